@@ -1,0 +1,341 @@
+//! Evaluating a [`DutyExpr`] for a line: exact arithmetic, a formula a person can check, and
+//! an explicit list of what could not be priced.
+
+use super::{DutyExpr, NotPriceableKind, SpecificRate};
+use crate::date::Date;
+use crate::money::{format_grouped, Currency, RoundingPolicy};
+use crate::units::{Measure, Quantities};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a duty is evaluated on.
+#[derive(Debug, Clone)]
+pub struct DutyInput<'a> {
+    /// The customs value the ad valorem part is charged on, in `currency`.
+    pub value: Decimal,
+    /// Currency of `value` and of the result.
+    pub currency: Currency,
+    /// Quantities of the line.
+    pub quantities: &'a Quantities,
+    /// Values of named parts (`case`, `strap_band_or_bracelet`, …) in `currency`.
+    pub components: &'a [(String, Decimal)],
+    /// The date, for seasonal rates.
+    pub date: Option<Date>,
+    /// Customs exchange rates: units of `currency` for one unit of the foreign currency.
+    pub fx: &'a [(Currency, Decimal)],
+    /// The duty of the applicable subheading, for chapter 99 references.
+    pub base_duty: Option<Decimal>,
+    /// How the result is rounded.
+    pub rounding: RoundingPolicy,
+}
+
+impl<'a> DutyInput<'a> {
+    /// An input with only a value: no quantities, components, date or FX.
+    pub fn value_only(value: Decimal, currency: Currency, quantities: &'a Quantities) -> Self {
+        DutyInput {
+            value,
+            currency,
+            quantities,
+            components: &[],
+            date: None,
+            fx: &[],
+            base_duty: None,
+            rounding: RoundingPolicy::default(),
+        }
+    }
+}
+
+/// Something the evaluator could not price, and the input that would fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "missing", rename_all = "snake_case")]
+pub enum Unpriced {
+    /// A specific duty needs a quantity the caller did not give.
+    Quantity { measure: Measure },
+    /// An ad valorem part is charged on the value of a component not given.
+    ComponentValue { component: String },
+    /// A specific duty in a foreign currency needs a customs exchange rate.
+    FxRate { from: Currency, to: Currency },
+    /// A seasonal rate needs the date.
+    Date,
+    /// A chapter 99 measure adds to the duty of the applicable subheading, which is not known.
+    BaseDuty,
+    /// The text is not a rate the engine can compute.
+    NotARate { kind: NotPriceableKind, text: String },
+}
+
+impl Unpriced {
+    /// A sentence naming what is missing and what input would fix it.
+    pub fn message(&self) -> String {
+        match self {
+            Unpriced::Quantity { measure } => format!(
+                "needs the quantity in {}: give it as units {{\"{}\": \"…\"}}{}",
+                measure,
+                measure.key(),
+                match measure.key().as_str() {
+                    "kg" => " or weight_kg",
+                    "l" => " or volume_l",
+                    "l_alc" => " or volume_l with alcohol_pct",
+                    "item" => " or quantity",
+                    _ => "",
+                }
+            ),
+            Unpriced::ComponentValue { component } => {
+                format!("needs the value of the {}: give it as components {{\"{component}\": \"…\"}}", component.replace('_', " "))
+            }
+            Unpriced::FxRate { from, to } => format!("needs a customs exchange rate {from}/{to}: give it as fx {{\"{from}/{to}\": \"…\"}}"),
+            Unpriced::Date => "the rate is seasonal: give the date".to_string(),
+            Unpriced::BaseDuty => "adds to the duty of the applicable subheading, which is not known here".to_string(),
+            Unpriced::NotARate { kind, text } => format!("{text:?} is not a computable rate: {}", kind.explanation()),
+        }
+    }
+}
+
+/// The result of evaluating a duty expression.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DutyResult {
+    /// True when every part was priced; then `amount` is the duty.
+    pub priceable: bool,
+    /// The duty, rounded per the policy; absent when not priceable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// When not priceable: the sum of the parts that were priced (a lower bound of a compound
+    /// duty). Never presented as the duty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial_amount: Option<Decimal>,
+    /// The duty before rounding.
+    #[serde(skip)]
+    pub exact: Option<Decimal>,
+    pub currency: Currency,
+    /// The computation as a person checks it: `8.3% × 1,000.00 + 44.20 EUR/100 kg × 2.5 = 193.50`.
+    pub formula: String,
+    /// What could not be priced and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unpriced: Vec<Unpriced>,
+}
+
+/// A partly evaluated expression.
+struct Part {
+    /// The exact amount when fully priced.
+    amount: Option<Decimal>,
+    /// The priced part of a sum (for partial results).
+    priced: Decimal,
+    text: String,
+    unpriced: Vec<Unpriced>,
+}
+
+impl Part {
+    fn priced(amount: Decimal, text: String) -> Part {
+        Part { amount: Some(amount), priced: amount, text, unpriced: Vec::new() }
+    }
+    fn missing(why: Unpriced, text: String) -> Part {
+        Part { amount: None, priced: Decimal::ZERO, text, unpriced: vec![why] }
+    }
+    /// `text = amount` for use inside min/max.
+    fn labelled(&self) -> String {
+        match self.amount {
+            Some(a) => format!("{} = {}", self.text, format_grouped(a.round_dp(4).normalize())),
+            None => self.text.clone(),
+        }
+    }
+}
+
+pub(super) fn evaluate(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyResult {
+    let part = eval(expr, input);
+    let round = |a: Decimal| input.rounding.round(a, input.currency);
+    match part.amount {
+        Some(exact) if part.unpriced.is_empty() => {
+            let amount = round(exact);
+            DutyResult {
+                priceable: true,
+                amount: Some(amount),
+                partial_amount: None,
+                exact: Some(exact),
+                currency: input.currency,
+                formula: format!("{} = {}", part.text, format_grouped(amount)),
+                unpriced: Vec::new(),
+            }
+        }
+        _ => DutyResult {
+            priceable: false,
+            amount: None,
+            partial_amount: (!part.priced.is_zero()).then(|| round(part.priced)),
+            exact: None,
+            currency: input.currency,
+            formula: format!("{} = not priceable", part.text),
+            unpriced: part.unpriced,
+        },
+    }
+}
+
+fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
+    match expr {
+        DutyExpr::Free { condition } => Part::priced(
+            Decimal::ZERO,
+            match condition {
+                Some(c) => format!("Free ({c})"),
+                None => "Free".to_string(),
+            },
+        ),
+        DutyExpr::AdValorem { percent, on } => {
+            let pct = format!("{}%", percent.normalize());
+            let base = match on {
+                None => Some((input.value, format_grouped(input.value))),
+                Some(c) => input
+                    .components
+                    .iter()
+                    .find(|(name, _)| name == c)
+                    .map(|(_, v)| (*v, format!("{} ({})", format_grouped(*v), c.replace('_', " ")))),
+            };
+            match base {
+                Some((v, shown)) => Part::priced(*percent * v / Decimal::ONE_HUNDRED, format!("{pct} × {shown}")),
+                None => Part::missing(
+                    Unpriced::ComponentValue { component: on.clone().unwrap_or_default() },
+                    format!("{pct} × value of {}", on.as_deref().unwrap_or_default().replace('_', " ")),
+                ),
+            }
+        }
+        DutyExpr::Specific(rate) => eval_specific(rate, input),
+        DutyExpr::Sum { terms } => {
+            let parts: Vec<Part> = terms.iter().map(|t| eval(t, input)).collect();
+            let text = parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + ");
+            let priced = parts.iter().map(|p| if p.amount.is_some() { p.priced } else { Decimal::ZERO }).sum();
+            let amount = parts.iter().map(|p| p.amount).sum::<Option<Decimal>>();
+            let unpriced = parts.into_iter().flat_map(|p| p.unpriced).collect();
+            Part { amount, priced, text, unpriced }
+        }
+        DutyExpr::AtLeast { expr, floor } => bound(eval(expr, input), eval(floor, input), "max", Decimal::max),
+        DutyExpr::AtMost { expr, cap } => bound(eval(expr, input), eval(cap, input), "min", Decimal::min),
+        DutyExpr::Seasonal { seasons } => {
+            let Some(date) = input.date else {
+                return Part::missing(Unpriced::Date, "seasonal rate".to_string());
+            };
+            let (m, d) = (date.month() as u8, date.day() as u8);
+            let season = seasons
+                .iter()
+                .find(|s| s.windows.iter().any(|w| w.contains(m, d)))
+                .or_else(|| seasons.iter().find(|s| s.windows.is_empty()));
+            match season {
+                Some(s) => {
+                    let mut p = eval(&s.expr, input);
+                    let window = if s.windows.is_empty() {
+                        "rest of year".to_string()
+                    } else {
+                        s.windows
+                            .iter()
+                            .map(|w| format!("{:02}-{:02}..{:02}-{:02}", w.from.0, w.from.1, w.to.0, w.to.1))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    p.text = format!("[season {window} for {date}] {}", p.text);
+                    p
+                }
+                None => Part::missing(
+                    Unpriced::NotARate { kind: NotPriceableKind::Conditional, text: format!("no season covers {date}") },
+                    "seasonal rate".to_string(),
+                ),
+            }
+        }
+        DutyExpr::Subheading { plus, minus } => {
+            let base = match input.base_duty {
+                Some(b) => Part::priced(b, format!("duty of the applicable subheading {}", format_grouped(b))),
+                None => Part::missing(Unpriced::BaseDuty, "duty of the applicable subheading".to_string()),
+            };
+            match (plus, minus) {
+                (Some(p), _) => {
+                    let extra = eval(p, input);
+                    let text = format!("{} + {}", base.text, extra.text);
+                    let amount = base.amount.zip(extra.amount).map(|(a, b)| a + b);
+                    let priced = extra.amount.unwrap_or_default() + base.amount.unwrap_or_default();
+                    let unpriced = base.unpriced.into_iter().chain(extra.unpriced).collect();
+                    Part { amount, priced, text, unpriced }
+                }
+                (None, Some(m)) => {
+                    let less = eval(m, input);
+                    let text = format!("max(0, {} − {})", base.text, less.text);
+                    let amount = base.amount.zip(less.amount).map(|(a, b)| (a - b).max(Decimal::ZERO));
+                    let unpriced = base.unpriced.into_iter().chain(less.unpriced).collect();
+                    Part { amount, priced: Decimal::ZERO, text, unpriced }
+                }
+                (None, None) => base,
+            }
+        }
+        DutyExpr::NotPriceable { kind, text } => {
+            Part::missing(Unpriced::NotARate { kind: *kind, text: text.clone() }, format!("[{text}]"))
+        }
+    }
+}
+
+/// `max(a, b)` or `min(a, b)`: only priced when both sides are.
+fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal) -> Part {
+    let text = format!("{name}({}, {})", a.labelled(), b.labelled());
+    let amount = a.amount.zip(b.amount).map(|(x, y)| pick(x, y));
+    let unpriced: Vec<Unpriced> = a.unpriced.into_iter().chain(b.unpriced).collect();
+    Part { amount, priced: amount.unwrap_or_default(), text, unpriced }
+}
+
+fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>) -> Part {
+    let shown_rate = if rate.currency == Currency::USD && rate.amount < Decimal::ONE && !rate.amount.is_zero() {
+        format!("{} cents/{}", (rate.amount * Decimal::ONE_HUNDRED).normalize(), rate.unit_label)
+    } else {
+        format!("{} {}/{}", rate.amount.normalize(), rate.currency, rate.unit_label)
+    };
+    let Some(mut qty) = input.quantities.get(rate.measure) else {
+        return Part::missing(Unpriced::Quantity { measure: rate.measure }, format!("{shown_rate} × [quantity in {}]", rate.measure));
+    };
+    if let Some(over) = rate.over {
+        qty = (qty - over).max(Decimal::ZERO);
+    }
+    let units = qty / rate.per;
+    let mut text = format!("{shown_rate} × {}", format_grouped(units.normalize()));
+    let mut amount = rate.amount * units;
+    if rate.currency != input.currency {
+        match input.fx.iter().find(|(c, _)| *c == rate.currency) {
+            Some((_, fx)) => {
+                amount *= *fx;
+                text.push_str(&format!(" × {} {}/{}", fx.normalize(), input.currency, rate.currency));
+            }
+            None => {
+                return Part::missing(Unpriced::FxRate { from: rate.currency, to: input.currency }, text);
+            }
+        }
+    }
+    Part::priced(amount, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn eval_str(text: &str, value: Decimal, qty: &[&str]) -> DutyResult {
+        let mut q = Quantities::new();
+        for s in qty {
+            q.add_text(s, "qty").unwrap();
+        }
+        DutyExpr::parse(text).evaluate(&DutyInput::value_only(value, Currency::USD, &q))
+    }
+
+    #[test]
+    fn compound_cents_per_pound_plus_ad_valorem_rules_6() {
+        // RULES §6: "0.7¢/lb + 10 %" on 100 lb worth US$500 = 0.70 + 50.00 = US$50.70.
+        let r = eval_str("0.7¢/lb + 10%", dec!(500), &["100lb"]);
+        assert_eq!(r.amount, Some(dec!(50.70)));
+    }
+
+    #[test]
+    fn issue_example_cents_per_kg() {
+        // 0.7 ¢ × 45.359237 kg = 0.3175 → plus 50.00 = 50.32
+        let r = eval_str("0.7 cents/kg + 10%", dec!(500), &["45.359237kg"]);
+        assert_eq!(r.amount, Some(dec!(50.32)));
+        assert!(r.formula.contains("0.7 cents/kg × 45.359237"), "{}", r.formula);
+    }
+
+    #[test]
+    fn missing_quantity_is_named_never_zero() {
+        let r = eval_str("0.7 cents/kg + 10%", dec!(500), &[]);
+        assert!(!r.priceable);
+        assert_eq!(r.amount, None);
+        assert_eq!(r.partial_amount, Some(dec!(50.00)));
+        assert_eq!(r.unpriced, vec![Unpriced::Quantity { measure: Measure::net(crate::units::Dimension::Mass) }]);
+    }
+}

@@ -1,0 +1,170 @@
+//! Duty expressions: the rate texts of tariffs (`8.3% + 44.2 EUR / 100 kg`, `Free`,
+//! `40 cents each + 8.5% on the case`, …) parsed into a structure and evaluated exactly.
+//!
+//! [`DutyExpr::parse`] never fails: text that is not a rate the engine can compute becomes
+//! [`DutyExpr::NotPriceable`] with a [`NotPriceableKind`] saying what it is. Evaluation
+//! ([`DutyExpr::evaluate`]) never prices a missing input as zero: it reports what is missing.
+
+mod eval;
+mod parse;
+
+pub use eval::{DutyInput, DutyResult, Unpriced};
+
+use crate::money::Currency;
+use crate::units::Measure;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A structured duty expression.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DutyExpr {
+    /// No duty. `condition` keeps any wording attached ("under bond, as prescribed in …").
+    Free {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        condition: Option<String>,
+    },
+    /// A percentage of the customs value, or of the value of a named component
+    /// (`on the case`, `of the fair retail value`).
+    AdValorem {
+        percent: Decimal,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        on: Option<String>,
+    },
+    /// An amount of money per quantity.
+    Specific(SpecificRate),
+    /// Terms added together (compound duties).
+    Sum { terms: Vec<DutyExpr> },
+    /// `X MIN Y`: X, but at least Y.
+    AtLeast { expr: Box<DutyExpr>, floor: Box<DutyExpr> },
+    /// `X MAX Y`: X, but at most Y.
+    AtMost { expr: Box<DutyExpr>, cap: Box<DutyExpr> },
+    /// Rates that apply in windows of the calendar year.
+    Seasonal { seasons: Vec<Season> },
+    /// The duty of the applicable (non-chapter-99) subheading, plus or minus another expression:
+    /// `The duty provided in the applicable subheading + 25%`.
+    Subheading {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        plus: Option<Box<DutyExpr>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        minus: Option<Box<DutyExpr>>,
+    },
+    /// Text that is not a rate the engine can compute, classified.
+    NotPriceable { kind: NotPriceableKind, text: String },
+}
+
+/// A specific duty: `amount` in `currency` for every `per` base units of `measure`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpecificRate {
+    pub amount: Decimal,
+    pub currency: Currency,
+    /// Quantity in base units the amount is charged per (100 kg → 100; proof litre → 0.5 l).
+    pub per: Decimal,
+    pub measure: Measure,
+    /// The unit as a person reads it: `100 kg`, `kg drained`, `pf. liter`.
+    pub unit_label: String,
+    /// Only the quantity above this is charged (`cents/jewel over 7`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over: Option<Decimal>,
+}
+
+/// One rate with the calendar windows (inclusive, may wrap the year end) it applies in.
+/// An empty window list means "the rest of the year".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Season {
+    pub windows: Vec<DayWindow>,
+    pub expr: DutyExpr,
+}
+
+/// An inclusive window of the year from (month, day) to (month, day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DayWindow {
+    pub from: (u8, u8),
+    pub to: (u8, u8),
+}
+
+impl DayWindow {
+    /// True when (month, day) falls in the window.
+    pub fn contains(&self, month: u8, day: u8) -> bool {
+        let md = (month, day);
+        if self.from <= self.to {
+            self.from <= md && md <= self.to
+        } else {
+            md >= self.from || md <= self.to
+        }
+    }
+}
+
+/// Why a text is not a computable rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotPriceableKind {
+    /// No rate is published in this column.
+    NoRate,
+    /// The rate is in a note of the tariff (`See additional U.S. note 5`).
+    SeeNote,
+    /// The duty is suspended; the applicable rate is set elsewhere.
+    Suspended,
+    /// EU/UK entry price system: the duty depends on the entry price of the consignment.
+    EntryPrice,
+    /// EU/UK agricultural component (`EA`, `ADSZ`, `ADFM`): depends on the product's
+    /// starch, sugar and milk-fat content through an additional code.
+    AgriculturalComponent,
+    /// The rate of another article (`The rate applicable to the article of which it is a part`).
+    RateOfOtherArticle,
+    /// A duty on the value of processing or repairs abroad (chapter 98 returned goods).
+    ValueOfProcessing,
+    /// A duty equal to the duty on like articles (re-imported goods).
+    ReimportedGoods,
+    /// A quota quantity, not a rate.
+    QuotaQuantity,
+    /// A sliding scale by polarization degree (raw sugar).
+    SlidingScale,
+    /// A rate with a condition the engine cannot test (watch movements with plates).
+    Conditional,
+}
+
+impl NotPriceableKind {
+    /// What a person can do to get a price.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            NotPriceableKind::NoRate => "the tariff publishes no rate here; supply a duty_rate",
+            NotPriceableKind::SeeNote => "the rate is set in a note of the tariff; supply a duty_rate from that note",
+            NotPriceableKind::Suspended => "the duty is suspended; the applicable rate is set elsewhere; supply a duty_rate",
+            NotPriceableKind::EntryPrice => "duty depends on the consignment's entry price (EU/UK entry price system); supply a duty_rate",
+            NotPriceableKind::AgriculturalComponent => "the agricultural component (EA/ADSZ/ADFM) depends on the product's starch, sugar and milk-fat content; supply a duty_rate",
+            NotPriceableKind::RateOfOtherArticle => "the rate is that of another article; classify the article it follows and quote that code",
+            NotPriceableKind::ValueOfProcessing => "duty is on the value of processing or repairs abroad; supply a duty_rate",
+            NotPriceableKind::ReimportedGoods => "duty equals that on like articles not previously exported; supply a duty_rate",
+            NotPriceableKind::QuotaQuantity => "this is a quota quantity, not a rate",
+            NotPriceableKind::SlidingScale => "duty slides with the polarization degree of the sugar; supply a duty_rate",
+            NotPriceableKind::Conditional => "the rate has a condition the engine cannot test; supply a duty_rate",
+        }
+    }
+}
+
+impl DutyExpr {
+    /// Parses a rate text from a tariff. Never fails: see [`DutyExpr::NotPriceable`].
+    pub fn parse(text: &str) -> DutyExpr {
+        parse::parse(text)
+    }
+
+    /// True when the expression (or a part of it) can be computed from inputs.
+    pub fn is_structured(&self) -> bool {
+        !matches!(self, DutyExpr::NotPriceable { .. })
+    }
+
+    /// The ad valorem percentage when the whole expression is a plain ad valorem rate or free.
+    pub fn simple_percent(&self) -> Option<Decimal> {
+        match self {
+            DutyExpr::Free { .. } => Some(Decimal::ZERO),
+            DutyExpr::AdValorem { percent, on: None } => Some(*percent),
+            _ => None,
+        }
+    }
+
+    /// Evaluates the expression. See [`DutyInput`] and [`DutyResult`].
+    pub fn evaluate(&self, input: &DutyInput<'_>) -> DutyResult {
+        eval::evaluate(self, input)
+    }
+}

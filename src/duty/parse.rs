@@ -1,0 +1,496 @@
+//! From tariff rate texts to [`DutyExpr`].
+//!
+//! The grammar, loosely: `expr := seasonal | bounded`; `seasonal := (bounded '(' windows ')' ,)+
+//! bounded?`; `bounded := sum ('MIN' sum)? ('MAX' sum)?` (either order); `sum := term ('+' term)*`;
+//! `term := percent | specific | agricultural component`. Whole-text forms (references to other
+//! subheadings, notes, entry prices) are recognised first.
+
+use super::{DayWindow, DutyExpr, NotPriceableKind, Season, SpecificRate};
+use crate::money::Currency;
+use crate::units::{Dimension, Measure, Qualifier, Unit};
+use rust_decimal::Decimal;
+
+/// Parses one rate text.
+pub(super) fn parse(text: &str) -> DutyExpr {
+    let norm = normalize(text);
+    whole_text_form(&norm, text)
+        .or_else(|| parse_expr(&norm))
+        .unwrap_or_else(|| not_priceable(classify_unparsed(&norm), text))
+}
+
+fn not_priceable(kind: NotPriceableKind, text: &str) -> DutyExpr {
+    DutyExpr::NotPriceable { kind, text: text.trim().to_string() }
+}
+
+/// Collapses white space, spells out the euro sign, and drops a trailing full stop.
+fn normalize(text: &str) -> String {
+    let t = text.replace('\u{a0}', " ").replace('€', " EUR ").replace('¢', " cents ");
+    let mut out = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    while out.ends_with('.') && !out.ends_with("doz.") && !out.ends_with("pr.") && !out.ends_with("sacchar.") {
+        out.pop();
+    }
+    out
+}
+
+/// Texts recognised as a whole: references, notes and other non-rates.
+fn whole_text_form(norm: &str, original: &str) -> Option<DutyExpr> {
+    let lower = norm.to_ascii_lowercase();
+    let np = |kind| Some(not_priceable(kind, original));
+    if lower.is_empty() {
+        return np(NotPriceableKind::NoRate);
+    }
+    if let Some(rest) = lower.strip_prefix("the duty provided in the applicable subheading") {
+        let rest_orig = &norm[norm.len() - rest.len()..];
+        let rest_orig = rest_orig.trim();
+        if rest_orig.is_empty() {
+            return Some(DutyExpr::Subheading { plus: None, minus: None });
+        }
+        let plus = rest_orig.strip_prefix('+')?.trim();
+        let plus = plus.strip_prefix("a duty of ").unwrap_or(plus);
+        let expr = parse_expr(plus)?;
+        return Some(DutyExpr::Subheading { plus: Some(Box::new(expr)), minus: None });
+    }
+    if let Some(rest) = lower.strip_prefix("the duty rate provided in such subheading minus ") {
+        let expr = parse_expr(rest)?;
+        return Some(DutyExpr::Subheading { plus: None, minus: Some(Box::new(expr)) });
+    }
+    if lower == "no change" || lower == "no additional duty" {
+        return Some(DutyExpr::Subheading { plus: None, minus: None });
+    }
+    if lower == "free" {
+        return Some(DutyExpr::Free { condition: None });
+    }
+    if let Some(rest) = lower.strip_prefix("free,") {
+        let cond = norm[norm.len() - rest.len()..].trim().to_string();
+        return Some(DutyExpr::Free { condition: Some(cond) });
+    }
+    let kind = if lower.starts_with("see ") {
+        NotPriceableKind::SeeNote
+    } else if lower == "suspended" {
+        NotPriceableKind::Suspended
+    } else if lower == "entry price" {
+        NotPriceableKind::EntryPrice
+    } else if lower.starts_with("the rate applicable") || lower.starts_with("the rate of duty appli") {
+        NotPriceableKind::RateOfOtherArticle
+    } else if lower.starts_with("a duty upon") {
+        NotPriceableKind::ValueOfProcessing
+    } else if lower.starts_with("a duty equal") || lower.starts_with("a duty (in lieu") {
+        NotPriceableKind::ReimportedGoods
+    } else if lower.starts_with("the quantity specified") {
+        NotPriceableKind::QuotaQuantity
+    } else if lower.contains(" less ") && lower.contains("for each degree") {
+        NotPriceableKind::SlidingScale
+    } else if lower.contains("shall not exceed") {
+        NotPriceableKind::Conditional
+    } else {
+        return None;
+    };
+    np(kind)
+}
+
+/// A last resort for text no rule recognised, so nothing falls into an unknown bucket.
+fn classify_unparsed(norm: &str) -> NotPriceableKind {
+    let lower = norm.to_ascii_lowercase();
+    if lower.contains("note") {
+        NotPriceableKind::SeeNote
+    } else if lower.contains("applicable") {
+        NotPriceableKind::RateOfOtherArticle
+    } else {
+        NotPriceableKind::Conditional
+    }
+}
+
+/// `seasonal | bounded`.
+fn parse_expr(text: &str) -> Option<DutyExpr> {
+    if text.contains('(') {
+        return parse_seasonal(text);
+    }
+    parse_bounded(text)
+}
+
+/// `bounded (windows), bounded (windows), … [bounded]`.
+fn parse_seasonal(text: &str) -> Option<DutyExpr> {
+    let mut seasons = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        match rest.find('(') {
+            Some(open) => {
+                let close = rest[open..].find(')')? + open;
+                let expr = parse_bounded(rest[..open].trim())?;
+                let windows = parse_windows(&rest[open + 1..close])?;
+                seasons.push(Season { windows, expr });
+                rest = rest[close + 1..].trim_start().trim_start_matches(',').trim();
+            }
+            None => {
+                seasons.push(Season { windows: Vec::new(), expr: parse_bounded(rest)? });
+                break;
+            }
+        }
+    }
+    (!seasons.is_empty()).then_some(DutyExpr::Seasonal { seasons })
+}
+
+/// `01 JAN-14 FEB, 16 JUN - 31 DEC` (a range may leave out its first month: `01-31 DEC`).
+fn parse_windows(text: &str) -> Option<Vec<DayWindow>> {
+    text.split(',')
+        .map(|range| {
+            let (a, b) = range.split_once('-')?;
+            let to = parse_day_month(b)?;
+            let a = a.trim();
+            let from = match a.parse::<u8>() {
+                Ok(day) => (to.0, day),
+                Err(_) => parse_day_month(a)?,
+            };
+            Some(DayWindow { from, to })
+        })
+        .collect()
+}
+
+/// `14 FEB` → (2, 14).
+fn parse_day_month(text: &str) -> Option<(u8, u8)> {
+    let mut it = text.split_whitespace();
+    let day: u8 = it.next()?.parse().ok()?;
+    let month = it.next()?.to_ascii_uppercase();
+    const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    let m = MONTHS.iter().position(|m| month.starts_with(m))? as u8 + 1;
+    (1..=31).contains(&day).then_some((m, day))
+}
+
+/// `sum [MIN sum] [MAX sum]` in either order.
+fn parse_bounded(text: &str) -> Option<DutyExpr> {
+    let (body, cap) = match split_keyword(text, " MAX ") {
+        Some((b, c)) => (b, Some(c)),
+        None => (text, None),
+    };
+    let (body, floor) = match split_keyword(body, " MIN ") {
+        Some((b, f)) => (b, Some(f)),
+        None => (body, None),
+    };
+    let mut expr = parse_sum(body)?;
+    if let Some(f) = floor {
+        expr = DutyExpr::AtLeast { expr: Box::new(expr), floor: Box::new(parse_sum(f)?) };
+    }
+    if let Some(c) = cap {
+        expr = DutyExpr::AtMost { expr: Box::new(expr), cap: Box::new(parse_sum(c)?) };
+    }
+    Some(expr)
+}
+
+fn split_keyword<'a>(text: &'a str, kw: &str) -> Option<(&'a str, &'a str)> {
+    text.find(kw).map(|i| (text[..i].trim(), text[i + kw.len()..].trim()))
+}
+
+/// `term + term + …`.
+fn parse_sum(text: &str) -> Option<DutyExpr> {
+    let mut terms = text.split('+').map(|t| parse_term(t.trim())).collect::<Option<Vec<_>>>()?;
+    match terms.len() {
+        0 => None,
+        1 => terms.pop(),
+        _ => Some(DutyExpr::Sum { terms }),
+    }
+}
+
+/// One ad valorem, specific or agricultural term.
+fn parse_term(text: &str) -> Option<DutyExpr> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let upper = t.to_ascii_uppercase();
+    if matches!(upper.as_str(), "EA" | "EAR" | "ADSZ" | "ADSZR" | "ADFM" | "ADFMR" | "AD S/Z" | "AD F/M") {
+        return Some(not_priceable(NotPriceableKind::AgriculturalComponent, t));
+    }
+    if upper == "FREE" {
+        return Some(DutyExpr::Free { condition: None });
+    }
+    // US dollars written before the amount.
+    if let Some(rest) = t.strip_prefix('$') {
+        let (amount, rest) = leading_number(rest)?;
+        return parse_specific(amount, Currency::USD, rest);
+    }
+    let (number, rest) = leading_number(t)?;
+    let rest_trim = rest.trim_start();
+    if let Some(after) = rest_trim.strip_prefix('%').or_else(|| rest_trim.strip_prefix("percent")) {
+        return Some(ad_valorem(number, after));
+    }
+    if rest_trim.is_empty() {
+        // UK files sometimes drop the percent sign: `7.2 MIN 0.36 EUR/100 kg`.
+        return Some(DutyExpr::AdValorem { percent: number, on: None });
+    }
+    let (currency, amount, after) = if let Some(a) = rest_trim.strip_prefix("cents") {
+        (Currency::USD, number / Decimal::ONE_HUNDRED, a)
+    } else if let Some(a) = rest_trim.strip_prefix("cent") {
+        (Currency::USD, number / Decimal::ONE_HUNDRED, a)
+    } else {
+        let code = rest_trim.get(..3)?;
+        let currency = Currency::parse(code).ok()?;
+        (currency, number, &rest_trim[3..])
+    };
+    parse_specific(amount, currency, after)
+}
+
+/// A leading decimal number with optional thousands commas: `1,024.00 EUR` → (1024.00, " EUR").
+fn leading_number(text: &str) -> Option<(Decimal, &str)> {
+    let t = text.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || c == '.'
+                || (c == ',' && t[i + 1..].starts_with(|d: char| d.is_ascii_digit()) && i > 0))
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(t.len());
+    let num = t[..end].trim_end_matches('.').replace(',', "");
+    let consumed = if t[..end].ends_with('.') { end - 1 } else { end };
+    let value = Decimal::from_str_exact(&num).ok()?;
+    Some((value, &t[consumed..]))
+}
+
+/// The part after `%`: nothing, or the component it is charged on.
+fn ad_valorem(percent: Decimal, after: &str) -> DutyExpr {
+    let mut on = after.trim().to_ascii_lowercase();
+    for prefix in ["upon the value of the", "upon the value of", "on the value of the", "on the", "on", "of the", "of"] {
+        if let Some(r) = on.strip_prefix(prefix) {
+            if r.is_empty() || r.starts_with(' ') {
+                on = r.trim().to_string();
+                break;
+            }
+        }
+    }
+    let on = on.strip_suffix(", if any").unwrap_or(&on);
+    let on = slug(on);
+    let on = (!on.is_empty() && on != "entire_set").then_some(on);
+    DutyExpr::AdValorem { percent, on }
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The unit part of a specific duty: ` each`, `/kg`, `/ 100 kg / net drained wt`,
+/// `/kg on drained weight`, `/line/ gross`, `/jewel over 7`, `/ % vol / hl`, …
+fn parse_specific(amount: Decimal, currency: Currency, after: &str) -> Option<DutyExpr> {
+    let after = after.trim();
+    let spec = |per: Decimal, measure: Measure, label: String, over: Option<Decimal>| {
+        Some(DutyExpr::Specific(SpecificRate { amount, currency, per, measure, unit_label: label, over }))
+    };
+    if let Some(rest) = after.strip_prefix("each") {
+        return rest.trim().is_empty().then_some(()).and(spec(
+            Decimal::ONE,
+            Measure::net(Dimension::Count),
+            "each".into(),
+            None,
+        ));
+    }
+    if let Some(rest) = after.strip_prefix("for each") {
+        let q = Qualifier::lookup(rest.trim())?;
+        return spec(Decimal::ONE, Measure { dimension: Dimension::Count, qualifier: q }, rest.trim().into(), None);
+    }
+    let body = after.strip_prefix('/')?.trim();
+    let lower = body.to_ascii_lowercase();
+    // Alcohol by strength: `% vol / hl` = per litre of pure alcohol.
+    for p in ["% vol / hl", "%vol/hl", "% vol/hl"] {
+        if let Some(rest) = lower.strip_prefix(p) {
+            return rest.trim().is_empty().then_some(()).and(spec(
+                Decimal::ONE,
+                Measure::net(Dimension::PureAlcohol),
+                "% vol/hl".into(),
+                None,
+            ));
+        }
+    }
+    // Buttons: cents per ligne per gross.
+    if let Some(rest) = lower.strip_prefix("line/ gross").or_else(|| lower.strip_prefix("line/gross")) {
+        let q = Qualifier::lookup("lignes")?;
+        return rest.trim().is_empty().then_some(()).and(spec(
+            Decimal::from(144),
+            Measure { dimension: Dimension::Count, qualifier: q },
+            "ligne/gross".into(),
+            None,
+        ));
+    }
+    let mut segments = lower.split('/').map(str::trim);
+    let first = segments.next()?;
+    let (unit, mut qualifier, mut over, label) = unit_with_phrase(first)?;
+    for seg in segments {
+        if seg.is_empty() || seg == "net" {
+            continue;
+        }
+        let q = Qualifier::lookup(seg)?;
+        if q != Qualifier::NET {
+            qualifier = q;
+        }
+    }
+    let mut per = unit.factor;
+    if qualifier.id() == "sucrose" {
+        // `/100 kg/net/% sacchar.`: per 100 kg of product per 1 % of sucrose = per kg of sucrose.
+        per = unit.factor / Decimal::ONE_HUNDRED;
+    }
+    if over.is_some() && unit.dimension != Dimension::Count {
+        over = None;
+    }
+    let measure = Measure { dimension: unit.dimension, qualifier };
+    let label = if qualifier == Qualifier::NET { label } else { format!("{label} {}", qualifier.id().replace('_', " ")) };
+    spec(per, measure, label, over)
+}
+
+/// The first segment of a unit: a unit, optionally with a phrase saying what it measures
+/// (`kg on drained weight`, `clean kg`, `t, including weight of container`, `jewel over 7`).
+fn unit_with_phrase(seg: &str) -> Option<(Unit, Qualifier, Option<Decimal>, String)> {
+    if let Some(u) = Unit::lookup(seg) {
+        let q = if seg.starts_with("clean") { Qualifier::lookup("clean")? } else { Qualifier::NET };
+        return Some((u, q, None, seg.to_string()));
+    }
+    // The longest leading run of words that names a unit.
+    let cuts: Vec<usize> = seg.match_indices([' ', ',']).map(|(i, _)| i).collect();
+    for &cut in cuts.iter().rev() {
+        let (head, tail) = (seg[..cut].trim(), seg[cut..].trim_start_matches(',').trim());
+        if let (Some(u), Some(q)) = (Unit::lookup(head), qualifier_phrase(tail)) {
+            return Some((u, q, None, head.to_string()));
+        }
+    }
+    // Counted things that are not units: `jewel`, `jewel over 7`, `pack`.
+    let (word, over) = match seg.split_once(" over ") {
+        Some((w, n)) => (w.trim(), Some(Decimal::from_str_exact(n.trim()).ok()?)),
+        None => (seg, None),
+    };
+    let q = Qualifier::lookup(word)?;
+    Some((Unit::lookup("item")?, q, over, word.to_string()))
+}
+
+/// A qualifier phrase after a unit; phrases that restate the plain quantity count as net.
+fn qualifier_phrase(text: &str) -> Option<Qualifier> {
+    const SAME_AS_NET: [&str; 3] = ["on ethyl alcohol content", "article", "pins"];
+    if SAME_AS_NET.contains(&text) {
+        return Some(Qualifier::NET);
+    }
+    Qualifier::lookup(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn spec(e: &DutyExpr) -> &SpecificRate {
+        match e {
+            DutyExpr::Specific(s) => s,
+            other => panic!("not specific: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn ad_valorem_and_free() {
+        assert_eq!(parse("12.0%"), DutyExpr::AdValorem { percent: dec!(12.0), on: None });
+        assert_eq!(parse("Free"), DutyExpr::Free { condition: None });
+        assert_eq!(parse("7.2"), DutyExpr::AdValorem { percent: dec!(7.2), on: None });
+    }
+
+    #[test]
+    fn specific_units_normalise_to_base_units() {
+        let e = parse("32.00 EUR / hl");
+        assert_eq!(spec(&e).per, dec!(100));
+        assert_eq!(spec(&e).measure, Measure::net(Dimension::Volume));
+        let e = parse("0.7 cents/kg");
+        assert_eq!(spec(&e).amount, dec!(0.007));
+        assert_eq!(spec(&e).currency, Currency::USD);
+        let e = parse("$1.32/pf. liter");
+        assert_eq!(spec(&e).per, dec!(0.5));
+        assert_eq!(spec(&e).measure, Measure::net(Dimension::PureAlcohol));
+        let e = parse("1.75 EUR / % vol / hl");
+        assert_eq!(spec(&e).measure, Measure::net(Dimension::PureAlcohol));
+        let e = parse("1,024.00 EUR / tonne");
+        assert_eq!(spec(&e).amount, dec!(1024.00));
+        let e = parse("34.00 GBP/100kg");
+        assert_eq!((spec(&e).currency, spec(&e).per), (Currency::GBP, dec!(100)));
+    }
+
+    #[test]
+    fn qualified_quantities() {
+        let e = parse("5.10% + 9.40 EUR / 100 kg / net drained wt");
+        let DutyExpr::Sum { terms } = &e else { panic!("{e:?}") };
+        assert_eq!(spec(&terms[1]).measure.qualifier.id(), "drained");
+        assert_eq!(spec(&parse("20.6 cents/kg on drained weight")).measure.qualifier.id(), "drained");
+        assert_eq!(spec(&parse("$1.32/t, including weight of container")).measure.qualifier.id(), "gross");
+        assert_eq!(spec(&parse("0.40 EUR/100 kg/net/ % sacchar.")).per, dec!(1));
+        let jewel = parse("2.8 cents/jewel over 7");
+        assert_eq!(spec(&jewel).over, Some(dec!(7)));
+        assert_eq!(spec(&parse("10 cents/1,000 pins")).per, dec!(1000));
+        assert_eq!(spec(&parse("14 cents/gross")).per, dec!(144));
+        assert_eq!(spec(&parse("3.80% MIN 0.60 EUR / 100 kg / gross").clone_floor()).measure.qualifier.id(), "gross");
+    }
+
+    impl DutyExpr {
+        fn clone_floor(&self) -> DutyExpr {
+            match self {
+                DutyExpr::AtLeast { floor, .. } => (**floor).clone(),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn min_max_nest_min_inside_max() {
+        let e = parse("18.40% MIN 22.00 EUR / 100 kg MAX 24.00 EUR / 100 kg");
+        let DutyExpr::AtMost { expr, .. } = &e else { panic!("{e:?}") };
+        assert!(matches!(**expr, DutyExpr::AtLeast { .. }));
+        let e = parse("0.50 EUR / item MIN 2.70% MAX 4.60%");
+        assert!(matches!(e, DutyExpr::AtMost { .. }));
+    }
+
+    #[test]
+    fn seasonal_windows() {
+        let e = parse("8.00% (01 NOV - 14 MAY), 14.00% (15 MAY - 31 OCT)");
+        let DutyExpr::Seasonal { seasons } = &e else { panic!("{e:?}") };
+        assert_eq!(seasons[0].windows, vec![DayWindow { from: (11, 1), to: (5, 14) }]);
+        let e = parse("4.00% (01 JAN-31 MAR, 01-31 DEC), 5.10% (01 JUN-30 NOV)");
+        let DutyExpr::Seasonal { seasons } = &e else { panic!("{e:?}") };
+        assert_eq!(seasons[0].windows[1], DayWindow { from: (12, 1), to: (12, 31) });
+        let e = parse("9.60% MIN 1.1\u{a0}€/100\u{a0}kg/net (01 JAN-14 APR, 1 DEC-31 DEC), 13.60% MIN 1.6€/100kg/net");
+        let DutyExpr::Seasonal { seasons } = &e else { panic!("{e:?}") };
+        assert!(seasons[1].windows.is_empty());
+    }
+
+    #[test]
+    fn components_and_references() {
+        let e = parse("40 cents each + 8.5% on the case + 14% on the strap, band or bracelet");
+        let DutyExpr::Sum { terms } = &e else { panic!("{e:?}") };
+        assert_eq!(terms[1], DutyExpr::AdValorem { percent: dec!(8.5), on: Some("case".into()) });
+        assert_eq!(terms[2], DutyExpr::AdValorem { percent: dec!(14), on: Some("strap_band_or_bracelet".into()) });
+        let e = parse("The duty provided in the applicable subheading + 25%");
+        assert_eq!(
+            e,
+            DutyExpr::Subheading { plus: Some(Box::new(DutyExpr::AdValorem { percent: dec!(25), on: None })), minus: None }
+        );
+        let e = parse("The duty provided in the applicable subheading + a duty of 25% upon the value of the steel content.");
+        let DutyExpr::Subheading { plus: Some(p), .. } = &e else { panic!("{e:?}") };
+        assert_eq!(**p, DutyExpr::AdValorem { percent: dec!(25), on: Some("steel_content".into()) });
+        assert_eq!(
+            parse("3 percent of the fair retail value"),
+            DutyExpr::AdValorem { percent: dec!(3), on: Some("fair_retail_value".into()) }
+        );
+    }
+
+    #[test]
+    fn non_rates_are_classified() {
+        let kind = |s: &str| match parse(s) {
+            DutyExpr::NotPriceable { kind, .. } => kind,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert_eq!(kind("Entry Price"), NotPriceableKind::EntryPrice);
+        assert_eq!(kind("See additional U.S. note 5"), NotPriceableKind::SeeNote);
+        assert_eq!(kind("suspended"), NotPriceableKind::Suspended);
+        assert_eq!(kind(""), NotPriceableKind::NoRate);
+        assert_eq!(kind("The quantity specified in such notice"), NotPriceableKind::QuotaQuantity);
+        let e = parse("9.00% +  EA MAX 18.70%  + ADSZ");
+        assert!(matches!(e, DutyExpr::AtMost { .. }));
+    }
+}

@@ -1,0 +1,120 @@
+//! Typed errors with a stable machine code, the field at fault and a human message.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable, machine-readable error codes. The string form (`E_HS_CODE`, …) never changes
+/// once published; new codes may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ErrorCode {
+    #[serde(rename = "E_HS_CODE")]
+    HsCode,
+    #[serde(rename = "E_NEGATIVE_PRICE")]
+    NegativePrice,
+    #[serde(rename = "E_NEGATIVE_AMOUNT")]
+    NegativeAmount,
+    #[serde(rename = "E_UNKNOWN_UNIT")]
+    UnknownUnit,
+    #[serde(rename = "E_QUANTITY")]
+    Quantity,
+    #[serde(rename = "E_CURRENCY")]
+    Currency,
+    #[serde(rename = "E_DATE")]
+    Date,
+    #[serde(rename = "E_AMOUNT")]
+    Amount,
+    #[serde(rename = "E_JSON")]
+    Json,
+    #[serde(rename = "E_MISSING_FIELD")]
+    MissingField,
+    #[serde(rename = "E_INVALID_FIELD")]
+    InvalidField,
+    #[serde(rename = "E_DUPLICATE_LINE_ID")]
+    DuplicateLineId,
+    #[serde(rename = "E_EMPTY_CART")]
+    EmptyCart,
+    #[serde(rename = "E_TOO_LARGE")]
+    TooLarge,
+    #[serde(rename = "E_FX_RATE")]
+    FxRate,
+    #[serde(rename = "E_DUTY_EXPRESSION")]
+    DutyExpression,
+    #[serde(rename = "E_IO")]
+    Io,
+}
+
+impl ErrorCode {
+    /// The stable string form, e.g. `E_HS_CODE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::HsCode => "E_HS_CODE",
+            ErrorCode::NegativePrice => "E_NEGATIVE_PRICE",
+            ErrorCode::NegativeAmount => "E_NEGATIVE_AMOUNT",
+            ErrorCode::UnknownUnit => "E_UNKNOWN_UNIT",
+            ErrorCode::Quantity => "E_QUANTITY",
+            ErrorCode::Currency => "E_CURRENCY",
+            ErrorCode::Date => "E_DATE",
+            ErrorCode::Amount => "E_AMOUNT",
+            ErrorCode::Json => "E_JSON",
+            ErrorCode::MissingField => "E_MISSING_FIELD",
+            ErrorCode::InvalidField => "E_INVALID_FIELD",
+            ErrorCode::DuplicateLineId => "E_DUPLICATE_LINE_ID",
+            ErrorCode::EmptyCart => "E_EMPTY_CART",
+            ErrorCode::TooLarge => "E_TOO_LARGE",
+            ErrorCode::FxRate => "E_FX_RATE",
+            ErrorCode::DutyExpression => "E_DUTY_EXPRESSION",
+            ErrorCode::Io => "E_IO",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error a caller can act on: what went wrong (`code`), where (`field`, a JSON path such as
+/// `lines[2].unit_price`), and why (`message`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Error {
+    /// A new error for `field` (empty for none).
+    pub fn new(code: ErrorCode, field: impl Into<String>, message: impl Into<String>) -> Self {
+        let field = field.into();
+        Error {
+            code,
+            field: if field.is_empty() { None } else { Some(field) },
+            message: message.into(),
+        }
+    }
+
+    /// The same error, re-anchored under a parent path (`lines[3]` + `code` → `lines[3].code`).
+    pub fn within(mut self, parent: &str) -> Self {
+        self.field = Some(match self.field.take() {
+            Some(f) if f.starts_with('[') => format!("{parent}{f}"),
+            Some(f) => format!("{parent}.{f}"),
+            None => parent.to_string(),
+        });
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{}: {}: {}", self.code, field, self.message),
+            None => write!(f, "{}: {}", self.code, self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with the crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,13 @@
+//! Landed: exact landed cost (import duty, import VAT/GST, customs fees), offline.
+//!
+//! The engine is pure computation over embedded, dated tariff snapshots: the same code runs
+//! natively (the `landed` CLI) and in the browser (WASM).
+
+pub mod date;
+pub mod duty;
+pub mod error;
+pub mod hs;
+pub mod money;
+pub mod units;
+
+pub use error::{Error, ErrorCode, Result};

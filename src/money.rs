@@ -1,0 +1,221 @@
+//! Currencies, their minor units, and the rounding policies a quote declares.
+//!
+//! Money is always [`Decimal`]; nothing in a computation path uses floats.
+
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// ISO 4217 codes with a minor unit other than 2, and every code we accept.
+/// (code, minor unit digits)
+const CURRENCIES: &[(&str, u32)] = &[
+    ("AED", 2), ("ARS", 2), ("AUD", 2), ("BGN", 2), ("BHD", 3), ("BRL", 2), ("CAD", 2),
+    ("CHF", 2), ("CLP", 0), ("CNY", 2), ("COP", 2), ("CZK", 2), ("DKK", 2), ("EGP", 2),
+    ("EUR", 2), ("GBP", 2), ("HKD", 2), ("HUF", 2), ("IDR", 2), ("ILS", 2), ("INR", 2),
+    ("ISK", 0), ("JOD", 3), ("JPY", 0), ("KRW", 0), ("KWD", 3), ("MAD", 2), ("MXN", 2),
+    ("MYR", 2), ("NOK", 2), ("NZD", 2), ("OMR", 3), ("PEN", 2), ("PHP", 2), ("PKR", 2),
+    ("PLN", 2), ("QAR", 2), ("RON", 2), ("RUB", 2), ("SAR", 2), ("SEK", 2), ("SGD", 2),
+    ("THB", 2), ("TND", 3), ("TRY", 2), ("TWD", 2), ("UAH", 2), ("USD", 2), ("VND", 0),
+    ("ZAR", 2),
+];
+
+/// An ISO 4217 currency we know the minor unit of.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency {
+    code: [u8; 3],
+    minor_units: u8,
+}
+
+impl Currency {
+    pub const USD: Currency = Currency { code: *b"USD", minor_units: 2 };
+    pub const EUR: Currency = Currency { code: *b"EUR", minor_units: 2 };
+    pub const GBP: Currency = Currency { code: *b"GBP", minor_units: 2 };
+
+    /// Looks a code up (case-insensitive). Unknown codes are an `E_CURRENCY` error.
+    pub fn parse(code: &str) -> Result<Currency> {
+        let upper = code.trim().to_ascii_uppercase();
+        CURRENCIES
+            .iter()
+            .find(|(c, _)| *c == upper)
+            .map(|(c, m)| {
+                let b = c.as_bytes();
+                Currency { code: [b[0], b[1], b[2]], minor_units: *m as u8 }
+            })
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::Currency,
+                    "currency",
+                    format!("unknown currency {code:?}: expected an ISO 4217 code such as USD, EUR, GBP"),
+                )
+            })
+    }
+
+    /// The three-letter code.
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.code).expect("currency codes are ASCII")
+    }
+
+    /// Digits after the decimal point in the currency's minor unit (JPY 0, USD 2, KWD 3).
+    pub fn minor_units(&self) -> u32 {
+        u32::from(self.minor_units)
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Currency {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Currency::parse(s)
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Currency::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// How a half-way amount is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 0.125 → 0.13: the customs default.
+    #[default]
+    HalfUp,
+    /// 0.125 → 0.12 (banker's rounding).
+    HalfEven,
+}
+
+/// Where rounding happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingScope {
+    /// Each levy on each line is rounded to the minor unit, totals are sums of rounded lines.
+    #[default]
+    PerLine,
+    /// Levies are kept exact per line and rounded once per total.
+    PerTotal,
+}
+
+/// The rounding policy declared in every quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RoundingPolicy {
+    #[serde(default)]
+    pub mode: RoundingMode,
+    #[serde(default)]
+    pub scope: RoundingScope,
+}
+
+impl RoundingPolicy {
+    /// Rounds `amount` to the minor unit of `currency` with this policy's mode.
+    pub fn round(&self, amount: Decimal, currency: Currency) -> Decimal {
+        round_to(amount, currency.minor_units(), self.mode)
+    }
+
+    /// Rounds a levy line: to the minor unit when the scope is per line, exact otherwise.
+    pub fn round_line(&self, amount: Decimal, currency: Currency) -> Decimal {
+        match self.scope {
+            RoundingScope::PerLine => self.round(amount, currency),
+            RoundingScope::PerTotal => amount,
+        }
+    }
+}
+
+/// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
+pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
+    let strategy = match mode {
+        RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+        RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+    };
+    let mut r = amount.round_dp_with_strategy(dp, strategy);
+    r.rescale(dp);
+    r
+}
+
+/// Formats an amount with thousands separators ("1,234.50") for formulas people read.
+pub fn format_grouped(amount: Decimal) -> String {
+    let s = amount.to_string();
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Parses a decimal amount given as text, naming `field` in the error.
+pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal> {
+    let t = text.trim().replace(',', "");
+    Decimal::from_str_exact(&t)
+        .or_else(|_| Decimal::from_scientific(&t))
+        .map_err(|_| {
+            Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn minor_units_follow_iso_4217() {
+        assert_eq!(Currency::parse("JPY").unwrap().minor_units(), 0);
+        assert_eq!(Currency::parse("usd").unwrap().minor_units(), 2);
+        assert_eq!(Currency::parse("KWD").unwrap().minor_units(), 3);
+    }
+
+    #[test]
+    fn unknown_currency_is_typed_error() {
+        let e = Currency::parse("XYZ").unwrap_err();
+        assert_eq!(e.code, ErrorCode::Currency);
+    }
+
+    #[test]
+    fn half_up_and_half_even_differ_on_midpoints() {
+        assert_eq!(round_to(dec!(0.125), 2, RoundingMode::HalfUp), dec!(0.13));
+        assert_eq!(round_to(dec!(0.125), 2, RoundingMode::HalfEven), dec!(0.12));
+        assert_eq!(round_to(dec!(1234.5), 0, RoundingMode::HalfUp), dec!(1235));
+        assert_eq!(round_to(dec!(5), 2, RoundingMode::HalfUp).to_string(), "5.00");
+    }
+
+    #[test]
+    fn grouped_formatting() {
+        assert_eq!(format_grouped(dec!(1234567.5)), "1,234,567.5");
+        assert_eq!(format_grouped(dec!(-1000)), "-1,000");
+        assert_eq!(format_grouped(dec!(999.99)), "999.99");
+    }
+}

@@ -1,0 +1,351 @@
+//! Units of measure that specific duties are charged on, and the quantities a caller gives.
+//!
+//! A duty such as `44.20 EUR / 100 kg / net drained wt` is charged per *measure*: a
+//! [`Dimension`] (mass, volume, count, …) together with a [`Qualifier`] saying what is measured
+//! (net weight, drained weight, lead content, …). Quantities are kept in each dimension's base
+//! unit (kg, litre, item, pair, m, m², litre of pure alcohol, kWh).
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::parse_decimal;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// What is counted or weighed, in its base unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    /// kilograms
+    Mass,
+    /// litres
+    Volume,
+    /// items (pieces, heads, articles)
+    Count,
+    /// pairs
+    Pairs,
+    /// metres
+    Length,
+    /// square metres
+    Area,
+    /// litres of pure alcohol (1 % vol × 1 hl = 1 l of pure alcohol; 1 proof litre = 0.5 l)
+    PureAlcohol,
+    /// kilowatt-hours
+    Energy,
+}
+
+impl Dimension {
+    /// Symbol of the base unit.
+    pub fn base_unit(self) -> &'static str {
+        match self {
+            Dimension::Mass => "kg",
+            Dimension::Volume => "l",
+            Dimension::Count => "item",
+            Dimension::Pairs => "pair",
+            Dimension::Length => "m",
+            Dimension::Area => "m2",
+            Dimension::PureAlcohol => "l_alc",
+            Dimension::Energy => "kWh",
+        }
+    }
+}
+
+/// What a quantity measures within its dimension. The empty qualifier is the plain (net)
+/// quantity. Qualifiers are a closed table so that they compare cheaply and serialize stably.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Qualifier(&'static str);
+
+/// Known qualifiers: (id, phrases in source texts that mean it).
+const QUALIFIERS: &[(&str, &[&str])] = &[
+    ("", &["net", "net weight"]),
+    ("gross", &["gross", "br", "including weight of container", "contents and container", "on contents and container"]),
+    ("entire_contents", &["on entire contents of container"]),
+    ("drained", &["on drained weight", "net drained wt", "drained weight", "drained"]),
+    ("total_sugars", &["of total sugars", "total sugars"]),
+    ("lactic_matter", &["lactic matter"]),
+    ("dry_lactic_matter", &["dry lactic matter"]),
+    ("dry_matter", &["net dry", "dry matter"]),
+    ("total_alcohol", &["tot alc", "total alcohol"]),
+    ("sucrose", &["% sacchar.", "%sacchar.", "sacchar", "sucrose"]),
+    ("clean", &["clean"]),
+    ("standard_quality", &["std qual", "standard quality"]),
+    ("eda", &["eda"]),
+    ("mas", &["mas"]),
+    ("lead", &["on lead content", "lead"]),
+    ("copper", &["on copper content", "copper"]),
+    ("zinc", &["on zinc content", "zinc"]),
+    ("molybdenum", &["on molybdenum content", "molybdenum"]),
+    ("tungsten", &["on tungsten content", "tungsten"]),
+    ("magnesium", &["on magnesium content", "magnesium"]),
+    ("manganese", &["on manganese content", "manganese"]),
+    ("silicon", &["on silicon content", "silicon"]),
+    ("anhydrous_morphine", &["of anhydrous morphine content", "anhydrous morphine"]),
+    ("jewels", &["jewel", "jewels"]),
+    ("other_pieces", &["other pieces"]),
+    ("immediate_containers", &["of immediate containers", "immediate containers"]),
+    ("recording_surface", &["of recording surface", "recording surface"]),
+    ("lignes", &["line", "lignes"]),
+    ("packs", &["pack", "packs"]),
+];
+
+impl Qualifier {
+    /// The plain, net quantity.
+    pub const NET: Qualifier = Qualifier("");
+
+    /// Finds a qualifier by its id or by a phrase from a source text (case-insensitive).
+    pub fn lookup(text: &str) -> Option<Qualifier> {
+        let t = text.trim().trim_start_matches('/').trim().to_ascii_lowercase();
+        QUALIFIERS
+            .iter()
+            .find(|(id, phrases)| *id == t || phrases.iter().any(|p| *p == t))
+            .map(|(id, _)| Qualifier(id))
+    }
+
+    /// Stable id ("" for net, "drained", "lead", …).
+    pub fn id(&self) -> &'static str {
+        self.0
+    }
+
+    /// Every qualifier id.
+    pub fn all() -> impl Iterator<Item = &'static str> {
+        QUALIFIERS.iter().map(|(id, _)| *id)
+    }
+}
+
+impl fmt::Debug for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "net" } else { self.0 })
+    }
+}
+
+/// A dimension with its qualifier: the thing a specific duty is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Measure {
+    pub dimension: Dimension,
+    pub qualifier: Qualifier,
+}
+
+impl Measure {
+    /// The plain quantity of a dimension.
+    pub const fn net(dimension: Dimension) -> Measure {
+        Measure { dimension, qualifier: Qualifier::NET }
+    }
+
+    /// The key a caller uses for this measure: `kg`, `kg:drained`, `item:jewels`.
+    pub fn key(&self) -> String {
+        if self.qualifier.0.is_empty() {
+            self.dimension.base_unit().to_string()
+        } else {
+            format!("{}:{}", self.dimension.base_unit(), self.qualifier.0)
+        }
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key())
+    }
+}
+
+impl Serialize for Measure {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.key())
+    }
+}
+
+/// A unit as written in tariffs and by callers: a dimension and a factor to its base unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub dimension: Dimension,
+    /// How many base units one of this unit is (100 kg → 100; g → 0.001).
+    pub factor: Decimal,
+    /// Canonical symbol.
+    pub symbol: &'static str,
+}
+
+/// (symbol, aliases, dimension, factor to base unit as text)
+const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
+    ("kg", &["kg", "kgs", "kilogram", "kilograms", "kilo", "clean kg", "kg net"], Dimension::Mass, "1"),
+    ("g", &["g", "gm", "gram", "grams"], Dimension::Mass, "0.001"),
+    ("lb", &["lb", "lbs", "pound", "pounds"], Dimension::Mass, "0.45359237"),
+    ("100kg", &["100kg", "100 kg", "quintal", "dt"], Dimension::Mass, "100"),
+    ("t", &["t", "tonne", "tonnes", "ton", "metric ton", "mt"], Dimension::Mass, "1000"),
+    ("l", &["l", "liter", "litre", "liters", "litres", "ltr"], Dimension::Volume, "1"),
+    ("hl", &["hl", "hectolitre", "hectoliter", "hectolitres", "hectoliters"], Dimension::Volume, "100"),
+    ("m3", &["m3", "m³", "cubic meter", "cubic metre"], Dimension::Volume, "1000"),
+    ("bbl", &["bbl", "barrel", "barrels"], Dimension::Volume, "158.987294928"),
+    ("item", &["item", "items", "each", "pc", "pcs", "piece", "pieces", "no", "no.", "u", "unit", "units", "article", "articles", "head", "p/st"], Dimension::Count, "1"),
+    ("dozen", &["dozen", "doz", "doz."], Dimension::Count, "12"),
+    ("gross", &["gross", "grs"], Dimension::Count, "144"),
+    ("100items", &["100 items", "100items", "hun"], Dimension::Count, "100"),
+    ("1000items", &["1000 items", "1,000 items", "1000items", "thousand", "1000", "1,000", "ths"], Dimension::Count, "1000"),
+    ("pair", &["pair", "pairs", "pr", "pr.", "prs"], Dimension::Pairs, "1"),
+    ("dozen_pairs", &["dozen pairs", "doz. pr.", "dpr"], Dimension::Pairs, "12"),
+    ("m", &["m", "meter", "metre", "meters", "metres", "lin. m", "linear meter"], Dimension::Length, "1"),
+    ("100m", &["100 m", "100m"], Dimension::Length, "100"),
+    ("km", &["km"], Dimension::Length, "1000"),
+    ("m2", &["m2", "m²", "sq m", "square meter", "square metre"], Dimension::Area, "1"),
+    ("cm2", &["cm2", "cm²"], Dimension::Area, "0.0001"),
+    ("l_alc", &["l_alc", "lpa", "l alc", "litre pure alcohol", "% vol / hl", "%vol/hl", "% vol/hl", "hl % vol"], Dimension::PureAlcohol, "1"),
+    ("pf_l", &["pf_l", "pf. liter", "pf.liter", "pf. litre", "proof liter", "proof litre", "pfl"], Dimension::PureAlcohol, "0.5"),
+    ("kWh", &["kwh"], Dimension::Energy, "1"),
+    ("MWh", &["mwh", "1000 kwh"], Dimension::Energy, "1000"),
+];
+
+impl Unit {
+    /// Finds a unit by symbol or alias (case-insensitive), e.g. `kg`, `100 kg`, `hl`, `doz.`.
+    pub fn lookup(text: &str) -> Option<Unit> {
+        let t = text.trim().to_ascii_lowercase();
+        UNITS
+            .iter()
+            .find(|(sym, aliases, _, _)| sym.eq_ignore_ascii_case(&t) || aliases.iter().any(|a| *a == t))
+            .map(|(sym, _, dimension, factor)| Unit {
+                dimension: *dimension,
+                factor: Decimal::from_str_exact(factor).expect("unit table factors are decimals"),
+                symbol: sym,
+            })
+    }
+
+    /// Parses a unit or fails with `E_UNKNOWN_UNIT` naming `field`.
+    pub fn parse(text: &str, field: &str) -> Result<Unit> {
+        Unit::lookup(text).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownUnit,
+                field,
+                format!(
+                    "unknown unit {text:?}: use one of {}",
+                    UNITS.iter().map(|u| u.0).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })
+    }
+}
+
+/// The quantities known for one line, in base units, keyed by measure.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Quantities {
+    entries: Vec<(Measure, Decimal)>,
+    /// Alcoholic strength in % vol, used to derive litres of pure alcohol from litres.
+    pub alcohol_pct: Option<Decimal>,
+}
+
+impl Quantities {
+    /// No quantities.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `amount` of `unit` (converted to base units) to `measure`'s dimension.
+    pub fn add(&mut self, qualifier: Qualifier, amount: Decimal, unit: Unit) {
+        let measure = Measure { dimension: unit.dimension, qualifier };
+        let base = amount * unit.factor;
+        match self.entries.iter_mut().find(|(m, _)| *m == measure) {
+            Some((_, v)) => *v += base,
+            None => self.entries.push((measure, base)),
+        }
+    }
+
+    /// Sets a measure to an amount in base units.
+    pub fn set(&mut self, measure: Measure, base_amount: Decimal) {
+        match self.entries.iter_mut().find(|(m, _)| *m == measure) {
+            Some((_, v)) => *v = base_amount,
+            None => self.entries.push((measure, base_amount)),
+        }
+    }
+
+    /// Parses a caller's quantity such as `100kg`, `2.5 hl`, `12 pairs`, `3kg:drained`,
+    /// `45.359237 kg` and adds it. Errors name `field`.
+    pub fn add_text(&mut self, text: &str, field: &str) -> Result<()> {
+        let (amount_unit, qualifier) = match text.split_once(':') {
+            Some((a, q)) => {
+                let qual = Qualifier::lookup(q).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::UnknownUnit,
+                        field,
+                        format!(
+                            "unknown qualifier {q:?} in {text:?}: use one of {}",
+                            Qualifier::all().filter(|q| !q.is_empty()).collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                })?;
+                (a, qual)
+            }
+            None => (text, Qualifier::NET),
+        };
+        let t = amount_unit.trim();
+        let split = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-' || c == '+'))
+            .ok_or_else(|| {
+                Error::new(ErrorCode::UnknownUnit, field, format!("{text:?} has no unit: write e.g. 100kg or 2.5hl"))
+            })?;
+        let (num, unit) = t.split_at(split);
+        let amount = parse_decimal(num, field)
+            .map_err(|_| Error::new(ErrorCode::Quantity, field, format!("{text:?} does not start with a number")))?;
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err(Error::new(ErrorCode::Quantity, field, format!("{text:?} is negative: quantities are ≥ 0")));
+        }
+        let unit = Unit::parse(unit, field)?;
+        self.add(qualifier, amount, unit);
+        Ok(())
+    }
+
+    /// The quantity of `measure` in base units, derived where the law allows: litres of pure
+    /// alcohol from litres × % vol; a gross or drained weight is never guessed from the net one.
+    pub fn get(&self, measure: Measure) -> Option<Decimal> {
+        if let Some((_, v)) = self.entries.iter().find(|(m, _)| *m == measure) {
+            return Some(*v);
+        }
+        if measure == Measure::net(Dimension::PureAlcohol) {
+            let litres = self.get(Measure::net(Dimension::Volume))?;
+            let pct = self.alcohol_pct?;
+            return Some(litres * pct / Decimal::ONE_HUNDRED);
+        }
+        None
+    }
+
+    /// True when no quantity is known.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.alcohol_pct.is_none()
+    }
+
+    /// The known measures and amounts.
+    pub fn iter(&self) -> impl Iterator<Item = &(Measure, Decimal)> {
+        self.entries.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn parses_caller_quantities_into_base_units() {
+        let mut q = Quantities::new();
+        q.add_text("100kg", "qty").unwrap();
+        q.add_text("2.5hl", "qty").unwrap();
+        q.add_text("3 doz", "qty").unwrap();
+        q.add_text("1.2kg:drained", "qty").unwrap();
+        assert_eq!(q.get(Measure::net(Dimension::Mass)), Some(dec!(100)));
+        assert_eq!(q.get(Measure::net(Dimension::Volume)), Some(dec!(250.0)));
+        assert_eq!(q.get(Measure::net(Dimension::Count)), Some(dec!(36)));
+        let drained = Measure { dimension: Dimension::Mass, qualifier: Qualifier::lookup("drained").unwrap() };
+        assert_eq!(q.get(drained), Some(dec!(1.2)));
+    }
+
+    #[test]
+    fn pure_alcohol_is_derived_from_litres_and_strength() {
+        let mut q = Quantities::new();
+        q.add_text("75l", "qty").unwrap();
+        q.alcohol_pct = Some(dec!(40));
+        assert_eq!(q.get(Measure::net(Dimension::PureAlcohol)), Some(dec!(30)));
+    }
+
+    #[test]
+    fn unknown_unit_is_typed_error() {
+        let mut q = Quantities::new();
+        let e = q.add_text("3 furlongs", "qty").unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnknownUnit);
+        assert_eq!(e.field.as_deref(), Some("qty"));
+        assert_eq!(q.add_text("-3kg", "qty").unwrap_err().code, ErrorCode::Quantity);
+        assert_eq!(q.add_text("kg", "qty").unwrap_err().code, ErrorCode::Quantity);
+    }
+}
