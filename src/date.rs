@@ -16,7 +16,8 @@ pub struct Date {
 impl Date {
     /// A date, or an `E_DATE` error if it does not exist.
     pub fn new(year: i32, month: u32, day: u32) -> Result<Date> {
-        if !(1900..=2999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if !(1900..=2999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month)
+        {
             return Err(Error::new(
                 ErrorCode::Date,
                 "date",

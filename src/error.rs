@@ -87,11 +87,7 @@ impl Error {
     /// A new error for `field` (empty for none).
     pub fn new(code: ErrorCode, field: impl Into<String>, message: impl Into<String>) -> Self {
         let field = field.into();
-        Error {
-            code,
-            field: if field.is_empty() { None } else { Some(field) },
-            message: message.into(),
-        }
+        Error { code, field: if field.is_empty() { None } else { Some(field) }, message: message.into() }
     }
 
     /// The same error, re-anchored under a parent path (`lines[3]` + `code` → `lines[3].code`).

@@ -3,11 +3,17 @@
 //! The engine is pure computation over embedded, dated tariff snapshots: the same code runs
 //! natively (the `landed` CLI) and in the browser (WASM).
 
+pub mod allocation;
 pub mod date;
 pub mod duty;
 pub mod error;
+pub mod fx;
 pub mod hs;
 pub mod money;
+pub mod quote;
+pub mod request;
 pub mod units;
 
 pub use error::{Error, ErrorCode, Result};
+pub use quote::{quote, Quote};
+pub use request::QuoteRequest;

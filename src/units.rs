@@ -93,10 +93,7 @@ impl Qualifier {
     /// Finds a qualifier by its id or by a phrase from a source text (case-insensitive).
     pub fn lookup(text: &str) -> Option<Qualifier> {
         let t = text.trim().trim_start_matches('/').trim().to_ascii_lowercase();
-        QUALIFIERS
-            .iter()
-            .find(|(id, phrases)| *id == t || phrases.iter().any(|p| *p == t))
-            .map(|(id, _)| Qualifier(id))
+        QUALIFIERS.iter().find(|(id, phrases)| *id == t || phrases.iter().any(|p| *p == t)).map(|(id, _)| Qualifier(id))
     }
 
     /// Stable id ("" for net, "drained", "lead", …).
@@ -172,11 +169,24 @@ const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
     ("hl", &["hl", "hectolitre", "hectoliter", "hectolitres", "hectoliters"], Dimension::Volume, "100"),
     ("m3", &["m3", "m³", "cubic meter", "cubic metre"], Dimension::Volume, "1000"),
     ("bbl", &["bbl", "barrel", "barrels"], Dimension::Volume, "158.987294928"),
-    ("item", &["item", "items", "each", "pc", "pcs", "piece", "pieces", "no", "no.", "u", "unit", "units", "article", "articles", "head", "p/st"], Dimension::Count, "1"),
+    (
+        "item",
+        &[
+            "item", "items", "each", "pc", "pcs", "piece", "pieces", "no", "no.", "u", "unit", "units", "article",
+            "articles", "head", "p/st",
+        ],
+        Dimension::Count,
+        "1",
+    ),
     ("dozen", &["dozen", "doz", "doz."], Dimension::Count, "12"),
     ("gross", &["gross", "grs"], Dimension::Count, "144"),
     ("100items", &["100 items", "100items", "hun"], Dimension::Count, "100"),
-    ("1000items", &["1000 items", "1,000 items", "1000items", "thousand", "1000", "1,000", "ths"], Dimension::Count, "1000"),
+    (
+        "1000items",
+        &["1000 items", "1,000 items", "1000items", "thousand", "1000", "1,000", "ths"],
+        Dimension::Count,
+        "1000",
+    ),
     ("pair", &["pair", "pairs", "pr", "pr.", "prs"], Dimension::Pairs, "1"),
     ("dozen_pairs", &["dozen pairs", "doz. pr.", "dpr"], Dimension::Pairs, "12"),
     ("m", &["m", "meter", "metre", "meters", "metres", "lin. m", "linear meter"], Dimension::Length, "1"),
@@ -184,8 +194,18 @@ const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
     ("km", &["km"], Dimension::Length, "1000"),
     ("m2", &["m2", "m²", "sq m", "square meter", "square metre"], Dimension::Area, "1"),
     ("cm2", &["cm2", "cm²"], Dimension::Area, "0.0001"),
-    ("l_alc", &["l_alc", "lpa", "l alc", "litre pure alcohol", "% vol / hl", "%vol/hl", "% vol/hl", "hl % vol"], Dimension::PureAlcohol, "1"),
-    ("pf_l", &["pf_l", "pf. liter", "pf.liter", "pf. litre", "proof liter", "proof litre", "pfl"], Dimension::PureAlcohol, "0.5"),
+    (
+        "l_alc",
+        &["l_alc", "lpa", "l alc", "litre pure alcohol", "% vol / hl", "%vol/hl", "% vol/hl", "hl % vol"],
+        Dimension::PureAlcohol,
+        "1",
+    ),
+    (
+        "pf_l",
+        &["pf_l", "pf. liter", "pf.liter", "pf. litre", "proof liter", "proof litre", "pfl"],
+        Dimension::PureAlcohol,
+        "0.5",
+    ),
     ("kWh", &["kwh"], Dimension::Energy, "1"),
     ("MWh", &["mwh", "1000 kwh"], Dimension::Energy, "1000"),
 ];
@@ -194,14 +214,23 @@ impl Unit {
     /// Finds a unit by symbol or alias (case-insensitive), e.g. `kg`, `100 kg`, `hl`, `doz.`.
     pub fn lookup(text: &str) -> Option<Unit> {
         let t = text.trim().to_ascii_lowercase();
-        UNITS
-            .iter()
-            .find(|(sym, aliases, _, _)| sym.eq_ignore_ascii_case(&t) || aliases.iter().any(|a| *a == t))
-            .map(|(sym, _, dimension, factor)| Unit {
+        Unit::lookup_symbol(&t).or_else(|| {
+            // A multiple written before the unit: `1000kg`, `100 m`, `1,000 items`.
+            let split = t.find(|c: char| !(c.is_ascii_digit() || c == ','))?;
+            let n = Decimal::from_str_exact(&t[..split].replace(',', "")).ok()?;
+            let unit = Unit::lookup_symbol(t[split..].trim())?;
+            (n > Decimal::ZERO).then(|| Unit { factor: unit.factor * n, ..unit })
+        })
+    }
+
+    fn lookup_symbol(t: &str) -> Option<Unit> {
+        UNITS.iter().find(|(sym, aliases, _, _)| sym.eq_ignore_ascii_case(t) || aliases.contains(&t)).map(
+            |(sym, _, dimension, factor)| Unit {
                 dimension: *dimension,
                 factor: Decimal::from_str_exact(factor).expect("unit table factors are decimals"),
                 symbol: sym,
-            })
+            },
+        )
     }
 
     /// Parses a unit or fails with `E_UNKNOWN_UNIT` naming `field`.
@@ -310,6 +339,29 @@ impl Quantities {
     pub fn iter(&self) -> impl Iterator<Item = &(Measure, Decimal)> {
         self.entries.iter()
     }
+}
+
+/// Resolves a caller's quantity key: a measure key (`kg`, `kg:drained`, `item:jewels`, `l_alc`)
+/// or a unit (`100kg`, `doz`, `hl`), to the measure and the factor to its base unit.
+pub fn measure_for_key(key: &str) -> Result<(Measure, Decimal)> {
+    let (unit_text, qualifier) = match key.split_once(':') {
+        Some((u, q)) => (
+            u,
+            Qualifier::lookup(q).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::UnknownUnit,
+                    key,
+                    format!(
+                        "unknown qualifier {q:?}: use one of {}",
+                        Qualifier::all().filter(|q| !q.is_empty()).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            })?,
+        ),
+        None => (key, Qualifier::NET),
+    };
+    let unit = Unit::parse(unit_text, key)?;
+    Ok((Measure { dimension: unit.dimension, qualifier }, unit.factor))
 }
 
 #[cfg(test)]

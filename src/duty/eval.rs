@@ -80,9 +80,14 @@ impl Unpriced {
                 }
             ),
             Unpriced::ComponentValue { component } => {
-                format!("needs the value of the {}: give it as components {{\"{component}\": \"…\"}}", component.replace('_', " "))
+                format!(
+                    "needs the value of the {}: give it as components {{\"{component}\": \"…\"}}",
+                    component.replace('_', " ")
+                )
             }
-            Unpriced::FxRate { from, to } => format!("needs a customs exchange rate {from}/{to}: give it as fx {{\"{from}/{to}\": \"…\"}}"),
+            Unpriced::FxRate { from, to } => {
+                format!("needs a customs exchange rate {from}/{to}: give it as fx {{\"{from}/{to}\": \"…\"}}")
+            }
             Unpriced::Date => "the rate is seasonal: give the date".to_string(),
             Unpriced::BaseDuty => "adds to the duty of the applicable subheading, which is not known here".to_string(),
             Unpriced::NotARate { kind, text } => format!("{text:?} is not a computable rate: {}", kind.explanation()),
@@ -230,7 +235,10 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
                     p
                 }
                 None => Part::missing(
-                    Unpriced::NotARate { kind: NotPriceableKind::Conditional, text: format!("no season covers {date}") },
+                    Unpriced::NotARate {
+                        kind: NotPriceableKind::Conditional,
+                        text: format!("no season covers {date}"),
+                    },
                     "seasonal rate".to_string(),
                 ),
             }
@@ -274,13 +282,17 @@ fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal) ->
 }
 
 fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>) -> Part {
+    let per = if rate.unit_label == "each" { " each".to_string() } else { format!("/{}", rate.unit_label) };
     let shown_rate = if rate.currency == Currency::USD && rate.amount < Decimal::ONE && !rate.amount.is_zero() {
-        format!("{} cents/{}", (rate.amount * Decimal::ONE_HUNDRED).normalize(), rate.unit_label)
+        format!("{} cents{per}", (rate.amount * Decimal::ONE_HUNDRED).normalize())
     } else {
-        format!("{} {}/{}", rate.amount.normalize(), rate.currency, rate.unit_label)
+        format!("{} {}{per}", rate.amount.normalize(), rate.currency)
     };
     let Some(mut qty) = input.quantities.get(rate.measure) else {
-        return Part::missing(Unpriced::Quantity { measure: rate.measure }, format!("{shown_rate} × [quantity in {}]", rate.measure));
+        return Part::missing(
+            Unpriced::Quantity { measure: rate.measure },
+            format!("{shown_rate} × [quantity in {}]", rate.measure),
+        );
     };
     if let Some(over) = rate.over {
         qty = (qty - over).max(Decimal::ZERO);

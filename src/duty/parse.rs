@@ -250,7 +250,8 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
 /// The part after `%`: nothing, or the component it is charged on.
 fn ad_valorem(percent: Decimal, after: &str) -> DutyExpr {
     let mut on = after.trim().to_ascii_lowercase();
-    for prefix in ["upon the value of the", "upon the value of", "on the value of the", "on the", "on", "of the", "of"] {
+    for prefix in ["upon the value of the", "upon the value of", "on the value of the", "on the", "on", "of the", "of"]
+    {
         if let Some(r) = on.strip_prefix(prefix) {
             if r.is_empty() || r.starts_with(' ') {
                 on = r.trim().to_string();
@@ -338,7 +339,8 @@ fn parse_specific(amount: Decimal, currency: Currency, after: &str) -> Option<Du
         over = None;
     }
     let measure = Measure { dimension: unit.dimension, qualifier };
-    let label = if qualifier == Qualifier::NET { label } else { format!("{label} {}", qualifier.id().replace('_', " ")) };
+    let label =
+        if qualifier == Qualifier::NET { label } else { format!("{label} {}", qualifier.id().replace('_', " ")) };
     spec(per, measure, label, over)
 }
 
@@ -468,9 +470,14 @@ mod tests {
         let e = parse("The duty provided in the applicable subheading + 25%");
         assert_eq!(
             e,
-            DutyExpr::Subheading { plus: Some(Box::new(DutyExpr::AdValorem { percent: dec!(25), on: None })), minus: None }
+            DutyExpr::Subheading {
+                plus: Some(Box::new(DutyExpr::AdValorem { percent: dec!(25), on: None })),
+                minus: None
+            }
         );
-        let e = parse("The duty provided in the applicable subheading + a duty of 25% upon the value of the steel content.");
+        let e = parse(
+            "The duty provided in the applicable subheading + a duty of 25% upon the value of the steel content.",
+        );
         let DutyExpr::Subheading { plus: Some(p), .. } = &e else { panic!("{e:?}") };
         assert_eq!(**p, DutyExpr::AdValorem { percent: dec!(25), on: Some("steel_content".into()) });
         assert_eq!(

@@ -1,0 +1,107 @@
+//! Spreading a shipment-level amount over lines so the parts sum exactly (RULES §10).
+
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// What shipment charges are spread by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AllocationKey {
+    /// Goods value of each line (the default).
+    #[default]
+    Value,
+    /// Gross weight (`weight_kg`).
+    Weight,
+    /// Volume (`volume_l`).
+    Volume,
+    /// Number of units (`quantity`).
+    Quantity,
+}
+
+/// Splits `total` in proportion to `weights` with the largest-remainder method at `dp`
+/// decimal places: every part is a multiple of 10^-dp and the parts sum to `total` exactly
+/// (after `total` itself is rounded to `dp`). Ties go to the earlier line.
+///
+/// ```
+/// use landed::allocation::allocate;
+/// use rust_decimal::Decimal;
+/// let parts = allocate(Decimal::new(1000, 2), &[Decimal::ONE; 3], 2).unwrap();
+/// assert_eq!(parts.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["3.34", "3.33", "3.33"]);
+/// ```
+pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Decimal>> {
+    if weights.is_empty() {
+        return Ok(Vec::new());
+    }
+    if total.is_sign_negative() && !total.is_zero() {
+        return Err(Error::new(ErrorCode::NegativeAmount, "", "a shipment charge cannot be negative"));
+    }
+    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(Error::new(ErrorCode::NegativeAmount, "", "allocation weights cannot be negative"));
+    }
+    let sum: Decimal = weights.iter().copied().sum();
+    if sum.is_zero() {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            "allocation",
+            "every line has a zero allocation key: no way to spread the charge",
+        ));
+    }
+    let unit = Decimal::new(1, dp);
+    let total = total.round_dp(dp);
+    let total_units = (total / unit).trunc();
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    let mut given = Decimal::ZERO;
+    for (i, w) in weights.iter().enumerate() {
+        let exact_units = total_units * *w / sum;
+        let floor = exact_units.floor();
+        given += floor;
+        parts.push(floor);
+        remainders.push((exact_units - floor, i));
+    }
+    let left = (total_units - given).to_string().parse::<usize>().unwrap_or(0);
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, i) in remainders.iter().take(left) {
+        parts[i] += Decimal::ONE;
+    }
+    Ok(parts
+        .into_iter()
+        .map(|u| {
+            let mut v = u * unit;
+            v.rescale(dp);
+            v
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn allocation_sums_to_the_cent_rules_10() {
+        let parts = allocate(dec!(100.00), &[dec!(1), dec!(1), dec!(1)], 2).unwrap();
+        assert_eq!(parts, vec![dec!(33.34), dec!(33.33), dec!(33.33)]);
+        assert_eq!(parts.iter().sum::<Decimal>(), dec!(100.00));
+    }
+
+    #[test]
+    fn proportional_to_weights() {
+        let parts = allocate(dec!(800), &[dec!(3000), dec!(450)], 2).unwrap();
+        assert_eq!(parts.iter().sum::<Decimal>(), dec!(800));
+        assert_eq!(parts, vec![dec!(695.65), dec!(104.35)]);
+    }
+
+    #[test]
+    fn zero_decimal_currencies() {
+        let parts = allocate(dec!(1000), &[dec!(1), dec!(2), dec!(4)], 0).unwrap();
+        assert_eq!(parts, vec![dec!(143), dec!(286), dec!(571)]);
+    }
+
+    #[test]
+    fn all_zero_weights_is_an_error() {
+        assert!(allocate(dec!(10), &[dec!(0), dec!(0)], 2).is_err());
+    }
+}

@@ -1,0 +1,366 @@
+//! Pricing a request: allocation of shipment charges, per-line levies with their base, rate,
+//! formula and source, and totals. A line that cannot be priced says why; the rest of the
+//! cart is still priced.
+
+use crate::allocation::{allocate, AllocationKey};
+use crate::date::Date;
+use crate::duty::{DutyExpr, DutyInput, Unpriced};
+use crate::error::{Error, ErrorCode, Result};
+use crate::fx::{FxTable, FxUsed};
+use crate::hs::HsCode;
+use crate::money::{Currency, RoundingPolicy};
+use crate::request::{Incoterm, LineRequest, QuoteRequest};
+use crate::units::{measure_for_key, Dimension, Measure, Quantities};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A complete quote: every figure with how it was reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// Content hash of the tariff snapshot used.
+    pub snapshot_id: String,
+    pub as_of: Date,
+    pub destination: String,
+    pub currency: Currency,
+    pub incoterm: Incoterm,
+    pub rounding: RoundingPolicy,
+    pub allocation: AllocationKey,
+    /// Exchange rates used, with their sources.
+    pub fx: Vec<FxUsed>,
+    pub lines: Vec<LineQuote>,
+    /// Shipment-level levies (fees per entry, per-consignment duties).
+    pub levies: Vec<Levy>,
+    pub totals: Totals,
+    pub warnings: Vec<Warning>,
+}
+
+/// Whether a line was priced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStatus {
+    /// Every levy priced.
+    Priced,
+    /// Some levies priced, some not (the total is a lower bound).
+    Partial,
+    /// No levy could be priced.
+    NotPriced,
+}
+
+/// One line of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineQuote {
+    pub id: String,
+    pub status: LineStatus,
+    /// Why the line is not fully priced, and what input would fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Unpriced>,
+    pub code: String,
+    pub goods_value: Decimal,
+    pub shipping: Decimal,
+    pub insurance: Decimal,
+    pub customs_value: Decimal,
+    pub levies: Vec<Levy>,
+}
+
+/// What kind of charge a levy is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevyKind {
+    Duty,
+    AdditionalDuty,
+    Tax,
+    Excise,
+    Fee,
+}
+
+/// Where a rate comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub publisher: String,
+    pub dataset: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vintage: String,
+}
+
+impl Source {
+    /// A rate the caller supplied in the request.
+    pub fn request(field: &str) -> Source {
+        Source { publisher: "caller".into(), dataset: format!("request {field}"), vintage: String::new() }
+    }
+}
+
+/// One charge on a line or a shipment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Levy {
+    pub kind: LevyKind,
+    pub name: String,
+    /// The amount the rate is applied to, and how it was built.
+    pub base: Decimal,
+    pub base_note: String,
+    /// The rate as published.
+    pub rate: String,
+    /// Absent when the levy could not be priced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// When not priced: the part of a compound rate that could be priced (a lower bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial_amount: Option<Decimal>,
+    pub formula: String,
+    pub source: Source,
+}
+
+/// Sums over priced lines and shipment levies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    pub goods: Decimal,
+    pub shipping: Decimal,
+    pub insurance: Decimal,
+    /// Duty including additional duties.
+    pub duty: Decimal,
+    pub tax: Decimal,
+    pub fees: Decimal,
+    /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees).
+    pub landed: Decimal,
+    /// Duty, tax and fees due on delivery (DAP); zero under DDP.
+    pub due_on_delivery: Decimal,
+    /// False when a line is partial or not priced: totals then leave those levies out.
+    pub complete: bool,
+}
+
+/// Something the reader of a quote should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+}
+
+/// Quotes a request with no tariff snapshot: duty comes only from each line's `duty_rate`.
+pub fn quote(req: &QuoteRequest) -> Result<Quote> {
+    req.validate()?;
+    let currency = req.currency;
+    let fx = FxTable::from_request(&req.fx)?;
+    let dp = currency.minor_units();
+
+    let goods: Vec<Decimal> = req.lines.iter().map(|l| l.quantity * l.unit_price).collect();
+    let keys = allocation_keys(req)?;
+    let shipping = allocate(req.shipping, &keys, dp).map_err(|e| e.within("shipping"))?;
+    let insurance = allocate(req.insurance, &keys, dp).map_err(|e| e.within("insurance"))?;
+
+    let mut fx_used: Vec<FxUsed> = Vec::new();
+    let lines: Vec<LineQuote> = req
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| price_line(req, line, goods[i], shipping[i], insurance[i], &fx, &mut fx_used))
+        .collect::<Result<_>>()?;
+
+    let totals = totals(req, &lines, &[]);
+    Ok(Quote {
+        snapshot_id: "none".into(),
+        as_of: req.date,
+        destination: req.destination.to_ascii_uppercase(),
+        currency,
+        incoterm: req.incoterm,
+        rounding: req.rounding,
+        allocation: req.allocation,
+        fx: fx_used,
+        lines,
+        levies: Vec::new(),
+        totals,
+        warnings: Vec::new(),
+    })
+}
+
+/// The allocation key of each line; a missing key on a line is an error naming it.
+fn allocation_keys(req: &QuoteRequest) -> Result<Vec<Decimal>> {
+    req.lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let missing = |f: &str| {
+                Error::new(
+                    ErrorCode::MissingField,
+                    format!("lines[{i}].{f}"),
+                    format!("allocation by {f} needs {f} on every line"),
+                )
+            };
+            Ok(match req.allocation {
+                AllocationKey::Value => l.quantity * l.unit_price,
+                AllocationKey::Quantity => l.quantity,
+                AllocationKey::Weight => l.weight_kg.ok_or_else(|| missing("weight_kg"))?,
+                AllocationKey::Volume => l.volume_l.ok_or_else(|| missing("volume_l"))?,
+            })
+        })
+        .collect()
+}
+
+/// The quantities a line declares, in base units.
+pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
+    let mut q = Quantities::new();
+    q.set(Measure::net(Dimension::Count), line.quantity);
+    if let Some(w) = line.weight_kg {
+        q.set(Measure::net(Dimension::Mass), w);
+    }
+    if let Some(v) = line.volume_l {
+        q.set(Measure::net(Dimension::Volume), v);
+    }
+    q.alcohol_pct = line.alcohol_pct;
+    for (key, amount) in &line.units {
+        let (measure, factor) = measure_for_key(key)?;
+        q.set(measure, *amount * factor);
+    }
+    Ok(q)
+}
+
+fn price_line(
+    req: &QuoteRequest,
+    line: &LineRequest,
+    goods: Decimal,
+    shipping: Decimal,
+    insurance: Decimal,
+    fx: &FxTable,
+    fx_used: &mut Vec<FxUsed>,
+) -> Result<LineQuote> {
+    let code = HsCode::parse(&line.code)?;
+    let customs_value = goods + shipping + insurance;
+    let quantities = line_quantities(line)?;
+    let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    let mut levies = Vec::new();
+    let mut missing = Vec::new();
+    let mut reasons = Vec::new();
+
+    match &line.duty_rate {
+        Some(rate) => {
+            let expr = DutyExpr::parse(rate);
+            let rates: Vec<(Currency, Decimal)> = foreign_currencies(&expr)
+                .into_iter()
+                .filter_map(|c| {
+                    let used = fx.rate(c, req.currency)?;
+                    let r = used.rate;
+                    if c != req.currency && !fx_used.iter().any(|u| u.pair == used.pair) {
+                        fx_used.push(used);
+                    }
+                    Some((c, r))
+                })
+                .collect();
+            let input = DutyInput {
+                value: customs_value,
+                currency: req.currency,
+                quantities: &quantities,
+                components: &components,
+                date: Some(req.date),
+                fx: &rates,
+                base_duty: None,
+                rounding: req.rounding,
+            };
+            let r = expr.evaluate(&input);
+            if !r.priceable {
+                reasons.extend(r.unpriced.iter().map(Unpriced::message));
+                missing.extend(r.unpriced.iter().cloned());
+            }
+            levies.push(Levy {
+                kind: crate::quote::LevyKind::Duty,
+                name: "Customs duty (caller-supplied rate)".into(),
+                base: customs_value,
+                base_note: format!("goods {goods} + shipping {shipping} + insurance {insurance} (CIF)"),
+                rate: rate.clone(),
+                amount: r.amount.map(|a| req.rounding.round_line(r.exact.unwrap_or(a), req.currency)),
+                partial_amount: r.partial_amount,
+                formula: r.formula,
+                source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+            });
+        }
+        None => {
+            reasons.push(format!(
+                "no tariff for {} code {} is available: supply duty_rate for this line",
+                req.destination.to_ascii_uppercase(),
+                code
+            ));
+        }
+    }
+    let priced = levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
+    let status = if reasons.is_empty() {
+        LineStatus::Priced
+    } else if priced > 0 {
+        LineStatus::Partial
+    } else {
+        LineStatus::NotPriced
+    };
+    Ok(LineQuote {
+        id: line.id.clone(),
+        status,
+        reason: (!reasons.is_empty()).then(|| reasons.join("; ")),
+        missing,
+        code: code.to_string(),
+        goods_value: goods,
+        shipping,
+        insurance,
+        customs_value,
+        levies,
+    })
+}
+
+/// Currencies of specific duties in an expression.
+fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
+    let mut out = Vec::new();
+    fn walk(e: &DutyExpr, out: &mut Vec<Currency>) {
+        match e {
+            DutyExpr::Specific(s) => {
+                if !out.contains(&s.currency) {
+                    out.push(s.currency)
+                }
+            }
+            DutyExpr::Sum { terms } => terms.iter().for_each(|t| walk(t, out)),
+            DutyExpr::AtLeast { expr, floor: other } | DutyExpr::AtMost { expr, cap: other } => {
+                walk(expr, out);
+                walk(other, out);
+            }
+            DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| walk(&s.expr, out)),
+            DutyExpr::Subheading { plus, minus } => {
+                plus.iter().chain(minus.iter()).for_each(|e| walk(e, out));
+            }
+            DutyExpr::Free { .. } | DutyExpr::AdValorem { .. } | DutyExpr::NotPriceable { .. } => {}
+        }
+    }
+    walk(expr, &mut out);
+    out
+}
+
+/// Totals of the priced levies. A line's levies that were not priced add nothing and make the
+/// totals incomplete.
+fn totals(req: &QuoteRequest, lines: &[LineQuote], shipment: &[Levy]) -> Totals {
+    let sum = |f: fn(&LineQuote) -> Decimal| lines.iter().map(f).sum::<Decimal>();
+    let goods = sum(|l| l.goods_value);
+    let by_kind = |kinds: &[LevyKind]| {
+        lines
+            .iter()
+            .flat_map(|l| l.levies.iter())
+            .chain(shipment.iter())
+            .filter(|l| kinds.contains(&l.kind))
+            .filter_map(|l| l.amount)
+            .sum::<Decimal>()
+    };
+    let round = |a: Decimal| req.rounding.round(a, req.currency);
+    let duty = round(by_kind(&[LevyKind::Duty, LevyKind::AdditionalDuty]));
+    let tax = round(by_kind(&[LevyKind::Tax, LevyKind::Excise]));
+    let fees = round(by_kind(&[LevyKind::Fee]));
+    let charges = duty + tax + fees;
+    let transport = req.shipping + req.insurance;
+    let (landed, due) = match req.incoterm {
+        Incoterm::Ddp => (goods + transport + charges, Decimal::ZERO),
+        Incoterm::Dap => (goods + transport, charges),
+    };
+    Totals {
+        goods: round(goods),
+        shipping: round(req.shipping),
+        insurance: round(req.insurance),
+        duty,
+        tax,
+        fees,
+        landed: round(landed),
+        due_on_delivery: round(due),
+        complete: lines.iter().all(|l| l.status == LineStatus::Priced),
+    }
+}

@@ -1,0 +1,262 @@
+//! The quote request: the public JSON contract (amounts as decimal strings), and its
+//! validation into errors that name the field at fault.
+
+use crate::allocation::AllocationKey;
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::hs::HsCode;
+use crate::money::{Currency, RoundingPolicy};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// Most lines a single request may carry.
+pub const MAX_LINES: usize = 100_000;
+
+/// How the goods travel; thresholds differ by channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    #[default]
+    Courier,
+    Post,
+    Freight,
+}
+
+/// Who pays duty and tax: DDP puts them in the landed price, DAP shows them as due on delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Incoterm {
+    #[default]
+    #[serde(alias = "ddp")]
+    Ddp,
+    #[serde(alias = "dap")]
+    Dap,
+}
+
+/// VAT/GST class of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VatClass {
+    #[default]
+    Standard,
+    Reduced,
+    Zero,
+    Exempt,
+}
+
+/// A request for a landed-cost quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRequest {
+    /// ISO 3166-1 alpha-2 destination country.
+    pub destination: String,
+    /// Province or state (`ON`, `QC`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdivision: Option<String>,
+    /// Country the goods are shipped from (place of direct shipment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ship_from: Option<String>,
+    /// Default country of origin for lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// As-of date; required, so that every quote is reproducible.
+    pub date: Date,
+    /// Currency of the amounts given.
+    pub currency: Currency,
+    #[serde(default)]
+    pub channel: Channel,
+    #[serde(default)]
+    pub incoterm: Incoterm,
+    #[serde(default)]
+    pub shipping: Decimal,
+    #[serde(default)]
+    pub insurance: Decimal,
+    /// Exchange rates overriding the embedded ones: `{"USD/GBP": "0.79"}` = 1 USD is 0.79 GBP.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fx: BTreeMap<String, Decimal>,
+    /// What shipment charges are spread over lines by.
+    #[serde(default)]
+    pub allocation: AllocationKey,
+    #[serde(default)]
+    pub rounding: RoundingPolicy,
+    pub lines: Vec<LineRequest>,
+}
+
+/// One line of the cart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineRequest {
+    pub id: String,
+    /// Tariff code (2 to 13 digits, separators allowed).
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub quantity: Decimal,
+    /// Price of one unit in the request currency.
+    pub unit_price: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_kg: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_l: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alcohol_pct: Option<Decimal>,
+    /// Other quantities by measure key (`"kg:drained": "2.5"`, `"pair": "12"`, `"l_alc": "3"`),
+    /// or by a unit (`"100kg": "3"`, `"doz": "2"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub units: BTreeMap<String, Decimal>,
+    /// Values of named parts for component duties (`"case": "12.00"`), in the request currency.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub components: BTreeMap<String, Decimal>,
+    /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`), used
+    /// where the snapshot has no tariff for the destination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duty_rate: Option<String>,
+    #[serde(default)]
+    pub vat_class: VatClass,
+}
+
+/// Decodes a JSON request, turning serde's errors into typed errors with the path at fault.
+#[cfg(feature = "cli")]
+pub fn from_json(text: &str) -> Result<QuoteRequest> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let req: QuoteRequest =
+        serde_path_to_error::deserialize(de).map_err(|e| decode_error(e.path().to_string(), e.inner().to_string()))?;
+    req.validate()?;
+    Ok(req)
+}
+
+/// A decoding error as a typed error: a missing field is `E_MISSING_FIELD`, anything else about
+/// one field `E_INVALID_FIELD`, and broken JSON `E_JSON`.
+pub fn decode_error(path: String, message: String) -> Error {
+    let path = if path == "." || path == "?" { String::new() } else { path };
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let field = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+        return Error::new(ErrorCode::MissingField, field.clone(), format!("{field} is required"));
+    }
+    let code = if path.is_empty() { ErrorCode::Json } else { ErrorCode::InvalidField };
+    let msg = message.split(" at line ").next().unwrap_or(&message).to_string();
+    Error::new(code, path, msg)
+}
+
+fn non_negative(v: Decimal, field: String, code: ErrorCode) -> Result<()> {
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err(Error::new(code, field.clone(), format!("{field} is {v}: it cannot be negative")));
+    }
+    Ok(())
+}
+
+/// Checks a country code is two ASCII letters and returns it upper-cased.
+pub fn country(code: &str, field: &str) -> Result<String> {
+    let c = code.trim().to_ascii_uppercase();
+    if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(c)
+    } else {
+        Err(Error::new(
+            ErrorCode::InvalidField,
+            field,
+            format!("{code:?} is not an ISO 3166-1 alpha-2 country code such as GB, DE, US"),
+        ))
+    }
+}
+
+impl QuoteRequest {
+    /// Checks everything that does not need tariff data: codes, signs, ids, sizes.
+    pub fn validate(&self) -> Result<()> {
+        country(&self.destination, "destination")?;
+        for (v, f) in [(&self.ship_from, "ship_from"), (&self.origin, "origin")] {
+            if let Some(c) = v {
+                country(c, f)?;
+            }
+        }
+        non_negative(self.shipping, "shipping".into(), ErrorCode::NegativeAmount)?;
+        non_negative(self.insurance, "insurance".into(), ErrorCode::NegativeAmount)?;
+        if self.lines.is_empty() {
+            return Err(Error::new(ErrorCode::EmptyCart, "lines", "the cart has no lines"));
+        }
+        if self.lines.len() > MAX_LINES {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "lines",
+                format!("{} lines: at most {MAX_LINES} per request", self.lines.len()),
+            ));
+        }
+        for (pair, rate) in &self.fx {
+            crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+            if *rate <= Decimal::ZERO {
+                return Err(Error::new(
+                    ErrorCode::FxRate,
+                    format!("fx.{pair}"),
+                    format!("rate {rate} for {pair} must be positive"),
+                ));
+            }
+        }
+        let mut ids = HashSet::with_capacity(self.lines.len());
+        for (i, line) in self.lines.iter().enumerate() {
+            let at = format!("lines[{i}]");
+            if !ids.insert(line.id.as_str()) {
+                return Err(Error::new(
+                    ErrorCode::DuplicateLineId,
+                    format!("{at}.id"),
+                    format!("line id {:?} is used twice", line.id),
+                ));
+            }
+            line.validate().map_err(|e| e.within(&at))?;
+        }
+        Ok(())
+    }
+}
+
+impl LineRequest {
+    fn validate(&self) -> Result<()> {
+        if self.id.trim().is_empty() {
+            return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
+        }
+        HsCode::parse(&self.code)?;
+        non_negative(self.unit_price, "unit_price".into(), ErrorCode::NegativePrice)?;
+        if self.quantity <= Decimal::ZERO {
+            return Err(Error::new(
+                ErrorCode::Quantity,
+                "quantity",
+                format!("quantity is {}: it must be more than 0", self.quantity),
+            ));
+        }
+        if let Some(o) = &self.origin {
+            country(o, "origin")?;
+        }
+        for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
+            if let Some(v) = v {
+                non_negative(v, f.into(), ErrorCode::Quantity)?;
+            }
+        }
+        if let Some(a) = self.alcohol_pct {
+            if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    "alcohol_pct",
+                    format!("alcohol_pct is {a}: it is a % vol between 0 and 100"),
+                ));
+            }
+        }
+        for (k, v) in &self.units {
+            non_negative(*v, format!("units.{k}"), ErrorCode::Quantity)?;
+            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, format!("units.{k}"), e.message))?;
+        }
+        for (k, v) in &self.components {
+            non_negative(*v, format!("components.{k}"), ErrorCode::NegativeAmount)?;
+        }
+        if let Some(rate) = &self.duty_rate {
+            if let crate::duty::DutyExpr::NotPriceable { .. } = crate::duty::DutyExpr::parse(rate) {
+                return Err(Error::new(
+                    ErrorCode::DutyExpression,
+                    "duty_rate",
+                    format!("{rate:?} is not a duty rate: write e.g. \"12%\", \"Free\", \"0.7 cents/kg + 10%\""),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,137 @@
+//! The `landed` command: outputs, and typed errors on bad input (never a panic).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn landed(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run landed");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// Asserts a failure with a stable error code on stderr, and no panic.
+fn fails_with(out: &Output, code: &str) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert!(err.contains(code), "expected {code} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn eval_issue_example_json() {
+    let out = landed(
+        &["eval", "0.7 cents/kg + 10%", "--value", "500", "--currency", "USD", "--qty", "45.359237kg", "--json"],
+        None,
+    );
+    let v = json(&out);
+    assert_eq!(v["amount"], "50.32");
+    assert_eq!(v["currency"], "USD");
+    assert_eq!(v["priceable"], true);
+    assert!(v["formula"].as_str().unwrap().ends_with("= 50.32"));
+}
+
+#[test]
+fn eval_reports_what_is_missing() {
+    let v = json(&landed(&["eval", "0.7 cents/kg + 10%", "--value", "500", "--json"], None));
+    assert_eq!(v["priceable"], false);
+    assert!(v["amount"].is_null());
+    assert_eq!(v["partial_amount"], "50.00");
+    assert_eq!(v["missing"][0]["measure"], "kg");
+}
+
+#[test]
+fn eval_foreign_currency_and_season() {
+    let v = json(&landed(
+        &["eval", "8.3% + 44.2 EUR / 100 kg", "--value", "1000", "--qty", "250kg", "--fx", "EUR=1.08", "--json"],
+        None,
+    ));
+    // 83.00 + 110.50 × 1.08 = 83.00 + 119.34 = 202.34
+    assert_eq!(v["amount"], "202.34");
+    let v = json(&landed(
+        &["eval", "8% (01 JAN-14 FEB), 12% (15 FEB-31 MAY)", "--value", "100", "--date", "2026-03-01", "--json"],
+        None,
+    ));
+    assert_eq!(v["amount"], "12.00");
+}
+
+#[test]
+fn eval_bad_input_is_typed() {
+    fails_with(&landed(&["eval", "10%", "--value", "-5"], None), "E_NEGATIVE_PRICE");
+    fails_with(&landed(&["eval", "10%", "--value", "5", "--qty", "3 furlongs"], None), "E_UNKNOWN_UNIT");
+    fails_with(&landed(&["eval", "10%", "--value", "abc"], None), "E_AMOUNT");
+    fails_with(&landed(&["eval", "10%", "--value", "5", "--currency", "XXQ"], None), "E_CURRENCY");
+    fails_with(&landed(&["eval", "10%", "--value", "5", "--date", "2026-02-30"], None), "E_DATE");
+}
+
+const CART: &str = r#"{
+  "destination": "GB", "date": "2026-03-02", "currency": "GBP",
+  "shipping": "10.00",
+  "lines": [
+    { "id": "a", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00", "duty_rate": "12%" },
+    { "id": "b", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00", "duty_rate": "12%" },
+    { "id": "c", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00" }
+  ]
+}"#;
+
+#[test]
+fn quote_prices_what_it_can_and_names_what_it_cannot() {
+    let v = json(&landed(&["quote", "-"], Some(CART)));
+    let lines = v["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 3, "no line is dropped");
+    // Shipping 10.00 over three equal lines: 3.34 + 3.33 + 3.33, exactly.
+    assert_eq!(lines[0]["shipping"], "3.34");
+    assert_eq!(lines[1]["shipping"], "3.33");
+    assert_eq!(lines[2]["shipping"], "3.33");
+    assert_eq!(lines[0]["status"], "priced");
+    // 12 % × 13.34 = 1.6008 → 1.60
+    assert_eq!(lines[0]["levies"][0]["amount"], "1.60");
+    assert_eq!(lines[2]["status"], "not_priced");
+    assert!(lines[2]["reason"].as_str().unwrap().contains("duty_rate"));
+    assert_eq!(v["totals"]["complete"], false);
+    assert_eq!(v["totals"]["duty"], "3.20");
+}
+
+#[test]
+fn quote_table_format() {
+    let out = landed(&["quote", "-", "--format", "table"], Some(CART));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("NOT PRICED"), "{text}");
+    assert!(text.contains("landed"), "{text}");
+}
+
+#[test]
+fn quote_bad_input_is_typed() {
+    let bad = |from: &str, to: &str| CART.replacen(from, to, 1);
+    fails_with(&landed(&["quote", "-"], Some("{ not json")), "E_JSON");
+    fails_with(
+        &landed(&["quote", "-"], Some(&bad(r#""unit_price": "10.00""#, r#""unit_price": "-1""#))),
+        "E_NEGATIVE_PRICE",
+    );
+    let err = fails_with(&landed(&["quote", "-"], Some(&bad("6109.10.00.10", "61O9"))), "E_HS_CODE");
+    assert!(err.contains("lines[0].code"), "{err}");
+    let err = fails_with(&landed(&["quote", "-"], Some(&bad(r#""currency": "GBP","#, ""))), "E_MISSING_FIELD");
+    assert!(err.contains("currency"), "{err}");
+    fails_with(&landed(&["quote", "-"], Some(&bad(r#""id": "b""#, r#""id": "a""#))), "E_DUPLICATE_LINE_ID");
+    fails_with(&landed(&["quote", "-"], Some(&bad(r#""12%""#, r#""twelve""#))), "E_DUTY_EXPRESSION");
+    fails_with(&landed(&["quote", "missing-file.json"], None), "E_IO");
+    let empty = r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[]}"#;
+    fails_with(&landed(&["quote", "-"], Some(empty)), "E_EMPTY_CART");
+    let units = bad(r#""duty_rate": "12%""#, r#""units": {"furlong": "3"}"#);
+    fails_with(&landed(&["quote", "-"], Some(&units)), "E_UNKNOWN_UNIT");
+}
