@@ -41,6 +41,12 @@ pub enum ErrorCode {
     DutyExpression,
     #[serde(rename = "E_IO")]
     Io,
+    #[serde(rename = "E_SNAPSHOT")]
+    Snapshot,
+    #[serde(rename = "E_UNKNOWN_CODE")]
+    UnknownCode,
+    #[serde(rename = "E_NO_TARIFF")]
+    NoTariff,
 }
 
 impl ErrorCode {
@@ -64,6 +70,9 @@ impl ErrorCode {
             ErrorCode::FxRate => "E_FX_RATE",
             ErrorCode::DutyExpression => "E_DUTY_EXPRESSION",
             ErrorCode::Io => "E_IO",
+            ErrorCode::Snapshot => "E_SNAPSHOT",
+            ErrorCode::UnknownCode => "E_UNKNOWN_CODE",
+            ErrorCode::NoTariff => "E_NO_TARIFF",
         }
     }
 }

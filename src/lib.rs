@@ -9,9 +9,12 @@ pub mod duty;
 pub mod error;
 pub mod fx;
 pub mod hs;
+#[cfg(feature = "cli")]
+pub mod importer;
 pub mod money;
 pub mod quote;
 pub mod request;
+pub mod snapshot;
 pub mod units;
 
 pub use error::{Error, ErrorCode, Result};

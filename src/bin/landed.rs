@@ -5,6 +5,7 @@ use landed::duty::{DutyExpr, DutyInput};
 use landed::error::{Error, ErrorCode};
 use landed::money::{parse_decimal, Currency, RoundingPolicy};
 use landed::quote::{LineStatus, Quote};
+use landed::snapshot::Snapshot;
 use landed::units::Quantities;
 use rust_decimal::Decimal;
 use std::io::Read;
@@ -48,11 +49,44 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Look up the duty of a code: `landed rate DE 22042109 --json`.
+    Rate {
+        /// Destination country (ISO 3166-1 alpha-2; EU members use the EU tariff).
+        destination: String,
+        /// Tariff code of any length (2 to 13 digits).
+        code: String,
+        /// As-of date (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        date: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tariff snapshot tools.
+    Snapshot {
+        #[command(subcommand)]
+        command: SnapshotCommand,
+    },
     /// Quote a JSON request read from FILE (or - for standard input).
     Quote {
         file: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum SnapshotCommand {
+    /// The embedded snapshot: id, size, row counts, sources and vintages.
+    Info,
+    /// Regenerate the normalized tables in `tariffs/` from the official source files.
+    Import {
+        /// Folder with the source files (us/, uk/, …).
+        #[arg(long, default_value = "../shared/tariff-sources")]
+        sources: String,
+        /// Folder the tables are written to.
+        #[arg(long, default_value = "tariffs")]
+        out: String,
     },
 }
 
@@ -146,6 +180,51 @@ fn run(command: Command) -> Result<String, Error> {
                 Ok(format!("not priceable\n{}\n{}", r.formula, reasons.join("\n")))
             }
         }
+        Command::Rate { destination, code, date, json } => {
+            let destination = landed::request::country(&destination, "destination")?;
+            let code = landed::hs::HsCode::parse(&code)?;
+            let date = match date {
+                Some(d) => landed::date::Date::parse(&d)?,
+                None => today(),
+            };
+            let snapshot = Snapshot::embedded();
+            let found = snapshot.lookup(&destination, &code, date)?;
+            let v = rate_json(snapshot, &found, date);
+            if json {
+                Ok(serde_json::to_string_pretty(&v).expect("JSON of plain values"))
+            } else {
+                Ok(rate_text(&v))
+            }
+        }
+        Command::Snapshot { command: SnapshotCommand::Info } => {
+            let s = Snapshot::embedded();
+            let v = serde_json::json!({
+                "snapshot_id": s.id(),
+                "sha256": s.sha256,
+                "size_bytes": s.size_bytes,
+                "tables": s.tables.iter().map(|t| serde_json::json!({
+                    "jurisdiction": t.jurisdiction,
+                    "rows": t.rows.len(),
+                    "codes": t.rows.iter().map(|r| r.code).collect::<std::collections::BTreeSet<_>>().len(),
+                    "valid_from": t.rows.iter().filter_map(|r| r.valid_from).min(),
+                    "vintages": t.rows.iter().map(|r| s.source(r).vintage).collect::<std::collections::BTreeSet<_>>(),
+                })).collect::<Vec<_>>(),
+                "sources": s.sources,
+            });
+            Ok(serde_json::to_string_pretty(&v).expect("JSON of plain values"))
+        }
+        Command::Snapshot { command: SnapshotCommand::Import { sources, out } } => {
+            let tables = landed::importer::import(std::path::Path::new(&sources))?;
+            let mut report = String::new();
+            for (name, contents) in tables {
+                let path = std::path::Path::new(&out).join(&name);
+                std::fs::create_dir_all(&out)
+                    .and_then(|_| std::fs::write(&path, &contents))
+                    .map_err(|e| Error::new(ErrorCode::Io, "out", format!("cannot write {}: {e}", path.display())))?;
+                report.push_str(&format!("{}: {} rows\n", path.display(), contents.lines().count() - 1));
+            }
+            Ok(report.trim_end().to_string())
+        }
         Command::Quote { file, format } => {
             let text = read_input(&file)?;
             let req = landed::request::from_json(&text)?;
@@ -155,6 +234,102 @@ fn run(command: Command) -> Result<String, Error> {
                 Format::Table => table(&quote),
             })
         }
+    }
+}
+
+/// Today's date from the system clock (UTC).
+fn today() -> landed::date::Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    landed::date::Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+fn line_json(snapshot: &Snapshot<'_>, line: &landed::snapshot::LookupLine<'_>) -> serde_json::Value {
+    let r = &line.row;
+    let source = snapshot.source(r);
+    serde_json::json!({
+        "code": r.code,
+        "description": r.description,
+        "duty_text": r.mfn,
+        "expression": line.expression,
+        "column": if r.col2.is_empty() && r.special.is_empty() { "third_country" } else { "mfn" },
+        "special": (!r.special.is_empty()).then_some(r.special),
+        "col2": (!r.col2.is_empty()).then_some(r.col2),
+        "units": (!r.units.is_empty()).then_some(r.units),
+        "flags": (!r.flags.is_empty()).then(|| r.flags.split(',').collect::<Vec<_>>()),
+        "valid_from": r.valid_from,
+        "valid_to": r.valid_to,
+        "source": { "publisher": source.publisher, "dataset": source.dataset, "vintage": source.vintage },
+    })
+}
+
+fn rate_json(
+    snapshot: &Snapshot<'_>,
+    found: &landed::snapshot::Lookup<'_>,
+    date: landed::date::Date,
+) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "destination": found.destination,
+        "jurisdiction": found.jurisdiction,
+        "code": found.code,
+        "matched_code": found.matched_code,
+        "match": found.kind,
+        "as_of": date,
+        "snapshot_id": snapshot.id(),
+    });
+    if found.kind == landed::snapshot::Match::Partial {
+        v["lines"] = found.lines.iter().map(|l| line_json(snapshot, l)).collect();
+        v["min"] = serde_json::json!(found.min_percent.map(|p| format!("{}%", p.normalize())));
+        v["max"] = serde_json::json!(found.max_percent.map(|p| format!("{}%", p.normalize())));
+        v["unranked"] = serde_json::json!(found.unranked);
+    } else if let Some(line) = found.lines.first() {
+        if let serde_json::Value::Object(fields) = line_json(snapshot, line) {
+            for (k, val) in fields {
+                if k != "code" {
+                    v[k] = val;
+                }
+            }
+        }
+    }
+    v
+}
+
+fn rate_text(v: &serde_json::Value) -> String {
+    let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+    match v["lines"].as_array() {
+        Some(lines) => {
+            let mut out = format!(
+                "{} {} ({} lines, min {}, max {}) as of {}, snapshot {}\n",
+                s("destination"),
+                s("code"),
+                lines.len(),
+                v["min"].as_str().unwrap_or("n/a"),
+                v["max"].as_str().unwrap_or("n/a"),
+                s("as_of"),
+                s("snapshot_id")
+            );
+            for l in lines {
+                out.push_str(&format!(
+                    "  {:<10} {:<28} {}\n",
+                    l["code"].as_str().unwrap_or_default(),
+                    l["duty_text"].as_str().unwrap_or_default(),
+                    l["description"].as_str().unwrap_or_default()
+                ));
+            }
+            out.trim_end().to_string()
+        }
+        None => format!(
+            "{} {} → {} {}\nduty: {}\nvalid {}..{}; source: {} ({}); snapshot {}",
+            s("destination"),
+            s("code"),
+            s("matched_code"),
+            s("description"),
+            s("duty_text"),
+            v["valid_from"].as_str().unwrap_or(""),
+            v["valid_to"].as_str().unwrap_or(""),
+            v["source"]["dataset"].as_str().unwrap_or_default(),
+            v["source"]["vintage"].as_str().unwrap_or_default(),
+            s("snapshot_id")
+        ),
     }
 }
 

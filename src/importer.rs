@@ -1,0 +1,259 @@
+//! The tariff importer: official source files → normalized, dated tables under `tariffs/`.
+//!
+//! Running it again on the same files reproduces the tables byte for byte: rows are sorted,
+//! text is normalized (UTF-8, single spaces, no tabs), and nothing depends on the clock.
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The columns of every `tariffs/<jurisdiction>.tsv` table, in order.
+pub const COLUMNS: [&str; 10] =
+    ["code", "valid_from", "valid_to", "description", "units", "mfn", "special", "col2", "flags", "source"];
+
+/// One normalized tariff line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TableRow {
+    pub code: String,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub description: String,
+    /// Units of quantity the tariff reports in (US `KG`, `NO`, …), comma-separated.
+    pub units: String,
+    /// MFN / third-country duty text exactly as published.
+    pub mfn: String,
+    /// US column 1 special: preference rates with their program letters.
+    pub special: String,
+    /// US column 2.
+    pub col2: String,
+    /// Comma-separated flags: `trade_remedy`, `suspension`, `quota`.
+    pub flags: String,
+    /// Id of the row in `sources.tsv`.
+    pub source: String,
+}
+
+/// Provenance of one source file.
+#[derive(Debug, Clone)]
+pub struct SourceRow {
+    pub id: &'static str,
+    pub jurisdiction: &'static str,
+    pub publisher: &'static str,
+    pub dataset: &'static str,
+    pub vintage: &'static str,
+    pub licence: &'static str,
+    pub file: &'static str,
+}
+
+/// The source files the importer reads, relative to the sources folder.
+pub const SOURCES: [SourceRow; 3] = [
+    SourceRow {
+        id: "usitc-2025",
+        jurisdiction: "US",
+        publisher: "U.S. International Trade Commission",
+        dataset: "Harmonized Tariff Schedule annual tariff database 2025",
+        vintage: "2025-06-06",
+        licence: "US public domain",
+        file: "us/tariff_database_2025_06062025.csv",
+    },
+    SourceRow {
+        id: "usitc-ch99-2025",
+        jurisdiction: "US",
+        publisher: "U.S. International Trade Commission",
+        dataset: "Harmonized Tariff Schedule chapter 99 (tariff database extract)",
+        vintage: "2025-06-09",
+        licence: "US public domain",
+        file: "us/chapter99_2025-06-09.csv",
+    },
+    SourceRow {
+        id: "dit-ukgt-2021",
+        jurisdiction: "GB,EU",
+        publisher: "UK Department for International Trade",
+        dataset: "UK Global Tariff (with the EU Common External Tariff, CN 2020)",
+        vintage: "2021-01-27",
+        licence: "Open Government Licence v3.0",
+        file: "uk/global-uk-tariff_2021-01-27.csv",
+    },
+];
+
+fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorCode::Io, "sources", format!("{}: {e}", path.display()))
+}
+
+/// Text as UTF-8: the USITC file is Latin-1, the UK file UTF-8.
+fn text(raw: &[u8]) -> String {
+    let s = match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => raw.iter().map(|&b| b as char).collect(),
+    };
+    s.trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Csv {
+    headers: Vec<String>,
+    records: Vec<csv::ByteRecord>,
+}
+
+impl Csv {
+    fn read(path: &Path) -> Result<Csv> {
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).map_err(|e| io_err(path, e))?;
+        let headers = rdr.byte_headers().map_err(|e| io_err(path, e))?.iter().map(text).collect();
+        let records = rdr.byte_records().collect::<std::result::Result<Vec<_>, _>>().map_err(|e| io_err(path, e))?;
+        Ok(Csv { headers, records })
+    }
+
+    fn col(&self, name: &str) -> Result<usize> {
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| Error::new(ErrorCode::Io, "sources", format!("column {name} not found")))
+    }
+}
+
+fn us_date(s: &str) -> Result<String> {
+    Ok(if s.is_empty() { String::new() } else { Date::parse_mdy(s)?.to_string() })
+}
+
+fn import_us(dir: &Path, file: &str, source: &str, rows: &mut BTreeSet<TableRow>) -> Result<()> {
+    let csv = Csv::read(&dir.join(file))?;
+    let [code, desc, q1, q2, mfn, special, col2, from, to] = [
+        "hts8",
+        "brief_description",
+        "quantity_1_code",
+        "quantity_2_code",
+        "mfn_text_rate",
+        "col1_special_text",
+        "col2_text_rate",
+        "begin_effect_date",
+        "end_effective_date",
+    ]
+    .map(|c| csv.col(c));
+    let (code, desc, q1, q2, mfn, special, col2, from, to) =
+        (code?, desc?, q1?, q2?, mfn?, special?, col2?, from?, to?);
+    for r in &csv.records {
+        let get = |i: usize| text(r.get(i).unwrap_or_default());
+        let units: Vec<String> = [get(q1), get(q2)].into_iter().filter(|u| !u.is_empty()).collect();
+        let mut c = get(code);
+        while c.len() < 8 {
+            c.insert(0, '0');
+        }
+        rows.insert(TableRow {
+            code: c,
+            valid_from: us_date(&get(from))?,
+            valid_to: us_date(&get(to))?,
+            description: get(desc),
+            units: units.join(","),
+            mfn: get(mfn),
+            special: get(special),
+            col2: get(col2),
+            flags: String::new(),
+            source: source.into(),
+        });
+    }
+    Ok(())
+}
+
+fn import_uk(
+    dir: &Path,
+    file: &str,
+    source: &str,
+    gb: &mut BTreeSet<TableRow>,
+    eu: &mut BTreeSet<TableRow>,
+) -> Result<()> {
+    let csv = Csv::read(&dir.join(file))?;
+    let code = csv.col("commodity")?;
+    let desc = csv.col("description")?;
+    let cet = csv.col("cet_duty_rate")?;
+    let ukgt = csv.col("ukgt_duty_rate")?;
+    let flag_cols = [
+        ("trade_remedy", csv.col("trade_remedy_applies")?),
+        ("cet_until_trade_remedy_review", csv.col("cet_applies_until_trade_remedy_transition_reviews_concluded")?),
+        ("suspension", csv.col("suspension_applies")?),
+        ("quota", csv.col("atq_applies")?),
+    ];
+    for r in &csv.records {
+        let get = |i: usize| text(r.get(i).unwrap_or_default());
+        let flags: Vec<&str> =
+            flag_cols.iter().filter(|(_, i)| get(*i).eq_ignore_ascii_case("true")).map(|(n, _)| *n).collect();
+        let base = TableRow {
+            code: get(code),
+            valid_from: String::new(),
+            valid_to: String::new(),
+            description: get(desc),
+            units: String::new(),
+            mfn: String::new(),
+            special: String::new(),
+            col2: String::new(),
+            flags: String::new(),
+            source: source.into(),
+        };
+        // The UKGT applies from 2021-01-01; the CET column is the EU's CN 2020 third-country duty.
+        gb.insert(TableRow { valid_from: "2021-01-01".into(), mfn: get(ukgt), flags: flags.join(","), ..base.clone() });
+        eu.insert(TableRow { valid_from: "2020-01-01".into(), mfn: get(cet), ..base });
+    }
+    Ok(())
+}
+
+/// Writes rows as TSV with the [`COLUMNS`] header.
+pub fn to_tsv(rows: &BTreeSet<TableRow>) -> String {
+    let mut out = COLUMNS.join("\t");
+    out.push('\n');
+    for r in rows {
+        let fields = [
+            &r.code,
+            &r.valid_from,
+            &r.valid_to,
+            &r.description,
+            &r.units,
+            &r.mfn,
+            &r.special,
+            &r.col2,
+            &r.flags,
+            &r.source,
+        ];
+        out.push_str(&fields.map(|f| f.as_str()).join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// Hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Reads the source files in `sources` and returns the tables as (file name, contents).
+pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
+    let (mut us, mut gb, mut eu) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    import_us(sources, SOURCES[0].file, SOURCES[0].id, &mut us)?;
+    import_us(sources, SOURCES[1].file, SOURCES[1].id, &mut us)?;
+    import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
+    let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
+    for s in &SOURCES {
+        let path = sources.join(s.file);
+        let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
+        let _ = writeln!(
+            provenance,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            s.id,
+            s.jurisdiction,
+            s.publisher,
+            s.dataset,
+            s.vintage,
+            s.licence,
+            s.file,
+            sha256_hex(&bytes)
+        );
+    }
+    Ok(vec![
+        ("sources.tsv".into(), provenance),
+        ("us.tsv".into(), to_tsv(&us)),
+        ("gb.tsv".into(), to_tsv(&gb)),
+        ("eu.tsv".into(), to_tsv(&eu)),
+    ])
+}

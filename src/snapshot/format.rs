@@ -1,0 +1,64 @@
+//! The binary layout of an embedded snapshot, shared by `build.rs` (writer) and the library
+//! (reader). Plain std only: this file is compiled into both.
+//!
+//! ```text
+//! magic "LNDSNAP1"
+//! strings   varint n, then n × (varint len, UTF-8 bytes)        deduplicated, sorted
+//! sources   varint n, then n × SOURCE_FIELDS string indexes
+//! tables    varint n, then n × (jurisdiction index, varint rows, rows × ROW_FIELDS varints)
+//! trailer   32-byte SHA-256 of everything before it
+//! ```
+//! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description,
+//! units, mfn, special, col2, flags, source (string indexes). Rows are sorted by code, then date.
+
+#![allow(dead_code)]
+
+pub const MAGIC: &[u8; 8] = b"LNDSNAP1";
+pub const SOURCE_FIELDS: usize = 8;
+pub const ROW_FIELDS: usize = 10;
+pub const HASH_LEN: usize = 32;
+
+/// Appends `v` as an unsigned LEB128 varint.
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Reads a varint at `*pos`, advancing it; `None` on truncation or overflow.
+pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, plus one (0 stands for "open").
+pub fn encode_date(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return Some(0);
+    }
+    let mut it = text.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    let y2 = if m <= 2 { y - 1 } else { y };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days + 1).ok()
+}

@@ -1,0 +1,156 @@
+//! Finding the tariff line(s) for a destination, a code of any length and a date.
+
+use super::{tariff_jurisdiction, Row, Snapshot};
+use crate::date::Date;
+use crate::duty::DutyExpr;
+use crate::error::{Error, ErrorCode, Result};
+use crate::hs::HsCode;
+use rust_decimal::Decimal;
+
+/// How the code given relates to the published line(s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Match {
+    /// The code is a published national line.
+    Exact,
+    /// The code is longer than the published lines; the most specific line that is its prefix.
+    Prefix,
+    /// The code is shorter than the published lines: every line under it.
+    Partial,
+}
+
+/// A published line with its parsed duty expression.
+#[derive(Debug, Clone)]
+pub struct LookupLine<'s> {
+    pub row: Row<'s>,
+    pub expression: DutyExpr,
+}
+
+/// The result of a lookup.
+#[derive(Debug, Clone)]
+pub struct Lookup<'s> {
+    pub destination: String,
+    /// `US`, `GB` or `EU`.
+    pub jurisdiction: &'s str,
+    pub code: HsCode,
+    /// The published code matched (for a partial code, the code given).
+    pub matched_code: String,
+    pub kind: Match,
+    /// One line for an exact or prefix match; every line under a partial code.
+    pub lines: Vec<LookupLine<'s>>,
+    /// Lowest and highest ad valorem rate among the lines whose duty is a plain percentage.
+    pub min_percent: Option<Decimal>,
+    pub max_percent: Option<Decimal>,
+    /// Lines whose duty is not a plain percentage (specific, compound, …), left out of min/max.
+    pub unranked: usize,
+}
+
+impl<'s> Snapshot<'s> {
+    /// Looks up `code` in the tariff `destination` applies, as in force on `date`.
+    pub fn lookup(&self, destination: &str, code: &HsCode, date: Date) -> Result<Lookup<'_>> {
+        let jurisdiction = tariff_jurisdiction(destination);
+        let table = self.table(jurisdiction).ok_or_else(|| {
+            Error::new(
+                ErrorCode::NoTariff,
+                "destination",
+                format!(
+                    "the snapshot has no tariff for {destination}; it covers {} (supply duty_rate for other destinations)",
+                    self.tables.iter().map(|t| t.jurisdiction).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })?;
+        let rows = &table.rows;
+        let digits = code.digits();
+        let start = rows.partition_point(|r| r.code < digits);
+        let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code.starts_with(digits)).collect();
+
+        let (kind, matched_code, candidates): (Match, String, Vec<&Row<'s>>) =
+            if under.first().is_some_and(|r| r.code == digits) {
+                (Match::Exact, digits.to_string(), under.into_iter().filter(|r| r.code == digits).collect())
+            } else if !under.is_empty() {
+                (Match::Partial, digits.to_string(), under)
+            } else {
+                let found = (2..digits.len()).rev().find_map(|n| {
+                    let prefix = &digits[..n];
+                    let s = rows.partition_point(|r| r.code < prefix);
+                    let same: Vec<&Row<'s>> = rows[s..].iter().take_while(|r| r.code == prefix).collect();
+                    (!same.is_empty()).then(|| (prefix.to_string(), same))
+                });
+                match found {
+                    Some((prefix, same)) => (Match::Prefix, prefix, same),
+                    None => return Err(self.unknown_code(jurisdiction, rows, code, start)),
+                }
+            };
+
+        let in_force: Vec<&Row<'s>> = candidates.iter().copied().filter(|r| r.valid_on(date)).collect();
+        if in_force.is_empty() {
+            let ranges: Vec<String> = candidates
+                .iter()
+                .take(5)
+                .map(|r| {
+                    format!(
+                        "{} {}..{}",
+                        r.code,
+                        r.valid_from.map(|d| d.to_string()).unwrap_or_default(),
+                        r.valid_to.map(|d| d.to_string()).unwrap_or_default()
+                    )
+                })
+                .collect();
+            return Err(Error::new(
+                ErrorCode::Date,
+                "date",
+                format!("no {jurisdiction} line for {digits} is in force on {date}; published: {}", ranges.join(", ")),
+            ));
+        }
+        // Several rows of one code in force at once (overlapping sources): keep the latest start.
+        let mut lines: Vec<LookupLine<'s>> = Vec::with_capacity(in_force.len());
+        for r in in_force {
+            match lines.last_mut() {
+                Some(last) if last.row.code == r.code => {
+                    if r.valid_from >= last.row.valid_from {
+                        *last = LookupLine { row: *r, expression: DutyExpr::parse(r.mfn) };
+                    }
+                }
+                _ => lines.push(LookupLine { row: *r, expression: DutyExpr::parse(r.mfn) }),
+            }
+        }
+        let percents: Vec<Decimal> = lines.iter().filter_map(|l| l.expression.simple_percent()).collect();
+        Ok(Lookup {
+            destination: destination.to_string(),
+            jurisdiction: table.jurisdiction,
+            code: code.clone(),
+            matched_code,
+            kind,
+            min_percent: percents.iter().min().copied(),
+            max_percent: percents.iter().max().copied(),
+            unranked: lines.len() - percents.len(),
+            lines,
+        })
+    }
+
+    fn unknown_code(&self, jurisdiction: &str, rows: &[Row<'_>], code: &HsCode, at: usize) -> Error {
+        // The nearest codes: those sharing the longest prefix with the code given.
+        let digits = code.digits();
+        let mut nearest: Vec<&str> = Vec::new();
+        for n in (2..=digits.len()).rev() {
+            let prefix = &digits[..n];
+            let s = rows.partition_point(|r| r.code < prefix);
+            let mut near: Vec<&str> =
+                rows[s..].iter().take_while(|r| r.code.starts_with(prefix)).map(|r| r.code).collect();
+            near.dedup();
+            if !near.is_empty() {
+                nearest = near.into_iter().take(5).collect();
+                break;
+            }
+        }
+        if nearest.is_empty() {
+            nearest = rows[at.saturating_sub(2)..(at + 3).min(rows.len())].iter().map(|r| r.code).collect();
+            nearest.dedup();
+        }
+        Error::new(
+            ErrorCode::UnknownCode,
+            "code",
+            format!("{digits} is not in the {jurisdiction} tariff; nearest valid codes: {}", nearest.join(", ")),
+        )
+    }
+}

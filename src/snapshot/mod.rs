@@ -1,0 +1,179 @@
+//! Embedded tariff snapshots: decoding (hash-checked), and lookup by jurisdiction, code and date.
+
+mod format;
+mod lookup;
+
+pub use lookup::{Lookup, LookupLine, Match};
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+/// The snapshot compiled from `tariffs/` at build time.
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin"));
+
+/// Where a tariff table comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceInfo<'a> {
+    pub id: &'a str,
+    pub jurisdiction: &'a str,
+    pub publisher: &'a str,
+    pub dataset: &'a str,
+    pub vintage: &'a str,
+    pub licence: &'a str,
+    pub file: &'a str,
+    pub sha256: &'a str,
+}
+
+/// One published tariff line, valid over a date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row<'a> {
+    pub code: &'a str,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub description: &'a str,
+    pub units: &'a str,
+    pub mfn: &'a str,
+    pub special: &'a str,
+    pub col2: &'a str,
+    pub flags: &'a str,
+    pub source: u32,
+}
+
+impl Row<'_> {
+    /// True when the row is in force on `date` (both ends inclusive; open ends are open).
+    pub fn valid_on(&self, date: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date <= t)
+    }
+}
+
+/// The tariff of one jurisdiction.
+#[derive(Debug, Clone)]
+pub struct Table<'a> {
+    pub jurisdiction: &'a str,
+    /// Sorted by code, then valid_from.
+    pub rows: Vec<Row<'a>>,
+}
+
+/// A decoded snapshot.
+#[derive(Debug, Clone)]
+pub struct Snapshot<'a> {
+    /// Hex SHA-256 of the snapshot's content.
+    pub sha256: String,
+    pub size_bytes: usize,
+    pub sources: Vec<SourceInfo<'a>>,
+    pub tables: Vec<Table<'a>>,
+}
+
+fn corrupt(why: &str) -> Error {
+    Error::new(ErrorCode::Snapshot, "snapshot", format!("the snapshot is corrupt or truncated: {why}"))
+}
+
+impl<'a> Snapshot<'a> {
+    /// The snapshot embedded in this build, decoded once.
+    pub fn embedded() -> &'static Snapshot<'static> {
+        static DECODED: OnceLock<Snapshot<'static>> = OnceLock::new();
+        DECODED.get_or_init(|| Snapshot::decode(EMBEDDED).expect("the embedded snapshot is checked at build time"))
+    }
+
+    /// Decodes a snapshot, rejecting it unless its trailing SHA-256 matches its content.
+    pub fn decode(bytes: &'a [u8]) -> Result<Snapshot<'a>> {
+        if bytes.len() < format::MAGIC.len() + format::HASH_LEN || &bytes[..8] != format::MAGIC {
+            return Err(corrupt("bad header"));
+        }
+        let (body, trailer) = bytes.split_at(bytes.len() - format::HASH_LEN);
+        let digest = Sha256::digest(body);
+        if digest.as_slice() != trailer {
+            return Err(corrupt("content hash mismatch"));
+        }
+        let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let mut pos = format::MAGIC.len();
+        let mut next = || format::get_varint(body, &mut pos);
+        let n = next().ok_or_else(|| corrupt("string count"))? as usize;
+        let mut strings: Vec<&'a str> = Vec::with_capacity(n.min(body.len()));
+        let mut p = pos;
+        for _ in 0..n {
+            let len = format::get_varint(body, &mut p).ok_or_else(|| corrupt("string length"))? as usize;
+            let end = p.checked_add(len).filter(|&e| e <= body.len()).ok_or_else(|| corrupt("string"))?;
+            strings.push(std::str::from_utf8(&body[p..end]).map_err(|_| corrupt("string is not UTF-8"))?);
+            p = end;
+        }
+        let mut pos = p;
+        let mut next = || format::get_varint(body, &mut pos);
+        let string = |i: Option<u64>| -> Result<&'a str> {
+            i.and_then(|i| strings.get(i as usize).copied()).ok_or_else(|| corrupt("string index"))
+        };
+        let date = |d: Option<u64>| -> Result<Option<Date>> {
+            match d.ok_or_else(|| corrupt("date"))? {
+                0 => Ok(None),
+                n => Ok(Some(Date::from_days_since_epoch(n as i64 - 1))),
+            }
+        };
+        let ns = next().ok_or_else(|| corrupt("source count"))? as usize;
+        let mut sources = Vec::with_capacity(ns.min(64));
+        for _ in 0..ns {
+            let mut f = [""; format::SOURCE_FIELDS];
+            for slot in &mut f {
+                *slot = string(next())?;
+            }
+            let [id, jurisdiction, publisher, dataset, vintage, licence, file, sha256] = f;
+            sources.push(SourceInfo { id, jurisdiction, publisher, dataset, vintage, licence, file, sha256 });
+        }
+        let nt = next().ok_or_else(|| corrupt("table count"))? as usize;
+        let mut tables = Vec::with_capacity(nt.min(64));
+        for _ in 0..nt {
+            let jurisdiction = string(next())?;
+            let nr = next().ok_or_else(|| corrupt("row count"))? as usize;
+            let mut rows = Vec::with_capacity(nr.min(body.len()));
+            for _ in 0..nr {
+                let code = string(next())?;
+                let valid_from = date(next())?;
+                let valid_to = date(next())?;
+                let description = string(next())?;
+                let units = string(next())?;
+                let mfn = string(next())?;
+                let special = string(next())?;
+                let col2 = string(next())?;
+                let flags = string(next())?;
+                let source_id = string(next())?;
+                let source =
+                    sources.iter().position(|s| s.id == source_id).ok_or_else(|| corrupt("unknown source"))? as u32;
+                rows.push(Row { code, valid_from, valid_to, description, units, mfn, special, col2, flags, source });
+            }
+            tables.push(Table { jurisdiction, rows });
+        }
+        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables })
+    }
+
+    /// A short id: `sha256:` and the first 16 hex digits of the content hash.
+    pub fn id(&self) -> String {
+        format!("sha256:{}", &self.sha256[..16])
+    }
+
+    /// The table for a jurisdiction (`US`, `GB`, `EU`).
+    pub fn table(&self, jurisdiction: &str) -> Option<&Table<'a>> {
+        self.tables.iter().find(|t| t.jurisdiction == jurisdiction)
+    }
+
+    /// The source of a row.
+    pub fn source(&self, row: &Row<'_>) -> &SourceInfo<'a> {
+        &self.sources[row.source as usize]
+    }
+}
+
+/// EU member states, which apply the EU's common tariff.
+pub const EU_MEMBERS: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
+    "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// The tariff jurisdiction a destination country applies: `DE` → `EU`; `GB` → `GB`.
+pub fn tariff_jurisdiction(destination: &str) -> &str {
+    if destination == "EL" || EU_MEMBERS.contains(&destination) {
+        "EU"
+    } else {
+        destination
+    }
+}
