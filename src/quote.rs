@@ -10,6 +10,7 @@ use crate::fx::{FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest};
+use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -136,7 +137,8 @@ pub struct Warning {
     pub message: String,
 }
 
-/// Quotes a request with no tariff snapshot: duty comes only from each line's `duty_rate`.
+/// Quotes a request against the embedded snapshot. Duty comes from the destination's tariff, or
+/// from a line's `duty_rate` where the snapshot has no tariff for the destination.
 pub fn quote(req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
     let currency = req.currency;
@@ -148,17 +150,21 @@ pub fn quote(req: &QuoteRequest) -> Result<Quote> {
     let shipping = allocate(req.shipping, &keys, dp).map_err(|e| e.within("shipping"))?;
     let insurance = allocate(req.insurance, &keys, dp).map_err(|e| e.within("insurance"))?;
 
+    let snapshot = Snapshot::embedded();
     let mut fx_used: Vec<FxUsed> = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
     let lines: Vec<LineQuote> = req
         .lines
         .iter()
         .enumerate()
-        .map(|(i, line)| price_line(req, line, goods[i], shipping[i], insurance[i], &fx, &mut fx_used))
+        .map(|(i, line)| {
+            price_line(req, line, goods[i], shipping[i], insurance[i], &fx, snapshot, &mut fx_used, &mut warnings)
+        })
         .collect::<Result<_>>()?;
 
     let totals = totals(req, &lines, &[]);
     Ok(Quote {
-        snapshot_id: "none".into(),
+        snapshot_id: snapshot.id(),
         as_of: req.date,
         destination: req.destination.to_ascii_uppercase(),
         currency,
@@ -169,7 +175,7 @@ pub fn quote(req: &QuoteRequest) -> Result<Quote> {
         lines,
         levies: Vec::new(),
         totals,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
@@ -214,6 +220,93 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
     Ok(q)
 }
 
+/// Where a line's duty rate comes from.
+struct DutyRate {
+    expr: DutyExpr,
+    text: String,
+    name: String,
+    source: Source,
+}
+
+/// The duty rate for a line: the snapshot's tariff for the destination, else the caller's
+/// `duty_rate`, else the reason there is none.
+fn duty_rate(
+    req: &QuoteRequest,
+    line: &LineRequest,
+    code: &HsCode,
+    snapshot: &Snapshot<'_>,
+    warnings: &mut Vec<Warning>,
+) -> std::result::Result<DutyRate, String> {
+    let destination = req.destination.to_ascii_uppercase();
+    match snapshot.lookup(&destination, code, req.date) {
+        Ok(found) => {
+            let first = &found.lines[0];
+            let same_rate = found.lines.iter().all(|l| l.row.mfn == first.row.mfn);
+            if found.kind == Match::Partial && !same_rate {
+                let range = match (found.min_percent, found.max_percent) {
+                    (Some(lo), Some(hi)) => format!(" (ad valorem {}% to {}%)", lo.normalize(), hi.normalize()),
+                    _ => String::new(),
+                };
+                return Err(format!(
+                    "code {code} covers {} {} tariff lines with different duties{range}: give the full national code",
+                    found.lines.len(),
+                    found.jurisdiction
+                ));
+            }
+            if line.duty_rate.is_some() {
+                warnings.push(Warning {
+                    code: "W_DUTY_RATE_IGNORED".into(),
+                    message: format!(
+                        "line {}: duty_rate is ignored because the {} tariff has code {}",
+                        line.id, found.jurisdiction, found.matched_code
+                    ),
+                });
+            }
+            let src = snapshot.source(&first.row);
+            let vintage = Date::parse(src.vintage).ok();
+            if let Some(v) = vintage.filter(|v| req.date.days_since_epoch() - v.days_since_epoch() > 365) {
+                let w = Warning {
+                    code: "W_OLD_TARIFF".into(),
+                    message: format!(
+                        "the {} tariff used is of {v}, more than a year before the as-of date {}",
+                        found.jurisdiction, req.date
+                    ),
+                };
+                if !warnings.contains(&w) {
+                    warnings.push(w);
+                }
+            }
+            let matched = match found.kind {
+                Match::Partial => format!("{} lines under {}", found.lines.len(), found.matched_code),
+                _ => found.matched_code.clone(),
+            };
+            Ok(DutyRate {
+                expr: first.expression.clone(),
+                text: first.row.mfn.to_string(),
+                name: format!("Customs duty {} {}", found.jurisdiction, matched),
+                source: Source {
+                    publisher: src.publisher.into(),
+                    dataset: src.dataset.into(),
+                    vintage: src.vintage.into(),
+                },
+            })
+        }
+        Err(e) => match &line.duty_rate {
+            Some(rate) => Ok(DutyRate {
+                expr: DutyExpr::parse(rate),
+                text: rate.clone(),
+                name: "Customs duty (caller-supplied rate)".into(),
+                source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+            }),
+            None if e.code == ErrorCode::NoTariff => {
+                Err(format!("the snapshot has no tariff for {destination}: supply duty_rate for this line"))
+            }
+            None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
+        },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn price_line(
     req: &QuoteRequest,
     line: &LineRequest,
@@ -221,9 +314,11 @@ fn price_line(
     shipping: Decimal,
     insurance: Decimal,
     fx: &FxTable,
+    snapshot: &Snapshot<'_>,
     fx_used: &mut Vec<FxUsed>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<LineQuote> {
-    let code = HsCode::parse(&line.code)?;
+    let code = HsCode::parse(&line.code).map_err(|e| e.within(&format!("lines[{}]", line.id)))?;
     let customs_value = goods + shipping + insurance;
     let quantities = line_quantities(line)?;
     let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, v)| (k.clone(), *v)).collect();
@@ -231,10 +326,9 @@ fn price_line(
     let mut missing = Vec::new();
     let mut reasons = Vec::new();
 
-    match &line.duty_rate {
-        Some(rate) => {
-            let expr = DutyExpr::parse(rate);
-            let rates: Vec<(Currency, Decimal)> = foreign_currencies(&expr)
+    match duty_rate(req, line, &code, snapshot, warnings) {
+        Ok(rate) => {
+            let rates: Vec<(Currency, Decimal)> = foreign_currencies(&rate.expr)
                 .into_iter()
                 .filter_map(|c| {
                     let used = fx.rate(c, req.currency)?;
@@ -255,30 +349,24 @@ fn price_line(
                 base_duty: None,
                 rounding: req.rounding,
             };
-            let r = expr.evaluate(&input);
+            let r = rate.expr.evaluate(&input);
             if !r.priceable {
                 reasons.extend(r.unpriced.iter().map(Unpriced::message));
                 missing.extend(r.unpriced.iter().cloned());
             }
             levies.push(Levy {
-                kind: crate::quote::LevyKind::Duty,
-                name: "Customs duty (caller-supplied rate)".into(),
+                kind: LevyKind::Duty,
+                name: rate.name,
                 base: customs_value,
                 base_note: format!("goods {goods} + shipping {shipping} + insurance {insurance} (CIF)"),
-                rate: rate.clone(),
+                rate: rate.text,
                 amount: r.amount.map(|a| req.rounding.round_line(r.exact.unwrap_or(a), req.currency)),
                 partial_amount: r.partial_amount,
                 formula: r.formula,
-                source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+                source: rate.source,
             });
         }
-        None => {
-            reasons.push(format!(
-                "no tariff for {} code {} is available: supply duty_rate for this line",
-                req.destination.to_ascii_uppercase(),
-                code
-            ));
-        }
+        Err(reason) => reasons.push(reason),
     }
     let priced = levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if reasons.is_empty() {

@@ -79,7 +79,7 @@ fn eval_bad_input_is_typed() {
 }
 
 const CART: &str = r#"{
-  "destination": "GB", "date": "2026-03-02", "currency": "GBP",
+  "destination": "CH", "date": "2026-03-02", "currency": "CHF",
   "shipping": "10.00",
   "lines": [
     { "id": "a", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00", "duty_rate": "12%" },
@@ -101,7 +101,7 @@ fn quote_prices_what_it_can_and_names_what_it_cannot() {
     // 12 % × 13.34 = 1.6008 → 1.60
     assert_eq!(lines[0]["levies"][0]["amount"], "1.60");
     assert_eq!(lines[2]["status"], "not_priced");
-    assert!(lines[2]["reason"].as_str().unwrap().contains("duty_rate"));
+    assert!(lines[2]["reason"].as_str().unwrap().contains("no tariff for CH"));
     assert_eq!(v["totals"]["complete"], false);
     assert_eq!(v["totals"]["duty"], "3.20");
 }
@@ -125,12 +125,12 @@ fn quote_bad_input_is_typed() {
     );
     let err = fails_with(&landed(&["quote", "-"], Some(&bad("6109.10.00.10", "61O9"))), "E_HS_CODE");
     assert!(err.contains("lines[0].code"), "{err}");
-    let err = fails_with(&landed(&["quote", "-"], Some(&bad(r#""currency": "GBP","#, ""))), "E_MISSING_FIELD");
+    let err = fails_with(&landed(&["quote", "-"], Some(&bad(r#""currency": "CHF","#, ""))), "E_MISSING_FIELD");
     assert!(err.contains("currency"), "{err}");
     fails_with(&landed(&["quote", "-"], Some(&bad(r#""id": "b""#, r#""id": "a""#))), "E_DUPLICATE_LINE_ID");
     fails_with(&landed(&["quote", "-"], Some(&bad(r#""12%""#, r#""twelve""#))), "E_DUTY_EXPRESSION");
     fails_with(&landed(&["quote", "missing-file.json"], None), "E_IO");
-    let empty = r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[]}"#;
+    let empty = r#"{"destination":"CH","date":"2026-03-02","currency":"GBP","lines":[]}"#;
     fails_with(&landed(&["quote", "-"], Some(empty)), "E_EMPTY_CART");
     let units = bad(r#""duty_rate": "12%""#, r#""units": {"furlong": "3"}"#);
     fails_with(&landed(&["quote", "-"], Some(&units)), "E_UNKNOWN_UNIT");

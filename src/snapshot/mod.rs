@@ -14,6 +14,11 @@ use std::sync::OnceLock;
 /// The snapshot compiled from `tariffs/` at build time.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin"));
 
+/// The raw bytes of the embedded snapshot (for tools and tests).
+pub fn embedded_bytes() -> &'static [u8] {
+    EMBEDDED
+}
+
 /// Where a tariff table comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceInfo<'a> {

@@ -1,0 +1,145 @@
+//! The embedded snapshot: importer round trip, agreement with the raw source files, lookups,
+//! and rejection of corrupted bytes.
+
+use landed::date::Date;
+use landed::error::ErrorCode;
+use landed::hs::HsCode;
+use landed::snapshot::{Match, Snapshot};
+use std::path::PathBuf;
+
+fn sources() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared/tariff-sources not found");
+        None
+    }
+}
+
+fn date(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn importer_reproduces_committed_tables_byte_for_byte() {
+    let Some(dir) = sources() else { return };
+    let tables = landed::importer::import(&dir).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tariffs");
+    for (name, contents) in tables {
+        let committed = std::fs::read_to_string(root.join(&name)).unwrap();
+        assert!(committed == contents, "tariffs/{name} differs from a fresh import: run `landed snapshot import`");
+    }
+}
+
+/// Deterministic sample of indexes (a linear congruential generator; no clock, no RNG crate).
+fn sample(len: usize, n: usize, seed: u64) -> Vec<usize> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % len
+        })
+        .collect()
+}
+
+fn raw_rows(path: PathBuf, code_col: &str, duty_col: &str) -> Vec<(String, String)> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).unwrap();
+    let headers = rdr.byte_headers().unwrap().clone();
+    let pos = |name: &str| {
+        headers.iter().position(|h| String::from_utf8_lossy(h).trim_start_matches('\u{feff}') == name).unwrap()
+    };
+    let (c, d) = (pos(code_col), pos(duty_col));
+    rdr.byte_records()
+        .map(|r| {
+            let r = r.unwrap();
+            let text = |b: &[u8]| {
+                let s: String = match std::str::from_utf8(b) {
+                    Ok(s) => s.into(),
+                    Err(_) => b.iter().map(|&x| x as char).collect(),
+                };
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            (text(r.get(c).unwrap()), text(r.get(d).unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn sampled_codes_match_the_raw_source_files() {
+    let Some(dir) = sources() else { return };
+    let snap = Snapshot::embedded();
+    let cases = [
+        ("US", "us/tariff_database_2025_06062025.csv", "hts8", "mfn_text_rate", "2025-06-06"),
+        ("GB", "uk/global-uk-tariff_2021-01-27.csv", "commodity", "ukgt_duty_rate", "2021-06-01"),
+        ("DE", "uk/global-uk-tariff_2021-01-27.csv", "commodity", "cet_duty_rate", "2021-06-01"),
+    ];
+    for (dest, file, code_col, duty_col, on) in cases {
+        let rows = raw_rows(dir.join(file), code_col, duty_col);
+        let mut checked = 0;
+        for i in sample(rows.len(), 400, 0x1a2b3c + dest.len() as u64) {
+            let (code, duty) = &rows[i];
+            if code.starts_with("99") {
+                continue; // chapter 99 rows carry dated duplicates; checked through lookups elsewhere
+            }
+            let found = snap.lookup(dest, &HsCode::parse(code).unwrap(), date(on)).unwrap();
+            assert_eq!(found.kind, Match::Exact, "{dest} {code}");
+            assert_eq!(found.lines[0].row.mfn, duty, "{dest} {code}");
+            checked += 1;
+        }
+        assert!(checked >= 350, "{dest}: only {checked} checked");
+    }
+}
+
+#[test]
+fn every_national_line_is_present() {
+    let snap = Snapshot::embedded();
+    let codes =
+        |j: &str| snap.table(j).unwrap().rows.iter().map(|r| r.code).collect::<std::collections::BTreeSet<_>>().len();
+    assert!(codes("US") >= 12_800, "US {}", codes("US"));
+    assert_eq!(codes("GB"), 11_830);
+    assert_eq!(codes("EU"), 11_830);
+}
+
+#[test]
+fn lookups_of_the_issue_examples() {
+    let snap = Snapshot::embedded();
+    let on = date("2026-03-01");
+    let us = snap.lookup("US", &HsCode::parse("6404.11.20").unwrap(), on).unwrap();
+    assert_eq!(us.lines[0].row.mfn, "10.50%");
+    assert_eq!(snap.source(&us.lines[0].row).publisher, "U.S. International Trade Commission");
+    let gb = snap.lookup("GB", &HsCode::parse("6109100010").unwrap(), on).unwrap();
+    assert_eq!((gb.kind, gb.matched_code.as_str(), gb.lines[0].row.mfn), (Match::Prefix, "61091000", "12.0%"));
+    let de = snap.lookup("DE", &HsCode::parse("22042109").unwrap(), on).unwrap();
+    assert_eq!((de.jurisdiction, de.lines[0].row.mfn), ("EU", "32.00 EUR / hl"));
+    let heading = snap.lookup("GB", &HsCode::parse("6109").unwrap(), on).unwrap();
+    assert_eq!(heading.kind, Match::Partial);
+    assert_eq!(heading.lines.len(), 3);
+    assert!(heading.min_percent.is_some() && heading.max_percent.is_some());
+}
+
+#[test]
+fn unknown_codes_and_destinations_are_typed_errors() {
+    let snap = Snapshot::embedded();
+    let on = date("2026-03-01");
+    let e = snap.lookup("GB", &HsCode::parse("61093").unwrap(), on).unwrap_err();
+    assert_eq!(e.code, ErrorCode::UnknownCode);
+    assert!(e.message.contains("6109"), "{}", e.message);
+    let e = snap.lookup("CA", &HsCode::parse("6109").unwrap(), on).unwrap_err();
+    assert_eq!(e.code, ErrorCode::NoTariff);
+    // Before the UK Global Tariff existed.
+    let e = snap.lookup("GB", &HsCode::parse("61091000").unwrap(), date("2019-01-01")).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Date);
+}
+
+#[test]
+fn corrupted_or_truncated_snapshots_are_rejected_by_hash() {
+    let bytes = landed::snapshot::embedded_bytes().to_vec();
+    assert!(Snapshot::decode(&bytes).is_ok());
+    let mut flipped = bytes.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x01;
+    assert_eq!(Snapshot::decode(&flipped).unwrap_err().code, ErrorCode::Snapshot);
+    assert_eq!(Snapshot::decode(&bytes[..bytes.len() - 100]).unwrap_err().code, ErrorCode::Snapshot);
+    assert_eq!(Snapshot::decode(b"").unwrap_err().code, ErrorCode::Snapshot);
+}
