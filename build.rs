@@ -9,10 +9,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Tables embedded, by jurisdiction, in this order.
-const TABLES: [(&str, &str); 3] = [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv")];
+const TABLES: [(&str, &str); 4] =
+    [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
 fn main() {
     println!("cargo:rerun-if-changed=tariffs");
+    println!("cargo:rerun-if-changed=tariffs/us.tsv");
+    println!("cargo:rerun-if-changed=tariffs/gb.tsv");
+    println!("cargo:rerun-if-changed=tariffs/eu.tsv");
+    println!("cargo:rerun-if-changed=tariffs/hs.tsv");
+    println!("cargo:rerun-if-changed=tariffs/sources.tsv");
     println!("cargo:rerun-if-changed=src/snapshot/format.rs");
     let sources = read_tsv("tariffs/sources.tsv");
     let tables: Vec<(&str, Vec<Vec<String>>)> = TABLES.iter().map(|(j, p)| (*j, read_tsv(p))).collect();

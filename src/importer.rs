@@ -48,7 +48,7 @@ pub struct SourceRow {
 }
 
 /// The source files the importer reads, relative to the sources folder.
-pub const SOURCES: [SourceRow; 3] = [
+pub const SOURCES: [SourceRow; 4] = [
     SourceRow {
         id: "usitc-2025",
         jurisdiction: "US",
@@ -75,6 +75,15 @@ pub const SOURCES: [SourceRow; 3] = [
         vintage: "2021-01-27",
         licence: "Open Government Licence v3.0",
         file: "uk/global-uk-tariff_2021-01-27.csv",
+    },
+    SourceRow {
+        id: "wco-hs2022",
+        jurisdiction: "HS",
+        publisher: "World Customs Organization (via UN Comtrade)",
+        dataset: "Harmonized System 2022 nomenclature",
+        vintage: "2022-01-01",
+        licence: "ODC-PDDL",
+        file: "hs/hs2022_harmonized-system.csv",
     },
 ];
 
@@ -196,6 +205,33 @@ fn import_uk(
     Ok(())
 }
 
+/// HS 2022 chapters, headings and subheadings, for description search and partial codes.
+fn import_hs(dir: &Path, file: &str, source: &str, hs: &mut BTreeSet<TableRow>) -> Result<()> {
+    let csv = Csv::read(&dir.join(file))?;
+    let code = csv.col("hscode")?;
+    let desc = csv.col("description")?;
+    for r in &csv.records {
+        let get = |i: usize| text(r.get(i).unwrap_or_default());
+        let c = get(code);
+        if c.len() < 2 || !c.bytes().all(|b| b.is_ascii_digit()) {
+            continue; // the TOTAL row
+        }
+        hs.insert(TableRow {
+            code: c,
+            valid_from: "2022-01-01".into(),
+            valid_to: String::new(),
+            description: get(desc),
+            units: String::new(),
+            mfn: String::new(),
+            special: String::new(),
+            col2: String::new(),
+            flags: String::new(),
+            source: source.into(),
+        });
+    }
+    Ok(())
+}
+
 /// Writes rows as TSV with the [`COLUMNS`] header.
 pub fn to_tsv(rows: &BTreeSet<TableRow>) -> String {
     let mut out = COLUMNS.join("\t");
@@ -229,10 +265,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Reads the source files in `sources` and returns the tables as (file name, contents).
 pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
-    let (mut us, mut gb, mut eu) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let (mut us, mut gb, mut eu, mut hs) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     import_us(sources, SOURCES[0].file, SOURCES[0].id, &mut us)?;
     import_us(sources, SOURCES[1].file, SOURCES[1].id, &mut us)?;
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
+    import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
     for s in &SOURCES {
         let path = sources.join(s.file);
@@ -255,5 +292,6 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("us.tsv".into(), to_tsv(&us)),
         ("gb.tsv".into(), to_tsv(&gb)),
         ("eu.tsv".into(), to_tsv(&eu)),
+        ("hs.tsv".into(), to_tsv(&hs)),
     ])
 }

@@ -135,3 +135,42 @@ fn quote_bad_input_is_typed() {
     let units = bad(r#""duty_rate": "12%""#, r#""units": {"furlong": "3"}"#);
     fails_with(&landed(&["quote", "-"], Some(&units)), "E_UNKNOWN_UNIT");
 }
+
+#[test]
+fn rate_json_has_the_contract_fields() {
+    let v = json(&landed(&["rate", "US", "6404.11.20", "--date", "2026-03-01", "--json"], None));
+    for field in [
+        "destination",
+        "code",
+        "matched_code",
+        "description",
+        "duty_text",
+        "expression",
+        "column",
+        "valid_from",
+        "valid_to",
+        "source",
+        "snapshot_id",
+    ] {
+        assert!(!v[field].is_null(), "{field} in {v}");
+    }
+    assert_eq!(v["duty_text"], "10.50%");
+    assert_eq!(v["source"]["vintage"], "2025-06-06");
+    let v = json(&landed(&["rate", "GB", "6109100010", "--date", "2026-03-01", "--json"], None));
+    assert_eq!((v["matched_code"].as_str(), v["duty_text"].as_str()), (Some("61091000"), Some("12.0%")));
+    let v = json(&landed(&["rate", "DE", "22042109", "--date", "2026-03-01", "--json"], None));
+    assert_eq!(v["duty_text"], "32.00 EUR / hl");
+    let v = json(&landed(&["rate", "GB", "6109", "--date", "2026-03-01", "--json"], None));
+    assert_eq!(v["lines"].as_array().unwrap().len(), 3);
+    assert_eq!((v["min"].as_str(), v["max"].as_str()), (Some("12%"), Some("12%")));
+    fails_with(&landed(&["rate", "GB", "61093", "--date", "2026-03-01"], None), "E_UNKNOWN_CODE");
+}
+
+#[test]
+fn search_and_snapshot_info() {
+    let v = json(&landed(&["search", "cotton t-shirt", "--dest", "GB", "--json"], None));
+    assert_eq!(v["candidates"][0]["code"], "61091000");
+    let v = json(&landed(&["snapshot", "info"], None));
+    assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!(v["tables"].as_array().unwrap().len(), 4);
+}

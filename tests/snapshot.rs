@@ -143,3 +143,13 @@ fn corrupted_or_truncated_snapshots_are_rejected_by_hash() {
     assert_eq!(Snapshot::decode(&bytes[..bytes.len() - 100]).unwrap_err().code, ErrorCode::Snapshot);
     assert_eq!(Snapshot::decode(b"").unwrap_err().code, ErrorCode::Snapshot);
 }
+
+#[test]
+fn description_search_ranks_the_right_line_first() {
+    let top = |q: &str, dest: &str| landed::search::search(q, dest, 5).first().map(|c| c.code.clone());
+    assert_eq!(top("cotton t-shirt", "GB").as_deref(), Some("61091000"));
+    assert_eq!(top("laptop", "US").as_deref(), Some("84713001"));
+    assert_eq!(top("sneakers", "DE").as_deref(), Some("64041100"));
+    assert!(landed::search::search("", "GB", 5).is_empty());
+    assert!(landed::search::search("cotton", "CA", 5).is_empty(), "no tariff for CA");
+}

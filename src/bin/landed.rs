@@ -62,6 +62,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Suggest codes from a description: `landed search "cotton t-shirt" --dest GB`.
+    Search {
+        query: String,
+        /// Destination country whose tariff is searched.
+        #[arg(long = "dest")]
+        destination: String,
+        /// Most candidates to return.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Tariff snapshot tools.
     Snapshot {
         #[command(subcommand)]
@@ -195,6 +208,24 @@ fn run(command: Command) -> Result<String, Error> {
             } else {
                 Ok(rate_text(&v))
             }
+        }
+        Command::Search { query, destination, limit, json } => {
+            let destination = landed::request::country(&destination, "destination")?;
+            let found = landed::search::search(&query, &destination, limit);
+            if json {
+                return Ok(serde_json::to_string_pretty(&serde_json::json!({
+                    "query": query,
+                    "destination": destination,
+                    "snapshot_id": Snapshot::embedded().id(),
+                    "candidates": found,
+                }))
+                .expect("JSON of plain values"));
+            }
+            Ok(found
+                .iter()
+                .map(|c| format!("{:>6.2}  {:<10} {:<16} {}", c.score, c.code, c.duty_text, c.description))
+                .collect::<Vec<_>>()
+                .join("\n"))
         }
         Command::Snapshot { command: SnapshotCommand::Info } => {
             let s = Snapshot::embedded();

@@ -49,13 +49,13 @@ impl<'s> Snapshot<'s> {
     /// Looks up `code` in the tariff `destination` applies, as in force on `date`.
     pub fn lookup(&self, destination: &str, code: &HsCode, date: Date) -> Result<Lookup<'_>> {
         let jurisdiction = tariff_jurisdiction(destination);
-        let table = self.table(jurisdiction).ok_or_else(|| {
+        let table = self.table(jurisdiction).filter(|t| t.jurisdiction != "HS").ok_or_else(|| {
             Error::new(
                 ErrorCode::NoTariff,
                 "destination",
                 format!(
                     "the snapshot has no tariff for {destination}; it covers {} (supply duty_rate for other destinations)",
-                    self.tables.iter().map(|t| t.jurisdiction).collect::<Vec<_>>().join(", ")
+                    self.tables.iter().map(|t| t.jurisdiction).filter(|j| *j != "HS").collect::<Vec<_>>().join(", ")
                 ),
             )
         })?;

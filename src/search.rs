@@ -1,0 +1,171 @@
+//! Description search: ranks national tariff lines by how well their official descriptions, and
+//! the HS 2022 texts of their heading and subheading, match a query. Offline; it suggests codes
+//! and never overrides a code the caller gave.
+
+use crate::snapshot::{tariff_jurisdiction, Snapshot, Table};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One suggested code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub code: String,
+    pub description: String,
+    /// The HS 2022 subheading (or heading) text the line falls under.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hs_description: String,
+    pub duty_text: String,
+    /// Relevance: higher is better; comparable within one search only.
+    pub score: f32,
+}
+
+/// Lower-cased word stems: `T-shirts` → `t`, `shirt`.
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
+        let w = w.to_lowercase();
+        stem(&w).to_string()
+    })
+}
+
+fn stem(w: &str) -> &str {
+    if w.len() > 4 && w.ends_with("ies") {
+        &w[..w.len() - 3]
+    } else if w.len() > 3 && w.ends_with("es") && (w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes")) {
+        &w[..w.len() - 2]
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        &w[..w.len() - 1]
+    } else {
+        w
+    }
+}
+
+/// Everyday words and the tariff wording they stand for (`tariffs/search_synonyms.tsv`).
+static SYNONYMS: &str = include_str!("../tariffs/search_synonyms.tsv");
+
+/// The query's tokens with everyday words expanded into tariff wording.
+fn query_tokens(query: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tokens(query) {
+        let expansion = SYNONYMS.lines().skip(1).find_map(|l| {
+            let mut f = l.split('\t');
+            (f.next().map(stem) == Some(t.as_str())).then(|| f.next().unwrap_or_default())
+        });
+        match expansion {
+            Some(words) => out.extend(tokens(words)),
+            None => out.push(t),
+        }
+    }
+    out.retain(|t| !STOP.contains(&t.as_str()));
+    out.dedup();
+    out
+}
+
+/// Words too common in tariff texts to rank by.
+const STOP: [&str; 16] =
+    ["of", "and", "or", "the", "for", "with", "in", "a", "an", "other", "excl", "incl", "not", "than", "by", "to"];
+
+/// An inverted index over one table: token → rows containing it (row index, weight).
+struct Index {
+    postings: HashMap<String, Vec<(u32, f32)>>,
+    rows: usize,
+}
+
+fn build_index(table: &Table<'_>, hs: Option<&Table<'_>>) -> Index {
+    let hs_text = |code: &str, n: usize| -> &str {
+        hs.and_then(|t| {
+            let prefix = &code[..n.min(code.len())];
+            let i = t.rows.partition_point(|r| r.code < prefix);
+            t.rows.get(i).filter(|r| r.code == prefix).map(|r| r.description)
+        })
+        .unwrap_or("")
+    };
+    let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        let sources = [(row.description, 1.0f32), (hs_text(row.code, 6), 0.6), (hs_text(row.code, 4), 0.4)];
+        for (text, w) in sources {
+            for t in tokens(text) {
+                if STOP.contains(&t.as_str()) {
+                    continue;
+                }
+                let e = weights.entry(t).or_insert(0.0);
+                *e = e.max(w);
+            }
+        }
+        for (t, w) in weights {
+            postings.entry(t).or_default().push((i as u32, w));
+        }
+    }
+    Index { postings, rows: table.rows.len() }
+}
+
+fn index_for(snapshot: &'static Snapshot<'static>, jurisdiction: &str) -> Option<&'static Index> {
+    static INDEXES: OnceLock<Vec<(String, OnceLock<Index>)>> = OnceLock::new();
+    let all = INDEXES.get_or_init(|| {
+        snapshot
+            .tables
+            .iter()
+            .filter(|t| t.jurisdiction != "HS")
+            .map(|t| (t.jurisdiction.to_string(), OnceLock::new()))
+            .collect()
+    });
+    let (_, cell) = all.iter().find(|(j, _)| j == jurisdiction)?;
+    let table = snapshot.table(jurisdiction)?;
+    Some(cell.get_or_init(|| build_index(table, snapshot.table("HS"))))
+}
+
+/// Searches the embedded snapshot's tariff for `destination` and returns up to `limit`
+/// candidates, best first. Unknown destinations and empty queries return no candidates.
+pub fn search(query: &str, destination: &str, limit: usize) -> Vec<Candidate> {
+    let snapshot = Snapshot::embedded();
+    let jurisdiction = tariff_jurisdiction(destination);
+    let (Some(index), Some(table)) = (index_for(snapshot, jurisdiction), snapshot.table(jurisdiction)) else {
+        return Vec::new();
+    };
+    let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
+    let query_tokens = query_tokens(query);
+    for t in &query_tokens {
+        let Some(list) = index.postings.get(t) else { continue };
+        let idf = ((index.rows as f32 + 1.0) / (list.len() as f32 + 0.5)).ln();
+        for &(row, w) in list {
+            let e = scores.entry(row).or_insert((0.0, 0));
+            e.0 += idf * w;
+            e.1 += 1;
+        }
+    }
+    let mut ranked: Vec<(u32, f32)> = scores
+        .into_iter()
+        .map(|(row, (score, matched))| {
+            // Prefer lines matching every query word, then shorter (more specific) descriptions.
+            let coverage = matched as f32 / query_tokens.len().max(1) as f32;
+            let len = table.rows[row as usize].description.len() as f32;
+            (row, score * coverage * coverage / (1.0 + len / 400.0))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let hs = snapshot.table("HS");
+    ranked
+        .into_iter()
+        .take(limit)
+        .map(|(i, score)| {
+            let row = &table.rows[i as usize];
+            let hs_description = hs
+                .and_then(|t| {
+                    [6usize, 4].iter().find_map(|&n| {
+                        let prefix = &row.code[..n.min(row.code.len())];
+                        let j = t.rows.partition_point(|r| r.code < prefix);
+                        t.rows.get(j).filter(|r| r.code == prefix).map(|r| r.description.to_string())
+                    })
+                })
+                .unwrap_or_default();
+            Candidate {
+                code: row.code.to_string(),
+                description: row.description.to_string(),
+                hs_description,
+                duty_text: row.mfn.to_string(),
+                score: (score * 100.0).round() / 100.0,
+            }
+        })
+        .collect()
+}
