@@ -14,6 +14,7 @@ use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A complete quote: every figure with how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -221,8 +222,8 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
 }
 
 /// Where a line's duty rate comes from.
-struct DutyRate {
-    expr: DutyExpr,
+struct DutyRate<'s> {
+    expr: Cow<'s, DutyExpr>,
     text: String,
     name: String,
     source: Source,
@@ -230,13 +231,13 @@ struct DutyRate {
 
 /// The duty rate for a line: the snapshot's tariff for the destination, else the caller's
 /// `duty_rate`, else the reason there is none.
-fn duty_rate(
+fn duty_rate<'s>(
     req: &QuoteRequest,
     line: &LineRequest,
     code: &HsCode,
-    snapshot: &Snapshot<'_>,
+    snapshot: &'s Snapshot<'s>,
     warnings: &mut Vec<Warning>,
-) -> std::result::Result<DutyRate, String> {
+) -> std::result::Result<DutyRate<'s>, String> {
     let destination = req.destination.to_ascii_uppercase();
     match snapshot.lookup(&destination, code, req.date) {
         Ok(found) => {
@@ -264,24 +265,22 @@ fn duty_rate(
             }
             let src = snapshot.source(&first.row);
             let vintage = Date::parse(src.vintage).ok();
-            if let Some(v) = vintage.filter(|v| req.date.days_since_epoch() - v.days_since_epoch() > 365) {
-                let w = Warning {
+            let old = vintage.filter(|v| req.date.days_since_epoch() - v.days_since_epoch() > 365);
+            if let Some(v) = old.filter(|_| !warnings.iter().any(|w| w.code == "W_OLD_TARIFF")) {
+                warnings.push(Warning {
                     code: "W_OLD_TARIFF".into(),
                     message: format!(
                         "the {} tariff used is of {v}, more than a year before the as-of date {}",
                         found.jurisdiction, req.date
                     ),
-                };
-                if !warnings.contains(&w) {
-                    warnings.push(w);
-                }
+                });
             }
             let matched = match found.kind {
                 Match::Partial => format!("{} lines under {}", found.lines.len(), found.matched_code),
                 _ => found.matched_code.clone(),
             };
             Ok(DutyRate {
-                expr: first.expression.clone(),
+                expr: Cow::Borrowed(first.expression),
                 text: first.row.mfn.to_string(),
                 name: format!("Customs duty {} {}", found.jurisdiction, matched),
                 source: Source {
@@ -293,7 +292,7 @@ fn duty_rate(
         }
         Err(e) => match &line.duty_rate {
             Some(rate) => Ok(DutyRate {
-                expr: DutyExpr::parse(rate),
+                expr: Cow::Owned(DutyExpr::parse(rate)),
                 text: rate.clone(),
                 name: "Customs duty (caller-supplied rate)".into(),
                 source: Source::request(&format!("lines[{}].duty_rate", line.id)),
@@ -314,7 +313,7 @@ fn price_line(
     shipping: Decimal,
     insurance: Decimal,
     fx: &FxTable,
-    snapshot: &Snapshot<'_>,
+    snapshot: &'static Snapshot<'static>,
     fx_used: &mut Vec<FxUsed>,
     warnings: &mut Vec<Warning>,
 ) -> Result<LineQuote> {

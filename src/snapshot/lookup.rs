@@ -23,7 +23,7 @@ pub enum Match {
 #[derive(Debug, Clone)]
 pub struct LookupLine<'s> {
     pub row: Row<'s>,
-    pub expression: DutyExpr,
+    pub expression: &'s DutyExpr,
 }
 
 /// The result of a lookup.
@@ -47,7 +47,7 @@ pub struct Lookup<'s> {
 
 impl<'s> Snapshot<'s> {
     /// Looks up `code` in the tariff `destination` applies, as in force on `date`.
-    pub fn lookup(&self, destination: &str, code: &HsCode, date: Date) -> Result<Lookup<'_>> {
+    pub fn lookup(&'s self, destination: &str, code: &HsCode, date: Date) -> Result<Lookup<'s>> {
         let jurisdiction = tariff_jurisdiction(destination);
         let table = self.table(jurisdiction).filter(|t| t.jurisdiction != "HS").ok_or_else(|| {
             Error::new(
@@ -108,10 +108,10 @@ impl<'s> Snapshot<'s> {
             match lines.last_mut() {
                 Some(last) if last.row.code == r.code => {
                     if r.valid_from >= last.row.valid_from {
-                        *last = LookupLine { row: *r, expression: DutyExpr::parse(r.mfn) };
+                        *last = LookupLine { row: *r, expression: self.expression(r) };
                     }
                 }
-                _ => lines.push(LookupLine { row: *r, expression: DutyExpr::parse(r.mfn) }),
+                _ => lines.push(LookupLine { row: *r, expression: self.expression(r) }),
             }
         }
         let percents: Vec<Decimal> = lines.iter().filter_map(|l| l.expression.simple_percent()).collect();

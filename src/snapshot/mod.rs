@@ -6,9 +6,11 @@ mod lookup;
 pub use lookup::{Lookup, LookupLine, Match};
 
 use crate::date::Date;
+use crate::duty::DutyExpr;
 use crate::error::{Error, ErrorCode, Result};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The snapshot compiled from `tariffs/` at build time.
@@ -45,6 +47,8 @@ pub struct Row<'a> {
     pub col2: &'a str,
     pub flags: &'a str,
     pub source: u32,
+    /// Index of `mfn` among the snapshot's distinct duty texts (see [`Snapshot::expression`]).
+    pub duty: u32,
 }
 
 impl Row<'_> {
@@ -70,6 +74,8 @@ pub struct Snapshot<'a> {
     pub size_bytes: usize,
     pub sources: Vec<SourceInfo<'a>>,
     pub tables: Vec<Table<'a>>,
+    /// Distinct duty texts, each parsed once on first use.
+    duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
 }
 
 fn corrupt(why: &str) -> Error {
@@ -126,6 +132,8 @@ impl<'a> Snapshot<'a> {
             let [id, jurisdiction, publisher, dataset, vintage, licence, file, sha256] = f;
             sources.push(SourceInfo { id, jurisdiction, publisher, dataset, vintage, licence, file, sha256 });
         }
+        let mut duty_ids: HashMap<&'a str, u32> = HashMap::new();
+        let mut duties: Vec<(&'a str, OnceLock<DutyExpr>)> = Vec::new();
         let nt = next().ok_or_else(|| corrupt("table count"))? as usize;
         let mut tables = Vec::with_capacity(nt.min(64));
         for _ in 0..nt {
@@ -145,11 +153,27 @@ impl<'a> Snapshot<'a> {
                 let source_id = string(next())?;
                 let source =
                     sources.iter().position(|s| s.id == source_id).ok_or_else(|| corrupt("unknown source"))? as u32;
-                rows.push(Row { code, valid_from, valid_to, description, units, mfn, special, col2, flags, source });
+                let duty = *duty_ids.entry(mfn).or_insert_with(|| {
+                    duties.push((mfn, OnceLock::new()));
+                    (duties.len() - 1) as u32
+                });
+                rows.push(Row {
+                    code,
+                    valid_from,
+                    valid_to,
+                    description,
+                    units,
+                    mfn,
+                    special,
+                    col2,
+                    flags,
+                    source,
+                    duty,
+                });
             }
             tables.push(Table { jurisdiction, rows });
         }
-        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables })
+        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables, duties })
     }
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.
@@ -160,6 +184,12 @@ impl<'a> Snapshot<'a> {
     /// The table for a jurisdiction (`US`, `GB`, `EU`).
     pub fn table(&self, jurisdiction: &str) -> Option<&Table<'a>> {
         self.tables.iter().find(|t| t.jurisdiction == jurisdiction)
+    }
+
+    /// The parsed duty expression of a row (parsed once, then shared).
+    pub fn expression(&self, row: &Row<'_>) -> &DutyExpr {
+        let (text, cell) = &self.duties[row.duty as usize];
+        cell.get_or_init(|| DutyExpr::parse(text))
     }
 
     /// The source of a row.

@@ -1,0 +1,63 @@
+//! Native speed of the engine: tariff lookup, duty evaluation, and whole quotes.
+//! Run with `cargo bench --bench engine`; results are recorded in BENCHMARKS.md.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use landed::date::Date;
+use landed::duty::{DutyExpr, DutyInput};
+use landed::hs::HsCode;
+use landed::money::Currency;
+use landed::request::QuoteRequest;
+use landed::snapshot::Snapshot;
+use landed::units::Quantities;
+use rust_decimal::Decimal;
+use std::hint::black_box;
+
+fn request(lines: usize) -> QuoteRequest {
+    let codes = ["6109100010", "2204210900", "9102110000", "2007993300", "6404110000", "8471300000"];
+    let lines: Vec<String> = (0..lines)
+        .map(|i| {
+            format!(
+                r#"{{"id":"l{i}","code":"{}","quantity":"2","unit_price":"{}.50","weight_kg":"1.2","volume_l":"1.5","alcohol_pct":"12"}}"#,
+                codes[i % codes.len()],
+                10 + i
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00","insurance":"1.00","lines":[{}]}}"#,
+        lines.join(",")
+    );
+    serde_json::from_str(&json).expect("bench request")
+}
+
+fn benches(c: &mut Criterion) {
+    let snapshot = Snapshot::embedded();
+    let date = Date::parse("2026-03-02").unwrap();
+    let code = HsCode::parse("6109100010").unwrap();
+    c.bench_function("lookup GB 10-digit code (prefix match)", |b| {
+        b.iter(|| snapshot.lookup(black_box("GB"), black_box(&code), date).unwrap())
+    });
+    let us = HsCode::parse("64041120").unwrap();
+    c.bench_function("lookup US exact HTS8", |b| {
+        b.iter(|| snapshot.lookup(black_box("US"), black_box(&us), date).unwrap())
+    });
+
+    let expr = DutyExpr::parse("8.3% + 44.2 EUR / 100 kg");
+    let mut q = Quantities::new();
+    q.add_text("250kg", "qty").unwrap();
+    let input = DutyInput::value_only(Decimal::new(100000, 2), Currency::EUR, &q);
+    c.bench_function("evaluate compound duty", |b| b.iter(|| black_box(&expr).evaluate(black_box(&input))));
+    c.bench_function("parse compound duty text", |b| b.iter(|| DutyExpr::parse(black_box("8.3% + 44.2 EUR / 100 kg"))));
+
+    let one = request(1);
+    c.bench_function("quote 1 line", |b| b.iter(|| landed::quote(black_box(&one)).unwrap()));
+    let ten = request(10);
+    c.bench_function("quote 10 lines", |b| b.iter(|| landed::quote(black_box(&ten)).unwrap()));
+}
+
+criterion_group! {
+    name = engine;
+    config = Criterion::default().sample_size(50).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
+    targets = benches
+}
+criterion_main!(engine);
