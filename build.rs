@@ -12,8 +12,28 @@ use std::path::Path;
 const TABLES: [(&str, &str); 4] =
     [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
+/// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
+const FILES: [&str; 12] = [
+    "tariffs/rules/jurisdictions.tsv",
+    "tariffs/rules/thresholds.tsv",
+    "tariffs/rules/fees.tsv",
+    "tariffs/rules/us_layers.tsv",
+    "tariffs/rules/preferences.tsv",
+    "tariffs/vat.tsv",
+    "tariffs/fx_ecb_monthly.tsv",
+    "tariffs/fx_ecb_daily.tsv",
+    "tariffs/fx_hmrc_monthly.tsv",
+    "tariffs/us_scopes.tsv",
+    "tariffs/search_synonyms.tsv",
+    "tariffs/sources.tsv",
+];
+
 fn main() {
     println!("cargo:rerun-if-changed=tariffs");
+    println!("cargo:rerun-if-changed=tariffs/rules");
+    for f in FILES {
+        println!("cargo:rerun-if-changed={f}");
+    }
     println!("cargo:rerun-if-changed=tariffs/us.tsv");
     println!("cargo:rerun-if-changed=tariffs/gb.tsv");
     println!("cargo:rerun-if-changed=tariffs/eu.tsv");
@@ -33,6 +53,17 @@ fn main() {
     }
     for (j, _) in &tables {
         strings.entry(j.to_string()).or_insert(0);
+    }
+    let files: Vec<(String, String)> = FILES
+        .iter()
+        .map(|f| {
+            let name = f.trim_start_matches("tariffs/").to_string();
+            (name, std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{f}: {e}")))
+        })
+        .collect();
+    for (name, text) in &files {
+        strings.entry(name.clone()).or_insert(0);
+        strings.entry(text.clone()).or_insert(0);
     }
     for (i, v) in strings.values_mut().enumerate() {
         *v = i as u64;
@@ -69,6 +100,11 @@ fn main() {
                 format::put_varint(&mut out, v);
             }
         }
+    }
+    format::put_varint(&mut out, files.len() as u64);
+    for (name, text) in &files {
+        format::put_varint(&mut out, idx(name));
+        format::put_varint(&mut out, idx(text));
     }
     let hash = Sha256::digest(&out);
     out.extend_from_slice(&hash);

@@ -6,6 +6,15 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The penultimate Wednesday of a month: the ECB reference day for the EU customs rate of the
+/// following month (Regulation (EU) 952/2013, art. 146 of Implementing Regulation 2015/2447).
+pub fn penultimate_wednesday(year: i32, month: u32) -> crate::date::Date {
+    let last = crate::date::Date::new(year, month, crate::date::days_in_month(year, month)).expect("valid month");
+    // weekday(): 0 = Monday, so Wednesday is 2.
+    let back = (last.weekday() + 7 - 2) % 7;
+    last.add_days(-(i64::from(back) + 7))
+}
+
 /// Parses `USD/GBP` (1 USD = rate GBP).
 pub fn parse_pair(pair: &str) -> Result<(Currency, Currency)> {
     let bad = || {

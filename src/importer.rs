@@ -232,6 +232,237 @@ fn import_hs(dir: &Path, file: &str, source: &str, hs: &mut BTreeSet<TableRow>) 
     Ok(())
 }
 
+/// VAT/GST rates with their history: EU27 and GB from the EU rates file (primary for those), the
+/// rest and Canadian provinces from the world file. Columns: country, subdivision, kind, percent,
+/// valid_from, valid_to, source.
+fn import_vat(dir: &Path) -> Result<String> {
+    let read = |f: &str| -> Result<serde_json::Value> {
+        let path = dir.join(f);
+        let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| io_err(&path, e))
+    };
+    let pct = |v: &serde_json::Value, scale: bool| -> Option<String> {
+        let text = v.as_number()?.to_string();
+        let d = rust_decimal::Decimal::from_str_exact(&text).ok()?;
+        Some(if scale { d * rust_decimal::Decimal::ONE_HUNDRED } else { d }.normalize().to_string())
+    };
+    let mut rows: BTreeSet<(String, String, String, String, String, String, String)> = BTreeSet::new();
+    let eu = read("vat/eu_vat_rates_2025-08.json")?;
+    let eu_items = eu["items"].as_object().cloned().unwrap_or_default();
+    for (country, periods) in &eu_items {
+        let periods = periods.as_array().cloned().unwrap_or_default();
+        // Periods are newest first; each runs until the day before the next newer one starts.
+        let mut valid_to = String::new();
+        for period in &periods {
+            let from = period["effective_from"].as_str().unwrap_or_default();
+            let from = if from.starts_with("0000") { String::new() } else { from.to_string() };
+            for (kind, rate) in period["rates"].as_object().cloned().unwrap_or_default() {
+                if let Some(p) = pct(&rate, false) {
+                    rows.insert((
+                        country.clone(),
+                        String::new(),
+                        kind,
+                        p,
+                        from.clone(),
+                        valid_to.clone(),
+                        "ibericode-vat-2025-08".into(),
+                    ));
+                }
+            }
+            valid_to = match Date::parse(&from) {
+                Ok(d) => d.add_days(-1).to_string(),
+                Err(_) => String::new(),
+            };
+        }
+    }
+    let world = read("vat/world_vat_gst_rates_2025-10.json")?;
+    // `before` keys are instants (local midnight written in UTC): the change applies from the
+    // calendar day that instant falls on in the country, i.e. the next day when the time is late.
+    let change_day = |instant: &str| -> String {
+        let day = Date::parse(&instant[..10.min(instant.len())]).ok();
+        let late = instant.get(11..13).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h >= 12);
+        day.map(|d| if late { d.add_days(1) } else { d }).map(|d| d.to_string()).unwrap_or_default()
+    };
+    let add = |country: &str, sub: &str, node: &serde_json::Value, rows: &mut BTreeSet<_>| {
+        let kind = node["type"].as_str().unwrap_or("vat").to_string();
+        let mut current_from = String::new();
+        if let Some(before) = node["before"].as_object() {
+            let mut changes: Vec<(String, &serde_json::Value)> =
+                before.iter().map(|(k, v)| (change_day(k), v)).collect();
+            changes.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut from = String::new();
+            for (day, old) in &changes {
+                if let Some(p) = pct(&old["rate"], true) {
+                    let to = Date::parse(day).map(|d| d.add_days(-1).to_string()).unwrap_or_default();
+                    rows.insert((
+                        country.to_string(),
+                        sub.to_string(),
+                        old["type"].as_str().unwrap_or(&kind).to_string(),
+                        p,
+                        from.clone(),
+                        to,
+                        "pwc-node-sales-tax-2025-10".into(),
+                    ));
+                }
+                from = day.clone();
+            }
+            current_from = from;
+        }
+        if let Some(p) = pct(&node["rate"], true) {
+            rows.insert((
+                country.to_string(),
+                sub.to_string(),
+                kind,
+                p,
+                current_from,
+                String::new(),
+                "pwc-node-sales-tax-2025-10".into(),
+            ));
+        }
+    };
+    for (country, node) in world.as_object().cloned().unwrap_or_default() {
+        if eu_items.contains_key(&country) || country == "US" {
+            continue; // EU27 and GB from the EU file; US state sales taxes are not import taxes
+        }
+        add(&country, "", &node, &mut rows);
+        if let Some(states) = node["states"].as_object() {
+            for (sub, st) in states {
+                add(&country, sub, st, &mut rows);
+            }
+        }
+    }
+    let mut out = String::from("country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\n");
+    for r in rows {
+        let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}", r.0, r.1, r.2, r.3, r.4, r.5, r.6);
+    }
+    Ok(out)
+}
+
+/// ECB euro reference rates: the EU customs rate of each month (the rate of the penultimate
+/// Wednesday of the previous month, or the last rate published before it), and daily rates
+/// from 2025 on. Rates are units of the currency per euro.
+fn import_ecb(dir: &Path) -> Result<(String, String)> {
+    let csv = Csv::read(&dir.join("fx/ecb_eurofxref-hist_2026-04-13.csv"))?;
+    let date_col = csv.col("Date")?;
+    let currencies: Vec<(usize, String)> = csv
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| *i != date_col && crate::money::Currency::parse(h).is_ok())
+        .map(|(i, h)| (i, h.clone()))
+        .collect();
+    let mut days: Vec<(Date, Vec<String>)> = Vec::new();
+    for r in &csv.records {
+        let get = |i: usize| text(r.get(i).unwrap_or_default());
+        let Ok(d) = Date::parse(&get(date_col)) else { continue };
+        let rates = currencies
+            .iter()
+            .map(|(i, _)| {
+                let v = get(*i);
+                if v == "N/A" {
+                    String::new()
+                } else {
+                    v
+                }
+            })
+            .collect();
+        days.push((d, rates));
+    }
+    days.sort_by_key(|(d, _)| *d);
+    let header: Vec<&str> = currencies.iter().map(|(_, c)| c.as_str()).collect();
+    let mut daily = format!("date\t{}\n", header.join("\t"));
+    for (d, rates) in days.iter().filter(|(d, _)| d.year() >= 2025) {
+        let _ = writeln!(daily, "{d}\t{}", rates.join("\t"));
+    }
+    let mut monthly = format!("month\treference_date\t{}\n", header.join("\t"));
+    let (first, last) = (days.first().map(|d| d.0), days.last().map(|d| d.0));
+    if let (Some(first), Some(last)) = (first, last) {
+        let (mut y, mut m) = (2019, 1);
+        loop {
+            let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+            let reference = crate::fx::penultimate_wednesday(py, pm);
+            if reference > last {
+                break;
+            }
+            if reference >= first {
+                // The last published rates on or before the reference day, currency by currency.
+                let upto = days.partition_point(|(d, _)| *d <= reference);
+                let row: Vec<String> = (0..header.len())
+                    .map(|c| {
+                        days[..upto].iter().rev().map(|(_, r)| r[c].clone()).find(|v| !v.is_empty()).unwrap_or_default()
+                    })
+                    .collect();
+                let _ = writeln!(monthly, "{y:04}-{m:02}\t{reference}\t{}", row.join("\t"));
+            }
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+    }
+    Ok((monthly, daily))
+}
+
+/// HMRC monthly customs and VAT rates (units per pound), for the currencies the engine knows.
+fn import_hmrc(dir: &Path) -> Result<String> {
+    let path = dir.join("fx/hmrc/hmrc_all_rates.csv");
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).from_path(&path).map_err(|e| io_err(&path, e))?;
+    let mut rows = BTreeSet::new();
+    for r in rdr.byte_records() {
+        let r = r.map_err(|e| io_err(&path, e))?;
+        let get = |i: usize| text(r.get(i).unwrap_or_default());
+        if crate::money::Currency::parse(&get(0)).is_ok() {
+            rows.insert((get(0), get(1), get(2), get(3)));
+        }
+    }
+    let mut out = String::from("currency\tvalid_from\tvalid_to\tper_gbp\n");
+    for (c, f, t, r) in rows {
+        let _ = writeln!(out, "{c}\t{f}\t{t}\t{r}");
+    }
+    Ok(out)
+}
+
+/// US chapter 99 scope lists: which codes each additional-duty measure covers.
+/// Columns: scope, source file, codes (space-separated prefixes, sorted).
+fn import_us_scopes(dir: &Path) -> Result<String> {
+    let mut scopes: std::collections::BTreeMap<String, (String, BTreeSet<String>)> = Default::default();
+    let mut add = |scope: String, file: &str, code: String| {
+        let digits: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() >= 4 {
+            scopes.entry(scope).or_insert_with(|| (file.to_string(), BTreeSet::new())).1.insert(digits);
+        }
+    };
+    let lists: [(&str, &[&str]); 7] = [
+        ("us/ch99-lists/s301_product_lists.csv", &["hts8", "list"]),
+        ("us/ch99-lists/s232_annex_products.csv", &["hts_prefix", "metal_type"]),
+        ("us/ch99-lists/s232_derivative_products.csv", &["hts_prefix", "derivative_type"]),
+        ("us/ch99-lists/s232_copper_products.csv", &["hts10"]),
+        ("us/ch99-lists/ieepa_exempt_products.csv", &["hts10"]),
+        ("us/ch99-lists/fentanyl_carveout_products.csv", &["hts8", "category"]),
+        ("us/ch99-lists/s122_exempt_products.csv", &["hts8"]),
+    ];
+    for (file, cols) in lists {
+        let csv = Csv::read(&dir.join(file))?;
+        let idx: Vec<usize> = cols.iter().map(|c| csv.col(c)).collect::<Result<_>>()?;
+        for r in &csv.records {
+            let get = |i: usize| text(r.get(i).unwrap_or_default());
+            let code = get(idx[0]);
+            let scope = match file {
+                f if f.contains("s301") => format!("s301:{}", get(idx[1])),
+                f if f.contains("annex") => format!("s232:{}", get(idx[1])),
+                f if f.contains("derivative") => format!("s232:{}_derivative", get(idx[1])),
+                f if f.contains("copper") => "s232:copper".to_string(),
+                f if f.contains("ieepa") => "ieepa:exempt".to_string(),
+                f if f.contains("fentanyl") => format!("fentanyl_carveout:{}", get(idx[1])),
+                _ => "s122:exempt".to_string(),
+            };
+            add(scope, file, code);
+        }
+    }
+    let mut out = String::from("scope\tfile\tcodes\n");
+    for (scope, (file, codes)) in scopes {
+        let _ = writeln!(out, "{scope}\t{file}\t{}", codes.into_iter().collect::<Vec<_>>().join(" "));
+    }
+    Ok(out)
+}
+
 /// Writes rows as TSV with the [`COLUMNS`] header.
 pub fn to_tsv(rows: &BTreeSet<TableRow>) -> String {
     let mut out = COLUMNS.join("\t");
@@ -270,6 +501,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     import_us(sources, SOURCES[1].file, SOURCES[1].id, &mut us)?;
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
+    let (ecb_monthly, ecb_daily) = import_ecb(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
     for s in &SOURCES {
         let path = sources.join(s.file);
@@ -293,5 +525,10 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("gb.tsv".into(), to_tsv(&gb)),
         ("eu.tsv".into(), to_tsv(&eu)),
         ("hs.tsv".into(), to_tsv(&hs)),
+        ("vat.tsv".into(), import_vat(sources)?),
+        ("fx_ecb_monthly.tsv".into(), ecb_monthly),
+        ("fx_ecb_daily.tsv".into(), ecb_daily),
+        ("fx_hmrc_monthly.tsv".into(), import_hmrc(sources)?),
+        ("us_scopes.tsv".into(), import_us_scopes(sources)?),
     ])
 }

@@ -40,14 +40,13 @@ fn stem(w: &str) -> &str {
     }
 }
 
-/// Everyday words and the tariff wording they stand for (`tariffs/search_synonyms.tsv`).
-static SYNONYMS: &str = include_str!("../tariffs/search_synonyms.tsv");
-
-/// The query's tokens with everyday words expanded into tariff wording.
+/// The query's tokens with everyday words expanded into tariff wording
+/// (`tariffs/search_synonyms.tsv`).
 fn query_tokens(query: &str) -> Vec<String> {
     let mut out = Vec::new();
     for t in tokens(query) {
-        let expansion = SYNONYMS.lines().skip(1).find_map(|l| {
+        let synonyms = Snapshot::embedded().file("search_synonyms.tsv").unwrap_or_default();
+        let expansion = synonyms.lines().skip(1).find_map(|l| {
             let mut f = l.split('\t');
             (f.next().map(stem) == Some(t.as_str())).then(|| f.next().unwrap_or_default())
         });

@@ -6,6 +6,7 @@
 //! strings   varint n, then n × (varint len, UTF-8 bytes)        deduplicated, sorted
 //! sources   varint n, then n × SOURCE_FIELDS string indexes
 //! tables    varint n, then n × (jurisdiction index, varint rows, rows × ROW_FIELDS varints)
+//! files     varint n, then n × (name index, content index)       rules, VAT, FX, scopes
 //! trailer   32-byte SHA-256 of everything before it
 //! ```
 //! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description,

@@ -74,6 +74,8 @@ pub struct Snapshot<'a> {
     pub size_bytes: usize,
     pub sources: Vec<SourceInfo<'a>>,
     pub tables: Vec<Table<'a>>,
+    /// Embedded data files by name (`rules/thresholds.tsv`, `vat.tsv`, …).
+    pub files: Vec<(&'a str, &'a str)>,
     /// Distinct duty texts, each parsed once on first use.
     duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
 }
@@ -173,7 +175,15 @@ impl<'a> Snapshot<'a> {
             }
             tables.push(Table { jurisdiction, rows });
         }
-        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables, duties })
+        let nf = next().ok_or_else(|| corrupt("file count"))? as usize;
+        let mut files = Vec::with_capacity(nf.min(64));
+        for _ in 0..nf {
+            files.push((string(next())?, string(next())?));
+        }
+        if pos != body.len() {
+            return Err(corrupt("trailing bytes"));
+        }
+        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables, files, duties })
     }
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.
@@ -184,6 +194,11 @@ impl<'a> Snapshot<'a> {
     /// The table for a jurisdiction (`US`, `GB`, `EU`).
     pub fn table(&self, jurisdiction: &str) -> Option<&Table<'a>> {
         self.tables.iter().find(|t| t.jurisdiction == jurisdiction)
+    }
+
+    /// An embedded data file by name (`rules/thresholds.tsv`).
+    pub fn file(&self, name: &str) -> Option<&'a str> {
+        self.files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 
     /// The parsed duty expression of a row (parsed once, then shared).
