@@ -47,6 +47,8 @@ pub enum ErrorCode {
     UnknownCode,
     #[serde(rename = "E_NO_TARIFF")]
     NoTariff,
+    #[serde(rename = "E_UNSUPPORTED_DESTINATION")]
+    UnsupportedDestination,
 }
 
 impl ErrorCode {
@@ -73,6 +75,7 @@ impl ErrorCode {
             ErrorCode::Snapshot => "E_SNAPSHOT",
             ErrorCode::UnknownCode => "E_UNKNOWN_CODE",
             ErrorCode::NoTariff => "E_NO_TARIFF",
+            ErrorCode::UnsupportedDestination => "E_UNSUPPORTED_DESTINATION",
         }
     }
 }

@@ -73,3 +73,193 @@ impl FxTable {
         None
     }
 }
+
+/// Embedded reference rates: ECB (units per euro, monthly EU customs rates and daily rates) and
+/// HMRC monthly rates (units per pound).
+#[derive(Debug)]
+pub struct EmbeddedFx {
+    currencies: Vec<Currency>,
+    /// (month "YYYY-MM", reference date, rates per EUR by currency index)
+    ecb_monthly: Vec<(&'static str, Date, Vec<Option<Decimal>>)>,
+    /// (date, rates per EUR by currency index), ascending
+    ecb_daily: Vec<(Date, Vec<Option<Decimal>>)>,
+    /// (currency, valid_from, valid_to, units per GBP)
+    hmrc: Vec<(Currency, Date, Date, Decimal)>,
+}
+
+use crate::date::Date;
+
+/// A customs exchange rate with where it came from and the date it is of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomsRate {
+    pub used: FxUsed,
+    /// The day the rate is of (its reference date).
+    pub rate_date: Date,
+}
+
+impl EmbeddedFx {
+    /// The rates embedded in this build, parsed once.
+    pub fn embedded() -> &'static EmbeddedFx {
+        static FX: std::sync::OnceLock<EmbeddedFx> = std::sync::OnceLock::new();
+        FX.get_or_init(|| {
+            EmbeddedFx::load(crate::snapshot::Snapshot::embedded()).expect("embedded FX tables are valid")
+        })
+    }
+
+    fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
+        let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
+        let monthly = snapshot.file("fx_ecb_monthly.tsv").ok_or_else(|| missing("fx_ecb_monthly.tsv"))?;
+        let daily = snapshot.file("fx_ecb_daily.tsv").ok_or_else(|| missing("fx_ecb_daily.tsv"))?;
+        let hmrc = snapshot.file("fx_hmrc_monthly.tsv").ok_or_else(|| missing("fx_hmrc_monthly.tsv"))?;
+        let rate = |t: &str| if t.is_empty() { None } else { Decimal::from_str_exact(t).ok() };
+        let header: Vec<&str> = monthly.lines().next().unwrap_or_default().split('\t').skip(2).collect();
+        let currencies = header.iter().map(|c| Currency::parse(c)).collect::<Result<Vec<_>>>()?;
+        let mut ecb_monthly = Vec::new();
+        for line in monthly.lines().skip(1) {
+            let mut f = line.split('\t');
+            let month = f.next().unwrap_or_default();
+            let reference = Date::parse(f.next().unwrap_or_default())?;
+            ecb_monthly.push((month, reference, f.map(rate).collect()));
+        }
+        let daily_header: Vec<&str> = daily.lines().next().unwrap_or_default().split('\t').skip(1).collect();
+        if daily_header != header {
+            return Err(Error::new(
+                ErrorCode::Snapshot,
+                "fx_ecb_daily.tsv",
+                "currency columns differ from the monthly table",
+            ));
+        }
+        let mut ecb_daily = Vec::new();
+        for line in daily.lines().skip(1) {
+            let mut f = line.split('\t');
+            let d = Date::parse(f.next().unwrap_or_default())?;
+            ecb_daily.push((d, f.map(rate).collect()));
+        }
+        let mut hmrc_rows = Vec::new();
+        for line in hmrc.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if let (Ok(c), Some(r)) = (Currency::parse(f[0]), rate(f[3])) {
+                if let (Ok(from), Ok(to)) = (Date::parse(f[1]), Date::parse(f[2])) {
+                    hmrc_rows.push((c, from, to, r));
+                }
+            }
+        }
+        Ok(EmbeddedFx { currencies, ecb_monthly, ecb_daily, hmrc: hmrc_rows })
+    }
+
+    fn per_eur(&self, rates: &[Option<Decimal>], c: Currency) -> Option<Decimal> {
+        if c == Currency::EUR {
+            return Some(Decimal::ONE);
+        }
+        let i = self.currencies.iter().position(|x| *x == c)?;
+        rates.get(i).copied().flatten()
+    }
+
+    fn cross(&self, rates: &[Option<Decimal>], from: Currency, to: Currency) -> Option<Decimal> {
+        let f = self.per_eur(rates, from)?;
+        let t = self.per_eur(rates, to)?;
+        Some((t / f).round_dp(6).normalize())
+    }
+
+    /// The EU customs rate for the month of `date` (ECB rate of the penultimate Wednesday of the
+    /// previous month); the latest month when `date` is past the table.
+    pub fn ecb_monthly(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        let month = format!("{:04}-{:02}", date.year(), date.month());
+        let row = self.ecb_monthly.iter().rev().find(|(m, _, _)| *m <= month.as_str())?;
+        Some(CustomsRate {
+            used: FxUsed {
+                pair: format!("{from}/{to}"),
+                rate: self.cross(&row.2, from, to)?,
+                source: format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
+            },
+            rate_date: row.1,
+        })
+    }
+
+    /// The ECB rate on `date` or the last day before it with one; before the daily table
+    /// starts, the monthly rate.
+    pub fn ecb_daily(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        let upto = self.ecb_daily.partition_point(|(d, _)| *d <= date);
+        if upto == 0 {
+            return self.ecb_monthly(from, to, date);
+        }
+        let (d, rates) = self.ecb_daily[..upto].iter().rev().find(|(_, r)| self.cross(r, from, to).is_some())?;
+        Some(CustomsRate {
+            used: FxUsed {
+                pair: format!("{from}/{to}"),
+                rate: self.cross(rates, from, to)?,
+                source: format!("ECB euro reference rates of {d} (cross rate via EUR)"),
+            },
+            rate_date: *d,
+        })
+    }
+
+    /// The HMRC monthly rate covering `date` for a pair with GBP on one side.
+    pub fn hmrc(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        let (other, invert) = if to == Currency::GBP {
+            (from, true)
+        } else if from == Currency::GBP {
+            (to, false)
+        } else {
+            return None;
+        };
+        let (_, f, _, per_gbp) = self.hmrc.iter().find(|(c, f, t, _)| *c == other && *f <= date && date <= *t)?;
+        let rate = if invert { (Decimal::ONE / *per_gbp).round_dp(6).normalize() } else { *per_gbp };
+        Some(CustomsRate {
+            used: FxUsed { pair: format!("{from}/{to}"), rate, source: format!("HMRC monthly exchange rate from {f}") },
+            rate_date: *f,
+        })
+    }
+
+    /// The customs rate the destination's law prescribes, from the embedded tables: EU members
+    /// the monthly ECB-based rate, GB the HMRC monthly rate (ECB cross rate where the HMRC
+    /// table ends), others the ECB rate for the date.
+    pub fn customs_rate(&self, destination: &str, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        if from == to {
+            return Some(CustomsRate {
+                used: FxUsed { pair: format!("{from}/{to}"), rate: Decimal::ONE, source: "identity".into() },
+                rate_date: date,
+            });
+        }
+        if crate::snapshot::tariff_jurisdiction(destination) == "EU" {
+            return self.ecb_monthly(from, to, date);
+        }
+        if destination == "GB" {
+            if let Some(r) = self.hmrc(from, to, date) {
+                return Some(r);
+            }
+        }
+        self.ecb_daily(from, to, date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn penultimate_wednesday_examples() {
+        // March 2026: Wednesdays 4, 11, 18, 25 → 18.
+        assert_eq!(penultimate_wednesday(2026, 3).to_string(), "2026-03-18");
+        // December 2018: Wednesdays 5, 12, 19, 26 → 19.
+        assert_eq!(penultimate_wednesday(2018, 12).to_string(), "2018-12-19");
+    }
+
+    #[test]
+    fn eu_customs_rate_is_fixed_for_the_month() {
+        let fx = EmbeddedFx::embedded();
+        let a = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-01").unwrap()).unwrap();
+        let b = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-30").unwrap()).unwrap();
+        assert_eq!(a.used.rate, b.used.rate);
+        assert_eq!(a.rate_date.to_string(), "2026-03-18");
+    }
+
+    #[test]
+    fn gb_uses_hmrc_monthly_rates_where_published() {
+        let fx = EmbeddedFx::embedded();
+        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2022-05-10").unwrap()).unwrap();
+        assert!(r.used.source.starts_with("HMRC"), "{}", r.used.source);
+        let later = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();
+        assert!(later.used.source.starts_with("ECB"), "{}", later.used.source);
+    }
+}

@@ -14,6 +14,7 @@ pub mod importer;
 pub mod money;
 pub mod quote;
 pub mod request;
+pub mod rules;
 pub mod search;
 pub mod snapshot;
 pub mod units;

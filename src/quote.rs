@@ -1,15 +1,18 @@
-//! Pricing a request: allocation of shipment charges, per-line levies with their base, rate,
-//! formula and source, and totals. A line that cannot be priced says why; the rest of the
-//! cart is still priced.
+//! Pricing a request: conversion to the destination's customs currency, allocation of shipment
+//! charges, thresholds, per-line duty (tariff, caller rate, US additional duties), VAT/GST on
+//! value plus duty, fees, and totals. A line that cannot be priced says why; the rest of the cart
+//! is still priced.
 
 use crate::allocation::{allocate, AllocationKey};
 use crate::date::Date;
 use crate::duty::{DutyExpr, DutyInput, Unpriced};
 use crate::error::{Error, ErrorCode, Result};
-use crate::fx::{FxTable, FxUsed};
+use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
-use crate::money::{Currency, RoundingPolicy};
-use crate::request::{Incoterm, LineRequest, QuoteRequest};
+use crate::money::{format_grouped, Currency, RoundingPolicy};
+use crate::request::{Incoterm, LineRequest, QuoteRequest, VatClass};
+use crate::rules::us::special_rates;
+use crate::rules::{DutyBasis, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis, ThresholdEffect};
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
 use rust_decimal::Decimal;
@@ -19,21 +22,63 @@ use std::borrow::Cow;
 /// A complete quote: every figure with how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
-    /// Content hash of the tariff snapshot used.
+    /// Content hash of the tariff and rules snapshot used.
     pub snapshot_id: String,
     pub as_of: Date,
     pub destination: String,
+    /// The destination's customs currency: every amount below is in it.
     pub currency: Currency,
+    /// The currency the request's amounts were given in.
+    pub request_currency: Currency,
     pub incoterm: Incoterm,
     pub rounding: RoundingPolicy,
     pub allocation: AllocationKey,
+    /// How the duty and tax bases are built for this destination, and the law.
+    pub value_basis: ValueBasis,
     /// Exchange rates used, with their sources.
     pub fx: Vec<FxUsed>,
+    /// Thresholds considered for the consignment and whether they applied.
+    pub thresholds: Vec<ThresholdCheck>,
     pub lines: Vec<LineQuote>,
-    /// Shipment-level levies (fees per entry, per-consignment duties).
+    /// Shipment-level levies (fees per entry).
     pub levies: Vec<Levy>,
     pub totals: Totals,
+    /// Totals in the requested display currency (informational).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<Display>,
     pub warnings: Vec<Warning>,
+}
+
+/// The destination's value bases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueBasis {
+    pub duty: DutyBasis,
+    pub tax: TaxBasis,
+    pub tax_method: TaxMethod,
+    pub source: String,
+}
+
+/// A threshold and its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThresholdCheck {
+    pub id: String,
+    pub effect: ThresholdEffect,
+    pub limit: String,
+    /// The consignment's value as compared, in the threshold's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Decimal>,
+    pub applies: bool,
+    pub source: String,
+}
+
+/// Totals converted for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Display {
+    pub currency: Currency,
+    pub fx: FxUsed,
+    pub landed: Decimal,
+    pub due_on_delivery: Decimal,
+    pub policy: String,
 }
 
 /// Whether a line was priced.
@@ -42,7 +87,7 @@ pub struct Quote {
 pub enum LineStatus {
     /// Every levy priced.
     Priced,
-    /// Some levies priced, some not (the total is a lower bound).
+    /// Some levies priced, some not, or a range (the totals use the low end).
     Partial,
     /// No levy could be priced.
     NotPriced,
@@ -59,11 +104,59 @@ pub struct LineQuote {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<Unpriced>,
     pub code: String,
+    /// The published tariff line used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Goods value in the customs currency.
     pub goods_value: Decimal,
     pub shipping: Decimal,
     pub insurance: Decimal,
+    /// The value duty is charged on (CIF or FOB per destination).
     pub customs_value: Decimal,
     pub levies: Vec<Levy>,
+    /// Additional-duty layers that matched but were not charged, with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Excluded>,
+    /// Preference claims the line may qualify for; never applied silently.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// For a partial code whose lines differ: the cheapest and dearest line's levies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+}
+
+/// A layer that was not charged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excluded {
+    pub name: String,
+    pub ch99: String,
+    pub reason: String,
+    pub source: String,
+}
+
+/// A preference the line may claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    pub program: String,
+    pub name: String,
+    pub rate: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Decimal>,
+    pub note: String,
+}
+
+/// The spread of levies across the national lines under a partial code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Range {
+    pub lines: usize,
+    pub min_code: String,
+    pub min_levies: Decimal,
+    pub max_code: String,
+    pub max_levies: Decimal,
 }
 
 /// What kind of charge a levy is.
@@ -91,6 +184,11 @@ impl Source {
     pub fn request(field: &str) -> Source {
         Source { publisher: "caller".into(), dataset: format!("request {field}"), vintage: String::new() }
     }
+
+    /// A row of the embedded rule tables.
+    pub fn rule(row: &str, law: &str) -> Source {
+        Source { publisher: law.into(), dataset: format!("tariffs/rules/{row}"), vintage: String::new() }
+    }
 }
 
 /// One charge on a line or a shipment.
@@ -106,7 +204,7 @@ pub struct Levy {
     /// Absent when the levy could not be priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,
-    /// When not priced: the part of a compound rate that could be priced (a lower bound).
+    /// When not priced: the part that could be priced (a lower bound).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial_amount: Option<Decimal>,
     pub formula: String,
@@ -127,6 +225,9 @@ pub struct Totals {
     pub landed: Decimal,
     /// Duty, tax and fees due on delivery (DAP); zero under DDP.
     pub due_on_delivery: Decimal,
+    /// With partial codes: the landed total at the dearest line under each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub landed_max: Option<Decimal>,
     /// False when a line is partial or not priced: totals then leave those levies out.
     pub complete: bool,
 }
@@ -138,50 +239,194 @@ pub struct Warning {
     pub message: String,
 }
 
-/// Quotes a request against the embedded snapshot. Duty comes from the destination's tariff, or
-/// from a line's `duty_rate` where the snapshot has no tariff for the destination.
+/// Shared state while pricing one request.
+struct Ctx<'q> {
+    req: &'q QuoteRequest,
+    destination: String,
+    j: &'static Jurisdiction,
+    rules: &'static Rules,
+    snapshot: &'static Snapshot<'static>,
+    overrides: FxTable,
+    fx_used: Vec<FxUsed>,
+    warnings: Vec<Warning>,
+}
+
+impl Ctx<'_> {
+    fn warn(&mut self, code: &str, message: String) {
+        if !self.warnings.iter().any(|w| w.code == code && w.message == message) {
+            self.warnings.push(Warning { code: code.into(), message });
+        }
+    }
+
+    /// Units of `to` for one `from`: the request's override, else the customs rate the
+    /// destination's law prescribes from the embedded tables.
+    fn rate(&mut self, from: Currency, to: Currency) -> Option<Decimal> {
+        if from == to {
+            return Some(Decimal::ONE);
+        }
+        let used = match self.overrides.rate(from, to) {
+            Some(u) => u,
+            None => {
+                let r = EmbeddedFx::embedded().customs_rate(&self.destination, from, to, self.req.date)?;
+                let age = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
+                if age > 45 {
+                    self.warn(
+                        "W_STALE_FX",
+                        format!(
+                            "the newest embedded {from}/{to} rate is of {}, {age} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day",
+                            r.rate_date
+                        ),
+                    );
+                }
+                r.used
+            }
+        };
+        let rate = used.rate;
+        if !self.fx_used.iter().any(|u| u.pair == used.pair) {
+            self.fx_used.push(used);
+        }
+        Some(rate)
+    }
+
+    fn round(&self, amount: Decimal) -> Decimal {
+        self.req.rounding.round(amount, self.j.currency)
+    }
+
+    fn round_line(&self, amount: Decimal) -> Decimal {
+        self.req.rounding.round_line(amount, self.j.currency)
+    }
+
+    fn note_verify(&mut self, row: &str, confidence: &str) {
+        if confidence == "verify" {
+            self.warn("W_VERIFY", format!("{row} comes from a secondary source and is marked [verify]"));
+        }
+    }
+}
+
+/// Consignment-level outcome of the thresholds.
+#[derive(Default)]
+struct Relief {
+    duty: Option<&'static Threshold>,
+    tax: Option<&'static Threshold>,
+    fees: Option<&'static Threshold>,
+    seller_collects: Option<&'static Threshold>,
+    flat_duty: Option<&'static Threshold>,
+    min_collectible: Option<&'static Threshold>,
+}
+
+/// A line with its values in the customs currency.
+struct LineValues {
+    goods: Decimal,
+    shipping: Decimal,
+    insurance: Decimal,
+}
+
+impl LineValues {
+    fn cif(&self) -> Decimal {
+        self.goods + self.shipping + self.insurance
+    }
+}
+
+/// Quotes a request against the embedded snapshot and rules.
 pub fn quote(req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
-    let currency = req.currency;
-    let fx = FxTable::from_request(&req.fx)?;
+    let rules = Rules::embedded();
+    let destination = req.destination.to_ascii_uppercase();
+    let j = rules.jurisdiction(&destination, req.date)?;
+    let mut ctx = Ctx {
+        req,
+        destination: destination.clone(),
+        j,
+        rules,
+        snapshot: Snapshot::embedded(),
+        overrides: FxTable::from_request(&req.fx)?,
+        fx_used: Vec::new(),
+        warnings: Vec::new(),
+    };
+    ctx.note_verify(&j.source.row, j.source.confidence);
+    let currency = j.currency;
     let dp = currency.minor_units();
+    let to_customs = ctx.rate(req.currency, currency).ok_or_else(|| {
+        Error::new(
+            ErrorCode::FxRate,
+            "fx",
+            format!(
+                "no exchange rate {}/{currency} for {}: give it as fx {{\"{}/{currency}\": \"…\"}}",
+                req.currency, req.date, req.currency
+            ),
+        )
+    })?;
+    let convert = |a: Decimal| crate::money::round_to(a * to_customs, dp, req.rounding.mode);
 
-    let goods: Vec<Decimal> = req.lines.iter().map(|l| l.quantity * l.unit_price).collect();
-    let keys = allocation_keys(req)?;
-    let shipping = allocate(req.shipping, &keys, dp).map_err(|e| e.within("shipping"))?;
-    let insurance = allocate(req.insurance, &keys, dp).map_err(|e| e.within("insurance"))?;
+    let goods: Vec<Decimal> = req.lines.iter().map(|l| convert(l.quantity * l.unit_price)).collect();
+    let keys = allocation_keys(req, &goods)?;
+    let shipping_total = convert(req.shipping);
+    let insurance_total = convert(req.insurance);
+    let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
+    let insurance = allocate(insurance_total, &keys, dp).map_err(|e| e.within("insurance"))?;
+    let values: Vec<LineValues> = (0..req.lines.len())
+        .map(|i| LineValues { goods: goods[i], shipping: shipping[i], insurance: insurance[i] })
+        .collect();
 
-    let snapshot = Snapshot::embedded();
-    let mut fx_used: Vec<FxUsed> = Vec::new();
-    let mut warnings: Vec<Warning> = Vec::new();
-    let lines: Vec<LineQuote> = req
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            price_line(req, line, goods[i], shipping[i], insurance[i], &fx, snapshot, &mut fx_used, &mut warnings)
-        })
-        .collect::<Result<_>>()?;
+    let (relief, checks) = thresholds(&mut ctx, &values)?;
+    let flat_shares = flat_duty_shares(&mut ctx, &relief, &values)?;
 
-    let totals = totals(req, &lines, &[]);
+    let mut lines = Vec::with_capacity(req.lines.len());
+    let mut landed_extra = Decimal::ZERO;
+    for (i, line) in req.lines.iter().enumerate() {
+        let (q, extra) = price_line(&mut ctx, line, &values[i], &relief, flat_shares.get(i).cloned().flatten())?;
+        landed_extra += extra;
+        lines.push(q);
+    }
+    apply_min_collectible(&mut ctx, &relief, &mut lines);
+    let levies = fees(&mut ctx, &relief, &values, &lines);
+    let mut totals = totals(&ctx, &lines, &levies, shipping_total, insurance_total);
+    if lines.iter().any(|l| l.range.is_some()) {
+        totals.landed_max = Some(totals.landed + landed_extra);
+    }
+    let display = match req.display_currency {
+        Some(dc) if dc != currency => {
+            let r = EmbeddedFx::embedded().ecb_daily(currency, dc, req.date).map(|r| r.used);
+            r.map(|fx| Display {
+                currency: dc,
+                landed: crate::money::round_to(totals.landed * fx.rate, dc.minor_units(), req.rounding.mode),
+                due_on_delivery: crate::money::round_to(totals.due_on_delivery * fx.rate, dc.minor_units(), req.rounding.mode),
+                fx,
+                policy: "display only: ECB reference rate on or before the as-of date; customs figures stay in the customs currency".into(),
+            })
+        }
+        _ => None,
+    };
+    if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
+        ctx.warn("W_DISPLAY_FX", "no display rate for the requested display currency".into());
+    }
     Ok(Quote {
-        snapshot_id: snapshot.id(),
+        snapshot_id: ctx.snapshot.id(),
         as_of: req.date,
-        destination: req.destination.to_ascii_uppercase(),
+        destination,
         currency,
+        request_currency: req.currency,
         incoterm: req.incoterm,
         rounding: req.rounding,
         allocation: req.allocation,
-        fx: fx_used,
+        value_basis: ValueBasis {
+            duty: j.duty_basis,
+            tax: j.tax_basis,
+            tax_method: j.tax_method,
+            source: j.source.source.to_string(),
+        },
+        fx: ctx.fx_used,
+        thresholds: checks,
         lines,
-        levies: Vec::new(),
+        levies,
         totals,
-        warnings,
+        display,
+        warnings: ctx.warnings,
     })
 }
 
 /// The allocation key of each line; a missing key on a line is an error naming it.
-fn allocation_keys(req: &QuoteRequest) -> Result<Vec<Decimal>> {
+fn allocation_keys(req: &QuoteRequest, goods: &[Decimal]) -> Result<Vec<Decimal>> {
     req.lines
         .iter()
         .enumerate()
@@ -194,13 +439,131 @@ fn allocation_keys(req: &QuoteRequest) -> Result<Vec<Decimal>> {
                 )
             };
             Ok(match req.allocation {
-                AllocationKey::Value => l.quantity * l.unit_price,
+                AllocationKey::Value => goods[i],
                 AllocationKey::Quantity => l.quantity,
                 AllocationKey::Weight => l.weight_kg.ok_or_else(|| missing("weight_kg"))?,
                 AllocationKey::Volume => l.volume_l.ok_or_else(|| missing("volume_l"))?,
             })
         })
         .collect()
+}
+
+/// Compares the consignment with each threshold that can apply.
+fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
+    let intrinsic: Decimal = values.iter().map(|v| v.goods).sum();
+    let customs: Decimal = values
+        .iter()
+        .map(|v| match ctx.j.duty_basis {
+            DutyBasis::Cif => v.cif(),
+            DutyBasis::Fob => v.goods,
+        })
+        .sum();
+    let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
+    let rules: &'static Rules = ctx.rules;
+    let candidates: Vec<&'static Threshold> =
+        rules.thresholds(&ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+    let mut relief = Relief::default();
+    let mut checks = Vec::new();
+    for t in candidates {
+        let limit = format!("≤ {} {} ({:?})", format_grouped(t.amount), t.currency, t.basis).to_lowercase();
+        if t.basis == ThresholdBasis::TaxAmount {
+            relief.min_collectible = Some(t);
+            checks.push(ThresholdCheck {
+                id: t.id.into(),
+                effect: t.effect,
+                limit,
+                value: None,
+                applies: true,
+                source: t.source.source.into(),
+            });
+            continue;
+        }
+        let value = match t.basis {
+            ThresholdBasis::Intrinsic => intrinsic,
+            _ => customs,
+        };
+        let rate = ctx.rate(ctx.j.currency, t.currency).ok_or_else(|| {
+            Error::new(
+                ErrorCode::FxRate,
+                "fx",
+                format!("no exchange rate {}/{} to test threshold {}", ctx.j.currency, t.currency, t.id),
+            )
+        })?;
+        let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
+        let applies = compared <= t.amount;
+        if applies {
+            ctx.note_verify(&t.source.row, t.source.confidence);
+            match t.effect {
+                ThresholdEffect::Relieve => {
+                    // The tightest applicable relief wins for each levy.
+                    if t.duty && relief.duty.is_none_or(|r| t.amount < r.amount) {
+                        relief.duty = Some(t);
+                    }
+                    if t.tax && relief.tax.is_none_or(|r| t.amount < r.amount) {
+                        relief.tax = Some(t);
+                    }
+                    if t.fees {
+                        relief.fees = Some(t);
+                    }
+                }
+                ThresholdEffect::SellerCollects => relief.seller_collects = Some(t),
+                ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
+                ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
+            }
+        }
+        checks.push(ThresholdCheck {
+            id: t.id.into(),
+            effect: t.effect,
+            limit,
+            value: Some(compared),
+            applies,
+            source: t.source.source.into(),
+        });
+    }
+    Ok((relief, checks))
+}
+
+/// The EU flat duty per tariff line: each distinct 6-digit subheading pays the flat amount once,
+/// shared among the lines that have it, by value, to the cent.
+fn flat_duty_shares(
+    ctx: &mut Ctx<'_>,
+    relief: &Relief,
+    values: &[LineValues],
+) -> Result<Vec<Option<(Decimal, String)>>> {
+    let Some(t) = relief.flat_duty.filter(|_| relief.duty.is_none()) else { return Ok(Vec::new()) };
+    let flat = t.flat_amount.unwrap_or_default();
+    let rate = ctx.rate(t.currency, ctx.j.currency).ok_or_else(|| {
+        Error::new(ErrorCode::FxRate, "fx", format!("no exchange rate {}/{}", t.currency, ctx.j.currency))
+    })?;
+    let amount = ctx.round(flat * rate);
+    let subheadings: Vec<String> =
+        ctx.req.lines.iter().map(|l| HsCode::parse(&l.code).map(|c| c.prefix(6).to_string())).collect::<Result<_>>()?;
+    let mut shares: Vec<Option<(Decimal, String)>> = vec![None; values.len()];
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, sub) in subheadings.iter().enumerate() {
+        if seen.contains(&sub.as_str()) {
+            continue;
+        }
+        seen.push(sub);
+        let group: Vec<usize> = (0..values.len()).filter(|k| subheadings[*k] == *sub).collect();
+        let weights: Vec<Decimal> = group.iter().map(|k| values[*k].goods.max(Decimal::new(1, 2))).collect();
+        let parts = allocate(amount, &weights, ctx.j.currency.minor_units())?;
+        for (k, part) in group.iter().zip(parts) {
+            let note = format!(
+                "{} {} per tariff line × 1 line (HS {sub}){}",
+                format_grouped(flat),
+                t.currency,
+                if group.len() > 1 {
+                    format!(", shared by {} cart lines by value", group.len())
+                } else {
+                    String::new()
+                }
+            );
+            shares[*k] = Some((part, note));
+        }
+        let _ = i;
+    }
+    Ok(shares)
 }
 
 /// The quantities a line declares, in base units.
@@ -227,166 +590,626 @@ struct DutyRate<'s> {
     text: String,
     name: String,
     source: Source,
+    matched_code: Option<String>,
+    special: &'s str,
 }
 
-/// The duty rate for a line: the snapshot's tariff for the destination, else the caller's
-/// `duty_rate`, else the reason there is none.
-fn duty_rate<'s>(
-    req: &QuoteRequest,
+/// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
+/// partial code), else the caller's `duty_rate`, else the reason there is none.
+fn duty_rates(
+    ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
-    snapshot: &'s Snapshot<'s>,
-    warnings: &mut Vec<Warning>,
-) -> std::result::Result<DutyRate<'s>, String> {
-    let destination = req.destination.to_ascii_uppercase();
-    match snapshot.lookup(&destination, code, req.date) {
+) -> std::result::Result<Vec<DutyRate<'static>>, String> {
+    let snapshot = ctx.snapshot;
+    let Some(tariff) = ctx.j.tariff else {
+        return match &line.duty_rate {
+            Some(rate) => Ok(vec![caller_rate(line, rate)]),
+            None => Err(format!(
+                "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
+                ctx.destination
+            )),
+        };
+    };
+    match snapshot.lookup(tariff, code, ctx.req.date) {
         Ok(found) => {
-            let first = &found.lines[0];
-            let same_rate = found.lines.iter().all(|l| l.row.mfn == first.row.mfn);
-            if found.kind == Match::Partial && !same_rate {
-                let range = match (found.min_percent, found.max_percent) {
-                    (Some(lo), Some(hi)) => format!(" (ad valorem {}% to {}%)", lo.normalize(), hi.normalize()),
-                    _ => String::new(),
-                };
-                return Err(format!(
-                    "code {code} covers {} {} tariff lines with different duties{range}: give the full national code",
-                    found.lines.len(),
-                    found.jurisdiction
-                ));
-            }
             if line.duty_rate.is_some() {
-                warnings.push(Warning {
-                    code: "W_DUTY_RATE_IGNORED".into(),
-                    message: format!(
-                        "line {}: duty_rate is ignored because the {} tariff has code {}",
-                        line.id, found.jurisdiction, found.matched_code
+                ctx.warn(
+                    "W_DUTY_RATE_IGNORED",
+                    format!(
+                        "line {}: duty_rate is ignored because the {tariff} tariff has code {}",
+                        line.id, found.matched_code
                     ),
+                );
+            }
+            let src = snapshot.source(&found.lines[0].row);
+            if let Some(v) =
+                Date::parse(src.vintage).ok().filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
+            {
+                ctx.warn(
+                    "W_OLD_TARIFF",
+                    format!(
+                        "the {tariff} tariff used is of {v}, more than a year before the as-of date {}",
+                        ctx.req.date
+                    ),
+                );
+            }
+            let mut rates: Vec<DutyRate<'static>> = Vec::new();
+            for l in &found.lines {
+                if rates.iter().any(|r| r.text == l.row.mfn) {
+                    continue;
+                }
+                let src = snapshot.source(&l.row);
+                rates.push(DutyRate {
+                    expr: Cow::Borrowed(l.expression),
+                    text: l.row.mfn.to_string(),
+                    name: format!("Customs duty ({tariff} {})", l.row.code),
+                    source: Source {
+                        publisher: src.publisher.into(),
+                        dataset: src.dataset.into(),
+                        vintage: src.vintage.into(),
+                    },
+                    matched_code: Some(l.row.code.to_string()),
+                    special: l.row.special,
                 });
             }
-            let src = snapshot.source(&first.row);
-            let vintage = Date::parse(src.vintage).ok();
-            let old = vintage.filter(|v| req.date.days_since_epoch() - v.days_since_epoch() > 365);
-            if let Some(v) = old.filter(|_| !warnings.iter().any(|w| w.code == "W_OLD_TARIFF")) {
-                warnings.push(Warning {
-                    code: "W_OLD_TARIFF".into(),
-                    message: format!(
-                        "the {} tariff used is of {v}, more than a year before the as-of date {}",
-                        found.jurisdiction, req.date
-                    ),
-                });
+            if found.kind == Match::Partial && rates.len() > 1 {
+                ctx.warn(
+                    "W_PARTIAL_CODE",
+                    format!("line {}: code {code} covers {} {tariff} lines with {} different duties: priced at the lowest, range given", line.id, found.lines.len(), rates.len()),
+                );
             }
-            let matched = match found.kind {
-                Match::Partial => format!("{} lines under {}", found.lines.len(), found.matched_code),
-                _ => found.matched_code.clone(),
-            };
-            Ok(DutyRate {
-                expr: Cow::Borrowed(first.expression),
-                text: first.row.mfn.to_string(),
-                name: format!("Customs duty {} {}", found.jurisdiction, matched),
-                source: Source {
-                    publisher: src.publisher.into(),
-                    dataset: src.dataset.into(),
-                    vintage: src.vintage.into(),
-                },
-            })
+            Ok(rates)
         }
         Err(e) => match &line.duty_rate {
-            Some(rate) => Ok(DutyRate {
-                expr: Cow::Owned(DutyExpr::parse(rate)),
-                text: rate.clone(),
-                name: "Customs duty (caller-supplied rate)".into(),
-                source: Source::request(&format!("lines[{}].duty_rate", line.id)),
-            }),
-            None if e.code == ErrorCode::NoTariff => {
-                Err(format!("the snapshot has no tariff for {destination}: supply duty_rate for this line"))
-            }
+            Some(rate) => Ok(vec![caller_rate(line, rate)]),
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn price_line(
-    req: &QuoteRequest,
-    line: &LineRequest,
-    goods: Decimal,
-    shipping: Decimal,
-    insurance: Decimal,
-    fx: &FxTable,
-    snapshot: &'static Snapshot<'static>,
-    fx_used: &mut Vec<FxUsed>,
-    warnings: &mut Vec<Warning>,
-) -> Result<LineQuote> {
-    let code = HsCode::parse(&line.code).map_err(|e| e.within(&format!("lines[{}]", line.id)))?;
-    let customs_value = goods + shipping + insurance;
-    let quantities = line_quantities(line)?;
-    let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    let mut levies = Vec::new();
-    let mut missing = Vec::new();
-    let mut reasons = Vec::new();
-
-    match duty_rate(req, line, &code, snapshot, warnings) {
-        Ok(rate) => {
-            let rates: Vec<(Currency, Decimal)> = foreign_currencies(&rate.expr)
-                .into_iter()
-                .filter_map(|c| {
-                    let used = fx.rate(c, req.currency)?;
-                    let r = used.rate;
-                    if c != req.currency && !fx_used.iter().any(|u| u.pair == used.pair) {
-                        fx_used.push(used);
-                    }
-                    Some((c, r))
-                })
-                .collect();
-            let input = DutyInput {
-                value: customs_value,
-                currency: req.currency,
-                quantities: &quantities,
-                components: &components,
-                date: Some(req.date),
-                fx: &rates,
-                base_duty: None,
-                rounding: req.rounding,
-            };
-            let r = rate.expr.evaluate(&input);
-            if !r.priceable {
-                reasons.extend(r.unpriced.iter().map(Unpriced::message));
-                missing.extend(r.unpriced.iter().cloned());
-            }
-            levies.push(Levy {
-                kind: LevyKind::Duty,
-                name: rate.name,
-                base: customs_value,
-                base_note: format!("goods {goods} + shipping {shipping} + insurance {insurance} (CIF)"),
-                rate: rate.text,
-                amount: r.amount.map(|a| req.rounding.round_line(r.exact.unwrap_or(a), req.currency)),
-                partial_amount: r.partial_amount,
-                formula: r.formula,
-                source: rate.source,
-            });
-        }
-        Err(reason) => reasons.push(reason),
+fn caller_rate(line: &LineRequest, rate: &str) -> DutyRate<'static> {
+    DutyRate {
+        expr: Cow::Owned(DutyExpr::parse(rate)),
+        text: rate.to_string(),
+        name: "Customs duty (caller-supplied rate)".into(),
+        source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+        matched_code: None,
+        special: "",
     }
-    let priced = levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
-    let status = if reasons.is_empty() {
+}
+
+/// Everything computed for one line with one duty rate.
+struct Priced {
+    levies: Vec<Levy>,
+    reasons: Vec<String>,
+    missing: Vec<Unpriced>,
+    excluded: Vec<Excluded>,
+    alternatives: Vec<Alternative>,
+    total: Decimal,
+}
+
+fn price_line(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    v: &LineValues,
+    relief: &Relief,
+    flat_share: Option<(Decimal, String)>,
+) -> Result<(LineQuote, Decimal)> {
+    let code = HsCode::parse(&line.code)?;
+    let customs_value = match ctx.j.duty_basis {
+        DutyBasis::Cif => v.cif(),
+        DutyBasis::Fob => v.goods,
+    };
+    let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
+    let quantities = line_quantities(line)?;
+
+    let rates =
+        if relief.duty.is_some() || flat_share.is_some() { Ok(Vec::new()) } else { duty_rates(ctx, line, &code) };
+    let mut variants: Vec<(Option<String>, Priced)> = Vec::new();
+    match rates {
+        Ok(rates) if rates.is_empty() => variants.push((
+            None,
+            price_with(
+                ctx,
+                line,
+                &code,
+                v,
+                customs_value,
+                origin.as_deref(),
+                &quantities,
+                relief,
+                Ok(None),
+                flat_share.clone(),
+            ),
+        )),
+        Ok(rates) => {
+            for rate in rates.iter().take(200) {
+                let p = price_with(
+                    ctx,
+                    line,
+                    &code,
+                    v,
+                    customs_value,
+                    origin.as_deref(),
+                    &quantities,
+                    relief,
+                    Ok(Some(rate)),
+                    None,
+                );
+                variants.push((rate.matched_code.clone(), p));
+            }
+        }
+        Err(reason) => {
+            let mut p =
+                price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, Err(()), None);
+            p.reasons.insert(0, reason);
+            variants.push((None, p));
+        }
+    }
+    let count = variants.len();
+    let (min_i, max_i) = {
+        let totals: Vec<Decimal> = variants.iter().map(|(_, p)| p.total).collect();
+        let min_i = (0..count).min_by_key(|i| totals[*i]).unwrap_or(0);
+        let max_i = (0..count).max_by_key(|i| totals[*i]).unwrap_or(0);
+        (min_i, max_i)
+    };
+    let range = (count > 1).then(|| Range {
+        lines: count,
+        min_code: variants[min_i].0.clone().unwrap_or_default(),
+        min_levies: variants[min_i].1.total,
+        max_code: variants[max_i].0.clone().unwrap_or_default(),
+        max_levies: variants[max_i].1.total,
+    });
+    let extra = range.as_ref().map(|r| r.max_levies - r.min_levies).unwrap_or_default();
+    let (matched_code, mut p) = variants.swap_remove(min_i);
+    if let Some(r) = &range {
+        p.reasons.push(format!(
+            "code {code} covers {} tariff lines with different duties: levies range from {} ({}) to {} ({}); give the full code",
+            r.lines,
+            format_grouped(r.min_levies),
+            r.min_code,
+            format_grouped(r.max_levies),
+            r.max_code
+        ));
+    }
+    let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
+    let status = if p.reasons.is_empty() {
         LineStatus::Priced
     } else if priced > 0 {
         LineStatus::Partial
     } else {
         LineStatus::NotPriced
     };
-    Ok(LineQuote {
-        id: line.id.clone(),
-        status,
-        reason: (!reasons.is_empty()).then(|| reasons.join("; ")),
-        missing,
-        code: code.to_string(),
-        goods_value: goods,
-        shipping,
-        insurance,
-        customs_value,
-        levies,
-    })
+    Ok((
+        LineQuote {
+            id: line.id.clone(),
+            status,
+            reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
+            missing: p.missing,
+            code: code.to_string(),
+            matched_code: if range.is_some() { None } else { matched_code },
+            origin,
+            goods_value: v.goods,
+            shipping: v.shipping,
+            insurance: v.insurance,
+            customs_value,
+            levies: p.levies,
+            excluded: p.excluded,
+            alternatives: p.alternatives,
+            range,
+        },
+        extra,
+    ))
+}
+
+/// Duty, additional duties and tax of a line with one duty rate (or a relief / flat share).
+#[allow(clippy::too_many_arguments)]
+fn price_with(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+    v: &LineValues,
+    customs_value: Decimal,
+    origin: Option<&str>,
+    quantities: &Quantities,
+    relief: &Relief,
+    rate: std::result::Result<Option<&DutyRate<'_>>, ()>,
+    flat_share: Option<(Decimal, String)>,
+) -> Priced {
+    // `Err(())`: the line has no duty rate at all, so nothing that depends on duty is final.
+    let rate_missing = rate.is_err();
+    let rate = rate.ok().flatten();
+    let cur = ctx.j.currency;
+    let mut p = Priced {
+        levies: Vec::new(),
+        reasons: Vec::new(),
+        missing: Vec::new(),
+        excluded: Vec::new(),
+        alternatives: Vec::new(),
+        total: Decimal::ZERO,
+    };
+    let basis_note = match ctx.j.duty_basis {
+        DutyBasis::Cif => format!("CIF: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance),
+        DutyBasis::Fob => format!("FOB: goods {} (international shipping and insurance are not dutiable)", v.goods),
+    };
+    let mut duty_known = !rate_missing;
+    let mut duty_total = Decimal::ZERO;
+
+    if let Some(t) = relief.duty {
+        p.levies.push(Levy {
+            kind: LevyKind::Duty,
+            name: "Customs duty".into(),
+            base: customs_value,
+            base_note: basis_note.clone(),
+            rate: "relieved".into(),
+            amount: Some(ctx.round(Decimal::ZERO)),
+            partial_amount: None,
+            formula: format!("not due: consignment within {} ({})", t.id, t.source.source),
+            source: Source::rule(&t.source.row, t.source.source),
+        });
+    } else if let Some((share, note)) = flat_share {
+        let t = relief.flat_duty.expect("flat share implies a flat-duty threshold");
+        p.levies.push(Levy {
+            kind: LevyKind::Duty,
+            name: "Flat customs duty per tariff line (low-value consignment)".into(),
+            base: customs_value,
+            base_note: basis_note.clone(),
+            rate: format!("{} {} per tariff line", t.flat_amount.unwrap_or_default(), t.currency),
+            amount: Some(share),
+            partial_amount: None,
+            formula: format!("{note} = {}", format_grouped(share)),
+            source: Source::rule(&t.source.row, t.source.source),
+        });
+        duty_total += share;
+    } else if let Some(rate) = rate {
+        let mut fx_rates: Vec<(Currency, Decimal)> = Vec::new();
+        for c in foreign_currencies(&rate.expr) {
+            if let Some(r) = ctx.rate(c, cur) {
+                fx_rates.push((c, r));
+            }
+        }
+        let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, a)| (k.clone(), *a)).collect();
+        let input = DutyInput {
+            value: customs_value,
+            currency: cur,
+            quantities,
+            components: &components,
+            date: Some(ctx.req.date),
+            fx: &fx_rates,
+            base_duty: None,
+            rounding: ctx.req.rounding,
+        };
+        let r = rate.expr.evaluate(&input);
+        if !r.priceable {
+            duty_known = false;
+            p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
+            p.missing.extend(r.unpriced.iter().cloned());
+        }
+        let amount = r.exact.map(|e| ctx.round_line(e));
+        duty_total += amount.or(r.partial_amount).unwrap_or_default();
+        p.levies.push(Levy {
+            kind: LevyKind::Duty,
+            name: rate.name.clone(),
+            base: customs_value,
+            base_note: basis_note.clone(),
+            rate: rate.text.clone(),
+            amount,
+            partial_amount: r.partial_amount,
+            formula: r.formula,
+            source: rate.source.clone(),
+        });
+        if ctx.destination == "US" {
+            if let (Some(o), Some(amount)) = (origin, amount) {
+                preferences(ctx, rate.special, o, &input, amount, &mut p);
+            }
+        }
+    }
+
+    // US additional duties (chapter 99 layers).
+    if ctx.destination == "US" && relief.duty.is_none() {
+        match origin {
+            None => {
+                duty_known = false;
+                p.reasons.push("give the country of origin (origin): US additional duties depend on it".into());
+            }
+            Some(o) => {
+                let decisions = ctx.rules.us.decide(code.digits(), o, ctx.req.date);
+                for d in decisions {
+                    let l = d.layer;
+                    ctx.note_verify(&l.source.row, l.source.confidence);
+                    if d.uncertain {
+                        ctx.warn(
+                            "W_SCOPE_10_DIGIT",
+                            format!(
+                                "line {}: whether {} applies depends on the full 10-digit code; it is {}",
+                                line.id,
+                                l.name,
+                                if d.excluded_by.is_some() { "left out" } else { "charged" }
+                            ),
+                        );
+                    }
+                    if let Some(reason) = d.excluded_by {
+                        p.excluded.push(Excluded {
+                            name: l.name.into(),
+                            ch99: l.ch99.into(),
+                            reason,
+                            source: l.source.source.into(),
+                        });
+                        continue;
+                    }
+                    let amount = ctx.round_line(l.percent * customs_value / Decimal::ONE_HUNDRED);
+                    duty_total += amount;
+                    p.levies.push(Levy {
+                        kind: LevyKind::AdditionalDuty,
+                        name: format!("{} ({})", l.name, l.ch99),
+                        base: customs_value,
+                        base_note: basis_note.clone(),
+                        rate: format!("+{}%", l.percent.normalize()),
+                        amount: Some(amount),
+                        partial_amount: None,
+                        formula: format!(
+                            "{}% × {} = {}",
+                            l.percent.normalize(),
+                            format_grouped(customs_value),
+                            format_grouped(amount)
+                        ),
+                        source: Source::rule(&l.source.row, l.source.source),
+                    });
+                }
+            }
+        }
+    }
+
+    // Import VAT/GST.
+    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, &mut p);
+    p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
+    p
+}
+
+/// Preference programmes the origin may claim, offered as alternatives.
+fn preferences(ctx: &mut Ctx<'_>, special: &str, origin: &str, input: &DutyInput<'_>, mfn: Decimal, p: &mut Priced) {
+    let groups = special_rates(special);
+    for prog in ctx.rules.us.programmes_for(origin, ctx.req.date) {
+        let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
+        let r = DutyExpr::parse(rate).evaluate(input);
+        let duty = r.amount;
+        p.alternatives.push(Alternative {
+            program: prog.code.into(),
+            name: prog.name.into(),
+            rate: rate.clone(),
+            duty,
+            saving: duty.map(|d| mfn - d),
+            note: format!(
+                "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",
+                prog.code,
+                prog.name,
+                duty.map(format_grouped).unwrap_or_else(|| rate.clone()),
+                format_grouped(mfn)
+            ),
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn tax(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    v: &LineValues,
+    customs_value: Decimal,
+    relief: &Relief,
+    duty_total: Decimal,
+    duty_known: bool,
+    p: &mut Priced,
+) {
+    if ctx.j.tax_basis == TaxBasis::None {
+        return;
+    }
+    let sub = ctx.req.subdivision.as_deref().map(str::to_ascii_uppercase);
+    let Some(rate) = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date) else {
+        p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
+        return;
+    };
+    let mut rate = rate;
+    if ctx.destination == "CA" {
+        if let Some(s) = sub.as_deref() {
+            if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
+                ctx.warn("W_PROVINCIAL_TAX", format!("{s} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"));
+            }
+        }
+        if rate.kind == "hst" && ctx.req.business_buyer {
+            // A GST/HST registrant pays only the federal part at the border.
+            if let Some(gst) = ctx.rules.vat_rate("CA", None, line.vat_class, ctx.req.date) {
+                rate = gst;
+            }
+        }
+    }
+    let kind_name = match rate.kind {
+        "gst" => "GST",
+        "hst" => "HST",
+        "icms" => "ICMS",
+        _ => "VAT",
+    };
+    let class = match line.vat_class {
+        VatClass::Standard => String::new(),
+        _ => format!(", {} rate", rate.kind),
+    };
+    if let Some(t) = relief.tax {
+        p.levies.push(Levy {
+            kind: LevyKind::Tax,
+            name: format!("Import {kind_name}"),
+            base: v.cif(),
+            base_note: "not due".into(),
+            rate: "relieved".into(),
+            amount: Some(ctx.round(Decimal::ZERO)),
+            partial_amount: None,
+            formula: format!("not due: consignment within {} ({})", t.id, t.source.source),
+            source: Source::rule(&t.source.row, t.source.source),
+        });
+        return;
+    }
+    let (name, base, note) = if let Some(t) = relief.seller_collects {
+        (
+            format!("{kind_name} charged by the seller at sale ({})", t.id),
+            v.cif() + duty_total,
+            format!("sale price: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance),
+        )
+    } else {
+        match ctx.j.tax_basis {
+            TaxBasis::CustomsValuePlusDuty => (
+                format!("Import {kind_name}{class}"),
+                customs_value + duty_total,
+                format!("value for duty {customs_value} + duty {duty_total}"),
+            ),
+            _ => (
+                format!("Import {kind_name}{class}"),
+                v.cif() + duty_total,
+                format!("CIF {} + duty {duty_total} (value + duties, art. 86 VAT Directive and equivalents)", v.cif()),
+            ),
+        }
+    };
+    let r = rate.percent / Decimal::ONE_HUNDRED;
+    let (exact, formula) = match ctx.j.tax_method {
+        TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => {
+            let a = base / (Decimal::ONE - r) * r;
+            (
+                a,
+                format!(
+                    "{} ÷ (1 − {}%) × {}%",
+                    format_grouped(base),
+                    rate.percent.normalize(),
+                    rate.percent.normalize()
+                ),
+            )
+        }
+        _ => (base * r, format!("{}% × {}", rate.percent.normalize(), format_grouped(base))),
+    };
+    let amount = ctx.round_line(exact);
+    let (amount, partial, formula) = if duty_known {
+        (Some(amount), None, format!("{formula} = {}", format_grouped(amount)))
+    } else {
+        p.reasons.push(format!("{kind_name} depends on the duty, which is not fully priced"));
+        (None, Some(amount), format!("{formula} = at least {} (duty not fully priced)", format_grouped(amount)))
+    };
+    p.levies.push(Levy {
+        kind: LevyKind::Tax,
+        name,
+        base,
+        base_note: note,
+        rate: format!("{}%", rate.percent.normalize()),
+        amount,
+        partial_amount: partial,
+        formula,
+        source: Source {
+            publisher: "VAT/GST rates".into(),
+            dataset: format!("tariffs/vat.tsv ({})", rate.source),
+            vintage: String::new(),
+        },
+    });
+}
+
+/// Drops tax that is below the minimum collectible for the whole consignment.
+fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
+    let Some(t) = relief.min_collectible else { return };
+    let tax: Decimal =
+        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+    let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
+    if tax * rate > t.amount || tax.is_zero() {
+        return;
+    }
+    for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
+        l.formula = format!(
+            "{} — not collected: total tax {} ≤ minimum {} {} ({})",
+            l.formula,
+            format_grouped(tax),
+            t.amount,
+            t.currency,
+            t.id
+        );
+        l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
+    }
+}
+
+/// Entry fees with floors and caps (US MPF: formal vs informal entry).
+fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[LineQuote]) -> Vec<Levy> {
+    let mut out = Vec::new();
+    let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
+    let _ = values;
+    let rules: &'static Rules = ctx.rules;
+    let fees: Vec<&'static crate::rules::Fee> = rules.fees(&ctx.destination, ctx.req.date);
+    for f in fees {
+        let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
+        let value = entered * rate;
+        let formal = match ctx.req.entry_type {
+            Some(crate::request::EntryType::Formal) => true,
+            Some(crate::request::EntryType::Informal) => false,
+            None => value > f.formal_above,
+        };
+        if formal != f.formal {
+            continue;
+        }
+        ctx.note_verify(&f.source.row, f.source.confidence);
+        if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
+            ctx.warn(
+                "W_OLD_RULE",
+                format!("{} uses figures of {v}, more than a year before the as-of date", f.source.row),
+            );
+        }
+        let entry = if formal {
+            format!("formal entry (value > {} {})", f.formal_above, f.currency)
+        } else {
+            format!("informal entry (value ≤ {} {})", f.formal_above, f.currency)
+        };
+        let to_cur = |a: Decimal| if rate.is_zero() { a } else { a / rate };
+        if let Some(t) = relief.fees {
+            out.push(Levy {
+                kind: LevyKind::Fee,
+                name: f.name.into(),
+                base: entered,
+                base_note: entry,
+                rate: "relieved".into(),
+                amount: Some(ctx.round(Decimal::ZERO)),
+                partial_amount: None,
+                formula: format!("not due: consignment within {} ({})", t.id, t.source.source),
+                source: Source::rule(&t.source.row, t.source.source),
+            });
+            continue;
+        }
+        let (amount, formula) = match (f.percent, f.amount) {
+            (Some(pct), _) => {
+                let raw = pct * value / Decimal::ONE_HUNDRED;
+                let mut a = raw;
+                let mut note = format!("{}% × {}", pct.normalize(), format_grouped(value.round_dp(2)));
+                let shown_raw = format_grouped(raw.round_dp(2));
+                if let Some(min) = f.min.filter(|m| a < *m) {
+                    a = min;
+                    note.push_str(&format!(" = {shown_raw} → minimum {}", format_grouped(min)));
+                }
+                if let Some(max) = f.max.filter(|m| a > *m) {
+                    a = max;
+                    note.push_str(&format!(" = {shown_raw} → maximum {}", format_grouped(max)));
+                }
+                (ctx.round(to_cur(a)), note)
+            }
+            (None, Some(flat)) => (ctx.round(to_cur(flat)), format!("flat {} {}", format_grouped(flat), f.currency)),
+            (None, None) => continue,
+        };
+        out.push(Levy {
+            kind: LevyKind::Fee,
+            name: f.name.into(),
+            base: entered,
+            base_note: entry,
+            rate: f
+                .percent
+                .map(|p| format!("{}%", p.normalize()))
+                .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency)),
+            amount: Some(amount),
+            partial_amount: None,
+            formula: format!("{formula} = {}", format_grouped(amount)),
+            source: Source::rule(&f.source.row, f.source.source),
+        });
+    }
+    out
 }
 
 /// Currencies of specific duties in an expression.
@@ -417,9 +1240,8 @@ fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
 
 /// Totals of the priced levies. A line's levies that were not priced add nothing and make the
 /// totals incomplete.
-fn totals(req: &QuoteRequest, lines: &[LineQuote], shipment: &[Levy]) -> Totals {
-    let sum = |f: fn(&LineQuote) -> Decimal| lines.iter().map(f).sum::<Decimal>();
-    let goods = sum(|l| l.goods_value);
+fn totals(ctx: &Ctx<'_>, lines: &[LineQuote], shipment: &[Levy], shipping: Decimal, insurance: Decimal) -> Totals {
+    let goods: Decimal = lines.iter().map(|l| l.goods_value).sum();
     let by_kind = |kinds: &[LevyKind]| {
         lines
             .iter()
@@ -429,25 +1251,24 @@ fn totals(req: &QuoteRequest, lines: &[LineQuote], shipment: &[Levy]) -> Totals 
             .filter_map(|l| l.amount)
             .sum::<Decimal>()
     };
-    let round = |a: Decimal| req.rounding.round(a, req.currency);
-    let duty = round(by_kind(&[LevyKind::Duty, LevyKind::AdditionalDuty]));
-    let tax = round(by_kind(&[LevyKind::Tax, LevyKind::Excise]));
-    let fees = round(by_kind(&[LevyKind::Fee]));
+    let duty = ctx.round(by_kind(&[LevyKind::Duty, LevyKind::AdditionalDuty]));
+    let tax = ctx.round(by_kind(&[LevyKind::Tax, LevyKind::Excise]));
+    let fees = ctx.round(by_kind(&[LevyKind::Fee]));
     let charges = duty + tax + fees;
-    let transport = req.shipping + req.insurance;
-    let (landed, due) = match req.incoterm {
-        Incoterm::Ddp => (goods + transport + charges, Decimal::ZERO),
-        Incoterm::Dap => (goods + transport, charges),
+    let (landed, due) = match ctx.req.incoterm {
+        Incoterm::Ddp => (goods + shipping + insurance + charges, Decimal::ZERO),
+        Incoterm::Dap => (goods + shipping + insurance, charges),
     };
     Totals {
-        goods: round(goods),
-        shipping: round(req.shipping),
-        insurance: round(req.insurance),
+        goods: ctx.round(goods),
+        shipping: ctx.round(shipping),
+        insurance: ctx.round(insurance),
         duty,
         tax,
         fees,
-        landed: round(landed),
-        due_on_delivery: round(due),
+        landed: ctx.round(landed),
+        due_on_delivery: ctx.round(due),
+        landed_max: None,
         complete: lines.iter().all(|l| l.status == LineStatus::Priced),
     }
 }

@@ -34,6 +34,14 @@ pub enum Incoterm {
     Dap,
 }
 
+/// A customs entry type (US).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryType {
+    Formal,
+    Informal,
+}
+
 /// VAT/GST class of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,6 +88,17 @@ pub struct QuoteRequest {
     pub allocation: AllocationKey,
     #[serde(default)]
     pub rounding: RoundingPolicy,
+    /// Currency to also show totals in, for shoppers (informational; customs figures stay in
+    /// the destination's currency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_currency: Option<Currency>,
+    /// US entry type: `formal` or `informal`; by default formal above US$2,500.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_type: Option<EntryType>,
+    /// The buyer is registered for the destination's VAT/GST (B2B): in Canada only the GST part
+    /// of HST is collected at the border.
+    #[serde(default)]
+    pub business_buyer: bool,
     pub lines: Vec<LineRequest>,
 }
 

@@ -406,6 +406,15 @@ fn table(q: &Quote) -> String {
         for v in &l.levies {
             out.push_str(&format!("    {:?} {}: {}\n", v.kind, v.name, v.formula));
         }
+        for e in &l.excluded {
+            out.push_str(&format!("    not charged: {} ({}): {}\n", e.name, e.ch99, e.reason));
+        }
+        for a in &l.alternatives {
+            out.push_str(&format!("    option: {}\n", a.note));
+        }
+    }
+    for v in &q.levies {
+        out.push_str(&format!("shipment {:?} {}: {}\n", v.kind, v.name, v.formula));
     }
     let t = &q.totals;
     out.push('\n');

@@ -1,0 +1,415 @@
+//! Jurisdiction rules as dated data: value basis, VAT/GST, thresholds, fees, US additional duties
+//! and preference programmes. The tables live in `tariffs/rules/` (and the imported `vat.tsv`),
+//! are embedded in the snapshot, and are only interpreted here.
+
+pub(crate) mod table;
+pub mod us;
+
+pub use table::in_force;
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::Currency;
+use crate::request::{Channel, VatClass};
+use crate::snapshot::{Snapshot, EU_MEMBERS};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::sync::OnceLock;
+use table::Tsv;
+
+/// What the duty is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyBasis {
+    /// Goods + freight + insurance to the border.
+    Cif,
+    /// Goods at the place of export (transaction value without international transport).
+    Fob,
+}
+
+/// What import VAT/GST is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxBasis {
+    /// CIF value + duty + other import levies (EU art. 86, GB, AU, …).
+    CifPlusDuty,
+    /// The customs value (per the duty basis) + duty (Canada's value for tax).
+    CustomsValuePlusDuty,
+    /// No import VAT/GST (United States).
+    None,
+}
+
+/// How the tax rate applies to its base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxMethod {
+    /// amount = base × rate.
+    OnTop,
+    /// The tax is part of its own base (Brazil's ICMS): amount = base ÷ (1 − rate) × rate.
+    Inside,
+    None,
+}
+
+/// A legal source and how sure we are of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleSource {
+    /// The table row (`thresholds.tsv#eu-duty-relief-150`).
+    pub row: String,
+    pub source: &'static str,
+    /// `official`, or `verify` where the row comes from a secondary source.
+    pub confidence: &'static str,
+}
+
+/// A destination's customs and tax set-up on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Jurisdiction {
+    pub country: &'static str,
+    pub name: &'static str,
+    pub currency: Currency,
+    /// Tariff table in the snapshot (`US`, `GB`, `EU`), if any.
+    pub tariff: Option<&'static str>,
+    pub duty_basis: DutyBasis,
+    pub tax_basis: TaxBasis,
+    pub tax_method: TaxMethod,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// What a threshold does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdEffect {
+    /// The levies are not due at or below the amount.
+    Relieve,
+    /// Tax is charged by the seller at the sale instead of at the border.
+    SellerCollects,
+    /// A flat duty per tariff line replaces customs duty at or below the amount.
+    FlatPerTariffLine,
+    /// A tax amount at or below the amount is not collected.
+    MinCollectible,
+}
+
+/// What value a threshold compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdBasis {
+    /// Price of the goods without transport and insurance.
+    Intrinsic,
+    /// The customs value per the destination's duty basis.
+    CustomsValue,
+    /// The tax amount itself (minimum collectible).
+    TaxAmount,
+}
+
+/// A value threshold on a consignment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Threshold {
+    pub id: &'static str,
+    /// Country or `EU`.
+    pub country: &'static str,
+    pub duty: bool,
+    pub tax: bool,
+    pub fees: bool,
+    pub effect: ThresholdEffect,
+    pub amount: Decimal,
+    pub currency: Currency,
+    pub basis: ThresholdBasis,
+    /// `None` for any channel.
+    pub channel: Option<Channel>,
+    /// Countries of direct shipment it is limited to (empty: any).
+    pub ship_from: Vec<&'static str>,
+    pub flat_amount: Option<Decimal>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// A customs fee with floor and cap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fee {
+    pub id: &'static str,
+    pub country: &'static str,
+    pub name: &'static str,
+    /// Ad valorem percentage, or a flat amount.
+    pub percent: Option<Decimal>,
+    pub amount: Option<Decimal>,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub currency: Currency,
+    /// `formal` entries are above `formal_above`; `informal` at or below.
+    pub formal: bool,
+    pub formal_above: Decimal,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    /// When the figures were published; a quote far past it is warned about.
+    pub vintage: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// A VAT/GST rate row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VatRate {
+    pub country: &'static str,
+    pub subdivision: &'static str,
+    pub kind: &'static str,
+    pub percent: Decimal,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: &'static str,
+}
+
+/// All rule tables, parsed from the embedded snapshot.
+#[derive(Debug)]
+pub struct Rules {
+    pub jurisdictions: Vec<Jurisdiction>,
+    pub thresholds: Vec<Threshold>,
+    pub fees: Vec<Fee>,
+    pub vat: Vec<VatRate>,
+    pub us: us::UsRules,
+}
+
+fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<'static>> {
+    let text = snapshot
+        .file(name)
+        .ok_or_else(|| Error::new(ErrorCode::Snapshot, name, "the rule table is missing from the snapshot"))?;
+    Tsv::parse(name, text)
+}
+
+fn currency(text: &str, table: &str) -> Result<Currency> {
+    Currency::parse(text).map_err(|e| Error::new(ErrorCode::Snapshot, table, e.message))
+}
+
+fn list(text: &'static str) -> Vec<&'static str> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
+}
+
+impl Rules {
+    /// The rules embedded in this build, parsed once.
+    pub fn embedded() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| Rules::load(Snapshot::embedded()).expect("embedded rule tables are valid (tested)"))
+    }
+
+    /// Parses every rule table of a snapshot.
+    pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
+        let source = |table: &str, id: &str, r: &table::Record<'_, 'static>| -> Result<RuleSource> {
+            Ok(RuleSource {
+                row: format!("{table}#{id}"),
+                source: r.text("source")?,
+                confidence: r.text("confidence")?,
+            })
+        };
+        let t = file(snapshot, "rules/jurisdictions.tsv")?;
+        let mut jurisdictions = Vec::new();
+        for r in t.records() {
+            let country = r.text("country")?;
+            let tariff = r.text("tariff")?;
+            jurisdictions.push(Jurisdiction {
+                country,
+                name: r.text("name")?,
+                currency: currency(r.text("currency")?, "rules/jurisdictions.tsv")?,
+                tariff: (!tariff.is_empty()).then_some(tariff),
+                duty_basis: if r.text("duty_basis")? == "fob" { DutyBasis::Fob } else { DutyBasis::Cif },
+                tax_basis: match r.text("tax_basis")? {
+                    "none" => TaxBasis::None,
+                    "customs_value_plus_duty" => TaxBasis::CustomsValuePlusDuty,
+                    _ => TaxBasis::CifPlusDuty,
+                },
+                tax_method: match r.text("tax_method")? {
+                    "inside" => TaxMethod::Inside,
+                    "none" => TaxMethod::None,
+                    _ => TaxMethod::OnTop,
+                },
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source("jurisdictions.tsv", country, &r)?,
+            });
+        }
+        let t = file(snapshot, "rules/thresholds.tsv")?;
+        let mut thresholds = Vec::new();
+        for r in t.records() {
+            let id = r.text("id")?;
+            let levies = r.text("levies")?;
+            thresholds.push(Threshold {
+                id,
+                country: r.text("country")?,
+                duty: levies.contains("duty"),
+                tax: levies.contains("tax"),
+                fees: levies.contains("fees"),
+                effect: match r.text("effect")? {
+                    "seller_collects" => ThresholdEffect::SellerCollects,
+                    "flat_per_tariff_line" => ThresholdEffect::FlatPerTariffLine,
+                    "min_collectible" => ThresholdEffect::MinCollectible,
+                    _ => ThresholdEffect::Relieve,
+                },
+                amount: r.decimal("amount")?.unwrap_or_default(),
+                currency: currency(r.text("currency")?, "rules/thresholds.tsv")?,
+                basis: match r.text("basis")? {
+                    "intrinsic" => ThresholdBasis::Intrinsic,
+                    "tax_amount" => ThresholdBasis::TaxAmount,
+                    _ => ThresholdBasis::CustomsValue,
+                },
+                channel: match r.text("channel")? {
+                    "courier" => Some(Channel::Courier),
+                    "post" => Some(Channel::Post),
+                    "freight" => Some(Channel::Freight),
+                    _ => None,
+                },
+                ship_from: list(r.text("ship_from")?),
+                flat_amount: r.decimal("flat_amount")?,
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source("thresholds.tsv", id, &r)?,
+            });
+        }
+        let t = file(snapshot, "rules/fees.tsv")?;
+        let mut fees = Vec::new();
+        for r in t.records() {
+            let id = r.text("id")?;
+            fees.push(Fee {
+                id,
+                country: r.text("country")?,
+                name: r.text("name")?,
+                percent: r.decimal("percent")?,
+                amount: r.decimal("amount")?,
+                min: r.decimal("min")?,
+                max: r.decimal("max")?,
+                currency: currency(r.text("currency")?, "rules/fees.tsv")?,
+                formal: r.text("entry")? == "formal",
+                formal_above: r.decimal("formal_above")?.unwrap_or_default(),
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                vintage: r.date("vintage")?,
+                source: source("fees.tsv", id, &r)?,
+            });
+        }
+        let t = file(snapshot, "vat.tsv")?;
+        let mut vat = Vec::new();
+        for r in t.records() {
+            vat.push(VatRate {
+                country: r.text("country")?,
+                subdivision: r.text("subdivision")?,
+                kind: r.text("kind")?,
+                percent: r.decimal("percent")?.unwrap_or_default(),
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: r.text("source")?,
+            });
+        }
+        // Subnational rates the imported file lacks, encoded by hand with their sources.
+        let t = file(snapshot, "rules/vat_extra.tsv")?;
+        for r in t.records() {
+            vat.push(VatRate {
+                country: r.text("country")?,
+                subdivision: r.text("subdivision")?,
+                kind: r.text("kind")?,
+                percent: r.decimal("percent")?.unwrap_or_default(),
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: r.text("source")?,
+            });
+        }
+        let us = us::UsRules::load(
+            file(snapshot, "rules/us_layers.tsv")?,
+            file(snapshot, "us_scopes.tsv")?,
+            file(snapshot, "rules/preferences.tsv")?,
+        )?;
+        Ok(Rules { jurisdictions, thresholds, fees, vat, us })
+    }
+
+    /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.
+    pub fn jurisdiction(&self, country: &str, date: Date) -> Result<&Jurisdiction> {
+        self.jurisdictions.iter().find(|j| j.country == country && in_force(j.valid_from, j.valid_to, date)).ok_or_else(
+            || {
+                let mut known: Vec<&str> = self.jurisdictions.iter().map(|j| j.country).collect();
+                known.dedup();
+                Error::new(
+                    ErrorCode::UnsupportedDestination,
+                    "destination",
+                    format!("{country} is not a supported destination on {date}; supported: {}", known.join(", ")),
+                )
+            },
+        )
+    }
+
+    /// The thresholds that can apply to a consignment to `country`.
+    pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
+        let eu = EU_MEMBERS.contains(&country);
+        self.thresholds
+            .iter()
+            .filter(|t| {
+                (t.country == country || (eu && t.country == "EU"))
+                    && in_force(t.valid_from, t.valid_to, date)
+                    && t.channel.is_none_or(|c| c == channel)
+                    && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))
+            })
+            .collect()
+    }
+
+    /// The fees of `country` in force on `date`.
+    pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
+        self.fees.iter().filter(|f| f.country == country && in_force(f.valid_from, f.valid_to, date)).collect()
+    }
+
+    /// The VAT/GST rate for a class, with the row it came from. `kind` names which rate was used
+    /// (for the reduced class, the lowest reduced rate the country has).
+    pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
+        let rows = || {
+            self.vat.iter().filter(move |v| {
+                v.country == country && v.subdivision.is_empty() && in_force(v.valid_from, v.valid_to, date)
+            })
+        };
+        let standard = || rows().find(|v| matches!(v.kind, "standard" | "vat" | "gst"));
+        let mut rate = match class {
+            VatClass::Standard => standard().cloned()?,
+            VatClass::Reduced => rows()
+                .filter(|v| v.kind.starts_with("reduced") || v.kind == "super_reduced")
+                .filter(|v| v.kind != "super_reduced")
+                .min_by_key(|v| v.percent)
+                .cloned()
+                .or_else(|| standard().cloned())?,
+            VatClass::Zero | VatClass::Exempt => {
+                let s = standard()?;
+                VatRate {
+                    kind: if class == VatClass::Zero { "zero" } else { "exempt" },
+                    percent: Decimal::ZERO,
+                    ..s.clone()
+                }
+            }
+        };
+        // A state rate that replaces the national one (Brazil's ICMS).
+        if let Some(sub) = subdivision {
+            if let Some(p) = self.vat.iter().find(|v| {
+                v.country == country
+                    && v.subdivision == sub
+                    && v.kind == "icms"
+                    && in_force(v.valid_from, v.valid_to, date)
+            }) {
+                if class != VatClass::Exempt && class != VatClass::Zero {
+                    return Some(p.clone());
+                }
+            }
+        }
+        // Canada: a harmonized province's HST (federal 5 % + provincial part) replaces GST.
+        if let Some(sub) = subdivision {
+            if let Some(p) = self.vat.iter().find(|v| {
+                v.country == country
+                    && v.subdivision == sub
+                    && v.kind == "hst"
+                    && in_force(v.valid_from, v.valid_to, date)
+            }) {
+                if matches!(class, VatClass::Standard | VatClass::Reduced) {
+                    rate = VatRate {
+                        kind: "hst",
+                        percent: rate.percent + p.percent,
+                        subdivision: p.subdivision,
+                        source: p.source,
+                        ..rate
+                    };
+                }
+            }
+        }
+        Some(rate)
+    }
+}

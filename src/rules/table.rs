@@ -1,0 +1,77 @@
+//! Reading the embedded TSV rule tables: a header row names the columns.
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::Decimal;
+
+/// One TSV table, borrowed from the snapshot.
+pub struct Tsv<'a> {
+    name: &'a str,
+    columns: Vec<&'a str>,
+    rows: Vec<Vec<&'a str>>,
+}
+
+/// One row, read by column name.
+pub struct Record<'t, 'a> {
+    table: &'t Tsv<'a>,
+    fields: &'t [&'a str],
+    line: usize,
+}
+
+impl<'a> Tsv<'a> {
+    /// Splits a TSV text; every row must have as many fields as the header.
+    pub fn parse(name: &'a str, text: &'a str) -> Result<Tsv<'a>> {
+        let mut lines = text.lines();
+        let columns: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+        let rows: Vec<Vec<&str>> = lines.filter(|l| !l.is_empty()).map(|l| l.split('\t').collect()).collect();
+        if let Some((i, _)) = rows.iter().enumerate().find(|(_, r)| r.len() != columns.len()) {
+            return Err(Error::new(ErrorCode::Snapshot, name, format!("row {} has the wrong number of fields", i + 2)));
+        }
+        Ok(Tsv { name, columns, rows })
+    }
+
+    /// The rows in order.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_, 'a>> {
+        self.rows.iter().enumerate().map(move |(i, fields)| Record { table: self, fields, line: i + 2 })
+    }
+
+    /// Position of a column.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| *c == name)
+    }
+}
+
+impl<'a> Record<'_, 'a> {
+    fn bad(&self, column: &str, why: &str) -> Error {
+        Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}", self.line))
+    }
+
+    /// A text field (empty when the column is empty).
+    pub fn text(&self, column: &str) -> Result<&'a str> {
+        let i = self.table.column(column).ok_or_else(|| self.bad(column, "no such column"))?;
+        Ok(self.fields[i])
+    }
+
+    /// An optional decimal field.
+    pub fn decimal(&self, column: &str) -> Result<Option<Decimal>> {
+        let t = self.text(column)?;
+        if t.is_empty() {
+            return Ok(None);
+        }
+        Decimal::from_str_exact(t).map(Some).map_err(|_| self.bad(column, "not a decimal"))
+    }
+
+    /// An optional date field.
+    pub fn date(&self, column: &str) -> Result<Option<Date>> {
+        let t = self.text(column)?;
+        if t.is_empty() {
+            return Ok(None);
+        }
+        Date::parse(t).map(Some).map_err(|_| self.bad(column, "not a date"))
+    }
+}
+
+/// True when `date` lies in [from, to] (open ends are open).
+pub fn in_force(from: Option<Date>, to: Option<Date>, date: Date) -> bool {
+    from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
+}

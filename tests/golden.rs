@@ -1,0 +1,236 @@
+//! Golden figures from RULES.md, each through a whole quote. Test names cite the rule.
+
+use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
+use landed::request::QuoteRequest;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn quote(v: Value) -> Quote {
+    let req: QuoteRequest = serde_json::from_value(v).expect("request");
+    landed::quote(&req).expect("quote")
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).unwrap()
+}
+
+fn levy(line: &LineQuote, kind: LevyKind) -> Decimal {
+    line.levies.iter().filter(|l| l.kind == kind).map(|l| l.amount.expect("priced levy")).sum()
+}
+
+#[test]
+fn value_basis_cif_vs_fob_rules_1() {
+    // Goods 5,000, freight 800, insurance 50, duty 10 %: 585.00 in a CIF country, 500.00 in a FOB one.
+    let req = |dest: &str, cur: &str| {
+        json!({"destination": dest, "date": "2026-03-02", "currency": cur, "shipping": "800", "insurance": "50",
+               "origin": "CN", "channel": "freight",
+               "lines": [{"id": "x", "code": "8471300000", "quantity": "1", "unit_price": "5000", "duty_rate": "10%"}]})
+    };
+    let cif = quote(req("CH", "CHF"));
+    assert_eq!(levy(&cif.lines[0], LevyKind::Duty), d("585.00"));
+    let fob = quote(req("AU", "AUD"));
+    assert_eq!(levy(&fob.lines[0], LevyKind::Duty), d("500.00"));
+    assert!(fob.lines[0].levies[0].base_note.starts_with("FOB"));
+}
+
+#[test]
+fn vat_base_includes_duty_gb_rules_2() {
+    // Line A: 24 × £125.00 at 2 % duty → £60.00; VAT 20 % × 3,060.00 = £612.00.
+    // Line B: £450.00 duty-free → VAT £90.00.
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [
+            {"id": "A", "code": "01042010", "quantity": "24", "unit_price": "125.00"},
+            {"id": "B", "code": "32121000", "quantity": "1", "unit_price": "450.00"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("60.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("612.00"));
+    assert_eq!(levy(&q.lines[1], LevyKind::Duty), d("0.00"));
+    assert_eq!(levy(&q.lines[1], LevyKind::Tax), d("90.00"));
+}
+
+#[test]
+fn canada_value_for_tax_is_value_for_duty_plus_duty_rules_2() {
+    // US$100 at 1.15 = CA$115.00; duty 4 % = CA$4.60; value for tax 119.60; GST 5 % = CA$5.98.
+    let q = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "USD", "ship_from": "US",
+        "channel": "post", "fx": {"USD/CAD": "1.15"},
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "100.00", "duty_rate": "4%"}]}));
+    assert_eq!(q.currency.code(), "CAD");
+    assert_eq!(q.lines[0].customs_value, d("115.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("4.60"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("5.98"));
+}
+
+#[test]
+fn brazil_icms_is_computed_inside_its_own_base_rules_2() {
+    // Goods 100 + freight 20, import tax 60 % = 72; ICMS 18 % = 192 ÷ 0.82 × 0.18 = 42.15.
+    let q = quote(json!({"destination": "BR", "subdivision": "SP", "date": "2026-03-02", "currency": "BRL",
+        "shipping": "20", "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "100", "duty_rate": "60%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("72.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("42.15"));
+}
+
+fn ca_courier(value: &str, ship_from: &str) -> Quote {
+    quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": ship_from,
+        "channel": "courier", "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "18%"}]}))
+}
+
+#[test]
+fn canada_cusma_courier_bands_rules_3() {
+    // ≤ CA$40: no duty, no tax.
+    let q = ca_courier("40.00", "US");
+    assert_eq!((levy(&q.lines[0], LevyKind::Duty), levy(&q.lines[0], LevyKind::Tax)), (d("0.00"), d("0.00")));
+    // CA$40.01–150: no duty, but GST 5 % of 40.01 = 2.00.
+    let q = ca_courier("40.01", "US");
+    assert_eq!((levy(&q.lines[0], LevyKind::Duty), levy(&q.lines[0], LevyKind::Tax)), (d("0.00"), d("2.00")));
+    let q = ca_courier("150.00", "MX");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0.00"));
+    // > CA$150: both. 18 % × 150.01 = 27.00; GST 5 % × 177.01 = 8.85.
+    let q = ca_courier("150.01", "US");
+    assert_eq!((levy(&q.lines[0], LevyKind::Duty), levy(&q.lines[0], LevyKind::Tax)), (d("27.00"), d("8.85")));
+}
+
+#[test]
+fn canada_threshold_follows_place_of_direct_shipment_rules_3() {
+    // Courier from elsewhere: CA$20. 20.00 → nothing; 20.01 → duty and tax.
+    let q = ca_courier("20.00", "CN");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    let q = ca_courier("20.01", "CN");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("3.60"));
+    assert!(levy(&q.lines[0], LevyKind::Tax) > Decimal::ZERO);
+}
+
+#[test]
+fn ontario_consumer_pays_full_hst_rules_3() {
+    let q = quote(json!({"destination": "CA", "subdivision": "ON", "date": "2026-03-02", "currency": "CAD",
+        "channel": "freight", "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "0%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("130.00"));
+}
+
+fn eu_cart(date: &str, lines: Value) -> Quote {
+    quote(json!({"destination": "DE", "date": date, "currency": "EUR", "origin": "CN", "lines": lines}))
+}
+
+#[test]
+fn eu_flat_duty_is_per_tariff_line_not_per_unit_rules_3() {
+    // 5 T-shirts on one line = €3; T-shirt + watch = €6.
+    let tees = json!([{"id": "tee", "code": "6109100010", "quantity": "5", "unit_price": "10.00"}]);
+    let q = eu_cart("2026-07-01", tees);
+    assert_eq!(q.totals.duty, d("3.00"));
+    let mixed = json!([
+        {"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "10.00"},
+        {"id": "watch", "code": "9102110000", "quantity": "1", "unit_price": "40.00"}]);
+    assert_eq!(eu_cart("2026-07-01", mixed).totals.duty, d("6.00"));
+    // Two cart lines with the same subheading pay once.
+    let same = json!([
+        {"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "10.00"},
+        {"id": "b", "code": "6109100010", "quantity": "2", "unit_price": "10.00"}]);
+    assert_eq!(eu_cart("2026-07-01", same).totals.duty, d("3.00"));
+}
+
+#[test]
+fn eu_duty_relief_150_until_2026_06_30_rules_3() {
+    let tee = json!([{"id": "tee", "code": "6109100010", "quantity": "5", "unit_price": "10.00"}]);
+    let q = eu_cart("2026-06-30", tee.clone());
+    assert_eq!(q.totals.duty, d("0.00"));
+    // VAT is due on every import since 2021-07-01: 19 % × 50.00 = 9.50.
+    assert_eq!(q.totals.tax, d("9.50"));
+    // Above €150 duty is due: 12 % × 200 = 24.00.
+    let big = json!([{"id": "tee", "code": "6109100010", "quantity": "20", "unit_price": "10.00"}]);
+    assert_eq!(eu_cart("2026-06-30", big).totals.duty, d("24.00"));
+}
+
+#[test]
+fn gb_low_value_consignments_pay_vat_at_sale_rules_3() {
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "10", "unit_price": "13.50"}]}));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert_eq!(q.totals.tax, d("27.00"));
+    assert!(q.lines[0].levies.iter().any(|l| l.name.contains("seller")));
+}
+
+fn us_line(date: &str, code: &str, origin: &str, value: &str) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
+        "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": value}]}))
+}
+
+#[test]
+fn us_de_minimis_suspended_from_2025_08_29_rules_3() {
+    let before = us_line("2025-08-28", "6109100012", "VN", "100.00");
+    assert_eq!(before.totals.duty, d("0.00"));
+    let after = us_line("2025-08-29", "6109100012", "VN", "100.00");
+    assert!(after.totals.duty >= d("16.50"), "{:?}", after.totals);
+}
+
+#[test]
+fn us_stacking_301_232_mfn_cbp_7501_rules_5() {
+    // HTS 7326.90.8688, origin CN, entered value US$14,172.00:
+    // Section 301 25 % = 3,543.00; Section 232 50 % = 7,086.00; MFN 2.9 % = 410.99; total 11,039.99.
+    let q = us_line("2026-03-02", "7326.90.8688", "CN", "14172.00");
+    let line = &q.lines[0];
+    assert_eq!(levy(line, LevyKind::Duty), d("410.99"));
+    let adds: Vec<(String, Decimal)> = line
+        .levies
+        .iter()
+        .filter(|l| l.kind == LevyKind::AdditionalDuty)
+        .map(|l| (l.name.clone(), l.amount.unwrap()))
+        .collect();
+    assert!(adds.iter().any(|(n, a)| n.contains("301") && *a == d("3543.00")), "{adds:?}");
+    assert!(adds.iter().any(|(n, a)| n.contains("232") && *a == d("7086.00")), "{adds:?}");
+    assert_eq!(q.totals.duty, d("11039.99"));
+    // Layers that do not stack are reported with the reason.
+    assert!(line.excluded.iter().any(|e| e.name.contains("122")), "{:?}", line.excluded);
+}
+
+#[test]
+fn us_ieepa_ends_and_section_122_starts_on_2026_02_24_rules_4() {
+    let before = us_line("2026-02-23", "6109100012", "VN", "100.00");
+    assert!(before.lines[0].levies.iter().any(|l| l.name.contains("IEEPA")));
+    let after = us_line("2026-02-24", "6109100012", "VN", "100.00");
+    assert!(!after.lines[0].levies.iter().any(|l| l.name.contains("IEEPA")));
+    assert!(after.lines[0].levies.iter().any(|l| l.name.contains("122")));
+}
+
+#[test]
+fn mpf_floor_and_cap_rules_7() {
+    let mpf = |value: &str| {
+        let q = quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "DE",
+            "entry_type": "formal", "channel": "freight",
+            "lines": [{"id": "x", "code": "8471300100", "quantity": "1", "unit_price": value}]}));
+        q.levies.iter().find(|l| l.kind == LevyKind::Fee).and_then(|l| l.amount).unwrap()
+    };
+    // US$2,000 → 6.93 → floor 33.58; US$250,000 → 866.00 → cap 651.50.
+    assert_eq!(mpf("2000"), d("33.58"));
+    assert_eq!(mpf("250000"), d("651.50"));
+    assert_eq!(mpf("100000"), d("346.40"));
+}
+
+#[test]
+fn preference_is_offered_never_applied_rules_5() {
+    let q = us_line("2026-03-02", "6109100012", "MX", "100.00");
+    let line = &q.lines[0];
+    assert_eq!(levy(line, LevyKind::Duty), d("16.50"));
+    let usmca = line.alternatives.iter().find(|a| a.program == "S").expect("USMCA offered");
+    assert_eq!(usmca.duty, Some(d("0.00")));
+    assert_eq!(usmca.saving, Some(d("16.50")));
+}
+
+#[test]
+fn unpriceable_line_never_stops_the_cart_rules_10() {
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN",
+        "lines": [
+            {"id": "ok", "code": "6109100010", "quantity": "20", "unit_price": "10.00"},
+            {"id": "wine", "code": "22042109", "quantity": "6", "unit_price": "40.00"}]}));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(q.lines[1].status, LineStatus::Partial);
+    assert!(q.lines[1].reason.as_deref().unwrap().contains("volume_l"), "{:?}", q.lines[1].reason);
+    assert!(!q.totals.complete);
+}
+
+#[test]
+fn partial_code_quotes_a_range() {
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP",
+        "lines": [{"id": "jam", "code": "200799", "quantity": "10", "unit_price": "30.00", "weight_kg": "5"}]}));
+    let r = q.lines[0].range.as_ref().expect("range");
+    assert!(r.min_levies < r.max_levies);
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(q.totals.landed_max.unwrap() > q.totals.landed);
+}
