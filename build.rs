@@ -13,13 +13,14 @@ const TABLES: [(&str, &str); 4] =
     [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-const FILES: [&str; 13] = [
+const FILES: [&str; 14] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
     "tariffs/rules/us_layers.tsv",
     "tariffs/rules/preferences.tsv",
     "tariffs/rules/vat_extra.tsv",
+    "tariffs/rules/fx_pegs.tsv",
     "tariffs/vat.tsv",
     "tariffs/fx_ecb_monthly.tsv",
     "tariffs/fx_ecb_daily.tsv",

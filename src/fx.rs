@@ -85,6 +85,8 @@ pub struct EmbeddedFx {
     ecb_daily: Vec<(Date, Vec<Option<Decimal>>)>,
     /// (currency, valid_from, valid_to, units per GBP)
     hmrc: Vec<(Currency, Date, Date, Decimal)>,
+    /// Currencies pegged to the US dollar: (currency, units per USD).
+    pegs: Vec<(Currency, Decimal)>,
 }
 
 use crate::date::Date;
@@ -144,12 +146,24 @@ impl EmbeddedFx {
                 }
             }
         }
-        Ok(EmbeddedFx { currencies, ecb_monthly, ecb_daily, hmrc: hmrc_rows })
+        let pegs_text = snapshot.file("rules/fx_pegs.tsv").ok_or_else(|| missing("rules/fx_pegs.tsv"))?;
+        let mut pegs = Vec::new();
+        for line in pegs_text.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if let (Ok(c), Some(r)) = (Currency::parse(f[0]), f.get(1).and_then(|t| rate(t))) {
+                pegs.push((c, r));
+            }
+        }
+        Ok(EmbeddedFx { currencies, ecb_monthly, ecb_daily, hmrc: hmrc_rows, pegs })
     }
 
     fn per_eur(&self, rates: &[Option<Decimal>], c: Currency) -> Option<Decimal> {
         if c == Currency::EUR {
             return Some(Decimal::ONE);
+        }
+        if let Some((_, per_usd)) = self.pegs.iter().find(|(p, _)| *p == c) {
+            // A dollar-pegged currency: its euro rate through the ECB's dollar rate.
+            return Some(self.per_eur(rates, Currency::USD)? * *per_usd);
         }
         let i = self.currencies.iter().position(|x| *x == c)?;
         rates.get(i).copied().flatten()

@@ -176,3 +176,16 @@ fn search_and_snapshot_info() {
     assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
     assert_eq!(v["tables"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn countries_lists_coverage_with_sources() {
+    let v = json(&landed(&["countries", "--json", "--date", "2026-03-02"], None));
+    let countries = v["countries"].as_array().unwrap();
+    for code in ["US", "GB", "DE", "FR", "CA", "AU", "CH", "JP", "BR"] {
+        let c = countries.iter().find(|c| c["country"] == code).unwrap_or_else(|| panic!("{code} listed"));
+        assert!(c["value_basis"]["source"].as_str().is_some_and(|s| !s.is_empty()), "{code}");
+    }
+    let gb = countries.iter().find(|c| c["country"] == "GB").unwrap();
+    assert_eq!(gb["vat"]["standard"], "20%");
+    assert_eq!(gb["tariff"]["vintage"], "2021-01-27");
+}

@@ -234,3 +234,54 @@ fn partial_code_quotes_a_range() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert!(q.totals.landed_max.unwrap() > q.totals.landed);
 }
+
+#[test]
+fn every_supported_destination_returns_a_full_breakdown() {
+    let rules = landed::rules::Rules::embedded();
+    let date = landed::date::Date::parse("2026-03-02").unwrap();
+    let coverage = rules.coverage(landed::snapshot::Snapshot::embedded(), date);
+    assert!(coverage.len() >= 50, "{} destinations", coverage.len());
+    for c in &coverage {
+        let q = quote(json!({"destination": c.country, "date": "2026-03-02", "currency": "USD", "origin": "CN",
+            "ship_from": "CN", "channel": "freight", "shipping": "25.00", "fx": {"USD/TWD": "32.50"},
+            "lines": [{"id": "tee", "code": "6109100010", "quantity": "40", "unit_price": "25.00", "duty_rate": "5%"}]}));
+        let line = &q.lines[0];
+        assert_eq!(line.status, LineStatus::Priced, "{}: {:?}", c.country, line.reason);
+        assert!(line.levies.iter().any(|l| l.kind == LevyKind::Duty && l.amount.is_some()), "{}", c.country);
+        let has_tax = c.vat.is_some();
+        assert_eq!(line.levies.iter().any(|l| l.kind == LevyKind::Tax), has_tax, "{}", c.country);
+        assert_eq!(q.currency.code(), c.currency, "{}", c.country);
+        assert!(!q.fx.is_empty() || c.currency == "USD", "{}: FX recorded", c.country);
+    }
+}
+
+#[test]
+fn missing_exchange_rate_is_a_typed_error_naming_the_pair_rules_8() {
+    let req: QuoteRequest =
+        serde_json::from_value(json!({"destination": "TW", "date": "2026-03-02", "currency": "USD",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "10", "duty_rate": "5%"}]}))
+        .unwrap();
+    let e = landed::quote(&req).unwrap_err();
+    assert_eq!(e.code, landed::ErrorCode::FxRate);
+    assert!(e.message.contains("USD/TWD"), "{}", e.message);
+}
+
+#[test]
+fn customs_and_display_fx_are_both_recorded_rules_8() {
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "USD", "display_currency": "USD",
+        "origin": "CN", "lines": [{"id": "x", "code": "6109100010", "quantity": "20", "unit_price": "10"}]}));
+    let fx = q.fx.iter().find(|f| f.pair == "USD/EUR").expect("customs rate recorded");
+    assert!(fx.source.contains("EU customs rate for 2026-03"), "{}", fx.source);
+    let display = q.display.expect("display block");
+    assert_eq!(display.currency.code(), "USD");
+    assert!(display.policy.contains("display only"));
+}
+
+#[test]
+fn dap_shows_charges_due_on_delivery() {
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "incoterm": "DAP",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "20", "unit_price": "10"}]}));
+    assert_eq!(q.totals.landed, d("200.00"));
+    assert_eq!(q.totals.due_on_delivery, q.totals.duty + q.totals.tax + q.totals.fees);
+    assert!(q.totals.due_on_delivery > Decimal::ZERO);
+}

@@ -75,6 +75,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Supported destinations and what is covered for each (tariff, VAT/GST, thresholds, fees,
+    /// value basis), with sources and dates.
+    Countries {
+        /// As-of date (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        date: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Tariff snapshot tools.
     Snapshot {
         #[command(subcommand)]
@@ -224,6 +234,38 @@ fn run(command: Command) -> Result<String, Error> {
             Ok(found
                 .iter()
                 .map(|c| format!("{:>6.2}  {:<10} {:<16} {}", c.score, c.code, c.duty_text, c.description))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        Command::Countries { date, json } => {
+            let date = match date {
+                Some(d) => landed::date::Date::parse(&d)?,
+                None => today(),
+            };
+            let coverage = landed::rules::Rules::embedded().coverage(Snapshot::embedded(), date);
+            if json {
+                return Ok(serde_json::to_string_pretty(&serde_json::json!({
+                    "as_of": date,
+                    "snapshot_id": Snapshot::embedded().id(),
+                    "countries": coverage,
+                }))
+                .expect("JSON of plain values"));
+            }
+            Ok(coverage
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {:<22} {}  tariff {:<4} VAT {:<8} duty on {:?}, {} thresholds, {} fees",
+                        c.country,
+                        c.name,
+                        c.currency,
+                        c.tariff.table.unwrap_or("-"),
+                        c.vat.as_ref().map(|v| v.standard.as_str()).unwrap_or("-"),
+                        c.value_basis.duty,
+                        c.thresholds.len(),
+                        c.fees.len()
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n"))
         }

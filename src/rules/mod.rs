@@ -2,9 +2,11 @@
 //! and preference programmes. The tables live in `tariffs/rules/` (and the imported `vat.tsv`),
 //! are embedded in the snapshot, and are only interpreted here.
 
+mod coverage;
 pub(crate) mod table;
 pub mod us;
 
+pub use coverage::Coverage;
 pub use table::in_force;
 
 use crate::date::Date;

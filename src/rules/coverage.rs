@@ -1,0 +1,176 @@
+//! What the engine covers for each destination, with the source and date of each part.
+
+use super::{in_force, DutyBasis, Rules, TaxBasis};
+use crate::date::Date;
+use crate::request::VatClass;
+use crate::snapshot::{Snapshot, EU_MEMBERS};
+use serde::Serialize;
+
+/// Coverage of one destination on a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub country: &'static str,
+    pub name: &'static str,
+    pub currency: String,
+    pub tariff: TariffCoverage,
+    pub value_basis: BasisCoverage,
+    pub vat: Option<VatCoverage>,
+    pub thresholds: Vec<Item>,
+    pub fees: Vec<Item>,
+    pub fx: &'static str,
+}
+
+/// The tariff used for duty.
+#[derive(Debug, Clone, Serialize)]
+pub struct TariffCoverage {
+    /// `US`, `GB`, `EU`, or none (duty from the caller's `duty_rate`).
+    pub table: Option<&'static str>,
+    pub source: String,
+    pub vintage: String,
+}
+
+/// Value bases.
+#[derive(Debug, Clone, Serialize)]
+pub struct BasisCoverage {
+    pub duty: DutyBasis,
+    pub tax: TaxBasis,
+    pub source: &'static str,
+    pub confidence: &'static str,
+}
+
+/// VAT/GST rates.
+#[derive(Debug, Clone, Serialize)]
+pub struct VatCoverage {
+    pub standard: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reduced: Option<String>,
+    pub source: &'static str,
+}
+
+/// A threshold or fee row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: &'static str,
+    pub summary: String,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: &'static str,
+    pub confidence: &'static str,
+}
+
+impl Rules {
+    /// Coverage of every supported destination on `date`.
+    pub fn coverage(&self, snapshot: &'static Snapshot<'static>, date: Date) -> Vec<Coverage> {
+        let mut out = Vec::new();
+        for j in self.jurisdictions.iter().filter(|j| in_force(j.valid_from, j.valid_to, date)) {
+            let tariff = match j.tariff.and_then(|t| snapshot.table(t)) {
+                Some(t) => {
+                    let src = t.rows.first().map(|r| snapshot.source(r));
+                    TariffCoverage {
+                        table: Some(t.jurisdiction),
+                        source: src.map(|s| format!("{}: {}", s.publisher, s.dataset)).unwrap_or_default(),
+                        vintage: src.map(|s| s.vintage.to_string()).unwrap_or_default(),
+                    }
+                }
+                None => TariffCoverage {
+                    table: None,
+                    source: "no official tariff file available: duty from the line's duty_rate".into(),
+                    vintage: String::new(),
+                },
+            };
+            let standard = self.vat_rate(j.country, None, VatClass::Standard, date);
+            let reduced = self.vat_rate(j.country, None, VatClass::Reduced, date);
+            let vat = match (j.tax_basis, standard) {
+                (TaxBasis::None, _) | (_, None) => None,
+                (_, Some(s)) => Some(VatCoverage {
+                    standard: format!("{}%", s.percent.normalize()),
+                    reduced: reduced
+                        .filter(|r| r.percent != s.percent)
+                        .map(|r| format!("{}% ({})", r.percent.normalize(), r.kind)),
+                    source: s.source,
+                }),
+            };
+            let eu = EU_MEMBERS.contains(&j.country);
+            let thresholds = self
+                .thresholds
+                .iter()
+                .filter(|t| {
+                    (t.country == j.country || (eu && t.country == "EU")) && in_force(t.valid_from, t.valid_to, date)
+                })
+                .map(|t| Item {
+                    id: t.id,
+                    summary: format!(
+                        "{:?} {} at or below {} {} ({:?}{})",
+                        t.effect,
+                        [("duty", t.duty), ("tax", t.tax), ("fees", t.fees)]
+                            .iter()
+                            .filter(|(_, on)| *on)
+                            .map(|(n, _)| *n)
+                            .collect::<Vec<_>>()
+                            .join("+"),
+                        t.amount,
+                        t.currency,
+                        t.basis,
+                        if t.ship_from.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", from {}", t.ship_from.join("/"))
+                        }
+                    )
+                    .to_lowercase(),
+                    valid_from: t.valid_from,
+                    valid_to: t.valid_to,
+                    source: t.source.source,
+                    confidence: t.source.confidence,
+                })
+                .collect();
+            let fees = self
+                .fees
+                .iter()
+                .filter(|f| f.country == j.country && in_force(f.valid_from, f.valid_to, date))
+                .map(|f| Item {
+                    id: f.id,
+                    summary: match f.percent {
+                        Some(p) => format!(
+                            "{} {}% min {} max {} {}",
+                            f.name,
+                            p.normalize(),
+                            f.min.unwrap_or_default(),
+                            f.max.unwrap_or_default(),
+                            f.currency
+                        ),
+                        None => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
+                    },
+                    valid_from: f.valid_from,
+                    valid_to: f.valid_to,
+                    source: f.source.source,
+                    confidence: f.source.confidence,
+                })
+                .collect();
+            let fx = if eu {
+                "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx"
+            } else if j.country == "GB" {
+                "HMRC monthly rate (ECB cross rate after 2023-08), or the request's fx"
+            } else {
+                "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx"
+            };
+            out.push(Coverage {
+                country: j.country,
+                name: j.name,
+                currency: j.currency.to_string(),
+                tariff,
+                value_basis: BasisCoverage {
+                    duty: j.duty_basis,
+                    tax: j.tax_basis,
+                    source: j.source.source,
+                    confidence: j.source.confidence,
+                },
+                vat,
+                thresholds,
+                fees,
+                fx,
+            });
+        }
+        out
+    }
+}
