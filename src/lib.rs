@@ -4,6 +4,7 @@
 //! natively (the `landed` CLI) and in the browser (WASM).
 
 pub mod allocation;
+pub mod api;
 pub mod date;
 pub mod duty;
 pub mod error;

@@ -5,7 +5,6 @@ use landed::duty::{DutyExpr, DutyInput};
 use landed::error::{Error, ErrorCode};
 use landed::money::{parse_decimal, Currency, RoundingPolicy};
 use landed::quote::{LineStatus, Quote};
-use landed::snapshot::Snapshot;
 use landed::units::Quantities;
 use rust_decimal::Decimal;
 use std::io::Read;
@@ -204,15 +203,12 @@ fn run(command: Command) -> Result<String, Error> {
             }
         }
         Command::Rate { destination, code, date, json } => {
-            let destination = landed::request::country(&destination, "destination")?;
-            let code = landed::hs::HsCode::parse(&code)?;
             let date = match date {
                 Some(d) => landed::date::Date::parse(&d)?,
                 None => today(),
             };
-            let snapshot = Snapshot::embedded();
-            let found = snapshot.lookup(&destination, &code, date)?;
-            let v = rate_json(snapshot, &found, date);
+            let found = landed::api::rate(&destination, &code, date)?;
+            let v = serde_json::to_value(&found).expect("JSON of plain values");
             if json {
                 Ok(serde_json::to_string_pretty(&v).expect("JSON of plain values"))
             } else {
@@ -220,18 +216,12 @@ fn run(command: Command) -> Result<String, Error> {
             }
         }
         Command::Search { query, destination, limit, json } => {
-            let destination = landed::request::country(&destination, "destination")?;
-            let found = landed::search::search(&query, &destination, limit);
+            let found = landed::api::search(&query, &destination, limit)?;
             if json {
-                return Ok(serde_json::to_string_pretty(&serde_json::json!({
-                    "query": query,
-                    "destination": destination,
-                    "snapshot_id": Snapshot::embedded().id(),
-                    "candidates": found,
-                }))
-                .expect("JSON of plain values"));
+                return Ok(serde_json::to_string_pretty(&found).expect("JSON of plain values"));
             }
             Ok(found
+                .candidates
                 .iter()
                 .map(|c| format!("{:>6.2}  {:<10} {:<16} {}", c.score, c.code, c.duty_text, c.description))
                 .collect::<Vec<_>>()
@@ -242,15 +232,11 @@ fn run(command: Command) -> Result<String, Error> {
                 Some(d) => landed::date::Date::parse(&d)?,
                 None => today(),
             };
-            let coverage = landed::rules::Rules::embedded().coverage(Snapshot::embedded(), date);
+            let response = landed::api::countries(date);
             if json {
-                return Ok(serde_json::to_string_pretty(&serde_json::json!({
-                    "as_of": date,
-                    "snapshot_id": Snapshot::embedded().id(),
-                    "countries": coverage,
-                }))
-                .expect("JSON of plain values"));
+                return Ok(serde_json::to_string_pretty(&response).expect("JSON of plain values"));
             }
+            let coverage = response.countries;
             Ok(coverage
                 .iter()
                 .map(|c| {
@@ -270,21 +256,7 @@ fn run(command: Command) -> Result<String, Error> {
                 .join("\n"))
         }
         Command::Snapshot { command: SnapshotCommand::Info } => {
-            let s = Snapshot::embedded();
-            let v = serde_json::json!({
-                "snapshot_id": s.id(),
-                "sha256": s.sha256,
-                "size_bytes": s.size_bytes,
-                "tables": s.tables.iter().map(|t| serde_json::json!({
-                    "jurisdiction": t.jurisdiction,
-                    "rows": t.rows.len(),
-                    "codes": t.rows.iter().map(|r| r.code).collect::<std::collections::BTreeSet<_>>().len(),
-                    "valid_from": t.rows.iter().filter_map(|r| r.valid_from).min(),
-                    "vintages": t.rows.iter().map(|r| s.source(r).vintage).collect::<std::collections::BTreeSet<_>>(),
-                })).collect::<Vec<_>>(),
-                "sources": s.sources,
-            });
-            Ok(serde_json::to_string_pretty(&v).expect("JSON of plain values"))
+            Ok(serde_json::to_string_pretty(&landed::api::snapshot_info()).expect("JSON of plain values"))
         }
         Command::Snapshot { command: SnapshotCommand::Import { sources, out } } => {
             let tables = landed::importer::import(std::path::Path::new(&sources))?;
@@ -314,56 +286,6 @@ fn run(command: Command) -> Result<String, Error> {
 fn today() -> landed::date::Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     landed::date::Date::from_days_since_epoch((secs / 86_400) as i64)
-}
-
-fn line_json(snapshot: &Snapshot<'_>, line: &landed::snapshot::LookupLine<'_>) -> serde_json::Value {
-    let r = &line.row;
-    let source = snapshot.source(r);
-    serde_json::json!({
-        "code": r.code,
-        "description": r.description,
-        "duty_text": r.mfn,
-        "expression": line.expression,
-        "column": if r.col2.is_empty() && r.special.is_empty() { "third_country" } else { "mfn" },
-        "special": (!r.special.is_empty()).then_some(r.special),
-        "col2": (!r.col2.is_empty()).then_some(r.col2),
-        "units": (!r.units.is_empty()).then_some(r.units),
-        "flags": (!r.flags.is_empty()).then(|| r.flags.split(',').collect::<Vec<_>>()),
-        "valid_from": r.valid_from,
-        "valid_to": r.valid_to,
-        "source": { "publisher": source.publisher, "dataset": source.dataset, "vintage": source.vintage },
-    })
-}
-
-fn rate_json(
-    snapshot: &Snapshot<'_>,
-    found: &landed::snapshot::Lookup<'_>,
-    date: landed::date::Date,
-) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "destination": found.destination,
-        "jurisdiction": found.jurisdiction,
-        "code": found.code,
-        "matched_code": found.matched_code,
-        "match": found.kind,
-        "as_of": date,
-        "snapshot_id": snapshot.id(),
-    });
-    if found.kind == landed::snapshot::Match::Partial {
-        v["lines"] = found.lines.iter().map(|l| line_json(snapshot, l)).collect();
-        v["min"] = serde_json::json!(found.min_percent.map(|p| format!("{}%", p.normalize())));
-        v["max"] = serde_json::json!(found.max_percent.map(|p| format!("{}%", p.normalize())));
-        v["unranked"] = serde_json::json!(found.unranked);
-    } else if let Some(line) = found.lines.first() {
-        if let serde_json::Value::Object(fields) = line_json(snapshot, line) {
-            for (k, val) in fields {
-                if k != "code" {
-                    v[k] = val;
-                }
-            }
-        }
-    }
-    v
 }
 
 fn rate_text(v: &serde_json::Value) -> String {

@@ -1,0 +1,199 @@
+//! The operations the CLI and the browser bindings share, with their JSON response shapes:
+//! `rate`, `search`, `snapshot_info` and `countries` (and [`crate::quote`]).
+
+use crate::date::Date;
+use crate::duty::DutyExpr;
+use crate::error::Result;
+use crate::hs::HsCode;
+use crate::rules::{Coverage, Rules};
+use crate::search::Candidate;
+use crate::snapshot::{LookupLine, Match, Snapshot, SourceInfo};
+use serde::Serialize;
+
+/// Where a tariff line comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    pub publisher: String,
+    pub dataset: String,
+    pub vintage: String,
+}
+
+/// One published tariff line.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateLine {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub description: String,
+    pub duty_text: String,
+    pub expression: DutyExpr,
+    /// `mfn` (US column 1 general) or `third_country` (UK/EU).
+    pub column: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub special: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub col2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: SourceRef,
+}
+
+/// The answer to `rate DEST CODE`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateResponse {
+    pub destination: String,
+    pub jurisdiction: String,
+    pub code: String,
+    pub matched_code: String,
+    #[serde(rename = "match")]
+    pub kind: Match,
+    pub as_of: Date,
+    pub snapshot_id: String,
+    /// The line, for an exact or prefix match.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub line: Option<RateLine>,
+    /// Every line under a partial code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<RateLine>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unranked: Option<usize>,
+}
+
+fn source_ref(s: &SourceInfo<'_>) -> SourceRef {
+    SourceRef { publisher: s.publisher.into(), dataset: s.dataset.into(), vintage: s.vintage.into() }
+}
+
+fn rate_line(snapshot: &Snapshot<'_>, l: &LookupLine<'_>, with_code: bool) -> RateLine {
+    let r = &l.row;
+    let some = |t: &str| (!t.is_empty()).then(|| t.to_string());
+    RateLine {
+        code: with_code.then(|| r.code.to_string()),
+        description: r.description.into(),
+        duty_text: r.mfn.into(),
+        expression: l.expression.clone(),
+        column: if r.col2.is_empty() && r.special.is_empty() { "third_country" } else { "mfn" },
+        special: some(r.special),
+        col2: some(r.col2),
+        units: some(r.units),
+        flags: r.flags.split(',').filter(|f| !f.is_empty()).map(str::to_string).collect(),
+        valid_from: r.valid_from,
+        valid_to: r.valid_to,
+        source: source_ref(snapshot.source(r)),
+    }
+}
+
+/// Looks up a code in the tariff a destination applies, as in force on `date`.
+pub fn rate(destination: &str, code: &str, date: Date) -> Result<RateResponse> {
+    let destination = crate::request::country(destination, "destination")?;
+    let code = HsCode::parse(code)?;
+    let snapshot = Snapshot::embedded();
+    let found = snapshot.lookup(&destination, &code, date)?;
+    let partial = found.kind == Match::Partial;
+    let pct = |p: Option<rust_decimal::Decimal>| p.map(|p| format!("{}%", p.normalize()));
+    Ok(RateResponse {
+        destination: destination.clone(),
+        jurisdiction: found.jurisdiction.to_string(),
+        code: code.to_string(),
+        matched_code: found.matched_code.clone(),
+        kind: found.kind,
+        as_of: date,
+        snapshot_id: snapshot.id(),
+        line: (!partial).then(|| found.lines.first().map(|l| rate_line(snapshot, l, false))).flatten(),
+        lines: partial.then(|| found.lines.iter().map(|l| rate_line(snapshot, l, true)).collect()),
+        min: if partial { pct(found.min_percent) } else { None },
+        max: if partial { pct(found.max_percent) } else { None },
+        unranked: partial.then_some(found.unranked),
+    })
+}
+
+/// The answer to `search TEXT --dest DEST`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResponse {
+    pub query: String,
+    pub destination: String,
+    pub snapshot_id: String,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Suggests codes for a description.
+pub fn search(query: &str, destination: &str, limit: usize) -> Result<SearchResponse> {
+    let destination = crate::request::country(destination, "destination")?;
+    Ok(SearchResponse {
+        query: query.into(),
+        candidates: crate::search::search(query, &destination, limit),
+        destination,
+        snapshot_id: Snapshot::embedded().id(),
+    })
+}
+
+/// One table of the snapshot.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableInfo {
+    pub jurisdiction: String,
+    pub rows: usize,
+    pub codes: usize,
+    pub valid_from: Option<Date>,
+    pub vintages: Vec<String>,
+}
+
+/// What `snapshot info` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapshotInfo {
+    pub snapshot_id: String,
+    pub sha256: String,
+    pub size_bytes: usize,
+    pub tables: Vec<TableInfo>,
+    pub files: Vec<String>,
+    pub sources: Vec<SourceInfo<'static>>,
+}
+
+/// Describes the embedded snapshot.
+pub fn snapshot_info() -> SnapshotInfo {
+    let s = Snapshot::embedded();
+    SnapshotInfo {
+        snapshot_id: s.id(),
+        sha256: s.sha256.clone(),
+        size_bytes: s.size_bytes,
+        tables: s
+            .tables
+            .iter()
+            .map(|t| {
+                let mut codes: Vec<&str> = t.rows.iter().map(|r| r.code).collect();
+                codes.dedup();
+                let mut vintages: Vec<String> = t.rows.iter().map(|r| s.source(r).vintage.to_string()).collect();
+                vintages.sort();
+                vintages.dedup();
+                TableInfo {
+                    jurisdiction: t.jurisdiction.into(),
+                    rows: t.rows.len(),
+                    codes: codes.len(),
+                    valid_from: t.rows.iter().filter_map(|r| r.valid_from).min(),
+                    vintages,
+                }
+            })
+            .collect(),
+        files: s.files.iter().map(|(n, _)| n.to_string()).collect(),
+        sources: s.sources.clone(),
+    }
+}
+
+/// The answer to `countries`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountriesResponse {
+    pub as_of: Date,
+    pub snapshot_id: String,
+    pub countries: Vec<Coverage>,
+}
+
+/// Supported destinations and their coverage on `date`.
+pub fn countries(date: Date) -> CountriesResponse {
+    let snapshot = Snapshot::embedded();
+    CountriesResponse { as_of: date, snapshot_id: snapshot.id(), countries: Rules::embedded().coverage(snapshot, date) }
+}
