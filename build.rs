@@ -45,11 +45,31 @@ fn main() {
     let sources = read_tsv("tariffs/sources.tsv");
     let tables: Vec<(&str, Vec<Vec<String>>)> = TABLES.iter().map(|(j, p)| (*j, read_tsv(p))).collect();
 
-    // Deduplicated, sorted string table.
+    // Descriptions go to a separate text blob (display and search only), numbered from 1 in
+    // order of first appearance so that each table's description column is nearly sequential.
+    let mut descriptions: BTreeMap<String, u64> = BTreeMap::new();
+    let mut next_description = 1u64;
+    for (_, rows) in &tables {
+        let mut sorted: Vec<&Vec<String>> = rows.iter().collect();
+        sorted.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
+        for row in sorted {
+            if !row[3].is_empty() && !descriptions.contains_key(&row[3]) {
+                descriptions.insert(row[3].clone(), next_description);
+                next_description += 1;
+            }
+        }
+    }
+    // Deduplicated, sorted string table of everything else.
     let mut strings: BTreeMap<String, u64> = BTreeMap::new();
     strings.insert(String::new(), 0);
-    for row in sources.iter().chain(tables.iter().flat_map(|(_, rows)| rows.iter())) {
+    for row in &sources {
         for f in row {
+            strings.entry(f.clone()).or_insert(0);
+        }
+    }
+    for row in tables.iter().flat_map(|(_, rows)| rows.iter()) {
+        // Codes, dates and descriptions are stored otherwise.
+        for f in &row[4..] {
             strings.entry(f.clone()).or_insert(0);
         }
     }
@@ -92,11 +112,31 @@ fn main() {
         format::put_varint(&mut out, rows.len() as u64);
         let mut sorted: Vec<&Vec<String>> = rows.iter().collect();
         sorted.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
-        for row in sorted {
+        for row in &sorted {
             assert_eq!(row.len(), format::ROW_FIELDS, "{jurisdiction} row {row:?}");
-            for (i, f) in row.iter().enumerate() {
-                let v = match i {
+        }
+        // Column by column: codes as (digit count, delta of the zero-padded value), then dates,
+        // then string indexes. Columns of similar values compress far better than rows.
+        let mut previous = 0u64;
+        for row in &sorted {
+            let (len, value) = format::encode_code(&row[0]).unwrap_or_else(|| panic!("bad code {:?}", row[0]));
+            format::put_varint(&mut out, len);
+            format::put_varint(&mut out, value - previous);
+            previous = value;
+        }
+        for column in 1..format::ROW_FIELDS {
+            let mut previous_description = 0u64;
+            for row in &sorted {
+                let f = &row[column];
+                let v = match column {
                     1 | 2 => format::encode_date(f).unwrap_or_else(|| panic!("bad date {f:?} in {jurisdiction}")),
+                    3 => {
+                        // Zigzag delta from the previous row's description number.
+                        let d = descriptions.get(f).copied().unwrap_or(0);
+                        let delta = d as i64 - previous_description as i64;
+                        previous_description = d;
+                        ((delta << 1) ^ (delta >> 63)) as u64
+                    }
                     _ => idx(f),
                 };
                 format::put_varint(&mut out, v);
@@ -112,6 +152,21 @@ fn main() {
     out.extend_from_slice(&hash);
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("snapshot.bin"), &out).expect("write snapshot");
+
+    // The text blob: descriptions in index order, bound to the core by its hash.
+    let mut text = Vec::new();
+    text.extend_from_slice(format::TEXT_MAGIC);
+    text.extend_from_slice(&hash);
+    format::put_varint(&mut text, descriptions.len() as u64);
+    let mut ordered: Vec<(&String, &u64)> = descriptions.iter().collect();
+    ordered.sort_by_key(|(_, i)| **i);
+    for (d, _) in ordered {
+        format::put_varint(&mut text, d.len() as u64);
+        text.extend_from_slice(d.as_bytes());
+    }
+    let text_hash = Sha256::digest(&text);
+    text.extend_from_slice(&text_hash);
+    std::fs::write(Path::new(&out_dir).join("snapshot-text.bin"), &text).expect("write text blob");
 }
 
 /// Rows of a TSV table without its header.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// What shipment charges are spread by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum AllocationKey {
     /// Goods value of each line (the default).
     #[default]

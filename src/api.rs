@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// Where a tariff line comes from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SourceRef {
     pub publisher: String,
     pub dataset: String,
@@ -20,6 +21,7 @@ pub struct SourceRef {
 
 /// One published tariff line.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct RateLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
@@ -43,6 +45,7 @@ pub struct RateLine {
 
 /// The answer to `rate DEST CODE`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct RateResponse {
     pub destination: String,
     pub jurisdiction: String,
@@ -74,8 +77,8 @@ fn rate_line(snapshot: &Snapshot<'_>, l: &LookupLine<'_>, with_code: bool) -> Ra
     let r = &l.row;
     let some = |t: &str| (!t.is_empty()).then(|| t.to_string());
     RateLine {
-        code: with_code.then(|| r.code.to_string()),
-        description: r.description.into(),
+        code: with_code.then(|| r.code().to_string()),
+        description: snapshot.description(r).into(),
         duty_text: r.mfn.into(),
         expression: l.expression.clone(),
         column: if r.col2.is_empty() && r.special.is_empty() { "third_country" } else { "mfn" },
@@ -115,6 +118,7 @@ pub fn rate(destination: &str, code: &str, date: Date) -> Result<RateResponse> {
 
 /// The answer to `search TEXT --dest DEST`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SearchResponse {
     pub query: String,
     pub destination: String,
@@ -127,7 +131,7 @@ pub fn search(query: &str, destination: &str, limit: usize) -> Result<SearchResp
     let destination = crate::request::country(destination, "destination")?;
     Ok(SearchResponse {
         query: query.into(),
-        candidates: crate::search::search(query, &destination, limit),
+        candidates: crate::search::search(query, &destination, limit)?,
         destination,
         snapshot_id: Snapshot::embedded().id(),
     })
@@ -135,6 +139,7 @@ pub fn search(query: &str, destination: &str, limit: usize) -> Result<SearchResp
 
 /// One table of the snapshot.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct TableInfo {
     pub jurisdiction: String,
     pub rows: usize,
@@ -145,6 +150,7 @@ pub struct TableInfo {
 
 /// What `snapshot info` prints.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SnapshotInfo {
     pub snapshot_id: String,
     pub sha256: String,
@@ -165,7 +171,7 @@ pub fn snapshot_info() -> SnapshotInfo {
             .tables
             .iter()
             .map(|t| {
-                let mut codes: Vec<&str> = t.rows.iter().map(|r| r.code).collect();
+                let mut codes: Vec<&str> = t.rows.iter().map(|r| r.code()).collect();
                 codes.dedup();
                 let mut vintages: Vec<String> = t.rows.iter().map(|r| s.source(r).vintage.to_string()).collect();
                 vintages.sort();
@@ -186,6 +192,7 @@ pub fn snapshot_info() -> SnapshotInfo {
 
 /// The answer to `countries`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct CountriesResponse {
     pub as_of: Date,
     pub snapshot_id: String,

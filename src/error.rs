@@ -49,6 +49,10 @@ pub enum ErrorCode {
     NoTariff,
     #[serde(rename = "E_UNSUPPORTED_DESTINATION")]
     UnsupportedDestination,
+    #[serde(rename = "E_DESCRIPTIONS_NOT_LOADED")]
+    DescriptionsNotLoaded,
+    #[serde(rename = "E_INTERNAL")]
+    Internal,
 }
 
 impl ErrorCode {
@@ -76,6 +80,8 @@ impl ErrorCode {
             ErrorCode::UnknownCode => "E_UNKNOWN_CODE",
             ErrorCode::NoTariff => "E_NO_TARIFF",
             ErrorCode::UnsupportedDestination => "E_UNSUPPORTED_DESTINATION",
+            ErrorCode::DescriptionsNotLoaded => "E_DESCRIPTIONS_NOT_LOADED",
+            ErrorCode::Internal => "E_INTERNAL",
         }
     }
 }

@@ -28,6 +28,7 @@ pub fn parse_pair(pair: &str) -> Result<(Currency, Currency)> {
 
 /// An exchange rate used in a quote, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct FxUsed {
     /// `USD/GBP`: one unit of the first is `rate` of the second.
     pub pair: String,

@@ -5,6 +5,8 @@
 
 pub mod allocation;
 pub mod api;
+#[cfg(target_arch = "wasm32")]
+mod bindings;
 pub mod date;
 pub mod duty;
 pub mod error;

@@ -140,6 +140,7 @@ impl<'de> Deserialize<'de> for Currency {
 /// How a half-way amount is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum RoundingMode {
     /// 0.125 → 0.13: the customs default.
     #[default]
@@ -151,6 +152,7 @@ pub enum RoundingMode {
 /// Where rounding happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum RoundingScope {
     /// Each levy on each line is rounded to the minor unit, totals are sums of rounded lines.
     #[default]
@@ -161,6 +163,7 @@ pub enum RoundingScope {
 
 /// The rounding policy declared in every quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct RoundingPolicy {
     #[serde(default)]
     pub mode: RoundingMode,

@@ -21,6 +21,7 @@ use std::borrow::Cow;
 
 /// A complete quote: every figure with how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Quote {
     /// Content hash of the tariff and rules snapshot used.
     pub snapshot_id: String,
@@ -51,6 +52,7 @@ pub struct Quote {
 
 /// The destination's value bases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ValueBasis {
     pub duty: DutyBasis,
     pub tax: TaxBasis,
@@ -60,6 +62,7 @@ pub struct ValueBasis {
 
 /// A threshold and its outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ThresholdCheck {
     pub id: String,
     pub effect: ThresholdEffect,
@@ -73,6 +76,7 @@ pub struct ThresholdCheck {
 
 /// Totals converted for display.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Display {
     pub currency: Currency,
     pub fx: FxUsed,
@@ -84,6 +88,7 @@ pub struct Display {
 /// Whether a line was priced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum LineStatus {
     /// Every levy priced.
     Priced,
@@ -95,6 +100,7 @@ pub enum LineStatus {
 
 /// One line of a quote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct LineQuote {
     pub id: String,
     pub status: LineStatus,
@@ -129,6 +135,7 @@ pub struct LineQuote {
 
 /// A layer that was not charged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Excluded {
     pub name: String,
     pub ch99: String,
@@ -138,6 +145,7 @@ pub struct Excluded {
 
 /// A preference the line may claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Alternative {
     pub program: String,
     pub name: String,
@@ -151,6 +159,7 @@ pub struct Alternative {
 
 /// The spread of levies across the national lines under a partial code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Range {
     pub lines: usize,
     pub min_code: String,
@@ -162,6 +171,7 @@ pub struct Range {
 /// What kind of charge a levy is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum LevyKind {
     Duty,
     AdditionalDuty,
@@ -172,6 +182,7 @@ pub enum LevyKind {
 
 /// Where a rate comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Source {
     pub publisher: String,
     pub dataset: String,
@@ -193,6 +204,7 @@ impl Source {
 
 /// One charge on a line or a shipment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Levy {
     pub kind: LevyKind,
     pub name: String,
@@ -213,6 +225,7 @@ pub struct Levy {
 
 /// Sums over priced lines and shipment levies.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Totals {
     pub goods: Decimal,
     pub shipping: Decimal,
@@ -234,6 +247,7 @@ pub struct Totals {
 
 /// Something the reader of a quote should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Warning {
     pub code: String,
     pub message: String,
@@ -643,13 +657,13 @@ fn duty_rates(
                 rates.push(DutyRate {
                     expr: Cow::Borrowed(l.expression),
                     text: l.row.mfn.to_string(),
-                    name: format!("Customs duty ({tariff} {})", l.row.code),
+                    name: format!("Customs duty ({tariff} {})", l.row.code()),
                     source: Source {
                         publisher: src.publisher.into(),
                         dataset: src.dataset.into(),
                         vintage: src.vintage.into(),
                     },
-                    matched_code: Some(l.row.code.to_string()),
+                    matched_code: Some(l.row.code().to_string()),
                     special: l.row.special,
                 });
             }

@@ -16,6 +16,7 @@ pub const MAX_LINES: usize = 100_000;
 /// How the goods travel; thresholds differ by channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Channel {
     #[default]
     Courier,
@@ -26,6 +27,7 @@ pub enum Channel {
 /// Who pays duty and tax: DDP puts them in the landed price, DAP shows them as due on delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Incoterm {
     #[default]
     #[serde(alias = "ddp")]
@@ -37,6 +39,7 @@ pub enum Incoterm {
 /// A customs entry type (US).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum EntryType {
     Formal,
     Informal,
@@ -45,6 +48,7 @@ pub enum EntryType {
 /// VAT/GST class of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum VatClass {
     #[default]
     Standard,
@@ -56,6 +60,7 @@ pub enum VatClass {
 /// A request for a landed-cost quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct QuoteRequest {
     /// ISO 3166-1 alpha-2 destination country.
     pub destination: String,
@@ -105,6 +110,7 @@ pub struct QuoteRequest {
 /// One line of the cart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct LineRequest {
     pub id: String,
     /// Tariff code (2 to 13 digits, separators allowed).

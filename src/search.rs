@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 /// One suggested code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Candidate {
     pub code: String,
     pub description: String,
@@ -70,19 +71,20 @@ struct Index {
     rows: usize,
 }
 
-fn build_index(table: &Table<'_>, hs: Option<&Table<'_>>) -> Index {
+fn build_index(snapshot: &Snapshot<'_>, table: &Table<'_>, hs: Option<&Table<'_>>) -> Index {
     let hs_text = |code: &str, n: usize| -> &str {
         hs.and_then(|t| {
             let prefix = &code[..n.min(code.len())];
-            let i = t.rows.partition_point(|r| r.code < prefix);
-            t.rows.get(i).filter(|r| r.code == prefix).map(|r| r.description)
+            let i = t.rows.partition_point(|r| r.code() < prefix);
+            t.rows.get(i).filter(|r| r.code() == prefix).map(|r| snapshot.description(r))
         })
         .unwrap_or("")
     };
     let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
     for (i, row) in table.rows.iter().enumerate() {
         let mut weights: HashMap<String, f32> = HashMap::new();
-        let sources = [(row.description, 1.0f32), (hs_text(row.code, 6), 0.6), (hs_text(row.code, 4), 0.4)];
+        let sources =
+            [(snapshot.description(row), 1.0f32), (hs_text(row.code(), 6), 0.6), (hs_text(row.code(), 4), 0.4)];
         for (text, w) in sources {
             for t in tokens(text) {
                 if STOP.contains(&t.as_str()) {
@@ -111,16 +113,24 @@ fn index_for(snapshot: &'static Snapshot<'static>, jurisdiction: &str) -> Option
     });
     let (_, cell) = all.iter().find(|(j, _)| j == jurisdiction)?;
     let table = snapshot.table(jurisdiction)?;
-    Some(cell.get_or_init(|| build_index(table, snapshot.table("HS"))))
+    Some(cell.get_or_init(|| build_index(snapshot, table, snapshot.table("HS"))))
 }
 
 /// Searches the embedded snapshot's tariff for `destination` and returns up to `limit`
-/// candidates, best first. Unknown destinations and empty queries return no candidates.
-pub fn search(query: &str, destination: &str, limit: usize) -> Vec<Candidate> {
+/// candidates, best first. Destinations without a tariff and empty queries return no candidates;
+/// before the descriptions are loaded (browser) it is an `E_DESCRIPTIONS_NOT_LOADED` error.
+pub fn search(query: &str, destination: &str, limit: usize) -> crate::error::Result<Vec<Candidate>> {
     let snapshot = Snapshot::embedded();
+    if !snapshot.has_text() {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::DescriptionsNotLoaded,
+            "",
+            "tariff descriptions are not loaded yet: load them with loadDescriptions() first",
+        ));
+    }
     let jurisdiction = tariff_jurisdiction(destination);
     let (Some(index), Some(table)) = (index_for(snapshot, jurisdiction), snapshot.table(jurisdiction)) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
     let query_tokens = query_tokens(query);
@@ -138,13 +148,13 @@ pub fn search(query: &str, destination: &str, limit: usize) -> Vec<Candidate> {
         .map(|(row, (score, matched))| {
             // Prefer lines matching every query word, then shorter (more specific) descriptions.
             let coverage = matched as f32 / query_tokens.len().max(1) as f32;
-            let len = table.rows[row as usize].description.len() as f32;
+            let len = snapshot.description(&table.rows[row as usize]).len() as f32;
             (row, score * coverage * coverage / (1.0 + len / 400.0))
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let hs = snapshot.table("HS");
-    ranked
+    Ok(ranked
         .into_iter()
         .take(limit)
         .map(|(i, score)| {
@@ -152,19 +162,19 @@ pub fn search(query: &str, destination: &str, limit: usize) -> Vec<Candidate> {
             let hs_description = hs
                 .and_then(|t| {
                     [6usize, 4].iter().find_map(|&n| {
-                        let prefix = &row.code[..n.min(row.code.len())];
-                        let j = t.rows.partition_point(|r| r.code < prefix);
-                        t.rows.get(j).filter(|r| r.code == prefix).map(|r| r.description.to_string())
+                        let prefix = &row.code()[..n.min(row.code().len())];
+                        let j = t.rows.partition_point(|r| r.code() < prefix);
+                        t.rows.get(j).filter(|r| r.code() == prefix).map(|r| snapshot.description(r).to_string())
                     })
                 })
                 .unwrap_or_default();
             Candidate {
-                code: row.code.to_string(),
-                description: row.description.to_string(),
+                code: row.code().to_string(),
+                description: snapshot.description(row).to_string(),
                 hs_description,
                 duty_text: row.mfn.to_string(),
                 score: (score * 100.0).round() / 100.0,
             }
         })
-        .collect()
+        .collect())
 }

@@ -95,7 +95,7 @@ fn sampled_codes_match_the_raw_source_files() {
 fn every_national_line_is_present() {
     let snap = Snapshot::embedded();
     let codes =
-        |j: &str| snap.table(j).unwrap().rows.iter().map(|r| r.code).collect::<std::collections::BTreeSet<_>>().len();
+        |j: &str| snap.table(j).unwrap().rows.iter().map(|r| r.code()).collect::<std::collections::BTreeSet<_>>().len();
     assert!(codes("US") >= 12_800, "US {}", codes("US"));
     assert_eq!(codes("GB"), 11_830);
     assert_eq!(codes("EU"), 11_830);
@@ -145,11 +145,25 @@ fn corrupted_or_truncated_snapshots_are_rejected_by_hash() {
 }
 
 #[test]
+fn description_blob_is_bound_to_its_core() {
+    let core = Snapshot::decode(landed::snapshot::embedded_bytes()).unwrap();
+    assert!(!core.has_text());
+    let text = landed::snapshot::embedded_text_bytes();
+    let mut flipped = text.to_vec();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x20;
+    assert_eq!(core.attach_text(&flipped).unwrap_err().code, ErrorCode::Snapshot);
+    core.attach_text(text).unwrap();
+    let row = &core.table("GB").unwrap().rows[0];
+    assert!(!core.description(row).is_empty());
+}
+
+#[test]
 fn description_search_ranks_the_right_line_first() {
-    let top = |q: &str, dest: &str| landed::search::search(q, dest, 5).first().map(|c| c.code.clone());
+    let top = |q: &str, dest: &str| landed::search::search(q, dest, 5).unwrap().first().map(|c| c.code.clone());
     assert_eq!(top("cotton t-shirt", "GB").as_deref(), Some("61091000"));
     assert_eq!(top("laptop", "US").as_deref(), Some("84713001"));
     assert_eq!(top("sneakers", "DE").as_deref(), Some("64041100"));
-    assert!(landed::search::search("", "GB", 5).is_empty());
-    assert!(landed::search::search("cotton", "CA", 5).is_empty(), "no tariff for CA");
+    assert!(landed::search::search("", "GB", 5).unwrap().is_empty());
+    assert!(landed::search::search("cotton", "CA", 5).unwrap().is_empty(), "no tariff for CA");
 }

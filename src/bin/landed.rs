@@ -101,6 +101,8 @@ enum Command {
 enum SnapshotCommand {
     /// The embedded snapshot: id, size, row counts, sources and vintages.
     Info,
+    /// Write the description blob (loaded on demand by the browser build) to FILE.
+    ExportText { file: String },
     /// Regenerate the normalized tables in `tariffs/` from the official source files.
     Import {
         /// Folder with the source files (us/, uk/, …).
@@ -257,6 +259,12 @@ fn run(command: Command) -> Result<String, Error> {
         }
         Command::Snapshot { command: SnapshotCommand::Info } => {
             Ok(serde_json::to_string_pretty(&landed::api::snapshot_info()).expect("JSON of plain values"))
+        }
+        Command::Snapshot { command: SnapshotCommand::ExportText { file } } => {
+            let bytes = landed::snapshot::embedded_text_bytes();
+            std::fs::write(&file, bytes)
+                .map_err(|e| Error::new(ErrorCode::Io, "file", format!("cannot write {file}: {e}")))?;
+            Ok(format!("{file}: {} bytes", bytes.len()))
         }
         Command::Snapshot { command: SnapshotCommand::Import { sources, out } } => {
             let tables = landed::importer::import(std::path::Path::new(&sources))?;

@@ -48,6 +48,7 @@ impl<'a> DutyInput<'a> {
 /// Something the evaluator could not price, and the input that would fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "missing", rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Unpriced {
     /// A specific duty needs a quantity the caller did not give.
     Quantity { measure: Measure },

@@ -18,6 +18,7 @@ use serde::Serialize;
 /// A structured duty expression.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum DutyExpr {
     /// No duty. `condition` keeps any wording attached ("under bond, as prescribed in …").
     Free {
@@ -55,6 +56,7 @@ pub enum DutyExpr {
 
 /// A specific duty: `amount` in `currency` for every `per` base units of `measure`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SpecificRate {
     pub amount: Decimal,
     pub currency: Currency,
@@ -71,6 +73,7 @@ pub struct SpecificRate {
 /// One rate with the calendar windows (inclusive, may wrap the year end) it applies in.
 /// An empty window list means "the rest of the year".
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Season {
     pub windows: Vec<DayWindow>,
     pub expr: DutyExpr,
@@ -78,6 +81,7 @@ pub struct Season {
 
 /// An inclusive window of the year from (month, day) to (month, day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct DayWindow {
     pub from: (u8, u8),
     pub to: (u8, u8),
@@ -98,6 +102,7 @@ impl DayWindow {
 /// Why a text is not a computable rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum NotPriceableKind {
     /// No rate is published in this column.
     NoRate,

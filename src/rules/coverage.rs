@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// Coverage of one destination on a date.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Coverage {
     pub country: &'static str,
     pub name: &'static str,
@@ -22,6 +23,7 @@ pub struct Coverage {
 
 /// The tariff used for duty.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct TariffCoverage {
     /// `US`, `GB`, `EU`, or none (duty from the caller's `duty_rate`).
     pub table: Option<&'static str>,
@@ -31,6 +33,7 @@ pub struct TariffCoverage {
 
 /// Value bases.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct BasisCoverage {
     pub duty: DutyBasis,
     pub tax: TaxBasis,
@@ -40,6 +43,7 @@ pub struct BasisCoverage {
 
 /// VAT/GST rates.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct VatCoverage {
     pub standard: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -49,6 +53,7 @@ pub struct VatCoverage {
 
 /// A threshold or fee row.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Item {
     pub id: &'static str,
     pub summary: String,

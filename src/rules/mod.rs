@@ -22,6 +22,7 @@ use table::Tsv;
 /// What the duty is charged on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum DutyBasis {
     /// Goods + freight + insurance to the border.
     Cif,
@@ -32,6 +33,7 @@ pub enum DutyBasis {
 /// What import VAT/GST is charged on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum TaxBasis {
     /// CIF value + duty + other import levies (EU art. 86, GB, AU, …).
     CifPlusDuty,
@@ -44,6 +46,7 @@ pub enum TaxBasis {
 /// How the tax rate applies to its base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum TaxMethod {
     /// amount = base × rate.
     OnTop,
@@ -81,6 +84,7 @@ pub struct Jurisdiction {
 /// What a threshold does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum ThresholdEffect {
     /// The levies are not due at or below the amount.
     Relieve,

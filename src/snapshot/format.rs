@@ -5,19 +5,54 @@
 //! magic "LNDSNAP1"
 //! strings   varint n, then n × (varint len, UTF-8 bytes)        deduplicated, sorted
 //! sources   varint n, then n × SOURCE_FIELDS string indexes
-//! tables    varint n, then n × (jurisdiction index, varint rows, rows × ROW_FIELDS varints)
+//! tables    varint n, then n × (jurisdiction index, varint rows, then the columns in turn:
+//!           codes as rows × (digit count, delta of the value padded to 13 digits), then
+//!           rows × varint for each other field; descriptions as zigzag deltas)
 //! files     varint n, then n × (name index, content index)       rules, VAT, FX, scopes
 //! trailer   32-byte SHA-256 of everything before it
 //! ```
-//! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description,
-//! units, mfn, special, col2, flags, source (string indexes). Rows are sorted by code, then date.
+//! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description
+//! (number in the separate text blob, 0 = none), units, mfn, special, col2, flags, source
+//! (string indexes). Rows are sorted by code, then date.
 
 #![allow(dead_code)]
 
-pub const MAGIC: &[u8; 8] = b"LNDSNAP1";
+pub const MAGIC: &[u8; 8] = b"LNDSNAP2";
+/// The description blob: magic, the core's SHA-256, varint n, n strings, SHA-256 trailer.
+pub const TEXT_MAGIC: &[u8; 8] = b"LNDTEXT1";
 pub const SOURCE_FIELDS: usize = 8;
 pub const ROW_FIELDS: usize = 10;
 pub const HASH_LEN: usize = 32;
+
+/// Longest code stored.
+pub const CODE_DIGITS: usize = 13;
+
+/// A code as (digit count, value right-padded with zeros to 13 digits). Sorting codes as text is
+/// sorting by (value, count), so deltas between sorted codes are never negative.
+pub fn encode_code(code: &str) -> Option<(u64, u64)> {
+    if code.is_empty() || code.len() > CODE_DIGITS || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut v: u64 = code.parse().ok()?;
+    for _ in code.len()..CODE_DIGITS {
+        v *= 10;
+    }
+    Some((code.len() as u64, v))
+}
+
+/// The digits of an encoded code.
+pub fn decode_code(len: u64, value: u64) -> Option<[u8; CODE_DIGITS]> {
+    if len == 0 || len as usize > CODE_DIGITS || value >= 10u64.pow(CODE_DIGITS as u32) {
+        return None;
+    }
+    let mut out = [b'0'; CODE_DIGITS];
+    let mut v = value;
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    Some(out)
+}
 
 /// Appends `v` as an unsigned LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {

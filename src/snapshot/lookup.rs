@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 /// How the code given relates to the published line(s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Match {
     /// The code is a published national line.
     Exact,
@@ -61,19 +62,19 @@ impl<'s> Snapshot<'s> {
         })?;
         let rows = &table.rows;
         let digits = code.digits();
-        let start = rows.partition_point(|r| r.code < digits);
-        let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code.starts_with(digits)).collect();
+        let start = rows.partition_point(|r| r.code() < digits);
+        let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code().starts_with(digits)).collect();
 
         let (kind, matched_code, candidates): (Match, String, Vec<&Row<'s>>) =
-            if under.first().is_some_and(|r| r.code == digits) {
-                (Match::Exact, digits.to_string(), under.into_iter().filter(|r| r.code == digits).collect())
+            if under.first().is_some_and(|r| r.code() == digits) {
+                (Match::Exact, digits.to_string(), under.into_iter().filter(|r| r.code() == digits).collect())
             } else if !under.is_empty() {
                 (Match::Partial, digits.to_string(), under)
             } else {
                 let found = (2..digits.len()).rev().find_map(|n| {
                     let prefix = &digits[..n];
-                    let s = rows.partition_point(|r| r.code < prefix);
-                    let same: Vec<&Row<'s>> = rows[s..].iter().take_while(|r| r.code == prefix).collect();
+                    let s = rows.partition_point(|r| r.code() < prefix);
+                    let same: Vec<&Row<'s>> = rows[s..].iter().take_while(|r| r.code() == prefix).collect();
                     (!same.is_empty()).then(|| (prefix.to_string(), same))
                 });
                 match found {
@@ -90,7 +91,7 @@ impl<'s> Snapshot<'s> {
                 .map(|r| {
                     format!(
                         "{} {}..{}",
-                        r.code,
+                        r.code(),
                         r.valid_from.map(|d| d.to_string()).unwrap_or_default(),
                         r.valid_to.map(|d| d.to_string()).unwrap_or_default()
                     )
@@ -106,7 +107,7 @@ impl<'s> Snapshot<'s> {
         let mut lines: Vec<LookupLine<'s>> = Vec::with_capacity(in_force.len());
         for r in in_force {
             match lines.last_mut() {
-                Some(last) if last.row.code == r.code => {
+                Some(last) if last.row.code() == r.code() => {
                     if r.valid_from >= last.row.valid_from {
                         *last = LookupLine { row: *r, expression: self.expression(r) };
                     }
@@ -134,9 +135,9 @@ impl<'s> Snapshot<'s> {
         let mut nearest: Vec<&str> = Vec::new();
         for n in (2..=digits.len()).rev() {
             let prefix = &digits[..n];
-            let s = rows.partition_point(|r| r.code < prefix);
+            let s = rows.partition_point(|r| r.code() < prefix);
             let mut near: Vec<&str> =
-                rows[s..].iter().take_while(|r| r.code.starts_with(prefix)).map(|r| r.code).collect();
+                rows[s..].iter().take_while(|r| r.code().starts_with(prefix)).map(|r| r.code()).collect();
             near.dedup();
             if !near.is_empty() {
                 nearest = near.into_iter().take(5).collect();
@@ -144,7 +145,7 @@ impl<'s> Snapshot<'s> {
             }
         }
         if nearest.is_empty() {
-            nearest = rows[at.saturating_sub(2)..(at + 3).min(rows.len())].iter().map(|r| r.code).collect();
+            nearest = rows[at.saturating_sub(2)..(at + 3).min(rows.len())].iter().map(|r| r.code()).collect();
             nearest.dedup();
         }
         Error::new(

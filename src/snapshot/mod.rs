@@ -13,16 +13,28 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The snapshot compiled from `tariffs/` at build time.
+/// The snapshot compiled from `tariffs/` at build time: rates, dates, rules (the core).
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin"));
+
+/// The descriptions of the embedded snapshot. Natively they are embedded too; the browser build
+/// leaves them out of the bundle and loads them on demand (`loadDescriptions`).
+#[cfg(not(target_arch = "wasm32"))]
+static EMBEDDED_TEXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot-text.bin"));
 
 /// The raw bytes of the embedded snapshot (for tools and tests).
 pub fn embedded_bytes() -> &'static [u8] {
     EMBEDDED
 }
 
+/// The raw bytes of the embedded description blob (native builds; the browser loads it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_text_bytes() -> &'static [u8] {
+    EMBEDDED_TEXT
+}
+
 /// Where a tariff table comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SourceInfo<'a> {
     pub id: &'a str,
     pub jurisdiction: &'a str,
@@ -37,10 +49,12 @@ pub struct SourceInfo<'a> {
 /// One published tariff line, valid over a date range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row<'a> {
-    pub code: &'a str,
+    code_digits: [u8; format::CODE_DIGITS],
+    code_len: u8,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub description: &'a str,
+    /// Index of the description in the text blob (0: none); see [`Snapshot::description`].
+    pub description: u32,
     pub units: &'a str,
     pub mfn: &'a str,
     pub special: &'a str,
@@ -52,6 +66,12 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// The national code as published (digits only).
+    pub fn code(&self) -> &str {
+        // Only ASCII digits are ever stored (decode_code).
+        std::str::from_utf8(&self.code_digits[..self.code_len as usize]).unwrap_or_default()
+    }
+
     /// True when the row is in force on `date` (both ends inclusive; open ends are open).
     pub fn valid_on(&self, date: Date) -> bool {
         self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date <= t)
@@ -78,6 +98,8 @@ pub struct Snapshot<'a> {
     pub files: Vec<(&'a str, &'a str)>,
     /// Distinct duty texts, each parsed once on first use.
     duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
+    /// Descriptions, once the text blob is attached.
+    texts: OnceLock<Vec<&'a str>>,
 }
 
 fn corrupt(why: &str) -> Error {
@@ -88,7 +110,51 @@ impl<'a> Snapshot<'a> {
     /// The snapshot embedded in this build, decoded once.
     pub fn embedded() -> &'static Snapshot<'static> {
         static DECODED: OnceLock<Snapshot<'static>> = OnceLock::new();
-        DECODED.get_or_init(|| Snapshot::decode(EMBEDDED).expect("the embedded snapshot is checked at build time"))
+        DECODED.get_or_init(|| {
+            let s = Snapshot::decode(EMBEDDED).expect("the embedded snapshot is checked at build time");
+            #[cfg(not(target_arch = "wasm32"))]
+            s.attach_text(EMBEDDED_TEXT).expect("the embedded text blob matches its core");
+            s
+        })
+    }
+
+    /// Attaches the description blob after checking its hash and that it belongs to this core.
+    /// Attaching twice is a no-op.
+    pub fn attach_text(&self, bytes: &'a [u8]) -> Result<()> {
+        let head = format::TEXT_MAGIC.len() + format::HASH_LEN;
+        if bytes.len() < head + format::HASH_LEN || &bytes[..8] != format::TEXT_MAGIC {
+            return Err(corrupt("bad description blob header"));
+        }
+        let (body, trailer) = bytes.split_at(bytes.len() - format::HASH_LEN);
+        if Sha256::digest(body).as_slice() != trailer {
+            return Err(corrupt("description blob hash mismatch"));
+        }
+        let core: String = body[8..head].iter().map(|b| format!("{b:02x}")).collect();
+        if core != self.sha256 {
+            return Err(corrupt("the description blob belongs to another snapshot"));
+        }
+        let mut pos = head;
+        let n = format::get_varint(body, &mut pos).ok_or_else(|| corrupt("description count"))? as usize;
+        let mut texts = Vec::with_capacity(n.min(body.len()) + 1);
+        texts.push("");
+        for _ in 0..n {
+            let len = format::get_varint(body, &mut pos).ok_or_else(|| corrupt("description length"))? as usize;
+            let end = pos.checked_add(len).filter(|&e| e <= body.len()).ok_or_else(|| corrupt("description"))?;
+            texts.push(std::str::from_utf8(&body[pos..end]).map_err(|_| corrupt("description is not UTF-8"))?);
+            pos = end;
+        }
+        let _ = self.texts.set(texts);
+        Ok(())
+    }
+
+    /// True once descriptions are available.
+    pub fn has_text(&self) -> bool {
+        self.texts.get().is_some()
+    }
+
+    /// A row's official description ("" until the text blob is attached).
+    pub fn description(&self, row: &Row<'_>) -> &'a str {
+        self.texts.get().and_then(|t| t.get(row.description as usize).copied()).unwrap_or("")
     }
 
     /// Decodes a snapshot, rejecting it unless its trailing SHA-256 matches its content.
@@ -141,34 +207,55 @@ impl<'a> Snapshot<'a> {
         for _ in 0..nt {
             let jurisdiction = string(next())?;
             let nr = next().ok_or_else(|| corrupt("row count"))? as usize;
-            let mut rows = Vec::with_capacity(nr.min(body.len()));
+            if nr > body.len() {
+                return Err(corrupt("row count"));
+            }
+            let mut codes = Vec::with_capacity(nr);
+            let mut value = 0u64;
             for _ in 0..nr {
-                let code = string(next())?;
-                let valid_from = date(next())?;
-                let valid_to = date(next())?;
-                let description = string(next())?;
-                let units = string(next())?;
-                let mfn = string(next())?;
-                let special = string(next())?;
-                let col2 = string(next())?;
-                let flags = string(next())?;
-                let source_id = string(next())?;
+                let len = next().ok_or_else(|| corrupt("code length"))?;
+                value = value.checked_add(next().ok_or_else(|| corrupt("code"))?).ok_or_else(|| corrupt("code"))?;
+                let digits = format::decode_code(len, value).ok_or_else(|| corrupt("code"))?;
+                codes.push((digits, len as u8));
+            }
+            let mut column =
+                |what: &str| -> Result<Vec<u64>> { (0..nr).map(|_| next().ok_or_else(|| corrupt(what))).collect() };
+            let from = column("valid_from")?;
+            let to = column("valid_to")?;
+            // Descriptions are zigzag deltas from the previous row's number.
+            let mut previous = 0i64;
+            let descriptions: Vec<u64> = column("description")?
+                .into_iter()
+                .map(|z| {
+                    let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
+                    previous = previous.wrapping_add(delta);
+                    previous as u64
+                })
+                .collect();
+            let [units, mfn, special, col2, flags, source_ids] =
+                ["units", "mfn", "special", "col2", "flags", "source"].map(|c| column(c));
+            let (units, mfn, special, col2, flags, source_ids) = (units?, mfn?, special?, col2?, flags?, source_ids?);
+            let mut rows = Vec::with_capacity(nr);
+            for i in 0..nr {
+                let mfn_text = string(Some(mfn[i]))?;
+                let source_id = string(Some(source_ids[i]))?;
                 let source =
                     sources.iter().position(|s| s.id == source_id).ok_or_else(|| corrupt("unknown source"))? as u32;
-                let duty = *duty_ids.entry(mfn).or_insert_with(|| {
-                    duties.push((mfn, OnceLock::new()));
+                let duty = *duty_ids.entry(mfn_text).or_insert_with(|| {
+                    duties.push((mfn_text, OnceLock::new()));
                     (duties.len() - 1) as u32
                 });
                 rows.push(Row {
-                    code,
-                    valid_from,
-                    valid_to,
-                    description,
-                    units,
-                    mfn,
-                    special,
-                    col2,
-                    flags,
+                    code_digits: codes[i].0,
+                    code_len: codes[i].1,
+                    valid_from: date(Some(from[i]))?,
+                    valid_to: date(Some(to[i]))?,
+                    description: u32::try_from(descriptions[i]).map_err(|_| corrupt("description index"))?,
+                    units: string(Some(units[i]))?,
+                    mfn: mfn_text,
+                    special: string(Some(special[i]))?,
+                    col2: string(Some(col2[i]))?,
+                    flags: string(Some(flags[i]))?,
                     source,
                     duty,
                 });
@@ -183,7 +270,7 @@ impl<'a> Snapshot<'a> {
         if pos != body.len() {
             return Err(corrupt("trailing bytes"));
         }
-        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables, files, duties })
+        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables, files, duties, texts: OnceLock::new() })
     }
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.

@@ -1,0 +1,126 @@
+//! The engine for JavaScript: `quote`, `rate`, `search`, `snapshotInfo`, `countries`, with the
+//! same JSON shapes as the CLI. Errors reach JS as `Error` objects carrying a stable `code` and
+//! the `field` at fault. A panic (a bug) is reported through the same path by the JS wrapper,
+//! which re-instantiates the module: it never takes the host page down.
+
+use crate::error::{Error, ErrorCode};
+use crate::request::QuoteRequest;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Type aliases for the Rust value types that serialize as strings.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ALIASES: &str = r#"
+/** An exact decimal amount as a string, e.g. "49.00". */
+export type Decimal = string;
+/** ISO 4217 currency code, e.g. "EUR". */
+export type Currency = string;
+/** A date as YYYY-MM-DD. */
+export type Date = string;
+/** A quantity key: a base unit and what it measures, e.g. "kg" or "kg:drained". */
+export type Measure = string;
+"#;
+
+thread_local! {
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs a panic hook that keeps the message for `lastPanic()`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(msg));
+    }));
+}
+
+/// The message of the last panic, if any (read by the JS wrapper after a trap).
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
+fn js_error(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.map(JsValue::from).unwrap_or(JsValue::NULL));
+    err.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(Error::new(ErrorCode::Json, "", e.to_string())))
+}
+
+fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
+    match text {
+        Some(t) => crate::date::Date::parse(&t).map_err(js_error),
+        None => {
+            let now = js_sys::Date::new_0();
+            crate::date::Date::new(now.get_utc_full_year() as i32, now.get_utc_month() + 1, now.get_utc_date())
+                .map_err(js_error)
+        }
+    }
+}
+
+/// Prices a request (an object or a JSON string) and returns the quote.
+#[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
+pub fn quote(
+    #[wasm_bindgen(unchecked_param_type = "QuoteRequest | string")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req: QuoteRequest = if let Some(text) = request.as_string() {
+        let de = &mut serde_json::Deserializer::from_str(&text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let broken = e.inner().is_syntax() || e.inner().is_eof();
+            js_error(crate::request::decode_error(
+                if broken { String::new() } else { e.path().to_string() },
+                e.inner().to_string(),
+            ))
+        })?
+    } else {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(request))
+            .map_err(|e| js_error(crate::request::decode_error(e.path().to_string(), e.inner().to_string())))?
+    };
+    let q = crate::quote(&req).map_err(js_error)?;
+    to_js(&q)
+}
+
+/// Looks up a code: `rate("DE", "22042109", "2026-03-01")` (date defaults to today).
+#[wasm_bindgen(js_name = rate, unchecked_return_type = "RateResponse")]
+pub fn rate(destination: &str, code: &str, date_text: Option<String>) -> Result<JsValue, JsValue> {
+    let d = date(date_text)?;
+    to_js(&crate::api::rate(destination, code, d).map_err(js_error)?)
+}
+
+/// Suggests codes for a description in a destination's tariff.
+#[wasm_bindgen(js_name = search, unchecked_return_type = "SearchResponse")]
+pub fn search(text: &str, destination: &str, limit: Option<usize>) -> Result<JsValue, JsValue> {
+    to_js(&crate::api::search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
+}
+
+/// The embedded snapshot: id, size, tables, sources.
+#[wasm_bindgen(js_name = snapshotInfo, unchecked_return_type = "SnapshotInfo")]
+pub fn snapshot_info() -> Result<JsValue, JsValue> {
+    to_js(&crate::api::snapshot_info())
+}
+
+/// Attaches the tariff descriptions (the `landed-text.bin` file next to the module), checked
+/// against the snapshot's hash. Needed by `search` and for descriptions in `rate`.
+#[wasm_bindgen(js_name = loadDescriptions)]
+pub fn load_descriptions(bytes: Vec<u8>) -> Result<(), JsValue> {
+    let snapshot = crate::snapshot::Snapshot::embedded();
+    if snapshot.has_text() {
+        return Ok(());
+    }
+    // Kept for the life of the page, like the embedded snapshot itself.
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    snapshot.attach_text(bytes).map_err(js_error)
+}
+
+/// Supported destinations and their coverage on a date (default today).
+#[wasm_bindgen(js_name = countries, unchecked_return_type = "CountriesResponse")]
+pub fn countries(date_text: Option<String>) -> Result<JsValue, JsValue> {
+    let d = date(date_text)?;
+    to_js(&crate::api::countries(d))
+}
