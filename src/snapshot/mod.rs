@@ -233,7 +233,7 @@ impl<'a> Snapshot<'a> {
                 })
                 .collect();
             let [units, mfn, special, col2, flags, source_ids] =
-                ["units", "mfn", "special", "col2", "flags", "source"].map(|c| column(c));
+                ["units", "mfn", "special", "col2", "flags", "source"].map(&mut column);
             let (units, mfn, special, col2, flags, source_ids) = (units?, mfn?, special?, col2?, flags?, source_ids?);
             let mut rows = Vec::with_capacity(nr);
             for i in 0..nr {
