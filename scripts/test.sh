@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting, lints, unit, integration, golden and property tests.
+# Runs every check and test: formatting, lints (native and wasm32), unit, integration, golden
+# and property tests, the browser bundle's size budget, and end-to-end tests of the widget in
+# Debian's headless Chromium. Installs what is missing first (scripts/tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/tools.sh
 
 for component in rustfmt clippy; do
   if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
@@ -12,13 +16,22 @@ done
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
-echo "== cargo clippy"
+echo "== cargo clippy (native, then wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
-echo "== tests"
+echo "== Rust tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --locked --no-fail-fast
   cargo test --locked --doc
 else
   cargo test --locked --no-fail-fast
 fi
+
+echo "== browser bundle"
+bash scripts/build-web.sh
+bash scripts/check-budgets.sh
+
+echo "== end-to-end tests in Chromium"
+cargo build --locked --quiet --bin landed
+(cd tests/e2e && node --test --test-concurrency=1 .)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the browser bundle into www/pkg: the engine for wasm32, the JS glue (wasm-bindgen
+# --target web), wasm-opt -Oz (binaryen from npm: Debian's emits broken modules), and the
+# tariff description blob the widget loads on demand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+rm -rf www/pkg
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm/landed.wasm
+tests/e2e/node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  www/pkg/landed_bg.wasm -o www/pkg/landed_bg.wasm
+cargo run --locked --quiet --bin landed -- snapshot export-text www/pkg/landed-text.bin >/dev/null
+
+wasm_gz=$(gzip -9 -c www/pkg/landed_bg.wasm | wc -c)
+js_gz=$(cat www/pkg/landed.js www/widget/landed.js www/widget/landed.global.js | gzip -9 | wc -c)
+text_gz=$(gzip -9 -c www/pkg/landed-text.bin | wc -c)
+echo "www/pkg: engine + snapshot core $wasm_gz B gzip, JS $js_gz B gzip, descriptions (on demand) $text_gz B gzip"

@@ -1,0 +1,184 @@
+// End-to-end tests of the real widget and pages in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, cliQuote, watchErrors, ARTIFACTS, ROOT } from './harness.js';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Waits until every <landed-price> on the page has a quote for `destination`. */
+async function pricesFor(page, destination) {
+  await page.waitForFunction((dest) => {
+    const els = [...document.querySelectorAll('landed-price')];
+    return els.length > 0 && els.every((e) => e.quote && e.quote.destination === dest);
+  }, destination, { timeout: 15000 });
+  return page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => ({
+    id: e.id || e.previousElementSibling?.id,
+    request: e.request,
+    quote: e.quote,
+    text: e.shadowRoot.querySelector('[part=total]')?.textContent,
+    expected: new Intl.NumberFormat(document.documentElement.lang || 'en', { style: 'currency', currency: e.quote.currency })
+      .format(e.quote.totals.landed),
+  })));
+}
+
+test('demo shop prices every product exactly as the CLI does', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  const items = await pricesFor(page, 'DE');
+  assert.equal(items.length, 7, 'six products and one data-attribute price');
+  for (const item of items) {
+    const cli = cliQuote(item.request);
+    assert.equal(item.quote.totals.landed, cli.totals.landed, `${item.id}: landed`);
+    assert.equal(item.quote.snapshot_id, cli.snapshot_id);
+    assert.deepEqual(item.quote.lines[0].levies.map((l) => l.amount), cli.lines[0].levies.map((l) => l.amount), item.id);
+    assert.ok(item.text.includes(item.expected), `${item.id}: shows ${item.expected}, got ${item.text}`);
+  }
+  await page.screenshot({ path: `${ARTIFACTS}demo-de.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('changing the destination, date, channel or incoterm re-prices every product', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.base}index.html`);
+  await pricesFor(page, 'DE');
+  await page.waitForSelector('landed-country-picker select option[value=GB]', { state: 'attached' });
+  await page.selectOption('landed-country-picker select', 'GB');
+  const gb = await pricesFor(page, 'GB');
+  for (const item of gb) assert.equal(item.quote.totals.landed, cliQuote(item.request).totals.landed, item.id);
+
+  await page.selectOption('#incoterm', 'DAP');
+  await page.waitForFunction(() => [...document.querySelectorAll('landed-price')].every((e) => e.quote?.incoterm === 'DAP'));
+  const dap = await pricesFor(page, 'GB');
+  const tee = dap.find((i) => i.id === 'p-tee');
+  assert.equal(tee.quote.totals.landed, cliQuote(tee.request).totals.landed);
+
+  await page.fill('#date', '2026-07-02');
+  await page.dispatchEvent('#date', 'change');
+  await page.waitForFunction(() => [...document.querySelectorAll('landed-price')].every((e) => e.quote?.as_of === '2026-07-02'));
+  await page.selectOption('#channel', 'post');
+  await page.waitForFunction(() => [...document.querySelectorAll('landed-price')].every((e) => e.request?.channel === 'post'));
+  const us = await (async () => {
+    await page.selectOption('landed-country-picker select', 'US');
+    return pricesFor(page, 'US');
+  })();
+  for (const item of us) assert.equal(item.quote.totals.landed, cliQuote(item.request).totals.landed, item.id);
+  await page.screenshot({ path: `${ARTIFACTS}demo-us-dap.png`, fullPage: true });
+  await page.close();
+});
+
+test('labels follow the language, amounts the locale', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.base}index.html`);
+  await pricesFor(page, 'DE');
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.querySelector('#p-tee').shadowRoot.querySelector('summary')?.textContent === 'So wird gerechnet');
+  const text = await page.evaluate(() => document.querySelector('#p-tee').shadowRoot.querySelector('[part=total]').textContent);
+  assert.match(text, /€/);
+  assert.match(text, /\d,\d\d/, `German decimal comma in ${text}`);
+  await page.close();
+});
+
+test('the explanation is keyboard-operable and lists base, rate, amount, formula and source', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.base}index.html`);
+  await pricesFor(page, 'DE');
+  // Tab from the page start until the first widget's summary has focus.
+  let focused = false;
+  for (let i = 0; i < 30 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id === 'p-tee'
+      && document.activeElement.shadowRoot.activeElement?.tagName === 'SUMMARY');
+  }
+  assert.ok(focused, 'the summary is reachable with Tab');
+  await page.keyboard.press('Enter');
+  const open = await page.evaluate(() => document.querySelector('#p-tee').shadowRoot.querySelector('details').open);
+  assert.ok(open, 'Enter opens the explanation');
+  const headers = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('th')].map((t) => t.textContent));
+  assert.deepEqual(headers.slice(0, 6), ['Charge', 'Base', 'Rate', 'Amount', 'Formula', 'Source']);
+  const live = await page.evaluate(() => document.querySelector('#p-tee').shadowRoot.querySelector('[aria-live]')?.textContent);
+  assert.match(live, /All-in price/);
+  await page.screenshot({ path: `${ARTIFACTS}demo-details.png`, fullPage: true });
+  await page.close();
+});
+
+test('works under a strict Content-Security-Policy with no console errors', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}csp.html`);
+  await page.waitForFunction(() => document.querySelectorAll('landed-price').length === 2
+    && [...document.querySelectorAll('landed-price')].every((e) => e.quote));
+  const quotes = await page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => ({ request: e.request, quote: e.quote })));
+  for (const q of quotes) assert.equal(q.quote.totals.landed, cliQuote(q.request).totals.landed);
+  assert.equal(await page.evaluate(() => typeof window.Landed.quote), 'function', 'window.Landed from the script tag');
+  await page.screenshot({ path: `${ARTIFACTS}csp.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the JS API returns typed errors and works offline once loaded', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.base}csp.html`);
+  await page.waitForFunction(() => window.Landed && window.Landed.quote);
+  const err = await page.evaluate(async () => {
+    try {
+      await window.Landed.quote({ destination: 'GB', date: '2026-03-02', currency: 'GBP',
+        lines: [{ id: 'a', code: '61O9', quantity: '1', unit_price: '10' }] });
+      return null;
+    } catch (e) {
+      return { code: e.code, field: e.field, message: e.message, isError: e instanceof Error };
+    }
+  });
+  assert.deepEqual([err.code, err.field, err.isError], ['E_HS_CODE', 'lines[0].code', true]);
+  const search = await page.evaluate(() => window.Landed.search('cotton t-shirt', 'GB'));
+  assert.equal(search.candidates[0].code, '61091000');
+  const rate = await page.evaluate(() => window.Landed.rate('DE', '22042109', '2026-03-01'));
+  assert.equal(rate.duty_text, '32.00 EUR / hl');
+  assert.ok(rate.description.length > 10, 'descriptions loaded on demand');
+  await context.setOffline(true);
+  const offline = await page.evaluate(() => window.Landed.quote({ destination: 'FR', date: '2026-03-02', currency: 'EUR',
+    origin: 'CN', lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] }));
+  assert.equal(offline.totals.duty, '24.00');
+  await context.close();
+});
+
+test('calculator explains any cart and shows the JSON request and response', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}calculator.html`);
+  await page.waitForFunction(() => document.querySelector('#response').value.includes('snapshot_id'));
+  const request = JSON.parse(await page.inputValue('#request'));
+  const response = JSON.parse(await page.inputValue('#response'));
+  assert.deepEqual(response, cliQuote(request));
+  await page.fill('#lines tr:first-child input[name=quantity]', '30');
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#response').value).lines?.[0]?.goods_value === '375.00');
+  const landed = await page.evaluate(() => document.querySelector('#cart').shadowRoot.querySelector('[data-total=landed]').textContent);
+  const after = cliQuote(JSON.parse(await page.inputValue('#request')));
+  assert.equal(landed, new Intl.NumberFormat('en', { style: 'currency', currency: after.currency }).format(after.totals.landed));
+  const cartText = await page.evaluate(() => document.querySelector('#cart').shadowRoot.textContent);
+  assert.ok(!/\bnull\b|undefined/.test(cartText), 'no stray null/undefined in the explanation');
+  await page.screenshot({ path: `${ARTIFACTS}calculator.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('accessibility: axe-core finds no serious or critical violations', async () => {
+  for (const path of ['index.html', 'calculator.html']) {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.base}${path}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('landed-price, landed-cart')].every((e) => e.quote));
+    await page.addScriptTag({ path: `${ROOT}tests/e2e/node_modules/axe-core/axe.min.js` });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], path);
+    await page.close();
+  }
+});
