@@ -106,6 +106,20 @@ fn main() {
             format::put_varint(&mut out, idx(f));
         }
     }
+    // Distinct duty texts, so rows carry a dense duty number the engine caches parses by.
+    let mut duties: BTreeMap<&str, u64> = BTreeMap::new();
+    for row in tables.iter().flat_map(|(_, rows)| rows.iter()) {
+        duties.entry(row[5].as_str()).or_insert(0);
+    }
+    for (i, v) in duties.values_mut().enumerate() {
+        *v = i as u64;
+    }
+    format::put_varint(&mut out, duties.len() as u64);
+    for d in duties.keys() {
+        format::put_varint(&mut out, idx(d));
+    }
+    let source_ids: Vec<&str> = sources.iter().map(|r| r[0].as_str()).collect();
+
     format::put_varint(&mut out, tables.len() as u64);
     for (jurisdiction, rows) in &tables {
         format::put_varint(&mut out, idx(jurisdiction));
@@ -116,12 +130,15 @@ fn main() {
             assert_eq!(row.len(), format::ROW_FIELDS, "{jurisdiction} row {row:?}");
         }
         // Column by column: codes as (digit count, delta of the zero-padded value), then dates,
-        // then string indexes. Columns of similar values compress far better than rows.
+        // descriptions (zigzag deltas), then dense duty and source numbers and string indexes.
+        // Columns of similar values compress far better than rows. The section is length-
+        // prefixed so that a table can be decoded only when it is first used.
+        let mut section = Vec::new();
         let mut previous = 0u64;
         for row in &sorted {
             let (len, value) = format::encode_code(&row[0]).unwrap_or_else(|| panic!("bad code {:?}", row[0]));
-            format::put_varint(&mut out, len);
-            format::put_varint(&mut out, value - previous);
+            format::put_varint(&mut section, len);
+            format::put_varint(&mut section, value - previous);
             previous = value;
         }
         for column in 1..format::ROW_FIELDS {
@@ -131,17 +148,20 @@ fn main() {
                 let v = match column {
                     1 | 2 => format::encode_date(f).unwrap_or_else(|| panic!("bad date {f:?} in {jurisdiction}")),
                     3 => {
-                        // Zigzag delta from the previous row's description number.
                         let d = descriptions.get(f).copied().unwrap_or(0);
                         let delta = d as i64 - previous_description as i64;
                         previous_description = d;
                         ((delta << 1) ^ (delta >> 63)) as u64
                     }
+                    5 => duties[f.as_str()],
+                    9 => source_ids.iter().position(|s| s == f).unwrap_or_else(|| panic!("unknown source {f}")) as u64,
                     _ => idx(f),
                 };
-                format::put_varint(&mut out, v);
+                format::put_varint(&mut section, v);
             }
         }
+        format::put_varint(&mut out, section.len() as u64);
+        out.extend_from_slice(&section);
     }
     format::put_varint(&mut out, files.len() as u64);
     for (name, text) in &files {

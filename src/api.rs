@@ -171,16 +171,16 @@ pub fn snapshot_info() -> SnapshotInfo {
             .tables
             .iter()
             .map(|t| {
-                let mut codes: Vec<&str> = t.rows.iter().map(|r| r.code()).collect();
+                let mut codes: Vec<&str> = s.rows(t).iter().map(|r| r.code()).collect();
                 codes.dedup();
-                let mut vintages: Vec<String> = t.rows.iter().map(|r| s.source(r).vintage.to_string()).collect();
+                let mut vintages: Vec<String> = s.rows(t).iter().map(|r| s.source(r).vintage.to_string()).collect();
                 vintages.sort();
                 vintages.dedup();
                 TableInfo {
                     jurisdiction: t.jurisdiction.into(),
-                    rows: t.rows.len(),
+                    rows: s.rows(t).len(),
                     codes: codes.len(),
-                    valid_from: t.rows.iter().filter_map(|r| r.valid_from).min(),
+                    valid_from: s.rows(t).iter().filter_map(|r| r.valid_from).min(),
                     vintages,
                 }
             })

@@ -80,12 +80,13 @@ impl FxTable {
 #[derive(Debug)]
 pub struct EmbeddedFx {
     currencies: Vec<Currency>,
-    /// (month "YYYY-MM", reference date, rates per EUR by currency index)
-    ecb_monthly: Vec<(&'static str, Date, Vec<Option<Decimal>>)>,
-    /// (date, rates per EUR by currency index), ascending
-    ecb_daily: Vec<(Date, Vec<Option<Decimal>>)>,
-    /// (currency, valid_from, valid_to, units per GBP)
-    hmrc: Vec<(Currency, Date, Date, Decimal)>,
+    /// (month "YYYY-MM", reference date, the row's rates per EUR as tab-separated text)
+    ecb_monthly: Vec<(&'static str, Date, &'static str)>,
+    /// (date, the day's rates per EUR as tab-separated text), ascending
+    ecb_daily: Vec<(Date, &'static str)>,
+    /// (currency, valid_from, valid_to, units per GBP), parsed when a GB quote first needs it
+    hmrc: std::sync::OnceLock<Vec<(Currency, Date, Date, Decimal)>>,
+    hmrc_text: &'static str,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
 }
@@ -117,12 +118,13 @@ impl EmbeddedFx {
         let rate = |t: &str| if t.is_empty() { None } else { Decimal::from_str_exact(t).ok() };
         let header: Vec<&str> = monthly.lines().next().unwrap_or_default().split('\t').skip(2).collect();
         let currencies = header.iter().map(|c| Currency::parse(c)).collect::<Result<Vec<_>>>()?;
+        // Rows keep their rates as text: a quote parses only the one or two rates it needs.
         let mut ecb_monthly = Vec::new();
         for line in monthly.lines().skip(1) {
-            let mut f = line.split('\t');
+            let mut f = line.splitn(3, '\t');
             let month = f.next().unwrap_or_default();
             let reference = Date::parse(f.next().unwrap_or_default())?;
-            ecb_monthly.push((month, reference, f.map(rate).collect()));
+            ecb_monthly.push((month, reference, f.next().unwrap_or_default()));
         }
         let daily_header: Vec<&str> = daily.lines().next().unwrap_or_default().split('\t').skip(1).collect();
         if daily_header != header {
@@ -134,18 +136,8 @@ impl EmbeddedFx {
         }
         let mut ecb_daily = Vec::new();
         for line in daily.lines().skip(1) {
-            let mut f = line.split('\t');
-            let d = Date::parse(f.next().unwrap_or_default())?;
-            ecb_daily.push((d, f.map(rate).collect()));
-        }
-        let mut hmrc_rows = Vec::new();
-        for line in hmrc.lines().skip(1) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if let (Ok(c), Some(r)) = (Currency::parse(f[0]), rate(f[3])) {
-                if let (Ok(from), Ok(to)) = (Date::parse(f[1]), Date::parse(f[2])) {
-                    hmrc_rows.push((c, from, to, r));
-                }
-            }
+            let (d, rest) = line.split_once('\t').unwrap_or((line, ""));
+            ecb_daily.push((Date::parse(d)?, rest));
         }
         let pegs_text = snapshot.file("rules/fx_pegs.tsv").ok_or_else(|| missing("rules/fx_pegs.tsv"))?;
         let mut pegs = Vec::new();
@@ -155,10 +147,29 @@ impl EmbeddedFx {
                 pegs.push((c, r));
             }
         }
-        Ok(EmbeddedFx { currencies, ecb_monthly, ecb_daily, hmrc: hmrc_rows, pegs })
+        Ok(EmbeddedFx { currencies, ecb_monthly, ecb_daily, hmrc: std::sync::OnceLock::new(), hmrc_text: hmrc, pegs })
     }
 
-    fn per_eur(&self, rates: &[Option<Decimal>], c: Currency) -> Option<Decimal> {
+    fn hmrc_rows(&self) -> &[(Currency, Date, Date, Decimal)] {
+        self.hmrc.get_or_init(|| {
+            self.hmrc_text
+                .lines()
+                .skip(1)
+                .filter_map(|line| {
+                    let f: Vec<&str> = line.split('\t').collect();
+                    let rate = Decimal::from_str_exact(f.get(3)?).ok()?;
+                    Some((
+                        Currency::parse(f[0]).ok()?,
+                        Date::parse(f.get(1)?).ok()?,
+                        Date::parse(f.get(2)?).ok()?,
+                        rate,
+                    ))
+                })
+                .collect()
+        })
+    }
+
+    fn per_eur(&self, rates: &str, c: Currency) -> Option<Decimal> {
         if c == Currency::EUR {
             return Some(Decimal::ONE);
         }
@@ -167,10 +178,14 @@ impl EmbeddedFx {
             return Some(self.per_eur(rates, Currency::USD)? * *per_usd);
         }
         let i = self.currencies.iter().position(|x| *x == c)?;
-        rates.get(i).copied().flatten()
+        let text = rates.split('\t').nth(i)?;
+        if text.is_empty() {
+            return None;
+        }
+        Decimal::from_str_exact(text).ok()
     }
 
-    fn cross(&self, rates: &[Option<Decimal>], from: Currency, to: Currency) -> Option<Decimal> {
+    fn cross(&self, rates: &str, from: Currency, to: Currency) -> Option<Decimal> {
         let f = self.per_eur(rates, from)?;
         let t = self.per_eur(rates, to)?;
         Some((t / f).round_dp(6).normalize())
@@ -184,7 +199,7 @@ impl EmbeddedFx {
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
-                rate: self.cross(&row.2, from, to)?,
+                rate: self.cross(row.2, from, to)?,
                 source: format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
             },
             rate_date: row.1,
@@ -218,7 +233,8 @@ impl EmbeddedFx {
         } else {
             return None;
         };
-        let (_, f, _, per_gbp) = self.hmrc.iter().find(|(c, f, t, _)| *c == other && *f <= date && date <= *t)?;
+        let (_, f, _, per_gbp) =
+            self.hmrc_rows().iter().find(|(c, f, t, _)| *c == other && *f <= date && date <= *t)?;
         let rate = if invert { (Decimal::ONE / *per_gbp).round_dp(6).normalize() } else { *per_gbp };
         Some(CustomsRate {
             used: FxUsed { pair: format!("{from}/{to}"), rate, source: format!("HMRC monthly exchange rate from {f}") },

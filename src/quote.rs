@@ -928,7 +928,7 @@ fn price_with(
                 p.reasons.push("give the country of origin (origin): US additional duties depend on it".into());
             }
             Some(o) => {
-                let decisions = ctx.rules.us.decide(code.digits(), o, ctx.req.date);
+                let decisions = ctx.rules.us().decide(code.digits(), o, ctx.req.date);
                 for d in decisions {
                     let l = d.layer;
                     ctx.note_verify(&l.source.row, l.source.confidence);
@@ -984,7 +984,7 @@ fn price_with(
 /// Preference programmes the origin may claim, offered as alternatives.
 fn preferences(ctx: &mut Ctx<'_>, special: &str, origin: &str, input: &DutyInput<'_>, mfn: Decimal, p: &mut Priced) {
     let groups = special_rates(special);
-    for prog in ctx.rules.us.programmes_for(origin, ctx.req.date) {
+    for prog in ctx.rules.us().programmes_for(origin, ctx.req.date) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let r = DutyExpr::parse(rate).evaluate(input);
         let duty = r.amount;

@@ -71,17 +71,17 @@ struct Index {
     rows: usize,
 }
 
-fn build_index(snapshot: &Snapshot<'_>, table: &Table<'_>, hs: Option<&Table<'_>>) -> Index {
+fn build_index<'a>(snapshot: &Snapshot<'a>, table: &Table<'a>, hs: Option<&Table<'a>>) -> Index {
     let hs_text = |code: &str, n: usize| -> &str {
         hs.and_then(|t| {
             let prefix = &code[..n.min(code.len())];
-            let i = t.rows.partition_point(|r| r.code() < prefix);
-            t.rows.get(i).filter(|r| r.code() == prefix).map(|r| snapshot.description(r))
+            let i = snapshot.rows(t).partition_point(|r| r.code() < prefix);
+            snapshot.rows(t).get(i).filter(|r| r.code() == prefix).map(|r| snapshot.description(r))
         })
         .unwrap_or("")
     };
     let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
-    for (i, row) in table.rows.iter().enumerate() {
+    for (i, row) in snapshot.rows(table).iter().enumerate() {
         let mut weights: HashMap<String, f32> = HashMap::new();
         let sources =
             [(snapshot.description(row), 1.0f32), (hs_text(row.code(), 6), 0.6), (hs_text(row.code(), 4), 0.4)];
@@ -98,7 +98,7 @@ fn build_index(snapshot: &Snapshot<'_>, table: &Table<'_>, hs: Option<&Table<'_>
             postings.entry(t).or_default().push((i as u32, w));
         }
     }
-    Index { postings, rows: table.rows.len() }
+    Index { postings, rows: snapshot.rows(table).len() }
 }
 
 fn index_for(snapshot: &'static Snapshot<'static>, jurisdiction: &str) -> Option<&'static Index> {
@@ -148,7 +148,7 @@ pub fn search(query: &str, destination: &str, limit: usize) -> crate::error::Res
         .map(|(row, (score, matched))| {
             // Prefer lines matching every query word, then shorter (more specific) descriptions.
             let coverage = matched as f32 / query_tokens.len().max(1) as f32;
-            let len = snapshot.description(&table.rows[row as usize]).len() as f32;
+            let len = snapshot.description(&snapshot.rows(table)[row as usize]).len() as f32;
             (row, score * coverage * coverage / (1.0 + len / 400.0))
         })
         .collect();
@@ -158,13 +158,17 @@ pub fn search(query: &str, destination: &str, limit: usize) -> crate::error::Res
         .into_iter()
         .take(limit)
         .map(|(i, score)| {
-            let row = &table.rows[i as usize];
+            let row = &snapshot.rows(table)[i as usize];
             let hs_description = hs
                 .and_then(|t| {
                     [6usize, 4].iter().find_map(|&n| {
                         let prefix = &row.code()[..n.min(row.code().len())];
-                        let j = t.rows.partition_point(|r| r.code() < prefix);
-                        t.rows.get(j).filter(|r| r.code() == prefix).map(|r| snapshot.description(r).to_string())
+                        let j = snapshot.rows(t).partition_point(|r| r.code() < prefix);
+                        snapshot
+                            .rows(t)
+                            .get(j)
+                            .filter(|r| r.code() == prefix)
+                            .map(|r| snapshot.description(r).to_string())
                     })
                 })
                 .unwrap_or_default();

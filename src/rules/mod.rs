@@ -172,7 +172,8 @@ pub struct Rules {
     pub thresholds: Vec<Threshold>,
     pub fees: Vec<Fee>,
     pub vat: Vec<VatRate>,
-    pub us: us::UsRules,
+    us: OnceLock<us::UsRules>,
+    snapshot: &'static Snapshot<'static>,
 }
 
 fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<'static>> {
@@ -316,12 +317,24 @@ impl Rules {
                 source: r.text("source")?,
             });
         }
-        let us = us::UsRules::load(
-            file(snapshot, "rules/us_layers.tsv")?,
-            file(snapshot, "us_scopes.tsv")?,
-            file(snapshot, "rules/preferences.tsv")?,
-        )?;
-        Ok(Rules { jurisdictions, thresholds, fees, vat, us })
+        let rules = Rules { jurisdictions, thresholds, fees, vat, us: OnceLock::new(), snapshot };
+        #[cfg(debug_assertions)]
+        rules.load_us()?;
+        Ok(rules)
+    }
+
+    fn load_us(&self) -> Result<us::UsRules> {
+        us::UsRules::load(
+            file(self.snapshot, "rules/us_layers.tsv")?,
+            file(self.snapshot, "us_scopes.tsv")?,
+            file(self.snapshot, "rules/preferences.tsv")?,
+        )
+    }
+
+    /// The US additional-duty layers, scopes and preference programmes (parsed on first use:
+    /// only US quotes need them).
+    pub fn us(&self) -> &us::UsRules {
+        self.us.get_or_init(|| self.load_us().expect("embedded US rule tables are valid (tested)"))
     }
 
     /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.

@@ -5,19 +5,21 @@
 //! magic "LNDSNAP1"
 //! strings   varint n, then n × (varint len, UTF-8 bytes)        deduplicated, sorted
 //! sources   varint n, then n × SOURCE_FIELDS string indexes
-//! tables    varint n, then n × (jurisdiction index, varint rows, then the columns in turn:
-//!           codes as rows × (digit count, delta of the value padded to 13 digits), then
-//!           rows × varint for each other field; descriptions as zigzag deltas)
+//! duties    varint n, then n string indexes (the distinct duty texts)
+//! tables    varint n, then n × (jurisdiction index, varint rows, varint section length, section)
+//!           section: the columns in turn: codes as rows × (digit count, delta of the value
+//!           padded to 13 digits), then rows × varint for each other field (descriptions as
+//!           zigzag deltas, duty as a number in the duty list, source as a position in sources)
 //! files     varint n, then n × (name index, content index)       rules, VAT, FX, scopes
 //! trailer   32-byte SHA-256 of everything before it
 //! ```
 //! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description
-//! (number in the separate text blob, 0 = none), units, mfn, special, col2, flags, source
-//! (string indexes). Rows are sorted by code, then date.
+//! (number in the separate text blob, 0 = none), units, mfn (duty number), special, col2, flags
+//! (string indexes), source (position). Rows are sorted by code, then date.
 
 #![allow(dead_code)]
 
-pub const MAGIC: &[u8; 8] = b"LNDSNAP2";
+pub const MAGIC: &[u8; 8] = b"LNDSNAP3";
 /// The description blob: magic, the core's SHA-256, varint n, n strings, SHA-256 trailer.
 pub const TEXT_MAGIC: &[u8; 8] = b"LNDTEXT1";
 pub const SOURCE_FIELDS: usize = 8;

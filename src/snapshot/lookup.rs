@@ -60,7 +60,7 @@ impl<'s> Snapshot<'s> {
                 ),
             )
         })?;
-        let rows = &table.rows;
+        let rows = self.rows(table);
         let digits = code.digits();
         let start = rows.partition_point(|r| r.code() < digits);
         let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code().starts_with(digits)).collect();

@@ -10,7 +10,6 @@ use crate::duty::DutyExpr;
 use crate::error::{Error, ErrorCode, Result};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The snapshot compiled from `tariffs/` at build time: rates, dates, rules (the core).
@@ -78,16 +77,30 @@ impl Row<'_> {
     }
 }
 
-/// The tariff of one jurisdiction.
-#[derive(Debug, Clone)]
+/// The tariff of one jurisdiction. Its rows are decoded when first used, so a quote to one
+/// destination never pays for decoding the others.
+#[derive(Debug)]
 pub struct Table<'a> {
     pub jurisdiction: &'a str,
-    /// Sorted by code, then valid_from.
-    pub rows: Vec<Row<'a>>,
+    len: usize,
+    section: &'a [u8],
+    rows: OnceLock<Vec<Row<'a>>>,
+}
+
+impl Table<'_> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 /// A decoded snapshot.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Snapshot<'a> {
     /// Hex SHA-256 of the snapshot's content.
     pub sha256: String,
@@ -98,8 +111,21 @@ pub struct Snapshot<'a> {
     pub files: Vec<(&'a str, &'a str)>,
     /// Distinct duty texts, each parsed once on first use.
     duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
+    strings: Vec<&'a str>,
     /// Descriptions, once the text blob is attached.
     texts: OnceLock<Vec<&'a str>>,
+}
+
+/// Reads varints from a byte slice.
+struct Cursor<'b> {
+    body: &'b [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn varint(&mut self, what: &str) -> Result<u64> {
+        format::get_varint(self.body, &mut self.pos).ok_or_else(|| corrupt(what))
+    }
 }
 
 fn corrupt(why: &str) -> Error {
@@ -111,7 +137,7 @@ impl<'a> Snapshot<'a> {
     pub fn embedded() -> &'static Snapshot<'static> {
         static DECODED: OnceLock<Snapshot<'static>> = OnceLock::new();
         DECODED.get_or_init(|| {
-            let s = Snapshot::decode(EMBEDDED).expect("the embedded snapshot is checked at build time");
+            let s = Snapshot::decode_embedded(EMBEDDED).expect("the embedded snapshot is checked at build time");
             #[cfg(not(target_arch = "wasm32"))]
             s.attach_text(EMBEDDED_TEXT).expect("the embedded text blob matches its core");
             s
@@ -159,15 +185,25 @@ impl<'a> Snapshot<'a> {
 
     /// Decodes a snapshot, rejecting it unless its trailing SHA-256 matches its content.
     pub fn decode(bytes: &'a [u8]) -> Result<Snapshot<'a>> {
+        Snapshot::decode_checked(bytes, true)
+    }
+
+    /// Decodes the snapshot compiled into this binary. Its hash was computed by the build from
+    /// the same bytes (and a test re-checks it), so it is taken from the trailer rather than
+    /// recomputed: hashing the core is a third of the browser's first-quote time.
+    fn decode_embedded(bytes: &'a [u8]) -> Result<Snapshot<'a>> {
+        Snapshot::decode_checked(bytes, false)
+    }
+
+    fn decode_checked(bytes: &'a [u8], verify: bool) -> Result<Snapshot<'a>> {
         if bytes.len() < format::MAGIC.len() + format::HASH_LEN || &bytes[..8] != format::MAGIC {
             return Err(corrupt("bad header"));
         }
         let (body, trailer) = bytes.split_at(bytes.len() - format::HASH_LEN);
-        let digest = Sha256::digest(body);
-        if digest.as_slice() != trailer {
+        if verify && Sha256::digest(body).as_slice() != trailer {
             return Err(corrupt("content hash mismatch"));
         }
-        let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let sha256: String = trailer.iter().map(|b| format!("{b:02x}")).collect();
         let mut pos = format::MAGIC.len();
         let mut next = || format::get_varint(body, &mut pos);
         let n = next().ok_or_else(|| corrupt("string count"))? as usize;
@@ -179,98 +215,56 @@ impl<'a> Snapshot<'a> {
             strings.push(std::str::from_utf8(&body[p..end]).map_err(|_| corrupt("string is not UTF-8"))?);
             p = end;
         }
-        let mut pos = p;
-        let mut next = || format::get_varint(body, &mut pos);
-        let string = |i: Option<u64>| -> Result<&'a str> {
-            i.and_then(|i| strings.get(i as usize).copied()).ok_or_else(|| corrupt("string index"))
-        };
-        let date = |d: Option<u64>| -> Result<Option<Date>> {
-            match d.ok_or_else(|| corrupt("date"))? {
-                0 => Ok(None),
-                n => Ok(Some(Date::from_days_since_epoch(n as i64 - 1))),
-            }
-        };
-        let ns = next().ok_or_else(|| corrupt("source count"))? as usize;
+        let mut cur = Cursor { body, pos: p };
+        let string =
+            |i: u64| -> Result<&'a str> { strings.get(i as usize).copied().ok_or_else(|| corrupt("string index")) };
+        let ns = cur.varint("source count")? as usize;
         let mut sources = Vec::with_capacity(ns.min(64));
         for _ in 0..ns {
             let mut f = [""; format::SOURCE_FIELDS];
             for slot in &mut f {
-                *slot = string(next())?;
+                *slot = string(cur.varint("source")?)?;
             }
             let [id, jurisdiction, publisher, dataset, vintage, licence, file, sha256] = f;
             sources.push(SourceInfo { id, jurisdiction, publisher, dataset, vintage, licence, file, sha256 });
         }
-        let mut duty_ids: HashMap<&'a str, u32> = HashMap::new();
-        let mut duties: Vec<(&'a str, OnceLock<DutyExpr>)> = Vec::new();
-        let nt = next().ok_or_else(|| corrupt("table count"))? as usize;
+        let nd = cur.varint("duty count")? as usize;
+        let mut duties: Vec<(&'a str, OnceLock<DutyExpr>)> = Vec::with_capacity(nd.min(body.len()));
+        for _ in 0..nd {
+            duties.push((string(cur.varint("duty")?)?, OnceLock::new()));
+        }
+        let nt = cur.varint("table count")? as usize;
         let mut tables = Vec::with_capacity(nt.min(64));
         for _ in 0..nt {
-            let jurisdiction = string(next())?;
-            let nr = next().ok_or_else(|| corrupt("row count"))? as usize;
-            if nr > body.len() {
+            let jurisdiction = string(cur.varint("jurisdiction")?)?;
+            let len = cur.varint("row count")? as usize;
+            let section_len = cur.varint("table length")? as usize;
+            let end = cur.pos.checked_add(section_len).filter(|&e| e <= body.len()).ok_or_else(|| corrupt("table"))?;
+            if len > section_len {
                 return Err(corrupt("row count"));
             }
-            let mut codes = Vec::with_capacity(nr);
-            let mut value = 0u64;
-            for _ in 0..nr {
-                let len = next().ok_or_else(|| corrupt("code length"))?;
-                value = value.checked_add(next().ok_or_else(|| corrupt("code"))?).ok_or_else(|| corrupt("code"))?;
-                let digits = format::decode_code(len, value).ok_or_else(|| corrupt("code"))?;
-                codes.push((digits, len as u8));
-            }
-            let mut column =
-                |what: &str| -> Result<Vec<u64>> { (0..nr).map(|_| next().ok_or_else(|| corrupt(what))).collect() };
-            let from = column("valid_from")?;
-            let to = column("valid_to")?;
-            // Descriptions are zigzag deltas from the previous row's number.
-            let mut previous = 0i64;
-            let descriptions: Vec<u64> = column("description")?
-                .into_iter()
-                .map(|z| {
-                    let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
-                    previous = previous.wrapping_add(delta);
-                    previous as u64
-                })
-                .collect();
-            let [units, mfn, special, col2, flags, source_ids] =
-                ["units", "mfn", "special", "col2", "flags", "source"].map(&mut column);
-            let (units, mfn, special, col2, flags, source_ids) = (units?, mfn?, special?, col2?, flags?, source_ids?);
-            let mut rows = Vec::with_capacity(nr);
-            for i in 0..nr {
-                let mfn_text = string(Some(mfn[i]))?;
-                let source_id = string(Some(source_ids[i]))?;
-                let source =
-                    sources.iter().position(|s| s.id == source_id).ok_or_else(|| corrupt("unknown source"))? as u32;
-                let duty = *duty_ids.entry(mfn_text).or_insert_with(|| {
-                    duties.push((mfn_text, OnceLock::new()));
-                    (duties.len() - 1) as u32
-                });
-                rows.push(Row {
-                    code_digits: codes[i].0,
-                    code_len: codes[i].1,
-                    valid_from: date(Some(from[i]))?,
-                    valid_to: date(Some(to[i]))?,
-                    description: u32::try_from(descriptions[i]).map_err(|_| corrupt("description index"))?,
-                    units: string(Some(units[i]))?,
-                    mfn: mfn_text,
-                    special: string(Some(special[i]))?,
-                    col2: string(Some(col2[i]))?,
-                    flags: string(Some(flags[i]))?,
-                    source,
-                    duty,
-                });
-            }
-            tables.push(Table { jurisdiction, rows });
+            tables.push(Table { jurisdiction, len, section: &body[cur.pos..end], rows: OnceLock::new() });
+            cur.pos = end;
         }
-        let nf = next().ok_or_else(|| corrupt("file count"))? as usize;
+        let nf = cur.varint("file count")? as usize;
         let mut files = Vec::with_capacity(nf.min(64));
         for _ in 0..nf {
-            files.push((string(next())?, string(next())?));
+            files.push((string(cur.varint("file name")?)?, string(cur.varint("file")?)?));
         }
-        if pos != body.len() {
+        if cur.pos != body.len() {
             return Err(corrupt("trailing bytes"));
         }
-        Ok(Snapshot { sha256, size_bytes: bytes.len(), sources, tables, files, duties, texts: OnceLock::new() })
+        // Table sections are authenticated by the hash and decoded when first used.
+        Ok(Snapshot {
+            sha256,
+            size_bytes: bytes.len(),
+            sources,
+            tables,
+            files,
+            duties,
+            strings,
+            texts: OnceLock::new(),
+        })
     }
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.
@@ -281,6 +275,85 @@ impl<'a> Snapshot<'a> {
     /// The table for a jurisdiction (`US`, `GB`, `EU`).
     pub fn table(&self, jurisdiction: &str) -> Option<&Table<'a>> {
         self.tables.iter().find(|t| t.jurisdiction == jurisdiction)
+    }
+
+    /// The rows of a table, sorted by code then valid_from (decoded on first use).
+    pub fn rows<'s>(&'s self, table: &'s Table<'a>) -> &'s [Row<'a>] {
+        // A section that fails to decode after passing the hash check would be a bug in the
+        // writer; it reads as an empty table rather than a panic.
+        table.rows.get_or_init(|| self.decode_rows(table).unwrap_or_default())
+    }
+
+    /// Decodes a table section column by column.
+    fn decode_rows(&self, table: &Table<'a>) -> Result<Vec<Row<'a>>> {
+        let body = table.section;
+        let n = table.len;
+        let mut pos = 0usize;
+        let mut next = || format::get_varint(body, &mut pos);
+        let mut codes = Vec::with_capacity(n);
+        let mut value = 0u64;
+        for _ in 0..n {
+            let len = next().ok_or_else(|| corrupt("code length"))?;
+            value = value.checked_add(next().ok_or_else(|| corrupt("code"))?).ok_or_else(|| corrupt("code"))?;
+            let digits = format::decode_code(len, value).ok_or_else(|| corrupt("code"))?;
+            codes.push((digits, len as u8));
+        }
+        let mut column =
+            |what: &str| -> Result<Vec<u64>> { (0..n).map(|_| next().ok_or_else(|| corrupt(what))).collect() };
+        let dates = |days: Vec<u64>| -> Vec<Option<Date>> {
+            // Dates repeat down a column: convert each distinct day number once.
+            let mut last: Option<(u64, Option<Date>)> = None;
+            days.into_iter()
+                .map(|d| match last {
+                    Some((v, date)) if v == d => date,
+                    _ => {
+                        let date = (d != 0).then(|| Date::from_days_since_epoch(d as i64 - 1));
+                        last = Some((d, date));
+                        date
+                    }
+                })
+                .collect()
+        };
+        let from = dates(column("valid_from")?);
+        let to = dates(column("valid_to")?);
+        let mut previous = 0i64;
+        let descriptions: Vec<u64> = column("description")?
+            .into_iter()
+            .map(|z| {
+                let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
+                previous = previous.wrapping_add(delta);
+                previous as u64
+            })
+            .collect();
+        let [units, duty, special, col2, flags, source] =
+            ["units", "duty", "special", "col2", "flags", "source"].map(&mut column);
+        let (units, duty, special, col2, flags, source) = (units?, duty?, special?, col2?, flags?, source?);
+        if pos != body.len() {
+            return Err(corrupt("table section length"));
+        }
+        let string = |i: u64| self.strings.get(i as usize).copied().ok_or_else(|| corrupt("string index"));
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            let (mfn, _) = self.duties.get(duty[i] as usize).ok_or_else(|| corrupt("duty number"))?;
+            if source[i] as usize >= self.sources.len() {
+                return Err(corrupt("source"));
+            }
+            rows.push(Row {
+                code_digits: codes[i].0,
+                code_len: codes[i].1,
+                valid_from: from[i],
+                valid_to: to[i],
+                description: u32::try_from(descriptions[i]).map_err(|_| corrupt("description index"))?,
+                units: string(units[i])?,
+                mfn,
+                special: string(special[i])?,
+                col2: string(col2[i])?,
+                flags: string(flags[i])?,
+                source: source[i] as u32,
+                duty: duty[i] as u32,
+            });
+        }
+        Ok(rows)
     }
 
     /// An embedded data file by name (`rules/thresholds.tsv`).

@@ -337,6 +337,7 @@ class Priced extends HTMLElement {
         this.request = request;
         this.quote = q;
         this.render(q);
+        this._renderedAt = performance.now();
         this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
       } catch (error) {
         this.quote = null;

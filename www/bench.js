@@ -1,0 +1,45 @@
+// Times the engine in this browser; tests/e2e/bench.js reads the result. No assertions here:
+// figures go to BENCHMARKS.md.
+const t0 = performance.now();
+const { ready, quoteNow } = await import('./widget/landed.js');
+
+const codes = ['6109100010', '6404110000', '8471300000', '2204214290', '4202210000', '8516710000', '6117100000', '9503000000', '3304990000', '6110200000'];
+const request = {
+  destination: 'DE', date: '2026-03-02', currency: 'USD', origin: 'CN', shipping: '25.00',
+  lines: codes.map((code, i) => ({ id: `l${i}`, code, quantity: '2', unit_price: `${19 + i}.90`, weight_kg: '0.5', volume_l: '0.75', alcohol_pct: '12' })),
+};
+const one = { ...request, lines: request.lines.slice(0, 1) };
+
+const tImported = performance.now();
+const glue = await ready();
+const tReady = performance.now();
+const first = quoteNow(glue, one);
+const coldStart = performance.now() - t0;
+const firstQuote = performance.now() - tReady;
+
+// The browser's clock is coarse (0.1 ms), so each sample times a batch of 50 calls.
+function median(fn, samples) {
+  const times = [];
+  for (let i = 0; i < samples; i++) {
+    const s = performance.now();
+    for (let k = 0; k < 50; k++) fn();
+    times.push((performance.now() - s) / 50);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+for (let i = 0; i < 50; i++) quoteNow(glue, request); // warm-up
+const tenLines = median(() => quoteNow(glue, request), 25);
+const oneLine = median(() => quoteNow(glue, one), 25);
+const results = {
+  cold_start_ms: +coldStart.toFixed(2),
+  widget_import_ms: +(tImported - t0).toFixed(2),
+  engine_ready_ms: +(tReady - tImported).toFixed(2),
+  first_quote_ms: +firstQuote.toFixed(2),
+  quote_1_line_median_ms: +oneLine.toFixed(4),
+  quote_10_lines_median_ms: +tenLines.toFixed(4),
+  snapshot_id: first.snapshot_id,
+  user_agent: navigator.userAgent,
+};
+document.getElementById('results').textContent = JSON.stringify(results, null, 2);
+window.benchResults = results;
