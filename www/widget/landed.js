@@ -15,10 +15,13 @@ let textPromise = null;
 
 async function instantiate() {
   if (!compiled) {
-    const response = await fetch(new URL('landed_bg.wasm', PKG));
+    // Same mode as the page's <link rel=preload as=fetch crossorigin>, so the preload is reused.
+    const response = await fetch(new URL('landed_bg.wasm', PKG), { mode: 'cors', credentials: 'same-origin' });
     compiled = await WebAssembly.compileStreaming(response);
   }
-  const glue = await import(new URL(`landed.js?instance=${generation}`, PKG).href);
+  // The first instance uses the plain URL (matching <link rel=modulepreload>); after a trap a
+  // query string gives a fresh module instance.
+  const glue = await import(new URL(generation ? `landed.js?instance=${generation}` : 'landed.js', PKG).href);
   await glue.default({ module_or_path: compiled });
   return glue;
 }
