@@ -7,19 +7,25 @@ pub mod allocation;
 pub mod api;
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+#[cfg(feature = "cli")]
+pub mod catalogue;
 pub mod date;
+pub mod diff;
 pub mod duty;
 pub mod error;
 pub mod fx;
 pub mod hs;
 #[cfg(feature = "cli")]
 pub mod importer;
+pub mod invoice;
 pub mod money;
 pub mod quote;
 pub mod request;
+pub mod reverse;
 pub mod rules;
 pub mod search;
 pub mod snapshot;
+pub mod sweep;
 pub mod units;
 
 pub use error::{Error, ErrorCode, Result};

@@ -48,6 +48,86 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Net price for an all-in target: `landed reverse cart.json --target 49.99` (one line).
+    Reverse {
+        file: String,
+        /// The all-in price wanted, in the destination's currency.
+        #[arg(long, allow_hyphen_values = true)]
+        target: String,
+        /// Round the target down to a charm price: 99, 95 or whole.
+        #[arg(long, default_value = "none")]
+        charm: String,
+        /// In a grey zone: clamp_below, absorb or report.
+        #[arg(long, default_value = "clamp_below")]
+        policy: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One cart across destinations, origins, dates, channels, incoterms and codes, cheapest first.
+    Sweep {
+        file: String,
+        /// Comma-separated destinations, e.g. DE,GB,US.
+        #[arg(long = "dest", value_delimiter = ',')]
+        destinations: Vec<String>,
+        #[arg(long = "origin", value_delimiter = ',')]
+        origins: Vec<String>,
+        #[arg(long = "date", value_delimiter = ',')]
+        dates: Vec<String>,
+        /// Every first of the month from FROM to TO, e.g. 2026-01:2026-12.
+        #[arg(long)]
+        months: Option<String>,
+        #[arg(long = "channel", value_delimiter = ',')]
+        channels: Vec<String>,
+        #[arg(long = "incoterm", value_delimiter = ',')]
+        incoterms: Vec<String>,
+        #[arg(long = "code", value_delimiter = ',')]
+        codes: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The same cart on two dates, every levy that changed and why (--catalogue: per line as SKUs).
+    Diff {
+        file: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        catalogue: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// All-in prices for a CSV catalogue (sku,code,price[,origin,weight_kg,currency,quantity])
+    /// in several destinations, as CSV.
+    Catalogue {
+        file: String,
+        #[arg(long = "dest", value_delimiter = ',', required = true)]
+        destinations: Vec<String>,
+        #[arg(long)]
+        date: Option<String>,
+        /// Currency of the prices when the CSV has no currency column.
+        #[arg(long, default_value = "USD")]
+        currency: String,
+        #[arg(long, default_value = "courier")]
+        channel: String,
+        #[arg(long, default_value = "DDP")]
+        incoterm: String,
+        /// Write CSV here instead of standard output.
+        #[arg(long)]
+        out: Option<String>,
+    },
+    /// Check a carrier's bill against the recomputed quote: `landed invoice cart.json --duty 12.00 --tax 30.10`.
+    Invoice {
+        file: String,
+        #[arg(long, default_value = "0")]
+        duty: String,
+        #[arg(long, default_value = "0")]
+        tax: String,
+        #[arg(long, default_value = "0")]
+        fees: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Look up the duty of a code: `landed rate DE 22042109 --json`.
     Rate {
         /// Destination country (ISO 3166-1 alpha-2; EU members use the EU tariff).
@@ -204,6 +284,188 @@ fn run(command: Command) -> Result<String, Error> {
                 Ok(format!("not priceable\n{}\n{}", r.formula, reasons.join("\n")))
             }
         }
+        Command::Reverse { file, target, charm, policy, json } => {
+            let req = landed::request::from_json(&read_input(&file)?)?;
+            let target = parse_decimal(&target, "target")?;
+            let charm: landed::reverse::Charm = enum_arg(&charm, "charm")?;
+            let policy: landed::reverse::GreyZonePolicy = enum_arg(&policy, "policy")?;
+            let r = landed::reverse::reverse(&req, target, charm, policy)?;
+            if json {
+                return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
+            }
+            let mut out = format!(
+                "target {} {}: net price {} {} gives all-in {} {}{}",
+                r.target,
+                r.currency,
+                r.net_price,
+                req.currency,
+                r.landed,
+                r.currency,
+                if r.exact { " (exact)" } else { "" }
+            );
+            if let Some(z) = &r.grey_zone {
+                out.push_str(&format!(
+                    "\ngrey zone: no net price gives an all-in between {} and {} ({}); policy {:?}",
+                    z.below, z.above, z.cause, r.policy
+                ));
+            }
+            if let Some(a) = r.absorbed {
+                out.push_str(&format!("\nthe seller absorbs {a} {} so the shopper pays the target", r.currency));
+            }
+            Ok(out)
+        }
+        Command::Sweep { file, destinations, origins, dates, months, channels, incoterms, codes, json } => {
+            let req = landed::request::from_json(&read_input(&file)?)?;
+            let mut dates = dates.iter().map(|d| landed::date::Date::parse(d)).collect::<Result<Vec<_>, _>>()?;
+            if let Some(m) = months {
+                dates.extend(month_starts(&m)?);
+            }
+            let axes = landed::sweep::SweepAxes {
+                destinations,
+                origins,
+                dates,
+                channels: channels.iter().map(|c| enum_arg(c, "channel")).collect::<Result<_, _>>()?,
+                incoterms: incoterms
+                    .iter()
+                    .map(|c| enum_arg(&c.to_ascii_uppercase(), "incoterm"))
+                    .collect::<Result<_, _>>()?,
+                codes,
+            };
+            let r = landed::sweep::sweep(&req, &axes)?;
+            if json {
+                return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
+            }
+            let mut out =
+                format!("{} combinations, cheapest first (landed in {}):\n", r.combinations, r.request_currency);
+            for row in &r.rows {
+                out.push_str(&format!(
+                    "{:>12} {}  {} {:<3} origin {:<3} {:?} {:?} code {}{}\n",
+                    row.landed_in_request_currency.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                    row.currency.map(|c| format!("({} {})", row.landed.unwrap_or_default(), c)).unwrap_or_default(),
+                    row.date,
+                    row.destination,
+                    row.origin.as_deref().unwrap_or("-"),
+                    row.channel,
+                    row.incoterm,
+                    row.code,
+                    row.error.as_deref().map(|e| format!("  error: {e}")).unwrap_or_default()
+                ));
+            }
+            if let Some(s) = r.spread {
+                out.push_str(&format!("spread: {s} {}", r.request_currency));
+            }
+            Ok(out)
+        }
+        Command::Diff { file, from, to, catalogue, json } => {
+            let req = landed::request::from_json(&read_input(&file)?)?;
+            let (a, b) = (landed::date::Date::parse(&from)?, landed::date::Date::parse(&to)?);
+            if catalogue {
+                let changes = landed::diff::catalogue_diff(&req, a, b)?;
+                if json {
+                    return Ok(serde_json::to_string_pretty(&changes).expect("JSON of plain values"));
+                }
+                return Ok(changes
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} ({}): duty {} → {}; {}",
+                            c.sku,
+                            c.code,
+                            c.duty_before.map(|d| d.to_string()).unwrap_or_default(),
+                            c.duty_after.map(|d| d.to_string()).unwrap_or_default(),
+                            c.why.join("; ")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"));
+            }
+            let c = landed::diff::compare_dates(&req, a, b)?;
+            if json {
+                return Ok(serde_json::to_string_pretty(&c).expect("JSON of plain values"));
+            }
+            let mut out = format!(
+                "{} → {}: landed {} → {} {} ({:+})\n",
+                a, b, c.before.totals.landed, c.after.totals.landed, c.after.currency, c.landed_delta
+            );
+            for ch in &c.changes {
+                out.push_str(&format!("  [{}] {}: {:+} — {}\n", ch.line, ch.name, ch.delta, ch.why));
+            }
+            Ok(out.trim_end().to_string())
+        }
+        Command::Catalogue { file, destinations, date, currency, channel, incoterm, out } => {
+            let options = landed::catalogue::CatalogueOptions {
+                destinations: destinations
+                    .iter()
+                    .map(|d| landed::request::country(d, "dest"))
+                    .collect::<Result<_, _>>()?,
+                date: match date {
+                    Some(d) => landed::date::Date::parse(&d)?,
+                    None => today(),
+                },
+                currency: Currency::parse(&currency)?,
+                channel: enum_arg(&channel, "channel")?,
+                incoterm: enum_arg(&incoterm.to_ascii_uppercase(), "incoterm")?,
+            };
+            let input = std::fs::File::open(&file)
+                .map_err(|e| Error::new(ErrorCode::Io, "file", format!("cannot read {file}: {e}")))?;
+            let total_rows =
+                std::fs::read(&file).map(|b| b.iter().filter(|c| **c == b'\n').count().saturating_sub(1)).unwrap_or(0);
+            let bar = indicatif::ProgressBar::new(total_rows as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} SKUs {per_sec} eta {eta}")
+                    .expect("valid template"),
+            );
+            let started = std::time::Instant::now();
+            let mut progress = |n: u64| {
+                if n % 256 == 0 {
+                    bar.set_position(n)
+                }
+            };
+            let written = match &out {
+                Some(path) => {
+                    let f = std::fs::File::create(path)
+                        .map_err(|e| Error::new(ErrorCode::Io, "out", format!("cannot write {path}: {e}")))?;
+                    landed::catalogue::price_catalogue(input, std::io::BufWriter::new(f), &options, &mut progress)?
+                }
+                None => landed::catalogue::price_catalogue(
+                    input,
+                    std::io::BufWriter::new(std::io::stdout().lock()),
+                    &options,
+                    &mut progress,
+                )?,
+            };
+            bar.finish_and_clear();
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!("{written} line-quotes in {secs:.2} s ({:.0} per second)", written as f64 / secs.max(1e-9));
+            Ok(out.map(|p| format!("wrote {p}")).unwrap_or_default())
+        }
+        Command::Invoice { file, duty, tax, fees, json } => {
+            let req = landed::request::from_json(&read_input(&file)?)?;
+            let billed = landed::invoice::Billed {
+                duty: parse_decimal(&duty, "duty")?,
+                tax: parse_decimal(&tax, "tax")?,
+                fees: parse_decimal(&fees, "fees")?,
+            };
+            let r = landed::invoice::check(&req, &billed)?;
+            if json {
+                return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
+            }
+            let mut out = format!("billed minus expected: {} {}\n", r.overcharge, r.quote.currency);
+            for d in &r.differences {
+                out.push_str(&format!(
+                    "  {}: billed {} expected {} ({:+})\n    likely: {}\n",
+                    d.item,
+                    d.billed,
+                    d.expected,
+                    d.difference,
+                    d.likely_causes.join("; ")
+                ));
+            }
+            if r.differences.is_empty() {
+                out.push_str("  the bill matches the recomputed quote\n");
+            }
+            Ok(out.trim_end().to_string())
+        }
         Command::Rate { destination, code, date, json } => {
             let date = match date {
                 Some(d) => landed::date::Date::parse(&d)?,
@@ -288,6 +550,27 @@ fn run(command: Command) -> Result<String, Error> {
             })
         }
     }
+}
+
+/// Parses a snake_case (or UPPER for incoterms) CLI value into a serde enum.
+fn enum_arg<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> Result<T, Error> {
+    serde_json::from_value(serde_json::Value::String(value.to_string()))
+        .map_err(|e| Error::new(ErrorCode::InvalidField, field, format!("{value:?}: {e}")))
+}
+
+/// The first day of every month from `FROM:TO` (YYYY-MM:YYYY-MM).
+fn month_starts(range: &str) -> Result<Vec<landed::date::Date>, Error> {
+    let bad = || Error::new(ErrorCode::Date, "months", format!("{range:?}: write FROM:TO as YYYY-MM:YYYY-MM"));
+    let (a, b) = range.split_once(':').ok_or_else(bad)?;
+    let start = landed::date::Date::parse(&format!("{a}-01")).map_err(|_| bad())?;
+    let end = landed::date::Date::parse(&format!("{b}-01")).map_err(|_| bad())?;
+    let mut out = Vec::new();
+    let (mut y, mut m) = (start.year(), start.month());
+    while (y, m) <= (end.year(), end.month()) && out.len() < 1200 {
+        out.push(landed::date::Date::new(y, m, 1)?);
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    Ok(out)
 }
 
 /// Today's date from the system clock (UTC).

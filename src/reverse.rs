@@ -1,0 +1,211 @@
+//! Inclusive (reverse) pricing: from an all-in target price to the net price (RULES §9), with
+//! grey zones around thresholds detected and resolved by a declared policy.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::round_to;
+use crate::quote::quote;
+use crate::request::QuoteRequest;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// What to do when no net price gives the target all-in price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GreyZonePolicy {
+    /// The largest net price whose all-in price is below the target.
+    #[default]
+    ClampBelow,
+    /// The smallest net price whose all-in price is above the target; the seller absorbs the
+    /// difference so the shopper pays the target.
+    Absorb,
+    /// Report the gap as an error.
+    Report,
+}
+
+/// Rounding of the target to a "charm" price before solving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Charm {
+    #[default]
+    None,
+    /// Down to the nearest x.99.
+    #[serde(rename = "99")]
+    NinetyNine,
+    /// Down to the nearest x.95.
+    #[serde(rename = "95")]
+    NinetyFive,
+    /// Down to a whole unit.
+    Whole,
+}
+
+impl Charm {
+    /// The charm price at or below `amount`.
+    pub fn apply(self, amount: Decimal) -> Decimal {
+        let whole = amount.floor();
+        let pick = |cents: Decimal| {
+            let c = whole + cents;
+            if c <= amount {
+                c
+            } else {
+                (whole - Decimal::ONE + cents).max(Decimal::ZERO)
+            }
+        };
+        match self {
+            Charm::None => amount,
+            Charm::NinetyNine => pick(Decimal::new(99, 2)),
+            Charm::NinetyFive => pick(Decimal::new(95, 2)),
+            Charm::Whole => whole,
+        }
+    }
+}
+
+/// A grey zone: all-in prices between `below` and `above` that no net price reaches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct GreyZone {
+    /// The all-in price of the largest net price below the target.
+    pub below: Decimal,
+    /// The all-in price of the next net price (one minor unit more).
+    pub above: Decimal,
+    pub net_below: Decimal,
+    pub net_above: Decimal,
+    /// Why the jump happens: the levies that appear between the two prices.
+    pub cause: String,
+}
+
+/// The answer to a reverse-pricing question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct ReverseResult {
+    /// The all-in price asked for, after charm rounding.
+    pub target: Decimal,
+    /// Net unit price of the (single) line, in the request currency.
+    pub net_price: Decimal,
+    /// The all-in price that net price gives, in the destination's customs currency.
+    pub landed: Decimal,
+    pub currency: String,
+    /// True when `landed` equals the target exactly.
+    pub exact: bool,
+    /// Set when the target falls in a grey zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grey_zone: Option<GreyZone>,
+    pub policy: GreyZonePolicy,
+    pub charm: Charm,
+    /// With `absorb`: what the seller gives up so the shopper pays the target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absorbed: Option<Decimal>,
+}
+
+fn landed_at(req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
+    let mut r = req.clone();
+    r.lines[0].unit_price = net;
+    let q = quote(&r)?;
+    let levies =
+        q.lines[0].levies.iter().filter(|l| l.amount.is_some_and(|a| !a.is_zero())).map(|l| l.name.clone()).collect();
+    Ok((q.totals.landed, levies))
+}
+
+/// Finds the net unit price of a one-line request (quantity 1 is typical) whose all-in price is
+/// `target` (in the destination's customs currency). The request's own `unit_price` is ignored.
+pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZonePolicy) -> Result<ReverseResult> {
+    if req.lines.len() != 1 {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            "lines",
+            "reverse pricing takes a request with exactly one line",
+        ));
+    }
+    if target <= Decimal::ZERO {
+        return Err(Error::new(ErrorCode::Amount, "target", "the all-in target must be more than 0"));
+    }
+    let target = charm.apply(target);
+    let dp = req.currency.minor_units();
+    let unit = Decimal::new(1, dp);
+    let currency =
+        crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
+    // Bracket: landed is non-decreasing in the net price; find hi with landed(hi) > target.
+    let (mut lo, mut hi) = (Decimal::ZERO, round_to(target, dp, req.rounding.mode).max(unit));
+    let mut guard = 0;
+    while landed_at(req, hi)?.0 <= target {
+        lo = hi;
+        hi *= Decimal::TWO;
+        guard += 1;
+        if guard > 60 {
+            return Err(Error::new(ErrorCode::TooLarge, "target", "no net price reaches this target"));
+        }
+    }
+    // Binary search in minor units for the largest net with landed(net) <= target.
+    while hi - lo > unit {
+        let mid = round_to((lo + hi) / Decimal::TWO, dp, crate::money::RoundingMode::HalfEven);
+        let mid = if mid <= lo {
+            lo + unit
+        } else if mid >= hi {
+            hi - unit
+        } else {
+            mid
+        };
+        if landed_at(req, mid)?.0 <= target {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let (landed_lo, levies_lo) = landed_at(req, lo)?;
+    if landed_lo == target {
+        return Ok(ReverseResult {
+            target,
+            net_price: lo,
+            landed: landed_lo,
+            currency: currency.to_string(),
+            exact: true,
+            grey_zone: None,
+            policy,
+            charm,
+            absorbed: None,
+        });
+    }
+    let (landed_hi, levies_hi) = landed_at(req, hi)?;
+    let new: Vec<&String> = levies_hi.iter().filter(|l| !levies_lo.contains(l)).collect();
+    let cause = if new.is_empty() {
+        format!("rounding: one {} more net gives {} more all-in", unit, landed_hi - landed_lo)
+    } else {
+        format!(
+            "a threshold: above {} net, these become due: {}",
+            lo,
+            new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        )
+    };
+    let zone = GreyZone { below: landed_lo, above: landed_hi, net_below: lo, net_above: hi, cause };
+    match policy {
+        GreyZonePolicy::Report => Err(Error::new(
+            ErrorCode::Amount,
+            "target",
+            format!(
+                "no net price gives an all-in price of {target} {currency}: net {} gives {}, net {} gives {} ({})",
+                zone.net_below, zone.below, zone.net_above, zone.above, zone.cause
+            ),
+        )),
+        GreyZonePolicy::ClampBelow => Ok(ReverseResult {
+            target,
+            net_price: lo,
+            landed: landed_lo,
+            currency: currency.to_string(),
+            exact: false,
+            grey_zone: Some(zone),
+            policy,
+            charm,
+            absorbed: None,
+        }),
+        GreyZonePolicy::Absorb => Ok(ReverseResult {
+            target,
+            net_price: hi,
+            landed: landed_hi,
+            currency: currency.to_string(),
+            exact: false,
+            absorbed: Some(landed_hi - target),
+            grey_zone: Some(zone),
+            policy,
+            charm,
+        }),
+    }
+}

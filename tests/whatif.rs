@@ -1,0 +1,174 @@
+//! What-if tools: reverse pricing and grey zones, sweeps, time travel, catalogue pricing,
+//! invoice checks.
+
+use landed::date::Date;
+use landed::request::QuoteRequest;
+use landed::reverse::{reverse, Charm, GreyZonePolicy};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).unwrap()
+}
+
+fn req(v: serde_json::Value) -> QuoteRequest {
+    serde_json::from_value(v).unwrap()
+}
+
+fn canada() -> QuoteRequest {
+    req(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "US", "channel": "courier",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1", "duty_rate": "18%"}]}))
+}
+
+#[test]
+fn canada_grey_zone_between_40_00_and_42_01_rules_9() {
+    let r = reverse(&canada(), d("41.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!((r.net_price, r.landed, r.exact), (d("40.00"), d("40.00"), false));
+    let zone = r.grey_zone.unwrap();
+    assert_eq!((zone.below, zone.above), (d("40.00"), d("42.01")));
+    let r = reverse(&canada(), d("41.00"), Charm::None, GreyZonePolicy::Absorb).unwrap();
+    assert_eq!((r.net_price, r.landed, r.absorbed), (d("40.01"), d("42.01"), Some(d("1.01"))));
+    let e = reverse(&canada(), d("41.00"), Charm::None, GreyZonePolicy::Report).unwrap_err();
+    assert!(e.message.contains("42.01"), "{}", e.message);
+    // Outside the grey zone the answer is exact: net 40.00 → 40.00.
+    let r = reverse(&canada(), d("40.00"), Charm::None, GreyZonePolicy::Report).unwrap();
+    assert!(r.exact);
+}
+
+#[test]
+fn charm_prices_round_the_target_down() {
+    assert_eq!(Charm::NinetyNine.apply(d("60")), d("59.99"));
+    assert_eq!(Charm::NinetyNine.apply(d("60.99")), d("60.99"));
+    assert_eq!(Charm::NinetyFive.apply(d("60.50")), d("59.95"));
+    assert_eq!(Charm::Whole.apply(d("60.50")), d("60"));
+    let r = reverse(&canada(), d("60.00"), Charm::NinetyNine, GreyZonePolicy::Report).unwrap();
+    assert_eq!(r.landed, d("59.99"));
+}
+
+fn gb(net: Decimal) -> QuoteRequest {
+    req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "x", "code": "61091000", "quantity": "1", "unit_price": net.to_string()}]}))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn forward_of_reverse_is_identity_outside_grey_zones(cents in 100u64..2_000_000) {
+        let net = Decimal::new(cents as i64, 2);
+        let target = landed::quote(&gb(net)).unwrap().totals.landed;
+        let r = reverse(&gb(net), target, Charm::None, GreyZonePolicy::Report).unwrap();
+        prop_assert!(r.exact);
+        prop_assert_eq!(landed::quote(&gb(r.net_price)).unwrap().totals.landed, target);
+    }
+}
+
+#[test]
+fn time_travel_us_2026_02_24() {
+    let r =
+        req(json!({"destination": "US", "date": "2026-02-23", "currency": "USD", "origin": "VN", "channel": "freight",
+        "lines": [{"id": "tee", "code": "6109100012", "quantity": "10", "unit_price": "10"}]}));
+    let c = landed::diff::compare_dates(&r, Date::parse("2026-02-23").unwrap(), Date::parse("2026-02-24").unwrap())
+        .unwrap();
+    assert!(c.changes.iter().any(|x| x.name.contains("IEEPA") && x.after.is_none()), "{:#?}", c.changes);
+    assert!(c.changes.iter().any(|x| x.name.contains("122") && x.before.is_none()), "{:#?}", c.changes);
+}
+
+#[test]
+fn time_travel_eu_2026_07_01() {
+    let r = req(json!({"destination": "DE", "date": "2026-06-30", "currency": "EUR", "origin": "CN",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "5", "unit_price": "10"}]}));
+    let c = landed::diff::compare_dates(&r, Date::parse("2026-06-30").unwrap(), Date::parse("2026-07-01").unwrap())
+        .unwrap();
+    assert_eq!(c.before.totals.duty, d("0.00"));
+    assert_eq!(c.after.totals.duty, d("3.00"));
+    assert!(c.changes.iter().any(|x| x.name.contains("Flat customs duty") && x.delta == d("3.00")));
+    assert!(c.changes.iter().any(|x| x.name.contains("eu-duty-relief-150") && x.why.starts_with("ended")));
+    let skus = landed::diff::catalogue_diff(&r, Date::parse("2026-06-30").unwrap(), Date::parse("2026-07-01").unwrap())
+        .unwrap();
+    assert_eq!(skus.len(), 1);
+    assert_eq!(skus[0].duty_after, Some(d("3.00")));
+}
+
+#[test]
+fn sweep_one_item_60_destinations_12_months() {
+    let base =
+        req(json!({"destination": "DE", "date": "2026-01-01", "currency": "USD", "origin": "CN", "channel": "freight",
+        "fx": {"USD/TWD": "32.5"},
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "4", "unit_price": "50", "duty_rate": "10%"}]}));
+    let mut destinations: Vec<String> = landed::api::countries(Date::parse("2026-03-02").unwrap())
+        .countries
+        .iter()
+        .map(|c| c.country.to_string())
+        .collect();
+    while destinations.len() < 60 {
+        destinations.push(destinations[destinations.len() % 10].clone());
+    }
+    let dates = (1..=12).map(|m| Date::new(2026, m, 1).unwrap()).collect();
+    let axes = landed::sweep::SweepAxes { destinations, dates, ..Default::default() };
+    let r = landed::sweep::sweep(&base, &axes).unwrap();
+    assert_eq!(r.combinations, 720);
+    assert_eq!(r.rows.len(), 720);
+    let priced: Vec<Decimal> = r.rows.iter().filter_map(|x| x.landed_in_request_currency).collect();
+    assert!(priced.len() >= 700, "{} priced", priced.len());
+    assert!(priced.windows(2).all(|w| w[0] <= w[1]), "sorted cheapest first");
+    assert_eq!(r.cheapest.as_ref().unwrap().landed_in_request_currency, priced.first().copied());
+    assert_eq!(r.spread, Some(*priced.last().unwrap() - priced[0]));
+}
+
+#[test]
+fn catalogue_of_10000_skus_times_10_destinations() {
+    let codes = ["6109100010", "8471300000", "6404110000", "8516710000", "4202210000", "6117100000"];
+    let mut csv = String::from("sku,code,price,origin,weight_kg\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "SKU{i:05},{},{}.{:02},CN,0.{}\n",
+            codes[i % codes.len()],
+            5 + i % 400,
+            i % 100,
+            1 + i % 9
+        ));
+    }
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: ["DE", "FR", "GB", "US", "IT", "ES", "NL", "CA", "AU", "JP"].map(String::from).to_vec(),
+        date: Date::parse("2026-03-02").unwrap(),
+        currency: landed::money::Currency::USD,
+        channel: landed::request::Channel::Courier,
+        incoterm: landed::request::Incoterm::Ddp,
+    };
+    let mut out = Vec::new();
+    let mut last = 0;
+    let written = landed::catalogue::price_catalogue(csv.as_bytes(), &mut out, &options, &mut |n| last = n).unwrap();
+    assert_eq!(written, 100_000);
+    assert_eq!(last, 10_000);
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 100_001);
+    assert!(rows[0].starts_with("sku,destination,code"));
+    // Destinations without a tariff (CA, AU, JP) need a duty_rate: above the relief thresholds
+    // those rows say so, never a silent 0 duty; at or below CA$20 the relief prices them at 0.
+    let ca: Vec<Vec<&str>> = rows.iter().filter(|r| r.contains(",CA,")).map(|r| r.split(',').collect()).collect();
+    assert_eq!(ca.len(), 10_000);
+    for r in &ca {
+        let goods = Decimal::from_str_exact(r[5]).unwrap();
+        if goods > d("20.00") {
+            assert!(r[10] == "partial" || r[10] == "not_priced", "{r:?}");
+        }
+    }
+    let de_priced = rows.iter().filter(|r| r.contains(",DE,") && r.contains(",priced,")).count();
+    assert_eq!(de_priced, 10_000);
+}
+
+#[test]
+fn invoice_check_explains_a_vat_base_without_duty() {
+    let r = req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "a", "code": "61091000", "quantity": "10", "unit_price": "100"}]}));
+    let q = landed::quote(&r).unwrap();
+    // The carrier charged VAT on the goods only: 20 % × 1,000 instead of 20 % × 1,120.
+    let billed = landed::invoice::Billed { duty: q.totals.duty, tax: d("200.00"), fees: d("0") };
+    let check = landed::invoice::check(&r, &billed).unwrap();
+    let tax = check.differences.iter().find(|x| x.item == "tax").unwrap();
+    assert_eq!(tax.difference, d("-24.00"));
+    assert!(tax.likely_causes[0].contains("duty"), "{:?}", tax.likely_causes);
+}
