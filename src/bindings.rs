@@ -124,3 +124,82 @@ pub fn countries(date_text: Option<String>) -> Result<JsValue, JsValue> {
     let d = date(date_text)?;
     to_js(&crate::api::countries(d))
 }
+
+fn request_from(value: JsValue) -> Result<QuoteRequest, JsValue> {
+    let req: QuoteRequest = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| js_error(crate::request::decode_error(e.path().to_string(), e.inner().to_string())))?;
+    req.validate().map_err(js_error)?;
+    Ok(req)
+}
+
+fn decimal(text: &str, field: &str) -> Result<rust_decimal::Decimal, JsValue> {
+    crate::money::parse_decimal(text, field).map_err(js_error)
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
+        let path = e.path().to_string();
+        js_error(crate::request::decode_error(if path == "." { field.to_string() } else { format!("{field}.{path}") }, e.inner().to_string()))
+    })
+}
+
+/// The net price of a one-line request for an all-in target; `charm` is "none", "99", "95" or
+/// "whole"; `policy` "clamp_below", "absorb" or "report".
+#[wasm_bindgen(js_name = reverse, unchecked_return_type = "ReverseResult")]
+pub fn reverse(
+    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
+    target: &str,
+    charm: Option<String>,
+    policy: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let req = request_from(request)?;
+    let charm = from_js(JsValue::from(charm.unwrap_or_else(|| "none".into())), "charm")?;
+    let policy = from_js(JsValue::from(policy.unwrap_or_else(|| "clamp_below".into())), "policy")?;
+    to_js(&crate::reverse::reverse(&req, decimal(target, "target")?, charm, policy).map_err(js_error)?)
+}
+
+/// Prices every combination of the axes over the base request, cheapest first.
+#[wasm_bindgen(js_name = sweep, unchecked_return_type = "SweepResult")]
+pub fn sweep(
+    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SweepAxes")] axes: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req = request_from(request)?;
+    let axes: crate::sweep::SweepAxes = from_js(axes, "axes")?;
+    to_js(&crate::sweep::sweep(&req, &axes).map_err(js_error)?)
+}
+
+/// The same cart on two dates and every levy that changed.
+#[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
+pub fn compare_dates(
+    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
+    before: &str,
+    after: &str,
+) -> Result<JsValue, JsValue> {
+    let req = request_from(request)?;
+    let (a, b) = (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
+    to_js(&crate::diff::compare_dates(&req, a, b).map_err(js_error)?)
+}
+
+/// The lines of a request (as SKUs) whose duty changes between two dates.
+#[wasm_bindgen(js_name = catalogueDiff, unchecked_return_type = "SkuChange[]")]
+pub fn catalogue_diff(
+    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
+    before: &str,
+    after: &str,
+) -> Result<JsValue, JsValue> {
+    let req = request_from(request)?;
+    let (a, b) = (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
+    to_js(&crate::diff::catalogue_diff(&req, a, b).map_err(js_error)?)
+}
+
+/// Compares what a carrier billed with the recomputed quote.
+#[wasm_bindgen(js_name = invoiceCheck, unchecked_return_type = "InvoiceCheck")]
+pub fn invoice_check(
+    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Billed")] billed: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req = request_from(request)?;
+    let billed: crate::invoice::Billed = from_js(billed, "billed")?;
+    to_js(&crate::invoice::check(&req, &billed).map_err(js_error)?)
+}

@@ -1,6 +1,7 @@
 // End-to-end tests of the real widget and pages in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { start, cliQuote, watchErrors, ARTIFACTS, ROOT } from './harness.js';
 
 let env;
@@ -181,4 +182,58 @@ test('accessibility: axe-core finds no serious or critical violations', async ()
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], path);
     await page.close();
   }
+});
+
+test('what-if page: sweep in a worker, charts with tables, reverse pricing, time travel, invoice', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}whatif.html`);
+  await page.click('#run-sweep');
+  await page.waitForFunction(() => document.querySelector('#sweep-summary').textContent.startsWith('Cheapest'), null, { timeout: 20000 });
+  const rows = await page.$$eval('#dest-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.ok(rows.length >= 50, `${rows.length} destinations`);
+  assert.equal(await page.$$eval('#dest-chart svg rect', (r) => r.length), rows.length, 'one bar per table row');
+  // Same ranking as the engine's sweep through the CLI for the cheapest destination.
+  const cli = JSON.parse(execFileSync(`${ROOT}target/debug/landed`, ['quote', '-'], {
+    input: JSON.stringify({ destination: rows[0][0], date: '2026-03-02', currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
+      lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3', duty_rate: '10%' }] }),
+  }).toString());
+  assert.equal(rows[0][2], new Intl.NumberFormat('en', { style: 'currency', currency: cli.currency }).format(cli.totals.landed));
+
+  await page.click('#run-dates');
+  await page.waitForFunction(() => document.querySelectorAll('#dates-table tbody tr').length === 24);
+  assert.equal(await page.$$eval('#dates-chart svg circle', (c) => c.length), 24);
+
+  await page.click('#run-reverse');
+  await page.waitForFunction(() => document.querySelector('#rev-result').textContent.includes('Grey zone'));
+  assert.match(await page.textContent('#rev-result'), /between 40\.00 and 42\.01 CAD/);
+
+  await page.click('#run-travel');
+  await page.waitForFunction(() => document.querySelectorAll('#tt-result tbody tr').length > 0);
+  assert.match(await page.textContent('#tt-result'), /IEEPA/);
+  assert.match(await page.textContent('#tt-result'), /Section 122/);
+
+  await page.click('#run-invoice');
+  await page.waitForFunction(() => document.querySelectorAll('#inv-result tbody tr').length > 0);
+  assert.match(await page.textContent('#inv-result'), /carrier/);
+
+  await page.addScriptTag({ path: `${ROOT}tests/e2e/node_modules/axe-core/axe.min.js` });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
+  await page.screenshot({ path: `${ARTIFACTS}whatif.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a large sweep can be cancelled', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.base}whatif.html`);
+  await page.click('#run-sweep');
+  await page.click('#cancel-sweep');
+  assert.equal(await page.textContent('#sweep-summary'), 'Cancelled.');
+  // A new sweep after cancelling still works (a fresh worker).
+  await page.click('#run-sweep');
+  await page.waitForFunction(() => document.querySelector('#sweep-summary').textContent.startsWith('Cheapest'), null, { timeout: 20000 });
+  await page.close();
 });

@@ -95,6 +95,31 @@ export async function search(text, destination, limit) {
   return call(await descriptions(), 'search', text, destination, limit ?? undefined);
 }
 
+/** Net price for an all-in target (one-line request); see `landed reverse`. */
+export async function reverse(request, target, charm, policy) {
+  return call(await ready(), 'reverse', request, String(target), charm ?? undefined, policy ?? undefined);
+}
+
+/** One cart across destinations, origins, dates, channels, incoterms and codes. */
+export async function sweep(request, axes) {
+  return call(await ready(), 'sweep', request, axes);
+}
+
+/** The same cart on two dates and every levy that changed. */
+export async function compareDates(request, before, after) {
+  return call(await ready(), 'compareDates', request, before, after);
+}
+
+/** The lines of a request (as SKUs) whose duty changes between two dates. */
+export async function catalogueDiff(request, before, after) {
+  return call(await ready(), 'catalogueDiff', request, before, after);
+}
+
+/** What a carrier billed against the recomputed quote. */
+export async function invoiceCheck(request, billed) {
+  return call(await ready(), 'invoiceCheck', request, billed);
+}
+
 /** Supported destinations and what is covered for each. */
 export async function countries(date) {
   return call(await ready(), 'countries', date ?? undefined);

@@ -1,0 +1,165 @@
+// The what-if page: sweeps (in a Web Worker, with progress and cancel), charts as plain SVG with
+// the numbers in a table beside, inclusive pricing, time travel and invoice checks.
+import { countries, sweep, reverse, compareDates, invoiceCheck, money } from './widget/landed.js';
+
+const $ = (id) => document.getElementById(id);
+const v = (id) => $(id).value.trim();
+const lang = document.documentElement.lang || 'en';
+
+function request(destination, date) {
+  return {
+    destination, date: date || '2026-03-02', currency: v('currency').toUpperCase(), origin: v('origin').toUpperCase(),
+    ship_from: v('ship_from').toUpperCase(), channel: v('channel'),
+    lines: [{ id: 'item', code: v('code'), quantity: '1', unit_price: v('price'), weight_kg: v('weight') || undefined,
+      duty_rate: v('duty_rate') || undefined }],
+  };
+}
+
+function el(tag, attrs = {}, ...children) {
+  const n = document.createElement(tag);
+  for (const [k, val] of Object.entries(attrs)) if (val != null) (k === 'text' ? (n.textContent = val) : n.setAttribute(k, val));
+  for (const c of children.flat()) if (c != null) n.append(c);
+  return n;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs = {}, text) {
+  const n = document.createElementNS(SVG, tag);
+  for (const [k, val] of Object.entries(attrs)) n.setAttribute(k, val);
+  if (text != null) n.textContent = text;
+  return n;
+}
+
+/** A horizontal bar chart; `data` is [{label, value}] with numeric values for drawing only. */
+function barChart(title, data, unit) {
+  const w = 520, bar = 16, gap = 4, left = 90, h = data.length * (bar + gap) + 20;
+  const max = Math.max(...data.map((d) => d.value), 1);
+  const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, width: '100%', role: 'img', 'aria-label': `${title}; the same figures are in the table` });
+  root.append(svg('title', {}, title));
+  data.forEach((d, i) => {
+    const y = i * (bar + gap) + 10;
+    const len = ((w - left - 70) * d.value) / max;
+    root.append(svg('text', { x: left - 6, y: y + bar - 4, 'text-anchor': 'end', 'font-size': 11 }, d.label));
+    root.append(svg('rect', { x: left, y, width: Math.max(len, 1), height: bar, fill: i === 0 ? '#1a7f37' : '#0b5cad' }));
+    root.append(svg('text', { x: left + len + 4, y: y + bar - 4, 'font-size': 11 }, `${d.value.toFixed(2)} ${unit}`));
+  });
+  return root;
+}
+
+/** A line chart of values by label (dates). */
+function lineChart(title, data, unit) {
+  const w = 520, h = 220, pad = 40;
+  const values = data.map((d) => d.value);
+  const min = Math.min(...values), max = Math.max(...values), span = max - min || 1;
+  const x = (i) => pad + ((w - 2 * pad) * i) / Math.max(data.length - 1, 1);
+  const y = (val) => h - pad - ((h - 2 * pad) * (val - min)) / span;
+  const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, width: '100%', role: 'img', 'aria-label': `${title}; the same figures are in the table` });
+  root.append(svg('title', {}, title));
+  root.append(svg('polyline', { fill: 'none', stroke: '#0b5cad', 'stroke-width': 2, points: data.map((d, i) => `${x(i)},${y(d.value)}`).join(' ') }));
+  data.forEach((d, i) => root.append(svg('circle', { cx: x(i), cy: y(d.value), r: 3, fill: '#0b5cad' })));
+  root.append(svg('text', { x: pad, y: 14, 'font-size': 11 }, `${max.toFixed(2)} ${unit}`));
+  root.append(svg('text', { x: pad, y: h - 6, 'font-size': 11 }, `${min.toFixed(2)} ${unit} · ${data[0]?.label} → ${data.at(-1)?.label}`));
+  return root;
+}
+
+function table(caption, headers, rows) {
+  return el('table', { class: 'lines' }, el('caption', { text: caption }),
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', { text: c }))))));
+}
+
+// --- Sweep across destinations, in a worker --------------------------------------------------
+let worker = null;
+let job = 0;
+function startWorker() {
+  worker = new Worker(new URL('./whatif-worker.js', import.meta.url), { type: 'module' });
+}
+startWorker();
+
+$('run-sweep').addEventListener('click', async () => {
+  const date = v('sweep-date');
+  const all = (await countries(date)).countries.map((c) => c.country);
+  const id = ++job;
+  $('cancel-sweep').disabled = false;
+  $('sweep-progress').value = 0;
+  $('sweep-summary').textContent = `Pricing ${all.length} destinations…`;
+  worker.onmessage = (e) => {
+    if (e.data.id !== id) return;
+    if (e.data.progress != null) $('sweep-progress').value = e.data.progress;
+    if (!e.data.done) return;
+    $('cancel-sweep').disabled = true;
+    $('sweep-progress').value = 1;
+    if (e.data.error) {
+      $('sweep-summary').textContent = `Error: ${e.data.error.message}`;
+      return;
+    }
+    const rows = e.data.result.rows.filter((r) => r.landed_in_request_currency != null);
+    const cur = e.data.result.request_currency;
+    const data = rows.map((r) => ({ label: r.destination, value: Number(r.landed_in_request_currency) }));
+    $('dest-chart').replaceChildren(barChart(`Landed cost by destination in ${cur}`, data, cur));
+    $('dest-table').replaceChildren(table(`Landed cost by destination, cheapest first (${cur})`,
+      ['Destination', `Landed (${cur})`, 'Local', 'Duty', 'Tax', 'Complete'],
+      rows.map((r) => [r.destination, r.landed_in_request_currency, money(r.landed, r.currency, lang), r.duty, r.tax, r.complete ? 'yes' : 'no'])));
+    const spread = rows.length ? (Number(rows.at(-1).landed_in_request_currency) - Number(rows[0].landed_in_request_currency)).toFixed(2) : '0';
+    $('sweep-summary').textContent = `Cheapest: ${rows[0]?.destination} (${rows[0]?.landed_in_request_currency} ${cur}); spread ${spread} ${cur} across ${rows.length} destinations.`;
+  };
+  worker.postMessage({ id, request: request('DE', date), axes: { destinations: all } });
+});
+
+$('cancel-sweep').addEventListener('click', () => {
+  worker.terminate();
+  startWorker();
+  job++;
+  $('cancel-sweep').disabled = true;
+  $('sweep-summary').textContent = 'Cancelled.';
+});
+
+// --- Across dates ----------------------------------------------------------------------------
+$('run-dates').addEventListener('click', async () => {
+  const [fy, fm] = v('dates-from').split('-').map(Number);
+  const [ty, tm] = v('dates-to').split('-').map(Number);
+  const dates = [];
+  for (let y = fy, m = fm; y < ty || (y === ty && m <= tm); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    dates.push(`${y}-${String(m).padStart(2, '0')}-01`);
+  }
+  const dest = v('dates-dest').toUpperCase();
+  const result = await sweep(request(dest, dates[0]), { dates });
+  const rows = [...result.rows].filter((r) => r.landed != null).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const cur = rows[0]?.currency || '';
+  $('dates-chart').replaceChildren(lineChart(`Landed cost in ${dest} by month (${cur})`, rows.map((r) => ({ label: r.date, value: Number(r.landed) })), cur));
+  $('dates-table').replaceChildren(table(`Landed cost in ${dest} by month (${cur})`, ['Date', 'Landed', 'Duty', 'Tax', 'Fees'],
+    rows.map((r) => [r.date, r.landed, r.duty, r.tax, r.fees])));
+});
+
+// --- Inclusive pricing -----------------------------------------------------------------------
+$('run-reverse').addEventListener('click', async () => {
+  const req = { ...request(v('rev-dest').toUpperCase()), ship_from: v('rev-from').toUpperCase(), currency: v('rev-currency').toUpperCase() };
+  try {
+    const r = await reverse(req, v('rev-target'), v('rev-charm'), v('rev-policy'));
+    let text = `Net ${r.net_price} ${req.currency} gives an all-in price of ${money(r.landed, r.currency, lang)}${r.exact ? ' (exact).' : '.'}`;
+    if (r.grey_zone) text += ` Grey zone: no net price gives an all-in price between ${r.grey_zone.below} and ${r.grey_zone.above} ${r.currency} (${r.grey_zone.cause}); policy ${r.policy}.`;
+    if (r.absorbed) text += ` The seller absorbs ${r.absorbed} ${r.currency}.`;
+    $('rev-result').textContent = text;
+  } catch (e) {
+    $('rev-result').textContent = `${e.code}: ${e.message}`;
+  }
+});
+
+// --- Time travel -----------------------------------------------------------------------------
+$('run-travel').addEventListener('click', async () => {
+  const c = await compareDates(request(v('tt-dest').toUpperCase(), v('tt-a')), v('tt-a'), v('tt-b'));
+  const cur = c.after.currency;
+  $('tt-result').replaceChildren(
+    el('p', { text: `Landed ${money(c.before.totals.landed, cur, lang)} → ${money(c.after.totals.landed, cur, lang)} (${c.landed_delta}).` }),
+    table('Levies that changed', ['Line', 'Levy', 'Before', 'After', 'Change', 'Why'],
+      c.changes.map((x) => [x.line, x.name, x.before ?? '—', x.after ?? '—', x.delta, x.why])));
+});
+
+// --- Invoice check ---------------------------------------------------------------------------
+$('run-invoice').addEventListener('click', async () => {
+  const r = await invoiceCheck(request(v('inv-dest').toUpperCase()), { duty: v('inv-duty'), tax: v('inv-tax'), fees: v('inv-fees') });
+  $('inv-result').replaceChildren(
+    el('p', { text: `Billed minus expected: ${r.overcharge} ${r.quote.currency}.` }),
+    table('Differences', ['Item', 'Billed', 'Expected', 'Difference', 'Likely causes'],
+      r.differences.map((d) => [d.item, d.billed, d.expected, d.difference, d.likely_causes.join('; ')])));
+});
