@@ -139,7 +139,10 @@ fn decimal(text: &str, field: &str) -> Result<rust_decimal::Decimal, JsValue> {
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
     serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
         let path = e.path().to_string();
-        js_error(crate::request::decode_error(if path == "." { field.to_string() } else { format!("{field}.{path}") }, e.inner().to_string()))
+        js_error(crate::request::decode_error(
+            if path == "." { field.to_string() } else { format!("{field}.{path}") },
+            e.inner().to_string(),
+        ))
     })
 }
 
@@ -177,7 +180,8 @@ pub fn compare_dates(
     after: &str,
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
-    let (a, b) = (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
+    let (a, b) =
+        (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
     to_js(&crate::diff::compare_dates(&req, a, b).map_err(js_error)?)
 }
 
@@ -189,7 +193,8 @@ pub fn catalogue_diff(
     after: &str,
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
-    let (a, b) = (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
+    let (a, b) =
+        (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
     to_js(&crate::diff::catalogue_diff(&req, a, b).map_err(js_error)?)
 }
 
