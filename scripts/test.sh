@@ -28,9 +28,13 @@ else
   cargo test --locked --no-fail-fast
 fi
 
-echo "== browser bundle"
+echo "== browser bundle: build, size budgets, Subresource Integrity of the pages"
 bash scripts/build-web.sh
 bash scripts/check-budgets.sh
+python3 scripts/sri.py --check
+
+echo "== supply chain: licences, bans and sources of every dependency (cargo deny, offline)"
+bash scripts/deny.sh
 
 echo "== end-to-end tests in Chromium"
 cargo build --locked --quiet --bin landed

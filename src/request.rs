@@ -13,6 +13,19 @@ use std::collections::{BTreeMap, HashSet};
 /// Most lines a single request may carry.
 pub const MAX_LINES: usize = 100_000;
 
+/// Largest unit price, quantity, weight or volume accepted (10^12). Keeps every product the
+/// engine forms far inside `rust_decimal`'s range, so no arithmetic can overflow.
+pub const MAX_INPUT: i64 = 1_000_000_000_000;
+/// Largest value of one line (quantity × unit price), shipping or insurance (10^15).
+pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
+
+fn at_most(v: Decimal, max: i64, field: String) -> Result<()> {
+    if v > Decimal::from(max) {
+        return Err(Error::new(ErrorCode::TooLarge, field.clone(), format!("{field} is {v}: at most {max}")));
+    }
+    Ok(())
+}
+
 /// How the goods travel; thresholds differ by channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -199,6 +212,8 @@ impl QuoteRequest {
         }
         non_negative(self.shipping, "shipping".into(), ErrorCode::NegativeAmount)?;
         non_negative(self.insurance, "insurance".into(), ErrorCode::NegativeAmount)?;
+        at_most(self.shipping, MAX_VALUE, "shipping".into())?;
+        at_most(self.insurance, MAX_VALUE, "insurance".into())?;
         if self.lines.is_empty() {
             return Err(Error::new(ErrorCode::EmptyCart, "lines", "the cart has no lines"));
         }
@@ -242,6 +257,9 @@ impl LineRequest {
         }
         HsCode::parse(&self.code)?;
         non_negative(self.unit_price, "unit_price".into(), ErrorCode::NegativePrice)?;
+        at_most(self.unit_price, MAX_INPUT, "unit_price".into())?;
+        at_most(self.quantity, MAX_INPUT, "quantity".into())?;
+        at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price".into())?;
         if self.quantity <= Decimal::ZERO {
             return Err(Error::new(
                 ErrorCode::Quantity,
@@ -255,6 +273,7 @@ impl LineRequest {
         for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
             if let Some(v) = v {
                 non_negative(v, f.into(), ErrorCode::Quantity)?;
+                at_most(v, MAX_INPUT, f.into())?;
             }
         }
         if let Some(a) = self.alcohol_pct {
@@ -268,10 +287,12 @@ impl LineRequest {
         }
         for (k, v) in &self.units {
             non_negative(*v, format!("units.{k}"), ErrorCode::Quantity)?;
+            at_most(*v, MAX_INPUT, format!("units.{k}"))?;
             crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, format!("units.{k}"), e.message))?;
         }
         for (k, v) in &self.components {
             non_negative(*v, format!("components.{k}"), ErrorCode::NegativeAmount)?;
+            at_most(*v, MAX_VALUE, format!("components.{k}"))?;
         }
         if let Some(rate) = &self.duty_rate {
             if let crate::duty::DutyExpr::NotPriceable { .. } = crate::duty::DutyExpr::parse(rate) {

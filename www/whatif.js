@@ -77,11 +77,13 @@ function startWorker() {
 startWorker();
 
 $('run-sweep').addEventListener('click', async () => {
-  const date = v('sweep-date');
-  const all = (await countries(date)).countries.map((c) => c.country);
   const id = ++job;
   $('cancel-sweep').disabled = false;
   $('sweep-progress').value = 0;
+  $('sweep-summary').textContent = 'Pricing every destination…';
+  const date = v('sweep-date');
+  const all = (await countries(date)).countries.map((c) => c.country);
+  if (id !== job) return; // cancelled while the destinations were listed
   $('sweep-summary').textContent = `Pricing ${all.length} destinations…`;
   worker.onmessage = (e) => {
     if (e.data.id !== id) return;

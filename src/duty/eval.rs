@@ -62,6 +62,8 @@ pub enum Unpriced {
     BaseDuty,
     /// The text is not a rate the engine can compute.
     NotARate { kind: NotPriceableKind, text: String },
+    /// The amount is beyond what the engine computes exactly (about 7.9 × 10^28).
+    OutOfRange,
 }
 
 impl Unpriced {
@@ -92,6 +94,7 @@ impl Unpriced {
             Unpriced::Date => "the rate is seasonal: give the date".to_string(),
             Unpriced::BaseDuty => "adds to the duty of the applicable subheading, which is not known here".to_string(),
             Unpriced::NotARate { kind, text } => format!("{text:?} is not a computable rate: {}", kind.explanation()),
+            Unpriced::OutOfRange => "the amount is out of range: check the value and quantities".to_string(),
         }
     }
 }
@@ -162,13 +165,13 @@ pub(super) fn evaluate(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyResult {
             }
         }
         _ => DutyResult {
+            unpriced: if part.unpriced.is_empty() { vec![Unpriced::OutOfRange] } else { part.unpriced },
             priceable: false,
             amount: None,
             partial_amount: (!part.priced.is_zero()).then(|| round(part.priced)),
             exact: None,
             currency: input.currency,
             formula: format!("{} = not priceable", part.text),
-            unpriced: part.unpriced,
         },
     }
 }
@@ -193,7 +196,10 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
                     .map(|(_, v)| (*v, format!("{} ({})", format_grouped(*v), c.replace('_', " ")))),
             };
             match base {
-                Some((v, shown)) => Part::priced(*percent * v / Decimal::ONE_HUNDRED, format!("{pct} × {shown}")),
+                Some((v, shown)) => match percent.checked_mul(v) {
+                    Some(x) => Part::priced(x / Decimal::ONE_HUNDRED, format!("{pct} × {shown}")),
+                    None => Part::missing(Unpriced::OutOfRange, format!("{pct} × {shown}")),
+                },
                 None => Part::missing(
                     Unpriced::ComponentValue { component: on.clone().unwrap_or_default() },
                     format!("{pct} × value of {}", on.as_deref().unwrap_or_default().replace('_', " ")),
@@ -204,8 +210,15 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
         DutyExpr::Sum { terms } => {
             let parts: Vec<Part> = terms.iter().map(|t| eval(t, input)).collect();
             let text = parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + ");
-            let priced = parts.iter().map(|p| if p.amount.is_some() { p.priced } else { Decimal::ZERO }).sum();
-            let amount = parts.iter().map(|p| p.amount).sum::<Option<Decimal>>();
+            let mut priced = Some(Decimal::ZERO);
+            let mut amount = Some(Decimal::ZERO);
+            for p in &parts {
+                if p.amount.is_some() {
+                    priced = priced.and_then(|s| s.checked_add(p.priced));
+                }
+                amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
+            }
+            let priced = priced.unwrap_or_default();
             let unpriced = parts.into_iter().flat_map(|p| p.unpriced).collect();
             Part { amount, priced, text, unpriced }
         }
@@ -253,7 +266,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
                 (Some(p), _) => {
                     let extra = eval(p, input);
                     let text = format!("{} + {}", base.text, extra.text);
-                    let amount = base.amount.zip(extra.amount).map(|(a, b)| a + b);
+                    let amount = base.amount.zip(extra.amount).and_then(|(a, b)| a.checked_add(b));
                     let priced = extra.amount.unwrap_or_default() + base.amount.unwrap_or_default();
                     let unpriced = base.unpriced.into_iter().chain(extra.unpriced).collect();
                     Part { amount, priced, text, unpriced }
@@ -261,7 +274,8 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
                 (None, Some(m)) => {
                     let less = eval(m, input);
                     let text = format!("max(0, {} − {})", base.text, less.text);
-                    let amount = base.amount.zip(less.amount).map(|(a, b)| (a - b).max(Decimal::ZERO));
+                    let amount =
+                        base.amount.zip(less.amount).and_then(|(a, b)| a.checked_sub(b)).map(|d| d.max(Decimal::ZERO));
                     let unpriced = base.unpriced.into_iter().chain(less.unpriced).collect();
                     Part { amount, priced: Decimal::ZERO, text, unpriced }
                 }
@@ -298,13 +312,20 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>) -> Part {
     if let Some(over) = rate.over {
         qty = (qty - over).max(Decimal::ZERO);
     }
-    let units = qty / rate.per;
+    let Some(units) = qty.checked_div(rate.per) else {
+        return Part::missing(Unpriced::OutOfRange, format!("{shown_rate} × [quantity]"));
+    };
     let mut text = format!("{shown_rate} × {}", format_grouped(units.normalize()));
-    let mut amount = rate.amount * units;
+    let Some(mut amount) = rate.amount.checked_mul(units) else {
+        return Part::missing(Unpriced::OutOfRange, text);
+    };
     if rate.currency != input.currency {
         match input.fx.iter().find(|(c, _)| *c == rate.currency) {
             Some((_, fx)) => {
-                amount *= *fx;
+                let Some(converted) = amount.checked_mul(*fx) else {
+                    return Part::missing(Unpriced::OutOfRange, text);
+                };
+                amount = converted;
                 text.push_str(&format!(" × {} {}/{}", fx.normalize(), input.currency, rate.currency));
             }
             None => {

@@ -10,6 +10,9 @@ use crate::money::Currency;
 use crate::units::{Dimension, Measure, Qualifier, Unit};
 use rust_decimal::Decimal;
 
+/// Numbers in rate texts stay below this (the largest in the sources is under 10,000).
+const MAX_RATE_NUMBER: i64 = 1_000_000_000;
+
 /// Parses one rate text.
 pub(super) fn parse(text: &str) -> DutyExpr {
     let norm = normalize(text);
@@ -244,6 +247,10 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
     let num = t[..end].trim_end_matches('.').replace(',', "");
     let consumed = if t[..end].ends_with('.') { end - 1 } else { end };
     let value = Decimal::from_str_exact(&num).ok()?;
+    // No tariff rate or unit has more than a few digits; a longer number is not a rate.
+    if value.abs() >= Decimal::from(MAX_RATE_NUMBER) {
+        return None;
+    }
     Some((value, &t[consumed..]))
 }
 

@@ -229,9 +229,14 @@ test('what-if page: sweep in a worker, charts with tables, reverse pricing, time
 test('a large sweep can be cancelled', async () => {
   const page = await env.browser.newPage();
   await page.goto(`${env.base}whatif.html`);
-  await page.click('#run-sweep');
-  await page.click('#cancel-sweep');
+  // Start and cancel in the same task, before the sweep can finish.
+  await page.evaluate(() => {
+    document.querySelector('#run-sweep').click();
+    document.querySelector('#cancel-sweep').click();
+  });
+  await page.waitForTimeout(500);
   assert.equal(await page.textContent('#sweep-summary'), 'Cancelled.');
+  assert.equal(await page.$$eval('#dest-table tbody tr', (r) => r.length), 0, 'no results from the cancelled sweep');
   // A new sweep after cancelling still works (a fresh worker).
   await page.click('#run-sweep');
   await page.waitForFunction(() => document.querySelector('#sweep-summary').textContent.startsWith('Cheapest'), null, { timeout: 20000 });

@@ -1,0 +1,13 @@
+//! Any bytes as a JSON request: decoded to a typed error or a quote, never a panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(req) = landed::request::from_json(text) {
+            if let Ok(q) = landed::quote(&req) {
+                assert_eq!(q.lines.len(), req.lines.len());
+            }
+        }
+    }
+});
