@@ -6,7 +6,8 @@ use landed::request::QuoteRequest;
 use serde_json::json;
 
 fn quote(v: serde_json::Value) -> Result<landed::Quote, landed::Error> {
-    let req: QuoteRequest = serde_json::from_value(v).map_err(|e| landed::Error::new(ErrorCode::Json, "", e.to_string()))?;
+    let req: QuoteRequest =
+        serde_json::from_value(v).map_err(|e| landed::Error::new(ErrorCode::Json, "", e.to_string()))?;
     landed::quote(&req)
 }
 
@@ -20,7 +21,8 @@ fn fuzz_regression_huge_percentage_is_out_of_range_not_a_panic() {
     let text = "2262254106000056714106567132 2%";
     let expr = landed::duty::DutyExpr::parse(text);
     let q = landed::units::Quantities::new();
-    let input = landed::duty::DutyInput::value_only(rust_decimal::Decimal::new(123_456, 2), landed::money::Currency::USD, &q);
+    let input =
+        landed::duty::DutyInput::value_only(rust_decimal::Decimal::new(123_456, 2), landed::money::Currency::USD, &q);
     let r = expr.evaluate(&input);
     assert!(!r.priceable);
     assert!(r.amount.is_none());
@@ -29,8 +31,10 @@ fn fuzz_regression_huge_percentage_is_out_of_range_not_a_panic() {
 #[test]
 fn a_cart_of_10000_lines_is_priced() {
     let lines: Vec<_> = (0..10_000).map(|i| line(i, "1", "10.00")).collect();
-    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN", "shipping": "999.99",
-        "lines": lines}))
+    let q = quote(
+        json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN", "shipping": "999.99",
+        "lines": lines}),
+    )
     .unwrap();
     assert_eq!(q.lines.len(), 10_000);
     // 20 % ... of 100,000 goods: duty 12 % on CIF; shipping allocated to the cent.
@@ -67,7 +71,8 @@ fn prices_with_28_decimals_are_exact() {
 #[test]
 fn bad_inputs_are_typed_errors() {
     let base = |f: &dyn Fn(&mut serde_json::Value)| {
-        let mut v = json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "lines": [line(0, "1", "10")]});
+        let mut v =
+            json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "lines": [line(0, "1", "10")]});
         f(&mut v);
         quote(v).unwrap_err().code
     };
@@ -85,7 +90,10 @@ fn bad_inputs_are_typed_errors() {
 fn non_utf8_bytes_are_a_typed_error_in_the_cli() {
     let path = std::env::temp_dir().join("landed-non-utf8.json");
     std::fs::write(&path, [0xff, 0xfe, b'{', 0x80]).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_landed")).args(["quote", path.to_str().unwrap()]).output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(["quote", path.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("E_IO") && err.contains("UTF-8"), "{err}");
