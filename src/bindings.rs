@@ -146,7 +146,8 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, field: &str) -> Resul
     })
 }
 
-/// The net price of a one-line request for an all-in target; `charm` is "none", "99", "95" or
+/// The net price(s) for an all-in target (one line: that line's price; a cart: every price
+/// scaled by one factor); `charm` is "none", "99", "95" or
 /// "whole"; `policy` "clamp_below", "absorb" or "report".
 #[wasm_bindgen(js_name = reverse, unchecked_return_type = "ReverseResult")]
 pub fn reverse(
@@ -158,7 +159,11 @@ pub fn reverse(
     let req = request_from(request)?;
     let charm = from_js(JsValue::from(charm.unwrap_or_else(|| "none".into())), "charm")?;
     let policy = from_js(JsValue::from(policy.unwrap_or_else(|| "clamp_below".into())), "policy")?;
-    to_js(&crate::reverse::reverse(&req, decimal(target, "target")?, charm, policy).map_err(js_error)?)
+    let target = decimal(target, "target")?;
+    if req.lines.len() > 1 {
+        return to_js(&crate::reverse::reverse_cart(&req, target, charm, policy).map_err(js_error)?);
+    }
+    to_js(&crate::reverse::reverse(&req, target, charm, policy).map_err(js_error)?)
 }
 
 /// Prices every combination of the axes over the base request, cheapest first.

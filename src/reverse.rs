@@ -211,3 +211,112 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
         }),
     }
 }
+
+/// The answer to a whole-cart reverse-pricing question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct CartReverseResult {
+    pub target: Decimal,
+    /// The factor applied to every line's unit price (their ratios are kept).
+    pub scale: Decimal,
+    /// Net unit price per line id, in the request currency.
+    pub net_prices: Vec<(String, Decimal)>,
+    pub landed: Decimal,
+    pub currency: String,
+    pub exact: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grey_zone: Option<GreyZone>,
+    pub policy: GreyZonePolicy,
+    pub charm: Charm,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absorbed: Option<Decimal>,
+}
+
+fn scaled(req: &QuoteRequest, k: Decimal) -> QuoteRequest {
+    let mut r = req.clone();
+    let dp = req.currency.minor_units();
+    for l in &mut r.lines {
+        l.unit_price = round_to(l.unit_price * k, dp, req.rounding.mode);
+    }
+    r
+}
+
+/// Scales every unit price of a cart by one factor so that the cart's all-in total is `target`
+/// (the request's prices give the ratios between lines). Grey zones are handled as in
+/// [`reverse`]; the search is a bisection on the factor.
+pub fn reverse_cart(
+    req: &QuoteRequest,
+    target: Decimal,
+    charm: Charm,
+    policy: GreyZonePolicy,
+) -> Result<CartReverseResult> {
+    if target <= Decimal::ZERO {
+        return Err(Error::new(ErrorCode::Amount, "target", "the all-in target must be more than 0"));
+    }
+    let weight: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).sum();
+    if weight.is_zero() {
+        return Err(Error::new(
+            ErrorCode::Amount,
+            "lines",
+            "the cart's prices are all zero: they give the ratios to scale",
+        ));
+    }
+    let target = charm.apply(target);
+    let currency =
+        crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
+    let landed = |k: Decimal| -> Result<Decimal> { Ok(quote(&scaled(req, k))?.totals.landed) };
+    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ONE);
+    let mut guard = 0;
+    while landed(hi)? <= target {
+        lo = hi;
+        hi *= Decimal::TWO;
+        guard += 1;
+        if guard > 60 {
+            return Err(Error::new(ErrorCode::TooLarge, "target", "no prices reach this target"));
+        }
+    }
+    for _ in 0..64 {
+        let mid = (lo + hi) / Decimal::TWO;
+        if landed(mid)? <= target {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let prices = |k: Decimal| scaled(req, k).lines.iter().map(|l| (l.id.clone(), l.unit_price)).collect::<Vec<_>>();
+    let (landed_lo, landed_hi) = (landed(lo)?, landed(hi)?);
+    let result = |k: Decimal, landed: Decimal, exact: bool, zone: Option<GreyZone>, absorbed: Option<Decimal>| {
+        CartReverseResult {
+            target,
+            scale: k.round_dp(12).normalize(),
+            net_prices: prices(k),
+            landed,
+            currency: currency.to_string(),
+            exact,
+            grey_zone: zone,
+            policy,
+            charm,
+            absorbed,
+        }
+    };
+    if landed_lo == target {
+        return Ok(result(lo, landed_lo, true, None, None));
+    }
+    let sum = |k: Decimal| -> Decimal { scaled(req, k).lines.iter().map(|l| l.quantity * l.unit_price).sum() };
+    let zone = GreyZone {
+        below: landed_lo,
+        above: landed_hi,
+        net_below: sum(lo),
+        net_above: sum(hi),
+        cause: "no scaling of the cart's prices gives an all-in total in between (a threshold or rounding)".into(),
+    };
+    match policy {
+        GreyZonePolicy::Report => Err(Error::new(
+            ErrorCode::Amount,
+            "target",
+            format!("no cart prices give an all-in total of {target} {currency}: {} or {}", zone.below, zone.above),
+        )),
+        GreyZonePolicy::ClampBelow => Ok(result(lo, landed_lo, false, Some(zone), None)),
+        GreyZonePolicy::Absorb => Ok(result(hi, landed_hi, false, Some(zone), Some(landed_hi - target))),
+    }
+}

@@ -172,3 +172,20 @@ fn invoice_check_explains_a_vat_base_without_duty() {
     assert_eq!(tax.difference, d("-24.00"));
     assert!(tax.likely_causes[0].contains("duty"), "{:?}", tax.likely_causes);
 }
+
+#[test]
+fn whole_cart_reverse_keeps_the_price_ratios() {
+    let cart = req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "a", "code": "61091000", "quantity": "2", "unit_price": "10"},
+                  {"id": "b", "code": "85167100", "quantity": "1", "unit_price": "30"}]}));
+    let r = landed::reverse::reverse_cart(&cart, d("600.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert!(r.landed <= d("600.00"));
+    assert!(d("600.00") - r.landed < d("0.10"), "{r:?}");
+    let (a, b) = (r.net_prices[0].1, r.net_prices[1].1);
+    assert!((b / a - d("3")).abs() < d("0.01"), "ratio kept: {a} {b}");
+    // Forward: the quote of those prices is the reported all-in total.
+    let mut priced = cart.clone();
+    priced.lines[0].unit_price = a;
+    priced.lines[1].unit_price = b;
+    assert_eq!(landed::quote(&priced).unwrap().totals.landed, r.landed);
+}

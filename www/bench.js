@@ -32,7 +32,22 @@ function median(fn, samples) {
 for (let i = 0; i < 50; i++) quoteNow(glue, request); // warm-up
 const tenLines = median(() => quoteNow(glue, request), 25);
 const oneLine = median(() => quoteNow(glue, one), 25);
+// 1 item × 60 destinations × 12 monthly dates (720 quotes) in one call.
+const all = glue.countries('2026-03-02').countries.map((c) => c.country);
+const destinations = Array.from({ length: 60 }, (_, i) => all[i % all.length]);
+const dates = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}-01`);
+const sweepRequest = { ...one, fx: { 'USD/TWD': '32.5' }, lines: [{ ...one.lines[0], duty_rate: '10%' }] };
+glue.sweep(sweepRequest, { destinations, dates }); // warm-up
+const sweepTimes = [];
+for (let i = 0; i < 5; i++) {
+  const s = performance.now();
+  glue.sweep(sweepRequest, { destinations, dates });
+  sweepTimes.push(performance.now() - s);
+}
+sweepTimes.sort((a, b) => a - b);
+
 const results = {
+  sweep_60x12_median_ms: +sweepTimes[2].toFixed(1),
   cold_start_ms: +coldStart.toFixed(2),
   since_navigation_start_ms: +sinceNavigation.toFixed(2),
   widget_import_ms: +(tImported - t0).toFixed(2),

@@ -289,6 +289,30 @@ fn run(command: Command) -> Result<String, Error> {
             let target = parse_decimal(&target, "target")?;
             let charm: landed::reverse::Charm = enum_arg(&charm, "charm")?;
             let policy: landed::reverse::GreyZonePolicy = enum_arg(&policy, "policy")?;
+            if req.lines.len() > 1 {
+                let r = landed::reverse::reverse_cart(&req, target, charm, policy)?;
+                if json {
+                    return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
+                }
+                let prices: Vec<String> = r.net_prices.iter().map(|(id, p)| format!("{id} {p}")).collect();
+                let mut out = format!(
+                    "target {} {}: prices × {} → {} gives all-in {} {}{}",
+                    r.target,
+                    r.currency,
+                    r.scale,
+                    prices.join(", "),
+                    r.landed,
+                    r.currency,
+                    if r.exact { " (exact)" } else { "" }
+                );
+                if let Some(z) = &r.grey_zone {
+                    out.push_str(&format!(
+                        "\ngrey zone: all-in {} or {} ({}); policy {:?}",
+                        z.below, z.above, z.cause, r.policy
+                    ));
+                }
+                return Ok(out);
+            }
             let r = landed::reverse::reverse(&req, target, charm, policy)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));

@@ -42,6 +42,7 @@ console.log(JSON.stringify({
   of_which_first_quote_ms: med('first_quote_ms'),
   quote_1_line_median_ms: med('quote_1_line_median_ms'),
   quote_10_lines_median_ms: med('quote_10_lines_median_ms'),
+  sweep_1_item_60_destinations_12_dates_ms: med('sweep_60x12_median_ms'),
   reprice_demo_page_ms_median: +reprice[Math.floor(reprice.length / 2)].toFixed(2),
   products: await page.evaluate(() => document.querySelectorAll('landed-price').length),
   user_agent: runs[0].user_agent,
