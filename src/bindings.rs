@@ -177,6 +177,10 @@ pub fn sweep(
     to_js(&crate::sweep::sweep(&req, &axes).map_err(js_error)?)
 }
 
+fn two_dates(before: &str, after: &str) -> Result<(crate::date::Date, crate::date::Date), JsValue> {
+    Ok((crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?))
+}
+
 /// The same cart on two dates and every levy that changed.
 #[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
 pub fn compare_dates(
@@ -185,8 +189,7 @@ pub fn compare_dates(
     after: &str,
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
-    let (a, b) =
-        (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
+    let (a, b) = two_dates(before, after)?;
     to_js(&crate::diff::compare_dates(&req, a, b).map_err(js_error)?)
 }
 
@@ -198,8 +201,7 @@ pub fn catalogue_diff(
     after: &str,
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
-    let (a, b) =
-        (crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?);
+    let (a, b) = two_dates(before, after)?;
     to_js(&crate::diff::catalogue_diff(&req, a, b).map_err(js_error)?)
 }
 

@@ -291,31 +291,20 @@ impl Rules {
                 source: source("fees.tsv", id, &r)?,
             });
         }
-        let t = file(snapshot, "vat.tsv")?;
+        // Imported rates, then subnational rates the imported file lacks (encoded by hand).
         let mut vat = Vec::new();
-        for r in t.records() {
-            vat.push(VatRate {
-                country: r.text("country")?,
-                subdivision: r.text("subdivision")?,
-                kind: r.text("kind")?,
-                percent: r.decimal("percent")?.unwrap_or_default(),
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: r.text("source")?,
-            });
-        }
-        // Subnational rates the imported file lacks, encoded by hand with their sources.
-        let t = file(snapshot, "rules/vat_extra.tsv")?;
-        for r in t.records() {
-            vat.push(VatRate {
-                country: r.text("country")?,
-                subdivision: r.text("subdivision")?,
-                kind: r.text("kind")?,
-                percent: r.decimal("percent")?.unwrap_or_default(),
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: r.text("source")?,
-            });
+        for name in ["vat.tsv", "rules/vat_extra.tsv"] {
+            for r in file(snapshot, name)?.records() {
+                vat.push(VatRate {
+                    country: r.text("country")?,
+                    subdivision: r.text("subdivision")?,
+                    kind: r.text("kind")?,
+                    percent: r.decimal("percent")?.unwrap_or_default(),
+                    valid_from: r.date("valid_from")?,
+                    valid_to: r.date("valid_to")?,
+                    source: r.text("source")?,
+                });
+            }
         }
         let rules = Rules { jurisdictions, thresholds, fees, vat, us: OnceLock::new(), snapshot };
         #[cfg(debug_assertions)]
