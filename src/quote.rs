@@ -263,6 +263,8 @@ struct Ctx<'q> {
     overrides: FxTable,
     fx_used: Vec<FxUsed>,
     warnings: Vec<Warning>,
+    /// VAT/GST rate per class, looked up once per request.
+    vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
 }
 
 impl Ctx<'_> {
@@ -356,6 +358,7 @@ pub fn quote(req: &QuoteRequest) -> Result<Quote> {
         overrides: FxTable::from_request(&req.fx)?,
         fx_used: Vec::new(),
         warnings: Vec::new(),
+        vat_cache: Vec::new(),
     };
     ctx.note_verify(&j.source.row, j.source.confidence);
     let currency = j.currency;
@@ -637,8 +640,10 @@ fn duty_rates(
                 );
             }
             let src = snapshot.source(&found.lines[0].row);
-            if let Some(v) =
-                Date::parse(src.vintage).ok().filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
+            if let Some(v) = Date::parse(src.vintage)
+                .ok()
+                .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
+                .filter(|_| !ctx.warnings.iter().any(|w| w.code == "W_OLD_TARIFF"))
             {
                 ctx.warn(
                     "W_OLD_TARIFF",
@@ -1020,7 +1025,16 @@ fn tax(
         return;
     }
     let sub = ctx.req.subdivision.as_deref().map(str::to_ascii_uppercase);
-    let Some(rate) = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date) else {
+    let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
+    let rate = match cached {
+        Some(r) => r,
+        None => {
+            let r = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
+            ctx.vat_cache.push((line.vat_class, r.clone()));
+            r
+        }
+    };
+    let Some(rate) = rate else {
         p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
         return;
     };

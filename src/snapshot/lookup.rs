@@ -62,19 +62,21 @@ impl<'s> Snapshot<'s> {
         })?;
         let rows = self.rows(table);
         let digits = code.digits();
-        let start = rows.partition_point(|r| r.code() < digits);
-        let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code().starts_with(digits)).collect();
+        let key = digits.as_bytes();
+        let start = rows.partition_point(|r| r.code_bytes() < key);
+        let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code_bytes().starts_with(key)).collect();
 
         let (kind, matched_code, candidates): (Match, String, Vec<&Row<'s>>) =
-            if under.first().is_some_and(|r| r.code() == digits) {
-                (Match::Exact, digits.to_string(), under.into_iter().filter(|r| r.code() == digits).collect())
+            if under.first().is_some_and(|r| r.code_bytes() == key) {
+                (Match::Exact, digits.to_string(), under.into_iter().filter(|r| r.code_bytes() == key).collect())
             } else if !under.is_empty() {
                 (Match::Partial, digits.to_string(), under)
             } else {
                 let found = (2..digits.len()).rev().find_map(|n| {
                     let prefix = &digits[..n];
-                    let s = rows.partition_point(|r| r.code() < prefix);
-                    let same: Vec<&Row<'s>> = rows[s..].iter().take_while(|r| r.code() == prefix).collect();
+                    let p = prefix.as_bytes();
+                    let s = rows.partition_point(|r| r.code_bytes() < p);
+                    let same: Vec<&Row<'s>> = rows[s..].iter().take_while(|r| r.code_bytes() == p).collect();
                     (!same.is_empty()).then(|| (prefix.to_string(), same))
                 });
                 match found {
@@ -107,7 +109,7 @@ impl<'s> Snapshot<'s> {
         let mut lines: Vec<LookupLine<'s>> = Vec::with_capacity(in_force.len());
         for r in in_force {
             match lines.last_mut() {
-                Some(last) if last.row.code() == r.code() => {
+                Some(last) if last.row.code_bytes() == r.code_bytes() => {
                     if r.valid_from >= last.row.valid_from {
                         *last = LookupLine { row: *r, expression: self.expression(r) };
                     }

@@ -65,6 +65,11 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// The code's ASCII digits, for comparisons on hot paths.
+    pub fn code_bytes(&self) -> &[u8] {
+        &self.code_digits[..self.code_len as usize]
+    }
+
     /// The national code as published (digits only).
     pub fn code(&self) -> &str {
         // Only ASCII digits are ever stored (decode_code).
