@@ -13,6 +13,11 @@ tests/e2e/node_modules/.bin/wasm-opt -Oz \
   www/pkg/landed_bg.wasm -o www/pkg/landed_bg.wasm
 cargo run --locked --quiet --bin landed -- snapshot export-text www/pkg/landed-text.bin >/dev/null
 
+# The TypeScript declarations are generated from the Rust types; fail if they went missing.
+for t in QuoteRequest Quote LineQuote Levy RateResponse SweepResult ReverseResult; do
+  grep -q "export interface $t\b\|export type $t\b" www/pkg/landed.d.ts || { echo "landed.d.ts lacks $t" >&2; exit 1; }
+done
+
 wasm_gz=$(gzip -9 -c www/pkg/landed_bg.wasm | wc -c)
 js_gz=$(cat www/pkg/landed.js www/widget/landed.js www/widget/landed.global.js | gzip -9 | wc -c)
 text_gz=$(gzip -9 -c www/pkg/landed-text.bin | wc -c)

@@ -17,4 +17,5 @@ PORT=${PORT:-8000}
 echo
 echo "Demo shop:   http://127.0.0.1:$PORT/index.html"
 echo "Calculator:  http://127.0.0.1:$PORT/calculator.html"
+echo "What-if:     http://127.0.0.1:$PORT/whatif.html"
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
