@@ -429,9 +429,11 @@ fn import_us_scopes(dir: &Path) -> Result<String> {
             scopes.entry(scope).or_insert_with(|| (file.to_string(), BTreeSet::new())).1.insert(digits);
         }
     };
+    // Section 232 annex products keep their annex (1a, 1b, 2, 3): the annexes are treated
+    // differently, and a layer names the ones it covers.
     let lists: [(&str, &[&str]); 7] = [
         ("us/ch99-lists/s301_product_lists.csv", &["hts8", "list"]),
-        ("us/ch99-lists/s232_annex_products.csv", &["hts_prefix", "metal_type"]),
+        ("us/ch99-lists/s232_annex_products.csv", &["hts_prefix", "metal_type", "annex"]),
         ("us/ch99-lists/s232_derivative_products.csv", &["hts_prefix", "derivative_type"]),
         ("us/ch99-lists/s232_copper_products.csv", &["hts10"]),
         ("us/ch99-lists/ieepa_exempt_products.csv", &["hts10"]),
@@ -446,7 +448,7 @@ fn import_us_scopes(dir: &Path) -> Result<String> {
             let code = get(idx[0]);
             let scope = match file {
                 f if f.contains("s301") => format!("s301:{}", get(idx[1])),
-                f if f.contains("annex") => format!("s232:{}", get(idx[1])),
+                f if f.contains("annex") => format!("s232:{}:{}", get(idx[1]), get(idx[2])),
                 f if f.contains("derivative") => format!("s232:{}_derivative", get(idx[1])),
                 f if f.contains("copper") => "s232:copper".to_string(),
                 f if f.contains("ieepa") => "ieepa:exempt".to_string(),

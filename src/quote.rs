@@ -936,7 +936,6 @@ fn price_with(
                 let decisions = ctx.rules.us().decide(code.digits(), o, ctx.req.date);
                 for d in decisions {
                     let l = d.layer;
-                    ctx.note_verify(&l.source.row, l.source.confidence);
                     if d.uncertain {
                         ctx.warn(
                             "W_SCOPE_10_DIGIT",
@@ -957,19 +956,41 @@ fn price_with(
                         });
                         continue;
                     }
-                    let amount = ctx.round_line(l.percent * customs_value / Decimal::ONE_HUNDRED);
+                    ctx.note_verify(&l.source.row, l.source.confidence);
+                    let Some(percent) = l.percent else {
+                        // The measure covers the code but its rate here is not in our data.
+                        duty_known = false;
+                        let why = format!(
+                            "{} ({}) covers this code, but its rate for it is not encoded: {}",
+                            l.name, l.ch99, l.source.source
+                        );
+                        p.reasons.push(why.clone());
+                        p.levies.push(Levy {
+                            kind: LevyKind::AdditionalDuty,
+                            name: format!("{} ({})", l.name, l.ch99),
+                            base: customs_value,
+                            base_note: basis_note.clone(),
+                            rate: "not encoded".into(),
+                            amount: None,
+                            partial_amount: None,
+                            formula: why,
+                            source: Source::rule(&l.source.row, l.source.source),
+                        });
+                        continue;
+                    };
+                    let amount = ctx.round_line(percent * customs_value / Decimal::ONE_HUNDRED);
                     duty_total += amount;
                     p.levies.push(Levy {
                         kind: LevyKind::AdditionalDuty,
                         name: format!("{} ({})", l.name, l.ch99),
                         base: customs_value,
                         base_note: basis_note.clone(),
-                        rate: format!("+{}%", l.percent.normalize()),
+                        rate: format!("+{}%", percent.normalize()),
                         amount: Some(amount),
                         partial_amount: None,
                         formula: format!(
                             "{}% × {} = {}",
-                            l.percent.normalize(),
+                            percent.normalize(),
                             format_grouped(customs_value),
                             format_grouped(amount)
                         ),

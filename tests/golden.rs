@@ -285,3 +285,28 @@ fn dap_shows_charges_due_on_delivery() {
     assert_eq!(q.totals.due_on_delivery, q.totals.duty + q.totals.tax + q.totals.fees);
     assert!(q.totals.due_on_delivery > Decimal::ZERO);
 }
+
+#[test]
+fn autos_under_232_are_not_also_charged_232_steel_rules_5() {
+    // A car from Germany: MFN 2.5 % + Section 232 autos 25 %; the steel layer is excluded.
+    let q = us_line("2026-05-04", "8703.23.0190", "DE", "40000.00");
+    let line = &q.lines[0];
+    assert_eq!(levy(line, LevyKind::Duty), d("1000.00"));
+    assert!(
+        line.levies.iter().any(|l| l.name.contains("vehicles") && l.amount == Some(d("10000.00"))),
+        "{:?}",
+        line.levies
+    );
+    assert!(line.excluded.iter().any(|e| e.reason.contains("s232-autos")), "{:?}", line.excluded);
+    assert!(!line.levies.iter().any(|l| l.name.contains("steel")));
+}
+
+#[test]
+fn a_measure_whose_rate_we_lack_is_reported_not_guessed_rules_5() {
+    // A 2026 Section 232 annex 2 article: covered, but its treatment is not in our data.
+    let q = us_line("2026-05-04", "0402.99.68", "NZ", "1000.00");
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::Partial, "{:?}", line.reason);
+    assert!(line.reason.as_deref().unwrap().contains("not encoded"));
+    assert!(line.levies.iter().any(|l| l.rate == "not encoded" && l.amount.is_none()));
+}

@@ -15,8 +15,9 @@ pub struct Layer {
     pub id: &'static str,
     pub name: &'static str,
     pub ch99: &'static str,
-    /// Added ad valorem percentage.
-    pub percent: Decimal,
+    /// Added ad valorem percentage; `None` where the measure's rate for this scope is not
+    /// encoded (the quote then says so instead of guessing).
+    pub percent: Option<Decimal>,
     /// Scope lists the code must be in (empty: every code).
     pub scopes: Vec<&'static str>,
     /// Origins it applies to (empty: every origin).
@@ -77,7 +78,11 @@ pub struct LayerDecision<'r> {
 }
 
 impl UsRules {
-    pub(super) fn load(layers: Tsv<'static>, scopes: Tsv<'static>, programmes: Tsv<'static>) -> Result<UsRules> {
+    pub(super) fn load(
+        layers: Tsv<'static>,
+        scope_tables: [Tsv<'static>; 2],
+        programmes: Tsv<'static>,
+    ) -> Result<UsRules> {
         let mut out = Vec::new();
         for r in layers.records() {
             let id = r.text("id")?;
@@ -85,7 +90,7 @@ impl UsRules {
                 id,
                 name: r.text("name")?,
                 ch99: r.text("ch99")?,
-                percent: r.decimal("percent")?.unwrap_or_default(),
+                percent: r.decimal("percent")?,
                 scopes: list(r.text("scopes")?),
                 origins: list(r.text("origins")?),
                 exclude_origins: list(r.text("exclude_origins")?),
@@ -104,12 +109,14 @@ impl UsRules {
         out.sort_by_key(|l| l.priority);
         let mut scope_map = HashMap::new();
         let mut scope_files = HashMap::new();
-        for r in scopes.records() {
-            let scope = r.text("scope")?;
-            let mut codes: Vec<&'static str> = r.text("codes")?.split(' ').filter(|c| !c.is_empty()).collect();
-            codes.sort_unstable();
-            scope_map.insert(scope, codes);
-            scope_files.insert(scope, r.text("file")?);
+        for scopes in &scope_tables {
+            for r in scopes.records() {
+                let scope = r.text("scope")?;
+                let mut codes: Vec<&'static str> = r.text("codes")?.split(' ').filter(|c| !c.is_empty()).collect();
+                codes.sort_unstable();
+                scope_map.insert(scope, codes);
+                scope_files.insert(scope, r.text("file")?);
+            }
         }
         let mut progs = Vec::new();
         for r in programmes.records() {
