@@ -69,18 +69,9 @@ fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "QuoteRequest | string")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let req: QuoteRequest = if let Some(text) = request.as_string() {
-        let de = &mut serde_json::Deserializer::from_str(&text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let broken = e.inner().is_syntax() || e.inner().is_eof();
-            js_error(crate::request::decode_error(
-                if broken { String::new() } else { e.path().to_string() },
-                e.inner().to_string(),
-            ))
-        })?
-    } else {
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(request))
-            .map_err(|e| js_error(crate::request::decode_error(e.path().to_string(), e.inner().to_string())))?
+    let req = match request.as_string() {
+        Some(text) => crate::request::from_json(&text).map_err(js_error)?,
+        None => request_from(request)?,
     };
     let q = crate::quote(&req).map_err(js_error)?;
     to_js(&q)

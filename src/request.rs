@@ -157,7 +157,7 @@ pub struct LineRequest {
 }
 
 /// Decodes a JSON request, turning serde's errors into typed errors with the path at fault.
-#[cfg(feature = "cli")]
+#[cfg(any(feature = "cli", target_arch = "wasm32"))]
 pub fn from_json(text: &str) -> Result<QuoteRequest> {
     let de = &mut serde_json::Deserializer::from_str(text);
     let req: QuoteRequest =
