@@ -265,6 +265,7 @@ struct Ctx<'q> {
     warnings: Vec<Warning>,
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
+    subdivision: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -359,6 +360,7 @@ pub fn quote(req: &QuoteRequest) -> Result<Quote> {
         fx_used: Vec::new(),
         warnings: Vec::new(),
         vat_cache: Vec::new(),
+        subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
     };
     ctx.note_verify(&j.source.row, j.source.confidence);
     let currency = j.currency;
@@ -1045,7 +1047,7 @@ fn tax(
     if ctx.j.tax_basis == TaxBasis::None {
         return;
     }
-    let sub = ctx.req.subdivision.as_deref().map(str::to_ascii_uppercase);
+    let sub = ctx.subdivision.clone();
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
     let rate = match cached {
         Some(r) => r,

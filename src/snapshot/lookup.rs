@@ -64,29 +64,41 @@ impl<'s> Snapshot<'s> {
         let digits = code.digits();
         let key = digits.as_bytes();
         let start = rows.partition_point(|r| r.code_bytes() < key);
-        let under: Vec<&Row<'s>> = rows[start..].iter().take_while(|r| r.code_bytes().starts_with(key)).collect();
+        // Rows are sorted, so the rows under the code, and among them those equal to it, are
+        // contiguous: slices, not collections.
+        let under = &rows[start..start + rows[start..].partition_point(|r| r.code_bytes().starts_with(key))];
+        let exact = &under[..under.partition_point(|r| r.code_bytes() == key)];
 
-        let (kind, matched_code, candidates): (Match, String, Vec<&Row<'s>>) =
-            if under.first().is_some_and(|r| r.code_bytes() == key) {
-                (Match::Exact, digits.to_string(), under.into_iter().filter(|r| r.code_bytes() == key).collect())
-            } else if !under.is_empty() {
-                (Match::Partial, digits.to_string(), under)
-            } else {
-                let found = (2..digits.len()).rev().find_map(|n| {
-                    let prefix = &digits[..n];
-                    let p = prefix.as_bytes();
-                    let s = rows.partition_point(|r| r.code_bytes() < p);
-                    let same: Vec<&Row<'s>> = rows[s..].iter().take_while(|r| r.code_bytes() == p).collect();
-                    (!same.is_empty()).then(|| (prefix.to_string(), same))
-                });
-                match found {
-                    Some((prefix, same)) => (Match::Prefix, prefix, same),
-                    None => return Err(self.unknown_code(jurisdiction, rows, code, start)),
+        let (kind, matched_code, candidates): (Match, String, &'s [Row<'s>]) = if !exact.is_empty() {
+            (Match::Exact, digits.to_string(), exact)
+        } else if !under.is_empty() {
+            (Match::Partial, digits.to_string(), under)
+        } else {
+            let found = (2..digits.len()).rev().find_map(|n| {
+                let p = &key[..n];
+                let s = rows.partition_point(|r| r.code_bytes() < p);
+                let same = &rows[s..s + rows[s..].partition_point(|r| r.code_bytes() == p)];
+                (!same.is_empty()).then(|| (digits[..n].to_string(), same))
+            });
+            match found {
+                Some((prefix, same)) => (Match::Prefix, prefix, same),
+                None => return Err(self.unknown_code(jurisdiction, rows, code, start)),
+            }
+        };
+
+        // Several rows of one code in force at once (overlapping sources): keep the latest start.
+        let mut lines: Vec<LookupLine<'s>> = Vec::with_capacity(if kind == Match::Partial { 8 } else { 1 });
+        for r in candidates.iter().filter(|r| r.valid_on(date)) {
+            match lines.last_mut() {
+                Some(last) if last.row.code_bytes() == r.code_bytes() => {
+                    if r.valid_from >= last.row.valid_from {
+                        *last = LookupLine { row: *r, expression: self.expression(r) };
+                    }
                 }
-            };
-
-        let in_force: Vec<&Row<'s>> = candidates.iter().copied().filter(|r| r.valid_on(date)).collect();
-        if in_force.is_empty() {
+                _ => lines.push(LookupLine { row: *r, expression: self.expression(r) }),
+            }
+        }
+        if lines.is_empty() {
             let ranges: Vec<String> = candidates
                 .iter()
                 .take(5)
@@ -105,28 +117,21 @@ impl<'s> Snapshot<'s> {
                 format!("no {jurisdiction} line for {digits} is in force on {date}; published: {}", ranges.join(", ")),
             ));
         }
-        // Several rows of one code in force at once (overlapping sources): keep the latest start.
-        let mut lines: Vec<LookupLine<'s>> = Vec::with_capacity(in_force.len());
-        for r in in_force {
-            match lines.last_mut() {
-                Some(last) if last.row.code_bytes() == r.code_bytes() => {
-                    if r.valid_from >= last.row.valid_from {
-                        *last = LookupLine { row: *r, expression: self.expression(r) };
-                    }
-                }
-                _ => lines.push(LookupLine { row: *r, expression: self.expression(r) }),
-            }
+        let (mut min, mut max, mut ranked) = (None::<Decimal>, None::<Decimal>, 0usize);
+        for p in lines.iter().filter_map(|l| l.expression.simple_percent()) {
+            min = Some(min.map_or(p, |m| m.min(p)));
+            max = Some(max.map_or(p, |m| m.max(p)));
+            ranked += 1;
         }
-        let percents: Vec<Decimal> = lines.iter().filter_map(|l| l.expression.simple_percent()).collect();
         Ok(Lookup {
             destination: destination.to_string(),
             jurisdiction: table.jurisdiction,
             code: code.clone(),
             matched_code,
             kind,
-            min_percent: percents.iter().min().copied(),
-            max_percent: percents.iter().max().copied(),
-            unranked: lines.len() - percents.len(),
+            min_percent: min,
+            max_percent: max,
+            unranked: lines.len() - ranked,
             lines,
         })
     }
