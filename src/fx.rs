@@ -89,7 +89,11 @@ pub struct EmbeddedFx {
     hmrc_text: &'static str,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
+    /// Memoised customs rates by (destination kind, from, to, date).
+    cache: std::sync::Mutex<Vec<RateKey>>,
 }
+
+type RateKey = ((u8, Currency, Currency, Date), Option<CustomsRate>);
 
 use crate::date::Date;
 
@@ -147,7 +151,15 @@ impl EmbeddedFx {
                 pegs.push((c, r));
             }
         }
-        Ok(EmbeddedFx { currencies, ecb_monthly, ecb_daily, hmrc: std::sync::OnceLock::new(), hmrc_text: hmrc, pegs })
+        Ok(EmbeddedFx {
+            currencies,
+            ecb_monthly,
+            ecb_daily,
+            hmrc: std::sync::OnceLock::new(),
+            hmrc_text: hmrc,
+            pegs,
+            cache: std::sync::Mutex::new(Vec::new()),
+        })
     }
 
     fn hmrc_rows(&self) -> &[(Currency, Date, Date, Decimal)] {
@@ -246,6 +258,36 @@ impl EmbeddedFx {
     /// the monthly ECB-based rate, GB the HMRC monthly rate (ECB cross rate where the HMRC
     /// table ends), others the ECB rate for the date.
     pub fn customs_rate(&self, destination: &str, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        // The rule depends only on the destination's kind (EU, GB, other); rates are read from
+        // text, so the answers are memoised (bounded: cleared when full).
+        let kind: u8 = match crate::snapshot::tariff_jurisdiction(destination) {
+            "EU" => 0,
+            "GB" => 1,
+            _ => 2,
+        };
+        let key = (kind, from, to, date);
+        if let Ok(cache) = self.cache.lock() {
+            if let Some((_, r)) = cache.iter().find(|(k, _)| *k == key) {
+                return r.clone();
+            }
+        }
+        let r = self.customs_rate_uncached(destination, from, to, date);
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() >= 256 {
+                cache.clear();
+            }
+            cache.push((key, r.clone()));
+        }
+        r
+    }
+
+    fn customs_rate_uncached(
+        &self,
+        destination: &str,
+        from: Currency,
+        to: Currency,
+        date: Date,
+    ) -> Option<CustomsRate> {
         if from == to {
             return Some(CustomsRate {
                 used: FxUsed { pair: format!("{from}/{to}"), rate: Decimal::ONE, source: "identity".into() },

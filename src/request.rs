@@ -187,6 +187,16 @@ fn non_negative(v: Decimal, field: String, code: ErrorCode) -> Result<()> {
     Ok(())
 }
 
+/// Checks a country code is two ASCII letters, without allocating.
+fn check_country(code: &str, field: &str) -> Result<()> {
+    let c = code.trim().as_bytes();
+    if c.len() == 2 && c.iter().all(u8::is_ascii_alphabetic) {
+        Ok(())
+    } else {
+        country(code, field).map(|_| ())
+    }
+}
+
 /// Checks a country code is two ASCII letters and returns it upper-cased.
 pub fn country(code: &str, field: &str) -> Result<String> {
     let c = code.trim().to_ascii_uppercase();
@@ -204,10 +214,10 @@ pub fn country(code: &str, field: &str) -> Result<String> {
 impl QuoteRequest {
     /// Checks everything that does not need tariff data: codes, signs, ids, sizes.
     pub fn validate(&self) -> Result<()> {
-        country(&self.destination, "destination")?;
+        check_country(&self.destination, "destination")?;
         for (v, f) in [(&self.ship_from, "ship_from"), (&self.origin, "origin")] {
             if let Some(c) = v {
-                country(c, f)?;
+                check_country(c, f)?;
             }
         }
         non_negative(self.shipping, "shipping".into(), ErrorCode::NegativeAmount)?;
@@ -268,7 +278,7 @@ impl LineRequest {
             ));
         }
         if let Some(o) = &self.origin {
-            country(o, "origin")?;
+            check_country(o, "origin")?;
         }
         for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
             if let Some(v) = v {
