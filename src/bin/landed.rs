@@ -48,7 +48,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Net price for an all-in target: `landed reverse cart.json --target 49.99` (one line).
+    /// Net price for an all-in target: `landed reverse cart.json --target 49.99` (a one-line
+    /// request prices that line; a cart scales all its prices by one factor).
     Reverse {
         file: String,
         /// The all-in price wanted, in the destination's currency.
