@@ -98,6 +98,26 @@ pub struct ReverseResult {
     pub absorbed: Option<Decimal>,
 }
 
+/// Brackets the target: doubles `hi` from `start` until `landed(hi)` exceeds the target (the
+/// all-in price is non-decreasing in the net price). Returns `(lo, hi)` with
+/// `landed(lo) <= target < landed(hi)`, `lo` being 0 or the last `hi` that did not exceed it.
+fn bracket(
+    start: Decimal,
+    target: Decimal,
+    landed: impl Fn(Decimal) -> Result<Decimal>,
+    unreachable: &str,
+) -> Result<(Decimal, Decimal)> {
+    let (mut lo, mut hi) = (Decimal::ZERO, start);
+    for _ in 0..=60 {
+        if landed(hi)? > target {
+            return Ok((lo, hi));
+        }
+        lo = hi;
+        hi *= Decimal::TWO;
+    }
+    Err(Error::new(ErrorCode::TooLarge, "target", unreachable))
+}
+
 fn landed_at(req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
     let mut r = req.clone();
     r.lines[0].unit_price = net;
@@ -126,16 +146,12 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
     let currency =
         crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
     // Bracket: landed is non-decreasing in the net price; find hi with landed(hi) > target.
-    let (mut lo, mut hi) = (Decimal::ZERO, round_to(target, dp, req.rounding.mode).max(unit));
-    let mut guard = 0;
-    while landed_at(req, hi)?.0 <= target {
-        lo = hi;
-        hi *= Decimal::TWO;
-        guard += 1;
-        if guard > 60 {
-            return Err(Error::new(ErrorCode::TooLarge, "target", "no net price reaches this target"));
-        }
-    }
+    let (mut lo, mut hi) = bracket(
+        round_to(target, dp, req.rounding.mode).max(unit),
+        target,
+        |net| Ok(landed_at(req, net)?.0),
+        "no net price reaches this target",
+    )?;
     // Binary search in minor units for the largest net with landed(net) <= target.
     while hi - lo > unit {
         let mid = round_to((lo + hi) / Decimal::TWO, dp, crate::money::RoundingMode::HalfEven);
@@ -265,16 +281,7 @@ pub fn reverse_cart(
     let currency =
         crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
     let landed = |k: Decimal| -> Result<Decimal> { Ok(quote(&scaled(req, k))?.totals.landed) };
-    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ONE);
-    let mut guard = 0;
-    while landed(hi)? <= target {
-        lo = hi;
-        hi *= Decimal::TWO;
-        guard += 1;
-        if guard > 60 {
-            return Err(Error::new(ErrorCode::TooLarge, "target", "no prices reach this target"));
-        }
-    }
+    let (mut lo, mut hi) = bracket(Decimal::ONE, target, landed, "no prices reach this target")?;
     for _ in 0..64 {
         let mid = (lo + hi) / Decimal::TWO;
         if landed(mid)? <= target {
