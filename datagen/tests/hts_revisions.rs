@@ -148,3 +148,32 @@ fn sampled_lines_of_each_revision_agree_with_the_json_files() {
         assert!(statistical >= 100, "{file}: only {statistical} statistical rows sampled");
     }
 }
+
+#[test]
+fn every_general_rate_text_of_chapters_1_to_97_is_parsed_or_classified() {
+    // The column the engine prices (column 1 general). The JSON prints cents as `¢` (`1¢/kg`)
+    // where the 2025 database wrote `1 cents/kg`: the same rates must parse. Only the
+    // watch-movement texts "… shall not exceed …" are conditional, as in 2025. Chapters 98 and
+    // 99 are special provisions, read by the additional-duty layers.
+    use landed::duty::{DutyExpr, NotPriceableKind};
+    let mut texts = std::collections::BTreeSet::new();
+    for file in ["hts_2026_rev_3.json.gz", "hts_2026_rev_10.json.gz"] {
+        let Some(rows) = revision_file(file) else { return };
+        let coded = rows.iter().filter(|r| r["htsno"].as_str().is_some_and(|c| c.len() >= 10 && c < "98"));
+        for r in coded.filter(|r| !collapsed(r, "general").is_empty()) {
+            texts.insert(collapsed(r, "general"));
+        }
+    }
+    let mut structured = 0;
+    for t in &texts {
+        match DutyExpr::parse(t) {
+            DutyExpr::NotPriceable { kind: NotPriceableKind::Conditional, .. } => {
+                assert!(t.contains("shall not exceed"), "{t:?} fell through to the catch-all")
+            }
+            DutyExpr::NotPriceable { kind: NotPriceableKind::SeeNote, .. } => assert!(t.starts_with("See "), "{t:?}"),
+            DutyExpr::NotPriceable { .. } => {}
+            _ => structured += 1,
+        }
+    }
+    assert!(structured * 100 >= texts.len() * 97, "{structured} of {} texts structured", texts.len());
+}
