@@ -9,4 +9,5 @@
 //! Both are deterministic: the same inputs give the same bytes, whatever the clock.
 
 pub mod importer;
+pub mod jp;
 pub mod snapshot;
