@@ -296,6 +296,8 @@ pub fn applied_mfn(temporary: &str, general: &str, wto: &str) -> String {
                 w
             } else if never_higher(&eb, &ew) {
                 b
+            } else if let Some(lower) = lower_of_three(&b, &eb, &w, &ew) {
+                lower
             } else if is_bounded(&eb) || is_bounded(&ew) {
                 // The lower of two MIN/MAX forms is not in the grammar: kept, not priced.
                 clean(wto)
@@ -308,6 +310,15 @@ pub fn applied_mfn(temporary: &str, general: &str, wto: &str) -> String {
         // The WTO rate is applied but not a single rate (a range, a rate by kind of goods).
         (_, None) => clean(wto),
     }
+}
+
+/// The base is `X MAX C` (the lower of X and C) and the WTO rate `W` is a plain rate never
+/// above C: the lower of the three is the lower of X and W, `X MAX W`.
+fn lower_of_three(b: &str, eb: &DutyExpr, w: &str, ew: &DutyExpr) -> Option<String> {
+    let DutyExpr::AtMost { expr, cap } = eb else { return None };
+    let plain = |e: &DutyExpr| !is_bounded(e) && terms(e).is_some();
+    let (x, _) = b.split_once(" MAX ")?;
+    (plain(expr) && plain(ew) && never_higher(ew, cap)).then(|| format!("{x} MAX {w}"))
 }
 
 fn is_bounded(e: &DutyExpr) -> bool {
@@ -537,6 +548,8 @@ mod tests {
         assert_eq!(applied_mfn("", "5.6%又は4.4%＋1.52円/㎡のうちいずれか高い税率", "5.6%"), "5.6%");
         // 2836.20 100: 1.68 yen/kg against 5.5 %: the lower depends on the consignment.
         assert_eq!(applied_mfn("", "1.68円/kg", "5.5%"), "1.68 JPY / kg MAX 5.5%");
+        // 7501.20 100: the lower of 11.7 % and 72.90 yen/kg, against WTO 44 yen/kg (below 72.90).
+        assert_eq!(applied_mfn("", "11.7%又は72.90円/kgのうちいずれか低い税率", "44円/kg"), "11.7% MAX 44 JPY / kg");
         // A bare WTO range is applied but is no single rate: kept as published.
         assert_eq!(applied_mfn("", "35%", "●21%〜29.8%+1,159円/kg"), "●21%〜29.8%+1,159円/kg");
         // Only parenthesized parts: not applied.
