@@ -2,7 +2,7 @@
 //!
 //! ```sh
 //! landed-datagen import                       # ../shared/tariff-sources → tariffs/
-//! landed-datagen snapshot --out site/landed-snapshot.bin --text site/landed-text.bin
+//! landed-datagen snapshot --out site/landed-snapshot.bin --text site/landed-text.bin --parts site/
 //! ```
 
 use clap::{Parser, Subcommand};
@@ -38,14 +38,22 @@ enum Command {
         /// The description blob (search and display), bound to the core by its hash.
         #[arg(long)]
         text: Option<PathBuf>,
+        /// Write the tariff tables as separate parts into this folder (for the browser, which
+        /// fetches only the destination it prices); the core keeps rules, VAT and FX inline.
+        #[arg(long)]
+        parts: Option<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Import { sources, out } => import(&sources, &out),
-        Command::Snapshot { root, out, text } => landed_datagen::snapshot::write(&root, &out, text.as_deref())
-            .map(|id| format!("{}: snapshot {id}", out.display())),
+        Command::Snapshot { root, out, text, parts } => {
+            let outputs =
+                landed_datagen::snapshot::Outputs { core: &out, text: text.as_deref(), parts: parts.as_deref() };
+            landed_datagen::snapshot::write(&root, &outputs)
+                .map(|(id, written)| format!("snapshot {id}\n{}", written.join("\n")))
+        }
     };
     match result {
         Ok(report) => {
