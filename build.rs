@@ -13,7 +13,7 @@ const TABLES: [(&str, &str); 4] =
     [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-const FILES: [&str; 15] = [
+const FILES: [&str; 19] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
@@ -22,6 +22,10 @@ const FILES: [&str; 15] = [
     "tariffs/rules/vat_extra.tsv",
     "tariffs/rules/fx_pegs.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
+    "tariffs/rules/tax_rounding.tsv",
+    "tariffs/rules/tax_parts.tsv",
+    "tariffs/rules/tax_uplift.tsv",
+    "tariffs/rules/duty_bands.tsv",
     "tariffs/vat.tsv",
     "tariffs/fx_ecb_monthly.tsv",
     "tariffs/fx_ecb_daily.tsv",
