@@ -208,7 +208,7 @@ fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
     let years = [
         ("2019-10-01", "26.79", "519.76"), // FY2020, 84 FR 37902
         ("2020-10-01", "27.23", "528.33"), // FY2021, 85 FR 45646
-        ("2021-10-01", "27.75", "538.40"), // FY2022, 86 FR 40864 [verify]
+        ("2021-10-01", "27.75", "538.40"), // FY2022, 86 FR 40864
         ("2022-10-01", "29.66", "575.35"), // FY2023, FR Doc. 2022-16533
         ("2023-10-01", "31.67", "614.35"), // FY2024, 88 FR 48900
         ("2024-10-01", "32.71", "634.62"), // FY2025, FR Doc. 2024-15990
@@ -228,10 +228,17 @@ fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
 }
 
 #[test]
-fn mpf_informal_entry_flat_fee_19_cfr_24_23_b_2() {
-    // FY2021 (85 FR 45646): informal entry, automated, $2.18; FY2024 (88 FR 48900): $2.53;
-    // FY2025 (CSMS #61572319): $2.62.
-    for (date, fee_amount) in [("2021-03-01", "2.18"), ("2024-03-01", "2.53"), ("2025-03-01", "2.62")] {
+fn mpf_informal_entry_flat_fee_for_every_fiscal_year_19_cfr_24_23_b_2() {
+    // 19 CFR 24.23(b)(2)(i), informal entry, automated: each fiscal year's CBP fee notice.
+    let years = [
+        ("2020-03-02", "2.14"), // FY2020, 84 FR 37902
+        ("2021-03-01", "2.18"), // FY2021, 85 FR 45646
+        ("2022-03-01", "2.22"), // FY2022, 86 FR 40864 (CSMS #48938836)
+        ("2023-03-01", "2.37"), // FY2023, FR Doc. 2022-16533
+        ("2024-03-01", "2.53"), // FY2024, 88 FR 48900
+        ("2025-03-01", "2.62"), // FY2025, CSMS #61572319
+    ];
+    for (date, fee_amount) in years {
         let q = us(date, "1000", json!({}));
         assert_eq!(fee(&q, "informal").and_then(|l| l.amount), Some(d(fee_amount)), "{date}");
     }
@@ -250,9 +257,8 @@ fn mpf_fy2027_is_unknown_never_fy2026_figures() {
 }
 
 #[test]
-fn mpf_informal_fee_not_in_our_sources_is_not_priced() {
-    // FY2020's informal fee is not in our sources: the line says so rather than guessing.
-    let q = us("2020-03-02", "1000", json!({}));
+fn mpf_informal_fy2027_is_unknown_too() {
+    let q = us("2027-01-04", "1000", json!({}));
     assert_eq!(fee(&q, "informal").expect("shown").amount, None);
     assert!(!q.totals.complete);
 }
