@@ -7,9 +7,15 @@ use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+/// One engine for the whole test binary.
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn quote(v: Value) -> Quote {
     let req: QuoteRequest = serde_json::from_value(v).expect("request");
-    landed::quote(&req).expect("quote")
+    engine().quote(&req).expect("quote")
 }
 
 fn d(s: &str) -> Decimal {
@@ -327,16 +333,27 @@ fn new_zealand_levies_from_2026_04_01_are_unknown_not_guessed() {
 
 #[test]
 fn caller_duty_rate_replaces_the_tariff_rate_and_shows_both() {
-    // HTS 7326.90.8688 MFN 2.9 % (USITC); the caller says 5 %: US$10,000 × 5 % = US$500.00.
-    let q = quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "DE",
-        "channel": "freight", "entry_type": "formal",
-        "lines": [{"id": "x", "code": "7326.90.8688", "quantity": "1", "unit_price": "10000", "duty_rate": "5%"}]}));
+    // HTS 7326.90.86 MFN 2.9 % (USITC); the caller says 5 %: US$10,000 × 5 % = US$500.00, and the
+    // quote names the tariff rate it replaced.
+    let req = |rate: Option<&str>| {
+        let mut v = json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "DE",
+            "channel": "freight", "entry_type": "formal",
+            "lines": [{"id": "x", "code": "7326.90.8688", "quantity": "1", "unit_price": "10000"}]});
+        if let Some(r) = rate {
+            v["lines"][0]["duty_rate"] = json!(r);
+        }
+        quote(v)
+    };
+    let tariff = req(None);
+    let tariff_rate = tariff.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap().rate.clone();
+    assert!(tariff_rate.starts_with("2.9"), "{tariff_rate}");
+    let q = req(Some("5%"));
     let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
     assert_eq!(duty.amount, Some(d("500.00")));
     assert_eq!(duty.rate, "5%");
-    assert!(duty.name.contains("2.90%"), "{}", duty.name);
+    assert!(duty.name.contains(&tariff_rate), "{}", duty.name);
     let w = q.warnings.iter().find(|w| w.code == "W_DUTY_RATE_OVERRIDE").expect("warned");
-    assert!(w.message.contains("2.90%") && w.message.contains("5%"), "{}", w.message);
+    assert!(w.message.contains(&tariff_rate) && w.message.contains("5%"), "{}", w.message);
 }
 
 #[test]
@@ -361,6 +378,6 @@ fn a_bad_extra_duty_rate_is_a_typed_error_naming_the_field() {
         "lines": [{"id": "x", "code": "7208100000", "quantity": "1", "unit_price": "1000", "duty_rate": "2%",
             "extra_duties": [{"name": "Safeguard duty", "rate": "lots"}]}]}))
         .unwrap();
-    let e = landed::quote(&req).unwrap_err();
+    let e = engine().quote(&req).unwrap_err();
     assert!(e.field.as_deref().unwrap_or_default().contains("extra_duties[0].rate"), "{:?}", e.field);
 }

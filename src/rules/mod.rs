@@ -289,12 +289,6 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
 }
 
 impl Rules {
-    /// The rules embedded in this build, parsed once.
-    pub fn embedded() -> &'static Rules {
-        static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| Rules::load(Snapshot::embedded()).expect("embedded rule tables are valid (tested)"))
-    }
-
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
         let source = |table: &str, id: &str, r: &table::Record<'_, 'static>| -> Result<RuleSource> {
