@@ -507,6 +507,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
     let (ecb_monthly, ecb_daily) = import_ecb(sources)?;
+    let (jp_source, jp) = crate::jp::import(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
     for s in &SOURCES {
         let path = sources.join(s.file);
@@ -524,12 +525,14 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
             sha256_hex(&bytes)
         );
     }
+    let _ = writeln!(provenance, "{jp_source}");
     Ok(vec![
         ("sources.tsv".into(), provenance),
         ("us.tsv".into(), to_tsv(&us)),
         ("gb.tsv".into(), to_tsv(&gb)),
         ("eu.tsv".into(), to_tsv(&eu)),
         ("hs.tsv".into(), to_tsv(&hs)),
+        ("jp.tsv".into(), to_tsv(&jp)),
         ("vat.tsv".into(), import_vat(sources)?),
         ("fx_ecb_monthly.tsv".into(), ecb_monthly),
         ("fx_ecb_daily.tsv".into(), ecb_daily),
