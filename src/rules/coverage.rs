@@ -135,8 +135,9 @@ impl Rules {
                 .filter(|f| f.country == j.country && in_force(f.valid_from, f.valid_to, date))
                 .map(|f| Item {
                     id: f.id,
-                    summary: match f.percent {
-                        Some(p) => format!(
+                    summary: match (f.kind, f.percent) {
+                        (super::FeeKind::Unknown, _) => format!("{} not known for this period", f.name),
+                        (_, Some(p)) => format!(
                             "{} {}% min {} max {} {}",
                             f.name,
                             p.normalize(),
@@ -144,7 +145,7 @@ impl Rules {
                             f.max.unwrap_or_default(),
                             f.currency
                         ),
-                        None => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
+                        (_, None) => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
                     },
                     valid_from: f.valid_from,
                     valid_to: f.valid_to,

@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 16] = [
+pub const FILES: [&str; 20] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
@@ -30,6 +30,10 @@ pub const FILES: [&str; 16] = [
     "tariffs/rules/fx_pegs.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
     "tariffs/rules/jp_programmes.tsv",
+    "tariffs/rules/tax_rounding.tsv",
+    "tariffs/rules/tax_parts.tsv",
+    "tariffs/rules/tax_uplift.tsv",
+    "tariffs/rules/duty_bands.tsv",
     "tariffs/vat.tsv",
     "tariffs/fx_ecb_monthly.tsv",
     "tariffs/fx_ecb_daily.tsv",
