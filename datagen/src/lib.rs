@@ -8,5 +8,7 @@
 //!
 //! Both are deterministic: the same inputs give the same bytes, whatever the clock.
 
+pub mod fx;
 pub mod importer;
 pub mod snapshot;
+pub mod uk_api;
