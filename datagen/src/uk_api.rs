@@ -47,9 +47,8 @@ pub const DEFAULT_SOURCE: &str = "uk-trade-tariff-api-v2";
 /// members). A country is its own only member.
 pub type Areas = BTreeMap<String, (String, BTreeSet<String>)>;
 
-/// Reads every `*.json` commodity file in `dir` (other JSON, such as a country list, is
-/// skipped when it is not an object with `goods_nomenclature_item_id`) and returns the GB
-/// table and the areas table as TSV. Two files giving different rows for one code and period
+/// Reads every `*.json` commodity file in `dir` (JSON arrays, such as a country list, are
+/// skipped) and returns the GB table and the areas table as TSV. Two files giving different rows for one code and period
 /// are an error naming both.
 pub fn import_dir(dir: &Path, source: &str) -> Result<(String, String)> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -92,8 +91,8 @@ pub struct Commodity {
     pub areas: Areas,
 }
 
-/// Reads one commodity file. `Ok(None)` for JSON that is not a commodity (no
-/// `goods_nomenclature_item_id`, e.g. the country list); malformed JSON or a commodity with a
+/// Reads one commodity file. `Ok(None)` for a JSON array (a list such as the countries, not a
+/// commodity); malformed JSON, an object that is not a commodity, or a commodity with a
 /// malformed measure is an error naming the file and the JSON path.
 pub fn read_commodity(path: &Path, source: &str) -> Result<Option<Commodity>> {
     let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
@@ -101,8 +100,14 @@ pub fn read_commodity(path: &Path, source: &str) -> Result<Option<Commodity>> {
     let json: Value =
         serde_json::from_slice(&bytes).map_err(|e| Error::new(ErrorCode::Io, "sources", format!("{file}: $: {e}")))?;
     let root = At { file: &file, path: "$".into(), v: &json };
-    if !json.is_object() || json.get("goods_nomenclature_item_id").is_none() {
-        return Ok(None);
+    if json.is_array() {
+        return Ok(None); // a list (countries, geographical areas), not a commodity
+    }
+    if json.get("data").is_some() && json.get("goods_nomenclature_item_id").is_none() {
+        return Err(root.err(
+            "a JSON:API document (data/included): this importer reads the commodity object with \
+             goods_nomenclature_item_id and import_measures at the top level",
+        ));
     }
     commodity(&root, source).map(Some)
 }

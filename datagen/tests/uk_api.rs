@@ -212,6 +212,13 @@ fn malformed_measure_is_an_error_naming_the_file_and_json_path() {
         err.contains("0702000007.json: $.import_measures[1].effective_start_date: \"soon\" is not a date"),
         "{err}"
     );
+    // An object that is not a commodity.
+    std::fs::write(&path, b"{\"data\": {}}").unwrap();
+    let err = read_commodity(&path, DEFAULT_SOURCE).unwrap_err().to_string();
+    assert!(err.contains("0702000007.json: $: a JSON:API document"), "{err}");
+    std::fs::write(&path, b"{\"import_measures\": []}").unwrap();
+    let err = read_commodity(&path, DEFAULT_SOURCE).unwrap_err().to_string();
+    assert!(err.contains("0702000007.json: $: missing \"goods_nomenclature_item_id\""), "{err}");
     // Not JSON at all.
     let bad = tmp.join("broken.json");
     std::fs::write(&bad, b"{\"goods_nomenclature_item_id\": ").unwrap();
