@@ -105,6 +105,10 @@ pub struct CustomsRate {
     pub used: FxUsed,
     /// The day the rate is of (its reference date; the first of the month for a monthly rate).
     pub rate_date: Date,
+    /// Set when the snapshot lacks the legal rate for the date and an earlier month's rate of
+    /// the same publisher stands in: why, and the `fx` input that gives the legal rate. A quote
+    /// states it as a warning (`W_FX_FALLBACK`).
+    pub fallback: Option<String>,
 }
 
 /// Rows after a header, as (first field, rest of the line).
@@ -229,12 +233,20 @@ impl<'a> EmbeddedFx<'a> {
     }
 
     /// The EU customs rate for the month of `date` (ECB rate of the penultimate Wednesday of the
-    /// previous month). `None` for a month the table does not reach: another month's rate is
-    /// not the legal rate.
+    /// previous month). Past the table, the latest month stands in, marked as a fallback;
+    /// `None` before the table starts.
     pub fn ecb_monthly(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        let i = self.ecb_monthly.binary_search_by(|(m, _, _)| (*m).cmp(month.as_str())).ok()?;
-        let row = &self.ecb_monthly[i];
+        let row = self.ecb_monthly.iter().rev().find(|(m, _, _)| *m <= month.as_str())?;
+        let fallback = (row.0 != month).then(|| {
+            let (y, m) = if date.month() == 1 { (date.year() - 1, 12) } else { (date.year(), date.month() - 1) };
+            format!(
+                "the EU customs rate for {month} (ECB rate of {}) is not in this snapshot: the rate for {} (of {}) is used; pass fx {{\"{from}/{to}\": \"…\"}} with the rate for {month}",
+                penultimate_wednesday(y, m),
+                row.0,
+                row.1
+            )
+        });
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
@@ -242,6 +254,7 @@ impl<'a> EmbeddedFx<'a> {
                 source: format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
             },
             rate_date: row.1,
+            fallback,
         })
     }
 
@@ -260,34 +273,47 @@ impl<'a> EmbeddedFx<'a> {
                 source: format!("ECB euro reference rates of {d} (cross rate via EUR)"),
             },
             rate_date: *d,
+            fallback: None,
         })
     }
 
     /// The HMRC monthly rate for the calendar month of `date` (the legal GB customs rate: HMRC
     /// publishes one rate per currency per month). Pairs without GBP are crossed through the
-    /// same month's HMRC rates. `None` when HMRC has no rate for that month and currency.
+    /// same month's HMRC rates. When the table lacks that month or currency, the latest earlier
+    /// HMRC month with both currencies stands in, marked as a fallback; `None` when there is
+    /// none (never an ECB rate).
     pub fn hmrc(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        let i = self.hmrc_monthly.binary_search_by(|(m, _, _)| (*m).cmp(month.as_str())).ok()?;
-        let (m, source, rates) = self.hmrc_monthly[i];
-        let (f, t) = (self.per_gbp(rates, from)?, self.per_gbp(rates, to)?);
+        let upto = self.hmrc_monthly.partition_point(|(m, _, _)| *m <= month.as_str());
+        let (i, f, t) = self.hmrc_monthly[..upto]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, (_, _, rates))| Some((i, self.per_gbp(rates, from)?, self.per_gbp(rates, to)?)))?;
+        let (m, source, _) = self.hmrc_monthly[i];
         // Foreign amounts are divided by HMRC's rate: the inverse keeps 12 decimals, exact to a
         // penny for amounts up to ten billion units.
         let rate = if from == Currency::GBP { t } else { (t / f).round_dp(12).normalize() };
+        let fallback = (m != month).then(|| {
+            format!(
+                "HMRC's {from}/{to} customs rate for {month} is not in this snapshot: HMRC's rate for {m} is used; pass fx {{\"{from}/{to}\": \"…\"}} with HMRC's rate for {month}"
+            )
+        });
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
                 rate,
                 source: format!("HMRC monthly exchange rate for {m} ({source})"),
             },
-            rate_date: date.first_of_month(),
+            rate_date: Date::parse(&format!("{m}-01")).ok()?,
+            fallback,
         })
     }
 
-    /// The customs rate the destination's law prescribes: EU members the monthly ECB-based rate
-    /// (none for a month past the ECB table), GB the HMRC rate of the month (none for a month or
-    /// currency HMRC's table lacks: never an ECB cross rate), others the ECB rate on or before
-    /// the date. `None` means the caller must supply the rate (`fx`).
+    /// The customs rate the destination's law prescribes: EU members the monthly ECB-based rate,
+    /// GB the HMRC rate of the month (never an ECB cross rate), others the ECB rate on or before
+    /// the date. A month past the EU or GB table gets the latest earlier month's rate with
+    /// [`CustomsRate::fallback`] set; `None` means the caller must supply the rate (`fx`).
     pub fn customs_rate(&self, destination: &str, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         // The rule depends only on the destination's kind (EU, GB, other); rates are read from
         // text, so the answers are memoised (bounded: cleared when full).
@@ -323,6 +349,7 @@ impl<'a> EmbeddedFx<'a> {
             return Some(CustomsRate {
                 used: FxUsed { pair: format!("{from}/{to}"), rate: Decimal::ONE, source: "identity".into() },
                 rate_date: date,
+                fallback: None,
             });
         }
         if crate::snapshot::tariff_jurisdiction(destination) == "EU" {
@@ -362,18 +389,23 @@ mod tests {
         let fx = EmbeddedFx::embedded();
         let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();
         assert!(r.used.source.starts_with("HMRC monthly exchange rate for 2026-03"), "{}", r.used.source);
-        assert_eq!(r.rate_date.to_string(), "2026-03-01");
-        // Past the HMRC table there is no legal rate: none, rather than an ECB cross rate.
+        assert_eq!((r.rate_date.to_string(), r.fallback), ("2026-03-01".to_string(), None));
+        // Past the HMRC table: HMRC's latest month, said to be a fallback, not an ECB rate.
         let month = fx.hmrc_latest_month().unwrap();
         let after = Date::parse(&format!("{month}-01")).unwrap().add_days(31);
-        assert_eq!(fx.customs_rate("GB", Currency::USD, Currency::GBP, after), None);
+        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, after).unwrap();
+        assert!(r.used.source.starts_with(&format!("HMRC monthly exchange rate for {month}")), "{}", r.used.source);
+        assert!(r.fallback.is_some_and(|f| f.contains(month)));
+        // Before the table: nothing to stand in.
+        assert_eq!(fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2010-05-01").unwrap()), None);
     }
 
     #[test]
-    fn eu_month_past_the_ecb_table_has_no_rate() {
+    fn eu_month_past_the_ecb_table_is_a_stated_fallback() {
         let fx = EmbeddedFx::embedded();
         let last = fx.ecb_monthly.last().unwrap().0;
         let after = Date::parse(&format!("{last}-01")).unwrap().add_days(31);
-        assert_eq!(fx.customs_rate("DE", Currency::USD, Currency::EUR, after), None);
+        let r = fx.customs_rate("DE", Currency::USD, Currency::EUR, after).unwrap();
+        assert!(r.fallback.is_some_and(|f| f.contains(last)));
     }
 }

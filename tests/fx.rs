@@ -1,7 +1,6 @@
 //! Customs exchange rates through whole quotes: the legal rate of each destination, from the
-//! embedded HMRC and ECB tables, and an explicit error where the table has no legal rate.
+//! embedded HMRC and ECB tables; where a table lacks the month, a stated fallback or an error.
 
-use landed::error::ErrorCode;
 use landed::quote::{LevyKind, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
@@ -71,22 +70,30 @@ fn eu_customs_rate_is_the_ecb_rate_of_the_penultimate_wednesday_of_the_previous_
 }
 
 #[test]
-fn gb_month_without_an_hmrc_rate_is_an_error_naming_fx_not_an_ecb_cross_rate() {
-    // December 2026 is past the embedded HMRC table: no legal rate, so the quote asks for one.
-    let err = landed::quote(&request(cart("GB", "2026-12-10", "USD", "1339.60"))).unwrap_err();
-    assert_eq!(err.code, ErrorCode::FxRate);
-    assert_eq!(err.field.as_deref(), Some("fx"));
-    // With the rate given, the quote uses it and says so.
+fn gb_month_without_an_hmrc_rate_uses_hmrc_s_latest_month_and_says_so_never_an_ecb_cross_rate() {
+    // December 2026 is past the embedded HMRC table (to 2026-11): the legal rate is unknown.
+    // HMRC's November rate stands in, and the quote says so and names the input that fixes it.
+    let q = landed::quote(&request(cart("GB", "2026-12-10", "USD", "1339.60"))).unwrap();
+    let fx = q.fx.iter().find(|f| f.pair == "USD/GBP").expect("USD/GBP used");
+    assert!(fx.source.starts_with("HMRC monthly exchange rate for 2026-11"), "{}", fx.source);
+    let w = q.warnings.iter().find(|w| w.code == "W_FX_FALLBACK").expect("a fallback warning");
+    assert!(w.message.contains("2026-12") && w.message.contains("pass fx"), "{}", w.message);
+    assert_eq!(duty_base(&q), d("1000.00"), "at HMRC's November rate");
+    // With the rate given, the quote uses it and has no fallback to state.
     let mut given = cart("GB", "2026-12-10", "USD", "1339.60");
     given["fx"] = json!({"GBP/USD": "1.3396"});
     let q = landed::quote(&request(given)).unwrap();
     assert!(q.fx.iter().any(|f| f.source.starts_with("request")), "{:?}", q.fx);
-    assert_eq!(duty_base(&q), d("1000.00"));
+    assert!(!q.warnings.iter().any(|w| w.code == "W_FX_FALLBACK"), "{:?}", q.warnings);
 }
 
 #[test]
-fn eu_month_past_the_ecb_table_is_an_error_naming_fx() {
-    // The embedded ECB file ends 2026-10-30: the December 2026 rate (of 2026-11-18) is unknown.
-    let err = landed::quote(&request(cart("FR", "2026-12-02", "USD", "100"))).unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::FxRate, Some("fx")));
+fn eu_month_past_the_ecb_table_uses_the_latest_month_and_says_so() {
+    // The embedded ECB file ends 2026-10-30: December 2026's rate (ECB rate of 2026-11-18) is
+    // unknown; November's (of 2026-10-21) stands in, stated as a fallback.
+    let q = landed::quote(&request(cart("FR", "2026-12-02", "USD", "100"))).unwrap();
+    let fx = q.fx.iter().find(|f| f.pair == "USD/EUR").expect("USD/EUR used");
+    assert!(fx.source.contains("2026-10-21"), "{}", fx.source);
+    let w = q.warnings.iter().find(|w| w.code == "W_FX_FALLBACK").expect("a fallback warning");
+    assert!(w.message.contains("2026-11-18") && w.message.contains("2026-12"), "{}", w.message);
 }

@@ -1,9 +1,11 @@
 //! UK Trade Tariff API v2 commodity files → rows of the GB tariff table (`tariffs/gb.tsv`).
 //!
-//! Input: one JSON file per commodity as the API returns it (`/api/v2/commodities/{code}`:
+//! Input: one JSON file per commodity, either the JSON:API document the API returns
+//! (`/api/v2/commodities/{code}`: `data` with relationships, `included` resources) or the same
+//! commodity with its relationships resolved into nested objects (the fixtures' form):
 //! `goods_nomenclature_item_id`, `description_plain`, `import_measures[]` with `measure_type`,
 //! `measure_components`, `measure_conditions`, `geographical_area`, `excluded_countries`,
-//! `effective_start_date`, `effective_end_date`, `order_number`).
+//! `effective_start_date`, `effective_end_date`, `order_number`.
 //!
 //! Output: rows of the ten [`COLUMNS`](crate::importer::COLUMNS), one per period over which the
 //! commodity's duty measures do not change:
@@ -29,7 +31,8 @@
 //! left to the engine's own rules. Dates are the measures' effective dates (inclusive).
 //!
 //! Errors name the file and the JSON path of the value at fault
-//! (`0702000007.json: $.import_measures[3].measure_type.id: expected a string`).
+//! (`0702000007.json: $.import_measures[3].measure_type.id: expected a string`; in a JSON:API
+//! document the path runs through the resolved relationships: `data.import_measures[3]…`).
 
 use crate::importer::{to_tsv, TableRow};
 use landed::date::Date;
@@ -91,25 +94,68 @@ pub struct Commodity {
     pub areas: Areas,
 }
 
-/// Reads one commodity file. `Ok(None)` for a JSON array (a list such as the countries, not a
-/// commodity); malformed JSON, an object that is not a commodity, or a commodity with a
-/// malformed measure is an error naming the file and the JSON path.
+/// Reads one commodity file, nested or JSON:API. `Ok(None)` for a JSON array (a list such as
+/// the countries, not a commodity); malformed JSON, an object that is not a commodity, or a
+/// commodity with a malformed measure is an error naming the file and the JSON path.
 pub fn read_commodity(path: &Path, source: &str) -> Result<Option<Commodity>> {
     let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
     let json: Value =
         serde_json::from_slice(&bytes).map_err(|e| Error::new(ErrorCode::Io, "sources", format!("{file}: $: {e}")))?;
-    let root = At { file: &file, path: "$".into(), v: &json };
     if json.is_array() {
         return Ok(None); // a list (countries, geographical areas), not a commodity
     }
-    if json.get("data").is_some() && json.get("goods_nomenclature_item_id").is_none() {
-        return Err(root.err(
-            "a JSON:API document (data/included): this importer reads the commodity object with \
-             goods_nomenclature_item_id and import_measures at the top level",
-        ));
+    if json.get("goods_nomenclature_item_id").is_none() && json.get("data").is_some() {
+        // The API's own JSON:API document: resolve its relationships into the nested object.
+        let resolved = resolve_json_api(&json).map_err(|e| At { file: &file, path: "$".into(), v: &json }.err(e))?;
+        return commodity(&At { file: &file, path: "data".into(), v: &resolved }, source).map(Some);
     }
-    commodity(&root, source).map(Some)
+    commodity(&At { file: &file, path: "$".into(), v: &json }, source).map(Some)
+}
+
+/// A JSON:API document (`data` + `included`, as `/api/v2/commodities/{code}` returns it) as
+/// the nested commodity object: each resource becomes its attributes (with its `id` unless an
+/// attribute gives one) and each relationship the resolved resource or list. A related
+/// resource missing from `included` stays `{id, type}`, so a field read from it is reported
+/// missing at its path.
+fn resolve_json_api(doc: &Value) -> std::result::Result<Value, String> {
+    let mut index: std::collections::HashMap<(String, String), &Value> = std::collections::HashMap::new();
+    for r in doc.get("included").and_then(Value::as_array).into_iter().flatten() {
+        if let (Some(t), Some(id)) = (r.get("type").and_then(Value::as_str), r.get("id").and_then(Value::as_str)) {
+            index.insert((t.to_string(), id.to_string()), r);
+        }
+    }
+    let data = doc.get("data").filter(|d| d.is_object()).ok_or("data is not a resource object")?;
+    Ok(resolve_resource(data, &index, 0))
+}
+
+fn resolve_resource(r: &Value, index: &std::collections::HashMap<(String, String), &Value>, depth: usize) -> Value {
+    let mut out = r.get("attributes").and_then(Value::as_object).cloned().unwrap_or_default();
+    if !out.contains_key("id") {
+        out.insert("id".into(), r.get("id").cloned().unwrap_or(Value::Null));
+    }
+    let linked = |link: &Value| -> Value {
+        let key = (
+            link.get("type").and_then(Value::as_str).unwrap_or_default().to_string(),
+            link.get("id").and_then(Value::as_str).unwrap_or_default().to_string(),
+        );
+        match index.get(&key) {
+            // Relationships nest a few levels (commodity → measure → condition → component);
+            // the bound stops a cycle.
+            Some(found) if depth < 8 => resolve_resource(found, index, depth + 1),
+            _ => link.clone(),
+        }
+    };
+    for (name, rel) in r.get("relationships").and_then(Value::as_object).into_iter().flatten() {
+        let value = match rel.get("data") {
+            Some(Value::Array(links)) => Value::Array(links.iter().map(linked).collect()),
+            Some(link @ Value::Object(_)) => linked(link),
+            Some(Value::Null) => Value::Null,
+            _ => continue,
+        };
+        out.insert(name.clone(), value);
+    }
+    Value::Object(out)
 }
 
 /// A JSON value with its path, for errors that say where.

@@ -213,9 +213,6 @@ fn malformed_measure_is_an_error_naming_the_file_and_json_path() {
         "{err}"
     );
     // An object that is not a commodity.
-    std::fs::write(&path, b"{\"data\": {}}").unwrap();
-    let err = read_commodity(&path, DEFAULT_SOURCE).unwrap_err().to_string();
-    assert!(err.contains("0702000007.json: $: a JSON:API document"), "{err}");
     std::fs::write(&path, b"{\"import_measures\": []}").unwrap();
     let err = read_commodity(&path, DEFAULT_SOURCE).unwrap_err().to_string();
     assert!(err.contains("0702000007.json: $: missing \"goods_nomenclature_item_id\""), "{err}");
@@ -242,4 +239,73 @@ fn two_files_disagreeing_on_a_code_are_an_error_naming_both() {
     std::fs::write(tmp.join("b.json"), serde_json::to_vec(&json).unwrap()).unwrap();
     let err = import_dir(&tmp, DEFAULT_SOURCE).unwrap_err().to_string();
     assert!(err.contains("b.json and a.json give different rows for 7202118000"), "{err}");
+}
+
+/// A nested commodity as the API sends it: a JSON:API document whose resources are the nested
+/// objects, each relationship a `{type, id}` link to an `included` resource.
+fn to_json_api(nested: &serde_json::Value) -> serde_json::Value {
+    fn resource(
+        kind: &str,
+        v: &serde_json::Value,
+        included: &mut Vec<serde_json::Value>,
+        next: &mut usize,
+    ) -> serde_json::Value {
+        let mut attributes = serde_json::Map::new();
+        let mut relationships = serde_json::Map::new();
+        for (k, x) in v.as_object().unwrap() {
+            let link = |x: &serde_json::Value, included: &mut Vec<serde_json::Value>, next: &mut usize| {
+                *next += 1;
+                let id = next.to_string();
+                let mut r = resource(k, x, included, next);
+                r["id"] = serde_json::json!(id);
+                included.push(r);
+                serde_json::json!({"type": k, "id": id})
+            };
+            match x {
+                serde_json::Value::Object(_) if k != "meta" => {
+                    let l = link(x, included, next);
+                    relationships.insert(k.clone(), serde_json::json!({ "data": l }));
+                }
+                serde_json::Value::Array(items) if items.iter().any(|i| i.is_object()) => {
+                    let links: Vec<_> = items.iter().map(|i| link(i, included, next)).collect();
+                    relationships.insert(k.clone(), serde_json::json!({ "data": links }));
+                }
+                _ => {
+                    attributes.insert(k.clone(), x.clone());
+                }
+            }
+        }
+        serde_json::json!({"type": kind, "attributes": attributes, "relationships": relationships})
+    }
+    let mut included = Vec::new();
+    let mut next = 0;
+    let mut data = resource("commodity", nested, &mut included, &mut next);
+    data["id"] = serde_json::json!("0");
+    serde_json::json!({"data": data, "included": included})
+}
+
+#[test]
+fn json_api_documents_give_the_same_rows_as_nested_commodities() {
+    let Some(dir) = fixtures() else { return };
+    let tmp = scratch("uk_api_json_api");
+    for file in ["0102291010.json", "0702000007.json", "0809400500.json", "1516209821.json", "7202118000.json"] {
+        let nested: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join(file)).unwrap()).unwrap();
+        let doc = to_json_api(&nested);
+        assert!(doc["data"].get("goods_nomenclature_item_id").is_none(), "a real JSON:API document");
+        std::fs::write(tmp.join(file), serde_json::to_vec(&doc).unwrap()).unwrap();
+        let nested_rows = read_commodity(&dir.join(file), DEFAULT_SOURCE).unwrap().unwrap().rows;
+        let api_rows = read_commodity(&tmp.join(file), DEFAULT_SOURCE).unwrap().unwrap().rows;
+        assert_eq!(api_rows, nested_rows, "{file}");
+    }
+    // Paths in a JSON:API document run through the resolved relationships.
+    let mut doc = to_json_api(&serde_json::from_slice(&std::fs::read(dir.join("7202118000.json")).unwrap()).unwrap());
+    let first_measure = doc["data"]["relationships"]["import_measures"]["data"][0]["id"].clone();
+    for r in doc["included"].as_array_mut().unwrap() {
+        if r["id"] == first_measure {
+            r["attributes"]["effective_start_date"] = serde_json::json!(42);
+        }
+    }
+    std::fs::write(tmp.join("bad.json"), serde_json::to_vec(&doc).unwrap()).unwrap();
+    let err = read_commodity(&tmp.join("bad.json"), DEFAULT_SOURCE).unwrap_err().to_string();
+    assert!(err.contains("bad.json: data.import_measures[0].effective_start_date: expected a string"), "{err}");
 }
