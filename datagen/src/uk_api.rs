@@ -376,7 +376,8 @@ fn measure_duty(m: &At<'_>) -> Result<String> {
     Ok(if codes.contains("V") {
         "Entry Price".into()
     } else if !codes.is_empty() {
-        format!("Depends on the measure conditions (codes {})", codes.into_iter().collect::<Vec<_>>().join(", "))
+        // No parentheses: `special` uses them to delimit areas.
+        format!("Depends on the measure conditions: codes {}", codes.into_iter().collect::<Vec<_>>().join(", "))
     } else {
         String::new()
     })
@@ -559,6 +560,19 @@ mod tests {
         assert_eq!(unit_label("ASV", Some("X")), "% vol / hl");
         assert_eq!(unit_label("KGM", Some("E")), "kg/net drained wt");
         assert_eq!(unit_label("ZZZ", None), "ZZZ");
+    }
+
+    #[test]
+    fn conditional_duty_texts_keep_special_parseable() {
+        // A preference whose duty rests on conditions still splits into (rate, areas).
+        let text = "Depends on the measure conditions: codes Q, Y (GB) 0.00% (CA)";
+        let groups = landed::rules::us::special_rates(text);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].1, vec!["GB".to_string()]);
+        assert!(matches!(
+            landed::duty::DutyExpr::parse(&groups[0].0),
+            landed::duty::DutyExpr::NotPriceable { kind: landed::duty::NotPriceableKind::Conditional, .. }
+        ));
     }
 
     #[test]
