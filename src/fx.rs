@@ -79,16 +79,16 @@ impl FxTable {
 /// rates) and HMRC monthly customs rates (units per pound). Rows keep their rates as text: a
 /// quote parses only the one or two rates it needs.
 #[derive(Debug)]
-pub struct EmbeddedFx<'a> {
+pub struct EmbeddedFx {
     currencies: Vec<Currency>,
     /// (month "YYYY-MM", reference date, the row's rates per EUR as tab-separated text)
-    ecb_monthly: Vec<(&'a str, Date, &'a str)>,
+    ecb_monthly: Vec<(&'static str, Date, &'static str)>,
     /// (date, the day's rates per EUR as tab-separated text), ascending
-    ecb_daily: Vec<(Date, &'a str)>,
+    ecb_daily: Vec<(Date, &'static str)>,
     /// The currency columns of the HMRC table.
     hmrc_currencies: Vec<Currency>,
     /// (month "YYYY-MM", source id, the month's rates per GBP as tab-separated text), ascending
-    hmrc_monthly: Vec<(&'a str, &'a str, &'a str)>,
+    hmrc_monthly: Vec<(&'static str, &'static str, &'static str)>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
     /// Memoised customs rates by (destination kind, from, to, date).
@@ -129,21 +129,11 @@ fn header_currencies(table: &str, skip: usize, name: &str) -> Result<Vec<Currenc
         .collect()
 }
 
-impl EmbeddedFx<'static> {
-    /// The rates embedded in this build, parsed once.
-    pub fn embedded() -> &'static EmbeddedFx<'static> {
-        static FX: std::sync::OnceLock<EmbeddedFx<'static>> = std::sync::OnceLock::new();
-        FX.get_or_init(|| {
-            EmbeddedFx::load(crate::snapshot::Snapshot::embedded()).expect("embedded FX tables are valid")
-        })
-    }
-}
-
-impl<'a> EmbeddedFx<'a> {
+impl EmbeddedFx {
     /// Reads the FX tables of a snapshot (`fx_ecb_monthly.tsv`, `fx_ecb_daily.tsv`,
-    /// `fx_hmrc_monthly.tsv`, `rules/fx_pegs.tsv`). A missing or malformed table is an
-    /// `E_SNAPSHOT` error naming it.
-    pub fn load(snapshot: &crate::snapshot::Snapshot<'a>) -> Result<EmbeddedFx<'a>> {
+    /// `fx_hmrc_monthly.tsv`, `rules/fx_pegs.tsv`); engines do this once (see
+    /// [`crate::Engine::fx`]). A missing or malformed table is an `E_SNAPSHOT` error naming it.
+    pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
         let (monthly, daily, hmrc) =
@@ -193,7 +183,7 @@ impl<'a> EmbeddedFx<'a> {
     }
 
     /// The newest month of HMRC rates ("YYYY-MM"), if any.
-    pub fn hmrc_latest_month(&self) -> Option<&'a str> {
+    pub fn hmrc_latest_month(&self) -> Option<&'static str> {
         self.hmrc_monthly.last().map(|(m, _, _)| *m)
     }
 
@@ -376,7 +366,7 @@ mod tests {
 
     #[test]
     fn eu_customs_rate_is_fixed_for_the_month() {
-        let fx = EmbeddedFx::embedded();
+        let fx = crate::Engine::embedded().fx();
         let a = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-01").unwrap()).unwrap();
         let b = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-30").unwrap()).unwrap();
         assert_eq!(a.used.rate, b.used.rate);
@@ -386,7 +376,7 @@ mod tests {
     #[test]
     fn gb_uses_the_hmrc_rate_of_the_month_and_never_an_ecb_cross_rate() {
         // HMRC publishes one rate per currency per calendar month (units per GBP 1).
-        let fx = EmbeddedFx::embedded();
+        let fx = crate::Engine::embedded().fx();
         let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();
         assert!(r.used.source.starts_with("HMRC monthly exchange rate for 2026-03"), "{}", r.used.source);
         assert_eq!((r.rate_date.to_string(), r.fallback), ("2026-03-01".to_string(), None));
@@ -402,7 +392,7 @@ mod tests {
 
     #[test]
     fn eu_month_past_the_ecb_table_is_a_stated_fallback() {
-        let fx = EmbeddedFx::embedded();
+        let fx = crate::Engine::embedded().fx();
         let last = fx.ecb_monthly.last().unwrap().0;
         let after = Date::parse(&format!("{last}-01")).unwrap().add_days(31);
         let r = fx.customs_rate("DE", Currency::USD, Currency::EUR, after).unwrap();

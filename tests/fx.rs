@@ -11,6 +11,12 @@ fn request(v: Value) -> QuoteRequest {
     serde_json::from_value(v).expect("request")
 }
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn d(s: &str) -> Decimal {
     Decimal::from_str_exact(s).unwrap()
 }
@@ -43,7 +49,7 @@ fn gb_customs_rate_is_the_hmrc_monthly_rate_of_the_as_of_month() {
         let usd = xml.split("<currencyCode>USD</currencyCode>").nth(1).expect("USD in the XML");
         assert!(usd.trim_start().starts_with("<rateNew>1.3396</rateNew>"), "the XML's USD rate changed");
     }
-    let q = landed::quote(&request(cart("GB", "2026-11-10", "USD", "1339.60"))).unwrap();
+    let q = engine().quote(&request(cart("GB", "2026-11-10", "USD", "1339.60"))).unwrap();
     let fx = q.fx.iter().find(|f| f.pair == "USD/GBP").expect("USD/GBP used");
     assert!(fx.source.starts_with("HMRC monthly exchange rate for 2026-11"), "{}", fx.source);
     assert_eq!((fx.rate * d("1.3396")).round_dp(9), Decimal::ONE, "rate {} is 1 / 1.3396", fx.rate);
@@ -60,7 +66,7 @@ fn eu_customs_rate_is_the_ecb_rate_of_the_penultimate_wednesday_of_the_previous_
         let line = csv.lines().find(|l| l.starts_with("2026-09-23,")).expect("2026-09-23 in the CSV");
         assert_eq!(line.split(',').nth(1), Some("1.1411"), "the CSV's USD rate changed");
     }
-    let q = landed::quote(&request(cart("DE", "2026-10-20", "USD", "1141.10"))).unwrap();
+    let q = engine().quote(&request(cart("DE", "2026-10-20", "USD", "1141.10"))).unwrap();
     let fx = q.fx.iter().find(|f| f.pair == "USD/EUR").expect("USD/EUR used");
     assert!(fx.source.contains("2026-09-23"), "{}", fx.source);
     assert_eq!(fx.rate, (Decimal::ONE / d("1.1411")).round_dp(6));
@@ -73,7 +79,7 @@ fn eu_customs_rate_is_the_ecb_rate_of_the_penultimate_wednesday_of_the_previous_
 fn gb_month_without_an_hmrc_rate_uses_hmrc_s_latest_month_and_says_so_never_an_ecb_cross_rate() {
     // December 2026 is past the embedded HMRC table (to 2026-11): the legal rate is unknown.
     // HMRC's November rate stands in, and the quote says so and names the input that fixes it.
-    let q = landed::quote(&request(cart("GB", "2026-12-10", "USD", "1339.60"))).unwrap();
+    let q = engine().quote(&request(cart("GB", "2026-12-10", "USD", "1339.60"))).unwrap();
     let fx = q.fx.iter().find(|f| f.pair == "USD/GBP").expect("USD/GBP used");
     assert!(fx.source.starts_with("HMRC monthly exchange rate for 2026-11"), "{}", fx.source);
     let w = q.warnings.iter().find(|w| w.code == "W_FX_FALLBACK").expect("a fallback warning");
@@ -82,7 +88,7 @@ fn gb_month_without_an_hmrc_rate_uses_hmrc_s_latest_month_and_says_so_never_an_e
     // With the rate given, the quote uses it and has no fallback to state.
     let mut given = cart("GB", "2026-12-10", "USD", "1339.60");
     given["fx"] = json!({"GBP/USD": "1.3396"});
-    let q = landed::quote(&request(given)).unwrap();
+    let q = engine().quote(&request(given)).unwrap();
     assert!(q.fx.iter().any(|f| f.source.starts_with("request")), "{:?}", q.fx);
     assert!(!q.warnings.iter().any(|w| w.code == "W_FX_FALLBACK"), "{:?}", q.warnings);
 }
@@ -91,7 +97,7 @@ fn gb_month_without_an_hmrc_rate_uses_hmrc_s_latest_month_and_says_so_never_an_e
 fn eu_month_past_the_ecb_table_uses_the_latest_month_and_says_so() {
     // The embedded ECB file ends 2026-10-30: December 2026's rate (ECB rate of 2026-11-18) is
     // unknown; November's (of 2026-10-21) stands in, stated as a fallback.
-    let q = landed::quote(&request(cart("FR", "2026-12-02", "USD", "100"))).unwrap();
+    let q = engine().quote(&request(cart("FR", "2026-12-02", "USD", "100"))).unwrap();
     let fx = q.fx.iter().find(|f| f.pair == "USD/EUR").expect("USD/EUR used");
     assert!(fx.source.contains("2026-10-21"), "{}", fx.source);
     let w = q.warnings.iter().find(|w| w.code == "W_FX_FALLBACK").expect("a fallback warning");

@@ -12,3 +12,4 @@ pub mod fx;
 pub mod importer;
 pub mod snapshot;
 pub mod uk_api;
+pub mod us_hts;
