@@ -177,7 +177,7 @@ fn search_and_snapshot_info() {
     assert_eq!(v["candidates"][0]["code"], "61091000");
     let v = json(&landed(&["snapshot", "info"], None));
     assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
-    assert_eq!(v["tables"].as_array().unwrap().len(), 4);
+    assert_eq!(v["tables"].as_array().unwrap().len(), 5);
 }
 
 #[test]

@@ -426,6 +426,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
     let fx = crate::fx::import(sources)?;
+    let (jp_source, jp) = crate::jp::import(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
     for s in &SOURCES {
         let path = sources.join(s.file);
@@ -443,6 +444,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
             sha256_hex(&bytes)
         );
     }
+    let _ = writeln!(provenance, "{jp_source}");
     provenance.push_str(&fx.provenance);
     let mut tables = vec![
         ("sources.tsv".into(), provenance),
@@ -450,6 +452,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("gb.tsv".into(), to_tsv(&gb)),
         ("eu.tsv".into(), to_tsv(&eu)),
         ("hs.tsv".into(), to_tsv(&hs)),
+        ("jp.tsv".into(), to_tsv(&jp)),
         ("vat.tsv".into(), import_vat(sources)?),
         ("us_scopes.tsv".into(), import_us_scopes(sources)?),
     ];

@@ -10,6 +10,7 @@
 
 pub mod fx;
 pub mod importer;
+pub mod jp;
 pub mod snapshot;
 pub mod uk_api;
 pub mod us_hts;

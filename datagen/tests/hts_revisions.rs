@@ -6,9 +6,14 @@ use landed::date::Date;
 use landed::error::ErrorCode;
 use landed::hs::HsCode;
 use landed::quote::LevyKind;
-use landed::snapshot::Snapshot;
 use std::io::Read as _;
 use std::path::PathBuf;
+
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
 
 fn date(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -26,7 +31,7 @@ fn revision_file(name: &str) -> Option<Vec<serde_json::Value>> {
 }
 
 fn rate(code: &str, on: &str) -> landed::api::RateLine {
-    landed::api::rate("US", code, date(on)).unwrap().line.unwrap()
+    engine().rate("US", code, date(on)).unwrap().line.unwrap()
 }
 
 #[test]
@@ -62,11 +67,11 @@ fn a_heading_rev_10_drops_is_not_in_force_after_it() {
     // 9903.80.01 (Section 232 steel, restructured into 9903.82 by rev 10) is printed in rev 3
     // only: it ends on 2026-06-07, and a later lookup says so instead of quoting it.
     assert_eq!(rate("99038001", "2026-06-07").valid_to, Some(date("2026-06-07")));
-    let e = landed::api::rate("US", "99038001", date("2026-07-01")).unwrap_err();
+    let e = engine().rate("US", "99038001", date("2026-07-01")).unwrap_err();
     assert_eq!(e.code, ErrorCode::Date);
     assert!(e.message.contains("2026-06-07"), "{}", e.message);
     // 9903.82.20 is new in rev 10.
-    assert!(landed::api::rate("US", "99038220", date("2026-06-07")).is_err());
+    assert!(engine().rate("US", "99038220", date("2026-06-07")).is_err());
     assert_eq!(rate("99038220", "2026-06-08").source.vintage, "2026-06-08");
 }
 
@@ -76,7 +81,7 @@ fn us_duty_source(on: &str) -> String {
         "lines": [{"id": "x", "code": "6404.11.20", "quantity": "1", "unit_price": "1000.00"}]
     }))
     .unwrap();
-    let q = landed::quote(&req).unwrap();
+    let q = engine().quote(&req).unwrap();
     let duty =
         q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty && l.name.starts_with("Customs duty")).unwrap();
     format!("{} {}", duty.source.dataset, duty.source.vintage)
@@ -126,7 +131,7 @@ fn coded_rows(rows: &[serde_json::Value]) -> Vec<(String, [String; 3])> {
 
 #[test]
 fn sampled_lines_of_each_revision_agree_with_the_json_files() {
-    let snap = Snapshot::embedded();
+    let snap = engine().snapshot();
     for (file, on, seed) in [("hts_2026_rev_3.json.gz", "2026-03-01", 3), ("hts_2026_rev_10.json.gz", "2026-07-01", 10)]
     {
         let Some(rows) = revision_file(file) else { return };
