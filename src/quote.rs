@@ -290,6 +290,9 @@ impl Ctx<'_> {
             Some(u) => u,
             None => {
                 let r = self.fx.customs_rate(&self.destination, from, to, self.req.date)?;
+                if let Some(reason) = &r.fallback {
+                    self.warn("W_FX_FALLBACK", reason.clone());
+                }
                 let age = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age > 45 {
                     self.warn(

@@ -156,7 +156,7 @@ impl Rules {
             let fx = if eu {
                 "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx"
             } else if j.country == "GB" {
-                "HMRC monthly rate (ECB cross rate after 2023-08), or the request's fx"
+                "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx"
             } else {
                 "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx"
             };
