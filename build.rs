@@ -13,7 +13,8 @@ const TABLES: [(&str, &str); 4] =
     [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-const FILES: [&str; 15] = [
+const FILES: [&str; 16] = [
+    "tariffs/rules/territories.tsv",
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",

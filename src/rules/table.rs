@@ -42,7 +42,8 @@ impl<'a> Tsv<'a> {
 }
 
 impl<'a> Record<'_, 'a> {
-    fn bad(&self, column: &str, why: &str) -> Error {
+    /// An error naming the table, line and column.
+    pub fn bad(&self, column: &str, why: &str) -> Error {
         Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}", self.line))
     }
 
