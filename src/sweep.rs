@@ -1,5 +1,6 @@
 //! Sweeps: one cart across destinations, origins, dates, channels, incoterms and candidate
-//! codes, sorted by landed cost, with the cheapest option and the spread.
+//! codes, ranked by what the buyer pays in all, complete quotes first: a quote with a levy we
+//! could not price is never "cheapest".
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -48,13 +49,22 @@ pub struct SweepRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed: Option<Decimal>,
     pub currency: Option<Currency>,
-    /// Landed total converted to the request currency (ECB rate of the date) for ranking.
+    /// Landed total converted to the request currency (ECB rate of the date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed_in_request_currency: Option<Decimal>,
+    /// Due on delivery (DAP) in the destination's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_on_delivery: Option<Decimal>,
+    /// What the buyer pays in all (checkout + due on delivery), in the request currency: the
+    /// ranking key, so that DAP and DDP compare on the same footing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buyer_total_in_request_currency: Option<Decimal>,
     pub duty: Option<Decimal>,
     pub tax: Option<Decimal>,
     pub fees: Option<Decimal>,
     pub complete: bool,
+    /// The figures are lower bounds ("at least"): some levy could not be priced.
+    pub at_least: bool,
     /// Why this combination could not be priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -65,11 +75,17 @@ pub struct SweepRow {
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SweepResult {
     pub request_currency: Currency,
-    /// Sorted by landed cost in the request currency, cheapest first; unpriced last.
+    /// Complete quotes first, by what the buyer pays in all in the request currency, cheapest
+    /// first; then incomplete quotes (lower bounds, marked `at_least`) in the same order; then
+    /// combinations that could not be priced or converted.
     pub rows: Vec<SweepRow>,
+    /// The cheapest complete quote; none when no quote is complete.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cheapest: Option<SweepRow>,
-    /// Dearest minus cheapest, in the request currency.
+    /// Incomplete quotes whose lower bound is below the cheapest complete one: they may or may
+    /// not be cheaper once their missing inputs are given.
+    pub incomplete_below_cheapest: usize,
+    /// Dearest minus cheapest complete quote, in the request currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<Decimal>,
     pub combinations: usize,
@@ -139,32 +155,41 @@ pub fn sweep_with_progress(
                                 landed: None,
                                 currency: None,
                                 landed_in_request_currency: None,
+                                due_on_delivery: None,
+                                buyer_total_in_request_currency: None,
                                 duty: None,
                                 tax: None,
                                 fees: None,
                                 complete: false,
+                                at_least: false,
                                 error: None,
                             };
                             match quote(&r) {
                                 Ok(q) => {
                                     let t = &q.totals;
-                                    row.landed_in_request_currency = if q.currency == base.currency {
-                                        Some(t.landed)
-                                    } else {
-                                        fx.ecb_daily(q.currency, base.currency, *date).map(|x| {
-                                            round_to(
-                                                t.landed * x.used.rate,
-                                                base.currency.minor_units(),
-                                                base.rounding.mode,
-                                            )
-                                        })
+                                    let to_request = |amount: Decimal| {
+                                        if q.currency == base.currency {
+                                            Some(amount)
+                                        } else {
+                                            fx.ecb_daily(q.currency, base.currency, *date).map(|x| {
+                                                round_to(
+                                                    amount * x.used.rate,
+                                                    base.currency.minor_units(),
+                                                    base.rounding.mode,
+                                                )
+                                            })
+                                        }
                                     };
+                                    row.landed_in_request_currency = to_request(t.landed);
+                                    row.buyer_total_in_request_currency = to_request(t.buyer_total);
                                     row.landed = Some(t.landed);
+                                    row.due_on_delivery = Some(t.due_on_delivery);
                                     row.currency = Some(q.currency);
                                     row.duty = Some(t.duty);
                                     row.tax = Some(t.tax);
                                     row.fees = Some(t.fees);
                                     row.complete = t.complete;
+                                    row.at_least = t.at_least;
                                 }
                                 Err(e) => row.error = Some(e.to_string()),
                             }
@@ -179,19 +204,37 @@ pub fn sweep_with_progress(
         }
     }
     progress(rows.len(), total);
-    rows.sort_by(|a, b| match (a.landed_in_request_currency, b.landed_in_request_currency) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    let priced: Vec<&SweepRow> = rows.iter().filter(|r| r.landed_in_request_currency.is_some()).collect();
-    let cheapest = priced.first().map(|r| (*r).clone());
-    let spread = match (priced.first(), priced.last()) {
-        (Some(a), Some(b)) => {
-            Some(b.landed_in_request_currency.unwrap_or_default() - a.landed_in_request_currency.unwrap_or_default())
-        }
+    rank(&mut rows);
+    let key = |r: &SweepRow| r.buyer_total_in_request_currency;
+    let complete: Vec<&SweepRow> = rows.iter().filter(|r| r.complete && key(r).is_some()).collect();
+    let cheapest = complete.first().map(|r| (*r).clone());
+    let spread = match (complete.first().and_then(|r| key(r)), complete.last().and_then(|r| key(r))) {
+        (Some(a), Some(b)) => Some(b - a),
         _ => None,
     };
-    Ok(SweepResult { request_currency: base.currency, combinations: total, rows, cheapest, spread })
+    let incomplete_below_cheapest = match cheapest.as_ref().and_then(key) {
+        Some(best) => rows.iter().filter(|r| !r.complete && key(r).is_some_and(|k| k < best)).count(),
+        None => rows.iter().filter(|r| !r.complete && key(r).is_some()).count(),
+    };
+    Ok(SweepResult {
+        request_currency: base.currency,
+        combinations: total,
+        rows,
+        cheapest,
+        incomplete_below_cheapest,
+        spread,
+    })
+}
+
+/// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what
+/// the buyer pays in all.
+fn rank(rows: &mut [SweepRow]) {
+    let group = |r: &SweepRow| match (r.buyer_total_in_request_currency, r.complete) {
+        (Some(_), true) => 0,
+        (Some(_), false) => 1,
+        (None, _) => 2,
+    };
+    rows.sort_by(|a, b| {
+        group(a).cmp(&group(b)).then(a.buyer_total_in_request_currency.cmp(&b.buyer_total_in_request_currency))
+    });
 }

@@ -304,3 +304,64 @@ fn incomplete_totals_count_known_lower_bounds_and_say_at_least() {
     assert!(known > Decimal::ZERO);
     assert_eq!(q.totals.tax, tax(&q) + known);
 }
+
+fn de_cart(code: &str) -> QuoteRequest {
+    request(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN",
+        "lines": [{"id": "x", "code": code, "quantity": "6", "unit_price": "40.00"}]}))
+}
+
+#[test]
+fn a_sweep_never_names_an_incomplete_quote_cheapest() {
+    // Wine without its volume: the EU specific duty is unknown, so €285.60 (goods 240.00 + VAT on
+    // the known part) is only a lower bound; T-shirts are complete at 240.00 + 12 % duty 28.80 +
+    // 19 % VAT 51.07 = €319.87. The complete quote ranks first and is the cheapest.
+    let axes = landed::sweep::SweepAxes { codes: vec!["22042109".into(), "6109100010".into()], ..Default::default() };
+    let r = landed::sweep::sweep(&de_cart("22042109"), &axes).unwrap();
+    assert_eq!(r.rows[0].code, "6109100010");
+    assert!(r.rows[0].complete && !r.rows[0].at_least);
+    assert_eq!(r.rows[0].buyer_total_in_request_currency, Some(d("319.87")));
+    assert!(!r.rows[1].complete && r.rows[1].at_least);
+    assert!(r.rows[1].buyer_total_in_request_currency.unwrap() < d("319.87"));
+    assert_eq!(r.cheapest.as_ref().unwrap().code, "6109100010");
+    assert_eq!(r.incomplete_below_cheapest, 1);
+}
+
+#[test]
+fn a_sweep_compares_dap_and_ddp_on_what_the_buyer_pays_in_all() {
+    // Under DAP the checkout price leaves out duty and VAT due on delivery; the buyer still pays
+    // them. £200.00 of T-shirts into GB: 12 % duty 24.00, VAT 20 % × 224.00 = 44.80; £268.80 in all
+    // either way.
+    let base = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200.00"}]}));
+    let axes = landed::sweep::SweepAxes {
+        incoterms: vec![landed::request::Incoterm::Dap, landed::request::Incoterm::Ddp],
+        ..Default::default()
+    };
+    let r = landed::sweep::sweep(&base, &axes).unwrap();
+    let totals: Vec<Option<Decimal>> = r.rows.iter().map(|x| x.buyer_total_in_request_currency).collect();
+    assert_eq!(totals, vec![Some(d("268.80")), Some(d("268.80"))]);
+    let dap = r.rows.iter().find(|x| x.incoterm == landed::request::Incoterm::Dap).unwrap();
+    assert_eq!((dap.landed, dap.due_on_delivery), (Some(d("200.00")), Some(d("68.80"))));
+    assert_eq!(r.spread, Some(d("0.00")));
+}
+
+#[test]
+fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
+    use landed::reverse::{reverse, Charm, GreyZonePolicy};
+    let mut wine = de_cart("22042109");
+    wine.lines[0].quantity = d("1");
+    // Above the €150 relief the specific duty applies and is unknown without volume_l.
+    let r = reverse(&wine, d("1000.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let bound = r.bound.expect("a bound, not an exact answer");
+    assert_eq!(bound.net_price_is, "upper");
+    assert!(bound.reason.contains("volume_l"), "{}", bound.reason);
+    // A complete quote gives an exact answer, and DAP is solved on what the buyer pays in all,
+    // so it gives the same net price as DDP.
+    let mut tee = de_cart("6109100010");
+    tee.lines[0].quantity = d("1");
+    let ddp = reverse(&tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert!(ddp.bound.is_none());
+    tee.incoterm = landed::request::Incoterm::Dap;
+    let dap = reverse(&tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!(dap.net_price, ddp.net_price);
+}
