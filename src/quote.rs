@@ -574,12 +574,17 @@ fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues
     }
 }
 
-/// Why a threshold keyed by origin does not apply to this cart, if it does not.
-fn origin_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
-    if t.origins.is_empty() && t.exclude_origins.is_empty() {
-        return None;
-    }
+/// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
+/// does not: every line must qualify.
+fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     for line in &ctx.req.lines {
+        let digits: String = line.code.chars().filter(char::is_ascii_digit).collect();
+        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits.starts_with(*p)) {
+            return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
+        }
+        if t.origins.is_empty() && t.exclude_origins.is_empty() {
+            continue;
+        }
         let Some(origin) = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase) else {
             return Some(format!("needs the origin of every line (line {} has none): give origin", line.id));
         };
@@ -632,9 +637,9 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
         })?;
         let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
         let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
-        let bar = if within { origin_bar(ctx, t) } else { None };
+        let bar = if within { eligibility_bar(ctx, t) } else { None };
         if let Some(why) = &bar {
-            ctx.warn("W_THRESHOLD_ORIGIN", format!("{}: {why}", t.id));
+            ctx.warn("W_THRESHOLD_NOT_APPLIED", format!("{}: within its amount but {why}", t.id));
         }
         let applies = within && bar.is_none();
         let mut note = bar;

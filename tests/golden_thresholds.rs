@@ -200,7 +200,7 @@ fn us_de_minimis_keyed_by_origin_needs_the_origin() {
     let q = quote(json!({"destination": "US", "date": "2025-06-02", "currency": "USD",
         "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "100.00"}]}));
     assert!(!applies(&q, "us-de-minimis-800-ex-cn-hk"));
-    assert!(warned(&q, "W_THRESHOLD_ORIGIN").unwrap().contains("origin"));
+    assert!(warned(&q, "W_THRESHOLD_NOT_APPLIED").unwrap().contains("origin"));
 }
 
 fn korea(ship_from: &str, value: &str) -> Quote {
@@ -350,7 +350,7 @@ fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
     use landed::reverse::{reverse, Charm, GreyZonePolicy};
     let mut wine = de_cart("22042109");
     wine.lines[0].quantity = d("1");
-    // Above the €150 relief the specific duty applies and is unknown without volume_l.
+    // Wine is outside the €150 duty relief (Reg. 1186/2009 art. 24): its specific duty needs volume_l.
     let r = reverse(&wine, d("1000.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     let bound = r.bound.expect("a bound, not an exact answer");
     assert_eq!(bound.net_price_is, "upper");
@@ -364,4 +364,24 @@ fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
     tee.incoterm = landed::request::Incoterm::Dap;
     let dap = reverse(&tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert_eq!(dap.net_price, ddp.net_price);
+}
+
+#[test]
+fn low_value_schemes_exclude_excise_goods() {
+    // Directive 2006/112/EC art. 369l: IOSS is not for goods subject to excise duties; Reg.
+    // 1186/2009 art. 24: no duty relief for alcoholic products. A €30.00 bottle of wine (HS 2204)
+    // into Germany: neither applies; VAT is import VAT, and the specific duty needs volume_l.
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CL",
+        "incoterm": "DAP",
+        "lines": [{"id": "wine", "code": "22042109", "quantity": "1", "unit_price": "30.00", "volume_l": "0.75"}]}));
+    assert!(!applies(&q, "eu-ioss-150") && !applies(&q, "eu-duty-relief-150"));
+    assert!(q.thresholds.iter().find(|c| c.id == "eu-ioss-150").unwrap().note.as_deref().unwrap().contains("HS 2204"));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert!(q.totals.duty > Decimal::ZERO);
+    assert_eq!(q.totals.due_on_delivery, q.totals.duty + q.totals.tax + q.totals.fees);
+    // HMRC: the £135 rules do not cover excise goods; the VAT is import VAT.
+    let gb = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CL",
+        "lines": [{"id": "wine", "code": "2204210000", "quantity": "1", "unit_price": "30.00", "volume_l": "0.75",
+                   "alcohol_pct": "13"}]}));
+    assert!(!applies(&gb, "gb-low-value-vat-135") && !applies(&gb, "gb-low-value-135"));
 }

@@ -129,6 +129,9 @@ pub struct Threshold {
     pub origins: Vec<&'static str>,
     /// Countries of origin it never applies to (US de minimis for CN/HK from 2025-05-02).
     pub exclude_origins: Vec<&'static str>,
+    /// HS prefixes of goods it never applies to (excise goods, foodstuffs): a consignment with
+    /// such a line is outside it.
+    pub exclude_codes: Vec<&'static str>,
     /// What is compared with the amount: the consignment, or each item (unit) in it.
     pub aggregation: Aggregation,
     /// True when the value must be strictly below the amount (`lt`), false for at most (`le`).
@@ -240,6 +243,16 @@ fn countries(r: &table::Record<'_, 'static>, column: &str) -> Result<Vec<&'stati
     }
 }
 
+/// A strictly parsed list of HS prefixes (2 to 10 digits, even count): `2203,24,3303`.
+fn code_prefixes(r: &table::Record<'_, 'static>, column: &str) -> Result<Vec<&'static str>> {
+    let codes = list(r.text(column)?);
+    let bad = |c: &str| c.len() < 2 || c.len() > 10 || c.len() % 2 != 0 || !c.bytes().all(|b| b.is_ascii_digit());
+    match codes.iter().find(|c| bad(c)) {
+        Some(c) => Err(r.bad(column, &format!("{c:?} is not an HS prefix (2, 4, 6, 8 or 10 digits)"))),
+        None => Ok(codes),
+    }
+}
+
 /// A field that must hold one of `allowed`.
 fn one_of<T: Copy>(r: &table::Record<'_, 'static>, column: &str, allowed: &[(&str, T)]) -> Result<T> {
     let text = r.text(column)?;
@@ -314,6 +327,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
         ship_from: countries(r, "ship_from")?,
         origins: countries(r, "origins")?,
         exclude_origins: countries(r, "exclude_origins")?,
+        exclude_codes: code_prefixes(r, "exclude_codes")?,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
