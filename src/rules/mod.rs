@@ -564,3 +564,54 @@ impl Rules {
         Some(rate)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\n";
+
+    fn parse(row: &str) -> Result<Threshold> {
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        let t = Tsv::parse("rules/thresholds.tsv", text)?;
+        let r = t.records().next().expect("one row");
+        let source = RuleSource { row: "t".into(), source: "s", confidence: "official" };
+        threshold(&r, source)
+    }
+
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\tlaw\tofficial";
+
+    #[test]
+    fn threshold_row_with_origins_and_codes_parses() {
+        let t = parse(GOOD).unwrap();
+        assert_eq!((t.duty, t.tax, t.fees), (true, true, true));
+        assert_eq!(t.exclude_origins, vec!["CN", "HK"]);
+        assert_eq!(t.exclude_codes, vec!["2203", "24"]);
+        assert!(t.origins.is_empty() && !t.strictly_below && t.aggregation == Aggregation::Consignment);
+    }
+
+    #[test]
+    fn threshold_columns_are_parsed_strictly() {
+        for (from, to, column) in [
+            ("\trelieve\t", "\trelief\t", "effect"),
+            ("duty+tax+fees", "duty+vat", "levies"),
+            ("\tconsignment\t", "\tparcel\t", "aggregation"),
+            ("\tle\t", "\t<=\t", "compare"),
+            ("\tany\t", "\texpress\t", "channel"),
+            ("CN,HK", "cn,HK", "exclude_origins"),
+            ("2203,24", "2203,2", "exclude_codes"),
+            ("\tcustoms_value\t", "\tcif\t", "basis"),
+        ] {
+            let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
+            assert!(e.message.contains(column), "{column}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn embedded_thresholds_and_territories_load() {
+        let rules = Rules::embedded();
+        assert!(rules.thresholds.iter().any(|t| t.id == "us-de-minimis-800-ex-cn-hk"));
+        let xi = rules.territory("XI", Date::parse("2026-03-02").unwrap()).expect("XI");
+        assert_eq!(xi.vat_of, "GB");
+    }
+}
