@@ -21,6 +21,10 @@ pub struct SweepAxes {
     /// Countries of origin (sourcing options), applied to every line.
     #[serde(default)]
     pub origins: Vec<String>,
+    /// Places of direct shipment (thresholds such as Canada's CUSMA courier limits or Korea's
+    /// US$200 follow it).
+    #[serde(default)]
+    pub ship_froms: Vec<String>,
     #[serde(default)]
     pub dates: Vec<Date>,
     #[serde(default)]
@@ -41,6 +45,8 @@ pub const MAX_COMBINATIONS: usize = 200_000;
 pub struct SweepRow {
     pub destination: String,
     pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ship_from: Option<String>,
     pub date: Date,
     pub channel: Channel,
     pub incoterm: Incoterm,
@@ -103,104 +109,13 @@ pub fn sweep_with_progress(
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<SweepResult> {
-    let or_base = |v: &[String], b: String| if v.is_empty() { vec![b] } else { v.to_vec() };
-    let destinations = or_base(&axes.destinations, base.destination.clone());
-    let origins: Vec<Option<String>> = if axes.origins.is_empty() {
-        vec![base.origin.clone()]
-    } else {
-        axes.origins.iter().cloned().map(Some).collect()
-    };
-    let dates = if axes.dates.is_empty() { vec![base.date] } else { axes.dates.clone() };
-    let channels = if axes.channels.is_empty() { vec![base.channel] } else { axes.channels.clone() };
-    let incoterms = if axes.incoterms.is_empty() { vec![base.incoterm] } else { axes.incoterms.clone() };
-    let first_code = base.lines.first().map(|l| l.code.clone()).unwrap_or_default();
-    let codes = or_base(&axes.codes, first_code);
-    let total = destinations.len() * origins.len() * dates.len() * channels.len() * incoterms.len() * codes.len();
-    if total > MAX_COMBINATIONS {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "axes",
-            format!("{total} combinations: at most {MAX_COMBINATIONS}"),
-        ));
-    }
-    let fx = EmbeddedFx::embedded();
+    let combos = combinations(base, axes)?;
+    let total = combos.len();
     let mut rows = Vec::with_capacity(total);
-    'all: for d in &destinations {
-        for o in &origins {
-            for date in &dates {
-                for c in &channels {
-                    for i in &incoterms {
-                        for code in &codes {
-                            let mut r = base.clone();
-                            r.destination = d.clone();
-                            r.date = *date;
-                            r.channel = *c;
-                            r.incoterm = *i;
-                            if let Some(o) = o {
-                                r.origin = Some(o.clone());
-                                for l in &mut r.lines {
-                                    l.origin = None;
-                                }
-                            }
-                            if let Some(l) = r.lines.first_mut() {
-                                l.code = code.clone();
-                            }
-                            let mut row = SweepRow {
-                                destination: d.to_ascii_uppercase(),
-                                origin: r.origin.clone(),
-                                date: *date,
-                                channel: *c,
-                                incoterm: *i,
-                                code: code.clone(),
-                                landed: None,
-                                currency: None,
-                                landed_in_request_currency: None,
-                                due_on_delivery: None,
-                                buyer_total_in_request_currency: None,
-                                duty: None,
-                                tax: None,
-                                fees: None,
-                                complete: false,
-                                at_least: false,
-                                error: None,
-                            };
-                            match quote(&r) {
-                                Ok(q) => {
-                                    let t = &q.totals;
-                                    let to_request = |amount: Decimal| {
-                                        if q.currency == base.currency {
-                                            Some(amount)
-                                        } else {
-                                            fx.ecb_daily(q.currency, base.currency, *date).map(|x| {
-                                                round_to(
-                                                    amount * x.used.rate,
-                                                    base.currency.minor_units(),
-                                                    base.rounding.mode,
-                                                )
-                                            })
-                                        }
-                                    };
-                                    row.landed_in_request_currency = to_request(t.landed);
-                                    row.buyer_total_in_request_currency = to_request(t.buyer_total);
-                                    row.landed = Some(t.landed);
-                                    row.due_on_delivery = Some(t.due_on_delivery);
-                                    row.currency = Some(q.currency);
-                                    row.duty = Some(t.duty);
-                                    row.tax = Some(t.tax);
-                                    row.fees = Some(t.fees);
-                                    row.complete = t.complete;
-                                    row.at_least = t.at_least;
-                                }
-                                Err(e) => row.error = Some(e.to_string()),
-                            }
-                            rows.push(row);
-                            if rows.len() % 64 == 0 && !progress(rows.len(), total) {
-                                break 'all;
-                            }
-                        }
-                    }
-                }
-            }
+    for combo in &combos {
+        rows.push(price(base, combo));
+        if rows.len() % 64 == 0 && !progress(rows.len(), total) {
+            break;
         }
     }
     progress(rows.len(), total);
@@ -224,6 +139,136 @@ pub fn sweep_with_progress(
         incomplete_below_cheapest,
         spread,
     })
+}
+
+/// One point of the sweep: the base request with these values.
+struct Combo {
+    destination: String,
+    origin: Option<String>,
+    ship_from: Option<String>,
+    date: Date,
+    channel: Channel,
+    incoterm: Incoterm,
+    code: String,
+}
+
+/// Every combination of the axes, an empty axis keeping the request's own value; more than
+/// [`MAX_COMBINATIONS`] is an error (counted before anything is built).
+fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
+    let or_base = |v: &[String], b: Option<String>| -> Vec<Option<String>> {
+        if v.is_empty() {
+            vec![b]
+        } else {
+            v.iter().cloned().map(Some).collect()
+        }
+    };
+    let destinations = or_base(&axes.destinations, Some(base.destination.clone()));
+    let origins = or_base(&axes.origins, base.origin.clone());
+    let ship_froms = or_base(&axes.ship_froms, base.ship_from.clone());
+    let dates = if axes.dates.is_empty() { vec![base.date] } else { axes.dates.clone() };
+    let channels = if axes.channels.is_empty() { vec![base.channel] } else { axes.channels.clone() };
+    let incoterms = if axes.incoterms.is_empty() { vec![base.incoterm] } else { axes.incoterms.clone() };
+    let codes = or_base(&axes.codes, Some(base.lines.first().map(|l| l.code.clone()).unwrap_or_default()));
+    let total = [destinations.len(), origins.len(), ship_froms.len(), dates.len(), channels.len(), incoterms.len()]
+        .iter()
+        .fold(codes.len(), |n, k| n.saturating_mul(*k));
+    if total > MAX_COMBINATIONS {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "axes",
+            format!("{total} combinations: at most {MAX_COMBINATIONS}"),
+        ));
+    }
+    let mut out = Vec::with_capacity(total);
+    for d in &destinations {
+        for o in &origins {
+            for sf in &ship_froms {
+                for date in &dates {
+                    for c in &channels {
+                        for i in &incoterms {
+                            for code in &codes {
+                                out.push(Combo {
+                                    destination: d.clone().unwrap_or_default(),
+                                    origin: o.clone(),
+                                    ship_from: sf.clone(),
+                                    date: *date,
+                                    channel: *c,
+                                    incoterm: *i,
+                                    code: code.clone().unwrap_or_default(),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Prices one combination into a row; an error becomes the row's `error`.
+fn price(base: &QuoteRequest, combo: &Combo) -> SweepRow {
+    let mut r = base.clone();
+    r.destination = combo.destination.clone();
+    r.date = combo.date;
+    r.channel = combo.channel;
+    r.incoterm = combo.incoterm;
+    r.ship_from = combo.ship_from.clone();
+    if let Some(o) = &combo.origin {
+        r.origin = Some(o.clone());
+        for l in &mut r.lines {
+            l.origin = None;
+        }
+    }
+    if let Some(l) = r.lines.first_mut() {
+        l.code = combo.code.clone();
+    }
+    let mut row = SweepRow {
+        destination: combo.destination.to_ascii_uppercase(),
+        origin: r.origin.clone(),
+        ship_from: r.ship_from.clone(),
+        date: combo.date,
+        channel: combo.channel,
+        incoterm: combo.incoterm,
+        code: combo.code.clone(),
+        landed: None,
+        currency: None,
+        landed_in_request_currency: None,
+        due_on_delivery: None,
+        buyer_total_in_request_currency: None,
+        duty: None,
+        tax: None,
+        fees: None,
+        complete: false,
+        at_least: false,
+        error: None,
+    };
+    match quote(&r) {
+        Ok(q) => {
+            let t = &q.totals;
+            let to_request = |amount: Decimal| {
+                if q.currency == base.currency {
+                    Some(amount)
+                } else {
+                    EmbeddedFx::embedded()
+                        .ecb_daily(q.currency, base.currency, combo.date)
+                        .map(|x| round_to(amount * x.used.rate, base.currency.minor_units(), base.rounding.mode))
+                }
+            };
+            row.landed_in_request_currency = to_request(t.landed);
+            row.buyer_total_in_request_currency = to_request(t.buyer_total);
+            row.landed = Some(t.landed);
+            row.due_on_delivery = Some(t.due_on_delivery);
+            row.currency = Some(q.currency);
+            row.duty = Some(t.duty);
+            row.tax = Some(t.tax);
+            row.fees = Some(t.fees);
+            row.complete = t.complete;
+            row.at_least = t.at_least;
+        }
+        Err(e) => row.error = Some(e.to_string()),
+    }
+    row
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what

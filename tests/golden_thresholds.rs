@@ -385,3 +385,19 @@ fn low_value_schemes_exclude_excise_goods() {
                    "alcohol_pct": "13"}]}));
     assert!(!applies(&gb, "gb-low-value-vat-135") && !applies(&gb, "gb-low-value-135"));
 }
+
+#[test]
+fn a_sweep_varies_the_place_of_direct_shipment() {
+    // CBSA D8-2-16: a CA$35.00 courier parcel shipped from the US is free of duty and tax
+    // (≤ CA$40, CUSMA); shipped from China only the CA$20 remission applies: duty 18 % = 6.30,
+    // GST 5 % × 41.30 = 2.07 (Alberta: GST only).
+    let base = request(json!({"destination": "CA", "subdivision": "AB", "date": "2026-03-02", "currency": "CAD",
+        "channel": "courier",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "35.00", "duty_rate": "18%"}]}));
+    let axes = landed::sweep::SweepAxes { ship_froms: vec!["CN".into(), "US".into()], ..Default::default() };
+    let r = landed::sweep::sweep(&base, &axes).unwrap();
+    let by: Vec<(Option<&str>, Option<Decimal>)> =
+        r.rows.iter().map(|x| (x.ship_from.as_deref(), x.buyer_total_in_request_currency)).collect();
+    assert_eq!(by, vec![(Some("US"), Some(d("35.00"))), (Some("CN"), Some(d("43.37")))]);
+    assert_eq!(r.cheapest.unwrap().ship_from.as_deref(), Some("US"));
+}
