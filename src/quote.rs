@@ -495,8 +495,8 @@ fn allocation_keys(req: &QuoteRequest, goods: &[Decimal]) -> Result<Vec<Decimal>
 fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
     let dest = ctx.destination.clone();
-    if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(&dest, date) {
-        if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
+    if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
+        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(&dest, date) {
             return Err(Error::new(
                 ErrorCode::InvalidField,
                 format!("lines[{i}].vat_class"),
