@@ -249,6 +249,10 @@ fn northern_ireland_uses_the_uk_tariff_and_vat_and_says_why() {
     );
     assert!(small.totals.collected_at_sale > Decimal::ZERO);
     assert!(warned(&small, "W_ASSUMPTION").unwrap().contains("Northern Ireland"));
+    // UK customs value rules: the HMRC monthly rate converts a foreign-currency price, as in GB.
+    let usd = quote(json!({"destination": "XI", "date": "2023-07-14", "currency": "USD", "origin": "CN",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "300"}]}));
+    assert!(usd.fx.iter().any(|f| f.pair == "USD/GBP" && f.source.contains("HMRC")), "{:?}", usd.fx);
 }
 
 #[test]
