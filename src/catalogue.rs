@@ -110,6 +110,7 @@ pub fn price_catalogue(
                 display_currency: None,
                 entry_type: None,
                 business_buyer: false,
+                seller_registered: None,
                 lines: vec![line.clone()],
             };
             let fields: Vec<String> = match quote(&req) {

@@ -13,7 +13,7 @@ use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest, VatClass};
 use crate::rules::us::special_rates;
 use crate::rules::{
-    in_force, Aggregation, DutyBasis, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis,
+    in_force, Aggregation, DutyBasis, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold, ThresholdBasis,
     ThresholdEffect,
 };
 use crate::snapshot::{Match, Snapshot};
@@ -597,6 +597,26 @@ fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     None
 }
 
+/// For a threshold that depends on the seller's registration: why it does not apply when the
+/// caller says the seller is not registered for an optional scheme. Saying so of a scheme the
+/// law imposes is an error naming the field.
+fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
+    match (t.scheme, ctx.req.seller_registered) {
+        (Some(Scheme::Optional), Some(false)) => {
+            Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
+        }
+        (Some(Scheme::Mandatory), Some(false)) => Err(Error::new(
+            ErrorCode::InvalidField,
+            "seller_registered",
+            format!(
+                "{}: the law makes the seller charge the tax at the sale for this consignment ({}); it does not become import tax",
+                t.id, t.source.source
+            ),
+        )),
+        _ => Ok(None),
+    }
+}
+
 /// Compares the consignment with each threshold that can apply.
 fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
     let cv = consignment_values(ctx, values);
@@ -637,7 +657,10 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
         })?;
         let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
         let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
-        let bar = if within { eligibility_bar(ctx, t) } else { None };
+        let mut bar = if within { eligibility_bar(ctx, t) } else { None };
+        if within && bar.is_none() {
+            bar = registration_bar(ctx, t)?;
+        }
         if let Some(why) = &bar {
             ctx.warn("W_THRESHOLD_NOT_APPLIED", format!("{}: within its amount but {why}", t.id));
         }
@@ -671,7 +694,7 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
             }
-            if let Some(a) = t.assumption {
+            if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
                 ctx.warn("W_ASSUMPTION", format!("{}: assumes {a}", t.id));
                 note = Some(format!("assumes {a}"));
             }

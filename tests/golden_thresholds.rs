@@ -405,3 +405,27 @@ fn a_sweep_varies_the_place_of_direct_shipment() {
     assert_eq!(by, vec![(Some("US"), Some(d("35.00"))), (Some("CN"), Some(d("43.37")))]);
     assert_eq!(r.cheapest.unwrap().ship_from.as_deref(), Some("US"));
 }
+
+#[test]
+fn a_seller_outside_an_optional_scheme_leaves_the_tax_to_the_border() {
+    // IOSS is optional (Directive 2006/112/EC art. 369m): without it, import VAT is charged at the
+    // border. €100.00 + €10.00 into Germany, duty relieved: import VAT 19 % × 110.00 = €20.90, due on
+    // delivery under DAP.
+    let mut v = dap("DE", "EUR", "2026-03-02", "1", "100.00", "10.00");
+    v["seller_registered"] = json!(false);
+    let q = quote(v);
+    assert!(!applies(&q, "eu-ioss-150"));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("110.00"), d("20.90")));
+    // Saying the seller is registered removes the stated assumption, not the rule.
+    let mut v = dap("DE", "EUR", "2026-03-02", "1", "100.00", "10.00");
+    v["seller_registered"] = json!(true);
+    let q = quote(v);
+    assert_eq!(q.totals.collected_at_sale, d("20.90"));
+    assert!(warned(&q, "W_ASSUMPTION").is_none());
+    // The GB ≤ £135 rules are imposed by law: "not registered" does not turn them into import VAT.
+    let mut v = dap("GB", "GBP", "2026-03-02", "1", "100.00", "10.00");
+    v["seller_registered"] = json!(false);
+    let e = landed::quote(&request(v)).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("seller_registered"));
+}

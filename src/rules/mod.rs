@@ -139,9 +139,21 @@ pub struct Threshold {
     pub flat_amount: Option<Decimal>,
     /// What the quote assumes when the threshold applies (stated in its warnings), if anything.
     pub assumption: Option<&'static str>,
+    /// For a threshold that depends on the seller's registration: whether the law imposes it.
+    pub scheme: Option<Scheme>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: RuleSource,
+}
+
+/// Whether a seller's low-value scheme is imposed by law or chosen by the seller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// The seller must charge the tax at the sale (GB ≤ £135, AU, NZ, SG).
+    Mandatory,
+    /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
+    Optional,
 }
 
 /// What a threshold's value is taken over.
@@ -332,6 +344,11 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
         assumption: (!assumption.is_empty()).then_some(assumption),
+        scheme: one_of(
+            r,
+            "scheme",
+            &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
+        )?,
         source,
     })
 }
@@ -569,7 +586,7 @@ impl Rules {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tassumption\tsource\tconfidence\n";
 
     fn parse(row: &str) -> Result<Threshold> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -579,7 +596,7 @@ mod tests {
         threshold(&r, source)
     }
 
-    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\tlaw\tofficial";
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\tlaw\tofficial";
 
     #[test]
     fn threshold_row_with_origins_and_codes_parses() {
