@@ -5,8 +5,9 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::round_to;
-use crate::quote::{quote, Quote};
+use crate::quote::Quote;
 use crate::request::QuoteRequest;
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -155,14 +156,14 @@ fn bracket(
     Err(Error::new(ErrorCode::TooLarge, "target", unreachable))
 }
 
-fn quote_at(req: &QuoteRequest, net: Decimal) -> Result<Quote> {
+fn quote_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<Quote> {
     let mut r = req.clone();
     r.lines[0].unit_price = net;
-    quote(&r)
+    engine.quote(&r)
 }
 
-fn landed_at(req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
-    let q = quote_at(req, net)?;
+fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
+    let q = quote_at(engine, req, net)?;
     let levies =
         q.lines[0].levies.iter().filter(|l| l.amount.is_some_and(|a| !a.is_zero())).map(|l| l.name.clone()).collect();
     Ok((all_in(&q), levies))
@@ -170,7 +171,13 @@ fn landed_at(req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)>
 
 /// Finds the net unit price of a one-line request (quantity 1 is typical) whose all-in price is
 /// `target` (in the destination's customs currency). The request's own `unit_price` is ignored.
-pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZonePolicy) -> Result<ReverseResult> {
+pub fn reverse(
+    engine: &Engine,
+    req: &QuoteRequest,
+    target: Decimal,
+    charm: Charm,
+    policy: GreyZonePolicy,
+) -> Result<ReverseResult> {
     if req.lines.len() != 1 {
         return Err(Error::new(
             ErrorCode::InvalidField,
@@ -184,13 +191,12 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
     let target = charm.apply(target);
     let dp = req.currency.minor_units();
     let unit = Decimal::new(1, dp);
-    let currency =
-        crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
+    let currency = engine.rules().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
     // Bracket: landed is non-decreasing in the net price; find hi with landed(hi) > target.
     let (mut lo, mut hi) = bracket(
         round_to(target, dp, req.rounding.mode).max(unit),
         target,
-        |net| Ok(landed_at(req, net)?.0),
+        |net| Ok(landed_at(engine, req, net)?.0),
         "no net price reaches this target",
     )?;
     // Binary search in minor units for the largest net with landed(net) <= target.
@@ -203,13 +209,13 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
         } else {
             mid
         };
-        if landed_at(req, mid)?.0 <= target {
+        if landed_at(engine, req, mid)?.0 <= target {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    let (landed_lo, levies_lo) = landed_at(req, lo)?;
+    let (landed_lo, levies_lo) = landed_at(engine, req, lo)?;
     if landed_lo == target {
         return Ok(ReverseResult {
             target,
@@ -221,10 +227,10 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
             policy,
             charm,
             absorbed: None,
-            bound: bound_of(&quote_at(req, lo)?),
+            bound: bound_of(&quote_at(engine, req, lo)?),
         });
     }
-    let (landed_hi, levies_hi) = landed_at(req, hi)?;
+    let (landed_hi, levies_hi) = landed_at(engine, req, hi)?;
     let new: Vec<&String> = levies_hi.iter().filter(|l| !levies_lo.contains(l)).collect();
     let cause = if new.is_empty() {
         format!("rounding: one {} more net gives {} more all-in", unit, landed_hi - landed_lo)
@@ -255,7 +261,7 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
             policy,
             charm,
             absorbed: None,
-            bound: bound_of(&quote_at(req, lo)?),
+            bound: bound_of(&quote_at(engine, req, lo)?),
         }),
         GreyZonePolicy::Absorb => Ok(ReverseResult {
             target,
@@ -267,7 +273,7 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
             grey_zone: Some(zone),
             policy,
             charm,
-            bound: bound_of(&quote_at(req, hi)?),
+            bound: bound_of(&quote_at(engine, req, hi)?),
         }),
     }
 }
@@ -308,6 +314,7 @@ fn scaled(req: &QuoteRequest, k: Decimal) -> QuoteRequest {
 /// (the request's prices give the ratios between lines). Grey zones are handled as in
 /// [`reverse`]; the search is a bisection on the factor.
 pub fn reverse_cart(
+    engine: &Engine,
     req: &QuoteRequest,
     target: Decimal,
     charm: Charm,
@@ -325,9 +332,8 @@ pub fn reverse_cart(
         ));
     }
     let target = charm.apply(target);
-    let currency =
-        crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
-    let landed = |k: Decimal| -> Result<Decimal> { Ok(all_in(&quote(&scaled(req, k))?)) };
+    let currency = engine.rules().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
+    let landed = |k: Decimal| -> Result<Decimal> { Ok(all_in(&engine.quote(&scaled(req, k))?)) };
     let (mut lo, mut hi) = bracket(Decimal::ONE, target, landed, "no prices reach this target")?;
     for _ in 0..64 {
         let mid = (lo + hi) / Decimal::TWO;
@@ -341,7 +347,7 @@ pub fn reverse_cart(
     let (landed_lo, landed_hi) = (landed(lo)?, landed(hi)?);
     let result = |k: Decimal, landed: Decimal, exact: bool, zone: Option<GreyZone>, absorbed: Option<Decimal>| {
         Ok(CartReverseResult {
-            bound: bound_of(&quote(&scaled(req, k))?),
+            bound: bound_of(&engine.quote(&scaled(req, k))?),
             target,
             scale: k.round_dp(12).normalize(),
             net_prices: prices(k),

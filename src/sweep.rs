@@ -4,10 +4,9 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::fx::EmbeddedFx;
 use crate::money::{round_to, Currency};
-use crate::quote::quote;
 use crate::request::{Channel, Incoterm, QuoteRequest};
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -98,13 +97,14 @@ pub struct SweepResult {
 }
 
 /// Prices every combination of the axes over the base request.
-pub fn sweep(base: &QuoteRequest, axes: &SweepAxes) -> Result<SweepResult> {
-    sweep_with_progress(base, axes, &mut |_, _| true)
+pub fn sweep(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Result<SweepResult> {
+    sweep_with_progress(engine, base, axes, &mut |_, _| true)
 }
 
 /// As [`sweep`], calling `progress(done, total)` every 64 combinations; returning `false` from it
 /// cancels the sweep (the rows so far are returned).
 pub fn sweep_with_progress(
+    engine: &Engine,
     base: &QuoteRequest,
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
@@ -113,7 +113,7 @@ pub fn sweep_with_progress(
     let total = combos.len();
     let mut rows = Vec::with_capacity(total);
     for combo in &combos {
-        rows.push(price(base, combo));
+        rows.push(price(engine, base, combo));
         if rows.len() % 64 == 0 && !progress(rows.len(), total) {
             break;
         }
@@ -207,7 +207,7 @@ fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
 }
 
 /// Prices one combination into a row; an error becomes the row's `error`.
-fn price(base: &QuoteRequest, combo: &Combo) -> SweepRow {
+fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
     let mut r = base.clone();
     r.destination = combo.destination.clone();
     r.date = combo.date;
@@ -243,14 +243,15 @@ fn price(base: &QuoteRequest, combo: &Combo) -> SweepRow {
         at_least: false,
         error: None,
     };
-    match quote(&r) {
+    match engine.quote(&r) {
         Ok(q) => {
             let t = &q.totals;
             let to_request = |amount: Decimal| {
                 if q.currency == base.currency {
                     Some(amount)
                 } else {
-                    EmbeddedFx::embedded()
+                    engine
+                        .fx()
                         .ecb_daily(q.currency, base.currency, combo.date)
                         .map(|x| round_to(amount * x.used.rate, base.currency.minor_units(), base.rounding.mode))
                 }

@@ -7,12 +7,18 @@ use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+/// One engine for the whole test binary.
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn request(v: Value) -> QuoteRequest {
     serde_json::from_value(v).expect("request")
 }
 
 fn quote(v: Value) -> Quote {
-    landed::quote(&request(v)).expect("quote")
+    engine().quote(&request(v)).expect("quote")
 }
 
 fn d(s: &str) -> Decimal {
@@ -257,10 +263,11 @@ fn northern_ireland_uses_the_uk_tariff_and_vat_and_says_why() {
 
 #[test]
 fn reduced_vat_class_without_a_known_reduced_rate_is_a_typed_error() {
-    let e = landed::quote(&request(json!({"destination": "AU", "date": "2026-03-02", "currency": "AUD",
+    let e = engine()
+        .quote(&request(json!({"destination": "AU", "date": "2026-03-02", "currency": "AUD",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "2000", "duty_rate": "5%",
                    "vat_class": "reduced"}]})))
-    .unwrap_err();
+        .unwrap_err();
     assert_eq!(e.code, landed::ErrorCode::InvalidField);
     assert_eq!(e.field.as_deref(), Some("lines[0].vat_class"));
     // Where a reduced rate exists it is used (GB 5 %).
@@ -320,7 +327,7 @@ fn a_sweep_never_names_an_incomplete_quote_cheapest() {
     // the known part) is only a lower bound; T-shirts are complete at 240.00 + 12 % duty 28.80 +
     // 19 % VAT 51.07 = €319.87. The complete quote ranks first and is the cheapest.
     let axes = landed::sweep::SweepAxes { codes: vec!["22042109".into(), "6109100010".into()], ..Default::default() };
-    let r = landed::sweep::sweep(&de_cart("22042109"), &axes).unwrap();
+    let r = landed::sweep::sweep(&engine(), &de_cart("22042109"), &axes).unwrap();
     assert_eq!(r.rows[0].code, "6109100010");
     assert!(r.rows[0].complete && !r.rows[0].at_least);
     assert_eq!(r.rows[0].buyer_total_in_request_currency, Some(d("319.87")));
@@ -341,7 +348,7 @@ fn a_sweep_compares_dap_and_ddp_on_what_the_buyer_pays_in_all() {
         incoterms: vec![landed::request::Incoterm::Dap, landed::request::Incoterm::Ddp],
         ..Default::default()
     };
-    let r = landed::sweep::sweep(&base, &axes).unwrap();
+    let r = landed::sweep::sweep(&engine(), &base, &axes).unwrap();
     let totals: Vec<Option<Decimal>> = r.rows.iter().map(|x| x.buyer_total_in_request_currency).collect();
     assert_eq!(totals, vec![Some(d("268.80")), Some(d("268.80"))]);
     let dap = r.rows.iter().find(|x| x.incoterm == landed::request::Incoterm::Dap).unwrap();
@@ -355,7 +362,7 @@ fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
     let mut wine = de_cart("22042109");
     wine.lines[0].quantity = d("1");
     // Wine is outside the €150 duty relief (Reg. 1186/2009 art. 24): its specific duty needs volume_l.
-    let r = reverse(&wine, d("1000.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let r = reverse(&engine(), &wine, d("1000.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     let bound = r.bound.expect("a bound, not an exact answer");
     assert_eq!(bound.net_price_is, "upper");
     assert!(bound.reason.contains("volume_l"), "{}", bound.reason);
@@ -363,10 +370,10 @@ fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
     // so it gives the same net price as DDP.
     let mut tee = de_cart("6109100010");
     tee.lines[0].quantity = d("1");
-    let ddp = reverse(&tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let ddp = reverse(&engine(), &tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert!(ddp.bound.is_none());
     tee.incoterm = landed::request::Incoterm::Dap;
-    let dap = reverse(&tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let dap = reverse(&engine(), &tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert_eq!(dap.net_price, ddp.net_price);
 }
 
@@ -399,7 +406,7 @@ fn a_sweep_varies_the_place_of_direct_shipment() {
         "channel": "courier",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "35.00", "duty_rate": "18%"}]}));
     let axes = landed::sweep::SweepAxes { ship_froms: vec!["CN".into(), "US".into()], ..Default::default() };
-    let r = landed::sweep::sweep(&base, &axes).unwrap();
+    let r = landed::sweep::sweep(&engine(), &base, &axes).unwrap();
     let by: Vec<(Option<&str>, Option<Decimal>)> =
         r.rows.iter().map(|x| (x.ship_from.as_deref(), x.buyer_total_in_request_currency)).collect();
     assert_eq!(by, vec![(Some("US"), Some(d("35.00"))), (Some("CN"), Some(d("43.37")))]);
@@ -426,6 +433,6 @@ fn a_seller_outside_an_optional_scheme_leaves_the_tax_to_the_border() {
     // The GB ≤ £135 rules are imposed by law: "not registered" does not turn them into import VAT.
     let mut v = dap("GB", "GBP", "2026-03-02", "1", "100.00", "10.00");
     v["seller_registered"] = json!(false);
-    let e = landed::quote(&request(v)).unwrap_err();
+    let e = engine().quote(&request(v)).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("seller_registered"));
 }

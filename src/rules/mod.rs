@@ -354,12 +354,6 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
 }
 
 impl Rules {
-    /// The rules embedded in this build, parsed once.
-    pub fn embedded() -> &'static Rules {
-        static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| Rules::load(Snapshot::embedded()).expect("embedded rule tables are valid (tested)"))
-    }
-
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
         let source = |table: &str, id: &str, r: &table::Record<'_, 'static>| -> Result<RuleSource> {
@@ -626,7 +620,7 @@ mod tests {
 
     #[test]
     fn embedded_thresholds_and_territories_load() {
-        let rules = Rules::embedded();
+        let rules = crate::Engine::embedded().rules();
         assert!(rules.thresholds.iter().any(|t| t.id == "us-de-minimis-800-ex-cn-hk"));
         let xi = rules.territory("XI", Date::parse("2026-03-02").unwrap()).expect("XI");
         assert_eq!(xi.vat_of, "GB");
