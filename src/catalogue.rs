@@ -115,6 +115,7 @@ pub fn price_catalogue(
                 business_buyer: false,
                 transport: None,
                 simplified_regime: None,
+                seller_registered: None,
                 lines: vec![line.clone()],
             };
             let fields: Vec<String> = match engine.quote(&req) {

@@ -14,7 +14,8 @@ use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatC
 use crate::rules::taxes::{PartBasis, RoundingTarget};
 use crate::rules::us::special_rates;
 use crate::rules::{
-    DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis, ThresholdEffect,
+    in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
+    ThresholdBasis, ThresholdEffect,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -75,6 +76,10 @@ pub struct ThresholdCheck {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
     pub applies: bool,
+    /// Why a threshold within its amount still did not apply (origin, item value), or what
+    /// applying it assumes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub source: String,
 }
 
@@ -238,15 +243,27 @@ pub struct Totals {
     pub duty: Decimal,
     pub tax: Decimal,
     pub fees: Decimal,
-    /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees).
+    /// Tax the seller collects at the sale under a low-value scheme (GB ≤ £135, IOSS, AU/NZ
+    /// GST, VOEC, …): part of the checkout price under DAP and DDP alike.
+    pub collected_at_sale: Decimal,
+    /// The threshold row that made the seller collect it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collected_at_sale_rule: Option<String>,
+    /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees; DAP: goods,
+    /// transport and any tax collected at the sale).
     pub landed: Decimal,
     /// Duty, tax and fees due on delivery (DAP); zero under DDP.
     pub due_on_delivery: Decimal,
+    /// What the buyer pays in all: checkout plus delivery (compare DAP with DDP on this).
+    pub buyer_total: Decimal,
     /// With partial codes: the landed total at the dearest line under each.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed_max: Option<Decimal>,
-    /// False when a line is partial or not priced: totals then leave those levies out.
+    /// False when a line is partial or not priced.
     pub complete: bool,
+    /// True when the totals are lower bounds: an incomplete line's levies count only for the
+    /// part known ("at least"), and the levies not priced add nothing.
+    pub at_least: bool,
 }
 
 /// Something the reader of a quote should know.
@@ -271,6 +288,8 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
+    /// Whose customs exchange rates apply (a territory uses its country's: XI → GB).
+    fx_destination: String,
 }
 
 impl Ctx<'_> {
@@ -289,7 +308,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = self.fx.customs_rate(&self.destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(&self.fx_destination, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn("W_FX_FALLBACK", reason.clone());
                 }
@@ -381,8 +400,10 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         warnings: Vec::new(),
         vat_cache: Vec::new(),
         subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
+        fx_destination: rules.territory(&destination, req.date).map_or(destination.clone(), |t| t.fx_of.to_string()),
     };
     ctx.note_verify(&j.source.row, j.source.confidence);
+    check_assumptions(&mut ctx)?;
     let currency = j.currency;
     let dp = currency.minor_units();
     let to_customs = ctx.rate(req.currency, currency).ok_or_else(|| {
@@ -419,7 +440,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
     let levies = fees(&mut ctx, &relief, &values, &lines);
-    let mut totals = totals(&ctx, &lines, &levies, shipping_total, insurance_total);
+    let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {
         totals.landed_max = Some(totals.landed + landed_extra);
     }
@@ -487,16 +508,136 @@ fn allocation_keys(req: &QuoteRequest, goods: &[Decimal]) -> Result<Vec<Decimal>
         .collect()
 }
 
+/// Inputs the law needs that the request left out: a typed error naming the field, or the
+/// assumption the quote makes, stated in its warnings; never a silent default.
+fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
+    let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
+    let dest = ctx.destination.clone();
+    if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
+        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(&dest, date) {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                format!("lines[{i}].vat_class"),
+                format!(
+                    "no reduced VAT/GST rate is known for {dest} on {date}: give vat_class standard, zero or exempt"
+                ),
+            ));
+        }
+    }
+    if let Some(t) = rules.territory(&dest, date) {
+        ctx.warn("W_TERRITORY", format!("{} ({})", t.assumption, t.source.source));
+    }
+    // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
+    let mut parts: Vec<&str> = rules
+        .vat
+        .iter()
+        .filter(|v| v.country == dest && matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
+        .map(|v| v.subdivision)
+        .collect();
+    parts.dedup();
+    let registrant_pays_federal_only = dest == "CA" && req.business_buyer;
+    if ctx.subdivision.is_none() && !parts.is_empty() && !registrant_pays_federal_only {
+        ctx.warn(
+            "W_ASSUMED_SUBDIVISION",
+            format!(
+                "subdivision not given: {dest}'s import tax differs by province or state ({} have their own rate); this quote charges only the national rate: give subdivision",
+                parts.join(", ")
+            ),
+        );
+    }
+    if req.ship_from.is_none() {
+        let eu = crate::snapshot::EU_MEMBERS.contains(&dest.as_str());
+        let keyed: Vec<&str> = rules
+            .thresholds
+            .iter()
+            .filter(|t| (t.country == dest || (eu && t.country == "EU")) && !t.ship_from.is_empty())
+            .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
+            .map(|t| t.id)
+            .collect();
+        if !keyed.is_empty() {
+            ctx.warn(
+                "W_ASSUMED_SHIP_FROM",
+                format!(
+                    "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
+                    keyed.join(", ")
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The consignment's values a threshold can compare, in the customs currency.
+struct ConsignmentValues {
+    intrinsic: Decimal,
+    customs: Decimal,
+    /// The dearest single item (one unit of a line), for per-item thresholds.
+    dearest_item: Decimal,
+}
+
+fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues {
+    let customs_value = |v: &LineValues| match ctx.j.duty_basis {
+        DutyBasis::Cif => v.cif(),
+        DutyBasis::Fob => v.goods,
+    };
+    ConsignmentValues {
+        intrinsic: values.iter().map(|v| v.goods).sum(),
+        customs: values.iter().map(customs_value).sum(),
+        dearest_item: values
+            .iter()
+            .zip(&ctx.req.lines)
+            .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
+            .max()
+            .unwrap_or_default(),
+    }
+}
+
+/// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
+/// does not: every line must qualify.
+fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
+    for line in &ctx.req.lines {
+        let digits: String = line.code.chars().filter(char::is_ascii_digit).collect();
+        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits.starts_with(*p)) {
+            return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
+        }
+        if t.origins.is_empty() && t.exclude_origins.is_empty() {
+            continue;
+        }
+        let Some(origin) = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase) else {
+            return Some(format!("needs the origin of every line (line {} has none): give origin", line.id));
+        };
+        let excluded = t.exclude_origins.contains(&origin.as_str())
+            || (!t.origins.is_empty() && !t.origins.contains(&origin.as_str()));
+        if excluded {
+            return Some(format!("not available for goods of {origin} (line {}) on {}", line.id, ctx.req.date));
+        }
+    }
+    None
+}
+
+/// For a threshold that depends on the seller's registration: why it does not apply when the
+/// caller says the seller is not registered for an optional scheme. Saying so of a scheme the
+/// law imposes is an error naming the field.
+fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
+    match (t.scheme, ctx.req.seller_registered) {
+        (Some(Scheme::Optional), Some(false)) => {
+            Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
+        }
+        (Some(Scheme::Mandatory), Some(false)) => Err(Error::new(
+            ErrorCode::InvalidField,
+            "seller_registered",
+            format!(
+                "{}: the law makes the seller charge the tax at the sale for this consignment ({}); it does not become import tax",
+                t.id, t.source.source
+            ),
+        )),
+        _ => Ok(None),
+    }
+}
+
 /// Compares the consignment with each threshold that can apply.
 fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
-    let intrinsic: Decimal = values.iter().map(|v| v.goods).sum();
-    let customs: Decimal = values
-        .iter()
-        .map(|v| match ctx.j.duty_basis {
-            DutyBasis::Cif => v.cif(),
-            DutyBasis::Fob => v.goods,
-        })
-        .sum();
+    let cv = consignment_values(ctx, values);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let rules: &'static Rules = ctx.rules;
     let candidates: Vec<&'static Threshold> =
@@ -504,7 +645,9 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
-        let limit = format!("≤ {} {} ({:?})", format_grouped(t.amount), t.currency, t.basis).to_lowercase();
+        let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
+        let op = if t.strictly_below { "<" } else { "≤" };
+        let limit = format!("{op} {} {} ({:?}{per})", format_grouped(t.amount), t.currency, t.basis).to_lowercase();
         if t.basis == ThresholdBasis::TaxAmount {
             relief.min_collectible = Some(t);
             checks.push(ThresholdCheck {
@@ -513,13 +656,15 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
                 limit,
                 value: None,
                 applies: true,
+                note: None,
                 source: t.source.source.into(),
             });
             continue;
         }
-        let value = match t.basis {
-            ThresholdBasis::Intrinsic => intrinsic,
-            _ => customs,
+        let value = match (t.aggregation, t.basis) {
+            (Aggregation::Item, _) => cv.dearest_item,
+            (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
+            _ => cv.customs,
         };
         let rate = ctx.rate(ctx.j.currency, t.currency).ok_or_else(|| {
             Error::new(
@@ -529,7 +674,16 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
             )
         })?;
         let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
-        let applies = compared <= t.amount;
+        let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
+        let mut bar = if within { eligibility_bar(ctx, t) } else { None };
+        if within && bar.is_none() {
+            bar = registration_bar(ctx, t)?;
+        }
+        if let Some(why) = &bar {
+            ctx.warn("W_THRESHOLD_NOT_APPLIED", format!("{}: within its amount but {why}", t.id));
+        }
+        let applies = within && bar.is_none();
+        let mut note = bar;
         if applies {
             ctx.note_verify(&t.source.row, t.source.confidence);
             match t.effect {
@@ -545,9 +699,22 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
                         relief.fees = Some(t);
                     }
                 }
-                ThresholdEffect::SellerCollects => relief.seller_collects = Some(t),
+                ThresholdEffect::SellerCollects => {
+                    relief.seller_collects = Some(t);
+                    ctx.warn(
+                        "W_SELLER_COLLECTS",
+                        format!(
+                            "{}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP",
+                            t.id
+                        ),
+                    );
+                }
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
+            }
+            if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
+                ctx.warn("W_ASSUMPTION", format!("{}: assumes {a}", t.id));
+                note = Some(format!("assumes {a}"));
             }
         }
         checks.push(ThresholdCheck {
@@ -556,6 +723,7 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
             limit,
             value: Some(compared),
             applies,
+            note,
             source: t.source.source.into(),
         });
     }
@@ -1695,27 +1863,46 @@ fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
     out
 }
 
-/// Totals of the priced levies. A line's levies that were not priced add nothing and make the
-/// totals incomplete.
-fn totals(ctx: &Ctx<'_>, lines: &[LineQuote], shipment: &[Levy], shipping: Decimal, insurance: Decimal) -> Totals {
+/// Totals of the levies: an incomplete line counts with its known lower bound, and the totals
+/// then say "at least". Tax the seller collects at the sale is in the checkout price whatever the
+/// incoterm.
+fn totals(
+    ctx: &Ctx<'_>,
+    relief: &Relief,
+    lines: &[LineQuote],
+    shipment: &[Levy],
+    shipping: Decimal,
+    insurance: Decimal,
+) -> Totals {
     let goods: Decimal = lines.iter().map(|l| l.goods_value).sum();
+    let known = |l: &Levy| l.amount.or(l.partial_amount);
     let by_kind = |kinds: &[LevyKind]| {
         lines
             .iter()
             .flat_map(|l| l.levies.iter())
             .chain(shipment.iter())
             .filter(|l| kinds.contains(&l.kind))
-            .filter_map(|l| l.amount)
+            .filter_map(known)
             .sum::<Decimal>()
     };
     let duty = ctx.round(by_kind(&[LevyKind::Duty, LevyKind::AdditionalDuty]));
     let tax = ctx.round(by_kind(&[LevyKind::Tax, LevyKind::Excise]));
     let fees = ctx.round(by_kind(&[LevyKind::Fee]));
-    let charges = duty + tax + fees;
-    let (landed, due) = match ctx.req.incoterm {
-        Incoterm::Ddp => (goods + shipping + insurance + charges, Decimal::ZERO),
-        Incoterm::Dap => (goods + shipping + insurance, charges),
+    let at_sale = match relief.seller_collects {
+        Some(_) => ctx.round(
+            lines.iter().flat_map(|l| l.levies.iter()).filter(|l| l.kind == LevyKind::Tax).filter_map(known).sum(),
+        ),
+        None => Decimal::ZERO,
     };
+    let charges = duty + tax + fees;
+    let checkout = goods + shipping + insurance + at_sale;
+    let (landed, due) = match ctx.req.incoterm {
+        Incoterm::Ddp => (checkout + charges - at_sale, Decimal::ZERO),
+        Incoterm::Dap => (checkout, charges - at_sale),
+    };
+    // A fee whose amount is unknown (MPF in a fiscal year not yet published) leaves the quote
+    // incomplete too.
+    let complete = lines.iter().all(|l| l.status == LineStatus::Priced) && shipment.iter().all(|l| l.amount.is_some());
     Totals {
         goods: ctx.round(goods),
         shipping: ctx.round(shipping),
@@ -1723,9 +1910,13 @@ fn totals(ctx: &Ctx<'_>, lines: &[LineQuote], shipment: &[Levy], shipping: Decim
         duty,
         tax,
         fees,
+        collected_at_sale: at_sale,
+        collected_at_sale_rule: relief.seller_collects.map(|t| format!("{} ({})", t.source.row, t.source.source)),
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),
+        buyer_total: ctx.round(landed + due),
         landed_max: None,
-        complete: lines.iter().all(|l| l.status == LineStatus::Priced) && shipment.iter().all(|l| l.amount.is_some()),
+        complete,
+        at_least: !complete,
     }
 }

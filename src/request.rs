@@ -199,6 +199,12 @@ pub struct QuoteRequest {
     /// A simplified small-consignment regime the shipment uses (Brazil: `rts`, `remessa_conforme`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simplified_regime: Option<SimplifiedRegime>,
+    /// The seller (or marketplace) is registered for the destination's low-value scheme (IOSS,
+    /// VOEC, UK VAT for ≤ £135, AU/NZ/SG GST) and charges the tax at the sale. Unset: assumed
+    /// registered, and the quote says so; `false`: an optional scheme (IOSS, VOEC) is not used and
+    /// the tax is import tax at the border (for a scheme the law imposes it is an error).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seller_registered: Option<bool>,
     pub lines: Vec<LineRequest>,
 }
 

@@ -20,8 +20,9 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 20] = [
+pub const FILES: [&str; 21] = [
     "tariffs/rules/jurisdictions.tsv",
+    "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
     "tariffs/rules/us_layers.tsv",
