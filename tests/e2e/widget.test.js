@@ -104,7 +104,7 @@ test('the explanation is keyboard-operable and lists base, rate, amount, formula
   assert.ok(open, 'Enter opens the explanation');
   const headers = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('[part=levies] thead th')].map((t) => t.textContent));
   assert.deepEqual(headers, ['Charge', 'Amount']);
-  const terms = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('[part=levy]')]
+  const terms = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('[part=levy-explain]')]
     .map((row) => [...row.querySelectorAll('dt')].map((t) => t.textContent)));
   assert.ok(terms.length > 0, 'one row per levy');
   for (const t of terms) assert.deepEqual(t, ['Base', 'Rate', 'Formula', 'Source'], 'each levy explains its base, rate, formula and source');

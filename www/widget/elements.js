@@ -93,24 +93,25 @@ function sourcesList(q, lang, L) {
     })));
 }
 
-/** The levies as a two-column table (charge with its base, rate, formula and source; amount) that
- * wraps inside any card rather than scrolling. */
+/** The levies as a two-column table (charge, amount), each followed by a full-width row with its
+ * base, rate, formula and source: it wraps inside any card rather than scrolling. */
 function levyTable(levies, currency, lang, L) {
   return el('table', { part: 'levies', class: 'levies' },
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col', text: L.levy }), el('th', { scope: 'col', class: 'num', text: L.amount }))),
-    el('tbody', {}, levies.map((v) => el('tr', { part: 'levy' },
-      el('th', { scope: 'row' },
-        el('span', { class: 'name', text: v.name }),
+    levies.map((v) => el('tbody', {},
+      el('tr', { part: 'levy' },
+        el('th', { scope: 'row', class: 'name', text: v.name }),
+        el('td', { class: 'num', 'data-amount': v.amount ?? v.partial_amount ?? undefined,
+          text: v.amount != null ? money(v.amount, currency, lang)
+            : v.partial_amount != null ? amountText(v.partial_amount, currency, lang, L, true) : L.not_priced })),
+      el('tr', { part: 'levy-explain', class: 'explain' }, el('td', { colspan: '2' },
         el('dl', { class: 'explain' },
           el('dt', { text: L.base }), el('dd', { text: money(v.base, currency, lang), title: v.base_note }),
           el('dt', { text: L.rate }), el('dd', { text: v.rate }),
           el('dt', { text: L.formula }), el('dd', { class: 'formula', text: v.formula }),
           el('dt', { text: L.source }),
-          el('dd', { text: [v.source.publisher, v.source.dataset, v.source.vintage].filter(Boolean).join(' · ') }))),
-      el('td', { class: 'num', 'data-amount': v.amount ?? v.partial_amount ?? undefined,
-        text: v.amount != null ? money(v.amount, currency, lang)
-          : v.partial_amount != null ? amountText(v.partial_amount, currency, lang, L, true) : L.not_priced })))));
+          el('dd', { text: [v.source.publisher, v.source.dataset, v.source.vintage].filter(Boolean).join(' · ') })))))));
 }
 
 function numberAttr(node, name) {
@@ -181,9 +182,8 @@ table { border-collapse: collapse; font-size: 0.8em; margin-top: 0.3em; width: 1
 th, td { border-bottom: 1px solid var(--landed-border); padding: 0.2em 0.4em; text-align: start; vertical-align: top;
   overflow-wrap: anywhere; }
 th { font-weight: 600; }
-td.num, th.num { text-align: end; white-space: nowrap; overflow-wrap: normal; }
-table.levies tbody th { font-weight: 400; }
-.name { font-weight: 600; }
+td.num, th.num { text-align: end; white-space: nowrap; overflow-wrap: normal; width: 1%; }
+table.levies tr[part=levy] > * { border-bottom: 0; padding-bottom: 0; }
 dl.explain { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 0.5em; margin: 0.15em 0 0;
   color: var(--landed-muted); font-size: 0.95em; }
 dl.explain dt { font-weight: 400; }
