@@ -17,15 +17,15 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
 echo "== cargo clippy (native, then wasm32)"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 echo "== Rust tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
-  cargo nextest run --locked --no-fail-fast
-  cargo test --locked --doc
+  cargo nextest run --locked --workspace --no-fail-fast
+  cargo test --locked --workspace --doc
 else
-  cargo test --locked --no-fail-fast
+  cargo test --locked --workspace --no-fail-fast
 fi
 
 echo "== browser bundle: build, size budgets, Subresource Integrity of the pages"

@@ -15,8 +15,6 @@ pub mod duty;
 pub mod error;
 pub mod fx;
 pub mod hs;
-#[cfg(feature = "cli")]
-pub mod importer;
 pub mod invoice;
 pub mod money;
 pub mod quote;

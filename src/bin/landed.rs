@@ -184,15 +184,6 @@ enum SnapshotCommand {
     Info,
     /// Write the description blob (loaded on demand by the browser build) to FILE.
     ExportText { file: String },
-    /// Regenerate the normalized tables in `tariffs/` from the official source files.
-    Import {
-        /// Folder with the source files (us/, uk/, …).
-        #[arg(long, default_value = "../shared/tariff-sources")]
-        sources: String,
-        /// Folder the tables are written to.
-        #[arg(long, default_value = "tariffs")]
-        out: String,
-    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -552,18 +543,6 @@ fn run(command: Command) -> Result<String, Error> {
             std::fs::write(&file, bytes)
                 .map_err(|e| Error::new(ErrorCode::Io, "file", format!("cannot write {file}: {e}")))?;
             Ok(format!("{file}: {} bytes", bytes.len()))
-        }
-        Command::Snapshot { command: SnapshotCommand::Import { sources, out } } => {
-            let tables = landed::importer::import(std::path::Path::new(&sources))?;
-            let mut report = String::new();
-            for (name, contents) in tables {
-                let path = std::path::Path::new(&out).join(&name);
-                std::fs::create_dir_all(&out)
-                    .and_then(|_| std::fs::write(&path, &contents))
-                    .map_err(|e| Error::new(ErrorCode::Io, "out", format!("cannot write {}: {e}", path.display())))?;
-                report.push_str(&format!("{}: {} rows\n", path.display(), contents.lines().count() - 1));
-            }
-            Ok(report.trim_end().to_string())
         }
         Command::Quote { file, format } => {
             let text = read_input(&file)?;

@@ -2,6 +2,8 @@
 
 mod format;
 mod lookup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
 
 pub use lookup::{Lookup, LookupLine, Match};
 

@@ -3,8 +3,8 @@
 //! Running it again on the same files reproduces the tables byte for byte: rows are sorted,
 //! text is normalized (UTF-8, single spaces, no tabs), and nothing depends on the clock.
 
-use crate::date::Date;
-use crate::error::{Error, ErrorCode, Result};
+use landed::date::Date;
+use landed::error::{Error, ErrorCode, Result};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -348,7 +348,7 @@ fn import_ecb(dir: &Path) -> Result<(String, String)> {
         .headers
         .iter()
         .enumerate()
-        .filter(|(i, h)| *i != date_col && crate::money::Currency::parse(h).is_ok())
+        .filter(|(i, h)| *i != date_col && landed::money::Currency::parse(h).is_ok())
         .map(|(i, h)| (i, h.clone()))
         .collect();
     let mut days: Vec<(Date, Vec<String>)> = Vec::new();
@@ -380,7 +380,7 @@ fn import_ecb(dir: &Path) -> Result<(String, String)> {
         let (mut y, mut m) = (2019, 1);
         loop {
             let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-            let reference = crate::fx::penultimate_wednesday(py, pm);
+            let reference = landed::fx::penultimate_wednesday(py, pm);
             if reference > last {
                 break;
             }
@@ -408,7 +408,7 @@ fn import_hmrc(dir: &Path) -> Result<String> {
     for r in rdr.byte_records() {
         let r = r.map_err(|e| io_err(&path, e))?;
         let get = |i: usize| text(r.get(i).unwrap_or_default());
-        if crate::money::Currency::parse(&get(0)).is_ok() {
+        if landed::money::Currency::parse(&get(0)).is_ok() {
             rows.insert((get(0), get(1), get(2), get(3)));
         }
     }
