@@ -175,6 +175,29 @@ test('calculator explains any cart and shows the JSON request and response', asy
   await page.close();
 });
 
+for (const width of [360, 768, 1280]) {
+  test(`the cart's tables and explanations fit the cart at ${width} px`, async () => {
+    const page = await env.browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${env.base}calculator.html`);
+    await page.waitForFunction(() => document.querySelector('#cart').quote);
+    const outside = await page.evaluate(() => {
+      const cart = document.querySelector('#cart');
+      for (const d of cart.shadowRoot.querySelectorAll('details')) d.open = true;
+      const box = cart.getBoundingClientRect();
+      const out = box.right > document.documentElement.clientWidth + 0.5 ? [`cart ${box.right} > ${document.documentElement.clientWidth}`] : [];
+      for (const node of cart.shadowRoot.querySelectorAll('table, tr, th, td, dd, p, li')) {
+        const r = node.getBoundingClientRect();
+        if (r.width && (r.left < box.left - 0.5 || r.right > box.right + 0.5)) out.push(`${node.tagName} ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+      return out;
+    });
+    assert.deepEqual(outside, []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page does not scroll sideways');
+    await page.screenshot({ path: `${ARTIFACTS}calculator-${width}.png`, fullPage: true });
+    await page.close();
+  });
+}
+
 test('accessibility: axe-core finds no serious or critical violations', async () => {
   for (const path of ['index.html', 'calculator.html']) {
     const page = await env.browser.newPage();

@@ -244,6 +244,7 @@ class Priced extends HTMLElement {
         this.request = request;
         this.quote = q;
         this.render(q);
+        this._renderedAt = performance.now(); // read by tests/e2e/bench.js
         this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
       } catch (error) {
         this.request = request;

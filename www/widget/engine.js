@@ -165,6 +165,9 @@ export async function loadDescriptions(source) {
  */
 export async function loadSnapshot(source) {
   const glue = await ready();
+  if (typeof glue.loadSnapshot !== 'function') {
+    throw landedError('E_UNSUPPORTED', null, 'this engine build cannot load snapshots (no loadSnapshot binding)');
+  }
   const bytes = await bytesOf(source, 'the snapshot');
   call(glue, 'loadSnapshot', bytes);
   snapshotBytes = bytes;
