@@ -13,6 +13,7 @@ import { LABELS } from '../../www/widget/labels.js';
 const PACKAGE = `${ROOT}packages/landed`;
 const EXAMPLE = `${ROOT}examples/static-site`;
 const TSC = `${ROOT}tests/e2e/node_modules/.bin/tsc`;
+const DENO = `${ROOT}tests/e2e/node_modules/.bin/deno`;
 const WIDTHS = [360, 768, 1280];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -99,6 +100,20 @@ console.log(JSON.stringify({ dom: typeof document !== 'undefined', q, datasets: 
   assert.ok(out.datasets.some((d) => d.vintage), 'the quote names at least one dated dataset');
   assert.equal(out.duty_text, '32.00 EUR / hl', 'rate() reads the descriptions from the installed file');
   assert.equal(out.first, '61091000');
+});
+
+test('Deno prices a cart through the installed package', { skip: !existsSync(DENO) && 'deno is not installed (scripts/tools.sh)' }, () => {
+  const request = { destination: 'FR', date: localToday(), currency: 'EUR', origin: 'CN',
+    lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] };
+  writeFileSync(join(project, 'deno.mjs'), `import { quote, rate } from 'landed';
+const q = await quote(JSON.parse(Deno.args[0]));
+const r = await rate('DE', '22042109', '2026-03-01');
+console.log(JSON.stringify({ dom: typeof document !== 'undefined', q, duty_text: r.duty_text }));`);
+  const out = JSON.parse(execFileSync(DENO, ['run', '--allow-read', '--node-modules-dir=manual', 'deno.mjs', JSON.stringify(request)],
+    { cwd: project, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(project, '.deno') } }));
+  assert.equal(out.dom, false);
+  assert.deepEqual(out.q, cliQuote(request));
+  assert.equal(out.duty_text, '32.00 EUR / hl');
 });
 
 test('edge-style start: init() with a precompiled WebAssembly.Module', () => {
