@@ -48,7 +48,7 @@ pub struct SourceRow {
 }
 
 /// The source files the importer reads, relative to the sources folder.
-pub const SOURCES: [SourceRow; 4] = [
+pub const SOURCES: [SourceRow; 6] = [
     SourceRow {
         id: "usitc-2025",
         jurisdiction: "US",
@@ -85,6 +85,8 @@ pub const SOURCES: [SourceRow; 4] = [
         licence: "ODC-PDDL",
         file: "hs/hs2022_harmonized-system.csv",
     },
+    crate::us_hts::REV3,
+    crate::us_hts::REV10,
 ];
 
 fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
@@ -501,6 +503,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     let (mut us, mut gb, mut eu, mut hs) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     import_us(sources, SOURCES[0].file, SOURCES[0].id, &mut us)?;
     import_us(sources, SOURCES[1].file, SOURCES[1].id, &mut us)?;
+    crate::us_hts::import(sources, &mut us)?;
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
     let (ecb_monthly, ecb_daily) = import_ecb(sources)?;

@@ -10,3 +10,4 @@
 
 pub mod importer;
 pub mod snapshot;
+pub mod us_hts;
