@@ -18,6 +18,8 @@ export interface LandedDefaults {
   shipping?: string;
   insurance?: string;
   'display-currency'?: string;
+  /** A snapshot blob to load (a URL relative to the page) before any element prices. */
+  snapshot?: string;
 }
 
 export interface LandedQuoteEventDetail {

@@ -73,9 +73,12 @@ export function snapshotInfo(): Promise<SnapshotInfo>;
 /** Attaches tariff descriptions (default: the package's `landed-text.bin`), checked against the
  * snapshot's hash. Called for you by `rate` and `search`. */
 export function loadDescriptions(source?: BinarySource): Promise<Engine>;
-/** Replaces the embedded snapshot with another one; resolves to its `snapshotInfo()`. Rejects
- * with `E_UNSUPPORTED` when the engine build cannot load snapshots. */
+/** Replaces the snapshot in use with a blob written by `landed-datagen snapshot` (hash-checked
+ * first: a bad blob rejects with `E_SNAPSHOT` and the current snapshot stays); resolves to its
+ * `snapshotInfo()`. Attach that snapshot's own descriptions with `loadDescriptions(source)`. */
 export function loadSnapshot(source: BinarySource): Promise<SnapshotInfo>;
+/** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
+export function useEmbeddedSnapshot(): Promise<SnapshotInfo>;
 /** Today as YYYY-MM-DD in the local time zone. */
 export function today(now?: globalThis.Date): string;
 /** A decimal string as currency in a locale, through `Intl.NumberFormat` (no float rounding). */

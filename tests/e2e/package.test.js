@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, ROOT, cliQuote, launch, serve, watchErrors } from './harness.js';
-import { LABELS } from '../../www/widget/labels.js';
+import { EN, LANGUAGES } from '../../www/widget/labels.js';
 
 const PACKAGE = `${ROOT}packages/landed`;
 const EXAMPLE = `${ROOT}examples/static-site`;
@@ -43,6 +43,21 @@ self.onmessage = async (e) => {
 };`);
 }
 
+/** Two pages that name a snapshot blob to load first: a good one and a truncated one. */
+function writeSnapshotPages(dir) {
+  const built = execFileSync('bash', ['-c', 'ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1'],
+    { cwd: ROOT, encoding: 'utf8' }).trim();
+  const bytes = readFileSync(join(ROOT, built));
+  writeFileSync(join(dir, 'snapshot.bin'), bytes);
+  writeFileSync(join(dir, 'truncated.bin'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+  for (const [name, blob] of [['snapshot.html', 'snapshot.bin'], ['snapshot-bad.html', 'truncated.bin']]) {
+    writeFileSync(join(dir, name), `<!doctype html><html lang="en" data-landed-snapshot="${blob}" data-landed-destination="FR" data-landed-currency="EUR">
+<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Snapshot from a URL</title>
+<script type="module" src="landed/widget/define.js"></script></head>
+<body><main><h1>Snapshot</h1><p><landed-price id="p" price="10.00" quantity="20" code="6109100010" origin="CN" date="2026-03-02">€200.00 before import charges</landed-price></p></main></body></html>`);
+  }
+}
+
 before(async () => {
   run('bash', [`${ROOT}scripts/build-package.sh`], ROOT);
   project = mkdtempSync(join(tmpdir(), 'landed-shop-'));
@@ -52,6 +67,7 @@ before(async () => {
   for (const f of ['build.mjs', 'products.json', 'site.css']) cpSync(join(EXAMPLE, f), join(project, f));
   run('node', ['build.mjs', '--out', 'site'], project);
   writeWorkerPage(join(project, 'site'));
+  writeSnapshotPages(join(project, 'site'));
   mkdirSync(ARTIFACTS, { recursive: true });
   site = await serve(join(project, 'site'));
   browser = await launch();
@@ -66,7 +82,7 @@ after(async () => {
 test('the tarball holds the engine and element entries, the wasm and the declarations', () => {
   const files = packed.files.map((f) => f.path);
   for (const f of ['package.json', 'README.md', 'index.d.ts', 'elements.d.ts', 'define.d.ts', 'widget/engine.js',
-    'widget/elements.js', 'widget/define.js', 'widget/labels.js', 'pkg/landed.js', 'pkg/landed.d.ts', 'pkg/landed_bg.wasm',
+    'widget/elements.js', 'widget/define.js', 'widget/labels.js', 'widget/i18n/de.js', 'widget/i18n/ja.js', 'pkg/landed.js', 'pkg/landed.d.ts', 'pkg/landed_bg.wasm',
     'pkg/landed-text.bin']) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
@@ -308,11 +324,13 @@ for (const width of WIDTHS) {
 }
 
 test('labels in every shipped language, amounts through Intl in that locale', async () => {
-  const english = Object.keys(LABELS.en);
-  assert.ok(Object.keys(LABELS).length >= 10, `${Object.keys(LABELS).length} languages`);
+  const LABELS = { en: EN };
+  for (const lang of LANGUAGES.slice(1)) LABELS[lang] = (await import(`../../www/widget/i18n/${lang}.js`)).default;
+  const english = Object.keys(EN);
+  assert.ok(LANGUAGES.length >= 10, `${LANGUAGES.length} languages`);
   for (const [lang, labels] of Object.entries(LABELS)) {
     assert.deepEqual(Object.keys(labels).sort(), [...english].sort(), `${lang} has every label`);
-    if (lang !== 'en') assert.notEqual(labels.atLeast, LABELS.en.atLeast, `${lang}: "at least" is translated`);
+    if (lang !== 'en') assert.notEqual(labels.atLeast, EN.atLeast, `${lang}: "at least" is translated`);
   }
   const context = await browser.newContext({ viewport: { width: 768, height: 900 }, locale: 'de-DE' });
   const page = await context.newPage();
@@ -352,5 +370,32 @@ test('the engine entry prices in a DOM-less module worker under the strict CSP',
   assert.equal(result.dom, false, 'a worker has no document');
   assert.deepEqual(result.quote, cliQuote(request));
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page that names a snapshot prices with it; a damaged blob shows the problem, never another snapshot\'s price', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.base}snapshot.html`);
+  await page.waitForFunction(() => document.querySelector('#p').quote, null, { timeout: 20000 });
+  const { quote, request } = await page.evaluate(() => ({ quote: document.querySelector('#p').quote, request: document.querySelector('#p').request }));
+  assert.deepEqual(quote, cliQuote(request));
+  assert.deepEqual(errors, []);
+
+  await page.addInitScript(() => {
+    window.landedErrors = [];
+    document.addEventListener('landed:error', (e) => window.landedErrors.push(e.detail.error));
+  });
+  await page.goto(`${site.base}snapshot-bad.html`);
+  await page.waitForFunction(() => window.landedErrors.length > 0, null, { timeout: 20000 });
+  const failure = await page.evaluate(() => {
+    const el = document.querySelector('#p');
+    return { code: window.landedErrors[0].code, quote: el.quote, text: el.shadowRoot.textContent,
+      fallback: el.shadowRoot.querySelector('slot')?.assignedNodes().map((n) => n.textContent).join('') };
+  });
+  assert.equal(failure.code, 'E_SNAPSHOT', JSON.stringify(failure));
+  assert.equal(failure.quote, null, 'no quote from the embedded snapshot instead');
+  assert.match(failure.text, /Could not calculate import charges/);
+  assert.equal(failure.fallback, '€200.00 before import charges', 'the element shows its own content again');
   await page.close();
 });

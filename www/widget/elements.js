@@ -5,8 +5,8 @@
 // Every element keeps its light-DOM content (for example prices rendered at build time) on screen
 // until its first quote, and shows it again if pricing fails: pages stay readable without JS.
 
-import { ready, quoteNow, countries, money, today, datasets, incomplete } from './engine.js';
-import { labels } from './labels.js';
+import { ready, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
+import { labels, loadLabels } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
 // Page settings shared by every widget: destination, date, channel, incoterm, language.
@@ -23,6 +23,24 @@ function pageSetting(name) {
 export function setDefaults(values) {
   Object.assign(settings, values);
   document.dispatchEvent(new CustomEvent('landed:settings', { detail: { ...settings } }));
+}
+
+let snapshotUrl; // the page's `snapshot` setting last loaded
+let snapshotLoad = null;
+
+/** Loads the snapshot the page names (`data-landed-snapshot`, or `setDefaults({ snapshot })`)
+ * once, before any element prices; a failure is retried on the next update. */
+function snapshotReady() {
+  const url = pageSetting('snapshot');
+  if (!url) return null;
+  if (url !== snapshotUrl) {
+    snapshotUrl = url;
+    snapshotLoad = loadSnapshot(new URL(url, document.baseURI)).catch((e) => {
+      snapshotUrl = undefined;
+      throw e;
+    });
+  }
+  return snapshotLoad;
 }
 
 function language(node) {
@@ -239,7 +257,9 @@ class Priced extends HTMLElement {
       const request = this.buildRequest();
       if (!request) return;
       try {
+        await snapshotReady();
         const glue = await ready();
+        await loadLabels(language(this));
         const q = quoteNow(glue, request);
         this.request = request;
         this.quote = q;
@@ -247,6 +267,7 @@ class Priced extends HTMLElement {
         this._renderedAt = performance.now(); // read by tests/e2e/bench.js
         this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
       } catch (error) {
+        await loadLabels(language(this));
         this.request = request;
         this.quote = null;
         this.renderError(error);
@@ -448,7 +469,7 @@ export class LandedCountryPicker extends HTMLElement {
   async connectedCallback() {
     if (this._select) return;
     const lang = language(this);
-    const L = labels(lang);
+    const L = await loadLabels(lang);
     const id = `landed-dest-${Math.random().toString(36).slice(2, 8)}`;
     const select = el('select', { id, part: 'select' });
     this._select = select;

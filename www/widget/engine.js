@@ -175,6 +175,15 @@ export async function loadSnapshot(source) {
   return call(glue, 'snapshotInfo');
 }
 
+/** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
+export async function useEmbeddedSnapshot() {
+  const glue = await ready();
+  call(glue, 'useEmbeddedSnapshot');
+  snapshotBytes = null;
+  textPromise = null;
+  return call(glue, 'snapshotInfo');
+}
+
 /** Prices a request (same JSON as `landed quote`). */
 export async function quote(request) {
   return call(await ready(), 'quote', request);

@@ -1,166 +1,37 @@
-// The widget's labels, by language (the first subtag of `lang`: `pt-BR` uses `pt`). Amounts and
-// dates are never in here: they go through Intl in the shopper's locale.
+// The widget's labels. English is built in; every other language is a module in i18n/ fetched
+// only by pages that use it (`loadLabels`). A language is chosen by the first subtag of `lang`
+// (`pt-BR` uses `pt`). Amounts and dates are never in here: they go through Intl.
 
-export const LABELS = {
-  en: {
-    allIn: 'All-in price', incl: 'incl. duty, taxes and fees', details: 'How this is calculated',
-    duty: 'Duty', tax: 'Import tax', fees: 'Fees', goods: 'Goods', shipping: 'Shipping', insurance: 'Insurance',
-    landed: 'Total to pay', dueOnDelivery: 'Due on delivery',
-    paidAtCheckout: 'Duty and taxes are paid at checkout (DDP).',
-    payOnDelivery: 'Duty and taxes are collected on delivery (DAP).',
-    levy: 'Charge', base: 'Base', rate: 'Rate', amount: 'Amount', formula: 'Formula', source: 'Source',
-    snapshot: 'Tariff snapshot', ratesAsOf: 'Rates as of', pricedFor: 'priced for',
-    notPriced: 'Import charges could not be fully priced', atLeast: 'at least', upTo: 'up to',
-    line: 'Item', status: 'Status', warnings: 'Notes', destination: 'Ship to',
-    error: 'Could not calculate import charges', priced: 'priced', partial: 'partly priced', not_priced: 'not priced',
-    excluded: 'Not charged', options: 'Options', sources: 'Sources',
-  },
-  de: {
-    allIn: 'Gesamtpreis', incl: 'inkl. Zoll, Steuern und Gebühren', details: 'So wird gerechnet',
-    duty: 'Zoll', tax: 'Einfuhrumsatzsteuer', fees: 'Gebühren', goods: 'Waren', shipping: 'Versand',
-    insurance: 'Versicherung', landed: 'Zu zahlen', dueOnDelivery: 'Bei Lieferung fällig',
-    paidAtCheckout: 'Zoll und Steuern werden an der Kasse bezahlt (DDP).',
-    payOnDelivery: 'Zoll und Steuern werden bei Lieferung erhoben (DAP).',
-    levy: 'Abgabe', base: 'Grundlage', rate: 'Satz', amount: 'Betrag', formula: 'Formel', source: 'Quelle',
-    snapshot: 'Tarifstand', ratesAsOf: 'Sätze mit Stand', pricedFor: 'berechnet für',
-    notPriced: 'Einfuhrabgaben konnten nicht vollständig berechnet werden', atLeast: 'mindestens', upTo: 'bis zu',
-    line: 'Artikel', status: 'Status', warnings: 'Hinweise', destination: 'Lieferland',
-    error: 'Einfuhrabgaben konnten nicht berechnet werden', priced: 'berechnet', partial: 'teilweise berechnet',
-    not_priced: 'nicht berechnet', excluded: 'Nicht erhoben', options: 'Optionen', sources: 'Quellen',
-  },
-  fr: {
-    allIn: 'Prix tout compris', incl: 'droits, taxes et frais inclus', details: 'Détail du calcul',
-    duty: 'Droits de douane', tax: "Taxe à l'importation", fees: 'Frais', goods: 'Marchandises',
-    shipping: 'Livraison', insurance: 'Assurance', landed: 'Total à payer', dueOnDelivery: 'À payer à la livraison',
-    paidAtCheckout: 'Droits et taxes payés à la commande (DDP).',
-    payOnDelivery: 'Droits et taxes perçus à la livraison (DAP).',
-    levy: 'Prélèvement', base: 'Base', rate: 'Taux', amount: 'Montant', formula: 'Formule', source: 'Source',
-    snapshot: 'Version du tarif', ratesAsOf: 'Taux en date du', pricedFor: 'calculé pour le',
-    notPriced: "Les frais d'importation n'ont pas pu être entièrement calculés", atLeast: 'au moins', upTo: "jusqu'à",
-    line: 'Article', status: 'Statut', warnings: 'Remarques', destination: 'Livrer en',
-    error: "Impossible de calculer les frais d'importation", priced: 'calculé', partial: 'calculé en partie',
-    not_priced: 'non calculé', excluded: 'Non perçu', options: 'Options', sources: 'Sources',
-  },
-  es: {
-    allIn: 'Precio final', incl: 'aranceles, impuestos y tasas incluidos', details: 'Cómo se calcula',
-    duty: 'Arancel', tax: 'Impuesto de importación', fees: 'Tasas', goods: 'Mercancía', shipping: 'Envío',
-    insurance: 'Seguro', landed: 'Total a pagar', dueOnDelivery: 'A pagar en la entrega',
-    paidAtCheckout: 'Aranceles e impuestos se pagan al comprar (DDP).',
-    payOnDelivery: 'Aranceles e impuestos se cobran en la entrega (DAP).',
-    levy: 'Cargo', base: 'Base', rate: 'Tipo', amount: 'Importe', formula: 'Fórmula', source: 'Fuente',
-    snapshot: 'Versión del arancel', ratesAsOf: 'Tipos a fecha de', pricedFor: 'calculado para el',
-    notPriced: 'No se pudieron calcular del todo los cargos de importación', atLeast: 'al menos', upTo: 'hasta',
-    line: 'Artículo', status: 'Estado', warnings: 'Notas', destination: 'Enviar a',
-    error: 'No se pudieron calcular los cargos de importación', priced: 'calculado', partial: 'calculado en parte',
-    not_priced: 'sin calcular', excluded: 'No cobrado', options: 'Opciones', sources: 'Fuentes',
-  },
-  it: {
-    allIn: 'Prezzo finale', incl: 'dazi, imposte e diritti inclusi', details: 'Come viene calcolato',
-    duty: 'Dazio', tax: "Imposta all'importazione", fees: 'Diritti', goods: 'Merce', shipping: 'Spedizione',
-    insurance: 'Assicurazione', landed: 'Totale da pagare', dueOnDelivery: 'Da pagare alla consegna',
-    paidAtCheckout: "Dazi e imposte si pagano all'acquisto (DDP).",
-    payOnDelivery: 'Dazi e imposte si pagano alla consegna (DAP).',
-    levy: 'Onere', base: 'Base', rate: 'Aliquota', amount: 'Importo', formula: 'Formula', source: 'Fonte',
-    snapshot: 'Versione della tariffa', ratesAsOf: 'Aliquote aggiornate al', pricedFor: 'calcolato per il',
-    notPriced: "Non è stato possibile calcolare tutti gli oneri d'importazione", atLeast: 'almeno', upTo: 'fino a',
-    line: 'Articolo', status: 'Stato', warnings: 'Note', destination: 'Spedire in',
-    error: "Impossibile calcolare gli oneri d'importazione", priced: 'calcolato', partial: 'calcolato in parte',
-    not_priced: 'non calcolato', excluded: 'Non applicato', options: 'Opzioni', sources: 'Fonti',
-  },
-  nl: {
-    allIn: 'Totaalprijs', incl: 'incl. invoerrechten, belastingen en kosten', details: 'Zo wordt het berekend',
-    duty: 'Invoerrechten', tax: 'Invoerbelasting', fees: 'Kosten', goods: 'Goederen', shipping: 'Verzending',
-    insurance: 'Verzekering', landed: 'Totaal te betalen', dueOnDelivery: 'Te betalen bij levering',
-    paidAtCheckout: 'Invoerrechten en belastingen worden bij het afrekenen betaald (DDP).',
-    payOnDelivery: 'Invoerrechten en belastingen worden bij levering geïnd (DAP).',
-    levy: 'Heffing', base: 'Grondslag', rate: 'Tarief', amount: 'Bedrag', formula: 'Formule', source: 'Bron',
-    snapshot: 'Tariefversie', ratesAsOf: 'Tarieven per', pricedFor: 'berekend voor',
-    notPriced: 'Invoerkosten konden niet volledig worden berekend', atLeast: 'minstens', upTo: 'tot',
-    line: 'Artikel', status: 'Status', warnings: 'Opmerkingen', destination: 'Verzenden naar',
-    error: 'Invoerkosten konden niet worden berekend', priced: 'berekend', partial: 'deels berekend',
-    not_priced: 'niet berekend', excluded: 'Niet geheven', options: 'Opties', sources: 'Bronnen',
-  },
-  pt: {
-    allIn: 'Preço final', incl: 'inclui direitos, impostos e taxas', details: 'Como é calculado',
-    duty: 'Direitos aduaneiros', tax: 'Imposto de importação', fees: 'Taxas', goods: 'Mercadorias',
-    shipping: 'Envio', insurance: 'Seguro', landed: 'Total a pagar', dueOnDelivery: 'A pagar na entrega',
-    paidAtCheckout: 'Direitos e impostos pagos na compra (DDP).',
-    payOnDelivery: 'Direitos e impostos cobrados na entrega (DAP).',
-    levy: 'Encargo', base: 'Base', rate: 'Taxa', amount: 'Montante', formula: 'Fórmula', source: 'Fonte',
-    snapshot: 'Versão da pauta', ratesAsOf: 'Taxas atualizadas em', pricedFor: 'calculado para',
-    notPriced: 'Não foi possível calcular todos os encargos de importação', atLeast: 'pelo menos', upTo: 'até',
-    line: 'Artigo', status: 'Estado', warnings: 'Notas', destination: 'Enviar para',
-    error: 'Não foi possível calcular os encargos de importação', priced: 'calculado', partial: 'calculado em parte',
-    not_priced: 'não calculado', excluded: 'Não cobrado', options: 'Opções', sources: 'Fontes',
-  },
-  pl: {
-    allIn: 'Cena łączna', incl: 'z cłem, podatkami i opłatami', details: 'Jak to obliczono',
-    duty: 'Cło', tax: 'Podatek importowy', fees: 'Opłaty', goods: 'Towar', shipping: 'Wysyłka',
-    insurance: 'Ubezpieczenie', landed: 'Razem do zapłaty', dueOnDelivery: 'Płatne przy dostawie',
-    paidAtCheckout: 'Cło i podatki są płatne przy zamówieniu (DDP).',
-    payOnDelivery: 'Cło i podatki są pobierane przy dostawie (DAP).',
-    levy: 'Należność', base: 'Podstawa', rate: 'Stawka', amount: 'Kwota', formula: 'Wzór', source: 'Źródło',
-    snapshot: 'Wersja taryfy', ratesAsOf: 'Stawki według stanu na', pricedFor: 'obliczono na dzień',
-    notPriced: 'Nie udało się w pełni obliczyć należności przywozowych', atLeast: 'co najmniej', upTo: 'do',
-    line: 'Pozycja', status: 'Status', warnings: 'Uwagi', destination: 'Wysyłka do',
-    error: 'Nie udało się obliczyć należności przywozowych', priced: 'obliczono', partial: 'obliczono częściowo',
-    not_priced: 'nie obliczono', excluded: 'Nie pobrano', options: 'Opcje', sources: 'Źródła',
-  },
-  sv: {
-    allIn: 'Totalpris', incl: 'inkl. tull, skatter och avgifter', details: 'Så beräknas det',
-    duty: 'Tull', tax: 'Importskatt', fees: 'Avgifter', goods: 'Varor', shipping: 'Frakt',
-    insurance: 'Försäkring', landed: 'Att betala', dueOnDelivery: 'Betalas vid leverans',
-    paidAtCheckout: 'Tull och skatter betalas i kassan (DDP).',
-    payOnDelivery: 'Tull och skatter tas ut vid leverans (DAP).',
-    levy: 'Pålaga', base: 'Underlag', rate: 'Sats', amount: 'Belopp', formula: 'Formel', source: 'Källa',
-    snapshot: 'Tulltaxeversion', ratesAsOf: 'Satser per', pricedFor: 'beräknat för',
-    notPriced: 'Importavgifterna kunde inte beräknas helt', atLeast: 'minst', upTo: 'upp till',
-    line: 'Artikel', status: 'Status', warnings: 'Anmärkningar', destination: 'Skicka till',
-    error: 'Importavgifterna kunde inte beräknas', priced: 'beräknad', partial: 'delvis beräknad',
-    not_priced: 'ej beräknad', excluded: 'Tas inte ut', options: 'Alternativ', sources: 'Källor',
-  },
-  da: {
-    allIn: 'Samlet pris', incl: 'inkl. told, skatter og gebyrer', details: 'Sådan beregnes det',
-    duty: 'Told', tax: 'Importskat', fees: 'Gebyrer', goods: 'Varer', shipping: 'Forsendelse',
-    insurance: 'Forsikring', landed: 'At betale i alt', dueOnDelivery: 'Betales ved levering',
-    paidAtCheckout: 'Told og skatter betales ved kassen (DDP).',
-    payOnDelivery: 'Told og skatter opkræves ved levering (DAP).',
-    levy: 'Afgift', base: 'Grundlag', rate: 'Sats', amount: 'Beløb', formula: 'Formel', source: 'Kilde',
-    snapshot: 'Tarifversion', ratesAsOf: 'Satser pr.', pricedFor: 'beregnet for',
-    notPriced: 'Importafgifterne kunne ikke beregnes fuldt ud', atLeast: 'mindst', upTo: 'op til',
-    line: 'Vare', status: 'Status', warnings: 'Bemærkninger', destination: 'Send til',
-    error: 'Importafgifterne kunne ikke beregnes', priced: 'beregnet', partial: 'delvist beregnet',
-    not_priced: 'ikke beregnet', excluded: 'Opkræves ikke', options: 'Muligheder', sources: 'Kilder',
-  },
-  ja: {
-    allIn: '総額', incl: '関税・税金・手数料込み', details: '計算方法',
-    duty: '関税', tax: '輸入税', fees: '手数料', goods: '商品', shipping: '送料', insurance: '保険',
-    landed: 'お支払い総額', dueOnDelivery: '配達時に支払い',
-    paidAtCheckout: '関税と税金はご購入時にお支払いいただきます (DDP)。',
-    payOnDelivery: '関税と税金は配達時に徴収されます (DAP)。',
-    levy: '項目', base: '課税標準', rate: '税率', amount: '金額', formula: '計算式', source: '出典',
-    snapshot: '関税率表の版', ratesAsOf: '税率の基準日', pricedFor: '計算日',
-    notPriced: '輸入費用をすべて計算できませんでした', atLeast: '最低', upTo: '最大',
-    line: '商品', status: '状態', warnings: '注記', destination: '配送先',
-    error: '輸入費用を計算できませんでした', priced: '計算済み', partial: '一部のみ計算', not_priced: '未計算',
-    excluded: '課税対象外', options: 'オプション', sources: '出典',
-  },
-  zh: {
-    allIn: '到手总价', incl: '含关税、税费和手续费', details: '计算方式',
-    duty: '关税', tax: '进口税', fees: '手续费', goods: '商品', shipping: '运费', insurance: '保险',
-    landed: '应付总额', dueOnDelivery: '送达时支付',
-    paidAtCheckout: '关税和税费在结账时支付 (DDP)。',
-    payOnDelivery: '关税和税费在送达时收取 (DAP)。',
-    levy: '费用项目', base: '计税基础', rate: '税率', amount: '金额', formula: '公式', source: '来源',
-    snapshot: '税则版本', ratesAsOf: '税率截至', pricedFor: '计算日期',
-    notPriced: '无法完整计算进口费用', atLeast: '至少', upTo: '最多',
-    line: '商品', status: '状态', warnings: '说明', destination: '寄往',
-    error: '无法计算进口费用', priced: '已计算', partial: '部分计算', not_priced: '未计算',
-    excluded: '不征收', options: '选项', sources: '来源',
-  },
+export const EN = {
+  allIn: 'All-in price', incl: 'incl. duty, taxes and fees', details: 'How this is calculated',
+  duty: 'Duty', tax: 'Import tax', fees: 'Fees', goods: 'Goods', shipping: 'Shipping', insurance: 'Insurance',
+  landed: 'Total to pay', dueOnDelivery: 'Due on delivery',
+  paidAtCheckout: 'Duty and taxes are paid at checkout (DDP).',
+  payOnDelivery: 'Duty and taxes are collected on delivery (DAP).',
+  levy: 'Charge', base: 'Base', rate: 'Rate', amount: 'Amount', formula: 'Formula', source: 'Source',
+  snapshot: 'Tariff snapshot', ratesAsOf: 'Rates as of', pricedFor: 'priced for',
+  notPriced: 'Import charges could not be fully priced', atLeast: 'at least', upTo: 'up to',
+  line: 'Item', status: 'Status', warnings: 'Notes', destination: 'Ship to',
+  error: 'Could not calculate import charges', priced: 'priced', partial: 'partly priced', not_priced: 'not priced',
+  excluded: 'Not charged', options: 'Options', sources: 'Sources',
 };
 
-/** The labels for a language tag, English when the language is not translated. */
+/** Every language with labels. */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ja', 'zh'];
+
+const loaded = { en: EN };
+const pending = {};
+const code = (lang) => String(lang || 'en').slice(0, 2).toLowerCase();
+
+/** The labels for a language tag once loaded, English until then or when not translated. */
 export function labels(lang) {
-  return LABELS[String(lang || 'en').slice(0, 2).toLowerCase()] || LABELS.en;
+  return loaded[code(lang)] || EN;
+}
+
+/** Loads a language's labels (once); resolves to them, or to English if there are none. */
+export function loadLabels(lang) {
+  const c = code(lang);
+  if (loaded[c] || !LANGUAGES.includes(c)) return Promise.resolve(labels(c));
+  pending[c] ??= import(`./i18n/${c}.js`).then((m) => (loaded[c] = m.default), () => EN);
+  return pending[c];
 }
