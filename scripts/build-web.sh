@@ -19,6 +19,6 @@ for t in QuoteRequest Quote LineQuote Levy RateResponse SweepResult ReverseResul
 done
 
 wasm_gz=$(gzip -9 -c www/pkg/landed_bg.wasm | wc -c)
-js_gz=$(cat www/pkg/landed.js www/widget/landed.js www/widget/landed.global.js | gzip -9 | wc -c)
+js_gz=$(cat www/pkg/landed.js www/widget/*.js | gzip -9 | wc -c)
 text_gz=$(gzip -9 -c www/pkg/landed-text.bin | wc -c)
 echo "www/pkg: engine + snapshot core $wasm_gz B gzip, JS $js_gz B gzip, descriptions (on demand) $text_gz B gzip"

@@ -1,14 +1,15 @@
 // The what-if page: sweeps (in a Web Worker, with progress and cancel), charts as plain SVG with
 // the numbers in a table beside, inclusive pricing, time travel and invoice checks.
-import { countries, sweep, reverse, compareDates, invoiceCheck, money } from './widget/landed.js';
+import { countries, sweep, reverse, compareDates, invoiceCheck, money, today } from './widget/landed.js';
 
 const $ = (id) => document.getElementById(id);
 const v = (id) => $(id).value.trim();
 const lang = document.documentElement.lang || 'en';
+if (!$('sweep-date').value) $('sweep-date').value = today();
 
 function request(destination, date) {
   return {
-    destination, date: date || '2026-03-02', currency: v('currency').toUpperCase(), origin: v('origin').toUpperCase(),
+    destination, date: date || v('sweep-date') || today(), currency: v('currency').toUpperCase(), origin: v('origin').toUpperCase(),
     ship_from: v('ship_from').toUpperCase(), channel: v('channel'),
     lines: [{ id: 'item', code: v('code'), quantity: '1', unit_price: v('price'), weight_kg: v('weight') || undefined,
       duty_rate: v('duty_rate') || undefined }],
