@@ -15,7 +15,8 @@ node -e 'const v = require(process.argv[1]).version; if (v !== process.argv[2]) 
 rm -rf "$PKG/widget" "$PKG/pkg"
 mkdir -p "$PKG/widget" "$PKG/pkg"
 cp -R www/widget/. "$PKG/widget/"
-cp www/pkg/landed.js www/pkg/landed.d.ts www/pkg/landed_bg.wasm www/pkg/landed_bg.wasm.d.ts www/pkg/landed-text.bin "$PKG/pkg/"
+cp www/pkg/landed.js www/pkg/landed.d.ts www/pkg/landed_bg.wasm www/pkg/landed_bg.wasm.d.ts www/pkg/landed-text.bin \
+  www/pkg/landed-part-*.bin "$PKG/pkg/"
 
 # The engine entry and what it imports must not touch the DOM (it runs in Node, Deno, workers).
 if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/pkg/landed.js"; then

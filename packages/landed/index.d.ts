@@ -48,6 +48,8 @@ export interface DatasetRef {
 export function init(options?: InitOptions): Promise<Engine>;
 /** Resolves when the engine is loaded (fetch or read, compile, instantiate). */
 export function ready(): Promise<Engine>;
+/** Loads the engine and the tariff parts quotes to these destinations need (fetched once, hash-checked); resolves to the engine for `quoteNow`. */
+export function prepare(...destinations: (string | string[])[]): Promise<Engine>;
 /** Prices a request (the same JSON as `landed quote`). */
 export function quote(request: QuoteRequest | string): Promise<Quote>;
 /** Prices synchronously with an engine from `ready()`. */

@@ -5,7 +5,7 @@
 // Every element keeps its light-DOM content (for example prices rendered at build time) on screen
 // until its first quote, and shows it again if pricing fails: pages stay readable without JS.
 
-import { ready, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
+import { prepare, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
 import { labels, loadLabels } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ class Priced extends HTMLElement {
       if (!request) return;
       try {
         await snapshotReady();
-        const glue = await ready();
+        const glue = await prepare(request.destination);
         await loadLabels(language(this));
         const q = quoteNow(glue, request);
         this.request = request;

@@ -19,6 +19,9 @@ let generation = 0; // bumped after a trap so the next call gets a fresh instanc
 let enginePromise = null;
 let textPromise = null;
 let snapshotBytes = null; // a snapshot loaded by `loadSnapshot`, re-applied to a fresh instance
+let snapshotUrl = null; // where that snapshot came from: its parts are published beside it
+const parts = new Map(); // part file name → bytes attached, re-applied to a fresh instance
+const partPromises = new Map(); // part file name → the fetch in flight
 
 function landedError(code, field, message) {
   return Object.assign(new Error(message), { code, field });
@@ -85,6 +88,44 @@ async function instantiate() {
   const glue = generation ? await import(new URL(`../pkg/landed.js?instance=${generation}`, import.meta.url).href) : firstGlue;
   await glue.default({ module_or_path: compiled });
   if (snapshotBytes) call(glue, 'loadSnapshot', snapshotBytes);
+  for (const bytes of parts.values()) call(glue, 'attachPart', bytes);
+  return glue;
+}
+
+/** The destination of a request given as an object or a JSON string. */
+function destinationOf(request) {
+  if (typeof request !== 'string') return request?.destination;
+  try {
+    return JSON.parse(request).destination;
+  } catch {
+    return undefined; // the engine reports the malformed JSON
+  }
+}
+
+/**
+ * Loads the engine and the tariff parts that quotes to these destinations need. The module carries
+ * the rules, VAT and exchange rates; each tariff table is a content-addressed file beside it
+ * (`landed-part-….bin`, or beside a snapshot given to `loadSnapshot`), fetched once and checked
+ * against the hash the snapshot names. Resolves to the engine for `quoteNow`.
+ */
+export async function prepare(...destinations) {
+  const glue = await ready();
+  const wanted = new Set(destinations.flat().filter((d) => typeof d === 'string' && d));
+  const loads = [];
+  for (const destination of wanted) {
+    for (const { file } of call(glue, 'missingParts', destination)) {
+      if (!partPromises.has(file)) {
+        const base = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
+        const load = bytesOf(base, `the tariff part ${file}`).then((bytes) => {
+          call(glue, 'attachPart', bytes);
+          parts.set(file, bytes);
+        });
+        partPromises.set(file, load.catch((e) => { partPromises.delete(file); throw e; }));
+      }
+      loads.push(partPromises.get(file));
+    }
+  }
+  await Promise.all(loads);
   return glue;
 }
 
@@ -171,6 +212,9 @@ export async function loadSnapshot(source) {
   const bytes = await bytesOf(source, 'the snapshot');
   call(glue, 'loadSnapshot', bytes);
   snapshotBytes = bytes;
+  snapshotUrl = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;
+  parts.clear();
+  partPromises.clear();
   textPromise = null;
   return call(glue, 'snapshotInfo');
 }
@@ -180,53 +224,58 @@ export async function useEmbeddedSnapshot() {
   const glue = await ready();
   call(glue, 'useEmbeddedSnapshot');
   snapshotBytes = null;
+  snapshotUrl = null;
+  parts.clear();
+  partPromises.clear();
   textPromise = null;
   return call(glue, 'snapshotInfo');
 }
 
 /** Prices a request (same JSON as `landed quote`). */
 export async function quote(request) {
-  return call(await ready(), 'quote', request);
+  return call(await prepare(destinationOf(request)), 'quote', request);
 }
 
-/** Prices synchronously once `ready()` has resolved (for hot paths such as re-pricing a page). */
+/** Prices synchronously once `prepare(destination)` has resolved (hot paths such as re-pricing a page). */
 export function quoteNow(glue, request) {
   return call(glue, 'quote', request);
 }
 
 /** Looks up a code: `rate('DE', '22042109', '2026-03-01')`. Loads descriptions first. */
 export async function rate(destination, code, date) {
+  await prepare(destination);
   return call(await loadDescriptions(), 'rate', destination, code, date ?? undefined);
 }
 
 /** Suggests codes for a description: `search('cotton t-shirt', 'GB')`. */
 export async function search(text, destination, limit) {
+  await prepare(destination, 'HS');
   return call(await loadDescriptions(), 'search', text, destination, limit ?? undefined);
 }
 
 /** Net price for an all-in target (one line: that price; a cart: one factor on every price). */
 export async function reverse(request, target, charm, policy) {
-  return call(await ready(), 'reverse', request, String(target), charm ?? undefined, policy ?? undefined);
+  return call(await prepare(destinationOf(request)), 'reverse', request, String(target), charm ?? undefined, policy ?? undefined);
 }
 
 /** One cart across destinations, origins, dates, channels, incoterms and codes. */
 export async function sweep(request, axes) {
-  return call(await ready(), 'sweep', request, axes);
+  return call(await prepare(destinationOf(request), axes?.destinations ?? []), 'sweep', request, axes);
 }
 
 /** The same cart on two dates and every levy that changed. */
 export async function compareDates(request, before, after) {
-  return call(await ready(), 'compareDates', request, before, after);
+  return call(await prepare(destinationOf(request)), 'compareDates', request, before, after);
 }
 
 /** The lines of a request (as SKUs) whose duty changes between two dates. */
 export async function catalogueDiff(request, before, after) {
-  return call(await ready(), 'catalogueDiff', request, before, after);
+  return call(await prepare(destinationOf(request)), 'catalogueDiff', request, before, after);
 }
 
 /** What a carrier billed against the recomputed quote. */
 export async function invoiceCheck(request, billed) {
-  return call(await ready(), 'invoiceCheck', request, billed);
+  return call(await prepare(destinationOf(request)), 'invoiceCheck', request, billed);
 }
 
 /** Supported destinations and what is covered for each. */
