@@ -91,6 +91,7 @@ pub fn price_catalogue(
             components: Default::default(),
             duty_rate: None,
             vat_class: VatClass::Standard,
+            metal_content_value: None,
         };
         for dest in &options.destinations {
             let req = QuoteRequest {

@@ -15,7 +15,7 @@ pub const TABLES: [(&str, &str); 4] =
     [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 15] = [
+pub const FILES: [&str; 16] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
@@ -29,6 +29,7 @@ pub const FILES: [&str; 15] = [
     "tariffs/fx_ecb_daily.tsv",
     "tariffs/fx_hmrc_monthly.tsv",
     "tariffs/us_scopes.tsv",
+    "tariffs/us_reciprocal.tsv",
     "tariffs/search_synonyms.tsv",
     "tariffs/sources.tsv",
 ];
