@@ -1063,7 +1063,12 @@ fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharge
             );
         }
         if let Some(reason) = d.excluded_by {
-            p.excluded.push(Excluded { name: l.name.into(), ch99: l.ch99.into(), reason, source: l.source.source.into() });
+            p.excluded.push(Excluded {
+                name: l.name.into(),
+                ch99: l.ch99.into(),
+                reason,
+                source: l.source.source.into(),
+            });
             continue;
         }
         ctx.note_verify(&l.source.row, l.source.confidence);
@@ -1072,10 +1077,8 @@ fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharge
             Some(a) => {
                 out.total += *a;
                 if !l.waived_by.is_empty() {
-                    out.waivable.push((
-                        l.waived_by.clone(),
-                        Waived { name: l.name.into(), ch99: l.ch99.into(), amount: *a },
-                    ));
+                    out.waivable
+                        .push((l.waived_by.clone(), Waived { name: l.name.into(), ch99: l.ch99.into(), amount: *a }));
                 }
             }
             None => {
@@ -1129,7 +1132,9 @@ fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal:
             );
             return unpriced(rate, why);
         }
-        (LayerBasis::MetalContent, _, Some(m)) => (m, format!("metal content value {} (metal_content_value)", format_grouped(m))),
+        (LayerBasis::MetalContent, _, Some(m)) => {
+            (m, format!("metal content value {} (metal_content_value)", format_grouped(m)))
+        }
         (LayerBasis::Value, Some(by), Some(m)) => {
             let rest = (us.customs_value - m).max(Decimal::ZERO);
             (rest, format!("value outside the metal content charged under {by}: {} − {}", us.customs_value, m))
@@ -1151,8 +1156,7 @@ fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal:
                 return Levy { base, base_note, ..unpriced(rate, why) };
             };
             // The column 1 duty's share of this base (all of it when the base is the full value).
-            let share =
-                if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
+            let share = if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
             let gross = percent * base / Decimal::ONE_HUNDRED;
             let a = us.round((gross - share).max(Decimal::ZERO));
             (

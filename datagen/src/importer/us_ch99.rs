@@ -257,7 +257,9 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
         let stated_start = date_after(&h.description, "eastern daylight time on ");
         let (from, start_act) = match (all_in.or(other), phase1) {
             (Some((_, from, act)), _) => (date(from), (*act).to_string()),
-            (None, true) => (stated_start.ok_or_else(|| bad(format!("{n}: no start date")))?, PHASE1_SOURCE.to_string()),
+            (None, true) => {
+                (stated_start.ok_or_else(|| bad(format!("{n}: no start date")))?, PHASE1_SOURCE.to_string())
+            }
             (None, false) => {
                 let from = stated_start.ok_or_else(|| bad(format!("{n}: no start date")))?;
                 (from, format!("EO 14326 (90 FR 37963), from {from}"))
