@@ -42,9 +42,12 @@ const TSHIRT: &str = "6109100012";
 const STEEL_ARTICLE: &str = "7326908688";
 const CAR: &str = "8703230190";
 
+/// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
+type Expected = &'static [(&'static str, Option<&'static str>)];
+
 /// dates × origins × codes → layers charged, each with the source of the expectation.
 #[rustfmt::skip]
-const TIMELINE: &[(&str, &str, &str, &[(&str, Option<&str>)], &str)] = &[
+const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     // The laptop of issue 12: the Section 232 annex list naming 8471 takes effect 2026-04-06
     // (s232_annex_products.csv effective_date); IEEPA is no longer collected from 2026-02-24
     // (CBP CSMS #67834313); 8471.30.01 is on the Section 122 exemption list (9903.03.03/.04).
