@@ -112,6 +112,8 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-09-15", "JP", CAR, &[("s232-autos", Some("25"))], "before 90 FR 44638"),
     ("2025-09-16", "JP", CAR, &[("s232-autos-jp", Some("15"))], "9903.94.41"),
     ("2025-06-30", "GB", CAR, &[("s232-autos-gb", Some("7.5"))], "9903.94.31"),
+    ("2025-10-31", "KR", CAR, &[("s232-autos", Some("25"))], "before 90 FR 55964"),
+    ("2025-11-01", "KR", CAR, &[("s232-autos-kr", Some("15"))], "9903.94.61, 90 FR 55964"),
 ];
 
 #[test]
@@ -263,15 +265,14 @@ fn usmca_claim_shows_the_ieepa_and_section_122_duties_it_removes() {
 
 #[test]
 fn an_unverified_layer_is_never_priced() {
-    // Korea's autos arrangement (9903.94.61): the rate is official, its start date is not
-    // verified, so the line is partial with the reason rather than priced on a guess.
-    let q = us_line(
-        "2025-12-01",
-        "KR",
-        json!({"id": "car", "code": "8703.23.0190", "quantity": "1", "unit_price": "40000.00"}),
-    );
+    // Brazil's additional 40 % (9903.01.77, EO 14323, from 2025-08-06): the rate is in the
+    // heading, but its carve-outs (note 2(x)(iii)) are not in our lists, so the row is `verify`
+    // and the line is partial with the reason rather than priced on a guess. The reciprocal 10 %
+    // (9903.02.09) is priced: 10.00 on US$100.
+    let q = us_line("2025-09-01", "BR", json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}));
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial);
-    assert_eq!(additional(l, "9903.94.61"), None);
+    assert_eq!(additional(l, "9903.01.77"), None);
+    assert_eq!(additional(l, "9903.02.09"), Some(d("10.00")));
     assert!(l.reason.as_deref().unwrap().contains("secondary source"), "{:?}", l.reason);
 }
