@@ -269,7 +269,11 @@ fn an_unverified_layer_is_never_priced() {
     // heading, but its carve-outs (note 2(x)(iii)) are not in our lists, so the row is `verify`
     // and the line is partial with the reason rather than priced on a guess. The reciprocal 10 %
     // (9903.02.09) is priced: 10.00 on US$100.
-    let q = us_line("2025-09-01", "BR", json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}));
+    let q = us_line(
+        "2025-09-01",
+        "BR",
+        json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}),
+    );
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial);
     assert_eq!(additional(l, "9903.01.77"), None);
