@@ -9,4 +9,6 @@
 //! Both are deterministic: the same inputs give the same bytes, whatever the clock.
 
 pub mod importer;
+pub mod jp;
 pub mod snapshot;
+pub mod us_hts;
