@@ -13,9 +13,15 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 /// The layers charged (not excluded) on a line, as (id, percent), in priority order.
 fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>)> {
-    let rules = landed::rules::Rules::embedded();
+    let rules = engine().rules();
     rules
         .us()
         .decide(code, origin, Date::parse(date).unwrap())
@@ -27,7 +33,7 @@ fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>
 
 /// The layers that matched but were excluded, by id.
 fn excluded(date: &str, origin: &str, code: &str) -> Vec<String> {
-    let rules = landed::rules::Rules::embedded();
+    let rules = engine().rules();
     rules
         .us()
         .decide(code, origin, Date::parse(date).unwrap())
@@ -132,7 +138,7 @@ fn us_layers_follow_the_timeline_by_date_origin_and_code() {
 
 fn quote(v: serde_json::Value) -> Quote {
     let req: QuoteRequest = serde_json::from_value(v).unwrap();
-    landed::quote(&req).unwrap()
+    engine().quote(&req).unwrap()
 }
 
 fn us_line(date: &str, origin: &str, line: serde_json::Value) -> Quote {
@@ -236,7 +242,7 @@ fn metal_content_value_above_the_unit_price_is_refused() {
     let req: QuoteRequest = serde_json::from_value(json!({"destination": "US", "date": "2025-09-01", "currency": "USD",
         "origin": "NZ", "lines": [{"id": "x", "code": "9401.71.0031", "quantity": "1", "unit_price": "10", "metal_content_value": "11"}]}))
     .unwrap();
-    let e = landed::quote(&req).unwrap_err();
+    let e = engine().quote(&req).unwrap_err();
     assert!(e.field.as_deref().unwrap_or_default().contains("metal_content_value"), "{e:?}");
 }
 
