@@ -1129,8 +1129,12 @@ fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal:
     let metal_needed = l.basis == LayerBasis::MetalContent || outside_metal_of.is_some();
     let (base, base_note) = match (l.basis, outside_metal_of, metal) {
         (_, _, None) if metal_needed => {
+            let on = match outside_metal_of {
+                Some(by) => format!("the value other than the metal content (which {by} covers)"),
+                None => "the value of the metal content".to_string(),
+            };
             let why = format!(
-                "{name} is charged on the value of the metal content: give metal_content_value (per unit, in the request currency) for line {}; it is never charged on the full value in its place",
+                "{name} is charged on {on}: give metal_content_value (per unit, in the request currency) for line {}; it is never charged on the full value in its place",
                 us.line.id
             );
             return unpriced(rate, why);
@@ -1195,6 +1199,15 @@ fn waived_savings(waivable: &[(Vec<&'static str>, Waived)], alternatives: &mut [
             waivable.iter().filter(|(by, _)| by.iter().any(|b| *b == alt.program)).map(|(_, w)| w.clone()).collect();
         let extra: Decimal = alt.waived.iter().map(|w| w.amount).sum();
         alt.total_saving = alt.saving.map(|s| s + extra);
+        if let (false, Some(total)) = (alt.waived.is_empty(), alt.total_saving) {
+            let removed: Vec<String> =
+                alt.waived.iter().map(|w| format!("{} ({}) {}", w.name, w.ch99, format_grouped(w.amount))).collect();
+            alt.note.push_str(&format!(
+                "; the claim also removes {}: full saving {}",
+                removed.join(", "),
+                format_grouped(total)
+            ));
+        }
     }
 }
 

@@ -280,7 +280,9 @@ impl UsRules {
             });
         }
         // Exclusions between layers: a layer is not charged when a layer it names applies; when
-        // every such layer is charged on the metal content only, it applies to the rest.
+        // every such layer is charged on the metal content only, it applies to the rest (the
+        // non-metal content of a Section 232 derivative pays the reciprocal tariff, CBP CSMS
+        // #65936570; 9903.01.33 exempts the metal content only).
         let applied: Vec<&Layer> = candidates.iter().filter(|d| d.excluded_by.is_none()).map(|d| d.layer).collect();
         for d in &mut candidates {
             if d.excluded_by.is_some() {
@@ -346,6 +348,27 @@ pub fn special_rates(text: &str) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn scope_list_applies_only_from_its_own_effective_date() {
+        // s232_annex_products.csv: 8471 is on aluminum annex 1b from 2026-04-06 only.
+        let us = crate::Engine::embedded().rules().us();
+        assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-05")), InScope::No);
+        assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-06")), InScope::Yes);
+        // The 2025 regime's footnoted articles end the day before the annexes begin.
+        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-05")), InScope::Yes);
+        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-06")), InScope::No);
+    }
+
+    #[test]
+    fn eu_origin_list_names_every_member_state() {
+        assert!(names_origin(&["EU"], "DE") && names_origin(&["EU"], "IE"));
+        assert!(!names_origin(&["EU"], "GB") && !names_origin(&["JP"], "DE"));
+    }
 
     #[test]
     fn special_rate_groups() {
