@@ -60,6 +60,7 @@ impl<'s> Snapshot<'s> {
                 ),
             )
         })?;
+        self.require(table)?;
         let rows = self.rows(table);
         let digits = code.digits();
         let key = digits.as_bytes();
