@@ -94,6 +94,7 @@ pub fn price_catalogue(
             duty_rate: None,
             extra_duties: Vec::new(),
             vat_class: VatClass::Standard,
+            metal_content_value: None,
         };
         for dest in &options.destinations {
             let req = QuoteRequest {

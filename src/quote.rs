@@ -12,7 +12,7 @@ use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
 use crate::rules::taxes::{PartBasis, RoundingTarget};
-use crate::rules::us::special_rates;
+use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
     in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
     ThresholdBasis, ThresholdEffect,
@@ -161,9 +161,25 @@ pub struct Alternative {
     pub rate: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<Decimal>,
+    /// What the claim saves on the column 1 rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub saving: Option<Decimal>,
+    /// Additional duties (chapter 99 layers) a valid claim also removes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waived: Vec<Waived>,
+    /// The full saving: the column 1 saving plus every waived layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_saving: Option<Decimal>,
     pub note: String,
+}
+
+/// An additional duty a preference claim removes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Waived {
+    pub name: String,
+    pub ch99: String,
+    pub amount: Decimal,
 }
 
 /// The spread of levies across the national lines under a partial code.
@@ -1165,6 +1181,8 @@ fn price_with(
     };
     let mut duty_known = !rate_missing;
     let mut duty_total = Decimal::ZERO;
+    // The column 1 duty, for the all-in (15 %) layers.
+    let mut column1_duty: Option<Decimal> = None;
 
     if let Some(t) = relief.duty {
         p.levies.push(Levy {
@@ -1223,6 +1241,7 @@ fn price_with(
             amount = Some((a - less).max(Decimal::ZERO));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default()));
         }
+        column1_duty = amount;
         duty_total += amount.or(r.partial_amount).unwrap_or_default();
         let base_note = if duty_value == customs_value {
             basis_note.clone()
@@ -1258,70 +1277,20 @@ fn price_with(
                 p.reasons.push("give the country of origin (origin): US additional duties depend on it".into());
             }
             Some(o) => {
-                let decisions = ctx.rules.us().decide(code.digits(), o, ctx.req.date);
-                for d in decisions {
-                    let l = d.layer;
-                    if d.uncertain {
-                        ctx.warn(
-                            "W_SCOPE_10_DIGIT",
-                            format!(
-                                "line {}: whether {} applies depends on the full 10-digit code; it is {}",
-                                line.id,
-                                l.name,
-                                if d.excluded_by.is_some() { "left out" } else { "charged" }
-                            ),
-                        );
-                    }
-                    if let Some(reason) = d.excluded_by {
-                        p.excluded.push(Excluded {
-                            name: l.name.into(),
-                            ch99: l.ch99.into(),
-                            reason,
-                            source: l.source.source.into(),
-                        });
-                        continue;
-                    }
-                    ctx.note_verify(&l.source.row, l.source.confidence);
-                    let Some(percent) = l.percent else {
-                        // The measure covers the code but its rate here is not in our data.
-                        duty_known = false;
-                        let why = format!(
-                            "{} ({}) covers this code, but its rate for it is not encoded: {}",
-                            l.name, l.ch99, l.source.source
-                        );
-                        p.reasons.push(why.clone());
-                        p.levies.push(Levy {
-                            kind: LevyKind::AdditionalDuty,
-                            name: format!("{} ({})", l.name, l.ch99),
-                            base: customs_value,
-                            base_note: basis_note.clone(),
-                            rate: "not encoded".into(),
-                            amount: None,
-                            partial_amount: None,
-                            formula: why,
-                            source: Source::rule(&l.source.row, l.source.source),
-                        });
-                        continue;
-                    };
-                    let amount = ctx.round_line(percent * customs_value / Decimal::ONE_HUNDRED);
-                    duty_total += amount;
-                    p.levies.push(Levy {
-                        kind: LevyKind::AdditionalDuty,
-                        name: format!("{} ({})", l.name, l.ch99),
-                        base: customs_value,
-                        base_note: basis_note.clone(),
-                        rate: format!("+{}%", percent.normalize()),
-                        amount: Some(amount),
-                        partial_amount: None,
-                        formula: format!(
-                            "{}% × {} = {}",
-                            percent.normalize(),
-                            format_grouped(customs_value),
-                            format_grouped(amount)
-                        ),
-                        source: Source::rule(&l.source.row, l.source.source),
-                    });
-                }
+                let layers = UsLine {
+                    line,
+                    code,
+                    customs_value,
+                    origin: o,
+                    column1_duty,
+                    basis_note: &basis_note,
+                    rounding: ctx.req.rounding,
+                    currency: cur,
+                };
+                let charged = us_layers(ctx, &layers, &mut p);
+                duty_known &= charged.known;
+                duty_total += charged.total;
+                waived_savings(&charged.waivable, &mut p.alternatives);
             }
         }
     }
@@ -1332,27 +1301,233 @@ fn price_with(
     p
 }
 
-/// Preference programmes the origin may claim, offered as alternatives.
+/// Preference programmes the origin may claim, offered as alternatives. The saving shown
+/// covers the column 1 rate; [`waived_savings`] adds the additional duties a claim removes.
 fn preferences(ctx: &mut Ctx<'_>, special: &str, origin: &str, input: &DutyInput<'_>, mfn: Decimal, p: &mut Priced) {
     let groups = special_rates(special);
     for prog in ctx.rules.us().programmes_for(origin, ctx.req.date) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
+        let verified = prog.source.confidence == "official";
         let r = DutyExpr::parse(rate).evaluate(input);
-        let duty = r.amount;
-        p.alternatives.push(Alternative {
-            program: prog.code.into(),
-            name: prog.name.into(),
-            rate: rate.clone(),
-            duty,
-            saving: duty.map(|d| mfn - d),
-            note: format!(
+        let duty = r.amount.filter(|_| verified);
+        let saving = duty.map(|d| mfn - d);
+        let note = if verified {
+            format!(
                 "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",
                 prog.code,
                 prog.name,
                 duty.map(format_grouped).unwrap_or_else(|| rate.clone()),
                 format_grouped(mfn)
-            ),
+            )
+        } else {
+            format!(
+                "claim {} ({}) at {rate}: the programme's dates come from a secondary source ({}), so no saving is priced; not applied",
+                prog.code, prog.name, prog.source.source
+            )
+        };
+        p.alternatives.push(Alternative {
+            program: prog.code.into(),
+            name: prog.name.into(),
+            rate: rate.clone(),
+            duty,
+            saving,
+            waived: Vec::new(),
+            total_saving: saving,
+            note,
         });
+    }
+}
+
+/// A US line as the chapter 99 layers see it.
+struct UsLine<'a> {
+    line: &'a LineRequest,
+    code: &'a HsCode,
+    customs_value: Decimal,
+    origin: &'a str,
+    /// The column 1 duty (for the all-in rates), when priced.
+    column1_duty: Option<Decimal>,
+    basis_note: &'a str,
+    rounding: RoundingPolicy,
+    currency: Currency,
+}
+
+impl UsLine<'_> {
+    fn round(&self, amount: Decimal) -> Decimal {
+        self.rounding.round_line(amount, self.currency)
+    }
+}
+
+/// What the layers of a line came to.
+struct LayersCharged {
+    total: Decimal,
+    /// Every layer charged is priced.
+    known: bool,
+    /// Layers a preference claim would remove: (programmes, what it saves).
+    waivable: Vec<(Vec<&'static str>, Waived)>,
+}
+
+/// The US additional duties of a line: every layer in force on the as-of date whose scope (as it
+/// stands that day) and origin match, charged on its basis, or reported as excluded or unpriced.
+fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharged {
+    let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
+    let metal = metal_value(ctx, us.line);
+    let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
+    for d in decisions {
+        let l = d.layer;
+        if d.uncertain {
+            ctx.warn(
+                "W_SCOPE_10_DIGIT",
+                format!(
+                    "line {}: whether {} applies depends on the full 10-digit code; it is {}",
+                    us.line.id,
+                    l.name,
+                    if d.excluded_by.is_some() { "left out" } else { "charged" }
+                ),
+            );
+        }
+        if let Some(reason) = d.excluded_by {
+            p.excluded.push(Excluded {
+                name: l.name.into(),
+                ch99: l.ch99.into(),
+                reason,
+                source: l.source.source.into(),
+            });
+            continue;
+        }
+        ctx.note_verify(&l.source.row, l.source.confidence);
+        let levy = layer_levy(us, l, d.outside_metal_of, metal);
+        match &levy.amount {
+            Some(a) => {
+                out.total += *a;
+                if !l.waived_by.is_empty() {
+                    out.waivable
+                        .push((l.waived_by.clone(), Waived { name: l.name.into(), ch99: l.ch99.into(), amount: *a }));
+                }
+            }
+            None => {
+                out.known = false;
+                p.reasons.push(levy.formula.clone());
+            }
+        }
+        p.levies.push(levy);
+    }
+    out
+}
+
+/// The line's metal content value in the customs currency, when the caller gave it.
+fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decimal> {
+    let per_unit = line.metal_content_value?;
+    let rate = ctx.rate(ctx.req.currency, ctx.j.currency)?;
+    Some(crate::money::round_to(line.quantity * per_unit * rate, ctx.j.currency.minor_units(), ctx.req.rounding.mode))
+}
+
+/// One layer as a levy: its base (the customs value, the metal content, or the value outside the
+/// metal content), its rate (added, or all-in net of the column 1 duty), or why it is unpriced.
+fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal: Option<Decimal>) -> Levy {
+    let name = format!("{} ({})", l.name, l.ch99);
+    let source = Source::rule(&l.source.row, l.source.source);
+    let unpriced = |rate: String, why: String| Levy {
+        kind: LevyKind::AdditionalDuty,
+        name: name.clone(),
+        base: us.customs_value,
+        base_note: us.basis_note.to_string(),
+        rate,
+        amount: None,
+        partial_amount: None,
+        formula: why,
+        source: source.clone(),
+    };
+    let Some(percent) = l.percent else {
+        // The measure covers the code but its rate here is not in our data.
+        let why = format!("{name} covers this code, but its rate for it is not encoded: {}", l.source.source);
+        return unpriced("not encoded".into(), why);
+    };
+    let rate = match l.rate_kind {
+        RateKind::Add => format!("+{}%", percent.normalize()),
+        RateKind::AllIn => format!("{}% all-in", percent.normalize()),
+    };
+    let metal_needed = l.basis == LayerBasis::MetalContent || outside_metal_of.is_some();
+    let (base, base_note) = match (l.basis, outside_metal_of, metal) {
+        (_, _, None) if metal_needed => {
+            let on = match outside_metal_of {
+                Some(by) => format!("the value other than the metal content (which {by} covers)"),
+                None => "the value of the metal content".to_string(),
+            };
+            let why = format!(
+                "{name} is charged on {on}: give metal_content_value (per unit, in the request currency) for line {}; it is never charged on the full value in its place",
+                us.line.id
+            );
+            return unpriced(rate, why);
+        }
+        (LayerBasis::MetalContent, _, Some(m)) => {
+            (m, format!("metal content value {} (metal_content_value)", format_grouped(m)))
+        }
+        (LayerBasis::Value, Some(by), Some(m)) => {
+            let rest = (us.customs_value - m).max(Decimal::ZERO);
+            (rest, format!("value outside the metal content charged under {by}: {} − {}", us.customs_value, m))
+        }
+        _ => (us.customs_value, us.basis_note.to_string()),
+    };
+    if l.unverified() {
+        let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.source);
+        return Levy { base, base_note, ..unpriced(rate, why) };
+    }
+    let (amount, formula) = match l.rate_kind {
+        RateKind::Add => {
+            let a = us.round(percent * base / Decimal::ONE_HUNDRED);
+            (a, format!("{}% × {} = {}", percent.normalize(), format_grouped(base), format_grouped(a)))
+        }
+        RateKind::AllIn => {
+            let Some(column1) = us.column1_duty else {
+                let why = format!("{name} is {rate} including the column 1 duty, which is not priced for this line");
+                return Levy { base, base_note, ..unpriced(rate, why) };
+            };
+            // The column 1 duty's share of this base (all of it when the base is the full value).
+            let share = if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
+            let gross = percent * base / Decimal::ONE_HUNDRED;
+            let a = us.round((gross - share).max(Decimal::ZERO));
+            (
+                a,
+                format!(
+                    "{}% × {} − column 1 duty {} = {} (never below zero)",
+                    percent.normalize(),
+                    format_grouped(base),
+                    format_grouped(us.round(share)),
+                    format_grouped(a)
+                ),
+            )
+        }
+    };
+    Levy {
+        kind: LevyKind::AdditionalDuty,
+        name,
+        base,
+        base_note,
+        rate,
+        amount: Some(amount),
+        partial_amount: None,
+        formula,
+        source,
+    }
+}
+
+/// Adds to each preference alternative the additional duties its claim removes (USMCA goods
+/// are not charged the Canada/Mexico IEEPA duties or the Section 122 surcharge).
+fn waived_savings(waivable: &[(Vec<&'static str>, Waived)], alternatives: &mut [Alternative]) {
+    for alt in alternatives.iter_mut() {
+        alt.waived =
+            waivable.iter().filter(|(by, _)| by.iter().any(|b| *b == alt.program)).map(|(_, w)| w.clone()).collect();
+        let extra: Decimal = alt.waived.iter().map(|w| w.amount).sum();
+        alt.total_saving = alt.saving.map(|s| s + extra);
+        if let (false, Some(total)) = (alt.waived.is_empty(), alt.total_saving) {
+            let removed: Vec<String> =
+                alt.waived.iter().map(|w| format!("{} ({}) {}", w.name, w.ch99, format_grouped(w.amount))).collect();
+            alt.note.push_str(&format!(
+                "; the claim also removes {}: full saving {}",
+                removed.join(", "),
+                format_grouped(total)
+            ));
+        }
     }
 }
 

@@ -247,6 +247,12 @@ pub struct LineRequest {
     pub extra_duties: Vec<ExtraDuty>,
     #[serde(default)]
     pub vat_class: VatClass,
+    /// Value of the steel, aluminum or copper content of one unit, in the request currency (US
+    /// Section 232 derivatives and copper are charged on it, and the other layers on the rest of
+    /// the value). A line such a measure covers is `partial` without it, never charged on its
+    /// full value in its place. At most `unit_price`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metal_content_value: Option<Decimal>,
 }
 
 /// Decodes a JSON request, turning serde's errors into typed errors with the path at fault.
@@ -375,6 +381,17 @@ impl LineRequest {
         at_most(self.unit_price, MAX_INPUT, "unit_price".into())?;
         at_most(self.quantity, MAX_INPUT, "quantity".into())?;
         at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price".into())?;
+        if let Some(m) = self.metal_content_value {
+            non_negative(m, "metal_content_value".into(), ErrorCode::NegativePrice)?;
+            at_most(m, MAX_INPUT, "metal_content_value".into())?;
+            if m > self.unit_price {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    "metal_content_value",
+                    format!("metal_content_value is {m}: the metal content of one unit cannot be worth more than its unit_price {}", self.unit_price),
+                ));
+            }
+        }
         if self.quantity <= Decimal::ZERO {
             return Err(Error::new(
                 ErrorCode::Quantity,

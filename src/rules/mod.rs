@@ -540,7 +540,7 @@ impl Rules {
 
     fn load_us(&self) -> Result<us::UsRules> {
         us::UsRules::load(
-            file(self.snapshot, "rules/us_layers.tsv")?,
+            [file(self.snapshot, "rules/us_layers.tsv")?, file(self.snapshot, "us_reciprocal.tsv")?],
             [file(self.snapshot, "us_scopes.tsv")?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
             file(self.snapshot, "rules/preferences.tsv")?,
         )

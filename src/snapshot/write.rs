@@ -40,6 +40,7 @@ pub const FILES: [&str; 21] = [
     "tariffs/fx_ecb_daily.tsv",
     "tariffs/fx_hmrc_monthly.tsv",
     "tariffs/us_scopes.tsv",
+    "tariffs/us_reciprocal.tsv",
     "tariffs/search_synonyms.tsv",
     "tariffs/sources.tsv",
 ];
