@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 21] = [
+pub const FILES: [&str; 22] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
