@@ -6,28 +6,12 @@ use landed::date::Date;
 use landed::duty::{DutyExpr, DutyInput};
 use landed::hs::HsCode;
 use landed::money::Currency;
-use landed::request::QuoteRequest;
 use landed::units::Quantities;
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
-fn request(lines: usize) -> QuoteRequest {
-    let codes = ["6109100010", "2204210900", "9102110000", "2007993300", "6404110000", "8471300000"];
-    let lines: Vec<String> = (0..lines)
-        .map(|i| {
-            format!(
-                r#"{{"id":"l{i}","code":"{}","quantity":"2","unit_price":"{}.50","weight_kg":"1.2","volume_l":"1.5","alcohol_pct":"12"}}"#,
-                codes[i % codes.len()],
-                10 + i
-            )
-        })
-        .collect();
-    let json = format!(
-        r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00","insurance":"1.00","lines":[{}]}}"#,
-        lines.join(",")
-    );
-    serde_json::from_str(&json).expect("bench request")
-}
+mod common;
+use common::request;
 
 fn benches(c: &mut Criterion) {
     let engine = landed::Engine::embedded();

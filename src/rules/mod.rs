@@ -513,6 +513,9 @@ impl Rules {
                 });
             }
         }
+        // Grouped by country (a stable sort keeps each country's rows in file order), so a
+        // quote reads its destination's rows as one slice instead of scanning every country.
+        vat.sort_by(|a, b| a.country.cmp(b.country));
         let taxes = taxes::TaxRules {
             rounding: taxes::parse_rounding(&file(snapshot, "rules/tax_rounding.tsv")?)?,
             parts: taxes::parse_parts(&file(snapshot, "rules/tax_parts.tsv")?)?,
@@ -567,14 +570,18 @@ impl Rules {
         )
     }
 
+    /// The VAT/GST rows of `country` (every kind, subdivision and date), in file order.
+    pub fn vat_of(&self, country: &str) -> &[VatRate] {
+        let start = self.vat.partition_point(|v| v.country < country);
+        let len = self.vat[start..].partition_point(|v| v.country == country);
+        &self.vat[start..start + len]
+    }
+
     /// True when `country` has a reduced VAT/GST rate in force on `date`.
     pub fn has_reduced_rate(&self, country: &str, date: Date) -> bool {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
-        self.vat.iter().any(|v| {
-            v.country == country
-                && v.subdivision.is_empty()
-                && v.kind.starts_with("reduced")
-                && in_force(v.valid_from, v.valid_to, date)
+        self.vat_of(country).iter().any(|v| {
+            v.subdivision.is_empty() && v.kind.starts_with("reduced") && in_force(v.valid_from, v.valid_to, date)
         })
     }
 
@@ -594,12 +601,9 @@ impl Rules {
 
     /// A subnational rate of `kind` (Brazil's `icms_rts`) in force on `date`.
     pub fn vat_row(&self, country: &str, subdivision: &str, kind: &str, date: Date) -> Option<&VatRate> {
-        self.vat.iter().find(|v| {
-            v.country == country
-                && v.subdivision == subdivision
-                && v.kind == kind
-                && in_force(v.valid_from, v.valid_to, date)
-        })
+        self.vat_of(country)
+            .iter()
+            .find(|v| v.subdivision == subdivision && v.kind == kind && in_force(v.valid_from, v.valid_to, date))
     }
 
     /// The territory rules of `country` on `date` (Northern Ireland), if it is one.
@@ -617,9 +621,9 @@ impl Rules {
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
         let rows = || {
-            self.vat.iter().filter(move |v| {
-                v.country == country && v.subdivision.is_empty() && in_force(v.valid_from, v.valid_to, date)
-            })
+            self.vat_of(country)
+                .iter()
+                .filter(move |v| v.subdivision.is_empty() && in_force(v.valid_from, v.valid_to, date))
         };
         // A hand-encoded row overrides the imported one in force on the same date.
         let standard = || rows().filter(|v| matches!(v.kind, "standard" | "vat" | "gst")).min_by_key(|v| !v.overrides);
@@ -642,12 +646,11 @@ impl Rules {
         };
         // A state rate that replaces the national one (Brazil's ICMS).
         if let Some(sub) = subdivision {
-            if let Some(p) = self.vat.iter().find(|v| {
-                v.country == country
-                    && v.subdivision == sub
-                    && v.kind == "icms"
-                    && in_force(v.valid_from, v.valid_to, date)
-            }) {
+            if let Some(p) = self
+                .vat_of(country)
+                .iter()
+                .find(|v| v.subdivision == sub && v.kind == "icms" && in_force(v.valid_from, v.valid_to, date))
+            {
                 if class != VatClass::Exempt && class != VatClass::Zero {
                     return Some(p.clone());
                 }
@@ -655,12 +658,11 @@ impl Rules {
         }
         // Canada: a harmonized province's HST (federal 5 % + provincial part) replaces GST.
         if let Some(sub) = subdivision {
-            if let Some(p) = self.vat.iter().find(|v| {
-                v.country == country
-                    && v.subdivision == sub
-                    && v.kind == "hst"
-                    && in_force(v.valid_from, v.valid_to, date)
-            }) {
+            if let Some(p) = self
+                .vat_of(country)
+                .iter()
+                .find(|v| v.subdivision == sub && v.kind == "hst" && in_force(v.valid_from, v.valid_to, date))
+            {
                 if matches!(class, VatClass::Standard | VatClass::Reduced) {
                     rate = VatRate {
                         kind: "hst",

@@ -24,6 +24,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
 
+mod explain;
+pub use explain::Note;
+use explain::{Parts, TaxBase};
+
 /// A complete quote: every figure with how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
@@ -69,9 +73,11 @@ pub struct ValueBasis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ThresholdCheck {
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Cow<'static, str>,
     pub effect: ThresholdEffect,
-    pub limit: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub limit: Note,
     /// The consignment's value as compared, in the threshold's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
@@ -80,7 +86,8 @@ pub struct ThresholdCheck {
     /// applying it assumes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    pub source: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub source: Cow<'static, str>,
 }
 
 /// Totals converted for display.
@@ -209,21 +216,24 @@ pub enum LevyKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Source {
-    pub publisher: String,
-    pub dataset: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vintage: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub publisher: Cow<'static, str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub dataset: Cow<'static, str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub vintage: Cow<'static, str>,
 }
 
 impl Source {
     /// A rate the caller supplied in the request.
     pub fn request(field: &str) -> Source {
-        Source { publisher: "caller".into(), dataset: format!("request {field}"), vintage: String::new() }
+        Source { publisher: "caller".into(), dataset: format!("request {field}").into(), vintage: "".into() }
     }
 
     /// A row of the embedded rule tables.
-    pub fn rule(row: &str, law: &str) -> Source {
-        Source { publisher: law.into(), dataset: format!("tariffs/rules/{row}"), vintage: String::new() }
+    pub fn rule(row: &str, law: &'static str) -> Source {
+        Source { publisher: law.into(), dataset: format!("tariffs/rules/{row}").into(), vintage: "".into() }
     }
 }
 
@@ -235,7 +245,8 @@ pub struct Levy {
     pub name: String,
     /// The amount the rate is applied to, and how it was built.
     pub base: Decimal,
-    pub base_note: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub base_note: Note,
     /// The rate as published.
     pub rate: String,
     /// Absent when the levy could not be priced.
@@ -244,7 +255,8 @@ pub struct Levy {
     /// When not priced: the part that could be priced (a lower bound).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial_amount: Option<Decimal>,
-    pub formula: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub formula: Note,
     pub source: Source,
 }
 
@@ -545,9 +557,9 @@ fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
     let mut parts: Vec<&str> = rules
-        .vat
+        .vat_of(&dest)
         .iter()
-        .filter(|v| v.country == dest && matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
+        .filter(|v| matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
         .map(|v| v.subdivision)
         .collect();
     parts.dedup();
@@ -661,19 +673,17 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
-        let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
-        let op = if t.strictly_below { "<" } else { "≤" };
-        let limit = format!("{op} {} {} ({:?}{per})", format_grouped(t.amount), t.currency, t.basis).to_lowercase();
+        let limit = Note::new(Parts::Limit(t));
         if t.basis == ThresholdBasis::TaxAmount {
             relief.min_collectible = Some(t);
             checks.push(ThresholdCheck {
-                id: t.id.into(),
+                id: Cow::Borrowed(t.id),
                 effect: t.effect,
                 limit,
                 value: None,
                 applies: true,
                 note: None,
-                source: t.source.source.into(),
+                source: Cow::Borrowed(t.source.source),
             });
             continue;
         }
@@ -734,13 +744,13 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
             }
         }
         checks.push(ThresholdCheck {
-            id: t.id.into(),
+            id: Cow::Borrowed(t.id),
             effect: t.effect,
             limit,
             value: Some(compared),
             applies,
             note,
-            source: t.source.source.into(),
+            source: Cow::Borrowed(t.source.source),
         });
     }
     Ok((relief, checks))
@@ -1008,7 +1018,7 @@ fn caller_duties(ctx: &mut Ctx<'_>, line: &LineRequest, input: &DutyInput<'_>, p
             rate: d.rate.clone(),
             amount,
             partial_amount: r.partial_amount,
-            formula: r.formula,
+            formula: r.formula.into(),
             source: Source::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
         });
     }
@@ -1176,8 +1186,8 @@ fn price_with(
         total: Decimal::ZERO,
     };
     let basis_note = match ctx.j.duty_basis {
-        DutyBasis::Cif => format!("CIF: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance),
-        DutyBasis::Fob => format!("FOB: goods {} (international shipping and insurance are not dutiable)", v.goods),
+        DutyBasis::Cif => Parts::Cif { goods: v.goods, shipping: v.shipping, insurance: v.insurance },
+        DutyBasis::Fob => Parts::Fob { goods: v.goods },
     };
     let mut duty_known = !rate_missing;
     let mut duty_total = Decimal::ZERO;
@@ -1189,11 +1199,11 @@ fn price_with(
             kind: LevyKind::Duty,
             name: "Customs duty".into(),
             base: customs_value,
-            base_note: basis_note.clone(),
+            base_note: Note::new(basis_note.clone()),
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: format!("not due: consignment within {} ({})", t.id, t.source.source),
+            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
             source: Source::rule(&t.source.row, t.source.source),
         });
     } else if let Some((share, note)) = flat_share {
@@ -1202,11 +1212,11 @@ fn price_with(
             kind: LevyKind::Duty,
             name: "Flat customs duty per tariff line (low-value consignment)".into(),
             base: customs_value,
-            base_note: basis_note.clone(),
+            base_note: Note::new(basis_note.clone()),
             rate: format!("{} {} per tariff line", t.flat_amount.unwrap_or_default(), t.currency),
             amount: Some(share),
             partial_amount: None,
-            formula: format!("{note} = {}", format_grouped(share)),
+            formula: format!("{note} = {}", format_grouped(share)).into(),
             source: Source::rule(&t.source.row, t.source.source),
         });
         duty_total += share;
@@ -1236,17 +1246,17 @@ fn price_with(
             p.missing.extend(r.unpriced.iter().cloned());
         }
         let mut amount = r.exact.map(|e| ctx.round_line(e));
-        let mut formula = r.formula;
+        let mut formula = Note::from(r.formula);
         if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {
             amount = Some((a - less).max(Decimal::ZERO));
-            formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default()));
+            formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }
         column1_duty = amount;
         duty_total += amount.or(r.partial_amount).unwrap_or_default();
         let base_note = if duty_value == customs_value {
-            basis_note.clone()
+            Note::new(basis_note.clone())
         } else {
-            format!("{basis_note}, rounded down to {} (tax law rounding)", format_grouped(duty_value))
+            Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
         };
         p.levies.push(Levy {
             kind: LevyKind::Duty,
@@ -1346,7 +1356,7 @@ struct UsLine<'a> {
     origin: &'a str,
     /// The column 1 duty (for the all-in rates), when priced.
     column1_duty: Option<Decimal>,
-    basis_note: &'a str,
+    basis_note: &'a Parts,
     rounding: RoundingPolicy,
     currency: Currency,
 }
@@ -1406,7 +1416,7 @@ fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharge
             }
             None => {
                 out.known = false;
-                p.reasons.push(levy.formula.clone());
+                p.reasons.push(levy.formula.to_string());
             }
         }
         p.levies.push(levy);
@@ -1430,11 +1440,11 @@ fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal:
         kind: LevyKind::AdditionalDuty,
         name: name.clone(),
         base: us.customs_value,
-        base_note: us.basis_note.to_string(),
+        base_note: Note::new(us.basis_note.clone()),
         rate,
         amount: None,
         partial_amount: None,
-        formula: why,
+        formula: why.into(),
         source: source.clone(),
     };
     let Some(percent) = l.percent else {
@@ -1460,13 +1470,13 @@ fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal:
             return unpriced(rate, why);
         }
         (LayerBasis::MetalContent, _, Some(m)) => {
-            (m, format!("metal content value {} (metal_content_value)", format_grouped(m)))
+            (m, format!("metal content value {} (metal_content_value)", format_grouped(m)).into())
         }
         (LayerBasis::Value, Some(by), Some(m)) => {
             let rest = (us.customs_value - m).max(Decimal::ZERO);
-            (rest, format!("value outside the metal content charged under {by}: {} − {}", us.customs_value, m))
+            (rest, format!("value outside the metal content charged under {by}: {} − {}", us.customs_value, m).into())
         }
-        _ => (us.customs_value, us.basis_note.to_string()),
+        _ => (us.customs_value, Note::new(us.basis_note.clone())),
     };
     if l.unverified() {
         let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.source);
@@ -1506,7 +1516,7 @@ fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal:
         rate,
         amount: Some(amount),
         partial_amount: None,
-        formula,
+        formula: formula.into(),
         source,
     }
 }
@@ -1580,7 +1590,7 @@ fn tax(
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: format!("not due: consignment within {} ({})", t.id, t.source.source),
+            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
             source: Source::rule(&t.source.row, t.source.source),
         });
         return;
@@ -1589,7 +1599,7 @@ fn tax(
         (
             format!("{kind_name} charged by the seller at sale ({})", t.id),
             v.cif() + duty_total,
-            format!("sale price: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance),
+            Note::from(format!("sale price: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance)),
         )
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
@@ -1601,8 +1611,9 @@ fn tax(
             "{} ({})",
             if rate.overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" },
             rate.source
-        ),
-        vintage: String::new(),
+        )
+        .into(),
+        vintage: "".into(),
     };
     let parts = {
         let rules: &'static Rules = ctx.rules;
@@ -1615,25 +1626,17 @@ fn tax(
     let r = rate.percent / Decimal::ONE_HUNDRED;
     let (exact, formula) = match ctx.j.tax_method {
         TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => {
-            let a = base / (Decimal::ONE - r) * r;
-            (
-                a,
-                format!(
-                    "{} ÷ (1 − {}%) × {}%",
-                    format_grouped(base),
-                    rate.percent.normalize(),
-                    rate.percent.normalize()
-                ),
-            )
+            (base / (Decimal::ONE - r) * r, Parts::Inside { percent: rate.percent, base })
         }
-        _ => (base * r, format!("{}% × {}", rate.percent.normalize(), format_grouped(base))),
+        _ => (base * r, Parts::Percent { percent: rate.percent, base }),
     };
     let amount = ctx.round_line(exact);
-    let (amount, partial, formula) = if duty_known {
-        (Some(amount), None, format!("{formula} = {}", format_grouped(amount)))
+    let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+    let (amount, partial) = if duty_known {
+        (Some(amount), None)
     } else {
         p.reasons.push(format!("{kind_name} depends on the duty, which is not fully priced"));
-        (None, Some(amount), format!("{formula} = at least {} (duty not fully priced)", format_grouped(amount)))
+        (None, Some(amount))
     };
     p.levies.push(Levy {
         kind: LevyKind::Tax,
@@ -1695,36 +1698,20 @@ fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<cra
 
 /// The import tax base at the border: customs or CIF value, the destination's uplift, duty, and
 /// its rounding steps, with how it was built.
-fn border_tax_base(
-    ctx: &mut Ctx<'_>,
-    v: &LineValues,
-    customs_value: Decimal,
-    duty_total: Decimal,
-) -> (Decimal, String) {
+fn border_tax_base(ctx: &mut Ctx<'_>, v: &LineValues, customs_value: Decimal, duty_total: Decimal) -> (Decimal, Note) {
     let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
-    let duty_note = if duty == duty_total {
-        format!("duty {duty_total}")
-    } else {
-        format!("duty {duty} ({duty_total} rounded down)")
-    };
-    let (value, mut note) = match ctx.j.tax_basis {
-        TaxBasis::CustomsValuePlusDuty => (customs_value, format!("value for duty {customs_value}")),
-        _ => (v.cif(), format!("CIF {}", v.cif())),
-    };
+    let on_customs_value = ctx.j.tax_basis == TaxBasis::CustomsValuePlusDuty;
+    let value = if on_customs_value { customs_value } else { v.cif() };
     let mut base = value + duty;
-    if let Some(u) = uplift(ctx) {
-        let add = ctx.round(value * u.0 / Decimal::ONE_HUNDRED);
+    let uplift = uplift(ctx).map(|(percent, source)| {
+        let add = ctx.round(value * percent / Decimal::ONE_HUNDRED);
         base += add;
-        note.push_str(&format!(" + {}% uplift {add} ({})", u.0.normalize(), u.1));
-    }
-    note.push_str(&format!(" + {duty_note}"));
+        (percent, add, source)
+    });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
-    if rounded != base {
-        note.push_str(&format!(" = {}, rounded down to {}", format_grouped(base), format_grouped(rounded)));
-    } else if ctx.j.tax_basis != TaxBasis::CustomsValuePlusDuty {
-        note.push_str(" (value + duties, art. 86 VAT Directive and equivalents)");
-    }
-    (rounded, note)
+    let note =
+        TaxBase { customs_value: on_customs_value, value, uplift, duty: duty_total, duty_rounded: duty, base, rounded };
+    (rounded, Note::new(Parts::TaxBase(Box::new(note))))
 }
 
 /// The destination's VAT-base uplift (percent, source) unless the goods come from a country
@@ -1757,7 +1744,7 @@ fn tax_parts(
     ctx: &mut Ctx<'_>,
     parts: &[&'static crate::rules::taxes::TaxPart],
     base: Decimal,
-    note: &str,
+    note: &Note,
     duty_known: bool,
     p: &mut Priced,
 ) {
@@ -1770,27 +1757,30 @@ fn tax_parts(
                 (
                     b,
                     b * part.percent / percent,
-                    format!("{} × {}/{}", format_grouped(b), part.percent.normalize(), percent.normalize()),
-                    format!(
+                    Parts::Text(
+                        format!("{} × {}/{}", format_grouped(b), part.percent.normalize(), percent.normalize()).into(),
+                    ),
+                    Note::from(format!(
                         "preceding part {amount}{}",
                         if b == amount { String::new() } else { format!(", rounded down to {b}") }
-                    ),
+                    )),
                 )
             }
             _ => (
                 base,
                 base * part.percent / Decimal::ONE_HUNDRED,
-                format!("{}% × {}", part.percent.normalize(), format_grouped(base)),
-                note.to_string(),
+                Parts::Percent { percent: part.percent, base },
+                note.clone(),
             ),
         };
         let amount = ctx.round_line(exact);
         previous = Some((amount, part.percent));
-        let (amount, partial, formula) = if duty_known {
-            (Some(amount), None, format!("{formula} = {}", format_grouped(amount)))
+        let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+        let (amount, partial) = if duty_known {
+            (Some(amount), None)
         } else {
             p.reasons.push(format!("{} depends on the duty, which is not fully priced", part.name));
-            (None, Some(amount), format!("{formula} = at least {} (duty not fully priced)", format_grouped(amount)))
+            (None, Some(amount))
         };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
@@ -1823,7 +1813,8 @@ fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQu
             t.amount,
             t.currency,
             t.id
-        );
+        )
+        .into();
         l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
     }
 }
@@ -1891,11 +1882,11 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
                 kind: LevyKind::Fee,
                 name: f.name.into(),
                 base: entered,
-                base_note: entry,
+                base_note: entry.into(),
                 rate: "relieved".into(),
                 amount: Some(ctx.round(Decimal::ZERO)),
                 partial_amount: None,
-                formula: format!("not due: consignment within {} ({})", t.id, t.source.source),
+                formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
                 source: Source::rule(&t.source.row, t.source.source),
             });
             continue;
@@ -1929,11 +1920,11 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
                     kind: LevyKind::Fee,
                     name: f.name.into(),
                     base: entered,
-                    base_note: entry,
+                    base_note: entry.into(),
                     rate: "unknown".into(),
                     amount: None,
                     partial_amount: None,
-                    formula: why,
+                    formula: why.into(),
                     source: Source::rule(&f.source.row, f.source.source),
                 });
                 continue;
@@ -1943,14 +1934,14 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
             kind: LevyKind::Fee,
             name: f.name.into(),
             base: entered,
-            base_note: entry,
+            base_note: entry.into(),
             rate: f
                 .percent
                 .map(|p| format!("{}%", p.normalize()))
                 .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency)),
             amount: Some(amount),
             partial_amount: None,
-            formula: format!("{formula} = {}", format_grouped(amount)),
+            formula: format!("{formula} = {}", format_grouped(amount)).into(),
             source: Source::rule(&f.source.row, f.source.source),
         });
     }
@@ -2005,7 +1996,8 @@ fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Vec<Levy> {
                 format_grouped(sum),
                 format_grouped(total),
                 format_grouped(total - sum)
-            ),
+            )
+            .into(),
             source: Source::rule(&r.source.row, r.source.source),
         });
     }

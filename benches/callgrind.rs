@@ -1,0 +1,22 @@
+//! A fixed number of quotes, for instruction counts under valgrind's callgrind (repeatable on a
+//! noisy machine, unlike wall time). Run by `scripts/callgrind.sh`, which subtracts a run of
+//! zero quotes from a run of `QUOTES` quotes to count the instructions of one quote.
+//!
+//! Arguments: `LINES QUOTES` (cart lines, number of quotes after one warm-up quote).
+
+use std::hint::black_box;
+
+mod common;
+
+fn main() {
+    let mut args = std::env::args().skip(1).filter(|a| !a.starts_with('-'));
+    let lines: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let quotes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let engine = landed::Engine::embedded();
+    let request = common::request(lines);
+    // The warm-up quote decodes the tables it needs, so every run pays the same start-up.
+    engine.quote(&request).expect("warm-up quote");
+    for _ in 0..quotes {
+        black_box(engine.quote(black_box(&request)).expect("quote"));
+    }
+}

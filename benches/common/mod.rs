@@ -1,0 +1,22 @@
+//! The carts the benches price: shared by `engine` (criterion) and `callgrind` (instruction counts).
+
+use landed::request::QuoteRequest;
+
+/// A GB cart of `lines` lines (clothing, wine, watches, jam, shoes, computers in turn).
+pub fn request(lines: usize) -> QuoteRequest {
+    let codes = ["6109100010", "2204210900", "9102110000", "2007993300", "6404110000", "8471300000"];
+    let lines: Vec<String> = (0..lines)
+        .map(|i| {
+            format!(
+                r#"{{"id":"l{i}","code":"{}","quantity":"2","unit_price":"{}.50","weight_kg":"1.2","volume_l":"1.5","alcohol_pct":"12"}}"#,
+                codes[i % codes.len()],
+                10 + i
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00","insurance":"1.00","lines":[{}]}}"#,
+        lines.join(",")
+    );
+    serde_json::from_str(&json).expect("bench request")
+}

@@ -1,0 +1,238 @@
+//! Explanations (formulas, base notes) kept as their parts (base, rate, operands, rounding) and
+//! rendered to text only when read: serialized, displayed, or borrowed as `&str`. A quote whose
+//! explanations nobody reads never formats them.
+
+use crate::money::format_grouped;
+use crate::rules::{Aggregation, Threshold};
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt::{self, Write};
+use std::sync::OnceLock;
+
+/// How a figure was reached. Renders to the same text the quote has always carried; equality
+/// compares that text.
+#[derive(Debug, Clone, Default)]
+pub struct Note {
+    parts: Parts,
+    text: OnceLock<String>,
+}
+
+/// The parts of an explanation.
+#[derive(Debug, Clone)]
+pub(crate) enum Parts {
+    /// Text built eagerly (rare paths, or text that comes ready-made).
+    Text(Cow<'static, str>),
+    /// `CIF: goods g + shipping s + insurance i`.
+    Cif { goods: Decimal, shipping: Decimal, insurance: Decimal },
+    /// `FOB: goods g (international shipping and insurance are not dutiable)`.
+    Fob { goods: Decimal },
+    /// `{basis}, rounded down to {rounded} (tax law rounding)`.
+    RoundedDown { basis: Box<Parts>, rounded: Decimal },
+    /// `{formula} = {amount}`, or `= at least {amount} (duty not fully priced)`.
+    Result { formula: Box<Parts>, amount: Decimal, at_least: bool },
+    /// `{percent}% × {base}`.
+    Percent { percent: Decimal, base: Decimal },
+    /// `{base} ÷ (1 − {percent}%) × {percent}%`: a tax included in its own base.
+    Inside { percent: Decimal, base: Decimal },
+    /// A border tax base: value, uplift, duty and rounding.
+    TaxBase(Box<TaxBase>),
+    /// A threshold's limit: `≤ 135 gbp (intrinsic)`, `< 800 usd (customs, each item)`.
+    Limit(&'static Threshold),
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts::Text(Cow::Borrowed(""))
+    }
+}
+
+/// The parts of a border tax base (see `border_tax_base`).
+#[derive(Debug, Clone)]
+pub(crate) struct TaxBase {
+    /// True: `value for duty v`; false: `CIF v`.
+    pub customs_value: bool,
+    pub value: Decimal,
+    /// (percent, amount added, source).
+    pub uplift: Option<(Decimal, Decimal, &'static str)>,
+    pub duty: Decimal,
+    /// The duty as counted, when the law rounds it down.
+    pub duty_rounded: Decimal,
+    pub base: Decimal,
+    pub rounded: Decimal,
+}
+
+impl Note {
+    /// A note from parts.
+    pub(crate) fn new(parts: Parts) -> Note {
+        Note { parts, text: OnceLock::new() }
+    }
+
+    /// The text, rendered on first use.
+    pub fn as_str(&self) -> &str {
+        self.text.get_or_init(|| {
+            let mut s = String::new();
+            let _ = write_parts(&mut s, &self.parts);
+            s
+        })
+    }
+}
+
+impl From<String> for Note {
+    fn from(s: String) -> Note {
+        Note::new(Parts::Text(Cow::Owned(s)))
+    }
+}
+
+impl From<&'static str> for Note {
+    fn from(s: &'static str) -> Note {
+        Note::new(Parts::Text(Cow::Borrowed(s)))
+    }
+}
+
+impl std::ops::Deref for Note {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.text.get() {
+            Some(t) => f.write_str(t),
+            None => write_parts(f, &self.parts),
+        }
+    }
+}
+
+impl PartialEq for Note {
+    fn eq(&self, other: &Note) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Note {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Note {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.text.get() {
+            Some(t) => s.serialize_str(t),
+            None => s.collect_str(self),
+        }
+    }
+}
+
+/// A grouped amount (`1,234.50`) written without an intermediate allocation where it is small.
+struct Grouped(Decimal);
+
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_grouped(self.0))
+    }
+}
+
+fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
+    match p {
+        Parts::Text(t) => w.write_str(t),
+        Parts::Cif { goods, shipping, insurance } => {
+            write!(w, "CIF: goods {goods} + shipping {shipping} + insurance {insurance}")
+        }
+        Parts::Fob { goods } => {
+            write!(w, "FOB: goods {goods} (international shipping and insurance are not dutiable)")
+        }
+        Parts::RoundedDown { basis, rounded } => {
+            write_parts(w, basis)?;
+            write!(w, ", rounded down to {} (tax law rounding)", Grouped(*rounded))
+        }
+        Parts::Result { formula, amount, at_least } => {
+            write_parts(w, formula)?;
+            match at_least {
+                false => write!(w, " = {}", Grouped(*amount)),
+                true => write!(w, " = at least {} (duty not fully priced)", Grouped(*amount)),
+            }
+        }
+        Parts::Percent { percent, base } => write!(w, "{}% × {}", percent.normalize(), Grouped(*base)),
+        Parts::Inside { percent, base } => {
+            let pct = percent.normalize();
+            write!(w, "{} ÷ (1 − {pct}%) × {pct}%", Grouped(*base))
+        }
+        Parts::TaxBase(t) => write_tax_base(w, t),
+        Parts::Limit(t) => {
+            let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
+            let op = if t.strictly_below { "<" } else { "≤" };
+            let text = format!("{op} {} {} ({:?}{per})", format_grouped(t.amount), t.currency, t.basis);
+            w.write_str(&text.to_lowercase())
+        }
+    }
+}
+
+fn write_tax_base<W: Write>(w: &mut W, t: &TaxBase) -> fmt::Result {
+    match t.customs_value {
+        true => write!(w, "value for duty {}", t.value)?,
+        false => write!(w, "CIF {}", t.value)?,
+    }
+    if let Some((percent, add, source)) = t.uplift {
+        write!(w, " + {}% uplift {add} ({source})", percent.normalize())?;
+    }
+    if t.duty_rounded == t.duty {
+        write!(w, " + duty {}", t.duty)?;
+    } else {
+        write!(w, " + duty {} ({} rounded down)", t.duty_rounded, t.duty)?;
+    }
+    if t.rounded != t.base {
+        write!(w, " = {}, rounded down to {}", Grouped(t.base), Grouped(t.rounded))
+    } else if !t.customs_value {
+        w.write_str(" (value + duties, art. 86 VAT Directive and equivalents)")
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn cif_note_renders_as_text_and_serializes_as_a_string() {
+        let n = Note::new(Parts::Cif { goods: dec!(21.00), shipping: dec!(12.00), insurance: dec!(1.00) });
+        assert_eq!(n.to_string(), "CIF: goods 21.00 + shipping 12.00 + insurance 1.00");
+        assert_eq!(serde_json::to_string(&n).unwrap(), "\"CIF: goods 21.00 + shipping 12.00 + insurance 1.00\"");
+        assert!(n.starts_with("CIF"));
+    }
+
+    #[test]
+    fn tax_formula_groups_thousands_and_says_at_least_when_duty_is_unknown() {
+        let f = Parts::Percent { percent: dec!(20.0), base: dec!(1234.50) };
+        let known = Note::new(Parts::Result { formula: Box::new(f.clone()), amount: dec!(246.90), at_least: false });
+        assert_eq!(known, "20% × 1,234.50 = 246.90");
+        let low = Note::new(Parts::Result { formula: Box::new(f), amount: dec!(246.90), at_least: true });
+        assert_eq!(low.as_str(), "20% × 1,234.50 = at least 246.90 (duty not fully priced)");
+    }
+
+    #[test]
+    fn tax_base_note_names_uplift_duty_rounding_and_the_law() {
+        let t = TaxBase {
+            customs_value: false,
+            value: dec!(100.00),
+            uplift: None,
+            duty: dec!(12.00),
+            duty_rounded: dec!(12.00),
+            base: dec!(112.00),
+            rounded: dec!(112.00),
+        };
+        let n = Note::new(Parts::TaxBase(Box::new(t)));
+        assert_eq!(n, "CIF 100.00 + duty 12.00 (value + duties, art. 86 VAT Directive and equivalents)");
+    }
+}
