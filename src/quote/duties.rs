@@ -1,0 +1,118 @@
+//! Stage 4, duties: duties the caller adds, preference claims offered as alternatives, and the
+//! currencies a duty expression needs.
+
+use super::*;
+
+/// Duties the caller adds to a line (safeguard, anti-dumping…), each on the customs value.
+/// Returns their total and whether all were priced.
+pub(super) fn caller_duties(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    input: &DutyInput<'_>,
+    p: &mut Priced,
+) -> (Decimal, bool) {
+    let mut total = Decimal::ZERO;
+    let mut known = true;
+    for (i, d) in line.extra_duties.iter().enumerate() {
+        let r = DutyExpr::parse(&d.rate).evaluate(input);
+        if !r.priceable {
+            known = false;
+            p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
+            p.missing.extend(r.unpriced.iter().cloned());
+        }
+        let amount = r.exact.map(|e| ctx.round_line(e));
+        total += amount.or(r.partial_amount).unwrap_or_default();
+        p.levies.push(Levy {
+            kind: LevyKind::AdditionalDuty,
+            name: format!("{} (caller-supplied)", d.name),
+            base: input.value,
+            base_note: "customs value".into(),
+            rate: d.rate.clone(),
+            amount,
+            partial_amount: r.partial_amount,
+            formula: r.formula.into(),
+            source: Source::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+        });
+    }
+    if !line.extra_duties.is_empty() {
+        ctx.warn(
+            "W_CALLER_DUTIES",
+            format!(
+                "line {}: {} caller-supplied duties charged and included in the tax base",
+                line.id,
+                line.extra_duties.len()
+            ),
+        );
+    }
+    (total, known)
+}
+
+/// Preference programmes the origin may claim, offered as alternatives. The saving shown
+/// covers the column 1 rate; [`waived_savings`] adds the additional duties a claim removes.
+pub(super) fn preferences(
+    ctx: &mut Ctx<'_>,
+    special: &str,
+    origin: &str,
+    input: &DutyInput<'_>,
+    mfn: Decimal,
+    p: &mut Priced,
+) {
+    let groups = special_rates(special);
+    for prog in ctx.rules.us().programmes_for(origin, ctx.req.date) {
+        let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
+        let verified = prog.source.confidence == "official";
+        let r = DutyExpr::parse(rate).evaluate(input);
+        let duty = r.amount.filter(|_| verified);
+        let saving = duty.map(|d| mfn - d);
+        let note = if verified {
+            format!(
+                "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",
+                prog.code,
+                prog.name,
+                duty.map(format_grouped).unwrap_or_else(|| rate.clone()),
+                format_grouped(mfn)
+            )
+        } else {
+            format!(
+                "claim {} ({}) at {rate}: the programme's dates come from a secondary source ({}), so no saving is priced; not applied",
+                prog.code, prog.name, prog.source.source
+            )
+        };
+        p.alternatives.push(Alternative {
+            program: prog.code.into(),
+            name: prog.name.into(),
+            rate: rate.clone(),
+            duty,
+            saving,
+            waived: Vec::new(),
+            total_saving: saving,
+            note,
+        });
+    }
+}
+
+/// Currencies of specific duties in an expression.
+pub(super) fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
+    let mut out = Vec::new();
+    fn walk(e: &DutyExpr, out: &mut Vec<Currency>) {
+        match e {
+            DutyExpr::Specific(s) => {
+                if !out.contains(&s.currency) {
+                    out.push(s.currency)
+                }
+            }
+            DutyExpr::Sum { terms } => terms.iter().for_each(|t| walk(t, out)),
+            DutyExpr::AtLeast { expr, floor: other } | DutyExpr::AtMost { expr, cap: other } => {
+                walk(expr, out);
+                walk(other, out);
+            }
+            DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| walk(&s.expr, out)),
+            DutyExpr::Subheading { plus, minus } => {
+                plus.iter().chain(minus.iter()).for_each(|e| walk(e, out));
+            }
+            DutyExpr::Free { .. } | DutyExpr::AdValorem { .. } | DutyExpr::NotPriceable { .. } => {}
+        }
+    }
+    walk(expr, &mut out);
+    out
+}

@@ -1,0 +1,236 @@
+//! Stage 3, duty source: where a line's duty rate comes from (the tariff, the caller's rate, a
+//! simplified regime's band), chosen once per line.
+
+use super::*;
+
+/// Where a line's duty comes from, chosen once per line.
+pub(super) enum DutySource {
+    /// Not due: the consignment is within a duty relief threshold.
+    Relieved(&'static Threshold),
+    /// The flat duty per tariff line (EU low-value consignments): this line's share, and how the
+    /// flat amount was shared.
+    FlatPerLine { threshold: &'static Threshold, share: Decimal, note: String },
+    /// A rate: the tariff's (one source per distinct duty under a partial code), the caller's
+    /// `duty_rate`, or a simplified regime's band.
+    Rate(DutyRate<'static>),
+    /// No rate at all, and why.
+    None(String),
+}
+
+/// The duty sources of a line: one, or one per distinct duty under a partial code (at most 200).
+pub(super) fn duty_sources(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+    relief: &Relief,
+    flat_share: Option<(Decimal, String)>,
+) -> Vec<DutySource> {
+    if let Some(t) = relief.duty {
+        return vec![DutySource::Relieved(t)];
+    }
+    if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
+        return vec![DutySource::FlatPerLine { threshold: t, share, note }];
+    }
+    match duty_rates(ctx, line, code) {
+        Ok(rates) if rates.is_empty() => vec![DutySource::None(format!("no duty rate found for code {code}"))],
+        Ok(rates) => rates.into_iter().take(200).map(DutySource::Rate).collect(),
+        Err(reason) => vec![DutySource::None(reason)],
+    }
+}
+
+/// The quantities a line declares, in base units.
+pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
+    let mut q = Quantities::new();
+    q.set(Measure::net(Dimension::Count), line.quantity);
+    if let Some(w) = line.weight_kg {
+        q.set(Measure::net(Dimension::Mass), w);
+    }
+    if let Some(v) = line.volume_l {
+        q.set(Measure::net(Dimension::Volume), v);
+    }
+    q.alcohol_pct = line.alcohol_pct;
+    for (key, amount) in &line.units {
+        let (measure, factor) = measure_for_key(key)?;
+        q.set(measure, *amount * factor);
+    }
+    Ok(q)
+}
+
+/// Where a line's duty rate comes from.
+pub(super) struct DutyRate<'s> {
+    pub(super) expr: Cow<'s, DutyExpr>,
+    pub(super) text: String,
+    pub(super) name: String,
+    pub(super) source: Source,
+    pub(super) matched_code: Option<String>,
+    pub(super) special: &'s str,
+    /// A consignment deduction from this line's duty (its share), in the customs currency.
+    pub(super) deduction: Option<(Decimal, String)>,
+}
+
+/// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
+/// partial code), else the caller's `duty_rate`, else the reason there is none.
+pub(super) fn duty_rates(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+) -> std::result::Result<Vec<DutyRate<'static>>, String> {
+    let snapshot = ctx.snapshot;
+    let Some(tariff) = ctx.j.tariff else {
+        return match (&line.duty_rate, ctx.req.simplified_regime) {
+            (Some(rate), _) => Ok(vec![caller_rate(line, rate, None)]),
+            (None, Some(regime)) => band_rate(ctx, line, regime).map(|r| vec![r]),
+            (None, None) => Err(format!(
+                "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
+                ctx.destination
+            )),
+        };
+    };
+    match snapshot.lookup(tariff, code, ctx.req.date) {
+        Ok(found) => {
+            if let Some(rate) = &line.duty_rate {
+                // Caller knowledge beats stale data: the caller's rate replaces the tariff's.
+                let mut replaced: Vec<String> = Vec::new();
+                for l in found.lines.iter().take(50) {
+                    let text = format!("{} ({tariff} {})", l.row.mfn, l.row.code());
+                    if !replaced.contains(&text) {
+                        replaced.push(text);
+                    }
+                }
+                let replaced = replaced.join(", ");
+                ctx.warn(
+                    "W_DUTY_RATE_OVERRIDE",
+                    format!("line {}: the caller's duty_rate {rate} replaces the tariff rate {replaced}", line.id),
+                );
+                return Ok(vec![caller_rate(line, rate, Some(replaced))]);
+            }
+            let src = snapshot.source(&found.lines[0].row);
+            if let Some(v) = Date::parse(src.vintage)
+                .ok()
+                .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
+                .filter(|_| !ctx.warnings.iter().any(|w| w.code == "W_OLD_TARIFF"))
+            {
+                ctx.warn(
+                    "W_OLD_TARIFF",
+                    format!(
+                        "the {tariff} tariff used is of {v}, more than a year before the as-of date {}",
+                        ctx.req.date
+                    ),
+                );
+            }
+            let mut rates: Vec<DutyRate<'static>> = Vec::new();
+            for l in &found.lines {
+                if rates.iter().any(|r| r.text == l.row.mfn) {
+                    continue;
+                }
+                let src = snapshot.source(&l.row);
+                rates.push(DutyRate {
+                    expr: Cow::Borrowed(l.expression),
+                    text: l.row.mfn.to_string(),
+                    name: format!("Customs duty ({tariff} {})", l.row.code()),
+                    source: Source {
+                        publisher: src.publisher.into(),
+                        dataset: src.dataset.into(),
+                        vintage: src.vintage.into(),
+                    },
+                    matched_code: Some(l.row.code().to_string()),
+                    special: l.row.special,
+                    deduction: None,
+                });
+            }
+            if found.kind == Match::Partial && rates.len() > 1 {
+                ctx.warn(
+                    "W_PARTIAL_CODE",
+                    format!("line {}: code {code} covers {} {tariff} lines with {} different duties: priced at the lowest, range given", line.id, found.lines.len(), rates.len()),
+                );
+            }
+            Ok(rates)
+        }
+        Err(e) => match &line.duty_rate {
+            Some(rate) => Ok(vec![caller_rate(line, rate, None)]),
+            None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
+        },
+    }
+}
+
+/// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
+pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
+    DutyRate {
+        expr: Cow::Owned(DutyExpr::parse(rate)),
+        text: rate.to_string(),
+        name: match replaced {
+            Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})"),
+            None => "Customs duty (caller-supplied rate)".into(),
+        },
+        source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+        matched_code: None,
+        special: "",
+        deduction: None,
+    }
+}
+
+/// The duty of a simplified regime's value band (Brazil's RTS / Remessa Conforme), chosen by
+/// the whole consignment's value (goods, transport and insurance) in the band's currency; the
+/// band's deduction is shared among the lines by value.
+pub(super) fn band_rate(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    regime: SimplifiedRegime,
+) -> std::result::Result<DutyRate<'static>, String> {
+    let rules: &'static Rules = ctx.rules;
+    let bands = rules.taxes.bands(&ctx.destination, regime, ctx.req.date);
+    let Some(first) = bands.first() else {
+        return Err(format!(
+            "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",
+            ctx.destination, ctx.req.date
+        ));
+    };
+    let req = ctx.req;
+    let goods: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).sum();
+    let consignment = goods + req.shipping + req.insurance;
+    let Some(to_band) = ctx.rate(req.currency, first.currency) else {
+        return Err(format!("no exchange rate {}/{}: give it in fx", req.currency, first.currency));
+    };
+    let value = crate::money::round_to(consignment * to_band, first.currency.minor_units(), req.rounding.mode);
+    let Some(b) = bands.iter().find(|b| b.value_from <= value && value <= b.value_to) else {
+        return Err(format!(
+            "the consignment's value {} {} is outside the {regime:?} bands: the regular regime applies, supply duty_rate",
+            format_grouped(value),
+            first.currency
+        ));
+    };
+    ctx.note_verify(&b.source.row, b.source.confidence);
+    let line_value = line.quantity * line.unit_price;
+    let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };
+    let deduction = if b.deduction.is_zero() {
+        None
+    } else {
+        let to_customs = ctx
+            .rate(first.currency, ctx.j.currency)
+            .ok_or_else(|| format!("no exchange rate {}/{}: give it in fx", first.currency, ctx.j.currency))?;
+        let amount = ctx.round(b.deduction * to_customs * share);
+        let note = format!(
+            "less {} {} deduction{}",
+            b.deduction.normalize(),
+            b.currency,
+            if share == Decimal::ONE {
+                String::new()
+            } else {
+                format!(" (this line's share by value: {})", format_grouped(amount))
+            }
+        );
+        Some((amount, note))
+    };
+    Ok(DutyRate {
+        expr: Cow::Owned(DutyExpr::AdValorem { percent: b.percent, on: None }),
+        text: match &deduction {
+            Some(_) => format!("{}% less {} {}", b.percent.normalize(), b.deduction.normalize(), b.currency),
+            None => format!("{}%", b.percent.normalize()),
+        },
+        name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency),
+        source: Source::rule(&b.source.row, b.source.source),
+        matched_code: None,
+        special: "",
+        deduction,
+    })
+}

@@ -1,0 +1,188 @@
+//! Stage 6, fees: entry fees with floors, caps and bands, and the declaration-level rounding.
+
+use super::*;
+
+/// Entry fees with floors and caps (US MPF: formal vs informal entry; AU import processing
+/// charge by value band; NZ border fees), fees limited to one transport mode (US harbor
+/// maintenance fee), and the declaration-level rounding of the destination's tax law.
+pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[LineQuote]) -> Vec<Levy> {
+    let mut out = Vec::new();
+    let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
+    let _ = values;
+    let rules: &'static Rules = ctx.rules;
+    let fees: Vec<&'static crate::rules::Fee> = rules.fees(&ctx.destination, ctx.req.date);
+    for f in fees {
+        let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
+        let value = entered * rate;
+        let formal = match ctx.req.entry_type {
+            Some(crate::request::EntryType::Formal) => true,
+            Some(crate::request::EntryType::Informal) => false,
+            None => value > f.formal_above,
+        };
+        let entry_applies = match f.entry {
+            EntryKind::Formal => formal,
+            EntryKind::Informal => !formal,
+            EntryKind::Any => true,
+        };
+        let in_band = f.value_from.is_none_or(|from| value >= from) && f.value_below.is_none_or(|below| value < below);
+        if !entry_applies || !in_band {
+            continue;
+        }
+        if !f.transport.is_empty() {
+            match ctx.req.transport {
+                Some(t) if f.transport.contains(&t) => {}
+                Some(_) => continue,
+                None => {
+                    let modes: Vec<&str> = f.transport.iter().map(|t| t.name()).collect();
+                    ctx.warn(
+                        "W_FEE_NEEDS_TRANSPORT",
+                        format!(
+                            "{} applies only to {} shipments and is not included: give transport ({})",
+                            f.name,
+                            modes.join("/"),
+                            f.source.row
+                        ),
+                    );
+                    continue;
+                }
+            }
+        }
+        ctx.note_verify(&f.source.row, f.source.confidence);
+        if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
+            ctx.warn(
+                "W_OLD_RULE",
+                format!("{} uses figures of {v}, more than a year before the as-of date", f.source.row),
+            );
+        }
+        let entry = match f.entry {
+            EntryKind::Any => "any entry".to_string(),
+            _ if formal => format!("formal entry (value > {} {})", f.formal_above, f.currency),
+            _ => format!("informal entry (value ≤ {} {})", f.formal_above, f.currency),
+        };
+        let to_cur = |a: Decimal| if rate.is_zero() { a } else { a / rate };
+        if let Some(t) = relief.fees {
+            out.push(Levy {
+                kind: LevyKind::Fee,
+                name: f.name.into(),
+                base: entered,
+                base_note: entry.into(),
+                rate: "relieved".into(),
+                amount: Some(ctx.round(Decimal::ZERO)),
+                partial_amount: None,
+                formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+                source: Source::rule(&t.source.row, t.source.source),
+            });
+            continue;
+        }
+        let (amount, formula) = match (f.kind, f.percent, f.amount) {
+            (FeeKind::AdValorem, Some(pct), _) => {
+                let raw = pct * value / Decimal::ONE_HUNDRED;
+                let mut a = raw;
+                let mut note = format!("{}% × {}", pct.normalize(), format_grouped(value.round_dp(2)));
+                let shown_raw = format_grouped(raw.round_dp(2));
+                if let Some(min) = f.min.filter(|m| a < *m) {
+                    a = min;
+                    note.push_str(&format!(" = {shown_raw} → minimum {}", format_grouped(min)));
+                }
+                if let Some(max) = f.max.filter(|m| a > *m) {
+                    a = max;
+                    note.push_str(&format!(" = {shown_raw} → maximum {}", format_grouped(max)));
+                }
+                (ctx.round(to_cur(a)), note)
+            }
+            (FeeKind::Flat, _, Some(flat)) => {
+                (ctx.round(to_cur(flat)), format!("flat {} {}", format_grouped(flat), f.currency))
+            }
+            _ => {
+                let why = format!(
+                    "{} is due but its figures for {} are not in our data: {}",
+                    f.name, ctx.req.date, f.source.source
+                );
+                ctx.warn("W_FEE_UNKNOWN", why.clone());
+                out.push(Levy {
+                    kind: LevyKind::Fee,
+                    name: f.name.into(),
+                    base: entered,
+                    base_note: entry.into(),
+                    rate: "unknown".into(),
+                    amount: None,
+                    partial_amount: None,
+                    formula: why.into(),
+                    source: Source::rule(&f.source.row, f.source.source),
+                });
+                continue;
+            }
+        };
+        out.push(Levy {
+            kind: LevyKind::Fee,
+            name: f.name.into(),
+            base: entered,
+            base_note: entry.into(),
+            rate: f
+                .percent
+                .map(|p| format!("{}%", p.normalize()))
+                .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency)),
+            amount: Some(amount),
+            partial_amount: None,
+            formula: format!("{formula} = {}", format_grouped(amount)).into(),
+            source: Source::rule(&f.source.row, f.source.source),
+        });
+    }
+    out.extend(declaration_rounding(ctx, lines));
+    out
+}
+
+/// Where the law rounds each declaration's total duty and each tax's total (Japan: down to
+/// ¥100), the difference from the sum of the lines, as a shipment-level adjustment.
+pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Vec<Levy> {
+    let mut out = Vec::new();
+    let rules: &'static Rules = ctx.rules;
+    let levies = || lines.iter().flat_map(|l| l.levies.iter());
+    let mut groups: Vec<(RoundingTarget, LevyKind, String)> = Vec::new();
+    for l in levies() {
+        let key = match l.kind {
+            LevyKind::Duty | LevyKind::AdditionalDuty => {
+                (RoundingTarget::DutyTotal, LevyKind::Duty, "Customs duty".to_string())
+            }
+            LevyKind::Tax => (RoundingTarget::TaxTotal, LevyKind::Tax, l.name.clone()),
+            _ => continue,
+        };
+        if !groups.contains(&key) {
+            groups.push(key);
+        }
+    }
+    for (target, kind, name) in groups {
+        let Some(r) = rules.taxes.rounding(&ctx.destination, target, ctx.req.date) else { continue };
+        let in_group = |l: &&Levy| match kind {
+            LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
+            _ => l.kind == kind && l.name == name,
+        };
+        if levies().filter(in_group).any(|l| l.amount.is_none()) {
+            continue;
+        }
+        let sum: Decimal = levies().filter(in_group).filter_map(|l| l.amount).sum();
+        let total = r.apply(sum);
+        if total == sum {
+            continue;
+        }
+        ctx.note_verify(&r.source.row, r.source.confidence);
+        out.push(Levy {
+            kind,
+            name: format!("{name}: declaration total rounded down"),
+            base: sum,
+            base_note: "sum of the lines".into(),
+            rate: format!("down to {}", format_grouped(r.step)),
+            amount: Some(total - sum),
+            partial_amount: None,
+            formula: format!(
+                "{} → {} (difference {})",
+                format_grouped(sum),
+                format_grouped(total),
+                format_grouped(total - sum)
+            )
+            .into(),
+            source: Source::rule(&r.source.row, r.source.source),
+        });
+    }
+    out
+}

@@ -1,0 +1,247 @@
+//! One line through the stages: duty source → duties → taxes, with a range over the national lines
+//! of a partial code.
+
+use super::*;
+
+/// Everything computed for one line with one duty rate.
+pub(super) struct Priced {
+    pub(super) levies: Vec<Levy>,
+    pub(super) reasons: Vec<String>,
+    pub(super) missing: Vec<Unpriced>,
+    pub(super) excluded: Vec<Excluded>,
+    pub(super) alternatives: Vec<Alternative>,
+    pub(super) total: Decimal,
+}
+
+pub(super) fn price_line(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    v: &LineValues,
+    relief: &Relief,
+    flat_share: Option<(Decimal, String)>,
+) -> Result<(LineQuote, Decimal)> {
+    let code = HsCode::parse(&line.code)?;
+    let customs_value = match ctx.j.duty_basis {
+        DutyBasis::Cif => v.cif(),
+        DutyBasis::Fob => v.goods,
+    };
+    let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
+    let quantities = line_quantities(line)?;
+
+    let mut variants: Vec<(Option<String>, Priced)> = Vec::new();
+    for source in duty_sources(ctx, line, &code, relief, flat_share) {
+        let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &source);
+        match source {
+            DutySource::None(reason) => p.reasons.insert(0, reason),
+            DutySource::Rate(rate) => {
+                variants.push((rate.matched_code, p));
+                continue;
+            }
+            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } => {}
+        }
+        variants.push((None, p));
+    }
+    let count = variants.len();
+    let (min_i, max_i) = {
+        let totals: Vec<Decimal> = variants.iter().map(|(_, p)| p.total).collect();
+        let min_i = (0..count).min_by_key(|i| totals[*i]).unwrap_or(0);
+        let max_i = (0..count).max_by_key(|i| totals[*i]).unwrap_or(0);
+        (min_i, max_i)
+    };
+    let range = (count > 1).then(|| Range {
+        lines: count,
+        min_code: variants[min_i].0.clone().unwrap_or_default(),
+        min_levies: variants[min_i].1.total,
+        max_code: variants[max_i].0.clone().unwrap_or_default(),
+        max_levies: variants[max_i].1.total,
+    });
+    let extra = range.as_ref().map(|r| r.max_levies - r.min_levies).unwrap_or_default();
+    let (matched_code, mut p) = variants.swap_remove(min_i);
+    if let Some(r) = &range {
+        p.reasons.push(format!(
+            "code {code} covers {} tariff lines with different duties: levies range from {} ({}) to {} ({}); give the full code",
+            r.lines,
+            format_grouped(r.min_levies),
+            r.min_code,
+            format_grouped(r.max_levies),
+            r.max_code
+        ));
+    }
+    let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
+    let status = if p.reasons.is_empty() {
+        LineStatus::Priced
+    } else if priced > 0 {
+        LineStatus::Partial
+    } else {
+        LineStatus::NotPriced
+    };
+    Ok((
+        LineQuote {
+            id: line.id.clone(),
+            status,
+            reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
+            missing: p.missing,
+            code: code.to_string(),
+            matched_code: if range.is_some() { None } else { matched_code },
+            origin,
+            goods_value: v.goods,
+            shipping: v.shipping,
+            insurance: v.insurance,
+            customs_value,
+            levies: p.levies,
+            excluded: p.excluded,
+            alternatives: p.alternatives,
+            range,
+        },
+        extra,
+    ))
+}
+
+/// Duty, additional duties and tax of a line with one duty rate (or a relief / flat share).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn price_with(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+    v: &LineValues,
+    customs_value: Decimal,
+    origin: Option<&str>,
+    quantities: &Quantities,
+    relief: &Relief,
+    source: &DutySource,
+) -> Priced {
+    let cur = ctx.j.currency;
+    let mut p = Priced {
+        levies: Vec::new(),
+        reasons: Vec::new(),
+        missing: Vec::new(),
+        excluded: Vec::new(),
+        alternatives: Vec::new(),
+        total: Decimal::ZERO,
+    };
+    let basis_note = match ctx.j.duty_basis {
+        DutyBasis::Cif => Parts::Cif { goods: v.goods, shipping: v.shipping, insurance: v.insurance },
+        DutyBasis::Fob => Parts::Fob { goods: v.goods },
+    };
+    // Without any duty rate, nothing that depends on duty is final.
+    let mut duty_known = !matches!(source, DutySource::None(_));
+    let mut duty_total = Decimal::ZERO;
+    // The column 1 duty, for the all-in (15 %) layers.
+    let mut column1_duty: Option<Decimal> = None;
+
+    if let DutySource::Relieved(t) = source {
+        p.levies.push(Levy {
+            kind: LevyKind::Duty,
+            name: "Customs duty".into(),
+            base: customs_value,
+            base_note: Note::new(basis_note.clone()),
+            rate: "relieved".into(),
+            amount: Some(ctx.round(Decimal::ZERO)),
+            partial_amount: None,
+            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+            source: Source::rule(&t.source.row, t.source.source),
+        });
+    } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
+        let share = *share;
+        p.levies.push(Levy {
+            kind: LevyKind::Duty,
+            name: "Flat customs duty per tariff line (low-value consignment)".into(),
+            base: customs_value,
+            base_note: Note::new(basis_note.clone()),
+            rate: format!("{} {} per tariff line", t.flat_amount.unwrap_or_default(), t.currency),
+            amount: Some(share),
+            partial_amount: None,
+            formula: format!("{note} = {}", format_grouped(share)).into(),
+            source: Source::rule(&t.source.row, t.source.source),
+        });
+        duty_total += share;
+    } else if let DutySource::Rate(rate) = source {
+        let mut fx_rates: Vec<(Currency, Decimal)> = Vec::new();
+        for c in foreign_currencies(&rate.expr) {
+            if let Some(r) = ctx.rate(c, cur) {
+                fx_rates.push((c, r));
+            }
+        }
+        let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, a)| (k.clone(), *a)).collect();
+        let duty_value = ctx.step(RoundingTarget::DutyBase, customs_value);
+        let input = DutyInput {
+            value: duty_value,
+            currency: cur,
+            quantities,
+            components: &components,
+            date: Some(ctx.req.date),
+            fx: &fx_rates,
+            base_duty: None,
+            rounding: ctx.req.rounding,
+        };
+        let r = rate.expr.evaluate(&input);
+        if !r.priceable {
+            duty_known = false;
+            p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
+            p.missing.extend(r.unpriced.iter().cloned());
+        }
+        let mut amount = r.exact.map(|e| ctx.round_line(e));
+        let mut formula = Note::from(r.formula);
+        if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {
+            amount = Some((a - less).max(Decimal::ZERO));
+            formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
+        }
+        column1_duty = amount;
+        duty_total += amount.or(r.partial_amount).unwrap_or_default();
+        let base_note = if duty_value == customs_value {
+            Note::new(basis_note.clone())
+        } else {
+            Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
+        };
+        p.levies.push(Levy {
+            kind: LevyKind::Duty,
+            name: rate.name.clone(),
+            base: duty_value,
+            base_note,
+            rate: rate.text.clone(),
+            amount,
+            partial_amount: r.partial_amount,
+            formula,
+            source: rate.source.clone(),
+        });
+        let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
+        duty_total += extra;
+        duty_known &= extra_known;
+        if ctx.destination == "US" {
+            if let (Some(o), Some(amount)) = (origin, amount) {
+                preferences(ctx, rate.special, o, &input, amount, &mut p);
+            }
+        }
+    }
+
+    // US additional duties (chapter 99 layers).
+    if ctx.destination == "US" && relief.duty.is_none() {
+        match origin {
+            None => {
+                duty_known = false;
+                p.reasons.push("give the country of origin (origin): US additional duties depend on it".into());
+            }
+            Some(o) => {
+                let layers = UsLine {
+                    line,
+                    code,
+                    customs_value,
+                    origin: o,
+                    column1_duty,
+                    basis_note: &basis_note,
+                    rounding: ctx.req.rounding,
+                    currency: cur,
+                };
+                let charged = us_layers(ctx, &layers, &mut p);
+                duty_known &= charged.known;
+                duty_total += charged.total;
+                waived_savings(&charged.waivable, &mut p.alternatives);
+            }
+        }
+    }
+
+    // Import VAT/GST.
+    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, &mut p);
+    p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
+    p
+}

@@ -1,0 +1,287 @@
+//! Stage 5, taxes: import VAT/GST on value plus duty (uplift, parts, rounding), and the minimum
+//! collectible.
+
+use super::*;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn tax(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    v: &LineValues,
+    customs_value: Decimal,
+    relief: &Relief,
+    duty_total: Decimal,
+    duty_known: bool,
+    p: &mut Priced,
+) {
+    if ctx.j.tax_basis == TaxBasis::None {
+        return;
+    }
+    let Some(mut rate) = tax_rate(ctx, line, p) else { return };
+    let sub = ctx.subdivision.clone();
+    if ctx.destination == "CA" {
+        if let Some(s) = sub.as_deref() {
+            if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
+                ctx.warn("W_PROVINCIAL_TAX", format!("{s} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"));
+            }
+        }
+        if rate.kind == "hst" && ctx.req.business_buyer {
+            // A GST/HST registrant pays only the federal part at the border.
+            if let Some(gst) = ctx.rules.vat_rate("CA", None, line.vat_class, ctx.req.date) {
+                rate = gst;
+            }
+        }
+    }
+    let kind_name = match rate.kind {
+        "gst" => "GST",
+        "hst" => "HST",
+        "icms" | "icms_rts" => "ICMS",
+        _ if ctx.destination == "JP" => "consumption tax",
+        _ => "VAT",
+    };
+    let class = match line.vat_class {
+        VatClass::Standard => String::new(),
+        _ => format!(", {} rate", rate.kind),
+    };
+    if let Some(t) = relief.tax {
+        p.levies.push(Levy {
+            kind: LevyKind::Tax,
+            name: format!("Import {kind_name}"),
+            base: v.cif(),
+            base_note: "not due".into(),
+            rate: "relieved".into(),
+            amount: Some(ctx.round(Decimal::ZERO)),
+            partial_amount: None,
+            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+            source: Source::rule(&t.source.row, t.source.source),
+        });
+        return;
+    }
+    let (name, base, note) = if let Some(t) = relief.seller_collects {
+        (
+            format!("{kind_name} charged by the seller at sale ({})", t.id),
+            v.cif() + duty_total,
+            Note::from(format!("sale price: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance)),
+        )
+    } else {
+        let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
+        (format!("Import {kind_name}{class}"), base, note)
+    };
+    let source = Source {
+        publisher: "VAT/GST rates".into(),
+        dataset: format!(
+            "{} ({})",
+            if rate.overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" },
+            rate.source
+        )
+        .into(),
+        vintage: "".into(),
+    };
+    let parts = {
+        let rules: &'static Rules = ctx.rules;
+        rules.taxes.parts(&ctx.destination, rate.percent, ctx.req.date)
+    };
+    if !parts.is_empty() && relief.seller_collects.is_none() {
+        tax_parts(ctx, &parts, base, &note, duty_known, p);
+        return;
+    }
+    let r = rate.percent / Decimal::ONE_HUNDRED;
+    let (exact, formula) = match ctx.j.tax_method {
+        TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => {
+            (base / (Decimal::ONE - r) * r, Parts::Inside { percent: rate.percent, base })
+        }
+        _ => (base * r, Parts::Percent { percent: rate.percent, base }),
+    };
+    let amount = ctx.round_line(exact);
+    let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+    let (amount, partial) = if duty_known {
+        (Some(amount), None)
+    } else {
+        p.reasons.push(format!("{kind_name} depends on the duty, which is not fully priced"));
+        (None, Some(amount))
+    };
+    p.levies.push(Levy {
+        kind: LevyKind::Tax,
+        name,
+        base,
+        base_note: note,
+        rate: format!("{}%", rate.percent.normalize()),
+        amount,
+        partial_amount: partial,
+        formula,
+        source,
+    });
+}
+
+/// The VAT/GST rate of a line (cached per class), or the reason there is none. Brazil's
+/// simplified regime uses the state's ICMS rate for remessas, which needs the state.
+pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<crate::rules::VatRate> {
+    let sub = ctx.subdivision.clone();
+    if ctx.destination == "BR" && ctx.req.simplified_regime.is_some() {
+        let rules: &'static Rules = ctx.rules;
+        let row = sub.as_deref().and_then(|s| rules.vat_row("BR", s, "icms_rts", ctx.req.date));
+        let Some(row) = row else {
+            p.reasons.push(format!(
+                "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
+                sub.map(|s| format!("; no rate for {s} on {}", ctx.req.date)).unwrap_or_default()
+            ));
+            return None;
+        };
+        ctx.note_verify(&format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
+        return Some(row.clone());
+    }
+    let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
+    let rate = match cached {
+        Some(r) => r,
+        None => {
+            let r = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
+            ctx.vat_cache.push((line.vat_class, r.clone()));
+            r
+        }
+    };
+    let Some(rate) = rate else {
+        p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
+        return None;
+    };
+    if rate.confidence == "verify" {
+        ctx.warn(
+            "W_VERIFY",
+            format!(
+                "the {} {}% {} rate comes from a secondary source [verify]: {}",
+                rate.country,
+                rate.percent.normalize(),
+                rate.kind,
+                rate.source
+            ),
+        );
+    }
+    Some(rate)
+}
+
+/// The import tax base at the border: customs or CIF value, the destination's uplift, duty, and
+/// its rounding steps, with how it was built.
+pub(super) fn border_tax_base(
+    ctx: &mut Ctx<'_>,
+    v: &LineValues,
+    customs_value: Decimal,
+    duty_total: Decimal,
+) -> (Decimal, Note) {
+    let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
+    let on_customs_value = ctx.j.tax_basis == TaxBasis::CustomsValuePlusDuty;
+    let value = if on_customs_value { customs_value } else { v.cif() };
+    let mut base = value + duty;
+    let uplift = uplift(ctx).map(|(percent, source)| {
+        let add = ctx.round(value * percent / Decimal::ONE_HUNDRED);
+        base += add;
+        (percent, add, source)
+    });
+    let rounded = ctx.step(RoundingTarget::TaxBase, base);
+    let note =
+        TaxBase { customs_value: on_customs_value, value, uplift, duty: duty_total, duty_rounded: duty, base, rounded };
+    (rounded, Note::new(Parts::TaxBase(Box::new(note))))
+}
+
+/// The destination's VAT-base uplift (percent, source) unless the goods come from a country
+/// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
+pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
+    let rules: &'static Rules = ctx.rules;
+    let u = rules.taxes.uplift(&ctx.destination, ctx.req.date)?;
+    ctx.note_verify(&u.source.row, u.source.confidence);
+    match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
+        Some(from) if u.not_from.contains(&from.as_str()) => None,
+        Some(_) => Some((u.percent, u.source.source)),
+        None => {
+            ctx.warn(
+                "W_UPLIFT_ASSUMED",
+                format!(
+                    "{}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
+                    u.id,
+                    u.percent.normalize(),
+                    u.not_from.join(", ")
+                ),
+            );
+            Some((u.percent, u.source.source))
+        }
+    }
+}
+
+/// A tax the law splits into parts (Japan: national 7.8 % on the base, local 22/78 of the
+/// national tax): one levy per part, each computed as its law says.
+pub(super) fn tax_parts(
+    ctx: &mut Ctx<'_>,
+    parts: &[&'static crate::rules::taxes::TaxPart],
+    base: Decimal,
+    note: &Note,
+    duty_known: bool,
+    p: &mut Priced,
+) {
+    let mut previous: Option<(Decimal, Decimal)> = None; // (amount, percent)
+    for part in parts {
+        ctx.note_verify(&part.source.row, part.source.confidence);
+        let (part_base, exact, formula, base_note) = match (part.basis, previous) {
+            (PartBasis::PrecedingPart, Some((amount, percent))) => {
+                let b = ctx.step(RoundingTarget::PartBase, amount);
+                (
+                    b,
+                    b * part.percent / percent,
+                    Parts::Text(
+                        format!("{} × {}/{}", format_grouped(b), part.percent.normalize(), percent.normalize()).into(),
+                    ),
+                    Note::from(format!(
+                        "preceding part {amount}{}",
+                        if b == amount { String::new() } else { format!(", rounded down to {b}") }
+                    )),
+                )
+            }
+            _ => (
+                base,
+                base * part.percent / Decimal::ONE_HUNDRED,
+                Parts::Percent { percent: part.percent, base },
+                note.clone(),
+            ),
+        };
+        let amount = ctx.round_line(exact);
+        previous = Some((amount, part.percent));
+        let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+        let (amount, partial) = if duty_known {
+            (Some(amount), None)
+        } else {
+            p.reasons.push(format!("{} depends on the duty, which is not fully priced", part.name));
+            (None, Some(amount))
+        };
+        p.levies.push(Levy {
+            kind: LevyKind::Tax,
+            name: format!("Import {}", part.name.to_lowercase()),
+            base: part_base,
+            base_note,
+            rate: format!("{}%", part.percent.normalize()),
+            amount,
+            partial_amount: partial,
+            formula,
+            source: Source::rule(&part.source.row, part.source.source),
+        });
+    }
+}
+
+/// Drops tax that is below the minimum collectible for the whole consignment.
+pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
+    let Some(t) = relief.min_collectible else { return };
+    let tax: Decimal =
+        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+    let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
+    if tax * rate > t.amount || tax.is_zero() {
+        return;
+    }
+    for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
+        l.formula = format!(
+            "{} — not collected: total tax {} ≤ minimum {} {} ({})",
+            l.formula,
+            format_grouped(tax),
+            t.amount,
+            t.currency,
+            t.id
+        )
+        .into();
+        l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
+    }
+}

@@ -1,0 +1,277 @@
+//! The quote's response types: what a caller reads (and what is serialized as JSON).
+
+use super::*;
+
+/// A complete quote: every figure with how it was reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Quote {
+    /// Content hash of the tariff and rules snapshot used.
+    pub snapshot_id: String,
+    pub as_of: Date,
+    pub destination: String,
+    /// The destination's customs currency: every amount below is in it.
+    pub currency: Currency,
+    /// The currency the request's amounts were given in.
+    pub request_currency: Currency,
+    pub incoterm: Incoterm,
+    pub rounding: RoundingPolicy,
+    pub allocation: AllocationKey,
+    /// How the duty and tax bases are built for this destination, and the law.
+    pub value_basis: ValueBasis,
+    /// Exchange rates used, with their sources.
+    pub fx: Vec<FxUsed>,
+    /// Thresholds considered for the consignment and whether they applied.
+    pub thresholds: Vec<ThresholdCheck>,
+    pub lines: Vec<LineQuote>,
+    /// Shipment-level levies (fees per entry).
+    pub levies: Vec<Levy>,
+    pub totals: Totals,
+    /// Totals in the requested display currency (informational).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<Display>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The destination's value bases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct ValueBasis {
+    pub duty: DutyBasis,
+    pub tax: TaxBasis,
+    pub tax_method: TaxMethod,
+    pub source: String,
+}
+
+/// A threshold and its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct ThresholdCheck {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Cow<'static, str>,
+    pub effect: ThresholdEffect,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub limit: Note,
+    /// The consignment's value as compared, in the threshold's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Decimal>,
+    pub applies: bool,
+    /// Why a threshold within its amount still did not apply (origin, item value), or what
+    /// applying it assumes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub source: Cow<'static, str>,
+}
+
+/// Totals converted for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Display {
+    pub currency: Currency,
+    pub fx: FxUsed,
+    pub landed: Decimal,
+    pub due_on_delivery: Decimal,
+    pub policy: String,
+}
+
+/// Whether a line was priced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum LineStatus {
+    /// Every levy priced.
+    Priced,
+    /// Some levies priced, some not, or a range (the totals use the low end).
+    Partial,
+    /// No levy could be priced.
+    NotPriced,
+}
+
+/// One line of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct LineQuote {
+    pub id: String,
+    pub status: LineStatus,
+    /// Why the line is not fully priced, and what input would fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Unpriced>,
+    pub code: String,
+    /// The published tariff line used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Goods value in the customs currency.
+    pub goods_value: Decimal,
+    pub shipping: Decimal,
+    pub insurance: Decimal,
+    /// The value duty is charged on (CIF or FOB per destination).
+    pub customs_value: Decimal,
+    pub levies: Vec<Levy>,
+    /// Additional-duty layers that matched but were not charged, with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Excluded>,
+    /// Preference claims the line may qualify for; never applied silently.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// For a partial code whose lines differ: the cheapest and dearest line's levies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+}
+
+/// A layer that was not charged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Excluded {
+    pub name: String,
+    pub ch99: String,
+    pub reason: String,
+    pub source: String,
+}
+
+/// A preference the line may claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Alternative {
+    pub program: String,
+    pub name: String,
+    pub rate: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<Decimal>,
+    /// What the claim saves on the column 1 rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Decimal>,
+    /// Additional duties (chapter 99 layers) a valid claim also removes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waived: Vec<Waived>,
+    /// The full saving: the column 1 saving plus every waived layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_saving: Option<Decimal>,
+    pub note: String,
+}
+
+/// An additional duty a preference claim removes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Waived {
+    pub name: String,
+    pub ch99: String,
+    pub amount: Decimal,
+}
+
+/// The spread of levies across the national lines under a partial code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Range {
+    pub lines: usize,
+    pub min_code: String,
+    pub min_levies: Decimal,
+    pub max_code: String,
+    pub max_levies: Decimal,
+}
+
+/// What kind of charge a levy is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum LevyKind {
+    Duty,
+    AdditionalDuty,
+    Tax,
+    Excise,
+    Fee,
+}
+
+/// Where a rate comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Source {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub publisher: Cow<'static, str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub dataset: Cow<'static, str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub vintage: Cow<'static, str>,
+}
+
+impl Source {
+    /// A rate the caller supplied in the request.
+    pub fn request(field: &str) -> Source {
+        Source { publisher: "caller".into(), dataset: format!("request {field}").into(), vintage: "".into() }
+    }
+
+    /// A row of the embedded rule tables.
+    pub fn rule(row: &str, law: &'static str) -> Source {
+        Source { publisher: law.into(), dataset: format!("tariffs/rules/{row}").into(), vintage: "".into() }
+    }
+}
+
+/// One charge on a line or a shipment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Levy {
+    pub kind: LevyKind,
+    pub name: String,
+    /// The amount the rate is applied to, and how it was built.
+    pub base: Decimal,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub base_note: Note,
+    /// The rate as published.
+    pub rate: String,
+    /// Absent when the levy could not be priced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// When not priced: the part that could be priced (a lower bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial_amount: Option<Decimal>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub formula: Note,
+    pub source: Source,
+}
+
+/// Sums over priced lines and shipment levies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Totals {
+    pub goods: Decimal,
+    pub shipping: Decimal,
+    pub insurance: Decimal,
+    /// Duty including additional duties.
+    pub duty: Decimal,
+    pub tax: Decimal,
+    pub fees: Decimal,
+    /// Tax the seller collects at the sale under a low-value scheme (GB ≤ £135, IOSS, AU/NZ
+    /// GST, VOEC, …): part of the checkout price under DAP and DDP alike.
+    pub collected_at_sale: Decimal,
+    /// The threshold row that made the seller collect it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collected_at_sale_rule: Option<String>,
+    /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees; DAP: goods,
+    /// transport and any tax collected at the sale).
+    pub landed: Decimal,
+    /// Duty, tax and fees due on delivery (DAP); zero under DDP.
+    pub due_on_delivery: Decimal,
+    /// What the buyer pays in all: checkout plus delivery (compare DAP with DDP on this).
+    pub buyer_total: Decimal,
+    /// With partial codes: the landed total at the dearest line under each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub landed_max: Option<Decimal>,
+    /// False when a line is partial or not priced.
+    pub complete: bool,
+    /// True when the totals are lower bounds: an incomplete line's levies count only for the
+    /// part known ("at least"), and the levies not priced add nothing.
+    pub at_least: bool,
+}
+
+/// Something the reader of a quote should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+}

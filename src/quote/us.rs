@@ -1,0 +1,197 @@
+//! Stage 4, duties (US): the chapter 99 additional duties of a line, each charged on its basis or
+//! reported as excluded or unpriced.
+
+use super::*;
+
+/// A US line as the chapter 99 layers see it.
+pub(super) struct UsLine<'a> {
+    pub(super) line: &'a LineRequest,
+    pub(super) code: &'a HsCode,
+    pub(super) customs_value: Decimal,
+    pub(super) origin: &'a str,
+    /// The column 1 duty (for the all-in rates), when priced.
+    pub(super) column1_duty: Option<Decimal>,
+    pub(super) basis_note: &'a Parts,
+    pub(super) rounding: RoundingPolicy,
+    pub(super) currency: Currency,
+}
+
+impl UsLine<'_> {
+    pub(super) fn round(&self, amount: Decimal) -> Decimal {
+        self.rounding.round_line(amount, self.currency)
+    }
+}
+
+/// What the layers of a line came to.
+pub(super) struct LayersCharged {
+    pub(super) total: Decimal,
+    /// Every layer charged is priced.
+    pub(super) known: bool,
+    /// Layers a preference claim would remove: (programmes, what it saves).
+    pub(super) waivable: Vec<(Vec<&'static str>, Waived)>,
+}
+
+/// The US additional duties of a line: every layer in force on the as-of date whose scope (as it
+/// stands that day) and origin match, charged on its basis, or reported as excluded or unpriced.
+pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharged {
+    let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
+    let metal = metal_value(ctx, us.line);
+    let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
+    for d in decisions {
+        let l = d.layer;
+        if d.uncertain {
+            ctx.warn(
+                "W_SCOPE_10_DIGIT",
+                format!(
+                    "line {}: whether {} applies depends on the full 10-digit code; it is {}",
+                    us.line.id,
+                    l.name,
+                    if d.excluded_by.is_some() { "left out" } else { "charged" }
+                ),
+            );
+        }
+        if let Some(reason) = d.excluded_by {
+            p.excluded.push(Excluded {
+                name: l.name.into(),
+                ch99: l.ch99.into(),
+                reason,
+                source: l.source.source.into(),
+            });
+            continue;
+        }
+        ctx.note_verify(&l.source.row, l.source.confidence);
+        let levy = layer_levy(us, l, d.outside_metal_of, metal);
+        match &levy.amount {
+            Some(a) => {
+                out.total += *a;
+                if !l.waived_by.is_empty() {
+                    out.waivable
+                        .push((l.waived_by.clone(), Waived { name: l.name.into(), ch99: l.ch99.into(), amount: *a }));
+                }
+            }
+            None => {
+                out.known = false;
+                p.reasons.push(levy.formula.to_string());
+            }
+        }
+        p.levies.push(levy);
+    }
+    out
+}
+
+/// The line's metal content value in the customs currency, when the caller gave it.
+pub(super) fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decimal> {
+    let per_unit = line.metal_content_value?;
+    let rate = ctx.rate(ctx.req.currency, ctx.j.currency)?;
+    Some(crate::money::round_to(line.quantity * per_unit * rate, ctx.j.currency.minor_units(), ctx.req.rounding.mode))
+}
+
+/// One layer as a levy: its base (the customs value, the metal content, or the value outside the
+/// metal content), its rate (added, or all-in net of the column 1 duty), or why it is unpriced.
+pub(super) fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal: Option<Decimal>) -> Levy {
+    let name = format!("{} ({})", l.name, l.ch99);
+    let source = Source::rule(&l.source.row, l.source.source);
+    let unpriced = |rate: String, why: String| Levy {
+        kind: LevyKind::AdditionalDuty,
+        name: name.clone(),
+        base: us.customs_value,
+        base_note: Note::new(us.basis_note.clone()),
+        rate,
+        amount: None,
+        partial_amount: None,
+        formula: why.into(),
+        source: source.clone(),
+    };
+    let Some(percent) = l.percent else {
+        // The measure covers the code but its rate here is not in our data.
+        let why = format!("{name} covers this code, but its rate for it is not encoded: {}", l.source.source);
+        return unpriced("not encoded".into(), why);
+    };
+    let rate = match l.rate_kind {
+        RateKind::Add => format!("+{}%", percent.normalize()),
+        RateKind::AllIn => format!("{}% all-in", percent.normalize()),
+    };
+    let metal_needed = l.basis == LayerBasis::MetalContent || outside_metal_of.is_some();
+    let (base, base_note) = match (l.basis, outside_metal_of, metal) {
+        (_, _, None) if metal_needed => {
+            let on = match outside_metal_of {
+                Some(by) => format!("the value other than the metal content (which {by} covers)"),
+                None => "the value of the metal content".to_string(),
+            };
+            let why = format!(
+                "{name} is charged on {on}: give metal_content_value (per unit, in the request currency) for line {}; it is never charged on the full value in its place",
+                us.line.id
+            );
+            return unpriced(rate, why);
+        }
+        (LayerBasis::MetalContent, _, Some(m)) => {
+            (m, format!("metal content value {} (metal_content_value)", format_grouped(m)).into())
+        }
+        (LayerBasis::Value, Some(by), Some(m)) => {
+            let rest = (us.customs_value - m).max(Decimal::ZERO);
+            (rest, format!("value outside the metal content charged under {by}: {} − {}", us.customs_value, m).into())
+        }
+        _ => (us.customs_value, Note::new(us.basis_note.clone())),
+    };
+    if l.unverified() {
+        let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.source);
+        return Levy { base, base_note, ..unpriced(rate, why) };
+    }
+    let (amount, formula) = match l.rate_kind {
+        RateKind::Add => {
+            let a = us.round(percent * base / Decimal::ONE_HUNDRED);
+            (a, format!("{}% × {} = {}", percent.normalize(), format_grouped(base), format_grouped(a)))
+        }
+        RateKind::AllIn => {
+            let Some(column1) = us.column1_duty else {
+                let why = format!("{name} is {rate} including the column 1 duty, which is not priced for this line");
+                return Levy { base, base_note, ..unpriced(rate, why) };
+            };
+            // The column 1 duty's share of this base (all of it when the base is the full value).
+            let share = if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
+            let gross = percent * base / Decimal::ONE_HUNDRED;
+            let a = us.round((gross - share).max(Decimal::ZERO));
+            (
+                a,
+                format!(
+                    "{}% × {} − column 1 duty {} = {} (never below zero)",
+                    percent.normalize(),
+                    format_grouped(base),
+                    format_grouped(us.round(share)),
+                    format_grouped(a)
+                ),
+            )
+        }
+    };
+    Levy {
+        kind: LevyKind::AdditionalDuty,
+        name,
+        base,
+        base_note,
+        rate,
+        amount: Some(amount),
+        partial_amount: None,
+        formula: formula.into(),
+        source,
+    }
+}
+
+/// Adds to each preference alternative the additional duties its claim removes (USMCA goods
+/// are not charged the Canada/Mexico IEEPA duties or the Section 122 surcharge).
+pub(super) fn waived_savings(waivable: &[(Vec<&'static str>, Waived)], alternatives: &mut [Alternative]) {
+    for alt in alternatives.iter_mut() {
+        alt.waived =
+            waivable.iter().filter(|(by, _)| by.iter().any(|b| *b == alt.program)).map(|(_, w)| w.clone()).collect();
+        let extra: Decimal = alt.waived.iter().map(|w| w.amount).sum();
+        alt.total_saving = alt.saving.map(|s| s + extra);
+        if let (false, Some(total)) = (alt.waived.is_empty(), alt.total_saving) {
+            let removed: Vec<String> =
+                alt.waived.iter().map(|w| format!("{} ({}) {}", w.name, w.ch99, format_grouped(w.amount))).collect();
+            alt.note.push_str(&format!(
+                "; the claim also removes {}: full saving {}",
+                removed.join(", "),
+                format_grouped(total)
+            ));
+        }
+    }
+}
