@@ -148,8 +148,27 @@ impl Part {
     }
 }
 
+/// Text for a formula, built only when the caller wants formulas.
+fn shown(text: bool, f: impl FnOnce() -> String) -> String {
+    if text {
+        f()
+    } else {
+        String::new()
+    }
+}
+
 pub(super) fn evaluate(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyResult {
-    let part = eval(expr, input);
+    evaluate_with(expr, input, true)
+}
+
+/// `evaluate` without building the formula (`formula` is empty): the same amounts, for callers
+/// that render the formula later, if ever.
+pub(super) fn evaluate_amount(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyResult {
+    evaluate_with(expr, input, false)
+}
+
+fn evaluate_with(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> DutyResult {
+    let part = eval(expr, input, text);
     let round = |a: Decimal| input.rounding.round(a, input.currency);
     match part.amount {
         Some(exact) if part.unpriced.is_empty() => {
@@ -160,7 +179,7 @@ pub(super) fn evaluate(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyResult {
                 partial_amount: None,
                 exact: Some(exact),
                 currency: input.currency,
-                formula: format!("{} = {}", part.text, format_grouped(amount)),
+                formula: shown(text, || format!("{} = {}", part.text, format_grouped(amount))),
                 unpriced: Vec::new(),
             }
         }
@@ -171,45 +190,52 @@ pub(super) fn evaluate(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyResult {
             partial_amount: (!part.priced.is_zero()).then(|| round(part.priced)),
             exact: None,
             currency: input.currency,
-            formula: format!("{} = not priceable", part.text),
+            formula: shown(text, || format!("{} = not priceable", part.text)),
         },
     }
 }
 
-fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
+fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
     match expr {
         DutyExpr::Free { condition } => Part::priced(
             Decimal::ZERO,
-            match condition {
+            shown(text, || match condition {
                 Some(c) => format!("Free ({c})"),
                 None => "Free".to_string(),
-            },
+            }),
         ),
         DutyExpr::AdValorem { percent, on } => {
-            let pct = format!("{}%", percent.normalize());
+            let pct = || format!("{}%", percent.normalize());
             let base = match on {
-                None => Some((input.value, format_grouped(input.value))),
-                Some(c) => input
-                    .components
-                    .iter()
-                    .find(|(name, _)| name == c)
-                    .map(|(_, v)| (*v, format!("{} ({})", format_grouped(*v), c.replace('_', " ")))),
+                None => Some((input.value, None)),
+                Some(c) => input.components.iter().find(|(name, _)| name == c).map(|(_, v)| (*v, Some(c))),
+            };
+            let base_shown = |v: Decimal, c: Option<&String>| match c {
+                None => format_grouped(v),
+                Some(c) => format!("{} ({})", format_grouped(v), c.replace('_', " ")),
             };
             match base {
-                Some((v, shown)) => match percent.checked_mul(v) {
-                    Some(x) => Part::priced(x / Decimal::ONE_HUNDRED, format!("{pct} × {shown}")),
-                    None => Part::missing(Unpriced::OutOfRange, format!("{pct} × {shown}")),
+                Some((v, c)) => match percent.checked_mul(v) {
+                    Some(x) => Part::priced(
+                        x / Decimal::ONE_HUNDRED,
+                        shown(text, || format!("{} × {}", pct(), base_shown(v, c))),
+                    ),
+                    None => {
+                        Part::missing(Unpriced::OutOfRange, shown(text, || format!("{} × {}", pct(), base_shown(v, c))))
+                    }
                 },
                 None => Part::missing(
                     Unpriced::ComponentValue { component: on.clone().unwrap_or_default() },
-                    format!("{pct} × value of {}", on.as_deref().unwrap_or_default().replace('_', " ")),
+                    shown(text, || {
+                        format!("{} × value of {}", pct(), on.as_deref().unwrap_or_default().replace('_', " "))
+                    }),
                 ),
             }
         }
-        DutyExpr::Specific(rate) => eval_specific(rate, input),
+        DutyExpr::Specific(rate) => eval_specific(rate, input, text),
         DutyExpr::Sum { terms } => {
-            let parts: Vec<Part> = terms.iter().map(|t| eval(t, input)).collect();
-            let text = parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + ");
+            let parts: Vec<Part> = terms.iter().map(|t| eval(t, input, text)).collect();
+            let text = shown(text, || parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + "));
             let mut priced = Some(Decimal::ZERO);
             let mut amount = Some(Decimal::ZERO);
             for p in &parts {
@@ -222,8 +248,12 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
             let unpriced = parts.into_iter().flat_map(|p| p.unpriced).collect();
             Part { amount, priced, text, unpriced }
         }
-        DutyExpr::AtLeast { expr, floor } => bound(eval(expr, input), eval(floor, input), "max", Decimal::max),
-        DutyExpr::AtMost { expr, cap } => bound(eval(expr, input), eval(cap, input), "min", Decimal::min),
+        DutyExpr::AtLeast { expr, floor } => {
+            bound(eval(expr, input, text), eval(floor, input, text), "max", Decimal::max, text)
+        }
+        DutyExpr::AtMost { expr, cap } => {
+            bound(eval(expr, input, text), eval(cap, input, text), "min", Decimal::min, text)
+        }
         DutyExpr::Seasonal { seasons } => {
             let Some(date) = input.date else {
                 return Part::missing(Unpriced::Date, "seasonal rate".to_string());
@@ -235,7 +265,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
                 .or_else(|| seasons.iter().find(|s| s.windows.is_empty()));
             match season {
                 Some(s) => {
-                    let mut p = eval(&s.expr, input);
+                    let mut p = eval(&s.expr, input, text);
                     let window = if s.windows.is_empty() {
                         "rest of year".to_string()
                     } else {
@@ -264,7 +294,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
             };
             match (plus, minus) {
                 (Some(p), _) => {
-                    let extra = eval(p, input);
+                    let extra = eval(p, input, text);
                     let text = format!("{} + {}", base.text, extra.text);
                     let amount = base.amount.zip(extra.amount).and_then(|(a, b)| a.checked_add(b));
                     let priced = extra.amount.unwrap_or_default() + base.amount.unwrap_or_default();
@@ -272,7 +302,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
                     Part { amount, priced, text, unpriced }
                 }
                 (None, Some(m)) => {
-                    let less = eval(m, input);
+                    let less = eval(m, input, text);
                     let text = format!("max(0, {} − {})", base.text, less.text);
                     let amount =
                         base.amount.zip(less.amount).and_then(|(a, b)| a.checked_sub(b)).map(|d| d.max(Decimal::ZERO));
@@ -289,33 +319,35 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>) -> Part {
 }
 
 /// `max(a, b)` or `min(a, b)`: only priced when both sides are.
-fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal) -> Part {
-    let text = format!("{name}({}, {})", a.labelled(), b.labelled());
+fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal, text: bool) -> Part {
+    let text = shown(text, || format!("{name}({}, {})", a.labelled(), b.labelled()));
     let amount = a.amount.zip(b.amount).map(|(x, y)| pick(x, y));
     let unpriced: Vec<Unpriced> = a.unpriced.into_iter().chain(b.unpriced).collect();
     Part { amount, priced: amount.unwrap_or_default(), text, unpriced }
 }
 
-fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>) -> Part {
-    let per = if rate.unit_label == "each" { " each".to_string() } else { format!("/{}", rate.unit_label) };
-    let shown_rate = if rate.currency == Currency::USD && rate.amount < Decimal::ONE && !rate.amount.is_zero() {
-        format!("{} cents{per}", (rate.amount * Decimal::ONE_HUNDRED).normalize())
-    } else {
-        format!("{} {}{per}", rate.amount.normalize(), rate.currency)
+fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) -> Part {
+    let shown_rate = || {
+        let per = if rate.unit_label == "each" { " each".to_string() } else { format!("/{}", rate.unit_label) };
+        if rate.currency == Currency::USD && rate.amount < Decimal::ONE && !rate.amount.is_zero() {
+            format!("{} cents{per}", (rate.amount * Decimal::ONE_HUNDRED).normalize())
+        } else {
+            format!("{} {}{per}", rate.amount.normalize(), rate.currency)
+        }
     };
     let Some(mut qty) = input.quantities.get(rate.measure) else {
         return Part::missing(
             Unpriced::Quantity { measure: rate.measure },
-            format!("{shown_rate} × [quantity in {}]", rate.measure),
+            shown(with_text, || format!("{} × [quantity in {}]", shown_rate(), rate.measure)),
         );
     };
     if let Some(over) = rate.over {
         qty = (qty - over).max(Decimal::ZERO);
     }
     let Some(units) = qty.checked_div(rate.per) else {
-        return Part::missing(Unpriced::OutOfRange, format!("{shown_rate} × [quantity]"));
+        return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
     };
-    let mut text = format!("{shown_rate} × {}", format_grouped(units.normalize()));
+    let mut text = shown(with_text, || format!("{} × {}", shown_rate(), format_grouped(units.normalize())));
     let Some(mut amount) = rate.amount.checked_mul(units) else {
         return Part::missing(Unpriced::OutOfRange, text);
     };
@@ -326,7 +358,9 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>) -> Part {
                     return Part::missing(Unpriced::OutOfRange, text);
                 };
                 amount = converted;
-                text.push_str(&format!(" × {} {}/{}", fx.normalize(), input.currency, rate.currency));
+                if with_text {
+                    text.push_str(&format!(" × {} {}/{}", fx.normalize(), input.currency, rate.currency));
+                }
             }
             None => {
                 return Part::missing(Unpriced::FxRate { from: rate.currency, to: input.currency }, text);

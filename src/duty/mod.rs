@@ -183,4 +183,10 @@ impl DutyExpr {
     pub fn evaluate(&self, input: &DutyInput<'_>) -> DutyResult {
         eval::evaluate(self, input)
     }
+
+    /// Evaluates the expression without building its formula (`formula` is empty): the same
+    /// amounts as [`DutyExpr::evaluate`], for callers that render the formula later, if ever.
+    pub fn evaluate_amount(&self, input: &DutyInput<'_>) -> DutyResult {
+        eval::evaluate_amount(self, input)
+    }
 }

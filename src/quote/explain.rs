@@ -2,8 +2,11 @@
 //! rendered to text only when read: serialized, displayed, or borrowed as `&str`. A quote whose
 //! explanations nobody reads never formats them.
 
-use crate::money::format_grouped;
+use crate::date::Date;
+use crate::duty::{DutyExpr, DutyInput};
+use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::rules::{Aggregation, Threshold};
+use crate::units::Quantities;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -37,6 +40,8 @@ pub(crate) enum Parts {
     Inside { percent: Decimal, base: Decimal },
     /// A border tax base: value, uplift, duty and rounding.
     TaxBase(Box<TaxBase>),
+    /// A duty's formula, rendered by evaluating the expression again with the same input.
+    Duty(Box<DutyFormula>),
     /// A threshold's limit: `≤ 135 gbp (intrinsic)`, `< 800 usd (customs, each item)`.
     Limit(&'static Threshold),
 }
@@ -60,6 +65,51 @@ pub(crate) struct TaxBase {
     pub duty_rounded: Decimal,
     pub base: Decimal,
     pub rounded: Decimal,
+}
+
+/// What a duty's formula is rendered from: the expression and an owned copy of its input.
+#[derive(Debug, Clone)]
+pub(crate) struct DutyFormula {
+    expr: &'static DutyExpr,
+    value: Decimal,
+    currency: Currency,
+    quantities: Quantities,
+    components: Vec<(String, Decimal)>,
+    date: Option<Date>,
+    fx: Vec<(Currency, Decimal)>,
+    base_duty: Option<Decimal>,
+    rounding: RoundingPolicy,
+}
+
+impl DutyFormula {
+    /// The formula of `expr` evaluated on `input`.
+    pub(crate) fn of(expr: &'static DutyExpr, input: &DutyInput<'_>) -> DutyFormula {
+        DutyFormula {
+            expr,
+            value: input.value,
+            currency: input.currency,
+            quantities: input.quantities.clone(),
+            components: input.components.to_vec(),
+            date: input.date,
+            fx: input.fx.to_vec(),
+            base_duty: input.base_duty,
+            rounding: input.rounding,
+        }
+    }
+
+    fn render(&self) -> String {
+        let input = DutyInput {
+            value: self.value,
+            currency: self.currency,
+            quantities: &self.quantities,
+            components: &self.components,
+            date: self.date,
+            fx: &self.fx,
+            base_duty: self.base_duty,
+            rounding: self.rounding,
+        };
+        self.expr.evaluate(&input).formula
+    }
 }
 
 impl Note {
@@ -168,6 +218,7 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             write!(w, "{} ÷ (1 − {pct}%) × {pct}%", Grouped(*base))
         }
         Parts::TaxBase(t) => write_tax_base(w, t),
+        Parts::Duty(d) => w.write_str(&d.render()),
         Parts::Limit(t) => {
             let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
             let op = if t.strictly_below { "<" } else { "≤" };
@@ -234,5 +285,26 @@ mod tests {
         };
         let n = Note::new(Parts::TaxBase(Box::new(t)));
         assert_eq!(n, "CIF 100.00 + duty 12.00 (value + duties, art. 86 VAT Directive and equivalents)");
+    }
+}
+
+#[cfg(test)]
+mod duty_formula_tests {
+    use super::*;
+    use crate::units::Quantities;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_lazy_duty_formula_renders_exactly_the_eager_one() {
+        let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse("8.3% + 44.2 EUR / 100 kg")));
+        let mut q = Quantities::new();
+        q.add_text("250kg", "qty").unwrap();
+        let input = DutyInput::value_only(dec!(1000.00), Currency::EUR, &q);
+        let eager = expr.evaluate(&input);
+        let lazy = expr.evaluate_amount(&input);
+        assert!(lazy.formula.is_empty());
+        assert_eq!((lazy.amount, lazy.exact), (eager.amount, eager.exact));
+        let note = Note::new(Parts::Duty(Box::new(DutyFormula::of(expr, &input))));
+        assert_eq!(note.as_str(), eager.formula);
     }
 }

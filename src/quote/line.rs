@@ -174,14 +174,25 @@ pub(super) fn price_with(
             base_duty: None,
             rounding: ctx.req.rounding,
         };
-        let r = rate.expr.evaluate(&input);
+        // A tariff rate's formula is rendered when read; a caller's or band's rate at once.
+        let lazy = match &rate.expr {
+            Cow::Borrowed(expr) if rate.deduction.is_none() => Some(*expr),
+            _ => None,
+        };
+        let mut r = match lazy {
+            Some(expr) => expr.evaluate_amount(&input),
+            None => rate.expr.evaluate(&input),
+        };
         if !r.priceable {
             duty_known = false;
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
             p.missing.extend(r.unpriced.iter().cloned());
         }
         let mut amount = r.exact.map(|e| ctx.round_line(e));
-        let mut formula = Note::from(r.formula);
+        let mut formula = match lazy {
+            Some(expr) => Note::new(Parts::Duty(Box::new(DutyFormula::of(expr, &input)))),
+            None => Note::from(std::mem::take(&mut r.formula)),
+        };
         if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {
             amount = Some((a - less).max(Decimal::ZERO));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();

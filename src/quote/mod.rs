@@ -42,7 +42,7 @@ use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
 pub use explain::Note;
-use explain::{Parts, TaxBase};
+use explain::{DutyFormula, Parts, TaxBase};
 use fees::*;
 use line::*;
 use taxes::*;
