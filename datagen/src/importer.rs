@@ -505,7 +505,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
     let (ecb_monthly, ecb_daily) = import_ecb(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
-    for s in &SOURCES {
+    for s in SOURCES.iter().chain([&crate::correlation::SOURCE]) {
         let path = sources.join(s.file);
         let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
         let _ = writeln!(
@@ -532,5 +532,6 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("fx_ecb_daily.tsv".into(), ecb_daily),
         ("fx_hmrc_monthly.tsv".into(), import_hmrc(sources)?),
         ("us_scopes.tsv".into(), import_us_scopes(sources)?),
+        ("hs_correlation.tsv".into(), crate::correlation::import(sources)?),
     ])
 }

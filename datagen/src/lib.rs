@@ -8,5 +8,6 @@
 //!
 //! Both are deterministic: the same inputs give the same bytes, whatever the clock.
 
+pub mod correlation;
 pub mod importer;
 pub mod snapshot;
