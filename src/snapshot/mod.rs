@@ -121,6 +121,8 @@ pub struct Snapshot<'a> {
     strings: Vec<&'a str>,
     /// Descriptions, once the text blob is attached.
     texts: OnceLock<Vec<&'a str>>,
+    /// The HS 2022 → HS 2017 correlation, parsed on first use (see [`Snapshot::correlation`]).
+    correlation: OnceLock<Result<crate::correlation::Correlation<'a>>>,
 }
 
 /// Reads varints from a byte slice.
@@ -271,6 +273,7 @@ impl<'a> Snapshot<'a> {
             duties,
             strings,
             texts: OnceLock::new(),
+            correlation: OnceLock::new(),
         })
     }
 

@@ -15,7 +15,7 @@ pub const TABLES: [(&str, &str); 4] =
     [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 15] = [
+pub const FILES: [&str; 18] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
@@ -31,6 +31,9 @@ pub const FILES: [&str; 15] = [
     "tariffs/us_scopes.tsv",
     "tariffs/search_synonyms.tsv",
     "tariffs/sources.tsv",
+    "tariffs/hs_correlation.tsv",
+    "tariffs/rules/hs_correlation_fixes.tsv",
+    "tariffs/rules/nomenclature.tsv",
 ];
 
 /// The provenance table (one row per source file).
