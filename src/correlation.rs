@@ -10,7 +10,6 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The snapshot file of the UN table.
 pub const TABLE_FILE: &str = "hs_correlation.tsv";
@@ -181,11 +180,6 @@ fn corrupt(file: &str, why: String) -> Error {
     Error::new(ErrorCode::Snapshot, "snapshot", format!("{file}: {why}"))
 }
 
-/// A six-digit subheading as a number.
-fn subheading(text: &str) -> Option<u32> {
-    (text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
-}
-
 /// Data lines of a TSV file, split, with their expected width checked.
 fn records<'a>(file: &str, text: &'a str, width: usize) -> Result<Vec<Vec<&'a str>>> {
     let mut out = Vec::new();
@@ -202,34 +196,22 @@ fn records<'a>(file: &str, text: &'a str, width: usize) -> Result<Vec<Vec<&'a st
 impl<'a> Correlation<'a> {
     /// Parses the three files (any may be absent from an older snapshot: no correlation then).
     pub fn parse(table: Option<&'a str>, fixes: Option<&'a str>, nomenclature: Option<&'a str>) -> Result<Self> {
-        let mut links: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
-        for f in records(TABLE_FILE, table.unwrap_or_default(), 3)? {
-            let bad = || corrupt(TABLE_FILE, format!("bad row {:?}", f.join("\t")));
-            let from = subheading(f[0]).ok_or_else(bad)?;
-            if !["1:1", "1:n", "n:1", "n:n"].contains(&f[1]) {
-                return Err(bad());
-            }
-            let set = links.entry(from).or_default();
-            for c in f[2].split(' ') {
-                set.insert(subheading(c).ok_or_else(bad)?);
-            }
-        }
+        let mut pairs = links(table.unwrap_or_default())?;
         let mut corrections = Vec::new();
         for f in records(FIXES_FILE, fixes.unwrap_or_default(), 6)? {
             let c = Correction { hs2022: f[0], hs2017: f[1], fix: f[2], reason: f[3], source: f[4], confidence: f[5] };
-            apply(&mut links, &c)?;
+            apply(&mut pairs, &c)?;
             corrections.push(c);
         }
-        let mut fan_out: BTreeMap<u32, usize> = BTreeMap::new();
-        for t in links.values().flatten() {
-            *fan_out.entry(*t).or_default() += 1;
-        }
+        // How many HS 2022 codes each HS 2017 code feeds.
+        let mut fed: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+        fed.sort_unstable();
+        let split = |t: u32| fed.partition_point(|&x| x <= t) - fed.partition_point(|&x| x < t) > 1;
         let mut out = Correlation { corrections, ..Correlation::default() };
-        for (code, set) in links {
-            let split = set.iter().any(|t| fan_out[t] > 1);
-            out.codes.push(code);
-            out.relationships.push(Relationship::of(split, set.len() > 1));
-            out.targets.extend(set);
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            out.codes.push(group[0].0);
+            out.relationships.push(Relationship::of(group.iter().any(|p| split(p.1)), group.len() > 1));
+            out.targets.extend(group.iter().map(|p| p.1));
             out.ends.push(out.targets.len() as u32);
         }
         for f in records(NOMENCLATURE_FILE, nomenclature.unwrap_or_default(), 4)? {
@@ -282,7 +264,7 @@ impl<'a> Correlation<'a> {
 
 /// Applies one correction. A correction the UN table no longer needs (the link it adds is
 /// there, the link it removes is not) is an error, so a new UN edition cannot leave stale fixes.
-fn apply(links: &mut BTreeMap<u32, BTreeSet<u32>>, c: &Correction<'_>) -> Result<()> {
+fn apply(pairs: &mut Vec<(u32, u32)>, c: &Correction<'_>) -> Result<()> {
     let row = || format!("{}\t{}\t{}", c.hs2022, c.hs2017, c.fix);
     let (Some(from), Some(to)) = (subheading(c.hs2022), subheading(c.hs2017)) else {
         return Err(corrupt(FIXES_FILE, format!("bad codes in {:?}", row())));
@@ -291,17 +273,58 @@ fn apply(links: &mut BTreeMap<u32, BTreeSet<u32>>, c: &Correction<'_>) -> Result
         return Err(corrupt(FIXES_FILE, format!("{:?} has no reason or source", row())));
     }
     // A code absent from the table is unchanged: its only HS 2017 code is itself.
-    let set = links.entry(from).or_insert_with(|| BTreeSet::from([from]));
-    let applied = match c.fix {
-        "add" => set.insert(to),
-        "remove" => set.remove(&to) && !set.is_empty(),
-        other => return Err(corrupt(FIXES_FILE, format!("unknown fix {other:?} in {:?}", row()))),
-    };
-    if applied {
-        Ok(())
-    } else {
-        Err(corrupt(FIXES_FILE, format!("{:?} does not apply to the UN table (stale fix?)", row())))
+    if pairs.binary_search_by_key(&from, |p| p.0).is_err() {
+        let at = pairs.partition_point(|p| *p < (from, from));
+        pairs.insert(at, (from, from));
     }
+    let at = pairs.binary_search(&(from, to));
+    let stays = pairs.iter().filter(|p| p.0 == from).count() > 1;
+    match (c.fix, at) {
+        ("add", Err(i)) => pairs.insert(i, (from, to)),
+        ("remove", Ok(i)) if stays => {
+            pairs.remove(i);
+        }
+        ("add" | "remove", _) => {
+            return Err(corrupt(FIXES_FILE, format!("{:?} does not apply to the UN table (stale fix?)", row())))
+        }
+        (other, _) => return Err(corrupt(FIXES_FILE, format!("unknown fix {other:?} in {:?}", row()))),
+    }
+    Ok(())
+}
+
+/// The (HS 2022, HS 2017) pairs of the imported table, sorted.
+fn links(table: &str) -> Result<Vec<(u32, u32)>> {
+    let mut pairs = Vec::with_capacity(table.len() / 7);
+    for line in table.lines().skip(1).filter(|l| !l.is_empty()) {
+        let bad = || corrupt(TABLE_FILE, format!("bad row {line:?}"));
+        let mut f = line.split('\t');
+        let (Some(from), Some(relationship), Some(codes), None) = (f.next(), f.next(), f.next(), f.next()) else {
+            return Err(bad());
+        };
+        let from = subheading(from).ok_or_else(bad)?;
+        if !["1:1", "1:n", "n:1", "n:n"].contains(&relationship) {
+            return Err(bad());
+        }
+        for c in codes.split(' ') {
+            pairs.push((from, subheading(c).ok_or_else(bad)?));
+        }
+    }
+    // The importer writes rows by HS 2022 code, codes sorted within a row: only a code's
+    // relationship rows need merging.
+    for group in pairs.chunk_by_mut(|a, b| a.0 == b.0) {
+        group.sort_unstable();
+    }
+    if !pairs.is_sorted() {
+        pairs.sort_unstable();
+    }
+    pairs.dedup();
+    Ok(pairs)
+}
+
+/// A six-digit subheading as a number.
+fn subheading(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    (b.len() == 6 && b.iter().all(u8::is_ascii_digit)).then(|| b.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
 }
 
 #[cfg(test)]
