@@ -180,6 +180,12 @@ fn corrupt(file: &str, why: String) -> Error {
     Error::new(ErrorCode::Snapshot, "snapshot", format!("{file}: {why}"))
 }
 
+/// True when `rules/nomenclature.tsv` lists `table` as HS 2017: a scan of a few lines, so
+/// that lookups on other tables never parse the correlation.
+pub fn is_hs2017(nomenclature: &str, table: &str) -> bool {
+    nomenclature.lines().any(|l| l.split('\t').take(2).eq([table, "HS2017"]))
+}
+
 /// Data lines of a TSV file, split, with their expected width checked.
 fn records<'a>(file: &str, text: &'a str, width: usize) -> Result<Vec<Vec<&'a str>>> {
     let mut out = Vec::new();
@@ -415,6 +421,7 @@ mod tests {
         assert_eq!(c.hs2017_table("GB").map(|n| n.source), Some("UKGT 2021"));
         assert_eq!(c.hs2017_table("US"), None);
         assert_eq!(c.hs2017_table("JP"), None);
+        assert!(is_hs2017(NOMENCLATURE, "GB") && !is_hs2017(NOMENCLATURE, "US") && !is_hs2017(NOMENCLATURE, "EU"));
     }
 
     #[test]

@@ -164,7 +164,9 @@ impl<'s> Snapshot<'s> {
         code: &HsCode,
         date: Date,
     ) -> Result<Option<Lookup<'s>>> {
-        if code.len() < 6 {
+        let listed =
+            self.file(correlation::NOMENCLATURE_FILE).is_some_and(|t| correlation::is_hs2017(t, table.jurisdiction));
+        if code.len() < 6 || !listed {
             return Ok(None);
         }
         let correlation = self.correlation()?;
