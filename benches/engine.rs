@@ -7,7 +7,6 @@ use landed::duty::{DutyExpr, DutyInput};
 use landed::hs::HsCode;
 use landed::money::Currency;
 use landed::request::QuoteRequest;
-use landed::snapshot::Snapshot;
 use landed::units::Quantities;
 use rust_decimal::Decimal;
 use std::hint::black_box;
@@ -31,7 +30,8 @@ fn request(lines: usize) -> QuoteRequest {
 }
 
 fn benches(c: &mut Criterion) {
-    let snapshot = Snapshot::embedded();
+    let engine = landed::Engine::embedded();
+    let snapshot = engine.snapshot();
     let date = Date::parse("2026-03-02").unwrap();
     let code = HsCode::parse("6109100010").unwrap();
     c.bench_function("lookup GB 10-digit code (prefix match)", |b| {
@@ -50,9 +50,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("parse compound duty text", |b| b.iter(|| DutyExpr::parse(black_box("8.3% + 44.2 EUR / 100 kg"))));
 
     let one = request(1);
-    c.bench_function("quote 1 line", |b| b.iter(|| landed::quote(black_box(&one)).unwrap()));
+    c.bench_function("quote 1 line", |b| b.iter(|| engine.quote(black_box(&one)).unwrap()));
     let ten = request(10);
-    c.bench_function("quote 10 lines", |b| b.iter(|| landed::quote(black_box(&ten)).unwrap()));
+    c.bench_function("quote 10 lines", |b| b.iter(|| engine.quote(black_box(&ten)).unwrap()));
 }
 
 criterion_group! {

@@ -6,17 +6,11 @@ fn main() {
     let core = landed::snapshot::Snapshot::decode(landed::snapshot::embedded_bytes()).unwrap();
     println!("decode core (with hash check): {:?}", t.elapsed());
     let t = Instant::now();
-    let _ = landed::snapshot::Snapshot::embedded();
-    println!("embedded snapshot (core + text): {:?}", t.elapsed());
-    let t = Instant::now();
-    let _ = landed::rules::Rules::embedded();
-    println!("rules: {:?}", t.elapsed());
-    let t = Instant::now();
-    let _ = landed::fx::EmbeddedFx::embedded();
-    println!("fx: {:?}", t.elapsed());
+    let engine = landed::Engine::embedded();
+    println!("embedded engine (core + text, rules, FX): {:?}", t.elapsed());
     let t = Instant::now();
     let req: landed::QuoteRequest = serde_json::from_str(r#"{"destination":"DE","date":"2026-03-02","currency":"USD","origin":"CN","lines":[{"id":"a","code":"6109100010","quantity":"1","unit_price":"20"}]}"#).unwrap();
-    let _ = landed::quote(&req).unwrap();
+    let _ = engine.quote(&req).unwrap();
     println!("first quote: {:?}", t.elapsed());
     drop(core);
 }

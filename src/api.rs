@@ -1,14 +1,16 @@
 //! The operations the CLI and the browser bindings share, with their JSON response shapes:
-//! `rate`, `search`, `snapshot_info` and `countries` (and [`crate::quote`]).
+//! `rate`, `search`, `snapshot_info` and `countries` (and [`Engine::quote`]). Each takes the engine
+//! whose snapshot it answers from; [`Engine`] has a method for each.
 
 use crate::correlation::ViaCorrelation;
 use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::Result;
 use crate::hs::HsCode;
-use crate::rules::{Coverage, Rules};
+use crate::rules::Coverage;
 use crate::search::Candidate;
 use crate::snapshot::{LookupLine, Match, Snapshot, SourceInfo};
+use crate::Engine;
 use serde::Serialize;
 
 /// Where a tariff line comes from.
@@ -98,10 +100,10 @@ fn rate_line(snapshot: &Snapshot<'_>, l: &LookupLine<'_>, with_code: bool) -> Ra
 }
 
 /// Looks up a code in the tariff a destination applies, as in force on `date`.
-pub fn rate(destination: &str, code: &str, date: Date) -> Result<RateResponse> {
+pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Result<RateResponse> {
     let destination = crate::request::country(destination, "destination")?;
     let code = HsCode::parse(code)?;
-    let snapshot = Snapshot::embedded();
+    let snapshot = engine.snapshot();
     let found = snapshot.lookup(&destination, &code, date)?;
     // Every line when several answer (a partial code, or a correlation to several lines).
     let partial = found.kind == Match::Partial || found.lines.len() > 1;
@@ -134,13 +136,13 @@ pub struct SearchResponse {
 }
 
 /// Suggests codes for a description.
-pub fn search(query: &str, destination: &str, limit: usize) -> Result<SearchResponse> {
+pub fn search(engine: &Engine, query: &str, destination: &str, limit: usize) -> Result<SearchResponse> {
     let destination = crate::request::country(destination, "destination")?;
     Ok(SearchResponse {
         query: query.into(),
-        candidates: crate::search::search(query, &destination, limit)?,
+        candidates: crate::search::search(engine, query, &destination, limit)?,
         destination,
-        snapshot_id: Snapshot::embedded().id(),
+        snapshot_id: engine.snapshot_id(),
     })
 }
 
@@ -167,9 +169,9 @@ pub struct SnapshotInfo {
     pub sources: Vec<SourceInfo<'static>>,
 }
 
-/// Describes the embedded snapshot.
-pub fn snapshot_info() -> SnapshotInfo {
-    let s = Snapshot::embedded();
+/// Describes an engine's snapshot.
+pub fn snapshot_info(engine: &Engine) -> SnapshotInfo {
+    let s = engine.snapshot();
     SnapshotInfo {
         snapshot_id: s.id(),
         sha256: s.sha256.clone(),
@@ -207,7 +209,7 @@ pub struct CountriesResponse {
 }
 
 /// Supported destinations and their coverage on `date`.
-pub fn countries(date: Date) -> CountriesResponse {
-    let snapshot = Snapshot::embedded();
-    CountriesResponse { as_of: date, snapshot_id: snapshot.id(), countries: Rules::embedded().coverage(snapshot, date) }
+pub fn countries(engine: &Engine, date: Date) -> CountriesResponse {
+    let snapshot = engine.snapshot();
+    CountriesResponse { as_of: date, snapshot_id: snapshot.id(), countries: engine.rules().coverage(snapshot, date) }
 }

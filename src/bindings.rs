@@ -5,6 +5,7 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::request::QuoteRequest;
+use crate::Engine;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -23,6 +24,39 @@ export type Measure = string;
 
 thread_local! {
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The page's engine: the embedded snapshot until `loadSnapshot` succeeds with another.
+    static ENGINE: std::cell::Cell<Option<Engine>> = const { std::cell::Cell::new(None) };
+}
+
+/// The engine every function of the page prices with (made on first use).
+fn engine() -> Engine {
+    ENGINE.with(|e| match e.get() {
+        Some(engine) => engine,
+        None => {
+            let engine = Engine::embedded();
+            e.set(Some(engine));
+            engine
+        }
+    })
+}
+
+/// Replaces the page's snapshot with a blob written by `landed-datagen snapshot` (fetched by the
+/// JS wrapper from the widget's `snapshot` URL). The blob's hash is checked first: a corrupt,
+/// truncated or foreign blob is an `E_SNAPSHOT` error and the current snapshot stays in service.
+/// Returns the new snapshot's id.
+#[wasm_bindgen(js_name = loadSnapshot)]
+pub fn load_snapshot(bytes: Vec<u8>) -> Result<String, JsValue> {
+    let loaded = Engine::from_bytes(bytes).map_err(js_error)?;
+    ENGINE.with(|e| e.set(Some(loaded)));
+    Ok(loaded.snapshot_id())
+}
+
+/// Goes back to the snapshot compiled into the module.
+#[wasm_bindgen(js_name = useEmbeddedSnapshot)]
+pub fn use_embedded_snapshot() -> String {
+    let embedded = Engine::embedded();
+    ENGINE.with(|e| e.set(Some(embedded)));
+    embedded.snapshot_id()
 }
 
 /// Installs a panic hook that keeps the message for `lastPanic()`.
@@ -73,7 +107,7 @@ pub fn quote(
         Some(text) => crate::request::from_json(&text).map_err(js_error)?,
         None => request_from(request)?,
     };
-    let q = crate::quote(&req).map_err(js_error)?;
+    let q = engine().quote(&req).map_err(js_error)?;
     to_js(&q)
 }
 
@@ -81,39 +115,33 @@ pub fn quote(
 #[wasm_bindgen(js_name = rate, unchecked_return_type = "RateResponse")]
 pub fn rate(destination: &str, code: &str, date_text: Option<String>) -> Result<JsValue, JsValue> {
     let d = date(date_text)?;
-    to_js(&crate::api::rate(destination, code, d).map_err(js_error)?)
+    to_js(&engine().rate(destination, code, d).map_err(js_error)?)
 }
 
 /// Suggests codes for a description in a destination's tariff.
 #[wasm_bindgen(js_name = search, unchecked_return_type = "SearchResponse")]
 pub fn search(text: &str, destination: &str, limit: Option<usize>) -> Result<JsValue, JsValue> {
-    to_js(&crate::api::search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
+    to_js(&engine().search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
 }
 
-/// The embedded snapshot: id, size, tables, sources.
+/// The page's snapshot: id, size, tables, sources.
 #[wasm_bindgen(js_name = snapshotInfo, unchecked_return_type = "SnapshotInfo")]
 pub fn snapshot_info() -> Result<JsValue, JsValue> {
-    to_js(&crate::api::snapshot_info())
+    to_js(&engine().snapshot_info())
 }
 
 /// Attaches the tariff descriptions (the `landed-text.bin` file next to the module), checked
 /// against the snapshot's hash. Needed by `search` and for descriptions in `rate`.
 #[wasm_bindgen(js_name = loadDescriptions)]
 pub fn load_descriptions(bytes: Vec<u8>) -> Result<(), JsValue> {
-    let snapshot = crate::snapshot::Snapshot::embedded();
-    if snapshot.has_text() {
-        return Ok(());
-    }
-    // Kept for the life of the page, like the embedded snapshot itself.
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    snapshot.attach_text(bytes).map_err(js_error)
+    engine().attach_descriptions(bytes).map_err(js_error)
 }
 
 /// Supported destinations and their coverage on a date (default today).
 #[wasm_bindgen(js_name = countries, unchecked_return_type = "CountriesResponse")]
 pub fn countries(date_text: Option<String>) -> Result<JsValue, JsValue> {
     let d = date(date_text)?;
-    to_js(&crate::api::countries(d))
+    to_js(&engine().countries(d))
 }
 
 fn request_from(value: JsValue) -> Result<QuoteRequest, JsValue> {
@@ -152,9 +180,9 @@ pub fn reverse(
     let policy = from_js(JsValue::from(policy.unwrap_or_else(|| "clamp_below".into())), "policy")?;
     let target = decimal(target, "target")?;
     if req.lines.len() > 1 {
-        return to_js(&crate::reverse::reverse_cart(&req, target, charm, policy).map_err(js_error)?);
+        return to_js(&crate::reverse::reverse_cart(&engine(), &req, target, charm, policy).map_err(js_error)?);
     }
-    to_js(&crate::reverse::reverse(&req, target, charm, policy).map_err(js_error)?)
+    to_js(&crate::reverse::reverse(&engine(), &req, target, charm, policy).map_err(js_error)?)
 }
 
 /// Prices every combination of the axes over the base request, cheapest first.
@@ -165,7 +193,7 @@ pub fn sweep(
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
     let axes: crate::sweep::SweepAxes = from_js(axes, "axes")?;
-    to_js(&crate::sweep::sweep(&req, &axes).map_err(js_error)?)
+    to_js(&crate::sweep::sweep(&engine(), &req, &axes).map_err(js_error)?)
 }
 
 fn two_dates(before: &str, after: &str) -> Result<(crate::date::Date, crate::date::Date), JsValue> {
@@ -181,7 +209,7 @@ pub fn compare_dates(
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
     let (a, b) = two_dates(before, after)?;
-    to_js(&crate::diff::compare_dates(&req, a, b).map_err(js_error)?)
+    to_js(&crate::diff::compare_dates(&engine(), &req, a, b).map_err(js_error)?)
 }
 
 /// The lines of a request (as SKUs) whose duty changes between two dates.
@@ -193,7 +221,7 @@ pub fn catalogue_diff(
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
     let (a, b) = two_dates(before, after)?;
-    to_js(&crate::diff::catalogue_diff(&req, a, b).map_err(js_error)?)
+    to_js(&crate::diff::catalogue_diff(&engine(), &req, a, b).map_err(js_error)?)
 }
 
 /// Compares what a carrier billed with the recomputed quote.
@@ -204,5 +232,5 @@ pub fn invoice_check(
 ) -> Result<JsValue, JsValue> {
     let req = request_from(request)?;
     let billed: crate::invoice::Billed = from_js(billed, "billed")?;
-    to_js(&crate::invoice::check(&req, &billed).map_err(js_error)?)
+    to_js(&crate::invoice::check(&engine(), &req, &billed).map_err(js_error)?)
 }

@@ -4,8 +4,9 @@
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{parse_decimal, Currency};
-use crate::quote::{quote, LineStatus};
+use crate::quote::LineStatus;
 use crate::request::{Channel, Incoterm, LineRequest, QuoteRequest, VatClass};
+use crate::Engine;
 use std::io::{Read, Write};
 
 /// Settings shared by every row.
@@ -40,6 +41,7 @@ pub const OUTPUT_COLUMNS: [&str; 13] = [
 /// `weight_kg`, `currency`, `quantity`) for every destination, writing CSV to `output`.
 /// `progress(rows_done)` is called after each SKU. Returns the number of line-quotes written.
 pub fn price_catalogue(
+    engine: &Engine,
     input: impl Read,
     output: impl Write,
     options: &CatalogueOptions,
@@ -57,7 +59,7 @@ pub fn price_catalogue(
     let mut wtr = csv::Writer::from_writer(output);
     let io = |e: csv::Error| Error::new(ErrorCode::Io, "output", e.to_string());
     wtr.write_record(OUTPUT_COLUMNS).map_err(io)?;
-    let snapshot_id = crate::snapshot::Snapshot::embedded().id();
+    let snapshot_id = engine.snapshot_id();
     let mut written = 0u64;
     let mut record = csv::StringRecord::new();
     let mut row = 0u64;
@@ -112,7 +114,7 @@ pub fn price_catalogue(
                 business_buyer: false,
                 lines: vec![line.clone()],
             };
-            let fields: Vec<String> = match quote(&req) {
+            let fields: Vec<String> = match engine.quote(&req) {
                 Ok(q) => {
                     let l = &q.lines[0];
                     let t = &q.totals;

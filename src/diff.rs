@@ -3,8 +3,9 @@
 
 use crate::date::Date;
 use crate::error::Result;
-use crate::quote::{quote, Levy, Quote};
+use crate::quote::{Levy, Quote};
 use crate::request::QuoteRequest;
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -82,13 +83,13 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
 }
 
 /// Prices `req` on two dates and lists every levy that changed.
-pub fn compare_dates(req: &QuoteRequest, before: Date, after: Date) -> Result<Comparison> {
+pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: Date) -> Result<Comparison> {
     let mut a = req.clone();
     a.date = before;
     let mut b = req.clone();
     b.date = after;
-    let qa = quote(&a)?;
-    let qb = quote(&b)?;
+    let qa = engine.quote(&a)?;
+    let qb = engine.quote(&b)?;
     let mut out = Vec::new();
     for la in &qa.lines {
         let lb = qb.lines.iter().find(|l| l.id == la.id);
@@ -136,12 +137,12 @@ pub struct SkuChange {
 }
 
 /// For each line of `req` priced alone (as a SKU), the SKUs whose duty changes between the dates.
-pub fn catalogue_diff(req: &QuoteRequest, before: Date, after: Date) -> Result<Vec<SkuChange>> {
+pub fn catalogue_diff(engine: &Engine, req: &QuoteRequest, before: Date, after: Date) -> Result<Vec<SkuChange>> {
     let mut out = Vec::new();
     for line in &req.lines {
         let mut single = req.clone();
         single.lines = vec![line.clone()];
-        let c = compare_dates(&single, before, after)?;
+        let c = compare_dates(engine, &single, before, after)?;
         let duty = |q: &Quote| q.lines.first().map(|_| q.totals.duty);
         if duty(&c.before) != duty(&c.after) {
             out.push(SkuChange {

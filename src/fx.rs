@@ -106,15 +106,9 @@ pub struct CustomsRate {
 }
 
 impl EmbeddedFx {
-    /// The rates embedded in this build, parsed once.
-    pub fn embedded() -> &'static EmbeddedFx {
-        static FX: std::sync::OnceLock<EmbeddedFx> = std::sync::OnceLock::new();
-        FX.get_or_init(|| {
-            EmbeddedFx::load(crate::snapshot::Snapshot::embedded()).expect("embedded FX tables are valid")
-        })
-    }
-
-    fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
+    /// Reads the exchange-rate tables of a snapshot (engines do this once: see
+    /// [`crate::Engine::fx`]).
+    pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let monthly = snapshot.file("fx_ecb_monthly.tsv").ok_or_else(|| missing("fx_ecb_monthly.tsv"))?;
         let daily = snapshot.file("fx_ecb_daily.tsv").ok_or_else(|| missing("fx_ecb_daily.tsv"))?;
@@ -320,7 +314,7 @@ mod tests {
 
     #[test]
     fn eu_customs_rate_is_fixed_for_the_month() {
-        let fx = EmbeddedFx::embedded();
+        let fx = crate::Engine::embedded().fx();
         let a = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-01").unwrap()).unwrap();
         let b = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-30").unwrap()).unwrap();
         assert_eq!(a.used.rate, b.used.rate);
@@ -329,7 +323,7 @@ mod tests {
 
     #[test]
     fn gb_uses_hmrc_monthly_rates_where_published() {
-        let fx = EmbeddedFx::embedded();
+        let fx = crate::Engine::embedded().fx();
         let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2022-05-10").unwrap()).unwrap();
         assert!(r.used.source.starts_with("HMRC"), "{}", r.used.source);
         let later = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();

@@ -2,8 +2,9 @@
 //! difference with its likely cause.
 
 use crate::error::Result;
-use crate::quote::{quote, Quote};
+use crate::quote::Quote;
 use crate::request::QuoteRequest;
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -48,8 +49,8 @@ fn near(difference: Decimal, amount: Decimal) -> bool {
 }
 
 /// Recomputes the request and compares it with the bill.
-pub fn check(req: &QuoteRequest, billed: &Billed) -> Result<InvoiceCheck> {
-    let q = quote(req)?;
+pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<InvoiceCheck> {
+    let q = engine.quote(req)?;
     let t = &q.totals;
     let mut differences = Vec::new();
     let cif: Decimal = q.lines.iter().map(|l| l.goods_value + l.shipping + l.insurance).sum();

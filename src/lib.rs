@@ -1,6 +1,7 @@
 //! Landed: exact landed cost (import duty, import VAT/GST, customs fees), offline.
 //!
-//! The engine is pure computation over embedded, dated tariff snapshots: the same code runs
+//! The engine is pure computation over dated tariff snapshots (embedded, or loaded from a
+//! blob: see [`Engine`]): the same code runs
 //! natively (the `landed` CLI) and in the browser (WASM).
 
 pub mod allocation;
@@ -13,6 +14,7 @@ pub mod correlation;
 pub mod date;
 pub mod diff;
 pub mod duty;
+pub mod engine;
 pub mod error;
 pub mod fx;
 pub mod hs;
@@ -27,6 +29,7 @@ pub mod snapshot;
 pub mod sweep;
 pub mod units;
 
+pub use engine::Engine;
 pub use error::{Error, ErrorCode, Result};
-pub use quote::{quote, Quote};
+pub use quote::Quote;
 pub use request::QuoteRequest;

@@ -15,6 +15,7 @@ use crate::rules::us::special_rates;
 use crate::rules::{DutyBasis, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis, ThresholdEffect};
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -256,6 +257,7 @@ pub struct Warning {
 /// Shared state while pricing one request.
 struct Ctx<'q> {
     req: &'q QuoteRequest,
+    fx: &'static EmbeddedFx,
     destination: String,
     j: &'static Jurisdiction,
     rules: &'static Rules,
@@ -284,7 +286,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = EmbeddedFx::embedded().customs_rate(&self.destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(&self.destination, from, to, self.req.date)?;
                 let age = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age > 45 {
                     self.warn(
@@ -344,18 +346,19 @@ impl LineValues {
     }
 }
 
-/// Quotes a request against the embedded snapshot and rules.
-pub fn quote(req: &QuoteRequest) -> Result<Quote> {
+/// Quotes a request against an engine's snapshot and rules (see [`Engine::quote`]).
+pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
-    let rules = Rules::embedded();
+    let rules = engine.rules();
     let destination = req.destination.to_ascii_uppercase();
     let j = rules.jurisdiction(&destination, req.date)?;
     let mut ctx = Ctx {
         req,
+        fx: engine.fx(),
         destination: destination.clone(),
         j,
         rules,
-        snapshot: Snapshot::embedded(),
+        snapshot: engine.snapshot(),
         overrides: FxTable::from_request(&req.fx)?,
         fx_used: Vec::new(),
         warnings: Vec::new(),
@@ -405,7 +408,7 @@ pub fn quote(req: &QuoteRequest) -> Result<Quote> {
     }
     let display = match req.display_currency {
         Some(dc) if dc != currency => {
-            let r = EmbeddedFx::embedded().ecb_daily(currency, dc, req.date).map(|r| r.used);
+            let r = ctx.fx.ecb_daily(currency, dc, req.date).map(|r| r.used);
             r.map(|fx| Display {
                 currency: dc,
                 landed: crate::money::round_to(totals.landed * fx.rate, dc.minor_units(), req.rounding.mode),

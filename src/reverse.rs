@@ -3,8 +3,8 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::round_to;
-use crate::quote::quote;
 use crate::request::QuoteRequest;
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -118,10 +118,10 @@ fn bracket(
     Err(Error::new(ErrorCode::TooLarge, "target", unreachable))
 }
 
-fn landed_at(req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
+fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
     let mut r = req.clone();
     r.lines[0].unit_price = net;
-    let q = quote(&r)?;
+    let q = engine.quote(&r)?;
     let levies =
         q.lines[0].levies.iter().filter(|l| l.amount.is_some_and(|a| !a.is_zero())).map(|l| l.name.clone()).collect();
     Ok((q.totals.landed, levies))
@@ -129,7 +129,13 @@ fn landed_at(req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)>
 
 /// Finds the net unit price of a one-line request (quantity 1 is typical) whose all-in price is
 /// `target` (in the destination's customs currency). The request's own `unit_price` is ignored.
-pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZonePolicy) -> Result<ReverseResult> {
+pub fn reverse(
+    engine: &Engine,
+    req: &QuoteRequest,
+    target: Decimal,
+    charm: Charm,
+    policy: GreyZonePolicy,
+) -> Result<ReverseResult> {
     if req.lines.len() != 1 {
         return Err(Error::new(
             ErrorCode::InvalidField,
@@ -143,13 +149,12 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
     let target = charm.apply(target);
     let dp = req.currency.minor_units();
     let unit = Decimal::new(1, dp);
-    let currency =
-        crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
+    let currency = engine.rules().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
     // Bracket: landed is non-decreasing in the net price; find hi with landed(hi) > target.
     let (mut lo, mut hi) = bracket(
         round_to(target, dp, req.rounding.mode).max(unit),
         target,
-        |net| Ok(landed_at(req, net)?.0),
+        |net| Ok(landed_at(engine, req, net)?.0),
         "no net price reaches this target",
     )?;
     // Binary search in minor units for the largest net with landed(net) <= target.
@@ -162,13 +167,13 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
         } else {
             mid
         };
-        if landed_at(req, mid)?.0 <= target {
+        if landed_at(engine, req, mid)?.0 <= target {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    let (landed_lo, levies_lo) = landed_at(req, lo)?;
+    let (landed_lo, levies_lo) = landed_at(engine, req, lo)?;
     if landed_lo == target {
         return Ok(ReverseResult {
             target,
@@ -182,7 +187,7 @@ pub fn reverse(req: &QuoteRequest, target: Decimal, charm: Charm, policy: GreyZo
             absorbed: None,
         });
     }
-    let (landed_hi, levies_hi) = landed_at(req, hi)?;
+    let (landed_hi, levies_hi) = landed_at(engine, req, hi)?;
     let new: Vec<&String> = levies_hi.iter().filter(|l| !levies_lo.contains(l)).collect();
     let cause = if new.is_empty() {
         format!("rounding: one {} more net gives {} more all-in", unit, landed_hi - landed_lo)
@@ -261,6 +266,7 @@ fn scaled(req: &QuoteRequest, k: Decimal) -> QuoteRequest {
 /// (the request's prices give the ratios between lines). Grey zones are handled as in
 /// [`reverse`]; the search is a bisection on the factor.
 pub fn reverse_cart(
+    engine: &Engine,
     req: &QuoteRequest,
     target: Decimal,
     charm: Charm,
@@ -278,9 +284,8 @@ pub fn reverse_cart(
         ));
     }
     let target = charm.apply(target);
-    let currency =
-        crate::rules::Rules::embedded().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
-    let landed = |k: Decimal| -> Result<Decimal> { Ok(quote(&scaled(req, k))?.totals.landed) };
+    let currency = engine.rules().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
+    let landed = |k: Decimal| -> Result<Decimal> { Ok(engine.quote(&scaled(req, k))?.totals.landed) };
     let (mut lo, mut hi) = bracket(Decimal::ONE, target, landed, "no prices reach this target")?;
     for _ in 0..64 {
         let mid = (lo + hi) / Decimal::TWO;

@@ -43,10 +43,10 @@ fn stem(w: &str) -> &str {
 
 /// The query's tokens with everyday words expanded into tariff wording
 /// (`tariffs/search_synonyms.tsv`).
-fn query_tokens(query: &str) -> Vec<String> {
+fn query_tokens(snapshot: &Snapshot<'_>, query: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let synonyms = snapshot.file("search_synonyms.tsv").unwrap_or_default();
     for t in tokens(query) {
-        let synonyms = Snapshot::embedded().file("search_synonyms.tsv").unwrap_or_default();
         let expansion = synonyms.lines().skip(1).find_map(|l| {
             let mut f = l.split('\t');
             (f.next().map(stem) == Some(t.as_str())).then(|| f.next().unwrap_or_default())
@@ -101,26 +101,40 @@ fn build_index<'a>(snapshot: &Snapshot<'a>, table: &Table<'a>, hs: Option<&Table
     Index { postings, rows: snapshot.rows(table).len() }
 }
 
-fn index_for(snapshot: &'static Snapshot<'static>, jurisdiction: &str) -> Option<&'static Index> {
-    static INDEXES: OnceLock<Vec<(String, OnceLock<Index>)>> = OnceLock::new();
-    let all = INDEXES.get_or_init(|| {
-        snapshot
+/// The search indexes of an engine's tables, each built on its first search.
+pub(crate) struct Indexes {
+    snapshot: &'static Snapshot<'static>,
+    tables: Vec<(&'static str, OnceLock<Index>)>,
+}
+
+impl Indexes {
+    pub(crate) fn new(snapshot: &'static Snapshot<'static>) -> Indexes {
+        let tables = snapshot
             .tables
             .iter()
             .filter(|t| t.jurisdiction != "HS")
-            .map(|t| (t.jurisdiction.to_string(), OnceLock::new()))
-            .collect()
-    });
-    let (_, cell) = all.iter().find(|(j, _)| j == jurisdiction)?;
-    let table = snapshot.table(jurisdiction)?;
-    Some(cell.get_or_init(|| build_index(snapshot, table, snapshot.table("HS"))))
+            .map(|t| (t.jurisdiction, OnceLock::new()))
+            .collect();
+        Indexes { snapshot, tables }
+    }
+
+    fn get(&self, jurisdiction: &str) -> Option<&Index> {
+        let (_, cell) = self.tables.iter().find(|(j, _)| *j == jurisdiction)?;
+        let table = self.snapshot.table(jurisdiction)?;
+        Some(cell.get_or_init(|| build_index(self.snapshot, table, self.snapshot.table("HS"))))
+    }
 }
 
-/// Searches the embedded snapshot's tariff for `destination` and returns up to `limit`
+/// Searches the engine's tariff for `destination` and returns up to `limit`
 /// candidates, best first. Destinations without a tariff and empty queries return no candidates;
 /// before the descriptions are loaded (browser) it is an `E_DESCRIPTIONS_NOT_LOADED` error.
-pub fn search(query: &str, destination: &str, limit: usize) -> crate::error::Result<Vec<Candidate>> {
-    let snapshot = Snapshot::embedded();
+pub fn search(
+    engine: &crate::Engine,
+    query: &str,
+    destination: &str,
+    limit: usize,
+) -> crate::error::Result<Vec<Candidate>> {
+    let snapshot = engine.snapshot();
     if !snapshot.has_text() {
         return Err(crate::error::Error::new(
             crate::error::ErrorCode::DescriptionsNotLoaded,
@@ -129,11 +143,11 @@ pub fn search(query: &str, destination: &str, limit: usize) -> crate::error::Res
         ));
     }
     let jurisdiction = tariff_jurisdiction(destination);
-    let (Some(index), Some(table)) = (index_for(snapshot, jurisdiction), snapshot.table(jurisdiction)) else {
+    let (Some(index), Some(table)) = (engine.search_indexes().get(jurisdiction), snapshot.table(jurisdiction)) else {
         return Ok(Vec::new());
     };
     let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
-    let query_tokens = query_tokens(query);
+    let query_tokens = query_tokens(snapshot, query);
     for t in &query_tokens {
         let Some(list) = index.postings.get(t) else { continue };
         let idf = ((index.rows as f32 + 1.0) / (list.len() as f32 + 0.5)).ln();

@@ -3,10 +3,9 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::fx::EmbeddedFx;
 use crate::money::{round_to, Currency};
-use crate::quote::quote;
 use crate::request::{Channel, Incoterm, QuoteRequest};
+use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -76,13 +75,14 @@ pub struct SweepResult {
 }
 
 /// Prices every combination of the axes over the base request.
-pub fn sweep(base: &QuoteRequest, axes: &SweepAxes) -> Result<SweepResult> {
-    sweep_with_progress(base, axes, &mut |_, _| true)
+pub fn sweep(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Result<SweepResult> {
+    sweep_with_progress(engine, base, axes, &mut |_, _| true)
 }
 
 /// As [`sweep`], calling `progress(done, total)` every 64 combinations; returning `false` from it
 /// cancels the sweep (the rows so far are returned).
 pub fn sweep_with_progress(
+    engine: &Engine,
     base: &QuoteRequest,
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
@@ -107,7 +107,7 @@ pub fn sweep_with_progress(
             format!("{total} combinations: at most {MAX_COMBINATIONS}"),
         ));
     }
-    let fx = EmbeddedFx::embedded();
+    let fx = engine.fx();
     let mut rows = Vec::with_capacity(total);
     'all: for d in &destinations {
         for o in &origins {
@@ -145,7 +145,7 @@ pub fn sweep_with_progress(
                                 complete: false,
                                 error: None,
                             };
-                            match quote(&r) {
+                            match engine.quote(&r) {
                                 Ok(q) => {
                                     let t = &q.totals;
                                     row.landed_in_request_currency = if q.currency == base.currency {

@@ -4,11 +4,12 @@
 //! (`tariffs/rules/hs_correlation_fixes.tsv`): one HS 2017 line is given with the correlation
 //! named; several are given as a range, explained. Never a silent pick.
 
-use landed::api::{rate, RateResponse};
+use landed::api::RateResponse;
 use landed::correlation::{Correlation, Relationship};
 use landed::date::Date;
 use landed::quote::LineStatus;
-use landed::snapshot::{Match, Snapshot};
+use landed::snapshot::Match;
+use landed::Engine;
 use rust_decimal::Decimal;
 use std::process::Command;
 
@@ -18,6 +19,15 @@ fn on() -> Date {
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str_exact(s).unwrap()
+}
+
+fn engine() -> Engine {
+    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(Engine::embedded);
+    *ENGINE
+}
+
+fn rate(destination: &str, code: &str, date: Date) -> landed::Result<RateResponse> {
+    engine().rate(destination, code, date)
 }
 
 fn correlated(destination: &str, code: &str) -> RateResponse {
@@ -98,7 +108,7 @@ fn corrected_defect_911490_keeps_its_own_hs2017_line() {
 /// which the UN table does not link to them.
 #[test]
 fn corrected_defect_854151_includes_hs2017_854150() {
-    let c = Snapshot::embedded().correlation().unwrap();
+    let c = engine().snapshot().correlation().unwrap();
     for code in ["854151", "854159"] {
         let r = c.resolve(code).unwrap();
         assert!(r.to.iter().any(|t| t == "854150"), "{code}: {:?}", r.to);
@@ -147,7 +157,7 @@ fn quote_warns_and_gives_a_range_through_the_correlation() {
                   {"id": "phone", "code": "851713", "quantity": "2", "unit_price": "400.00"}]
     }))
     .unwrap();
-    let q = landed::quote(&req).unwrap();
+    let q = engine().quote(&req).unwrap();
     let warnings: Vec<&str> =
         q.warnings.iter().filter(|w| w.code == "W_HS_CORRELATION").map(|w| w.message.as_str()).collect();
     assert_eq!(warnings.len(), 2, "{:?}", q.warnings);
@@ -165,7 +175,7 @@ fn quote_warns_and_gives_a_range_through_the_correlation() {
 /// of them feeds several HS 2022 codes), except where a correction changed the links.
 #[test]
 fn imported_relationships_match_the_links() {
-    let s = Snapshot::embedded();
+    let s = engine().snapshot();
     let table = s.file("hs_correlation.tsv").unwrap();
     let c = s.correlation().unwrap();
     let corrected: Vec<&str> = c.corrections().iter().map(|f| f.hs2022).collect();

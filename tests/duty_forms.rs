@@ -245,3 +245,67 @@ fn texts_that_are_not_rates_are_explained() {
         assert!(!r.unpriced[0].message().is_empty());
     }
 }
+
+// Japan's Tariff Schedule (Japan Customs, 2026-07-09), as the importer rewrites it
+// (`datagen/src/jp.rs`): yen per unit, "whichever is the higher" (`MIN`), "whichever is the
+// lower" (`MAX`), and the wine form "the lower, but not below" (`A MAX B MIN C`).
+
+#[test]
+fn yen_per_kilogram_jp() {
+    // 20.70 円/kg × 100 kg = 2,070 JPY
+    let case = Case { currency: "JPY", qty: &["100kg"], ..DEFAULT };
+    assert_eq!(amount("20.70 JPY / kg", case), dec!(2070));
+}
+
+#[test]
+fn yen_per_head_jp() {
+    // 0103.92 011 (pigs under the gate price): 19,508 円/頭 × 2 head = 39,016 JPY
+    let case = Case { currency: "JPY", qty: &["2items"], ..DEFAULT };
+    assert_eq!(amount("19508 JPY / head", case), dec!(39016));
+}
+
+#[test]
+fn whichever_higher_jp() {
+    // 2.8%又は20円/kgのうちいずれか高い税率, 50 kg:
+    // value 100,000: 2,800 against 1,000 → 2,800; value 10,000: 280 against 1,000 → 1,000
+    let case = |value| Case { currency: "JPY", value, qty: &["50kg"], ..DEFAULT };
+    assert_eq!(amount("2.8% MIN 20 JPY / kg", case(dec!(100000))), dec!(2800));
+    assert_eq!(amount("2.8% MIN 20 JPY / kg", case(dec!(10000))), dec!(1000));
+}
+
+#[test]
+fn whichever_higher_with_a_compound_part_jp() {
+    // 5208.11 091 (WTO): 3.7 % or 2.9 % + 1.01 円/㎡, whichever is the higher; 100,000 JPY, 1,000 m²:
+    // 3,700 against 2,900 + 1,010 = 3,910 → 3,910
+    let case = Case { currency: "JPY", value: dec!(100000), qty: &["1000m2"], ..DEFAULT };
+    assert_eq!(amount("3.7% MIN 2.9% + 1.01 JPY / m2", case), dec!(3910));
+}
+
+#[test]
+fn whichever_lower_but_not_below_a_floor_jp() {
+    // 2204.21 020 (WTO): 15 % or 125 円/l, whichever is the lower, but not below 67 円/l; 9 l.
+    // value 10,000: min(1,500, 1,125) = 1,125 ≥ 603 → 1,125
+    // value 2,000: min(300, 1,125) = 300, below 67 × 9 = 603 → 603
+    let text = "15% MAX 125 JPY / l MIN 67 JPY / l";
+    let case = |value| Case { currency: "JPY", value, qty: &["9l"], ..DEFAULT };
+    assert_eq!(amount(text, case(dec!(10000))), dec!(1125));
+    assert_eq!(amount(text, case(dec!(2000))), dec!(603));
+}
+
+#[test]
+fn japanese_texts_kept_as_published_are_classified_jp() {
+    for (text, kind) in [
+        ("1キログラムにつき部分肉に係る基準輸入価格と課税価格との差額", NotPriceableKind::ReferencePrice),
+        ("(170円−課税価格)/kg", NotPriceableKind::ReferencePrice),
+        ("◎無税", NotPriceableKind::EndUse),
+        ("関税割当数量以内のもの 無税", NotPriceableKind::TariffQuota),
+        // A range must never be read as 21 % of a component: not priceable.
+        ("●21%〜29.8%+1,159円/kg", NotPriceableKind::Conditional),
+        ("※1%", NotPriceableKind::Conditional),
+    ] {
+        let r = run(text, Case { currency: "JPY", value: dec!(1000), qty: &["1kg"], ..DEFAULT });
+        assert!(!r.priceable, "{text}");
+        assert_eq!(r.amount, None, "{text}");
+        assert!(matches!(&r.unpriced[0], Unpriced::NotARate { kind: k, .. } if *k == kind), "{text}: {:?}", r.unpriced);
+    }
+}

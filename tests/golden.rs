@@ -5,9 +5,15 @@ use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn quote(v: Value) -> Quote {
     let req: QuoteRequest = serde_json::from_value(v).expect("request");
-    landed::quote(&req).expect("quote")
+    engine().quote(&req).expect("quote")
 }
 
 fn d(s: &str) -> Decimal {
@@ -237,9 +243,9 @@ fn partial_code_quotes_a_range() {
 
 #[test]
 fn every_supported_destination_returns_a_full_breakdown() {
-    let rules = landed::rules::Rules::embedded();
+    let rules = engine().rules();
     let date = landed::date::Date::parse("2026-03-02").unwrap();
-    let coverage = rules.coverage(landed::snapshot::Snapshot::embedded(), date);
+    let coverage = rules.coverage(engine().snapshot(), date);
     assert!(coverage.len() >= 50, "{} destinations", coverage.len());
     for c in &coverage {
         let q = quote(json!({"destination": c.country, "date": "2026-03-02", "currency": "USD", "origin": "CN",
@@ -261,7 +267,7 @@ fn missing_exchange_rate_is_a_typed_error_naming_the_pair_rules_8() {
         serde_json::from_value(json!({"destination": "TW", "date": "2026-03-02", "currency": "USD",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "10", "duty_rate": "5%"}]}))
         .unwrap();
-    let e = landed::quote(&req).unwrap_err();
+    let e = engine().quote(&req).unwrap_err();
     assert_eq!(e.code, landed::ErrorCode::FxRate);
     assert!(e.message.contains("USD/TWD"), "{}", e.message);
 }

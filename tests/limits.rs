@@ -5,10 +5,16 @@ use landed::error::ErrorCode;
 use landed::request::QuoteRequest;
 use serde_json::json;
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn quote(v: serde_json::Value) -> Result<landed::Quote, landed::Error> {
     let req: QuoteRequest =
         serde_json::from_value(v).map_err(|e| landed::Error::new(ErrorCode::Json, "", e.to_string()))?;
-    landed::quote(&req)
+    engine().quote(&req)
 }
 
 fn line(id: usize, qty: &str, price: &str) -> serde_json::Value {

@@ -7,6 +7,12 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn cents(c: u64) -> Decimal {
     Decimal::new(c as i64, 2)
 }
@@ -47,7 +53,7 @@ proptest! {
 
     #[test]
     fn duty_and_tax_are_never_negative_and_totals_add_up(dest in 0usize..8, lines in prop::collection::vec((0usize..6, 1u64..20, 1u64..200_000), 1..8), shipping in 0u64..20_000) {
-        let q = landed::quote(&request(DESTINATIONS[dest], &lines, shipping)).unwrap();
+        let q = engine().quote(&request(DESTINATIONS[dest], &lines, shipping)).unwrap();
         for line in &q.lines {
             for levy in &line.levies {
                 if let Some(a) = levy.amount { prop_assert!(!a.is_sign_negative(), "{:?}", levy); }
@@ -66,7 +72,7 @@ proptest! {
         // Above every threshold, so only the rate and the value matter.
         let dest = ["GB", "DE", "US", "AU"][dest];
         let duty = |p: u64| {
-            let q = landed::quote(&request(dest, &[(0, 1, p)], 0)).unwrap();
+            let q = engine().quote(&request(dest, &[(0, 1, p)], 0)).unwrap();
             q.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Duty).filter_map(|l| l.amount).sum::<Decimal>()
         };
         prop_assert!(duty(price + raise) >= duty(price));
@@ -75,12 +81,12 @@ proptest! {
     #[test]
     fn a_quote_is_deterministic_and_line_order_does_not_change_totals(dest in 0usize..8, lines in prop::collection::vec((0usize..6, 1u64..5, 100u64..50_000), 2..6)) {
         let dest = DESTINATIONS[dest];
-        let a = landed::quote(&request(dest, &lines, 0)).unwrap();
-        let b = landed::quote(&request(dest, &lines, 0)).unwrap();
+        let a = engine().quote(&request(dest, &lines, 0)).unwrap();
+        let b = engine().quote(&request(dest, &lines, 0)).unwrap();
         prop_assert_eq!(&a, &b);
         let mut reversed = lines.clone();
         reversed.reverse();
-        let c = landed::quote(&request(dest, &reversed, 0)).unwrap();
+        let c = engine().quote(&request(dest, &reversed, 0)).unwrap();
         prop_assert_eq!(&a.totals, &c.totals);
         prop_assert_eq!(&a.snapshot_id, &c.snapshot_id);
     }

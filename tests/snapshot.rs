@@ -7,6 +7,12 @@ use landed::hs::HsCode;
 use landed::snapshot::{Match, Snapshot};
 use std::path::PathBuf;
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn sources() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources");
     if p.is_dir() {
@@ -57,7 +63,7 @@ fn raw_rows(path: PathBuf, code_col: &str, duty_col: &str) -> Vec<(String, Strin
 #[test]
 fn sampled_codes_match_the_raw_source_files() {
     let Some(dir) = sources() else { return };
-    let snap = Snapshot::embedded();
+    let snap = engine().snapshot();
     let cases = [
         ("US", "us/tariff_database_2025_06062025.csv", "hts8", "mfn_text_rate", "2025-06-06"),
         ("GB", "uk/global-uk-tariff_2021-01-27.csv", "commodity", "ukgt_duty_rate", "2021-06-01"),
@@ -82,7 +88,7 @@ fn sampled_codes_match_the_raw_source_files() {
 
 #[test]
 fn every_national_line_is_present() {
-    let snap = Snapshot::embedded();
+    let snap = engine().snapshot();
     let codes = |j: &str| {
         snap.rows(snap.table(j).unwrap()).iter().map(|r| r.code()).collect::<std::collections::BTreeSet<_>>().len()
     };
@@ -93,10 +99,11 @@ fn every_national_line_is_present() {
 
 #[test]
 fn lookups_of_the_issue_examples() {
-    let snap = Snapshot::embedded();
+    let snap = engine().snapshot();
     let on = date("2026-03-01");
     let us = snap.lookup("US", &HsCode::parse("6404.11.20").unwrap(), on).unwrap();
-    assert_eq!(us.lines[0].row.mfn, "10.50%");
+    // HTS 2026 revision 3 (in force from 2026-02-12) prints 10.5%; the 2025 database, 10.50%.
+    assert_eq!(us.lines[0].row.mfn, "10.5%");
     assert_eq!(snap.source(&us.lines[0].row).publisher, "U.S. International Trade Commission");
     let gb = snap.lookup("GB", &HsCode::parse("6109100010").unwrap(), on).unwrap();
     assert_eq!((gb.kind, gb.matched_code.as_str(), gb.lines[0].row.mfn), (Match::Prefix, "61091000", "12.0%"));
@@ -110,7 +117,7 @@ fn lookups_of_the_issue_examples() {
 
 #[test]
 fn unknown_codes_and_destinations_are_typed_errors() {
-    let snap = Snapshot::embedded();
+    let snap = engine().snapshot();
     let on = date("2026-03-01");
     let e = snap.lookup("GB", &HsCode::parse("61093").unwrap(), on).unwrap_err();
     assert_eq!(e.code, ErrorCode::UnknownCode);
@@ -126,7 +133,7 @@ fn unknown_codes_and_destinations_are_typed_errors() {
 fn corrupted_or_truncated_snapshots_are_rejected_by_hash() {
     let bytes = landed::snapshot::embedded_bytes().to_vec();
     // The embedded snapshot is decoded without re-hashing; its trailer must be its real hash.
-    assert_eq!(Snapshot::decode(&bytes).unwrap().sha256, Snapshot::embedded().sha256);
+    assert_eq!(Snapshot::decode(&bytes).unwrap().sha256, engine().snapshot().sha256);
     let mut flipped = bytes.clone();
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x01;
@@ -151,10 +158,11 @@ fn description_blob_is_bound_to_its_core() {
 
 #[test]
 fn description_search_ranks_the_right_line_first() {
-    let top = |q: &str, dest: &str| landed::search::search(q, dest, 5).unwrap().first().map(|c| c.code.clone());
+    let top =
+        |q: &str, dest: &str| landed::search::search(&engine(), q, dest, 5).unwrap().first().map(|c| c.code.clone());
     assert_eq!(top("cotton t-shirt", "GB").as_deref(), Some("61091000"));
     assert_eq!(top("laptop", "US").as_deref(), Some("84713001"));
     assert_eq!(top("sneakers", "DE").as_deref(), Some("64041100"));
-    assert!(landed::search::search("", "GB", 5).unwrap().is_empty());
-    assert!(landed::search::search("cotton", "CA", 5).unwrap().is_empty(), "no tariff for CA");
+    assert!(landed::search::search(&engine(), "", "GB", 5).unwrap().is_empty());
+    assert!(landed::search::search(&engine(), "cotton", "CA", 5).unwrap().is_empty(), "no tariff for CA");
 }

@@ -8,6 +8,12 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
 
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
 fn d(s: &str) -> Decimal {
     Decimal::from_str_exact(s).unwrap()
 }
@@ -23,16 +29,16 @@ fn canada() -> QuoteRequest {
 
 #[test]
 fn canada_grey_zone_between_40_00_and_42_01_rules_9() {
-    let r = reverse(&canada(), d("41.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let r = reverse(&engine(), &canada(), d("41.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert_eq!((r.net_price, r.landed, r.exact), (d("40.00"), d("40.00"), false));
     let zone = r.grey_zone.unwrap();
     assert_eq!((zone.below, zone.above), (d("40.00"), d("42.01")));
-    let r = reverse(&canada(), d("41.00"), Charm::None, GreyZonePolicy::Absorb).unwrap();
+    let r = reverse(&engine(), &canada(), d("41.00"), Charm::None, GreyZonePolicy::Absorb).unwrap();
     assert_eq!((r.net_price, r.landed, r.absorbed), (d("40.01"), d("42.01"), Some(d("1.01"))));
-    let e = reverse(&canada(), d("41.00"), Charm::None, GreyZonePolicy::Report).unwrap_err();
+    let e = reverse(&engine(), &canada(), d("41.00"), Charm::None, GreyZonePolicy::Report).unwrap_err();
     assert!(e.message.contains("42.01"), "{}", e.message);
     // Outside the grey zone the answer is exact: net 40.00 → 40.00.
-    let r = reverse(&canada(), d("40.00"), Charm::None, GreyZonePolicy::Report).unwrap();
+    let r = reverse(&engine(), &canada(), d("40.00"), Charm::None, GreyZonePolicy::Report).unwrap();
     assert!(r.exact);
 }
 
@@ -42,7 +48,7 @@ fn charm_prices_round_the_target_down() {
     assert_eq!(Charm::NinetyNine.apply(d("60.99")), d("60.99"));
     assert_eq!(Charm::NinetyFive.apply(d("60.50")), d("59.95"));
     assert_eq!(Charm::Whole.apply(d("60.50")), d("60"));
-    let r = reverse(&canada(), d("60.00"), Charm::NinetyNine, GreyZonePolicy::Report).unwrap();
+    let r = reverse(&engine(), &canada(), d("60.00"), Charm::NinetyNine, GreyZonePolicy::Report).unwrap();
     assert_eq!(r.landed, d("59.99"));
 }
 
@@ -57,10 +63,10 @@ proptest! {
     #[test]
     fn forward_of_reverse_is_identity_outside_grey_zones(cents in 100u64..2_000_000) {
         let net = Decimal::new(cents as i64, 2);
-        let target = landed::quote(&gb(net)).unwrap().totals.landed;
-        let r = reverse(&gb(net), target, Charm::None, GreyZonePolicy::Report).unwrap();
+        let target = engine().quote(&gb(net)).unwrap().totals.landed;
+        let r = reverse(&engine(), &gb(net), target, Charm::None, GreyZonePolicy::Report).unwrap();
         prop_assert!(r.exact);
-        prop_assert_eq!(landed::quote(&gb(r.net_price)).unwrap().totals.landed, target);
+        prop_assert_eq!(engine().quote(&gb(r.net_price)).unwrap().totals.landed, target);
     }
 }
 
@@ -69,8 +75,13 @@ fn time_travel_us_2026_02_24() {
     let r =
         req(json!({"destination": "US", "date": "2026-02-23", "currency": "USD", "origin": "VN", "channel": "freight",
         "lines": [{"id": "tee", "code": "6109100012", "quantity": "10", "unit_price": "10"}]}));
-    let c = landed::diff::compare_dates(&r, Date::parse("2026-02-23").unwrap(), Date::parse("2026-02-24").unwrap())
-        .unwrap();
+    let c = landed::diff::compare_dates(
+        &engine(),
+        &r,
+        Date::parse("2026-02-23").unwrap(),
+        Date::parse("2026-02-24").unwrap(),
+    )
+    .unwrap();
     assert!(c.changes.iter().any(|x| x.name.contains("IEEPA") && x.after.is_none()), "{:#?}", c.changes);
     assert!(c.changes.iter().any(|x| x.name.contains("122") && x.before.is_none()), "{:#?}", c.changes);
 }
@@ -79,14 +90,24 @@ fn time_travel_us_2026_02_24() {
 fn time_travel_eu_2026_07_01() {
     let r = req(json!({"destination": "DE", "date": "2026-06-30", "currency": "EUR", "origin": "CN",
         "lines": [{"id": "tee", "code": "6109100010", "quantity": "5", "unit_price": "10"}]}));
-    let c = landed::diff::compare_dates(&r, Date::parse("2026-06-30").unwrap(), Date::parse("2026-07-01").unwrap())
-        .unwrap();
+    let c = landed::diff::compare_dates(
+        &engine(),
+        &r,
+        Date::parse("2026-06-30").unwrap(),
+        Date::parse("2026-07-01").unwrap(),
+    )
+    .unwrap();
     assert_eq!(c.before.totals.duty, d("0.00"));
     assert_eq!(c.after.totals.duty, d("3.00"));
     assert!(c.changes.iter().any(|x| x.name.contains("Flat customs duty") && x.delta == d("3.00")));
     assert!(c.changes.iter().any(|x| x.name.contains("eu-duty-relief-150") && x.why.starts_with("ended")));
-    let skus = landed::diff::catalogue_diff(&r, Date::parse("2026-06-30").unwrap(), Date::parse("2026-07-01").unwrap())
-        .unwrap();
+    let skus = landed::diff::catalogue_diff(
+        &engine(),
+        &r,
+        Date::parse("2026-06-30").unwrap(),
+        Date::parse("2026-07-01").unwrap(),
+    )
+    .unwrap();
     assert_eq!(skus.len(), 1);
     assert_eq!(skus[0].duty_after, Some(d("3.00")));
 }
@@ -97,7 +118,8 @@ fn sweep_one_item_60_destinations_12_months() {
         req(json!({"destination": "DE", "date": "2026-01-01", "currency": "USD", "origin": "CN", "channel": "freight",
         "fx": {"USD/TWD": "32.5"},
         "lines": [{"id": "x", "code": "6109100010", "quantity": "4", "unit_price": "50", "duty_rate": "10%"}]}));
-    let mut destinations: Vec<String> = landed::api::countries(Date::parse("2026-03-02").unwrap())
+    let mut destinations: Vec<String> = engine()
+        .countries(Date::parse("2026-03-02").unwrap())
         .countries
         .iter()
         .map(|c| c.country.to_string())
@@ -107,7 +129,7 @@ fn sweep_one_item_60_destinations_12_months() {
     }
     let dates = (1..=12).map(|m| Date::new(2026, m, 1).unwrap()).collect();
     let axes = landed::sweep::SweepAxes { destinations, dates, ..Default::default() };
-    let r = landed::sweep::sweep(&base, &axes).unwrap();
+    let r = landed::sweep::sweep(&engine(), &base, &axes).unwrap();
     assert_eq!(r.combinations, 720);
     assert_eq!(r.rows.len(), 720);
     let priced: Vec<Decimal> = r.rows.iter().filter_map(|x| x.landed_in_request_currency).collect();
@@ -139,7 +161,8 @@ fn catalogue_of_10000_skus_times_10_destinations() {
     };
     let mut out = Vec::new();
     let mut last = 0;
-    let written = landed::catalogue::price_catalogue(csv.as_bytes(), &mut out, &options, &mut |n| last = n).unwrap();
+    let written =
+        landed::catalogue::price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |n| last = n).unwrap();
     assert_eq!(written, 100_000);
     assert_eq!(last, 10_000);
     let text = String::from_utf8(out).unwrap();
@@ -164,10 +187,10 @@ fn catalogue_of_10000_skus_times_10_destinations() {
 fn invoice_check_explains_a_vat_base_without_duty() {
     let r = req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "lines": [{"id": "a", "code": "61091000", "quantity": "10", "unit_price": "100"}]}));
-    let q = landed::quote(&r).unwrap();
+    let q = engine().quote(&r).unwrap();
     // The carrier charged VAT on the goods only: 20 % × 1,000 instead of 20 % × 1,120.
     let billed = landed::invoice::Billed { duty: q.totals.duty, tax: d("200.00"), fees: d("0") };
-    let check = landed::invoice::check(&r, &billed).unwrap();
+    let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
     let tax = check.differences.iter().find(|x| x.item == "tax").unwrap();
     assert_eq!(tax.difference, d("-24.00"));
     assert!(tax.likely_causes[0].contains("duty"), "{:?}", tax.likely_causes);
@@ -178,7 +201,8 @@ fn whole_cart_reverse_keeps_the_price_ratios() {
     let cart = req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "lines": [{"id": "a", "code": "61091000", "quantity": "2", "unit_price": "10"},
                   {"id": "b", "code": "85167100", "quantity": "1", "unit_price": "30"}]}));
-    let r = landed::reverse::reverse_cart(&cart, d("600.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let r =
+        landed::reverse::reverse_cart(&engine(), &cart, d("600.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert!(r.landed <= d("600.00"));
     assert!(d("600.00") - r.landed < d("0.10"), "{r:?}");
     let (a, b) = (r.net_prices[0].1, r.net_prices[1].1);
@@ -187,5 +211,5 @@ fn whole_cart_reverse_keeps_the_price_ratios() {
     let mut priced = cart.clone();
     priced.lines[0].unit_price = a;
     priced.lines[1].unit_price = b;
-    assert_eq!(landed::quote(&priced).unwrap().totals.landed, r.landed);
+    assert_eq!(engine().quote(&priced).unwrap().totals.landed, r.landed);
 }

@@ -48,7 +48,7 @@ pub struct SourceRow {
 }
 
 /// The source files the importer reads, relative to the sources folder.
-pub const SOURCES: [SourceRow; 4] = [
+pub const SOURCES: [SourceRow; 6] = [
     SourceRow {
         id: "usitc-2025",
         jurisdiction: "US",
@@ -85,6 +85,8 @@ pub const SOURCES: [SourceRow; 4] = [
         licence: "ODC-PDDL",
         file: "hs/hs2022_harmonized-system.csv",
     },
+    crate::us_hts::REV3,
+    crate::us_hts::REV10,
 ];
 
 fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
@@ -501,9 +503,11 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     let (mut us, mut gb, mut eu, mut hs) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     import_us(sources, SOURCES[0].file, SOURCES[0].id, &mut us)?;
     import_us(sources, SOURCES[1].file, SOURCES[1].id, &mut us)?;
+    crate::us_hts::import(sources, &mut us)?;
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
     let (ecb_monthly, ecb_daily) = import_ecb(sources)?;
+    let (jp_source, jp) = crate::jp::import(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
     for s in SOURCES.iter().chain([&crate::correlation::SOURCE]) {
         let path = sources.join(s.file);
@@ -521,12 +525,14 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
             sha256_hex(&bytes)
         );
     }
+    let _ = writeln!(provenance, "{jp_source}");
     Ok(vec![
         ("sources.tsv".into(), provenance),
         ("us.tsv".into(), to_tsv(&us)),
         ("gb.tsv".into(), to_tsv(&gb)),
         ("eu.tsv".into(), to_tsv(&eu)),
         ("hs.tsv".into(), to_tsv(&hs)),
+        ("jp.tsv".into(), to_tsv(&jp)),
         ("vat.tsv".into(), import_vat(sources)?),
         ("fx_ecb_monthly.tsv".into(), ecb_monthly),
         ("fx_ecb_daily.tsv".into(), ecb_daily),

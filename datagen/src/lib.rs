@@ -10,4 +10,6 @@
 
 pub mod correlation;
 pub mod importer;
+pub mod jp;
 pub mod snapshot;
+pub mod us_hts;

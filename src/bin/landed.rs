@@ -13,6 +13,12 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "landed", version, about = "Exact landed cost (duty, import VAT/GST, fees), offline")]
 struct Cli {
+    /// A snapshot blob written by `landed-datagen snapshot` (default: the embedded snapshot).
+    #[arg(long, global = true, value_name = "FILE")]
+    snapshot: Option<String>,
+    /// The description blob that belongs to `--snapshot` (for `search` and descriptions).
+    #[arg(long, global = true, value_name = "FILE", requires = "snapshot")]
+    snapshot_text: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -194,11 +200,10 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
-        Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
-        }
+    let result =
+        engine(cli.snapshot.as_deref(), cli.snapshot_text.as_deref()).and_then(|engine| run(&engine, cli.command));
+    match result {
+        Ok(out) => write_stdout(&out),
         Err(e) => {
             eprintln!(
                 "error[{}]{}: {}",
@@ -211,7 +216,35 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<String, Error> {
+/// Prints the answer. A reader that closed the pipe early (`landed … | head`) is not an error:
+/// the process ends quietly instead of panicking.
+fn write_stdout(out: &str) -> ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{out}").and_then(|_| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error[{}] stdout: {e}", ErrorCode::Io);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The embedded engine, or one over the snapshot blob the user named.
+fn engine(snapshot: Option<&str>, text: Option<&str>) -> Result<landed::Engine, Error> {
+    let read = |file: &str, field: &str| {
+        std::fs::read(file).map_err(|e| Error::new(ErrorCode::Io, field, format!("cannot read {file}: {e}")))
+    };
+    let Some(file) = snapshot else { return Ok(landed::Engine::embedded()) };
+    let engine = landed::Engine::from_bytes(read(file, "snapshot")?)?;
+    if let Some(text) = text {
+        engine.attach_descriptions(read(text, "snapshot_text")?)?;
+    }
+    Ok(engine)
+}
+
+fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
     match command {
         Command::Eval { expression, value, currency, quantities, alcohol_pct, components, date, fx, json } => {
             let value = parse_decimal(&value, "value")?;
@@ -282,7 +315,7 @@ fn run(command: Command) -> Result<String, Error> {
             let charm: landed::reverse::Charm = enum_arg(&charm, "charm")?;
             let policy: landed::reverse::GreyZonePolicy = enum_arg(&policy, "policy")?;
             if req.lines.len() > 1 {
-                let r = landed::reverse::reverse_cart(&req, target, charm, policy)?;
+                let r = landed::reverse::reverse_cart(engine, &req, target, charm, policy)?;
                 if json {
                     return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
                 }
@@ -305,7 +338,7 @@ fn run(command: Command) -> Result<String, Error> {
                 }
                 return Ok(out);
             }
-            let r = landed::reverse::reverse(&req, target, charm, policy)?;
+            let r = landed::reverse::reverse(engine, &req, target, charm, policy)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
             }
@@ -347,7 +380,7 @@ fn run(command: Command) -> Result<String, Error> {
                     .collect::<Result<_, _>>()?,
                 codes,
             };
-            let r = landed::sweep::sweep(&req, &axes)?;
+            let r = landed::sweep::sweep(engine, &req, &axes)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
             }
@@ -376,7 +409,7 @@ fn run(command: Command) -> Result<String, Error> {
             let req = landed::request::from_json(&read_input(&file)?)?;
             let (a, b) = (landed::date::Date::parse(&from)?, landed::date::Date::parse(&to)?);
             if catalogue {
-                let changes = landed::diff::catalogue_diff(&req, a, b)?;
+                let changes = landed::diff::catalogue_diff(engine, &req, a, b)?;
                 if json {
                     return Ok(serde_json::to_string_pretty(&changes).expect("JSON of plain values"));
                 }
@@ -395,7 +428,7 @@ fn run(command: Command) -> Result<String, Error> {
                     .collect::<Vec<_>>()
                     .join("\n"));
             }
-            let c = landed::diff::compare_dates(&req, a, b)?;
+            let c = landed::diff::compare_dates(engine, &req, a, b)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&c).expect("JSON of plain values"));
             }
@@ -439,11 +472,26 @@ fn run(command: Command) -> Result<String, Error> {
             };
             let written = match &out {
                 Some(path) => {
-                    let f = std::fs::File::create(path)
-                        .map_err(|e| Error::new(ErrorCode::Io, "out", format!("cannot write {path}: {e}")))?;
-                    landed::catalogue::price_catalogue(input, std::io::BufWriter::new(f), &options, &mut progress)?
+                    // Written beside the target and renamed at the end: a failed run never
+                    // leaves a half-written price list where the old one was.
+                    let partial = format!("{path}.partial");
+                    let io = |e: std::io::Error| Error::new(ErrorCode::Io, "out", format!("cannot write {path}: {e}"));
+                    let f = std::fs::File::create(&partial).map_err(io)?;
+                    let written = landed::catalogue::price_catalogue(
+                        engine,
+                        input,
+                        std::io::BufWriter::new(f),
+                        &options,
+                        &mut progress,
+                    )
+                    .inspect_err(|_| {
+                        let _ = std::fs::remove_file(&partial);
+                    })?;
+                    std::fs::rename(&partial, path).map_err(io)?;
+                    written
                 }
                 None => landed::catalogue::price_catalogue(
+                    engine,
                     input,
                     std::io::BufWriter::new(std::io::stdout().lock()),
                     &options,
@@ -462,7 +510,7 @@ fn run(command: Command) -> Result<String, Error> {
                 tax: parse_decimal(&tax, "tax")?,
                 fees: parse_decimal(&fees, "fees")?,
             };
-            let r = landed::invoice::check(&req, &billed)?;
+            let r = landed::invoice::check(engine, &req, &billed)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
             }
@@ -487,7 +535,7 @@ fn run(command: Command) -> Result<String, Error> {
                 Some(d) => landed::date::Date::parse(&d)?,
                 None => today(),
             };
-            let found = landed::api::rate(&destination, &code, date)?;
+            let found = engine.rate(&destination, &code, date)?;
             let v = serde_json::to_value(&found).expect("JSON of plain values");
             if json {
                 Ok(serde_json::to_string_pretty(&v).expect("JSON of plain values"))
@@ -496,7 +544,7 @@ fn run(command: Command) -> Result<String, Error> {
             }
         }
         Command::Search { query, destination, limit, json } => {
-            let found = landed::api::search(&query, &destination, limit)?;
+            let found = engine.search(&query, &destination, limit)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&found).expect("JSON of plain values"));
             }
@@ -512,7 +560,7 @@ fn run(command: Command) -> Result<String, Error> {
                 Some(d) => landed::date::Date::parse(&d)?,
                 None => today(),
             };
-            let response = landed::api::countries(date);
+            let response = engine.countries(date);
             if json {
                 return Ok(serde_json::to_string_pretty(&response).expect("JSON of plain values"));
             }
@@ -536,7 +584,7 @@ fn run(command: Command) -> Result<String, Error> {
                 .join("\n"))
         }
         Command::Snapshot { command: SnapshotCommand::Info } => {
-            Ok(serde_json::to_string_pretty(&landed::api::snapshot_info()).expect("JSON of plain values"))
+            Ok(serde_json::to_string_pretty(&engine.snapshot_info()).expect("JSON of plain values"))
         }
         Command::Snapshot { command: SnapshotCommand::ExportText { file } } => {
             let bytes = landed::snapshot::embedded_text_bytes();
@@ -547,7 +595,7 @@ fn run(command: Command) -> Result<String, Error> {
         Command::Quote { file, format } => {
             let text = read_input(&file)?;
             let req = landed::request::from_json(&text)?;
-            let quote = landed::quote(&req)?;
+            let quote = engine.quote(&req)?;
             Ok(match format {
                 Format::Json => serde_json::to_string_pretty(&quote).expect("quotes serialize"),
                 Format::Table => table(&quote),

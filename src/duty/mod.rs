@@ -127,6 +127,14 @@ pub enum NotPriceableKind {
     SlidingScale,
     /// A rate with a condition the engine cannot test (watch movements with plates).
     Conditional,
+    /// Japan's reference-price duties: the duty is a reference (gate) price minus the customs
+    /// value per unit (`(170円−課税価格)/kg`, `…基準輸入価格と課税価格との差額`).
+    ReferencePrice,
+    /// Japan's end-use rates (marked `◎`): granted only for the end use the line names, under
+    /// customs control.
+    EndUse,
+    /// A rate that applies only within a tariff quota (`関税割当数量以内のもの`).
+    TariffQuota,
 }
 
 impl NotPriceableKind {
@@ -144,6 +152,9 @@ impl NotPriceableKind {
             NotPriceableKind::QuotaQuantity => "this is a quota quantity, not a rate",
             NotPriceableKind::SlidingScale => "duty slides with the polarization degree of the sugar; supply a duty_rate",
             NotPriceableKind::Conditional => "the rate has a condition the engine cannot test; supply a duty_rate",
+            NotPriceableKind::ReferencePrice => "duty is a reference price minus the customs value per unit (Japan's gate-price system); supply a duty_rate",
+            NotPriceableKind::EndUse => "the rate is granted only for the end use the line names, under customs control; supply a duty_rate",
+            NotPriceableKind::TariffQuota => "the rate applies only within a tariff quota allocation; supply a duty_rate",
         }
     }
 }

@@ -42,6 +42,9 @@ fn whole_text_form(norm: &str, original: &str) -> Option<DutyExpr> {
     if lower.is_empty() {
         return np(NotPriceableKind::NoRate);
     }
+    if is_japanese(norm) {
+        return np(japanese_kind(norm));
+    }
     if let Some(rest) = lower.strip_prefix("the duty provided in the applicable subheading") {
         let rest_orig = &norm[norm.len() - rest.len()..];
         let rest_orig = rest_orig.trim();
@@ -89,6 +92,28 @@ fn whole_text_form(norm: &str, original: &str) -> Option<DutyExpr> {
         return None;
     };
     np(kind)
+}
+
+/// Rate texts of Japan's schedule kept as published (the importer rewrites the priceable ones
+/// into this grammar): Japanese script, or the schedule's marks `◎ ※ ● ◆ 〜 ㎡`.
+fn is_japanese(norm: &str) -> bool {
+    norm.chars().any(|c| {
+        matches!(c as u32, 0x3000..=0x9FFF | 0xFF00..=0xFFEF) || matches!(c, '◎' | '※' | '●' | '◆' | '〜' | '㎡')
+    })
+}
+
+/// Why a kept Japanese rate text is not priceable.
+fn japanese_kind(norm: &str) -> NotPriceableKind {
+    if norm.contains("課税価格") || norm.contains("基準輸入価格") {
+        NotPriceableKind::ReferencePrice
+    } else if norm.contains("関税割当") {
+        NotPriceableKind::TariffQuota
+    } else if norm.starts_with('◎') {
+        NotPriceableKind::EndUse
+    } else {
+        // `※` rates, ranges (`〜`), rates by kind of goods within the line, `非譲許` parts.
+        NotPriceableKind::Conditional
+    }
 }
 
 /// A last resort for text no rule recognised, so nothing falls into an unknown bucket.
@@ -159,8 +184,17 @@ fn parse_day_month(text: &str) -> Option<(u8, u8)> {
     (1..=31).contains(&day).then_some((m, day))
 }
 
-/// `sum [MIN sum] [MAX sum]` in either order.
+/// `sum [MIN sum] [MAX sum]` in either order, or `sum MAX sum MIN sum`: the lower of the first
+/// two, but at least the third (Japan's wine rates).
 fn parse_bounded(text: &str) -> Option<DutyExpr> {
+    if let (Some(max), Some(min)) = (text.find(" MAX "), text.find(" MIN ")) {
+        if max < min {
+            let (head, floor) = split_keyword(text, " MIN ")?;
+            let (body, cap) = split_keyword(head, " MAX ")?;
+            let lower = DutyExpr::AtMost { expr: Box::new(parse_sum(body)?), cap: Box::new(parse_sum(cap)?) };
+            return Some(DutyExpr::AtLeast { expr: Box::new(lower), floor: Box::new(parse_sum(floor)?) });
+        }
+    }
     let (body, cap) = match split_keyword(text, " MAX ") {
         Some((b, c)) => (b, Some(c)),
         None => (text, None),

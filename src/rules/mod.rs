@@ -192,12 +192,6 @@ fn list(text: &'static str) -> Vec<&'static str> {
 }
 
 impl Rules {
-    /// The rules embedded in this build, parsed once.
-    pub fn embedded() -> &'static Rules {
-        static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| Rules::load(Snapshot::embedded()).expect("embedded rule tables are valid (tested)"))
-    }
-
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
         let source = |table: &str, id: &str, r: &table::Record<'_, 'static>| -> Result<RuleSource> {

@@ -142,15 +142,15 @@ fn corrupt(why: &str) -> Error {
 }
 
 impl<'a> Snapshot<'a> {
-    /// The snapshot embedded in this build, decoded once.
-    pub fn embedded() -> &'static Snapshot<'static> {
-        static DECODED: OnceLock<Snapshot<'static>> = OnceLock::new();
-        DECODED.get_or_init(|| {
-            let s = Snapshot::decode_embedded(EMBEDDED).expect("the embedded snapshot is checked at build time");
-            #[cfg(not(target_arch = "wasm32"))]
-            s.attach_text(EMBEDDED_TEXT).expect("the embedded text blob matches its core");
-            s
-        })
+    /// Decodes the snapshot compiled into this build (with its descriptions, natively). Its
+    /// hash was computed by the build from the same bytes (and a test re-checks it), so it is
+    /// taken from the trailer rather than recomputed: hashing the core is a third of the
+    /// browser's first-quote time. Engines are made with [`crate::Engine::embedded`].
+    pub(crate) fn decode_embedded() -> Result<Snapshot<'static>> {
+        let s = Snapshot::decode_checked(EMBEDDED, false)?;
+        #[cfg(not(target_arch = "wasm32"))]
+        s.attach_text(EMBEDDED_TEXT)?;
+        Ok(s)
     }
 
     /// Attaches the description blob after checking its hash and that it belongs to this core.
@@ -195,13 +195,6 @@ impl<'a> Snapshot<'a> {
     /// Decodes a snapshot, rejecting it unless its trailing SHA-256 matches its content.
     pub fn decode(bytes: &'a [u8]) -> Result<Snapshot<'a>> {
         Snapshot::decode_checked(bytes, true)
-    }
-
-    /// Decodes the snapshot compiled into this binary. Its hash was computed by the build from
-    /// the same bytes (and a test re-checks it), so it is taken from the trailer rather than
-    /// recomputed: hashing the core is a third of the browser's first-quote time.
-    fn decode_embedded(bytes: &'a [u8]) -> Result<Snapshot<'a>> {
-        Snapshot::decode_checked(bytes, false)
     }
 
     fn decode_checked(bytes: &'a [u8], verify: bool) -> Result<Snapshot<'a>> {

@@ -11,11 +11,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Tariff tables compiled, by jurisdiction, in this order (paths relative to the repository).
-pub const TABLES: [(&str, &str); 4] =
-    [("US", "tariffs/us.tsv"), ("GB", "tariffs/gb.tsv"), ("EU", "tariffs/eu.tsv"), ("HS", "tariffs/hs.tsv")];
+pub const TABLES: [(&str, &str); 5] = [
+    ("US", "tariffs/us.tsv"),
+    ("GB", "tariffs/gb.tsv"),
+    ("EU", "tariffs/eu.tsv"),
+    ("HS", "tariffs/hs.tsv"),
+    ("JP", "tariffs/jp.tsv"),
+];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 18] = [
+pub const FILES: [&str; 19] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
@@ -24,6 +29,7 @@ pub const FILES: [&str; 18] = [
     "tariffs/rules/vat_extra.tsv",
     "tariffs/rules/fx_pegs.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
+    "tariffs/rules/jp_programmes.tsv",
     "tariffs/vat.tsv",
     "tariffs/fx_ecb_monthly.tsv",
     "tariffs/fx_ecb_daily.tsv",
