@@ -155,6 +155,10 @@ pub struct TableInfo {
     pub codes: usize,
     pub valid_from: Option<Date>,
     pub vintages: Vec<String>,
+    /// The part the table travels in (`landed-part-….bin`) and whether it is loaded (the
+    /// browser fetches tables on demand; row details are empty until then).
+    pub part: String,
+    pub loaded: bool,
 }
 
 /// What `snapshot info` prints.
@@ -187,14 +191,16 @@ pub fn snapshot_info(engine: &Engine) -> SnapshotInfo {
                 vintages.dedup();
                 TableInfo {
                     jurisdiction: t.jurisdiction.into(),
-                    rows: s.rows(t).len(),
+                    rows: t.len(),
+                    part: t.part.file_name(),
+                    loaded: t.part.is_loaded(),
                     codes: codes.len(),
                     valid_from: s.rows(t).iter().filter_map(|r| r.valid_from).min(),
                     vintages,
                 }
             })
             .collect(),
-        files: s.files.iter().map(|(n, _)| n.to_string()).collect(),
+        files: s.files.iter().map(|p| p.name.to_string()).collect(),
         sources: s.sources.clone(),
     }
 }

@@ -92,6 +92,7 @@ pub fn price_catalogue(
             units: Default::default(),
             components: Default::default(),
             duty_rate: None,
+            extra_duties: Vec::new(),
             vat_class: VatClass::Standard,
         };
         for dest in &options.destinations {
@@ -112,6 +113,8 @@ pub fn price_catalogue(
                 display_currency: None,
                 entry_type: None,
                 business_buyer: false,
+                transport: None,
+                simplified_regime: None,
                 lines: vec![line.clone()],
             };
             let fields: Vec<String> = match engine.quote(&req) {

@@ -27,6 +27,15 @@ use crate::rules::Rules;
 use crate::search::Indexes;
 use crate::snapshot::Snapshot;
 
+/// A part of the snapshot to fetch: its name, the file it is published under, its size.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct PartRef {
+    pub name: String,
+    pub file: String,
+    pub bytes: usize,
+}
+
 /// A snapshot and everything derived from it: parsed rules, exchange rates, search indexes and
 /// the caches that make repeated quotes cheap.
 ///
@@ -101,6 +110,36 @@ impl Engine {
         }
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
         self.data.snapshot.attach_text(bytes)
+    }
+
+    /// Attaches a part published beside the core (`landed-part-….bin`, written by
+    /// `landed-datagen snapshot --parts`): a tariff table the core left out. Its hash must be
+    /// one the snapshot names; returns the part's name.
+    pub fn attach_part(&self, bytes: Vec<u8>) -> Result<&'static str> {
+        let hash: [u8; 32] = sha2::Digest::finalize(sha2::Digest::chain_update(sha2::Sha256::default(), &bytes)).into();
+        if let Some(part) = self.data.snapshot.parts().find(|p| p.sha256 == hash && p.is_loaded()) {
+            return Ok(part.name);
+        }
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        self.data.snapshot.attach_part(bytes)
+    }
+
+    /// The parts a quote to `destination` needs that are not loaded yet, with the file names they
+    /// are published under (empty natively, where every part is inline).
+    ///
+    /// ```
+    /// let engine = landed::Engine::embedded();
+    /// assert!(engine.missing_parts("DE").is_empty());
+    /// ```
+    pub fn missing_parts(&self, destination: &str) -> Vec<PartRef> {
+        let snapshot = self.data.snapshot;
+        let jurisdiction = crate::snapshot::tariff_jurisdiction(destination);
+        [snapshot.table(jurisdiction), snapshot.table("HS")]
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.part.is_loaded())
+            .map(|t| PartRef { name: t.jurisdiction.to_string(), file: t.part.file_name(), bytes: t.part.len })
+            .collect()
     }
 
     /// The snapshot's short id (`sha256:` and 16 hex digits), named in every answer.

@@ -51,6 +51,9 @@ pub enum ErrorCode {
     UnsupportedDestination,
     #[serde(rename = "E_DESCRIPTIONS_NOT_LOADED")]
     DescriptionsNotLoaded,
+    /// A part of the snapshot (a tariff table, a data file) has not been fetched yet.
+    #[serde(rename = "E_DATA_NOT_LOADED")]
+    DataNotLoaded,
     #[serde(rename = "E_INTERNAL")]
     Internal,
 }
@@ -81,6 +84,7 @@ impl ErrorCode {
             ErrorCode::NoTariff => "E_NO_TARIFF",
             ErrorCode::UnsupportedDestination => "E_UNSUPPORTED_DESTINATION",
             ErrorCode::DescriptionsNotLoaded => "E_DESCRIPTIONS_NOT_LOADED",
+            ErrorCode::DataNotLoaded => "E_DATA_NOT_LOADED",
             ErrorCode::Internal => "E_INTERNAL",
         }
     }

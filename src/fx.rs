@@ -75,8 +75,9 @@ impl FxTable {
     }
 }
 
-/// Embedded reference rates: ECB (units per euro, monthly EU customs rates and daily rates) and
-/// HMRC monthly rates (units per pound).
+/// Reference rates from a snapshot: ECB (units per euro, monthly EU customs rates and daily
+/// rates) and HMRC monthly customs rates (units per pound). Rows keep their rates as text: a
+/// quote parses only the one or two rates it needs.
 #[derive(Debug)]
 pub struct EmbeddedFx {
     currencies: Vec<Currency>,
@@ -84,9 +85,10 @@ pub struct EmbeddedFx {
     ecb_monthly: Vec<(&'static str, Date, &'static str)>,
     /// (date, the day's rates per EUR as tab-separated text), ascending
     ecb_daily: Vec<(Date, &'static str)>,
-    /// (currency, valid_from, valid_to, units per GBP), parsed when a GB quote first needs it
-    hmrc: std::sync::OnceLock<Vec<(Currency, Date, Date, Decimal)>>,
-    hmrc_text: &'static str,
+    /// The currency columns of the HMRC table.
+    hmrc_currencies: Vec<Currency>,
+    /// (month "YYYY-MM", source id, the month's rates per GBP as tab-separated text), ascending
+    hmrc_monthly: Vec<(&'static str, &'static str, &'static str)>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
     /// Memoised customs rates by (destination kind, from, to, date).
@@ -101,47 +103,71 @@ use crate::date::Date;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomsRate {
     pub used: FxUsed,
-    /// The day the rate is of (its reference date).
+    /// The day the rate is of (its reference date; the first of the month for a monthly rate).
     pub rate_date: Date,
+    /// Set when the snapshot lacks the legal rate for the date and an earlier month's rate of
+    /// the same publisher stands in: why, and the `fx` input that gives the legal rate. A quote
+    /// states it as a warning (`W_FX_FALLBACK`).
+    pub fallback: Option<String>,
+}
+
+/// Rows after a header, as (first field, rest of the line).
+fn rows(table: &str) -> impl Iterator<Item = (&str, &str)> {
+    table.lines().skip(1).map(|line| line.split_once('\t').unwrap_or((line, "")))
+}
+
+/// The currencies named by a header's columns after the first `skip` ones.
+fn header_currencies(table: &str, skip: usize, name: &str) -> Result<Vec<Currency>> {
+    let header = table.lines().next().unwrap_or_default();
+    header
+        .split('\t')
+        .skip(skip)
+        .map(|c| {
+            Currency::parse(c)
+                .map_err(|_| Error::new(ErrorCode::Snapshot, name, format!("unknown currency column {c:?}")))
+        })
+        .collect()
 }
 
 impl EmbeddedFx {
-    /// Reads the exchange-rate tables of a snapshot (engines do this once: see
-    /// [`crate::Engine::fx`]).
+    /// Reads the FX tables of a snapshot (`fx_ecb_monthly.tsv`, `fx_ecb_daily.tsv`,
+    /// `fx_hmrc_monthly.tsv`, `rules/fx_pegs.tsv`); engines do this once (see
+    /// [`crate::Engine::fx`]). A missing or malformed table is an `E_SNAPSHOT` error naming it.
     pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
-        let monthly = snapshot.file("fx_ecb_monthly.tsv").ok_or_else(|| missing("fx_ecb_monthly.tsv"))?;
-        let daily = snapshot.file("fx_ecb_daily.tsv").ok_or_else(|| missing("fx_ecb_daily.tsv"))?;
-        let hmrc = snapshot.file("fx_hmrc_monthly.tsv").ok_or_else(|| missing("fx_hmrc_monthly.tsv"))?;
-        let rate = |t: &str| if t.is_empty() { None } else { Decimal::from_str_exact(t).ok() };
-        let header: Vec<&str> = monthly.lines().next().unwrap_or_default().split('\t').skip(2).collect();
-        let currencies = header.iter().map(|c| Currency::parse(c)).collect::<Result<Vec<_>>>()?;
-        // Rows keep their rates as text: a quote parses only the one or two rates it needs.
-        let mut ecb_monthly = Vec::new();
-        for line in monthly.lines().skip(1) {
-            let mut f = line.splitn(3, '\t');
-            let month = f.next().unwrap_or_default();
-            let reference = Date::parse(f.next().unwrap_or_default())?;
-            ecb_monthly.push((month, reference, f.next().unwrap_or_default()));
-        }
-        let daily_header: Vec<&str> = daily.lines().next().unwrap_or_default().split('\t').skip(1).collect();
-        if daily_header != header {
+        let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
+        let (monthly, daily, hmrc) =
+            (file("fx_ecb_monthly.tsv")?, file("fx_ecb_daily.tsv")?, file("fx_hmrc_monthly.tsv")?);
+        let currencies = header_currencies(monthly, 2, "fx_ecb_monthly.tsv")?;
+        if header_currencies(daily, 1, "fx_ecb_daily.tsv")? != currencies {
             return Err(Error::new(
                 ErrorCode::Snapshot,
                 "fx_ecb_daily.tsv",
                 "currency columns differ from the monthly table",
             ));
         }
-        let mut ecb_daily = Vec::new();
-        for line in daily.lines().skip(1) {
-            let (d, rest) = line.split_once('\t').unwrap_or((line, ""));
-            ecb_daily.push((Date::parse(d)?, rest));
+        let mut ecb_monthly = Vec::new();
+        for (month, rest) in rows(monthly) {
+            let (reference, rates) = rest.split_once('\t').unwrap_or((rest, ""));
+            ecb_monthly.push((month, Date::parse(reference)?, rates));
         }
-        let pegs_text = snapshot.file("rules/fx_pegs.tsv").ok_or_else(|| missing("rules/fx_pegs.tsv"))?;
+        let mut ecb_daily = Vec::new();
+        for (d, rates) in rows(daily) {
+            ecb_daily.push((Date::parse(d)?, rates));
+        }
+        let hmrc_currencies = header_currencies(hmrc, 2, "fx_hmrc_monthly.tsv")?;
+        let mut hmrc_monthly = Vec::new();
+        for (month, rest) in rows(hmrc) {
+            let (source, rates) = rest.split_once('\t').unwrap_or((rest, ""));
+            hmrc_monthly.push((month, source, rates));
+        }
+        if !hmrc_monthly.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err(Error::new(ErrorCode::Snapshot, "fx_hmrc_monthly.tsv", "months are not in ascending order"));
+        }
         let mut pegs = Vec::new();
-        for line in pegs_text.lines().skip(1) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if let (Ok(c), Some(r)) = (Currency::parse(f[0]), f.get(1).and_then(|t| rate(t))) {
+        for (c, rest) in rows(file("rules/fx_pegs.tsv")?) {
+            let per_usd = rest.split('\t').next().and_then(|t| Decimal::from_str_exact(t).ok());
+            if let (Ok(c), Some(r)) = (Currency::parse(c), per_usd) {
                 pegs.push((c, r));
             }
         }
@@ -149,30 +175,29 @@ impl EmbeddedFx {
             currencies,
             ecb_monthly,
             ecb_daily,
-            hmrc: std::sync::OnceLock::new(),
-            hmrc_text: hmrc,
+            hmrc_currencies,
+            hmrc_monthly,
             pegs,
             cache: std::sync::Mutex::new(Vec::new()),
         })
     }
 
-    fn hmrc_rows(&self) -> &[(Currency, Date, Date, Decimal)] {
-        self.hmrc.get_or_init(|| {
-            self.hmrc_text
-                .lines()
-                .skip(1)
-                .filter_map(|line| {
-                    let f: Vec<&str> = line.split('\t').collect();
-                    let rate = Decimal::from_str_exact(f.get(3)?).ok()?;
-                    Some((
-                        Currency::parse(f[0]).ok()?,
-                        Date::parse(f.get(1)?).ok()?,
-                        Date::parse(f.get(2)?).ok()?,
-                        rate,
-                    ))
-                })
-                .collect()
-        })
+    /// The newest month of HMRC rates ("YYYY-MM"), if any.
+    pub fn hmrc_latest_month(&self) -> Option<&'static str> {
+        self.hmrc_monthly.last().map(|(m, _, _)| *m)
+    }
+
+    /// Units of `c` per GBP 1 in an HMRC month's row.
+    fn per_gbp(&self, rates: &str, c: Currency) -> Option<Decimal> {
+        if c == Currency::GBP {
+            return Some(Decimal::ONE);
+        }
+        let i = self.hmrc_currencies.iter().position(|x| *x == c)?;
+        let text = rates.split('\t').nth(i)?;
+        if text.is_empty() {
+            return None;
+        }
+        Decimal::from_str_exact(text).ok()
     }
 
     fn per_eur(&self, rates: &str, c: Currency) -> Option<Decimal> {
@@ -198,10 +223,20 @@ impl EmbeddedFx {
     }
 
     /// The EU customs rate for the month of `date` (ECB rate of the penultimate Wednesday of the
-    /// previous month); the latest month when `date` is past the table.
+    /// previous month). Past the table, the latest month stands in, marked as a fallback;
+    /// `None` before the table starts.
     pub fn ecb_monthly(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
         let row = self.ecb_monthly.iter().rev().find(|(m, _, _)| *m <= month.as_str())?;
+        let fallback = (row.0 != month).then(|| {
+            let (y, m) = if date.month() == 1 { (date.year() - 1, 12) } else { (date.year(), date.month() - 1) };
+            format!(
+                "the EU customs rate for {month} (ECB rate of {}) is not in this snapshot: the rate for {} (of {}) is used; pass fx {{\"{from}/{to}\": \"…\"}} with the rate for {month}",
+                penultimate_wednesday(y, m),
+                row.0,
+                row.1
+            )
+        });
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
@@ -209,6 +244,7 @@ impl EmbeddedFx {
                 source: format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
             },
             rate_date: row.1,
+            fallback,
         })
     }
 
@@ -227,30 +263,47 @@ impl EmbeddedFx {
                 source: format!("ECB euro reference rates of {d} (cross rate via EUR)"),
             },
             rate_date: *d,
+            fallback: None,
         })
     }
 
-    /// The HMRC monthly rate covering `date` for a pair with GBP on one side.
+    /// The HMRC monthly rate for the calendar month of `date` (the legal GB customs rate: HMRC
+    /// publishes one rate per currency per month). Pairs without GBP are crossed through the
+    /// same month's HMRC rates. When the table lacks that month or currency, the latest earlier
+    /// HMRC month with both currencies stands in, marked as a fallback; `None` when there is
+    /// none (never an ECB rate).
     pub fn hmrc(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
-        let (other, invert) = if to == Currency::GBP {
-            (from, true)
-        } else if from == Currency::GBP {
-            (to, false)
-        } else {
-            return None;
-        };
-        let (_, f, _, per_gbp) =
-            self.hmrc_rows().iter().find(|(c, f, t, _)| *c == other && *f <= date && date <= *t)?;
-        let rate = if invert { (Decimal::ONE / *per_gbp).round_dp(6).normalize() } else { *per_gbp };
+        let month = format!("{:04}-{:02}", date.year(), date.month());
+        let upto = self.hmrc_monthly.partition_point(|(m, _, _)| *m <= month.as_str());
+        let (i, f, t) = self.hmrc_monthly[..upto]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, (_, _, rates))| Some((i, self.per_gbp(rates, from)?, self.per_gbp(rates, to)?)))?;
+        let (m, source, _) = self.hmrc_monthly[i];
+        // Foreign amounts are divided by HMRC's rate: the inverse keeps 12 decimals, exact to a
+        // penny for amounts up to ten billion units.
+        let rate = if from == Currency::GBP { t } else { (t / f).round_dp(12).normalize() };
+        let fallback = (m != month).then(|| {
+            format!(
+                "HMRC's {from}/{to} customs rate for {month} is not in this snapshot: HMRC's rate for {m} is used; pass fx {{\"{from}/{to}\": \"…\"}} with HMRC's rate for {month}"
+            )
+        });
         Some(CustomsRate {
-            used: FxUsed { pair: format!("{from}/{to}"), rate, source: format!("HMRC monthly exchange rate from {f}") },
-            rate_date: *f,
+            used: FxUsed {
+                pair: format!("{from}/{to}"),
+                rate,
+                source: format!("HMRC monthly exchange rate for {m} ({source})"),
+            },
+            rate_date: Date::parse(&format!("{m}-01")).ok()?,
+            fallback,
         })
     }
 
-    /// The customs rate the destination's law prescribes, from the embedded tables: EU members
-    /// the monthly ECB-based rate, GB the HMRC monthly rate (ECB cross rate where the HMRC
-    /// table ends), others the ECB rate for the date.
+    /// The customs rate the destination's law prescribes: EU members the monthly ECB-based rate,
+    /// GB the HMRC rate of the month (never an ECB cross rate), others the ECB rate on or before
+    /// the date. A month past the EU or GB table gets the latest earlier month's rate with
+    /// [`CustomsRate::fallback`] set; `None` means the caller must supply the rate (`fx`).
     pub fn customs_rate(&self, destination: &str, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         // The rule depends only on the destination's kind (EU, GB, other); rates are read from
         // text, so the answers are memoised (bounded: cleared when full).
@@ -286,15 +339,14 @@ impl EmbeddedFx {
             return Some(CustomsRate {
                 used: FxUsed { pair: format!("{from}/{to}"), rate: Decimal::ONE, source: "identity".into() },
                 rate_date: date,
+                fallback: None,
             });
         }
         if crate::snapshot::tariff_jurisdiction(destination) == "EU" {
             return self.ecb_monthly(from, to, date);
         }
         if destination == "GB" {
-            if let Some(r) = self.hmrc(from, to, date) {
-                return Some(r);
-            }
+            return self.hmrc(from, to, date);
         }
         self.ecb_daily(from, to, date)
     }
@@ -322,11 +374,28 @@ mod tests {
     }
 
     #[test]
-    fn gb_uses_hmrc_monthly_rates_where_published() {
+    fn gb_uses_the_hmrc_rate_of_the_month_and_never_an_ecb_cross_rate() {
+        // HMRC publishes one rate per currency per calendar month (units per GBP 1).
         let fx = crate::Engine::embedded().fx();
-        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2022-05-10").unwrap()).unwrap();
-        assert!(r.used.source.starts_with("HMRC"), "{}", r.used.source);
-        let later = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();
-        assert!(later.used.source.starts_with("ECB"), "{}", later.used.source);
+        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();
+        assert!(r.used.source.starts_with("HMRC monthly exchange rate for 2026-03"), "{}", r.used.source);
+        assert_eq!((r.rate_date.to_string(), r.fallback), ("2026-03-01".to_string(), None));
+        // Past the HMRC table: HMRC's latest month, said to be a fallback, not an ECB rate.
+        let month = fx.hmrc_latest_month().unwrap();
+        let after = Date::parse(&format!("{month}-01")).unwrap().add_days(31);
+        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, after).unwrap();
+        assert!(r.used.source.starts_with(&format!("HMRC monthly exchange rate for {month}")), "{}", r.used.source);
+        assert!(r.fallback.is_some_and(|f| f.contains(month)));
+        // Before the table: nothing to stand in.
+        assert_eq!(fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2010-05-01").unwrap()), None);
+    }
+
+    #[test]
+    fn eu_month_past_the_ecb_table_is_a_stated_fallback() {
+        let fx = crate::Engine::embedded().fx();
+        let last = fx.ecb_monthly.last().unwrap().0;
+        let after = Date::parse(&format!("{last}-01")).unwrap().add_days(31);
+        let r = fx.customs_rate("DE", Currency::USD, Currency::EUR, after).unwrap();
+        assert!(r.fallback.is_some_and(|f| f.contains(last)));
     }
 }

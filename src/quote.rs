@@ -10,9 +10,12 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
-use crate::request::{Incoterm, LineRequest, QuoteRequest, VatClass};
+use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
+use crate::rules::taxes::{PartBasis, RoundingTarget};
 use crate::rules::us::special_rates;
-use crate::rules::{DutyBasis, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis, ThresholdEffect};
+use crate::rules::{
+    DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis, ThresholdEffect,
+};
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
 use crate::Engine;
@@ -287,6 +290,9 @@ impl Ctx<'_> {
             Some(u) => u,
             None => {
                 let r = self.fx.customs_rate(&self.destination, from, to, self.req.date)?;
+                if let Some(reason) = &r.fallback {
+                    self.warn("W_FX_FALLBACK", reason.clone());
+                }
                 let age = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age > 45 {
                     self.warn(
@@ -311,8 +317,19 @@ impl Ctx<'_> {
         self.req.rounding.round(amount, self.j.currency)
     }
 
+    /// A line's levy amount: the destination's own rounding rule where it has one (Japan drops
+    /// fractions of a yen), else the request's policy.
     fn round_line(&self, amount: Decimal) -> Decimal {
-        self.req.rounding.round_line(amount, self.j.currency)
+        match self.rules.taxes.rounding(&self.destination, RoundingTarget::LineAmount, self.req.date) {
+            Some(r) => r.apply(amount),
+            None => self.req.rounding.round_line(amount, self.j.currency),
+        }
+    }
+
+    /// `amount` rounded by the destination's rounding step for `target`, if it has one.
+    fn step(&self, target: RoundingTarget, amount: Decimal) -> Decimal {
+        let rules: &'static Rules = self.rules;
+        rules.taxes.rounding(&self.destination, target, self.req.date).map_or(amount, |r| r.apply(amount))
     }
 
     fn note_verify(&mut self, row: &str, confidence: &str) {
@@ -614,6 +631,8 @@ struct DutyRate<'s> {
     source: Source,
     matched_code: Option<String>,
     special: &'s str,
+    /// A consignment deduction from this line's duty (its share), in the customs currency.
+    deduction: Option<(Decimal, String)>,
 }
 
 /// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
@@ -625,9 +644,10 @@ fn duty_rates(
 ) -> std::result::Result<Vec<DutyRate<'static>>, String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
-        return match &line.duty_rate {
-            Some(rate) => Ok(vec![caller_rate(line, rate)]),
-            None => Err(format!(
+        return match (&line.duty_rate, ctx.req.simplified_regime) {
+            (Some(rate), _) => Ok(vec![caller_rate(line, rate, None)]),
+            (None, Some(regime)) => band_rate(ctx, line, regime).map(|r| vec![r]),
+            (None, None) => Err(format!(
                 "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
                 ctx.destination
             )),
@@ -635,14 +655,21 @@ fn duty_rates(
     };
     match snapshot.lookup(tariff, code, ctx.req.date) {
         Ok(found) => {
-            if line.duty_rate.is_some() {
+            if let Some(rate) = &line.duty_rate {
+                // Caller knowledge beats stale data: the caller's rate replaces the tariff's.
+                let mut replaced: Vec<String> = Vec::new();
+                for l in found.lines.iter().take(50) {
+                    let text = format!("{} ({tariff} {})", l.row.mfn, l.row.code());
+                    if !replaced.contains(&text) {
+                        replaced.push(text);
+                    }
+                }
+                let replaced = replaced.join(", ");
                 ctx.warn(
-                    "W_DUTY_RATE_IGNORED",
-                    format!(
-                        "line {}: duty_rate is ignored because the {tariff} tariff has code {}",
-                        line.id, found.matched_code
-                    ),
+                    "W_DUTY_RATE_OVERRIDE",
+                    format!("line {}: the caller's duty_rate {rate} replaces the tariff rate {replaced}", line.id),
                 );
+                return Ok(vec![caller_rate(line, rate, Some(replaced))]);
             }
             let src = snapshot.source(&found.lines[0].row);
             if let Some(v) = Date::parse(src.vintage)
@@ -678,6 +705,7 @@ fn duty_rates(
                     },
                     matched_code: Some(l.row.code().to_string()),
                     special: l.row.special,
+                    deduction: None,
                 });
             }
             if found.kind == Match::Partial && rates.len() > 1 {
@@ -689,21 +717,131 @@ fn duty_rates(
             Ok(rates)
         }
         Err(e) => match &line.duty_rate {
-            Some(rate) => Ok(vec![caller_rate(line, rate)]),
+            Some(rate) => Ok(vec![caller_rate(line, rate, None)]),
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
 }
 
-fn caller_rate(line: &LineRequest, rate: &str) -> DutyRate<'static> {
+/// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
+fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
     DutyRate {
         expr: Cow::Owned(DutyExpr::parse(rate)),
         text: rate.to_string(),
-        name: "Customs duty (caller-supplied rate)".into(),
+        name: match replaced {
+            Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})"),
+            None => "Customs duty (caller-supplied rate)".into(),
+        },
         source: Source::request(&format!("lines[{}].duty_rate", line.id)),
         matched_code: None,
         special: "",
+        deduction: None,
     }
+}
+
+/// The duty of a simplified regime's value band (Brazil's RTS / Remessa Conforme), chosen by
+/// the whole consignment's value (goods, transport and insurance) in the band's currency; the
+/// band's deduction is shared among the lines by value.
+fn band_rate(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    regime: SimplifiedRegime,
+) -> std::result::Result<DutyRate<'static>, String> {
+    let rules: &'static Rules = ctx.rules;
+    let bands = rules.taxes.bands(&ctx.destination, regime, ctx.req.date);
+    let Some(first) = bands.first() else {
+        return Err(format!(
+            "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",
+            ctx.destination, ctx.req.date
+        ));
+    };
+    let req = ctx.req;
+    let goods: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).sum();
+    let consignment = goods + req.shipping + req.insurance;
+    let Some(to_band) = ctx.rate(req.currency, first.currency) else {
+        return Err(format!("no exchange rate {}/{}: give it in fx", req.currency, first.currency));
+    };
+    let value = crate::money::round_to(consignment * to_band, first.currency.minor_units(), req.rounding.mode);
+    let Some(b) = bands.iter().find(|b| b.value_from <= value && value <= b.value_to) else {
+        return Err(format!(
+            "the consignment's value {} {} is outside the {regime:?} bands: the regular regime applies, supply duty_rate",
+            format_grouped(value),
+            first.currency
+        ));
+    };
+    ctx.note_verify(&b.source.row, b.source.confidence);
+    let line_value = line.quantity * line.unit_price;
+    let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };
+    let deduction = if b.deduction.is_zero() {
+        None
+    } else {
+        let to_customs = ctx
+            .rate(first.currency, ctx.j.currency)
+            .ok_or_else(|| format!("no exchange rate {}/{}: give it in fx", first.currency, ctx.j.currency))?;
+        let amount = ctx.round(b.deduction * to_customs * share);
+        let note = format!(
+            "less {} {} deduction{}",
+            b.deduction.normalize(),
+            b.currency,
+            if share == Decimal::ONE {
+                String::new()
+            } else {
+                format!(" (this line's share by value: {})", format_grouped(amount))
+            }
+        );
+        Some((amount, note))
+    };
+    Ok(DutyRate {
+        expr: Cow::Owned(DutyExpr::AdValorem { percent: b.percent, on: None }),
+        text: match &deduction {
+            Some(_) => format!("{}% less {} {}", b.percent.normalize(), b.deduction.normalize(), b.currency),
+            None => format!("{}%", b.percent.normalize()),
+        },
+        name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency),
+        source: Source::rule(&b.source.row, b.source.source),
+        matched_code: None,
+        special: "",
+        deduction,
+    })
+}
+
+/// Duties the caller adds to a line (safeguard, anti-dumping…), each on the customs value.
+/// Returns their total and whether all were priced.
+fn caller_duties(ctx: &mut Ctx<'_>, line: &LineRequest, input: &DutyInput<'_>, p: &mut Priced) -> (Decimal, bool) {
+    let mut total = Decimal::ZERO;
+    let mut known = true;
+    for (i, d) in line.extra_duties.iter().enumerate() {
+        let r = DutyExpr::parse(&d.rate).evaluate(input);
+        if !r.priceable {
+            known = false;
+            p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
+            p.missing.extend(r.unpriced.iter().cloned());
+        }
+        let amount = r.exact.map(|e| ctx.round_line(e));
+        total += amount.or(r.partial_amount).unwrap_or_default();
+        p.levies.push(Levy {
+            kind: LevyKind::AdditionalDuty,
+            name: format!("{} (caller-supplied)", d.name),
+            base: input.value,
+            base_note: "customs value".into(),
+            rate: d.rate.clone(),
+            amount,
+            partial_amount: r.partial_amount,
+            formula: r.formula,
+            source: Source::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+        });
+    }
+    if !line.extra_duties.is_empty() {
+        ctx.warn(
+            "W_CALLER_DUTIES",
+            format!(
+                "line {}: {} caller-supplied duties charged and included in the tax base",
+                line.id,
+                line.extra_duties.len()
+            ),
+        );
+    }
+    (total, known)
 }
 
 /// Everything computed for one line with one duty rate.
@@ -897,8 +1035,9 @@ fn price_with(
             }
         }
         let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, a)| (k.clone(), *a)).collect();
+        let duty_value = ctx.step(RoundingTarget::DutyBase, customs_value);
         let input = DutyInput {
-            value: customs_value,
+            value: duty_value,
             currency: cur,
             quantities,
             components: &components,
@@ -913,19 +1052,32 @@ fn price_with(
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
             p.missing.extend(r.unpriced.iter().cloned());
         }
-        let amount = r.exact.map(|e| ctx.round_line(e));
+        let mut amount = r.exact.map(|e| ctx.round_line(e));
+        let mut formula = r.formula;
+        if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {
+            amount = Some((a - less).max(Decimal::ZERO));
+            formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default()));
+        }
         duty_total += amount.or(r.partial_amount).unwrap_or_default();
+        let base_note = if duty_value == customs_value {
+            basis_note.clone()
+        } else {
+            format!("{basis_note}, rounded down to {} (tax law rounding)", format_grouped(duty_value))
+        };
         p.levies.push(Levy {
             kind: LevyKind::Duty,
             name: rate.name.clone(),
-            base: customs_value,
-            base_note: basis_note.clone(),
+            base: duty_value,
+            base_note,
             rate: rate.text.clone(),
             amount,
             partial_amount: r.partial_amount,
-            formula: r.formula,
+            formula,
             source: rate.source.clone(),
         });
+        let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
+        duty_total += extra;
+        duty_known &= extra_known;
         if ctx.destination == "US" {
             if let (Some(o), Some(amount)) = (origin, amount) {
                 preferences(ctx, rate.special, o, &input, amount, &mut p);
@@ -1053,21 +1205,8 @@ fn tax(
     if ctx.j.tax_basis == TaxBasis::None {
         return;
     }
+    let Some(mut rate) = tax_rate(ctx, line, p) else { return };
     let sub = ctx.subdivision.clone();
-    let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
-    let rate = match cached {
-        Some(r) => r,
-        None => {
-            let r = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
-            ctx.vat_cache.push((line.vat_class, r.clone()));
-            r
-        }
-    };
-    let Some(rate) = rate else {
-        p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
-        return;
-    };
-    let mut rate = rate;
     if ctx.destination == "CA" {
         if let Some(s) = sub.as_deref() {
             if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
@@ -1084,7 +1223,8 @@ fn tax(
     let kind_name = match rate.kind {
         "gst" => "GST",
         "hst" => "HST",
-        "icms" => "ICMS",
+        "icms" | "icms_rts" => "ICMS",
+        _ if ctx.destination == "JP" => "consumption tax",
         _ => "VAT",
     };
     let class = match line.vat_class {
@@ -1112,19 +1252,26 @@ fn tax(
             format!("sale price: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance),
         )
     } else {
-        match ctx.j.tax_basis {
-            TaxBasis::CustomsValuePlusDuty => (
-                format!("Import {kind_name}{class}"),
-                customs_value + duty_total,
-                format!("value for duty {customs_value} + duty {duty_total}"),
-            ),
-            _ => (
-                format!("Import {kind_name}{class}"),
-                v.cif() + duty_total,
-                format!("CIF {} + duty {duty_total} (value + duties, art. 86 VAT Directive and equivalents)", v.cif()),
-            ),
-        }
+        let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
+        (format!("Import {kind_name}{class}"), base, note)
     };
+    let source = Source {
+        publisher: "VAT/GST rates".into(),
+        dataset: format!(
+            "{} ({})",
+            if rate.overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" },
+            rate.source
+        ),
+        vintage: String::new(),
+    };
+    let parts = {
+        let rules: &'static Rules = ctx.rules;
+        rules.taxes.parts(&ctx.destination, rate.percent, ctx.req.date)
+    };
+    if !parts.is_empty() && relief.seller_collects.is_none() {
+        tax_parts(ctx, &parts, base, &note, duty_known, p);
+        return;
+    }
     let r = rate.percent / Decimal::ONE_HUNDRED;
     let (exact, formula) = match ctx.j.tax_method {
         TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => {
@@ -1157,12 +1304,166 @@ fn tax(
         amount,
         partial_amount: partial,
         formula,
-        source: Source {
-            publisher: "VAT/GST rates".into(),
-            dataset: format!("tariffs/vat.tsv ({})", rate.source),
-            vintage: String::new(),
-        },
+        source,
     });
+}
+
+/// The VAT/GST rate of a line (cached per class), or the reason there is none. Brazil's
+/// simplified regime uses the state's ICMS rate for remessas, which needs the state.
+fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<crate::rules::VatRate> {
+    let sub = ctx.subdivision.clone();
+    if ctx.destination == "BR" && ctx.req.simplified_regime.is_some() {
+        let rules: &'static Rules = ctx.rules;
+        let row = sub.as_deref().and_then(|s| rules.vat_row("BR", s, "icms_rts", ctx.req.date));
+        let Some(row) = row else {
+            p.reasons.push(format!(
+                "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
+                sub.map(|s| format!("; no rate for {s} on {}", ctx.req.date)).unwrap_or_default()
+            ));
+            return None;
+        };
+        ctx.note_verify(&format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
+        return Some(row.clone());
+    }
+    let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
+    let rate = match cached {
+        Some(r) => r,
+        None => {
+            let r = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
+            ctx.vat_cache.push((line.vat_class, r.clone()));
+            r
+        }
+    };
+    let Some(rate) = rate else {
+        p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
+        return None;
+    };
+    if rate.confidence == "verify" {
+        ctx.warn(
+            "W_VERIFY",
+            format!(
+                "the {} {}% {} rate comes from a secondary source [verify]: {}",
+                rate.country,
+                rate.percent.normalize(),
+                rate.kind,
+                rate.source
+            ),
+        );
+    }
+    Some(rate)
+}
+
+/// The import tax base at the border: customs or CIF value, the destination's uplift, duty, and
+/// its rounding steps, with how it was built.
+fn border_tax_base(
+    ctx: &mut Ctx<'_>,
+    v: &LineValues,
+    customs_value: Decimal,
+    duty_total: Decimal,
+) -> (Decimal, String) {
+    let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
+    let duty_note = if duty == duty_total {
+        format!("duty {duty_total}")
+    } else {
+        format!("duty {duty} ({duty_total} rounded down)")
+    };
+    let (value, mut note) = match ctx.j.tax_basis {
+        TaxBasis::CustomsValuePlusDuty => (customs_value, format!("value for duty {customs_value}")),
+        _ => (v.cif(), format!("CIF {}", v.cif())),
+    };
+    let mut base = value + duty;
+    if let Some(u) = uplift(ctx) {
+        let add = ctx.round(value * u.0 / Decimal::ONE_HUNDRED);
+        base += add;
+        note.push_str(&format!(" + {}% uplift {add} ({})", u.0.normalize(), u.1));
+    }
+    note.push_str(&format!(" + {duty_note}"));
+    let rounded = ctx.step(RoundingTarget::TaxBase, base);
+    if rounded != base {
+        note.push_str(&format!(" = {}, rounded down to {}", format_grouped(base), format_grouped(rounded)));
+    } else if ctx.j.tax_basis != TaxBasis::CustomsValuePlusDuty {
+        note.push_str(" (value + duties, art. 86 VAT Directive and equivalents)");
+    }
+    (rounded, note)
+}
+
+/// The destination's VAT-base uplift (percent, source) unless the goods come from a country
+/// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
+fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
+    let rules: &'static Rules = ctx.rules;
+    let u = rules.taxes.uplift(&ctx.destination, ctx.req.date)?;
+    ctx.note_verify(&u.source.row, u.source.confidence);
+    match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
+        Some(from) if u.not_from.contains(&from.as_str()) => None,
+        Some(_) => Some((u.percent, u.source.source)),
+        None => {
+            ctx.warn(
+                "W_UPLIFT_ASSUMED",
+                format!(
+                    "{}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
+                    u.id,
+                    u.percent.normalize(),
+                    u.not_from.join(", ")
+                ),
+            );
+            Some((u.percent, u.source.source))
+        }
+    }
+}
+
+/// A tax the law splits into parts (Japan: national 7.8 % on the base, local 22/78 of the
+/// national tax): one levy per part, each computed as its law says.
+fn tax_parts(
+    ctx: &mut Ctx<'_>,
+    parts: &[&'static crate::rules::taxes::TaxPart],
+    base: Decimal,
+    note: &str,
+    duty_known: bool,
+    p: &mut Priced,
+) {
+    let mut previous: Option<(Decimal, Decimal)> = None; // (amount, percent)
+    for part in parts {
+        ctx.note_verify(&part.source.row, part.source.confidence);
+        let (part_base, exact, formula, base_note) = match (part.basis, previous) {
+            (PartBasis::PrecedingPart, Some((amount, percent))) => {
+                let b = ctx.step(RoundingTarget::PartBase, amount);
+                (
+                    b,
+                    b * part.percent / percent,
+                    format!("{} × {}/{}", format_grouped(b), part.percent.normalize(), percent.normalize()),
+                    format!(
+                        "preceding part {amount}{}",
+                        if b == amount { String::new() } else { format!(", rounded down to {b}") }
+                    ),
+                )
+            }
+            _ => (
+                base,
+                base * part.percent / Decimal::ONE_HUNDRED,
+                format!("{}% × {}", part.percent.normalize(), format_grouped(base)),
+                note.to_string(),
+            ),
+        };
+        let amount = ctx.round_line(exact);
+        previous = Some((amount, part.percent));
+        let (amount, partial, formula) = if duty_known {
+            (Some(amount), None, format!("{formula} = {}", format_grouped(amount)))
+        } else {
+            p.reasons.push(format!("{} depends on the duty, which is not fully priced", part.name));
+            (None, Some(amount), format!("{formula} = at least {} (duty not fully priced)", format_grouped(amount)))
+        };
+        p.levies.push(Levy {
+            kind: LevyKind::Tax,
+            name: format!("Import {}", part.name.to_lowercase()),
+            base: part_base,
+            base_note,
+            rate: format!("{}%", part.percent.normalize()),
+            amount,
+            partial_amount: partial,
+            formula,
+            source: Source::rule(&part.source.row, part.source.source),
+        });
+    }
 }
 
 /// Drops tax that is below the minimum collectible for the whole consignment.
@@ -1187,7 +1488,9 @@ fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQu
     }
 }
 
-/// Entry fees with floors and caps (US MPF: formal vs informal entry).
+/// Entry fees with floors and caps (US MPF: formal vs informal entry; AU import processing
+/// charge by value band; NZ border fees), fees limited to one transport mode (US harbor
+/// maintenance fee), and the declaration-level rounding of the destination's tax law.
 fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
@@ -1202,8 +1505,33 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
             Some(crate::request::EntryType::Informal) => false,
             None => value > f.formal_above,
         };
-        if formal != f.formal {
+        let entry_applies = match f.entry {
+            EntryKind::Formal => formal,
+            EntryKind::Informal => !formal,
+            EntryKind::Any => true,
+        };
+        let in_band = f.value_from.is_none_or(|from| value >= from) && f.value_below.is_none_or(|below| value < below);
+        if !entry_applies || !in_band {
             continue;
+        }
+        if !f.transport.is_empty() {
+            match ctx.req.transport {
+                Some(t) if f.transport.contains(&t) => {}
+                Some(_) => continue,
+                None => {
+                    let modes: Vec<&str> = f.transport.iter().map(|t| t.name()).collect();
+                    ctx.warn(
+                        "W_FEE_NEEDS_TRANSPORT",
+                        format!(
+                            "{} applies only to {} shipments and is not included: give transport ({})",
+                            f.name,
+                            modes.join("/"),
+                            f.source.row
+                        ),
+                    );
+                    continue;
+                }
+            }
         }
         ctx.note_verify(&f.source.row, f.source.confidence);
         if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
@@ -1212,10 +1540,10 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
                 format!("{} uses figures of {v}, more than a year before the as-of date", f.source.row),
             );
         }
-        let entry = if formal {
-            format!("formal entry (value > {} {})", f.formal_above, f.currency)
-        } else {
-            format!("informal entry (value ≤ {} {})", f.formal_above, f.currency)
+        let entry = match f.entry {
+            EntryKind::Any => "any entry".to_string(),
+            _ if formal => format!("formal entry (value > {} {})", f.formal_above, f.currency),
+            _ => format!("informal entry (value ≤ {} {})", f.formal_above, f.currency),
         };
         let to_cur = |a: Decimal| if rate.is_zero() { a } else { a / rate };
         if let Some(t) = relief.fees {
@@ -1232,8 +1560,8 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
             });
             continue;
         }
-        let (amount, formula) = match (f.percent, f.amount) {
-            (Some(pct), _) => {
+        let (amount, formula) = match (f.kind, f.percent, f.amount) {
+            (FeeKind::AdValorem, Some(pct), _) => {
                 let raw = pct * value / Decimal::ONE_HUNDRED;
                 let mut a = raw;
                 let mut note = format!("{}% × {}", pct.normalize(), format_grouped(value.round_dp(2)));
@@ -1248,8 +1576,28 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
                 }
                 (ctx.round(to_cur(a)), note)
             }
-            (None, Some(flat)) => (ctx.round(to_cur(flat)), format!("flat {} {}", format_grouped(flat), f.currency)),
-            (None, None) => continue,
+            (FeeKind::Flat, _, Some(flat)) => {
+                (ctx.round(to_cur(flat)), format!("flat {} {}", format_grouped(flat), f.currency))
+            }
+            _ => {
+                let why = format!(
+                    "{} is due but its figures for {} are not in our data: {}",
+                    f.name, ctx.req.date, f.source.source
+                );
+                ctx.warn("W_FEE_UNKNOWN", why.clone());
+                out.push(Levy {
+                    kind: LevyKind::Fee,
+                    name: f.name.into(),
+                    base: entered,
+                    base_note: entry,
+                    rate: "unknown".into(),
+                    amount: None,
+                    partial_amount: None,
+                    formula: why,
+                    source: Source::rule(&f.source.row, f.source.source),
+                });
+                continue;
+            }
         };
         out.push(Levy {
             kind: LevyKind::Fee,
@@ -1264,6 +1612,61 @@ fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[Line
             partial_amount: None,
             formula: format!("{formula} = {}", format_grouped(amount)),
             source: Source::rule(&f.source.row, f.source.source),
+        });
+    }
+    out.extend(declaration_rounding(ctx, lines));
+    out
+}
+
+/// Where the law rounds each declaration's total duty and each tax's total (Japan: down to
+/// ¥100), the difference from the sum of the lines, as a shipment-level adjustment.
+fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Vec<Levy> {
+    let mut out = Vec::new();
+    let rules: &'static Rules = ctx.rules;
+    let levies = || lines.iter().flat_map(|l| l.levies.iter());
+    let mut groups: Vec<(RoundingTarget, LevyKind, String)> = Vec::new();
+    for l in levies() {
+        let key = match l.kind {
+            LevyKind::Duty | LevyKind::AdditionalDuty => {
+                (RoundingTarget::DutyTotal, LevyKind::Duty, "Customs duty".to_string())
+            }
+            LevyKind::Tax => (RoundingTarget::TaxTotal, LevyKind::Tax, l.name.clone()),
+            _ => continue,
+        };
+        if !groups.contains(&key) {
+            groups.push(key);
+        }
+    }
+    for (target, kind, name) in groups {
+        let Some(r) = rules.taxes.rounding(&ctx.destination, target, ctx.req.date) else { continue };
+        let in_group = |l: &&Levy| match kind {
+            LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
+            _ => l.kind == kind && l.name == name,
+        };
+        if levies().filter(in_group).any(|l| l.amount.is_none()) {
+            continue;
+        }
+        let sum: Decimal = levies().filter(in_group).filter_map(|l| l.amount).sum();
+        let total = r.apply(sum);
+        if total == sum {
+            continue;
+        }
+        ctx.note_verify(&r.source.row, r.source.confidence);
+        out.push(Levy {
+            kind,
+            name: format!("{name}: declaration total rounded down"),
+            base: sum,
+            base_note: "sum of the lines".into(),
+            rate: format!("down to {}", format_grouped(r.step)),
+            amount: Some(total - sum),
+            partial_amount: None,
+            formula: format!(
+                "{} → {} (difference {})",
+                format_grouped(sum),
+                format_grouped(total),
+                format_grouped(total - sum)
+            ),
+            source: Source::rule(&r.source.row, r.source.source),
         });
     }
     out
@@ -1326,6 +1729,6 @@ fn totals(ctx: &Ctx<'_>, lines: &[LineQuote], shipment: &[Levy], shipping: Decim
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),
         landed_max: None,
-        complete: lines.iter().all(|l| l.status == LineStatus::Priced),
+        complete: lines.iter().all(|l| l.status == LineStatus::Priced) && shipment.iter().all(|l| l.amount.is_some()),
     }
 }

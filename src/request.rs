@@ -58,6 +58,81 @@ pub enum EntryType {
     Informal,
 }
 
+/// How the goods reach the destination; some fees apply to one mode only (the US harbor
+/// maintenance fee to ocean shipments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum Transport {
+    Ocean,
+    Air,
+    Road,
+    Rail,
+    Post,
+}
+
+impl Transport {
+    /// The mode as written in requests and rule tables.
+    pub fn parse(text: &str) -> Option<Transport> {
+        Some(match text {
+            "ocean" => Transport::Ocean,
+            "air" => Transport::Air,
+            "road" => Transport::Road,
+            "rail" => Transport::Rail,
+            "post" => Transport::Post,
+            _ => return None,
+        })
+    }
+
+    /// The mode's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Transport::Ocean => "ocean",
+            Transport::Air => "air",
+            Transport::Road => "road",
+            Transport::Rail => "rail",
+            Transport::Post => "post",
+        }
+    }
+}
+
+/// A simplified import regime for small consignments the caller says applies (Brazil's RTS,
+/// and its Remessa Conforme bands for sellers in the compliance programme).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum SimplifiedRegime {
+    /// Brazil's Regime de Tributação Simplificada (postal or air-courier consignments).
+    Rts,
+    /// RTS bought from an e-commerce seller in the Programa Remessa Conforme.
+    RemessaConforme,
+}
+
+impl SimplifiedRegime {
+    /// The regime as written in requests and rule tables.
+    pub fn parse(text: &str) -> Option<SimplifiedRegime> {
+        Some(match text {
+            "rts" => SimplifiedRegime::Rts,
+            "remessa_conforme" => SimplifiedRegime::RemessaConforme,
+            _ => return None,
+        })
+    }
+}
+
+/// A duty the caller knows applies to a line besides the tariff duty (a safeguard, an
+/// anti-dumping or countervailing duty): charged on the customs value and part of the VAT base.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct ExtraDuty {
+    pub name: String,
+    /// Any duty expression (`25%`, `1.20 EUR/kg`).
+    pub rate: String,
+}
+
+/// Most caller duties one line may carry.
+pub const MAX_EXTRA_DUTIES: usize = 20;
+
 /// VAT/GST class of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -117,6 +192,13 @@ pub struct QuoteRequest {
     /// of HST is collected at the border.
     #[serde(default)]
     pub business_buyer: bool,
+    /// How the goods travel to the destination (`ocean`, `air`, `road`, `rail`, `post`): fees
+    /// limited to one mode need it, and say so when it is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transport: Option<Transport>,
+    /// A simplified small-consignment regime the shipment uses (Brazil: `rts`, `remessa_conforme`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simplified_regime: Option<SimplifiedRegime>,
     pub lines: Vec<LineRequest>,
 }
 
@@ -148,10 +230,15 @@ pub struct LineRequest {
     /// Values of named parts for component duties (`"case": "12.00"`), in the request currency.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub components: BTreeMap<String, Decimal>,
-    /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`), used
-    /// where the snapshot has no tariff for the destination.
+    /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`). It
+    /// replaces the tariff's rate (the quote shows both and warns) and prices lines the snapshot
+    /// has no tariff for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duty_rate: Option<String>,
+    /// Further duties the caller knows apply (safeguard, anti-dumping, countervailing), each
+    /// charged on the customs value and included in the VAT base.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_duties: Vec<ExtraDuty>,
     #[serde(default)]
     pub vat_class: VatClass,
 }
@@ -260,6 +347,18 @@ impl QuoteRequest {
     }
 }
 
+/// A caller's duty rate must be an expression the evaluator reads.
+fn check_duty_rate(rate: &str, field: String) -> Result<()> {
+    if let crate::duty::DutyExpr::NotPriceable { .. } = crate::duty::DutyExpr::parse(rate) {
+        return Err(Error::new(
+            ErrorCode::DutyExpression,
+            field,
+            format!("{rate:?} is not a duty rate: write e.g. \"12%\", \"Free\", \"0.7 cents/kg + 10%\""),
+        ));
+    }
+    Ok(())
+}
+
 impl LineRequest {
     fn validate(&self) -> Result<()> {
         if self.id.trim().is_empty() {
@@ -305,13 +404,24 @@ impl LineRequest {
             at_most(*v, MAX_VALUE, format!("components.{k}"))?;
         }
         if let Some(rate) = &self.duty_rate {
-            if let crate::duty::DutyExpr::NotPriceable { .. } = crate::duty::DutyExpr::parse(rate) {
+            check_duty_rate(rate, "duty_rate".into())?;
+        }
+        if self.extra_duties.len() > MAX_EXTRA_DUTIES {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "extra_duties",
+                format!("{} extra duties: at most {MAX_EXTRA_DUTIES} per line", self.extra_duties.len()),
+            ));
+        }
+        for (i, d) in self.extra_duties.iter().enumerate() {
+            if d.name.trim().is_empty() {
                 return Err(Error::new(
-                    ErrorCode::DutyExpression,
-                    "duty_rate",
-                    format!("{rate:?} is not a duty rate: write e.g. \"12%\", \"Free\", \"0.7 cents/kg + 10%\""),
+                    ErrorCode::InvalidField,
+                    format!("extra_duties[{i}].name"),
+                    "name the duty (e.g. \"anti-dumping duty\")",
                 ));
             }
+            check_duty_rate(&d.rate, format!("extra_duties[{i}].rate"))?;
         }
         Ok(())
     }

@@ -143,6 +143,10 @@ pub fn search(
         ));
     }
     let jurisdiction = tariff_jurisdiction(destination);
+    // The index reads the table and the HS 2022 texts: both must be here before it is built.
+    for table in [snapshot.table(jurisdiction), snapshot.table("HS")].into_iter().flatten() {
+        snapshot.require(table)?;
+    }
     let (Some(index), Some(table)) = (engine.search_indexes().get(jurisdiction), snapshot.table(jurisdiction)) else {
         return Ok(Vec::new());
     };

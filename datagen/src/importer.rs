@@ -89,12 +89,12 @@ pub const SOURCES: [SourceRow; 6] = [
     crate::us_hts::REV10,
 ];
 
-fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
+pub(crate) fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::new(ErrorCode::Io, "sources", format!("{}: {e}", path.display()))
 }
 
 /// Text as UTF-8: the USITC file is Latin-1, the UK file UTF-8.
-fn text(raw: &[u8]) -> String {
+pub(crate) fn text(raw: &[u8]) -> String {
     let s = match std::str::from_utf8(raw) {
         Ok(s) => s.to_string(),
         Err(_) => raw.iter().map(|&b| b as char).collect(),
@@ -102,20 +102,20 @@ fn text(raw: &[u8]) -> String {
     s.trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-struct Csv {
-    headers: Vec<String>,
-    records: Vec<csv::ByteRecord>,
+pub(crate) struct Csv {
+    pub(crate) headers: Vec<String>,
+    pub(crate) records: Vec<csv::ByteRecord>,
 }
 
 impl Csv {
-    fn read(path: &Path) -> Result<Csv> {
+    pub(crate) fn read(path: &Path) -> Result<Csv> {
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).map_err(|e| io_err(path, e))?;
         let headers = rdr.byte_headers().map_err(|e| io_err(path, e))?.iter().map(text).collect();
         let records = rdr.byte_records().collect::<std::result::Result<Vec<_>, _>>().map_err(|e| io_err(path, e))?;
         Ok(Csv { headers, records })
     }
 
-    fn col(&self, name: &str) -> Result<usize> {
+    pub(crate) fn col(&self, name: &str) -> Result<usize> {
         self.headers
             .iter()
             .position(|h| h == name)
@@ -340,87 +340,6 @@ fn import_vat(dir: &Path) -> Result<String> {
     Ok(out)
 }
 
-/// ECB euro reference rates: the EU customs rate of each month (the rate of the penultimate
-/// Wednesday of the previous month, or the last rate published before it), and daily rates
-/// from 2025 on. Rates are units of the currency per euro.
-fn import_ecb(dir: &Path) -> Result<(String, String)> {
-    let csv = Csv::read(&dir.join("fx/ecb_eurofxref-hist_2026-04-13.csv"))?;
-    let date_col = csv.col("Date")?;
-    let currencies: Vec<(usize, String)> = csv
-        .headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| *i != date_col && landed::money::Currency::parse(h).is_ok())
-        .map(|(i, h)| (i, h.clone()))
-        .collect();
-    let mut days: Vec<(Date, Vec<String>)> = Vec::new();
-    for r in &csv.records {
-        let get = |i: usize| text(r.get(i).unwrap_or_default());
-        let Ok(d) = Date::parse(&get(date_col)) else { continue };
-        let rates = currencies
-            .iter()
-            .map(|(i, _)| {
-                let v = get(*i);
-                if v == "N/A" {
-                    String::new()
-                } else {
-                    v
-                }
-            })
-            .collect();
-        days.push((d, rates));
-    }
-    days.sort_by_key(|(d, _)| *d);
-    let header: Vec<&str> = currencies.iter().map(|(_, c)| c.as_str()).collect();
-    let mut daily = format!("date\t{}\n", header.join("\t"));
-    for (d, rates) in days.iter().filter(|(d, _)| d.year() >= 2025) {
-        let _ = writeln!(daily, "{d}\t{}", rates.join("\t"));
-    }
-    let mut monthly = format!("month\treference_date\t{}\n", header.join("\t"));
-    let (first, last) = (days.first().map(|d| d.0), days.last().map(|d| d.0));
-    if let (Some(first), Some(last)) = (first, last) {
-        let (mut y, mut m) = (2019, 1);
-        loop {
-            let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-            let reference = landed::fx::penultimate_wednesday(py, pm);
-            if reference > last {
-                break;
-            }
-            if reference >= first {
-                // The last published rates on or before the reference day, currency by currency.
-                let upto = days.partition_point(|(d, _)| *d <= reference);
-                let row: Vec<String> = (0..header.len())
-                    .map(|c| {
-                        days[..upto].iter().rev().map(|(_, r)| r[c].clone()).find(|v| !v.is_empty()).unwrap_or_default()
-                    })
-                    .collect();
-                let _ = writeln!(monthly, "{y:04}-{m:02}\t{reference}\t{}", row.join("\t"));
-            }
-            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-        }
-    }
-    Ok((monthly, daily))
-}
-
-/// HMRC monthly customs and VAT rates (units per pound), for the currencies the engine knows.
-fn import_hmrc(dir: &Path) -> Result<String> {
-    let path = dir.join("fx/hmrc/hmrc_all_rates.csv");
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).from_path(&path).map_err(|e| io_err(&path, e))?;
-    let mut rows = BTreeSet::new();
-    for r in rdr.byte_records() {
-        let r = r.map_err(|e| io_err(&path, e))?;
-        let get = |i: usize| text(r.get(i).unwrap_or_default());
-        if landed::money::Currency::parse(&get(0)).is_ok() {
-            rows.insert((get(0), get(1), get(2), get(3)));
-        }
-    }
-    let mut out = String::from("currency\tvalid_from\tvalid_to\tper_gbp\n");
-    for (c, f, t, r) in rows {
-        let _ = writeln!(out, "{c}\t{f}\t{t}\t{r}");
-    }
-    Ok(out)
-}
-
 /// US chapter 99 scope lists: which codes each additional-duty measure covers.
 /// Columns: scope, source file, codes (space-separated prefixes, sorted).
 fn import_us_scopes(dir: &Path) -> Result<String> {
@@ -506,7 +425,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     crate::us_hts::import(sources, &mut us)?;
     import_uk(sources, SOURCES[2].file, SOURCES[2].id, &mut gb, &mut eu)?;
     import_hs(sources, SOURCES[3].file, SOURCES[3].id, &mut hs)?;
-    let (ecb_monthly, ecb_daily) = import_ecb(sources)?;
+    let fx = crate::fx::import(sources)?;
     let (jp_source, jp) = crate::jp::import(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
     for s in SOURCES.iter().chain([&crate::correlation::SOURCE]) {
@@ -526,7 +445,8 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         );
     }
     let _ = writeln!(provenance, "{jp_source}");
-    Ok(vec![
+    provenance.push_str(&fx.provenance);
+    let mut tables = vec![
         ("sources.tsv".into(), provenance),
         ("us.tsv".into(), to_tsv(&us)),
         ("gb.tsv".into(), to_tsv(&gb)),
@@ -534,10 +454,9 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("hs.tsv".into(), to_tsv(&hs)),
         ("jp.tsv".into(), to_tsv(&jp)),
         ("vat.tsv".into(), import_vat(sources)?),
-        ("fx_ecb_monthly.tsv".into(), ecb_monthly),
-        ("fx_ecb_daily.tsv".into(), ecb_daily),
-        ("fx_hmrc_monthly.tsv".into(), import_hmrc(sources)?),
         ("us_scopes.tsv".into(), import_us_scopes(sources)?),
         ("hs_correlation.tsv".into(), crate::correlation::import(sources)?),
-    ])
+    ];
+    tables.extend(fx.tables);
+    Ok(tables)
 }

@@ -9,7 +9,9 @@
 //! Both are deterministic: the same inputs give the same bytes, whatever the clock.
 
 pub mod correlation;
+pub mod fx;
 pub mod importer;
 pub mod jp;
 pub mod snapshot;
+pub mod uk_api;
 pub mod us_hts;

@@ -1,16 +1,41 @@
 //! Snapshot blobs from the normalized tables, for `Engine::from_bytes` and the widget's
 //! `snapshot` attribute.
 
+use landed::snapshot::write::{compile, Inline};
 use std::path::Path;
 
-/// Compiles the tables under `root` (a directory holding `tariffs/`) and writes the core blob
-/// to `out` and, when given, the description blob to `text_out`. Returns the snapshot id.
-pub fn write(root: &Path, out: &Path, text_out: Option<&Path>) -> Result<String, String> {
-    let compiled = landed::snapshot::write::compile(root)?;
-    std::fs::write(out, &compiled.core).map_err(|e| format!("{}: {e}", out.display()))?;
-    if let Some(path) = text_out {
-        std::fs::write(path, &compiled.text).map_err(|e| format!("{}: {e}", path.display()))?;
+/// What to write.
+pub struct Outputs<'p> {
+    /// The core blob.
+    pub core: &'p Path,
+    /// The description blob (search and display), when wanted.
+    pub text: Option<&'p Path>,
+    /// A folder for the parts as separate, content-addressed files (the browser fetches the
+    /// ones a quote needs); the core then carries only the rules, VAT and FX files inline.
+    pub parts: Option<&'p Path>,
+}
+
+/// Compiles the tables under `root` (a directory holding `tariffs/`) and writes the blobs.
+/// Returns the snapshot id and a line per file written.
+pub fn write(root: &Path, out: &Outputs<'_>) -> Result<(String, Vec<String>), String> {
+    let inline = if out.parts.is_some() { Inline::RulesOnly } else { Inline::All };
+    let compiled = compile(root, inline)?;
+    let mut written = Vec::new();
+    let mut put = |path: &Path, bytes: &[u8]| -> Result<(), String> {
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(format!("{}: {} bytes", path.display(), bytes.len()));
+        Ok(())
+    };
+    put(out.core, &compiled.core)?;
+    if let Some(path) = out.text {
+        put(path, &compiled.text)?;
     }
-    let hash = &compiled.core[compiled.core.len() - 32..];
-    Ok(format!("sha256:{}", hash[..8].iter().map(|b| format!("{b:02x}")).collect::<String>()))
+    if let Some(dir) = out.parts {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for part in compiled.parts.iter().filter(|p| p.name.starts_with("table:")) {
+            put(&dir.join(part.file_name()), &part.bytes)?;
+        }
+    }
+    let snapshot = landed::snapshot::Snapshot::decode(&compiled.core).map_err(|e| e.to_string())?;
+    Ok((snapshot.id(), written))
 }

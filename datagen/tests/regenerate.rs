@@ -33,7 +33,7 @@ fn importer_reproduces_committed_tables_byte_for_byte() {
 
 #[test]
 fn writer_compiles_the_embedded_snapshot_exactly() {
-    let compiled = landed::snapshot::write::compile(&repository()).unwrap();
+    let compiled = landed::snapshot::write::compile(&repository(), landed::snapshot::write::Inline::All).unwrap();
     assert_eq!(compiled.core, landed::snapshot::embedded_bytes());
     assert_eq!(compiled.text, landed::snapshot::embedded_text_bytes());
 }

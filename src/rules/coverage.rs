@@ -135,8 +135,9 @@ impl Rules {
                 .filter(|f| f.country == j.country && in_force(f.valid_from, f.valid_to, date))
                 .map(|f| Item {
                     id: f.id,
-                    summary: match f.percent {
-                        Some(p) => format!(
+                    summary: match (f.kind, f.percent) {
+                        (super::FeeKind::Unknown, _) => format!("{} not known for this period", f.name),
+                        (_, Some(p)) => format!(
                             "{} {}% min {} max {} {}",
                             f.name,
                             p.normalize(),
@@ -144,7 +145,7 @@ impl Rules {
                             f.max.unwrap_or_default(),
                             f.currency
                         ),
-                        None => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
+                        (_, None) => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
                     },
                     valid_from: f.valid_from,
                     valid_to: f.valid_to,
@@ -155,7 +156,7 @@ impl Rules {
             let fx = if eu {
                 "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx"
             } else if j.country == "GB" {
-                "HMRC monthly rate (ECB cross rate after 2023-08), or the request's fx"
+                "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx"
             } else {
                 "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx"
             };

@@ -4,6 +4,7 @@
 
 mod coverage;
 pub(crate) mod table;
+pub mod taxes;
 pub mod us;
 
 pub use coverage::Coverage;
@@ -12,7 +13,7 @@ pub use table::in_force;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Currency;
-use crate::request::{Channel, VatClass};
+use crate::request::{Channel, Transport, VatClass};
 use crate::snapshot::{Snapshot, EU_MEMBERS};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -131,12 +132,36 @@ pub struct Threshold {
     pub source: RuleSource,
 }
 
+/// How a fee is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeKind {
+    /// A percentage of the entered value, within a minimum and a maximum.
+    AdValorem,
+    /// A flat amount per entry.
+    Flat,
+    /// The fee is due but its figures for the period are not in our sources: never priced.
+    Unknown,
+}
+
+/// Which entries a fee applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// Entries valued above `formal_above`.
+    Formal,
+    /// Entries valued at or below `formal_above`.
+    Informal,
+    Any,
+}
+
 /// A customs fee with floor and cap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fee {
     pub id: &'static str,
     pub country: &'static str,
     pub name: &'static str,
+    pub kind: FeeKind,
     /// Ad valorem percentage, or a flat amount.
     pub percent: Option<Decimal>,
     pub amount: Option<Decimal>,
@@ -144,8 +169,13 @@ pub struct Fee {
     pub max: Option<Decimal>,
     pub currency: Currency,
     /// `formal` entries are above `formal_above`; `informal` at or below.
-    pub formal: bool,
+    pub entry: EntryKind,
     pub formal_above: Decimal,
+    /// A value band within the entry kind: at least `value_from`, below `value_below`.
+    pub value_from: Option<Decimal>,
+    pub value_below: Option<Decimal>,
+    /// The transport modes it applies to (empty: any).
+    pub transport: Vec<Transport>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     /// When the figures were published; a quote far past it is warned about.
@@ -163,6 +193,10 @@ pub struct VatRate {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: &'static str,
+    /// `official` or `verify` for hand-encoded rows; empty for imported ones.
+    pub confidence: &'static str,
+    /// A hand-encoded row (`vat_extra.tsv`): it overrides an imported row of the same kind.
+    pub overrides: bool,
 }
 
 /// All rule tables, parsed from the embedded snapshot.
@@ -172,6 +206,8 @@ pub struct Rules {
     pub thresholds: Vec<Threshold>,
     pub fees: Vec<Fee>,
     pub vat: Vec<VatRate>,
+    /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
+    pub taxes: taxes::TaxRules,
     us: OnceLock<us::UsRules>,
     snapshot: &'static Snapshot<'static>,
 }
@@ -189,6 +225,67 @@ fn currency(text: &str, table: &str) -> Result<Currency> {
 
 fn list(text: &'static str) -> Vec<&'static str> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
+}
+
+/// Parses `fees.tsv`; an unknown kind, entry or transport is an error.
+fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
+    const T: &str = "rules/fees.tsv";
+    let bad = |r: &table::Record<'_, 'static>, column: &str, value: &str| {
+        Error::new(ErrorCode::Snapshot, T, format!("{}, column {column}: unknown value {value:?}", r.at()))
+    };
+    let mut fees = Vec::new();
+    for r in t.records() {
+        let id = r.text("id")?;
+        let kind = match r.text("kind")? {
+            "ad_valorem" => FeeKind::AdValorem,
+            "flat" => FeeKind::Flat,
+            "unknown" => FeeKind::Unknown,
+            other => return Err(bad(&r, "kind", other)),
+        };
+        let (percent, amount) = (r.decimal("percent")?, r.decimal("amount")?);
+        match kind {
+            FeeKind::AdValorem if percent.is_none() => return Err(bad(&r, "percent", "")),
+            FeeKind::Flat if amount.is_none() => return Err(bad(&r, "amount", "")),
+            _ => {}
+        }
+        let transport = match r.text("transport")? {
+            "any" => Vec::new(),
+            list => list
+                .split(',')
+                .map(|m| Transport::parse(m.trim()).ok_or_else(|| bad(&r, "transport", m)))
+                .collect::<Result<_>>()?,
+        };
+        fees.push(Fee {
+            id,
+            country: r.text("country")?,
+            name: r.text("name")?,
+            kind,
+            percent,
+            amount,
+            min: r.decimal("min")?,
+            max: r.decimal("max")?,
+            currency: currency(r.text("currency")?, T)?,
+            entry: match r.text("entry")? {
+                "formal" => EntryKind::Formal,
+                "informal" => EntryKind::Informal,
+                "any" => EntryKind::Any,
+                other => return Err(bad(&r, "entry", other)),
+            },
+            formal_above: r.decimal("formal_above")?.ok_or_else(|| bad(&r, "formal_above", ""))?,
+            value_from: r.decimal("value_from")?,
+            value_below: r.decimal("value_below")?,
+            transport,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            vintage: r.date("vintage")?,
+            source: RuleSource {
+                row: format!("fees.tsv#{id}"),
+                source: r.text("source")?,
+                confidence: r.text("confidence")?,
+            },
+        });
+    }
+    Ok(fees)
 }
 
 impl Rules {
@@ -264,43 +361,35 @@ impl Rules {
                 source: source("thresholds.tsv", id, &r)?,
             });
         }
-        let t = file(snapshot, "rules/fees.tsv")?;
-        let mut fees = Vec::new();
-        for r in t.records() {
-            let id = r.text("id")?;
-            fees.push(Fee {
-                id,
-                country: r.text("country")?,
-                name: r.text("name")?,
-                percent: r.decimal("percent")?,
-                amount: r.decimal("amount")?,
-                min: r.decimal("min")?,
-                max: r.decimal("max")?,
-                currency: currency(r.text("currency")?, "rules/fees.tsv")?,
-                formal: r.text("entry")? == "formal",
-                formal_above: r.decimal("formal_above")?.unwrap_or_default(),
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                vintage: r.date("vintage")?,
-                source: source("fees.tsv", id, &r)?,
-            });
-        }
+        let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates, then subnational rates the imported file lacks (encoded by hand).
         let mut vat = Vec::new();
         for name in ["vat.tsv", "rules/vat_extra.tsv"] {
-            for r in file(snapshot, name)?.records() {
+            let t = file(snapshot, name)?;
+            let extra = t.column("confidence").is_some();
+            for r in t.records() {
                 vat.push(VatRate {
                     country: r.text("country")?,
                     subdivision: r.text("subdivision")?,
                     kind: r.text("kind")?,
-                    percent: r.decimal("percent")?.unwrap_or_default(),
+                    percent: r.decimal("percent")?.ok_or_else(|| {
+                        Error::new(ErrorCode::Snapshot, name, format!("{}, column percent: a rate is required", r.at()))
+                    })?,
                     valid_from: r.date("valid_from")?,
                     valid_to: r.date("valid_to")?,
                     source: r.text("source")?,
+                    confidence: if extra { r.text("confidence")? } else { "" },
+                    overrides: extra,
                 });
             }
         }
-        let rules = Rules { jurisdictions, thresholds, fees, vat, us: OnceLock::new(), snapshot };
+        let taxes = taxes::TaxRules {
+            rounding: taxes::parse_rounding(&file(snapshot, "rules/tax_rounding.tsv")?)?,
+            parts: taxes::parse_parts(&file(snapshot, "rules/tax_parts.tsv")?)?,
+            uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?)?,
+            bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
+        };
+        let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, us: OnceLock::new(), snapshot };
         #[cfg(debug_assertions)]
         rules.load_us()?;
         Ok(rules)
@@ -349,6 +438,16 @@ impl Rules {
             .collect()
     }
 
+    /// A subnational rate of `kind` (Brazil's `icms_rts`) in force on `date`.
+    pub fn vat_row(&self, country: &str, subdivision: &str, kind: &str, date: Date) -> Option<&VatRate> {
+        self.vat.iter().find(|v| {
+            v.country == country
+                && v.subdivision == subdivision
+                && v.kind == kind
+                && in_force(v.valid_from, v.valid_to, date)
+        })
+    }
+
     /// The fees of `country` in force on `date`.
     pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
         self.fees.iter().filter(|f| f.country == country && in_force(f.valid_from, f.valid_to, date)).collect()
@@ -362,7 +461,8 @@ impl Rules {
                 v.country == country && v.subdivision.is_empty() && in_force(v.valid_from, v.valid_to, date)
             })
         };
-        let standard = || rows().find(|v| matches!(v.kind, "standard" | "vat" | "gst"));
+        // A hand-encoded row overrides the imported one in force on the same date.
+        let standard = || rows().filter(|v| matches!(v.kind, "standard" | "vat" | "gst")).min_by_key(|v| !v.overrides);
         let mut rate = match class {
             VatClass::Standard => standard().cloned()?,
             VatClass::Reduced => rows()
@@ -413,5 +513,49 @@ impl Rules {
             }
         }
         Some(rate)
+    }
+}
+
+#[cfg(test)]
+mod fee_table_tests {
+    use super::*;
+
+    const HEADER: &str = "id\tcountry\tname\tkind\tpercent\tamount\tmin\tmax\tcurrency\tentry\tformal_above\tvalue_from\tvalue_below\ttransport\tvalid_from\tvalid_to\tvintage\tsource\tconfidence\n";
+
+    fn fees(row: &'static str) -> Result<Vec<Fee>> {
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        parse_fees(&Tsv::parse("fees.tsv", text)?)
+    }
+
+    #[test]
+    fn a_valid_fee_row_parses() {
+        let f = fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tocean\t\t\t\ts\tofficial").unwrap();
+        assert_eq!(
+            (f[0].kind, f[0].entry, f[0].transport.clone()),
+            (FeeKind::AdValorem, EntryKind::Any, vec![Transport::Ocean])
+        );
+    }
+
+    #[test]
+    fn unknown_fee_kind_is_a_load_error() {
+        let e = fees("x\tUS\tMPF\tpercent\t0.3464\t\t\t\tUSD\tformal\t2500\t\t\tany\t\t\t\ts\tofficial").unwrap_err();
+        assert!(e.message.contains("column kind"));
+    }
+
+    #[test]
+    fn unknown_entry_kind_is_a_load_error() {
+        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tsimplified\t2500\t\t\tany\t\t\t\ts\tofficial").unwrap_err();
+        assert!(e.message.contains("column entry"));
+    }
+
+    #[test]
+    fn unknown_transport_is_a_load_error() {
+        let e = fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tsea\t\t\t\ts\tofficial").unwrap_err();
+        assert!(e.message.contains("column transport"));
+    }
+
+    #[test]
+    fn a_flat_fee_without_an_amount_is_a_load_error_not_zero() {
+        assert!(fees("x\tUS\tMPF\tflat\t\t\t\t\tUSD\tinformal\t2500\t\t\tany\t\t\t\ts\tofficial").is_err());
     }
 }

@@ -42,6 +42,11 @@ impl<'a> Tsv<'a> {
 }
 
 impl<'a> Record<'_, 'a> {
+    /// Where the row is, for error messages (`line 7`).
+    pub fn at(&self) -> String {
+        format!("line {}", self.line)
+    }
+
     fn bad(&self, column: &str, why: &str) -> Error {
         Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}", self.line))
     }

@@ -1,17 +1,26 @@
-//! The binary layout of an embedded snapshot, shared by `build.rs` (writer) and the library
-//! (reader). Plain std only: this file is compiled into both.
+//! The binary layout of a snapshot, shared by the writer (`write.rs`, used by `build.rs` and the
+//! datagen tool) and the reader (`mod.rs`). Plain std only: this file is compiled into all three.
+//!
+//! A snapshot is a hashed **descriptor** and **parts**. The descriptor names every part by its
+//! length and SHA-256; a part (one tariff table, or one data file) travels inside the core blob
+//! ("inline") or as a file of its own, fetched when a quote first needs it (the browser). The
+//! snapshot id is the descriptor's hash, so it is the same whichever parts travel inline.
 //!
 //! ```text
-//! magic "LNDSNAP1"
-//! strings   varint n, then n × (varint len, UTF-8 bytes)        deduplicated, sorted
-//! sources   varint n, then n × SOURCE_FIELDS string indexes
-//! duties    varint n, then n string indexes (the distinct duty texts)
-//! tables    varint n, then n × (jurisdiction index, varint rows, varint section length, section)
-//!           section: the columns in turn: codes as rows × (digit count, delta of the value
-//!           padded to 13 digits), then rows × varint for each other field (descriptions as
-//!           zigzag deltas, duty as a number in the duty list, source as a position in sources)
-//! files     varint n, then n × (name index, content index)       rules, VAT, FX, scopes
-//! trailer   32-byte SHA-256 of everything before it
+//! core      magic "LNDSNAP4", varint descriptor length, descriptor,
+//!           32-byte SHA-256 of magic + length + descriptor (the snapshot's content hash),
+//!           varint n, then n × (varint part number, the part's bytes)      inline parts
+//! descriptor
+//!   strings varint n, then n × (varint len, UTF-8 bytes)      source fields, table and file names
+//!   sources varint n, then n × SOURCE_FIELDS string indexes
+//!   tables  varint n, then n × (jurisdiction index, varint rows, varint part length, 32-byte hash)
+//!   files   varint n, then n × (name index, varint part length, 32-byte hash)
+//! parts are numbered tables first, then files
+//! table part  strings (as above), duties (varint n, n string indexes: the distinct duty texts),
+//!             then the columns in turn: codes as rows × (digit count, delta of the value padded
+//!             to 13 digits), then rows × varint for each other field (descriptions as zigzag
+//!             deltas, duty as a number in the part's duty list, source as a position in sources)
+//! file part   the file's UTF-8 text
 //! ```
 //! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description
 //! (number in the separate text blob, 0 = none), units, mfn (duty number), special, col2, flags
@@ -19,7 +28,7 @@
 
 #![allow(dead_code)]
 
-pub const MAGIC: &[u8; 8] = b"LNDSNAP3";
+pub const MAGIC: &[u8; 8] = b"LNDSNAP4";
 /// The description blob: magic, the core's SHA-256, varint n, n strings, SHA-256 trailer.
 pub const TEXT_MAGIC: &[u8; 8] = b"LNDTEXT1";
 pub const SOURCE_FIELDS: usize = 8;
@@ -99,4 +108,11 @@ pub fn encode_date(text: &str) -> Option<u64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     u64::try_from(days + 1).ok()
+}
+
+/// The file name a part is published under beside a site: content-addressed by its SHA-256, so
+/// it can be cached for ever (`landed-part-<first 16 hex digits>.bin`).
+pub fn part_file_name(sha256: &[u8; 32]) -> String {
+    let hex: String = sha256[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("landed-part-{hex}.bin")
 }

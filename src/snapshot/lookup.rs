@@ -81,6 +81,7 @@ impl<'s> Snapshot<'s> {
                 ),
             )
         })?;
+        self.require(table)?;
         // A six-digit code is read as HS 2022, the edition in force since 2022; a longer code
         // published in the table is one of its national lines, and goes through the
         // correlation only when the table does not have it.
@@ -141,8 +142,22 @@ impl<'s> Snapshot<'s> {
     }
 
     /// The HS 2022 → HS 2017 correlation and the tables it applies to, parsed on first use.
-    /// A snapshot without its files has none; a malformed one is an `E_SNAPSHOT` error.
+    /// A snapshot without its files has none; a file named but not loaded yet is an
+    /// `E_DATA_NOT_LOADED` error (and nothing is cached); a malformed one is `E_SNAPSHOT`.
     pub fn correlation(&self) -> Result<&Correlation<'s>> {
+        let files = [correlation::TABLE_FILE, correlation::FIXES_FILE, correlation::NOMENCLATURE_FILE];
+        if let Some(part) = files.iter().filter_map(|f| self.file_part(f)).find(|p| !p.is_loaded()) {
+            return Err(Error::new(
+                ErrorCode::DataNotLoaded,
+                "snapshot",
+                format!(
+                    "{} is not loaded yet: attach its part {} ({} bytes) first",
+                    part.name,
+                    part.file_name(),
+                    part.len
+                ),
+            ));
+        }
         self.correlation
             .get_or_init(|| {
                 Correlation::parse(
@@ -164,9 +179,18 @@ impl<'s> Snapshot<'s> {
         code: &HsCode,
         date: Date,
     ) -> Result<Option<Lookup<'s>>> {
-        let listed =
-            self.file(correlation::NOMENCLATURE_FILE).is_some_and(|t| correlation::is_hs2017(t, table.jurisdiction));
-        if code.len() < 6 || !listed {
+        if code.len() < 6 {
+            return Ok(None);
+        }
+        let listed = match self.file_part(correlation::NOMENCLATURE_FILE) {
+            None => false,
+            // Not loaded yet: `correlation()` says which part to attach.
+            Some(part) if !part.is_loaded() => return self.correlation().map(|_| None),
+            Some(_) => {
+                self.file(correlation::NOMENCLATURE_FILE).is_some_and(|t| correlation::is_hs2017(t, table.jurisdiction))
+            }
+        };
+        if !listed {
             return Ok(None);
         }
         let correlation = self.correlation()?;

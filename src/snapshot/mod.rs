@@ -62,8 +62,10 @@ pub struct Row<'a> {
     pub col2: &'a str,
     pub flags: &'a str,
     pub source: u32,
-    /// Index of `mfn` among the snapshot's distinct duty texts (see [`Snapshot::expression`]).
+    /// Index of `mfn` among its table's distinct duty texts (see [`Snapshot::expression`]).
     pub duty: u32,
+    /// The table the row belongs to (its position in [`Snapshot::tables`]).
+    pub table: u16,
 }
 
 impl Row<'_> {
@@ -84,14 +86,43 @@ impl Row<'_> {
     }
 }
 
+/// A part of a snapshot (one table or one data file), named in the descriptor by its length and
+/// hash, present once it came inline or was attached.
+#[derive(Debug)]
+pub struct Part<'a> {
+    pub name: &'a str,
+    pub len: usize,
+    pub sha256: [u8; 32],
+    bytes: OnceLock<&'a [u8]>,
+}
+
+impl Part<'_> {
+    /// True once the part's bytes are here (inline, or attached with [`Snapshot::attach_part`]).
+    pub fn is_loaded(&self) -> bool {
+        self.bytes.get().is_some()
+    }
+
+    /// The file name the part is published under beside a site (content-addressed).
+    pub fn file_name(&self) -> String {
+        format::part_file_name(&self.sha256)
+    }
+}
+
 /// The tariff of one jurisdiction. Its rows are decoded when first used, so a quote to one
-/// destination never pays for decoding the others.
+/// destination never pays for decoding the others; in the browser its part is fetched first.
 #[derive(Debug)]
 pub struct Table<'a> {
     pub jurisdiction: &'a str,
     len: usize,
-    section: &'a [u8],
-    rows: OnceLock<Vec<Row<'a>>>,
+    pub part: Part<'a>,
+    rows: OnceLock<TableData<'a>>,
+}
+
+/// A table's decoded rows with the distinct duty texts they number, each parsed once.
+#[derive(Debug, Default)]
+struct TableData<'a> {
+    rows: Vec<Row<'a>>,
+    duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
 }
 
 impl Table<'_> {
@@ -109,16 +140,14 @@ impl Table<'_> {
 /// A decoded snapshot.
 #[derive(Debug)]
 pub struct Snapshot<'a> {
-    /// Hex SHA-256 of the snapshot's content.
+    /// Hex SHA-256 of the snapshot's descriptor (which names every part by its hash).
     pub sha256: String,
+    /// Size of the core blob it was decoded from (inline parts included).
     pub size_bytes: usize,
     pub sources: Vec<SourceInfo<'a>>,
     pub tables: Vec<Table<'a>>,
-    /// Embedded data files by name (`rules/thresholds.tsv`, `vat.tsv`, …).
-    pub files: Vec<(&'a str, &'a str)>,
-    /// Distinct duty texts, each parsed once on first use.
-    duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
-    strings: Vec<&'a str>,
+    /// Data files (`rules/thresholds.tsv`, `vat.tsv`, …) as parts.
+    pub files: Vec<Part<'a>>,
     /// Descriptions, once the text blob is attached.
     texts: OnceLock<Vec<&'a str>>,
     /// The HS 2022 → HS 2017 correlation, parsed on first use (see [`Snapshot::correlation`]).
@@ -131,9 +160,32 @@ struct Cursor<'b> {
     pos: usize,
 }
 
-impl Cursor<'_> {
+impl<'b> Cursor<'b> {
     fn varint(&mut self, what: &str) -> Result<u64> {
         format::get_varint(self.body, &mut self.pos).ok_or_else(|| corrupt(what))
+    }
+
+    /// A string table: varint n, then n × (varint length, UTF-8 bytes).
+    fn strings(&mut self) -> Result<Vec<&'b str>> {
+        let n = self.varint("string count")? as usize;
+        let mut strings = Vec::with_capacity(n.min(self.body.len()));
+        for _ in 0..n {
+            let len = self.varint("string length")? as usize;
+            let end = self.pos.checked_add(len).filter(|&e| e <= self.body.len()).ok_or_else(|| corrupt("string"))?;
+            strings.push(std::str::from_utf8(&self.body[self.pos..end]).map_err(|_| corrupt("string is not UTF-8"))?);
+            self.pos = end;
+        }
+        Ok(strings)
+    }
+
+    /// A part's entry in the descriptor: varint length, 32-byte hash.
+    fn part(&mut self, name: &'b str) -> Result<Part<'b>> {
+        let len = self.varint("part length")? as usize;
+        let end = self.pos.checked_add(32).filter(|&e| e <= self.body.len()).ok_or_else(|| corrupt("part hash"))?;
+        let mut sha256 = [0u8; 32];
+        sha256.copy_from_slice(&self.body[self.pos..end]);
+        self.pos = end;
+        Ok(Part { name, len, sha256, bytes: OnceLock::new() })
     }
 }
 
@@ -201,23 +253,21 @@ impl<'a> Snapshot<'a> {
         if bytes.len() < format::MAGIC.len() + format::HASH_LEN || &bytes[..8] != format::MAGIC {
             return Err(corrupt("bad header"));
         }
-        let (body, trailer) = bytes.split_at(bytes.len() - format::HASH_LEN);
-        if verify && Sha256::digest(body).as_slice() != trailer {
+        let mut pos = format::MAGIC.len();
+        let descriptor_len = format::get_varint(bytes, &mut pos).ok_or_else(|| corrupt("descriptor length"))?;
+        let start = pos;
+        let end = usize::try_from(descriptor_len)
+            .ok()
+            .and_then(|l| start.checked_add(l))
+            .filter(|&e| e.checked_add(format::HASH_LEN).is_some_and(|t| t <= bytes.len()))
+            .ok_or_else(|| corrupt("descriptor"))?;
+        let hash = &bytes[end..end + format::HASH_LEN];
+        if verify && Sha256::digest(&bytes[..end]).as_slice() != hash {
             return Err(corrupt("content hash mismatch"));
         }
-        let sha256: String = trailer.iter().map(|b| format!("{b:02x}")).collect();
-        let mut pos = format::MAGIC.len();
-        let mut next = || format::get_varint(body, &mut pos);
-        let n = next().ok_or_else(|| corrupt("string count"))? as usize;
-        let mut strings: Vec<&'a str> = Vec::with_capacity(n.min(body.len()));
-        let mut p = pos;
-        for _ in 0..n {
-            let len = format::get_varint(body, &mut p).ok_or_else(|| corrupt("string length"))? as usize;
-            let end = p.checked_add(len).filter(|&e| e <= body.len()).ok_or_else(|| corrupt("string"))?;
-            strings.push(std::str::from_utf8(&body[p..end]).map_err(|_| corrupt("string is not UTF-8"))?);
-            p = end;
-        }
-        let mut cur = Cursor { body, pos: p };
+        let sha256: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+        let mut cur = Cursor { body: &bytes[..end], pos: start };
+        let strings = cur.strings()?;
         let string =
             |i: u64| -> Result<&'a str> { strings.get(i as usize).copied().ok_or_else(|| corrupt("string index")) };
         let ns = cur.varint("source count")? as usize;
@@ -230,44 +280,93 @@ impl<'a> Snapshot<'a> {
             let [id, jurisdiction, publisher, dataset, vintage, licence, file, sha256] = f;
             sources.push(SourceInfo { id, jurisdiction, publisher, dataset, vintage, licence, file, sha256 });
         }
-        let nd = cur.varint("duty count")? as usize;
-        let mut duties: Vec<(&'a str, OnceLock<DutyExpr>)> = Vec::with_capacity(nd.min(body.len()));
-        for _ in 0..nd {
-            duties.push((string(cur.varint("duty")?)?, OnceLock::new()));
-        }
         let nt = cur.varint("table count")? as usize;
         let mut tables = Vec::with_capacity(nt.min(64));
         for _ in 0..nt {
             let jurisdiction = string(cur.varint("jurisdiction")?)?;
             let len = cur.varint("row count")? as usize;
-            let section_len = cur.varint("table length")? as usize;
-            let end = cur.pos.checked_add(section_len).filter(|&e| e <= body.len()).ok_or_else(|| corrupt("table"))?;
-            if len > section_len {
+            let part = cur.part(jurisdiction)?;
+            if len > part.len {
                 return Err(corrupt("row count"));
             }
-            tables.push(Table { jurisdiction, len, section: &body[cur.pos..end], rows: OnceLock::new() });
-            cur.pos = end;
+            tables.push(Table { jurisdiction, len, part, rows: OnceLock::new() });
         }
         let nf = cur.varint("file count")? as usize;
         let mut files = Vec::with_capacity(nf.min(64));
         for _ in 0..nf {
-            files.push((string(cur.varint("file name")?)?, string(cur.varint("file")?)?));
+            let name = string(cur.varint("file name")?)?;
+            files.push(cur.part(name)?);
         }
-        if cur.pos != body.len() {
-            return Err(corrupt("trailing bytes"));
+        if cur.pos != end {
+            return Err(corrupt("trailing bytes in the descriptor"));
         }
-        // Table sections are authenticated by the hash and decoded when first used.
-        Ok(Snapshot {
+        let snapshot = Snapshot {
             sha256,
             size_bytes: bytes.len(),
             sources,
             tables,
             files,
-            duties,
-            strings,
             texts: OnceLock::new(),
             correlation: OnceLock::new(),
-        })
+        };
+        snapshot.read_inline_parts(bytes, end + format::HASH_LEN, verify)?;
+        Ok(snapshot)
+    }
+
+    /// Attaches the parts that travel inside the core blob (hash-checked when `verify`).
+    fn read_inline_parts(&self, bytes: &'a [u8], mut pos: usize, verify: bool) -> Result<()> {
+        let n = format::get_varint(bytes, &mut pos).ok_or_else(|| corrupt("inline part count"))?;
+        for _ in 0..n {
+            let number = format::get_varint(bytes, &mut pos).ok_or_else(|| corrupt("inline part number"))? as usize;
+            let part = self.part(number).ok_or_else(|| corrupt("inline part number"))?;
+            let end = pos.checked_add(part.len).filter(|&e| e <= bytes.len()).ok_or_else(|| corrupt("inline part"))?;
+            self.set_part(part, &bytes[pos..end], verify)?;
+            pos = end;
+        }
+        if pos != bytes.len() {
+            return Err(corrupt("trailing bytes"));
+        }
+        Ok(())
+    }
+
+    /// Part `number`: tables first, then files.
+    fn part(&self, number: usize) -> Option<&Part<'a>> {
+        match number.checked_sub(self.tables.len()) {
+            None => self.tables.get(number).map(|t| &t.part),
+            Some(f) => self.files.get(f),
+        }
+    }
+
+    fn set_part(&self, part: &Part<'a>, bytes: &'a [u8], verify: bool) -> Result<()> {
+        if bytes.len() != part.len || (verify && Sha256::digest(bytes).as_slice() != part.sha256) {
+            return Err(corrupt(&format!("part {} does not match its hash", part.name)));
+        }
+        if self.files.iter().any(|f| std::ptr::eq(f, part)) {
+            std::str::from_utf8(bytes).map_err(|_| corrupt(&format!("file {} is not UTF-8", part.name)))?;
+        }
+        let _ = part.bytes.set(bytes);
+        Ok(())
+    }
+
+    /// Attaches a part published beside the core (`landed-part-….bin`): its hash must be one the
+    /// descriptor names. Returns the part's name (`US` for a table, `fx_ecb_daily.tsv` for a
+    /// file). Attaching a part twice is a no-op.
+    pub fn attach_part(&self, bytes: &'a [u8]) -> Result<&'a str> {
+        let hash: [u8; 32] = Sha256::digest(bytes).into();
+        let part = self
+            .tables
+            .iter()
+            .map(|t| &t.part)
+            .chain(&self.files)
+            .find(|p| p.sha256 == hash)
+            .ok_or_else(|| corrupt("the part belongs to no table or file of this snapshot"))?;
+        self.set_part(part, bytes, false)?;
+        Ok(part.name)
+    }
+
+    /// Every part, tables first.
+    pub fn parts(&self) -> impl Iterator<Item = &Part<'a>> {
+        self.tables.iter().map(|t| &t.part).chain(&self.files)
     }
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.
@@ -280,43 +379,60 @@ impl<'a> Snapshot<'a> {
         self.tables.iter().find(|t| t.jurisdiction == jurisdiction)
     }
 
-    /// The rows of a table, sorted by code then valid_from (decoded on first use).
+    /// The rows of a table, sorted by code then valid_from (decoded on first use; empty while
+    /// the table's part is not loaded: see [`Snapshot::require`]).
     pub fn rows<'s>(&'s self, table: &'s Table<'a>) -> &'s [Row<'a>] {
-        // A section that fails to decode after passing the hash check would be a bug in the
-        // writer; it reads as an empty table rather than a panic.
-        table.rows.get_or_init(|| self.decode_rows(table).unwrap_or_default())
+        match self.table_data(table) {
+            Some(data) => &data.rows,
+            None => &[],
+        }
     }
 
-    /// Decodes a table section column by column.
-    fn decode_rows(&self, table: &Table<'a>) -> Result<Vec<Row<'a>>> {
-        let body = table.section;
+    /// An `E_DATA_NOT_LOADED` error naming the part, unless the table's rows are here.
+    pub fn require(&self, table: &Table<'a>) -> Result<()> {
+        if table.part.is_loaded() {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorCode::DataNotLoaded,
+            "snapshot",
+            format!(
+                "the {} tariff is not loaded yet: attach its part {} ({} bytes) first",
+                table.jurisdiction,
+                table.part.file_name(),
+                table.part.len
+            ),
+        ))
+    }
+
+    fn table_data<'s>(&'s self, table: &'s Table<'a>) -> Option<&'s TableData<'a>> {
+        let bytes = *table.part.bytes.get()?;
+        // A part that fails to decode after passing its hash check would be a bug in the
+        // writer; it reads as an empty table rather than a panic.
+        Some(table.rows.get_or_init(|| self.decode_rows(table, bytes).unwrap_or_default()))
+    }
+
+    /// Decodes a table part: its strings and duties, then the columns.
+    fn decode_rows(&self, table: &Table<'a>, body: &'a [u8]) -> Result<TableData<'a>> {
         let n = table.len;
-        let mut pos = 0usize;
-        let mut next = || format::get_varint(body, &mut pos);
+        let number = self.tables.iter().position(|t| std::ptr::eq(t, table)).unwrap_or(0) as u16;
+        let mut cur = Cursor { body, pos: 0 };
+        let strings = cur.strings()?;
+        let string = |i: u64| strings.get(i as usize).copied().ok_or_else(|| corrupt("string index"));
+        let nd = cur.varint("duty count")? as usize;
+        let mut duties = Vec::with_capacity(nd.min(body.len()));
+        for _ in 0..nd {
+            duties.push((string(cur.varint("duty")?)?, OnceLock::new()));
+        }
         let mut codes = Vec::with_capacity(n);
         let mut value = 0u64;
         for _ in 0..n {
-            let len = next().ok_or_else(|| corrupt("code length"))?;
-            value = value.checked_add(next().ok_or_else(|| corrupt("code"))?).ok_or_else(|| corrupt("code"))?;
+            let len = cur.varint("code length")?;
+            value = value.checked_add(cur.varint("code")?).ok_or_else(|| corrupt("code"))?;
             let digits = format::decode_code(len, value).ok_or_else(|| corrupt("code"))?;
             codes.push((digits, len as u8));
         }
-        let mut column =
-            |what: &str| -> Result<Vec<u64>> { (0..n).map(|_| next().ok_or_else(|| corrupt(what))).collect() };
-        let dates = |days: Vec<u64>| -> Vec<Option<Date>> {
-            // Dates repeat down a column: convert each distinct day number once.
-            let mut last: Option<(u64, Option<Date>)> = None;
-            days.into_iter()
-                .map(|d| match last {
-                    Some((v, date)) if v == d => date,
-                    _ => {
-                        let date = (d != 0).then(|| Date::from_days_since_epoch(d as i64 - 1));
-                        last = Some((d, date));
-                        date
-                    }
-                })
-                .collect()
-        };
+        let mut column = |what: &str| -> Result<Vec<u64>> { (0..n).map(|_| cur.varint(what)).collect() };
         let from = dates(column("valid_from")?);
         let to = dates(column("valid_to")?);
         let mut previous = 0i64;
@@ -331,13 +447,12 @@ impl<'a> Snapshot<'a> {
         let [units, duty, special, col2, flags, source] =
             ["units", "duty", "special", "col2", "flags", "source"].map(&mut column);
         let (units, duty, special, col2, flags, source) = (units?, duty?, special?, col2?, flags?, source?);
-        if pos != body.len() {
-            return Err(corrupt("table section length"));
+        if cur.pos != body.len() {
+            return Err(corrupt("table part length"));
         }
-        let string = |i: u64| self.strings.get(i as usize).copied().ok_or_else(|| corrupt("string index"));
         let mut rows = Vec::with_capacity(n);
         for i in 0..n {
-            let (mfn, _) = self.duties.get(duty[i] as usize).ok_or_else(|| corrupt("duty number"))?;
+            let (mfn, _) = duties.get(duty[i] as usize).ok_or_else(|| corrupt("duty number"))?;
             if source[i] as usize >= self.sources.len() {
                 return Err(corrupt("source"));
             }
@@ -354,26 +469,60 @@ impl<'a> Snapshot<'a> {
                 flags: string(flags[i])?,
                 source: source[i] as u32,
                 duty: duty[i] as u32,
+                table: number,
             });
         }
-        Ok(rows)
+        Ok(TableData { rows, duties })
     }
 
-    /// An embedded data file by name (`rules/thresholds.tsv`).
+    /// A data file by name (`rules/thresholds.tsv`); `None` if there is no such file or its part
+    /// is not loaded (see [`Snapshot::file_part`]).
     pub fn file(&self, name: &str) -> Option<&'a str> {
-        self.files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+        let bytes = *self.file_part(name)?.bytes.get()?;
+        // Checked to be UTF-8 when the part was set.
+        std::str::from_utf8(bytes).ok()
+    }
+
+    /// The part of a data file, loaded or not.
+    pub fn file_part(&self, name: &str) -> Option<&Part<'a>> {
+        self.files.iter().find(|p| p.name == name)
     }
 
     /// The parsed duty expression of a row (parsed once, then shared).
     pub fn expression(&self, row: &Row<'_>) -> &DutyExpr {
-        let (text, cell) = &self.duties[row.duty as usize];
-        cell.get_or_init(|| DutyExpr::parse(text))
+        static NOT_LOADED: OnceLock<DutyExpr> = OnceLock::new();
+        let cell = self
+            .tables
+            .get(row.table as usize)
+            .and_then(|t| t.rows.get())
+            .and_then(|data| data.duties.get(row.duty as usize));
+        match cell {
+            Some((text, parsed)) => parsed.get_or_init(|| DutyExpr::parse(text)),
+            // Rows only come from loaded tables; an empty text classifies as not priceable.
+            None => NOT_LOADED.get_or_init(|| DutyExpr::parse("")),
+        }
     }
 
     /// The source of a row.
     pub fn source(&self, row: &Row<'_>) -> &SourceInfo<'a> {
         &self.sources[row.source as usize]
     }
+}
+
+/// Day numbers of a date column as dates. Dates repeat down a column: each distinct day number
+/// is converted once.
+fn dates(days: Vec<u64>) -> Vec<Option<Date>> {
+    let mut last: Option<(u64, Option<Date>)> = None;
+    days.into_iter()
+        .map(|d| match last {
+            Some((v, date)) if v == d => date,
+            _ => {
+                let date = (d != 0).then(|| Date::from_days_since_epoch(d as i64 - 1));
+                last = Some((d, date));
+                date
+            }
+        })
+        .collect()
 }
 
 /// EU member states, which apply the EU's common tariff.

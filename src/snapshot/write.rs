@@ -1,5 +1,5 @@
-//! The snapshot writer: normalized tables under `tariffs/` → a content-hashed core blob and its
-//! description blob. Defined once and shared by `build.rs` (the embedded snapshot), the datagen
+//! The snapshot writer: normalized tables under `tariffs/` → a content-hashed core blob, its
+//! parts and its description blob. Defined once and shared by `build.rs` (the embedded snapshot), the datagen
 //! tool (`landed-datagen snapshot`, blobs published beside a site) and tests. Plain std + sha2:
 //! `build.rs` compiles this file too (`#[path]`), beside `format.rs`.
 //!
@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 19] = [
+pub const FILES: [&str; 23] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
@@ -30,6 +30,10 @@ pub const FILES: [&str; 19] = [
     "tariffs/rules/fx_pegs.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
     "tariffs/rules/jp_programmes.tsv",
+    "tariffs/rules/tax_rounding.tsv",
+    "tariffs/rules/tax_parts.tsv",
+    "tariffs/rules/tax_uplift.tsv",
+    "tariffs/rules/duty_bands.tsv",
     "tariffs/vat.tsv",
     "tariffs/fx_ecb_monthly.tsv",
     "tariffs/fx_ecb_daily.tsv",
@@ -50,19 +54,63 @@ pub fn inputs() -> impl Iterator<Item = &'static str> {
     TABLES.iter().map(|(_, p)| *p).chain(FILES)
 }
 
-/// A compiled snapshot: the core (rates, dates, rules; its hash is the snapshot id) and the
-/// description blob bound to it.
+/// One part of a snapshot: a tariff table (`table:US`) or a data file (`fx_ecb_daily.tsv`).
+pub struct Part {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub sha256: [u8; 32],
+}
+
+impl Part {
+    fn new(name: String, bytes: Vec<u8>) -> Part {
+        let sha256 = Sha256::digest(&bytes).into();
+        Part { name, bytes, sha256 }
+    }
+
+    /// The file name the part is published under beside a site (content-addressed).
+    pub fn file_name(&self) -> String {
+        format::part_file_name(&self.sha256)
+    }
+}
+
+/// A compiled snapshot: the core (descriptor and inline parts; the descriptor's hash is the
+/// snapshot id), every part (inline or not), and the description blob bound to the core.
 pub struct Compiled {
     pub core: Vec<u8>,
+    pub parts: Vec<Part>,
     pub text: Vec<u8>,
+}
+
+/// Which parts travel inside the core blob.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inline {
+    /// Every part (native builds, the CLI, `Engine::from_bytes` without a parts folder).
+    All,
+    /// Rules, VAT and exchange-rate files only: tariff tables are fetched by the page that
+    /// prices with them (the browser build).
+    RulesOnly,
+}
+
+impl Inline {
+    fn includes(self, part: &str) -> bool {
+        match self {
+            Inline::All => true,
+            Inline::RulesOnly => !part.starts_with("table:"),
+        }
+    }
 }
 
 /// Compiles the tables under `root` (a repository root holding `tariffs/`).
 ///
 /// Errors name the file and row that could not be compiled.
-pub fn compile(root: &Path) -> Result<Compiled, String> {
+pub fn compile(root: &Path, inline: Inline) -> Result<Compiled, String> {
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
     let sources = rows(&read(SOURCES_FILE)?);
+    for row in &sources {
+        if row.len() != format::SOURCE_FIELDS {
+            return Err(format!("{SOURCES_FILE}: row {row:?} has {} fields", row.len()));
+        }
+    }
     let mut tables: Vec<(&str, Vec<Vec<String>>)> = Vec::with_capacity(TABLES.len());
     for (jurisdiction, path) in TABLES {
         let mut table = rows(&read(path)?);
@@ -74,60 +122,98 @@ pub fn compile(root: &Path) -> Result<Compiled, String> {
         table.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
         tables.push((jurisdiction, table));
     }
-    let mut files = Vec::with_capacity(FILES.len());
-    for f in FILES {
-        files.push((f.trim_start_matches("tariffs/").to_string(), read(f)?));
-    }
     let descriptions = description_numbers(&tables);
-    let strings = string_table(&sources, &tables, &files);
-    let idx = |s: &str| strings[s];
-
-    let mut out = Vec::new();
-    out.extend_from_slice(format::MAGIC);
-    format::put_varint(&mut out, strings.len() as u64);
-    for s in strings.keys() {
-        format::put_varint(&mut out, s.len() as u64);
-        out.extend_from_slice(s.as_bytes());
-    }
-    format::put_varint(&mut out, sources.len() as u64);
-    for row in &sources {
-        if row.len() != format::SOURCE_FIELDS {
-            return Err(format!("{SOURCES_FILE}: row {row:?} has {} fields", row.len()));
-        }
-        for f in row {
-            format::put_varint(&mut out, idx(f));
-        }
-    }
-    // Distinct duty texts, so rows carry a dense duty number the engine caches parses by.
-    let mut duties: BTreeMap<&str, u64> = BTreeMap::new();
-    for row in tables.iter().flat_map(|(_, rows)| rows.iter()) {
-        duties.entry(row[5].as_str()).or_insert(0);
-    }
-    for (i, v) in duties.values_mut().enumerate() {
-        *v = i as u64;
-    }
-    format::put_varint(&mut out, duties.len() as u64);
-    for d in duties.keys() {
-        format::put_varint(&mut out, idx(d));
-    }
     let source_ids: Vec<&str> = sources.iter().map(|r| r[0].as_str()).collect();
-    format::put_varint(&mut out, tables.len() as u64);
+    let mut parts = Vec::with_capacity(TABLES.len() + FILES.len());
     for (jurisdiction, rows) in &tables {
-        format::put_varint(&mut out, idx(jurisdiction));
-        format::put_varint(&mut out, rows.len() as u64);
-        let section = table_section(jurisdiction, rows, &descriptions, &duties, &source_ids, &idx)?;
-        format::put_varint(&mut out, section.len() as u64);
-        out.extend_from_slice(&section);
+        parts.push(Part::new(
+            format!("table:{jurisdiction}"),
+            table_part(jurisdiction, rows, &descriptions, &source_ids)?,
+        ));
     }
-    format::put_varint(&mut out, files.len() as u64);
-    for (name, text) in &files {
-        format::put_varint(&mut out, idx(name));
-        format::put_varint(&mut out, idx(text));
+    for f in FILES {
+        parts.push(Part::new(f.trim_start_matches("tariffs/").to_string(), read(f)?.into_bytes()));
     }
-    let hash = Sha256::digest(&out);
-    out.extend_from_slice(&hash);
+
+    // The descriptor: base strings, sources, then every part by length and hash.
+    let mut strings = StringTable::default();
+    for f in sources.iter().flatten() {
+        strings.add(f);
+    }
+    for part in &parts {
+        strings.add(part.name.trim_start_matches("table:"));
+    }
+    let strings = strings.numbered();
+    let mut descriptor = Vec::new();
+    strings.write(&mut descriptor);
+    format::put_varint(&mut descriptor, sources.len() as u64);
+    for f in sources.iter().flatten() {
+        format::put_varint(&mut descriptor, strings.index(f));
+    }
+    format::put_varint(&mut descriptor, tables.len() as u64);
+    for ((jurisdiction, rows), part) in tables.iter().zip(&parts) {
+        format::put_varint(&mut descriptor, strings.index(jurisdiction));
+        format::put_varint(&mut descriptor, rows.len() as u64);
+        put_part(&mut descriptor, part);
+    }
+    format::put_varint(&mut descriptor, FILES.len() as u64);
+    for part in &parts[tables.len()..] {
+        format::put_varint(&mut descriptor, strings.index(&part.name));
+        put_part(&mut descriptor, part);
+    }
+
+    let mut core = Vec::new();
+    core.extend_from_slice(format::MAGIC);
+    format::put_varint(&mut core, descriptor.len() as u64);
+    core.extend_from_slice(&descriptor);
+    let hash = Sha256::digest(&core);
+    core.extend_from_slice(&hash);
+    let inline_parts: Vec<(usize, &Part)> =
+        parts.iter().enumerate().filter(|(_, p)| inline.includes(&p.name)).collect();
+    format::put_varint(&mut core, inline_parts.len() as u64);
+    for (number, part) in inline_parts {
+        format::put_varint(&mut core, number as u64);
+        core.extend_from_slice(&part.bytes);
+    }
     let text = description_blob(&descriptions, &hash);
-    Ok(Compiled { core: out, text })
+    Ok(Compiled { core, parts, text })
+}
+
+fn put_part(out: &mut Vec<u8>, part: &Part) {
+    format::put_varint(out, part.bytes.len() as u64);
+    out.extend_from_slice(&part.sha256);
+}
+
+/// A deduplicated, sorted string table, numbered in order once filled.
+#[derive(Default)]
+struct StringTable(BTreeMap<String, u64>);
+
+impl StringTable {
+    fn add(&mut self, s: &str) {
+        if !self.0.contains_key(s) {
+            self.0.insert(s.to_string(), 0);
+        }
+    }
+
+    fn numbered(mut self) -> StringTable {
+        self.add("");
+        for (i, v) in self.0.values_mut().enumerate() {
+            *v = i as u64;
+        }
+        self
+    }
+
+    fn index(&self, s: &str) -> u64 {
+        self.0[s]
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        format::put_varint(out, self.0.len() as u64);
+        for s in self.0.keys() {
+            format::put_varint(out, s.len() as u64);
+            out.extend_from_slice(s.as_bytes());
+        }
+    }
 }
 
 /// Rows of a TSV table without its header.
@@ -151,49 +237,37 @@ fn description_numbers(tables: &[(&str, Vec<Vec<String>>)]) -> BTreeMap<String, 
     descriptions
 }
 
-/// The deduplicated, sorted string table of everything but codes, dates and descriptions,
-/// numbered in order.
-fn string_table(
-    sources: &[Vec<String>],
-    tables: &[(&str, Vec<Vec<String>>)],
-    files: &[(String, String)],
-) -> BTreeMap<String, u64> {
-    let mut strings: BTreeMap<String, u64> = BTreeMap::new();
-    strings.insert(String::new(), 0);
-    for f in sources.iter().flatten() {
-        strings.entry(f.clone()).or_insert(0);
-    }
-    for row in tables.iter().flat_map(|(_, rows)| rows.iter()) {
-        for f in &row[4..] {
-            strings.entry(f.clone()).or_insert(0);
-        }
-    }
-    for (j, _) in tables {
-        strings.entry(j.to_string()).or_insert(0);
-    }
-    for (name, text) in files {
-        strings.entry(name.clone()).or_insert(0);
-        strings.entry(text.clone()).or_insert(0);
-    }
-    for (i, v) in strings.values_mut().enumerate() {
-        *v = i as u64;
-    }
-    strings
-}
-
-/// One table, column by column: codes as (digit count, delta of the zero-padded value), then
-/// dates, descriptions (zigzag deltas), then dense duty and source numbers and string indexes.
-/// Columns of similar values compress far better than rows; the section is length-prefixed so
-/// that a table can be decoded only when it is first used.
-fn table_section(
+/// One table as a self-contained part: its own string table (units, preference texts, column
+/// 2, flags, duty texts) and duty list, then the rows column by column: codes as (digit count,
+/// delta of the zero-padded value), dates, descriptions (zigzag deltas), then dense duty and
+/// source numbers and string indexes. Columns of similar values compress far better than rows.
+fn table_part(
     jurisdiction: &str,
     rows: &[Vec<String>],
     descriptions: &BTreeMap<String, u64>,
-    duties: &BTreeMap<&str, u64>,
     source_ids: &[&str],
-    idx: &dyn Fn(&str) -> u64,
 ) -> Result<Vec<u8>, String> {
+    let mut strings = StringTable::default();
+    for row in rows {
+        for f in &row[4..9] {
+            strings.add(f);
+        }
+    }
+    let strings = strings.numbered();
+    // Distinct duty texts, so rows carry a dense duty number the engine caches parses by.
+    let mut duties: BTreeMap<&str, u64> = BTreeMap::new();
+    for row in rows {
+        duties.entry(row[5].as_str()).or_insert(0);
+    }
+    for (i, v) in duties.values_mut().enumerate() {
+        *v = i as u64;
+    }
     let mut section = Vec::new();
+    strings.write(&mut section);
+    format::put_varint(&mut section, duties.len() as u64);
+    for d in duties.keys() {
+        format::put_varint(&mut section, strings.index(d));
+    }
     let mut previous = 0u64;
     for row in rows {
         let (len, value) =
@@ -220,7 +294,7 @@ fn table_section(
                     .position(|s| s == f)
                     .ok_or_else(|| format!("{jurisdiction}: unknown source {f:?} (not in {SOURCES_FILE})"))?
                     as u64,
-                _ => idx(f),
+                _ => strings.index(f),
             };
             format::put_varint(&mut section, v);
         }

@@ -1,0 +1,330 @@
+//! Tax methods that official worked examples expose, as dated data: rounding steps (Japan),
+//! a tax split into parts (Japan's national and local consumption tax), an uplift of the VAT
+//! base (South Africa) and value bands of a simplified duty regime (Brazil's RTS).
+
+use super::table::{in_force, Record, Tsv};
+use super::RuleSource;
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::Currency;
+use crate::request::SimplifiedRegime;
+use rust_decimal::Decimal;
+
+/// What a rounding step applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundingTarget {
+    /// The value duty is charged on, per line.
+    DutyBase,
+    /// Each line's duty and tax amounts.
+    LineAmount,
+    /// A line's duty as it enters the tax base.
+    DutyInTaxBase,
+    /// The value tax is charged on, per line.
+    TaxBase,
+    /// A tax part as it becomes the base of the next part.
+    PartBase,
+    /// The declaration's total duty.
+    DutyTotal,
+    /// The declaration's total of each tax part.
+    TaxTotal,
+}
+
+/// How a rounding step rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundingMode {
+    /// Fractions below the step are dropped.
+    Down,
+}
+
+/// A rounding step of a destination's tax law.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rounding {
+    pub country: &'static str,
+    pub target: RoundingTarget,
+    pub step: Decimal,
+    pub mode: RoundingMode,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+impl Rounding {
+    /// `amount` rounded by this step.
+    pub fn apply(&self, amount: Decimal) -> Decimal {
+        match self.mode {
+            RoundingMode::Down => (amount / self.step).floor() * self.step,
+        }
+    }
+}
+
+/// What a tax part is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartBasis {
+    /// The tax base.
+    TaxBase,
+    /// The preceding part's amount, at this part's share of it (Japan's local consumption tax:
+    /// 2.2 / 7.8 = 22/78 of the national tax).
+    PrecedingPart,
+}
+
+/// One part of a tax that the law splits (national and local).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaxPart {
+    pub id: &'static str,
+    pub country: &'static str,
+    /// The total rate the parts make up.
+    pub of_rate: Decimal,
+    pub name: &'static str,
+    pub percent: Decimal,
+    pub basis: PartBasis,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// A percentage of the customs value added to the VAT base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uplift {
+    pub id: &'static str,
+    pub country: &'static str,
+    pub percent: Decimal,
+    /// Countries goods are imported from that get no uplift.
+    pub not_from: Vec<&'static str>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// A value band of a simplified regime's duty: `percent` of the consignment value less
+/// `deduction`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DutyBand {
+    pub id: &'static str,
+    pub country: &'static str,
+    pub regime: SimplifiedRegime,
+    pub value_from: Decimal,
+    pub value_to: Decimal,
+    pub currency: Currency,
+    pub percent: Decimal,
+    pub deduction: Decimal,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// The tax-method tables.
+#[derive(Debug, Default)]
+pub struct TaxRules {
+    pub rounding: Vec<Rounding>,
+    pub parts: Vec<TaxPart>,
+    pub uplifts: Vec<Uplift>,
+    pub bands: Vec<DutyBand>,
+}
+
+fn bad(table: &str, r: &Record<'_, 'static>, column: &str, value: &str) -> Error {
+    Error::new(ErrorCode::Snapshot, table, format!("{}, column {column}: unknown value {value:?}", r.at()))
+}
+
+fn source(table: &str, id: &str, r: &Record<'_, 'static>) -> Result<RuleSource> {
+    Ok(RuleSource { row: format!("{table}#{id}"), source: r.text("source")?, confidence: r.text("confidence")? })
+}
+
+fn required(table: &str, r: &Record<'_, 'static>, column: &str) -> Result<Decimal> {
+    r.decimal(column)?.ok_or_else(|| bad(table, r, column, ""))
+}
+
+/// Parses `tax_rounding.tsv`.
+pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
+    const T: &str = "tax_rounding.tsv";
+    t.records()
+        .map(|r| {
+            let target = match r.text("applies_to")? {
+                "duty_base" => RoundingTarget::DutyBase,
+                "line_amount" => RoundingTarget::LineAmount,
+                "duty_in_tax_base" => RoundingTarget::DutyInTaxBase,
+                "tax_base" => RoundingTarget::TaxBase,
+                "part_base" => RoundingTarget::PartBase,
+                "duty_total" => RoundingTarget::DutyTotal,
+                "tax_total" => RoundingTarget::TaxTotal,
+                other => return Err(bad(T, &r, "applies_to", other)),
+            };
+            let mode = match r.text("mode")? {
+                "down" => RoundingMode::Down,
+                other => return Err(bad(T, &r, "mode", other)),
+            };
+            let step = required(T, &r, "step")?;
+            if step <= Decimal::ZERO {
+                return Err(bad(T, &r, "step", &step.to_string()));
+            }
+            Ok(Rounding {
+                country: r.text("country")?,
+                target,
+                step,
+                mode,
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source(T, r.text("id")?, &r)?,
+            })
+        })
+        .collect()
+}
+
+/// Parses `tax_parts.tsv`.
+pub fn parse_parts(t: &Tsv<'static>) -> Result<Vec<TaxPart>> {
+    const T: &str = "tax_parts.tsv";
+    t.records()
+        .map(|r| {
+            let id = r.text("id")?;
+            Ok(TaxPart {
+                id,
+                country: r.text("country")?,
+                of_rate: required(T, &r, "of_rate")?,
+                name: r.text("name")?,
+                percent: required(T, &r, "percent")?,
+                basis: match r.text("basis")? {
+                    "tax_base" => PartBasis::TaxBase,
+                    "preceding_part" => PartBasis::PrecedingPart,
+                    other => return Err(bad(T, &r, "basis", other)),
+                },
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source(T, id, &r)?,
+            })
+        })
+        .collect()
+}
+
+/// Parses `tax_uplift.tsv`.
+pub fn parse_uplifts(t: &Tsv<'static>) -> Result<Vec<Uplift>> {
+    const T: &str = "tax_uplift.tsv";
+    t.records()
+        .map(|r| {
+            let id = r.text("id")?;
+            Ok(Uplift {
+                id,
+                country: r.text("country")?,
+                percent: required(T, &r, "percent")?,
+                not_from: super::list(r.text("not_from")?),
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source(T, id, &r)?,
+            })
+        })
+        .collect()
+}
+
+/// Parses `duty_bands.tsv`.
+pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
+    const T: &str = "duty_bands.tsv";
+    t.records()
+        .map(|r| {
+            let id = r.text("id")?;
+            let regime = r.text("regime")?;
+            Ok(DutyBand {
+                id,
+                country: r.text("country")?,
+                regime: SimplifiedRegime::parse(regime).ok_or_else(|| bad(T, &r, "regime", regime))?,
+                value_from: required(T, &r, "value_from")?,
+                value_to: required(T, &r, "value_to")?,
+                currency: super::currency(r.text("currency")?, T)?,
+                percent: required(T, &r, "percent")?,
+                deduction: r.decimal("deduction")?.unwrap_or_default(),
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source(T, id, &r)?,
+            })
+        })
+        .collect()
+}
+
+impl TaxRules {
+    /// The rounding step of `country` for `target` on `date`.
+    pub fn rounding(&self, country: &str, target: RoundingTarget, date: Date) -> Option<&Rounding> {
+        self.rounding
+            .iter()
+            .find(|r| r.country == country && r.target == target && in_force(r.valid_from, r.valid_to, date))
+    }
+
+    /// The parts a `rate` % tax of `country` splits into on `date` (empty: not split). Parts
+    /// apply only when they add up to the rate.
+    pub fn parts(&self, country: &str, rate: Decimal, date: Date) -> Vec<&TaxPart> {
+        let parts: Vec<&TaxPart> = self
+            .parts
+            .iter()
+            .filter(|p| p.country == country && p.of_rate == rate && in_force(p.valid_from, p.valid_to, date))
+            .collect();
+        if parts.iter().map(|p| p.percent).sum::<Decimal>() == rate {
+            parts
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The VAT-base uplift of `country` on `date`.
+    pub fn uplift(&self, country: &str, date: Date) -> Option<&Uplift> {
+        self.uplifts.iter().find(|u| u.country == country && in_force(u.valid_from, u.valid_to, date))
+    }
+
+    /// The bands of a regime in `country` on `date`.
+    pub fn bands(&self, country: &str, regime: SimplifiedRegime, date: Date) -> Vec<&DutyBand> {
+        self.bands
+            .iter()
+            .filter(|b| b.country == country && b.regime == regime && in_force(b.valid_from, b.valid_to, date))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv(text: &'static str) -> Tsv<'static> {
+        Tsv::parse("test.tsv", text).unwrap()
+    }
+
+    #[test]
+    fn unknown_rounding_target_is_a_load_error() {
+        let t = tsv("id\tcountry\tapplies_to\tstep\tmode\tvalid_from\tvalid_to\tsource\tconfidence\nx\tJP\tbase\t1000\tdown\t\t\ts\tofficial\n");
+        assert!(parse_rounding(&t).unwrap_err().message.contains("applies_to"));
+    }
+
+    #[test]
+    fn unknown_rounding_mode_is_a_load_error() {
+        let t = tsv("id\tcountry\tapplies_to\tstep\tmode\tvalid_from\tvalid_to\tsource\tconfidence\nx\tJP\ttax_base\t1000\tnearest\t\t\ts\tofficial\n");
+        assert!(parse_rounding(&t).unwrap_err().message.contains("mode"));
+    }
+
+    #[test]
+    fn unknown_part_basis_is_a_load_error() {
+        let t = tsv("id\tcountry\tof_rate\tname\tpercent\tbasis\tvalid_from\tvalid_to\tsource\tconfidence\nx\tJP\t10\tn\t7.8\tcif\t\t\ts\tofficial\n");
+        assert!(parse_parts(&t).unwrap_err().message.contains("basis"));
+    }
+
+    #[test]
+    fn unknown_regime_is_a_load_error() {
+        let t = tsv("id\tcountry\tregime\tvalue_from\tvalue_to\tcurrency\tpercent\tdeduction\tvalid_from\tvalid_to\tsource\tconfidence\nx\tBR\tpostal\t0\t50\tUSD\t20\t0\t\t\ts\tofficial\n");
+        assert!(parse_bands(&t).unwrap_err().message.contains("regime"));
+    }
+
+    #[test]
+    fn missing_uplift_percent_is_a_load_error_not_zero() {
+        let t = tsv(
+            "id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\nx\tZA\t\tBW\t\t\ts\tofficial\n",
+        );
+        assert!(parse_uplifts(&t).is_err());
+    }
+
+    #[test]
+    fn rounding_down_drops_fractions_below_the_step() {
+        let r = Rounding {
+            country: "JP",
+            target: RoundingTarget::TaxBase,
+            step: Decimal::from(1000),
+            mode: RoundingMode::Down,
+            valid_from: None,
+            valid_to: None,
+            source: RuleSource { row: String::new(), source: "", confidence: "official" },
+        };
+        assert_eq!(r.apply(Decimal::from(609_495)), Decimal::from(609_000));
+    }
+}
