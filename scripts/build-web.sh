@@ -12,6 +12,11 @@ tests/e2e/node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   www/pkg/landed_bg.wasm -o www/pkg/landed_bg.wasm
 cargo run --locked --quiet --bin landed -- snapshot export-text www/pkg/landed-text.bin >/dev/null
+# The tariff tables the module leaves out, one content-addressed part each, fetched by the page
+# for the destination it prices (the same writer as the module's build, so the hashes agree).
+core=$(mktemp)
+cargo run --locked --quiet -p landed-datagen -- snapshot --out "$core" --parts www/pkg >/dev/null
+rm -f "$core"
 
 # The TypeScript declarations are generated from the Rust types; fail if they went missing.
 for t in QuoteRequest Quote LineQuote Levy RateResponse SweepResult ReverseResult; do
@@ -19,6 +24,9 @@ for t in QuoteRequest Quote LineQuote Levy RateResponse SweepResult ReverseResul
 done
 
 wasm_gz=$(gzip -9 -c www/pkg/landed_bg.wasm | wc -c)
-js_gz=$(cat www/pkg/landed.js www/widget/landed.js www/widget/landed.global.js | gzip -9 | wc -c)
+js_gz=$(cat www/pkg/landed.js www/widget/*.js | gzip -9 | wc -c)
 text_gz=$(gzip -9 -c www/pkg/landed-text.bin | wc -c)
-echo "www/pkg: engine + snapshot core $wasm_gz B gzip, JS $js_gz B gzip, descriptions (on demand) $text_gz B gzip"
+echo "www/pkg: engine + rules/VAT/FX core $wasm_gz B gzip, JS $js_gz B gzip, descriptions (on demand) $text_gz B gzip"
+for part in www/pkg/landed-part-*.bin; do
+  echo "  tariff part (on demand) $(basename "$part"): $(gzip -9 -c "$part" | wc -c) B gzip"
+done

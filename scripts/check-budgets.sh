@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 BUNDLE_BUDGET=$((500 * 1024))   # engine + US/GB/EU snapshot core + JS glue and widget
 CORE_BUDGET=$((400 * 1024))     # the snapshot core embedded in the engine
 
-bundle=$(( $(gzip -9 -c www/pkg/landed_bg.wasm | wc -c) + $(cat www/pkg/landed.js www/widget/landed.js www/widget/landed.global.js | gzip -9 | wc -c) ))
+bundle=$(( $(gzip -9 -c www/pkg/landed_bg.wasm | wc -c) + $(cat www/pkg/landed.js www/widget/*.js | gzip -9 | wc -c) ))
 core=$(gzip -9 -c "$(ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1)" | wc -c)
 echo "bundle: $bundle B gzip (budget $BUNDLE_BUDGET); snapshot core: $core B gzip (budget $CORE_BUDGET)"
 status=0

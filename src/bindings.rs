@@ -51,6 +51,20 @@ pub fn load_snapshot(bytes: Vec<u8>) -> Result<String, JsValue> {
     Ok(loaded.snapshot_id())
 }
 
+/// The parts a quote to `destination` still needs (`[{name, file, bytes}]`): the module carries
+/// rules, VAT and FX; each tariff table is a content-addressed file fetched on first use.
+#[wasm_bindgen(js_name = missingParts, unchecked_return_type = "PartRef[]")]
+pub fn missing_parts(destination: &str) -> Result<JsValue, JsValue> {
+    to_js(&engine().missing_parts(destination))
+}
+
+/// Attaches a fetched part (`landed-part-….bin`) after checking that its hash is one the
+/// snapshot names. Returns the part's name.
+#[wasm_bindgen(js_name = attachPart)]
+pub fn attach_part(bytes: Vec<u8>) -> Result<String, JsValue> {
+    engine().attach_part(bytes).map(str::to_string).map_err(js_error)
+}
+
 /// Goes back to the snapshot compiled into the module.
 #[wasm_bindgen(js_name = useEmbeddedSnapshot)]
 pub fn use_embedded_snapshot() -> String {

@@ -94,6 +94,7 @@ pub fn price_catalogue(
             duty_rate: None,
             extra_duties: Vec::new(),
             vat_class: VatClass::Standard,
+            metal_content_value: None,
         };
         for dest in &options.destinations {
             let req = QuoteRequest {
@@ -115,6 +116,7 @@ pub fn price_catalogue(
                 business_buyer: false,
                 transport: None,
                 simplified_regime: None,
+                seller_registered: None,
                 lines: vec![line.clone()],
             };
             let fields: Vec<String> = match engine.quote(&req) {

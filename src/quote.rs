@@ -12,9 +12,10 @@ use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
 use crate::rules::taxes::{PartBasis, RoundingTarget};
-use crate::rules::us::special_rates;
+use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
-    DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, TaxBasis, TaxMethod, Threshold, ThresholdBasis, ThresholdEffect,
+    in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
+    ThresholdBasis, ThresholdEffect,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -75,6 +76,10 @@ pub struct ThresholdCheck {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
     pub applies: bool,
+    /// Why a threshold within its amount still did not apply (origin, item value), or what
+    /// applying it assumes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub source: String,
 }
 
@@ -156,9 +161,25 @@ pub struct Alternative {
     pub rate: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<Decimal>,
+    /// What the claim saves on the column 1 rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub saving: Option<Decimal>,
+    /// Additional duties (chapter 99 layers) a valid claim also removes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waived: Vec<Waived>,
+    /// The full saving: the column 1 saving plus every waived layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_saving: Option<Decimal>,
     pub note: String,
+}
+
+/// An additional duty a preference claim removes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Waived {
+    pub name: String,
+    pub ch99: String,
+    pub amount: Decimal,
 }
 
 /// The spread of levies across the national lines under a partial code.
@@ -238,15 +259,27 @@ pub struct Totals {
     pub duty: Decimal,
     pub tax: Decimal,
     pub fees: Decimal,
-    /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees).
+    /// Tax the seller collects at the sale under a low-value scheme (GB ≤ £135, IOSS, AU/NZ
+    /// GST, VOEC, …): part of the checkout price under DAP and DDP alike.
+    pub collected_at_sale: Decimal,
+    /// The threshold row that made the seller collect it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collected_at_sale_rule: Option<String>,
+    /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees; DAP: goods,
+    /// transport and any tax collected at the sale).
     pub landed: Decimal,
     /// Duty, tax and fees due on delivery (DAP); zero under DDP.
     pub due_on_delivery: Decimal,
+    /// What the buyer pays in all: checkout plus delivery (compare DAP with DDP on this).
+    pub buyer_total: Decimal,
     /// With partial codes: the landed total at the dearest line under each.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed_max: Option<Decimal>,
-    /// False when a line is partial or not priced: totals then leave those levies out.
+    /// False when a line is partial or not priced.
     pub complete: bool,
+    /// True when the totals are lower bounds: an incomplete line's levies count only for the
+    /// part known ("at least"), and the levies not priced add nothing.
+    pub at_least: bool,
 }
 
 /// Something the reader of a quote should know.
@@ -271,6 +304,8 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
+    /// Whose customs exchange rates apply (a territory uses its country's: XI → GB).
+    fx_destination: String,
 }
 
 impl Ctx<'_> {
@@ -289,7 +324,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = self.fx.customs_rate(&self.destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(&self.fx_destination, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn("W_FX_FALLBACK", reason.clone());
                 }
@@ -381,8 +416,10 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         warnings: Vec::new(),
         vat_cache: Vec::new(),
         subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
+        fx_destination: rules.territory(&destination, req.date).map_or(destination.clone(), |t| t.fx_of.to_string()),
     };
     ctx.note_verify(&j.source.row, j.source.confidence);
+    check_assumptions(&mut ctx)?;
     let currency = j.currency;
     let dp = currency.minor_units();
     let to_customs = ctx.rate(req.currency, currency).ok_or_else(|| {
@@ -419,7 +456,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
     let levies = fees(&mut ctx, &relief, &values, &lines);
-    let mut totals = totals(&ctx, &lines, &levies, shipping_total, insurance_total);
+    let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {
         totals.landed_max = Some(totals.landed + landed_extra);
     }
@@ -487,16 +524,136 @@ fn allocation_keys(req: &QuoteRequest, goods: &[Decimal]) -> Result<Vec<Decimal>
         .collect()
 }
 
+/// Inputs the law needs that the request left out: a typed error naming the field, or the
+/// assumption the quote makes, stated in its warnings; never a silent default.
+fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
+    let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
+    let dest = ctx.destination.clone();
+    if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
+        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(&dest, date) {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                format!("lines[{i}].vat_class"),
+                format!(
+                    "no reduced VAT/GST rate is known for {dest} on {date}: give vat_class standard, zero or exempt"
+                ),
+            ));
+        }
+    }
+    if let Some(t) = rules.territory(&dest, date) {
+        ctx.warn("W_TERRITORY", format!("{} ({})", t.assumption, t.source.source));
+    }
+    // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
+    let mut parts: Vec<&str> = rules
+        .vat
+        .iter()
+        .filter(|v| v.country == dest && matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
+        .map(|v| v.subdivision)
+        .collect();
+    parts.dedup();
+    let registrant_pays_federal_only = dest == "CA" && req.business_buyer;
+    if ctx.subdivision.is_none() && !parts.is_empty() && !registrant_pays_federal_only {
+        ctx.warn(
+            "W_ASSUMED_SUBDIVISION",
+            format!(
+                "subdivision not given: {dest}'s import tax differs by province or state ({} have their own rate); this quote charges only the national rate: give subdivision",
+                parts.join(", ")
+            ),
+        );
+    }
+    if req.ship_from.is_none() {
+        let eu = crate::snapshot::EU_MEMBERS.contains(&dest.as_str());
+        let keyed: Vec<&str> = rules
+            .thresholds
+            .iter()
+            .filter(|t| (t.country == dest || (eu && t.country == "EU")) && !t.ship_from.is_empty())
+            .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
+            .map(|t| t.id)
+            .collect();
+        if !keyed.is_empty() {
+            ctx.warn(
+                "W_ASSUMED_SHIP_FROM",
+                format!(
+                    "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
+                    keyed.join(", ")
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The consignment's values a threshold can compare, in the customs currency.
+struct ConsignmentValues {
+    intrinsic: Decimal,
+    customs: Decimal,
+    /// The dearest single item (one unit of a line), for per-item thresholds.
+    dearest_item: Decimal,
+}
+
+fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues {
+    let customs_value = |v: &LineValues| match ctx.j.duty_basis {
+        DutyBasis::Cif => v.cif(),
+        DutyBasis::Fob => v.goods,
+    };
+    ConsignmentValues {
+        intrinsic: values.iter().map(|v| v.goods).sum(),
+        customs: values.iter().map(customs_value).sum(),
+        dearest_item: values
+            .iter()
+            .zip(&ctx.req.lines)
+            .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
+            .max()
+            .unwrap_or_default(),
+    }
+}
+
+/// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
+/// does not: every line must qualify.
+fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
+    for line in &ctx.req.lines {
+        let digits: String = line.code.chars().filter(char::is_ascii_digit).collect();
+        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits.starts_with(*p)) {
+            return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
+        }
+        if t.origins.is_empty() && t.exclude_origins.is_empty() {
+            continue;
+        }
+        let Some(origin) = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase) else {
+            return Some(format!("needs the origin of every line (line {} has none): give origin", line.id));
+        };
+        let excluded = t.exclude_origins.contains(&origin.as_str())
+            || (!t.origins.is_empty() && !t.origins.contains(&origin.as_str()));
+        if excluded {
+            return Some(format!("not available for goods of {origin} (line {}) on {}", line.id, ctx.req.date));
+        }
+    }
+    None
+}
+
+/// For a threshold that depends on the seller's registration: why it does not apply when the
+/// caller says the seller is not registered for an optional scheme. Saying so of a scheme the
+/// law imposes is an error naming the field.
+fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
+    match (t.scheme, ctx.req.seller_registered) {
+        (Some(Scheme::Optional), Some(false)) => {
+            Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
+        }
+        (Some(Scheme::Mandatory), Some(false)) => Err(Error::new(
+            ErrorCode::InvalidField,
+            "seller_registered",
+            format!(
+                "{}: the law makes the seller charge the tax at the sale for this consignment ({}); it does not become import tax",
+                t.id, t.source.source
+            ),
+        )),
+        _ => Ok(None),
+    }
+}
+
 /// Compares the consignment with each threshold that can apply.
 fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
-    let intrinsic: Decimal = values.iter().map(|v| v.goods).sum();
-    let customs: Decimal = values
-        .iter()
-        .map(|v| match ctx.j.duty_basis {
-            DutyBasis::Cif => v.cif(),
-            DutyBasis::Fob => v.goods,
-        })
-        .sum();
+    let cv = consignment_values(ctx, values);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let rules: &'static Rules = ctx.rules;
     let candidates: Vec<&'static Threshold> =
@@ -504,7 +661,9 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
-        let limit = format!("≤ {} {} ({:?})", format_grouped(t.amount), t.currency, t.basis).to_lowercase();
+        let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
+        let op = if t.strictly_below { "<" } else { "≤" };
+        let limit = format!("{op} {} {} ({:?}{per})", format_grouped(t.amount), t.currency, t.basis).to_lowercase();
         if t.basis == ThresholdBasis::TaxAmount {
             relief.min_collectible = Some(t);
             checks.push(ThresholdCheck {
@@ -513,13 +672,15 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
                 limit,
                 value: None,
                 applies: true,
+                note: None,
                 source: t.source.source.into(),
             });
             continue;
         }
-        let value = match t.basis {
-            ThresholdBasis::Intrinsic => intrinsic,
-            _ => customs,
+        let value = match (t.aggregation, t.basis) {
+            (Aggregation::Item, _) => cv.dearest_item,
+            (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
+            _ => cv.customs,
         };
         let rate = ctx.rate(ctx.j.currency, t.currency).ok_or_else(|| {
             Error::new(
@@ -529,7 +690,16 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
             )
         })?;
         let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
-        let applies = compared <= t.amount;
+        let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
+        let mut bar = if within { eligibility_bar(ctx, t) } else { None };
+        if within && bar.is_none() {
+            bar = registration_bar(ctx, t)?;
+        }
+        if let Some(why) = &bar {
+            ctx.warn("W_THRESHOLD_NOT_APPLIED", format!("{}: within its amount but {why}", t.id));
+        }
+        let applies = within && bar.is_none();
+        let mut note = bar;
         if applies {
             ctx.note_verify(&t.source.row, t.source.confidence);
             match t.effect {
@@ -545,9 +715,22 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
                         relief.fees = Some(t);
                     }
                 }
-                ThresholdEffect::SellerCollects => relief.seller_collects = Some(t),
+                ThresholdEffect::SellerCollects => {
+                    relief.seller_collects = Some(t);
+                    ctx.warn(
+                        "W_SELLER_COLLECTS",
+                        format!(
+                            "{}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP",
+                            t.id
+                        ),
+                    );
+                }
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
+            }
+            if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
+                ctx.warn("W_ASSUMPTION", format!("{}: assumes {a}", t.id));
+                note = Some(format!("assumes {a}"));
             }
         }
         checks.push(ThresholdCheck {
@@ -556,6 +739,7 @@ fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<T
             limit,
             value: Some(compared),
             applies,
+            note,
             source: t.source.source.into(),
         });
     }
@@ -1000,6 +1184,8 @@ fn price_with(
     };
     let mut duty_known = !rate_missing;
     let mut duty_total = Decimal::ZERO;
+    // The column 1 duty, for the all-in (15 %) layers.
+    let mut column1_duty: Option<Decimal> = None;
 
     if let Some(t) = relief.duty {
         p.levies.push(Levy {
@@ -1058,6 +1244,7 @@ fn price_with(
             amount = Some((a - less).max(Decimal::ZERO));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default()));
         }
+        column1_duty = amount;
         duty_total += amount.or(r.partial_amount).unwrap_or_default();
         let base_note = if duty_value == customs_value {
             basis_note.clone()
@@ -1093,70 +1280,20 @@ fn price_with(
                 p.reasons.push("give the country of origin (origin): US additional duties depend on it".into());
             }
             Some(o) => {
-                let decisions = ctx.rules.us().decide(code.digits(), o, ctx.req.date);
-                for d in decisions {
-                    let l = d.layer;
-                    if d.uncertain {
-                        ctx.warn(
-                            "W_SCOPE_10_DIGIT",
-                            format!(
-                                "line {}: whether {} applies depends on the full 10-digit code; it is {}",
-                                line.id,
-                                l.name,
-                                if d.excluded_by.is_some() { "left out" } else { "charged" }
-                            ),
-                        );
-                    }
-                    if let Some(reason) = d.excluded_by {
-                        p.excluded.push(Excluded {
-                            name: l.name.into(),
-                            ch99: l.ch99.into(),
-                            reason,
-                            source: l.source.source.into(),
-                        });
-                        continue;
-                    }
-                    ctx.note_verify(&l.source.row, l.source.confidence);
-                    let Some(percent) = l.percent else {
-                        // The measure covers the code but its rate here is not in our data.
-                        duty_known = false;
-                        let why = format!(
-                            "{} ({}) covers this code, but its rate for it is not encoded: {}",
-                            l.name, l.ch99, l.source.source
-                        );
-                        p.reasons.push(why.clone());
-                        p.levies.push(Levy {
-                            kind: LevyKind::AdditionalDuty,
-                            name: format!("{} ({})", l.name, l.ch99),
-                            base: customs_value,
-                            base_note: basis_note.clone(),
-                            rate: "not encoded".into(),
-                            amount: None,
-                            partial_amount: None,
-                            formula: why,
-                            source: Source::rule(&l.source.row, l.source.source),
-                        });
-                        continue;
-                    };
-                    let amount = ctx.round_line(percent * customs_value / Decimal::ONE_HUNDRED);
-                    duty_total += amount;
-                    p.levies.push(Levy {
-                        kind: LevyKind::AdditionalDuty,
-                        name: format!("{} ({})", l.name, l.ch99),
-                        base: customs_value,
-                        base_note: basis_note.clone(),
-                        rate: format!("+{}%", percent.normalize()),
-                        amount: Some(amount),
-                        partial_amount: None,
-                        formula: format!(
-                            "{}% × {} = {}",
-                            percent.normalize(),
-                            format_grouped(customs_value),
-                            format_grouped(amount)
-                        ),
-                        source: Source::rule(&l.source.row, l.source.source),
-                    });
-                }
+                let layers = UsLine {
+                    line,
+                    code,
+                    customs_value,
+                    origin: o,
+                    column1_duty,
+                    basis_note: &basis_note,
+                    rounding: ctx.req.rounding,
+                    currency: cur,
+                };
+                let charged = us_layers(ctx, &layers, &mut p);
+                duty_known &= charged.known;
+                duty_total += charged.total;
+                waived_savings(&charged.waivable, &mut p.alternatives);
             }
         }
     }
@@ -1167,27 +1304,233 @@ fn price_with(
     p
 }
 
-/// Preference programmes the origin may claim, offered as alternatives.
+/// Preference programmes the origin may claim, offered as alternatives. The saving shown
+/// covers the column 1 rate; [`waived_savings`] adds the additional duties a claim removes.
 fn preferences(ctx: &mut Ctx<'_>, special: &str, origin: &str, input: &DutyInput<'_>, mfn: Decimal, p: &mut Priced) {
     let groups = special_rates(special);
     for prog in ctx.rules.us().programmes_for(origin, ctx.req.date) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
+        let verified = prog.source.confidence == "official";
         let r = DutyExpr::parse(rate).evaluate(input);
-        let duty = r.amount;
-        p.alternatives.push(Alternative {
-            program: prog.code.into(),
-            name: prog.name.into(),
-            rate: rate.clone(),
-            duty,
-            saving: duty.map(|d| mfn - d),
-            note: format!(
+        let duty = r.amount.filter(|_| verified);
+        let saving = duty.map(|d| mfn - d);
+        let note = if verified {
+            format!(
                 "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",
                 prog.code,
                 prog.name,
                 duty.map(format_grouped).unwrap_or_else(|| rate.clone()),
                 format_grouped(mfn)
-            ),
+            )
+        } else {
+            format!(
+                "claim {} ({}) at {rate}: the programme's dates come from a secondary source ({}), so no saving is priced; not applied",
+                prog.code, prog.name, prog.source.source
+            )
+        };
+        p.alternatives.push(Alternative {
+            program: prog.code.into(),
+            name: prog.name.into(),
+            rate: rate.clone(),
+            duty,
+            saving,
+            waived: Vec::new(),
+            total_saving: saving,
+            note,
         });
+    }
+}
+
+/// A US line as the chapter 99 layers see it.
+struct UsLine<'a> {
+    line: &'a LineRequest,
+    code: &'a HsCode,
+    customs_value: Decimal,
+    origin: &'a str,
+    /// The column 1 duty (for the all-in rates), when priced.
+    column1_duty: Option<Decimal>,
+    basis_note: &'a str,
+    rounding: RoundingPolicy,
+    currency: Currency,
+}
+
+impl UsLine<'_> {
+    fn round(&self, amount: Decimal) -> Decimal {
+        self.rounding.round_line(amount, self.currency)
+    }
+}
+
+/// What the layers of a line came to.
+struct LayersCharged {
+    total: Decimal,
+    /// Every layer charged is priced.
+    known: bool,
+    /// Layers a preference claim would remove: (programmes, what it saves).
+    waivable: Vec<(Vec<&'static str>, Waived)>,
+}
+
+/// The US additional duties of a line: every layer in force on the as-of date whose scope (as it
+/// stands that day) and origin match, charged on its basis, or reported as excluded or unpriced.
+fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharged {
+    let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
+    let metal = metal_value(ctx, us.line);
+    let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
+    for d in decisions {
+        let l = d.layer;
+        if d.uncertain {
+            ctx.warn(
+                "W_SCOPE_10_DIGIT",
+                format!(
+                    "line {}: whether {} applies depends on the full 10-digit code; it is {}",
+                    us.line.id,
+                    l.name,
+                    if d.excluded_by.is_some() { "left out" } else { "charged" }
+                ),
+            );
+        }
+        if let Some(reason) = d.excluded_by {
+            p.excluded.push(Excluded {
+                name: l.name.into(),
+                ch99: l.ch99.into(),
+                reason,
+                source: l.source.source.into(),
+            });
+            continue;
+        }
+        ctx.note_verify(&l.source.row, l.source.confidence);
+        let levy = layer_levy(us, l, d.outside_metal_of, metal);
+        match &levy.amount {
+            Some(a) => {
+                out.total += *a;
+                if !l.waived_by.is_empty() {
+                    out.waivable
+                        .push((l.waived_by.clone(), Waived { name: l.name.into(), ch99: l.ch99.into(), amount: *a }));
+                }
+            }
+            None => {
+                out.known = false;
+                p.reasons.push(levy.formula.clone());
+            }
+        }
+        p.levies.push(levy);
+    }
+    out
+}
+
+/// The line's metal content value in the customs currency, when the caller gave it.
+fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decimal> {
+    let per_unit = line.metal_content_value?;
+    let rate = ctx.rate(ctx.req.currency, ctx.j.currency)?;
+    Some(crate::money::round_to(line.quantity * per_unit * rate, ctx.j.currency.minor_units(), ctx.req.rounding.mode))
+}
+
+/// One layer as a levy: its base (the customs value, the metal content, or the value outside the
+/// metal content), its rate (added, or all-in net of the column 1 duty), or why it is unpriced.
+fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal: Option<Decimal>) -> Levy {
+    let name = format!("{} ({})", l.name, l.ch99);
+    let source = Source::rule(&l.source.row, l.source.source);
+    let unpriced = |rate: String, why: String| Levy {
+        kind: LevyKind::AdditionalDuty,
+        name: name.clone(),
+        base: us.customs_value,
+        base_note: us.basis_note.to_string(),
+        rate,
+        amount: None,
+        partial_amount: None,
+        formula: why,
+        source: source.clone(),
+    };
+    let Some(percent) = l.percent else {
+        // The measure covers the code but its rate here is not in our data.
+        let why = format!("{name} covers this code, but its rate for it is not encoded: {}", l.source.source);
+        return unpriced("not encoded".into(), why);
+    };
+    let rate = match l.rate_kind {
+        RateKind::Add => format!("+{}%", percent.normalize()),
+        RateKind::AllIn => format!("{}% all-in", percent.normalize()),
+    };
+    let metal_needed = l.basis == LayerBasis::MetalContent || outside_metal_of.is_some();
+    let (base, base_note) = match (l.basis, outside_metal_of, metal) {
+        (_, _, None) if metal_needed => {
+            let on = match outside_metal_of {
+                Some(by) => format!("the value other than the metal content (which {by} covers)"),
+                None => "the value of the metal content".to_string(),
+            };
+            let why = format!(
+                "{name} is charged on {on}: give metal_content_value (per unit, in the request currency) for line {}; it is never charged on the full value in its place",
+                us.line.id
+            );
+            return unpriced(rate, why);
+        }
+        (LayerBasis::MetalContent, _, Some(m)) => {
+            (m, format!("metal content value {} (metal_content_value)", format_grouped(m)))
+        }
+        (LayerBasis::Value, Some(by), Some(m)) => {
+            let rest = (us.customs_value - m).max(Decimal::ZERO);
+            (rest, format!("value outside the metal content charged under {by}: {} − {}", us.customs_value, m))
+        }
+        _ => (us.customs_value, us.basis_note.to_string()),
+    };
+    if l.unverified() {
+        let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.source);
+        return Levy { base, base_note, ..unpriced(rate, why) };
+    }
+    let (amount, formula) = match l.rate_kind {
+        RateKind::Add => {
+            let a = us.round(percent * base / Decimal::ONE_HUNDRED);
+            (a, format!("{}% × {} = {}", percent.normalize(), format_grouped(base), format_grouped(a)))
+        }
+        RateKind::AllIn => {
+            let Some(column1) = us.column1_duty else {
+                let why = format!("{name} is {rate} including the column 1 duty, which is not priced for this line");
+                return Levy { base, base_note, ..unpriced(rate, why) };
+            };
+            // The column 1 duty's share of this base (all of it when the base is the full value).
+            let share = if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
+            let gross = percent * base / Decimal::ONE_HUNDRED;
+            let a = us.round((gross - share).max(Decimal::ZERO));
+            (
+                a,
+                format!(
+                    "{}% × {} − column 1 duty {} = {} (never below zero)",
+                    percent.normalize(),
+                    format_grouped(base),
+                    format_grouped(us.round(share)),
+                    format_grouped(a)
+                ),
+            )
+        }
+    };
+    Levy {
+        kind: LevyKind::AdditionalDuty,
+        name,
+        base,
+        base_note,
+        rate,
+        amount: Some(amount),
+        partial_amount: None,
+        formula,
+        source,
+    }
+}
+
+/// Adds to each preference alternative the additional duties its claim removes (USMCA goods
+/// are not charged the Canada/Mexico IEEPA duties or the Section 122 surcharge).
+fn waived_savings(waivable: &[(Vec<&'static str>, Waived)], alternatives: &mut [Alternative]) {
+    for alt in alternatives.iter_mut() {
+        alt.waived =
+            waivable.iter().filter(|(by, _)| by.iter().any(|b| *b == alt.program)).map(|(_, w)| w.clone()).collect();
+        let extra: Decimal = alt.waived.iter().map(|w| w.amount).sum();
+        alt.total_saving = alt.saving.map(|s| s + extra);
+        if let (false, Some(total)) = (alt.waived.is_empty(), alt.total_saving) {
+            let removed: Vec<String> =
+                alt.waived.iter().map(|w| format!("{} ({}) {}", w.name, w.ch99, format_grouped(w.amount))).collect();
+            alt.note.push_str(&format!(
+                "; the claim also removes {}: full saving {}",
+                removed.join(", "),
+                format_grouped(total)
+            ));
+        }
     }
 }
 
@@ -1698,27 +2041,46 @@ fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
     out
 }
 
-/// Totals of the priced levies. A line's levies that were not priced add nothing and make the
-/// totals incomplete.
-fn totals(ctx: &Ctx<'_>, lines: &[LineQuote], shipment: &[Levy], shipping: Decimal, insurance: Decimal) -> Totals {
+/// Totals of the levies: an incomplete line counts with its known lower bound, and the totals
+/// then say "at least". Tax the seller collects at the sale is in the checkout price whatever the
+/// incoterm.
+fn totals(
+    ctx: &Ctx<'_>,
+    relief: &Relief,
+    lines: &[LineQuote],
+    shipment: &[Levy],
+    shipping: Decimal,
+    insurance: Decimal,
+) -> Totals {
     let goods: Decimal = lines.iter().map(|l| l.goods_value).sum();
+    let known = |l: &Levy| l.amount.or(l.partial_amount);
     let by_kind = |kinds: &[LevyKind]| {
         lines
             .iter()
             .flat_map(|l| l.levies.iter())
             .chain(shipment.iter())
             .filter(|l| kinds.contains(&l.kind))
-            .filter_map(|l| l.amount)
+            .filter_map(known)
             .sum::<Decimal>()
     };
     let duty = ctx.round(by_kind(&[LevyKind::Duty, LevyKind::AdditionalDuty]));
     let tax = ctx.round(by_kind(&[LevyKind::Tax, LevyKind::Excise]));
     let fees = ctx.round(by_kind(&[LevyKind::Fee]));
-    let charges = duty + tax + fees;
-    let (landed, due) = match ctx.req.incoterm {
-        Incoterm::Ddp => (goods + shipping + insurance + charges, Decimal::ZERO),
-        Incoterm::Dap => (goods + shipping + insurance, charges),
+    let at_sale = match relief.seller_collects {
+        Some(_) => ctx.round(
+            lines.iter().flat_map(|l| l.levies.iter()).filter(|l| l.kind == LevyKind::Tax).filter_map(known).sum(),
+        ),
+        None => Decimal::ZERO,
     };
+    let charges = duty + tax + fees;
+    let checkout = goods + shipping + insurance + at_sale;
+    let (landed, due) = match ctx.req.incoterm {
+        Incoterm::Ddp => (checkout + charges - at_sale, Decimal::ZERO),
+        Incoterm::Dap => (checkout, charges - at_sale),
+    };
+    // A fee whose amount is unknown (MPF in a fiscal year not yet published) leaves the quote
+    // incomplete too.
+    let complete = lines.iter().all(|l| l.status == LineStatus::Priced) && shipment.iter().all(|l| l.amount.is_some());
     Totals {
         goods: ctx.round(goods),
         shipping: ctx.round(shipping),
@@ -1726,9 +2088,13 @@ fn totals(ctx: &Ctx<'_>, lines: &[LineQuote], shipment: &[Levy], shipping: Decim
         duty,
         tax,
         fees,
+        collected_at_sale: at_sale,
+        collected_at_sale_rule: relief.seller_collects.map(|t| format!("{} ({})", t.source.row, t.source.source)),
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),
+        buyer_total: ctx.round(landed + due),
         landed_max: None,
-        complete: lines.iter().all(|l| l.status == LineStatus::Priced) && shipment.iter().all(|l| l.amount.is_some()),
+        complete,
+        at_least: !complete,
     }
 }

@@ -199,6 +199,12 @@ pub struct QuoteRequest {
     /// A simplified small-consignment regime the shipment uses (Brazil: `rts`, `remessa_conforme`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simplified_regime: Option<SimplifiedRegime>,
+    /// The seller (or marketplace) is registered for the destination's low-value scheme (IOSS,
+    /// VOEC, UK VAT for ≤ £135, AU/NZ/SG GST) and charges the tax at the sale. Unset: assumed
+    /// registered, and the quote says so; `false`: an optional scheme (IOSS, VOEC) is not used and
+    /// the tax is import tax at the border (for a scheme the law imposes it is an error).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seller_registered: Option<bool>,
     pub lines: Vec<LineRequest>,
 }
 
@@ -241,6 +247,12 @@ pub struct LineRequest {
     pub extra_duties: Vec<ExtraDuty>,
     #[serde(default)]
     pub vat_class: VatClass,
+    /// Value of the steel, aluminum or copper content of one unit, in the request currency (US
+    /// Section 232 derivatives and copper are charged on it, and the other layers on the rest of
+    /// the value). A line such a measure covers is `partial` without it, never charged on its
+    /// full value in its place. At most `unit_price`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metal_content_value: Option<Decimal>,
 }
 
 /// Decodes a JSON request, turning serde's errors into typed errors with the path at fault.
@@ -369,6 +381,17 @@ impl LineRequest {
         at_most(self.unit_price, MAX_INPUT, "unit_price".into())?;
         at_most(self.quantity, MAX_INPUT, "quantity".into())?;
         at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price".into())?;
+        if let Some(m) = self.metal_content_value {
+            non_negative(m, "metal_content_value".into(), ErrorCode::NegativePrice)?;
+            at_most(m, MAX_INPUT, "metal_content_value".into())?;
+            if m > self.unit_price {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    "metal_content_value",
+                    format!("metal_content_value is {m}: the metal content of one unit cannot be worth more than its unit_price {}", self.unit_price),
+                ));
+            }
+        }
         if self.quantity <= Decimal::ZERO {
             return Err(Error::new(
                 ErrorCode::Quantity,

@@ -1,8 +1,11 @@
-//! Inclusive (reverse) pricing: from an all-in target price to the net price (RULES §9), with
-//! grey zones around thresholds detected and resolved by a declared policy.
+//! Inclusive (reverse) pricing: from an all-in target price (what the buyer pays in all,
+//! checkout plus anything due on delivery) to the net price (RULES §9), with grey zones around
+//! thresholds detected and resolved by a declared policy. On an incomplete quote the all-in price
+//! is only a lower bound, so the answer is a bound and says so.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::round_to;
+use crate::quote::Quote;
 use crate::request::QuoteRequest;
 use crate::Engine;
 use rust_decimal::Decimal;
@@ -96,6 +99,41 @@ pub struct ReverseResult {
     /// With `absorb`: what the seller gives up so the shopper pays the target.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub absorbed: Option<Decimal>,
+    /// Set when the quote at the answer is incomplete: its all-in price is a lower bound, so the
+    /// net price is only an upper bound (the true one may be lower).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+}
+
+/// Why a reverse-pricing answer is a bound rather than exact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Bound {
+    /// `upper`: the net price is at most this.
+    pub net_price_is: String,
+    /// The levies the quote could not price, and the inputs that would fix them.
+    pub reason: String,
+}
+
+/// What the buyer pays in all: the target's measure.
+fn all_in(q: &Quote) -> Decimal {
+    q.totals.buyer_total
+}
+
+/// The bound an incomplete quote makes of the answer.
+fn bound_of(q: &Quote) -> Option<Bound> {
+    if q.totals.complete {
+        return None;
+    }
+    let reasons: Vec<String> =
+        q.lines.iter().filter_map(|l| l.reason.as_ref().map(|r| format!("line {}: {r}", l.id))).collect();
+    Some(Bound {
+        net_price_is: "upper".into(),
+        reason: format!(
+            "the quote is incomplete, so its all-in price is at least the figure shown and the net price is at most the one given ({})",
+            reasons.join("; ")
+        ),
+    })
 }
 
 /// Brackets the target: doubles `hi` from `start` until `landed(hi)` exceeds the target (the
@@ -118,13 +156,17 @@ fn bracket(
     Err(Error::new(ErrorCode::TooLarge, "target", unreachable))
 }
 
-fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
+fn quote_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<Quote> {
     let mut r = req.clone();
     r.lines[0].unit_price = net;
-    let q = engine.quote(&r)?;
+    engine.quote(&r)
+}
+
+fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
+    let q = quote_at(engine, req, net)?;
     let levies =
         q.lines[0].levies.iter().filter(|l| l.amount.is_some_and(|a| !a.is_zero())).map(|l| l.name.clone()).collect();
-    Ok((q.totals.landed, levies))
+    Ok((all_in(&q), levies))
 }
 
 /// Finds the net unit price of a one-line request (quantity 1 is typical) whose all-in price is
@@ -185,6 +227,7 @@ pub fn reverse(
             policy,
             charm,
             absorbed: None,
+            bound: bound_of(&quote_at(engine, req, lo)?),
         });
     }
     let (landed_hi, levies_hi) = landed_at(engine, req, hi)?;
@@ -218,6 +261,7 @@ pub fn reverse(
             policy,
             charm,
             absorbed: None,
+            bound: bound_of(&quote_at(engine, req, lo)?),
         }),
         GreyZonePolicy::Absorb => Ok(ReverseResult {
             target,
@@ -229,6 +273,7 @@ pub fn reverse(
             grey_zone: Some(zone),
             policy,
             charm,
+            bound: bound_of(&quote_at(engine, req, hi)?),
         }),
     }
 }
@@ -251,6 +296,9 @@ pub struct CartReverseResult {
     pub charm: Charm,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub absorbed: Option<Decimal>,
+    /// Set when the quote at the answer is incomplete (see [`ReverseResult::bound`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
 }
 
 fn scaled(req: &QuoteRequest, k: Decimal) -> QuoteRequest {
@@ -285,7 +333,7 @@ pub fn reverse_cart(
     }
     let target = charm.apply(target);
     let currency = engine.rules().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
-    let landed = |k: Decimal| -> Result<Decimal> { Ok(engine.quote(&scaled(req, k))?.totals.landed) };
+    let landed = |k: Decimal| -> Result<Decimal> { Ok(all_in(&engine.quote(&scaled(req, k))?)) };
     let (mut lo, mut hi) = bracket(Decimal::ONE, target, landed, "no prices reach this target")?;
     for _ in 0..64 {
         let mid = (lo + hi) / Decimal::TWO;
@@ -298,7 +346,8 @@ pub fn reverse_cart(
     let prices = |k: Decimal| scaled(req, k).lines.iter().map(|l| (l.id.clone(), l.unit_price)).collect::<Vec<_>>();
     let (landed_lo, landed_hi) = (landed(lo)?, landed(hi)?);
     let result = |k: Decimal, landed: Decimal, exact: bool, zone: Option<GreyZone>, absorbed: Option<Decimal>| {
-        CartReverseResult {
+        Ok(CartReverseResult {
+            bound: bound_of(&engine.quote(&scaled(req, k))?),
             target,
             scale: k.round_dp(12).normalize(),
             net_prices: prices(k),
@@ -309,10 +358,10 @@ pub fn reverse_cart(
             policy,
             charm,
             absorbed,
-        }
+        })
     };
     if landed_lo == target {
-        return Ok(result(lo, landed_lo, true, None, None));
+        return result(lo, landed_lo, true, None, None);
     }
     let sum = |k: Decimal| -> Decimal { scaled(req, k).lines.iter().map(|l| l.quantity * l.unit_price).sum() };
     let zone = GreyZone {
@@ -328,7 +377,7 @@ pub fn reverse_cart(
             "target",
             format!("no cart prices give an all-in total of {target} {currency}: {} or {}", zone.below, zone.above),
         )),
-        GreyZonePolicy::ClampBelow => Ok(result(lo, landed_lo, false, Some(zone), None)),
-        GreyZonePolicy::Absorb => Ok(result(hi, landed_hi, false, Some(zone), Some(landed_hi - target))),
+        GreyZonePolicy::ClampBelow => result(lo, landed_lo, false, Some(zone), None),
+        GreyZonePolicy::Absorb => result(hi, landed_hi, false, Some(zone), Some(landed_hi - target)),
     }
 }

@@ -1,5 +1,6 @@
 //! Sweeps: one cart across destinations, origins, dates, channels, incoterms and candidate
-//! codes, sorted by landed cost, with the cheapest option and the spread.
+//! codes, ranked by what the buyer pays in all, complete quotes first: a quote with a levy we
+//! could not price is never "cheapest".
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -19,6 +20,10 @@ pub struct SweepAxes {
     /// Countries of origin (sourcing options), applied to every line.
     #[serde(default)]
     pub origins: Vec<String>,
+    /// Places of direct shipment (thresholds such as Canada's CUSMA courier limits or Korea's
+    /// US$200 follow it).
+    #[serde(default)]
+    pub ship_froms: Vec<String>,
     #[serde(default)]
     pub dates: Vec<Date>,
     #[serde(default)]
@@ -39,6 +44,8 @@ pub const MAX_COMBINATIONS: usize = 200_000;
 pub struct SweepRow {
     pub destination: String,
     pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ship_from: Option<String>,
     pub date: Date,
     pub channel: Channel,
     pub incoterm: Incoterm,
@@ -47,13 +54,22 @@ pub struct SweepRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed: Option<Decimal>,
     pub currency: Option<Currency>,
-    /// Landed total converted to the request currency (ECB rate of the date) for ranking.
+    /// Landed total converted to the request currency (ECB rate of the date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed_in_request_currency: Option<Decimal>,
+    /// Due on delivery (DAP) in the destination's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_on_delivery: Option<Decimal>,
+    /// What the buyer pays in all (checkout + due on delivery), in the request currency: the
+    /// ranking key, so that DAP and DDP compare on the same footing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buyer_total_in_request_currency: Option<Decimal>,
     pub duty: Option<Decimal>,
     pub tax: Option<Decimal>,
     pub fees: Option<Decimal>,
     pub complete: bool,
+    /// The figures are lower bounds ("at least"): some levy could not be priced.
+    pub at_least: bool,
     /// Why this combination could not be priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -64,11 +80,17 @@ pub struct SweepRow {
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct SweepResult {
     pub request_currency: Currency,
-    /// Sorted by landed cost in the request currency, cheapest first; unpriced last.
+    /// Complete quotes first, by what the buyer pays in all in the request currency, cheapest
+    /// first; then incomplete quotes (lower bounds, marked `at_least`) in the same order; then
+    /// combinations that could not be priced or converted.
     pub rows: Vec<SweepRow>,
+    /// The cheapest complete quote; none when no quote is complete.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cheapest: Option<SweepRow>,
-    /// Dearest minus cheapest, in the request currency.
+    /// Incomplete quotes whose lower bound is below the cheapest complete one: they may or may
+    /// not be cheaper once their missing inputs are given.
+    pub incomplete_below_cheapest: usize,
+    /// Dearest minus cheapest complete quote, in the request currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<Decimal>,
     pub combinations: usize,
@@ -87,19 +109,69 @@ pub fn sweep_with_progress(
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<SweepResult> {
-    let or_base = |v: &[String], b: String| if v.is_empty() { vec![b] } else { v.to_vec() };
-    let destinations = or_base(&axes.destinations, base.destination.clone());
-    let origins: Vec<Option<String>> = if axes.origins.is_empty() {
-        vec![base.origin.clone()]
-    } else {
-        axes.origins.iter().cloned().map(Some).collect()
+    let combos = combinations(base, axes)?;
+    let total = combos.len();
+    let mut rows = Vec::with_capacity(total);
+    for combo in &combos {
+        rows.push(price(engine, base, combo));
+        if rows.len() % 64 == 0 && !progress(rows.len(), total) {
+            break;
+        }
+    }
+    progress(rows.len(), total);
+    rank(&mut rows);
+    let key = |r: &SweepRow| r.buyer_total_in_request_currency;
+    let complete: Vec<&SweepRow> = rows.iter().filter(|r| r.complete && key(r).is_some()).collect();
+    let cheapest = complete.first().map(|r| (*r).clone());
+    let spread = match (complete.first().and_then(|r| key(r)), complete.last().and_then(|r| key(r))) {
+        (Some(a), Some(b)) => Some(b - a),
+        _ => None,
     };
+    let incomplete_below_cheapest = match cheapest.as_ref().and_then(key) {
+        Some(best) => rows.iter().filter(|r| !r.complete && key(r).is_some_and(|k| k < best)).count(),
+        None => rows.iter().filter(|r| !r.complete && key(r).is_some()).count(),
+    };
+    Ok(SweepResult {
+        request_currency: base.currency,
+        combinations: total,
+        rows,
+        cheapest,
+        incomplete_below_cheapest,
+        spread,
+    })
+}
+
+/// One point of the sweep: the base request with these values.
+struct Combo {
+    destination: String,
+    origin: Option<String>,
+    ship_from: Option<String>,
+    date: Date,
+    channel: Channel,
+    incoterm: Incoterm,
+    code: String,
+}
+
+/// Every combination of the axes, an empty axis keeping the request's own value; more than
+/// [`MAX_COMBINATIONS`] is an error (counted before anything is built).
+fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
+    let or_base = |v: &[String], b: Option<String>| -> Vec<Option<String>> {
+        if v.is_empty() {
+            vec![b]
+        } else {
+            v.iter().cloned().map(Some).collect()
+        }
+    };
+    let destinations = or_base(&axes.destinations, Some(base.destination.clone()));
+    let origins = or_base(&axes.origins, base.origin.clone());
+    let ship_froms = or_base(&axes.ship_froms, base.ship_from.clone());
     let dates = if axes.dates.is_empty() { vec![base.date] } else { axes.dates.clone() };
     let channels = if axes.channels.is_empty() { vec![base.channel] } else { axes.channels.clone() };
     let incoterms = if axes.incoterms.is_empty() { vec![base.incoterm] } else { axes.incoterms.clone() };
-    let first_code = base.lines.first().map(|l| l.code.clone()).unwrap_or_default();
-    let codes = or_base(&axes.codes, first_code);
-    let total = destinations.len() * origins.len() * dates.len() * channels.len() * incoterms.len() * codes.len();
+    let codes = or_base(&axes.codes, Some(base.lines.first().map(|l| l.code.clone()).unwrap_or_default()));
+    let total = [destinations.len(), origins.len(), ship_froms.len(), dates.len(), channels.len(), incoterms.len()]
+        .iter()
+        .fold(codes.len(), |n, k| n.saturating_mul(*k));
     if total > MAX_COMBINATIONS {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -107,70 +179,23 @@ pub fn sweep_with_progress(
             format!("{total} combinations: at most {MAX_COMBINATIONS}"),
         ));
     }
-    let fx = engine.fx();
-    let mut rows = Vec::with_capacity(total);
-    'all: for d in &destinations {
+    let mut out = Vec::with_capacity(total);
+    for d in &destinations {
         for o in &origins {
-            for date in &dates {
-                for c in &channels {
-                    for i in &incoterms {
-                        for code in &codes {
-                            let mut r = base.clone();
-                            r.destination = d.clone();
-                            r.date = *date;
-                            r.channel = *c;
-                            r.incoterm = *i;
-                            if let Some(o) = o {
-                                r.origin = Some(o.clone());
-                                for l in &mut r.lines {
-                                    l.origin = None;
-                                }
-                            }
-                            if let Some(l) = r.lines.first_mut() {
-                                l.code = code.clone();
-                            }
-                            let mut row = SweepRow {
-                                destination: d.to_ascii_uppercase(),
-                                origin: r.origin.clone(),
-                                date: *date,
-                                channel: *c,
-                                incoterm: *i,
-                                code: code.clone(),
-                                landed: None,
-                                currency: None,
-                                landed_in_request_currency: None,
-                                duty: None,
-                                tax: None,
-                                fees: None,
-                                complete: false,
-                                error: None,
-                            };
-                            match engine.quote(&r) {
-                                Ok(q) => {
-                                    let t = &q.totals;
-                                    row.landed_in_request_currency = if q.currency == base.currency {
-                                        Some(t.landed)
-                                    } else {
-                                        fx.ecb_daily(q.currency, base.currency, *date).map(|x| {
-                                            round_to(
-                                                t.landed * x.used.rate,
-                                                base.currency.minor_units(),
-                                                base.rounding.mode,
-                                            )
-                                        })
-                                    };
-                                    row.landed = Some(t.landed);
-                                    row.currency = Some(q.currency);
-                                    row.duty = Some(t.duty);
-                                    row.tax = Some(t.tax);
-                                    row.fees = Some(t.fees);
-                                    row.complete = t.complete;
-                                }
-                                Err(e) => row.error = Some(e.to_string()),
-                            }
-                            rows.push(row);
-                            if rows.len() % 64 == 0 && !progress(rows.len(), total) {
-                                break 'all;
+            for sf in &ship_froms {
+                for date in &dates {
+                    for c in &channels {
+                        for i in &incoterms {
+                            for code in &codes {
+                                out.push(Combo {
+                                    destination: d.clone().unwrap_or_default(),
+                                    origin: o.clone(),
+                                    ship_from: sf.clone(),
+                                    date: *date,
+                                    channel: *c,
+                                    incoterm: *i,
+                                    code: code.clone().unwrap_or_default(),
+                                });
                             }
                         }
                     }
@@ -178,20 +203,84 @@ pub fn sweep_with_progress(
             }
         }
     }
-    progress(rows.len(), total);
-    rows.sort_by(|a, b| match (a.landed_in_request_currency, b.landed_in_request_currency) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    let priced: Vec<&SweepRow> = rows.iter().filter(|r| r.landed_in_request_currency.is_some()).collect();
-    let cheapest = priced.first().map(|r| (*r).clone());
-    let spread = match (priced.first(), priced.last()) {
-        (Some(a), Some(b)) => {
-            Some(b.landed_in_request_currency.unwrap_or_default() - a.landed_in_request_currency.unwrap_or_default())
+    Ok(out)
+}
+
+/// Prices one combination into a row; an error becomes the row's `error`.
+fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
+    let mut r = base.clone();
+    r.destination = combo.destination.clone();
+    r.date = combo.date;
+    r.channel = combo.channel;
+    r.incoterm = combo.incoterm;
+    r.ship_from = combo.ship_from.clone();
+    if let Some(o) = &combo.origin {
+        r.origin = Some(o.clone());
+        for l in &mut r.lines {
+            l.origin = None;
         }
-        _ => None,
+    }
+    if let Some(l) = r.lines.first_mut() {
+        l.code = combo.code.clone();
+    }
+    let mut row = SweepRow {
+        destination: combo.destination.to_ascii_uppercase(),
+        origin: r.origin.clone(),
+        ship_from: r.ship_from.clone(),
+        date: combo.date,
+        channel: combo.channel,
+        incoterm: combo.incoterm,
+        code: combo.code.clone(),
+        landed: None,
+        currency: None,
+        landed_in_request_currency: None,
+        due_on_delivery: None,
+        buyer_total_in_request_currency: None,
+        duty: None,
+        tax: None,
+        fees: None,
+        complete: false,
+        at_least: false,
+        error: None,
     };
-    Ok(SweepResult { request_currency: base.currency, combinations: total, rows, cheapest, spread })
+    match engine.quote(&r) {
+        Ok(q) => {
+            let t = &q.totals;
+            let to_request = |amount: Decimal| {
+                if q.currency == base.currency {
+                    Some(amount)
+                } else {
+                    engine
+                        .fx()
+                        .ecb_daily(q.currency, base.currency, combo.date)
+                        .map(|x| round_to(amount * x.used.rate, base.currency.minor_units(), base.rounding.mode))
+                }
+            };
+            row.landed_in_request_currency = to_request(t.landed);
+            row.buyer_total_in_request_currency = to_request(t.buyer_total);
+            row.landed = Some(t.landed);
+            row.due_on_delivery = Some(t.due_on_delivery);
+            row.currency = Some(q.currency);
+            row.duty = Some(t.duty);
+            row.tax = Some(t.tax);
+            row.fees = Some(t.fees);
+            row.complete = t.complete;
+            row.at_least = t.at_least;
+        }
+        Err(e) => row.error = Some(e.to_string()),
+    }
+    row
+}
+
+/// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what
+/// the buyer pays in all.
+fn rank(rows: &mut [SweepRow]) {
+    let group = |r: &SweepRow| match (r.buyer_total_in_request_currency, r.complete) {
+        (Some(_), true) => 0,
+        (Some(_), false) => 1,
+        (None, _) => 2,
+    };
+    rows.sort_by(|a, b| {
+        group(a).cmp(&group(b)).then(a.buyer_total_in_request_currency.cmp(&b.buyer_total_in_request_currency))
+    });
 }

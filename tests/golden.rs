@@ -294,8 +294,10 @@ fn dap_shows_charges_due_on_delivery() {
 
 #[test]
 fn autos_under_232_are_not_also_charged_232_steel_rules_5() {
-    // A car from Germany: MFN 2.5 % + Section 232 autos 25 %; the steel layer is excluded.
-    let q = us_line("2026-05-04", "8703.23.0190", "DE", "40000.00");
+    // A car from Brazil: MFN 2.5 % + Section 232 autos 25 % (HTSUS 9903.94.01, Proclamation
+    // 10908); the steel layer is excluded. (A German car pays the EU arrangement's 15 % all-in
+    // from 2025-08-01 instead, heading 9903.94.51: see tests/us_timeline.rs.)
+    let q = us_line("2026-05-04", "8703.23.0190", "BR", "40000.00");
     let line = &q.lines[0];
     assert_eq!(levy(line, LevyKind::Duty), d("1000.00"));
     assert!(

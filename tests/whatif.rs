@@ -132,11 +132,20 @@ fn sweep_one_item_60_destinations_12_months() {
     let r = landed::sweep::sweep(&engine(), &base, &axes).unwrap();
     assert_eq!(r.combinations, 720);
     assert_eq!(r.rows.len(), 720);
-    let priced: Vec<Decimal> = r.rows.iter().filter_map(|x| x.landed_in_request_currency).collect();
-    assert!(priced.len() >= 700, "{} priced", priced.len());
-    assert!(priced.windows(2).all(|w| w[0] <= w[1]), "sorted cheapest first");
-    assert_eq!(r.cheapest.as_ref().unwrap().landed_in_request_currency, priced.first().copied());
-    assert_eq!(r.spread, Some(*priced.last().unwrap() - priced[0]));
+    let priced = r.rows.iter().filter(|x| x.buyer_total_in_request_currency.is_some()).count();
+    assert!(priced >= 700, "{priced} priced");
+    // Complete quotes rank first, cheapest first on what the buyer pays in all; an incomplete
+    // quote (a lower bound) never ranks above a complete one.
+    let ranked = |x: &&landed::sweep::SweepRow| x.complete && x.buyer_total_in_request_currency.is_some();
+    let complete: Vec<Decimal> =
+        r.rows.iter().take_while(ranked).filter_map(|x| x.buyer_total_in_request_currency).collect();
+    assert!(!complete.is_empty());
+    assert!(!r.rows.iter().skip(complete.len()).any(|x| ranked(&x)), "complete rows first");
+    assert!(complete.windows(2).all(|w| w[0] <= w[1]), "sorted cheapest first");
+    let cheapest = r.cheapest.as_ref().unwrap();
+    assert!(cheapest.complete);
+    assert_eq!(cheapest.buyer_total_in_request_currency, complete.first().copied());
+    assert_eq!(r.spread, Some(*complete.last().unwrap() - complete[0]));
 }
 
 #[test]

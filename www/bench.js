@@ -1,7 +1,7 @@
 // Times the engine in this browser; tests/e2e/bench.js reads the result. No assertions here:
 // figures go to BENCHMARKS.md.
 const t0 = performance.now();
-const { ready, quoteNow } = await import('./widget/landed.js');
+const { prepare, quoteNow } = await import('./widget/landed.js');
 
 const codes = ['6109100010', '6404110000', '8471300000', '2204214290', '4202210000', '8516710000', '6117100000', '9503000000', '3304990000', '6110200000'];
 const request = {
@@ -11,7 +11,7 @@ const request = {
 const one = { ...request, lines: request.lines.slice(0, 1) };
 
 const tImported = performance.now();
-const glue = await ready();
+const glue = await prepare(request.destination);
 const tReady = performance.now();
 const first = quoteNow(glue, one);
 const coldStart = performance.now() - t0;

@@ -1,4 +1,6 @@
 // The calculator: a form for any cart, the explanation in <landed-cart>, and the JSON.
+import { today } from './widget/landed.js';
+
 const lines = document.getElementById('lines');
 const cart = document.getElementById('cart');
 const fields = ['id', 'code', 'description', 'quantity', 'unit_price', 'origin', 'weight_kg', 'volume_l', 'alcohol_pct', 'duty_rate'];
@@ -67,5 +69,7 @@ document.getElementById('add').addEventListener('click', () => { addLine({ id: `
 document.getElementById('calc').addEventListener('input', update);
 lines.addEventListener('input', update);
 document.getElementById('calc').addEventListener('submit', (e) => e.preventDefault());
+const dateInput = document.getElementById('date');
+if (!dateInput.value) dateInput.value = today();
 start.forEach(addLine);
 update();

@@ -1,8 +1,10 @@
 // Demo shop controls: every change re-prices every product through the page defaults.
-import { setDefaults } from './widget/landed.js';
+import { setDefaults, today } from './widget/landed.js';
 
 const form = document.getElementById('controls');
 const value = (id) => document.getElementById(id).value;
+const dateInput = document.getElementById('date');
+if (!dateInput.value) dateInput.value = today();
 
 function apply() {
   document.documentElement.lang = value('lang');

@@ -1,14 +1,15 @@
 // The what-if page: sweeps (in a Web Worker, with progress and cancel), charts as plain SVG with
 // the numbers in a table beside, inclusive pricing, time travel and invoice checks.
-import { countries, sweep, reverse, compareDates, invoiceCheck, money } from './widget/landed.js';
+import { countries, sweep, reverse, compareDates, invoiceCheck, money, today } from './widget/landed.js';
 
 const $ = (id) => document.getElementById(id);
 const v = (id) => $(id).value.trim();
 const lang = document.documentElement.lang || 'en';
+if (!$('sweep-date').value) $('sweep-date').value = today();
 
 function request(destination, date) {
   return {
-    destination, date: date || '2026-03-02', currency: v('currency').toUpperCase(), origin: v('origin').toUpperCase(),
+    destination, date: date || v('sweep-date') || today(), currency: v('currency').toUpperCase(), origin: v('origin').toUpperCase(),
     ship_from: v('ship_from').toUpperCase(), channel: v('channel'),
     lines: [{ id: 'item', code: v('code'), quantity: '1', unit_price: v('price'), weight_kg: v('weight') || undefined,
       duty_rate: v('duty_rate') || undefined }],
@@ -95,15 +96,23 @@ $('run-sweep').addEventListener('click', async () => {
       $('sweep-summary').textContent = `Error: ${e.data.error.message}`;
       return;
     }
-    const rows = e.data.result.rows.filter((r) => r.landed_in_request_currency != null);
+    // The worker keeps the engine's ranking: complete quotes first, cheapest first on what the
+    // buyer pays in all (DAP's charges on delivery included); a lower bound is marked "at least"
+    // and is never named cheapest.
+    const rows = e.data.result.rows.filter((r) => r.buyer_total_in_request_currency != null);
     const cur = e.data.result.request_currency;
-    const data = rows.map((r) => ({ label: r.destination, value: Number(r.landed_in_request_currency) }));
-    $('dest-chart').replaceChildren(barChart(`Landed cost by destination in ${cur}`, data, cur));
-    $('dest-table').replaceChildren(table(`Landed cost by destination, cheapest first (${cur})`,
-      ['Destination', `Landed (${cur})`, 'Local', 'Duty', 'Tax', 'Complete'],
-      rows.map((r) => [r.destination, r.landed_in_request_currency, money(r.landed, r.currency, lang), r.duty, r.tax, r.complete ? 'yes' : 'no'])));
-    const spread = rows.length ? (Number(rows.at(-1).landed_in_request_currency) - Number(rows[0].landed_in_request_currency)).toFixed(2) : '0';
-    $('sweep-summary').textContent = `Cheapest: ${rows[0]?.destination} (${rows[0]?.landed_in_request_currency} ${cur}); spread ${spread} ${cur} across ${rows.length} destinations.`;
+    const shown = (r) => `${r.complete ? '' : '≥ '}${r.buyer_total_in_request_currency}`;
+    const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : ' (at least)'}`, value: Number(r.buyer_total_in_request_currency) }));
+    $('dest-chart').replaceChildren(barChart(`All-in cost to the buyer by destination in ${cur}`, data, cur));
+    $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur})`,
+      ['Destination', `All-in (${cur})`, 'Local', 'Duty', 'Tax', 'Complete'],
+      rows.map((r) => [r.destination, shown(r), money(r.landed, r.currency, lang), r.duty, r.tax, r.complete ? 'yes' : 'no (at least)'])));
+    const complete = rows.filter((r) => r.complete);
+    const cheapest = complete[0];
+    const spread = complete.length ? (Number(complete.at(-1).buyer_total_in_request_currency) - Number(cheapest.buyer_total_in_request_currency)).toFixed(2) : '0';
+    $('sweep-summary').textContent = cheapest
+      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.length - complete.length} incomplete (lower bounds).`
+      : `No complete quote: all ${rows.length} are lower bounds.`;
   };
   worker.postMessage({ id, request: request('DE', date), axes: { destinations: all } });
 });

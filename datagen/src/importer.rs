@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+mod us_ch99;
+
 /// The columns of every `tariffs/<jurisdiction>.tsv` table, in order.
 pub const COLUMNS: [&str; 10] =
     ["code", "valid_from", "valid_to", "description", "units", "mfn", "special", "col2", "flags", "source"];
@@ -340,52 +342,6 @@ fn import_vat(dir: &Path) -> Result<String> {
     Ok(out)
 }
 
-/// US chapter 99 scope lists: which codes each additional-duty measure covers.
-/// Columns: scope, source file, codes (space-separated prefixes, sorted).
-fn import_us_scopes(dir: &Path) -> Result<String> {
-    let mut scopes: std::collections::BTreeMap<String, (String, BTreeSet<String>)> = Default::default();
-    let mut add = |scope: String, file: &str, code: String| {
-        let digits: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
-        if digits.len() >= 4 {
-            scopes.entry(scope).or_insert_with(|| (file.to_string(), BTreeSet::new())).1.insert(digits);
-        }
-    };
-    // Section 232 annex products keep their annex (1a, 1b, 2, 3): the annexes are treated
-    // differently, and a layer names the ones it covers.
-    let lists: [(&str, &[&str]); 7] = [
-        ("us/ch99-lists/s301_product_lists.csv", &["hts8", "list"]),
-        ("us/ch99-lists/s232_annex_products.csv", &["hts_prefix", "metal_type", "annex"]),
-        ("us/ch99-lists/s232_derivative_products.csv", &["hts_prefix", "derivative_type"]),
-        ("us/ch99-lists/s232_copper_products.csv", &["hts10"]),
-        ("us/ch99-lists/ieepa_exempt_products.csv", &["hts10"]),
-        ("us/ch99-lists/fentanyl_carveout_products.csv", &["hts8", "category"]),
-        ("us/ch99-lists/s122_exempt_products.csv", &["hts8"]),
-    ];
-    for (file, cols) in lists {
-        let csv = Csv::read(&dir.join(file))?;
-        let idx: Vec<usize> = cols.iter().map(|c| csv.col(c)).collect::<Result<_>>()?;
-        for r in &csv.records {
-            let get = |i: usize| text(r.get(i).unwrap_or_default());
-            let code = get(idx[0]);
-            let scope = match file {
-                f if f.contains("s301") => format!("s301:{}", get(idx[1])),
-                f if f.contains("annex") => format!("s232:{}:{}", get(idx[1]), get(idx[2])),
-                f if f.contains("derivative") => format!("s232:{}_derivative", get(idx[1])),
-                f if f.contains("copper") => "s232:copper".to_string(),
-                f if f.contains("ieepa") => "ieepa:exempt".to_string(),
-                f if f.contains("fentanyl") => format!("fentanyl_carveout:{}", get(idx[1])),
-                _ => "s122:exempt".to_string(),
-            };
-            add(scope, file, code);
-        }
-    }
-    let mut out = String::from("scope\tfile\tcodes\n");
-    for (scope, (file, codes)) in scopes {
-        let _ = writeln!(out, "{scope}\t{file}\t{}", codes.into_iter().collect::<Vec<_>>().join(" "));
-    }
-    Ok(out)
-}
-
 /// Writes rows as TSV with the [`COLUMNS`] header.
 pub fn to_tsv(rows: &BTreeSet<TableRow>) -> String {
     let mut out = COLUMNS.join("\t");
@@ -454,7 +410,8 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("hs.tsv".into(), to_tsv(&hs)),
         ("jp.tsv".into(), to_tsv(&jp)),
         ("vat.tsv".into(), import_vat(sources)?),
-        ("us_scopes.tsv".into(), import_us_scopes(sources)?),
+        ("us_scopes.tsv".into(), us_ch99::scopes(sources)?),
+        ("us_reciprocal.tsv".into(), us_ch99::reciprocal(sources)?),
         ("hs_correlation.tsv".into(), crate::correlation::import(sources)?),
     ];
     tables.extend(fx.tables);

@@ -379,17 +379,21 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
                     .map(|c| enum_arg(&c.to_ascii_uppercase(), "incoterm"))
                     .collect::<Result<_, _>>()?,
                 codes,
+                ..Default::default()
             };
             let r = landed::sweep::sweep(engine, &req, &axes)?;
             if json {
                 return Ok(serde_json::to_string_pretty(&r).expect("JSON of plain values"));
             }
-            let mut out =
-                format!("{} combinations, cheapest first (landed in {}):\n", r.combinations, r.request_currency);
+            let mut out = format!(
+                "{} combinations, complete quotes first, cheapest first (what the buyer pays in all, in {}; ≥ marks a lower bound):\n",
+                r.combinations, r.request_currency
+            );
             for row in &r.rows {
+                let bound = if row.at_least { "≥" } else { "" };
                 out.push_str(&format!(
-                    "{:>12} {}  {} {:<3} origin {:<3} {:?} {:?} code {}{}\n",
-                    row.landed_in_request_currency.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                    "{:>13} {}  {} {:<3} origin {:<3} {:?} {:?} code {}{}\n",
+                    row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
                     row.currency.map(|c| format!("({} {})", row.landed.unwrap_or_default(), c)).unwrap_or_default(),
                     row.date,
                     row.destination,

@@ -105,7 +105,7 @@ impl Rules {
                 .map(|t| Item {
                     id: t.id,
                     summary: format!(
-                        "{:?} {} at or below {} {} ({:?}{})",
+                        "{:?} {} {} {} {} ({:?}{}{}{}{})",
                         t.effect,
                         [("duty", t.duty), ("tax", t.tax), ("fees", t.fees)]
                             .iter()
@@ -113,13 +113,25 @@ impl Rules {
                             .map(|(n, _)| *n)
                             .collect::<Vec<_>>()
                             .join("+"),
+                        if t.strictly_below { "below" } else { "at or below" },
                         t.amount,
                         t.currency,
                         t.basis,
+                        if t.aggregation == super::Aggregation::Item { ", each item" } else { "" },
                         if t.ship_from.is_empty() {
                             String::new()
                         } else {
                             format!(", from {}", t.ship_from.join("/"))
+                        },
+                        if t.origins.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", goods of {}", t.origins.join("/"))
+                        },
+                        if t.exclude_origins.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", not for goods of {}", t.exclude_origins.join("/"))
                         }
                     )
                     .to_lowercase(),

@@ -126,7 +126,57 @@ pub struct Threshold {
     pub channel: Option<Channel>,
     /// Countries of direct shipment it is limited to (empty: any).
     pub ship_from: Vec<&'static str>,
+    /// Countries of origin it is limited to (empty: any); every line must qualify.
+    pub origins: Vec<&'static str>,
+    /// Countries of origin it never applies to (US de minimis for CN/HK from 2025-05-02).
+    pub exclude_origins: Vec<&'static str>,
+    /// HS prefixes of goods it never applies to (excise goods, foodstuffs): a consignment with
+    /// such a line is outside it.
+    pub exclude_codes: Vec<&'static str>,
+    /// What is compared with the amount: the consignment, or each item (unit) in it.
+    pub aggregation: Aggregation,
+    /// True when the value must be strictly below the amount (`lt`), false for at most (`le`).
+    pub strictly_below: bool,
     pub flat_amount: Option<Decimal>,
+    /// What the quote assumes when the threshold applies (stated in its warnings), if anything.
+    pub assumption: Option<&'static str>,
+    /// For a threshold that depends on the seller's registration: whether the law imposes it.
+    pub scheme: Option<Scheme>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: RuleSource,
+}
+
+/// Whether a seller's low-value scheme is imposed by law or chosen by the seller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// The seller must charge the tax at the sale (GB ≤ £135, AU, NZ, SG).
+    Mandatory,
+    /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
+    Optional,
+}
+
+/// What a threshold's value is taken over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The whole consignment.
+    Consignment,
+    /// Each item (one unit of a line) on its own: every item must qualify.
+    Item,
+}
+
+/// A territory priced with another country's rules for some levies (Northern Ireland: UK VAT).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Territory {
+    pub territory: &'static str,
+    /// Country whose VAT/GST rates apply.
+    pub vat_of: &'static str,
+    /// Country whose customs exchange rates apply.
+    pub fx_of: &'static str,
+    /// What the quote assumes (stated in its warnings).
+    pub assumption: &'static str,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: RuleSource,
@@ -208,6 +258,7 @@ pub struct Rules {
     pub vat: Vec<VatRate>,
     /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
     pub taxes: taxes::TaxRules,
+    pub territories: Vec<Territory>,
     us: OnceLock<us::UsRules>,
     snapshot: &'static Snapshot<'static>,
 }
@@ -288,6 +339,117 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
     Ok(fees)
 }
 
+/// A strictly parsed list of country codes: `*` (any), empty (none) or `GB,US`.
+fn countries(r: &table::Record<'_, 'static>, column: &str) -> Result<Vec<&'static str>> {
+    let text = r.text(column)?;
+    let codes = list(text);
+    if text.trim() == "*" || text.trim().is_empty() {
+        return Ok(codes);
+    }
+    match codes.iter().find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
+        Some(bad) => Err(r.bad(column, &format!("{bad:?} is not a country code (write * or CN,HK)"))),
+        None => Ok(codes),
+    }
+}
+
+/// A strictly parsed list of HS prefixes (2 to 10 digits, even count): `2203,24,3303`.
+fn code_prefixes(r: &table::Record<'_, 'static>, column: &str) -> Result<Vec<&'static str>> {
+    let codes = list(r.text(column)?);
+    let bad = |c: &str| c.len() < 2 || c.len() > 10 || c.len() % 2 != 0 || !c.bytes().all(|b| b.is_ascii_digit());
+    match codes.iter().find(|c| bad(c)) {
+        Some(c) => Err(r.bad(column, &format!("{c:?} is not an HS prefix (2, 4, 6, 8 or 10 digits)"))),
+        None => Ok(codes),
+    }
+}
+
+/// A field that must hold one of `allowed`.
+fn one_of<T: Copy>(r: &table::Record<'_, 'static>, column: &str, allowed: &[(&str, T)]) -> Result<T> {
+    let text = r.text(column)?;
+    allowed.iter().find(|(k, _)| *k == text).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
+        r.bad(column, &format!("{text:?} is not one of {}", names.join(", ")))
+    })
+}
+
+/// The levies a threshold acts on: `duty`, `tax`, `fees` joined by `+`.
+fn levies(r: &table::Record<'_, 'static>) -> Result<(bool, bool, bool)> {
+    let mut out = (false, false, false);
+    for part in r.text("levies")?.split('+') {
+        match part {
+            "duty" => out.0 = true,
+            "tax" => out.1 = true,
+            "fees" => out.2 = true,
+            other => return Err(r.bad("levies", &format!("{other:?} is not duty, tax or fees"))),
+        }
+    }
+    Ok(out)
+}
+
+/// One row of `rules/thresholds.tsv`, every coded column checked.
+fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Threshold> {
+    let (duty, tax, fees) = levies(r)?;
+    let currency = currency(r.text("currency")?, "rules/thresholds.tsv")?;
+    let assumption = r.text("assumption")?;
+    Ok(Threshold {
+        id: r.text("id")?,
+        country: r.text("country")?,
+        duty,
+        tax,
+        fees,
+        effect: one_of(
+            r,
+            "effect",
+            &[
+                ("relieve", ThresholdEffect::Relieve),
+                ("seller_collects", ThresholdEffect::SellerCollects),
+                ("flat_per_tariff_line", ThresholdEffect::FlatPerTariffLine),
+                ("min_collectible", ThresholdEffect::MinCollectible),
+            ],
+        )?,
+        amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
+        currency,
+        basis: one_of(
+            r,
+            "basis",
+            &[
+                ("intrinsic", ThresholdBasis::Intrinsic),
+                ("customs_value", ThresholdBasis::CustomsValue),
+                ("tax_amount", ThresholdBasis::TaxAmount),
+            ],
+        )?,
+        aggregation: one_of(
+            r,
+            "aggregation",
+            &[("consignment", Aggregation::Consignment), ("item", Aggregation::Item)],
+        )?,
+        strictly_below: one_of(r, "compare", &[("le", false), ("lt", true)])?,
+        channel: one_of(
+            r,
+            "channel",
+            &[
+                ("any", None),
+                ("courier", Some(Channel::Courier)),
+                ("post", Some(Channel::Post)),
+                ("freight", Some(Channel::Freight)),
+            ],
+        )?,
+        ship_from: countries(r, "ship_from")?,
+        origins: countries(r, "origins")?,
+        exclude_origins: countries(r, "exclude_origins")?,
+        exclude_codes: code_prefixes(r, "exclude_codes")?,
+        flat_amount: r.decimal("flat_amount")?,
+        valid_from: r.date("valid_from")?,
+        valid_to: r.date("valid_to")?,
+        assumption: (!assumption.is_empty()).then_some(assumption),
+        scheme: one_of(
+            r,
+            "scheme",
+            &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
+        )?,
+        source,
+    })
+}
+
 impl Rules {
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
@@ -327,39 +489,7 @@ impl Rules {
         let t = file(snapshot, "rules/thresholds.tsv")?;
         let mut thresholds = Vec::new();
         for r in t.records() {
-            let id = r.text("id")?;
-            let levies = r.text("levies")?;
-            thresholds.push(Threshold {
-                id,
-                country: r.text("country")?,
-                duty: levies.contains("duty"),
-                tax: levies.contains("tax"),
-                fees: levies.contains("fees"),
-                effect: match r.text("effect")? {
-                    "seller_collects" => ThresholdEffect::SellerCollects,
-                    "flat_per_tariff_line" => ThresholdEffect::FlatPerTariffLine,
-                    "min_collectible" => ThresholdEffect::MinCollectible,
-                    _ => ThresholdEffect::Relieve,
-                },
-                amount: r.decimal("amount")?.unwrap_or_default(),
-                currency: currency(r.text("currency")?, "rules/thresholds.tsv")?,
-                basis: match r.text("basis")? {
-                    "intrinsic" => ThresholdBasis::Intrinsic,
-                    "tax_amount" => ThresholdBasis::TaxAmount,
-                    _ => ThresholdBasis::CustomsValue,
-                },
-                channel: match r.text("channel")? {
-                    "courier" => Some(Channel::Courier),
-                    "post" => Some(Channel::Post),
-                    "freight" => Some(Channel::Freight),
-                    _ => None,
-                },
-                ship_from: list(r.text("ship_from")?),
-                flat_amount: r.decimal("flat_amount")?,
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: source("thresholds.tsv", id, &r)?,
-            });
+            thresholds.push(threshold(&r, source("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates, then subnational rates the imported file lacks (encoded by hand).
@@ -389,7 +519,20 @@ impl Rules {
             uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?)?,
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
-        let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, us: OnceLock::new(), snapshot };
+        let mut territories = Vec::new();
+        for r in file(snapshot, "rules/territories.tsv")?.records() {
+            let territory = r.text("territory")?;
+            territories.push(Territory {
+                territory,
+                vat_of: r.text("vat_of")?,
+                fx_of: r.text("fx_of")?,
+                assumption: r.text("assumption")?,
+                valid_from: r.date("valid_from")?,
+                valid_to: r.date("valid_to")?,
+                source: source("territories.tsv", territory, &r)?,
+            });
+        }
+        let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, territories, us: OnceLock::new(), snapshot };
         #[cfg(debug_assertions)]
         rules.load_us()?;
         Ok(rules)
@@ -397,7 +540,7 @@ impl Rules {
 
     fn load_us(&self) -> Result<us::UsRules> {
         us::UsRules::load(
-            file(self.snapshot, "rules/us_layers.tsv")?,
+            [file(self.snapshot, "rules/us_layers.tsv")?, file(self.snapshot, "us_reciprocal.tsv")?],
             [file(self.snapshot, "us_scopes.tsv")?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
             file(self.snapshot, "rules/preferences.tsv")?,
         )
@@ -424,6 +567,17 @@ impl Rules {
         )
     }
 
+    /// True when `country` has a reduced VAT/GST rate in force on `date`.
+    pub fn has_reduced_rate(&self, country: &str, date: Date) -> bool {
+        let country = self.territory(country, date).map_or(country, |t| t.vat_of);
+        self.vat.iter().any(|v| {
+            v.country == country
+                && v.subdivision.is_empty()
+                && v.kind.starts_with("reduced")
+                && in_force(v.valid_from, v.valid_to, date)
+        })
+    }
+
     /// The thresholds that can apply to a consignment to `country`.
     pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
         let eu = EU_MEMBERS.contains(&country);
@@ -448,6 +602,11 @@ impl Rules {
         })
     }
 
+    /// The territory rules of `country` on `date` (Northern Ireland), if it is one.
+    pub fn territory(&self, country: &str, date: Date) -> Option<&Territory> {
+        self.territories.iter().find(|t| t.territory == country && in_force(t.valid_from, t.valid_to, date))
+    }
+
     /// The fees of `country` in force on `date`.
     pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
         self.fees.iter().filter(|f| f.country == country && in_force(f.valid_from, f.valid_to, date)).collect()
@@ -456,6 +615,7 @@ impl Rules {
     /// The VAT/GST rate for a class, with the row it came from. `kind` names which rate was used
     /// (for the reduced class, the lowest reduced rate the country has).
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
+        let country = self.territory(country, date).map_or(country, |t| t.vat_of);
         let rows = || {
             self.vat.iter().filter(move |v| {
                 v.country == country && v.subdivision.is_empty() && in_force(v.valid_from, v.valid_to, date)
@@ -557,5 +717,56 @@ mod fee_table_tests {
     #[test]
     fn a_flat_fee_without_an_amount_is_a_load_error_not_zero() {
         assert!(fees("x\tUS\tMPF\tflat\t\t\t\t\tUSD\tinformal\t2500\t\t\tany\t\t\t\ts\tofficial").is_err());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tassumption\tsource\tconfidence\n";
+
+    fn parse(row: &str) -> Result<Threshold> {
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        let t = Tsv::parse("rules/thresholds.tsv", text)?;
+        let r = t.records().next().expect("one row");
+        let source = RuleSource { row: "t".into(), source: "s", confidence: "official" };
+        threshold(&r, source)
+    }
+
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\tlaw\tofficial";
+
+    #[test]
+    fn threshold_row_with_origins_and_codes_parses() {
+        let t = parse(GOOD).unwrap();
+        assert_eq!((t.duty, t.tax, t.fees), (true, true, true));
+        assert_eq!(t.exclude_origins, vec!["CN", "HK"]);
+        assert_eq!(t.exclude_codes, vec!["2203", "24"]);
+        assert!(t.origins.is_empty() && !t.strictly_below && t.aggregation == Aggregation::Consignment);
+    }
+
+    #[test]
+    fn threshold_columns_are_parsed_strictly() {
+        for (from, to, column) in [
+            ("\trelieve\t", "\trelief\t", "effect"),
+            ("duty+tax+fees", "duty+vat", "levies"),
+            ("\tconsignment\t", "\tparcel\t", "aggregation"),
+            ("\tle\t", "\t<=\t", "compare"),
+            ("\tany\t", "\texpress\t", "channel"),
+            ("CN,HK", "cn,HK", "exclude_origins"),
+            ("2203,24", "2203,2", "exclude_codes"),
+            ("\tcustoms_value\t", "\tcif\t", "basis"),
+        ] {
+            let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
+            assert!(e.message.contains(column), "{column}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn embedded_thresholds_and_territories_load() {
+        let rules = crate::Engine::embedded().rules();
+        assert!(rules.thresholds.iter().any(|t| t.id == "us-de-minimis-800-ex-cn-hk"));
+        let xi = rules.territory("XI", Date::parse("2026-03-02").unwrap()).expect("XI");
+        assert_eq!(xi.vat_of, "GB");
     }
 }

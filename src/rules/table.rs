@@ -47,7 +47,8 @@ impl<'a> Record<'_, 'a> {
         format!("line {}", self.line)
     }
 
-    fn bad(&self, column: &str, why: &str) -> Error {
+    /// An error naming the table, line and column.
+    pub fn bad(&self, column: &str, why: &str) -> Error {
         Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}", self.line))
     }
 

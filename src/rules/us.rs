@@ -1,13 +1,41 @@
 //! United States: chapter 99 additional-duty layers with their scopes and stacking rules, and the
 //! preference programmes of the column 1 special rates.
+//!
+//! A layer applies to a line when the layer is in force on the as-of date, the origin matches,
+//! and the code is on one of its scope lists *as that list stands on the same date* (each list
+//! row carries its own effective dates). Layers exclude one another by explicit rules; a layer
+//! excluded by a measure charged on the metal content only still applies to the rest of the value.
 
 use super::table::{in_force, Tsv};
 use super::RuleSource;
 use crate::date::Date;
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
+use crate::snapshot::EU_MEMBERS;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
+
+/// How a layer's percentage combines with the duty of the applicable subheading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateKind {
+    /// "The duty provided in the applicable subheading + N %".
+    Add,
+    /// "N %" all-in: the additional duty is N % minus the column 1 rate (ad valorem or its
+    /// equivalent), never below zero (the EU, Japan, Korea, Switzerland arrangements).
+    AllIn,
+}
+
+/// What value a layer is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayerBasis {
+    /// The line's customs value.
+    Value,
+    /// The value of the steel, aluminum or copper content ("a duty of 50 % upon the value of the
+    /// steel content"): the caller gives it as `metal_content_value`.
+    MetalContent,
+}
 
 /// One additional-duty measure (a chapter 99 heading) as dated data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,22 +43,33 @@ pub struct Layer {
     pub id: &'static str,
     pub name: &'static str,
     pub ch99: &'static str,
-    /// Added ad valorem percentage; `None` where the measure's rate for this scope is not
-    /// encoded (the quote then says so instead of guessing).
+    /// Ad valorem percentage; `None` where the measure's rate for this scope is not encoded (the
+    /// quote then says so instead of guessing).
     pub percent: Option<Decimal>,
+    pub rate_kind: RateKind,
+    pub basis: LayerBasis,
     /// Scope lists the code must be in (empty: every code).
     pub scopes: Vec<&'static str>,
-    /// Origins it applies to (empty: every origin).
+    /// Origins it applies to (empty: every origin; `EU` stands for every member state).
     pub origins: Vec<&'static str>,
     pub exclude_origins: Vec<&'static str>,
     /// Scope lists that exempt a code.
     pub exclude_scopes: Vec<&'static str>,
     /// Layers (ids or id prefixes such as `s232`) whose application excludes this one.
     pub exclude_layers: Vec<&'static str>,
+    /// Preference programmes whose valid claim removes this layer (USMCA: `S`).
+    pub waived_by: Vec<&'static str>,
     pub priority: u32,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: RuleSource,
+}
+
+impl Layer {
+    /// Whether the layer's rate comes from a secondary source (never priced as if it were law).
+    pub fn unverified(&self) -> bool {
+        self.source.confidence != "official"
+    }
 }
 
 /// Whether a code is in a scope list.
@@ -53,17 +92,31 @@ pub struct Programme {
     pub source: RuleSource,
 }
 
+/// One dated row of a scope list: the codes it names and when they are in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeRows {
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub file: &'static str,
+    /// Sorted code prefixes.
+    codes: Vec<&'static str>,
+}
+
 /// The US rule tables.
 #[derive(Debug)]
 pub struct UsRules {
     pub layers: Vec<Layer>,
-    scopes: HashMap<&'static str, Vec<&'static str>>,
-    pub scope_files: HashMap<&'static str, &'static str>,
+    scopes: HashMap<&'static str, Vec<ScopeRows>>,
     pub programmes: Vec<Programme>,
 }
 
 fn list(text: &'static str) -> Vec<&'static str> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
+}
+
+/// Whether `origin` is named by a list of origins (`EU` names every member state).
+fn names_origin(origins: &[&str], origin: &str) -> bool {
+    origins.iter().any(|o| *o == origin || (*o == "EU" && EU_MEMBERS.contains(&origin)))
 }
 
 /// A layer that applies to a line, or one that was excluded and why.
@@ -73,49 +126,81 @@ pub struct LayerDecision<'r> {
     /// Why it does not apply although its scope and origin match (`excluded by s232-steel`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded_by: Option<String>,
+    /// The layer applies only to the value other than the metal content, because a measure
+    /// charged on the metal content (this id) covers the rest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside_metal_of: Option<&'static str>,
     /// The scope match depends on the full 10-digit code.
     pub uncertain: bool,
 }
 
+fn bad(table: &str, id: &str, why: String) -> Error {
+    Error::new(ErrorCode::Snapshot, table, format!("{id}: {why}"))
+}
+
+/// Reads the layers of one table (`us_layers.tsv` and the imported `us_reciprocal.tsv` share
+/// their columns).
+fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result<()> {
+    for r in table.records() {
+        let id = r.text("id")?;
+        let rate_kind = match r.text("rate_kind")? {
+            "" | "add" => RateKind::Add,
+            "all_in" => RateKind::AllIn,
+            other => return Err(bad(name, id, format!("rate_kind {other:?} is not add or all_in"))),
+        };
+        let basis = match r.text("basis")? {
+            "" | "value" => LayerBasis::Value,
+            "metal_content" => LayerBasis::MetalContent,
+            other => return Err(bad(name, id, format!("basis {other:?} is not value or metal_content"))),
+        };
+        out.push(Layer {
+            id,
+            name: r.text("name")?,
+            ch99: r.text("ch99")?,
+            percent: r.decimal("percent")?,
+            rate_kind,
+            basis,
+            scopes: list(r.text("scopes")?),
+            origins: list(r.text("origins")?),
+            exclude_origins: list(r.text("exclude_origins")?),
+            exclude_scopes: list(r.text("exclude_scopes")?),
+            exclude_layers: list(r.text("exclude_layers")?),
+            waived_by: list(r.text("waived_by")?),
+            priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: RuleSource {
+                row: format!("{name}#{id}"),
+                source: r.text("source")?,
+                confidence: r.text("confidence")?,
+            },
+        });
+    }
+    Ok(())
+}
+
 impl UsRules {
     pub(super) fn load(
-        layers: Tsv<'static>,
+        layer_tables: [Tsv<'static>; 2],
         scope_tables: [Tsv<'static>; 2],
         programmes: Tsv<'static>,
     ) -> Result<UsRules> {
         let mut out = Vec::new();
-        for r in layers.records() {
-            let id = r.text("id")?;
-            out.push(Layer {
-                id,
-                name: r.text("name")?,
-                ch99: r.text("ch99")?,
-                percent: r.decimal("percent")?,
-                scopes: list(r.text("scopes")?),
-                origins: list(r.text("origins")?),
-                exclude_origins: list(r.text("exclude_origins")?),
-                exclude_scopes: list(r.text("exclude_scopes")?),
-                exclude_layers: list(r.text("exclude_layers")?),
-                priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: RuleSource {
-                    row: format!("us_layers.tsv#{id}"),
-                    source: r.text("source")?,
-                    confidence: r.text("confidence")?,
-                },
-            });
+        for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
+            load_layers(table, name, &mut out)?;
         }
         out.sort_by_key(|l| l.priority);
-        let mut scope_map = HashMap::new();
-        let mut scope_files = HashMap::new();
+        let mut scope_map: HashMap<&'static str, Vec<ScopeRows>> = HashMap::new();
         for scopes in &scope_tables {
             for r in scopes.records() {
-                let scope = r.text("scope")?;
                 let mut codes: Vec<&'static str> = r.text("codes")?.split(' ').filter(|c| !c.is_empty()).collect();
                 codes.sort_unstable();
-                scope_map.insert(scope, codes);
-                scope_files.insert(scope, r.text("file")?);
+                scope_map.entry(r.text("scope")?).or_default().push(ScopeRows {
+                    valid_from: r.date("valid_from")?,
+                    valid_to: r.date("valid_to")?,
+                    file: r.text("file")?,
+                    codes,
+                });
             }
         }
         let mut progs = Vec::new();
@@ -134,29 +219,20 @@ impl UsRules {
                 },
             });
         }
-        Ok(UsRules { layers: out, scopes: scope_map, scope_files, programmes: progs })
+        Ok(UsRules { layers: out, scopes: scope_map, programmes: progs })
     }
 
-    /// Whether `code` (digits) is in the scope list `scope`.
-    pub fn in_scope(&self, scope: &str, code: &str) -> InScope {
-        let Some(codes) = self.scopes.get(scope) else { return InScope::No };
-        for n in (4..=code.len()).rev() {
-            if codes.binary_search(&&code[..n]).is_ok() {
-                return InScope::Yes;
-            }
-        }
-        let i = codes.partition_point(|c| *c < code);
-        if codes.get(i).is_some_and(|c| c.starts_with(code)) {
-            InScope::Maybe
-        } else {
-            InScope::No
-        }
+    /// The files a scope list was imported from.
+    pub fn scope_files(&self, scope: &str) -> Vec<&'static str> {
+        self.scopes.get(scope).map(|rows| rows.iter().map(|r| r.file).collect()).unwrap_or_default()
     }
 
-    fn any_scope(&self, scopes: &[&str], code: &str) -> InScope {
+    /// Whether `code` (digits) is in the scope list `scope` as it stands on `date`.
+    pub fn in_scope(&self, scope: &str, code: &str, date: Date) -> InScope {
+        let Some(rows) = self.scopes.get(scope) else { return InScope::No };
         let mut result = InScope::No;
-        for s in scopes {
-            match self.in_scope(s, code) {
+        for row in rows.iter().filter(|r| in_force(r.valid_from, r.valid_to, date)) {
+            match codes_match(&row.codes, code) {
                 InScope::Yes => return InScope::Yes,
                 InScope::Maybe => result = InScope::Maybe,
                 InScope::No => {}
@@ -165,40 +241,61 @@ impl UsRules {
         result
     }
 
-    /// The layers whose scope, origin and dates match a line, each marked applied or excluded
-    /// (by an exemption list or by another layer that applies), in priority order.
+    fn any_scope(&self, scopes: &[&str], code: &str, date: Date) -> InScope {
+        let mut result = InScope::No;
+        for s in scopes {
+            match self.in_scope(s, code, date) {
+                InScope::Yes => return InScope::Yes,
+                InScope::Maybe => result = InScope::Maybe,
+                InScope::No => {}
+            }
+        }
+        result
+    }
+
+    /// The layers whose dates, origin and scope (on the same date) match a line, each marked
+    /// applied or excluded (by an exemption list or by another layer that applies), in priority
+    /// order.
     pub fn decide(&self, code: &str, origin: &str, date: Date) -> Vec<LayerDecision<'_>> {
         let mut candidates: Vec<LayerDecision<'_>> = Vec::new();
         for layer in &self.layers {
             if !in_force(layer.valid_from, layer.valid_to, date)
-                || (!layer.origins.is_empty() && !layer.origins.contains(&origin))
-                || layer.exclude_origins.contains(&origin)
+                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin))
+                || names_origin(&layer.exclude_origins, origin)
             {
                 continue;
             }
-            let scope = if layer.scopes.is_empty() { InScope::Yes } else { self.any_scope(&layer.scopes, code) };
+            let scope = if layer.scopes.is_empty() { InScope::Yes } else { self.any_scope(&layer.scopes, code, date) };
             if scope == InScope::No {
                 continue;
             }
-            let exempt = self.any_scope(&layer.exclude_scopes, code);
+            let exempt = self.any_scope(&layer.exclude_scopes, code, date);
             let excluded_by = (exempt == InScope::Yes)
                 .then(|| format!("exempt: code is on the {} list", layer.exclude_scopes.join(" / ")));
             candidates.push(LayerDecision {
                 layer,
                 excluded_by,
+                outside_metal_of: None,
                 uncertain: scope == InScope::Maybe || exempt == InScope::Maybe,
             });
         }
-        // Exclusions between layers: a layer is not charged when a layer it names applies.
-        let applied: Vec<&str> = candidates.iter().filter(|d| d.excluded_by.is_none()).map(|d| d.layer.id).collect();
+        // Exclusions between layers: a layer is not charged when a layer it names applies; when
+        // every such layer is charged on the metal content only, it applies to the rest (the
+        // non-metal content of a Section 232 derivative pays the reciprocal tariff, CBP CSMS
+        // #65936570; 9903.01.33 exempts the metal content only).
+        let applied: Vec<&Layer> = candidates.iter().filter(|d| d.excluded_by.is_none()).map(|d| d.layer).collect();
         for d in &mut candidates {
             if d.excluded_by.is_some() {
                 continue;
             }
-            if let Some(by) =
-                applied.iter().find(|id| d.layer.exclude_layers.iter().any(|x| id.starts_with(x) && **id != d.layer.id))
-            {
-                d.excluded_by = Some(format!("not charged on goods subject to {by}"));
+            let excluders: Vec<&&Layer> = applied
+                .iter()
+                .filter(|l| l.id != d.layer.id && d.layer.exclude_layers.iter().any(|x| l.id.starts_with(x)))
+                .collect();
+            if let Some(full) = excluders.iter().find(|l| l.basis == LayerBasis::Value) {
+                d.excluded_by = Some(format!("not charged on goods subject to {}", full.id));
+            } else if let Some(metal) = excluders.first() {
+                d.outside_metal_of = Some(metal.id);
             }
         }
         candidates
@@ -209,6 +306,21 @@ impl UsRules {
         self.programmes
             .iter()
             .filter(move |p| p.countries.contains(&origin) && in_force(p.valid_from, p.valid_to, date))
+    }
+}
+
+/// Whether sorted prefixes name `code`: a prefix of it (yes), or only longer codes under it (maybe).
+fn codes_match(codes: &[&str], code: &str) -> InScope {
+    for n in (4..=code.len()).rev() {
+        if codes.binary_search(&&code[..n]).is_ok() {
+            return InScope::Yes;
+        }
+    }
+    let i = codes.partition_point(|c| *c < code);
+    if codes.get(i).is_some_and(|c| c.starts_with(code)) {
+        InScope::Maybe
+    } else {
+        InScope::No
     }
 }
 
@@ -236,6 +348,27 @@ pub fn special_rates(text: &str) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn scope_list_applies_only_from_its_own_effective_date() {
+        // s232_annex_products.csv: 8471 is on aluminum annex 1b from 2026-04-06 only.
+        let us = crate::Engine::embedded().rules().us();
+        assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-05")), InScope::No);
+        assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-06")), InScope::Yes);
+        // The 2025 regime's footnoted articles end the day before the annexes begin.
+        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-05")), InScope::Yes);
+        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-06")), InScope::No);
+    }
+
+    #[test]
+    fn eu_origin_list_names_every_member_state() {
+        assert!(names_origin(&["EU"], "DE") && names_origin(&["EU"], "IE"));
+        assert!(!names_origin(&["EU"], "GB") && !names_origin(&["JP"], "DE"));
+    }
 
     #[test]
     fn special_rate_groups() {

@@ -20,8 +20,9 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 23] = [
+pub const FILES: [&str; 25] = [
     "tariffs/rules/jurisdictions.tsv",
+    "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",
     "tariffs/rules/us_layers.tsv",
@@ -39,6 +40,7 @@ pub const FILES: [&str; 23] = [
     "tariffs/fx_ecb_daily.tsv",
     "tariffs/fx_hmrc_monthly.tsv",
     "tariffs/us_scopes.tsv",
+    "tariffs/us_reciprocal.tsv",
     "tariffs/search_synonyms.tsv",
     "tariffs/sources.tsv",
     "tariffs/hs_correlation.tsv",

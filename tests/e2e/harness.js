@@ -34,26 +34,37 @@ async function waitFor(url, ms = 10000) {
   throw new Error(`server did not start: ${url}`);
 }
 
-/** Starts the static server and the browser; returns { base, browser, close }. */
-export async function start() {
-  mkdirSync(ARTIFACTS, { recursive: true });
+/** Serves a folder on 127.0.0.1 (python3 serves .wasm as application/wasm); returns { base, stop }. */
+export async function serve(dir, probe = 'index.html') {
   const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', `${ROOT}www`], {
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}/`;
-  await waitFor(`${base}index.html`);
-  const browser = await chromium.launch({
+  await waitFor(`${base}${probe}`);
+  return { base, stop: () => server.kill() };
+}
+
+/** Debian's Chromium through playwright-core. */
+export function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Starts the static server for www/ and the browser; returns { base, browser, close }. */
+export async function start() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await serve(`${ROOT}www`);
+  const browser = await launch();
   return {
-    base,
+    base: server.base,
     browser,
     async close() {
       await browser.close();
-      server.kill();
+      server.stop();
     },
   };
 }

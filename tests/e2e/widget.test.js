@@ -102,8 +102,12 @@ test('the explanation is keyboard-operable and lists base, rate, amount, formula
   await page.keyboard.press('Enter');
   const open = await page.evaluate(() => document.querySelector('#p-tee').shadowRoot.querySelector('details').open);
   assert.ok(open, 'Enter opens the explanation');
-  const headers = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('th')].map((t) => t.textContent));
-  assert.deepEqual(headers.slice(0, 6), ['Charge', 'Base', 'Rate', 'Amount', 'Formula', 'Source']);
+  const headers = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('[part=levies] thead th')].map((t) => t.textContent));
+  assert.deepEqual(headers, ['Charge', 'Amount']);
+  const terms = await page.evaluate(() => [...document.querySelector('#p-tee').shadowRoot.querySelectorAll('[part=levy-explain]')]
+    .map((row) => [...row.querySelectorAll('dt')].map((t) => t.textContent)));
+  assert.ok(terms.length > 0, 'one row per levy');
+  for (const t of terms) assert.deepEqual(t, ['Base', 'Rate', 'Formula', 'Source'], 'each levy explains its base, rate, formula and source');
   const live = await page.evaluate(() => document.querySelector('#p-tee').shadowRoot.querySelector('[aria-live]')?.textContent);
   assert.match(live, /All-in price/);
   await page.screenshot({ path: `${ARTIFACTS}demo-details.png`, fullPage: true });
@@ -171,6 +175,29 @@ test('calculator explains any cart and shows the JSON request and response', asy
   await page.close();
 });
 
+for (const width of [360, 768, 1280]) {
+  test(`the cart's tables and explanations fit the cart at ${width} px`, async () => {
+    const page = await env.browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${env.base}calculator.html`);
+    await page.waitForFunction(() => document.querySelector('#cart').quote);
+    const outside = await page.evaluate(() => {
+      const cart = document.querySelector('#cart');
+      for (const d of cart.shadowRoot.querySelectorAll('details')) d.open = true;
+      const box = cart.getBoundingClientRect();
+      const out = box.right > document.documentElement.clientWidth + 0.5 ? [`cart ${box.right} > ${document.documentElement.clientWidth}`] : [];
+      for (const node of cart.shadowRoot.querySelectorAll('table, tr, th, td, dd, p, li')) {
+        const r = node.getBoundingClientRect();
+        if (r.width && (r.left < box.left - 0.5 || r.right > box.right + 0.5)) out.push(`${node.tagName} ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+      return out;
+    });
+    assert.deepEqual(outside, []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page does not scroll sideways');
+    await page.screenshot({ path: `${ARTIFACTS}calculator-${width}.png`, fullPage: true });
+    await page.close();
+  });
+}
+
 test('accessibility: axe-core finds no serious or critical violations', async () => {
   for (const path of ['index.html', 'calculator.html']) {
     const page = await env.browser.newPage();
@@ -194,8 +221,10 @@ test('what-if page: sweep in a worker, charts with tables, reverse pricing, time
   assert.ok(rows.length >= 50, `${rows.length} destinations`);
   assert.equal(await page.$$eval('#dest-chart svg rect', (r) => r.length), rows.length, 'one bar per table row');
   // Same ranking as the engine's sweep through the CLI for the cheapest destination.
+  const date = await page.inputValue('#sweep-date');
+  assert.equal(date, await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }), 'the sweep defaults to today');
   const cli = JSON.parse(execFileSync(`${ROOT}target/debug/landed`, ['quote', '-'], {
-    input: JSON.stringify({ destination: rows[0][0], date: '2026-03-02', currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
+    input: JSON.stringify({ destination: rows[0][0], date, currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
       lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3', duty_rate: '10%' }] }),
   }).toString());
   assert.equal(rows[0][2], new Intl.NumberFormat('en', { style: 'currency', currency: cli.currency }).format(cli.totals.landed));

@@ -1,0 +1,421 @@
+//! US chapter 99: the scope lists of the additional duties, each row with its own effective
+//! dates, and the reciprocal-tariff (IEEPA) country rates read from the HTS chapter 99 headings.
+//!
+//! Rates come from the heading text (`The duty provided in the applicable subheading + 20%`,
+//! or `15%` all-in); the dates come from the heading text where it states them (`before
+//! 12:01 a.m. … on August 7, 2025`, `terminated on November 14, 2025`), and otherwise from the
+//! Federal Register acts listed below, each cited in the rows it dates.
+
+use super::{io_err, text, Csv};
+use landed::date::Date;
+use landed::error::{Error, ErrorCode, Result};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::Path;
+
+/// The HTS revision whose chapter 99 headings and footnotes are read (in force from 2026-02-12,
+/// the last revision before IEEPA collection ended and the 2026 Section 232 annexes began).
+const HTS_FILE: &str = "us/hts-2026/hts_2026_rev_3.json.gz";
+/// The names of countries as ISO codes (HM Revenue & Customs geographical areas).
+const COUNTRIES_FILE: &str = "uk/api-fixtures/countries.json";
+
+/// Last day any IEEPA duty was collected: duties end for entries from 2026-02-24.
+const IEEPA_LAST_DAY: &str = "2026-02-23";
+const IEEPA_END_SOURCE: &str = "IEEPA duties not collected for entries from 2026-02-24 (CBP CSMS #67834313)";
+
+/// Phase 1 country rates (9903.01.43-.76) were suspended from 2025-04-10.
+const PHASE1_LAST_DAY: &str = "2025-04-09";
+const PHASE1_SOURCE: &str =
+    "EO 14257 Annex I (90 FR 15041), from 2025-04-09; suspended from 2025-04-10 by EO 14266 (90 FR 15625)";
+
+/// Headings the HTS marks terminated by a Federal Register act without stating the date: the
+/// first day they no longer applied, and the act. A heading superseded retroactively from its
+/// own start never applied and is left out.
+const TERMINATIONS: [(&str, &str, &str); 2] = [
+    (
+        "90 Fed. Reg. 44638",
+        "2025-08-07",
+        "EO 14345 sec. 2(d) (90 FR 43535): the 15 % all-in rate applies retroactively from 2025-08-07",
+    ),
+    (
+        "90 Fed. Reg. 59281",
+        "2025-11-14",
+        "90 FR 59281; CBP CSMS #67133044: the 15 % all-in rate applies from 2025-11-14",
+    ),
+];
+
+/// Start of the all-in ("15 %") headings, which do not state it, with the act that sets it.
+const ALL_IN_STARTS: [(&str, &str, &str); 5] = [
+    ("9903.02.20", "2025-08-07", "EO 14326 Annex I (90 FR 37963), from 2025-08-07"),
+    ("9903.02.73", "2025-08-07", "EO 14345 sec. 2(d) (90 FR 43535), retroactive to 2025-08-07"),
+    ("9903.02.80", "2025-11-14", "90 FR 55964 (replaces 9903.02.56, terminated on 2025-11-14)"),
+    ("9903.02.83", "2025-11-14", "90 FR 59281; CBP CSMS #67133044, retroactive to 2025-11-14"),
+    ("9903.02.88", "2025-11-14", "90 FR 59281; CBP CSMS #67133044, retroactive to 2025-11-14"),
+];
+
+/// Country-specific IEEPA headings outside the reciprocal series, stacking on it. Their own
+/// carve-outs (notes 2(x)(iii) and 2(z)) are not in our lists, so their rows are `verify`.
+const OTHER_IEEPA: [(&str, &str, &str); 2] = [
+    ("9903.01.77", "2025-08-06", "EO 14323 (90 FR 37739), from 2025-08-06; carve-outs of note 2(x)(iii) not encoded"),
+    ("9903.01.84", "2025-08-27", "EO 14329 (90 FR 38701), from 2025-08-27; carve-outs of note 2(z) not encoded"),
+];
+
+/// Country names as the HTS writes them that the HMRC list spells or codes otherwise (HMRC
+/// codes Serbia `XS`; its ISO 3166 code is `RS`).
+const NAME_ALIASES: [(&str, &str); 6] = [
+    ("Serbia", "RS"),
+    ("European Union", "EU"),
+    ("Côte d’Ivoire", "CI"),
+    ("Côte d`Ivoire", "CI"),
+    ("Democratic Republic of the Congo", "CD"),
+    ("Macau", "MO"),
+];
+
+/// The columns of `us_layers.tsv`, which `us_reciprocal.tsv` shares.
+pub const LAYER_COLUMNS: [&str; 17] = [
+    "id",
+    "name",
+    "ch99",
+    "percent",
+    "rate_kind",
+    "basis",
+    "scopes",
+    "origins",
+    "exclude_origins",
+    "exclude_scopes",
+    "exclude_layers",
+    "waived_by",
+    "priority",
+    "valid_from",
+    "valid_to",
+    "source",
+    "confidence",
+];
+
+/// One chapter 99 heading of the HTS JSON.
+struct Heading {
+    htsno: String,
+    description: String,
+    general: String,
+}
+
+fn bad(what: String) -> Error {
+    Error::new(ErrorCode::Io, "sources", what)
+}
+
+fn read_hts(dir: &Path) -> Result<Vec<serde_json::Value>> {
+    let path = dir.join(HTS_FILE);
+    let file = std::fs::File::open(&path).map_err(|e| io_err(&path, e))?;
+    let mut json = String::new();
+    flate2::read::GzDecoder::new(file).read_to_string(&mut json).map_err(|e| io_err(&path, e))?;
+    serde_json::from_str(&json).map_err(|e| io_err(&path, e))
+}
+
+fn field<'v>(row: &'v serde_json::Value, name: &str) -> &'v str {
+    row.get(name).and_then(|v| v.as_str()).unwrap_or_default()
+}
+
+fn headings(rows: &[serde_json::Value]) -> Vec<Heading> {
+    rows.iter()
+        .filter(|r| field(r, "htsno").starts_with("9903."))
+        .map(|r| Heading {
+            htsno: field(r, "htsno").to_string(),
+            description: text(field(r, "description").as_bytes()),
+            general: text(field(r, "general").as_bytes()),
+        })
+        .collect()
+}
+
+/// `August 7, 2025` → 2025-08-07.
+fn english_date(s: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut words = s.split_whitespace();
+    let name = words.next()?;
+    let month = MONTHS.iter().position(|m| *m == name)? as u32 + 1;
+    let day: u32 = words.next()?.trim_end_matches(',').parse().ok()?;
+    let year: i32 = words.next()?.trim_end_matches(['.', ',', ';', ']']).get(..4)?.parse().ok()?;
+    Date::new(year, month, day).ok()
+}
+
+/// The first date written after `marker` in `text`.
+fn date_after(text: &str, marker: &str) -> Option<Date> {
+    text.find(marker).and_then(|i| english_date(&text[i + marker.len()..]))
+}
+
+/// The percentage of `+ 20%` or of an all-in `15%`.
+fn percent(general: &str) -> Option<String> {
+    let tail = general.rsplit('+').next()?.trim().trim_end_matches('.');
+    let number = tail.strip_suffix('%')?.trim();
+    number.parse::<rust_decimal::Decimal>().ok().map(|d| d.normalize().to_string())
+}
+
+/// Country names → ISO codes from the HMRC geographical areas, plus the aliases above.
+fn country_codes(dir: &Path) -> Result<BTreeMap<String, String>> {
+    let path = dir.join(COUNTRIES_FILE);
+    let json = std::fs::read_to_string(&path).map_err(|e| io_err(&path, e))?;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).map_err(|e| io_err(&path, e))?;
+    let mut map: BTreeMap<String, String> = rows
+        .iter()
+        .filter(|r| field(r, "id").len() == 2)
+        .map(|r| (field(r, "description").to_string(), field(r, "id").to_string()))
+        .collect();
+    for (name, code) in NAME_ALIASES {
+        map.insert(name.to_string(), code.to_string());
+    }
+    Ok(map)
+}
+
+/// `Israel, Malawi, Philippines, or Zambia` → [IL, MW, PH, ZM].
+fn origins(names: &str, codes: &BTreeMap<String, String>, heading: &str) -> Result<Vec<String>> {
+    names
+        .split(',')
+        .flat_map(|part| part.split(" or "))
+        .map(|n| n.trim().trim_start_matches("or ").trim_start_matches("the ").trim())
+        .filter(|n| !n.is_empty())
+        .map(|n| codes.get(n).cloned().ok_or_else(|| bad(format!("{heading}: country {n:?} has no ISO code"))))
+        .collect()
+}
+
+/// The country part of `… articles the product of Vietnam, as provided for …` (or `…, with an
+/// ad valorem …`, or `… that are entered …`).
+fn product_of(description: &str) -> Option<&str> {
+    let start = description.find("articles the product of ")? + "articles the product of ".len();
+    let rest = &description[start..];
+    let end = [" as provided", ", with an ad valorem", " that are "].iter().filter_map(|m| rest.find(m)).min()?;
+    Some(rest[..end].trim_end_matches(','))
+}
+
+/// One reciprocal-tariff layer row.
+struct Row {
+    ch99: String,
+    origins: Vec<String>,
+    percent: String,
+    all_in: bool,
+    from: Date,
+    to: Date,
+    source: String,
+    confidence: &'static str,
+    id_prefix: &'static str,
+}
+
+fn date(s: &str) -> Date {
+    Date::parse(s).expect("the constants above are dates")
+}
+
+/// Where a terminated heading stops: the day before its termination.
+fn termination(h: &Heading) -> Option<(Date, String)> {
+    if let Some(d) = date_after(&h.description, "terminated on ") {
+        return Some((d, format!("terminated on {d} (HTS compiler's note)")));
+    }
+    if let Some(d) = date_after(&h.description, "terminated as of ") {
+        return Some((d, format!("terminated as of {d} (HTS compiler's note)")));
+    }
+    TERMINATIONS
+        .iter()
+        .find(|(cite, _, _)| h.description.contains(cite))
+        .map(|(_, d, why)| (date(d), (*why).to_string()))
+}
+
+fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
+    let codes = country_codes(dir)?;
+    let hts = headings(&read_hts(dir)?);
+    let mut rows = Vec::new();
+    for h in &hts {
+        let n = h.htsno.as_str();
+        let phase1 = ("9903.01.43".."9903.01.77").contains(&n) && n != "9903.01.63";
+        let phase2 = ("9903.02.02".."9903.02.72").contains(&n);
+        let all_in = ALL_IN_STARTS.iter().find(|(c, _, _)| *c == n);
+        let other = OTHER_IEEPA.iter().find(|(c, _, _)| *c == n);
+        if !(phase1 || phase2 || all_in.is_some() || other.is_some()) {
+            continue;
+        }
+        let Some(rate) = percent(&h.general) else {
+            // "The duty provided in the applicable subheading": no additional duty (the ≥ 15 %
+            // side of an all-in pair); anything else is a format we do not read.
+            if h.general.starts_with("The duty provided in the applicable subheading") {
+                continue;
+            }
+            return Err(bad(format!("{n}: no rate in {:?}", h.general)));
+        };
+        let names = product_of(&h.description).ok_or_else(|| bad(format!("{n}: no country in the heading text")))?;
+        let origins = origins(names, &codes, n)?;
+        let heading_source = format!("HTSUS 2026 Rev 3 heading {n} ({:?})", h.general);
+        let stated_start = date_after(&h.description, "eastern daylight time on ");
+        let (from, start_act) = match (all_in.or(other), phase1) {
+            (Some((_, from, act)), _) => (date(from), (*act).to_string()),
+            (None, true) => {
+                (stated_start.ok_or_else(|| bad(format!("{n}: no start date")))?, PHASE1_SOURCE.to_string())
+            }
+            (None, false) => {
+                let from = stated_start.ok_or_else(|| bad(format!("{n}: no start date")))?;
+                (from, format!("EO 14326 (90 FR 37963), from {from}"))
+            }
+        };
+        let (to, end) = match termination(h) {
+            _ if phase1 => (date(PHASE1_LAST_DAY), String::new()),
+            Some((end, why)) => (end.add_days(-1), format!("; {why}")),
+            None => (date(IEEPA_LAST_DAY), format!("; {IEEPA_END_SOURCE}")),
+        };
+        let source = format!("{heading_source}; {start_act}{end}");
+        if to < from {
+            continue; // superseded from its own start
+        }
+        rows.push(Row {
+            ch99: n.to_string(),
+            origins,
+            percent: rate,
+            all_in: all_in.is_some(),
+            from,
+            to,
+            source,
+            confidence: if other.is_some() { "verify" } else { "official" },
+            id_prefix: if other.is_some() { "ieepa-extra" } else { "ieepa-country" },
+        });
+    }
+    Ok(rows)
+}
+
+/// `us_reciprocal.tsv`: one additional-duty layer per country heading, in the columns of
+/// `us_layers.tsv`. Goods on the Annex II list (`ieepa:exempt`) and goods subject to Section 232
+/// (note 2(v)(vi)-(xvi), heading 9903.01.33) are not charged.
+pub fn reciprocal(dir: &Path) -> Result<String> {
+    let mut out = LAYER_COLUMNS.join("\t");
+    out.push('\n');
+    for r in heading_rows(dir)? {
+        let name = format!("IEEPA reciprocal ({})", r.origins.join(", "));
+        let name = if r.id_prefix == "ieepa-extra" { name.replace("reciprocal", "additional") } else { name };
+        let _ = writeln!(
+            out,
+            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt\ts232\t\t50\t{}\t{}\t{}\t{}",
+            r.id_prefix,
+            r.ch99,
+            r.ch99,
+            r.percent,
+            if r.all_in { "all_in" } else { "add" },
+            r.origins.join(","),
+            r.from,
+            r.to,
+            r.source,
+            r.confidence
+        );
+    }
+    Ok(out)
+}
+
+/// Codes whose HTS footnote names a Section 232 note ("See U.S. note 16 to subchapter III"):
+/// the steel (note 16) and aluminum (note 19) articles and full-value derivatives of the 2025
+/// regime, as the revision read stands.
+fn footnoted(rows: &[serde_json::Value], note: &str) -> BTreeSet<String> {
+    let marker = format!("note {note} to subchapter III");
+    rows.iter()
+        .filter(|r| {
+            r.get("footnotes")
+                .and_then(|f| f.as_array())
+                .is_some_and(|f| f.iter().any(|n| field(n, "value").contains(&marker)))
+        })
+        .map(|r| field(r, "htsno").chars().filter(char::is_ascii_digit).collect())
+        .collect()
+}
+
+/// Key of one scope row: scope, valid from, valid to.
+type ScopeKey = (String, String, String);
+
+/// `us_scopes.tsv`: which codes each additional-duty measure covers, one row per scope and
+/// effective period. Columns: scope, valid_from, valid_to, source file, codes (sorted prefixes).
+/// An empty `valid_from` means the list states no date: the layer's own dates govern.
+pub fn scopes(dir: &Path) -> Result<String> {
+    let mut scopes: BTreeMap<ScopeKey, (String, BTreeSet<String>)> = BTreeMap::new();
+    let mut add = |key: ScopeKey, file: &str, code: &str| {
+        let digits: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() >= 4 {
+            scopes.entry(key).or_insert_with(|| (file.to_string(), BTreeSet::new())).1.insert(digits);
+        }
+    };
+    // (file, code column, scope name from the other columns, effective-date column)
+    type Naming = fn(&dyn Fn(&str) -> String) -> String;
+    let lists: [(&str, &str, Naming, Option<&str>); 7] = [
+        ("us/ch99-lists/s301_product_lists.csv", "hts8", |g| format!("s301:{}:{}", g("list"), g("ch99_code")), None),
+        (
+            "us/ch99-lists/s232_annex_products.csv",
+            "hts_prefix",
+            |g| format!("s232:{}:{}", g("metal_type"), g("annex")),
+            Some("effective_date"),
+        ),
+        (
+            "us/ch99-lists/s232_derivative_products.csv",
+            "hts_prefix",
+            |g| format!("s232:{}_derivative:{}", g("derivative_type"), g("ch99_code")),
+            Some("effective_date"),
+        ),
+        ("us/ch99-lists/s232_copper_products.csv", "hts10", |g| format!("s232:copper:{}", g("ch99_code")), None),
+        ("us/ch99-lists/ieepa_exempt_products.csv", "hts10", |_| "ieepa:exempt".into(), None),
+        (
+            "us/ch99-lists/fentanyl_carveout_products.csv",
+            "hts8",
+            |g| format!("fentanyl_carveout:{}", g("category")),
+            None,
+        ),
+        ("us/ch99-lists/s122_exempt_products.csv", "hts8", |_| "s122:exempt".into(), None),
+    ];
+    let mut annex_start: Option<String> = None;
+    for (file, code_col, naming, date_col) in lists {
+        let csv = Csv::read(&dir.join(file))?;
+        let code_i = csv.col(code_col)?;
+        let date_i = date_col.map(|c| csv.col(c)).transpose()?;
+        for r in &csv.records {
+            let get = |name: &str| csv.col(name).ok().map(|i| text(r.get(i).unwrap_or_default())).unwrap_or_default();
+            let from = date_i.map(|i| text(r.get(i).unwrap_or_default())).unwrap_or_default();
+            if !from.is_empty() {
+                Date::parse(&from).map_err(|_| bad(format!("{file}: {from:?} is not a date")))?;
+            }
+            if file.contains("annex") && annex_start.as_ref().is_none_or(|s| from < *s) {
+                annex_start = Some(from.clone());
+            }
+            add((naming(&get), from, String::new()), file, &text(r.get(code_i).unwrap_or_default()));
+        }
+    }
+    // The 2025 regime's articles as the HTS footnotes mark them, until the 2026 annexes replace it.
+    let until = annex_start.map(|s| Date::parse(&s).map(|d| d.add_days(-1).to_string())).transpose()?;
+    let hts = read_hts(dir)?;
+    for (scope, note) in [("s232:steel:note16", "16"), ("s232:aluminum:note19", "19")] {
+        let file = format!("{HTS_FILE} (footnote: see U.S. note {note} to subchapter III)");
+        for code in footnoted(&hts, note) {
+            add((scope.to_string(), String::new(), until.clone().unwrap_or_default()), &file, &code);
+        }
+    }
+    let mut out = String::from("scope\tvalid_from\tvalid_to\tfile\tcodes\n");
+    for ((scope, from, to), (file, codes)) in scopes {
+        let _ = writeln!(out, "{scope}\t{from}\t{to}\t{file}\t{}", codes.into_iter().collect::<Vec<_>>().join(" "));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rates_and_dates_from_heading_text() {
+        assert_eq!(percent("The duty provided in the applicable subheading + 20%").as_deref(), Some("20"));
+        assert_eq!(percent("15%").as_deref(), Some("15"));
+        assert_eq!(percent("The duty provided in the applicable subheading"), None);
+        assert_eq!(english_date("August 7, 2025, and entered"), Some(date("2025-08-07")));
+        assert_eq!(date_after("terminated on November 14, 2025. See", "terminated on "), Some(date("2025-11-14")));
+        let d = "Except …, articles the product of Israel, Malawi, Philippines, or Zambia, as provided for in …";
+        assert_eq!(product_of(d), Some("Israel, Malawi, Philippines, or Zambia"));
+    }
+}

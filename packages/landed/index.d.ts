@@ -1,0 +1,91 @@
+// The engine API of `landed` (no DOM): quotes, look-ups, search, snapshot loading and the what-if
+// tools. The request and response types are generated from the Rust engine (pkg/landed.d.ts) and
+// re-exported here: `import type { Quote, QuoteRequest } from 'landed'`.
+
+import type {
+  Billed, CartReverseResult, Charm, Comparison, CountriesResponse, GreyZonePolicy, InvoiceCheck, Quote,
+  QuoteRequest, RateResponse, ReverseResult, SearchResponse, SkuChange, SnapshotInfo, SweepAxes, SweepResult,
+} from './pkg/landed.js';
+
+export type * from './pkg/landed.js';
+
+/** What every rejected promise and thrown error of the API carries. */
+export interface LandedError extends Error {
+  /** A stable code: `E_HS_CODE`, `E_DATE`, `E_IO`, `E_INTERNAL`, `E_UNSUPPORTED`, … */
+  code: string;
+  /** The request field at fault (`lines[0].code`), or null. */
+  field: string | null;
+}
+
+/** Where binary data comes from: a URL (absolute, or relative to the page), a file path (Node,
+ * Deno), bytes, or a fetch `Response`. */
+export type BinarySource = string | URL | Uint8Array | ArrayBuffer | ArrayBufferView | Response;
+
+export interface InitOptions {
+  /** The engine: as a `BinarySource`, or a precompiled `WebAssembly.Module` (edge runtimes that
+   * forbid compiling bytes). Default: `landed_bg.wasm` beside the package's JS. */
+  wasm?: BinarySource | WebAssembly.Module;
+  /** The tariff descriptions for `search` and `rate`. Default: `landed-text.bin` in the package. */
+  descriptions?: BinarySource;
+}
+
+/** A loaded engine instance, for the synchronous `quoteNow`. */
+export interface Engine {
+  readonly __landedEngine?: never;
+}
+
+/** A dataset behind a quote's figures. */
+export interface DatasetRef {
+  publisher: string;
+  dataset: string;
+  /** The publication or extraction date (YYYY-MM-DD, YYYY-MM or a year); may be empty. */
+  vintage: string;
+  /** Days between the vintage and the date priced, when the engine reports it. */
+  age_days?: number;
+}
+
+/** Sets where the engine and the descriptions come from (before the first call); loads the engine. */
+export function init(options?: InitOptions): Promise<Engine>;
+/** Resolves when the engine is loaded (fetch or read, compile, instantiate). */
+export function ready(): Promise<Engine>;
+/** Loads the engine and the tariff parts quotes to these destinations need (fetched once, hash-checked); resolves to the engine for `quoteNow`. */
+export function prepare(...destinations: (string | string[])[]): Promise<Engine>;
+/** Prices a request (the same JSON as `landed quote`). */
+export function quote(request: QuoteRequest | string): Promise<Quote>;
+/** Prices synchronously with an engine from `ready()`. */
+export function quoteNow(engine: Engine, request: QuoteRequest | string): Quote;
+/** Looks up a code in a destination's tariff on a date (default today); loads the descriptions. */
+export function rate(destination: string, code: string, date?: string): Promise<RateResponse>;
+/** Suggests codes for a description in a destination's tariff; loads the descriptions. */
+export function search(text: string, destination: string, limit?: number): Promise<SearchResponse>;
+/** The net price for an all-in target: one line's price, or one factor over a whole cart. */
+export function reverse(request: QuoteRequest, target: string | number, charm?: Charm, policy?: GreyZonePolicy): Promise<ReverseResult | CartReverseResult>;
+/** One cart across destinations, origins, dates, channels, incoterms and codes, cheapest first. */
+export function sweep(request: QuoteRequest, axes: SweepAxes): Promise<SweepResult>;
+/** The same cart on two dates and every levy that changed. */
+export function compareDates(request: QuoteRequest, before: string, after: string): Promise<Comparison>;
+/** The lines (as SKUs) whose duty changes between two dates. */
+export function catalogueDiff(request: QuoteRequest, before: string, after: string): Promise<SkuChange[]>;
+/** What a carrier billed against the recomputed quote. */
+export function invoiceCheck(request: QuoteRequest, billed: Billed): Promise<InvoiceCheck>;
+/** Supported destinations and their coverage on a date (default today). */
+export function countries(date?: string): Promise<CountriesResponse>;
+/** The snapshot in use: id, tables, sources. */
+export function snapshotInfo(): Promise<SnapshotInfo>;
+/** Attaches tariff descriptions (default: the package's `landed-text.bin`), checked against the
+ * snapshot's hash. Called for you by `rate` and `search`. */
+export function loadDescriptions(source?: BinarySource): Promise<Engine>;
+/** Replaces the snapshot in use with a blob written by `landed-datagen snapshot` (hash-checked
+ * first: a bad blob rejects with `E_SNAPSHOT` and the current snapshot stays); resolves to its
+ * `snapshotInfo()`. Attach that snapshot's own descriptions with `loadDescriptions(source)`. */
+export function loadSnapshot(source: BinarySource): Promise<SnapshotInfo>;
+/** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
+export function useEmbeddedSnapshot(): Promise<SnapshotInfo>;
+/** Today as YYYY-MM-DD in the local time zone. */
+export function today(now?: globalThis.Date): string;
+/** A decimal string as currency in a locale, through `Intl.NumberFormat` (no float rounding). */
+export function money(amount: string | null | undefined, currency: string, lang?: string | string[]): string;
+/** The datasets behind a quote: its `datasets` when present, else its levies' distinct sources. */
+export function datasets(quote: Quote): DatasetRef[];
+/** True when the totals are lower bounds (a line `partial` or `not_priced`). */
+export function incomplete(quote: Quote): boolean;

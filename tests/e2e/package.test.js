@@ -1,0 +1,401 @@
+// The npm package as a shop gets it: `npm pack`, installed into a fresh project outside the
+// repository, imported and run in Node, used by the static-site example at build time, and served
+// (outside www/) under a strict CSP to Chromium at three widths, with JavaScript on and off.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, ROOT, cliQuote, launch, serve, watchErrors } from './harness.js';
+import { EN, LANGUAGES } from '../../www/widget/labels.js';
+
+const PACKAGE = `${ROOT}packages/landed`;
+const EXAMPLE = `${ROOT}examples/static-site`;
+const TSC = `${ROOT}tests/e2e/node_modules/.bin/tsc`;
+const DENO = `${ROOT}tests/e2e/node_modules/.bin/deno`;
+const WIDTHS = [360, 768, 1280];
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+let project; // the temporary shop project with the tarball installed
+let packed; // npm pack's report of the tarball
+let site; // the static server of the built example
+let browser;
+
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The files of a module worker page that prices a request with the engine entry (no DOM there). */
+function writeWorkerPage(dir) {
+  writeFileSync(join(dir, 'worker.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Landed in a worker</title>
+<script type="module" src="worker-main.js"></script></head><body><main><h1>Worker</h1><output id="out"></output></main></body></html>`);
+  writeFileSync(join(dir, 'worker-main.js'), `const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+worker.onmessage = (e) => { document.getElementById('out').textContent = JSON.stringify(e.data); };
+window.priceInWorker = (request) => worker.postMessage(request);`);
+  writeFileSync(join(dir, 'worker.js'), `import { quote } from './landed/widget/engine.js';
+self.onmessage = async (e) => {
+  try { self.postMessage({ dom: typeof document !== 'undefined', quote: await quote(e.data) }); }
+  catch (error) { self.postMessage({ error: { code: error.code, message: error.message } }); }
+};`);
+}
+
+/** Two pages that name a snapshot blob to load first: a good one and a truncated one. */
+function writeSnapshotPages(dir) {
+  const built = execFileSync('bash', ['-c', 'ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1'],
+    { cwd: ROOT, encoding: 'utf8' }).trim();
+  const bytes = readFileSync(join(ROOT, built));
+  writeFileSync(join(dir, 'snapshot.bin'), bytes);
+  writeFileSync(join(dir, 'truncated.bin'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+  for (const [name, blob] of [['snapshot.html', 'snapshot.bin'], ['snapshot-bad.html', 'truncated.bin']]) {
+    writeFileSync(join(dir, name), `<!doctype html><html lang="en" data-landed-snapshot="${blob}" data-landed-destination="FR" data-landed-currency="EUR">
+<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Snapshot from a URL</title>
+<script type="module" src="landed/widget/define.js"></script></head>
+<body><main><h1>Snapshot</h1><p><landed-price id="p" price="10.00" quantity="20" code="6109100010" origin="CN" date="2026-03-02">€200.00 before import charges</landed-price></p></main></body></html>`);
+  }
+}
+
+before(async () => {
+  run('bash', [`${ROOT}scripts/build-package.sh`], ROOT);
+  project = mkdtempSync(join(tmpdir(), 'landed-shop-'));
+  [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', project], PACKAGE));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-shop', private: true, type: 'module' }));
+  run('npm', ['install', `./${packed.filename}`, '--no-audit', '--no-fund', '--prefer-offline'], project);
+  for (const f of ['build.mjs', 'products.json', 'site.css']) cpSync(join(EXAMPLE, f), join(project, f));
+  run('node', ['build.mjs', '--out', 'site'], project);
+  writeWorkerPage(join(project, 'site'));
+  writeSnapshotPages(join(project, 'site'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  site = await serve(join(project, 'site'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+test('the tarball holds the engine and element entries, the wasm and the declarations', () => {
+  const files = packed.files.map((f) => f.path);
+  for (const f of ['package.json', 'README.md', 'index.d.ts', 'elements.d.ts', 'define.d.ts', 'widget/engine.js',
+    'widget/elements.js', 'widget/define.js', 'widget/labels.js', 'widget/i18n/de.js', 'widget/i18n/ja.js', 'pkg/landed.js', 'pkg/landed.d.ts', 'pkg/landed_bg.wasm',
+    'pkg/landed-text.bin']) {
+    assert.ok(files.includes(f), `${f} is in the tarball`);
+  }
+  const installed = join(project, 'node_modules', 'landed');
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  for (const [entry, target] of Object.entries(manifest.exports)) {
+    for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
+      assert.ok(existsSync(join(installed, file)), `export ${entry} -> ${file} exists`);
+    }
+  }
+  assert.equal(manifest.exports['.'].default, './widget/engine.js', 'the main entry is the DOM-free engine');
+});
+
+test('npm publish --dry-run passes', () => {
+  const out = execFileSync('npm', ['publish', '--dry-run'], { cwd: PACKAGE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.equal(typeof out, 'string');
+});
+
+test('Node prices a cart through the installed package exactly as the CLI does', () => {
+  const request = { ...JSON.parse(readFileSync(`${ROOT}examples/cart.json`, 'utf8')), date: localToday() };
+  writeFileSync(join(project, 'price.mjs'), `import { quote, rate, search, datasets, incomplete } from 'landed';
+const request = JSON.parse(process.argv[2]);
+const q = await quote(request);
+const r = await rate('DE', '22042109', '2026-03-01');
+const s = await search('cotton t-shirt', 'GB');
+console.log(JSON.stringify({ dom: typeof document !== 'undefined', q, datasets: datasets(q), incomplete: incomplete(q), duty_text: r.duty_text, first: s.candidates[0].code }));`);
+  const out = JSON.parse(run('node', ['price.mjs', JSON.stringify(request)], project));
+  assert.equal(out.dom, false, 'no DOM in Node');
+  assert.deepEqual(out.q, cliQuote(request), 'the same quote as `landed quote`');
+  assert.equal(out.incomplete, !out.q.totals.complete);
+  assert.ok(out.datasets.some((d) => d.vintage), 'the quote names at least one dated dataset');
+  assert.equal(out.duty_text, '32.00 EUR / hl', 'rate() reads the descriptions from the installed file');
+  assert.equal(out.first, '61091000');
+});
+
+test('Deno prices a cart through the installed package', { skip: !existsSync(DENO) && 'deno is not installed (scripts/tools.sh)' }, () => {
+  const request = { destination: 'FR', date: localToday(), currency: 'EUR', origin: 'CN',
+    lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] };
+  writeFileSync(join(project, 'deno.mjs'), `import { quote, rate } from 'landed';
+const q = await quote(JSON.parse(Deno.args[0]));
+const r = await rate('DE', '22042109', '2026-03-01');
+console.log(JSON.stringify({ dom: typeof document !== 'undefined', q, duty_text: r.duty_text }));`);
+  const out = JSON.parse(execFileSync(DENO, ['run', '--allow-read', '--node-modules-dir=manual', 'deno.mjs', JSON.stringify(request)],
+    { cwd: project, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(project, '.deno') } }));
+  assert.equal(out.dom, false);
+  assert.deepEqual(out.q, cliQuote(request));
+  assert.equal(out.duty_text, '32.00 EUR / hl');
+});
+
+test('edge-style start: init() with a precompiled WebAssembly.Module', () => {
+  const request = { destination: 'FR', date: '2026-03-02', currency: 'EUR', origin: 'CN',
+    lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] };
+  writeFileSync(join(project, 'edge.mjs'), `import { readFile } from 'node:fs/promises';
+import { init, quote } from 'landed';
+const module = await WebAssembly.compile(await readFile(new URL(import.meta.resolve('landed/landed_bg.wasm'))));
+await init({ wasm: module });
+console.log(JSON.stringify(await quote(JSON.parse(process.argv[2]))));`);
+  const q = JSON.parse(run('node', ['edge.mjs', JSON.stringify(request)], project));
+  assert.deepEqual(q, cliQuote(request));
+  assert.equal(q.totals.duty, '24.00');
+});
+
+test('loadSnapshot() replaces the snapshot from a file, or says the engine cannot', (t) => {
+  const built = execFileSync('bash', ['-c', 'ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1'],
+    { cwd: ROOT, encoding: 'utf8' }).trim();
+  writeFileSync(join(project, 'snapshot.mjs'), `import { loadSnapshot, snapshotInfo, quote } from 'landed';
+const before = (await snapshotInfo()).snapshot_id;
+try {
+  const info = await loadSnapshot(process.argv[2]);
+  const q = await quote({ destination: 'FR', date: '2026-03-02', currency: 'EUR', origin: 'CN', lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] });
+  console.log(JSON.stringify({ before, after: info.snapshot_id, quoted: q.snapshot_id }));
+} catch (e) { console.log(JSON.stringify({ before, code: e.code, message: e.message })); }`);
+  const out = JSON.parse(run('node', ['snapshot.mjs', join(ROOT, built)], project));
+  if (out.code === 'E_UNSUPPORTED') {
+    t.skip(`the engine has no loadSnapshot binding yet: ${out.message}`);
+    return;
+  }
+  assert.equal(out.code, undefined, out.message);
+  assert.equal(out.after, out.before, 'the same core as the embedded one has the same id');
+  assert.equal(out.quoted, out.after, 'quotes come from the loaded snapshot');
+});
+
+test('the TypeScript declarations type-check a consumer of both entries', { skip: !existsSync(TSC) && 'typescript is not installed (scripts/tools.sh)' }, () => {
+  writeFileSync(join(project, 'consumer.ts'), `import { quote, init, datasets, type Quote, type QuoteRequest, type LandedError } from 'landed';
+import { LandedPrice, setDefaults } from 'landed/define';
+const request: QuoteRequest = { destination: 'GB', date: '2026-03-02', currency: 'GBP', lines: [{ id: 'a', code: '61091000', quantity: '1', unit_price: '10' }] } as QuoteRequest;
+export async function price(): Promise<string> {
+  await init();
+  const q: Quote = await quote(request);
+  const first = datasets(q)[0]?.vintage ?? '';
+  return q.totals.complete ? q.totals.landed : \`at least \${q.totals.landed} \${first}\`;
+}
+export function onError(e: LandedError): string { return e.code + (e.field ?? ''); }
+const el: LandedPrice = document.createElement('landed-price');
+el.addEventListener('landed:quote', (e) => e.detail.quote.totals.landed);
+setDefaults({ destination: 'DE', incoterm: 'DAP' });
+// @ts-expect-error an unknown incoterm is rejected
+setDefaults({ incoterm: 'FOB' });
+`);
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true,
+    module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false },
+  files: ['consumer.ts'] }));
+  run(TSC, ['-p', project], project);
+});
+
+/** The request the example builds for a product and destination (the same shape the widget builds). */
+function exampleRequest(shop, product, destination, date) {
+  const line = { id: product.id, code: product.codes?.[destination] ?? product.code, quantity: '1', unit_price: product.price };
+  if (product.weight_kg) line.weight_kg = product.weight_kg;
+  return { destination, date, currency: shop.currency, ship_from: shop.ship_from, origin: product.origin, lines: [line] };
+}
+
+test('static site: the HTML built in Node holds every all-in price, as the CLI computes it', () => {
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  const html = readFileSync(join(project, 'site', 'index.html'), 'utf8');
+  assert.ok(html.includes(`http-equiv="Content-Security-Policy" content="${CSP}"`), 'a strict CSP');
+  let lowerBounds = 0;
+  for (const product of shop.products) {
+    const card = html.slice(html.indexOf(`<landed-price id="${product.id}"`), html.indexOf('</landed-price>', html.indexOf(`<landed-price id="${product.id}"`)));
+    for (const destination of shop.destinations) {
+      const cli = cliQuote(exampleRequest(shop, product, destination, localToday()));
+      const row = card.match(new RegExp(`<tr data-destination="${destination}">.*?</tr>`))?.[0];
+      assert.ok(row, `${product.id} → ${destination} is rendered`);
+      const shown = new Intl.NumberFormat(shop.lang, { style: 'currency', currency: cli.currency }).format(cli.totals.landed);
+      assert.ok(row.includes(`data-amount="${cli.totals.landed}"`), `${product.id} → ${destination}: ${cli.totals.landed} in ${row}`);
+      assert.ok(row.includes(shown), `${product.id} → ${destination}: shows ${shown}`);
+      assert.equal(row.includes('at least'), !cli.totals.complete, `${product.id} → ${destination}: "at least" exactly when incomplete`);
+      if (!cli.totals.complete) lowerBounds += 1;
+    }
+  }
+  assert.ok(lowerBounds > 0, 'the example includes incomplete quotes');
+  assert.match(html, /Rates as of \d{4}-\d{2}-\d{2}/, 'the data freshness is on the page');
+});
+
+test('JavaScript off: the pre-rendered prices stay readable', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${site.base}index.html`);
+  const visible = await page.locator('table.prerendered').first().isVisible();
+  assert.ok(visible, 'the pre-rendered table shows');
+  const outside = await page.evaluate(() => [...document.querySelectorAll('table.prerendered')].filter((t) =>
+    t.getBoundingClientRect().right > t.closest('.product').getBoundingClientRect().right).map((t) => t.closest('landed-price').id));
+  assert.deepEqual(outside, [], 'each table fits its card at 360 px');
+  const text = await page.innerText('main');
+  assert.match(text, /Germany\s+€\d+\.\d\d/);
+  assert.match(text, /Switzerland\s+at least CHF/);
+  await page.screenshot({ path: `${ARTIFACTS}package-nojs.png`, fullPage: true });
+  await context.close();
+});
+
+/** Waits until every <landed-price> has a quote for `destination`, then reads them. */
+async function pricesFor(page, destination) {
+  await page.waitForFunction((dest) => {
+    const els = [...document.querySelectorAll('landed-price')];
+    return els.length > 0 && els.every((e) => e.quote && e.quote.destination === dest);
+  }, destination, { timeout: 20000 });
+  return page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => ({
+    id: e.id,
+    request: e.request,
+    quote: e.quote,
+    total: e.shadowRoot.querySelector('[part=total]').textContent,
+    live: e.shadowRoot.querySelector('[aria-live]').textContent,
+    freshness: e.shadowRoot.querySelector('[part=freshness]')?.textContent,
+    freshnessShown: (() => { const r = e.shadowRoot.querySelector('[part=freshness]')?.getBoundingClientRect(); return !!r && r.height > 0; })(),
+  })));
+}
+
+/** Opens every explanation and returns what sticks out of its product card (should be nothing). */
+async function overflow(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const price of document.querySelectorAll('landed-price')) {
+      price.shadowRoot.querySelector('details').open = true;
+    }
+    for (const price of document.querySelectorAll('landed-price')) {
+      const card = price.closest('.product').getBoundingClientRect();
+      for (const node of price.shadowRoot.querySelectorAll('details, table, tr, th, td, dd, p, li')) {
+        const r = node.getBoundingClientRect();
+        if (r.width === 0) continue;
+        if (r.left < card.left - 0.5 || r.right > card.right + 0.5) {
+          out.push(`${price.id} ${node.tagName.toLowerCase()}${node.className ? `.${node.className}` : ''}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(card.left)}–${Math.round(card.right)}`);
+        }
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    return out;
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`packed widget at ${width} px under a strict CSP: takes over, fits its card, never misleads, axe clean`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.base}index.html`);
+
+    // The shopper's destination (from the browser's language, de-DE) replaces the pre-rendered table.
+    const de = await pricesFor(page, 'DE');
+    for (const item of de) {
+      assert.equal(item.request.date, localToday(), `${item.id}: the date defaults to today`);
+      assert.equal(item.quote.totals.landed, cliQuote(item.request).totals.landed, `${item.id}: as the CLI`);
+      assert.ok(item.total.includes(new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(item.quote.totals.landed)), item.total);
+      assert.match(item.freshness, /^Rates as of /, `${item.id}: freshness`);
+      assert.ok(item.freshnessShown, `${item.id}: freshness is visible`);
+    }
+    assert.equal(await page.locator('table.prerendered').first().isVisible(), false, 'the widget replaced the pre-rendered table');
+    assert.deepEqual(await overflow(page), [], 'every explanation fits its card (DE)');
+
+    // Switzerland: no CH tariff in the snapshot, so every quote is a lower bound, and says so.
+    await page.selectOption('landed-country-picker select', 'CH');
+    const ch = await pricesFor(page, 'CH');
+    for (const item of ch) {
+      assert.equal(item.quote.totals.complete, false);
+      assert.match(item.total, /^at least /, `${item.id}: the headline says "at least": ${item.total}`);
+      assert.match(item.live, /at least/, `${item.id}: so does the announcement`);
+    }
+    const details = await page.evaluate(() => {
+      const root = document.querySelector('#tee').shadowRoot;
+      root.querySelector('details').open = true;
+      return {
+        totals: [...root.querySelectorAll('[part=totals] tr')].map((tr) => tr.textContent),
+        problem: root.querySelector('[part=problem]')?.textContent,
+      };
+    });
+    assert.ok(details.totals.some((t) => /^Duty.*at least/.test(t)), `details totals carry "at least": ${details.totals}`);
+    assert.ok(details.totals.some((t) => /^Total to pay.*at least/.test(t)), 'the details total too');
+    assert.match(details.problem, /could not be fully priced/);
+    assert.deepEqual(await overflow(page), [], 'every explanation fits its card (CH)');
+    await page.screenshot({ path: `${ARTIFACTS}package-${width}.png`, fullPage: true });
+
+    // A <script> tag would be refused by the page's CSP: axe runs through the DevTools protocol.
+    await page.evaluate(readFileSync(`${ROOT}tests/e2e/node_modules/axe-core/axe.min.js`, 'utf8'));
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+    assert.deepEqual(errors, [], 'no console errors (a CSP violation would be one)');
+    await context.close();
+  });
+}
+
+test('labels in every shipped language, amounts through Intl in that locale', async () => {
+  const LABELS = { en: EN };
+  for (const lang of LANGUAGES.slice(1)) LABELS[lang] = (await import(`../../www/widget/i18n/${lang}.js`)).default;
+  const english = Object.keys(EN);
+  assert.ok(LANGUAGES.length >= 10, `${LANGUAGES.length} languages`);
+  for (const [lang, labels] of Object.entries(LABELS)) {
+    assert.deepEqual(Object.keys(labels).sort(), [...english].sort(), `${lang} has every label`);
+    if (lang !== 'en') assert.notEqual(labels.atLeast, EN.atLeast, `${lang}: "at least" is translated`);
+  }
+  const context = await browser.newContext({ viewport: { width: 768, height: 900 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${site.base}index.html`);
+  await pricesFor(page, 'DE');
+  await page.selectOption('landed-country-picker select', 'CH');
+  await pricesFor(page, 'CH');
+  for (const [lang, labels] of Object.entries(LABELS)) {
+    const shown = await page.evaluate(async (l) => {
+      const el = document.querySelector('#tee');
+      el.setAttribute('lang', l);
+      await new Promise((r) => el.addEventListener('landed:quote', r, { once: true }));
+      return {
+        summary: el.shadowRoot.querySelector('summary').textContent,
+        total: el.shadowRoot.querySelector('[part=total]').textContent,
+        landed: el.quote.totals.landed,
+        currency: el.quote.currency,
+      };
+    }, lang);
+    assert.equal(shown.summary, labels.details, `${lang}: summary`);
+    const amount = new Intl.NumberFormat(lang, { style: 'currency', currency: shown.currency }).format(shown.landed);
+    assert.equal(shown.total, `${labels.atLeast} ${amount}`, `${lang}: "at least" and the locale's number format`);
+  }
+  await context.close();
+});
+
+test('the engine entry prices in a DOM-less module worker under the strict CSP', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.base}worker.html`);
+  const request = { destination: 'GB', date: localToday(), currency: 'GBP', origin: 'CN',
+    lines: [{ id: 'a', code: '61091000', quantity: '3', unit_price: '12.50' }] };
+  await page.evaluate((r) => window.priceInWorker(r), request);
+  await page.waitForFunction(() => document.getElementById('out').textContent.length > 0, null, { timeout: 20000 });
+  const result = JSON.parse(await page.textContent('#out'));
+  assert.equal(result.error, undefined, JSON.stringify(result.error));
+  assert.equal(result.dom, false, 'a worker has no document');
+  assert.deepEqual(result.quote, cliQuote(request));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page that names a snapshot prices with it; a damaged blob shows the problem, never another snapshot\'s price', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.base}snapshot.html`);
+  await page.waitForFunction(() => document.querySelector('#p').quote, null, { timeout: 20000 });
+  const { quote, request } = await page.evaluate(() => ({ quote: document.querySelector('#p').quote, request: document.querySelector('#p').request }));
+  assert.deepEqual(quote, cliQuote(request));
+  assert.deepEqual(errors, []);
+
+  await page.addInitScript(() => {
+    window.landedErrors = [];
+    document.addEventListener('landed:error', (e) => window.landedErrors.push(e.detail.error));
+  });
+  await page.goto(`${site.base}snapshot-bad.html`);
+  await page.waitForFunction(() => window.landedErrors.length > 0, null, { timeout: 20000 });
+  const failure = await page.evaluate(() => {
+    const el = document.querySelector('#p');
+    return { code: window.landedErrors[0].code, quote: el.quote, text: el.shadowRoot.textContent,
+      fallback: el.shadowRoot.querySelector('slot')?.assignedNodes().map((n) => n.textContent).join('') };
+  });
+  assert.equal(failure.code, 'E_SNAPSHOT', JSON.stringify(failure));
+  assert.equal(failure.quote, null, 'no quote from the embedded snapshot instead');
+  assert.match(failure.text, /Could not calculate import charges/);
+  assert.equal(failure.fallback, '€200.00 before import charges', 'the element shows its own content again');
+  await page.close();
+});

@@ -1,0 +1,447 @@
+//! Golden figures for thresholds and the taxes a seller collects at the sale, each worked from the
+//! law or the official guidance named in the test. Every rule is a dated row of
+//! `tariffs/rules/thresholds.tsv` (or `territories.tsv`, `jurisdictions.tsv`).
+
+use landed::quote::{LevyKind, Quote};
+use landed::request::QuoteRequest;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// One engine for the whole test binary.
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
+fn request(v: Value) -> QuoteRequest {
+    serde_json::from_value(v).expect("request")
+}
+
+fn quote(v: Value) -> Quote {
+    engine().quote(&request(v)).expect("quote")
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).unwrap()
+}
+
+fn tax(q: &Quote) -> Decimal {
+    q.lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum()
+}
+
+fn warned(q: &Quote, code: &str) -> Option<String> {
+    q.warnings.iter().find(|w| w.code == code).map(|w| w.message.clone())
+}
+
+fn applies(q: &Quote, id: &str) -> bool {
+    q.thresholds
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} not considered: {:?}", q.thresholds))
+        .applies
+}
+
+/// One line of `unit_price` × `quantity` with `shipping`, DAP.
+fn dap(destination: &str, currency: &str, date: &str, quantity: &str, unit_price: &str, shipping: &str) -> Value {
+    json!({"destination": destination, "date": date, "currency": currency, "incoterm": "DAP", "origin": "CN",
+        "ship_from": "CN", "shipping": shipping,
+        "lines": [{"id": "x", "code": "6109100010", "quantity": quantity, "unit_price": unit_price, "duty_rate": "5%"}]})
+}
+
+/// The same request priced from the destination's own tariff (no caller `duty_rate`, which
+/// would replace the tariff rate).
+fn tariff_rate(mut v: Value) -> Value {
+    v["lines"][0].as_object_mut().expect("a line").remove("duty_rate");
+    v
+}
+
+fn with_incoterm(mut v: Value, incoterm: &str) -> Value {
+    v["incoterm"] = json!(incoterm);
+    v
+}
+
+#[test]
+fn gb_vat_on_goods_up_to_135_is_charged_at_sale_even_under_dap() {
+    // HMRC, "VAT and overseas goods sold directly to customers in the UK": for consignments whose
+    // intrinsic value (price without separately invoiced transport) is at most £135, the seller
+    // charges UK VAT at the point of sale on the sale price, delivery included; no import VAT.
+    // £130.00 goods + £20.00 delivery: intrinsic 130 ≤ 135; VAT 20 % × 150.00 = £30.00 at the sale.
+    let q = quote(dap("GB", "GBP", "2026-03-02", "1", "130.00", "20.00"));
+    assert!(applies(&q, "gb-low-value-vat-135"));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert_eq!(q.totals.collected_at_sale, d("30.00"));
+    assert_eq!(q.totals.landed, d("180.00"), "checkout price includes the VAT");
+    assert_eq!(q.totals.due_on_delivery, d("0.00"));
+    assert_eq!(q.totals.buyer_total, d("180.00"));
+    assert!(q.totals.collected_at_sale_rule.as_deref().unwrap().contains("gb-low-value-vat-135"));
+    assert!(warned(&q, "W_SELLER_COLLECTS").is_some());
+    assert!(warned(&q, "W_ASSUMPTION").unwrap().contains("registered for UK VAT"));
+    // DDP: the same checkout price.
+    let ddp = quote(with_incoterm(dap("GB", "GBP", "2026-03-02", "1", "130.00", "20.00"), "DDP"));
+    assert_eq!((ddp.totals.landed, ddp.totals.due_on_delivery), (d("180.00"), d("0.00")));
+}
+
+#[test]
+fn gb_above_135_vat_is_import_vat_due_on_delivery_under_dap() {
+    // Same guidance: above £135 the normal import rules apply: duty and import VAT at the border.
+    // £140.00 goods + £20.00 delivery, UK Global Tariff 6109 10 00 12 %: duty 12 % × 160.00 = 19.20;
+    // VAT 20 % × (160.00 + 19.20) = 35.84, both due on delivery under DAP.
+    let q = quote(tariff_rate(dap("GB", "GBP", "2026-03-02", "1", "140.00", "20.00")));
+    assert!(!applies(&q, "gb-low-value-vat-135"));
+    assert_eq!(q.totals.duty, d("19.20"));
+    assert_eq!(tax(&q), d("35.84"));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert_eq!(q.totals.landed, d("160.00"));
+    assert_eq!(q.totals.due_on_delivery, d("55.04"));
+    assert_eq!(q.totals.buyer_total, d("215.04"));
+}
+
+#[test]
+fn au_gst_on_low_value_goods_is_collected_by_the_vendor() {
+    // A New Tax System (GST) Act 1999 Subdiv 84-C; ATO "GST on low value imported goods": goods of
+    // customs value ≤ A$1,000 sold to consumers bear 10 % GST charged by the vendor on the price,
+    // delivery included. A$500.00 + A$30.00 delivery: GST 10 % × 530.00 = A$53.00 at the sale.
+    let q = quote(dap("AU", "AUD", "2026-03-02", "1", "500.00", "30.00"));
+    assert!(applies(&q, "au-low-value-gst-1000"));
+    assert_eq!(q.totals.collected_at_sale, d("53.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("583.00"), d("0.00")));
+    // Above A$1,000 GST is import GST at the border (on customs value + duty + transport):
+    // A$1,200.00 FOB, duty 5 % = 60.00; GST 10 % × (1,200 + 30 + 60) = 129.00, and the import
+    // processing charge of A$50.00 for an electronic declaration of A$1,000–10,000 (Customs
+    // (Import Processing Charges) charge; ACN 2015/44), all due on delivery: 239.00.
+    let q = quote(dap("AU", "AUD", "2026-03-02", "1", "1200.00", "30.00"));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert_eq!((q.totals.duty, tax(&q), q.totals.fees), (d("60.00"), d("129.00"), d("50.00")));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("1230.00"), d("239.00")));
+}
+
+#[test]
+fn nz_gst_on_low_value_goods_is_collected_by_the_supplier() {
+    // GST Act 1985 s.8(3)(c); Inland Revenue "GST on low-value imported goods" (from 2019-12-01):
+    // NZ$200.00 + NZ$20.00 delivery, GST 15 % × 220.00 = NZ$33.00 charged by the supplier.
+    let q = quote(dap("NZ", "NZD", "2026-03-02", "1", "200.00", "20.00"));
+    assert!(applies(&q, "nz-low-value-gst-1000"));
+    assert_eq!(q.totals.collected_at_sale, d("33.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("253.00"), d("0.00")));
+}
+
+#[test]
+fn eu_ioss_vat_is_charged_at_sale_and_the_assumption_is_stated() {
+    // Directive 2006/112/EC art. 369l-369x (IOSS, from 2021-07-01), art. 143(1)(ca): consignments of
+    // intrinsic value ≤ €150 sold at a distance bear the VAT of the member state of arrival at the
+    // sale. Germany 19 %: €100.00 + €10.00 delivery → VAT 19 % × 110.00 = €20.90 at the sale; duty
+    // relieved (Reg. 1186/2009 art. 23, ≤ €150, until 2026-06-30).
+    let q = quote(dap("DE", "EUR", "2026-03-02", "1", "100.00", "10.00"));
+    assert!(applies(&q, "eu-ioss-150"));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert_eq!(q.totals.collected_at_sale, d("20.90"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("130.90"), d("0.00")));
+    assert!(warned(&q, "W_ASSUMPTION").unwrap().contains("IOSS is optional"));
+    // Before 2021-07-01 there was no IOSS: the threshold is not considered.
+    let q = quote(dap("DE", "EUR", "2021-06-30", "1", "100.00", "10.00"));
+    assert!(q.thresholds.iter().all(|c| c.id != "eu-ioss-150"));
+}
+
+#[test]
+fn norway_voec_limit_is_per_item_and_strictly_below_3000() {
+    // Norwegian Customs, "The VOEC scheme": goods valued under NOK 3,000 per item, any number of
+    // items in one parcel; VAT charged at the sale on the price including delivery; no customs duty.
+    // 2 × NOK 2,000.00 + NOK 100.00 delivery: each item < 3,000 → VAT 25 % × 4,100.00 = 1,025.00.
+    let q = quote(dap("NO", "NOK", "2026-03-02", "2", "2000.00", "100.00"));
+    assert!(applies(&q, "no-voec-3000"));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert_eq!(q.totals.collected_at_sale, d("1025.00"));
+    assert_eq!(q.totals.due_on_delivery, d("0.00"));
+    // One item of exactly NOK 3,000.00 is not under the limit: duty 5 % × 3,100.00 = 155.00 and
+    // VAT 25 % × 3,255.00 = 813.75 at the border.
+    let q = quote(dap("NO", "NOK", "2026-03-02", "1", "3000.00", "100.00"));
+    assert!(!applies(&q, "no-voec-3000"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("155.00"), d("813.75")));
+    assert_eq!(q.totals.due_on_delivery, d("968.75"));
+}
+
+#[test]
+fn singapore_lvg_gst_is_charged_by_the_overseas_vendor_from_2023() {
+    // GST (Amendment) Act 2021; IRAS "GST on imported low-value goods" (from 2023-01-01): goods
+    // ≤ S$400 bear GST charged by the OVR-registered vendor. 2024 rate 9 %: S$100.00 + S$10.00
+    // delivery → GST 9 % × 110.00 = S$9.90 at the sale.
+    let q = quote(dap("SG", "SGD", "2024-06-03", "1", "100.00", "10.00"));
+    assert!(applies(&q, "sg-lvg-gst-400"));
+    assert_eq!(q.totals.collected_at_sale, d("9.90"));
+    assert_eq!(q.totals.due_on_delivery, d("0.00"));
+    let before = quote(dap("SG", "SGD", "2022-12-30", "1", "100.00", "10.00"));
+    assert!(before.thresholds.iter().all(|c| c.id != "sg-lvg-gst-400"));
+}
+
+fn us(date: &str, origins: &[&str]) -> Quote {
+    let lines: Vec<Value> = origins
+        .iter()
+        .enumerate()
+        .map(|(i, o)| json!({"id": format!("l{i}"), "code": "6109100012", "quantity": "1", "unit_price": "100.00", "origin": o}))
+        .collect();
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "channel": "courier", "lines": lines}))
+}
+
+#[test]
+fn us_de_minimis_ends_for_china_and_hong_kong_on_2025_05_02() {
+    // EO 14256 of 2025-04-02 s.2 (as amended): de minimis under 19 U.S.C. 1321(a)(2)(C) is no
+    // longer available for products of the PRC or Hong Kong entered from 2025-05-02; for every
+    // other country it ends on 2025-08-29 (EO 14324).
+    let cn_before = us("2025-05-01", &["CN"]);
+    assert!(applies(&cn_before, "us-de-minimis-800"));
+    assert_eq!(cn_before.totals.duty, d("0.00"));
+    for origin in ["CN", "HK"] {
+        let q = us("2025-05-02", &[origin]);
+        assert!(!applies(&q, "us-de-minimis-800-ex-cn-hk"), "{origin}");
+        let check = q.thresholds.iter().find(|c| c.id == "us-de-minimis-800-ex-cn-hk").unwrap();
+        assert!(check.note.as_deref().unwrap().contains(origin), "{check:?}");
+        // MFN 16.5 % on 6109.10.00.12 at least, plus the additional duties of the day.
+        assert!(q.totals.duty >= d("16.50"), "{origin}: {:?}", q.totals);
+    }
+    let vn = us("2025-05-02", &["VN"]);
+    assert!(applies(&vn, "us-de-minimis-800-ex-cn-hk"));
+    assert_eq!(vn.totals.duty, d("0.00"));
+    // A consignment with one Chinese line loses de minimis as a whole: it needs another entry type.
+    let mixed = us("2025-06-02", &["VN", "CN"]);
+    assert!(!applies(&mixed, "us-de-minimis-800-ex-cn-hk"));
+    assert!(mixed.totals.duty >= d("33.00"));
+    // Every country from 2025-08-29.
+    let vn_after = us("2025-08-29", &["VN"]);
+    assert!(vn_after.thresholds.iter().all(|c| !c.id.starts_with("us-de-minimis")));
+}
+
+#[test]
+fn us_de_minimis_keyed_by_origin_needs_the_origin() {
+    let q = quote(json!({"destination": "US", "date": "2025-06-02", "currency": "USD",
+        "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "100.00"}]}));
+    assert!(!applies(&q, "us-de-minimis-800-ex-cn-hk"));
+    assert!(warned(&q, "W_THRESHOLD_NOT_APPLIED").unwrap().contains("origin"));
+}
+
+fn korea(ship_from: &str, value: &str) -> Quote {
+    quote(json!({"destination": "KR", "date": "2026-03-02", "currency": "USD", "ship_from": ship_from,
+        "channel": "courier", "fx": {"USD/KRW": "1400"},
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "13%"}]}))
+}
+
+#[test]
+fn korea_list_clearance_usd_200_from_the_us_and_usd_150_elsewhere() {
+    // KCS notice on express cargo clearance art. 8(1) and FTA Customs Act Enforcement Rule art. 29
+    // (KORUS art. 7.7): express goods for personal use shipped from the US clear free of duty and
+    // VAT up to US$200; from elsewhere the limit is US$150 (Customs Act Enforcement Rule art. 45).
+    let from_us = korea("US", "180.00");
+    assert!(applies(&from_us, "kr-korus-express-200"));
+    assert_eq!((from_us.totals.duty, from_us.totals.tax), (d("0"), d("0")));
+    let from_cn = korea("CN", "180.00");
+    assert!(from_cn.thresholds.iter().all(|c| c.id != "kr-korus-express-200"));
+    assert!(!applies(&from_cn, "kr-small-150"));
+    // US$180 at 1,400 = ₩252,000; duty 13 % = ₩32,760; VAT 10 % × 284,760 = ₩28,476.
+    assert_eq!((from_cn.totals.duty, from_cn.totals.tax), (d("32760"), d("28476")));
+    let small = korea("CN", "150.00");
+    assert!(applies(&small, "kr-small-150"));
+    assert_eq!(small.totals.tax, d("0"));
+}
+
+#[test]
+fn northern_ireland_uses_the_uk_tariff_and_vat_and_says_why() {
+    // Windsor Framework (Joint Committee Decision 1/2023); gov.uk "How to make sure the correct
+    // duty is applied to goods you bring into Northern Ireland…": goods not at risk pay the UK
+    // duty, goods at risk the EU duty. UK VAT rates apply in Northern Ireland.
+    // £200.00 + £20.00: UK Global Tariff 12 % × 220.00 = 26.40; VAT 20 % × 246.40 = 49.28.
+    let xi = quote(tariff_rate(dap("XI", "GBP", "2026-03-02", "1", "200.00", "20.00")));
+    assert_eq!(xi.currency.code(), "GBP");
+    assert_eq!((xi.totals.duty, tax(&xi)), (d("26.40"), d("49.28")));
+    let gb = quote(tariff_rate(dap("GB", "GBP", "2026-03-02", "1", "200.00", "20.00")));
+    assert_eq!((gb.totals.duty, tax(&gb)), (xi.totals.duty, tax(&xi)));
+    let why = warned(&xi, "W_TERRITORY").expect("tariff assumption stated");
+    assert!(why.contains("not at risk") && why.contains("EU Common External Tariff"), "{why}");
+    // ≤ £135: HMRC's IOSS for Northern Ireland, optional: VAT at the sale, assumption stated.
+    let small = quote(dap("XI", "GBP", "2026-03-02", "1", "100.00", "10.00"));
+    assert!(applies(&small, "xi-ioss-135"));
+    assert_eq!(
+        (small.totals.collected_at_sale, small.totals.due_on_delivery - small.totals.duty),
+        (tax(&small), d("0.00"))
+    );
+    assert!(small.totals.collected_at_sale > Decimal::ZERO);
+    assert!(warned(&small, "W_ASSUMPTION").unwrap().contains("Northern Ireland"));
+    // UK customs value rules: the HMRC monthly rate converts a foreign-currency price, as in GB.
+    let usd = quote(json!({"destination": "XI", "date": "2023-07-14", "currency": "USD", "origin": "CN",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "300"}]}));
+    assert!(usd.fx.iter().any(|f| f.pair == "USD/GBP" && f.source.contains("HMRC")), "{:?}", usd.fx);
+}
+
+#[test]
+fn reduced_vat_class_without_a_known_reduced_rate_is_a_typed_error() {
+    let e = engine()
+        .quote(&request(json!({"destination": "AU", "date": "2026-03-02", "currency": "AUD",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "2000", "duty_rate": "5%",
+                   "vat_class": "reduced"}]})))
+        .unwrap_err();
+    assert_eq!(e.code, landed::ErrorCode::InvalidField);
+    assert_eq!(e.field.as_deref(), Some("lines[0].vat_class"));
+    // Where a reduced rate exists it is used (GB 5 %).
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "vat_class": "reduced"}]}));
+    assert!(q.lines[0].levies.iter().any(|l| l.kind == LevyKind::Tax && l.rate == "5%"));
+}
+
+#[test]
+fn canada_and_brazil_without_subdivision_state_the_assumption() {
+    let ca = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "CN",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "duty_rate": "18%"}]}));
+    let why = warned(&ca, "W_ASSUMED_SUBDIVISION").expect("province assumption stated");
+    assert!(why.contains("ON") && why.contains("subdivision"), "{why}");
+    // A GST registrant pays only the federal GST at the border: no province needed.
+    let b2b = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "CN",
+        "business_buyer": true,
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "duty_rate": "18%"}]}));
+    assert!(warned(&b2b, "W_ASSUMED_SUBDIVISION").is_none());
+    let br = quote(json!({"destination": "BR", "date": "2026-03-02", "currency": "BRL",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "duty_rate": "60%"}]}));
+    assert!(warned(&br, "W_ASSUMED_SUBDIVISION").unwrap().contains("SP"));
+}
+
+#[test]
+fn canada_without_ship_from_states_which_thresholds_are_not_applied() {
+    // CBSA D8-2-16: the CUSMA courier thresholds follow the place of direct shipment.
+    let q = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "subdivision": "AB",
+        "channel": "courier",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "35", "duty_rate": "18%"}]}));
+    let why = warned(&q, "W_ASSUMED_SHIP_FROM").expect("ship_from assumption stated");
+    assert!(why.contains("ca-cusma-courier-40"), "{why}");
+}
+
+#[test]
+fn incomplete_totals_count_known_lower_bounds_and_say_at_least() {
+    // Wine without its volume: the specific duty cannot be priced; its VAT is known only in part.
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN",
+        "lines": [
+            {"id": "ok", "code": "6109100010", "quantity": "20", "unit_price": "10.00"},
+            {"id": "wine", "code": "22042109", "quantity": "6", "unit_price": "40.00"}]}));
+    assert!(!q.totals.complete && q.totals.at_least);
+    let known: Decimal =
+        q.lines[1].levies.iter().filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.partial_amount).sum();
+    assert!(known > Decimal::ZERO);
+    assert_eq!(q.totals.tax, tax(&q) + known);
+}
+
+fn de_cart(code: &str) -> QuoteRequest {
+    request(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN",
+        "lines": [{"id": "x", "code": code, "quantity": "6", "unit_price": "40.00"}]}))
+}
+
+#[test]
+fn a_sweep_never_names_an_incomplete_quote_cheapest() {
+    // Wine without its volume: the EU specific duty is unknown, so €285.60 (goods 240.00 + VAT on
+    // the known part) is only a lower bound; T-shirts are complete at 240.00 + 12 % duty 28.80 +
+    // 19 % VAT 51.07 = €319.87. The complete quote ranks first and is the cheapest.
+    let axes = landed::sweep::SweepAxes { codes: vec!["22042109".into(), "6109100010".into()], ..Default::default() };
+    let r = landed::sweep::sweep(&engine(), &de_cart("22042109"), &axes).unwrap();
+    assert_eq!(r.rows[0].code, "6109100010");
+    assert!(r.rows[0].complete && !r.rows[0].at_least);
+    assert_eq!(r.rows[0].buyer_total_in_request_currency, Some(d("319.87")));
+    assert!(!r.rows[1].complete && r.rows[1].at_least);
+    assert!(r.rows[1].buyer_total_in_request_currency.unwrap() < d("319.87"));
+    assert_eq!(r.cheapest.as_ref().unwrap().code, "6109100010");
+    assert_eq!(r.incomplete_below_cheapest, 1);
+}
+
+#[test]
+fn a_sweep_compares_dap_and_ddp_on_what_the_buyer_pays_in_all() {
+    // Under DAP the checkout price leaves out duty and VAT due on delivery; the buyer still pays
+    // them. £200.00 of T-shirts into GB: 12 % duty 24.00, VAT 20 % × 224.00 = 44.80; £268.80 in all
+    // either way.
+    let base = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200.00"}]}));
+    let axes = landed::sweep::SweepAxes {
+        incoterms: vec![landed::request::Incoterm::Dap, landed::request::Incoterm::Ddp],
+        ..Default::default()
+    };
+    let r = landed::sweep::sweep(&engine(), &base, &axes).unwrap();
+    let totals: Vec<Option<Decimal>> = r.rows.iter().map(|x| x.buyer_total_in_request_currency).collect();
+    assert_eq!(totals, vec![Some(d("268.80")), Some(d("268.80"))]);
+    let dap = r.rows.iter().find(|x| x.incoterm == landed::request::Incoterm::Dap).unwrap();
+    assert_eq!((dap.landed, dap.due_on_delivery), (Some(d("200.00")), Some(d("68.80"))));
+    assert_eq!(r.spread, Some(d("0.00")));
+}
+
+#[test]
+fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
+    use landed::reverse::{reverse, Charm, GreyZonePolicy};
+    let mut wine = de_cart("22042109");
+    wine.lines[0].quantity = d("1");
+    // Wine is outside the €150 duty relief (Reg. 1186/2009 art. 24): its specific duty needs volume_l.
+    let r = reverse(&engine(), &wine, d("1000.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let bound = r.bound.expect("a bound, not an exact answer");
+    assert_eq!(bound.net_price_is, "upper");
+    assert!(bound.reason.contains("volume_l"), "{}", bound.reason);
+    // A complete quote gives an exact answer, and DAP is solved on what the buyer pays in all,
+    // so it gives the same net price as DDP.
+    let mut tee = de_cart("6109100010");
+    tee.lines[0].quantity = d("1");
+    let ddp = reverse(&engine(), &tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert!(ddp.bound.is_none());
+    tee.incoterm = landed::request::Incoterm::Dap;
+    let dap = reverse(&engine(), &tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!(dap.net_price, ddp.net_price);
+}
+
+#[test]
+fn low_value_schemes_exclude_excise_goods() {
+    // Directive 2006/112/EC art. 369l: IOSS is not for goods subject to excise duties; Reg.
+    // 1186/2009 art. 24: no duty relief for alcoholic products. A €30.00 bottle of wine (HS 2204)
+    // into Germany: neither applies; VAT is import VAT, and the specific duty needs volume_l.
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CL",
+        "incoterm": "DAP",
+        "lines": [{"id": "wine", "code": "22042109", "quantity": "1", "unit_price": "30.00", "volume_l": "0.75"}]}));
+    assert!(!applies(&q, "eu-ioss-150") && !applies(&q, "eu-duty-relief-150"));
+    assert!(q.thresholds.iter().find(|c| c.id == "eu-ioss-150").unwrap().note.as_deref().unwrap().contains("HS 2204"));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert!(q.totals.duty > Decimal::ZERO);
+    assert_eq!(q.totals.due_on_delivery, q.totals.duty + q.totals.tax + q.totals.fees);
+    // HMRC: the £135 rules do not cover excise goods; the VAT is import VAT.
+    let gb = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CL",
+        "lines": [{"id": "wine", "code": "2204210000", "quantity": "1", "unit_price": "30.00", "volume_l": "0.75",
+                   "alcohol_pct": "13"}]}));
+    assert!(!applies(&gb, "gb-low-value-vat-135") && !applies(&gb, "gb-low-value-135"));
+}
+
+#[test]
+fn a_sweep_varies_the_place_of_direct_shipment() {
+    // CBSA D8-2-16: a CA$35.00 courier parcel shipped from the US is free of duty and tax
+    // (≤ CA$40, CUSMA); shipped from China only the CA$20 remission applies: duty 18 % = 6.30,
+    // GST 5 % × 41.30 = 2.07 (Alberta: GST only).
+    let base = request(json!({"destination": "CA", "subdivision": "AB", "date": "2026-03-02", "currency": "CAD",
+        "channel": "courier",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "35.00", "duty_rate": "18%"}]}));
+    let axes = landed::sweep::SweepAxes { ship_froms: vec!["CN".into(), "US".into()], ..Default::default() };
+    let r = landed::sweep::sweep(&engine(), &base, &axes).unwrap();
+    let by: Vec<(Option<&str>, Option<Decimal>)> =
+        r.rows.iter().map(|x| (x.ship_from.as_deref(), x.buyer_total_in_request_currency)).collect();
+    assert_eq!(by, vec![(Some("US"), Some(d("35.00"))), (Some("CN"), Some(d("43.37")))]);
+    assert_eq!(r.cheapest.unwrap().ship_from.as_deref(), Some("US"));
+}
+
+#[test]
+fn a_seller_outside_an_optional_scheme_leaves_the_tax_to_the_border() {
+    // IOSS is optional (Directive 2006/112/EC art. 369m): without it, import VAT is charged at the
+    // border. €100.00 + €10.00 into Germany, duty relieved: import VAT 19 % × 110.00 = €20.90, due on
+    // delivery under DAP.
+    let mut v = dap("DE", "EUR", "2026-03-02", "1", "100.00", "10.00");
+    v["seller_registered"] = json!(false);
+    let q = quote(v);
+    assert!(!applies(&q, "eu-ioss-150"));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("110.00"), d("20.90")));
+    // Saying the seller is registered removes the stated assumption, not the rule.
+    let mut v = dap("DE", "EUR", "2026-03-02", "1", "100.00", "10.00");
+    v["seller_registered"] = json!(true);
+    let q = quote(v);
+    assert_eq!(q.totals.collected_at_sale, d("20.90"));
+    assert!(warned(&q, "W_ASSUMPTION").is_none());
+    // The GB ≤ £135 rules are imposed by law: "not registered" does not turn them into import VAT.
+    let mut v = dap("GB", "GBP", "2026-03-02", "1", "100.00", "10.00");
+    v["seller_registered"] = json!(false);
+    let e = engine().quote(&request(v)).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("seller_registered"));
+}

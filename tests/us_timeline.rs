@@ -1,0 +1,288 @@
+//! The US additional duties by date, origin and code: which chapter 99 layers apply, at what
+//! rate, and what they come to. Each case cites the heading and the act it rests on; the rates
+//! are those of the HTS headings (`tariffs/us_reciprocal.tsv` is imported from HTSUS 2026 Rev 3)
+//! and the figures are worked by hand from them.
+
+use landed::date::Date;
+use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
+use landed::request::QuoteRequest;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// One engine for the whole test binary (engines are made once and shared).
+fn engine() -> landed::Engine {
+    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
+    *ENGINE
+}
+
+/// The layers charged (not excluded) on a line, as (id, percent), in priority order.
+fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>)> {
+    let rules = engine().rules();
+    rules
+        .us()
+        .decide(code, origin, Date::parse(date).unwrap())
+        .into_iter()
+        .filter(|d| d.excluded_by.is_none())
+        .map(|d| (d.layer.id.to_string(), d.layer.percent.map(|p| p.normalize())))
+        .collect()
+}
+
+/// The layers that matched but were excluded, by id.
+fn excluded(date: &str, origin: &str, code: &str) -> Vec<String> {
+    let rules = engine().rules();
+    rules
+        .us()
+        .decide(code, origin, Date::parse(date).unwrap())
+        .into_iter()
+        .filter(|d| d.excluded_by.is_some())
+        .map(|d| d.layer.id.to_string())
+        .collect()
+}
+
+const LAPTOP: &str = "8471300100";
+const TSHIRT: &str = "6109100012";
+const STEEL_ARTICLE: &str = "7326908688";
+const CAR: &str = "8703230190";
+
+/// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
+type Expected = &'static [(&'static str, Option<&'static str>)];
+
+/// dates × origins × codes → layers charged, each with the source of the expectation.
+#[rustfmt::skip]
+const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
+    // The laptop of issue 12: the Section 232 annex list naming 8471 takes effect 2026-04-06
+    // (s232_annex_products.csv effective_date); IEEPA is no longer collected from 2026-02-24
+    // (CBP CSMS #67834313); 8471.30.01 is on the Section 122 exemption list (9903.03.03/.04).
+    ("2026-03-01", "CN", LAPTOP, &[], "no 232 before the annex's 2026-04-06; s122 exempt; IEEPA ended"),
+    ("2026-03-01", "JP", LAPTOP, &[], "same for Japan"),
+    ("2026-04-06", "CN", LAPTOP, &[("s232-annex-2026", None)], "annex 1b in force; 9903.82 rate per annex not in our sources"),
+    // 2025-06-01: China fentanyl 20 % (9903.01.24, EO 14228); the laptop is on the reciprocal
+    // Annex II list (9903.01.32), so the 10 % baseline is not charged.
+    ("2025-06-01", "CN", LAPTOP, &[("ieepa-fentanyl-cn", Some("20"))], "EO 14228; Annex II"),
+    // Reciprocal timeline, Vietnam: 10 % baseline from 2025-04-05 (9903.01.25, EO 14257); 46 %
+    // on 2025-04-09 only (9903.01.72; suspended from 2025-04-10 by EO 14266); 20 % from
+    // 2025-08-07 (9903.02.69, EO 14326); Section 122 10 % from 2026-02-24 to 2026-07-23
+    // (9903.03.01; 19 U.S.C. 2132, 150 days; CBP CSMS #67844987).
+    ("2025-04-04", "VN", TSHIRT, &[], "before EO 14257"),
+    ("2025-04-05", "VN", TSHIRT, &[("ieepa-reciprocal", Some("10"))], "9903.01.25"),
+    ("2025-04-09", "VN", TSHIRT, &[("ieepa-country-9903.01.72", Some("46"))], "9903.01.72"),
+    ("2025-04-10", "VN", TSHIRT, &[("ieepa-reciprocal", Some("10"))], "EO 14266 pause"),
+    ("2025-08-07", "VN", TSHIRT, &[("ieepa-country-9903.02.69", Some("20"))], "9903.02.69"),
+    ("2026-02-23", "VN", TSHIRT, &[("ieepa-country-9903.02.69", Some("20"))], "last day of IEEPA"),
+    ("2026-02-24", "VN", TSHIRT, &[("s122-surcharge", Some("10"))], "9903.03.01"),
+    ("2026-07-23", "VN", TSHIRT, &[("s122-surcharge", Some("10"))], "150th day"),
+    ("2026-07-24", "VN", TSHIRT, &[], "Section 122 lapsed"),
+    // China: 301 list 4A 7.5 % (9903.88.15); fentanyl 20 % from 2025-03-04, 10 % from
+    // 2025-11-10 (9903.01.24); reciprocal 10 % from 2025-04-05, 84 % on 2025-04-09 (EO 14259),
+    // 125 % from 2025-04-10 to 2025-05-13 (EO 14266), 10 % again from 2025-05-14 (EO 14298).
+    ("2025-04-08", "CN", TSHIRT, &[("s301-list4a", Some("7.5")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal", Some("10"))], "EO 14257 baseline"),
+    ("2025-04-09", "CN", TSHIRT, &[("s301-list4a", Some("7.5")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal-cn-84", Some("84"))], "EO 14259"),
+    ("2025-04-10", "CN", TSHIRT, &[("s301-list4a", Some("7.5")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal-cn-125", Some("125"))], "EO 14266"),
+    ("2025-05-13", "CN", TSHIRT, &[("s301-list4a", Some("7.5")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal-cn-125", Some("125"))], "EO 14266"),
+    ("2025-05-14", "CN", TSHIRT, &[("s301-list4a", Some("7.5")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal", Some("10"))], "EO 14298"),
+    ("2025-11-10", "CN", TSHIRT, &[("s301-list4a", Some("7.5")), ("ieepa-fentanyl-cn-2025-11", Some("10")), ("ieepa-reciprocal", Some("10"))], "9903.01.24 + 10%"),
+    // Canada and Mexico from 2025-03-04 (EO 14193/14194 as amended); USMCA goods exempt from
+    // 2025-03-07 (9903.01.04/.14), Canada 35 % from 2025-08-01 (EO 14325); neither pays the
+    // reciprocal tariff (9903.01.26/.27).
+    ("2025-03-03", "MX", TSHIRT, &[], "before 2025-03-04"),
+    ("2025-03-04", "MX", TSHIRT, &[("ieepa-fentanyl-mx-0304", Some("25"))], "EO 14227"),
+    ("2025-03-07", "MX", TSHIRT, &[("ieepa-fentanyl-mx", Some("25"))], "9903.01.01"),
+    ("2025-07-31", "CA", TSHIRT, &[("ieepa-fentanyl-ca", Some("25"))], "9903.01.10 at 25 %"),
+    ("2025-08-01", "CA", TSHIRT, &[("ieepa-fentanyl-ca-35", Some("35"))], "9903.01.10 + 35%"),
+    // The 15 % all-in rule: EU from 2025-08-07 (9903.02.20), Japan from 2025-08-07 (9903.02.73,
+    // EO 14345 sec. 2(d), retroactive), Korea 15 % added until 2025-11-13 (9903.02.56, terminated
+    // on 2025-11-14) and all-in from then (9903.02.80), Switzerland 39 % then all-in (9903.02.58,
+    // 9903.02.83; 90 FR 59281).
+    ("2025-08-07", "DE", TSHIRT, &[("ieepa-country-9903.02.20", Some("15"))], "9903.02.20"),
+    ("2025-08-07", "JP", TSHIRT, &[("ieepa-country-9903.02.73", Some("15"))], "9903.02.73"),
+    ("2025-11-13", "KR", TSHIRT, &[("ieepa-country-9903.02.56", Some("15"))], "9903.02.56"),
+    ("2025-11-14", "KR", TSHIRT, &[("ieepa-country-9903.02.80", Some("15"))], "9903.02.80"),
+    ("2025-11-13", "CH", TSHIRT, &[("ieepa-country-9903.02.58", Some("39"))], "9903.02.58"),
+    ("2025-11-14", "CH", TSHIRT, &[("ieepa-country-9903.02.83", Some("15"))], "9903.02.83"),
+    // The CBP 7501 line (RULES.md §5): 301 list 3 25 % + 232 steel, 25 % from 2025-03-12
+    // (Proclamation 10896), 50 % from 2025-06-04 (Proclamation 10947, 9903.81.87-.90), the 2026
+    // annexes from 2026-04-06.
+    ("2025-06-03", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-25", Some("25")), ("ieepa-fentanyl-cn", Some("20"))], "Proclamation 10896"),
+    ("2026-03-02", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel", Some("50"))], "CBP 7501"),
+    ("2026-04-06", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-annex-2026", None)], "2026 annexes"),
+    ("2026-03-02", "GB", STEEL_ARTICLE, &[("s232-steel-gb", Some("25"))], "9903.81.94"),
+    // Autos: 25 % from 2025-04-03 (9903.94.01); the UK 7.5 % from 2025-06-30 (9903.94.31); the EU
+    // 15 % all-in from 2025-08-01 (9903.94.51); Japan from 2025-09-16 (9903.94.41).
+    ("2025-04-02", "DE", CAR, &[], "before Proclamation 10908 and EO 14257"),
+    ("2025-07-31", "DE", CAR, &[("s232-autos", Some("25"))], "9903.94.01"),
+    ("2025-08-01", "DE", CAR, &[("s232-autos-eu", Some("15"))], "9903.94.51"),
+    ("2025-09-15", "JP", CAR, &[("s232-autos", Some("25"))], "before 90 FR 44638"),
+    ("2025-09-16", "JP", CAR, &[("s232-autos-jp", Some("15"))], "9903.94.41"),
+    ("2025-06-30", "GB", CAR, &[("s232-autos-gb", Some("7.5"))], "9903.94.31"),
+    ("2025-10-31", "KR", CAR, &[("s232-autos", Some("25"))], "before 90 FR 55964"),
+    ("2025-11-01", "KR", CAR, &[("s232-autos-kr", Some("15"))], "9903.94.61, 90 FR 55964"),
+];
+
+#[test]
+fn us_layers_follow_the_timeline_by_date_origin_and_code() {
+    let mut failures = Vec::new();
+    for (date, origin, code, expected, why) in TIMELINE {
+        let want: Vec<(String, Option<Decimal>)> =
+            expected.iter().map(|(id, p)| (id.to_string(), p.map(|p| d(p).normalize()))).collect();
+        let got = applied(date, origin, code);
+        if got != want {
+            failures.push(format!("{date} {origin} {code} ({why}): expected {want:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn quote(v: serde_json::Value) -> Quote {
+    let req: QuoteRequest = serde_json::from_value(v).unwrap();
+    engine().quote(&req).unwrap()
+}
+
+fn us_line(date: &str, origin: &str, line: serde_json::Value) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
+        "entry_type": "formal", "lines": [line]}))
+}
+
+fn additional(line: &LineQuote, ch99: &str) -> Option<Decimal> {
+    line.levies
+        .iter()
+        .find(|l| l.kind == LevyKind::AdditionalDuty && l.name.contains(ch99))
+        .unwrap_or_else(|| panic!("no {ch99} levy in {:?}", line.levies))
+        .amount
+}
+
+#[test]
+fn laptop_from_china_or_japan_on_2026_03_01_pays_no_section_232() {
+    // Issue 12: the Section 232 annex list naming 8471 takes effect 2026-04-06.
+    for origin in ["CN", "JP"] {
+        let q = us_line(
+            "2026-03-01",
+            origin,
+            json!({"id": "laptop", "code": "8471.30.0100", "quantity": "1", "unit_price": "1000.00"}),
+        );
+        let line = &q.lines[0];
+        assert!(!line.levies.iter().any(|l| l.name.contains("232")), "{origin}: {:?}", line.levies);
+        assert_eq!(q.totals.duty, d("0.00"), "{origin}");
+        assert!(excluded("2026-03-01", origin, LAPTOP).contains(&"s122-surcharge".to_string()));
+    }
+}
+
+#[test]
+fn eu_all_in_rate_is_fifteen_percent_minus_the_mfn_rate_not_below_zero() {
+    // HTSUS 9903.02.20 (EO 14326): for EU goods whose column 1 rate is under 15 %, the duty
+    // is 15 % in all. Ceramic tableware 6912.00.48 (MFN 9.8 %) worth US$1,000: MFN 98.00,
+    // IEEPA 150.00 − 98.00 = 52.00.
+    let q = us_line(
+        "2025-09-01",
+        "DE",
+        json!({"id": "x", "code": "6912.00.4810", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    let line = &q.lines[0];
+    assert_eq!(additional(line, "9903.02.20"), Some(d("52.00")));
+    assert_eq!(q.totals.duty, d("150.00"));
+    // 9903.02.19: a column 1 rate of 15 % or more pays no reciprocal duty (handbags, 16 %).
+    let q = us_line(
+        "2025-09-01",
+        "FR",
+        json!({"id": "x", "code": "4202.22.1500", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(additional(&q.lines[0], "9903.02.20"), Some(d("0.00")));
+    assert_eq!(q.totals.duty, d("160.00"));
+}
+
+#[test]
+fn eu_car_pays_fifteen_percent_all_in_under_the_2025_autos_arrangement() {
+    // HTSUS 9903.94.51 (CBP CSMS #66336270, from 2025-08-01): MFN 2.5 % = 1,000.00 on
+    // US$40,000; Section 232 autos 15 % × 40,000 − 1,000 = 5,000.00 instead of 25 % (10,000.00).
+    let q = us_line(
+        "2025-09-01",
+        "DE",
+        json!({"id": "car", "code": "8703.23.0190", "quantity": "1", "unit_price": "40000.00"}),
+    );
+    let line = &q.lines[0];
+    assert_eq!(additional(line, "9903.94.51"), Some(d("5000.00")));
+    assert_eq!(q.totals.duty, d("6000.00"));
+    assert!(line.excluded.iter().any(|e| e.ch99 == "9903.94.01"), "{:?}", line.excluded);
+}
+
+#[test]
+fn section_232_derivative_is_charged_on_the_metal_content_only() {
+    // HTSUS 9903.81.91: "+ a duty of 50 % upon the value of the steel content" (list dated
+    // 2025-08-18). Seats 9401.71.00 (MFN free) from New Zealand worth US$1,000 with US$400 of
+    // steel: 232 = 50 % × 400 = 200.00; the reciprocal 15 % (9903.02.46) on the rest, 600:
+    // 90.00 (232 goods are outside the reciprocal tariff, note 2(v)(vi)).
+    let line = json!({"id": "seat", "code": "9401.71.0031", "quantity": "2", "unit_price": "500.00", "metal_content_value": "200.00"});
+    let q = us_line("2025-09-01", "NZ", line);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.81.91"), Some(d("200.00")));
+    assert_eq!(additional(l, "9903.02.46"), Some(d("90.00")));
+    assert_eq!(q.totals.duty, d("290.00"));
+}
+
+#[test]
+fn section_232_on_metal_content_without_the_value_is_partial_never_full_value() {
+    let q = us_line(
+        "2025-09-01",
+        "NZ",
+        json!({"id": "seat", "code": "9401.71.0031", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert!(l.reason.as_deref().unwrap().contains("metal_content_value"), "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.81.91"), None);
+    assert!(!q.totals.complete);
+}
+
+#[test]
+fn metal_content_value_above_the_unit_price_is_refused() {
+    let req: QuoteRequest = serde_json::from_value(json!({"destination": "US", "date": "2025-09-01", "currency": "USD",
+        "origin": "NZ", "lines": [{"id": "x", "code": "9401.71.0031", "quantity": "1", "unit_price": "10", "metal_content_value": "11"}]}))
+    .unwrap();
+    let e = engine().quote(&req).unwrap_err();
+    assert!(e.field.as_deref().unwrap_or_default().contains("metal_content_value"), "{e:?}");
+}
+
+#[test]
+fn usmca_claim_shows_the_ieepa_and_section_122_duties_it_removes() {
+    // USMCA goods enter under 9903.01.04 (no Mexico IEEPA duty, EO 14232 from 2025-03-07) and
+    // 9903.03.08 (no Section 122 surcharge). T-shirt 6109.10.00 (MFN 16.5 %) worth US$100.
+    let q = us_line(
+        "2025-09-01",
+        "MX",
+        json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}),
+    );
+    let usmca = q.lines[0].alternatives.iter().find(|a| a.program == "S").expect("USMCA offered");
+    assert_eq!(usmca.saving, Some(d("16.50")));
+    assert_eq!(usmca.waived.iter().map(|w| w.amount).sum::<Decimal>(), d("25.00"));
+    assert_eq!(usmca.total_saving, Some(d("41.50")));
+    let q = us_line(
+        "2026-03-02",
+        "MX",
+        json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}),
+    );
+    let usmca = q.lines[0].alternatives.iter().find(|a| a.program == "S").unwrap();
+    assert_eq!(usmca.waived[0].ch99, "9903.03.01");
+    assert_eq!(usmca.total_saving, Some(d("26.50")));
+}
+
+#[test]
+fn an_unverified_layer_is_never_priced() {
+    // Brazil's additional 40 % (9903.01.77, EO 14323, from 2025-08-06): the rate is in the
+    // heading, but its carve-outs (note 2(x)(iii)) are not in our lists, so the row is `verify`
+    // and the line is partial with the reason rather than priced on a guess. The reciprocal 10 %
+    // (9903.02.09) is priced: 10.00 on US$100.
+    let q = us_line(
+        "2025-09-01",
+        "BR",
+        json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.01.77"), None);
+    assert_eq!(additional(l, "9903.02.09"), Some(d("10.00")));
+    assert!(l.reason.as_deref().unwrap().contains("secondary source"), "{:?}", l.reason);
+}

@@ -1,0 +1,517 @@
+// Landed custom elements: <landed-price>, <landed-cart> (with <landed-item>) and
+// <landed-country-picker>. This module declares the classes and defines nothing: import
+// `define.js` (the package's `landed/define`) to register them.
+//
+// Every element keeps its light-DOM content (for example prices rendered at build time) on screen
+// until its first quote, and shows it again if pricing fails: pages stay readable without JS.
+
+import { prepare, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
+import { labels, loadLabels } from './labels.js';
+
+// ---------------------------------------------------------------------------------------------
+// Page settings shared by every widget: destination, date, channel, incoterm, language.
+
+const settings = {};
+
+function pageSetting(name) {
+  if (settings[name] !== undefined) return settings[name];
+  const key = 'landed' + name[0].toUpperCase() + name.slice(1).replace(/-(\w)/g, (_, c) => c.toUpperCase());
+  return document.documentElement.dataset[key];
+}
+
+/** Sets page-wide defaults (`{destination, date, channel, incoterm, lang, …}`) and re-prices. */
+export function setDefaults(values) {
+  Object.assign(settings, values);
+  document.dispatchEvent(new CustomEvent('landed:settings', { detail: { ...settings } }));
+}
+
+let snapshotUrl; // the page's `snapshot` setting last loaded
+let snapshotLoad = null;
+
+/** Loads the snapshot the page names (`data-landed-snapshot`, or `setDefaults({ snapshot })`)
+ * once, before any element prices; a failure is retried on the next update. */
+function snapshotReady() {
+  const url = pageSetting('snapshot');
+  if (!url) return null;
+  if (url !== snapshotUrl) {
+    snapshotUrl = url;
+    snapshotLoad = loadSnapshot(new URL(url, document.baseURI)).catch((e) => {
+      snapshotUrl = undefined;
+      throw e;
+    });
+  }
+  return snapshotLoad;
+}
+
+function language(node) {
+  return node?.getAttribute?.('lang') || pageSetting('lang') || node?.closest?.('[lang]')?.getAttribute('lang')
+    || document.documentElement.lang || navigator.language || 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering helpers.
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** "at least €12.00" when `lowerBound`, else "€12.00". */
+function amountText(amount, currency, lang, L, lowerBound) {
+  const shown = money(amount, currency, lang);
+  return lowerBound ? `${L.atLeast} ${shown}` : shown;
+}
+
+/** A dataset's date: its vintage, or a YYYY-MM(-DD) found in its name ("… (ibericode-vat-2025-08)"). */
+function vintageOf(d) {
+  return d.vintage || (String(d.dataset).match(/\b(\d{4}-\d{2}(?:-\d{2})?)\b/) || [])[1] || '';
+}
+
+function formatDate(text, lang) {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return text;
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +(m[3] || 1)));
+  const style = m[3] ? { dateStyle: 'medium' } : { year: 'numeric', month: 'short' };
+  try {
+    return new Intl.DateTimeFormat(lang, { ...style, timeZone: 'UTC' }).format(date);
+  } catch {
+    return text;
+  }
+}
+
+function ageText(days, lang) {
+  if (typeof days !== 'number' || typeof Intl.RelativeTimeFormat !== 'function') return '';
+  return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-days, 'day');
+}
+
+/** "Rates as of 6 Jun 2025": the oldest dated dataset behind the quote; the snapshot id if none. */
+function freshness(q, lang, L) {
+  const dated = datasets(q).map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
+  if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined };
+  const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
+  const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
+  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}`, title };
+}
+
+function sourcesList(q, lang, L) {
+  const all = datasets(q);
+  if (!all.length) return null;
+  return el('div', { class: 'meta', part: 'sources' },
+    el('span', { text: `${L.sources}:` }),
+    el('ul', {}, all.map((d) => {
+      const date = vintageOf(d);
+      const age = ageText(d.age_days, lang);
+      return el('li', { text: [d.publisher, d.dataset, date && formatDate(date, lang), age].filter(Boolean).join(' · ') });
+    })));
+}
+
+/** The levies as a two-column table (charge, amount), each followed by a full-width row with its
+ * base, rate, formula and source: it wraps inside any card rather than scrolling. */
+function levyTable(levies, currency, lang, L) {
+  return el('table', { part: 'levies', class: 'levies' },
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col', text: L.levy }), el('th', { scope: 'col', class: 'num', text: L.amount }))),
+    levies.map((v) => el('tbody', {},
+      el('tr', { part: 'levy' },
+        el('th', { scope: 'row', class: 'name', text: v.name }),
+        el('td', { class: 'num', 'data-amount': v.amount ?? v.partial_amount ?? undefined,
+          text: v.amount != null ? money(v.amount, currency, lang)
+            : v.partial_amount != null ? amountText(v.partial_amount, currency, lang, L, true) : L.not_priced })),
+      el('tr', { part: 'levy-explain', class: 'explain' }, el('td', { colspan: '2' },
+        el('dl', { class: 'explain' },
+          el('dt', { text: L.base }), el('dd', { text: money(v.base, currency, lang), title: v.base_note }),
+          el('dt', { text: L.rate }), el('dd', { text: v.rate }),
+          el('dt', { text: L.formula }), el('dd', { class: 'formula', text: v.formula }),
+          el('dt', { text: L.source }),
+          el('dd', { text: [v.source.publisher, v.source.dataset, v.source.vintage].filter(Boolean).join(' · ') })))))));
+}
+
+function numberAttr(node, name) {
+  const v = node.getAttribute(name);
+  return v === null || v === '' ? undefined : v.trim();
+}
+
+/** The shared request fields of an element, from its attributes and the page settings. */
+function shipmentFrom(node) {
+  const attr = (name) => numberAttr(node, name) ?? pageSetting(name);
+  const request = {
+    destination: (attr('destination') || '').toUpperCase(),
+    date: attr('date') || today(),
+    currency: (attr('currency') || 'USD').toUpperCase(),
+    channel: attr('channel') || undefined,
+    incoterm: (attr('incoterm') || '').toUpperCase() || undefined,
+    ship_from: attr('ship-from')?.toUpperCase(),
+    origin: attr('origin')?.toUpperCase(),
+    subdivision: attr('subdivision')?.toUpperCase(),
+    shipping: attr('shipping'),
+    insurance: attr('insurance'),
+    display_currency: attr('display-currency')?.toUpperCase(),
+  };
+  for (const k of Object.keys(request)) if (request[k] === undefined || request[k] === '') delete request[k];
+  return request;
+}
+
+const EU_MEMBERS = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT',
+  'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+
+/** The code for the destination: `code-us`, `code-gb`, `code-eu` (any EU member), `code-de`, …
+ * override the general `code`, as shops keep national codes per market. */
+function codeFor(node, destination) {
+  const d = (destination || '').toLowerCase();
+  const eu = EU_MEMBERS.includes(d.toUpperCase());
+  return numberAttr(node, `code-${d}`) || (eu ? numberAttr(node, 'code-eu') : undefined) || numberAttr(node, 'code');
+}
+
+function lineFrom(node, id, destination) {
+  const line = {
+    id,
+    code: codeFor(node, destination),
+    description: numberAttr(node, 'description'),
+    quantity: numberAttr(node, 'quantity') || '1',
+    unit_price: numberAttr(node, 'price'),
+    origin: numberAttr(node, 'origin')?.toUpperCase(),
+    weight_kg: numberAttr(node, 'weight-kg'),
+    volume_l: numberAttr(node, 'volume-l'),
+    alcohol_pct: numberAttr(node, 'alcohol-pct'),
+    vat_class: numberAttr(node, 'vat-class'),
+    duty_rate: numberAttr(node, 'duty-rate'),
+  };
+  for (const k of Object.keys(line)) if (line[k] === undefined) delete line[k];
+  return line;
+}
+
+const STYLE = `
+:host { display: inline-block; max-width: 100%; min-width: 0; font: inherit; color: inherit; --landed-accent: #0b5cad;
+  --landed-muted: #4a5260; --landed-border: #ccd; --landed-bg: transparent; --landed-problem: #8a1c00; }
+:host([hidden]) { display: none; }
+.total { font-weight: 700; }
+.lower { font-weight: 400; }
+.note { color: var(--landed-muted); font-size: 0.85em; margin-inline-start: 0.35em; }
+details { margin-top: 0.25em; background: var(--landed-bg); }
+summary { cursor: pointer; color: var(--landed-accent); font-size: 0.85em; }
+summary:focus-visible { outline: 2px solid var(--landed-accent); outline-offset: 2px; }
+table { border-collapse: collapse; font-size: 0.8em; margin-top: 0.3em; width: 100%; max-width: 100%; }
+th, td { border-bottom: 1px solid var(--landed-border); padding: 0.2em 0.4em; text-align: start; vertical-align: top;
+  overflow-wrap: anywhere; }
+th { font-weight: 600; }
+td.num, th.num { text-align: end; white-space: nowrap; overflow-wrap: normal; width: 1%; }
+table.levies tr[part=levy] > * { border-bottom: 0; padding-bottom: 0; }
+dl.explain { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 0.5em; margin: 0.15em 0 0;
+  color: var(--landed-muted); font-size: 0.95em; }
+dl.explain dt { font-weight: 400; }
+dl.explain dd { margin: 0; min-width: 0; }
+.formula { font-family: ui-monospace, monospace; font-size: 0.95em; }
+.meta, .warn { color: var(--landed-muted); font-size: 0.75em; margin: 0.3em 0 0; overflow-wrap: anywhere; }
+.meta ul { margin: 0; padding-inline-start: 1.2em; }
+.freshness { display: block; }
+.problem { color: var(--landed-problem); font-size: 0.85em; overflow-wrap: anywhere; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+let sheet = null;
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return [sheet];
+}
+
+class Priced extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = styles();
+    // Until the first quote, the element's own content (a price rendered at build time) shows.
+    root.replaceChildren(el('slot'));
+    this._onSettings = () => this.update();
+    this._pending = false;
+    this.quote = null;
+    this.request = null;
+  }
+
+  connectedCallback() {
+    document.addEventListener('landed:settings', this._onSettings);
+    this.update();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('landed:settings', this._onSettings);
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.update();
+  }
+
+  /** Re-prices on the next microtask (several attribute changes cost one quote). */
+  update() {
+    if (this._pending) return;
+    this._pending = true;
+    queueMicrotask(async () => {
+      this._pending = false;
+      const request = this.buildRequest();
+      if (!request) return;
+      try {
+        await snapshotReady();
+        const glue = await prepare(request.destination);
+        await loadLabels(language(this));
+        const q = quoteNow(glue, request);
+        this.request = request;
+        this.quote = q;
+        this.render(q);
+        this._renderedAt = performance.now(); // read by tests/e2e/bench.js
+        this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
+      } catch (error) {
+        await loadLabels(language(this));
+        this.request = request;
+        this.quote = null;
+        this.renderError(error);
+        this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true,
+          detail: { request, error: { code: error.code || 'E_INTERNAL', field: error.field ?? null, message: error.message } } }));
+      }
+    });
+  }
+
+  /** The problem, then the element's own content (the price without import charges) again. */
+  renderError(error) {
+    const L = labels(language(this));
+    this.shadowRoot.replaceChildren(
+      el('span', { class: 'problem', role: 'status', 'aria-live': 'polite', part: 'error',
+        text: `${L.error}: ${error.message}${error.field ? ` (${error.field})` : ''}` }), ' ', el('slot'));
+  }
+}
+
+/** <landed-price price currency code origin destination …>: the all-in price of one item. */
+export class LandedPrice extends Priced {
+  static get observedAttributes() {
+    return ['price', 'currency', 'code', 'origin', 'destination', 'date', 'channel', 'incoterm', 'quantity',
+      'weight-kg', 'volume-l', 'alcohol-pct', 'shipping', 'insurance', 'lang', 'ship-from', 'subdivision',
+      'vat-class', 'duty-rate', 'display-currency', 'code-us', 'code-gb', 'code-eu', 'description'];
+  }
+
+  buildRequest() {
+    const shipment = shipmentFrom(this);
+    if (!shipment.destination || !this.getAttribute('price') || !codeFor(this, shipment.destination)) return null;
+    return { ...shipment, lines: [lineFrom(this, 'item', shipment.destination)] };
+  }
+
+  render(q) {
+    const lang = language(this);
+    const L = labels(lang);
+    const cur = q.currency;
+    const line = q.lines[0];
+    const t = q.totals;
+    const partial = incomplete(q);
+    const total = amountText(t.landed, cur, lang, L, partial);
+    const range = t.landed_max != null && t.landed_max !== t.landed ? `${L.upTo} ${money(t.landed_max, cur, lang)}` : null;
+    const fresh = freshness(q, lang, L);
+    const dap = q.incoterm === 'DAP';
+    const note = dap ? `+ ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : L.incl;
+    const summary = [`${L.allIn}: ${total}`, range, note, fresh.text].filter(Boolean).join(', ');
+    const nodes = [
+      el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
+      el('span', { class: 'total', part: 'total', 'data-amount': t.landed, 'data-complete': String(!partial), 'aria-hidden': 'true' },
+        partial ? el('span', { class: 'lower', part: 'at-least', text: `${L.atLeast} ` }) : null, money(t.landed, cur, lang)),
+      range ? el('span', { class: 'note', part: 'range', 'aria-hidden': 'true', text: `(${range})` }) : null,
+      el('span', { class: 'note', part: 'note', 'aria-hidden': 'true', text: note }),
+      q.display ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(q.display.landed, q.display.currency, lang, L, partial)}` }) : null,
+      el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
+      el('details', { part: 'details' },
+        el('summary', { part: 'summary', text: L.details }),
+        levyTable([...line.levies, ...q.levies], cur, lang, L),
+        line.reason ? el('p', { class: 'problem', part: 'problem', text: `${L.notPriced}: ${line.reason}` })
+          : partial ? el('p', { class: 'problem', part: 'problem', text: L.notPriced }) : null,
+        line.excluded?.length ? el('p', { class: 'meta', text: `${L.excluded}: ${line.excluded.map((x) => `${x.name} — ${x.reason}`).join('; ')}` }) : null,
+        line.alternatives?.length ? el('p', { class: 'meta', text: `${L.options}: ${line.alternatives.map((a) => a.note).join('; ')}` }) : null,
+        q.warnings.length ? el('p', { class: 'warn', text: `${L.warnings}: ${q.warnings.map((w) => w.message).join(' · ')}` }) : null,
+        totalsList(q, lang, L, partial),
+        sourcesList(q, lang, L),
+        el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}` })),
+    ];
+    this.shadowRoot.replaceChildren(...nodes.filter(Boolean));
+  }
+}
+
+/** Goods, duty, tax, fees and the total; "at least" on every charge a partial quote leaves out. */
+function totalsList(q, lang, L, partial) {
+  const t = q.totals;
+  const rows = [[L.goods, t.goods, false], [L.shipping, t.shipping, false], [L.insurance, t.insurance, false],
+    [L.duty, t.duty, partial], [L.tax, t.tax, partial], [L.fees, t.fees, partial], [L.landed, t.landed, partial]];
+  if (q.incoterm === 'DAP') rows.push([L.dueOnDelivery, t.due_on_delivery, partial]);
+  return el('table', { part: 'totals', class: 'totals' }, el('tbody', {}, rows
+    .filter(([, v], i) => i < 1 || i > 2 || Number(v) !== 0)
+    .map(([k, v, lower]) => el('tr', {},
+      el('th', { scope: 'row', text: k }),
+      el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));
+}
+
+/** <landed-cart destination=… currency=…><landed-item code price quantity …></landed-cart>, or a
+ * whole request set on its `cartRequest` property. */
+export class LandedCart extends Priced {
+  static get observedAttributes() {
+    return ['currency', 'origin', 'destination', 'date', 'channel', 'incoterm', 'shipping', 'insurance', 'lang',
+      'ship-from', 'subdivision', 'display-currency'];
+  }
+
+  constructor() {
+    super();
+    this._observer = new MutationObserver(() => this.update());
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this._observer.observe(this, { childList: true, subtree: true, attributes: true });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this._observer.disconnect();
+  }
+
+  /** Sets a complete request (same JSON as `landed quote`). */
+  set cartRequest(request) {
+    this._explicit = request;
+    this.update();
+  }
+
+  get cartRequest() {
+    return this._explicit;
+  }
+
+  buildRequest() {
+    if (this._explicit) return this._explicit;
+    const shipment = shipmentFrom(this);
+    const items = [...this.querySelectorAll('landed-item')];
+    if (!shipment.destination || !items.length) return null;
+    return { ...shipment, lines: items.map((item, i) => lineFrom(item, item.getAttribute('id') || `line-${i + 1}`, shipment.destination)) };
+  }
+
+  render(q) {
+    const lang = language(this);
+    const L = labels(lang);
+    const cur = q.currency;
+    const partial = incomplete(q);
+    const rows = q.lines.flatMap((line) => {
+      const lower = line.status !== 'priced';
+      return [
+        el('tr', { part: 'line', 'data-status': line.status },
+          el('th', { scope: 'row' }, el('span', { text: line.id }), el('br'), el('small', { text: line.code })),
+          el('td', { class: 'num', text: money(line.customs_value, cur, lang) }),
+          el('td', { class: 'num', text: amountText(sum(line.levies, ['duty', 'additional_duty']), cur, lang, L, lower) }),
+          el('td', { class: 'num', text: amountText(sum(line.levies, ['tax', 'excise']), cur, lang, L, lower) }),
+          el('td', { text: L[line.status] || line.status })),
+        el('tr', { part: 'line-details' }, el('td', { colspan: '5' },
+          line.reason ? el('p', { class: 'problem', text: line.reason }) : null,
+          el('details', {}, el('summary', { text: `${L.details}: ${line.id}` }), levyTable(line.levies, cur, lang, L),
+            line.excluded?.length ? el('p', { class: 'meta', text: `${L.excluded}: ${line.excluded.map((x) => `${x.name} — ${x.reason}`).join('; ')}` }) : null,
+            line.alternatives?.length ? el('p', { class: 'meta', text: `${L.options}: ${line.alternatives.map((a) => a.note).join('; ')}` }) : null))),
+      ];
+    });
+    const fresh = freshness(q, lang, L);
+    const summary = `${L.landed}: ${amountText(q.totals.landed, cur, lang, L, partial)}`;
+    const nodes = [
+      el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
+      el('table', { part: 'lines' },
+        el('caption', { class: 'sr-only', text: L.allIn }),
+        el('thead', {}, el('tr', {}, [L.line, L.base, L.duty, L.tax, L.status].map((h, i) =>
+          el('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : undefined, text: h })))),
+        el('tbody', {}, rows)),
+      totalsList(q, lang, L, partial),
+      q.levies.length ? levyTable(q.levies, cur, lang, L) : null,
+      el('p', { class: 'meta', text: q.incoterm === 'DAP' ? L.payOnDelivery : L.paidAtCheckout }),
+      partial ? el('p', { class: 'problem', part: 'problem', text: L.notPriced }) : null,
+      q.warnings.length ? el('ul', { class: 'warn', part: 'warnings' }, q.warnings.map((w) => el('li', { text: w.message }))) : null,
+      el('p', { class: 'meta freshness', part: 'freshness', title: fresh.title, text: fresh.text }),
+      sourcesList(q, lang, L),
+      el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
+    this.shadowRoot.replaceChildren(...nodes.filter(Boolean));
+  }
+}
+
+/** Adds decimal strings exactly (as scaled integers), for per-line subtotals; a levy priced only
+ * in part counts with its lower bound. */
+function sum(levies, kinds) {
+  const amounts = levies.filter((l) => kinds.includes(l.kind)).map((l) => l.amount ?? l.partial_amount).filter((a) => a != null);
+  const scale = Math.max(0, ...amounts.map((a) => (a.split('.')[1] || '').length));
+  let total = 0n;
+  for (const a of amounts) {
+    const [int, frac = ''] = a.split('.');
+    total += BigInt(int + frac.padEnd(scale, '0'));
+  }
+  if (scale === 0) return total.toString();
+  const digits = (total < 0n ? -total : total).toString().padStart(scale + 1, '0');
+  return `${total < 0n ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** <landed-item>: a line of a <landed-cart>, configured by attributes. */
+export class LandedItem extends HTMLElement {}
+
+/** The supported destination matching the shopper's browser languages (`en-GB` → GB), if any. */
+export function guessDestination(supported) {
+  for (const tag of navigator.languages?.length ? navigator.languages : [navigator.language]) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region;
+      if (region && supported.includes(region)) return region;
+    } catch {
+      // not a valid tag: try the next one
+    }
+  }
+  return undefined;
+}
+
+/** <landed-country-picker>: a labelled select of supported destinations; sets the page default. */
+export class LandedCountryPicker extends HTMLElement {
+  async connectedCallback() {
+    if (this._select) return;
+    const lang = language(this);
+    const L = await loadLabels(lang);
+    const id = `landed-dest-${Math.random().toString(36).slice(2, 8)}`;
+    const select = el('select', { id, part: 'select' });
+    this._select = select;
+    const label = el('label', { for: id, part: 'label', text: `${L.destination} ` });
+    this.replaceChildren(label, select);
+    const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : null;
+    const data = await countries(pageSetting('date') || today());
+    const codes = data.countries.map((c) => c.country);
+    const chosen = (this.getAttribute('value') || pageSetting('destination') || '').toUpperCase();
+    const current = chosen || guessDestination(codes) || codes[0];
+    for (const c of data.countries) {
+      select.append(el('option', { value: c.country, selected: c.country === current, text: `${names?.of(c.country) || c.name} (${c.country})` }));
+    }
+    select.value = current;
+    select.addEventListener('change', () => {
+      this.setAttribute('value', select.value);
+      setDefaults({ destination: select.value });
+    });
+    if (current !== (pageSetting('destination') || '').toUpperCase()) setDefaults({ destination: current });
+  }
+
+  /** The chosen destination (ISO 3166-1 alpha-2). */
+  get value() {
+    return this._select?.value ?? (this.getAttribute('value') || '').toUpperCase();
+  }
+}
+
+/** Enhances plain price elements marked with `data-landed-code` (and `data-landed-price`, or a
+ * number in their text): an all-in price is added after each, with no JS on the page. */
+export function enhance(root = document) {
+  for (const node of root.querySelectorAll('[data-landed-code]:not([data-landed-enhanced])')) {
+    const d = node.dataset;
+    const price = d.landedPrice || (node.textContent.match(/[0-9]+(?:[.,][0-9]{1,2})?/)?.[0] || '').replace(',', '.');
+    if (!price) continue;
+    const widget = document.createElement('landed-price');
+    const attrs = {
+      price, code: d.landedCode, currency: d.landedCurrency, origin: d.landedOrigin, destination: d.landedDestination,
+      date: d.landedDate, channel: d.landedChannel, incoterm: d.landedIncoterm, quantity: d.landedQuantity,
+      'weight-kg': d.landedWeightKg, 'volume-l': d.landedVolumeL, 'alcohol-pct': d.landedAlcoholPct, lang: d.landedLang,
+    };
+    for (const [k, v] of Object.entries(attrs)) if (v) widget.setAttribute(k, v);
+    node.dataset.landedEnhanced = '';
+    node.insertAdjacentElement('afterend', widget);
+  }
+}

@@ -1,0 +1,326 @@
+// Landed engine for JavaScript: quotes, rate look-ups, search, snapshot loading and the what-if
+// tools, computed locally from the tariff snapshot embedded in the WebAssembly module.
+//
+// No DOM access here: this module runs in browsers, Node >= 20, Deno, Web Workers and edge
+// runtimes. The WebAssembly is fetched from a URL in browsers and read from disk when the module
+// itself is a file (Node, Deno); edge runtimes that forbid compiling bytes pass a precompiled
+// `WebAssembly.Module` to `init({ wasm })`. The custom elements live in `elements.js`.
+
+import * as firstGlue from '../pkg/landed.js';
+
+/** Where the wasm and the description blob are, unless `init()` says otherwise. */
+function packageFile(name) {
+  return new URL(`../pkg/${name}`, import.meta.url);
+}
+
+const options = { wasm: undefined, descriptions: undefined };
+let compiled = null; // the compiled WebAssembly.Module, kept to re-instantiate quickly
+let generation = 0; // bumped after a trap so the next call gets a fresh instance
+let enginePromise = null;
+let textPromise = null;
+let snapshotBytes = null; // a snapshot loaded by `loadSnapshot`, re-applied to a fresh instance
+let snapshotUrl = null; // where that snapshot came from: its parts are published beside it
+const parts = new Map(); // part file name → bytes attached, re-applied to a fresh instance
+const partPromises = new Map(); // part file name → the fetch in flight
+
+function landedError(code, field, message) {
+  return Object.assign(new Error(message), { code, field });
+}
+
+/** A URL for a string, a URL, or a file path (Node and Deno, relative to the working folder). */
+function urlOf(source) {
+  if (source instanceof URL) return source;
+  const text = String(source);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[a-z]:[\\/]/i.test(text)) return new URL(text);
+  if (globalThis.location?.href) return new URL(text, globalThis.location.href);
+  const cwd = globalThis.process?.cwd?.() ?? '/';
+  return new URL(text.replace(/\\/g, '/'), `file://${cwd.replace(/\\/g, '/').replace(/\/?$/, '/')}`);
+}
+
+async function readFileUrl(url) {
+  // A computed specifier keeps browser bundlers from trying to resolve a Node module.
+  const fs = 'node:fs/promises';
+  const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fs);
+  return new Uint8Array(await readFile(url));
+}
+
+/** The bytes of a URL, path, Response, ArrayBuffer or typed array. */
+async function bytesOf(source, what) {
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  let response = source;
+  if (!(typeof Response === 'function' && source instanceof Response)) {
+    const url = urlOf(source);
+    if (url.protocol === 'file:') {
+      try {
+        return await readFileUrl(url);
+      } catch (e) {
+        throw landedError('E_IO', null, `cannot read ${what} from ${url.pathname}: ${e.message}`);
+      }
+    }
+    response = await fetch(url);
+  }
+  if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function compile() {
+  const source = options.wasm ?? packageFile('landed_bg.wasm');
+  if (source instanceof WebAssembly.Module) return source;
+  const isLink = typeof source === 'string' || source instanceof URL;
+  if (isLink && urlOf(source).protocol !== 'file:' && typeof WebAssembly.compileStreaming === 'function') {
+    // Same mode as a page's <link rel=preload as=fetch crossorigin>, so the preload is reused.
+    const response = await fetch(urlOf(source), { mode: 'cors', credentials: 'same-origin' });
+    if (!response.ok) throw landedError('E_IO', null, `cannot load the engine (HTTP ${response.status})`);
+    if ((response.headers.get('content-type') || '').startsWith('application/wasm')) {
+      return WebAssembly.compileStreaming(response);
+    }
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+  return WebAssembly.compile(await bytesOf(source, 'the engine'));
+}
+
+async function instantiate() {
+  compiled ??= await compile();
+  // The first instance uses the statically imported glue; after a trap a query string gives a
+  // fresh copy of the glue module, hence a fresh module instance.
+  const glue = generation ? await import(new URL(`../pkg/landed.js?instance=${generation}`, import.meta.url).href) : firstGlue;
+  await glue.default({ module_or_path: compiled });
+  if (snapshotBytes) call(glue, 'loadSnapshot', snapshotBytes);
+  for (const bytes of parts.values()) call(glue, 'attachPart', bytes);
+  return glue;
+}
+
+/** The destination of a request given as an object or a JSON string. */
+function destinationOf(request) {
+  if (typeof request !== 'string') return request?.destination;
+  try {
+    return JSON.parse(request).destination;
+  } catch {
+    return undefined; // the engine reports the malformed JSON
+  }
+}
+
+/**
+ * Loads the engine and the tariff parts that quotes to these destinations need. The module carries
+ * the rules, VAT and exchange rates; each tariff table is a content-addressed file beside it
+ * (`landed-part-….bin`, or beside a snapshot given to `loadSnapshot`), fetched once and checked
+ * against the hash the snapshot names. Resolves to the engine for `quoteNow`.
+ */
+export async function prepare(...destinations) {
+  const glue = await ready();
+  const wanted = new Set(destinations.flat().filter((d) => typeof d === 'string' && d));
+  const loads = [];
+  for (const destination of wanted) {
+    for (const { file } of call(glue, 'missingParts', destination)) {
+      if (!partPromises.has(file)) {
+        const base = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
+        const load = bytesOf(base, `the tariff part ${file}`).then((bytes) => {
+          call(glue, 'attachPart', bytes);
+          parts.set(file, bytes);
+        });
+        partPromises.set(file, load.catch((e) => { partPromises.delete(file); throw e; }));
+      }
+      loads.push(partPromises.get(file));
+    }
+  }
+  await Promise.all(loads);
+  return glue;
+}
+
+/**
+ * Sets where the engine comes from, before the first call: `wasm` (a URL, a path, bytes, a
+ * `Response` or a compiled `WebAssembly.Module`) and `descriptions` (the same, for
+ * `landed-text.bin`). Returns `ready()`.
+ */
+export function init(settings = {}) {
+  if (compiled || enginePromise) {
+    if (settings.wasm !== undefined && settings.wasm !== options.wasm) {
+      throw landedError('E_STATE', 'wasm', 'init({ wasm }) must come before the engine is loaded');
+    }
+  }
+  if (settings.wasm !== undefined) options.wasm = settings.wasm;
+  if (settings.descriptions !== undefined) options.descriptions = settings.descriptions;
+  return ready();
+}
+
+/** Resolves when the engine is loaded (fetch or read, compile, instantiate). */
+export function ready() {
+  enginePromise ??= instantiate().catch((e) => {
+    enginePromise = null;
+    throw e;
+  });
+  return enginePromise;
+}
+
+/** Calls the engine; a trap (a bug) becomes an E_INTERNAL error and a fresh instance. */
+function call(glue, name, ...args) {
+  if (typeof glue[name] !== 'function') {
+    throw landedError('E_UNSUPPORTED', null, `this engine build has no ${name}()`);
+  }
+  try {
+    return glue[name](...args);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      let message = e.message;
+      try {
+        message = glue.lastPanic() || message;
+      } catch {
+        // the instance is unusable; the message from the trap is all we have
+      }
+      generation += 1;
+      enginePromise = null;
+      textPromise = null;
+      throw landedError('E_INTERNAL', null, `internal error in the engine: ${message}`);
+    }
+    if (e && typeof e === 'object' && 'code' in e) throw e;
+    throw landedError('E_INTERNAL', null, String(e && e.message ? e.message : e));
+  }
+}
+
+/**
+ * Attaches the tariff descriptions (needed by `search` and for descriptions in `rate`); by default
+ * `landed-text.bin` beside the engine. The engine checks them against the snapshot's hash.
+ */
+export async function loadDescriptions(source) {
+  const glue = await ready();
+  if (source !== undefined) {
+    options.descriptions = source;
+    textPromise = null;
+  }
+  textPromise ??= (async () => {
+    const bytes = await bytesOf(options.descriptions ?? packageFile('landed-text.bin'), 'tariff descriptions');
+    call(glue, 'loadDescriptions', bytes);
+  })().catch((e) => {
+    textPromise = null;
+    throw e;
+  });
+  await textPromise;
+  return glue;
+}
+
+/**
+ * Replaces the embedded snapshot with another one (a URL, path, bytes or `Response`), e.g. a newer
+ * tariff published after this package. Returns the new snapshot's `snapshotInfo()`.
+ */
+export async function loadSnapshot(source) {
+  const glue = await ready();
+  if (typeof glue.loadSnapshot !== 'function') {
+    throw landedError('E_UNSUPPORTED', null, 'this engine build cannot load snapshots (no loadSnapshot binding)');
+  }
+  const bytes = await bytesOf(source, 'the snapshot');
+  call(glue, 'loadSnapshot', bytes);
+  snapshotBytes = bytes;
+  snapshotUrl = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;
+  parts.clear();
+  partPromises.clear();
+  textPromise = null;
+  return call(glue, 'snapshotInfo');
+}
+
+/** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
+export async function useEmbeddedSnapshot() {
+  const glue = await ready();
+  call(glue, 'useEmbeddedSnapshot');
+  snapshotBytes = null;
+  snapshotUrl = null;
+  parts.clear();
+  partPromises.clear();
+  textPromise = null;
+  return call(glue, 'snapshotInfo');
+}
+
+/** Prices a request (same JSON as `landed quote`). */
+export async function quote(request) {
+  return call(await prepare(destinationOf(request)), 'quote', request);
+}
+
+/** Prices synchronously once `prepare(destination)` has resolved (hot paths such as re-pricing a page). */
+export function quoteNow(glue, request) {
+  return call(glue, 'quote', request);
+}
+
+/** Looks up a code: `rate('DE', '22042109', '2026-03-01')`. Loads descriptions first. */
+export async function rate(destination, code, date) {
+  await prepare(destination);
+  return call(await loadDescriptions(), 'rate', destination, code, date ?? undefined);
+}
+
+/** Suggests codes for a description: `search('cotton t-shirt', 'GB')`. */
+export async function search(text, destination, limit) {
+  await prepare(destination, 'HS');
+  return call(await loadDescriptions(), 'search', text, destination, limit ?? undefined);
+}
+
+/** Net price for an all-in target (one line: that price; a cart: one factor on every price). */
+export async function reverse(request, target, charm, policy) {
+  return call(await prepare(destinationOf(request)), 'reverse', request, String(target), charm ?? undefined, policy ?? undefined);
+}
+
+/** One cart across destinations, origins, dates, channels, incoterms and codes. */
+export async function sweep(request, axes) {
+  return call(await prepare(destinationOf(request), axes?.destinations ?? []), 'sweep', request, axes);
+}
+
+/** The same cart on two dates and every levy that changed. */
+export async function compareDates(request, before, after) {
+  return call(await prepare(destinationOf(request)), 'compareDates', request, before, after);
+}
+
+/** The lines of a request (as SKUs) whose duty changes between two dates. */
+export async function catalogueDiff(request, before, after) {
+  return call(await prepare(destinationOf(request)), 'catalogueDiff', request, before, after);
+}
+
+/** What a carrier billed against the recomputed quote. */
+export async function invoiceCheck(request, billed) {
+  return call(await prepare(destinationOf(request)), 'invoiceCheck', request, billed);
+}
+
+/** Supported destinations and what is covered for each. */
+export async function countries(date) {
+  return call(await ready(), 'countries', date ?? undefined);
+}
+
+/** The snapshot in use: id, tables, sources. */
+export async function snapshotInfo() {
+  return call(await ready(), 'snapshotInfo');
+}
+
+/** Today as YYYY-MM-DD in the local time zone (the shopper's day, not UTC's). */
+export function today(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Formats a decimal string in a locale through `Intl` (the string is passed as is: no float). */
+export function money(amount, currency, lang) {
+  if (amount === null || amount === undefined) return '—';
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/**
+ * The datasets behind a quote's figures, `[{publisher, dataset, vintage, age_days}]`: the quote's
+ * own `datasets` when the engine reports them, else the distinct sources of its levies.
+ */
+export function datasets(q) {
+  if (Array.isArray(q?.datasets)) return q.datasets;
+  const seen = new Map();
+  const levies = [...(q?.lines ?? []).flatMap((l) => l.levies ?? []), ...(q?.levies ?? [])];
+  for (const { source } of levies) {
+    if (!source || source.publisher === 'caller') continue;
+    const key = `${source.publisher}\u0000${source.dataset}\u0000${source.vintage ?? ''}`;
+    if (!seen.has(key)) seen.set(key, { publisher: source.publisher, dataset: source.dataset, vintage: source.vintage ?? '' });
+  }
+  return [...seen.values()];
+}
+
+/** True when a quote's totals leave something out (a line `partial` or `not_priced`). */
+export function incomplete(q) {
+  return q?.totals?.complete === false || (q?.lines ?? []).some((l) => l.status !== 'priced');
+}

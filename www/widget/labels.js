@@ -1,0 +1,37 @@
+// The widget's labels. English is built in; every other language is a module in i18n/ fetched
+// only by pages that use it (`loadLabels`). A language is chosen by the first subtag of `lang`
+// (`pt-BR` uses `pt`). Amounts and dates are never in here: they go through Intl.
+
+export const EN = {
+  allIn: 'All-in price', incl: 'incl. duty, taxes and fees', details: 'How this is calculated',
+  duty: 'Duty', tax: 'Import tax', fees: 'Fees', goods: 'Goods', shipping: 'Shipping', insurance: 'Insurance',
+  landed: 'Total to pay', dueOnDelivery: 'Due on delivery',
+  paidAtCheckout: 'Duty and taxes are paid at checkout (DDP).',
+  payOnDelivery: 'Duty and taxes are collected on delivery (DAP).',
+  levy: 'Charge', base: 'Base', rate: 'Rate', amount: 'Amount', formula: 'Formula', source: 'Source',
+  snapshot: 'Tariff snapshot', ratesAsOf: 'Rates as of', pricedFor: 'priced for',
+  notPriced: 'Import charges could not be fully priced', atLeast: 'at least', upTo: 'up to',
+  line: 'Item', status: 'Status', warnings: 'Notes', destination: 'Ship to',
+  error: 'Could not calculate import charges', priced: 'priced', partial: 'partly priced', not_priced: 'not priced',
+  excluded: 'Not charged', options: 'Options', sources: 'Sources',
+};
+
+/** Every language with labels. */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ja', 'zh'];
+
+const loaded = { en: EN };
+const pending = {};
+const code = (lang) => String(lang || 'en').slice(0, 2).toLowerCase();
+
+/** The labels for a language tag once loaded, English until then or when not translated. */
+export function labels(lang) {
+  return loaded[code(lang)] || EN;
+}
+
+/** Loads a language's labels (once); resolves to them, or to English if there are none. */
+export function loadLabels(lang) {
+  const c = code(lang);
+  if (loaded[c] || !LANGUAGES.includes(c)) return Promise.resolve(labels(c));
+  pending[c] ??= import(`./i18n/${c}.js`).then((m) => (loaded[c] = m.default), () => EN);
+  return pending[c];
+}
