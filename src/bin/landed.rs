@@ -637,6 +637,18 @@ fn today() -> landed::date::Date {
 
 fn rate_text(v: &serde_json::Value) -> String {
     let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+    let text = rate_lines_text(v, &s);
+    match v.get("via_correlation") {
+        Some(c) => format!(
+            "{text}\n{}\ncorrelation source: {}",
+            c["note"].as_str().unwrap_or_default(),
+            c["source"].as_str().unwrap_or_default()
+        ),
+        None => text,
+    }
+}
+
+fn rate_lines_text(v: &serde_json::Value, s: &dyn Fn(&str) -> String) -> String {
     match v["lines"].as_array() {
         Some(lines) => {
             let mut out = format!(
