@@ -164,10 +164,13 @@ pub struct SnapshotInfo {
     pub tables: Vec<TableInfo>,
     pub files: Vec<String>,
     pub sources: Vec<SourceInfo<'static>>,
+    /// Every dataset with its kind, vintage, publication period and age on `as_of`.
+    pub as_of: Date,
+    pub datasets: Vec<crate::freshness::DatasetUsed>,
 }
 
 /// Describes an engine's snapshot.
-pub fn snapshot_info(engine: &Engine) -> SnapshotInfo {
+pub fn snapshot_info(engine: &Engine, date: Date) -> SnapshotInfo {
     let s = engine.snapshot();
     SnapshotInfo {
         snapshot_id: s.id(),
@@ -195,6 +198,8 @@ pub fn snapshot_info(engine: &Engine) -> SnapshotInfo {
             .collect(),
         files: s.files.iter().map(|p| p.name.to_string()).collect(),
         sources: s.sources.clone(),
+        as_of: date,
+        datasets: engine.datasets().all(date),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod diff;
 pub mod duty;
 pub mod engine;
 pub mod error;
+pub mod freshness;
 pub mod fx;
 pub mod hs;
 pub mod invoice;

@@ -588,7 +588,7 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
                 .join("\n"))
         }
         Command::Snapshot { command: SnapshotCommand::Info } => {
-            Ok(serde_json::to_string_pretty(&engine.snapshot_info()).expect("JSON of plain values"))
+            Ok(serde_json::to_string_pretty(&engine.snapshot_info(today())).expect("JSON of plain values"))
         }
         Command::Snapshot { command: SnapshotCommand::ExportText { file } } => {
             let bytes = landed::snapshot::embedded_text_bytes();
