@@ -238,6 +238,15 @@ fn engine(snapshot: Option<&str>, text: Option<&str>) -> Result<landed::Engine, 
     };
     let Some(file) = snapshot else { return Ok(landed::Engine::embedded()) };
     let engine = landed::Engine::from_bytes(read(file, "snapshot")?)?;
+    // A core written with `landed-datagen snapshot --parts DIR` leaves its tariff tables out:
+    // they are published beside it, as the widget expects; attach those found there.
+    let dir = std::path::Path::new(file).parent().unwrap_or(std::path::Path::new("."));
+    for part in engine.snapshot().parts().filter(|p| !p.is_loaded()) {
+        let path = dir.join(part.file_name());
+        if path.is_file() {
+            engine.attach_part(read(&path.to_string_lossy(), "snapshot")?)?;
+        }
+    }
     if let Some(text) = text {
         engine.attach_descriptions(read(text, "snapshot_text")?)?;
     }
