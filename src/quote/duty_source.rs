@@ -118,6 +118,9 @@ pub(super) fn duty_rates(
                     ),
                 );
             }
+            if let Some(via) = &found.via_correlation {
+                ctx.warn("W_HS_CORRELATION", format!("line {}: {}; source: {}", line.id, via.note, via.source));
+            }
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {
                 if rates.iter().any(|r| r.text == l.row.mfn) {

@@ -260,5 +260,21 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         totals,
         display,
         warnings: ctx.warnings,
+        datasets: Vec::new(),
     })
+    .map(|q| with_datasets(engine, q, j.tariff))
+}
+
+/// Names the datasets the quote used with their age on its date, and warns for stale ones
+/// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
+fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
+    let (datasets, warnings) = engine.datasets().for_quote(&q, tariff);
+    let old_tariff = q.warnings.iter().any(|w| w.code == "W_OLD_TARIFF");
+    for (u, w) in datasets.iter().filter(|u| u.stale).zip(warnings) {
+        if !(old_tariff && u.kind == crate::freshness::DatasetKind::Tariff) {
+            q.warnings.push(w);
+        }
+    }
+    q.datasets = datasets;
+    q
 }

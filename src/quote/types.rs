@@ -31,6 +31,9 @@ pub struct Quote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<Display>,
     pub warnings: Vec<Warning>,
+    /// The datasets behind the figures (tariff, exchange rates, VAT, rules) with their vintage
+    /// and age on the as-of date.
+    pub datasets: Vec<crate::freshness::DatasetUsed>,
 }
 
 /// The destination's value bases.
