@@ -19,9 +19,9 @@ pub const MAX_INPUT: i64 = 1_000_000_000_000;
 /// Largest value of one line (quantity × unit price), shipping or insurance (10^15).
 pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 
-fn at_most(v: Decimal, max: i64, field: String) -> Result<()> {
+fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if v > Decimal::from(max) {
-        return Err(Error::new(ErrorCode::TooLarge, field.clone(), format!("{field} is {v}: at most {max}")));
+        return Err(Error::new(ErrorCode::TooLarge, field, &format!("{field} is {v}: at most {max}")));
     }
     Ok(())
 }
@@ -279,9 +279,9 @@ pub fn decode_error(path: String, message: String) -> Error {
     Error::new(code, path, msg)
 }
 
-fn non_negative(v: Decimal, field: String, code: ErrorCode) -> Result<()> {
+fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(Error::new(code, field.clone(), format!("{field} is {v}: it cannot be negative")));
+        return Err(Error::new(code, field, &format!("{field} is {v}: it cannot be negative")));
     }
     Ok(())
 }
@@ -319,10 +319,10 @@ impl QuoteRequest {
                 check_country(c, f)?;
             }
         }
-        non_negative(self.shipping, "shipping".into(), ErrorCode::NegativeAmount)?;
-        non_negative(self.insurance, "insurance".into(), ErrorCode::NegativeAmount)?;
-        at_most(self.shipping, MAX_VALUE, "shipping".into())?;
-        at_most(self.insurance, MAX_VALUE, "insurance".into())?;
+        non_negative(self.shipping, "shipping", ErrorCode::NegativeAmount)?;
+        non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
+        at_most(self.shipping, MAX_VALUE, "shipping")?;
+        at_most(self.insurance, MAX_VALUE, "insurance")?;
         if self.lines.is_empty() {
             return Err(Error::new(ErrorCode::EmptyCart, "lines", "the cart has no lines"));
         }
@@ -345,15 +345,14 @@ impl QuoteRequest {
         }
         let mut ids = HashSet::with_capacity(self.lines.len());
         for (i, line) in self.lines.iter().enumerate() {
-            let at = format!("lines[{i}]");
             if !ids.insert(line.id.as_str()) {
                 return Err(Error::new(
                     ErrorCode::DuplicateLineId,
-                    format!("{at}.id"),
+                    format!("lines[{i}].id"),
                     format!("line id {:?} is used twice", line.id),
                 ));
             }
-            line.validate().map_err(|e| e.within(&at))?;
+            line.validate().map_err(|e| e.within(&format!("lines[{i}]")))?;
         }
         Ok(())
     }
@@ -377,13 +376,13 @@ impl LineRequest {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
         }
         HsCode::parse(&self.code)?;
-        non_negative(self.unit_price, "unit_price".into(), ErrorCode::NegativePrice)?;
-        at_most(self.unit_price, MAX_INPUT, "unit_price".into())?;
-        at_most(self.quantity, MAX_INPUT, "quantity".into())?;
-        at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price".into())?;
+        non_negative(self.unit_price, "unit_price", ErrorCode::NegativePrice)?;
+        at_most(self.unit_price, MAX_INPUT, "unit_price")?;
+        at_most(self.quantity, MAX_INPUT, "quantity")?;
+        at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price")?;
         if let Some(m) = self.metal_content_value {
-            non_negative(m, "metal_content_value".into(), ErrorCode::NegativePrice)?;
-            at_most(m, MAX_INPUT, "metal_content_value".into())?;
+            non_negative(m, "metal_content_value", ErrorCode::NegativePrice)?;
+            at_most(m, MAX_INPUT, "metal_content_value")?;
             if m > self.unit_price {
                 return Err(Error::new(
                     ErrorCode::InvalidField,
@@ -404,8 +403,8 @@ impl LineRequest {
         }
         for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
             if let Some(v) = v {
-                non_negative(v, f.into(), ErrorCode::Quantity)?;
-                at_most(v, MAX_INPUT, f.into())?;
+                non_negative(v, f, ErrorCode::Quantity)?;
+                at_most(v, MAX_INPUT, f)?;
             }
         }
         if let Some(a) = self.alcohol_pct {
@@ -418,13 +417,13 @@ impl LineRequest {
             }
         }
         for (k, v) in &self.units {
-            non_negative(*v, format!("units.{k}"), ErrorCode::Quantity)?;
-            at_most(*v, MAX_INPUT, format!("units.{k}"))?;
+            non_negative(*v, &format!("units.{k}"), ErrorCode::Quantity)?;
+            at_most(*v, MAX_INPUT, &format!("units.{k}"))?;
             crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, format!("units.{k}"), e.message))?;
         }
         for (k, v) in &self.components {
-            non_negative(*v, format!("components.{k}"), ErrorCode::NegativeAmount)?;
-            at_most(*v, MAX_VALUE, format!("components.{k}"))?;
+            non_negative(*v, &format!("components.{k}"), ErrorCode::NegativeAmount)?;
+            at_most(*v, MAX_VALUE, &format!("components.{k}"))?;
         }
         if let Some(rate) = &self.duty_rate {
             check_duty_rate(rate, "duty_rate".into())?;
