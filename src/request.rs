@@ -21,7 +21,7 @@ pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if v > Decimal::from(max) {
-        return Err(Error::new(ErrorCode::TooLarge, field, &format!("{field} is {v}: at most {max}")));
+        return Err(Error::new(ErrorCode::TooLarge, field, format!("{field} is {v}: at most {max}")));
     }
     Ok(())
 }
@@ -281,7 +281,7 @@ pub fn decode_error(path: String, message: String) -> Error {
 
 fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(Error::new(code, field, &format!("{field} is {v}: it cannot be negative")));
+        return Err(Error::new(code, field, format!("{field} is {v}: it cannot be negative")));
     }
     Ok(())
 }

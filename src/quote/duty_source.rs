@@ -4,6 +4,8 @@
 use super::*;
 
 /// Where a line's duty comes from, chosen once per line.
+// A rate is the common case: boxing it would cost an allocation per line.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum DutySource {
     /// Not due: the consignment is within a duty relief threshold.
     Relieved(&'static Threshold),
