@@ -28,6 +28,8 @@ pub(crate) enum Parts {
     Text(Cow<'static, str>),
     /// `CIF: goods g + shipping s + insurance i`.
     Cif { goods: Decimal, shipping: Decimal, insurance: Decimal },
+    /// `sale price: goods g + shipping s + insurance i`.
+    SalePrice { goods: Decimal, shipping: Decimal, insurance: Decimal },
     /// `FOB: goods g (international shipping and insurance are not dutiable)`.
     Fob { goods: Decimal },
     /// `{basis}, rounded down to {rounded} (tax law rounding)`.
@@ -197,6 +199,9 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
         Parts::Text(t) => w.write_str(t),
         Parts::Cif { goods, shipping, insurance } => {
             write!(w, "CIF: goods {goods} + shipping {shipping} + insurance {insurance}")
+        }
+        Parts::SalePrice { goods, shipping, insurance } => {
+            write!(w, "sale price: goods {goods} + shipping {shipping} + insurance {insurance}")
         }
         Parts::Fob { goods } => {
             write!(w, "FOB: goods {goods} (international shipping and insurance are not dutiable)")

@@ -61,7 +61,7 @@ pub(super) fn tax(
         (
             format!("{kind_name} charged by the seller at sale ({})", t.id),
             v.cif() + duty_total,
-            Note::from(format!("sale price: goods {} + shipping {} + insurance {}", v.goods, v.shipping, v.insurance)),
+            Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
         )
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
