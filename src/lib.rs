@@ -10,6 +10,7 @@ pub mod api;
 mod bindings;
 #[cfg(feature = "cli")]
 pub mod catalogue;
+pub mod country;
 pub mod date;
 pub mod diff;
 pub mod duty;

@@ -310,7 +310,10 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>) -> Part {
         );
     };
     if let Some(over) = rate.over {
-        qty = (qty - over).max(Decimal::ZERO);
+        let Some(beyond) = qty.checked_sub(over) else {
+            return Part::missing(Unpriced::OutOfRange, format!("{shown_rate} × [quantity]"));
+        };
+        qty = beyond.max(Decimal::ZERO);
     }
     let Some(units) = qty.checked_div(rate.per) else {
         return Part::missing(Unpriced::OutOfRange, format!("{shown_rate} × [quantity]"));
