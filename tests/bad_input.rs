@@ -147,3 +147,14 @@ fn caller_text_too_large_to_compute_is_refused_not_an_overflow() {
     let q = landed::Engine::embedded().quote(&from_json(&big).unwrap()).unwrap();
     assert!(q.totals.duty > rust_decimal::Decimal::ZERO);
 }
+
+#[test]
+fn reverse_target_too_large_is_refused_not_an_overflow() {
+    // Charm rounding adds 0.99 to the whole part: at Decimal::MAX that overflowed.
+    let req = from_json(&request("DE", "")).unwrap();
+    let engine = landed::Engine::embedded();
+    let target: rust_decimal::Decimal = "79228162514264337593543950335".parse().unwrap();
+    use landed::reverse::{reverse, Charm, GreyZonePolicy};
+    let e = reverse(&engine, &req, target, Charm::NinetyNine, GreyZonePolicy::ClampBelow).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::TooLarge, Some("target")));
+}
