@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUNDLE_BUDGET=$((500 * 1024))   # engine + US/GB/EU snapshot core + JS glue and widget
+BUNDLE_BUDGET=$((500 * 1024))   # engine + rules/VAT/FX core + JS glue and widget (tariff parts load on demand)
 CORE_BUDGET=$((400 * 1024))     # the snapshot core embedded in the engine
 
 bundle=$(( $(gzip -9 -c www/pkg/landed_bg.wasm | wc -c) + $(cat www/pkg/landed.js www/widget/*.js | gzip -9 | wc -c) ))

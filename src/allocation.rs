@@ -1,4 +1,4 @@
-//! Spreading a shipment-level amount over lines so the parts sum exactly (RULES §10).
+//! Spreading a shipment-level amount over lines so the parts sum exactly (docs/rules.md#allocation).
 
 use crate::error::{Error, ErrorCode, Result};
 use rust_decimal::Decimal;

@@ -2,6 +2,7 @@
 //! `rate`, `search`, `snapshot_info` and `countries` (and [`Engine::quote`]). Each takes the engine
 //! whose snapshot it answers from; [`Engine`] has a method for each.
 
+use crate::correlation::ViaCorrelation;
 use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::Result;
@@ -69,6 +70,10 @@ pub struct RateResponse {
     pub max: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unranked: Option<usize>,
+    /// Set when the code is an HS 2022 subheading resolved through the HS 2022 → HS 2017
+    /// correlation on a tariff in HS 2017 codes: from, to, relationship, source and a note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via_correlation: Option<ViaCorrelation<'static>>,
 }
 
 fn source_ref(s: &SourceInfo<'_>) -> SourceRef {
@@ -100,7 +105,8 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
     let code = HsCode::parse(code)?;
     let snapshot = engine.snapshot();
     let found = snapshot.lookup(&destination, &code, date)?;
-    let partial = found.kind == Match::Partial;
+    // Every line when several answer (a partial code, or a correlation to several lines).
+    let partial = found.kind == Match::Partial || found.lines.len() > 1;
     let pct = |p: Option<rust_decimal::Decimal>| p.map(|p| format!("{}%", p.normalize()));
     Ok(RateResponse {
         destination: destination.clone(),
@@ -115,6 +121,7 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
         min: if partial { pct(found.min_percent) } else { None },
         max: if partial { pct(found.max_percent) } else { None },
         unranked: partial.then_some(found.unranked),
+        via_correlation: found.via_correlation,
     })
 }
 
@@ -164,10 +171,13 @@ pub struct SnapshotInfo {
     pub tables: Vec<TableInfo>,
     pub files: Vec<String>,
     pub sources: Vec<SourceInfo<'static>>,
+    /// Every dataset with its kind, vintage, publication period and age on `as_of`.
+    pub as_of: Date,
+    pub datasets: Vec<crate::freshness::DatasetUsed>,
 }
 
 /// Describes an engine's snapshot.
-pub fn snapshot_info(engine: &Engine) -> SnapshotInfo {
+pub fn snapshot_info(engine: &Engine, date: Date) -> SnapshotInfo {
     let s = engine.snapshot();
     SnapshotInfo {
         snapshot_id: s.id(),
@@ -195,6 +205,8 @@ pub fn snapshot_info(engine: &Engine) -> SnapshotInfo {
             .collect(),
         files: s.files.iter().map(|p| p.name.to_string()).collect(),
         sources: s.sources.clone(),
+        as_of: date,
+        datasets: engine.datasets().all(date),
     }
 }
 

@@ -138,10 +138,10 @@ pub fn search(text: &str, destination: &str, limit: Option<usize>) -> Result<JsV
     to_js(&engine().search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
 }
 
-/// The page's snapshot: id, size, tables, sources.
+/// The page's snapshot: id, size, tables, sources, and its datasets with their age today.
 #[wasm_bindgen(js_name = snapshotInfo, unchecked_return_type = "SnapshotInfo")]
 pub fn snapshot_info() -> Result<JsValue, JsValue> {
-    to_js(&engine().snapshot_info())
+    to_js(&engine().snapshot_info(date(None)?))
 }
 
 /// Attaches the tariff descriptions (the `landed-text.bin` file next to the module), checked

@@ -20,6 +20,7 @@
 use crate::api::{CountriesResponse, RateResponse, SearchResponse, SnapshotInfo};
 use crate::date::Date;
 use crate::error::Result;
+use crate::freshness::Datasets;
 use crate::fx::EmbeddedFx;
 use crate::quote::Quote;
 use crate::request::QuoteRequest;
@@ -52,6 +53,7 @@ struct EngineData {
     snapshot: &'static Snapshot<'static>,
     rules: Rules,
     fx: EmbeddedFx,
+    datasets: Datasets,
     search: Indexes,
 }
 
@@ -98,8 +100,9 @@ impl Engine {
         let snapshot: &'static Snapshot<'static> = Box::leak(Box::new(snapshot));
         let rules = Rules::load(snapshot)?;
         let fx = EmbeddedFx::load(snapshot)?;
+        let datasets = Datasets::load(snapshot)?;
         let search = Indexes::new(snapshot);
-        Ok(Engine { data: Box::leak(Box::new(EngineData { snapshot, rules, fx, search })) })
+        Ok(Engine { data: Box::leak(Box::new(EngineData { snapshot, rules, fx, datasets, search })) })
     }
 
     /// Attaches a description blob (checked against this snapshot's hash): needed by `search`
@@ -171,6 +174,11 @@ impl Engine {
         &self.data.fx
     }
 
+    /// The datasets of the snapshot with their publication periods (freshness).
+    pub fn datasets(&self) -> &'static Datasets {
+        &self.data.datasets
+    }
+
     pub(crate) fn search_indexes(&self) -> &'static Indexes {
         &self.data.search
     }
@@ -190,9 +198,9 @@ impl Engine {
         crate::api::search(self, query, destination, limit)
     }
 
-    /// The snapshot's id, tables, sources and vintages.
-    pub fn snapshot_info(&self) -> SnapshotInfo {
-        crate::api::snapshot_info(self)
+    /// The snapshot's id, tables, sources and datasets with their vintages and ages on `date`.
+    pub fn snapshot_info(&self, date: Date) -> SnapshotInfo {
+        crate::api::snapshot_info(self, date)
     }
 
     /// Supported destinations and what is covered on a date.

@@ -10,12 +10,14 @@ pub mod api;
 mod bindings;
 #[cfg(feature = "cli")]
 pub mod catalogue;
+pub mod correlation;
 pub mod country;
 pub mod date;
 pub mod diff;
 pub mod duty;
 pub mod engine;
 pub mod error;
+pub mod freshness;
 pub mod fx;
 pub mod hs;
 pub mod invoice;

@@ -53,6 +53,9 @@ pub struct Quote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<Display>,
     pub warnings: Vec<Warning>,
+    /// The datasets behind the figures (tariff, exchange rates, VAT, rules) with their vintage
+    /// and age on the as-of date.
+    pub datasets: Vec<crate::freshness::DatasetUsed>,
 }
 
 /// The destination's value bases.
@@ -498,7 +501,23 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         totals,
         display,
         warnings: ctx.warnings,
+        datasets: Vec::new(),
     })
+    .map(|q| with_datasets(engine, q, j.tariff))
+}
+
+/// Names the datasets the quote used with their age on its date, and warns for stale ones
+/// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
+fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
+    let (datasets, warnings) = engine.datasets().for_quote(&q, tariff);
+    let old_tariff = q.warnings.iter().any(|w| w.code == "W_OLD_TARIFF");
+    for (u, w) in datasets.iter().filter(|u| u.stale).zip(warnings) {
+        if !(old_tariff && u.kind == crate::freshness::DatasetKind::Tariff) {
+            q.warnings.push(w);
+        }
+    }
+    q.datasets = datasets;
+    q
 }
 
 /// The allocation key of each line; a missing key on a line is an error naming it.
@@ -868,6 +887,9 @@ fn duty_rates(
                         ctx.req.date
                     ),
                 );
+            }
+            if let Some(via) = &found.via_correlation {
+                ctx.warn("W_HS_CORRELATION", format!("line {}: {}; source: {}", line.id, via.note, via.source));
             }
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {

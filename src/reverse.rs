@@ -1,7 +1,7 @@
 //! Inclusive (reverse) pricing: from an all-in target price (what the buyer pays in all,
-//! checkout plus anything due on delivery) to the net price (RULES §9), with grey zones around
-//! thresholds detected and resolved by a declared policy. On an incomplete quote the all-in price
-//! is only a lower bound, so the answer is a bound and says so.
+//! checkout plus anything due on delivery) to the net price (docs/rules.md#reverse-pricing), with
+//! grey zones around thresholds detected and resolved by a declared policy. On an incomplete quote
+//! the all-in price is only a lower bound, so the answer is a bound and says so.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::round_to;

@@ -1,4 +1,5 @@
-//! Golden figures from RULES.md, each through a whole quote. Test names cite the rule.
+//! Golden figures from docs/rules.md, each through a whole quote. Test names cite the rule
+//! (`…_rules_N` is section N of docs/rules.md).
 
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
 use landed::request::QuoteRequest;

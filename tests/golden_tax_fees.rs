@@ -218,7 +218,7 @@ fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
         ("2022-10-01", "29.66", "575.35"), // FY2023, FR Doc. 2022-16533
         ("2023-10-01", "31.67", "614.35"), // FY2024, 88 FR 48900
         ("2024-10-01", "32.71", "634.62"), // FY2025, FR Doc. 2024-15990
-        ("2025-10-01", "33.58", "651.50"), // FY2026, CSMS #65741993 (RULES.md §7)
+        ("2025-10-01", "33.58", "651.50"), // FY2026, CSMS #65741993 (docs/rules.md#mpf)
     ];
     for (date, min, max) in years {
         let low = us(date, "3000", json!({"entry_type": "formal"}));

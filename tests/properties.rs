@@ -1,4 +1,4 @@
-//! Property tests of the engine's invariants (RULES §10 and the quality bar).
+//! Property tests of the engine's invariants (docs/rules.md#allocation, docs/rules.md#not-priced).
 
 use landed::allocation::allocate;
 use landed::quote::LevyKind;

@@ -166,3 +166,46 @@ fn description_search_ranks_the_right_line_first() {
     assert!(landed::search::search(&engine(), "", "GB", 5).unwrap().is_empty());
     assert!(landed::search::search(&engine(), "cotton", "CA", 5).unwrap().is_empty(), "no tariff for CA");
 }
+
+fn cart(destination: &str) -> landed::QuoteRequest {
+    landed::request::from_json(&format!(
+        r#"{{"destination":"{destination}","currency":"EUR","date":"2026-03-02","origin":"CN",
+            "lines":[{{"id":"tee","code":"6109100010","quantity":"3","unit_price":"120.00"}}]}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_snapshot_blob_loads_and_a_corrupt_one_is_a_typed_error() {
+    let blob = landed::snapshot::embedded_bytes().to_vec();
+    let loaded = landed::Engine::from_bytes(blob.clone()).unwrap();
+    assert_eq!(loaded.snapshot_id(), engine().snapshot_id());
+    assert_eq!(loaded.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
+    for flip in [9, blob.len() / 2, blob.len() - 1] {
+        let mut bad = blob.clone();
+        bad[flip] ^= 0x55;
+        assert_eq!(landed::Engine::from_bytes(bad).unwrap_err().code, ErrorCode::Snapshot, "byte {flip}");
+    }
+    // The engine in service is untouched by a rejected blob.
+    assert!(engine().quote(&cart("DE")).is_ok());
+}
+
+#[test]
+fn tariff_parts_load_on_demand_and_price_as_the_embedded_snapshot_does() {
+    use landed::snapshot::write::{compile, Inline};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let compiled = compile(&root, Inline::RulesOnly).unwrap();
+    let core_only = landed::Engine::from_bytes(compiled.core.clone()).unwrap();
+    assert_eq!(core_only.snapshot_id(), engine().snapshot_id(), "the id does not depend on what is inline");
+    let missing: Vec<String> = core_only.missing_parts("DE").into_iter().map(|p| p.name).collect();
+    assert_eq!(missing, ["EU", "HS"]);
+    let e = core_only.quote(&cart("DE")).map(|q| q.lines[0].status).unwrap_or(landed::quote::LineStatus::NotPriced);
+    assert_ne!(e, landed::quote::LineStatus::Priced, "no tariff line without the EU part");
+    // A part of another table, or foreign bytes, is refused by hash.
+    assert_eq!(core_only.attach_part(b"not a part".to_vec()).unwrap_err().code, ErrorCode::Snapshot);
+    for part in compiled.parts.iter().filter(|p| p.name == "table:EU" || p.name == "table:HS") {
+        core_only.attach_part(part.bytes.clone()).unwrap();
+    }
+    assert!(core_only.missing_parts("DE").is_empty());
+    assert_eq!(core_only.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
+}

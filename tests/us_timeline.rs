@@ -103,7 +103,7 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-11-14", "KR", TSHIRT, &[("ieepa-country-9903.02.80", Some("15"))], "9903.02.80"),
     ("2025-11-13", "CH", TSHIRT, &[("ieepa-country-9903.02.58", Some("39"))], "9903.02.58"),
     ("2025-11-14", "CH", TSHIRT, &[("ieepa-country-9903.02.83", Some("15"))], "9903.02.83"),
-    // The CBP 7501 line (RULES.md §5): 301 list 3 25 % + 232 steel, 25 % from 2025-03-12
+    // The CBP 7501 line (docs/rules.md#us-additional-duties): 301 list 3 25 % + 232 steel, 25 % from 2025-03-12
     // (Proclamation 10896), 50 % from 2025-06-04 (Proclamation 10947, 9903.81.87-.90), the 2026
     // annexes from 2026-04-06.
     ("2025-06-03", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-25", Some("25")), ("ieepa-fentanyl-cn", Some("20"))], "Proclamation 10896"),

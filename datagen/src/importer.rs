@@ -384,7 +384,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     let fx = crate::fx::import(sources)?;
     let (jp_source, jp) = crate::jp::import(sources)?;
     let mut provenance = String::from("id\tjurisdiction\tpublisher\tdataset\tvintage\tlicence\tfile\tsha256\n");
-    for s in &SOURCES {
+    for s in SOURCES.iter().chain([&crate::correlation::SOURCE]) {
         let path = sources.join(s.file);
         let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
         let _ = writeln!(
@@ -412,6 +412,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("vat.tsv".into(), import_vat(sources)?),
         ("us_scopes.tsv".into(), us_ch99::scopes(sources)?),
         ("us_reciprocal.tsv".into(), us_ch99::reciprocal(sources)?),
+        ("hs_correlation.tsv".into(), crate::correlation::import(sources)?),
     ];
     tables.extend(fx.tables);
     Ok(tables)

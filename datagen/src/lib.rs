@@ -8,6 +8,7 @@
 //!
 //! Both are deterministic: the same inputs give the same bytes, whatever the clock.
 
+pub mod correlation;
 pub mod fx;
 pub mod importer;
 pub mod jp;

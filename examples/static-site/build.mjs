@@ -5,7 +5,7 @@
 //
 //   npm install && node build.mjs [--out site] [--date YYYY-MM-DD] [--catalogue products.json]
 
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +110,9 @@ for (const product of shop.products) {
 const pkgRoot = dirname(createRequire(import.meta.url).resolve('landed/package.json'));
 await mkdir(join(OUT, 'landed', 'pkg'), { recursive: true });
 await cp(join(pkgRoot, 'widget'), join(OUT, 'landed', 'widget'), { recursive: true });
-for (const file of ['landed.js', 'landed_bg.wasm']) await cp(join(pkgRoot, 'pkg', file), join(OUT, 'landed', 'pkg', file));
+// The engine, its glue, and the tariff parts the page fetches for the shopper's destination.
+const parts = (await readdir(join(pkgRoot, 'pkg'))).filter((f) => /^landed-part-[0-9a-f]+\.bin$/.test(f));
+for (const file of ['landed.js', 'landed_bg.wasm', ...parts]) await cp(join(pkgRoot, 'pkg', file), join(OUT, 'landed', 'pkg', file));
 await cp(join(HERE, 'site.css'), join(OUT, 'site.css'));
 await writeFile(join(OUT, 'index.html'), page(cards, ratesAsOf(all)));
 console.log(`${join(OUT, 'index.html')}: ${shop.products.length} products × ${shop.destinations.length} destinations priced for ${DATE}`);

@@ -238,6 +238,15 @@ fn engine(snapshot: Option<&str>, text: Option<&str>) -> Result<landed::Engine, 
     };
     let Some(file) = snapshot else { return Ok(landed::Engine::embedded()) };
     let engine = landed::Engine::from_bytes(read(file, "snapshot")?)?;
+    // A core written with `landed-datagen snapshot --parts DIR` leaves its tariff tables out:
+    // they are published beside it, as the widget expects; attach those found there.
+    let dir = std::path::Path::new(file).parent().unwrap_or(std::path::Path::new("."));
+    for part in engine.snapshot().parts().filter(|p| !p.is_loaded()) {
+        let path = dir.join(part.file_name());
+        if path.is_file() {
+            engine.attach_part(read(&path.to_string_lossy(), "snapshot")?)?;
+        }
+    }
     if let Some(text) = text {
         engine.attach_descriptions(read(text, "snapshot_text")?)?;
     }
@@ -588,7 +597,7 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
                 .join("\n"))
         }
         Command::Snapshot { command: SnapshotCommand::Info } => {
-            Ok(serde_json::to_string_pretty(&engine.snapshot_info()).expect("JSON of plain values"))
+            Ok(serde_json::to_string_pretty(&engine.snapshot_info(today())).expect("JSON of plain values"))
         }
         Command::Snapshot { command: SnapshotCommand::ExportText { file } } => {
             let bytes = landed::snapshot::embedded_text_bytes();
@@ -637,6 +646,18 @@ fn today() -> landed::date::Date {
 
 fn rate_text(v: &serde_json::Value) -> String {
     let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+    let text = rate_lines_text(v, &s);
+    match v.get("via_correlation") {
+        Some(c) => format!(
+            "{text}\n{}\ncorrelation source: {}",
+            c["note"].as_str().unwrap_or_default(),
+            c["source"].as_str().unwrap_or_default()
+        ),
+        None => text,
+    }
+}
+
+fn rate_lines_text(v: &serde_json::Value, s: &dyn Fn(&str) -> String) -> String {
     match v["lines"].as_array() {
         Some(lines) => {
             let mut out = format!(

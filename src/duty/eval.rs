@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn compound_cents_per_pound_plus_ad_valorem_rules_6() {
-        // RULES §6: "0.7¢/lb + 10 %" on 100 lb worth US$500 = 0.70 + 50.00 = US$50.70.
+        // docs/rules.md#duty-expressions: "0.7¢/lb + 10 %" on 100 lb worth US$500 = 0.70 + 50.00 = US$50.70.
         let r = eval_str("0.7¢/lb + 10%", dec!(500), &["100lb"]);
         assert_eq!(r.amount, Some(dec!(50.70)));
     }

@@ -1,6 +1,7 @@
 //! Finding the tariff line(s) for a destination, a code of any length and a date.
 
-use super::{tariff_jurisdiction, Row, Snapshot};
+use super::{tariff_jurisdiction, Row, Snapshot, Table};
+use crate::correlation::{self, Correlation, ViaCorrelation};
 use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::{Error, ErrorCode, Result};
@@ -18,6 +19,10 @@ pub enum Match {
     Prefix,
     /// The code is shorter than the published lines: every line under it.
     Partial,
+    /// The code's six-digit subheading is an HS 2022 subheading that changed, and the tariff is
+    /// in HS 2017 codes: every line under the HS 2017 subheadings it correlates with
+    /// (see [`Lookup::via_correlation`]).
+    Correlated,
 }
 
 /// A published line with its parsed duty expression.
@@ -44,10 +49,26 @@ pub struct Lookup<'s> {
     pub max_percent: Option<Decimal>,
     /// Lines whose duty is not a plain percentage (specific, compound, …), left out of min/max.
     pub unranked: usize,
+    /// How the code was resolved through the HS 2022 → HS 2017 correlation, if it was.
+    pub via_correlation: Option<ViaCorrelation<'s>>,
+}
+
+/// The id of the correlation's row in `sources.tsv`.
+const CORRELATION_SOURCE: &str = "unsd-hs2022-hs2017";
+
+/// The rows under a code: rows are sorted, so they are a contiguous slice.
+fn rows_under<'r, 's>(rows: &'r [Row<'s>], key: &[u8]) -> &'r [Row<'s>] {
+    let start = rows.partition_point(|r| r.code_bytes() < key);
+    &rows[start..start + rows[start..].partition_point(|r| r.code_bytes().starts_with(key))]
 }
 
 impl<'s> Snapshot<'s> {
     /// Looks up `code` in the tariff `destination` applies, as in force on `date`.
+    ///
+    /// On a tariff in HS 2017 codes (`rules/nomenclature.tsv`), a code whose six-digit
+    /// subheading is an HS 2022 subheading that changed is resolved through the correlation
+    /// ([`Match::Correlated`]): a six-digit code always, a longer one when the table does not
+    /// publish it. Every other code is looked up as given.
     pub fn lookup(&'s self, destination: &str, code: &HsCode, date: Date) -> Result<Lookup<'s>> {
         let jurisdiction = tariff_jurisdiction(destination);
         let table = self.table(jurisdiction).filter(|t| t.jurisdiction != "HS").ok_or_else(|| {
@@ -61,13 +82,39 @@ impl<'s> Snapshot<'s> {
             )
         })?;
         self.require(table)?;
+        // A six-digit code is read as HS 2022, the edition in force since 2022; a longer code
+        // published in the table is one of its national lines, and goes through the
+        // correlation only when the table does not have it.
+        if code.len() == 6 {
+            if let Some(found) = self.lookup_correlated(destination, table, code, date)? {
+                return Ok(found);
+            }
+        }
+        match self.lookup_as_given(destination, table, code, date) {
+            Err(e) if e.code == ErrorCode::UnknownCode && code.len() > 6 => {
+                self.lookup_correlated(destination, table, code, date)?.ok_or(e)
+            }
+            found => found,
+        }
+    }
+
+    /// The line(s) of the code as given: exact, the longest published prefix, or every line
+    /// under it.
+    fn lookup_as_given(
+        &'s self,
+        destination: &str,
+        table: &'s Table<'s>,
+        code: &HsCode,
+        date: Date,
+    ) -> Result<Lookup<'s>> {
+        let jurisdiction = table.jurisdiction;
         let rows = self.rows(table);
         let digits = code.digits();
         let key = digits.as_bytes();
         let start = rows.partition_point(|r| r.code_bytes() < key);
         // Rows are sorted, so the rows under the code, and among them those equal to it, are
         // contiguous: slices, not collections.
-        let under = &rows[start..start + rows[start..].partition_point(|r| r.code_bytes().starts_with(key))];
+        let under = rows_under(rows, key);
         let exact = &under[..under.partition_point(|r| r.code_bytes() == key)];
 
         let (kind, matched_code, candidates): (Match, String, &'s [Row<'s>]) = if !exact.is_empty() {
@@ -86,11 +133,108 @@ impl<'s> Snapshot<'s> {
                 None => return Err(self.unknown_code(jurisdiction, rows, code, start)),
             }
         };
+        let mut lines = Vec::with_capacity(if kind == Match::Partial { 8 } else { 1 });
+        self.in_force(candidates, date, &mut lines);
+        if lines.is_empty() {
+            return Err(not_in_force(jurisdiction, digits, date, candidates));
+        }
+        Ok(self.found(destination, table, code, matched_code, kind, lines, None))
+    }
 
-        // Several rows of one code in force at once (overlapping sources): keep the latest start.
-        let mut lines: Vec<LookupLine<'s>> = Vec::with_capacity(if kind == Match::Partial { 8 } else { 1 });
+    /// The HS 2022 → HS 2017 correlation and the tables it applies to, parsed on first use.
+    /// A snapshot without its files has none; a file named but not loaded yet is an
+    /// `E_DATA_NOT_LOADED` error (and nothing is cached); a malformed one is `E_SNAPSHOT`.
+    pub fn correlation(&self) -> Result<&Correlation<'s>> {
+        let files = [correlation::TABLE_FILE, correlation::FIXES_FILE, correlation::NOMENCLATURE_FILE];
+        if let Some(part) = files.iter().filter_map(|f| self.file_part(f)).find(|p| !p.is_loaded()) {
+            return Err(Error::new(
+                ErrorCode::DataNotLoaded,
+                "snapshot",
+                format!(
+                    "{} is not loaded yet: attach its part {} ({} bytes) first",
+                    part.name,
+                    part.file_name(),
+                    part.len
+                ),
+            ));
+        }
+        self.correlation
+            .get_or_init(|| {
+                Correlation::parse(
+                    self.file(correlation::TABLE_FILE),
+                    self.file(correlation::FIXES_FILE),
+                    self.file(correlation::NOMENCLATURE_FILE),
+                )
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The lines of an HS 2022 code on an HS 2017 table, through the correlation; `None` when
+    /// the table is not in HS 2017 or the code's subheading did not change.
+    fn lookup_correlated(
+        &'s self,
+        destination: &str,
+        table: &'s Table<'s>,
+        code: &HsCode,
+        date: Date,
+    ) -> Result<Option<Lookup<'s>>> {
+        if code.len() < 6 {
+            return Ok(None);
+        }
+        let listed = match self.file_part(correlation::NOMENCLATURE_FILE) {
+            None => false,
+            // Not loaded yet: `correlation()` says which part to attach.
+            Some(part) if !part.is_loaded() => return self.correlation().map(|_| None),
+            Some(_) => {
+                self.file(correlation::NOMENCLATURE_FILE).is_some_and(|t| correlation::is_hs2017(t, table.jurisdiction))
+            }
+        };
+        if !listed {
+            return Ok(None);
+        }
+        let correlation = self.correlation()?;
+        let Some(nomenclature) = correlation.hs2017_table(table.jurisdiction) else { return Ok(None) };
+        let Some(resolution) = correlation.resolve(code.prefix(6)).filter(|r| !r.is_identity()) else {
+            return Ok(None);
+        };
+        let rows = self.rows(table);
+        let mut lines = Vec::new();
+        let mut published: Vec<Row<'s>> = Vec::new();
+        for target in &resolution.to {
+            let under = rows_under(rows, target.as_bytes());
+            self.in_force(under, date, &mut lines);
+            published.extend(under.iter().take(5 - published.len().min(5)));
+        }
+        if lines.is_empty() {
+            let (j, from, to) = (table.jurisdiction, &resolution.from, resolution.to.join(", "));
+            return Err(if published.is_empty() {
+                Error::new(
+                    ErrorCode::UnknownCode,
+                    "code",
+                    format!("{from} is an HS 2022 subheading; through the HS 2022 → HS 2017 correlation it was {to}, none of which is in the {j} tariff"),
+                )
+            } else {
+                not_in_force(j, code.digits(), date, &published)
+            });
+        }
+        let source = self
+            .sources
+            .iter()
+            .find(|s| s.id == CORRELATION_SOURCE)
+            .map(|s| format!("{}, {}, {}", s.publisher, s.dataset, s.vintage))
+            .unwrap_or_else(|| correlation::TABLE_FILE.to_string());
+        let via = ViaCorrelation::new(&resolution, nomenclature, source);
+        let matched_code = if lines.len() == 1 { lines[0].row.code().to_string() } else { code.digits().to_string() };
+        Ok(Some(self.found(destination, table, code, matched_code, Match::Correlated, lines, Some(via))))
+    }
+
+    /// Appends the rows of `candidates` in force on `date`; of several rows of one code in
+    /// force at once (overlapping sources), the latest start.
+    fn in_force(&'s self, candidates: &'s [Row<'s>], date: Date, lines: &mut Vec<LookupLine<'s>>) {
+        let first = lines.len();
         for r in candidates.iter().filter(|r| r.valid_on(date)) {
-            match lines.last_mut() {
+            match lines[first..].last_mut() {
                 Some(last) if last.row.code_bytes() == r.code_bytes() => {
                     if r.valid_from >= last.row.valid_from {
                         *last = LookupLine { row: *r, expression: self.expression(r) };
@@ -99,32 +243,27 @@ impl<'s> Snapshot<'s> {
                 _ => lines.push(LookupLine { row: *r, expression: self.expression(r) }),
             }
         }
-        if lines.is_empty() {
-            let ranges: Vec<String> = candidates
-                .iter()
-                .take(5)
-                .map(|r| {
-                    format!(
-                        "{} {}..{}",
-                        r.code(),
-                        r.valid_from.map(|d| d.to_string()).unwrap_or_default(),
-                        r.valid_to.map(|d| d.to_string()).unwrap_or_default()
-                    )
-                })
-                .collect();
-            return Err(Error::new(
-                ErrorCode::Date,
-                "date",
-                format!("no {jurisdiction} line for {digits} is in force on {date}; published: {}", ranges.join(", ")),
-            ));
-        }
+    }
+
+    /// The lookup result, with the lowest and highest plain percentage among its lines.
+    #[allow(clippy::too_many_arguments)]
+    fn found(
+        &'s self,
+        destination: &str,
+        table: &'s Table<'s>,
+        code: &HsCode,
+        matched_code: String,
+        kind: Match,
+        lines: Vec<LookupLine<'s>>,
+        via_correlation: Option<ViaCorrelation<'s>>,
+    ) -> Lookup<'s> {
         let (mut min, mut max, mut ranked) = (None::<Decimal>, None::<Decimal>, 0usize);
         for p in lines.iter().filter_map(|l| l.expression.simple_percent()) {
             min = Some(min.map_or(p, |m| m.min(p)));
             max = Some(max.map_or(p, |m| m.max(p)));
             ranked += 1;
         }
-        Ok(Lookup {
+        Lookup {
             destination: destination.to_string(),
             jurisdiction: table.jurisdiction,
             code: code.clone(),
@@ -134,7 +273,8 @@ impl<'s> Snapshot<'s> {
             max_percent: max,
             unranked: lines.len() - ranked,
             lines,
-        })
+            via_correlation,
+        }
     }
 
     fn unknown_code(&self, jurisdiction: &str, rows: &[Row<'_>], code: &HsCode, at: usize) -> Error {
@@ -162,4 +302,25 @@ impl<'s> Snapshot<'s> {
             format!("{digits} is not in the {jurisdiction} tariff; nearest valid codes: {}", nearest.join(", ")),
         )
     }
+}
+
+/// No line of the code is in force on the date: the published ranges.
+fn not_in_force(jurisdiction: &str, digits: &str, date: Date, candidates: &[Row<'_>]) -> Error {
+    let ranges: Vec<String> = candidates
+        .iter()
+        .take(5)
+        .map(|r| {
+            format!(
+                "{} {}..{}",
+                r.code(),
+                r.valid_from.map(|d| d.to_string()).unwrap_or_default(),
+                r.valid_to.map(|d| d.to_string()).unwrap_or_default()
+            )
+        })
+        .collect();
+    Error::new(
+        ErrorCode::Date,
+        "date",
+        format!("no {jurisdiction} line for {digits} is in force on {date}; published: {}", ranges.join(", ")),
+    )
 }

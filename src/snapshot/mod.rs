@@ -150,6 +150,8 @@ pub struct Snapshot<'a> {
     pub files: Vec<Part<'a>>,
     /// Descriptions, once the text blob is attached.
     texts: OnceLock<Vec<&'a str>>,
+    /// The HS 2022 → HS 2017 correlation, parsed on first use (see [`Snapshot::correlation`]).
+    correlation: OnceLock<Result<crate::correlation::Correlation<'a>>>,
 }
 
 /// Reads varints from a byte slice.
@@ -298,7 +300,15 @@ impl<'a> Snapshot<'a> {
         if cur.pos != end {
             return Err(corrupt("trailing bytes in the descriptor"));
         }
-        let snapshot = Snapshot { sha256, size_bytes: bytes.len(), sources, tables, files, texts: OnceLock::new() };
+        let snapshot = Snapshot {
+            sha256,
+            size_bytes: bytes.len(),
+            sources,
+            tables,
+            files,
+            texts: OnceLock::new(),
+            correlation: OnceLock::new(),
+        };
         snapshot.read_inline_parts(bytes, end + format::HASH_LEN, verify)?;
         Ok(snapshot)
     }

@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 22] = [
+pub const FILES: [&str; 26] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
@@ -43,6 +43,10 @@ pub const FILES: [&str; 22] = [
     "tariffs/us_reciprocal.tsv",
     "tariffs/search_synonyms.tsv",
     "tariffs/sources.tsv",
+    "tariffs/rules/datasets.tsv",
+    "tariffs/hs_correlation.tsv",
+    "tariffs/rules/hs_correlation_fixes.tsv",
+    "tariffs/rules/nomenclature.tsv",
 ];
 
 /// The provenance table (one row per source file).

@@ -43,12 +43,19 @@ self.onmessage = async (e) => {
 };`);
 }
 
+/**
+ * A snapshot as a merchant publishes one: `landed-datagen snapshot --parts`, the core with its
+ * tariff parts beside it in `dir` (the widget and the CLI fetch the parts from beside the core).
+ */
+function publishSnapshot(dir) {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'landed-datagen', '--', 'snapshot',
+    '--out', join(dir, 'snapshot.bin'), '--parts', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return readFileSync(join(dir, 'snapshot.bin'));
+}
+
 /** Two pages that name a snapshot blob to load first: a good one and a truncated one. */
 function writeSnapshotPages(dir) {
-  const built = execFileSync('bash', ['-c', 'ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1'],
-    { cwd: ROOT, encoding: 'utf8' }).trim();
-  const bytes = readFileSync(join(ROOT, built));
-  writeFileSync(join(dir, 'snapshot.bin'), bytes);
+  const bytes = publishSnapshot(dir);
   writeFileSync(join(dir, 'truncated.bin'), bytes.subarray(0, Math.floor(bytes.length / 2)));
   for (const [name, blob] of [['snapshot.html', 'snapshot.bin'], ['snapshot-bad.html', 'truncated.bin']]) {
     writeFileSync(join(dir, name), `<!doctype html><html lang="en" data-landed-snapshot="${blob}" data-landed-destination="FR" data-landed-currency="EUR">
@@ -146,8 +153,9 @@ console.log(JSON.stringify(await quote(JSON.parse(process.argv[2]))));`);
 });
 
 test('loadSnapshot() replaces the snapshot from a file, or says the engine cannot', (t) => {
-  const built = execFileSync('bash', ['-c', 'ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1'],
-    { cwd: ROOT, encoding: 'utf8' }).trim();
+  const published = mkdtempSync(join(tmpdir(), 'landed-snapshot-'));
+  publishSnapshot(published);
+  const built = join(published, 'snapshot.bin');
   writeFileSync(join(project, 'snapshot.mjs'), `import { loadSnapshot, snapshotInfo, quote } from 'landed';
 const before = (await snapshotInfo()).snapshot_id;
 try {
@@ -155,7 +163,7 @@ try {
   const q = await quote({ destination: 'FR', date: '2026-03-02', currency: 'EUR', origin: 'CN', lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] });
   console.log(JSON.stringify({ before, after: info.snapshot_id, quoted: q.snapshot_id }));
 } catch (e) { console.log(JSON.stringify({ before, code: e.code, message: e.message })); }`);
-  const out = JSON.parse(run('node', ['snapshot.mjs', join(ROOT, built)], project));
+  const out = JSON.parse(run('node', ['snapshot.mjs', built], project));
   if (out.code === 'E_UNSUPPORTED') {
     t.skip(`the engine has no loadSnapshot binding yet: ${out.message}`);
     return;
@@ -373,7 +381,7 @@ test('the engine entry prices in a DOM-less module worker under the strict CSP',
   await page.close();
 });
 
-test('a page that names a snapshot prices with it; a damaged blob shows the problem, never another snapshot\'s price', async () => {
+test('a page that names a snapshot prices with it; a damaged blob is a typed error and the built-in snapshot prices, visibly', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${site.base}snapshot.html`);
@@ -394,8 +402,12 @@ test('a page that names a snapshot prices with it; a damaged blob shows the prob
       fallback: el.shadowRoot.querySelector('slot')?.assignedNodes().map((n) => n.textContent).join('') };
   });
   assert.equal(failure.code, 'E_SNAPSHOT', JSON.stringify(failure));
-  assert.equal(failure.quote, null, 'no quote from the embedded snapshot instead');
-  assert.match(failure.text, /Could not calculate import charges/);
-  assert.equal(failure.fallback, '€200.00 before import charges', 'the element shows its own content again');
+  // Issue 11: the embedded snapshot stays in service, and the shopper is told the rates are not
+  // the ones the page named.
+  await page.waitForFunction(() => document.querySelector('#p').quote, null, { timeout: 20000 });
+  const fallback = await page.evaluate(() => ({ quote: document.querySelector('#p').quote, request: document.querySelector('#p').request,
+    text: document.querySelector('#p').shadowRoot.textContent }));
+  assert.deepEqual(fallback.quote, cliQuote(fallback.request), 'priced with the built-in snapshot');
+  assert.match(fallback.text, /could not be loaded.*rates built into the widget/);
   await page.close();
 });

@@ -27,20 +27,33 @@ export function setDefaults(values) {
 
 let snapshotUrl; // the page's `snapshot` setting last loaded
 let snapshotLoad = null;
+let snapshotFailure = null; // why the page's snapshot could not be used, shown with every price
 
 /** Loads the snapshot the page names (`data-landed-snapshot`, or `setDefaults({ snapshot })`)
- * once, before any element prices; a failure is retried on the next update. */
+ * once, before any element prices. If it cannot be loaded (network, or a blob whose hash does not
+ * match), the page keeps pricing with the snapshot built into the engine and every element says
+ * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`). */
 function snapshotReady() {
   const url = pageSetting('snapshot');
   if (!url) return null;
   if (url !== snapshotUrl) {
     snapshotUrl = url;
+    snapshotFailure = null;
     snapshotLoad = loadSnapshot(new URL(url, document.baseURI)).catch((e) => {
-      snapshotUrl = undefined;
-      throw e;
+      snapshotFailure = {
+        code: e.code || 'E_SNAPSHOT',
+        field: e.field ?? 'snapshot',
+        message: `the rates at ${url} could not be loaded (${e.message}); these prices use the rates built into the widget`,
+      };
+      return null;
     });
   }
   return snapshotLoad;
+}
+
+/** The visible note on an element priced with the built-in snapshot instead of the page's. */
+function snapshotNote(L) {
+  return snapshotFailure ? el('p', { class: 'warn', part: 'warning', role: 'status', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
 }
 
 function language(node) {
@@ -258,6 +271,10 @@ class Priced extends HTMLElement {
       if (!request) return;
       try {
         await snapshotReady();
+        if (snapshotFailure && this._snapshotFailure !== snapshotFailure) {
+          this._snapshotFailure = snapshotFailure;
+          this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true, detail: { request, error: snapshotFailure } }));
+        }
         const glue = await prepare(request.destination);
         await loadLabels(language(this));
         const q = quoteNow(glue, request);
@@ -321,6 +338,7 @@ export class LandedPrice extends Priced {
       el('span', { class: 'note', part: 'note', 'aria-hidden': 'true', text: note }),
       q.display ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(q.display.landed, q.display.currency, lang, L, partial)}` }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
+      snapshotNote(L),
       el('details', { part: 'details' },
         el('summary', { part: 'summary', text: L.details }),
         levyTable([...line.levies, ...q.levies], cur, lang, L),
@@ -341,10 +359,11 @@ export class LandedPrice extends Priced {
 function totalsList(q, lang, L, partial) {
   const t = q.totals;
   const rows = [[L.goods, t.goods, false], [L.shipping, t.shipping, false], [L.insurance, t.insurance, false],
-    [L.duty, t.duty, partial], [L.tax, t.tax, partial], [L.fees, t.fees, partial], [L.landed, t.landed, partial]];
+    [L.duty, t.duty, partial], [L.tax, t.tax, partial], [L.collectedAtSale, t.collected_at_sale ?? '0', partial],
+    [L.fees, t.fees, partial], [L.landed, t.landed, partial]];
   if (q.incoterm === 'DAP') rows.push([L.dueOnDelivery, t.due_on_delivery, partial]);
   return el('table', { part: 'totals', class: 'totals' }, el('tbody', {}, rows
-    .filter(([, v], i) => i < 1 || i > 2 || Number(v) !== 0)
+    .filter(([k, v], i) => (i < 1 || i > 2 || Number(v) !== 0) && (k !== L.collectedAtSale || Number(v) !== 0))
     .map(([k, v, lower]) => el('tr', {},
       el('th', { scope: 'row', text: k }),
       el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));
@@ -427,6 +446,7 @@ export class LandedCart extends Priced {
       partial ? el('p', { class: 'problem', part: 'problem', text: L.notPriced }) : null,
       q.warnings.length ? el('ul', { class: 'warn', part: 'warnings' }, q.warnings.map((w) => el('li', { text: w.message }))) : null,
       el('p', { class: 'meta freshness', part: 'freshness', title: fresh.title, text: fresh.text }),
+      snapshotNote(L),
       sourcesList(q, lang, L),
       el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
     this.shadowRoot.replaceChildren(...nodes.filter(Boolean));

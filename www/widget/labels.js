@@ -14,6 +14,7 @@ export const EN = {
   line: 'Item', status: 'Status', warnings: 'Notes', destination: 'Ship to',
   error: 'Could not calculate import charges', priced: 'priced', partial: 'partly priced', not_priced: 'not priced',
   excluded: 'Not charged', options: 'Options', sources: 'Sources',
+  collectedAtSale: 'Of which tax collected by the seller at checkout',
 };
 
 /** Every language with labels. */

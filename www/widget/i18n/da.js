@@ -11,4 +11,5 @@ export default {
   line: 'Vare', status: 'Status', warnings: 'Bemærkninger', destination: 'Send til',
   error: 'Importafgifterne kunne ikke beregnes', priced: 'beregnet', partial: 'delvist beregnet',
   not_priced: 'ikke beregnet', excluded: 'Opkræves ikke', options: 'Muligheder', sources: 'Kilder',
+  collectedAtSale: 'Heraf moms opkrævet ved køb',
 };

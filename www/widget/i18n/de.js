@@ -11,4 +11,5 @@ export default {
   line: 'Artikel', status: 'Status', warnings: 'Hinweise', destination: 'Lieferland',
   error: 'Einfuhrabgaben konnten nicht berechnet werden', priced: 'berechnet', partial: 'teilweise berechnet',
   not_priced: 'nicht berechnet', excluded: 'Nicht erhoben', options: 'Optionen', sources: 'Quellen',
+  collectedAtSale: 'Davon beim Kauf erhobene Steuer',
 };

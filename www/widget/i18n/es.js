@@ -11,4 +11,5 @@ export default {
   line: 'Artículo', status: 'Estado', warnings: 'Notas', destination: 'Enviar a',
   error: 'No se pudieron calcular los cargos de importación', priced: 'calculado', partial: 'calculado en parte',
   not_priced: 'sin calcular', excluded: 'No cobrado', options: 'Opciones', sources: 'Fuentes',
+  collectedAtSale: 'De ello, impuesto cobrado en la compra',
 };

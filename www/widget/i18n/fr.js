@@ -11,4 +11,5 @@ export default {
   line: 'Article', status: 'Statut', warnings: 'Remarques', destination: 'Livrer en',
   error: "Impossible de calculer les frais d'importation", priced: 'calculé', partial: 'calculé en partie',
   not_priced: 'non calculé', excluded: 'Non perçu', options: 'Options', sources: 'Sources',
+  collectedAtSale: 'Dont taxe perçue à l’achat',
 };

@@ -11,4 +11,5 @@ export default {
   line: 'Articolo', status: 'Stato', warnings: 'Note', destination: 'Spedire in',
   error: "Impossibile calcolare gli oneri d'importazione", priced: 'calcolato', partial: 'calcolato in parte',
   not_priced: 'non calcolato', excluded: 'Non applicato', options: 'Opzioni', sources: 'Fonti',
+  collectedAtSale: 'Di cui imposta riscossa all’acquisto',
 };

@@ -11,4 +11,5 @@ export default {
   line: '商品', status: '状態', warnings: '注記', destination: '配送先',
   error: '輸入費用を計算できませんでした', priced: '計算済み', partial: '一部のみ計算', not_priced: '未計算',
   excluded: '課税対象外', options: 'オプション', sources: '出典',
+  collectedAtSale: 'うち購入時に徴収される税',
 };

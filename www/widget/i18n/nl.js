@@ -11,4 +11,5 @@ export default {
   line: 'Artikel', status: 'Status', warnings: 'Opmerkingen', destination: 'Verzenden naar',
   error: 'Invoerkosten konden niet worden berekend', priced: 'berekend', partial: 'deels berekend',
   not_priced: 'niet berekend', excluded: 'Niet geheven', options: 'Opties', sources: 'Bronnen',
+  collectedAtSale: 'Waarvan belasting geïnd bij aankoop',
 };

@@ -11,4 +11,5 @@ export default {
   line: 'Pozycja', status: 'Status', warnings: 'Uwagi', destination: 'Wysyłka do',
   error: 'Nie udało się obliczyć należności przywozowych', priced: 'obliczono', partial: 'obliczono częściowo',
   not_priced: 'nie obliczono', excluded: 'Nie pobrano', options: 'Opcje', sources: 'Źródła',
+  collectedAtSale: 'W tym podatek pobrany przy zakupie',
 };

@@ -11,4 +11,5 @@ export default {
   line: 'Artigo', status: 'Estado', warnings: 'Notas', destination: 'Enviar para',
   error: 'Não foi possível calcular os encargos de importação', priced: 'calculado', partial: 'calculado em parte',
   not_priced: 'não calculado', excluded: 'Não cobrado', options: 'Opções', sources: 'Fontes',
+  collectedAtSale: 'Dos quais imposto cobrado na compra',
 };

@@ -11,4 +11,5 @@ export default {
   line: 'Artikel', status: 'Status', warnings: 'Anmärkningar', destination: 'Skicka till',
   error: 'Importavgifterna kunde inte beräknas', priced: 'beräknad', partial: 'delvis beräknad',
   not_priced: 'ej beräknad', excluded: 'Tas inte ut', options: 'Alternativ', sources: 'Källor',
+  collectedAtSale: 'Varav skatt som tas ut vid köpet',
 };

@@ -11,4 +11,5 @@ export default {
   line: '商品', status: '状态', warnings: '说明', destination: '寄往',
   error: '无法计算进口费用', priced: '已计算', partial: '部分计算', not_priced: '未计算',
   excluded: '不征收', options: '选项', sources: '来源',
+  collectedAtSale: '其中购买时收取的税',
 };

@@ -1,0 +1,255 @@
+//! How fresh the data behind a quote is: the datasets it used (publisher, dataset, vintage),
+//! their age on the as-of date, and a warning for each one older than its publication period.
+//!
+//! The periods are data (`tariffs/rules/datasets.tsv`, documented in `tariffs/README.md`): a
+//! tariff the publisher revises several times a year goes stale sooner than a nomenclature
+//! revised every five years. A stale dataset does not stop the quote; it says which figures may
+//! have changed since.
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::quote::{LevyKind, Quote, Warning};
+use crate::rules::table::Tsv;
+use crate::snapshot::Snapshot;
+use serde::Serialize;
+
+/// What a dataset provides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum DatasetKind {
+    Tariff,
+    /// Chapter 99 extracts read by the US additional-duty layers.
+    Layers,
+    Nomenclature,
+    Fx,
+    Vat,
+    Rules,
+}
+
+/// A dataset a quote used, with its age on the quote's as-of date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct DatasetUsed {
+    pub id: String,
+    pub kind: DatasetKind,
+    pub publisher: String,
+    pub dataset: String,
+    /// The edition (`2026-06-08`, or a month `2026-11`).
+    pub vintage: String,
+    /// Days from the vintage to the as-of date (negative when the quote is dated before it).
+    pub age_days: i64,
+    /// How often the publisher issues a new edition, in days.
+    pub publication_period_days: u32,
+    /// True when `age_days` exceeds the publication period: a newer edition may change figures.
+    pub stale: bool,
+}
+
+/// One row of `rules/datasets.tsv`.
+#[derive(Debug, Clone)]
+pub struct DatasetRule {
+    pub id: &'static str,
+    pub kind: DatasetKind,
+    pub period_days: u32,
+    publisher: &'static str,
+    dataset: &'static str,
+    vintage: &'static str,
+}
+
+/// The dataset table of a snapshot, joined with its provenance table.
+#[derive(Debug)]
+pub struct Datasets {
+    rules: Vec<DatasetRule>,
+    snapshot: &'static Snapshot<'static>,
+}
+
+impl Datasets {
+    /// Parses `rules/datasets.tsv`; an unknown kind or a bad period is an error.
+    pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Datasets> {
+        const T: &str = "rules/datasets.tsv";
+        let text = snapshot
+            .file(T)
+            .ok_or_else(|| Error::new(ErrorCode::Snapshot, T, "the dataset table is missing from the snapshot"))?;
+        let mut rules = Vec::new();
+        for r in Tsv::parse(T, text)?.records() {
+            let kind = match r.text("kind")? {
+                "tariff" => DatasetKind::Tariff,
+                "layers" => DatasetKind::Layers,
+                "nomenclature" => DatasetKind::Nomenclature,
+                "fx" => DatasetKind::Fx,
+                "vat" => DatasetKind::Vat,
+                "rules" => DatasetKind::Rules,
+                other => {
+                    return Err(
+                        r.bad("kind", &format!("{other:?} is not tariff, layers, nomenclature, fx, vat or rules"))
+                    )
+                }
+            };
+            let period = r.text("publication_period_days")?;
+            let period_days = period.parse().map_err(|_| r.bad("publication_period_days", "not a number of days"))?;
+            rules.push(DatasetRule {
+                id: r.text("id")?,
+                kind,
+                period_days,
+                publisher: r.text("publisher")?,
+                dataset: r.text("dataset")?,
+                vintage: r.text("vintage")?,
+            });
+        }
+        let datasets = Datasets { rules, snapshot };
+        for s in &snapshot.sources {
+            if datasets.rule(s.id).is_none() {
+                return Err(Error::new(
+                    ErrorCode::Snapshot,
+                    T,
+                    format!("source {} has no row (kind and period)", s.id),
+                ));
+            }
+        }
+        Ok(datasets)
+    }
+
+    /// Every dataset with its age on `date`.
+    pub fn all(&self, date: Date) -> Vec<DatasetUsed> {
+        self.rules.iter().filter_map(|r| self.used(r.id, date)).collect()
+    }
+
+    fn rule(&self, id: &str) -> Option<&DatasetRule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// A dataset by id with its age on `date`: provenance from `sources.tsv` where the dataset
+    /// is imported, else from the dataset table itself.
+    pub fn used(&self, id: &str, date: Date) -> Option<DatasetUsed> {
+        let rule = self.rule(id)?;
+        let (publisher, dataset, vintage) = match self.snapshot.sources.iter().find(|s| s.id == id) {
+            Some(s) => (s.publisher, s.dataset, s.vintage),
+            None => (rule.publisher, rule.dataset, rule.vintage),
+        };
+        let age_days = vintage_date(vintage).map(|v| date.days_since_epoch() - v.days_since_epoch())?;
+        Some(DatasetUsed {
+            id: id.to_string(),
+            kind: rule.kind,
+            publisher: publisher.to_string(),
+            dataset: dataset.to_string(),
+            vintage: vintage.to_string(),
+            age_days,
+            publication_period_days: rule.period_days,
+            stale: age_days > i64::from(rule.period_days),
+        })
+    }
+
+    /// The tariff of `jurisdiction` in force on `date`: the newest edition of that table dated on
+    /// or before it (a line unchanged by a later revision is confirmed by it), else the oldest.
+    pub fn tariff_in_force(&self, jurisdiction: &str, date: Date) -> Option<&'static str> {
+        let mut editions: Vec<(&'static str, Date)> = self
+            .snapshot
+            .sources
+            .iter()
+            .filter(|s| s.jurisdiction.split(',').any(|j| j == jurisdiction))
+            .filter(|s| self.rule(s.id).is_some_and(|r| r.kind == DatasetKind::Tariff))
+            .filter_map(|s| Some((s.id, vintage_date(s.vintage)?)))
+            .collect();
+        editions.sort_by_key(|(_, v)| *v);
+        editions.iter().rev().find(|(_, v)| *v <= date).or(editions.first()).map(|(id, _)| *id)
+    }
+
+    /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
+    /// warning for each stale one.
+    pub fn for_quote(&self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
+        let date = quote.as_of;
+        let mut ids: Vec<&str> = Vec::new();
+        let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
+        let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && l.source.publisher != "caller");
+        if let Some(id) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_in_force(t, date)) {
+            ids.push(id);
+        }
+        for fx in &quote.fx {
+            let publisher = if fx.source.starts_with("ECB") {
+                "European Central Bank"
+            } else if fx.source.starts_with("HMRC") {
+                "HM Revenue & Customs"
+            } else {
+                continue;
+            };
+            if let Some(s) = self.snapshot.sources.iter().find(|s| s.publisher == publisher) {
+                ids.push(s.id);
+            }
+        }
+        for levy in levies().filter(|l| l.kind == LevyKind::Tax) {
+            // "tariffs/vat.tsv (pwc-node-sales-tax-2025-10)": the VAT row's dataset id.
+            let id = levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')'));
+            if let Some(id) = id.filter(|id| self.rule(id).is_some()) {
+                ids.push(self.rule(id).map(|r| r.id).unwrap_or_default());
+            }
+        }
+        ids.push("landed-rules");
+        let mut used: Vec<DatasetUsed> = Vec::new();
+        for id in ids {
+            if !used.iter().any(|u| u.id == id) {
+                used.extend(self.used(id, date));
+            }
+        }
+        let warnings = used.iter().filter(|u| u.stale).map(|u| stale_warning(u, date)).collect();
+        (used, warnings)
+    }
+}
+
+fn stale_warning(u: &DatasetUsed, date: Date) -> Warning {
+    Warning {
+        code: "W_STALE_DATA".into(),
+        message: format!(
+            "{} ({}) is of {}, {} days before the as-of date {date}; its publisher issues a new edition about every {} days, so figures from it may have changed",
+            u.dataset, u.publisher, u.vintage, u.age_days, u.publication_period_days
+        ),
+    }
+}
+
+/// A vintage as a date: `2026-06-08`, or a month `2026-11` (its first day).
+fn vintage_date(vintage: &str) -> Option<Date> {
+    Date::parse(vintage).ok().or_else(|| Date::parse(&format!("{vintage}-01")).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn us_tariff_in_force_follows_the_revisions() {
+        let engine = crate::Engine::embedded();
+        let datasets = engine.datasets();
+        assert_eq!(datasets.tariff_in_force("US", d("2025-07-01")), Some("usitc-2025"));
+        assert_eq!(datasets.tariff_in_force("US", d("2026-03-01")), Some("usitc-hts-2026-rev3"));
+        assert_eq!(datasets.tariff_in_force("US", d("2026-07-01")), Some("usitc-hts-2026-rev10"));
+        assert_eq!(datasets.tariff_in_force("EU", d("2026-07-01")), Some("dit-ukgt-2021"));
+    }
+
+    #[test]
+    fn a_monthly_vintage_is_its_first_day() {
+        assert_eq!(vintage_date("2026-11"), Some(d("2026-11-01")));
+        assert_eq!(vintage_date("2026-06-08"), Some(d("2026-06-08")));
+        assert_eq!(vintage_date(""), None);
+    }
+
+    #[test]
+    fn age_and_staleness_against_the_period() {
+        let engine = crate::Engine::embedded();
+        let hmrc = engine.datasets().used("hmrc-fx-monthly-xml", d("2026-11-10")).unwrap();
+        assert_eq!((hmrc.age_days, hmrc.stale), (9, false));
+        let later = engine.datasets().used("hmrc-fx-monthly-xml", d("2027-01-10")).unwrap();
+        assert!(later.stale, "two months past the newest monthly rates");
+    }
+
+    #[test]
+    fn every_source_has_a_kind_and_period() {
+        // Datasets::load refuses a snapshot whose sources lack a row; the embedded one loads.
+        let engine = crate::Engine::embedded();
+        for s in &engine.snapshot().sources {
+            assert!(engine.datasets().rule(s.id).is_some(), "{}", s.id);
+        }
+    }
+}
