@@ -106,7 +106,7 @@ fn core_blob(descriptor: &[u8], inline: &[u8]) -> Vec<u8> {
 }
 
 /// Reads everything a decoded snapshot offers: rows, expressions, sources, lookups, files.
-fn exercise(s: &Snapshot<'_>) {
+fn exercise<'a>(s: &'a Snapshot<'a>) {
     let date = landed::date::Date::parse("2026-03-02").unwrap();
     let code = landed::hs::HsCode::parse("6109100010").unwrap();
     for t in &s.tables {
