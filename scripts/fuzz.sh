@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for a bounded time (default 60 s each) with libFuzzer through cargo-fuzz.
 # The corpus lives in fuzz/corpus/<target>/ and grows as the fuzzer finds new paths; a crash is
-# saved under fuzz/artifacts/<target>/ and should become a regression test in tests/.
+# saved under fuzz/artifacts/<target>/ and should become a regression test in tests/. Before
+# committing a grown corpus, minimise it: `RUSTC_BOOTSTRAP=1 cargo fuzz cmin TARGET fuzz/corpus/TARGET`.
+# Runs and crashes are recorded in BENCHMARKS.md (Fuzzing).
 # Usage: bash scripts/fuzz.sh [seconds per target]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -40,6 +40,10 @@ pub const OUTPUT_COLUMNS: [&str; 13] = [
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
 /// `weight_kg`, `currency`, `quantity`) for every destination, writing CSV to `output`.
 /// `progress(rows_done)` is called after each SKU. Returns the number of line-quotes written.
+///
+/// A row that cannot be read (a price such as `49,99`, a missing field, bytes that are not
+/// UTF-8) does not stop the run: it is written once per destination with status `error` and a
+/// reason naming its line in the file (`line 7.price`), and the other rows are priced.
 pub fn price_catalogue(
     engine: &Engine,
     input: impl Read,
@@ -47,46 +51,91 @@ pub fn price_catalogue(
     options: &CatalogueOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<u64> {
-    let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(input);
+    let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(input);
     let headers = rdr.headers().map_err(|e| Error::new(ErrorCode::Io, "catalogue", e.to_string()))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let need = |name: &str| {
-        col(name)
-            .ok_or_else(|| Error::new(ErrorCode::MissingField, name, format!("the catalogue needs a {name} column")))
-    };
-    let (sku_i, code_i, price_i) = (need("sku")?, need("code")?, need("price")?);
-    let (origin_i, weight_i, currency_i, qty_i) = (col("origin"), col("weight_kg"), col("currency"), col("quantity"));
+    let columns = Columns::find(&headers)?;
     let mut wtr = csv::Writer::from_writer(output);
     let io = |e: csv::Error| Error::new(ErrorCode::Io, "output", e.to_string());
     wtr.write_record(OUTPUT_COLUMNS).map_err(io)?;
     let snapshot_id = engine.snapshot_id();
     let mut written = 0u64;
-    let mut record = csv::StringRecord::new();
+    let mut raw = csv::ByteRecord::new();
     let mut row = 0u64;
-    while rdr.read_record(&mut record).map_err(|e| Error::new(ErrorCode::Io, "catalogue", e.to_string()))? {
+    while rdr.read_byte_record(&mut raw).map_err(|e| Error::new(ErrorCode::Io, "catalogue", e.to_string()))? {
         row += 1;
+        let line_number = raw.position().map_or(row + 1, |p| p.line());
+        let text = |i: usize| String::from_utf8_lossy(raw.get(i).unwrap_or_default()).into_owned();
+        let (sku, code) = (text(columns.sku), text(columns.code));
+        let parsed = csv::StringRecord::from_byte_record(raw.clone())
+            .map_err(|_| Error::new(ErrorCode::InvalidField, "", "the row is not UTF-8 text"))
+            .and_then(|record| columns.line(&record, options.currency))
+            .map_err(|e| e.within(&format!("line {line_number}")));
+        for dest in &options.destinations {
+            let fields = match &parsed {
+                Ok((line, currency)) => quote_row(engine, options, dest, line, *currency, &snapshot_id),
+                Err(e) => error_row(&sku, dest, &code, e, &snapshot_id),
+            };
+            wtr.write_record(&fields).map_err(io)?;
+            written += 1;
+        }
+        progress(row);
+    }
+    wtr.flush().map_err(|e| Error::new(ErrorCode::Io, "output", e.to_string()))?;
+    Ok(written)
+}
+
+/// Positions of the input columns.
+struct Columns {
+    sku: usize,
+    code: usize,
+    price: usize,
+    origin: Option<usize>,
+    weight: Option<usize>,
+    currency: Option<usize>,
+    quantity: Option<usize>,
+}
+
+impl Columns {
+    fn find(headers: &csv::StringRecord) -> Result<Columns> {
+        let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let need = |name: &str| {
+            col(name).ok_or_else(|| {
+                Error::new(ErrorCode::MissingField, name, format!("the catalogue needs a {name} column"))
+            })
+        };
+        Ok(Columns {
+            sku: need("sku")?,
+            code: need("code")?,
+            price: need("price")?,
+            origin: col("origin"),
+            weight: col("weight_kg"),
+            currency: col("currency"),
+            quantity: col("quantity"),
+        })
+    }
+
+    /// The line one row describes, and the currency of its price. Errors name the column.
+    fn line(&self, record: &csv::StringRecord, default_currency: Currency) -> Result<(LineRequest, Currency)> {
         let get = |i: usize| record.get(i).unwrap_or_default();
-        let at = |f: &str| format!("row {row}.{f}");
-        let sku = get(sku_i).to_string();
-        let price = parse_decimal(get(price_i), &at("price"))?;
-        let currency = match currency_i.map(get).filter(|c| !c.is_empty()) {
-            Some(c) => Currency::parse(c).map_err(|e| e.within(&at("currency")))?,
-            None => options.currency,
+        let optional = |i: Option<usize>| i.map(get).filter(|v| !v.is_empty());
+        if get(self.price).is_empty() {
+            return Err(Error::new(ErrorCode::MissingField, "price", "the row has no price"));
+        }
+        let currency = match optional(self.currency) {
+            Some(c) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.message))?,
+            None => default_currency,
         };
         let line = LineRequest {
-            id: sku.clone(),
-            code: get(code_i).to_string(),
+            id: get(self.sku).to_string(),
+            code: get(self.code).to_string(),
             description: None,
-            quantity: match qty_i.map(get).filter(|q| !q.is_empty()) {
-                Some(q) => parse_decimal(q, &at("quantity"))?,
+            quantity: match optional(self.quantity) {
+                Some(q) => parse_decimal(q, "quantity")?,
                 None => rust_decimal::Decimal::ONE,
             },
-            unit_price: price,
-            origin: origin_i.map(get).filter(|o| !o.is_empty()).map(str::to_string),
-            weight_kg: match weight_i.map(get).filter(|w| !w.is_empty()) {
-                Some(w) => Some(parse_decimal(w, &at("weight_kg"))?),
-                None => None,
-            },
+            unit_price: parse_decimal(get(self.price), "price")?,
+            origin: optional(self.origin).map(str::to_string),
+            weight_kg: optional(self.weight).map(|w| parse_decimal(w, "weight_kg")).transpose()?,
             volume_l: None,
             alcohol_pct: None,
             units: Default::default(),
@@ -96,66 +145,73 @@ pub fn price_catalogue(
             vat_class: VatClass::Standard,
             metal_content_value: None,
         };
-        for dest in &options.destinations {
-            let req = QuoteRequest {
-                destination: dest.clone(),
-                subdivision: None,
-                ship_from: None,
-                origin: None,
-                date: options.date,
-                currency,
-                channel: options.channel,
-                incoterm: options.incoterm,
-                shipping: Default::default(),
-                insurance: Default::default(),
-                fx: Default::default(),
-                allocation: Default::default(),
-                rounding: Default::default(),
-                display_currency: None,
-                entry_type: None,
-                business_buyer: false,
-                transport: None,
-                simplified_regime: None,
-                seller_registered: None,
-                lines: vec![line.clone()],
-            };
-            let fields: Vec<String> = match engine.quote(&req) {
-                Ok(q) => {
-                    let l = &q.lines[0];
-                    let t = &q.totals;
-                    vec![
-                        sku.clone(),
-                        q.destination.clone(),
-                        l.code.clone(),
-                        l.matched_code.clone().unwrap_or_default(),
-                        q.currency.to_string(),
-                        t.goods.to_string(),
-                        t.duty.to_string(),
-                        t.tax.to_string(),
-                        t.fees.to_string(),
-                        t.landed.to_string(),
-                        match l.status {
-                            LineStatus::Priced => "priced",
-                            LineStatus::Partial => "partial",
-                            LineStatus::NotPriced => "not_priced",
-                        }
-                        .into(),
-                        l.reason.clone().unwrap_or_default(),
-                        snapshot_id.clone(),
-                    ]
-                }
-                Err(e) => {
-                    let mut v = vec![sku.clone(), dest.clone(), line.code.clone()];
-                    v.extend(std::iter::repeat_n(String::new(), 7));
-                    v.extend(["error".to_string(), e.to_string(), snapshot_id.clone()]);
-                    v
-                }
-            };
-            wtr.write_record(&fields).map_err(io)?;
-            written += 1;
-        }
-        progress(row);
+        Ok((line, currency))
     }
-    wtr.flush().map_err(|e| Error::new(ErrorCode::Io, "output", e.to_string()))?;
-    Ok(written)
+}
+
+/// The output row of one SKU to one destination: its quote, or the error that stopped it.
+fn quote_row(
+    engine: &Engine,
+    options: &CatalogueOptions,
+    dest: &str,
+    line: &LineRequest,
+    currency: Currency,
+    snapshot_id: &str,
+) -> Vec<String> {
+    let req = QuoteRequest {
+        destination: dest.to_string(),
+        subdivision: None,
+        ship_from: None,
+        origin: None,
+        date: options.date,
+        currency,
+        channel: options.channel,
+        incoterm: options.incoterm,
+        shipping: Default::default(),
+        insurance: Default::default(),
+        fx: Default::default(),
+        allocation: Default::default(),
+        rounding: Default::default(),
+        display_currency: None,
+        entry_type: None,
+        business_buyer: false,
+        transport: None,
+        simplified_regime: None,
+        seller_registered: None,
+        lines: vec![line.clone()],
+    };
+    let q = match engine.quote(&req) {
+        Ok(q) => q,
+        Err(e) => return error_row(&line.id, dest, &line.code, &e, snapshot_id),
+    };
+    let l = &q.lines[0];
+    let t = &q.totals;
+    vec![
+        line.id.clone(),
+        q.destination.clone(),
+        l.code.clone(),
+        l.matched_code.clone().unwrap_or_default(),
+        q.currency.to_string(),
+        t.goods.to_string(),
+        t.duty.to_string(),
+        t.tax.to_string(),
+        t.fees.to_string(),
+        t.landed.to_string(),
+        match l.status {
+            LineStatus::Priced => "priced",
+            LineStatus::Partial => "partial",
+            LineStatus::NotPriced => "not_priced",
+        }
+        .into(),
+        l.reason.clone().unwrap_or_default(),
+        snapshot_id.to_string(),
+    ]
+}
+
+/// An output row with status `error` and the error as its reason.
+fn error_row(sku: &str, dest: &str, code: &str, e: &Error, snapshot_id: &str) -> Vec<String> {
+    let mut v = vec![sku.to_string(), dest.to_string(), code.to_string()];
+    v.extend(std::iter::repeat_n(String::new(), 7));
+    v.extend(["error".to_string(), e.to_string(), snapshot_id.to_string()]);
+    v
 }

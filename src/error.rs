@@ -54,6 +54,9 @@ pub enum ErrorCode {
     /// A part of the snapshot (a tariff table, a data file) has not been fetched yet.
     #[serde(rename = "E_DATA_NOT_LOADED")]
     DataNotLoaded,
+    /// A country code that is malformed or not an ISO 3166-1 alpha-2 code (`XX`, `UK`).
+    #[serde(rename = "E_COUNTRY")]
+    Country,
     #[serde(rename = "E_INTERNAL")]
     Internal,
 }
@@ -85,6 +88,7 @@ impl ErrorCode {
             ErrorCode::UnsupportedDestination => "E_UNSUPPORTED_DESTINATION",
             ErrorCode::DescriptionsNotLoaded => "E_DESCRIPTIONS_NOT_LOADED",
             ErrorCode::DataNotLoaded => "E_DATA_NOT_LOADED",
+            ErrorCode::Country => "E_COUNTRY",
             ErrorCode::Internal => "E_INTERNAL",
         }
     }

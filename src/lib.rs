@@ -11,6 +11,7 @@ mod bindings;
 #[cfg(feature = "cli")]
 pub mod catalogue;
 pub mod correlation;
+pub mod country;
 pub mod date;
 pub mod diff;
 pub mod duty;

@@ -221,12 +221,30 @@ pub fn format_grouped(amount: Decimal) -> String {
     }
 }
 
-/// Parses a decimal amount given as text, naming `field` in the error.
+/// Parses a decimal amount given as text (`49.99`, `-3`, `1.5e3`), naming `field` in the error.
+///
+/// A comma is refused, never guessed at: `49,99` is 49.99 with a decimal comma in much of the
+/// world and 4999 with a thousands separator elsewhere, so reading either way would misprice in
+/// silence. Digit separators (`_`) are refused for the same reason.
 pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal> {
-    let t = text.trim().replace(',', "");
-    Decimal::from_str_exact(&t)
-        .or_else(|_| Decimal::from_scientific(&t))
+    let t = text.trim();
+    if let Some(why) = separator_problem(t) {
+        return Err(Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number: {why}")));
+    }
+    Decimal::from_str_exact(t)
+        .or_else(|_| Decimal::from_scientific(t))
         .map_err(|_| Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number")))
+}
+
+/// Why an amount's text is ambiguous, if it is: it has a comma or a digit separator.
+pub fn separator_problem(text: &str) -> Option<&'static str> {
+    if text.contains(',') {
+        Some("write the decimal separator as a point and no thousands separators (49.99, 1234.50)")
+    } else if text.contains('_') {
+        Some("write the digits without separators (1234.50)")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -253,6 +271,17 @@ mod tests {
         assert_eq!(round_to(dec!(0.125), 2, RoundingMode::HalfEven), dec!(0.12));
         assert_eq!(round_to(dec!(1234.5), 0, RoundingMode::HalfUp), dec!(1235));
         assert_eq!(round_to(dec!(5), 2, RoundingMode::HalfUp).to_string(), "5.00");
+    }
+
+    #[test]
+    fn decimal_comma_is_refused_not_read_as_thousands() {
+        // "49,99" is 49.99 in Germany and 4999 in the US: never guess.
+        for text in ["49,99", "1,234.50", "1,000", "4_999"] {
+            let e = parse_decimal(text, "price").unwrap_err();
+            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Amount, Some("price")), "{text}");
+        }
+        assert_eq!(parse_decimal(" 49.99 ", "price").unwrap(), dec!(49.99));
+        assert_eq!(parse_decimal("1.5e3", "price").unwrap(), dec!(1500));
     }
 
     #[test]

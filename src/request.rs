@@ -19,6 +19,10 @@ pub const MAX_INPUT: i64 = 1_000_000_000_000;
 /// Largest value of one line (quantity × unit price), shipping or insurance (10^15).
 pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 
+/// A caller's exchange rate lies within 10^-6..10^6 (the widest real pair, VND per KWD, is under
+/// 10^5), so a value converted through it, or through its inverse, cannot overflow.
+pub const MAX_FX_DIGITS: u32 = 6;
+
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if v > Decimal::from(max) {
         return Err(Error::new(ErrorCode::TooLarge, field, format!("{field} is {v}: at most {max}")));
@@ -255,18 +259,27 @@ pub struct LineRequest {
     pub metal_content_value: Option<Decimal>,
 }
 
-/// Decodes a JSON request, turning serde's errors into typed errors with the path at fault.
+/// Decodes a JSON request, turning serde's errors into typed errors with the path at fault. A
+/// leading UTF-8 byte-order mark (which Windows editors write) is skipped.
 #[cfg(any(feature = "cli", target_arch = "wasm32"))]
 pub fn from_json(text: &str) -> Result<QuoteRequest> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
-    let req: QuoteRequest =
-        serde_path_to_error::deserialize(de).map_err(|e| decode_error(e.path().to_string(), e.inner().to_string()))?;
+    let req: QuoteRequest = serde_path_to_error::deserialize(de).map_err(|e| {
+        if e.inner().is_syntax() || e.inner().is_eof() {
+            // Broken JSON, wherever it broke: the line and column say where.
+            Error::new(ErrorCode::Json, "", format!("the request is not valid JSON: {}", e.inner()))
+        } else {
+            decode_error(e.path().to_string(), e.inner().to_string())
+        }
+    })?;
     req.validate()?;
     Ok(req)
 }
 
-/// A decoding error as a typed error: a missing field is `E_MISSING_FIELD`, anything else about
-/// one field `E_INVALID_FIELD`, and broken JSON `E_JSON`.
+/// A decoding error as a typed error: a missing field is `E_MISSING_FIELD`, an amount that is
+/// not a decimal (`"49,99"`) `E_AMOUNT`, anything else about one field `E_INVALID_FIELD`, and
+/// broken JSON `E_JSON`.
 pub fn decode_error(path: String, message: String) -> Error {
     let path = if path == "." || path == "?" { String::new() } else { path };
     if let Some(rest) = message.strip_prefix("missing field `") {
@@ -274,9 +287,21 @@ pub fn decode_error(path: String, message: String) -> Error {
         let field = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
         return Error::new(ErrorCode::MissingField, field.clone(), format!("{field} is required"));
     }
-    let code = if path.is_empty() { ErrorCode::Json } else { ErrorCode::InvalidField };
     let msg = message.split(" at line ").next().unwrap_or(&message).to_string();
+    if let Some(amount) = bad_decimal(&msg) {
+        let why = crate::money::separator_problem(amount).unwrap_or("write it as a decimal string such as \"49.99\"");
+        return Error::new(ErrorCode::Amount, path, format!("{amount:?} is not a decimal amount: {why}"));
+    }
+    let code = if path.is_empty() { ErrorCode::Json } else { ErrorCode::InvalidField };
     Error::new(code, path, msg)
+}
+
+/// The text of an amount `rust_decimal` refused, from its serde message
+/// (`invalid value: string "49,99", expected a Decimal type …`).
+fn bad_decimal(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("invalid value: string \"")?;
+    let (text, tail) = rest.rsplit_once("\", expected ")?;
+    tail.contains("Decimal").then_some(text)
 }
 
 fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
@@ -286,28 +311,31 @@ fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     Ok(())
 }
 
-/// Checks a country code is two ASCII letters, without allocating.
+/// Checks a country code is a known ISO 3166-1 alpha-2 code (any case), without allocating.
 fn check_country(code: &str, field: &str) -> Result<()> {
-    let c = code.trim().as_bytes();
-    if c.len() == 2 && c.iter().all(u8::is_ascii_alphabetic) {
+    if crate::country::is_known_ignore_case(code.trim()) {
         Ok(())
     } else {
         country(code, field).map(|_| ())
     }
 }
 
-/// Checks a country code is two ASCII letters and returns it upper-cased.
+/// Checks a country code is a known ISO 3166-1 alpha-2 code and returns it upper-cased: a
+/// malformed code (`U1`, `GBR`) or one no country has (`XX`, `ZZ`, `UK`) is `E_COUNTRY` naming
+/// `field`.
 pub fn country(code: &str, field: &str) -> Result<String> {
     let c = code.trim().to_ascii_uppercase();
-    if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(c)
-    } else {
-        Err(Error::new(
-            ErrorCode::InvalidField,
-            field,
-            format!("{code:?} is not an ISO 3166-1 alpha-2 country code such as GB, DE, US"),
-        ))
+    if crate::country::is_known(&c) {
+        return Ok(c);
     }
+    let message = if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+        format!("{code:?} is not an ISO 3166-1 alpha-2 country code such as GB, DE, US")
+    } else if let Some(instead) = crate::country::suggestion(&c) {
+        format!("{code:?} is not an ISO 3166-1 country code: use {instead:?}")
+    } else {
+        format!("{code:?} is not the ISO 3166-1 alpha-2 code of any country (GB, DE, US, …)")
+    };
+    Err(Error::new(ErrorCode::Country, field, message))
 }
 
 impl QuoteRequest {
@@ -340,6 +368,14 @@ impl QuoteRequest {
                     ErrorCode::FxRate,
                     format!("fx.{pair}"),
                     format!("rate {rate} for {pair} must be positive"),
+                ));
+            }
+            let (min, max) = (Decimal::new(1, MAX_FX_DIGITS), Decimal::from(10i64.pow(MAX_FX_DIGITS)));
+            if *rate < min || *rate > max {
+                return Err(Error::new(
+                    ErrorCode::FxRate,
+                    format!("fx.{pair}"),
+                    format!("rate {rate} for {pair} is outside {min}..{max}: no two currencies differ that much"),
                 ));
             }
         }

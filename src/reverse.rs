@@ -136,6 +136,19 @@ fn bound_of(q: &Quote) -> Option<Bound> {
     })
 }
 
+/// The all-in target is more than 0 and at most [`crate::request::MAX_VALUE`] (so that charm
+/// rounding and bracketing cannot overflow).
+fn check_target(target: Decimal) -> Result<()> {
+    if target <= Decimal::ZERO {
+        return Err(Error::new(ErrorCode::Amount, "target", "the all-in target must be more than 0"));
+    }
+    let max = Decimal::from(crate::request::MAX_VALUE);
+    if target > max {
+        return Err(Error::new(ErrorCode::TooLarge, "target", format!("the all-in target is {target}: at most {max}")));
+    }
+    Ok(())
+}
+
 /// Brackets the target: doubles `hi` from `start` until `landed(hi)` exceeds the target (the
 /// all-in price is non-decreasing in the net price). Returns `(lo, hi)` with
 /// `landed(lo) <= target < landed(hi)`, `lo` being 0 or the last `hi` that did not exceed it.
@@ -185,9 +198,7 @@ pub fn reverse(
             "reverse pricing takes a request with exactly one line",
         ));
     }
-    if target <= Decimal::ZERO {
-        return Err(Error::new(ErrorCode::Amount, "target", "the all-in target must be more than 0"));
-    }
+    check_target(target)?;
     let target = charm.apply(target);
     let dp = req.currency.minor_units();
     let unit = Decimal::new(1, dp);
@@ -320,9 +331,7 @@ pub fn reverse_cart(
     charm: Charm,
     policy: GreyZonePolicy,
 ) -> Result<CartReverseResult> {
-    if target <= Decimal::ZERO {
-        return Err(Error::new(ErrorCode::Amount, "target", "the all-in target must be more than 0"));
-    }
+    check_target(target)?;
     let weight: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).sum();
     if weight.is_zero() {
         return Err(Error::new(

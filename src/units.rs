@@ -210,16 +210,24 @@ const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
     ("MWh", &["mwh", "1000 kwh"], Dimension::Energy, "1000"),
 ];
 
+/// Largest factor a unit may have to its base unit (a metric ton of 10^3 kg, "per 1,000,000
+/// items"). A caller's or a tariff's unit such as `99999999999999999999 kg` is not a unit: with
+/// this bound and [`crate::request::MAX_INPUT`], quantity × factor stays far inside `Decimal`.
+pub const MAX_UNIT_FACTOR: i64 = 1_000_000_000;
+
 impl Unit {
     /// Finds a unit by symbol or alias (case-insensitive), e.g. `kg`, `100 kg`, `hl`, `doz.`.
+    /// A multiple of a unit (`1000kg`) is one only when its factor is at most [`MAX_UNIT_FACTOR`].
     pub fn lookup(text: &str) -> Option<Unit> {
         let t = text.trim().to_ascii_lowercase();
         Unit::lookup_symbol(&t).or_else(|| {
-            // A multiple written before the unit: `1000kg`, `100 m`, `1,000 items`.
+            // A multiple written before the unit: `1000kg`, `100 m`, `1,000 items` (the comma
+            // groups thousands in tariff texts; a caller's amount never has one).
             let split = t.find(|c: char| !(c.is_ascii_digit() || c == ','))?;
             let n = Decimal::from_str_exact(&t[..split].replace(',', "")).ok()?;
             let unit = Unit::lookup_symbol(t[split..].trim())?;
-            (n > Decimal::ZERO).then(|| Unit { factor: unit.factor * n, ..unit })
+            let factor = unit.factor.checked_mul(n)?;
+            (n > Decimal::ZERO && factor <= Decimal::from(MAX_UNIT_FACTOR)).then_some(Unit { factor, ..unit })
         })
     }
 
@@ -262,14 +270,17 @@ impl Quantities {
         Self::default()
     }
 
-    /// Adds `amount` of `unit` (converted to base units) to `measure`'s dimension.
-    pub fn add(&mut self, qualifier: Qualifier, amount: Decimal, unit: Unit) {
+    /// Adds `amount` of `unit` (converted to base units) to `measure`'s dimension. A total
+    /// `Decimal` cannot hold is `None`, and the quantities are left as they were.
+    #[must_use]
+    pub fn add(&mut self, qualifier: Qualifier, amount: Decimal, unit: Unit) -> Option<()> {
         let measure = Measure { dimension: unit.dimension, qualifier };
-        let base = amount * unit.factor;
+        let base = amount.checked_mul(unit.factor)?;
         match self.entries.iter_mut().find(|(m, _)| *m == measure) {
-            Some((_, v)) => *v += base,
+            Some((_, v)) => *v = v.checked_add(base)?,
             None => self.entries.push((measure, base)),
         }
+        Some(())
     }
 
     /// Sets a measure to an amount in base units.
@@ -311,9 +322,17 @@ impl Quantities {
         if amount.is_sign_negative() && !amount.is_zero() {
             return Err(Error::new(ErrorCode::Quantity, field, format!("{text:?} is negative: quantities are ≥ 0")));
         }
+        if amount > Decimal::from(crate::request::MAX_INPUT) {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                field,
+                format!("{text:?} is too large: at most {} of a unit", crate::request::MAX_INPUT),
+            ));
+        }
         let unit = Unit::parse(unit, field)?;
-        self.add(qualifier, amount, unit);
-        Ok(())
+        self.add(qualifier, amount, unit).ok_or_else(|| {
+            Error::new(ErrorCode::TooLarge, field, format!("{text:?} makes the quantity too large to compute"))
+        })
     }
 
     /// The quantity of `measure` in base units, derived where the law allows: litres of pure
@@ -325,7 +344,7 @@ impl Quantities {
         if measure == Measure::net(Dimension::PureAlcohol) {
             let litres = self.get(Measure::net(Dimension::Volume))?;
             let pct = self.alcohol_pct?;
-            return Some(litres * pct / Decimal::ONE_HUNDRED);
+            return litres.checked_mul(pct).map(|l| l / Decimal::ONE_HUNDRED);
         }
         None
     }
@@ -399,5 +418,30 @@ mod tests {
         assert_eq!(e.field.as_deref(), Some("qty"));
         assert_eq!(q.add_text("-3kg", "qty").unwrap_err().code, ErrorCode::Quantity);
         assert_eq!(q.add_text("kg", "qty").unwrap_err().code, ErrorCode::Quantity);
+    }
+
+    #[test]
+    fn unit_multiplier_with_many_digits_is_no_unit_not_an_overflow() {
+        // cargo fuzz (duty_expr) found: `factor * n` overflowed `Decimal` for a unit such as
+        // `99999999999999999999999999 t` (10^26 × 1000). A multiple beyond 10^9 is not a unit.
+        assert!(Unit::lookup("99999999999999999999999999 t").is_none());
+        assert!(Unit::lookup("9999999999999999999999999999kg").is_none());
+        assert!(Unit::lookup("2000000000 items").is_none());
+        assert_eq!(Unit::lookup("1000kg").unwrap().factor, dec!(1000));
+        assert_eq!(Unit::lookup("1,000,000 items").unwrap().factor, dec!(1000000));
+        let e = Quantities::new().add_text("3 99999999999999999999 t", "qty").unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::UnknownUnit, Some("qty")));
+    }
+
+    #[test]
+    fn quantity_too_large_to_compute_is_a_typed_error() {
+        let mut q = Quantities::new();
+        let e = q.add_text("79228162514264337593543950335 t", "qty").unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::TooLarge, Some("qty")));
+        // Adding to a quantity never overflows either: each addend is at most 10^12 × 10^9.
+        for _ in 0..3 {
+            q.add_text("1000000000000 1000000000 items", "qty").unwrap();
+        }
+        assert_eq!(q.get(Measure::net(Dimension::Count)), Some(dec!(3000000000000000000000)));
     }
 }

@@ -342,7 +342,10 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) ->
         );
     };
     if let Some(over) = rate.over {
-        qty = (qty - over).max(Decimal::ZERO);
+        let Some(beyond) = qty.checked_sub(over) else {
+            return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
+        };
+        qty = beyond.max(Decimal::ZERO);
     }
     let Some(units) = qty.checked_div(rate.per) else {
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));

@@ -433,8 +433,8 @@ impl<'a> Snapshot<'a> {
             codes.push((digits, len as u8));
         }
         let mut column = |what: &str| -> Result<Vec<u64>> { (0..n).map(|_| cur.varint(what)).collect() };
-        let from = dates(column("valid_from")?);
-        let to = dates(column("valid_to")?);
+        let from = dates(column("valid_from")?)?;
+        let to = dates(column("valid_to")?)?;
         let mut previous = 0i64;
         let descriptions: Vec<u64> = column("description")?
             .into_iter()
@@ -510,16 +510,18 @@ impl<'a> Snapshot<'a> {
 }
 
 /// Day numbers of a date column as dates. Dates repeat down a column: each distinct day number
-/// is converted once.
-fn dates(days: Vec<u64>) -> Vec<Option<Date>> {
+/// is converted once. A day number past 2999-12-31 (the last date [`Date`] holds) is corrupt.
+fn dates(days: Vec<u64>) -> Result<Vec<Option<Date>>> {
+    let last_day = Date::new(2999, 12, 31)?.days_since_epoch();
     let mut last: Option<(u64, Option<Date>)> = None;
     days.into_iter()
         .map(|d| match last {
-            Some((v, date)) if v == d => date,
+            Some((v, date)) if v == d => Ok(date),
             _ => {
-                let date = (d != 0).then(|| Date::from_days_since_epoch(d as i64 - 1));
+                let days = i64::try_from(d).ok().filter(|&d| d <= last_day + 1).ok_or_else(|| corrupt("date"))?;
+                let date = (days != 0).then(|| Date::from_days_since_epoch(days - 1));
                 last = Some((d, date));
-                date
+                Ok(date)
             }
         })
         .collect()
@@ -537,5 +539,22 @@ pub fn tariff_jurisdiction(destination: &str) -> &str {
         "EU"
     } else {
         destination
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzz_regression_a_date_past_2999_in_a_table_part_is_corrupt_not_an_overflow() {
+        // cargo fuzz (snapshot_decode, a table part with its hash rewritten) found: a day number
+        // near u64::MAX overflowed `Date::from_days_since_epoch`. It is now a corrupt part.
+        assert_eq!(dates(vec![u64::MAX]).unwrap_err().code, ErrorCode::Snapshot);
+        assert_eq!(dates(vec![1u64 << 63]).unwrap_err().code, ErrorCode::Snapshot);
+        let last = Date::new(2999, 12, 31).unwrap();
+        let ok = dates(vec![0, 1, last.days_since_epoch() as u64 + 1]).unwrap();
+        assert_eq!(ok, vec![None, Some(Date::new(1970, 1, 1).unwrap()), Some(last)]);
+        assert!(dates(vec![last.days_since_epoch() as u64 + 2]).is_err());
     }
 }

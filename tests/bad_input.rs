@@ -1,0 +1,160 @@
+//! Bad input from callers: each case is refused with a typed error naming the field at fault,
+//! or accepted when it is harmless (a byte-order mark), never misread, never a panic.
+
+use landed::error::ErrorCode;
+use landed::request::from_json;
+use std::process::{Command, Stdio};
+
+fn request(destination: &str, line: &str) -> String {
+    format!(
+        r#"{{"destination": "{destination}", "date": "2026-03-02", "currency": "EUR", "origin": "CN",
+            "lines": [{{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "49.99"{line}}}]}}"#
+    )
+}
+
+/// The error `from_json` gives, as (code, field).
+fn refused(text: &str) -> (ErrorCode, Option<String>) {
+    let e = from_json(text).expect_err("refused");
+    (e.code, e.field)
+}
+
+fn cli(args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run landed");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn decimal_comma_in_an_amount_is_refused_naming_the_field() {
+    // "49,99" is 49.99 with a decimal comma and 4999 with a thousands comma: never guessed.
+    let text = request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "49,99""#);
+    assert_eq!(refused(&text), (ErrorCode::Amount, Some("lines[0].unit_price".into())));
+    let text = request("DE", "").replace(r#""origin": "CN""#, r#""origin": "CN", "shipping": "1,000.00""#);
+    assert_eq!(refused(&text), (ErrorCode::Amount, Some("shipping".into())));
+    let e = from_json(&request("DE", r#", "weight_kg": "0,5""#)).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Amount, Some("lines[0].weight_kg")));
+    assert!(e.message.contains("point"), "{}", e.message);
+    // The CLI's own amounts (`eval --value`) follow the same rule.
+    let (status, _, err) = cli(&["eval", "10%", "--value", "49,99", "--currency", "EUR", "--json"], b"");
+    assert_eq!(status, Some(2), "{err}");
+    assert!(err.contains("E_AMOUNT") && err.contains("value"), "{err}");
+}
+
+#[test]
+fn utf8_bom_before_a_json_request_is_accepted() {
+    let req = from_json(&format!("\u{feff}{}", request("DE", ""))).unwrap();
+    assert_eq!(req.destination, "DE");
+    let mut bytes = vec![0xef, 0xbb, 0xbf];
+    bytes.extend_from_slice(request("DE", "").as_bytes());
+    let (status, out, err) = cli(&["quote", "-", "--format", "json"], &bytes);
+    assert_eq!(status, Some(0), "{err}");
+    assert!(out.contains("\"destination\": \"DE\""), "{out}");
+}
+
+#[test]
+fn malformed_json_is_e_json() {
+    for text in ["{\"destination\": ", "not json", "", "{\"destination\": \"DE\",}"] {
+        assert_eq!(refused(text).0, ErrorCode::Json, "{text:?}");
+    }
+    let (status, _, err) = cli(&["quote", "-"], b"{\"destination\": \"DE\"");
+    assert_eq!(status, Some(2), "{err}");
+    assert!(err.contains("E_JSON") && !err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn unknown_iso_country_code_is_a_typed_error_naming_the_field() {
+    // Well formed (two letters) but no country has them: XX and ZZ are user-assigned, UK is
+    // reserved (the code of the United Kingdom is GB).
+    assert_eq!(refused(&request("XX", "")), (ErrorCode::Country, Some("destination".into())));
+    let origin = request("DE", "").replace(r#""origin": "CN""#, r#""origin": "ZZ""#);
+    assert_eq!(refused(&origin), (ErrorCode::Country, Some("origin".into())));
+    let ship_from = request("DE", "").replace(r#""origin": "CN""#, r#""origin": "CN", "ship_from": "XX""#);
+    assert_eq!(refused(&ship_from), (ErrorCode::Country, Some("ship_from".into())));
+    assert_eq!(refused(&request("DE", r#", "origin": "ZZ""#)), (ErrorCode::Country, Some("lines[0].origin".into())));
+    let e = from_json(&request("UK", "")).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Country);
+    assert!(e.message.contains("GB"), "{}", e.message);
+    // Badly formed codes are the same typed error; known codes in any case, XI and XK pass.
+    assert_eq!(refused(&request("G1", "")).0, ErrorCode::Country);
+    for ok in ["de", "XI"] {
+        from_json(&request(ok, r#", "origin": "XK""#)).unwrap();
+    }
+}
+
+#[test]
+fn catalogue_reports_a_bad_row_by_line_number_and_prices_the_others() {
+    let csv =
+        "sku,code,price\nok-1,6109100010,20.00\nbad,6109100010,\"49,99\"\nshort,6109100010\nok-2,6109100010,30.00\n";
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: vec!["DE".into(), "GB".into()],
+        date: landed::date::Date::parse("2026-03-02").unwrap(),
+        currency: landed::money::Currency::EUR,
+        channel: landed::request::Channel::Courier,
+        incoterm: landed::request::Incoterm::Ddp,
+    };
+    let mut out = Vec::new();
+    let written = landed::catalogue::price_catalogue(
+        &landed::Engine::embedded(),
+        csv.as_bytes(),
+        &mut out,
+        &options,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(written, 8);
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let status = |sku: &str| rows.iter().filter(|r| &r[0] == sku).map(|r| r[10].to_string()).collect::<Vec<_>>();
+    assert_eq!(status("ok-1"), ["priced", "priced"]);
+    assert_eq!(status("ok-2"), ["priced", "priced"]);
+    assert_eq!(status("bad"), ["error", "error"]);
+    let reason = |sku: &str| rows.iter().find(|r| &r[0] == sku).unwrap()[11].to_string();
+    assert!(reason("bad").contains("E_AMOUNT") && reason("bad").contains("line 3.price"), "{}", reason("bad"));
+    assert!(reason("short").contains("E_MISSING_FIELD") && reason("short").contains("line 4"), "{}", reason("short"));
+}
+
+#[test]
+fn caller_text_too_large_to_compute_is_refused_not_an_overflow() {
+    // cargo fuzz (duty_expr) found a Decimal multiplication overflow in units.rs for a unit
+    // multiplier with many digits; a caller's duty_rate can carry such a text.
+    for rate in ["5 EUR / 99999999999999999999999999 t", "1 EUR / 9999999999999999999999999999 kg"] {
+        let e = from_json(&request("DE", &format!(r#", "duty_rate": "{rate}""#))).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::DutyExpression, Some("lines[0].duty_rate")), "{rate}");
+        let extra = format!(r#", "extra_duties": [{{"name": "anti-dumping", "rate": "{rate}"}}]"#);
+        let e = from_json(&request("DE", &extra)).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("lines[0].extra_duties[0].rate"));
+    }
+    let e = from_json(&request("DE", r#", "units": {"9999999999999999999999999 t": "1000000"}"#)).unwrap_err();
+    assert_eq!(e.code, ErrorCode::UnknownUnit);
+    let e = from_json(&request("DE", r#", "metal_content_value": "79228162514264337593543950335""#)).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::TooLarge, Some("lines[0].metal_content_value")));
+    let fx = request("DE", "")
+        .replace(r#""origin": "CN""#, r#""origin": "CN", "fx": {"USD/EUR": "0.0000000000000000000000000001"}"#);
+    assert_eq!(refused(&fx), (ErrorCode::FxRate, Some("fx.USD/EUR".into())));
+    // At the limits every figure is computed: 10^12 items at 1 EUR, in units of 10^9 items.
+    let big = request("DE", r#", "duty_rate": "0.01 EUR / 1000000000 items", "units": {"1000000000 items": "1000"}"#)
+        .replace(r#""quantity": "1""#, r#""quantity": "1000000000000""#)
+        .replace("49.99", "1");
+    let q = landed::Engine::embedded().quote(&from_json(&big).unwrap()).unwrap();
+    assert!(q.totals.duty > rust_decimal::Decimal::ZERO);
+}
+
+#[test]
+fn reverse_target_too_large_is_refused_not_an_overflow() {
+    // Charm rounding adds 0.99 to the whole part: at Decimal::MAX that overflowed.
+    let req = from_json(&request("DE", "")).unwrap();
+    let engine = landed::Engine::embedded();
+    let target: rust_decimal::Decimal = "79228162514264337593543950335".parse().unwrap();
+    use landed::reverse::{reverse, Charm, GreyZonePolicy};
+    let e = reverse(&engine, &req, target, Charm::NinetyNine, GreyZonePolicy::ClampBelow).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::TooLarge, Some("target")));
+}
