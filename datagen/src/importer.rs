@@ -16,8 +16,8 @@ mod us_ch99;
 pub const COLUMNS: [&str; 10] =
     ["code", "valid_from", "valid_to", "description", "units", "mfn", "special", "col2", "flags", "source"];
 
-/// One normalized tariff line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// One normalized tariff line (empty fields by default: a table fills only what it publishes).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TableRow {
     pub code: String,
     pub valid_from: String,
@@ -190,18 +190,7 @@ fn import_uk(
         let get = |i: usize| text(r.get(i).unwrap_or_default());
         let flags: Vec<&str> =
             flag_cols.iter().filter(|(_, i)| get(*i).eq_ignore_ascii_case("true")).map(|(n, _)| *n).collect();
-        let base = TableRow {
-            code: get(code),
-            valid_from: String::new(),
-            valid_to: String::new(),
-            description: get(desc),
-            units: String::new(),
-            mfn: String::new(),
-            special: String::new(),
-            col2: String::new(),
-            flags: String::new(),
-            source: source.into(),
-        };
+        let base = TableRow { code: get(code), description: get(desc), source: source.into(), ..TableRow::default() };
         // The UKGT applies from 2021-01-01; the CET column is the EU's CN 2020 third-country duty.
         gb.insert(TableRow { valid_from: "2021-01-01".into(), mfn: get(ukgt), flags: flags.join(","), ..base.clone() });
         eu.insert(TableRow { valid_from: "2020-01-01".into(), mfn: get(cet), ..base });
@@ -223,14 +212,9 @@ fn import_hs(dir: &Path, file: &str, source: &str, hs: &mut BTreeSet<TableRow>) 
         hs.insert(TableRow {
             code: c,
             valid_from: "2022-01-01".into(),
-            valid_to: String::new(),
             description: get(desc),
-            units: String::new(),
-            mfn: String::new(),
-            special: String::new(),
-            col2: String::new(),
-            flags: String::new(),
             source: source.into(),
+            ..TableRow::default()
         });
     }
     Ok(())
