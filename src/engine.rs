@@ -120,20 +120,13 @@ impl Engine {
     /// one the snapshot names; returns the part's name.
     pub fn attach_part(&self, bytes: Vec<u8>) -> Result<&'static str> {
         let hash: [u8; 32] = sha2::Digest::finalize(sha2::Digest::chain_update(sha2::Sha256::default(), &bytes)).into();
-        match self.data.snapshot.parts().find(|p| p.sha256 == hash) {
-            Some(part) if part.is_loaded() => return Ok(part.name),
-            Some(_) => {}
-            // Refused before the bytes are kept: a wrong file must not cost memory for good.
-            None => {
-                return Err(crate::error::Error::new(
-                    crate::error::ErrorCode::Snapshot,
-                    "snapshot",
-                    "the part belongs to no table or file of this snapshot",
-                ))
-            }
+        // Found before the bytes are kept: a wrong file must not cost memory for good.
+        let part = self.data.snapshot.part_with_hash(&hash)?;
+        if !part.is_loaded() {
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            self.data.snapshot.attach_found_part(part, bytes)?;
         }
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        self.data.snapshot.attach_part(bytes)
+        Ok(part.name)
     }
 
     /// The parts a quote to `destination` needs that are not loaded yet, with the file names they

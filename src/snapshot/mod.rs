@@ -352,16 +352,21 @@ impl<'a> Snapshot<'a> {
     /// descriptor names. Returns the part's name (`US` for a table, `fx_ecb_daily.tsv` for a
     /// file). Attaching a part twice is a no-op.
     pub fn attach_part(&self, bytes: &'a [u8]) -> Result<&'a str> {
-        let hash: [u8; 32] = Sha256::digest(bytes).into();
-        let part = self
-            .tables
-            .iter()
-            .map(|t| &t.part)
-            .chain(&self.files)
-            .find(|p| p.sha256 == hash)
-            .ok_or_else(|| corrupt("the part belongs to no table or file of this snapshot"))?;
+        let part = self.part_with_hash(&Sha256::digest(bytes).into())?;
         self.set_part(part, bytes, false)?;
         Ok(part.name)
+    }
+
+    /// The part the descriptor names by this SHA-256, or `E_SNAPSHOT`.
+    pub fn part_with_hash(&self, sha256: &[u8; 32]) -> Result<&Part<'a>> {
+        self.parts()
+            .find(|p| p.sha256 == *sha256)
+            .ok_or_else(|| corrupt("the part belongs to no table or file of this snapshot"))
+    }
+
+    /// Attaches the bytes of a part already found by their hash ([`Snapshot::part_with_hash`]).
+    pub(crate) fn attach_found_part(&self, part: &Part<'a>, bytes: &'a [u8]) -> Result<()> {
+        self.set_part(part, bytes, false)
     }
 
     /// Every part, tables first.
