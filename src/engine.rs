@@ -24,7 +24,7 @@ use crate::freshness::Datasets;
 use crate::fx::EmbeddedFx;
 use crate::quote::Quote;
 use crate::request::QuoteRequest;
-use crate::rules::Rules;
+use crate::rules::{Rules, US_FILES};
 use crate::search::Indexes;
 use crate::snapshot::Snapshot;
 
@@ -35,6 +35,25 @@ pub struct PartRef {
     pub name: String,
     pub file: String,
     pub bytes: usize,
+}
+
+/// Where a destination's customs exchange rate comes from (`fx::EmbeddedFx::customs_rate`).
+#[derive(Debug, PartialEq, Eq)]
+enum FxKind {
+    /// The EU's monthly rate (ECB, in the core).
+    EcbMonthly,
+    /// HMRC's monthly rate (GB).
+    Hmrc,
+    /// The ECB daily rate (every other destination).
+    EcbDaily,
+}
+
+fn fx_kind(fx_destination: &str) -> FxKind {
+    match crate::snapshot::tariff_jurisdiction(fx_destination) {
+        "EU" => FxKind::EcbMonthly,
+        "GB" => FxKind::Hmrc,
+        _ => FxKind::EcbDaily,
+    }
 }
 
 /// A snapshot and everything derived from it: parsed rules, exchange rates, search indexes and
@@ -116,8 +135,9 @@ impl Engine {
     }
 
     /// Attaches a part published beside the core (`landed-part-….bin`, written by
-    /// `landed-datagen snapshot --parts`): a tariff table the core left out. Its hash must be
-    /// one the snapshot names; returns the part's name.
+    /// `landed-datagen snapshot --parts`): a tariff table or a data file the core left out. Its
+    /// hash must be one the snapshot names; a data file is read at once (a malformed one is an
+    /// `E_SNAPSHOT` error). Returns the part's name.
     pub fn attach_part(&self, bytes: Vec<u8>) -> Result<&'static str> {
         let hash: [u8; 32] = sha2::Digest::finalize(sha2::Digest::chain_update(sha2::Sha256::default(), &bytes)).into();
         // Found before the bytes are kept: a wrong file must not cost memory for good.
@@ -125,25 +145,99 @@ impl Engine {
         if !part.is_loaded() {
             let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
             self.data.snapshot.attach_found_part(part, bytes)?;
+            self.read_attached(part.name)?;
         }
         Ok(part.name)
     }
 
-    /// The parts a quote to `destination` needs that are not loaded yet, with the file names they
-    /// are published under (empty natively, where every part is inline).
+    /// Reads a data file just attached: the FX tables, or the US tables once both are here.
+    fn read_attached(&self, name: &str) -> Result<()> {
+        self.data.fx.read_attached()?;
+        let snapshot = self.data.snapshot;
+        if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
+            self.data.rules.us()?;
+        }
+        Ok(())
+    }
+
+    /// The parts a quote to `destination` may need that are not loaded yet, with the file names
+    /// they are published under (empty natively, where every part is inline): the destination's
+    /// tariff and the HS table; the US scope lists and reciprocal table for the US; HMRC's rates
+    /// for GB and XI; the HS correlation for the GB and EU tables; the daily ECB rates where the
+    /// customs rate comes from them (outside the EU and GB). `FX` names the daily ECB rates
+    /// alone (display currencies). [`Engine::missing_parts_for`] lists only what one request
+    /// needs.
     ///
     /// ```
     /// let engine = landed::Engine::embedded();
     /// assert!(engine.missing_parts("DE").is_empty());
     /// ```
     pub fn missing_parts(&self, destination: &str) -> Vec<PartRef> {
+        // A territory takes another country's rates (XI: GB's), whatever the date.
+        let territory = self.data.rules.territories.iter().find(|t| t.territory == destination);
+        let fx = fx_kind(territory.map_or(destination, |t| t.fx_of));
+        let files = self.needed_files(destination, fx == FxKind::EcbDaily || destination == "FX");
+        self.missing(destination, &files)
+    }
+
+    /// The parts one request needs that are not loaded yet: as [`Engine::missing_parts`], but
+    /// the daily ECB rates only when the request converts through them (its currency is not the
+    /// customs currency and no `fx` override gives the rate, or a display currency).
+    pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
+        let destination = req.destination.to_ascii_uppercase();
+        let files = self.needed_files(&destination, self.converts_with_ecb_daily(req, &destination));
+        self.missing(&destination, &files)
+    }
+
+    fn converts_with_ecb_daily(&self, req: &QuoteRequest, destination: &str) -> bool {
+        if req.display_currency.is_some_and(|d| d != req.currency) {
+            return true;
+        }
+        let rules = &self.data.rules;
+        let fx_destination = rules.territory(destination, req.date).map_or(destination, |t| t.fx_of);
+        let Ok(j) = rules.jurisdiction(destination, req.date) else { return false };
+        let overridden =
+            crate::fx::FxTable::from_request(&req.fx).is_ok_and(|t| t.rate(req.currency, j.currency).is_some());
+        fx_kind(fx_destination) == FxKind::EcbDaily && req.currency != j.currency && !overridden
+    }
+
+    /// The on-demand data files a destination's quotes read.
+    fn needed_files(&self, destination: &str, ecb_daily: bool) -> Vec<&'static str> {
+        let mut files = Vec::new();
+        let jurisdiction = self.tariff_of(destination);
+        if jurisdiction == "US" {
+            files.extend(US_FILES);
+        }
+        if matches!(destination, "GB" | "XI") {
+            files.push(crate::fx::HMRC_FILE);
+        }
+        if matches!(jurisdiction, "GB" | "EU") {
+            files.push(crate::correlation::TABLE_FILE);
+        }
+        if ecb_daily {
+            files.push(crate::fx::ECB_DAILY_FILE);
+        }
+        files
+    }
+
+    /// The tariff a destination applies (`rules/jurisdictions.tsv`: XI applies GB's).
+    fn tariff_of<'d>(&'d self, destination: &'d str) -> &'d str {
+        let row = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
+        match row.and_then(|j| j.tariff) {
+            Some(tariff) if self.data.snapshot.table(tariff).is_some() => tariff,
+            _ => crate::snapshot::tariff_jurisdiction(destination),
+        }
+    }
+
+    fn missing(&self, destination: &str, files: &[&str]) -> Vec<PartRef> {
         let snapshot = self.data.snapshot;
-        let jurisdiction = crate::snapshot::tariff_jurisdiction(destination);
-        [snapshot.table(jurisdiction), snapshot.table("HS")]
-            .into_iter()
-            .flatten()
-            .filter(|t| !t.part.is_loaded())
-            .map(|t| PartRef { name: t.jurisdiction.to_string(), file: t.part.file_name(), bytes: t.part.len })
+        let jurisdiction = self.tariff_of(destination);
+        let tables = [snapshot.table(jurisdiction), snapshot.table("HS")].into_iter().flatten().map(|t| &t.part);
+        let files = files.iter().filter_map(|f| snapshot.file_part(f));
+        tables
+            .chain(files)
+            .filter(|p| !p.is_loaded())
+            .map(|p| PartRef { name: p.name.to_string(), file: p.file_name(), bytes: p.len })
             .collect()
     }
 
@@ -177,7 +271,19 @@ impl Engine {
     }
 
     /// Prices a request: duty, taxes and fees per line and for the consignment, each explained.
+    ///
+    /// A data file the request needs that is a part not attached yet (the browser) is an
+    /// `E_DATA_NOT_LOADED` error naming it; a tariff table not attached is reported by its
+    /// look-up in the same way.
     pub fn quote(&self, req: &QuoteRequest) -> Result<Quote> {
+        let snapshot = self.data.snapshot;
+        if snapshot.files.iter().all(|f| f.is_loaded()) {
+            return crate::quote::quote(self, req);
+        }
+        let missing = self.missing_parts_for(req);
+        if let Some(part) = missing.iter().find_map(|p| snapshot.file_part(&p.name)) {
+            return Err(crate::snapshot::not_loaded(part));
+        }
         crate::quote::quote(self, req)
     }
 

@@ -78,26 +78,45 @@ impl FxTable {
 /// Reference rates from a snapshot: ECB (units per euro, monthly EU customs rates and daily
 /// rates) and HMRC monthly customs rates (units per pound). Rows keep their rates as text: a
 /// quote parses only the one or two rates it needs.
+///
+/// The daily ECB and the HMRC tables may travel as parts of their own (the browser build): they
+/// are read when their part is attached, and until then give no rate. A quote checks first that
+/// the parts it needs are here (`Engine::missing_parts_for`), so it reports `E_DATA_NOT_LOADED`
+/// rather than a missing rate.
 #[derive(Debug)]
 pub struct EmbeddedFx {
+    snapshot: &'static crate::snapshot::Snapshot<'static>,
     currencies: Vec<Currency>,
     /// (month "YYYY-MM", reference date, the row's rates per EUR as tab-separated text)
     ecb_monthly: Vec<(&'static str, Date, &'static str)>,
-    /// (date, the day's rates per EUR as tab-separated text), ascending
-    ecb_daily: Vec<(Date, &'static str)>,
-    /// The currency columns of the HMRC table.
-    hmrc_currencies: Vec<Currency>,
-    /// (month "YYYY-MM", source id, the month's rates per GBP as tab-separated text), ascending
-    hmrc_monthly: Vec<(&'static str, &'static str, &'static str)>,
+    /// (date, the day's rates per EUR as tab-separated text), ascending; read once attached.
+    ecb_daily: OnceLock<Vec<(Date, &'static str)>>,
+    /// The HMRC table, read once attached.
+    hmrc: OnceLock<Hmrc>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
     /// Memoised customs rates by (destination kind, from, to, date).
     cache: std::sync::Mutex<Vec<RateKey>>,
 }
 
+/// HMRC's monthly customs rates.
+#[derive(Debug)]
+struct Hmrc {
+    /// The currency columns of the table.
+    currencies: Vec<Currency>,
+    /// (month "YYYY-MM", source id, the month's rates per GBP as tab-separated text), ascending
+    monthly: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+/// The daily ECB table's name in the snapshot (a part of its own in the browser build).
+pub const ECB_DAILY_FILE: &str = "fx_ecb_daily.tsv";
+/// HMRC's monthly table's name in the snapshot (a part of its own in the browser build).
+pub const HMRC_FILE: &str = "fx_hmrc_monthly.tsv";
+
 type RateKey = ((u8, Currency, Currency, Date), Option<CustomsRate>);
 
 use crate::date::Date;
+use std::sync::OnceLock;
 
 /// A customs exchange rate with where it came from and the date it is of.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,40 +148,45 @@ fn header_currencies(table: &str, skip: usize, name: &str) -> Result<Vec<Currenc
         .collect()
 }
 
+/// The rows of the daily ECB table, checked against the monthly table's currency columns.
+fn parse_ecb_daily(daily: &'static str, currencies: &[Currency]) -> Result<Vec<(Date, &'static str)>> {
+    if header_currencies(daily, 1, ECB_DAILY_FILE)? != currencies {
+        return Err(Error::new(ErrorCode::Snapshot, ECB_DAILY_FILE, "currency columns differ from the monthly table"));
+    }
+    rows(daily).map(|(d, rates)| Ok((Date::parse(d)?, rates))).collect()
+}
+
+/// HMRC's table: its currency columns and its months, which must ascend.
+fn parse_hmrc(hmrc: &'static str) -> Result<Hmrc> {
+    let currencies = header_currencies(hmrc, 2, HMRC_FILE)?;
+    let mut monthly = Vec::new();
+    for (month, rest) in rows(hmrc) {
+        let (source, rates) = rest.split_once('\t').unwrap_or((rest, ""));
+        monthly.push((month, source, rates));
+    }
+    if !monthly.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err(Error::new(ErrorCode::Snapshot, HMRC_FILE, "months are not in ascending order"));
+    }
+    Ok(Hmrc { currencies, monthly })
+}
+
 impl EmbeddedFx {
-    /// Reads the FX tables of a snapshot (`fx_ecb_monthly.tsv`, `fx_ecb_daily.tsv`,
-    /// `fx_hmrc_monthly.tsv`, `rules/fx_pegs.tsv`); engines do this once (see
+    /// Reads the FX tables of a snapshot (`fx_ecb_monthly.tsv`, `rules/fx_pegs.tsv`, and
+    /// `fx_ecb_daily.tsv` and `fx_hmrc_monthly.tsv` when their parts are here, else once they
+    /// are attached: [`EmbeddedFx::read_attached`]); engines do this once (see
     /// [`crate::Engine::fx`]). A missing or malformed table is an `E_SNAPSHOT` error naming it.
     pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
-        let (monthly, daily, hmrc) =
-            (file("fx_ecb_monthly.tsv")?, file("fx_ecb_daily.tsv")?, file("fx_hmrc_monthly.tsv")?);
-        let currencies = header_currencies(monthly, 2, "fx_ecb_monthly.tsv")?;
-        if header_currencies(daily, 1, "fx_ecb_daily.tsv")? != currencies {
-            return Err(Error::new(
-                ErrorCode::Snapshot,
-                "fx_ecb_daily.tsv",
-                "currency columns differ from the monthly table",
-            ));
+        let monthly = file("fx_ecb_monthly.tsv")?;
+        for name in [ECB_DAILY_FILE, HMRC_FILE] {
+            snapshot.file_part(name).ok_or_else(|| missing(name))?;
         }
+        let currencies = header_currencies(monthly, 2, "fx_ecb_monthly.tsv")?;
         let mut ecb_monthly = Vec::new();
         for (month, rest) in rows(monthly) {
             let (reference, rates) = rest.split_once('\t').unwrap_or((rest, ""));
             ecb_monthly.push((month, Date::parse(reference)?, rates));
-        }
-        let mut ecb_daily = Vec::new();
-        for (d, rates) in rows(daily) {
-            ecb_daily.push((Date::parse(d)?, rates));
-        }
-        let hmrc_currencies = header_currencies(hmrc, 2, "fx_hmrc_monthly.tsv")?;
-        let mut hmrc_monthly = Vec::new();
-        for (month, rest) in rows(hmrc) {
-            let (source, rates) = rest.split_once('\t').unwrap_or((rest, ""));
-            hmrc_monthly.push((month, source, rates));
-        }
-        if !hmrc_monthly.windows(2).all(|w| w[0].0 < w[1].0) {
-            return Err(Error::new(ErrorCode::Snapshot, "fx_hmrc_monthly.tsv", "months are not in ascending order"));
         }
         let mut pegs = Vec::new();
         for (c, rest) in rows(file("rules/fx_pegs.tsv")?) {
@@ -171,20 +195,49 @@ impl EmbeddedFx {
                 pegs.push((c, r));
             }
         }
-        Ok(EmbeddedFx {
+        let fx = EmbeddedFx {
+            snapshot,
             currencies,
             ecb_monthly,
-            ecb_daily,
-            hmrc_currencies,
-            hmrc_monthly,
+            ecb_daily: OnceLock::new(),
+            hmrc: OnceLock::new(),
             pegs,
             cache: std::sync::Mutex::new(Vec::new()),
-        })
+        };
+        fx.read_attached()?;
+        Ok(fx)
+    }
+
+    /// Reads the daily ECB and HMRC tables whose parts are attached and not read yet (after
+    /// `Engine::attach_part`); a malformed one is an `E_SNAPSHOT` error naming it.
+    pub fn read_attached(&self) -> Result<()> {
+        let mut read = false;
+        if let (None, Some(daily)) = (self.ecb_daily.get(), self.snapshot.file(ECB_DAILY_FILE)) {
+            read |= self.ecb_daily.set(parse_ecb_daily(daily, &self.currencies)?).is_ok();
+        }
+        if let (None, Some(hmrc)) = (self.hmrc.get(), self.snapshot.file(HMRC_FILE)) {
+            read |= self.hmrc.set(parse_hmrc(hmrc)?).is_ok();
+        }
+        if read {
+            // A rate remembered as missing may be here now.
+            if let Ok(mut cache) = self.cache.lock() {
+                cache.clear();
+            }
+        }
+        Ok(())
+    }
+
+    fn daily(&self) -> &[(Date, &'static str)] {
+        self.ecb_daily.get().map_or(&[], Vec::as_slice)
+    }
+
+    fn hmrc_monthly(&self) -> &[(&'static str, &'static str, &'static str)] {
+        self.hmrc.get().map_or(&[], |h| h.monthly.as_slice())
     }
 
     /// The newest month of HMRC rates ("YYYY-MM"), if any.
     pub fn hmrc_latest_month(&self) -> Option<&'static str> {
-        self.hmrc_monthly.last().map(|(m, _, _)| *m)
+        self.hmrc_monthly().last().map(|(m, _, _)| *m)
     }
 
     /// Units of `c` per GBP 1 in an HMRC month's row.
@@ -192,7 +245,7 @@ impl EmbeddedFx {
         if c == Currency::GBP {
             return Some(Decimal::ONE);
         }
-        let i = self.hmrc_currencies.iter().position(|x| *x == c)?;
+        let i = self.hmrc.get()?.currencies.iter().position(|x| *x == c)?;
         let text = rates.split('\t').nth(i)?;
         if text.is_empty() {
             return None;
@@ -251,11 +304,12 @@ impl EmbeddedFx {
     /// The ECB rate on `date` or the last day before it with one; before the daily table
     /// starts, the monthly rate.
     pub fn ecb_daily(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
-        let upto = self.ecb_daily.partition_point(|(d, _)| *d <= date);
+        let daily = self.daily();
+        let upto = daily.partition_point(|(d, _)| *d <= date);
         if upto == 0 {
             return self.ecb_monthly(from, to, date);
         }
-        let (d, rates) = self.ecb_daily[..upto].iter().rev().find(|(_, r)| self.cross(r, from, to).is_some())?;
+        let (d, rates) = daily[..upto].iter().rev().find(|(_, r)| self.cross(r, from, to).is_some())?;
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
@@ -274,13 +328,14 @@ impl EmbeddedFx {
     /// none (never an ECB rate).
     pub fn hmrc(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        let upto = self.hmrc_monthly.partition_point(|(m, _, _)| *m <= month.as_str());
-        let (i, f, t) = self.hmrc_monthly[..upto]
+        let hmrc = self.hmrc_monthly();
+        let upto = hmrc.partition_point(|(m, _, _)| *m <= month.as_str());
+        let (i, f, t) = hmrc[..upto]
             .iter()
             .enumerate()
             .rev()
             .find_map(|(i, (_, _, rates))| Some((i, self.per_gbp(rates, from)?, self.per_gbp(rates, to)?)))?;
-        let (m, source, _) = self.hmrc_monthly[i];
+        let (m, source, _) = hmrc[i];
         // Foreign amounts are divided by HMRC's rate: the inverse keeps 12 decimals, exact to a
         // penny for amounts up to ten billion units.
         let rate = if from == Currency::GBP { t } else { (t / f).round_dp(12).normalize() };

@@ -198,14 +198,72 @@ fn tariff_parts_load_on_demand_and_price_as_the_embedded_snapshot_does() {
     let core_only = landed::Engine::from_bytes(compiled.core.clone()).unwrap();
     assert_eq!(core_only.snapshot_id(), engine().snapshot_id(), "the id does not depend on what is inline");
     let missing: Vec<String> = core_only.missing_parts("DE").into_iter().map(|p| p.name).collect();
-    assert_eq!(missing, ["EU", "HS"]);
+    assert_eq!(missing, ["EU", "HS", "hs_correlation.tsv"]);
     let e = core_only.quote(&cart("DE")).map(|q| q.lines[0].status).unwrap_or(landed::quote::LineStatus::NotPriced);
     assert_ne!(e, landed::quote::LineStatus::Priced, "no tariff line without the EU part");
     // A part of another table, or foreign bytes, is refused by hash.
     assert_eq!(core_only.attach_part(b"not a part".to_vec()).unwrap_err().code, ErrorCode::Snapshot);
-    for part in compiled.parts.iter().filter(|p| p.name == "table:EU" || p.name == "table:HS") {
-        core_only.attach_part(part.bytes.clone()).unwrap();
-    }
+    attach(&core_only, &compiled, &missing);
     assert!(core_only.missing_parts("DE").is_empty());
     assert_eq!(core_only.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
+}
+
+/// Attaches the parts named (`EU` for a table, `us_scopes.tsv` for a file).
+fn attach(engine: &landed::Engine, compiled: &landed::snapshot::write::Compiled, names: &[impl AsRef<str>]) {
+    for name in names {
+        let name = name.as_ref();
+        let part = compiled
+            .parts
+            .iter()
+            .find(|p| p.name == name || p.name == format!("table:{name}"))
+            .unwrap_or_else(|| panic!("no part {name}"));
+        assert_eq!(engine.attach_part(part.bytes.clone()).unwrap(), name);
+    }
+}
+
+fn names(parts: Vec<landed::engine::PartRef>) -> Vec<String> {
+    parts.into_iter().map(|p| p.name).collect()
+}
+
+#[test]
+fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination() {
+    use landed::snapshot::write::{compile, Inline};
+    let compiled = compile(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), Inline::RulesOnly).unwrap();
+    let core_only = landed::Engine::from_bytes(compiled.core.clone()).unwrap();
+    let us = ["US", "HS", "us_reciprocal.tsv", "us_scopes.tsv", "fx_ecb_daily.tsv"];
+    assert_eq!(names(core_only.missing_parts("US")), us);
+    assert_eq!(names(core_only.missing_parts("GB")), ["GB", "HS", "fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
+    // Northern Ireland applies the UK Global Tariff and HMRC's rates (rules/territories.tsv).
+    assert_eq!(names(core_only.missing_parts("XI")), ["GB", "HS", "fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
+    assert_eq!(names(core_only.missing_parts("JP")), ["JP", "HS", "fx_ecb_daily.tsv"]);
+    assert_eq!(names(core_only.missing_parts("FX")), ["HS", "fx_ecb_daily.tsv"]);
+    // One request: the daily ECB rates only when it converts through them.
+    let mut in_usd = cart("US");
+    in_usd.currency = landed::money::Currency::USD;
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..4]);
+    assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
+    let mut shown_in_jpy = in_usd.clone();
+    shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
+    assert_eq!(names(core_only.missing_parts_for(&shown_in_jpy)), us);
+}
+
+#[test]
+fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
+    use landed::snapshot::write::{compile, Inline};
+    let compiled = compile(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), Inline::RulesOnly).unwrap();
+    let core_only = landed::Engine::from_bytes(compiled.core.clone()).unwrap();
+    let err = core_only.rules().us().unwrap_err();
+    assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    // The US tariff alone is not enough: the scope lists and the reciprocal table are named.
+    attach(&core_only, &compiled, &["US", "HS", "fx_ecb_daily.tsv"]);
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &compiled, &["us_reciprocal.tsv", "us_scopes.tsv"]);
+    assert_eq!(core_only.quote(&cart("US")).unwrap(), engine().quote(&cart("US")).unwrap());
+    // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
+    attach(&core_only, &compiled, &["GB", "hs_correlation.tsv"]);
+    let err = core_only.quote(&cart("GB")).unwrap_err();
+    assert_eq!((err.code, err.message.contains("fx_hmrc_monthly.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &compiled, &["fx_hmrc_monthly.tsv"]);
+    assert_eq!(core_only.quote(&cart("GB")).unwrap(), engine().quote(&cart("GB")).unwrap());
 }

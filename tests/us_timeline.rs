@@ -24,6 +24,7 @@ fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>
     let rules = engine().rules();
     rules
         .us()
+        .unwrap()
         .decide(code, origin, Date::parse(date).unwrap())
         .into_iter()
         .filter(|d| d.excluded_by.is_none())
@@ -36,6 +37,7 @@ fn excluded(date: &str, origin: &str, code: &str) -> Vec<String> {
     let rules = engine().rules();
     rules
         .us()
+        .unwrap()
         .decide(code, origin, Date::parse(date).unwrap())
         .into_iter()
         .filter(|d| d.excluded_by.is_some())

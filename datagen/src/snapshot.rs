@@ -11,7 +11,8 @@ pub struct Outputs<'p> {
     /// The description blob (search and display), when wanted.
     pub text: Option<&'p Path>,
     /// A folder for the parts as separate, content-addressed files (the browser fetches the
-    /// ones a quote needs); the core then carries only the rules, VAT and FX files inline.
+    /// ones a quote needs); the core then carries only the rules, VAT and the FX files every
+    /// quote may need inline (`Inline::RulesOnly`).
     pub parts: Option<&'p Path>,
 }
 
@@ -32,7 +33,7 @@ pub fn write(root: &Path, out: &Outputs<'_>) -> Result<(String, Vec<String>), St
     }
     if let Some(dir) = out.parts {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for part in compiled.parts.iter().filter(|p| p.name.starts_with("table:")) {
+        for part in compiled.parts.iter().filter(|p| !inline.includes(&p.name)) {
             put(&dir.join(part.file_name()), &part.bytes)?;
         }
     }

@@ -58,7 +58,9 @@ pub(super) fn preferences(
     p: &mut Priced,
 ) {
     let groups = special_rates(special);
-    for prog in ctx.rules.us().programmes_for(origin, ctx.req.date) {
+    // `Engine::quote` checks first that the US tables are attached.
+    let Ok(us_rules) = ctx.rules.us() else { return };
+    for prog in us_rules.programmes_for(origin, ctx.req.date) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = prog.source.confidence == "official";
         let r = DutyExpr::parse(rate).evaluate(input);

@@ -36,7 +36,12 @@ pub(super) struct LayersCharged {
 pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharged {
     let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
     let metal = metal_value(ctx, us.line);
-    let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
+    // `Engine::quote` checks first that the US tables are attached; without them no layer is known.
+    let Ok(us_rules) = ctx.rules.us() else {
+        out.known = false;
+        return out;
+    };
+    let decisions = us_rules.decide(us.code.digits(), us.origin, ctx.req.date);
     for d in decisions {
         let l = d.layer;
         if d.uncertain {

@@ -263,6 +263,9 @@ pub struct Rules {
     snapshot: &'static Snapshot<'static>,
 }
 
+/// The imported US tables that travel as parts of their own in the browser build.
+pub const US_FILES: [&str; 2] = ["us_reciprocal.tsv", "us_scopes.tsv"];
+
 fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<'static>> {
     let text = snapshot
         .file(name)
@@ -536,23 +539,34 @@ impl Rules {
             });
         }
         let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, territories, us: OnceLock::new(), snapshot };
+        // Natively the US tables are inline and checked here; in the browser on attach.
         #[cfg(debug_assertions)]
-        rules.load_us()?;
+        if US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
+            rules.load_us()?;
+        }
         Ok(rules)
     }
 
     fn load_us(&self) -> Result<us::UsRules> {
+        // The imported tables may be parts of their own (the browser): not attached yet is
+        // `E_DATA_NOT_LOADED` naming the part.
+        let [reciprocal, scopes] = US_FILES.map(|f| self.snapshot.require_file(f));
         us::UsRules::load(
-            [file(self.snapshot, "rules/us_layers.tsv")?, file(self.snapshot, "us_reciprocal.tsv")?],
-            [file(self.snapshot, "us_scopes.tsv")?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
+            [file(self.snapshot, "rules/us_layers.tsv")?, Tsv::parse(US_FILES[0], reciprocal?)?],
+            [Tsv::parse(US_FILES[1], scopes?)?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
             file(self.snapshot, "rules/preferences.tsv")?,
         )
     }
 
-    /// The US additional-duty layers, scopes and preference programmes (parsed on first use:
-    /// only US quotes need them).
-    pub fn us(&self) -> &us::UsRules {
-        self.us.get_or_init(|| self.load_us().expect("embedded US rule tables are valid (tested)"))
+    /// The US additional-duty layers, scopes and preference programmes, parsed on first use
+    /// (only US quotes need them). `E_DATA_NOT_LOADED` while `us_reciprocal.tsv` or
+    /// `us_scopes.tsv` is a part not attached yet (the browser: `Engine::missing_parts("US")`).
+    pub fn us(&self) -> Result<&us::UsRules> {
+        if let Some(us) = self.us.get() {
+            return Ok(us);
+        }
+        let loaded = self.load_us()?;
+        Ok(self.us.get_or_init(|| loaded))
     }
 
     /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.

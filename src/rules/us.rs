@@ -356,7 +356,7 @@ mod tests {
     #[test]
     fn scope_list_applies_only_from_its_own_effective_date() {
         // s232_annex_products.csv: 8471 is on aluminum annex 1b from 2026-04-06 only.
-        let us = crate::Engine::embedded().rules().us();
+        let us = crate::Engine::embedded().rules().us().unwrap();
         assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-05")), InScope::No);
         assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-06")), InScope::Yes);
         // The 2025 regime's footnoted articles end the day before the annexes begin.

@@ -189,6 +189,15 @@ impl<'b> Cursor<'b> {
     }
 }
 
+/// The `E_DATA_NOT_LOADED` error for a part that is not attached yet.
+pub(crate) fn not_loaded(part: &Part<'_>) -> Error {
+    Error::new(
+        ErrorCode::DataNotLoaded,
+        "snapshot",
+        format!("{} is not loaded yet: attach its part {} ({} bytes) first", part.name, part.file_name(), part.len),
+    )
+}
+
 fn corrupt(why: &str) -> Error {
     Error::new(ErrorCode::Snapshot, "snapshot", format!("the snapshot is corrupt or truncated: {why}"))
 }
@@ -486,6 +495,19 @@ impl<'a> Snapshot<'a> {
         let bytes = *self.file_part(name)?.bytes.get()?;
         // Checked to be UTF-8 when the part was set.
         std::str::from_utf8(bytes).ok()
+    }
+
+    /// A data file that may travel as a part of its own (the browser build): its text, an
+    /// `E_DATA_NOT_LOADED` error naming the part while it is not attached, or `E_SNAPSHOT` when
+    /// the snapshot has no such file.
+    pub fn require_file(&self, name: &str) -> Result<&'a str> {
+        let part = self.file_part(name).ok_or_else(|| {
+            Error::new(ErrorCode::Snapshot, "snapshot", format!("{name} is missing from the snapshot"))
+        })?;
+        if !part.is_loaded() {
+            return Err(not_loaded(part));
+        }
+        self.file(name).ok_or_else(|| corrupt(&format!("file {name} is not UTF-8")))
     }
 
     /// The part of a data file, loaded or not.

@@ -84,21 +84,30 @@ pub struct Compiled {
     pub text: Vec<u8>,
 }
 
+/// Data files that only some destinations need (part names, without `tariffs/`): in the
+/// browser build they are parts of their own, fetched with the destination that uses them
+/// (`Engine::missing_parts`): the US scope lists and reciprocal table (US), the ECB daily rates
+/// (customs rates outside the EU and GB, display currencies), HMRC's monthly rates (GB, XI) and
+/// the HS 2022 ↔ 2017 correlation (the GB and EU tables).
+pub const ON_DEMAND_FILES: [&str; 5] =
+    ["us_scopes.tsv", "us_reciprocal.tsv", "fx_ecb_daily.tsv", "fx_hmrc_monthly.tsv", "hs_correlation.tsv"];
+
 /// Which parts travel inside the core blob.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inline {
     /// Every part (native builds, the CLI, `Engine::from_bytes` without a parts folder).
     All,
-    /// Rules, VAT and exchange-rate files only: tariff tables are fetched by the page that
-    /// prices with them (the browser build).
+    /// The rules, VAT and the exchange-rate files every quote may need only: tariff tables and
+    /// the [`ON_DEMAND_FILES`] are fetched by the page that prices with them (the browser build).
     RulesOnly,
 }
 
 impl Inline {
-    fn includes(self, part: &str) -> bool {
+    /// True when the part named `part` travels inside the core.
+    pub fn includes(self, part: &str) -> bool {
         match self {
             Inline::All => true,
-            Inline::RulesOnly => !part.starts_with("table:"),
+            Inline::RulesOnly => !part.starts_with("table:") && !ON_DEMAND_FILES.contains(&part),
         }
     }
 }
