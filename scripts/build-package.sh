@@ -16,10 +16,10 @@ rm -rf "$PKG/widget" "$PKG/pkg"
 mkdir -p "$PKG/widget" "$PKG/pkg"
 cp -R www/widget/. "$PKG/widget/"
 cp www/pkg/landed.js www/pkg/landed.d.ts www/pkg/landed_bg.wasm www/pkg/landed_bg.wasm.d.ts www/pkg/landed-text.bin \
-  www/pkg/landed-part-*.bin "$PKG/pkg/"
+  www/pkg/landed_whatif.js www/pkg/landed_whatif.d.ts www/pkg/landed_whatif_bg.wasm www/pkg/landed-part-*.bin "$PKG/pkg/"
 
 # The engine entry and what it imports must not touch the DOM (it runs in Node, Deno, workers).
-if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/pkg/landed.js"; then
+if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/pkg/landed.js" "$PKG/pkg/landed_whatif.js"; then
   echo "the engine entry touches the DOM" >&2; exit 1
 fi
 echo "$PKG: $(du -sh "$PKG" | cut -f1) assembled (version $version)"

@@ -5,12 +5,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Two modules from one crate: landed_bg.wasm prices (what a product page loads) and
+# landed_whatif_bg.wasm adds the what-if tools (`--features whatif`), loaded by the pages that
+# use them. The full one is built first and set aside: both builds write landed.wasm.
+wasm=target/wasm32-unknown-unknown/wasm/landed.wasm
+cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features whatif
+cp "$wasm" target/wasm32-unknown-unknown/wasm/landed_whatif.wasm
 cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm/landed.wasm
-tests/e2e/node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  www/pkg/landed_bg.wasm -o www/pkg/landed_bg.wasm
+wasm-bindgen --target web --out-dir www/pkg "$wasm"
+wasm-bindgen --target web --out-dir www/pkg --out-name landed_whatif target/wasm32-unknown-unknown/wasm/landed_whatif.wasm
+for module in landed_bg landed_whatif_bg; do
+  tests/e2e/node_modules/.bin/wasm-opt -Oz --converge \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "www/pkg/$module.wasm" -o "www/pkg/$module.wasm"
+done
 cargo run --locked --quiet --bin landed -- snapshot export-text www/pkg/landed-text.bin >/dev/null
 # The tariff tables the module leaves out, one content-addressed part each, fetched by the page
 # for the destination it prices (the same writer as the module's build, so the hashes agree).

@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Fails when the browser bundle or the embedded snapshot core grows past its gzip budget.
+# Fails when the browser bundle, the embedded snapshot core or the first price on a product page
+# grows past its gzip budget. Run after scripts/build-web.sh.
+#
+# The first price (issue 11, "pay only for what the page prices"): the pricing module
+# (landed_bg.wasm), its glue, the widget JS a product page loads, and the parts the engine says
+# the first quote to that destination needs (scripts/first-price.mjs asks it: missingPartsFor).
+# Its target is 150 KB gzip per destination; today's build is over it (BENCHMARKS.md says by
+# how much and why), so the check fails on growth past FIRST_PRICE_CEILING and reports the
+# target as met or not met without failing, until the ceiling can come down to the target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUNDLE_BUDGET=$((500 * 1024))   # engine + rules/VAT/FX core + JS glue and widget (tariff parts load on demand)
+BUNDLE_BUDGET=$((500 * 1024))   # pricing engine + rules/VAT/FX core + JS glue and widget (parts load on demand)
 CORE_BUDGET=$((400 * 1024))     # the snapshot core embedded in the engine
+FIRST_PRICE_TARGET=$((150 * 1024))   # issue 11: engine + JS + one destination's data
+FIRST_PRICE_CEILING=$((460 * 1024))  # today's worst destination (US, 440 KB) plus a little: no growth
 
 bundle=$(( $(gzip -9 -c www/pkg/landed_bg.wasm | wc -c) + $(cat www/pkg/landed.js www/widget/*.js | gzip -9 | wc -c) ))
 core=$(gzip -9 -c "$(ls -t target/wasm32-unknown-unknown/wasm/build/landed-*/out/snapshot.bin | head -1)" | wc -c)
@@ -12,4 +22,14 @@ echo "bundle: $bundle B gzip (budget $BUNDLE_BUDGET); snapshot core: $core B gzi
 status=0
 if [ "$bundle" -gt "$BUNDLE_BUDGET" ]; then echo "FAIL: the browser bundle is over its budget" >&2; status=1; fi
 if [ "$core" -gt "$CORE_BUDGET" ]; then echo "FAIL: the snapshot core is over its budget" >&2; status=1; fi
+
+echo "first price per destination (B gzip; target $FIRST_PRICE_TARGET, ceiling $FIRST_PRICE_CEILING):"
+while IFS=$'\t' read -r destination engine widget parts total named foreign; do
+  [ "$destination" = destination ] && continue
+  verdict=$([ "$total" -le "$FIRST_PRICE_TARGET" ] && echo "target met" || echo "target NOT met")
+  echo "  $destination: $total = engine $engine + widget $widget + parts $parts ($named); $verdict; in a foreign currency $foreign"
+  if [ "$total" -gt "$FIRST_PRICE_CEILING" ] || [ "$foreign" -gt "$FIRST_PRICE_CEILING" ]; then
+    echo "FAIL: the first price to $destination grew past its ceiling" >&2; status=1
+  fi
+done < <(node scripts/first-price.mjs)
 exit $status

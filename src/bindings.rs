@@ -1,10 +1,16 @@
 //! The engine for JavaScript: `quote`, `rate`, `search`, `snapshotInfo`, `countries`, with the
-//! same JSON shapes as the CLI. Errors reach JS as `Error` objects carrying a stable `code` and
-//! the `field` at fault. A panic (a bug) is reported through the same path by the JS wrapper,
-//! which re-instantiates the module: it never takes the host page down.
+//! same JSON shapes as the CLI. Requests and answers cross the boundary as JSON text: one
+//! serde path (serde_json) for both directions keeps the module small, and the JS wrapper
+//! (`www/widget/engine.js`) does `JSON.stringify` / `JSON.parse`. Errors reach JS as `Error`
+//! objects carrying a stable `code` and the `field` at fault. A panic (a bug) is reported through
+//! the same path by the JS wrapper, which re-instantiates the module: it never takes the host
+//! page down.
+//!
+//! The what-if tools (`reverse`, `sweep`, `compareDates`, `catalogueDiff`, `invoiceCheck`) and
+//! `search` are bound only with the `whatif` feature: the page that prices a product loads the smaller module
+//! without them, the what-if pages the full one (`landed_whatif_bg.wasm`).
 
 use crate::error::{Error, ErrorCode};
-use crate::request::QuoteRequest;
 use crate::Engine;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -53,9 +59,20 @@ pub fn load_snapshot(bytes: Vec<u8>) -> Result<String, JsValue> {
 
 /// The parts a quote to `destination` still needs (`[{name, file, bytes}]`): the module carries
 /// rules, VAT and FX; each tariff table is a content-addressed file fetched on first use.
-#[wasm_bindgen(js_name = missingParts, unchecked_return_type = "PartRef[]")]
-pub fn missing_parts(destination: &str) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = missingParts)]
+pub fn missing_parts(destination: &str) -> Result<String, JsValue> {
     to_js(&engine().missing_parts(destination))
+}
+
+/// The parts one request (JSON) still needs: as `missingParts`, but the daily ECB rates only
+/// when the request converts through them. A request that does not decode needs nothing more
+/// (the quote reports its error).
+#[wasm_bindgen(js_name = missingPartsFor)]
+pub fn missing_parts_for(request: &str) -> Result<String, JsValue> {
+    match crate::request::from_json(request) {
+        Ok(req) => to_js(&engine().missing_parts_for(&req)),
+        Err(_) => Ok("[]".into()),
+    }
 }
 
 /// Attaches a fetched part (`landed-part-….bin`) after checking that its hash is one the
@@ -95,10 +112,9 @@ fn js_error(e: Error) -> JsValue {
     err.into()
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(Error::new(ErrorCode::Json, "", e.to_string())))
+/// An answer as JSON text (parsed by the JS wrapper).
+fn to_js<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| js_error(Error::new(ErrorCode::Json, "", e.to_string())))
 }
 
 fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
@@ -112,35 +128,25 @@ fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
     }
 }
 
-/// Prices a request (an object or a JSON string) and returns the quote.
-#[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
-pub fn quote(
-    #[wasm_bindgen(unchecked_param_type = "QuoteRequest | string")] request: JsValue,
-) -> Result<JsValue, JsValue> {
-    let req = match request.as_string() {
-        Some(text) => crate::request::from_json(&text).map_err(js_error)?,
-        None => request_from(request)?,
-    };
-    let q = engine().quote(&req).map_err(js_error)?;
-    to_js(&q)
+/// Prices a request (JSON text) and returns the quote (JSON text).
+#[wasm_bindgen(js_name = quote)]
+pub fn quote(request: &str) -> Result<String, JsValue> {
+    let req = crate::request::from_json(request).map_err(js_error)?;
+    to_js(&engine().quote(&req).map_err(js_error)?)
 }
 
-/// Looks up a code: `rate("DE", "22042109", "2026-03-01")` (date defaults to today).
-#[wasm_bindgen(js_name = rate, unchecked_return_type = "RateResponse")]
-pub fn rate(destination: &str, code: &str, date_text: Option<String>) -> Result<JsValue, JsValue> {
+/// Looks up a code: `rate("DE", "22042109", "2026-03-01")` (date defaults to today); returns a
+/// `RateResponse` as JSON.
+#[wasm_bindgen(js_name = rate)]
+pub fn rate(destination: &str, code: &str, date_text: Option<String>) -> Result<String, JsValue> {
     let d = date(date_text)?;
     to_js(&engine().rate(destination, code, d).map_err(js_error)?)
 }
 
-/// Suggests codes for a description in a destination's tariff.
-#[wasm_bindgen(js_name = search, unchecked_return_type = "SearchResponse")]
-pub fn search(text: &str, destination: &str, limit: Option<usize>) -> Result<JsValue, JsValue> {
-    to_js(&engine().search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
-}
-
-/// The page's snapshot: id, size, tables, sources, and its datasets with their age today.
-#[wasm_bindgen(js_name = snapshotInfo, unchecked_return_type = "SnapshotInfo")]
-pub fn snapshot_info() -> Result<JsValue, JsValue> {
+/// The page's snapshot: id, size, tables, sources, and its datasets with their age today
+/// (`SnapshotInfo` as JSON).
+#[wasm_bindgen(js_name = snapshotInfo)]
+pub fn snapshot_info() -> Result<String, JsValue> {
     to_js(&engine().snapshot_info(date(None)?))
 }
 
@@ -151,100 +157,111 @@ pub fn load_descriptions(bytes: Vec<u8>) -> Result<(), JsValue> {
     engine().attach_descriptions(bytes).map_err(js_error)
 }
 
-/// Supported destinations and their coverage on a date (default today).
-#[wasm_bindgen(js_name = countries, unchecked_return_type = "CountriesResponse")]
-pub fn countries(date_text: Option<String>) -> Result<JsValue, JsValue> {
+/// Supported destinations and their coverage on a date, default today (`CountriesResponse` as
+/// JSON).
+#[wasm_bindgen(js_name = countries)]
+pub fn countries(date_text: Option<String>) -> Result<String, JsValue> {
     let d = date(date_text)?;
     to_js(&engine().countries(d))
 }
 
-fn request_from(value: JsValue) -> Result<QuoteRequest, JsValue> {
-    let req: QuoteRequest = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| js_error(crate::request::decode_error(e.path().to_string(), e.inner().to_string())))?;
-    req.validate().map_err(js_error)?;
-    Ok(req)
-}
+#[cfg(feature = "whatif")]
+mod whatif {
+    //! The what-if tools and search, in the full module only (`--features whatif`).
 
-fn decimal(text: &str, field: &str) -> Result<rust_decimal::Decimal, JsValue> {
-    crate::money::parse_decimal(text, field).map_err(js_error)
-}
+    use super::{engine, js_error, to_js};
+    use crate::error::Error;
+    use wasm_bindgen::prelude::*;
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
-        let path = e.path().to_string();
-        js_error(crate::request::decode_error(
-            if path == "." { field.to_string() } else { format!("{field}.{path}") },
-            e.inner().to_string(),
-        ))
-    })
-}
-
-/// The net price(s) for an all-in target (one line: that line's price; a cart: every price
-/// scaled by one factor); `charm` is "none", "99", "95" or
-/// "whole"; `policy` "clamp_below", "absorb" or "report".
-#[wasm_bindgen(js_name = reverse, unchecked_return_type = "ReverseResult")]
-pub fn reverse(
-    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
-    target: &str,
-    charm: Option<String>,
-    policy: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let req = request_from(request)?;
-    let charm = from_js(JsValue::from(charm.unwrap_or_else(|| "none".into())), "charm")?;
-    let policy = from_js(JsValue::from(policy.unwrap_or_else(|| "clamp_below".into())), "policy")?;
-    let target = decimal(target, "target")?;
-    if req.lines.len() > 1 {
-        return to_js(&crate::reverse::reverse_cart(&engine(), &req, target, charm, policy).map_err(js_error)?);
+    fn request(text: &str) -> Result<crate::request::QuoteRequest, JsValue> {
+        crate::request::from_json(text).map_err(js_error)
     }
-    to_js(&crate::reverse::reverse(&engine(), &req, target, charm, policy).map_err(js_error)?)
-}
 
-/// Prices every combination of the axes over the base request, cheapest first.
-#[wasm_bindgen(js_name = sweep, unchecked_return_type = "SweepResult")]
-pub fn sweep(
-    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SweepAxes")] axes: JsValue,
-) -> Result<JsValue, JsValue> {
-    let req = request_from(request)?;
-    let axes: crate::sweep::SweepAxes = from_js(axes, "axes")?;
-    to_js(&crate::sweep::sweep(&engine(), &req, &axes).map_err(js_error)?)
-}
+    fn decimal(text: &str, field: &str) -> Result<rust_decimal::Decimal, JsValue> {
+        crate::money::parse_decimal(text, field).map_err(js_error)
+    }
 
-fn two_dates(before: &str, after: &str) -> Result<(crate::date::Date, crate::date::Date), JsValue> {
-    Ok((crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?))
-}
+    /// A JSON value of the request's types (`axes`, `billed`), errors naming `field`.
+    fn from_json<T: serde::de::DeserializeOwned>(text: &str, field: &str) -> Result<T, JsValue> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            js_error(crate::request::decode_error(
+                if path == "." { field.to_string() } else { format!("{field}.{path}") },
+                e.inner().to_string(),
+            ))
+        })
+    }
 
-/// The same cart on two dates and every levy that changed.
-#[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
-pub fn compare_dates(
-    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
-    before: &str,
-    after: &str,
-) -> Result<JsValue, JsValue> {
-    let req = request_from(request)?;
-    let (a, b) = two_dates(before, after)?;
-    to_js(&crate::diff::compare_dates(&engine(), &req, a, b).map_err(js_error)?)
-}
+    /// A keyword argument (`charm`, `policy`) as the enum it names.
+    fn keyword<T: serde::de::DeserializeOwned>(word: &str, field: &str) -> Result<T, JsValue> {
+        let quoted = serde_json::to_string(word).map_err(|e| js_error(Error::new(crate::ErrorCode::Json, field, e.to_string())))?;
+        from_json(&quoted, field)
+    }
 
-/// The lines of a request (as SKUs) whose duty changes between two dates.
-#[wasm_bindgen(js_name = catalogueDiff, unchecked_return_type = "SkuChange[]")]
-pub fn catalogue_diff(
-    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
-    before: &str,
-    after: &str,
-) -> Result<JsValue, JsValue> {
-    let req = request_from(request)?;
-    let (a, b) = two_dates(before, after)?;
-    to_js(&crate::diff::catalogue_diff(&engine(), &req, a, b).map_err(js_error)?)
-}
+    /// Suggests codes for a description in a destination's tariff (`SearchResponse` as JSON):
+    /// in the full module, as the search index and its scoring are not needed to price.
+    #[wasm_bindgen(js_name = search)]
+    pub fn search(text: &str, destination: &str, limit: Option<usize>) -> Result<String, JsValue> {
+        to_js(&engine().search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
+    }
 
-/// Compares what a carrier billed with the recomputed quote.
-#[wasm_bindgen(js_name = invoiceCheck, unchecked_return_type = "InvoiceCheck")]
-pub fn invoice_check(
-    #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Billed")] billed: JsValue,
-) -> Result<JsValue, JsValue> {
-    let req = request_from(request)?;
-    let billed: crate::invoice::Billed = from_js(billed, "billed")?;
-    to_js(&crate::invoice::check(&engine(), &req, &billed).map_err(js_error)?)
+    /// The net price(s) for an all-in target (one line: that line's price; a cart: every price
+    /// scaled by one factor); `charm` is "none", "99", "95" or "whole"; `policy` "clamp_below",
+    /// "absorb" or "report". Returns a `ReverseResult` (or `CartReverseResult`) as JSON.
+    #[wasm_bindgen(js_name = reverse)]
+    pub fn reverse(
+        request_json: &str,
+        target: &str,
+        charm: Option<String>,
+        policy: Option<String>,
+    ) -> Result<String, JsValue> {
+        let req = request(request_json)?;
+        let charm = keyword(charm.as_deref().unwrap_or("none"), "charm")?;
+        let policy = keyword(policy.as_deref().unwrap_or("clamp_below"), "policy")?;
+        let target = decimal(target, "target")?;
+        if req.lines.len() > 1 {
+            return to_js(&crate::reverse::reverse_cart(&engine(), &req, target, charm, policy).map_err(js_error)?);
+        }
+        to_js(&crate::reverse::reverse(&engine(), &req, target, charm, policy).map_err(js_error)?)
+    }
+
+    /// Prices every combination of the axes (`SweepAxes` as JSON) over the base request, cheapest
+    /// first; returns a `SweepResult` as JSON.
+    #[wasm_bindgen(js_name = sweep)]
+    pub fn sweep(request_json: &str, axes: &str) -> Result<String, JsValue> {
+        let req = request(request_json)?;
+        let axes: crate::sweep::SweepAxes = from_json(axes, "axes")?;
+        to_js(&crate::sweep::sweep(&engine(), &req, &axes).map_err(js_error)?)
+    }
+
+    fn two_dates(before: &str, after: &str) -> Result<(crate::date::Date, crate::date::Date), JsValue> {
+        Ok((crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?))
+    }
+
+    /// The same cart on two dates and every levy that changed (`Comparison` as JSON).
+    #[wasm_bindgen(js_name = compareDates)]
+    pub fn compare_dates(request_json: &str, before: &str, after: &str) -> Result<String, JsValue> {
+        let req = request(request_json)?;
+        let (a, b) = two_dates(before, after)?;
+        to_js(&crate::diff::compare_dates(&engine(), &req, a, b).map_err(js_error)?)
+    }
+
+    /// The lines of a request (as SKUs) whose duty changes between two dates (`SkuChange[]` as
+    /// JSON).
+    #[wasm_bindgen(js_name = catalogueDiff)]
+    pub fn catalogue_diff(request_json: &str, before: &str, after: &str) -> Result<String, JsValue> {
+        let req = request(request_json)?;
+        let (a, b) = two_dates(before, after)?;
+        to_js(&crate::diff::catalogue_diff(&engine(), &req, a, b).map_err(js_error)?)
+    }
+
+    /// Compares what a carrier billed (`Billed` as JSON) with the recomputed quote
+    /// (`InvoiceCheck` as JSON).
+    #[wasm_bindgen(js_name = invoiceCheck)]
+    pub fn invoice_check(request_json: &str, billed: &str) -> Result<String, JsValue> {
+        let req = request(request_json)?;
+        let billed: crate::invoice::Billed = from_json(billed, "billed")?;
+        to_js(&crate::invoice::check(&engine(), &req, &billed).map_err(js_error)?)
+    }
 }

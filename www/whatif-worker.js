@@ -1,12 +1,12 @@
 // Runs large sweeps off the main thread, in chunks, reporting progress; the page cancels by
 // terminating the worker.
-import { prepare } from './widget/engine.js';
+import { prepareWhatif } from './widget/engine.js';
 
 self.onmessage = async (event) => {
   const { id, request, axes } = event.data;
   try {
     const destinations = axes.destinations?.length ? axes.destinations : [request.destination];
-    const glue = await prepare(request.destination, destinations);
+    const glue = await prepareWhatif(request.destination, destinations);
     const chunk = 4;
     const rows = [];
     let combinations = 0;

@@ -1,6 +1,9 @@
 // The what-if page: sweeps (in a Web Worker, with progress and cancel), charts as plain SVG with
 // the numbers in a table beside, inclusive pricing, time travel and invoice checks.
-import { countries, sweep, reverse, compareDates, invoiceCheck, money, today } from './widget/landed.js';
+import { countries, sweep, reverse, compareDates, invoiceCheck, money, today, prepareWhatif } from './widget/landed.js';
+
+// This page uses the what-if tools: load the module that has them (and only that one).
+prepareWhatif().catch(() => {}); // an error shows on the tool's first call
 
 const $ = (id) => document.getElementById(id);
 const v = (id) => $(id).value.trim();

@@ -25,6 +25,10 @@ export interface InitOptions {
   /** The engine: as a `BinarySource`, or a precompiled `WebAssembly.Module` (edge runtimes that
    * forbid compiling bytes). Default: `landed_bg.wasm` beside the package's JS. */
   wasm?: BinarySource | WebAssembly.Module;
+  /** The module with search and the what-if tools (`search`, `reverse`, `sweep`, `compareDates`,
+   * `catalogueDiff`, `invoiceCheck`), loaded instead of `wasm` the first time one is called. Default:
+   * `landed_whatif_bg.wasm` beside the package's JS. */
+  whatif?: BinarySource | WebAssembly.Module;
   /** The tariff descriptions for `search` and `rate`. Default: `landed-text.bin` in the package. */
   descriptions?: BinarySource;
 }
@@ -50,6 +54,11 @@ export function init(options?: InitOptions): Promise<Engine>;
 export function ready(): Promise<Engine>;
 /** Loads the engine and the tariff parts quotes to these destinations need (fetched once, hash-checked); resolves to the engine for `quoteNow`. */
 export function prepare(...destinations: (string | string[])[]): Promise<Engine>;
+/** Loads the engine and the parts one request needs (the daily ECB rates only when it converts
+ * through them); resolves to the engine for `quoteNow`. */
+export function prepareRequest(request: QuoteRequest | string): Promise<Engine>;
+/** As `prepare`, with the what-if tools: loads the full module (`landed_whatif_bg.wasm`). */
+export function prepareWhatif(...destinations: (string | string[])[]): Promise<Engine>;
 /** Prices a request (the same JSON as `landed quote`). */
 export function quote(request: QuoteRequest | string): Promise<Quote>;
 /** Prices synchronously with an engine from `ready()`. */

@@ -5,7 +5,7 @@
 // Every element keeps its light-DOM content (for example prices rendered at build time) on screen
 // until its first quote, and shows it again if pricing fails: pages stay readable without JS.
 
-import { prepare, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
+import { prepareRequest, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
 import { labels, loadLabels } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +275,7 @@ class Priced extends HTMLElement {
           this._snapshotFailure = snapshotFailure;
           this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true, detail: { request, error: snapshotFailure } }));
         }
-        const glue = await prepare(request.destination);
+        const glue = await prepareRequest(request);
         await loadLabels(language(this));
         const q = quoteNow(glue, request);
         this.request = request;

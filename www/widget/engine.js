@@ -1,6 +1,11 @@
 // Landed engine for JavaScript: quotes, rate look-ups, search, snapshot loading and the what-if
 // tools, computed locally from the tariff snapshot embedded in the WebAssembly module.
 //
+// Two builds of the engine: `landed_bg.wasm` prices (quotes, look-ups) and is what a product page
+// loads; `landed_whatif_bg.wasm` adds search and the what-if tools (reverse pricing, sweeps, date
+// comparisons, invoice checks) and is loaded instead the first time one of them is called.
+// Requests and answers cross into WebAssembly as JSON text (one serde path keeps the module small).
+//
 // No DOM access here: this module runs in browsers, Node >= 20, Deno, Web Workers and edge
 // runtimes. The WebAssembly is fetched from a URL in browsers and read from disk when the module
 // itself is a file (Node, Deno); edge runtimes that forbid compiling bytes pass a precompiled
@@ -13,8 +18,10 @@ function packageFile(name) {
   return new URL(`../pkg/${name}`, import.meta.url);
 }
 
-const options = { wasm: undefined, descriptions: undefined };
-let compiled = null; // the compiled WebAssembly.Module, kept to re-instantiate quickly
+const options = { wasm: undefined, whatif: undefined, descriptions: undefined };
+let withWhatif = false; // true once a what-if tool was asked for: the full module is in use
+const compiledModules = { core: null, whatif: null }; // compiled modules, kept to re-instantiate quickly
+const RAW = Symbol('landed glue'); // an engine's wasm-bindgen glue module
 let generation = 0; // bumped after a trap so the next call gets a fresh instance
 let enginePromise = null;
 let textPromise = null;
@@ -66,7 +73,7 @@ async function bytesOf(source, what) {
 }
 
 async function compile() {
-  const source = options.wasm ?? packageFile('landed_bg.wasm');
+  const source = withWhatif ? options.whatif ?? packageFile('landed_whatif_bg.wasm') : options.wasm ?? packageFile('landed_bg.wasm');
   if (source instanceof WebAssembly.Module) return source;
   const isLink = typeof source === 'string' || source instanceof URL;
   if (isLink && urlOf(source).protocol !== 'file:' && typeof WebAssembly.compileStreaming === 'function') {
@@ -82,14 +89,44 @@ async function compile() {
 }
 
 async function instantiate() {
-  compiled ??= await compile();
+  const kind = withWhatif ? 'whatif' : 'core';
+  const compiled = (compiledModules[kind] ??= await compile());
   // The first instance uses the statically imported glue; after a trap a query string gives a
   // fresh copy of the glue module, hence a fresh module instance.
-  const glue = generation ? await import(new URL(`../pkg/landed.js?instance=${generation}`, import.meta.url).href) : firstGlue;
+  const file = withWhatif ? 'landed_whatif.js' : 'landed.js';
+  const glue = generation || withWhatif ? await import(new URL(`../pkg/${file}${generation ? `?instance=${generation}` : ''}`, import.meta.url).href) : firstGlue;
   await glue.default({ module_or_path: compiled });
   if (snapshotBytes) call(glue, 'loadSnapshot', snapshotBytes);
   for (const bytes of parts.values()) call(glue, 'attachPart', bytes);
-  return glue;
+  return facade(glue);
+}
+
+/** Answers that come back from WebAssembly as JSON text. */
+const JSON_ANSWERS = new Set(['quote', 'rate', 'search', 'snapshotInfo', 'countries', 'missingParts', 'missingPartsFor',
+  'reverse', 'sweep', 'compareDates', 'catalogueDiff', 'invoiceCheck']);
+
+/**
+ * The engine handed to callers (`prepare`, `ready`): the glue's functions taking and returning
+ * plain values (JSON in between), a trap becoming an `E_INTERNAL` error.
+ */
+function facade(glue) {
+  const engine = { [RAW]: glue };
+  for (const [name, value] of Object.entries(glue)) {
+    if (typeof value === 'function' && name !== 'default' && name !== 'initSync') {
+      engine[name] = (...args) => call(glue, name, ...args);
+    }
+  }
+  return engine;
+}
+
+/** A request or other argument as the JSON text the engine reads. */
+function jsonArgument(value) {
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    throw landedError('E_JSON', null, `the request cannot be written as JSON: ${e.message}`);
+  }
 }
 
 /** The destination of a request given as an object or a JSON string. */
@@ -111,9 +148,43 @@ function destinationOf(request) {
 export async function prepare(...destinations) {
   const glue = await ready();
   const wanted = new Set(destinations.flat().filter((d) => typeof d === 'string' && d));
+  await fetchParts(glue, [...wanted].flatMap((destination) => call(glue, 'missingParts', destination)));
+  return glue;
+}
+
+/**
+ * Loads the engine and the parts one request needs: as `prepare(request.destination)`, but the
+ * daily ECB rates only when the request converts through them (a product page pricing in the
+ * destination's own currency does not fetch them).
+ */
+export async function prepareRequest(request) {
+  const glue = await ready();
+  const text = typeof request === 'string' ? request : jsonArgument(request);
+  await fetchParts(glue, call(glue, 'missingPartsFor', text));
+  return glue;
+}
+
+/** As `prepare`, with the what-if tools (loads the full module instead of the pricing one). */
+export async function prepareWhatif(...destinations) {
+  await useWhatif();
+  return prepare(...destinations);
+}
+
+/** Switches to the module with the what-if tools (once); the snapshot and parts carry over. */
+async function useWhatif() {
+  if (!withWhatif) {
+    withWhatif = true;
+    enginePromise = null;
+    textPromise = null;
+  }
+  return ready();
+}
+
+/** Fetches and attaches parts (`[{file}]`), each once. */
+async function fetchParts(glue, wanted) {
   const loads = [];
-  for (const destination of wanted) {
-    for (const { file } of call(glue, 'missingParts', destination)) {
+  {
+    for (const { file } of wanted) {
       if (!partPromises.has(file)) {
         const base = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
         const load = bytesOf(base, `the tariff part ${file}`).then((bytes) => {
@@ -126,21 +197,22 @@ export async function prepare(...destinations) {
     }
   }
   await Promise.all(loads);
-  return glue;
 }
 
 /**
  * Sets where the engine comes from, before the first call: `wasm` (a URL, a path, bytes, a
- * `Response` or a compiled `WebAssembly.Module`) and `descriptions` (the same, for
- * `landed-text.bin`). Returns `ready()`.
+ * `Response` or a compiled `WebAssembly.Module`), `whatif` (the same, for the module with the
+ * what-if tools, `landed_whatif_bg.wasm`) and `descriptions` (the same, for `landed-text.bin`).
+ * Returns `ready()`.
  */
 export function init(settings = {}) {
-  if (compiled || enginePromise) {
+  if (compiledModules.core || enginePromise) {
     if (settings.wasm !== undefined && settings.wasm !== options.wasm) {
       throw landedError('E_STATE', 'wasm', 'init({ wasm }) must come before the engine is loaded');
     }
   }
   if (settings.wasm !== undefined) options.wasm = settings.wasm;
+  if (settings.whatif !== undefined) options.whatif = settings.whatif;
   if (settings.descriptions !== undefined) options.descriptions = settings.descriptions;
   return ready();
 }
@@ -155,12 +227,14 @@ export function ready() {
 }
 
 /** Calls the engine; a trap (a bug) becomes an E_INTERNAL error and a fresh instance. */
-function call(glue, name, ...args) {
+function call(engine, name, ...args) {
+  const glue = engine[RAW] ?? engine;
   if (typeof glue[name] !== 'function') {
     throw landedError('E_UNSUPPORTED', null, `this engine build has no ${name}()`);
   }
   try {
-    return glue[name](...args);
+    const answer = glue[name](...args.map(jsonArgument));
+    return JSON_ANSWERS.has(name) ? JSON.parse(answer) : answer;
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       let message = e.message;
@@ -233,7 +307,7 @@ export async function useEmbeddedSnapshot() {
 
 /** Prices a request (same JSON as `landed quote`). */
 export async function quote(request) {
-  return call(await prepare(destinationOf(request)), 'quote', request);
+  return call(await prepareRequest(request), 'quote', request);
 }
 
 /** Prices synchronously once `prepare(destination)` has resolved (hot paths such as re-pricing a page). */
@@ -249,32 +323,38 @@ export async function rate(destination, code, date) {
 
 /** Suggests codes for a description: `search('cotton t-shirt', 'GB')`. */
 export async function search(text, destination, limit) {
+  await useWhatif(); // search is in the full module (pricing pages do not need its index)
   await prepare(destination, 'HS');
   return call(await loadDescriptions(), 'search', text, destination, limit ?? undefined);
 }
 
 /** Net price for an all-in target (one line: that price; a cart: one factor on every price). */
 export async function reverse(request, target, charm, policy) {
+  await useWhatif();
   return call(await prepare(destinationOf(request)), 'reverse', request, String(target), charm ?? undefined, policy ?? undefined);
 }
 
 /** One cart across destinations, origins, dates, channels, incoterms and codes. */
 export async function sweep(request, axes) {
+  await useWhatif();
   return call(await prepare(destinationOf(request), axes?.destinations ?? []), 'sweep', request, axes);
 }
 
 /** The same cart on two dates and every levy that changed. */
 export async function compareDates(request, before, after) {
+  await useWhatif();
   return call(await prepare(destinationOf(request)), 'compareDates', request, before, after);
 }
 
 /** The lines of a request (as SKUs) whose duty changes between two dates. */
 export async function catalogueDiff(request, before, after) {
+  await useWhatif();
   return call(await prepare(destinationOf(request)), 'catalogueDiff', request, before, after);
 }
 
 /** What a carrier billed against the recomputed quote. */
 export async function invoiceCheck(request, billed) {
+  await useWhatif();
   return call(await prepare(destinationOf(request)), 'invoiceCheck', request, billed);
 }
 

@@ -1,0 +1,32 @@
+// What the first price on a product page costs to download, per destination: the pricing module
+// (landed_bg.wasm), its glue, the widget's JS a product page loads, and the parts the engine
+// itself says the first quote needs (missingPartsFor, a request in the destination's currency,
+// and, as "+FX", in another currency: the daily ECB rates). Each file gzip -9 on its own, as a
+// server sends it. Prints one TSV row per destination; scripts/check-budgets.sh checks them.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const WWW = fileURLToPath(new URL('../www/', import.meta.url));
+const glue = await import(new URL('../www/pkg/landed.js', import.meta.url).href);
+glue.initSync({ module: readFileSync(`${WWW}pkg/landed_bg.wasm`) });
+
+const gz = (path) => gzipSync(readFileSync(`${WWW}${path}`), { level: 9 }).length;
+// What index.html (the demo shop's product page) loads before the first price.
+const WIDGET = ['widget/landed.js', 'widget/define.js', 'widget/elements.js', 'widget/engine.js', 'widget/labels.js'];
+const engine = gz('pkg/landed_bg.wasm') + gz('pkg/landed.js');
+const widget = WIDGET.reduce((n, f) => n + gz(f), 0);
+
+const destinations = (process.argv[2] || 'US:USD,GB:GBP,DE:EUR,JP:JPY,AU:AUD').split(',').map((d) => d.split(':'));
+const foreign = { USD: 'EUR' };
+console.log(['destination', 'engine', 'widget', 'parts', 'total', 'parts_named', 'total_foreign_currency'].join('\t'));
+for (const [destination, currency] of destinations) {
+  const request = (c) => JSON.stringify({ destination, currency: c, date: '2026-11-10', origin: 'CN',
+    lines: [{ id: 'a', code: '610910', quantity: '1', unit_price: '20.00' }] });
+  const sum = (parts) => parts.reduce((n, p) => n + gz(`pkg/${p.file}`), 0);
+  const parts = JSON.parse(glue.missingPartsFor(request(currency)));
+  const partsForeign = JSON.parse(glue.missingPartsFor(request(foreign[currency] ?? 'USD')));
+  const total = engine + widget + sum(parts);
+  console.log([destination, engine, widget, sum(parts), total, parts.map((p) => p.name).join(','),
+    engine + widget + sum(partsForeign)].join('\t'));
+}
