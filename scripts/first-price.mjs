@@ -11,6 +11,7 @@ const WWW = fileURLToPath(new URL('../www/', import.meta.url));
 const glue = await import(new URL('../www/pkg/landed.js', import.meta.url).href);
 glue.initSync({ module: readFileSync(`${WWW}pkg/landed_bg.wasm`) });
 
+const sum = (parts) => parts.reduce((n, p) => n + gz(`pkg/${p.file}`), 0);
 const gz = (path) => gzipSync(readFileSync(`${WWW}${path}`), { level: 9 }).length;
 // What index.html (the demo shop's product page) loads before the first price.
 const WIDGET = ['widget/landed.js', 'widget/define.js', 'widget/elements.js', 'widget/engine.js', 'widget/labels.js'];
@@ -20,13 +21,20 @@ const widget = WIDGET.reduce((n, f) => n + gz(f), 0);
 const destinations = (process.argv[2] || 'US:USD,GB:GBP,DE:EUR,JP:JPY,AU:AUD').split(',').map((d) => d.split(':'));
 const foreign = { USD: 'EUR' };
 console.log(['destination', 'engine', 'widget', 'parts', 'total', 'parts_named', 'total_foreign_currency'].join('\t'));
+const union = new Map(); // every part of every destination priced, for the one-page total
+const unionForeign = new Map();
 for (const [destination, currency] of destinations) {
   const request = (c) => JSON.stringify({ destination, currency: c, date: '2026-11-10', origin: 'CN',
     lines: [{ id: 'a', code: '610910', quantity: '1', unit_price: '20.00' }] });
-  const sum = (parts) => parts.reduce((n, p) => n + gz(`pkg/${p.file}`), 0);
   const parts = JSON.parse(glue.missingPartsFor(request(currency)));
   const partsForeign = JSON.parse(glue.missingPartsFor(request(foreign[currency] ?? 'USD')));
+  for (const p of parts) union.set(p.file, p);
+  for (const p of [...parts, ...partsForeign]) unionForeign.set(p.file, p);
   const total = engine + widget + sum(parts);
   console.log([destination, engine, widget, sum(parts), total, parts.map((p) => p.name).join(','),
     engine + widget + sum(partsForeign)].join('\t'));
 }
+// One page pricing all of them (the parts are shared: HS once, the correlation once).
+const all = [...union.values()];
+console.log([destinations.map(([d]) => d).join('+'), engine, widget, sum(all), engine + widget + sum(all),
+  all.map((p) => p.name).join(','), engine + widget + sum([...unionForeign.values()])].join('\t'));

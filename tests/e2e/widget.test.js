@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { start, cliQuote, watchErrors, ARTIFACTS, ROOT } from './harness.js';
 
 let env;
@@ -43,6 +44,25 @@ test('demo shop prices every product exactly as the CLI does', async () => {
   }
   await page.screenshot({ path: `${ARTIFACTS}demo-de.png`, fullPage: true });
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a product page loads the pricing module and only the parts its destination needs', async () => {
+  // Issue 11, "pay only for what the page prices": no what-if module, no other tariff.
+  const page = await env.browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(`${env.base}index.html`);
+  await pricesFor(page, 'DE');
+  assert.ok(fetched.includes('landed_bg.wasm'), 'the pricing module');
+  assert.deepEqual(fetched.filter((f) => f.startsWith('landed_whatif')), [], 'no what-if module');
+  // What the engine says a quote to DE needs: the EU tariff, the HS table and the correlation.
+  const glue = await import(`${ROOT}www/pkg/landed.js`);
+  glue.initSync({ module: readFileSync(`${ROOT}www/pkg/landed_bg.wasm`) });
+  const needed = JSON.parse(glue.missingParts('DE'));
+  assert.deepEqual(needed.map((p) => p.name), ['EU', 'HS', 'hs_correlation.tsv']);
+  const parts = [...new Set(fetched.filter((f) => f.startsWith('landed-part-')))].sort();
+  assert.deepEqual(parts, needed.map((p) => p.file).sort());
   await page.close();
 });
 
