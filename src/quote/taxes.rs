@@ -335,6 +335,7 @@ fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &
     let why = unverified_threshold(t);
     ctx.warn("W_VERIFY", format!("{}: the tax is within its amount, but {why}", t.id));
     for line in lines.iter_mut() {
-        unprice_levies(line, &[LevyKind::Tax], &format!("{}: {why}", t.id));
+        let why = format!("{}: {why}", t.id);
+        unprice_levies(line, &[(&[LevyKind::Tax], why.as_str())]);
     }
 }

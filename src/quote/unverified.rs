@@ -25,10 +25,9 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         }
         rules.push((kinds, format!("{}: {}", t.id, unverified_threshold(t))));
     }
+    let whys: Vec<(&[LevyKind], &str)> = rules.iter().map(|(k, w)| (k.as_slice(), w.as_str())).collect();
     for line in lines.iter_mut() {
-        for (kinds, why) in &rules {
-            unprice_levies(line, kinds, why);
-        }
+        unprice_levies(line, &whys);
     }
 }
 
@@ -51,23 +50,29 @@ fn unverified_basis(j: &Jurisdiction) -> String {
     )
 }
 
-/// Takes the amount off each levy of `kinds` on the line (its figure stays in the formula), adds
-/// the reason, and marks the line partial (or not priced when nothing on it is priced any more).
-pub(super) fn unprice_levies(line: &mut LineQuote, kinds: &[LevyKind], why: &str) {
-    let mut touched = false;
-    for levy in line.levies.iter_mut().filter(|l| kinds.contains(&l.kind)) {
+/// Takes the amount off each levy on the line that one of the reasons covers (its figure stays in
+/// the formula), adds the reasons, and marks the line partial (or not priced when nothing on it
+/// is priced any more).
+pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)]) {
+    let mut used: Vec<&str> = Vec::new();
+    for levy in line.levies.iter_mut() {
         let Some(figure) = levy.amount.or(levy.partial_amount) else { continue };
-        levy.formula = format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)).into();
+        let reasons: Vec<&str> = whys.iter().filter(|(kinds, _)| kinds.contains(&levy.kind)).map(|(_, w)| *w).collect();
+        if reasons.is_empty() {
+            continue;
+        }
+        levy.formula = format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; ")).into();
         levy.amount = None;
         levy.partial_amount = None;
-        touched = true;
+        used.extend(reasons.iter().filter(|w| !used.contains(w)).collect::<Vec<_>>());
     }
-    if !touched {
+    if used.is_empty() {
         return;
     }
+    let why = used.join("; ");
     line.reason = Some(match line.reason.take() {
         Some(r) => format!("{r}; {why}"),
-        None => why.to_string(),
+        None => why,
     });
     let priced = line.levies.iter().any(|l| l.amount.is_some() || l.partial_amount.is_some());
     line.status = if priced { LineStatus::Partial } else { LineStatus::NotPriced };
