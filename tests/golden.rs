@@ -267,7 +267,12 @@ fn every_supported_destination_returns_a_full_breakdown() {
                 .is_some_and(|v| verify(v.confidence));
         if unverified {
             assert_ne!(line.status, LineStatus::Priced, "{}", c.country);
-            assert!(line.reason.as_deref().unwrap_or_default().contains("[verify]"), "{}: {:?}", c.country, line.reason);
+            assert!(
+                line.reason.as_deref().unwrap_or_default().contains("[verify]"),
+                "{}: {:?}",
+                c.country,
+                line.reason
+            );
             assert!(!q.totals.complete && q.totals.at_least, "{}", c.country);
             continue;
         }

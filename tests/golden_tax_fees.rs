@@ -348,11 +348,80 @@ fn new_zealand_border_fees_on_import_entries_customs_and_mpi() {
 
 #[test]
 fn new_zealand_levies_from_2026_04_01_are_unknown_not_guessed() {
+    // Customs and Excise (Goods Management Levies) Order 2025 (LI 2025/272, in force 2026-04-01)
+    // replaces Customs' goods fees with levies; the rates of its schedule are not in our sources,
+    // so the levies are listed without an amount and say why.
     let q = nz("2026-05-01");
     let l = fee(&q, "levies").expect("shown");
     assert_eq!(l.amount, None);
+    assert!(l.formula.to_string().contains("Goods Management Levies) Order 2025"), "{}", l.formula);
     assert!(fee(&q, "Import Entry").is_none());
     assert!(!q.totals.complete);
+}
+
+#[test]
+fn new_zealand_biosecurity_levy_before_2023_07_is_from_a_secondary_source_and_not_priced() {
+    // MPI "Changes to the Biosecurity System Entry Levy": the levy rose from $23 to $46.40 on
+    // 2023-07-01; the $23 rate's start date is from a secondary source (fees.tsv#nz-bsel-2016-01,
+    // [verify]): the levy is listed with its figure but without an amount, and the quote is
+    // incomplete ("at least").
+    let q = nz("2022-08-01");
+    let l = fee(&q, "Biosecurity").expect("listed");
+    assert_eq!(l.amount, None);
+    assert!(l.formula.to_string().contains("23.00") && l.formula.to_string().contains("[verify]"), "{}", l.formula);
+    assert!(!q.totals.complete && q.totals.at_least);
+}
+
+// ---- Switzerland ----------------------------------------------------------------------------
+
+fn ch(goods: &str, shipping: &str, code: &str, class: &str) -> Quote {
+    quote(json!({"destination": "CH", "date": "2026-03-02", "currency": "CHF", "origin": "DE", "channel": "post",
+        "shipping": shipping,
+        "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": goods, "duty_rate": "0%", "vat_class": class}]}))
+}
+
+#[test]
+fn switzerland_import_vat_of_chf_5_or_less_is_not_collected_efd_ordinance_641_204() {
+    // Verordnung des EFD (SR 641.204) art. 1(d): import tax of not more than CHF 5 per assessment
+    // is not collected. BAZG: the base is the price plus the transport to the destination in
+    // Switzerland plus the duties; at 8.1 % a base of CHF 62 is where the tax passes CHF 5.
+    // CHF 50 + 10 delivery: 8.1 % × 60.00 = 4.86 → not collected.
+    let low = ch("50.00", "10.00", "6109100000", "standard");
+    assert_eq!(low.lines[0].status, landed::quote::LineStatus::Priced);
+    assert_eq!(levy(&low.lines[0], LevyKind::Tax), d("0.00"));
+    assert!(low.lines[0].levies[1].formula.to_string().contains("ch-vat-min-5"));
+    // CHF 52 + 10: 8.1 % × 62.00 = 5.02 → collected.
+    assert_eq!(levy(&ch("52.00", "10.00", "6109100000", "standard").lines[0], LevyKind::Tax), d("5.02"));
+}
+
+#[test]
+fn switzerland_reduced_rate_is_2_6_percent_mwstg_art_25() {
+    // BAZG; MWSTG art. 25 para. 2 (from 2024-01-01): books 2.6 %. CHF 1,000 + 0: VAT 26.00.
+    let q = ch("1000.00", "0", "4901990000", "reduced");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("26.00"));
+}
+
+// ---- Malaysia -------------------------------------------------------------------------------
+
+#[test]
+fn malaysia_low_value_goods_sales_tax_is_listed_but_unverified_sales_tax_act_2018() {
+    // Sales Tax (Amendment) Act 2022, in force for LVG from 2024-01-01; Sales Tax (Determination of
+    // Low Value Goods) Order 2023: goods sold at a price not exceeding RM500 bear 10 % sales tax
+    // charged by the registered seller on the sale value of the goods (transport and insurance
+    // excluded). Known here from secondary sources only (thresholds.tsv#my-lvg-500, [verify]), as
+    // is Malaysia's value basis: the row is considered and named, nothing is priced as a guess.
+    let q = quote(json!({"destination": "MY", "date": "2026-03-02", "currency": "MYR", "origin": "CN",
+        "incoterm": "DAP", "shipping": "20.00",
+        "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "100.00", "duty_rate": "0%"}]}));
+    let check = q.thresholds.iter().find(|c| c.id == "my-lvg-500").expect("considered");
+    assert!(!check.applies && check.note.as_deref().unwrap_or_default().contains("[verify]"), "{check:?}");
+    assert!(unpriced(&q.lines[0], LevyKind::Tax).contains("my-lvg-500"));
+    assert_eq!(q.totals.collected_at_sale, d("0"));
+    assert!(!q.totals.complete && q.totals.at_least);
+    // Before 2024-01-01 the row is not in force.
+    let before = quote(json!({"destination": "MY", "date": "2023-12-31", "currency": "MYR", "origin": "CN",
+        "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "100.00", "duty_rate": "0%"}]}));
+    assert!(before.thresholds.iter().all(|c| c.id != "my-lvg-500"));
 }
 
 // ---- Caller knowledge beats stale data (issue 12 §4) ----------------------------------------

@@ -339,3 +339,22 @@ fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &
         unprice_levies(line, &[(&[LevyKind::Tax], why.as_str())]);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str) -> &'static Threshold {
+        let rules: &'static Rules = crate::Engine::embedded().rules();
+        rules.thresholds.iter().find(|t| t.id == id).expect("row")
+    }
+
+    #[test]
+    fn malaysia_lvg_tax_is_on_the_goods_alone_gb_tax_on_the_delivered_price() {
+        // RMCD guidelines on LVG (2023-11-03): sales tax on the sale value of the goods, not
+        // including transport or insurance; HMRC (≤ £135): VAT on the sale price with delivery.
+        let v = LineValues { goods: Decimal::new(10000, 2), shipping: Decimal::new(2000, 2), insurance: Decimal::ZERO };
+        assert_eq!(sale_base(row("my-lvg-500"), &v, Decimal::ZERO).0, Decimal::new(10000, 2));
+        assert_eq!(sale_base(row("gb-low-value-vat-135"), &v, Decimal::ZERO).0, Decimal::new(12000, 2));
+    }
+}

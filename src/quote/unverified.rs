@@ -61,7 +61,8 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
         if reasons.is_empty() {
             continue;
         }
-        levy.formula = format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; ")).into();
+        levy.formula =
+            format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; ")).into();
         levy.amount = None;
         levy.partial_amount = None;
         used.extend(reasons.iter().filter(|w| !used.contains(w)).collect::<Vec<_>>());
