@@ -225,6 +225,40 @@ fn thailand_stays_at_7_percent_after_2026_09_30_issue_12() {
     assert!(row.source.contains("royal decree for the period from 2026-10-01 is not in our sources"), "{}", row.source);
 }
 
+// ---- Taiwan ---------------------------------------------------------------------------------
+
+fn tw(unit_price: &str, shipping: &str) -> Quote {
+    quote(json!({"destination": "TW", "date": "2026-03-02", "currency": "USD", "origin": "CN", "channel": "courier",
+        "shipping": shipping, "fx": {"USD/TWD": "32.50"},
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": unit_price, "duty_rate": "10%"}]}))
+}
+
+#[test]
+fn taiwan_duty_on_dpv_and_business_tax_on_dpv_plus_duty_customs_administration() {
+    // Taiwan Customs Administration: DPV = FOB + freight + insurance; import duty = DPV × rate;
+    // business tax = (DPV + import duty + commodity tax …) × 5 % (Value-added and Non-value-added
+    // Business Tax Act art. 20, 41). US$1,000 + US$100 freight at 32.50 = NT$35,750.00; duty
+    // 10 % = 3,575.00; business tax 5 % × 39,325.00 = 1,966.25.
+    let q = tw("1000.00", "100.00");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("3575.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("1966.25"));
+    assert_eq!(q.lines[0].status, landed::quote::LineStatus::Priced);
+    assert!(!warned(&q, "W_VERIFY"), "{:?}", q.warnings);
+}
+
+#[test]
+fn taiwan_small_value_exemption_is_listed_but_not_applied_unverified() {
+    // Kaohsiung Customs: within NT$2,000 customs value, duty and business tax are exempted
+    // (thresholds.tsv#tw-small-2000). The page is undated and for postal parcels: whether the
+    // exemption applies is unverified, so the levies keep their figure but are not priced.
+    // US$55 + US$5 at 32.50 = NT$1,950.00; duty 10 % = 195.00; tax 5 % × 2,145.00 = 107.25.
+    let q = tw("55.00", "5.00");
+    assert!(unpriced(&q.lines[0], LevyKind::Duty).contains("195.00"));
+    assert!(unpriced(&q.lines[0], LevyKind::Tax).contains("107.25"));
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("tw-small-2000"), "{:?}", q.lines[0].reason);
+    assert!(!q.totals.complete);
+}
+
 // ---- US merchandise processing fee ----------------------------------------------------------
 
 fn us(date: &str, value: &str, extra: Value) -> Quote {
