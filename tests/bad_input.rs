@@ -50,6 +50,39 @@ fn decimal_comma_in_an_amount_is_refused_naming_the_field() {
 }
 
 #[test]
+fn digit_separator_in_an_amount_is_refused_naming_the_field() {
+    // rust_decimal reads "4_999" as 4999: a separator is refused like a decimal comma.
+    let price = |text: &str| request("DE", "").replace(r#""unit_price": "49.99""#, &format!(r#""unit_price": {text}"#));
+    for text in [r#""4_999""#, r#""5_""#, r#""1_000.00""#] {
+        let e = from_json(&price(text)).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Amount, Some("lines[0].unit_price")), "{text}");
+        assert!(e.message.contains("separators"), "{}", e.message);
+    }
+    assert_eq!(
+        refused(&request("DE", r#", "units": {"kg": "1_0"}"#)),
+        (ErrorCode::Amount, Some("lines[0].units.kg".into()))
+    );
+    let shipping = request("DE", "").replace(r#""origin": "CN""#, r#""origin": "CN", "shipping": "1_000""#);
+    assert_eq!(refused(&shipping), (ErrorCode::Amount, Some("shipping".into())));
+}
+
+#[test]
+fn amount_forms_each_decided() {
+    let price = |text: &str| request("DE", "").replace(r#""unit_price": "49.99""#, &format!(r#""unit_price": {text}"#));
+    // One meaning only: accepted as that number.
+    for (text, want) in
+        [(r#""+5""#, "5"), (r#"".5""#, "0.5"), (r#""5.""#, "5"), (r#""1e3""#, "1000"), ("49.99", "49.99")]
+    {
+        let req = from_json(&price(text)).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        assert_eq!(req.lines[0].unit_price.normalize().to_string(), want, "{text}");
+    }
+    // Spaces inside the string, and more digits than a decimal holds (never rounded in silence).
+    for text in [r#"" 5""#, r#""5 ""#, r#""0.12345678901234567890123456789""#] {
+        assert_eq!(refused(&price(text)), (ErrorCode::Amount, Some("lines[0].unit_price".into())), "{text}");
+    }
+}
+
+#[test]
 fn utf8_bom_before_a_json_request_is_accepted() {
     let req = from_json(&format!("\u{feff}{}", request("DE", ""))).unwrap();
     assert_eq!(req.destination, "DE");
