@@ -14,8 +14,8 @@ use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatC
 use crate::rules::taxes::{PartBasis, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
-    in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
-    ThresholdBasis, ThresholdEffect,
+    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -68,8 +68,6 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
-    /// Whose customs exchange rates apply (a territory uses its country's: XI → GB).
-    fx_destination: String,
 }
 
 impl Ctx<'_> {
@@ -88,7 +86,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = self.fx.customs_rate(&self.fx_destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(self.j.fx_method, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn("W_FX_FALLBACK", reason.clone());
                 }
@@ -183,7 +181,6 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         warnings: Vec::new(),
         vat_cache: Vec::new(),
         subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-        fx_destination: rules.territory(&destination, req.date).map_or(destination.clone(), |t| t.fx_of.to_string()),
     };
     ctx.note_verify(&j.source.row, j.source.confidence);
     check_assumptions(&mut ctx)?;

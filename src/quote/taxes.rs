@@ -19,7 +19,7 @@ pub(super) fn tax(
     }
     let Some(mut rate) = tax_rate(ctx, line, p) else { return };
     let sub = ctx.subdivision.clone();
-    if ctx.destination == "CA" {
+    if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         if let Some(s) = sub.as_deref() {
             if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
                 ctx.warn("W_PROVINCIAL_TAX", format!("{s} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"));
@@ -27,7 +27,7 @@ pub(super) fn tax(
         }
         if rate.kind == "hst" && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
-            if let Some(gst) = ctx.rules.vat_rate("CA", None, line.vat_class, ctx.req.date) {
+            if let Some(gst) = ctx.rules.vat_rate(&ctx.destination, None, line.vat_class, ctx.req.date) {
                 rate = gst;
             }
         }
@@ -36,7 +36,7 @@ pub(super) fn tax(
         "gst" => "GST",
         "hst" => "HST",
         "icms" | "icms_rts" => "ICMS",
-        _ if ctx.destination == "JP" => "consumption tax",
+        _ if ctx.j.tax_name == TaxName::ConsumptionTax => "consumption tax",
         _ => "VAT",
     };
     let class = match line.vat_class {
@@ -150,9 +150,9 @@ fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
 /// simplified regime uses the state's ICMS rate for remessas, which needs the state.
 pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<crate::rules::VatRate> {
     let sub = ctx.subdivision.clone();
-    if ctx.destination == "BR" && ctx.req.simplified_regime.is_some() {
+    if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
         let rules: &'static Rules = ctx.rules;
-        let row = sub.as_deref().and_then(|s| rules.vat_row("BR", s, "icms_rts", ctx.req.date));
+        let row = sub.as_deref().and_then(|s| rules.vat_row(&ctx.destination, s, "icms_rts", ctx.req.date));
         let Some(row) = row else {
             p.reasons.push(format!(
                 "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
