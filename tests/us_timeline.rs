@@ -19,7 +19,9 @@ fn engine() -> landed::Engine {
     *ENGINE
 }
 
-/// The layers charged (not excluded) on a line, as (id, percent), in priority order.
+/// The layers charged (not excluded) on a line, as (id, percent), in priority order; a layer
+/// that may apply but is not settled by our sources (its scope is a U.S. note we lack, or the
+/// code's exemption is unsettled on that date, so the line is partial) ends in `?`.
 fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>)> {
     let rules = engine().rules();
     rules
@@ -27,7 +29,10 @@ fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>
         .decide(code, origin, Date::parse(date).unwrap())
         .into_iter()
         .filter(|d| d.excluded_by.is_none())
-        .map(|d| (d.layer.id.to_string(), d.layer.percent.map(|p| p.normalize())))
+        .map(|d| {
+            let mark = if d.unknown.is_some() { "?" } else { "" };
+            (format!("{}{mark}", d.layer.id), d.layer.percent.map(|p| p.normalize()))
+        })
         .collect()
 }
 
@@ -47,6 +52,15 @@ const LAPTOP: &str = "8471300100";
 const TSHIRT: &str = "6109100012";
 const STEEL_ARTICLE: &str = "7326908688";
 const CAR: &str = "8703230190";
+const STEEL_MILL: &str = "7208101500";
+const ALUMINUM: &str = "7601103000";
+const COFFEE: &str = "0901210020";
+const ROSES: &str = "0603110030";
+const AUTO_PART: &str = "8708998180";
+const BUS: &str = "8702103100";
+const SOFTWOOD: &str = "4407110000";
+const UPHOLSTERED: &str = "9401614011";
+const CHIP: &str = "8542310000";
 
 /// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
 type Expected = &'static [(&'static str, Option<&'static str>)];
@@ -107,9 +121,49 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     // (Proclamation 10896), 50 % from 2025-06-04 (Proclamation 10947, 9903.81.87-.90), the 2026
     // annexes from 2026-04-06.
     ("2025-06-03", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-25", Some("25")), ("ieepa-fentanyl-cn", Some("20"))], "Proclamation 10896"),
-    ("2026-03-02", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel", Some("50"))], "CBP 7501"),
+    // From 2025-06-04 an article of chapter 73 pays on its steel content (9903.81.90, CBP CSMS
+    // #65236374); the rest of its value pays the layers 232 goods are otherwise outside of
+    // (reciprocal 9903.01.25 before 2026-02-24, Section 122 9903.03.01 after).
+    ("2025-06-04", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-content-note16", Some("50")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal", Some("10"))], "9903.81.90, CSMS #65236374"),
+    ("2026-03-02", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-content-note16", Some("50")), ("s122-surcharge", Some("10"))], "CBP 7501"),
     ("2026-04-06", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-annex-2026", None)], "2026 annexes"),
-    ("2026-03-02", "GB", STEEL_ARTICLE, &[("s232-steel-gb", Some("25"))], "9903.81.94"),
+    ("2026-03-02", "GB", STEEL_ARTICLE, &[("s232-steel-content-note16-gb", Some("25")), ("s122-surcharge", Some("10"))], "9903.81.97"),
+    // Steel mill articles of chapter 72 pay on the full value (9903.81.87), which keeps them
+    // outside the reciprocal tariff (9903.01.33).
+    ("2025-07-01", "JP", STEEL_MILL, &[("s232-steel", Some("50"))], "9903.81.87"),
+    ("2025-06-03", "JP", STEEL_MILL, &[("s232-steel-25", Some("25"))], "Proclamation 10896"),
+    // Chapter 76 on the aluminum content from 2025-06-04 (9903.85.02, CBP CSMS #65236645).
+    ("2025-07-01", "JP", ALUMINUM, &[("s232-aluminum", Some("50")), ("ieepa-reciprocal", Some("10"))], "9903.85.02, CSMS #65236645"),
+    // Annex II (9903.01.32, from 2025-04-05 in the 2025 chapter 99 extract): roasted coffee was
+    // added by the order of 2025-11-14 from 2025-11-13; before that our list cannot say, so the
+    // reciprocal duty is unsettled; from 2025-11-13 it is exempt.
+    ("2025-10-01", "CO", COFFEE, &[("ieepa-reciprocal?", Some("10"))], "9903.01.25; Annex II unsettled"),
+    ("2025-11-13", "CO", COFFEE, &[], "9903.01.32 as amended from 2025-11-13"),
+    // Cut flowers are on the compiled list but in no (iii)(a) enumeration: unsettled throughout.
+    ("2025-12-01", "CO", ROSES, &[("ieepa-reciprocal?", Some("10"))], "9903.01.25; chapter 6 unsettled"),
+    // Section 232 automobile parts (9903.94.05, + 25 % from 2025-05-03, Proclamation 10908): the
+    // parts of U.S. note 33(g) are not in our sources, so the layer may apply and the line is
+    // partial; the layers it excludes are unsettled with it. EU parts 15 % all-in (9903.94.53)
+    // from 2025-08-01 replace the 25 %.
+    ("2025-05-02", "DE", AUTO_PART, &[("ieepa-reciprocal", Some("10"))], "before Proclamation 10908 parts"),
+    ("2025-05-03", "DE", AUTO_PART, &[("s232-autos-parts?", Some("25")), ("ieepa-reciprocal?", Some("10"))], "9903.94.05"),
+    ("2025-08-07", "DE", AUTO_PART, &[("s232-autos-parts-eu?", Some("15")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.94.53"),
+    // Buses of heading 8702 (9903.74.02, + 10 % from 2025-11-01, Proclamation 10984; the buses of
+    // U.S. note 38(c) are not in our sources). A bus is also on the steel derivative list
+    // (9903.81.91, from 2025-08-18), which it leaves if the bus duty applies: both unsettled.
+    ("2025-08-17", "DE", BUS, &[("ieepa-country-9903.02.20", Some("15"))], "9903.02.20"),
+    ("2025-10-31", "DE", BUS, &[("s232-steel-content", Some("50")), ("ieepa-country-9903.02.20", Some("15"))], "9903.81.91 from 2025-08-18"),
+    ("2025-11-01", "DE", BUS, &[("s232-mhd-buses?", Some("10")), ("s232-steel-content?", Some("50")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.74.02"),
+    // Wood products from 2025-10-14 (Proclamation 10976): softwood lumber + 10 % (9903.76.01),
+    // upholstered wooden seats + 25 % (9903.76.02); the enumerations of U.S. note 37 are not in
+    // our sources.
+    ("2025-10-14", "CA", SOFTWOOD, &[("s232-wood-softwood?", Some("10")), ("ieepa-fentanyl-ca-35?", Some("35"))], "9903.76.01"),
+    ("2025-10-13", "VN", UPHOLSTERED, &[("ieepa-country-9903.02.69", Some("20"))], "before Proclamation 10976"),
+    ("2025-10-14", "VN", UPHOLSTERED, &[("s232-wood-upholstered?", Some("25")), ("ieepa-country-9903.02.69?", Some("20"))], "9903.76.02"),
+    ("2025-10-14", "IT", UPHOLSTERED, &[("s232-wood-eu?", Some("15")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.76.22"),
+    // Semiconductors + 25 % (9903.79.01): the date comes from a secondary source and the scope
+    // from U.S. note 39, which we lack.
+    ("2026-03-02", "TW", CHIP, &[("s232-semiconductors?", Some("25"))], "9903.79.01"),
     // Autos: 25 % from 2025-04-03 (9903.94.01); the UK 7.5 % from 2025-06-30 (9903.94.31); the EU
     // 15 % all-in from 2025-08-01 (9903.94.51); Japan from 2025-09-16 (9903.94.41).
     ("2025-04-02", "DE", CAR, &[], "before Proclamation 10908 and EO 14257"),

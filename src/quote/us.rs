@@ -60,7 +60,10 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             continue;
         }
         ctx.note_verify(&l.source.row, l.source.confidence);
-        let levy = layer_levy(us, l, d.outside_metal_of, metal);
+        let levy = match d.unknown {
+            Some(why) => unsettled_levy(us, l, why),
+            None => layer_levy(us, l, d.outside_metal_of, metal),
+        };
         match &levy.amount {
             Some(a) => {
                 out.total += *a;
@@ -84,6 +87,28 @@ pub(super) fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decim
     let per_unit = line.metal_content_value?;
     let rate = ctx.rate(ctx.req.currency, ctx.j.currency)?;
     Some(crate::money::round_to(line.quantity * per_unit * rate, ctx.j.currency.minor_units(), ctx.req.rounding.mode))
+}
+
+/// A layer that may apply but whose scope or exemption our sources do not settle: unpriced, with
+/// the reason (the line is partial, never charged or dropped on a guess).
+fn unsettled_levy(us: &UsLine<'_>, l: &Layer, why: String) -> Levy {
+    let name = format!("{} ({})", l.name, l.ch99);
+    let rate = match (l.percent, l.rate_kind) {
+        (None, _) => "not encoded".to_string(),
+        (Some(p), RateKind::Add) => format!("+{}%", p.normalize()),
+        (Some(p), RateKind::AllIn) => format!("{}% all-in", p.normalize()),
+    };
+    Levy {
+        kind: LevyKind::AdditionalDuty,
+        formula: format!("{name}: not priced for line {}: {why}", us.line.id).into(),
+        name,
+        base: us.customs_value,
+        base_note: Note::new(us.basis_note.clone()),
+        rate,
+        amount: None,
+        partial_amount: None,
+        source: Source::rule(&l.source.row, l.source.source),
+    }
 }
 
 /// One layer as a levy: its base (the customs value, the metal content, or the value outside the
