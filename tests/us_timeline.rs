@@ -340,3 +340,93 @@ fn an_unverified_layer_is_never_priced() {
     assert_eq!(additional(l, "9903.02.09"), Some(d("10.00")));
     assert!(l.reason.as_deref().unwrap().contains("secondary source"), "{:?}", l.reason);
 }
+
+#[test]
+fn chapter_73_article_pays_section_232_on_its_steel_content_from_2025_06_04() {
+    // CBP CSMS #65236374: from 2025-06-04 every article of chapter 73 under a Section 232 steel
+    // heading (9903.81.87/.89/.90, + 50 %) pays on the value of its steel content. HTS
+    // 7326.90.86 (MFN 2.9 %), origin CN, US$1,000 with US$400 of steel, 2025-07-01: MFN 29.00;
+    // Section 301 list 3 (9903.88.03) 25 % = 250.00; Section 232 50 % × 400 = 200.00; IEEPA
+    // China 20 % (9903.01.24) = 200.00; reciprocal 10 % (9903.01.25) on the other 600 = 60.00;
+    // total 739.00.
+    let line = json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00", "metal_content_value": "400.00"});
+    let q = us_line("2025-07-01", "CN", line);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.81.90"), Some(d("200.00")));
+    assert_eq!(additional(l, "9903.01.25"), Some(d("60.00")));
+    assert_eq!(q.totals.duty, d("739.00"));
+    // Without the steel content the line is partial and names the input, never 50 % of 1,000.
+    let q = us_line(
+        "2025-07-01",
+        "CN",
+        json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert!(l.reason.as_deref().unwrap().contains("metal_content_value"), "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.81.90"), None);
+    // Before 2025-06-04 (Proclamation 10896, CBP guidance of 2025-03-07) chapter 73 paid 25 % of
+    // the full value: 250.00, and no metal content is needed.
+    let q = us_line(
+        "2025-06-03",
+        "CN",
+        json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(additional(&q.lines[0], "9903.81.87"), Some(d("250.00")));
+}
+
+#[test]
+fn a_layer_whose_scope_is_a_us_note_we_lack_makes_the_line_partial() {
+    // HTSUS 9903.76.02 (+ 25 %, upholstered wooden furniture of U.S. note 37(d), Proclamation
+    // 10976, from 2025-10-14): the note's enumeration is not in our sources. Upholstered wooden
+    // seats 9401.61.40 from Vietnam: the layer is named, unpriced, and the line partial; the
+    // reciprocal 20 % (9903.02.69), which 232 goods are outside of (9903.01.33), is unsettled too.
+    let q = us_line(
+        "2025-10-14",
+        "VN",
+        json!({"id": "sofa", "code": "9401.61.4011", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.76.02"), None);
+    assert_eq!(additional(l, "9903.02.69"), None);
+    let reason = l.reason.as_deref().unwrap();
+    assert!(reason.contains("U.S. note 37(d)"), "{reason}");
+    assert!(!q.totals.complete);
+    // The day before, the reciprocal duty is priced: 20 % × 1,000 = 200.00.
+    let q = us_line(
+        "2025-10-13",
+        "VN",
+        json!({"id": "sofa", "code": "9401.61.4011", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(additional(&q.lines[0], "9903.02.69"), Some(d("200.00")));
+}
+
+#[test]
+fn annex_ii_exemption_applies_only_while_the_list_is_settled_for_the_code() {
+    // Annex II (9903.01.32, from 2025-04-05 per the USITC 2025 chapter 99 extract; the list as
+    // amended to 2025-11-13): roasted coffee 0901.21.00 (free) from Colombia was added by the
+    // order of 2025-11-14, in force from 2025-11-13. On 2025-10-01 our list cannot say whether it
+    // was exempt: the reciprocal 10 % (9903.01.25) is unpriced and the line partial; from
+    // 2025-11-13 it is exempt.
+    let coffee = || json!({"id": "c", "code": "0901.21.0020", "quantity": "1", "unit_price": "1000.00"});
+    let q = us_line("2025-10-01", "CO", coffee());
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.01.25"), None);
+    assert!(l.reason.as_deref().unwrap().contains("ieepa:exempt"), "{:?}", l.reason);
+    let q = us_line("2025-11-13", "CO", coffee());
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert!(q.lines[0].excluded.iter().any(|e| e.ch99 == "9903.01.25"), "{:?}", q.lines[0].excluded);
+    // A laptop (8471.30.01, on the list since 2025-04-05 with the electronics of 9903.01.32) is
+    // exempt throughout: from Japan on 2025-06-01 it pays nothing.
+    let q = us_line(
+        "2025-06-01",
+        "JP",
+        json!({"id": "l", "code": "8471.30.0100", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(q.totals.duty, d("0.00"));
+}

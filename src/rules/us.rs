@@ -347,8 +347,7 @@ impl UsRules {
         if layer.scopes.is_empty() {
             return (InScope::Yes, None);
         }
-        let (possible, listed): (Vec<&str>, Vec<&str>) =
-            layer.scopes.iter().partition(|s| s.ends_with(POSSIBLE_SCOPE));
+        let (possible, listed): (Vec<&str>, Vec<&str>) = layer.scopes.iter().partition(|s| s.ends_with(POSSIBLE_SCOPE));
         let scope = self.any_scope(&listed, code, date);
         if scope != InScope::No {
             return (scope, None);
@@ -440,8 +439,8 @@ mod tests {
         assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-05")), InScope::No);
         assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-06")), InScope::Yes);
         // The 2025 regime's footnoted articles end the day before the annexes begin.
-        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-05")), InScope::Yes);
-        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-06")), InScope::No);
+        assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-05")), InScope::Yes);
+        assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-06")), InScope::No);
     }
 
     #[test]
