@@ -342,7 +342,8 @@ impl UsRules {
     }
 
     /// Whether a code is in a layer's scope on `date`, and why that is not settled when the only
-    /// lists naming it are `:possible` lists.
+    /// lists naming it are `:possible` lists (then `Yes` with the reason: the doubt is the note we
+    /// lack, not the 10-digit code).
     fn layer_scope(&self, layer: &Layer, code: &str, date: Date) -> (InScope, Option<String>) {
         if layer.scopes.is_empty() {
             return (InScope::Yes, None);
@@ -360,7 +361,7 @@ impl UsRules {
                     layer.ch99,
                     self.files_on(s, date).join("; ")
                 );
-                return (InScope::Maybe, Some(why));
+                return (InScope::Yes, Some(why));
             }
         }
         (InScope::No, None)
