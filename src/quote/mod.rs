@@ -34,6 +34,7 @@ mod taxes;
 mod thresholds;
 mod totals;
 mod types;
+mod unverified;
 mod us;
 mod values;
 
@@ -49,6 +50,7 @@ use taxes::*;
 use thresholds::*;
 use totals::*;
 pub use types::*;
+use unverified::*;
 use us::*;
 use values::*;
 
@@ -145,6 +147,9 @@ struct Relief {
     seller_collects: Option<&'static Threshold>,
     flat_duty: Option<&'static Threshold>,
     min_collectible: Option<&'static Threshold>,
+    /// Thresholds the consignment is within whose row is from a secondary source: not applied,
+    /// and the levies they would change are not priced.
+    unverified: Vec<&'static Threshold>,
 }
 
 /// A line with its values in the customs currency.
@@ -217,6 +222,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         lines.push(q);
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
+    unprice_unverified(&mut ctx, &relief, &mut lines);
     let levies = fees(&mut ctx, &relief, &values, &lines);
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {

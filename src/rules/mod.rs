@@ -142,6 +142,8 @@ pub struct Threshold {
     pub assumption: Option<&'static str>,
     /// For a threshold that depends on the seller's registration: whether the law imposes it.
     pub scheme: Option<Scheme>,
+    /// For tax the seller collects: what the tax is charged on.
+    pub sale_base: SaleBase,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: RuleSource,
@@ -155,6 +157,16 @@ pub enum Scheme {
     Mandatory,
     /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
     Optional,
+}
+
+/// What tax collected by the seller at the sale is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaleBase {
+    /// The sale price with delivery and insurance (GB, IOSS, AU, NZ, SG, VOEC).
+    Delivered,
+    /// The sale value of the goods alone, transport and insurance excluded (Malaysia's LVG).
+    Goods,
 }
 
 /// What a threshold's value is taken over.
@@ -446,6 +458,11 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
             "scheme",
             &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
         )?,
+        sale_base: one_of(
+            r,
+            "sale_base",
+            &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
+        )?,
         source,
     })
 }
@@ -726,7 +743,7 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
 
     fn parse(row: &str) -> Result<Threshold> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -736,7 +753,7 @@ mod tests {
         threshold(&r, source)
     }
 
-    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\tlaw\tofficial";
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
 
     #[test]
     fn threshold_row_with_origins_and_codes_parses() {
@@ -758,6 +775,7 @@ mod tests {
             ("CN,HK", "cn,HK", "exclude_origins"),
             ("2203,24", "2203,2", "exclude_codes"),
             ("\tcustoms_value\t", "\tcif\t", "basis"),
+            ("2025-08-28\t\t\t", "2025-08-28\t\tgoods_only\t", "sale_base"),
         ] {
             let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
             assert!(e.message.contains(column), "{column}: {}", e.message);
