@@ -430,3 +430,18 @@ fn annex_ii_exemption_applies_only_while_the_list_is_settled_for_the_code() {
     assert_eq!(q.lines[0].status, LineStatus::Priced);
     assert_eq!(q.totals.duty, d("0.00"));
 }
+
+#[test]
+fn a_code_on_both_the_steel_and_aluminum_lists_needs_each_metal_content() {
+    // 3208.10.00 is on the steel (9903.81.91) and the aluminum (9903.85.08) derivative lists of
+    // 2025-08-18, each "+ a duty of 50 % upon the value of the steel / aluminum content": one
+    // metal_content_value cannot say which metal it is, so neither is charged on it and the line is
+    // partial, never 50 % twice on the same value.
+    let line = json!({"id": "p", "code": "3208.10.0000", "quantity": "1", "unit_price": "1000.00", "metal_content_value": "100.00"});
+    let q = us_line("2025-09-01", "NZ", line);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.81.91"), None);
+    assert_eq!(additional(l, "9903.85.08"), None);
+    assert!(l.reason.as_deref().unwrap().contains("aluminum and steel"), "{:?}", l.reason);
+}

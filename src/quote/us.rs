@@ -37,6 +37,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
     let metal = metal_value(ctx, us.line);
     let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
+    let two_metals = metals_in_play(&decisions);
     for d in decisions {
         let l = d.layer;
         if d.uncertain {
@@ -60,9 +61,11 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             continue;
         }
         ctx.note_verify(&l.source.row, l.source.confidence);
-        let levy = match d.unknown {
-            Some(why) => unsettled_levy(us, l, why),
-            None => layer_levy(us, l, d.outside_metal_of, metal),
+        let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
+        let levy = match (d.unknown, &two_metals) {
+            (Some(why), _) => unsettled_levy(us, l, why),
+            (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
+            (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
         };
         match &levy.amount {
             Some(a) => {
@@ -80,6 +83,25 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         p.levies.push(levy);
     }
     out
+}
+
+/// Why one `metal_content_value` cannot price the line, when layers on the content of two metals
+/// apply to it (a code on both the steel and the aluminum derivative lists: each is charged on
+/// its own metal's content, which one value cannot give).
+fn metals_in_play(decisions: &[crate::rules::us::LayerDecision<'_>]) -> Option<String> {
+    let mut metals: Vec<&str> = decisions
+        .iter()
+        .filter(|d| d.excluded_by.is_none() && d.unknown.is_none() && d.layer.basis == LayerBasis::MetalContent)
+        .filter_map(|d| ["steel", "aluminum", "copper"].into_iter().find(|m| d.layer.id.contains(m)))
+        .collect();
+    metals.sort_unstable();
+    metals.dedup();
+    (metals.len() > 1).then(|| {
+        format!(
+            "the code is charged on its {} content under separate headings, and metal_content_value gives one value: it cannot say how much of it is which metal",
+            metals.join(" and ")
+        )
+    })
 }
 
 /// The line's metal content value in the customs currency, when the caller gave it.
