@@ -195,7 +195,8 @@ mod whatif {
 
     /// A keyword argument (`charm`, `policy`) as the enum it names.
     fn keyword<T: serde::de::DeserializeOwned>(word: &str, field: &str) -> Result<T, JsValue> {
-        let quoted = serde_json::to_string(word).map_err(|e| js_error(Error::new(crate::ErrorCode::Json, field, e.to_string())))?;
+        let quoted = serde_json::to_string(word)
+            .map_err(|e| js_error(Error::new(crate::ErrorCode::Json, field, e.to_string())))?;
         from_json(&quoted, field)
     }
 

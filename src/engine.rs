@@ -22,9 +22,10 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::freshness::Datasets;
 use crate::fx::EmbeddedFx;
+use crate::fx::FxMethod;
 use crate::quote::Quote;
 use crate::request::QuoteRequest;
-use crate::rules::{Rules, US_FILES};
+use crate::rules::{AdditionalDuties, Jurisdiction, Rules, US_FILES};
 use crate::search::Indexes;
 use crate::snapshot::Snapshot;
 
@@ -35,25 +36,6 @@ pub struct PartRef {
     pub name: String,
     pub file: String,
     pub bytes: usize,
-}
-
-/// Where a destination's customs exchange rate comes from (`fx::EmbeddedFx::customs_rate`).
-#[derive(Debug, PartialEq, Eq)]
-enum FxKind {
-    /// The EU's monthly rate (ECB, in the core).
-    EcbMonthly,
-    /// HMRC's monthly rate (GB).
-    Hmrc,
-    /// The ECB daily rate (every other destination).
-    EcbDaily,
-}
-
-fn fx_kind(fx_destination: &str) -> FxKind {
-    match crate::snapshot::tariff_jurisdiction(fx_destination) {
-        "EU" => FxKind::EcbMonthly,
-        "GB" => FxKind::Hmrc,
-        _ => FxKind::EcbDaily,
-    }
 }
 
 /// A snapshot and everything derived from it: parsed rules, exchange rates, search indexes and
@@ -173,10 +155,10 @@ impl Engine {
     /// assert!(engine.missing_parts("DE").is_empty());
     /// ```
     pub fn missing_parts(&self, destination: &str) -> Vec<PartRef> {
-        // A territory takes another country's rates (XI: GB's), whatever the date.
-        let territory = self.data.rules.territories.iter().find(|t| t.territory == destination);
-        let fx = fx_kind(territory.map_or(destination, |t| t.fx_of));
-        let files = self.needed_files(destination, fx == FxKind::EcbDaily || destination == "FX");
+        // Any row of the destination (its set-up over time): the parts are the same.
+        let j = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
+        let ecb_daily = destination == "FX" || j.is_some_and(|j| j.fx_method == FxMethod::EcbDaily);
+        let files = self.needed_files(destination, j, ecb_daily);
         self.missing(destination, &files)
     }
 
@@ -185,33 +167,32 @@ impl Engine {
     /// customs currency and no `fx` override gives the rate, or a display currency).
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
         let destination = req.destination.to_ascii_uppercase();
-        let files = self.needed_files(&destination, self.converts_with_ecb_daily(req, &destination));
+        let j = self.data.rules.jurisdiction(&destination, req.date).ok();
+        let files = self.needed_files(&destination, j, self.converts_with_ecb_daily(req, j));
         self.missing(&destination, &files)
     }
 
-    fn converts_with_ecb_daily(&self, req: &QuoteRequest, destination: &str) -> bool {
+    fn converts_with_ecb_daily(&self, req: &QuoteRequest, j: Option<&Jurisdiction>) -> bool {
         if req.display_currency.is_some_and(|d| d != req.currency) {
             return true;
         }
-        let rules = &self.data.rules;
-        let fx_destination = rules.territory(destination, req.date).map_or(destination, |t| t.fx_of);
-        let Ok(j) = rules.jurisdiction(destination, req.date) else { return false };
+        let Some(j) = j else { return false };
         let overridden =
             crate::fx::FxTable::from_request(&req.fx).is_ok_and(|t| t.rate(req.currency, j.currency).is_some());
-        fx_kind(fx_destination) == FxKind::EcbDaily && req.currency != j.currency && !overridden
+        j.fx_method == FxMethod::EcbDaily && req.currency != j.currency && !overridden
     }
 
-    /// The on-demand data files a destination's quotes read.
-    fn needed_files(&self, destination: &str, ecb_daily: bool) -> Vec<&'static str> {
+    /// The on-demand data files a destination's quotes read (by its row in
+    /// `rules/jurisdictions.tsv`: additional duties, customs FX method, tariff).
+    fn needed_files(&self, destination: &str, j: Option<&Jurisdiction>, ecb_daily: bool) -> Vec<&'static str> {
         let mut files = Vec::new();
-        let jurisdiction = self.tariff_of(destination);
-        if jurisdiction == "US" {
+        if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
             files.extend(US_FILES);
         }
-        if matches!(destination, "GB" | "XI") {
+        if j.is_some_and(|j| j.fx_method == FxMethod::HmrcMonthly) {
             files.push(crate::fx::HMRC_FILE);
         }
-        if matches!(jurisdiction, "GB" | "EU") {
+        if matches!(self.tariff_of(destination), "GB" | "EU") {
             files.push(crate::correlation::TABLE_FILE);
         }
         if ecb_daily {
