@@ -70,7 +70,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// One cart across destinations, origins, dates, channels, incoterms and codes, cheapest first.
+    /// One cart across destinations, origins, places of shipment, dates, channels, incoterms,
+    /// codes and preference claims, cheapest first: the cheapest compliant way to land it.
     Sweep {
         file: String,
         /// Comma-separated destinations, e.g. DE,GB,US.
@@ -78,6 +79,12 @@ enum Command {
         destinations: Vec<String>,
         #[arg(long = "origin", value_delimiter = ',')]
         origins: Vec<String>,
+        /// Places of direct shipment, e.g. US,CN.
+        #[arg(long = "ship-from", value_delimiter = ',')]
+        ship_froms: Vec<String>,
+        /// Preference claims: none, auto (every programme a line can claim) or codes, e.g. none,S.
+        #[arg(long = "claim", value_delimiter = ',')]
+        claims: Vec<String>,
         #[arg(long = "date", value_delimiter = ',')]
         dates: Vec<String>,
         /// Every first of the month from FROM to TO, e.g. 2026-01:2026-12.
@@ -372,7 +379,19 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
             }
             Ok(out)
         }
-        Command::Sweep { file, destinations, origins, dates, months, channels, incoterms, codes, json } => {
+        Command::Sweep {
+            file,
+            destinations,
+            origins,
+            ship_froms,
+            claims,
+            dates,
+            months,
+            channels,
+            incoterms,
+            codes,
+            json,
+        } => {
             let req = landed::request::from_json(&read_input(&file)?)?;
             let mut dates = dates.iter().map(|d| landed::date::Date::parse(d)).collect::<Result<Vec<_>, _>>()?;
             if let Some(m) = months {
@@ -388,7 +407,8 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
                     .map(|c| enum_arg(&c.to_ascii_uppercase(), "incoterm"))
                     .collect::<Result<_, _>>()?,
                 codes,
-                ..Default::default()
+                ship_froms,
+                claims,
             };
             let r = landed::sweep::sweep(engine, &req, &axes)?;
             if json {
@@ -401,18 +421,21 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
             for row in &r.rows {
                 let bound = if row.at_least { "≥" } else { "" };
                 out.push_str(&format!(
-                    "{:>13} {}  {} {:<3} origin {:<3} {:?} {:?} code {}{}\n",
+                    "{:>13} {}  {} {:<3} origin {:<3} from {:<4} {:?} {:?} code {} claim {}{}\n",
                     row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
                     row.currency.map(|c| format!("({} {})", row.landed.unwrap_or_default(), c)).unwrap_or_default(),
                     row.date,
                     row.destination,
                     row.origin.as_deref().unwrap_or("-"),
+                    row.ship_from.as_deref().unwrap_or("-"),
                     row.channel,
                     row.incoterm,
                     row.code,
+                    row.claim.as_deref().unwrap_or("none"),
                     row.error.as_deref().map(|e| format!("  error: {e}")).unwrap_or_default()
                 ));
             }
+            out.push_str(&sweep_answer(&r));
             if let Some(s) = r.spread {
                 out.push_str(&format!("spread: {s} {}", r.request_currency));
             }
@@ -621,6 +644,42 @@ fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
 fn enum_arg<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> Result<T, Error> {
     serde_json::from_value(serde_json::Value::String(value.to_string()))
         .map_err(|e| Error::new(ErrorCode::InvalidField, field, format!("{value:?}: {e}")))
+}
+
+/// The sweep's answer in words: the cheapest complete combination and what each choice saved.
+fn sweep_answer(r: &landed::sweep::SweepResult) -> String {
+    let Some(c) = &r.cheapest else {
+        return "no combination is complete: none can be named cheapest\n".into();
+    };
+    let mut out = format!(
+        "cheapest complete: {} {} to {}, origin {}, ship from {}, {:?}, {:?}, claim {}\n",
+        c.buyer_total_in_request_currency.unwrap_or_default(),
+        r.request_currency,
+        c.destination,
+        c.origin.as_deref().unwrap_or("-"),
+        c.ship_from.as_deref().unwrap_or("-"),
+        c.channel,
+        c.incoterm,
+        c.claim.as_deref().unwrap_or("none")
+    );
+    for s in &r.savings {
+        out.push_str(&format!(
+            "  {} {} instead of {} saves {} {}\n",
+            s.axis, s.chosen, s.instead_of, s.saving, r.request_currency
+        ));
+    }
+    if c.claim.is_some() {
+        out.push_str(
+            "  the claim assumes the goods meet the programme's rules of origin and the proof of origin is held\n",
+        );
+    }
+    if r.incomplete_below_cheapest > 0 {
+        out.push_str(&format!(
+            "  {} incomplete quotes have a lower bound below it: give their missing inputs to compare\n",
+            r.incomplete_below_cheapest
+        ));
+    }
+    out
 }
 
 /// The first day of every month from `FROM:TO` (YYYY-MM:YYYY-MM).
