@@ -149,8 +149,12 @@ pub(super) fn claim_waived(p: &mut Priced, waived: Vec<Waived>) {
 }
 
 /// The programmes a line could claim on its own terms: in force on the request's date, open to
-/// the line's origin, with a rate for its code in the destination's tariff. Sweeps try each.
+/// the line's origin, with a rate for its code in the destination's tariff (none for a line whose
+/// `duty_rate` replaces the tariff). Sweeps try each.
 pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec<&'static str> {
+    if line.duty_rate.is_some() {
+        return Vec::new();
+    }
     let rules = engine.rules();
     let destination = req.destination.to_ascii_uppercase();
     let Some(origin) = line.origin.as_deref().or(req.origin.as_deref()).map(str::to_ascii_uppercase) else {
