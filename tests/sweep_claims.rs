@@ -37,7 +37,9 @@ fn auto_claims_find_usmca_cheapest_and_rank_an_incomplete_origin_below_complete_
     //   BR: its 40 % (9903.01.77) is marked [verify], so 159.21 is only a lower bound.
     let axes = SweepAxes { origins: strs(&["CN", "MX", "BR"]), claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &tee_to_us(), &axes).unwrap();
-    let seen: Vec<(Option<&str>, Option<&str>, Option<Decimal>, bool)> = r
+    /// Origin, claim, what the buyer pays in all, complete.
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<Decimal>, bool);
+    let seen: Vec<Seen> = r
         .rows
         .iter()
         .map(|x| (x.origin.as_deref(), x.claim.as_deref(), x.buyer_total_in_request_currency, x.complete))
