@@ -124,8 +124,8 @@ fn invalid_claims_are_e_claim_naming_the_field() {
     // Origin not a partner: USMCA is open to CA and MX only (preferences.tsv, HTSUS GN 11).
     let e = claim_error(us_tee_request("2025-09-01", "CN", "S"));
     assert!(e.message.contains("CA, MX"), "{}", e.message);
-    // Not in force: AGOA (D) lapsed on 2025-09-30 (HTSUS GN 16).
-    let e = claim_error(us_tee_request("2025-10-01", "ZA", "D"));
+    // Not in force: USMCA (S) entered into force on 2020-07-01 (HTSUS GN 11).
+    let e = claim_error(us_tee_request("2020-06-30", "MX", "S"));
     assert!(e.message.contains("not in force"), "{}", e.message);
     // No rate under it: the USMCA treatment of cream 0401.40.25 is in chapter 98 headings
     // ("See 9823.01.01-9823.01.07 (S+)"), not a rate in the special column.

@@ -237,7 +237,7 @@ pub(super) fn price_with(
     }
 
     // US additional duties (chapter 99 layers).
-    if ctx.destination == "US" && relief.duty.is_none() {
+    if ctx.j.additional_duties == AdditionalDuties::UsChapter99 && relief.duty.is_none() {
         match origin {
             None => {
                 duty_known = false;

@@ -15,8 +15,8 @@ use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
-    in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
-    ThresholdBasis, ThresholdEffect,
+    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -36,6 +36,7 @@ mod taxes;
 mod thresholds;
 mod totals;
 mod types;
+mod unverified;
 mod us;
 mod values;
 
@@ -53,6 +54,7 @@ use taxes::*;
 use thresholds::*;
 use totals::*;
 pub use types::*;
+use unverified::*;
 use us::*;
 use values::*;
 
@@ -70,8 +72,6 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
-    /// Whose customs exchange rates apply (a territory uses its country's: XI → GB).
-    fx_destination: String,
 }
 
 impl Ctx<'_> {
@@ -90,7 +90,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = self.fx.customs_rate(&self.fx_destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(self.j.fx_method, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn("W_FX_FALLBACK", reason.clone());
                 }
@@ -149,6 +149,9 @@ struct Relief {
     seller_collects: Option<&'static Threshold>,
     flat_duty: Option<&'static Threshold>,
     min_collectible: Option<&'static Threshold>,
+    /// Thresholds the consignment is within whose row is from a secondary source: not applied,
+    /// and the levies they would change are not priced.
+    unverified: Vec<&'static Threshold>,
 }
 
 /// A line with its values in the customs currency.
@@ -182,7 +185,6 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         warnings: Vec::new(),
         vat_cache: Vec::new(),
         subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-        fx_destination: rules.territory(&destination, req.date).map_or(destination.clone(), |t| t.fx_of.to_string()),
     };
     ctx.note_verify(&j.source.row, j.source.confidence);
     check_assumptions(&mut ctx)?;
@@ -221,6 +223,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         lines.push(q);
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
+    unprice_unverified(&mut ctx, &relief, &mut lines);
     let levies = fees(&mut ctx, &relief, &values, &lines);
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {
