@@ -35,6 +35,13 @@ pub fn levy(line: &LineQuote, kind: LevyKind) -> Decimal {
     line.levies.iter().filter(|l| l.kind == kind).map(|l| l.amount.expect("priced levy")).sum()
 }
 
+/// The formula of a levy of `kind` that is listed but not priced (its figure stays in it).
+pub fn unpriced(line: &LineQuote, kind: LevyKind) -> String {
+    let l = line.levies.iter().find(|l| l.kind == kind).expect("levy listed");
+    assert_eq!((l.amount, l.partial_amount), (None, None), "{} is not priced", l.name);
+    l.formula.to_string()
+}
+
 /// True when the quote carries a warning with `code`.
 pub fn warned(q: &Quote, code: &str) -> bool {
     q.warnings.iter().any(|w| w.code == code)
