@@ -4,22 +4,17 @@
 //! and states what it assumes. An invalid claim is `E_CLAIM` naming the field; a programme from a
 //! secondary source never prices a claim (the line is `partial`).
 
+mod common;
+
+use common::{d, engine, request};
 use landed::error::ErrorCode;
 use landed::quote::{LevyKind, LineStatus, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-fn quote(v: Value) -> landed::error::Result<Quote> {
-    engine().quote(&serde_json::from_value(v).unwrap())
+/// The quote of a JSON request, or its error.
+fn try_quote(v: Value) -> landed::error::Result<Quote> {
+    engine().quote(&request(v))
 }
 
 /// One US$100 T-shirt (HTS 6109.10.00: general 16.5 %, special `Free (…,S,…)`), formal entry.
@@ -28,7 +23,7 @@ fn us_tee(date: &str, origin: &str, claim: Option<&str>) -> landed::error::Resul
     if let Some(c) = claim {
         line["claim"] = json!(c);
     }
-    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
+    try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
         "entry_type": "formal", "lines": [line]}))
 }
 
@@ -98,7 +93,7 @@ fn usmca_claim_removes_the_section_122_surcharge_heading_9903_03_01() {
 
 #[test]
 fn a_request_claim_is_every_lines_default_and_none_opts_a_line_out() {
-    let q = quote(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "MX",
+    let q = try_quote(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "MX",
         "channel": "freight", "entry_type": "formal", "claim": "S", "lines": [
             {"id": "a", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"},
             {"id": "b", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "claim": "none"}]}))
@@ -110,7 +105,7 @@ fn a_request_claim_is_every_lines_default_and_none_opts_a_line_out() {
 }
 
 fn claim_error(v: Value) -> landed::error::Error {
-    let e = quote(v).expect_err("an invalid claim is an error");
+    let e = try_quote(v).expect_err("an invalid claim is an error");
     assert_eq!(e.code, ErrorCode::Claim, "{e:?}");
     e
 }
@@ -162,7 +157,7 @@ fn a_claim_under_a_programme_marked_verify_is_partial_never_priced() {
     // CBERA (E, HTSUS GN 7) is marked [verify] in preferences.tsv. Asses 0101.30.00 from Jamaica
     // (general 6.8 %, special Free (…,E,…)): the claim's duty (0) is only a lower bound, the line
     // is partial and says why.
-    let q = quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "JM",
+    let q = try_quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "JM",
         "channel": "freight", "entry_type": "formal",
         "lines": [{"id": "ass", "code": "0101.30.0000", "quantity": "1", "unit_price": "1000.00", "claim": "E"}]}))
     .unwrap();
@@ -183,7 +178,7 @@ fn japan_rcep_claim_uses_the_schedules_rcep_china_rate_but_stays_partial_while_v
     // 100,000 × 4.6 % = ¥4,600 instead of 100,000 × 7.4 % = ¥7,400. jp_programmes.tsv takes the
     // partners and dates from the MOFA list (a secondary source, [verify]), so ¥4,600 is a lower
     // bound and the line is partial.
-    let q = quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "CN",
+    let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "CN",
         "channel": "freight", "claim": "RCEP_CN",
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
     .unwrap();
@@ -198,7 +193,7 @@ fn japan_rcep_claim_uses_the_schedules_rcep_china_rate_but_stays_partial_while_v
     assert_eq!(q.totals.duty, d("4600"));
     assert!(q.totals.at_least);
     // Goods of Korea cannot claim Japan's RCEP schedule for China.
-    let e = quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "KR",
+    let e = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "KR",
         "claim": "RCEP_CN", "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
     .unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")));
@@ -209,7 +204,7 @@ fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     // Goods of Viet Nam may claim the Japan-Viet Nam EPA, AJCEP, CPTPP and RCEP (ASEAN/AU/NZ
     // schedule): each is offered (Free under each in Japan's schedule for 6109.10-020), never
     // applied, and without a priced saving while the programme rows are marked [verify].
-    let q = quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
+    let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
     .unwrap();
     let line = &q.lines[0];

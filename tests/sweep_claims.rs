@@ -2,25 +2,18 @@
 //! land this cart" is one call, complete quotes rank first, and the answer says what each choice
 //! saved ([docs/rules.md](../docs/rules.md#preferences), [not priced](../docs/rules.md#not-priced)).
 
+mod common;
+
+use common::{d, engine, request};
 use landed::request::QuoteRequest;
 use landed::sweep::{sweep, SweepAxes};
 use rust_decimal::Decimal;
 use serde_json::json;
 
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
 fn tee_to_us() -> QuoteRequest {
-    serde_json::from_value(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "CN",
+    request(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "CN",
         "channel": "freight", "entry_type": "formal", "transport": "air",
         "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}]}))
-    .unwrap()
 }
 
 fn strs(v: &[&str]) -> Vec<String> {
@@ -82,10 +75,9 @@ fn an_unverified_claim_never_beats_a_complete_quote() {
     // Japan, a T-shirt of Viet Nam (6109.10-020, general 7.4 %, Free under the Japan-Viet Nam EPA,
     // AJCEP, CPTPP and RCEP in Japan's schedule of 2026-07-09): every programme row is [verify],
     // so each claim is a lower bound and the no-claim quote (¥7,400 duty) is the cheapest complete.
-    let base: QuoteRequest = serde_json::from_value(json!({"destination": "JP", "date": "2026-08-01",
+    let base = request(json!({"destination": "JP", "date": "2026-08-01",
         "currency": "JPY", "origin": "VN", "channel": "freight",
-        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
-    .unwrap();
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}));
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &base, &axes).unwrap();
     assert_eq!(r.combinations, 5, "no claim + VN, AJCEP, CPTPP, RCEP_AANZ");
