@@ -26,6 +26,7 @@ pub(super) fn duty_sources(
     code: &HsCode,
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
+    claim: Option<&'static Programme>,
 ) -> Vec<DutySource> {
     if let Some(t) = relief.duty {
         return vec![DutySource::Relieved(t)];
@@ -33,7 +34,7 @@ pub(super) fn duty_sources(
     if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
         return vec![DutySource::FlatPerLine { threshold: t, share, note }];
     }
-    match duty_rates(ctx, line, code) {
+    match duty_rates(ctx, line, code, claim) {
         Ok(rates) if rates.is_empty() => vec![DutySource::None(format!("no duty rate found for code {code}"))],
         Ok(rates) => rates.into_iter().take(200).map(DutySource::Rate).collect(),
         Err(reason) => vec![DutySource::None(reason)],
@@ -68,6 +69,8 @@ pub(super) struct DutyRate<'s> {
     pub(super) special: &'s str,
     /// A consignment deduction from this line's duty (its share), in the customs currency.
     pub(super) deduction: Option<(Decimal, String)>,
+    /// The preference programme claimed, whose rate this is, and the general rate it replaces.
+    pub(super) claim: Option<ClaimedRate>,
 }
 
 /// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
@@ -76,6 +79,7 @@ pub(super) fn duty_rates(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
+    claim: Option<&'static Programme>,
 ) -> std::result::Result<Vec<DutyRate<'static>>, String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
@@ -125,10 +129,37 @@ pub(super) fn duty_rates(
             }
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {
-                if rates.iter().any(|r| r.text == l.row.mfn) {
+                let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
+                let text = claimed.as_ref().map_or(l.row.mfn.to_string(), |(t, _)| t.clone());
+                if rates.iter().any(|r| {
+                    r.text == text
+                        && r.claim.as_ref().map(|c| c.general_text) == claimed.as_ref().map(|(_, c)| c.general_text)
+                }) {
                     continue;
                 }
                 let src = snapshot.source(&l.row);
+                if let Some((text, c)) = claimed {
+                    rates.push(DutyRate {
+                        expr: Cow::Owned(DutyExpr::parse(&text)),
+                        name: format!(
+                            "Customs duty ({tariff} {}, claim {} {})",
+                            l.row.code(),
+                            c.programme.code,
+                            c.programme.name
+                        ),
+                        text,
+                        source: Source {
+                            publisher: src.publisher.into(),
+                            dataset: src.dataset.into(),
+                            vintage: src.vintage.into(),
+                        },
+                        matched_code: Some(l.row.code().to_string()),
+                        special: l.row.special,
+                        deduction: None,
+                        claim: Some(c),
+                    });
+                    continue;
+                }
                 rates.push(DutyRate {
                     expr: Cow::Borrowed(l.expression),
                     text: l.row.mfn.to_string(),
@@ -141,6 +172,7 @@ pub(super) fn duty_rates(
                     matched_code: Some(l.row.code().to_string()),
                     special: l.row.special,
                     deduction: None,
+                    claim: None,
                 });
             }
             if found.kind == Match::Partial && rates.len() > 1 {
@@ -158,6 +190,30 @@ pub(super) fn duty_rates(
     }
 }
 
+/// The claimed programme's rate for one tariff line; a line of a partial code without one keeps
+/// its general rate, and the quote says so.
+fn claimed_rate(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    p: &'static Programme,
+    l: &crate::snapshot::LookupLine<'static>,
+) -> Option<(String, ClaimedRate)> {
+    let Some(text) = crate::rules::programmes::special_rate(l.row.special, p.code) else {
+        ctx.warn(
+            "W_CLAIM_NO_RATE",
+            format!(
+                "line {}: {} has no {} rate: it keeps the general rate {}",
+                line.id,
+                l.row.code(),
+                p.code,
+                l.row.mfn
+            ),
+        );
+        return None;
+    };
+    Some((text, ClaimedRate { programme: p, general: l.expression, general_text: l.row.mfn }))
+}
+
 /// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
 pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
     DutyRate {
@@ -171,6 +227,7 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
         matched_code: None,
         special: "",
         deduction: None,
+        claim: None,
     }
 }
 
@@ -237,5 +294,6 @@ pub(super) fn band_rate(
         matched_code: None,
         special: "",
         deduction,
+        claim: None,
     })
 }

@@ -10,6 +10,7 @@ pub(super) struct Priced {
     pub(super) missing: Vec<Unpriced>,
     pub(super) excluded: Vec<Excluded>,
     pub(super) alternatives: Vec<Alternative>,
+    pub(super) claim: Option<ClaimApplied>,
     pub(super) total: Decimal,
 }
 
@@ -27,9 +28,10 @@ pub(super) fn price_line(
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let quantities = line_quantities(line)?;
+    let claim = line_claim(ctx, line, &code, origin.as_deref())?;
 
     let mut variants: Vec<(Option<String>, Priced)> = Vec::new();
-    for source in duty_sources(ctx, line, &code, relief, flat_share) {
+    for source in duty_sources(ctx, line, &code, relief, flat_share, claim) {
         let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &source);
         match source {
             DutySource::None(reason) => p.reasons.insert(0, reason),
@@ -91,6 +93,7 @@ pub(super) fn price_line(
             levies: p.levies,
             excluded: p.excluded,
             alternatives: p.alternatives,
+            claim: p.claim,
             range,
         },
         extra,
@@ -117,6 +120,7 @@ pub(super) fn price_with(
         missing: Vec::new(),
         excluded: Vec::new(),
         alternatives: Vec::new(),
+        claim: None,
         total: Decimal::ZERO,
     };
     let basis_note = match ctx.j.duty_basis {
@@ -198,13 +202,12 @@ pub(super) fn price_with(
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }
         column1_duty = amount;
-        duty_total += amount.or(r.partial_amount).unwrap_or_default();
         let base_note = if duty_value == customs_value {
             Note::new(basis_note.clone())
         } else {
             Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
         };
-        p.levies.push(Levy {
+        let mut levy = Levy {
             kind: LevyKind::Duty,
             name: rate.name.clone(),
             base: duty_value,
@@ -214,14 +217,22 @@ pub(super) fn price_with(
             partial_amount: r.partial_amount,
             formula,
             source: rate.source.clone(),
-        });
+        };
+        if let Some(c) = &rate.claim {
+            apply_claim(ctx, line, c, &input, &mut levy, &mut p);
+            duty_known &= levy.amount.is_some();
+        }
+        duty_total += levy.amount.or(levy.partial_amount).unwrap_or_default();
+        p.levies.push(levy);
         let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
         duty_total += extra;
         duty_known &= extra_known;
-        if ctx.j.additional_duties == AdditionalDuties::UsChapter99 {
-            if let (Some(o), Some(amount)) = (origin, amount) {
-                preferences(ctx, rate.special, o, &input, amount, &mut p);
-            }
+        let general = match &p.claim {
+            Some(c) => c.general_duty,
+            None => amount,
+        };
+        if let (Some(o), Some(general)) = (origin, general) {
+            preferences(ctx, rate.special, o, &input, general, &mut p);
         }
     }
 
@@ -242,11 +253,13 @@ pub(super) fn price_with(
                     basis_note: &basis_note,
                     rounding: ctx.req.rounding,
                     currency: cur,
+                    claim: p.claim.as_ref().map(|c| c.program.clone()),
                 };
-                let charged = us_layers(ctx, &layers, &mut p);
+                let mut charged = us_layers(ctx, &layers, &mut p);
                 duty_known &= charged.known;
                 duty_total += charged.total;
                 waived_savings(&charged.waivable, &mut p.alternatives);
+                claim_waived(&mut p, std::mem::take(&mut charged.claim_waived));
             }
         }
     }

@@ -3,6 +3,7 @@
 //! are embedded in the snapshot, and are only interpreted here.
 
 mod coverage;
+pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
 pub mod us;
@@ -314,6 +315,8 @@ pub struct Rules {
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
     us: OnceLock<us::UsRules>,
+    /// Japan's EPA/GSP programmes (parsed on first use).
+    jp_programmes: OnceLock<Vec<programmes::Programme>>,
     snapshot: &'static Snapshot<'static>,
 }
 
@@ -626,12 +629,24 @@ impl Rules {
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
-        let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, territories, us: OnceLock::new(), snapshot };
+        let rules = Rules {
+            jurisdictions,
+            thresholds,
+            fees,
+            vat,
+            taxes,
+            territories,
+            us: OnceLock::new(),
+            jp_programmes: OnceLock::new(),
+            snapshot,
+        };
         // Natively the US tables are inline and checked here; in the browser on attach.
         #[cfg(debug_assertions)]
         if US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             rules.load_us()?;
         }
+        #[cfg(debug_assertions)]
+        programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?;
         Ok(rules)
     }
 
@@ -655,6 +670,26 @@ impl Rules {
         }
         let loaded = self.load_us()?;
         Ok(self.us.get_or_init(|| loaded))
+    }
+
+    /// The preference programmes of `destination`'s tariff (its `special` column): the US column 1
+    /// special programmes, Japan's EPA/GSP columns; none elsewhere.
+    pub fn programmes(&self, destination: &str) -> &[programmes::Programme] {
+        match destination {
+            // `Engine::quote` checks first that the US tables are attached; none until then.
+            "US" => self.us().map_or(&[], |us| us.programmes.as_slice()),
+            "JP" => self.jp_programmes.get_or_init(|| {
+                file(self.snapshot, "rules/jp_programmes.tsv")
+                    .and_then(|t| programmes::load(&t, "jp_programmes.tsv"))
+                    .expect("embedded jp_programmes.tsv is valid (tested)")
+            }),
+            _ => &[],
+        }
+    }
+
+    /// The programme `code` of `destination`'s tariff.
+    pub fn programme(&self, destination: &str, code: &str) -> Option<&programmes::Programme> {
+        self.programmes(destination).iter().find(|p| p.code == code)
     }
 
     /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.
