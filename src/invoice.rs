@@ -13,11 +13,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Billed {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub duty: Decimal,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub tax: Decimal,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub fees: Decimal,
 }
 
@@ -127,4 +127,22 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     }
     let overcharge = billed.duty + billed.tax + billed.fees - (t.duty + t.tax + t.fees);
     Ok(InvoiceCheck { quote: q, differences, overcharge })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Billed;
+    use rust_decimal::Decimal;
+
+    /// Billed figures are read like request amounts: a digit separator or a decimal comma is
+    /// refused, never read as 4999 (issue 12, "bad input").
+    #[test]
+    fn billed_amounts_are_read_strictly() {
+        let ok: Billed = serde_json::from_str(r#"{"duty":"12.50","tax":"3"}"#).unwrap();
+        assert_eq!(ok.duty, Decimal::new(1250, 2));
+        assert_eq!(ok.fees, Decimal::ZERO);
+        for bad in [r#"{"duty":"4_999"}"#, r#"{"tax":"49,99"}"#, r#"{"fees":" 5"}"#] {
+            assert!(serde_json::from_str::<Billed>(bad).is_err(), "{bad}");
+        }
+    }
 }
