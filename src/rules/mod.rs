@@ -315,8 +315,8 @@ pub struct Rules {
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
     us: OnceLock<us::UsRules>,
-    /// Japan's EPA/GSP programmes (parsed on first use).
-    jp_programmes: OnceLock<Vec<programmes::Programme>>,
+    /// Japan's EPA/GSP programmes (a small inline table: parsed, and checked, when the rules load).
+    jp_programmes: Vec<programmes::Programme>,
     snapshot: &'static Snapshot<'static>,
 }
 
@@ -637,7 +637,7 @@ impl Rules {
             taxes,
             territories,
             us: OnceLock::new(),
-            jp_programmes: OnceLock::new(),
+            jp_programmes: programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?,
             snapshot,
         };
         // Natively the US tables are inline and checked here; in the browser on attach.
@@ -645,8 +645,6 @@ impl Rules {
         if US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             rules.load_us()?;
         }
-        #[cfg(debug_assertions)]
-        programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?;
         Ok(rules)
     }
 
@@ -678,11 +676,7 @@ impl Rules {
         match destination {
             // `Engine::quote` checks first that the US tables are attached; none until then.
             "US" => self.us().map_or(&[], |us| us.programmes.as_slice()),
-            "JP" => self.jp_programmes.get_or_init(|| {
-                file(self.snapshot, "rules/jp_programmes.tsv")
-                    .and_then(|t| programmes::load(&t, "jp_programmes.tsv"))
-                    .expect("embedded jp_programmes.tsv is valid (tested)")
-            }),
+            "JP" => &self.jp_programmes,
             _ => &[],
         }
     }
