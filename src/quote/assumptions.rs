@@ -20,7 +20,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     if let Some(t) = rules.territory(&dest, date) {
-        ctx.warn("W_TERRITORY", format!("{} ({})", t.assumption, t.source.source));
+        ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.source });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
     let mut parts: Vec<&str> = rules
@@ -32,13 +32,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     parts.dedup();
     let registrant_pays_federal_only = dest == "CA" && req.business_buyer;
     if ctx.subdivision.is_none() && !parts.is_empty() && !registrant_pays_federal_only {
-        ctx.warn(
-            "W_ASSUMED_SUBDIVISION",
-            format!(
-                "subdivision not given: {dest}'s import tax differs by province or state ({} have their own rate); this quote charges only the national rate: give subdivision",
-                parts.join(", ")
-            ),
-        );
+        ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }
     if req.ship_from.is_none() {
         let eu = crate::snapshot::EU_MEMBERS.contains(&dest.as_str());
@@ -50,13 +44,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
             .map(|t| t.id)
             .collect();
         if !keyed.is_empty() {
-            ctx.warn(
-                "W_ASSUMED_SHIP_FROM",
-                format!(
-                    "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
-                    keyed.join(", ")
-                ),
-            );
+            ctx.warn(Detail::AssumedShipFrom { thresholds: keyed });
         }
     }
     Ok(())

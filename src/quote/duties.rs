@@ -35,14 +35,7 @@ pub(super) fn caller_duties(
         });
     }
     if !line.extra_duties.is_empty() {
-        ctx.warn(
-            "W_CALLER_DUTIES",
-            format!(
-                "line {}: {} caller-supplied duties charged and included in the tax base",
-                line.id,
-                line.extra_duties.len()
-            ),
-        );
+        ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
     }
     (total, known)
 }

@@ -100,28 +100,27 @@ pub(super) fn duty_rates(
                     }
                 }
                 let replaced = replaced.join(", ");
-                ctx.warn(
-                    "W_DUTY_RATE_OVERRIDE",
-                    format!("line {}: the caller's duty_rate {rate} replaces the tariff rate {replaced}", line.id),
-                );
+                ctx.warn(Detail::DutyRateOverride {
+                    line: line.id.clone(),
+                    rate: rate.clone(),
+                    replaced: replaced.clone(),
+                });
                 return Ok(vec![caller_rate(line, rate, Some(replaced))]);
             }
             let src = snapshot.source(&found.lines[0].row);
             if let Some(v) = Date::parse(src.vintage)
                 .ok()
                 .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
-                .filter(|_| !ctx.warnings.iter().any(|w| w.code == "W_OLD_TARIFF"))
+                .filter(|_| !ctx.warnings.iter().any(|w| w.code == WarningCode::OldTariff))
             {
-                ctx.warn(
-                    "W_OLD_TARIFF",
-                    format!(
-                        "the {tariff} tariff used is of {v}, more than a year before the as-of date {}",
-                        ctx.req.date
-                    ),
-                );
+                ctx.warn(Detail::OldTariff { tariff, vintage: v, as_of: ctx.req.date });
             }
             if let Some(via) = &found.via_correlation {
-                ctx.warn("W_HS_CORRELATION", format!("line {}: {}; source: {}", line.id, via.note, via.source));
+                ctx.warn(Detail::HsCorrelation {
+                    line: line.id.clone(),
+                    note: via.note.clone(),
+                    source: via.source.clone(),
+                });
             }
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {
@@ -144,10 +143,13 @@ pub(super) fn duty_rates(
                 });
             }
             if found.kind == Match::Partial && rates.len() > 1 {
-                ctx.warn(
-                    "W_PARTIAL_CODE",
-                    format!("line {}: code {code} covers {} {tariff} lines with {} different duties: priced at the lowest, range given", line.id, found.lines.len(), rates.len()),
-                );
+                ctx.warn(Detail::PartialCode {
+                    line: line.id.clone(),
+                    code: code.to_string(),
+                    lines: found.lines.len(),
+                    tariff,
+                    duties: rates.len(),
+                });
             }
             Ok(rates)
         }

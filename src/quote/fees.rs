@@ -33,26 +33,15 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 Some(t) if f.transport.contains(&t) => {}
                 Some(_) => continue,
                 None => {
-                    let modes: Vec<&str> = f.transport.iter().map(|t| t.name()).collect();
-                    ctx.warn(
-                        "W_FEE_NEEDS_TRANSPORT",
-                        format!(
-                            "{} applies only to {} shipments and is not included: give transport ({})",
-                            f.name,
-                            modes.join("/"),
-                            f.source.row
-                        ),
-                    );
+                    let modes = f.transport.iter().map(|t| t.name()).collect();
+                    ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: &f.source.row });
                     continue;
                 }
             }
         }
         ctx.note_verify(&f.source.row, f.source.confidence);
         if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
-            ctx.warn(
-                "W_OLD_RULE",
-                format!("{} uses figures of {v}, more than a year before the as-of date", f.source.row),
-            );
+            ctx.warn(Detail::OldRule { row: &f.source.row, vintage: v });
         }
         let entry = match f.entry {
             EntryKind::Any => "any entry".to_string(),
@@ -98,7 +87,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                     "{} is due but its figures for {} are not in our data: {}",
                     f.name, ctx.req.date, f.source.source
                 );
-                ctx.warn("W_FEE_UNKNOWN", why.clone());
+                ctx.warn(Detail::FeeUnknown { why: why.clone() });
                 out.push(Levy {
                     kind: LevyKind::Fee,
                     name: f.name.into(),

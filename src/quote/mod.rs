@@ -36,6 +36,7 @@ mod totals;
 mod types;
 mod us;
 mod values;
+mod warning;
 
 use assumptions::*;
 use duties::*;
@@ -51,6 +52,8 @@ use totals::*;
 pub use types::*;
 use us::*;
 use values::*;
+pub(crate) use warning::Detail;
+pub use warning::{Message, Warning, WarningCode};
 
 /// Shared state while pricing one request.
 struct Ctx<'q> {
@@ -71,9 +74,10 @@ struct Ctx<'q> {
 }
 
 impl Ctx<'_> {
-    fn warn(&mut self, code: &str, message: String) {
-        if !self.warnings.iter().any(|w| w.code == code && w.message == message) {
-            self.warnings.push(Warning { code: code.into(), message });
+    /// Adds a warning unless the quote already says the same.
+    fn warn(&mut self, detail: Detail) {
+        if !self.warnings.iter().any(|w| w.same_as(&detail)) {
+            self.warnings.push(Warning::new(detail));
         }
     }
 
@@ -88,17 +92,11 @@ impl Ctx<'_> {
             None => {
                 let r = self.fx.customs_rate(&self.fx_destination, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
-                    self.warn("W_FX_FALLBACK", reason.clone());
+                    self.warn(Detail::FxFallback { reason: reason.clone() });
                 }
-                let age = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
-                if age > 45 {
-                    self.warn(
-                        "W_STALE_FX",
-                        format!(
-                            "the newest embedded {from}/{to} rate is of {}, {age} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day",
-                            r.rate_date
-                        ),
-                    );
+                let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
+                if age_days > 45 {
+                    self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
                 }
                 r.used
             }
@@ -129,9 +127,9 @@ impl Ctx<'_> {
         rules.taxes.rounding(&self.destination, target, self.req.date).map_or(amount, |r| r.apply(amount))
     }
 
-    fn note_verify(&mut self, row: &str, confidence: &str) {
+    fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, confidence: &str) {
         if confidence == "verify" {
-            self.warn("W_VERIFY", format!("{row} comes from a secondary source and is marked [verify]"));
+            self.warn(Detail::Verify { row: row.into() });
         }
     }
 }
@@ -180,7 +178,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
         fx_destination: rules.territory(&destination, req.date).map_or(destination.clone(), |t| t.fx_of.to_string()),
     };
-    ctx.note_verify(&j.source.row, j.source.confidence);
+    ctx.note_verify(j.source.row.as_str(), j.source.confidence);
     check_assumptions(&mut ctx)?;
     let currency = j.currency;
     let dp = currency.minor_units();
@@ -236,7 +234,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         _ => None,
     };
     if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
-        ctx.warn("W_DISPLAY_FX", "no display rate for the requested display currency".into());
+        ctx.warn(Detail::DisplayFx);
     }
     Ok(Quote {
         snapshot_id: ctx.snapshot.id(),
@@ -269,7 +267,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
 fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
     let (datasets, warnings) = engine.datasets().for_quote(&q, tariff);
-    let old_tariff = q.warnings.iter().any(|w| w.code == "W_OLD_TARIFF");
+    let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
     for (u, w) in datasets.iter().filter(|u| u.stale).zip(warnings) {
         if !(old_tariff && u.kind == crate::freshness::DatasetKind::Tariff) {
             q.warnings.push(w);

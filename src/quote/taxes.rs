@@ -22,7 +22,7 @@ pub(super) fn tax(
     if ctx.destination == "CA" {
         if let Some(s) = sub.as_deref() {
             if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
-                ctx.warn("W_PROVINCIAL_TAX", format!("{s} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"));
+                ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
             }
         }
         if rate.kind == "hst" && ctx.req.business_buyer {
@@ -127,7 +127,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             ));
             return None;
         };
-        ctx.note_verify(&format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
+        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
         return Some(row.clone());
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
@@ -144,16 +144,12 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
         return None;
     };
     if rate.confidence == "verify" {
-        ctx.warn(
-            "W_VERIFY",
-            format!(
-                "the {} {}% {} rate comes from a secondary source [verify]: {}",
-                rate.country,
-                rate.percent.normalize(),
-                rate.kind,
-                rate.source
-            ),
-        );
+        ctx.warn(Detail::VerifyRate {
+            country: rate.country,
+            percent: rate.percent,
+            kind: rate.kind,
+            source: rate.source,
+        });
     }
     Some(rate)
 }
@@ -191,15 +187,7 @@ pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
         Some(from) if u.not_from.contains(&from.as_str()) => None,
         Some(_) => Some((u.percent, u.source.source)),
         None => {
-            ctx.warn(
-                "W_UPLIFT_ASSUMED",
-                format!(
-                    "{}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
-                    u.id,
-                    u.percent.normalize(),
-                    u.not_from.join(", ")
-                ),
-            );
+            ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });
             Some((u.percent, u.source.source))
         }
     }

@@ -114,7 +114,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             bar = registration_bar(ctx, t)?;
         }
         if let Some(why) = &bar {
-            ctx.warn("W_THRESHOLD_NOT_APPLIED", format!("{}: within its amount but {why}", t.id));
+            ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
         }
         let applies = within && bar.is_none();
         let mut note = bar;
@@ -135,19 +135,13 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 }
                 ThresholdEffect::SellerCollects => {
                     relief.seller_collects = Some(t);
-                    ctx.warn(
-                        "W_SELLER_COLLECTS",
-                        format!(
-                            "{}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP",
-                            t.id
-                        ),
-                    );
+                    ctx.warn(Detail::SellerCollects { threshold: t.id });
                 }
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
             }
             if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
-                ctx.warn("W_ASSUMPTION", format!("{}: assumes {a}", t.id));
+                ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
                 note = Some(format!("assumes {a}"));
             }
         }

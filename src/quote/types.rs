@@ -270,11 +270,3 @@ pub struct Totals {
     /// part known ("at least"), and the levies not priced add nothing.
     pub at_least: bool,
 }
-
-/// Something the reader of a quote should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub struct Warning {
-    pub code: String,
-    pub message: String,
-}

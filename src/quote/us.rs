@@ -40,15 +40,11 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     for d in decisions {
         let l = d.layer;
         if d.uncertain {
-            ctx.warn(
-                "W_SCOPE_10_DIGIT",
-                format!(
-                    "line {}: whether {} applies depends on the full 10-digit code; it is {}",
-                    us.line.id,
-                    l.name,
-                    if d.excluded_by.is_some() { "left out" } else { "charged" }
-                ),
-            );
+            ctx.warn(Detail::Scope10Digit {
+                line: us.line.id.clone(),
+                layer: l.name,
+                left_out: d.excluded_by.is_some(),
+            });
         }
         if let Some(reason) = d.excluded_by {
             p.excluded.push(Excluded {
