@@ -164,7 +164,7 @@ impl Datasets {
     /// warning for each stale one.
     pub fn for_quote(&self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
         let date = quote.as_of;
-        let mut ids: Vec<&str> = Vec::new();
+        let mut ids: Vec<&str> = Vec::with_capacity(4);
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
         let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && l.source.publisher != "caller");
         if let Some(id) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_in_force(t, date)) {
@@ -182,8 +182,12 @@ impl Datasets {
         }
         for levy in levies().filter(|l| l.kind == LevyKind::Tax) {
             // "tariffs/vat.tsv (pwc-node-sales-tax-2025-10)": the VAT row's dataset id.
-            let id = levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')'));
-            if let Some(rule) = id.and_then(|id| self.rule(id)) {
+            let id = levy
+                .source
+                .dataset
+                .vat_source()
+                .or_else(|| levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')')));
+            if let Some(rule) = id.filter(|id| !ids.contains(id)).and_then(|id| self.rule(id)) {
                 ids.push(rule.id);
             }
         }

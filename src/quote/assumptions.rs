@@ -7,9 +7,9 @@ use super::*;
 /// assumption the quote makes, stated in its warnings; never a silent default.
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
-    let dest = ctx.destination.clone();
+    let dest = ctx.destination;
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
-        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(&dest, date) {
+        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(dest, date) {
             return Err(Error::new(
                 ErrorCode::InvalidField,
                 format!("lines[{i}].vat_class"),
@@ -19,12 +19,12 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
             ));
         }
     }
-    if let Some(t) = rules.territory(&dest, date) {
+    if let Some(t) = rules.territory(dest, date) {
         ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.source });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
     let mut parts: Vec<&str> = rules
-        .vat_of(&dest)
+        .vat_of(dest)
         .iter()
         .filter(|v| matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
         .map(|v| v.subdivision)
@@ -35,11 +35,11 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }
     if req.ship_from.is_none() {
-        let eu = crate::snapshot::EU_MEMBERS.contains(&dest.as_str());
+        let eu = crate::snapshot::EU_MEMBERS.iter().any(|m| crate::rules::same(m, dest));
         let keyed: Vec<&str> = rules
             .thresholds
             .iter()
-            .filter(|t| (t.country == dest || (eu && t.country == "EU")) && !t.ship_from.is_empty())
+            .filter(|t| (crate::rules::same(t.country, dest) || (eu && t.country == "EU")) && !t.ship_from.is_empty())
             .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();

@@ -88,7 +88,7 @@ pub(super) fn duty_rates(
             )),
         };
     };
-    match snapshot.lookup(tariff, code, ctx.req.date) {
+    match snapshot.find(tariff, code, ctx.req.date) {
         Ok(found) => {
             if let Some(rate) = &line.duty_rate {
                 // Caller knowledge beats stale data: the caller's rate replaces the tariff's.
@@ -107,9 +107,16 @@ pub(super) fn duty_rates(
                 });
                 return Ok(vec![caller_rate(line, rate, Some(replaced))]);
             }
+            let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
+            // Each edition's age is checked once per quote.
+            let unchecked = !ctx.tariff_editions_checked.contains(&first);
+            if unchecked {
+                ctx.tariff_editions_checked.push(first);
+            }
             if let Some(v) = Date::parse(src.vintage)
                 .ok()
+                .filter(|_| unchecked)
                 .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
                 .filter(|_| !ctx.warnings.iter().any(|w| w.code == WarningCode::OldTariff))
             {
@@ -131,7 +138,7 @@ pub(super) fn duty_rates(
                 rates.push(DutyRate {
                     expr: Cow::Borrowed(l.expression),
                     text: l.row.mfn.to_string(),
-                    name: format!("Customs duty ({tariff} {})", l.row.code()),
+                    name: concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]),
                     source: Source {
                         publisher: src.publisher.into(),
                         dataset: src.dataset.into(),
@@ -160,6 +167,13 @@ pub(super) fn duty_rates(
     }
 }
 
+/// The pieces joined, without the formatting machinery (for texts every line carries).
+pub(super) fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    pieces.iter().for_each(|p| s.push_str(p));
+    s
+}
+
 /// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
 pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
     DutyRate {
@@ -185,7 +199,7 @@ pub(super) fn band_rate(
     regime: SimplifiedRegime,
 ) -> std::result::Result<DutyRate<'static>, String> {
     let rules: &'static Rules = ctx.rules;
-    let bands = rules.taxes.bands(&ctx.destination, regime, ctx.req.date);
+    let bands = rules.taxes.bands(ctx.destination, regime, ctx.req.date);
     let Some(first) = bands.first() else {
         return Err(format!(
             "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",

@@ -10,7 +10,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
     let _ = values;
     let rules: &'static Rules = ctx.rules;
-    let fees: Vec<&'static crate::rules::Fee> = rules.fees(&ctx.destination, ctx.req.date);
+    let fees: Vec<&'static crate::rules::Fee> = rules.fees(ctx.destination, ctx.req.date);
     for f in fees {
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
         let value = entered * rate;
@@ -58,7 +58,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 rate: "relieved".into(),
                 amount: Some(ctx.round(Decimal::ZERO)),
                 partial_amount: None,
-                formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+                formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
                 source: Source::rule(&t.source.row, t.source.source),
             });
             continue;
@@ -125,6 +125,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
 /// ¥100), the difference from the sum of the lines, as a shipment-level adjustment.
 pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
+    let steps = [RoundingTarget::DutyTotal, RoundingTarget::TaxTotal];
+    if steps.iter().all(|t| ctx.rounding[*t as usize].is_none()) {
+        return out;
+    }
     let rules: &'static Rules = ctx.rules;
     let levies = || lines.iter().flat_map(|l| l.levies.iter());
     let mut groups: Vec<(RoundingTarget, LevyKind, String)> = Vec::new();
@@ -141,7 +145,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         }
     }
     for (target, kind, name) in groups {
-        let Some(r) = rules.taxes.rounding(&ctx.destination, target, ctx.req.date) else { continue };
+        let Some(r) = rules.taxes.rounding(ctx.destination, target, ctx.req.date) else { continue };
         let in_group = |l: &&Levy| match kind {
             LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
             _ => l.kind == kind && l.name == name,

@@ -11,7 +11,7 @@ use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
-use crate::rules::taxes::{PartBasis, RoundingTarget};
+use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
     in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
@@ -59,7 +59,8 @@ pub use warning::{Message, Warning, WarningCode};
 struct Ctx<'q> {
     req: &'q QuoteRequest,
     fx: &'static EmbeddedFx,
-    destination: String,
+    /// The destination's country code, as the rule tables spell it.
+    destination: &'static str,
     j: &'static Jurisdiction,
     rules: &'static Rules,
     snapshot: &'static Snapshot<'static>,
@@ -70,7 +71,37 @@ struct Ctx<'q> {
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
     /// Whose customs exchange rates apply (a territory uses its country's: XI → GB).
-    fx_destination: String,
+    fx_destination: &'static str,
+    /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
+    rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
+    /// Texts every line repeats (a tax's name, a rate as text), formatted once per quote.
+    texts: Vec<(TextKey, String)>,
+    /// The tariff editions (source numbers) whose age this quote has checked.
+    tariff_editions_checked: Vec<u32>,
+}
+
+/// What a text in [`Ctx::texts`] says.
+#[derive(Clone, Copy, PartialEq)]
+enum TextKey {
+    /// A tax's name: its kind, the class's rate kind (none for the standard class), and the
+    /// threshold under which the seller collects it.
+    TaxName { kind: &'static str, class: Option<&'static str>, seller: Option<&'static str> },
+    /// A percentage: `20%`.
+    Percent(Decimal),
+}
+
+/// Number of [`RoundingTarget`]s.
+const ROUNDING_TARGETS: usize = 7;
+
+/// The destination's rounding steps on `date`, indexed by target.
+fn rounding_steps(
+    rules: &'static Rules,
+    destination: &str,
+    date: Date,
+) -> [Option<&'static Rounding>; ROUNDING_TARGETS] {
+    use RoundingTarget as T;
+    let targets = [T::DutyBase, T::LineAmount, T::DutyInTaxBase, T::TaxBase, T::PartBase, T::DutyTotal, T::TaxTotal];
+    targets.map(|t| rules.taxes.rounding(destination, t, date))
 }
 
 impl Ctx<'_> {
@@ -90,7 +121,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = self.fx.customs_rate(&self.fx_destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(self.fx_destination, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn(Detail::FxFallback { reason: reason.clone() });
                 }
@@ -108,6 +139,16 @@ impl Ctx<'_> {
         Some(rate)
     }
 
+    /// The text for `key`, formatted by `make` the first time in this quote.
+    fn text(&mut self, key: TextKey, make: impl FnOnce() -> String) -> String {
+        if let Some((_, t)) = self.texts.iter().find(|(k, _)| *k == key) {
+            return t.clone();
+        }
+        let t = make();
+        self.texts.push((key, t.clone()));
+        t
+    }
+
     fn round(&self, amount: Decimal) -> Decimal {
         self.req.rounding.round(amount, self.j.currency)
     }
@@ -115,7 +156,7 @@ impl Ctx<'_> {
     /// A line's levy amount: the destination's own rounding rule where it has one (Japan drops
     /// fractions of a yen), else the request's policy.
     fn round_line(&self, amount: Decimal) -> Decimal {
-        match self.rules.taxes.rounding(&self.destination, RoundingTarget::LineAmount, self.req.date) {
+        match self.rounding[RoundingTarget::LineAmount as usize] {
             Some(r) => r.apply(amount),
             None => self.req.rounding.round_line(amount, self.j.currency),
         }
@@ -123,8 +164,7 @@ impl Ctx<'_> {
 
     /// `amount` rounded by the destination's rounding step for `target`, if it has one.
     fn step(&self, target: RoundingTarget, amount: Decimal) -> Decimal {
-        let rules: &'static Rules = self.rules;
-        rules.taxes.rounding(&self.destination, target, self.req.date).map_or(amount, |r| r.apply(amount))
+        self.rounding[target as usize].map_or(amount, |r| r.apply(amount))
     }
 
     fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, confidence: &str) {
@@ -162,12 +202,15 @@ impl LineValues {
 pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
     let rules = engine.rules();
-    let destination = req.destination.to_ascii_uppercase();
+    let destination = match req.destination.bytes().any(|b| b.is_ascii_lowercase()) {
+        true => Cow::Owned(req.destination.to_ascii_uppercase()),
+        false => Cow::Borrowed(req.destination.as_str()),
+    };
     let j = rules.jurisdiction(&destination, req.date)?;
     let mut ctx = Ctx {
         req,
         fx: engine.fx(),
-        destination: destination.clone(),
+        destination: j.country,
         j,
         rules,
         snapshot: engine.snapshot(),
@@ -176,7 +219,10 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         warnings: Vec::new(),
         vat_cache: Vec::new(),
         subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-        fx_destination: rules.territory(&destination, req.date).map_or(destination.clone(), |t| t.fx_of.to_string()),
+        fx_destination: rules.territory(j.country, req.date).map_or(j.country, |t| t.fx_of),
+        rounding: rounding_steps(rules, j.country, req.date),
+        texts: Vec::new(),
+        tariff_editions_checked: Vec::new(),
     };
     ctx.note_verify(j.source.row.as_str(), j.source.confidence);
     check_assumptions(&mut ctx)?;
@@ -195,7 +241,10 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     let convert = |a: Decimal| crate::money::round_to(a * to_customs, dp, req.rounding.mode);
 
     let goods: Vec<Decimal> = req.lines.iter().map(|l| convert(l.quantity * l.unit_price)).collect();
-    let keys = allocation_keys(req, &goods)?;
+    let keys = match req.allocation {
+        AllocationKey::Value => Cow::Borrowed(goods.as_slice()),
+        _ => Cow::Owned(allocation_keys(req, &goods)?),
+    };
     let shipping_total = convert(req.shipping);
     let insurance_total = convert(req.insurance);
     let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
@@ -239,7 +288,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     Ok(Quote {
         snapshot_id: ctx.snapshot.id(),
         as_of: req.date,
-        destination,
+        destination: j.country.to_string(),
         currency,
         request_currency: req.currency,
         incoterm: req.incoterm,

@@ -40,46 +40,41 @@ pub(super) fn tax(
         _ => "VAT",
     };
     let class = match line.vat_class {
-        VatClass::Standard => String::new(),
-        _ => format!(", {} rate", rate.kind),
+        VatClass::Standard => None,
+        _ => Some(rate.kind),
     };
     if let Some(t) = relief.tax {
+        let name = TextKey::TaxName { kind: kind_name, class: None, seller: None };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: format!("Import {kind_name}"),
+            name: ctx.text(name, || format!("Import {kind_name}")),
             base: v.cif(),
             base_note: "not due".into(),
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
             source: Source::rule(&t.source.row, t.source.source),
         });
         return;
     }
     let (name, base, note) = if let Some(t) = relief.seller_collects {
+        let name = TextKey::TaxName { kind: kind_name, class: None, seller: Some(t.id) };
         (
-            format!("{kind_name} charged by the seller at sale ({})", t.id),
+            ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)),
             v.cif() + duty_total,
             Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
         )
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
-        (format!("Import {kind_name}{class}"), base, note)
+        let name = TextKey::TaxName { kind: kind_name, class, seller: None };
+        let text = || format!("Import {kind_name}{}", class.map(|k| format!(", {k} rate")).unwrap_or_default());
+        (ctx.text(name, text), base, note)
     };
-    let source = Source {
-        publisher: "VAT/GST rates".into(),
-        dataset: format!(
-            "{} ({})",
-            if rate.overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" },
-            rate.source
-        )
-        .into(),
-        vintage: "".into(),
-    };
+    let source = Source::vat(rate.overrides, rate.source);
     let parts = {
         let rules: &'static Rules = ctx.rules;
-        rules.taxes.parts(&ctx.destination, rate.percent, ctx.req.date)
+        rules.taxes.parts(ctx.destination, rate.percent, ctx.req.date)
     };
     if !parts.is_empty() && relief.seller_collects.is_none() {
         tax_parts(ctx, &parts, base, &note, duty_known, p);
@@ -105,7 +100,7 @@ pub(super) fn tax(
         name,
         base,
         base_note: note,
-        rate: format!("{}%", rate.percent.normalize()),
+        rate: ctx.text(TextKey::Percent(rate.percent), || format!("{}%", rate.percent.normalize())),
         amount,
         partial_amount: partial,
         formula,
@@ -134,7 +129,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
     let rate = match cached {
         Some(r) => r,
         None => {
-            let r = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
+            let r = ctx.rules.vat_rate(ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
             ctx.vat_cache.push((line.vat_class, r.clone()));
             r
         }
@@ -181,7 +176,7 @@ pub(super) fn border_tax_base(
 /// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
 pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     let rules: &'static Rules = ctx.rules;
-    let u = rules.taxes.uplift(&ctx.destination, ctx.req.date)?;
+    let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
     ctx.note_verify(&u.source.row, u.source.confidence);
     match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
         Some(from) if u.not_from.contains(&from.as_str()) => None,

@@ -32,8 +32,7 @@ pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> Consig
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     for line in &ctx.req.lines {
-        let digits: String = line.code.chars().filter(char::is_ascii_digit).collect();
-        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits.starts_with(*p)) {
+        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits_start_with(&line.code, p)) {
             return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
         }
         if t.origins.is_empty() && t.exclude_origins.is_empty() {
@@ -49,6 +48,12 @@ pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
         }
     }
     None
+}
+
+/// True when the digits of `code` (separators skipped) start with `prefix`.
+fn digits_start_with(code: &str, prefix: &str) -> bool {
+    let mut digits = code.bytes().filter(u8::is_ascii_digit);
+    prefix.bytes().all(|p| digits.next() == Some(p))
 }
 
 /// For a threshold that depends on the seller's registration: why it does not apply when the
@@ -77,7 +82,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let rules: &'static Rules = ctx.rules;
     let candidates: Vec<&'static Threshold> =
-        rules.thresholds(&ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+        rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
@@ -142,7 +147,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             }
             if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
                 ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
-                note = Some(format!("assumes {a}"));
+                note = Some(concat(&["assumes ", a]));
             }
         }
         checks.push(ThresholdCheck {

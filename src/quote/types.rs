@@ -196,7 +196,7 @@ pub struct Source {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub publisher: Cow<'static, str>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub dataset: Cow<'static, str>,
+    pub dataset: Note,
     #[serde(skip_serializing_if = "str::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub vintage: Cow<'static, str>,
@@ -209,8 +209,17 @@ impl Source {
     }
 
     /// A row of the embedded rule tables.
-    pub fn rule(row: &str, law: &'static str) -> Source {
-        Source { publisher: law.into(), dataset: format!("tariffs/rules/{row}").into(), vintage: "".into() }
+    pub fn rule(row: &'static str, law: &'static str) -> Source {
+        Source { publisher: law.into(), dataset: Note::new(Parts::RuleRow(row)), vintage: "".into() }
+    }
+
+    /// A row of the VAT/GST tables (`source`: the row's dataset id).
+    pub(crate) fn vat(overrides: bool, source: &'static str) -> Source {
+        Source {
+            publisher: "VAT/GST rates".into(),
+            dataset: Note::new(Parts::VatRow { overrides, source }),
+            vintage: "".into(),
+        }
     }
 }
 

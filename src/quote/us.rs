@@ -84,7 +84,12 @@ pub(super) fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decim
 
 /// One layer as a levy: its base (the customs value, the metal content, or the value outside the
 /// metal content), its rate (added, or all-in net of the column 1 duty), or why it is unpriced.
-pub(super) fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal: Option<Decimal>) -> Levy {
+pub(super) fn layer_levy(
+    us: &UsLine<'_>,
+    l: &'static Layer,
+    outside_metal_of: Option<&str>,
+    metal: Option<Decimal>,
+) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
     let source = Source::rule(&l.source.row, l.source.source);
     let unpriced = |rate: String, why: String| Levy {
