@@ -255,3 +255,66 @@ pub(super) fn band_rate(
         deduction,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    fn one_line(destination: &str, currency: &str, line: &str) -> QuoteRequest {
+        request(&format!(
+            r#"{{"destination":"{destination}","date":"2026-03-02","currency":"{currency}","lines":[{line}]}}"#
+        ))
+    }
+
+    #[test]
+    fn a_relieved_consignment_takes_no_rate_from_the_tariff_rules_3() {
+        // docs/rules.md §3: within a duty relief the line's duty is not due, whatever its code.
+        let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"10"}"#);
+        let mut ctx = context(&req);
+        let t = ctx.rules.thresholds.iter().find(|t| t.id == "gb-low-value-135").unwrap();
+        let relief = Relief { duty: Some(t), ..Relief::default() };
+        let code = HsCode::parse("6109100010").unwrap();
+        let sources = duty_sources(&mut ctx, &req.lines[0], &code, &relief, None);
+        assert!(matches!(sources.as_slice(), [DutySource::Relieved(r)] if r.id == "gb-low-value-135"));
+    }
+
+    #[test]
+    fn a_code_longer_than_the_published_line_takes_its_most_specific_prefix() {
+        // The GB tariff publishes 61091000: a 10-digit 6109.10.00.10 is priced at that line, the
+        // line named and its duty text (12.0 %) kept as published.
+        let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109.10.00.10","quantity":"1","unit_price":"200"}"#);
+        let mut ctx = context(&req);
+        let code = HsCode::parse(&req.lines[0].code).unwrap();
+        let rates = duty_rates(&mut ctx, &req.lines[0], &code).unwrap();
+        assert_eq!(rates.len(), 1);
+        assert_eq!((rates[0].text.as_str(), rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
+        assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
+    }
+
+    #[test]
+    fn the_callers_duty_rate_replaces_the_tariff_rate_and_says_so_rules_15() {
+        // docs/rules.md §15: the caller's duty_rate beats the tariff's, and the quote names both.
+        let req = one_line(
+            "GB",
+            "GBP",
+            r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200","duty_rate":"5%"}"#,
+        );
+        let mut ctx = context(&req);
+        let code = HsCode::parse("6109100010").unwrap();
+        let rates = duty_rates(&mut ctx, &req.lines[0], &code).unwrap();
+        assert_eq!((rates.len(), rates[0].text.as_str()), (1, "5%"));
+        assert!(rates[0].name.contains("replacing the tariff rate"), "{}", rates[0].name);
+        assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
+    }
+
+    #[test]
+    fn a_destination_without_a_tariff_needs_the_callers_rate_rules_18() {
+        // docs/rules.md §18: no tariff for AU in the snapshot: the reason names the missing input.
+        let req = one_line("AU", "AUD", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200"}"#);
+        let mut ctx = context(&req);
+        let code = HsCode::parse("6109100010").unwrap();
+        let why = duty_rates(&mut ctx, &req.lines[0], &code).err().expect("no rate");
+        assert!(why.contains("supply duty_rate"), "{why}");
+    }
+}

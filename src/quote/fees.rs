@@ -179,3 +179,45 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn request_to(destination: &str, currency: &str) -> QuoteRequest {
+        request(&format!(
+            r#"{{"destination":"{destination}","date":"2026-03-02","currency":"{currency}","lines":[
+            {{"id":"a","code":"6109100010","quantity":"1","unit_price":"100"}}]}}"#
+        ))
+    }
+
+    #[test]
+    fn japan_rounds_each_declaration_tax_total_down_to_100_yen_rules_12() {
+        // docs/rules.md §12 (Act on General Rules for National Taxes art. 119(1)): each tax's
+        // declaration total is rounded down to ¥100: lines of ¥1,234 and ¥2,345 make ¥3,579, so
+        // ¥3,500 is due and the shipment carries a −¥79 adjustment.
+        let req = request_to("JP", "JPY");
+        let mut ctx = context(&req);
+        let name = "Import consumption tax (national)";
+        let lines = [
+            line_quote(dec!(10000), dec!(10000), vec![levy(LevyKind::Tax, name, dec!(1234))]),
+            line_quote(dec!(20000), dec!(20000), vec![levy(LevyKind::Tax, name, dec!(2345))]),
+        ];
+        let adjustments = declaration_rounding(&mut ctx, &lines);
+        assert_eq!(adjustments.len(), 1);
+        assert_eq!(adjustments[0].amount, Some(dec!(-79)));
+        assert_eq!(adjustments[0].name, format!("{name}: declaration total rounded down"));
+    }
+
+    #[test]
+    fn no_declaration_rounding_where_the_law_has_none_rules_11() {
+        // docs/rules.md §11: GB rounds per line only; the totals stay the sum of the lines.
+        let req = request_to("GB", "GBP");
+        let mut ctx = context(&req);
+        let lines = [line_quote(dec!(100), dec!(100), vec![levy(LevyKind::Tax, "Import VAT", dec!(20.01))])];
+        assert!(declaration_rounding(&mut ctx, &lines).is_empty());
+        assert!(fees(&mut ctx, &Relief::default(), &[], &lines).is_empty());
+    }
+}

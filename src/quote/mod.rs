@@ -31,6 +31,8 @@ mod explain;
 mod fees;
 mod line;
 mod taxes;
+#[cfg(test)]
+mod testing;
 mod thresholds;
 mod totals;
 mod types;
@@ -198,32 +200,41 @@ impl LineValues {
     }
 }
 
+impl<'q> Ctx<'q> {
+    /// The context of a request: its destination's jurisdiction, rounding steps and exchange
+    /// rates, before any line is priced.
+    fn new(engine: &Engine, req: &'q QuoteRequest) -> Result<Ctx<'q>> {
+        let rules = engine.rules();
+        let destination = match req.destination.bytes().any(|b| b.is_ascii_lowercase()) {
+            true => Cow::Owned(req.destination.to_ascii_uppercase()),
+            false => Cow::Borrowed(req.destination.as_str()),
+        };
+        let j = rules.jurisdiction(&destination, req.date)?;
+        Ok(Ctx {
+            req,
+            fx: engine.fx(),
+            destination: j.country,
+            j,
+            rules,
+            snapshot: engine.snapshot(),
+            overrides: FxTable::from_request(&req.fx)?,
+            fx_used: Vec::new(),
+            warnings: Vec::new(),
+            vat_cache: Vec::new(),
+            subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
+            fx_destination: rules.territory(j.country, req.date).map_or(j.country, |t| t.fx_of),
+            rounding: rounding_steps(rules, j.country, req.date),
+            texts: Vec::new(),
+            tariff_editions_checked: Vec::new(),
+        })
+    }
+}
+
 /// Quotes a request against an engine's snapshot and rules (see [`Engine::quote`]).
 pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
-    let rules = engine.rules();
-    let destination = match req.destination.bytes().any(|b| b.is_ascii_lowercase()) {
-        true => Cow::Owned(req.destination.to_ascii_uppercase()),
-        false => Cow::Borrowed(req.destination.as_str()),
-    };
-    let j = rules.jurisdiction(&destination, req.date)?;
-    let mut ctx = Ctx {
-        req,
-        fx: engine.fx(),
-        destination: j.country,
-        j,
-        rules,
-        snapshot: engine.snapshot(),
-        overrides: FxTable::from_request(&req.fx)?,
-        fx_used: Vec::new(),
-        warnings: Vec::new(),
-        vat_cache: Vec::new(),
-        subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-        fx_destination: rules.territory(j.country, req.date).map_or(j.country, |t| t.fx_of),
-        rounding: rounding_steps(rules, j.country, req.date),
-        texts: Vec::new(),
-        tariff_editions_checked: Vec::new(),
-    };
+    let mut ctx = Ctx::new(engine, req)?;
+    let j = ctx.j;
     ctx.note_verify(j.source.row.as_str(), j.source.confidence);
     check_assumptions(&mut ctx)?;
     let currency = j.currency;

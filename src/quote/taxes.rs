@@ -268,3 +268,46 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
         l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn gb() -> QuoteRequest {
+        request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
+            {"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}]}"#,
+        )
+    }
+
+    #[test]
+    fn gb_import_vat_is_20_percent_of_cif_plus_duty_rules_2() {
+        // docs/rules.md §2 (VATA 1994 s.21): the value for import VAT is the customs value (CIF:
+        // 100.00 + 10.00 + 2.00 = 112.00) plus duty 13.44 = 125.44; 20 % of it = 25.088 → 25.09.
+        let req = gb();
+        let mut ctx = context(&req);
+        let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
+        let (base, _) = border_tax_base(&mut ctx, &v, v.cif(), dec!(13.44));
+        assert_eq!(base, dec!(125.44));
+        let mut p = priced();
+        tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);
+        let vat = &p.levies[0];
+        assert_eq!((vat.name.as_str(), vat.rate.as_str(), vat.amount), ("Import VAT", "20%", Some(dec!(25.09))));
+        assert_eq!(vat.formula, "20% × 125.44 = 25.09");
+    }
+
+    #[test]
+    fn vat_on_a_duty_not_fully_priced_is_only_a_lower_bound_rules_18() {
+        // docs/rules.md §18: with the duty unknown, the VAT on the part known is a lower bound,
+        // never the amount: 20 % × 112.00 = 22.40 at least.
+        let req = gb();
+        let mut ctx = context(&req);
+        let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
+        let mut p = priced();
+        tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(0), false, &mut p);
+        assert_eq!((p.levies[0].amount, p.levies[0].partial_amount), (None, Some(dec!(22.40))));
+        assert_eq!(p.reasons, ["VAT depends on the duty, which is not fully priced"]);
+    }
+}

@@ -205,3 +205,62 @@ pub(super) fn flat_duty_shares(
     }
     Ok(shares)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn gb(lines: &str) -> QuoteRequest {
+        request(&format!(
+            r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00","lines":[{lines}]}}"#
+        ))
+    }
+
+    #[test]
+    fn gb_consignment_within_135_is_relieved_of_duty_and_the_seller_collects_vat_rules_3() {
+        // docs/rules.md §3: GB compares the intrinsic value (goods only) with £135: 2 × 10.50 +
+        // 1 × 80.00 = 101.00 ≤ 135, so no import duty, and the seller charges the VAT.
+        let req = gb(r#"{"id":"a","code":"6109100010","quantity":"2","unit_price":"10.50"},
+                        {"id":"b","code":"6109100010","quantity":"1","unit_price":"80.00"}"#);
+        let mut ctx = context(&req);
+        let lines = [values(dec!(21.00), dec!(2.50), dec!(0)), values(dec!(80.00), dec!(9.50), dec!(0))];
+        let cv = consignment_values(&ctx, &lines);
+        assert_eq!((cv.intrinsic, cv.customs, cv.dearest_item), (dec!(101.00), dec!(113.00), dec!(80.00)));
+        let (relief, checks) = thresholds(&mut ctx, &lines).unwrap();
+        assert_eq!(relief.duty.map(|t| t.id), Some("gb-low-value-135"));
+        assert_eq!(relief.seller_collects.map(|t| t.id), Some("gb-low-value-vat-135"));
+        assert!(checks.iter().all(|c| c.applies && c.value == Some(dec!(101.00))), "{checks:?}");
+    }
+
+    #[test]
+    fn gb_consignment_over_135_gets_no_relief_rules_3() {
+        // 2 × 70.00 = 140.00 > 135: duty and import VAT are due at the border.
+        let req = gb(r#"{"id":"a","code":"6109100010","quantity":"2","unit_price":"70.00"}"#);
+        let mut ctx = context(&req);
+        let (relief, checks) = thresholds(&mut ctx, &[values(dec!(140.00), dec!(12.00), dec!(0))]).unwrap();
+        assert!(relief.duty.is_none() && relief.seller_collects.is_none());
+        assert!(checks.iter().all(|c| !c.applies && c.value == Some(dec!(140.00))), "{checks:?}");
+    }
+
+    #[test]
+    fn wine_is_outside_the_gb_low_value_relief_rules_3() {
+        // docs/rules.md §3: the GB relief excludes excise goods (HS 2204, wine), whatever the value.
+        let req = gb(r#"{"id":"w","code":"2204.21.09.00","quantity":"1","unit_price":"20.00"}"#);
+        let mut ctx = context(&req);
+        let (relief, _) = thresholds(&mut ctx, &[values(dec!(20.00), dec!(12.00), dec!(0))]).unwrap();
+        assert!(relief.duty.is_none());
+        assert!(ctx
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::ThresholdNotApplied && w.message.contains("HS 2204")));
+    }
+
+    #[test]
+    fn excluded_prefixes_match_the_digits_whatever_the_separators() {
+        assert!(digits_start_with("2204.21.09", "220421"));
+        assert!(!digits_start_with("2203", "2204"));
+        assert!(!digits_start_with("22", "2204"));
+    }
+}
