@@ -91,11 +91,11 @@ pub struct EmbeddedFx {
     hmrc_monthly: Vec<(&'static str, &'static str, &'static str)>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
-    /// Memoised customs rates by (destination kind, from, to, date).
+    /// Memoised customs rates by (method, from, to, date).
     cache: std::sync::Mutex<Vec<RateKey>>,
 }
 
-type RateKey = ((u8, Currency, Currency, Date), Option<CustomsRate>);
+type RateKey = ((FxMethod, Currency, Currency, Date), Option<CustomsRate>);
 
 use crate::date::Date;
 
@@ -300,25 +300,20 @@ impl EmbeddedFx {
         })
     }
 
-    /// The customs rate the destination's law prescribes: EU members the monthly ECB-based rate,
-    /// GB the HMRC rate of the month (never an ECB cross rate), others the ECB rate on or before
-    /// the date. A month past the EU or GB table gets the latest earlier month's rate with
-    /// [`CustomsRate::fallback`] set; `None` means the caller must supply the rate (`fx`).
-    pub fn customs_rate(&self, destination: &str, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
-        // The rule depends only on the destination's kind (EU, GB, other); rates are read from
-        // text, so the answers are memoised (bounded: cleared when full).
-        let kind: u8 = match crate::snapshot::tariff_jurisdiction(destination) {
-            "EU" => 0,
-            "GB" => 1,
-            _ => 2,
-        };
-        let key = (kind, from, to, date);
+    /// The customs rate by the destination's `method` (its `fx_method` in
+    /// `rules/jurisdictions.tsv`): EU members the monthly ECB-based rate, GB the HMRC rate of the
+    /// month (never an ECB cross rate), others the ECB rate on or before the date. A month past
+    /// the EU or GB table gets the latest earlier month's rate with [`CustomsRate::fallback`] set;
+    /// `None` means the caller must supply the rate (`fx`).
+    pub fn customs_rate(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        // Rates are read from text, so the answers are memoised (bounded: cleared when full).
+        let key = (method, from, to, date);
         if let Ok(cache) = self.cache.lock() {
             if let Some((_, r)) = cache.iter().find(|(k, _)| *k == key) {
                 return r.clone();
             }
         }
-        let r = self.customs_rate_uncached(destination, from, to, date);
+        let r = self.customs_rate_uncached(method, from, to, date);
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= 256 {
                 cache.clear();
@@ -328,13 +323,7 @@ impl EmbeddedFx {
         r
     }
 
-    fn customs_rate_uncached(
-        &self,
-        destination: &str,
-        from: Currency,
-        to: Currency,
-        date: Date,
-    ) -> Option<CustomsRate> {
+    fn customs_rate_uncached(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         if from == to {
             return Some(CustomsRate {
                 used: FxUsed { pair: format!("{from}/{to}"), rate: Decimal::ONE, source: "identity".into() },
@@ -342,13 +331,43 @@ impl EmbeddedFx {
                 fallback: None,
             });
         }
-        if crate::snapshot::tariff_jurisdiction(destination) == "EU" {
-            return self.ecb_monthly(from, to, date);
+        match method {
+            FxMethod::EcbMonthly => self.ecb_monthly(from, to, date),
+            FxMethod::HmrcMonthly => self.hmrc(from, to, date),
+            FxMethod::EcbDaily => self.ecb_daily(from, to, date),
         }
-        if destination == "GB" {
-            return self.hmrc(from, to, date);
+    }
+}
+
+/// Which customs exchange rate a destination's law prescribes (`fx_method` in
+/// `rules/jurisdictions.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FxMethod {
+    /// The ECB reference rate of the penultimate Wednesday of the previous month (EU customs
+    /// rate: Implementing Regulation (EU) 2015/2447 art. 146).
+    EcbMonthly,
+    /// HMRC's monthly exchange rate of the month (United Kingdom).
+    HmrcMonthly,
+    /// The ECB reference rate on or before the date.
+    EcbDaily,
+}
+
+impl FxMethod {
+    /// The names in the table, with their methods.
+    pub const NAMES: [(&'static str, FxMethod); 3] = [
+        ("ecb_monthly", FxMethod::EcbMonthly),
+        ("hmrc_monthly", FxMethod::HmrcMonthly),
+        ("ecb_daily", FxMethod::EcbDaily),
+    ];
+
+    /// What the method is, in a sentence (`countries`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            FxMethod::EcbMonthly => "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx",
+            FxMethod::HmrcMonthly => "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx",
+            FxMethod::EcbDaily => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
         }
-        self.ecb_daily(from, to, date)
     }
 }
 
@@ -367,8 +386,12 @@ mod tests {
     #[test]
     fn eu_customs_rate_is_fixed_for_the_month() {
         let fx = crate::Engine::embedded().fx();
-        let a = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-01").unwrap()).unwrap();
-        let b = fx.customs_rate("DE", Currency::USD, Currency::EUR, Date::parse("2026-04-30").unwrap()).unwrap();
+        let a = fx
+            .customs_rate(FxMethod::EcbMonthly, Currency::USD, Currency::EUR, Date::parse("2026-04-01").unwrap())
+            .unwrap();
+        let b = fx
+            .customs_rate(FxMethod::EcbMonthly, Currency::USD, Currency::EUR, Date::parse("2026-04-30").unwrap())
+            .unwrap();
         assert_eq!(a.used.rate, b.used.rate);
         assert_eq!(a.rate_date.to_string(), "2026-03-18");
     }
@@ -377,17 +400,22 @@ mod tests {
     fn gb_uses_the_hmrc_rate_of_the_month_and_never_an_ecb_cross_rate() {
         // HMRC publishes one rate per currency per calendar month (units per GBP 1).
         let fx = crate::Engine::embedded().fx();
-        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap()).unwrap();
+        let r = fx
+            .customs_rate(FxMethod::HmrcMonthly, Currency::USD, Currency::GBP, Date::parse("2026-03-02").unwrap())
+            .unwrap();
         assert!(r.used.source.starts_with("HMRC monthly exchange rate for 2026-03"), "{}", r.used.source);
         assert_eq!((r.rate_date.to_string(), r.fallback), ("2026-03-01".to_string(), None));
         // Past the HMRC table: HMRC's latest month, said to be a fallback, not an ECB rate.
         let month = fx.hmrc_latest_month().unwrap();
         let after = Date::parse(&format!("{month}-01")).unwrap().add_days(31);
-        let r = fx.customs_rate("GB", Currency::USD, Currency::GBP, after).unwrap();
+        let r = fx.customs_rate(FxMethod::HmrcMonthly, Currency::USD, Currency::GBP, after).unwrap();
         assert!(r.used.source.starts_with(&format!("HMRC monthly exchange rate for {month}")), "{}", r.used.source);
         assert!(r.fallback.is_some_and(|f| f.contains(month)));
         // Before the table: nothing to stand in.
-        assert_eq!(fx.customs_rate("GB", Currency::USD, Currency::GBP, Date::parse("2010-05-01").unwrap()), None);
+        assert_eq!(
+            fx.customs_rate(FxMethod::HmrcMonthly, Currency::USD, Currency::GBP, Date::parse("2010-05-01").unwrap()),
+            None
+        );
     }
 
     #[test]
@@ -395,7 +423,7 @@ mod tests {
         let fx = crate::Engine::embedded().fx();
         let last = fx.ecb_monthly.last().unwrap().0;
         let after = Date::parse(&format!("{last}-01")).unwrap().add_days(31);
-        let r = fx.customs_rate("DE", Currency::USD, Currency::EUR, after).unwrap();
+        let r = fx.customs_rate(FxMethod::EcbMonthly, Currency::USD, Currency::EUR, after).unwrap();
         assert!(r.fallback.is_some_and(|f| f.contains(last)));
     }
 }

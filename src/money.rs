@@ -231,9 +231,84 @@ pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal> {
     if let Some(why) = separator_problem(t) {
         return Err(Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number: {why}")));
     }
-    Decimal::from_str_exact(t)
-        .or_else(|_| Decimal::from_scientific(t))
-        .map_err(|_| Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number")))
+    amount_text(t).ok_or_else(|| Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number")))
+}
+
+/// Reads an amount's text, or `None`. Accepted: what can only mean one number (`49.99`, `-3`,
+/// `+5`, `.5`, `5.`, `0005`, `1.5e3`). Refused: a comma or a digit separator (`49,99`, `4_999`,
+/// see [`separator_problem`]), spaces, and more digits than a decimal holds (never rounded in
+/// silence).
+pub fn amount_text(text: &str) -> Option<Decimal> {
+    if separator_problem(text).is_some() {
+        return None;
+    }
+    Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)).ok()
+}
+
+/// Serde readers for the request's amounts: a JSON string read by [`amount_text`] (so `"4_999"`
+/// is refused, where `rust_decimal` alone reads 4999), or a JSON number as `rust_decimal` reads it.
+/// Use with `#[serde(deserialize_with = "crate::money::amount::…")]`.
+pub mod amount {
+    use super::amount_text;
+    use rust_decimal::Decimal;
+    use serde::de::{self, Deserializer, Unexpected, Visitor};
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    /// One amount, read strictly.
+    struct Amount(Decimal);
+
+    /// The expectation named in errors: `request::decode_error` turns it into `E_AMOUNT`.
+    const EXPECTED: &str = "a Decimal type representing a fixed-point number";
+
+    struct AmountVisitor;
+
+    impl Visitor<'_> for AmountVisitor {
+        type Value = Amount;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(EXPECTED)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+            amount_text(v).map(Amount).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &EXPECTED))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+            Ok(Amount(Decimal::from(v)))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+            Ok(Amount(Decimal::from(v)))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+            // As rust_decimal reads a JSON number: its shortest decimal text.
+            amount_text(&v.to_string()).map(Amount).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &EXPECTED))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Amount {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(AmountVisitor)
+        }
+    }
+
+    /// A required amount.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        Amount::deserialize(d).map(|a| a.0)
+    }
+
+    /// An optional amount (`null` or absent: none).
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<Amount>::deserialize(d)?.map(|a| a.0))
+    }
+
+    /// Amounts by name (`units`, `components`, `fx`).
+    pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
+        Ok(BTreeMap::<String, Amount>::deserialize(d)?.into_iter().map(|(k, a)| (k, a.0)).collect())
+    }
 }
 
 /// Why an amount's text is ambiguous, if it is: it has a comma or a digit separator.
@@ -282,6 +357,26 @@ mod tests {
         }
         assert_eq!(parse_decimal(" 49.99 ", "price").unwrap(), dec!(49.99));
         assert_eq!(parse_decimal("1.5e3", "price").unwrap(), dec!(1500));
+    }
+
+    #[test]
+    fn amount_text_accepts_only_what_means_one_number() {
+        // Unambiguous forms: a sign, a bare point on either side, leading zeros, an exponent.
+        for (text, want) in [
+            ("+5", dec!(5)),
+            (".5", dec!(0.5)),
+            ("5.", dec!(5)),
+            ("0005", dec!(5)),
+            ("1.5e3", dec!(1500)),
+            ("-0", dec!(0)),
+        ] {
+            assert_eq!(amount_text(text), Some(want), "{text}");
+        }
+        // Separators (rust_decimal alone reads "4_999" as 4999 and "5_" as 5), spaces, and more
+        // digits than a decimal holds (rust_decimal's `from_str` would round them).
+        for text in ["4_999", "5_", "1_000.00", "49,99", " 5", "5 ", "", ".", "e3", "0.12345678901234567890123456789"] {
+            assert_eq!(amount_text(text), None, "{text:?}");
+        }
     }
 
     #[test]

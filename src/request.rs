@@ -173,12 +173,12 @@ pub struct QuoteRequest {
     pub channel: Channel,
     #[serde(default)]
     pub incoterm: Incoterm,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub shipping: Decimal,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub insurance: Decimal,
     /// Exchange rates overriding the embedded ones: `{"USD/GBP": "0.79"}` = 1 USD is 0.79 GBP.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::money::amount::map")]
     pub fx: BTreeMap<String, Decimal>,
     /// What shipment charges are spread over lines by.
     #[serde(default)]
@@ -222,23 +222,25 @@ pub struct LineRequest {
     pub code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(deserialize_with = "crate::money::amount::deserialize")]
     pub quantity: Decimal,
     /// Price of one unit in the request currency.
+    #[serde(deserialize_with = "crate::money::amount::deserialize")]
     pub unit_price: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
     pub weight_kg: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
     pub volume_l: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
     pub alcohol_pct: Option<Decimal>,
     /// Other quantities by measure key (`"kg:drained": "2.5"`, `"pair": "12"`, `"l_alc": "3"`),
     /// or by a unit (`"100kg": "3"`, `"doz": "2"`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::money::amount::map")]
     pub units: BTreeMap<String, Decimal>,
     /// Values of named parts for component duties (`"case": "12.00"`), in the request currency.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::money::amount::map")]
     pub components: BTreeMap<String, Decimal>,
     /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`). It
     /// replaces the tariff's rate (the quote shows both and warns) and prices lines the snapshot
@@ -255,7 +257,7 @@ pub struct LineRequest {
     /// Section 232 derivatives and copper are charged on it, and the other layers on the rest of
     /// the value). A line such a measure covers is `partial` without it, never charged on its
     /// full value in its place. At most `unit_price`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
     pub metal_content_value: Option<Decimal>,
 }
 

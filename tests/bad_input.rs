@@ -1,9 +1,11 @@
 //! Bad input from callers: each case is refused with a typed error naming the field at fault,
 //! or accepted when it is harmless (a byte-order mark), never misread, never a panic.
 
+mod common;
+
+use common::{fails_with, landed, stdout};
 use landed::error::ErrorCode;
 use landed::request::from_json;
-use std::process::{Command, Stdio};
 
 fn request(destination: &str, line: &str) -> String {
     format!(
@@ -18,21 +20,6 @@ fn refused(text: &str) -> (ErrorCode, Option<String>) {
     (e.code, e.field)
 }
 
-fn cli(args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run landed");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code(), text(&out.stdout), text(&out.stderr))
-}
-
 #[test]
 fn decimal_comma_in_an_amount_is_refused_naming_the_field() {
     // "49,99" is 49.99 with a decimal comma and 4999 with a thousands comma: never guessed.
@@ -44,19 +31,50 @@ fn decimal_comma_in_an_amount_is_refused_naming_the_field() {
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Amount, Some("lines[0].weight_kg")));
     assert!(e.message.contains("point"), "{}", e.message);
     // The CLI's own amounts (`eval --value`) follow the same rule.
-    let (status, _, err) = cli(&["eval", "10%", "--value", "49,99", "--currency", "EUR", "--json"], b"");
-    assert_eq!(status, Some(2), "{err}");
-    assert!(err.contains("E_AMOUNT") && err.contains("value"), "{err}");
+    let err =
+        fails_with(&landed(&["eval", "10%", "--value", "49,99", "--currency", "EUR", "--json"], None), "E_AMOUNT");
+    assert!(err.contains("value"), "{err}");
+}
+
+#[test]
+fn digit_separator_in_an_amount_is_refused_naming_the_field() {
+    // rust_decimal reads "4_999" as 4999: a separator is refused like a decimal comma.
+    let price = |text: &str| request("DE", "").replace(r#""unit_price": "49.99""#, &format!(r#""unit_price": {text}"#));
+    for text in [r#""4_999""#, r#""5_""#, r#""1_000.00""#] {
+        let e = from_json(&price(text)).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Amount, Some("lines[0].unit_price")), "{text}");
+        assert!(e.message.contains("separators"), "{}", e.message);
+    }
+    assert_eq!(
+        refused(&request("DE", r#", "units": {"kg": "1_0"}"#)),
+        (ErrorCode::Amount, Some("lines[0].units.kg".into()))
+    );
+    let shipping = request("DE", "").replace(r#""origin": "CN""#, r#""origin": "CN", "shipping": "1_000""#);
+    assert_eq!(refused(&shipping), (ErrorCode::Amount, Some("shipping".into())));
+}
+
+#[test]
+fn amount_forms_each_decided() {
+    let price = |text: &str| request("DE", "").replace(r#""unit_price": "49.99""#, &format!(r#""unit_price": {text}"#));
+    // One meaning only: accepted as that number.
+    for (text, want) in
+        [(r#""+5""#, "5"), (r#"".5""#, "0.5"), (r#""5.""#, "5"), (r#""1e3""#, "1000"), ("49.99", "49.99")]
+    {
+        let req = from_json(&price(text)).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        assert_eq!(req.lines[0].unit_price.normalize().to_string(), want, "{text}");
+    }
+    // Spaces inside the string, and more digits than a decimal holds (never rounded in silence).
+    for text in [r#"" 5""#, r#""5 ""#, r#""0.12345678901234567890123456789""#] {
+        assert_eq!(refused(&price(text)), (ErrorCode::Amount, Some("lines[0].unit_price".into())), "{text}");
+    }
 }
 
 #[test]
 fn utf8_bom_before_a_json_request_is_accepted() {
     let req = from_json(&format!("\u{feff}{}", request("DE", ""))).unwrap();
     assert_eq!(req.destination, "DE");
-    let mut bytes = vec![0xef, 0xbb, 0xbf];
-    bytes.extend_from_slice(request("DE", "").as_bytes());
-    let (status, out, err) = cli(&["quote", "-", "--format", "json"], &bytes);
-    assert_eq!(status, Some(0), "{err}");
+    // U+FEFF encoded in UTF-8 is the bytes EF BB BF, as an editor writes them.
+    let out = stdout(&landed(&["quote", "-", "--format", "json"], Some(&format!("\u{feff}{}", request("DE", "")))));
     assert!(out.contains("\"destination\": \"DE\""), "{out}");
 }
 
@@ -65,9 +83,7 @@ fn malformed_json_is_e_json() {
     for text in ["{\"destination\": ", "not json", "", "{\"destination\": \"DE\",}"] {
         assert_eq!(refused(text).0, ErrorCode::Json, "{text:?}");
     }
-    let (status, _, err) = cli(&["quote", "-"], b"{\"destination\": \"DE\"");
-    assert_eq!(status, Some(2), "{err}");
-    assert!(err.contains("E_JSON") && !err.contains("panicked"), "{err}");
+    fails_with(&landed(&["quote", "-"], Some("{\"destination\": \"DE\"")), "E_JSON");
 }
 
 #[test]

@@ -1,36 +1,8 @@
 //! The `landed` command: outputs, and typed errors on bad input (never a panic).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn landed(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run landed");
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON output")
-}
-
-/// Asserts a failure with a stable error code on stderr, and no panic.
-fn fails_with(out: &Output, code: &str) -> String {
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
-    assert!(err.contains(code), "expected {code} in {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
-}
+use common::{fails_with, json, landed};
 
 #[test]
 fn eval_issue_example_json() {

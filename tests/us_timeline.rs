@@ -19,7 +19,9 @@ fn engine() -> landed::Engine {
     *ENGINE
 }
 
-/// The layers charged (not excluded) on a line, as (id, percent), in priority order.
+/// The layers charged (not excluded) on a line, as (id, percent), in priority order; a layer
+/// that may apply but is not settled by our sources (its scope is a U.S. note we lack, or the
+/// code's exemption is unsettled on that date, so the line is partial) ends in `?`.
 fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>)> {
     let rules = engine().rules();
     rules
@@ -27,7 +29,10 @@ fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>
         .decide(code, origin, Date::parse(date).unwrap())
         .into_iter()
         .filter(|d| d.excluded_by.is_none())
-        .map(|d| (d.layer.id.to_string(), d.layer.percent.map(|p| p.normalize())))
+        .map(|d| {
+            let mark = if d.unknown.is_some() { "?" } else { "" };
+            (format!("{}{mark}", d.layer.id), d.layer.percent.map(|p| p.normalize()))
+        })
         .collect()
 }
 
@@ -47,6 +52,15 @@ const LAPTOP: &str = "8471300100";
 const TSHIRT: &str = "6109100012";
 const STEEL_ARTICLE: &str = "7326908688";
 const CAR: &str = "8703230190";
+const STEEL_MILL: &str = "7208101500";
+const ALUMINUM: &str = "7601103000";
+const COFFEE: &str = "0901210020";
+const ROSES: &str = "0603110030";
+const AUTO_PART: &str = "8708998180";
+const BUS: &str = "8702103100";
+const SOFTWOOD: &str = "4407110000";
+const UPHOLSTERED: &str = "9401614011";
+const CHIP: &str = "8542310000";
 
 /// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
 type Expected = &'static [(&'static str, Option<&'static str>)];
@@ -107,9 +121,49 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     // (Proclamation 10896), 50 % from 2025-06-04 (Proclamation 10947, 9903.81.87-.90), the 2026
     // annexes from 2026-04-06.
     ("2025-06-03", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-25", Some("25")), ("ieepa-fentanyl-cn", Some("20"))], "Proclamation 10896"),
-    ("2026-03-02", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel", Some("50"))], "CBP 7501"),
+    // From 2025-06-04 an article of chapter 73 pays on its steel content (9903.81.90, CBP CSMS
+    // #65236374); the rest of its value pays the layers 232 goods are otherwise outside of
+    // (reciprocal 9903.01.25 before 2026-02-24, Section 122 9903.03.01 after).
+    ("2025-06-04", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-content-note16", Some("50")), ("ieepa-fentanyl-cn", Some("20")), ("ieepa-reciprocal", Some("10"))], "9903.81.90, CSMS #65236374"),
+    ("2026-03-02", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-content-note16", Some("50")), ("s122-surcharge", Some("10"))], "CBP 7501"),
     ("2026-04-06", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-annex-2026", None)], "2026 annexes"),
-    ("2026-03-02", "GB", STEEL_ARTICLE, &[("s232-steel-gb", Some("25"))], "9903.81.94"),
+    ("2026-03-02", "GB", STEEL_ARTICLE, &[("s232-steel-content-note16-gb", Some("25")), ("s122-surcharge", Some("10"))], "9903.81.97"),
+    // Steel mill articles of chapter 72 pay on the full value (9903.81.87), which keeps them
+    // outside the reciprocal tariff (9903.01.33).
+    ("2025-07-01", "JP", STEEL_MILL, &[("s232-steel", Some("50"))], "9903.81.87"),
+    ("2025-06-03", "JP", STEEL_MILL, &[("s232-steel-25", Some("25"))], "Proclamation 10896"),
+    // Chapter 76 on the aluminum content from 2025-06-04 (9903.85.02, CBP CSMS #65236645).
+    ("2025-07-01", "JP", ALUMINUM, &[("s232-aluminum", Some("50")), ("ieepa-reciprocal", Some("10"))], "9903.85.02, CSMS #65236645"),
+    // Annex II (9903.01.32, from 2025-04-05 in the 2025 chapter 99 extract): roasted coffee was
+    // added by the order of 2025-11-14 from 2025-11-13; before that our list cannot say, so the
+    // reciprocal duty is unsettled; from 2025-11-13 it is exempt.
+    ("2025-10-01", "CO", COFFEE, &[("ieepa-reciprocal?", Some("10"))], "9903.01.25; Annex II unsettled"),
+    ("2025-11-13", "CO", COFFEE, &[], "9903.01.32 as amended from 2025-11-13"),
+    // Cut flowers are on the compiled list but in no (iii)(a) enumeration: unsettled throughout.
+    ("2025-12-01", "CO", ROSES, &[("ieepa-reciprocal?", Some("10"))], "9903.01.25; chapter 6 unsettled"),
+    // Section 232 automobile parts (9903.94.05, + 25 % from 2025-05-03, Proclamation 10908): the
+    // parts of U.S. note 33(g) are not in our sources, so the layer may apply and the line is
+    // partial; the layers it excludes are unsettled with it. EU parts 15 % all-in (9903.94.53)
+    // from 2025-08-01 replace the 25 %.
+    ("2025-05-02", "DE", AUTO_PART, &[("ieepa-reciprocal", Some("10"))], "before Proclamation 10908 parts"),
+    ("2025-05-03", "DE", AUTO_PART, &[("s232-autos-parts?", Some("25")), ("ieepa-reciprocal?", Some("10"))], "9903.94.05"),
+    ("2025-08-07", "DE", AUTO_PART, &[("s232-autos-parts-eu?", Some("15")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.94.53"),
+    // Buses of heading 8702 (9903.74.02, + 10 % from 2025-11-01, Proclamation 10984; the buses of
+    // U.S. note 38(c) are not in our sources). A bus is also on the steel derivative list
+    // (9903.81.91, from 2025-08-18), which it leaves if the bus duty applies: both unsettled.
+    ("2025-08-17", "DE", BUS, &[("ieepa-country-9903.02.20", Some("15"))], "9903.02.20"),
+    ("2025-10-31", "DE", BUS, &[("s232-steel-content", Some("50")), ("ieepa-country-9903.02.20", Some("15"))], "9903.81.91 from 2025-08-18"),
+    ("2025-11-01", "DE", BUS, &[("s232-mhd-buses?", Some("10")), ("s232-steel-content?", Some("50")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.74.02"),
+    // Wood products from 2025-10-14 (Proclamation 10976): softwood lumber + 10 % (9903.76.01),
+    // upholstered wooden seats + 25 % (9903.76.02); the enumerations of U.S. note 37 are not in
+    // our sources.
+    ("2025-10-14", "CA", SOFTWOOD, &[("s232-wood-softwood?", Some("10")), ("ieepa-fentanyl-ca-35?", Some("35"))], "9903.76.01"),
+    ("2025-10-13", "VN", UPHOLSTERED, &[("ieepa-country-9903.02.69", Some("20"))], "before Proclamation 10976"),
+    ("2025-10-14", "VN", UPHOLSTERED, &[("s232-wood-upholstered?", Some("25")), ("ieepa-country-9903.02.69?", Some("20"))], "9903.76.02"),
+    ("2025-10-14", "IT", UPHOLSTERED, &[("s232-wood-eu?", Some("15")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.76.22"),
+    // Semiconductors + 25 % (9903.79.01): the date comes from a secondary source and the scope
+    // from U.S. note 39, which we lack.
+    ("2026-03-02", "TW", CHIP, &[("s232-semiconductors?", Some("25"))], "9903.79.01"),
     // Autos: 25 % from 2025-04-03 (9903.94.01); the UK 7.5 % from 2025-06-30 (9903.94.31); the EU
     // 15 % all-in from 2025-08-01 (9903.94.51); Japan from 2025-09-16 (9903.94.41).
     ("2025-04-02", "DE", CAR, &[], "before Proclamation 10908 and EO 14257"),
@@ -285,4 +339,109 @@ fn an_unverified_layer_is_never_priced() {
     assert_eq!(additional(l, "9903.01.77"), None);
     assert_eq!(additional(l, "9903.02.09"), Some(d("10.00")));
     assert!(l.reason.as_deref().unwrap().contains("secondary source"), "{:?}", l.reason);
+}
+
+#[test]
+fn chapter_73_article_pays_section_232_on_its_steel_content_from_2025_06_04() {
+    // CBP CSMS #65236374: from 2025-06-04 every article of chapter 73 under a Section 232 steel
+    // heading (9903.81.87/.89/.90, + 50 %) pays on the value of its steel content. HTS
+    // 7326.90.86 (MFN 2.9 %), origin CN, US$1,000 with US$400 of steel, 2025-07-01: MFN 29.00;
+    // Section 301 list 3 (9903.88.03) 25 % = 250.00; Section 232 50 % × 400 = 200.00; IEEPA
+    // China 20 % (9903.01.24) = 200.00; reciprocal 10 % (9903.01.25) on the other 600 = 60.00;
+    // total 739.00.
+    let line = json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00", "metal_content_value": "400.00"});
+    let q = us_line("2025-07-01", "CN", line);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.81.90"), Some(d("200.00")));
+    assert_eq!(additional(l, "9903.01.25"), Some(d("60.00")));
+    assert_eq!(q.totals.duty, d("739.00"));
+    // Without the steel content the line is partial and names the input, never 50 % of 1,000.
+    let q = us_line(
+        "2025-07-01",
+        "CN",
+        json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert!(l.reason.as_deref().unwrap().contains("metal_content_value"), "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.81.90"), None);
+    // Before 2025-06-04 (Proclamation 10896, CBP guidance of 2025-03-07) chapter 73 paid 25 % of
+    // the full value: 250.00, and no metal content is needed.
+    let q = us_line(
+        "2025-06-03",
+        "CN",
+        json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(additional(&q.lines[0], "9903.81.87"), Some(d("250.00")));
+}
+
+#[test]
+fn a_layer_whose_scope_is_a_us_note_we_lack_makes_the_line_partial() {
+    // HTSUS 9903.76.02 (+ 25 %, upholstered wooden furniture of U.S. note 37(d), Proclamation
+    // 10976, from 2025-10-14): the note's enumeration is not in our sources. Upholstered wooden
+    // seats 9401.61.40 from Vietnam: the layer is named, unpriced, and the line partial; the
+    // reciprocal 20 % (9903.02.69), which 232 goods are outside of (9903.01.33), is unsettled too.
+    let q = us_line(
+        "2025-10-14",
+        "VN",
+        json!({"id": "sofa", "code": "9401.61.4011", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.76.02"), None);
+    assert_eq!(additional(l, "9903.02.69"), None);
+    let reason = l.reason.as_deref().unwrap();
+    assert!(reason.contains("U.S. note 37(d)"), "{reason}");
+    assert!(!q.totals.complete);
+    // The day before, the reciprocal duty is priced: 20 % × 1,000 = 200.00.
+    let q = us_line(
+        "2025-10-13",
+        "VN",
+        json!({"id": "sofa", "code": "9401.61.4011", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(additional(&q.lines[0], "9903.02.69"), Some(d("200.00")));
+}
+
+#[test]
+fn annex_ii_exemption_applies_only_while_the_list_is_settled_for_the_code() {
+    // Annex II (9903.01.32, from 2025-04-05 per the USITC 2025 chapter 99 extract; the list as
+    // amended to 2025-11-13): roasted coffee 0901.21.00 (free) from Colombia was added by the
+    // order of 2025-11-14, in force from 2025-11-13. On 2025-10-01 our list cannot say whether it
+    // was exempt: the reciprocal 10 % (9903.01.25) is unpriced and the line partial; from
+    // 2025-11-13 it is exempt.
+    let coffee = || json!({"id": "c", "code": "0901.21.0020", "quantity": "1", "unit_price": "1000.00"});
+    let q = us_line("2025-10-01", "CO", coffee());
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.01.25"), None);
+    assert!(l.reason.as_deref().unwrap().contains("ieepa:exempt"), "{:?}", l.reason);
+    let q = us_line("2025-11-13", "CO", coffee());
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert!(q.lines[0].excluded.iter().any(|e| e.ch99 == "9903.01.25"), "{:?}", q.lines[0].excluded);
+    // A laptop (8471.30.01, on the list since 2025-04-05 with the electronics of 9903.01.32) is
+    // exempt throughout: from Japan on 2025-06-01 it pays nothing.
+    let q = us_line(
+        "2025-06-01",
+        "JP",
+        json!({"id": "l", "code": "8471.30.0100", "quantity": "1", "unit_price": "1000.00"}),
+    );
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(q.totals.duty, d("0.00"));
+}
+
+#[test]
+fn a_code_on_both_the_steel_and_aluminum_lists_needs_each_metal_content() {
+    // 3208.10.00 is on the steel (9903.81.91) and the aluminum (9903.85.08) derivative lists of
+    // 2025-08-18, each "+ a duty of 50 % upon the value of the steel / aluminum content": one
+    // metal_content_value cannot say which metal it is, so neither is charged on it and the line is
+    // partial, never 50 % twice on the same value.
+    let line = json!({"id": "p", "code": "3208.10.0000", "quantity": "1", "unit_price": "1000.00", "metal_content_value": "100.00"});
+    let q = us_line("2025-09-01", "NZ", line);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.81.91"), None);
+    assert_eq!(additional(l, "9903.85.08"), None);
+    assert!(l.reason.as_deref().unwrap().contains("aluminum and steel"), "{:?}", l.reason);
 }

@@ -30,7 +30,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         .map(|v| v.subdivision)
         .collect();
     parts.dedup();
-    let registrant_pays_federal_only = dest == "CA" && req.business_buyer;
+    let registrant_pays_federal_only = ctx.j.subdivision_tax == SubdivisionTax::Hst && req.business_buyer;
     if ctx.subdivision.is_none() && !parts.is_empty() && !registrant_pays_federal_only {
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }

@@ -102,6 +102,23 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 continue;
             }
         };
+        if let Some(why) = unverified_fee(f, relief) {
+            // A fee from a secondary source (or relieved by an unverified threshold) is not
+            // priced: its figure stays in the formula.
+            ctx.warn(Detail::Unverified { why: why.clone() });
+            out.push(Levy {
+                kind: LevyKind::Fee,
+                name: f.name.into(),
+                base: entered,
+                base_note: entry.into(),
+                rate: "unverified".into(),
+                amount: None,
+                partial_amount: None,
+                formula: format!("{formula} = {} — not priced: {why}", format_grouped(amount)).into(),
+                source: Source::rule(&f.source.row, f.source.source),
+            });
+            continue;
+        }
         out.push(Levy {
             kind: LevyKind::Fee,
             name: f.name.into(),
@@ -119,6 +136,18 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
     }
     out.extend(declaration_rounding(ctx, lines));
     out
+}
+
+/// Why a fee is not priced: its row is from a secondary source, or an unverified threshold the
+/// consignment is within may relieve it.
+fn unverified_fee(f: &crate::rules::Fee, relief: &Relief) -> Option<String> {
+    if f.source.confidence == "verify" {
+        return Some(format!(
+            "{} is from a secondary source [verify] ({}): the fee is not priced; a primary source for its amount and dates would price it",
+            f.source.row, f.source.source
+        ));
+    }
+    relief.unverified.iter().find(|t| t.fees).map(|t| format!("{}: {}", t.id, unverified_threshold(t)))
 }
 
 /// Where the law rounds each declaration's total duty and each tax's total (Japan: down to

@@ -236,7 +236,7 @@ pub(super) fn price_with(
         let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
         duty_total += extra;
         duty_known &= extra_known;
-        if ctx.destination == "US" {
+        if ctx.j.additional_duties == AdditionalDuties::UsChapter99 {
             if let (Some(o), Some(amount)) = (origin, amount) {
                 preferences(ctx, rate.special, o, &input, amount, &mut p);
             }
@@ -244,7 +244,7 @@ pub(super) fn price_with(
     }
 
     // US additional duties (chapter 99 layers).
-    if ctx.destination == "US" && relief.duty.is_none() {
+    if ctx.j.additional_duties == AdditionalDuties::UsChapter99 && relief.duty.is_none() {
         match origin {
             None => {
                 duty_known = false;

@@ -14,8 +14,8 @@ use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatC
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
-    in_force, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme, TaxBasis, TaxMethod, Threshold,
-    ThresholdBasis, ThresholdEffect,
+    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -36,6 +36,7 @@ mod testing;
 mod thresholds;
 mod totals;
 mod types;
+mod unverified;
 mod us;
 mod values;
 mod warning;
@@ -52,6 +53,7 @@ use taxes::*;
 use thresholds::*;
 use totals::*;
 pub use types::*;
+use unverified::*;
 use us::*;
 use values::*;
 pub(crate) use warning::Detail;
@@ -72,8 +74,6 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
-    /// Whose customs exchange rates apply (a territory uses its country's: XI → GB).
-    fx_destination: &'static str,
     /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
     rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
     /// Texts every line repeats (a tax's name, a rate as text), formatted once per quote.
@@ -123,7 +123,7 @@ impl Ctx<'_> {
         let used = match self.overrides.rate(from, to) {
             Some(u) => u,
             None => {
-                let r = self.fx.customs_rate(self.fx_destination, from, to, self.req.date)?;
+                let r = self.fx.customs_rate(self.j.fx_method, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn(Detail::FxFallback { reason: reason.clone() });
                 }
@@ -185,6 +185,9 @@ struct Relief {
     seller_collects: Option<&'static Threshold>,
     flat_duty: Option<&'static Threshold>,
     min_collectible: Option<&'static Threshold>,
+    /// Thresholds the consignment is within whose row is from a secondary source: not applied,
+    /// and the levies they would change are not priced.
+    unverified: Vec<&'static Threshold>,
 }
 
 /// A line with its values in the customs currency.
@@ -222,7 +225,6 @@ impl<'q> Ctx<'q> {
             warnings: Vec::new(),
             vat_cache: Vec::new(),
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-            fx_destination: rules.territory(j.country, req.date).map_or(j.country, |t| t.fx_of),
             rounding: rounding_steps(rules, j.country, req.date),
             texts: Vec::new(),
             tariff_editions_checked: Vec::new(),
@@ -275,6 +277,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         lines.push(q);
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
+    unprice_unverified(&mut ctx, &relief, &mut lines);
     let levies = fees(&mut ctx, &relief, &values, &lines);
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {

@@ -19,7 +19,7 @@ pub(super) fn tax(
     }
     let Some(mut rate) = tax_rate(ctx, line, p) else { return };
     let sub = ctx.subdivision.clone();
-    if ctx.destination == "CA" {
+    if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         if let Some(s) = sub.as_deref() {
             if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
                 ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
@@ -27,7 +27,7 @@ pub(super) fn tax(
         }
         if rate.kind == "hst" && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
-            if let Some(gst) = ctx.rules.vat_rate("CA", None, line.vat_class, ctx.req.date) {
+            if let Some(gst) = ctx.rules.vat_rate(ctx.destination, None, line.vat_class, ctx.req.date) {
                 rate = gst;
             }
         }
@@ -36,7 +36,7 @@ pub(super) fn tax(
         "gst" => "GST",
         "hst" => "HST",
         "icms" | "icms_rts" => "ICMS",
-        _ if ctx.destination == "JP" => "consumption tax",
+        _ if ctx.j.tax_name == TaxName::ConsumptionTax => "consumption tax",
         _ => "VAT",
     };
     let class = match line.vat_class {
@@ -59,12 +59,9 @@ pub(super) fn tax(
         return;
     }
     let (name, base, note) = if let Some(t) = relief.seller_collects {
+        let (base, note) = sale_base(t, v, duty_total);
         let name = TextKey::TaxName { kind: kind_name, class: None, seller: Some(t.id) };
-        (
-            ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)),
-            v.cif() + duty_total,
-            Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
-        )
+        (ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
         let name = TextKey::TaxName { kind: kind_name, class, seller: None };
@@ -89,11 +86,15 @@ pub(super) fn tax(
     };
     let amount = ctx.round_line(exact);
     let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
-    let (amount, partial) = if duty_known {
-        (Some(amount), None)
+    let (amount, partial, formula) = if let Some(why) = unverified_rate(&rate) {
+        // A rate from a secondary source is never priced: its figure stays in the formula.
+        p.reasons.push(why.clone());
+        (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount))))
+    } else if duty_known {
+        (Some(amount), None, formula)
     } else {
         p.reasons.push(format!("{kind_name} depends on the duty, which is not fully priced"));
-        (None, Some(amount))
+        (None, Some(amount), formula)
     };
     p.levies.push(Levy {
         kind: LevyKind::Tax,
@@ -108,13 +109,45 @@ pub(super) fn tax(
     });
 }
 
+/// What tax collected by the seller at the sale is charged on, and how the base was built: the
+/// sale price with delivery (GB, IOSS, AU, NZ, SG, VOEC), or the goods alone (Malaysia's LVG).
+fn sale_base(t: &Threshold, v: &LineValues, duty_total: Decimal) -> (Decimal, Note) {
+    match t.sale_base {
+        crate::rules::SaleBase::Delivered => (
+            v.cif() + duty_total,
+            Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
+        ),
+        crate::rules::SaleBase::Goods => (
+            v.goods,
+            Note::from(format!(
+                "sale value of the goods {} (transport and insurance excluded, {})",
+                format_grouped(v.goods),
+                t.id
+            )),
+        ),
+    }
+}
+
+/// Why a VAT/GST rate is not priced: its row is from a secondary source.
+fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
+    (rate.confidence == "verify").then(|| {
+        let place = if rate.subdivision.is_empty() { rate.country.to_string() } else { format!("{} {}", rate.country, rate.subdivision) };
+        format!(
+            "the {place} {} rate of {}% in force on this date is from a secondary source [verify] (tariffs/rules/vat_extra.tsv: {}): the tax is not priced; a primary source for the rate in force (the law or the tax authority's notice) would price it",
+            rate.kind,
+            rate.percent.normalize(),
+            rate.source
+        )
+    })
+}
+
 /// The VAT/GST rate of a line (cached per class), or the reason there is none. Brazil's
 /// simplified regime uses the state's ICMS rate for remessas, which needs the state.
 pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<crate::rules::VatRate> {
     let sub = ctx.subdivision.clone();
-    if ctx.destination == "BR" && ctx.req.simplified_regime.is_some() {
+    if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
         let rules: &'static Rules = ctx.rules;
-        let row = sub.as_deref().and_then(|s| rules.vat_row("BR", s, "icms_rts", ctx.req.date));
+        let row = sub.as_deref().and_then(|s| rules.vat_row(ctx.destination, s, "icms_rts", ctx.req.date));
         let Some(row) = row else {
             p.reasons.push(format!(
                 "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
@@ -249,6 +282,10 @@ pub(super) fn tax_parts(
 /// Drops tax that is below the minimum collectible for the whole consignment.
 pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let Some(t) = relief.min_collectible else { return };
+    if t.source.confidence == "verify" {
+        ctx.note_verify(&t.source.row, t.source.confidence);
+        return unverified_min_collectible(ctx, t, lines);
+    }
     let tax: Decimal =
         lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
     let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
@@ -266,6 +303,23 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
         )
         .into();
         l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
+    }
+}
+
+/// A minimum collectible from a secondary source is not applied: where the tax is within it,
+/// the tax is not priced (it is either waived or due, and which is unverified).
+fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &mut [LineQuote]) {
+    let tax: Decimal =
+        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+    let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
+    if tax * rate > t.amount || tax.is_zero() {
+        return;
+    }
+    let why = unverified_threshold(t);
+    ctx.warn(Detail::Unverified { why: format!("{}: the tax is within its amount, but {why}", t.id) });
+    for line in lines.iter_mut() {
+        let why = format!("{}: {why}", t.id);
+        unprice_levies(line, &[(&[LevyKind::Tax], why.as_str())]);
     }
 }
 
@@ -309,5 +363,19 @@ mod tests {
         tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(0), false, &mut p);
         assert_eq!((p.levies[0].amount, p.levies[0].partial_amount), (None, Some(dec!(22.40))));
         assert_eq!(p.reasons, ["VAT depends on the duty, which is not fully priced"]);
+    }
+
+    fn row(id: &str) -> &'static Threshold {
+        let rules: &'static Rules = crate::Engine::embedded().rules();
+        rules.thresholds.iter().find(|t| t.id == id).expect("row")
+    }
+
+    #[test]
+    fn malaysia_lvg_tax_is_on_the_goods_alone_gb_tax_on_the_delivered_price() {
+        // RMCD guidelines on LVG (2023-11-03): sales tax on the sale value of the goods, not
+        // including transport or insurance; HMRC (≤ £135): VAT on the sale price with delivery.
+        let v = LineValues { goods: Decimal::new(10000, 2), shipping: Decimal::new(2000, 2), insurance: Decimal::ZERO };
+        assert_eq!(sale_base(row("my-lvg-500"), &v, Decimal::ZERO).0, Decimal::new(10000, 2));
+        assert_eq!(sale_base(row("gb-low-value-vat-135"), &v, Decimal::ZERO).0, Decimal::new(12000, 2));
     }
 }

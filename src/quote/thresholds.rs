@@ -121,8 +121,15 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         if let Some(why) = &bar {
             ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
         }
-        let applies = within && bar.is_none();
+        let unverified = within && bar.is_none() && t.source.confidence == "verify";
+        let applies = within && bar.is_none() && !unverified;
         let mut note = bar;
+        if unverified {
+            let why = unverified_threshold(t);
+            ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
+            note = Some(why);
+            relief.unverified.push(t);
+        }
         if applies {
             ctx.note_verify(&t.source.row, t.source.confidence);
             match t.effect {
@@ -161,6 +168,27 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         });
     }
     Ok((relief, checks))
+}
+
+/// Why a threshold the consignment is within is not applied: its row is from a secondary source,
+/// so the levies it would change are not priced (docs/rules.md#not-priced).
+pub(super) fn unverified_threshold(t: &Threshold) -> String {
+    let effect = match t.effect {
+        ThresholdEffect::Relieve => "relieve",
+        ThresholdEffect::SellerCollects => "make the seller collect at the sale",
+        ThresholdEffect::FlatPerTariffLine => "replace with a flat amount",
+        ThresholdEffect::MinCollectible => "waive",
+    };
+    let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+    format!(
+        "{} is from a secondary source [verify] ({}): whether it applies is unverified, so the {} it would {effect} is not priced; a primary source for the row would price it",
+        t.source.row,
+        t.source.source,
+        levies.join(" and ")
+    )
 }
 
 /// The EU flat duty per tariff line: each distinct 6-digit subheading pays the flat amount once,

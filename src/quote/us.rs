@@ -37,6 +37,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
     let metal = metal_value(ctx, us.line);
     let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
+    let two_metals = metals_in_play(&decisions);
     for d in decisions {
         let l = d.layer;
         if d.uncertain {
@@ -56,7 +57,12 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             continue;
         }
         ctx.note_verify(&l.source.row, l.source.confidence);
-        let levy = layer_levy(us, l, d.outside_metal_of, metal);
+        let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
+        let levy = match (d.unknown, &two_metals) {
+            (Some(why), _) => unsettled_levy(us, l, why),
+            (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
+            (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
+        };
         match &levy.amount {
             Some(a) => {
                 out.total += *a;
@@ -75,11 +81,52 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     out
 }
 
+/// Why one `metal_content_value` cannot price the line, when layers on the content of two metals
+/// apply to it (a code on both the steel and the aluminum derivative lists: each is charged on
+/// its own metal's content, which one value cannot give).
+fn metals_in_play(decisions: &[crate::rules::us::LayerDecision<'_>]) -> Option<String> {
+    let mut metals: Vec<&str> = decisions
+        .iter()
+        .filter(|d| d.excluded_by.is_none() && d.unknown.is_none() && d.layer.basis == LayerBasis::MetalContent)
+        .filter_map(|d| ["steel", "aluminum", "copper"].into_iter().find(|m| d.layer.id.contains(m)))
+        .collect();
+    metals.sort_unstable();
+    metals.dedup();
+    (metals.len() > 1).then(|| {
+        format!(
+            "the code is charged on its {} content under separate headings, and metal_content_value gives one value: it cannot say how much of it is which metal",
+            metals.join(" and ")
+        )
+    })
+}
+
 /// The line's metal content value in the customs currency, when the caller gave it.
 pub(super) fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decimal> {
     let per_unit = line.metal_content_value?;
     let rate = ctx.rate(ctx.req.currency, ctx.j.currency)?;
     Some(crate::money::round_to(line.quantity * per_unit * rate, ctx.j.currency.minor_units(), ctx.req.rounding.mode))
+}
+
+/// A layer that may apply but whose scope or exemption our sources do not settle: unpriced, with
+/// the reason (the line is partial, never charged or dropped on a guess).
+fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
+    let name = format!("{} ({})", l.name, l.ch99);
+    let rate = match (l.percent, l.rate_kind) {
+        (None, _) => "not encoded".to_string(),
+        (Some(p), RateKind::Add) => format!("+{}%", p.normalize()),
+        (Some(p), RateKind::AllIn) => format!("{}% all-in", p.normalize()),
+    };
+    Levy {
+        kind: LevyKind::AdditionalDuty,
+        formula: format!("{name}: not priced for line {}: {why}", us.line.id).into(),
+        name,
+        base: us.customs_value,
+        base_note: Note::new(us.basis_note.clone()),
+        rate,
+        amount: None,
+        partial_amount: None,
+        source: Source::rule(&l.source.row, l.source.source),
+    }
 }
 
 /// One layer as a levy: its base (the customs value, the metal content, or the value outside the

@@ -137,6 +137,10 @@ pub(crate) enum Detail {
     Verify {
         row: Cow<'static, str>,
     },
+    /// A row from a secondary source that left a levy unpriced, and why.
+    Unverified {
+        why: String,
+    },
     /// A VAT/GST rate from a secondary source.
     VerifyRate {
         country: &'static str,
@@ -242,7 +246,7 @@ impl Detail {
     pub(crate) fn code(&self) -> WarningCode {
         use WarningCode as W;
         match self {
-            Detail::Verify { .. } | Detail::VerifyRate { .. } => W::Verify,
+            Detail::Verify { .. } | Detail::VerifyRate { .. } | Detail::Unverified { .. } => W::Verify,
             Detail::SellerCollects { .. } => W::SellerCollects,
             Detail::Assumption { .. } => W::Assumption,
             Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
@@ -287,6 +291,7 @@ impl fmt::Display for Detail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Detail::Verify { row } => write!(f, "{row} comes from a secondary source and is marked [verify]"),
+            Detail::Unverified { why } => f.write_str(why),
             Detail::VerifyRate { country, percent, kind, source } => write!(
                 f,
                 "the {country} {}% {kind} rate comes from a secondary source [verify]: {source}",

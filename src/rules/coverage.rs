@@ -165,13 +165,6 @@ impl Rules {
                     confidence: f.source.confidence,
                 })
                 .collect();
-            let fx = if eu {
-                "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx"
-            } else if j.country == "GB" {
-                "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx"
-            } else {
-                "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx"
-            };
             out.push(Coverage {
                 country: j.country,
                 name: j.name,
@@ -186,7 +179,7 @@ impl Rules {
                 vat,
                 thresholds,
                 fees,
-                fx,
+                fx: j.fx_method.describe(),
             });
         }
         out

@@ -12,6 +12,7 @@ pub use table::in_force;
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+pub use crate::fx::FxMethod;
 use crate::money::Currency;
 use crate::request::{Channel, Transport, VatClass};
 use crate::snapshot::{Snapshot, EU_MEMBERS};
@@ -56,6 +57,41 @@ pub enum TaxMethod {
     None,
 }
 
+/// The name of a destination's import tax, where the rate row's kind does not name it (`gst`,
+/// `hst` and `icms` rows do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxName {
+    /// "VAT".
+    Vat,
+    /// "consumption tax" (Japan).
+    ConsumptionTax,
+}
+
+/// Duties the destination adds on top of its tariff, by origin, date and code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdditionalDuties {
+    None,
+    /// US chapter 99 layers (`rules/us_layers.tsv`, `us_reciprocal.tsv`) and the preference
+    /// programmes of the tariff's `special` column: every line needs its origin.
+    UsChapter99,
+}
+
+/// A tax levied by province or state at the border, and what it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubdivisionTax {
+    None,
+    /// Canada's HST: a harmonized province's rate (`hst` rows) replaces GST; a GST/HST
+    /// registrant (`business_buyer`) pays only the federal part at the border; provincial sales
+    /// taxes are not collected at the border (a warning says so).
+    Hst,
+    /// Brazil's ICMS: the state's rate (`icms` rows) replaces the national one; under a
+    /// simplified regime the state's `icms_rts` row is required (no state: the line says so).
+    Icms,
+}
+
 /// A legal source and how sure we are of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleSource {
@@ -80,6 +116,14 @@ pub struct Jurisdiction {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: RuleSource,
+    /// Which customs exchange rate the law prescribes.
+    pub fx_method: FxMethod,
+    /// Duties on top of the tariff (US chapter 99).
+    pub additional_duties: AdditionalDuties,
+    /// The import tax's name where the rate row's kind does not give it.
+    pub tax_name: TaxName,
+    /// A provincial or state tax at the border.
+    pub subdivision_tax: SubdivisionTax,
 }
 
 /// What a threshold does.
@@ -142,6 +186,8 @@ pub struct Threshold {
     pub assumption: Option<&'static str>,
     /// For a threshold that depends on the seller's registration: whether the law imposes it.
     pub scheme: Option<Scheme>,
+    /// For tax the seller collects: what the tax is charged on.
+    pub sale_base: SaleBase,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: RuleSource,
@@ -155,6 +201,16 @@ pub enum Scheme {
     Mandatory,
     /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
     Optional,
+}
+
+/// What tax collected by the seller at the sale is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaleBase {
+    /// The sale price with delivery and insurance (GB, IOSS, AU, NZ, SG, VOEC).
+    Delivered,
+    /// The sale value of the goods alone, transport and insurance excluded (Malaysia's LVG).
+    Goods,
 }
 
 /// What a threshold's value is taken over.
@@ -173,8 +229,6 @@ pub struct Territory {
     pub territory: &'static str,
     /// Country whose VAT/GST rates apply.
     pub vat_of: &'static str,
-    /// Country whose customs exchange rates apply.
-    pub fx_of: &'static str,
     /// What the quote assumes (stated in its warnings).
     pub assumption: &'static str,
     pub valid_from: Option<Date>,
@@ -453,50 +507,96 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
             "scheme",
             &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
         )?,
+        sale_base: one_of(
+            r,
+            "sale_base",
+            &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
+        )?,
         source,
     })
+}
+
+/// A row's source and confidence, as the row `table#id`.
+fn row_source(table: &str, id: &str, r: &table::Record<'_, 'static>) -> Result<RuleSource> {
+    Ok(RuleSource { row: format!("{table}#{id}"), source: r.text("source")?, confidence: r.text("confidence")? })
+}
+
+/// Parses `rules/jurisdictions.tsv`: every coded column is one of its values, or the load fails
+/// naming the line and column (never a default).
+fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
+    let mut jurisdictions = Vec::new();
+    for r in t.records() {
+        let country = r.text("country")?;
+        let tariff = r.text("tariff")?;
+        jurisdictions.push(Jurisdiction {
+            country,
+            name: r.text("name")?,
+            currency: currency(r.text("currency")?, "rules/jurisdictions.tsv")?,
+            tariff: (!tariff.is_empty()).then_some(tariff),
+            duty_basis: one_of(&r, "duty_basis", &[("cif", DutyBasis::Cif), ("fob", DutyBasis::Fob)])?,
+            tax_basis: one_of(
+                &r,
+                "tax_basis",
+                &[
+                    ("cif_plus_duty", TaxBasis::CifPlusDuty),
+                    ("customs_value_plus_duty", TaxBasis::CustomsValuePlusDuty),
+                    ("none", TaxBasis::None),
+                ],
+            )?,
+            tax_method: one_of(
+                &r,
+                "tax_method",
+                &[("on_top", TaxMethod::OnTop), ("inside", TaxMethod::Inside), ("none", TaxMethod::None)],
+            )?,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: row_source("jurisdictions.tsv", country, &r)?,
+            fx_method: one_of(&r, "fx_method", &FxMethod::NAMES)?,
+            additional_duties: one_of(
+                &r,
+                "additional_duties",
+                &[("none", AdditionalDuties::None), ("us_chapter99", AdditionalDuties::UsChapter99)],
+            )?,
+            tax_name: one_of(&r, "tax_name", &[("vat", TaxName::Vat), ("consumption_tax", TaxName::ConsumptionTax)])?,
+            subdivision_tax: one_of(
+                &r,
+                "subdivision_tax",
+                &[("none", SubdivisionTax::None), ("hst", SubdivisionTax::Hst), ("icms", SubdivisionTax::Icms)],
+            )?,
+        });
+    }
+    Ok(jurisdictions)
+}
+
+/// Parses `rules/territories.tsv`; `vat_of` must name a destination of `jurisdictions.tsv`.
+fn parse_territories(t: &Tsv<'static>, jurisdictions: &[Jurisdiction]) -> Result<Vec<Territory>> {
+    let mut territories = Vec::new();
+    for r in t.records() {
+        let territory = r.text("territory")?;
+        let vat_of = r.text("vat_of")?;
+        if !jurisdictions.iter().any(|j| j.country == vat_of) {
+            return Err(r.bad("vat_of", &format!("{vat_of:?} is not a destination of rules/jurisdictions.tsv")));
+        }
+        territories.push(Territory {
+            territory,
+            vat_of,
+            assumption: r.text("assumption")?,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: row_source("territories.tsv", territory, &r)?,
+        });
+    }
+    Ok(territories)
 }
 
 impl Rules {
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
-        let source = |table: &str, id: &str, r: &table::Record<'_, 'static>| -> Result<RuleSource> {
-            Ok(RuleSource {
-                row: format!("{table}#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            })
-        };
-        let t = file(snapshot, "rules/jurisdictions.tsv")?;
-        let mut jurisdictions = Vec::new();
-        for r in t.records() {
-            let country = r.text("country")?;
-            let tariff = r.text("tariff")?;
-            jurisdictions.push(Jurisdiction {
-                country,
-                name: r.text("name")?,
-                currency: currency(r.text("currency")?, "rules/jurisdictions.tsv")?,
-                tariff: (!tariff.is_empty()).then_some(tariff),
-                duty_basis: if r.text("duty_basis")? == "fob" { DutyBasis::Fob } else { DutyBasis::Cif },
-                tax_basis: match r.text("tax_basis")? {
-                    "none" => TaxBasis::None,
-                    "customs_value_plus_duty" => TaxBasis::CustomsValuePlusDuty,
-                    _ => TaxBasis::CifPlusDuty,
-                },
-                tax_method: match r.text("tax_method")? {
-                    "inside" => TaxMethod::Inside,
-                    "none" => TaxMethod::None,
-                    _ => TaxMethod::OnTop,
-                },
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: source("jurisdictions.tsv", country, &r)?,
-            });
-        }
+        let jurisdictions = parse_jurisdictions(&file(snapshot, "rules/jurisdictions.tsv")?)?;
         let t = file(snapshot, "rules/thresholds.tsv")?;
         let mut thresholds = Vec::new();
         for r in t.records() {
-            thresholds.push(threshold(&r, source("thresholds.tsv", r.text("id")?, &r)?)?);
+            thresholds.push(threshold(&r, row_source("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates, then subnational rates the imported file lacks (encoded by hand).
@@ -529,19 +629,7 @@ impl Rules {
             uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?)?,
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
-        let mut territories = Vec::new();
-        for r in file(snapshot, "rules/territories.tsv")?.records() {
-            let territory = r.text("territory")?;
-            territories.push(Territory {
-                territory,
-                vat_of: r.text("vat_of")?,
-                fx_of: r.text("fx_of")?,
-                assumption: r.text("assumption")?,
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: source("territories.tsv", territory, &r)?,
-            });
-        }
+        let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
         let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, territories, us: OnceLock::new(), snapshot };
         #[cfg(debug_assertions)]
         rules.load_us()?;
@@ -734,7 +822,7 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
 
     fn parse(row: &str) -> Result<Threshold> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -744,7 +832,7 @@ mod tests {
         threshold(&r, source)
     }
 
-    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\tlaw\tofficial";
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
 
     #[test]
     fn threshold_row_with_origins_and_codes_parses() {
@@ -766,6 +854,7 @@ mod tests {
             ("CN,HK", "cn,HK", "exclude_origins"),
             ("2203,24", "2203,2", "exclude_codes"),
             ("\tcustoms_value\t", "\tcif\t", "basis"),
+            ("2025-08-28\t\t\t", "2025-08-28\t\tgoods_only\t", "sale_base"),
         ] {
             let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
             assert!(e.message.contains(column), "{column}: {}", e.message);
@@ -778,5 +867,87 @@ mod tests {
         assert!(rules.thresholds.iter().any(|t| t.id == "us-de-minimis-800-ex-cn-hk"));
         let xi = rules.territory("XI", Date::parse("2026-03-02").unwrap()).expect("XI");
         assert_eq!(xi.vat_of, "GB");
+    }
+}
+
+#[cfg(test)]
+mod jurisdiction_table_tests {
+    use super::*;
+
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\n";
+    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone";
+
+    fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
+    }
+
+    #[test]
+    fn a_jurisdiction_row_parses_every_coded_column() {
+        let j = &parse(GOOD).unwrap()[0];
+        assert_eq!(
+            (j.duty_basis, j.tax_basis, j.tax_method),
+            (DutyBasis::Cif, TaxBasis::CifPlusDuty, TaxMethod::OnTop)
+        );
+        assert_eq!(
+            (j.fx_method, j.additional_duties, j.tax_name, j.subdivision_tax),
+            (FxMethod::EcbDaily, AdditionalDuties::None, TaxName::Vat, SubdivisionTax::None)
+        );
+    }
+
+    /// An unknown value was read as a default before (`fob ` as CIF, `onto` as on top): now the
+    /// load fails naming the file, the line and the column.
+    #[test]
+    fn unknown_jurisdiction_values_fail_the_load_naming_file_line_and_column() {
+        for (from, to, column) in [
+            ("\tcif\t", "\tfob \t", "duty_basis"),
+            ("\tcif_plus_duty\t", "\tcif+duty\t", "tax_basis"),
+            ("\ton_top\t", "\tonto\t", "tax_method"),
+            ("\tecb_daily\t", "\tecb\t", "fx_method"),
+            ("\tnone\tvat\t", "\tsection_301\tvat\t", "additional_duties"),
+            ("\tvat\tnone", "\tVAT\tnone", "tax_name"),
+            ("\tvat\tnone", "\tvat\tpst", "subdivision_tax"),
+        ] {
+            let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
+            assert_eq!(e.code, ErrorCode::Snapshot);
+            assert_eq!(e.field.as_deref(), Some("rules/jurisdictions.tsv"), "{column}");
+            assert!(e.message.starts_with(&format!("line 2, column {column}:")), "{column}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn a_territory_must_take_its_vat_from_a_known_destination() {
+        let jurisdictions = parse(GOOD).unwrap();
+        let text =
+            "territory\tvat_of\tassumption\tvalid_from\tvalid_to\tsource\tconfidence\nXI\tGB\ta\t\t\tlaw\tofficial\n";
+        let e = parse_territories(&Tsv::parse("rules/territories.tsv", text).unwrap(), &jurisdictions).unwrap_err();
+        assert!(e.message.starts_with("line 2, column vat_of:"), "{}", e.message);
+        let ok = text.replace("\tGB\t", "\tZZ\t");
+        let ok: &'static str = Box::leak(ok.into_boxed_str());
+        assert_eq!(parse_territories(&Tsv::parse("t", ok).unwrap(), &jurisdictions).unwrap()[0].vat_of, "ZZ");
+    }
+
+    /// The country behaviours the code once branched on, now read from the table.
+    #[test]
+    fn embedded_jurisdictions_carry_their_country_behaviour() {
+        let rules = crate::Engine::embedded().rules();
+        let on = Date::parse("2026-03-02").unwrap();
+        let j = |c: &str| rules.jurisdiction(c, on).unwrap();
+        // EU customs rate (Implementing Regulation (EU) 2015/2447 art. 146); HMRC monthly rates
+        // for the UK and Northern Ireland (UK customs territory, Windsor Framework).
+        assert_eq!(
+            (j("DE").fx_method, j("GB").fx_method, j("XI").fx_method),
+            (FxMethod::EcbMonthly, FxMethod::HmrcMonthly, FxMethod::HmrcMonthly)
+        );
+        assert_eq!(j("AU").fx_method, FxMethod::EcbDaily);
+        assert_eq!(
+            (j("US").additional_duties, j("CA").additional_duties),
+            (AdditionalDuties::UsChapter99, AdditionalDuties::None)
+        );
+        assert_eq!((j("JP").tax_name, j("GB").tax_name), (TaxName::ConsumptionTax, TaxName::Vat));
+        assert_eq!(
+            (j("CA").subdivision_tax, j("BR").subdivision_tax, j("AU").subdivision_tax),
+            (SubdivisionTax::Hst, SubdivisionTax::Icms, SubdivisionTax::None)
+        );
     }
 }

@@ -132,7 +132,19 @@ pub struct LayerDecision<'r> {
     pub outside_metal_of: Option<&'static str>,
     /// The scope match depends on the full 10-digit code.
     pub uncertain: bool,
+    /// Why whether the layer applies cannot be settled from our sources (its scope is enumerated
+    /// in a U.S. note we do not have, or the code's exemption on that date is not settled): the
+    /// layer is neither charged nor excluded, and the line is partial.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<String>,
 }
+
+/// Suffix of a scope list that names the codes a heading *may* cover (its article description
+/// read onto HS headings) where the U.S. note enumerating them is not in our sources.
+pub const POSSIBLE_SCOPE: &str = ":possible";
+/// Suffix of a scope list naming the codes of the list of the same name whose membership on the
+/// row's dates is not settled (the list compiles later amendments we cannot separate).
+pub const UNSETTLED_SCOPE: &str = ":unsettled";
 
 fn bad(table: &str, id: &str, why: String) -> Error {
     Error::new(ErrorCode::Snapshot, table, format!("{id}: {why}"))
@@ -227,6 +239,12 @@ impl UsRules {
         self.scopes.get(scope).map(|rows| rows.iter().map(|r| r.file).collect()).unwrap_or_default()
     }
 
+    /// The files of a scope list's rows in force on `date`.
+    fn files_on(&self, scope: &str, date: Date) -> Vec<&'static str> {
+        let rows = self.scopes.get(scope).map(Vec::as_slice).unwrap_or_default();
+        rows.iter().filter(|r| in_force(r.valid_from, r.valid_to, date)).map(|r| r.file).collect()
+    }
+
     /// Whether `code` (digits) is in the scope list `scope` as it stands on `date`.
     pub fn in_scope(&self, scope: &str, code: &str, date: Date) -> InScope {
         let Some(rows) = self.scopes.get(scope) else { return InScope::No };
@@ -265,40 +283,102 @@ impl UsRules {
             {
                 continue;
             }
-            let scope = if layer.scopes.is_empty() { InScope::Yes } else { self.any_scope(&layer.scopes, code, date) };
+            let (scope, mut unknown) = self.layer_scope(layer, code, date);
             if scope == InScope::No {
                 continue;
             }
             let exempt = self.any_scope(&layer.exclude_scopes, code, date);
-            let excluded_by = (exempt == InScope::Yes)
+            let mut excluded_by = (exempt == InScope::Yes)
                 .then(|| format!("exempt: code is on the {} list", layer.exclude_scopes.join(" / ")));
+            if excluded_by.is_some() {
+                if let Some(why) = self.unsettled_exemption(&layer.exclude_scopes, code, date) {
+                    excluded_by = None;
+                    unknown = Some(why);
+                }
+            }
             candidates.push(LayerDecision {
                 layer,
                 excluded_by,
                 outside_metal_of: None,
                 uncertain: scope == InScope::Maybe || exempt == InScope::Maybe,
+                unknown,
             });
         }
         // Exclusions between layers: a layer is not charged when a layer it names applies; when
         // every such layer is charged on the metal content only, it applies to the rest (the
         // non-metal content of a Section 232 derivative pays the reciprocal tariff, CBP CSMS
-        // #65936570; 9903.01.33 exempts the metal content only).
-        let applied: Vec<&Layer> = candidates.iter().filter(|d| d.excluded_by.is_none()).map(|d| d.layer).collect();
-        for d in &mut candidates {
-            if d.excluded_by.is_some() {
+        // #65936570; 9903.01.33 exempts the metal content only). A layer that may apply (scope not
+        // settled) leaves the layers it would exclude unsettled too.
+        // In priority order, so a layer sees whether the layers before it are settled.
+        for i in 0..candidates.len() {
+            if candidates[i].excluded_by.is_some() {
                 continue;
             }
-            let excluders: Vec<&&Layer> = applied
+            let layer = candidates[i].layer;
+            let excluders: Vec<(&Layer, bool)> = candidates
                 .iter()
-                .filter(|l| l.id != d.layer.id && d.layer.exclude_layers.iter().any(|x| l.id.starts_with(x)))
+                .filter(|c| c.excluded_by.is_none() && c.layer.id != layer.id)
+                .filter(|c| layer.exclude_layers.iter().any(|x| c.layer.id.starts_with(x)))
+                .map(|c| (c.layer, c.unknown.is_some()))
                 .collect();
-            if let Some(full) = excluders.iter().find(|l| l.basis == LayerBasis::Value) {
+            // An excluder whose doubt is only its scope, when that scope covers all of this
+            // layer's, applies whenever this layer would: its exclusion is settled.
+            let covers = |l: &Layer| !layer.scopes.is_empty() && layer.scopes.iter().all(|s| l.scopes.contains(s));
+            let settled: Vec<&Layer> =
+                excluders.iter().filter(|(l, unknown)| !unknown || covers(l)).map(|(l, _)| *l).collect();
+            let d = &mut candidates[i];
+            if let Some(full) = settled.iter().find(|l| l.basis == LayerBasis::Value) {
                 d.excluded_by = Some(format!("not charged on goods subject to {}", full.id));
-            } else if let Some(metal) = excluders.first() {
+                d.unknown = None;
+            } else if let (Some(metal), None) = (settled.first(), excluders.iter().find(|(_, unknown)| *unknown)) {
                 d.outside_metal_of = Some(metal.id);
+            } else if let Some((maybe, _)) = excluders.iter().find(|(_, unknown)| *unknown) {
+                d.unknown.get_or_insert_with(|| {
+                    format!("not charged on goods subject to {}, and whether that applies is not settled", maybe.id)
+                });
             }
         }
         candidates
+    }
+
+    /// Whether a code is in a layer's scope on `date`, and why that is not settled when the only
+    /// lists naming it are `:possible` lists (then `Yes` with the reason: the doubt is the note we
+    /// lack, not the 10-digit code).
+    fn layer_scope(&self, layer: &Layer, code: &str, date: Date) -> (InScope, Option<String>) {
+        if layer.scopes.is_empty() {
+            return (InScope::Yes, None);
+        }
+        let (possible, listed): (Vec<&str>, Vec<&str>) = layer.scopes.iter().partition(|s| s.ends_with(POSSIBLE_SCOPE));
+        let scope = self.any_scope(&listed, code, date);
+        if scope != InScope::No {
+            return (scope, None);
+        }
+        for s in possible {
+            if self.in_scope(s, code, date) != InScope::No {
+                let why = format!(
+                    "{} ({}) may cover this code: the articles it covers are enumerated in a U.S. note that is not in our sources ({})",
+                    layer.name,
+                    layer.ch99,
+                    self.files_on(s, date).join("; ")
+                );
+                return (InScope::Yes, Some(why));
+            }
+        }
+        (InScope::No, None)
+    }
+
+    /// Why a code's exemption by one of `scopes` is not settled on `date`, if it is not.
+    fn unsettled_exemption(&self, scopes: &[&str], code: &str, date: Date) -> Option<String> {
+        scopes.iter().find_map(|s| {
+            let unsettled = format!("{s}{UNSETTLED_SCOPE}");
+            (self.in_scope(s, code, date) == InScope::Yes && self.in_scope(&unsettled, code, date) == InScope::Yes)
+                .then(|| {
+                    format!(
+                        "whether this code was on the {s} list on {date} is not settled in our sources: {}",
+                        self.files_on(&unsettled, date).join("; ")
+                    )
+                })
+        })
     }
 
     /// Programmes whose countries include `origin` on `date`.
@@ -311,7 +391,7 @@ impl UsRules {
 
 /// Whether sorted prefixes name `code`: a prefix of it (yes), or only longer codes under it (maybe).
 fn codes_match(codes: &[&str], code: &str) -> InScope {
-    for n in (4..=code.len()).rev() {
+    for n in (2..=code.len()).rev() {
         if codes.binary_search(&&code[..n]).is_ok() {
             return InScope::Yes;
         }
@@ -360,8 +440,8 @@ mod tests {
         assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-05")), InScope::No);
         assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-06")), InScope::Yes);
         // The 2025 regime's footnoted articles end the day before the annexes begin.
-        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-05")), InScope::Yes);
-        assert_eq!(us.in_scope("s232:steel:note16", "7326908688", date("2026-04-06")), InScope::No);
+        assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-05")), InScope::Yes);
+        assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-06")), InScope::No);
     }
 
     #[test]

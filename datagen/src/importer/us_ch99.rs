@@ -17,6 +17,11 @@ use std::path::Path;
 /// The HTS revision whose chapter 99 headings and footnotes are read (in force from 2026-02-12,
 /// the last revision before IEEPA collection ended and the 2026 Section 232 annexes began).
 const HTS_FILE: &str = "us/hts-2026/hts_2026_rev_3.json.gz";
+/// The 2025 chapter 99 extract, which dates the Annex II heading 9903.01.32 (`begin_effect_date`).
+const CH99_2025_FILE: &str = "us/chapter99_2025-06-09.csv";
+/// The heading that exempts the goods of Annex II (the `ieepa:exempt` list) from the reciprocal
+/// tariff (U.S. note 2(v)(iii)).
+const ANNEX_II_HEADING: &str = "99030132";
 /// The names of countries as ISO codes (HM Revenue & Customs geographical areas).
 const COUNTRIES_FILE: &str = "uk/api-fixtures/countries.json";
 
@@ -331,6 +336,40 @@ fn footnoted(rows: &[serde_json::Value], note: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// `4/5/25` (the USITC database's M/D/YY) → 2025-04-05.
+fn usitc_date(s: &str) -> Option<Date> {
+    let mut parts = s.split('/').map(|p| p.trim().parse::<u32>().ok());
+    let (month, day, year) = (parts.next()??, parts.next()??, parts.next()??);
+    Date::new(2000 + year as i32, month, day).ok()
+}
+
+/// The dates of the Annex II exemption list: from the day heading 9903.01.32 took effect (the
+/// 2025 chapter 99 extract's `begin_effect_date`) to the last day IEEPA duties were collected.
+fn annex_ii_dates(dir: &Path) -> Result<(String, String)> {
+    let path = dir.join(CH99_2025_FILE);
+    let csv = Csv::read(&path)?;
+    let (code_i, from_i) = (csv.col("hts8")?, csv.col("begin_effect_date")?);
+    let row = csv
+        .records
+        .iter()
+        .find(|r| text(r.get(code_i).unwrap_or_default()) == ANNEX_II_HEADING)
+        .ok_or_else(|| bad(format!("{CH99_2025_FILE}: no row for heading {ANNEX_II_HEADING}")))?;
+    let raw = text(row.get(from_i).unwrap_or_default());
+    let from = usitc_date(&raw).ok_or_else(|| bad(format!("{CH99_2025_FILE}: {raw:?} is not a date")))?;
+    Ok((from.to_string(), IEEPA_LAST_DAY.to_string()))
+}
+
+/// The scope of a code footnoted to U.S. note 16: chapter 72 (steel mill articles, charged on the
+/// full value), or the articles of chapter 73 and the derivatives beyond it, charged on the steel
+/// content from 2025-06-04 (CBP CSMS #65236374).
+fn note16_scope(code: &str) -> &'static str {
+    if code.starts_with("72") {
+        "s232:steel:note16_ch72"
+    } else {
+        "s232:steel:note16_other"
+    }
+}
+
 /// Key of one scope row: scope, valid from, valid to.
 type ScopeKey = (String, String, String);
 
@@ -372,6 +411,7 @@ pub fn scopes(dir: &Path) -> Result<String> {
         ("us/ch99-lists/s122_exempt_products.csv", "hts8", |_| "s122:exempt".into(), None),
     ];
     let mut annex_start: Option<String> = None;
+    let annex_ii = annex_ii_dates(dir)?;
     for (file, code_col, naming, date_col) in lists {
         let csv = Csv::read(&dir.join(file))?;
         let code_i = csv.col(code_col)?;
@@ -385,15 +425,18 @@ pub fn scopes(dir: &Path) -> Result<String> {
             if file.contains("annex") && annex_start.as_ref().is_none_or(|s| from < *s) {
                 annex_start = Some(from.clone());
             }
-            add((naming(&get), from, String::new()), file, &text(r.get(code_i).unwrap_or_default()));
+            let scope = naming(&get);
+            let (from, to) = if scope == "ieepa:exempt" { annex_ii.clone() } else { (from, String::new()) };
+            add((scope, from, to), file, &text(r.get(code_i).unwrap_or_default()));
         }
     }
     // The 2025 regime's articles as the HTS footnotes mark them, until the 2026 annexes replace it.
     let until = annex_start.map(|s| Date::parse(&s).map(|d| d.add_days(-1).to_string())).transpose()?;
     let hts = read_hts(dir)?;
-    for (scope, note) in [("s232:steel:note16", "16"), ("s232:aluminum:note19", "19")] {
+    for note in ["16", "19"] {
         let file = format!("{HTS_FILE} (footnote: see U.S. note {note} to subchapter III)");
         for code in footnoted(&hts, note) {
+            let scope = if note == "16" { note16_scope(&code) } else { "s232:aluminum:note19" };
             add((scope.to_string(), String::new(), until.clone().unwrap_or_default()), &file, &code);
         }
     }
@@ -415,6 +458,9 @@ mod tests {
         assert_eq!(percent("The duty provided in the applicable subheading"), None);
         assert_eq!(english_date("August 7, 2025, and entered"), Some(date("2025-08-07")));
         assert_eq!(date_after("terminated on November 14, 2025. See", "terminated on "), Some(date("2025-11-14")));
+        assert_eq!(usitc_date("4/5/25"), Some(date("2025-04-05")));
+        assert_eq!(note16_scope("7208100000"), "s232:steel:note16_ch72");
+        assert_eq!(note16_scope("7326908688"), "s232:steel:note16_other");
         let d = "Except …, articles the product of Israel, Malawi, Philippines, or Zambia, as provided for in …";
         assert_eq!(product_of(d), Some("Israel, Malawi, Philippines, or Zambia"));
     }

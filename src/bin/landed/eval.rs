@@ -1,0 +1,124 @@
+//! `landed eval`: one duty expression evaluated on a value and quantities.
+
+use crate::input::json_sorted;
+use landed::duty::{DutyExpr, DutyInput, DutyResult};
+use landed::error::{Error, ErrorCode};
+use landed::money::{parse_decimal, Currency, RoundingPolicy};
+use landed::units::Quantities;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The duty expression as a tariff writes it.
+    expression: String,
+    /// Customs value the ad valorem part is charged on.
+    #[arg(long, allow_hyphen_values = true)]
+    value: String,
+    /// Currency of the value and the result.
+    #[arg(long, default_value = "USD")]
+    currency: String,
+    /// A quantity with its unit (repeatable): 100kg, 2.5hl, 12pairs, 3kg:drained.
+    #[arg(long = "qty")]
+    quantities: Vec<String>,
+    /// Alcoholic strength in % vol (for % vol/hl and proof-litre rates).
+    #[arg(long)]
+    alcohol_pct: Option<String>,
+    /// Value of a named component (repeatable): case=12.50.
+    #[arg(long = "component")]
+    components: Vec<String>,
+    /// Date, for seasonal rates (YYYY-MM-DD).
+    #[arg(long)]
+    date: Option<String>,
+    /// Customs exchange rate (repeatable): EUR=1.08 means 1 EUR = 1.08 of --currency.
+    #[arg(long)]
+    fx: Vec<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The answer of `eval --json` (printed with its keys sorted, see [`json_sorted`]).
+#[derive(Serialize)]
+struct EvalAnswer<'a> {
+    amount: Option<Decimal>,
+    currency: Currency,
+    formula: &'a str,
+    priceable: bool,
+    expression: &'a DutyExpr,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partial_amount: Option<Option<Decimal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<&'a [landed::duty::Unpriced]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons: Option<Vec<String>>,
+}
+
+pub fn run(args: Args) -> Result<String, Error> {
+    let value = parse_decimal(&args.value, "value")?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(Error::new(ErrorCode::NegativePrice, "value", "the customs value cannot be negative"));
+    }
+    let currency = Currency::parse(&args.currency)?;
+    let mut quantities = Quantities::new();
+    for s in &args.quantities {
+        quantities.add_text(s, "qty")?;
+    }
+    quantities.alcohol_pct = args.alcohol_pct.map(|a| parse_decimal(&a, "alcohol_pct")).transpose()?;
+    let components = args.components.iter().map(|c| component(c)).collect::<Result<Vec<_>, Error>>()?;
+    let fx = args.fx.iter().map(|f| fx_rate(f)).collect::<Result<Vec<_>, Error>>()?;
+    let date = args.date.map(|d| landed::date::Date::parse(&d)).transpose()?;
+    let expr = DutyExpr::parse(&args.expression);
+    let input = DutyInput {
+        value,
+        currency,
+        quantities: &quantities,
+        components: &components,
+        date,
+        fx: &fx,
+        base_duty: None,
+        rounding: RoundingPolicy::default(),
+    };
+    let r = expr.evaluate(&input);
+    Ok(if args.json { json_text(&expr, &r, currency) } else { text(&r, currency) })
+}
+
+/// `NAME=VALUE`.
+fn component(text: &str) -> Result<(String, Decimal), Error> {
+    let (k, v) = text
+        .split_once('=')
+        .ok_or_else(|| Error::new(ErrorCode::InvalidField, "component", format!("{text:?}: write NAME=VALUE")))?;
+    Ok((k.trim().to_string(), parse_decimal(v, "component")?))
+}
+
+/// `CUR=RATE`.
+fn fx_rate(text: &str) -> Result<(Currency, Decimal), Error> {
+    let (k, v) = text
+        .split_once('=')
+        .ok_or_else(|| Error::new(ErrorCode::FxRate, "fx", format!("{text:?}: write CUR=RATE, e.g. EUR=1.08")))?;
+    Ok((Currency::parse(k).map_err(|e| e.within("fx"))?, parse_decimal(v, "fx")?))
+}
+
+fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency) -> String {
+    let unpriced = !r.priceable;
+    let answer = EvalAnswer {
+        amount: r.amount,
+        currency,
+        formula: &r.formula,
+        priceable: r.priceable,
+        expression: expr,
+        partial_amount: unpriced.then_some(r.partial_amount),
+        missing: unpriced.then_some(&r.unpriced[..]),
+        reasons: unpriced.then(|| r.unpriced.iter().map(|u| u.message()).collect()),
+    };
+    json_sorted(&answer)
+}
+
+fn text(r: &DutyResult, currency: Currency) -> String {
+    if r.priceable {
+        format!("{} {}\n{}", r.amount.unwrap_or_default(), currency, r.formula)
+    } else {
+        let reasons: Vec<String> = r.unpriced.iter().map(|u| format!("  - {}", u.message())).collect();
+        format!("not priceable\n{}\n{}", r.formula, reasons.join("\n"))
+    }
+}

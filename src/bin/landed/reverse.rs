@@ -1,0 +1,79 @@
+//! `landed reverse`: the net price that gives an all-in target.
+
+use crate::input::{enum_arg, json_or_text, request};
+use landed::error::Error;
+use landed::money::{parse_decimal, Currency};
+use landed::reverse::{CartReverseResult, ReverseResult};
+
+#[derive(clap::Args)]
+pub struct Args {
+    file: String,
+    /// The all-in price wanted, in the destination's currency.
+    #[arg(long, allow_hyphen_values = true)]
+    target: String,
+    /// Round the target down to a charm price: 99, 95 or whole.
+    #[arg(long, default_value = "none")]
+    charm: String,
+    /// In a grey zone: clamp_below, absorb or report.
+    #[arg(long, default_value = "clamp_below")]
+    policy: String,
+    #[arg(long)]
+    json: bool,
+}
+
+/// A one-line request prices that line; a cart scales all its prices by one factor.
+pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
+    let req = request(&args.file)?;
+    let target = parse_decimal(&args.target, "target")?;
+    let charm: landed::reverse::Charm = enum_arg(&args.charm, "charm")?;
+    let policy: landed::reverse::GreyZonePolicy = enum_arg(&args.policy, "policy")?;
+    if req.lines.len() > 1 {
+        let r = landed::reverse::reverse_cart(engine, &req, target, charm, policy)?;
+        return Ok(json_or_text(args.json, &r, cart_text));
+    }
+    let r = landed::reverse::reverse(engine, &req, target, charm, policy)?;
+    Ok(json_or_text(args.json, &r, |r| line_text(r, req.currency)))
+}
+
+/// A cart's answer: the scale factor and each line's net price.
+fn cart_text(r: &CartReverseResult) -> String {
+    let prices: Vec<String> = r.net_prices.iter().map(|(id, p)| format!("{id} {p}")).collect();
+    let mut out = format!(
+        "target {} {}: prices × {} → {} gives all-in {} {}{}",
+        r.target,
+        r.currency,
+        r.scale,
+        prices.join(", "),
+        r.landed,
+        r.currency,
+        if r.exact { " (exact)" } else { "" }
+    );
+    if let Some(z) = &r.grey_zone {
+        out.push_str(&format!("\ngrey zone: all-in {} or {} ({}); policy {:?}", z.below, z.above, z.cause, r.policy));
+    }
+    out
+}
+
+/// A one-line answer: the net price in the request's currency.
+fn line_text(r: &ReverseResult, request_currency: Currency) -> String {
+    let mut out = format!(
+        "target {} {}: net price {} {} gives all-in {} {}{}",
+        r.target,
+        r.currency,
+        r.net_price,
+        request_currency,
+        r.landed,
+        r.currency,
+        if r.exact { " (exact)" } else { "" }
+    );
+    if let Some(z) = &r.grey_zone {
+        out.push_str(&format!(
+            "\ngrey zone: no net price gives an all-in between {} and {} ({}); policy {:?}",
+            z.below, z.above, z.cause, r.policy
+        ));
+    }
+    if let Some(a) = r.absorbed {
+        out.push_str(&format!("\nthe seller absorbs {a} {} so the shopper pays the target", r.currency));
+    }
+    out
+}

@@ -1,0 +1,79 @@
+//! `landed sweep`: one cart across destinations, origins, dates, channels, incoterms and codes.
+
+use crate::input::{enum_arg, incoterm, json_or_text, month_starts, request};
+use landed::date::Date;
+use landed::error::Error;
+use landed::sweep::{SweepResult, SweepRow};
+
+#[derive(clap::Args)]
+pub struct Args {
+    file: String,
+    /// Comma-separated destinations, e.g. DE,GB,US.
+    #[arg(long = "dest", value_delimiter = ',')]
+    destinations: Vec<String>,
+    #[arg(long = "origin", value_delimiter = ',')]
+    origins: Vec<String>,
+    #[arg(long = "date", value_delimiter = ',')]
+    dates: Vec<String>,
+    /// Every first of the month from FROM to TO, e.g. 2026-01:2026-12.
+    #[arg(long)]
+    months: Option<String>,
+    #[arg(long = "channel", value_delimiter = ',')]
+    channels: Vec<String>,
+    #[arg(long = "incoterm", value_delimiter = ',')]
+    incoterms: Vec<String>,
+    #[arg(long = "code", value_delimiter = ',')]
+    codes: Vec<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
+    let req = request(&args.file)?;
+    let mut dates = args.dates.iter().map(|d| Date::parse(d)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(m) = &args.months {
+        dates.extend(month_starts(m)?);
+    }
+    let axes = landed::sweep::SweepAxes {
+        destinations: args.destinations,
+        origins: args.origins,
+        dates,
+        channels: args.channels.iter().map(|c| enum_arg(c, "channel")).collect::<Result<_, _>>()?,
+        incoterms: args.incoterms.iter().map(|c| incoterm(c)).collect::<Result<_, _>>()?,
+        codes: args.codes,
+        ..Default::default()
+    };
+    let r = landed::sweep::sweep(engine, &req, &axes)?;
+    Ok(json_or_text(args.json, &r, text))
+}
+
+/// Every combination, ranked, then the spread.
+fn text(r: &SweepResult) -> String {
+    let mut out = format!(
+        "{} combinations, complete quotes first, cheapest first (what the buyer pays in all, in {}; ≥ marks a lower bound):\n",
+        r.combinations, r.request_currency
+    );
+    for row in &r.rows {
+        out.push_str(&row_text(row));
+    }
+    if let Some(s) = r.spread {
+        out.push_str(&format!("spread: {s} {}", r.request_currency));
+    }
+    out
+}
+
+fn row_text(row: &SweepRow) -> String {
+    let bound = if row.at_least { "≥" } else { "" };
+    format!(
+        "{:>13} {}  {} {:<3} origin {:<3} {:?} {:?} code {}{}\n",
+        row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
+        row.currency.map(|c| format!("({} {})", row.landed.unwrap_or_default(), c)).unwrap_or_default(),
+        row.date,
+        row.destination,
+        row.origin.as_deref().unwrap_or("-"),
+        row.channel,
+        row.incoterm,
+        row.code,
+        row.error.as_deref().map(|e| format!("  error: {e}")).unwrap_or_default()
+    )
+}

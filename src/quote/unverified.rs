@@ -1,0 +1,80 @@
+//! Rows from a secondary source (`confidence = verify`) are never priced: the levies a
+//! jurisdiction's value basis or an unverified threshold decides keep their figure in the formula
+//! but lose their amount, and the line says which row, why, and what would fix it
+//! (docs/rules.md#not-priced). VAT rates and fees are handled where they are priced (`taxes`,
+//! `fees`).
+
+use super::*;
+
+/// Unprices the duty and tax of every line when the destination's value basis is unverified, and
+/// the levies an unverified threshold the consignment is within would change.
+pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
+    let mut rules: Vec<(Vec<LevyKind>, String)> = Vec::new();
+    if ctx.j.source.confidence == "verify" {
+        let why = unverified_basis(ctx.j);
+        ctx.warn(Detail::Unverified { why: why.clone() });
+        rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
+    }
+    for t in &relief.unverified {
+        let mut kinds = Vec::new();
+        if t.duty {
+            kinds.extend([LevyKind::Duty, LevyKind::AdditionalDuty]);
+        }
+        if t.tax {
+            kinds.push(LevyKind::Tax);
+        }
+        rules.push((kinds, format!("{}: {}", t.id, unverified_threshold(t))));
+    }
+    let whys: Vec<(&[LevyKind], &str)> = rules.iter().map(|(k, w)| (k.as_slice(), w.as_str())).collect();
+    for line in lines.iter_mut() {
+        unprice_levies(line, &whys);
+    }
+}
+
+/// Why a destination's value basis is not priced.
+fn unverified_basis(j: &Jurisdiction) -> String {
+    format!(
+        "{}: the value basis of {} (duty on {}, tax on {}) is from a secondary source [verify] ({}): its duty and tax are not priced; a primary source for the row (the law or the customs authority's page) would price them",
+        j.source.row,
+        j.name,
+        match j.duty_basis {
+            DutyBasis::Cif => "the CIF value",
+            DutyBasis::Fob => "the FOB value",
+        },
+        match j.tax_basis {
+            TaxBasis::CifPlusDuty => "CIF + duty",
+            TaxBasis::CustomsValuePlusDuty => "customs value + duty",
+            TaxBasis::None => "nothing",
+        },
+        j.source.source
+    )
+}
+
+/// Takes the amount off each levy on the line that one of the reasons covers (its figure stays in
+/// the formula), adds the reasons, and marks the line partial (or not priced when nothing on it
+/// is priced any more).
+pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)]) {
+    let mut used: Vec<&str> = Vec::new();
+    for levy in line.levies.iter_mut() {
+        let Some(figure) = levy.amount.or(levy.partial_amount) else { continue };
+        let reasons: Vec<&str> = whys.iter().filter(|(kinds, _)| kinds.contains(&levy.kind)).map(|(_, w)| *w).collect();
+        if reasons.is_empty() {
+            continue;
+        }
+        levy.formula =
+            format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; ")).into();
+        levy.amount = None;
+        levy.partial_amount = None;
+        used.extend(reasons.iter().filter(|w| !used.contains(w)).collect::<Vec<_>>());
+    }
+    if used.is_empty() {
+        return;
+    }
+    let why = used.join("; ");
+    line.reason = Some(match line.reason.take() {
+        Some(r) => format!("{r}; {why}"),
+        None => why,
+    });
+    let priced = line.levies.iter().any(|l| l.amount.is_some() || l.partial_amount.is_some());
+    line.status = if priced { LineStatus::Partial } else { LineStatus::NotPriced };
+}

@@ -1,0 +1,191 @@
+//! The text output of each `landed` command, line for line (the JSON output is checked in
+//! `cli.rs` and the golden tests). Snapshot ids are masked: they change with any table.
+
+mod common;
+
+use common::{landed, stdout};
+
+const CART: &str = "examples/cart.json";
+
+/// The text a command prints, its snapshot id replaced by `sha256:…`.
+fn text(args: &[&str], stdin: Option<&str>) -> String {
+    let out = stdout(&landed(args, stdin));
+    let mut masked = String::new();
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find("sha256:") {
+        masked.push_str(&rest[..i + 7]);
+        rest = rest[i + 7..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+        masked.push('…');
+    }
+    masked.push_str(rest);
+    masked
+}
+
+/// One GB line: cotton T-shirts from the US, £150.
+const GB_TEE: &str = r#"{ "destination": "GB", "origin": "US", "ship_from": "US", "date": "2026-03-02", "currency": "GBP",
+  "lines": [ { "id": "tee", "code": "6109.10.00.10", "quantity": "1", "unit_price": "150.00" } ] }"#;
+
+/// One CH line at a caller's 10 % duty (Switzerland has no tariff in the snapshot).
+const CH_TEN_PERCENT: &str = r#"{ "destination": "CH", "date": "2026-03-02", "currency": "CHF", "lines": [
+  { "id": "a", "code": "6109.10.00.10", "quantity": "1", "unit_price": "100.00", "duty_rate": "10%" } ] }"#;
+
+#[test]
+fn eval_text_priced_and_not_priceable() {
+    // 0.7 ¢/kg × 45.359237 kg = 0.3175…, + 10 % × 500 = 50.00: 50.32 (rounded at the end).
+    assert_eq!(
+        text(&["eval", "0.7 cents/kg + 10%", "--value", "500", "--qty", "45.359237kg"], None),
+        "50.32 USD\n0.7 cents/kg × 45.359237 + 10% × 500 = 50.32\n"
+    );
+    assert_eq!(
+        text(&["eval", "0.7 cents/kg + 10%", "--value", "500"], None),
+        "not priceable\n0.7 cents/kg × [quantity in kg] + 10% × 500 = not priceable\n  - needs the quantity in kg: give it as units {\"kg\": \"…\"} or weight_kg\n"
+    );
+}
+
+#[test]
+fn quote_table_text() {
+    // UK Global Tariff 6109 10 00: 12 %; VAT 20 % on value + duty (VATA 1994 s.21):
+    // 18.00 duty, 20 % × 168.00 = 33.60 VAT, 201.60 landed.
+    let expected = "\
+Landed cost to GB as of 2026-03-02 in GBP (Ddp), snapshot sha256:…
+
+line       code          customs value         levies  status
+tee        6109100010           150.00          51.60  priced
+    Duty Customs duty (GB 61091000): 12% × 150.00 = 18.00
+    Tax Import VAT: 20% × 168.00 = 33.60
+
+           goods         150.00
+        shipping           0.00
+       insurance           0.00
+            duty          18.00
+             tax          33.60
+            fees           0.00
+          landed         201.60
+ due on delivery           0.00
+warning W_OLD_TARIFF: the GB tariff used is of 2021-01-27, more than a year before the as-of date 2026-03-02
+
+";
+    assert_eq!(text(&["quote", "-", "--format", "table"], Some(GB_TEE)), expected);
+}
+
+#[test]
+fn reverse_text_one_line_and_cart() {
+    // 148.80 + 12 % duty 17.86 = 166.66; + 20 % VAT 33.33 = 199.99.
+    assert_eq!(
+        text(&["reverse", "-", "--target", "199.99"], Some(GB_TEE)),
+        "target 199.99 GBP: net price 148.80 GBP gives all-in 199.99 GBP (exact)\n"
+    );
+    let cart = text(&["reverse", CART, "--target", "500", "--charm", "99"], None);
+    assert!(cart.starts_with("target 499.99 GBP: prices × "), "{cart}");
+    assert!(cart.contains(" → tee ") && cart.ends_with("gives all-in 499.99 GBP (exact)\n"), "{cart}");
+}
+
+#[test]
+fn diff_text_names_the_rate_that_changed() {
+    // Swiss VAT 7.7 % → 8.1 % on 2024-01-01 (MWSTG art. 25, as amended): on 100.00 + 10.00
+    // duty, 8.47 → 8.91.
+    assert_eq!(
+        text(&["diff", "-", "--from", "2023-06-01", "--to", "2024-06-01"], Some(CH_TEN_PERCENT)),
+        "2023-06-01 → 2024-06-01: landed 118.47 → 118.91 CHF (+0.44)\n  [a] Import VAT: +0.44 — rate 7.7% → 8.1%\n"
+    );
+    // No duty changed: the catalogue view prints nothing.
+    assert_eq!(
+        text(&["diff", "-", "--from", "2023-06-01", "--to", "2024-06-01", "--catalogue"], Some(CH_TEN_PERCENT)),
+        "\n"
+    );
+}
+
+#[test]
+fn invoice_text_matching_and_not() {
+    let expected = text(&["quote", CART, "--format", "table"], None);
+    let figure = |name: &str| {
+        let line = expected.lines().find(|l| l.trim_start().starts_with(&format!("{name} "))).expect(name);
+        line.split_whitespace().last().unwrap().replace(',', "")
+    };
+    let (duty, tax) = (figure("duty"), figure("tax"));
+    assert_eq!(
+        text(&["invoice", CART, "--duty", &duty, "--tax", &tax], None),
+        "billed minus expected: 0.00 GBP\n  the bill matches the recomputed quote\n"
+    );
+    let off = text(&["invoice", CART, "--duty", &duty, "--tax", "0"], None);
+    assert_eq!(
+        off,
+        format!(
+            "billed minus expected: -{tax} GBP\n  tax: billed 0 expected {tax} (-{tax})\n    likely: a different VAT/GST rate (reduced or standard) or exchange rate\n"
+        )
+    );
+}
+
+#[test]
+fn sweep_text_ranks_with_the_spread() {
+    let out = text(&["sweep", CART, "--dest", "DE,GB", "--origin", "CN", "--incoterm", "dap,ddp"], None);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "4 combinations, complete quotes first, cheapest first (what the buyer pays in all, in GBP; ≥ marks a lower bound):"
+    );
+    assert_eq!(lines.len(), 6, "{out}");
+    assert!(lines[1].ends_with(" EUR)  2026-03-02 DE  origin CN  Courier Dap code 6109.10.00.10"), "{out}");
+    assert!(lines[5].starts_with("spread: ") && lines[5].ends_with(" GBP"), "{out}");
+}
+
+#[test]
+fn rate_text_one_line_and_a_partial_code() {
+    assert_eq!(
+        text(&["rate", "GB", "6109100010", "--date", "2026-03-01"], None),
+        "GB 6109100010 → 61091000 T-shirts, singlets and other vests of cotton, knitted or crocheted\nduty: 12.0%\nvalid 2021-01-01..; source: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27); snapshot sha256:…\n"
+    );
+    let out = text(&["rate", "GB", "6109", "--date", "2026-03-01"], None);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "GB 6109 (3 lines, min 12%, max 12%) as of 2026-03-01, snapshot sha256:…");
+    assert_eq!(
+        lines[1],
+        "  61091000   12.0%                        T-shirts, singlets and other vests of cotton, knitted or crocheted"
+    );
+    assert_eq!(lines.len(), 4);
+}
+
+#[test]
+fn search_and_countries_text() {
+    let out = text(&["search", "cotton t-shirt", "--dest", "GB", "--limit", "3"], None);
+    let first = out.lines().next().unwrap();
+    assert!(first.contains("  61091000   12.0%            T-shirts, singlets and other vests of cotton"), "{out}");
+    assert_eq!(out.lines().count(), 3);
+    let out = text(&["countries", "--date", "2026-03-02"], None);
+    let gb = out.lines().find(|l| l.starts_with("GB ")).unwrap();
+    assert!(gb.starts_with("GB United Kingdom         GBP  tariff GB   VAT 20%      duty on Cif, "), "{gb}");
+    let us = out.lines().find(|l| l.starts_with("US ")).unwrap();
+    assert!(us.starts_with("US United States          USD  tariff US   VAT -        duty on Fob, "), "{us}");
+}
+
+#[test]
+fn catalogue_writes_its_file_whole_and_reports_it() {
+    let dir = std::env::temp_dir().join(format!("landed-cli-text-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (csv, out) = (dir.join("in.csv"), dir.join("out.csv"));
+    std::fs::write(&csv, "sku,code,price\nA1,6109100010,20.00\n").unwrap();
+    let args =
+        ["catalogue", csv.to_str().unwrap(), "--dest", "GB", "--date", "2026-03-02", "--out", out.to_str().unwrap()];
+    assert_eq!(text(&args, None), format!("wrote {}\n", out.display()));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("sku,destination,code,"), "{written}");
+    assert_eq!(written.lines().count(), 2);
+    assert!(!dir.join("out.csv.partial").exists(), "the partial file is renamed, not left behind");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(["countries", "--date", "2026-03-02"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(child.wait().unwrap().success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

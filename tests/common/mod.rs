@@ -1,0 +1,78 @@
+//! Helpers shared by the integration tests: one engine per test binary, requests and quotes
+//! from JSON, decimals, and running the `landed` command. Each test binary uses some of them.
+#![allow(dead_code)]
+
+use landed::quote::{LevyKind, LineQuote};
+use landed::{Engine, Quote, QuoteRequest};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// The embedded engine, made once for the whole test binary.
+pub fn engine() -> Engine {
+    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(Engine::embedded);
+    *ENGINE
+}
+
+/// A request from JSON.
+pub fn request(v: Value) -> QuoteRequest {
+    serde_json::from_value(v).expect("request")
+}
+
+/// The quote of a JSON request.
+pub fn quote(v: Value) -> Quote {
+    engine().quote(&request(v)).expect("quote")
+}
+
+/// A decimal written exactly.
+pub fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).unwrap()
+}
+
+/// The sum of a line's priced levies of one kind.
+pub fn levy(line: &LineQuote, kind: LevyKind) -> Decimal {
+    line.levies.iter().filter(|l| l.kind == kind).map(|l| l.amount.expect("priced levy")).sum()
+}
+
+/// True when the quote carries a warning with `code`.
+pub fn warned(q: &Quote, code: &str) -> bool {
+    q.warnings.iter().any(|w| w.code == code)
+}
+
+/// Runs `landed` with `args`, writing `stdin` (if any) to its standard input.
+pub fn landed(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run landed");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+/// The standard output of a successful run, as text.
+pub fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+/// The standard output of a successful run, as JSON.
+pub fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// Asserts a failure with a stable error code on stderr, and no panic; returns stderr.
+pub fn fails_with(out: &Output, code: &str) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert!(err.contains(code), "expected {code} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
