@@ -114,9 +114,9 @@ pub(super) fn duty_rates(
             if unchecked {
                 ctx.tariff_editions_checked.push(first);
             }
-            if let Some(v) = Date::parse(src.vintage)
-                .ok()
+            if let Some(v) = Some(src.vintage)
                 .filter(|_| unchecked)
+                .and_then(|v| Date::parse(v).ok())
                 .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
                 .filter(|_| !ctx.warnings.iter().any(|w| w.code == WarningCode::OldTariff))
             {

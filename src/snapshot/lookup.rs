@@ -136,7 +136,8 @@ impl<'s> Snapshot<'s> {
         // Rows are sorted, so the rows under the code, and among them those equal to it (the
         // first of them), are contiguous: slices, not collections.
         let under = under(keys, code.bytes());
-        let exact = under.start..under.start + keys[under.clone()].partition_point(|k| *k == code.packed());
+        let packed = code.packed();
+        let exact = under.start..under.start + keys[under.clone()].partition_point(|k| *k == packed);
 
         let (kind, matched_len, candidates): (Match, usize, &'s [Row<'s>]) = if !exact.is_empty() {
             (Match::Exact, digits.len(), &rows[exact])
