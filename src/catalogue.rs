@@ -144,6 +144,7 @@ impl Columns {
             extra_duties: Vec::new(),
             vat_class: VatClass::Standard,
             metal_content_value: None,
+            claim: None,
         };
         Ok((line, currency))
     }
@@ -178,6 +179,7 @@ fn quote_row(
         transport: None,
         simplified_regime: None,
         seller_registered: None,
+        claim: None,
         lines: vec![line.clone()],
     };
     let q = match engine.quote(&req) {

@@ -57,6 +57,10 @@ pub enum ErrorCode {
     /// A country code that is malformed or not an ISO 3166-1 alpha-2 code (`XX`, `UK`).
     #[serde(rename = "E_COUNTRY")]
     Country,
+    /// A preference claim the destination's programmes do not allow (unknown programme, origin
+    /// not a partner, not in force on the date, no rate under it for the code).
+    #[serde(rename = "E_CLAIM")]
+    Claim,
     #[serde(rename = "E_INTERNAL")]
     Internal,
 }
@@ -89,6 +93,7 @@ impl ErrorCode {
             ErrorCode::DescriptionsNotLoaded => "E_DESCRIPTIONS_NOT_LOADED",
             ErrorCode::DataNotLoaded => "E_DATA_NOT_LOADED",
             ErrorCode::Country => "E_COUNTRY",
+            ErrorCode::Claim => "E_CLAIM",
             ErrorCode::Internal => "E_INTERNAL",
         }
     }
@@ -149,6 +154,10 @@ pub enum WarningCode {
     Scope10Digit,
     #[serde(rename = "W_STALE_DATA")]
     StaleData,
+    #[serde(rename = "W_CLAIM")]
+    Claim,
+    #[serde(rename = "W_CLAIM_NO_RATE")]
+    ClaimNoRate,
 }
 
 impl WarningCode {
@@ -177,6 +186,8 @@ impl WarningCode {
             WarningCode::FeeUnknown => "W_FEE_UNKNOWN",
             WarningCode::Scope10Digit => "W_SCOPE_10_DIGIT",
             WarningCode::StaleData => "W_STALE_DATA",
+            WarningCode::Claim => "W_CLAIM",
+            WarningCode::ClaimNoRate => "W_CLAIM_NO_RATE",
         }
     }
 }

@@ -209,6 +209,10 @@ pub struct QuoteRequest {
     /// the tax is import tax at the border (for a scheme the law imposes it is an error).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seller_registered: Option<bool>,
+    /// A preference claim for every line that does not make its own (`"S"` USMCA, a Japanese
+    /// EPA such as `"CPTPP"`): see [`LineRequest::claim`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
     pub lines: Vec<LineRequest>,
 }
 
@@ -259,6 +263,14 @@ pub struct LineRequest {
     /// full value in its place. At most `unit_price`.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
     pub metal_content_value: Option<Decimal>,
+    /// A preference programme claimed for this line: a code of the destination tariff's `special`
+    /// column (US `"S"` USMCA, `"KR"`, …; Japan `"CPTPP"`, `"RCEP_CN"`, `"EU"`, …), or `"none"` to
+    /// make no claim whatever the request's `claim`. The programme's rate replaces the general
+    /// rate only when it is in force, the origin is a partner and the code has a rate under it
+    /// (else `E_CLAIM` naming this field); the quote states the rules of origin and proof it
+    /// assumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
 }
 
 /// Decodes a JSON request, turning serde's errors into typed errors with the path at fault. A
@@ -349,6 +361,9 @@ impl QuoteRequest {
                 check_country(c, f)?;
             }
         }
+        if let Some(c) = &self.claim {
+            check_claim(c, "claim")?;
+        }
         non_negative(self.shipping, "shipping", ErrorCode::NegativeAmount)?;
         non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
         at_most(self.shipping, MAX_VALUE, "shipping")?;
@@ -416,7 +431,45 @@ fn check_duty_rate(rate: &str, field: String) -> Result<()> {
     Ok(())
 }
 
+/// Where a line's claim was made: its own `claim`, or the request's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimFrom {
+    Line,
+    Request,
+}
+
+/// Most characters of a programme code (`RCEP_AANZ` is the longest in our tables).
+const MAX_CLAIM_LEN: usize = 16;
+
+/// A claim is a programme code: letters, digits and `_`, at most [`MAX_CLAIM_LEN`] characters.
+/// Whether the destination has it is checked when quoting.
+fn check_claim(claim: &str, field: &str) -> Result<()> {
+    let ok = !claim.is_empty()
+        && claim.len() <= MAX_CLAIM_LEN
+        && claim.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::Claim,
+            field,
+            format!("{claim:?} is not a preference programme code: write e.g. \"S\" (USMCA), \"CPTPP\" or \"none\""),
+        ))
+    }
+}
+
 impl LineRequest {
+    /// The programme this line claims: its own `claim`, else the request's (`"none"`: no claim),
+    /// and where it was made.
+    pub fn claim_in<'a>(&'a self, req: &'a QuoteRequest) -> Option<(&'a str, ClaimFrom)> {
+        let (claim, from) = match (&self.claim, &req.claim) {
+            (Some(c), _) => (c.as_str(), ClaimFrom::Line),
+            (None, Some(c)) => (c.as_str(), ClaimFrom::Request),
+            (None, None) => return None,
+        };
+        (!claim.eq_ignore_ascii_case("none")).then_some((claim, from))
+    }
+
     fn validate(&self) -> Result<()> {
         if self.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
@@ -473,6 +526,9 @@ impl LineRequest {
         }
         if let Some(rate) = &self.duty_rate {
             check_duty_rate(rate, "duty_rate".into())?;
+        }
+        if let Some(c) = &self.claim {
+            check_claim(c, "claim")?;
         }
         if self.extra_duties.len() > MAX_EXTRA_DUTIES {
             return Err(Error::new(

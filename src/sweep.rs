@@ -1,6 +1,8 @@
-//! Sweeps: one cart across destinations, origins, dates, channels, incoterms and candidate
-//! codes, ranked by what the buyer pays in all, complete quotes first: a quote with a levy we
-//! could not price is never "cheapest".
+//! Sweeps: one cart across destinations, origins, places of shipment, dates, channels, incoterms,
+//! candidate codes and preference claims, ranked by what the buyer pays in all (so DAP and DDP
+//! compare on the same footing), complete quotes first: a quote with a levy we could not price is
+//! never "cheapest". The answer names the winning combination and what each of its choices saved
+//! against the best other value of the same axis: "the cheapest compliant way to land this cart".
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -33,6 +35,12 @@ pub struct SweepAxes {
     /// Candidate codes for the first line.
     #[serde(default)]
     pub codes: Vec<String>,
+    /// Preference claims to try: `"none"` (no claim), a programme code (`"S"`, `"CPTPP"`: claimed
+    /// for every line, an invalid claim is that row's error), or `"auto"`: no claim, then each
+    /// programme some line can claim (in force, open to its origin, a rate for its code), claimed
+    /// for the lines that can.
+    #[serde(default)]
+    pub claims: Vec<String>,
 }
 
 /// Most combinations one sweep may price.
@@ -50,6 +58,13 @@ pub struct SweepRow {
     pub channel: Channel,
     pub incoterm: Incoterm,
     pub code: String,
+    /// The preference programme claimed (for the lines that can, under `auto`); none: no claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    /// What the claims saved (duty and the additional duties they removed), in the destination's
+    /// currency; absent when a claimed line's saving is not priced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_saving: Option<Decimal>,
     /// Landed total in the destination's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed: Option<Decimal>,
@@ -93,7 +108,24 @@ pub struct SweepResult {
     /// Dearest minus cheapest complete quote, in the request currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<Decimal>,
+    /// For each axis swept, what the cheapest quote's value saved against the best complete quote
+    /// that differs from it on that axis only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub savings: Vec<AxisSaving>,
     pub combinations: usize,
+}
+
+/// What one choice of the cheapest quote saved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct AxisSaving {
+    /// `destination`, `origin`, `ship_from`, `date`, `channel`, `incoterm`, `code` or `claim`.
+    pub axis: String,
+    pub chosen: String,
+    /// The best other value on the axis (`none` for no claim or no value).
+    pub instead_of: String,
+    /// What the buyer pays in all with `instead_of` minus with `chosen`, in the request currency.
+    pub saving: Decimal,
 }
 
 /// Prices every combination of the axes over the base request.
@@ -109,7 +141,7 @@ pub fn sweep_with_progress(
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<SweepResult> {
-    let combos = combinations(base, axes)?;
+    let combos = combinations(engine, base, axes)?;
     let total = combos.len();
     let mut rows = Vec::with_capacity(total);
     for combo in &combos {
@@ -131,6 +163,7 @@ pub fn sweep_with_progress(
         Some(best) => rows.iter().filter(|r| !r.complete && key(r).is_some_and(|k| k < best)).count(),
         None => rows.iter().filter(|r| !r.complete && key(r).is_some()).count(),
     };
+    let savings = cheapest.as_ref().map(|c| savings(c, &complete)).unwrap_or_default();
     Ok(SweepResult {
         request_currency: base.currency,
         combinations: total,
@@ -138,10 +171,12 @@ pub fn sweep_with_progress(
         cheapest,
         incomplete_below_cheapest,
         spread,
+        savings,
     })
 }
 
 /// One point of the sweep: the base request with these values.
+#[derive(Clone)]
 struct Combo {
     destination: String,
     origin: Option<String>,
@@ -150,11 +185,26 @@ struct Combo {
     channel: Channel,
     incoterm: Incoterm,
     code: String,
+    claim: ClaimPlan,
+}
+
+/// What a combination claims.
+#[derive(Clone)]
+enum ClaimPlan {
+    /// The request's own claims.
+    Keep,
+    /// No claim on any line.
+    Clear,
+    /// This programme for every line (`None`), or for the lines marked `true` (under `auto`).
+    Claim(String, Option<Vec<bool>>),
+    /// Expanded into `Clear` and one `Claim` per programme some line can claim.
+    Auto,
 }
 
 /// Every combination of the axes, an empty axis keeping the request's own value; more than
-/// [`MAX_COMBINATIONS`] is an error (counted before anything is built).
-fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
+/// [`MAX_COMBINATIONS`] is an error (counted before anything is built, `auto` claims once more
+/// as they expand).
+fn combinations(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
     let or_base = |v: &[String], b: Option<String>| -> Vec<Option<String>> {
         if v.is_empty() {
             vec![b]
@@ -169,15 +219,23 @@ fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
     let channels = if axes.channels.is_empty() { vec![base.channel] } else { axes.channels.clone() };
     let incoterms = if axes.incoterms.is_empty() { vec![base.incoterm] } else { axes.incoterms.clone() };
     let codes = or_base(&axes.codes, Some(base.lines.first().map(|l| l.code.clone()).unwrap_or_default()));
-    let total = [destinations.len(), origins.len(), ship_froms.len(), dates.len(), channels.len(), incoterms.len()]
-        .iter()
-        .fold(codes.len(), |n, k| n.saturating_mul(*k));
+    let claims = claim_plans(&axes.claims)?;
+    let total = [
+        destinations.len(),
+        origins.len(),
+        ship_froms.len(),
+        dates.len(),
+        channels.len(),
+        incoterms.len(),
+        claims.len(),
+    ]
+    .iter()
+    .fold(codes.len(), |n, k| n.saturating_mul(*k));
+    let too_many = |total: usize| {
+        Error::new(ErrorCode::TooLarge, "axes", format!("{total} combinations: at most {MAX_COMBINATIONS}"))
+    };
     if total > MAX_COMBINATIONS {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "axes",
-            format!("{total} combinations: at most {MAX_COMBINATIONS}"),
-        ));
+        return Err(too_many(total));
     }
     let mut out = Vec::with_capacity(total);
     for d in &destinations {
@@ -187,15 +245,25 @@ fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
                     for c in &channels {
                         for i in &incoterms {
                             for code in &codes {
-                                out.push(Combo {
-                                    destination: d.clone().unwrap_or_default(),
-                                    origin: o.clone(),
-                                    ship_from: sf.clone(),
-                                    date: *date,
-                                    channel: *c,
-                                    incoterm: *i,
-                                    code: code.clone().unwrap_or_default(),
-                                });
+                                for claim in &claims {
+                                    let combo = Combo {
+                                        destination: d.clone().unwrap_or_default(),
+                                        origin: o.clone(),
+                                        ship_from: sf.clone(),
+                                        date: *date,
+                                        channel: *c,
+                                        incoterm: *i,
+                                        code: code.clone().unwrap_or_default(),
+                                        claim: claim.clone(),
+                                    };
+                                    match claim {
+                                        ClaimPlan::Auto => out.extend(auto_claims(engine, base, combo)),
+                                        _ => out.push(combo),
+                                    }
+                                    if out.len() > MAX_COMBINATIONS {
+                                        return Err(too_many(out.len()));
+                                    }
+                                }
                             }
                         }
                     }
@@ -206,8 +274,52 @@ fn combinations(base: &QuoteRequest, axes: &SweepAxes) -> Result<Vec<Combo>> {
     Ok(out)
 }
 
-/// Prices one combination into a row; an error becomes the row's `error`.
-fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
+/// The claim axis as plans; an empty axis keeps the request's claims.
+fn claim_plans(claims: &[String]) -> Result<Vec<ClaimPlan>> {
+    if claims.is_empty() {
+        return Ok(vec![ClaimPlan::Keep]);
+    }
+    let mut out = Vec::with_capacity(claims.len());
+    for (i, c) in claims.iter().enumerate() {
+        out.push(match c.trim() {
+            c if c.eq_ignore_ascii_case("none") => ClaimPlan::Clear,
+            c if c.eq_ignore_ascii_case("auto") => ClaimPlan::Auto,
+            c if !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                ClaimPlan::Claim(c.to_string(), None)
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::Claim,
+                    format!("axes.claims[{i}]"),
+                    format!("{c:?} is not \"none\", \"auto\" or a programme code such as \"S\""),
+                ))
+            }
+        });
+    }
+    Ok(out)
+}
+
+/// `auto` for one combination: no claim, then each programme some line can claim, claimed for
+/// the lines that can ([`crate::quote::claimable`]).
+fn auto_claims(engine: &Engine, base: &QuoteRequest, combo: Combo) -> Vec<Combo> {
+    let r = request(base, &Combo { claim: ClaimPlan::Clear, ..combo.clone() });
+    let per_line: Vec<Vec<&'static str>> = r.lines.iter().map(|l| crate::quote::claimable(engine, &r, l)).collect();
+    let mut programmes: Vec<&'static str> = Vec::new();
+    for p in per_line.iter().flatten() {
+        if !programmes.contains(p) {
+            programmes.push(p);
+        }
+    }
+    let mut out = vec![Combo { claim: ClaimPlan::Clear, ..combo.clone() }];
+    for p in programmes {
+        let mask = per_line.iter().map(|l| l.contains(&p)).collect();
+        out.push(Combo { claim: ClaimPlan::Claim(p.to_string(), Some(mask)), ..combo.clone() });
+    }
+    out
+}
+
+/// The base request with a combination's values.
+fn request(base: &QuoteRequest, combo: &Combo) -> QuoteRequest {
     let mut r = base.clone();
     r.destination = combo.destination.clone();
     r.date = combo.date;
@@ -223,6 +335,29 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
     if let Some(l) = r.lines.first_mut() {
         l.code = combo.code.clone();
     }
+    match &combo.claim {
+        ClaimPlan::Keep | ClaimPlan::Auto => {}
+        ClaimPlan::Clear => {
+            r.claim = None;
+            r.lines.iter_mut().for_each(|l| l.claim = None);
+        }
+        ClaimPlan::Claim(p, None) => {
+            r.claim = Some(p.clone());
+            r.lines.iter_mut().for_each(|l| l.claim = None);
+        }
+        ClaimPlan::Claim(p, Some(mask)) => {
+            r.claim = None;
+            for (l, on) in r.lines.iter_mut().zip(mask) {
+                l.claim = on.then(|| p.clone());
+            }
+        }
+    }
+    r
+}
+
+/// Prices one combination into a row; an error becomes the row's `error`.
+fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
+    let r = request(base, combo);
     let mut row = SweepRow {
         destination: combo.destination.to_ascii_uppercase(),
         origin: r.origin.clone(),
@@ -231,6 +366,12 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
         channel: combo.channel,
         incoterm: combo.incoterm,
         code: combo.code.clone(),
+        claim: match &combo.claim {
+            ClaimPlan::Claim(p, _) => Some(p.to_ascii_uppercase()),
+            ClaimPlan::Keep => r.claim.clone().filter(|c| !c.eq_ignore_ascii_case("none")),
+            ClaimPlan::Clear | ClaimPlan::Auto => None,
+        },
+        claim_saving: None,
         landed: None,
         currency: None,
         landed_in_request_currency: None,
@@ -266,10 +407,60 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
             row.fees = Some(t.fees);
             row.complete = t.complete;
             row.at_least = t.at_least;
+            let claimed: Vec<_> = q.lines.iter().filter_map(|l| l.claim.as_ref()).collect();
+            if !claimed.is_empty() {
+                row.claim_saving = claimed.iter().map(|c| c.total_saving).sum();
+            }
         }
         Err(e) => row.error = Some(e.to_string()),
     }
     row
+}
+
+/// A row's value on each axis, in the order of [`AXES`].
+fn axis_values(r: &SweepRow) -> [String; 8] {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "none".into());
+    [
+        r.destination.clone(),
+        opt(&r.origin),
+        opt(&r.ship_from),
+        r.date.to_string(),
+        format!("{:?}", r.channel).to_ascii_lowercase(),
+        format!("{:?}", r.incoterm).to_ascii_uppercase(),
+        r.code.clone(),
+        opt(&r.claim),
+    ]
+}
+
+const AXES: [&str; 8] = ["destination", "origin", "ship_from", "date", "channel", "incoterm", "code", "claim"];
+const CLAIM_AXIS: usize = 7;
+
+/// For each axis, what the cheapest row's value saved against the cheapest complete row with
+/// another value, equal to it on every other axis but the claim (each alternative keeps its own
+/// best claim: a claim open to one origin is not open to another); for the claim axis, equal on
+/// every other axis (`complete` is ranked, cheapest first).
+fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> Vec<AxisSaving> {
+    let (Some(best), chosen) = (cheapest.buyer_total_in_request_currency, axis_values(cheapest)) else {
+        return Vec::new();
+    };
+    let values: Vec<[String; 8]> = complete.iter().map(|r| axis_values(r)).collect();
+    let mut out = Vec::new();
+    for (k, axis) in AXES.iter().enumerate() {
+        let other = complete.iter().zip(&values).find(|(_, v)| {
+            v[k] != chosen[k] && (0..AXES.len()).all(|j| j == k || j == CLAIM_AXIS || v[j] == chosen[j])
+        });
+        if let Some((r, v)) = other {
+            if let Some(total) = r.buyer_total_in_request_currency {
+                out.push(AxisSaving {
+                    axis: (*axis).into(),
+                    chosen: chosen[k].clone(),
+                    instead_of: v[k].clone(),
+                    saving: total - best,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what

@@ -124,9 +124,16 @@ fn sweep_text_ranks_with_the_spread() {
         lines[0],
         "4 combinations, complete quotes first, cheapest first (what the buyer pays in all, in GBP; ≥ marks a lower bound):"
     );
-    assert_eq!(lines.len(), 6, "{out}");
-    assert!(lines[1].ends_with(" EUR)  2026-03-02 DE  origin CN  Courier Dap code 6109.10.00.10"), "{out}");
-    assert!(lines[5].starts_with("spread: ") && lines[5].ends_with(" GBP"), "{out}");
+    assert_eq!(lines.len(), 9, "{out}");
+    assert!(lines[1].ends_with(" EUR)  2026-03-02 DE  origin CN  from US   Courier Dap code 6109.10.00.10"), "{out}");
+    // The answer: the cheapest complete combination and what each of its choices saved.
+    assert!(
+        lines[5].starts_with("cheapest complete: ") && lines[5].contains(" to DE, origin CN, ship from US"),
+        "{out}"
+    );
+    assert!(lines[6].starts_with("  destination DE instead of GB saves "), "{out}");
+    assert_eq!(lines[7], "  incoterm DAP instead of DDP saves 0.00 GBP", "{out}");
+    assert!(lines[8].starts_with("spread: ") && lines[8].ends_with(" GBP"), "{out}");
 }
 
 #[test]

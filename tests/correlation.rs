@@ -4,26 +4,17 @@
 //! (`tariffs/rules/hs_correlation_fixes.tsv`): one HS 2017 line is given with the correlation
 //! named; several are given as a range, explained. Never a silent pick.
 
+mod common;
+
+use common::{d, engine, landed};
 use landed::api::RateResponse;
 use landed::correlation::{Correlation, Relationship};
 use landed::date::Date;
 use landed::quote::LineStatus;
 use landed::snapshot::Match;
-use landed::Engine;
-use rust_decimal::Decimal;
-use std::process::Command;
 
 fn on() -> Date {
     Date::parse("2026-03-01").unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-fn engine() -> Engine {
-    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(Engine::embedded);
-    *ENGINE
 }
 
 fn rate(destination: &str, code: &str, date: Date) -> landed::Result<RateResponse> {
@@ -201,19 +192,13 @@ fn imported_relationships_match_the_links() {
 /// `landed rate GB 851713` says it answered through the correlation.
 #[test]
 fn cli_rate_says_hs2022_to_hs2017_correlation() {
-    let out = Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(["rate", "GB", "851713", "--date", "2026-03-01"])
-        .output()
-        .unwrap();
+    let out = landed(&["rate", "GB", "851713", "--date", "2026-03-01"], None);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("GB 851713 → 85171200"), "{text}");
     assert!(text.contains("HS 2022 → HS 2017 correlation (n:1)"), "{text}");
     assert!(text.contains("correlation source: United Nations Statistics Division"), "{text}");
-    let json = Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(["rate", "DE", "85171300", "--date", "2026-03-01", "--json"])
-        .output()
-        .unwrap();
+    let json = landed(&["rate", "DE", "85171300", "--date", "2026-03-01", "--json"], None);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["match"], "correlated");
     assert_eq!(v["via_correlation"]["from"], "851713");

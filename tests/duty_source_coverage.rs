@@ -3,14 +3,12 @@
 //!
 //! Reads `../shared/tariff-sources` when present; skips with a message when not.
 
+mod common;
+
+use common::sources;
 use landed::duty::{DutyExpr, NotPriceableKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-
-fn sources() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources");
-    p.is_dir().then_some(p)
-}
 
 fn column_texts(path: &PathBuf, columns: &[&str], out: &mut BTreeSet<String>) {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).expect("open source file");

@@ -2,13 +2,11 @@
 //! on its as-of date, and warns for a dataset older than its publication period
 //! (`tariffs/rules/datasets.tsv`).
 
+mod common;
+
+use common::engine;
 use landed::freshness::DatasetKind;
 use landed::Quote;
-
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
 
 fn quote(destination: &str, currency: &str, date: &str, code: &str) -> Quote {
     let json = format!(

@@ -1,25 +1,12 @@
 //! Customs exchange rates through whole quotes: the legal rate of each destination, from the
 //! embedded HMRC and ECB tables; where a table lacks the month, a stated fallback or an error.
 
+mod common;
+
+use common::{d, engine, request, sources};
 use landed::quote::{LevyKind, Quote};
-use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-use std::path::PathBuf;
-
-fn request(v: Value) -> QuoteRequest {
-    serde_json::from_value(v).expect("request")
-}
-
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
 
 /// One line (cotton T-shirts) worth `price` in `currency`, shipping and insurance included.
 fn cart(destination: &str, date: &str, currency: &str, price: &str) -> Value {
@@ -35,8 +22,7 @@ fn duty_base(q: &Quote) -> Decimal {
 /// A file of the official sources, when the shared folder is present (the figures below are
 /// typed from them; these checks confirm they still match).
 fn source_text(path: &str) -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources").join(path);
-    std::fs::read_to_string(p).ok()
+    std::fs::read_to_string(sources()?.join(path)).ok()
 }
 
 #[test]

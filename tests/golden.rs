@@ -1,29 +1,13 @@
 //! Golden figures from docs/rules.md, each through a whole quote. Test names cite the rule
 //! (`…_rules_N` is section N of docs/rules.md).
 
-use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
+mod common;
+
+use common::{d, engine, levy, quote};
+use landed::quote::{LevyKind, LineStatus, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn quote(v: Value) -> Quote {
-    let req: QuoteRequest = serde_json::from_value(v).expect("request");
-    engine().quote(&req).expect("quote")
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-fn levy(line: &LineQuote, kind: LevyKind) -> Decimal {
-    line.levies.iter().filter(|l| l.kind == kind).map(|l| l.amount.expect("priced levy")).sum()
-}
 
 #[test]
 fn value_basis_cif_vs_fob_rules_1() {

@@ -2,43 +2,16 @@
 //! quote. Every test names its source; figures come from the official example or are worked by
 //! hand from the law.
 
+mod common;
+
+use common::{d, engine, levy, quote, unpriced, warned};
 use landed::quote::{LevyKind, LineQuote, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-/// One engine for the whole test binary.
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn quote(v: Value) -> Quote {
-    let req: QuoteRequest = serde_json::from_value(v).expect("request");
-    engine().quote(&req).expect("quote")
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-fn levy(line: &LineQuote, kind: LevyKind) -> Decimal {
-    line.levies.iter().filter(|l| l.kind == kind).map(|l| l.amount.expect("priced levy")).sum()
-}
-
 fn named(line: &LineQuote, name: &str) -> Decimal {
     line.levies.iter().filter(|l| l.name.contains(name)).map(|l| l.amount.expect("priced levy")).sum()
-}
-
-/// The formula of a levy of `kind` that is listed but not priced (its figure stays in it).
-fn unpriced(line: &LineQuote, kind: LevyKind) -> String {
-    let l = line.levies.iter().find(|l| l.kind == kind).expect("levy listed");
-    assert_eq!((l.amount, l.partial_amount), (None, None), "{} is not priced", l.name);
-    l.formula.to_string()
-}
-
-fn warned(q: &Quote, code: &str) -> bool {
-    q.warnings.iter().any(|w| w.code == code)
 }
 
 fn fee<'q>(q: &'q Quote, name: &str) -> Option<&'q landed::quote::Levy> {

@@ -2,34 +2,20 @@
 //! law or the official guidance named in the test. Every rule is a dated row of
 //! `tariffs/rules/thresholds.tsv` (or `territories.tsv`, `jurisdictions.tsv`).
 
+mod common;
+
+use common::{d, engine, quote, request, unpriced};
 use landed::quote::{LevyKind, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-/// One engine for the whole test binary.
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn request(v: Value) -> QuoteRequest {
-    serde_json::from_value(v).expect("request")
-}
-
-fn quote(v: Value) -> Quote {
-    engine().quote(&request(v)).expect("quote")
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
 fn tax(q: &Quote) -> Decimal {
     q.lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum()
 }
 
-fn warned(q: &Quote, code: &str) -> Option<String> {
+/// The message of the quote's warning with `code`, if it has one.
+fn warning(q: &Quote, code: &str) -> Option<String> {
     q.warnings.iter().find(|w| w.code == code).map(|w| w.message.clone())
 }
 
@@ -74,8 +60,8 @@ fn gb_vat_on_goods_up_to_135_is_charged_at_sale_even_under_dap() {
     assert_eq!(q.totals.due_on_delivery, d("0.00"));
     assert_eq!(q.totals.buyer_total, d("180.00"));
     assert!(q.totals.collected_at_sale_rule.as_deref().unwrap().contains("gb-low-value-vat-135"));
-    assert!(warned(&q, "W_SELLER_COLLECTS").is_some());
-    assert!(warned(&q, "W_ASSUMPTION").unwrap().contains("registered for UK VAT"));
+    assert!(warning(&q, "W_SELLER_COLLECTS").is_some());
+    assert!(warning(&q, "W_ASSUMPTION").unwrap().contains("registered for UK VAT"));
     // DDP: the same checkout price.
     let ddp = quote(with_incoterm(dap("GB", "GBP", "2026-03-02", "1", "130.00", "20.00"), "DDP"));
     assert_eq!((ddp.totals.landed, ddp.totals.due_on_delivery), (d("180.00"), d("0.00")));
@@ -136,7 +122,7 @@ fn eu_ioss_vat_is_charged_at_sale_and_the_assumption_is_stated() {
     assert_eq!(q.totals.duty, d("0.00"));
     assert_eq!(q.totals.collected_at_sale, d("20.90"));
     assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("130.90"), d("0.00")));
-    assert!(warned(&q, "W_ASSUMPTION").unwrap().contains("IOSS is optional"));
+    assert!(warning(&q, "W_ASSUMPTION").unwrap().contains("IOSS is optional"));
     // Before 2021-07-01 there was no IOSS: the threshold is not considered.
     let q = quote(dap("DE", "EUR", "2021-06-30", "1", "100.00", "10.00"));
     assert!(q.thresholds.iter().all(|c| c.id != "eu-ioss-150"));
@@ -215,20 +201,13 @@ fn us_de_minimis_keyed_by_origin_needs_the_origin() {
     let q = quote(json!({"destination": "US", "date": "2025-06-02", "currency": "USD",
         "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "100.00"}]}));
     assert!(!applies(&q, "us-de-minimis-800-ex-cn-hk"));
-    assert!(warned(&q, "W_THRESHOLD_NOT_APPLIED").unwrap().contains("origin"));
+    assert!(warning(&q, "W_THRESHOLD_NOT_APPLIED").unwrap().contains("origin"));
 }
 
 fn korea(ship_from: &str, value: &str) -> Quote {
     quote(json!({"destination": "KR", "date": "2026-03-02", "currency": "USD", "ship_from": ship_from,
         "channel": "courier", "fx": {"USD/KRW": "1400"},
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "13%"}]}))
-}
-
-/// The formula of the line's levy of `kind` that is not priced (its figure stays in it).
-fn unpriced(q: &Quote, kind: LevyKind) -> String {
-    let l = q.lines[0].levies.iter().find(|l| l.kind == kind).expect("levy listed");
-    assert_eq!((l.amount, l.partial_amount), (None, None), "{} is not priced", l.name);
-    l.formula.to_string()
 }
 
 #[test]
@@ -246,7 +225,7 @@ fn korea_us_200_threshold_applies_but_the_value_basis_is_not_priced() {
     assert_eq!(line.status, landed::quote::LineStatus::NotPriced);
     let why = line.reason.as_deref().unwrap_or_default();
     assert!(why.contains("jurisdictions.tsv#KR") && !why.contains("kr-korus-express-200"), "{why}");
-    assert!(unpriced(&from_us, LevyKind::Duty).contains("jurisdictions.tsv#KR"));
+    assert!(unpriced(&from_us.lines[0], LevyKind::Duty).contains("jurisdictions.tsv#KR"));
     assert!(!from_us.totals.complete && from_us.totals.at_least);
     assert_eq!((from_us.totals.duty, from_us.totals.tax), (d("0"), d("0")));
     // Shipped from China, US$180 is above the US$150 limit (kr-small-150, still [verify]: the KCS
@@ -255,9 +234,9 @@ fn korea_us_200_threshold_applies_but_the_value_basis_is_not_priced() {
     // 284,760 = ₩28,476: figures shown, never priced.
     let from_cn = korea("CN", "180.00");
     assert!(!applies(&from_cn, "kr-small-150"));
-    assert!(unpriced(&from_cn, LevyKind::Duty).contains("32,760"));
-    assert!(unpriced(&from_cn, LevyKind::Tax).contains("28,476"));
-    assert!(warned(&from_cn, "W_VERIFY").is_some());
+    assert!(unpriced(&from_cn.lines[0], LevyKind::Duty).contains("32,760"));
+    assert!(unpriced(&from_cn.lines[0], LevyKind::Tax).contains("28,476"));
+    assert!(warning(&from_cn, "W_VERIFY").is_some());
 }
 
 #[test]
@@ -271,7 +250,7 @@ fn northern_ireland_uses_the_uk_tariff_and_vat_and_says_why() {
     assert_eq!((xi.totals.duty, tax(&xi)), (d("26.40"), d("49.28")));
     let gb = quote(tariff_rate(dap("GB", "GBP", "2026-03-02", "1", "200.00", "20.00")));
     assert_eq!((gb.totals.duty, tax(&gb)), (xi.totals.duty, tax(&xi)));
-    let why = warned(&xi, "W_TERRITORY").expect("tariff assumption stated");
+    let why = warning(&xi, "W_TERRITORY").expect("tariff assumption stated");
     assert!(why.contains("not at risk") && why.contains("EU Common External Tariff"), "{why}");
     // ≤ £135: HMRC's IOSS for Northern Ireland, optional: VAT at the sale, assumption stated.
     let small = quote(dap("XI", "GBP", "2026-03-02", "1", "100.00", "10.00"));
@@ -281,7 +260,7 @@ fn northern_ireland_uses_the_uk_tariff_and_vat_and_says_why() {
         (tax(&small), d("0.00"))
     );
     assert!(small.totals.collected_at_sale > Decimal::ZERO);
-    assert!(warned(&small, "W_ASSUMPTION").unwrap().contains("Northern Ireland"));
+    assert!(warning(&small, "W_ASSUMPTION").unwrap().contains("Northern Ireland"));
     // UK customs value rules: the HMRC monthly rate converts a foreign-currency price, as in GB.
     let usd = quote(json!({"destination": "XI", "date": "2023-07-14", "currency": "USD", "origin": "CN",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "300"}]}));
@@ -307,16 +286,16 @@ fn reduced_vat_class_without_a_known_reduced_rate_is_a_typed_error() {
 fn canada_and_brazil_without_subdivision_state_the_assumption() {
     let ca = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "CN",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "duty_rate": "18%"}]}));
-    let why = warned(&ca, "W_ASSUMED_SUBDIVISION").expect("province assumption stated");
+    let why = warning(&ca, "W_ASSUMED_SUBDIVISION").expect("province assumption stated");
     assert!(why.contains("ON") && why.contains("subdivision"), "{why}");
     // A GST registrant pays only the federal GST at the border: no province needed.
     let b2b = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "CN",
         "business_buyer": true,
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "duty_rate": "18%"}]}));
-    assert!(warned(&b2b, "W_ASSUMED_SUBDIVISION").is_none());
+    assert!(warning(&b2b, "W_ASSUMED_SUBDIVISION").is_none());
     let br = quote(json!({"destination": "BR", "date": "2026-03-02", "currency": "BRL",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "200", "duty_rate": "60%"}]}));
-    assert!(warned(&br, "W_ASSUMED_SUBDIVISION").unwrap().contains("SP"));
+    assert!(warning(&br, "W_ASSUMED_SUBDIVISION").unwrap().contains("SP"));
 }
 
 #[test]
@@ -325,7 +304,7 @@ fn canada_without_ship_from_states_which_thresholds_are_not_applied() {
     let q = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "subdivision": "AB",
         "channel": "courier",
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "35", "duty_rate": "18%"}]}));
-    let why = warned(&q, "W_ASSUMED_SHIP_FROM").expect("ship_from assumption stated");
+    let why = warning(&q, "W_ASSUMED_SHIP_FROM").expect("ship_from assumption stated");
     assert!(why.contains("ca-cusma-courier-40"), "{why}");
 }
 
@@ -456,7 +435,7 @@ fn a_seller_outside_an_optional_scheme_leaves_the_tax_to_the_border() {
     v["seller_registered"] = json!(true);
     let q = quote(v);
     assert_eq!(q.totals.collected_at_sale, d("20.90"));
-    assert!(warned(&q, "W_ASSUMPTION").is_none());
+    assert!(warning(&q, "W_ASSUMPTION").is_none());
     // The GB ≤ £135 rules are imposed by law: "not registered" does not turn them into import VAT.
     let mut v = dap("GB", "GBP", "2026-03-02", "1", "100.00", "10.00");
     v["seller_registered"] = json!(false);

@@ -5,6 +5,9 @@
 //! Act art. 2): the temporary rate where there is one, else the general rate, replaced by the
 //! WTO rate where that is lower and not in parentheses.
 
+mod common;
+
+use common::{engine, sources};
 use landed::date::Date;
 use landed::duty::DutyExpr;
 use landed::hs::HsCode;
@@ -13,14 +16,8 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
 fn schedule_dir() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources/jp/japan-tariff-2026-07-09");
+    let p = sources()?.join("jp/japan-tariff-2026-07-09");
     p.is_dir().then_some(p)
 }
 

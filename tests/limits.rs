@@ -1,15 +1,12 @@
 //! Limits and bad input: each gets a typed error or a correct answer, never a panic, hang or
 //! silent zero. Includes the regressions the fuzzers found.
 
+mod common;
+
+use common::{engine, landed};
 use landed::error::ErrorCode;
 use landed::request::QuoteRequest;
 use serde_json::json;
-
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
 
 fn quote(v: serde_json::Value) -> Result<landed::Quote, landed::Error> {
     let req: QuoteRequest =
@@ -96,10 +93,7 @@ fn bad_inputs_are_typed_errors() {
 fn non_utf8_bytes_are_a_typed_error_in_the_cli() {
     let path = std::env::temp_dir().join("landed-non-utf8.json");
     std::fs::write(&path, [0xff, 0xfe, b'{', 0x80]).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(["quote", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = landed(&["quote", path.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("E_IO") && err.contains("UTF-8"), "{err}");

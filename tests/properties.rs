@@ -1,17 +1,14 @@
 //! Property tests of the engine's invariants (docs/rules.md#allocation, docs/rules.md#not-priced).
 
+mod common;
+
+use common::engine;
 use landed::allocation::allocate;
 use landed::quote::LevyKind;
 use landed::request::QuoteRequest;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
-
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
 
 fn cents(c: u64) -> Decimal {
     Decimal::new(c as i64, 2)

@@ -1,27 +1,14 @@
 //! The embedded snapshot: agreement with the raw source files, lookups,
 //! and rejection of corrupted bytes.
 
+mod common;
+
+use common::{engine, sources};
 use landed::date::Date;
 use landed::error::ErrorCode;
 use landed::hs::HsCode;
 use landed::snapshot::{Match, Snapshot};
 use std::path::PathBuf;
-
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn sources() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared/tariff-sources not found");
-        None
-    }
-}
 
 fn date(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -62,7 +49,10 @@ fn raw_rows(path: PathBuf, code_col: &str, duty_col: &str) -> Vec<(String, Strin
 
 #[test]
 fn sampled_codes_match_the_raw_source_files() {
-    let Some(dir) = sources() else { return };
+    let Some(dir) = sources() else {
+        eprintln!("skipped: ../shared/tariff-sources not found");
+        return;
+    };
     let snap = engine().snapshot();
     let cases = [
         ("US", "us/tariff_database_2025_06062025.csv", "hts8", "mfn_text_rate", "2025-06-06"),

@@ -3,21 +3,14 @@
 //! are those of the HTS headings (`tariffs/us_reciprocal.tsv` is imported from HTSUS 2026 Rev 3)
 //! and the figures are worked by hand from them.
 
+mod common;
+
+use common::{d, engine, quote};
 use landed::date::Date;
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
 use serde_json::json;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
 
 /// The layers charged (not excluded) on a line, as (id, percent), in priority order; a layer
 /// that may apply but is not settled by our sources (its scope is a U.S. note we lack, or the
@@ -188,11 +181,6 @@ fn us_layers_follow_the_timeline_by_date_origin_and_code() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-fn quote(v: serde_json::Value) -> Quote {
-    let req: QuoteRequest = serde_json::from_value(v).unwrap();
-    engine().quote(&req).unwrap()
 }
 
 fn us_line(date: &str, origin: &str, line: serde_json::Value) -> Quote {

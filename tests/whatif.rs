@@ -1,6 +1,9 @@
 //! What-if tools: reverse pricing and grey zones, sweeps, time travel, catalogue pricing,
 //! invoice checks.
 
+mod common;
+
+use common::{d, engine, request};
 use landed::date::Date;
 use landed::request::QuoteRequest;
 use landed::reverse::{reverse, Charm, GreyZonePolicy};
@@ -8,23 +11,11 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
 
-/// One engine for the whole test binary (engines are made once and shared).
-fn engine() -> landed::Engine {
-    static ENGINE: std::sync::LazyLock<landed::Engine> = std::sync::LazyLock::new(landed::Engine::embedded);
-    *ENGINE
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-fn req(v: serde_json::Value) -> QuoteRequest {
-    serde_json::from_value(v).unwrap()
-}
-
 fn canada() -> QuoteRequest {
-    req(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "US", "channel": "courier",
-        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1", "duty_rate": "18%"}]}))
+    request(
+        json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": "US", "channel": "courier",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1", "duty_rate": "18%"}]}),
+    )
 }
 
 #[test]
@@ -53,7 +44,7 @@ fn charm_prices_round_the_target_down() {
 }
 
 fn gb(net: Decimal) -> QuoteRequest {
-    req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+    request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "lines": [{"id": "x", "code": "61091000", "quantity": "1", "unit_price": net.to_string()}]}))
 }
 
@@ -72,9 +63,10 @@ proptest! {
 
 #[test]
 fn time_travel_us_2026_02_24() {
-    let r =
-        req(json!({"destination": "US", "date": "2026-02-23", "currency": "USD", "origin": "VN", "channel": "freight",
-        "lines": [{"id": "tee", "code": "6109100012", "quantity": "10", "unit_price": "10"}]}));
+    let r = request(
+        json!({"destination": "US", "date": "2026-02-23", "currency": "USD", "origin": "VN", "channel": "freight",
+        "lines": [{"id": "tee", "code": "6109100012", "quantity": "10", "unit_price": "10"}]}),
+    );
     let c = landed::diff::compare_dates(
         &engine(),
         &r,
@@ -88,7 +80,7 @@ fn time_travel_us_2026_02_24() {
 
 #[test]
 fn time_travel_eu_2026_07_01() {
-    let r = req(json!({"destination": "DE", "date": "2026-06-30", "currency": "EUR", "origin": "CN",
+    let r = request(json!({"destination": "DE", "date": "2026-06-30", "currency": "EUR", "origin": "CN",
         "lines": [{"id": "tee", "code": "6109100010", "quantity": "5", "unit_price": "10"}]}));
     let c = landed::diff::compare_dates(
         &engine(),
@@ -114,10 +106,11 @@ fn time_travel_eu_2026_07_01() {
 
 #[test]
 fn sweep_one_item_60_destinations_12_months() {
-    let base =
-        req(json!({"destination": "DE", "date": "2026-01-01", "currency": "USD", "origin": "CN", "channel": "freight",
+    let base = request(
+        json!({"destination": "DE", "date": "2026-01-01", "currency": "USD", "origin": "CN", "channel": "freight",
         "fx": {"USD/TWD": "32.5"},
-        "lines": [{"id": "x", "code": "6109100010", "quantity": "4", "unit_price": "50", "duty_rate": "10%"}]}));
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "4", "unit_price": "50", "duty_rate": "10%"}]}),
+    );
     let mut destinations: Vec<String> = engine()
         .countries(Date::parse("2026-03-02").unwrap())
         .countries
@@ -183,7 +176,7 @@ fn catalogue_of_10000_skus_times_10_destinations() {
     let ca: Vec<Vec<&str>> = rows.iter().filter(|r| r.contains(",CA,")).map(|r| r.split(',').collect()).collect();
     assert_eq!(ca.len(), 10_000);
     for r in &ca {
-        let goods = Decimal::from_str_exact(r[5]).unwrap();
+        let goods = d(r[5]);
         if goods > d("20.00") {
             assert!(r[10] == "partial" || r[10] == "not_priced", "{r:?}");
         }
@@ -194,7 +187,7 @@ fn catalogue_of_10000_skus_times_10_destinations() {
 
 #[test]
 fn invoice_check_explains_a_vat_base_without_duty() {
-    let r = req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+    let r = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "lines": [{"id": "a", "code": "61091000", "quantity": "10", "unit_price": "100"}]}));
     let q = engine().quote(&r).unwrap();
     // The carrier charged VAT on the goods only: 20 % × 1,000 instead of 20 % × 1,120.
@@ -207,7 +200,7 @@ fn invoice_check_explains_a_vat_base_without_duty() {
 
 #[test]
 fn whole_cart_reverse_keeps_the_price_ratios() {
-    let cart = req(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+    let cart = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "lines": [{"id": "a", "code": "61091000", "quantity": "2", "unit_price": "10"},
                   {"id": "b", "code": "85167100", "quantity": "1", "unit_price": "30"}]}));
     let r =

@@ -125,6 +125,54 @@ $('cancel-sweep').addEventListener('click', () => {
   $('sweep-summary').textContent = 'Cancelled.';
 });
 
+// --- The cheapest compliant way: origin, ship-from, channel, incoterm and claim ---------------
+const list = (id) => v(id).split(',').map((x) => x.trim()).filter(Boolean);
+
+$('run-best').addEventListener('click', async () => {
+  const dest = v('best-dest').toUpperCase();
+  // The destination's tariff prices the duty (a caller's duty_rate would replace it and its
+  // preferential rates, so no claim could be tried).
+  const req = request(dest);
+  delete req.lines[0].duty_rate;
+  const axes = {
+    origins: list('best-origins').map((x) => x.toUpperCase()),
+    ship_froms: list('best-from').map((x) => x.toUpperCase()),
+    channels: list('best-channels').map((x) => x.toLowerCase()),
+    incoterms: list('best-incoterms').map((x) => x.toUpperCase()),
+    claims: list('best-claims'),
+  };
+  $('best-answer').textContent = 'Pricing every combination…';
+  let r;
+  try {
+    r = await sweep(req, axes);
+  } catch (e) {
+    $('best-answer').textContent = `${e.code}: ${e.message}`;
+    $('best-table').replaceChildren();
+    return;
+  }
+  const cur = r.request_currency;
+  const c = r.cheapest;
+  const answer = [];
+  if (c) {
+    answer.push(el('p', { text: `Cheapest complete: ${c.buyer_total_in_request_currency} ${cur} in all — origin ${c.origin ?? '—'}, ship from ${c.ship_from ?? '—'}, ${c.channel}, ${c.incoterm}, claim ${c.claim ?? 'none'}.` }));
+    if (r.savings?.length) {
+      answer.push(el('ul', { id: 'best-savings' }, r.savings.map((s) => el('li', { text: `${s.axis.replace('_', ' ')} ${s.chosen} instead of ${s.instead_of} saves ${s.saving} ${cur}` }))));
+    }
+    if (c.claim) answer.push(el('p', { text: `The claim ${c.claim} assumes the goods meet its rules of origin and its proof of origin is held; without them the general rate applies.` }));
+  } else {
+    answer.push(el('p', { text: 'No complete quote: every combination is a lower bound or could not be priced.' }));
+  }
+  if (r.incomplete_below_cheapest) {
+    answer.push(el('p', { text: `${r.incomplete_below_cheapest} incomplete quotes (lower bounds) are below it: give their missing inputs to compare.` }));
+  }
+  $('best-answer').replaceChildren(...answer);
+  $('best-table').replaceChildren(table(`Every combination, complete quotes cheapest first (${cur}; ≥ marks a lower bound)`,
+    ['Origin', 'Ship from', 'Channel', 'Incoterm', 'Claim', `All-in (${cur})`, 'Claim saved (local)', 'Complete'],
+    r.rows.map((x) => [x.origin ?? '—', x.ship_from ?? '—', x.channel, x.incoterm, x.claim ?? 'none',
+      x.buyer_total_in_request_currency == null ? (x.error ?? '—') : `${x.complete ? '' : '≥ '}${x.buyer_total_in_request_currency}`,
+      x.claim_saving ?? '—', x.error ? 'not priced' : x.complete ? 'yes' : 'no (at least)'])));
+});
+
 // --- Across dates ----------------------------------------------------------------------------
 $('run-dates').addEventListener('click', async () => {
   const [fy, fm] = v('dates-from').split('-').map(Number);

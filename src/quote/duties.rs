@@ -40,8 +40,10 @@ pub(super) fn caller_duties(
     (total, known)
 }
 
-/// Preference programmes the origin may claim, offered as alternatives. The saving shown
-/// covers the column 1 rate; [`waived_savings`] adds the additional duties a claim removes.
+/// Preference programmes the origin may claim (the destination tariff's `special` column: US
+/// programmes, Japan's EPAs), offered as alternatives; a programme the line already claims is not
+/// offered again. The saving shown is against the general rate (`mfn`); [`waived_savings`] adds
+/// the additional duties a claim removes.
 pub(super) fn preferences(
     ctx: &mut Ctx<'_>,
     special: &str,
@@ -51,9 +53,12 @@ pub(super) fn preferences(
     p: &mut Priced,
 ) {
     let groups = special_rates(special);
-    for prog in ctx.rules.us().programmes_for(origin, ctx.req.date) {
+    let rules: &'static Rules = ctx.rules;
+    let claimed = p.claim.as_ref().map(|c| c.program.clone());
+    let open = rules.programmes(&ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
+    for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
-        let verified = prog.source.confidence == "official";
+        let verified = !prog.unverified();
         let r = DutyExpr::parse(rate).evaluate(input);
         let duty = r.amount.filter(|_| verified);
         let saving = duty.map(|d| mfn - d);

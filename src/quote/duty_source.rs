@@ -26,6 +26,7 @@ pub(super) fn duty_sources(
     code: &HsCode,
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
+    claim: Option<&'static Programme>,
 ) -> Vec<DutySource> {
     if let Some(t) = relief.duty {
         return vec![DutySource::Relieved(t)];
@@ -33,7 +34,7 @@ pub(super) fn duty_sources(
     if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
         return vec![DutySource::FlatPerLine { threshold: t, share, note }];
     }
-    match duty_rates(ctx, line, code) {
+    match duty_rates(ctx, line, code, claim) {
         Ok(rates) if rates.is_empty() => vec![DutySource::None(format!("no duty rate found for code {code}"))],
         Ok(rates) => rates.into_iter().take(200).map(DutySource::Rate).collect(),
         Err(reason) => vec![DutySource::None(reason)],
@@ -68,6 +69,8 @@ pub(super) struct DutyRate<'s> {
     pub(super) special: &'s str,
     /// A consignment deduction from this line's duty (its share), in the customs currency.
     pub(super) deduction: Option<(Decimal, String)>,
+    /// The preference programme claimed, whose rate this is, and the general rate it replaces.
+    pub(super) claim: Option<ClaimedRate>,
 }
 
 /// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
@@ -76,6 +79,7 @@ pub(super) fn duty_rates(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
+    claim: Option<&'static Programme>,
 ) -> std::result::Result<Vec<DutyRate<'static>>, String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
@@ -131,10 +135,37 @@ pub(super) fn duty_rates(
             }
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {
-                if rates.iter().any(|r| r.text == l.row.mfn) {
+                let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
+                let text = claimed.as_ref().map_or(l.row.mfn.to_string(), |(t, _)| t.clone());
+                if rates.iter().any(|r| {
+                    r.text == text
+                        && r.claim.as_ref().map(|c| c.general_text) == claimed.as_ref().map(|(_, c)| c.general_text)
+                }) {
                     continue;
                 }
                 let src = snapshot.source(&l.row);
+                if let Some((text, c)) = claimed {
+                    rates.push(DutyRate {
+                        expr: Cow::Owned(DutyExpr::parse(&text)),
+                        name: format!(
+                            "Customs duty ({tariff} {}, claim {} {})",
+                            l.row.code(),
+                            c.programme.code,
+                            c.programme.name
+                        ),
+                        text,
+                        source: Source {
+                            publisher: src.publisher.into(),
+                            dataset: src.dataset.into(),
+                            vintage: src.vintage.into(),
+                        },
+                        matched_code: Some(l.row.code().to_string()),
+                        special: l.row.special,
+                        deduction: None,
+                        claim: Some(c),
+                    });
+                    continue;
+                }
                 rates.push(DutyRate {
                     expr: Cow::Borrowed(l.expression),
                     text: l.row.mfn.to_string(),
@@ -147,6 +178,7 @@ pub(super) fn duty_rates(
                     matched_code: Some(l.row.code().to_string()),
                     special: l.row.special,
                     deduction: None,
+                    claim: None,
                 });
             }
             if found.kind == Match::Partial && rates.len() > 1 {
@@ -174,6 +206,26 @@ pub(super) fn concat(pieces: &[&str]) -> String {
     s
 }
 
+/// The claimed programme's rate for one tariff line; a line of a partial code without one keeps
+/// its general rate, and the quote says so.
+fn claimed_rate(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    p: &'static Programme,
+    l: &crate::snapshot::LookupLine<'static>,
+) -> Option<(String, ClaimedRate)> {
+    let Some(text) = crate::rules::programmes::special_rate(l.row.special, p.code) else {
+        ctx.warn(Detail::ClaimNoRate {
+            line: line.id.clone(),
+            code: l.row.code().to_string(),
+            programme: p.code,
+            general: l.row.mfn,
+        });
+        return None;
+    };
+    Some((text, ClaimedRate { programme: p, general: l.expression, general_text: l.row.mfn }))
+}
+
 /// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
 pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
     DutyRate {
@@ -187,6 +239,7 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
         matched_code: None,
         special: "",
         deduction: None,
+        claim: None,
     }
 }
 
@@ -253,6 +306,7 @@ pub(super) fn band_rate(
         matched_code: None,
         special: "",
         deduction,
+        claim: None,
     })
 }
 
@@ -275,7 +329,7 @@ mod tests {
         let t = ctx.rules.thresholds.iter().find(|t| t.id == "gb-low-value-135").unwrap();
         let relief = Relief { duty: Some(t), ..Relief::default() };
         let code = HsCode::parse("6109100010").unwrap();
-        let sources = duty_sources(&mut ctx, &req.lines[0], &code, &relief, None);
+        let sources = duty_sources(&mut ctx, &req.lines[0], &code, &relief, None, None);
         assert!(matches!(sources.as_slice(), [DutySource::Relieved(r)] if r.id == "gb-low-value-135"));
     }
 
@@ -286,7 +340,7 @@ mod tests {
         let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109.10.00.10","quantity":"1","unit_price":"200"}"#);
         let mut ctx = context(&req);
         let code = HsCode::parse(&req.lines[0].code).unwrap();
-        let rates = duty_rates(&mut ctx, &req.lines[0], &code).unwrap();
+        let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!(rates.len(), 1);
         assert_eq!((rates[0].text.as_str(), rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
         assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
@@ -302,7 +356,7 @@ mod tests {
         );
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
-        let rates = duty_rates(&mut ctx, &req.lines[0], &code).unwrap();
+        let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!((rates.len(), rates[0].text.as_str()), (1, "5%"));
         assert!(rates[0].name.contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
@@ -314,7 +368,7 @@ mod tests {
         let req = one_line("AU", "AUD", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200"}"#);
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
-        let why = duty_rates(&mut ctx, &req.lines[0], &code).err().expect("no rate");
+        let why = duty_rates(&mut ctx, &req.lines[0], &code, None).err().expect("no rate");
         assert!(why.contains("supply duty_rate"), "{why}");
     }
 }

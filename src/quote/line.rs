@@ -10,6 +10,7 @@ pub(super) struct Priced {
     pub(super) missing: Vec<Unpriced>,
     pub(super) excluded: Vec<Excluded>,
     pub(super) alternatives: Vec<Alternative>,
+    pub(super) claim: Option<ClaimApplied>,
     pub(super) total: Decimal,
 }
 
@@ -27,13 +28,14 @@ pub(super) fn price_line(
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let quantities = line_quantities(line)?;
+    let claim = line_claim(ctx, line, &code, origin.as_deref())?;
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total.
     let mut count = 0usize;
     let mut cheapest: Option<(Option<String>, Priced)> = None;
     let mut dearest: Option<(Option<String>, Decimal)> = None;
-    for mut source in duty_sources(ctx, line, &code, relief, flat_share) {
+    for mut source in duty_sources(ctx, line, &code, relief, flat_share, claim) {
         let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
         let matched = match source {
             DutySource::None(reason) => {
@@ -108,6 +110,7 @@ pub(super) fn price_line(
             levies: p.levies,
             excluded: p.excluded,
             alternatives: p.alternatives,
+            claim: p.claim,
             range,
         },
         extra,
@@ -134,6 +137,7 @@ pub(super) fn price_with(
         missing: Vec::new(),
         excluded: Vec::new(),
         alternatives: Vec::new(),
+        claim: None,
         total: Decimal::ZERO,
     };
     let basis_note = match ctx.j.duty_basis {
@@ -215,13 +219,12 @@ pub(super) fn price_with(
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }
         column1_duty = amount;
-        duty_total += amount.or(r.partial_amount).unwrap_or_default();
         let base_note = if duty_value == customs_value {
             Note::new(basis_note.clone())
         } else {
             Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
         };
-        p.levies.push(Levy {
+        let mut levy = Levy {
             kind: LevyKind::Duty,
             // The rate's texts move into the levy (the rate is not read again).
             name: std::mem::take(&mut rate.name),
@@ -232,14 +235,22 @@ pub(super) fn price_with(
             partial_amount: r.partial_amount,
             formula,
             source: rate.source.clone(),
-        });
+        };
+        if let Some(c) = &rate.claim {
+            apply_claim(ctx, line, c, &input, &mut levy, &mut p);
+            duty_known &= levy.amount.is_some();
+        }
+        duty_total += levy.amount.or(levy.partial_amount).unwrap_or_default();
+        p.levies.push(levy);
         let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
         duty_total += extra;
         duty_known &= extra_known;
-        if ctx.j.additional_duties == AdditionalDuties::UsChapter99 {
-            if let (Some(o), Some(amount)) = (origin, amount) {
-                preferences(ctx, rate.special, o, &input, amount, &mut p);
-            }
+        let general = match &p.claim {
+            Some(c) => c.general_duty,
+            None => amount,
+        };
+        if let (Some(o), Some(general)) = (origin, general) {
+            preferences(ctx, rate.special, o, &input, general, &mut p);
         }
     }
 
@@ -260,11 +271,13 @@ pub(super) fn price_with(
                     basis_note: &basis_note,
                     rounding: ctx.req.rounding,
                     currency: cur,
+                    claim: p.claim.as_ref().map(|c| c.program.clone()),
                 };
-                let charged = us_layers(ctx, &layers, &mut p);
+                let mut charged = us_layers(ctx, &layers, &mut p);
                 duty_known &= charged.known;
                 duty_total += charged.total;
                 waived_savings(&charged.waivable, &mut p.alternatives);
+                claim_waived(&mut p, std::mem::take(&mut charged.claim_waived));
             }
         }
     }

@@ -11,6 +11,7 @@ use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
+use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
@@ -25,6 +26,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 mod assumptions;
+mod claims;
 mod duties;
 mod duty_source;
 mod explain;
@@ -42,6 +44,8 @@ mod values;
 mod warning;
 
 use assumptions::*;
+pub use claims::claimable;
+use claims::*;
 use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;

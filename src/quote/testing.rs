@@ -33,6 +33,7 @@ pub(super) fn priced() -> Priced {
         missing: Vec::new(),
         excluded: Vec::new(),
         alternatives: Vec::new(),
+        claim: None,
         total: Decimal::ZERO,
     }
 }
@@ -70,5 +71,6 @@ pub(super) fn line_quote(goods: Decimal, customs_value: Decimal, levies: Vec<Lev
         excluded: Vec::new(),
         alternatives: Vec::new(),
         range: None,
+        claim: None,
     }
 }

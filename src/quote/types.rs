@@ -121,6 +121,9 @@ pub struct LineQuote {
     /// Preference claims the line may qualify for; never applied silently.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
+    /// The preference programme the request claimed for this line, and what it saved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<ClaimApplied>,
     /// For a partial code whose lines differ: the cheapest and dearest line's levies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<Range>,
@@ -155,6 +158,35 @@ pub struct Alternative {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_saving: Option<Decimal>,
     pub note: String,
+}
+
+/// A preference claim the request made for a line, as applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct ClaimApplied {
+    pub program: String,
+    pub name: String,
+    /// The programme's rate for the code, charged instead of the general rate.
+    pub rate: String,
+    pub general_rate: String,
+    /// The duty under the claim; absent when not priced (a programme marked `verify`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<Decimal>,
+    /// The duty at the general rate, had no claim been made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub general_duty: Option<Decimal>,
+    /// What the claim saved on the duty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Decimal>,
+    /// Additional duties (chapter 99 layers) the claim removed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waived: Vec<Waived>,
+    /// The duty saving plus every removed layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_saving: Option<Decimal>,
+    /// What the claim assumes (rules of origin met, proof of origin held).
+    pub condition: String,
+    pub source: String,
 }
 
 /// An additional duty a preference claim removes.

@@ -14,6 +14,8 @@ pub(super) struct UsLine<'a> {
     pub(super) basis_note: &'a Parts,
     pub(super) rounding: RoundingPolicy,
     pub(super) currency: Currency,
+    /// The programme the line claims: layers it waives are not charged.
+    pub(super) claim: Option<String>,
 }
 
 impl UsLine<'_> {
@@ -29,12 +31,14 @@ pub(super) struct LayersCharged {
     pub(super) known: bool,
     /// Layers a preference claim would remove: (programmes, what it saves).
     pub(super) waivable: Vec<(Vec<&'static str>, Waived)>,
+    /// Layers the line's claim removed, with what each would have cost (when priced).
+    pub(super) claim_waived: Vec<Waived>,
 }
 
 /// The US additional duties of a line: every layer in force on the as-of date whose scope (as it
 /// stands that day) and origin match, charged on its basis, or reported as excluded or unpriced.
 pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharged {
-    let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new() };
+    let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new(), claim_waived: Vec::new() };
     let metal = metal_value(ctx, us.line);
     let decisions = ctx.rules.us().decide(us.code.digits(), us.origin, ctx.req.date);
     let two_metals = metals_in_play(&decisions);
@@ -56,13 +60,26 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             });
             continue;
         }
-        ctx.note_verify(&l.source.row, l.source.confidence);
         let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
         let levy = match (d.unknown, &two_metals) {
             (Some(why), _) => unsettled_levy(us, l, why),
             (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
             (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
         };
+        if let Some(claim) = us.claim.as_deref().filter(|c| l.waived_by.contains(c)) {
+            // The claim removes the layer: reported as excluded, its amount counted as saved.
+            if let Some(a) = levy.amount {
+                out.claim_waived.push(Waived { name: l.name.into(), ch99: l.ch99.into(), amount: a });
+            }
+            p.excluded.push(Excluded {
+                name: l.name.into(),
+                ch99: l.ch99.into(),
+                reason: format!("removed by the claim under {claim}"),
+                source: l.source.source.into(),
+            });
+            continue;
+        }
+        ctx.note_verify(&l.source.row, l.source.confidence);
         match &levy.amount {
             Some(a) => {
                 out.total += *a;

@@ -231,6 +231,18 @@ pub(crate) enum Detail {
         layer: &'static str,
         left_out: bool,
     },
+    /// A preference claim applied, and the condition it rests on.
+    Claim {
+        line: String,
+        condition: String,
+    },
+    /// A tariff line under a claimed code without the programme's rate.
+    ClaimNoRate {
+        line: String,
+        code: String,
+        programme: &'static str,
+        general: &'static str,
+    },
     StaleData {
         dataset: &'static str,
         publisher: &'static str,
@@ -268,6 +280,8 @@ impl Detail {
             Detail::FeeUnknown { .. } => W::FeeUnknown,
             Detail::Scope10Digit { .. } => W::Scope10Digit,
             Detail::StaleData { .. } => W::StaleData,
+            Detail::Claim { .. } => W::Claim,
+            Detail::ClaimNoRate { .. } => W::ClaimNoRate,
         }
     }
 }
@@ -358,6 +372,10 @@ impl fmt::Display for Detail {
                 "line {line}: whether {layer} applies depends on the full 10-digit code; it is {}",
                 if *left_out { "left out" } else { "charged" }
             ),
+            Detail::Claim { line, condition } => write!(f, "line {line}: {condition}"),
+            Detail::ClaimNoRate { line, code, programme, general } => {
+                write!(f, "line {line}: {code} has no {programme} rate: it keeps the general rate {general}")
+            }
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"

@@ -3,6 +3,7 @@
 //! are embedded in the snapshot, and are only interpreted here.
 
 mod coverage;
+pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
 pub mod us;
@@ -321,6 +322,8 @@ pub struct Rules {
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
     us: OnceLock<us::UsRules>,
+    /// Japan's EPA/GSP programmes (parsed on first use).
+    jp_programmes: OnceLock<Vec<programmes::Programme>>,
     snapshot: &'static Snapshot<'static>,
 }
 
@@ -630,9 +633,21 @@ impl Rules {
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
-        let rules = Rules { jurisdictions, thresholds, fees, vat, taxes, territories, us: OnceLock::new(), snapshot };
+        let rules = Rules {
+            jurisdictions,
+            thresholds,
+            fees,
+            vat,
+            taxes,
+            territories,
+            us: OnceLock::new(),
+            jp_programmes: OnceLock::new(),
+            snapshot,
+        };
         #[cfg(debug_assertions)]
         rules.load_us()?;
+        #[cfg(debug_assertions)]
+        programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?;
         Ok(rules)
     }
 
@@ -648,6 +663,25 @@ impl Rules {
     /// only US quotes need them).
     pub fn us(&self) -> &us::UsRules {
         self.us.get_or_init(|| self.load_us().expect("embedded US rule tables are valid (tested)"))
+    }
+
+    /// The preference programmes of `destination`'s tariff (its `special` column): the US column 1
+    /// special programmes, Japan's EPA/GSP columns; none elsewhere.
+    pub fn programmes(&self, destination: &str) -> &[programmes::Programme] {
+        match destination {
+            "US" => &self.us().programmes,
+            "JP" => self.jp_programmes.get_or_init(|| {
+                file(self.snapshot, "rules/jp_programmes.tsv")
+                    .and_then(|t| programmes::load(&t, "jp_programmes.tsv"))
+                    .expect("embedded jp_programmes.tsv is valid (tested)")
+            }),
+            _ => &[],
+        }
+    }
+
+    /// The programme `code` of `destination`'s tariff.
+    pub fn programme(&self, destination: &str, code: &str) -> Option<&programmes::Programme> {
+        self.programmes(destination).iter().find(|p| p.code == code)
     }
 
     /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.

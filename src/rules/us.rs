@@ -81,16 +81,7 @@ pub enum InScope {
     Maybe,
 }
 
-/// A preference programme of the US column 1 special rates.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Programme {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub countries: Vec<&'static str>,
-    pub valid_from: Option<Date>,
-    pub valid_to: Option<Date>,
-    pub source: RuleSource,
-}
+pub use super::programmes::Programme;
 
 /// One dated row of a scope list: the codes it names and when they are in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -215,22 +206,7 @@ impl UsRules {
                 });
             }
         }
-        let mut progs = Vec::new();
-        for r in programmes.records() {
-            let code = r.text("program")?;
-            progs.push(Programme {
-                code,
-                name: r.text("name")?,
-                countries: list(r.text("countries")?),
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: RuleSource {
-                    row: format!("preferences.tsv#{code}"),
-                    source: r.text("source")?,
-                    confidence: r.text("confidence")?,
-                },
-            });
-        }
+        let progs = super::programmes::load(&programmes, "preferences.tsv")?;
         Ok(UsRules { layers: out, scopes: scope_map, programmes: progs })
     }
 
@@ -383,9 +359,7 @@ impl UsRules {
 
     /// Programmes whose countries include `origin` on `date`.
     pub fn programmes_for<'r>(&'r self, origin: &'r str, date: Date) -> impl Iterator<Item = &'r Programme> + 'r {
-        self.programmes
-            .iter()
-            .filter(move |p| p.countries.contains(&origin) && in_force(p.valid_from, p.valid_to, date))
+        self.programmes.iter().filter(move |p| p.open_to(origin, date))
     }
 }
 

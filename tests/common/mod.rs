@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: one engine per test binary, requests and quotes
-//! from JSON, decimals, and running the `landed` command. Each test binary uses some of them.
+//! from JSON, decimals, the official source files, and running the `landed` command. Each test
+//! binary uses some of them.
 #![allow(dead_code)]
 
 use landed::quote::{LevyKind, LineQuote};
@@ -7,6 +8,7 @@ use landed::{Engine, Quote, QuoteRequest};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 /// The embedded engine, made once for the whole test binary.
@@ -35,9 +37,22 @@ pub fn levy(line: &LineQuote, kind: LevyKind) -> Decimal {
     line.levies.iter().filter(|l| l.kind == kind).map(|l| l.amount.expect("priced levy")).sum()
 }
 
+/// The formula of a levy of `kind` that is listed but not priced (its figure stays in it).
+pub fn unpriced(line: &LineQuote, kind: LevyKind) -> String {
+    let l = line.levies.iter().find(|l| l.kind == kind).expect("levy listed");
+    assert_eq!((l.amount, l.partial_amount), (None, None), "{} is not priced", l.name);
+    l.formula.to_string()
+}
+
 /// True when the quote carries a warning with `code`.
 pub fn warned(q: &Quote, code: &str) -> bool {
     q.warnings.iter().any(|w| w.code == code)
+}
+
+/// The official source files (`../shared/tariff-sources`), when the shared folder is present.
+pub fn sources() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tariff-sources");
+    p.is_dir().then_some(p)
 }
 
 /// Runs `landed` with `args`, writing `stdin` (if any) to its standard input.

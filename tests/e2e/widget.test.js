@@ -255,6 +255,40 @@ test('what-if page: sweep in a worker, charts with tables, reverse pricing, time
   await page.close();
 });
 
+test('what-if panel: the cheapest compliant way names origin, ship-from, channel and claim', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}whatif.html`);
+  // A US$40 T-shirt to the US on 2025-09-01 (formal entry not needed: informal below US$2,500).
+  await page.fill('#sweep-date', '2025-09-01');
+  await page.fill('#best-origins', 'CN,MX,BR');
+  await page.fill('#best-from', 'MX');
+  await page.fill('#best-channels', 'courier');
+  await page.fill('#best-incoterms', 'DDP,DAP');
+  await page.fill('#best-claims', 'auto');
+  await page.click('#run-best');
+  await page.waitForFunction(() => document.querySelectorAll('#best-table tbody tr').length > 0, null, { timeout: 20000 });
+  const answer = await page.textContent('#best-answer');
+  assert.match(answer, /origin MX, ship from MX, courier, (DDP|DAP), claim S/);
+  assert.match(answer, /claim S instead of none saves/);
+  assert.match(answer, /rules of origin/);
+  const rows = await page.$$eval('#best-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  // Same figures as the engine's sweep through the CLI.
+  const cli = JSON.parse(execFileSync(`${ROOT}target/debug/landed`, ['sweep', '-', '--origin', 'CN,MX,BR', '--ship-from', 'MX',
+    '--channel', 'courier', '--incoterm', 'DDP,DAP', '--claim', 'auto', '--json'], {
+    input: JSON.stringify({ destination: 'US', date: '2025-09-01', currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
+      lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3' }] }),
+  }).toString());
+  assert.equal(rows.length, cli.rows.length);
+  assert.deepEqual(rows.map((r) => [r[0], r[4], r[5]]),
+    cli.rows.map((r) => [r.origin, r.claim ?? 'none', `${r.complete ? '' : '≥ '}${r.buyer_total_in_request_currency}`]));
+  // Complete quotes first; the incomplete Brazilian quotes are marked as lower bounds, last.
+  assert.equal(rows.at(-1)[7], 'no (at least)');
+  assert.equal(rows[0][7], 'yes');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a large sweep can be cancelled', async () => {
   const page = await env.browser.newPage();
   await page.goto(`${env.base}whatif.html`);

@@ -36,7 +36,8 @@ enum Command {
     /// Net price for an all-in target: `landed reverse cart.json --target 49.99` (a one-line
     /// request prices that line; a cart scales all its prices by one factor).
     Reverse(reverse::Args),
-    /// One cart across destinations, origins, dates, channels, incoterms and codes, cheapest first.
+    /// One cart across destinations, origins, places of shipment, dates, channels, incoterms, codes
+    /// and preference claims, cheapest first: the cheapest compliant way to land it.
     Sweep(sweep::Args),
     /// The same cart on two dates, every levy that changed and why (--catalogue: per line as SKUs).
     Diff(diff::Args),

@@ -1,4 +1,6 @@
-//! `landed sweep`: one cart across destinations, origins, dates, channels, incoterms and codes.
+//! `landed sweep`: one cart across destinations, origins, places of shipment, dates, channels,
+//! incoterms, codes and preference claims; the cheapest complete combination and what each of its
+//! choices saved.
 
 use crate::input::{enum_arg, incoterm, json_or_text, month_starts, request};
 use landed::date::Date;
@@ -13,6 +15,12 @@ pub struct Args {
     destinations: Vec<String>,
     #[arg(long = "origin", value_delimiter = ',')]
     origins: Vec<String>,
+    /// Places of direct shipment, e.g. US,CN.
+    #[arg(long = "ship-from", value_delimiter = ',')]
+    ship_froms: Vec<String>,
+    /// Preference claims: none, auto (every programme a line can claim) or codes, e.g. none,S.
+    #[arg(long = "claim", value_delimiter = ',')]
+    claims: Vec<String>,
     #[arg(long = "date", value_delimiter = ',')]
     dates: Vec<String>,
     /// Every first of the month from FROM to TO, e.g. 2026-01:2026-12.
@@ -41,13 +49,14 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
         channels: args.channels.iter().map(|c| enum_arg(c, "channel")).collect::<Result<_, _>>()?,
         incoterms: args.incoterms.iter().map(|c| incoterm(c)).collect::<Result<_, _>>()?,
         codes: args.codes,
-        ..Default::default()
+        ship_froms: args.ship_froms,
+        claims: args.claims,
     };
     let r = landed::sweep::sweep(engine, &req, &axes)?;
     Ok(json_or_text(args.json, &r, text))
 }
 
-/// Every combination, ranked, then the spread.
+/// Every combination, ranked, then the answer and the spread.
 fn text(r: &SweepResult) -> String {
     let mut out = format!(
         "{} combinations, complete quotes first, cheapest first (what the buyer pays in all, in {}; ≥ marks a lower bound):\n",
@@ -56,8 +65,45 @@ fn text(r: &SweepResult) -> String {
     for row in &r.rows {
         out.push_str(&row_text(row));
     }
+    out.push_str(&answer(r));
     if let Some(s) = r.spread {
         out.push_str(&format!("spread: {s} {}", r.request_currency));
+    }
+    out
+}
+
+/// The cheapest complete combination in words, and what each of its choices saved.
+fn answer(r: &SweepResult) -> String {
+    let Some(c) = &r.cheapest else {
+        return "no combination is complete: none can be named cheapest\n".into();
+    };
+    let mut out = format!(
+        "cheapest complete: {} {} to {}, origin {}, ship from {}, {:?}, {:?}{}\n",
+        c.buyer_total_in_request_currency.unwrap_or_default(),
+        r.request_currency,
+        c.destination,
+        c.origin.as_deref().unwrap_or("-"),
+        c.ship_from.as_deref().unwrap_or("-"),
+        c.channel,
+        c.incoterm,
+        c.claim.as_deref().map(|c| format!(", claim {c}")).unwrap_or_default()
+    );
+    for s in &r.savings {
+        out.push_str(&format!(
+            "  {} {} instead of {} saves {} {}\n",
+            s.axis, s.chosen, s.instead_of, s.saving, r.request_currency
+        ));
+    }
+    if c.claim.is_some() {
+        out.push_str(
+            "  the claim assumes the goods meet the programme's rules of origin and the proof of origin is held\n",
+        );
+    }
+    if r.incomplete_below_cheapest > 0 {
+        out.push_str(&format!(
+            "  {} incomplete quotes have a lower bound below it: give their missing inputs to compare\n",
+            r.incomplete_below_cheapest
+        ));
     }
     out
 }
@@ -65,15 +111,17 @@ fn text(r: &SweepResult) -> String {
 fn row_text(row: &SweepRow) -> String {
     let bound = if row.at_least { "≥" } else { "" };
     format!(
-        "{:>13} {}  {} {:<3} origin {:<3} {:?} {:?} code {}{}\n",
+        "{:>13} {}  {} {:<3} origin {:<3} from {:<4} {:?} {:?} code {}{}{}\n",
         row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
         row.currency.map(|c| format!("({} {})", row.landed.unwrap_or_default(), c)).unwrap_or_default(),
         row.date,
         row.destination,
         row.origin.as_deref().unwrap_or("-"),
+        row.ship_from.as_deref().unwrap_or("-"),
         row.channel,
         row.incoterm,
         row.code,
+        row.claim.as_deref().map(|c| format!(" claim {c}")).unwrap_or_default(),
         row.error.as_deref().map(|e| format!("  error: {e}")).unwrap_or_default()
     )
 }

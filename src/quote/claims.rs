@@ -1,0 +1,175 @@
+//! Stage 3, preference claims: a line's claim checked against the destination's programmes before
+//! its duty source is chosen. A claim the programmes do not allow is `E_CLAIM` naming the field;
+//! a valid one replaces the general rate by the programme's (see `duty_source`), removes the
+//! additional duties the programme waives (see `us`) and states what it assumes.
+
+use super::*;
+use crate::request::ClaimFrom;
+use crate::rules::programmes::{special_rate, Programme};
+
+/// The programme a line claims, checked: known to the destination's tariff, in force on the date,
+/// open to the line's origin, and with a rate for the code. `None` when the line makes no claim.
+pub(super) fn line_claim(
+    ctx: &Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+    origin: Option<&str>,
+) -> Result<Option<&'static Programme>> {
+    let Some((claim, from)) = line.claim_in(ctx.req) else { return Ok(None) };
+    let field = match from {
+        ClaimFrom::Line => {
+            let i = ctx.req.lines.iter().position(|l| std::ptr::eq(l, line)).unwrap_or_default();
+            format!("lines[{i}].claim")
+        }
+        ClaimFrom::Request => "claim".to_string(),
+    };
+    let bad = |why: String| Error::new(ErrorCode::Claim, field.clone(), format!("line {}: {why}", line.id));
+    let rules: &'static Rules = ctx.rules;
+    let programmes = rules.programmes(&ctx.destination);
+    let Some(p) = programmes.iter().find(|p| p.code.eq_ignore_ascii_case(claim)) else {
+        return Err(bad(if programmes.is_empty() {
+            format!("{claim:?}: our data has no preference programmes for {}", ctx.destination)
+        } else {
+            let known: Vec<&str> = programmes.iter().map(|p| p.code).collect();
+            format!("{claim:?} is not a programme of the {} tariff; known: {}", ctx.destination, known.join(", "))
+        }));
+    };
+    if !p.in_force(ctx.req.date) {
+        return Err(bad(format!(
+            "{} ({}) is not in force on {} ({}–{})",
+            p.code,
+            p.name,
+            ctx.req.date,
+            p.valid_from.map(|d| d.to_string()).unwrap_or_default(),
+            p.valid_to.map(|d| d.to_string()).unwrap_or_default()
+        )));
+    }
+    let Some(origin) = origin else {
+        return Err(bad(format!("a claim under {} needs the goods' origin: give origin", p.code)));
+    };
+    if !p.countries.contains(&origin) {
+        return Err(bad(format!(
+            "goods of {origin} cannot claim {} ({}): its partners are {}",
+            p.code,
+            p.name,
+            if p.countries.is_empty() {
+                "designated elsewhere and not in our data".into()
+            } else {
+                p.countries.join(", ")
+            }
+        )));
+    }
+    if line.duty_rate.is_some() {
+        return Err(bad(format!(
+            "duty_rate replaces the tariff and its preferential rates: give either duty_rate or the claim under {}",
+            p.code
+        )));
+    }
+    if let Some(tariff) = ctx.j.tariff {
+        // A code the tariff does not have comes back not priced with its own reason.
+        if let Ok(found) = ctx.snapshot.lookup(tariff, code, ctx.req.date) {
+            if !found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some()) {
+                return Err(bad(format!("the {tariff} tariff has no {} rate for {code}", p.code)));
+            }
+        }
+    }
+    Ok(Some(p))
+}
+
+/// A claimed programme's rate for one tariff line, with the general rate it replaces.
+pub(super) struct ClaimedRate {
+    pub(super) programme: &'static Programme,
+    pub(super) general: &'static DutyExpr,
+    pub(super) general_text: &'static str,
+}
+
+/// What a line's claim states about itself: the condition it rests on.
+pub(super) fn claim_condition(p: &Programme, general_rate: &str) -> String {
+    format!(
+        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for ({}); without them the general rate {general_rate} applies",
+        p.code, p.name, p.source.source
+    )
+}
+
+/// The claim's duty levy and its record: the programme's rate priced, the general rate priced on
+/// the same input for the saving, and a programme from a secondary source reported as a lower
+/// bound (the line is `partial`), never priced in silence.
+pub(super) fn apply_claim(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    c: &ClaimedRate,
+    input: &DutyInput<'_>,
+    levy: &mut Levy,
+    p: &mut Priced,
+) {
+    let prog = c.programme;
+    let general = c.general.evaluate_amount(input).exact.map(|e| ctx.round_line(e));
+    let duty = levy.amount;
+    let condition = claim_condition(prog, c.general_text);
+    ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });
+    let verified = !prog.unverified();
+    if !verified {
+        let why = format!(
+            "claim {} ({}): the programme's partners and dates come from a secondary source ({}) and are marked [verify], so the claim is not priced: the duty is at least the programme's {} and at most the general {}",
+            prog.code,
+            prog.name,
+            prog.source.source,
+            levy.rate,
+            general.map(format_grouped).unwrap_or_else(|| c.general_text.to_string())
+        );
+        ctx.note_verify(&prog.source.row, prog.source.confidence);
+        levy.partial_amount = levy.amount.take().or(levy.partial_amount);
+        p.reasons.push(why);
+    }
+    let saving = match (duty, general) {
+        (Some(d), Some(g)) if verified => Some(g - d),
+        _ => None,
+    };
+    p.claim = Some(ClaimApplied {
+        program: prog.code.into(),
+        name: prog.name.into(),
+        rate: levy.rate.clone(),
+        general_rate: c.general_text.into(),
+        duty: duty.filter(|_| verified),
+        general_duty: general,
+        saving,
+        waived: Vec::new(),
+        total_saving: saving,
+        condition,
+        source: prog.source.source.into(),
+    });
+}
+
+/// Adds the additional duties the claim removed to its saving.
+pub(super) fn claim_waived(p: &mut Priced, waived: Vec<Waived>) {
+    let Some(c) = &mut p.claim else { return };
+    let extra: Decimal = waived.iter().map(|w| w.amount).sum();
+    c.total_saving = c.saving.map(|s| s + extra);
+    c.waived = waived;
+}
+
+/// The programmes a line could claim on its own terms: in force on the request's date, open to
+/// the line's origin, with a rate for its code in the destination's tariff (none for a line whose
+/// `duty_rate` replaces the tariff). Sweeps try each.
+pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec<&'static str> {
+    if line.duty_rate.is_some() {
+        return Vec::new();
+    }
+    let rules = engine.rules();
+    let destination = req.destination.to_ascii_uppercase();
+    let Some(origin) = line.origin.as_deref().or(req.origin.as_deref()).map(str::to_ascii_uppercase) else {
+        return Vec::new();
+    };
+    let Some(tariff) = rules.jurisdiction(&destination, req.date).ok().and_then(|j| j.tariff) else {
+        return Vec::new();
+    };
+    let Ok(code) = HsCode::parse(&line.code) else { return Vec::new() };
+    let Ok(found) = engine.snapshot().lookup(tariff, &code, req.date) else { return Vec::new() };
+    rules
+        .programmes(&destination)
+        .iter()
+        .filter(|p| p.open_to(&origin, req.date))
+        .filter(|p| found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some()))
+        .map(|p| p.code)
+        .collect()
+}

@@ -1,0 +1,218 @@
+//! Preference claims ([docs/rules.md](../docs/rules.md#preferences)): a request or line `claim`
+//! applies a programme's rate only when the programme is in force, open to the origin and has a
+//! rate for the code; it removes the additional duties the programme waives, shows what it saved
+//! and states what it assumes. An invalid claim is `E_CLAIM` naming the field; a programme from a
+//! secondary source never prices a claim (the line is `partial`).
+
+mod common;
+
+use common::{d, engine, request};
+use landed::error::ErrorCode;
+use landed::quote::{LevyKind, LineStatus, Quote};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// The quote of a JSON request, or its error.
+fn try_quote(v: Value) -> landed::error::Result<Quote> {
+    engine().quote(&request(v))
+}
+
+/// One US$100 T-shirt (HTS 6109.10.00: general 16.5 %, special `Free (…,S,…)`), formal entry.
+fn us_tee(date: &str, origin: &str, claim: Option<&str>) -> landed::error::Result<Quote> {
+    let mut line = json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"});
+    if let Some(c) = claim {
+        line["claim"] = json!(c);
+    }
+    try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
+        "entry_type": "formal", "lines": [line]}))
+}
+
+fn duty(q: &Quote) -> Option<Decimal> {
+    q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).and_then(|l| l.amount)
+}
+
+#[test]
+fn usmca_claim_on_a_mexican_tshirt_charges_free_and_removes_the_ieepa_duty_gn_11() {
+    // HTSUS heading 6109.10.00: general 16.5 %, special "Free (…,S,…)"; General Note 11 (USMCA,
+    // programme S). Heading 9903.01.01 (+25 %, Mexico, EO 14194 as amended) does not apply to
+    // USMCA-originating goods (9903.01.04). US$100 on 2025-09-01:
+    //   without a claim: duty 16.5 % × 100 = 16.50, IEEPA 25 % × 100 = 25.00;
+    //   claiming S: duty Free = 0.00, no IEEPA duty: saving 16.50 + 25.00 = 41.50.
+    let without = us_tee("2025-09-01", "MX", None).unwrap();
+    assert_eq!(duty(&without), Some(d("16.50")));
+    assert_eq!(without.totals.duty, d("41.50"));
+
+    let q = us_tee("2025-09-01", "MX", Some("S")).unwrap();
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::Priced);
+    assert_eq!(duty(&q), Some(d("0.00")));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert!(q.totals.complete);
+    let claim = line.claim.as_ref().expect("the claim is reported");
+    assert_eq!((claim.program.as_str(), claim.rate.as_str()), ("S", "Free"));
+    assert_eq!((claim.general_duty, claim.duty, claim.saving), (Some(d("16.50")), Some(d("0.00")), Some(d("16.50"))));
+    assert_eq!(claim.waived.len(), 1);
+    assert_eq!((claim.waived[0].ch99.as_str(), claim.waived[0].amount), ("9903.01.01", d("25.00")));
+    assert_eq!(claim.total_saving, Some(d("41.50")));
+    assert!(line.excluded.iter().any(|e| e.ch99 == "9903.01.01" && e.reason.contains("claim")));
+    // The claimed programme is not offered again as an alternative.
+    assert!(line.alternatives.iter().all(|a| a.program != "S"));
+    // The condition is an explicit assumption.
+    let w = q.warnings.iter().find(|w| w.code == "W_CLAIM").expect("W_CLAIM states the condition");
+    assert!(w.message.contains("rules of origin") && w.message.contains("proof of origin"), "{}", w.message);
+    // The buyer pays 41.50 less.
+    assert_eq!(without.totals.buyer_total - q.totals.buyer_total, d("41.50"));
+}
+
+#[test]
+fn usmca_claim_on_a_canadian_tshirt_removes_the_35_percent_ieepa_duty_gn_11() {
+    // Heading 9903.01.10 (+35 % on Canada from 2025-08-01, EO 14325), not on USMCA goods.
+    // US$100 on 2025-09-01: saving 16.50 + 35.00 = 51.50.
+    let q = us_tee("2025-09-01", "CA", Some("S")).unwrap();
+    let claim = q.lines[0].claim.as_ref().unwrap();
+    assert_eq!(
+        claim.waived.iter().map(|w| (w.ch99.as_str(), w.amount)).collect::<Vec<_>>(),
+        vec![("9903.01.10", d("35.00"))]
+    );
+    assert_eq!(claim.total_saving, Some(d("51.50")));
+    assert_eq!(q.totals.duty, d("0.00"));
+}
+
+#[test]
+fn usmca_claim_removes_the_section_122_surcharge_heading_9903_03_01() {
+    // From 2026-02-24 the IEEPA duties are not collected and the Section 122 surcharge
+    // (9903.03.01, +10 %) applies except to USMCA goods: saving 16.50 + 10.00 = 26.50.
+    let q = us_tee("2026-03-02", "MX", Some("S")).unwrap();
+    let claim = q.lines[0].claim.as_ref().unwrap();
+    assert_eq!(
+        claim.waived.iter().map(|w| (w.ch99.as_str(), w.amount)).collect::<Vec<_>>(),
+        vec![("9903.03.01", d("10.00"))]
+    );
+    assert_eq!(claim.total_saving, Some(d("26.50")));
+}
+
+#[test]
+fn a_request_claim_is_every_lines_default_and_none_opts_a_line_out() {
+    let q = try_quote(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "MX",
+        "channel": "freight", "entry_type": "formal", "claim": "S", "lines": [
+            {"id": "a", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"},
+            {"id": "b", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "claim": "none"}]}))
+    .unwrap();
+    assert_eq!(q.lines[0].claim.as_ref().map(|c| c.program.as_str()), Some("S"));
+    assert!(q.lines[1].claim.is_none());
+    // Line a: nothing; line b: 16.50 + 25.00.
+    assert_eq!(q.totals.duty, d("41.50"));
+}
+
+fn claim_error(v: Value) -> landed::error::Error {
+    let e = try_quote(v).expect_err("an invalid claim is an error");
+    assert_eq!(e.code, ErrorCode::Claim, "{e:?}");
+    e
+}
+
+#[test]
+fn invalid_claims_are_e_claim_naming_the_field() {
+    // Unknown programme.
+    let e = claim_error(us_tee_request("2025-09-01", "MX", "ZZ"));
+    assert_eq!(e.field.as_deref(), Some("lines[0].claim"));
+    assert!(e.message.contains("not a programme"), "{}", e.message);
+    // Origin not a partner: USMCA is open to CA and MX only (preferences.tsv, HTSUS GN 11).
+    let e = claim_error(us_tee_request("2025-09-01", "CN", "S"));
+    assert!(e.message.contains("CA, MX"), "{}", e.message);
+    // Not in force: USMCA (S) entered into force on 2020-07-01 (HTSUS GN 11).
+    let e = claim_error(us_tee_request("2020-06-30", "MX", "S"));
+    assert!(e.message.contains("not in force"), "{}", e.message);
+    // No rate under it: the USMCA treatment of cream 0401.40.25 is in chapter 98 headings
+    // ("See 9823.01.01-9823.01.07 (S+)"), not a rate in the special column.
+    let mut v = us_tee_request("2026-03-02", "MX", "S");
+    v["lines"][0]["code"] = json!("0401.40.2500");
+    v["lines"][0]["volume_l"] = json!("10");
+    let e = claim_error(v);
+    assert!(e.message.contains("no S rate"), "{}", e.message);
+    // A destination without programmes in our data.
+    let e = claim_error(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "MX",
+        "claim": "S", "lines": [{"id": "tee", "code": "61091000", "quantity": "1", "unit_price": "100"}]}));
+    assert_eq!(e.field.as_deref(), Some("claim"));
+    // The caller's duty_rate replaces the tariff and its preferential rates: give one or the other.
+    let mut v = us_tee_request("2025-09-01", "MX", "S");
+    v["lines"][0]["duty_rate"] = json!("0%");
+    claim_error(v);
+    // No origin.
+    let mut v = us_tee_request("2025-09-01", "MX", "S");
+    v.as_object_mut().unwrap().remove("origin");
+    claim_error(v);
+    // Not a programme code at all: refused when the request is read.
+    let e = claim_error(us_tee_request("2025-09-01", "MX", "S; DROP"));
+    assert_eq!(e.field.as_deref(), Some("lines[0].claim"));
+}
+
+fn us_tee_request(date: &str, origin: &str, claim: &str) -> Value {
+    json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
+        "entry_type": "formal",
+        "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "claim": claim}]})
+}
+
+#[test]
+fn a_claim_under_a_programme_marked_verify_is_partial_never_priced() {
+    // CBERA (E, HTSUS GN 7) is marked [verify] in preferences.tsv. Asses 0101.30.00 from Jamaica
+    // (general 6.8 %, special Free (…,E,…)): the claim's duty (0) is only a lower bound, the line
+    // is partial and says why.
+    let q = try_quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "JM",
+        "channel": "freight", "entry_type": "formal",
+        "lines": [{"id": "ass", "code": "0101.30.0000", "quantity": "1", "unit_price": "1000.00", "claim": "E"}]}))
+    .unwrap();
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::Partial);
+    assert!(line.reason.as_deref().unwrap().contains("secondary source"), "{:?}", line.reason);
+    let levy = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert_eq!((levy.amount, levy.partial_amount), (None, Some(d("0.00"))));
+    let claim = line.claim.as_ref().unwrap();
+    assert_eq!((claim.duty, claim.saving, claim.general_duty), (None, None, Some(d("68.00"))));
+    assert!(!q.totals.complete && q.totals.at_least);
+}
+
+#[test]
+fn japan_rcep_claim_uses_the_schedules_rcep_china_rate_but_stays_partial_while_verify() {
+    // Japan's Tariff Schedule of 2026-07-09, 6109.10-020 (T-shirts, other): applied general rate
+    // 7.4 %, column EPA_RCEP_中国 4.6 %. ¥100,000 CIF from China on 2026-08-01: RCEP duty
+    // 100,000 × 4.6 % = ¥4,600 instead of 100,000 × 7.4 % = ¥7,400. jp_programmes.tsv takes the
+    // partners and dates from the MOFA list (a secondary source, [verify]), so ¥4,600 is a lower
+    // bound and the line is partial.
+    let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "CN",
+        "channel": "freight", "claim": "RCEP_CN",
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+    .unwrap();
+    let line = &q.lines[0];
+    let levy = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert_eq!(levy.rate, "4.6%");
+    assert_eq!((levy.amount, levy.partial_amount), (None, Some(d("4600"))));
+    let claim = line.claim.as_ref().unwrap();
+    assert_eq!((claim.general_rate.as_str(), claim.general_duty), ("7.4%", Some(d("7400"))));
+    assert_eq!(line.status, LineStatus::Partial);
+    assert!(line.reason.as_deref().unwrap().contains("[verify]"), "{:?}", line.reason);
+    assert_eq!(q.totals.duty, d("4600"));
+    assert!(q.totals.at_least);
+    // Goods of Korea cannot claim Japan's RCEP schedule for China.
+    let e = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "KR",
+        "claim": "RCEP_CN", "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+    .unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")));
+}
+
+#[test]
+fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
+    // Goods of Viet Nam may claim the Japan-Viet Nam EPA, AJCEP, CPTPP and RCEP (ASEAN/AU/NZ
+    // schedule): each is offered (Free under each in Japan's schedule for 6109.10-020), never
+    // applied, and without a priced saving while the programme rows are marked [verify].
+    let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+    .unwrap();
+    let line = &q.lines[0];
+    assert_eq!(duty(&q), Some(d("7400")));
+    let offered: Vec<&str> = line.alternatives.iter().map(|a| a.program.as_str()).collect();
+    for p in ["VN", "AJCEP", "CPTPP", "RCEP_AANZ"] {
+        assert!(offered.contains(&p), "{p} not offered: {offered:?}");
+    }
+    assert!(line.alternatives.iter().all(|a| a.rate == "Free" && a.saving.is_none()));
+    assert!(line.claim.is_none());
+}

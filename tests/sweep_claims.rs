@@ -1,0 +1,100 @@
+//! Sweeps over origins, places of shipment and preference claims: "the cheapest compliant way to
+//! land this cart" is one call, complete quotes rank first, and the answer says what each choice
+//! saved ([docs/rules.md](../docs/rules.md#preferences), [not priced](../docs/rules.md#not-priced)).
+
+mod common;
+
+use common::{d, engine, request};
+use landed::request::QuoteRequest;
+use landed::sweep::{sweep, SweepAxes};
+use rust_decimal::Decimal;
+use serde_json::json;
+
+fn tee_to_us() -> QuoteRequest {
+    request(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "CN",
+        "channel": "freight", "entry_type": "formal", "transport": "air",
+        "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}]}))
+}
+
+fn strs(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn auto_claims_find_usmca_cheapest_and_rank_an_incomplete_origin_below_complete_ones() {
+    // A US$100 T-shirt (HTS 6109.10.00, general 16.5 %) on 2025-09-01, formal entry: MPF is the
+    // FY2025 minimum US$32.71 (19 CFR 24.23(b)(1)) in every row.
+    //   MX claiming S (USMCA, HTSUS GN 11): duty Free, no 9903.01.01 → 100 + 32.71 = 132.71;
+    //   MX without a claim: 16.50 + 25.00 (9903.01.01) → 174.21;
+    //   CN: 16.50 + 20.00 (9903.01.24) + 10.00 (9903.01.25) + 7.50 (9903.88.15, list 4A) → 186.71;
+    //   BR: its 40 % (9903.01.77) is marked [verify], so 159.21 is only a lower bound.
+    let axes = SweepAxes { origins: strs(&["CN", "MX", "BR"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_us(), &axes).unwrap();
+    /// Origin, claim, what the buyer pays in all, complete.
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<Decimal>, bool);
+    let seen: Vec<Seen> = r
+        .rows
+        .iter()
+        .map(|x| (x.origin.as_deref(), x.claim.as_deref(), x.buyer_total_in_request_currency, x.complete))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("MX"), Some("S"), Some(d("132.71")), true),
+            (Some("MX"), None, Some(d("174.21")), true),
+            (Some("CN"), None, Some(d("186.71")), true),
+            (Some("BR"), None, Some(d("159.21")), false),
+        ],
+        "auto tries no claim and USMCA for Mexico only; the incomplete quote ranks last although its bound is lower"
+    );
+    assert!(r.rows[3].at_least);
+    let best = r.cheapest.as_ref().unwrap();
+    assert_eq!(
+        (best.origin.as_deref(), best.claim.as_deref(), best.claim_saving),
+        (Some("MX"), Some("S"), Some(d("41.50")))
+    );
+    let saved: Vec<(&str, &str, &str, Decimal)> =
+        r.savings.iter().map(|s| (s.axis.as_str(), s.chosen.as_str(), s.instead_of.as_str(), s.saving)).collect();
+    assert_eq!(saved, vec![("origin", "MX", "CN", d("54.00")), ("claim", "S", "none", d("41.50"))]);
+    assert_eq!(r.incomplete_below_cheapest, 0);
+}
+
+#[test]
+fn an_explicit_claim_the_origin_cannot_make_is_that_rows_error() {
+    let axes = SweepAxes { origins: strs(&["CN", "MX"]), claims: strs(&["none", "S"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_us(), &axes).unwrap();
+    assert_eq!(r.combinations, 4);
+    let cn_s = r.rows.iter().find(|x| x.origin.as_deref() == Some("CN") && x.claim.as_deref() == Some("S")).unwrap();
+    assert!(cn_s.error.as_deref().unwrap().contains("E_CLAIM"), "{:?}", cn_s.error);
+    assert_eq!(r.rows.last().unwrap().error, cn_s.error, "rows that could not be priced rank last");
+    assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("S"));
+}
+
+#[test]
+fn an_unverified_claim_never_beats_a_complete_quote() {
+    // Japan, a T-shirt of Viet Nam (6109.10-020, general 7.4 %, Free under the Japan-Viet Nam EPA,
+    // AJCEP, CPTPP and RCEP in Japan's schedule of 2026-07-09): every programme row is [verify],
+    // so each claim is a lower bound and the no-claim quote (¥7,400 duty) is the cheapest complete.
+    let base = request(json!({"destination": "JP", "date": "2026-08-01",
+        "currency": "JPY", "origin": "VN", "channel": "freight",
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}));
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &base, &axes).unwrap();
+    assert_eq!(r.combinations, 5, "no claim + VN, AJCEP, CPTPP, RCEP_AANZ");
+    assert_eq!((r.rows[0].claim.as_deref(), r.rows[0].duty, r.rows[0].complete), (None, Some(d("7400")), true));
+    assert!(r.rows[1..].iter().all(|x| !x.complete && x.at_least && x.claim.is_some()));
+    assert_eq!(r.incomplete_below_cheapest, 4);
+    assert!(r.savings.is_empty(), "no other complete quote to compare with");
+}
+
+#[test]
+fn ship_from_is_an_axis_and_a_bad_claim_axis_value_is_e_claim() {
+    let axes = SweepAxes { ship_froms: strs(&["MX", "US"]), claims: strs(&["none"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_us(), &axes).unwrap();
+    let mut from: Vec<_> = r.rows.iter().map(|x| x.ship_from.clone().unwrap()).collect();
+    from.sort();
+    assert_eq!(from, vec!["MX", "US"]);
+    let axes = SweepAxes { claims: strs(&["S;"]), ..Default::default() };
+    let e = sweep(&engine(), &tee_to_us(), &axes).unwrap_err();
+    assert_eq!((e.code.as_str(), e.field.as_deref()), ("E_CLAIM", Some("axes.claims[0]")));
+}
