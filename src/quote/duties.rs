@@ -55,7 +55,7 @@ pub(super) fn preferences(
     let groups = special_rates(special);
     let rules: &'static Rules = ctx.rules;
     let claimed = p.claim.as_ref().map(|c| c.program.clone());
-    let open = rules.programmes(&ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
+    let open = rules.programmes(ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
     for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = !prog.unverified();
