@@ -61,7 +61,7 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
         parts.push(floor);
         remainders.push((exact_units - floor, i));
     }
-    let left = (total_units - given).to_string().parse::<usize>().unwrap_or(0);
+    let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
     remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(left) {
         parts[i] += Decimal::ONE;

@@ -105,6 +105,111 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// Stable, machine-readable warning codes: something the reader of a quote should know (an
+/// assumption, a secondary source, stale data). The string form (`W_VERIFY`, …) never changes
+/// once published; new codes may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum WarningCode {
+    #[serde(rename = "W_VERIFY")]
+    Verify,
+    #[serde(rename = "W_SELLER_COLLECTS")]
+    SellerCollects,
+    #[serde(rename = "W_ASSUMPTION")]
+    Assumption,
+    #[serde(rename = "W_THRESHOLD_NOT_APPLIED")]
+    ThresholdNotApplied,
+    #[serde(rename = "W_TERRITORY")]
+    Territory,
+    #[serde(rename = "W_ASSUMED_SUBDIVISION")]
+    AssumedSubdivision,
+    #[serde(rename = "W_ASSUMED_SHIP_FROM")]
+    AssumedShipFrom,
+    #[serde(rename = "W_FX_FALLBACK")]
+    FxFallback,
+    #[serde(rename = "W_STALE_FX")]
+    StaleFx,
+    #[serde(rename = "W_DISPLAY_FX")]
+    DisplayFx,
+    #[serde(rename = "W_DUTY_RATE_OVERRIDE")]
+    DutyRateOverride,
+    #[serde(rename = "W_OLD_TARIFF")]
+    OldTariff,
+    #[serde(rename = "W_HS_CORRELATION")]
+    HsCorrelation,
+    #[serde(rename = "W_PARTIAL_CODE")]
+    PartialCode,
+    #[serde(rename = "W_CALLER_DUTIES")]
+    CallerDuties,
+    #[serde(rename = "W_PROVINCIAL_TAX")]
+    ProvincialTax,
+    #[serde(rename = "W_UPLIFT_ASSUMED")]
+    UpliftAssumed,
+    #[serde(rename = "W_FEE_NEEDS_TRANSPORT")]
+    FeeNeedsTransport,
+    #[serde(rename = "W_OLD_RULE")]
+    OldRule,
+    #[serde(rename = "W_FEE_UNKNOWN")]
+    FeeUnknown,
+    #[serde(rename = "W_SCOPE_10_DIGIT")]
+    Scope10Digit,
+    #[serde(rename = "W_STALE_DATA")]
+    StaleData,
+    #[serde(rename = "W_CLAIM")]
+    Claim,
+    #[serde(rename = "W_CLAIM_NO_RATE")]
+    ClaimNoRate,
+}
+
+impl WarningCode {
+    /// The stable string form, e.g. `W_VERIFY`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::Verify => "W_VERIFY",
+            WarningCode::SellerCollects => "W_SELLER_COLLECTS",
+            WarningCode::Assumption => "W_ASSUMPTION",
+            WarningCode::ThresholdNotApplied => "W_THRESHOLD_NOT_APPLIED",
+            WarningCode::Territory => "W_TERRITORY",
+            WarningCode::AssumedSubdivision => "W_ASSUMED_SUBDIVISION",
+            WarningCode::AssumedShipFrom => "W_ASSUMED_SHIP_FROM",
+            WarningCode::FxFallback => "W_FX_FALLBACK",
+            WarningCode::StaleFx => "W_STALE_FX",
+            WarningCode::DisplayFx => "W_DISPLAY_FX",
+            WarningCode::DutyRateOverride => "W_DUTY_RATE_OVERRIDE",
+            WarningCode::OldTariff => "W_OLD_TARIFF",
+            WarningCode::HsCorrelation => "W_HS_CORRELATION",
+            WarningCode::PartialCode => "W_PARTIAL_CODE",
+            WarningCode::CallerDuties => "W_CALLER_DUTIES",
+            WarningCode::ProvincialTax => "W_PROVINCIAL_TAX",
+            WarningCode::UpliftAssumed => "W_UPLIFT_ASSUMED",
+            WarningCode::FeeNeedsTransport => "W_FEE_NEEDS_TRANSPORT",
+            WarningCode::OldRule => "W_OLD_RULE",
+            WarningCode::FeeUnknown => "W_FEE_UNKNOWN",
+            WarningCode::Scope10Digit => "W_SCOPE_10_DIGIT",
+            WarningCode::StaleData => "W_STALE_DATA",
+            WarningCode::Claim => "W_CLAIM",
+            WarningCode::ClaimNoRate => "W_CLAIM_NO_RATE",
+        }
+    }
+}
+
+impl fmt::Display for WarningCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for WarningCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for WarningCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// An error a caller can act on: what went wrong (`code`), where (`field`, a JSON path such as
 /// `lines[2].unit_price`), and why (`message`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

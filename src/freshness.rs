@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::quote::{LevyKind, Quote, Warning};
+use crate::quote::{Detail, LevyKind, Quote, Warning};
 use crate::rules::table::Tsv;
 use crate::snapshot::Snapshot;
 use serde::Serialize;
@@ -45,7 +45,8 @@ pub struct DatasetUsed {
     pub stale: bool,
 }
 
-/// One row of `rules/datasets.tsv`.
+/// One row of `rules/datasets.tsv`, joined with its provenance in `sources.tsv` where the dataset
+/// is imported (else the row's own), its vintage parsed once when the table loads.
 #[derive(Debug, Clone)]
 pub struct DatasetRule {
     pub id: &'static str,
@@ -54,13 +55,21 @@ pub struct DatasetRule {
     publisher: &'static str,
     dataset: &'static str,
     vintage: &'static str,
+    /// The vintage as a date (`None` when it is not one: such a dataset is never listed).
+    vintage_date: Option<Date>,
+    /// The jurisdictions of a tariff (`sources.tsv`), comma-separated.
+    jurisdictions: &'static str,
 }
 
 /// The dataset table of a snapshot, joined with its provenance table.
 #[derive(Debug)]
 pub struct Datasets {
     rules: Vec<DatasetRule>,
-    snapshot: &'static Snapshot<'static>,
+    /// Indices of the tariff editions in `rules`, oldest first.
+    tariffs: Vec<usize>,
+    /// The ids of the ECB and HMRC exchange-rate datasets, if the snapshot has them.
+    ecb: Option<&'static str>,
+    hmrc: Option<&'static str>,
 }
 
 impl Datasets {
@@ -87,18 +96,24 @@ impl Datasets {
             };
             let period = r.text("publication_period_days")?;
             let period_days = period.parse().map_err(|_| r.bad("publication_period_days", "not a number of days"))?;
+            let id = r.text("id")?;
+            let (publisher, dataset, vintage, jurisdictions) = match snapshot.sources.iter().find(|s| s.id == id) {
+                Some(s) => (s.publisher, s.dataset, s.vintage, s.jurisdiction),
+                None => (r.text("publisher")?, r.text("dataset")?, r.text("vintage")?, ""),
+            };
             rules.push(DatasetRule {
-                id: r.text("id")?,
+                id,
                 kind,
                 period_days,
-                publisher: r.text("publisher")?,
-                dataset: r.text("dataset")?,
-                vintage: r.text("vintage")?,
+                publisher,
+                dataset,
+                vintage,
+                vintage_date: vintage_date(vintage),
+                jurisdictions,
             });
         }
-        let datasets = Datasets { rules, snapshot };
         for s in &snapshot.sources {
-            if datasets.rule(s.id).is_none() {
+            if !rules.iter().any(|r| r.id == s.id) {
                 return Err(Error::new(
                     ErrorCode::Snapshot,
                     T,
@@ -106,7 +121,14 @@ impl Datasets {
                 ));
             }
         }
-        Ok(datasets)
+        let mut tariffs: Vec<usize> = (0..rules.len())
+            .filter(|&i| rules[i].kind == DatasetKind::Tariff && rules[i].vintage_date.is_some())
+            .collect();
+        tariffs.sort_by_key(|&i| rules[i].vintage_date);
+        let by_publisher =
+            |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).map(|s| -> &'static str { s.id });
+        let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
+        Ok(Datasets { rules, tariffs, ecb, hmrc })
     }
 
     /// Every dataset with its age on `date`.
@@ -121,87 +143,105 @@ impl Datasets {
     /// A dataset by id with its age on `date`: provenance from `sources.tsv` where the dataset
     /// is imported, else from the dataset table itself.
     pub fn used(&self, id: &str, date: Date) -> Option<DatasetUsed> {
-        let rule = self.rule(id)?;
-        let (publisher, dataset, vintage) = match self.snapshot.sources.iter().find(|s| s.id == id) {
-            Some(s) => (s.publisher, s.dataset, s.vintage),
-            None => (rule.publisher, rule.dataset, rule.vintage),
-        };
-        let age_days = vintage_date(vintage).map(|v| date.days_since_epoch() - v.days_since_epoch())?;
-        Some(DatasetUsed {
-            id: id.to_string(),
-            kind: rule.kind,
-            publisher: publisher.to_string(),
-            dataset: dataset.to_string(),
-            vintage: vintage.to_string(),
-            age_days,
-            publication_period_days: rule.period_days,
-            stale: age_days > i64::from(rule.period_days),
-        })
+        self.rule(id).and_then(|rule| rule.used(date))
     }
 
     /// The tariff of `jurisdiction` in force on `date`: the newest edition of that table dated on
     /// or before it (a line unchanged by a later revision is confirmed by it), else the oldest.
     pub fn tariff_in_force(&self, jurisdiction: &str, date: Date) -> Option<&'static str> {
-        let mut editions: Vec<(&'static str, Date)> = self
-            .snapshot
-            .sources
+        let mut editions = self
+            .tariffs
             .iter()
-            .filter(|s| s.jurisdiction.split(',').any(|j| j == jurisdiction))
-            .filter(|s| self.rule(s.id).is_some_and(|r| r.kind == DatasetKind::Tariff))
-            .filter_map(|s| Some((s.id, vintage_date(s.vintage)?)))
-            .collect();
-        editions.sort_by_key(|(_, v)| *v);
-        editions.iter().rev().find(|(_, v)| *v <= date).or(editions.first()).map(|(id, _)| *id)
+            .map(|&i| &self.rules[i])
+            .filter(|r| r.jurisdictions.split(',').any(|j| j == jurisdiction));
+        let oldest = editions.next()?;
+        let in_force =
+            std::iter::once(oldest).chain(editions).take_while(|r| r.vintage_date.is_some_and(|v| v <= date)).last();
+        Some(in_force.unwrap_or(oldest).id)
     }
 
     /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
     /// warning for each stale one.
     pub fn for_quote(&self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
         let date = quote.as_of;
-        let mut ids: Vec<&str> = Vec::new();
+        let mut ids: Vec<&str> = Vec::with_capacity(4);
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
         let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && l.source.publisher != "caller");
         if let Some(id) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_in_force(t, date)) {
             ids.push(id);
         }
         for fx in &quote.fx {
-            let publisher = if fx.source.starts_with("ECB") {
-                "European Central Bank"
+            let id = if fx.source.starts_with("ECB") {
+                self.ecb
             } else if fx.source.starts_with("HMRC") {
-                "HM Revenue & Customs"
+                self.hmrc
             } else {
                 continue;
             };
-            if let Some(s) = self.snapshot.sources.iter().find(|s| s.publisher == publisher) {
-                ids.push(s.id);
-            }
+            ids.extend(id);
         }
         for levy in levies().filter(|l| l.kind == LevyKind::Tax) {
             // "tariffs/vat.tsv (pwc-node-sales-tax-2025-10)": the VAT row's dataset id.
-            let id = levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')'));
-            if let Some(id) = id.filter(|id| self.rule(id).is_some()) {
-                ids.push(self.rule(id).map(|r| r.id).unwrap_or_default());
+            let id = levy
+                .source
+                .dataset
+                .vat_source()
+                .or_else(|| levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')')));
+            if let Some(rule) = id.filter(|id| !ids.contains(id)).and_then(|id| self.rule(id)) {
+                ids.push(rule.id);
             }
         }
         ids.push("landed-rules");
-        let mut used: Vec<DatasetUsed> = Vec::new();
+        let mut rules: Vec<&DatasetRule> = Vec::with_capacity(ids.len());
         for id in ids {
-            if !used.iter().any(|u| u.id == id) {
-                used.extend(self.used(id, date));
+            if let Some(rule) = self.rule(id).filter(|r| r.vintage_date.is_some()) {
+                if !rules.iter().any(|u| u.id == id) {
+                    rules.push(rule);
+                }
             }
         }
-        let warnings = used.iter().filter(|u| u.stale).map(|u| stale_warning(u, date)).collect();
+        let used: Vec<DatasetUsed> = rules.iter().filter_map(|r| r.used(date)).collect();
+        let warnings = rules.iter().filter(|r| r.stale_on(date)).map(|r| r.stale_warning(date)).collect();
         (used, warnings)
     }
 }
 
-fn stale_warning(u: &DatasetUsed, date: Date) -> Warning {
-    Warning {
-        code: "W_STALE_DATA".into(),
-        message: format!(
-            "{} ({}) is of {}, {} days before the as-of date {date}; its publisher issues a new edition about every {} days, so figures from it may have changed",
-            u.dataset, u.publisher, u.vintage, u.age_days, u.publication_period_days
-        ),
+impl DatasetRule {
+    /// Days from the vintage to `date`.
+    fn age_on(&self, date: Date) -> Option<i64> {
+        self.vintage_date.map(|v| date.days_since_epoch() - v.days_since_epoch())
+    }
+
+    /// True when the dataset is older than its publication period on `date`.
+    fn stale_on(&self, date: Date) -> bool {
+        self.age_on(date).is_some_and(|age| age > i64::from(self.period_days))
+    }
+
+    /// The dataset with its age on `date` (none when its vintage is not a date).
+    fn used(&self, date: Date) -> Option<DatasetUsed> {
+        let age_days = self.age_on(date)?;
+        Some(DatasetUsed {
+            id: self.id.to_string(),
+            kind: self.kind,
+            publisher: self.publisher.to_string(),
+            dataset: self.dataset.to_string(),
+            vintage: self.vintage.to_string(),
+            age_days,
+            publication_period_days: self.period_days,
+            stale: age_days > i64::from(self.period_days),
+        })
+    }
+
+    /// `W_STALE_DATA`: a newer edition may change figures.
+    fn stale_warning(&self, as_of: Date) -> Warning {
+        Warning::new(Detail::StaleData {
+            dataset: self.dataset,
+            publisher: self.publisher,
+            vintage: self.vintage,
+            age_days: self.age_on(as_of).unwrap_or_default(),
+            period_days: self.period_days,
+            as_of,
+        })
     }
 }
 

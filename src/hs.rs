@@ -13,19 +13,30 @@ pub const MIN_DIGITS: usize = 2;
 /// Longest code accepted: national codes run to 10 digits, some to 12–13.
 pub const MAX_DIGITS: usize = 13;
 
-/// A tariff code of 2 to 13 digits, stored without separators.
+/// A tariff code of 2 to 13 digits, stored without separators, inline (no allocation). The
+/// unused tail is zero bytes, so the derived order is the digits' order (a code sorts before the
+/// longer codes under it).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct HsCode(String);
+pub struct HsCode {
+    digits: [u8; MAX_DIGITS],
+    len: u8,
+}
 
 impl HsCode {
     /// Parses `6109.10.0010`, `6109 10 00 10`, `610910`, `61091000`.
     /// Letters, stray punctuation, or a digit count outside 2..=13 are an `E_HS_CODE` error.
     pub fn parse(text: &str) -> Result<HsCode> {
         let err = |why: String| Error::new(ErrorCode::HsCode, "code", why);
-        let mut digits = String::with_capacity(text.len());
+        let mut digits = [0u8; MAX_DIGITS];
+        let mut len = 0usize;
         for ch in text.trim().chars() {
             match ch {
-                '0'..='9' => digits.push(ch),
+                '0'..='9' => {
+                    if len < MAX_DIGITS {
+                        digits[len] = ch as u8;
+                    }
+                    len += 1;
+                }
                 '.' | ' ' | '-' | '\u{a0}' => {}
                 other => {
                     return Err(err(format!(
@@ -34,51 +45,61 @@ impl HsCode {
                 }
             }
         }
-        if digits.is_empty() {
+        if len == 0 {
             return Err(err("the tariff code is empty: give 2 to 13 digits, e.g. 6109 or 6109100010".into()));
         }
-        if digits.len() < MIN_DIGITS || digits.len() > MAX_DIGITS {
-            return Err(err(format!(
-                "{text:?} has {} digits: a tariff code has {MIN_DIGITS} to {MAX_DIGITS}",
-                digits.len()
-            )));
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) {
+            return Err(err(format!("{text:?} has {len} digits: a tariff code has {MIN_DIGITS} to {MAX_DIGITS}")));
         }
-        Ok(HsCode(digits))
+        Ok(HsCode { digits, len: len as u8 })
     }
 
     /// The digits, without separators.
     pub fn digits(&self) -> &str {
-        &self.0
+        // Only ASCII digits are stored (`parse`).
+        std::str::from_utf8(self.bytes()).unwrap_or_default()
+    }
+
+    /// The digits as ASCII bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.digits[..self.len as usize]
+    }
+
+    /// The code as one integer for comparisons: its digits left-aligned in 13 places (a shorter
+    /// code is padded with zeros), times 16, plus its length. Ordering the packed values orders
+    /// the codes as text: a code sorts before the longer codes under it.
+    pub fn packed(&self) -> u64 {
+        pack(self.bytes())
     }
 
     /// Number of digits given.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.len as usize
     }
 
     /// Never true: a code has at least two digits. Present for API symmetry with `len`.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len == 0
     }
 
     /// The HS chapter (first two digits).
     pub fn chapter(&self) -> &str {
-        &self.0[..2]
+        self.prefix(2)
     }
 
     /// The first `n` digits (or all of them if fewer).
     pub fn prefix(&self, n: usize) -> &str {
-        &self.0[..n.min(self.0.len())]
+        &self.digits()[..n.min(self.len())]
     }
 
     /// True when this code is `other` or lies under it (`61091000` is under `6109`).
     pub fn is_under(&self, other: &HsCode) -> bool {
-        self.0.starts_with(&other.0)
+        self.bytes().starts_with(other.bytes())
     }
 
     /// The code dotted as the HS writes it: `6109.10.00.10`.
     pub fn dotted(&self) -> String {
-        let d = &self.0;
+        let d = self.digits();
         let mut out = String::with_capacity(d.len() + 4);
         for (i, ch) in d.chars().enumerate() {
             if i == 4 || i == 6 || i == 8 {
@@ -90,15 +111,34 @@ impl HsCode {
     }
 }
 
+/// Packs up to 13 ASCII digits as [`HsCode::packed`] does (digits left-aligned in 13 places,
+/// times 16, plus the length); other bytes count as zeros.
+pub fn pack(digits: &[u8]) -> u64 {
+    let mut value = 0u64;
+    for i in 0..MAX_DIGITS {
+        let d = digits.get(i).map_or(0, |b| b.wrapping_sub(b'0'));
+        value = value * 10 + u64::from(if d < 10 { d } else { 0 });
+    }
+    value * 16 + digits.len().min(MAX_DIGITS) as u64
+}
+
+/// The packed range of the codes under `prefix`, itself included: those whose first digits are
+/// the prefix's and that are at least as long.
+pub fn packed_range(prefix: &[u8]) -> std::ops::Range<u64> {
+    let lo = pack(prefix);
+    let span = 10u64.pow((MAX_DIGITS - prefix.len().min(MAX_DIGITS)) as u32) * 16;
+    lo..(lo - lo % 16 + span)
+}
+
 impl fmt::Display for HsCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.digits())
     }
 }
 
 impl fmt::Debug for HsCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HsCode({})", self.0)
+        write!(f, "HsCode({})", self.digits())
     }
 }
 
@@ -111,7 +151,7 @@ impl FromStr for HsCode {
 
 impl Serialize for HsCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.digits())
     }
 }
 
@@ -150,6 +190,18 @@ mod tests {
             assert_eq!(e.code, ErrorCode::HsCode, "{s:?}");
             assert_eq!(e.field.as_deref(), Some("code"));
         }
+    }
+
+    #[test]
+    fn packed_codes_order_as_text_and_prefix_ranges_hold_the_codes_under_them() {
+        let codes = ["61", "6109", "610910", "61091000", "6109100010", "6110", "62"];
+        let packed: Vec<u64> = codes.iter().map(|c| HsCode::parse(c).unwrap().packed()).collect();
+        assert!(packed.windows(2).all(|w| w[0] < w[1]), "{packed:?}");
+        let under = packed_range(b"6109");
+        assert!(codes.iter().zip(&packed).all(|(c, p)| under.contains(p) == c.starts_with("6109")));
+        let under = packed_range(b"6100");
+        assert!(!under.contains(&pack(b"61")) && under.contains(&pack(b"61000")) && !under.contains(&pack(b"6101")));
+        assert_eq!(pack(b"0101"), HsCode::parse("0101").unwrap().packed());
     }
 
     #[test]

@@ -396,9 +396,14 @@ impl QuoteRequest {
                 ));
             }
         }
-        let mut ids = HashSet::with_capacity(self.lines.len());
+        // A small cart compares ids pairwise: cheaper than hashing them.
+        let mut ids = HashSet::with_capacity(if self.lines.len() > SMALL_CART { self.lines.len() } else { 0 });
         for (i, line) in self.lines.iter().enumerate() {
-            if !ids.insert(line.id.as_str()) {
+            let repeated = match self.lines.len() > SMALL_CART {
+                true => !ids.insert(line.id.as_str()),
+                false => self.lines[..i].iter().any(|l| l.id == line.id),
+            };
+            if repeated {
                 return Err(Error::new(
                     ErrorCode::DuplicateLineId,
                     format!("lines[{i}].id"),
@@ -410,6 +415,9 @@ impl QuoteRequest {
         Ok(())
     }
 }
+
+/// Carts up to this many lines check for repeated line ids pairwise, larger ones with a hash set.
+const SMALL_CART: usize = 16;
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {

@@ -7,9 +7,9 @@ use super::*;
 /// assumption the quote makes, stated in its warnings; never a silent default.
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
-    let dest = ctx.destination.clone();
+    let dest = ctx.destination;
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
-        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(&dest, date) {
+        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(dest, date) {
             return Err(Error::new(
                 ErrorCode::InvalidField,
                 format!("lines[{i}].vat_class"),
@@ -19,12 +19,12 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
             ));
         }
     }
-    if let Some(t) = rules.territory(&dest, date) {
-        ctx.warn("W_TERRITORY", format!("{} ({})", t.assumption, t.source.source));
+    if let Some(t) = rules.territory(dest, date) {
+        ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.source });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
     let mut parts: Vec<&str> = rules
-        .vat_of(&dest)
+        .vat_of(dest)
         .iter()
         .filter(|v| matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
         .map(|v| v.subdivision)
@@ -32,31 +32,19 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     parts.dedup();
     let registrant_pays_federal_only = ctx.j.subdivision_tax == SubdivisionTax::Hst && req.business_buyer;
     if ctx.subdivision.is_none() && !parts.is_empty() && !registrant_pays_federal_only {
-        ctx.warn(
-            "W_ASSUMED_SUBDIVISION",
-            format!(
-                "subdivision not given: {dest}'s import tax differs by province or state ({} have their own rate); this quote charges only the national rate: give subdivision",
-                parts.join(", ")
-            ),
-        );
+        ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }
     if req.ship_from.is_none() {
-        let eu = crate::snapshot::EU_MEMBERS.contains(&dest.as_str());
+        let eu = crate::snapshot::EU_MEMBERS.iter().any(|m| crate::rules::same(m, dest));
         let keyed: Vec<&str> = rules
             .thresholds
             .iter()
-            .filter(|t| (t.country == dest || (eu && t.country == "EU")) && !t.ship_from.is_empty())
+            .filter(|t| (crate::rules::same(t.country, dest) || (eu && t.country == "EU")) && !t.ship_from.is_empty())
             .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();
         if !keyed.is_empty() {
-            ctx.warn(
-                "W_ASSUMED_SHIP_FROM",
-                format!(
-                    "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
-                    keyed.join(", ")
-                ),
-            );
+            ctx.warn(Detail::AssumedShipFrom { thresholds: keyed });
         }
     }
     Ok(())

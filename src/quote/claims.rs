@@ -25,7 +25,7 @@ pub(super) fn line_claim(
     };
     let bad = |why: String| Error::new(ErrorCode::Claim, field.clone(), format!("line {}: {why}", line.id));
     let rules: &'static Rules = ctx.rules;
-    let programmes = rules.programmes(&ctx.destination);
+    let programmes = rules.programmes(ctx.destination);
     let Some(p) = programmes.iter().find(|p| p.code.eq_ignore_ascii_case(claim)) else {
         return Err(bad(if programmes.is_empty() {
             format!("{claim:?}: our data has no preference programmes for {}", ctx.destination)
@@ -106,7 +106,7 @@ pub(super) fn apply_claim(
     let general = c.general.evaluate_amount(input).exact.map(|e| ctx.round_line(e));
     let duty = levy.amount;
     let condition = claim_condition(prog, c.general_text);
-    ctx.warn("W_CLAIM", format!("line {}: {condition}", line.id));
+    ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });
     let verified = !prog.unverified();
     if !verified {
         let why = format!(

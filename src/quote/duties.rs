@@ -35,14 +35,7 @@ pub(super) fn caller_duties(
         });
     }
     if !line.extra_duties.is_empty() {
-        ctx.warn(
-            "W_CALLER_DUTIES",
-            format!(
-                "line {}: {} caller-supplied duties charged and included in the tax base",
-                line.id,
-                line.extra_duties.len()
-            ),
-        );
+        ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
     }
     (total, known)
 }
@@ -62,7 +55,7 @@ pub(super) fn preferences(
     let groups = special_rates(special);
     let rules: &'static Rules = ctx.rules;
     let claimed = p.claim.as_ref().map(|c| c.program.clone());
-    let open = rules.programmes(&ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
+    let open = rules.programmes(ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
     for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = !prog.unverified();
@@ -120,4 +113,38 @@ pub(super) fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
     }
     walk(expr, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_caller_duty_is_charged_on_the_customs_value_rules_15() {
+        // docs/rules.md §15: a caller's extra duty of 10 % on a customs value of 200.00 = 20.00.
+        let req = request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{"id":"a","code":"6109100010",
+            "quantity":"1","unit_price":"200","extra_duties":[{"name":"Anti-dumping","rate":"10%"}]}]}"#,
+        );
+        let mut ctx = context(&req);
+        let q = Quantities::new();
+        let input = DutyInput::value_only(dec!(200.00), Currency::GBP, &q);
+        let mut p = priced();
+        let (total, known) = caller_duties(&mut ctx, &req.lines[0], &input, &mut p);
+        assert_eq!((total, known), (dec!(20.00), true));
+        assert_eq!(
+            (p.levies[0].name.as_str(), p.levies[0].amount),
+            ("Anti-dumping (caller-supplied)", Some(dec!(20.00)))
+        );
+        assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::CallerDuties));
+    }
+
+    #[test]
+    fn a_specific_duty_names_the_currency_to_convert_rules_6() {
+        // docs/rules.md §6: 44.2 EUR / 100 kg needs the EUR rate; the ad valorem part needs none.
+        assert_eq!(foreign_currencies(&DutyExpr::parse("8.3% + 44.2 EUR / 100 kg")), [Currency::EUR]);
+        assert!(foreign_currencies(&DutyExpr::parse("12%")).is_empty());
+    }
 }

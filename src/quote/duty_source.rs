@@ -92,7 +92,7 @@ pub(super) fn duty_rates(
             )),
         };
     };
-    match snapshot.lookup(tariff, code, ctx.req.date) {
+    match snapshot.find(tariff, code, ctx.req.date) {
         Ok(found) => {
             if let Some(rate) = &line.duty_rate {
                 // Caller knowledge beats stale data: the caller's rate replaces the tariff's.
@@ -104,28 +104,34 @@ pub(super) fn duty_rates(
                     }
                 }
                 let replaced = replaced.join(", ");
-                ctx.warn(
-                    "W_DUTY_RATE_OVERRIDE",
-                    format!("line {}: the caller's duty_rate {rate} replaces the tariff rate {replaced}", line.id),
-                );
+                ctx.warn(Detail::DutyRateOverride {
+                    line: line.id.clone(),
+                    rate: rate.clone(),
+                    replaced: replaced.clone(),
+                });
                 return Ok(vec![caller_rate(line, rate, Some(replaced))]);
             }
+            let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
-            if let Some(v) = Date::parse(src.vintage)
-                .ok()
+            // Each edition's age is checked once per quote.
+            let unchecked = !ctx.tariff_editions_checked.contains(&first);
+            if unchecked {
+                ctx.tariff_editions_checked.push(first);
+            }
+            if let Some(v) = Some(src.vintage)
+                .filter(|_| unchecked)
+                .and_then(|v| Date::parse(v).ok())
                 .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
-                .filter(|_| !ctx.warnings.iter().any(|w| w.code == "W_OLD_TARIFF"))
+                .filter(|_| !ctx.warnings.iter().any(|w| w.code == WarningCode::OldTariff))
             {
-                ctx.warn(
-                    "W_OLD_TARIFF",
-                    format!(
-                        "the {tariff} tariff used is of {v}, more than a year before the as-of date {}",
-                        ctx.req.date
-                    ),
-                );
+                ctx.warn(Detail::OldTariff { tariff, vintage: v, as_of: ctx.req.date });
             }
             if let Some(via) = &found.via_correlation {
-                ctx.warn("W_HS_CORRELATION", format!("line {}: {}; source: {}", line.id, via.note, via.source));
+                ctx.warn(Detail::HsCorrelation {
+                    line: line.id.clone(),
+                    note: via.note.clone(),
+                    source: via.source.clone(),
+                });
             }
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {
@@ -163,7 +169,7 @@ pub(super) fn duty_rates(
                 rates.push(DutyRate {
                     expr: Cow::Borrowed(l.expression),
                     text: l.row.mfn.to_string(),
-                    name: format!("Customs duty ({tariff} {})", l.row.code()),
+                    name: concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]),
                     source: Source {
                         publisher: src.publisher.into(),
                         dataset: src.dataset.into(),
@@ -176,10 +182,13 @@ pub(super) fn duty_rates(
                 });
             }
             if found.kind == Match::Partial && rates.len() > 1 {
-                ctx.warn(
-                    "W_PARTIAL_CODE",
-                    format!("line {}: code {code} covers {} {tariff} lines with {} different duties: priced at the lowest, range given", line.id, found.lines.len(), rates.len()),
-                );
+                ctx.warn(Detail::PartialCode {
+                    line: line.id.clone(),
+                    code: code.to_string(),
+                    lines: found.lines.len(),
+                    tariff,
+                    duties: rates.len(),
+                });
             }
             Ok(rates)
         }
@@ -188,6 +197,13 @@ pub(super) fn duty_rates(
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
+}
+
+/// The pieces joined, without the formatting machinery (for texts every line carries).
+pub(super) fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    pieces.iter().for_each(|p| s.push_str(p));
+    s
 }
 
 /// The claimed programme's rate for one tariff line; a line of a partial code without one keeps
@@ -199,16 +215,12 @@ fn claimed_rate(
     l: &crate::snapshot::LookupLine<'static>,
 ) -> Option<(String, ClaimedRate)> {
     let Some(text) = crate::rules::programmes::special_rate(l.row.special, p.code) else {
-        ctx.warn(
-            "W_CLAIM_NO_RATE",
-            format!(
-                "line {}: {} has no {} rate: it keeps the general rate {}",
-                line.id,
-                l.row.code(),
-                p.code,
-                l.row.mfn
-            ),
-        );
+        ctx.warn(Detail::ClaimNoRate {
+            line: line.id.clone(),
+            code: l.row.code().to_string(),
+            programme: p.code,
+            general: l.row.mfn,
+        });
         return None;
     };
     Some((text, ClaimedRate { programme: p, general: l.expression, general_text: l.row.mfn }))
@@ -240,7 +252,7 @@ pub(super) fn band_rate(
     regime: SimplifiedRegime,
 ) -> std::result::Result<DutyRate<'static>, String> {
     let rules: &'static Rules = ctx.rules;
-    let bands = rules.taxes.bands(&ctx.destination, regime, ctx.req.date);
+    let bands = rules.taxes.bands(ctx.destination, regime, ctx.req.date);
     let Some(first) = bands.first() else {
         return Err(format!(
             "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",
@@ -296,4 +308,67 @@ pub(super) fn band_rate(
         deduction,
         claim: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    fn one_line(destination: &str, currency: &str, line: &str) -> QuoteRequest {
+        request(&format!(
+            r#"{{"destination":"{destination}","date":"2026-03-02","currency":"{currency}","lines":[{line}]}}"#
+        ))
+    }
+
+    #[test]
+    fn a_relieved_consignment_takes_no_rate_from_the_tariff_rules_3() {
+        // docs/rules.md §3: within a duty relief the line's duty is not due, whatever its code.
+        let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"10"}"#);
+        let mut ctx = context(&req);
+        let t = ctx.rules.thresholds.iter().find(|t| t.id == "gb-low-value-135").unwrap();
+        let relief = Relief { duty: Some(t), ..Relief::default() };
+        let code = HsCode::parse("6109100010").unwrap();
+        let sources = duty_sources(&mut ctx, &req.lines[0], &code, &relief, None, None);
+        assert!(matches!(sources.as_slice(), [DutySource::Relieved(r)] if r.id == "gb-low-value-135"));
+    }
+
+    #[test]
+    fn a_code_longer_than_the_published_line_takes_its_most_specific_prefix() {
+        // The GB tariff publishes 61091000: a 10-digit 6109.10.00.10 is priced at that line, the
+        // line named and its duty text (12.0 %) kept as published.
+        let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109.10.00.10","quantity":"1","unit_price":"200"}"#);
+        let mut ctx = context(&req);
+        let code = HsCode::parse(&req.lines[0].code).unwrap();
+        let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        assert_eq!(rates.len(), 1);
+        assert_eq!((rates[0].text.as_str(), rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
+        assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
+    }
+
+    #[test]
+    fn the_callers_duty_rate_replaces_the_tariff_rate_and_says_so_rules_15() {
+        // docs/rules.md §15: the caller's duty_rate beats the tariff's, and the quote names both.
+        let req = one_line(
+            "GB",
+            "GBP",
+            r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200","duty_rate":"5%"}"#,
+        );
+        let mut ctx = context(&req);
+        let code = HsCode::parse("6109100010").unwrap();
+        let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        assert_eq!((rates.len(), rates[0].text.as_str()), (1, "5%"));
+        assert!(rates[0].name.contains("replacing the tariff rate"), "{}", rates[0].name);
+        assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
+    }
+
+    #[test]
+    fn a_destination_without_a_tariff_needs_the_callers_rate_rules_18() {
+        // docs/rules.md §18: no tariff for AU in the snapshot: the reason names the missing input.
+        let req = one_line("AU", "AUD", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200"}"#);
+        let mut ctx = context(&req);
+        let code = HsCode::parse("6109100010").unwrap();
+        let why = duty_rates(&mut ctx, &req.lines[0], &code, None).err().expect("no rate");
+        assert!(why.contains("supply duty_rate"), "{why}");
+    }
 }

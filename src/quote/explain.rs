@@ -46,6 +46,13 @@ pub(crate) enum Parts {
     Duty(Box<DutyFormula>),
     /// A threshold's limit: `≤ 135 gbp (intrinsic)`, `< 800 usd (customs, each item)`.
     Limit(&'static Threshold),
+    /// `not due: consignment within {threshold} ({source})`.
+    NotDue { threshold: &'static str, source: &'static str },
+    /// The dataset of a rule row: `tariffs/rules/{row}`.
+    RuleRow(&'static str),
+    /// The dataset of a VAT/GST row: `tariffs/vat.tsv ({source})`, or `vat_extra.tsv` for a
+    /// hand-encoded row that overrides the imported one.
+    VatRow { overrides: bool, source: &'static str },
 }
 
 impl Default for Parts {
@@ -120,6 +127,14 @@ impl Note {
         Note { parts, text: OnceLock::new() }
     }
 
+    /// The dataset id of a VAT/GST row's note, without rendering it.
+    pub(crate) fn vat_source(&self) -> Option<&'static str> {
+        match self.parts {
+            Parts::VatRow { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+
     /// The text, rendered on first use.
     pub fn as_str(&self) -> &str {
         self.text.get_or_init(|| {
@@ -163,6 +178,8 @@ impl PartialEq for Note {
         self.as_str() == other.as_str()
     }
 }
+
+impl Eq for Note {}
 
 impl PartialEq<str> for Note {
     fn eq(&self, other: &str) -> bool {
@@ -229,6 +246,12 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             let op = if t.strictly_below { "<" } else { "≤" };
             let text = format!("{op} {} {} ({:?}{per})", format_grouped(t.amount), t.currency, t.basis);
             w.write_str(&text.to_lowercase())
+        }
+        Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
+        Parts::RuleRow(row) => write!(w, "tariffs/rules/{row}"),
+        Parts::VatRow { overrides, source } => {
+            let file = if *overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" };
+            write!(w, "{file} ({source})")
         }
     }
 }

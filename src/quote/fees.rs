@@ -10,7 +10,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
     let _ = values;
     let rules: &'static Rules = ctx.rules;
-    let fees: Vec<&'static crate::rules::Fee> = rules.fees(&ctx.destination, ctx.req.date);
+    let fees: Vec<&'static crate::rules::Fee> = rules.fees(ctx.destination, ctx.req.date);
     for f in fees {
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
         let value = entered * rate;
@@ -33,26 +33,15 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 Some(t) if f.transport.contains(&t) => {}
                 Some(_) => continue,
                 None => {
-                    let modes: Vec<&str> = f.transport.iter().map(|t| t.name()).collect();
-                    ctx.warn(
-                        "W_FEE_NEEDS_TRANSPORT",
-                        format!(
-                            "{} applies only to {} shipments and is not included: give transport ({})",
-                            f.name,
-                            modes.join("/"),
-                            f.source.row
-                        ),
-                    );
+                    let modes = f.transport.iter().map(|t| t.name()).collect();
+                    ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: &f.source.row });
                     continue;
                 }
             }
         }
         ctx.note_verify(&f.source.row, f.source.confidence);
         if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
-            ctx.warn(
-                "W_OLD_RULE",
-                format!("{} uses figures of {v}, more than a year before the as-of date", f.source.row),
-            );
+            ctx.warn(Detail::OldRule { row: &f.source.row, vintage: v });
         }
         let entry = match f.entry {
             EntryKind::Any => "any entry".to_string(),
@@ -69,7 +58,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 rate: "relieved".into(),
                 amount: Some(ctx.round(Decimal::ZERO)),
                 partial_amount: None,
-                formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+                formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
                 source: Source::rule(&t.source.row, t.source.source),
             });
             continue;
@@ -98,7 +87,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                     "{} is due but its figures for {} are not in our data: {}",
                     f.name, ctx.req.date, f.source.source
                 );
-                ctx.warn("W_FEE_UNKNOWN", why.clone());
+                ctx.warn(Detail::FeeUnknown { why: why.clone() });
                 out.push(Levy {
                     kind: LevyKind::Fee,
                     name: f.name.into(),
@@ -116,7 +105,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
         if let Some(why) = unverified_fee(f, relief) {
             // A fee from a secondary source (or relieved by an unverified threshold) is not
             // priced: its figure stays in the formula.
-            ctx.warn("W_VERIFY", why.clone());
+            ctx.warn(Detail::Unverified { why: why.clone() });
             out.push(Levy {
                 kind: LevyKind::Fee,
                 name: f.name.into(),
@@ -165,6 +154,10 @@ fn unverified_fee(f: &crate::rules::Fee, relief: &Relief) -> Option<String> {
 /// ¥100), the difference from the sum of the lines, as a shipment-level adjustment.
 pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
+    let steps = [RoundingTarget::DutyTotal, RoundingTarget::TaxTotal];
+    if steps.iter().all(|t| ctx.rounding[*t as usize].is_none()) {
+        return out;
+    }
     let rules: &'static Rules = ctx.rules;
     let levies = || lines.iter().flat_map(|l| l.levies.iter());
     let mut groups: Vec<(RoundingTarget, LevyKind, String)> = Vec::new();
@@ -181,7 +174,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         }
     }
     for (target, kind, name) in groups {
-        let Some(r) = rules.taxes.rounding(&ctx.destination, target, ctx.req.date) else { continue };
+        let Some(r) = rules.taxes.rounding(ctx.destination, target, ctx.req.date) else { continue };
         let in_group = |l: &&Levy| match kind {
             LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
             _ => l.kind == kind && l.name == name,
@@ -214,4 +207,46 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn request_to(destination: &str, currency: &str) -> QuoteRequest {
+        request(&format!(
+            r#"{{"destination":"{destination}","date":"2026-03-02","currency":"{currency}","lines":[
+            {{"id":"a","code":"6109100010","quantity":"1","unit_price":"100"}}]}}"#
+        ))
+    }
+
+    #[test]
+    fn japan_rounds_each_declaration_tax_total_down_to_100_yen_rules_12() {
+        // docs/rules.md §12 (Act on General Rules for National Taxes art. 119(1)): each tax's
+        // declaration total is rounded down to ¥100: lines of ¥1,234 and ¥2,345 make ¥3,579, so
+        // ¥3,500 is due and the shipment carries a −¥79 adjustment.
+        let req = request_to("JP", "JPY");
+        let mut ctx = context(&req);
+        let name = "Import consumption tax (national)";
+        let lines = [
+            line_quote(dec!(10000), dec!(10000), vec![levy(LevyKind::Tax, name, dec!(1234))]),
+            line_quote(dec!(20000), dec!(20000), vec![levy(LevyKind::Tax, name, dec!(2345))]),
+        ];
+        let adjustments = declaration_rounding(&mut ctx, &lines);
+        assert_eq!(adjustments.len(), 1);
+        assert_eq!(adjustments[0].amount, Some(dec!(-79)));
+        assert_eq!(adjustments[0].name, format!("{name}: declaration total rounded down"));
+    }
+
+    #[test]
+    fn no_declaration_rounding_where_the_law_has_none_rules_11() {
+        // docs/rules.md §11: GB rounds per line only; the totals stay the sum of the lines.
+        let req = request_to("GB", "GBP");
+        let mut ctx = context(&req);
+        let lines = [line_quote(dec!(100), dec!(100), vec![levy(LevyKind::Tax, "Import VAT", dec!(20.01))])];
+        assert!(declaration_rounding(&mut ctx, &lines).is_empty());
+        assert!(fees(&mut ctx, &Relief::default(), &[], &lines).is_empty());
+    }
 }

@@ -30,35 +30,52 @@ pub(super) fn price_line(
     let quantities = line_quantities(line)?;
     let claim = line_claim(ctx, line, &code, origin.as_deref())?;
 
-    let mut variants: Vec<(Option<String>, Priced)> = Vec::new();
-    for source in duty_sources(ctx, line, &code, relief, flat_share, claim) {
-        let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &source);
-        match source {
-            DutySource::None(reason) => p.reasons.insert(0, reason),
-            DutySource::Rate(rate) => {
-                variants.push((rate.matched_code, p));
-                continue;
+    // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
+    // equals), only its code and total.
+    let mut count = 0usize;
+    let mut cheapest: Option<(Option<String>, Priced)> = None;
+    let mut dearest: Option<(Option<String>, Decimal)> = None;
+    for mut source in duty_sources(ctx, line, &code, relief, flat_share, claim) {
+        let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
+        let matched = match source {
+            DutySource::None(reason) => {
+                p.reasons.insert(0, reason);
+                None
             }
-            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } => {}
+            DutySource::Rate(rate) => rate.matched_code,
+            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } => None,
+        };
+        count += 1;
+        // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
+        match &mut cheapest {
+            None => cheapest = Some((matched, p)),
+            Some(c) if p.total < c.1.total => {
+                let old = std::mem::replace(c, (matched, p));
+                if dearest.is_none() {
+                    dearest = Some((old.0, old.1.total));
+                }
+            }
+            Some(c) => {
+                if p.total >= dearest.as_ref().map_or(c.1.total, |d| d.1) {
+                    dearest = Some((matched, p.total));
+                }
+            }
         }
-        variants.push((None, p));
     }
-    let count = variants.len();
-    let (min_i, max_i) = {
-        let totals: Vec<Decimal> = variants.iter().map(|(_, p)| p.total).collect();
-        let min_i = (0..count).min_by_key(|i| totals[*i]).unwrap_or(0);
-        let max_i = (0..count).max_by_key(|i| totals[*i]).unwrap_or(0);
-        (min_i, max_i)
+    let Some((matched_code, mut p)) = cheapest else {
+        return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
-    let range = (count > 1).then(|| Range {
-        lines: count,
-        min_code: variants[min_i].0.clone().unwrap_or_default(),
-        min_levies: variants[min_i].1.total,
-        max_code: variants[max_i].0.clone().unwrap_or_default(),
-        max_levies: variants[max_i].1.total,
-    });
+    let range = match dearest {
+        Some((max_code, max_levies)) if count > 1 => Some(Range {
+            lines: count,
+            min_code: matched_code.clone().unwrap_or_default(),
+            min_levies: p.total,
+            max_code: max_code.unwrap_or_default(),
+            max_levies,
+        }),
+        _ => None,
+    };
     let extra = range.as_ref().map(|r| r.max_levies - r.min_levies).unwrap_or_default();
-    let (matched_code, mut p) = variants.swap_remove(min_i);
     if let Some(r) = &range {
         p.reasons.push(format!(
             "code {code} covers {} tariff lines with different duties: levies range from {} ({}) to {} ({}); give the full code",
@@ -111,7 +128,7 @@ pub(super) fn price_with(
     origin: Option<&str>,
     quantities: &Quantities,
     relief: &Relief,
-    source: &DutySource,
+    source: &mut DutySource,
 ) -> Priced {
     let cur = ctx.j.currency;
     let mut p = Priced {
@@ -128,7 +145,7 @@ pub(super) fn price_with(
         DutyBasis::Fob => Parts::Fob { goods: v.goods },
     };
     // Without any duty rate, nothing that depends on duty is final.
-    let mut duty_known = !matches!(source, DutySource::None(_));
+    let mut duty_known = !matches!(*source, DutySource::None(_));
     let mut duty_total = Decimal::ZERO;
     // The column 1 duty, for the all-in (15 %) layers.
     let mut column1_duty: Option<Decimal> = None;
@@ -142,7 +159,7 @@ pub(super) fn price_with(
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
             source: Source::rule(&t.source.row, t.source.source),
         });
     } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
@@ -209,10 +226,11 @@ pub(super) fn price_with(
         };
         let mut levy = Levy {
             kind: LevyKind::Duty,
-            name: rate.name.clone(),
+            // The rate's texts move into the levy (the rate is not read again).
+            name: std::mem::take(&mut rate.name),
             base: duty_value,
             base_note,
-            rate: rate.text.clone(),
+            rate: std::mem::take(&mut rate.text),
             amount,
             partial_amount: r.partial_amount,
             formula,

@@ -12,7 +12,7 @@ use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
 use crate::rules::programmes::Programme;
-use crate::rules::taxes::{PartBasis, RoundingTarget};
+use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
     in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
@@ -33,12 +33,15 @@ mod explain;
 mod fees;
 mod line;
 mod taxes;
+#[cfg(test)]
+mod testing;
 mod thresholds;
 mod totals;
 mod types;
 mod unverified;
 mod us;
 mod values;
+mod warning;
 
 use assumptions::*;
 pub use claims::claimable;
@@ -57,12 +60,15 @@ pub use types::*;
 use unverified::*;
 use us::*;
 use values::*;
+pub(crate) use warning::Detail;
+pub use warning::{Message, Warning, WarningCode};
 
 /// Shared state while pricing one request.
 struct Ctx<'q> {
     req: &'q QuoteRequest,
     fx: &'static EmbeddedFx,
-    destination: String,
+    /// The destination's country code, as the rule tables spell it.
+    destination: &'static str,
     j: &'static Jurisdiction,
     rules: &'static Rules,
     snapshot: &'static Snapshot<'static>,
@@ -72,12 +78,43 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
+    /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
+    rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
+    /// Texts every line repeats (a tax's name, a rate as text), formatted once per quote.
+    texts: Vec<(TextKey, String)>,
+    /// The tariff editions (source numbers) whose age this quote has checked.
+    tariff_editions_checked: Vec<u32>,
+}
+
+/// What a text in [`Ctx::texts`] says.
+#[derive(Clone, Copy, PartialEq)]
+enum TextKey {
+    /// A tax's name: its kind, the class's rate kind (none for the standard class), and the
+    /// threshold under which the seller collects it.
+    TaxName { kind: &'static str, class: Option<&'static str>, seller: Option<&'static str> },
+    /// A percentage: `20%`.
+    Percent(Decimal),
+}
+
+/// Number of [`RoundingTarget`]s.
+const ROUNDING_TARGETS: usize = 7;
+
+/// The destination's rounding steps on `date`, indexed by target.
+fn rounding_steps(
+    rules: &'static Rules,
+    destination: &str,
+    date: Date,
+) -> [Option<&'static Rounding>; ROUNDING_TARGETS] {
+    use RoundingTarget as T;
+    let targets = [T::DutyBase, T::LineAmount, T::DutyInTaxBase, T::TaxBase, T::PartBase, T::DutyTotal, T::TaxTotal];
+    targets.map(|t| rules.taxes.rounding(destination, t, date))
 }
 
 impl Ctx<'_> {
-    fn warn(&mut self, code: &str, message: String) {
-        if !self.warnings.iter().any(|w| w.code == code && w.message == message) {
-            self.warnings.push(Warning { code: code.into(), message });
+    /// Adds a warning unless the quote already says the same.
+    fn warn(&mut self, detail: Detail) {
+        if !self.warnings.iter().any(|w| w.same_as(&detail)) {
+            self.warnings.push(Warning::new(detail));
         }
     }
 
@@ -92,17 +129,11 @@ impl Ctx<'_> {
             None => {
                 let r = self.fx.customs_rate(self.j.fx_method, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
-                    self.warn("W_FX_FALLBACK", reason.clone());
+                    self.warn(Detail::FxFallback { reason: reason.clone() });
                 }
-                let age = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
-                if age > 45 {
-                    self.warn(
-                        "W_STALE_FX",
-                        format!(
-                            "the newest embedded {from}/{to} rate is of {}, {age} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day",
-                            r.rate_date
-                        ),
-                    );
+                let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
+                if age_days > 45 {
+                    self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
                 }
                 r.used
             }
@@ -114,6 +145,16 @@ impl Ctx<'_> {
         Some(rate)
     }
 
+    /// The text for `key`, formatted by `make` the first time in this quote.
+    fn text(&mut self, key: TextKey, make: impl FnOnce() -> String) -> String {
+        if let Some((_, t)) = self.texts.iter().find(|(k, _)| *k == key) {
+            return t.clone();
+        }
+        let t = make();
+        self.texts.push((key, t.clone()));
+        t
+    }
+
     fn round(&self, amount: Decimal) -> Decimal {
         self.req.rounding.round(amount, self.j.currency)
     }
@@ -121,7 +162,7 @@ impl Ctx<'_> {
     /// A line's levy amount: the destination's own rounding rule where it has one (Japan drops
     /// fractions of a yen), else the request's policy.
     fn round_line(&self, amount: Decimal) -> Decimal {
-        match self.rules.taxes.rounding(&self.destination, RoundingTarget::LineAmount, self.req.date) {
+        match self.rounding[RoundingTarget::LineAmount as usize] {
             Some(r) => r.apply(amount),
             None => self.req.rounding.round_line(amount, self.j.currency),
         }
@@ -129,13 +170,12 @@ impl Ctx<'_> {
 
     /// `amount` rounded by the destination's rounding step for `target`, if it has one.
     fn step(&self, target: RoundingTarget, amount: Decimal) -> Decimal {
-        let rules: &'static Rules = self.rules;
-        rules.taxes.rounding(&self.destination, target, self.req.date).map_or(amount, |r| r.apply(amount))
+        self.rounding[target as usize].map_or(amount, |r| r.apply(amount))
     }
 
-    fn note_verify(&mut self, row: &str, confidence: &str) {
+    fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, confidence: &str) {
         if confidence == "verify" {
-            self.warn("W_VERIFY", format!("{row} comes from a secondary source and is marked [verify]"));
+            self.warn(Detail::Verify { row: row.into() });
         }
     }
 }
@@ -167,26 +207,41 @@ impl LineValues {
     }
 }
 
+impl<'q> Ctx<'q> {
+    /// The context of a request: its destination's jurisdiction, rounding steps and exchange
+    /// rates, before any line is priced.
+    fn new(engine: &Engine, req: &'q QuoteRequest) -> Result<Ctx<'q>> {
+        let rules = engine.rules();
+        let destination = match req.destination.bytes().any(|b| b.is_ascii_lowercase()) {
+            true => Cow::Owned(req.destination.to_ascii_uppercase()),
+            false => Cow::Borrowed(req.destination.as_str()),
+        };
+        let j = rules.jurisdiction(&destination, req.date)?;
+        Ok(Ctx {
+            req,
+            fx: engine.fx(),
+            destination: j.country,
+            j,
+            rules,
+            snapshot: engine.snapshot(),
+            overrides: FxTable::from_request(&req.fx)?,
+            fx_used: Vec::new(),
+            warnings: Vec::new(),
+            vat_cache: Vec::new(),
+            subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
+            rounding: rounding_steps(rules, j.country, req.date),
+            texts: Vec::new(),
+            tariff_editions_checked: Vec::new(),
+        })
+    }
+}
+
 /// Quotes a request against an engine's snapshot and rules (see [`Engine::quote`]).
 pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
-    let rules = engine.rules();
-    let destination = req.destination.to_ascii_uppercase();
-    let j = rules.jurisdiction(&destination, req.date)?;
-    let mut ctx = Ctx {
-        req,
-        fx: engine.fx(),
-        destination: destination.clone(),
-        j,
-        rules,
-        snapshot: engine.snapshot(),
-        overrides: FxTable::from_request(&req.fx)?,
-        fx_used: Vec::new(),
-        warnings: Vec::new(),
-        vat_cache: Vec::new(),
-        subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-    };
-    ctx.note_verify(&j.source.row, j.source.confidence);
+    let mut ctx = Ctx::new(engine, req)?;
+    let j = ctx.j;
+    ctx.note_verify(j.source.row.as_str(), j.source.confidence);
     check_assumptions(&mut ctx)?;
     let currency = j.currency;
     let dp = currency.minor_units();
@@ -203,7 +258,10 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     let convert = |a: Decimal| crate::money::round_to(a * to_customs, dp, req.rounding.mode);
 
     let goods: Vec<Decimal> = req.lines.iter().map(|l| convert(l.quantity * l.unit_price)).collect();
-    let keys = allocation_keys(req, &goods)?;
+    let keys = match req.allocation {
+        AllocationKey::Value => Cow::Borrowed(goods.as_slice()),
+        _ => Cow::Owned(allocation_keys(req, &goods)?),
+    };
     let shipping_total = convert(req.shipping);
     let insurance_total = convert(req.insurance);
     let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
@@ -243,12 +301,12 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         _ => None,
     };
     if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
-        ctx.warn("W_DISPLAY_FX", "no display rate for the requested display currency".into());
+        ctx.warn(Detail::DisplayFx);
     }
     Ok(Quote {
         snapshot_id: ctx.snapshot.id(),
         as_of: req.date,
-        destination,
+        destination: j.country.to_string(),
         currency,
         request_currency: req.currency,
         incoterm: req.incoterm,
@@ -276,7 +334,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
 fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
     let (datasets, warnings) = engine.datasets().for_quote(&q, tariff);
-    let old_tariff = q.warnings.iter().any(|w| w.code == "W_OLD_TARIFF");
+    let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
     for (u, w) in datasets.iter().filter(|u| u.stale).zip(warnings) {
         if !(old_tariff && u.kind == crate::freshness::DatasetKind::Tariff) {
             q.warnings.push(w);

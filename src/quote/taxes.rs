@@ -22,12 +22,12 @@ pub(super) fn tax(
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         if let Some(s) = sub.as_deref() {
             if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
-                ctx.warn("W_PROVINCIAL_TAX", format!("{s} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"));
+                ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
             }
         }
         if rate.kind == "hst" && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
-            if let Some(gst) = ctx.rules.vat_rate(&ctx.destination, None, line.vat_class, ctx.req.date) {
+            if let Some(gst) = ctx.rules.vat_rate(ctx.destination, None, line.vat_class, ctx.req.date) {
                 rate = gst;
             }
         }
@@ -40,43 +40,38 @@ pub(super) fn tax(
         _ => "VAT",
     };
     let class = match line.vat_class {
-        VatClass::Standard => String::new(),
-        _ => format!(", {} rate", rate.kind),
+        VatClass::Standard => None,
+        _ => Some(rate.kind),
     };
     if let Some(t) = relief.tax {
+        let name = TextKey::TaxName { kind: kind_name, class: None, seller: None };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: format!("Import {kind_name}"),
+            name: ctx.text(name, || format!("Import {kind_name}")),
             base: v.cif(),
             base_note: "not due".into(),
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: format!("not due: consignment within {} ({})", t.id, t.source.source).into(),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
             source: Source::rule(&t.source.row, t.source.source),
         });
         return;
     }
     let (name, base, note) = if let Some(t) = relief.seller_collects {
         let (base, note) = sale_base(t, v, duty_total);
-        (format!("{kind_name} charged by the seller at sale ({})", t.id), base, note)
+        let name = TextKey::TaxName { kind: kind_name, class: None, seller: Some(t.id) };
+        (ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
-        (format!("Import {kind_name}{class}"), base, note)
+        let name = TextKey::TaxName { kind: kind_name, class, seller: None };
+        let text = || format!("Import {kind_name}{}", class.map(|k| format!(", {k} rate")).unwrap_or_default());
+        (ctx.text(name, text), base, note)
     };
-    let source = Source {
-        publisher: "VAT/GST rates".into(),
-        dataset: format!(
-            "{} ({})",
-            if rate.overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" },
-            rate.source
-        )
-        .into(),
-        vintage: "".into(),
-    };
+    let source = Source::vat(rate.overrides, rate.source);
     let parts = {
         let rules: &'static Rules = ctx.rules;
-        rules.taxes.parts(&ctx.destination, rate.percent, ctx.req.date)
+        rules.taxes.parts(ctx.destination, rate.percent, ctx.req.date)
     };
     if !parts.is_empty() && relief.seller_collects.is_none() {
         tax_parts(ctx, &parts, base, &note, duty_known, p);
@@ -106,7 +101,7 @@ pub(super) fn tax(
         name,
         base,
         base_note: note,
-        rate: format!("{}%", rate.percent.normalize()),
+        rate: ctx.text(TextKey::Percent(rate.percent), || format!("{}%", rate.percent.normalize())),
         amount,
         partial_amount: partial,
         formula,
@@ -152,7 +147,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
     let sub = ctx.subdivision.clone();
     if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
         let rules: &'static Rules = ctx.rules;
-        let row = sub.as_deref().and_then(|s| rules.vat_row(&ctx.destination, s, "icms_rts", ctx.req.date));
+        let row = sub.as_deref().and_then(|s| rules.vat_row(ctx.destination, s, "icms_rts", ctx.req.date));
         let Some(row) = row else {
             p.reasons.push(format!(
                 "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
@@ -160,14 +155,14 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             ));
             return None;
         };
-        ctx.note_verify(&format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
+        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
         return Some(row.clone());
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
     let rate = match cached {
         Some(r) => r,
         None => {
-            let r = ctx.rules.vat_rate(&ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
+            let r = ctx.rules.vat_rate(ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
             ctx.vat_cache.push((line.vat_class, r.clone()));
             r
         }
@@ -177,16 +172,12 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
         return None;
     };
     if rate.confidence == "verify" {
-        ctx.warn(
-            "W_VERIFY",
-            format!(
-                "the {} {}% {} rate comes from a secondary source [verify]: {}",
-                rate.country,
-                rate.percent.normalize(),
-                rate.kind,
-                rate.source
-            ),
-        );
+        ctx.warn(Detail::VerifyRate {
+            country: rate.country,
+            percent: rate.percent,
+            kind: rate.kind,
+            source: rate.source,
+        });
     }
     Some(rate)
 }
@@ -218,21 +209,13 @@ pub(super) fn border_tax_base(
 /// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
 pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     let rules: &'static Rules = ctx.rules;
-    let u = rules.taxes.uplift(&ctx.destination, ctx.req.date)?;
+    let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
     ctx.note_verify(&u.source.row, u.source.confidence);
     match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
         Some(from) if u.not_from.contains(&from.as_str()) => None,
         Some(_) => Some((u.percent, u.source.source)),
         None => {
-            ctx.warn(
-                "W_UPLIFT_ASSUMED",
-                format!(
-                    "{}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
-                    u.id,
-                    u.percent.normalize(),
-                    u.not_from.join(", ")
-                ),
-            );
+            ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });
             Some((u.percent, u.source.source))
         }
     }
@@ -333,7 +316,7 @@ fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &
         return;
     }
     let why = unverified_threshold(t);
-    ctx.warn("W_VERIFY", format!("{}: the tax is within its amount, but {why}", t.id));
+    ctx.warn(Detail::Unverified { why: format!("{}: the tax is within its amount, but {why}", t.id) });
     for line in lines.iter_mut() {
         let why = format!("{}: {why}", t.id);
         unprice_levies(line, &[(&[LevyKind::Tax], why.as_str())]);
@@ -342,7 +325,45 @@ fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::*;
     use super::*;
+    use rust_decimal_macros::dec;
+
+    fn gb() -> QuoteRequest {
+        request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
+            {"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}]}"#,
+        )
+    }
+
+    #[test]
+    fn gb_import_vat_is_20_percent_of_cif_plus_duty_rules_2() {
+        // docs/rules.md §2 (VATA 1994 s.21): the value for import VAT is the customs value (CIF:
+        // 100.00 + 10.00 + 2.00 = 112.00) plus duty 13.44 = 125.44; 20 % of it = 25.088 → 25.09.
+        let req = gb();
+        let mut ctx = context(&req);
+        let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
+        let (base, _) = border_tax_base(&mut ctx, &v, v.cif(), dec!(13.44));
+        assert_eq!(base, dec!(125.44));
+        let mut p = priced();
+        tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);
+        let vat = &p.levies[0];
+        assert_eq!((vat.name.as_str(), vat.rate.as_str(), vat.amount), ("Import VAT", "20%", Some(dec!(25.09))));
+        assert_eq!(vat.formula, "20% × 125.44 = 25.09");
+    }
+
+    #[test]
+    fn vat_on_a_duty_not_fully_priced_is_only_a_lower_bound_rules_18() {
+        // docs/rules.md §18: with the duty unknown, the VAT on the part known is a lower bound,
+        // never the amount: 20 % × 112.00 = 22.40 at least.
+        let req = gb();
+        let mut ctx = context(&req);
+        let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
+        let mut p = priced();
+        tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(0), false, &mut p);
+        assert_eq!((p.levies[0].amount, p.levies[0].partial_amount), (None, Some(dec!(22.40))));
+        assert_eq!(p.reasons, ["VAT depends on the duty, which is not fully priced"]);
+    }
 
     fn row(id: &str) -> &'static Threshold {
         let rules: &'static Rules = crate::Engine::embedded().rules();

@@ -32,8 +32,7 @@ pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> Consig
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     for line in &ctx.req.lines {
-        let digits: String = line.code.chars().filter(char::is_ascii_digit).collect();
-        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits.starts_with(*p)) {
+        if let Some(prefix) = t.exclude_codes.iter().find(|p| digits_start_with(&line.code, p)) {
             return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
         }
         if t.origins.is_empty() && t.exclude_origins.is_empty() {
@@ -49,6 +48,12 @@ pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
         }
     }
     None
+}
+
+/// True when the digits of `code` (separators skipped) start with `prefix`.
+fn digits_start_with(code: &str, prefix: &str) -> bool {
+    let mut digits = code.bytes().filter(u8::is_ascii_digit);
+    prefix.bytes().all(|p| digits.next() == Some(p))
 }
 
 /// For a threshold that depends on the seller's registration: why it does not apply when the
@@ -77,7 +82,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let rules: &'static Rules = ctx.rules;
     let candidates: Vec<&'static Threshold> =
-        rules.thresholds(&ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+        rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
@@ -114,14 +119,14 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             bar = registration_bar(ctx, t)?;
         }
         if let Some(why) = &bar {
-            ctx.warn("W_THRESHOLD_NOT_APPLIED", format!("{}: within its amount but {why}", t.id));
+            ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
         }
         let unverified = within && bar.is_none() && t.source.confidence == "verify";
         let applies = within && bar.is_none() && !unverified;
         let mut note = bar;
         if unverified {
             let why = unverified_threshold(t);
-            ctx.warn("W_VERIFY", format!("{}: within its amount, but {why}", t.id));
+            ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
             note = Some(why);
             relief.unverified.push(t);
         }
@@ -142,20 +147,14 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 }
                 ThresholdEffect::SellerCollects => {
                     relief.seller_collects = Some(t);
-                    ctx.warn(
-                        "W_SELLER_COLLECTS",
-                        format!(
-                            "{}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP",
-                            t.id
-                        ),
-                    );
+                    ctx.warn(Detail::SellerCollects { threshold: t.id });
                 }
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
             }
             if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
-                ctx.warn("W_ASSUMPTION", format!("{}: assumes {a}", t.id));
-                note = Some(format!("assumes {a}"));
+                ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
+                note = Some(concat(&["assumes ", a]));
             }
         }
         checks.push(ThresholdCheck {
@@ -233,4 +232,63 @@ pub(super) fn flat_duty_shares(
         let _ = i;
     }
     Ok(shares)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn gb(lines: &str) -> QuoteRequest {
+        request(&format!(
+            r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00","lines":[{lines}]}}"#
+        ))
+    }
+
+    #[test]
+    fn gb_consignment_within_135_is_relieved_of_duty_and_the_seller_collects_vat_rules_3() {
+        // docs/rules.md §3: GB compares the intrinsic value (goods only) with £135: 2 × 10.50 +
+        // 1 × 80.00 = 101.00 ≤ 135, so no import duty, and the seller charges the VAT.
+        let req = gb(r#"{"id":"a","code":"6109100010","quantity":"2","unit_price":"10.50"},
+                        {"id":"b","code":"6109100010","quantity":"1","unit_price":"80.00"}"#);
+        let mut ctx = context(&req);
+        let lines = [values(dec!(21.00), dec!(2.50), dec!(0)), values(dec!(80.00), dec!(9.50), dec!(0))];
+        let cv = consignment_values(&ctx, &lines);
+        assert_eq!((cv.intrinsic, cv.customs, cv.dearest_item), (dec!(101.00), dec!(113.00), dec!(80.00)));
+        let (relief, checks) = thresholds(&mut ctx, &lines).unwrap();
+        assert_eq!(relief.duty.map(|t| t.id), Some("gb-low-value-135"));
+        assert_eq!(relief.seller_collects.map(|t| t.id), Some("gb-low-value-vat-135"));
+        assert!(checks.iter().all(|c| c.applies && c.value == Some(dec!(101.00))), "{checks:?}");
+    }
+
+    #[test]
+    fn gb_consignment_over_135_gets_no_relief_rules_3() {
+        // 2 × 70.00 = 140.00 > 135: duty and import VAT are due at the border.
+        let req = gb(r#"{"id":"a","code":"6109100010","quantity":"2","unit_price":"70.00"}"#);
+        let mut ctx = context(&req);
+        let (relief, checks) = thresholds(&mut ctx, &[values(dec!(140.00), dec!(12.00), dec!(0))]).unwrap();
+        assert!(relief.duty.is_none() && relief.seller_collects.is_none());
+        assert!(checks.iter().all(|c| !c.applies && c.value == Some(dec!(140.00))), "{checks:?}");
+    }
+
+    #[test]
+    fn wine_is_outside_the_gb_low_value_relief_rules_3() {
+        // docs/rules.md §3: the GB relief excludes excise goods (HS 2204, wine), whatever the value.
+        let req = gb(r#"{"id":"w","code":"2204.21.09.00","quantity":"1","unit_price":"20.00"}"#);
+        let mut ctx = context(&req);
+        let (relief, _) = thresholds(&mut ctx, &[values(dec!(20.00), dec!(12.00), dec!(0))]).unwrap();
+        assert!(relief.duty.is_none());
+        assert!(ctx
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::ThresholdNotApplied && w.message.contains("HS 2204")));
+    }
+
+    #[test]
+    fn excluded_prefixes_match_the_digits_whatever_the_separators() {
+        assert!(digits_start_with("2204.21.09", "220421"));
+        assert!(!digits_start_with("2203", "2204"));
+        assert!(!digits_start_with("22", "2204"));
+    }
 }

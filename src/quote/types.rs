@@ -228,7 +228,7 @@ pub struct Source {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub publisher: Cow<'static, str>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub dataset: Cow<'static, str>,
+    pub dataset: Note,
     #[serde(skip_serializing_if = "str::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub vintage: Cow<'static, str>,
@@ -241,8 +241,17 @@ impl Source {
     }
 
     /// A row of the embedded rule tables.
-    pub fn rule(row: &str, law: &'static str) -> Source {
-        Source { publisher: law.into(), dataset: format!("tariffs/rules/{row}").into(), vintage: "".into() }
+    pub fn rule(row: &'static str, law: &'static str) -> Source {
+        Source { publisher: law.into(), dataset: Note::new(Parts::RuleRow(row)), vintage: "".into() }
+    }
+
+    /// A row of the VAT/GST tables (`source`: the row's dataset id).
+    pub(crate) fn vat(overrides: bool, source: &'static str) -> Source {
+        Source {
+            publisher: "VAT/GST rates".into(),
+            dataset: Note::new(Parts::VatRow { overrides, source }),
+            vintage: "".into(),
+        }
     }
 }
 
@@ -301,12 +310,4 @@ pub struct Totals {
     /// True when the totals are lower bounds: an incomplete line's levies count only for the
     /// part known ("at least"), and the levies not priced add nothing.
     pub at_least: bool,
-}
-
-/// Something the reader of a quote should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub struct Warning {
-    pub code: String,
-    pub message: String,
 }

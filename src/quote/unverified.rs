@@ -12,7 +12,7 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
     let mut rules: Vec<(Vec<LevyKind>, String)> = Vec::new();
     if ctx.j.source.confidence == "verify" {
         let why = unverified_basis(ctx.j);
-        ctx.warn("W_VERIFY", why.clone());
+        ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
     for t in &relief.unverified {

@@ -50,15 +50,11 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     for d in decisions {
         let l = d.layer;
         if d.uncertain {
-            ctx.warn(
-                "W_SCOPE_10_DIGIT",
-                format!(
-                    "line {}: whether {} applies depends on the full 10-digit code; it is {}",
-                    us.line.id,
-                    l.name,
-                    if d.excluded_by.is_some() { "left out" } else { "charged" }
-                ),
-            );
+            ctx.warn(Detail::Scope10Digit {
+                line: us.line.id.clone(),
+                layer: l.name,
+                left_out: d.excluded_by.is_some(),
+            });
         }
         if let Some(reason) = d.excluded_by {
             p.excluded.push(Excluded {
@@ -135,7 +131,7 @@ pub(super) fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decim
 
 /// A layer that may apply but whose scope or exemption our sources do not settle: unpriced, with
 /// the reason (the line is partial, never charged or dropped on a guess).
-fn unsettled_levy(us: &UsLine<'_>, l: &Layer, why: String) -> Levy {
+fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
     let rate = match (l.percent, l.rate_kind) {
         (None, _) => "not encoded".to_string(),
@@ -157,7 +153,12 @@ fn unsettled_levy(us: &UsLine<'_>, l: &Layer, why: String) -> Levy {
 
 /// One layer as a levy: its base (the customs value, the metal content, or the value outside the
 /// metal content), its rate (added, or all-in net of the column 1 duty), or why it is unpriced.
-pub(super) fn layer_levy(us: &UsLine<'_>, l: &Layer, outside_metal_of: Option<&str>, metal: Option<Decimal>) -> Levy {
+pub(super) fn layer_levy(
+    us: &UsLine<'_>,
+    l: &'static Layer,
+    outside_metal_of: Option<&str>,
+    metal: Option<Decimal>,
+) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
     let source = Source::rule(&l.source.row, l.source.source);
     let unpriced = |rate: String, why: String| Levy {

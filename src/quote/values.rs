@@ -25,3 +25,34 @@ pub(super) fn allocation_keys(req: &QuoteRequest, goods: &[Decimal]) -> Result<V
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    const BY_WEIGHT: &str = r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00",
+        "allocation":"weight","lines":[
+        {"id":"a","code":"6109100010","quantity":"2","unit_price":"10.50","weight_kg":"1.2"},
+        {"id":"b","code":"6109100010","quantity":"1","unit_price":"80.00","weight_kg":"3.0"}]}"#;
+
+    #[test]
+    fn allocation_by_weight_spreads_shipping_by_each_lines_weight_rules_10() {
+        // docs/rules.md §10: by weight, each line's weight_kg is its key. £12.00 over 1.2 and
+        // 3.0 kg: 1,200 pence × 1.2 / 4.2 = 342.86 and × 3.0 / 4.2 = 857.14; the floors give 1,199,
+        // and the penny left goes to the largest remainder (the first line): 3.43 + 8.57.
+        let req = request(BY_WEIGHT);
+        let keys = allocation_keys(&req, &[dec!(21.00), dec!(80.00)]).unwrap();
+        assert_eq!(keys, [dec!(1.2), dec!(3.0)]);
+        assert_eq!(allocate(dec!(12.00), &keys, 2).unwrap(), [dec!(3.43), dec!(8.57)]);
+    }
+
+    #[test]
+    fn allocation_by_weight_without_a_weight_is_an_error_naming_the_line_rules_10() {
+        // docs/rules.md §10 and §18: a missing key is an error naming the field, never a guess.
+        let req = request(&BY_WEIGHT.replace(r#","weight_kg":"3.0""#, ""));
+        let e = allocation_keys(&req, &[dec!(21.00), dec!(80.00)]).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::MissingField, Some("lines[1].weight_kg")));
+    }
+}

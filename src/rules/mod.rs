@@ -304,6 +304,13 @@ pub struct VatRate {
     pub overrides: bool,
 }
 
+/// `a == b` for short codes (countries) without a call to `memcmp`: the rule tables are
+/// filtered by country on every quote.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// All rule tables, parsed from the embedded snapshot.
 #[derive(Debug)]
 pub struct Rules {
@@ -688,8 +695,10 @@ impl Rules {
 
     /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.
     pub fn jurisdiction(&self, country: &str, date: Date) -> Result<&Jurisdiction> {
-        self.jurisdictions.iter().find(|j| j.country == country && in_force(j.valid_from, j.valid_to, date)).ok_or_else(
-            || {
+        self.jurisdictions
+            .iter()
+            .find(|j| same(j.country, country) && in_force(j.valid_from, j.valid_to, date))
+            .ok_or_else(|| {
                 let mut known: Vec<&str> = self.jurisdictions.iter().map(|j| j.country).collect();
                 known.dedup();
                 Error::new(
@@ -697,14 +706,13 @@ impl Rules {
                     "destination",
                     format!("{country} is not a supported destination on {date}; supported: {}", known.join(", ")),
                 )
-            },
-        )
+            })
     }
 
     /// The VAT/GST rows of `country` (every kind, subdivision and date), in file order.
     pub fn vat_of(&self, country: &str) -> &[VatRate] {
-        let start = self.vat.partition_point(|v| v.country < country);
-        let len = self.vat[start..].partition_point(|v| v.country == country);
+        let start = self.vat.partition_point(|v| v.country.bytes().lt(country.bytes()));
+        let len = self.vat[start..].partition_point(|v| same(v.country, country));
         &self.vat[start..start + len]
     }
 
@@ -718,11 +726,11 @@ impl Rules {
 
     /// The thresholds that can apply to a consignment to `country`.
     pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
-        let eu = EU_MEMBERS.contains(&country);
+        let eu = EU_MEMBERS.iter().any(|m| same(m, country));
         self.thresholds
             .iter()
             .filter(|t| {
-                (t.country == country || (eu && t.country == "EU"))
+                (same(t.country, country) || (eu && same(t.country, "EU")))
                     && in_force(t.valid_from, t.valid_to, date)
                     && t.channel.is_none_or(|c| c == channel)
                     && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))
@@ -739,12 +747,12 @@ impl Rules {
 
     /// The territory rules of `country` on `date` (Northern Ireland), if it is one.
     pub fn territory(&self, country: &str, date: Date) -> Option<&Territory> {
-        self.territories.iter().find(|t| t.territory == country && in_force(t.valid_from, t.valid_to, date))
+        self.territories.iter().find(|t| same(t.territory, country) && in_force(t.valid_from, t.valid_to, date))
     }
 
     /// The fees of `country` in force on `date`.
     pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
-        self.fees.iter().filter(|f| f.country == country && in_force(f.valid_from, f.valid_to, date)).collect()
+        self.fees.iter().filter(|f| same(f.country, country) && in_force(f.valid_from, f.valid_to, date)).collect()
     }
 
     /// The VAT/GST rate for a class, with the row it came from. `kind` names which rate was used

@@ -242,7 +242,7 @@ impl TaxRules {
     pub fn rounding(&self, country: &str, target: RoundingTarget, date: Date) -> Option<&Rounding> {
         self.rounding
             .iter()
-            .find(|r| r.country == country && r.target == target && in_force(r.valid_from, r.valid_to, date))
+            .find(|r| super::same(r.country, country) && r.target == target && in_force(r.valid_from, r.valid_to, date))
     }
 
     /// The parts a `rate` % tax of `country` splits into on `date` (empty: not split). Parts
@@ -251,7 +251,9 @@ impl TaxRules {
         let parts: Vec<&TaxPart> = self
             .parts
             .iter()
-            .filter(|p| p.country == country && p.of_rate == rate && in_force(p.valid_from, p.valid_to, date))
+            .filter(|p| {
+                super::same(p.country, country) && p.of_rate == rate && in_force(p.valid_from, p.valid_to, date)
+            })
             .collect();
         if parts.iter().map(|p| p.percent).sum::<Decimal>() == rate {
             parts
@@ -262,7 +264,7 @@ impl TaxRules {
 
     /// The VAT-base uplift of `country` on `date`.
     pub fn uplift(&self, country: &str, date: Date) -> Option<&Uplift> {
-        self.uplifts.iter().find(|u| u.country == country && in_force(u.valid_from, u.valid_to, date))
+        self.uplifts.iter().find(|u| super::same(u.country, country) && in_force(u.valid_from, u.valid_to, date))
     }
 
     /// The bands of a regime in `country` on `date`.

@@ -56,10 +56,28 @@ pub struct Lookup<'s> {
 /// The id of the correlation's row in `sources.tsv`.
 const CORRELATION_SOURCE: &str = "unsd-hs2022-hs2017";
 
-/// The rows under a code: rows are sorted, so they are a contiguous slice.
-fn rows_under<'r, 's>(rows: &'r [Row<'s>], key: &[u8]) -> &'r [Row<'s>] {
-    let start = rows.partition_point(|r| r.code_bytes() < key);
-    &rows[start..start + rows[start..].partition_point(|r| r.code_bytes().starts_with(key))]
+/// The indices of the rows under a code (itself included). Rows are sorted, so their packed codes
+/// are too, and the rows under a code are a contiguous run: two binary searches on integers.
+fn under(keys: &[u64], prefix: &[u8]) -> std::ops::Range<usize> {
+    let range = crate::hs::packed_range(prefix);
+    let start = keys.partition_point(|k| *k < range.start);
+    start..start + keys[start..].partition_point(|k| *k < range.end)
+}
+
+/// The indices of the rows whose code is exactly `packed`.
+fn equal(keys: &[u64], packed: u64) -> std::ops::Range<usize> {
+    let start = keys.partition_point(|k| *k < packed);
+    start..start + keys[start..].partition_point(|k| *k == packed)
+}
+
+/// What a lookup found, before it is dressed as a [`Lookup`] (the quote reads this directly).
+pub(crate) struct Found<'s> {
+    pub(crate) table: &'s Table<'s>,
+    pub(crate) kind: Match,
+    /// Digits of the code given that were matched (a prefix match matches fewer).
+    matched_len: usize,
+    pub(crate) lines: Vec<LookupLine<'s>>,
+    pub(crate) via_correlation: Option<ViaCorrelation<'s>>,
 }
 
 impl<'s> Snapshot<'s> {
@@ -70,6 +88,16 @@ impl<'s> Snapshot<'s> {
     /// ([`Match::Correlated`]): a six-digit code always, a longer one when the table does not
     /// publish it. Every other code is looked up as given.
     pub fn lookup(&'s self, destination: &str, code: &HsCode, date: Date) -> Result<Lookup<'s>> {
+        let found = self.find(destination, code, date)?;
+        let matched_code = match found.kind {
+            Match::Correlated if found.lines.len() == 1 => found.lines[0].row.code().to_string(),
+            _ => code.prefix(found.matched_len).to_string(),
+        };
+        Ok(self.found(destination, found.table, code, matched_code, found.kind, found.lines, found.via_correlation))
+    }
+
+    /// The line(s) of [`Snapshot::lookup`], without the summary a caller of `rate` reads.
+    pub(crate) fn find(&'s self, destination: &str, code: &HsCode, date: Date) -> Result<Found<'s>> {
         let jurisdiction = tariff_jurisdiction(destination);
         let table = self.table(jurisdiction).filter(|t| t.jurisdiction != "HS").ok_or_else(|| {
             Error::new(
@@ -86,13 +114,13 @@ impl<'s> Snapshot<'s> {
         // published in the table is one of its national lines, and goes through the
         // correlation only when the table does not have it.
         if code.len() == 6 {
-            if let Some(found) = self.lookup_correlated(destination, table, code, date)? {
+            if let Some(found) = self.lookup_correlated(table, code, date)? {
                 return Ok(found);
             }
         }
-        match self.lookup_as_given(destination, table, code, date) {
+        match self.lookup_as_given(table, code, date) {
             Err(e) if e.code == ErrorCode::UnknownCode && code.len() > 6 => {
-                self.lookup_correlated(destination, table, code, date)?.ok_or(e)
+                self.lookup_correlated(table, code, date)?.ok_or(e)
             }
             found => found,
         }
@@ -100,37 +128,29 @@ impl<'s> Snapshot<'s> {
 
     /// The line(s) of the code as given: exact, the longest published prefix, or every line
     /// under it.
-    fn lookup_as_given(
-        &'s self,
-        destination: &str,
-        table: &'s Table<'s>,
-        code: &HsCode,
-        date: Date,
-    ) -> Result<Lookup<'s>> {
+    fn lookup_as_given(&'s self, table: &'s Table<'s>, code: &HsCode, date: Date) -> Result<Found<'s>> {
         let jurisdiction = table.jurisdiction;
         let rows = self.rows(table);
+        let keys = self.keys(table);
         let digits = code.digits();
-        let key = digits.as_bytes();
-        let start = rows.partition_point(|r| r.code_bytes() < key);
-        // Rows are sorted, so the rows under the code, and among them those equal to it, are
-        // contiguous: slices, not collections.
-        let under = rows_under(rows, key);
-        let exact = &under[..under.partition_point(|r| r.code_bytes() == key)];
+        // Rows are sorted, so the rows under the code, and among them those equal to it (the
+        // first of them), are contiguous: slices, not collections.
+        let under = under(keys, code.bytes());
+        let packed = code.packed();
+        let exact = under.start..under.start + keys[under.clone()].partition_point(|k| *k == packed);
 
-        let (kind, matched_code, candidates): (Match, String, &'s [Row<'s>]) = if !exact.is_empty() {
-            (Match::Exact, digits.to_string(), exact)
+        let (kind, matched_len, candidates): (Match, usize, &'s [Row<'s>]) = if !exact.is_empty() {
+            (Match::Exact, digits.len(), &rows[exact])
         } else if !under.is_empty() {
-            (Match::Partial, digits.to_string(), under)
+            (Match::Partial, digits.len(), &rows[under])
         } else {
             let found = (2..digits.len()).rev().find_map(|n| {
-                let p = &key[..n];
-                let s = rows.partition_point(|r| r.code_bytes() < p);
-                let same = &rows[s..s + rows[s..].partition_point(|r| r.code_bytes() == p)];
-                (!same.is_empty()).then(|| (digits[..n].to_string(), same))
+                let same = equal(keys, crate::hs::pack(&code.bytes()[..n]));
+                (!same.is_empty()).then(|| (n, &rows[same]))
             });
             match found {
-                Some((prefix, same)) => (Match::Prefix, prefix, same),
-                None => return Err(self.unknown_code(jurisdiction, rows, code, start)),
+                Some((n, same)) => (Match::Prefix, n, same),
+                None => return Err(self.unknown_code(jurisdiction, rows, code, under.start)),
             }
         };
         let mut lines = Vec::with_capacity(if kind == Match::Partial { 8 } else { 1 });
@@ -138,7 +158,7 @@ impl<'s> Snapshot<'s> {
         if lines.is_empty() {
             return Err(not_in_force(jurisdiction, digits, date, candidates));
         }
-        Ok(self.found(destination, table, code, matched_code, kind, lines, None))
+        Ok(Found { table, kind, matched_len, lines, via_correlation: None })
     }
 
     /// The HS 2022 → HS 2017 correlation and the tables it applies to, parsed on first use.
@@ -172,13 +192,7 @@ impl<'s> Snapshot<'s> {
 
     /// The lines of an HS 2022 code on an HS 2017 table, through the correlation; `None` when
     /// the table is not in HS 2017 or the code's subheading did not change.
-    fn lookup_correlated(
-        &'s self,
-        destination: &str,
-        table: &'s Table<'s>,
-        code: &HsCode,
-        date: Date,
-    ) -> Result<Option<Lookup<'s>>> {
+    fn lookup_correlated(&'s self, table: &'s Table<'s>, code: &HsCode, date: Date) -> Result<Option<Found<'s>>> {
         if code.len() < 6 {
             return Ok(None);
         }
@@ -198,11 +212,11 @@ impl<'s> Snapshot<'s> {
         let Some(resolution) = correlation.resolve(code.prefix(6)).filter(|r| !r.is_identity()) else {
             return Ok(None);
         };
-        let rows = self.rows(table);
+        let (rows, keys) = (self.rows(table), self.keys(table));
         let mut lines = Vec::new();
         let mut published: Vec<Row<'s>> = Vec::new();
         for target in &resolution.to {
-            let under = rows_under(rows, target.as_bytes());
+            let under = &rows[under(keys, target.as_bytes())];
             self.in_force(under, date, &mut lines);
             published.extend(under.iter().take(5 - published.len().min(5)));
         }
@@ -225,8 +239,7 @@ impl<'s> Snapshot<'s> {
             .map(|s| format!("{}, {}, {}", s.publisher, s.dataset, s.vintage))
             .unwrap_or_else(|| correlation::TABLE_FILE.to_string());
         let via = ViaCorrelation::new(&resolution, nomenclature, source);
-        let matched_code = if lines.len() == 1 { lines[0].row.code().to_string() } else { code.digits().to_string() };
-        Ok(Some(self.found(destination, table, code, matched_code, Match::Correlated, lines, Some(via))))
+        Ok(Some(Found { table, kind: Match::Correlated, matched_len: code.len(), lines, via_correlation: Some(via) }))
     }
 
     /// Appends the rows of `candidates` in force on `date`; of several rows of one code in

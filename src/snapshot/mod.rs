@@ -122,6 +122,8 @@ pub struct Table<'a> {
 #[derive(Debug, Default)]
 struct TableData<'a> {
     rows: Vec<Row<'a>>,
+    /// Each row's code packed as an integer ([`crate::hs::pack`]), in row order (so sorted).
+    keys: Vec<u64>,
     duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
 }
 
@@ -385,7 +387,12 @@ impl<'a> Snapshot<'a> {
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.
     pub fn id(&self) -> String {
-        format!("sha256:{}", &self.sha256[..16])
+        // Built without the formatting machinery: every quote carries it.
+        let hex = self.sha256.get(..16).unwrap_or(&self.sha256);
+        let mut id = String::with_capacity(7 + hex.len());
+        id.push_str("sha256:");
+        id.push_str(hex);
+        id
     }
 
     /// The table for a jurisdiction (`US`, `GB`, `EU`).
@@ -398,6 +405,14 @@ impl<'a> Snapshot<'a> {
     pub fn rows<'s>(&'s self, table: &'s Table<'a>) -> &'s [Row<'a>] {
         match self.table_data(table) {
             Some(data) => &data.rows,
+            None => &[],
+        }
+    }
+
+    /// The rows' codes packed as integers ([`crate::hs::pack`]), in row order.
+    pub(crate) fn keys<'s>(&'s self, table: &'s Table<'a>) -> &'s [u64] {
+        match self.table_data(table) {
+            Some(data) => &data.keys,
             None => &[],
         }
     }
@@ -486,7 +501,8 @@ impl<'a> Snapshot<'a> {
                 table: number,
             });
         }
-        Ok(TableData { rows, duties })
+        let keys = rows.iter().map(|r| crate::hs::pack(r.code_bytes())).collect();
+        Ok(TableData { rows, keys, duties })
     }
 
     /// A data file by name (`rules/thresholds.tsv`); `None` if there is no such file or its part

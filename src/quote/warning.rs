@@ -1,0 +1,413 @@
+//! Warnings: a stable code ([`WarningCode`]) and a message kept as typed fields, rendered to text
+//! only when read (serialized, displayed, or borrowed as a `String`). A quote whose warnings
+//! nobody reads never formats them.
+
+use crate::date::Date;
+pub use crate::error::WarningCode;
+use crate::money::Currency;
+use rust_decimal::Decimal;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Something the reader of a quote should know. Serializes as `{"code": "W_…", "message": "…"}`.
+pub struct Warning {
+    pub code: WarningCode,
+    pub message: Message,
+}
+
+impl Warning {
+    /// A warning from its typed parts; the code follows from them.
+    pub(crate) fn new(detail: Detail) -> Warning {
+        Warning { code: detail.code(), message: Message { detail, text: OnceLock::new() } }
+    }
+
+    /// True when both say the same thing (same code and fields): a quote states it once.
+    pub(crate) fn same_as(&self, detail: &Detail) -> bool {
+        self.message.detail == *detail
+    }
+}
+
+// Written out rather than derived: `Message` is deliberately not `Clone` (see there).
+impl Clone for Warning {
+    fn clone(&self) -> Warning {
+        Warning {
+            code: self.code,
+            message: Message { detail: self.message.detail.clone(), text: self.message.text.clone() },
+        }
+    }
+}
+
+impl PartialEq for Warning {
+    fn eq(&self, other: &Warning) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+
+impl Eq for Warning {}
+
+impl fmt::Debug for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Warning").field("code", &self.code.as_str()).field("message", &self.message).finish()
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Warning", 2)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("message", &self.message)?;
+        st.end()
+    }
+}
+
+/// A warning's message: typed fields, rendered on first read. It reads as a `String` (`as_str`,
+/// `contains`, `clone` into an owned `String`), compares and serializes as its text.
+///
+/// Not `Clone` on purpose: `message.clone()` then yields the rendered `String`, as it did when
+/// the field was a `String`.
+pub struct Message {
+    detail: Detail,
+    text: OnceLock<String>,
+}
+
+impl Message {
+    /// The text, rendered on first use.
+    pub fn text(&self) -> &String {
+        self.text.get_or_init(|| self.detail.to_string())
+    }
+}
+
+impl std::ops::Deref for Message {
+    type Target = String;
+    fn deref(&self) -> &String {
+        self.text()
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.text.get() {
+            Some(t) => f.write_str(t),
+            None => fmt::Display::fmt(&self.detail, f),
+        }
+    }
+}
+
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.text(), f)
+    }
+}
+
+impl PartialEq for Message {
+    fn eq(&self, other: &Message) -> bool {
+        self.detail == other.detail || self.text() == other.text()
+    }
+}
+
+impl PartialEq<str> for Message {
+    fn eq(&self, other: &str) -> bool {
+        self.text() == other
+    }
+}
+
+impl PartialEq<&str> for Message {
+    fn eq(&self, other: &&str) -> bool {
+        self.text() == *other
+    }
+}
+
+impl Serialize for Message {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.text.get() {
+            Some(t) => s.serialize_str(t),
+            None => s.collect_str(&self.detail),
+        }
+    }
+}
+
+/// The typed fields of each warning. Row ids, threshold ids and sources borrow the rule tables,
+/// which live as long as the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Detail {
+    /// A rule row from a secondary source.
+    Verify {
+        row: Cow<'static, str>,
+    },
+    /// A row from a secondary source that left a levy unpriced, and why.
+    Unverified {
+        why: String,
+    },
+    /// A VAT/GST rate from a secondary source.
+    VerifyRate {
+        country: &'static str,
+        percent: Decimal,
+        kind: &'static str,
+        source: &'static str,
+    },
+    SellerCollects {
+        threshold: &'static str,
+    },
+    Assumption {
+        threshold: &'static str,
+        assumption: &'static str,
+    },
+    ThresholdNotApplied {
+        threshold: &'static str,
+        why: String,
+    },
+    Territory {
+        assumption: &'static str,
+        source: &'static str,
+    },
+    AssumedSubdivision {
+        destination: &'static str,
+        subdivisions: Vec<&'static str>,
+    },
+    AssumedShipFrom {
+        thresholds: Vec<&'static str>,
+    },
+    FxFallback {
+        reason: String,
+    },
+    StaleFx {
+        from: Currency,
+        to: Currency,
+        rate_date: Date,
+        age_days: i64,
+    },
+    DisplayFx,
+    DutyRateOverride {
+        line: String,
+        rate: String,
+        replaced: String,
+    },
+    OldTariff {
+        tariff: &'static str,
+        vintage: Date,
+        as_of: Date,
+    },
+    HsCorrelation {
+        line: String,
+        note: String,
+        source: String,
+    },
+    PartialCode {
+        line: String,
+        code: String,
+        lines: usize,
+        tariff: &'static str,
+        duties: usize,
+    },
+    CallerDuties {
+        line: String,
+        count: usize,
+    },
+    ProvincialTax {
+        subdivision: String,
+    },
+    UpliftAssumed {
+        uplift: &'static str,
+        percent: Decimal,
+        not_from: &'static [&'static str],
+    },
+    FeeNeedsTransport {
+        fee: &'static str,
+        modes: Vec<&'static str>,
+        row: &'static str,
+    },
+    OldRule {
+        row: &'static str,
+        vintage: Date,
+    },
+    FeeUnknown {
+        why: String,
+    },
+    Scope10Digit {
+        line: String,
+        layer: &'static str,
+        left_out: bool,
+    },
+    /// A preference claim applied, and the condition it rests on.
+    Claim {
+        line: String,
+        condition: String,
+    },
+    /// A tariff line under a claimed code without the programme's rate.
+    ClaimNoRate {
+        line: String,
+        code: String,
+        programme: &'static str,
+        general: &'static str,
+    },
+    StaleData {
+        dataset: &'static str,
+        publisher: &'static str,
+        vintage: &'static str,
+        age_days: i64,
+        period_days: u32,
+        as_of: Date,
+    },
+}
+
+impl Detail {
+    /// The stable code of this warning.
+    pub(crate) fn code(&self) -> WarningCode {
+        use WarningCode as W;
+        match self {
+            Detail::Verify { .. } | Detail::VerifyRate { .. } | Detail::Unverified { .. } => W::Verify,
+            Detail::SellerCollects { .. } => W::SellerCollects,
+            Detail::Assumption { .. } => W::Assumption,
+            Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
+            Detail::Territory { .. } => W::Territory,
+            Detail::AssumedSubdivision { .. } => W::AssumedSubdivision,
+            Detail::AssumedShipFrom { .. } => W::AssumedShipFrom,
+            Detail::FxFallback { .. } => W::FxFallback,
+            Detail::StaleFx { .. } => W::StaleFx,
+            Detail::DisplayFx => W::DisplayFx,
+            Detail::DutyRateOverride { .. } => W::DutyRateOverride,
+            Detail::OldTariff { .. } => W::OldTariff,
+            Detail::HsCorrelation { .. } => W::HsCorrelation,
+            Detail::PartialCode { .. } => W::PartialCode,
+            Detail::CallerDuties { .. } => W::CallerDuties,
+            Detail::ProvincialTax { .. } => W::ProvincialTax,
+            Detail::UpliftAssumed { .. } => W::UpliftAssumed,
+            Detail::FeeNeedsTransport { .. } => W::FeeNeedsTransport,
+            Detail::OldRule { .. } => W::OldRule,
+            Detail::FeeUnknown { .. } => W::FeeUnknown,
+            Detail::Scope10Digit { .. } => W::Scope10Digit,
+            Detail::StaleData { .. } => W::StaleData,
+            Detail::Claim { .. } => W::Claim,
+            Detail::ClaimNoRate { .. } => W::ClaimNoRate,
+        }
+    }
+}
+
+/// `a, b, c` (or `a/b` with another separator).
+struct Joined<'a>(&'a [&'a str], &'a str);
+
+impl fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(self.1)?;
+            }
+            f.write_str(s)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Detail::Verify { row } => write!(f, "{row} comes from a secondary source and is marked [verify]"),
+            Detail::Unverified { why } => f.write_str(why),
+            Detail::VerifyRate { country, percent, kind, source } => write!(
+                f,
+                "the {country} {}% {kind} rate comes from a secondary source [verify]: {source}",
+                percent.normalize()
+            ),
+            Detail::SellerCollects { threshold } => write!(
+                f,
+                "{threshold}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"
+            ),
+            Detail::Assumption { threshold, assumption } => write!(f, "{threshold}: assumes {assumption}"),
+            Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),
+            Detail::Territory { assumption, source } => write!(f, "{assumption} ({source})"),
+            Detail::AssumedSubdivision { destination, subdivisions } => write!(
+                f,
+                "subdivision not given: {destination}'s import tax differs by province or state ({} have their own rate); this quote charges only the national rate: give subdivision",
+                Joined(subdivisions, ", ")
+            ),
+            Detail::AssumedShipFrom { thresholds } => write!(
+                f,
+                "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
+                Joined(thresholds, ", ")
+            ),
+            Detail::FxFallback { reason } => f.write_str(reason),
+            Detail::StaleFx { from, to, rate_date, age_days } => write!(
+                f,
+                "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
+            ),
+            Detail::DisplayFx => f.write_str("no display rate for the requested display currency"),
+            Detail::DutyRateOverride { line, rate, replaced } => {
+                write!(f, "line {line}: the caller's duty_rate {rate} replaces the tariff rate {replaced}")
+            }
+            Detail::OldTariff { tariff, vintage, as_of } => {
+                write!(f, "the {tariff} tariff used is of {vintage}, more than a year before the as-of date {as_of}")
+            }
+            Detail::HsCorrelation { line, note, source } => write!(f, "line {line}: {note}; source: {source}"),
+            Detail::PartialCode { line, code, lines, tariff, duties } => write!(
+                f,
+                "line {line}: code {code} covers {lines} {tariff} lines with {duties} different duties: priced at the lowest, range given"
+            ),
+            Detail::CallerDuties { line, count } => {
+                write!(f, "line {line}: {count} caller-supplied duties charged and included in the tax base")
+            }
+            Detail::ProvincialTax { subdivision } => write!(
+                f,
+                "{subdivision} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"
+            ),
+            Detail::UpliftAssumed { uplift, percent, not_from } => write!(
+                f,
+                "{uplift}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
+                percent.normalize(),
+                Joined(not_from, ", ")
+            ),
+            Detail::FeeNeedsTransport { fee, modes, row } => write!(
+                f,
+                "{fee} applies only to {} shipments and is not included: give transport ({row})",
+                Joined(modes, "/")
+            ),
+            Detail::OldRule { row, vintage } => {
+                write!(f, "{row} uses figures of {vintage}, more than a year before the as-of date")
+            }
+            Detail::FeeUnknown { why } => f.write_str(why),
+            Detail::Scope10Digit { line, layer, left_out } => write!(
+                f,
+                "line {line}: whether {layer} applies depends on the full 10-digit code; it is {}",
+                if *left_out { "left out" } else { "charged" }
+            ),
+            Detail::Claim { line, condition } => write!(f, "line {line}: {condition}"),
+            Detail::ClaimNoRate { line, code, programme, general } => {
+                write!(f, "line {line}: {code} has no {programme} rate: it keeps the general rate {general}")
+            }
+            Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
+                f,
+                "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_warning_serializes_its_code_and_rendered_message() {
+        let w = Warning::new(Detail::SellerCollects { threshold: "gb-low-value-vat-135" });
+        assert_eq!(w.code, "W_SELLER_COLLECTS");
+        assert_eq!(
+            serde_json::to_string(&w).unwrap(),
+            r#"{"code":"W_SELLER_COLLECTS","message":"gb-low-value-vat-135: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"}"#
+        );
+    }
+
+    #[test]
+    fn a_message_reads_and_clones_as_its_text() {
+        let w = Warning::new(Detail::UpliftAssumed { uplift: "x", percent: dec!(10.0), not_from: &["CA", "MX"] });
+        let text: String = w.message.clone();
+        assert_eq!(
+            text,
+            "x: the 10% uplift of the tax base is applied; goods imported from CA, MX get none: give ship_from"
+        );
+        assert!(w.message.contains("CA, MX"));
+        assert_eq!(w.clone(), w);
+    }
+}
