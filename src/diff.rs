@@ -36,7 +36,7 @@ pub struct Comparison {
 
 fn key(l: &Levy) -> String {
     // Names carry the measure (and the tariff line); amounts are compared by name within a line.
-    l.name.clone()
+    l.name.to_string()
 }
 
 fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange>) {
@@ -52,7 +52,7 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
                 };
                 out.push(LevyChange {
                     line: line.into(),
-                    name: b.name.clone(),
+                    name: b.name.to_string(),
                     before: b.amount,
                     after: a.amount,
                     delta: a.amount.unwrap_or_default() - b.amount.unwrap_or_default(),
@@ -62,7 +62,7 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
             Some(_) => {}
             None => out.push(LevyChange {
                 line: line.into(),
-                name: b.name.clone(),
+                name: b.name.to_string(),
                 before: b.amount,
                 after: None,
                 delta: -b.amount.unwrap_or_default(),
@@ -73,7 +73,7 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
     for a in after.iter().filter(|a| !before.iter().any(|b| key(b) == key(a))) {
         out.push(LevyChange {
             line: line.into(),
-            name: a.name.clone(),
+            name: a.name.to_string(),
             before: None,
             after: a.amount,
             delta: a.amount.unwrap_or_default(),

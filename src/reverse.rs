@@ -177,8 +177,12 @@ fn quote_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<Quote> 
 
 fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
     let q = quote_at(engine, req, net)?;
-    let levies =
-        q.lines[0].levies.iter().filter(|l| l.amount.is_some_and(|a| !a.is_zero())).map(|l| l.name.clone()).collect();
+    let levies = q.lines[0]
+        .levies
+        .iter()
+        .filter(|l| l.amount.is_some_and(|a| !a.is_zero()))
+        .map(|l| l.name.to_string())
+        .collect();
     Ok((all_in(&q), levies))
 }
 

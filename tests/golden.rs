@@ -172,7 +172,7 @@ fn us_stacking_301_232_mfn_cbp_7501_rules_5() {
         .levies
         .iter()
         .filter(|l| l.kind == LevyKind::AdditionalDuty)
-        .map(|l| (l.name.clone(), l.amount.unwrap()))
+        .map(|l| (l.name.to_string(), l.amount.unwrap()))
         .collect();
     assert!(adds.iter().any(|(n, a)| n.contains("301") && *a == d("3543.00")), "{adds:?}");
     assert!(adds.iter().any(|(n, a)| n.contains("232") && *a == d("7086.00")), "{adds:?}");

@@ -455,7 +455,7 @@ fn caller_duty_rate_replaces_the_tariff_rate_and_shows_both() {
         quote(v)
     };
     let tariff = req(None);
-    let tariff_rate = tariff.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap().rate.clone();
+    let tariff_rate = tariff.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap().rate.to_string();
     assert!(tariff_rate.starts_with("2.9"), "{tariff_rate}");
     let q = req(Some("5%"));
     let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();

@@ -128,7 +128,7 @@ pub(super) fn apply_claim(
     p.claim = Some(ClaimApplied {
         program: prog.code.into(),
         name: prog.name.into(),
-        rate: levy.rate.clone(),
+        rate: levy.rate.to_string(),
         general_rate: c.general_text.into(),
         duty: duty.filter(|_| verified),
         general_duty: general,

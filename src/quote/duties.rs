@@ -24,10 +24,10 @@ pub(super) fn caller_duties(
         total += amount.or(r.partial_amount).unwrap_or_default();
         p.levies.push(Levy {
             kind: LevyKind::AdditionalDuty,
-            name: format!("{} (caller-supplied)", d.name),
+            name: format!("{} (caller-supplied)", d.name).into(),
             base: input.value,
             base_note: "customs value".into(),
-            rate: d.rate.clone(),
+            rate: d.rate.clone().into(),
             amount,
             partial_amount: r.partial_amount,
             formula: r.formula.into(),

@@ -62,8 +62,8 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
 /// Where a line's duty rate comes from.
 pub(super) struct DutyRate<'s> {
     pub(super) expr: Cow<'s, DutyExpr>,
-    pub(super) text: String,
-    pub(super) name: String,
+    pub(super) text: Cow<'static, str>,
+    pub(super) name: Note,
     pub(super) source: Source,
     pub(super) matched_code: Option<String>,
     pub(super) special: &'s str,
@@ -136,7 +136,7 @@ pub(super) fn duty_rates(
             let mut rates: Vec<DutyRate<'static>> = Vec::new();
             for l in &found.lines {
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
-                let text = claimed.as_ref().map_or(l.row.mfn.to_string(), |(t, _)| t.clone());
+                let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
                 if rates.iter().any(|r| {
                     r.text == text
                         && r.claim.as_ref().map(|c| c.general_text) == claimed.as_ref().map(|(_, c)| c.general_text)
@@ -152,8 +152,9 @@ pub(super) fn duty_rates(
                             l.row.code(),
                             c.programme.code,
                             c.programme.name
-                        ),
-                        text,
+                        )
+                        .into(),
+                        text: Cow::Owned(text),
                         source: Source {
                             publisher: src.publisher.into(),
                             dataset: src.dataset.into(),
@@ -168,8 +169,11 @@ pub(super) fn duty_rates(
                 }
                 rates.push(DutyRate {
                     expr: Cow::Borrowed(l.expression),
-                    text: l.row.mfn.to_string(),
-                    name: concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]),
+                    text: Cow::Borrowed(l.row.mfn),
+                    name: match HsCode::parse(l.row.code()) {
+                        Ok(code) => Note::new(Parts::DutyName { tariff, code }),
+                        Err(_) => concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]).into(),
+                    },
                     source: Source {
                         publisher: src.publisher.into(),
                         dataset: src.dataset.into(),
@@ -230,9 +234,9 @@ fn claimed_rate(
 pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
     DutyRate {
         expr: Cow::Owned(DutyExpr::parse(rate)),
-        text: rate.to_string(),
+        text: Cow::Owned(rate.to_string()),
         name: match replaced {
-            Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})"),
+            Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})").into(),
             None => "Customs duty (caller-supplied rate)".into(),
         },
         source: Source::request(&format!("lines[{}].duty_rate", line.id)),
@@ -297,11 +301,11 @@ pub(super) fn band_rate(
     };
     Ok(DutyRate {
         expr: Cow::Owned(DutyExpr::AdValorem { percent: b.percent, on: None }),
-        text: match &deduction {
+        text: Cow::Owned(match &deduction {
             Some(_) => format!("{}% less {} {}", b.percent.normalize(), b.deduction.normalize(), b.currency),
             None => format!("{}%", b.percent.normalize()),
-        },
-        name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency),
+        }),
+        name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency).into(),
         source: Source::rule(&b.source.row, b.source.source),
         matched_code: None,
         special: "",
@@ -342,7 +346,7 @@ mod tests {
         let code = HsCode::parse(&req.lines[0].code).unwrap();
         let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!(rates.len(), 1);
-        assert_eq!((rates[0].text.as_str(), rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
+        assert_eq!((&*rates[0].text, rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
         assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
     }
 
@@ -357,7 +361,7 @@ mod tests {
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
         let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
-        assert_eq!((rates.len(), rates[0].text.as_str()), (1, "5%"));
+        assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
         assert!(rates[0].name.contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
     }

@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::duty::{DutyExpr, DutyInput};
+use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::rules::{Aggregation, Threshold};
 use crate::units::Quantities;
@@ -11,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt::{self, Write};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// How a figure was reached. Renders to the same text the quote has always carried; equality
 /// compares that text.
@@ -26,6 +27,10 @@ pub struct Note {
 pub(crate) enum Parts {
     /// Text built eagerly (rare paths, or text that comes ready-made).
     Text(Cow<'static, str>),
+    /// Text built once per quote and shared by its lines (tax names, rate texts).
+    Shared(Arc<str>),
+    /// A tariff rate's levy name: `Customs duty ({tariff} {code})`.
+    DutyName { tariff: &'static str, code: HsCode },
     /// `CIF: goods g + shipping s + insurance i`.
     Cif { goods: Decimal, shipping: Decimal, insurance: Decimal },
     /// `sale price: goods g + shipping s + insurance i`.
@@ -137,6 +142,11 @@ impl Note {
 
     /// The text, rendered on first use.
     pub fn as_str(&self) -> &str {
+        match &self.parts {
+            Parts::Text(t) => return t,
+            Parts::Shared(t) => return t,
+            _ => {}
+        }
         self.text.get_or_init(|| {
             let mut s = String::new();
             let _ = write_parts(&mut s, &self.parts);
@@ -148,6 +158,18 @@ impl Note {
 impl From<String> for Note {
     fn from(s: String) -> Note {
         Note::new(Parts::Text(Cow::Owned(s)))
+    }
+}
+
+impl From<Cow<'static, str>> for Note {
+    fn from(s: Cow<'static, str>) -> Note {
+        Note::new(Parts::Text(s))
+    }
+}
+
+impl From<Arc<str>> for Note {
+    fn from(s: Arc<str>) -> Note {
+        Note::new(Parts::Shared(s))
     }
 }
 
@@ -187,6 +209,12 @@ impl PartialEq<str> for Note {
     }
 }
 
+impl PartialEq<String> for Note {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
 impl PartialEq<&str> for Note {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
@@ -214,6 +242,8 @@ impl fmt::Display for Grouped {
 fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
     match p {
         Parts::Text(t) => w.write_str(t),
+        Parts::Shared(t) => w.write_str(t),
+        Parts::DutyName { tariff, code } => write!(w, "Customs duty ({tariff} {code})"),
         Parts::Cif { goods, shipping, insurance } => {
             write!(w, "CIF: goods {goods} + shipping {shipping} + insurance {insurance}")
         }

@@ -127,7 +127,8 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
             rate: f
                 .percent
                 .map(|p| format!("{}%", p.normalize()))
-                .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency)),
+                .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency))
+                .into(),
             amount: Some(amount),
             partial_amount: None,
             formula: format!("{formula} = {}", format_grouped(amount)).into(),
@@ -166,7 +167,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
             LevyKind::Duty | LevyKind::AdditionalDuty => {
                 (RoundingTarget::DutyTotal, LevyKind::Duty, "Customs duty".to_string())
             }
-            LevyKind::Tax => (RoundingTarget::TaxTotal, LevyKind::Tax, l.name.clone()),
+            LevyKind::Tax => (RoundingTarget::TaxTotal, LevyKind::Tax, l.name.to_string()),
             _ => continue,
         };
         if !groups.contains(&key) {
@@ -177,7 +178,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         let Some(r) = rules.taxes.rounding(ctx.destination, target, ctx.req.date) else { continue };
         let in_group = |l: &&Levy| match kind {
             LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
-            _ => l.kind == kind && l.name == name,
+            _ => l.kind == kind && *l.name == *name,
         };
         if levies().filter(in_group).any(|l| l.amount.is_none()) {
             continue;
@@ -190,10 +191,10 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         ctx.note_verify(&r.source.row, r.source.confidence);
         out.push(Levy {
             kind,
-            name: format!("{name}: declaration total rounded down"),
+            name: format!("{name}: declaration total rounded down").into(),
             base: sum,
             base_note: "sum of the lines".into(),
-            rate: format!("down to {}", format_grouped(r.step)),
+            rate: format!("down to {}", format_grouped(r.step)).into(),
             amount: Some(total - sum),
             partial_amount: None,
             formula: format!(

@@ -81,7 +81,7 @@ struct Ctx<'q> {
     /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
     rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
     /// Texts every line repeats (a tax's name, a rate as text), formatted once per quote.
-    texts: Vec<(TextKey, String)>,
+    texts: Vec<(TextKey, std::sync::Arc<str>)>,
     /// The tariff editions (source numbers) whose age this quote has checked.
     tariff_editions_checked: Vec<u32>,
 }
@@ -146,13 +146,13 @@ impl Ctx<'_> {
     }
 
     /// The text for `key`, formatted by `make` the first time in this quote.
-    fn text(&mut self, key: TextKey, make: impl FnOnce() -> String) -> String {
+    fn text(&mut self, key: TextKey, make: impl FnOnce() -> String) -> Note {
         if let Some((_, t)) = self.texts.iter().find(|(k, _)| *k == key) {
-            return t.clone();
+            return Note::from(t.clone());
         }
-        let t = make();
+        let t: std::sync::Arc<str> = make().into();
         self.texts.push((key, t.clone()));
-        t
+        Note::from(t)
     }
 
     fn round(&self, amount: Decimal) -> Decimal {

@@ -267,10 +267,10 @@ pub(super) fn tax_parts(
         };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: format!("Import {}", part.name.to_lowercase()),
+            name: format!("Import {}", part.name.to_lowercase()).into(),
             base: part_base,
             base_note,
-            rate: format!("{}%", part.percent.normalize()),
+            rate: format!("{}%", part.percent.normalize()).into(),
             amount,
             partial_amount: partial,
             formula,

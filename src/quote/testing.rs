@@ -42,10 +42,10 @@ pub(super) fn priced() -> Priced {
 pub(super) fn levy(kind: LevyKind, name: &str, amount: Decimal) -> Levy {
     Levy {
         kind,
-        name: name.into(),
+        name: name.to_string().into(),
         base: Decimal::ZERO,
         base_note: Note::default(),
-        rate: String::new(),
+        rate: Note::default(),
         amount: Some(amount),
         partial_amount: None,
         formula: Note::default(),

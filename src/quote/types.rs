@@ -260,13 +260,15 @@ impl Source {
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Levy {
     pub kind: LevyKind,
-    pub name: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub name: Note,
     /// The amount the rate is applied to, and how it was built.
     pub base: Decimal,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub base_note: Note,
     /// The rate as published.
-    pub rate: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub rate: Note,
     /// Absent when the levy could not be priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,

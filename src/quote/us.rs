@@ -141,10 +141,10 @@ fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
     Levy {
         kind: LevyKind::AdditionalDuty,
         formula: format!("{name}: not priced for line {}: {why}", us.line.id).into(),
-        name,
+        name: name.into(),
         base: us.customs_value,
         base_note: Note::new(us.basis_note.clone()),
-        rate,
+        rate: rate.into(),
         amount: None,
         partial_amount: None,
         source: Source::rule(&l.source.row, l.source.source),
@@ -163,10 +163,10 @@ pub(super) fn layer_levy(
     let source = Source::rule(&l.source.row, l.source.source);
     let unpriced = |rate: String, why: String| Levy {
         kind: LevyKind::AdditionalDuty,
-        name: name.clone(),
+        name: name.clone().into(),
         base: us.customs_value,
         base_note: Note::new(us.basis_note.clone()),
-        rate,
+        rate: rate.into(),
         amount: None,
         partial_amount: None,
         formula: why.into(),
@@ -235,10 +235,10 @@ pub(super) fn layer_levy(
     };
     Levy {
         kind: LevyKind::AdditionalDuty,
-        name,
+        name: name.into(),
         base,
         base_note,
-        rate,
+        rate: rate.into(),
         amount: Some(amount),
         partial_amount: None,
         formula: formula.into(),
