@@ -48,9 +48,11 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
             "every line has a zero allocation key: no way to spread the charge",
         ));
     }
-    let unit = Decimal::new(1, dp);
     let total = total.round_dp(dp);
-    let total_units = (total / unit).trunc();
+    let Some(total_units) = units_of(total, dp) else { return Ok(spread(total, weights, sum, dp)) };
+    if total_units.is_zero() {
+        return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
+    }
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given = Decimal::ZERO;
@@ -62,18 +64,47 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
         remainders.push((exact_units - floor, i));
     }
     let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
+    if left > 0 {
+        // The units left over go to the largest remainders, one each.
+        remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in remainders.iter().take(left) {
+            parts[i] += Decimal::ONE;
+        }
+    }
+    Ok(parts.into_iter().map(|u| in_units(u, dp)).collect())
+}
+
+/// `total` (already rounded to `dp` places) as a whole number of 10^-dp units, without a
+/// division; `None` when it cannot be rescaled to `dp` places.
+fn units_of(total: Decimal, dp: u32) -> Option<Decimal> {
+    let mut t = total;
+    t.rescale(dp);
+    (t.scale() == dp && t == total).then(|| Decimal::from_i128_with_scale(t.mantissa(), 0))
+}
+
+/// A whole number of 10^-dp units as an amount with exactly `dp` places.
+fn in_units(units: Decimal, dp: u32) -> Decimal {
+    if units.scale() == 0 {
+        return Decimal::from_i128_with_scale(units.mantissa(), dp);
+    }
+    let mut v = units * Decimal::new(1, dp);
+    v.rescale(dp);
+    v
+}
+
+/// The general path (a total that cannot be held at `dp` places): the division by the unit.
+fn spread(total: Decimal, weights: &[Decimal], sum: Decimal, dp: u32) -> Vec<Decimal> {
+    let total_units = (total / Decimal::new(1, dp)).trunc();
+    let mut parts: Vec<Decimal> = weights.iter().map(|w| (total_units * *w / sum).floor()).collect();
+    let given: Decimal = parts.iter().copied().sum();
+    let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
+    let mut remainders: Vec<(Decimal, usize)> =
+        weights.iter().zip(&parts).enumerate().map(|(i, (w, floor))| (total_units * *w / sum - floor, i)).collect();
     remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(left) {
         parts[i] += Decimal::ONE;
     }
-    Ok(parts
-        .into_iter()
-        .map(|u| {
-            let mut v = u * unit;
-            v.rescale(dp);
-            v
-        })
-        .collect())
+    parts.into_iter().map(|u| in_units(u, dp)).collect()
 }
 
 #[cfg(test)]

@@ -25,9 +25,13 @@ pub const MAX_FX_DIGITS: u32 = 6;
 
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if v > Decimal::from(max) {
-        return Err(Error::new(ErrorCode::TooLarge, field, format!("{field} is {v}: at most {max}")));
+        return Err(too_large(v, max, field));
     }
     Ok(())
+}
+
+fn too_large(v: Decimal, max: i64, field: &str) -> Error {
+    Error::new(ErrorCode::TooLarge, field, format!("{field} is {v}: at most {max}"))
 }
 
 /// How the goods travel; thresholds differ by channel.
@@ -320,9 +324,13 @@ fn bad_decimal(message: &str) -> Option<&str> {
 
 fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(Error::new(code, field, format!("{field} is {v}: it cannot be negative")));
+        return Err(negative(v, field, code));
     }
     Ok(())
+}
+
+fn negative(v: Decimal, field: &str, code: ErrorCode) -> Error {
+    Error::new(code, field, format!("{field} is {v}: it cannot be negative"))
 }
 
 /// Checks a country code is a known ISO 3166-1 alpha-2 code (any case), without allocating.
@@ -515,14 +523,18 @@ impl LineRequest {
                 ));
             }
         }
+        // The field is named only when it is at fault.
         for (k, v) in &self.units {
-            non_negative(*v, &format!("units.{k}"), ErrorCode::Quantity)?;
-            at_most(*v, MAX_INPUT, &format!("units.{k}"))?;
-            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, format!("units.{k}"), e.message))?;
+            let field = || format!("units.{k}");
+            non_negative(*v, "", ErrorCode::Quantity).map_err(|_| negative(*v, &field(), ErrorCode::Quantity))?;
+            at_most(*v, MAX_INPUT, "").map_err(|_| too_large(*v, MAX_INPUT, &field()))?;
+            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.message))?;
         }
         for (k, v) in &self.components {
-            non_negative(*v, &format!("components.{k}"), ErrorCode::NegativeAmount)?;
-            at_most(*v, MAX_VALUE, &format!("components.{k}"))?;
+            let field = || format!("components.{k}");
+            non_negative(*v, "", ErrorCode::NegativeAmount)
+                .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
+            at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
         }
         if let Some(rate) = &self.duty_rate {
             check_duty_rate(rate, "duty_rate".into())?;
