@@ -133,7 +133,7 @@ pub(super) fn duty_rates(
                     source: via.source.clone(),
                 });
             }
-            let mut rates: Vec<DutyRate<'static>> = Vec::new();
+            let mut rates: Vec<DutyRate<'static>> = Vec::with_capacity(found.lines.len().min(4));
             for l in &found.lines {
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());

@@ -100,7 +100,7 @@ pub(super) fn price_line(
             status,
             reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
             missing: p.missing,
-            code: code.to_string(),
+            code: code.digits().to_owned(),
             matched_code: if range.is_some() { None } else { matched_code },
             origin,
             goods_value: v.goods,
