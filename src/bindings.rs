@@ -26,6 +26,8 @@ export type Currency = string;
 export type Date = string;
 /** A quantity key: a base unit and what it measures, e.g. "kg" or "kg:drained". */
 export type Measure = string;
+/** Something the reader of a quote should know: a stable code (`W_…`) and its message. */
+export interface Warning { code: string; message: string; }
 "#;
 
 thread_local! {

@@ -56,6 +56,8 @@ const BUS: &str = "8702103100";
 const SOFTWOOD: &str = "4407110000";
 const UPHOLSTERED: &str = "9401614011";
 const CHIP: &str = "8542310000";
+const AIRPLANE: &str = "8802400100";
+const DRONE: &str = "8806220000";
 
 /// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
 type Expected = &'static [(&'static str, Option<&'static str>)];
@@ -169,6 +171,42 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-06-30", "GB", CAR, &[("s232-autos-gb", Some("7.5"))], "9903.94.31"),
     ("2025-10-31", "KR", CAR, &[("s232-autos", Some("25"))], "before 90 FR 55964"),
     ("2025-11-01", "KR", CAR, &[("s232-autos-kr", Some("15"))], "9903.94.61, 90 FR 55964"),
+    // Civil aircraft (docs/rules.md#us-additional-duties): the country arrangements take civil
+    // aircraft, their engines, parts and ground flight simulators out of the reciprocal tariff
+    // ("The duty provided in the applicable subheading"), but only for the subheadings enumerated
+    // in notes we lack (U.S. note 35(a)-(b), note 2(v)(xxii), (xxiv)(b), (xxv)(c)) and for goods
+    // that are civil aircraft articles: an aircraft or aircraft part may be exempt, so the
+    // exemption and the duty it lifts are both unsettled (`?`), never charged in silence and
+    // never exempted on a guess. The United Kingdom from 2025-06-30 (9903.96.01, heading text);
+    // the other starts are the arrangements' dates (verify rows). The compiled Annex II list
+    // (us/ch99-lists/ieepa_exempt_products.csv) also names these codes for every origin and date
+    // without saying which entries are Annex II and which the aircraft headings, so its exemption
+    // of them is unsettled too (`ieepa:exempt:unsettled` in us_scopes_extra.tsv).
+    ("2025-06-29", "GB", AIRPLANE, &[("ieepa-reciprocal?", Some("10"))], "before 9903.96.01; list unsettled"),
+    ("2025-06-30", "GB", AIRPLANE, &[("ieepa-recip-aircraft-gb?", Some("0")), ("ieepa-reciprocal?", Some("10"))], "9903.96.01 from June 30, 2025"),
+    ("2025-08-07", "GB", AIRPLANE, &[("ieepa-recip-aircraft-gb?", Some("0")), ("ieepa-country-9903.02.66?", Some("10"))], "9903.96.01 lifts 9903.02.66"),
+    ("2025-08-07", "GB", DRONE, &[("ieepa-recip-aircraft-gb?", Some("0")), ("ieepa-country-9903.02.66?", Some("10"))], "9903.96.01 does not exclude unmanned aircraft"),
+    ("2025-08-07", "GB", TSHIRT, &[("ieepa-country-9903.02.66", Some("10"))], "not an aircraft article"),
+    ("2025-09-15", "JP", AIRPLANE, &[("ieepa-country-9903.02.73?", Some("15"))], "before the Japan arrangement's 2025-09-16; list unsettled"),
+    ("2025-09-16", "JP", AIRPLANE, &[("ieepa-recip-aircraft-jp?", Some("0")), ("ieepa-country-9903.02.73?", Some("15"))], "9903.96.02"),
+    ("2025-09-16", "JP", DRONE, &[("ieepa-country-9903.02.73?", Some("15"))], "9903.96.02 excludes unmanned aircraft; list unsettled"),
+    ("2025-08-31", "FR", AIRPLANE, &[("ieepa-country-9903.02.20?", Some("15"))], "before the EU exemption of 2025-09-01; list unsettled"),
+    ("2025-09-01", "FR", AIRPLANE, &[("ieepa-recip-aircraft-eu?", Some("0")), ("ieepa-country-9903.02.20?", Some("15"))], "9903.02.76"),
+    ("2025-09-01", "FR", DRONE, &[("ieepa-country-9903.02.20?", Some("15"))], "9903.02.76 excludes unmanned aircraft; list unsettled"),
+    ("2025-11-13", "KR", AIRPLANE, &[("ieepa-country-9903.02.56?", Some("15"))], "before 90 FR 55964; list unsettled"),
+    ("2025-11-14", "KR", AIRPLANE, &[("ieepa-recip-aircraft-kr?", Some("0")), ("ieepa-country-9903.02.80?", Some("15"))], "9903.02.81"),
+    ("2025-11-13", "CH", AIRPLANE, &[("ieepa-country-9903.02.58?", Some("39"))], "before 90 FR 59281; list unsettled"),
+    ("2025-11-14", "CH", AIRPLANE, &[("ieepa-recip-aircraft-ch?", Some("0")), ("ieepa-country-9903.02.83?", Some("15"))], "9903.02.85"),
+    ("2025-11-14", "LI", AIRPLANE, &[("ieepa-recip-aircraft-li?", Some("0")), ("ieepa-country-9903.02.88?", Some("15"))], "9903.02.90"),
+    // Brazil's civil aircraft (9903.01.82, note 2(x)(iv)) leave the Brazil 40 % (9903.01.77),
+    // not the reciprocal 10 % (9903.02.09).
+    ("2025-08-07", "BR", AIRPLANE, &[("ieepa-br-aircraft?", Some("0")), ("ieepa-extra-9903.01.77?", Some("40")), ("ieepa-country-9903.02.09?", Some("10"))], "9903.01.82; list unsettled"),
+    // No arrangement exempts Vietnam's aircraft from the reciprocal tariff. Any country's civil
+    // aircraft leave the Section 122 surcharge (HTSUS 2026 Rev 10 heading 9903.03.05, note
+    // 2(aa)(iv)), whose subheadings us/ch99-lists/s122_exempt_products.csv lists (8802.40.01).
+    ("2026-02-23", "VN", AIRPLANE, &[("ieepa-country-9903.02.69?", Some("20"))], "no Vietnam aircraft heading; list unsettled"),
+    ("2026-02-24", "VN", AIRPLANE, &[], "9903.03.05: on s122_exempt_products.csv"),
+    ("2026-02-24", "GB", AIRPLANE, &[], "9903.96.01 ends with IEEPA; 9903.03.05 on the s122 list"),
 ];
 
 #[test]
@@ -434,4 +472,23 @@ fn a_code_on_both_the_steel_and_aluminum_lists_needs_each_metal_content() {
     assert_eq!(additional(l, "9903.81.91"), None);
     assert_eq!(additional(l, "9903.85.08"), None);
     assert!(l.reason.as_deref().unwrap().contains("aluminum and steel"), "{:?}", l.reason);
+}
+
+#[test]
+fn civil_aircraft_articles_leave_the_reciprocal_duty_unsettled_not_charged_or_exempted() {
+    // HTSUS 2026 Rev 10 heading 9903.96.01: from 2025-06-30, civil aircraft, their parts and
+    // ground flight simulators of the United Kingdom, of the subheadings of U.S. note 35(a) (not
+    // in our sources), pay "the duty provided in the applicable subheading", outside the
+    // reciprocal 10 % (9903.02.66 from 2025-08-07). Aircraft seats 9401.10.40 (column 1 Free)
+    // from the United Kingdom on 2025-10-01: both layers are named and unpriced, and the line is
+    // partial, naming the note that would settle it; never 10 % × 1,000 = 100.00 in silence.
+    let seat = json!({"id": "seat", "code": "9401.10.4000", "quantity": "1", "unit_price": "1000.00"});
+    let q = us_line("2025-10-01", "GB", seat);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.96.01"), None);
+    assert_eq!(additional(l, "9903.02.66"), None);
+    let reason = l.reason.as_deref().unwrap();
+    assert!(reason.contains("U.S. note 35(a)"), "{reason}");
+    assert!(!q.totals.complete);
 }

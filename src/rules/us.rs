@@ -300,8 +300,16 @@ impl UsRules {
             // An excluder whose doubt is only its scope, when that scope covers all of this
             // layer's, applies whenever this layer would: its exclusion is settled.
             let covers = |l: &Layer| !layer.scopes.is_empty() && layer.scopes.iter().all(|s| l.scopes.contains(s));
+            // An excluder whose every doubt would remove this layer too (its scope is every code or
+            // covers this one's, and each exemption and exclusion it has, this layer has) applies
+            // whenever this layer would: a country heading replacing the reciprocal baseline.
+            let implies = |l: &Layer| {
+                (l.scopes.is_empty() || covers(l))
+                    && l.exclude_scopes.iter().all(|s| layer.exclude_scopes.contains(s))
+                    && l.exclude_layers.iter().all(|x| layer.exclude_layers.contains(x))
+            };
             let settled: Vec<&Layer> =
-                excluders.iter().filter(|(l, unknown)| !unknown || covers(l)).map(|(l, _)| *l).collect();
+                excluders.iter().filter(|(l, unknown)| !unknown || covers(l) || implies(l)).map(|(l, _)| *l).collect();
             let d = &mut candidates[i];
             if let Some(full) = settled.iter().find(|l| l.basis == LayerBasis::Value) {
                 d.excluded_by = Some(format!("not charged on goods subject to {}", full.id));

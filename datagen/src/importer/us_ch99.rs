@@ -294,6 +294,19 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
+/// The layers (id prefixes) whose application excludes a heading's layer: Section 232 goods
+/// (9903.01.33) always; for the reciprocal series, the civil-aircraft headings of the country
+/// arrangements (9903.02.76/.81/.85/.90, 9903.96.01/.02: `ieepa-recip-aircraft-*` in
+/// `us_layers.tsv`); for Brazil's 9903.01.77, its civil-aircraft heading 9903.01.82 (note
+/// 2(x)(iv): `ieepa-br-aircraft`).
+fn excluding_layers(r: &Row) -> &'static str {
+    match (r.id_prefix, r.ch99.as_str()) {
+        ("ieepa-country", _) => "s232,ieepa-recip-aircraft",
+        (_, "9903.01.77") => "s232,ieepa-br-aircraft",
+        _ => "s232",
+    }
+}
+
 /// `us_reciprocal.tsv`: one additional-duty layer per country heading, in the columns of
 /// `us_layers.tsv`. Goods on the Annex II list (`ieepa:exempt`) and goods subject to Section 232
 /// (note 2(v)(vi)-(xvi), heading 9903.01.33) are not charged.
@@ -305,13 +318,14 @@ pub fn reciprocal(dir: &Path) -> Result<String> {
         let name = if r.id_prefix == "ieepa-extra" { name.replace("reciprocal", "additional") } else { name };
         let _ = writeln!(
             out,
-            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt\ts232\t\t50\t{}\t{}\t{}\t{}",
+            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt\t{}\t\t50\t{}\t{}\t{}\t{}",
             r.id_prefix,
             r.ch99,
             r.ch99,
             r.percent,
             if r.all_in { "all_in" } else { "add" },
             r.origins.join(","),
+            excluding_layers(&r),
             r.from,
             r.to,
             r.source,
