@@ -21,7 +21,7 @@ pub(super) fn tax(
     let sub = ctx.subdivision.clone();
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         if let Some(s) = sub.as_deref() {
-            if rate.kind != "hst" && matches!(s, "BC" | "MB" | "SK" | "QC") {
+            if rate.kind != "hst" && ctx.rules.has_subdivision_sales_tax(ctx.destination, s, ctx.req.date) {
                 ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
             }
         }
@@ -334,6 +334,26 @@ mod tests {
             r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
             {"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}]}"#,
         )
+    }
+
+    /// docs/rules.md (Canada): the CBSA collects GST (or HST in the harmonised provinces) at the
+    /// border; a province's own PST/QST (a `pst`/`qst` row of the VAT tables: BC, MB, SK, QC) is
+    /// not collected there, and the quote says so. Ontario's HST is collected: no such warning.
+    #[test]
+    fn provincial_sales_tax_is_named_from_the_vat_table_not_a_code_list() {
+        let warned = |province: &str| {
+            let req = request(&format!(
+                r#"{{"destination":"CA","subdivision":"{province}","ship_from":"US","origin":"US","date":"2026-03-02","currency":"CAD","lines":[
+                {{"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}}]}}"#
+            ));
+            let q = engine().quote(&req).expect("CA quote");
+            q.warnings.iter().any(|w| w.code == "W_PROVINCIAL_TAX")
+        };
+        for province in ["BC", "MB", "SK", "QC"] {
+            assert!(warned(province), "{province} levies its own sales tax");
+        }
+        assert!(!warned("ON"), "Ontario's HST is collected at the border");
+        assert!(!warned("AB"), "Alberta has no provincial sales tax");
     }
 
     #[test]

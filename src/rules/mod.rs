@@ -716,6 +716,15 @@ impl Rules {
         &self.vat[start..start + len]
     }
 
+    /// True when `subdivision` of `country` levies its own sales tax beside the federal one
+    /// (a `pst` or `qst` row of the VAT tables in force on `date`: Canada's BC, MB, SK, QC),
+    /// which the border does not collect.
+    pub fn has_subdivision_sales_tax(&self, country: &str, subdivision: &str, date: Date) -> bool {
+        self.vat_of(country).iter().any(|v| {
+            v.subdivision == subdivision && matches!(v.kind, "pst" | "qst") && in_force(v.valid_from, v.valid_to, date)
+        })
+    }
+
     /// True when `country` has a reduced VAT/GST rate in force on `date`.
     pub fn has_reduced_rate(&self, country: &str, date: Date) -> bool {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
