@@ -144,6 +144,11 @@ pub(super) fn duty_rates(
                     continue;
                 }
                 let src = snapshot.source(&l.row);
+                let source = Source {
+                    publisher: src.publisher.into(),
+                    dataset: src.dataset.into(),
+                    vintage: src.vintage.into(),
+                };
                 if let Some((text, c)) = claimed {
                     rates.push(DutyRate {
                         expr: Cow::Owned(DutyExpr::parse(&text)),
@@ -155,11 +160,7 @@ pub(super) fn duty_rates(
                         )
                         .into(),
                         text: Cow::Owned(text),
-                        source: Source {
-                            publisher: src.publisher.into(),
-                            dataset: src.dataset.into(),
-                            vintage: src.vintage.into(),
-                        },
+                        source: source.clone(),
                         matched_code: Some(l.row.code().to_string()),
                         special: l.row.special,
                         deduction: None,
@@ -174,11 +175,7 @@ pub(super) fn duty_rates(
                         Ok(code) => Note::new(Parts::DutyName { tariff, code }),
                         Err(_) => concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]).into(),
                     },
-                    source: Source {
-                        publisher: src.publisher.into(),
-                        dataset: src.dataset.into(),
-                        vintage: src.vintage.into(),
-                    },
+                    source,
                     matched_code: Some(l.row.code().to_string()),
                     special: l.row.special,
                     deduction: None,

@@ -4,6 +4,7 @@
 use super::*;
 
 /// Everything computed for one line with one duty rate.
+#[derive(Default)]
 pub(super) struct Priced {
     pub(super) levies: Vec<Levy>,
     pub(super) reasons: Vec<String>,
@@ -131,15 +132,7 @@ pub(super) fn price_with(
     source: &mut DutySource,
 ) -> Priced {
     let cur = ctx.j.currency;
-    let mut p = Priced {
-        levies: Vec::new(),
-        reasons: Vec::new(),
-        missing: Vec::new(),
-        excluded: Vec::new(),
-        alternatives: Vec::new(),
-        claim: None,
-        total: Decimal::ZERO,
-    };
+    let mut p = Priced::default();
     let basis_note = match ctx.j.duty_basis {
         DutyBasis::Cif => Parts::Cif { goods: v.goods, shipping: v.shipping, insurance: v.insurance },
         DutyBasis::Fob => Parts::Fob { goods: v.goods },

@@ -27,15 +27,7 @@ pub(super) fn values(goods: Decimal, shipping: Decimal, insurance: Decimal) -> L
 
 /// Nothing computed yet for a line.
 pub(super) fn priced() -> Priced {
-    Priced {
-        levies: Vec::new(),
-        reasons: Vec::new(),
-        missing: Vec::new(),
-        excluded: Vec::new(),
-        alternatives: Vec::new(),
-        claim: None,
-        total: Decimal::ZERO,
-    }
+    Priced::default()
 }
 
 /// A priced levy of `kind` named `name`.
