@@ -10,6 +10,7 @@
 //! - 3: one part of the embedded snapshot replaced by the bytes, its descriptor entry and hash
 //!   rewritten, then attached with `Snapshot::attach_part` and its rows decoded and looked up.
 #![no_main]
+use landed::snapshot::format::{get_varint, put_varint};
 use landed::snapshot::{embedded_bytes, Snapshot};
 use libfuzzer_sys::fuzz_target;
 use sha2::{Digest, Sha256};
@@ -36,29 +37,9 @@ struct Entry {
     hash: usize,
 }
 
+/// A varint of the real core (always well formed), read with the snapshot's own reader.
 fn varint(bytes: &[u8], pos: &mut usize) -> u64 {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = bytes[*pos];
-        *pos += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            break;
-        }
-    }
-    v
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+    get_varint(bytes, pos).expect("the embedded core's varints are well formed")
 }
 
 impl Core {

@@ -1,6 +1,8 @@
 //! Embedded tariff snapshots: decoding (hash-checked), and lookup by jurisdiction, code and date.
 
-mod format;
+/// The snapshot's byte format (varints, packed codes, dates, part names): defined once, shared by
+/// the reader, the writer and the fuzz target that builds corrupted snapshots.
+pub mod format;
 mod lookup;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
