@@ -10,16 +10,12 @@
 //! - 3: one part of the embedded snapshot replaced by the bytes, its descriptor entry and hash
 //!   rewritten, then attached with `Snapshot::attach_part` and its rows decoded and looked up.
 #![no_main]
-use landed::snapshot::format::{get_varint, put_varint};
+use landed::snapshot::format::{get_varint, put_varint, HASH_LEN, MAGIC, SOURCE_FIELDS};
 use landed::snapshot::{embedded_bytes, Snapshot};
 use libfuzzer_sys::fuzz_target;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 use std::sync::LazyLock;
-
-const MAGIC: &[u8; 8] = b"LNDSNAP4";
-const HASH_LEN: usize = 32;
-const SOURCE_FIELDS: usize = 8;
 
 static ENGINE: LazyLock<landed::Engine> = LazyLock::new(landed::Engine::embedded);
 static CORE: LazyLock<Core> = LazyLock::new(|| Core::parse(embedded_bytes()));
