@@ -66,7 +66,7 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
     if left > 0 {
         // The units left over go to the largest remainders, one each.
-        remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in remainders.iter().take(left) {
             parts[i] += Decimal::ONE;
         }
@@ -100,7 +100,7 @@ fn spread(total: Decimal, weights: &[Decimal], sum: Decimal, dp: u32) -> Vec<Dec
     let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
     let mut remainders: Vec<(Decimal, usize)> =
         weights.iter().zip(&parts).enumerate().map(|(i, (w, floor))| (total_units * *w / sum - floor, i)).collect();
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(left) {
         parts[i] += Decimal::ONE;
     }

@@ -190,7 +190,7 @@ pub fn snapshot_info(engine: &Engine, date: Date) -> SnapshotInfo {
                 let mut codes: Vec<&str> = s.rows(t).iter().map(|r| r.code()).collect();
                 codes.dedup();
                 let mut vintages: Vec<String> = s.rows(t).iter().map(|r| s.source(r).vintage.to_string()).collect();
-                vintages.sort();
+                crate::sort::sort_unstable(&mut vintages);
                 vintages.dedup();
                 TableInfo {
                     jurisdiction: t.jurisdiction.into(),

@@ -211,7 +211,7 @@ impl<'a> Correlation<'a> {
         }
         // How many HS 2022 codes each HS 2017 code feeds.
         let mut fed: Vec<u32> = pairs.iter().map(|p| p.1).collect();
-        fed.sort_unstable();
+        crate::sort::sort_unstable(&mut fed);
         let split = |t: u32| fed.partition_point(|&x| x <= t) - fed.partition_point(|&x| x < t) > 1;
         let mut out = Correlation { corrections, ..Correlation::default() };
         for group in pairs.chunk_by(|a, b| a.0 == b.0) {
@@ -318,10 +318,10 @@ fn links(table: &str) -> Result<Vec<(u32, u32)>> {
     // The importer writes rows by HS 2022 code, codes sorted within a row: only a code's
     // relationship rows need merging.
     for group in pairs.chunk_by_mut(|a, b| a.0 == b.0) {
-        group.sort_unstable();
+        crate::sort::sort_unstable(group);
     }
     if !pairs.is_sorted() {
-        pairs.sort_unstable();
+        crate::sort::sort_unstable(&mut pairs);
     }
     pairs.dedup();
     Ok(pairs)

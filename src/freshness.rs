@@ -124,7 +124,7 @@ impl Datasets {
         let mut tariffs: Vec<usize> = (0..rules.len())
             .filter(|&i| rules[i].kind == DatasetKind::Tariff && rules[i].vintage_date.is_some())
             .collect();
-        tariffs.sort_by_key(|&i| rules[i].vintage_date);
+        crate::sort::sort_by_key(&mut tariffs, |&i| rules[i].vintage_date);
         let by_publisher =
             |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).map(|s| -> &'static str { s.id });
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));

@@ -28,6 +28,7 @@ pub mod reverse;
 pub mod rules;
 pub mod search;
 pub mod snapshot;
+mod sort;
 pub mod sweep;
 pub mod units;
 

@@ -628,7 +628,7 @@ impl Rules {
         }
         // Grouped by country (a stable sort keeps each country's rows in file order), so a
         // quote reads its destination's rows as one slice instead of scanning every country.
-        vat.sort_by(|a, b| a.country.cmp(b.country));
+        crate::sort::sort_by(&mut vat, |a, b| a.country.cmp(b.country));
         let taxes = taxes::TaxRules {
             rounding: taxes::parse_rounding(&file(snapshot, "rules/tax_rounding.tsv")?)?,
             parts: taxes::parse_parts(&file(snapshot, "rules/tax_parts.tsv")?)?,

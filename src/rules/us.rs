@@ -192,12 +192,12 @@ impl UsRules {
         for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
             load_layers(table, name, &mut out)?;
         }
-        out.sort_by_key(|l| l.priority);
+        crate::sort::sort_by_key(&mut out, |l| l.priority);
         let mut scope_map: HashMap<&'static str, Vec<ScopeRows>> = HashMap::new();
         for scopes in &scope_tables {
             for r in scopes.records() {
                 let mut codes: Vec<&'static str> = r.text("codes")?.split(' ').filter(|c| !c.is_empty()).collect();
-                codes.sort_unstable();
+                crate::sort::sort_unstable(&mut codes);
                 scope_map.entry(r.text("scope")?).or_default().push(ScopeRows {
                     valid_from: r.date("valid_from")?,
                     valid_to: r.date("valid_to")?,
