@@ -32,6 +32,7 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
+mod several;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -53,6 +54,7 @@ pub use explain::Note;
 use explain::{DutyFormula, Parts, TaxBase};
 use fees::*;
 use line::*;
+use several::Several;
 use taxes::*;
 use thresholds::*;
 use totals::*;

@@ -78,14 +78,12 @@ pub(super) fn tax(
         return;
     }
     let r = rate.percent / Decimal::ONE_HUNDRED;
-    let (exact, formula) = match ctx.j.tax_method {
-        TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => {
-            (base / (Decimal::ONE - r) * r, Parts::Inside { percent: rate.percent, base })
-        }
-        _ => (base * r, Parts::Percent { percent: rate.percent, base }),
+    let (exact, inside) = match ctx.j.tax_method {
+        TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => (base / (Decimal::ONE - r) * r, true),
+        _ => (base * r, false),
     };
     let amount = ctx.round_line(exact);
-    let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+    let formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
     let (amount, partial, formula) = if let Some(why) = unverified_rate(&rate) {
         // A rate from a secondary source is never priced: its figure stays in the formula.
         p.reasons.push(why.clone());
@@ -200,6 +198,9 @@ pub(super) fn border_tax_base(
         (percent, add, source)
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
+    if uplift.is_none() && duty == duty_total && rounded == base {
+        return (rounded, Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }));
+    }
     let note =
         TaxBase { customs_value: on_customs_value, value, uplift, duty: duty_total, duty_rounded: duty, base, rounded };
     (rounded, Note::new(Parts::TaxBase(Box::new(note))))
