@@ -367,11 +367,12 @@ fn auto_claims(engine: &Engine, base: &QuoteRequest, combo: Combo, group: usize)
 fn best_per_line(group: &[(&Combo, Quote)]) -> Option<Combo> {
     let (clear, unclaimed) = group.iter().find(|(c, _)| matches!(c.claim, ClaimPlan::Clear))?;
     let mut chosen: Vec<Option<String>> = Vec::with_capacity(unclaimed.lines.len());
-    for line in &unclaimed.lines {
+    // A quote's lines are the request's, in its order (ids need not be unique).
+    for (i, line) in unclaimed.lines.iter().enumerate() {
         let mut best: Option<(Decimal, &str)> = None;
         for (combo, q) in group {
             let ClaimPlan::Claim(p, Some(_)) = &combo.claim else { continue };
-            let Some(cost) = q.lines.iter().find(|l| l.id == line.id).and_then(claimed_cost) else { continue };
+            let Some(cost) = q.lines.get(i).and_then(claimed_cost) else { continue };
             if best.is_none_or(|(b, _)| cost < b) {
                 best = Some((cost, p.as_str()));
             }
