@@ -290,7 +290,6 @@ pub struct Fee {
     pub source: RuleSource,
 }
 
-
 /// `a == b` for short codes (countries) without a call to `memcmp`: the rule tables are
 /// filtered by country on every quote.
 #[inline]

@@ -178,9 +178,10 @@ pub fn in_force_on(rows: &[VatRate], date: Date) -> impl Iterator<Item = &VatRat
     let live = move |v: &&VatRate| in_force(v.valid_from, v.valid_to, date);
     rows.iter().filter(live).filter(move |v| {
         v.overrides
-            || !rows.iter().filter(live).any(|o| {
-                o.overrides && o.subdivision == v.subdivision && o.kind.slot() == v.kind.slot()
-            })
+            || !rows
+                .iter()
+                .filter(live)
+                .any(|o| o.overrides && o.subdivision == v.subdivision && o.kind.slot() == v.kind.slot())
     })
 }
 
@@ -223,8 +224,9 @@ mod tests {
 
     #[test]
     fn a_verified_row_replaces_the_imported_rows_of_its_slot_while_in_force() {
-        let mut rows = parse(&table("TH\t\tvat\t10\t2023-09-01\t\tpwc\tverify\nTH\t\treduced\t5\t\t\tpwc\tverify\n"), IMPORTED)
-            .unwrap();
+        let mut rows =
+            parse(&table("TH\t\tvat\t10\t2023-09-01\t\tpwc\tverify\nTH\t\treduced\t5\t\t\tpwc\tverify\n"), IMPORTED)
+                .unwrap();
         let extra = Tsv::parse(HAND_ENCODED, "country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\tconfidence\nTH\t\tstandard\t7\t2023-10-01\t2024-09-30\tlaw\tofficial\n").unwrap();
         rows.extend(parse(&extra, HAND_ENCODED).unwrap());
         let on = |d: &str| -> Vec<(VatKind, Decimal)> {
