@@ -307,7 +307,13 @@ pub mod amount {
 
     /// Amounts by name (`units`, `components`, `fx`).
     pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
-        Ok(BTreeMap::<String, Amount>::deserialize(d)?.into_iter().map(|(k, a)| (k, a.0)).collect())
+        // Inserted one by one: `collect` into a map sorts its input first, and that sort would be
+        // one more copy of the standard sort in the browser module for entries already in order.
+        let mut amounts = BTreeMap::new();
+        for (name, amount) in BTreeMap::<String, Amount>::deserialize(d)? {
+            amounts.insert(name, amount.0);
+        }
+        Ok(amounts)
     }
 }
 
