@@ -204,7 +204,7 @@ pub(super) fn price_with(
         }
         let mut amount = r.exact.map(|e| ctx.round_line(e));
         let mut formula = match lazy {
-            Some(expr) => Note::new(Parts::Duty(Box::new(DutyFormula::of(expr, &input)))),
+            Some(expr) => Note::new(Parts::duty(expr, &input)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
         if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {

@@ -51,7 +51,7 @@ use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
 pub use explain::Note;
-use explain::{DutyFormula, Parts, TaxBase};
+use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
 use several::Several;
@@ -94,8 +94,6 @@ enum TextKey {
     /// A tax's name: its kind, the class's rate kind (none for the standard class), and the
     /// threshold under which the seller collects it.
     TaxName { kind: &'static str, class: Option<&'static str>, seller: Option<&'static str> },
-    /// A percentage: `20%`.
-    Percent(Decimal),
 }
 
 /// Number of [`RoundingTarget`]s.

@@ -44,10 +44,9 @@ pub(super) fn tax(
         _ => Some(rate.kind.as_str()),
     };
     if let Some(t) = relief.tax {
-        let name = TextKey::TaxName { kind: kind_name, class: None, seller: None };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: ctx.text(name, || format!("Import {kind_name}")),
+            name: Note::from(import_tax_name(kind_name)),
             base: v.cif(),
             base_note: "not due".into(),
             rate: "relieved".into(),
@@ -64,9 +63,14 @@ pub(super) fn tax(
         (ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
-        let name = TextKey::TaxName { kind: kind_name, class, seller: None };
-        let text = || format!("Import {kind_name}{}", class.map(|k| format!(", {k} rate")).unwrap_or_default());
-        (ctx.text(name, text), base, note)
+        let name = match class {
+            None => Note::from(import_tax_name(kind_name)),
+            Some(k) => {
+                let key = TextKey::TaxName { kind: kind_name, class, seller: None };
+                ctx.text(key, || format!("{}, {k} rate", import_tax_name(kind_name)))
+            }
+        };
+        (name, base, note)
     };
     let source = Source::vat(rate.overrides, rate.source);
     let parts = {
@@ -99,12 +103,23 @@ pub(super) fn tax(
         name,
         base,
         base_note: note,
-        rate: ctx.text(TextKey::Percent(rate.percent), || format!("{}%", rate.percent.normalize())),
+        rate: Note::new(Parts::Rate(rate.percent)),
         amount,
         partial_amount: partial,
         formula,
         source,
     });
+}
+
+/// `Import VAT`, `Import GST`, …: a tax levy's name at the border.
+fn import_tax_name(kind_name: &'static str) -> &'static str {
+    match kind_name {
+        "GST" => "Import GST",
+        "HST" => "Import HST",
+        "ICMS" => "Import ICMS",
+        "consumption tax" => "Import consumption tax",
+        _ => "Import VAT",
+    }
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the
