@@ -3,6 +3,7 @@
 //! are embedded in the snapshot, and are only interpreted here.
 
 mod coverage;
+pub mod groups;
 pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
@@ -16,7 +17,7 @@ use crate::error::{Error, ErrorCode, Result};
 pub use crate::fx::FxMethod;
 use crate::money::Currency;
 use crate::request::{Channel, Transport, VatClass};
-use crate::snapshot::{Snapshot, EU_MEMBERS};
+use crate::snapshot::Snapshot;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -321,6 +322,8 @@ pub struct Rules {
     /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
+    /// Country groups a rule row may name instead of a country (`EU`), with dated members.
+    pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
     /// Japan's EPA/GSP programmes (a small inline table: parsed, and checked, when the rules load).
     jp_programmes: Vec<programmes::Programme>,
@@ -599,9 +602,16 @@ impl Rules {
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
         let jurisdictions = parse_jurisdictions(&file(snapshot, "rules/jurisdictions.tsv")?)?;
+        let groups = groups::Groups::parse(&file(snapshot, groups::FILE)?)?;
         let t = file(snapshot, "rules/thresholds.tsv")?;
         let mut thresholds = Vec::new();
         for r in t.records() {
+            let country = r.text("country")?;
+            if !groups.is_group(country) && !jurisdictions.iter().any(|j| j.country == country) {
+                return Err(
+                    r.bad("country", &format!("{country:?} is neither a destination nor a group of {}", groups::FILE))
+                );
+            }
             thresholds.push(threshold(&r, row_source("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
@@ -643,6 +653,7 @@ impl Rules {
             vat,
             taxes,
             territories,
+            groups,
             us: OnceLock::new(),
             jp_programmes: programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?,
             snapshot,
@@ -663,6 +674,7 @@ impl Rules {
             [file(self.snapshot, "rules/us_layers.tsv")?, Tsv::parse(US_FILES[0], reciprocal?)?],
             [Tsv::parse(US_FILES[1], scopes?)?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
             file(self.snapshot, "rules/preferences.tsv")?,
+            self.groups.clone(),
         )
     }
 
@@ -735,11 +747,11 @@ impl Rules {
 
     /// The thresholds that can apply to a consignment to `country`.
     pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
-        let eu = EU_MEMBERS.iter().any(|m| same(m, country));
+        let memberships = self.groups.memberships_of(country);
         self.thresholds
             .iter()
             .filter(|t| {
-                (same(t.country, country) || (eu && same(t.country, "EU")))
+                (same(t.country, country) || groups::Membership::any_in(memberships, t.country, date))
                     && in_force(t.valid_from, t.valid_to, date)
                     && t.channel.is_none_or(|c| c == channel)
                     && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))

@@ -6,11 +6,11 @@
 //! row carries its own effective dates). Layers exclude one another by explicit rules; a layer
 //! excluded by a measure charged on the metal content only still applies to the rest of the value.
 
+use super::groups::Groups;
 use super::table::{in_force, Tsv};
 use super::RuleSource;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::snapshot::EU_MEMBERS;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -50,7 +50,8 @@ pub struct Layer {
     pub basis: LayerBasis,
     /// Scope lists the code must be in (empty: every code).
     pub scopes: Vec<&'static str>,
-    /// Origins it applies to (empty: every origin; `EU` stands for every member state).
+    /// Origins it applies to (empty: every origin): countries, or groups of `rules/groups.tsv`
+    /// (`EU`: every member state on the date).
     pub origins: Vec<&'static str>,
     pub exclude_origins: Vec<&'static str>,
     /// Scope lists that exempt a code.
@@ -99,15 +100,35 @@ pub struct UsRules {
     pub layers: Vec<Layer>,
     scopes: HashMap<&'static str, Vec<ScopeRows>>,
     pub programmes: Vec<Programme>,
+    /// The groups an origin list may name (`EU`).
+    groups: Groups<'static>,
 }
 
 fn list(text: &'static str) -> Vec<&'static str> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
 }
 
-/// Whether `origin` is named by a list of origins (`EU` names every member state).
-fn names_origin(origins: &[&str], origin: &str) -> bool {
-    origins.iter().any(|o| *o == origin || (*o == "EU" && EU_MEMBERS.contains(&origin)))
+/// Whether `origin` is named by a list of origins on `date`: itself, or a group it belongs to
+/// then (`EU` names every member state of `rules/groups.tsv`).
+fn names_origin(origins: &[&str], origin: &str, groups: &Groups<'_>, date: Date) -> bool {
+    let memberships = groups.memberships_of(origin);
+    origins.iter().any(|o| *o == origin || super::groups::Membership::any_in(memberships, o, date))
+}
+
+/// Checks that every origin a layer names is a country code or a group of `rules/groups.tsv`.
+fn check_origins(layer: &Layer, table: &str, groups: &Groups<'_>) -> Result<()> {
+    let named = layer.origins.iter().chain(&layer.exclude_origins);
+    match named
+        .into_iter()
+        .find(|o| !(o.len() == 2 && o.bytes().all(|b| b.is_ascii_uppercase())) && !groups.is_group(o))
+    {
+        Some(o) => Err(bad(
+            table,
+            layer.id,
+            format!("origin {o:?} is neither a country code nor a group of {}", super::groups::FILE),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A layer that applies to a line, or one that was excluded and why.
@@ -187,10 +208,13 @@ impl UsRules {
         layer_tables: [Tsv<'static>; 2],
         scope_tables: [Tsv<'static>; 2],
         programmes: Tsv<'static>,
+        groups: Groups<'static>,
     ) -> Result<UsRules> {
         let mut out = Vec::new();
         for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
+            let first = out.len();
             load_layers(table, name, &mut out)?;
+            out[first..].iter().try_for_each(|l| check_origins(l, name, &groups))?;
         }
         out.sort_by_key(|l| l.priority);
         let mut scope_map: HashMap<&'static str, Vec<ScopeRows>> = HashMap::new();
@@ -207,7 +231,7 @@ impl UsRules {
             }
         }
         let progs = super::programmes::load(&programmes, "preferences.tsv")?;
-        Ok(UsRules { layers: out, scopes: scope_map, programmes: progs })
+        Ok(UsRules { layers: out, scopes: scope_map, programmes: progs, groups })
     }
 
     /// The files a scope list was imported from.
@@ -254,8 +278,8 @@ impl UsRules {
         let mut candidates: Vec<LayerDecision<'_>> = Vec::new();
         for layer in &self.layers {
             if !in_force(layer.valid_from, layer.valid_to, date)
-                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin))
-                || names_origin(&layer.exclude_origins, origin)
+                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin, &self.groups, date))
+                || names_origin(&layer.exclude_origins, origin, &self.groups, date)
             {
                 continue;
             }
@@ -426,10 +450,36 @@ mod tests {
         assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-06")), InScope::No);
     }
 
+    /// `EU` in an origin list names the member states on the date (rules/groups.tsv: TEU
+    /// art. 52; the UK until the end of the transition period, Withdrawal Agreement art. 126-127).
     #[test]
-    fn eu_origin_list_names_every_member_state() {
-        assert!(names_origin(&["EU"], "DE") && names_origin(&["EU"], "IE"));
-        assert!(!names_origin(&["EU"], "GB") && !names_origin(&["JP"], "DE"));
+    fn eu_origin_list_names_every_member_state_on_the_date() {
+        let groups = &crate::Engine::embedded().rules().groups;
+        let on = date("2026-03-02");
+        assert!(names_origin(&["EU"], "DE", groups, on) && names_origin(&["EU"], "IE", groups, on));
+        assert!(!names_origin(&["EU"], "GB", groups, on) && !names_origin(&["JP"], "DE", groups, on));
+        assert!(names_origin(&["EU"], "GB", groups, date("2020-12-31")));
+        assert!(!names_origin(&["EU"], "HR", groups, date("2013-06-30")) && names_origin(&["EU"], "HR", groups, on));
+    }
+
+    #[test]
+    fn an_origin_that_is_neither_a_country_nor_a_group_fails_the_load() {
+        let groups = crate::Engine::embedded().rules().groups.clone();
+        let header = "id\tname\tch99\tpercent\trate_kind\tbasis\tscopes\torigins\texclude_origins\texclude_scopes\texclude_layers\twaived_by\tpriority\tvalid_from\tvalid_to\tsource\tconfidence\n";
+        let layer = |origins: &str| {
+            let text = format!("{header}x\tX\t9903.00.00\t10\tadd\tvalue\t\t{origins}\t\t\t\t\t1\t\t\tlaw\tofficial\n");
+            let mut out = Vec::new();
+            load_layers(
+                &Tsv::parse("us_layers.tsv", Box::leak(text.into_boxed_str())).unwrap(),
+                "us_layers.tsv",
+                &mut out,
+            )
+            .unwrap();
+            check_origins(&out[0], "us_layers.tsv", &groups)
+        };
+        assert!(layer("EU,JP").is_ok());
+        let e = layer("EUR").unwrap_err();
+        assert!(e.message.contains("\"EUR\" is neither a country code nor a group"), "{}", e.message);
     }
 
     #[test]
