@@ -4,7 +4,7 @@
 //! Plain std + the TSV reader: `build.rs` compiles this file too (`#[path]`), so a bad row fails
 //! `cargo build` with the same error the engine would give when it loads.
 
-use super::table::{in_force, Tsv};
+use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::Result;
 
@@ -93,6 +93,26 @@ impl<'a> Groups<'a> {
     /// True when `name` is a group of the table.
     pub fn is_group(&self, name: &str) -> bool {
         self.rows.iter().any(|m| m.group == name)
+    }
+
+    /// Checks that every name in a rule row's comma-separated `column` (a US layer's origins) is
+    /// a country code or a group of this table: `EUR` or `eu` is an error naming line and column.
+    pub fn check_names(&self, r: &Record<'_, '_>, column: &str) -> Result<()> {
+        let text = r.text(column)?;
+        let names = text.split(',').map(str::trim).filter(|n| !n.is_empty() && *n != "*");
+        match names.into_iter().find(|n| !is_country_code(n) && !self.is_group(n)) {
+            Some(n) => Err(r.bad(column, &format!("{n:?} is neither a country code nor a group of {FILE}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks that a rule row's `country` (a threshold's) is a destination or a group.
+    pub fn check_country(&self, r: &Record<'_, '_>, is_destination: impl Fn(&str) -> bool) -> Result<()> {
+        let country = r.text("country")?;
+        if is_destination(country) || self.is_group(country) {
+            return Ok(());
+        }
+        Err(r.bad("country", &format!("{country:?} is neither a destination nor a group of {FILE}")))
     }
 
     /// True when `member` belongs to `group` on `date`.

@@ -115,22 +115,6 @@ fn names_origin(origins: &[&str], origin: &str, groups: &Groups<'_>, date: Date)
     origins.iter().any(|o| *o == origin || super::groups::Membership::any_in(memberships, o, date))
 }
 
-/// Checks that every origin a layer names is a country code or a group of `rules/groups.tsv`.
-fn check_origins(layer: &Layer, table: &str, groups: &Groups<'_>) -> Result<()> {
-    let named = layer.origins.iter().chain(&layer.exclude_origins);
-    match named
-        .into_iter()
-        .find(|o| !(o.len() == 2 && o.bytes().all(|b| b.is_ascii_uppercase())) && !groups.is_group(o))
-    {
-        Some(o) => Err(bad(
-            table,
-            layer.id,
-            format!("origin {o:?} is neither a country code nor a group of {}", super::groups::FILE),
-        )),
-        None => Ok(()),
-    }
-}
-
 /// A layer that applies to a line, or one that was excluded and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerDecision<'r> {
@@ -212,9 +196,11 @@ impl UsRules {
     ) -> Result<UsRules> {
         let mut out = Vec::new();
         for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
-            let first = out.len();
+            for r in table.records() {
+                groups.check_names(&r, "origins")?;
+                groups.check_names(&r, "exclude_origins")?;
+            }
             load_layers(table, name, &mut out)?;
-            out[first..].iter().try_for_each(|l| check_origins(l, name, &groups))?;
         }
         out.sort_by_key(|l| l.priority);
         let mut scope_map: HashMap<&'static str, Vec<ScopeRows>> = HashMap::new();
@@ -465,21 +451,17 @@ mod tests {
     #[test]
     fn an_origin_that_is_neither_a_country_nor_a_group_fails_the_load() {
         let groups = crate::Engine::embedded().rules().groups.clone();
-        let header = "id\tname\tch99\tpercent\trate_kind\tbasis\tscopes\torigins\texclude_origins\texclude_scopes\texclude_layers\twaived_by\tpriority\tvalid_from\tvalid_to\tsource\tconfidence\n";
-        let layer = |origins: &str| {
-            let text = format!("{header}x\tX\t9903.00.00\t10\tadd\tvalue\t\t{origins}\t\t\t\t\t1\t\t\tlaw\tofficial\n");
-            let mut out = Vec::new();
-            load_layers(
-                &Tsv::parse("us_layers.tsv", Box::leak(text.into_boxed_str())).unwrap(),
-                "us_layers.tsv",
-                &mut out,
-            )
-            .unwrap();
-            check_origins(&out[0], "us_layers.tsv", &groups)
+        let origins = |origins: &str| {
+            let text = format!("id\torigins\texclude_origins\nx\t{origins}\t\n");
+            let t = Tsv::parse("us_layers.tsv", Box::leak(text.into_boxed_str())).unwrap();
+            let r = t.records().next().unwrap();
+            groups.check_names(&r, "origins")
         };
-        assert!(layer("EU,JP").is_ok());
-        let e = layer("EUR").unwrap_err();
-        assert!(e.message.contains("\"EUR\" is neither a country code nor a group"), "{}", e.message);
+        assert!(origins("EU,JP").is_ok() && origins("*").is_ok());
+        for bad in ["EUR", "eu", "EU,Japan"] {
+            let e = origins(bad).unwrap_err();
+            assert!(e.message.starts_with("line 2, column origins:"), "{bad}: {}", e.message);
+        }
     }
 
     #[test]
