@@ -6,7 +6,7 @@
 //! row carries its own effective dates). Layers exclude one another by explicit rules; a layer
 //! excluded by a measure charged on the metal content only still applies to the rest of the value.
 
-use super::groups::Groups;
+use super::groups::{Groups, Membership};
 use super::table::{in_force, Tsv};
 use super::RuleSource;
 use crate::date::Date;
@@ -109,10 +109,10 @@ fn list(text: &'static str) -> Vec<&'static str> {
 }
 
 /// Whether `origin` is named by a list of origins on `date`: itself, or a group it belongs to
-/// then (`EU` names every member state of `rules/groups.tsv`).
-fn names_origin(origins: &[&str], origin: &str, groups: &Groups<'_>, date: Date) -> bool {
-    let memberships = groups.memberships_of(origin);
-    origins.iter().any(|o| *o == origin || super::groups::Membership::any_in(memberships, o, date))
+/// then (`EU` names every member state of `rules/groups.tsv`). `memberships` are the origin's
+/// ([`Groups::memberships_of`], found once per line).
+fn names_origin(origins: &[&str], origin: &str, memberships: &[Membership<'_>], date: Date) -> bool {
+    origins.iter().any(|o| *o == origin || Membership::any_in(memberships, o, date))
 }
 
 /// A layer that applies to a line, or one that was excluded and why.
@@ -262,10 +262,11 @@ impl UsRules {
     /// order.
     pub fn decide(&self, code: &str, origin: &str, date: Date) -> Vec<LayerDecision<'_>> {
         let mut candidates: Vec<LayerDecision<'_>> = Vec::new();
+        let memberships = self.groups.memberships_of(origin);
         for layer in &self.layers {
             if !in_force(layer.valid_from, layer.valid_to, date)
-                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin, &self.groups, date))
-                || names_origin(&layer.exclude_origins, origin, &self.groups, date)
+                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin, memberships, date))
+                || names_origin(&layer.exclude_origins, origin, memberships, date)
             {
                 continue;
             }
@@ -441,11 +442,13 @@ mod tests {
     #[test]
     fn eu_origin_list_names_every_member_state_on_the_date() {
         let groups = &crate::Engine::embedded().rules().groups;
+        let named =
+            |origins: &[&str], origin: &str, on: Date| names_origin(origins, origin, groups.memberships_of(origin), on);
         let on = date("2026-03-02");
-        assert!(names_origin(&["EU"], "DE", groups, on) && names_origin(&["EU"], "IE", groups, on));
-        assert!(!names_origin(&["EU"], "GB", groups, on) && !names_origin(&["JP"], "DE", groups, on));
-        assert!(names_origin(&["EU"], "GB", groups, date("2020-12-31")));
-        assert!(!names_origin(&["EU"], "HR", groups, date("2013-06-30")) && names_origin(&["EU"], "HR", groups, on));
+        assert!(named(&["EU"], "DE", on) && named(&["EU"], "IE", on));
+        assert!(!named(&["EU"], "GB", on) && !named(&["JP"], "DE", on));
+        assert!(named(&["EU"], "GB", date("2020-12-31")));
+        assert!(!named(&["EU"], "HR", date("2013-06-30")) && named(&["EU"], "HR", on));
     }
 
     #[test]
