@@ -190,7 +190,7 @@ pub(super) fn price_with(
         };
         // A tariff rate's formula is rendered when read; a caller's or band's rate at once.
         let lazy = match &rate.expr {
-            Cow::Borrowed(expr) if rate.deduction.is_none() => Some(*expr),
+            Expr::Tariff(expr) if rate.deduction.is_none() => Some(*expr),
             _ => None,
         };
         let mut r = match lazy {
@@ -207,7 +207,8 @@ pub(super) fn price_with(
             Some(expr) => Note::new(Parts::duty(expr, &input)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
-        if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {
+        if let (Some(d), Some(a)) = (&rate.deduction, amount) {
+            let (less, note) = &**d;
             amount = Some((a - less).max(Decimal::ZERO));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }

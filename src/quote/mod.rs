@@ -109,9 +109,16 @@ fn rounding_steps(
     destination: &str,
     date: Date,
 ) -> [Option<&'static Rounding>; ROUNDING_TARGETS] {
-    use RoundingTarget as T;
-    let targets = [T::DutyBase, T::LineAmount, T::DutyInTaxBase, T::TaxBase, T::PartBase, T::DutyTotal, T::TaxTotal];
-    targets.map(|t| rules.taxes.rounding(destination, t, date))
+    // One pass over the rows (most destinations have none); the first row in force per target
+    // wins, as in `TaxRules::rounding`.
+    let mut steps = [None; ROUNDING_TARGETS];
+    for r in &rules.taxes.rounding {
+        let step = &mut steps[r.target as usize];
+        if step.is_none() && crate::rules::same(r.country, destination) && in_force(r.valid_from, r.valid_to, date) {
+            *step = Some(r);
+        }
+    }
+    steps
 }
 
 impl Ctx<'_> {

@@ -423,7 +423,7 @@ impl Rules {
 
     /// The VAT/GST rows of `country` (every kind, subdivision and date), in file order.
     pub fn vat_of(&self, country: &str) -> &[VatRate] {
-        let start = self.vat.partition_point(|v| v.country.bytes().lt(country.bytes()));
+        let start = self.vat.partition_point(|v| v.country.as_bytes() < country.as_bytes());
         let len = self.vat[start..].partition_point(|v| same(v.country, country));
         &self.vat[start..start + len]
     }
