@@ -53,8 +53,8 @@ pub(super) fn tax(
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
-            source: Source::rule(&t.source.row, t.source.source),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+            source: t.source.borrowed(),
         });
         return;
     }
@@ -68,7 +68,7 @@ pub(super) fn tax(
         let text = || format!("Import {kind_name}{}", class.map(|k| format!(", {k} rate")).unwrap_or_default());
         (ctx.text(name, text), base, note)
     };
-    let source = Source::vat(rate.overrides, rate.source);
+    let source = Provenance::vat_row(rate.overrides, rate.source);
     let parts = {
         let rules: &'static Rules = ctx.rules;
         rules.taxes.parts(ctx.destination, rate.percent, ctx.req.date)
@@ -155,7 +155,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             ));
             return None;
         };
-        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
+        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence == "verify");
         return Some(row.clone());
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
@@ -210,13 +210,13 @@ pub(super) fn border_tax_base(
 pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     let rules: &'static Rules = ctx.rules;
     let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
-    ctx.note_verify(&u.source.row, u.source.confidence);
+    ctx.note_verify(u.source.row(), u.source.is_verify());
     match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
         Some(from) if u.not_from.contains(&from.as_str()) => None,
-        Some(_) => Some((u.percent, u.source.source)),
+        Some(_) => Some((u.percent, u.source.publisher)),
         None => {
             ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });
-            Some((u.percent, u.source.source))
+            Some((u.percent, u.source.publisher))
         }
     }
 }
@@ -233,7 +233,7 @@ pub(super) fn tax_parts(
 ) {
     let mut previous: Option<(Decimal, Decimal)> = None; // (amount, percent)
     for part in parts {
-        ctx.note_verify(&part.source.row, part.source.confidence);
+        ctx.note_verify(part.source.row(), part.source.is_verify());
         let (part_base, exact, formula, base_note) = match (part.basis, previous) {
             (PartBasis::PrecedingPart, Some((amount, percent))) => {
                 let b = ctx.step(RoundingTarget::PartBase, amount);
@@ -274,7 +274,7 @@ pub(super) fn tax_parts(
             amount,
             partial_amount: partial,
             formula,
-            source: Source::rule(&part.source.row, part.source.source),
+            source: part.source.borrowed(),
         });
     }
 }
@@ -282,8 +282,8 @@ pub(super) fn tax_parts(
 /// Drops tax that is below the minimum collectible for the whole consignment.
 pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let Some(t) = relief.min_collectible else { return };
-    if t.source.confidence == "verify" {
-        ctx.note_verify(&t.source.row, t.source.confidence);
+    if t.source.is_verify() {
+        ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
     }
     let tax: Decimal =

@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 pub use crate::fx::FxMethod;
 use crate::money::Currency;
+use crate::provenance::Provenance;
 use crate::request::{Channel, Transport, VatClass};
 use crate::snapshot::{Snapshot, EU_MEMBERS};
 use rust_decimal::Decimal;
@@ -93,16 +94,6 @@ pub enum SubdivisionTax {
     Icms,
 }
 
-/// A legal source and how sure we are of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RuleSource {
-    /// The table row (`thresholds.tsv#eu-duty-relief-150`).
-    pub row: String,
-    pub source: &'static str,
-    /// `official`, or `verify` where the row comes from a secondary source.
-    pub confidence: &'static str,
-}
-
 /// A destination's customs and tax set-up on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Jurisdiction {
@@ -116,7 +107,7 @@ pub struct Jurisdiction {
     pub tax_method: TaxMethod,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
     /// Which customs exchange rate the law prescribes.
     pub fx_method: FxMethod,
     /// Duties on top of the tariff (US chapter 99).
@@ -191,7 +182,7 @@ pub struct Threshold {
     pub sale_base: SaleBase,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// Whether a seller's low-value scheme is imposed by law or chosen by the seller.
@@ -234,7 +225,7 @@ pub struct Territory {
     pub assumption: &'static str,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// How a fee is charged.
@@ -285,7 +276,7 @@ pub struct Fee {
     pub valid_to: Option<Date>,
     /// When the figures were published; a quote far past it is warned about.
     pub vintage: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// A VAT/GST rate row.
@@ -396,11 +387,7 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             vintage: r.date("vintage")?,
-            source: RuleSource {
-                row: format!("fees.tsv#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            source: Provenance::rule_row("fees.tsv", id, &r)?,
         });
     }
     Ok(fees)
@@ -453,7 +440,7 @@ fn levies(r: &table::Record<'_, 'static>) -> Result<(bool, bool, bool)> {
 }
 
 /// One row of `rules/thresholds.tsv`, every coded column checked.
-fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Threshold> {
+fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
     let (duty, tax, fees) = levies(r)?;
     let currency = currency(r.text("currency")?, "rules/thresholds.tsv")?;
     let assumption = r.text("assumption")?;
@@ -522,11 +509,6 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
     })
 }
 
-/// A row's source and confidence, as the row `table#id`.
-fn row_source(table: &str, id: &str, r: &table::Record<'_, 'static>) -> Result<RuleSource> {
-    Ok(RuleSource { row: format!("{table}#{id}"), source: r.text("source")?, confidence: r.text("confidence")? })
-}
-
 /// Parses `rules/jurisdictions.tsv`: every coded column is one of its values, or the load fails
 /// naming the line and column (never a default).
 fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
@@ -556,7 +538,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             )?,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: row_source("jurisdictions.tsv", country, &r)?,
+            source: Provenance::rule_row("jurisdictions.tsv", country, &r)?,
             fx_method: one_of(&r, "fx_method", &FxMethod::NAMES)?,
             additional_duties: one_of(
                 &r,
@@ -589,7 +571,7 @@ fn parse_territories(t: &Tsv<'static>, jurisdictions: &[Jurisdiction]) -> Result
             assumption: r.text("assumption")?,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: row_source("territories.tsv", territory, &r)?,
+            source: Provenance::rule_row("territories.tsv", territory, &r)?,
         });
     }
     Ok(territories)
@@ -602,7 +584,7 @@ impl Rules {
         let t = file(snapshot, "rules/thresholds.tsv")?;
         let mut thresholds = Vec::new();
         for r in t.records() {
-            thresholds.push(threshold(&r, row_source("thresholds.tsv", r.text("id")?, &r)?)?);
+            thresholds.push(threshold(&r, Provenance::rule_row("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates, then subnational rates the imported file lacks (encoded by hand).
@@ -880,7 +862,7 @@ mod tests {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
-        let source = RuleSource { row: "t".into(), source: "s", confidence: "official" };
+        let source = Provenance { publisher: "s", ..Provenance::default() };
         threshold(&r, source)
     }
 

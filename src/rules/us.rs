@@ -7,9 +7,9 @@
 //! excluded by a measure charged on the metal content only still applies to the rest of the value.
 
 use super::table::{in_force, Tsv};
-use super::RuleSource;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::provenance::Provenance;
 use crate::snapshot::EU_MEMBERS;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -62,13 +62,13 @@ pub struct Layer {
     pub priority: u32,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 impl Layer {
     /// Whether the layer's rate comes from a secondary source (never priced as if it were law).
     pub fn unverified(&self) -> bool {
-        self.source.confidence != "official"
+        self.source.is_verify()
     }
 }
 
@@ -172,11 +172,7 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: RuleSource {
-                row: format!("{name}#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            source: Provenance::rule_row(name, id, &r)?,
         });
     }
     Ok(())
