@@ -196,6 +196,21 @@ pub fn cited<S: Serializer>(p: &Provenance<'_>, s: S) -> std::result::Result<S::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::table::Tsv;
+
+    #[test]
+    fn rule_row_confidence_is_official_or_verify() {
+        // tariffs/README.md: every rule row has a `confidence`, `official` or `verify`; any other
+        // value fails the load naming the row and column, never a silent default.
+        let t =
+            Tsv::parse("rules/fees.tsv", "id\tsource\tconfidence\nx\t19 CFR 24.23\tverify\ny\tlaw\tsure\n").unwrap();
+        let mut rows = t.records();
+        let x = Provenance::rule_row("fees.tsv", "x", &rows.next().unwrap()).unwrap();
+        assert!(x.is_verify());
+        assert_eq!((x.publisher, x.row()), ("19 CFR 24.23", "fees.tsv#x"));
+        let err = Provenance::rule_row("fees.tsv", "y", &rows.next().unwrap()).unwrap_err();
+        assert!(err.to_string().contains("confidence"), "{err}");
+    }
 
     fn cited_json(p: &Provenance<'_>) -> String {
         serde_json::to_string(&p.citation()).unwrap()

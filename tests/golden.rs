@@ -254,7 +254,7 @@ fn every_supported_destination_returns_a_full_breakdown() {
         let unverified = rules.jurisdiction(c.country, date).is_ok_and(|j| j.source.is_verify())
             || rules
                 .vat_rate(c.country, None, landed::request::VatClass::Standard, date)
-                .is_some_and(|v| v.confidence == "verify");
+                .is_some_and(|v| v.source.is_verify());
         if unverified {
             assert_ne!(line.status, LineStatus::Priced, "{}", c.country);
             assert!(

@@ -68,7 +68,7 @@ pub(super) fn tax(
         let text = || format!("Import {kind_name}{}", class.map(|k| format!(", {k} rate")).unwrap_or_default());
         (ctx.text(name, text), base, note)
     };
-    let source = Provenance::vat_row(rate.overrides, rate.source);
+    let source = rate.source.clone();
     let parts = {
         let rules: &'static Rules = ctx.rules;
         rules.taxes.parts(ctx.destination, rate.percent, ctx.req.date)
@@ -130,13 +130,13 @@ fn sale_base(t: &Threshold, v: &LineValues, duty_total: Decimal) -> (Decimal, No
 
 /// Why a VAT/GST rate is not priced: its row is from a secondary source.
 fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
-    (rate.confidence == "verify").then(|| {
+    rate.source.is_verify().then(|| {
         let place = if rate.subdivision.is_empty() { rate.country.to_string() } else { format!("{} {}", rate.country, rate.subdivision) };
         format!(
             "the {place} {} rate of {}% in force on this date is from a secondary source [verify] (tariffs/rules/vat_extra.tsv: {}): the tax is not priced; a primary source for the rate in force (the law or the tax authority's notice) would price it",
             rate.kind,
             rate.percent.normalize(),
-            rate.source
+            rate.source.id
         )
     })
 }
@@ -155,7 +155,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             ));
             return None;
         };
-        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence == "verify");
+        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.source.is_verify());
         return Some(row.clone());
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
@@ -171,12 +171,12 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
         p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
         return None;
     };
-    if rate.confidence == "verify" {
+    if rate.source.is_verify() {
         ctx.warn(Detail::VerifyRate {
             country: rate.country,
             percent: rate.percent,
             kind: rate.kind,
-            source: rate.source,
+            source: rate.source.id,
         });
     }
     Some(rate)

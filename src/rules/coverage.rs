@@ -93,7 +93,7 @@ impl Rules {
                     reduced: reduced
                         .filter(|r| r.percent != s.percent)
                         .map(|r| format!("{}% ({})", r.percent.normalize(), r.kind)),
-                    source: s.source,
+                    source: s.source.id,
                 }),
             };
             let eu = EU_MEMBERS.contains(&j.country);

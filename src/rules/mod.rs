@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 pub use crate::fx::FxMethod;
 use crate::money::Currency;
-use crate::provenance::Provenance;
+use crate::provenance::{Confidence, Provenance};
 use crate::request::{Channel, Transport, VatClass};
 use crate::snapshot::{Snapshot, EU_MEMBERS};
 use rust_decimal::Decimal;
@@ -288,9 +288,9 @@ pub struct VatRate {
     pub percent: Decimal,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: &'static str,
-    /// `official` or `verify` for hand-encoded rows; empty for imported ones.
-    pub confidence: &'static str,
+    /// The row's `source` (a dataset id for imported rows, the law for hand-encoded ones) and,
+    /// for hand-encoded rows, its `confidence` (imported rows are official).
+    pub source: Provenance<'static>,
     /// A hand-encoded row (`vat_extra.tsv`): it overrides an imported row of the same kind.
     pub overrides: bool,
 }
@@ -602,8 +602,10 @@ impl Rules {
                     })?,
                     valid_from: r.date("valid_from")?,
                     valid_to: r.date("valid_to")?,
-                    source: r.text("source")?,
-                    confidence: if extra { r.text("confidence")? } else { "" },
+                    source: Provenance {
+                        confidence: if extra { Confidence::parse(&r)? } else { Confidence::Official },
+                        ..Provenance::vat_row(extra, r.text("source")?)
+                    },
                     overrides: extra,
                 });
             }
@@ -798,7 +800,8 @@ impl Rules {
                         kind: "hst",
                         percent: rate.percent + p.percent,
                         subdivision: p.subdivision,
-                        source: p.source,
+                        // The province's row names the source; the file stays the national row's.
+                        source: Provenance { id: p.source.id, ..rate.source },
                         ..rate
                     };
                 }
