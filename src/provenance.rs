@@ -18,6 +18,7 @@ use std::fmt;
 /// How sure we are of a source: the `confidence` column of the rule tables.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Confidence {
     /// The law, or the authority's own page or file.
     #[default]
