@@ -26,7 +26,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let mut parts: Vec<&str> = rules
         .vat_of(dest)
         .iter()
-        .filter(|v| matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
+        .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
         .map(|v| v.subdivision)
         .collect();
     parts.dedup();
@@ -35,11 +35,10 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }
     if req.ship_from.is_none() {
-        let eu = crate::snapshot::EU_MEMBERS.iter().any(|m| crate::rules::same(m, dest));
         let keyed: Vec<&str> = rules
             .thresholds
             .iter()
-            .filter(|t| (crate::rules::same(t.country, dest) || (eu && t.country == "EU")) && !t.ship_from.is_empty())
+            .filter(|t| rules.groups.names(t.country, dest, date) && !t.ship_from.is_empty())
             .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();

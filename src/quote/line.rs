@@ -11,7 +11,7 @@ pub(super) struct Priced {
     pub(super) missing: Vec<Unpriced>,
     pub(super) excluded: Vec<Excluded>,
     pub(super) alternatives: Vec<Alternative>,
-    pub(super) claim: Option<ClaimApplied>,
+    pub(super) claim: Option<Box<ClaimApplied>>,
     pub(super) total: Decimal,
 }
 
@@ -67,13 +67,13 @@ pub(super) fn price_line(
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
     let range = match dearest {
-        Some((max_code, max_levies)) if count > 1 => Some(Range {
+        Some((max_code, max_levies)) if count > 1 => Some(Box::new(Range {
             lines: count,
             min_code: matched_code.clone().unwrap_or_default(),
             min_levies: p.total,
             max_code: max_code.unwrap_or_default(),
             max_levies,
-        }),
+        })),
         _ => None,
     };
     let extra = range.as_ref().map(|r| r.max_levies - r.min_levies).unwrap_or_default();
@@ -204,7 +204,7 @@ pub(super) fn price_with(
         }
         let mut amount = r.exact.map(|e| ctx.round_line(e));
         let mut formula = match lazy {
-            Some(expr) => Note::new(Parts::Duty(Box::new(DutyFormula::of(expr, &input)))),
+            Some(expr) => Note::new(Parts::duty(expr, &input)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
         if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {

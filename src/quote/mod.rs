@@ -17,7 +17,7 @@ use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
     in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
-    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect, VatKind,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -33,6 +33,7 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
+mod several;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -51,9 +52,10 @@ use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
 pub use explain::Note;
-use explain::{DutyFormula, Parts, TaxBase};
+use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
+use several::Several;
 use taxes::*;
 use thresholds::*;
 use totals::*;
@@ -93,8 +95,6 @@ enum TextKey {
     /// A tax's name: its kind, the class's rate kind (none for the standard class), and the
     /// threshold under which the seller collects it.
     TaxName { kind: &'static str, class: Option<&'static str>, seller: Option<&'static str> },
-    /// A percentage: `20%`.
-    Percent(Decimal),
 }
 
 /// Number of [`RoundingTarget`]s.

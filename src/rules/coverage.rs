@@ -4,7 +4,7 @@ use super::{in_force, DutyBasis, Rules, TaxBasis};
 use crate::date::Date;
 use crate::provenance::Confidence;
 use crate::request::VatClass;
-use crate::snapshot::{Snapshot, EU_MEMBERS};
+use crate::snapshot::Snapshot;
 use serde::Serialize;
 
 /// Coverage of one destination on a date.
@@ -96,13 +96,10 @@ impl Rules {
                     source: s.source.id,
                 }),
             };
-            let eu = EU_MEMBERS.contains(&j.country);
             let thresholds = self
                 .thresholds
                 .iter()
-                .filter(|t| {
-                    (t.country == j.country || (eu && t.country == "EU")) && in_force(t.valid_from, t.valid_to, date)
-                })
+                .filter(|t| self.groups.names(t.country, j.country, date) && in_force(t.valid_from, t.valid_to, date))
                 .map(|t| Item {
                     id: t.id,
                     summary: format!(
