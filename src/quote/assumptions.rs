@@ -35,10 +35,14 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }
     if req.ship_from.is_none() {
+        // The destination's groups are found once; the cheap test goes first.
+        let memberships = rules.groups.memberships_of(dest);
+        let names_dest =
+            |c: &str| crate::rules::same(c, dest) || crate::rules::groups::Membership::any_in(memberships, c, date);
         let keyed: Vec<&str> = rules
             .thresholds
             .iter()
-            .filter(|t| rules.groups.names(t.country, dest, date) && !t.ship_from.is_empty())
+            .filter(|t| !t.ship_from.is_empty() && names_dest(t.country))
             .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();

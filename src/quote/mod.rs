@@ -87,6 +87,10 @@ struct Ctx<'q> {
     texts: Vec<(TextKey, std::sync::Arc<str>)>,
     /// The tariff editions (source numbers) whose age this quote has checked.
     tariff_editions_checked: Vec<u32>,
+    /// The destination's VAT-base uplift on the date (`None` until the first line asks).
+    uplift: Option<Option<(Decimal, &'static str)>>,
+    /// The parts each tax rate splits into, per rate, as lines ask.
+    tax_parts: Vec<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
 }
 
 /// What a text in [`Ctx::texts`] says.
@@ -233,6 +237,8 @@ impl<'q> Ctx<'q> {
             rounding: rounding_steps(rules, j.country, req.date),
             texts: Vec::new(),
             tariff_editions_checked: Vec::new(),
+            uplift: None,
+            tax_parts: Vec::new(),
         })
     }
 }

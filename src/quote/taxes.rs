@@ -73,10 +73,7 @@ pub(super) fn tax(
         (name, base, note)
     };
     let source = rate.source.clone();
-    let parts = {
-        let rules: &'static Rules = ctx.rules;
-        rules.taxes.parts(ctx.destination, rate.percent, ctx.req.date)
-    };
+    let parts = tax_parts_of(ctx, rate.percent);
     if !parts.is_empty() && relief.seller_collects.is_none() {
         tax_parts(ctx, &parts, base, &note, duty_known, p);
         return;
@@ -225,6 +222,28 @@ pub(super) fn border_tax_base(
 /// The destination's VAT-base uplift (percent, source) unless the goods come from a country
 /// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
 pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
+    if let Some(u) = ctx.uplift {
+        return u;
+    }
+    let u = uplift_on_date(ctx);
+    ctx.uplift = Some(u);
+    u
+}
+
+/// The parts a `percent` % tax of the destination splits into (empty: not split), looked up once
+/// per rate per quote.
+fn tax_parts_of(ctx: &mut Ctx<'_>, percent: Decimal) -> Vec<&'static crate::rules::taxes::TaxPart> {
+    if let Some((_, parts)) = ctx.tax_parts.iter().find(|(p, _)| *p == percent) {
+        return parts.clone();
+    }
+    let rules: &'static Rules = ctx.rules;
+    let parts = rules.taxes.parts(ctx.destination, percent, ctx.req.date);
+    ctx.tax_parts.push((percent, parts.clone()));
+    parts
+}
+
+/// [`uplift`] looked up in the rules (once per quote: the answer does not depend on the line).
+fn uplift_on_date(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     let rules: &'static Rules = ctx.rules;
     let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
     ctx.note_verify(u.source.row(), u.source.is_verify());
