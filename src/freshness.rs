@@ -103,7 +103,7 @@ impl Datasets {
             let period_days = period.parse().map_err(|_| r.bad("publication_period_days", "not a number of days"))?;
             let id = r.text("id")?;
             let (publisher, dataset, vintage, jurisdictions) = match snapshot.sources.iter().find(|s| s.id == id) {
-                Some(s) => (s.publisher, s.dataset, s.vintage, s.jurisdiction),
+                Some(s) => (s.publisher, &*s.dataset, s.vintage, s.jurisdiction),
                 None => (r.text("publisher")?, r.text("dataset")?, r.text("vintage")?, ""),
             };
             rules.push(DatasetRule {
@@ -171,7 +171,7 @@ impl Datasets {
         let date = quote.as_of;
         let mut ids: Vec<&str> = Vec::with_capacity(4);
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
-        let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && l.source.publisher != "caller");
+        let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && !l.source.is_request());
         if let Some(id) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_in_force(t, date)) {
             ids.push(id);
         }
@@ -189,7 +189,6 @@ impl Datasets {
             // "tariffs/vat.tsv (pwc-node-sales-tax-2025-10)": the VAT row's dataset id.
             let id = levy
                 .source
-                .dataset
                 .vat_source()
                 .or_else(|| levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')')));
             if let Some(rule) = id.filter(|id| !ids.contains(id)).and_then(|id| self.rule(id)) {

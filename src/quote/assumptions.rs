@@ -20,7 +20,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     if let Some(t) = rules.territory(dest, date) {
-        ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.source });
+        ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.publisher });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
     let mut parts: Vec<&str> = rules

@@ -85,7 +85,7 @@ pub(super) struct DutyRate<'s> {
     pub(super) expr: Expr<'s>,
     pub(super) text: Cow<'static, str>,
     pub(super) name: Note,
-    pub(super) source: Source,
+    pub(super) source: Provenance<'static>,
     pub(super) matched_code: Option<String>,
     pub(super) special: &'s str,
     /// A consignment deduction from this line's duty (its share), in the customs currency.
@@ -164,12 +164,7 @@ pub(super) fn duty_rates(
                 }) {
                     continue;
                 }
-                let src = snapshot.source(&l.row);
-                let source = Source {
-                    publisher: src.publisher.into(),
-                    dataset: src.dataset.into(),
-                    vintage: src.vintage.into(),
-                };
+                let source = snapshot.source(&l.row).clone();
                 if let Some((text, c)) = claimed {
                     rates.push(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
@@ -257,7 +252,7 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
             Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})").into(),
             None => "Customs duty (caller-supplied rate)".into(),
         },
-        source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+        source: Provenance::request(&format!("lines[{}].duty_rate", line.id)),
         matched_code: None,
         special: "",
         deduction: None,
@@ -295,7 +290,7 @@ pub(super) fn band_rate(
             first.currency
         ));
     };
-    ctx.note_verify(&b.source.row, b.source.confidence);
+    ctx.note_verify(b.source.row(), b.source.is_verify());
     let line_value = line.quantity * line.unit_price;
     let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };
     let deduction = if b.deduction.is_zero() {
@@ -324,7 +319,7 @@ pub(super) fn band_rate(
             None => format!("{}%", b.percent.normalize()),
         }),
         name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency).into(),
-        source: Source::rule(&b.source.row, b.source.source),
+        source: b.source.borrowed(),
         matched_code: None,
         special: "",
         deduction,

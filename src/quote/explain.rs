@@ -70,11 +70,6 @@ pub(crate) enum Parts {
     Limit(&'static Threshold),
     /// `not due: consignment within {threshold} ({source})`.
     NotDue { threshold: &'static str, source: &'static str },
-    /// The dataset of a rule row: `tariffs/rules/{row}`.
-    RuleRow(&'static str),
-    /// The dataset of a VAT/GST row: `tariffs/vat.tsv ({source})`, or `vat_extra.tsv` for a
-    /// hand-encoded row that overrides the imported one.
-    VatRow { overrides: bool, source: &'static str },
 }
 
 impl Default for Parts {
@@ -163,14 +158,6 @@ impl Note {
     /// A note from parts.
     pub(crate) fn new(parts: Parts) -> Note {
         Note { parts, text: OnceLock::new() }
-    }
-
-    /// The dataset id of a VAT/GST row's note, without rendering it.
-    pub(crate) fn vat_source(&self) -> Option<&'static str> {
-        match self.parts {
-            Parts::VatRow { source, .. } => Some(source),
-            _ => None,
-        }
     }
 
     /// The text, rendered on first use.
@@ -342,11 +329,6 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             w.write_str(&text.to_lowercase())
         }
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
-        Parts::RuleRow(row) => write!(w, "tariffs/rules/{row}"),
-        Parts::VatRow { overrides, source } => {
-            let file = if *overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" };
-            write!(w, "{file} ({source})")
-        }
     }
 }
 

@@ -152,8 +152,8 @@ pub(super) fn price_with(
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
-            source: Source::rule(&t.source.row, t.source.source),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+            source: t.source.borrowed(),
         });
     } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
         let share = *share;
@@ -166,7 +166,7 @@ pub(super) fn price_with(
             amount: Some(share),
             partial_amount: None,
             formula: format!("{note} = {}", format_grouped(share)).into(),
-            source: Source::rule(&t.source.row, t.source.source),
+            source: t.source.borrowed(),
         });
         duty_total += share;
     } else if let DutySource::Rate(rate) = source {

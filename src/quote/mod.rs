@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
+use crate::provenance::Provenance;
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
 use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
@@ -184,8 +185,8 @@ impl Ctx<'_> {
         self.rounding[target as usize].map_or(amount, |r| r.apply(amount))
     }
 
-    fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, confidence: &str) {
-        if confidence == "verify" {
+    fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, verify: bool) {
+        if verify {
             self.warn(Detail::Verify { row: row.into() });
         }
     }
@@ -254,7 +255,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
     let mut ctx = Ctx::new(engine, req)?;
     let j = ctx.j;
-    ctx.note_verify(j.source.row.as_str(), j.source.confidence);
+    ctx.note_verify(j.source.row(), j.source.is_verify());
     check_assumptions(&mut ctx)?;
     let currency = j.currency;
     let dp = currency.minor_units();
@@ -329,7 +330,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
             duty: j.duty_basis,
             tax: j.tax_basis,
             tax_method: j.tax_method,
-            source: j.source.source.to_string(),
+            source: j.source.publisher.to_string(),
         },
         fx: ctx.fx_used,
         thresholds: checks,

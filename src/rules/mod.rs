@@ -23,6 +23,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 pub use crate::fx::FxMethod;
 use crate::money::Currency;
+use crate::provenance::{Confidence, Provenance};
 use crate::request::{Channel, Transport, VatClass};
 use crate::snapshot::Snapshot;
 use codes::{list, one_of};
@@ -30,16 +31,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::OnceLock;
 use table::Tsv;
-
-/// A legal source and how sure we are of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RuleSource {
-    /// The table row (`thresholds.tsv#eu-duty-relief-150`).
-    pub row: String,
-    pub source: &'static str,
-    /// `official`, or `verify` where the row comes from a secondary source.
-    pub confidence: &'static str,
-}
 
 /// A destination's customs and tax set-up on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,7 +45,7 @@ pub struct Jurisdiction {
     pub tax_method: TaxMethod,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
     /// Which customs exchange rate the law prescribes.
     pub fx_method: FxMethod,
     /// Duties on top of the tariff (US chapter 99).
@@ -102,7 +93,7 @@ pub struct Threshold {
     pub sale_base: SaleBase,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// A territory priced with another country's rules for some levies (Northern Ireland: UK VAT).
@@ -115,7 +106,7 @@ pub struct Territory {
     pub assumption: &'static str,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// A customs fee with floor and cap.
@@ -143,7 +134,7 @@ pub struct Fee {
     pub valid_to: Option<Date>,
     /// When the figures were published; a quote far past it is warned about.
     pub vintage: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// `a == b` for short codes (countries) without a call to `memcmp`: the rule tables are
@@ -216,18 +207,14 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             vintage: codes.vintage,
-            source: RuleSource {
-                row: format!("fees.tsv#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            source: Provenance::rule_row("fees.tsv", id, &r)?,
         });
     }
     Ok(fees)
 }
 
 /// One row of `rules/thresholds.tsv`, every coded column checked.
-fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Threshold> {
+fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
     let codes = codes::ThresholdCodes::read(r)?;
     let currency = currency(r.text("currency")?, "rules/thresholds.tsv")?;
     let assumption = r.text("assumption")?;
@@ -267,11 +254,6 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
     })
 }
 
-/// A row's source and confidence, as the row `table#id`.
-fn row_source(table: &str, id: &str, r: &table::Record<'_, 'static>) -> Result<RuleSource> {
-    Ok(RuleSource { row: format!("{table}#{id}"), source: r.text("source")?, confidence: r.text("confidence")? })
-}
-
 /// Parses `rules/jurisdictions.tsv`: every coded column is one of its values, or the load fails
 /// naming the line and column (never a default).
 fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
@@ -290,7 +272,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             tax_method: codes.tax_method,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: row_source("jurisdictions.tsv", country, &r)?,
+            source: Provenance::rule_row("jurisdictions.tsv", country, &r)?,
             fx_method: one_of(&r, "fx_method", &FxMethod::NAMES)?,
             additional_duties: codes.additional_duties,
             tax_name: codes.tax_name,
@@ -315,7 +297,7 @@ fn parse_territories(t: &Tsv<'static>, jurisdictions: &[Jurisdiction]) -> Result
             assumption: r.text("assumption")?,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: row_source("territories.tsv", territory, &r)?,
+            source: Provenance::rule_row("territories.tsv", territory, &r)?,
         });
     }
     Ok(territories)
@@ -330,7 +312,7 @@ impl Rules {
         let mut thresholds = Vec::new();
         for r in t.records() {
             groups.check_country(&r, |c| jurisdictions.iter().any(|j| j.country == c))?;
-            thresholds.push(threshold(&r, row_source("thresholds.tsv", r.text("id")?, &r)?)?);
+            thresholds.push(threshold(&r, Provenance::rule_row("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
@@ -510,16 +492,18 @@ impl Rules {
         if let Some(sub) = subdivision {
             if let Some(p) = self.vat_row(country, sub, VatKind::Hst, date) {
                 if matches!(class, VatClass::Standard | VatClass::Reduced) {
-                    let verified = rate.confidence == "official" && p.confidence == "official";
+                    let verified = !rate.source.is_verify() && !p.source.is_verify();
                     // The row named when unpriced is the unverified part.
-                    let named = if p.confidence == "official" { &rate } else { p };
+                    let named = if p.source.is_verify() { p } else { &rate };
                     let (table, line) = (named.table, named.line);
                     rate = VatRate {
                         kind: VatKind::Hst,
                         percent: rate.percent + p.percent,
                         subdivision: p.subdivision,
-                        source: p.source,
-                        confidence: if verified { "official" } else { "verify" },
+                        source: Provenance {
+                            confidence: if verified { Confidence::Official } else { Confidence::Verify },
+                            ..p.source.clone()
+                        },
                         overrides: p.overrides,
                         table,
                         line,
@@ -586,7 +570,7 @@ mod tests {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
-        let source = RuleSource { row: "t".into(), source: "s", confidence: "official" };
+        let source = Provenance { publisher: "s", ..Provenance::default() };
         threshold(&r, source)
     }
 

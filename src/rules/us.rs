@@ -8,9 +8,9 @@
 
 use super::groups::{Groups, Membership};
 use super::table::{in_force, Tsv};
-use super::RuleSource;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::provenance::Provenance;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -63,13 +63,13 @@ pub struct Layer {
     pub priority: u32,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 impl Layer {
     /// Whether the layer's rate comes from a secondary source (never priced as if it were law).
     pub fn unverified(&self) -> bool {
-        self.source.confidence != "official"
+        self.source.is_verify()
     }
 }
 
@@ -177,11 +177,7 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: RuleSource {
-                row: format!("{name}#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            source: Provenance::rule_row(name, id, &r)?,
         });
     }
     Ok(())

@@ -12,7 +12,7 @@ pub use lookup::{Lookup, LookupLine, Match};
 use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::{Error, ErrorCode, Result};
-use serde::Serialize;
+use crate::provenance::{Confidence, Provenance};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
@@ -33,20 +33,6 @@ pub fn embedded_bytes() -> &'static [u8] {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn embedded_text_bytes() -> &'static [u8] {
     EMBEDDED_TEXT
-}
-
-/// Where a tariff table comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub struct SourceInfo<'a> {
-    pub id: &'a str,
-    pub jurisdiction: &'a str,
-    pub publisher: &'a str,
-    pub dataset: &'a str,
-    pub vintage: &'a str,
-    pub licence: &'a str,
-    pub file: &'a str,
-    pub sha256: &'a str,
 }
 
 /// One published tariff line, valid over a date range.
@@ -148,7 +134,8 @@ pub struct Snapshot<'a> {
     pub sha256: String,
     /// Size of the core blob it was decoded from (inline parts included).
     pub size_bytes: usize,
-    pub sources: Vec<SourceInfo<'a>>,
+    /// The official files imported (`sources.tsv`).
+    pub sources: Vec<Provenance<'a>>,
     pub tables: Vec<Table<'a>>,
     /// Data files (`rules/thresholds.tsv`, `vat.tsv`, …) as parts.
     pub files: Vec<Part<'a>>,
@@ -293,7 +280,19 @@ impl<'a> Snapshot<'a> {
                 *slot = string(cur.varint("source")?)?;
             }
             let [id, jurisdiction, publisher, dataset, vintage, licence, file, sha256] = f;
-            sources.push(SourceInfo { id, jurisdiction, publisher, dataset, vintage, licence, file, sha256 });
+            let dataset = dataset.into();
+            let confidence = Confidence::Official;
+            sources.push(Provenance {
+                id,
+                jurisdiction,
+                publisher,
+                dataset,
+                vintage,
+                licence,
+                file,
+                sha256,
+                confidence,
+            });
         }
         let nt = cur.varint("table count")? as usize;
         let mut tables = Vec::with_capacity(nt.min(64));
@@ -552,7 +551,7 @@ impl<'a> Snapshot<'a> {
     }
 
     /// The source of a row.
-    pub fn source(&self, row: &Row<'_>) -> &SourceInfo<'a> {
+    pub fn source(&self, row: &Row<'_>) -> &Provenance<'a> {
         &self.sources[row.source as usize]
     }
 }
