@@ -100,7 +100,7 @@ fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec
         for (i, w) in weights.iter().enumerate() {
             remainders.push((total_units.checked_mul(int(w)?)? % sum, i));
         }
-        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_unstable_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in remainders.iter().take(left) {
             units[i] += 1;
         }

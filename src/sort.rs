@@ -33,6 +33,16 @@ pub fn sort_unstable<T: Ord>(items: &mut [T]) {
     items.sort_unstable();
 }
 
+/// Sorts `items` by `compare` where the order of equal items does not matter (natively the
+/// standard unstable sort; in wasm32 the one stable sort).
+#[inline]
+pub fn sort_unstable_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Ordering) {
+    #[cfg(target_arch = "wasm32")]
+    sort_by_index(items, compare);
+    #[cfg(not(target_arch = "wasm32"))]
+    items.sort_unstable_by(compare);
+}
+
 /// The wasm32 sort: the stable order of the indices, then the items moved into it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn sort_by_index<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -106,6 +116,8 @@ mod tests {
         let mut v = vec![3, 1, 2, 1];
         sort_unstable(&mut v);
         assert_eq!(v, [1, 1, 2, 3]);
+        sort_unstable_by(&mut v, |a, b| b.cmp(a));
+        assert_eq!(v, [3, 2, 1, 1]);
         let mut p = pairs(9, 40);
         sort_by_key(&mut p, |x| x.0);
         assert!(p.windows(2).all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1)));

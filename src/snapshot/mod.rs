@@ -587,7 +587,7 @@ fn tariffs_of(jurisdictions: Option<&str>) -> Vec<(&str, &str)> {
         .filter_map(|r| Some((r.text("country").ok()?, r.text("tariff").ok()?)))
         .filter(|(country, tariff)| !tariff.is_empty() && country != tariff)
         .collect();
-    pairs.sort_unstable();
+    crate::sort::sort_unstable(&mut pairs);
     pairs.dedup();
     pairs
 }
