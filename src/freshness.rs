@@ -70,6 +70,8 @@ pub struct DatasetRule {
 #[derive(Debug)]
 pub struct Datasets {
     rules: Vec<DatasetRule>,
+    /// Indices of `rules` sorted by id (a quote looks several up).
+    by_id: Vec<usize>,
     /// Indices of the tariff editions in `rules`, oldest first.
     tariffs: Vec<usize>,
     /// The ids of the ECB and HMRC exchange-rate datasets, if the snapshot has them.
@@ -133,7 +135,9 @@ impl Datasets {
         let by_publisher =
             |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).map(|s| -> &'static str { s.id });
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
-        Ok(Datasets { rules, tariffs, ecb, hmrc })
+        let mut by_id: Vec<usize> = (0..rules.len()).collect();
+        by_id.sort_by_key(|&i| rules[i].id);
+        Ok(Datasets { rules, by_id, tariffs, ecb, hmrc })
     }
 
     /// Every dataset with its age on `date`.
@@ -142,7 +146,8 @@ impl Datasets {
     }
 
     fn rule(&self, id: &str) -> Option<&DatasetRule> {
-        self.rules.iter().find(|r| r.id == id)
+        let i = self.by_id.partition_point(|&i| self.rules[i].id < id);
+        self.by_id.get(i).map(|&i| &self.rules[i]).filter(|r| r.id == id)
     }
 
     /// A dataset by id with its age on `date`: provenance from `sources.tsv` where the dataset

@@ -149,6 +149,9 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 pub struct Rules {
     pub jurisdictions: Vec<Jurisdiction>,
     pub thresholds: Vec<Threshold>,
+    /// Indices of `thresholds` sorted by their `country` (a destination or a group), so a
+    /// quote reads the rows naming its destination and its groups instead of every row.
+    thresholds_by_country: Vec<u16>,
     pub fees: Vec<Fee>,
     pub vat: Vec<VatRate>,
     /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
@@ -328,9 +331,16 @@ impl Rules {
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
+        let mut thresholds_by_country: Vec<u16> = (0..thresholds.len())
+            .map(|i| {
+                u16::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, "rules/thresholds.tsv", "too many rows"))
+            })
+            .collect::<Result<_>>()?;
+        thresholds_by_country.sort_by_key(|&i| thresholds[usize::from(i)].country);
         let rules = Rules {
             jurisdictions,
             thresholds,
+            thresholds_by_country,
             fees,
             vat,
             taxes,
@@ -426,16 +436,31 @@ impl Rules {
 
     /// The thresholds that can apply to a consignment to `country`.
     pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
-        let memberships = self.groups.memberships_of(country);
-        self.thresholds
-            .iter()
+        // The rows naming the destination itself, then those naming each group it belongs to
+        // on the date; back in file order (the order the quote lists them in).
+        let mut found: Vec<u16> = self.thresholds_named(country).to_vec();
+        for m in self.groups.memberships_of(country).iter().filter(|m| in_force(m.valid_from, m.valid_to, date)) {
+            found.extend(self.thresholds_named(m.group).iter().filter(|i| !found.contains(i)).collect::<Vec<_>>());
+        }
+        found.sort_unstable();
+        found
+            .into_iter()
+            .map(|i| &self.thresholds[usize::from(i)])
             .filter(|t| {
-                (same(t.country, country) || groups::Membership::any_in(memberships, t.country, date))
-                    && in_force(t.valid_from, t.valid_to, date)
+                in_force(t.valid_from, t.valid_to, date)
                     && t.channel.is_none_or(|c| c == channel)
                     && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))
             })
             .collect()
+    }
+
+    /// The indices of the thresholds whose `country` is `name` exactly (a destination or a
+    /// group), in file order.
+    fn thresholds_named(&self, name: &str) -> &[u16] {
+        let by = &self.thresholds_by_country;
+        let start = by.partition_point(|&i| self.thresholds[usize::from(i)].country < name);
+        let len = by[start..].partition_point(|&i| self.thresholds[usize::from(i)].country == name);
+        &by[start..start + len]
     }
 
     /// A subnational rate of `kind` (Brazil's `icms_rts`) in force on `date`.
