@@ -136,7 +136,7 @@ impl Datasets {
             |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).map(|s| -> &'static str { s.id });
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
         let mut by_id: Vec<usize> = (0..rules.len()).collect();
-        by_id.sort_by_key(|&i| rules[i].id);
+        crate::sort::sort_by_key(&mut by_id, |&i| rules[i].id);
         Ok(Datasets { rules, by_id, tariffs, ecb, hmrc })
     }
 

@@ -336,7 +336,7 @@ impl Rules {
                 u16::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, "rules/thresholds.tsv", "too many rows"))
             })
             .collect::<Result<_>>()?;
-        thresholds_by_country.sort_by_key(|&i| thresholds[usize::from(i)].country);
+        crate::sort::sort_by_key(&mut thresholds_by_country, |&i| thresholds[usize::from(i)].country);
         let rules = Rules {
             jurisdictions,
             thresholds,
@@ -442,7 +442,7 @@ impl Rules {
         for m in self.groups.memberships_of(country).iter().filter(|m| in_force(m.valid_from, m.valid_to, date)) {
             found.extend(self.thresholds_named(m.group).iter().filter(|i| !found.contains(i)).collect::<Vec<_>>());
         }
-        found.sort_unstable();
+        crate::sort::sort_unstable(&mut found);
         found
             .into_iter()
             .map(|i| &self.thresholds[usize::from(i)])
