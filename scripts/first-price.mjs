@@ -58,7 +58,8 @@ for (const [destination, currency] of destinations) {
   for (const p of parts) union.set(p.file, p);
   for (const p of [...parts, ...partsForeign]) unionForeign.set(p.file, p);
   const total = engine + widget + sum(parts);
-  console.log([destination, engine, widget, sum(parts), total, parts.map((p) => p.name).join(','),
+  // '-' when no part is named: check-budgets.sh reads the row with `read`, which merges empty fields.
+  console.log([destination, engine, widget, sum(parts), total, parts.map((p) => p.name).join(',') || '-',
     engine + widget + sum(partsForeign)].join('\t'));
 }
 // One page pricing all of them (shared parts once: the correlation, a year of ECB rates).

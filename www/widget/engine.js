@@ -328,7 +328,10 @@ export function quoteNow(glue, request) {
 
 /** Looks up a code: `rate('DE', '22042109', '2026-03-01')`. Loads descriptions first. */
 export async function rate(destination, code, date) {
-  await prepare(destination);
+  // The parts a one-line quote of the code needs: its chapter part (and what it correlates into),
+  // not the whole tariff; the invalid code or destination is reported by the look-up itself.
+  await prepareRequest({ destination, currency: 'EUR', date: date ?? today(),
+    lines: [{ id: 'rate', code: String(code), quantity: '1', unit_price: '0' }] });
   return call(await loadDescriptions(), 'rate', destination, code, date ?? undefined);
 }
 
