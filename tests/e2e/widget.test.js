@@ -183,6 +183,9 @@ test('the JS API returns typed errors and works offline once loaded', async () =
   const rate = await page.evaluate(() => window.Landed.rate('DE', '22042109', '2026-03-01'));
   assert.equal(rate.duty_text, '32.00 EUR / hl');
   assert.ok(rate.description.length > 10, 'descriptions loaded on demand');
+  // `rate` fetched only the chapter part of its code; `prepare` fetches every part a destination
+  // may need, after which quotes of any code need no network.
+  await page.evaluate(() => window.Landed.prepare('FR'));
   await context.setOffline(true);
   const offline = await page.evaluate(() => window.Landed.quote({ destination: 'FR', date: '2026-03-02', currency: 'EUR',
     origin: 'CN', lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] }));
