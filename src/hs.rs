@@ -26,6 +26,18 @@ impl HsCode {
     /// Parses `6109.10.0010`, `6109 10 00 10`, `610910`, `61091000`.
     /// Letters, stray punctuation, or a digit count outside 2..=13 are an `E_HS_CODE` error.
     pub fn parse(text: &str) -> Result<HsCode> {
+        // The common spelling, bare digits, needs no trimming or separators.
+        let bytes = text.as_bytes();
+        if (MIN_DIGITS..=MAX_DIGITS).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit) {
+            let mut digits = [0u8; MAX_DIGITS];
+            digits[..bytes.len()].copy_from_slice(bytes);
+            return Ok(HsCode { digits, len: bytes.len() as u8 });
+        }
+        Self::parse_spelled(text)
+    }
+
+    /// [`HsCode::parse`] for text with separators, spaces or errors.
+    fn parse_spelled(text: &str) -> Result<HsCode> {
         let err = |why: String| Error::new(ErrorCode::HsCode, "code", why);
         let mut digits = [0u8; MAX_DIGITS];
         let mut len = 0usize;
@@ -114,19 +126,32 @@ impl HsCode {
 /// Packs up to 13 ASCII digits as [`HsCode::packed`] does (digits left-aligned in 13 places,
 /// times 16, plus the length); other bytes count as zeros.
 pub fn pack(digits: &[u8]) -> u64 {
+    let n = digits.len().min(MAX_DIGITS);
     let mut value = 0u64;
-    for i in 0..MAX_DIGITS {
-        let d = digits.get(i).map_or(0, |b| b.wrapping_sub(b'0'));
+    for &b in &digits[..n] {
+        let d = b.wrapping_sub(b'0');
         value = value * 10 + u64::from(if d < 10 { d } else { 0 });
     }
-    value * 16 + digits.len().min(MAX_DIGITS) as u64
+    // The missing digits count as zeros on the right.
+    value * POWERS_OF_TEN[MAX_DIGITS - n] * 16 + n as u64
 }
+
+/// `10^i` for every shift [`pack`] needs.
+const POWERS_OF_TEN: [u64; MAX_DIGITS + 1] = {
+    let mut p = [1u64; MAX_DIGITS + 1];
+    let mut i = 1;
+    while i <= MAX_DIGITS {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
 
 /// The packed range of the codes under `prefix`, itself included: those whose first digits are
 /// the prefix's and that are at least as long.
 pub fn packed_range(prefix: &[u8]) -> std::ops::Range<u64> {
     let lo = pack(prefix);
-    let span = 10u64.pow((MAX_DIGITS - prefix.len().min(MAX_DIGITS)) as u32) * 16;
+    let span = POWERS_OF_TEN[MAX_DIGITS - prefix.len().min(MAX_DIGITS)] * 16;
     lo..(lo - lo % 16 + span)
 }
 

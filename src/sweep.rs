@@ -7,6 +7,7 @@
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_to, Currency};
+use crate::quote::{LineQuote, LineStatus, Quote};
 use crate::request::{Channel, Incoterm, QuoteRequest};
 use crate::Engine;
 use rust_decimal::Decimal;
@@ -38,7 +39,8 @@ pub struct SweepAxes {
     /// Preference claims to try: `"none"` (no claim), a programme code (`"S"`, `"CPTPP"`: claimed
     /// for every line, an invalid claim is that row's error), or `"auto"`: no claim, then each
     /// programme some line can claim (in force, open to its origin, a rate for its code), claimed
-    /// for the lines that can.
+    /// for the lines that can, then the best claim per line where that differs from all of these:
+    /// each line claims the programme that lands it cheapest among those open to it, or none.
     #[serde(default)]
     pub claims: Vec<String>,
 }
@@ -59,8 +61,13 @@ pub struct SweepRow {
     pub incoterm: Incoterm,
     pub code: String,
     /// The preference programme claimed (for the lines that can, under `auto`); none: no claim.
+    /// The best claim per line names its programmes joined by `+` (`AU+S`); `line_claims` says
+    /// which line claimed which.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim: Option<String>,
+    /// Each line that claimed a programme, and what its claim saved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub line_claims: Vec<LineClaim>,
     /// What the claims saved (duty and the additional duties they removed), in the destination's
     /// currency; absent when a claimed line's saving is not priced.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,6 +122,19 @@ pub struct SweepResult {
     pub combinations: usize,
 }
 
+/// One line's claim in a sweep row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct LineClaim {
+    /// The line's `id`.
+    pub line: String,
+    pub program: String,
+    /// What the claim saved on this line (duty and the additional duties it removed), in the
+    /// destination's currency; absent when not priced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Decimal>,
+}
+
 /// What one choice of the cheapest quote saved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
@@ -144,13 +164,26 @@ pub fn sweep_with_progress(
     let combos = combinations(engine, base, axes)?;
     let total = combos.len();
     let mut rows = Vec::with_capacity(total);
-    for combo in &combos {
-        rows.push(price(engine, base, combo));
-        if rows.len() % 64 == 0 && !progress(rows.len(), total) {
+    let mut group: Vec<(&Combo, Quote)> = Vec::new();
+    for (i, combo) in combos.iter().enumerate() {
+        let (row, quote) = price(engine, base, combo);
+        rows.push(row);
+        if let (Some(_), Some(q)) = (combo.auto_group, quote) {
+            group.push((combo, q));
+        }
+        let group_ends = combo.auto_group.is_some() && combos.get(i + 1).and_then(|n| n.auto_group) != combo.auto_group;
+        if group_ends {
+            if let Some(best) = best_per_line(&group) {
+                rows.push(price(engine, base, &best).0);
+            }
+            group.clear();
+        }
+        if (i + 1) % 64 == 0 && !progress(i + 1, total) {
             break;
         }
     }
-    progress(rows.len(), total);
+    progress(total.min(rows.len()), total);
+    let total = rows.len();
     rank(&mut rows);
     let key = |r: &SweepRow| r.buyer_total_in_request_currency;
     let complete: Vec<&SweepRow> = rows.iter().filter(|r| r.complete && key(r).is_some()).collect();
@@ -186,6 +219,8 @@ struct Combo {
     incoterm: Incoterm,
     code: String,
     claim: ClaimPlan,
+    /// The `auto` expansion this combination belongs to (its rows are compared per line).
+    auto_group: Option<usize>,
 }
 
 /// What a combination claims.
@@ -197,8 +232,10 @@ enum ClaimPlan {
     Clear,
     /// This programme for every line (`None`), or for the lines marked `true` (under `auto`).
     Claim(String, Option<Vec<bool>>),
-    /// Expanded into `Clear` and one `Claim` per programme some line can claim.
+    /// Expanded into `Clear` and one `Claim` per programme some line can claim, then `PerLine`.
     Auto,
+    /// Each line's own claim (`None`: no claim): the best claim per line under `auto`.
+    PerLine(Vec<Option<String>>),
 }
 
 /// Every combination of the axes, an empty axis keeping the request's own value; more than
@@ -255,9 +292,13 @@ fn combinations(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Resul
                                         incoterm: *i,
                                         code: code.clone().unwrap_or_default(),
                                         claim: claim.clone(),
+                                        auto_group: None,
                                     };
                                     match claim {
-                                        ClaimPlan::Auto => out.extend(auto_claims(engine, base, combo)),
+                                        ClaimPlan::Auto => {
+                                            let group = out.len();
+                                            out.extend(auto_claims(engine, base, combo, group))
+                                        }
                                         _ => out.push(combo),
                                     }
                                     if out.len() > MAX_COMBINATIONS {
@@ -300,8 +341,9 @@ fn claim_plans(claims: &[String]) -> Result<Vec<ClaimPlan>> {
 }
 
 /// `auto` for one combination: no claim, then each programme some line can claim, claimed for
-/// the lines that can ([`crate::quote::claimable`]).
-fn auto_claims(engine: &Engine, base: &QuoteRequest, combo: Combo) -> Vec<Combo> {
+/// the lines that can ([`crate::quote::claimable`]); all in one group, numbered `group`.
+fn auto_claims(engine: &Engine, base: &QuoteRequest, combo: Combo, group: usize) -> Vec<Combo> {
+    let combo = Combo { auto_group: Some(group), ..combo };
     let r = request(base, &Combo { claim: ClaimPlan::Clear, ..combo.clone() });
     let per_line: Vec<Vec<&'static str>> = r.lines.iter().map(|l| crate::quote::claimable(engine, &r, l)).collect();
     let mut programmes: Vec<&'static str> = Vec::new();
@@ -316,6 +358,64 @@ fn auto_claims(engine: &Engine, base: &QuoteRequest, combo: Combo) -> Vec<Combo>
         out.push(Combo { claim: ClaimPlan::Claim(p.to_string(), Some(mask)), ..combo.clone() });
     }
     out
+}
+
+/// The best claim per line from one `auto` group's quotes: each line claims the programme whose
+/// complete line (every levy priced, the claim's saving priced) costs least in levies, if less
+/// than without a claim or if the line is incomplete without one; `None` when that is no claim
+/// at all or what one programme's row already claims.
+fn best_per_line(group: &[(&Combo, Quote)]) -> Option<Combo> {
+    let (clear, unclaimed) = group.iter().find(|(c, _)| matches!(c.claim, ClaimPlan::Clear))?;
+    let mut chosen: Vec<Option<String>> = Vec::with_capacity(unclaimed.lines.len());
+    // A quote's lines are the request's, in its order (ids need not be unique).
+    for (i, line) in unclaimed.lines.iter().enumerate() {
+        let mut best: Option<(Decimal, &str)> = None;
+        for (combo, q) in group {
+            let ClaimPlan::Claim(p, Some(_)) = &combo.claim else { continue };
+            let Some(cost) = q.lines.get(i).and_then(claimed_cost) else { continue };
+            if best.is_none_or(|(b, _)| cost < b) {
+                best = Some((cost, p.as_str()));
+            }
+        }
+        let better = best.filter(|(cost, _)| complete_cost(line).is_none_or(|without| *cost < without));
+        chosen.push(better.map(|(_, p)| p.to_string()));
+    }
+    let same_as = |c: &Combo| match &c.claim {
+        ClaimPlan::Clear => chosen.iter().all(Option::is_none),
+        ClaimPlan::Claim(p, Some(mask)) => {
+            chosen.iter().zip(mask).all(|(ch, on)| ch.as_deref() == on.then_some(p.as_str()))
+        }
+        _ => false,
+    };
+    if group.iter().any(|(c, _)| same_as(c)) {
+        return None;
+    }
+    Some(Combo { claim: ClaimPlan::PerLine(chosen), auto_group: None, ..(*clear).clone() })
+}
+
+/// A line's levies in all when every one is priced.
+fn complete_cost(line: &LineQuote) -> Option<Decimal> {
+    if line.status != LineStatus::Priced {
+        return None;
+    }
+    line.levies.iter().map(|l| l.amount).sum()
+}
+
+/// A claiming line's levies in all when every one is priced and so is the claim's saving.
+fn claimed_cost(line: &LineQuote) -> Option<Decimal> {
+    line.claim.as_ref().and_then(|c| c.total_saving)?;
+    complete_cost(line)
+}
+
+/// The programmes of a per-line plan, each once in line order, joined by `+`.
+fn per_line_label(claims: &[Option<String>]) -> Option<String> {
+    let mut programmes: Vec<String> = Vec::new();
+    for p in claims.iter().flatten().map(|p| p.to_ascii_uppercase()) {
+        if !programmes.contains(&p) {
+            programmes.push(p);
+        }
+    }
+    (!programmes.is_empty()).then(|| programmes.join("+"))
 }
 
 /// The base request with a combination's values.
@@ -351,12 +451,18 @@ fn request(base: &QuoteRequest, combo: &Combo) -> QuoteRequest {
                 l.claim = on.then(|| p.clone());
             }
         }
+        ClaimPlan::PerLine(claims) => {
+            r.claim = None;
+            for (l, c) in r.lines.iter_mut().zip(claims) {
+                l.claim = c.clone();
+            }
+        }
     }
     r
 }
 
-/// Prices one combination into a row; an error becomes the row's `error`.
-fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
+/// Prices one combination into a row, with its quote; an error becomes the row's `error`.
+fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Option<Quote>) {
     let r = request(base, combo);
     let mut row = SweepRow {
         destination: combo.destination.to_ascii_uppercase(),
@@ -369,8 +475,10 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
         claim: match &combo.claim {
             ClaimPlan::Claim(p, _) => Some(p.to_ascii_uppercase()),
             ClaimPlan::Keep => r.claim.clone().filter(|c| !c.eq_ignore_ascii_case("none")),
+            ClaimPlan::PerLine(claims) => per_line_label(claims),
             ClaimPlan::Clear | ClaimPlan::Auto => None,
         },
+        line_claims: Vec::new(),
         claim_saving: None,
         landed: None,
         currency: None,
@@ -386,35 +494,51 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> SweepRow {
     };
     match engine.quote(&r) {
         Ok(q) => {
-            let t = &q.totals;
-            let to_request = |amount: Decimal| {
-                if q.currency == base.currency {
-                    Some(amount)
-                } else {
-                    engine
-                        .fx()
-                        .ecb_daily(q.currency, base.currency, combo.date)
-                        .map(|x| round_to(amount * x.used.rate, base.currency.minor_units(), base.rounding.mode))
-                }
-            };
-            row.landed_in_request_currency = to_request(t.landed);
-            row.buyer_total_in_request_currency = to_request(t.buyer_total);
-            row.landed = Some(t.landed);
-            row.due_on_delivery = Some(t.due_on_delivery);
-            row.currency = Some(q.currency);
-            row.duty = Some(t.duty);
-            row.tax = Some(t.tax);
-            row.fees = Some(t.fees);
-            row.complete = t.complete;
-            row.at_least = t.at_least;
-            let claimed: Vec<_> = q.lines.iter().filter_map(|l| l.claim.as_ref()).collect();
-            if !claimed.is_empty() {
-                row.claim_saving = claimed.iter().map(|c| c.total_saving).sum();
-            }
+            fill(&mut row, &q, engine, base, combo.date);
+            (row, Some(q))
         }
-        Err(e) => row.error = Some(e.to_string()),
+        Err(e) => {
+            row.error = Some(e.to_string());
+            (row, None)
+        }
     }
-    row
+}
+
+/// A row's figures from its quote.
+fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, date: Date) {
+    let t = &q.totals;
+    let to_request = |amount: Decimal| {
+        if q.currency == base.currency {
+            Some(amount)
+        } else {
+            engine
+                .fx()
+                .ecb_daily(q.currency, base.currency, date)
+                .map(|x| round_to(amount * x.used.rate, base.currency.minor_units(), base.rounding.mode))
+        }
+    };
+    row.landed_in_request_currency = to_request(t.landed);
+    row.buyer_total_in_request_currency = to_request(t.buyer_total);
+    row.landed = Some(t.landed);
+    row.due_on_delivery = Some(t.due_on_delivery);
+    row.currency = Some(q.currency);
+    row.duty = Some(t.duty);
+    row.tax = Some(t.tax);
+    row.fees = Some(t.fees);
+    row.complete = t.complete;
+    row.at_least = t.at_least;
+    let claimed: Vec<_> = q.lines.iter().filter_map(|l| l.claim.as_ref()).collect();
+    if !claimed.is_empty() {
+        row.claim_saving = claimed.iter().map(|c| c.total_saving).sum();
+    }
+    row.line_claims = q
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let c = l.claim.as_ref()?;
+            Some(LineClaim { line: l.id.clone(), program: c.program.clone(), saving: c.total_saving })
+        })
+        .collect();
 }
 
 /// A row's value on each axis, in the order of [`AXES`].

@@ -136,6 +136,24 @@ fn sweep_text_ranks_with_the_spread() {
     assert!(lines[8].starts_with("spread: ") && lines[8].ends_with(" GBP"), "{out}");
 }
 
+/// Two US$100 T-shirts to the US, one of Mexico and one of Australia (tests/sweep_claims.rs).
+const MX_AU_TEES: &str = r#"{ "destination": "US", "date": "2025-09-01", "currency": "USD", "channel": "freight",
+  "entry_type": "formal", "transport": "air", "lines": [
+  { "id": "mx", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "origin": "MX" },
+  { "id": "au", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "origin": "AU" } ] }"#;
+
+#[test]
+fn sweep_text_names_each_lines_best_claim() {
+    // USMCA on the Mexican line saves 16.50 duty + 25.00 of 9903.01.01 (HTSUS GN 11); the US-Australia
+    // FTA on the Australian line saves the 16.50 duty (GN 28): 300.71 without a claim, 242.71 with both.
+    let out = text(&["sweep", "-", "--claim", "auto"], Some(MX_AU_TEES));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[5].starts_with("cheapest complete: 242.71 USD to US") && lines[5].ends_with(", claim S+AU"), "{out}");
+    assert_eq!(lines[6], "  claim S+AU instead of S saves 16.50 USD", "{out}");
+    assert_eq!(lines[7], "  line mx claims S, saving 41.50 USD", "{out}");
+    assert_eq!(lines[8], "  line au claims AU, saving 16.50 USD", "{out}");
+}
+
 #[test]
 fn rate_text_one_line_and_a_partial_code() {
     assert_eq!(

@@ -98,3 +98,54 @@ fn ship_from_is_an_axis_and_a_bad_claim_axis_value_is_e_claim() {
     let e = sweep(&engine(), &tee_to_us(), &axes).unwrap_err();
     assert_eq!((e.code.as_str(), e.field.as_deref()), ("E_CLAIM", Some("axes.claims[0]")));
 }
+
+#[test]
+fn auto_claims_the_best_programme_per_line_when_lines_are_best_served_by_different_programmes() {
+    // Two US$100 T-shirts (HTS 6109.10.00, general 16.5 %, "Free (AU,…,S,SG)") on 2025-09-01,
+    // formal entry; MPF is the FY2025 minimum US$32.71 (19 CFR 24.23(b)(1)) in every row.
+    //   line mx, of Mexico: 16.50 + 25.00 (9903.01.01, waived by a USMCA claim, HTSUS GN 11) =
+    //     41.50 without a claim, 0 claiming S;
+    //   line au, of Australia: 16.50 + 10.00 (9903.01.25, not waived by the US-Australia FTA,
+    //     HTSUS GN 28) = 26.50 without a claim, 10.00 claiming AU.
+    // No claim 200 + 41.50 + 26.50 + 32.71 = 300.71; S alone 259.21; AU alone 284.21; each line its
+    // own best programme: 200 + 0 + 10.00 + 32.71 = 242.71.
+    let base = request(json!({"destination": "US", "date": "2025-09-01", "currency": "USD",
+        "channel": "freight", "entry_type": "formal", "transport": "air",
+        "lines": [{"id": "mx", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "origin": "MX"},
+                  {"id": "au", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "origin": "AU"}]}));
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &base, &axes).unwrap();
+    let seen: Vec<(Option<&str>, Option<Decimal>)> =
+        r.rows.iter().map(|x| (x.claim.as_deref(), x.buyer_total_in_request_currency)).collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("S+AU"), Some(d("242.71"))),
+            (Some("S"), Some(d("259.21"))),
+            (Some("AU"), Some(d("284.21"))),
+            (None, Some(d("300.71"))),
+        ]
+    );
+    assert_eq!(r.combinations, 4, "no claim, S, AU, and the best claim per line");
+    let best = r.cheapest.as_ref().unwrap();
+    let per_line: Vec<(&str, &str, Option<Decimal>)> =
+        best.line_claims.iter().map(|l| (l.line.as_str(), l.program.as_str(), l.saving)).collect();
+    assert_eq!(per_line, vec![("mx", "S", Some(d("41.50"))), ("au", "AU", Some(d("16.50")))]);
+    assert_eq!(best.claim_saving, Some(d("58.00")));
+    let saved: Vec<(&str, &str, &str, Decimal)> =
+        r.savings.iter().map(|s| (s.axis.as_str(), s.chosen.as_str(), s.instead_of.as_str(), s.saving)).collect();
+    assert_eq!(saved, vec![("claim", "S+AU", "S", d("16.50"))]);
+}
+
+#[test]
+fn auto_adds_no_per_line_row_when_one_programme_already_serves_every_line_best() {
+    // One line of Mexico: the best claim per line is the S row itself, so auto prices no claim
+    // and S only (the figures of the first test: 132.71 and 174.21).
+    let axes = SweepAxes { origins: strs(&["MX"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_us(), &axes).unwrap();
+    let seen: Vec<(Option<&str>, Option<Decimal>)> =
+        r.rows.iter().map(|x| (x.claim.as_deref(), x.buyer_total_in_request_currency)).collect();
+    assert_eq!(seen, vec![(Some("S"), Some(d("132.71"))), (None, Some(d("174.21")))]);
+    assert_eq!(r.rows[0].line_claims.len(), 1);
+    assert!(r.rows[1].line_claims.is_empty());
+}

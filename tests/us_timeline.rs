@@ -58,6 +58,9 @@ const UPHOLSTERED: &str = "9401614011";
 const CHIP: &str = "8542310000";
 const AIRPLANE: &str = "8802400100";
 const DRONE: &str = "8806220000";
+const SILICONES: &str = "3910000000";
+const AIRCRAFT_PART: &str = "8807300060";
+const TURBINE_PART: &str = "8411919085";
 
 /// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
 type Expected = &'static [(&'static str, Option<&'static str>)];
@@ -205,8 +208,30 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     // aircraft leave the Section 122 surcharge (HTSUS 2026 Rev 10 heading 9903.03.05, note
     // 2(aa)(iv)), whose subheadings us/ch99-lists/s122_exempt_products.csv lists (8802.40.01).
     ("2026-02-23", "VN", AIRPLANE, &[("ieepa-country-9903.02.69?", Some("20"))], "no Vietnam aircraft heading; list unsettled"),
-    ("2026-02-24", "VN", AIRPLANE, &[], "9903.03.05: on s122_exempt_products.csv"),
-    ("2026-02-24", "GB", AIRPLANE, &[], "9903.96.01 ends with IEEPA; 9903.03.05 on the s122 list"),
+    // The Section 122 list exempts by code, but 9903.03.05 covers civil aircraft articles only
+    // (all aircraft other than military aircraft): a military aircraft of 8802.40.01 is not
+    // exempt, so the exemption is unsettled on the aircraft codes (`s122:exempt:unsettled`).
+    ("2026-02-24", "VN", AIRPLANE, &[("s122-surcharge?", Some("10"))], "9903.03.05: civil aircraft only"),
+    ("2026-02-24", "GB", AIRPLANE, &[("s122-surcharge?", Some("10"))], "9903.96.01 ends with IEEPA; 9903.03.05 civil aircraft only"),
+    ("2026-02-24", "VN", LAPTOP, &[], "9903.03.03/.04: exempt by code, no civil-aircraft condition"),
+    // Annex II: EO 14346 removed eight subheadings (silicones 3910.00.00 among them) for entries
+    // from 2025-09-08 (CBP CSMS #66151866, known from secondary reports only); the compiled list
+    // still names them, so from that date their exemption is unsettled, never applied in silence.
+    ("2025-09-07", "VN", SILICONES, &[], "9903.01.32: on Annex II before EO 14346"),
+    ("2025-09-08", "VN", SILICONES, &[("ieepa-country-9903.02.69?", Some("20"))], "removed by EO 14346 (secondary): unsettled"),
+    // Taiwan (HTSUS 2026 Rev 10; the start, 2026-05-01, is a secondary date, so each row is
+    // verify and never priced): automobile parts 15 % all-in (9903.94.66-.69), wood products 15 %
+    // all-in (9903.76.24) in place of 9903.94.05 and 9903.76.02; civil aircraft components
+    // (9903.96.03, 'No change') out of the Section 232 duties that may reach them.
+    // (8708.99.81 may also be a medium- and heavy-duty vehicle part, 9903.74.08, and is on a 2026
+    // metals annex, whose duty the automobile parts duty may exclude.)
+    ("2026-04-30", "TW", AUTO_PART, &[("s232-mhd-parts?", Some("25")), ("s232-autos-parts?", Some("25")), ("s232-annex-2026?", None), ("s122-surcharge?", Some("10"))], "9903.94.05 before the Taiwan headings"),
+    ("2026-05-01", "TW", AUTO_PART, &[("s232-mhd-parts?", Some("25")), ("s232-autos-parts-tw?", Some("15")), ("s232-annex-2026?", None), ("s122-surcharge?", Some("10"))], "9903.94.67"),
+    ("2026-04-30", "TW", UPHOLSTERED, &[("s232-wood-upholstered?", Some("25")), ("s122-surcharge?", Some("10"))], "9903.76.02 before 9903.76.24"),
+    ("2026-05-01", "TW", UPHOLSTERED, &[("s232-wood-tw?", Some("15")), ("s122-surcharge?", Some("10"))], "9903.76.24"),
+    ("2026-05-01", "TW", AIRCRAFT_PART, &[("s232-annex-2026?", None), ("s232-aircraft-tw?", Some("0")), ("s122-surcharge?", Some("10"))], "9903.96.03 may lift the 9903.82 annex duty"),
+    ("2026-05-01", "TW", TURBINE_PART, &[("s232-aircraft-tw?", Some("0")), ("s122-surcharge?", Some("10"))], "9903.96.03; 9903.03.05 civil aircraft only"),
+    ("2026-05-01", "VN", AIRCRAFT_PART, &[("s232-annex-2026", None)], "no Vietnam heading: the annex duty applies, and Section 232 goods leave 9903.03.01 (9903.03.06)"),
 ];
 
 #[test]
@@ -491,4 +516,32 @@ fn civil_aircraft_articles_leave_the_reciprocal_duty_unsettled_not_charged_or_ex
     let reason = l.reason.as_deref().unwrap();
     assert!(reason.contains("U.S. note 35(a)"), "{reason}");
     assert!(!q.totals.complete);
+}
+
+#[test]
+fn codes_removed_from_annex_ii_or_exempt_only_as_civil_aircraft_are_partial_never_exempt() {
+    // Silicones 3910.00.00 (general 3 %), US$1,000 of Viet Nam: on Annex II (9903.01.32) until
+    // EO 14346 removed it for entries from 2025-09-08 (CBP CSMS #66151866, known from secondary
+    // reports only). On 2025-09-07 it is exempt: duty 3 % = 30.00, priced. On 2025-09-08 the
+    // 20 % of 9903.02.69 is neither charged nor exempted: the line is partial and says why.
+    let silicones = || json!({"id": "s", "code": "3910.00.0000", "quantity": "1", "unit_price": "1000.00"});
+    let q = us_line("2025-09-07", "VN", silicones());
+    assert_eq!((q.lines[0].status, q.totals.duty), (LineStatus::Priced, d("30.00")));
+    let q = us_line("2025-09-08", "VN", silicones());
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.02.69"), None);
+    assert!(l.reason.as_deref().unwrap().contains("EO 14346"), "{:?}", l.reason);
+    // An aircraft of 8802.40.01 (free) on 2026-03-02: HTSUS 2026 Rev 10 heading 9903.03.05 exempts
+    // civil aircraft only, so the Section 122 10 % (9903.03.01) is unpriced and the line partial,
+    // never exempted by its code alone (a military aircraft pays it).
+    let q = us_line(
+        "2026-03-02",
+        "VN",
+        json!({"id": "a", "code": "8802.40.0190", "quantity": "1", "unit_price": "1000000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.03.01"), None);
+    assert!(l.reason.as_deref().unwrap().contains("9903.03.05"), "{:?}", l.reason);
 }

@@ -161,6 +161,9 @@ $('run-best').addEventListener('click', async () => {
     if (r.savings?.length) {
       answer.push(el('ul', { id: 'best-savings' }, r.savings.map((s) => el('li', { text: `${s.axis.replace('_', ' ')} ${s.chosen} instead of ${s.instead_of} saves ${s.saving} ${cur}` }))));
     }
+    if (c.line_claims?.length) {
+      answer.push(el('ul', { id: 'best-line-claims' }, c.line_claims.map((l) => el('li', { text: `line ${l.line} claims ${l.program}${l.saving == null ? '' : `, saving ${l.saving} ${c.currency}`}` }))));
+    }
     if (c.claim) answer.push(el('p', { text: `The claim ${c.claim} assumes the goods meet its rules of origin and its proof of origin is held; without them the general rate applies.` }));
   } else {
     answer.push(el('p', { text: 'No complete quote: every combination is a lower bound or could not be priced.' }));

@@ -220,9 +220,9 @@ fn import_hs(dir: &Path, file: &str, source: &str, hs: &mut BTreeSet<TableRow>) 
     Ok(())
 }
 
-/// VAT/GST rates with their history: EU27 and GB from the EU rates file (primary for those), the
-/// rest and Canadian provinces from the world file. Columns: country, subdivision, kind, percent,
-/// valid_from, valid_to, source.
+/// VAT/GST rates with their history: EU27 and GB from the EU rates file, the rest and Canadian
+/// provinces from the world file. Columns: country, subdivision, kind, percent, valid_from,
+/// valid_to, source (the `sources.tsv` id), confidence (always `verify`: both are secondary).
 fn import_vat(dir: &Path) -> Result<String> {
     let read = |f: &str| -> Result<serde_json::Value> {
         let path = dir.join(f);
@@ -319,9 +319,11 @@ fn import_vat(dir: &Path) -> Result<String> {
             }
         }
     }
-    let mut out = String::from("country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\n");
+    // Both files are secondary compilations: every row is `verify` (not priced) until a row of
+    // `rules/vat_extra.tsv` verified from the law replaces it.
+    let mut out = String::from("country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\tconfidence\n");
     for r in rows {
-        let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}", r.0, r.1, r.2, r.3, r.4, r.5, r.6);
+        let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\tverify", r.0, r.1, r.2, r.3, r.4, r.5, r.6);
     }
     Ok(out)
 }

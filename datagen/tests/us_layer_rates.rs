@@ -58,8 +58,10 @@ fn us_layer_rates_match_the_hts_headings_they_cite() {
             || general.contains(&format!("plus {percent}%"))
             || general.contains(&format!("duty of {percent}%"))
             || general.trim() == format!("{percent}%")
-            // An exemption heading (the civil-aircraft headings): no duty beyond the subheading's.
-            || (percent == "0" && general.trim() == "The duty provided in the applicable subheading");
+            // An exemption heading (the civil-aircraft headings): no duty beyond the subheading's,
+            // worded "No change" in Taiwan's 9903.96.03.
+            || (percent == "0"
+                && matches!(general.trim(), "The duty provided in the applicable subheading" | "No change"));
         assert!(stated, "{}: {percent} % but heading {ch99} says {general:?}", f[id_i]);
         checked += 1;
     }

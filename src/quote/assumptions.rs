@@ -26,7 +26,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let mut parts: Vec<&str> = rules
         .vat_of(dest)
         .iter()
-        .filter(|v| matches!(v.kind, "hst" | "icms") && in_force(v.valid_from, v.valid_to, date))
+        .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
         .map(|v| v.subdivision)
         .collect();
     parts.dedup();

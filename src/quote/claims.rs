@@ -125,7 +125,7 @@ pub(super) fn apply_claim(
         (Some(d), Some(g)) if verified => Some(g - d),
         _ => None,
     };
-    p.claim = Some(ClaimApplied {
+    p.claim = Some(Box::new(ClaimApplied {
         program: prog.code.into(),
         name: prog.name.into(),
         rate: levy.rate.to_string(),
@@ -137,7 +137,7 @@ pub(super) fn apply_claim(
         total_saving: saving,
         condition,
         source: prog.source.source.into(),
-    });
+    }));
 }
 
 /// Adds the additional duties the claim removed to its saving.

@@ -27,17 +27,21 @@ pub(super) fn duty_sources(
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
     claim: Option<&'static Programme>,
-) -> Vec<DutySource> {
+) -> Several<DutySource> {
     if let Some(t) = relief.duty {
-        return vec![DutySource::Relieved(t)];
+        return Several::one(DutySource::Relieved(t));
     }
     if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
-        return vec![DutySource::FlatPerLine { threshold: t, share, note }];
+        return Several::one(DutySource::FlatPerLine { threshold: t, share, note });
     }
     match duty_rates(ctx, line, code, claim) {
-        Ok(rates) if rates.is_empty() => vec![DutySource::None(format!("no duty rate found for code {code}"))],
-        Ok(rates) => rates.into_iter().take(200).map(DutySource::Rate).collect(),
-        Err(reason) => vec![DutySource::None(reason)],
+        Ok(rates) if rates.is_empty() => Several::one(DutySource::None(format!("no duty rate found for code {code}"))),
+        Ok(rates) => {
+            let mut sources = Several::new();
+            rates.into_iter().take(200).for_each(|r| sources.push(DutySource::Rate(r)));
+            sources
+        }
+        Err(reason) => Several::one(DutySource::None(reason)),
     }
 }
 
@@ -80,12 +84,12 @@ pub(super) fn duty_rates(
     line: &LineRequest,
     code: &HsCode,
     claim: Option<&'static Programme>,
-) -> std::result::Result<Vec<DutyRate<'static>>, String> {
+) -> std::result::Result<Several<DutyRate<'static>>, String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
         return match (&line.duty_rate, ctx.req.simplified_regime) {
-            (Some(rate), _) => Ok(vec![caller_rate(line, rate, None)]),
-            (None, Some(regime)) => band_rate(ctx, line, regime).map(|r| vec![r]),
+            (Some(rate), _) => Ok(Several::one(caller_rate(line, rate, None))),
+            (None, Some(regime)) => band_rate(ctx, line, regime).map(Several::one),
             (None, None) => Err(format!(
                 "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
                 ctx.destination
@@ -109,7 +113,7 @@ pub(super) fn duty_rates(
                     rate: rate.clone(),
                     replaced: replaced.clone(),
                 });
-                return Ok(vec![caller_rate(line, rate, Some(replaced))]);
+                return Ok(Several::one(caller_rate(line, rate, Some(replaced))));
             }
             let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
@@ -133,7 +137,7 @@ pub(super) fn duty_rates(
                     source: via.source.clone(),
                 });
             }
-            let mut rates: Vec<DutyRate<'static>> = Vec::with_capacity(found.lines.len().min(4));
+            let mut rates: Several<DutyRate<'static>> = Several::new();
             for l in &found.lines {
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
@@ -194,7 +198,7 @@ pub(super) fn duty_rates(
             Ok(rates)
         }
         Err(e) => match &line.duty_rate {
-            Some(rate) => Ok(vec![caller_rate(line, rate, None)]),
+            Some(rate) => Ok(Several::one(caller_rate(line, rate, None))),
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
@@ -331,7 +335,8 @@ mod tests {
         let relief = Relief { duty: Some(t), ..Relief::default() };
         let code = HsCode::parse("6109100010").unwrap();
         let sources = duty_sources(&mut ctx, &req.lines[0], &code, &relief, None, None);
-        assert!(matches!(sources.as_slice(), [DutySource::Relieved(r)] if r.id == "gb-low-value-135"));
+        assert_eq!(sources.len(), 1);
+        assert!(matches!(&sources[0], DutySource::Relieved(r) if r.id == "gb-low-value-135"));
     }
 
     #[test]

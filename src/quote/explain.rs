@@ -47,6 +47,12 @@ pub(crate) enum Parts {
     Inside { percent: Decimal, base: Decimal },
     /// A border tax base: value, uplift, duty and rounding.
     TaxBase(Box<TaxBase>),
+    /// The common border tax base, value + duty with no uplift or rounding: renders as the
+    /// [`TaxBase`] it is, without its allocation.
+    ValuePlusDuty { customs_value: bool, value: Decimal, duty: Decimal },
+    /// `{percent}% × {base} = {amount}` (or the `inside` form, or `at least`): a tax levy's
+    /// formula, [`Parts::Result`] of [`Parts::Percent`] or [`Parts::Inside`] without its allocation.
+    Tax { percent: Decimal, base: Decimal, amount: Decimal, inside: bool, at_least: bool },
     /// A duty's formula, rendered by evaluating the expression again with the same input.
     Duty(Box<DutyFormula>),
     /// A threshold's limit: `≤ 135 gbp (intrinsic)`, `< 800 usd (customs, each item)`.
@@ -259,10 +265,12 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
         }
         Parts::Result { formula, amount, at_least } => {
             write_parts(w, formula)?;
-            match at_least {
-                false => write!(w, " = {}", Grouped(*amount)),
-                true => write!(w, " = at least {} (duty not fully priced)", Grouped(*amount)),
-            }
+            write_result(w, *amount, *at_least)
+        }
+        Parts::Tax { percent, base, amount, inside, at_least } => {
+            let (percent, base) = (*percent, *base);
+            write_parts(w, &if *inside { Parts::Inside { percent, base } } else { Parts::Percent { percent, base } })?;
+            write_result(w, *amount, *at_least)
         }
         Parts::Percent { percent, base } => write!(w, "{}% × {}", percent.normalize(), Grouped(*base)),
         Parts::Inside { percent, base } => {
@@ -270,6 +278,20 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             write!(w, "{} ÷ (1 − {pct}%) × {pct}%", Grouped(*base))
         }
         Parts::TaxBase(t) => write_tax_base(w, t),
+        Parts::ValuePlusDuty { customs_value, value, duty } => {
+            let (value, duty) = (*value, *duty);
+            let base = value + duty;
+            let t = TaxBase {
+                customs_value: *customs_value,
+                value,
+                uplift: None,
+                duty,
+                duty_rounded: duty,
+                base,
+                rounded: base,
+            };
+            write_tax_base(w, &t)
+        }
         Parts::Duty(d) => w.write_str(&d.render()),
         Parts::Limit(t) => {
             let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
@@ -283,6 +305,14 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             let file = if *overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" };
             write!(w, "{file} ({source})")
         }
+    }
+}
+
+/// ` = {amount}`, or ` = at least {amount} (duty not fully priced)`.
+fn write_result<W: Write>(w: &mut W, amount: Decimal, at_least: bool) -> fmt::Result {
+    match at_least {
+        false => write!(w, " = {}", Grouped(amount)),
+        true => write!(w, " = at least {} (duty not fully priced)", Grouped(amount)),
     }
 }
 

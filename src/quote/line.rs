@@ -11,7 +11,7 @@ pub(super) struct Priced {
     pub(super) missing: Vec<Unpriced>,
     pub(super) excluded: Vec<Excluded>,
     pub(super) alternatives: Vec<Alternative>,
-    pub(super) claim: Option<ClaimApplied>,
+    pub(super) claim: Option<Box<ClaimApplied>>,
     pub(super) total: Decimal,
 }
 
@@ -67,13 +67,13 @@ pub(super) fn price_line(
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
     let range = match dearest {
-        Some((max_code, max_levies)) if count > 1 => Some(Range {
+        Some((max_code, max_levies)) if count > 1 => Some(Box::new(Range {
             lines: count,
             min_code: matched_code.clone().unwrap_or_default(),
             min_levies: p.total,
             max_code: max_code.unwrap_or_default(),
             max_levies,
-        }),
+        })),
         _ => None,
     };
     let extra = range.as_ref().map(|r| r.max_levies - r.min_levies).unwrap_or_default();

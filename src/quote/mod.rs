@@ -16,7 +16,7 @@ use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
     in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
-    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect, VatKind,
 };
 use crate::snapshot::{Match, Snapshot};
 use crate::units::{measure_for_key, Dimension, Measure, Quantities};
@@ -32,6 +32,7 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
+mod several;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -53,6 +54,7 @@ pub use explain::Note;
 use explain::{DutyFormula, Parts, TaxBase};
 use fees::*;
 use line::*;
+use several::Several;
 use taxes::*;
 use thresholds::*;
 use totals::*;

@@ -21,11 +21,11 @@ pub(super) fn tax(
     let sub = ctx.subdivision.clone();
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         if let Some(s) = sub.as_deref() {
-            if rate.kind != "hst" && ctx.rules.has_subdivision_sales_tax(ctx.destination, s, ctx.req.date) {
+            if rate.kind != VatKind::Hst && ctx.rules.has_subdivision_sales_tax(ctx.destination, s, ctx.req.date) {
                 ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
             }
         }
-        if rate.kind == "hst" && ctx.req.business_buyer {
+        if rate.kind == VatKind::Hst && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
             if let Some(gst) = ctx.rules.vat_rate(ctx.destination, None, line.vat_class, ctx.req.date) {
                 rate = gst;
@@ -33,15 +33,15 @@ pub(super) fn tax(
         }
     }
     let kind_name = match rate.kind {
-        "gst" => "GST",
-        "hst" => "HST",
-        "icms" | "icms_rts" => "ICMS",
+        VatKind::Gst => "GST",
+        VatKind::Hst => "HST",
+        VatKind::Icms | VatKind::IcmsRts => "ICMS",
         _ if ctx.j.tax_name == TaxName::ConsumptionTax => "consumption tax",
         _ => "VAT",
     };
     let class = match line.vat_class {
         VatClass::Standard => None,
-        _ => Some(rate.kind),
+        _ => Some(rate.kind.as_str()),
     };
     if let Some(t) = relief.tax {
         let name = TextKey::TaxName { kind: kind_name, class: None, seller: None };
@@ -78,14 +78,12 @@ pub(super) fn tax(
         return;
     }
     let r = rate.percent / Decimal::ONE_HUNDRED;
-    let (exact, formula) = match ctx.j.tax_method {
-        TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => {
-            (base / (Decimal::ONE - r) * r, Parts::Inside { percent: rate.percent, base })
-        }
-        _ => (base * r, Parts::Percent { percent: rate.percent, base }),
+    let (exact, inside) = match ctx.j.tax_method {
+        TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => (base / (Decimal::ONE - r) * r, true),
+        _ => (base * r, false),
     };
     let amount = ctx.round_line(exact);
-    let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+    let formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
     let (amount, partial, formula) = if let Some(why) = unverified_rate(&rate) {
         // A rate from a secondary source is never priced: its figure stays in the formula.
         p.reasons.push(why.clone());
@@ -133,9 +131,10 @@ fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
     (rate.confidence == "verify").then(|| {
         let place = if rate.subdivision.is_empty() { rate.country.to_string() } else { format!("{} {}", rate.country, rate.subdivision) };
         format!(
-            "the {place} {} rate of {}% in force on this date is from a secondary source [verify] (tariffs/rules/vat_extra.tsv: {}): the tax is not priced; a primary source for the rate in force (the law or the tax authority's notice) would price it",
+            "the {place} {} rate of {}% in force on this date is from a secondary source [verify] ({}: {}): the tax is not priced; a primary source for the rate in force (the law or the tax authority's notice) would price it",
             rate.kind,
             rate.percent.normalize(),
+            rate.row(),
             rate.source
         )
     })
@@ -147,7 +146,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
     let sub = ctx.subdivision.clone();
     if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
         let rules: &'static Rules = ctx.rules;
-        let row = sub.as_deref().and_then(|s| rules.vat_row(ctx.destination, s, "icms_rts", ctx.req.date));
+        let row = sub.as_deref().and_then(|s| rules.vat_row(ctx.destination, s, VatKind::IcmsRts, ctx.req.date));
         let Some(row) = row else {
             p.reasons.push(format!(
                 "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
@@ -175,7 +174,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
         ctx.warn(Detail::VerifyRate {
             country: rate.country,
             percent: rate.percent,
-            kind: rate.kind,
+            kind: rate.kind.as_str(),
             source: rate.source,
         });
     }
@@ -200,6 +199,9 @@ pub(super) fn border_tax_base(
         (percent, add, source)
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
+    if uplift.is_none() && duty == duty_total && rounded == base {
+        return (rounded, Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }));
+    }
     let note =
         TaxBase { customs_value: on_customs_value, value, uplift, duty: duty_total, duty_rounded: duty, base, rounded };
     (rounded, Note::new(Parts::TaxBase(Box::new(note))))

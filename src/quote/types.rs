@@ -121,12 +121,14 @@ pub struct LineQuote {
     /// Preference claims the line may qualify for; never applied silently.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
-    /// The preference programme the request claimed for this line, and what it saved.
+    /// The preference programme the request claimed for this line, and what it saved (boxed:
+    /// rare, and a line is moved several times while it is priced).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim: Option<ClaimApplied>,
-    /// For a partial code whose lines differ: the cheapest and dearest line's levies.
+    pub claim: Option<Box<ClaimApplied>>,
+    /// For a partial code whose lines differ: the cheapest and dearest line's levies (boxed, as
+    /// `claim`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range: Option<Range>,
+    pub range: Option<Box<Range>>,
 }
 
 /// A layer that was not charged.

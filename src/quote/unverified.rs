@@ -56,13 +56,19 @@ fn unverified_basis(j: &Jurisdiction) -> String {
 pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)]) {
     let mut used: Vec<&str> = Vec::new();
     for levy in line.levies.iter_mut() {
-        let Some(figure) = levy.amount.or(levy.partial_amount) else { continue };
         let reasons: Vec<&str> = whys.iter().filter(|(kinds, _)| kinds.contains(&levy.kind)).map(|(_, w)| *w).collect();
         if reasons.is_empty() {
             continue;
         }
-        levy.formula =
-            format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; ")).into();
+        levy.formula = match levy.amount.or(levy.partial_amount) {
+            Some(figure) => {
+                format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; "))
+            }
+            // Already unpriced for an unverified rate (taxes): the other reasons are added.
+            None if levy.formula.contains("not priced") => format!("{}; {}", levy.formula, reasons.join("; ")),
+            None => continue,
+        }
+        .into();
         levy.amount = None;
         levy.partial_amount = None;
         used.extend(reasons.iter().filter(|w| !used.contains(w)).collect::<Vec<_>>());

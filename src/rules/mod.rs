@@ -7,9 +7,11 @@ pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
 pub mod us;
+pub mod vat;
 
 pub use coverage::Coverage;
 pub use table::in_force;
+pub use vat::{VatKind, VatRate};
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -286,22 +288,6 @@ pub struct Fee {
     /// When the figures were published; a quote far past it is warned about.
     pub vintage: Option<Date>,
     pub source: RuleSource,
-}
-
-/// A VAT/GST rate row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VatRate {
-    pub country: &'static str,
-    pub subdivision: &'static str,
-    pub kind: &'static str,
-    pub percent: Decimal,
-    pub valid_from: Option<Date>,
-    pub valid_to: Option<Date>,
-    pub source: &'static str,
-    /// `official` or `verify` for hand-encoded rows; empty for imported ones.
-    pub confidence: &'static str,
-    /// A hand-encoded row (`vat_extra.tsv`): it overrides an imported row of the same kind.
-    pub overrides: bool,
 }
 
 /// `a == b` for short codes (countries) without a call to `memcmp`: the rule tables are
@@ -605,27 +591,9 @@ impl Rules {
             thresholds.push(threshold(&r, row_source("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
-        // Imported rates, then subnational rates the imported file lacks (encoded by hand).
-        let mut vat = Vec::new();
-        for name in ["vat.tsv", "rules/vat_extra.tsv"] {
-            let t = file(snapshot, name)?;
-            let extra = t.column("confidence").is_some();
-            for r in t.records() {
-                vat.push(VatRate {
-                    country: r.text("country")?,
-                    subdivision: r.text("subdivision")?,
-                    kind: r.text("kind")?,
-                    percent: r.decimal("percent")?.ok_or_else(|| {
-                        Error::new(ErrorCode::Snapshot, name, format!("{}, column percent: a rate is required", r.at()))
-                    })?,
-                    valid_from: r.date("valid_from")?,
-                    valid_to: r.date("valid_to")?,
-                    source: r.text("source")?,
-                    confidence: if extra { r.text("confidence")? } else { "" },
-                    overrides: extra,
-                });
-            }
-        }
+        // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
+        let mut vat = vat::parse(&file(snapshot, vat::IMPORTED)?, vat::IMPORTED)?;
+        vat.extend(vat::parse(&file(snapshot, vat::HAND_ENCODED)?, vat::HAND_ENCODED)?);
         // Grouped by country (a stable sort keeps each country's rows in file order), so a
         // quote reads its destination's rows as one slice instead of scanning every country.
         vat.sort_by(|a, b| a.country.cmp(b.country));
@@ -720,17 +688,14 @@ impl Rules {
     /// (a `pst` or `qst` row of the VAT tables in force on `date`: Canada's BC, MB, SK, QC),
     /// which the border does not collect.
     pub fn has_subdivision_sales_tax(&self, country: &str, subdivision: &str, date: Date) -> bool {
-        self.vat_of(country).iter().any(|v| {
-            v.subdivision == subdivision && matches!(v.kind, "pst" | "qst") && in_force(v.valid_from, v.valid_to, date)
-        })
+        self.vat_on(country, date)
+            .any(|v| v.subdivision == subdivision && matches!(v.kind, VatKind::Pst | VatKind::Qst))
     }
 
     /// True when `country` has a reduced VAT/GST rate in force on `date`.
     pub fn has_reduced_rate(&self, country: &str, date: Date) -> bool {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
-        self.vat_of(country).iter().any(|v| {
-            v.subdivision.is_empty() && v.kind.starts_with("reduced") && in_force(v.valid_from, v.valid_to, date)
-        })
+        self.vat_on(country, date).any(|v| v.subdivision.is_empty() && v.kind.is_reduced())
     }
 
     /// The thresholds that can apply to a consignment to `country`.
@@ -748,10 +713,14 @@ impl Rules {
     }
 
     /// A subnational rate of `kind` (Brazil's `icms_rts`) in force on `date`.
-    pub fn vat_row(&self, country: &str, subdivision: &str, kind: &str, date: Date) -> Option<&VatRate> {
-        self.vat_of(country)
-            .iter()
-            .find(|v| v.subdivision == subdivision && v.kind == kind && in_force(v.valid_from, v.valid_to, date))
+    pub fn vat_row(&self, country: &str, subdivision: &str, kind: VatKind, date: Date) -> Option<&VatRate> {
+        self.vat_on(country, date).find(|v| v.subdivision == subdivision && v.kind == kind)
+    }
+
+    /// The VAT/GST rows of `country` in force on `date`, a verified row replacing the imported
+    /// rows of its slot ([`vat::in_force_on`]).
+    pub fn vat_on(&self, country: &str, date: Date) -> impl Iterator<Item = &VatRate> {
+        vat::in_force_on(self.vat_of(country), date)
     }
 
     /// The territory rules of `country` on `date` (Northern Ireland), if it is one.
@@ -768,25 +737,17 @@ impl Rules {
     /// (for the reduced class, the lowest reduced rate the country has).
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
-        let rows = || {
-            self.vat_of(country)
-                .iter()
-                .filter(move |v| v.subdivision.is_empty() && in_force(v.valid_from, v.valid_to, date))
-        };
-        // A hand-encoded row overrides the imported one in force on the same date.
-        let standard = || rows().filter(|v| matches!(v.kind, "standard" | "vat" | "gst")).min_by_key(|v| !v.overrides);
+        let rows = || self.vat_on(country, date).filter(|v| v.subdivision.is_empty());
+        let standard = || rows().find(|v| v.kind.is_standard());
         let mut rate = match class {
             VatClass::Standard => standard().cloned()?,
-            VatClass::Reduced => rows()
-                .filter(|v| v.kind.starts_with("reduced") || v.kind == "super_reduced")
-                .filter(|v| v.kind != "super_reduced")
-                .min_by_key(|v| v.percent)
-                .cloned()
-                .or_else(|| standard().cloned())?,
+            VatClass::Reduced => {
+                rows().filter(|v| v.kind.is_reduced()).min_by_key(|v| v.percent).or_else(standard).cloned()?
+            }
             VatClass::Zero | VatClass::Exempt => {
                 let s = standard()?;
                 VatRate {
-                    kind: if class == VatClass::Zero { "zero" } else { "exempt" },
+                    kind: if class == VatClass::Zero { VatKind::Zero } else { VatKind::Exempt },
                     percent: Decimal::ZERO,
                     ..s.clone()
                 }
@@ -794,29 +755,30 @@ impl Rules {
         };
         // A state rate that replaces the national one (Brazil's ICMS).
         if let Some(sub) = subdivision {
-            if let Some(p) = self
-                .vat_of(country)
-                .iter()
-                .find(|v| v.subdivision == sub && v.kind == "icms" && in_force(v.valid_from, v.valid_to, date))
-            {
+            if let Some(p) = self.vat_row(country, sub, VatKind::Icms, date) {
                 if class != VatClass::Exempt && class != VatClass::Zero {
                     return Some(p.clone());
                 }
             }
         }
-        // Canada: a harmonized province's HST (federal 5 % + provincial part) replaces GST.
+        // Canada: a harmonized province's HST (federal 5 % + provincial part) replaces GST; it is
+        // priced only when both parts are verified.
         if let Some(sub) = subdivision {
-            if let Some(p) = self
-                .vat_of(country)
-                .iter()
-                .find(|v| v.subdivision == sub && v.kind == "hst" && in_force(v.valid_from, v.valid_to, date))
-            {
+            if let Some(p) = self.vat_row(country, sub, VatKind::Hst, date) {
                 if matches!(class, VatClass::Standard | VatClass::Reduced) {
+                    let verified = rate.confidence == "official" && p.confidence == "official";
+                    // The row named when unpriced is the unverified part.
+                    let named = if p.confidence == "official" { &rate } else { p };
+                    let (table, line) = (named.table, named.line);
                     rate = VatRate {
-                        kind: "hst",
+                        kind: VatKind::Hst,
                         percent: rate.percent + p.percent,
                         subdivision: p.subdivision,
                         source: p.source,
+                        confidence: if verified { "official" } else { "verify" },
+                        overrides: p.overrides,
+                        table,
+                        line,
                         ..rate
                     };
                 }

@@ -47,6 +47,11 @@ impl<'a> Record<'_, 'a> {
         format!("line {}", self.line)
     }
 
+    /// The row's line in its file (the header is line 1).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
     /// An error naming the table, line and column.
     pub fn bad(&self, column: &str, why: &str) -> Error {
         Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}", self.line))

@@ -94,6 +94,16 @@ fn answer(r: &SweepResult) -> String {
             s.axis, s.chosen, s.instead_of, s.saving, r.request_currency
         ));
     }
+    for l in &c.line_claims {
+        out.push_str(&format!(
+            "  line {} claims {}{}\n",
+            l.line,
+            l.program,
+            l.saving
+                .map(|s| format!(", saving {s} {}", c.currency.map(|c| c.to_string()).unwrap_or_default()))
+                .unwrap_or_default()
+        ));
+    }
     if c.claim.is_some() {
         out.push_str(
             "  the claim assumes the goods meet the programme's rules of origin and the proof of origin is held\n",

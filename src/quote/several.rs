@@ -1,0 +1,74 @@
+//! A list that holds its first item inline: a line's duty sources are nearly always one, and a
+//! `Vec` would allocate for it on every line.
+
+/// Zero, one or more items; the first needs no allocation.
+pub(super) struct Several<T> {
+    first: Option<T>,
+    rest: Vec<T>,
+}
+
+impl<T> Several<T> {
+    /// An empty list.
+    pub(super) fn new() -> Self {
+        Several { first: None, rest: Vec::new() }
+    }
+
+    /// A list of one.
+    pub(super) fn one(item: T) -> Self {
+        Several { first: Some(item), rest: Vec::new() }
+    }
+
+    pub(super) fn push(&mut self, item: T) {
+        match self.first {
+            None => self.first = Some(item),
+            Some(_) => self.rest.push(item),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.rest.len()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = &T> {
+        self.first.iter().chain(&self.rest)
+    }
+}
+
+impl<T> std::ops::Index<usize> for Several<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        match (i, &self.first) {
+            (0, Some(first)) => first,
+            _ => &self.rest[i - 1],
+        }
+    }
+}
+
+impl<T> IntoIterator for Several<T> {
+    type Item = T;
+    type IntoIter = std::iter::Chain<std::option::IntoIter<T>, std::vec::IntoIter<T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.rest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_every_item_in_order() {
+        let mut s = Several::new();
+        assert!(s.is_empty() && s.len() == 0);
+        for i in 1..=3 {
+            s.push(i);
+        }
+        assert_eq!((s.len(), s[0], s[2]), (3, 1, 3));
+        assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(Several::one(7).into_iter().collect::<Vec<_>>(), [7]);
+    }
+}

@@ -1,0 +1,241 @@
+//! VAT/GST rate rows: the imported `vat.tsv` (secondary compilations, every row `verify`) and the
+//! hand-encoded `rules/vat_extra.tsv` (rows verified from the law, and rates the import lacks),
+//! parsed strictly: an unknown `kind` or `confidence` fails the load naming file, line and column.
+
+use super::table::{in_force, Record, Tsv};
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// What a VAT/GST rate row is: the `kind` column of the VAT tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VatKind {
+    /// The standard rate (EU file).
+    Standard,
+    /// A reduced rate (`reduced`, `reduced1`, `reduced2`: the EU file numbers them).
+    Reduced,
+    Reduced1,
+    Reduced2,
+    /// A rate below 5 % (EU).
+    SuperReduced,
+    /// A parking rate (EU, at least 12 %).
+    Parking,
+    /// The rate for press publications (Estonia).
+    PressPublications,
+    /// The national rate of a VAT (world file).
+    Vat,
+    /// The national rate of a GST (world file).
+    Gst,
+    /// Canada: a harmonized province's part of the HST, added to the GST.
+    Hst,
+    /// Canada: a provincial sales tax, not collected at the border.
+    Pst,
+    /// Québec sales tax, not collected at the border.
+    Qst,
+    /// Brazil: a state's ICMS rate, which replaces the national rate.
+    Icms,
+    /// Brazil: a state's ICMS rate on remessas under the simplified regime.
+    IcmsRts,
+    /// A zero-rated line (a class of the request, never a table row).
+    Zero,
+    /// An exempt line (a class of the request, never a table row).
+    Exempt,
+}
+
+/// The kinds a table row may have, as written in the tables.
+const TABLE_KINDS: [(&str, VatKind); 14] = [
+    ("standard", VatKind::Standard),
+    ("reduced", VatKind::Reduced),
+    ("reduced1", VatKind::Reduced1),
+    ("reduced2", VatKind::Reduced2),
+    ("super_reduced", VatKind::SuperReduced),
+    ("parking", VatKind::Parking),
+    ("press_publications", VatKind::PressPublications),
+    ("vat", VatKind::Vat),
+    ("gst", VatKind::Gst),
+    ("hst", VatKind::Hst),
+    ("pst", VatKind::Pst),
+    ("qst", VatKind::Qst),
+    ("icms", VatKind::Icms),
+    ("icms_rts", VatKind::IcmsRts),
+];
+
+impl VatKind {
+    /// The kind a table row names, if it is one.
+    pub fn parse(text: &str) -> Option<VatKind> {
+        TABLE_KINDS.iter().find(|(k, _)| *k == text).map(|(_, v)| *v)
+    }
+
+    /// The kind as the tables write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VatKind::Zero => "zero",
+            VatKind::Exempt => "exempt",
+            kind => TABLE_KINDS.iter().find(|(_, v)| *v == kind).map_or("", |(k, _)| k),
+        }
+    }
+
+    /// A country's general rate (`standard` in the EU file, `vat` or `gst` in the world file).
+    pub fn is_standard(self) -> bool {
+        matches!(self, VatKind::Standard | VatKind::Vat | VatKind::Gst)
+    }
+
+    /// A reduced rate (not the super-reduced or parking rates).
+    pub fn is_reduced(self) -> bool {
+        matches!(self, VatKind::Reduced | VatKind::Reduced1 | VatKind::Reduced2)
+    }
+
+    /// The slot a verified row fills: the standard kinds are one slot, the reduced kinds
+    /// another, every other kind its own.
+    fn slot(self) -> VatKind {
+        if self.is_standard() {
+            VatKind::Standard
+        } else if self.is_reduced() {
+            VatKind::Reduced
+        } else {
+            self
+        }
+    }
+}
+
+impl fmt::Display for VatKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A VAT/GST rate row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VatRate {
+    pub country: &'static str,
+    pub subdivision: &'static str,
+    pub kind: VatKind,
+    pub percent: Decimal,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    /// `vat.tsv`: the `sources.tsv` id of the compilation; `vat_extra.tsv`: the law or official
+    /// page, with article.
+    pub source: &'static str,
+    /// `official` (verified from a primary source) or `verify` (a secondary source: not priced).
+    pub confidence: &'static str,
+    /// A hand-encoded row (`vat_extra.tsv`): in force, it replaces the imported rows of its slot.
+    pub overrides: bool,
+    /// The table the row was read from (`vat.tsv`, `rules/vat_extra.tsv`).
+    #[serde(skip)]
+    pub table: &'static str,
+    /// Its line in that table.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl VatRate {
+    /// Where the row is, for a reason or warning (`tariffs/vat.tsv line 62`).
+    pub fn row(&self) -> String {
+        format!("tariffs/{} line {}", self.table, self.line)
+    }
+}
+
+/// The table names as the snapshot stores them.
+pub const IMPORTED: &str = "vat.tsv";
+pub const HAND_ENCODED: &str = "rules/vat_extra.tsv";
+
+/// Parses one VAT table (`vat.tsv` or `rules/vat_extra.tsv`).
+pub fn parse(t: &Tsv<'static>, name: &'static str) -> Result<Vec<VatRate>> {
+    t.records().map(|r| row(&r, name)).collect()
+}
+
+fn row(r: &Record<'_, 'static>, name: &'static str) -> Result<VatRate> {
+    let kind = r.text("kind")?;
+    let confidence = r.text("confidence")?;
+    if !matches!(confidence, "official" | "verify") {
+        return Err(r.bad("confidence", &format!("{confidence:?} is not one of official, verify")));
+    }
+    let names: Vec<&str> = TABLE_KINDS.iter().map(|(k, _)| *k).collect();
+    Ok(VatRate {
+        country: r.text("country")?,
+        subdivision: r.text("subdivision")?,
+        kind: VatKind::parse(kind)
+            .ok_or_else(|| r.bad("kind", &format!("{kind:?} is not one of {}", names.join(", "))))?,
+        percent: r.decimal("percent")?.ok_or_else(|| {
+            Error::new(ErrorCode::Snapshot, name, format!("{}, column percent: a rate is required", r.at()))
+        })?,
+        valid_from: r.date("valid_from")?,
+        valid_to: r.date("valid_to")?,
+        source: r.text("source")?,
+        confidence,
+        overrides: name == HAND_ENCODED,
+        table: name,
+        line: r.line(),
+    })
+}
+
+/// The rows of one country in force on `date`, without the imported rows that a hand-encoded
+/// row of the same subdivision and slot replaces on that date.
+pub fn in_force_on(rows: &[VatRate], date: Date) -> impl Iterator<Item = &VatRate> {
+    let live = move |v: &&VatRate| in_force(v.valid_from, v.valid_to, date);
+    rows.iter().filter(live).filter(move |v| {
+        v.overrides
+            || !rows
+                .iter()
+                .filter(live)
+                .any(|o| o.overrides && o.subdivision == v.subdivision && o.kind.slot() == v.kind.slot())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\tconfidence\n";
+
+    fn table(rows: &str) -> Tsv<'static> {
+        let text: &'static str = Box::leak(format!("{HEADER}{rows}").into_boxed_str());
+        Tsv::parse(IMPORTED, text).unwrap()
+    }
+
+    #[test]
+    fn vat_kind_is_parsed_at_load_and_an_unknown_kind_names_file_line_and_column() {
+        let rows = parse(&table("DE\t\tstandard\t19\t\t\tx\tverify\nDE\t\tgst\t5\t\t\tx\tverify\n"), IMPORTED).unwrap();
+        assert_eq!(rows[0].kind, VatKind::Standard);
+        assert_eq!(rows[1].kind, VatKind::Gst);
+        let e = parse(&table("DE\t\tstandard\t19\t\t\tx\tverify\nDE\t\tnormal\t19\t\t\tx\tverify\n"), IMPORTED)
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Snapshot);
+        assert_eq!(e.field.as_deref(), Some(IMPORTED));
+        assert!(e.message.contains("line 3, column kind") && e.message.contains("\"normal\""), "{}", e.message);
+    }
+
+    #[test]
+    fn zero_and_exempt_are_classes_not_table_kinds() {
+        assert!(VatKind::parse("zero").is_none() && VatKind::parse("exempt").is_none());
+        for (text, kind) in TABLE_KINDS {
+            assert_eq!(kind.as_str(), text);
+        }
+    }
+
+    #[test]
+    fn vat_confidence_must_be_official_or_verify() {
+        let e = parse(&table("DE\t\tstandard\t19\t\t\tx\t\n"), IMPORTED).unwrap_err();
+        assert!(e.message.contains("line 2, column confidence"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_verified_row_replaces_the_imported_rows_of_its_slot_while_in_force() {
+        let mut rows =
+            parse(&table("TH\t\tvat\t10\t2023-09-01\t\tpwc\tverify\nTH\t\treduced\t5\t\t\tpwc\tverify\n"), IMPORTED)
+                .unwrap();
+        let extra = Tsv::parse(HAND_ENCODED, "country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\tconfidence\nTH\t\tstandard\t7\t2023-10-01\t2024-09-30\tlaw\tofficial\n").unwrap();
+        rows.extend(parse(&extra, HAND_ENCODED).unwrap());
+        let on = |d: &str| -> Vec<(VatKind, Decimal)> {
+            in_force_on(&rows, Date::parse(d).unwrap()).map(|v| (v.kind, v.percent)).collect()
+        };
+        // Before the verified period the imported rate stands; during it, only the verified one
+        // (the reduced slot is untouched).
+        assert_eq!(on("2023-09-15"), [(VatKind::Vat, Decimal::from(10)), (VatKind::Reduced, Decimal::from(5))]);
+        assert_eq!(on("2024-01-01"), [(VatKind::Reduced, Decimal::from(5)), (VatKind::Standard, Decimal::from(7))]);
+        assert_eq!(rows[2].row(), "tariffs/rules/vat_extra.tsv line 2");
+    }
+}
