@@ -53,6 +53,9 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     if total_units.is_zero() {
         return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
     }
+    if let Some(parts) = allocate_exact(total_units.mantissa(), weights, dp) {
+        return Ok(parts);
+    }
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given = Decimal::ZERO;
@@ -72,6 +75,37 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
         }
     }
     Ok(parts.into_iter().map(|u| in_units(u, dp)).collect())
+}
+
+/// The allocation in integers when every figure fits in an `i128` (any real cart): each weight's
+/// share of `total_units` is floored exactly, and the units left over go to the largest exact
+/// remainders, one each (ties to the earlier line). `None` when a product would overflow.
+fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec<Decimal>> {
+    let scale = weights.iter().map(Decimal::scale).max()?;
+    let int = |w: &Decimal| w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?);
+    let sum = weights.iter().try_fold(0i128, |s, w| s.checked_add(int(w)?))?;
+    if sum <= 0 {
+        return None;
+    }
+    let mut units = Vec::with_capacity(weights.len());
+    let mut given = 0i128;
+    for w in weights {
+        let share = total_units.checked_mul(int(w)?)? / sum;
+        given += share;
+        units.push(share);
+    }
+    let left = usize::try_from(total_units - given).ok()?;
+    if left > 0 {
+        let mut remainders = Vec::with_capacity(weights.len());
+        for (i, w) in weights.iter().enumerate() {
+            remainders.push((total_units.checked_mul(int(w)?)? % sum, i));
+        }
+        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in remainders.iter().take(left) {
+            units[i] += 1;
+        }
+    }
+    Some(units.into_iter().map(|u| Decimal::from_i128_with_scale(u, dp)).collect())
 }
 
 /// `total` (already rounded to `dp` places) as a whole number of 10^-dp units, without a
@@ -130,6 +164,23 @@ mod tests {
     fn zero_decimal_currencies() {
         let parts = allocate(dec!(1000), &[dec!(1), dec!(2), dec!(4)], 0).unwrap();
         assert_eq!(parts, vec![dec!(143), dec!(286), dec!(571)]);
+    }
+
+    #[test]
+    fn the_exact_path_matches_the_decimal_path() {
+        // docs/rules.md §10: largest remainders, ties to the earlier line, to the cent.
+        let cases: [(Decimal, &[Decimal]); 4] = [
+            (dec!(100.00), &[dec!(1), dec!(1), dec!(1)]),
+            (dec!(12.00), &[dec!(21.50), dec!(11.50), dec!(0.01), dec!(99999.99)]),
+            (dec!(0.05), &[dec!(3), dec!(3), dec!(3), dec!(3), dec!(3), dec!(3), dec!(3)]),
+            (dec!(7.77), &[dec!(0.333), dec!(1.5), dec!(2)]),
+        ];
+        for (total, weights) in cases {
+            let sum: Decimal = weights.iter().copied().sum();
+            let exact = allocate(total, weights, 2).unwrap();
+            assert_eq!(exact, spread(total, weights, sum, 2), "{total} over {weights:?}");
+            assert_eq!(exact.iter().copied().sum::<Decimal>(), total);
+        }
     }
 
     #[test]

@@ -7,20 +7,12 @@ use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::Result;
 use crate::hs::HsCode;
+use crate::provenance::Provenance;
 use crate::rules::Coverage;
 use crate::search::Candidate;
-use crate::snapshot::{LookupLine, Match, Snapshot, SourceInfo};
+use crate::snapshot::{LookupLine, Match, Snapshot};
 use crate::Engine;
 use serde::Serialize;
-
-/// Where a tariff line comes from.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub struct SourceRef {
-    pub publisher: String,
-    pub dataset: String,
-    pub vintage: String,
-}
 
 /// One published tariff line.
 #[derive(Debug, Clone, Serialize)]
@@ -43,7 +35,10 @@ pub struct RateLine {
     pub flags: Vec<String>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: SourceRef,
+    /// Where the line comes from (written as its citation: publisher, dataset, vintage).
+    #[serde(serialize_with = "crate::provenance::cited")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Citation"))]
+    pub source: Provenance<'static>,
 }
 
 /// The answer to `rate DEST CODE`.
@@ -76,11 +71,7 @@ pub struct RateResponse {
     pub via_correlation: Option<ViaCorrelation<'static>>,
 }
 
-fn source_ref(s: &SourceInfo<'_>) -> SourceRef {
-    SourceRef { publisher: s.publisher.into(), dataset: s.dataset.into(), vintage: s.vintage.into() }
-}
-
-fn rate_line(snapshot: &Snapshot<'_>, l: &LookupLine<'_>, with_code: bool) -> RateLine {
+fn rate_line(snapshot: &'static Snapshot<'static>, l: &LookupLine<'_>, with_code: bool) -> RateLine {
     let r = &l.row;
     let some = |t: &str| (!t.is_empty()).then(|| t.to_string());
     RateLine {
@@ -95,7 +86,7 @@ fn rate_line(snapshot: &Snapshot<'_>, l: &LookupLine<'_>, with_code: bool) -> Ra
         flags: r.flags.split(',').filter(|f| !f.is_empty()).map(str::to_string).collect(),
         valid_from: r.valid_from,
         valid_to: r.valid_to,
-        source: source_ref(snapshot.source(r)),
+        source: snapshot.source(r).borrowed(),
     }
 }
 
@@ -171,7 +162,7 @@ pub struct SnapshotInfo {
     pub size_bytes: usize,
     pub tables: Vec<TableInfo>,
     pub files: Vec<String>,
-    pub sources: Vec<SourceInfo<'static>>,
+    pub sources: Vec<Provenance<'static>>,
     /// Every dataset with its kind, vintage, publication period and age on `as_of`.
     pub as_of: Date,
     pub datasets: Vec<crate::freshness::DatasetUsed>,

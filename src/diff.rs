@@ -66,7 +66,7 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
                 before: b.amount,
                 after: None,
                 delta: -b.amount.unwrap_or_default(),
-                why: format!("no longer charged ({})", b.source.dataset),
+                why: format!("no longer charged ({})", b.source.dataset_name()),
             }),
         }
     }
@@ -157,4 +157,32 @@ pub fn catalogue_diff(engine: &Engine, req: &QuoteRequest, before: Date, after: 
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provenance::Provenance;
+    use crate::quote::LevyKind;
+
+    #[test]
+    fn an_ended_vat_levy_names_its_table_row() {
+        // A levy that ends says which row charged it: a VAT/GST row is cited as
+        // `tariffs/vat.tsv ({source})`, as its `source` is written in a quote.
+        let vat = Levy {
+            kind: LevyKind::Tax,
+            name: "Import VAT".into(),
+            base: Decimal::from(100),
+            base_note: "CIF 100".into(),
+            rate: "20%".into(),
+            amount: Some(Decimal::from(20)),
+            partial_amount: None,
+            formula: "20% × 100".into(),
+            source: Provenance::vat_row(false, "ibericode-vat-2025-08"),
+        };
+        let mut out = Vec::new();
+        changes("a", &[vat], &[], &mut out);
+        assert_eq!(out[0].why, "no longer charged (tariffs/vat.tsv (ibericode-vat-2025-08))");
+        assert_eq!(out[0].delta, Decimal::from(-20));
+    }
 }

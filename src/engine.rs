@@ -239,7 +239,7 @@ impl Engine {
         let row = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
         match row.and_then(|j| j.tariff) {
             Some(tariff) if self.data.snapshot.table(tariff).is_some() => tariff,
-            _ => crate::snapshot::tariff_jurisdiction(destination),
+            _ => self.data.snapshot.tariff_of(destination),
         }
     }
 

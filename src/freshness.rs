@@ -12,6 +12,7 @@ use crate::quote::{Detail, LevyKind, Quote, Warning};
 use crate::rules::table::Tsv;
 use crate::snapshot::Snapshot;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What a dataset provides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,12 +32,16 @@ pub enum DatasetKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct DatasetUsed {
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Cow<'static, str>,
     pub kind: DatasetKind,
-    pub publisher: String,
-    pub dataset: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub publisher: Cow<'static, str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub dataset: Cow<'static, str>,
     /// The edition (`2026-06-08`, or a month `2026-11`).
-    pub vintage: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub vintage: Cow<'static, str>,
     /// Days from the vintage to the as-of date (negative when the quote is dated before it).
     pub age_days: i64,
     /// How often the publisher issues a new edition, in days.
@@ -65,6 +70,8 @@ pub struct DatasetRule {
 #[derive(Debug)]
 pub struct Datasets {
     rules: Vec<DatasetRule>,
+    /// Indices of `rules` sorted by id (a quote looks several up).
+    by_id: Vec<usize>,
     /// Indices of the tariff editions in `rules`, oldest first.
     tariffs: Vec<usize>,
     /// The ids of the ECB and HMRC exchange-rate datasets, if the snapshot has them.
@@ -98,7 +105,7 @@ impl Datasets {
             let period_days = period.parse().map_err(|_| r.bad("publication_period_days", "not a number of days"))?;
             let id = r.text("id")?;
             let (publisher, dataset, vintage, jurisdictions) = match snapshot.sources.iter().find(|s| s.id == id) {
-                Some(s) => (s.publisher, s.dataset, s.vintage, s.jurisdiction),
+                Some(s) => (s.publisher, &*s.dataset, s.vintage, s.jurisdiction),
                 None => (r.text("publisher")?, r.text("dataset")?, r.text("vintage")?, ""),
             };
             rules.push(DatasetRule {
@@ -128,7 +135,9 @@ impl Datasets {
         let by_publisher =
             |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).map(|s| -> &'static str { s.id });
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
-        Ok(Datasets { rules, tariffs, ecb, hmrc })
+        let mut by_id: Vec<usize> = (0..rules.len()).collect();
+        by_id.sort_by_key(|&i| rules[i].id);
+        Ok(Datasets { rules, by_id, tariffs, ecb, hmrc })
     }
 
     /// Every dataset with its age on `date`.
@@ -137,7 +146,8 @@ impl Datasets {
     }
 
     fn rule(&self, id: &str) -> Option<&DatasetRule> {
-        self.rules.iter().find(|r| r.id == id)
+        let i = self.by_id.partition_point(|&i| self.rules[i].id < id);
+        self.by_id.get(i).map(|&i| &self.rules[i]).filter(|r| r.id == id)
     }
 
     /// A dataset by id with its age on `date`: provenance from `sources.tsv` where the dataset
@@ -166,7 +176,7 @@ impl Datasets {
         let date = quote.as_of;
         let mut ids: Vec<&str> = Vec::with_capacity(4);
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
-        let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && l.source.publisher != "caller");
+        let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && !l.source.is_request());
         if let Some(id) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_in_force(t, date)) {
             ids.push(id);
         }
@@ -184,7 +194,6 @@ impl Datasets {
             // "tariffs/vat.tsv (pwc-node-sales-tax-2025-10)": the VAT row's dataset id.
             let id = levy
                 .source
-                .dataset
                 .vat_source()
                 .or_else(|| levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')')));
             if let Some(rule) = id.filter(|id| !ids.contains(id)).and_then(|id| self.rule(id)) {
@@ -221,11 +230,11 @@ impl DatasetRule {
     fn used(&self, date: Date) -> Option<DatasetUsed> {
         let age_days = self.age_on(date)?;
         Some(DatasetUsed {
-            id: self.id.to_string(),
+            id: Cow::Borrowed(self.id),
             kind: self.kind,
-            publisher: self.publisher.to_string(),
-            dataset: self.dataset.to_string(),
-            vintage: self.vintage.to_string(),
+            publisher: Cow::Borrowed(self.publisher),
+            dataset: Cow::Borrowed(self.dataset),
+            vintage: Cow::Borrowed(self.vintage),
             age_days,
             publication_period_days: self.period_days,
             stale: age_days > i64::from(self.period_days),

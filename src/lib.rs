@@ -22,6 +22,7 @@ pub mod fx;
 pub mod hs;
 pub mod invoice;
 pub mod money;
+pub mod provenance;
 pub mod quote;
 pub mod request;
 pub mod reverse;

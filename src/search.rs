@@ -2,7 +2,7 @@
 //! the HS 2022 texts of their heading and subheading, match a query. Offline; it suggests codes
 //! and never overrides a code the caller gave.
 
-use crate::snapshot::{tariff_jurisdiction, Row, Snapshot, Table};
+use crate::snapshot::{Row, Snapshot, Table};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -144,7 +144,7 @@ pub fn search(
             "tariff descriptions are not loaded yet: load them with loadDescriptions() first",
         ));
     }
-    let jurisdiction = tariff_jurisdiction(destination);
+    let jurisdiction = snapshot.tariff_of(destination);
     // The index reads the table and the HS 2022 texts: both must be here before it is built.
     for table in [snapshot.table(jurisdiction), snapshot.table("HS")].into_iter().flatten() {
         snapshot.require(table)?;

@@ -251,11 +251,10 @@ fn every_supported_destination_returns_a_full_breakdown() {
         let line = &q.lines[0];
         // A destination whose value basis or VAT rate is from a secondary source is listed but
         // not priced, and says why (docs/rules.md#not-priced).
-        let verify = |confidence: &str| confidence == "verify";
-        let unverified = rules.jurisdiction(c.country, date).is_ok_and(|j| verify(j.source.confidence))
+        let unverified = rules.jurisdiction(c.country, date).is_ok_and(|j| j.source.is_verify())
             || rules
                 .vat_rate(c.country, None, landed::request::VatClass::Standard, date)
-                .is_some_and(|v| verify(v.confidence));
+                .is_some_and(|v| v.source.is_verify());
         if unverified {
             assert_ne!(line.status, LineStatus::Priced, "{}", c.country);
             assert!(

@@ -194,8 +194,12 @@ fn thailand_stays_at_7_percent_after_2026_09_30_issue_12() {
     assert_eq!(q.lines[0].status, landed::quote::LineStatus::Priced);
     let date = landed::date::Date::parse("2026-10-15").unwrap();
     let row = engine().rules().vat_rate("TH", None, landed::request::VatClass::Standard, date).expect("TH rate");
-    assert_eq!((row.percent, row.confidence), (d("7"), "official"));
-    assert!(row.source.contains("royal decree for the period from 2026-10-01 is not in our sources"), "{}", row.source);
+    assert_eq!((row.percent, row.source.confidence), (d("7"), landed::provenance::Confidence::Official));
+    assert!(
+        row.source.id.contains("royal decree for the period from 2026-10-01 is not in our sources"),
+        "{}",
+        row.source.id
+    );
 }
 
 // ---- Taiwan ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ mod common;
 
 use common::{d, engine, levy, quote, unpriced, warned};
 use landed::date::Date;
+use landed::provenance::Confidence;
 use landed::quote::{LevyKind, LineStatus};
 use landed::request::VatClass;
 use serde_json::json;
@@ -31,7 +32,7 @@ fn a_verify_vat_row_leaves_the_tax_unpriced_and_the_line_partial_naming_the_row(
     let reason = line.reason.as_deref().unwrap_or_default();
     let rules = engine().rules();
     let row = rules.vat_rate("ES", None, VatClass::Standard, Date::parse("2026-03-02").unwrap()).unwrap();
-    assert_eq!(row.confidence, "verify");
+    assert_eq!(row.source.confidence, Confidence::Verify);
     assert!(reason.contains(&row.row()) && row.row().starts_with("tariffs/vat.tsv line "), "{reason}");
     assert!(reason.contains("ES standard rate of 21%") && reason.contains("[verify]"), "{reason}");
     assert!(warned(&q, "W_VERIFY"));
@@ -47,7 +48,11 @@ fn a_verified_vat_row_replaces_the_imported_one_and_is_priced_vata_1994_s2() {
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("44.80"));
     assert_eq!(q.lines[0].status, LineStatus::Priced);
     let row = engine().rules().vat_rate("GB", None, VatClass::Standard, Date::parse("2026-03-02").unwrap()).unwrap();
-    assert!(row.overrides && row.confidence == "official" && row.source.contains("Value Added Tax Act 1994 s.2(1)"));
+    assert!(
+        row.overrides
+            && row.source.confidence == Confidence::Official
+            && row.source.id.contains("Value Added Tax Act 1994 s.2(1)")
+    );
 }
 
 #[test]
@@ -57,8 +62,8 @@ fn an_hst_is_priced_only_when_both_its_parts_are_verified_excise_tax_act_s165() 
     let rules = engine().rules();
     let on = |date: &str| rules.vat_rate("CA", Some("NS"), VatClass::Standard, Date::parse(date).unwrap()).unwrap();
     let before = on("2025-03-01");
-    assert_eq!((before.percent, before.confidence), (d("15"), "official"));
+    assert_eq!((before.percent, before.source.confidence), (d("15"), Confidence::Official));
     let after = on("2025-06-01");
-    assert_eq!((after.percent, after.confidence), (d("14"), "verify"));
+    assert_eq!((after.percent, after.source.confidence), (d("14"), Confidence::Verify));
     assert!(after.row().starts_with("tariffs/vat.tsv line "), "{}", after.row());
 }

@@ -41,7 +41,7 @@ fn a_line_changed_by_rev_10_reads_rev_3_before_2026_06_08_and_rev_10_from_then()
     let from = rate("98020050", "2026-06-08");
     assert!(before.special.as_deref().unwrap().ends_with("(B,C,)"), "{:?}", before.special);
     assert!(from.special.as_deref().unwrap().ends_with("(B,C)"), "{:?}", from.special);
-    assert_eq!((before.source.vintage.as_str(), from.source.vintage.as_str()), ("2026-02-12", "2026-06-08"));
+    assert_eq!((before.source.vintage, from.source.vintage), ("2026-02-12", "2026-06-08"));
     // 9903.94.05 (Section 232 auto parts): rev 10 adds 9903.94.66 and .67 to the exceptions.
     assert!(!rate("99039405", "2026-06-07").description.contains("9903.94.66"));
     assert!(rate("99039405", "2026-06-08").description.contains("9903.94.66 and 9903.94.67"));

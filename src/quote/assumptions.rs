@@ -20,7 +20,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     if let Some(t) = rules.territory(dest, date) {
-        ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.source });
+        ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.publisher });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
     let mut parts: Vec<&str> = rules
@@ -35,11 +35,14 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
     }
     if req.ship_from.is_none() {
-        let eu = crate::snapshot::EU_MEMBERS.iter().any(|m| crate::rules::same(m, dest));
+        // The destination's groups are found once; the cheap test goes first.
+        let memberships = rules.groups.memberships_of(dest);
+        let names_dest =
+            |c: &str| crate::rules::same(c, dest) || crate::rules::groups::Membership::any_in(memberships, c, date);
         let keyed: Vec<&str> = rules
             .thresholds
             .iter()
-            .filter(|t| (crate::rules::same(t.country, dest) || (eu && t.country == "EU")) && !t.ship_from.is_empty())
+            .filter(|t| !t.ship_from.is_empty() && names_dest(t.country))
             .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();

@@ -87,7 +87,7 @@ pub(super) struct ClaimedRate {
 pub(super) fn claim_condition(p: &Programme, general_rate: &str) -> String {
     format!(
         "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for ({}); without them the general rate {general_rate} applies",
-        p.code, p.name, p.source.source
+        p.code, p.name, p.source.publisher
     )
 }
 
@@ -113,11 +113,11 @@ pub(super) fn apply_claim(
             "claim {} ({}): the programme's partners and dates come from a secondary source ({}) and are marked [verify], so the claim is not priced: the duty is at least the programme's {} and at most the general {}",
             prog.code,
             prog.name,
-            prog.source.source,
+            prog.source.publisher,
             levy.rate,
             general.map(format_grouped).unwrap_or_else(|| c.general_text.to_string())
         );
-        ctx.note_verify(&prog.source.row, prog.source.confidence);
+        ctx.note_verify(prog.source.row(), prog.source.is_verify());
         levy.partial_amount = levy.amount.take().or(levy.partial_amount);
         p.reasons.push(why);
     }
@@ -136,7 +136,7 @@ pub(super) fn apply_claim(
         waived: Vec::new(),
         total_saving: saving,
         condition,
-        source: prog.source.source.into(),
+        source: prog.source.publisher.into(),
     }));
 }
 

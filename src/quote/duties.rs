@@ -31,7 +31,7 @@ pub(super) fn caller_duties(
             amount,
             partial_amount: r.partial_amount,
             formula: r.formula.into(),
-            source: Source::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
         });
     }
     if !line.extra_duties.is_empty() {
@@ -73,7 +73,7 @@ pub(super) fn preferences(
         } else {
             format!(
                 "claim {} ({}) at {rate}: the programme's dates come from a secondary source ({}), so no saving is priced; not applied",
-                prog.code, prog.name, prog.source.source
+                prog.code, prog.name, prog.source.publisher
             )
         };
         p.alternatives.push(Alternative {

@@ -63,16 +63,33 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
     Ok(q)
 }
 
+/// A line's duty expression: the tariff's, borrowed from the snapshot, or one parsed for this
+/// line (a caller's rate, a claim, a band), boxed so that the common case stays small.
+pub(super) enum Expr<'s> {
+    Tariff(&'s DutyExpr),
+    Parsed(Box<DutyExpr>),
+}
+
+impl std::ops::Deref for Expr<'_> {
+    type Target = DutyExpr;
+    fn deref(&self) -> &DutyExpr {
+        match self {
+            Expr::Tariff(e) => e,
+            Expr::Parsed(e) => e,
+        }
+    }
+}
+
 /// Where a line's duty rate comes from.
 pub(super) struct DutyRate<'s> {
-    pub(super) expr: Cow<'s, DutyExpr>,
+    pub(super) expr: Expr<'s>,
     pub(super) text: Cow<'static, str>,
     pub(super) name: Note,
-    pub(super) source: Source,
+    pub(super) source: Provenance<'static>,
     pub(super) matched_code: Option<String>,
     pub(super) special: &'s str,
     /// A consignment deduction from this line's duty (its share), in the customs currency.
-    pub(super) deduction: Option<(Decimal, String)>,
+    pub(super) deduction: Option<Box<(Decimal, String)>>,
     /// The preference programme claimed, whose rate this is, and the general rate it replaces.
     pub(super) claim: Option<ClaimedRate>,
 }
@@ -147,15 +164,10 @@ pub(super) fn duty_rates(
                 }) {
                     continue;
                 }
-                let src = snapshot.source(&l.row);
-                let source = Source {
-                    publisher: src.publisher.into(),
-                    dataset: src.dataset.into(),
-                    vintage: src.vintage.into(),
-                };
+                let source = snapshot.source(&l.row).clone();
                 if let Some((text, c)) = claimed {
                     rates.push(DutyRate {
-                        expr: Cow::Owned(DutyExpr::parse(&text)),
+                        expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
                         name: format!(
                             "Customs duty ({tariff} {}, claim {} {})",
                             l.row.code(),
@@ -173,7 +185,7 @@ pub(super) fn duty_rates(
                     continue;
                 }
                 rates.push(DutyRate {
-                    expr: Cow::Borrowed(l.expression),
+                    expr: Expr::Tariff(l.expression),
                     text: Cow::Borrowed(l.row.mfn),
                     name: match HsCode::parse(l.row.code()) {
                         Ok(code) => Note::new(Parts::DutyName { tariff, code }),
@@ -234,13 +246,13 @@ fn claimed_rate(
 /// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
 pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
     DutyRate {
-        expr: Cow::Owned(DutyExpr::parse(rate)),
+        expr: Expr::Parsed(Box::new(DutyExpr::parse(rate))),
         text: Cow::Owned(rate.to_string()),
         name: match replaced {
             Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})").into(),
             None => "Customs duty (caller-supplied rate)".into(),
         },
-        source: Source::request(&format!("lines[{}].duty_rate", line.id)),
+        source: Provenance::request(&format!("lines[{}].duty_rate", line.id)),
         matched_code: None,
         special: "",
         deduction: None,
@@ -278,7 +290,7 @@ pub(super) fn band_rate(
             first.currency
         ));
     };
-    ctx.note_verify(&b.source.row, b.source.confidence);
+    ctx.note_verify(b.source.row(), b.source.is_verify());
     let line_value = line.quantity * line.unit_price;
     let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };
     let deduction = if b.deduction.is_zero() {
@@ -298,16 +310,16 @@ pub(super) fn band_rate(
                 format!(" (this line's share by value: {})", format_grouped(amount))
             }
         );
-        Some((amount, note))
+        Some(Box::new((amount, note)))
     };
     Ok(DutyRate {
-        expr: Cow::Owned(DutyExpr::AdValorem { percent: b.percent, on: None }),
+        expr: Expr::Parsed(Box::new(DutyExpr::AdValorem { percent: b.percent, on: None })),
         text: Cow::Owned(match &deduction {
             Some(_) => format!("{}% less {} {}", b.percent.normalize(), b.deduction.normalize(), b.currency),
             None => format!("{}%", b.percent.normalize()),
         }),
         name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency).into(),
-        source: Source::rule(&b.source.row, b.source.source),
+        source: b.source.borrowed(),
         matched_code: None,
         special: "",
         deduction,

@@ -41,6 +41,8 @@ pub(crate) enum Parts {
     RoundedDown { basis: Box<Parts>, rounded: Decimal },
     /// `{formula} = {amount}`, or `= at least {amount} (duty not fully priced)`.
     Result { formula: Box<Parts>, amount: Decimal, at_least: bool },
+    /// A rate as published: `20%`.
+    Rate(Decimal),
     /// `{percent}% × {base}`.
     Percent { percent: Decimal, base: Decimal },
     /// `{base} ÷ (1 − {percent}%) × {percent}%`: a tax included in its own base.
@@ -55,15 +57,19 @@ pub(crate) enum Parts {
     Tax { percent: Decimal, base: Decimal, amount: Decimal, inside: bool, at_least: bool },
     /// A duty's formula, rendered by evaluating the expression again with the same input.
     Duty(Box<DutyFormula>),
+    /// A plain ad valorem or free duty's formula ([`DutyExpr::simple_percent`]): it reads only
+    /// the value, so it is kept inline, without [`DutyFormula`]'s copy of the whole input.
+    SimpleDuty {
+        expr: &'static DutyExpr,
+        value: Decimal,
+        currency: Currency,
+        date: Option<Date>,
+        rounding: RoundingPolicy,
+    },
     /// A threshold's limit: `≤ 135 gbp (intrinsic)`, `< 800 usd (customs, each item)`.
     Limit(&'static Threshold),
     /// `not due: consignment within {threshold} ({source})`.
     NotDue { threshold: &'static str, source: &'static str },
-    /// The dataset of a rule row: `tariffs/rules/{row}`.
-    RuleRow(&'static str),
-    /// The dataset of a VAT/GST row: `tariffs/vat.tsv ({source})`, or `vat_extra.tsv` for a
-    /// hand-encoded row that overrides the imported one.
-    VatRow { overrides: bool, source: &'static str },
 }
 
 impl Default for Parts {
@@ -132,18 +138,26 @@ impl DutyFormula {
     }
 }
 
+impl Parts {
+    /// The formula of `expr` evaluated on `input`, rendered when read.
+    pub(crate) fn duty(expr: &'static DutyExpr, input: &DutyInput<'_>) -> Parts {
+        match expr.simple_percent() {
+            Some(_) => Parts::SimpleDuty {
+                expr,
+                value: input.value,
+                currency: input.currency,
+                date: input.date,
+                rounding: input.rounding,
+            },
+            None => Parts::Duty(Box::new(DutyFormula::of(expr, input))),
+        }
+    }
+}
+
 impl Note {
     /// A note from parts.
     pub(crate) fn new(parts: Parts) -> Note {
         Note { parts, text: OnceLock::new() }
-    }
-
-    /// The dataset id of a VAT/GST row's note, without rendering it.
-    pub(crate) fn vat_source(&self) -> Option<&'static str> {
-        match self.parts {
-            Parts::VatRow { source, .. } => Some(source),
-            _ => None,
-        }
     }
 
     /// The text, rendered on first use.
@@ -272,6 +286,7 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             write_parts(w, &if *inside { Parts::Inside { percent, base } } else { Parts::Percent { percent, base } })?;
             write_result(w, *amount, *at_least)
         }
+        Parts::Rate(percent) => write!(w, "{}%", percent.normalize()),
         Parts::Percent { percent, base } => write!(w, "{}% × {}", percent.normalize(), Grouped(*base)),
         Parts::Inside { percent, base } => {
             let pct = percent.normalize();
@@ -293,6 +308,20 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             write_tax_base(w, &t)
         }
         Parts::Duty(d) => w.write_str(&d.render()),
+        Parts::SimpleDuty { expr, value, currency, date, rounding } => {
+            let quantities = Quantities::new();
+            let input = DutyInput {
+                value: *value,
+                currency: *currency,
+                quantities: &quantities,
+                components: &[],
+                date: *date,
+                fx: &[],
+                base_duty: None,
+                rounding: *rounding,
+            };
+            w.write_str(&expr.evaluate(&input).formula)
+        }
         Parts::Limit(t) => {
             let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
             let op = if t.strictly_below { "<" } else { "≤" };
@@ -300,11 +329,6 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             w.write_str(&text.to_lowercase())
         }
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
-        Parts::RuleRow(row) => write!(w, "tariffs/rules/{row}"),
-        Parts::VatRow { overrides, source } => {
-            let file = if *overrides { "tariffs/rules/vat_extra.tsv" } else { "tariffs/vat.tsv" };
-            write!(w, "{file} ({source})")
-        }
     }
 }
 
@@ -394,5 +418,45 @@ mod duty_formula_tests {
         assert_eq!((lazy.amount, lazy.exact), (eager.amount, eager.exact));
         let note = Note::new(Parts::Duty(Box::new(DutyFormula::of(expr, &input))));
         assert_eq!(note.as_str(), eager.formula);
+    }
+
+    #[test]
+    fn an_inline_ad_valorem_or_free_formula_renders_exactly_the_eager_one() {
+        let mut q = Quantities::new();
+        q.add_text("250kg", "qty").unwrap();
+        for text in ["12%", "Free", "0%"] {
+            let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse(text)));
+            let input = DutyInput::value_only(dec!(1234.50), Currency::GBP, &q);
+            let parts = Parts::duty(expr, &input);
+            assert!(matches!(parts, Parts::SimpleDuty { .. }), "{text}");
+            assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
+        }
+    }
+
+    #[test]
+    fn inline_tax_formula_and_base_render_as_their_boxed_forms() {
+        let (percent, base, amount) = (dec!(20), dec!(1234.50), dec!(246.90));
+        for (inside, at_least) in [(false, false), (false, true), (true, false)] {
+            let f = match inside {
+                true => Parts::Inside { percent, base },
+                false => Parts::Percent { percent, base },
+            };
+            let boxed = Note::new(Parts::Result { formula: Box::new(f), amount, at_least });
+            assert_eq!(Note::new(Parts::Tax { percent, base, amount, inside, at_least }), boxed);
+        }
+        for customs_value in [true, false] {
+            let (value, duty) = (dec!(100.00), dec!(12.00));
+            let t = TaxBase {
+                customs_value,
+                value,
+                uplift: None,
+                duty,
+                duty_rounded: duty,
+                base: value + duty,
+                rounded: value + duty,
+            };
+            let inline = Note::new(Parts::ValuePlusDuty { customs_value, value, duty });
+            assert_eq!(inline, Note::new(Parts::TaxBase(Box::new(t))));
+        }
     }
 }

@@ -34,14 +34,14 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 Some(_) => continue,
                 None => {
                     let modes = f.transport.iter().map(|t| t.name()).collect();
-                    ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: &f.source.row });
+                    ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: f.source.row() });
                     continue;
                 }
             }
         }
-        ctx.note_verify(&f.source.row, f.source.confidence);
+        ctx.note_verify(f.source.row(), f.source.is_verify());
         if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
-            ctx.warn(Detail::OldRule { row: &f.source.row, vintage: v });
+            ctx.warn(Detail::OldRule { row: f.source.row(), vintage: v });
         }
         let entry = match f.entry {
             EntryKind::Any => "any entry".to_string(),
@@ -58,8 +58,8 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 rate: "relieved".into(),
                 amount: Some(ctx.round(Decimal::ZERO)),
                 partial_amount: None,
-                formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
-                source: Source::rule(&t.source.row, t.source.source),
+                formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+                source: t.source.borrowed(),
             });
             continue;
         }
@@ -85,7 +85,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
             _ => {
                 let why = format!(
                     "{} is due but its figures for {} are not in our data: {}",
-                    f.name, ctx.req.date, f.source.source
+                    f.name, ctx.req.date, f.source.publisher
                 );
                 ctx.warn(Detail::FeeUnknown { why: why.clone() });
                 out.push(Levy {
@@ -97,7 +97,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                     amount: None,
                     partial_amount: None,
                     formula: why.into(),
-                    source: Source::rule(&f.source.row, f.source.source),
+                    source: f.source.borrowed(),
                 });
                 continue;
             }
@@ -115,7 +115,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
                 amount: None,
                 partial_amount: None,
                 formula: format!("{formula} = {} — not priced: {why}", format_grouped(amount)).into(),
-                source: Source::rule(&f.source.row, f.source.source),
+                source: f.source.borrowed(),
             });
             continue;
         }
@@ -132,7 +132,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
             amount: Some(amount),
             partial_amount: None,
             formula: format!("{formula} = {}", format_grouped(amount)).into(),
-            source: Source::rule(&f.source.row, f.source.source),
+            source: f.source.borrowed(),
         });
     }
     out.extend(declaration_rounding(ctx, lines));
@@ -142,10 +142,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
 /// Why a fee is not priced: its row is from a secondary source, or an unverified threshold the
 /// consignment is within may relieve it.
 fn unverified_fee(f: &crate::rules::Fee, relief: &Relief) -> Option<String> {
-    if f.source.confidence == "verify" {
+    if f.source.is_verify() {
         return Some(format!(
             "{} is from a secondary source [verify] ({}): the fee is not priced; a primary source for its amount and dates would price it",
-            f.source.row, f.source.source
+            f.source.row(), f.source.publisher
         ));
     }
     relief.unverified.iter().find(|t| t.fees).map(|t| format!("{}: {}", t.id, unverified_threshold(t)))
@@ -188,7 +188,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         if total == sum {
             continue;
         }
-        ctx.note_verify(&r.source.row, r.source.confidence);
+        ctx.note_verify(r.source.row(), r.source.is_verify());
         out.push(Levy {
             kind,
             name: format!("{name}: declaration total rounded down").into(),
@@ -204,7 +204,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
                 format_grouped(total - sum)
             )
             .into(),
-            source: Source::rule(&r.source.row, r.source.source),
+            source: r.source.borrowed(),
         });
     }
     out

@@ -152,8 +152,8 @@ pub(super) fn price_with(
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
-            source: Source::rule(&t.source.row, t.source.source),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+            source: t.source.borrowed(),
         });
     } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
         let share = *share;
@@ -166,7 +166,7 @@ pub(super) fn price_with(
             amount: Some(share),
             partial_amount: None,
             formula: format!("{note} = {}", format_grouped(share)).into(),
-            source: Source::rule(&t.source.row, t.source.source),
+            source: t.source.borrowed(),
         });
         duty_total += share;
     } else if let DutySource::Rate(rate) = source {
@@ -190,7 +190,7 @@ pub(super) fn price_with(
         };
         // A tariff rate's formula is rendered when read; a caller's or band's rate at once.
         let lazy = match &rate.expr {
-            Cow::Borrowed(expr) if rate.deduction.is_none() => Some(*expr),
+            Expr::Tariff(expr) if rate.deduction.is_none() => Some(*expr),
             _ => None,
         };
         let mut r = match lazy {
@@ -204,10 +204,11 @@ pub(super) fn price_with(
         }
         let mut amount = r.exact.map(|e| ctx.round_line(e));
         let mut formula = match lazy {
-            Some(expr) => Note::new(Parts::Duty(Box::new(DutyFormula::of(expr, &input)))),
+            Some(expr) => Note::new(Parts::duty(expr, &input)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
-        if let (Some((less, note)), Some(a)) = (&rate.deduction, amount) {
+        if let (Some(d), Some(a)) = (&rate.deduction, amount) {
+            let (less, note) = &**d;
             amount = Some((a - less).max(Decimal::ZERO));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }

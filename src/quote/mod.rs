@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
+use crate::provenance::Provenance;
 use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
 use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
@@ -51,7 +52,7 @@ use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
 pub use explain::Note;
-use explain::{DutyFormula, Parts, TaxBase};
+use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
 use several::Several;
@@ -86,6 +87,10 @@ struct Ctx<'q> {
     texts: Vec<(TextKey, std::sync::Arc<str>)>,
     /// The tariff editions (source numbers) whose age this quote has checked.
     tariff_editions_checked: Vec<u32>,
+    /// The destination's VAT-base uplift on the date (`None` until the first line asks).
+    uplift: Option<Option<(Decimal, &'static str)>>,
+    /// The parts each tax rate splits into, per rate, as lines ask.
+    tax_parts: Vec<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
 }
 
 /// What a text in [`Ctx::texts`] says.
@@ -94,8 +99,6 @@ enum TextKey {
     /// A tax's name: its kind, the class's rate kind (none for the standard class), and the
     /// threshold under which the seller collects it.
     TaxName { kind: &'static str, class: Option<&'static str>, seller: Option<&'static str> },
-    /// A percentage: `20%`.
-    Percent(Decimal),
 }
 
 /// Number of [`RoundingTarget`]s.
@@ -107,9 +110,16 @@ fn rounding_steps(
     destination: &str,
     date: Date,
 ) -> [Option<&'static Rounding>; ROUNDING_TARGETS] {
-    use RoundingTarget as T;
-    let targets = [T::DutyBase, T::LineAmount, T::DutyInTaxBase, T::TaxBase, T::PartBase, T::DutyTotal, T::TaxTotal];
-    targets.map(|t| rules.taxes.rounding(destination, t, date))
+    // One pass over the rows (most destinations have none); the first row in force per target
+    // wins, as in `TaxRules::rounding`.
+    let mut steps = [None; ROUNDING_TARGETS];
+    for r in &rules.taxes.rounding {
+        let step = &mut steps[r.target as usize];
+        if step.is_none() && crate::rules::same(r.country, destination) && in_force(r.valid_from, r.valid_to, date) {
+            *step = Some(r);
+        }
+    }
+    steps
 }
 
 impl Ctx<'_> {
@@ -175,8 +185,8 @@ impl Ctx<'_> {
         self.rounding[target as usize].map_or(amount, |r| r.apply(amount))
     }
 
-    fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, confidence: &str) {
-        if confidence == "verify" {
+    fn note_verify(&mut self, row: impl Into<Cow<'static, str>>, verify: bool) {
+        if verify {
             self.warn(Detail::Verify { row: row.into() });
         }
     }
@@ -234,6 +244,8 @@ impl<'q> Ctx<'q> {
             rounding: rounding_steps(rules, j.country, req.date),
             texts: Vec::new(),
             tariff_editions_checked: Vec::new(),
+            uplift: None,
+            tax_parts: Vec::new(),
         })
     }
 }
@@ -243,7 +255,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     req.validate()?;
     let mut ctx = Ctx::new(engine, req)?;
     let j = ctx.j;
-    ctx.note_verify(j.source.row.as_str(), j.source.confidence);
+    ctx.note_verify(j.source.row(), j.source.is_verify());
     check_assumptions(&mut ctx)?;
     let currency = j.currency;
     let dp = currency.minor_units();
@@ -318,7 +330,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
             duty: j.duty_basis,
             tax: j.tax_basis,
             tax_method: j.tax_method,
-            source: j.source.source.to_string(),
+            source: j.source.publisher.to_string(),
         },
         fx: ctx.fx_used,
         thresholds: checks,

@@ -63,7 +63,8 @@ mod tests {
     #[test]
     fn keeps_every_item_in_order() {
         let mut s = Several::new();
-        assert!(s.is_empty() && s.len() == 0);
+        assert!(s.is_empty());
+        assert_eq!(s.len(), 0);
         for i in 1..=3 {
             s.push(i);
         }

@@ -44,17 +44,16 @@ pub(super) fn tax(
         _ => Some(rate.kind.as_str()),
     };
     if let Some(t) = relief.tax {
-        let name = TextKey::TaxName { kind: kind_name, class: None, seller: None };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: ctx.text(name, || format!("Import {kind_name}")),
+            name: Note::from(import_tax_name(kind_name)),
             base: v.cif(),
             base_note: "not due".into(),
             rate: "relieved".into(),
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
-            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.source }),
-            source: Source::rule(&t.source.row, t.source.source),
+            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+            source: t.source.borrowed(),
         });
         return;
     }
@@ -64,15 +63,17 @@ pub(super) fn tax(
         (ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
-        let name = TextKey::TaxName { kind: kind_name, class, seller: None };
-        let text = || format!("Import {kind_name}{}", class.map(|k| format!(", {k} rate")).unwrap_or_default());
-        (ctx.text(name, text), base, note)
+        let name = match class {
+            None => Note::from(import_tax_name(kind_name)),
+            Some(k) => {
+                let key = TextKey::TaxName { kind: kind_name, class, seller: None };
+                ctx.text(key, || format!("{}, {k} rate", import_tax_name(kind_name)))
+            }
+        };
+        (name, base, note)
     };
-    let source = Source::vat(rate.overrides, rate.source);
-    let parts = {
-        let rules: &'static Rules = ctx.rules;
-        rules.taxes.parts(ctx.destination, rate.percent, ctx.req.date)
-    };
+    let source = rate.source.clone();
+    let parts = tax_parts_of(ctx, rate.percent);
     if !parts.is_empty() && relief.seller_collects.is_none() {
         tax_parts(ctx, &parts, base, &note, duty_known, p);
         return;
@@ -99,12 +100,23 @@ pub(super) fn tax(
         name,
         base,
         base_note: note,
-        rate: ctx.text(TextKey::Percent(rate.percent), || format!("{}%", rate.percent.normalize())),
+        rate: Note::new(Parts::Rate(rate.percent)),
         amount,
         partial_amount: partial,
         formula,
         source,
     });
+}
+
+/// `Import VAT`, `Import GST`, …: a tax levy's name at the border.
+fn import_tax_name(kind_name: &'static str) -> &'static str {
+    match kind_name {
+        "GST" => "Import GST",
+        "HST" => "Import HST",
+        "ICMS" => "Import ICMS",
+        "consumption tax" => "Import consumption tax",
+        _ => "Import VAT",
+    }
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the
@@ -128,14 +140,14 @@ fn sale_base(t: &Threshold, v: &LineValues, duty_total: Decimal) -> (Decimal, No
 
 /// Why a VAT/GST rate is not priced: its row is from a secondary source.
 fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
-    (rate.confidence == "verify").then(|| {
+    rate.source.is_verify().then(|| {
         let place = if rate.subdivision.is_empty() { rate.country.to_string() } else { format!("{} {}", rate.country, rate.subdivision) };
         format!(
             "the {place} {} rate of {}% in force on this date is from a secondary source [verify] ({}: {}): the tax is not priced; a primary source for the rate in force (the law or the tax authority's notice) would price it",
             rate.kind,
             rate.percent.normalize(),
             rate.row(),
-            rate.source
+            rate.source.id
         )
     })
 }
@@ -154,7 +166,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             ));
             return None;
         };
-        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.confidence);
+        ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.source.is_verify());
         return Some(row.clone());
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
@@ -170,12 +182,12 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
         p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
         return None;
     };
-    if rate.confidence == "verify" {
+    if rate.source.is_verify() {
         ctx.warn(Detail::VerifyRate {
             country: rate.country,
             percent: rate.percent,
             kind: rate.kind.as_str(),
-            source: rate.source,
+            source: rate.source.id,
         });
     }
     Some(rate)
@@ -210,15 +222,37 @@ pub(super) fn border_tax_base(
 /// The destination's VAT-base uplift (percent, source) unless the goods come from a country
 /// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
 pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
+    if let Some(u) = ctx.uplift {
+        return u;
+    }
+    let u = uplift_on_date(ctx);
+    ctx.uplift = Some(u);
+    u
+}
+
+/// The parts a `percent` % tax of the destination splits into (empty: not split), looked up once
+/// per rate per quote.
+fn tax_parts_of(ctx: &mut Ctx<'_>, percent: Decimal) -> Vec<&'static crate::rules::taxes::TaxPart> {
+    if let Some((_, parts)) = ctx.tax_parts.iter().find(|(p, _)| *p == percent) {
+        return parts.clone();
+    }
+    let rules: &'static Rules = ctx.rules;
+    let parts = rules.taxes.parts(ctx.destination, percent, ctx.req.date);
+    ctx.tax_parts.push((percent, parts.clone()));
+    parts
+}
+
+/// [`uplift`] looked up in the rules (once per quote: the answer does not depend on the line).
+fn uplift_on_date(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     let rules: &'static Rules = ctx.rules;
     let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
-    ctx.note_verify(&u.source.row, u.source.confidence);
+    ctx.note_verify(u.source.row(), u.source.is_verify());
     match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
         Some(from) if u.not_from.contains(&from.as_str()) => None,
-        Some(_) => Some((u.percent, u.source.source)),
+        Some(_) => Some((u.percent, u.source.publisher)),
         None => {
             ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });
-            Some((u.percent, u.source.source))
+            Some((u.percent, u.source.publisher))
         }
     }
 }
@@ -235,7 +269,7 @@ pub(super) fn tax_parts(
 ) {
     let mut previous: Option<(Decimal, Decimal)> = None; // (amount, percent)
     for part in parts {
-        ctx.note_verify(&part.source.row, part.source.confidence);
+        ctx.note_verify(part.source.row(), part.source.is_verify());
         let (part_base, exact, formula, base_note) = match (part.basis, previous) {
             (PartBasis::PrecedingPart, Some((amount, percent))) => {
                 let b = ctx.step(RoundingTarget::PartBase, amount);
@@ -276,7 +310,7 @@ pub(super) fn tax_parts(
             amount,
             partial_amount: partial,
             formula,
-            source: Source::rule(&part.source.row, part.source.source),
+            source: part.source.borrowed(),
         });
     }
 }
@@ -284,8 +318,8 @@ pub(super) fn tax_parts(
 /// Drops tax that is below the minimum collectible for the whole consignment.
 pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let Some(t) = relief.min_collectible else { return };
-    if t.source.confidence == "verify" {
-        ctx.note_verify(&t.source.row, t.source.confidence);
+    if t.source.is_verify() {
+        ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
     }
     let tax: Decimal =

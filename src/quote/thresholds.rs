@@ -69,7 +69,7 @@ pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<St
             "seller_registered",
             format!(
                 "{}: the law makes the seller charge the tax at the sale for this consignment ({}); it does not become import tax",
-                t.id, t.source.source
+                t.id, t.source.publisher
             ),
         )),
         _ => Ok(None),
@@ -96,7 +96,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 value: None,
                 applies: true,
                 note: None,
-                source: Cow::Borrowed(t.source.source),
+                source: Cow::Borrowed(t.source.publisher),
             });
             continue;
         }
@@ -121,7 +121,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         if let Some(why) = &bar {
             ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
         }
-        let unverified = within && bar.is_none() && t.source.confidence == "verify";
+        let unverified = within && bar.is_none() && t.source.is_verify();
         let applies = within && bar.is_none() && !unverified;
         let mut note = bar;
         if unverified {
@@ -131,7 +131,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             relief.unverified.push(t);
         }
         if applies {
-            ctx.note_verify(&t.source.row, t.source.confidence);
+            ctx.note_verify(t.source.row(), t.source.is_verify());
             match t.effect {
                 ThresholdEffect::Relieve => {
                     // The tightest applicable relief wins for each levy.
@@ -164,7 +164,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             value: Some(compared),
             applies,
             note,
-            source: Cow::Borrowed(t.source.source),
+            source: Cow::Borrowed(t.source.publisher),
         });
     }
     Ok((relief, checks))
@@ -185,8 +185,8 @@ pub(super) fn unverified_threshold(t: &Threshold) -> String {
         .collect();
     format!(
         "{} is from a secondary source [verify] ({}): whether it applies is unverified, so the {} it would {effect} is not priced; a primary source for the row would price it",
-        t.source.row,
-        t.source.source,
+        t.source.row(),
+        t.source.publisher,
         levies.join(" and ")
     )
 }

@@ -51,7 +51,9 @@ pub(super) fn totals(
         tax,
         fees,
         collected_at_sale: at_sale,
-        collected_at_sale_rule: relief.seller_collects.map(|t| concat(&[&t.source.row, " (", t.source.source, ")"])),
+        collected_at_sale_rule: relief
+            .seller_collects
+            .map(|t| concat(&[t.source.row(), " (", t.source.publisher, ")"])),
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),
         buyer_total: ctx.round(landed + due),

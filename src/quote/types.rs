@@ -223,40 +223,6 @@ pub enum LevyKind {
     Fee,
 }
 
-/// Where a rate comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub struct Source {
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub publisher: Cow<'static, str>,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub dataset: Note,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub vintage: Cow<'static, str>,
-}
-
-impl Source {
-    /// A rate the caller supplied in the request.
-    pub fn request(field: &str) -> Source {
-        Source { publisher: "caller".into(), dataset: format!("request {field}").into(), vintage: "".into() }
-    }
-
-    /// A row of the embedded rule tables.
-    pub fn rule(row: &'static str, law: &'static str) -> Source {
-        Source { publisher: law.into(), dataset: Note::new(Parts::RuleRow(row)), vintage: "".into() }
-    }
-
-    /// A row of the VAT/GST tables (`source`: the row's dataset id).
-    pub(crate) fn vat(overrides: bool, source: &'static str) -> Source {
-        Source {
-            publisher: "VAT/GST rates".into(),
-            dataset: Note::new(Parts::VatRow { overrides, source }),
-            vintage: "".into(),
-        }
-    }
-}
-
 /// One charge on a line or a shipment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
@@ -279,7 +245,10 @@ pub struct Levy {
     pub partial_amount: Option<Decimal>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub formula: Note,
-    pub source: Source,
+    /// Where the rate comes from (written as its citation: publisher, dataset, vintage).
+    #[serde(serialize_with = "crate::provenance::cited")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Citation"))]
+    pub source: Provenance<'static>,
 }
 
 /// Sums over priced lines and shipment levies.

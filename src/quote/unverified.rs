@@ -10,7 +10,7 @@ use super::*;
 /// the levies an unverified threshold the consignment is within would change.
 pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let mut rules: Vec<(Vec<LevyKind>, String)> = Vec::new();
-    if ctx.j.source.confidence == "verify" {
+    if ctx.j.source.is_verify() {
         let why = unverified_basis(ctx.j);
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
@@ -35,7 +35,7 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
 fn unverified_basis(j: &Jurisdiction) -> String {
     format!(
         "{}: the value basis of {} (duty on {}, tax on {}) is from a secondary source [verify] ({}): its duty and tax are not priced; a primary source for the row (the law or the customs authority's page) would price them",
-        j.source.row,
+        j.source.row(),
         j.name,
         match j.duty_basis {
             DutyBasis::Cif => "the CIF value",
@@ -46,7 +46,7 @@ fn unverified_basis(j: &Jurisdiction) -> String {
             TaxBasis::CustomsValuePlusDuty => "customs value + duty",
             TaxBasis::None => "nothing",
         },
-        j.source.source
+        j.source.publisher
     )
 }
 

@@ -61,7 +61,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
                 name: l.name.into(),
                 ch99: l.ch99.into(),
                 reason,
-                source: l.source.source.into(),
+                source: l.source.publisher.into(),
             });
             continue;
         }
@@ -80,11 +80,11 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
                 name: l.name.into(),
                 ch99: l.ch99.into(),
                 reason: format!("removed by the claim under {claim}"),
-                source: l.source.source.into(),
+                source: l.source.publisher.into(),
             });
             continue;
         }
-        ctx.note_verify(&l.source.row, l.source.confidence);
+        ctx.note_verify(l.source.row(), l.source.is_verify());
         match &levy.amount {
             Some(a) => {
                 out.total += *a;
@@ -147,7 +147,7 @@ fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
         rate: rate.into(),
         amount: None,
         partial_amount: None,
-        source: Source::rule(&l.source.row, l.source.source),
+        source: l.source.borrowed(),
     }
 }
 
@@ -160,7 +160,7 @@ pub(super) fn layer_levy(
     metal: Option<Decimal>,
 ) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
-    let source = Source::rule(&l.source.row, l.source.source);
+    let source = l.source.borrowed();
     let unpriced = |rate: String, why: String| Levy {
         kind: LevyKind::AdditionalDuty,
         name: name.clone().into(),
@@ -174,7 +174,7 @@ pub(super) fn layer_levy(
     };
     let Some(percent) = l.percent else {
         // The measure covers the code but its rate here is not in our data.
-        let why = format!("{name} covers this code, but its rate for it is not encoded: {}", l.source.source);
+        let why = format!("{name} covers this code, but its rate for it is not encoded: {}", l.source.publisher);
         return unpriced("not encoded".into(), why);
     };
     let rate = match l.rate_kind {
@@ -204,7 +204,7 @@ pub(super) fn layer_levy(
         _ => (us.customs_value, Note::new(us.basis_note.clone())),
     };
     if l.unverified() {
-        let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.source);
+        let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.publisher);
         return Levy { base, base_note, ..unpriced(rate, why) };
     }
     let (amount, formula) = match l.rate_kind {

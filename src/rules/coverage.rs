@@ -2,8 +2,9 @@
 
 use super::{in_force, DutyBasis, Rules, TaxBasis};
 use crate::date::Date;
+use crate::provenance::Confidence;
 use crate::request::VatClass;
-use crate::snapshot::{Snapshot, EU_MEMBERS};
+use crate::snapshot::Snapshot;
 use serde::Serialize;
 
 /// Coverage of one destination on a date.
@@ -38,7 +39,7 @@ pub struct BasisCoverage {
     pub duty: DutyBasis,
     pub tax: TaxBasis,
     pub source: &'static str,
-    pub confidence: &'static str,
+    pub confidence: Confidence,
 }
 
 /// VAT/GST rates.
@@ -60,7 +61,7 @@ pub struct Item {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: &'static str,
-    pub confidence: &'static str,
+    pub confidence: Confidence,
 }
 
 impl Rules {
@@ -92,16 +93,13 @@ impl Rules {
                     reduced: reduced
                         .filter(|r| r.percent != s.percent)
                         .map(|r| format!("{}% ({})", r.percent.normalize(), r.kind)),
-                    source: s.source,
+                    source: s.source.id,
                 }),
             };
-            let eu = EU_MEMBERS.contains(&j.country);
             let thresholds = self
                 .thresholds
                 .iter()
-                .filter(|t| {
-                    (t.country == j.country || (eu && t.country == "EU")) && in_force(t.valid_from, t.valid_to, date)
-                })
+                .filter(|t| self.groups.names(t.country, j.country, date) && in_force(t.valid_from, t.valid_to, date))
                 .map(|t| Item {
                     id: t.id,
                     summary: format!(
@@ -137,7 +135,7 @@ impl Rules {
                     .to_lowercase(),
                     valid_from: t.valid_from,
                     valid_to: t.valid_to,
-                    source: t.source.source,
+                    source: t.source.publisher,
                     confidence: t.source.confidence,
                 })
                 .collect();
@@ -161,7 +159,7 @@ impl Rules {
                     },
                     valid_from: f.valid_from,
                     valid_to: f.valid_to,
-                    source: f.source.source,
+                    source: f.source.publisher,
                     confidence: f.source.confidence,
                 })
                 .collect();
@@ -173,7 +171,7 @@ impl Rules {
                 value_basis: BasisCoverage {
                     duty: j.duty_basis,
                     tax: j.tax_basis,
-                    source: j.source.source,
+                    source: j.source.publisher,
                     confidence: j.source.confidence,
                 },
                 vat,

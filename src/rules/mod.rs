@@ -2,13 +2,19 @@
 //! and preference programmes. The tables live in `tariffs/rules/` (and the imported `vat.tsv`),
 //! are embedded in the snapshot, and are only interpreted here.
 
+pub mod codes;
 mod coverage;
+pub mod groups;
 pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
 pub mod us;
 pub mod vat;
 
+pub use codes::{
+    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, SaleBase, Scheme, SubdivisionTax, TaxBasis,
+    TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
+};
 pub use coverage::Coverage;
 pub use table::in_force;
 pub use vat::{VatKind, VatRate};
@@ -17,93 +23,14 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 pub use crate::fx::FxMethod;
 use crate::money::Currency;
+use crate::provenance::{Confidence, Provenance};
 use crate::request::{Channel, Transport, VatClass};
-use crate::snapshot::{Snapshot, EU_MEMBERS};
+use crate::snapshot::Snapshot;
+use codes::{list, one_of};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::OnceLock;
 use table::Tsv;
-
-/// What the duty is charged on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub enum DutyBasis {
-    /// Goods + freight + insurance to the border.
-    Cif,
-    /// Goods at the place of export (transaction value without international transport).
-    Fob,
-}
-
-/// What import VAT/GST is charged on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub enum TaxBasis {
-    /// CIF value + duty + other import levies (EU art. 86, GB, AU, …).
-    CifPlusDuty,
-    /// The customs value (per the duty basis) + duty (Canada's value for tax).
-    CustomsValuePlusDuty,
-    /// No import VAT/GST (United States).
-    None,
-}
-
-/// How the tax rate applies to its base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub enum TaxMethod {
-    /// amount = base × rate.
-    OnTop,
-    /// The tax is part of its own base (Brazil's ICMS): amount = base ÷ (1 − rate) × rate.
-    Inside,
-    None,
-}
-
-/// The name of a destination's import tax, where the rate row's kind does not name it (`gst`,
-/// `hst` and `icms` rows do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TaxName {
-    /// "VAT".
-    Vat,
-    /// "consumption tax" (Japan).
-    ConsumptionTax,
-}
-
-/// Duties the destination adds on top of its tariff, by origin, date and code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AdditionalDuties {
-    None,
-    /// US chapter 99 layers (`rules/us_layers.tsv`, `us_reciprocal.tsv`) and the preference
-    /// programmes of the tariff's `special` column: every line needs its origin.
-    UsChapter99,
-}
-
-/// A tax levied by province or state at the border, and what it changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SubdivisionTax {
-    None,
-    /// Canada's HST: a harmonized province's rate (`hst` rows) replaces GST; a GST/HST
-    /// registrant (`business_buyer`) pays only the federal part at the border; provincial sales
-    /// taxes are not collected at the border (a warning says so).
-    Hst,
-    /// Brazil's ICMS: the state's rate (`icms` rows) replaces the national one; under a
-    /// simplified regime the state's `icms_rts` row is required (no state: the line says so).
-    Icms,
-}
-
-/// A legal source and how sure we are of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RuleSource {
-    /// The table row (`thresholds.tsv#eu-duty-relief-150`).
-    pub row: String,
-    pub source: &'static str,
-    /// `official`, or `verify` where the row comes from a secondary source.
-    pub confidence: &'static str,
-}
 
 /// A destination's customs and tax set-up on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,7 +45,7 @@ pub struct Jurisdiction {
     pub tax_method: TaxMethod,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
     /// Which customs exchange rate the law prescribes.
     pub fx_method: FxMethod,
     /// Duties on top of the tariff (US chapter 99).
@@ -127,33 +54,6 @@ pub struct Jurisdiction {
     pub tax_name: TaxName,
     /// A provincial or state tax at the border.
     pub subdivision_tax: SubdivisionTax,
-}
-
-/// What a threshold does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub enum ThresholdEffect {
-    /// The levies are not due at or below the amount.
-    Relieve,
-    /// Tax is charged by the seller at the sale instead of at the border.
-    SellerCollects,
-    /// A flat duty per tariff line replaces customs duty at or below the amount.
-    FlatPerTariffLine,
-    /// A tax amount at or below the amount is not collected.
-    MinCollectible,
-}
-
-/// What value a threshold compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ThresholdBasis {
-    /// Price of the goods without transport and insurance.
-    Intrinsic,
-    /// The customs value per the destination's duty basis.
-    CustomsValue,
-    /// The tax amount itself (minimum collectible).
-    TaxAmount,
 }
 
 /// A value threshold on a consignment.
@@ -193,37 +93,7 @@ pub struct Threshold {
     pub sale_base: SaleBase,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
-}
-
-/// Whether a seller's low-value scheme is imposed by law or chosen by the seller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scheme {
-    /// The seller must charge the tax at the sale (GB ≤ £135, AU, NZ, SG).
-    Mandatory,
-    /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
-    Optional,
-}
-
-/// What tax collected by the seller at the sale is charged on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SaleBase {
-    /// The sale price with delivery and insurance (GB, IOSS, AU, NZ, SG, VOEC).
-    Delivered,
-    /// The sale value of the goods alone, transport and insurance excluded (Malaysia's LVG).
-    Goods,
-}
-
-/// What a threshold's value is taken over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Aggregation {
-    /// The whole consignment.
-    Consignment,
-    /// Each item (one unit of a line) on its own: every item must qualify.
-    Item,
+    pub source: Provenance<'static>,
 }
 
 /// A territory priced with another country's rules for some levies (Northern Ireland: UK VAT).
@@ -236,30 +106,7 @@ pub struct Territory {
     pub assumption: &'static str,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
-}
-
-/// How a fee is charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FeeKind {
-    /// A percentage of the entered value, within a minimum and a maximum.
-    AdValorem,
-    /// A flat amount per entry.
-    Flat,
-    /// The fee is due but its figures for the period are not in our sources: never priced.
-    Unknown,
-}
-
-/// Which entries a fee applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntryKind {
-    /// Entries valued above `formal_above`.
-    Formal,
-    /// Entries valued at or below `formal_above`.
-    Informal,
-    Any,
+    pub source: Provenance<'static>,
 }
 
 /// A customs fee with floor and cap.
@@ -287,7 +134,7 @@ pub struct Fee {
     pub valid_to: Option<Date>,
     /// When the figures were published; a quote far past it is warned about.
     pub vintage: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// `a == b` for short codes (countries) without a call to `memcmp`: the rule tables are
@@ -302,11 +149,16 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 pub struct Rules {
     pub jurisdictions: Vec<Jurisdiction>,
     pub thresholds: Vec<Threshold>,
+    /// Indices of `thresholds` sorted by their `country` (a destination or a group), so a
+    /// quote reads the rows naming its destination and its groups instead of every row.
+    thresholds_by_country: Vec<u16>,
     pub fees: Vec<Fee>,
     pub vat: Vec<VatRate>,
     /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
+    /// Country groups a rule row may name instead of a country (`EU`), with dated members.
+    pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
     /// Japan's EPA/GSP programmes (a small inline table: parsed, and checked, when the rules load).
     jp_programmes: Vec<programmes::Programme>,
@@ -327,155 +179,60 @@ fn currency(text: &str, table: &str) -> Result<Currency> {
     Currency::parse(text).map_err(|e| Error::new(ErrorCode::Snapshot, table, e.message))
 }
 
-fn list(text: &'static str) -> Vec<&'static str> {
-    text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
-}
-
 /// Parses `fees.tsv`; an unknown kind, entry or transport is an error.
 fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
-    const T: &str = "rules/fees.tsv";
-    let bad = |r: &table::Record<'_, 'static>, column: &str, value: &str| {
-        Error::new(ErrorCode::Snapshot, T, format!("{}, column {column}: unknown value {value:?}", r.at()))
-    };
     let mut fees = Vec::new();
     for r in t.records() {
         let id = r.text("id")?;
-        let kind = match r.text("kind")? {
-            "ad_valorem" => FeeKind::AdValorem,
-            "flat" => FeeKind::Flat,
-            "unknown" => FeeKind::Unknown,
-            other => return Err(bad(&r, "kind", other)),
-        };
-        let (percent, amount) = (r.decimal("percent")?, r.decimal("amount")?);
-        match kind {
-            FeeKind::AdValorem if percent.is_none() => return Err(bad(&r, "percent", "")),
-            FeeKind::Flat if amount.is_none() => return Err(bad(&r, "amount", "")),
-            _ => {}
-        }
+        let codes = codes::FeeCodes::read(&r)?;
         let transport = match r.text("transport")? {
             "any" => Vec::new(),
             list => list
                 .split(',')
-                .map(|m| Transport::parse(m.trim()).ok_or_else(|| bad(&r, "transport", m)))
+                .map(|m| Transport::parse(m.trim()).ok_or_else(|| r.bad("transport", &format!("unknown value {m:?}"))))
                 .collect::<Result<_>>()?,
         };
         fees.push(Fee {
             id,
             country: r.text("country")?,
             name: r.text("name")?,
-            kind,
-            percent,
-            amount,
+            kind: codes.kind,
+            percent: codes.percent,
+            amount: codes.amount,
             min: r.decimal("min")?,
             max: r.decimal("max")?,
-            currency: currency(r.text("currency")?, T)?,
-            entry: match r.text("entry")? {
-                "formal" => EntryKind::Formal,
-                "informal" => EntryKind::Informal,
-                "any" => EntryKind::Any,
-                other => return Err(bad(&r, "entry", other)),
-            },
-            formal_above: r.decimal("formal_above")?.ok_or_else(|| bad(&r, "formal_above", ""))?,
+            currency: currency(r.text("currency")?, "rules/fees.tsv")?,
+            entry: codes.entry,
+            formal_above: codes.formal_above,
             value_from: r.decimal("value_from")?,
             value_below: r.decimal("value_below")?,
             transport,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            vintage: r.date("vintage")?,
-            source: RuleSource {
-                row: format!("fees.tsv#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            vintage: codes.vintage,
+            source: Provenance::rule_row("fees.tsv", id, &r)?,
         });
     }
     Ok(fees)
 }
 
-/// A strictly parsed list of country codes: `*` (any), empty (none) or `GB,US`.
-fn countries(r: &table::Record<'_, 'static>, column: &str) -> Result<Vec<&'static str>> {
-    let text = r.text(column)?;
-    let codes = list(text);
-    if text.trim() == "*" || text.trim().is_empty() {
-        return Ok(codes);
-    }
-    match codes.iter().find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
-        Some(bad) => Err(r.bad(column, &format!("{bad:?} is not a country code (write * or CN,HK)"))),
-        None => Ok(codes),
-    }
-}
-
-/// A strictly parsed list of HS prefixes (2 to 10 digits, even count): `2203,24,3303`.
-fn code_prefixes(r: &table::Record<'_, 'static>, column: &str) -> Result<Vec<&'static str>> {
-    let codes = list(r.text(column)?);
-    let bad = |c: &str| c.len() < 2 || c.len() > 10 || c.len() % 2 != 0 || !c.bytes().all(|b| b.is_ascii_digit());
-    match codes.iter().find(|c| bad(c)) {
-        Some(c) => Err(r.bad(column, &format!("{c:?} is not an HS prefix (2, 4, 6, 8 or 10 digits)"))),
-        None => Ok(codes),
-    }
-}
-
-/// A field that must hold one of `allowed`.
-fn one_of<T: Copy>(r: &table::Record<'_, 'static>, column: &str, allowed: &[(&str, T)]) -> Result<T> {
-    let text = r.text(column)?;
-    allowed.iter().find(|(k, _)| *k == text).map(|(_, v)| *v).ok_or_else(|| {
-        let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
-        r.bad(column, &format!("{text:?} is not one of {}", names.join(", ")))
-    })
-}
-
-/// The levies a threshold acts on: `duty`, `tax`, `fees` joined by `+`.
-fn levies(r: &table::Record<'_, 'static>) -> Result<(bool, bool, bool)> {
-    let mut out = (false, false, false);
-    for part in r.text("levies")?.split('+') {
-        match part {
-            "duty" => out.0 = true,
-            "tax" => out.1 = true,
-            "fees" => out.2 = true,
-            other => return Err(r.bad("levies", &format!("{other:?} is not duty, tax or fees"))),
-        }
-    }
-    Ok(out)
-}
-
 /// One row of `rules/thresholds.tsv`, every coded column checked.
-fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Threshold> {
-    let (duty, tax, fees) = levies(r)?;
+fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
+    let codes = codes::ThresholdCodes::read(r)?;
     let currency = currency(r.text("currency")?, "rules/thresholds.tsv")?;
     let assumption = r.text("assumption")?;
     Ok(Threshold {
         id: r.text("id")?,
         country: r.text("country")?,
-        duty,
-        tax,
-        fees,
-        effect: one_of(
-            r,
-            "effect",
-            &[
-                ("relieve", ThresholdEffect::Relieve),
-                ("seller_collects", ThresholdEffect::SellerCollects),
-                ("flat_per_tariff_line", ThresholdEffect::FlatPerTariffLine),
-                ("min_collectible", ThresholdEffect::MinCollectible),
-            ],
-        )?,
-        amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
+        duty: codes.duty,
+        tax: codes.tax,
+        fees: codes.fees,
+        effect: codes.effect,
+        amount: codes.amount,
         currency,
-        basis: one_of(
-            r,
-            "basis",
-            &[
-                ("intrinsic", ThresholdBasis::Intrinsic),
-                ("customs_value", ThresholdBasis::CustomsValue),
-                ("tax_amount", ThresholdBasis::TaxAmount),
-            ],
-        )?,
-        aggregation: one_of(
-            r,
-            "aggregation",
-            &[("consignment", Aggregation::Consignment), ("item", Aggregation::Item)],
-        )?,
-        strictly_below: one_of(r, "compare", &[("le", false), ("lt", true)])?,
+        basis: codes.basis,
+        aggregation: codes.aggregation,
+        strictly_below: codes.strictly_below,
         channel: one_of(
             r,
             "channel",
@@ -486,31 +243,18 @@ fn threshold(r: &table::Record<'_, 'static>, source: RuleSource) -> Result<Thres
                 ("freight", Some(Channel::Freight)),
             ],
         )?,
-        ship_from: countries(r, "ship_from")?,
-        origins: countries(r, "origins")?,
-        exclude_origins: countries(r, "exclude_origins")?,
-        exclude_codes: code_prefixes(r, "exclude_codes")?,
+        ship_from: codes.ship_from,
+        origins: codes.origins,
+        exclude_origins: codes.exclude_origins,
+        exclude_codes: codes.exclude_codes,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
         assumption: (!assumption.is_empty()).then_some(assumption),
-        scheme: one_of(
-            r,
-            "scheme",
-            &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
-        )?,
-        sale_base: one_of(
-            r,
-            "sale_base",
-            &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
-        )?,
+        scheme: codes.scheme,
+        sale_base: codes.sale_base,
         source,
     })
-}
-
-/// A row's source and confidence, as the row `table#id`.
-fn row_source(table: &str, id: &str, r: &table::Record<'_, 'static>) -> Result<RuleSource> {
-    Ok(RuleSource { row: format!("{table}#{id}"), source: r.text("source")?, confidence: r.text("confidence")? })
 }
 
 /// Parses `rules/jurisdictions.tsv`: every coded column is one of its values, or the load fails
@@ -520,41 +264,22 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
     for r in t.records() {
         let country = r.text("country")?;
         let tariff = r.text("tariff")?;
+        let codes = codes::JurisdictionCodes::read(&r)?;
         jurisdictions.push(Jurisdiction {
             country,
             name: r.text("name")?,
             currency: currency(r.text("currency")?, "rules/jurisdictions.tsv")?,
             tariff: (!tariff.is_empty()).then_some(tariff),
-            duty_basis: one_of(&r, "duty_basis", &[("cif", DutyBasis::Cif), ("fob", DutyBasis::Fob)])?,
-            tax_basis: one_of(
-                &r,
-                "tax_basis",
-                &[
-                    ("cif_plus_duty", TaxBasis::CifPlusDuty),
-                    ("customs_value_plus_duty", TaxBasis::CustomsValuePlusDuty),
-                    ("none", TaxBasis::None),
-                ],
-            )?,
-            tax_method: one_of(
-                &r,
-                "tax_method",
-                &[("on_top", TaxMethod::OnTop), ("inside", TaxMethod::Inside), ("none", TaxMethod::None)],
-            )?,
+            duty_basis: codes.duty_basis,
+            tax_basis: codes.tax_basis,
+            tax_method: codes.tax_method,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: row_source("jurisdictions.tsv", country, &r)?,
+            source: Provenance::rule_row("jurisdictions.tsv", country, &r)?,
             fx_method: one_of(&r, "fx_method", &FxMethod::NAMES)?,
-            additional_duties: one_of(
-                &r,
-                "additional_duties",
-                &[("none", AdditionalDuties::None), ("us_chapter99", AdditionalDuties::UsChapter99)],
-            )?,
-            tax_name: one_of(&r, "tax_name", &[("vat", TaxName::Vat), ("consumption_tax", TaxName::ConsumptionTax)])?,
-            subdivision_tax: one_of(
-                &r,
-                "subdivision_tax",
-                &[("none", SubdivisionTax::None), ("hst", SubdivisionTax::Hst), ("icms", SubdivisionTax::Icms)],
-            )?,
+            additional_duties: codes.additional_duties,
+            tax_name: codes.tax_name,
+            subdivision_tax: codes.subdivision_tax,
         });
     }
     Ok(jurisdictions)
@@ -575,7 +300,7 @@ fn parse_territories(t: &Tsv<'static>, jurisdictions: &[Jurisdiction]) -> Result
             assumption: r.text("assumption")?,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: row_source("territories.tsv", territory, &r)?,
+            source: Provenance::rule_row("territories.tsv", territory, &r)?,
         });
     }
     Ok(territories)
@@ -585,10 +310,12 @@ impl Rules {
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
         let jurisdictions = parse_jurisdictions(&file(snapshot, "rules/jurisdictions.tsv")?)?;
+        let groups = groups::Groups::parse(&file(snapshot, groups::FILE)?)?;
         let t = file(snapshot, "rules/thresholds.tsv")?;
         let mut thresholds = Vec::new();
         for r in t.records() {
-            thresholds.push(threshold(&r, row_source("thresholds.tsv", r.text("id")?, &r)?)?);
+            groups.check_country(&r, |c| jurisdictions.iter().any(|j| j.country == c))?;
+            thresholds.push(threshold(&r, Provenance::rule_row("thresholds.tsv", r.text("id")?, &r)?)?);
         }
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
@@ -604,13 +331,21 @@ impl Rules {
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
+        let mut thresholds_by_country: Vec<u16> = (0..thresholds.len())
+            .map(|i| {
+                u16::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, "rules/thresholds.tsv", "too many rows"))
+            })
+            .collect::<Result<_>>()?;
+        thresholds_by_country.sort_by_key(|&i| thresholds[usize::from(i)].country);
         let rules = Rules {
             jurisdictions,
             thresholds,
+            thresholds_by_country,
             fees,
             vat,
             taxes,
             territories,
+            groups,
             us: OnceLock::new(),
             jp_programmes: programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?,
             snapshot,
@@ -631,6 +366,7 @@ impl Rules {
             [file(self.snapshot, "rules/us_layers.tsv")?, Tsv::parse(US_FILES[0], reciprocal?)?],
             [Tsv::parse(US_FILES[1], scopes?)?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
             file(self.snapshot, "rules/preferences.tsv")?,
+            self.groups.clone(),
         )
     }
 
@@ -679,7 +415,7 @@ impl Rules {
 
     /// The VAT/GST rows of `country` (every kind, subdivision and date), in file order.
     pub fn vat_of(&self, country: &str) -> &[VatRate] {
-        let start = self.vat.partition_point(|v| v.country.bytes().lt(country.bytes()));
+        let start = self.vat.partition_point(|v| v.country.as_bytes() < country.as_bytes());
         let len = self.vat[start..].partition_point(|v| same(v.country, country));
         &self.vat[start..start + len]
     }
@@ -700,16 +436,31 @@ impl Rules {
 
     /// The thresholds that can apply to a consignment to `country`.
     pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
-        let eu = EU_MEMBERS.iter().any(|m| same(m, country));
-        self.thresholds
-            .iter()
+        // The rows naming the destination itself, then those naming each group it belongs to
+        // on the date; back in file order (the order the quote lists them in).
+        let mut found: Vec<u16> = self.thresholds_named(country).to_vec();
+        for m in self.groups.memberships_of(country).iter().filter(|m| in_force(m.valid_from, m.valid_to, date)) {
+            found.extend(self.thresholds_named(m.group).iter().filter(|i| !found.contains(i)).collect::<Vec<_>>());
+        }
+        found.sort_unstable();
+        found
+            .into_iter()
+            .map(|i| &self.thresholds[usize::from(i)])
             .filter(|t| {
-                (same(t.country, country) || (eu && same(t.country, "EU")))
-                    && in_force(t.valid_from, t.valid_to, date)
+                in_force(t.valid_from, t.valid_to, date)
                     && t.channel.is_none_or(|c| c == channel)
                     && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))
             })
             .collect()
+    }
+
+    /// The indices of the thresholds whose `country` is `name` exactly (a destination or a
+    /// group), in file order.
+    fn thresholds_named(&self, name: &str) -> &[u16] {
+        let by = &self.thresholds_by_country;
+        let start = by.partition_point(|&i| self.thresholds[usize::from(i)].country < name);
+        let len = by[start..].partition_point(|&i| self.thresholds[usize::from(i)].country == name);
+        &by[start..start + len]
     }
 
     /// A subnational rate of `kind` (Brazil's `icms_rts`) in force on `date`.
@@ -766,16 +517,18 @@ impl Rules {
         if let Some(sub) = subdivision {
             if let Some(p) = self.vat_row(country, sub, VatKind::Hst, date) {
                 if matches!(class, VatClass::Standard | VatClass::Reduced) {
-                    let verified = rate.confidence == "official" && p.confidence == "official";
+                    let verified = !rate.source.is_verify() && !p.source.is_verify();
                     // The row named when unpriced is the unverified part.
-                    let named = if p.confidence == "official" { &rate } else { p };
+                    let named = if p.source.is_verify() { p } else { &rate };
                     let (table, line) = (named.table, named.line);
                     rate = VatRate {
                         kind: VatKind::Hst,
                         percent: rate.percent + p.percent,
                         subdivision: p.subdivision,
-                        source: p.source,
-                        confidence: if verified { "official" } else { "verify" },
+                        source: Provenance {
+                            confidence: if verified { Confidence::Official } else { Confidence::Verify },
+                            ..p.source.clone()
+                        },
                         overrides: p.overrides,
                         table,
                         line,
@@ -842,7 +595,7 @@ mod tests {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
-        let source = RuleSource { row: "t".into(), source: "s", confidence: "official" };
+        let source = Provenance { publisher: "s", ..Provenance::default() };
         threshold(&r, source)
     }
 

@@ -4,9 +4,9 @@
 //! request claims it.
 
 use super::table::{in_force, Tsv};
-use super::RuleSource;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::provenance::Provenance;
 use serde::Serialize;
 
 /// A preference programme of a tariff's `special` column.
@@ -20,14 +20,14 @@ pub struct Programme {
     pub countries: Vec<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 impl Programme {
     /// Whether the programme's partners and dates come from a secondary source: a claim under it
     /// is never priced as if it were law.
     pub fn unverified(&self) -> bool {
-        self.source.confidence != "official"
+        self.source.is_verify()
     }
 
     /// Whether goods of `origin` may claim it on `date`.
@@ -59,11 +59,7 @@ pub(crate) fn load(table: &Tsv<'static>, name: &str) -> Result<Vec<Programme>> {
             countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: RuleSource {
-                row: format!("{name}#{code}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            source: Provenance::rule_row(name, code, &r)?,
         });
     }
     Ok(out)

@@ -3,10 +3,10 @@
 //! base (South Africa) and value bands of a simplified duty regime (Brazil's RTS).
 
 use super::table::{in_force, Record, Tsv};
-use super::RuleSource;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Currency;
+use crate::provenance::Provenance;
 use crate::request::SimplifiedRegime;
 use rust_decimal::Decimal;
 
@@ -45,7 +45,7 @@ pub struct Rounding {
     pub mode: RoundingMode,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 impl Rounding {
@@ -79,7 +79,7 @@ pub struct TaxPart {
     pub basis: PartBasis,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// A percentage of the customs value added to the VAT base.
@@ -92,7 +92,7 @@ pub struct Uplift {
     pub not_from: Vec<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// A value band of a simplified regime's duty: `percent` of the consignment value less
@@ -109,7 +109,7 @@ pub struct DutyBand {
     pub deduction: Decimal,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 /// The tax-method tables.
@@ -123,10 +123,6 @@ pub struct TaxRules {
 
 fn bad(table: &str, r: &Record<'_, 'static>, column: &str, value: &str) -> Error {
     Error::new(ErrorCode::Snapshot, table, format!("{}, column {column}: unknown value {value:?}", r.at()))
-}
-
-fn source(table: &str, id: &str, r: &Record<'_, 'static>) -> Result<RuleSource> {
-    Ok(RuleSource { row: format!("{table}#{id}"), source: r.text("source")?, confidence: r.text("confidence")? })
 }
 
 fn required(table: &str, r: &Record<'_, 'static>, column: &str) -> Result<Decimal> {
@@ -163,7 +159,7 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
                 mode,
                 valid_from: r.date("valid_from")?,
                 valid_to: r.date("valid_to")?,
-                source: source(T, r.text("id")?, &r)?,
+                source: Provenance::rule_row(T, r.text("id")?, &r)?,
             })
         })
         .collect()
@@ -188,7 +184,7 @@ pub fn parse_parts(t: &Tsv<'static>) -> Result<Vec<TaxPart>> {
                 },
                 valid_from: r.date("valid_from")?,
                 valid_to: r.date("valid_to")?,
-                source: source(T, id, &r)?,
+                source: Provenance::rule_row(T, id, &r)?,
             })
         })
         .collect()
@@ -207,7 +203,7 @@ pub fn parse_uplifts(t: &Tsv<'static>) -> Result<Vec<Uplift>> {
                 not_from: super::list(r.text("not_from")?),
                 valid_from: r.date("valid_from")?,
                 valid_to: r.date("valid_to")?,
-                source: source(T, id, &r)?,
+                source: Provenance::rule_row(T, id, &r)?,
             })
         })
         .collect()
@@ -231,7 +227,7 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
                 deduction: r.decimal("deduction")?.unwrap_or_default(),
                 valid_from: r.date("valid_from")?,
                 valid_to: r.date("valid_to")?,
-                source: source(T, id, &r)?,
+                source: Provenance::rule_row(T, id, &r)?,
             })
         })
         .collect()
@@ -325,7 +321,7 @@ mod tests {
             mode: RoundingMode::Down,
             valid_from: None,
             valid_to: None,
-            source: RuleSource { row: String::new(), source: "", confidence: "official" },
+            source: Provenance::default(),
         };
         assert_eq!(r.apply(Decimal::from(609_495)), Decimal::from(609_000));
     }

@@ -6,11 +6,11 @@
 //! row carries its own effective dates). Layers exclude one another by explicit rules; a layer
 //! excluded by a measure charged on the metal content only still applies to the rest of the value.
 
+use super::groups::{Groups, Membership};
 use super::table::{in_force, Tsv};
-use super::RuleSource;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::snapshot::EU_MEMBERS;
+use crate::provenance::Provenance;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -50,7 +50,8 @@ pub struct Layer {
     pub basis: LayerBasis,
     /// Scope lists the code must be in (empty: every code).
     pub scopes: Vec<&'static str>,
-    /// Origins it applies to (empty: every origin; `EU` stands for every member state).
+    /// Origins it applies to (empty: every origin): countries, or groups of `rules/groups.tsv`
+    /// (`EU`: every member state on the date).
     pub origins: Vec<&'static str>,
     pub exclude_origins: Vec<&'static str>,
     /// Scope lists that exempt a code.
@@ -62,13 +63,13 @@ pub struct Layer {
     pub priority: u32,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    pub source: RuleSource,
+    pub source: Provenance<'static>,
 }
 
 impl Layer {
     /// Whether the layer's rate comes from a secondary source (never priced as if it were law).
     pub fn unverified(&self) -> bool {
-        self.source.confidence != "official"
+        self.source.is_verify()
     }
 }
 
@@ -99,15 +100,19 @@ pub struct UsRules {
     pub layers: Vec<Layer>,
     scopes: HashMap<&'static str, Vec<ScopeRows>>,
     pub programmes: Vec<Programme>,
+    /// The groups an origin list may name (`EU`).
+    groups: Groups<'static>,
 }
 
 fn list(text: &'static str) -> Vec<&'static str> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
 }
 
-/// Whether `origin` is named by a list of origins (`EU` names every member state).
-fn names_origin(origins: &[&str], origin: &str) -> bool {
-    origins.iter().any(|o| *o == origin || (*o == "EU" && EU_MEMBERS.contains(&origin)))
+/// Whether `origin` is named by a list of origins on `date`: itself, or a group it belongs to
+/// then (`EU` names every member state of `rules/groups.tsv`). `memberships` are the origin's
+/// ([`Groups::memberships_of`], found once per line).
+fn names_origin(origins: &[&str], origin: &str, memberships: &[Membership<'_>], date: Date) -> bool {
+    origins.iter().any(|o| *o == origin || Membership::any_in(memberships, o, date))
 }
 
 /// A layer that applies to a line, or one that was excluded and why.
@@ -172,11 +177,7 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
-            source: RuleSource {
-                row: format!("{name}#{id}"),
-                source: r.text("source")?,
-                confidence: r.text("confidence")?,
-            },
+            source: Provenance::rule_row(name, id, &r)?,
         });
     }
     Ok(())
@@ -187,9 +188,14 @@ impl UsRules {
         layer_tables: [Tsv<'static>; 2],
         scope_tables: [Tsv<'static>; 2],
         programmes: Tsv<'static>,
+        groups: Groups<'static>,
     ) -> Result<UsRules> {
         let mut out = Vec::new();
         for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
+            for r in table.records() {
+                groups.check_names(&r, "origins")?;
+                groups.check_names(&r, "exclude_origins")?;
+            }
             load_layers(table, name, &mut out)?;
         }
         out.sort_by_key(|l| l.priority);
@@ -207,7 +213,7 @@ impl UsRules {
             }
         }
         let progs = super::programmes::load(&programmes, "preferences.tsv")?;
-        Ok(UsRules { layers: out, scopes: scope_map, programmes: progs })
+        Ok(UsRules { layers: out, scopes: scope_map, programmes: progs, groups })
     }
 
     /// The files a scope list was imported from.
@@ -252,10 +258,11 @@ impl UsRules {
     /// order.
     pub fn decide(&self, code: &str, origin: &str, date: Date) -> Vec<LayerDecision<'_>> {
         let mut candidates: Vec<LayerDecision<'_>> = Vec::new();
+        let memberships = self.groups.memberships_of(origin);
         for layer in &self.layers {
             if !in_force(layer.valid_from, layer.valid_to, date)
-                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin))
-                || names_origin(&layer.exclude_origins, origin)
+                || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin, memberships, date))
+                || names_origin(&layer.exclude_origins, origin, memberships, date)
             {
                 continue;
             }
@@ -426,10 +433,34 @@ mod tests {
         assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-06")), InScope::No);
     }
 
+    /// `EU` in an origin list names the member states on the date (rules/groups.tsv: TEU
+    /// art. 52; the UK until the end of the transition period, Withdrawal Agreement art. 126-127).
     #[test]
-    fn eu_origin_list_names_every_member_state() {
-        assert!(names_origin(&["EU"], "DE") && names_origin(&["EU"], "IE"));
-        assert!(!names_origin(&["EU"], "GB") && !names_origin(&["JP"], "DE"));
+    fn eu_origin_list_names_every_member_state_on_the_date() {
+        let groups = &crate::Engine::embedded().rules().groups;
+        let named =
+            |origins: &[&str], origin: &str, on: Date| names_origin(origins, origin, groups.memberships_of(origin), on);
+        let on = date("2026-03-02");
+        assert!(named(&["EU"], "DE", on) && named(&["EU"], "IE", on));
+        assert!(!named(&["EU"], "GB", on) && !named(&["JP"], "DE", on));
+        assert!(named(&["EU"], "GB", date("2020-12-31")));
+        assert!(!named(&["EU"], "HR", date("2013-06-30")) && named(&["EU"], "HR", on));
+    }
+
+    #[test]
+    fn an_origin_that_is_neither_a_country_nor_a_group_fails_the_load() {
+        let groups = crate::Engine::embedded().rules().groups.clone();
+        let origins = |origins: &str| {
+            let text = format!("id\torigins\texclude_origins\nx\t{origins}\t\n");
+            let t = Tsv::parse("us_layers.tsv", Box::leak(text.into_boxed_str())).unwrap();
+            let r = t.records().next().unwrap();
+            groups.check_names(&r, "origins")
+        };
+        assert!(origins("EU,JP").is_ok() && origins("*").is_ok());
+        for bad in ["EUR", "eu", "EU,Japan"] {
+            let e = origins(bad).unwrap_err();
+            assert!(e.message.starts_with("line 2, column origins:"), "{bad}: {}", e.message);
+        }
     }
 
     #[test]

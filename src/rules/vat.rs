@@ -5,6 +5,7 @@
 use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::provenance::{Confidence, Provenance};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -116,11 +117,10 @@ pub struct VatRate {
     pub percent: Decimal,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    /// `vat.tsv`: the `sources.tsv` id of the compilation; `vat_extra.tsv`: the law or official
-    /// page, with article.
-    pub source: &'static str,
-    /// `official` (verified from a primary source) or `verify` (a secondary source: not priced).
-    pub confidence: &'static str,
+    /// The row's `source` as the provenance's `id` (`vat.tsv`: the `sources.tsv` id of the
+    /// compilation; `vat_extra.tsv`: the law or official page, with article) and its `confidence`
+    /// (`official`: verified from a primary source; `verify`: a secondary source, not priced).
+    pub source: Provenance<'static>,
     /// A hand-encoded row (`vat_extra.tsv`): in force, it replaces the imported rows of its slot.
     pub overrides: bool,
     /// The table the row was read from (`vat.tsv`, `rules/vat_extra.tsv`).
@@ -149,10 +149,6 @@ pub fn parse(t: &Tsv<'static>, name: &'static str) -> Result<Vec<VatRate>> {
 
 fn row(r: &Record<'_, 'static>, name: &'static str) -> Result<VatRate> {
     let kind = r.text("kind")?;
-    let confidence = r.text("confidence")?;
-    if !matches!(confidence, "official" | "verify") {
-        return Err(r.bad("confidence", &format!("{confidence:?} is not one of official, verify")));
-    }
     let names: Vec<&str> = TABLE_KINDS.iter().map(|(k, _)| *k).collect();
     Ok(VatRate {
         country: r.text("country")?,
@@ -164,8 +160,10 @@ fn row(r: &Record<'_, 'static>, name: &'static str) -> Result<VatRate> {
         })?,
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
-        source: r.text("source")?,
-        confidence,
+        source: Provenance {
+            confidence: Confidence::parse(r)?,
+            ..Provenance::vat_row(name == HAND_ENCODED, r.text("source")?)
+        },
         overrides: name == HAND_ENCODED,
         table: name,
         line: r.line(),

@@ -1,6 +1,6 @@
 //! Finding the tariff line(s) for a destination, a code of any length and a date.
 
-use super::{tariff_jurisdiction, ChapterPart, Row, Snapshot, Table};
+use super::{ChapterPart, Row, Snapshot, Table};
 use crate::correlation::{self, Correlation, ViaCorrelation};
 use crate::date::Date;
 use crate::duty::DutyExpr;
@@ -98,7 +98,7 @@ impl<'s> Snapshot<'s> {
 
     /// The line(s) of [`Snapshot::lookup`], without the summary a caller of `rate` reads.
     pub(crate) fn find(&'s self, destination: &str, code: &HsCode, date: Date) -> Result<Found<'s>> {
-        let jurisdiction = tariff_jurisdiction(destination);
+        let jurisdiction = self.tariff_of(destination);
         let table = self.table(jurisdiction).filter(|t| t.jurisdiction != "HS").ok_or_else(|| {
             Error::new(
                 ErrorCode::NoTariff,

@@ -12,7 +12,7 @@ pub use lookup::{Lookup, LookupLine, Match};
 use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::{Error, ErrorCode, Result};
-use serde::Serialize;
+use crate::provenance::{Confidence, Provenance};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
@@ -33,20 +33,6 @@ pub fn embedded_bytes() -> &'static [u8] {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn embedded_text_bytes() -> &'static [u8] {
     EMBEDDED_TEXT
-}
-
-/// Where a tariff table comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-pub struct SourceInfo<'a> {
-    pub id: &'a str,
-    pub jurisdiction: &'a str,
-    pub publisher: &'a str,
-    pub dataset: &'a str,
-    pub vintage: &'a str,
-    pub licence: &'a str,
-    pub file: &'a str,
-    pub sha256: &'a str,
 }
 
 /// One published tariff line, valid over a date range.
@@ -188,7 +174,8 @@ pub struct Snapshot<'a> {
     pub sha256: String,
     /// Size of the core blob it was decoded from (inline parts included).
     pub size_bytes: usize,
-    pub sources: Vec<SourceInfo<'a>>,
+    /// The official files imported (`sources.tsv`).
+    pub sources: Vec<Provenance<'a>>,
     pub tables: Vec<Table<'a>>,
     /// Data files (`rules/thresholds.tsv`, `vat.tsv`, …) as parts.
     pub files: Vec<Part<'a>>,
@@ -196,6 +183,8 @@ pub struct Snapshot<'a> {
     texts: OnceLock<Vec<&'a str>>,
     /// The HS 2022 → HS 2017 correlation, parsed on first use (see [`Snapshot::correlation`]).
     correlation: OnceLock<Result<crate::correlation::Correlation<'a>>>,
+    /// Destinations that apply another jurisdiction's tariff, sorted (see [`Snapshot::tariff_of`]).
+    tariffs_of: OnceLock<Vec<(&'a str, &'a str)>>,
 }
 
 /// Reads varints from a byte slice.
@@ -336,7 +325,19 @@ impl<'a> Snapshot<'a> {
                 *slot = string(cur.varint("source")?)?;
             }
             let [id, jurisdiction, publisher, dataset, vintage, licence, file, sha256] = f;
-            sources.push(SourceInfo { id, jurisdiction, publisher, dataset, vintage, licence, file, sha256 });
+            let dataset = dataset.into();
+            let confidence = Confidence::Official;
+            sources.push(Provenance {
+                id,
+                jurisdiction,
+                publisher,
+                dataset,
+                vintage,
+                licence,
+                file,
+                sha256,
+                confidence,
+            });
         }
         let nt = cur.varint("table count")? as usize;
         let mut tables = Vec::with_capacity(nt.min(64));
@@ -378,6 +379,7 @@ impl<'a> Snapshot<'a> {
             files,
             texts: OnceLock::new(),
             correlation: OnceLock::new(),
+            tariffs_of: OnceLock::new(),
         };
         snapshot.read_inline_parts(bytes, end + format::HASH_LEN, verify)?;
         Ok(snapshot)
@@ -631,7 +633,7 @@ impl<'a> Snapshot<'a> {
     }
 
     /// The source of a row.
-    pub fn source(&self, row: &Row<'_>) -> &SourceInfo<'a> {
+    pub fn source(&self, row: &Row<'_>) -> &Provenance<'a> {
         &self.sources[row.source as usize]
     }
 }
@@ -654,24 +656,57 @@ fn dates(days: Vec<u64>) -> Result<Vec<Option<Date>>> {
         .collect()
 }
 
-/// EU member states, which apply the EU's common tariff.
-pub const EU_MEMBERS: [&str; 27] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
-    "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-];
+/// `(destination, tariff)` for every row of `rules/jurisdictions.tsv` whose `tariff` names
+/// another jurisdiction's table (`DE` → `EU`, `XI` → `GB`), sorted and deduplicated. A malformed
+/// or missing file gives no pairs: every destination then looks up its own table (an
+/// `E_NO_TARIFF` error for `DE`, never another table's rate); `Rules::load` reports the file.
+fn tariffs_of(jurisdictions: Option<&str>) -> Vec<(&str, &str)> {
+    let Some(Ok(t)) = jurisdictions.map(|text| crate::rules::table::Tsv::parse("rules/jurisdictions.tsv", text)) else {
+        return Vec::new();
+    };
+    let mut pairs: Vec<(&str, &str)> = t
+        .records()
+        .filter_map(|r| Some((r.text("country").ok()?, r.text("tariff").ok()?)))
+        .filter(|(country, tariff)| !tariff.is_empty() && country != tariff)
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
 
-/// The tariff jurisdiction a destination country applies: `DE` → `EU`; `GB` → `GB`.
-pub fn tariff_jurisdiction(destination: &str) -> &str {
-    if destination == "EL" || EU_MEMBERS.contains(&destination) {
-        "EU"
-    } else {
-        destination
+impl<'a> Snapshot<'a> {
+    /// The tariff table a destination applies, from the `tariff` column of its
+    /// `rules/jurisdictions.tsv` rows (`DE` → `EU`, `XI` → `GB`); a tariff's own name, or a
+    /// destination with no such row, is itself (`GB` → `GB`, `EU` → `EU`). One binary search:
+    /// the pairs are read once per snapshot.
+    pub fn tariff_of<'d>(&self, destination: &'d str) -> &'d str
+    where
+        'a: 'd,
+    {
+        let pairs = self.tariffs_of.get_or_init(|| tariffs_of(self.file("rules/jurisdictions.tsv")));
+        match pairs.binary_search_by(|(country, _)| country.cmp(&destination)) {
+            Ok(i) => pairs[i].1,
+            Err(_) => destination,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Which tariff a destination applies is the `tariff` column of rules/jurisdictions.tsv (EU
+    /// members: the Common Customs Tariff, Regulation (EEC) 2658/87 art. 1; Northern Ireland: the
+    /// UK's, Windsor Framework art. 5).
+    #[test]
+    fn a_destination_applies_the_tariff_its_jurisdiction_row_names() {
+        let text = "country\ttariff\nDE\tEU\nBG\tEU\nBG\tEU\nXI\tGB\nGB\tGB\nCA\t\n";
+        assert_eq!(tariffs_of(Some(text)), [("BG", "EU"), ("DE", "EU"), ("XI", "GB")]);
+        assert!(tariffs_of(Some("country\ttariff\nDE\n")).is_empty() && tariffs_of(None).is_empty());
+        let snapshot = Snapshot::decode_embedded().unwrap();
+        let of = |d| snapshot.tariff_of(d);
+        assert_eq!((of("DE"), of("HR"), of("XI"), of("GB"), of("EU"), of("CA")), ("EU", "EU", "GB", "GB", "EU", "CA"));
+    }
 
     #[test]
     fn fuzz_regression_a_date_past_2999_in_a_table_part_is_corrupt_not_an_overflow() {

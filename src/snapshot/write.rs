@@ -20,8 +20,9 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 26] = [
+pub const FILES: [&str; 27] = [
     "tariffs/rules/jurisdictions.tsv",
+    "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/fees.tsv",

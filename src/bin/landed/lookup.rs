@@ -104,7 +104,7 @@ fn line_text(r: &RateResponse, line: Option<&RateLine>) -> String {
         date(line.and_then(|l| l.valid_from)),
         date(line.and_then(|l| l.valid_to)),
         line.map_or("", |l| &l.source.dataset),
-        line.map_or("", |l| &l.source.vintage),
+        line.map_or("", |l| l.source.vintage),
         r.snapshot_id
     )
 }

@@ -1,0 +1,497 @@
+//! The coded columns of the rule tables, read into enums: every value is one of a closed list, or
+//! the row fails naming its file, line and column (never a default).
+//!
+//! Plain std + serde + the TSV reader: `build.rs` compiles this file too (`#[path]`) and runs the
+//! same readers over `tariffs/rules/*.tsv` (see [`check_rule_tables`]), so a bad value fails
+//! `cargo build`, not only the engine's load. The columns whose types live elsewhere (currency,
+//! channel, transport, customs FX method) are read by the loader in `rules/mod.rs`.
+
+use super::groups::{self, Groups};
+use super::table::{Record, Tsv};
+use crate::date::Date;
+use crate::error::Result;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What the duty is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum DutyBasis {
+    /// Goods + freight + insurance to the border.
+    Cif,
+    /// Goods at the place of export (transaction value without international transport).
+    Fob,
+}
+
+/// What import VAT/GST is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum TaxBasis {
+    /// CIF value + duty + other import levies (EU art. 86, GB, AU, …).
+    CifPlusDuty,
+    /// The customs value (per the duty basis) + duty (Canada's value for tax).
+    CustomsValuePlusDuty,
+    /// No import VAT/GST (United States).
+    None,
+}
+
+/// How the tax rate applies to its base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum TaxMethod {
+    /// amount = base × rate.
+    OnTop,
+    /// The tax is part of its own base (Brazil's ICMS): amount = base ÷ (1 − rate) × rate.
+    Inside,
+    None,
+}
+
+/// The name of a destination's import tax, where the rate row's kind does not name it (`gst`,
+/// `hst` and `icms` rows do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxName {
+    /// "VAT".
+    Vat,
+    /// "consumption tax" (Japan).
+    ConsumptionTax,
+}
+
+/// Duties the destination adds on top of its tariff, by origin, date and code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdditionalDuties {
+    None,
+    /// US chapter 99 layers (`rules/us_layers.tsv`, `us_reciprocal.tsv`) and the preference
+    /// programmes of the tariff's `special` column: every line needs its origin.
+    UsChapter99,
+}
+
+/// A tax levied by province or state at the border, and what it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubdivisionTax {
+    None,
+    /// Canada's HST: a harmonized province's rate (`hst` rows) replaces GST; a GST/HST
+    /// registrant (`business_buyer`) pays only the federal part at the border; provincial sales
+    /// taxes are not collected at the border (a warning says so).
+    Hst,
+    /// Brazil's ICMS: the state's rate (`icms` rows) replaces the national one; under a
+    /// simplified regime the state's `icms_rts` row is required (no state: the line says so).
+    Icms,
+}
+
+/// What a threshold does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum ThresholdEffect {
+    /// The levies are not due at or below the amount.
+    Relieve,
+    /// Tax is charged by the seller at the sale instead of at the border.
+    SellerCollects,
+    /// A flat duty per tariff line replaces customs duty at or below the amount.
+    FlatPerTariffLine,
+    /// A tax amount at or below the amount is not collected.
+    MinCollectible,
+}
+
+/// What value a threshold compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdBasis {
+    /// Price of the goods without transport and insurance.
+    Intrinsic,
+    /// The customs value per the destination's duty basis.
+    CustomsValue,
+    /// The tax amount itself (minimum collectible).
+    TaxAmount,
+}
+
+/// Whether a seller's low-value scheme is imposed by law or chosen by the seller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// The seller must charge the tax at the sale (GB ≤ £135, AU, NZ, SG).
+    Mandatory,
+    /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
+    Optional,
+}
+
+/// What tax collected by the seller at the sale is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaleBase {
+    /// The sale price with delivery and insurance (GB, IOSS, AU, NZ, SG, VOEC).
+    Delivered,
+    /// The sale value of the goods alone, transport and insurance excluded (Malaysia's LVG).
+    Goods,
+}
+
+/// What a threshold's value is taken over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The whole consignment.
+    Consignment,
+    /// Each item (one unit of a line) on its own: every item must qualify.
+    Item,
+}
+
+/// How a fee is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeKind {
+    /// A percentage of the entered value, within a minimum and a maximum.
+    AdValorem,
+    /// A flat amount per entry.
+    Flat,
+    /// The fee is due but its figures for the period are not in our sources: never priced.
+    Unknown,
+}
+
+/// Which entries a fee applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// Entries valued above `formal_above`.
+    Formal,
+    /// Entries valued at or below `formal_above`.
+    Informal,
+    Any,
+}
+
+/// A field that must hold one of `allowed`.
+pub fn one_of<T: Copy>(r: &Record<'_, '_>, column: &str, allowed: &[(&str, T)]) -> Result<T> {
+    let text = r.text(column)?;
+    allowed.iter().find(|(k, _)| *k == text).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
+        r.bad(column, &format!("{text:?} is not one of {}", names.join(", ")))
+    })
+}
+
+/// A comma-separated list; `*` and empty items are dropped.
+pub fn list(text: &str) -> Vec<&str> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "*").collect()
+}
+
+/// A strictly parsed list of country codes: `*` (any), empty (none) or `GB,US`.
+pub fn countries<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str>> {
+    let text = r.text(column)?;
+    let codes = list(text);
+    if text.trim() == "*" || text.trim().is_empty() {
+        return Ok(codes);
+    }
+    match codes.iter().find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
+        Some(bad) => Err(r.bad(column, &format!("{bad:?} is not a country code (write * or CN,HK)"))),
+        None => Ok(codes),
+    }
+}
+
+/// A strictly parsed list of HS prefixes (2 to 10 digits, even count): `2203,24,3303`.
+pub fn code_prefixes<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str>> {
+    let codes = list(r.text(column)?);
+    let bad = |c: &str| c.len() < 2 || c.len() > 10 || c.len() % 2 != 0 || !c.bytes().all(|b| b.is_ascii_digit());
+    match codes.iter().find(|c| bad(c)) {
+        Some(c) => Err(r.bad(column, &format!("{c:?} is not an HS prefix (2, 4, 6, 8 or 10 digits)"))),
+        None => Ok(codes),
+    }
+}
+
+/// The coded columns of a `rules/jurisdictions.tsv` row (`fx_method` and `currency` are read
+/// by the loader, with the FX and money types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JurisdictionCodes {
+    pub duty_basis: DutyBasis,
+    pub tax_basis: TaxBasis,
+    pub tax_method: TaxMethod,
+    pub additional_duties: AdditionalDuties,
+    pub tax_name: TaxName,
+    pub subdivision_tax: SubdivisionTax,
+}
+
+impl JurisdictionCodes {
+    /// Reads the row's coded columns strictly.
+    pub fn read(r: &Record<'_, '_>) -> Result<JurisdictionCodes> {
+        Ok(JurisdictionCodes {
+            duty_basis: one_of(r, "duty_basis", &[("cif", DutyBasis::Cif), ("fob", DutyBasis::Fob)])?,
+            tax_basis: one_of(
+                r,
+                "tax_basis",
+                &[
+                    ("cif_plus_duty", TaxBasis::CifPlusDuty),
+                    ("customs_value_plus_duty", TaxBasis::CustomsValuePlusDuty),
+                    ("none", TaxBasis::None),
+                ],
+            )?,
+            tax_method: one_of(
+                r,
+                "tax_method",
+                &[("on_top", TaxMethod::OnTop), ("inside", TaxMethod::Inside), ("none", TaxMethod::None)],
+            )?,
+            additional_duties: one_of(
+                r,
+                "additional_duties",
+                &[("none", AdditionalDuties::None), ("us_chapter99", AdditionalDuties::UsChapter99)],
+            )?,
+            tax_name: one_of(r, "tax_name", &[("vat", TaxName::Vat), ("consumption_tax", TaxName::ConsumptionTax)])?,
+            subdivision_tax: one_of(
+                r,
+                "subdivision_tax",
+                &[("none", SubdivisionTax::None), ("hst", SubdivisionTax::Hst), ("icms", SubdivisionTax::Icms)],
+            )?,
+        })
+    }
+}
+
+/// The coded columns of a `rules/thresholds.tsv` row (`currency` and `channel` are read by the
+/// loader, with the money and request types).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThresholdCodes<'a> {
+    pub duty: bool,
+    pub tax: bool,
+    pub fees: bool,
+    pub effect: ThresholdEffect,
+    pub amount: Decimal,
+    pub basis: ThresholdBasis,
+    pub aggregation: Aggregation,
+    /// `lt` (strictly below) rather than `le` (at most).
+    pub strictly_below: bool,
+    pub ship_from: Vec<&'a str>,
+    pub origins: Vec<&'a str>,
+    pub exclude_origins: Vec<&'a str>,
+    pub exclude_codes: Vec<&'a str>,
+    pub scheme: Option<Scheme>,
+    pub sale_base: SaleBase,
+}
+
+/// The levies a threshold acts on: `duty`, `tax`, `fees` joined by `+`.
+fn levies(r: &Record<'_, '_>) -> Result<(bool, bool, bool)> {
+    let mut out = (false, false, false);
+    for part in r.text("levies")?.split('+') {
+        match part {
+            "duty" => out.0 = true,
+            "tax" => out.1 = true,
+            "fees" => out.2 = true,
+            other => return Err(r.bad("levies", &format!("{other:?} is not duty, tax or fees"))),
+        }
+    }
+    Ok(out)
+}
+
+impl<'a> ThresholdCodes<'a> {
+    /// Reads the row's coded columns strictly.
+    pub fn read(r: &Record<'_, 'a>) -> Result<ThresholdCodes<'a>> {
+        let (duty, tax, fees) = levies(r)?;
+        Ok(ThresholdCodes {
+            duty,
+            tax,
+            fees,
+            effect: one_of(
+                r,
+                "effect",
+                &[
+                    ("relieve", ThresholdEffect::Relieve),
+                    ("seller_collects", ThresholdEffect::SellerCollects),
+                    ("flat_per_tariff_line", ThresholdEffect::FlatPerTariffLine),
+                    ("min_collectible", ThresholdEffect::MinCollectible),
+                ],
+            )?,
+            amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
+            basis: one_of(
+                r,
+                "basis",
+                &[
+                    ("intrinsic", ThresholdBasis::Intrinsic),
+                    ("customs_value", ThresholdBasis::CustomsValue),
+                    ("tax_amount", ThresholdBasis::TaxAmount),
+                ],
+            )?,
+            aggregation: one_of(
+                r,
+                "aggregation",
+                &[("consignment", Aggregation::Consignment), ("item", Aggregation::Item)],
+            )?,
+            strictly_below: one_of(r, "compare", &[("le", false), ("lt", true)])?,
+            ship_from: countries(r, "ship_from")?,
+            origins: countries(r, "origins")?,
+            exclude_origins: countries(r, "exclude_origins")?,
+            exclude_codes: code_prefixes(r, "exclude_codes")?,
+            scheme: one_of(
+                r,
+                "scheme",
+                &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
+            )?,
+            sale_base: one_of(
+                r,
+                "sale_base",
+                &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
+            )?,
+        })
+    }
+}
+
+/// The coded columns of a `rules/fees.tsv` row (`currency` and `transport` are read by the
+/// loader, with the money and request types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeeCodes {
+    pub kind: FeeKind,
+    pub entry: EntryKind,
+    /// The ad valorem percentage (required for `ad_valorem`).
+    pub percent: Option<Decimal>,
+    /// The flat amount (required for `flat`).
+    pub amount: Option<Decimal>,
+    pub formal_above: Decimal,
+    /// When the figures were published.
+    pub vintage: Option<Date>,
+}
+
+impl FeeCodes {
+    /// Reads the row's coded columns strictly; a rate its kind needs is required, never zero.
+    pub fn read(r: &Record<'_, '_>) -> Result<FeeCodes> {
+        let kind = one_of(
+            r,
+            "kind",
+            &[("ad_valorem", FeeKind::AdValorem), ("flat", FeeKind::Flat), ("unknown", FeeKind::Unknown)],
+        )?;
+        let (percent, amount) = (r.decimal("percent")?, r.decimal("amount")?);
+        match kind {
+            FeeKind::AdValorem if percent.is_none() => {
+                return Err(r.bad("percent", "an ad_valorem fee needs its percent"))
+            }
+            FeeKind::Flat if amount.is_none() => return Err(r.bad("amount", "a flat fee needs its amount")),
+            _ => {}
+        }
+        Ok(FeeCodes {
+            kind,
+            entry: one_of(
+                r,
+                "entry",
+                &[("formal", EntryKind::Formal), ("informal", EntryKind::Informal), ("any", EntryKind::Any)],
+            )?,
+            percent,
+            amount,
+            formal_above: r
+                .decimal("formal_above")?
+                .ok_or_else(|| r.bad("formal_above", "a fee needs formal_above"))?,
+            vintage: r.date("vintage")?,
+        })
+    }
+}
+
+/// The validity columns every dated rule table has: each must be empty or a date.
+const DATE_COLUMNS: [&str; 2] = ["valid_from", "valid_to"];
+
+/// Runs the rule-table readers over `files` (`(name, text)`, names as in the snapshot:
+/// `rules/thresholds.tsv`): every row has as many fields as the header, every date column holds
+/// dates, `groups.tsv` parses, the coded columns of `jurisdictions.tsv`, `thresholds.tsv` and
+/// `fees.tsv` hold known values, and a threshold's `country` and a US layer's origins are
+/// countries or groups. The first problem is returned, naming the file, line and column.
+pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
+    let tables: Vec<Tsv<'_>> = files.iter().map(|(name, text)| Tsv::parse(name, text)).collect::<Result<_>>()?;
+    let table = |name: &str| tables.iter().zip(files).find(|(_, (n, _))| *n == name).map(|(t, _)| t);
+    let groups = match table(groups::FILE) {
+        Some(t) => Groups::parse(t)?,
+        None => Groups::default(),
+    };
+    for t in &tables {
+        let dates: Vec<&str> = DATE_COLUMNS.into_iter().filter(|c| t.column(c).is_some()).collect();
+        for r in t.records() {
+            for column in &dates {
+                r.date(column)?;
+            }
+        }
+    }
+    let mut destinations = Vec::new();
+    for r in table("rules/jurisdictions.tsv").iter().flat_map(|t| t.records()) {
+        JurisdictionCodes::read(&r)?;
+        destinations.push(r.text("country")?);
+    }
+    for r in table("rules/thresholds.tsv").iter().flat_map(|t| t.records()) {
+        ThresholdCodes::read(&r)?;
+        groups.check_country(&r, |c| destinations.contains(&c))?;
+    }
+    for r in table("rules/fees.tsv").iter().flat_map(|t| t.records()) {
+        FeeCodes::read(&r)?;
+    }
+    for r in table("rules/us_layers.tsv").iter().flat_map(|t| t.records()) {
+        for column in ["origins", "exclude_origins"] {
+            groups.check_names(&r, column)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    /// The rule tables as `build.rs` reads them (names as in the snapshot), `edit` applied to one.
+    fn embedded_with(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
+        let snapshot = crate::Engine::embedded().snapshot();
+        crate::snapshot::write::FILES
+            .iter()
+            .filter_map(|p| p.strip_prefix("tariffs/"))
+            .filter(|n| n.starts_with("rules/"))
+            .map(|n| {
+                let text = snapshot.file(n).unwrap_or_else(|| panic!("{n} embedded"));
+                (n, if n == name { edit(text) } else { text.to_string() })
+            })
+            .collect()
+    }
+
+    fn check(files: &[(&'static str, String)]) -> Result<()> {
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        check_rule_tables(&files)
+    }
+
+    /// The check `build.rs` runs: the tables in the repository pass it.
+    #[test]
+    fn the_embedded_rule_tables_pass_the_build_check() {
+        check(&embedded_with("", str::to_string)).unwrap();
+    }
+
+    /// An unknown value in a coded column fails the build step, naming the file, the line and
+    /// the column (issue 13: "an unknown value fails the build").
+    #[test]
+    fn a_bad_enum_value_fails_the_build_check_naming_file_line_and_column() {
+        for (file, from, to, column) in [
+            (
+                "rules/jurisdictions.tsv",
+                "\tcif\tcif_plus_duty\ton_top\t2021-01-01",
+                "\tcfi\tcif_plus_duty\ton_top\t2021-01-01",
+                "duty_basis",
+            ),
+            ("rules/jurisdictions.tsv", "\tus_chapter99\t", "\tsection_301\t", "additional_duties"),
+            ("rules/thresholds.tsv", "\trelieve\t", "\trelief\t", "effect"),
+            ("rules/thresholds.tsv", "eu-duty-relief-150\tEU\t", "eu-duty-relief-150\tEUR\t", "country"),
+            ("rules/fees.tsv", "\tformal\t", "\tformally\t", "entry"),
+            ("rules/us_layers.tsv", "\tEU\t", "\tEUR\t", "origins"),
+            ("rules/groups.tsv", "EU\tAT\t", "EU\tAUT\t", "member"),
+        ] {
+            let files = embedded_with(file, |text| text.replacen(from, to, 1));
+            let e = check(&files).expect_err(column);
+            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Snapshot, Some(file)), "{column}: {e}");
+            assert!(e.message.starts_with("line ") && e.message.contains(&format!(", column {column}: ")), "{e}");
+        }
+    }
+
+    /// A date that is not a date (`2026-02-30`) fails the build step in any rule table.
+    #[test]
+    fn a_bad_date_fails_the_build_check_in_any_rule_table() {
+        for (file, from, to, column) in [
+            ("rules/tax_rounding.tsv", "\t\t\t", "\t2026-02-30\t\t", "valid_from"),
+            ("rules/jurisdictions.tsv", "\t2021-01-01\t", "\t2021-13-01\t", "valid_from"),
+            ("rules/groups.tsv", "\t2020-12-31\t", "\t31/12/2020\t", "valid_to"),
+        ] {
+            let files = embedded_with(file, |text| text.replacen(from, to, 1));
+            let e = check(&files).expect_err(file);
+            assert_eq!(e.field.as_deref(), Some(file));
+            assert!(e.message.contains(&format!(", column {column}: not a date")), "{file}: {e}");
+        }
+    }
+}

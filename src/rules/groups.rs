@@ -1,0 +1,208 @@
+//! Country groups named in rule tables (`EU` in `thresholds.tsv` and the US layers' origins), as
+//! dated memberships read from `rules/groups.tsv`: a member joining or leaving is a row.
+//!
+//! Plain std + the TSV reader: `build.rs` compiles this file too (`#[path]`), so a bad row fails
+//! `cargo build` with the same error the engine would give when it loads.
+
+use super::table::{in_force, Record, Tsv};
+use crate::date::Date;
+use crate::error::Result;
+
+/// The table's name in the snapshot (and under `tariffs/`).
+pub const FILE: &str = "rules/groups.tsv";
+
+/// One dated membership: `member` belongs to `group` from `valid_from` to `valid_to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership<'a> {
+    pub group: &'a str,
+    pub member: &'a str,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: &'a str,
+    pub confidence: &'a str,
+}
+
+impl Membership<'_> {
+    /// True when one of `memberships` (a country's) is of `group` and in force on `date`.
+    pub fn any_in(memberships: &[Membership<'_>], group: &str, date: Date) -> bool {
+        memberships.iter().any(|m| m.group == group && in_force(m.valid_from, m.valid_to, date))
+    }
+}
+
+/// Every group's memberships, sorted by member so a country's groups are one short slice.
+#[derive(Debug, Clone, Default)]
+pub struct Groups<'a> {
+    rows: Vec<Membership<'a>>,
+}
+
+/// True for a country code as the rule tables write it: two ASCII capitals.
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+impl<'a> Groups<'a> {
+    /// Parses `rules/groups.tsv` strictly: a group name is capitals (`EU`, `SACU`), a member a
+    /// country code, dates are dates, `source` is given and `confidence` is `official` or
+    /// `verify`; anything else is an error naming the line and column.
+    pub fn parse(t: &Tsv<'a>) -> Result<Groups<'a>> {
+        let mut rows = Vec::new();
+        for r in t.records() {
+            let group = r.text("group")?;
+            if group.len() < 2 || !group.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(r.bad("group", &format!("{group:?} is not a group name (capitals: EU, SACU)")));
+            }
+            let member = r.text("member")?;
+            if !is_country_code(member) {
+                return Err(r.bad("member", &format!("{member:?} is not a country code")));
+            }
+            let (valid_from, valid_to) = (r.date("valid_from")?, r.date("valid_to")?);
+            if let (Some(from), Some(to)) = (valid_from, valid_to) {
+                if to < from {
+                    return Err(r.bad("valid_to", "ends before valid_from"));
+                }
+            }
+            let source = r.text("source")?;
+            if source.trim().is_empty() {
+                return Err(r.bad("source", "every membership needs its legal source"));
+            }
+            let confidence = r.text("confidence")?;
+            if !matches!(confidence, "official" | "verify") {
+                return Err(r.bad("confidence", &format!("{confidence:?} is not one of official, verify")));
+            }
+            rows.push(Membership { group, member, valid_from, valid_to, source, confidence });
+        }
+        if let Some(m) = rows.iter().find(|m| rows.iter().any(|g| g.group == m.member)) {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorCode::Snapshot,
+                FILE,
+                format!("{} is both a group and a member of {}", m.member, m.group),
+            ));
+        }
+        rows.sort_by(|a, b| a.member.cmp(b.member));
+        Ok(Groups { rows })
+    }
+
+    /// The memberships of `member` (every group, every date): one binary search, so a quote
+    /// finds its destination's groups once and checks each rule row against that short slice.
+    pub fn memberships_of(&self, member: &str) -> &[Membership<'a>] {
+        let start = self.rows.partition_point(|m| m.member < member);
+        let len = self.rows[start..].partition_point(|m| m.member == member);
+        &self.rows[start..start + len]
+    }
+
+    /// True when `name` is a group of the table.
+    pub fn is_group(&self, name: &str) -> bool {
+        self.rows.iter().any(|m| m.group == name)
+    }
+
+    /// Checks that every name in a rule row's comma-separated `column` (a US layer's origins) is
+    /// a country code or a group of this table: `EUR` or `eu` is an error naming line and column.
+    pub fn check_names(&self, r: &Record<'_, '_>, column: &str) -> Result<()> {
+        let text = r.text(column)?;
+        let names = text.split(',').map(str::trim).filter(|n| !n.is_empty() && *n != "*");
+        match names.into_iter().find(|n| !is_country_code(n) && !self.is_group(n)) {
+            Some(n) => Err(r.bad(column, &format!("{n:?} is neither a country code nor a group of {FILE}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks that a rule row's `country` (a threshold's) is a destination or a group.
+    pub fn check_country(&self, r: &Record<'_, '_>, is_destination: impl Fn(&str) -> bool) -> Result<()> {
+        let country = r.text("country")?;
+        if is_destination(country) || self.is_group(country) {
+            return Ok(());
+        }
+        Err(r.bad("country", &format!("{country:?} is neither a destination nor a group of {FILE}")))
+    }
+
+    /// True when `member` belongs to `group` on `date`.
+    pub fn contains(&self, group: &str, member: &str, date: Date) -> bool {
+        Membership::any_in(self.memberships_of(member), group, date)
+    }
+
+    /// True when `name` is `country` itself or a group `country` belongs to on `date`: how a
+    /// rule row's `country` or origin list names the countries it applies to.
+    pub fn names(&self, name: &str, country: &str, date: Date) -> bool {
+        name == country || self.contains(name, country, date)
+    }
+
+    /// The members of `group` on `date`, sorted.
+    pub fn members(&self, group: &str, date: Date) -> Vec<&'a str> {
+        let rows = self.rows.iter().filter(|m| m.group == group && in_force(m.valid_from, m.valid_to, date));
+        let mut members: Vec<&'a str> = rows.map(|m| m.member).collect();
+        members.dedup();
+        members
+    }
+
+    /// The membership rows of `group` (for coverage and provenance).
+    pub fn memberships(&self, group: &'a str) -> impl Iterator<Item = &Membership<'a>> + '_ {
+        self.rows.iter().filter(move |m| m.group == group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\n";
+
+    fn parse(rows: &str) -> Result<Groups<'static>> {
+        let text: &'static str = Box::leak(format!("{HEADER}{rows}").into_boxed_str());
+        Groups::parse(&Tsv::parse(FILE, text)?)
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    /// A member joining or leaving is a dated row (the UK: Union law applied to it until the end
+    /// of the transition period, Withdrawal Agreement art. 126-127; Croatia from its accession on
+    /// 2013-07-01, Act of Accession 2012).
+    #[test]
+    fn group_membership_follows_the_rows_dates() {
+        let g = parse("EU\tGB\t1973-01-01\t2020-12-31\tWA art. 126\tofficial\nEU\tHR\t2013-07-01\t\tAct of Accession 2012\tofficial\nEU\tDE\t\t\tTEU art. 52\tofficial\n").unwrap();
+        assert!(g.contains("EU", "GB", d("2020-12-31")) && !g.contains("EU", "GB", d("2021-01-01")));
+        assert!(!g.contains("EU", "HR", d("2013-06-30")) && g.contains("EU", "HR", d("2013-07-01")));
+        assert!(g.names("EU", "DE", d("2026-03-02")) && g.names("DE", "DE", d("2026-03-02")));
+        assert!(!g.names("EU", "US", d("2026-03-02")) && !g.names("SACU", "DE", d("2026-03-02")));
+        assert_eq!(g.members("EU", d("2026-03-02")), ["DE", "HR"]);
+        assert!(g.is_group("EU") && !g.is_group("DE"));
+    }
+
+    #[test]
+    fn a_bad_group_row_fails_naming_line_and_column() {
+        for (row, column) in [
+            ("eu\tDE\t\t\ts\tofficial", "group"),
+            ("EU\tDEU\t\t\ts\tofficial", "member"),
+            ("EU\tDE\t2026-13-01\t\ts\tofficial", "valid_from"),
+            ("EU\tDE\t2026-01-01\t2025-01-01\ts\tofficial", "valid_to"),
+            ("EU\tDE\t\t\t\tofficial", "source"),
+            ("EU\tDE\t\t\ts\tsure", "confidence"),
+        ] {
+            let e = parse(&format!("{row}\n")).expect_err(column);
+            assert!(e.message.starts_with(&format!("line 2, column {column}:")), "{column}: {}", e.message);
+        }
+    }
+
+    /// The EU's members (TEU art. 52) are the destinations that apply the EU tariff (the Common
+    /// Customs Tariff, Regulation (EEC) 2658/87 art. 1): the two tables say so independently.
+    #[test]
+    fn embedded_eu_members_are_the_destinations_on_the_eu_tariff() {
+        let rules = crate::Engine::embedded().rules();
+        let on = d("2026-03-02");
+        let mut on_eu_tariff: Vec<&str> = rules
+            .jurisdictions
+            .iter()
+            .filter(|j| j.tariff == Some("EU") && in_force(j.valid_from, j.valid_to, on))
+            .map(|j| j.country)
+            .collect();
+        on_eu_tariff.sort_unstable();
+        assert_eq!(on_eu_tariff.len(), 27);
+        assert_eq!(rules.groups.members("EU", on), on_eu_tariff);
+    }
+
+    #[test]
+    fn a_group_cannot_be_a_member() {
+        assert!(parse("EU\tDE\t\t\ts\tofficial\nXX\tEU\t\t\ts\tofficial\n").is_err());
+    }
+}
