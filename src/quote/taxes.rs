@@ -75,7 +75,8 @@ pub(super) fn tax(
     let source = rate.source.clone();
     let parts = tax_parts_of(ctx, rate.percent);
     if !parts.is_empty() && relief.seller_collects.is_none() {
-        tax_parts(ctx, &parts, base, &note, duty_known, p);
+        let unverified = unverified_rate(&rate);
+        tax_parts(ctx, &parts, base, &note, duty_known, unverified, p);
         return;
     }
     let r = rate.percent / Decimal::ONE_HUNDRED;
@@ -265,11 +266,28 @@ pub(super) fn tax_parts(
     base: Decimal,
     note: &Note,
     duty_known: bool,
+    unverified_rate: Option<String>,
     p: &mut Priced,
 ) {
+    // A rate from a secondary source unprices every part; a part's own row from one, that part.
+    if let Some(why) = &unverified_rate {
+        p.reasons.push(why.clone());
+    }
     let mut previous: Option<(Decimal, Decimal)> = None; // (amount, percent)
     for part in parts {
         ctx.note_verify(part.source.row(), part.source.is_verify());
+        let unverified = unverified_rate.clone().or_else(|| {
+            part.source.is_verify().then(|| {
+                let why = format!(
+                    "{} ({}) is from a secondary source [verify]: {} is not priced; a primary source for the part would price it",
+                    part.source.row(),
+                    part.source.publisher,
+                    part.name
+                );
+                p.reasons.push(why.clone());
+                why
+            })
+        });
         let (part_base, exact, formula, base_note) = match (part.basis, previous) {
             (PartBasis::PrecedingPart, Some((amount, percent))) => {
                 let b = ctx.step(RoundingTarget::PartBase, amount);
@@ -295,11 +313,14 @@ pub(super) fn tax_parts(
         let amount = ctx.round_line(exact);
         previous = Some((amount, part.percent));
         let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
-        let (amount, partial) = if duty_known {
-            (Some(amount), None)
+        let (amount, partial, formula) = if let Some(why) = unverified {
+            // Never priced: its figure stays in the formula.
+            (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount))))
+        } else if duty_known {
+            (Some(amount), None, formula)
         } else {
             p.reasons.push(format!("{} depends on the duty, which is not fully priced", part.name));
-            (None, Some(amount))
+            (None, Some(amount), formula)
         };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
@@ -419,6 +440,31 @@ mod tests {
         tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(0), false, &mut p);
         assert_eq!((p.levies[0].amount, p.levies[0].partial_amount), (None, Some(dec!(22.40))));
         assert_eq!(p.reasons, ["VAT depends on the duty, which is not fully priced"]);
+    }
+
+    /// docs/rules.md §18 and Japan's consumption tax (§ Japan): a split tax whose rate is from a
+    /// secondary source is not priced, part by part, with the reason; verified, each part is.
+    #[test]
+    fn a_split_tax_from_an_unverified_rate_is_not_priced_rules_18() {
+        let req = request(
+            r#"{"destination":"JP","date":"2026-03-02","currency":"JPY","lines":[
+            {"id":"a","code":"610910","quantity":"1","unit_price":"50000"}]}"#,
+        );
+        let mut ctx = context(&req);
+        let rules: &'static Rules = ctx.rules;
+        let parts = rules.taxes.parts("JP", dec!(10), req.date);
+        assert_eq!(parts.len(), 2, "national and local consumption tax");
+        let base = dec!(50000);
+        let mut verified = priced();
+        tax_parts(&mut ctx, &parts, base, &Note::from("base"), true, None, &mut verified);
+        assert!(verified.levies.iter().all(|l| l.amount.is_some()) && verified.reasons.is_empty());
+        let mut unverified = priced();
+        let why = "the JP rate is from a secondary source [verify]".to_string();
+        tax_parts(&mut ctx, &parts, base, &Note::from("base"), true, Some(why.clone()), &mut unverified);
+        assert_eq!(unverified.levies.len(), 2);
+        assert!(unverified.levies.iter().all(|l| l.amount.is_none() && l.partial_amount.is_none()));
+        assert!(unverified.levies.iter().all(|l| l.formula.contains("not priced")));
+        assert_eq!(unverified.reasons, [why]);
     }
 
     fn row(id: &str) -> &'static Threshold {
