@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Assembles the npm package in packages/landed/ from the browser build (www/pkg, made by
 # scripts/build-web.sh) and the widget (www/widget): the engine API, the element entries, the wasm,
-# the description blob and the TypeScript declarations. Then `npm pack` (or, by hand only,
+# the description blob, every snapshot part (landed-part-*.bin: tariff chapter runs, data files,
+# years of daily rates; the engine names the ones a quote needs) and the TypeScript declarations. Then `npm pack` (or, by hand only,
 # `npm publish`) in packages/landed. Same relative layout as www/, so the widget finds ../pkg/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

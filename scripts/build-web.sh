@@ -21,8 +21,9 @@ for module in landed_bg landed_whatif_bg; do
     "www/pkg/$module.wasm" -o "www/pkg/$module.wasm"
 done
 cargo run --locked --quiet --bin landed -- snapshot export-text www/pkg/landed-text.bin >/dev/null
-# The tariff tables the module leaves out, one content-addressed part each, fetched by the page
-# for the destination it prices (the same writer as the module's build, so the hashes agree).
+# The parts the module leaves out (tariffs in runs of chapters, on-demand data files, years of
+# daily ECB rates), one content-addressed file each, fetched by the page for the codes and dates
+# it prices (the same writer as the module's build, so the hashes agree).
 core=$(mktemp)
 cargo run --locked --quiet -p landed-datagen -- snapshot --out "$core" --parts www/pkg >/dev/null
 rm -f "$core"
@@ -37,5 +38,5 @@ js_gz=$(cat www/pkg/landed.js www/widget/*.js | gzip -9 | wc -c)
 text_gz=$(gzip -9 -c www/pkg/landed-text.bin | wc -c)
 echo "www/pkg: engine + rules/VAT/FX core $wasm_gz B gzip, JS $js_gz B gzip, descriptions (on demand) $text_gz B gzip"
 for part in www/pkg/landed-part-*.bin; do
-  echo "  tariff part (on demand) $(basename "$part"): $(gzip -9 -c "$part" | wc -c) B gzip"
+  echo "  part (on demand) $(basename "$part"): $(gzip -9 -c "$part" | wc -c) B gzip"
 done

@@ -146,9 +146,10 @@ pub struct TableInfo {
     pub codes: usize,
     pub valid_from: Option<Date>,
     pub vintages: Vec<String>,
-    /// The part the table travels in (`landed-part-….bin`) and whether it is loaded (the
-    /// browser fetches tables on demand; row details are empty until then).
-    pub part: String,
+    /// The chapter parts the table travels in, how many are loaded, and whether all are (the
+    /// browser fetches the chapters a quote needs; row details cover loaded parts only).
+    pub parts: usize,
+    pub parts_loaded: usize,
     pub loaded: bool,
 }
 
@@ -178,18 +179,19 @@ pub fn snapshot_info(engine: &Engine, date: Date) -> SnapshotInfo {
             .tables
             .iter()
             .map(|t| {
-                let mut codes: Vec<&str> = s.rows(t).iter().map(|r| r.code()).collect();
+                let mut codes: Vec<&str> = s.rows(t).map(|r| r.code()).collect();
                 codes.dedup();
-                let mut vintages: Vec<String> = s.rows(t).iter().map(|r| s.source(r).vintage.to_string()).collect();
+                let mut vintages: Vec<String> = s.rows(t).map(|r| s.source(r).vintage.to_string()).collect();
                 crate::sort::sort_unstable(&mut vintages);
                 vintages.dedup();
                 TableInfo {
                     jurisdiction: t.jurisdiction.into(),
                     rows: t.len(),
-                    part: t.part.file_name(),
-                    loaded: t.part.is_loaded(),
+                    parts: t.chapters.len(),
+                    parts_loaded: t.chapters.iter().filter(|c| c.part.is_loaded()).count(),
+                    loaded: t.is_loaded(),
                     codes: codes.len(),
-                    valid_from: s.rows(t).iter().filter_map(|r| r.valid_from).min(),
+                    valid_from: s.rows(t).filter_map(|r| r.valid_from).min(),
                     vintages,
                 }
             })

@@ -27,7 +27,7 @@ use crate::quote::Quote;
 use crate::request::QuoteRequest;
 use crate::rules::{AdditionalDuties, Jurisdiction, Rules, US_FILES};
 use crate::search::Indexes;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Part, Snapshot};
 
 /// A part of the snapshot to fetch: its name, the file it is published under, its size.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -36,6 +36,17 @@ pub struct PartRef {
     pub name: String,
     pub file: String,
     pub bytes: usize,
+}
+
+/// The parts not loaded yet among `parts`, each once, as the page fetches them.
+fn missing(parts: Vec<&Part<'static>>) -> Vec<PartRef> {
+    let mut out: Vec<PartRef> = Vec::new();
+    for p in parts.into_iter().filter(|p| !p.is_loaded()) {
+        if !out.iter().any(|r| r.name == p.name) {
+            out.push(PartRef { name: p.name.to_string(), file: p.file_name(), bytes: p.len });
+        }
+    }
+    out
 }
 
 /// A snapshot and everything derived from it: parsed rules, exchange rates, search indexes and
@@ -143,48 +154,73 @@ impl Engine {
     }
 
     /// The parts a quote to `destination` may need that are not loaded yet, with the file names
-    /// they are published under (empty natively, where every part is inline): the destination's
-    /// tariff and the HS table; the US scope lists and reciprocal table for the US; HMRC's rates
-    /// for GB and XI; the HS correlation for the GB and EU tables; the daily ECB rates where the
-    /// customs rate comes from them (outside the EU and GB). `FX` names the daily ECB rates
-    /// alone (display currencies). [`Engine::missing_parts_for`] lists only what one request
-    /// needs.
+    /// they are published under (empty natively, where every part is inline): every chapter
+    /// part of the destination's tariff and of the HS nomenclature (search); the US scope lists
+    /// and reciprocal table for the US; HMRC's rates for GB and XI; the HS correlation for the
+    /// GB and EU tables; every year of the daily ECB rates where the customs rate comes from
+    /// them (outside the EU and GB). `FX` names the daily ECB rates alone (display
+    /// currencies). [`Engine::missing_parts_for`] lists only what one request needs.
     ///
     /// ```
     /// let engine = landed::Engine::embedded();
     /// assert!(engine.missing_parts("DE").is_empty());
     /// ```
     pub fn missing_parts(&self, destination: &str) -> Vec<PartRef> {
+        let snapshot = self.data.snapshot;
         // Any row of the destination (its set-up over time): the parts are the same.
         let j = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
-        let ecb_daily = destination == "FX" || j.is_some_and(|j| j.fx_method == FxMethod::EcbDaily);
-        let files = self.needed_files(destination, j, ecb_daily);
-        self.missing(destination, &files)
+        let tables = [snapshot.table(self.tariff_of(destination)), snapshot.table("HS")].into_iter().flatten();
+        let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
+        parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
+        if destination == "FX" || j.is_some_and(|j| j.fx_method == FxMethod::EcbDaily) {
+            parts.extend(self.data.fx.ecb_daily_parts().filter_map(|f| snapshot.file_part(f)));
+        }
+        missing(parts)
     }
 
-    /// The parts one request needs that are not loaded yet: as [`Engine::missing_parts`], but
-    /// the daily ECB rates only when the request converts through them (its currency is not the
-    /// customs currency and no `fx` override gives the rate, or a display currency).
+    /// The parts one request needs that are not loaded yet: the chapter parts of its lines'
+    /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
+    /// codes it correlates with, once the correlation is attached), the destination's data
+    /// files as [`Engine::missing_parts`] names them, and the year(s) of the daily ECB rates
+    /// its conversions read (its currency is not the customs currency and no `fx` override
+    /// gives the rate, or a display currency). Some parts are known only once others are here
+    /// (the correlation, an earlier year of rates): ask again after attaching until it is empty.
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
+        let snapshot = self.data.snapshot;
         let destination = req.destination.to_ascii_uppercase();
         let j = self.data.rules.jurisdiction(&destination, req.date).ok();
-        let files = self.needed_files(&destination, j, self.converts_with_ecb_daily(req, j));
-        self.missing(&destination, &files)
-    }
-
-    fn converts_with_ecb_daily(&self, req: &QuoteRequest, j: Option<&Jurisdiction>) -> bool {
-        if req.display_currency.is_some_and(|d| d != req.currency) {
-            return true;
+        let mut parts: Vec<&Part<'static>> = Vec::new();
+        if let Some(table) = snapshot.table(self.tariff_of(&destination)).filter(|t| t.jurisdiction != "HS") {
+            for code in req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok()) {
+                parts.extend(snapshot.chapter_parts_for(table, &code).into_iter().map(|c| &c.part));
+            }
         }
-        let Some(j) = j else { return false };
-        let overridden =
-            crate::fx::FxTable::from_request(&req.fx).is_ok_and(|t| t.rate(req.currency, j.currency).is_some());
-        j.fx_method == FxMethod::EcbDaily && req.currency != j.currency && !overridden
+        parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
+        let fx = &self.data.fx;
+        let years = self.ecb_daily_pairs(req, j).filter_map(|(from, to)| fx.ecb_daily_part_missing(from, to, req.date));
+        parts.extend(years.filter_map(|f| snapshot.file_part(f)).collect::<Vec<_>>());
+        missing(parts)
     }
 
-    /// The on-demand data files a destination's quotes read (by its row in
+    /// The currency pairs a request converts at the daily ECB rates: its prices to the customs
+    /// currency where that is the destination's customs rate (unless `fx` gives it), and the
+    /// customs currency to a display currency.
+    fn ecb_daily_pairs(
+        &self,
+        req: &QuoteRequest,
+        j: Option<&Jurisdiction>,
+    ) -> impl Iterator<Item = (crate::money::Currency, crate::money::Currency)> {
+        let customs = j.map_or(req.currency, |j| j.currency);
+        let overridden =
+            crate::fx::FxTable::from_request(&req.fx).is_ok_and(|t| t.rate(req.currency, customs).is_some());
+        let prices = j.is_some_and(|j| j.fx_method == FxMethod::EcbDaily) && req.currency != customs && !overridden;
+        let display = req.display_currency.filter(|d| *d != customs);
+        [prices.then_some((req.currency, customs)), display.map(|d| (customs, d))].into_iter().flatten()
+    }
+
+    /// The whole data files a destination's quotes read (by its row in
     /// `rules/jurisdictions.tsv`: additional duties, customs FX method, tariff).
-    fn needed_files(&self, destination: &str, j: Option<&Jurisdiction>, ecb_daily: bool) -> Vec<&'static str> {
+    fn needed_files(&self, destination: &str, j: Option<&Jurisdiction>) -> Vec<&'static str> {
         let mut files = Vec::new();
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
             files.extend(US_FILES);
@@ -194,9 +230,6 @@ impl Engine {
         }
         if matches!(self.tariff_of(destination), "GB" | "EU") {
             files.push(crate::correlation::TABLE_FILE);
-        }
-        if ecb_daily {
-            files.push(crate::fx::ECB_DAILY_FILE);
         }
         files
     }
@@ -208,18 +241,6 @@ impl Engine {
             Some(tariff) if self.data.snapshot.table(tariff).is_some() => tariff,
             _ => self.data.snapshot.tariff_of(destination),
         }
-    }
-
-    fn missing(&self, destination: &str, files: &[&str]) -> Vec<PartRef> {
-        let snapshot = self.data.snapshot;
-        let jurisdiction = self.tariff_of(destination);
-        let tables = [snapshot.table(jurisdiction), snapshot.table("HS")].into_iter().flatten().map(|t| &t.part);
-        let files = files.iter().filter_map(|f| snapshot.file_part(f));
-        tables
-            .chain(files)
-            .filter(|p| !p.is_loaded())
-            .map(|p| PartRef { name: p.name.to_string(), file: p.file_name(), bytes: p.len })
-            .collect()
     }
 
     /// The snapshot's short id (`sha256:` and 16 hex digits), named in every answer.
@@ -253,17 +274,16 @@ impl Engine {
 
     /// Prices a request: duty, taxes and fees per line and for the consignment, each explained.
     ///
-    /// A data file the request needs that is a part not attached yet (the browser) is an
-    /// `E_DATA_NOT_LOADED` error naming it; a tariff table not attached is reported by its
-    /// look-up in the same way.
+    /// A part the request needs that is not attached yet (the browser: a chapter part of its
+    /// codes, a data file, a year of rates; [`Engine::missing_parts_for`]) is an
+    /// `E_DATA_NOT_LOADED` error naming it, never an unknown code or a missing rate.
     pub fn quote(&self, req: &QuoteRequest) -> Result<Quote> {
         let snapshot = self.data.snapshot;
-        if snapshot.files.iter().all(|f| f.is_loaded()) {
+        if snapshot.parts().all(|p| p.is_loaded()) {
             return crate::quote::quote(self, req);
         }
-        let missing = self.missing_parts_for(req);
-        if let Some(part) = missing.iter().find_map(|p| snapshot.file_part(&p.name)) {
-            return Err(crate::snapshot::not_loaded(part));
+        if let Some(missing) = self.missing_parts_for(req).first() {
+            return Err(crate::snapshot::not_loaded_part(&missing.name, &missing.file, missing.bytes));
         }
         crate::quote::quote(self, req)
     }

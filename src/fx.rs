@@ -89,14 +89,25 @@ pub struct EmbeddedFx {
     currencies: Vec<Currency>,
     /// (month "YYYY-MM", reference date, the row's rates per EUR as tab-separated text)
     ecb_monthly: Vec<(&'static str, Date, &'static str)>,
-    /// (date, the day's rates per EUR as tab-separated text), ascending; read once attached.
-    ecb_daily: OnceLock<Vec<(Date, &'static str)>>,
+    /// The daily rates' year parts, ascending (see [`DailyYear`]).
+    ecb_daily: Vec<DailyYear>,
     /// The HMRC table, read once attached.
     hmrc: OnceLock<Hmrc>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
     /// Memoised customs rates by (method, from, to, date).
     cache: std::sync::Mutex<Vec<RateKey>>,
+}
+
+/// One year of the daily ECB rates: a part of its own (`fx_ecb_daily.tsv@2026`), read once
+/// attached.
+#[derive(Debug)]
+struct DailyYear {
+    year: i32,
+    /// The part's name.
+    name: &'static str,
+    /// (date, the day's rates per EUR as tab-separated text), ascending.
+    rows: OnceLock<Vec<(Date, &'static str)>>,
 }
 
 /// HMRC's monthly customs rates.
@@ -108,7 +119,7 @@ struct Hmrc {
     monthly: Vec<(&'static str, &'static str, &'static str)>,
 }
 
-/// The daily ECB table's name in the snapshot (a part of its own in the browser build).
+/// The daily ECB table's name in the snapshot: one part per year (`fx_ecb_daily.tsv@2026`).
 pub const ECB_DAILY_FILE: &str = "fx_ecb_daily.tsv";
 /// HMRC's monthly table's name in the snapshot (a part of its own in the browser build).
 pub const HMRC_FILE: &str = "fx_hmrc_monthly.tsv";
@@ -148,12 +159,23 @@ fn header_currencies(table: &str, skip: usize, name: &str) -> Result<Vec<Currenc
         .collect()
 }
 
-/// The rows of the daily ECB table, checked against the monthly table's currency columns.
-fn parse_ecb_daily(daily: &'static str, currencies: &[Currency]) -> Result<Vec<(Date, &'static str)>> {
-    if header_currencies(daily, 1, ECB_DAILY_FILE)? != currencies {
-        return Err(Error::new(ErrorCode::Snapshot, ECB_DAILY_FILE, "currency columns differ from the monthly table"));
+/// The rows of a year of the daily ECB table, checked against the monthly table's currency
+/// columns; every row must be of that year and the dates must ascend.
+fn parse_ecb_daily(
+    name: &str,
+    year: i32,
+    daily: &'static str,
+    currencies: &[Currency],
+) -> Result<Vec<(Date, &'static str)>> {
+    let bad = |why: &str| Error::new(ErrorCode::Snapshot, name, why.to_string());
+    if header_currencies(daily, 1, name)? != currencies {
+        return Err(bad("currency columns differ from the monthly table"));
     }
-    rows(daily).map(|(d, rates)| Ok((Date::parse(d)?, rates))).collect()
+    let rows: Vec<(Date, &str)> = rows(daily).map(|(d, rates)| Ok((Date::parse(d)?, rates))).collect::<Result<_>>()?;
+    if !rows.iter().all(|(d, _)| d.year() == year) || !rows.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err(bad("rows are not the part's year in ascending order"));
+    }
+    Ok(rows)
 }
 
 /// HMRC's table: its currency columns and its months, which must ascend.
@@ -179,8 +201,17 @@ impl EmbeddedFx {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
         let monthly = file("fx_ecb_monthly.tsv")?;
-        for name in [ECB_DAILY_FILE, HMRC_FILE] {
-            snapshot.file_part(name).ok_or_else(|| missing(name))?;
+        snapshot.file_part(HMRC_FILE).ok_or_else(|| missing(HMRC_FILE))?;
+        let ecb_daily: Vec<DailyYear> = snapshot
+            .files
+            .iter()
+            .filter_map(|p| match crate::snapshot::format::split_year_part(p.name) {
+                Some((ECB_DAILY_FILE, year)) => Some(DailyYear { year, name: p.name, rows: OnceLock::new() }),
+                _ => None,
+            })
+            .collect();
+        if ecb_daily.is_empty() || !ecb_daily.windows(2).all(|w| w[0].year < w[1].year) {
+            return Err(missing(ECB_DAILY_FILE));
         }
         let currencies = header_currencies(monthly, 2, "fx_ecb_monthly.tsv")?;
         let mut ecb_monthly = Vec::new();
@@ -199,7 +230,7 @@ impl EmbeddedFx {
             snapshot,
             currencies,
             ecb_monthly,
-            ecb_daily: OnceLock::new(),
+            ecb_daily,
             hmrc: OnceLock::new(),
             pegs,
             cache: std::sync::Mutex::new(Vec::new()),
@@ -212,8 +243,10 @@ impl EmbeddedFx {
     /// `Engine::attach_part`); a malformed one is an `E_SNAPSHOT` error naming it.
     pub fn read_attached(&self) -> Result<()> {
         let mut read = false;
-        if let (None, Some(daily)) = (self.ecb_daily.get(), self.snapshot.file(ECB_DAILY_FILE)) {
-            read |= self.ecb_daily.set(parse_ecb_daily(daily, &self.currencies)?).is_ok();
+        for year in &self.ecb_daily {
+            if let (None, Some(daily)) = (year.rows.get(), self.snapshot.file(year.name)) {
+                read |= year.rows.set(parse_ecb_daily(year.name, year.year, daily, &self.currencies)?).is_ok();
+            }
         }
         if let (None, Some(hmrc)) = (self.hmrc.get(), self.snapshot.file(HMRC_FILE)) {
             read |= self.hmrc.set(parse_hmrc(hmrc)?).is_ok();
@@ -227,8 +260,41 @@ impl EmbeddedFx {
         Ok(())
     }
 
-    fn daily(&self) -> &[(Date, &'static str)] {
-        self.ecb_daily.get().map_or(&[], Vec::as_slice)
+    /// The latest daily row on or before `date` with rates for both currencies, newest year
+    /// first: `Ok((row, any))` (`any`: some row is on or before the date), or `Err(part)` when
+    /// the walk reaches a year part not attached yet.
+    #[allow(clippy::type_complexity)]
+    fn daily_row(
+        &self,
+        from: Currency,
+        to: Currency,
+        date: Date,
+    ) -> std::result::Result<(Option<(Date, &'static str)>, bool), &'static str> {
+        let mut any = false;
+        for year in self.ecb_daily.iter().rev().filter(|y| y.year <= date.year()) {
+            let rows = year.rows.get().ok_or(year.name)?;
+            let upto = rows.partition_point(|(d, _)| *d <= date);
+            any |= upto > 0;
+            if let Some(row) = rows[..upto].iter().rev().find(|(_, r)| self.cross(r, from, to).is_some()) {
+                return Ok((Some(*row), any));
+            }
+        }
+        Ok((None, any))
+    }
+
+    /// The year part of the daily ECB rates a conversion from `from` to `to` on `date` still
+    /// needs (the date's year, and earlier years while they hold no rate of the pair up to the
+    /// date); `None` when the attached years answer it.
+    pub fn ecb_daily_part_missing(&self, from: Currency, to: Currency, date: Date) -> Option<&'static str> {
+        if from == to {
+            return None;
+        }
+        self.daily_row(from, to, date).err()
+    }
+
+    /// Every year part of the daily ECB rates (`fx_ecb_daily.tsv@2026`), ascending.
+    pub fn ecb_daily_parts(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ecb_daily.iter().map(|y| y.name)
     }
 
     fn hmrc_monthly(&self) -> &[(&'static str, &'static str, &'static str)] {
@@ -301,22 +367,22 @@ impl EmbeddedFx {
         })
     }
 
-    /// The ECB rate on `date` or the last day before it with one; before the daily table
-    /// starts, the monthly rate.
+    /// The ECB rate on `date` or the last day before it with one (earlier years too); before the
+    /// daily table starts, the monthly rate.
     pub fn ecb_daily(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
-        let daily = self.daily();
-        let upto = daily.partition_point(|(d, _)| *d <= date);
-        if upto == 0 {
+        // A year part not attached gives no rate (a quote names it first: `Engine::quote`).
+        let (row, any) = self.daily_row(from, to, date).ok()?;
+        if !any {
             return self.ecb_monthly(from, to, date);
         }
-        let (d, rates) = daily[..upto].iter().rev().find(|(_, r)| self.cross(r, from, to).is_some())?;
+        let (d, rates) = row?;
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
                 rate: self.cross(rates, from, to)?,
                 source: format!("ECB euro reference rates of {d} (cross rate via EUR)"),
             },
-            rate_date: *d,
+            rate_date: d,
             fallback: None,
         })
     }

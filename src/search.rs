@@ -2,7 +2,7 @@
 //! the HS 2022 texts of their heading and subheading, match a query. Offline; it suggests codes
 //! and never overrides a code the caller gave.
 
-use crate::snapshot::{Snapshot, Table};
+use crate::snapshot::{Row, Snapshot, Table};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -73,15 +73,10 @@ struct Index {
 
 fn build_index<'a>(snapshot: &Snapshot<'a>, table: &Table<'a>, hs: Option<&Table<'a>>) -> Index {
     let hs_text = |code: &str, n: usize| -> &str {
-        hs.and_then(|t| {
-            let prefix = &code[..n.min(code.len())];
-            let i = snapshot.rows(t).partition_point(|r| r.code() < prefix);
-            snapshot.rows(t).get(i).filter(|r| r.code() == prefix).map(|r| snapshot.description(r))
-        })
-        .unwrap_or("")
+        hs.and_then(|t| hs_row(snapshot, t, &code[..n.min(code.len())])).map_or("", |r| snapshot.description(r))
     };
     let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
-    for (i, row) in snapshot.rows(table).iter().enumerate() {
+    for (i, row) in snapshot.rows(table).enumerate() {
         let mut weights: HashMap<String, f32> = HashMap::new();
         let sources =
             [(snapshot.description(row), 1.0f32), (hs_text(row.code(), 6), 0.6), (hs_text(row.code(), 4), 0.4)];
@@ -98,7 +93,14 @@ fn build_index<'a>(snapshot: &Snapshot<'a>, table: &Table<'a>, hs: Option<&Table
             postings.entry(t).or_default().push((i as u32, w));
         }
     }
-    Index { postings, rows: snapshot.rows(table).len() }
+    Index { postings, rows: table.len() }
+}
+
+/// The HS nomenclature's row of exactly `prefix` (a heading or subheading), if loaded.
+fn hs_row<'s, 'a>(snapshot: &'s Snapshot<'a>, hs: &'s Table<'a>, prefix: &str) -> Option<&'s Row<'a>> {
+    let rows = snapshot.chapter_rows(hs, hs.chapter_part(prefix.as_bytes())?);
+    let i = rows.partition_point(|r| r.code() < prefix);
+    rows.get(i).filter(|r| r.code() == prefix)
 }
 
 /// The search indexes of an engine's tables, each built on its first search.
@@ -166,7 +168,7 @@ pub fn search(
         .map(|(row, (score, matched))| {
             // Prefer lines matching every query word, then shorter (more specific) descriptions.
             let coverage = matched as f32 / query_tokens.len().max(1) as f32;
-            let len = snapshot.description(&snapshot.rows(table)[row as usize]).len() as f32;
+            let len = snapshot.row(table, row as usize).map_or(0, |r| snapshot.description(r).len()) as f32;
             (row, score * coverage * coverage / (1.0 + len / 400.0))
         })
         .collect();
@@ -175,17 +177,12 @@ pub fn search(
     Ok(ranked
         .into_iter()
         .take(limit)
-        .map(|(i, score)| {
-            let row = &snapshot.rows(table)[i as usize];
+        .filter_map(|(i, score)| Some((snapshot.row(table, i as usize)?, score)))
+        .map(|(row, score)| {
             let hs_description = hs
                 .and_then(|t| {
                     [6usize, 4].iter().find_map(|&n| {
-                        let prefix = &row.code()[..n.min(row.code().len())];
-                        let j = snapshot.rows(t).partition_point(|r| r.code() < prefix);
-                        snapshot
-                            .rows(t)
-                            .get(j)
-                            .filter(|r| r.code() == prefix)
+                        hs_row(snapshot, t, &row.code()[..n.min(row.code().len())])
                             .map(|r| snapshot.description(r).to_string())
                     })
                 })

@@ -11,8 +11,9 @@ pub struct Outputs<'p> {
     /// The description blob (search and display), when wanted.
     pub text: Option<&'p Path>,
     /// A folder for the parts as separate, content-addressed files (the browser fetches the
-    /// ones a quote needs); the core then carries only the rules, VAT and the FX files every
-    /// quote may need inline (`Inline::RulesOnly`).
+    /// ones a quote needs: tables' chapter parts, on-demand data files, years of daily rates);
+    /// the core then carries only the rules, VAT and the FX files every quote may need inline
+    /// (`Inline::RulesOnly`).
     pub parts: Option<&'p Path>,
 }
 
@@ -22,19 +23,19 @@ pub fn write(root: &Path, out: &Outputs<'_>) -> Result<(String, Vec<String>), St
     let inline = if out.parts.is_some() { Inline::RulesOnly } else { Inline::All };
     let compiled = compile(root, inline)?;
     let mut written = Vec::new();
-    let mut put = |path: &Path, bytes: &[u8]| -> Result<(), String> {
+    let mut put = |path: &Path, bytes: &[u8], name: &str| -> Result<(), String> {
         std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(format!("{}: {} bytes", path.display(), bytes.len()));
+        written.push(format!("{}: {} bytes{name}", path.display(), bytes.len()));
         Ok(())
     };
-    put(out.core, &compiled.core)?;
+    put(out.core, &compiled.core, "")?;
     if let Some(path) = out.text {
-        put(path, &compiled.text)?;
+        put(path, &compiled.text, "")?;
     }
     if let Some(dir) = out.parts {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for part in compiled.parts.iter().filter(|p| !inline.includes(&p.name)) {
-            put(&dir.join(part.file_name()), &part.bytes)?;
+            put(&dir.join(part.file_name()), &part.bytes, &format!(" ({})", part.name.trim_start_matches("table:")))?;
         }
     }
     let snapshot = landed::snapshot::Snapshot::decode(&compiled.core).map_err(|e| e.to_string())?;

@@ -26,7 +26,7 @@ struct Core {
     parts: Vec<Entry>,
 }
 
-/// A part's entry: the row count (tables only), the length varint, the hash.
+/// A part's entry: the row count (tables' chapter parts only), the length varint, the hash.
 struct Entry {
     rows: Option<Range<usize>>,
     len: Range<usize>,
@@ -52,19 +52,28 @@ impl Core {
             varint(d, &mut p);
         }
         let mut parts = Vec::new();
-        for table in [true, false] {
+        // An entry: (name, first chapter, rows) for a table's chapter part, then length, hash.
+        let mut entry = |d: &[u8], p: &mut usize, chapter_part: bool| {
+            varint(d, p);
+            let rows = chapter_part.then(|| {
+                varint(d, p);
+                let start = *p;
+                varint(d, p);
+                start..*p
+            });
+            let start = *p;
+            varint(d, p);
+            parts.push(Entry { rows, len: start..*p, hash: *p });
+            *p += HASH_LEN;
+        };
+        for _ in 0..varint(d, &mut p) {
+            varint(d, &mut p);
             for _ in 0..varint(d, &mut p) {
-                varint(d, &mut p);
-                let rows = table.then(|| {
-                    let start = p;
-                    varint(d, &mut p);
-                    start..p
-                });
-                let start = p;
-                varint(d, &mut p);
-                parts.push(Entry { rows, len: start..p, hash: p });
-                p += HASH_LEN;
+                entry(d, &mut p, true);
             }
+        }
+        for _ in 0..varint(d, &mut p) {
+            entry(d, &mut p, false);
         }
         assert_eq!(p, d.len(), "the fuzz target reads the descriptor as format.rs writes it");
         Core { descriptor, parts }
@@ -88,7 +97,7 @@ fn exercise<'a>(s: &'a Snapshot<'a>) {
     let code = landed::hs::HsCode::parse("6109100010").unwrap();
     for t in &s.tables {
         let _ = s.require(t);
-        for row in s.rows(t).iter().take(64) {
+        for row in s.rows(t).take(64) {
             let _ = (s.expression(row), s.source(row), s.description(row), row.code(), row.valid_on(date));
         }
         let _ = s.lookup(t.jurisdiction, &code, date);

@@ -71,7 +71,7 @@ impl Rules {
         for j in self.jurisdictions.iter().filter(|j| in_force(j.valid_from, j.valid_to, date)) {
             let tariff = match j.tariff.and_then(|t| snapshot.table(t)) {
                 Some(t) => {
-                    let src = snapshot.rows(t).first().map(|r| snapshot.source(r));
+                    let src = snapshot.rows(t).next().map(|r| snapshot.source(r));
                     TariffCoverage {
                         table: Some(t.jurisdiction),
                         source: src.map(|s| format!("{}: {}", s.publisher, s.dataset)).unwrap_or_default(),

@@ -7,28 +7,38 @@
 //! snapshot id is the descriptor's hash, so it is the same whichever parts travel inline.
 //!
 //! ```text
-//! core      magic "LNDSNAP4", varint descriptor length, descriptor,
+//! core      magic "LNDSNAP5", varint descriptor length, descriptor,
 //!           32-byte SHA-256 of magic + length + descriptor (the snapshot's content hash),
 //!           varint n, then n × (varint part number, the part's bytes)      inline parts
 //! descriptor
 //!   strings varint n, then n × (varint len, UTF-8 bytes)      source fields, table and file names
 //!   sources varint n, then n × SOURCE_FIELDS string indexes
-//!   tables  varint n, then n × (jurisdiction index, varint rows, varint part length, 32-byte hash)
+//!   tables  varint n, then n × (jurisdiction index, varint k, then k chapter parts ×
+//!           (name index, varint first chapter, varint rows, varint part length, 32-byte hash))
 //!   files   varint n, then n × (name index, varint part length, 32-byte hash)
-//! parts are numbered tables first, then files
+//! parts are numbered tables' chapter parts first (in table order), then files
 //! table part  strings (as above), duties (varint n, n string indexes: the distinct duty texts),
 //!             then the columns in turn: codes as rows × (digit count, delta of the value padded
 //!             to 13 digits), then rows × varint for each other field (descriptions as zigzag
 //!             deltas, duty as a number in the part's duty list, source as a position in sources)
 //! file part   the file's UTF-8 text
 //! ```
+//! A table is split into **chapter parts**: each holds the rows whose code's first two digits
+//! (the HS chapter) are at least its first chapter and below the next part's (ascending), so a
+//! quote fetches only the chapters of its codes. Its name is `<jurisdiction>:<chapters>`
+//! (`US:84`, `GB:01-05`; [`chapter_part_name`]). A data file may be split into **year parts**
+//! (`fx_ecb_daily.tsv@2026`, [`year_part_name`]): each is the file's header line and the rows
+//! whose first field starts with that year, so a quote fetches only the years of its dates.
+//!
+//! Format 5 (this one) split tables into chapter parts and the daily ECB rates into year parts;
+//! format 4 had one part per table and per file.
 //! A row is: code, valid_from, valid_to (days since 1970-01-01 + 1; 0 = open), description
 //! (number in the separate text blob, 0 = none), units, mfn (duty number), special, col2, flags
 //! (string indexes), source (position). Rows are sorted by code, then date.
 
 #![allow(dead_code)]
 
-pub const MAGIC: &[u8; 8] = b"LNDSNAP4";
+pub const MAGIC: &[u8; 8] = b"LNDSNAP5";
 /// The description blob: magic, the core's SHA-256, varint n, n strings, SHA-256 trailer.
 pub const TEXT_MAGIC: &[u8; 8] = b"LNDTEXT1";
 pub const SOURCE_FIELDS: usize = 8;
@@ -115,4 +125,37 @@ pub fn encode_date(text: &str) -> Option<u64> {
 pub fn part_file_name(sha256: &[u8; 32]) -> String {
     let hex: String = sha256[..8].iter().map(|b| format!("{b:02x}")).collect();
     format!("landed-part-{hex}.bin")
+}
+
+/// The HS chapter (first two digits, 0..=99) of a code's ASCII digits; `None` for fewer than two
+/// digits or a non-digit.
+pub fn chapter(code: &[u8]) -> Option<u8> {
+    match code {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => Some((a - b'0') * 10 + (b - b'0')),
+        _ => None,
+    }
+}
+
+/// The name of a table's chapter part: `US:84` for one chapter, `GB:01-05` for a run of them.
+pub fn chapter_part_name(jurisdiction: &str, first: u8, last: u8) -> String {
+    if first == last {
+        format!("{jurisdiction}:{first:02}")
+    } else {
+        format!("{jurisdiction}:{first:02}-{last:02}")
+    }
+}
+
+/// Separates a split data file's name from a year part's year (`fx_ecb_daily.tsv@2026`).
+pub const YEAR_PART_SEPARATOR: char = '@';
+
+/// The name of the part of `file` holding the rows of `year`.
+pub fn year_part_name(file: &str, year: &str) -> String {
+    format!("{file}{YEAR_PART_SEPARATOR}{year}")
+}
+
+/// The file and year of a year part's name (`fx_ecb_daily.tsv@2026` → (`fx_ecb_daily.tsv`,
+/// 2026)); `None` for a whole file.
+pub fn split_year_part(name: &str) -> Option<(&str, i32)> {
+    let (file, year) = name.rsplit_once(YEAR_PART_SEPARATOR)?;
+    Some((file, year.parse().ok()?))
 }

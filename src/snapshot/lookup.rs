@@ -1,6 +1,6 @@
 //! Finding the tariff line(s) for a destination, a code of any length and a date.
 
-use super::{Row, Snapshot, Table};
+use super::{ChapterPart, Row, Snapshot, Table};
 use crate::correlation::{self, Correlation, ViaCorrelation};
 use crate::date::Date;
 use crate::duty::DutyExpr;
@@ -109,7 +109,6 @@ impl<'s> Snapshot<'s> {
                 ),
             )
         })?;
-        self.require(table)?;
         // A six-digit code is read as HS 2022, the edition in force since 2022; a longer code
         // published in the table is one of its national lines, and goes through the
         // correlation only when the table does not have it.
@@ -126,12 +125,45 @@ impl<'s> Snapshot<'s> {
         }
     }
 
+    /// The rows of the chapter part holding `code`'s chapter and their packed codes: an
+    /// `E_DATA_NOT_LOADED` error naming the part while it is not attached; none when the table
+    /// has no part for the chapter.
+    pub(crate) fn chapter_of(&'s self, table: &'s Table<'s>, code: &[u8]) -> Result<(&'s [Row<'s>], &'s [u64])> {
+        match table.chapter_part(code) {
+            Some(chapter) => {
+                self.require_chapter(table, chapter)?;
+                Ok((self.chapter_rows(table, chapter), self.chapter_keys(table, chapter)))
+            }
+            None => Ok((&[], &[])),
+        }
+    }
+
+    /// The chapter parts of `table` a lookup of `code` reads: the code's own, and when the
+    /// table is in HS 2017 codes, those of the subheadings an HS 2022 code correlates with
+    /// (once the correlation is loaded; until then the correlation file is what is missing).
+    pub fn chapter_parts_for(&'s self, table: &'s Table<'s>, code: &HsCode) -> Vec<&'s ChapterPart<'s>> {
+        let mut parts: Vec<&ChapterPart<'s>> = table.chapter_part(code.bytes()).into_iter().collect();
+        let hs2017 =
+            self.file(correlation::NOMENCLATURE_FILE).is_some_and(|t| correlation::is_hs2017(t, table.jurisdiction));
+        if hs2017 && code.len() >= 6 {
+            if let Some(resolution) = self.correlation().ok().and_then(|c| c.resolve(code.prefix(6))) {
+                for target in &resolution.to {
+                    if let Some(part) = table.chapter_part(target.as_bytes()) {
+                        if !parts.iter().any(|p| std::ptr::eq(*p, part)) {
+                            parts.push(part);
+                        }
+                    }
+                }
+            }
+        }
+        parts
+    }
+
     /// The line(s) of the code as given: exact, the longest published prefix, or every line
     /// under it.
     fn lookup_as_given(&'s self, table: &'s Table<'s>, code: &HsCode, date: Date) -> Result<Found<'s>> {
         let jurisdiction = table.jurisdiction;
-        let rows = self.rows(table);
-        let keys = self.keys(table);
+        let (rows, keys) = self.chapter_of(table, code.bytes())?;
         let digits = code.digits();
         // Rows are sorted, so the rows under the code, and among them those equal to it (the
         // first of them), are contiguous: slices, not collections.
@@ -212,10 +244,10 @@ impl<'s> Snapshot<'s> {
         let Some(resolution) = correlation.resolve(code.prefix(6)).filter(|r| !r.is_identity()) else {
             return Ok(None);
         };
-        let (rows, keys) = (self.rows(table), self.keys(table));
         let mut lines = Vec::new();
         let mut published: Vec<Row<'s>> = Vec::new();
         for target in &resolution.to {
+            let (rows, keys) = self.chapter_of(table, target.as_bytes())?;
             let under = &rows[under(keys, target.as_bytes())];
             self.in_force(under, date, &mut lines);
             published.extend(under.iter().take(5 - published.len().min(5)));

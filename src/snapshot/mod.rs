@@ -54,6 +54,8 @@ pub struct Row<'a> {
     pub duty: u32,
     /// The table the row belongs to (its position in [`Snapshot::tables`]).
     pub table: u16,
+    /// The chapter part of its table the row belongs to (its position in [`Table::chapters`]).
+    pub chapter_part: u16,
 }
 
 impl Row<'_> {
@@ -96,11 +98,24 @@ impl Part<'_> {
     }
 }
 
-/// The tariff of one jurisdiction. Its rows are decoded when first used, so a quote to one
-/// destination never pays for decoding the others; in the browser its part is fetched first.
+/// The tariff of one jurisdiction, in chapter parts. A part's rows are decoded when first used,
+/// so a quote never pays for decoding other tables or chapters; in the browser the parts of a
+/// quote's chapters are fetched first.
 #[derive(Debug)]
 pub struct Table<'a> {
     pub jurisdiction: &'a str,
+    len: usize,
+    /// The chapter parts, by ascending first chapter.
+    pub chapters: Vec<ChapterPart<'a>>,
+}
+
+/// The rows of a table whose code's chapter (first two digits) is at least `first_chapter` and
+/// below the next part's.
+#[derive(Debug)]
+pub struct ChapterPart<'a> {
+    pub first_chapter: u8,
+    /// The position of its first row among the table's rows.
+    pub first_row: usize,
     len: usize,
     pub part: Part<'a>,
     rows: OnceLock<TableData<'a>>,
@@ -115,13 +130,38 @@ struct TableData<'a> {
     duties: Vec<(&'a str, OnceLock<DutyExpr>)>,
 }
 
-impl Table<'_> {
+impl<'a> Table<'a> {
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// True when the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The chapter part holding the rows of a code's chapter (a code of at least two digits);
+    /// `None` when the code's chapter is before the table's first.
+    pub fn chapter_part(&self, code: &[u8]) -> Option<&ChapterPart<'a>> {
+        let chapter = format::chapter(code)?;
+        let after = self.chapters.partition_point(|c| c.first_chapter <= chapter);
+        after.checked_sub(1).map(|i| &self.chapters[i])
+    }
+
+    /// True when every chapter part is here.
+    pub fn is_loaded(&self) -> bool {
+        self.chapters.iter().all(|c| c.part.is_loaded())
+    }
+}
+
+impl ChapterPart<'_> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the part has no rows.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -184,10 +224,15 @@ impl<'b> Cursor<'b> {
 
 /// The `E_DATA_NOT_LOADED` error for a part that is not attached yet.
 pub(crate) fn not_loaded(part: &Part<'_>) -> Error {
+    not_loaded_part(part.name, &part.file_name(), part.len)
+}
+
+/// The `E_DATA_NOT_LOADED` error for the part `name`, published as `file`.
+pub(crate) fn not_loaded_part(name: &str, file: &str, len: usize) -> Error {
     Error::new(
         ErrorCode::DataNotLoaded,
         "snapshot",
-        format!("{} is not loaded yet: attach its part {} ({} bytes) first", part.name, part.file_name(), part.len),
+        format!("{name} is not loaded yet: attach its part {file} ({len} bytes) first"),
     )
 }
 
@@ -298,12 +343,24 @@ impl<'a> Snapshot<'a> {
         let mut tables = Vec::with_capacity(nt.min(64));
         for _ in 0..nt {
             let jurisdiction = string(cur.varint("jurisdiction")?)?;
-            let len = cur.varint("row count")? as usize;
-            let part = cur.part(jurisdiction)?;
-            if len > part.len {
-                return Err(corrupt("row count"));
+            let nc = cur.varint("chapter part count")? as usize;
+            let mut chapters: Vec<ChapterPart<'a>> = Vec::with_capacity(nc.min(100));
+            let mut len = 0usize;
+            for _ in 0..nc {
+                let name = string(cur.varint("chapter part name")?)?;
+                let first_chapter = u8::try_from(cur.varint("first chapter")?)
+                    .ok()
+                    .filter(|c| *c < 100 && chapters.last().is_none_or(|p| p.first_chapter < *c))
+                    .ok_or_else(|| corrupt("first chapter"))?;
+                let rows = cur.varint("row count")? as usize;
+                let part = cur.part(name)?;
+                if rows > part.len {
+                    return Err(corrupt("row count"));
+                }
+                chapters.push(ChapterPart { first_chapter, first_row: len, len: rows, part, rows: OnceLock::new() });
+                len += rows;
             }
-            tables.push(Table { jurisdiction, len, part, rows: OnceLock::new() });
+            tables.push(Table { jurisdiction, len, chapters });
         }
         let nf = cur.varint("file count")? as usize;
         let mut files = Vec::with_capacity(nf.min(64));
@@ -344,12 +401,9 @@ impl<'a> Snapshot<'a> {
         Ok(())
     }
 
-    /// Part `number`: tables first, then files.
+    /// Part `number`: tables' chapter parts first, then files.
     fn part(&self, number: usize) -> Option<&Part<'a>> {
-        match number.checked_sub(self.tables.len()) {
-            None => self.tables.get(number).map(|t| &t.part),
-            Some(f) => self.files.get(f),
-        }
+        self.parts().nth(number)
     }
 
     fn set_part(&self, part: &Part<'a>, bytes: &'a [u8], verify: bool) -> Result<()> {
@@ -364,8 +418,9 @@ impl<'a> Snapshot<'a> {
     }
 
     /// Attaches a part published beside the core (`landed-part-….bin`): its hash must be one the
-    /// descriptor names. Returns the part's name (`US` for a table, `fx_ecb_daily.tsv` for a
-    /// file). Attaching a part twice is a no-op.
+    /// descriptor names. Returns the part's name (`US:61` for a table's chapter part,
+    /// `us_scopes.tsv` for a file, `fx_ecb_daily.tsv@2026` for a year of one). Attaching a part
+    /// twice is a no-op.
     pub fn attach_part(&self, bytes: &'a [u8]) -> Result<&'a str> {
         let part = self.part_with_hash(&Sha256::digest(bytes).into())?;
         self.set_part(part, bytes, false)?;
@@ -384,9 +439,9 @@ impl<'a> Snapshot<'a> {
         self.set_part(part, bytes, false)
     }
 
-    /// Every part, tables first.
+    /// Every part, tables' chapter parts first.
     pub fn parts(&self) -> impl Iterator<Item = &Part<'a>> {
-        self.tables.iter().map(|t| &t.part).chain(&self.files)
+        self.tables.iter().flat_map(|t| t.chapters.iter().map(|c| &c.part)).chain(&self.files)
     }
 
     /// A short id: `sha256:` and the first 16 hex digits of the content hash.
@@ -404,51 +459,73 @@ impl<'a> Snapshot<'a> {
         self.tables.iter().find(|t| t.jurisdiction == jurisdiction)
     }
 
-    /// The rows of a table, sorted by code then valid_from (decoded on first use; empty while
-    /// the table's part is not loaded: see [`Snapshot::require`]).
-    pub fn rows<'s>(&'s self, table: &'s Table<'a>) -> &'s [Row<'a>] {
-        match self.table_data(table) {
+    /// The rows of a table's loaded chapter parts, sorted by code then valid_from (each part
+    /// decoded on first use; a part not loaded yet contributes none: see [`Snapshot::require`]).
+    pub fn rows<'s>(&'s self, table: &'s Table<'a>) -> impl Iterator<Item = &'s Row<'a>> + 's {
+        table.chapters.iter().flat_map(move |c| self.chapter_rows(table, c))
+    }
+
+    /// Row `index` of a table (its position among all the table's rows), if its part is loaded.
+    pub fn row<'s>(&'s self, table: &'s Table<'a>, index: usize) -> Option<&'s Row<'a>> {
+        let after = table.chapters.partition_point(|c| c.first_row <= index);
+        let chapter = table.chapters.get(after.checked_sub(1)?)?;
+        self.chapter_rows(table, chapter).get(index - chapter.first_row)
+    }
+
+    /// The rows of one chapter part of `table`, sorted (empty while the part is not loaded).
+    pub fn chapter_rows<'s>(&'s self, table: &'s Table<'a>, chapter: &'s ChapterPart<'a>) -> &'s [Row<'a>] {
+        match self.chapter_data(table, chapter) {
             Some(data) => &data.rows,
             None => &[],
         }
     }
 
-    /// The rows' codes packed as integers ([`crate::hs::pack`]), in row order.
-    pub(crate) fn keys<'s>(&'s self, table: &'s Table<'a>) -> &'s [u64] {
-        match self.table_data(table) {
+    /// The chapter part's codes packed as integers ([`crate::hs::pack`]), in row order.
+    pub(crate) fn chapter_keys<'s>(&'s self, table: &'s Table<'a>, chapter: &'s ChapterPart<'a>) -> &'s [u64] {
+        match self.chapter_data(table, chapter) {
             Some(data) => &data.keys,
             None => &[],
         }
     }
 
-    /// An `E_DATA_NOT_LOADED` error naming the part, unless the table's rows are here.
+    /// An `E_DATA_NOT_LOADED` error naming the first chapter part of `table` not attached yet.
     pub fn require(&self, table: &Table<'a>) -> Result<()> {
-        if table.part.is_loaded() {
+        table.chapters.iter().try_for_each(|c| self.require_chapter(table, c))
+    }
+
+    /// An `E_DATA_NOT_LOADED` error naming the part, unless the chapter part's rows are here.
+    pub fn require_chapter(&self, table: &Table<'a>, chapter: &ChapterPart<'a>) -> Result<()> {
+        if chapter.part.is_loaded() {
             return Ok(());
         }
         Err(Error::new(
             ErrorCode::DataNotLoaded,
             "snapshot",
             format!(
-                "the {} tariff is not loaded yet: attach its part {} ({} bytes) first",
+                "the {} tariff's part {} is not loaded yet: attach its part {} ({} bytes) first",
                 table.jurisdiction,
-                table.part.file_name(),
-                table.part.len
+                chapter.part.name,
+                chapter.part.file_name(),
+                chapter.part.len
             ),
         ))
     }
 
-    fn table_data<'s>(&'s self, table: &'s Table<'a>) -> Option<&'s TableData<'a>> {
-        let bytes = *table.part.bytes.get()?;
+    fn chapter_data<'s>(&'s self, table: &'s Table<'a>, chapter: &'s ChapterPart<'a>) -> Option<&'s TableData<'a>> {
+        let bytes = *chapter.part.bytes.get()?;
         // A part that fails to decode after passing its hash check would be a bug in the
-        // writer; it reads as an empty table rather than a panic.
-        Some(table.rows.get_or_init(|| self.decode_rows(table, bytes).unwrap_or_default()))
+        // writer; it reads as an empty part rather than a panic.
+        Some(chapter.rows.get_or_init(|| self.decode_rows(table, chapter, bytes).unwrap_or_default()))
     }
 
-    /// Decodes a table part: its strings and duties, then the columns.
-    fn decode_rows(&self, table: &Table<'a>, body: &'a [u8]) -> Result<TableData<'a>> {
-        let n = table.len;
+    /// Decodes a chapter part: its strings and duties, then the columns. A code outside the
+    /// part's chapters is corrupt (a lookup would miss it).
+    fn decode_rows(&self, table: &Table<'a>, chapter: &ChapterPart<'a>, body: &'a [u8]) -> Result<TableData<'a>> {
+        let n = chapter.len;
         let number = self.tables.iter().position(|t| std::ptr::eq(t, table)).unwrap_or(0) as u16;
+        let chapter_number = table.chapters.iter().position(|c| std::ptr::eq(c, chapter)).unwrap_or(0) as u16;
+        let next_chapter = table.chapters.get(usize::from(chapter_number) + 1).map_or(100, |c| c.first_chapter);
+        let chapters = chapter.first_chapter..next_chapter;
         let mut cur = Cursor { body, pos: 0 };
         let strings = cur.strings()?;
         let string = |i: u64| strings.get(i as usize).copied().ok_or_else(|| corrupt("string index"));
@@ -463,6 +540,9 @@ impl<'a> Snapshot<'a> {
             let len = cur.varint("code length")?;
             value = value.checked_add(cur.varint("code")?).ok_or_else(|| corrupt("code"))?;
             let digits = format::decode_code(len, value).ok_or_else(|| corrupt("code"))?;
+            if !format::chapter(&digits[..len as usize]).is_some_and(|c| chapters.contains(&c)) {
+                return Err(corrupt("a code outside its chapter part"));
+            }
             codes.push((digits, len as u8));
         }
         let mut column = |what: &str| -> Result<Vec<u64>> { (0..n).map(|_| cur.varint(what)).collect() };
@@ -503,6 +583,7 @@ impl<'a> Snapshot<'a> {
                 source: source[i] as u32,
                 duty: duty[i] as u32,
                 table: number,
+                chapter_part: chapter_number,
             });
         }
         let keys = rows.iter().map(|r| crate::hs::pack(r.code_bytes())).collect();
@@ -541,7 +622,8 @@ impl<'a> Snapshot<'a> {
         let cell = self
             .tables
             .get(row.table as usize)
-            .and_then(|t| t.rows.get())
+            .and_then(|t| t.chapters.get(row.chapter_part as usize))
+            .and_then(|c| c.rows.get())
             .and_then(|data| data.duties.get(row.duty as usize));
         match cell {
             Some((text, parsed)) => parsed.get_or_init(|| DutyExpr::parse(text)),

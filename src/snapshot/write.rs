@@ -58,7 +58,8 @@ pub fn inputs() -> impl Iterator<Item = &'static str> {
     TABLES.iter().map(|(_, p)| *p).chain(FILES)
 }
 
-/// One part of a snapshot: a tariff table (`table:US`) or a data file (`fx_ecb_daily.tsv`).
+/// One part of a snapshot: a tariff table's chapter part (`table:US:84`), a data file
+/// (`us_scopes.tsv`) or a year of one (`fx_ecb_daily.tsv@2026`).
 pub struct Part {
     pub name: String,
     pub bytes: Vec<u8>,
@@ -103,14 +104,81 @@ pub enum Inline {
     RulesOnly,
 }
 
+/// Data files split into one part per year of their first column (dates), so a quote fetches
+/// only the years of its dates: the daily ECB rates (two years of them are 40 KB gzip).
+pub const YEAR_SPLIT_FILES: [&str; 1] = ["tariffs/fx_ecb_daily.tsv"];
+
+/// Consecutive chapters of a table share a part until it holds at least this many bytes
+/// (encoded, before gzip). Every page downloads every part's descriptor entry (about 43 bytes
+/// gzip: the hash does not compress), so smaller parts cost more in the core than they save:
+/// measured on today's data, 16 KB gives the smallest first price across US, GB, EU and JP
+/// (DESIGN.md, "Why chapter parts").
+pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
+
 impl Inline {
     /// True when the part named `part` travels inside the core.
     pub fn includes(self, part: &str) -> bool {
+        let file = format::split_year_part(part).map_or(part, |(file, _)| file);
         match self {
             Inline::All => true,
-            Inline::RulesOnly => !part.starts_with("table:") && !ON_DEMAND_FILES.contains(&part),
+            Inline::RulesOnly => !part.starts_with("table:") && !ON_DEMAND_FILES.contains(&file),
         }
     }
+}
+
+/// A table's chapter part before encoding: its chapters and its rows.
+struct ChapterPart<'r> {
+    first: u8,
+    last: u8,
+    rows: &'r [Vec<String>],
+}
+
+/// Splits a table's sorted rows into runs of whole chapters, each run growing until its encoded
+/// part reaches [`CHAPTER_PART_MIN_BYTES`] (the last run may be smaller).
+fn chapter_parts<'r>(
+    jurisdiction: &str,
+    rows: &'r [Vec<String>],
+    encoded_len: impl Fn(&[Vec<String>]) -> Result<usize, String>,
+) -> Result<Vec<ChapterPart<'r>>, String> {
+    let chapter_of = |row: &Vec<String>| {
+        format::chapter(row[0].as_bytes()).ok_or_else(|| format!("{jurisdiction}: bad code {:?}", row[0]))
+    };
+    let mut parts: Vec<ChapterPart<'r>> = Vec::new();
+    let mut start = 0;
+    while start < rows.len() {
+        let first = chapter_of(&rows[start])?;
+        let mut end = start;
+        let last = loop {
+            // One more whole chapter (rows are sorted by code, so a chapter's rows are a run).
+            let chapter = chapter_of(&rows[end])?;
+            end += rows[end..].iter().take_while(|r| format::chapter(r[0].as_bytes()) == Some(chapter)).count();
+            if end == rows.len() || encoded_len(&rows[start..end])? >= CHAPTER_PART_MIN_BYTES {
+                break chapter;
+            }
+        };
+        parts.push(ChapterPart { first, last, rows: &rows[start..end] });
+        start = end;
+    }
+    Ok(parts)
+}
+
+/// A data file's parts: the whole file, or for a [`YEAR_SPLIT_FILES`] file one part per year of
+/// its rows, each with the header line.
+fn file_parts(path: &str, text: String) -> Vec<Part> {
+    let name = path.trim_start_matches("tariffs/");
+    if !YEAR_SPLIT_FILES.contains(&path) {
+        return vec![Part::new(name.to_string(), text.into_bytes())];
+    }
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or_default();
+    let mut years: BTreeMap<&str, String> = BTreeMap::new();
+    for line in lines.filter(|l| !l.is_empty()) {
+        let year = line.get(..4).unwrap_or_default();
+        let part = years.entry(year).or_insert_with(|| format!("{header}\n"));
+        part.push_str(line);
+        part.push('\n');
+    }
+    years.into_iter().map(|(year, text)| Part::new(format::year_part_name(name, year), text.into_bytes())).collect()
 }
 
 /// Compiles the tables under `root` (a repository root holding `tariffs/`).
@@ -137,21 +205,31 @@ pub fn compile(root: &Path, inline: Inline) -> Result<Compiled, String> {
     }
     let descriptions = description_numbers(&tables);
     let source_ids: Vec<&str> = sources.iter().map(|r| r[0].as_str()).collect();
-    let mut parts = Vec::with_capacity(TABLES.len() + FILES.len());
+    let mut parts = Vec::with_capacity(TABLES.len() * 100 + FILES.len());
+    // Per table: (first chapter, rows) of each of its parts, in `parts` order.
+    let mut chapter_entries: Vec<Vec<(u8, usize)>> = Vec::with_capacity(tables.len());
     for (jurisdiction, rows) in &tables {
-        parts.push(Part::new(
-            format!("table:{jurisdiction}"),
-            table_part(jurisdiction, rows, &descriptions, &source_ids)?,
-        ));
+        let encode = |rows: &[Vec<String>]| table_part(jurisdiction, rows, &descriptions, &source_ids);
+        let mut entries = Vec::new();
+        for chapter in chapter_parts(jurisdiction, rows, |r| encode(r).map(|b| b.len()))? {
+            let name = format::chapter_part_name(jurisdiction, chapter.first, chapter.last);
+            parts.push(Part::new(format!("table:{name}"), encode(chapter.rows)?));
+            entries.push((chapter.first, chapter.rows.len()));
+        }
+        chapter_entries.push(entries);
     }
+    let table_parts = parts.len();
     for f in FILES {
-        parts.push(Part::new(f.trim_start_matches("tariffs/").to_string(), read(f)?.into_bytes()));
+        parts.extend(file_parts(f, read(f)?));
     }
 
     // The descriptor: base strings, sources, then every part by length and hash.
     let mut strings = StringTable::default();
     for f in sources.iter().flatten() {
         strings.add(f);
+    }
+    for (jurisdiction, _) in &tables {
+        strings.add(jurisdiction);
     }
     for part in &parts {
         strings.add(part.name.trim_start_matches("table:"));
@@ -164,13 +242,19 @@ pub fn compile(root: &Path, inline: Inline) -> Result<Compiled, String> {
         format::put_varint(&mut descriptor, strings.index(f));
     }
     format::put_varint(&mut descriptor, tables.len() as u64);
-    for ((jurisdiction, rows), part) in tables.iter().zip(&parts) {
+    let mut table_part_iter = parts[..table_parts].iter();
+    for ((jurisdiction, _), entries) in tables.iter().zip(&chapter_entries) {
         format::put_varint(&mut descriptor, strings.index(jurisdiction));
-        format::put_varint(&mut descriptor, rows.len() as u64);
-        put_part(&mut descriptor, part);
+        format::put_varint(&mut descriptor, entries.len() as u64);
+        for ((first, rows), part) in entries.iter().zip(&mut table_part_iter) {
+            format::put_varint(&mut descriptor, strings.index(part.name.trim_start_matches("table:")));
+            format::put_varint(&mut descriptor, u64::from(*first));
+            format::put_varint(&mut descriptor, *rows as u64);
+            put_part(&mut descriptor, part);
+        }
     }
-    format::put_varint(&mut descriptor, FILES.len() as u64);
-    for part in &parts[tables.len()..] {
+    format::put_varint(&mut descriptor, (parts.len() - table_parts) as u64);
+    for part in &parts[table_parts..] {
         format::put_varint(&mut descriptor, strings.index(&part.name));
         put_part(&mut descriptor, part);
     }

@@ -53,16 +53,31 @@ test('a product page loads the pricing module and only the parts its destination
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
   await page.goto(`${env.base}index.html`);
-  await pricesFor(page, 'DE');
+  const items = await pricesFor(page, 'DE');
   assert.ok(fetched.includes('landed_bg.wasm'), 'the pricing module');
   assert.deepEqual(fetched.filter((f) => f.startsWith('landed_whatif')), [], 'no what-if module');
-  // What the engine says a quote to DE needs: the EU tariff, the HS table and the correlation.
+  // What the engine says the page's quotes need, asked until it names nothing (as
+  // prepareRequest does): the EU chapter parts of the products' codes, the correlation, the
+  // year of daily ECB rates the display currency reads; not the HS table, not other chapters.
   const glue = await import(`${ROOT}www/pkg/landed.js`);
   glue.initSync({ module: readFileSync(`${ROOT}www/pkg/landed_bg.wasm`) });
-  const needed = JSON.parse(glue.missingParts('DE'));
-  assert.deepEqual(needed.map((p) => p.name), ['EU', 'HS', 'hs_correlation.tsv']);
+  const needed = new Map();
+  for (const { request } of items) {
+    for (let round = 0; round < 4; round++) {
+      const missing = JSON.parse(glue.missingPartsFor(JSON.stringify(request)));
+      if (missing.length === 0) break;
+      for (const p of missing) {
+        needed.set(p.file, p.name);
+        glue.attachPart(readFileSync(`${ROOT}www/pkg/${p.file}`));
+      }
+    }
+  }
+  const names = [...needed.values()];
+  assert.ok(names.includes('hs_correlation.tsv') && names.some((n) => n.startsWith('EU:')), names.join(','));
+  assert.ok(!names.some((n) => n.startsWith('HS:')), 'no HS nomenclature for quotes');
+  assert.ok(JSON.parse(glue.missingParts('DE')).some((p) => p.name.startsWith('EU:')), 'other EU chapters stay unfetched');
   const parts = [...new Set(fetched.filter((f) => f.startsWith('landed-part-')))].sort();
-  assert.deepEqual(parts, needed.map((p) => p.file).sort());
+  assert.deepEqual(parts, [...needed.keys()].sort());
   await page.close();
 });
 
@@ -168,6 +183,9 @@ test('the JS API returns typed errors and works offline once loaded', async () =
   const rate = await page.evaluate(() => window.Landed.rate('DE', '22042109', '2026-03-01'));
   assert.equal(rate.duty_text, '32.00 EUR / hl');
   assert.ok(rate.description.length > 10, 'descriptions loaded on demand');
+  // `rate` fetched only the chapter part of its code; `prepare` fetches every part a destination
+  // may need, after which quotes of any code need no network.
+  await page.evaluate(() => window.Landed.prepare('FR'));
   await context.setOffline(true);
   const offline = await page.evaluate(() => window.Landed.quote({ destination: 'FR', date: '2026-03-02', currency: 'EUR',
     origin: 'CN', lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] }));

@@ -140,10 +140,12 @@ function destinationOf(request) {
 }
 
 /**
- * Loads the engine and the tariff parts that quotes to these destinations need. The module carries
- * the rules, VAT and exchange rates; each tariff table is a content-addressed file beside it
- * (`landed-part-….bin`, or beside a snapshot given to `loadSnapshot`), fetched once and checked
- * against the hash the snapshot names. Resolves to the engine for `quoteNow`.
+ * Loads the engine and every part that quotes to these destinations may need (all chapters of
+ * their tariffs: for look-ups, search and the what-if tools, which take any code). The module
+ * carries the rules, VAT and exchange rates; each part (a run of chapters of a tariff, a data file,
+ * a year of daily rates) is a content-addressed file beside it (`landed-part-….bin`, or beside a
+ * snapshot given to `loadSnapshot`), fetched once and checked against the hash the snapshot names.
+ * Resolves to the engine for `quoteNow`. A product page uses `prepareRequest`, which fetches less.
  */
 export async function prepare(...destinations) {
   const glue = await ready();
@@ -152,15 +154,24 @@ export async function prepare(...destinations) {
   return glue;
 }
 
+/** Rounds of `missingPartsFor` a request may take: a part can name another once it is here. */
+const MAX_PART_ROUNDS = 4;
+
 /**
- * Loads the engine and the parts one request needs: as `prepare(request.destination)`, but the
- * daily ECB rates only when the request converts through them (a product page pricing in the
- * destination's own currency does not fetch them).
+ * Loads the engine and only the parts one request needs: the chapter parts of its codes in the
+ * destination's tariff, the destination's data files, and the years of daily ECB rates it converts
+ * with (none when it prices in the customs currency). Some parts are known only once others are
+ * attached (an HS 2022 code correlated into another chapter, an earlier year of rates), so the
+ * engine is asked again until it names nothing.
  */
 export async function prepareRequest(request) {
   const glue = await ready();
   const text = typeof request === 'string' ? request : jsonArgument(request);
-  await fetchParts(glue, call(glue, 'missingPartsFor', text));
+  for (let round = 0; round < MAX_PART_ROUNDS; round++) {
+    const missing = call(glue, 'missingPartsFor', text);
+    if (missing.length === 0) break;
+    await fetchParts(glue, missing);
+  }
   return glue;
 }
 
@@ -187,7 +198,7 @@ async function fetchParts(glue, wanted) {
     for (const { file } of wanted) {
       if (!partPromises.has(file)) {
         const base = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
-        const load = bytesOf(base, `the tariff part ${file}`).then((bytes) => {
+        const load = bytesOf(base, `the snapshot part ${file}`).then((bytes) => {
           call(glue, 'attachPart', bytes);
           parts.set(file, bytes);
         });
@@ -317,7 +328,10 @@ export function quoteNow(glue, request) {
 
 /** Looks up a code: `rate('DE', '22042109', '2026-03-01')`. Loads descriptions first. */
 export async function rate(destination, code, date) {
-  await prepare(destination);
+  // The parts a one-line quote of the code needs: its chapter part (and what it correlates into),
+  // not the whole tariff; the invalid code or destination is reported by the look-up itself.
+  await prepareRequest({ destination, currency: 'EUR', date: date ?? today(),
+    lines: [{ id: 'rate', code: String(code), quantity: '1', unit_price: '0' }] });
   return call(await loadDescriptions(), 'rate', destination, code, date ?? undefined);
 }
 
