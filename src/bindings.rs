@@ -59,16 +59,19 @@ pub fn load_snapshot(bytes: Vec<u8>) -> Result<String, JsValue> {
     Ok(loaded.snapshot_id())
 }
 
-/// The parts a quote to `destination` still needs (`[{name, file, bytes}]`): the module carries
-/// rules, VAT and FX; each tariff table is a content-addressed file fetched on first use.
+/// Every part a quote to `destination` may need and is not attached (`[{name, file, bytes}]`):
+/// the module carries rules, VAT and monthly FX; each chapter part of the destination's tariff
+/// (`GB:55-69`), its data files and each year of daily ECB rates is a content-addressed file.
 #[wasm_bindgen(js_name = missingParts)]
 pub fn missing_parts(destination: &str) -> Result<String, JsValue> {
     to_js(&engine().missing_parts(destination))
 }
 
-/// The parts one request (JSON) still needs: as `missingParts`, but the daily ECB rates only
-/// when the request converts through them. A request that does not decode needs nothing more
-/// (the quote reports its error).
+/// The parts one request (JSON) still needs: only the chapter parts of its codes (and of the
+/// chapters an HS 2022 code correlates into, once the correlation is attached), the
+/// destination's data files and the ECB years its conversions read. Ask again after attaching
+/// until it names nothing. A request that does not decode needs nothing more (the quote reports
+/// its error).
 #[wasm_bindgen(js_name = missingPartsFor)]
 pub fn missing_parts_for(request: &str) -> Result<String, JsValue> {
     match crate::request::from_json(request) {

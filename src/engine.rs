@@ -228,7 +228,10 @@ impl Engine {
         if j.is_some_and(|j| j.fx_method == FxMethod::HmrcMonthly) {
             files.push(crate::fx::HMRC_FILE);
         }
-        if matches!(self.tariff_of(destination), "GB" | "EU") {
+        // A tariff in HS 2017 codes (`rules/nomenclature.tsv`, inline) resolves HS 2022 codes
+        // through the correlation.
+        let nomenclature = self.data.snapshot.file(crate::correlation::NOMENCLATURE_FILE).unwrap_or_default();
+        if crate::correlation::is_hs2017(nomenclature, self.tariff_of(destination)) {
             files.push(crate::correlation::TABLE_FILE);
         }
         files
