@@ -53,28 +53,8 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     if total_units.is_zero() {
         return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
     }
-    if let Some(parts) = allocate_exact(total_units.mantissa(), weights, dp) {
-        return Ok(parts);
-    }
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut remainders = Vec::with_capacity(weights.len());
-    let mut given = Decimal::ZERO;
-    for (i, w) in weights.iter().enumerate() {
-        let exact_units = total_units * *w / sum;
-        let floor = exact_units.floor();
-        given += floor;
-        parts.push(floor);
-        remainders.push((exact_units - floor, i));
-    }
-    let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
-    if left > 0 {
-        // The units left over go to the largest remainders, one each.
-        crate::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, i) in remainders.iter().take(left) {
-            parts[i] += Decimal::ONE;
-        }
-    }
-    Ok(parts.into_iter().map(|u| in_units(u, dp)).collect())
+    // Exactly in integers; in `Decimal` (the same largest remainders) only past `i128`.
+    Ok(allocate_exact(total_units.mantissa(), weights, dp).unwrap_or_else(|| spread(total, weights, sum, dp)))
 }
 
 /// The allocation in integers when every figure fits in an `i128` (any real cart): each weight's

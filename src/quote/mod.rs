@@ -113,11 +113,8 @@ fn rounding_steps(
     // One pass over the rows (most destinations have none); the first row in force per target
     // wins, as in `TaxRules::rounding`.
     let mut steps = [None; ROUNDING_TARGETS];
-    for r in &rules.taxes.rounding {
-        let step = &mut steps[r.target as usize];
-        if step.is_none() && crate::rules::same(r.country, destination) && in_force(r.valid_from, r.valid_to, date) {
-            *step = Some(r);
-        }
+    for r in rules.taxes.rounding_on(destination, date) {
+        steps[r.target as usize].get_or_insert(r);
     }
     steps
 }

@@ -32,12 +32,13 @@ pub(super) fn tax(
             }
         }
     }
-    let kind_name = match rate.kind {
-        VatKind::Gst => "GST",
-        VatKind::Hst => "HST",
-        VatKind::Icms | VatKind::IcmsRts => "ICMS",
-        _ if ctx.j.tax_name == TaxName::ConsumptionTax => "consumption tax",
-        _ => "VAT",
+    // The tax's name, and its levy's name at the border.
+    let (kind_name, import_name) = match rate.kind {
+        VatKind::Gst => ("GST", "Import GST"),
+        VatKind::Hst => ("HST", "Import HST"),
+        VatKind::Icms | VatKind::IcmsRts => ("ICMS", "Import ICMS"),
+        _ if ctx.j.tax_name == TaxName::ConsumptionTax => ("consumption tax", "Import consumption tax"),
+        _ => ("VAT", "Import VAT"),
     };
     let class = match line.vat_class {
         VatClass::Standard => None,
@@ -46,7 +47,7 @@ pub(super) fn tax(
     if let Some(t) = relief.tax {
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: Note::from(import_tax_name(kind_name)),
+            name: Note::from(import_name),
             base: v.cif(),
             base_note: "not due".into(),
             rate: "relieved".into(),
@@ -64,10 +65,10 @@ pub(super) fn tax(
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
         let name = match class {
-            None => Note::from(import_tax_name(kind_name)),
+            None => Note::from(import_name),
             Some(k) => {
                 let key = TextKey::TaxName { kind: kind_name, class, seller: None };
-                ctx.text(key, || format!("{}, {k} rate", import_tax_name(kind_name)))
+                ctx.text(key, || format!("{import_name}, {k} rate"))
             }
         };
         (name, base, note)
@@ -107,17 +108,6 @@ pub(super) fn tax(
         formula,
         source,
     });
-}
-
-/// `Import VAT`, `Import GST`, …: a tax levy's name at the border.
-fn import_tax_name(kind_name: &'static str) -> &'static str {
-    match kind_name {
-        "GST" => "Import GST",
-        "HST" => "Import HST",
-        "ICMS" => "Import ICMS",
-        "consumption tax" => "Import consumption tax",
-        _ => "Import VAT",
-    }
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the

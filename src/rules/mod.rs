@@ -440,9 +440,10 @@ impl Rules {
         // on the date; back in file order (the order the quote lists them in).
         let mut found: Vec<u16> = self.thresholds_named(country).to_vec();
         for m in self.groups.memberships_of(country).iter().filter(|m| in_force(m.valid_from, m.valid_to, date)) {
-            found.extend(self.thresholds_named(m.group).iter().filter(|i| !found.contains(i)).collect::<Vec<_>>());
+            found.extend_from_slice(self.thresholds_named(m.group));
         }
         crate::sort::sort_unstable(&mut found);
+        found.dedup();
         found
             .into_iter()
             .map(|i| &self.thresholds[usize::from(i)])

@@ -236,9 +236,19 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
 impl TaxRules {
     /// The rounding step of `country` for `target` on `date`.
     pub fn rounding(&self, country: &str, target: RoundingTarget, date: Date) -> Option<&Rounding> {
+        self.rounding_on(country, date).find(|r| r.target == target)
+    }
+
+    /// Every rounding row of `country` in force on `date`, in file order (the first per target
+    /// wins).
+    pub fn rounding_on<'s, 'c>(
+        &'s self,
+        country: &'c str,
+        date: Date,
+    ) -> impl Iterator<Item = &'s Rounding> + use<'s, 'c> {
         self.rounding
             .iter()
-            .find(|r| super::same(r.country, country) && r.target == target && in_force(r.valid_from, r.valid_to, date))
+            .filter(move |r| super::same(r.country, country) && in_force(r.valid_from, r.valid_to, date))
     }
 
     /// The parts a `rate` % tax of `country` splits into on `date` (empty: not split). Parts
