@@ -9,7 +9,7 @@ fn main() {
     let engine = landed::Engine::embedded();
     println!("embedded engine (core + text, rules, FX): {:?}", t.elapsed());
     let t = Instant::now();
-    let req: landed::QuoteRequest = serde_json::from_str(r#"{"destination":"DE","date":"2026-03-02","currency":"USD","origin":"CN","lines":[{"id":"a","code":"6109100010","quantity":"1","unit_price":"20"}]}"#).unwrap();
+    let req = landed::request::from_json(r#"{"destination":"DE","date":"2026-03-02","currency":"USD","origin":"CN","lines":[{"id":"a","code":"6109100010","quantity":"1","unit_price":"20"}]}"#).unwrap();
     let _ = engine.quote(&req).unwrap();
     println!("first quote: {:?}", t.elapsed());
     drop(core);

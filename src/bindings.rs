@@ -1,7 +1,8 @@
 //! The engine for JavaScript: `quote`, `rate`, `search`, `snapshotInfo`, `countries`, with the
-//! same JSON shapes as the CLI. Requests and answers cross the boundary as JSON text: one
-//! serde path (serde_json) for both directions keeps the module small, and the JS wrapper
-//! (`www/widget/engine.js`) does `JSON.stringify` / `JSON.parse`. Errors reach JS as `Error`
+//! same JSON shapes as the CLI. Requests and answers cross the boundary as JSON text (the JS
+//! wrapper, `www/widget/engine.js`, does `JSON.stringify` / `JSON.parse`): requests are read by
+//! the crate's own decoder ([`crate::request::from_json`], no serde deserializer in the pricing
+//! module), answers written by serde_json. Errors reach JS as `Error`
 //! objects carrying a stable `code` and the `field` at fault. A panic (a bug) is reported through
 //! the same path by the JS wrapper, which re-instantiates the module: it never takes the host
 //! page down.

@@ -21,6 +21,7 @@ pub mod freshness;
 pub mod fx;
 pub mod hs;
 pub mod invoice;
+pub mod json;
 pub mod money;
 pub mod provenance;
 pub mod quote;

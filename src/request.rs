@@ -1,6 +1,8 @@
 //! The quote request: the public JSON contract (amounts as decimal strings), and its
 //! validation into errors that name the field at fault.
 
+mod decode;
+
 use crate::allocation::AllocationKey;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -129,8 +131,7 @@ impl SimplifiedRegime {
 
 /// A duty the caller knows applies to a line besides the tariff duty (a safeguard, an
 /// anti-dumping or countervailing duty): charged on the customs value and part of the VAT base.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ExtraDuty {
     pub name: String,
@@ -154,8 +155,7 @@ pub enum VatClass {
 }
 
 /// A request for a landed-cost quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct QuoteRequest {
     /// ISO 3166-1 alpha-2 destination country.
@@ -177,12 +177,12 @@ pub struct QuoteRequest {
     pub channel: Channel,
     #[serde(default)]
     pub incoterm: Incoterm,
-    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
+    #[serde(default)]
     pub shipping: Decimal,
-    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
+    #[serde(default)]
     pub insurance: Decimal,
     /// Exchange rates overriding the embedded ones: `{"USD/GBP": "0.79"}` = 1 USD is 0.79 GBP.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::money::amount::map")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fx: BTreeMap<String, Decimal>,
     /// What shipment charges are spread over lines by.
     #[serde(default)]
@@ -221,8 +221,7 @@ pub struct QuoteRequest {
 }
 
 /// One line of the cart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct LineRequest {
     pub id: String,
@@ -230,25 +229,23 @@ pub struct LineRequest {
     pub code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(deserialize_with = "crate::money::amount::deserialize")]
     pub quantity: Decimal,
     /// Price of one unit in the request currency.
-    #[serde(deserialize_with = "crate::money::amount::deserialize")]
     pub unit_price: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight_kg: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_l: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alcohol_pct: Option<Decimal>,
     /// Other quantities by measure key (`"kg:drained": "2.5"`, `"pair": "12"`, `"l_alc": "3"`),
     /// or by a unit (`"100kg": "3"`, `"doz": "2"`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::money::amount::map")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub units: BTreeMap<String, Decimal>,
     /// Values of named parts for component duties (`"case": "12.00"`), in the request currency.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::money::amount::map")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub components: BTreeMap<String, Decimal>,
     /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`). It
     /// replaces the tariff's rate (the quote shows both and warns) and prices lines the snapshot
@@ -265,7 +262,7 @@ pub struct LineRequest {
     /// Section 232 derivatives and copper are charged on it, and the other layers on the rest of
     /// the value). A line such a measure covers is `partial` without it, never charged on its
     /// full value in its place. At most `unit_price`.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::money::amount::option")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metal_content_value: Option<Decimal>,
     /// A preference programme claimed for this line: a code of the destination tariff's `special`
     /// column (US `"S"` USMCA, `"KR"`, …; Japan `"CPTPP"`, `"RCEP_CN"`, `"EU"`, …), or `"none"` to
@@ -277,27 +274,24 @@ pub struct LineRequest {
     pub claim: Option<String>,
 }
 
-/// Decodes a JSON request, turning serde's errors into typed errors with the path at fault. A
-/// leading UTF-8 byte-order mark (which Windows editors write) is skipped.
-#[cfg(any(feature = "cli", target_arch = "wasm32"))]
+/// Decodes a JSON request ([`decode`]) and validates it ([`QuoteRequest::validate`]).
 pub fn from_json(text: &str) -> Result<QuoteRequest> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let req: QuoteRequest = serde_path_to_error::deserialize(de).map_err(|e| {
-        if e.inner().is_syntax() || e.inner().is_eof() {
-            // Broken JSON, wherever it broke: the line and column say where.
-            Error::new(ErrorCode::Json, "", format!("the request is not valid JSON: {}", e.inner()))
-        } else {
-            decode_error(e.path().to_string(), e.inner().to_string())
-        }
-    })?;
+    let req = decode(text)?;
     req.validate()?;
     Ok(req)
 }
 
-/// A decoding error as a typed error: a missing field is `E_MISSING_FIELD`, an amount that is
-/// not a decimal (`"49,99"`) `E_AMOUNT`, anything else about one field `E_INVALID_FIELD`, and
-/// broken JSON `E_JSON`.
+/// Decodes a JSON request without validating it: broken JSON is `E_JSON` with its line and
+/// column, a missing field `E_MISSING_FIELD`, an amount that is not a decimal (`"49,99"`)
+/// `E_AMOUNT`, an unknown or repeated field, a wrong type or an unknown enum spelling
+/// `E_INVALID_FIELD`, each naming the field by its path (`lines[0].unit_price`). A leading UTF-8
+/// byte-order mark (which Windows editors write) is skipped.
+pub fn decode(text: &str) -> Result<QuoteRequest> {
+    decode::request(text)
+}
+
+/// A serde decoding error (`serde_path_to_error`'s path and message) as a typed error, as
+/// [`decode`] types its own: for the what-if arguments decoded with serde (`axes`, `billed`).
 pub fn decode_error(path: String, message: String) -> Error {
     let path = if path == "." || path == "?" { String::new() } else { path };
     if let Some(rest) = message.strip_prefix("missing field `") {
@@ -307,11 +301,16 @@ pub fn decode_error(path: String, message: String) -> Error {
     }
     let msg = message.split(" at line ").next().unwrap_or(&message).to_string();
     if let Some(amount) = bad_decimal(&msg) {
-        let why = crate::money::separator_problem(amount).unwrap_or("write it as a decimal string such as \"49.99\"");
-        return Error::new(ErrorCode::Amount, path, format!("{amount:?} is not a decimal amount: {why}"));
+        return amount_error(amount, path);
     }
     let code = if path.is_empty() { ErrorCode::Json } else { ErrorCode::InvalidField };
     Error::new(code, path, msg)
+}
+
+/// `E_AMOUNT` for an amount's text that is not a decimal, with the reason when it is a separator.
+fn amount_error(text: &str, field: String) -> Error {
+    let why = crate::money::separator_problem(text).unwrap_or("write it as a decimal string such as \"49.99\"");
+    Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal amount: {why}"))
 }
 
 /// The text of an amount `rust_decimal` refused, from its serde message

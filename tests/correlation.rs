@@ -142,11 +142,14 @@ fn published_national_lines_are_looked_up_as_given() {
 /// duty 400.00, VAT 4,080.00 = 4,480.00) to 8704 21 31 (10.0 %: 2,000.00 + 4,400.00 = 6,400.00).
 #[test]
 fn quote_warns_and_gives_a_range_through_the_correlation() {
-    let req: landed::QuoteRequest = serde_json::from_value(serde_json::json!({
-        "destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US", "channel": "freight",
-        "lines": [{"id": "truck", "code": "870441", "quantity": "1", "unit_price": "20000.00"},
-                  {"id": "phone", "code": "851713", "quantity": "2", "unit_price": "400.00"}]
-    }))
+    let req: landed::QuoteRequest = landed::request::decode(
+        &serde_json::json!({
+            "destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US", "channel": "freight",
+            "lines": [{"id": "truck", "code": "870441", "quantity": "1", "unit_price": "20000.00"},
+                      {"id": "phone", "code": "851713", "quantity": "2", "unit_price": "400.00"}]
+        })
+        .to_string(),
+    )
     .unwrap();
     let q = engine().quote(&req).unwrap();
     let warnings: Vec<&str> =

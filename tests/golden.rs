@@ -277,10 +277,12 @@ fn every_supported_destination_returns_a_full_breakdown() {
 
 #[test]
 fn missing_exchange_rate_is_a_typed_error_naming_the_pair_rules_8() {
-    let req: QuoteRequest =
-        serde_json::from_value(json!({"destination": "TW", "date": "2026-03-02", "currency": "USD",
-        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "10", "duty_rate": "5%"}]}))
-        .unwrap();
+    let req: QuoteRequest = landed::request::decode(
+        &json!({"destination": "TW", "date": "2026-03-02", "currency": "USD",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "10", "duty_rate": "5%"}]})
+        .to_string(),
+    )
+    .unwrap();
     let e = engine().quote(&req).unwrap_err();
     assert_eq!(e.code, landed::ErrorCode::FxRate);
     assert!(e.message.contains("USD/TWD"), "{}", e.message);

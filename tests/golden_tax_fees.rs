@@ -487,11 +487,13 @@ fn caller_extra_duties_are_charged_and_in_the_vat_base() {
 
 #[test]
 fn a_bad_extra_duty_rate_is_a_typed_error_naming_the_field() {
-    let req: QuoteRequest =
-        serde_json::from_value(json!({"destination": "CH", "date": "2026-03-02", "currency": "CHF",
+    let req: QuoteRequest = landed::request::decode(
+        &json!({"destination": "CH", "date": "2026-03-02", "currency": "CHF",
         "lines": [{"id": "x", "code": "7208100000", "quantity": "1", "unit_price": "1000", "duty_rate": "2%",
-            "extra_duties": [{"name": "Safeguard duty", "rate": "lots"}]}]}))
-        .unwrap();
+            "extra_duties": [{"name": "Safeguard duty", "rate": "lots"}]}]})
+        .to_string(),
+    )
+    .unwrap();
     let e = engine().quote(&req).unwrap_err();
     assert!(e.field.as_deref().unwrap_or_default().contains("extra_duties[0].rate"), "{:?}", e.field);
 }

@@ -9,8 +9,7 @@ use landed::request::QuoteRequest;
 use serde_json::json;
 
 fn quote(v: serde_json::Value) -> Result<landed::Quote, landed::Error> {
-    let req: QuoteRequest =
-        serde_json::from_value(v).map_err(|e| landed::Error::new(ErrorCode::Json, "", e.to_string()))?;
+    let req: QuoteRequest = landed::request::decode(&v.to_string())?;
     engine().quote(&req)
 }
 
@@ -80,8 +79,9 @@ fn bad_inputs_are_typed_errors() {
         quote(v).unwrap_err().code
     };
     assert_eq!(base(&|v| v["lines"] = json!([])), ErrorCode::EmptyCart);
-    assert_eq!(base(&|v| v["currency"] = json!("ZZZ")), ErrorCode::Json);
-    assert_eq!(base(&|v| v["date"] = json!("1850-01-01")), ErrorCode::Json);
+    // A value the field's type refuses is `E_INVALID_FIELD` naming the field (request::decode).
+    assert_eq!(base(&|v| v["currency"] = json!("ZZZ")), ErrorCode::InvalidField);
+    assert_eq!(base(&|v| v["date"] = json!("1850-01-01")), ErrorCode::InvalidField);
     assert_eq!(base(&|v| v["lines"] = json!([line(0, "1", "1"), line(0, "2", "2")])), ErrorCode::DuplicateLineId);
     assert_eq!(base(&|v| v["destination"] = json!("XX")), ErrorCode::Country);
     assert_eq!(base(&|v| v["fx"] = json!({"EUR/GBP": "0"})), ErrorCode::FxRate);

@@ -26,8 +26,11 @@ fn request(dest: &str, lines: &[(usize, u64, u64)], shipping: u64) -> QuoteReque
                    "unit_price": cents(*price).to_string(), "weight_kg": "1.5", "duty_rate": "5%"})
         })
         .collect();
-    serde_json::from_value(json!({"destination": dest, "date": "2026-03-02", "currency": "USD", "origin": "CN",
-        "ship_from": "CN", "channel": "freight", "shipping": cents(shipping).to_string(), "lines": lines}))
+    landed::request::decode(
+        &json!({"destination": dest, "date": "2026-03-02", "currency": "USD", "origin": "CN",
+        "ship_from": "CN", "channel": "freight", "shipping": cents(shipping).to_string(), "lines": lines})
+        .to_string(),
+    )
     .unwrap()
 }
 

@@ -346,8 +346,8 @@ fn section_232_on_metal_content_without_the_value_is_partial_never_full_value() 
 
 #[test]
 fn metal_content_value_above_the_unit_price_is_refused() {
-    let req: QuoteRequest = serde_json::from_value(json!({"destination": "US", "date": "2025-09-01", "currency": "USD",
-        "origin": "NZ", "lines": [{"id": "x", "code": "9401.71.0031", "quantity": "1", "unit_price": "10", "metal_content_value": "11"}]}))
+    let req: QuoteRequest = landed::request::decode(&json!({"destination": "US", "date": "2025-09-01", "currency": "USD",
+        "origin": "NZ", "lines": [{"id": "x", "code": "9401.71.0031", "quantity": "1", "unit_price": "10", "metal_content_value": "11"}]}).to_string())
     .unwrap();
     let e = engine().quote(&req).unwrap_err();
     assert!(e.field.as_deref().unwrap_or_default().contains("metal_content_value"), "{e:?}");

@@ -18,5 +18,5 @@ pub fn request(lines: usize) -> QuoteRequest {
         r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","shipping":"12.00","insurance":"1.00","lines":[{}]}}"#,
         lines.join(",")
     );
-    serde_json::from_str(&json).expect("bench request")
+    landed::request::from_json(&json).expect("bench request")
 }

@@ -76,10 +76,13 @@ fn a_heading_rev_10_drops_is_not_in_force_after_it() {
 }
 
 fn us_duty_source(on: &str) -> String {
-    let req: landed::request::QuoteRequest = serde_json::from_value(serde_json::json!({
-        "destination": "US", "date": on, "currency": "USD", "origin": "DE", "channel": "freight",
-        "lines": [{"id": "x", "code": "6404.11.20", "quantity": "1", "unit_price": "1000.00"}]
-    }))
+    let req: landed::request::QuoteRequest = landed::request::decode(
+        &serde_json::json!({
+            "destination": "US", "date": on, "currency": "USD", "origin": "DE", "channel": "freight",
+            "lines": [{"id": "x", "code": "6404.11.20", "quantity": "1", "unit_price": "1000.00"}]
+        })
+        .to_string(),
+    )
     .unwrap();
     let q = engine().quote(&req).unwrap();
     let duty =

@@ -19,7 +19,7 @@ pub fn engine() -> Engine {
 
 /// A request from JSON.
 pub fn request(v: Value) -> QuoteRequest {
-    serde_json::from_value(v).expect("request")
+    landed::request::decode(&v.to_string()).expect("request")
 }
 
 /// The quote of a JSON request.

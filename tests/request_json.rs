@@ -1,0 +1,176 @@
+//! The request decoder (`request::decode`, src/request/decode.rs) against serde_json's writer:
+//! any request written as JSON reads back equal, scale of every amount included, whether amounts
+//! are written as strings (as the responses write them) or as JSON numbers.
+
+use landed::allocation::AllocationKey;
+use landed::date::Date;
+use landed::money::{Currency, RoundingMode, RoundingPolicy, RoundingScope};
+use landed::request::{
+    decode, Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, Transport, VatClass,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (any::<i64>(), 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+/// Any text: escapes, control characters, characters outside the BMP (surrogate pairs).
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "[a-zA-Z0-9 \"\\\\/\u{0}-\u{1f}\u{1F600}é€]{0,12}"]
+}
+
+fn amounts() -> impl Strategy<Value = BTreeMap<String, Decimal>> {
+    prop::collection::btree_map(text(), decimal(), 0..3)
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (2000i32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn currency() -> impl Strategy<Value = Currency> {
+    prop::sample::select(vec!["USD", "EUR", "GBP", "JPY", "KWD", "CHF"]).prop_map(|c| Currency::parse(c).unwrap())
+}
+
+fn line() -> impl Strategy<Value = LineRequest> {
+    let ids = (text(), text(), prop::option::of(text()), decimal(), decimal(), prop::option::of(text()));
+    let measures = (prop::option::of(decimal()), prop::option::of(decimal()), prop::option::of(decimal()));
+    let extra = prop::collection::vec((text(), text()).prop_map(|(name, rate)| ExtraDuty { name, rate }), 0..3);
+    let vat = prop::sample::select(vec![VatClass::Standard, VatClass::Reduced, VatClass::Zero, VatClass::Exempt]);
+    let rest = (
+        amounts(),
+        amounts(),
+        prop::option::of(text()),
+        extra,
+        vat,
+        prop::option::of(decimal()),
+        prop::option::of(text()),
+    );
+    (ids, measures, rest).prop_map(
+        |(
+            (id, code, description, quantity, unit_price, origin),
+            (weight_kg, volume_l, alcohol_pct),
+            (units, components, duty_rate, extra_duties, vat_class, metal_content_value, claim),
+        )| LineRequest {
+            id,
+            code,
+            description,
+            quantity,
+            unit_price,
+            origin,
+            weight_kg,
+            volume_l,
+            alcohol_pct,
+            units,
+            components,
+            duty_rate,
+            extra_duties,
+            vat_class,
+            metal_content_value,
+            claim,
+        },
+    )
+}
+
+fn request() -> impl Strategy<Value = QuoteRequest> {
+    let place =
+        (text(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text()), date(), currency());
+    let terms = (
+        prop::sample::select(vec![Channel::Courier, Channel::Post, Channel::Freight]),
+        prop::sample::select(vec![Incoterm::Ddp, Incoterm::Dap]),
+        decimal(),
+        decimal(),
+        amounts(),
+        prop::sample::select(vec![
+            AllocationKey::Value,
+            AllocationKey::Weight,
+            AllocationKey::Volume,
+            AllocationKey::Quantity,
+        ]),
+        prop::sample::select(vec![RoundingMode::HalfUp, RoundingMode::HalfEven]),
+        prop::sample::select(vec![RoundingScope::PerLine, RoundingScope::PerTotal]),
+    );
+    let transports = vec![Transport::Ocean, Transport::Air, Transport::Road, Transport::Rail, Transport::Post];
+    let options = (
+        prop::option::of(currency()),
+        prop::option::of(prop::sample::select(vec![EntryType::Formal, EntryType::Informal])),
+        any::<bool>(),
+        prop::option::of(prop::sample::select(transports)),
+        prop::option::of(prop::sample::select(vec![SimplifiedRegime::Rts, SimplifiedRegime::RemessaConforme])),
+        prop::option::of(any::<bool>()),
+        prop::option::of(text()),
+        prop::collection::vec(line(), 0..3),
+    );
+    (place, terms, options).prop_map(
+        |(
+            (destination, subdivision, ship_from, origin, date, currency),
+            (channel, incoterm, shipping, insurance, fx, allocation, mode, scope),
+            (
+                display_currency,
+                entry_type,
+                business_buyer,
+                transport,
+                simplified_regime,
+                seller_registered,
+                claim,
+                lines,
+            ),
+        )| QuoteRequest {
+            destination,
+            subdivision,
+            ship_from,
+            origin,
+            date,
+            currency,
+            channel,
+            incoterm,
+            shipping,
+            insurance,
+            fx,
+            allocation,
+            rounding: RoundingPolicy { mode, scope },
+            display_currency,
+            entry_type,
+            business_buyer,
+            transport,
+            simplified_regime,
+            seller_registered,
+            claim,
+            lines,
+        },
+    )
+}
+
+/// The request's line amounts written as JSON numbers (`"unit_price":49.99`), not strings.
+fn amounts_as_numbers(json: &str, req: &QuoteRequest) -> String {
+    let mut json = json.to_string();
+    for line in &req.lines {
+        for (name, v) in [("quantity", line.quantity), ("unit_price", line.unit_price)] {
+            json = json.replacen(&format!("\"{name}\":\"{v}\""), &format!("\"{name}\":{v}"), 1);
+        }
+    }
+    json
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_request_written_by_serde_json_decodes_back_equal(req in request()) {
+        let json = serde_json::to_string(&req).unwrap();
+        let back = decode(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"));
+        // Debug shows every amount's scale: 1.50 and 1.5 are equal but not the same text.
+        prop_assert_eq!(format!("{back:?}"), format!("{req:?}"));
+        prop_assert_eq!(&back, &req);
+        let pretty = serde_json::to_string_pretty(&req).unwrap();
+        prop_assert_eq!(&decode(&pretty).unwrap(), &req);
+    }
+
+    #[test]
+    fn amounts_written_as_json_numbers_read_exactly(req in request()) {
+        let json = amounts_as_numbers(&serde_json::to_string(&req).unwrap(), &req);
+        let back = decode(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"));
+        prop_assert_eq!(format!("{back:?}"), format!("{req:?}"));
+    }
+}
