@@ -1,5 +1,11 @@
-//! The quote request: the public JSON contract (amounts as decimal strings), and its
-//! validation into errors that name the field at fault.
+//! The quote request: the public JSON contract, and its validation into errors that name the
+//! field at fault.
+//!
+//! Amounts are decimal strings (`"49.99"`) or JSON numbers (`49.99`), either read exactly from
+//! its text (`0.1` is one tenth, never a float's neighbour of it); an exponent means one number
+//! only and is accepted (`1e2` and `"1e2"` are 100); a comma or `_` is refused (`E_AMOUNT`), as is
+//! a number with more digits than a decimal holds. Fields left out take the defaults their
+//! `#[serde(default)]` shows (also what the TypeScript declarations mark optional).
 
 mod decode;
 
