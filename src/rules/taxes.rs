@@ -222,7 +222,7 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
                 regime: SimplifiedRegime::parse(regime).ok_or_else(|| bad(T, &r, "regime", regime))?,
                 value_from: required(T, &r, "value_from")?,
                 value_to: required(T, &r, "value_to")?,
-                currency: super::currency(r.text("currency")?, T)?,
+                currency: super::codes::currency(&r, "currency")?,
                 percent: required(T, &r, "percent")?,
                 deduction: r.decimal("deduction")?.unwrap_or_default(),
                 valid_from: r.date("valid_from")?,
