@@ -492,6 +492,13 @@ impl FeeCodes {
     }
 }
 
+/// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
+const GROUPED_COLUMNS: [(&str, &str); 3] = [
+    ("rules/tax_uplift.tsv", "not_from"),
+    ("rules/jp_programmes.tsv", "countries"),
+    ("rules/preferences.tsv", "countries"),
+];
+
 /// The validity columns every dated rule table has: each must be empty or a date.
 const DATE_COLUMNS: [&str; 2] = ["valid_from", "valid_to"];
 
@@ -499,8 +506,8 @@ const DATE_COLUMNS: [&str; 2] = ["valid_from", "valid_to"];
 /// `rules/thresholds.tsv`): every row has as many fields as the header, every date column holds
 /// dates, `groups.tsv` parses, the coded columns of `jurisdictions.tsv`, `thresholds.tsv` and
 /// `fees.tsv` and the [`CLOSED_COLUMNS`] hold known values, every `currency` is a known currency
-/// and every `confidence` `official` or `verify`, and a threshold's `country` and a US layer's
-/// origins are countries or groups. The first problem is returned, naming the file, line and column.
+/// and every `confidence` `official` or `verify`, and a threshold's `country`, a US layer's
+/// origins, an uplift's `not_from` and a programme's `countries` are countries or groups. The first problem is returned, naming the file, line and column.
 pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     let tables: Vec<Tsv<'_>> = files.iter().map(|(name, text)| Tsv::parse(name, text)).collect::<Result<_>>()?;
     let table = |name: &str| tables.iter().zip(files).find(|(_, (n, _))| *n == name).map(|(t, _)| t);
@@ -531,6 +538,11 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table("rules/us_layers.tsv").iter().flat_map(|t| t.records()) {
         for column in ["origins", "exclude_origins"] {
+            groups.check_names(&r, column)?;
+        }
+    }
+    for (file, column) in GROUPED_COLUMNS {
+        for r in table(file).iter().flat_map(|t| t.records()) {
             groups.check_names(&r, column)?;
         }
     }
@@ -583,6 +595,8 @@ mod tests {
             ("rules/thresholds.tsv", "eu-duty-relief-150\tEU\t", "eu-duty-relief-150\tEUR\t", "country"),
             ("rules/fees.tsv", "\tformal\t", "\tformally\t", "entry"),
             ("rules/us_layers.tsv", "\tEU\t", "\tEUR\t", "origins"),
+            ("rules/tax_uplift.tsv", "\tSACU\t", "\tSACU,BLNS\t", "not_from"),
+            ("rules/jp_programmes.tsv", "\tEU\t2019", "\tEUR\t2019", "countries"),
             ("rules/groups.tsv", "EU\tAT\t", "EU\tAUT\t", "member"),
         ] {
             let files = embedded_with(file, |text| text.replacen(from, to, 1));

@@ -323,7 +323,7 @@ impl Rules {
         let taxes = taxes::TaxRules {
             rounding: taxes::parse_rounding(&file(snapshot, "rules/tax_rounding.tsv")?)?,
             parts: taxes::parse_parts(&file(snapshot, "rules/tax_parts.tsv")?)?,
-            uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?)?,
+            uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?, &groups)?,
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
@@ -333,6 +333,8 @@ impl Rules {
             })
             .collect::<Result<_>>()?;
         crate::sort::sort_by_key(&mut thresholds_by_country, |&i| thresholds[usize::from(i)].country);
+        let jp_programmes =
+            programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv", &groups)?;
         let rules = Rules {
             jurisdictions,
             thresholds,
@@ -343,7 +345,7 @@ impl Rules {
             territories,
             groups,
             us: OnceLock::new(),
-            jp_programmes: programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?,
+            jp_programmes,
             snapshot,
         };
         // Natively the US tables are inline and checked here; in the browser on attach.
