@@ -252,15 +252,16 @@ pub fn amount_text(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)).ok()
 }
 
-/// Serde readers for the request's amounts: a JSON string read by [`amount_text`] (so `"4_999"`
-/// is refused, where `rust_decimal` alone reads 4999), or a JSON number as `rust_decimal` reads it.
+/// Serde readers for amounts of the what-if arguments decoded with serde (`invoice::Billed`): a
+/// JSON string read by [`amount_text`] (so `"4_999"` is refused, where `rust_decimal` alone reads
+/// 4999), or a JSON number as `rust_decimal` reads it (a fractional one through `f64`). Requests
+/// do not use them: `request::decode` reads every amount exactly from its text.
 /// Use with `#[serde(deserialize_with = "crate::money::amount::…")]`.
 pub mod amount {
     use super::amount_text;
     use rust_decimal::Decimal;
     use serde::de::{self, Deserializer, Unexpected, Visitor};
     use serde::Deserialize;
-    use std::collections::BTreeMap;
     use std::fmt;
 
     /// One amount, read strictly.
@@ -305,22 +306,6 @@ pub mod amount {
     /// A required amount.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         Amount::deserialize(d).map(|a| a.0)
-    }
-
-    /// An optional amount (`null` or absent: none).
-    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        Ok(Option::<Amount>::deserialize(d)?.map(|a| a.0))
-    }
-
-    /// Amounts by name (`units`, `components`, `fx`).
-    pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
-        // Inserted one by one: `collect` into a map sorts its input first, and that sort would be
-        // one more copy of the standard sort in the browser module for entries already in order.
-        let mut amounts = BTreeMap::new();
-        for (name, amount) in BTreeMap::<String, Amount>::deserialize(d)? {
-            amounts.insert(name, amount.0);
-        }
-        Ok(amounts)
     }
 }
 
