@@ -126,3 +126,19 @@ fn slovakia_standard_rate_23_from_2025_is_verified_european_commission_access2ma
     let before = rules.vat_rate("SK", None, VatClass::Standard, Date::parse("2024-12-31").unwrap()).unwrap();
     assert_eq!((before.percent, before.source.confidence), (d("20"), Confidence::Verify));
 }
+
+#[test]
+fn finland_standard_rate_is_24_to_2024_08_31_and_25_5_from_2024_09_01_vero_fi() {
+    // Finnish Tax Administration (vero.fi): "The general VAT rate has increased from 24% to
+    // 25.5% as of 1 September 2024"; 24 % as of 1 January 2013 ("Change in VAT rates as of
+    // 1 January 2013"). Worked by hand: CIF €200.00, duty 12 % = 24.00; VAT 25.5 % × 224.00 =
+    // 57.12 on 2026-03-02, 24 % × 224.00 = 53.76 on 2024-08-30.
+    assert_verified_standard("FI", "2024-09-01", "25.5", "new-vat-rate-from-1-september-2024");
+    assert_verified_standard("FI", "2024-08-31", "24", "Change in VAT rates as of 1 January 2013");
+    let after = eu_line("FI", "2026-03-02");
+    assert_eq!(levy(&after.lines[0], LevyKind::Tax), d("57.12"));
+    assert_eq!(after.lines[0].status, LineStatus::Priced);
+    let before = eu_line("FI", "2024-08-30");
+    assert_eq!(levy(&before.lines[0], LevyKind::Tax), d("53.76"));
+    assert_eq!(before.lines[0].status, LineStatus::Priced);
+}
