@@ -33,7 +33,6 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
-mod several;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -45,6 +44,7 @@ mod us;
 mod values;
 mod warning;
 
+use crate::several::Several;
 use assumptions::*;
 pub use claims::claimable;
 use claims::*;
@@ -55,7 +55,6 @@ pub use explain::Note;
 use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
-use several::Several;
 use taxes::*;
 use thresholds::*;
 use totals::*;
