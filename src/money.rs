@@ -188,6 +188,10 @@ impl RoundingPolicy {
 
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
+    if amount.scale() == dp {
+        // Already exactly `dp` places: rounding and rescaling would both return it unchanged.
+        return amount;
+    }
     let strategy = match mode {
         RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
         RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,

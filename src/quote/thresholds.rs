@@ -7,8 +7,6 @@ use super::*;
 pub(super) struct ConsignmentValues {
     pub(super) intrinsic: Decimal,
     pub(super) customs: Decimal,
-    /// The dearest single item (one unit of a line), for per-item thresholds.
-    pub(super) dearest_item: Decimal,
 }
 
 pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues {
@@ -19,13 +17,18 @@ pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> Consig
     ConsignmentValues {
         intrinsic: values.iter().map(|v| v.goods).sum(),
         customs: values.iter().map(customs_value).sum(),
-        dearest_item: values
-            .iter()
-            .zip(&ctx.req.lines)
-            .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
-            .max()
-            .unwrap_or_default(),
     }
+}
+
+/// The dearest single item (one unit of a line), for per-item thresholds: worked out only when
+/// a threshold compares items (a division per line).
+pub(super) fn dearest_item(ctx: &Ctx<'_>, values: &[LineValues]) -> Decimal {
+    values
+        .iter()
+        .zip(&ctx.req.lines)
+        .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
+        .max()
+        .unwrap_or_default()
 }
 
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
@@ -81,8 +84,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let cv = consignment_values(ctx, values);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let rules: &'static Rules = ctx.rules;
-    let candidates: Vec<&'static Threshold> =
-        rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+    let candidates = rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+    let mut dearest = None;
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
@@ -101,7 +104,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             continue;
         }
         let value = match (t.aggregation, t.basis) {
-            (Aggregation::Item, _) => cv.dearest_item,
+            (Aggregation::Item, _) => *dearest.get_or_insert_with(|| dearest_item(ctx, values)),
             (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
             _ => cv.customs,
         };
@@ -112,7 +115,9 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 format!("no exchange rate {}/{} to test threshold {}", ctx.j.currency, t.currency, t.id),
             )
         })?;
-        let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
+        // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
+        let converted = if t.currency == ctx.j.currency { value } else { value * rate };
+        let compared = crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode);
         let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
         let mut bar = if within { eligibility_bar(ctx, t) } else { None };
         if within && bar.is_none() {
@@ -255,7 +260,7 @@ mod tests {
         let mut ctx = context(&req);
         let lines = [values(dec!(21.00), dec!(2.50), dec!(0)), values(dec!(80.00), dec!(9.50), dec!(0))];
         let cv = consignment_values(&ctx, &lines);
-        assert_eq!((cv.intrinsic, cv.customs, cv.dearest_item), (dec!(101.00), dec!(113.00), dec!(80.00)));
+        assert_eq!((cv.intrinsic, cv.customs, dearest_item(&ctx, &lines)), (dec!(101.00), dec!(113.00), dec!(80.00)));
         let (relief, checks) = thresholds(&mut ctx, &lines).unwrap();
         assert_eq!(relief.duty.map(|t| t.id), Some("gb-low-value-135"));
         assert_eq!(relief.seller_collects.map(|t| t.id), Some("gb-low-value-vat-135"));

@@ -86,3 +86,16 @@ impl<'a> Record<'_, 'a> {
 pub fn in_force(from: Option<Date>, to: Option<Date>, date: Date) -> bool {
     from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
 }
+
+/// A short code (a country `GB`, a group `EU`) packed into an integer that orders as its text
+/// does, so a table sorted by code is searched with integer compares instead of string
+/// compares; `None` for a code longer than 8 bytes or holding a NUL (it would not pack uniquely).
+pub fn code_key(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    if bytes.len() > 8 || bytes.contains(&0) {
+        return None;
+    }
+    let mut packed = [0u8; 8];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_be_bytes(packed))
+}
