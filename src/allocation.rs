@@ -53,6 +53,10 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     if total_units.is_zero() {
         return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
     }
+    if weights.len() == 1 {
+        // One line (its weight is not zero, checked above) takes the whole total.
+        return Ok(vec![Decimal::from_i128_with_scale(total_units.mantissa(), dp)]);
+    }
     // Exactly in integers; in `Decimal` (the same largest remainders) only past `i128`.
     Ok(allocate_exact(total_units.mantissa(), weights, dp).unwrap_or_else(|| spread(total, weights, sum, dp)))
 }
@@ -67,12 +71,12 @@ fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec
     if sum <= 0 {
         return None;
     }
-    let mut units = Vec::with_capacity(weights.len());
+    let mut parts = Vec::with_capacity(weights.len());
     let mut given = 0i128;
     for w in weights {
         let share = total_units.checked_mul(int(w)?)? / sum;
         given += share;
-        units.push(share);
+        parts.push(Decimal::from_i128_with_scale(share, dp));
     }
     let left = usize::try_from(total_units - given).ok()?;
     if left > 0 {
@@ -82,10 +86,11 @@ fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec
         }
         crate::sort::sort_unstable_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in remainders.iter().take(left) {
-            units[i] += 1;
+            // A share is at most `total_units`, so one more unit still fits.
+            parts[i] = Decimal::from_i128_with_scale(parts[i].mantissa() + 1, dp);
         }
     }
-    Some(units.into_iter().map(|u| Decimal::from_i128_with_scale(u, dp)).collect())
+    Some(parts)
 }
 
 /// `total` (already rounded to `dp` places) as a whole number of 10^-dp units, without a
@@ -149,7 +154,8 @@ mod tests {
     #[test]
     fn the_exact_path_matches_the_decimal_path() {
         // docs/rules.md §10: largest remainders, ties to the earlier line, to the cent.
-        let cases: [(Decimal, &[Decimal]); 4] = [
+        let cases: [(Decimal, &[Decimal]); 5] = [
+            (dec!(12), &[dec!(3.5)]),
             (dec!(100.00), &[dec!(1), dec!(1), dec!(1)]),
             (dec!(12.00), &[dec!(21.50), dec!(11.50), dec!(0.01), dec!(99999.99)]),
             (dec!(0.05), &[dec!(3), dec!(3), dec!(3), dec!(3), dec!(3), dec!(3), dec!(3)]),
@@ -159,6 +165,7 @@ mod tests {
             let sum: Decimal = weights.iter().copied().sum();
             let exact = allocate(total, weights, 2).unwrap();
             assert_eq!(exact, spread(total, weights, sum, 2), "{total} over {weights:?}");
+            assert!(exact.iter().all(|p| p.scale() == 2), "{exact:?}");
             assert_eq!(exact.iter().copied().sum::<Decimal>(), total);
         }
     }
