@@ -34,6 +34,7 @@ mod explain;
 mod fees;
 mod line;
 mod several;
+mod sum;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -56,6 +57,7 @@ use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
 use several::Several;
+use sum::Sum;
 use taxes::*;
 use thresholds::*;
 use totals::*;

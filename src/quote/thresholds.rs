@@ -2,6 +2,7 @@
 //! threshold of the destination, once per quote.
 
 use super::*;
+use std::cmp::Ordering;
 
 /// The consignment's values a threshold can compare, in the customs currency.
 pub(super) struct ConsignmentValues {
@@ -10,14 +11,16 @@ pub(super) struct ConsignmentValues {
 }
 
 pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues {
-    let customs_value = |v: &LineValues| match ctx.j.duty_basis {
-        DutyBasis::Cif => v.cif(),
-        DutyBasis::Fob => v.goods,
-    };
-    ConsignmentValues {
-        intrinsic: values.iter().map(|v| v.goods).sum(),
-        customs: values.iter().map(customs_value).sum(),
+    let dp = ctx.j.currency.minor_units();
+    let (mut intrinsic, mut customs) = (Sum::new(dp), Sum::new(dp));
+    for v in values {
+        intrinsic.add(v.goods);
+        match ctx.j.duty_basis {
+            DutyBasis::Cif => [v.goods, v.shipping, v.insurance].into_iter().for_each(|a| customs.add(a)),
+            DutyBasis::Fob => customs.add(v.goods),
+        }
     }
+    ConsignmentValues { intrinsic: intrinsic.total(), customs: customs.total() }
 }
 
 /// The dearest single item (one unit of a line), for per-item thresholds: worked out only when
@@ -29,6 +32,21 @@ pub(super) fn dearest_item(ctx: &Ctx<'_>, values: &[LineValues]) -> Decimal {
         .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
         .max()
         .unwrap_or_default()
+}
+
+/// `a` compared with `b` by their integer mantissas, brought to one scale (exact; the general
+/// `Decimal` comparison past nine places of difference).
+fn compare(a: Decimal, b: Decimal) -> Ordering {
+    let (sa, sb) = (a.scale(), b.scale());
+    // 10^9 × a mantissa (below 2^96) stays below 2^126: no overflow.
+    if sa.abs_diff(sb) > 9 {
+        return a.cmp(&b);
+    }
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    match sa >= sb {
+        true => ma.cmp(&(mb * 10i128.pow(sa - sb))),
+        false => (ma * 10i128.pow(sb - sa)).cmp(&mb),
+    }
 }
 
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
@@ -118,7 +136,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
         let converted = if t.currency == ctx.j.currency { value } else { value * rate };
         let compared = crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode);
-        let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
+        let within = match compare(compared, t.amount) {
+            Ordering::Less => true,
+            Ordering::Equal => !t.strictly_below,
+            Ordering::Greater => false,
+        };
         let mut bar = if within { eligibility_bar(ctx, t) } else { None };
         if within && bar.is_none() {
             bar = registration_bar(ctx, t)?;
@@ -140,10 +162,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             match t.effect {
                 ThresholdEffect::Relieve => {
                     // The tightest applicable relief wins for each levy.
-                    if t.duty && relief.duty.is_none_or(|r| t.amount < r.amount) {
+                    let tighter = |r: &Threshold| compare(t.amount, r.amount) == Ordering::Less;
+                    if t.duty && relief.duty.is_none_or(tighter) {
                         relief.duty = Some(t);
                     }
-                    if t.tax && relief.tax.is_none_or(|r| t.amount < r.amount) {
+                    if t.tax && relief.tax.is_none_or(tighter) {
                         relief.tax = Some(t);
                     }
                     if t.fees {
@@ -288,6 +311,21 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.code == WarningCode::ThresholdNotApplied && w.message.contains("HS 2204")));
+    }
+
+    #[test]
+    fn amounts_compare_exactly_across_scales() {
+        for (a, b) in [
+            (dec!(135.00), dec!(135)),
+            (dec!(134.99), dec!(135)),
+            (dec!(135.01), dec!(135)),
+            (dec!(-0.00), dec!(0)),
+            (dec!(0.0000000001), dec!(1)),
+            (dec!(150), dec!(22)),
+        ] {
+            assert_eq!(compare(a, b), a.cmp(&b), "{a} vs {b}");
+            assert_eq!(compare(b, a), b.cmp(&a), "{b} vs {a}");
+        }
     }
 
     #[test]

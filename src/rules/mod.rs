@@ -312,7 +312,8 @@ fn parse_territories(t: &Tsv<'static>, jurisdictions: &[Jurisdiction]) -> Result
 }
 
 /// For each code that can be a destination (a jurisdiction, a group member) or that a threshold
-/// names, the thresholds naming it or a group it belongs to on any date, in file order.
+/// names, the thresholds naming it, or a group it belongs to on some date the row is in force,
+/// in file order.
 fn index_thresholds(
     thresholds: &[Threshold],
     jurisdictions: &[Jurisdiction],
@@ -327,7 +328,14 @@ fn index_thresholds(
     let mut entries = Vec::new();
     for code in codes {
         let memberships = groups.memberships_of(code);
-        let names = |t: &Threshold| same(t.country, code) || memberships.iter().any(|m| m.group == t.country);
+        // A group's row can name `code` only on a date both the row and a membership cover.
+        let overlaps = |t: &Threshold, m: &groups::Membership<'_>| {
+            let starts_before = |from: Option<Date>, to: Option<Date>| from.is_none_or(|f| to.is_none_or(|t| f <= t));
+            starts_before(t.valid_from, m.valid_to) && starts_before(m.valid_from, t.valid_to)
+        };
+        let names = |t: &Threshold| {
+            same(t.country, code) || memberships.iter().any(|m| m.group == t.country && overlaps(t, m))
+        };
         let rows: Vec<u16> = (0..thresholds.len())
             .filter(|&i| names(&thresholds[i]))
             .map(|i| u16::try_from(i).map_err(|_| too_many()))
@@ -674,6 +682,21 @@ mod tests {
             let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
             assert!(e.message.contains(column), "{column}: {}", e.message);
         }
+    }
+
+    /// rules/groups.tsv: the UK was in the EU group until 2020-12-31 (Withdrawal Agreement
+    /// art. 126), so the EU's rows named it then and its own rows (from 2021-01-01) after.
+    #[test]
+    fn thresholds_follow_the_destinations_group_membership_on_the_date() {
+        let rules = crate::Engine::embedded().rules();
+        let ids = |country: &str, date: &str| -> Vec<&str> {
+            let date = Date::parse(date).unwrap();
+            rules.thresholds(country, date, Channel::Courier, None).map(|t| t.id).collect()
+        };
+        assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
+        assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135"]);
+        assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150"]);
+        assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
     }
 
     #[test]

@@ -92,10 +92,15 @@ pub fn in_force(from: Option<Date>, to: Option<Date>, date: Date) -> bool {
 /// compares; `None` for a code longer than 8 bytes or holding a NUL (it would not pack uniquely).
 pub fn code_key(code: &str) -> Option<u64> {
     let bytes = code.as_bytes();
-    if bytes.len() > 8 || bytes.contains(&0) {
+    if bytes.len() > 8 {
         return None;
     }
-    let mut packed = [0u8; 8];
-    packed[..bytes.len()].copy_from_slice(bytes);
-    Some(u64::from_be_bytes(packed))
+    let mut key = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            return None;
+        }
+        key |= u64::from(b) << (56 - 8 * i);
+    }
+    Some(key)
 }
