@@ -16,6 +16,7 @@ impl Sum {
         Sum { dp, units: 0, other: None }
     }
 
+    #[inline]
     pub(super) fn add(&mut self, amount: Decimal) {
         // A `Decimal` mantissa is below 2^96; a sum that would leave that range (no real cart)
         // is carried on as a `Decimal` instead.

@@ -80,6 +80,7 @@ impl LevySums {
         LevySums { duty: Sum::new(dp), tax: Sum::new(dp), fees: Sum::new(dp), line_tax: Sum::new(dp) }
     }
 
+    #[inline]
     fn add(&mut self, levy: &Levy, on_a_line: bool) {
         let Some(amount) = levy.amount.or(levy.partial_amount) else { return };
         match levy.kind {
