@@ -217,10 +217,12 @@ impl Datasets {
                 .source
                 .vat_source()
                 .or_else(|| levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')')));
-            // The lines of a cart nearly always share one VAT dataset: looked up once.
-            if id.is_some() && id != last_vat {
-                last_vat = id;
-                picked.extend(id.and_then(|id| self.index_of(id)));
+            // The lines of a cart nearly always share one VAT dataset (the same text in the
+            // snapshot, so the pointers are compared first): looked up once.
+            let Some(id) = id else { continue };
+            if !last_vat.is_some_and(|last| same_text(last, id)) {
+                last_vat = Some(id);
+                picked.extend(self.index_of(id));
             }
         }
         picked.extend(self.landed_rules);
@@ -236,6 +238,11 @@ impl Datasets {
         }
         (used, warnings)
     }
+}
+
+/// `a == b`, at once when both are the same text in memory.
+fn same_text(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
 }
 
 /// The datasets a quote used (indices of [`Datasets::rules`]), each once, in the order found;

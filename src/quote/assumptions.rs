@@ -40,8 +40,8 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     if req.ship_from.is_none() {
         // The rows naming the destination or its groups, indexed when the rules load.
         let keyed: Vec<&str> = rules
-            .thresholds_naming(dest, date)
-            .filter(|t| !t.ship_from.is_empty() && t.channel.is_none_or(|c| c == req.channel))
+            .ship_from_thresholds_naming(dest, date)
+            .filter(|t| t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();
         if !keyed.is_empty() {

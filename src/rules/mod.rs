@@ -154,7 +154,7 @@ pub struct Rules {
     /// For each destination (and each code a threshold row names), the indices of the
     /// thresholds naming it or a group it ever belongs to, in file order: a quote filters that
     /// short list by date instead of every row.
-    thresholds_by_country: CodeIndex<Vec<u16>>,
+    thresholds_by_country: CodeIndex<DestinationThresholds>,
     pub fees: Vec<Fee>,
     pub vat: Vec<VatRate>,
     /// Each country's rows of `vat` (a range: the table is grouped by country).
@@ -318,7 +318,7 @@ fn index_thresholds(
     thresholds: &[Threshold],
     jurisdictions: &[Jurisdiction],
     groups: &groups::Groups<'static>,
-) -> Result<CodeIndex<Vec<u16>>> {
+) -> Result<CodeIndex<DestinationThresholds>> {
     let too_many = || Error::new(ErrorCode::Snapshot, "rules/thresholds.tsv", "too many rows");
     let codes = jurisdictions
         .iter()
@@ -340,9 +340,22 @@ fn index_thresholds(
             .filter(|&i| names(&thresholds[i]))
             .map(|i| u16::try_from(i).map_err(|_| too_many()))
             .collect::<Result<_>>()?;
-        entries.push((code, rows));
+        let keyed = rows.iter().copied().filter(|&i| !thresholds[usize::from(i)].ship_from.is_empty()).collect();
+        entries.push((code, DestinationThresholds { rows, keyed, memberships: memberships.to_vec() }));
     }
     Ok(CodeIndex::new(entries))
+}
+
+/// A destination's threshold rows, found when the rules load.
+#[derive(Debug)]
+struct DestinationThresholds {
+    /// The rows naming it, or a group it belongs to on some date the row is in force (indices of
+    /// [`Rules::thresholds`]), in file order.
+    rows: Vec<u16>,
+    /// Those of `rows` limited to shipments from some countries (`ship_from`).
+    keyed: Vec<u16>,
+    /// Its group memberships, every date.
+    memberships: Vec<groups::Membership<'static>>,
 }
 
 /// Each country's range of rows in `vat` (sorted by country).
@@ -508,12 +521,28 @@ impl Rules {
         country: &'a str,
         date: Date,
     ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
-        let candidates = self.thresholds_by_country.get(country).map_or(&[][..], Vec::as_slice);
-        let memberships = match candidates.is_empty() {
-            true => &[][..],
-            false => self.groups.memberships_of(country),
-        };
-        candidates.iter().map(|&i| &self.thresholds[usize::from(i)]).filter(move |t| {
+        self.rows_naming(country, date, |d| &d.rows)
+    }
+
+    /// Those of [`Rules::thresholds_naming`] limited to shipments from some countries.
+    pub fn ship_from_thresholds_naming<'r: 'a, 'a>(
+        &'r self,
+        country: &'a str,
+        date: Date,
+    ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
+        self.rows_naming(country, date, |d| &d.keyed)
+    }
+
+    /// The rows `pick` takes from `country`'s candidates that name it on `date`.
+    fn rows_naming<'r: 'a, 'a>(
+        &'r self,
+        country: &'a str,
+        date: Date,
+        pick: fn(&DestinationThresholds) -> &[u16],
+    ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
+        let found = self.thresholds_by_country.get(country);
+        let (rows, memberships) = found.map_or((&[][..], &[][..]), |d| (pick(d), d.memberships.as_slice()));
+        rows.iter().map(|&i| &self.thresholds[usize::from(i)]).filter(move |t| {
             in_force(t.valid_from, t.valid_to, date)
                 && (same(t.country, country) || groups::Membership::any_in(memberships, t.country, date))
         })
@@ -697,6 +726,19 @@ mod tests {
         assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135"]);
         assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150"]);
         assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
+    }
+
+    /// rules/thresholds.tsv: Canada's CUSMA courier thresholds (from 2020-07-01) apply only to
+    /// shipments from the US or Mexico; they are the rows a quote without `ship_from` states it
+    /// assumes.
+    #[test]
+    fn ship_from_limited_thresholds_are_found_per_destination_and_date() {
+        let rules = crate::Engine::embedded().rules();
+        let ids = |country: &str, date: &str| -> Vec<&str> {
+            rules.ship_from_thresholds_naming(country, Date::parse(date).unwrap()).map(|t| t.id).collect()
+        };
+        assert_eq!(ids("CA", "2026-03-02"), ["ca-cusma-courier-40", "ca-cusma-courier-150"]);
+        assert!(ids("CA", "2020-06-30").is_empty() && ids("GB", "2026-03-02").is_empty());
     }
 
     #[test]
