@@ -188,9 +188,12 @@ impl RoundingPolicy {
 
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
-    if amount.scale() == dp {
-        // Already exactly `dp` places: rounding and rescaling would both return it unchanged.
-        return amount;
+    // Already at or below `dp` places: nothing to round, only the scale to pad (the same result,
+    // without `round_dp`'s work; most amounts on the quote path are).
+    if amount.scale() <= dp {
+        let mut r = amount;
+        r.rescale(dp);
+        return r;
     }
     let strategy = match mode {
         RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
@@ -342,6 +345,25 @@ mod tests {
         assert_eq!(Currency::parse("JPY").unwrap().minor_units(), 0);
         assert_eq!(Currency::parse("usd").unwrap().minor_units(), 2);
         assert_eq!(Currency::parse("KWD").unwrap().minor_units(), 3);
+    }
+
+    #[test]
+    fn rounding_an_amount_already_at_its_places_only_pads_the_scale() {
+        // The fast path must give what round_dp + rescale gives, scale included.
+        for (a, dp) in [(dec!(5), 2), (dec!(4.2), 2), (dec!(4.25), 2), (dec!(0), 0), (dec!(-1.5), 3)] {
+            for mode in [RoundingMode::HalfUp, RoundingMode::HalfEven] {
+                let strategy = match mode {
+                    RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+                    RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+                };
+                let mut slow = a.round_dp_with_strategy(dp, strategy);
+                slow.rescale(dp);
+                let fast = round_to(a, dp, mode);
+                assert_eq!((fast, fast.to_string()), (slow, slow.to_string()), "{a} to {dp}");
+            }
+        }
+        assert_eq!(round_to(dec!(4.245), 2, RoundingMode::HalfEven).to_string(), "4.24");
+        assert_eq!(round_to(dec!(4.245), 2, RoundingMode::HalfUp).to_string(), "4.25");
     }
 
     #[test]

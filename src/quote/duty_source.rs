@@ -113,7 +113,7 @@ pub(super) fn duty_rates(
             )),
         };
     };
-    match snapshot.find(tariff, code, ctx.req.date) {
+    match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
         Ok(found) => {
             if let Some(rate) = &line.duty_rate {
                 // Caller knowledge beats stale data: the caller's rate replaces the tariff's.

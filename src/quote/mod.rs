@@ -93,6 +93,8 @@ struct Ctx<'q> {
     uplift: Option<Option<(Decimal, &'static str)>>,
     /// The parts each tax rate splits into, per rate, as lines ask.
     tax_parts: Vec<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
+    /// Each tax rate as a fraction (`20` → `0.2`), divided once per quote, not once per line.
+    fractions: Vec<(Decimal, Decimal)>,
 }
 
 /// What a text in [`Ctx::texts`] says.
@@ -164,6 +166,18 @@ impl Ctx<'_> {
         let t: std::sync::Arc<str> = make().into();
         self.texts.push((key, t.clone()));
         Note::from(t)
+    }
+
+    /// `percent` ÷ 100, computed once per quote for each rate (the same digits and scale: the
+    /// cache is keyed by both, as `20` and `20.0` divide to different scales).
+    fn fraction(&mut self, percent: Decimal) -> Decimal {
+        let same = |p: &Decimal| *p == percent && p.scale() == percent.scale();
+        if let Some((_, f)) = self.fractions.iter().find(|(p, _)| same(p)) {
+            return *f;
+        }
+        let f = percent / Decimal::ONE_HUNDRED;
+        self.fractions.push((percent, f));
+        f
     }
 
     fn round(&self, amount: Decimal) -> Decimal {
@@ -245,6 +259,7 @@ impl<'q> Ctx<'q> {
             tariff_editions_checked: Vec::new(),
             uplift: None,
             tax_parts: Vec::new(),
+            fractions: Vec::new(),
         })
     }
 }

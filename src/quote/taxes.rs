@@ -80,7 +80,7 @@ pub(super) fn tax(
         tax_parts(ctx, &parts, base, &note, duty_known, unverified, p);
         return;
     }
-    let r = rate.percent / Decimal::ONE_HUNDRED;
+    let r = ctx.fraction(rate.percent);
     let (exact, inside) = match ctx.j.tax_method {
         TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => (base / (Decimal::ONE - r) * r, true),
         _ => (base * r, false),
@@ -381,6 +381,17 @@ mod tests {
             r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
             {"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}]}"#,
         )
+    }
+
+    #[test]
+    fn a_rate_fraction_is_divided_once_per_quote_with_its_own_scale() {
+        let req = gb();
+        let mut ctx = context(&req);
+        assert_eq!(ctx.fraction(dec!(20)).to_string(), (dec!(20) / Decimal::ONE_HUNDRED).to_string());
+        // 20 and 20.0 are equal but divide to different scales: each keeps its own.
+        assert_eq!(ctx.fraction(dec!(20.0)).to_string(), (dec!(20.0) / Decimal::ONE_HUNDRED).to_string());
+        assert_eq!(ctx.fraction(dec!(20)), dec!(0.2));
+        assert_eq!(ctx.fractions.len(), 2);
     }
 
     /// docs/rules.md (Canada): the CBSA collects GST (or HST in the harmonised provinces) at the

@@ -98,7 +98,18 @@ impl<'s> Snapshot<'s> {
 
     /// The line(s) of [`Snapshot::lookup`], without the summary a caller of `rate` reads.
     pub(crate) fn find(&'s self, destination: &str, code: &HsCode, date: Date) -> Result<Found<'s>> {
-        let jurisdiction = self.tariff_of(destination);
+        self.find_in(self.tariff_of(destination), destination, code, date)
+    }
+
+    /// [`Snapshot::find`] in the tariff `jurisdiction` (a destination's `tariff` in
+    /// `rules/jurisdictions.tsv`, already resolved: a quote resolves it once, not per line).
+    pub(crate) fn find_in(
+        &'s self,
+        jurisdiction: &str,
+        destination: &str,
+        code: &HsCode,
+        date: Date,
+    ) -> Result<Found<'s>> {
         let table = self.table(jurisdiction).filter(|t| t.jurisdiction != "HS").ok_or_else(|| {
             Error::new(
                 ErrorCode::NoTariff,
