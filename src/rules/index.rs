@@ -57,10 +57,7 @@ mod tests {
     #[test]
     fn finds_short_and_long_codes_and_nothing_else() {
         let index = CodeIndex::new([("GB", 1), ("EU", 2), ("A-VERY-LONG-GROUP", 3), ("GB", 9)]);
-        assert_eq!(
-            (index.get("GB"), index.get("EU"), index.get("A-VERY-LONG-GROUP")),
-            (Some(&1), Some(&2), Some(&3))
-        );
+        assert_eq!((index.get("GB"), index.get("EU"), index.get("A-VERY-LONG-GROUP")), (Some(&1), Some(&2), Some(&3)));
         assert_eq!((index.get("G"), index.get("GBR"), index.get("")), (None, None, None));
     }
 }

@@ -333,9 +333,8 @@ fn index_thresholds(
             let starts_before = |from: Option<Date>, to: Option<Date>| from.is_none_or(|f| to.is_none_or(|t| f <= t));
             starts_before(t.valid_from, m.valid_to) && starts_before(m.valid_from, t.valid_to)
         };
-        let names = |t: &Threshold| {
-            same(t.country, code) || memberships.iter().any(|m| m.group == t.country && overlaps(t, m))
-        };
+        let names =
+            |t: &Threshold| same(t.country, code) || memberships.iter().any(|m| m.group == t.country && overlaps(t, m));
         let rows: Vec<u16> = (0..thresholds.len())
             .filter(|&i| names(&thresholds[i]))
             .map(|i| u16::try_from(i).map_err(|_| too_many()))
@@ -360,9 +359,7 @@ struct DestinationThresholds {
 
 /// Each country's range of rows in `vat` (sorted by country).
 fn index_vat(vat: &[VatRate]) -> Result<CodeIndex<std::ops::Range<u32>>> {
-    let at = |i: usize| {
-        u32::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, vat::IMPORTED, "too many rows"))
-    };
+    let at = |i: usize| u32::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, vat::IMPORTED, "too many rows"));
     let mut entries = Vec::new();
     let mut start = 0;
     while start < vat.len() {
