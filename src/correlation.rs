@@ -9,6 +9,7 @@
 //! into sorted arrays.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::provenance::{Confidence, Provenance};
 use serde::Serialize;
 
 /// The snapshot file of the UN table.
@@ -59,17 +60,37 @@ impl Relationship {
     }
 }
 
-/// One correction of the UN table (a row of `rules/hs_correlation_fixes.tsv`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+/// One correction of the UN table (a row of `rules/hs_correlation_fixes.tsv`). Written to JSON as
+/// [`CorrectionJson`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Correction<'a> {
     pub hs2022: &'a str,
     pub hs2017: &'a str,
     /// `add` (a link the UN table lacks) or `remove` (a link it wrongly has).
     pub fix: &'a str,
     pub reason: &'a str,
-    pub source: &'a str,
-    pub confidence: &'a str,
+    /// The note or law it cites (`publisher`), its row (`dataset`) and `confidence`.
+    pub source: Provenance<'a>,
+}
+
+/// The JSON of a [`Correction`]: its source as the text it cites, and its confidence.
+#[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct CorrectionJson<'c> {
+    pub hs2022: &'c str,
+    pub hs2017: &'c str,
+    pub fix: &'c str,
+    pub reason: &'c str,
+    pub source: &'c str,
+    pub confidence: Confidence,
+}
+
+impl Serialize for Correction<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (hs2022, hs2017, fix, reason) = (self.hs2022, self.hs2017, self.fix, self.reason);
+        let (source, confidence) = (self.source.publisher, self.source.confidence);
+        CorrectionJson { hs2022, hs2017, fix, reason, source, confidence }.serialize(s)
+    }
 }
 
 /// An HS 2022 subheading resolved to HS 2017.
@@ -107,6 +128,7 @@ pub struct ViaCorrelation<'a> {
     pub source: String,
     /// Corrections of the UN table that changed this code's candidates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "CorrectionJson[]"))]
     pub corrections: Vec<Correction<'a>>,
     /// What it means for the rate, in a sentence.
     pub note: String,
@@ -205,7 +227,7 @@ impl<'a> Correlation<'a> {
         let mut pairs = links(table.unwrap_or_default())?;
         let mut corrections = Vec::new();
         for f in records(FIXES_FILE, fixes.unwrap_or_default(), 6)? {
-            let c = Correction { hs2022: f[0], hs2017: f[1], fix: f[2], reason: f[3], source: f[4], confidence: f[5] };
+            let c = correction(&f)?;
             apply(&mut pairs, &c)?;
             corrections.push(c);
         }
@@ -268,6 +290,16 @@ impl<'a> Correlation<'a> {
     }
 }
 
+/// A row of the corrections (`hs2022, hs2017, fix, reason, source, confidence`); its
+/// provenance names it `hs_correlation_fixes.tsv#{hs2022}-{hs2017}`.
+fn correction<'a>(f: &[&'a str]) -> Result<Correction<'a>> {
+    let confidence = Confidence::from_name(f[5])
+        .ok_or_else(|| corrupt(FIXES_FILE, format!("confidence {:?} is not official or verify", f[5])))?;
+    let id = format!("{}-{}", f[0], f[1]);
+    let source = Provenance::rule("hs_correlation_fixes.tsv", &id, f[4], confidence);
+    Ok(Correction { hs2022: f[0], hs2017: f[1], fix: f[2], reason: f[3], source })
+}
+
 /// Applies one correction. A correction the UN table no longer needs (the link it adds is
 /// there, the link it removes is not) is an error, so a new UN edition cannot leave stale fixes.
 fn apply(pairs: &mut Vec<(u32, u32)>, c: &Correction<'_>) -> Result<()> {
@@ -275,7 +307,7 @@ fn apply(pairs: &mut Vec<(u32, u32)>, c: &Correction<'_>) -> Result<()> {
     let (Some(from), Some(to)) = (subheading(c.hs2022), subheading(c.hs2017)) else {
         return Err(corrupt(FIXES_FILE, format!("bad codes in {:?}", row())));
     };
-    if c.source.is_empty() || c.reason.is_empty() {
+    if c.source.publisher.is_empty() || c.reason.is_empty() {
         return Err(corrupt(FIXES_FILE, format!("{:?} has no reason or source", row())));
     }
     // A code absent from the table is unchanged: its only HS 2017 code is itself.
@@ -390,7 +422,14 @@ mod tests {
         let r = c.resolve("911490").unwrap();
         assert_eq!(r.to, ["911410", "911490"]);
         assert_eq!(r.corrections.len(), 1);
-        assert_eq!(r.corrections[0].source, "HS 2022 heading 91.14");
+        assert_eq!(r.corrections[0].source.publisher, "HS 2022 heading 91.14");
+        assert_eq!(r.corrections[0].source.row(), "hs_correlation_fixes.tsv#911490-911490");
+        // The JSON is the row's text as before (golden contract): source cited, confidence.
+        let json = serde_json::to_string(r.corrections[0]).unwrap();
+        assert_eq!(
+            json,
+            r#"{"hs2022":"911490","hs2017":"911490","fix":"add","reason":"merged","source":"HS 2022 heading 91.14","confidence":"official"}"#
+        );
         let unfixed = parsed("hs2022\ths2017\tfix\treason\tsource\tconfidence\n");
         assert_eq!(unfixed.resolve("911490").unwrap().to, ["911410"]);
     }

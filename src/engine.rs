@@ -29,6 +29,8 @@ use crate::rules::{AdditionalDuties, Jurisdiction, Rules, US_FILES};
 use crate::search::Indexes;
 use crate::snapshot::{Part, Snapshot};
 
+mod conversions;
+
 /// A part of the snapshot to fetch: its name, the file it is published under, its size.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
@@ -182,8 +184,9 @@ impl Engine {
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
     /// codes it correlates with, once the correlation is attached), the destination's data
     /// files as [`Engine::missing_parts`] names them, and the year(s) of the daily ECB rates
-    /// its conversions read (its currency is not the customs currency and no `fx` override
-    /// gives the rate, or a display currency). Some parts are known only once others are here
+    /// its conversions read (at the customs rate: the prices, a threshold, fee or band in
+    /// another currency, a duty text naming a third currency, unless `fx` gives the rate; and a
+    /// display currency). Some parts are known only once others are here
     /// (the correlation, an earlier year of rates): ask again after attaching until it is empty.
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
         let snapshot = self.data.snapshot;
@@ -197,25 +200,25 @@ impl Engine {
         }
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;
-        let years = self.ecb_daily_pairs(req, j).filter_map(|(from, to)| fx.ecb_daily_part_missing(from, to, req.date));
+        let years = self
+            .ecb_daily_pairs(req, j)
+            .into_iter()
+            .filter_map(|(from, to)| fx.ecb_daily_part_missing(from, to, req.date));
         parts.extend(years.filter_map(|f| snapshot.file_part(f)).collect::<Vec<_>>());
         missing(parts)
     }
 
-    /// The currency pairs a request converts at the daily ECB rates: its prices to the customs
-    /// currency where that is the destination's customs rate (unless `fx` gives it), and the
+    /// The currency pairs a request converts at the daily ECB rates: every conversion at the
+    /// customs rate where that is the destination's (`conversions::customs_pairs`: prices,
+    /// thresholds, fees, bands, duty texts in a third currency; unless `fx` gives it), and the
     /// customs currency to a display currency.
-    fn ecb_daily_pairs(
-        &self,
-        req: &QuoteRequest,
-        j: Option<&Jurisdiction>,
-    ) -> impl Iterator<Item = (crate::money::Currency, crate::money::Currency)> {
+    fn ecb_daily_pairs(&self, req: &QuoteRequest, j: Option<&Jurisdiction>) -> Vec<conversions::Pair> {
+        let daily = j.filter(|j| j.fx_method == FxMethod::EcbDaily);
+        let mut pairs =
+            daily.map_or_else(Vec::new, |j| conversions::customs_pairs(&self.data.rules, self.data.snapshot, req, j));
         let customs = j.map_or(req.currency, |j| j.currency);
-        let overridden =
-            crate::fx::FxTable::from_request(&req.fx).is_ok_and(|t| t.rate(req.currency, customs).is_some());
-        let prices = j.is_some_and(|j| j.fx_method == FxMethod::EcbDaily) && req.currency != customs && !overridden;
-        let display = req.display_currency.filter(|d| *d != customs);
-        [prices.then_some((req.currency, customs)), display.map(|d| (customs, d))].into_iter().flatten()
+        pairs.extend(req.display_currency.filter(|d| *d != customs).map(|d| (customs, d)));
+        pairs
     }
 
     /// The whole data files a destination's quotes read (by its row in

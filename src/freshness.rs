@@ -8,6 +8,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::provenance::Provenance;
 use crate::quote::{Detail, LevyKind, Quote, Warning};
 use crate::rules::table::Tsv;
 use crate::snapshot::Snapshot;
@@ -57,13 +58,11 @@ pub struct DatasetRule {
     pub id: &'static str,
     pub kind: DatasetKind,
     pub period_days: u32,
-    publisher: &'static str,
-    dataset: &'static str,
-    vintage: &'static str,
+    /// Publisher, dataset, vintage (and a tariff's jurisdictions, comma-separated): the
+    /// `sources.tsv` row, else the dataset row's own.
+    pub source: Provenance<'static>,
     /// The vintage as a date (`None` when it is not one: such a dataset is never listed).
     vintage_date: Option<Date>,
-    /// The jurisdictions of a tariff (`sources.tsv`), comma-separated.
-    jurisdictions: &'static str,
 }
 
 /// The dataset table of a snapshot, joined with its provenance table.
@@ -106,20 +105,18 @@ impl Datasets {
             let period = r.text("publication_period_days")?;
             let period_days = period.parse().map_err(|_| r.bad("publication_period_days", "not a number of days"))?;
             let id = r.text("id")?;
-            let (publisher, dataset, vintage, jurisdictions) = match snapshot.sources.iter().find(|s| s.id == id) {
-                Some(s) => (s.publisher, &*s.dataset, s.vintage, s.jurisdiction),
-                None => (r.text("publisher")?, r.text("dataset")?, r.text("vintage")?, ""),
+            let source = match snapshot.sources.iter().find(|s| s.id == id) {
+                Some(s) => s.borrowed(),
+                None => Provenance {
+                    id,
+                    publisher: r.text("publisher")?,
+                    dataset: Cow::Borrowed(r.text("dataset")?),
+                    vintage: r.text("vintage")?,
+                    ..Provenance::default()
+                },
             };
-            rules.push(DatasetRule {
-                id,
-                kind,
-                period_days,
-                publisher,
-                dataset,
-                vintage,
-                vintage_date: vintage_date(vintage),
-                jurisdictions,
-            });
+            let vintage_date = vintage_date(source.vintage);
+            rules.push(DatasetRule { id, kind, period_days, source, vintage_date });
         }
         for s in &snapshot.sources {
             if !rules.iter().any(|r| r.id == s.id) {
@@ -136,7 +133,7 @@ impl Datasets {
         crate::sort::sort_by_key(&mut tariffs, |&i| rules[i].vintage_date);
         let mut by_jurisdiction: Vec<(&'static str, Vec<usize>)> = Vec::new();
         for &i in &tariffs {
-            for j in rules[i].jurisdictions.split(',') {
+            for j in rules[i].source.jurisdiction.split(',') {
                 match by_jurisdiction.iter_mut().find(|(name, _)| *name == j) {
                     Some((_, editions)) => editions.push(i),
                     None => by_jurisdiction.push((j, vec![i])),
@@ -192,7 +189,7 @@ impl Datasets {
 
     /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
     /// warning for each stale one.
-    pub fn for_quote(&self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
+    pub fn for_quote(&'static self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
         let date = quote.as_of;
         let mut picked = Picked::default();
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
@@ -289,9 +286,9 @@ impl DatasetRule {
         Some(DatasetUsed {
             id: Cow::Borrowed(self.id),
             kind: self.kind,
-            publisher: Cow::Borrowed(self.publisher),
-            dataset: Cow::Borrowed(self.dataset),
-            vintage: Cow::Borrowed(self.vintage),
+            publisher: Cow::Borrowed(self.source.publisher),
+            dataset: self.source.dataset.clone(),
+            vintage: Cow::Borrowed(self.source.vintage),
             age_days,
             publication_period_days: self.period_days,
             stale: age_days > i64::from(self.period_days),
@@ -299,11 +296,11 @@ impl DatasetRule {
     }
 
     /// `W_STALE_DATA`: a newer edition may change figures.
-    fn stale_warning(&self, as_of: Date) -> Warning {
+    fn stale_warning(&'static self, as_of: Date) -> Warning {
         Warning::new(Detail::StaleData {
-            dataset: self.dataset,
-            publisher: self.publisher,
-            vintage: self.vintage,
+            dataset: &self.source.dataset,
+            publisher: self.source.publisher,
+            vintage: self.source.vintage,
             age_days: self.age_on(as_of).unwrap_or_default(),
             period_days: self.period_days,
             as_of,

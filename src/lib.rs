@@ -28,6 +28,7 @@ pub mod request;
 pub mod reverse;
 pub mod rules;
 pub mod search;
+mod several;
 pub mod snapshot;
 mod sort;
 pub mod sweep;

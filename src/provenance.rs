@@ -30,10 +30,16 @@ pub enum Confidence {
 impl Confidence {
     /// The column's value: `official` or `verify`; anything else is an error naming the row.
     pub(crate) fn parse(r: &Record<'_, 'static>) -> Result<Confidence> {
-        match r.text("confidence")? {
-            "official" => Ok(Confidence::Official),
-            "verify" => Ok(Confidence::Verify),
-            other => Err(r.bad("confidence", &format!("{other:?} is not official or verify"))),
+        let text = r.text("confidence")?;
+        Confidence::from_name(text).ok_or_else(|| r.bad("confidence", &format!("{text:?} is not official or verify")))
+    }
+
+    /// `official` or `verify` as the tables write it.
+    pub(crate) fn from_name(name: &str) -> Option<Confidence> {
+        match name {
+            "official" => Some(Confidence::Official),
+            "verify" => Some(Confidence::Verify),
+            _ => None,
         }
     }
 }
@@ -77,12 +83,18 @@ impl<'a> Provenance<'a> {
     /// A row of a hand-encoded rule table (`table` is its file name under `tariffs/rules/`): the
     /// law it cites (`source` column) and the `confidence` column, checked.
     pub(crate) fn rule_row(table: &str, id: &str, r: &Record<'_, 'static>) -> Result<Provenance<'static>> {
-        Ok(Provenance {
-            publisher: r.text("source")?,
+        Ok(Provenance::rule(table, id, r.text("source")?, Confidence::parse(r)?))
+    }
+
+    /// A rule row from its parts: the law it cites and its confidence (for a table read
+    /// without [`Record`]s: `rules/hs_correlation_fixes.tsv`).
+    pub(crate) fn rule(table: &str, id: &str, source: &'a str, confidence: Confidence) -> Provenance<'a> {
+        Provenance {
+            publisher: source,
             dataset: Cow::Owned(format!("{RULE_TABLES}{table}#{id}")),
-            confidence: Confidence::parse(r)?,
+            confidence,
             ..Provenance::default()
-        })
+        }
     }
 
     /// A row of the VAT/GST tables, named by its `source` (the dataset id of an imported row, the

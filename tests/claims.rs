@@ -216,3 +216,21 @@ fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     assert!(line.alternatives.iter().all(|a| a.rate == "Free" && a.saving.is_none()));
     assert!(line.claim.is_none());
 }
+
+#[test]
+fn japan_eu_epa_claim_follows_the_eu_groups_membership_dates() {
+    // jp_programmes.tsv names the Japan-EU EPA's partners as the EU group (rules/groups.tsv,
+    // TEU art. 52 and each Act of Accession; the United Kingdom until 2020-12-31, Withdrawal
+    // Agreement): goods of Germany may claim it on 2026-08-01, goods of the United Kingdom
+    // cannot (they have the Japan-UK CEPA), and the claim stays partial while the row is verify.
+    let req = |origin: &str| {
+        json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin,
+            "channel": "freight", "claim": "EU",
+            "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]})
+    };
+    let q = try_quote(req("DE")).unwrap();
+    assert_eq!(q.lines[0].claim.as_ref().map(|c| c.program.as_str()), Some("EU"));
+    let e = try_quote(req("GB")).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
+    assert!(e.message.contains("goods of GB cannot claim EU"), "{e}");
+}

@@ -91,7 +91,7 @@ fn corrected_defect_911490_keeps_its_own_hs2017_line() {
     let via = r.via_correlation.unwrap();
     assert_eq!(via.corrections.len(), 1);
     assert_eq!((via.corrections[0].hs2017, via.corrections[0].fix), ("911490", "add"));
-    assert!(via.corrections[0].source.contains("heading 91.14"));
+    assert!(via.corrections[0].source.publisher.contains("heading 91.14"));
     assert!(via.note.contains("1 correction of the UN table applied"), "{}", via.note);
 }
 

@@ -365,6 +365,23 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
 }
 
 #[test]
+fn a_duty_in_a_third_currency_fetches_the_year_of_rates_it_converts_at() {
+    // Issue 11: a specific duty in euro on a yen cart to Japan is converted at the customs rate
+    // (ECB daily, rules/jurisdictions.tsv) though the prices need no conversion; the year part it
+    // reads is named, and the quote equals the one with every part inline.
+    let core_only = core_only();
+    let req = landed::request::from_json(
+        r#"{"destination":"JP","currency":"JPY","date":"2026-03-02","origin":"CN",
+            "lines":[{"id":"tee","code":"610910","quantity":"1","unit_price":"1000","weight_kg":"2",
+                      "duty_rate":"1.20 EUR/kg"}]}"#,
+    )
+    .unwrap();
+    let tee = chapter_part(&core_only, "JP", "610910");
+    assert_eq!(prepare_request(&core_only, &req), [vec![tee, "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
+}
+
+#[test]
 fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination() {
     let core_only = core_only();
     let files = |d: &str| -> Vec<String> {

@@ -47,7 +47,7 @@ pub(super) fn line_claim(
     let Some(origin) = origin else {
         return Err(bad(format!("a claim under {} needs the goods' origin: give origin", p.code)));
     };
-    if !p.countries.contains(&origin) {
+    if !p.is_partner(origin, ctx.req.date) {
         return Err(bad(format!(
             "goods of {origin} cannot claim {} ({}): its partners are {}",
             p.code,

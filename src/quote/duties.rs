@@ -90,28 +90,30 @@ pub(super) fn preferences(
 }
 
 /// Currencies of specific duties in an expression.
-pub(super) fn foreign_currencies(expr: &DutyExpr) -> Vec<Currency> {
+pub(super) fn foreign_currencies(expr: &DutyExpr, customs: Currency) -> Vec<Currency> {
     let mut out = Vec::new();
-    fn walk(e: &DutyExpr, out: &mut Vec<Currency>) {
+    fn walk(e: &DutyExpr, customs: Currency, out: &mut Vec<Currency>) {
         match e {
+            // An amount in the customs currency needs no rate (the evaluator converts only
+            // another currency), so it is not listed: most specific duties need no `Vec`.
             DutyExpr::Specific(s) => {
-                if !out.contains(&s.currency) {
+                if s.currency != customs && !out.contains(&s.currency) {
                     out.push(s.currency)
                 }
             }
-            DutyExpr::Sum { terms } => terms.iter().for_each(|t| walk(t, out)),
+            DutyExpr::Sum { terms } => terms.iter().for_each(|t| walk(t, customs, out)),
             DutyExpr::AtLeast { expr, floor: other } | DutyExpr::AtMost { expr, cap: other } => {
-                walk(expr, out);
-                walk(other, out);
+                walk(expr, customs, out);
+                walk(other, customs, out);
             }
-            DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| walk(&s.expr, out)),
+            DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| walk(&s.expr, customs, out)),
             DutyExpr::Subheading { plus, minus } => {
-                plus.iter().chain(minus.iter()).for_each(|e| walk(e, out));
+                plus.iter().chain(minus.iter()).for_each(|e| walk(e, customs, out));
             }
             DutyExpr::Free { .. } | DutyExpr::AdValorem { .. } | DutyExpr::NotPriceable { .. } => {}
         }
     }
-    walk(expr, &mut out);
+    walk(expr, customs, &mut out);
     out
 }
 
@@ -144,7 +146,9 @@ mod tests {
     #[test]
     fn a_specific_duty_names_the_currency_to_convert_rules_6() {
         // docs/rules.md §6: 44.2 EUR / 100 kg needs the EUR rate; the ad valorem part needs none.
-        assert_eq!(foreign_currencies(&DutyExpr::parse("8.3% + 44.2 EUR / 100 kg")), [Currency::EUR]);
-        assert!(foreign_currencies(&DutyExpr::parse("12%")).is_empty());
+        assert_eq!(foreign_currencies(&DutyExpr::parse("8.3% + 44.2 EUR / 100 kg"), Currency::GBP), [Currency::EUR]);
+        assert!(foreign_currencies(&DutyExpr::parse("12%"), Currency::GBP).is_empty());
+        // In the customs currency itself, nothing to convert.
+        assert!(foreign_currencies(&DutyExpr::parse("8.3% + 44.2 EUR / 100 kg"), Currency::EUR).is_empty());
     }
 }

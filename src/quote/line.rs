@@ -171,7 +171,7 @@ pub(super) fn price_with(
         duty_total += share;
     } else if let DutySource::Rate(rate) = source {
         let mut fx_rates: Vec<(Currency, Decimal)> = Vec::new();
-        for c in foreign_currencies(&rate.expr) {
+        for c in foreign_currencies(&rate.expr, cur) {
             if let Some(r) = ctx.rate(c, cur) {
                 fx_rates.push((c, r));
             }

@@ -33,7 +33,6 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
-mod several;
 mod sum;
 mod taxes;
 #[cfg(test)]
@@ -46,6 +45,7 @@ mod us;
 mod values;
 mod warning;
 
+use crate::several::Several;
 use assumptions::*;
 pub use claims::claimable;
 use claims::*;
@@ -56,7 +56,6 @@ pub use explain::Note;
 use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
-use several::Several;
 use sum::Sum;
 use taxes::*;
 use thresholds::*;

@@ -239,7 +239,7 @@ fn uplift_on_date(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
     ctx.note_verify(u.source.row(), u.source.is_verify());
     match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
-        Some(from) if u.not_from.contains(&from.as_str()) => None,
+        Some(from) if u.exempts(&from, ctx.req.date) => None,
         Some(_) => Some((u.percent, u.source.publisher)),
         None => {
             ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });

@@ -1,15 +1,18 @@
 //! The coded columns of the rule tables, read into enums: every value is one of a closed list, or
 //! the row fails naming its file, line and column (never a default).
 //!
-//! Plain std + serde + the TSV reader: `build.rs` compiles this file too (`#[path]`) and runs the
-//! same readers over `tariffs/rules/*.tsv` (see [`check_rule_tables`]), so a bad value fails
-//! `cargo build`, not only the engine's load. The columns whose types live elsewhere (currency,
-//! channel, transport, customs FX method) are read by the loader in `rules/mod.rs`.
+//! Plain std + serde + the TSV reader and `money.rs`: `build.rs` compiles this file too
+//! (`#[path]`) and runs the same readers over `tariffs/rules/*.tsv` (see [`check_rule_tables`]),
+//! so a bad value fails `cargo build`, not only the engine's load. The closed-set columns whose
+//! types live elsewhere (channel, transport, customs FX method, …) are checked here by name
+//! ([`CLOSED_COLUMNS`]) and read into their types by their loaders; every `currency` column is
+//! read by [`currency`], every `confidence` column checked against [`CONFIDENCES`].
 
 use super::groups::{self, Groups};
 use super::table::{Record, Tsv};
 use crate::date::Date;
 use crate::error::Result;
+use crate::money::Currency;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -201,6 +204,113 @@ pub fn code_prefixes<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str
     }
 }
 
+/// A currency column: an ISO 4217 code the engine knows (`money.rs`), or an error naming the row.
+pub fn currency(r: &Record<'_, '_>, column: &str) -> Result<Currency> {
+    Currency::parse(r.text(column)?).map_err(|e| r.bad(column, &e.message))
+}
+
+/// The values of every `confidence` column (`provenance::Confidence`).
+pub const CONFIDENCES: [&str; 2] = ["official", "verify"];
+
+/// A closed-set column whose type lives outside this file: the names it may hold (a cell of a
+/// `list` column is a comma-separated list of them). Its loader reads it into its type; the
+/// tests below keep each list equal to what the type accepts.
+pub struct ClosedColumn {
+    pub table: &'static str,
+    pub column: &'static str,
+    pub names: &'static [&'static str],
+    pub list: bool,
+}
+
+const fn closed(table: &'static str, column: &'static str, names: &'static [&'static str]) -> ClosedColumn {
+    ClosedColumn { table, column, names, list: false }
+}
+
+/// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
+pub const CLOSED_COLUMNS: [ClosedColumn; 13] = [
+    // `fx::FxMethod::NAMES`.
+    closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
+    // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
+    closed("rules/thresholds.tsv", "channel", &["any", "courier", "post", "freight"]),
+    // `request::Transport::parse` (`any`: every mode).
+    ClosedColumn {
+        table: "rules/fees.tsv",
+        column: "transport",
+        names: &["any", "ocean", "air", "road", "rail", "post"],
+        list: true,
+    },
+    // `request::SimplifiedRegime::parse`.
+    closed("rules/duty_bands.tsv", "regime", &["rts", "remessa_conforme"]),
+    // `rules::taxes::RoundingTarget`, `RoundingMode`, `PartBasis`.
+    closed(
+        "rules/tax_rounding.tsv",
+        "applies_to",
+        &["duty_base", "line_amount", "duty_in_tax_base", "tax_base", "part_base", "duty_total", "tax_total"],
+    ),
+    closed("rules/tax_rounding.tsv", "mode", &["down"]),
+    closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
+    // `rules::us::RateKind`, `LayerBasis` (empty: `add`, `value`).
+    closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in"]),
+    closed("rules/us_layers.tsv", "basis", &["", "value", "metal_content"]),
+    // `rules::vat::VatKind::parse`.
+    closed(
+        "rules/vat_extra.tsv",
+        "kind",
+        &[
+            "standard",
+            "reduced",
+            "reduced1",
+            "reduced2",
+            "super_reduced",
+            "parking",
+            "press_publications",
+            "vat",
+            "gst",
+            "hst",
+            "pst",
+            "qst",
+            "icms",
+            "icms_rts",
+        ],
+    ),
+    // `freshness::DatasetKind`.
+    closed("rules/datasets.tsv", "kind", &["tariff", "layers", "nomenclature", "fx", "vat", "rules"]),
+    // `correlation`: the tariff's nomenclature, and a fix to the UN correlation.
+    closed("rules/nomenclature.tsv", "nomenclature", &["HS2017", "HS2022"]),
+    closed("rules/hs_correlation_fixes.tsv", "fix", &["add", "remove"]),
+];
+
+impl ClosedColumn {
+    /// Checks the row's cell: one of the names, or a list of them.
+    fn check(&self, r: &Record<'_, '_>) -> Result<()> {
+        let text = r.text(self.column)?;
+        let mut items = if self.list { text.split(',').map(str::trim).collect() } else { vec![text] };
+        match items.iter_mut().find(|item| !self.names.contains(item)) {
+            None => Ok(()),
+            Some(bad) => Err(r.bad(self.column, &format!("{bad:?} is not one of {}", self.names.join(", ")))),
+        }
+    }
+}
+
+/// Checks the columns of a table typed outside this file: its [`CLOSED_COLUMNS`], and its
+/// `currency` and `confidence` columns if it has them.
+fn check_typed_elsewhere(name: &str, t: &Tsv<'_>) -> Result<()> {
+    let closed: Vec<&ClosedColumn> = CLOSED_COLUMNS.iter().filter(|c| c.table == name).collect();
+    let (has_currency, has_confidence) = (t.column("currency").is_some(), t.column("confidence").is_some());
+    for r in t.records() {
+        for c in &closed {
+            c.check(&r)?;
+        }
+        if has_currency {
+            currency(&r, "currency")?;
+        }
+        if has_confidence {
+            one_of(&r, "confidence", &CONFIDENCES.map(|c| (c, ())))?;
+        }
+    }
+    Ok(())
+}
+
 /// The coded columns of a `rules/jurisdictions.tsv` row (`fx_method` and `currency` are read
 /// by the loader, with the FX and money types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,14 +492,22 @@ impl FeeCodes {
     }
 }
 
+/// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
+const GROUPED_COLUMNS: [(&str, &str); 3] = [
+    ("rules/tax_uplift.tsv", "not_from"),
+    ("rules/jp_programmes.tsv", "countries"),
+    ("rules/preferences.tsv", "countries"),
+];
+
 /// The validity columns every dated rule table has: each must be empty or a date.
 const DATE_COLUMNS: [&str; 2] = ["valid_from", "valid_to"];
 
 /// Runs the rule-table readers over `files` (`(name, text)`, names as in the snapshot:
 /// `rules/thresholds.tsv`): every row has as many fields as the header, every date column holds
 /// dates, `groups.tsv` parses, the coded columns of `jurisdictions.tsv`, `thresholds.tsv` and
-/// `fees.tsv` hold known values, and a threshold's `country` and a US layer's origins are
-/// countries or groups. The first problem is returned, naming the file, line and column.
+/// `fees.tsv` and the [`CLOSED_COLUMNS`] hold known values, every `currency` is a known currency
+/// and every `confidence` `official` or `verify`, and a threshold's `country`, a US layer's
+/// origins, an uplift's `not_from` and a programme's `countries` are countries or groups. The first problem is returned, naming the file, line and column.
 pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     let tables: Vec<Tsv<'_>> = files.iter().map(|(name, text)| Tsv::parse(name, text)).collect::<Result<_>>()?;
     let table = |name: &str| tables.iter().zip(files).find(|(_, (n, _))| *n == name).map(|(t, _)| t);
@@ -397,13 +515,14 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
         Some(t) => Groups::parse(t)?,
         None => Groups::default(),
     };
-    for t in &tables {
+    for (t, (name, _)) in tables.iter().zip(files) {
         let dates: Vec<&str> = DATE_COLUMNS.into_iter().filter(|c| t.column(c).is_some()).collect();
         for r in t.records() {
             for column in &dates {
                 r.date(column)?;
             }
         }
+        check_typed_elsewhere(name, t)?;
     }
     let mut destinations = Vec::new();
     for r in table("rules/jurisdictions.tsv").iter().flat_map(|t| t.records()) {
@@ -419,6 +538,11 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table("rules/us_layers.tsv").iter().flat_map(|t| t.records()) {
         for column in ["origins", "exclude_origins"] {
+            groups.check_names(&r, column)?;
+        }
+    }
+    for (file, column) in GROUPED_COLUMNS {
+        for r in table(file).iter().flat_map(|t| t.records()) {
             groups.check_names(&r, column)?;
         }
     }
@@ -471,6 +595,8 @@ mod tests {
             ("rules/thresholds.tsv", "eu-duty-relief-150\tEU\t", "eu-duty-relief-150\tEUR\t", "country"),
             ("rules/fees.tsv", "\tformal\t", "\tformally\t", "entry"),
             ("rules/us_layers.tsv", "\tEU\t", "\tEUR\t", "origins"),
+            ("rules/tax_uplift.tsv", "\tSACU\t", "\tSACU,BLNS\t", "not_from"),
+            ("rules/jp_programmes.tsv", "\tEU\t2019", "\tEUR\t2019", "countries"),
             ("rules/groups.tsv", "EU\tAT\t", "EU\tAUT\t", "member"),
         ] {
             let files = embedded_with(file, |text| text.replacen(from, to, 1));
@@ -478,6 +604,66 @@ mod tests {
             assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Snapshot, Some(file)), "{column}: {e}");
             assert!(e.message.starts_with("line ") && e.message.contains(&format!(", column {column}: ")), "{e}");
         }
+    }
+
+    /// The row a `line N` message names, as `Record::bad` shows it: `(id eu-duty-relief-150)`.
+    fn row_named(text: &str, message: &str) -> String {
+        let line: usize = message["line ".len()..].split(',').next().unwrap().parse().unwrap();
+        let first = |l: &str| l.split('\t').next().unwrap_or_default().to_string();
+        let header = first(text.lines().next().unwrap());
+        format!("({header} {})", first(text.lines().nth(line - 1).unwrap()))
+    }
+
+    /// A bad value in a closed-set column typed outside this file (issue 13 item 2: currency,
+    /// channel, transport, fx_method, and every other closed set of `tariffs/rules/*.tsv`), in a
+    /// `currency` or a `confidence` column, fails the build step naming the table, the row and
+    /// the column.
+    #[test]
+    fn a_bad_value_in_a_column_typed_elsewhere_fails_the_build_check_naming_table_row_and_column() {
+        for (file, from, to, column) in [
+            ("rules/jurisdictions.tsv", "\tecb_daily\t", "\tecb\t", "fx_method"),
+            ("rules/jurisdictions.tsv", "\tUSD\tUS\t", "\tUSX\tUS\t", "currency"),
+            ("rules/thresholds.tsv", "\tcourier\t", "\texpress\t", "channel"),
+            ("rules/thresholds.tsv", "\tEUR\t", "\teuros\t", "currency"),
+            ("rules/fees.tsv", "\tocean\t", "\tocean,sea\t", "transport"),
+            ("rules/fees.tsv", "\tUSD\t", "\tUS$\t", "currency"),
+            ("rules/duty_bands.tsv", "\trts\t", "\tRTS\t", "regime"),
+            ("rules/duty_bands.tsv", "\tUSD\t", "\tUSDT\t", "currency"),
+            ("rules/fx_pegs.tsv", "\nAED\t", "\nAEX\t", "currency"),
+            ("rules/tax_rounding.tsv", "\tduty_base\t", "\tduty\t", "applies_to"),
+            ("rules/tax_rounding.tsv", "\tdown\t", "\tfloor\t", "mode"),
+            ("rules/tax_parts.tsv", "\tpreceding_part\t", "\tprevious\t", "basis"),
+            ("rules/us_layers.tsv", "\tall_in\t", "\tallin\t", "rate_kind"),
+            ("rules/us_layers.tsv", "\tmetal_content\t", "\tmetal\t", "basis"),
+            ("rules/vat_extra.tsv", "\tstandard\t", "\tnormal\t", "kind"),
+            ("rules/datasets.tsv", "\ttariff\t", "\ttarif\t", "kind"),
+            ("rules/nomenclature.tsv", "\tHS2017\t", "\tHS2012\t", "nomenclature"),
+            ("rules/hs_correlation_fixes.tsv", "\tadd\t", "\tadded\t", "fix"),
+            ("rules/preferences.tsv", "\tofficial", "\tofficially", "confidence"),
+            ("rules/tax_uplift.tsv", "\tofficial", "\tsure", "confidence"),
+        ] {
+            let files = embedded_with(file, |text| text.replacen(from, to, 1));
+            let e = check(&files).expect_err(&format!("{file} {column}"));
+            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Snapshot, Some(file)), "{column}: {e}");
+            assert!(e.message.starts_with("line ") && e.message.contains(&format!(", column {column}: ")), "{e}");
+            let text = &files.iter().find(|(n, _)| *n == file).unwrap().1;
+            assert!(e.message.ends_with(&row_named(text, &e.message)), "{file}: {e}");
+        }
+    }
+
+    /// Each name list of [`CLOSED_COLUMNS`] is what its type accepts, so the build check and the
+    /// loaders agree.
+    #[test]
+    fn closed_column_names_are_the_names_their_types_accept() {
+        let names = |column: &str| CLOSED_COLUMNS.iter().find(|c| c.column == column).unwrap().names;
+        let fx: Vec<&str> = crate::fx::FxMethod::NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names("fx_method"), fx);
+        let channels: Vec<&str> = crate::rules::CHANNEL_NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names("channel"), channels);
+        assert!(names("transport")[1..].iter().all(|m| crate::request::Transport::parse(m).is_some()));
+        assert!(names("regime").iter().all(|m| crate::request::SimplifiedRegime::parse(m).is_some()));
+        let vat = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/vat_extra.tsv").unwrap();
+        assert!(vat.names.iter().all(|k| crate::rules::vat::VatKind::parse(k).is_some_and(|v| v.as_str() == *k)));
     }
 
     /// A date that is not a date (`2026-02-30`) fails the build step in any rule table.

@@ -1,5 +1,6 @@
-//! Country groups named in rule tables (`EU` in `thresholds.tsv` and the US layers' origins), as
-//! dated memberships read from `rules/groups.tsv`: a member joining or leaving is a row.
+//! Country groups named in rule tables (`EU` in `thresholds.tsv`, the US layers' origins and
+//! Japan's EU EPA partners; `SACU` in `tax_uplift.tsv`), as dated memberships read from
+//! `rules/groups.tsv`: a member joining or leaving is a row.
 //!
 //! Plain std + the TSV reader: `build.rs` compiles this file too (`#[path]`), so a bad row fails
 //! `cargo build` with the same error the engine would give when it loads.
@@ -151,6 +152,38 @@ impl<'a> Groups<'a> {
     }
 }
 
+/// A rule row's list of countries and groups (`BW,LS` or `SACU`) resolved to dated members: a
+/// group's member counts only while its membership row is in force; a country named directly
+/// counts on every date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Members<'a> {
+    /// (country, valid_from, valid_to).
+    rows: Vec<(&'a str, Option<Date>, Option<Date>)>,
+}
+
+impl Members<'_> {
+    /// True when `country` is named, or a member of a group named, on `date`.
+    pub fn contains(&self, country: &str, date: Date) -> bool {
+        self.rows.iter().any(|(c, from, to)| *c == country && in_force(*from, *to, date))
+    }
+}
+
+impl<'a> Groups<'a> {
+    /// Resolves a row's comma-separated `column` of countries and groups into [`Members`]; a name
+    /// that is neither (`EUR`, `sacu`) is an error naming the line and column.
+    pub fn resolve(&self, r: &Record<'_, 'a>, column: &str) -> Result<Members<'a>> {
+        self.check_names(r, column)?;
+        let mut rows = Vec::new();
+        for name in r.text(column)?.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match self.is_group(name) {
+                true => rows.extend(self.memberships(name).map(|m| (m.member, m.valid_from, m.valid_to))),
+                false => rows.push((name, None, None)),
+            }
+        }
+        Ok(Members { rows })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +243,21 @@ mod tests {
         on_eu_tariff.sort_unstable();
         assert_eq!(on_eu_tariff.len(), 27);
         assert_eq!(rules.groups.members("EU", on), on_eu_tariff);
+    }
+
+    /// A row naming a group and a country resolves to both, the group's members on their dates.
+    #[test]
+    fn a_list_naming_a_group_follows_its_membership_dates() {
+        let g = parse("EU\tGB\t1973-01-01\t2020-12-31\tWA art. 126\tofficial\nEU\tDE\t\t\tTEU art. 52\tofficial\n")
+            .unwrap();
+        let table = Tsv::parse("rules/x.tsv", "id\tcountries\nx\tEU,CH\ny\tEU,EUR\n").unwrap();
+        let rows: Vec<_> = table.records().collect();
+        let m = g.resolve(&rows[0], "countries").unwrap();
+        assert!(m.contains("DE", d("2026-03-02")) && m.contains("CH", d("1990-01-01")));
+        assert!(m.contains("GB", d("2020-12-31")) && !m.contains("GB", d("2021-01-01")));
+        assert!(!m.contains("US", d("2026-03-02")));
+        let e = g.resolve(&rows[1], "countries").unwrap_err();
+        assert!(e.message.starts_with("line 3, column countries:"), "{}", e.message);
     }
 
     #[test]

@@ -180,10 +180,6 @@ fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<
     Tsv::parse(name, text)
 }
 
-fn currency(text: &str, table: &str) -> Result<Currency> {
-    Currency::parse(text).map_err(|e| Error::new(ErrorCode::Snapshot, table, e.message))
-}
-
 /// Parses `fees.tsv`; an unknown kind, entry or transport is an error.
 fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
     let mut fees = Vec::new();
@@ -206,7 +202,7 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
             amount: codes.amount,
             min: r.decimal("min")?,
             max: r.decimal("max")?,
-            currency: currency(r.text("currency")?, "rules/fees.tsv")?,
+            currency: codes::currency(&r, "currency")?,
             entry: codes.entry,
             formal_above: codes.formal_above,
             value_from: r.decimal("value_from")?,
@@ -221,10 +217,19 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
     Ok(fees)
 }
 
+/// A threshold's `channel` as the table writes it (`any`: every channel); the build checks the
+/// same names (`codes::CLOSED_COLUMNS`).
+pub(crate) const CHANNEL_NAMES: [(&str, Option<Channel>); 4] = [
+    ("any", None),
+    ("courier", Some(Channel::Courier)),
+    ("post", Some(Channel::Post)),
+    ("freight", Some(Channel::Freight)),
+];
+
 /// One row of `rules/thresholds.tsv`, every coded column checked.
 fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
     let codes = codes::ThresholdCodes::read(r)?;
-    let currency = currency(r.text("currency")?, "rules/thresholds.tsv")?;
+    let currency = codes::currency(r, "currency")?;
     let assumption = r.text("assumption")?;
     Ok(Threshold {
         id: r.text("id")?,
@@ -238,16 +243,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         basis: codes.basis,
         aggregation: codes.aggregation,
         strictly_below: codes.strictly_below,
-        channel: one_of(
-            r,
-            "channel",
-            &[
-                ("any", None),
-                ("courier", Some(Channel::Courier)),
-                ("post", Some(Channel::Post)),
-                ("freight", Some(Channel::Freight)),
-            ],
-        )?,
+        channel: one_of(r, "channel", &CHANNEL_NAMES)?,
         ship_from: codes.ship_from,
         origins: codes.origins,
         exclude_origins: codes.exclude_origins,
@@ -273,7 +269,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
         jurisdictions.push(Jurisdiction {
             country,
             name: r.text("name")?,
-            currency: currency(r.text("currency")?, "rules/jurisdictions.tsv")?,
+            currency: codes::currency(&r, "currency")?,
             tariff: (!tariff.is_empty()).then_some(tariff),
             duty_basis: codes.duty_basis,
             tax_basis: codes.tax_basis,
@@ -392,12 +388,14 @@ impl Rules {
         let taxes = taxes::TaxRules {
             rounding: taxes::parse_rounding(&file(snapshot, "rules/tax_rounding.tsv")?)?,
             parts: taxes::parse_parts(&file(snapshot, "rules/tax_parts.tsv")?)?,
-            uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?)?,
+            uplifts: taxes::parse_uplifts(&file(snapshot, "rules/tax_uplift.tsv")?, &groups)?,
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
+        let jp_programmes =
+            programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv", &groups)?;
         let rules = Rules {
             jurisdictions,
             thresholds,
@@ -409,7 +407,7 @@ impl Rules {
             territories,
             groups,
             us: OnceLock::new(),
-            jp_programmes: programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv")?,
+            jp_programmes,
             snapshot,
         };
         // Natively the US tables are inline and checked here; in the browser on attach.

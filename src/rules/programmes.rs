@@ -3,6 +3,7 @@
 //! partner countries and dates. A quote offers them as alternatives, and applies one only when the
 //! request claims it.
 
+use super::groups::{Groups, Members};
 use super::table::{in_force, Tsv};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -15,9 +16,13 @@ pub struct Programme {
     /// The code used in the `special` column (`S` USMCA, `CPTPP`, `RCEP_CN`).
     pub code: &'static str,
     pub name: &'static str,
-    /// Partner countries whose originating goods may claim it (empty: beneficiaries designated
-    /// elsewhere and not encoded, so never claimable by origin).
+    /// Partner countries and groups of `rules/groups.tsv` (`EU`) whose originating goods may
+    /// claim it, as the table writes them (empty: beneficiaries designated elsewhere and not
+    /// encoded, so never claimable by origin).
     pub countries: Vec<&'static str>,
+    /// `countries` resolved: a group's members while they are members.
+    #[serde(skip)]
+    pub partners: Members<'static>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
@@ -32,7 +37,12 @@ impl Programme {
 
     /// Whether goods of `origin` may claim it on `date`.
     pub fn open_to(&self, origin: &str, date: Date) -> bool {
-        self.countries.contains(&origin) && self.in_force(date)
+        self.is_partner(origin, date) && self.in_force(date)
+    }
+
+    /// Whether `origin` is a partner on `date` (a member of a partner group that day).
+    pub fn is_partner(&self, origin: &str, date: Date) -> bool {
+        self.partners.contains(origin, date)
     }
 
     pub fn in_force(&self, date: Date) -> bool {
@@ -41,8 +51,9 @@ impl Programme {
 }
 
 /// Reads a programme table (`program, name, countries, valid_from, valid_to, source,
-/// confidence`; Japan's adds `column`, the schedule column it was imported from).
-pub(crate) fn load(table: &Tsv<'static>, name: &str) -> Result<Vec<Programme>> {
+/// confidence`; Japan's adds `column`, the schedule column it was imported from); `countries`
+/// may name groups of `groups`.
+pub(crate) fn load(table: &Tsv<'static>, name: &str, groups: &Groups<'static>) -> Result<Vec<Programme>> {
     let mut out = Vec::new();
     for r in table.records() {
         let code = r.text("program")?;
@@ -57,6 +68,7 @@ pub(crate) fn load(table: &Tsv<'static>, name: &str) -> Result<Vec<Programme>> {
             code,
             name: r.text("name")?,
             countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
+            partners: groups.resolve(&r, "countries")?,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(name, code, &r)?,
@@ -96,6 +108,15 @@ mod tests {
         // GSP beneficiaries are designated by Cabinet Order and not encoded: never open by origin.
         assert!(!rules.programme("JP", "GSP").unwrap().open_to("BD", Date::parse("2026-01-01").unwrap()));
         assert_eq!(rules.programme("US", "S").unwrap().countries, vec!["CA", "MX"]);
+        // The Japan-EU EPA's partners are the EU group (rules/groups.tsv) on the claim's date:
+        // the United Kingdom until the end of the transition period (2020-12-31), Croatia since
+        // before the EPA; not Switzerland.
+        let eu = rules.programme("JP", "EU").unwrap();
+        assert_eq!(eu.countries, vec!["EU"]);
+        let on = |s| Date::parse(s).unwrap();
+        assert!(eu.open_to("GB", on("2020-12-31")) && !eu.open_to("GB", on("2021-01-01")));
+        assert!(eu.open_to("HR", on("2026-01-01")) && eu.open_to("DE", on("2026-01-01")));
+        assert!(!eu.open_to("CH", on("2026-01-01")) && !eu.open_to("DE", on("2019-01-31")));
         assert!(rules.programme("GB", "S").is_none());
     }
 }

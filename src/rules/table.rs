@@ -52,9 +52,12 @@ impl<'a> Record<'_, 'a> {
         self.line
     }
 
-    /// An error naming the table, line and column.
+    /// An error naming the table, line and column, and the row by its first column (its id,
+    /// country or code): `line 7, column kind: "flat_fee" is not … (id us-hmf)`.
     pub fn bad(&self, column: &str, why: &str) -> Error {
-        Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}", self.line))
+        let row = self.table.columns.first().zip(self.fields.first());
+        let row = row.map_or_else(String::new, |(name, value)| format!(" ({name} {value})"));
+        Error::new(ErrorCode::Snapshot, self.table.name, format!("line {}, column {column}: {why}{row}", self.line))
     }
 
     /// A text field (empty when the column is empty).

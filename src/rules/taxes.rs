@@ -2,6 +2,7 @@
 //! a tax split into parts (Japan's national and local consumption tax), an uplift of the VAT
 //! base (South Africa) and value bands of a simplified duty regime (Brazil's RTS).
 
+use super::groups::{Groups, Members};
 use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -88,8 +89,12 @@ pub struct Uplift {
     pub id: &'static str,
     pub country: &'static str,
     pub percent: Decimal,
-    /// Countries goods are imported from that get no uplift.
+    /// The countries whose goods the row may exempt from the uplift, on some date (its
+    /// `not_from` countries and the members of its groups but the destination itself): what a
+    /// quote without `ship_from` names.
     pub not_from: Vec<&'static str>,
+    /// `not_from` resolved with the groups' dates ([`Uplift::exempts`]).
+    exempt: Members<'static>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
@@ -190,17 +195,19 @@ pub fn parse_parts(t: &Tsv<'static>) -> Result<Vec<TaxPart>> {
         .collect()
 }
 
-/// Parses `tax_uplift.tsv`.
-pub fn parse_uplifts(t: &Tsv<'static>) -> Result<Vec<Uplift>> {
+/// Parses `tax_uplift.tsv`; `not_from` names countries or groups of `groups` (`SACU`).
+pub fn parse_uplifts(t: &Tsv<'static>, groups: &Groups<'static>) -> Result<Vec<Uplift>> {
     const T: &str = "tax_uplift.tsv";
     t.records()
         .map(|r| {
             let id = r.text("id")?;
+            let country = r.text("country")?;
             Ok(Uplift {
                 id,
-                country: r.text("country")?,
+                country,
                 percent: required(T, &r, "percent")?,
-                not_from: super::list(r.text("not_from")?),
+                not_from: exempt_countries(groups, super::list(r.text("not_from")?), country),
+                exempt: groups.resolve(&r, "not_from")?,
                 valid_from: r.date("valid_from")?,
                 valid_to: r.date("valid_to")?,
                 source: Provenance::rule_row(T, id, &r)?,
@@ -222,7 +229,7 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
                 regime: SimplifiedRegime::parse(regime).ok_or_else(|| bad(T, &r, "regime", regime))?,
                 value_from: required(T, &r, "value_from")?,
                 value_to: required(T, &r, "value_to")?,
-                currency: super::currency(r.text("currency")?, T)?,
+                currency: super::codes::currency(&r, "currency")?,
                 percent: required(T, &r, "percent")?,
                 deduction: r.decimal("deduction")?.unwrap_or_default(),
                 valid_from: r.date("valid_from")?,
@@ -231,6 +238,29 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
             })
         })
         .collect()
+}
+
+/// The countries `names` (countries and groups) cover on any date, but `destination`, sorted.
+fn exempt_countries(groups: &Groups<'static>, names: Vec<&'static str>, destination: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for name in names {
+        match groups.is_group(name) {
+            true => out.extend(groups.memberships(name).map(|m| m.member)),
+            false => out.push(name),
+        }
+    }
+    out.retain(|c| *c != destination);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl Uplift {
+    /// Whether goods imported from `from` get no uplift on `date`: a `not_from` country, or a
+    /// member of a `not_from` group that day.
+    pub fn exempts(&self, from: &str, date: Date) -> bool {
+        self.exempt.contains(from, date)
+    }
 }
 
 impl TaxRules {
@@ -290,6 +320,26 @@ mod tests {
         Tsv::parse("test.tsv", text).unwrap()
     }
 
+    /// VAT Act 89 of 1991 s.13(2)(a): the 10 % is not added for goods imported from the other
+    /// SACU members; `not_from` names the group (rules/groups.tsv `SACU`, SACU Agreement 2002),
+    /// so a membership's dates decide, and a quote without `ship_from` names its members.
+    #[test]
+    fn uplift_not_from_a_group_follows_its_memberships() {
+        let rules = crate::Engine::embedded().rules();
+        let on = Date::parse("2026-03-02").unwrap();
+        let za = rules.taxes.uplift("ZA", on).unwrap();
+        assert!(za.exempts("NA", on) && za.exempts("BW", on) && !za.exempts("CN", on));
+        assert_eq!(za.not_from, ["BW", "LS", "NA", "SZ"]);
+        // A member that leaves is exempt only while a member.
+        let groups: &'static str =
+            "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\nXU\tNA\t\t2026-06-30\ts\tofficial\n";
+        let groups = Groups::parse(&tsv(groups)).unwrap();
+        let t = tsv("id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\nx\tZA\t10\tXU,LS\t\t\ts\tofficial\n");
+        let u = &parse_uplifts(&t, &groups).unwrap()[0];
+        let (before, after) = (Date::parse("2026-06-30").unwrap(), Date::parse("2026-07-01").unwrap());
+        assert!(u.exempts("NA", before) && !u.exempts("NA", after) && u.exempts("LS", after));
+    }
+
     #[test]
     fn unknown_rounding_target_is_a_load_error() {
         let t = tsv("id\tcountry\tapplies_to\tstep\tmode\tvalid_from\tvalid_to\tsource\tconfidence\nx\tJP\tbase\t1000\tdown\t\t\ts\tofficial\n");
@@ -319,7 +369,7 @@ mod tests {
         let t = tsv(
             "id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\nx\tZA\t\tBW\t\t\ts\tofficial\n",
         );
-        assert!(parse_uplifts(&t).is_err());
+        assert!(parse_uplifts(&t, &Groups::default()).is_err());
     }
 
     #[test]

@@ -212,7 +212,7 @@ impl UsRules {
                 });
             }
         }
-        let progs = super::programmes::load(&programmes, "preferences.tsv")?;
+        let progs = super::programmes::load(&programmes, "preferences.tsv", &groups)?;
         Ok(UsRules { layers: out, scopes: scope_map, programmes: progs, groups })
     }
 

@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::duty::DutyExpr;
 use crate::error::{Error, ErrorCode, Result};
 use crate::hs::HsCode;
+use crate::several::Several;
 use rust_decimal::Decimal;
 
 /// How the code given relates to the published line(s).
@@ -76,7 +77,8 @@ pub(crate) struct Found<'s> {
     pub(crate) kind: Match,
     /// Digits of the code given that were matched (a prefix match matches fewer).
     matched_len: usize,
-    pub(crate) lines: Vec<LookupLine<'s>>,
+    /// Nearly always one line: held inline, without an allocation per lookup.
+    pub(crate) lines: Several<LookupLine<'s>>,
     pub(crate) via_correlation: Option<ViaCorrelation<'s>>,
 }
 
@@ -93,7 +95,8 @@ impl<'s> Snapshot<'s> {
             Match::Correlated if found.lines.len() == 1 => found.lines[0].row.code().to_string(),
             _ => code.prefix(found.matched_len).to_string(),
         };
-        Ok(self.found(destination, found.table, code, matched_code, found.kind, found.lines, found.via_correlation))
+        let lines = found.lines.into_iter().collect();
+        Ok(self.found(destination, found.table, code, matched_code, found.kind, lines, found.via_correlation))
     }
 
     /// The line(s) of [`Snapshot::lookup`], without the summary a caller of `rate` reads.
@@ -196,7 +199,7 @@ impl<'s> Snapshot<'s> {
                 None => return Err(self.unknown_code(jurisdiction, rows, code, under.start)),
             }
         };
-        let mut lines = Vec::with_capacity(if kind == Match::Partial { 8 } else { 1 });
+        let mut lines = Several::new();
         self.in_force(candidates, date, &mut lines);
         if lines.is_empty() {
             return Err(not_in_force(jurisdiction, digits, date, candidates));
@@ -255,7 +258,7 @@ impl<'s> Snapshot<'s> {
         let Some(resolution) = correlation.resolve(code.prefix(6)).filter(|r| !r.is_identity()) else {
             return Ok(None);
         };
-        let mut lines = Vec::new();
+        let mut lines = Several::new();
         let mut published: Vec<Row<'s>> = Vec::new();
         for target in &resolution.to {
             let (rows, keys) = self.chapter_of(table, target.as_bytes())?;
@@ -287,11 +290,13 @@ impl<'s> Snapshot<'s> {
 
     /// Appends the rows of `candidates` in force on `date`; of several rows of one code in
     /// force at once (overlapping sources), the latest start.
-    fn in_force(&'s self, candidates: &'s [Row<'s>], date: Date, lines: &mut Vec<LookupLine<'s>>) {
+    fn in_force(&'s self, candidates: &'s [Row<'s>], date: Date, lines: &mut Several<LookupLine<'s>>) {
         let first = lines.len();
         for r in candidates.iter().filter(|r| r.valid_on(date)) {
-            match lines[first..].last_mut() {
-                Some(last) if last.row.code_bytes() == r.code_bytes() => {
+            // Only a line this call appended may be replaced (a correlation appends per target).
+            let appended = lines.len() > first;
+            match lines.last_mut() {
+                Some(last) if appended && last.row.code_bytes() == r.code_bytes() => {
                     if r.valid_from >= last.row.valid_from {
                         *last = LookupLine { row: *r, expression: self.expression(r) };
                     }

@@ -1,39 +1,55 @@
-//! A list that holds its first item inline: a line's duty sources are nearly always one, and a
-//! `Vec` would allocate for it on every line.
+//! A list that holds its first item inline: a line's duty sources, and the tariff lines a code
+//! matches, are nearly always one, and a `Vec` would allocate for it on every line.
 
 /// Zero, one or more items; the first needs no allocation.
-pub(super) struct Several<T> {
+pub(crate) struct Several<T> {
     first: Option<T>,
     rest: Vec<T>,
 }
 
 impl<T> Several<T> {
     /// An empty list.
-    pub(super) fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Several { first: None, rest: Vec::new() }
     }
 
     /// A list of one.
-    pub(super) fn one(item: T) -> Self {
+    pub(crate) fn one(item: T) -> Self {
         Several { first: Some(item), rest: Vec::new() }
     }
 
-    pub(super) fn push(&mut self, item: T) {
+    pub(crate) fn push(&mut self, item: T) {
         match self.first {
             None => self.first = Some(item),
             Some(_) => self.rest.push(item),
         }
     }
 
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         usize::from(self.first.is_some()) + self.rest.len()
     }
 
-    pub(super) fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.first.is_none()
     }
 
-    pub(super) fn iter(&self) -> impl Iterator<Item = &T> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &T> {
+        self.first.iter().chain(&self.rest)
+    }
+
+    /// The last item, to replace in place.
+    pub(crate) fn last_mut(&mut self) -> Option<&mut T> {
+        match self.rest.last_mut() {
+            Some(last) => Some(last),
+            None => self.first.as_mut(),
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Several<T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Chain<std::option::Iter<'a, T>, std::slice::Iter<'a, T>>;
+    fn into_iter(self) -> Self::IntoIter {
         self.first.iter().chain(&self.rest)
     }
 }
@@ -71,5 +87,11 @@ mod tests {
         assert_eq!((s.len(), s[0], s[2]), (3, 1, 3));
         assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
         assert_eq!(Several::one(7).into_iter().collect::<Vec<_>>(), [7]);
+        *s.last_mut().unwrap() = 4;
+        assert_eq!((&s).into_iter().copied().collect::<Vec<_>>(), [1, 2, 4]);
+        let mut one = Several::one(5);
+        *one.last_mut().unwrap() = 6;
+        assert_eq!(one[0], 6);
+        assert!(Several::<u8>::new().last_mut().is_none());
     }
 }
