@@ -44,10 +44,14 @@ fn compare(a: Decimal, b: Decimal) -> Ordering {
     }
     let (ma, mb) = (a.mantissa(), b.mantissa());
     match sa >= sb {
-        true => ma.cmp(&(mb * 10i128.pow(sa - sb))),
-        false => (ma * 10i128.pow(sb - sa)).cmp(&mb),
+        true => ma.cmp(&(mb * POWERS_OF_TEN[(sa - sb) as usize])),
+        false => (ma * POWERS_OF_TEN[(sb - sa) as usize]).cmp(&mb),
     }
 }
+
+/// 10^0 to 10^9.
+const POWERS_OF_TEN: [i128; 10] =
+    [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.

@@ -34,11 +34,11 @@ pub(super) fn totals(
         Some(_) => ctx.round(sums.line_tax.total()),
         None => Decimal::ZERO,
     };
-    let charges = Sum::of(dp, &[duty, tax, fees]);
-    let checkout = Sum::of(dp, &[goods, shipping, insurance, at_sale]);
+    let charges = duty + tax + fees;
+    let checkout = goods + shipping + insurance + at_sale;
     let (landed, due) = match ctx.req.incoterm {
-        Incoterm::Ddp => (Sum::of(dp, &[checkout, charges, -at_sale]), Decimal::ZERO),
-        Incoterm::Dap => (checkout, Sum::of(dp, &[charges, -at_sale])),
+        Incoterm::Ddp => (checkout + charges - at_sale, Decimal::ZERO),
+        Incoterm::Dap => (checkout, charges - at_sale),
     };
     // A fee whose amount is unknown (MPF in a fiscal year not yet published) leaves the quote
     // incomplete too.
@@ -56,7 +56,7 @@ pub(super) fn totals(
             .map(|t| concat(&[t.source.row(), " (", t.source.publisher, ")"])),
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),
-        buyer_total: ctx.round(Sum::of(dp, &[landed, due])),
+        buyer_total: ctx.round(landed + due),
         landed_max: None,
         complete,
         at_least: !complete,
