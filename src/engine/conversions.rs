@@ -52,7 +52,7 @@ pub(crate) fn customs_pairs(
 fn threshold_pairs(rules: &Rules, req: &QuoteRequest, j: &Jurisdiction) -> Vec<Pair> {
     let ship_from = req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let thresholds = rules.thresholds(j.country, req.date, req.channel, ship_from.as_deref());
-    thresholds.iter().flat_map(|t| [(j.currency, t.currency), (t.currency, j.currency)]).collect()
+    thresholds.flat_map(|t| [(j.currency, t.currency), (t.currency, j.currency)]).collect()
 }
 
 /// A simplified regime's bands (`quote/duty_source.rs`, `band_rate`): the consignment in the
