@@ -40,21 +40,26 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
         return Err(Error::new(ErrorCode::NegativeAmount, "", "allocation weights cannot be negative"));
     }
-    let sum: Decimal = weights.iter().copied().sum();
-    if sum.is_zero() {
+    // The weights are not negative: they sum to zero only when every one is zero.
+    if weights.iter().all(Decimal::is_zero) {
         return Err(Error::new(
             ErrorCode::InvalidField,
             "allocation",
             "every line has a zero allocation key: no way to spread the charge",
         ));
     }
+    let sum = || weights.iter().copied().sum::<Decimal>();
     let total = total.round_dp(dp);
-    let Some(total_units) = units_of(total, dp) else { return Ok(spread(total, weights, sum, dp)) };
+    let Some(total_units) = units_of(total, dp) else { return Ok(spread(total, weights, sum(), dp)) };
     if total_units.is_zero() {
         return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
     }
+    if weights.len() == 1 {
+        // One line (its weight is not zero, checked above) takes the whole total.
+        return Ok(vec![Decimal::from_i128_with_scale(total_units.mantissa(), dp)]);
+    }
     // Exactly in integers; in `Decimal` (the same largest remainders) only past `i128`.
-    Ok(allocate_exact(total_units.mantissa(), weights, dp).unwrap_or_else(|| spread(total, weights, sum, dp)))
+    Ok(allocate_exact(total_units.mantissa(), weights, dp).unwrap_or_else(|| spread(total, weights, sum(), dp)))
 }
 
 /// The allocation in integers when every figure fits in an `i128` (any real cart): each weight's
@@ -62,30 +67,42 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
 /// remainders, one each (ties to the earlier line). `None` when a product would overflow.
 fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec<Decimal>> {
     let scale = weights.iter().map(Decimal::scale).max()?;
-    let int = |w: &Decimal| w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?);
+    let int = |w: &Decimal| match w.scale() == scale {
+        true => Some(w.mantissa()),
+        false => w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?),
+    };
     let sum = weights.iter().try_fold(0i128, |s, w| s.checked_add(int(w)?))?;
     if sum <= 0 {
         return None;
     }
-    let mut units = Vec::with_capacity(weights.len());
+    // Any real cart: the total and the weights' sum fit in 32 bits, so every product fits in 64
+    // and each share and remainder is one machine division instead of two 128-bit calls.
+    let small = total_units <= i128::from(u32::MAX) && sum <= i128::from(u32::MAX);
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
     let mut given = 0i128;
-    for w in weights {
-        let share = total_units.checked_mul(int(w)?)? / sum;
+    for (i, w) in weights.iter().enumerate() {
+        let (share, remainder) = if small {
+            // 0 ≤ weight ≤ sum < 2^32 and total < 2^32: the product is below 2^64.
+            let (p, s) = ((total_units * int(w)?) as u64, sum as u64);
+            (i128::from(p / s), i128::from(p % s))
+        } else {
+            let p = total_units.checked_mul(int(w)?)?;
+            (p / sum, p % sum)
+        };
         given += share;
-        units.push(share);
+        parts.push(Decimal::from_i128_with_scale(share, dp));
+        remainders.push((remainder, i));
     }
     let left = usize::try_from(total_units - given).ok()?;
     if left > 0 {
-        let mut remainders = Vec::with_capacity(weights.len());
-        for (i, w) in weights.iter().enumerate() {
-            remainders.push((total_units.checked_mul(int(w)?)? % sum, i));
-        }
         crate::sort::sort_unstable_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in remainders.iter().take(left) {
-            units[i] += 1;
+            // A share is at most `total_units`, so one more unit still fits.
+            parts[i] = Decimal::from_i128_with_scale(parts[i].mantissa() + 1, dp);
         }
     }
-    Some(units.into_iter().map(|u| Decimal::from_i128_with_scale(u, dp)).collect())
+    Some(parts)
 }
 
 /// `total` (already rounded to `dp` places) as a whole number of 10^-dp units, without a
@@ -149,7 +166,11 @@ mod tests {
     #[test]
     fn the_exact_path_matches_the_decimal_path() {
         // docs/rules.md §10: largest remainders, ties to the earlier line, to the cent.
-        let cases: [(Decimal, &[Decimal]); 4] = [
+        let cases: [(Decimal, &[Decimal]); 7] = [
+            (dec!(12), &[dec!(3.5)]),
+            // Past 32 bits (the 128-bit path): 5,000,000,000 cents; and a weight sum past them.
+            (dec!(50000000.00), &[dec!(1), dec!(2), dec!(4)]),
+            (dec!(10.00), &[dec!(4294967295), dec!(1), dec!(7)]),
             (dec!(100.00), &[dec!(1), dec!(1), dec!(1)]),
             (dec!(12.00), &[dec!(21.50), dec!(11.50), dec!(0.01), dec!(99999.99)]),
             (dec!(0.05), &[dec!(3), dec!(3), dec!(3), dec!(3), dec!(3), dec!(3), dec!(3)]),
@@ -159,6 +180,7 @@ mod tests {
             let sum: Decimal = weights.iter().copied().sum();
             let exact = allocate(total, weights, 2).unwrap();
             assert_eq!(exact, spread(total, weights, sum, 2), "{total} over {weights:?}");
+            assert!(exact.iter().all(|p| p.scale() == 2), "{exact:?}");
             assert_eq!(exact.iter().copied().sum::<Decimal>(), total);
         }
     }

@@ -71,11 +71,13 @@ pub struct Datasets {
     rules: Vec<DatasetRule>,
     /// Indices of `rules` sorted by id (a quote looks several up).
     by_id: Vec<usize>,
-    /// Indices of the tariff editions in `rules`, oldest first.
-    tariffs: Vec<usize>,
-    /// The ids of the ECB and HMRC exchange-rate datasets, if the snapshot has them.
-    ecb: Option<&'static str>,
-    hmrc: Option<&'static str>,
+    /// Each jurisdiction's tariff editions (indices of `rules`), oldest first.
+    tariffs: Vec<(&'static str, Vec<usize>)>,
+    /// The ECB and HMRC exchange-rate datasets (indices of `rules`), if the snapshot has them.
+    ecb: Option<usize>,
+    hmrc: Option<usize>,
+    /// The engine's own rule tables (`landed-rules`), listed by every quote.
+    landed_rules: Option<usize>,
 }
 
 impl Datasets {
@@ -129,12 +131,25 @@ impl Datasets {
             .filter(|&i| rules[i].kind == DatasetKind::Tariff && rules[i].vintage_date.is_some())
             .collect();
         crate::sort::sort_by_key(&mut tariffs, |&i| rules[i].vintage_date);
-        let by_publisher =
-            |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).map(|s| -> &'static str { s.id });
-        let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
+        let mut by_jurisdiction: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        for &i in &tariffs {
+            for j in rules[i].source.jurisdiction.split(',') {
+                match by_jurisdiction.iter_mut().find(|(name, _)| *name == j) {
+                    Some((_, editions)) => editions.push(i),
+                    None => by_jurisdiction.push((j, vec![i])),
+                }
+            }
+        }
         let mut by_id: Vec<usize> = (0..rules.len()).collect();
         crate::sort::sort_by_key(&mut by_id, |&i| rules[i].id);
-        Ok(Datasets { rules, by_id, tariffs, ecb, hmrc })
+        let index_of = |id: &str| {
+            let i = by_id.partition_point(|&i| rules[i].id < id);
+            by_id.get(i).copied().filter(|&i| rules[i].id == id)
+        };
+        let by_publisher = |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).and_then(|s| index_of(s.id));
+        let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
+        let landed_rules = index_of("landed-rules");
+        Ok(Datasets { rules, by_id, tariffs: by_jurisdiction, ecb, hmrc, landed_rules })
     }
 
     /// Every dataset with its age on `date`.
@@ -143,8 +158,13 @@ impl Datasets {
     }
 
     fn rule(&self, id: &str) -> Option<&DatasetRule> {
+        self.index_of(id).map(|i| &self.rules[i])
+    }
+
+    /// The index in `rules` of the dataset `id`.
+    fn index_of(&self, id: &str) -> Option<usize> {
         let i = self.by_id.partition_point(|&i| self.rules[i].id < id);
-        self.by_id.get(i).map(|&i| &self.rules[i]).filter(|r| r.id == id)
+        self.by_id.get(i).copied().filter(|&i| self.rules[i].id == id)
     }
 
     /// A dataset by id with its age on `date`: provenance from `sources.tsv` where the dataset
@@ -156,59 +176,101 @@ impl Datasets {
     /// The tariff of `jurisdiction` in force on `date`: the newest edition of that table dated on
     /// or before it (a line unchanged by a later revision is confirmed by it), else the oldest.
     pub fn tariff_in_force(&self, jurisdiction: &str, date: Date) -> Option<&'static str> {
-        let mut editions = self
-            .tariffs
-            .iter()
-            .map(|&i| &self.rules[i])
-            .filter(|r| r.source.jurisdiction.split(',').any(|j| j == jurisdiction));
-        let oldest = editions.next()?;
-        let in_force =
-            std::iter::once(oldest).chain(editions).take_while(|r| r.vintage_date.is_some_and(|v| v <= date)).last();
-        Some(in_force.unwrap_or(oldest).id)
+        self.tariff_edition_in_force(jurisdiction, date).map(|i| self.rules[i].id)
+    }
+
+    /// [`Datasets::tariff_in_force`] as an index of `rules`.
+    fn tariff_edition_in_force(&self, jurisdiction: &str, date: Date) -> Option<usize> {
+        let (_, editions) = self.tariffs.iter().find(|(name, _)| *name == jurisdiction)?;
+        // Oldest first: the editions dated on or before `date` come first.
+        let dated = editions.partition_point(|&i| self.rules[i].vintage_date.is_some_and(|v| v <= date));
+        editions.get(dated.saturating_sub(1)).copied()
     }
 
     /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
     /// warning for each stale one.
     pub fn for_quote(&'static self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
         let date = quote.as_of;
-        let mut ids: Vec<&str> = Vec::with_capacity(4);
+        let mut picked = Picked::default();
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
         let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && !l.source.is_request());
-        if let Some(id) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_in_force(t, date)) {
-            ids.push(id);
+        if let Some(i) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_edition_in_force(t, date)) {
+            picked.add(i);
         }
         for fx in &quote.fx {
-            let id = if fx.source.starts_with("ECB") {
+            let i = if fx.source.starts_with("ECB") {
                 self.ecb
             } else if fx.source.starts_with("HMRC") {
                 self.hmrc
             } else {
                 continue;
             };
-            ids.extend(id);
+            picked.extend(i);
         }
+        let mut last_vat: Option<&str> = None;
         for levy in levies().filter(|l| l.kind == LevyKind::Tax) {
             // "tariffs/vat.tsv (pwc-node-sales-tax-2025-10)": the VAT row's dataset id.
             let id = levy
                 .source
                 .vat_source()
                 .or_else(|| levy.source.dataset.rsplit_once('(').map(|(_, id)| id.trim_end_matches(')')));
-            if let Some(rule) = id.filter(|id| !ids.contains(id)).and_then(|id| self.rule(id)) {
-                ids.push(rule.id);
+            // The lines of a cart nearly always share one VAT dataset (the same text in the
+            // snapshot, so the pointers are compared first): looked up once.
+            let Some(id) = id else { continue };
+            if !last_vat.is_some_and(|last| same_text(last, id)) {
+                last_vat = Some(id);
+                picked.extend(self.index_of(id));
             }
         }
-        ids.push("landed-rules");
-        let mut rules: Vec<&DatasetRule> = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(rule) = self.rule(id).filter(|r| r.vintage_date.is_some()) {
-                if !rules.iter().any(|u| u.id == id) {
-                    rules.push(rule);
+        picked.extend(self.landed_rules);
+        let mut used = Vec::with_capacity(picked.len);
+        let mut warnings = Vec::new();
+        for rule in picked.iter().map(|i| &self.rules[i]) {
+            if let Some(u) = rule.used(date) {
+                if u.stale {
+                    warnings.push(rule.stale_warning(date));
                 }
+                used.push(u);
             }
         }
-        let used: Vec<DatasetUsed> = rules.iter().filter_map(|r| r.used(date)).collect();
-        let warnings = rules.iter().filter(|r| r.stale_on(date)).map(|r| r.stale_warning(date)).collect();
         (used, warnings)
+    }
+}
+
+/// `a == b`, at once when both are the same text in memory.
+fn same_text(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
+/// The datasets a quote used (indices of [`Datasets::rules`]), each once, in the order found;
+/// inline up to a handful (a quote names three or four), spilling to a `Vec` past that.
+#[derive(Default)]
+struct Picked {
+    first: [usize; 6],
+    len: usize,
+    more: Vec<usize>,
+}
+
+impl Picked {
+    fn add(&mut self, i: usize) {
+        if self.iter().any(|p| p == i) {
+            return;
+        }
+        match self.first.get_mut(self.len) {
+            Some(slot) => *slot = i,
+            None => self.more.push(i),
+        }
+        self.len += 1;
+    }
+
+    fn extend(&mut self, i: Option<usize>) {
+        if let Some(i) = i {
+            self.add(i);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first[..self.len.min(self.first.len())].iter().chain(&self.more).copied()
     }
 }
 
@@ -216,11 +278,6 @@ impl DatasetRule {
     /// Days from the vintage to `date`.
     fn age_on(&self, date: Date) -> Option<i64> {
         self.vintage_date.map(|v| date.days_since_epoch() - v.days_since_epoch())
-    }
-
-    /// True when the dataset is older than its publication period on `date`.
-    fn stale_on(&self, date: Date) -> bool {
-        self.age_on(date).is_some_and(|age| age > i64::from(self.period_days))
     }
 
     /// The dataset with its age on `date` (none when its vintage is not a date).
@@ -272,6 +329,18 @@ mod tests {
         assert_eq!(datasets.tariff_in_force("US", d("2026-03-01")), Some("usitc-hts-2026-rev3"));
         assert_eq!(datasets.tariff_in_force("US", d("2026-07-01")), Some("usitc-hts-2026-rev10"));
         assert_eq!(datasets.tariff_in_force("EU", d("2026-07-01")), Some("dit-ukgt-2021"));
+        // Dated before every edition: the oldest; a table no edition covers: none.
+        assert_eq!(datasets.tariff_in_force("US", d("2000-01-01")), Some("usitc-2025"));
+        assert_eq!(datasets.tariff_in_force("ZZ", d("2026-07-01")), None);
+    }
+
+    #[test]
+    fn a_quote_lists_each_dataset_once_in_the_order_found() {
+        let mut picked = Picked::default();
+        for i in [3, 1, 3, 4, 5, 6, 7, 8, 1, 9, 8] {
+            picked.add(i);
+        }
+        assert_eq!(picked.iter().collect::<Vec<_>>(), [3, 1, 4, 5, 6, 7, 8, 9]);
     }
 
     #[test]

@@ -192,7 +192,9 @@ pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     // without `round_dp`'s work; most amounts on the quote path are).
     if amount.scale() <= dp {
         let mut r = amount;
-        r.rescale(dp);
+        if r.scale() < dp {
+            r.rescale(dp);
+        }
         return r;
     }
     let strategy = match mode {

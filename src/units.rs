@@ -256,10 +256,44 @@ impl Unit {
     }
 }
 
+/// Measures with their amounts, the first few held inline: a line knows its count, weight and
+/// volume, and a `Vec` would allocate for them on every line.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Entries {
+    inline: [Option<(Measure, Decimal)>; INLINE_ENTRIES],
+    more: Vec<(Measure, Decimal)>,
+}
+
+/// Entries [`Entries`] holds without allocating.
+const INLINE_ENTRIES: usize = 4;
+
+impl Entries {
+    fn iter(&self) -> impl Iterator<Item = &(Measure, Decimal)> {
+        self.inline.iter().map_while(Option::as_ref).chain(&self.more)
+    }
+
+    /// The amount of `measure`, to change in place.
+    fn amount_mut(&mut self, measure: Measure) -> Option<&mut Decimal> {
+        let inline = self.inline.iter_mut().map_while(Option::as_mut);
+        inline.chain(&mut self.more).find(|(m, _)| *m == measure).map(|(_, v)| v)
+    }
+
+    fn push(&mut self, entry: (Measure, Decimal)) {
+        match self.inline.iter_mut().find(|e| e.is_none()) {
+            Some(free) => *free = Some(entry),
+            None => self.more.push(entry),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.inline[0].is_none()
+    }
+}
+
 /// The quantities known for one line, in base units, keyed by measure.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Quantities {
-    entries: Vec<(Measure, Decimal)>,
+    entries: Entries,
     /// Alcoholic strength in % vol, used to derive litres of pure alcohol from litres.
     pub alcohol_pct: Option<Decimal>,
 }
@@ -276,8 +310,8 @@ impl Quantities {
     pub fn add(&mut self, qualifier: Qualifier, amount: Decimal, unit: Unit) -> Option<()> {
         let measure = Measure { dimension: unit.dimension, qualifier };
         let base = amount.checked_mul(unit.factor)?;
-        match self.entries.iter_mut().find(|(m, _)| *m == measure) {
-            Some((_, v)) => *v = v.checked_add(base)?,
+        match self.entries.amount_mut(measure) {
+            Some(v) => *v = v.checked_add(base)?,
             None => self.entries.push((measure, base)),
         }
         Some(())
@@ -285,8 +319,8 @@ impl Quantities {
 
     /// Sets a measure to an amount in base units.
     pub fn set(&mut self, measure: Measure, base_amount: Decimal) {
-        match self.entries.iter_mut().find(|(m, _)| *m == measure) {
-            Some((_, v)) => *v = base_amount,
+        match self.entries.amount_mut(measure) {
+            Some(v) => *v = base_amount,
             None => self.entries.push((measure, base_amount)),
         }
     }
@@ -387,6 +421,23 @@ pub fn measure_for_key(key: &str) -> Result<(Measure, Decimal)> {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn entries_beyond_the_inline_ones_are_kept_in_order_and_updated_in_place() {
+        let mut q = Quantities::new();
+        assert!(q.is_empty());
+        let keys = ["kg", "l", "item", "pair", "m2", "kg:drained"];
+        for (i, key) in keys.iter().enumerate() {
+            let (measure, _) = measure_for_key(key).unwrap();
+            q.set(measure, Decimal::from(i));
+        }
+        let (drained, _) = measure_for_key("kg:drained").unwrap();
+        q.set(drained, dec!(9));
+        assert_eq!(q.iter().count(), keys.len());
+        assert_eq!(q.get(drained), Some(dec!(9)));
+        assert_eq!(q.get(Measure::net(Dimension::Mass)), Some(dec!(0)));
+        assert!(!q.is_empty());
+    }
 
     #[test]
     fn parses_caller_quantities_into_base_units() {

@@ -12,18 +12,28 @@ use landed::quote::{LevyKind, LineStatus};
 use landed::request::VatClass;
 use serde_json::json;
 
-fn spain(date: &str) -> landed::quote::Quote {
-    quote(json!({"destination": "ES", "date": date, "currency": "EUR", "origin": "US",
+/// One line of €200.00 with the caller's duty of 12 %, imported into `destination`.
+fn eu_line(destination: &str, date: &str) -> landed::quote::Quote {
+    quote(json!({"destination": destination, "date": date, "currency": "EUR", "origin": "US",
         "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200.00", "duty_rate": "12%"}]}))
+}
+
+/// The standard row in force for `country` on `date`: an `official` override of vat_extra.tsv
+/// whose source names `cites`.
+fn assert_verified_standard(country: &str, date: &str, percent: &str, cites: &str) {
+    let row = engine().rules().vat_rate(country, None, VatClass::Standard, Date::parse(date).unwrap()).unwrap();
+    assert!(row.overrides, "{country} {date}: {}", row.row());
+    assert_eq!((row.percent, row.source.confidence), (d(percent), Confidence::Official));
+    assert!(row.source.id.contains(cites), "{}", row.source.id);
 }
 
 #[test]
 fn a_verify_vat_row_leaves_the_tax_unpriced_and_the_line_partial_naming_the_row() {
-    // docs/rules.md#not-priced: Spain's standard rate is known here only from the imported
+    // docs/rules.md#not-priced: Belgium's standard rate is known here only from the imported
     // compilation (ibericode, tariffs/vat.tsv, confidence verify). Worked by hand: CIF €200.00,
     // duty 12 % = 24.00 (priced: the duty rate is the caller's); VAT 21 % × 224.00 = 47.04 is
     // shown in the formula, never priced.
-    let q = spain("2026-03-02");
+    let q = eu_line("BE", "2026-03-02");
     let line = &q.lines[0];
     assert_eq!(levy(line, LevyKind::Duty), d("24.00"));
     let formula = unpriced(line, LevyKind::Tax);
@@ -31,10 +41,10 @@ fn a_verify_vat_row_leaves_the_tax_unpriced_and_the_line_partial_naming_the_row(
     assert_eq!(line.status, LineStatus::Partial);
     let reason = line.reason.as_deref().unwrap_or_default();
     let rules = engine().rules();
-    let row = rules.vat_rate("ES", None, VatClass::Standard, Date::parse("2026-03-02").unwrap()).unwrap();
+    let row = rules.vat_rate("BE", None, VatClass::Standard, Date::parse("2026-03-02").unwrap()).unwrap();
     assert_eq!(row.source.confidence, Confidence::Verify);
     assert!(reason.contains(&row.row()) && row.row().starts_with("tariffs/vat.tsv line "), "{reason}");
-    assert!(reason.contains("ES standard rate of 21%") && reason.contains("[verify]"), "{reason}");
+    assert!(reason.contains("BE standard rate of 21%") && reason.contains("[verify]"), "{reason}");
     assert!(warned(&q, "W_VERIFY"));
     assert!(!q.totals.complete);
 }
@@ -66,4 +76,69 @@ fn an_hst_is_priced_only_when_both_its_parts_are_verified_excise_tax_act_s165() 
     let after = on("2025-06-01");
     assert_eq!((after.percent, after.source.confidence), (d("14"), Confidence::Verify));
     assert!(after.row().starts_with("tariffs/vat.tsv line "), "{}", after.row());
+}
+
+#[test]
+fn netherlands_standard_rate_21_is_verified_wet_ob_1968_art_9() {
+    // Wet op de omzetbelasting 1968 art. 9 lid 1 ("De belasting bedraagt 21 percent"), 21 % from
+    // 2012-10-01 (Wet uitwerking fiscale maatregelen Begrotingsakkoord 2013 art. XIX,
+    // wetten.overheid.nl). Worked by hand: CIF €200.00 (above the €150 duty relief), duty 12 % =
+    // 24.00; VAT 21 % × 224.00 = 47.04.
+    let q = eu_line("NL", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("24.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("47.04"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("NL", "2012-10-01", "21", "Wet op de omzetbelasting 1968 art. 9");
+    // Before 2012-10-01 (19 %) the imported row stands, unverified.
+    let before = engine().rules().vat_rate("NL", None, VatClass::Standard, Date::parse("2012-09-30").unwrap()).unwrap();
+    assert_eq!((before.percent, before.source.confidence), (d("19"), Confidence::Verify));
+}
+
+#[test]
+fn spain_standard_rate_21_and_reduced_10_are_verified_ley_37_1992_arts_90_91() {
+    // Ley 37/1992 art. 90.Uno and 91.Uno; Agencia Tributaria, Manual práctico IVA 2021 ("El tipo
+    // general del impuesto vigente es el 21 por ciento"; reduced 10 %), both from 2012-09-01
+    // (Real Decreto-ley 20/2012 art. 23). Worked by hand: CIF €200.00, duty 12 % = 24.00; VAT
+    // 21 % × 224.00 = 47.04.
+    let q = eu_line("ES", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("47.04"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert!(q.totals.complete);
+    assert_verified_standard("ES", "2012-09-01", "21", "Ley 37/1992 del IVA art. 90.Uno");
+    let reduced = engine().rules().vat_rate("ES", None, VatClass::Reduced, Date::parse("2026-03-02").unwrap()).unwrap();
+    assert_eq!((reduced.percent, reduced.source.confidence), (d("10"), Confidence::Official));
+}
+
+#[test]
+fn slovakia_standard_rate_23_from_2025_is_verified_european_commission_access2markets() {
+    // European Commission, Access2Markets "Recent VAT changes in certain EU Member States":
+    // Slovakia's standard rate 23 % from 2025-01-01 (up from 20 %), reduced 19 % and 5 %
+    // (zákon č. 102/2024 Z. z.). Worked by hand: CIF €200.00, duty 12 % = 24.00; VAT 23 % ×
+    // 224.00 = 51.52.
+    let q = eu_line("SK", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("51.52"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("SK", "2025-01-01", "23", "Access2Markets");
+    let rules = engine().rules();
+    let reduced = rules.vat_rate("SK", None, VatClass::Reduced, Date::parse("2026-03-02").unwrap()).unwrap();
+    assert_eq!((reduced.percent, reduced.source.confidence), (d("5"), Confidence::Official));
+    // The 20 % of 2024 is known only from the imported compilation: still unverified.
+    let before = rules.vat_rate("SK", None, VatClass::Standard, Date::parse("2024-12-31").unwrap()).unwrap();
+    assert_eq!((before.percent, before.source.confidence), (d("20"), Confidence::Verify));
+}
+
+#[test]
+fn finland_standard_rate_is_24_to_2024_08_31_and_25_5_from_2024_09_01_vero_fi() {
+    // Finnish Tax Administration (vero.fi): "The general VAT rate has increased from 24% to
+    // 25.5% as of 1 September 2024"; 24 % as of 1 January 2013 ("Change in VAT rates as of
+    // 1 January 2013"). Worked by hand: CIF €200.00, duty 12 % = 24.00; VAT 25.5 % × 224.00 =
+    // 57.12 on 2026-03-02, 24 % × 224.00 = 53.76 on 2024-08-30.
+    assert_verified_standard("FI", "2024-09-01", "25.5", "new-vat-rate-from-1-september-2024");
+    assert_verified_standard("FI", "2024-08-31", "24", "Change in VAT rates as of 1 January 2013");
+    let after = eu_line("FI", "2026-03-02");
+    assert_eq!(levy(&after.lines[0], LevyKind::Tax), d("57.12"));
+    assert_eq!(after.lines[0].status, LineStatus::Priced);
+    let before = eu_line("FI", "2024-08-30");
+    assert_eq!(levy(&before.lines[0], LevyKind::Tax), d("53.76"));
+    assert_eq!(before.lines[0].status, LineStatus::Priced);
 }

@@ -179,6 +179,36 @@ impl DutyExpr {
         }
     }
 
+    /// Adds to `out`, each once, the currency of every specific rate in the expression other
+    /// than `except` (the currency the amounts are computed in, which needs no exchange rate), if any.
+    ///
+    /// ```
+    /// use landed::duty::DutyExpr;
+    /// use landed::money::Currency;
+    /// let mut out = Vec::new();
+    /// DutyExpr::parse("8.3% + 44.2 EUR / 100 kg").specific_currencies(Some(Currency::GBP), &mut out);
+    /// assert_eq!(out, [Currency::EUR]);
+    /// ```
+    pub fn specific_currencies(&self, except: Option<Currency>, out: &mut Vec<Currency>) {
+        match self {
+            DutyExpr::Specific(s) => {
+                if Some(s.currency) != except && !out.contains(&s.currency) {
+                    out.push(s.currency);
+                }
+            }
+            DutyExpr::Sum { terms } => terms.iter().for_each(|t| t.specific_currencies(except, out)),
+            DutyExpr::AtLeast { expr, floor: other } | DutyExpr::AtMost { expr, cap: other } => {
+                expr.specific_currencies(except, out);
+                other.specific_currencies(except, out);
+            }
+            DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| s.expr.specific_currencies(except, out)),
+            DutyExpr::Subheading { plus, minus } => {
+                plus.iter().chain(minus.iter()).for_each(|e| e.specific_currencies(except, out));
+            }
+            DutyExpr::Free { .. } | DutyExpr::AdValorem { .. } | DutyExpr::NotPriceable { .. } => {}
+        }
+    }
+
     /// Evaluates the expression. See [`DutyInput`] and [`DutyResult`].
     pub fn evaluate(&self, input: &DutyInput<'_>) -> DutyResult {
         eval::evaluate(self, input)

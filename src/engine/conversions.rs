@@ -52,7 +52,7 @@ pub(crate) fn customs_pairs(
 fn threshold_pairs(rules: &Rules, req: &QuoteRequest, j: &Jurisdiction) -> Vec<Pair> {
     let ship_from = req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let thresholds = rules.thresholds(j.country, req.date, req.channel, ship_from.as_deref());
-    thresholds.iter().flat_map(|t| [(j.currency, t.currency), (t.currency, j.currency)]).collect()
+    thresholds.flat_map(|t| [(j.currency, t.currency), (t.currency, j.currency)]).collect()
 }
 
 /// A simplified regime's bands (`quote/duty_source.rs`, `band_rate`): the consignment in the
@@ -97,25 +97,10 @@ fn line_duty_currencies(
     out
 }
 
-/// Adds the currency of every specific rate in `expr` to `out`, each once.
+/// Adds the currency of every specific rate in `expr` to `out`, each once (pairs from a
+/// currency to itself are dropped by the caller).
 fn specific_currencies(expr: &DutyExpr, out: &mut Vec<Currency>) {
-    match expr {
-        DutyExpr::Specific(s) => {
-            if !out.contains(&s.currency) {
-                out.push(s.currency);
-            }
-        }
-        DutyExpr::Sum { terms } => terms.iter().for_each(|t| specific_currencies(t, out)),
-        DutyExpr::AtLeast { expr, floor: other } | DutyExpr::AtMost { expr, cap: other } => {
-            specific_currencies(expr, out);
-            specific_currencies(other, out);
-        }
-        DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| specific_currencies(&s.expr, out)),
-        DutyExpr::Subheading { plus, minus } => {
-            plus.iter().chain(minus.iter()).for_each(|e| specific_currencies(e, out));
-        }
-        DutyExpr::Free { .. } | DutyExpr::AdValorem { .. } | DutyExpr::NotPriceable { .. } => {}
-    }
+    expr.specific_currencies(None, out);
 }
 
 #[cfg(test)]

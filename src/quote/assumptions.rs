@@ -22,28 +22,26 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     if let Some(t) = rules.territory(dest, date) {
         ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.publisher });
     }
-    // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS).
-    let mut parts: Vec<&str> = rules
-        .vat_of(dest)
-        .iter()
-        .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
-        .map(|v| v.subdivision)
-        .collect();
-    parts.dedup();
+    // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS): only asked
+    // when the request names no subdivision and the buyer is not a registrant paying GST only.
     let registrant_pays_federal_only = ctx.j.subdivision_tax == SubdivisionTax::Hst && req.business_buyer;
-    if ctx.subdivision.is_none() && !parts.is_empty() && !registrant_pays_federal_only {
-        ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
+    if ctx.subdivision.is_none() && !registrant_pays_federal_only {
+        let mut parts: Vec<&str> = rules
+            .vat_of(dest)
+            .iter()
+            .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
+            .map(|v| v.subdivision)
+            .collect();
+        parts.dedup();
+        if !parts.is_empty() {
+            ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
+        }
     }
     if req.ship_from.is_none() {
-        // The destination's groups are found once; the cheap test goes first.
-        let memberships = rules.groups.memberships_of(dest);
-        let names_dest =
-            |c: &str| crate::rules::same(c, dest) || crate::rules::groups::Membership::any_in(memberships, c, date);
+        // The rows naming the destination or its groups, indexed when the rules load.
         let keyed: Vec<&str> = rules
-            .thresholds
-            .iter()
-            .filter(|t| !t.ship_from.is_empty() && names_dest(t.country))
-            .filter(|t| in_force(t.valid_from, t.valid_to, date) && t.channel.is_none_or(|c| c == req.channel))
+            .ship_from_thresholds_naming(dest, date)
+            .filter(|t| t.channel.is_none_or(|c| c == req.channel))
             .map(|t| t.id)
             .collect();
         if !keyed.is_empty() {

@@ -14,7 +14,18 @@ pub(super) fn caller_duties(
     let mut total = Decimal::ZERO;
     let mut known = true;
     for (i, d) in line.extra_duties.iter().enumerate() {
-        let r = DutyExpr::parse(&d.rate).evaluate(input);
+        let expr = DutyExpr::parse(&d.rate);
+        // A caller's duty may name a currency the line's own rate does not: its rate is added.
+        let mut fx = input.fx.to_vec();
+        for c in foreign_currencies(&expr, input.currency) {
+            if !fx.iter().any(|(known, _)| *known == c) {
+                if let Some(r) = ctx.rate(c, input.currency) {
+                    fx.push((c, r));
+                }
+            }
+        }
+        let input = DutyInput { fx: &fx, ..input.clone() };
+        let r = expr.evaluate(&input);
         if !r.priceable {
             known = false;
             p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
@@ -89,31 +100,11 @@ pub(super) fn preferences(
     }
 }
 
-/// Currencies of specific duties in an expression.
+/// Currencies of specific duties in an expression, other than the customs currency (which
+/// needs no rate).
 pub(super) fn foreign_currencies(expr: &DutyExpr, customs: Currency) -> Vec<Currency> {
     let mut out = Vec::new();
-    fn walk(e: &DutyExpr, customs: Currency, out: &mut Vec<Currency>) {
-        match e {
-            // An amount in the customs currency needs no rate (the evaluator converts only
-            // another currency), so it is not listed: most specific duties need no `Vec`.
-            DutyExpr::Specific(s) => {
-                if s.currency != customs && !out.contains(&s.currency) {
-                    out.push(s.currency)
-                }
-            }
-            DutyExpr::Sum { terms } => terms.iter().for_each(|t| walk(t, customs, out)),
-            DutyExpr::AtLeast { expr, floor: other } | DutyExpr::AtMost { expr, cap: other } => {
-                walk(expr, customs, out);
-                walk(other, customs, out);
-            }
-            DutyExpr::Seasonal { seasons } => seasons.iter().for_each(|s| walk(&s.expr, customs, out)),
-            DutyExpr::Subheading { plus, minus } => {
-                plus.iter().chain(minus.iter()).for_each(|e| walk(e, customs, out));
-            }
-            DutyExpr::Free { .. } | DutyExpr::AdValorem { .. } | DutyExpr::NotPriceable { .. } => {}
-        }
-    }
-    walk(expr, customs, &mut out);
+    expr.specific_currencies(Some(customs), &mut out);
     out
 }
 
@@ -141,6 +132,38 @@ mod tests {
             ("Anti-dumping (caller-supplied)", Some(dec!(20.00)))
         );
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::CallerDuties));
+    }
+
+    /// docs/rules.md §6 and §15: a caller's duty in a currency the line's own rate does not name
+    /// (1.00 EUR/kg on a GBP cart to GB) converts at the destination's customs rate for that
+    /// currency, like a tariff's specific duty; it is priced, not left `partial` for want of it.
+    #[test]
+    fn a_caller_duty_in_a_third_currency_is_converted_at_the_customs_rate() {
+        let req = request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{"id":"a","code":"6109100010",
+            "quantity":"1","unit_price":"500","weight_kg":"2","extra_duties":[{"name":"Safeguard","rate":"1.00 EUR/kg"}]}]}"#,
+        );
+        let q = engine().quote(&req).expect("GB quote");
+        let eur = q.fx.iter().find(|u| u.pair == "EUR/GBP").expect("the EUR/GBP customs rate is used");
+        let levy = q.lines[0].levies.iter().find(|l| l.name.as_str() == "Safeguard (caller-supplied)").expect("levy");
+        let expected = crate::money::round_to(dec!(2) * eur.rate, 2, Default::default());
+        assert_eq!(levy.amount, Some(expected), "{:?}", q.lines[0].reason);
+    }
+
+    /// docs/rules.md §6: component values are given in the request currency (`components`), and
+    /// the duty on a component is charged on its customs-currency value: a USD case value on a
+    /// GBP destination is converted at the customs rate first.
+    #[test]
+    fn component_values_are_converted_to_the_customs_currency() {
+        let req = request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"USD","lines":[{"id":"a","code":"9102110000",
+            "quantity":"1","unit_price":"200","duty_rate":"10% on the case","components":{"case":"100.00"}}]}"#,
+        );
+        let q = engine().quote(&req).expect("GB quote");
+        let usd = q.fx.iter().find(|u| u.pair == "USD/GBP").expect("the USD/GBP customs rate");
+        let case_gbp = crate::money::round_to(dec!(100.00) * usd.rate, 2, Default::default());
+        let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("duty");
+        assert_eq!(duty.amount, Some(crate::money::round_to(case_gbp / dec!(10), 2, Default::default())));
     }
 
     #[test]

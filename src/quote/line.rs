@@ -176,7 +176,7 @@ pub(super) fn price_with(
                 fx_rates.push((c, r));
             }
         }
-        let components: Vec<(String, Decimal)> = line.components.iter().map(|(k, a)| (k.clone(), *a)).collect();
+        let components = component_values(ctx, line);
         let duty_value = ctx.step(RoundingTarget::DutyBase, customs_value);
         let input = DutyInput {
             value: duty_value,
@@ -280,4 +280,20 @@ pub(super) fn price_with(
     tax(ctx, line, v, customs_value, relief, duty_total, duty_known, &mut p);
     p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
     p
+}
+
+/// The line's component values (given in the request currency) in the customs currency, each
+/// converted and rounded as the goods value is.
+fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decimal)> {
+    let (from, to) = (ctx.req.currency, ctx.j.currency);
+    let rate = match from == to || line.components.is_empty() {
+        true => None,
+        // The quote has already converted the goods at this rate (it stops without one).
+        false => ctx.rate(from, to),
+    };
+    let convert = |a: Decimal| match rate {
+        Some(r) => crate::money::round_to(a * r, to.minor_units(), ctx.req.rounding.mode),
+        None => a,
+    };
+    line.components.iter().map(|(k, a)| (k.clone(), convert(*a))).collect()
 }

@@ -33,6 +33,7 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
+mod sum;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -55,6 +56,7 @@ pub use explain::Note;
 use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
+use sum::Sum;
 use taxes::*;
 use thresholds::*;
 use totals::*;

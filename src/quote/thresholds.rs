@@ -2,31 +2,56 @@
 //! threshold of the destination, once per quote.
 
 use super::*;
+use std::cmp::Ordering;
 
 /// The consignment's values a threshold can compare, in the customs currency.
 pub(super) struct ConsignmentValues {
     pub(super) intrinsic: Decimal,
     pub(super) customs: Decimal,
-    /// The dearest single item (one unit of a line), for per-item thresholds.
-    pub(super) dearest_item: Decimal,
 }
 
 pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues {
-    let customs_value = |v: &LineValues| match ctx.j.duty_basis {
-        DutyBasis::Cif => v.cif(),
-        DutyBasis::Fob => v.goods,
-    };
-    ConsignmentValues {
-        intrinsic: values.iter().map(|v| v.goods).sum(),
-        customs: values.iter().map(customs_value).sum(),
-        dearest_item: values
-            .iter()
-            .zip(&ctx.req.lines)
-            .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
-            .max()
-            .unwrap_or_default(),
+    let dp = ctx.j.currency.minor_units();
+    let (mut intrinsic, mut customs) = (Sum::new(dp), Sum::new(dp));
+    for v in values {
+        intrinsic.add(v.goods);
+        match ctx.j.duty_basis {
+            DutyBasis::Cif => [v.goods, v.shipping, v.insurance].into_iter().for_each(|a| customs.add(a)),
+            DutyBasis::Fob => customs.add(v.goods),
+        }
+    }
+    ConsignmentValues { intrinsic: intrinsic.total(), customs: customs.total() }
+}
+
+/// The dearest single item (one unit of a line), for per-item thresholds: worked out only when
+/// a threshold compares items (a division per line).
+pub(super) fn dearest_item(ctx: &Ctx<'_>, values: &[LineValues]) -> Decimal {
+    values
+        .iter()
+        .zip(&ctx.req.lines)
+        .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
+        .max()
+        .unwrap_or_default()
+}
+
+/// `a` compared with `b` by their integer mantissas, brought to one scale (exact; the general
+/// `Decimal` comparison past nine places of difference).
+fn compare(a: Decimal, b: Decimal) -> Ordering {
+    let (sa, sb) = (a.scale(), b.scale());
+    // 10^9 × a mantissa (below 2^96) stays below 2^126: no overflow.
+    if sa.abs_diff(sb) > 9 {
+        return a.cmp(&b);
+    }
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    match sa >= sb {
+        true => ma.cmp(&(mb * POWERS_OF_TEN[(sa - sb) as usize])),
+        false => (ma * POWERS_OF_TEN[(sb - sa) as usize]).cmp(&mb),
     }
 }
+
+/// 10^0 to 10^9.
+const POWERS_OF_TEN: [i128; 10] =
+    [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.
@@ -81,8 +106,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let cv = consignment_values(ctx, values);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let rules: &'static Rules = ctx.rules;
-    let candidates: Vec<&'static Threshold> =
-        rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+    let candidates = rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+    let mut dearest = None;
     let mut relief = Relief::default();
     let mut checks = Vec::new();
     for t in candidates {
@@ -101,7 +126,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             continue;
         }
         let value = match (t.aggregation, t.basis) {
-            (Aggregation::Item, _) => cv.dearest_item,
+            (Aggregation::Item, _) => *dearest.get_or_insert_with(|| dearest_item(ctx, values)),
             (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
             _ => cv.customs,
         };
@@ -112,8 +137,14 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 format!("no exchange rate {}/{} to test threshold {}", ctx.j.currency, t.currency, t.id),
             )
         })?;
-        let compared = crate::money::round_to(value * rate, t.currency.minor_units(), ctx.req.rounding.mode);
-        let within = if t.strictly_below { compared < t.amount } else { compared <= t.amount };
+        // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
+        let converted = if t.currency == ctx.j.currency { value } else { value * rate };
+        let compared = crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode);
+        let within = match compare(compared, t.amount) {
+            Ordering::Less => true,
+            Ordering::Equal => !t.strictly_below,
+            Ordering::Greater => false,
+        };
         let mut bar = if within { eligibility_bar(ctx, t) } else { None };
         if within && bar.is_none() {
             bar = registration_bar(ctx, t)?;
@@ -135,10 +166,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             match t.effect {
                 ThresholdEffect::Relieve => {
                     // The tightest applicable relief wins for each levy.
-                    if t.duty && relief.duty.is_none_or(|r| t.amount < r.amount) {
+                    let tighter = |r: &Threshold| compare(t.amount, r.amount) == Ordering::Less;
+                    if t.duty && relief.duty.is_none_or(tighter) {
                         relief.duty = Some(t);
                     }
-                    if t.tax && relief.tax.is_none_or(|r| t.amount < r.amount) {
+                    if t.tax && relief.tax.is_none_or(tighter) {
                         relief.tax = Some(t);
                     }
                     if t.fees {
@@ -255,7 +287,7 @@ mod tests {
         let mut ctx = context(&req);
         let lines = [values(dec!(21.00), dec!(2.50), dec!(0)), values(dec!(80.00), dec!(9.50), dec!(0))];
         let cv = consignment_values(&ctx, &lines);
-        assert_eq!((cv.intrinsic, cv.customs, cv.dearest_item), (dec!(101.00), dec!(113.00), dec!(80.00)));
+        assert_eq!((cv.intrinsic, cv.customs, dearest_item(&ctx, &lines)), (dec!(101.00), dec!(113.00), dec!(80.00)));
         let (relief, checks) = thresholds(&mut ctx, &lines).unwrap();
         assert_eq!(relief.duty.map(|t| t.id), Some("gb-low-value-135"));
         assert_eq!(relief.seller_collects.map(|t| t.id), Some("gb-low-value-vat-135"));
@@ -283,6 +315,21 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.code == WarningCode::ThresholdNotApplied && w.message.contains("HS 2204")));
+    }
+
+    #[test]
+    fn amounts_compare_exactly_across_scales() {
+        for (a, b) in [
+            (dec!(135.00), dec!(135)),
+            (dec!(134.99), dec!(135)),
+            (dec!(135.01), dec!(135)),
+            (dec!(-0.00), dec!(0)),
+            (dec!(0.0000000001), dec!(1)),
+            (dec!(150), dec!(22)),
+        ] {
+            assert_eq!(compare(a, b), a.cmp(&b), "{a} vs {b}");
+            assert_eq!(compare(b, a), b.cmp(&a), "{b} vs {a}");
+        }
     }
 
     #[test]

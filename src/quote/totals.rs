@@ -14,24 +14,24 @@ pub(super) fn totals(
     shipping: Decimal,
     insurance: Decimal,
 ) -> Totals {
-    let goods: Decimal = lines.iter().map(|l| l.goods_value).sum();
-    let known = |l: &Levy| l.amount.or(l.partial_amount);
-    let by_kind = |kinds: &[LevyKind]| {
-        lines
-            .iter()
-            .flat_map(|l| l.levies.iter())
-            .chain(shipment.iter())
-            .filter(|l| kinds.contains(&l.kind))
-            .filter_map(known)
-            .sum::<Decimal>()
-    };
-    let duty = ctx.round(by_kind(&[LevyKind::Duty, LevyKind::AdditionalDuty]));
-    let tax = ctx.round(by_kind(&[LevyKind::Tax, LevyKind::Excise]));
-    let fees = ctx.round(by_kind(&[LevyKind::Fee]));
+    let dp = ctx.j.currency.minor_units();
+    let mut sums = LevySums::new(dp);
+    let mut goods = Sum::new(dp);
+    for line in lines {
+        goods.add(line.goods_value);
+        for levy in &line.levies {
+            sums.add(levy, true);
+        }
+    }
+    for levy in shipment {
+        sums.add(levy, false);
+    }
+    let duty = ctx.round(sums.duty.total());
+    let tax = ctx.round(sums.tax.total());
+    let fees = ctx.round(sums.fees.total());
+    let goods = goods.total();
     let at_sale = match relief.seller_collects {
-        Some(_) => ctx.round(
-            lines.iter().flat_map(|l| l.levies.iter()).filter(|l| l.kind == LevyKind::Tax).filter_map(known).sum(),
-        ),
+        Some(_) => ctx.round(sums.line_tax.total()),
         None => Decimal::ZERO,
     };
     let charges = duty + tax + fees;
@@ -60,6 +60,40 @@ pub(super) fn totals(
         landed_max: None,
         complete,
         at_least: !complete,
+    }
+}
+
+/// The levies' known amounts (the amount, else the partial lower bound) summed by kind, in one
+/// pass over the lines and the shipment.
+struct LevySums {
+    /// Duty and additional duties.
+    duty: Sum,
+    /// Taxes and excise.
+    tax: Sum,
+    fees: Sum,
+    /// The lines' taxes alone (what a seller collects at the sale).
+    line_tax: Sum,
+}
+
+impl LevySums {
+    fn new(dp: u32) -> Self {
+        LevySums { duty: Sum::new(dp), tax: Sum::new(dp), fees: Sum::new(dp), line_tax: Sum::new(dp) }
+    }
+
+    #[inline]
+    fn add(&mut self, levy: &Levy, on_a_line: bool) {
+        let Some(amount) = levy.amount.or(levy.partial_amount) else { return };
+        match levy.kind {
+            LevyKind::Duty | LevyKind::AdditionalDuty => self.duty.add(amount),
+            LevyKind::Tax => {
+                self.tax.add(amount);
+                if on_a_line {
+                    self.line_tax.add(amount);
+                }
+            }
+            LevyKind::Excise => self.tax.add(amount),
+            LevyKind::Fee => self.fees.add(amount),
+        }
     }
 }
 
@@ -109,5 +143,27 @@ mod tests {
         let dap = totals(&ctx, &relief, &[line()], &[], dec!(10.00), dec!(2.00));
         assert_eq!((dap.collected_at_sale, dap.landed, dap.due_on_delivery), (dec!(25.09), dec!(137.09), dec!(13.44)));
         assert!(dap.collected_at_sale_rule.is_some_and(|r| r.starts_with("thresholds.tsv#gb-low-value-vat-135 (")));
+    }
+
+    #[test]
+    fn per_total_rounding_sums_the_exact_levies_then_rounds_once_rules_11() {
+        // docs/rules.md §11: under `per_total` the lines keep their exact amounts and only the
+        // totals are rounded: duty 410.988 + 0.004 = 410.992 → 410.99; VAT 1.005 + 1.005 = 2.010
+        // → 2.01 (rounding each line half-up first would give 1.01 + 1.01 = 2.02).
+        let req = request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","rounding":{"scope":"per_total","mode":"half_up"},"lines":[
+            {"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}]}"#,
+        );
+        let line = |duty, tax| {
+            line_quote(
+                dec!(100.00),
+                dec!(100.00),
+                vec![levy(LevyKind::Duty, "Customs duty", duty), levy(LevyKind::Tax, "Import VAT", tax)],
+            )
+        };
+        let lines = [line(dec!(410.988), dec!(1.005)), line(dec!(0.004), dec!(1.005))];
+        let t = totals(&context(&req), &Relief::default(), &lines, &[], dec!(0), dec!(0));
+        assert_eq!((t.duty, t.tax, t.goods), (dec!(410.99), dec!(2.01), dec!(200.00)));
+        assert_eq!(t.landed.to_string(), "613.00");
     }
 }

@@ -5,7 +5,7 @@
 //! Plain std + the TSV reader: `build.rs` compiles this file too (`#[path]`), so a bad row fails
 //! `cargo build` with the same error the engine would give when it loads.
 
-use super::table::{in_force, Record, Tsv};
+use super::table::{code_key, in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::Result;
 
@@ -34,6 +34,9 @@ impl Membership<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct Groups<'a> {
     rows: Vec<Membership<'a>>,
+    /// Each row's member packed ([`code_key`]: a member is two capitals), so a country's rows
+    /// are found by integer compares.
+    member_keys: Vec<u64>,
 }
 
 /// True for a country code as the rule tables write it: two ASCII capitals.
@@ -80,15 +83,23 @@ impl<'a> Groups<'a> {
             ));
         }
         rows.sort_by(|a, b| a.member.cmp(b.member));
-        Ok(Groups { rows })
+        let member_keys = rows.iter().map(|m| code_key(m.member).unwrap_or(u64::MAX)).collect();
+        Ok(Groups { rows, member_keys })
     }
 
     /// The memberships of `member` (every group, every date): one binary search, so a quote
     /// finds its destination's groups once and checks each rule row against that short slice.
     pub fn memberships_of(&self, member: &str) -> &[Membership<'a>] {
-        let start = self.rows.partition_point(|m| m.member < member);
-        let len = self.rows[start..].partition_point(|m| m.member == member);
+        // Every member packs (two capitals, checked on parse); a code that does not is no member.
+        let Some(key) = code_key(member) else { return &[] };
+        let start = self.member_keys.partition_point(|&k| k < key);
+        let len = self.member_keys[start..].partition_point(|&k| k == key);
         &self.rows[start..start + len]
+    }
+
+    /// Every country that is a member of a group on some date (repeated per membership row).
+    pub fn members_ever(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.rows.iter().map(|m| m.member)
     }
 
     /// True when `name` is a group of the table.

@@ -5,6 +5,7 @@
 pub mod codes;
 mod coverage;
 pub mod groups;
+mod index;
 pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
@@ -27,6 +28,7 @@ use crate::provenance::{Confidence, Provenance};
 use crate::request::{Channel, Transport, VatClass};
 use crate::snapshot::Snapshot;
 use codes::{list, one_of};
+use index::CodeIndex;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -149,11 +151,14 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 pub struct Rules {
     pub jurisdictions: Vec<Jurisdiction>,
     pub thresholds: Vec<Threshold>,
-    /// Indices of `thresholds` sorted by their `country` (a destination or a group), so a
-    /// quote reads the rows naming its destination and its groups instead of every row.
-    thresholds_by_country: Vec<u16>,
+    /// For each destination (and each code a threshold row names), the indices of the
+    /// thresholds naming it or a group it ever belongs to, in file order: a quote filters that
+    /// short list by date instead of every row.
+    thresholds_by_country: CodeIndex<DestinationThresholds>,
     pub fees: Vec<Fee>,
     pub vat: Vec<VatRate>,
+    /// Each country's rows of `vat` (a range: the table is grouped by country).
+    vat_by_country: CodeIndex<std::ops::Range<u32>>,
     /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
@@ -302,6 +307,66 @@ fn parse_territories(t: &Tsv<'static>, jurisdictions: &[Jurisdiction]) -> Result
     Ok(territories)
 }
 
+/// For each code that can be a destination (a jurisdiction, a group member) or that a threshold
+/// names, the thresholds naming it, or a group it belongs to on some date the row is in force,
+/// in file order.
+fn index_thresholds(
+    thresholds: &[Threshold],
+    jurisdictions: &[Jurisdiction],
+    groups: &groups::Groups<'static>,
+) -> Result<CodeIndex<DestinationThresholds>> {
+    let too_many = || Error::new(ErrorCode::Snapshot, "rules/thresholds.tsv", "too many rows");
+    let codes = jurisdictions
+        .iter()
+        .map(|j| j.country)
+        .chain(thresholds.iter().map(|t| t.country))
+        .chain(groups.members_ever());
+    let mut entries = Vec::new();
+    for code in codes {
+        let memberships = groups.memberships_of(code);
+        // A group's row can name `code` only on a date both the row and a membership cover.
+        let overlaps = |t: &Threshold, m: &groups::Membership<'_>| {
+            let starts_before = |from: Option<Date>, to: Option<Date>| from.is_none_or(|f| to.is_none_or(|t| f <= t));
+            starts_before(t.valid_from, m.valid_to) && starts_before(m.valid_from, t.valid_to)
+        };
+        let names =
+            |t: &Threshold| same(t.country, code) || memberships.iter().any(|m| m.group == t.country && overlaps(t, m));
+        let rows: Vec<u16> = (0..thresholds.len())
+            .filter(|&i| names(&thresholds[i]))
+            .map(|i| u16::try_from(i).map_err(|_| too_many()))
+            .collect::<Result<_>>()?;
+        let keyed = rows.iter().copied().filter(|&i| !thresholds[usize::from(i)].ship_from.is_empty()).collect();
+        entries.push((code, DestinationThresholds { rows, keyed, memberships: memberships.to_vec() }));
+    }
+    Ok(CodeIndex::new(entries))
+}
+
+/// A destination's threshold rows, found when the rules load.
+#[derive(Debug)]
+struct DestinationThresholds {
+    /// The rows naming it, or a group it belongs to on some date the row is in force (indices of
+    /// [`Rules::thresholds`]), in file order.
+    rows: Vec<u16>,
+    /// Those of `rows` limited to shipments from some countries (`ship_from`).
+    keyed: Vec<u16>,
+    /// Its group memberships, every date.
+    memberships: Vec<groups::Membership<'static>>,
+}
+
+/// Each country's range of rows in `vat` (sorted by country).
+fn index_vat(vat: &[VatRate]) -> Result<CodeIndex<std::ops::Range<u32>>> {
+    let at = |i: usize| u32::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, vat::IMPORTED, "too many rows"));
+    let mut entries = Vec::new();
+    let mut start = 0;
+    while start < vat.len() {
+        let country = vat[start].country;
+        let len = vat[start..].partition_point(|v| same(v.country, country));
+        entries.push((country, at(start)?..at(start + len)?));
+        start += len;
+    }
+    Ok(CodeIndex::new(entries))
+}
+
 impl Rules {
     /// Parses every rule table of a snapshot.
     pub fn load(snapshot: &'static Snapshot<'static>) -> Result<Rules> {
@@ -327,12 +392,8 @@ impl Rules {
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
-        let mut thresholds_by_country: Vec<u16> = (0..thresholds.len())
-            .map(|i| {
-                u16::try_from(i).map_err(|_| Error::new(ErrorCode::Snapshot, "rules/thresholds.tsv", "too many rows"))
-            })
-            .collect::<Result<_>>()?;
-        crate::sort::sort_by_key(&mut thresholds_by_country, |&i| thresholds[usize::from(i)].country);
+        let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
+        let vat_by_country = index_vat(&vat)?;
         let jp_programmes =
             programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv", &groups)?;
         let rules = Rules {
@@ -341,6 +402,7 @@ impl Rules {
             thresholds_by_country,
             fees,
             vat,
+            vat_by_country,
             taxes,
             territories,
             groups,
@@ -413,9 +475,10 @@ impl Rules {
 
     /// The VAT/GST rows of `country` (every kind, subdivision and date), in file order.
     pub fn vat_of(&self, country: &str) -> &[VatRate] {
-        let start = self.vat.partition_point(|v| v.country.as_bytes() < country.as_bytes());
-        let len = self.vat[start..].partition_point(|v| same(v.country, country));
-        &self.vat[start..start + len]
+        match self.vat_by_country.get(country) {
+            Some(rows) => &self.vat[rows.start as usize..rows.end as usize],
+            None => &[],
+        }
     }
 
     /// True when `subdivision` of `country` levies its own sales tax beside the federal one
@@ -432,34 +495,52 @@ impl Rules {
         self.vat_on(country, date).any(|v| v.subdivision.is_empty() && v.kind.is_reduced())
     }
 
-    /// The thresholds that can apply to a consignment to `country`.
-    pub fn thresholds(&self, country: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> Vec<&Threshold> {
-        // The rows naming the destination itself, then those naming each group it belongs to
-        // on the date; back in file order (the order the quote lists them in).
-        let mut found: Vec<u16> = self.thresholds_named(country).to_vec();
-        for m in self.groups.memberships_of(country).iter().filter(|m| in_force(m.valid_from, m.valid_to, date)) {
-            found.extend_from_slice(self.thresholds_named(m.group));
-        }
-        crate::sort::sort_unstable(&mut found);
-        found.dedup();
-        found
-            .into_iter()
-            .map(|i| &self.thresholds[usize::from(i)])
-            .filter(|t| {
-                in_force(t.valid_from, t.valid_to, date)
-                    && t.channel.is_none_or(|c| c == channel)
-                    && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))
-            })
-            .collect()
+    /// The thresholds that can apply to a consignment to `country`, in file order.
+    pub fn thresholds<'r: 'a, 'a>(
+        &'r self,
+        country: &'a str,
+        date: Date,
+        channel: Channel,
+        ship_from: Option<&'a str>,
+    ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
+        self.thresholds_naming(country, date).filter(move |t| {
+            t.channel.is_none_or(|c| c == channel)
+                && (t.ship_from.is_empty() || ship_from.is_some_and(|s| t.ship_from.contains(&s)))
+        })
     }
 
-    /// The indices of the thresholds whose `country` is `name` exactly (a destination or a
-    /// group), in file order.
-    fn thresholds_named(&self, name: &str) -> &[u16] {
-        let by = &self.thresholds_by_country;
-        let start = by.partition_point(|&i| self.thresholds[usize::from(i)].country < name);
-        let len = by[start..].partition_point(|&i| self.thresholds[usize::from(i)].country == name);
-        &by[start..start + len]
+    /// The thresholds in force on `date` whose `country` names `country`: the country itself, or
+    /// a group it belongs to on the date; in file order (the order a quote lists them in).
+    pub fn thresholds_naming<'r: 'a, 'a>(
+        &'r self,
+        country: &'a str,
+        date: Date,
+    ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
+        self.rows_naming(country, date, |d| &d.rows)
+    }
+
+    /// Those of [`Rules::thresholds_naming`] limited to shipments from some countries.
+    pub fn ship_from_thresholds_naming<'r: 'a, 'a>(
+        &'r self,
+        country: &'a str,
+        date: Date,
+    ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
+        self.rows_naming(country, date, |d| &d.keyed)
+    }
+
+    /// The rows `pick` takes from `country`'s candidates that name it on `date`.
+    fn rows_naming<'r: 'a, 'a>(
+        &'r self,
+        country: &'a str,
+        date: Date,
+        pick: fn(&DestinationThresholds) -> &[u16],
+    ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
+        let found = self.thresholds_by_country.get(country);
+        let (rows, memberships) = found.map_or((&[][..], &[][..]), |d| (pick(d), d.memberships.as_slice()));
+        rows.iter().map(|&i| &self.thresholds[usize::from(i)]).filter(move |t| {
+            in_force(t.valid_from, t.valid_to, date)
+                && (same(t.country, country) || groups::Membership::any_in(memberships, t.country, date))
+        })
     }
 
     /// A subnational rate of `kind` (Brazil's `icms_rts`) in force on `date`.
@@ -625,6 +706,34 @@ mod tests {
             let e = parse(&GOOD.replacen(from, to, 1)).expect_err(column);
             assert!(e.message.contains(column), "{column}: {}", e.message);
         }
+    }
+
+    /// rules/groups.tsv: the UK was in the EU group until 2020-12-31 (Withdrawal Agreement
+    /// art. 126), so the EU's rows named it then and its own rows (from 2021-01-01) after.
+    #[test]
+    fn thresholds_follow_the_destinations_group_membership_on_the_date() {
+        let rules = crate::Engine::embedded().rules();
+        let ids = |country: &str, date: &str| -> Vec<&str> {
+            let date = Date::parse(date).unwrap();
+            rules.thresholds(country, date, Channel::Courier, None).map(|t| t.id).collect()
+        };
+        assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
+        assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135"]);
+        assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150"]);
+        assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
+    }
+
+    /// rules/thresholds.tsv: Canada's CUSMA courier thresholds (from 2020-07-01) apply only to
+    /// shipments from the US or Mexico; they are the rows a quote without `ship_from` states it
+    /// assumes.
+    #[test]
+    fn ship_from_limited_thresholds_are_found_per_destination_and_date() {
+        let rules = crate::Engine::embedded().rules();
+        let ids = |country: &str, date: &str| -> Vec<&str> {
+            rules.ship_from_thresholds_naming(country, Date::parse(date).unwrap()).map(|t| t.id).collect()
+        };
+        assert_eq!(ids("CA", "2026-03-02"), ["ca-cusma-courier-40", "ca-cusma-courier-150"]);
+        assert!(ids("CA", "2020-06-30").is_empty() && ids("GB", "2026-03-02").is_empty());
     }
 
     #[test]

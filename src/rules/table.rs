@@ -89,3 +89,21 @@ impl<'a> Record<'_, 'a> {
 pub fn in_force(from: Option<Date>, to: Option<Date>, date: Date) -> bool {
     from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
 }
+
+/// A short code (a country `GB`, a group `EU`) packed into an integer that orders as its text
+/// does, so a table sorted by code is searched with integer compares instead of string
+/// compares; `None` for a code longer than 8 bytes or holding a NUL (it would not pack uniquely).
+pub fn code_key(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            return None;
+        }
+        key |= u64::from(b) << (56 - 8 * i);
+    }
+    Some(key)
+}
