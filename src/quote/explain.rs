@@ -70,6 +70,10 @@ pub(crate) enum Parts {
     Limit(&'static Threshold),
     /// `not due: consignment within {threshold} ({source})`.
     NotDue { threshold: &'static str, source: &'static str },
+    /// A rule row with the law it cites: `{row} ({publisher})`.
+    Cited { row: &'static str, publisher: &'static str },
+    /// What applying a threshold assumes: `assumes {assumption}`.
+    Assumes(&'static str),
 }
 
 impl Default for Parts {
@@ -329,6 +333,8 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             w.write_str(&text.to_lowercase())
         }
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
+        Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),
+        Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
     }
 }
 
@@ -382,6 +388,13 @@ mod tests {
         assert_eq!(known, "20% × 1,234.50 = 246.90");
         let low = Note::new(Parts::Result { formula: Box::new(f), amount: dec!(246.90), at_least: true });
         assert_eq!(low.as_str(), "20% × 1,234.50 = at least 246.90 (duty not fully priced)");
+    }
+
+    #[test]
+    fn a_cited_rule_and_an_assumption_render_as_their_texts() {
+        let cited = Note::new(Parts::Cited { row: "thresholds.tsv#gb-low-value-vat-135", publisher: "VATA 1994 s.7" });
+        assert_eq!(cited, "thresholds.tsv#gb-low-value-vat-135 (VATA 1994 s.7)");
+        assert_eq!(Note::new(Parts::Assumes("the seller is registered")), "assumes the seller is registered");
     }
 
     #[test]

@@ -154,11 +154,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         }
         let unverified = within && bar.is_none() && t.source.is_verify();
         let applies = within && bar.is_none() && !unverified;
-        let mut note = bar;
+        let mut note = bar.map(Note::from);
         if unverified {
             let why = unverified_threshold(t);
             ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
-            note = Some(why);
+            note = Some(Note::from(why));
             relief.unverified.push(t);
         }
         if applies {
@@ -186,7 +186,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             }
             if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
                 ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
-                note = Some(concat(&["assumes ", a]));
+                note = Some(Note::new(Parts::Assumes(a)));
             }
         }
         checks.push(ThresholdCheck {

@@ -53,7 +53,7 @@ pub(super) fn totals(
         collected_at_sale: at_sale,
         collected_at_sale_rule: relief
             .seller_collects
-            .map(|t| concat(&[t.source.row(), " (", t.source.publisher, ")"])),
+            .map(|t| Note::new(Parts::Cited { row: t.source.row(), publisher: t.source.publisher })),
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),
         buyer_total: ctx.round(landed + due),

@@ -62,7 +62,8 @@ pub struct ThresholdCheck {
     /// Why a threshold within its amount still did not apply (origin, item value), or what
     /// applying it assumes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub note: Option<Note>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub source: Cow<'static, str>,
 }
@@ -267,7 +268,8 @@ pub struct Totals {
     pub collected_at_sale: Decimal,
     /// The threshold row that made the seller collect it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub collected_at_sale_rule: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub collected_at_sale_rule: Option<Note>,
     /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees; DAP: goods,
     /// transport and any tax collected at the sale).
     pub landed: Decimal,
