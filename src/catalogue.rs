@@ -160,27 +160,10 @@ fn quote_row(
     snapshot_id: &str,
 ) -> Vec<String> {
     let req = QuoteRequest {
-        destination: dest.to_string(),
-        subdivision: None,
-        ship_from: None,
-        origin: None,
-        date: options.date,
-        currency,
         channel: options.channel,
         incoterm: options.incoterm,
-        shipping: Default::default(),
-        insurance: Default::default(),
-        fx: Default::default(),
-        allocation: Default::default(),
-        rounding: Default::default(),
-        display_currency: None,
-        entry_type: None,
-        business_buyer: false,
-        transport: None,
-        simplified_regime: None,
-        seller_registered: None,
-        claim: None,
         lines: vec![line.clone()],
+        ..QuoteRequest::new(dest.to_string(), options.date, currency)
     };
     let q = match engine.quote(&req) {
         Ok(q) => q,

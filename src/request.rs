@@ -366,6 +366,42 @@ pub fn country(code: &str, field: &str) -> Result<String> {
 }
 
 impl QuoteRequest {
+    /// A request with its required fields and every optional one at its documented default (no
+    /// lines yet): what a request with only `destination`, `date` and `currency` decodes to.
+    ///
+    /// ```
+    /// use landed::date::Date;
+    /// use landed::money::Currency;
+    /// use landed::request::QuoteRequest;
+    /// let req = QuoteRequest::new("GB".into(), Date::parse("2026-03-02").unwrap(), Currency::GBP);
+    /// assert!(req.lines.is_empty() && req.shipping.is_zero() && req.fx.is_empty());
+    /// ```
+    pub fn new(destination: String, date: Date, currency: Currency) -> QuoteRequest {
+        QuoteRequest {
+            destination,
+            subdivision: None,
+            ship_from: None,
+            origin: None,
+            date,
+            currency,
+            channel: Channel::default(),
+            incoterm: Incoterm::default(),
+            shipping: Decimal::ZERO,
+            insurance: Decimal::ZERO,
+            fx: BTreeMap::new(),
+            allocation: AllocationKey::default(),
+            rounding: RoundingPolicy::default(),
+            display_currency: None,
+            entry_type: None,
+            business_buyer: false,
+            transport: None,
+            simplified_regime: None,
+            seller_registered: None,
+            claim: None,
+            lines: Vec::new(),
+        }
+    }
+
     /// Checks everything that does not need tariff data: codes, signs, ids, sizes.
     pub fn validate(&self) -> Result<()> {
         check_country(&self.destination, "destination")?;

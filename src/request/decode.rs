@@ -154,29 +154,8 @@ const REQUEST_FIELDS: &[&str] = &[
 fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     let mut f = Fields::new(value, at, REQUEST_FIELDS, "a request object")?;
     let destination = f.required("destination", string)?;
-    let mut req = QuoteRequest {
-        destination,
-        subdivision: None,
-        ship_from: None,
-        origin: None,
-        date: f.required("date", date)?,
-        currency: f.required("currency", currency)?,
-        channel: Channel::default(),
-        incoterm: Incoterm::default(),
-        shipping: Decimal::ZERO,
-        insurance: Decimal::ZERO,
-        fx: BTreeMap::new(),
-        allocation: AllocationKey::default(),
-        rounding: RoundingPolicy::default(),
-        display_currency: None,
-        entry_type: None,
-        business_buyer: false,
-        transport: None,
-        simplified_regime: None,
-        seller_registered: None,
-        claim: None,
-        lines: Vec::new(),
-    };
+    let date = f.required("date", date)?;
+    let mut req = QuoteRequest::new(destination, date, f.required("currency", currency)?);
     req.subdivision = f.optional("subdivision", string)?;
     req.ship_from = f.optional("ship_from", string)?;
     req.origin = f.optional("origin", string)?;
