@@ -292,7 +292,7 @@ fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decim
         false => ctx.rate(from, to),
     };
     let convert = |a: Decimal| match rate {
-        Some(r) => crate::money::round_to(a * r, to.minor_units(), ctx.req.rounding.mode),
+        Some(r) => ctx.round(a * r),
         None => a,
     };
     line.components.iter().map(|(k, a)| (k.clone(), convert(*a))).collect()

@@ -552,7 +552,7 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::{Error, ErrorCode};
 
     /// The rule tables as `build.rs` reads them (names as in the snapshot), `edit` applied to one.
     fn embedded_with(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
@@ -599,11 +599,18 @@ mod tests {
             ("rules/jp_programmes.tsv", "\tEU\t2019", "\tEUR\t2019", "countries"),
             ("rules/groups.tsv", "EU\tAT\t", "EU\tAUT\t", "member"),
         ] {
-            let files = embedded_with(file, |text| text.replacen(from, to, 1));
-            let e = check(&files).expect_err(column);
-            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Snapshot, Some(file)), "{column}: {e}");
-            assert!(e.message.starts_with("line ") && e.message.contains(&format!(", column {column}: ")), "{e}");
+            refused(file, from, to, column);
         }
+    }
+
+    /// The embedded tables with the first `from` of `file` replaced by `to`, and the error the
+    /// build check gives for them: `E_SNAPSHOT` naming the file, the line and `column`.
+    fn refused(file: &str, from: &str, to: &str, column: &str) -> (Vec<(&'static str, String)>, Error) {
+        let files = embedded_with(file, |text| text.replacen(from, to, 1));
+        let e = check(&files).expect_err(&format!("{file} {column}"));
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Snapshot, Some(file)), "{column}: {e}");
+        assert!(e.message.starts_with("line ") && e.message.contains(&format!(", column {column}: ")), "{e}");
+        (files, e)
     }
 
     /// The row a `line N` message names, as `Record::bad` shows it: `(id eu-duty-relief-150)`.
@@ -642,10 +649,7 @@ mod tests {
             ("rules/preferences.tsv", "\tofficial", "\tofficially", "confidence"),
             ("rules/tax_uplift.tsv", "\tofficial", "\tsure", "confidence"),
         ] {
-            let files = embedded_with(file, |text| text.replacen(from, to, 1));
-            let e = check(&files).expect_err(&format!("{file} {column}"));
-            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Snapshot, Some(file)), "{column}: {e}");
-            assert!(e.message.starts_with("line ") && e.message.contains(&format!(", column {column}: ")), "{e}");
+            let (files, e) = refused(file, from, to, column);
             let text = &files.iter().find(|(n, _)| *n == file).unwrap().1;
             assert!(e.message.ends_with(&row_named(text, &e.message)), "{file}: {e}");
         }
