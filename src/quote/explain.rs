@@ -168,9 +168,8 @@ impl Note {
 
     /// The text, rendered on first use.
     pub fn as_str(&self) -> &str {
-        match &self.parts {
-            Parts::Text(t) => return t,
-            _ => {}
+        if let Parts::Text(t) = &self.parts {
+            return t;
         }
         self.text.get_or_init(|| {
             let mut s = String::new();
