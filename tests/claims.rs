@@ -199,7 +199,7 @@ fn japan_rcep_claim_from_china_is_priced_at_the_schedules_rcep_china_rate() {
     let q = jp_line("6109.10.020", "CN", "RCEP_CN").unwrap();
     assert_eq!(priced_claim(&q), ("RCEP_CN", "4.6%", Some(d("4600")), Some(d("7400")), Some(d("2800"))));
     let levy = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
-    assert_eq!((levy.rate.as_str(), levy.amount), ("4.6%", Some(d("4600"))));
+    assert_eq!((&*levy.rate.as_str(), levy.amount), ("4.6%", Some(d("4600"))));
     assert_eq!(q.lines[0].claim.as_ref().unwrap().general_rate, "7.4%");
     assert_eq!(q.totals.duty, d("4600"));
     // Goods of Korea cannot claim Japan's RCEP schedule for China.
