@@ -364,11 +364,13 @@ fn japan_rcep_aanz_claim_follows_each_partys_entry_into_force() {
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
         assert!(e.message.contains(&format!("goods of {origin} cannot claim RCEP_AANZ")), "{e}");
     }
-    // On the day of entry into force the claim is accepted (our tariff file starts 2026-07-09, so
-    // that day's line has no tariff row to price: not an E_CLAIM).
+    // On the day of entry into force the claim is accepted, not E_CLAIM; our tariff file starts
+    // on 2026-07-09, so that day's line has no tariff row to price and says so (partial).
     for (from, origin) in [("2022-03-18", "MY"), ("2023-06-02", "PH")] {
         let q = jp_tee_on(from, origin, "RCEP_AANZ").unwrap();
-        assert_ne!(q.lines[0].status, LineStatus::Priced, "no 2022/2023 tariff row in our data");
+        assert_eq!(q.lines[0].status, LineStatus::Partial);
+        let reason = q.lines[0].reason.as_deref().unwrap();
+        assert!(reason.contains(&format!("no JP line for 610910020 is in force on {from}")), "{reason}");
     }
     // On 2026-08-01 the schedule's EPA_RCEP_アセアン豪州NZ column for 6109.10-020 is Free: duty ¥0
     // instead of 100,000 × 7.4 % = ¥7,400; the row is verified, so the saving is priced.
