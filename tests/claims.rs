@@ -415,3 +415,30 @@ fn japan_cptpp_partners_carry_their_own_dates_and_the_claim_stays_partial() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert!(q.lines[0].reason.as_deref().unwrap().contains("[verify]"));
 }
+
+#[test]
+fn an_agoa_claim_in_its_lapse_is_e_claim_naming_both_periods() {
+    // AGOA (SPI D) lapsed for articles entered after 2025-09-30 and was renewed through
+    // 2026-12-31 by H.R. 7148 (CBP CSMS #67647279: refunds of ad valorem duties only for entries of
+    // 2025-10-01..2026-02-03, SPI D accepted again from 2026-02-06), so preferences.tsv has two D
+    // rows. A claim dated in the lapse is E_CLAIM, naming both periods; on 2026-03-02 the renewed
+    // row is in force (still [verify]: its beneficiary countries are not in our sources). The
+    // code: 0101.30.00 (asses), general 6.8 %, Free under D.
+    let claim_on = |date: &str| {
+        try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "KE",
+            "channel": "freight", "entry_type": "formal", "transport": "air", "claim": "D",
+            "lines": [{"id": "ass", "code": "0101.30.00", "quantity": "1", "unit_price": "100.00"}]}))
+    };
+    let e = claim_on("2025-12-01").unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
+    assert!(e.message.contains("not in force on 2025-12-01"), "{e}");
+    assert!(e.message.contains("2000-10-01–2025-09-30, 2026-02-04–2026-12-31"), "{e}");
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rules = engine().rules();
+    assert_eq!(rules.programme("US", "D", on("2025-09-30")).unwrap().valid_to, Some(on("2025-09-30")));
+    assert_eq!(rules.programme("US", "D", on("2026-02-04")).unwrap().valid_from, Some(on("2026-02-04")));
+    assert!(rules.programme("US", "D", on("2026-02-03")).is_none());
+    let q = claim_on("2026-03-02").unwrap();
+    assert_eq!(q.lines[0].claim.as_ref().map(|c| c.program.as_str()), Some("D"));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+}
