@@ -330,7 +330,8 @@ mod tests {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a\"")?;
                 f.write_str("\n")?;
-                write!(f, "{}\\{}", 1, "€")
+                let (n, euro) = (1, '€');
+                write!(f, "{n}\\{euro}")
             }
         }
         let mut w = JsonWriter { out: String::new() };
