@@ -32,10 +32,23 @@ pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 pub const MAX_FX_DIGITS: u32 = 6;
 
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
-    if v > Decimal::from(max) {
+    if exceeds(v, max) {
         return Err(too_large(v, max, field));
     }
     Ok(())
+}
+
+/// `v > max`, from the mantissa and scale alone (every line checks several amounts; building a
+/// `Decimal` of `max` and comparing the two costs several times more).
+fn exceeds(v: Decimal, max: i64) -> bool {
+    let mantissa = v.mantissa();
+    let max = i128::from(max);
+    if mantissa <= max {
+        // v = mantissa ÷ 10^scale ≤ mantissa (the scale is never negative).
+        return false;
+    }
+    // v > max ⇔ mantissa > max × 10^scale; a product past i128 is beyond any 96-bit mantissa.
+    10i128.checked_pow(v.scale()).and_then(|p| max.checked_mul(p)).is_some_and(|limit| mantissa > limit)
 }
 
 fn too_large(v: Decimal, max: i64, field: &str) -> Error {
@@ -539,7 +552,7 @@ impl LineRequest {
                 ));
             }
         }
-        if self.quantity <= Decimal::ZERO {
+        if self.quantity.is_sign_negative() || self.quantity.is_zero() {
             return Err(Error::new(
                 ErrorCode::Quantity,
                 "quantity",
@@ -556,7 +569,7 @@ impl LineRequest {
             }
         }
         if let Some(a) = self.alcohol_pct {
-            if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
+            if a.is_sign_negative() || exceeds(a, 100) {
                 return Err(Error::new(
                     ErrorCode::InvalidField,
                     "alcohol_pct",
@@ -601,5 +614,31 @@ impl LineRequest {
             check_duty_rate(&d.rate, format!("extra_duties[{i}].rate"))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn exceeds_compares_at_every_scale() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert!(!exceeds(d("100"), 100));
+        assert!(!exceeds(d("100.000000"), 100));
+        assert!(exceeds(d("100.0000001"), 100));
+        assert!(!exceeds(d("99.99"), 100));
+        assert!(!exceeds(d("-1000"), 100));
+        assert!(exceeds(d("79228162514264337593543950335"), i64::MAX));
+        assert!(exceeds(d("0.0000000000000000000000000001"), 0));
+    }
+
+    proptest! {
+        #[test]
+        fn exceeds_agrees_with_decimal_comparison(lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28, max in 0i64..=i64::MAX) {
+            let v = Decimal::from_parts(lo, mid, hi, negative, scale);
+            prop_assert_eq!(exceeds(v, max), v > Decimal::from(max));
+        }
     }
 }

@@ -171,49 +171,151 @@ fn a_claim_under_a_programme_marked_verify_is_partial_never_priced() {
     assert!(!q.totals.complete && q.totals.at_least);
 }
 
-#[test]
-fn japan_rcep_claim_uses_the_schedules_rcep_china_rate_but_stays_partial_while_verify() {
-    // Japan's Tariff Schedule of 2026-07-09, 6109.10-020 (T-shirts, other): applied general rate
-    // 7.4 %, column EPA_RCEP_中国 4.6 %. ¥100,000 CIF from China on 2026-08-01: RCEP duty
-    // 100,000 × 4.6 % = ¥4,600 instead of 100,000 × 7.4 % = ¥7,400. jp_programmes.tsv takes the
-    // partners and dates from the MOFA list (a secondary source, [verify]), so ¥4,600 is a lower
-    // bound and the line is partial.
-    let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "CN",
-        "channel": "freight", "claim": "RCEP_CN",
-        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
-    .unwrap();
+/// One line of Japan's Tariff Schedule of 2026-07-09 worth ¥100,000 CIF, from `origin` on
+/// 2026-08-01, claiming `claim`.
+fn jp_line(code: &str, origin: &str, claim: &str) -> landed::error::Result<Quote> {
+    try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin,
+        "channel": "freight", "claim": claim,
+        "lines": [{"id": "l", "code": code, "quantity": "1", "unit_price": "100000"}]}))
+}
+
+/// The priced claim of a line: (programme, rate, duty, duty at the general rate, saving).
+fn priced_claim(q: &Quote) -> (&str, &str, Option<Decimal>, Option<Decimal>, Option<Decimal>) {
     let line = &q.lines[0];
-    let levy = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
-    assert_eq!(levy.rate, "4.6%");
-    assert_eq!((levy.amount, levy.partial_amount), (None, Some(d("4600"))));
-    let claim = line.claim.as_ref().unwrap();
-    assert_eq!((claim.general_rate.as_str(), claim.general_duty), ("7.4%", Some(d("7400"))));
+    assert_eq!(line.status, LineStatus::Priced, "{:?}", line.reason);
+    assert!(q.totals.complete && !q.totals.at_least);
+    assert!(q.warnings.iter().any(|w| w.code == "W_CLAIM"), "W_CLAIM states the condition");
+    let c = line.claim.as_ref().expect("the claim is reported");
+    (c.program.as_str(), c.rate.as_str(), c.duty, c.general_duty, c.saving)
+}
+
+#[test]
+fn japan_rcep_claim_from_china_is_priced_at_the_schedules_rcep_china_rate() {
+    // Japan's Tariff Schedule of 2026-07-09, 6109.10-020 (T-shirts, other): applied general rate
+    // 7.4 %, column EPA_RCEP_中国 4.6 %. RCEP is in force between Japan and China from 2022-01-01
+    // (Japan Customs, Customs Answer 4055, jp_programmes.tsv RCEP_CN, official). ¥100,000 CIF
+    // from China on 2026-08-01: RCEP duty 100,000 × 4.6 % = ¥4,600 instead of
+    // 100,000 × 7.4 % = ¥7,400: the claim saves ¥2,800.
+    let q = jp_line("6109.10.020", "CN", "RCEP_CN").unwrap();
+    assert_eq!(priced_claim(&q), ("RCEP_CN", "4.6%", Some(d("4600")), Some(d("7400")), Some(d("2800"))));
+    let levy = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert_eq!((levy.rate.as_str(), levy.amount), ("4.6%", Some(d("4600"))));
+    assert_eq!(q.lines[0].claim.as_ref().unwrap().general_rate, "7.4%");
+    assert_eq!(q.totals.duty, d("4600"));
+    // Goods of Korea cannot claim Japan's RCEP schedule for China.
+    let e = jp_line("6109.10.020", "KR", "RCEP_CN").unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")));
+}
+
+#[test]
+fn japan_epa_claims_verified_from_primary_sources_are_priced_at_the_epa_column() {
+    // 6109.10-020, applied general rate 7.4 % (¥7,400 on ¥100,000). Each programme's partner and
+    // entry into force are verified in jp_programmes.tsv (source column): the Japan-Singapore EPA
+    // (Singapore MFA, 2002-11-30), Mexico (MOFA, 2005-04-01), Thailand (MOFA, 2007-11-01), Brunei
+    // (Brunei MOFE, 2008-07-31), the Philippines (MOFA, 2008-12-11), Switzerland (MOFA,
+    // 2009-09-01), Viet Nam (MOFA, 2009-10-01), Peru (Embassy of Japan in Peru, 2012-03-01),
+    // Australia (MOFA, 2015-01-15), Mongolia (MOFA, 2016-06-07), the Japan-UK CEPA (MOFA Diplomatic
+    // Bluebook 2022, 2021-01-01) and RCEP for Korea (Japan Customs, Customs Answer 4055,
+    // 2022-02-01). The schedule's EPA columns for the code: Free under each bilateral EPA, 4.6 %
+    // under EPA_RCEP_韓国, so the duty is ¥0 (saving ¥7,400) or 100,000 × 4.6 % = ¥4,600 (saving
+    // ¥2,800).
+    let free = [
+        ("SG", "SG"),
+        ("MX", "MX"),
+        ("TH", "TH"),
+        ("BN", "BN"),
+        ("PH", "PH"),
+        ("CH", "CH"),
+        ("VN", "VN"),
+        ("PE", "PE"),
+        ("AU", "AU"),
+        ("MN", "MN"),
+        ("UK", "GB"),
+    ];
+    for (programme, origin) in free {
+        let q = jp_line("6109.10.020", origin, programme).unwrap();
+        assert_eq!(
+            priced_claim(&q),
+            (programme, "Free", Some(d("0")), Some(d("7400")), Some(d("7400"))),
+            "{programme}"
+        );
+        assert_eq!(q.totals.duty, d("0"), "{programme}");
+    }
+    let q = jp_line("6109.10.020", "KR", "RCEP_KR").unwrap();
+    assert_eq!(priced_claim(&q), ("RCEP_KR", "4.6%", Some(d("4600")), Some(d("7400")), Some(d("2800"))));
+}
+
+#[test]
+fn japan_us_trade_agreement_claim_is_priced_at_the_usjta_column() {
+    // Japan-US Trade Agreement, in force 2020-01-01 (U.S. International Trade Administration,
+    // trade.gov, Japan Country Commercial Guide; jp_programmes.tsv USJTA, official). Schedule of
+    // 2026-07-09, 0201.10-000 (bovine carcasses, fresh or chilled): general 38.5 %, column
+    // EPA_日米貿易協定 20.8 %. ¥100,000 from the United States: 100,000 × 20.8 % = ¥20,800 instead of
+    // 100,000 × 38.5 % = ¥38,500: the claim saves ¥17,700.
+    let q = jp_line("0201.10.000", "US", "USJTA").unwrap();
+    assert_eq!(priced_claim(&q), ("USJTA", "20.8%", Some(d("20800")), Some(d("38500")), Some(d("17700"))));
+}
+
+#[test]
+fn a_japan_epa_claim_before_its_entry_into_force_is_e_claim() {
+    // The Japan-UK CEPA entered into force on 2021-01-01 (MOFA Diplomatic Bluebook 2022); RCEP for
+    // Korea on 2022-02-01 (Japan Customs, Customs Answer 4055). A claim dated the day before is
+    // refused, not priced; the programmes are open to their partners from those dates.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rules = engine().rules();
+    let uk = rules.programme("JP", "UK").unwrap();
+    assert!(!uk.open_to("GB", on("2020-12-31")) && uk.open_to("GB", on("2021-01-01")));
+    let kr = rules.programme("JP", "RCEP_KR").unwrap();
+    assert!(!kr.open_to("KR", on("2022-01-31")) && kr.open_to("KR", on("2022-02-01")));
+    assert!(!kr.open_to("CN", on("2026-08-01")));
+    let mut v = json!({"destination": "JP", "date": "2020-12-31", "currency": "JPY", "origin": "GB",
+        "channel": "freight", "claim": "UK",
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]});
+    let e = try_quote(v.clone()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Claim, "{e}");
+    assert!(e.message.contains("not in force"), "{e}");
+    v["date"] = json!("2026-08-01");
+    assert!(try_quote(v).is_ok());
+}
+
+#[test]
+fn a_japan_claim_under_a_programme_still_marked_verify_stays_partial() {
+    // The Japan-Malaysia EPA row is [verify] (its entry into force, 2006-07-13, was not found on a
+    // primary host): a claim under it for 6109.10-020 (Free in the schedule) is a lower bound of
+    // ¥0, the line partial, the claim without a priced saving.
+    let q = jp_line("6109.10.020", "MY", "MY").unwrap();
+    let line = &q.lines[0];
     assert_eq!(line.status, LineStatus::Partial);
     assert!(line.reason.as_deref().unwrap().contains("[verify]"), "{:?}", line.reason);
-    assert_eq!(q.totals.duty, d("4600"));
-    assert!(q.totals.at_least);
-    // Goods of Korea cannot claim Japan's RCEP schedule for China.
-    let e = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "KR",
-        "claim": "RCEP_CN", "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
-    .unwrap_err();
-    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")));
+    let levy = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert_eq!((levy.amount, levy.partial_amount), (None, Some(d("0"))));
+    let claim = line.claim.as_ref().unwrap();
+    assert_eq!((claim.duty, claim.saving, claim.general_duty), (None, None, Some(d("7400"))));
+    assert!(!q.totals.complete && q.totals.at_least);
 }
 
 #[test]
 fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     // Goods of Viet Nam may claim the Japan-Viet Nam EPA, AJCEP, CPTPP and RCEP (ASEAN/AU/NZ
     // schedule): each is offered (Free under each in Japan's schedule for 6109.10-020), never
-    // applied, and without a priced saving while the programme rows are marked [verify].
+    // applied. The Japan-Viet Nam EPA is verified (MOFA, in force 2009-10-01): its saving is priced
+    // (¥7,400); AJCEP, CPTPP and RCEP (ASEAN/AU/NZ) stay [verify] (each party has its own entry
+    // into force), so they are offered without a priced saving.
     let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
     .unwrap();
     let line = &q.lines[0];
     assert_eq!(duty(&q), Some(d("7400")));
-    let offered: Vec<&str> = line.alternatives.iter().map(|a| a.program.as_str()).collect();
+    let offered: Vec<(&str, &str, Option<Decimal>)> =
+        line.alternatives.iter().map(|a| (a.program.as_str(), a.rate.as_str(), a.saving)).collect();
     for p in ["VN", "AJCEP", "CPTPP", "RCEP_AANZ"] {
-        assert!(offered.contains(&p), "{p} not offered: {offered:?}");
+        assert!(offered.iter().any(|(o, _, _)| *o == p), "{p} not offered: {offered:?}");
     }
-    assert!(line.alternatives.iter().all(|a| a.rate == "Free" && a.saving.is_none()));
+    for (p, rate, saving) in &offered {
+        assert_eq!(*rate, "Free", "{p}");
+        let expected = if *p == "VN" { Some(d("7400")) } else { None };
+        assert_eq!(*saving, expected, "{p}");
+    }
     assert!(line.claim.is_none());
 }
 

@@ -70,21 +70,42 @@ fn an_explicit_claim_the_origin_cannot_make_is_that_rows_error() {
     assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("S"));
 }
 
+/// A ¥100,000 T-shirt (6109.10-020, applied general rate 7.4 %) to Japan on 2026-08-01.
+fn tee_to_japan(origin: &str) -> QuoteRequest {
+    request(json!({"destination": "JP", "date": "2026-08-01",
+        "currency": "JPY", "origin": origin, "channel": "freight",
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+}
+
 #[test]
 fn an_unverified_claim_never_beats_a_complete_quote() {
-    // Japan, a T-shirt of Viet Nam (6109.10-020, general 7.4 %, Free under the Japan-Viet Nam EPA,
-    // AJCEP, CPTPP and RCEP in Japan's schedule of 2026-07-09): every programme row is [verify],
-    // so each claim is a lower bound and the no-claim quote (¥7,400 duty) is the cheapest complete.
-    let base = request(json!({"destination": "JP", "date": "2026-08-01",
-        "currency": "JPY", "origin": "VN", "channel": "freight",
-        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}));
+    // Japan, a T-shirt of Malaysia (Free under the Japan-Malaysia EPA, AJCEP, CPTPP and RCEP in
+    // Japan's schedule of 2026-07-09): every one of these programme rows is still [verify], so
+    // each claim is a lower bound and the no-claim quote (¥7,400 duty) is the cheapest complete.
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
-    let r = sweep(&engine(), &base, &axes).unwrap();
-    assert_eq!(r.combinations, 5, "no claim + VN, AJCEP, CPTPP, RCEP_AANZ");
+    let r = sweep(&engine(), &tee_to_japan("MY"), &axes).unwrap();
+    assert_eq!(r.combinations, 5, "no claim + MY, AJCEP, CPTPP, RCEP_AANZ");
     assert_eq!((r.rows[0].claim.as_deref(), r.rows[0].duty, r.rows[0].complete), (None, Some(d("7400")), true));
     assert!(r.rows[1..].iter().all(|x| !x.complete && x.at_least && x.claim.is_some()));
     assert_eq!(r.incomplete_below_cheapest, 4);
     assert!(r.savings.is_empty(), "no other complete quote to compare with");
+}
+
+#[test]
+fn a_verified_japan_epa_claim_wins_and_the_unverified_ones_rank_below_the_complete_quotes() {
+    // A T-shirt of Viet Nam: the Japan-Viet Nam EPA is verified (MOFA: in force 2009-10-01,
+    // jp_programmes.tsv VN, official) and Free for 6109.10-020, so claiming it is a complete quote
+    // with no duty, ¥7,400 below the no-claim quote (100,000 × 7.4 %); AJCEP, CPTPP and RCEP
+    // (ASEAN/AU/NZ) stay [verify] and rank after both complete quotes.
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_japan("VN"), &axes).unwrap();
+    assert_eq!(r.combinations, 5, "no claim + VN, AJCEP, CPTPP, RCEP_AANZ");
+    let first: Vec<(Option<&str>, Option<Decimal>, bool)> =
+        r.rows[..2].iter().map(|x| (x.claim.as_deref(), x.duty, x.complete)).collect();
+    assert_eq!(first, vec![(Some("VN"), Some(d("0")), true), (None, Some(d("7400")), true)]);
+    assert!(r.rows[2..].iter().all(|x| !x.complete && x.at_least && x.claim.is_some()));
+    assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("VN"));
+    assert_eq!(r.cheapest.as_ref().unwrap().claim_saving, Some(d("7400")));
 }
 
 #[test]

@@ -142,3 +142,44 @@ fn finland_standard_rate_is_24_to_2024_08_31_and_25_5_from_2024_09_01_vero_fi() 
     assert_eq!(levy(&before.lines[0], LevyKind::Tax), d("53.76"));
     assert_eq!(before.lines[0].status, LineStatus::Priced);
 }
+
+#[test]
+fn denmark_standard_rate_25_is_verified_momsloven_s33_skattestyrelsen() {
+    // Momsloven § 33 ("Afgiften udgør 25 pct. af afgiftsgrundlaget"), 25 % since 1992-01-01
+    // (Skattestyrelsen, Den juridiske vejledning, info.skat.dk: former rates "01.01.92 - 25
+    // pct."). Worked by hand: CIF DKK 2,000.00 (above the €150 duty relief), duty 12 % = 240.00;
+    // VAT 25 % × 2,240.00 = 560.00.
+    let q = quote(json!({"destination": "DK", "date": "2026-03-02", "currency": "DKK", "origin": "US",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "2000.00", "duty_rate": "12%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("240.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("560.00"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("DK", "1992-01-01", "25", "Momsloven § 33");
+}
+
+#[test]
+fn cyprus_standard_rate_is_18_in_2013_and_19_from_2014_01_13_vat_law_95_i_2000_art_17() {
+    // Value Added Tax Law 95(I)/2000 art. 17: 18 % from 2013-01-14 to 2014-01-12, 19 % from
+    // 2014-01-13, also on the importation of goods. Worked by hand: CIF €200.00, duty 12 % =
+    // 24.00; VAT 19 % × 224.00 = 42.56.
+    let q = eu_line("CY", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("42.56"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("CY", "2014-01-13", "19", "95(I)/2000 art. 17");
+    assert_verified_standard("CY", "2014-01-12", "18", "95(I)/2000 art. 17");
+}
+
+#[test]
+fn gb_reduced_rate_5_is_verified_vata_1994_s29a() {
+    // Value Added Tax Act 1994 s.29A(1): VAT on a Schedule 7A supply or the equivalent
+    // importation is charged at 5 per cent (5 % since 1997-09-01). Worked by hand: CIF £200.00,
+    // duty 12 % = 24.00; VAT 5 % × 224.00 = 11.20.
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200.00", "duty_rate": "12%",
+                   "vat_class": "reduced"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("11.20"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    let row = engine().rules().vat_rate("GB", None, VatClass::Reduced, Date::parse("2026-03-02").unwrap()).unwrap();
+    assert!(row.overrides && row.source.id.contains("s.29A(1)"), "{}", row.source.id);
+    assert_eq!((row.percent, row.source.confidence), (d("5"), Confidence::Official));
+}

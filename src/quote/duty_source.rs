@@ -135,7 +135,7 @@ pub(super) fn duty_rates(
             let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
             // Each edition's age is checked once per quote.
-            let unchecked = !ctx.tariff_editions_checked.contains(&first);
+            let unchecked = !ctx.tariff_editions_checked.iter().any(|e| *e == first);
             if unchecked {
                 ctx.tariff_editions_checked.push(first);
             }

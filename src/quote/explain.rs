@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt::{self, Write};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// How a figure was reached. Renders to the same text the quote has always carried; equality
 /// compares that text.
@@ -27,8 +27,10 @@ pub struct Note {
 pub(crate) enum Parts {
     /// Text built eagerly (rare paths, or text that comes ready-made).
     Text(Cow<'static, str>),
-    /// Text built once per quote and shared by its lines (tax names, rate texts).
-    Shared(Arc<str>),
+    /// A tax levy's name at the border for a class other than standard: `Import VAT, reduced rate`.
+    TaxClassName { import_name: &'static str, class: &'static str },
+    /// A tax collected by the seller: `VAT charged by the seller at sale ({threshold})`.
+    SellerTaxName { tax: &'static str, threshold: &'static str },
     /// A tariff rate's levy name: `Customs duty ({tariff} {code})`.
     DutyName { tariff: &'static str, code: HsCode },
     /// `CIF: goods g + shipping s + insurance i`.
@@ -166,10 +168,8 @@ impl Note {
 
     /// The text, rendered on first use.
     pub fn as_str(&self) -> &str {
-        match &self.parts {
-            Parts::Text(t) => return t,
-            Parts::Shared(t) => return t,
-            _ => {}
+        if let Parts::Text(t) = &self.parts {
+            return t;
         }
         self.text.get_or_init(|| {
             let mut s = String::new();
@@ -188,12 +188,6 @@ impl From<String> for Note {
 impl From<Cow<'static, str>> for Note {
     fn from(s: Cow<'static, str>) -> Note {
         Note::new(Parts::Text(s))
-    }
-}
-
-impl From<Arc<str>> for Note {
-    fn from(s: Arc<str>) -> Note {
-        Note::new(Parts::Shared(s))
     }
 }
 
@@ -266,7 +260,8 @@ impl fmt::Display for Grouped {
 fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
     match p {
         Parts::Text(t) => w.write_str(t),
-        Parts::Shared(t) => w.write_str(t),
+        Parts::TaxClassName { import_name, class } => write!(w, "{import_name}, {class} rate"),
+        Parts::SellerTaxName { tax, threshold } => write!(w, "{tax} charged by the seller at sale ({threshold})"),
         Parts::DutyName { tariff, code } => write!(w, "Customs duty ({tariff} {code})"),
         Parts::Cif { goods, shipping, insurance } => {
             write!(w, "CIF: goods {goods} + shipping {shipping} + insurance {insurance}")

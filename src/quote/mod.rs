@@ -80,28 +80,18 @@ struct Ctx<'q> {
     fx_used: Vec<FxUsed>,
     warnings: Vec<Warning>,
     /// VAT/GST rate per class, looked up once per request.
-    vat_cache: Vec<(VatClass, Option<crate::rules::VatRate>)>,
+    vat_cache: Several<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
     /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
     rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
-    /// Texts every line repeats (a tax's name, a rate as text), formatted once per quote.
-    texts: Vec<(TextKey, std::sync::Arc<str>)>,
     /// The tariff editions (source numbers) whose age this quote has checked.
-    tariff_editions_checked: Vec<u32>,
+    tariff_editions_checked: Several<u32>,
     /// The destination's VAT-base uplift on the date (`None` until the first line asks).
     uplift: Option<Option<(Decimal, &'static str)>>,
     /// The parts each tax rate splits into, per rate, as lines ask.
-    tax_parts: Vec<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
+    tax_parts: Several<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
     /// Each tax rate as a fraction (`20` → `0.2`), divided once per quote, not once per line.
-    fractions: Vec<(Decimal, Decimal)>,
-}
-
-/// What a text in [`Ctx::texts`] says.
-#[derive(Clone, Copy, PartialEq)]
-enum TextKey {
-    /// A tax's name: its kind, the class's rate kind (none for the standard class), and the
-    /// threshold under which the seller collects it.
-    TaxName { kind: &'static str, class: Option<&'static str>, seller: Option<&'static str> },
+    fractions: Several<(Decimal, Decimal)>,
 }
 
 /// Number of [`RoundingTarget`]s.
@@ -155,16 +145,6 @@ impl Ctx<'_> {
             self.fx_used.push(used);
         }
         Some(rate)
-    }
-
-    /// The text for `key`, formatted by `make` the first time in this quote.
-    fn text(&mut self, key: TextKey, make: impl FnOnce() -> String) -> Note {
-        if let Some((_, t)) = self.texts.iter().find(|(k, _)| *k == key) {
-            return Note::from(t.clone());
-        }
-        let t: std::sync::Arc<str> = make().into();
-        self.texts.push((key, t.clone()));
-        Note::from(t)
     }
 
     /// `percent` ÷ 100, computed once per quote for each rate (the same digits and scale: the
@@ -251,14 +231,13 @@ impl<'q> Ctx<'q> {
             overrides: FxTable::from_request(&req.fx)?,
             fx_used: Vec::new(),
             warnings: Vec::new(),
-            vat_cache: Vec::new(),
+            vat_cache: Several::new(),
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
             rounding: rounding_steps(rules, j.country, req.date),
-            texts: Vec::new(),
-            tariff_editions_checked: Vec::new(),
+            tariff_editions_checked: Several::new(),
             uplift: None,
-            tax_parts: Vec::new(),
-            fractions: Vec::new(),
+            tax_parts: Several::new(),
+            fractions: Several::new(),
         })
     }
 }

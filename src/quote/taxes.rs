@@ -60,16 +60,12 @@ pub(super) fn tax(
     }
     let (name, base, note) = if let Some(t) = relief.seller_collects {
         let (base, note) = sale_base(t, v, duty_total);
-        let name = TextKey::TaxName { kind: kind_name, class: None, seller: Some(t.id) };
-        (ctx.text(name, || format!("{kind_name} charged by the seller at sale ({})", t.id)), base, note)
+        (Note::new(Parts::SellerTaxName { tax: kind_name, threshold: t.id }), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
         let name = match class {
             None => Note::from(import_name),
-            Some(k) => {
-                let key = TextKey::TaxName { kind: kind_name, class, seller: None };
-                ctx.text(key, || format!("{import_name}, {k} rate"))
-            }
+            Some(class) => Note::new(Parts::TaxClassName { import_name, class }),
         };
         (name, base, note)
     };
