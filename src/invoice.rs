@@ -66,7 +66,7 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
         .iter()
         .flat_map(|l| &l.levies)
         .find(|l| l.kind == crate::quote::LevyKind::Tax)
-        .and_then(|l| l.rate.trim_end_matches('%').parse::<Decimal>().ok())
+        .and_then(|l| l.rate.as_str().trim_end_matches('%').parse::<Decimal>().ok())
         .map(|p| p / Decimal::ONE_HUNDRED)
         .unwrap_or_default();
     let all_relieved = q.thresholds.iter().any(|th| th.applies);

@@ -199,7 +199,7 @@ fn japan_rcep_claim_from_china_is_priced_at_the_schedules_rcep_china_rate() {
     let q = jp_line("6109.10.020", "CN", "RCEP_CN").unwrap();
     assert_eq!(priced_claim(&q), ("RCEP_CN", "4.6%", Some(d("4600")), Some(d("7400")), Some(d("2800"))));
     let levy = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
-    assert_eq!((levy.rate.as_str(), levy.amount), ("4.6%", Some(d("4600"))));
+    assert_eq!((&*levy.rate.as_str(), levy.amount), ("4.6%", Some(d("4600"))));
     assert_eq!(q.lines[0].claim.as_ref().unwrap().general_rate, "7.4%");
     assert_eq!(q.totals.duty, d("4600"));
     // Goods of Korea cannot claim Japan's RCEP schedule for China.
@@ -263,9 +263,10 @@ fn a_japan_epa_claim_before_its_entry_into_force_is_e_claim() {
     // refused, not priced; the programmes are open to their partners from those dates.
     let on = |s| landed::date::Date::parse(s).unwrap();
     let rules = engine().rules();
-    let uk = rules.programme("JP", "UK").unwrap();
+    assert!(rules.programme("JP", "UK", on("2020-12-31")).is_none());
+    let uk = rules.programme("JP", "UK", on("2021-01-01")).unwrap();
     assert!(!uk.open_to("GB", on("2020-12-31")) && uk.open_to("GB", on("2021-01-01")));
-    let kr = rules.programme("JP", "RCEP_KR").unwrap();
+    let kr = rules.programme("JP", "RCEP_KR", on("2026-08-01")).unwrap();
     assert!(!kr.open_to("KR", on("2022-01-31")) && kr.open_to("KR", on("2022-02-01")));
     assert!(!kr.open_to("CN", on("2026-08-01")));
     let mut v = json!({"destination": "JP", "date": "2020-12-31", "currency": "JPY", "origin": "GB",
@@ -298,9 +299,11 @@ fn a_japan_claim_under_a_programme_still_marked_verify_stays_partial() {
 fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     // Goods of Viet Nam may claim the Japan-Viet Nam EPA, AJCEP, CPTPP and RCEP (ASEAN/AU/NZ
     // schedule): each is offered (Free under each in Japan's schedule for 6109.10-020), never
-    // applied. The Japan-Viet Nam EPA is verified (MOFA, in force 2009-10-01): its saving is priced
-    // (¥7,400); AJCEP, CPTPP and RCEP (ASEAN/AU/NZ) stay [verify] (each party has its own entry
-    // into force), so they are offered without a priced saving.
+    // applied. The Japan-Viet Nam EPA (MOFA, in force 2009-10-01), AJCEP for Viet Nam (Japan
+    // Customs, Customs Answer 4022: 2008-12-01) and RCEP for Viet Nam (Customs Answer 4055:
+    // 2022-01-01) are verified: their saving is priced (¥7,400); CPTPP stays [verify] (Viet Nam's,
+    // Brunei's and the United Kingdom's dates come from secondary sources), so it is offered
+    // without a priced saving.
     let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
     .unwrap();
@@ -313,7 +316,7 @@ fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     }
     for (p, rate, saving) in &offered {
         assert_eq!(*rate, "Free", "{p}");
-        let expected = if *p == "VN" { Some(d("7400")) } else { None };
+        let expected = if *p == "CPTPP" { None } else { Some(d("7400")) };
         assert_eq!(*saving, expected, "{p}");
     }
     assert!(line.claim.is_none());
@@ -335,4 +338,107 @@ fn japan_eu_epa_claim_follows_the_eu_groups_membership_dates() {
     let e = try_quote(req("GB")).unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
     assert!(e.message.contains("goods of GB cannot claim EU"), "{e}");
+}
+
+/// A claim on `date` from `origin` for one T-shirt of 6109.10-020 worth ¥100,000 CIF.
+fn jp_tee_on(date: &str, origin: &str, claim: &str) -> landed::error::Result<Quote> {
+    try_quote(json!({"destination": "JP", "date": date, "currency": "JPY", "origin": origin,
+        "channel": "freight", "claim": claim,
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+}
+
+#[test]
+fn japan_rcep_aanz_claim_follows_each_partys_entry_into_force() {
+    // RCEP entered into force for Malaysia on 2022-03-18 and for the Philippines on 2023-06-02
+    // (Japan Customs, Customs Answer 4055; rules/groups.tsv RCEPAANZ, official). The day before,
+    // goods of either cannot claim Japan's RCEP schedule for ASEAN/AU/NZ: E_CLAIM, not priced.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rcep = engine().rules().programme("JP", "RCEP_AANZ", on("2022-03-18")).unwrap();
+    assert_eq!(rcep.countries, vec!["RCEPAANZ"]);
+    assert!(!rcep.open_to("MY", on("2022-03-17")) && rcep.open_to("MY", on("2022-03-18")));
+    assert!(!rcep.open_to("PH", on("2023-06-01")) && rcep.open_to("PH", on("2023-06-02")));
+    assert!(!rcep.open_to("ID", on("2023-01-01")) && rcep.open_to("ID", on("2023-01-02")));
+    assert!(rcep.open_to("VN", on("2022-01-01")) && !rcep.open_to("MM", on("2026-08-01")));
+    for (before, origin) in [("2022-03-17", "MY"), ("2023-06-01", "PH")] {
+        let e = jp_tee_on(before, origin, "RCEP_AANZ").unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
+        assert!(e.message.contains(&format!("goods of {origin} cannot claim RCEP_AANZ")), "{e}");
+    }
+    // On the day of entry into force the claim is accepted, not E_CLAIM; our tariff file starts
+    // on 2026-07-09, so that day's line has no tariff row to price and says so (partial).
+    for (from, origin) in [("2022-03-18", "MY"), ("2023-06-02", "PH")] {
+        let q = jp_tee_on(from, origin, "RCEP_AANZ").unwrap();
+        assert_eq!(q.lines[0].status, LineStatus::Partial);
+        let reason = q.lines[0].reason.as_deref().unwrap();
+        assert!(reason.contains(&format!("no JP line for 610910020 is in force on {from}")), "{reason}");
+    }
+    // On 2026-08-01 the schedule's EPA_RCEP_アセアン豪州NZ column for 6109.10-020 is Free: duty ¥0
+    // instead of 100,000 × 7.4 % = ¥7,400; the row is verified, so the saving is priced.
+    for origin in ["MY", "PH"] {
+        let q = jp_tee_on("2026-08-01", origin, "RCEP_AANZ").unwrap();
+        assert_eq!(priced_claim(&q), ("RCEP_AANZ", "Free", Some(d("0")), Some(d("7400")), Some(d("7400"))));
+    }
+}
+
+#[test]
+fn japan_ajcep_claim_follows_each_members_entry_into_force() {
+    // AJCEP entered into force for the Philippines on 2010-07-01 and for Cambodia on 2009-12-01
+    // (Japan Customs, Customs Answer 4022; MOFA press release of 2010-06-16; rules/groups.tsv
+    // AJCEP, official). Indonesia's date was not found on a primary host: it is no partner here.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let ajcep = engine().rules().programme("JP", "AJCEP", on("2026-08-01")).unwrap();
+    assert!(!ajcep.open_to("PH", on("2010-06-30")) && ajcep.open_to("PH", on("2010-07-01")));
+    assert!(!ajcep.open_to("KH", on("2009-11-30")) && ajcep.open_to("KH", on("2009-12-01")));
+    assert!(ajcep.open_to("MM", on("2008-12-01")) && !ajcep.open_to("ID", on("2026-08-01")));
+    // 6109.10-020 is Free under EPA_アセアン: ¥0 instead of ¥7,400 for goods of the Philippines.
+    let q = jp_tee_on("2026-08-01", "PH", "AJCEP").unwrap();
+    assert_eq!(priced_claim(&q), ("AJCEP", "Free", Some(d("0")), Some(d("7400")), Some(d("7400"))));
+    let e = jp_tee_on("2026-08-01", "ID", "AJCEP").unwrap_err();
+    assert_eq!(e.code, ErrorCode::Claim, "{e}");
+}
+
+#[test]
+fn japan_cptpp_partners_carry_their_own_dates_and_the_claim_stays_partial() {
+    // CPTPP entered into force for Peru on 2021-09-19 and for Malaysia on 2022-11-29 (the
+    // depositary, NZ MFAT), for Chile on 2023-02-21 (Japan Customs); a claim from Peru on
+    // 2021-09-18 is refused. The row stays [verify] (Viet Nam's, Brunei's and the United Kingdom's
+    // dates are secondary), so a claim in force is partial: at least the schedule's Free.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let cptpp = engine().rules().programme("JP", "CPTPP", on("2026-08-01")).unwrap();
+    assert!(!cptpp.open_to("PE", on("2021-09-18")) && cptpp.open_to("PE", on("2021-09-19")));
+    assert!(!cptpp.open_to("MY", on("2022-11-28")) && cptpp.open_to("MY", on("2022-11-29")));
+    assert!(!cptpp.open_to("CL", on("2023-02-20")) && cptpp.open_to("CL", on("2023-02-21")));
+    assert!(!cptpp.open_to("GB", on("2024-12-14")) && cptpp.open_to("GB", on("2024-12-15")));
+    let e = jp_tee_on("2021-09-18", "PE", "CPTPP").unwrap_err();
+    assert!(e.message.contains("goods of PE cannot claim CPTPP"), "{e}");
+    let q = jp_tee_on("2026-08-01", "PE", "CPTPP").unwrap();
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(q.lines[0].reason.as_deref().unwrap().contains("[verify]"));
+}
+
+#[test]
+fn an_agoa_claim_in_its_lapse_is_e_claim_naming_both_periods() {
+    // AGOA (SPI D) lapsed for articles entered after 2025-09-30 and was renewed through
+    // 2026-12-31 by H.R. 7148 (CBP CSMS #67647279: refunds of ad valorem duties only for entries of
+    // 2025-10-01..2026-02-03, SPI D accepted again from 2026-02-06), so preferences.tsv has two D
+    // rows. A claim dated in the lapse is E_CLAIM, naming both periods; on 2026-03-02 the renewed
+    // row is in force (still [verify]: its beneficiary countries are not in our sources). The
+    // code: 0101.30.00 (asses), general 6.8 %, Free under D.
+    let claim_on = |date: &str| {
+        try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "KE",
+            "channel": "freight", "entry_type": "formal", "transport": "air", "claim": "D",
+            "lines": [{"id": "ass", "code": "0101.30.00", "quantity": "1", "unit_price": "100.00"}]}))
+    };
+    let e = claim_on("2025-12-01").unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
+    assert!(e.message.contains("not in force on 2025-12-01"), "{e}");
+    assert!(e.message.contains("2000-10-01–2025-09-30, 2026-02-04–2026-12-31"), "{e}");
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rules = engine().rules();
+    assert_eq!(rules.programme("US", "D", on("2025-09-30")).unwrap().valid_to, Some(on("2025-09-30")));
+    assert_eq!(rules.programme("US", "D", on("2026-02-04")).unwrap().valid_from, Some(on("2026-02-04")));
+    assert!(rules.programme("US", "D", on("2026-02-03")).is_none());
+    let q = claim_on("2026-03-02").unwrap();
+    assert_eq!(q.lines[0].claim.as_ref().map(|c| c.program.as_str()), Some("D"));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
 }

@@ -21,7 +21,7 @@ fn value_basis_cif_vs_fob_rules_1() {
     assert_eq!(levy(&cif.lines[0], LevyKind::Duty), d("585.00"));
     let fob = quote(req("AU", "AUD"));
     assert_eq!(levy(&fob.lines[0], LevyKind::Duty), d("500.00"));
-    assert!(fob.lines[0].levies[0].base_note.starts_with("FOB"));
+    assert!(fob.lines[0].levies[0].base_note.as_str().starts_with("FOB"));
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn gb_low_value_consignments_pay_vat_at_sale_rules_3() {
         "lines": [{"id": "tee", "code": "6109100010", "quantity": "10", "unit_price": "13.50"}]}));
     assert_eq!(q.totals.duty, d("0.00"));
     assert_eq!(q.totals.tax, d("27.00"));
-    assert!(q.lines[0].levies.iter().any(|l| l.name.contains("seller")));
+    assert!(q.lines[0].levies.iter().any(|l| l.name.as_str().contains("seller")));
 }
 
 fn us_line(date: &str, code: &str, origin: &str, value: &str) -> Quote {
@@ -179,17 +179,17 @@ fn us_stacking_301_232_mfn_cbp_7501_rules_5() {
     assert_eq!(q.totals.duty, d("11039.99"));
     // Section 122 (9903.03.06: Section 232 goods exempt) reaches only the value outside the steel
     // content, which is nothing here.
-    let s122 = line.levies.iter().find(|l| l.name.contains("9903.03.01")).map(|l| l.amount);
+    let s122 = line.levies.iter().find(|l| l.name.as_str().contains("9903.03.01")).map(|l| l.amount);
     assert!(s122.is_none() || s122 == Some(Some(d("0.00"))), "{:?}", line.levies);
 }
 
 #[test]
 fn us_ieepa_ends_and_section_122_starts_on_2026_02_24_rules_4() {
     let before = us_line("2026-02-23", "6109100012", "VN", "100.00");
-    assert!(before.lines[0].levies.iter().any(|l| l.name.contains("IEEPA")));
+    assert!(before.lines[0].levies.iter().any(|l| l.name.as_str().contains("IEEPA")));
     let after = us_line("2026-02-24", "6109100012", "VN", "100.00");
-    assert!(!after.lines[0].levies.iter().any(|l| l.name.contains("IEEPA")));
-    assert!(after.lines[0].levies.iter().any(|l| l.name.contains("122")));
+    assert!(!after.lines[0].levies.iter().any(|l| l.name.as_str().contains("IEEPA")));
+    assert!(after.lines[0].levies.iter().any(|l| l.name.as_str().contains("122")));
 }
 
 #[test]
@@ -317,12 +317,12 @@ fn autos_under_232_are_not_also_charged_232_steel_rules_5() {
     let line = &q.lines[0];
     assert_eq!(levy(line, LevyKind::Duty), d("1000.00"));
     assert!(
-        line.levies.iter().any(|l| l.name.contains("vehicles") && l.amount == Some(d("10000.00"))),
+        line.levies.iter().any(|l| l.name.as_str().contains("vehicles") && l.amount == Some(d("10000.00"))),
         "{:?}",
         line.levies
     );
     assert!(line.excluded.iter().any(|e| e.reason.contains("s232-autos")), "{:?}", line.excluded);
-    assert!(!line.levies.iter().any(|l| l.name.contains("steel")));
+    assert!(!line.levies.iter().any(|l| l.name.as_str().contains("steel")));
 }
 
 #[test]

@@ -11,11 +11,11 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 fn named(line: &LineQuote, name: &str) -> Decimal {
-    line.levies.iter().filter(|l| l.name.contains(name)).map(|l| l.amount.expect("priced levy")).sum()
+    line.levies.iter().filter(|l| l.name.as_str().contains(name)).map(|l| l.amount.expect("priced levy")).sum()
 }
 
 fn fee<'q>(q: &'q Quote, name: &str) -> Option<&'q landed::quote::Levy> {
-    q.levies.iter().find(|l| l.kind == LevyKind::Fee && l.name.contains(name))
+    q.levies.iter().find(|l| l.kind == LevyKind::Fee && l.name.as_str().contains(name))
 }
 
 // ---- Japan ----------------------------------------------------------------------------------
@@ -42,7 +42,7 @@ fn japan_rounds_bases_to_1000_and_splits_consumption_tax_customs_answer_1111() {
     assert_eq!(levy(b, LevyKind::Duty), d("17640"));
     assert_eq!(named(b, "consumption tax (national)"), d("8923"));
     assert_eq!(named(b, "local consumption tax"), d("2510"));
-    let national_base = a.levies.iter().find(|l| l.name.contains("(national)")).unwrap().base;
+    let national_base = a.levies.iter().find(|l| l.name.as_str().contains("(national)")).unwrap().base;
     assert_eq!(national_base, d("609000"));
     assert_eq!(q.totals.duty, d("92400"));
     assert_eq!(q.totals.tax, d("72300")); // 56,400 + 15,900
@@ -57,9 +57,13 @@ fn japan_consumption_tax_parts_are_7_8_and_2_2_percent_customs_answer_1111() {
     let q = quote(json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US",
         "lines": [{"id": "x", "code": "8471300000", "quantity": "1", "unit_price": "100000", "duty_rate": "Free"}]}));
     let l = &q.lines[0];
-    let parts: Vec<(&str, &str)> =
-        l.levies.iter().filter(|v| v.kind == LevyKind::Tax).map(|v| (v.name.as_str(), v.rate.as_str())).collect();
-    assert_eq!(parts, vec![("Import consumption tax (national)", "7.8%"), ("Import local consumption tax", "2.2%")]);
+    let parts: Vec<(String, String)> =
+        l.levies.iter().filter(|v| v.kind == LevyKind::Tax).map(|v| (v.name.to_string(), v.rate.to_string())).collect();
+    assert_eq!(
+        parts,
+        [("Import consumption tax (national)", "7.8%"), ("Import local consumption tax", "2.2%")]
+            .map(|(n, r)| (n.to_string(), r.to_string()))
+    );
     assert_eq!(named(l, "(national)"), d("7800"));
     assert_eq!(named(l, "local"), d("2200"));
 }
@@ -302,7 +306,7 @@ fn mpf_fy2027_is_unknown_never_fy2026_figures() {
     let q = us("2026-10-15", "100000", json!({"entry_type": "formal"}));
     let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
     assert_eq!(mpf.amount, None);
-    assert!(mpf.formula.contains("not in our"), "{}", mpf.formula);
+    assert!(mpf.formula.as_str().contains("not in our"), "{}", mpf.formula);
     assert!(!q.totals.complete);
     assert!(warned(&q, "W_FEE_UNKNOWN"));
 }
@@ -433,7 +437,7 @@ fn malaysia_low_value_goods_sales_tax_is_listed_but_unverified_sales_tax_act_201
         "incoterm": "DAP", "shipping": "20.00",
         "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "100.00", "duty_rate": "0%"}]}));
     let check = q.thresholds.iter().find(|c| c.id == "my-lvg-500").expect("considered");
-    assert!(!check.applies && check.note.as_deref().unwrap_or_default().contains("[verify]"), "{check:?}");
+    assert!(!check.applies && check.note.as_ref().is_some_and(|n| n.as_str().contains("[verify]")), "{check:?}");
     assert!(unpriced(&q.lines[0], LevyKind::Tax).contains("my-lvg-500"));
     assert_eq!(q.totals.collected_at_sale, d("0"));
     assert!(!q.totals.complete && q.totals.at_least);
@@ -465,7 +469,7 @@ fn caller_duty_rate_replaces_the_tariff_rate_and_shows_both() {
     let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
     assert_eq!(duty.amount, Some(d("500.00")));
     assert_eq!(duty.rate, "5%");
-    assert!(duty.name.contains(&tariff_rate), "{}", duty.name);
+    assert!(duty.name.as_str().contains(&tariff_rate), "{}", duty.name);
     let w = q.warnings.iter().find(|w| w.code == "W_DUTY_RATE_OVERRIDE").expect("warned");
     assert!(w.message.contains(&tariff_rate) && w.message.contains("5%"), "{}", w.message);
 }

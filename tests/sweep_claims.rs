@@ -77,34 +77,59 @@ fn tee_to_japan(origin: &str) -> QuoteRequest {
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
 }
 
+/// (claim, duty, complete, a lower bound) of each sweep row, in rank order.
+type Ranked<'a> = (Option<&'a str>, Option<Decimal>, bool, bool);
+
+fn ranked(r: &landed::sweep::SweepResult) -> Vec<Ranked<'_>> {
+    r.rows.iter().map(|x| (x.claim.as_deref(), x.duty, x.complete, x.at_least)).collect()
+}
+
 #[test]
 fn an_unverified_claim_never_beats_a_complete_quote() {
     // Japan, a T-shirt of Malaysia (Free under the Japan-Malaysia EPA, AJCEP, CPTPP and RCEP in
-    // Japan's schedule of 2026-07-09): every one of these programme rows is still [verify], so
-    // each claim is a lower bound and the no-claim quote (¥7,400 duty) is the cheapest complete.
+    // Japan's schedule of 2026-07-09). AJCEP (Malaysia from 2009-02-01, Customs Answer 4022) and
+    // RCEP (Malaysia from 2022-03-18, Customs Answer 4055) are verified: complete quotes with no
+    // duty. The Japan-Malaysia EPA and CPTPP rows are still [verify]: each claim is only a lower
+    // bound of ¥0 and ranks below every complete quote, the no-claim ¥7,400 (100,000 × 7.4 %)
+    // included.
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &tee_to_japan("MY"), &axes).unwrap();
     assert_eq!(r.combinations, 5, "no claim + MY, AJCEP, CPTPP, RCEP_AANZ");
-    assert_eq!((r.rows[0].claim.as_deref(), r.rows[0].duty, r.rows[0].complete), (None, Some(d("7400")), true));
-    assert!(r.rows[1..].iter().all(|x| !x.complete && x.at_least && x.claim.is_some()));
-    assert_eq!(r.incomplete_below_cheapest, 4);
-    assert!(r.savings.is_empty(), "no other complete quote to compare with");
+    assert_eq!(
+        ranked(&r),
+        vec![
+            (Some("AJCEP"), Some(d("0")), true, false),
+            (Some("RCEP_AANZ"), Some(d("0")), true, false),
+            (None, Some(d("7400")), true, false),
+            (Some("MY"), Some(d("0")), false, true),
+            (Some("CPTPP"), Some(d("0")), false, true),
+        ]
+    );
+    assert_eq!(r.cheapest.as_ref().unwrap().claim_saving, Some(d("7400")));
+    assert_eq!(r.incomplete_below_cheapest, 0, "a lower bound of ¥0 is not below the ¥0 complete quote");
 }
 
 #[test]
 fn a_verified_japan_epa_claim_wins_and_the_unverified_ones_rank_below_the_complete_quotes() {
-    // A T-shirt of Viet Nam: the Japan-Viet Nam EPA is verified (MOFA: in force 2009-10-01,
-    // jp_programmes.tsv VN, official) and Free for 6109.10-020, so claiming it is a complete quote
-    // with no duty, ¥7,400 below the no-claim quote (100,000 × 7.4 %); AJCEP, CPTPP and RCEP
-    // (ASEAN/AU/NZ) stay [verify] and rank after both complete quotes.
+    // A T-shirt of Viet Nam: the Japan-Viet Nam EPA (MOFA: in force 2009-10-01), AJCEP (Viet Nam
+    // from 2008-12-01, Customs Answer 4022) and RCEP (Viet Nam from 2022-01-01, Customs Answer
+    // 4055) are verified and Free for 6109.10-020, so each claim is a complete quote with no duty,
+    // ¥7,400 below the no-claim quote (100,000 × 7.4 %); equal totals keep the table's order.
+    // CPTPP stays [verify] (Viet Nam's date is from a secondary source) and ranks last.
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &tee_to_japan("VN"), &axes).unwrap();
     assert_eq!(r.combinations, 5, "no claim + VN, AJCEP, CPTPP, RCEP_AANZ");
-    let first: Vec<(Option<&str>, Option<Decimal>, bool)> =
-        r.rows[..2].iter().map(|x| (x.claim.as_deref(), x.duty, x.complete)).collect();
-    assert_eq!(first, vec![(Some("VN"), Some(d("0")), true), (None, Some(d("7400")), true)]);
-    assert!(r.rows[2..].iter().all(|x| !x.complete && x.at_least && x.claim.is_some()));
-    assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("VN"));
+    assert_eq!(
+        ranked(&r),
+        vec![
+            (Some("AJCEP"), Some(d("0")), true, false),
+            (Some("VN"), Some(d("0")), true, false),
+            (Some("RCEP_AANZ"), Some(d("0")), true, false),
+            (None, Some(d("7400")), true, false),
+            (Some("CPTPP"), Some(d("0")), false, true),
+        ]
+    );
+    assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("AJCEP"));
     assert_eq!(r.cheapest.as_ref().unwrap().claim_saving, Some(d("7400")));
 }
 

@@ -79,7 +79,7 @@ fn line_duty_currencies(
         (None, Some(tariff), Ok(code)) => {
             // A chapter not attached yet is named by `missing_parts_for` itself.
             if let Ok(found) = snapshot.find(tariff, &code, req.date) {
-                let claimed = line.claim_in(req).and_then(|(c, _)| rules.programme(j.country, c));
+                let claimed = line.claim_in(req).and_then(|(c, _)| rules.programme(j.country, c, req.date));
                 for l in &found.lines {
                     specific_currencies(l.expression, &mut out);
                     let special = claimed.and_then(|p| crate::rules::programmes::special_rate(l.row.special, p.code));

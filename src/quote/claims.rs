@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::request::ClaimFrom;
-use crate::rules::programmes::{special_rate, Programme};
+use crate::rules::programmes::{in_force_by_code, special_rate, Programme};
 
 /// The programme a line claims, checked: known to the destination's tariff, in force on the date,
 /// open to the line's origin, and with a rate for the code. `None` when the line makes no claim.
@@ -26,24 +26,33 @@ pub(super) fn line_claim(
     let bad = |why: String| Error::new(ErrorCode::Claim, field.clone(), format!("line {}: {why}", line.id));
     let rules: &'static Rules = ctx.rules;
     let programmes = rules.programmes(ctx.destination);
-    let Some(p) = programmes.iter().find(|p| p.code.eq_ignore_ascii_case(claim)) else {
-        return Err(bad(if programmes.is_empty() {
-            format!("{claim:?}: our data has no preference programmes for {}", ctx.destination)
-        } else {
-            let known: Vec<&str> = programmes.iter().map(|p| p.code).collect();
-            format!("{claim:?} is not a programme of the {} tariff; known: {}", ctx.destination, known.join(", "))
-        }));
+    // A renewed programme has a row per period: the claim takes the row in force on the date.
+    let p = match in_force_by_code(programmes, claim, ctx.req.date) {
+        Ok(p) => p,
+        Err(rows) if rows.is_empty() => {
+            return Err(bad(if programmes.is_empty() {
+                format!("{claim:?}: our data has no preference programmes for {}", ctx.destination)
+            } else {
+                let mut known: Vec<&str> = Vec::new();
+                for p in programmes {
+                    if !known.contains(&p.code) {
+                        known.push(p.code);
+                    }
+                }
+                format!("{claim:?} is not a programme of the {} tariff; known: {}", ctx.destination, known.join(", "))
+            }))
+        }
+        Err(rows) => {
+            let periods: Vec<String> = rows.iter().map(|p| p.period()).collect();
+            return Err(bad(format!(
+                "{} ({}) is not in force on {} ({})",
+                rows[0].code,
+                rows[0].name,
+                ctx.req.date,
+                periods.join(", ")
+            )));
+        }
     };
-    if !p.in_force(ctx.req.date) {
-        return Err(bad(format!(
-            "{} ({}) is not in force on {} ({}–{})",
-            p.code,
-            p.name,
-            ctx.req.date,
-            p.valid_from.map(|d| d.to_string()).unwrap_or_default(),
-            p.valid_to.map(|d| d.to_string()).unwrap_or_default()
-        )));
-    }
     let Some(origin) = origin else {
         return Err(bad(format!("a claim under {} needs the goods' origin: give origin", p.code)));
     };

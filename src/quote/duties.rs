@@ -128,7 +128,7 @@ mod tests {
         let (total, known) = caller_duties(&mut ctx, &req.lines[0], &input, &mut p);
         assert_eq!((total, known), (dec!(20.00), true));
         assert_eq!(
-            (p.levies[0].name.as_str(), p.levies[0].amount),
+            (&*p.levies[0].name.as_str(), p.levies[0].amount),
             ("Anti-dumping (caller-supplied)", Some(dec!(20.00)))
         );
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::CallerDuties));

@@ -376,7 +376,7 @@ mod tests {
         let code = HsCode::parse("6109100010").unwrap();
         let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
-        assert!(rates[0].name.contains("replacing the tariff rate"), "{}", rates[0].name);
+        assert!(rates[0].name.as_str().contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
     }
 

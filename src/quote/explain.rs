@@ -12,14 +12,12 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt::{self, Write};
-use std::sync::OnceLock;
 
 /// How a figure was reached. Renders to the same text the quote has always carried; equality
 /// compares that text.
 #[derive(Debug, Clone, Default)]
 pub struct Note {
     parts: Parts,
-    text: OnceLock<String>,
 }
 
 /// The parts of an explanation.
@@ -163,19 +161,17 @@ impl Parts {
 impl Note {
     /// A note from parts.
     pub(crate) fn new(parts: Parts) -> Note {
-        Note { parts, text: OnceLock::new() }
+        Note { parts }
     }
 
-    /// The text, rendered on first use.
-    pub fn as_str(&self) -> &str {
+    /// The text: borrowed when it was built as text, else rendered now.
+    pub fn as_str(&self) -> Cow<'_, str> {
         if let Parts::Text(t) = &self.parts {
-            return t;
+            return Cow::Borrowed(t);
         }
-        self.text.get_or_init(|| {
-            let mut s = String::new();
-            let _ = write_parts(&mut s, &self.parts);
-            s
-        })
+        let mut s = String::new();
+        let _ = write_parts(&mut s, &self.parts);
+        Cow::Owned(s)
     }
 }
 
@@ -197,19 +193,9 @@ impl From<&'static str> for Note {
     }
 }
 
-impl std::ops::Deref for Note {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.text.get() {
-            Some(t) => f.write_str(t),
-            None => write_parts(f, &self.parts),
-        }
+        write_parts(f, &self.parts)
     }
 }
 
@@ -229,7 +215,7 @@ impl PartialEq<str> for Note {
 
 impl PartialEq<String> for Note {
     fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
+        self.as_str() == other.as_str()
     }
 }
 
@@ -241,9 +227,9 @@ impl PartialEq<&str> for Note {
 
 impl Serialize for Note {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.text.get() {
-            Some(t) => s.serialize_str(t),
-            None => s.collect_str(self),
+        match &self.parts {
+            Parts::Text(t) => s.serialize_str(t),
+            _ => s.collect_str(self),
         }
     }
 }
@@ -373,7 +359,7 @@ mod tests {
         let n = Note::new(Parts::Cif { goods: dec!(21.00), shipping: dec!(12.00), insurance: dec!(1.00) });
         assert_eq!(n.to_string(), "CIF: goods 21.00 + shipping 12.00 + insurance 1.00");
         assert_eq!(serde_json::to_string(&n).unwrap(), "\"CIF: goods 21.00 + shipping 12.00 + insurance 1.00\"");
-        assert!(n.starts_with("CIF"));
+        assert!(n.as_str().starts_with("CIF"));
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         let Some(r) = rules.taxes.rounding(ctx.destination, target, ctx.req.date) else { continue };
         let in_group = |l: &&Levy| match kind {
             LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
-            _ => l.kind == kind && *l.name == *name,
+            _ => l.kind == kind && l.name == *name,
         };
         if levies().filter(in_group).any(|l| l.amount.is_none()) {
             continue;

@@ -142,7 +142,9 @@ mod tests {
         let relief = Relief { seller_collects: Some(t), ..Relief::default() };
         let dap = totals(&ctx, &relief, &[line()], &[], dec!(10.00), dec!(2.00));
         assert_eq!((dap.collected_at_sale, dap.landed, dap.due_on_delivery), (dec!(25.09), dec!(137.09), dec!(13.44)));
-        assert!(dap.collected_at_sale_rule.is_some_and(|r| r.starts_with("thresholds.tsv#gb-low-value-vat-135 (")));
+        assert!(dap
+            .collected_at_sale_rule
+            .is_some_and(|r| r.as_str().starts_with("thresholds.tsv#gb-low-value-vat-135 (")));
     }
 
     #[test]

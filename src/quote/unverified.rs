@@ -65,7 +65,7 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
                 format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; "))
             }
             // Already unpriced for an unverified rate (taxes): the other reasons are added.
-            None if levy.formula.contains("not priced") => format!("{}; {}", levy.formula, reasons.join("; ")),
+            None if levy.formula.as_str().contains("not priced") => format!("{}; {}", levy.formula, reasons.join("; ")),
             None => continue,
         }
         .into();

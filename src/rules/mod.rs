@@ -452,9 +452,10 @@ impl Rules {
         }
     }
 
-    /// The programme `code` of `destination`'s tariff.
-    pub fn programme(&self, destination: &str, code: &str) -> Option<&programmes::Programme> {
-        self.programmes(destination).iter().find(|p| p.code == code)
+    /// The row of programme `code` (any case) of `destination`'s tariff in force on `date` (a
+    /// renewed programme has a row per period).
+    pub fn programme(&self, destination: &str, code: &str, date: Date) -> Option<&programmes::Programme> {
+        programmes::in_force_by_code(self.programmes(destination), code, date).ok()
     }
 
     /// The set-up of `country` on `date`, or `E_UNSUPPORTED_DESTINATION`.

@@ -48,33 +48,67 @@ impl Programme {
     pub fn in_force(&self, date: Date) -> bool {
         in_force(self.valid_from, self.valid_to, date)
     }
+
+    /// The row's period as `from–to` (an open end is empty).
+    pub fn period(&self) -> String {
+        let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        format!("{}–{}", text(self.valid_from), text(self.valid_to))
+    }
+
+    /// Whether the row's period shares a day with `from`–`to` (open ends are open).
+    fn overlaps(&self, from: Option<Date>, to: Option<Date>) -> bool {
+        let starts_by = |start: Option<Date>, end: Option<Date>| start.zip(end).is_none_or(|(s, e)| s <= e);
+        starts_by(self.valid_from, to) && starts_by(from, self.valid_to)
+    }
 }
 
 /// Reads a programme table (`program, name, countries, valid_from, valid_to, source,
 /// confidence`; Japan's adds `column`, the schedule column it was imported from); `countries`
-/// may name groups of `groups`.
+/// may name groups of `groups`. A code may repeat when its rows' periods do not overlap (a
+/// programme that lapsed and was renewed is two rows); an overlap is an error naming the line.
 pub(crate) fn load(table: &Tsv<'static>, name: &str, groups: &Groups<'static>) -> Result<Vec<Programme>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Programme> = Vec::new();
     for r in table.records() {
         let code = r.text("program")?;
-        if code.is_empty() || out.iter().any(|p: &Programme| p.code == code) {
-            return Err(Error::new(
-                ErrorCode::Snapshot,
-                name,
-                format!("{}: program {code:?} is empty or repeated", r.at()),
-            ));
+        let bad = |why: String| Error::new(ErrorCode::Snapshot, name, format!("{}: {why}", r.at()));
+        if code.is_empty() {
+            return Err(bad("program is empty".into()));
+        }
+        let (valid_from, valid_to) = (r.date("valid_from")?, r.date("valid_to")?);
+        if valid_from.zip(valid_to).is_some_and(|(from, to)| to < from) {
+            return Err(bad(format!("program {code:?} ends before it starts")));
+        }
+        if let Some(other) = out.iter().find(|p| p.code == code && p.overlaps(valid_from, valid_to)) {
+            return Err(bad(format!(
+                "program {code:?} repeats a row whose period overlaps ({}): a renewed programme's rows must not overlap",
+                other.period()
+            )));
         }
         out.push(Programme {
             code,
             name: r.text("name")?,
             countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
             partners: groups.resolve(&r, "countries")?,
-            valid_from: r.date("valid_from")?,
-            valid_to: r.date("valid_to")?,
+            valid_from,
+            valid_to,
             source: Provenance::rule_row(name, code, &r)?,
         });
     }
     Ok(out)
+}
+
+/// The row of programme `code` (any case) in force on `date`; else `Err` with every row of the
+/// code (none: the code is unknown), whose periods say when it was in force.
+pub fn in_force_by_code<'p>(
+    programmes: &'p [Programme],
+    code: &str,
+    date: Date,
+) -> std::result::Result<&'p Programme, Vec<&'p Programme>> {
+    let rows = programmes.iter().filter(|p| p.code.eq_ignore_ascii_case(code));
+    match rows.clone().find(|p| p.in_force(date)) {
+        Some(p) => Ok(p),
+        None => Err(rows.collect()),
+    }
 }
 
 /// The rate text a `special` column gives under `programme`, if any:
@@ -90,6 +124,46 @@ pub fn special_rate(special: &str, programme: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    const HEADER: &str = "program\tname\tcountries\tvalid_from\tvalid_to\tsource\tconfidence\n";
+
+    fn load_rows(rows: &str) -> Result<Vec<Programme>> {
+        let text: &'static str = Box::leak(format!("{HEADER}{rows}").into_boxed_str());
+        load(&Tsv::parse("rules/preferences.tsv", text)?, "preferences.tsv", &Groups::default())
+    }
+
+    /// A programme that lapsed and was renewed is two rows of one code: a claim takes the row in
+    /// force on its date, and none is in force in the gap (AGOA's shape: 19 U.S.C. 3701 ff. as
+    /// extended, HTSUS GN 16; here a made-up lapse on a small table).
+    #[test]
+    fn a_renewed_programme_is_a_row_per_period_and_the_date_picks_one() {
+        let programmes = load_rows(
+            "D\tfirst\tKE\t2000-10-01\t2025-09-30\ts\tofficial\nD\trenewed\tKE\t2026-02-04\t2026-12-31\ts\tofficial\nS\tother\tMX\t\t\ts\tofficial\n",
+        )
+        .unwrap();
+        let on = |s| Date::parse(s).unwrap();
+        assert_eq!(in_force_by_code(&programmes, "D", on("2025-09-30")).unwrap().name, "first");
+        assert_eq!(in_force_by_code(&programmes, "d", on("2026-02-04")).unwrap().name, "renewed");
+        let lapse = in_force_by_code(&programmes, "D", on("2025-12-01")).unwrap_err();
+        let periods: Vec<String> = lapse.iter().map(|p| p.period()).collect();
+        assert_eq!(periods, ["2000-10-01–2025-09-30", "2026-02-04–2026-12-31"]);
+        assert!(in_force_by_code(&programmes, "X", on("2026-03-01")).unwrap_err().is_empty());
+    }
+
+    #[test]
+    fn overlapping_rows_of_one_programme_fail_naming_the_line() {
+        for rows in [
+            "D\ta\tKE\t2000-10-01\t2025-09-30\ts\tofficial\nD\tb\tKE\t2025-09-30\t\ts\tofficial\n",
+            "D\ta\tKE\t\t\ts\tofficial\nD\tb\tKE\t2026-01-01\t2026-12-31\ts\tofficial\n",
+            "D\ta\tKE\t2026-01-01\t\ts\tofficial\nD\tb\tKE\t\t2026-01-01\ts\tofficial\n",
+        ] {
+            let e = load_rows(rows).expect_err(rows);
+            assert!(e.message.starts_with("line 3:") && e.message.contains("overlaps"), "{}", e.message);
+        }
+        let e = load_rows("D\ta\tKE\t2026-01-01\t2025-01-01\ts\tofficial\n").unwrap_err();
+        assert!(e.message.contains("ends before it starts"), "{}", e.message);
+        assert!(load_rows("\ta\tKE\t\t\ts\tofficial\n").is_err());
+    }
+
     #[test]
     fn special_rate_finds_the_programme_group() {
         let text = "Free (LDC,SG,MX,CPTPP) 6.8% (RCEP_CN) 4.6% (RCEP_KR)";
@@ -102,21 +176,23 @@ mod tests {
     #[test]
     fn japan_programmes_load_with_partners_and_dates() {
         let rules = crate::Engine::embedded().rules();
-        let rcep = rules.programme("JP", "RCEP_CN").expect("RCEP (China) in jp_programmes.tsv");
+        let today = Date::parse("2026-08-01").unwrap();
+        let rcep = rules.programme("JP", "RCEP_CN", today).expect("RCEP (China) in jp_programmes.tsv");
         assert!(rcep.open_to("CN", Date::parse("2026-01-01").unwrap()));
         assert!(!rcep.open_to("CN", Date::parse("2021-12-31").unwrap()));
         // GSP beneficiaries are designated by Cabinet Order and not encoded: never open by origin.
-        assert!(!rules.programme("JP", "GSP").unwrap().open_to("BD", Date::parse("2026-01-01").unwrap()));
-        assert_eq!(rules.programme("US", "S").unwrap().countries, vec!["CA", "MX"]);
+        assert!(!rules.programme("JP", "GSP", today).unwrap().open_to("BD", Date::parse("2026-01-01").unwrap()));
+        assert_eq!(rules.programme("US", "S", today).unwrap().countries, vec!["CA", "MX"]);
         // The Japan-EU EPA's partners are the EU group (rules/groups.tsv) on the claim's date:
         // the United Kingdom until the end of the transition period (2020-12-31), Croatia since
         // before the EPA; not Switzerland.
-        let eu = rules.programme("JP", "EU").unwrap();
+        let eu = rules.programme("JP", "EU", today).unwrap();
         assert_eq!(eu.countries, vec!["EU"]);
         let on = |s| Date::parse(s).unwrap();
         assert!(eu.open_to("GB", on("2020-12-31")) && !eu.open_to("GB", on("2021-01-01")));
         assert!(eu.open_to("HR", on("2026-01-01")) && eu.open_to("DE", on("2026-01-01")));
         assert!(!eu.open_to("CH", on("2026-01-01")) && !eu.open_to("DE", on("2019-01-31")));
-        assert!(rules.programme("GB", "S").is_none());
+        assert!(rules.programme("GB", "S", today).is_none());
+        assert!(rules.programme("JP", "RCEP_CN", on("2021-12-31")).is_none());
     }
 }
