@@ -277,7 +277,7 @@ mod whatif {
     #[wasm_bindgen(js_name = invoiceCheck)]
     pub fn invoice_check(request_json: &str, billed: &str) -> Result<String, JsValue> {
         let req = request(request_json)?;
-        let billed: crate::invoice::Billed = from_json(billed, "billed")?;
+        let billed = crate::invoice::Billed::from_json(billed).map_err(js_error)?;
         to_js(&crate::invoice::check(&engine(), &req, &billed).map_err(js_error)?)
     }
 }

@@ -6,19 +6,30 @@ use crate::quote::Quote;
 use crate::request::QuoteRequest;
 use crate::Engine;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What the carrier billed, in the destination's currency.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
-#[serde(deny_unknown_fields)]
 pub struct Billed {
-    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub duty: Decimal,
-    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub tax: Decimal,
-    #[serde(default, deserialize_with = "crate::money::amount::deserialize")]
     pub fees: Decimal,
+}
+
+impl Billed {
+    /// Reads `{"duty": "12.50", "tax": 3}` (each field optional, 0 when absent) like a request's
+    /// amounts: exactly from the text of a JSON string or number, never through a float; a
+    /// decimal comma or digit separator is `E_AMOUNT`, an unknown or repeated field names it.
+    ///
+    /// ```
+    /// let b = landed::invoice::Billed::from_json(r#"{"duty": 0.1, "tax": "3"}"#).unwrap();
+    /// assert_eq!(b.duty.to_string(), "0.1");
+    /// assert!(landed::invoice::Billed::from_json(r#"{"tax": "49,99"}"#).is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<Billed> {
+        crate::request::decode_billed(text)
+    }
 }
 
 /// One billed figure against the recomputed one.
@@ -138,11 +149,29 @@ mod tests {
     /// refused, never read as 4999 (issue 12, "bad input").
     #[test]
     fn billed_amounts_are_read_strictly() {
-        let ok: Billed = serde_json::from_str(r#"{"duty":"12.50","tax":"3"}"#).unwrap();
+        let ok = Billed::from_json(r#"{"duty":"12.50","tax":"3"}"#).unwrap();
         assert_eq!(ok.duty, Decimal::new(1250, 2));
         assert_eq!(ok.fees, Decimal::ZERO);
-        for bad in [r#"{"duty":"4_999"}"#, r#"{"tax":"49,99"}"#, r#"{"fees":" 5"}"#] {
-            assert!(serde_json::from_str::<Billed>(bad).is_err(), "{bad}");
+        for (bad, field) in [
+            (r#"{"duty":"4_999"}"#, "billed.duty"),
+            (r#"{"tax":"49,99"}"#, "billed.tax"),
+            (r#"{"fees":" 5"}"#, "billed.fees"),
+            (r#"{"fee":"5"}"#, "billed.fee"),
+            (r#"{"tax":"1","tax":"2"}"#, "billed.tax"),
+        ] {
+            let e = Billed::from_json(bad).expect_err(bad);
+            assert_eq!(e.field.as_deref(), Some(field), "{bad}");
         }
+        assert_eq!(Billed::from_json("[1]").unwrap_err().field.as_deref(), Some("billed"));
+        assert_eq!(Billed::from_json("{").unwrap_err().code, crate::error::ErrorCode::Json);
+    }
+
+    /// A JSON number is read from its digits, as a request's amounts are: 0.1 is exactly one
+    /// tenth (through f64 it was 0.1000000000000000055…, shortest-printed back), 1e2 is 100.
+    #[test]
+    fn billed_numbers_are_exact() {
+        let b = Billed::from_json(r#"{"duty": 0.1, "tax": 1e2, "fees": 12.345678901234567890123}"#).unwrap();
+        assert_eq!((b.duty, b.tax), (Decimal::new(1, 1), Decimal::ONE_HUNDRED));
+        assert_eq!(b.fees.to_string(), "12.345678901234567890123");
     }
 }

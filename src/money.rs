@@ -254,63 +254,6 @@ pub fn amount_text(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)).ok()
 }
 
-/// Serde readers for amounts of the what-if arguments decoded with serde (`invoice::Billed`): a
-/// JSON string read by [`amount_text`] (so `"4_999"` is refused, where `rust_decimal` alone reads
-/// 4999), or a JSON number as `rust_decimal` reads it (a fractional one through `f64`). Requests
-/// do not use them: `request::decode` reads every amount exactly from its text.
-/// Use with `#[serde(deserialize_with = "crate::money::amount::…")]`.
-pub mod amount {
-    use super::amount_text;
-    use rust_decimal::Decimal;
-    use serde::de::{self, Deserializer, Unexpected, Visitor};
-    use serde::Deserialize;
-    use std::fmt;
-
-    /// One amount, read strictly.
-    struct Amount(Decimal);
-
-    /// The expectation named in errors: `request::decode_error` turns it into `E_AMOUNT`.
-    const EXPECTED: &str = "a Decimal type representing a fixed-point number";
-
-    struct AmountVisitor;
-
-    impl Visitor<'_> for AmountVisitor {
-        type Value = Amount;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(EXPECTED)
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-            amount_text(v).map(Amount).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &EXPECTED))
-        }
-
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
-            Ok(Amount(Decimal::from(v)))
-        }
-
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
-            Ok(Amount(Decimal::from(v)))
-        }
-
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-            // As rust_decimal reads a JSON number: its shortest decimal text.
-            amount_text(&v.to_string()).map(Amount).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &EXPECTED))
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Amount {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(AmountVisitor)
-        }
-    }
-
-    /// A required amount.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        Amount::deserialize(d).map(|a| a.0)
-    }
-}
-
 /// Why an amount's text is ambiguous, if it is: it has a comma or a digit separator.
 pub fn separator_problem(text: &str) -> Option<&'static str> {
     if text.contains(',') {

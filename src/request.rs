@@ -8,6 +8,7 @@
 //! `#[serde(default)]` shows (also what the TypeScript declarations mark optional).
 
 mod decode;
+pub(crate) use decode::billed as decode_billed;
 
 use crate::allocation::AllocationKey;
 use crate::date::Date;

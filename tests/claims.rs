@@ -301,9 +301,9 @@ fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     // schedule): each is offered (Free under each in Japan's schedule for 6109.10-020), never
     // applied. The Japan-Viet Nam EPA (MOFA, in force 2009-10-01), AJCEP for Viet Nam (Japan
     // Customs, Customs Answer 4022: 2008-12-01) and RCEP for Viet Nam (Customs Answer 4055:
-    // 2022-01-01) are verified: their saving is priced (¥7,400); CPTPP stays [verify] (Viet Nam's,
-    // Brunei's and the United Kingdom's dates come from secondary sources), so it is offered
-    // without a priced saving.
+    // 2022-01-01) are verified: their saving is priced (¥7,400). CPTPP's row is verified, but Viet
+    // Nam's membership of its partner group is from a secondary source (rules/groups.tsv, [verify]),
+    // so CPTPP is offered without a priced saving.
     let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
     .unwrap();
@@ -398,11 +398,13 @@ fn japan_ajcep_claim_follows_each_members_entry_into_force() {
 }
 
 #[test]
-fn japan_cptpp_partners_carry_their_own_dates_and_the_claim_stays_partial() {
+fn japan_cptpp_partners_carry_their_own_dates_and_a_secondary_membership_leaves_the_claim_partial() {
     // CPTPP entered into force for Peru on 2021-09-19 and for Malaysia on 2022-11-29 (the
     // depositary, NZ MFAT), for Chile on 2023-02-21 (Japan Customs); a claim from Peru on
-    // 2021-09-18 is refused. The row stays [verify] (Viet Nam's, Brunei's and the United Kingdom's
-    // dates are secondary), so a claim in force is partial: at least the schedule's Free.
+    // 2021-09-18 is refused. Peru's claim in force is priced: Free under EPA_CPTPP for
+    // 6109.10-020 (Japan Customs' schedule of 2026-07-09), saving ¥100,000 × 7.4 % = ¥7,400.
+    // Viet Nam's date (2019-01-14) is from a secondary source only (its membership row is
+    // [verify]): its claim is partial, at least the schedule's Free.
     let on = |s| landed::date::Date::parse(s).unwrap();
     let cptpp = engine().rules().programme("JP", "CPTPP", on("2026-08-01")).unwrap();
     assert!(!cptpp.open_to("PE", on("2021-09-18")) && cptpp.open_to("PE", on("2021-09-19")));
@@ -412,8 +414,16 @@ fn japan_cptpp_partners_carry_their_own_dates_and_the_claim_stays_partial() {
     let e = jp_tee_on("2021-09-18", "PE", "CPTPP").unwrap_err();
     assert!(e.message.contains("goods of PE cannot claim CPTPP"), "{e}");
     let q = jp_tee_on("2026-08-01", "PE", "CPTPP").unwrap();
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(q.totals.duty, d("0"));
+    assert_eq!(q.lines[0].claim.as_ref().unwrap().saving, Some(d("7400")));
+    let q = jp_tee_on("2026-08-01", "VN", "CPTPP").unwrap();
     assert_eq!(q.lines[0].status, LineStatus::Partial);
-    assert!(q.lines[0].reason.as_deref().unwrap().contains("[verify]"));
+    let reason = q.lines[0].reason.as_deref().unwrap();
+    assert!(
+        reason.contains("membership") && reason.contains("rules/groups.tsv") && reason.contains("[verify]"),
+        "{reason}"
+    );
 }
 
 #[test]

@@ -87,11 +87,11 @@ fn ranked(r: &landed::sweep::SweepResult) -> Vec<Ranked<'_>> {
 #[test]
 fn an_unverified_claim_never_beats_a_complete_quote() {
     // Japan, a T-shirt of Malaysia (Free under the Japan-Malaysia EPA, AJCEP, CPTPP and RCEP in
-    // Japan's schedule of 2026-07-09). AJCEP (Malaysia from 2009-02-01, Customs Answer 4022) and
-    // RCEP (Malaysia from 2022-03-18, Customs Answer 4055) are verified: complete quotes with no
-    // duty. The Japan-Malaysia EPA and CPTPP rows are still [verify]: each claim is only a lower
-    // bound of ¥0 and ranks below every complete quote, the no-claim ¥7,400 (100,000 × 7.4 %)
-    // included.
+    // Japan's schedule of 2026-07-09). AJCEP (Malaysia from 2009-02-01, Customs Answer 4022),
+    // CPTPP (Malaysia from 2022-11-29, the depositary NZ MFAT) and RCEP (Malaysia from 2022-03-18,
+    // Customs Answer 4055) are verified: complete quotes with no duty, in the table's order. The
+    // Japan-Malaysia EPA row is still [verify]: its claim is only a lower bound of ¥0 and ranks
+    // below every complete quote, the no-claim ¥7,400 (100,000 × 7.4 %) included.
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &tee_to_japan("MY"), &axes).unwrap();
     assert_eq!(r.combinations, 5, "no claim + MY, AJCEP, CPTPP, RCEP_AANZ");
@@ -99,10 +99,10 @@ fn an_unverified_claim_never_beats_a_complete_quote() {
         ranked(&r),
         vec![
             (Some("AJCEP"), Some(d("0")), true, false),
+            (Some("CPTPP"), Some(d("0")), true, false),
             (Some("RCEP_AANZ"), Some(d("0")), true, false),
             (None, Some(d("7400")), true, false),
             (Some("MY"), Some(d("0")), false, true),
-            (Some("CPTPP"), Some(d("0")), false, true),
         ]
     );
     assert_eq!(r.cheapest.as_ref().unwrap().claim_saving, Some(d("7400")));
@@ -115,7 +115,8 @@ fn a_verified_japan_epa_claim_wins_and_the_unverified_ones_rank_below_the_comple
     // from 2008-12-01, Customs Answer 4022) and RCEP (Viet Nam from 2022-01-01, Customs Answer
     // 4055) are verified and Free for 6109.10-020, so each claim is a complete quote with no duty,
     // ¥7,400 below the no-claim quote (100,000 × 7.4 %); equal totals keep the table's order.
-    // CPTPP stays [verify] (Viet Nam's date is from a secondary source) and ranks last.
+    // CPTPP's claim stays partial (Viet Nam's membership date is from a secondary source,
+    // rules/groups.tsv [verify]) and ranks last.
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &tee_to_japan("VN"), &axes).unwrap();
     assert_eq!(r.combinations, 5, "no claim + VN, AJCEP, CPTPP, RCEP_AANZ");

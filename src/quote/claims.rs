@@ -106,6 +106,7 @@ pub(super) fn claim_condition(p: &Programme, general_rate: &str) -> String {
 pub(super) fn apply_claim(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
+    origin: Option<&str>,
     c: &ClaimedRate,
     input: &DutyInput<'_>,
     levy: &mut Levy,
@@ -116,13 +117,18 @@ pub(super) fn apply_claim(
     let duty = levy.amount;
     let condition = claim_condition(prog, c.general_text);
     ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });
-    let verified = !prog.unverified();
+    // A claim rests on the programme's row and on the origin's membership of its partner group.
+    let membership_unverified = origin.is_some_and(|o| prog.partners.unverified(o, ctx.req.date));
+    let verified = !prog.unverified() && !membership_unverified;
     if !verified {
+        let (what, cited) = match membership_unverified && !prog.unverified() {
+            true => ("the origin's membership of the programme's partner group comes", "rules/groups.tsv"),
+            false => ("the programme's partners and dates come", prog.source.publisher),
+        };
         let why = format!(
-            "claim {} ({}): the programme's partners and dates come from a secondary source ({}) and are marked [verify], so the claim is not priced: the duty is at least the programme's {} and at most the general {}",
+            "claim {} ({}): {what} from a secondary source ({cited}) and [verify], so the claim is not priced: the duty is at least the programme's {} and at most the general {}",
             prog.code,
             prog.name,
-            prog.source.publisher,
             levy.rate,
             general.map(format_grouped).unwrap_or_else(|| c.general_text.to_string())
         );

@@ -69,7 +69,7 @@ pub(super) fn preferences(
     let open = rules.programmes(ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
     for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
-        let verified = !prog.unverified();
+        let verified = !prog.unverified_for(origin, ctx.req.date);
         let r = DutyExpr::parse(rate).evaluate(input);
         let duty = r.amount.filter(|_| verified);
         let saving = duty.map(|d| mfn - d);

@@ -231,7 +231,7 @@ pub(super) fn price_with(
             source: rate.source.clone(),
         };
         if let Some(c) = &rate.claim {
-            apply_claim(ctx, line, c, &input, &mut levy, &mut p);
+            apply_claim(ctx, line, origin, c, &input, &mut levy, &mut p);
             duty_known &= levy.amount.is_some();
         }
         duty_total += levy.amount.or(levy.partial_amount).unwrap_or_default();

@@ -157,14 +157,31 @@ impl<'a> Groups<'a> {
 /// counts on every date.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Members<'a> {
-    /// (country, valid_from, valid_to).
-    rows: Vec<(&'a str, Option<Date>, Option<Date>)>,
+    /// (country, valid_from, valid_to, verified): `verified` is false for a membership row from
+    /// a secondary source (`confidence = verify`); a country named directly is the row's own
+    /// assertion, verified with it.
+    rows: Vec<(&'a str, Option<Date>, Option<Date>, bool)>,
 }
 
 impl Members<'_> {
     /// True when `country` is named, or a member of a group named, on `date`.
     pub fn contains(&self, country: &str, date: Date) -> bool {
-        self.rows.iter().any(|(c, from, to)| *c == country && in_force(*from, *to, date))
+        self.in_force(country, date).next().is_some()
+    }
+
+    /// True when `country` is a member on `date` only by a membership row from a secondary source:
+    /// what rests on it (a preference claim) is never priced as if it were law.
+    pub fn unverified(&self, country: &str, date: Date) -> bool {
+        let mut rows = self.in_force(country, date).peekable();
+        rows.peek().is_some() && rows.all(|(_, _, _, verified)| !verified)
+    }
+
+    fn in_force<'s>(
+        &'s self,
+        country: &'s str,
+        date: Date,
+    ) -> impl Iterator<Item = &'s (&'s str, Option<Date>, Option<Date>, bool)> + 's {
+        self.rows.iter().filter(move |(c, from, to, _)| *c == country && in_force(*from, *to, date))
     }
 }
 
@@ -176,8 +193,10 @@ impl<'a> Groups<'a> {
         let mut rows = Vec::new();
         for name in r.text(column)?.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match self.is_group(name) {
-                true => rows.extend(self.memberships(name).map(|m| (m.member, m.valid_from, m.valid_to))),
-                false => rows.push((name, None, None)),
+                true => rows.extend(
+                    self.memberships(name).map(|m| (m.member, m.valid_from, m.valid_to, m.confidence == "official")),
+                ),
+                false => rows.push((name, None, None, true)),
             }
         }
         Ok(Members { rows })
@@ -211,6 +230,23 @@ mod tests {
         assert!(!g.names("EU", "US", d("2026-03-02")) && !g.names("SACU", "DE", d("2026-03-02")));
         assert_eq!(g.members("EU", d("2026-03-02")), ["DE", "HR"]);
         assert!(g.is_group("EU") && !g.is_group("DE"));
+    }
+
+    /// A claim resting on a membership from a secondary source is never priced: the membership
+    /// row's `confidence` travels with the resolved member (CPTPP: Viet Nam's date is secondary).
+    #[test]
+    fn a_verify_membership_is_unverified_and_a_country_named_directly_is_not() {
+        let g =
+            parse("CPTPP\tPE\t2021-09-19\t\tNZ MFAT\tofficial\nCPTPP\tVN\t2019-01-14\t\tsecondary\tverify\n").unwrap();
+        let rows = "countries\nCPTPP,CL\n";
+        let t: &'static str = Box::leak(rows.to_string().into_boxed_str());
+        let tsv = Tsv::parse("t.tsv", t).unwrap();
+        let members = g.resolve(&tsv.records().next().unwrap(), "countries").unwrap();
+        let on = d("2026-08-01");
+        assert!(members.contains("PE", on) && !members.unverified("PE", on));
+        assert!(members.contains("VN", on) && members.unverified("VN", on));
+        assert!(members.contains("CL", on) && !members.unverified("CL", on));
+        assert!(!members.contains("MY", on) && !members.unverified("MY", on));
     }
 
     #[test]

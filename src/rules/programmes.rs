@@ -35,6 +35,12 @@ impl Programme {
         self.source.is_verify()
     }
 
+    /// Whether a claim by goods of `origin` on `date` rests on a secondary source: the programme's
+    /// row, or the origin's membership of a partner group (`rules/groups.tsv`), is `verify`.
+    pub fn unverified_for(&self, origin: &str, date: Date) -> bool {
+        self.unverified() || self.partners.unverified(origin, date)
+    }
+
     /// Whether goods of `origin` may claim it on `date`.
     pub fn open_to(&self, origin: &str, date: Date) -> bool {
         self.is_partner(origin, date) && self.in_force(date)
