@@ -174,8 +174,8 @@ fn quote_row(
     vec![
         line.id.clone(),
         q.destination.clone(),
-        l.code.clone(),
-        l.matched_code.clone().unwrap_or_default(),
+        l.code.to_string(),
+        l.matched_code.as_deref().unwrap_or_default().to_string(),
         q.currency.to_string(),
         t.goods.to_string(),
         t.duty.to_string(),

@@ -156,8 +156,17 @@ pub fn packed_range(prefix: &[u8]) -> std::ops::Range<u64> {
 }
 
 impl fmt::Display for HsCode {
+    /// The digits, padded as a string is (`{:<12}` in the CLI's tables).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.digits())
+        f.pad(self.digits())
+    }
+}
+
+/// The digits as text (`"61091000"`), so a code reads like the string it is written as.
+impl std::ops::Deref for HsCode {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.digits()
     }
 }
 

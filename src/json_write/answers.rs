@@ -84,6 +84,12 @@ spelled!(NotPriceableKind {
     TariffQuota => "tariff_quota",
 });
 
+impl WriteJson for crate::hs::HsCode {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.string(self.digits());
+    }
+}
+
 impl WriteJson for WarningCode {
     fn write_json(&self, w: &mut JsonWriter) {
         w.string(self.as_str());

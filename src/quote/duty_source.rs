@@ -86,7 +86,7 @@ pub(super) struct DutyRate<'s> {
     pub(super) text: Cow<'static, str>,
     pub(super) name: Note,
     pub(super) source: Provenance<'static>,
-    pub(super) matched_code: Option<String>,
+    pub(super) matched_code: Option<HsCode>,
     pub(super) special: &'s str,
     /// A consignment deduction from this line's duty (its share), in the customs currency.
     pub(super) deduction: Option<Box<(Decimal, String)>>,
@@ -177,22 +177,25 @@ pub(super) fn duty_rates(
                         .into(),
                         text: Cow::Owned(text),
                         source: source.clone(),
-                        matched_code: Some(l.row.code().to_string()),
+                        matched_code: HsCode::parse(l.row.code()).ok(),
                         special: l.row.special,
                         deduction: None,
                         claim: Some(c),
                     });
                     continue;
                 }
+                // A stored code is 2 to 13 digits, so it always parses; were it not to, the levy
+                // still names it and the line has no matched code.
+                let matched_code = HsCode::parse(l.row.code()).ok();
                 rates.push(DutyRate {
                     expr: Expr::Tariff(l.expression),
                     text: Cow::Borrowed(l.row.mfn),
-                    name: match HsCode::parse(l.row.code()) {
-                        Ok(code) => Note::new(Parts::DutyName { tariff, code }),
-                        Err(_) => concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]).into(),
+                    name: match &matched_code {
+                        Some(code) => Note::new(Parts::DutyName { tariff, code: code.clone() }),
+                        None => concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]).into(),
                     },
                     source,
-                    matched_code: Some(l.row.code().to_string()),
+                    matched_code,
                     special: l.row.special,
                     deduction: None,
                     claim: None,

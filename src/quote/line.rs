@@ -34,8 +34,8 @@ pub(super) fn price_line(
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total.
     let mut count = 0usize;
-    let mut cheapest: Option<(Option<String>, Priced)> = None;
-    let mut dearest: Option<(Option<String>, Decimal)> = None;
+    let mut cheapest: Option<(Option<HsCode>, Priced)> = None;
+    let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
     for mut source in duty_sources(ctx, line, &code, relief, flat_share, claim) {
         let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
         let matched = match source {
@@ -69,9 +69,9 @@ pub(super) fn price_line(
     let range = match dearest {
         Some((max_code, max_levies)) if count > 1 => Some(Box::new(Range {
             lines: count,
-            min_code: matched_code.clone().unwrap_or_default(),
+            min_code: matched_code.as_deref().unwrap_or_default().to_string(),
             min_levies: p.total,
-            max_code: max_code.unwrap_or_default(),
+            max_code: max_code.as_deref().unwrap_or_default().to_string(),
             max_levies,
         })),
         _ => None,
@@ -101,7 +101,7 @@ pub(super) fn price_line(
             status,
             reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
             missing: p.missing,
-            code: code.digits().to_owned(),
+            code: code.clone(),
             matched_code: if range.is_some() { None } else { matched_code },
             origin,
             goods_value: v.goods,

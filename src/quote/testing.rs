@@ -52,7 +52,7 @@ pub(super) fn line_quote(goods: Decimal, customs_value: Decimal, levies: Vec<Lev
         status: LineStatus::Priced,
         reason: None,
         missing: Vec::new(),
-        code: "6109100010".into(),
+        code: HsCode::parse("6109100010").unwrap(),
         matched_code: None,
         origin: None,
         goods_value: goods,

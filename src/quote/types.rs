@@ -103,10 +103,10 @@ pub struct LineQuote {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<Unpriced>,
-    pub code: String,
+    pub code: HsCode,
     /// The published tariff line used.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub matched_code: Option<String>,
+    pub matched_code: Option<HsCode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
     /// Goods value in the customs currency.
