@@ -289,14 +289,15 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
         core_only.missing_parts("GB").iter().filter(|p| p.name.starts_with("GB:")).count(),
         gb.chapters.len() - 1
     );
-    // The US: the code's chapter part, the chapter 99 layers' scope lists and reciprocal
+    // The US: the code's chapter part, the chapter 99 layers, their scope lists and reciprocal
     // table (data files, not chapter 99 rows), no HS nomenclature.
     let core_only = self::core_only();
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
-    assert_eq!(rounds, [vec![us_tee, "us_reciprocal.tsv".into(), "us_scopes.tsv".into()]]);
+    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    assert_eq!(rounds, [[&[us_tee.as_str()][..], &us_files].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
 }
@@ -394,7 +395,8 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let monthly: Vec<String> = (2019..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
     let ecb =
         [vec!["fx_ecb_daily.tsv@2025".to_string(), "fx_ecb_daily.tsv@2026".to_string()], monthly.clone()].concat();
-    assert_eq!(files("US"), [vec!["us_reciprocal.tsv".to_string(), "us_scopes.tsv".to_string()], ecb.clone()].concat());
+    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    assert_eq!(files("US"), [us_files.map(String::from).to_vec(), ecb.clone()].concat());
     assert_eq!(files("GB"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
     // The EU: its customs rate is the monthly one.
     assert_eq!(files("DE"), [vec!["hs_correlation.tsv".to_string()], monthly].concat());
@@ -407,8 +409,8 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let tee = chapter_part(&core_only, "US", "6109100010");
-    let us = [tee.as_str(), "us_reciprocal.tsv", "us_scopes.tsv", "fx_ecb_daily.tsv@2026"];
-    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..3]);
+    let us = [&[tee.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..5]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
     shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
@@ -425,6 +427,10 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["us_reciprocal.tsv", "us_scopes.tsv"]);
+    // The layers and scope additions (hand-encoded, read only for the US) are parts too.
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains("rules/us_layers.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &["rules/us_layers.tsv", "rules/us_scopes_extra.tsv"]);
     assert_eq!(core_only.quote(&cart("US")).unwrap(), engine().quote(&cart("US")).unwrap());
     // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
     attach(&core_only, &[chapter_part(&core_only, "GB", "6109"), "hs_correlation.tsv".into()]);

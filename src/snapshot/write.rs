@@ -88,13 +88,16 @@ pub struct Compiled {
 
 /// Data files that only some destinations need (part names, without `tariffs/`): in the
 /// browser build they are parts of their own, fetched with the destination that uses them
-/// (`Engine::missing_parts`): the US scope lists and reciprocal table (US), the ECB daily rates
+/// (`Engine::missing_parts`): the US tables (`Rules::us`: the scope lists, the reciprocal table,
+/// the layers and the scope additions), the ECB daily rates
 /// (customs rates outside the EU and GB, display currencies), the ECB monthly rates (the EU
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI)
 /// and the HS 2022 ↔ 2017 correlation (the GB and EU tables).
-pub const ON_DEMAND_FILES: [&str; 6] = [
+pub const ON_DEMAND_FILES: [&str; 8] = [
     "us_scopes.tsv",
     "us_reciprocal.tsv",
+    "rules/us_layers.tsv",
+    "rules/us_scopes_extra.tsv",
     "fx_ecb_daily.tsv",
     "fx_ecb_monthly.tsv",
     "fx_hmrc_monthly.tsv",
@@ -445,6 +448,7 @@ mod tests {
             assert!(!Inline::RulesOnly.includes(part), "{part}");
             assert!(Inline::All.includes(part), "{part}");
         }
+        assert!(!Inline::RulesOnly.includes("rules/us_layers.tsv"), "read only for the US (Rules::us)");
         for part in ["vat.tsv", "rules/fx_pegs.tsv", "rules/jurisdictions.tsv"] {
             assert!(Inline::RulesOnly.includes(part), "{part}");
         }
