@@ -2,7 +2,8 @@
 //! same JSON shapes as the CLI. Requests and answers cross the boundary as JSON text (the JS
 //! wrapper, `www/widget/engine.js`, does `JSON.stringify` / `JSON.parse`): requests are read by
 //! the crate's own decoder ([`crate::request::from_json`], no serde deserializer in the pricing
-//! module), answers written by serde_json. Errors reach JS as `Error`
+//! module), answers written by the crate's own writer ([`crate::json_write`], byte-identical to
+//! serde_json's text; the what-if tools still write theirs with serde_json). Errors reach JS as `Error`
 //! objects carrying a stable `code` and the `field` at fault. A panic (a bug) is reported through
 //! the same path by the JS wrapper, which re-instantiates the module: it never takes the host
 //! page down.
@@ -11,9 +12,9 @@
 //! `search` are bound only with the `whatif` feature: the page that prices a product loads the smaller module
 //! without them, the what-if pages the full one (`landed_whatif_bg.wasm`).
 
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
+use crate::json_write::{to_json, WriteJson};
 use crate::Engine;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Type aliases for the Rust value types that serialize as strings.
@@ -118,9 +119,10 @@ fn js_error(e: Error) -> JsValue {
     err.into()
 }
 
-/// An answer as JSON text (parsed by the JS wrapper).
-fn to_js<T: Serialize>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| js_error(Error::new(ErrorCode::Json, "", e.to_string())))
+/// An answer as JSON text (parsed by the JS wrapper), written without serde: the pricing module
+/// links no serializer.
+fn to_js(value: &dyn WriteJson) -> Result<String, JsValue> {
+    Ok(to_json(value))
 }
 
 fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
@@ -175,9 +177,16 @@ pub fn countries(date_text: Option<String>) -> Result<String, JsValue> {
 mod whatif {
     //! The what-if tools and search, in the full module only (`--features whatif`).
 
-    use super::{engine, js_error, to_js};
-    use crate::error::Error;
+    use super::{engine, js_error};
+    use crate::error::{Error, ErrorCode};
+    use serde::Serialize;
     use wasm_bindgen::prelude::*;
+
+    /// A what-if answer as JSON text, written by serde_json (these types have no
+    /// [`crate::json_write::WriteJson`]).
+    fn to_js<T: Serialize>(value: &T) -> Result<String, JsValue> {
+        serde_json::to_string(value).map_err(|e| js_error(Error::new(ErrorCode::Json, "", e.to_string())))
+    }
 
     fn request(text: &str) -> Result<crate::request::QuoteRequest, JsValue> {
         crate::request::from_json(text).map_err(js_error)

@@ -22,6 +22,7 @@ pub mod fx;
 pub mod hs;
 pub mod invoice;
 pub mod json;
+pub mod json_write;
 pub mod money;
 pub mod provenance;
 pub mod quote;

@@ -22,9 +22,13 @@ pub fn request(v: Value) -> QuoteRequest {
     landed::request::decode(&v.to_string()).expect("request")
 }
 
-/// The quote of a JSON request.
+/// The quote of a JSON request. Its JSON as the browser bindings write it (`landed::json_write`)
+/// must be serde_json's, byte for byte: every quote of the integration tests checks it.
 pub fn quote(v: Value) -> Quote {
-    engine().quote(&request(v)).expect("quote")
+    let q = engine().quote(&request(v)).expect("quote");
+    let serde = serde_json::to_string(&q).expect("a quote serializes");
+    assert_eq!(landed::json_write::to_json(&q), serde, "the bindings' JSON writer differs from serde_json");
+    q
 }
 
 /// A decimal written exactly.
