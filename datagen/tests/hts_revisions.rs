@@ -85,8 +85,11 @@ fn us_duty_source(on: &str) -> String {
     )
     .unwrap();
     let q = engine().quote(&req).unwrap();
-    let duty =
-        q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty && l.name.starts_with("Customs duty")).unwrap();
+    let duty = q.lines[0]
+        .levies
+        .iter()
+        .find(|l| l.kind == LevyKind::Duty && l.name.as_str().starts_with("Customs duty"))
+        .unwrap();
     format!("{} {}", duty.source.dataset, duty.source.vintage)
 }
 

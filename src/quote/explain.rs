@@ -311,7 +311,7 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
             let op = if t.strictly_below { "<" } else { "≤" };
             let text = format!("{op} {} {} ({:?}{per})", format_grouped(t.amount), t.currency, t.basis);
-            w.write_str(&text.to_lowercase())
+            w.write_str(&text.to_ascii_lowercase())
         }
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
         Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),

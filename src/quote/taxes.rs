@@ -310,7 +310,7 @@ pub(super) fn tax_parts(
         };
         p.levies.push(Levy {
             kind: LevyKind::Tax,
-            name: format!("Import {}", part.name.to_lowercase()).into(),
+            name: format!("Import {}", part.name.to_ascii_lowercase()).into(),
             base: part_base,
             base_note,
             rate: format!("{}%", part.percent.normalize()).into(),

@@ -132,7 +132,7 @@ impl Rules {
                             format!(", not for goods of {}", t.exclude_origins.join("/"))
                         }
                     )
-                    .to_lowercase(),
+                    .to_ascii_lowercase(),
                     valid_from: t.valid_from,
                     valid_to: t.valid_to,
                     source: t.source.publisher,
