@@ -3,9 +3,9 @@
 // itself says the page's one quote needs (missingPartsFor, asked again after attaching until it
 // names nothing, as the widget's prepareRequest does): the chapter part of the product's code,
 // the destination's data files and, as "+FX" (the product priced in another currency), the year
-// of daily ECB rates. Each file gzip -9 on its own, as a server sends it. Each destination starts
-// from a fresh engine instance. Prints one TSV row per destination, then one for a page pricing
-// them all; scripts/check-budgets.sh checks them.
+// of ECB rates it converts at (daily; monthly for the EU). Each file gzip -9 on its own, as a
+// server sends it. Each destination starts from a fresh engine instance. Prints one TSV row per
+// destination, then one for a page pricing them all; scripts/check-budgets.sh checks them.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';

@@ -159,9 +159,11 @@ impl Engine {
     /// they are published under (empty natively, where every part is inline): every chapter
     /// part of the destination's tariff and of the HS nomenclature (search); the US scope lists
     /// and reciprocal table for the US; HMRC's rates for GB and XI; the HS correlation for the
-    /// GB and EU tables; every year of the daily ECB rates where the customs rate comes from
-    /// them (outside the EU and GB). `FX` names the daily ECB rates alone (display
-    /// currencies). [`Engine::missing_parts_for`] lists only what one request needs.
+    /// GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
+    /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
+    /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
+    /// rates alone (display currencies). [`Engine::missing_parts_for`] lists only what one
+    /// request needs.
     ///
     /// ```
     /// let engine = landed::Engine::embedded();
@@ -174,19 +176,20 @@ impl Engine {
         let tables = [snapshot.table(self.tariff_of(destination)), snapshot.table("HS")].into_iter().flatten();
         let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
         parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
-        if destination == "FX" || j.is_some_and(|j| j.fx_method == FxMethod::EcbDaily) {
-            parts.extend(self.data.fx.ecb_daily_parts().filter_map(|f| snapshot.file_part(f)));
-        }
+        let method = if destination == "FX" { Some(FxMethod::EcbDaily) } else { j.map(|j| j.fx_method) };
+        let ecb = method.map_or_else(Vec::new, |m| self.data.fx.ecb_parts(m));
+        parts.extend(ecb.into_iter().filter_map(|f| snapshot.file_part(f)));
         missing(parts)
     }
 
     /// The parts one request needs that are not loaded yet: the chapter parts of its lines'
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
     /// codes it correlates with, once the correlation is attached), the destination's data
-    /// files as [`Engine::missing_parts`] names them, and the year(s) of the daily ECB rates
-    /// its conversions read (at the customs rate: the prices, a threshold, fee or band in
-    /// another currency, a duty text naming a third currency, unless `fx` gives the rate; and a
-    /// display currency). Some parts are known only once others are here
+    /// files as [`Engine::missing_parts`] names them, and the year(s) of the ECB rates (monthly
+    /// for the EU, daily elsewhere and for a display currency, monthly before the daily ones
+    /// start) its conversions read (at the customs rate: the prices, a threshold, fee or band
+    /// in another currency, a duty text naming a third currency, unless `fx` gives the rate;
+    /// and a display currency). Some parts are known only once others are here
     /// (the correlation, an earlier year of rates): ask again after attaching until it is empty.
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
         let snapshot = self.data.snapshot;
@@ -201,24 +204,27 @@ impl Engine {
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;
         let years = self
-            .ecb_daily_pairs(req, j)
+            .ecb_conversions(req, j)
             .into_iter()
-            .filter_map(|(from, to)| fx.ecb_daily_part_missing(from, to, req.date));
+            .filter_map(|(method, (from, to))| fx.part_missing(method, from, to, req.date));
         parts.extend(years.filter_map(|f| snapshot.file_part(f)).collect::<Vec<_>>());
         missing(parts)
     }
 
-    /// The currency pairs a request converts at the daily ECB rates: every conversion at the
-    /// customs rate where that is the destination's (`conversions::customs_pairs`: prices,
-    /// thresholds, fees, bands, duty texts in a third currency; unless `fx` gives it), and the
-    /// customs currency to a display currency.
-    fn ecb_daily_pairs(&self, req: &QuoteRequest, j: Option<&Jurisdiction>) -> Vec<conversions::Pair> {
-        let daily = j.filter(|j| j.fx_method == FxMethod::EcbDaily);
-        let mut pairs =
-            daily.map_or_else(Vec::new, |j| conversions::customs_pairs(&self.data.rules, self.data.snapshot, req, j));
+    /// The conversions a request makes at ECB rates, each with the method that reads it: every
+    /// conversion at the customs rate where that is the destination's (`fx_method`
+    /// `ecb_monthly` or `ecb_daily`; `conversions::customs_pairs`: prices, thresholds, fees,
+    /// bands, duty texts in a third currency; unless `fx` gives it), and the customs currency to
+    /// a display currency (at the daily rate).
+    fn ecb_conversions(&self, req: &QuoteRequest, j: Option<&Jurisdiction>) -> Vec<(FxMethod, conversions::Pair)> {
+        let ecb = j.filter(|j| matches!(j.fx_method, FxMethod::EcbDaily | FxMethod::EcbMonthly));
+        let mut out: Vec<(FxMethod, conversions::Pair)> = ecb.map_or_else(Vec::new, |j| {
+            let pairs = conversions::customs_pairs(&self.data.rules, self.data.snapshot, req, j);
+            pairs.into_iter().map(|pair| (j.fx_method, pair)).collect()
+        });
         let customs = j.map_or(req.currency, |j| j.currency);
-        pairs.extend(req.display_currency.filter(|d| *d != customs).map(|d| (customs, d)));
-        pairs
+        out.extend(req.display_currency.filter(|d| *d != customs).map(|d| (FxMethod::EcbDaily, (customs, d))));
+        out
     }
 
     /// The whole data files a destination's quotes read (by its row in

@@ -79,18 +79,17 @@ impl FxTable {
 /// rates) and HMRC monthly customs rates (units per pound). Rows keep their rates as text: a
 /// quote parses only the one or two rates it needs.
 ///
-/// The daily ECB and the HMRC tables may travel as parts of their own (the browser build): they
-/// are read when their part is attached, and until then give no rate. A quote checks first that
-/// the parts it needs are here (`Engine::missing_parts_for`), so it reports `E_DATA_NOT_LOADED`
-/// rather than a missing rate.
+/// The ECB tables (one part per year of each) and the HMRC table may travel as parts of their
+/// own (the browser build): they are read when their part is attached, and until then give no
+/// rate. A quote checks first that the parts it needs are here (`Engine::missing_parts_for`,
+/// [`EmbeddedFx::part_missing`]), so it reports `E_DATA_NOT_LOADED` rather than a missing rate.
 #[derive(Debug)]
 pub struct EmbeddedFx {
     snapshot: &'static crate::snapshot::Snapshot<'static>,
-    currencies: Vec<Currency>,
-    /// (month "YYYY-MM", reference date, the row's rates per EUR as tab-separated text)
-    ecb_monthly: Vec<(&'static str, Date, &'static str)>,
-    /// The daily rates' year parts, ascending (see [`DailyYear`]).
-    ecb_daily: Vec<DailyYear>,
+    /// The monthly EU customs rates' year parts, ascending (`fx_ecb_monthly.tsv@2026`).
+    ecb_monthly: Vec<EcbYear<MonthlyRow>>,
+    /// The daily rates' year parts, ascending (`fx_ecb_daily.tsv@2026`).
+    ecb_daily: Vec<EcbYear<DailyRow>>,
     /// The HMRC table, read once attached.
     hmrc: OnceLock<Hmrc>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
@@ -99,15 +98,43 @@ pub struct EmbeddedFx {
     cache: std::sync::Mutex<Vec<RateKey>>,
 }
 
-/// One year of the daily ECB rates: a part of its own (`fx_ecb_daily.tsv@2026`), read once
-/// attached.
+/// A monthly EU customs rate: (month "YYYY-MM", the ECB reference date, the row's rates per
+/// EUR as tab-separated text).
+type MonthlyRow = (&'static str, Date, &'static str);
+/// A day's ECB rates: (date, the rates per EUR as tab-separated text).
+type DailyRow = (Date, &'static str);
+
+/// One year of an ECB table: a part of its own (`fx_ecb_monthly.tsv@2026`,
+/// `fx_ecb_daily.tsv@2026`), read once attached.
 #[derive(Debug)]
-struct DailyYear {
+struct EcbYear<R> {
     year: i32,
     /// The part's name.
     name: &'static str,
-    /// (date, the day's rates per EUR as tab-separated text), ascending.
-    rows: OnceLock<Vec<(Date, &'static str)>>,
+    table: OnceLock<EcbRows<R>>,
+}
+
+/// The rows of a year part and the currencies of their columns (the part's header).
+#[derive(Debug)]
+struct EcbRows<R> {
+    currencies: Vec<Currency>,
+    /// Ascending by date (month).
+    rows: Vec<R>,
+}
+
+impl<R> EcbYear<R> {
+    /// The year parts of `file` a snapshot names, ascending; `None` when it names none.
+    fn parts_of(snapshot: &'static crate::snapshot::Snapshot<'static>, file: &str) -> Option<Vec<EcbYear<R>>> {
+        let years: Vec<EcbYear<R>> = snapshot
+            .files
+            .iter()
+            .filter_map(|p| match crate::snapshot::format::split_year_part(p.name) {
+                Some((f, year)) if f == file => Some(EcbYear { year, name: p.name, table: OnceLock::new() }),
+                _ => None,
+            })
+            .collect();
+        (!years.is_empty() && years.windows(2).all(|w| w[0].year < w[1].year)).then_some(years)
+    }
 }
 
 /// HMRC's monthly customs rates.
@@ -121,6 +148,10 @@ struct Hmrc {
 
 /// The daily ECB table's name in the snapshot: one part per year (`fx_ecb_daily.tsv@2026`).
 pub const ECB_DAILY_FILE: &str = "fx_ecb_daily.tsv";
+/// The monthly EU customs rates' name in the snapshot: one part per year
+/// (`fx_ecb_monthly.tsv@2026`), fetched by the browser only for the destinations and dates that
+/// read them.
+pub const ECB_MONTHLY_FILE: &str = "fx_ecb_monthly.tsv";
 /// HMRC's monthly table's name in the snapshot (a part of its own in the browser build).
 pub const HMRC_FILE: &str = "fx_hmrc_monthly.tsv";
 
@@ -159,23 +190,31 @@ fn header_currencies(table: &str, skip: usize, name: &str) -> Result<Vec<Currenc
         .collect()
 }
 
-/// The rows of a year of the daily ECB table, checked against the monthly table's currency
-/// columns; every row must be of that year and the dates must ascend.
-fn parse_ecb_daily(
-    name: &str,
-    year: i32,
-    daily: &'static str,
-    currencies: &[Currency],
-) -> Result<Vec<(Date, &'static str)>> {
-    let bad = |why: &str| Error::new(ErrorCode::Snapshot, name, why.to_string());
-    if header_currencies(daily, 1, name)? != currencies {
-        return Err(bad("currency columns differ from the monthly table"));
-    }
-    let rows: Vec<(Date, &str)> = rows(daily).map(|(d, rates)| Ok((Date::parse(d)?, rates))).collect::<Result<_>>()?;
+/// The rows of a year of the daily ECB table; every row must be of that year and the dates
+/// must ascend.
+fn parse_ecb_daily(name: &str, year: i32, daily: &'static str) -> Result<EcbRows<DailyRow>> {
+    let currencies = header_currencies(daily, 1, name)?;
+    let rows: Vec<DailyRow> = rows(daily).map(|(d, rates)| Ok((Date::parse(d)?, rates))).collect::<Result<_>>()?;
     if !rows.iter().all(|(d, _)| d.year() == year) || !rows.windows(2).all(|w| w[0].0 < w[1].0) {
-        return Err(bad("rows are not the part's year in ascending order"));
+        return Err(Error::new(ErrorCode::Snapshot, name, "rows are not the part's year in ascending order"));
     }
-    Ok(rows)
+    Ok(EcbRows { currencies, rows })
+}
+
+/// The rows of a year of the monthly EU customs rates; every month must be of that year and
+/// the months must ascend.
+fn parse_ecb_monthly(name: &str, year: i32, monthly: &'static str) -> Result<EcbRows<MonthlyRow>> {
+    let currencies = header_currencies(monthly, 2, name)?;
+    let mut out = Vec::new();
+    for (month, rest) in rows(monthly) {
+        let (reference, rates) = rest.split_once('\t').unwrap_or((rest, ""));
+        out.push((month, Date::parse(reference)?, rates));
+    }
+    let of_year = |m: &str| m.len() == 7 && m.get(..4).and_then(|y| y.parse().ok()) == Some(year);
+    if !out.iter().all(|(m, _, _)| of_year(m)) || !out.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err(Error::new(ErrorCode::Snapshot, name, "months are not the part's year in ascending order"));
+    }
+    Ok(EcbRows { currencies, rows: out })
 }
 
 /// HMRC's table: its currency columns and its months, which must ascend.
@@ -193,32 +232,17 @@ fn parse_hmrc(hmrc: &'static str) -> Result<Hmrc> {
 }
 
 impl EmbeddedFx {
-    /// Reads the FX tables of a snapshot (`fx_ecb_monthly.tsv`, `rules/fx_pegs.tsv`, and
-    /// `fx_ecb_daily.tsv` and `fx_hmrc_monthly.tsv` when their parts are here, else once they
-    /// are attached: [`EmbeddedFx::read_attached`]); engines do this once (see
-    /// [`crate::Engine::fx`]). A missing or malformed table is an `E_SNAPSHOT` error naming it.
+    /// Reads the FX tables of a snapshot (`rules/fx_pegs.tsv`, and the year parts of
+    /// `fx_ecb_monthly.tsv` and `fx_ecb_daily.tsv` and `fx_hmrc_monthly.tsv` when their parts
+    /// are here, else once they are attached: [`EmbeddedFx::read_attached`]); engines do this
+    /// once (see [`crate::Engine::fx`]). A missing or malformed table is an `E_SNAPSHOT` error
+    /// naming it.
     pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
-        let monthly = file("fx_ecb_monthly.tsv")?;
         snapshot.file_part(HMRC_FILE).ok_or_else(|| missing(HMRC_FILE))?;
-        let ecb_daily: Vec<DailyYear> = snapshot
-            .files
-            .iter()
-            .filter_map(|p| match crate::snapshot::format::split_year_part(p.name) {
-                Some((ECB_DAILY_FILE, year)) => Some(DailyYear { year, name: p.name, rows: OnceLock::new() }),
-                _ => None,
-            })
-            .collect();
-        if ecb_daily.is_empty() || !ecb_daily.windows(2).all(|w| w[0].year < w[1].year) {
-            return Err(missing(ECB_DAILY_FILE));
-        }
-        let currencies = header_currencies(monthly, 2, "fx_ecb_monthly.tsv")?;
-        let mut ecb_monthly = Vec::new();
-        for (month, rest) in rows(monthly) {
-            let (reference, rates) = rest.split_once('\t').unwrap_or((rest, ""));
-            ecb_monthly.push((month, Date::parse(reference)?, rates));
-        }
+        let ecb_monthly = EcbYear::parts_of(snapshot, ECB_MONTHLY_FILE).ok_or_else(|| missing(ECB_MONTHLY_FILE))?;
+        let ecb_daily = EcbYear::parts_of(snapshot, ECB_DAILY_FILE).ok_or_else(|| missing(ECB_DAILY_FILE))?;
         let mut pegs = Vec::new();
         for (c, rest) in rows(file("rules/fx_pegs.tsv")?) {
             let per_usd = rest.split('\t').next().and_then(|t| Decimal::from_str_exact(t).ok());
@@ -228,7 +252,6 @@ impl EmbeddedFx {
         }
         let fx = EmbeddedFx {
             snapshot,
-            currencies,
             ecb_monthly,
             ecb_daily,
             hmrc: OnceLock::new(),
@@ -239,13 +262,18 @@ impl EmbeddedFx {
         Ok(fx)
     }
 
-    /// Reads the daily ECB and HMRC tables whose parts are attached and not read yet (after
+    /// Reads the ECB and HMRC tables whose parts are attached and not read yet (after
     /// `Engine::attach_part`); a malformed one is an `E_SNAPSHOT` error naming it.
     pub fn read_attached(&self) -> Result<()> {
         let mut read = false;
+        for year in &self.ecb_monthly {
+            if let (None, Some(monthly)) = (year.table.get(), self.snapshot.file(year.name)) {
+                read |= year.table.set(parse_ecb_monthly(year.name, year.year, monthly)?).is_ok();
+            }
+        }
         for year in &self.ecb_daily {
-            if let (None, Some(daily)) = (year.rows.get(), self.snapshot.file(year.name)) {
-                read |= year.rows.set(parse_ecb_daily(year.name, year.year, daily, &self.currencies)?).is_ok();
+            if let (None, Some(daily)) = (year.table.get(), self.snapshot.file(year.name)) {
+                read |= year.table.set(parse_ecb_daily(year.name, year.year, daily)?).is_ok();
             }
         }
         if let (None, Some(hmrc)) = (self.hmrc.get(), self.snapshot.file(HMRC_FILE)) {
@@ -269,32 +297,65 @@ impl EmbeddedFx {
         from: Currency,
         to: Currency,
         date: Date,
-    ) -> std::result::Result<(Option<(Date, &'static str)>, bool), &'static str> {
+    ) -> std::result::Result<(Option<(&[Currency], DailyRow)>, bool), &'static str> {
         let mut any = false;
         for year in self.ecb_daily.iter().rev().filter(|y| y.year <= date.year()) {
-            let rows = year.rows.get().ok_or(year.name)?;
-            let upto = rows.partition_point(|(d, _)| *d <= date);
+            let table = year.table.get().ok_or(year.name)?;
+            let upto = table.rows.partition_point(|(d, _)| *d <= date);
             any |= upto > 0;
-            if let Some(row) = rows[..upto].iter().rev().find(|(_, r)| self.cross(r, from, to).is_some()) {
-                return Ok((Some(*row), any));
+            let columns = table.currencies.as_slice();
+            if let Some(row) = table.rows[..upto].iter().rev().find(|(_, r)| self.cross(columns, r, from, to).is_some())
+            {
+                return Ok((Some((columns, *row)), any));
             }
         }
         Ok((None, any))
     }
 
-    /// The year part of the daily ECB rates a conversion from `from` to `to` on `date` still
-    /// needs (the date's year, and earlier years while they hold no rate of the pair up to the
-    /// date); `None` when the attached years answer it.
-    pub fn ecb_daily_part_missing(&self, from: Currency, to: Currency, date: Date) -> Option<&'static str> {
+    /// The monthly EU customs rate row for the month of `date`, or the latest earlier month
+    /// (newest year first), with its year's currency columns: `Err(part)` when the walk reaches
+    /// a year part not attached yet; `Ok(None)` before the table starts.
+    #[allow(clippy::type_complexity)]
+    fn monthly_row(&self, date: Date) -> std::result::Result<Option<(&[Currency], MonthlyRow)>, &'static str> {
+        let month = format!("{:04}-{:02}", date.year(), date.month());
+        for year in self.ecb_monthly.iter().rev().filter(|y| y.year <= date.year()) {
+            let table = year.table.get().ok_or(year.name)?;
+            if let Some(row) = table.rows.iter().rev().find(|(m, _, _)| *m <= month.as_str()) {
+                return Ok(Some((table.currencies.as_slice(), *row)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The year part of the ECB tables a conversion from `from` to `to` on `date` at `method`
+    /// still needs: for the monthly EU rate, the date's year (an earlier year past the table's
+    /// end); for the daily rate, the date's year and earlier years while they hold no rate of
+    /// the pair up to the date, then the monthly rates before the daily table starts. `None`
+    /// when the attached parts answer it (HMRC's table is one part: `Engine::missing_parts`).
+    pub fn part_missing(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<&'static str> {
         if from == to {
             return None;
         }
-        self.daily_row(from, to, date).err()
+        match method {
+            FxMethod::EcbMonthly => self.monthly_row(date).err(),
+            FxMethod::EcbDaily => match self.daily_row(from, to, date) {
+                Err(part) => Some(part),
+                Ok((_, false)) => self.monthly_row(date).err(),
+                Ok((_, true)) => None,
+            },
+            FxMethod::HmrcMonthly => None,
+        }
     }
 
-    /// Every year part of the daily ECB rates (`fx_ecb_daily.tsv@2026`), ascending.
-    pub fn ecb_daily_parts(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.ecb_daily.iter().map(|y| y.name)
+    /// Every year part of the ECB tables `method` may read, ascending: the monthly EU rates';
+    /// for the daily rate its own years too (the monthly rates stand in before they start).
+    pub fn ecb_parts(&self, method: FxMethod) -> Vec<&'static str> {
+        let monthly = self.ecb_monthly.iter().map(|y| y.name);
+        match method {
+            FxMethod::EcbMonthly => monthly.collect(),
+            FxMethod::EcbDaily => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
+            FxMethod::HmrcMonthly => Vec::new(),
+        }
     }
 
     fn hmrc_monthly(&self) -> &[(&'static str, &'static str, &'static str)] {
@@ -319,15 +380,16 @@ impl EmbeddedFx {
         Decimal::from_str_exact(text).ok()
     }
 
-    fn per_eur(&self, rates: &str, c: Currency) -> Option<Decimal> {
+    /// Units of `c` per EUR 1 in an ECB row whose columns are `columns`.
+    fn per_eur(&self, columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
         if c == Currency::EUR {
             return Some(Decimal::ONE);
         }
         if let Some((_, per_usd)) = self.pegs.iter().find(|(p, _)| *p == c) {
             // A dollar-pegged currency: its euro rate through the ECB's dollar rate.
-            return Some(self.per_eur(rates, Currency::USD)? * *per_usd);
+            return Some(self.per_eur(columns, rates, Currency::USD)? * *per_usd);
         }
-        let i = self.currencies.iter().position(|x| *x == c)?;
+        let i = columns.iter().position(|x| *x == c)?;
         let text = rates.split('\t').nth(i)?;
         if text.is_empty() {
             return None;
@@ -335,18 +397,19 @@ impl EmbeddedFx {
         Decimal::from_str_exact(text).ok()
     }
 
-    fn cross(&self, rates: &str, from: Currency, to: Currency) -> Option<Decimal> {
-        let f = self.per_eur(rates, from)?;
-        let t = self.per_eur(rates, to)?;
+    fn cross(&self, columns: &[Currency], rates: &str, from: Currency, to: Currency) -> Option<Decimal> {
+        let f = self.per_eur(columns, rates, from)?;
+        let t = self.per_eur(columns, rates, to)?;
         Some((t / f).round_dp(6).normalize())
     }
 
     /// The EU customs rate for the month of `date` (ECB rate of the penultimate Wednesday of the
     /// previous month). Past the table, the latest month stands in, marked as a fallback;
-    /// `None` before the table starts.
+    /// `None` before the table starts (or while the year part it reads is not attached: a quote
+    /// names that part first, `Engine::quote`).
     pub fn ecb_monthly(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        let row = self.ecb_monthly.iter().rev().find(|(m, _, _)| *m <= month.as_str())?;
+        let (columns, row) = self.monthly_row(date).ok()??;
         let fallback = (row.0 != month).then(|| {
             let (y, m) = if date.month() == 1 { (date.year() - 1, 12) } else { (date.year(), date.month() - 1) };
             format!(
@@ -359,7 +422,7 @@ impl EmbeddedFx {
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
-                rate: self.cross(row.2, from, to)?,
+                rate: self.cross(columns, row.2, from, to)?,
                 source: format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
             },
             rate_date: row.1,
@@ -375,11 +438,11 @@ impl EmbeddedFx {
         if !any {
             return self.ecb_monthly(from, to, date);
         }
-        let (d, rates) = row?;
+        let (columns, (d, rates)) = row?;
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
-                rate: self.cross(rates, from, to)?,
+                rate: self.cross(columns, rates, from, to)?,
                 source: format!("ECB euro reference rates of {d} (cross rate via EUR)"),
             },
             rate_date: d,
@@ -539,10 +602,86 @@ mod tests {
         );
     }
 
+    /// An engine over the browser build's core (`Inline::RulesOnly`: no ECB part inline) and
+    /// the parts it left out.
+    fn browser_core() -> (crate::Engine, Vec<crate::snapshot::write::Part>) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let compiled = crate::snapshot::write::compile(root, crate::snapshot::write::Inline::RulesOnly).unwrap();
+        (crate::Engine::from_bytes(compiled.core).unwrap(), compiled.parts)
+    }
+
+    fn attach(engine: &crate::Engine, parts: &[crate::snapshot::write::Part], name: &str) {
+        let part = parts.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no part {name}"));
+        assert_eq!(engine.attach_part(part.bytes.clone()).unwrap(), name);
+    }
+
+    #[test]
+    fn eu_customs_rate_reads_the_year_part_of_its_month() {
+        // The EU customs rate of a month is the ECB rate of the previous month's penultimate
+        // Wednesday (Implementing Regulation (EU) 2015/2447 art. 146): tariffs/fx_ecb_monthly.tsv
+        // travels as one part per year of its months, and a conversion names the one it reads.
+        let (engine, parts) = browser_core();
+        let fx = engine.fx();
+        let (usd, eur) = (Currency::USD, Currency::EUR);
+        let day = |d: &str| Date::parse(d).unwrap();
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")), Some("fx_ecb_monthly.tsv@2026"));
+        assert_eq!(fx.customs_rate(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")), None, "no rate while missing");
+        // No conversion, no part; before the table (2019-01), none to read.
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, eur, eur, day("2026-04-01")), None);
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2018-06-01")), None);
+        attach(&engine, &parts, "fx_ecb_monthly.tsv@2026");
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")), None);
+        let full = crate::Engine::embedded().fx();
+        for d in ["2026-04-01", "2026-01-31"] {
+            let rate = fx.customs_rate(FxMethod::EcbMonthly, usd, eur, day(d));
+            assert_eq!(rate, full.customs_rate(FxMethod::EcbMonthly, usd, eur, day(d)), "{d}");
+        }
+        assert_eq!(
+            fx.customs_rate(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")).unwrap().rate_date,
+            day("2026-03-18")
+        );
+        // A year past the table reads the latest year's last month (a stated fallback).
+        let later = day("2027-02-01");
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, later), None);
+        let r = fx.customs_rate(FxMethod::EcbMonthly, usd, eur, later).unwrap();
+        assert_eq!(Some(&r), full.customs_rate(FxMethod::EcbMonthly, usd, eur, later).as_ref());
+        assert!(r.fallback.is_some());
+        // An earlier year is a part of its own.
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2025-12-01")), Some("fx_ecb_monthly.tsv@2025"));
+    }
+
+    #[test]
+    fn daily_rate_before_the_daily_table_reads_the_monthly_year_part() {
+        // `ecb_daily`: before the first daily rate (2025-01-02) the monthly rate stands in, so a
+        // daily conversion in 2024 names the 2024 monthly part, and HMRC's method none.
+        let (engine, parts) = browser_core();
+        let fx = engine.fx();
+        let (eur, jpy) = (Currency::EUR, Currency::parse("JPY").unwrap());
+        let day = Date::parse("2024-06-03").unwrap();
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), Some("fx_ecb_monthly.tsv@2024"));
+        assert_eq!(fx.part_missing(FxMethod::HmrcMonthly, eur, Currency::GBP, day), None);
+        attach(&engine, &parts, "fx_ecb_monthly.tsv@2024");
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), None);
+        let full = crate::Engine::embedded().fx();
+        assert_eq!(fx.ecb_daily(eur, jpy, day), full.ecb_daily(eur, jpy, day));
+        assert!(fx.ecb_daily(eur, jpy, day).unwrap().used.source.contains("EU customs rate for 2024-06"));
+        // In 2025 the daily year is named, not the monthly one.
+        let day = Date::parse("2025-06-02").unwrap();
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), Some("fx_ecb_daily.tsv@2025"));
+        // Every year part a method may read: the monthly ones for the EU rate, both for the daily.
+        let monthly = fx.ecb_parts(FxMethod::EcbMonthly);
+        assert_eq!(
+            (monthly.first(), monthly.last()),
+            (Some(&"fx_ecb_monthly.tsv@2019"), Some(&"fx_ecb_monthly.tsv@2026"))
+        );
+        assert_eq!(fx.ecb_parts(FxMethod::EcbDaily).len(), monthly.len() + 2);
+        assert!(fx.ecb_parts(FxMethod::HmrcMonthly).is_empty());
+    }
+
     #[test]
     fn eu_month_past_the_ecb_table_is_a_stated_fallback() {
         let fx = crate::Engine::embedded().fx();
-        let last = fx.ecb_monthly.last().unwrap().0;
+        let last = fx.ecb_monthly.last().unwrap().table.get().unwrap().rows.last().unwrap().0;
         let after = Date::parse(&format!("{last}-01")).unwrap().add_days(31);
         let r = fx.customs_rate(FxMethod::EcbMonthly, Currency::USD, Currency::EUR, after).unwrap();
         assert!(r.fallback.is_some_and(|f| f.contains(last)));

@@ -235,9 +235,12 @@ fn tariff_parts_load_on_demand_and_price_as_the_embedded_snapshot_does() {
     let missing = names(core_only.missing_parts("DE"));
     let eu = core_only.snapshot().table("EU").unwrap();
     let hs = core_only.snapshot().table("HS").unwrap();
-    // No code known: every chapter part of the EU tariff and of the HS nomenclature.
-    assert_eq!(missing.len(), eu.chapters.len() + hs.chapters.len() + 1, "{missing:?}");
+    // No code known: every chapter part of the EU tariff and of the HS nomenclature, the
+    // correlation and every year of the monthly EU customs rates.
+    let monthly = core_only.fx().ecb_parts(landed::fx::FxMethod::EcbMonthly);
+    assert_eq!(missing.len(), eu.chapters.len() + hs.chapters.len() + 1 + monthly.len(), "{missing:?}");
     assert!(missing.iter().any(|n| n == "hs_correlation.tsv"));
+    assert!(monthly.iter().all(|m| missing.contains(&m.to_string())), "{monthly:?}");
     // A part of another table, or foreign bytes, is refused by hash.
     assert_eq!(core_only.attach_part(b"not a part".to_vec()).unwrap_err().code, ErrorCode::Snapshot);
     attach(&core_only, &missing);
@@ -286,14 +289,15 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
         core_only.missing_parts("GB").iter().filter(|p| p.name.starts_with("GB:")).count(),
         gb.chapters.len() - 1
     );
-    // The US: the code's chapter part, the chapter 99 layers' scope lists and reciprocal
+    // The US: the code's chapter part, the chapter 99 layers, their scope lists and reciprocal
     // table (data files, not chapter 99 rows), no HS nomenclature.
     let core_only = self::core_only();
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
-    assert_eq!(rounds, [vec![us_tee, "us_reciprocal.tsv".into(), "us_scopes.tsv".into()]]);
+    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    assert_eq!(rounds, [[&[us_tee.as_str()][..], &us_files].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
 }
@@ -387,9 +391,15 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let files = |d: &str| -> Vec<String> {
         names(core_only.missing_parts(d)).into_iter().filter(|n| !n.contains(':')).collect()
     };
-    let ecb = ["fx_ecb_daily.tsv@2025", "fx_ecb_daily.tsv@2026"];
-    assert_eq!(files("US"), [&["us_reciprocal.tsv", "us_scopes.tsv"][..], &ecb].concat());
+    // The daily ECB rates, and the monthly ones that stand in before them (2019 to 2026).
+    let monthly: Vec<String> = (2019..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
+    let ecb =
+        [vec!["fx_ecb_daily.tsv@2025".to_string(), "fx_ecb_daily.tsv@2026".to_string()], monthly.clone()].concat();
+    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    assert_eq!(files("US"), [us_files.map(String::from).to_vec(), ecb.clone()].concat());
     assert_eq!(files("GB"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
+    // The EU: its customs rate is the monthly one.
+    assert_eq!(files("DE"), [vec!["hs_correlation.tsv".to_string()], monthly].concat());
     // Northern Ireland applies the UK Global Tariff and HMRC's rates (rules/territories.tsv).
     assert_eq!(files("XI"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
     assert!(names(core_only.missing_parts("XI")).iter().any(|n| n.starts_with("GB:")));
@@ -399,8 +409,8 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let tee = chapter_part(&core_only, "US", "6109100010");
-    let us = [tee.as_str(), "us_reciprocal.tsv", "us_scopes.tsv", "fx_ecb_daily.tsv@2026"];
-    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..3]);
+    let us = [&[tee.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..5]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
     shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
@@ -417,6 +427,10 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["us_reciprocal.tsv", "us_scopes.tsv"]);
+    // The layers and scope additions (hand-encoded, read only for the US) are parts too.
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains("rules/us_layers.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &["rules/us_layers.tsv", "rules/us_scopes_extra.tsv"]);
     assert_eq!(core_only.quote(&cart("US")).unwrap(), engine().quote(&cart("US")).unwrap());
     // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
     attach(&core_only, &[chapter_part(&core_only, "GB", "6109"), "hs_correlation.tsv".into()]);
@@ -424,4 +438,44 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     assert_eq!((err.code, err.message.contains("fx_hmrc_monthly.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["fx_hmrc_monthly.tsv"]);
     assert_eq!(core_only.quote(&cart("GB")).unwrap(), engine().quote(&cart("GB")).unwrap());
+}
+
+#[test]
+fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
+    // Issue 11 item 5: the monthly EU customs rates (the ECB rate of the previous month's
+    // penultimate Wednesday, Implementing Regulation (EU) 2015/2447 art. 146;
+    // tariffs/fx_ecb_monthly.tsv) leave the browser core, one part per year of their months.
+    assert!(browser_build().parts.iter().any(|p| p.name == "fx_ecb_monthly.tsv@2026"));
+    let core_only = core_only();
+    assert_eq!(core_only.snapshot_id(), engine().snapshot_id(), "the id does not depend on what is inline");
+    let tee = chapter_part(&core_only, "EU", "6109100010");
+    attach(&core_only, &[tee.as_str(), "hs_correlation.tsv"]);
+    let mut in_usd = cart("DE");
+    in_usd.currency = landed::money::Currency::USD;
+    // Not attached: the quote is E_DATA_NOT_LOADED naming the year part, never a missing rate.
+    let err = core_only.quote(&in_usd).unwrap_err();
+    assert_eq!(
+        (err.code, err.message.contains("fx_ecb_monthly.tsv@2026")),
+        (ErrorCode::DataNotLoaded, true),
+        "{err:?}"
+    );
+    assert_eq!(prepare_request(&core_only, &in_usd), [vec!["fx_ecb_monthly.tsv@2026"]]);
+    let quote = core_only.quote(&in_usd).unwrap();
+    assert_eq!(quote, engine().quote(&in_usd).unwrap());
+    assert!(quote.fx.iter().any(|f| f.source.contains("EU customs rate for 2026-03")), "{:?}", quote.fx);
+    // In euro nothing is converted: no year of rates is named.
+    let fresh = self::core_only();
+    attach(&fresh, &[tee.as_str(), "hs_correlation.tsv"]);
+    assert!(fresh.missing_parts_for(&cart("DE")).is_empty());
+    assert_eq!(fresh.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
+    // A daily-rate destination before the daily table starts (2025-01-02) reads the monthly
+    // rate of its date's year (`EmbeddedFx::ecb_daily`).
+    let jp = landed::request::from_json(
+        r#"{"destination":"JP","currency":"EUR","date":"2024-06-03","origin":"CN",
+            "lines":[{"id":"tee","code":"610910","quantity":"1","unit_price":"100.00"}]}"#,
+    )
+    .unwrap();
+    let jp_tee = chapter_part(&fresh, "JP", "610910");
+    assert_eq!(prepare_request(&fresh, &jp), [vec![jp_tee, "fx_ecb_monthly.tsv@2024".into()]]);
+    assert_eq!(fresh.quote(&jp).unwrap(), engine().quote(&jp).unwrap());
 }

@@ -170,8 +170,11 @@ pub struct Rules {
     snapshot: &'static Snapshot<'static>,
 }
 
-/// The imported US tables that travel as parts of their own in the browser build.
-pub const US_FILES: [&str; 2] = ["us_reciprocal.tsv", "us_scopes.tsv"];
+/// The US tables that travel as parts of their own in the browser build (read only by
+/// [`Rules::us`]): the imported reciprocal table and scope lists, and the hand-encoded layers
+/// and scope additions.
+pub const US_FILES: [&str; 4] =
+    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
 
 fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<'static>> {
     let text = snapshot
@@ -419,20 +422,22 @@ impl Rules {
     }
 
     fn load_us(&self) -> Result<us::UsRules> {
-        // The imported tables may be parts of their own (the browser): not attached yet is
-        // `E_DATA_NOT_LOADED` naming the part.
-        let [reciprocal, scopes] = US_FILES.map(|f| self.snapshot.require_file(f));
+        // The US tables may be parts of their own (the browser): not attached yet is
+        // `E_DATA_NOT_LOADED` naming the first of them missing.
+        let tables = US_FILES.map(|f| self.snapshot.require_file(f).and_then(|text| Tsv::parse(f, text)));
+        let [reciprocal, scopes, layers, scopes_extra] = tables;
+        let (reciprocal, scopes) = (reciprocal?, scopes?);
         us::UsRules::load(
-            [file(self.snapshot, "rules/us_layers.tsv")?, Tsv::parse(US_FILES[0], reciprocal?)?],
-            [Tsv::parse(US_FILES[1], scopes?)?, file(self.snapshot, "rules/us_scopes_extra.tsv")?],
+            [layers?, reciprocal],
+            [scopes, scopes_extra?],
             file(self.snapshot, "rules/preferences.tsv")?,
             self.groups.clone(),
         )
     }
 
     /// The US additional-duty layers, scopes and preference programmes, parsed on first use
-    /// (only US quotes need them). `E_DATA_NOT_LOADED` while `us_reciprocal.tsv` or
-    /// `us_scopes.tsv` is a part not attached yet (the browser: `Engine::missing_parts("US")`).
+    /// (only US quotes need them). `E_DATA_NOT_LOADED` while one of [`US_FILES`] is a part not
+    /// attached yet (the browser: `Engine::missing_parts("US")`).
     pub fn us(&self) -> Result<&us::UsRules> {
         if let Some(us) = self.us.get() {
             return Ok(us);

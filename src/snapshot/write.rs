@@ -88,25 +88,36 @@ pub struct Compiled {
 
 /// Data files that only some destinations need (part names, without `tariffs/`): in the
 /// browser build they are parts of their own, fetched with the destination that uses them
-/// (`Engine::missing_parts`): the US scope lists and reciprocal table (US), the ECB daily rates
-/// (customs rates outside the EU and GB, display currencies), HMRC's monthly rates (GB, XI) and
-/// the HS 2022 ↔ 2017 correlation (the GB and EU tables).
-pub const ON_DEMAND_FILES: [&str; 5] =
-    ["us_scopes.tsv", "us_reciprocal.tsv", "fx_ecb_daily.tsv", "fx_hmrc_monthly.tsv", "hs_correlation.tsv"];
+/// (`Engine::missing_parts`): the US tables (`Rules::us`: the scope lists, the reciprocal table,
+/// the layers and the scope additions), the ECB daily rates
+/// (customs rates outside the EU and GB, display currencies), the ECB monthly rates (the EU
+/// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI)
+/// and the HS 2022 ↔ 2017 correlation (the GB and EU tables).
+pub const ON_DEMAND_FILES: [&str; 8] = [
+    "us_scopes.tsv",
+    "us_reciprocal.tsv",
+    "rules/us_layers.tsv",
+    "rules/us_scopes_extra.tsv",
+    "fx_ecb_daily.tsv",
+    "fx_ecb_monthly.tsv",
+    "fx_hmrc_monthly.tsv",
+    "hs_correlation.tsv",
+];
 
 /// Which parts travel inside the core blob.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inline {
     /// Every part (native builds, the CLI, `Engine::from_bytes` without a parts folder).
     All,
-    /// The rules, VAT and the exchange-rate files every quote may need only: tariff tables and
-    /// the [`ON_DEMAND_FILES`] are fetched by the page that prices with them (the browser build).
+    /// The rules, VAT and the dollar pegs only: tariff tables and the [`ON_DEMAND_FILES`] are
+    /// fetched by the page that prices with them (the browser build).
     RulesOnly,
 }
 
-/// Data files split into one part per year of their first column (dates), so a quote fetches
-/// only the years of its dates: the daily ECB rates (two years of them are 40 KB gzip).
-pub const YEAR_SPLIT_FILES: [&str; 1] = ["tariffs/fx_ecb_daily.tsv"];
+/// Data files split into one part per year of their first column (dates, or months), so a
+/// quote fetches only the years of its dates: the daily ECB rates (two years of them are 40 KB
+/// gzip) and the monthly EU customs rates (eight years are 10 KB gzip, one about 1.4 KB).
+pub const YEAR_SPLIT_FILES: [&str; 2] = ["tariffs/fx_ecb_monthly.tsv", "tariffs/fx_ecb_daily.tsv"];
 
 /// Consecutive chapters of a table share a part until it holds at least this many bytes
 /// (encoded, before gzip). Every page downloads every part's descriptor entry (about 43 bytes
@@ -414,4 +425,32 @@ fn description_blob(descriptions: &BTreeMap<String, u64>, core_hash: &[u8]) -> V
     let text_hash = Sha256::digest(&text);
     text.extend_from_slice(&text_hash);
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ecb_tables_are_split_per_year_and_left_out_of_the_browser_core() {
+        // The browser core carries the rules, VAT and the pegs; the monthly EU customs rates and
+        // the daily ECB rates are one part per year, each with the file's header line.
+        let monthly = "month\treference_date\tUSD\n2025-12\t2025-11-19\t1.1\n2026-01\t2025-12-17\t1.2\n2026-02\t2026-01-21\t1.3\n";
+        let parts = file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string());
+        let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["fx_ecb_monthly.tsv@2025", "fx_ecb_monthly.tsv@2026"]);
+        let header = "month\treference_date\tUSD\n";
+        assert_eq!(
+            String::from_utf8_lossy(&parts[1].bytes),
+            format!("{header}2026-01\t2025-12-17\t1.2\n2026-02\t2026-01-21\t1.3\n")
+        );
+        for part in ["fx_ecb_monthly.tsv@2026", "fx_ecb_daily.tsv@2026", "fx_hmrc_monthly.tsv", "table:EU:61-62"] {
+            assert!(!Inline::RulesOnly.includes(part), "{part}");
+            assert!(Inline::All.includes(part), "{part}");
+        }
+        assert!(!Inline::RulesOnly.includes("rules/us_layers.tsv"), "read only for the US (Rules::us)");
+        for part in ["vat.tsv", "rules/fx_pegs.tsv", "rules/jurisdictions.tsv"] {
+            assert!(Inline::RulesOnly.includes(part), "{part}");
+        }
+    }
 }
