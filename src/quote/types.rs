@@ -103,9 +103,11 @@ pub struct LineQuote {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<Unpriced>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub code: HsCode,
     /// The published tariff line used.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
     pub matched_code: Option<HsCode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
