@@ -340,6 +340,23 @@ fn japan_bilateral_epas_verified_from_meti_and_the_eu_open_on_their_entry_into_f
 }
 
 #[test]
+fn japan_gsp_and_ldc_preferences_end_on_2031_03_31_and_are_never_applied_by_origin() {
+    // MOFA, 'Generalized System of Preferences' (2024-05-28): Japan's GSP 'is effective until
+    // March 31, 2031'; its special preferences for LDCs are part of the scheme. The beneficiaries
+    // are designated by Cabinet Order and not encoded (jp_programmes.tsv GSP, LDC, [verify]), so
+    // no origin may claim either: goods of Bangladesh (an LDC) are refused, not priced.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rules = engine().rules();
+    for programme in ["GSP", "LDC"] {
+        let p = rules.programme("JP", programme, on("2031-03-31")).unwrap();
+        assert!(p.unverified() && !p.open_to("BD", on("2031-03-31")), "{programme}");
+        assert!(rules.programme("JP", programme, on("2031-04-01")).is_none(), "{programme}");
+    }
+    let e = jp_line("6109.10.020", "BD", "LDC").unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
+}
+
+#[test]
 fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     // Goods of Viet Nam may claim the Japan-Viet Nam EPA, AJCEP, CPTPP and RCEP (ASEAN/AU/NZ
     // schedule): each is offered (Free under each in Japan's schedule for 6109.10-020), never
