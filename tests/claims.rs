@@ -465,8 +465,10 @@ fn japan_cptpp_partners_carry_their_own_dates_and_a_secondary_membership_leaves_
     // depositary, NZ MFAT), for Chile on 2023-02-21 (Japan Customs); a claim from Peru on
     // 2021-09-18 is refused. Peru's claim in force is priced: Free under EPA_CPTPP for
     // 6109.10-020 (Japan Customs' schedule of 2026-07-09), saving ¥100,000 × 7.4 % = ¥7,400.
-    // Viet Nam's date (2019-01-14) is from a secondary source only (its membership row is
-    // [verify]): its claim is partial, at least the schedule's Free.
+    // The United Kingdom's accession is in force with Japan from 2024-12-15 (Cabinet Secretariat
+    // of Japan, TPP office): its claim is priced too. Viet Nam's date (2019-01-14) is from a
+    // secondary source only (its membership row is [verify]): its claim is partial, at least the
+    // schedule's Free.
     let on = |s| landed::date::Date::parse(s).unwrap();
     let cptpp = engine().rules().programme("JP", "CPTPP", on("2026-08-01")).unwrap();
     assert!(!cptpp.open_to("PE", on("2021-09-18")) && cptpp.open_to("PE", on("2021-09-19")));
@@ -479,6 +481,8 @@ fn japan_cptpp_partners_carry_their_own_dates_and_a_secondary_membership_leaves_
     assert_eq!(q.lines[0].status, LineStatus::Priced);
     assert_eq!(q.totals.duty, d("0"));
     assert_eq!(q.lines[0].claim.as_ref().unwrap().saving, Some(d("7400")));
+    let q = jp_tee_on("2026-08-01", "GB", "CPTPP").unwrap();
+    assert_eq!(priced_claim(&q), ("CPTPP", "Free", Some(d("0")), Some(d("7400")), Some(d("7400"))));
     let q = jp_tee_on("2026-08-01", "VN", "CPTPP").unwrap();
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     let reason = q.lines[0].reason.as_deref().unwrap();
