@@ -417,41 +417,15 @@ mod tests {
     /// of every shorter length finds, on codes of every length and shape.
     #[test]
     fn longest_prefix_is_the_longest_published_proper_prefix() {
-        let mut codes: Vec<&[u8]> = vec![
-            b"61",
-            b"6109",
-            b"610910",
-            b"61091000",
-            b"61091000",
-            b"610990",
-            b"6110",
-            b"62",
-            b"620111",
-            b"8471",
-            b"84713000",
-            b"847130001",
-            b"9102",
-        ];
+        let mut codes: Vec<&[u8]> =
+            "61 6109 610910 61091000 61091000 610990 6110 62 620111 8471 84713000 847130001 9102"
+                .split(' ')
+                .map(str::as_bytes)
+                .collect();
         codes.sort_by_key(|c| pack(c));
         let keys: Vec<u64> = codes.iter().map(|c| pack(c)).collect();
-        let queries: &[&[u8]] = &[
-            b"6109100010",
-            b"610910001",
-            b"6109109",
-            b"61099",
-            b"6109",
-            b"611",
-            b"6111",
-            b"63",
-            b"8471300009",
-            b"84713001",
-            b"91021100",
-            b"10",
-            b"99999999",
-            b"620111990",
-            b"6201",
-        ];
-        for q in queries {
+        let queries = "6109100010 610910001 6109109 61099 6109 611 6111 63 8471300009 84713001 91021100 10 99999999 620111990 6201";
+        for q in queries.split(' ').map(str::as_bytes) {
             let at = under(&keys, q).start;
             let naive = (2..q.len()).rev().find_map(|n| {
                 let same = equal(&keys, pack(&q[..n]));
