@@ -173,7 +173,7 @@ fn quote_row(
     let t = &q.totals;
     vec![
         line.id.clone(),
-        q.destination.clone(),
+        q.destination.to_string(),
         l.code.to_string(),
         l.matched_code.as_deref().unwrap_or_default().to_string(),
         q.currency.to_string(),

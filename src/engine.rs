@@ -65,6 +65,8 @@ pub struct Engine {
 
 struct EngineData {
     snapshot: &'static Snapshot<'static>,
+    /// [`Snapshot::id`], built once: every quote carries it.
+    snapshot_id: String,
     rules: Rules,
     fx: EmbeddedFx,
     datasets: Datasets,
@@ -116,7 +118,8 @@ impl Engine {
         let fx = EmbeddedFx::load(snapshot)?;
         let datasets = Datasets::load(snapshot)?;
         let search = Indexes::new(snapshot);
-        Ok(Engine { data: Box::leak(Box::new(EngineData { snapshot, rules, fx, datasets, search })) })
+        let snapshot_id = snapshot.id();
+        Ok(Engine { data: Box::leak(Box::new(EngineData { snapshot, snapshot_id, rules, fx, datasets, search })) })
     }
 
     /// Attaches a description blob (checked against this snapshot's hash): needed by `search`
@@ -257,7 +260,13 @@ impl Engine {
 
     /// The snapshot's short id (`sha256:` and 16 hex digits), named in every answer.
     pub fn snapshot_id(&self) -> String {
-        self.data.snapshot.id()
+        self.data.snapshot_id.clone()
+    }
+
+    /// [`Engine::snapshot_id`], borrowed for as long as the engine's data lives (always).
+    pub(crate) fn snapshot_id_str(&self) -> &'static str {
+        let data: &'static EngineData = self.data;
+        &data.snapshot_id
     }
 
     /// The decoded snapshot (tables, sources, embedded data files).

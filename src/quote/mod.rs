@@ -310,9 +310,9 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         ctx.warn(Detail::DisplayFx);
     }
     Ok(Quote {
-        snapshot_id: ctx.snapshot.id(),
+        snapshot_id: Cow::Borrowed(engine.snapshot_id_str()),
         as_of: req.date,
-        destination: j.country.to_string(),
+        destination: Cow::Borrowed(j.country),
         currency,
         request_currency: req.currency,
         incoterm: req.incoterm,
@@ -322,7 +322,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
             duty: j.duty_basis,
             tax: j.tax_basis,
             tax_method: j.tax_method,
-            source: j.source.publisher.to_string(),
+            source: Cow::Borrowed(j.source.publisher),
         },
         fx: ctx.fx_used,
         thresholds: checks,

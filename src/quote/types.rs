@@ -7,9 +7,11 @@ use super::*;
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Quote {
     /// Content hash of the tariff and rules snapshot used.
-    pub snapshot_id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub snapshot_id: Cow<'static, str>,
     pub as_of: Date,
-    pub destination: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub destination: Cow<'static, str>,
     /// The destination's customs currency: every amount below is in it.
     pub currency: Currency,
     /// The currency the request's amounts were given in.
@@ -43,7 +45,8 @@ pub struct ValueBasis {
     pub duty: DutyBasis,
     pub tax: TaxBasis,
     pub tax_method: TaxMethod,
-    pub source: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub source: Cow<'static, str>,
 }
 
 /// A threshold and its outcome.
