@@ -250,7 +250,7 @@ fn exempt_countries(groups: &Groups<'static>, names: Vec<&'static str>, destinat
         }
     }
     out.retain(|c| *c != destination);
-    out.sort_unstable();
+    crate::sort::sort_unstable(&mut out);
     out.dedup();
     out
 }
