@@ -214,6 +214,9 @@ fn chapter_part(engine: &landed::Engine, table: &str, code: &str) -> String {
     engine.snapshot().table(table).unwrap().chapter_part(code.as_bytes()).unwrap().part.name.to_string()
 }
 
+/// Japan's EPA/GSP programme table: a part of its own in the browser build.
+const JP_PROGRAMMES: &str = "rules/jp_programmes.tsv";
+
 /// Attaches what `missing_parts_for` names until it names nothing; returns each round's names.
 fn prepare_request(engine: &landed::Engine, req: &landed::QuoteRequest) -> Vec<Vec<String>> {
     let mut rounds = Vec::new();
@@ -352,7 +355,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     };
     let tee = chapter_part(&core_only, "JP", "610910");
     let rounds = prepare_request(&core_only, &jp("EUR", "2026-03-02"));
-    assert_eq!(rounds, [vec![tee, "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(rounds, [vec![tee, JP_PROGRAMMES.into(), "fx_ecb_daily.tsv@2026".into()]]);
     assert_eq!(core_only.quote(&jp("EUR", "2026-03-02")).unwrap(), engine().quote(&jp("EUR", "2026-03-02")).unwrap());
     // In yen: no conversion, no rates.
     assert!(core_only.missing_parts_for(&jp("JPY", "2025-03-03")).is_empty());
@@ -362,7 +365,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     assert_eq!(core_only.quote(&bgn).unwrap(), engine().quote(&bgn).unwrap());
     // A date before the year's first fixing reads the previous year's last one.
     let fresh = self::core_only();
-    attach(&fresh, &[chapter_part(&fresh, "JP", "610910")]);
+    attach(&fresh, &[chapter_part(&fresh, "JP", "610910"), JP_PROGRAMMES.into()]);
     let new_year = jp("EUR", "2026-01-01");
     assert_eq!(prepare_request(&fresh, &new_year), [vec!["fx_ecb_daily.tsv@2026"], vec!["fx_ecb_daily.tsv@2025"]]);
     assert_eq!(fresh.quote(&new_year).unwrap(), engine().quote(&new_year).unwrap());
@@ -381,7 +384,7 @@ fn a_duty_in_a_third_currency_fetches_the_year_of_rates_it_converts_at() {
     )
     .unwrap();
     let tee = chapter_part(&core_only, "JP", "610910");
-    assert_eq!(prepare_request(&core_only, &req), [vec![tee, "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(prepare_request(&core_only, &req), [vec![tee, JP_PROGRAMMES.into(), "fx_ecb_daily.tsv@2026".into()]]);
     assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
 }
 
@@ -403,7 +406,7 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     // Northern Ireland applies the UK Global Tariff and HMRC's rates (rules/territories.tsv).
     assert_eq!(files("XI"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
     assert!(names(core_only.missing_parts("XI")).iter().any(|n| n.starts_with("GB:")));
-    assert_eq!(files("JP"), ecb);
+    assert_eq!(files("JP"), [vec![JP_PROGRAMMES.to_string()], ecb.clone()].concat());
     assert_eq!(files("FX"), ecb);
     // One request: the daily ECB rates only when it converts through them.
     let mut in_usd = cart("US");
@@ -476,6 +479,34 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     )
     .unwrap();
     let jp_tee = chapter_part(&fresh, "JP", "610910");
-    assert_eq!(prepare_request(&fresh, &jp), [vec![jp_tee, "fx_ecb_monthly.tsv@2024".into()]]);
+    assert_eq!(prepare_request(&fresh, &jp), [vec![jp_tee, JP_PROGRAMMES.into(), "fx_ecb_monthly.tsv@2024".into()]]);
     assert_eq!(fresh.quote(&jp).unwrap(), engine().quote(&jp).unwrap());
+}
+
+#[test]
+fn japans_programme_table_is_a_part_fetched_only_for_japan() {
+    // Issue 11 item 5: `rules/jp_programmes.tsv` (Japan's EPA/GSP columns; the RCEP rate for
+    // Chinese originating goods, Customs Tariff Schedules of Japan, RCEP column) is read only by
+    // quotes to Japan, so the browser core leaves it out. Until it is attached a claim under a
+    // Japanese programme is E_DATA_NOT_LOADED naming it, never "no such programme"; attached,
+    // the quote equals the one with every part inline, claim and saving included.
+    assert!(browser_build().parts.iter().any(|p| p.name == JP_PROGRAMMES));
+    let core_only = core_only();
+    let err = core_only.rules().jp().unwrap_err();
+    assert_eq!((err.code, err.message.contains(JP_PROGRAMMES)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    let claimed = landed::request::from_json(
+        r#"{"destination":"JP","currency":"JPY","date":"2026-03-02","origin":"CN",
+            "lines":[{"id":"tee","code":"610910","quantity":"1","unit_price":"100000","claim":"RCEP_CN"}]}"#,
+    )
+    .unwrap();
+    attach(&core_only, &[chapter_part(&core_only, "JP", "610910")]);
+    let err = core_only.quote(&claimed).unwrap_err();
+    assert_eq!((err.code, err.message.contains(JP_PROGRAMMES)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    // Other destinations never name it.
+    for d in ["US", "GB", "DE", "AU"] {
+        assert!(!names(core_only.missing_parts(d)).iter().any(|n| n == JP_PROGRAMMES), "{d}");
+    }
+    assert_eq!(prepare_request(&core_only, &claimed), [vec![JP_PROGRAMMES.to_string()]]);
+    assert_eq!(core_only.quote(&claimed).unwrap(), engine().quote(&claimed).unwrap());
+    assert!(!core_only.rules().programmes("JP").is_empty());
 }
