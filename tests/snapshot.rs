@@ -214,6 +214,10 @@ fn chapter_part(engine: &landed::Engine, table: &str, code: &str) -> String {
     engine.snapshot().table(table).unwrap().chapter_part(code.as_bytes()).unwrap().part.name.to_string()
 }
 
+/// The US tables read only by US quotes (`Rules::us`): parts of their own in the browser build.
+const US_FILES: [&str; 5] =
+    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
+
 /// Japan's EPA/GSP programme table: a part of its own in the browser build.
 const JP_PROGRAMMES: &str = "rules/jp_programmes.tsv";
 
@@ -299,7 +303,7 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     in_usd.currency = landed::money::Currency::USD;
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
-    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    let us_files = US_FILES;
     assert_eq!(rounds, [[&[us_tee.as_str()][..], &us_files].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
@@ -398,7 +402,7 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let monthly: Vec<String> = (2019..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
     let ecb =
         [vec!["fx_ecb_daily.tsv@2025".to_string(), "fx_ecb_daily.tsv@2026".to_string()], monthly.clone()].concat();
-    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    let us_files = US_FILES;
     assert_eq!(files("US"), [us_files.map(String::from).to_vec(), ecb.clone()].concat());
     assert_eq!(files("GB"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
     // The EU: its customs rate is the monthly one.
@@ -413,7 +417,7 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     in_usd.currency = landed::money::Currency::USD;
     let tee = chapter_part(&core_only, "US", "6109100010");
     let us = [&[tee.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
-    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..5]);
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..6]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
     shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
@@ -430,10 +434,14 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["us_reciprocal.tsv", "us_scopes.tsv"]);
-    // The layers and scope additions (hand-encoded, read only for the US) are parts too.
+    // The layers, scope additions and special programmes (hand-encoded, read only for the US)
+    // are parts too.
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("rules/us_layers.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["rules/us_layers.tsv", "rules/us_scopes_extra.tsv"]);
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains("rules/preferences.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &["rules/preferences.tsv"]);
     assert_eq!(core_only.quote(&cart("US")).unwrap(), engine().quote(&cart("US")).unwrap());
     // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
     attach(&core_only, &[chapter_part(&core_only, "GB", "6109"), "hs_correlation.tsv".into()]);

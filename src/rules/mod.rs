@@ -172,10 +172,10 @@ pub struct Rules {
 }
 
 /// The US tables that travel as parts of their own in the browser build (read only by
-/// [`Rules::us`]): the imported reciprocal table and scope lists, and the hand-encoded layers
-/// and scope additions.
-pub const US_FILES: [&str; 4] =
-    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+/// [`Rules::us`]): the imported reciprocal table and scope lists, and the hand-encoded layers,
+/// scope additions and column 1 special programmes.
+pub const US_FILES: [&str; 5] =
+    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
 
 /// Japan's EPA/GSP programme table: read only by Japan's quotes ([`Rules::jp`]), so in the
 /// browser build a part of its own, fetched with Japan's (`Engine::missing_parts("JP")`).
@@ -443,14 +443,9 @@ impl Rules {
         // The US tables may be parts of their own (the browser): not attached yet is
         // `E_DATA_NOT_LOADED` naming the first of them missing.
         let tables = US_FILES.map(|f| self.snapshot.require_file(f).and_then(|text| Tsv::parse(f, text)));
-        let [reciprocal, scopes, layers, scopes_extra] = tables;
+        let [reciprocal, scopes, layers, scopes_extra, preferences] = tables;
         let (reciprocal, scopes) = (reciprocal?, scopes?);
-        us::UsRules::load(
-            [layers?, reciprocal],
-            [scopes, scopes_extra?],
-            file(self.snapshot, "rules/preferences.tsv")?,
-            self.groups.clone(),
-        )
+        us::UsRules::load([layers?, reciprocal], [scopes, scopes_extra?], preferences?, self.groups.clone())
     }
 
     fn load_jp(&self) -> Result<Vec<programmes::Programme>> {
