@@ -76,20 +76,16 @@ fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec
         return None;
     }
     // Any real cart: the total and the weights' sum fit in 32 bits, so every product fits in 64
-    // and each share and remainder is one machine division instead of two 128-bit calls.
-    let small = total_units <= i128::from(u32::MAX) && sum <= i128::from(u32::MAX);
+    // bits and each share and remainder is one machine division instead of two 128-bit calls.
+    if total_units <= i128::from(u32::MAX) && sum <= i128::from(u32::MAX) {
+        return allocate_small(total_units as u64, weights.iter().map(|w| int(w).map(|w| w as u64)), sum as u64, dp);
+    }
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given = 0i128;
     for (i, w) in weights.iter().enumerate() {
-        let (share, remainder) = if small {
-            // 0 ≤ weight ≤ sum < 2^32 and total < 2^32: the product is below 2^64.
-            let (p, s) = ((total_units * int(w)?) as u64, sum as u64);
-            (i128::from(p / s), i128::from(p % s))
-        } else {
-            let p = total_units.checked_mul(int(w)?)?;
-            (p / sum, p % sum)
-        };
+        let p = total_units.checked_mul(int(w)?)?;
+        let (share, remainder) = (p / sum, p % sum);
         given += share;
         parts.push(Decimal::from_i128_with_scale(share, dp));
         remainders.push((remainder, i));
@@ -99,6 +95,40 @@ fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec
         crate::sort::sort_unstable_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in remainders.iter().take(left) {
             // A share is at most `total_units`, so one more unit still fits.
+            parts[i] = Decimal::from_i128_with_scale(parts[i].mantissa() + 1, dp);
+        }
+    }
+    Some(parts)
+}
+
+/// [`allocate_exact`] when the total and the weights' sum are below 2^32 (`weights` as integers
+/// at one scale, `sum` their sum, not zero): every product fits in 64 bits. Each line's remainder
+/// and position are packed into one `u64` that orders as the largest-remainder rule does (larger
+/// remainder first, then the earlier line), so the lines that get a unit more are the largest keys.
+fn allocate_small(
+    total_units: u64,
+    weights: impl ExactSizeIterator<Item = Option<u64>>,
+    sum: u64,
+    dp: u32,
+) -> Option<Vec<Decimal>> {
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut keys = Vec::with_capacity(weights.len());
+    let mut given = 0u64;
+    for (i, w) in weights.enumerate() {
+        // 0 ≤ weight ≤ sum < 2^32 and total < 2^32: the product is below 2^64.
+        let p = total_units * w?;
+        let (share, remainder) = (p / sum, p % sum);
+        given += share;
+        parts.push(Decimal::from_i128_with_scale(i128::from(share), dp));
+        // remainder < sum < 2^32, and a cart has fewer than 2^32 lines.
+        keys.push(remainder << 32 | u64::from(u32::MAX - i as u32));
+    }
+    // The shares are floors, so fewer units are left over than there are lines.
+    let left = (total_units - given) as usize;
+    if left > 0 {
+        crate::sort::sort_unstable(&mut keys);
+        for k in keys.iter().rev().take(left) {
+            let i = (u32::MAX - *k as u32) as usize;
             parts[i] = Decimal::from_i128_with_scale(parts[i].mantissa() + 1, dp);
         }
     }
@@ -182,6 +212,25 @@ mod tests {
             assert_eq!(exact, spread(total, weights, sum, 2), "{total} over {weights:?}");
             assert!(exact.iter().all(|p| p.scale() == 2), "{exact:?}");
             assert_eq!(exact.iter().copied().sum::<Decimal>(), total);
+        }
+    }
+
+    proptest::proptest! {
+        /// The integer paths (64-bit for real carts, 128-bit past them) give the largest-remainder
+        /// split the `Decimal` path gives, ties to the earlier line included.
+        #[test]
+        fn the_integer_paths_match_the_decimal_path(
+            total in 0i64..10_000_000_000, weights in proptest::collection::vec((0i64..2_000_000, 0u32..4), 1..12),
+            dp in 0u32..3,
+        ) {
+            let total = Decimal::new(total, 2);
+            let weights: Vec<Decimal> = weights.into_iter().map(|(m, s)| Decimal::new(m, s)).collect();
+            proptest::prop_assume!(weights.iter().any(|w| !w.is_zero()));
+            let sum: Decimal = weights.iter().copied().sum();
+            let parts = allocate(total, &weights, dp).unwrap();
+            let text = |v: &[Decimal]| v.iter().map(Decimal::to_string).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(text(&parts), text(&spread(total.round_dp(dp), &weights, sum, dp)));
+            proptest::prop_assert_eq!(parts.iter().copied().sum::<Decimal>(), total.round_dp(dp));
         }
     }
 

@@ -36,6 +36,17 @@ impl HsCode {
         Self::parse_spelled(text)
     }
 
+    /// A code stored in a snapshot (2 to 13 ASCII digits, checked when the snapshot was
+    /// decoded): `None` for anything else.
+    pub(crate) fn from_stored(digits: &[u8]) -> Option<HsCode> {
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut code = HsCode { digits: [0u8; MAX_DIGITS], len: digits.len() as u8 };
+        code.digits[..digits.len()].copy_from_slice(digits);
+        Some(code)
+    }
+
     /// [`HsCode::parse`] for text with separators, spaces or errors.
     fn parse_spelled(text: &str) -> Result<HsCode> {
         let err = |why: String| Error::new(ErrorCode::HsCode, "code", why);

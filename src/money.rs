@@ -188,6 +188,9 @@ impl RoundingPolicy {
 
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
+    if let Some(r) = round_small(amount, dp, mode) {
+        return r;
+    }
     // Already at or below `dp` places: nothing to round, only the scale to pad (the same result,
     // without `round_dp`'s work; most amounts on the quote path are).
     if amount.scale() <= dp {
@@ -204,6 +207,32 @@ pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     let mut r = amount.round_dp_with_strategy(dp, strategy);
     r.rescale(dp);
     r
+}
+
+/// [`round_to`] in 64-bit integers, for the amounts a quote rounds (a mantissa under 2^64, at most
+/// 19 places to drop or 19 to pad): the same result as `rust_decimal`'s rounding without its
+/// 96-bit work. `None` for any other amount, and for a result of zero (whose sign `rust_decimal`
+/// decides).
+fn round_small(amount: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> {
+    let scale = amount.scale();
+    let magnitude = u64::try_from(amount.mantissa().unsigned_abs()).ok()?;
+    let digits = if scale > dp {
+        let divisor = 10u64.checked_pow(scale - dp)?;
+        let (quotient, remainder) = (magnitude / divisor, magnitude % divisor);
+        let half = divisor / 2;
+        let up = match mode {
+            RoundingMode::HalfUp => remainder >= half,
+            RoundingMode::HalfEven => remainder > half || (remainder == half && quotient % 2 == 1),
+        };
+        quotient + u64::from(up)
+    } else {
+        magnitude.checked_mul(10u64.checked_pow(dp - scale)?)?
+    };
+    if digits == 0 {
+        return None;
+    }
+    let (lo, mid) = (digits as u32, (digits >> 32) as u32);
+    Some(Decimal::from_parts(lo, mid, 0, amount.is_sign_negative(), dp))
 }
 
 /// Formats an amount with thousands separators ("1,234.50") for formulas people read.
@@ -268,7 +297,49 @@ pub fn separator_problem(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    /// `rust_decimal`'s rounding, padded to the places: what [`round_to`] must equal.
+    fn rounded_by_rust_decimal(a: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
+        let strategy = match mode {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+        };
+        let mut r = a.round_dp_with_strategy(dp, strategy);
+        r.rescale(dp);
+        r
+    }
+
+    proptest! {
+        /// The 64-bit rounding gives `rust_decimal`'s digits, sign and scale, midpoints, zeros
+        /// and negatives included, for every mantissa and scale.
+        #[test]
+        fn rounding_in_64_bit_integers_equals_rust_decimal(
+            lo in prop_oneof![any::<u32>(), 0u32..2000], mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()],
+            negative in any::<bool>(), scale in 0u32..=28, dp in 0u32..=4, half_even in any::<bool>(),
+        ) {
+            let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mode = if half_even { RoundingMode::HalfEven } else { RoundingMode::HalfUp };
+            let fast = round_to(a, dp, mode);
+            let slow = rounded_by_rust_decimal(a, dp, mode);
+            prop_assert_eq!((fast, fast.scale(), fast.to_string()), (slow, slow.scale(), slow.to_string()));
+        }
+    }
+
+    #[test]
+    fn rounding_midpoints_and_signs_in_64_bit_integers() {
+        for a in [dec!(0.125), dec!(-0.125), dec!(0.135), dec!(2.5), dec!(-2.5), dec!(0.004), dec!(-0.004), dec!(0.005)]
+        {
+            for dp in [0, 2] {
+                for mode in [RoundingMode::HalfUp, RoundingMode::HalfEven] {
+                    let (fast, slow) = (round_to(a, dp, mode), rounded_by_rust_decimal(a, dp, mode));
+                    assert_eq!((fast, fast.to_string()), (slow, slow.to_string()), "{a} to {dp} places, {mode:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn minor_units_follow_iso_4217() {

@@ -215,10 +215,12 @@ fn japan_epa_claims_verified_from_primary_sources_are_priced_at_the_epa_column()
     // (Brunei MOFE, 2008-07-31), the Philippines (MOFA, 2008-12-11), Switzerland (MOFA,
     // 2009-09-01), Viet Nam (MOFA, 2009-10-01), Peru (Embassy of Japan in Peru, 2012-03-01),
     // Australia (MOFA, 2015-01-15), Mongolia (MOFA, 2016-06-07), the Japan-UK CEPA (MOFA Diplomatic
-    // Bluebook 2022, 2021-01-01) and RCEP for Korea (Japan Customs, Customs Answer 4055,
-    // 2022-02-01). The schedule's EPA columns for the code: Free under each bilateral EPA, 4.6 %
-    // under EPA_RCEP_韓国, so the duty is ¥0 (saving ¥7,400) or 100,000 × 4.6 % = ¥4,600 (saving
-    // ¥2,800).
+    // Bluebook 2022, 2021-01-01), Malaysia (METI, 2006-07-13), Chile (METI, 2007-09-03), Indonesia
+    // (METI, 2008-07-01), India (METI, 2011-08-01), the Japan-EU EPA (the EU Delegation to Japan,
+    // 2019-02-01; goods of Germany, an EU Member State, rules/groups.tsv) and RCEP for Korea (Japan
+    // Customs, Customs Answer 4055, 2022-02-01). The schedule's EPA columns for the code: Free under
+    // each bilateral EPA, 4.6 % under EPA_RCEP_韓国, so the duty is ¥0 (saving ¥7,400) or
+    // 100,000 × 4.6 % = ¥4,600 (saving ¥2,800).
     let free = [
         ("SG", "SG"),
         ("MX", "MX"),
@@ -231,6 +233,11 @@ fn japan_epa_claims_verified_from_primary_sources_are_priced_at_the_epa_column()
         ("AU", "AU"),
         ("MN", "MN"),
         ("UK", "GB"),
+        ("MY", "MY"),
+        ("CL", "CL"),
+        ("ID", "ID"),
+        ("IN", "IN"),
+        ("EU", "DE"),
     ];
     for (programme, origin) in free {
         let q = jp_line("6109.10.020", origin, programme).unwrap();
@@ -280,19 +287,73 @@ fn a_japan_epa_claim_before_its_entry_into_force_is_e_claim() {
 }
 
 #[test]
-fn a_japan_claim_under_a_programme_still_marked_verify_stays_partial() {
-    // The Japan-Malaysia EPA row is [verify] (its entry into force, 2006-07-13, was not found on a
-    // primary host): a claim under it for 6109.10-020 (Free in the schedule) is a lower bound of
-    // ¥0, the line partial, the claim without a priced saving.
-    let q = jp_line("6109.10.020", "MY", "MY").unwrap();
-    let line = &q.lines[0];
-    assert_eq!(line.status, LineStatus::Partial);
-    assert!(line.reason.as_deref().unwrap().contains("[verify]"), "{:?}", line.reason);
-    let levy = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
-    assert_eq!((levy.amount, levy.partial_amount), (None, Some(d("0"))));
-    let claim = line.claim.as_ref().unwrap();
-    assert_eq!((claim.duty, claim.saving, claim.general_duty), (None, None, Some(d("7400"))));
-    assert!(!q.totals.complete && q.totals.at_least);
+fn japan_epa_claims_verified_from_meti_and_the_eu_are_priced_at_their_own_columns_rate() {
+    // Japan's Tariff Schedule of 2026-07-09, ¥100,000 CIF on 2026-08-01 (jp_programmes.tsv, each
+    // row's source: METI for the Japan-Malaysia, -Chile and -Indonesia EPAs, the EU Delegation to
+    // Japan for the Japan-EU EPA):
+    // - 1517.10-000 (margarine): general 35 %, WTO 29.8 % (applied), EPA_マレーシア 25 %: from
+    //   Malaysia 100,000 × 25 % = ¥25,000 instead of ¥29,800, saving ¥4,800;
+    // - 1905.32-000 (waffles and wafers): general 30 %, WTO 18 % (applied), EPA_チリ 10 % and
+    //   EPA_インドネシア 13 %: ¥10,000 from Chile (saving ¥8,000), ¥13,000 from Indonesia (saving
+    //   ¥5,000) instead of ¥18,000;
+    // - 0201.10-000 (bovine carcasses): temporary 38.5 % (applied), EPA_欧州連合 20.8 %: from
+    //   France 100,000 × 20.8 % = ¥20,800 instead of ¥38,500, saving ¥17,700.
+    let cases = [
+        ("1517.10.000", "MY", "MY", "25%", "25000", "29800", "4800"),
+        ("1905.32.000", "CL", "CL", "10%", "10000", "18000", "8000"),
+        ("1905.32.000", "ID", "ID", "13%", "13000", "18000", "5000"),
+        ("0201.10.000", "FR", "EU", "20.8%", "20800", "38500", "17700"),
+    ];
+    for (code, origin, programme, rate, duty, general, saving) in cases {
+        let q = jp_line(code, origin, programme).unwrap();
+        assert_eq!(
+            priced_claim(&q),
+            (programme, rate, Some(d(duty)), Some(d(general)), Some(d(saving))),
+            "{programme}"
+        );
+        assert_eq!(q.totals.duty, d(duty), "{programme}");
+    }
+}
+
+#[test]
+fn japan_bilateral_epas_verified_from_meti_and_the_eu_open_on_their_entry_into_force() {
+    // Entry into force: Japan-Malaysia 2006-07-13, -Chile 2007-09-03, -Indonesia 2008-07-01,
+    // -India 2011-08-01 (METI, jp_programmes.tsv), Japan-EU 2019-02-01 (the EU Delegation to
+    // Japan). The day before, no row of the programme is in force; from that day its partner may
+    // claim it, and goods of another country may not.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rules = engine().rules();
+    let starts = [
+        ("MY", "MY", "2006-07-12", "2006-07-13"),
+        ("CL", "CL", "2007-09-02", "2007-09-03"),
+        ("ID", "ID", "2008-06-30", "2008-07-01"),
+        ("IN", "IN", "2011-07-31", "2011-08-01"),
+        ("EU", "FR", "2019-01-31", "2019-02-01"),
+    ];
+    for (programme, origin, before, from) in starts {
+        assert!(rules.programme("JP", programme, on(before)).is_none(), "{programme} before {from}");
+        let p = rules.programme("JP", programme, on(from)).unwrap();
+        assert!(p.open_to(origin, on(from)) && !p.open_to("CN", on(from)), "{programme}");
+    }
+    let e = jp_line("1905.32.000", "TH", "CL").unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
+}
+
+#[test]
+fn japan_gsp_and_ldc_preferences_end_on_2031_03_31_and_are_never_applied_by_origin() {
+    // MOFA, 'Generalized System of Preferences' (2024-05-28): Japan's GSP 'is effective until
+    // March 31, 2031'; its special preferences for LDCs are part of the scheme. The beneficiaries
+    // are designated by Cabinet Order and not encoded (jp_programmes.tsv GSP, LDC, [verify]), so
+    // no origin may claim either: goods of Bangladesh (an LDC) are refused, not priced.
+    let on = |s| landed::date::Date::parse(s).unwrap();
+    let rules = engine().rules();
+    for programme in ["GSP", "LDC"] {
+        let p = rules.programme("JP", programme, on("2031-03-31")).unwrap();
+        assert!(p.unverified() && !p.open_to("BD", on("2031-03-31")), "{programme}");
+        assert!(rules.programme("JP", programme, on("2031-04-01")).is_none(), "{programme}");
+    }
+    let e = jp_line("6109.10.020", "BD", "LDC").unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
 }
 
 #[test]
@@ -327,7 +388,7 @@ fn japan_eu_epa_claim_follows_the_eu_groups_membership_dates() {
     // jp_programmes.tsv names the Japan-EU EPA's partners as the EU group (rules/groups.tsv,
     // TEU art. 52 and each Act of Accession; the United Kingdom until 2020-12-31, Withdrawal
     // Agreement): goods of Germany may claim it on 2026-08-01, goods of the United Kingdom
-    // cannot (they have the Japan-UK CEPA), and the claim stays partial while the row is verify.
+    // cannot (they have the Japan-UK CEPA).
     let req = |origin: &str| {
         json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin,
             "channel": "freight", "claim": "EU",
@@ -335,6 +396,7 @@ fn japan_eu_epa_claim_follows_the_eu_groups_membership_dates() {
     };
     let q = try_quote(req("DE")).unwrap();
     assert_eq!(q.lines[0].claim.as_ref().map(|c| c.program.as_str()), Some("EU"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced, "the row is official (the EU Delegation to Japan)");
     let e = try_quote(req("GB")).unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Claim, Some("claim")), "{e}");
     assert!(e.message.contains("goods of GB cannot claim EU"), "{e}");
@@ -403,8 +465,10 @@ fn japan_cptpp_partners_carry_their_own_dates_and_a_secondary_membership_leaves_
     // depositary, NZ MFAT), for Chile on 2023-02-21 (Japan Customs); a claim from Peru on
     // 2021-09-18 is refused. Peru's claim in force is priced: Free under EPA_CPTPP for
     // 6109.10-020 (Japan Customs' schedule of 2026-07-09), saving ¥100,000 × 7.4 % = ¥7,400.
-    // Viet Nam's date (2019-01-14) is from a secondary source only (its membership row is
-    // [verify]): its claim is partial, at least the schedule's Free.
+    // The United Kingdom's accession is in force with Japan from 2024-12-15 (Cabinet Secretariat
+    // of Japan, TPP office): its claim is priced too. Viet Nam's date (2019-01-14) is from a
+    // secondary source only (its membership row is [verify]): its claim is partial, at least the
+    // schedule's Free.
     let on = |s| landed::date::Date::parse(s).unwrap();
     let cptpp = engine().rules().programme("JP", "CPTPP", on("2026-08-01")).unwrap();
     assert!(!cptpp.open_to("PE", on("2021-09-18")) && cptpp.open_to("PE", on("2021-09-19")));
@@ -417,6 +481,8 @@ fn japan_cptpp_partners_carry_their_own_dates_and_a_secondary_membership_leaves_
     assert_eq!(q.lines[0].status, LineStatus::Priced);
     assert_eq!(q.totals.duty, d("0"));
     assert_eq!(q.lines[0].claim.as_ref().unwrap().saving, Some(d("7400")));
+    let q = jp_tee_on("2026-08-01", "GB", "CPTPP").unwrap();
+    assert_eq!(priced_claim(&q), ("CPTPP", "Free", Some(d("0")), Some(d("7400")), Some(d("7400"))));
     let q = jp_tee_on("2026-08-01", "VN", "CPTPP").unwrap();
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     let reason = q.lines[0].reason.as_deref().unwrap();

@@ -86,27 +86,72 @@ fn ranked(r: &landed::sweep::SweepResult) -> Vec<Ranked<'_>> {
 
 #[test]
 fn an_unverified_claim_never_beats_a_complete_quote() {
-    // Japan, a T-shirt of Malaysia (Free under the Japan-Malaysia EPA, AJCEP, CPTPP and RCEP in
-    // Japan's schedule of 2026-07-09). AJCEP (Malaysia from 2009-02-01, Customs Answer 4022),
-    // CPTPP (Malaysia from 2022-11-29, the depositary NZ MFAT) and RCEP (Malaysia from 2022-03-18,
-    // Customs Answer 4055) are verified: complete quotes with no duty, in the table's order. The
-    // Japan-Malaysia EPA row is still [verify]: its claim is only a lower bound of ¥0 and ranks
-    // below every complete quote, the no-claim ¥7,400 (100,000 × 7.4 %) included.
+    // Japan, a T-shirt of Brunei (Free under the Japan-Brunei EPA, AJCEP, CPTPP and RCEP in
+    // Japan's schedule of 2026-07-09). The Japan-Brunei EPA (Brunei MOFE: in force 2008-07-31),
+    // AJCEP (Brunei from 2009-01-01, Customs Answer 4022) and RCEP (Brunei from 2022-01-01,
+    // Customs Answer 4055) are verified: complete quotes with no duty, in the table's order.
+    // Brunei's CPTPP membership date (2023-07-12) is from secondary sources only
+    // (rules/groups.tsv, [verify]): its claim is only a lower bound of ¥0 and ranks below every
+    // complete quote, the no-claim ¥7,400 (100,000 × 7.4 %) included.
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_japan("BN"), &axes).unwrap();
+    assert_eq!(r.combinations, 5, "no claim + BN, AJCEP, CPTPP, RCEP_AANZ");
+    assert_eq!(
+        ranked(&r),
+        vec![
+            (Some("BN"), Some(d("0")), true, false),
+            (Some("AJCEP"), Some(d("0")), true, false),
+            (Some("RCEP_AANZ"), Some(d("0")), true, false),
+            (None, Some(d("7400")), true, false),
+            (Some("CPTPP"), Some(d("0")), false, true),
+        ]
+    );
+    assert_eq!(r.cheapest.as_ref().unwrap().claim_saving, Some(d("7400")));
+    assert_eq!(r.incomplete_below_cheapest, 0, "a lower bound of ¥0 is not below the ¥0 complete quote");
+}
+
+#[test]
+fn a_united_kingdom_tshirt_claims_the_japan_uk_cepa_or_cptpp_both_verified() {
+    // A T-shirt of the United Kingdom: the Japan-UK CEPA (MOFA Diplomatic Bluebook 2022: in force
+    // 2021-01-01) and CPTPP for the United Kingdom (Cabinet Secretariat of Japan: in force
+    // 2024-12-15) are verified and Free for 6109.10-020: two complete ¥0 quotes in the table's
+    // order (CPTPP's row comes first), then the no-claim ¥7,400. Goods of the United Kingdom no
+    // longer claim the Japan-EU EPA.
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_japan("GB"), &axes).unwrap();
+    assert_eq!(r.combinations, 3, "no claim + CPTPP, UK");
+    assert_eq!(
+        ranked(&r),
+        vec![
+            (Some("CPTPP"), Some(d("0")), true, false),
+            (Some("UK"), Some(d("0")), true, false),
+            (None, Some(d("7400")), true, false),
+        ]
+    );
+}
+
+#[test]
+fn the_verified_japan_malaysia_epa_ranks_with_the_other_free_claims_in_table_order() {
+    // A T-shirt of Malaysia: the Japan-Malaysia EPA (METI: in force 2006-07-13), AJCEP (Malaysia
+    // from 2009-02-01, Customs Answer 4022), CPTPP (Malaysia from 2022-11-29, the depositary NZ
+    // MFAT) and RCEP (Malaysia from 2022-03-18, Customs Answer 4055) are all verified and Free for
+    // 6109.10-020: four complete quotes with no duty, in the table's order (jp_programmes.tsv),
+    // each ¥7,400 (100,000 × 7.4 %) below the no-claim quote.
     let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
     let r = sweep(&engine(), &tee_to_japan("MY"), &axes).unwrap();
     assert_eq!(r.combinations, 5, "no claim + MY, AJCEP, CPTPP, RCEP_AANZ");
     assert_eq!(
         ranked(&r),
         vec![
+            (Some("MY"), Some(d("0")), true, false),
             (Some("AJCEP"), Some(d("0")), true, false),
             (Some("CPTPP"), Some(d("0")), true, false),
             (Some("RCEP_AANZ"), Some(d("0")), true, false),
             (None, Some(d("7400")), true, false),
-            (Some("MY"), Some(d("0")), false, true),
         ]
     );
+    assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("MY"));
     assert_eq!(r.cheapest.as_ref().unwrap().claim_saving, Some(d("7400")));
-    assert_eq!(r.incomplete_below_cheapest, 0, "a lower bound of ¥0 is not below the ¥0 complete quote");
 }
 
 #[test]

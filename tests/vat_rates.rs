@@ -67,15 +67,31 @@ fn a_verified_vat_row_replaces_the_imported_one_and_is_priced_vata_1994_s2() {
 
 #[test]
 fn an_hst_is_priced_only_when_both_its_parts_are_verified_excise_tax_act_s165() {
-    // Excise Tax Act s.165(1)-(2) and Schedule VIII (CRA rates table): Nova Scotia's provincial
-    // part is 10 % to 2025-03-31 (verified) and 9 % from 2025-04-01 (secondary sources only).
+    // Excise Tax Act s.165(1)-(2) and Schedule VIII (CRA rates table): Prince Edward Island's
+    // provincial part is verified from 2016-10-01 only; before it the imported row stands, so the
+    // HST (GST 5 % verified + 10 % unverified) is not priced and names the unverified part.
+    let rules = engine().rules();
+    let on = |date: &str| rules.vat_rate("CA", Some("PE"), VatClass::Standard, Date::parse(date).unwrap()).unwrap();
+    let verified = on("2016-10-01");
+    assert_eq!((verified.percent, verified.source.confidence), (d("15"), Confidence::Official));
+    let before = on("2016-09-30");
+    assert_eq!((before.percent, before.source.confidence), (d("15"), Confidence::Verify));
+    assert!(before.row().starts_with("tariffs/vat.tsv line "), "{}", before.row());
+}
+
+#[test]
+fn nova_scotia_hst_is_15_to_2025_03_31_and_14_from_2025_04_01_sor_2025_77() {
+    // New Harmonized Value-added Tax System Regulations s.33.6(1) (SOR/2025-77, Canada Gazette
+    // Part II, 2025-03-26): "the prescribed rate for Nova Scotia is 9%"; CRA GST/HST Notice 342:
+    // the provincial part falls from 10 % to 9 % on 2025-04-01 (HST 15 % → 14 %), taxable
+    // importations by a resident of Nova Scotia included. Both parts verified, so both are priced.
     let rules = engine().rules();
     let on = |date: &str| rules.vat_rate("CA", Some("NS"), VatClass::Standard, Date::parse(date).unwrap()).unwrap();
-    let before = on("2025-03-01");
+    let before = on("2025-03-31");
     assert_eq!((before.percent, before.source.confidence), (d("15"), Confidence::Official));
-    let after = on("2025-06-01");
-    assert_eq!((after.percent, after.source.confidence), (d("14"), Confidence::Verify));
-    assert!(after.row().starts_with("tariffs/vat.tsv line "), "{}", after.row());
+    let after = on("2025-04-01");
+    assert_eq!((after.percent, after.source.confidence), (d("14"), Confidence::Official));
+    assert!(after.source.id.contains("SOR/2025-77"), "{}", after.source.id);
 }
 
 #[test]
@@ -182,4 +198,39 @@ fn gb_reduced_rate_5_is_verified_vata_1994_s29a() {
     let row = engine().rules().vat_rate("GB", None, VatClass::Reduced, Date::parse("2026-03-02").unwrap()).unwrap();
     assert!(row.overrides && row.source.id.contains("s.29A(1)"), "{}", row.source.id);
     assert_eq!((row.percent, row.source.confidence), (d("5"), Confidence::Official));
+}
+
+#[test]
+fn latvia_standard_rate_21_is_verified_pvn_likums_art_41() {
+    // Pievienotās vērtības nodokļa likums art. 41(1)1 ("nodokļa standartlikmi 21 procenta
+    // apmērā"), in force from 2013-01-01 (likumi.lv consolidated text); Ministry of Finance
+    // (fm.gov.lv): 21 % on the import of goods. Worked by hand: CIF €200.00, duty 12 % = 24.00;
+    // VAT 21 % × 224.00 = 47.04.
+    let q = eu_line("LV", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("24.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("47.04"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("LV", "2013-01-01", "21", "Pievienotās vērtības nodokļa likums");
+    // Before the law took effect the imported row stands, unverified.
+    let before = engine().rules().vat_rate("LV", None, VatClass::Standard, Date::parse("2012-12-31").unwrap()).unwrap();
+    assert_eq!(before.source.confidence, Confidence::Verify);
+}
+
+#[test]
+fn netherlands_reduced_rate_9_from_2019_is_verified_wet_ob_1968_art_9_lid_2() {
+    // Wet op de omzetbelasting 1968 art. 9 lid 2 a (9 percent, tabel I); Rijksoverheid: "Op
+    // 1 januari 2019 is het lage btw-tarief verhoogd van 6% naar 9%". Worked by hand: CIF
+    // €200.00, duty 12 % = 24.00; VAT 9 % × 224.00 = 20.16.
+    let q = quote(json!({"destination": "NL", "date": "2026-03-02", "currency": "EUR", "origin": "US",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200.00", "duty_rate": "12%",
+                   "vat_class": "reduced"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("20.16"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    let rules = engine().rules();
+    let row = rules.vat_rate("NL", None, VatClass::Reduced, Date::parse("2019-01-01").unwrap()).unwrap();
+    assert!(row.overrides && row.source.id.contains("art. 9 lid 2 a"), "{}", row.source.id);
+    assert_eq!((row.percent, row.source.confidence), (d("9"), Confidence::Official));
+    // The 6 % of 2018 is known only from the imported compilation: still unverified.
+    let before = rules.vat_rate("NL", None, VatClass::Reduced, Date::parse("2018-12-31").unwrap()).unwrap();
+    assert_eq!((before.percent, before.source.confidence), (d("6"), Confidence::Verify));
 }

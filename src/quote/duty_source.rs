@@ -177,7 +177,7 @@ pub(super) fn duty_rates(
                         .into(),
                         text: Cow::Owned(text),
                         source: source.clone(),
-                        matched_code: HsCode::parse(l.row.code()).ok(),
+                        matched_code: HsCode::from_stored(l.row.code_bytes()),
                         special: l.row.special,
                         deduction: None,
                         claim: Some(c),
@@ -186,7 +186,7 @@ pub(super) fn duty_rates(
                 }
                 // A stored code is 2 to 13 digits, so it always parses; were it not to, the levy
                 // still names it and the line has no matched code.
-                let matched_code = HsCode::parse(l.row.code()).ok();
+                let matched_code = HsCode::from_stored(l.row.code_bytes());
                 rates.push(DutyRate {
                     expr: Expr::Tariff(l.expression),
                     text: Cow::Borrowed(l.row.mfn),

@@ -25,6 +25,9 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         }
         rules.push((kinds, format!("{}: {}", t.id, unverified_threshold(t))));
     }
+    if rules.is_empty() {
+        return;
+    }
     let whys: Vec<(&[LevyKind], &str)> = rules.iter().map(|(k, w)| (k.as_slice(), w.as_str())).collect();
     for line in lines.iter_mut() {
         unprice_levies(line, &whys);

@@ -71,6 +71,32 @@ fn equal(keys: &[u64], packed: u64) -> std::ops::Range<usize> {
     start..start + keys[start..].partition_point(|k| *k == packed)
 }
 
+/// The longest published code that is a proper prefix of `code` (at least two digits), and its
+/// rows, when no row is `code` or under it (`at`: where `code`'s rows would start).
+///
+/// The rows between a prefix of `code` and `code` itself all start with that prefix (they sort
+/// after it and before `code`), so the row just before `at` is either the longest prefix or
+/// shares it: the prefix is at most as long as that row's common prefix with `code`. Usually
+/// the row is the prefix, and no search is needed.
+fn longest_prefix<'c>(
+    keys: &[u64],
+    code: &[u8],
+    at: usize,
+    code_of: impl Fn(usize) -> &'c [u8],
+) -> Option<(usize, std::ops::Range<usize>)> {
+    let before = code_of(at.checked_sub(1)?);
+    let common = before.iter().zip(code).take_while(|(a, b)| a == b).count().min(code.len() - 1);
+    if common == before.len() && common >= 2 {
+        let packed = keys[at - 1];
+        let start = keys[..at].iter().rposition(|k| *k != packed).map_or(0, |i| i + 1);
+        return Some((common, start..at));
+    }
+    (2..=common).rev().find_map(|n| {
+        let same = equal(&keys[..at], crate::hs::pack(&code[..n]));
+        (!same.is_empty()).then_some((n, same))
+    })
+}
+
 /// What a lookup found, before it is dressed as a [`Lookup`] (the quote reads this directly).
 pub(crate) struct Found<'s> {
     pub(crate) table: &'s Table<'s>,
@@ -190,12 +216,8 @@ impl<'s> Snapshot<'s> {
         } else if !under.is_empty() {
             (Match::Partial, digits.len(), &rows[under])
         } else {
-            let found = (2..digits.len()).rev().find_map(|n| {
-                let same = equal(keys, crate::hs::pack(&code.bytes()[..n]));
-                (!same.is_empty()).then(|| (n, &rows[same]))
-            });
-            match found {
-                Some((n, same)) => (Match::Prefix, n, same),
+            match longest_prefix(keys, code.bytes(), under.start, |i| rows[i].code_bytes()) {
+                Some((n, same)) => (Match::Prefix, n, &rows[same]),
                 None => return Err(self.unknown_code(jurisdiction, rows, code, under.start)),
             }
         };
@@ -384,4 +406,33 @@ fn not_in_force(jurisdiction: &str, digits: &str, date: Date, candidates: &[Row<
         "date",
         format!("no {jurisdiction} line for {digits} is in force on {date}; published: {}", ranges.join(", ")),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hs::pack;
+
+    /// The longest published prefix found from the row before the code equals the one a search
+    /// of every shorter length finds, on codes of every length and shape.
+    #[test]
+    fn longest_prefix_is_the_longest_published_proper_prefix() {
+        let mut codes: Vec<&[u8]> =
+            "61 6109 610910 61091000 61091000 610990 6110 62 620111 8471 84713000 847130001 9102"
+                .split(' ')
+                .map(str::as_bytes)
+                .collect();
+        codes.sort_by_key(|c| pack(c));
+        let keys: Vec<u64> = codes.iter().map(|c| pack(c)).collect();
+        let queries = "6109100010 610910001 6109109 61099 6109 611 6111 63 8471300009 84713001 91021100 10 99999999 620111990 6201";
+        for q in queries.split(' ').map(str::as_bytes) {
+            let at = under(&keys, q).start;
+            let naive = (2..q.len()).rev().find_map(|n| {
+                let same = equal(&keys, pack(&q[..n]));
+                (!same.is_empty()).then_some((n, same))
+            });
+            let got = longest_prefix(&keys, q, at, |i| codes[i]);
+            assert_eq!(got, naive, "{}", String::from_utf8_lossy(q));
+        }
+    }
 }
