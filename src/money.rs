@@ -188,6 +188,9 @@ impl RoundingPolicy {
 
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
+    if amount.scale() == dp {
+        return amount;
+    }
     if let Some(r) = round_small(amount, dp, mode) {
         return r;
     }
