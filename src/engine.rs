@@ -25,7 +25,7 @@ use crate::fx::EmbeddedFx;
 use crate::fx::FxMethod;
 use crate::quote::Quote;
 use crate::request::QuoteRequest;
-use crate::rules::{AdditionalDuties, Jurisdiction, Rules, US_FILES};
+use crate::rules::{AdditionalDuties, Jurisdiction, Rules, JP_PROGRAMMES_FILE, US_FILES};
 use crate::search::Indexes;
 use crate::snapshot::{Part, Snapshot};
 
@@ -148,12 +148,16 @@ impl Engine {
         Ok(part.name)
     }
 
-    /// Reads a data file just attached: the FX tables, or the US tables once both are here.
+    /// Reads a data file just attached: the FX tables, the US tables once all are here, Japan's
+    /// programmes.
     fn read_attached(&self, name: &str) -> Result<()> {
         self.data.fx.read_attached()?;
         let snapshot = self.data.snapshot;
         if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             self.data.rules.us()?;
+        }
+        if name == JP_PROGRAMMES_FILE {
+            self.data.rules.jp()?;
         }
         Ok(())
     }
@@ -237,6 +241,7 @@ impl Engine {
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
             files.extend(US_FILES);
         }
+        files.extend(crate::rules::programme_files(destination));
         if j.is_some_and(|j| j.fx_method == FxMethod::HmrcMonthly) {
             files.push(crate::fx::HMRC_FILE);
         }

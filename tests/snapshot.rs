@@ -214,6 +214,13 @@ fn chapter_part(engine: &landed::Engine, table: &str, code: &str) -> String {
     engine.snapshot().table(table).unwrap().chapter_part(code.as_bytes()).unwrap().part.name.to_string()
 }
 
+/// The US tables read only by US quotes (`Rules::us`): parts of their own in the browser build.
+const US_FILES: [&str; 5] =
+    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
+
+/// Japan's EPA/GSP programme table: a part of its own in the browser build.
+const JP_PROGRAMMES: &str = "rules/jp_programmes.tsv";
+
 /// Attaches what `missing_parts_for` names until it names nothing; returns each round's names.
 fn prepare_request(engine: &landed::Engine, req: &landed::QuoteRequest) -> Vec<Vec<String>> {
     let mut rounds = Vec::new();
@@ -296,7 +303,7 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     in_usd.currency = landed::money::Currency::USD;
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
-    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    let us_files = US_FILES;
     assert_eq!(rounds, [[&[us_tee.as_str()][..], &us_files].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
@@ -352,7 +359,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     };
     let tee = chapter_part(&core_only, "JP", "610910");
     let rounds = prepare_request(&core_only, &jp("EUR", "2026-03-02"));
-    assert_eq!(rounds, [vec![tee, "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(rounds, [vec![tee, JP_PROGRAMMES.into(), "fx_ecb_daily.tsv@2026".into()]]);
     assert_eq!(core_only.quote(&jp("EUR", "2026-03-02")).unwrap(), engine().quote(&jp("EUR", "2026-03-02")).unwrap());
     // In yen: no conversion, no rates.
     assert!(core_only.missing_parts_for(&jp("JPY", "2025-03-03")).is_empty());
@@ -362,7 +369,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     assert_eq!(core_only.quote(&bgn).unwrap(), engine().quote(&bgn).unwrap());
     // A date before the year's first fixing reads the previous year's last one.
     let fresh = self::core_only();
-    attach(&fresh, &[chapter_part(&fresh, "JP", "610910")]);
+    attach(&fresh, &[chapter_part(&fresh, "JP", "610910"), JP_PROGRAMMES.into()]);
     let new_year = jp("EUR", "2026-01-01");
     assert_eq!(prepare_request(&fresh, &new_year), [vec!["fx_ecb_daily.tsv@2026"], vec!["fx_ecb_daily.tsv@2025"]]);
     assert_eq!(fresh.quote(&new_year).unwrap(), engine().quote(&new_year).unwrap());
@@ -381,7 +388,7 @@ fn a_duty_in_a_third_currency_fetches_the_year_of_rates_it_converts_at() {
     )
     .unwrap();
     let tee = chapter_part(&core_only, "JP", "610910");
-    assert_eq!(prepare_request(&core_only, &req), [vec![tee, "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(prepare_request(&core_only, &req), [vec![tee, JP_PROGRAMMES.into(), "fx_ecb_daily.tsv@2026".into()]]);
     assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
 }
 
@@ -395,7 +402,7 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let monthly: Vec<String> = (2019..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
     let ecb =
         [vec!["fx_ecb_daily.tsv@2025".to_string(), "fx_ecb_daily.tsv@2026".to_string()], monthly.clone()].concat();
-    let us_files = ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+    let us_files = US_FILES;
     assert_eq!(files("US"), [us_files.map(String::from).to_vec(), ecb.clone()].concat());
     assert_eq!(files("GB"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
     // The EU: its customs rate is the monthly one.
@@ -403,14 +410,14 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     // Northern Ireland applies the UK Global Tariff and HMRC's rates (rules/territories.tsv).
     assert_eq!(files("XI"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
     assert!(names(core_only.missing_parts("XI")).iter().any(|n| n.starts_with("GB:")));
-    assert_eq!(files("JP"), ecb);
+    assert_eq!(files("JP"), [vec![JP_PROGRAMMES.to_string()], ecb.clone()].concat());
     assert_eq!(files("FX"), ecb);
     // One request: the daily ECB rates only when it converts through them.
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let tee = chapter_part(&core_only, "US", "6109100010");
     let us = [&[tee.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
-    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..5]);
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..6]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
     shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
@@ -427,10 +434,14 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["us_reciprocal.tsv", "us_scopes.tsv"]);
-    // The layers and scope additions (hand-encoded, read only for the US) are parts too.
+    // The layers, scope additions and special programmes (hand-encoded, read only for the US)
+    // are parts too.
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("rules/us_layers.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["rules/us_layers.tsv", "rules/us_scopes_extra.tsv"]);
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains("rules/preferences.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &["rules/preferences.tsv"]);
     assert_eq!(core_only.quote(&cart("US")).unwrap(), engine().quote(&cart("US")).unwrap());
     // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
     attach(&core_only, &[chapter_part(&core_only, "GB", "6109"), "hs_correlation.tsv".into()]);
@@ -476,6 +487,34 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     )
     .unwrap();
     let jp_tee = chapter_part(&fresh, "JP", "610910");
-    assert_eq!(prepare_request(&fresh, &jp), [vec![jp_tee, "fx_ecb_monthly.tsv@2024".into()]]);
+    assert_eq!(prepare_request(&fresh, &jp), [vec![jp_tee, JP_PROGRAMMES.into(), "fx_ecb_monthly.tsv@2024".into()]]);
     assert_eq!(fresh.quote(&jp).unwrap(), engine().quote(&jp).unwrap());
+}
+
+#[test]
+fn japans_programme_table_is_a_part_fetched_only_for_japan() {
+    // Issue 11 item 5: `rules/jp_programmes.tsv` (Japan's EPA/GSP columns; the RCEP rate for
+    // Chinese originating goods, Customs Tariff Schedules of Japan, RCEP column) is read only by
+    // quotes to Japan, so the browser core leaves it out. Until it is attached a claim under a
+    // Japanese programme is E_DATA_NOT_LOADED naming it, never "no such programme"; attached,
+    // the quote equals the one with every part inline, claim and saving included.
+    assert!(browser_build().parts.iter().any(|p| p.name == JP_PROGRAMMES));
+    let core_only = core_only();
+    let err = core_only.rules().jp().unwrap_err();
+    assert_eq!((err.code, err.message.contains(JP_PROGRAMMES)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    let claimed = landed::request::from_json(
+        r#"{"destination":"JP","currency":"JPY","date":"2026-03-02","origin":"CN",
+            "lines":[{"id":"tee","code":"610910","quantity":"1","unit_price":"100000","claim":"RCEP_CN"}]}"#,
+    )
+    .unwrap();
+    attach(&core_only, &[chapter_part(&core_only, "JP", "610910")]);
+    let err = core_only.quote(&claimed).unwrap_err();
+    assert_eq!((err.code, err.message.contains(JP_PROGRAMMES)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    // Other destinations never name it.
+    for d in ["US", "GB", "DE", "AU"] {
+        assert!(!names(core_only.missing_parts(d)).iter().any(|n| n == JP_PROGRAMMES), "{d}");
+    }
+    assert_eq!(prepare_request(&core_only, &claimed), [vec![JP_PROGRAMMES.to_string()]]);
+    assert_eq!(core_only.quote(&claimed).unwrap(), engine().quote(&claimed).unwrap());
+    assert!(!core_only.rules().programmes("JP").is_empty());
 }

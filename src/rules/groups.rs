@@ -82,6 +82,11 @@ impl<'a> Groups<'a> {
                 format!("{} is both a group and a member of {}", m.member, m.group),
             ));
         }
+        // In the browser the module's one copy of the stable sort (`crate::sort`); build.rs,
+        // which compiles this file on its own, has no `crate::sort` and sorts natively.
+        #[cfg(target_arch = "wasm32")]
+        crate::sort::sort_by(&mut rows, |a, b| a.member.cmp(b.member));
+        #[cfg(not(target_arch = "wasm32"))]
         rows.sort_by(|a, b| a.member.cmp(b.member));
         let member_keys = rows.iter().map(|m| code_key(m.member).unwrap_or(u64::MAX)).collect();
         Ok(Groups { rows, member_keys })

@@ -165,16 +165,30 @@ pub struct Rules {
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
-    /// Japan's EPA/GSP programmes (a small inline table: parsed, and checked, when the rules load).
-    jp_programmes: Vec<programmes::Programme>,
+    /// Japan's EPA/GSP programmes: parsed, and checked, when the rules load where the table is
+    /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
+    jp_programmes: OnceLock<Vec<programmes::Programme>>,
     snapshot: &'static Snapshot<'static>,
 }
 
 /// The US tables that travel as parts of their own in the browser build (read only by
-/// [`Rules::us`]): the imported reciprocal table and scope lists, and the hand-encoded layers
-/// and scope additions.
-pub const US_FILES: [&str; 4] =
-    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv"];
+/// [`Rules::us`]): the imported reciprocal table and scope lists, and the hand-encoded layers,
+/// scope additions and column 1 special programmes.
+pub const US_FILES: [&str; 5] =
+    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
+
+/// Japan's EPA/GSP programme table: read only by Japan's quotes ([`Rules::jp`]), so in the
+/// browser build a part of its own, fetched with Japan's (`Engine::missing_parts("JP")`).
+pub const JP_PROGRAMMES_FILE: &str = "rules/jp_programmes.tsv";
+
+/// The data files holding `destination`'s programme table where it is a file of its own
+/// (Japan's): a quote to it needs them attached.
+pub fn programme_files(destination: &str) -> &'static [&'static str] {
+    match destination {
+        "JP" => &[JP_PROGRAMMES_FILE],
+        _ => &[],
+    }
+}
 
 fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<'static>> {
     let text = snapshot
@@ -397,8 +411,6 @@ impl Rules {
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
-        let jp_programmes =
-            programmes::load(&file(snapshot, "rules/jp_programmes.tsv")?, "jp_programmes.tsv", &groups)?;
         let rules = Rules {
             jurisdictions,
             thresholds,
@@ -410,9 +422,15 @@ impl Rules {
             territories,
             groups,
             us: OnceLock::new(),
-            jp_programmes,
+            jp_programmes: OnceLock::new(),
             snapshot,
         };
+        // Inline (natively, or a blob without parts): checked now, as every other rule table; a
+        // part not attached yet (the browser) is read when it is ([`Rules::jp`]). Missing
+        // altogether: the load fails, naming the file.
+        if snapshot.file_part(JP_PROGRAMMES_FILE).is_none_or(|p| p.is_loaded()) {
+            rules.jp()?;
+        }
         // Natively the US tables are inline and checked here; in the browser on attach.
         #[cfg(debug_assertions)]
         if US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
@@ -425,14 +443,29 @@ impl Rules {
         // The US tables may be parts of their own (the browser): not attached yet is
         // `E_DATA_NOT_LOADED` naming the first of them missing.
         let tables = US_FILES.map(|f| self.snapshot.require_file(f).and_then(|text| Tsv::parse(f, text)));
-        let [reciprocal, scopes, layers, scopes_extra] = tables;
+        let [reciprocal, scopes, layers, scopes_extra, preferences] = tables;
         let (reciprocal, scopes) = (reciprocal?, scopes?);
-        us::UsRules::load(
-            [layers?, reciprocal],
-            [scopes, scopes_extra?],
-            file(self.snapshot, "rules/preferences.tsv")?,
-            self.groups.clone(),
-        )
+        us::UsRules::load([layers?, reciprocal], [scopes, scopes_extra?], preferences?, self.groups.clone())
+    }
+
+    fn load_jp(&self) -> Result<Vec<programmes::Programme>> {
+        let table = match self.snapshot.file_part(JP_PROGRAMMES_FILE) {
+            // A part: `E_DATA_NOT_LOADED` until attached.
+            Some(_) => Tsv::parse(JP_PROGRAMMES_FILE, self.snapshot.require_file(JP_PROGRAMMES_FILE)?)?,
+            None => file(self.snapshot, JP_PROGRAMMES_FILE)?,
+        };
+        programmes::load(&table, "jp_programmes.tsv", &self.groups)
+    }
+
+    /// Japan's EPA/GSP programmes ([`JP_PROGRAMMES_FILE`]), parsed once: when the rules load where
+    /// the table is inline, else on first use after the browser attached its part.
+    /// `E_DATA_NOT_LOADED` while it is a part not attached yet.
+    pub fn jp(&self) -> Result<&[programmes::Programme]> {
+        if let Some(jp) = self.jp_programmes.get() {
+            return Ok(jp);
+        }
+        let loaded = self.load_jp()?;
+        Ok(self.jp_programmes.get_or_init(|| loaded))
     }
 
     /// The US additional-duty layers, scopes and preference programmes, parsed on first use
@@ -452,7 +485,8 @@ impl Rules {
         match destination {
             // `Engine::quote` checks first that the US tables are attached; none until then.
             "US" => self.us().map_or(&[], |us| us.programmes.as_slice()),
-            "JP" => &self.jp_programmes,
+            // `Engine::quote` checks first that Japan's table is attached; none until then.
+            "JP" => self.jp().unwrap_or(&[]),
             _ => &[],
         }
     }

@@ -35,6 +35,17 @@ impl<'a> Tsv<'a> {
         self.rows.iter().enumerate().map(move |(i, fields)| Record { table: self, fields, line: i + 2 })
     }
 
+    /// Every row read by `read`, in order; the first error is the result. A plain loop rather
+    /// than `map(..).collect::<Result<_>>()`, whose adapter is a larger copy per table in the
+    /// browser module.
+    pub fn read_rows<T>(&self, mut read: impl FnMut(&Record<'_, 'a>) -> Result<T>) -> Result<Vec<T>> {
+        let mut out = Vec::with_capacity(self.rows.len());
+        for r in self.records() {
+            out.push(read(&r)?);
+        }
+        Ok(out)
+    }
+
     /// Position of a column.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| *c == name)

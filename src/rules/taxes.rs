@@ -137,107 +137,99 @@ fn required(table: &str, r: &Record<'_, 'static>, column: &str) -> Result<Decima
 /// Parses `tax_rounding.tsv`.
 pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
     const T: &str = "tax_rounding.tsv";
-    t.records()
-        .map(|r| {
-            let target = match r.text("applies_to")? {
-                "duty_base" => RoundingTarget::DutyBase,
-                "line_amount" => RoundingTarget::LineAmount,
-                "duty_in_tax_base" => RoundingTarget::DutyInTaxBase,
-                "tax_base" => RoundingTarget::TaxBase,
-                "part_base" => RoundingTarget::PartBase,
-                "duty_total" => RoundingTarget::DutyTotal,
-                "tax_total" => RoundingTarget::TaxTotal,
-                other => return Err(bad(T, &r, "applies_to", other)),
-            };
-            let mode = match r.text("mode")? {
-                "down" => RoundingMode::Down,
-                other => return Err(bad(T, &r, "mode", other)),
-            };
-            let step = required(T, &r, "step")?;
-            if step <= Decimal::ZERO {
-                return Err(bad(T, &r, "step", &step.to_string()));
-            }
-            Ok(Rounding {
-                country: r.text("country")?,
-                target,
-                step,
-                mode,
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: Provenance::rule_row(T, r.text("id")?, &r)?,
-            })
+    t.read_rows(|r| {
+        let target = match r.text("applies_to")? {
+            "duty_base" => RoundingTarget::DutyBase,
+            "line_amount" => RoundingTarget::LineAmount,
+            "duty_in_tax_base" => RoundingTarget::DutyInTaxBase,
+            "tax_base" => RoundingTarget::TaxBase,
+            "part_base" => RoundingTarget::PartBase,
+            "duty_total" => RoundingTarget::DutyTotal,
+            "tax_total" => RoundingTarget::TaxTotal,
+            other => return Err(bad(T, r, "applies_to", other)),
+        };
+        let mode = match r.text("mode")? {
+            "down" => RoundingMode::Down,
+            other => return Err(bad(T, r, "mode", other)),
+        };
+        let step = required(T, r, "step")?;
+        if step <= Decimal::ZERO {
+            return Err(bad(T, r, "step", &step.to_string()));
+        }
+        Ok(Rounding {
+            country: r.text("country")?,
+            target,
+            step,
+            mode,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(T, r.text("id")?, r)?,
         })
-        .collect()
+    })
 }
 
 /// Parses `tax_parts.tsv`.
 pub fn parse_parts(t: &Tsv<'static>) -> Result<Vec<TaxPart>> {
     const T: &str = "tax_parts.tsv";
-    t.records()
-        .map(|r| {
-            let id = r.text("id")?;
-            Ok(TaxPart {
-                id,
-                country: r.text("country")?,
-                of_rate: required(T, &r, "of_rate")?,
-                name: r.text("name")?,
-                percent: required(T, &r, "percent")?,
-                basis: match r.text("basis")? {
-                    "tax_base" => PartBasis::TaxBase,
-                    "preceding_part" => PartBasis::PrecedingPart,
-                    other => return Err(bad(T, &r, "basis", other)),
-                },
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: Provenance::rule_row(T, id, &r)?,
-            })
+    t.read_rows(|r| {
+        let id = r.text("id")?;
+        Ok(TaxPart {
+            id,
+            country: r.text("country")?,
+            of_rate: required(T, r, "of_rate")?,
+            name: r.text("name")?,
+            percent: required(T, r, "percent")?,
+            basis: match r.text("basis")? {
+                "tax_base" => PartBasis::TaxBase,
+                "preceding_part" => PartBasis::PrecedingPart,
+                other => return Err(bad(T, r, "basis", other)),
+            },
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(T, id, r)?,
         })
-        .collect()
+    })
 }
 
 /// Parses `tax_uplift.tsv`; `not_from` names countries or groups of `groups` (`SACU`).
 pub fn parse_uplifts(t: &Tsv<'static>, groups: &Groups<'static>) -> Result<Vec<Uplift>> {
     const T: &str = "tax_uplift.tsv";
-    t.records()
-        .map(|r| {
-            let id = r.text("id")?;
-            let country = r.text("country")?;
-            Ok(Uplift {
-                id,
-                country,
-                percent: required(T, &r, "percent")?,
-                not_from: exempt_countries(groups, super::list(r.text("not_from")?), country),
-                exempt: groups.resolve(&r, "not_from")?,
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: Provenance::rule_row(T, id, &r)?,
-            })
+    t.read_rows(|r| {
+        let id = r.text("id")?;
+        let country = r.text("country")?;
+        Ok(Uplift {
+            id,
+            country,
+            percent: required(T, r, "percent")?,
+            not_from: exempt_countries(groups, super::list(r.text("not_from")?), country),
+            exempt: groups.resolve(r, "not_from")?,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(T, id, r)?,
         })
-        .collect()
+    })
 }
 
 /// Parses `duty_bands.tsv`.
 pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
     const T: &str = "duty_bands.tsv";
-    t.records()
-        .map(|r| {
-            let id = r.text("id")?;
-            let regime = r.text("regime")?;
-            Ok(DutyBand {
-                id,
-                country: r.text("country")?,
-                regime: SimplifiedRegime::parse(regime).ok_or_else(|| bad(T, &r, "regime", regime))?,
-                value_from: required(T, &r, "value_from")?,
-                value_to: required(T, &r, "value_to")?,
-                currency: super::codes::currency(&r, "currency")?,
-                percent: required(T, &r, "percent")?,
-                deduction: r.decimal("deduction")?.unwrap_or_default(),
-                valid_from: r.date("valid_from")?,
-                valid_to: r.date("valid_to")?,
-                source: Provenance::rule_row(T, id, &r)?,
-            })
+    t.read_rows(|r| {
+        let id = r.text("id")?;
+        let regime = r.text("regime")?;
+        Ok(DutyBand {
+            id,
+            country: r.text("country")?,
+            regime: SimplifiedRegime::parse(regime).ok_or_else(|| bad(T, r, "regime", regime))?,
+            value_from: required(T, r, "value_from")?,
+            value_to: required(T, r, "value_to")?,
+            currency: super::codes::currency(r, "currency")?,
+            percent: required(T, r, "percent")?,
+            deduction: r.decimal("deduction")?.unwrap_or_default(),
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(T, id, r)?,
         })
-        .collect()
+    })
 }
 
 /// The countries `names` (countries and groups) cover on any date, but `destination`, sorted.
@@ -250,7 +242,7 @@ fn exempt_countries(groups: &Groups<'static>, names: Vec<&'static str>, destinat
         }
     }
     out.retain(|c| *c != destination);
-    out.sort_unstable();
+    crate::sort::sort_unstable(&mut out);
     out.dedup();
     out
 }

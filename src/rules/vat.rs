@@ -144,7 +144,7 @@ pub const HAND_ENCODED: &str = "rules/vat_extra.tsv";
 
 /// Parses one VAT table (`vat.tsv` or `rules/vat_extra.tsv`).
 pub fn parse(t: &Tsv<'static>, name: &'static str) -> Result<Vec<VatRate>> {
-    t.records().map(|r| row(&r, name)).collect()
+    t.read_rows(|r| row(r, name))
 }
 
 fn row(r: &Record<'_, 'static>, name: &'static str) -> Result<VatRate> {

@@ -89,19 +89,22 @@ pub struct Compiled {
 /// Data files that only some destinations need (part names, without `tariffs/`): in the
 /// browser build they are parts of their own, fetched with the destination that uses them
 /// (`Engine::missing_parts`): the US tables (`Rules::us`: the scope lists, the reciprocal table,
-/// the layers and the scope additions), the ECB daily rates
+/// the layers, the scope additions and the column 1 special programmes), the ECB daily rates
 /// (customs rates outside the EU and GB, display currencies), the ECB monthly rates (the EU
-/// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI)
-/// and the HS 2022 ↔ 2017 correlation (the GB and EU tables).
-pub const ON_DEMAND_FILES: [&str; 8] = [
+/// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
+/// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
+/// (`Rules::jp`).
+pub const ON_DEMAND_FILES: [&str; 10] = [
     "us_scopes.tsv",
     "us_reciprocal.tsv",
     "rules/us_layers.tsv",
     "rules/us_scopes_extra.tsv",
+    "rules/preferences.tsv",
     "fx_ecb_daily.tsv",
     "fx_ecb_monthly.tsv",
     "fx_hmrc_monthly.tsv",
     "hs_correlation.tsv",
+    "rules/jp_programmes.tsv",
 ];
 
 /// Which parts travel inside the core blob.
@@ -449,6 +452,8 @@ mod tests {
             assert!(Inline::All.includes(part), "{part}");
         }
         assert!(!Inline::RulesOnly.includes("rules/us_layers.tsv"), "read only for the US (Rules::us)");
+        assert!(!Inline::RulesOnly.includes("rules/preferences.tsv"), "read only for the US (Rules::us)");
+        assert!(!Inline::RulesOnly.includes("rules/jp_programmes.tsv"), "read only for Japan (Rules::jp)");
         for part in ["vat.tsv", "rules/fx_pegs.tsv", "rules/jurisdictions.tsv"] {
             assert!(Inline::RulesOnly.includes(part), "{part}");
         }
