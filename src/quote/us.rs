@@ -112,7 +112,7 @@ fn metals_in_play(decisions: &[crate::rules::us::LayerDecision<'_>]) -> Option<S
         .filter(|d| d.excluded_by.is_none() && d.unknown.is_none() && d.layer.basis == LayerBasis::MetalContent)
         .filter_map(|d| ["steel", "aluminum", "copper"].into_iter().find(|m| d.layer.id.contains(m)))
         .collect();
-    metals.sort_unstable();
+    crate::sort::sort_unstable(&mut metals);
     metals.dedup();
     (metals.len() > 1).then(|| {
         format!(
