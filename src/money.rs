@@ -218,6 +218,9 @@ pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
 /// decides).
 fn round_small(amount: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> {
     let scale = amount.scale();
+    if dp > 28 {
+        return None;
+    }
     let magnitude = u64::try_from(amount.mantissa().unsigned_abs()).ok()?;
     let digits = if scale > dp {
         let divisor = 10u64.checked_pow(scale - dp)?;
