@@ -85,13 +85,31 @@ pub(super) struct DutyRate<'s> {
     pub(super) expr: Expr<'s>,
     pub(super) text: Cow<'static, str>,
     pub(super) name: Note,
-    pub(super) source: Provenance<'static>,
+    pub(super) source: RateSource,
     pub(super) matched_code: Option<HsCode>,
     pub(super) special: &'s str,
     /// A consignment deduction from this line's duty (its share), in the customs currency.
     pub(super) deduction: Option<Box<(Decimal, String)>>,
     /// The preference programme claimed, whose rate this is, and the general rate it replaces.
     pub(super) claim: Option<ClaimedRate>,
+}
+
+/// Where a rate comes from: a row of the snapshot or the rules (borrowed: the engine's data lives
+/// as long as the program), or the request (owned, boxed so that a rate stays small: it is moved
+/// several times while its line is priced).
+pub(super) enum RateSource {
+    Shared(&'static Provenance<'static>),
+    Request(Box<Provenance<'static>>),
+}
+
+impl RateSource {
+    /// The levy's copy, borrowing the row's texts.
+    pub(super) fn to_levy_source(&self) -> Provenance<'static> {
+        match self {
+            RateSource::Shared(p) => p.borrowed(),
+            RateSource::Request(p) => (**p).clone(),
+        }
+    }
 }
 
 /// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
@@ -164,7 +182,7 @@ pub(super) fn duty_rates(
                 }) {
                     continue;
                 }
-                let source = snapshot.source(&l.row).clone();
+                let source = snapshot.source(&l.row);
                 if let Some((text, c)) = claimed {
                     rates.push(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
@@ -176,7 +194,7 @@ pub(super) fn duty_rates(
                         )
                         .into(),
                         text: Cow::Owned(text),
-                        source: source.clone(),
+                        source: RateSource::Shared(source),
                         matched_code: HsCode::from_stored(l.row.code_bytes()),
                         special: l.row.special,
                         deduction: None,
@@ -194,7 +212,7 @@ pub(super) fn duty_rates(
                         Some(code) => Note::new(Parts::DutyName { tariff, code: code.clone() }),
                         None => concat(&["Customs duty (", tariff, " ", l.row.code(), ")"]).into(),
                     },
-                    source,
+                    source: RateSource::Shared(source),
                     matched_code,
                     special: l.row.special,
                     deduction: None,
@@ -255,7 +273,7 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
             Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})").into(),
             None => "Customs duty (caller-supplied rate)".into(),
         },
-        source: Provenance::request(&format!("lines[{}].duty_rate", line.id)),
+        source: RateSource::Request(Box::new(Provenance::request(&format!("lines[{}].duty_rate", line.id)))),
         matched_code: None,
         special: "",
         deduction: None,
@@ -322,7 +340,7 @@ pub(super) fn band_rate(
             None => format!("{}%", b.percent.normalize()),
         }),
         name: format!("Import tax ({}, consignment {} {})", b.id, format_grouped(value), b.currency).into(),
-        source: b.source.borrowed(),
+        source: RateSource::Shared(&b.source),
         matched_code: None,
         special: "",
         deduction,

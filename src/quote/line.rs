@@ -228,7 +228,7 @@ pub(super) fn price_with(
             amount,
             partial_amount: r.partial_amount,
             formula,
-            source: rate.source.clone(),
+            source: rate.source.to_levy_source(),
         };
         if let Some(c) = &rate.claim {
             apply_claim(ctx, line, origin, c, &input, &mut levy, &mut p);
