@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{d, engine, quote, request, unpriced};
+use common::{d, engine, levy, quote, request};
 use landed::quote::{LevyKind, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
@@ -211,32 +211,29 @@ fn korea(ship_from: &str, value: &str) -> Quote {
 }
 
 #[test]
-fn korea_us_200_threshold_applies_but_the_value_basis_is_not_priced() {
+fn korea_us_200_threshold_relieves_goods_from_the_us_and_cif_plus_duty_is_priced_above_it() {
     // Korea Customs Service, "Clearance procedures for express cargo" (customs.go.kr): list
     // import declaration for goods for personal use up to USD 150, USD 200 for goods from the US
     // (KORUS art. 7.7); issue 12 lists the US$200 rule among those checked against the law
-    // (thresholds.tsv#kr-korus-express-200, official). US$180 by courier from the US is within it.
+    // (thresholds.tsv#kr-korus-express-200, official). US$180 by courier from the US is within it:
+    // duty and VAT are relieved, at zero, and the line is priced (Korea's value basis,
+    // jurisdictions.tsv#KR, is official: Customs Act art. 30(1)6, VAT Act art. 29(2) and 30).
     let from_us = korea("US", "180.00");
     assert!(applies(&from_us, "kr-korus-express-200"));
-    // Korea's value basis (jurisdictions.tsv#KR) is still from a secondary source: a guess is never
-    // priced (docs/rules.md#not-priced), so even the relieved levies carry no amount and the line
-    // names the row that would fix it; the threshold is no longer the reason.
     let line = &from_us.lines[0];
-    assert_eq!(line.status, landed::quote::LineStatus::NotPriced);
-    let why = line.reason.as_deref().unwrap_or_default();
-    assert!(why.contains("jurisdictions.tsv#KR") && !why.contains("kr-korus-express-200"), "{why}");
-    assert!(unpriced(&from_us.lines[0], LevyKind::Duty).contains("jurisdictions.tsv#KR"));
-    assert!(!from_us.totals.complete && from_us.totals.at_least);
-    assert_eq!((from_us.totals.duty, from_us.totals.tax), (d("0"), d("0")));
-    // Shipped from China, US$180 is above the US$150 limit (kr-small-150, still [verify]: the KCS
-    // page gives USD 150 as the list-clearance limit, not the exemption of Enforcement Rule
-    // art. 45); on the encoded basis: US$180 at 1,400 = ₩252,000, duty 13 % = ₩32,760, VAT 10 % ×
-    // 284,760 = ₩28,476: figures shown, never priced.
+    assert_eq!(line.status, landed::quote::LineStatus::Priced, "{:?}", line.reason);
+    assert_eq!((levy(line, LevyKind::Duty), levy(line, LevyKind::Tax)), (d("0"), d("0")));
+    assert!(from_us.totals.complete);
+    // Shipped from China, US$180 is above the US$150 limit (kr-small-150, still [verify], does not
+    // apply to this value). Customs Act art. 30(1)6: duty on the CIF value; VAT Act art. 29(2) and
+    // art. 30: VAT 10 % of customs value + duty. US$180 at 1,400 = ₩252,000; duty 13 % = ₩32,760;
+    // VAT 10 % × 284,760 = ₩28,476.
     let from_cn = korea("CN", "180.00");
     assert!(!applies(&from_cn, "kr-small-150"));
-    assert!(unpriced(&from_cn.lines[0], LevyKind::Duty).contains("32,760"));
-    assert!(unpriced(&from_cn.lines[0], LevyKind::Tax).contains("28,476"));
-    assert!(warning(&from_cn, "W_VERIFY").is_some());
+    let line = &from_cn.lines[0];
+    assert_eq!(levy(line, LevyKind::Duty), d("32760"));
+    assert_eq!(levy(line, LevyKind::Tax), d("28476"));
+    assert_eq!(line.status, landed::quote::LineStatus::Priced, "{:?}", line.reason);
 }
 
 #[test]

@@ -234,3 +234,23 @@ fn netherlands_reduced_rate_9_from_2019_is_verified_wet_ob_1968_art_9_lid_2() {
     let before = rules.vat_rate("NL", None, VatClass::Reduced, Date::parse("2018-12-31").unwrap()).unwrap();
     assert_eq!((before.percent, before.source.confidence), (d("6"), Confidence::Verify));
 }
+
+#[test]
+fn korea_vat_10_on_customs_value_plus_duty_is_verified_vat_act_arts_29_30() {
+    // Value-Added Tax Act (부가가치세법) art. 30: "부가가치세의 세율은 10퍼센트로 한다"; art. 29(2):
+    // the tax base on the import of goods is the customs value plus duty (and excises); Customs
+    // Act (관세법) art. 30(1)6: the customs value includes freight and insurance to the port of
+    // import (CIF). law.go.kr texts in force from 2013-07-01 and 2026-01-02. Worked by hand:
+    // CIF ₩1,000,000 (above the US$150 list-clearance limit, thresholds.tsv#kr-small-150), the
+    // caller's duty 13 % = ₩130,000; VAT 10 % × 1,130,000 = ₩113,000.
+    let q = quote(json!({"destination": "KR", "date": "2026-03-02", "currency": "KRW", "origin": "CN",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "1000000", "duty_rate": "13%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("130000"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("113000"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced, "{:?}", q.lines[0].reason);
+    assert!(!warned(&q, "W_VERIFY"), "{:?}", q.warnings);
+    assert_verified_standard("KR", "2013-07-01", "10", "부가가치세법");
+    // Before the wholly amended Act took effect the imported row stands, unverified.
+    let before = engine().rules().vat_rate("KR", None, VatClass::Standard, Date::parse("2013-06-30").unwrap()).unwrap();
+    assert_eq!(before.source.confidence, Confidence::Verify);
+}
