@@ -27,17 +27,14 @@ impl HsCode {
     /// Letters, stray punctuation, or a digit count outside 2..=13 are an `E_HS_CODE` error.
     pub fn parse(text: &str) -> Result<HsCode> {
         // The common spelling, bare digits, needs no trimming or separators.
-        let bytes = text.as_bytes();
-        if (MIN_DIGITS..=MAX_DIGITS).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit) {
-            let mut digits = [0u8; MAX_DIGITS];
-            digits[..bytes.len()].copy_from_slice(bytes);
-            return Ok(HsCode { digits, len: bytes.len() as u8 });
+        match Self::from_stored(text.as_bytes()) {
+            Some(code) => Ok(code),
+            None => Self::parse_spelled(text),
         }
-        Self::parse_spelled(text)
     }
 
-    /// A code stored in a snapshot (2 to 13 ASCII digits, checked when the snapshot was
-    /// decoded): `None` for anything else.
+    /// A code of 2 to 13 bare ASCII digits (as a snapshot stores them, and as most callers spell
+    /// them): `None` for anything else.
     pub(crate) fn from_stored(digits: &[u8]) -> Option<HsCode> {
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
             return None;
