@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 bash scripts/tools.sh
 
+# A run from a clean clone gains nothing from incremental compilation, and its caches were
+# 1.4 GB of target/ (a CI machine's disk filled up once); set CARGO_INCREMENTAL=1 to keep them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 for component in rustfmt clippy; do
   if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
     rustup component add "$component"
