@@ -254,3 +254,93 @@ fn korea_vat_10_on_customs_value_plus_duty_is_verified_vat_act_arts_29_30() {
     let before = engine().rules().vat_rate("KR", None, VatClass::Standard, Date::parse("2013-06-30").unwrap()).unwrap();
     assert_eq!(before.source.confidence, Confidence::Verify);
 }
+
+/// The standard row in force for `country` on `date` is the imported one, unverified.
+fn assert_unverified_standard(country: &str, date: &str) {
+    let row = engine().rules().vat_rate(country, None, VatClass::Standard, Date::parse(date).unwrap()).unwrap();
+    assert_eq!(row.source.confidence, Confidence::Verify, "{country} {date}: {}", row.row());
+}
+
+#[test]
+fn bulgaria_standard_rate_20_from_2022_07_01_is_verified_zdds_art_66() {
+    // Закон за данък върху добавената стойност чл. 66 ал. 1-2 (as amended, ДВ бр. 52/2022, in
+    // force from 2022-07-01): "Стандартната ставка на данъка е 20 на сто", applied also "при
+    // внос на стоки". Worked by hand: CIF €200.00 (above the €150 duty relief), duty 12 % =
+    // 24.00; VAT 20 % × 224.00 = 44.80.
+    let q = eu_line("BG", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("24.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("44.80"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("BG", "2022-07-01", "20", "ЗДДС чл. 66");
+    // The wording before the 2022 amendment was not read: the imported row stands.
+    assert_unverified_standard("BG", "2022-06-30");
+}
+
+#[test]
+fn croatia_standard_rate_25_from_2013_07_01_is_verified_zakon_o_pdv_art_38() {
+    // Zakon o porezu na dodanu vrijednost (NN 73/2013) čl. 38 st. 1: "PDV se obračunava i plaća
+    // po stopi 25%", in force on Croatia's accession to the EU (čl. 143 st. 1), import of goods
+    // taxable under čl. 4 st. 1 t. 4. Worked by hand: CIF €200.00, duty 12 % = 24.00; VAT 25 % ×
+    // 224.00 = 56.00.
+    let q = eu_line("HR", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("56.00"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("HR", "2013-07-01", "25", "NN 73/2013");
+    assert_unverified_standard("HR", "2013-06-30");
+}
+
+#[test]
+fn poland_standard_rate_23_from_2023_is_verified_ustawa_o_vat_arts_146ea_146ef() {
+    // Ustawa o podatku od towarów i usług (tekst jednolity Dz.U. 2024 poz. 361) art. 146ea (the
+    // year 2023) and art. 146ef ust. 1 pkt 1 (from 2024-01-01 until the end the minister of
+    // finance announces): "stawka podatku, o której mowa w art. 41 ust. 1 ... wynosi 23 %".
+    // Worked by hand: CIF PLN 2,000.00 (above the €150 duty relief), duty 12 % = 240.00; VAT
+    // 23 % × 2,240.00 = 515.20.
+    let q = quote(json!({"destination": "PL", "date": "2026-03-02", "currency": "PLN", "origin": "US",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "2000.00", "duty_rate": "12%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("240.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("515.20"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("PL", "2023-01-01", "23", "art. 146ea");
+    assert_unverified_standard("PL", "2022-12-31");
+}
+
+#[test]
+fn greece_standard_rate_24_from_the_2024_vat_code_is_verified_law_5144_2024_art_26() {
+    // Κώδικας ΦΠΑ (ν. 5144/2024, ΦΕΚ Α' 162/2024) art. 26 par. 1: "Ο συντελεστής του ΦΠΑ
+    // ορίζεται σε είκοσι τέσσερα τοις εκατό (24%)", par. 3 for imported goods; the Code is in
+    // force from its publication. Worked by hand: CIF €200.00, duty 12 % = 24.00; VAT 24 % ×
+    // 224.00 = 53.76.
+    let q = eu_line("GR", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("53.76"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("GR", "2024-10-14", "24", "5144/2024");
+    // Under the former Code (ν. 2859/2000), not read here, the imported row stands.
+    assert_unverified_standard("GR", "2024-10-13");
+}
+
+#[test]
+fn lithuania_standard_rate_21_is_verified_pvm_istatymas_arts_2_and_19() {
+    // Pridėtinės vertės mokesčio įstatymas (IX-751) 2 str. 32 d.: "Standartinis PVM tarifas – 21
+    // procento PVM tarifas"; 19 str. 2 d.: imported goods bear the standard rate. Read in the
+    // consolidated version in force from 2022-05-05 (e-tar.lt). Worked by hand: CIF €200.00, duty
+    // 12 % = 24.00; VAT 21 % × 224.00 = 47.04.
+    let q = eu_line("LT", "2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("47.04"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("LT", "2022-05-05", "21", "PVM įstatymas");
+    // Earlier consolidated versions were not read: the imported row stands.
+    assert_unverified_standard("LT", "2022-05-04");
+}
+
+#[test]
+fn china_vat_13_on_imported_goods_from_2026_is_verified_vat_law_art_10() {
+    // 中华人民共和国增值税法 (adopted 2024-12-25) 第十条（一）: imported goods ("进口货物") bear
+    // "税率为百分之十三" (13 %), except the goods of item (二) at 9 %; 第三十八条: in force from
+    // 2026-01-01, when the Provisional Regulations are repealed. The rate is verified; China's tax
+    // base at import (第十四条: customs value + duty + consumption tax) is still a `verify` row of
+    // jurisdictions.tsv, so the line itself is not priced by this row alone.
+    assert_verified_standard("CN", "2026-01-01", "13", "增值税法");
+    // Under the Provisional Regulations (not read here) the imported row stands.
+    assert_unverified_standard("CN", "2025-12-31");
+}
