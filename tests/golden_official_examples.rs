@@ -135,3 +135,56 @@ fn korea_duty_is_cif_at_the_customs_rate_times_the_rate_kcs_example() {
     assert_eq!(levy(line, LevyKind::Duty), d("96000"));
     assert_eq!(levy(line, LevyKind::Tax), d("129600"));
 }
+
+// ---- Finland --------------------------------------------------------------------------------
+
+/// A Finnish import of `goods` euros with `shipping` euros of transport (the examples' own
+/// figures), the duty rate the example states given by the caller.
+fn finland(date: &str, goods: &str, shipping: &str, duty_rate: &str, extra: Value) -> Quote {
+    quote(json!({"destination": "FI", "date": date, "currency": "EUR", "origin": "CN", "ship_from": "CN",
+        "channel": "post", "shipping": shipping,
+        "lines": [{"id": "x", "code": "620630", "quantity": "1", "unit_price": goods, "duty_rate": duty_rate,
+            "extra_duties": extra}]}))
+}
+
+#[test]
+fn finland_duty_on_goods_plus_postage_and_vat_on_that_plus_duty_tulli_blouse_example() {
+    // Finnish Customs, "Examples for calculating import duties" (tulli.fi/en/private-persons/
+    // ordering-goods-online/examples-of-calculating-import-duties-and-taxes, the version before
+    // Posti's handling fee was added to the example and while "the value limit for a VAT-free
+    // consignment is 22 euros", i.e. before 2021-07-01): "You have ordered a blouse from China
+    // that costs 200 euros. The postage is 35 euros. The general customs duty rate on clothes is
+    // 12 % ... (€200 + €35) x 0.12 = 28.20 euros ... (€235 + €28.20) x 0.24 = 63.17 euros. The
+    // total import duties collected on the blouse is 91.37 euros." VAT 24 % to 2024-08-31
+    // (vat_extra.tsv, vero.fi); Directive 2006/112/EC art. 85-86.
+    let q = finland("2020-06-01", "200.00", "35.00", "12%", json!([]));
+    let line = priced_line(&q);
+    assert_eq!(line.customs_value, d("235.00"));
+    assert_eq!(levy(line, LevyKind::Duty), d("28.20"));
+    assert_eq!(tax_base(line), d("263.20"));
+    assert_eq!(levy(line, LevyKind::Tax), d("63.17"));
+    assert_eq!(q.totals.duty + q.totals.tax, d("91.37"));
+}
+
+#[test]
+fn finland_ad_valorem_duty_is_a_percentage_of_the_customs_value_tulli_business_examples() {
+    // Finnish Customs, "Tullimaksut" (tulli.fi/yritykset/tuonti/tullimaksut-ja-verot/tullimaksut):
+    // "Esimerkki 1. ... kolmansien maiden tulli on 2,7 %. Tavaroiden tullausarvo on 10 000 euroa
+    // (kauppahinta 9 500 € + rahti- ja vakuutuskulut EU-alueen ensimmäiseen saapumistoimipaikkaan
+    // asti 500 €). Tullin määrä lasketaan näin: 10 000 euroa x 0,027 = 270 euroa." "Esimerkki 2.
+    // ... yleinen tulli on 0 %. Lisätulli on 25 % ... 10 000 euroa x 0,25 = 2 500 euroa." The VAT
+    // is worked from Directive 2006/112/EC art. 86(1)(a) (duties in the base) at 25.5 % (vero.fi,
+    // from 2024-09-01): (10,000 + 270) × 25.5 % = 2,618.85; (10,000 + 2,500) × 25.5 % = 3,187.50.
+    let q = finland("2026-03-02", "9500.00", "500.00", "2.7%", json!([]));
+    let line = priced_line(&q);
+    assert_eq!(line.customs_value, d("10000.00"));
+    assert_eq!(levy(line, LevyKind::Duty), d("270.00"));
+    assert_eq!(levy(line, LevyKind::Tax), d("2618.85"));
+    let additional = json!([{"name": "lisätulli (additional duty outside the quota)", "rate": "25%"}]);
+    let q = finland("2026-03-02", "9500.00", "500.00", "0%", additional);
+    let line = priced_line(&q);
+    assert_eq!(levy(line, LevyKind::Duty), d("0.00"));
+    assert_eq!(levy(line, LevyKind::AdditionalDuty), d("2500.00"));
+    assert_eq!(tax_base(line), d("12500.00"));
+    assert_eq!(levy(line, LevyKind::Tax), d("3187.50"));
+}
