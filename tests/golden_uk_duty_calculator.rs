@@ -205,3 +205,102 @@ fn duty_total_rounded_once_with_per_total_rounding_uk_calculator() {
     assert_eq!(gb_to_ni("2.7%", false, "per_total").totals.duty, d("664.49"));
     assert_eq!(gb_to_ni("20%", false, "per_total").totals.duty, d("882.62"));
 }
+
+/// A one-line GB quote of £1,200.00 goods (the suite's `:with_customs_value` trait,
+/// `{'monetary_value' => '1200'}`), with the line's extra fields and the request's `fx`.
+fn gb_1200(line: Value, fx: Value) -> Quote {
+    let mut l = json!({"id": "x", "code": "2208403900", "quantity": "1", "unit_price": "1200"});
+    l.as_object_mut().unwrap().extend(line.as_object().unwrap().clone());
+    quote(json!({"destination": "GB", "date": "2025-01-01", "currency": "GBP", "origin": "US", "fx": fx, "lines": [l]}))
+}
+
+#[test]
+fn alcohol_rate_per_percent_vol_per_hectolitre_uk_calculator() {
+    // spec/services/expression_evaluators/alcohol_volume_measure_unit_spec.rb @
+    // 63e24a5af47f79898a70a91deeec2730880de058, with the inputs of the suite's factory
+    // (trade-tariff/trade-tariff-frontend spec/factories/duty_calculator/user_session.rb @
+    // 285901c4ad6a3488968b1acece148a4122c14639): ':with_compound_measure_amount' hlt 45, asv 40 →
+    // "formatted_value: '£900.00', # Result of no conversion to litres" (0.50 × 40 × 45);
+    // ':with_coerced_compound_measure_amount' ltr 45, asv 40 → "'£9.00', # Result of converting volume
+    // input in litres to hectolitres" (0.50 × 40 × 0.45).
+    let per_vol = |litres: &str| {
+        gb_1200(json!({"volume_l": litres, "alcohol_pct": "40", "duty_rate": "0.50 GBP / % vol/hl"}), json!({}))
+    };
+    assert_eq!(levy(&per_vol("4500").lines[0], LevyKind::Duty), d("900.00"));
+    assert_eq!(levy(&per_vol("45").lines[0], LevyKind::Duty), d("9.00"));
+}
+
+#[test]
+fn sugar_rate_per_100_kg_net_per_percent_sucrose_uk_calculator() {
+    // spec/services/expression_evaluators/sucrose_measure_unit_spec.rb @
+    // c55388b1652d4c4d81759cfe1173857c1375e78c: '0.30 GBP / 100 kg/net/%sacchar.' with the factory's
+    // ':with_sucrose_measure_amount' kgm 16320, brx 80 (same factory as above) → "value: 3916.8"
+    // (0.30 × 163.2 × 80). Per 100 kg net per 1 % of sucrose = per kg of sucrose: 16,320 × 80 % =
+    // 13,056 kg; 0.30 × 13,056 = 3,916.80.
+    let q = gb_1200(
+        json!({"code": "1701999000", "weight_kg": "16320", "units": {"kg:sucrose": "13056"},
+        "duty_rate": "0.30 GBP / 100 kg/net/%sacchar."}),
+        json!({}),
+    );
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("3916.80"));
+}
+
+#[test]
+fn eur_and_gbp_rates_per_100_kg_uk_calculator() {
+    // trade-tariff/trade-tariff-frontend spec/services/duty_calculator/expression_evaluators/
+    // measure_unit_spec.rb @ 774b93159b2546f6c43f9d092bbeec2cb67315b6, dtn 100: "when passing a measure
+    // component that is in euros" '35.10 EUR / 100 kg' → "formatted_value: '£3,008.42'", "value:
+    // 3008.421" (the fixture's monthly EUR→GBP rate 0.8571, spec/fixtures/xi/monetary_exchange_rates.json
+    // of the duty-calculator repository); "in pounds" '35.10 GBP / 100 kg' → "'£3,510.00'".
+    let per_100kg = |rate: &str| {
+        gb_1200(
+            json!({"code": "0103921100", "units": {"100kg": "100"}, "duty_rate": rate}),
+            json!({"EUR/GBP": "0.8571"}),
+        )
+    };
+    assert_eq!(levy(&per_100kg("35.10 EUR / 100 kg").lines[0], LevyKind::Duty), d("3008.42"));
+    assert_eq!(levy(&per_100kg("35.10 GBP / 100 kg").lines[0], LevyKind::Duty), d("3510.00"));
+}
+
+/// The GB → NI example as the current suite has it (with VAT), without the safeguard when
+/// `safeguard` is false.
+fn gb_to_ni_with_vat(duty_rate: &str, safeguard: bool) -> Quote {
+    let mut extra = vec![
+        json!({"name": "Additional Duties", "rate": "25%"}),
+        json!({"name": "Definitive anti-dumping duty (C490)", "rate": "144.10 GBP / 1000 kg"}),
+    ];
+    if safeguard {
+        extra.insert(0, json!({"name": "Additional duties (safeguard)", "rate": "25%"}));
+    }
+    quote(json!({"destination": "XI", "date": "2021-01-01", "currency": "GBP", "origin": "CN",
+        "shipping": "250.89", "insurance": "10",
+        "lines": [{"id": "x", "code": "7202118000", "quantity": "1", "unit_price": "1000",
+                   "weight_kg": "2000", "duty_rate": duty_rate, "extra_duties": extra}]}))
+}
+
+#[test]
+fn vat_is_charged_on_customs_value_plus_every_duty_uk_calculator() {
+    // trade-tariff/trade-tariff-frontend spec/models/duty_calculator/duty_calculator_spec.rb @
+    // 882c6a0bcea386a105afe71239f559e21900a084 (customs value £1,260.89, 2 tonnes, C490):
+    // tariff preference 0 % (and the suspension option): "'20.00% * £2,179.54', '£435.91'",
+    // Duty Total (duties + VAT) "'£1,354.55'"; non-preferential quota 20 %, safeguard excluded:
+    // "'20.00% * £2,116.49', '£423.30'", "'£1,278.90'". VATA 1994 s.21(2)(a): the duties are in
+    // the value for VAT.
+    let pref = gb_to_ni_with_vat("0%", true);
+    assert_eq!(pref.totals.tax, d("435.91"));
+    assert_eq!(pref.totals.duty + pref.totals.tax, d("1354.55"));
+    let quota = gb_to_ni_with_vat("20%", false);
+    assert_eq!(quota.totals.duty, d("855.60"));
+    assert_eq!(quota.totals.tax, d("423.30"));
+    assert_eq!(quota.totals.duty + quota.totals.tax, d("1278.90"));
+}
+
+#[test]
+fn vat_on_unrounded_duties_with_per_total_rounding_uk_calculator() {
+    // The same spec @ 882c6a0bcea386a105afe71239f559e21900a084, third-country option: "'20.00% *
+    // £2,213.58', '£442.72'" (1,260.89 + 952.68903 unrounded duties). With Landed's default
+    // per-line rounding the VAT is 20 % × 2,213.57 = 442.71 (see the audit report); with the
+    // declared `per_total` policy the duties stay unrounded in the VAT base, as the calculator has them.
+    let q = gb_to_ni("2.7%", true, "per_total");
+    assert_eq!(q.totals.tax, d("442.72"));
+}
