@@ -343,7 +343,7 @@ fn write_tax_base<W: Write>(w: &mut W, t: &TaxBase) -> fmt::Result {
     if t.rounded != t.base {
         write!(w, " = {}, rounded down to {}", Grouped(t.base), Grouped(t.rounded))
     } else if !t.customs_value {
-        w.write_str(" (value + duties, art. 86 VAT Directive and equivalents)")
+        w.write_str(" (value + duties: the law is in the quote's value_basis.source)")
     } else {
         Ok(())
     }
@@ -390,7 +390,7 @@ mod tests {
             rounded: dec!(112.00),
         };
         let n = Note::new(Parts::TaxBase(Box::new(t)));
-        assert_eq!(n, "CIF 100.00 + duty 12.00 (value + duties, art. 86 VAT Directive and equivalents)");
+        assert_eq!(n, "CIF 100.00 + duty 12.00 (value + duties: the law is in the quote's value_basis.source)");
     }
 }
 
