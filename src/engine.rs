@@ -184,8 +184,8 @@ impl Engine {
         let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
         parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let method = if destination == "FX" { Some(FxMethod::EcbDaily) } else { j.map(|j| j.fx_method) };
-        let ecb = method.map_or_else(Vec::new, |m| self.data.fx.ecb_parts(m));
-        parts.extend(ecb.into_iter().filter_map(|f| snapshot.file_part(f)));
+        let years = method.map_or_else(Vec::new, |m| self.data.fx.year_parts(m));
+        parts.extend(years.into_iter().filter_map(|f| snapshot.file_part(f)));
         missing(parts)
     }
 
@@ -211,7 +211,7 @@ impl Engine {
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;
         let years = self
-            .ecb_conversions(req, j)
+            .year_part_conversions(req, j)
             .into_iter()
             .filter_map(|(method, (from, to))| fx.part_missing(method, from, to, req.date));
         parts.extend(years.filter_map(|f| snapshot.file_part(f)).collect::<Vec<_>>());
@@ -223,9 +223,12 @@ impl Engine {
     /// `ecb_monthly` or `ecb_daily`; `conversions::customs_pairs`: prices, thresholds, fees,
     /// bands, duty texts in a third currency; unless `fx` gives it), and the customs currency to
     /// a display currency (at the daily rate).
-    fn ecb_conversions(&self, req: &QuoteRequest, j: Option<&Jurisdiction>) -> Vec<(FxMethod, conversions::Pair)> {
-        let ecb = j.filter(|j| matches!(j.fx_method, FxMethod::EcbDaily | FxMethod::EcbMonthly));
-        let mut out: Vec<(FxMethod, conversions::Pair)> = ecb.map_or_else(Vec::new, |j| {
+    fn year_part_conversions(
+        &self,
+        req: &QuoteRequest,
+        j: Option<&Jurisdiction>,
+    ) -> Vec<(FxMethod, conversions::Pair)> {
+        let mut out: Vec<(FxMethod, conversions::Pair)> = j.map_or_else(Vec::new, |j| {
             let pairs = conversions::customs_pairs(&self.data.rules, self.data.snapshot, req, j);
             pairs.into_iter().map(|pair| (j.fx_method, pair)).collect()
         });
@@ -242,9 +245,6 @@ impl Engine {
             files.extend(US_FILES);
         }
         files.extend(crate::rules::programme_files(destination));
-        if j.is_some_and(|j| j.fx_method == FxMethod::HmrcMonthly) {
-            files.push(crate::fx::HMRC_FILE);
-        }
         // A tariff in HS 2017 codes (`rules/nomenclature.tsv`, inline) resolves HS 2022 codes
         // through the correlation.
         let nomenclature = self.data.snapshot.file(crate::correlation::NOMENCLATURE_FILE).unwrap_or_default();

@@ -79,7 +79,7 @@ impl FxTable {
 /// rates) and HMRC monthly customs rates (units per pound). Rows keep their rates as text: a
 /// quote parses only the one or two rates it needs.
 ///
-/// The ECB tables (one part per year of each) and the HMRC table may travel as parts of their
+/// The ECB and HMRC tables (one part per year of each) may travel as parts of their
 /// own (the browser build): they are read when their part is attached, and until then give no
 /// rate. A quote checks first that the parts it needs are here (`Engine::missing_parts_for`,
 /// [`EmbeddedFx::part_missing`]), so it reports `E_DATA_NOT_LOADED` rather than a missing rate.
@@ -90,8 +90,8 @@ pub struct EmbeddedFx {
     ecb_monthly: Vec<EcbYear<MonthlyRow>>,
     /// The daily rates' year parts, ascending (`fx_ecb_daily.tsv@2026`).
     ecb_daily: Vec<EcbYear<DailyRow>>,
-    /// The HMRC table, read once attached.
-    hmrc: OnceLock<Hmrc>,
+    /// HMRC's monthly rates' year parts, ascending (`fx_hmrc_monthly.tsv@2026`).
+    hmrc: Vec<EcbYear<HmrcRow>>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
     /// Memoised customs rates by (method, from, to, date).
@@ -103,9 +103,11 @@ pub struct EmbeddedFx {
 type MonthlyRow = (&'static str, Date, &'static str);
 /// A day's ECB rates: (date, the rates per EUR as tab-separated text).
 type DailyRow = (Date, &'static str);
+/// An HMRC month: (month "YYYY-MM", source id, the month's rates per GBP as tab-separated text).
+type HmrcRow = (&'static str, &'static str, &'static str);
 
-/// One year of an ECB table: a part of its own (`fx_ecb_monthly.tsv@2026`,
-/// `fx_ecb_daily.tsv@2026`), read once attached.
+/// One year of an ECB or HMRC table: a part of its own (`fx_ecb_monthly.tsv@2026`,
+/// `fx_ecb_daily.tsv@2026`, `fx_hmrc_monthly.tsv@2026`), read once attached.
 #[derive(Debug)]
 struct EcbYear<R> {
     year: i32,
@@ -137,22 +139,14 @@ impl<R> EcbYear<R> {
     }
 }
 
-/// HMRC's monthly customs rates.
-#[derive(Debug)]
-struct Hmrc {
-    /// The currency columns of the table.
-    currencies: Vec<Currency>,
-    /// (month "YYYY-MM", source id, the month's rates per GBP as tab-separated text), ascending
-    monthly: Vec<(&'static str, &'static str, &'static str)>,
-}
-
 /// The daily ECB table's name in the snapshot: one part per year (`fx_ecb_daily.tsv@2026`).
 pub const ECB_DAILY_FILE: &str = "fx_ecb_daily.tsv";
 /// The monthly EU customs rates' name in the snapshot: one part per year
 /// (`fx_ecb_monthly.tsv@2026`), fetched by the browser only for the destinations and dates that
 /// read them.
 pub const ECB_MONTHLY_FILE: &str = "fx_ecb_monthly.tsv";
-/// HMRC's monthly table's name in the snapshot (a part of its own in the browser build).
+/// HMRC's monthly table's name in the snapshot: one part per year (`fx_hmrc_monthly.tsv@2026`),
+/// fetched by the browser only for GB and XI quotes, and only the years their dates read.
 pub const HMRC_FILE: &str = "fx_hmrc_monthly.tsv";
 
 type RateKey = ((FxMethod, Currency, Currency, Date), Option<CustomsRate>);
@@ -210,37 +204,42 @@ fn parse_ecb_monthly(name: &str, year: i32, monthly: &'static str) -> Result<Ecb
         let (reference, rates) = rest.split_once('\t').unwrap_or((rest, ""));
         out.push((month, Date::parse(reference)?, rates));
     }
-    let of_year = |m: &str| m.len() == 7 && m.get(..4).and_then(|y| y.parse().ok()) == Some(year);
-    if !out.iter().all(|(m, _, _)| of_year(m)) || !out.windows(2).all(|w| w[0].0 < w[1].0) {
-        return Err(Error::new(ErrorCode::Snapshot, name, "months are not the part's year in ascending order"));
-    }
+    months_of_year(name, year, &out, |r| r.0)?;
     Ok(EcbRows { currencies, rows: out })
 }
 
-/// HMRC's table: its currency columns and its months, which must ascend.
-fn parse_hmrc(hmrc: &'static str) -> Result<Hmrc> {
-    let currencies = header_currencies(hmrc, 2, HMRC_FILE)?;
-    let mut monthly = Vec::new();
+/// A year of HMRC's monthly rates: its currency columns and its months, which must be of that
+/// year and ascend.
+fn parse_hmrc(name: &str, year: i32, hmrc: &'static str) -> Result<EcbRows<HmrcRow>> {
+    let currencies = header_currencies(hmrc, 2, name)?;
+    let mut out = Vec::new();
     for (month, rest) in rows(hmrc) {
         let (source, rates) = rest.split_once('\t').unwrap_or((rest, ""));
-        monthly.push((month, source, rates));
+        out.push((month, source, rates));
     }
-    if !monthly.windows(2).all(|w| w[0].0 < w[1].0) {
-        return Err(Error::new(ErrorCode::Snapshot, HMRC_FILE, "months are not in ascending order"));
+    months_of_year(name, year, &out, |r| r.0)?;
+    Ok(EcbRows { currencies, rows: out })
+}
+
+/// Checks that every row's month ("YYYY-MM") is of the part's `year` and that the months ascend.
+fn months_of_year<R>(name: &str, year: i32, rows: &[R], month: impl Fn(&R) -> &str) -> Result<()> {
+    let of_year = |m: &str| m.len() == 7 && m.get(..4).and_then(|y| y.parse().ok()) == Some(year);
+    if rows.iter().all(|r| of_year(month(r))) && rows.windows(2).all(|w| month(&w[0]) < month(&w[1])) {
+        return Ok(());
     }
-    Ok(Hmrc { currencies, monthly })
+    Err(Error::new(ErrorCode::Snapshot, name, "months are not the part's year in ascending order"))
 }
 
 impl EmbeddedFx {
     /// Reads the FX tables of a snapshot (`rules/fx_pegs.tsv`, and the year parts of
-    /// `fx_ecb_monthly.tsv` and `fx_ecb_daily.tsv` and `fx_hmrc_monthly.tsv` when their parts
+    /// `fx_ecb_monthly.tsv`, `fx_ecb_daily.tsv` and `fx_hmrc_monthly.tsv` when their parts
     /// are here, else once they are attached: [`EmbeddedFx::read_attached`]); engines do this
     /// once (see [`crate::Engine::fx`]). A missing or malformed table is an `E_SNAPSHOT` error
     /// naming it.
     pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
-        snapshot.file_part(HMRC_FILE).ok_or_else(|| missing(HMRC_FILE))?;
+        let hmrc = EcbYear::parts_of(snapshot, HMRC_FILE).ok_or_else(|| missing(HMRC_FILE))?;
         let ecb_monthly = EcbYear::parts_of(snapshot, ECB_MONTHLY_FILE).ok_or_else(|| missing(ECB_MONTHLY_FILE))?;
         let ecb_daily = EcbYear::parts_of(snapshot, ECB_DAILY_FILE).ok_or_else(|| missing(ECB_DAILY_FILE))?;
         let mut pegs = Vec::new();
@@ -250,14 +249,7 @@ impl EmbeddedFx {
                 pegs.push((c, r));
             }
         }
-        let fx = EmbeddedFx {
-            snapshot,
-            ecb_monthly,
-            ecb_daily,
-            hmrc: OnceLock::new(),
-            pegs,
-            cache: std::sync::Mutex::new(Vec::new()),
-        };
+        let fx = EmbeddedFx { snapshot, ecb_monthly, ecb_daily, hmrc, pegs, cache: std::sync::Mutex::new(Vec::new()) };
         fx.read_attached()?;
         Ok(fx)
     }
@@ -276,8 +268,10 @@ impl EmbeddedFx {
                 read |= year.table.set(parse_ecb_daily(year.name, year.year, daily)?).is_ok();
             }
         }
-        if let (None, Some(hmrc)) = (self.hmrc.get(), self.snapshot.file(HMRC_FILE)) {
-            read |= self.hmrc.set(parse_hmrc(hmrc)?).is_ok();
+        for year in &self.hmrc {
+            if let (None, Some(hmrc)) = (year.table.get(), self.snapshot.file(year.name)) {
+                read |= year.table.set(parse_hmrc(year.name, year.year, hmrc)?).is_ok();
+            }
         }
         if read {
             // A rate remembered as missing may be here now.
@@ -327,11 +321,38 @@ impl EmbeddedFx {
         Ok(None)
     }
 
-    /// The year part of the ECB tables a conversion from `from` to `to` on `date` at `method`
-    /// still needs: for the monthly EU rate, the date's year (an earlier year past the table's
-    /// end); for the daily rate, the date's year and earlier years while they hold no rate of
-    /// the pair up to the date, then the monthly rates before the daily table starts. `None`
-    /// when the attached parts answer it (HMRC's table is one part: `Engine::missing_parts`).
+    /// The HMRC month for `date`, or the latest earlier month, whose row has rates for both
+    /// currencies (newest year first), with their units per GBP: `Err(part)` when the walk
+    /// reaches a year part not attached yet; `Ok(None)` when no month up to the date has both.
+    #[allow(clippy::type_complexity)]
+    fn hmrc_row(
+        &self,
+        from: Currency,
+        to: Currency,
+        date: Date,
+    ) -> std::result::Result<Option<(HmrcRow, Decimal, Decimal)>, &'static str> {
+        let month = format!("{:04}-{:02}", date.year(), date.month());
+        for year in self.hmrc.iter().rev().filter(|y| y.year <= date.year()) {
+            let table = year.table.get().ok_or(year.name)?;
+            let upto = table.rows.partition_point(|(m, _, _)| *m <= month.as_str());
+            let columns = table.currencies.as_slice();
+            let found = table.rows[..upto]
+                .iter()
+                .rev()
+                .find_map(|row| Some((*row, per_gbp(columns, row.2, from)?, per_gbp(columns, row.2, to)?)));
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The year part of the ECB or HMRC tables a conversion from `from` to `to` on `date` at
+    /// `method` still needs: for the monthly EU rate, the date's year (an earlier year past the
+    /// table's end); for HMRC's rate, the date's year and earlier years while they hold no month
+    /// with both currencies; for the daily rate, the date's year and earlier years while they
+    /// hold no rate of the pair up to the date, then the monthly rates before the daily table
+    /// starts. `None` when the attached parts answer it.
     pub fn part_missing(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<&'static str> {
         if from == to {
             return None;
@@ -343,41 +364,25 @@ impl EmbeddedFx {
                 Ok((_, false)) => self.monthly_row(date).err(),
                 Ok((_, true)) => None,
             },
-            FxMethod::HmrcMonthly => None,
+            FxMethod::HmrcMonthly => self.hmrc_row(from, to, date).err(),
         }
     }
 
-    /// Every year part of the ECB tables `method` may read, ascending: the monthly EU rates';
-    /// for the daily rate its own years too (the monthly rates stand in before they start).
-    pub fn ecb_parts(&self, method: FxMethod) -> Vec<&'static str> {
+    /// Every year part of the FX tables `method` may read, ascending: HMRC's; the monthly EU
+    /// rates'; for the daily rate its own years too (the monthly rates stand in before they
+    /// start).
+    pub fn year_parts(&self, method: FxMethod) -> Vec<&'static str> {
         let monthly = self.ecb_monthly.iter().map(|y| y.name);
         match method {
             FxMethod::EcbMonthly => monthly.collect(),
             FxMethod::EcbDaily => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
-            FxMethod::HmrcMonthly => Vec::new(),
+            FxMethod::HmrcMonthly => self.hmrc.iter().map(|y| y.name).collect(),
         }
     }
 
-    fn hmrc_monthly(&self) -> &[(&'static str, &'static str, &'static str)] {
-        self.hmrc.get().map_or(&[], |h| h.monthly.as_slice())
-    }
-
-    /// The newest month of HMRC rates ("YYYY-MM"), if any.
+    /// The newest month of HMRC rates ("YYYY-MM"), once its year part is attached.
     pub fn hmrc_latest_month(&self) -> Option<&'static str> {
-        self.hmrc_monthly().last().map(|(m, _, _)| *m)
-    }
-
-    /// Units of `c` per GBP 1 in an HMRC month's row.
-    fn per_gbp(&self, rates: &str, c: Currency) -> Option<Decimal> {
-        if c == Currency::GBP {
-            return Some(Decimal::ONE);
-        }
-        let i = self.hmrc.get()?.currencies.iter().position(|x| *x == c)?;
-        let text = rates.split('\t').nth(i)?;
-        if text.is_empty() {
-            return None;
-        }
-        Decimal::from_str_exact(text).ok()
+        self.hmrc.last()?.table.get()?.rows.last().map(|(m, _, _)| *m)
     }
 
     /// Units of `c` per EUR 1 in an ECB row whose columns are `columns`.
@@ -457,14 +462,8 @@ impl EmbeddedFx {
     /// none (never an ECB rate).
     pub fn hmrc(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        let hmrc = self.hmrc_monthly();
-        let upto = hmrc.partition_point(|(m, _, _)| *m <= month.as_str());
-        let (i, f, t) = hmrc[..upto]
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, (_, _, rates))| Some((i, self.per_gbp(rates, from)?, self.per_gbp(rates, to)?)))?;
-        let (m, source, _) = hmrc[i];
+        // A year part not attached gives no rate (a quote names it first: `Engine::quote`).
+        let ((m, source, _), f, t) = self.hmrc_row(from, to, date).ok()??;
         // Foreign amounts are divided by HMRC's rate: the inverse keeps 12 decimals, exact to a
         // penny for amounts up to ten billion units.
         let rate = if from == Currency::GBP { t } else { (t / f).round_dp(12).normalize() };
@@ -521,6 +520,19 @@ impl EmbeddedFx {
             FxMethod::EcbDaily => self.ecb_daily(from, to, date),
         }
     }
+}
+
+/// Units of `c` per GBP 1 in an HMRC month's rates, whose columns are `columns`.
+fn per_gbp(columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
+    if c == Currency::GBP {
+        return Some(Decimal::ONE);
+    }
+    let i = columns.iter().position(|x| *x == c)?;
+    let text = rates.split('\t').nth(i)?;
+    if text.is_empty() {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
 }
 
 /// Which customs exchange rate a destination's law prescribes (`fx_method` in
@@ -651,15 +663,46 @@ mod tests {
     }
 
     #[test]
+    fn hmrc_rates_are_a_part_per_year_read_only_for_the_dates_quoted() {
+        // GB: HMRC's rate of the month (tariffs/fx_hmrc_monthly.tsv, one part per year in the
+        // browser build): a conversion names the year it reads and, once attached, gives the
+        // same rate as the whole table.
+        let (engine, parts) = browser_core();
+        let fx = engine.fx();
+        let (usd, gbp) = (Currency::USD, Currency::GBP);
+        let day = |d: &str| Date::parse(d).unwrap();
+        assert_eq!(
+            fx.part_missing(FxMethod::HmrcMonthly, usd, gbp, day("2026-11-10")),
+            Some("fx_hmrc_monthly.tsv@2026")
+        );
+        assert_eq!(fx.customs_rate(FxMethod::HmrcMonthly, usd, gbp, day("2026-11-10")), None, "no rate while missing");
+        assert_eq!(fx.hmrc_latest_month(), None);
+        attach(&engine, &parts, "fx_hmrc_monthly.tsv@2026");
+        assert_eq!(fx.part_missing(FxMethod::HmrcMonthly, usd, gbp, day("2026-11-10")), None);
+        let full = crate::Engine::embedded().fx();
+        for d in ["2026-11-10", "2026-01-31", "2027-03-01"] {
+            let rate = fx.customs_rate(FxMethod::HmrcMonthly, usd, gbp, day(d));
+            assert!(rate.is_some(), "{d}");
+            assert_eq!(rate, full.customs_rate(FxMethod::HmrcMonthly, usd, gbp, day(d)), "{d}");
+        }
+        assert_eq!(fx.hmrc_latest_month(), full.hmrc_latest_month());
+        // An earlier year is a part of its own.
+        assert_eq!(
+            fx.part_missing(FxMethod::HmrcMonthly, usd, gbp, day("2025-12-01")),
+            Some("fx_hmrc_monthly.tsv@2025")
+        );
+    }
+
+    #[test]
     fn daily_rate_before_the_daily_table_reads_the_monthly_year_part() {
         // `ecb_daily`: before the first daily rate (2025-01-02) the monthly rate stands in, so a
-        // daily conversion in 2024 names the 2024 monthly part, and HMRC's method none.
+        // daily conversion in 2024 names the 2024 monthly part (HMRC's method its own year).
         let (engine, parts) = browser_core();
         let fx = engine.fx();
         let (eur, jpy) = (Currency::EUR, Currency::parse("JPY").unwrap());
         let day = Date::parse("2024-06-03").unwrap();
         assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), Some("fx_ecb_monthly.tsv@2024"));
-        assert_eq!(fx.part_missing(FxMethod::HmrcMonthly, eur, Currency::GBP, day), None);
+        assert_eq!(fx.part_missing(FxMethod::HmrcMonthly, eur, Currency::GBP, day), Some("fx_hmrc_monthly.tsv@2024"));
         attach(&engine, &parts, "fx_ecb_monthly.tsv@2024");
         assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), None);
         let full = crate::Engine::embedded().fx();
@@ -668,14 +711,16 @@ mod tests {
         // In 2025 the daily year is named, not the monthly one.
         let day = Date::parse("2025-06-02").unwrap();
         assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), Some("fx_ecb_daily.tsv@2025"));
-        // Every year part a method may read: the monthly ones for the EU rate, both for the daily.
-        let monthly = fx.ecb_parts(FxMethod::EcbMonthly);
+        // Every year part a method may read: the monthly ones for the EU rate, both for the daily,
+        // HMRC's for the GB rate.
+        let monthly = fx.year_parts(FxMethod::EcbMonthly);
         assert_eq!(
             (monthly.first(), monthly.last()),
             (Some(&"fx_ecb_monthly.tsv@2019"), Some(&"fx_ecb_monthly.tsv@2026"))
         );
-        assert_eq!(fx.ecb_parts(FxMethod::EcbDaily).len(), monthly.len() + 2);
-        assert!(fx.ecb_parts(FxMethod::HmrcMonthly).is_empty());
+        assert_eq!(fx.year_parts(FxMethod::EcbDaily).len(), monthly.len() + 2);
+        let hmrc = fx.year_parts(FxMethod::HmrcMonthly);
+        assert_eq!((hmrc.first(), hmrc.last()), (Some(&"fx_hmrc_monthly.tsv@2019"), Some(&"fx_hmrc_monthly.tsv@2026")));
     }
 
     #[test]

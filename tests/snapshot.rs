@@ -244,7 +244,7 @@ fn tariff_parts_load_on_demand_and_price_as_the_embedded_snapshot_does() {
     let hs = core_only.snapshot().table("HS").unwrap();
     // No code known: every chapter part of the EU tariff and of the HS nomenclature, the
     // correlation and every year of the monthly EU customs rates.
-    let monthly = core_only.fx().ecb_parts(landed::fx::FxMethod::EcbMonthly);
+    let monthly = core_only.fx().year_parts(landed::fx::FxMethod::EcbMonthly);
     assert_eq!(missing.len(), eu.chapters.len() + hs.chapters.len() + 1 + monthly.len(), "{missing:?}");
     assert!(missing.iter().any(|n| n == "hs_correlation.tsv"));
     assert!(monthly.iter().all(|m| missing.contains(&m.to_string())), "{monthly:?}");
@@ -288,7 +288,8 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     let mut in_gbp = cart("GB");
     in_gbp.currency = landed::money::Currency::GBP;
     let rounds = prepare_request(&core_only, &in_gbp);
-    assert_eq!(rounds, [vec![tee.clone(), "fx_hmrc_monthly.tsv".into(), "hs_correlation.tsv".into()]]);
+    // Prices in pounds convert nothing: HMRC's rates are not fetched.
+    assert_eq!(rounds, [vec![tee.clone(), "hs_correlation.tsv".into()]]);
     assert_eq!(core_only.quote(&in_gbp).unwrap(), engine().quote(&in_gbp).unwrap());
     // The other chapters stay unloaded: `missing_parts` still names them.
     let gb = core_only.snapshot().table("GB").unwrap();
@@ -312,7 +313,7 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
 #[test]
 fn a_quote_whose_chapter_part_is_missing_is_data_not_loaded_naming_it() {
     let core_only = core_only();
-    attach(&core_only, &["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
+    attach(&core_only, &["fx_hmrc_monthly.tsv@2026", "hs_correlation.tsv"]);
     let mut in_gbp = cart("GB");
     in_gbp.currency = landed::money::Currency::GBP;
     let tee = chapter_part(&core_only, "GB", "6109100010");
@@ -340,7 +341,7 @@ fn an_hs2022_code_correlated_into_another_chapter_names_that_chapter_once_the_co
     )
     .unwrap();
     let rounds = prepare_request(&core_only, &req);
-    assert_eq!(rounds, [vec![dairy, "fx_hmrc_monthly.tsv".into(), "hs_correlation.tsv".into()], vec![food]]);
+    assert_eq!(rounds, [vec![dairy, "hs_correlation.tsv".into()], vec![food]]);
     assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
 }
 
@@ -404,11 +405,14 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
         [vec!["fx_ecb_daily.tsv@2025".to_string(), "fx_ecb_daily.tsv@2026".to_string()], monthly.clone()].concat();
     let us_files = US_FILES;
     assert_eq!(files("US"), [us_files.map(String::from).to_vec(), ecb.clone()].concat());
-    assert_eq!(files("GB"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
+    // HMRC's monthly rates, one part per year (2019 to 2026).
+    let hmrc: Vec<String> = (2019..=2026).map(|y| format!("fx_hmrc_monthly.tsv@{y}")).collect();
+    let gb = [vec!["hs_correlation.tsv".to_string()], hmrc].concat();
+    assert_eq!(files("GB"), gb);
     // The EU: its customs rate is the monthly one.
     assert_eq!(files("DE"), [vec!["hs_correlation.tsv".to_string()], monthly].concat());
     // Northern Ireland applies the UK Global Tariff and HMRC's rates (rules/territories.tsv).
-    assert_eq!(files("XI"), ["fx_hmrc_monthly.tsv", "hs_correlation.tsv"]);
+    assert_eq!(files("XI"), gb);
     assert!(names(core_only.missing_parts("XI")).iter().any(|n| n.starts_with("GB:")));
     assert_eq!(files("JP"), [vec![JP_PROGRAMMES.to_string()], ecb.clone()].concat());
     assert_eq!(files("FX"), ecb);
@@ -446,8 +450,9 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
     attach(&core_only, &[chapter_part(&core_only, "GB", "6109"), "hs_correlation.tsv".into()]);
     let err = core_only.quote(&cart("GB")).unwrap_err();
-    assert_eq!((err.code, err.message.contains("fx_hmrc_monthly.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
-    attach(&core_only, &["fx_hmrc_monthly.tsv"]);
+    let year = "fx_hmrc_monthly.tsv@2026";
+    assert_eq!((err.code, err.message.contains(year)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &[year]);
     assert_eq!(core_only.quote(&cart("GB")).unwrap(), engine().quote(&cart("GB")).unwrap());
 }
 

@@ -120,7 +120,8 @@ pub enum Inline {
 /// Data files split into one part per year of their first column (dates, or months), so a
 /// quote fetches only the years of its dates: the daily ECB rates (two years of them are 40 KB
 /// gzip) and the monthly EU customs rates (eight years are 10 KB gzip, one about 1.4 KB).
-pub const YEAR_SPLIT_FILES: [&str; 2] = ["tariffs/fx_ecb_monthly.tsv", "tariffs/fx_ecb_daily.tsv"];
+pub const YEAR_SPLIT_FILES: [&str; 3] =
+    ["tariffs/fx_ecb_monthly.tsv", "tariffs/fx_ecb_daily.tsv", "tariffs/fx_hmrc_monthly.tsv"];
 
 /// Consecutive chapters of a table share a part until it holds at least this many bytes
 /// (encoded, before gzip). Every page downloads every part's descriptor entry (about 43 bytes
@@ -447,7 +448,7 @@ mod tests {
             String::from_utf8_lossy(&parts[1].bytes),
             format!("{header}2026-01\t2025-12-17\t1.2\n2026-02\t2026-01-21\t1.3\n")
         );
-        for part in ["fx_ecb_monthly.tsv@2026", "fx_ecb_daily.tsv@2026", "fx_hmrc_monthly.tsv", "table:EU:61-62"] {
+        for part in ["fx_ecb_monthly.tsv@2026", "fx_ecb_daily.tsv@2026", "fx_hmrc_monthly.tsv@2026", "table:EU:61-62"] {
             assert!(!Inline::RulesOnly.includes(part), "{part}");
             assert!(Inline::All.includes(part), "{part}");
         }
