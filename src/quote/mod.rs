@@ -1,6 +1,7 @@
 //! Pricing a request: conversion to the destination's customs currency, allocation of shipment
 //! charges, thresholds, per-line duty (tariff, caller rate, US additional duties), VAT/GST on
-//! value plus duty, fees, and totals. A line that cannot be priced says why; the rest of the cart
+//! value plus duty, fees, and totals; goods that cross no customs border (`movement`) owe no duty
+//! and their tax is the seller's. A line that cannot be priced says why; the rest of the cart
 //! is still priced.
 
 use crate::allocation::{allocate, AllocationKey};

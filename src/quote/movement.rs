@@ -70,7 +70,7 @@ pub(super) fn unprice_movement_tax(m: &'static Movement, lines: &mut [LineQuote]
         return;
     }
     let why = format!(
-        "{}: {}, so the tax is not priced ({}); no request field gives the seller's sales yet",
+        "{}: not priced: {} ({}); no request field gives the seller's sales yet",
         m.id,
         m.assumption.split_once("; ").map_or(m.assumption, |(_, rest)| rest),
         m.source.publisher
