@@ -201,6 +201,13 @@ pub struct QuoteRequest {
     pub shipping: Decimal,
     #[serde(default)]
     pub insurance: Decimal,
+    /// Charges up to the place of destination that the destination's law adds to the import tax
+    /// base but not to the customs value, in the request's currency: a carrier's customs
+    /// clearance or handling fee (EU VAT Directive 2006/112/EC art. 86(1)(b), Switzerland's
+    /// MWSTG art. 54(3), the UK's VATA 1994 s.21(2)(b)). Spread over the lines like shipping,
+    /// added to each border tax base, and shown as a shipment charge in the totals.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub tax_base_charges: Decimal,
     /// Exchange rates overriding the embedded ones: `{"USD/GBP": "0.79"}` = 1 USD is 0.79 GBP.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fx: BTreeMap<String, Decimal>,
@@ -402,6 +409,7 @@ impl QuoteRequest {
             incoterm: Incoterm::default(),
             shipping: Decimal::ZERO,
             insurance: Decimal::ZERO,
+            tax_base_charges: Decimal::ZERO,
             fx: BTreeMap::new(),
             allocation: AllocationKey::default(),
             rounding: RoundingPolicy::default(),
@@ -431,6 +439,8 @@ impl QuoteRequest {
         non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
         at_most(self.shipping, MAX_VALUE, "shipping")?;
         at_most(self.insurance, MAX_VALUE, "insurance")?;
+        non_negative(self.tax_base_charges, "tax_base_charges", ErrorCode::NegativeAmount)?;
+        at_most(self.tax_base_charges, MAX_VALUE, "tax_base_charges")?;
         if self.lines.is_empty() {
             return Err(Error::new(ErrorCode::EmptyCart, "lines", "the cart has no lines"));
         }

@@ -369,3 +369,36 @@ fn norway_vat_only_example_rounds_half_a_krone_up_tax_rounding_no() {
     assert_eq!((vat.base, vat.amount), (d("21350.00"), Some(d("5338"))));
     assert_eq!(q.totals.buyer_total, d("26688.00"));
 }
+
+#[test]
+fn carriers_clearance_fee_is_in_the_vat_base_not_the_customs_value_rules_2() {
+    // Finnish Customs, "Examples for calculating import duties" (tulli.fi, the version with
+    // Posti's handling fee, VAT 24 % from 2021-07-01 to 2024-08-31): blouse 200 euros, postage 35,
+    // duty 12 % × 235 = 28.20, "Posti's handling fee 2.90", VAT 24 % × (235 + 28.20 + 2.90) =
+    // 63.86. Directive 2006/112/EC art. 86(1)(b): incidental expenses up to the first place of
+    // destination are in the taxable amount; not in the customs value (UCC art. 70-71).
+    let q = quote(json!({"destination": "FI", "date": "2023-06-01", "currency": "EUR", "origin": "CN",
+        "ship_from": "CN", "channel": "post", "incoterm": "DAP", "shipping": "35.00", "tax_base_charges": "2.90",
+        "lines": [{"id": "x", "code": "620630", "quantity": "1", "unit_price": "200.00", "duty_rate": "12%"}]}));
+    let line = &q.lines[0];
+    assert_eq!(line.customs_value, d("235.00"));
+    assert_eq!(levy(line, LevyKind::Duty), d("28.20"));
+    let vat = line.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((vat.base, vat.amount), (d("266.10"), Some(d("63.86"))));
+    assert!(vat.base_note.to_string().contains("+ charges 2.90 (tax_base_charges)"), "{}", vat.base_note);
+    // The fee itself is a shipment charge the buyer pays: 2.90 in fees, due on delivery with
+    // the duty and VAT (DAP): 28.20 + 63.86 + 2.90.
+    assert_eq!(q.totals.fees, d("2.90"));
+    assert_eq!(q.totals.due_on_delivery, d("94.96"));
+}
+
+#[test]
+fn tax_base_charges_must_not_be_negative() {
+    let err = landed::request::from_json(
+        r#"{"destination":"FI","date":"2023-06-01","currency":"EUR","tax_base_charges":"-1",
+            "lines":[{"id":"x","code":"620630","quantity":"1","unit_price":"10"}]}"#,
+    )
+    .and_then(|r| r.validate().map(|_| r))
+    .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("tax_base_charges"), "{err:?}");
+}

@@ -79,8 +79,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
     let terms = (
         prop::sample::select(vec![Channel::Courier, Channel::Post, Channel::Freight]),
         prop::sample::select(vec![Incoterm::Ddp, Incoterm::Dap]),
-        decimal(),
-        decimal(),
+        (decimal(), decimal(), decimal()),
         amounts(),
         prop::sample::select(vec![
             AllocationKey::Value,
@@ -105,7 +104,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
     (place, terms, options).prop_map(
         |(
             (destination, subdivision, ship_from, origin, date, currency),
-            (channel, incoterm, shipping, insurance, fx, allocation, mode, scope),
+            (channel, incoterm, (shipping, insurance, tax_base_charges), fx, allocation, mode, scope),
             (
                 display_currency,
                 entry_type,
@@ -127,6 +126,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
             incoterm,
             shipping,
             insurance,
+            tax_base_charges,
             fx,
             allocation,
             rounding: RoundingPolicy { mode, scope },

@@ -95,6 +95,8 @@ pub(crate) struct TaxBase {
     pub duty: Decimal,
     /// The duty as counted, when the law rounds it down.
     pub duty_rounded: Decimal,
+    /// The line's share of the request's `tax_base_charges`.
+    pub charges: Decimal,
     pub base: Decimal,
     pub rounded: Decimal,
 }
@@ -289,6 +291,7 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
                 uplift: None,
                 duty,
                 duty_rounded: duty,
+                charges: Decimal::ZERO,
                 base,
                 rounded: base,
             };
@@ -343,6 +346,9 @@ fn write_tax_base<W: Write>(w: &mut W, t: &TaxBase) -> fmt::Result {
     } else {
         write!(w, " + duty {} ({} rounded down)", t.duty_rounded, t.duty)?;
     }
+    if !t.charges.is_zero() {
+        write!(w, " + charges {} (tax_base_charges)", t.charges)?;
+    }
     if t.rounded != t.base {
         write!(w, " = {}, rounded down to {}", Grouped(t.base), Grouped(t.rounded))
     } else if !t.customs_value {
@@ -389,6 +395,7 @@ mod tests {
             uplift: None,
             duty: dec!(12.00),
             duty_rounded: dec!(12.00),
+            charges: Decimal::ZERO,
             base: dec!(112.00),
             rounded: dec!(112.00),
         };
@@ -449,6 +456,7 @@ mod duty_formula_tests {
                 uplift: None,
                 duty,
                 duty_rounded: duty,
+                charges: Decimal::ZERO,
                 base: value + duty,
                 rounded: value + duty,
             };

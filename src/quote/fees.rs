@@ -151,6 +151,23 @@ fn unverified_fee(f: &crate::rules::Fee, relief: &Relief) -> Option<String> {
     relief.unverified.iter().find(|t| t.fees).map(|t| format!("{}: {}", t.id, unverified_threshold(t)))
 }
 
+/// The request's `tax_base_charges` (a carrier's clearance or handling fee, in the customs
+/// currency) as a shipment charge: the buyer pays it, so it counts in the totals; each line's share
+/// is already in its border tax base (`border_tax_base`).
+pub(super) fn tax_base_charges(total: Decimal) -> Option<Levy> {
+    (!total.is_zero()).then(|| Levy {
+        kind: LevyKind::Fee,
+        name: "Charges in the import tax base (the request's tax_base_charges)".into(),
+        base: total,
+        base_note: "as given: a carrier's clearance or handling charge, not dutiable".into(),
+        rate: "as given".into(),
+        amount: Some(total),
+        partial_amount: None,
+        formula: format!("{} as given", format_grouped(total)).into(),
+        source: Provenance::request("tax_base_charges"),
+    })
+}
+
 /// Where the law rounds each declaration's total duty and each tax's total (Japan: down to
 /// ¥100), the difference from the sum of the lines, as a shipment-level adjustment.
 pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Vec<Levy> {

@@ -215,6 +215,8 @@ struct LineValues {
     goods: Decimal,
     shipping: Decimal,
     insurance: Decimal,
+    /// The line's share of the request's `tax_base_charges` (in the import tax base only).
+    tax_base_charges: Decimal,
 }
 
 impl LineValues {
@@ -285,8 +287,18 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     let insurance_total = convert(req.insurance);
     let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
     let insurance = allocate(insurance_total, &keys, dp).map_err(|e| e.within("insurance"))?;
+    let charges_total = convert(req.tax_base_charges);
+    let charges = match charges_total.is_zero() {
+        true => vec![Decimal::ZERO; req.lines.len()],
+        false => allocate(charges_total, &keys, dp).map_err(|e| e.within("tax_base_charges"))?,
+    };
     let values: Vec<LineValues> = (0..req.lines.len())
-        .map(|i| LineValues { goods: goods[i], shipping: shipping[i], insurance: insurance[i] })
+        .map(|i| LineValues {
+            goods: goods[i],
+            shipping: shipping[i],
+            insurance: insurance[i],
+            tax_base_charges: charges[i],
+        })
         .collect();
 
     let (relief, checks) = match ctx.movement {
@@ -304,13 +316,14 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
     unprice_unverified(&mut ctx, &relief, &mut lines);
-    let levies = match ctx.movement {
+    let mut levies = match ctx.movement {
         Some(m) => {
             unprice_movement_tax(m, &mut lines);
             Vec::new()
         }
         None => fees(&mut ctx, &relief, &values, &lines),
     };
+    levies.extend(tax_base_charges(charges_total));
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {
         totals.landed_max = Some(totals.landed + landed_extra);

@@ -193,18 +193,27 @@ pub(super) fn border_tax_base(
     let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
     let on_customs_value = ctx.j.tax_basis == TaxBasis::CustomsValuePlusDuty;
     let value = if on_customs_value { customs_value } else { v.cif() };
-    let mut base = value + duty;
+    let mut base = value + duty + v.tax_base_charges;
     let uplift = uplift(ctx).map(|(percent, source)| {
         let add = ctx.round(value * percent / Decimal::ONE_HUNDRED);
         base += add;
         (percent, add, source)
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
-    if uplift.is_none() && duty == duty_total && rounded == base {
+    let charges = v.tax_base_charges;
+    if uplift.is_none() && duty == duty_total && rounded == base && charges.is_zero() {
         return (rounded, Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }));
     }
-    let note =
-        TaxBase { customs_value: on_customs_value, value, uplift, duty: duty_total, duty_rounded: duty, base, rounded };
+    let note = TaxBase {
+        customs_value: on_customs_value,
+        value,
+        uplift,
+        duty: duty_total,
+        duty_rounded: duty,
+        charges,
+        base,
+        rounded,
+    };
     (rounded, Note::new(Parts::TaxBase(Box::new(note))))
 }
 
@@ -475,7 +484,12 @@ mod tests {
     fn malaysia_lvg_tax_is_on_the_goods_alone_gb_tax_on_the_delivered_price() {
         // RMCD guidelines on LVG (2023-11-03): sales tax on the sale value of the goods, not
         // including transport or insurance; HMRC (≤ £135): VAT on the sale price with delivery.
-        let v = LineValues { goods: Decimal::new(10000, 2), shipping: Decimal::new(2000, 2), insurance: Decimal::ZERO };
+        let v = LineValues {
+            goods: Decimal::new(10000, 2),
+            shipping: Decimal::new(2000, 2),
+            insurance: Decimal::ZERO,
+            tax_base_charges: Decimal::ZERO,
+        };
         assert_eq!(sale_base(row("my-lvg-500"), &v, Decimal::ZERO).0, Decimal::new(10000, 2));
         assert_eq!(sale_base(row("gb-low-value-vat-135"), &v, Decimal::ZERO).0, Decimal::new(12000, 2));
     }

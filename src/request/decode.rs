@@ -152,6 +152,7 @@ const REQUEST_FIELDS: &[&str] = &[
     "incoterm",
     "shipping",
     "insurance",
+    "tax_base_charges",
     "fx",
     "allocation",
     "rounding",
@@ -179,6 +180,7 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     req.incoterm = f.or_default("incoterm", |v, at| keyword(v, at, INCOTERMS))?;
     req.shipping = f.or_default("shipping", amount)?;
     req.insurance = f.or_default("insurance", amount)?;
+    req.tax_base_charges = f.or_default("tax_base_charges", amount)?;
     req.fx = f.or_default("fx", amounts)?;
     req.allocation = f.or_default("allocation", |v, at| keyword(v, at, ALLOCATION_KEYS))?;
     req.rounding = f.or_default("rounding", rounding)?;
