@@ -158,6 +158,10 @@ pub enum WarningCode {
     Claim,
     #[serde(rename = "W_CLAIM_NO_RATE")]
     ClaimNoRate,
+    #[serde(rename = "W_NO_CUSTOMS_BORDER")]
+    NoCustomsBorder,
+    #[serde(rename = "W_MOVEMENT_ASSUMPTION")]
+    MovementAssumption,
 }
 
 impl WarningCode {
@@ -188,6 +192,8 @@ impl WarningCode {
             WarningCode::StaleData => "W_STALE_DATA",
             WarningCode::Claim => "W_CLAIM",
             WarningCode::ClaimNoRate => "W_CLAIM_NO_RATE",
+            WarningCode::NoCustomsBorder => "W_NO_CUSTOMS_BORDER",
+            WarningCode::MovementAssumption => "W_MOVEMENT_ASSUMPTION",
         }
     }
 }

@@ -346,6 +346,60 @@ fn china_vat_13_on_imported_goods_from_2026_is_verified_vat_law_art_10() {
 }
 
 #[test]
+fn hungary_standard_rate_27_from_2012_is_verified_afa_tv_82_and_275() {
+    // 2007. évi CXXVII. törvény az általános forgalmi adóról (njt.hu consolidated text, read on
+    // the mirror ryzen3100/magyar-jogszabaly-mcp) 82. § (1): "Az adó mértéke az adó alapjának 27
+    // százaléka"; 2. § c): tax is due on the import of goods; 275. § (2): the rate provisions set
+    // by 2011. évi CLVI. törvény apply where the chargeable event falls on or after 2012-01-01.
+    // Worked by hand: CIF HUF 200,000.00 (above the €150 duty relief), duty 12 % = 24,000.00;
+    // VAT 27 % × 224,000.00 = 60,480.00.
+    let q = quote(json!({"destination": "HU", "date": "2026-03-02", "currency": "HUF", "origin": "US",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200000.00", "duty_rate": "12%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("24000.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("60480.00"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_verified_standard("HU", "2012-01-01", "27", "82. §");
+    // The 25 % before 2012 was not read: the imported row stands.
+    assert_unverified_standard("HU", "2011-12-31");
+}
+
+#[test]
+fn romania_standard_rate_is_20_in_2016_19_to_2025_07_31_and_21_from_2025_08_01_codul_fiscal_art_291() {
+    // Codul fiscal (Legea nr. 227/2015) art. 291 alin. (1), legislatie.just.ro: "a) 20% începând
+    // cu data de 1 ianuarie 2016 și până la data de 31 decembrie 2016; b) 19% începând cu data de
+    // 1 ianuarie 2017" (mirror legalize-dev/legalize-ro); from 2025-08-01 "nivelul acesteia este
+    // 21%" (amended by Legea nr. 141/2025 art. II pct. 42, read on a copy of the Portal Legislativ
+    // page); alin. (7): imported goods bear the rate of the same goods supplied in Romania.
+    // Worked by hand: CIF RON 2,000.00 (above the €150 duty relief), duty 12 % = 240.00; VAT 21 %
+    // × 2,240.00 = 470.40; on 2024-03-01, 19 % × 2,240.00 = 425.60.
+    let ron = |date: &str| {
+        quote(json!({"destination": "RO", "date": date, "currency": "RON", "origin": "US",
+            "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "2000.00", "duty_rate": "12%"}]}))
+    };
+    let q = ron("2026-03-02");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("240.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("470.40"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    assert_eq!(levy(&ron("2024-03-01").lines[0], LevyKind::Tax), d("425.60"));
+    assert_verified_standard("RO", "2016-12-31", "20", "alin. (1) a)");
+    assert_verified_standard("RO", "2017-01-01", "19", "alin. (1) b)");
+    assert_verified_standard("RO", "2025-07-31", "19", "alin. (1) b)");
+    assert_verified_standard("RO", "2025-08-01", "21", "141/2025");
+}
+
+#[test]
+fn romania_reduced_rate_11_from_2025_08_01_is_verified_codul_fiscal_art_291_alin_2() {
+    // Codul fiscal art. 291 alin. (2) as amended by Legea nr. 141/2025 art. II pct. 42, from
+    // 2025-08-01: "Cota redusă de 11% se aplică" (foodstuffs, medicines, books...). The 5 % and 9 %
+    // before were not read: the imported rows stand.
+    let on = |date: &str| engine().rules().vat_rate("RO", None, VatClass::Reduced, Date::parse(date).unwrap()).unwrap();
+    let row = on("2025-08-01");
+    assert_eq!((row.percent, row.source.confidence), (d("11"), Confidence::Official));
+    assert!(row.overrides && row.source.id.contains("alin. (2)"), "{}", row.source.id);
+    assert_eq!(on("2025-07-31").source.confidence, Confidence::Verify);
+}
+
+#[test]
 fn switzerland_standard_rate_is_8_0_from_2011_and_7_7_from_2018_estv_mwstg_art_25() {
     // ESTV "MWST-Sätze ab 1. Januar 2018": the rates of 8.0 % (standard) and 2.5 % (reduced)
     // fall on 2018-01-01 to 7.7 % and 2.5 % (the IV surcharge of 0.4 point ends on 2017-12-31,

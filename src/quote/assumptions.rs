@@ -19,7 +19,8 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
             ));
         }
     }
-    if let Some(t) = rules.territory(dest, date) {
+    // The territory's note is about duty at its border: none on a movement that crosses none.
+    if let Some(t) = rules.territory(dest, date).filter(|_| ctx.movement.is_none()) {
         ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.publisher });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS): only asked

@@ -17,6 +17,8 @@ pub(super) enum DutySource {
     Rate(DutyRate<'static>),
     /// No rate at all, and why.
     None(String),
+    /// Not due: the shipment crosses no customs border (a row of `rules/movements.tsv`).
+    NoBorder(&'static crate::rules::Movement),
 }
 
 /// The duty sources of a line: one, or one per distinct duty under a partial code (at most 200).
@@ -28,6 +30,9 @@ pub(super) fn duty_sources(
     flat_share: Option<(Decimal, String)>,
     claim: Option<&'static Programme>,
 ) -> Several<DutySource> {
+    if let Some(m) = ctx.movement {
+        return Several::one(DutySource::NoBorder(m));
+    }
     if let Some(t) = relief.duty {
         return Several::one(DutySource::Relieved(t));
     }

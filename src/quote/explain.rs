@@ -70,6 +70,8 @@ pub(crate) enum Parts {
     Limit(&'static Threshold),
     /// `not due: consignment within {threshold} ({source})`.
     NotDue { threshold: &'static str, source: &'static str },
+    /// `not due: no customs border ({movement})`: a row of `rules/movements.tsv`.
+    NoCustomsBorder { movement: &'static str },
     /// A rule row with the law it cites: `{row} ({publisher})`.
     Cited { row: &'static str, publisher: &'static str },
     /// What applying a threshold assumes: `assumes {assumption}`.
@@ -314,6 +316,7 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             w.write_str(&text.to_ascii_lowercase())
         }
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
+        Parts::NoCustomsBorder { movement } => write!(w, "not due: no customs border ({movement})"),
         Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),
         Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
     }

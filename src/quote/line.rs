@@ -44,7 +44,7 @@ pub(super) fn price_line(
                 None
             }
             DutySource::Rate(rate) => rate.matched_code,
-            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } => None,
+            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } | DutySource::NoBorder(_) => None,
         };
         count += 1;
         // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
@@ -143,7 +143,9 @@ pub(super) fn price_with(
     // The column 1 duty, for the all-in (15 %) layers.
     let mut column1_duty: Option<Decimal> = None;
 
-    if let DutySource::Relieved(t) = source {
+    if let DutySource::NoBorder(m) = source {
+        p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note.clone()));
+    } else if let DutySource::Relieved(t) = source {
         p.levies.push(Levy {
             kind: LevyKind::Duty,
             name: "Customs duty".into(),
@@ -249,7 +251,8 @@ pub(super) fn price_with(
     }
 
     // US additional duties (chapter 99 layers).
-    if ctx.j.additional_duties == AdditionalDuties::UsChapter99 && relief.duty.is_none() {
+    let dutiable = relief.duty.is_none() && ctx.movement.is_none();
+    if ctx.j.additional_duties == AdditionalDuties::UsChapter99 && dutiable {
         match origin {
             None => {
                 duty_known = false;

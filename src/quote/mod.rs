@@ -1,6 +1,7 @@
 //! Pricing a request: conversion to the destination's customs currency, allocation of shipment
 //! charges, thresholds, per-line duty (tariff, caller rate, US additional duties), VAT/GST on
-//! value plus duty, fees, and totals. A line that cannot be priced says why; the rest of the cart
+//! value plus duty, fees, and totals; goods that cross no customs border (`movement`) owe no duty
+//! and their tax is the seller's. A line that cannot be priced says why; the rest of the cart
 //! is still priced.
 
 use crate::allocation::{allocate, AllocationKey};
@@ -33,6 +34,7 @@ mod duty_source;
 mod explain;
 mod fees;
 mod line;
+mod movement;
 mod sum;
 mod taxes;
 #[cfg(test)]
@@ -56,6 +58,7 @@ pub use explain::Note;
 use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
+use movement::*;
 use sum::Sum;
 use taxes::*;
 use thresholds::*;
@@ -92,6 +95,9 @@ struct Ctx<'q> {
     tax_parts: Several<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
     /// Each tax rate as a fraction (`20` → `0.2`), divided once per quote, not once per line.
     fractions: Several<(Decimal, Decimal)>,
+    /// The row of `rules/movements.tsv` the shipment is when it crosses no customs border
+    /// (chosen once per quote: [`movement::choose`]); `None` for an import.
+    movement: Option<&'static crate::rules::Movement>,
 }
 
 /// Number of [`RoundingTarget`]s.
@@ -238,6 +244,7 @@ impl<'q> Ctx<'q> {
             uplift: None,
             tax_parts: Several::new(),
             fractions: Several::new(),
+            movement: choose(rules, req, j.country),
         })
     }
 }
@@ -276,7 +283,10 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         .map(|i| LineValues { goods: goods[i], shipping: shipping[i], insurance: insurance[i] })
         .collect();
 
-    let (relief, checks) = thresholds(&mut ctx, &values)?;
+    let (relief, checks) = match ctx.movement {
+        Some(m) => (no_border_relief(&mut ctx, m), Vec::new()),
+        None => thresholds(&mut ctx, &values)?,
+    };
     let flat_shares = flat_duty_shares(&mut ctx, &relief, &values)?;
 
     let mut lines = Vec::with_capacity(req.lines.len());
@@ -288,7 +298,13 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
     unprice_unverified(&mut ctx, &relief, &mut lines);
-    let levies = fees(&mut ctx, &relief, &values, &lines);
+    let levies = match ctx.movement {
+        Some(m) => {
+            unprice_movement_tax(m, &mut lines);
+            Vec::new()
+        }
+        None => fees(&mut ctx, &relief, &values, &lines),
+    };
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     if lines.iter().any(|l| l.range.is_some()) {
         totals.landed_max = Some(totals.landed + landed_extra);

@@ -243,6 +243,20 @@ pub(crate) enum Detail {
         programme: &'static str,
         general: &'static str,
     },
+    /// The shipment crosses no customs border (a row of `rules/movements.tsv`): no duty, no
+    /// import fees; `no_tax` when the destination has no VAT/GST in the engine (the US).
+    NoCustomsBorder {
+        movement: &'static str,
+        ship_from: String,
+        destination: &'static str,
+        source: &'static str,
+        no_tax: bool,
+    },
+    /// What the movement row assumes.
+    MovementAssumption {
+        movement: &'static str,
+        assumption: &'static str,
+    },
     StaleData {
         dataset: &'static str,
         publisher: &'static str,
@@ -282,6 +296,8 @@ impl Detail {
             Detail::StaleData { .. } => W::StaleData,
             Detail::Claim { .. } => W::Claim,
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
+            Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
+            Detail::MovementAssumption { .. } => W::MovementAssumption,
         }
     }
 }
@@ -376,6 +392,17 @@ impl fmt::Display for Detail {
             Detail::ClaimNoRate { line, code, programme, general } => {
                 write!(f, "line {line}: {code} has no {programme} rate: it keeps the general rate {general}")
             }
+            Detail::NoCustomsBorder { movement, ship_from, destination, source, no_tax } => {
+                write!(
+                    f,
+                    "{movement}: goods shipped from {ship_from} to {destination} cross no customs border: no customs duty, no import fees ({source})"
+                )?;
+                match no_tax {
+                    true => write!(f, "; {destination} has no VAT/GST in this engine: no tax is priced"),
+                    false => Ok(()),
+                }
+            }
+            Detail::MovementAssumption { movement, assumption } => write!(f, "{movement}: assumes {assumption}"),
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"

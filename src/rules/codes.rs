@@ -167,6 +167,68 @@ pub enum EntryKind {
     Any,
 }
 
+/// What a movement that crosses no customs border does with the tax (`rules/movements.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MovementTax {
+    /// The seller charges the destination's VAT/GST at the sale.
+    SellerCollects,
+    /// The seller charges VAT at the sale, but whose depends on facts the request does not give
+    /// (the pre-2021-07-01 distance-sales thresholds): the tax is never priced.
+    NotPriced,
+}
+
+/// A movement row's `from` or `to`: countries and groups of `rules/groups.tsv`, the destination
+/// itself (`same`, in `from`) or any destination (`*`, in `to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place<'a> {
+    /// `ship_from` equals the destination.
+    Same,
+    /// Every destination.
+    Any,
+    /// These countries and the members of these groups.
+    Named(Vec<&'a str>),
+}
+
+/// The coded columns of a `rules/movements.tsv` row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovementCodes<'a> {
+    pub from: Place<'a>,
+    pub to: Place<'a>,
+    pub tax: MovementTax,
+}
+
+impl<'a> MovementCodes<'a> {
+    /// Reads the row strictly: `from` is `same` or countries and groups, `to` is `*` or countries
+    /// and groups, `duty` is `none` (the only value: a movement that crosses no customs border
+    /// owes none), `tax` is `seller_collects` or `not_priced`.
+    pub fn read(r: &Record<'_, 'a>, groups: &Groups<'_>) -> Result<MovementCodes<'a>> {
+        one_of(r, "duty", &[("none", ())])?;
+        let place = |column: &str, keyword: &str, whole: Place<'a>| -> Result<Place<'a>> {
+            let text = r.text(column)?;
+            if text == keyword {
+                return Ok(whole);
+            }
+            groups.check_names(r, column)?;
+            match list(text) {
+                names if names.is_empty() || text.contains('*') => {
+                    Err(r.bad(column, &format!("write {keyword:?} or countries and groups (EU,XI)")))
+                }
+                names => Ok(Place::Named(names)),
+            }
+        };
+        Ok(MovementCodes {
+            from: place("from", "same", Place::Same)?,
+            to: place("to", "*", Place::Any)?,
+            tax: one_of(
+                r,
+                "tax",
+                &[("seller_collects", MovementTax::SellerCollects), ("not_priced", MovementTax::NotPriced)],
+            )?,
+        })
+    }
+}
+
 /// A field that must hold one of `allowed`.
 pub fn one_of<T: Copy>(r: &Record<'_, '_>, column: &str, allowed: &[(&str, T)]) -> Result<T> {
     let text = r.text(column)?;
@@ -492,6 +554,9 @@ impl FeeCodes {
     }
 }
 
+/// The movements that cross no customs border.
+pub const MOVEMENTS_FILE: &str = "rules/movements.tsv";
+
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
 const GROUPED_COLUMNS: [(&str, &str); 3] = [
     ("rules/tax_uplift.tsv", "not_from"),
@@ -546,6 +611,9 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
             groups.check_names(&r, column)?;
         }
     }
+    for r in table(MOVEMENTS_FILE).iter().flat_map(|t| t.records()) {
+        MovementCodes::read(&r, &groups)?;
+    }
     Ok(())
 }
 
@@ -598,6 +666,11 @@ mod tests {
             ("rules/tax_uplift.tsv", "\tSACU\t", "\tSACU,BLNS\t", "not_from"),
             ("rules/jp_programmes.tsv", "\tEU\t2019", "\tEUR\t2019", "countries"),
             ("rules/groups.tsv", "EU\tAT\t", "EU\tAUT\t", "member"),
+            ("rules/movements.tsv", "\tnone\tseller_collects\t", "\tnone\tseller\t", "tax"),
+            ("rules/movements.tsv", "\tnone\tseller_collects\t", "\tzero\tseller_collects\t", "duty"),
+            ("rules/movements.tsv", "\tsame\t", "\tsame,FR\t", "from"),
+            ("rules/movements.tsv", "\tEU\tEU\t", "\tEUR\tEU\t", "from"),
+            ("rules/movements.tsv", "\t*\t", "\t\t", "to"),
         ] {
             refused(file, from, to, column);
         }

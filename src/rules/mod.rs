@@ -6,6 +6,7 @@ pub mod codes;
 mod coverage;
 pub mod groups;
 mod index;
+pub mod movements;
 pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
@@ -13,10 +14,11 @@ pub mod us;
 pub mod vat;
 
 pub use codes::{
-    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, SaleBase, Scheme, SubdivisionTax, TaxBasis,
-    TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
+    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, MovementTax, Place, SaleBase, Scheme, SubdivisionTax,
+    TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
 };
 pub use coverage::Coverage;
+pub use movements::Movement;
 pub use table::in_force;
 pub use vat::{VatKind, VatRate};
 
@@ -162,6 +164,8 @@ pub struct Rules {
     /// Rounding, split taxes, VAT-base uplifts and simplified-regime duty bands.
     pub taxes: taxes::TaxRules,
     pub territories: Vec<Territory>,
+    /// Movements that cross no customs border (`rules/movements.tsv`), in file order.
+    pub movements: Vec<Movement>,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -409,6 +413,7 @@ impl Rules {
             bands: taxes::parse_bands(&file(snapshot, "rules/duty_bands.tsv")?)?,
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
+        let movements = movements::parse(&file(snapshot, codes::MOVEMENTS_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -420,6 +425,7 @@ impl Rules {
             vat_by_country,
             taxes,
             territories,
+            movements,
             groups,
             us: OnceLock::new(),
             jp_programmes: OnceLock::new(),
@@ -597,6 +603,12 @@ impl Rules {
     /// The territory rules of `country` on `date` (Northern Ireland), if it is one.
     pub fn territory(&self, country: &str, date: Date) -> Option<&Territory> {
         self.territories.iter().find(|t| same(t.territory, country) && in_force(t.valid_from, t.valid_to, date))
+    }
+
+    /// The first movement row (file order) that goods shipped from `ship_from` to `destination`
+    /// (both upper case) on `date` are: they cross no customs border. `None`: an import.
+    pub fn movement(&self, ship_from: &str, destination: &str, date: Date) -> Option<&Movement> {
+        self.movements.iter().find(|m| m.applies(&self.groups, ship_from, destination, date))
     }
 
     /// The fees of `country` in force on `date`.
