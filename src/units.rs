@@ -196,7 +196,19 @@ const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
     ("cm2", &["cm2", "cm²"], Dimension::Area, "0.0001"),
     (
         "l_alc",
-        &["l_alc", "lpa", "l alc", "litre pure alcohol", "% vol / hl", "%vol/hl", "% vol/hl", "hl % vol"],
+        &[
+            "l_alc",
+            "lpa",
+            "l alc",
+            // The UK Trade Tariff's spelling of a litre of pure alcohol.
+            "l alc. 100%",
+            "l alc. 100 %",
+            "litre pure alcohol",
+            "% vol / hl",
+            "%vol/hl",
+            "% vol/hl",
+            "hl % vol",
+        ],
         Dimension::PureAlcohol,
         "1",
     ),
@@ -459,6 +471,15 @@ mod tests {
         q.add_text("75l", "qty").unwrap();
         q.alcohol_pct = Some(dec!(40));
         assert_eq!(q.get(Measure::net(Dimension::PureAlcohol)), Some(dec!(30)));
+    }
+
+    #[test]
+    fn the_uk_tariffs_litre_of_pure_alcohol_is_l_alc() {
+        // UK Trade Tariff duty texts write "GBP / l alc. 100%" (a litre of pure alcohol).
+        for text in ["l alc. 100%", "l alc. 100 %", "l_alc", "lpa"] {
+            let unit = Unit::parse(text, "unit").unwrap();
+            assert_eq!((unit.symbol, unit.factor), ("l_alc", Decimal::ONE), "{text}");
+        }
     }
 
     #[test]

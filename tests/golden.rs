@@ -334,3 +334,38 @@ fn a_measure_whose_rate_we_lack_is_reported_not_guessed_rules_5() {
     assert!(line.reason.as_deref().unwrap().contains("not encoded"));
     assert!(line.levies.iter().any(|l| l.rate == "not encoded" && l.amount.is_none()));
 }
+
+fn no_line(value: &str, duty_rate: &str) -> Quote {
+    let line = json!({"id": "a", "code": "6203420000", "quantity": "1", "unit_price": value, "duty_rate": duty_rate});
+    let req = json!({"destination": "NO", "origin": "CN", "currency": "NOK", "date": "2026-11-02",
+        "incoterm": "DAP", "shipping": "500", "insurance": "100", "lines": [line]});
+    quote(req)
+}
+
+#[test]
+fn norway_charges_duty_and_vat_in_whole_kroner_tax_rounding_no() {
+    // Tolletaten, toll.no 'Eksempler på utregning av avgifter ved fortolling' (trousers):
+    // purchase price 50 000, freight 500, insurance 100; 'Toll (50 600 x 10,7 %) 5 414 kroner',
+    // 'Mva (56 014 x 25 % ) 14 004 kroner', 'Sum: 70 018 kroner' (tariffs/rules/tax_rounding.tsv
+    // no-line-amount: 5 414.20 and 14 003.50 to the nearest krone).
+    let q = no_line("50000", "10.7%");
+    let line = &q.lines[0];
+    assert_eq!(line.customs_value, d("50600.00"));
+    let duty = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    let vat = line.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((duty.amount, vat.base, vat.amount), (Some(d("5414")), d("56014.00"), Some(d("14004"))));
+    assert_eq!(q.totals.buyer_total, d("70018.00"));
+}
+
+#[test]
+fn norway_vat_only_example_rounds_half_a_krone_up_tax_rounding_no() {
+    // The same page (building materials): 20 000 + freight 850 + insurance 500, duty 0,
+    // 'Mva (21 350 x 25 %) 5 338 kroner' (5 337.50 rounded half up), 'Sum: 26 688 kroner'.
+    let req = json!({"destination": "NO", "origin": "CN", "currency": "NOK", "date": "2026-11-02",
+        "incoterm": "DAP", "shipping": "850", "insurance": "500",
+        "lines": [{"id": "a", "code": "6810110000", "quantity": "1", "unit_price": "20000", "duty_rate": "0%"}]});
+    let q = quote(req);
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((vat.base, vat.amount), (d("21350.00"), Some(d("5338"))));
+    assert_eq!(q.totals.buyer_total, d("26688.00"));
+}

@@ -228,11 +228,12 @@ fn norway_voec_limit_is_per_item_and_strictly_below_3000() {
     assert_eq!(q.totals.collected_at_sale, d("1025.00"));
     assert_eq!(q.totals.due_on_delivery, d("0.00"));
     // One item of exactly NOK 3,000.00 is not under the limit: duty 5 % × 3,100.00 = 155.00 and
-    // VAT 25 % × 3,255.00 = 813.75 at the border.
+    // VAT 25 % × 3,255.00 = 813.75 at the border, charged in whole kroner: 814
+    // (tariffs/rules/tax_rounding.tsv no-line-amount, Tolletaten's worked examples).
     let q = quote(dap("NO", "NOK", "2026-03-02", "1", "3000.00", "100.00"));
     assert!(!applies(&q, "no-voec-3000"));
-    assert_eq!((q.totals.duty, tax(&q)), (d("155.00"), d("813.75")));
-    assert_eq!(q.totals.due_on_delivery, d("968.75"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("155.00"), d("814")));
+    assert_eq!(q.totals.due_on_delivery, d("969.00"));
 }
 
 #[test]

@@ -191,10 +191,10 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         ctx.note_verify(r.source.row(), r.source.is_verify());
         out.push(Levy {
             kind,
-            name: format!("{name}: declaration total rounded down").into(),
+            name: format!("{name}: declaration total {}", r.mode.describe()).into(),
             base: sum,
             base_note: "sum of the lines".into(),
-            rate: format!("down to {}", format_grouped(r.step)).into(),
+            rate: format!("{} {}", r.mode.describe().trim_start_matches("rounded "), format_grouped(r.step)).into(),
             amount: Some(total - sum),
             partial_amount: None,
             formula: format!(

@@ -178,6 +178,12 @@ impl Ctx<'_> {
         }
     }
 
+    /// A levy the seller collects at the sale: the request's policy (the border's rounding
+    /// rules are the customs authority's).
+    fn round_at_sale(&self, amount: Decimal) -> Decimal {
+        self.req.rounding.round_line(amount, self.j.currency)
+    }
+
     /// `amount` rounded by the destination's rounding step for `target`, if it has one.
     fn step(&self, target: RoundingTarget, amount: Decimal) -> Decimal {
         self.rounding[target as usize].map_or(amount, |r| r.apply(amount))

@@ -81,7 +81,9 @@ pub(super) fn tax(
         TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => (base / (Decimal::ONE - r) * r, true),
         _ => (base * r, false),
     };
-    let amount = ctx.round_line(exact);
+    // The border's rounding rules are the customs authority's; a seller collecting at the sale
+    // rounds as the request says.
+    let amount = if relief.seller_collects.is_some() { ctx.round_at_sale(exact) } else { ctx.round_line(exact) };
     let formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
     let (amount, partial, formula) = if let Some(why) = unverified_rate(&rate) {
         // A rate from a secondary source is never priced: its figure stays in the formula.

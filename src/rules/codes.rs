@@ -309,7 +309,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 13] = [
         "applies_to",
         &["duty_base", "line_amount", "duty_in_tax_base", "tax_base", "part_base", "duty_total", "tax_total"],
     ),
-    closed("rules/tax_rounding.tsv", "mode", &["down"]),
+    closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
     // `rules::us::RateKind`, `LayerBasis` (empty: `add`, `value`).
     closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in"]),

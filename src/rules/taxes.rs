@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::Currency;
 use crate::provenance::Provenance;
 use crate::request::SimplifiedRegime;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// What a rounding step applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +33,20 @@ pub enum RoundingTarget {
 /// How a rounding step rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundingMode {
-    /// Fractions below the step are dropped.
+    /// Fractions below the step are dropped (Japan).
     Down,
+    /// To the nearest step, a half step up (Norway: whole kroner).
+    HalfUp,
+}
+
+impl RoundingMode {
+    /// How the mode rounds, in words (`rounded down`, `rounded to the nearest`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoundingMode::Down => "rounded down",
+            RoundingMode::HalfUp => "rounded to the nearest",
+        }
+    }
 }
 
 /// A rounding step of a destination's tax law.
@@ -54,6 +66,10 @@ impl Rounding {
     pub fn apply(&self, amount: Decimal) -> Decimal {
         match self.mode {
             RoundingMode::Down => (amount / self.step).floor() * self.step,
+            RoundingMode::HalfUp => {
+                let steps = (amount / self.step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                steps * self.step
+            }
         }
     }
 }
@@ -150,6 +166,7 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
         };
         let mode = match r.text("mode")? {
             "down" => RoundingMode::Down,
+            "half_up" => RoundingMode::HalfUp,
             other => return Err(bad(T, r, "mode", other)),
         };
         let step = required(T, r, "step")?;
@@ -376,5 +393,23 @@ mod tests {
             source: Provenance::default(),
         };
         assert_eq!(r.apply(Decimal::from(609_495)), Decimal::from(609_000));
+    }
+
+    #[test]
+    fn rounding_half_up_goes_to_the_nearest_step() {
+        // Norway (toll.no examples): 5 414.20 → 5 414, 14 003.50 → 14 004, 5 337.50 → 5 338.
+        let r = Rounding {
+            country: "NO",
+            target: RoundingTarget::LineAmount,
+            step: Decimal::ONE,
+            mode: RoundingMode::HalfUp,
+            valid_from: None,
+            valid_to: None,
+            source: Provenance::default(),
+        };
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (amount, want) in [("5414.20", "5414"), ("14003.50", "14004"), ("5337.5", "5338"), ("0.49", "0")] {
+            assert_eq!(r.apply(d(amount)), d(want), "{amount}");
+        }
     }
 }
