@@ -137,7 +137,7 @@ fn new_zealand_gst_only_example_1_is_15_percent_of_goods_plus_insurance_and_frei
     // The release adds: "Customs charges will be collected when the duty and or GST total
     // payable for a shipment is NZ$60 or more. In these instances the importer will also incur
     // an Import Transaction Fee (Customs and MAF) of $38.07." The release is undated, so the fee
-    // is listed without an amount (fees.tsv#nz-itf-low-value-before-2019-12).
+    // is listed without an amount (fees.tsv#nz-itf-before-2019-12).
     let q = quote(one_line("NZ", "2011-06-01", "NZD", "1000.00", "100.00", "0%"));
     let line = priced_line_fee_unknown(&q, "Import Transaction Fee");
     assert_eq!(levy(line, LevyKind::Duty), d("0.00"));

@@ -379,7 +379,7 @@ fn new_zealand_transaction_fee_on_low_value_entries_before_2019_12_is_unknown_re
     // collected "the importer will also incur an Import Transaction Fee (Customs and MAF) of
     // $38.07". The release is undated and the fee is due only when the charges are collected,
     // so for a consignment of NZ$1,000 or less before 2019-12-01 the fee is listed without an
-    // amount (fees.tsv#nz-itf-low-value-before-2019-12), quoting the release's figure.
+    // amount (fees.tsv#nz-itf-before-2019-12), quoting the release's figure.
     let q = quote(json!({"destination": "NZ", "date": "2015-06-01", "currency": "NZD", "origin": "CN",
         "channel": "post", "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "800",
         "duty_rate": "10%"}]}));

@@ -171,23 +171,18 @@ fn norway_nok_350_limit_before_voec_toll_no() {
     assert!(applies(&q, "no-350-2020"));
     assert!(q.totals.complete, "{:?}", q.warnings);
     assert_eq!((q.totals.duty, tax(&q)), (d("0.00"), d("0.00")));
-    // NOK 330.00 + 20.00 = 350.00 is not under the limit: duty 5 % × 350.00 = 17.50, VAT 25 % ×
-    // 367.50 = 91.875 → 91.88.
+    // NOK 330.00 + 20.00 = 350.00 is not under the limit: duty 5 % × 350.00 = 17.50 → 18 and VAT
+    // 25 % × 368 = 92, each in whole kroner (tax_rounding.tsv no-line-amount).
     let q = quote(dap("NO", "NOK", "2020-02-01", "1", "330.00", "20.00"));
     assert!(!applies(&q, "no-350-2020"));
-    assert_eq!((q.totals.duty, tax(&q)), (d("17.50"), d("91.88")));
+    assert_eq!((q.totals.duty, tax(&q)), (d("18"), d("92")));
     // Food (HS 2106) is outside it from 2020-01-01.
     let mut food = dap("NO", "NOK", "2020-02-01", "1", "300.00", "30.00");
     food["lines"][0]["code"] = json!("2106909800");
     assert!(!applies(&quote(food), "no-350-2020"));
-    // Before 2020 the limit's start is known only from a secondary source (no-350, [verify]):
-    // within it, duty and VAT are listed, not priced.
-    let q = quote(dap("NO", "NOK", "2019-06-01", "1", "300.00", "30.00"));
-    assert!(!applies(&q, "no-350") && !q.totals.complete);
-    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("no-350")));
-    // From 2020-04-01 neither row is considered.
+    // From 2020-04-01 the row is not considered.
     let q = quote(dap("NO", "NOK", "2020-04-01", "1", "300.00", "30.00"));
-    assert!(q.thresholds.iter().all(|c| !c.id.starts_with("no-350")));
+    assert!(q.thresholds.iter().all(|c| c.id != "no-350-2020"));
 }
 
 #[test]
