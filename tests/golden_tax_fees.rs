@@ -354,6 +354,42 @@ fn australia_import_processing_charge_by_value_band_acn_2015_44() {
     assert!(fee(&au("900"), "Import Processing").is_none());
 }
 
+#[test]
+fn australia_import_processing_charge_before_2016_is_unknown_acn_2006_21() {
+    // ACN 2006/21 set the charges from 2006-05-10 by transport (electronic declaration: sea
+    // A$50.00, air and post A$40.20); what they were until ACN 2015/44 made one charge from
+    // 2016-01-01 is not all in our sources (fees.tsv#au-ipc-before-2016): the charge is listed
+    // without an amount, never priced as nothing. A$1,000 or less needs no declaration.
+    let q = quote(json!({"destination": "AU", "date": "2015-06-01", "currency": "AUD", "origin": "CN",
+        "channel": "freight", "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "5000",
+        "duty_rate": "5%"}]}));
+    let l = fee(&q, "Import Processing").expect("listed");
+    assert_eq!(l.amount, None);
+    assert!(l.formula.to_string().contains("ACN 2006/21"), "{}", l.formula);
+    assert!(warned(&q, "W_FEE_UNKNOWN") && !q.totals.complete);
+    let small = quote(json!({"destination": "AU", "date": "2015-06-01", "currency": "AUD", "origin": "CN",
+        "channel": "freight", "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "900",
+        "duty_rate": "5%"}]}));
+    assert!(fee(&small, "Import Processing").is_none());
+}
+
+#[test]
+fn new_zealand_transaction_fee_on_low_value_entries_before_2019_12_is_unknown_release_657() {
+    // NZ Customs OIA release (fyi.org.nz request 657): where duty and/or GST of NZ$60 or more is
+    // collected "the importer will also incur an Import Transaction Fee (Customs and MAF) of
+    // $38.07". The release is undated and the fee is due only when the charges are collected,
+    // so for a consignment of NZ$1,000 or less before 2019-12-01 the fee is listed without an
+    // amount (fees.tsv#nz-itf-before-2019-12), quoting the release's figure.
+    let q = quote(json!({"destination": "NZ", "date": "2015-06-01", "currency": "NZD", "origin": "CN",
+        "channel": "post", "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "800",
+        "duty_rate": "10%"}]}));
+    let l = fee(&q, "Import Transaction Fee").expect("listed");
+    assert_eq!(l.amount, None);
+    assert!(l.formula.to_string().contains("$38.07"), "{}", l.formula);
+    assert!(warned(&q, "W_FEE_UNKNOWN") && !q.totals.complete);
+    assert!(fee(&nz("2019-12-01"), "Import Transaction Fee").is_none());
+}
+
 fn nz(date: &str) -> Quote {
     quote(json!({"destination": "NZ", "date": date, "currency": "NZD", "origin": "CN", "channel": "freight",
         "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "5000", "duty_rate": "10%"}]}))

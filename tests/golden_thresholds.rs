@@ -102,6 +102,90 @@ fn au_gst_on_low_value_goods_is_collected_by_the_vendor() {
 }
 
 #[test]
+fn au_goods_of_a1000_or_less_paid_no_duty_or_gst_at_the_border_from_2005_to_2018_06_30() {
+    // Row au-low-value-1000-2005: Australian Customs "Imported goods valued at or below A$1000"
+    // (no duty and GST, except alcohol and tobacco) and Customs' minute to the Productivity
+    // Commission ("The current threshold was standardised to $1000 in October 2005"; ACN
+    // 2006/21); GST at the sale only from 2018-07-01 (GST Act Subdiv 84-C). 2017-03-01: A$900.00
+    // FOB + A$30.00 delivery: duty 0.00, GST 0.00, nothing at the sale or on delivery.
+    let q = quote(dap("AU", "AUD", "2017-03-01", "1", "900.00", "30.00"));
+    assert!(applies(&q, "au-low-value-1000-2005"));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    assert_eq!((q.totals.duty, tax(&q), q.totals.fees), (d("0.00"), d("0.00"), d("0.00")));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("0.00"), d("0.00")));
+    // Wine (HS 2204) is outside it: duty 5 % × 900.00 = 45.00 and GST are charged.
+    let mut wine = dap("AU", "AUD", "2017-03-01", "1", "900.00", "30.00");
+    wine["lines"][0]["code"] = json!("2204210000");
+    let q = quote(wine);
+    assert!(!applies(&q, "au-low-value-1000-2005"));
+    assert_eq!(q.totals.duty, d("45.00"));
+    // Above A$1,000: A$1,200.00 FOB, duty 5 % = 60.00; GST 10 % × (1,200 + 30 + 60) = 129.00;
+    // import processing charge A$50.00 (ACN 2015/44, from 2016-01-01).
+    let q = quote(dap("AU", "AUD", "2017-03-01", "1", "1200.00", "30.00"));
+    assert!(!applies(&q, "au-low-value-1000-2005"));
+    assert_eq!((q.totals.duty, tax(&q), q.totals.fees), (d("60.00"), d("129.00"), d("50.00")));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+}
+
+#[test]
+fn nz_duty_and_gst_under_60_before_2019_12_is_listed_but_not_applied_unverified() {
+    // Row nz-de-minimis-60 (NZ Customs OIA release, fyi.org.nz request 657: "Customs charges will
+    // not be collected when the duty and or GST total payable for a shipment is less than
+    // NZ$60"), [verify]: whether the GST is waived is not priced. 2015-06-01, NZ$300.00 +
+    // NZ$20.00, duty 5 % × 300.00 = 15.00 (priced), GST 15 % × 335.00 = 50.25: listed, not priced.
+    let q = quote(dap("NZ", "NZD", "2015-06-01", "1", "300.00", "20.00"));
+    assert_eq!(q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).and_then(|l| l.amount), None);
+    assert_eq!(q.totals.duty, d("15.00"));
+    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("nz-de-minimis-60")));
+    assert!(!q.totals.complete);
+    // From 2019-12-01 the low-value regime replaces it: the row is not considered.
+    let q = quote(dap("NZ", "NZD", "2019-12-01", "1", "300.00", "20.00"));
+    assert!(q.thresholds.iter().all(|c| c.id != "nz-de-minimis-60"));
+}
+
+#[test]
+fn fi_import_vat_under_5_euros_was_not_collected_from_2013_to_2021_06_30_alvl_101b() {
+    // Row fi-vat-min-5: Arvonlisäverolaki 101 b § (laki 267/2011, in force 2013-01-01): "the
+    // smallest amount of tax collected on the import of goods is 5 euros"; Finnish Customs, duty
+    // calculator: "The minimum amount of VAT levied is 5 euros". Above €22 of goods (the VAT
+    // relief to 2021-06-30) the standard rate gives more than €5, so the row waives nothing at
+    // 24 %: €25.00 + €3.00 postage from China on 2020-06-01, VAT 24 % × 28.00 = 6.72, collected.
+    let q = quote(dap("FI", "EUR", "2020-06-01", "1", "25.00", "3.00"));
+    assert!(applies(&q, "fi-vat-min-5"));
+    assert_eq!(tax(&q), d("6.72"));
+    // Before 101 b § (2012) and after 2021-06-30 (its text as amended by laki 387/2021 is not
+    // in our sources) the row is not in force.
+    for date in ["2012-06-01", "2021-07-01"] {
+        let q = quote(dap("FI", "EUR", date, "1", "25.00", "3.00"));
+        assert!(q.thresholds.iter().all(|c| c.id != "fi-vat-min-5"), "{date}");
+    }
+}
+
+#[test]
+fn norway_nok_350_limit_before_voec_toll_no() {
+    // Norwegian Customs, "Avvikling av 350-kronersgrensen" (toll.no): a consignment worth under
+    // NOK 350 with freight and insurance paid no VAT or duty; from 2020-01-01 not foodstuffs,
+    // excise or restricted goods; the limit ended on 2020-04-01 (VOEC from then). Row
+    // no-350-2020: on 2020-02-01, NOK 300.00 + NOK 30.00 = 330.00 < 350: duty 0.00, VAT 0.00.
+    let q = quote(dap("NO", "NOK", "2020-02-01", "1", "300.00", "30.00"));
+    assert!(applies(&q, "no-350-2020"));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    assert_eq!((q.totals.duty, tax(&q)), (d("0.00"), d("0.00")));
+    // NOK 330.00 + 20.00 = 350.00 is not under the limit: duty 5 % × 350.00 = 17.50 → 18 and VAT
+    // 25 % × 368 = 92, each in whole kroner (tax_rounding.tsv no-line-amount).
+    let q = quote(dap("NO", "NOK", "2020-02-01", "1", "330.00", "20.00"));
+    assert!(!applies(&q, "no-350-2020"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("18"), d("92")));
+    // Food (HS 2106) is outside it from 2020-01-01.
+    let mut food = dap("NO", "NOK", "2020-02-01", "1", "300.00", "30.00");
+    food["lines"][0]["code"] = json!("2106909800");
+    assert!(!applies(&quote(food), "no-350-2020"));
+    // From 2020-04-01 the row is not considered.
+    let q = quote(dap("NO", "NOK", "2020-04-01", "1", "300.00", "30.00"));
+    assert!(q.thresholds.iter().all(|c| c.id != "no-350-2020"));
+}
+
+#[test]
 fn nz_gst_on_low_value_goods_is_collected_by_the_supplier() {
     // GST Act 1985 s.8(3)(c); Inland Revenue "GST on low-value imported goods" (from 2019-12-01):
     // NZ$200.00 + NZ$20.00 delivery, GST 15 % × 220.00 = NZ$33.00 charged by the supplier.

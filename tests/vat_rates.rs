@@ -398,3 +398,25 @@ fn romania_reduced_rate_11_from_2025_08_01_is_verified_codul_fiscal_art_291_alin
     assert!(row.overrides && row.source.id.contains("alin. (2)"), "{}", row.source.id);
     assert_eq!(on("2025-07-31").source.confidence, Confidence::Verify);
 }
+
+#[test]
+fn switzerland_standard_rate_is_8_0_from_2011_and_7_7_from_2018_estv_mwstg_art_25() {
+    // ESTV "MWST-Sätze ab 1. Januar 2018": the rates of 8.0 % (standard) and 2.5 % (reduced)
+    // fall on 2018-01-01 to 7.7 % and 2.5 % (the IV surcharge of 0.4 point ends on 2017-12-31,
+    // FABI adds 0.1); ESTV of 2010-02-23: the IV increase takes effect on 2011-01-01. MWSTG art.
+    // 25 para. 1-2. Worked by hand: CHF 1,000.00 with no duty on 2013-06-01, VAT 8 % = 80.00; on
+    // 2018-06-01, 7.7 % = 77.00; books 2.5 % in 2013: 25.00.
+    assert_verified_standard("CH", "2013-06-01", "8.0", "MWST-Sätze ab 1. Januar 2018");
+    assert_verified_standard("CH", "2017-12-31", "8.0", "MWST-Sätze ab 1. Januar 2018");
+    assert_verified_standard("CH", "2018-01-01", "7.7", "MWST-Sätze ab 1. Januar 2018");
+    let ch = |date: &str, code: &str, class: &str| {
+        quote(json!({"destination": "CH", "date": date, "currency": "CHF", "origin": "DE",
+            "lines": [{"id": "a", "code": code, "quantity": "1", "unit_price": "1000.00", "duty_rate": "0%",
+                "vat_class": class}]}))
+    };
+    assert_eq!(levy(&ch("2013-06-01", "6109100010", "standard").lines[0], LevyKind::Tax), d("80.00"));
+    assert_eq!(levy(&ch("2018-06-01", "6109100010", "standard").lines[0], LevyKind::Tax), d("77.00"));
+    assert_eq!(levy(&ch("2013-06-01", "4901990000", "reduced").lines[0], LevyKind::Tax), d("25.00"));
+    // Before 2011 only the imported compilation's 7.7 % is known: not priced.
+    assert_eq!(ch("2010-06-01", "6109100010", "standard").lines[0].status, LineStatus::Partial);
+}
