@@ -336,6 +336,10 @@ pub(super) fn tax_parts(
 /// Drops tax that is below the minimum collectible for the whole consignment.
 pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let Some(t) = relief.min_collectible else { return };
+    if relief.seller_collects.is_some() {
+        // The seller charges the tax at the sale: there is no assessment at the border to waive.
+        return;
+    }
     if t.source.is_verify() {
         ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
@@ -343,7 +347,7 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
     let tax: Decimal =
         lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
     let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
-    if tax * rate > t.amount || tax.is_zero() {
+    if !tax_within(tax * rate, t) || tax.is_zero() {
         return;
     }
     for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
@@ -360,13 +364,22 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
     }
 }
 
+/// True when a tax total (in the threshold's currency) is within a minimum collectible: at most
+/// its amount, or below it when the row compares `lt`.
+fn tax_within(tax: Decimal, t: &Threshold) -> bool {
+    match t.strictly_below {
+        true => tax < t.amount,
+        false => tax <= t.amount,
+    }
+}
+
 /// A minimum collectible from a secondary source is not applied: where the tax is within it,
 /// the tax is not priced (it is either waived or due, and which is unverified).
 fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &mut [LineQuote]) {
     let tax: Decimal =
         lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
     let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
-    if tax * rate > t.amount || tax.is_zero() {
+    if !tax_within(tax * rate, t) || tax.is_zero() {
         return;
     }
     let why = unverified_threshold(t);
@@ -382,6 +395,18 @@ mod tests {
     use super::super::testing::*;
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_minimum_collectible_compares_as_its_row_says() {
+        // ch-vat-min-5 (at most CHF 5: SR 641.204 art. 1(d)) waives exactly 5.00; fi-vat-min-5
+        // (less than €5: Arvonlisäverolaki 101 b §) collects exactly 5.00.
+        let engine = crate::Engine::embedded();
+        let rules = engine.rules();
+        let row = |id: &str| rules.thresholds.iter().find(|t| t.id == id).unwrap();
+        assert!(tax_within(dec!(5.00), row("ch-vat-min-5")));
+        assert!(!tax_within(dec!(5.00), row("fi-vat-min-5")));
+        assert!(tax_within(dec!(4.99), row("fi-vat-min-5")));
+    }
 
     fn gb() -> QuoteRequest {
         request(

@@ -113,14 +113,21 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     for t in candidates {
         let limit = Note::new(Parts::Limit(t));
         if t.basis == ThresholdBasis::TaxAmount {
-            relief.min_collectible = Some(t);
+            // A minimum tested on the tax itself (after pricing: `apply_min_collectible`), for
+            // the goods it covers: excluded codes or origins keep the tax collected.
+            let bar = eligibility_bar(ctx, t);
+            if let Some(why) = &bar {
+                ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
+            } else {
+                relief.min_collectible = Some(t);
+            }
             checks.push(ThresholdCheck {
                 id: Cow::Borrowed(t.id),
                 effect: t.effect,
                 limit,
                 value: None,
-                applies: true,
-                note: None,
+                applies: bar.is_none(),
+                note: bar.map(Note::from),
                 source: Cow::Borrowed(t.source.publisher),
             });
             continue;
