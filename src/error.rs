@@ -124,6 +124,8 @@ pub enum WarningCode {
     AssumedSubdivision,
     #[serde(rename = "W_ASSUMED_SHIP_FROM")]
     AssumedShipFrom,
+    #[serde(rename = "W_REDUCED_RATE_ASSUMED")]
+    ReducedRateAssumed,
     #[serde(rename = "W_FX_FALLBACK")]
     FxFallback,
     #[serde(rename = "W_STALE_FX")]
@@ -175,6 +177,7 @@ impl WarningCode {
             WarningCode::Territory => "W_TERRITORY",
             WarningCode::AssumedSubdivision => "W_ASSUMED_SUBDIVISION",
             WarningCode::AssumedShipFrom => "W_ASSUMED_SHIP_FROM",
+            WarningCode::ReducedRateAssumed => "W_REDUCED_RATE_ASSUMED",
             WarningCode::FxFallback => "W_FX_FALLBACK",
             WarningCode::StaleFx => "W_STALE_FX",
             WarningCode::DisplayFx => "W_DISPLAY_FX",

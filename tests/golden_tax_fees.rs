@@ -537,3 +537,17 @@ fn a_bad_extra_duty_rate_is_a_typed_error_naming_the_field() {
     let e = engine().quote(&req).unwrap_err();
     assert!(e.field.as_deref().unwrap_or_default().contains("extra_duties[0].rate"), "{:?}", e.field);
 }
+
+#[test]
+fn a_reduced_class_with_several_reduced_rates_states_which_one_it_used() {
+    // No silent default (issue 12 item 5): Sweden has two reduced rates (Mervärdesskattelag
+    // (2023:200) 9 kap.: 12 % and 6 %, tariffs/rules/vat_extra.tsv); `vat_class: reduced` uses the
+    // lowest and says so, naming both. Germany has one (UStG § 12(2): 7 %): nothing to state.
+    let line = json!([{"id": "a", "code": "0406", "quantity": "1", "unit_price": "2000", "duty_rate": "0%",
+        "vat_class": "reduced"}]);
+    let se = quote(json!({"destination": "SE", "date": "2025-06-02", "currency": "SEK", "lines": line}));
+    let why = se.warnings.iter().find(|w| w.code.as_str() == "W_REDUCED_RATE_ASSUMED").expect("stated");
+    assert!(why.message.contains("(6 %, 12 %)") && why.message.contains("the lowest, 6 %"), "{}", why.message);
+    let de = quote(json!({"destination": "DE", "date": "2025-06-02", "currency": "EUR", "lines": line}));
+    assert!(de.warnings.iter().all(|w| w.code.as_str() != "W_REDUCED_RATE_ASSUMED"));
+}

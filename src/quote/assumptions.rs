@@ -9,7 +9,10 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
     let dest = ctx.destination;
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
-        if ctx.j.tax_basis != TaxBasis::None && !rules.has_reduced_rate(dest, date) {
+        let rates = rules.reduced_rates(dest, date);
+        if ctx.j.tax_basis != TaxBasis::None && rates.len() > 1 {
+            ctx.warn(Detail::ReducedRateAssumed { destination: ctx.j.country, rates });
+        } else if ctx.j.tax_basis != TaxBasis::None && rates.is_empty() {
             return Err(Error::new(
                 ErrorCode::InvalidField,
                 format!("lines[{i}].vat_class"),

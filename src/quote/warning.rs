@@ -170,6 +170,11 @@ pub(crate) enum Detail {
     AssumedShipFrom {
         thresholds: Vec<&'static str>,
     },
+    /// `vat_class: reduced` where the destination has more than one reduced rate in force.
+    ReducedRateAssumed {
+        destination: &'static str,
+        rates: Vec<Decimal>,
+    },
     FxFallback {
         reason: String,
     },
@@ -279,6 +284,7 @@ impl Detail {
             Detail::Territory { .. } => W::Territory,
             Detail::AssumedSubdivision { .. } => W::AssumedSubdivision,
             Detail::AssumedShipFrom { .. } => W::AssumedShipFrom,
+            Detail::ReducedRateAssumed { .. } => W::ReducedRateAssumed,
             Detail::FxFallback { .. } => W::FxFallback,
             Detail::StaleFx { .. } => W::StaleFx,
             Detail::DisplayFx => W::DisplayFx,
@@ -344,6 +350,15 @@ impl fmt::Display for Detail {
                 "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
                 Joined(thresholds, ", ")
             ),
+            Detail::ReducedRateAssumed { destination, rates } => {
+                let shown: Vec<String> = rates.iter().map(|r| format!("{} %", r.normalize())).collect();
+                write!(
+                    f,
+                    "vat_class reduced: {destination} has several reduced rates ({}); the lowest, {}, is used, and which one applies depends on the goods: check it, or give vat_class standard",
+                    shown.join(", "),
+                    shown.first().map_or("", String::as_str)
+                )
+            }
             Detail::FxFallback { reason } => f.write_str(reason),
             Detail::StaleFx { from, to, rate_date, age_days } => write!(
                 f,

@@ -537,8 +537,21 @@ impl Rules {
 
     /// True when `country` has a reduced VAT/GST rate in force on `date`.
     pub fn has_reduced_rate(&self, country: &str, date: Date) -> bool {
+        !self.reduced_rates(country, date).is_empty()
+    }
+
+    /// The distinct national reduced VAT/GST rates of `country` on `date`, ascending (what
+    /// `vat_class: reduced` chooses from: the lowest).
+    pub fn reduced_rates(&self, country: &str, date: Date) -> Vec<Decimal> {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
-        self.vat_on(country, date).any(|v| v.subdivision.is_empty() && v.kind.is_reduced())
+        let mut rates: Vec<Decimal> = self
+            .vat_on(country, date)
+            .filter(|v| v.subdivision.is_empty() && v.kind.is_reduced())
+            .map(|v| v.percent.normalize())
+            .collect();
+        crate::sort::sort_unstable(&mut rates);
+        rates.dedup();
+        rates
     }
 
     /// The thresholds that can apply to a consignment to `country`, in file order.
