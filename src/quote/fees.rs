@@ -211,7 +211,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
             name: format!("{name}: declaration total {}", r.mode.describe()).into(),
             base: sum,
             base_note: "sum of the lines".into(),
-            rate: format!("{} {}", r.mode.describe().trim_start_matches("rounded "), format_grouped(r.step)).into(),
+            rate: format!("{} {}", r.mode.to_step(), format_grouped(r.step)).into(),
             amount: Some(total - sum),
             partial_amount: None,
             formula: format!(
@@ -256,6 +256,7 @@ mod tests {
         assert_eq!(adjustments.len(), 1);
         assert_eq!(adjustments[0].amount, Some(dec!(-79)));
         assert_eq!(adjustments[0].name, format!("{name}: declaration total rounded down"));
+        assert_eq!(adjustments[0].rate.to_string(), "down to 100");
     }
 
     #[test]

@@ -47,6 +47,14 @@ impl RoundingMode {
             RoundingMode::HalfUp => "rounded to the nearest",
         }
     }
+
+    /// The words before a step (`down to` ¥100, `to the nearest` 1).
+    pub fn to_step(self) -> &'static str {
+        match self {
+            RoundingMode::Down => "down to",
+            RoundingMode::HalfUp => "to the nearest",
+        }
+    }
 }
 
 /// A rounding step of a destination's tax law.
