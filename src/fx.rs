@@ -87,11 +87,11 @@ impl FxTable {
 pub struct EmbeddedFx {
     snapshot: &'static crate::snapshot::Snapshot<'static>,
     /// The monthly EU customs rates' year parts, ascending (`fx_ecb_monthly.tsv@2026`).
-    ecb_monthly: Vec<EcbYear<MonthlyRow>>,
+    ecb_monthly: Vec<YearPart<MonthlyRow>>,
     /// The daily rates' year parts, ascending (`fx_ecb_daily.tsv@2026`).
-    ecb_daily: Vec<EcbYear<DailyRow>>,
+    ecb_daily: Vec<YearPart<DailyRow>>,
     /// HMRC's monthly rates' year parts, ascending (`fx_hmrc_monthly.tsv@2026`).
-    hmrc: Vec<EcbYear<HmrcRow>>,
+    hmrc: Vec<YearPart<HmrcRow>>,
     /// Currencies pegged to the US dollar: (currency, units per USD).
     pegs: Vec<(Currency, Decimal)>,
     /// Memoised customs rates by (method, from, to, date).
@@ -109,29 +109,44 @@ type HmrcRow = (&'static str, &'static str, &'static str);
 /// One year of an ECB or HMRC table: a part of its own (`fx_ecb_monthly.tsv@2026`,
 /// `fx_ecb_daily.tsv@2026`, `fx_hmrc_monthly.tsv@2026`), read once attached.
 #[derive(Debug)]
-struct EcbYear<R> {
+struct YearPart<R> {
     year: i32,
     /// The part's name.
     name: &'static str,
-    table: OnceLock<EcbRows<R>>,
+    table: OnceLock<YearRows<R>>,
 }
 
 /// The rows of a year part and the currencies of their columns (the part's header).
 #[derive(Debug)]
-struct EcbRows<R> {
+struct YearRows<R> {
     currencies: Vec<Currency>,
     /// Ascending by date (month).
     rows: Vec<R>,
 }
 
-impl<R> EcbYear<R> {
+impl<R> YearPart<R> {
+    /// Walks `years` newest first from `date`'s year: the first answer `find` gives from a
+    /// year's rows, `Err(part)` at a year part not attached yet, `Ok(None)` when none answers.
+    fn newest_first<'a, T>(
+        years: &'a [YearPart<R>],
+        date: Date,
+        mut find: impl FnMut(&'a YearRows<R>) -> Option<T>,
+    ) -> std::result::Result<Option<T>, &'static str> {
+        for year in years.iter().rev().filter(|y| y.year <= date.year()) {
+            if let Some(found) = find(year.table.get().ok_or(year.name)?) {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
+    }
+
     /// The year parts of `file` a snapshot names, ascending; `None` when it names none.
-    fn parts_of(snapshot: &'static crate::snapshot::Snapshot<'static>, file: &str) -> Option<Vec<EcbYear<R>>> {
-        let years: Vec<EcbYear<R>> = snapshot
+    fn parts_of(snapshot: &'static crate::snapshot::Snapshot<'static>, file: &str) -> Option<Vec<YearPart<R>>> {
+        let years: Vec<YearPart<R>> = snapshot
             .files
             .iter()
             .filter_map(|p| match crate::snapshot::format::split_year_part(p.name) {
-                Some((f, year)) if f == file => Some(EcbYear { year, name: p.name, table: OnceLock::new() }),
+                Some((f, year)) if f == file => Some(YearPart { year, name: p.name, table: OnceLock::new() }),
                 _ => None,
             })
             .collect();
@@ -186,18 +201,18 @@ fn header_currencies(table: &str, skip: usize, name: &str) -> Result<Vec<Currenc
 
 /// The rows of a year of the daily ECB table; every row must be of that year and the dates
 /// must ascend.
-fn parse_ecb_daily(name: &str, year: i32, daily: &'static str) -> Result<EcbRows<DailyRow>> {
+fn parse_ecb_daily(name: &str, year: i32, daily: &'static str) -> Result<YearRows<DailyRow>> {
     let currencies = header_currencies(daily, 1, name)?;
     let rows: Vec<DailyRow> = rows(daily).map(|(d, rates)| Ok((Date::parse(d)?, rates))).collect::<Result<_>>()?;
     if !rows.iter().all(|(d, _)| d.year() == year) || !rows.windows(2).all(|w| w[0].0 < w[1].0) {
         return Err(Error::new(ErrorCode::Snapshot, name, "rows are not the part's year in ascending order"));
     }
-    Ok(EcbRows { currencies, rows })
+    Ok(YearRows { currencies, rows })
 }
 
 /// The rows of a year of the monthly EU customs rates; every month must be of that year and
 /// the months must ascend.
-fn parse_ecb_monthly(name: &str, year: i32, monthly: &'static str) -> Result<EcbRows<MonthlyRow>> {
+fn parse_ecb_monthly(name: &str, year: i32, monthly: &'static str) -> Result<YearRows<MonthlyRow>> {
     let currencies = header_currencies(monthly, 2, name)?;
     let mut out = Vec::new();
     for (month, rest) in rows(monthly) {
@@ -205,12 +220,12 @@ fn parse_ecb_monthly(name: &str, year: i32, monthly: &'static str) -> Result<Ecb
         out.push((month, Date::parse(reference)?, rates));
     }
     months_of_year(name, year, &out, |r| r.0)?;
-    Ok(EcbRows { currencies, rows: out })
+    Ok(YearRows { currencies, rows: out })
 }
 
 /// A year of HMRC's monthly rates: its currency columns and its months, which must be of that
 /// year and ascend.
-fn parse_hmrc(name: &str, year: i32, hmrc: &'static str) -> Result<EcbRows<HmrcRow>> {
+fn parse_hmrc(name: &str, year: i32, hmrc: &'static str) -> Result<YearRows<HmrcRow>> {
     let currencies = header_currencies(hmrc, 2, name)?;
     let mut out = Vec::new();
     for (month, rest) in rows(hmrc) {
@@ -218,7 +233,7 @@ fn parse_hmrc(name: &str, year: i32, hmrc: &'static str) -> Result<EcbRows<HmrcR
         out.push((month, source, rates));
     }
     months_of_year(name, year, &out, |r| r.0)?;
-    Ok(EcbRows { currencies, rows: out })
+    Ok(YearRows { currencies, rows: out })
 }
 
 /// Checks that every row's month ("YYYY-MM") is of the part's `year` and that the months ascend.
@@ -239,9 +254,9 @@ impl EmbeddedFx {
     pub fn load(snapshot: &'static crate::snapshot::Snapshot<'static>) -> Result<EmbeddedFx> {
         let missing = |n: &str| Error::new(ErrorCode::Snapshot, n, "FX table missing from the snapshot");
         let file = |n: &str| snapshot.file(n).ok_or_else(|| missing(n));
-        let hmrc = EcbYear::parts_of(snapshot, HMRC_FILE).ok_or_else(|| missing(HMRC_FILE))?;
-        let ecb_monthly = EcbYear::parts_of(snapshot, ECB_MONTHLY_FILE).ok_or_else(|| missing(ECB_MONTHLY_FILE))?;
-        let ecb_daily = EcbYear::parts_of(snapshot, ECB_DAILY_FILE).ok_or_else(|| missing(ECB_DAILY_FILE))?;
+        let hmrc = YearPart::parts_of(snapshot, HMRC_FILE).ok_or_else(|| missing(HMRC_FILE))?;
+        let ecb_monthly = YearPart::parts_of(snapshot, ECB_MONTHLY_FILE).ok_or_else(|| missing(ECB_MONTHLY_FILE))?;
+        let ecb_daily = YearPart::parts_of(snapshot, ECB_DAILY_FILE).ok_or_else(|| missing(ECB_DAILY_FILE))?;
         let mut pegs = Vec::new();
         for (c, rest) in rows(file("rules/fx_pegs.tsv")?) {
             let per_usd = rest.split('\t').next().and_then(|t| Decimal::from_str_exact(t).ok());
@@ -293,17 +308,14 @@ impl EmbeddedFx {
         date: Date,
     ) -> std::result::Result<(Option<(&[Currency], DailyRow)>, bool), &'static str> {
         let mut any = false;
-        for year in self.ecb_daily.iter().rev().filter(|y| y.year <= date.year()) {
-            let table = year.table.get().ok_or(year.name)?;
+        let found = YearPart::newest_first(&self.ecb_daily, date, |table| {
             let upto = table.rows.partition_point(|(d, _)| *d <= date);
             any |= upto > 0;
             let columns = table.currencies.as_slice();
-            if let Some(row) = table.rows[..upto].iter().rev().find(|(_, r)| self.cross(columns, r, from, to).is_some())
-            {
-                return Ok((Some((columns, *row)), any));
-            }
-        }
-        Ok((None, any))
+            let row = table.rows[..upto].iter().rev().find(|(_, r)| self.cross(columns, r, from, to).is_some())?;
+            Some((columns, *row))
+        })?;
+        Ok((found, any))
     }
 
     /// The monthly EU customs rate row for the month of `date`, or the latest earlier month
@@ -312,13 +324,10 @@ impl EmbeddedFx {
     #[allow(clippy::type_complexity)]
     fn monthly_row(&self, date: Date) -> std::result::Result<Option<(&[Currency], MonthlyRow)>, &'static str> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        for year in self.ecb_monthly.iter().rev().filter(|y| y.year <= date.year()) {
-            let table = year.table.get().ok_or(year.name)?;
-            if let Some(row) = table.rows.iter().rev().find(|(m, _, _)| *m <= month.as_str()) {
-                return Ok(Some((table.currencies.as_slice(), *row)));
-            }
-        }
-        Ok(None)
+        YearPart::newest_first(&self.ecb_monthly, date, |table| {
+            let row = table.rows.iter().rev().find(|(m, _, _)| *m <= month.as_str())?;
+            Some((table.currencies.as_slice(), *row))
+        })
     }
 
     /// The HMRC month for `date`, or the latest earlier month, whose row has rates for both
@@ -332,19 +341,14 @@ impl EmbeddedFx {
         date: Date,
     ) -> std::result::Result<Option<(HmrcRow, Decimal, Decimal)>, &'static str> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        for year in self.hmrc.iter().rev().filter(|y| y.year <= date.year()) {
-            let table = year.table.get().ok_or(year.name)?;
+        YearPart::newest_first(&self.hmrc, date, |table| {
             let upto = table.rows.partition_point(|(m, _, _)| *m <= month.as_str());
             let columns = table.currencies.as_slice();
-            let found = table.rows[..upto]
+            table.rows[..upto]
                 .iter()
                 .rev()
-                .find_map(|row| Some((*row, per_gbp(columns, row.2, from)?, per_gbp(columns, row.2, to)?)));
-            if found.is_some() {
-                return Ok(found);
-            }
-        }
-        Ok(None)
+                .find_map(|row| Some((*row, per_gbp(columns, row.2, from)?, per_gbp(columns, row.2, to)?)))
+        })
     }
 
     /// The year part of the ECB or HMRC tables a conversion from `from` to `to` on `date` at
@@ -394,12 +398,7 @@ impl EmbeddedFx {
             // A dollar-pegged currency: its euro rate through the ECB's dollar rate.
             return Some(self.per_eur(columns, rates, Currency::USD)? * *per_usd);
         }
-        let i = columns.iter().position(|x| *x == c)?;
-        let text = rates.split('\t').nth(i)?;
-        if text.is_empty() {
-            return None;
-        }
-        Decimal::from_str_exact(text).ok()
+        column_rate(columns, rates, c)
     }
 
     fn cross(&self, columns: &[Currency], rates: &str, from: Currency, to: Currency) -> Option<Decimal> {
@@ -527,6 +526,12 @@ fn per_gbp(columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
     if c == Currency::GBP {
         return Some(Decimal::ONE);
     }
+    column_rate(columns, rates, c)
+}
+
+/// The rate of `c` in a row's tab-separated `rates`, whose columns are `columns`; `None` when the
+/// row has no rate for it.
+fn column_rate(columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
     let i = columns.iter().position(|x| *x == c)?;
     let text = rates.split('\t').nth(i)?;
     if text.is_empty() {
