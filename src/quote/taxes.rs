@@ -193,14 +193,14 @@ pub(super) fn border_tax_base(
     let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
     let on_customs_value = ctx.j.tax_basis == TaxBasis::CustomsValuePlusDuty;
     let value = if on_customs_value { customs_value } else { v.cif() };
-    let mut base = value + duty + v.tax_base_charges;
+    let charges = v.tax_base_charges;
+    let mut base = value + duty + charges;
     let uplift = uplift(ctx).map(|(percent, source)| {
         let add = ctx.round(value * percent / Decimal::ONE_HUNDRED);
         base += add;
         (percent, add, source)
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
-    let charges = v.tax_base_charges;
     if uplift.is_none() && duty == duty_total && rounded == base && charges.is_zero() {
         return (rounded, Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }));
     }
@@ -344,12 +344,7 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
         ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
     }
-    let tax: Decimal =
-        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
-    let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
-    if !tax_within(tax * rate, t) || tax.is_zero() {
-        return;
-    }
+    let Some(tax) = tax_within_minimum(ctx, t, lines) else { return };
     for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
         l.formula = format!(
             "{} — not collected: total tax {} ≤ minimum {} {} ({})",
@@ -364,6 +359,15 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
     }
 }
 
+/// The consignment's priced tax when it is within the minimum collectible `t` (in the customs
+/// currency); `None` when there is none or it is above the minimum.
+fn tax_within_minimum(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<Decimal> {
+    let tax: Decimal =
+        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+    let rate = ctx.rate(ctx.j.currency, t.currency)?;
+    (!tax.is_zero() && tax_within(tax * rate, t)).then_some(tax)
+}
+
 /// True when a tax total (in the threshold's currency) is within a minimum collectible: at most
 /// its amount, or below it when the row compares `lt`.
 fn tax_within(tax: Decimal, t: &Threshold) -> bool {
@@ -376,10 +380,7 @@ fn tax_within(tax: Decimal, t: &Threshold) -> bool {
 /// A minimum collectible from a secondary source is not applied: where the tax is within it,
 /// the tax is not priced (it is either waived or due, and which is unverified).
 fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &mut [LineQuote]) {
-    let tax: Decimal =
-        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
-    let Some(rate) = ctx.rate(ctx.j.currency, t.currency) else { return };
-    if !tax_within(tax * rate, t) || tax.is_zero() {
+    if tax_within_minimum(ctx, t, lines).is_none() {
         return;
     }
     let why = unverified_threshold(t);
