@@ -305,7 +305,7 @@ impl Engine {
     /// `E_DATA_NOT_LOADED` error naming it, never an unknown code or a missing rate.
     pub fn quote(&self, req: &QuoteRequest) -> Result<Quote> {
         let snapshot = self.data.snapshot;
-        if snapshot.parts().all(|p| p.is_loaded()) {
+        if snapshot.all_parts_loaded() {
             return crate::quote::quote(self, req);
         }
         if let Some(missing) = self.missing_parts_for(req).first() {

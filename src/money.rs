@@ -241,6 +241,25 @@ fn round_small(amount: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> 
     Some(Decimal::from_parts(lo, mid, 0, amount.is_sign_negative(), dp))
 }
 
+/// `amount` ÷ 100 (a per-cent figure as a fraction), exactly as `rust_decimal`'s division gives it
+/// (digits, sign and scale: the exact quotient at the dividend's scale or the fewest places
+/// beyond it), by moving the decimal point when the mantissa fits in 64 bits instead of a
+/// 96-bit division: every ad valorem duty divides once per line.
+pub fn per_cent(amount: Decimal) -> Decimal {
+    let scale = amount.scale();
+    let small = u64::try_from(amount.mantissa().unsigned_abs()).ok().filter(|_| scale + 2 <= 28);
+    let Some(mut digits) = small.filter(|d| *d != 0) else {
+        return amount / Decimal::ONE_HUNDRED;
+    };
+    // Two more places, less the trailing zeros down to the dividend's own scale.
+    let mut places = scale + 2;
+    while places > scale && digits % 10 == 0 {
+        digits /= 10;
+        places -= 1;
+    }
+    Decimal::from_parts(digits as u32, (digits >> 32) as u32, 0, amount.is_sign_negative(), places)
+}
+
 /// Formats an amount with thousands separators ("1,234.50") for formulas people read.
 pub fn format_grouped(amount: Decimal) -> String {
     let s = amount.to_string();
@@ -330,6 +349,19 @@ mod tests {
             let mode = if half_even { RoundingMode::HalfEven } else { RoundingMode::HalfUp };
             let fast = round_to(a, dp, mode);
             let slow = rounded_by_rust_decimal(a, dp, mode);
+            prop_assert_eq!((fast, fast.scale(), fast.to_string()), (slow, slow.scale(), slow.to_string()));
+        }
+    }
+
+    proptest! {
+        /// Moving the decimal point gives `rust_decimal`'s quotient by 100: digits, sign and scale.
+        #[test]
+        fn per_cent_equals_rust_decimal_division_by_100(
+            lo in prop_oneof![any::<u32>(), 0u32..2000, Just(0u32)], mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()], negative in any::<bool>(), scale in 0u32..=28,
+        ) {
+            let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let (fast, slow) = (per_cent(a), a / Decimal::ONE_HUNDRED);
             prop_assert_eq!((fast, fast.scale(), fast.to_string()), (slow, slow.scale(), slow.to_string()));
         }
     }

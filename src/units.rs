@@ -390,7 +390,7 @@ impl Quantities {
         if measure == Measure::net(Dimension::PureAlcohol) {
             let litres = self.get(Measure::net(Dimension::Volume))?;
             let pct = self.alcohol_pct?;
-            return litres.checked_mul(pct).map(|l| l / Decimal::ONE_HUNDRED);
+            return litres.checked_mul(pct).map(crate::money::per_cent);
         }
         None
     }

@@ -217,7 +217,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             match base {
                 Some((v, c)) => match percent.checked_mul(v) {
                     Some(x) => Part::priced(
-                        x / Decimal::ONE_HUNDRED,
+                        crate::money::per_cent(x),
                         shown(text, || format!("{} × {}", pct(), base_shown(v, c))),
                     ),
                     None => {

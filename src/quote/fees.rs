@@ -65,7 +65,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
         }
         let (amount, formula) = match (f.kind, f.percent, f.amount) {
             (FeeKind::AdValorem, Some(pct), _) => {
-                let raw = pct * value / Decimal::ONE_HUNDRED;
+                let raw = crate::money::per_cent(pct * value);
                 let mut a = raw;
                 let mut note = format!("{}% × {}", pct.normalize(), format_grouped(value.round_dp(2)));
                 let shown_raw = format_grouped(raw.round_dp(2));

@@ -93,8 +93,6 @@ struct Ctx<'q> {
     uplift: Option<Option<(Decimal, &'static str)>>,
     /// The parts each tax rate splits into, per rate, as lines ask.
     tax_parts: Several<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
-    /// Each tax rate as a fraction (`20` → `0.2`), divided once per quote, not once per line.
-    fractions: Several<(Decimal, Decimal)>,
     /// The row of `rules/movements.tsv` the shipment is when it crosses no customs border
     /// (chosen once per quote: [`movement::choose`]); `None` for an import.
     movement: Option<&'static crate::rules::Movement>,
@@ -153,16 +151,9 @@ impl Ctx<'_> {
         Some(rate)
     }
 
-    /// `percent` ÷ 100, computed once per quote for each rate (the same digits and scale: the
-    /// cache is keyed by both, as `20` and `20.0` divide to different scales).
-    fn fraction(&mut self, percent: Decimal) -> Decimal {
-        let same = |p: &Decimal| *p == percent && p.scale() == percent.scale();
-        if let Some((_, f)) = self.fractions.iter().find(|(p, _)| same(p)) {
-            return *f;
-        }
-        let f = percent / Decimal::ONE_HUNDRED;
-        self.fractions.push((percent, f));
-        f
+    /// `percent` ÷ 100 (the same digits and scale as a division: `20` → `0.2`, `20.0` → `0.20`).
+    fn fraction(&self, percent: Decimal) -> Decimal {
+        crate::money::per_cent(percent)
     }
 
     fn round(&self, amount: Decimal) -> Decimal {
@@ -251,7 +242,6 @@ impl<'q> Ctx<'q> {
             tariff_editions_checked: Several::new(),
             uplift: None,
             tax_parts: Several::new(),
-            fractions: Several::new(),
             movement: choose(rules, req, j.country),
         })
     }

@@ -196,7 +196,7 @@ pub(super) fn border_tax_base(
     let charges = v.tax_base_charges;
     let mut base = value + duty + charges;
     let uplift = uplift(ctx).map(|(percent, source)| {
-        let add = ctx.round(value * percent / Decimal::ONE_HUNDRED);
+        let add = ctx.round(crate::money::per_cent(value * percent));
         base += add;
         (percent, add, source)
     });
@@ -302,7 +302,7 @@ pub(super) fn tax_parts(
             }
             _ => (
                 base,
-                base * part.percent / Decimal::ONE_HUNDRED,
+                crate::money::per_cent(base * part.percent),
                 Parts::Percent { percent: part.percent, base },
                 note.clone(),
             ),
@@ -417,14 +417,13 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_fraction_is_divided_once_per_quote_with_its_own_scale() {
+    fn a_rate_fraction_keeps_the_scale_of_a_division_by_100() {
         let req = gb();
-        let mut ctx = context(&req);
+        let ctx = context(&req);
         assert_eq!(ctx.fraction(dec!(20)).to_string(), (dec!(20) / Decimal::ONE_HUNDRED).to_string());
-        // 20 and 20.0 are equal but divide to different scales: each keeps its own.
         assert_eq!(ctx.fraction(dec!(20.0)).to_string(), (dec!(20.0) / Decimal::ONE_HUNDRED).to_string());
+        assert_eq!(ctx.fraction(dec!(12.50)).to_string(), (dec!(12.50) / Decimal::ONE_HUNDRED).to_string());
         assert_eq!(ctx.fraction(dec!(20)), dec!(0.2));
-        assert_eq!(ctx.fractions.len(), 2);
     }
 
     /// docs/rules.md (Canada): the CBSA collects GST (or HST in the harmonised provinces) at the

@@ -209,7 +209,7 @@ pub(super) fn layer_levy(
     }
     let (amount, formula) = match l.rate_kind {
         RateKind::Add => {
-            let a = us.round(percent * base / Decimal::ONE_HUNDRED);
+            let a = us.round(crate::money::per_cent(percent * base));
             (a, format!("{}% × {} = {}", percent.normalize(), format_grouped(base), format_grouped(a)))
         }
         RateKind::AllIn => {
@@ -219,7 +219,7 @@ pub(super) fn layer_levy(
             };
             // The column 1 duty's share of this base (all of it when the base is the full value).
             let share = if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
-            let gross = percent * base / Decimal::ONE_HUNDRED;
+            let gross = crate::money::per_cent(percent * base);
             let a = us.round((gross - share).max(Decimal::ZERO));
             (
                 a,

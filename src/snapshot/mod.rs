@@ -185,6 +185,9 @@ pub struct Snapshot<'a> {
     correlation: OnceLock<Result<crate::correlation::Correlation<'a>>>,
     /// Destinations that apply another jurisdiction's tariff, sorted (see [`Snapshot::tariff_of`]).
     tariffs_of: OnceLock<Vec<(&'a str, &'a str)>>,
+    /// Set once every part is loaded (parts are never unloaded): a quote then checks one flag
+    /// instead of every part (see [`Snapshot::all_parts_loaded`]).
+    all_loaded: std::sync::atomic::AtomicBool,
 }
 
 /// Reads varints from a byte slice.
@@ -380,6 +383,7 @@ impl<'a> Snapshot<'a> {
             texts: OnceLock::new(),
             correlation: OnceLock::new(),
             tariffs_of: OnceLock::new(),
+            all_loaded: std::sync::atomic::AtomicBool::new(false),
         };
         snapshot.read_inline_parts(bytes, end + format::HASH_LEN, verify)?;
         Ok(snapshot)
@@ -437,6 +441,20 @@ impl<'a> Snapshot<'a> {
     /// Attaches the bytes of a part already found by their hash ([`Snapshot::part_with_hash`]).
     pub(crate) fn attach_found_part(&self, part: &Part<'a>, bytes: &'a [u8]) -> Result<()> {
         self.set_part(part, bytes, false)
+    }
+
+    /// True when every part is loaded (natively always; in the browser once all are attached).
+    /// Remembered once true, as a part once loaded stays loaded.
+    pub fn all_parts_loaded(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        if self.all_loaded.load(Ordering::Relaxed) {
+            return true;
+        }
+        let all = self.parts().all(|p| p.is_loaded());
+        if all {
+            self.all_loaded.store(true, Ordering::Relaxed);
+        }
+        all
     }
 
     /// Every part, tables' chapter parts first.
