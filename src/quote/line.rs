@@ -132,7 +132,8 @@ pub(super) fn price_with(
     source: &mut DutySource,
 ) -> Priced {
     let cur = ctx.j.currency;
-    let mut p = Priced::default();
+    // A duty and a tax: the common line, in one allocation.
+    let mut p = Priced { levies: Vec::with_capacity(2), ..Priced::default() };
     let basis_note = match ctx.j.duty_basis {
         DutyBasis::Cif => Parts::Cif { goods: v.goods, shipping: v.shipping, insurance: v.insurance },
         DutyBasis::Fob => Parts::Fob { goods: v.goods },
