@@ -12,6 +12,7 @@ pub(crate) mod table;
 pub mod taxes;
 pub mod us;
 pub mod vat;
+mod vat_memo;
 
 pub use codes::{
     AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, MovementTax, Place, SaleBase, Scheme, SubdivisionTax,
@@ -173,6 +174,8 @@ pub struct Rules {
     /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
     jp_programmes: OnceLock<Vec<programmes::Programme>>,
     snapshot: &'static Snapshot<'static>,
+    /// The VAT/GST rates looked up so far, by their inputs ([`Rules::vat_rate`]).
+    vat_memo: vat_memo::VatMemo,
 }
 
 /// The US tables that travel as parts of their own in the browser build (read only by
@@ -430,6 +433,7 @@ impl Rules {
             us: OnceLock::new(),
             jp_programmes: OnceLock::new(),
             snapshot,
+            vat_memo: vat_memo::VatMemo::default(),
         };
         // Inline (natively, or a blob without parts): checked now, as every other rule table; a
         // part not attached yet (the browser) is read when it is ([`Rules::jp`]). Missing
@@ -630,8 +634,15 @@ impl Rules {
     }
 
     /// The VAT/GST rate for a class, with the row it came from. `kind` names which rate was used
-    /// (for the reduced class, the lowest reduced rate the country has).
+    /// (for the reduced class, the lowest reduced rate the country has). Looked up once per
+    /// input: the rules remember the answer (the tables never change under an engine).
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
+        self.vat_memo
+            .get_or(country, subdivision, class, date, || self.find_vat_rate(country, subdivision, class, date))
+    }
+
+    /// [`Rules::vat_rate`] from the rows.
+    fn find_vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
         let country = self.territory(country, date).map_or(country, |t| t.vat_of);
         let rows = || self.vat_on(country, date).filter(|v| v.subdivision.is_empty());
         let standard = || rows().find(|v| v.kind.is_standard());
