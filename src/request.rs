@@ -470,11 +470,12 @@ impl QuoteRequest {
             }
         }
         // A small cart compares ids pairwise: cheaper than hashing them.
-        let mut ids = HashSet::with_capacity(if self.lines.len() > SMALL_CART { self.lines.len() } else { 0 });
+        // (Made only for a large cart: even an empty set seeds its hasher.)
+        let mut ids = (self.lines.len() > SMALL_CART).then(|| HashSet::with_capacity(self.lines.len()));
         for (i, line) in self.lines.iter().enumerate() {
-            let repeated = match self.lines.len() > SMALL_CART {
-                true => !ids.insert(line.id.as_str()),
-                false => self.lines[..i].iter().any(|l| l.id == line.id),
+            let repeated = match &mut ids {
+                Some(ids) => !ids.insert(line.id.as_str()),
+                None => self.lines[..i].iter().any(|l| l.id == line.id),
             };
             if repeated {
                 return Err(Error::new(
