@@ -242,22 +242,22 @@ fn round_small(amount: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> 
 }
 
 /// `amount` ÷ 100 (a per-cent figure as a fraction), exactly as `rust_decimal`'s division gives it
-/// (digits, sign and scale: the exact quotient at the dividend's scale or the fewest places
-/// beyond it), by moving the decimal point when the mantissa fits in 64 bits instead of a
-/// 96-bit division: every ad valorem duty divides once per line.
+/// (digits, sign and scale: the quotient at the dividend's own scale when the mantissa is a
+/// multiple of 100, else the mantissa two places further). For a mantissa under 2^32 and a scale
+/// of at most 16 (every rate and nearly every rate × value a quote divides) the decimal point is
+/// moved instead of a 96-bit division; past that the division drops trailing zeros by rules of
+/// its own, so it is used.
 pub fn per_cent(amount: Decimal) -> Decimal {
     let scale = amount.scale();
-    let small = u64::try_from(amount.mantissa().unsigned_abs()).ok().filter(|_| scale + 2 <= 28);
-    let Some(mut digits) = small.filter(|d| *d != 0) else {
+    let small = u32::try_from(amount.mantissa().unsigned_abs()).ok().filter(|_| scale <= 16);
+    let Some(digits) = small.filter(|d| *d != 0) else {
         return amount / Decimal::ONE_HUNDRED;
     };
-    // Two more places, less the trailing zeros down to the dividend's own scale.
-    let mut places = scale + 2;
-    while places > scale && digits % 10 == 0 {
-        digits /= 10;
-        places -= 1;
-    }
-    Decimal::from_parts(digits as u32, (digits >> 32) as u32, 0, amount.is_sign_negative(), places)
+    let (digits, places) = match digits % 100 {
+        0 => (digits / 100, scale),
+        _ => (digits, scale + 2),
+    };
+    Decimal::from_parts(digits, 0, 0, amount.is_sign_negative(), places)
 }
 
 /// Formats an amount with thousands separators ("1,234.50") for formulas people read.
@@ -359,8 +359,11 @@ mod tests {
         fn per_cent_equals_rust_decimal_division_by_100(
             lo in prop_oneof![any::<u32>(), 0u32..2000, Just(0u32)], mid in prop_oneof![Just(0u32), any::<u32>()],
             hi in prop_oneof![Just(0u32), any::<u32>()], negative in any::<bool>(), scale in 0u32..=28,
+            zeros in 0u32..=3,
         ) {
+            // Trailing zeros (none to three) are where the scale of the quotient is decided.
             let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let a = Decimal::try_from_i128_with_scale(a.mantissa() * 10i128.pow(zeros), scale).unwrap_or(a);
             let (fast, slow) = (per_cent(a), a / Decimal::ONE_HUNDRED);
             prop_assert_eq!((fast, fast.scale(), fast.to_string()), (slow, slow.scale(), slow.to_string()));
         }
