@@ -426,6 +426,19 @@ impl QuoteRequest {
 
     /// Checks everything that does not need tariff data: codes, signs, ids, sizes.
     pub fn validate(&self) -> Result<()> {
+        self.check(|_| ())
+    }
+
+    /// [`QuoteRequest::validate`], giving each line's code as parsed there (a quote reads them
+    /// again: parsed once, not twice).
+    pub(crate) fn validated_codes(&self) -> Result<Vec<HsCode>> {
+        let mut codes = Vec::with_capacity(self.lines.len());
+        self.check(|code| codes.push(code))?;
+        Ok(codes)
+    }
+
+    /// The checks of [`QuoteRequest::validate`]; `code` receives each valid line's parsed code.
+    fn check(&self, mut code: impl FnMut(HsCode)) -> Result<()> {
         check_country(&self.destination, "destination")?;
         for (v, f) in [(&self.ship_from, "ship_from"), (&self.origin, "origin")] {
             if let Some(c) = v {
@@ -484,7 +497,7 @@ impl QuoteRequest {
                     format!("line id {:?} is used twice", line.id),
                 ));
             }
-            line.validate().map_err(|e| e.within(&format!("lines[{i}]")))?;
+            code(line.validate().map_err(|e| e.within(&format!("lines[{i}]")))?);
         }
         Ok(())
     }
@@ -544,11 +557,12 @@ impl LineRequest {
         (!claim.eq_ignore_ascii_case("none")).then_some((claim, from))
     }
 
-    fn validate(&self) -> Result<()> {
+    /// The line's checks; its code, parsed.
+    fn validate(&self) -> Result<HsCode> {
         if self.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
         }
-        HsCode::parse(&self.code)?;
+        let code = HsCode::parse(&self.code)?;
         non_negative(self.unit_price, "unit_price", ErrorCode::NegativePrice)?;
         at_most(self.unit_price, MAX_INPUT, "unit_price")?;
         at_most(self.quantity, MAX_INPUT, "quantity")?;
@@ -625,7 +639,7 @@ impl LineRequest {
             }
             check_duty_rate(&d.rate, format!("extra_duties[{i}].rate"))?;
         }
-        Ok(())
+        Ok(code)
     }
 }
 

@@ -18,26 +18,26 @@ pub(super) struct Priced {
 pub(super) fn price_line(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
+    code: &HsCode,
     v: &LineValues,
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
 ) -> Result<(LineQuote, Decimal)> {
-    let code = HsCode::parse(&line.code)?;
     let customs_value = match ctx.j.duty_basis {
         DutyBasis::Cif => v.cif(),
         DutyBasis::Fob => v.goods,
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let quantities = line_quantities(line)?;
-    let claim = line_claim(ctx, line, &code, origin.as_deref())?;
+    let claim = line_claim(ctx, line, code, origin.as_deref())?;
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total.
     let mut count = 0usize;
     let mut cheapest: Option<(Option<HsCode>, Priced)> = None;
     let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
-    for mut source in duty_sources(ctx, line, &code, relief, flat_share, claim) {
-        let mut p = price_with(ctx, line, &code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
+    for mut source in duty_sources(ctx, line, code, relief, flat_share, claim) {
+        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
         let matched = match source {
             DutySource::None(reason) => {
                 p.reasons.insert(0, reason);

@@ -249,7 +249,7 @@ impl<'q> Ctx<'q> {
 
 /// Quotes a request against an engine's snapshot and rules (see [`Engine::quote`]).
 pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
-    req.validate()?;
+    let codes = req.validated_codes()?;
     let mut ctx = Ctx::new(engine, req)?;
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());
@@ -300,7 +300,8 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
     let mut lines = Vec::with_capacity(req.lines.len());
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
-        let (q, extra) = price_line(&mut ctx, line, &values[i], &relief, flat_shares.get(i).cloned().flatten())?;
+        let share = flat_shares.get(i).cloned().flatten();
+        let (q, extra) = price_line(&mut ctx, line, &codes[i], &values[i], &relief, share)?;
         landed_extra += extra;
         lines.push(q);
     }
