@@ -318,6 +318,128 @@ fn mpf_informal_fy2027_is_unknown_too() {
     assert!(!q.totals.complete);
 }
 
+// ---- US mail: the dutiable mail fee, not the MPF ------------------------------------------------
+
+/// A US$`value` consignment of cotton T-shirts (HTS 6109.10.00, 16.5 %) from Germany by `channel`.
+fn us_parcel(channel: &str, date: &str, value: &str) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": channel,
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value}]}))
+}
+
+#[test]
+fn postal_item_pays_the_dutiable_mail_fee_and_no_mpf_19_cfr_24_22_and_24_23_c() {
+    // docs/rules.md#us-mail. 19 U.S.C. 58c(a)(6), 19 CFR 24.22(f): each item of dutiable mail
+    // pays the dutiable mail fee (class 496), US$7.39 in FY2026 (CBP Dec. 25-10, 90 FR 34665);
+    // 19 CFR 24.23(c)(1)(v): merchandise imported by mail is exempt from the MPF.
+    let q = us_parcel("post", "2026-03-02", "300");
+    assert_eq!(fee(&q, "Dutiable mail").and_then(|l| l.amount), Some(d("7.39")));
+    let mpf = fee(&q, "Merchandise").expect("the exemption is shown");
+    assert_eq!((mpf.amount, mpf.rate.to_string().as_str()), (Some(d("0.00")), "exempt"));
+    assert!(mpf.formula.as_str().contains("24.23(c)(1)(v)"), "{}", mpf.formula);
+    assert_eq!(q.totals.fees, d("7.39"));
+    assert!(q.totals.complete);
+    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.contains("Inbound EMS")));
+}
+
+#[test]
+fn the_same_item_by_courier_pays_the_informal_mpf_and_no_mail_fee_19_cfr_24_23_b_2() {
+    // 19 CFR 24.23(b)(2)(i): an informal entry by courier pays the FY2026 flat MPF, US$2.69.
+    let q = us_parcel("courier", "2026-03-02", "300");
+    assert_eq!(fee(&q, "informal").and_then(|l| l.amount), Some(d("2.69")));
+    assert!(fee(&q, "Dutiable mail").is_none());
+    assert_eq!(q.totals.fees, d("2.69"));
+}
+
+#[test]
+fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
+    // Appendix A to part 24: base US$5.50, adjusted each fiscal year by the one factor of
+    // 19 CFR 24.22(k) that also adjusts the MPF. Each year's factor is bounded by that notice's
+    // MPF minimum ($25 base), maximum ($485) and informal fee ($2), all in tariffs/rules/fees.tsv:
+    // FY2020 [1.07166, 1.07168) → 5.50 × f = 5.894 → 5.89; FY2021 [1.08933, 1.08935) → 5.99;
+    // FY2022 [1.110093, 1.110113) → 6.1055… → 6.11 (CSMS #48938836 states $6.11);
+    // FY2023 [1.186278, 1.186299) → 6.5245… → 6.52; FY2024 [1.26669, 1.26671) → 6.97;
+    // FY2025 [1.308485, 1.308505) → 7.197 → 7.20; FY2026 [1.343289, 1.343309) → 7.388 → 7.39
+    // (CBP Dec. 25-10 states $7.39). A US$1,000 parcel: above the US$800 de minimis of the
+    // years before 2025-08-29, an informal mail entry (≤ US$2,500) in every year.
+    let years = [
+        ("2020-03-02", "5.89"),
+        ("2021-03-01", "5.99"),
+        ("2022-03-01", "6.11"),
+        ("2023-03-01", "6.52"),
+        ("2024-03-01", "6.97"),
+        ("2025-03-03", "7.20"),
+        ("2026-03-02", "7.39"),
+    ];
+    for (date, amount) in years {
+        // The caller's duty rate: the fee does not depend on the tariff (ours starts in 2021).
+        let q = quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
+            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
+        assert_eq!(fee(&q, "Dutiable mail").and_then(|l| l.amount), Some(d(amount)), "{date}");
+        assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")), "{date}");
+    }
+}
+
+#[test]
+fn dutiable_mail_fee_fy2027_is_unknown_never_fy2026_figure() {
+    // From 2026-10-01 the FY2027 adjustment is not in our sources: the fee is listed without an
+    // amount, the quote is incomplete and says why; FY2026's US$7.39 is not carried over.
+    let q = us_parcel("post", "2026-11-26", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(mail.formula.as_str().contains("not in our"), "{}", mail.formula);
+    assert!(!q.totals.complete);
+    assert!(warned(&q, "W_FEE_UNKNOWN"));
+    assert!(fee(&q, "informal").is_none());
+}
+
+#[test]
+fn postal_item_owing_no_duty_pays_no_dutiable_mail_fee_19_cfr_24_22() {
+    // The fee is charged on dutiable mail only: a book (HTS 4901.99.00, Free) on 2026-08-03,
+    // after the Section 122 surcharge ended (2026-07-23), owes no duty, so the fee is 0.00 and
+    // says why.
+    let q = quote(json!({"destination": "US", "date": "2026-08-03", "currency": "USD", "origin": "DE",
+        "channel": "post", "lines": [{"id": "x", "code": "4901990093", "quantity": "1", "unit_price": "300"}]}));
+    let mail = fee(&q, "Dutiable mail").expect("the zero is shown");
+    assert_eq!(mail.amount, Some(d("0.00")));
+    assert!(mail.formula.as_str().contains("owes no duty"), "{}", mail.formula);
+    assert!(q.totals.complete);
+}
+
+#[test]
+fn dutiable_mail_fee_waits_on_a_duty_not_priced() {
+    // docs/rules.md#not-priced: a line the tariff cannot price (no US line in force on
+    // 2020-03-02) may or may not owe duty, so the fee on dutiable mail is listed without an
+    // amount, never as 0.00 nor as US$5.89.
+    let q = us_parcel("post", "2020-03-02", "1000");
+    let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(!q.totals.complete);
+}
+
+#[test]
+fn formal_postal_entry_pays_neither_fee_unless_inbound_ems_19_cfr_24_23_c_1_v() {
+    // Above US$2,500 mail is formally entered by the importer: CBP prepares no mail entry, so
+    // no dutiable mail fee; the MPF exemption for mail excludes only Inbound EMS items formally
+    // entered (CBP Dec. 20-13, 85 FR 47018, from 2020-09-03), which the quote states it assumes.
+    let q = us_parcel("post", "2026-03-02", "3000");
+    assert!(fee(&q, "Dutiable mail").is_none());
+    assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")));
+    let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION").expect("the EMS assumption is stated");
+    assert!(w.message.contains("us-mpf-mail-formal") && w.message.contains("Inbound EMS"), "{}", w.message);
+    // By courier the same entry pays the formal MPF: 0.3464 % × 3,000 = 10.39 → minimum 33.58.
+    let courier = us_parcel("courier", "2026-03-02", "3000");
+    assert_eq!(fee(&courier, "Merchandise").and_then(|l| l.amount), Some(d("33.58")));
+}
+
+#[test]
+fn postal_item_within_the_old_de_minimis_pays_no_mail_fee_19_usc_1321() {
+    // Before 2025-08-29 a US$300 consignment was within the US$800 de minimis, which relieved
+    // duty and fees (thresholds.tsv#us-de-minimis-800).
+    let q = us_parcel("post", "2024-03-01", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the relief is shown");
+    assert_eq!((mail.amount, mail.rate.to_string().as_str()), (Some(d("0.00")), "relieved"));
+}
+
 // ---- US harbor maintenance fee --------------------------------------------------------------
 
 #[test]

@@ -17,7 +17,7 @@ use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
-    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
+    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeCondition, FeeKind, Jurisdiction, Rules, Scheme,
     SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect, VatKind,
 };
 use crate::snapshot::{Match, Snapshot};

@@ -154,6 +154,19 @@ pub enum FeeKind {
     Flat,
     /// The fee is due but its figures for the period are not in our sources: never priced.
     Unknown,
+    /// The law exempts these entries from the fee: listed at zero with the row's reason (US
+    /// mail from the MPF, 19 CFR 24.23(c)(1)(v)).
+    Exempt,
+}
+
+/// What else a fee needs, besides its entry, band, transport and channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeCondition {
+    /// Nothing else.
+    Always,
+    /// The consignment owes duty (the US dutiable mail fee: each item of dutiable mail).
+    Dutiable,
 }
 
 /// Which entries a fee applies to.
@@ -289,7 +302,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 13] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -299,6 +312,13 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 13] = [
         table: "rules/fees.tsv",
         column: "transport",
         names: &["any", "ocean", "air", "road", "rail", "post"],
+        list: true,
+    },
+    // `request::Channel` (`any`: every channel), a list, read in `rules/mod.rs`.
+    ClosedColumn {
+        table: "rules/fees.tsv",
+        column: "channel",
+        names: &["any", "courier", "post", "freight"],
         list: true,
     },
     // `request::SimplifiedRegime::parse`.
@@ -519,6 +539,7 @@ pub struct FeeCodes {
     pub formal_above: Decimal,
     /// When the figures were published.
     pub vintage: Option<Date>,
+    pub condition: FeeCondition,
 }
 
 impl FeeCodes {
@@ -527,7 +548,12 @@ impl FeeCodes {
         let kind = one_of(
             r,
             "kind",
-            &[("ad_valorem", FeeKind::AdValorem), ("flat", FeeKind::Flat), ("unknown", FeeKind::Unknown)],
+            &[
+                ("ad_valorem", FeeKind::AdValorem),
+                ("flat", FeeKind::Flat),
+                ("unknown", FeeKind::Unknown),
+                ("exempt", FeeKind::Exempt),
+            ],
         )?;
         let (percent, amount) = (r.decimal("percent")?, r.decimal("amount")?);
         match kind {
@@ -550,6 +576,7 @@ impl FeeCodes {
                 .decimal("formal_above")?
                 .ok_or_else(|| r.bad("formal_above", "a fee needs formal_above"))?,
             vintage: r.date("vintage")?,
+            condition: one_of(r, "condition", &[("", FeeCondition::Always), ("dutiable", FeeCondition::Dutiable)])?,
         })
     }
 }
@@ -706,6 +733,9 @@ mod tests {
             ("rules/thresholds.tsv", "\tcourier\t", "\texpress\t", "channel"),
             ("rules/thresholds.tsv", "\tEUR\t", "\teuros\t", "currency"),
             ("rules/fees.tsv", "\tocean\t", "\tocean,sea\t", "transport"),
+            ("rules/fees.tsv", "\tcourier,freight\t", "\tcourier,express\t", "channel"),
+            ("rules/fees.tsv", "\tdutiable\t", "\tduty\t", "condition"),
+            ("rules/fees.tsv", "\texempt\t", "\texempted\t", "kind"),
             ("rules/fees.tsv", "\tUSD\t", "\tUS$\t", "currency"),
             ("rules/duty_bands.tsv", "\trts\t", "\tRTS\t", "regime"),
             ("rules/duty_bands.tsv", "\tUSD\t", "\tUSDT\t", "currency"),
@@ -737,6 +767,8 @@ mod tests {
         assert_eq!(names("fx_method"), fx);
         let channels: Vec<&str> = crate::rules::CHANNEL_NAMES.iter().map(|(n, _)| *n).collect();
         assert_eq!(names("channel"), channels);
+        let fee_channels = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/fees.tsv" && c.column == "channel");
+        assert_eq!(fee_channels.unwrap().names, channels);
         assert!(names("transport")[1..].iter().all(|m| crate::request::Transport::parse(m).is_some()));
         assert!(names("regime").iter().all(|m| crate::request::SimplifiedRegime::parse(m).is_some()));
         let vat = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/vat_extra.tsv").unwrap();

@@ -147,6 +147,7 @@ impl Rules {
                     id: f.id,
                     summary: match (f.kind, f.percent) {
                         (super::FeeKind::Unknown, _) => format!("{} not known for this period", f.name),
+                        (super::FeeKind::Exempt, _) => format!("{} exempt", f.name),
                         (_, Some(p)) => format!(
                             "{} {}% min {} max {} {}",
                             f.name,

@@ -14,8 +14,8 @@ pub mod us;
 pub mod vat;
 
 pub use codes::{
-    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, MovementTax, Place, SaleBase, Scheme, SubdivisionTax,
-    TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
+    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeCondition, FeeKind, MovementTax, Place, SaleBase, Scheme,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
 };
 pub use coverage::Coverage;
 pub use movements::Movement;
@@ -134,6 +134,13 @@ pub struct Fee {
     pub value_below: Option<Decimal>,
     /// The transport modes it applies to (empty: any).
     pub transport: Vec<Transport>,
+    /// The channels it applies to (empty: any): the US MPF is not charged on mail, the
+    /// dutiable mail fee only on mail.
+    pub channels: Vec<Channel>,
+    /// What else it needs (`dutiable`: the consignment owes duty).
+    pub condition: FeeCondition,
+    /// What the quote states when the row applies.
+    pub assumption: Option<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     /// When the figures were published; a quote far past it is warned about.
@@ -201,7 +208,7 @@ fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<
     Tsv::parse(name, text)
 }
 
-/// Parses `fees.tsv`; an unknown kind, entry or transport is an error.
+/// Parses `fees.tsv`; an unknown kind, entry, transport, channel or condition is an error.
 fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
     let mut fees = Vec::new();
     for r in t.records() {
@@ -214,6 +221,7 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
                 .map(|m| Transport::parse(m.trim()).ok_or_else(|| r.bad("transport", &format!("unknown value {m:?}"))))
                 .collect::<Result<_>>()?,
         };
+        let assumption = r.text("assumption")?;
         fees.push(Fee {
             id,
             country: r.text("country")?,
@@ -229,6 +237,9 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
             value_from: r.decimal("value_from")?,
             value_below: r.decimal("value_below")?,
             transport,
+            channels: fee_channels(&r)?,
+            condition: codes.condition,
+            assumption: (!assumption.is_empty()).then_some(assumption),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             vintage: codes.vintage,
@@ -246,6 +257,16 @@ pub(crate) const CHANNEL_NAMES: [(&str, Option<Channel>); 4] = [
     ("post", Some(Channel::Post)),
     ("freight", Some(Channel::Freight)),
 ];
+
+/// A fee row's `channel`: `any` (empty), or a list of channels.
+fn fee_channels(r: &table::Record<'_, 'static>) -> Result<Vec<Channel>> {
+    let text = r.text("channel")?;
+    if text == "any" {
+        return Ok(Vec::new());
+    }
+    let named = |name: &str| CHANNEL_NAMES.iter().find(|(n, c)| *n == name && c.is_some()).and_then(|(_, c)| *c);
+    text.split(',').map(|c| named(c.trim()).ok_or_else(|| r.bad("channel", &format!("unknown value {c:?}")))).collect()
+}
 
 /// One row of `rules/thresholds.tsv`, every coded column checked.
 fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
@@ -690,7 +711,7 @@ impl Rules {
 mod fee_table_tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tname\tkind\tpercent\tamount\tmin\tmax\tcurrency\tentry\tformal_above\tvalue_from\tvalue_below\ttransport\tvalid_from\tvalid_to\tvintage\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tname\tkind\tpercent\tamount\tmin\tmax\tcurrency\tentry\tformal_above\tvalue_from\tvalue_below\ttransport\tchannel\tcondition\tvalid_from\tvalid_to\tvintage\tassumption\tsource\tconfidence\n";
 
     fn fees(row: &'static str) -> Result<Vec<Fee>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -699,7 +720,8 @@ mod fee_table_tests {
 
     #[test]
     fn a_valid_fee_row_parses() {
-        let f = fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tocean\t\t\t\ts\tofficial").unwrap();
+        let f =
+            fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tocean\tany\t\t\t\t\t\ts\tofficial").unwrap();
         assert_eq!(
             (f[0].kind, f[0].entry, f[0].transport.clone()),
             (FeeKind::AdValorem, EntryKind::Any, vec![Transport::Ocean])
@@ -708,25 +730,55 @@ mod fee_table_tests {
 
     #[test]
     fn unknown_fee_kind_is_a_load_error() {
-        let e = fees("x\tUS\tMPF\tpercent\t0.3464\t\t\t\tUSD\tformal\t2500\t\t\tany\t\t\t\ts\tofficial").unwrap_err();
+        let e = fees("x\tUS\tMPF\tpercent\t0.3464\t\t\t\tUSD\tformal\t2500\t\t\tany\tany\t\t\t\t\t\ts\tofficial")
+            .unwrap_err();
         assert!(e.message.contains("column kind"));
     }
 
     #[test]
     fn unknown_entry_kind_is_a_load_error() {
-        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tsimplified\t2500\t\t\tany\t\t\t\ts\tofficial").unwrap_err();
+        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tsimplified\t2500\t\t\tany\tany\t\t\t\t\t\ts\tofficial")
+            .unwrap_err();
         assert!(e.message.contains("column entry"));
     }
 
     #[test]
     fn unknown_transport_is_a_load_error() {
-        let e = fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tsea\t\t\t\ts\tofficial").unwrap_err();
+        let e =
+            fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tsea\tany\t\t\t\t\t\ts\tofficial").unwrap_err();
         assert!(e.message.contains("column transport"));
     }
 
     #[test]
+    fn fee_channels_and_condition_parse_into_their_types() {
+        let f = fees(
+            "x\tUS\tMail\tflat\t\t7.39\t\t\tUSD\tinformal\t2500\t\t\tany\tpost\tdutiable\t\t\t\tnot EMS\ts\tofficial",
+        )
+        .unwrap();
+        assert_eq!((f[0].channels.clone(), f[0].condition), (vec![Channel::Post], FeeCondition::Dutiable));
+        assert_eq!(f[0].assumption, Some("not EMS"));
+        let mpf =
+            fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tinformal\t2500\t\t\tany\tcourier,freight\t\t\t\t\t\ts\tofficial")
+                .unwrap();
+        assert_eq!(
+            (mpf[0].channels.clone(), mpf[0].condition),
+            (vec![Channel::Courier, Channel::Freight], FeeCondition::Always)
+        );
+    }
+
+    #[test]
+    fn unknown_fee_channel_or_condition_is_a_load_error() {
+        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tinformal\t2500\t\t\tany\tmail\t\t\t\t\t\ts\tofficial")
+            .unwrap_err();
+        assert!(e.message.contains("column channel"), "{e}");
+        let e = fees("x\tUS\tMail\tflat\t\t7.39\t\t\tUSD\tinformal\t2500\t\t\tany\tpost\tduty\t\t\t\t\ts\tofficial")
+            .unwrap_err();
+        assert!(e.message.contains("column condition"), "{e}");
+    }
+
+    #[test]
     fn a_flat_fee_without_an_amount_is_a_load_error_not_zero() {
-        assert!(fees("x\tUS\tMPF\tflat\t\t\t\t\tUSD\tinformal\t2500\t\t\tany\t\t\t\ts\tofficial").is_err());
+        assert!(fees("x\tUS\tMPF\tflat\t\t\t\t\tUSD\tinformal\t2500\t\t\tany\tany\t\t\t\t\t\ts\tofficial").is_err());
     }
 }
 
