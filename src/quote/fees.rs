@@ -348,6 +348,24 @@ mod tests {
     }
 
     #[test]
+    fn duty_owed_is_known_only_when_every_line_is_priced_us_mail() {
+        // docs/rules.md#us-mail: the dutiable mail fee needs duty owed; a duty not priced, or
+        // a line not priced, leaves it unknown rather than "no duty".
+        let duty = |amount| line_quote(dec!(300), dec!(300), vec![levy(LevyKind::Duty, "Customs duty", amount)]);
+        assert_eq!(duty_owed(&[duty(dec!(0)), duty(dec!(49.50))]), DutyOwed::Yes);
+        assert_eq!(duty_owed(&[duty(dec!(0))]), DutyOwed::No);
+        let mut unpriced = duty(dec!(0));
+        unpriced.levies[0].amount = None;
+        assert_eq!(duty_owed(&[duty(dec!(0)), unpriced]), DutyOwed::Unknown);
+        let mut lower_bound = duty(dec!(0));
+        (lower_bound.levies[0].amount, lower_bound.levies[0].partial_amount) = (None, Some(dec!(5)));
+        assert_eq!(duty_owed(&[lower_bound]), DutyOwed::Yes);
+        let mut not_priced = line_quote(dec!(300), dec!(300), Vec::new());
+        not_priced.status = LineStatus::NotPriced;
+        assert_eq!(duty_owed(&[duty(dec!(0)), not_priced]), DutyOwed::Unknown);
+    }
+
+    #[test]
     fn no_declaration_rounding_where_the_law_has_none_rules_11() {
         // docs/rules.md §11: GB rounds per line only; the totals stay the sum of the lines.
         let req = request_to("GB", "GBP");
