@@ -440,6 +440,22 @@ fn postal_item_within_the_old_de_minimis_pays_no_mail_fee_19_usc_1321() {
     assert_eq!((mail.amount, mail.rate.to_string().as_str()), (Some(d("0.00")), "relieved"));
 }
 
+#[test]
+fn us_coverage_names_the_channel_each_fee_is_limited_to() {
+    // The countries listing (`landed countries`) says which channel pays which fee: the MPF by
+    // courier or freight, the dutiable mail fee and the MPF's mail exemption by post.
+    let date = landed::date::Date::parse("2026-03-02").unwrap();
+    let coverage = engine().rules().coverage(engine().snapshot(), date);
+    let us = coverage.iter().find(|c| c.country == "US").expect("US is covered");
+    let summary = |id: &str| us.fees.iter().find(|f| f.id == id).map(|f| f.summary.clone()).unwrap_or_default();
+    assert_eq!(summary("us-mail-fee-fy2026"), "Dutiable mail fee flat 7.39 USD (by post)");
+    assert_eq!(
+        summary("us-mpf-informal-fy2026"),
+        "Merchandise Processing Fee (informal entry) flat 2.69 USD (by courier/freight)"
+    );
+    assert_eq!(summary("us-mpf-mail-informal"), "Merchandise Processing Fee exempt (by post)");
+}
+
 // ---- US harbor maintenance fee --------------------------------------------------------------
 
 #[test]
