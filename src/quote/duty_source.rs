@@ -43,7 +43,15 @@ pub(super) fn duty_sources(
         Ok(rates) if rates.is_empty() => Several::one(DutySource::None(format!("no duty rate found for code {code}"))),
         Ok(rates) => {
             let mut sources = Several::new();
-            rates.into_iter().take(200).for_each(|r| sources.push(DutySource::Rate(r)));
+            for r in rates.into_iter().take(200) {
+                if relief.simplified_set_aside.is_some() {
+                    note_set_aside(ctx, line, &r);
+                }
+                sources.push(match relief.simplified {
+                    Some(t) => simplify(ctx, line, t, r),
+                    None => DutySource::Rate(r),
+                });
+            }
             sources
         }
         Err(reason) => Several::one(DutySource::None(reason)),

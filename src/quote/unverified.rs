@@ -6,12 +6,23 @@
 
 use super::*;
 
-/// Unprices the duty and tax of every line when the destination's value basis is unverified, and
-/// the levies an unverified threshold the consignment is within would change.
+/// Unprices the duty and tax of every line when the destination's value basis or the personal-use
+/// valuation the goods were valued by is unverified, and the levies an unverified threshold the
+/// consignment is within would change.
 pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let mut rules: Vec<(Vec<LevyKind>, String)> = Vec::new();
     if ctx.j.source.is_verify() {
         let why = unverified_basis(ctx.j);
+        ctx.warn(Detail::Unverified { why: why.clone() });
+        rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
+    }
+    if let Some(p) = ctx.personal_use.filter(|p| p.source.is_verify()) {
+        let why = format!(
+            "{}: goods for personal use are valued at {} of their price here, from a secondary source [verify] ({}): their duty and tax are not priced; a primary source for the row, or business_buyer: true for goods not for personal use, would price them",
+            p.source.row(),
+            p.factor.normalize(),
+            p.source.publisher
+        );
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
