@@ -4,7 +4,9 @@
 //!   appended table 2 (text as amended by Act No. 12 of 2014), Japan Customs, Customs Answer 1001
 //!   (`rules/jp_simplified.tsv`, threshold `jp-simplified-200000`);
 //! - the value of goods bought at retail for personal use: art. 4-6(2), Customs Answer 1405
-//!   (`rules/jp_personal_use.tsv`: the 0.6 factor is from secondary sources, [verify]).
+//!   (Japanese: 海外小売価格×0.6) and the Basic Notice 4の6-2(3) (`rules/jp_personal_use.tsv`;
+//!   whether freight joins it before or after the 0.6 is not settled: not priced when there is
+//!   any).
 //!
 //! No Customs Answer works a simplified-tariff example; every figure is worked by hand from the
 //! law, with Japan's rounding (Customs Answer 1111: bases down to ¥1,000, each tax part's base
@@ -39,23 +41,57 @@ fn check(q: &Quote, id: &str) -> (bool, Option<rust_decimal::Decimal>) {
 }
 
 #[test]
-fn a_personal_purchase_of_15000_yen_is_valued_at_9000_within_the_10000_exemption_unverified() {
-    // Customs Tariff Act art. 4-6(2): goods bought at retail for the importer's personal use are
-    // valued as if imported at the wholesale stage; secondary sources give 0.6 of the retail
-    // price. ¥15,000 × 0.6 = ¥9,000 ≤ ¥10,000: within the small-amount exemption (Customs
-    // Answer 1006, jp-small-10000). The factor is [verify]: duty and tax are shown at the
-    // figure (0, relieved) but not priced, and the line names the row and business_buyer.
+fn a_personal_purchase_of_15000_yen_is_valued_at_9000_within_the_10000_exemption_customs_answer_1405() {
+    // Customs Tariff Act art. 4-6(2); Customs Answer 1405 (3): goods bought at retail for the
+    // importer's personal use are valued at the overseas retail price × 0.6. ¥15,000 × 0.6 =
+    // ¥9,000 ≤ ¥10,000: within the small-amount exemption (Customs Answer 1006, jp-small-10000):
+    // no duty, no consumption tax. The quote states the assumption and the input that changes it.
     let q = quote(jp(goods("6203.42.200", "15000"), true));
     assert_eq!(check(&q, "jp-small-10000"), (true, Some(d("9000"))));
     let line = &q.lines[0];
     assert_eq!(line.customs_value, d("9000"));
     assert_eq!(line.goods_value, d("15000"), "the buyer still pays the price");
+    assert_eq!(line.status, LineStatus::Priced, "{:?}", line.reason);
+    assert_eq!((levy(line, LevyKind::Duty), levy(line, LevyKind::Tax)), (d("0"), d("0")));
+    let w = warning(&q, "W_ASSUMPTION", "jp-personal-use: assumes the goods are bought at retail").unwrap();
+    assert!(w.contains("business_buyer: true"), "{w}");
+    assert!(q.totals.complete);
+}
+
+#[test]
+fn a_personal_100000_yen_parcel_is_valued_at_60000_under_the_simplified_tariff_customs_answer_1405() {
+    // ¥100,000 × 0.6 = 60,000 ≤ 200,000: simplified 10 % (chapter 62) = 6,000. Tax base 66,000;
+    // national 7.8 % = 5,148; local 5,100 × 22/78 = 1,438. Declaration: duty 6,000; tax 5,100 +
+    // 1,400 = 6,500.
+    let q = quote(jp(goods("6203.43.200", "100000"), true));
+    assert_eq!(check(&q, "jp-simplified-200000"), (true, Some(d("60000"))));
+    let line = &q.lines[0];
+    assert_eq!((levy(line, LevyKind::Duty), levy(line, LevyKind::Tax)), (d("6000"), d("6586")));
+    assert_eq!((q.totals.duty, q.totals.tax), (d("6000"), d("6500")));
+}
+
+#[test]
+fn a_personal_parcel_with_freight_is_listed_not_priced_the_order_is_not_settled() {
+    // Neither the Act, Customs Answer 1405 nor the Basic Notice 4の6-2(3) says whether freight to
+    // Japan joins the value before or after the 0.6: with ¥2,000 of shipping the figures add it
+    // after (60,000 + 2,000 = 62,000: duty 6,200) but are not priced, and the line says why.
+    let mut v = jp(goods("6203.43.200", "100000"), true);
+    v["shipping"] = json!("2000");
+    let q = quote(v);
+    let line = &q.lines[0];
     assert_eq!(line.status, LineStatus::NotPriced);
-    assert!(unpriced(line, LevyKind::Duty).contains("not priced (0)"));
-    let why = line.reason.as_deref().unwrap();
-    assert!(why.contains("jp_personal_use.tsv#jp-personal-use") && why.contains("business_buyer: true"), "{why}");
-    assert!(warning(&q, "W_ASSUMPTION", "jp-personal-use: assumes the goods are bought at retail").is_some());
+    assert!(unpriced(line, LevyKind::Duty).contains("not priced (6,200)"));
+    assert!(line.reason.as_deref().unwrap().contains("before or after the 0.6"), "{:?}", line.reason);
     assert!(!q.totals.complete);
+}
+
+#[test]
+fn gold_is_valued_at_its_price_even_for_personal_use_basic_notice_4_6_2() {
+    // Basic Notice 4の6-2(3): not for gold, platinum and other goods with an international market
+    // price (7108, 7110). Gold bars 7108.13-010, ¥50,000: customs value 50,000, not 30,000.
+    let q = quote(jp(goods("7108.13.010", "50000"), true));
+    assert_eq!(q.lines[0].customs_value, d("50000"));
+    assert_eq!(check(&q, "jp-small-10000"), (false, Some(d("50000"))));
 }
 
 #[test]
@@ -180,13 +216,4 @@ fn a_preference_claim_takes_the_general_tariffs_preferential_column() {
     let q = quote(v);
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0"));
     assert!(warning(&q, "W_THRESHOLD_NOT_APPLIED", "preference claim").is_some(), "{:?}", q.warnings);
-}
-
-#[test]
-fn a_personal_100000_yen_parcel_is_valued_at_60000_and_its_simplified_duty_shown_not_priced() {
-    // Personal use: ¥100,000 × 0.6 = 60,000 ≤ 200,000: simplified 10 % on 60,000 = 6,000, shown
-    // in the formula; not priced while the factor is [verify].
-    let q = quote(jp(goods("6203.43.200", "100000"), true));
-    assert_eq!(check(&q, "jp-simplified-200000"), (true, Some(d("60000"))));
-    assert!(unpriced(&q.lines[0], LevyKind::Duty).contains("not priced (6,000)"));
 }

@@ -309,11 +309,14 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         true => vec![Decimal::ZERO; req.lines.len()],
         false => allocate(charges_total, &keys, dp).map_err(|e| e.within("tax_base_charges"))?,
     };
-    let factor = personal_use(&mut ctx);
+    let personal = personal_use(&mut ctx);
     let values: Vec<LineValues> = (0..req.lines.len())
         .map(|i| LineValues {
             goods: goods[i],
-            customs_goods: factor.map_or(goods[i], |f| crate::money::round_to(goods[i] * f, dp, req.rounding.mode)),
+            customs_goods: match personal.filter(|p| p.covers(&req.lines[i].code)) {
+                Some(p) => crate::money::round_to(goods[i] * p.factor, dp, req.rounding.mode),
+                None => goods[i],
+            },
             shipping: shipping[i],
             insurance: insurance[i],
             tax_base_charges: charges[i],

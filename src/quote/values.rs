@@ -3,18 +3,18 @@
 
 use super::*;
 
-/// The factor of the retail price goods for personal use are valued at, where the destination's
-/// law values them so (Japan, Customs Tariff Act art. 4-6(2): as if imported at the wholesale
-/// stage) and the buyer is not a business: the quote states the assumption and the input that
-/// changes it. Freight and insurance are added after it (`rules/jp_personal_use.tsv`).
-pub(super) fn personal_use(ctx: &mut Ctx<'_>) -> Option<Decimal> {
+/// How goods for personal use are valued, where the destination's law values them so (Japan,
+/// Customs Tariff Act art. 4-6(2): as if imported at the wholesale stage, a factor of the retail
+/// price) and the buyer is not a business: the quote states the assumption and the input that
+/// changes it (`rules/jp_personal_use.tsv`). Freight and insurance are added after the factor.
+pub(super) fn personal_use(ctx: &mut Ctx<'_>) -> Option<&'static crate::rules::jp_small::PersonalUse> {
     if ctx.req.business_buyer || ctx.movement.is_some() {
         return None;
     }
     let p = ctx.small?.personal_use(ctx.destination, ctx.req.date)?;
     ctx.personal_use = Some(p);
     ctx.warn(Detail::Assumption { threshold: p.id, assumption: p.assumption });
-    Some(p.factor)
+    Some(p)
 }
 
 /// The allocation key of each line; a missing key on a line is an error naming it.

@@ -119,13 +119,25 @@ fn row(r: &Record<'_, 'static>, name: &str) -> Result<SimplifiedRow> {
     })
 }
 
+/// Whether freight and insurance to the border join a personal-use value after the factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonalFreight {
+    /// Added in full after the factor.
+    After,
+    /// Our sources do not say: a consignment with freight or insurance is not priced.
+    Unsettled,
+}
+
 /// The value of goods bought at retail for the importer's personal use (or given to a resident
-/// for the recipient's): a factor of the retail price, freight and insurance added after it.
+/// for the recipient's): a factor of the retail price.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonalUse {
     pub id: &'static str,
     pub country: &'static str,
     pub factor: Decimal,
+    pub freight: PersonalFreight,
+    /// Code prefixes the factor does not apply to (goods with an international market price).
+    pub exclude_codes: Vec<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     /// What the quote states when the row applies (`W_ASSUMPTION`).
@@ -133,7 +145,8 @@ pub struct PersonalUse {
     pub source: Provenance<'static>,
 }
 
-/// Reads `rules/jp_personal_use.tsv`: a factor must be above 0 and at most 1.
+/// Reads `rules/jp_personal_use.tsv`: a factor must be above 0 and at most 1, `freight` `after`
+/// or `unsettled`.
 pub fn load_personal_use(table: &Tsv<'static>, name: &str) -> Result<Vec<PersonalUse>> {
     table.read_rows(|r| {
         let id = r.text("id")?;
@@ -141,16 +154,32 @@ pub fn load_personal_use(table: &Tsv<'static>, name: &str) -> Result<Vec<Persona
         if factor <= Decimal::ZERO || factor > Decimal::ONE {
             return Err(r.bad("factor", "must be above 0 and at most 1"));
         }
+        let freight = match r.text("freight")? {
+            "after" => PersonalFreight::After,
+            "unsettled" => PersonalFreight::Unsettled,
+            _ => return Err(r.bad("freight", "not after or unsettled")),
+        };
+        let exclude_codes = r.text("exclude_codes")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
         Ok(PersonalUse {
             id,
             country: r.text("country")?,
             factor,
+            freight,
+            exclude_codes,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             assumption: r.text("assumption")?,
             source: Provenance::rule_row(name, id, r)?,
         })
     })
+}
+
+impl PersonalUse {
+    /// Whether the factor applies to goods of `code` (digits, separators allowed).
+    pub fn covers(&self, code: &str) -> bool {
+        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+        !self.exclude_codes.iter().any(|p| digits.starts_with(p))
+    }
 }
 
 /// Japan's small-parcel rules, parsed together.
