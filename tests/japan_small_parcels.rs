@@ -217,3 +217,16 @@ fn a_preference_claim_takes_the_general_tariffs_preferential_column() {
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0"));
     assert!(warning(&q, "W_THRESHOLD_NOT_APPLIED", "preference claim").is_some(), "{:?}", q.warnings);
 }
+
+#[test]
+fn a_partial_code_whose_lines_share_one_simplified_category_is_priced_at_it_appended_table_2() {
+    // Heading 62.03 covers 29 national lines at three general rates, but all of chapter 62 is
+    // item 4(14) of appended table 2 (10 %): under the simplified tariff the duty is certain,
+    // 100,000 × 10 % = 10,000, stated once.
+    let q = quote(jp(goods("6203", "100000"), false));
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::Priced, "{:?}", line.reason);
+    assert!(line.range.is_none());
+    assert_eq!(levy(line, LevyKind::Duty), d("10000"));
+    assert_eq!(q.warnings.iter().filter(|w| w.code == "W_TARIFF").count(), 1);
+}

@@ -47,14 +47,28 @@ pub(super) fn duty_sources(
                 if relief.simplified_set_aside.is_some() {
                     note_set_aside(ctx, line, &r);
                 }
-                sources.push(match relief.simplified {
+                let source = match relief.simplified {
                     Some(t) => simplify(ctx, line, t, r),
                     None => DutySource::Rate(r),
-                });
+                };
+                // The lines of a partial code in one simplified category share its rate: once.
+                if !sources.iter().any(|s| same_simplified_rate(s, &source)) {
+                    sources.push(source);
+                }
             }
             sources
         }
         Err(reason) => Several::one(DutySource::None(reason)),
+    }
+}
+
+/// True when both are the same simplified tariff rate (one category's row).
+fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
+    match (a, b) {
+        (DutySource::Rate(a), DutySource::Rate(b)) => {
+            a.name.as_str().starts_with("Customs duty (simplified tariff") && a.name == b.name && a.text == b.text
+        }
+        _ => false,
     }
 }
 

@@ -39,13 +39,18 @@ pub(super) fn simplify(
             t.id, row.category, row.id
         )),
         SimplifiedRate::Rate { text, expr } => {
-            let note = format!(
-                "simplified tariff {text} ({}, {}: Customs Tariff Act art. 3-3, consignment of ¥{} or less); the general tariff's rate is {general}: tariff: \"general\" applies it to the whole consignment",
-                row.id,
-                row.category,
-                format_grouped(t.amount)
-            );
-            ctx.warn(Detail::Tariff { line: line.id.clone(), note });
+            let said = ctx.warnings.iter().any(|w| match w.detail() {
+                Detail::Tariff { line: l, note } => *l == line.id && note.contains(row.id),
+                _ => false,
+            });
+            if !said {
+                let note = format!(
+                    "simplified tariff {text} ({}: Customs Tariff Act art. 3-3, a consignment of ¥{} or less); the general tariff's rate is {general}: tariff: \"general\" applies it to the whole consignment",
+                    row.id,
+                    format_grouped(t.amount)
+                );
+                ctx.warn(Detail::Tariff { line: line.id.clone(), note });
+            }
             DutySource::Rate(DutyRate {
                 expr: Expr::Parsed(Box::new(expr.clone())),
                 text: Cow::Borrowed(text),

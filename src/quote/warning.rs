@@ -24,6 +24,11 @@ impl Warning {
         Warning { code: detail.code(), message: Message { detail, text: OnceLock::new() } }
     }
 
+    /// The typed fields.
+    pub(crate) fn detail(&self) -> &Detail {
+        &self.message.detail
+    }
+
     /// True when both say the same thing (same code and fields): a quote states it once.
     pub(crate) fn same_as(&self, detail: &Detail) -> bool {
         self.message.detail == *detail
