@@ -230,3 +230,18 @@ fn a_partial_code_whose_lines_share_one_simplified_category_is_priced_at_it_appe
     assert_eq!(levy(line, LevyKind::Duty), d("10000"));
     assert_eq!(q.warnings.iter().filter(|w| w.code == "W_TARIFF").count(), 1);
 }
+
+#[test]
+fn a_tariff_choice_that_changes_nothing_is_said_not_ignored() {
+    // No silent defaults (issue 12 §5): `tariff: "simplified"` on ¥250,000 (above ¥200,000, the
+    // law applies the general tariff) and `tariff: "general"` to a destination without a
+    // simplified tariff are stated as having no effect.
+    let mut v = jp(goods("6203.43.200", "250000"), false);
+    v["tariff"] = json!("simplified");
+    let q = quote(v);
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("22750"));
+    assert!(warning(&q, "W_TARIFF", "tariff: \"simplified\" has no effect").is_some(), "{:?}", q.warnings);
+    let q = quote(json!({"destination": "GB", "date": "2026-08-01", "currency": "GBP", "origin": "US",
+        "tariff": "general", "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200"}]}));
+    assert!(warning(&q, "W_TARIFF", "GB has no simplified tariff").is_some(), "{:?}", q.warnings);
+}

@@ -230,7 +230,34 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
+    note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
+}
+
+/// States when the request's `tariff` changes nothing: the destination has no simplified tariff
+/// on the date, or the consignment is above it (the law then applies the general tariff).
+fn note_unused_tariff_choice(ctx: &mut Ctx<'_>, relief: &Relief, checks: &[ThresholdCheck]) {
+    let Some(choice) = ctx.req.tariff else { return };
+    let simplified = checks.iter().find(|c| c.effect == ThresholdEffect::SimplifiedTariff);
+    let why = match (choice, simplified) {
+        (_, None) => {
+            format!("{} has no simplified tariff on {}: its general tariff applies", ctx.destination, ctx.req.date)
+        }
+        (TariffChoice::Simplified, Some(c)) if relief.simplified.is_none() && relief.simplified_set_aside.is_none() => {
+            format!(
+                "the consignment's customs value, {} {}, is above the simplified tariff's limit ({}): the general tariff applies by law",
+                c.value.map(format_grouped).unwrap_or_default(),
+                ctx.j.currency,
+                c.id
+            )
+        }
+        _ => return,
+    };
+    let choice = match choice {
+        TariffChoice::General => "general",
+        TariffChoice::Simplified => "simplified",
+    };
+    ctx.warn(Detail::Tariff { line: "*".into(), note: format!("tariff: \"{choice}\" has no effect: {why}") });
 }
 
 /// Why a threshold the consignment is within is not applied: its row is from a secondary source,

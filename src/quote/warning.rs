@@ -268,7 +268,7 @@ pub(crate) enum Detail {
         assumption: &'static str,
     },
     /// Which tariff prices a line where the law gives two (Japan's simplified tariff for small
-    /// consignments), why, and the other's rate.
+    /// consignments), why, and the other's rate; `line` `*`: the request's `tariff` choice.
     Tariff {
         line: String,
         note: String,
@@ -350,6 +350,7 @@ impl fmt::Display for Detail {
                 "{threshold}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"
             ),
             Detail::Assumption { threshold, assumption } => write!(f, "{threshold}: assumes {assumption}"),
+            Detail::Tariff { line, note } if line == "*" => f.write_str(note),
             Detail::Tariff { line, note } => write!(f, "line {line}: {note}"),
             Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),
             Detail::Territory { assumption, source } => write!(f, "{assumption} ({source})"),
