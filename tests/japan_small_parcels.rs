@@ -229,6 +229,7 @@ fn a_partial_code_whose_lines_share_one_simplified_category_is_priced_at_it_appe
     assert!(line.range.is_none());
     assert_eq!(levy(line, LevyKind::Duty), d("10000"));
     assert_eq!(q.warnings.iter().filter(|w| w.code == "W_TARIFF").count(), 1);
+    assert!(!warned(&q, "W_PARTIAL_CODE"), "no range: {:?}", q.warnings);
 }
 
 #[test]

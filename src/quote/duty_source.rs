@@ -56,6 +56,10 @@ pub(super) fn duty_sources(
                     sources.push(source);
                 }
             }
+            if relief.simplified.is_some() && sources.len() == 1 {
+                // One simplified rate for every line of a partial code: no range to warn of.
+                ctx.warnings.retain(|w| !matches!(w.detail(), Detail::PartialCode { line: l, .. } if *l == line.id));
+            }
             sources
         }
         Err(reason) => Several::one(DutySource::None(reason)),
