@@ -30,10 +30,15 @@ fn japan_rounds_bases_to_1000_and_splits_consumption_tax_customs_answer_1111() {
     // B: CIF ¥126,258, duty 14 %, reduced rate: 126,000 × 14 % = 17,640; base 143,858 → 143,000;
     //    national 6.24 % = 8,923; local 8,900 × 22/78 = 2,510.
     // Declaration: duty 92,400; consumption tax 56,425 → 56,400; local 15,907 → 15,900.
-    let q = quote(json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US",
+    // The example is a commercial declaration (business_buyer: the goods are valued at their
+    // price, not as goods for personal use, Customs Tariff Act art. 4-6(2)), of ¥661,053: above
+    // the simplified tariff's ¥200,000 (art. 3-3), so at the general tariff.
+    let q = quote(
+        json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US", "business_buyer": true,
         "lines": [
             {"id": "A", "code": "6109100000", "quantity": "1", "unit_price": "534795", "duty_rate": "14%"},
-            {"id": "B", "code": "2009110000", "quantity": "1", "unit_price": "126258", "duty_rate": "14%", "vat_class": "reduced"}]}));
+            {"id": "B", "code": "2009110000", "quantity": "1", "unit_price": "126258", "duty_rate": "14%", "vat_class": "reduced"}]}),
+    );
     let (a, b) = (&q.lines[0], &q.lines[1]);
     assert_eq!(levy(a, LevyKind::Duty), d("74760"));
     assert_eq!(a.levies[0].base, d("534000"));
@@ -53,9 +58,12 @@ fn japan_rounds_bases_to_1000_and_splits_consumption_tax_customs_answer_1111() {
 fn japan_consumption_tax_parts_are_7_8_and_2_2_percent_customs_answer_1111() {
     // Customs Answer 1111 note: standard 10 % = national 7.8 % + local 2.2 % (22/78 of the
     // national tax). Worked by hand: CIF ¥100,000, duty free: base 100,000; national 7,800;
-    // local 7,800 × 22/78 = 2,200.
-    let q = quote(json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US",
-        "lines": [{"id": "x", "code": "8471300000", "quantity": "1", "unit_price": "100000", "duty_rate": "Free"}]}));
+    // local 7,800 × 22/78 = 2,200. A business import (valued at its price); the caller's rate
+    // (Free) stands, whatever the tariff.
+    let q = quote(
+        json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US", "business_buyer": true,
+        "lines": [{"id": "x", "code": "8471300000", "quantity": "1", "unit_price": "100000", "duty_rate": "Free"}]}),
+    );
     let l = &q.lines[0];
     let parts: Vec<(String, String)> =
         l.levies.iter().filter(|v| v.kind == LevyKind::Tax).map(|v| (v.name.to_string(), v.rate.to_string())).collect();

@@ -100,6 +100,9 @@ pub enum ThresholdEffect {
     FlatPerTariffLine,
     /// A tax amount at or below the amount is not collected.
     MinCollectible,
+    /// A simplified tariff replaces the general tariff at or below the amount, unless the importer
+    /// asks for the general one (Japan, Customs Tariff Act art. 3-3: `rules/jp_simplified.tsv`).
+    SimplifiedTariff,
 }
 
 /// What value a threshold compares.
@@ -490,6 +493,7 @@ impl<'a> ThresholdCodes<'a> {
                     ("seller_collects", ThresholdEffect::SellerCollects),
                     ("flat_per_tariff_line", ThresholdEffect::FlatPerTariffLine),
                     ("min_collectible", ThresholdEffect::MinCollectible),
+                    ("simplified_tariff", ThresholdEffect::SimplifiedTariff),
                 ],
             )?,
             amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,

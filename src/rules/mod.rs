@@ -7,6 +7,7 @@ mod coverage;
 pub mod duty_free;
 pub mod groups;
 mod index;
+pub mod jp_small;
 pub mod movements;
 pub mod programmes;
 pub(crate) mod table;
@@ -183,6 +184,9 @@ pub struct Rules {
     /// Japan's EPA/GSP programmes: parsed, and checked, when the rules load where the table is
     /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
     jp_programmes: OnceLock<Vec<programmes::Programme>>,
+    /// Japan's simplified tariff and personal-use valuation ([`Rules::jp_small`]), as its
+    /// programmes: parts of their own in the browser.
+    jp_small: OnceLock<jp_small::JpSmall>,
     snapshot: &'static Snapshot<'static>,
 }
 
@@ -196,11 +200,20 @@ pub const US_FILES: [&str; 5] =
 /// browser build a part of its own, fetched with Japan's (`Engine::missing_parts("JP")`).
 pub const JP_PROGRAMMES_FILE: &str = "rules/jp_programmes.tsv";
 
-/// The data files holding `destination`'s programme table where it is a file of its own
-/// (Japan's): a quote to it needs them attached.
+/// Japan's simplified tariff for consignments of ¥200,000 or less (Customs Tariff Act art. 3-3):
+/// read only by Japan's quotes ([`Rules::jp_small`]).
+pub const JP_SIMPLIFIED_FILE: &str = "rules/jp_simplified.tsv";
+
+/// Japan's value of goods for personal use (Customs Tariff Act art. 4-6(2)): read only by
+/// Japan's quotes ([`Rules::jp_small`]).
+pub const JP_PERSONAL_USE_FILE: &str = "rules/jp_personal_use.tsv";
+
+/// The data files holding `destination`'s own rule tables where they are files of their own
+/// (Japan's programmes, simplified tariff and personal-use valuation): a quote to it needs them
+/// attached.
 pub fn programme_files(destination: &str) -> &'static [&'static str] {
     match destination {
-        "JP" => &[JP_PROGRAMMES_FILE],
+        "JP" => &[JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE],
         _ => &[],
     }
 }
@@ -465,6 +478,7 @@ impl Rules {
             groups,
             us: OnceLock::new(),
             jp_programmes: OnceLock::new(),
+            jp_small: OnceLock::new(),
             snapshot,
         };
         // Inline (natively, or a blob without parts): checked now, as every other rule table; a
@@ -472,6 +486,12 @@ impl Rules {
         // altogether: the load fails, naming the file.
         if snapshot.file_part(JP_PROGRAMMES_FILE).is_none_or(|p| p.is_loaded()) {
             rules.jp()?;
+        }
+        if [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE]
+            .iter()
+            .all(|f| snapshot.file_part(f).is_none_or(|p| p.is_loaded()))
+        {
+            rules.jp_small()?;
         }
         // Natively the US tables are inline and checked here; in the browser on attach.
         #[cfg(debug_assertions)]
@@ -497,6 +517,34 @@ impl Rules {
             None => file(self.snapshot, JP_PROGRAMMES_FILE)?,
         };
         programmes::load(&table, "jp_programmes.tsv", &self.groups)
+    }
+
+    /// A Japan-only rule table: inline, or a part (`E_DATA_NOT_LOADED` until attached).
+    fn jp_table(&self, name: &'static str) -> Result<Tsv<'static>> {
+        match self.snapshot.file_part(name) {
+            Some(_) => Tsv::parse(name, self.snapshot.require_file(name)?),
+            None => file(self.snapshot, name),
+        }
+    }
+
+    /// Japan's simplified tariff ([`JP_SIMPLIFIED_FILE`]) and personal-use valuation
+    /// ([`JP_PERSONAL_USE_FILE`]), parsed once: when the rules load where the tables are inline,
+    /// else on first use after the browser attached their parts.
+    pub fn jp_small(&self) -> Result<&jp_small::JpSmall> {
+        if let Some(jp) = self.jp_small.get() {
+            return Ok(jp);
+        }
+        let simplified = jp_small::SimplifiedTariff::load(&self.jp_table(JP_SIMPLIFIED_FILE)?, "jp_simplified.tsv")?;
+        let personal_use = jp_small::load_personal_use(&self.jp_table(JP_PERSONAL_USE_FILE)?, "jp_personal_use.tsv")?;
+        Ok(self.jp_small.get_or_init(|| jp_small::JpSmall { simplified, personal_use }))
+    }
+
+    /// Japan's small-parcel rules when `destination` has them ([`programme_files`]), else `None`.
+    pub fn small_parcel_rules(&self, destination: &str) -> Result<Option<&jp_small::JpSmall>> {
+        match programme_files(destination).contains(&JP_SIMPLIFIED_FILE) {
+            true => self.jp_small().map(Some),
+            false => Ok(None),
+        }
     }
 
     /// Japan's EPA/GSP programmes ([`JP_PROGRAMMES_FILE`]), parsed once: when the rules load where
