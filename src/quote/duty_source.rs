@@ -43,10 +43,36 @@ pub(super) fn duty_sources(
         Ok(rates) if rates.is_empty() => Several::one(DutySource::None(format!("no duty rate found for code {code}"))),
         Ok(rates) => {
             let mut sources = Several::new();
-            rates.into_iter().take(200).for_each(|r| sources.push(DutySource::Rate(r)));
+            for r in rates.into_iter().take(200) {
+                if relief.simplified_set_aside.is_some() {
+                    note_set_aside(ctx, line, &r);
+                }
+                let source = match relief.simplified {
+                    Some(t) => simplify(ctx, line, t, r),
+                    None => DutySource::Rate(r),
+                };
+                // The lines of a partial code in one simplified category share its rate: once.
+                if !sources.iter().any(|s| same_simplified_rate(s, &source)) {
+                    sources.push(source);
+                }
+            }
+            if relief.simplified.is_some() && sources.len() == 1 {
+                // One simplified rate for every line of a partial code: no range to warn of.
+                ctx.warnings.retain(|w| !matches!(w.detail(), Detail::PartialCode { line: l, .. } if *l == line.id));
+            }
             sources
         }
         Err(reason) => Several::one(DutySource::None(reason)),
+    }
+}
+
+/// True when both are the same simplified tariff rate (one category's row).
+fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
+    match (a, b) {
+        (DutySource::Rate(a), DutySource::Rate(b)) => {
+            a.name.as_str().starts_with("Customs duty (simplified tariff") && a.name == b.name && a.text == b.text
+        }
+        _ => false,
     }
 }
 
@@ -130,10 +156,13 @@ pub(super) fn duty_rates(
         return match (&line.duty_rate, ctx.req.simplified_regime) {
             (Some(rate), _) => Ok(Several::one(caller_rate(line, rate, None))),
             (None, Some(regime)) => band_rate(ctx, line, regime).map(Several::one),
-            (None, None) => Err(format!(
-                "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
-                ctx.destination
-            )),
+            (None, None) => match ctx.rules.duty_free(ctx.destination, ctx.req.date) {
+                Some(row) => duty_free_rate(ctx, line, row).map(Several::one),
+                None => Err(format!(
+                    "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
+                    ctx.destination
+                )),
+            },
         };
     };
     match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
@@ -284,6 +313,33 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
         deduction: None,
         claim: None,
     }
+}
+
+/// No duty, where the destination's law charges duty only on listed goods and the line's code is
+/// outside them (`rules/duty_free.tsv`); under a listed prefix the line needs the caller's rate.
+fn duty_free_rate(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    row: &'static crate::rules::DutyFree,
+) -> std::result::Result<DutyRate<'static>, String> {
+    if let Some(prefix) = row.dutiable_prefix(&line.code) {
+        return Err(format!(
+            "HS {prefix} is among the goods {} charges duty on ({}), whose rates are not in our data: supply duty_rate for this line",
+            ctx.destination,
+            row.source.row()
+        ));
+    }
+    ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.assumption });
+    Ok(DutyRate {
+        expr: Expr::Parsed(Box::new(DutyExpr::parse("Free"))),
+        text: Cow::Borrowed("Free"),
+        name: format!("Customs duty ({}: not among the dutiable goods)", ctx.destination).into(),
+        source: RateSource::Shared(&row.source),
+        matched_code: None,
+        special: "",
+        deduction: None,
+        claim: None,
+    })
 }
 
 /// The duty of a simplified regime's value band (Brazil's RTS / Remessa Conforme), chosen by

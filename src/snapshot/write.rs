@@ -20,12 +20,13 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 28] = [
+pub const FILES: [&str; 31] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/movements.tsv",
+    "tariffs/rules/duty_free.tsv",
     "tariffs/rules/fees.tsv",
     "tariffs/rules/us_layers.tsv",
     "tariffs/rules/preferences.tsv",
@@ -33,6 +34,8 @@ pub const FILES: [&str; 28] = [
     "tariffs/rules/fx_pegs.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
     "tariffs/rules/jp_programmes.tsv",
+    "tariffs/rules/jp_simplified.tsv",
+    "tariffs/rules/jp_personal_use.tsv",
     "tariffs/rules/tax_rounding.tsv",
     "tariffs/rules/tax_parts.tsv",
     "tariffs/rules/tax_uplift.tsv",
@@ -95,7 +98,7 @@ pub struct Compiled {
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
 /// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
 /// (`Rules::jp`).
-pub const ON_DEMAND_FILES: [&str; 10] = [
+pub const ON_DEMAND_FILES: [&str; 12] = [
     "us_scopes.tsv",
     "us_reciprocal.tsv",
     "rules/us_layers.tsv",
@@ -106,6 +109,8 @@ pub const ON_DEMAND_FILES: [&str; 10] = [
     "fx_hmrc_monthly.tsv",
     "hs_correlation.tsv",
     "rules/jp_programmes.tsv",
+    "rules/jp_simplified.tsv",
+    "rules/jp_personal_use.tsv",
 ];
 
 /// Which parts travel inside the core blob.
