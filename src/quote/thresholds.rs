@@ -331,19 +331,6 @@ mod tests {
         ))
     }
 
-    /// docs/rules.md#thresholds: a threshold's `exclude_codes` name HS prefixes; a line's code
-    /// matches by its digits, written with or without separators.
-    #[test]
-    fn an_excluded_code_prefix_matches_the_digits_with_or_without_separators() {
-        assert!(digits_start_with("2204210900", "2204"));
-        assert!(digits_start_with("2204.21.09", "220421"));
-        assert!(digits_start_with("22 04", "2204"));
-        assert!(digits_start_with("24", "24"));
-        assert!(!digits_start_with("6109100010", "24"));
-        assert!(!digits_start_with("2", "24"));
-        assert!(!digits_start_with("2.3", "24"));
-    }
-
     #[test]
     fn gb_consignment_within_135_is_relieved_of_duty_and_the_seller_collects_vat_rules_3() {
         // docs/rules.md §3: GB compares the intrinsic value (goods only) with £135: 2 × 10.50 +
