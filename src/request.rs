@@ -445,19 +445,20 @@ impl QuoteRequest {
 
     /// Checks everything that does not need tariff data: codes, signs, ids, sizes.
     pub fn validate(&self) -> Result<()> {
-        self.check(|_| ())
+        self.check(None)
     }
 
     /// [`QuoteRequest::validate`], giving each line's code as parsed there (a quote reads them
     /// again: parsed once, not twice).
     pub(crate) fn validated_codes(&self) -> Result<Vec<HsCode>> {
         let mut codes = Vec::with_capacity(self.lines.len());
-        self.check(|code| codes.push(code))?;
+        self.check(Some(&mut codes))?;
         Ok(codes)
     }
 
-    /// The checks of [`QuoteRequest::validate`]; `code` receives each valid line's parsed code.
-    fn check(&self, mut code: impl FnMut(HsCode)) -> Result<()> {
+    /// The checks of [`QuoteRequest::validate`]; `codes` receives each valid line's parsed code.
+    /// (One function for both callers: the browser module carries its error paths once.)
+    fn check(&self, mut codes: Option<&mut Vec<HsCode>>) -> Result<()> {
         check_country(&self.destination, "destination")?;
         for (v, f) in [(&self.ship_from, "ship_from"), (&self.origin, "origin")] {
             if let Some(c) = v {
@@ -516,7 +517,10 @@ impl QuoteRequest {
                     format!("line id {:?} is used twice", line.id),
                 ));
             }
-            code(line.validate().map_err(|e| e.within(&format!("lines[{i}]")))?);
+            let code = line.validate().map_err(|e| e.within(&format!("lines[{i}]")))?;
+            if let Some(codes) = codes.as_mut() {
+                codes.push(code);
+            }
         }
         Ok(())
     }
