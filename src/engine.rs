@@ -156,6 +156,7 @@ impl Engine {
         if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             self.data.rules.us()?;
         }
+        self.data.rules.us_scopes().read_attached(name)?;
         if name == JP_PROGRAMMES_FILE {
             self.data.rules.jp()?;
         }
@@ -182,6 +183,9 @@ impl Engine {
         let j = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
         let tables = [snapshot.table(self.tariff_of(destination)), snapshot.table("HS")].into_iter().flatten();
         let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
+        if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
+            parts.extend(self.data.rules.us_scopes().parts());
+        }
         parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let method = if destination == "FX" { Some(FxMethod::EcbDaily) } else { j.map(|j| j.fx_method) };
         let years = method.map_or_else(Vec::new, |m| self.data.fx.year_parts(m));
@@ -203,10 +207,15 @@ impl Engine {
         let destination = req.destination.to_ascii_uppercase();
         let j = self.data.rules.jurisdiction(&destination, req.date).ok();
         let mut parts: Vec<&Part<'static>> = Vec::new();
+        let codes = || req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok());
         if let Some(table) = snapshot.table(self.tariff_of(&destination)).filter(|t| t.jurisdiction != "HS") {
-            for code in req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok()) {
+            for code in codes() {
                 parts.extend(snapshot.chapter_parts_for(table, &code).into_iter().map(|c| &c.part));
             }
+        }
+        // The US scope lists of the lines' chapters (the layers read the line's code as given).
+        if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
+            parts.extend(codes().filter_map(|code| self.data.rules.us_scopes().part_for(code.bytes())));
         }
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;
