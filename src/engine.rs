@@ -207,15 +207,17 @@ impl Engine {
         let destination = req.destination.to_ascii_uppercase();
         let j = self.data.rules.jurisdiction(&destination, req.date).ok();
         let mut parts: Vec<&Part<'static>> = Vec::new();
-        let codes = || req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok());
+        let codes: Vec<crate::hs::HsCode> =
+            req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok()).collect();
         if let Some(table) = snapshot.table(self.tariff_of(&destination)).filter(|t| t.jurisdiction != "HS") {
-            for code in codes() {
-                parts.extend(snapshot.chapter_parts_for(table, &code).into_iter().map(|c| &c.part));
+            for code in &codes {
+                parts.extend(snapshot.chapter_parts_for(table, code).into_iter().map(|c| &c.part));
             }
         }
         // The US scope lists of the lines' chapters (the layers read the line's code as given).
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
-            parts.extend(codes().filter_map(|code| self.data.rules.us_scopes().part_for(code.bytes())));
+            let scopes = self.data.rules.us_scopes();
+            parts.extend(codes.iter().filter_map(|code| scopes.part_for(code.bytes())));
         }
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;

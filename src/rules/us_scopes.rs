@@ -93,19 +93,17 @@ pub struct ScopeParts {
 impl ScopeParts {
     /// The snapshot's scope parts, none read yet.
     pub(super) fn of(snapshot: &'static Snapshot<'static>) -> ScopeParts {
-        let mut parts: Vec<ChapterScopes> = snapshot
-            .files
-            .iter()
-            .filter_map(|part| {
-                let first_chapter = match format::split_chapter_file_part(part.name) {
-                    Some((SCOPES_FILE, first)) => first,
-                    _ if part.name == SCOPES_FILE => 0,
-                    _ => return None,
-                };
-                Some(ChapterScopes { first_chapter, part, lists: OnceLock::new() })
-            })
-            .collect();
-        crate::sort::sort_by_key(&mut parts, |p| p.first_chapter);
+        let mut parts: Vec<ChapterScopes> = Vec::new();
+        for part in &snapshot.files {
+            let first_chapter = match format::split_chapter_file_part(part.name) {
+                Some((SCOPES_FILE, first)) => first,
+                _ if part.name == SCOPES_FILE => 0,
+                _ => continue,
+            };
+            // In ascending order whatever the descriptor's (the writer's is ascending).
+            let at = parts.partition_point(|p| p.first_chapter <= first_chapter);
+            parts.insert(at, ChapterScopes { first_chapter, part, lists: OnceLock::new() });
+        }
         ScopeParts { snapshot, parts }
     }
 

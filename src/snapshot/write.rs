@@ -131,7 +131,7 @@ pub const YEAR_SPLIT_FILES: [&str; 3] =
 /// (DESIGN.md, "Why chapter parts").
 pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
 
-/// Data files listing codes (a `codes` column of space-separated codes, last) split into
+/// Data files listing codes (a `codes` column of space-separated codes) split into
 /// chapter parts, so a quote fetches only the lists of its codes' chapters: the US scope lists
 /// (49 KB gzip whole, 0.3 to 5 KB a part).
 pub const CHAPTER_SPLIT_FILES: [&str; 1] = ["tariffs/us_scopes.tsv"];
@@ -199,11 +199,12 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
     let name = path.trim_start_matches("tariffs/");
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default();
+    let column = header.split('\t').position(|c| c == "codes").ok_or_else(|| format!("{path}: no codes column"))?;
     let rows: Vec<Vec<&str>> = lines.filter(|l| !l.is_empty()).map(|l| l.split('\t').collect()).collect();
     // Per chapter: each row naming a code of it, as (row, that chapter's codes), in file order.
     let mut chapters: BTreeMap<u8, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
-        let codes = row.last().copied().unwrap_or_default();
+        let codes = row.get(column).ok_or_else(|| format!("{path}: row {} has no codes", i + 2))?;
         for code in codes.split(' ').filter(|c| !c.is_empty()) {
             let chapter = format::chapter(code.as_bytes())
                 .filter(|_| format::encode_code(code).is_some())
@@ -224,12 +225,10 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
         }
         let mut text = format!("{header}\n");
         for (row, codes) in by_row {
-            let fields = &rows[row];
-            for field in &fields[..fields.len() - 1] {
-                text.push_str(field);
-                text.push('\t');
-            }
-            text.push_str(&codes.join(" "));
+            let codes = codes.join(" ");
+            let fields: Vec<&str> =
+                rows[row].iter().enumerate().map(|(i, f)| if i == column { codes.as_str() } else { f }).collect();
+            text.push_str(&fields.join("\t"));
             text.push('\n');
         }
         text
