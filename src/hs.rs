@@ -204,9 +204,27 @@ impl<'de> Deserialize<'de> for HsCode {
     }
 }
 
+/// True when the digits of `code` (separators skipped) start with `prefix` (digits).
+///
+/// ```
+/// assert!(landed::hs::digits_start_with("2204.21.93", "220421"));
+/// assert!(!landed::hs::digits_start_with("2204", "220421"));
+/// ```
+pub fn digits_start_with(code: &str, prefix: &str) -> bool {
+    let mut digits = code.bytes().filter(u8::is_ascii_digit);
+    prefix.bytes().all(|p| digits.next() == Some(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_match_the_digits_whatever_the_separators() {
+        assert!(digits_start_with("2204.21.09", "220421"));
+        assert!(!digits_start_with("2203", "2204"));
+        assert!(!digits_start_with("22", "2204"));
+    }
 
     #[test]
     fn accepts_every_common_spelling() {

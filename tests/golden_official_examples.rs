@@ -247,3 +247,51 @@ fn finland_ad_valorem_duty_is_a_percentage_of_the_customs_value_tulli_business_e
     assert_eq!(tax_base(line), d("12500.00"));
     assert_eq!(levy(line, LevyKind::Tax), d("3187.50"));
 }
+
+// ---- Singapore ------------------------------------------------------------------------------
+
+#[test]
+fn singapore_goods_outside_the_four_dutiable_categories_owe_no_duty_customs_gov_sg() {
+    // Singapore Customs, "Duties and Dutiable Goods" (customs.gov.sg): "There are 4 categories of
+    // dutiable goods: Intoxicating liquors, Tobacco products, Motor vehicles, Petroleum products
+    // and biodiesel blends ... All other products are non-dutiable" (rules/duty_free.tsv); GST on
+    // the CIF value plus all duties ("Valuation for Duties & GST", jurisdictions.tsv#SG).
+    // S$500.00 of T-shirts + S$20.00 freight, above the S$400 low-value limit: duty 0, GST 9 % ×
+    // 520.00 = S$46.80, priced, with the assumption stated.
+    let v = json!({"destination": "SG", "date": "2026-11-26", "currency": "SGD", "origin": "CN", "ship_from": "CN",
+        "shipping": "20.00", "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "500.00"}]});
+    let q = quote(v);
+    let line = priced_line(&q);
+    assert_eq!(levy(line, LevyKind::Duty), d("0"));
+    assert!(line.levies.iter().any(|l| l.source.row() == "duty_free.tsv#sg-non-dutiable"));
+    assert_eq!(tax_base(line), d("520.00"));
+    assert_eq!(levy(line, LevyKind::Tax), d("46.80"));
+    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.as_str().starts_with("sg-non-dutiable")));
+}
+
+#[test]
+fn singapore_dutiable_goods_need_their_rate_customs_gov_sg_stout_example() {
+    // The same page's example: "Company A imports 75 litres of stout with alcoholic strength of
+    // 5%. Assuming the customs and excise duties for stout is S$16 and S$60 per litre of alcohol
+    // respectively ... the duties payable = 75 x (S$16 + 60) x 5% = S$285". Stout (HS 2203) is
+    // dutiable: without a rate the line is partial and says which input prices it; with the
+    // page's rates as the caller's duty_rate the duty is S$285.00 and GST 9 % × (1,000.00 +
+    // 285.00) = S$115.65.
+    let stout = |duty_rate: Option<&str>| {
+        let mut v = json!({"destination": "SG", "date": "2026-11-26", "currency": "SGD", "origin": "IE",
+            "ship_from": "IE", "lines": [{"id": "x", "code": "2203000000", "quantity": "1", "unit_price": "1000.00",
+            "volume_l": "75", "alcohol_pct": "5"}]});
+        if let Some(rate) = duty_rate {
+            v["lines"][0]["duty_rate"] = json!(rate);
+        }
+        quote(v)
+    };
+    let unpriced = stout(None);
+    assert_eq!(unpriced.lines[0].status, LineStatus::Partial);
+    let reason = unpriced.lines[0].reason.as_deref().unwrap_or_default().to_string();
+    assert!(reason.contains("HS 2203") && reason.contains("supply duty_rate"), "{reason}");
+    let q = stout(Some("76 SGD/l alc. 100%"));
+    let line = priced_line(&q);
+    assert_eq!(levy(line, LevyKind::Duty), d("285.00"));
+    assert_eq!(levy(line, LevyKind::Tax), d("115.65"));
+}

@@ -533,3 +533,23 @@ fn a_seller_outside_an_optional_scheme_leaves_the_tax_to_the_border() {
     let e = engine().quote(&request(v)).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("seller_registered"));
 }
+
+#[test]
+fn eu_vat_relief_up_to_22_euros_before_2021_excluded_alcohol_perfume_and_tobacco_directive_2009_132() {
+    // Council Directive 2009/132/EC art. 23: goods of a total value up to EUR 10 are exempt from
+    // import VAT, and a Member State may exempt goods up to EUR 22; art. 24 excludes alcoholic
+    // products, perfumes and toilet waters, and tobacco. Repealed from 2021-07-01.
+    // A EUR 20 T-shirt to Germany on 2021-03-01: relieved, and the quote states the optional
+    // EUR 22 limit as its assumption.
+    let shirt = quote(dap("DE", "EUR", "2021-03-01", "1", "20.00", "0"));
+    assert!(applies(&shirt, "eu-vat-relief-22"));
+    assert_eq!(tax(&shirt), d("0"));
+    let assumption = warning(&shirt, "W_ASSUMPTION").expect("the optional limit is stated");
+    assert!(assumption.contains("EUR 22"), "{assumption}");
+    // A EUR 20 bottle of wine (CN 2204 21): not relieved, VAT 19 % × (20.00 + duty 5 % 1.00) = 3.99.
+    let mut wine = dap("DE", "EUR", "2021-03-01", "1", "20.00", "0");
+    wine["lines"][0]["code"] = json!("2204219300");
+    let wine = quote(wine);
+    assert!(!applies(&wine, "eu-vat-relief-22"));
+    assert_eq!(tax(&wine), d("3.99"));
+}

@@ -130,10 +130,13 @@ pub(super) fn duty_rates(
         return match (&line.duty_rate, ctx.req.simplified_regime) {
             (Some(rate), _) => Ok(Several::one(caller_rate(line, rate, None))),
             (None, Some(regime)) => band_rate(ctx, line, regime).map(Several::one),
-            (None, None) => Err(format!(
-                "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
-                ctx.destination
-            )),
+            (None, None) => match ctx.rules.duty_free(ctx.destination, ctx.req.date) {
+                Some(row) => duty_free_rate(ctx, line, row).map(Several::one),
+                None => Err(format!(
+                    "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
+                    ctx.destination
+                )),
+            },
         };
     };
     match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
@@ -284,6 +287,33 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
         deduction: None,
         claim: None,
     }
+}
+
+/// No duty, where the destination's law charges duty only on listed goods and the line's code is
+/// outside them (`rules/duty_free.tsv`); under a listed prefix the line needs the caller's rate.
+fn duty_free_rate(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    row: &'static crate::rules::DutyFree,
+) -> std::result::Result<DutyRate<'static>, String> {
+    if let Some(prefix) = row.dutiable_prefix(&line.code) {
+        return Err(format!(
+            "HS {prefix} is among the goods {} charges duty on ({}), whose rates are not in our data: supply duty_rate for this line",
+            ctx.destination,
+            row.source.row()
+        ));
+    }
+    ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.assumption });
+    Ok(DutyRate {
+        expr: Expr::Parsed(Box::new(DutyExpr::parse("Free"))),
+        text: Cow::Borrowed("Free"),
+        name: format!("Customs duty ({}: not among the dutiable goods)", ctx.destination).into(),
+        source: RateSource::Shared(&row.source),
+        matched_code: None,
+        special: "",
+        deduction: None,
+        claim: None,
+    })
 }
 
 /// The duty of a simplified regime's value band (Brazil's RTS / Remessa Conforme), chosen by

@@ -50,7 +50,7 @@ pub(super) fn totals(
         duty,
         tax,
         fees,
-        collected_at_sale: at_sale,
+        collected_at_sale: ctx.round(at_sale),
         collected_at_sale_rule: relief
             .seller_collects
             .map(|t| Note::new(Parts::Cited { row: t.source.row(), publisher: t.source.publisher })),

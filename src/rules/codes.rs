@@ -557,6 +557,9 @@ impl FeeCodes {
 /// The movements that cross no customs border.
 pub const MOVEMENTS_FILE: &str = "rules/movements.tsv";
 
+/// The destinations that charge duty only on listed goods.
+pub const DUTY_FREE_FILE: &str = "rules/duty_free.tsv";
+
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
 const GROUPED_COLUMNS: [(&str, &str); 3] = [
     ("rules/tax_uplift.tsv", "not_from"),
@@ -613,6 +616,9 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(MOVEMENTS_FILE).iter().flat_map(|t| t.records()) {
         MovementCodes::read(&r, &groups)?;
+    }
+    for r in table(DUTY_FREE_FILE).iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "dutiable")?;
     }
     Ok(())
 }

@@ -78,10 +78,21 @@ impl Rules {
                         vintage: src.map(|s| s.vintage.to_string()).unwrap_or_default(),
                     }
                 }
-                None => TariffCoverage {
-                    table: None,
-                    source: "no official tariff file available: duty from the line's duty_rate".into(),
-                    vintage: String::new(),
+                None => match self.duty_free(j.country, date) {
+                    Some(row) => TariffCoverage {
+                        table: None,
+                        source: format!(
+                            "no duty outside the goods of HS {} ({}); on those, duty from the line's duty_rate",
+                            row.dutiable.join(", "),
+                            row.source.row()
+                        ),
+                        vintage: String::new(),
+                    },
+                    None => TariffCoverage {
+                        table: None,
+                        source: "no official tariff file available: duty from the line's duty_rate".into(),
+                        vintage: String::new(),
+                    },
                 },
             };
             let standard = self.vat_rate(j.country, None, VatClass::Standard, date);

@@ -4,6 +4,7 @@
 
 pub mod codes;
 mod coverage;
+pub mod duty_free;
 pub mod groups;
 mod index;
 pub mod movements;
@@ -19,6 +20,7 @@ pub use codes::{
     TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
 };
 pub use coverage::Coverage;
+pub use duty_free::DutyFree;
 pub use movements::Movement;
 pub use table::in_force;
 pub use vat::{VatKind, VatRate};
@@ -167,6 +169,8 @@ pub struct Rules {
     pub territories: Vec<Territory>,
     /// Movements that cross no customs border (`rules/movements.tsv`), in file order.
     pub movements: Vec<Movement>,
+    /// Destinations that charge duty only on listed goods (`rules/duty_free.tsv`).
+    pub duty_free: Vec<DutyFree>,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -418,6 +422,16 @@ impl Rules {
         };
         let territories = parse_territories(&file(snapshot, "rules/territories.tsv")?, &jurisdictions)?;
         let movements = movements::parse(&file(snapshot, codes::MOVEMENTS_FILE)?, &groups)?;
+        let duty_free = duty_free::parse(&file(snapshot, codes::DUTY_FREE_FILE)?)?;
+        for row in &duty_free {
+            if !jurisdictions.iter().any(|j| j.country == row.country) {
+                return Err(Error::new(
+                    ErrorCode::Snapshot,
+                    codes::DUTY_FREE_FILE,
+                    format!("row {}: {} is not a destination of rules/jurisdictions.tsv", row.id, row.country),
+                ));
+            }
+        }
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -430,6 +444,7 @@ impl Rules {
             taxes,
             territories,
             movements,
+            duty_free,
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
@@ -639,6 +654,11 @@ impl Rules {
     /// (both upper case) on `date` are: they cross no customs border. `None`: an import.
     pub fn movement(&self, ship_from: &str, destination: &str, date: Date) -> Option<&Movement> {
         self.movements.iter().find(|m| m.applies(&self.groups, ship_from, destination, date))
+    }
+
+    /// The row under which `country` charges duty only on listed goods on `date`, if any.
+    pub fn duty_free(&self, country: &str, date: Date) -> Option<&DutyFree> {
+        self.duty_free.iter().find(|r| r.country == country && r.in_force(date))
     }
 
     /// The fees of `country` in force on `date`.
