@@ -193,6 +193,9 @@ fn chapter_parts<'r>(
     Ok(parts)
 }
 
+/// The rows of a code list naming codes of one chapter: (row number, the chapter's codes).
+type ChapterRows<'t> = Vec<(usize, Vec<&'t str>)>;
+
 /// A [`CHAPTER_SPLIT_FILES`] file's chapter parts: runs of whole chapters, each growing until
 /// its text reaches [`CHAPTER_FILE_PART_MIN_BYTES`], each the header line and, in file order,
 /// every row naming a code of its chapters with those codes only.
@@ -203,7 +206,7 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
     let column = header.split('\t').position(|c| c == "codes").ok_or_else(|| format!("{path}: no codes column"))?;
     let rows: Vec<Vec<&str>> = lines.filter(|l| !l.is_empty()).map(|l| l.split('\t').collect()).collect();
     // Per chapter: each row naming a code of it, as (row, that chapter's codes), in file order.
-    let mut chapters: BTreeMap<u8, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
+    let mut chapters: BTreeMap<u8, ChapterRows> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
         let codes = row.get(column).ok_or_else(|| format!("{path}: row {} has no codes", i + 2))?;
         for code in codes.split(' ').filter(|c| !c.is_empty()) {
@@ -217,7 +220,7 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
             }
         }
     }
-    let part_text = |run: &[(&u8, &Vec<(usize, Vec<&str>)>)]| {
+    let part_text = |run: &[(&u8, &ChapterRows)]| {
         let mut by_row: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
         for (_, rows_of_chapter) in run {
             for (row, codes) in rows_of_chapter.iter() {
@@ -234,7 +237,7 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
         }
         text
     };
-    let chapters: Vec<(&u8, &Vec<(usize, Vec<&str>)>)> = chapters.iter().collect();
+    let chapters: Vec<(&u8, &ChapterRows)> = chapters.iter().collect();
     let mut parts = Vec::new();
     let mut start = 0;
     while start < chapters.len() {
