@@ -165,8 +165,8 @@ impl Engine {
 
     /// The parts a quote to `destination` may need that are not loaded yet, with the file names
     /// they are published under (empty natively, where every part is inline): every chapter
-    /// part of the destination's tariff and of the HS nomenclature (search); the US scope lists
-    /// and reciprocal table for the US; HMRC's rates for GB and XI; the HS correlation for the
+    /// part of the destination's tariff and of the HS nomenclature (search); for the US every
+    /// chapter part of the scope lists and the other US tables; HMRC's rates for GB and XI; the HS correlation for the
     /// GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
@@ -195,8 +195,9 @@ impl Engine {
 
     /// The parts one request needs that are not loaded yet: the chapter parts of its lines'
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
-    /// codes it correlates with, once the correlation is attached), the destination's data
-    /// files as [`Engine::missing_parts`] names them, and the year(s) of the ECB rates (monthly
+    /// codes it correlates with, once the correlation is attached), for the US the chapter
+    /// parts of the scope lists holding its codes, the destination's whole data files as
+    /// [`Engine::missing_parts`] names them, and the year(s) of the ECB rates (monthly
     /// for the EU, daily elsewhere and for a display currency, monthly before the daily ones
     /// start) its conversions read (at the customs rate: the prices, a threshold, fee or band
     /// in another currency, a duty text naming a third currency, unless `fx` gives the rate;
