@@ -25,7 +25,9 @@ use crate::fx::EmbeddedFx;
 use crate::fx::FxMethod;
 use crate::quote::Quote;
 use crate::request::QuoteRequest;
-use crate::rules::{AdditionalDuties, Jurisdiction, Rules, JP_PROGRAMMES_FILE, US_FILES};
+use crate::rules::{
+    AdditionalDuties, Jurisdiction, Rules, JP_PERSONAL_USE_FILE, JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, US_FILES,
+};
 use crate::search::Indexes;
 use crate::snapshot::{Part, Snapshot};
 
@@ -159,6 +161,10 @@ impl Engine {
         self.data.rules.us_scopes().read_attached(name)?;
         if name == JP_PROGRAMMES_FILE {
             self.data.rules.jp()?;
+        }
+        let jp_small = [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE];
+        if jp_small.contains(&name) && jp_small.iter().all(|f| snapshot.file(f).is_some()) {
+            self.data.rules.jp_small()?;
         }
         Ok(())
     }

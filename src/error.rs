@@ -164,6 +164,8 @@ pub enum WarningCode {
     NoCustomsBorder,
     #[serde(rename = "W_MOVEMENT_ASSUMPTION")]
     MovementAssumption,
+    #[serde(rename = "W_TARIFF")]
+    Tariff,
 }
 
 impl WarningCode {
@@ -197,6 +199,7 @@ impl WarningCode {
             WarningCode::ClaimNoRate => "W_CLAIM_NO_RATE",
             WarningCode::NoCustomsBorder => "W_NO_CUSTOMS_BORDER",
             WarningCode::MovementAssumption => "W_MOVEMENT_ASSUMPTION",
+            WarningCode::Tariff => "W_TARIFF",
         }
     }
 }

@@ -149,6 +149,19 @@ impl SimplifiedRegime {
     }
 }
 
+/// Which of a destination's tariffs the importer asks for where the law gives a choice (Japan:
+/// the simplified tariff applies by law to a consignment of ¥200,000 or less, unless the importer
+/// asks for the general tariff for all of it, Customs Tariff Act art. 3-3(1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum TariffChoice {
+    /// The general tariff (and its preference columns) for the whole consignment.
+    General,
+    /// The simplified tariff where the law applies it (the default, said explicitly).
+    Simplified,
+}
+
 /// A duty the caller knows applies to a line besides the tariff duty (a safeguard, an
 /// anti-dumping or countervailing duty): charged on the customs value and part of the VAT base.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -234,6 +247,11 @@ pub struct QuoteRequest {
     /// A simplified small-consignment regime the shipment uses (Brazil: `rts`, `remessa_conforme`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simplified_regime: Option<SimplifiedRegime>,
+    /// The tariff the importer asks for where the law gives a choice (`general`, `simplified`);
+    /// unset: the law's default (Japan: the simplified tariff for a consignment of ¥200,000 or
+    /// less).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tariff: Option<TariffChoice>,
     /// The seller (or marketplace) is registered for the destination's low-value scheme (IOSS,
     /// VOEC, UK VAT for ≤ £135, AU/NZ/SG GST) and charges the tax at the sale. Unset: assumed
     /// registered, and the quote says so; `false`: an optional scheme (IOSS, VOEC) is not used and
@@ -418,6 +436,7 @@ impl QuoteRequest {
             business_buyer: false,
             transport: None,
             simplified_regime: None,
+            tariff: None,
             seller_registered: None,
             claim: None,
             lines: Vec::new(),

@@ -172,11 +172,14 @@ fn a_claim_under_a_programme_marked_verify_is_partial_never_priced() {
 }
 
 /// One line of Japan's Tariff Schedule of 2026-07-09 worth ¥100,000 CIF, from `origin` on
-/// 2026-08-01, claiming `claim`.
+/// 2026-08-01, claiming `claim`: a business import, valued at its price (goods for personal use
+/// are valued otherwise, Customs Tariff Act art. 4-6(2), docs/rules.md#japan).
 fn jp_line(code: &str, origin: &str, claim: &str) -> landed::error::Result<Quote> {
-    try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin,
+    try_quote(
+        json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin, "business_buyer": true,
         "channel": "freight", "claim": claim,
-        "lines": [{"id": "l", "code": code, "quantity": "1", "unit_price": "100000"}]}))
+        "lines": [{"id": "l", "code": code, "quantity": "1", "unit_price": "100000"}]}),
+    )
 }
 
 /// The priced claim of a line: (programme, rate, duty, duty at the general rate, saving).
@@ -276,7 +279,7 @@ fn a_japan_epa_claim_before_its_entry_into_force_is_e_claim() {
     let kr = rules.programme("JP", "RCEP_KR", on("2026-08-01")).unwrap();
     assert!(!kr.open_to("KR", on("2022-01-31")) && kr.open_to("KR", on("2022-02-01")));
     assert!(!kr.open_to("CN", on("2026-08-01")));
-    let mut v = json!({"destination": "JP", "date": "2020-12-31", "currency": "JPY", "origin": "GB",
+    let mut v = json!({"destination": "JP", "date": "2020-12-31", "currency": "JPY", "origin": "GB", "business_buyer": true,
         "channel": "freight", "claim": "UK",
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]});
     let e = try_quote(v.clone()).unwrap_err();
@@ -365,8 +368,10 @@ fn japan_quotes_offer_the_epa_alternatives_of_the_special_column() {
     // 2022-01-01) are verified: their saving is priced (¥7,400). CPTPP's row is verified, but Viet
     // Nam's membership of its partner group is from a secondary source (rules/groups.tsv, [verify]),
     // so CPTPP is offered without a priced saving.
-    let q = try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
-        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+    let q = try_quote(
+        json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN", "business_buyer": true,
+        "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}),
+    )
     .unwrap();
     let line = &q.lines[0];
     assert_eq!(duty(&q), Some(d("7400")));
@@ -390,7 +395,7 @@ fn japan_eu_epa_claim_follows_the_eu_groups_membership_dates() {
     // Agreement): goods of Germany may claim it on 2026-08-01, goods of the United Kingdom
     // cannot (they have the Japan-UK CEPA).
     let req = |origin: &str| {
-        json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin,
+        json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": origin, "business_buyer": true,
             "channel": "freight", "claim": "EU",
             "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]})
     };
@@ -404,7 +409,7 @@ fn japan_eu_epa_claim_follows_the_eu_groups_membership_dates() {
 
 /// A claim on `date` from `origin` for one T-shirt of 6109.10-020 worth ¥100,000 CIF.
 fn jp_tee_on(date: &str, origin: &str, claim: &str) -> landed::error::Result<Quote> {
-    try_quote(json!({"destination": "JP", "date": date, "currency": "JPY", "origin": origin,
+    try_quote(json!({"destination": "JP", "date": date, "currency": "JPY", "origin": origin, "business_buyer": true,
         "channel": "freight", "claim": claim,
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
 }

@@ -6,6 +6,7 @@ mod common;
 use common::{d, engine, levy, quote};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use landed::request::QuoteRequest;
+use landed::rules::jp_small::PersonalFreight;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -249,6 +250,15 @@ fn every_supported_destination_returns_a_full_breakdown() {
             "ship_from": "CN", "channel": "freight", "shipping": "25.00", "fx": {"USD/TWD": "32.50"},
             "lines": [{"id": "tee", "code": "6109100010", "quantity": "40", "unit_price": "25.00", "duty_rate": "5%"}]}));
         let line = &q.lines[0];
+        // Goods for personal use (the buyer is not a business) valued by a row that does not
+        // settle where the cart's shipping goes (Japan, docs/rules.md#japan-personal-use): listed,
+        // not priced, and the line names the row.
+        let personal_use = rules.small_parcel_rules(c.country).unwrap().and_then(|s| s.personal_use(c.country, date));
+        if personal_use.is_some_and(|p| p.source.is_verify() || p.freight == PersonalFreight::Unsettled) {
+            assert_ne!(line.status, LineStatus::Priced, "{}", c.country);
+            assert!(line.reason.as_deref().unwrap_or_default().contains("jp-personal-use"), "{:?}", line.reason);
+            continue;
+        }
         // A destination whose value basis or VAT rate is from a secondary source is listed but
         // not priced, and says why (docs/rules.md#not-priced).
         let unverified = rules.jurisdiction(c.country, date).is_ok_and(|j| j.source.is_verify())

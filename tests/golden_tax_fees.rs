@@ -30,10 +30,15 @@ fn japan_rounds_bases_to_1000_and_splits_consumption_tax_customs_answer_1111() {
     // B: CIF ¥126,258, duty 14 %, reduced rate: 126,000 × 14 % = 17,640; base 143,858 → 143,000;
     //    national 6.24 % = 8,923; local 8,900 × 22/78 = 2,510.
     // Declaration: duty 92,400; consumption tax 56,425 → 56,400; local 15,907 → 15,900.
-    let q = quote(json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US",
+    // The example is a commercial declaration (business_buyer: the goods are valued at their
+    // price, not as goods for personal use, Customs Tariff Act art. 4-6(2)), of ¥661,053: above
+    // the simplified tariff's ¥200,000 (art. 3-3), so at the general tariff.
+    let q = quote(
+        json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US", "business_buyer": true,
         "lines": [
             {"id": "A", "code": "6109100000", "quantity": "1", "unit_price": "534795", "duty_rate": "14%"},
-            {"id": "B", "code": "2009110000", "quantity": "1", "unit_price": "126258", "duty_rate": "14%", "vat_class": "reduced"}]}));
+            {"id": "B", "code": "2009110000", "quantity": "1", "unit_price": "126258", "duty_rate": "14%", "vat_class": "reduced"}]}),
+    );
     let (a, b) = (&q.lines[0], &q.lines[1]);
     assert_eq!(levy(a, LevyKind::Duty), d("74760"));
     assert_eq!(a.levies[0].base, d("534000"));
@@ -53,9 +58,12 @@ fn japan_rounds_bases_to_1000_and_splits_consumption_tax_customs_answer_1111() {
 fn japan_consumption_tax_parts_are_7_8_and_2_2_percent_customs_answer_1111() {
     // Customs Answer 1111 note: standard 10 % = national 7.8 % + local 2.2 % (22/78 of the
     // national tax). Worked by hand: CIF ¥100,000, duty free: base 100,000; national 7,800;
-    // local 7,800 × 22/78 = 2,200.
-    let q = quote(json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US",
-        "lines": [{"id": "x", "code": "8471300000", "quantity": "1", "unit_price": "100000", "duty_rate": "Free"}]}));
+    // local 7,800 × 22/78 = 2,200. A business import (valued at its price); the caller's rate
+    // (Free) stands, whatever the tariff.
+    let q = quote(
+        json!({"destination": "JP", "date": "2026-03-02", "currency": "JPY", "origin": "US", "business_buyer": true,
+        "lines": [{"id": "x", "code": "8471300000", "quantity": "1", "unit_price": "100000", "duty_rate": "Free"}]}),
+    );
     let l = &q.lines[0];
     let parts: Vec<(String, String)> =
         l.levies.iter().filter(|v| v.kind == LevyKind::Tax).map(|v| (v.name.to_string(), v.rate.to_string())).collect();
@@ -316,6 +324,151 @@ fn mpf_informal_fy2027_is_unknown_too() {
     let q = us("2027-01-04", "1000", json!({}));
     assert_eq!(fee(&q, "informal").expect("shown").amount, None);
     assert!(!q.totals.complete);
+}
+
+// ---- US mail: the dutiable mail fee, not the MPF ------------------------------------------------
+
+/// A US$`value` consignment of cotton T-shirts (HTS 6109.10.00, 16.5 %) from Germany by `channel`.
+fn us_parcel(channel: &str, date: &str, value: &str) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": channel,
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value}]}))
+}
+
+#[test]
+fn postal_item_pays_the_dutiable_mail_fee_and_no_mpf_19_cfr_24_22_and_24_23_c() {
+    // docs/rules.md#us-mail. 19 U.S.C. 58c(a)(6), 19 CFR 24.22(f): each item of dutiable mail
+    // pays the dutiable mail fee (class 496), US$7.39 in FY2026 (CBP Dec. 25-10, 90 FR 34665);
+    // 19 CFR 24.23(c)(1)(v): merchandise imported by mail is exempt from the MPF.
+    // The fee's amounts are worked from the base and each year's factor; the notices' tables
+    // were not read, so the rows are `verify`: the fee is listed with its figure and not priced,
+    // and the quote is incomplete, never the MPF in its place.
+    let q = us_parcel("post", "2026-03-02", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the fee is listed");
+    assert_eq!(mail.amount, None);
+    assert!(mail.formula.as_str().contains("7.39") && mail.formula.as_str().contains("[verify]"), "{}", mail.formula);
+    let mpf = fee(&q, "Merchandise").expect("the exemption is shown");
+    assert_eq!((mpf.amount, mpf.rate.to_string().as_str()), (Some(d("0.00")), "exempt"));
+    assert!(mpf.formula.as_str().contains("24.23(c)(1)(v)"), "{}", mpf.formula);
+    assert_eq!(q.totals.fees, d("0.00"));
+    assert!(!q.totals.complete);
+    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.contains("Inbound EMS")));
+}
+
+#[test]
+fn the_same_item_by_courier_pays_the_informal_mpf_and_no_mail_fee_19_cfr_24_23_b_2() {
+    // 19 CFR 24.23(b)(2)(i): an informal entry by courier pays the FY2026 flat MPF, US$2.69.
+    let q = us_parcel("courier", "2026-03-02", "300");
+    assert_eq!(fee(&q, "informal").and_then(|l| l.amount), Some(d("2.69")));
+    assert!(fee(&q, "Dutiable mail").is_none());
+    assert_eq!(q.totals.fees, d("2.69"));
+}
+
+#[test]
+fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
+    // Appendix A to part 24: base US$5.50, adjusted each fiscal year by the one factor of
+    // 19 CFR 24.22(k) that also adjusts the MPF. Each year's factor is bounded by that notice's
+    // MPF minimum ($25 base), maximum ($485) and informal fee ($2), all in tariffs/rules/fees.tsv:
+    // FY2020 [1.07166, 1.07168) → 5.50 × f = 5.894 → 5.89; FY2021 [1.08933, 1.08935) → 5.99;
+    // FY2022 [1.110093, 1.110113) → 6.1055… → 6.11 (CSMS #48938836 states $6.11);
+    // FY2023 [1.186278, 1.186299) → 6.5245… → 6.52; FY2024 [1.26669, 1.26671) → 6.97;
+    // FY2025 [1.308485, 1.308505) → 7.197 → 7.20; FY2026 [1.343289, 1.343309) → 7.388 → 7.39
+    // (CBP Dec. 25-10 states $7.39). A US$1,000 parcel: above the US$800 de minimis of the
+    // years before 2025-08-29, an informal mail entry (≤ US$2,500) in every year.
+    let years = [
+        ("2020-03-02", "5.89"),
+        ("2021-03-01", "5.99"),
+        ("2022-03-01", "6.11"),
+        ("2023-03-01", "6.52"),
+        ("2024-03-01", "6.97"),
+        ("2025-03-03", "7.20"),
+        ("2026-03-02", "7.39"),
+    ];
+    for (date, amount) in years {
+        // The caller's duty rate: the fee does not depend on the tariff (ours starts in 2021).
+        let q = quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
+            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
+        let mail = fee(&q, "Dutiable mail").expect("the fee is listed");
+        assert!(mail.formula.as_str().contains(&format!("= {amount}")), "{date}: {}", mail.formula);
+        assert_eq!(mail.amount, None, "{date}: a [verify] row is not priced");
+        assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")), "{date}");
+    }
+}
+
+#[test]
+fn dutiable_mail_fee_fy2027_is_unknown_never_fy2026_figure() {
+    // From 2026-10-01 the FY2027 adjustment is not in our sources: the fee is listed without an
+    // amount, the quote is incomplete and says why; FY2026's US$7.39 is not carried over.
+    let q = us_parcel("post", "2026-11-26", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(mail.formula.as_str().contains("not in our"), "{}", mail.formula);
+    assert!(!q.totals.complete);
+    assert!(warned(&q, "W_FEE_UNKNOWN"));
+    assert!(fee(&q, "informal").is_none());
+}
+
+#[test]
+fn postal_item_owing_no_duty_pays_no_dutiable_mail_fee_19_cfr_24_22() {
+    // The fee is charged on dutiable mail only: a book (HTS 4901.99.00, Free) on 2026-08-03,
+    // after the Section 122 surcharge ended (2026-07-23), owes no duty, so the fee is 0.00 and
+    // says why.
+    let q = quote(json!({"destination": "US", "date": "2026-08-03", "currency": "USD", "origin": "DE",
+        "channel": "post", "lines": [{"id": "x", "code": "4901990093", "quantity": "1", "unit_price": "300"}]}));
+    let mail = fee(&q, "Dutiable mail").expect("the zero is shown");
+    assert_eq!(mail.amount, Some(d("0.00")));
+    assert!(mail.formula.as_str().contains("owes no duty"), "{}", mail.formula);
+    assert!(q.totals.complete);
+}
+
+#[test]
+fn dutiable_mail_fee_waits_on_a_duty_not_priced() {
+    // docs/rules.md#not-priced: a line the tariff cannot price (no US line in force on
+    // 2020-03-02) may or may not owe duty, so the fee on dutiable mail is listed without an
+    // amount, never as 0.00 nor as US$5.89.
+    let q = us_parcel("post", "2020-03-02", "1000");
+    let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(!q.totals.complete);
+}
+
+#[test]
+fn formal_postal_entry_pays_neither_fee_unless_inbound_ems_19_cfr_24_23_c_1_v() {
+    // Above US$2,500 mail is formally entered by the importer: CBP prepares no mail entry, so
+    // no dutiable mail fee; the MPF exemption for mail excludes only Inbound EMS items formally
+    // entered (CBP Dec. 20-13, 85 FR 47018, from 2020-09-03), which the quote states it assumes.
+    let q = us_parcel("post", "2026-03-02", "3000");
+    assert!(fee(&q, "Dutiable mail").is_none());
+    assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")));
+    let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION").expect("the EMS assumption is stated");
+    assert!(w.message.contains("us-mpf-mail-formal") && w.message.contains("Inbound EMS"), "{}", w.message);
+    // By courier the same entry pays the formal MPF: 0.3464 % × 3,000 = 10.39 → minimum 33.58.
+    let courier = us_parcel("courier", "2026-03-02", "3000");
+    assert_eq!(fee(&courier, "Merchandise").and_then(|l| l.amount), Some(d("33.58")));
+}
+
+#[test]
+fn postal_item_within_the_old_de_minimis_pays_no_mail_fee_19_usc_1321() {
+    // Before 2025-08-29 a US$300 consignment was within the US$800 de minimis, which relieved
+    // duty and fees (thresholds.tsv#us-de-minimis-800).
+    let q = us_parcel("post", "2024-03-01", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the relief is shown");
+    assert_eq!((mail.amount, mail.rate.to_string().as_str()), (Some(d("0.00")), "relieved"));
+}
+
+#[test]
+fn us_coverage_names_the_channel_each_fee_is_limited_to() {
+    // The countries listing (`landed countries`) says which channel pays which fee: the MPF by
+    // courier or freight, the dutiable mail fee and the MPF's mail exemption by post.
+    let date = landed::date::Date::parse("2026-03-02").unwrap();
+    let coverage = engine().rules().coverage(engine().snapshot(), date);
+    let us = coverage.iter().find(|c| c.country == "US").expect("US is covered");
+    let summary = |id: &str| us.fees.iter().find(|f| f.id == id).map(|f| f.summary.clone()).unwrap_or_default();
+    assert_eq!(summary("us-mail-fee-fy2026"), "Dutiable mail fee flat 7.39 USD (by post)");
+    assert_eq!(
+        summary("us-mpf-informal-fy2026"),
+        "Merchandise Processing Fee (informal entry) flat 2.69 USD (by courier/freight)"
+    );
+    assert_eq!(summary("us-mpf-mail-informal"), "Merchandise Processing Fee exempt (by post)");
 }
 
 // ---- US harbor maintenance fee --------------------------------------------------------------

@@ -6,7 +6,8 @@ use landed::allocation::AllocationKey;
 use landed::date::Date;
 use landed::money::{Currency, RoundingMode, RoundingPolicy, RoundingScope};
 use landed::request::{
-    decode, Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, Transport, VatClass,
+    decode, Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice,
+    Transport, VatClass,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -97,6 +98,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
         any::<bool>(),
         prop::option::of(prop::sample::select(transports)),
         prop::option::of(prop::sample::select(vec![SimplifiedRegime::Rts, SimplifiedRegime::RemessaConforme])),
+        prop::option::of(prop::sample::select(vec![TariffChoice::General, TariffChoice::Simplified])),
         prop::option::of(any::<bool>()),
         prop::option::of(text()),
         prop::collection::vec(line(), 0..3),
@@ -111,6 +113,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
                 business_buyer,
                 transport,
                 simplified_regime,
+                tariff,
                 seller_registered,
                 claim,
                 lines,
@@ -135,6 +138,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
             business_buyer,
             transport,
             simplified_regime,
+            tariff,
             seller_registered,
             claim,
             lines,

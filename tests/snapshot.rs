@@ -227,6 +227,15 @@ const US_FILES: [&str; 4] =
 /// Japan's EPA/GSP programme table: a part of its own in the browser build.
 const JP_PROGRAMMES: &str = "rules/jp_programmes.tsv";
 
+/// Japan's own rule tables (`rules::programme_files`): its programmes, simplified tariff and
+/// personal-use valuation, each a part of its own in the browser build, named in this order.
+const JP_FILES: [&str; 3] = [JP_PROGRAMMES, "rules/jp_simplified.tsv", "rules/jp_personal_use.tsv"];
+
+/// `first`, Japan's own tables, then `rest`, as part names.
+fn with_jp(first: String, rest: &str) -> Vec<String> {
+    [vec![first], JP_FILES.map(String::from).to_vec(), vec![rest.to_string()]].concat()
+}
+
 /// Attaches what `missing_parts_for` names until it names nothing; returns each round's names.
 fn prepare_request(engine: &landed::Engine, req: &landed::QuoteRequest) -> Vec<Vec<String>> {
     let mut rounds = Vec::new();
@@ -367,7 +376,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     };
     let tee = chapter_part(&core_only, "JP", "610910");
     let rounds = prepare_request(&core_only, &jp("EUR", "2026-03-02"));
-    assert_eq!(rounds, [vec![tee, JP_PROGRAMMES.into(), "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(rounds, [with_jp(tee, "fx_ecb_daily.tsv@2026")]);
     assert_eq!(core_only.quote(&jp("EUR", "2026-03-02")).unwrap(), engine().quote(&jp("EUR", "2026-03-02")).unwrap());
     // In yen: no conversion, no rates.
     assert!(core_only.missing_parts_for(&jp("JPY", "2025-03-03")).is_empty());
@@ -377,7 +386,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     assert_eq!(core_only.quote(&bgn).unwrap(), engine().quote(&bgn).unwrap());
     // A date before the year's first fixing reads the previous year's last one.
     let fresh = self::core_only();
-    attach(&fresh, &[chapter_part(&fresh, "JP", "610910"), JP_PROGRAMMES.into()]);
+    attach(&fresh, &[vec![chapter_part(&fresh, "JP", "610910")], JP_FILES.map(String::from).to_vec()].concat());
     let new_year = jp("EUR", "2026-01-01");
     assert_eq!(prepare_request(&fresh, &new_year), [vec!["fx_ecb_daily.tsv@2026"], vec!["fx_ecb_daily.tsv@2025"]]);
     assert_eq!(fresh.quote(&new_year).unwrap(), engine().quote(&new_year).unwrap());
@@ -396,7 +405,7 @@ fn a_duty_in_a_third_currency_fetches_the_year_of_rates_it_converts_at() {
     )
     .unwrap();
     let tee = chapter_part(&core_only, "JP", "610910");
-    assert_eq!(prepare_request(&core_only, &req), [vec![tee, JP_PROGRAMMES.into(), "fx_ecb_daily.tsv@2026".into()]]);
+    assert_eq!(prepare_request(&core_only, &req), [with_jp(tee, "fx_ecb_daily.tsv@2026")]);
     assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
 }
 
@@ -421,7 +430,7 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     // Northern Ireland applies the UK Global Tariff and HMRC's rates (rules/territories.tsv).
     assert_eq!(files("XI"), gb);
     assert!(names(core_only.missing_parts("XI")).iter().any(|n| n.starts_with("GB:")));
-    assert_eq!(files("JP"), [vec![JP_PROGRAMMES.to_string()], ecb.clone()].concat());
+    assert_eq!(files("JP"), [JP_FILES.map(String::from).to_vec(), ecb.clone()].concat());
     assert_eq!(files("FX"), ecb);
     // One request: the daily ECB rates only when it converts through them.
     let mut in_usd = cart("US");
@@ -505,7 +514,7 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     )
     .unwrap();
     let jp_tee = chapter_part(&fresh, "JP", "610910");
-    assert_eq!(prepare_request(&fresh, &jp), [vec![jp_tee, JP_PROGRAMMES.into(), "fx_ecb_monthly.tsv@2024".into()]]);
+    assert_eq!(prepare_request(&fresh, &jp), [with_jp(jp_tee, "fx_ecb_monthly.tsv@2024")]);
     assert_eq!(fresh.quote(&jp).unwrap(), engine().quote(&jp).unwrap());
 }
 
@@ -516,7 +525,9 @@ fn japans_programme_table_is_a_part_fetched_only_for_japan() {
     // quotes to Japan, so the browser core leaves it out. Until it is attached a claim under a
     // Japanese programme is E_DATA_NOT_LOADED naming it, never "no such programme"; attached,
     // the quote equals the one with every part inline, claim and saving included.
-    assert!(browser_build().parts.iter().any(|p| p.name == JP_PROGRAMMES));
+    for file in JP_FILES {
+        assert!(browser_build().parts.iter().any(|p| p.name == file), "{file} is a part of its own");
+    }
     let core_only = core_only();
     let err = core_only.rules().jp().unwrap_err();
     assert_eq!((err.code, err.message.contains(JP_PROGRAMMES)), (ErrorCode::DataNotLoaded, true), "{err:?}");
@@ -532,7 +543,7 @@ fn japans_programme_table_is_a_part_fetched_only_for_japan() {
     for d in ["US", "GB", "DE", "AU"] {
         assert!(!names(core_only.missing_parts(d)).iter().any(|n| n == JP_PROGRAMMES), "{d}");
     }
-    assert_eq!(prepare_request(&core_only, &claimed), [vec![JP_PROGRAMMES.to_string()]]);
+    assert_eq!(prepare_request(&core_only, &claimed), [JP_FILES.map(String::from).to_vec()]);
     assert_eq!(core_only.quote(&claimed).unwrap(), engine().quote(&claimed).unwrap());
     assert!(!core_only.rules().programmes("JP").is_empty());
 }

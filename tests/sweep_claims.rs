@@ -70,10 +70,11 @@ fn an_explicit_claim_the_origin_cannot_make_is_that_rows_error() {
     assert_eq!(r.cheapest.as_ref().unwrap().claim.as_deref(), Some("S"));
 }
 
-/// A ¥100,000 T-shirt (6109.10-020, applied general rate 7.4 %) to Japan on 2026-08-01.
+/// A ¥100,000 T-shirt (6109.10-020, applied general rate 7.4 %) to Japan on 2026-08-01, a
+/// business import (valued at its price, not as goods for personal use: docs/rules.md#japan).
 fn tee_to_japan(origin: &str) -> QuoteRequest {
     request(json!({"destination": "JP", "date": "2026-08-01",
-        "currency": "JPY", "origin": origin, "channel": "freight",
+        "currency": "JPY", "origin": origin, "channel": "freight", "business_buyer": true,
         "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
 }
 

@@ -47,6 +47,7 @@ spelled!(ThresholdEffect {
     SellerCollects => "seller_collects",
     FlatPerTariffLine => "flat_per_tariff_line",
     MinCollectible => "min_collectible",
+    SimplifiedTariff => "simplified_tariff",
 });
 spelled!(LineStatus { Priced => "priced", Partial => "partial", NotPriced => "not_priced" });
 spelled!(LevyKind {

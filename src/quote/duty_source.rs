@@ -43,10 +43,36 @@ pub(super) fn duty_sources(
         Ok(rates) if rates.is_empty() => Several::one(DutySource::None(format!("no duty rate found for code {code}"))),
         Ok(rates) => {
             let mut sources = Several::new();
-            rates.into_iter().take(200).for_each(|r| sources.push(DutySource::Rate(r)));
+            for r in rates.into_iter().take(200) {
+                if relief.simplified_set_aside.is_some() {
+                    note_set_aside(ctx, line, &r);
+                }
+                let source = match relief.simplified {
+                    Some(t) => simplify(ctx, line, t, r),
+                    None => DutySource::Rate(r),
+                };
+                // The lines of a partial code in one simplified category share its rate: once.
+                if !sources.iter().any(|s| same_simplified_rate(s, &source)) {
+                    sources.push(source);
+                }
+            }
+            if relief.simplified.is_some() && sources.len() == 1 {
+                // One simplified rate for every line of a partial code: no range to warn of.
+                ctx.warnings.retain(|w| !matches!(w.detail(), Detail::PartialCode { line: l, .. } if *l == line.id));
+            }
             sources
         }
         Err(reason) => Several::one(DutySource::None(reason)),
+    }
+}
+
+/// True when both are the same simplified tariff rate (one category's row).
+fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
+    match (a, b) {
+        (DutySource::Rate(a), DutySource::Rate(b)) => {
+            a.name.as_str().starts_with("Customs duty (simplified tariff") && a.name == b.name && a.text == b.text
+        }
+        _ => false,
     }
 }
 

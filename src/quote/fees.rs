@@ -4,7 +4,8 @@ use super::*;
 
 /// Entry fees with floors and caps (US MPF: formal vs informal entry; AU import processing
 /// charge by value band; NZ border fees), fees limited to one transport mode (US harbor
-/// maintenance fee), and the declaration-level rounding of the destination's tax law.
+/// maintenance fee) or channel (the US dutiable mail fee; mail is exempt from the MPF), and the
+/// declaration-level rounding of the destination's tax law.
 pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
@@ -12,6 +13,9 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
     let rules: &'static Rules = ctx.rules;
     let fees: Vec<&'static crate::rules::Fee> = rules.fees(ctx.destination, ctx.req.date);
     for f in fees {
+        if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel) {
+            continue;
+        }
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
         let value = entered * rate;
         let formal = match ctx.req.entry_type {
@@ -63,6 +67,15 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
             });
             continue;
         }
+        if let Some(levy) = fee_not_charged(f, entered, &entry, lines, ctx) {
+            // An exemption rests on what its row assumes; a fee not due needs no assumption.
+            if f.kind == FeeKind::Exempt {
+                state_assumption(ctx, f);
+            }
+            out.push(levy);
+            continue;
+        }
+        state_assumption(ctx, f);
         let (amount, formula) = match (f.kind, f.percent, f.amount) {
             (FeeKind::AdValorem, Some(pct), _) => {
                 let raw = pct * value / Decimal::ONE_HUNDRED;
@@ -137,6 +150,81 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], li
     }
     out.extend(declaration_rounding(ctx, lines));
     out
+}
+
+/// States what the fee's row assumes (`W_ASSUMPTION`), if anything.
+fn state_assumption(ctx: &mut Ctx<'_>, f: &'static crate::rules::Fee) {
+    if let Some(a) = f.assumption {
+        ctx.warn(Detail::Assumption { threshold: f.id, assumption: a });
+    }
+}
+
+/// Whether a consignment owes duty, as far as its lines are priced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DutyOwed {
+    Yes,
+    No,
+    /// No duty priced above zero, but some duty is not priced.
+    Unknown,
+}
+
+/// Whether the lines owe duty (customs or additional): a priced or lower-bound amount above
+/// zero is duty owed; otherwise a duty not priced, or a line not fully priced, leaves it
+/// unknown; only every line priced with zero duty owes none.
+fn duty_owed(lines: &[LineQuote]) -> DutyOwed {
+    let duties = || {
+        lines
+            .iter()
+            .flat_map(|l| l.levies.iter())
+            .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
+    };
+    if duties().any(|l| l.amount.or(l.partial_amount).is_some_and(|a| a > Decimal::ZERO)) {
+        DutyOwed::Yes
+    } else if duties().any(|l| l.amount.is_none()) || lines.iter().any(|l| l.status != LineStatus::Priced) {
+        DutyOwed::Unknown
+    } else {
+        DutyOwed::No
+    }
+}
+
+/// The levy of a fee the law does not charge on this consignment, if it is not charged: an
+/// exemption (`exempt`: zero, with its reason), or a fee on dutiable items only when the lines
+/// owe no duty (zero, saying why) or their duty is not priced (no amount: the fee depends on it).
+fn fee_not_charged(
+    f: &'static crate::rules::Fee,
+    entered: Decimal,
+    entry: &str,
+    lines: &[LineQuote],
+    ctx: &mut Ctx<'_>,
+) -> Option<Levy> {
+    let (rate, amount, formula) = if f.kind == FeeKind::Exempt {
+        ("exempt", Some(ctx.round(Decimal::ZERO)), format!("not due: {}", f.source.publisher))
+    } else if f.condition == FeeCondition::Dutiable {
+        match duty_owed(lines) {
+            DutyOwed::Yes => return None,
+            DutyOwed::No => (
+                "not due",
+                Some(ctx.round(Decimal::ZERO)),
+                "not due: the consignment owes no duty and the fee is charged on dutiable items only".to_string(),
+            ),
+            DutyOwed::Unknown => {
+                ("unknown", None, "due only if the consignment owes duty, and its duty is not fully priced".to_string())
+            }
+        }
+    } else {
+        return None;
+    };
+    Some(Levy {
+        kind: LevyKind::Fee,
+        name: f.name.into(),
+        base: entered,
+        base_note: entry.to_string().into(),
+        rate: rate.into(),
+        amount,
+        partial_amount: None,
+        formula: formula.into(),
+        source: f.source.borrowed(),
+    })
 }
 
 /// Why a fee is not priced: its row is from a secondary source, or an unverified threshold the
@@ -257,6 +345,24 @@ mod tests {
         assert_eq!(adjustments[0].amount, Some(dec!(-79)));
         assert_eq!(adjustments[0].name, format!("{name}: declaration total rounded down"));
         assert_eq!(adjustments[0].rate.to_string(), "down to 100");
+    }
+
+    #[test]
+    fn duty_owed_is_known_only_when_every_line_is_priced_us_mail() {
+        // docs/rules.md#us-mail: the dutiable mail fee needs duty owed; a duty not priced, or
+        // a line not priced, leaves it unknown rather than "no duty".
+        let duty = |amount| line_quote(dec!(300), dec!(300), vec![levy(LevyKind::Duty, "Customs duty", amount)]);
+        assert_eq!(duty_owed(&[duty(dec!(0)), duty(dec!(49.50))]), DutyOwed::Yes);
+        assert_eq!(duty_owed(&[duty(dec!(0))]), DutyOwed::No);
+        let mut unpriced = duty(dec!(0));
+        unpriced.levies[0].amount = None;
+        assert_eq!(duty_owed(&[duty(dec!(0)), unpriced]), DutyOwed::Unknown);
+        let mut lower_bound = duty(dec!(0));
+        (lower_bound.levies[0].amount, lower_bound.levies[0].partial_amount) = (None, Some(dec!(5)));
+        assert_eq!(duty_owed(&[lower_bound]), DutyOwed::Yes);
+        let mut not_priced = line_quote(dec!(300), dec!(300), Vec::new());
+        not_priced.status = LineStatus::NotPriced;
+        assert_eq!(duty_owed(&[duty(dec!(0)), not_priced]), DutyOwed::Unknown);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(super) fn price_line(
     let code = HsCode::parse(&line.code)?;
     let customs_value = match ctx.j.duty_basis {
         DutyBasis::Cif => v.cif(),
-        DutyBasis::Fob => v.goods,
+        DutyBasis::Fob => v.customs_goods,
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let quantities = line_quantities(line)?;
@@ -134,8 +134,8 @@ pub(super) fn price_with(
     let cur = ctx.j.currency;
     let mut p = Priced::default();
     let basis_note = match ctx.j.duty_basis {
-        DutyBasis::Cif => Parts::Cif { goods: v.goods, shipping: v.shipping, insurance: v.insurance },
-        DutyBasis::Fob => Parts::Fob { goods: v.goods },
+        DutyBasis::Cif => Parts::Cif { goods: v.customs_goods, shipping: v.shipping, insurance: v.insurance },
+        DutyBasis::Fob => Parts::Fob { goods: v.customs_goods },
     };
     // Without any duty rate, nothing that depends on duty is final.
     let mut duty_known = !matches!(*source, DutySource::None(_));

@@ -12,12 +12,12 @@ use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::provenance::Provenance;
-use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, VatClass};
+use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice, VatClass};
 use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
 use crate::rules::{
-    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, Jurisdiction, Rules, Scheme,
+    in_force, AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeCondition, FeeKind, Jurisdiction, Rules, Scheme,
     SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect, VatKind,
 };
 use crate::snapshot::{Match, Snapshot};
@@ -35,6 +35,7 @@ mod explain;
 mod fees;
 mod line;
 mod movement;
+mod simplified;
 mod sum;
 mod taxes;
 #[cfg(test)]
@@ -59,6 +60,7 @@ use explain::{Parts, TaxBase};
 use fees::*;
 use line::*;
 use movement::*;
+use simplified::*;
 use sum::Sum;
 use taxes::*;
 use thresholds::*;
@@ -98,6 +100,10 @@ struct Ctx<'q> {
     /// The row of `rules/movements.tsv` the shipment is when it crosses no customs border
     /// (chosen once per quote: [`movement::choose`]); `None` for an import.
     movement: Option<&'static crate::rules::Movement>,
+    /// The destination's small-parcel rules (Japan's simplified tariff and personal-use value).
+    small: Option<&'static crate::rules::jp_small::JpSmall>,
+    /// The personal-use valuation the goods were valued by, if any.
+    personal_use: Option<&'static crate::rules::jp_small::PersonalUse>,
 }
 
 /// Number of [`RoundingTarget`]s.
@@ -205,6 +211,10 @@ struct Relief {
     seller_collects: Option<&'static Threshold>,
     flat_duty: Option<&'static Threshold>,
     min_collectible: Option<&'static Threshold>,
+    /// The simplified tariff applies to the consignment (Japan, ¥200,000 or less).
+    simplified: Option<&'static Threshold>,
+    /// The consignment is within the simplified tariff, but the importer asked for the general one.
+    simplified_set_aside: Option<&'static Threshold>,
     /// Thresholds the consignment is within whose row is from a secondary source: not applied,
     /// and the levies they would change are not priced.
     unverified: Vec<&'static Threshold>,
@@ -212,7 +222,11 @@ struct Relief {
 
 /// A line with its values in the customs currency.
 struct LineValues {
+    /// The price of the goods (what the buyer pays for them).
     goods: Decimal,
+    /// The goods' value for customs: their price, or the share of it the law values goods for
+    /// personal use at ([`values::personal_use`]).
+    customs_goods: Decimal,
     shipping: Decimal,
     insurance: Decimal,
     /// The line's share of the request's `tax_base_charges` (in the import tax base only).
@@ -220,8 +234,9 @@ struct LineValues {
 }
 
 impl LineValues {
+    /// The customs value of the goods with transport and insurance to the border.
     fn cif(&self) -> Decimal {
-        self.goods + self.shipping + self.insurance
+        self.customs_goods + self.shipping + self.insurance
     }
 }
 
@@ -253,6 +268,8 @@ impl<'q> Ctx<'q> {
             tax_parts: Several::new(),
             fractions: Several::new(),
             movement: choose(rules, req, j.country),
+            small: rules.small_parcel_rules(j.country)?,
+            personal_use: None,
         })
     }
 }
@@ -292,9 +309,14 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         true => vec![Decimal::ZERO; req.lines.len()],
         false => allocate(charges_total, &keys, dp).map_err(|e| e.within("tax_base_charges"))?,
     };
+    let personal = personal_use(&mut ctx);
     let values: Vec<LineValues> = (0..req.lines.len())
         .map(|i| LineValues {
             goods: goods[i],
+            customs_goods: match personal.filter(|p| p.covers(&req.lines[i].code)) {
+                Some(p) => crate::money::round_to(goods[i] * p.factor, dp, req.rounding.mode),
+                None => goods[i],
+            },
             shipping: shipping[i],
             insurance: insurance[i],
             tax_base_charges: charges[i],

@@ -113,7 +113,7 @@ pub(super) fn tax(
 fn sale_base(t: &Threshold, v: &LineValues, duty_total: Decimal) -> (Decimal, Note) {
     match t.sale_base {
         crate::rules::SaleBase::Delivered => (
-            v.cif() + duty_total,
+            v.goods + v.shipping + v.insurance + duty_total,
             Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
         ),
         crate::rules::SaleBase::Goods => (
@@ -512,6 +512,7 @@ mod tests {
         // including transport or insurance; HMRC (≤ £135): VAT on the sale price with delivery.
         let v = LineValues {
             goods: Decimal::new(10000, 2),
+            customs_goods: Decimal::new(10000, 2),
             shipping: Decimal::new(2000, 2),
             insurance: Decimal::ZERO,
             tax_base_charges: Decimal::ZERO,

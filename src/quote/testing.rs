@@ -22,7 +22,7 @@ pub(super) fn context(req: &QuoteRequest) -> Ctx<'_> {
 
 /// A line's values in the customs currency.
 pub(super) fn values(goods: Decimal, shipping: Decimal, insurance: Decimal) -> LineValues {
-    LineValues { goods, shipping, insurance, tax_base_charges: Decimal::ZERO }
+    LineValues { goods, customs_goods: goods, shipping, insurance, tax_base_charges: Decimal::ZERO }
 }
 
 /// Nothing computed yet for a line.

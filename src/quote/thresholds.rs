@@ -16,8 +16,8 @@ pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> Consig
     for v in values {
         intrinsic.add(v.goods);
         match ctx.j.duty_basis {
-            DutyBasis::Cif => [v.goods, v.shipping, v.insurance].into_iter().for_each(|a| customs.add(a)),
-            DutyBasis::Fob => customs.add(v.goods),
+            DutyBasis::Cif => [v.customs_goods, v.shipping, v.insurance].into_iter().for_each(|a| customs.add(a)),
+            DutyBasis::Fob => customs.add(v.customs_goods),
         }
     }
     ConsignmentValues { intrinsic: intrinsic.total(), customs: customs.total() }
@@ -95,6 +95,23 @@ pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<St
     }
 }
 
+/// Why the simplified tariff a consignment is within does not apply: the importer asks for the
+/// general tariff for all the goods (Customs Tariff Act art. 3-3(1) proviso), or claims a
+/// preference, a rate of the general tariff's schedule.
+pub(super) fn general_tariff_asked(req: &QuoteRequest) -> Option<String> {
+    if req.tariff == Some(TariffChoice::General) {
+        return Some(
+            "tariff is general: the importer asks for the general tariff for all the goods (Customs Tariff Act art. 3-3(1) proviso)"
+                .into(),
+        );
+    }
+    let claimed = req.claim.is_some() || req.lines.iter().any(|l| l.claim.is_some());
+    claimed.then(|| {
+        "a preference claim is a rate of the general tariff's schedule: claiming it asks for the general tariff for all the goods (art. 3-3(1) proviso; our reading: the sources do not say how a claim and the simplified tariff combine)"
+            .into()
+    })
+}
+
 /// Compares the consignment with each threshold that can apply.
 pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
     let cv = consignment_values(ctx, values);
@@ -150,6 +167,12 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         if within && bar.is_none() {
             bar = registration_bar(ctx, t)?;
         }
+        if within && bar.is_none() && t.effect == ThresholdEffect::SimplifiedTariff {
+            bar = general_tariff_asked(ctx.req);
+            if bar.is_some() {
+                relief.simplified_set_aside = Some(t);
+            }
+        }
         if let Some(why) = &bar {
             ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
         }
@@ -184,6 +207,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 }
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
+                ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
             }
             if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
                 ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
@@ -200,7 +224,34 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
+    note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
+}
+
+/// States when the request's `tariff` changes nothing: the destination has no simplified tariff
+/// on the date, or the consignment is above it (the law then applies the general tariff).
+fn note_unused_tariff_choice(ctx: &mut Ctx<'_>, relief: &Relief, checks: &[ThresholdCheck]) {
+    let Some(choice) = ctx.req.tariff else { return };
+    let simplified = checks.iter().find(|c| c.effect == ThresholdEffect::SimplifiedTariff);
+    let why = match (choice, simplified) {
+        (_, None) => {
+            format!("{} has no simplified tariff on {}: its general tariff applies", ctx.destination, ctx.req.date)
+        }
+        (TariffChoice::Simplified, Some(c)) if relief.simplified.is_none() && relief.simplified_set_aside.is_none() => {
+            format!(
+                "the consignment's customs value, {} {}, is above the simplified tariff's limit ({}): the general tariff applies by law",
+                c.value.map(format_grouped).unwrap_or_default(),
+                ctx.j.currency,
+                c.id
+            )
+        }
+        _ => return,
+    };
+    let choice = match choice {
+        TariffChoice::General => "general",
+        TariffChoice::Simplified => "simplified",
+    };
+    ctx.warn(Detail::Tariff { line: "*".into(), note: format!("tariff: \"{choice}\" has no effect: {why}") });
 }
 
 /// Why a threshold the consignment is within is not applied: its row is from a secondary source,
@@ -211,6 +262,7 @@ pub(super) fn unverified_threshold(t: &Threshold) -> String {
         ThresholdEffect::SellerCollects => "make the seller collect at the sale",
         ThresholdEffect::FlatPerTariffLine => "replace with a flat amount",
         ThresholdEffect::MinCollectible => "waive",
+        ThresholdEffect::SimplifiedTariff => "replace with the simplified tariff's rate",
     };
     let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
         .into_iter()

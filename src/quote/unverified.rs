@@ -6,12 +6,17 @@
 
 use super::*;
 
-/// Unprices the duty and tax of every line when the destination's value basis is unverified, and
-/// the levies an unverified threshold the consignment is within would change.
+/// Unprices the duty and tax of every line when the destination's value basis or the personal-use
+/// valuation the goods were valued by is unverified, and the levies an unverified threshold the
+/// consignment is within would change.
 pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
     let mut rules: Vec<(Vec<LevyKind>, String)> = Vec::new();
     if ctx.j.source.is_verify() {
         let why = unverified_basis(ctx.j);
+        ctx.warn(Detail::Unverified { why: why.clone() });
+        rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
+    }
+    if let Some(why) = ctx.personal_use.and_then(|p| unsettled_personal_use(ctx.req, p)) {
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
@@ -32,6 +37,30 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
     for line in lines.iter_mut() {
         unprice_levies(line, &whys);
     }
+}
+
+/// Why the value of goods for personal use is not priced, if it is not: its row is from a
+/// secondary source, or the consignment has freight or insurance and the row does not settle
+/// whether they join the value before or after the factor.
+fn unsettled_personal_use(req: &QuoteRequest, p: &crate::rules::jp_small::PersonalUse) -> Option<String> {
+    let fix = "business_buyer: true for goods not for personal use";
+    if p.source.is_verify() {
+        return Some(format!(
+            "{}: goods for personal use are valued at {} of their price here, from a secondary source [verify] ({}): their duty and tax are not priced; a primary source for the row, or {fix}, would price them",
+            p.source.row(),
+            p.factor.normalize(),
+            p.source.publisher
+        ));
+    }
+    let carried = !req.shipping.is_zero() || !req.insurance.is_zero();
+    (carried && p.freight == crate::rules::jp_small::PersonalFreight::Unsettled).then(|| {
+        format!(
+            "{}: goods for personal use are valued at {} of their price, but our sources do not settle whether freight and insurance join that value before or after the {}: the figures add them after it and are not priced; a consignment whose price includes delivery, or {fix}, is priced",
+            p.source.row(),
+            p.factor.normalize(),
+            p.factor.normalize()
+        )
+    })
 }
 
 /// Why a destination's value basis is not priced.

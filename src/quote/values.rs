@@ -1,7 +1,21 @@
 //! Stage 1, values: each line's goods value in the customs currency and its share of shipping and
-//! insurance by the request's allocation key.
+//! insurance by the request's allocation key; goods for personal use valued as the law says.
 
 use super::*;
+
+/// How goods for personal use are valued, where the destination's law values them so (Japan,
+/// Customs Tariff Act art. 4-6(2): as if imported at the wholesale stage, a factor of the retail
+/// price) and the buyer is not a business: the quote states the assumption and the input that
+/// changes it (`rules/jp_personal_use.tsv`). Freight and insurance are added after the factor.
+pub(super) fn personal_use(ctx: &mut Ctx<'_>) -> Option<&'static crate::rules::jp_small::PersonalUse> {
+    if ctx.req.business_buyer || ctx.movement.is_some() {
+        return None;
+    }
+    let p = ctx.small?.personal_use(ctx.destination, ctx.req.date)?;
+    ctx.personal_use = Some(p);
+    ctx.warn(Detail::Assumption { threshold: p.id, assumption: p.assumption });
+    Some(p)
+}
 
 /// The allocation key of each line; a missing key on a line is an error naming it.
 pub(super) fn allocation_keys(req: &QuoteRequest, goods: &[Decimal]) -> Result<Vec<Decimal>> {

@@ -24,6 +24,11 @@ impl Warning {
         Warning { code: detail.code(), message: Message { detail, text: OnceLock::new() } }
     }
 
+    /// The typed fields.
+    pub(crate) fn detail(&self) -> &Detail {
+        &self.message.detail
+    }
+
     /// True when both say the same thing (same code and fields): a quote states it once.
     pub(crate) fn same_as(&self, detail: &Detail) -> bool {
         self.message.detail == *detail
@@ -262,6 +267,12 @@ pub(crate) enum Detail {
         movement: &'static str,
         assumption: &'static str,
     },
+    /// Which tariff prices a line where the law gives two (Japan's simplified tariff for small
+    /// consignments), why, and the other's rate; `line` `*`: the request's `tariff` choice.
+    Tariff {
+        line: String,
+        note: String,
+    },
     StaleData {
         dataset: &'static str,
         publisher: &'static str,
@@ -300,6 +311,7 @@ impl Detail {
             Detail::FeeUnknown { .. } => W::FeeUnknown,
             Detail::Scope10Digit { .. } => W::Scope10Digit,
             Detail::StaleData { .. } => W::StaleData,
+            Detail::Tariff { .. } => W::Tariff,
             Detail::Claim { .. } => W::Claim,
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
@@ -338,6 +350,8 @@ impl fmt::Display for Detail {
                 "{threshold}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"
             ),
             Detail::Assumption { threshold, assumption } => write!(f, "{threshold}: assumes {assumption}"),
+            Detail::Tariff { line, note } if line == "*" => f.write_str(note),
+            Detail::Tariff { line, note } => write!(f, "line {line}: {note}"),
             Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),
             Detail::Territory { assumption, source } => write!(f, "{assumption} ({source})"),
             Detail::AssumedSubdivision { destination, subdivisions } => write!(

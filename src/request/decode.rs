@@ -4,7 +4,8 @@
 //! string or a JSON number alike, exactly (never through a float).
 
 use super::{
-    Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, Transport, VatClass,
+    Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice, Transport,
+    VatClass,
 };
 use crate::allocation::AllocationKey;
 use crate::date::Date;
@@ -161,6 +162,7 @@ const REQUEST_FIELDS: &[&str] = &[
     "business_buyer",
     "transport",
     "simplified_regime",
+    "tariff",
     "seller_registered",
     "claim",
     "lines",
@@ -189,6 +191,7 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     req.business_buyer = f.or_default("business_buyer", boolean)?;
     req.transport = f.optional("transport", |v, at| keyword(v, at, TRANSPORTS))?;
     req.simplified_regime = f.optional("simplified_regime", |v, at| keyword(v, at, SIMPLIFIED_REGIMES))?;
+    req.tariff = f.optional("tariff", |v, at| keyword(v, at, TARIFF_CHOICES))?;
     req.seller_registered = f.optional("seller_registered", boolean)?;
     req.claim = f.optional("claim", string)?;
     req.lines = f.required("lines", |v, at| array(v, at, line))?;
@@ -351,6 +354,8 @@ const TRANSPORTS: &[(&str, Transport)] = &[
 ];
 const SIMPLIFIED_REGIMES: &[(&str, SimplifiedRegime)] =
     &[("rts", SimplifiedRegime::Rts), ("remessa_conforme", SimplifiedRegime::RemessaConforme)];
+const TARIFF_CHOICES: &[(&str, TariffChoice)] =
+    &[("general", TariffChoice::General), ("simplified", TariffChoice::Simplified)];
 const VAT_CLASSES: &[(&str, VatClass)] = &[
     ("standard", VatClass::Standard),
     ("reduced", VatClass::Reduced),
@@ -469,6 +474,19 @@ mod tests {
     }
 
     #[test]
+    fn tariff_takes_general_or_simplified_docs_rules_12() {
+        // docs/rules.md §12: the importer may ask for the general tariff for the whole
+        // consignment (Customs Tariff Act art. 3-3(1) proviso); unset is the law's default.
+        assert_eq!(decode(&text("", "")).unwrap().tariff, None);
+        for (t, want) in [("general", TariffChoice::General), ("simplified", TariffChoice::Simplified)] {
+            assert_eq!(decode(&text(&format!(r#", "tariff": "{t}""#), "")).unwrap().tariff, Some(want));
+        }
+        let e = decode(&text(r#", "tariff": "lowest""#, "")).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("tariff")));
+        assert!(e.message.contains("`general`") && e.message.contains("`simplified`"), "{}", e.message);
+    }
+
+    #[test]
     fn a_wrong_type_or_spelling_names_the_field_by_its_path() {
         for (extra, line, field) in [
             (r#", "destination": 5"#, "", "destination"),
@@ -483,6 +501,8 @@ mod tests {
             (r#", "rounding": {"mode": "half"}"#, "", "rounding.mode"),
             (r#", "rounding": "half_up""#, "", "rounding"),
             (r#", "entry_type": "FORMAL""#, "", "entry_type"),
+            (r#", "tariff": "GENERAL""#, "", "tariff"),
+            (r#", "tariff": true"#, "", "tariff"),
             ("", r#", "quantity": true"#, "lines[0].quantity"),
             ("", r#", "units": {"kg": [1]}"#, "lines[0].units.kg"),
             ("", r#", "vat_class": "low""#, "lines[0].vat_class"),

@@ -100,6 +100,9 @@ pub enum ThresholdEffect {
     FlatPerTariffLine,
     /// A tax amount at or below the amount is not collected.
     MinCollectible,
+    /// A simplified tariff replaces the general tariff at or below the amount, unless the importer
+    /// asks for the general one (Japan, Customs Tariff Act art. 3-3: `rules/jp_simplified.tsv`).
+    SimplifiedTariff,
 }
 
 /// What value a threshold compares.
@@ -154,6 +157,19 @@ pub enum FeeKind {
     Flat,
     /// The fee is due but its figures for the period are not in our sources: never priced.
     Unknown,
+    /// The law exempts these entries from the fee: listed at zero with the row's reason (US
+    /// mail from the MPF, 19 CFR 24.23(c)(1)(v)).
+    Exempt,
+}
+
+/// What else a fee needs, besides its entry, band, transport and channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeCondition {
+    /// Nothing else.
+    Always,
+    /// The consignment owes duty (the US dutiable mail fee: each item of dutiable mail).
+    Dutiable,
 }
 
 /// Which entries a fee applies to.
@@ -289,7 +305,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 13] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -299,6 +315,13 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 13] = [
         table: "rules/fees.tsv",
         column: "transport",
         names: &["any", "ocean", "air", "road", "rail", "post"],
+        list: true,
+    },
+    // `request::Channel` (`any`: every channel), a list, read in `rules/mod.rs`.
+    ClosedColumn {
+        table: "rules/fees.tsv",
+        column: "channel",
+        names: &["any", "courier", "post", "freight"],
         list: true,
     },
     // `request::SimplifiedRegime::parse`.
@@ -470,6 +493,7 @@ impl<'a> ThresholdCodes<'a> {
                     ("seller_collects", ThresholdEffect::SellerCollects),
                     ("flat_per_tariff_line", ThresholdEffect::FlatPerTariffLine),
                     ("min_collectible", ThresholdEffect::MinCollectible),
+                    ("simplified_tariff", ThresholdEffect::SimplifiedTariff),
                 ],
             )?,
             amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
@@ -519,6 +543,7 @@ pub struct FeeCodes {
     pub formal_above: Decimal,
     /// When the figures were published.
     pub vintage: Option<Date>,
+    pub condition: FeeCondition,
 }
 
 impl FeeCodes {
@@ -527,7 +552,12 @@ impl FeeCodes {
         let kind = one_of(
             r,
             "kind",
-            &[("ad_valorem", FeeKind::AdValorem), ("flat", FeeKind::Flat), ("unknown", FeeKind::Unknown)],
+            &[
+                ("ad_valorem", FeeKind::AdValorem),
+                ("flat", FeeKind::Flat),
+                ("unknown", FeeKind::Unknown),
+                ("exempt", FeeKind::Exempt),
+            ],
         )?;
         let (percent, amount) = (r.decimal("percent")?, r.decimal("amount")?);
         match kind {
@@ -550,6 +580,7 @@ impl FeeCodes {
                 .decimal("formal_above")?
                 .ok_or_else(|| r.bad("formal_above", "a fee needs formal_above"))?,
             vintage: r.date("vintage")?,
+            condition: one_of(r, "condition", &[("", FeeCondition::Always), ("dutiable", FeeCondition::Dutiable)])?,
         })
     }
 }
@@ -712,6 +743,9 @@ mod tests {
             ("rules/thresholds.tsv", "\tcourier\t", "\texpress\t", "channel"),
             ("rules/thresholds.tsv", "\tEUR\t", "\teuros\t", "currency"),
             ("rules/fees.tsv", "\tocean\t", "\tocean,sea\t", "transport"),
+            ("rules/fees.tsv", "\tcourier,freight\t", "\tcourier,express\t", "channel"),
+            ("rules/fees.tsv", "\tdutiable\t", "\tduty\t", "condition"),
+            ("rules/fees.tsv", "\texempt\t", "\texempted\t", "kind"),
             ("rules/fees.tsv", "\tUSD\t", "\tUS$\t", "currency"),
             ("rules/duty_bands.tsv", "\trts\t", "\tRTS\t", "regime"),
             ("rules/duty_bands.tsv", "\tUSD\t", "\tUSDT\t", "currency"),
@@ -743,6 +777,8 @@ mod tests {
         assert_eq!(names("fx_method"), fx);
         let channels: Vec<&str> = crate::rules::CHANNEL_NAMES.iter().map(|(n, _)| *n).collect();
         assert_eq!(names("channel"), channels);
+        let fee_channels = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/fees.tsv" && c.column == "channel");
+        assert_eq!(fee_channels.unwrap().names, channels);
         assert!(names("transport")[1..].iter().all(|m| crate::request::Transport::parse(m).is_some()));
         assert!(names("regime").iter().all(|m| crate::request::SimplifiedRegime::parse(m).is_some()));
         let vat = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/vat_extra.tsv").unwrap();

@@ -156,18 +156,7 @@ impl Rules {
                 .filter(|f| f.country == j.country && in_force(f.valid_from, f.valid_to, date))
                 .map(|f| Item {
                     id: f.id,
-                    summary: match (f.kind, f.percent) {
-                        (super::FeeKind::Unknown, _) => format!("{} not known for this period", f.name),
-                        (_, Some(p)) => format!(
-                            "{} {}% min {} max {} {}",
-                            f.name,
-                            p.normalize(),
-                            f.min.unwrap_or_default(),
-                            f.max.unwrap_or_default(),
-                            f.currency
-                        ),
-                        (_, None) => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
-                    },
+                    summary: fee_summary(f),
                     valid_from: f.valid_from,
                     valid_to: f.valid_to,
                     source: f.source.publisher,
@@ -193,4 +182,28 @@ impl Rules {
         }
         out
     }
+}
+
+/// A fee row in a few words: its figures, and the channels it is limited to.
+fn fee_summary(f: &super::Fee) -> String {
+    let figures = match (f.kind, f.percent) {
+        (super::FeeKind::Unknown, _) => format!("{} not known for this period", f.name),
+        (super::FeeKind::Exempt, _) => format!("{} exempt", f.name),
+        (_, Some(p)) => format!(
+            "{} {}% min {} max {} {}",
+            f.name,
+            p.normalize(),
+            f.min.unwrap_or_default(),
+            f.max.unwrap_or_default(),
+            f.currency
+        ),
+        (_, None) => format!("{} flat {} {}", f.name, f.amount.unwrap_or_default(), f.currency),
+    };
+    if f.channels.is_empty() {
+        return figures;
+    }
+    let named =
+        |c: &crate::request::Channel| super::CHANNEL_NAMES.iter().find(|(_, n)| *n == Some(*c)).map_or("", |(n, _)| *n);
+    let channels: Vec<&str> = f.channels.iter().map(named).collect();
+    format!("{figures} (by {})", channels.join("/"))
 }

@@ -7,6 +7,7 @@ mod coverage;
 pub mod duty_free;
 pub mod groups;
 mod index;
+pub mod jp_small;
 pub mod movements;
 pub mod programmes;
 pub(crate) mod table;
@@ -16,8 +17,8 @@ pub mod us_scopes;
 pub mod vat;
 
 pub use codes::{
-    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeKind, MovementTax, Place, SaleBase, Scheme, SubdivisionTax,
-    TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
+    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeCondition, FeeKind, MovementTax, Place, SaleBase, Scheme,
+    SubdivisionTax, TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
 };
 pub use coverage::Coverage;
 pub use duty_free::DutyFree;
@@ -137,6 +138,13 @@ pub struct Fee {
     pub value_below: Option<Decimal>,
     /// The transport modes it applies to (empty: any).
     pub transport: Vec<Transport>,
+    /// The channels it applies to (empty: any): the US MPF is not charged on mail, the
+    /// dutiable mail fee only on mail.
+    pub channels: Vec<Channel>,
+    /// What else it needs (`dutiable`: the consignment owes duty).
+    pub condition: FeeCondition,
+    /// What the quote states when the row applies.
+    pub assumption: Option<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     /// When the figures were published; a quote far past it is warned about.
@@ -179,6 +187,9 @@ pub struct Rules {
     /// Japan's EPA/GSP programmes: parsed, and checked, when the rules load where the table is
     /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
     jp_programmes: OnceLock<Vec<programmes::Programme>>,
+    /// Japan's simplified tariff and personal-use valuation ([`Rules::jp_small`]), as its
+    /// programmes: parts of their own in the browser.
+    jp_small: OnceLock<jp_small::JpSmall>,
     snapshot: &'static Snapshot<'static>,
 }
 
@@ -193,11 +204,20 @@ pub const US_FILES: [&str; 4] =
 /// browser build a part of its own, fetched with Japan's (`Engine::missing_parts("JP")`).
 pub const JP_PROGRAMMES_FILE: &str = "rules/jp_programmes.tsv";
 
-/// The data files holding `destination`'s programme table where it is a file of its own
-/// (Japan's): a quote to it needs them attached.
+/// Japan's simplified tariff for consignments of ¥200,000 or less (Customs Tariff Act art. 3-3):
+/// read only by Japan's quotes ([`Rules::jp_small`]).
+pub const JP_SIMPLIFIED_FILE: &str = "rules/jp_simplified.tsv";
+
+/// Japan's value of goods for personal use (Customs Tariff Act art. 4-6(2)): read only by
+/// Japan's quotes ([`Rules::jp_small`]).
+pub const JP_PERSONAL_USE_FILE: &str = "rules/jp_personal_use.tsv";
+
+/// The data files holding `destination`'s own rule tables where they are files of their own
+/// (Japan's programmes, simplified tariff and personal-use valuation): a quote to it needs them
+/// attached.
 pub fn programme_files(destination: &str) -> &'static [&'static str] {
     match destination {
-        "JP" => &[JP_PROGRAMMES_FILE],
+        "JP" => &[JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE],
         _ => &[],
     }
 }
@@ -209,7 +229,7 @@ fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<
     Tsv::parse(name, text)
 }
 
-/// Parses `fees.tsv`; an unknown kind, entry or transport is an error.
+/// Parses `fees.tsv`; an unknown kind, entry, transport, channel or condition is an error.
 fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
     let mut fees = Vec::new();
     for r in t.records() {
@@ -222,6 +242,7 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
                 .map(|m| Transport::parse(m.trim()).ok_or_else(|| r.bad("transport", &format!("unknown value {m:?}"))))
                 .collect::<Result<_>>()?,
         };
+        let assumption = r.text("assumption")?;
         fees.push(Fee {
             id,
             country: r.text("country")?,
@@ -237,6 +258,9 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
             value_from: r.decimal("value_from")?,
             value_below: r.decimal("value_below")?,
             transport,
+            channels: fee_channels(&r)?,
+            condition: codes.condition,
+            assumption: (!assumption.is_empty()).then_some(assumption),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             vintage: codes.vintage,
@@ -254,6 +278,16 @@ pub(crate) const CHANNEL_NAMES: [(&str, Option<Channel>); 4] = [
     ("post", Some(Channel::Post)),
     ("freight", Some(Channel::Freight)),
 ];
+
+/// A fee row's `channel`: `any` (empty), or a list of channels.
+fn fee_channels(r: &table::Record<'_, 'static>) -> Result<Vec<Channel>> {
+    let text = r.text("channel")?;
+    if text == "any" {
+        return Ok(Vec::new());
+    }
+    let named = |name: &str| CHANNEL_NAMES.iter().find(|(n, c)| *n == name && c.is_some()).and_then(|(_, c)| *c);
+    text.split(',').map(|c| named(c.trim()).ok_or_else(|| r.bad("channel", &format!("unknown value {c:?}")))).collect()
+}
 
 /// One row of `rules/thresholds.tsv`, every coded column checked.
 fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
@@ -449,6 +483,7 @@ impl Rules {
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
             jp_programmes: OnceLock::new(),
+            jp_small: OnceLock::new(),
             snapshot,
         };
         // Inline (natively, or a blob without parts): checked now, as every other rule table; a
@@ -456,6 +491,12 @@ impl Rules {
         // altogether: the load fails, naming the file.
         if snapshot.file_part(JP_PROGRAMMES_FILE).is_none_or(|p| p.is_loaded()) {
             rules.jp()?;
+        }
+        if [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE]
+            .iter()
+            .all(|f| snapshot.file_part(f).is_none_or(|p| p.is_loaded()))
+        {
+            rules.jp_small()?;
         }
         // Natively the US tables are inline and checked here; in the browser on attach.
         #[cfg(debug_assertions)]
@@ -482,6 +523,34 @@ impl Rules {
             None => file(self.snapshot, JP_PROGRAMMES_FILE)?,
         };
         programmes::load(&table, "jp_programmes.tsv", &self.groups)
+    }
+
+    /// A Japan-only rule table: inline, or a part (`E_DATA_NOT_LOADED` until attached).
+    fn jp_table(&self, name: &'static str) -> Result<Tsv<'static>> {
+        match self.snapshot.file_part(name) {
+            Some(_) => Tsv::parse(name, self.snapshot.require_file(name)?),
+            None => file(self.snapshot, name),
+        }
+    }
+
+    /// Japan's simplified tariff ([`JP_SIMPLIFIED_FILE`]) and personal-use valuation
+    /// ([`JP_PERSONAL_USE_FILE`]), parsed once: when the rules load where the tables are inline,
+    /// else on first use after the browser attached their parts.
+    pub fn jp_small(&self) -> Result<&jp_small::JpSmall> {
+        if let Some(jp) = self.jp_small.get() {
+            return Ok(jp);
+        }
+        let simplified = jp_small::SimplifiedTariff::load(&self.jp_table(JP_SIMPLIFIED_FILE)?, "jp_simplified.tsv")?;
+        let personal_use = jp_small::load_personal_use(&self.jp_table(JP_PERSONAL_USE_FILE)?, "jp_personal_use.tsv")?;
+        Ok(self.jp_small.get_or_init(|| jp_small::JpSmall { simplified, personal_use }))
+    }
+
+    /// Japan's small-parcel rules when `destination` has them ([`programme_files`]), else `None`.
+    pub fn small_parcel_rules(&self, destination: &str) -> Result<Option<&jp_small::JpSmall>> {
+        match programme_files(destination).contains(&JP_SIMPLIFIED_FILE) {
+            true => self.jp_small().map(Some),
+            false => Ok(None),
+        }
     }
 
     /// Japan's EPA/GSP programmes ([`JP_PROGRAMMES_FILE`]), parsed once: when the rules load where
@@ -727,7 +796,7 @@ impl Rules {
 mod fee_table_tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tname\tkind\tpercent\tamount\tmin\tmax\tcurrency\tentry\tformal_above\tvalue_from\tvalue_below\ttransport\tvalid_from\tvalid_to\tvintage\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tname\tkind\tpercent\tamount\tmin\tmax\tcurrency\tentry\tformal_above\tvalue_from\tvalue_below\ttransport\tchannel\tcondition\tvalid_from\tvalid_to\tvintage\tassumption\tsource\tconfidence\n";
 
     fn fees(row: &'static str) -> Result<Vec<Fee>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -736,7 +805,8 @@ mod fee_table_tests {
 
     #[test]
     fn a_valid_fee_row_parses() {
-        let f = fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tocean\t\t\t\ts\tofficial").unwrap();
+        let f =
+            fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tocean\tany\t\t\t\t\t\ts\tofficial").unwrap();
         assert_eq!(
             (f[0].kind, f[0].entry, f[0].transport.clone()),
             (FeeKind::AdValorem, EntryKind::Any, vec![Transport::Ocean])
@@ -745,25 +815,55 @@ mod fee_table_tests {
 
     #[test]
     fn unknown_fee_kind_is_a_load_error() {
-        let e = fees("x\tUS\tMPF\tpercent\t0.3464\t\t\t\tUSD\tformal\t2500\t\t\tany\t\t\t\ts\tofficial").unwrap_err();
+        let e = fees("x\tUS\tMPF\tpercent\t0.3464\t\t\t\tUSD\tformal\t2500\t\t\tany\tany\t\t\t\t\t\ts\tofficial")
+            .unwrap_err();
         assert!(e.message.contains("column kind"));
     }
 
     #[test]
     fn unknown_entry_kind_is_a_load_error() {
-        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tsimplified\t2500\t\t\tany\t\t\t\ts\tofficial").unwrap_err();
+        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tsimplified\t2500\t\t\tany\tany\t\t\t\t\t\ts\tofficial")
+            .unwrap_err();
         assert!(e.message.contains("column entry"));
     }
 
     #[test]
     fn unknown_transport_is_a_load_error() {
-        let e = fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tsea\t\t\t\ts\tofficial").unwrap_err();
+        let e =
+            fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tsea\tany\t\t\t\t\t\ts\tofficial").unwrap_err();
         assert!(e.message.contains("column transport"));
     }
 
     #[test]
+    fn fee_channels_and_condition_parse_into_their_types() {
+        let f = fees(
+            "x\tUS\tMail\tflat\t\t7.39\t\t\tUSD\tinformal\t2500\t\t\tany\tpost\tdutiable\t\t\t\tnot EMS\ts\tofficial",
+        )
+        .unwrap();
+        assert_eq!((f[0].channels.clone(), f[0].condition), (vec![Channel::Post], FeeCondition::Dutiable));
+        assert_eq!(f[0].assumption, Some("not EMS"));
+        let mpf =
+            fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tinformal\t2500\t\t\tany\tcourier,freight\t\t\t\t\t\ts\tofficial")
+                .unwrap();
+        assert_eq!(
+            (mpf[0].channels.clone(), mpf[0].condition),
+            (vec![Channel::Courier, Channel::Freight], FeeCondition::Always)
+        );
+    }
+
+    #[test]
+    fn unknown_fee_channel_or_condition_is_a_load_error() {
+        let e = fees("x\tUS\tMPF\tflat\t\t2.69\t\t\tUSD\tinformal\t2500\t\t\tany\tmail\t\t\t\t\t\ts\tofficial")
+            .unwrap_err();
+        assert!(e.message.contains("column channel"), "{e}");
+        let e = fees("x\tUS\tMail\tflat\t\t7.39\t\t\tUSD\tinformal\t2500\t\t\tany\tpost\tduty\t\t\t\t\ts\tofficial")
+            .unwrap_err();
+        assert!(e.message.contains("column condition"), "{e}");
+    }
+
+    #[test]
     fn a_flat_fee_without_an_amount_is_a_load_error_not_zero() {
-        assert!(fees("x\tUS\tMPF\tflat\t\t\t\t\tUSD\tinformal\t2500\t\t\tany\t\t\t\ts\tofficial").is_err());
+        assert!(fees("x\tUS\tMPF\tflat\t\t\t\t\tUSD\tinformal\t2500\t\t\tany\tany\t\t\t\t\t\ts\tofficial").is_err());
     }
 }
 

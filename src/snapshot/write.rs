@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 29] = [
+pub const FILES: [&str; 31] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -34,6 +34,8 @@ pub const FILES: [&str; 29] = [
     "tariffs/rules/fx_pegs.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
     "tariffs/rules/jp_programmes.tsv",
+    "tariffs/rules/jp_simplified.tsv",
+    "tariffs/rules/jp_personal_use.tsv",
     "tariffs/rules/tax_rounding.tsv",
     "tariffs/rules/tax_parts.tsv",
     "tariffs/rules/tax_uplift.tsv",
@@ -96,7 +98,7 @@ pub struct Compiled {
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
 /// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
 /// (`Rules::jp`).
-pub const ON_DEMAND_FILES: [&str; 10] = [
+pub const ON_DEMAND_FILES: [&str; 12] = [
     "us_scopes.tsv",
     "us_reciprocal.tsv",
     "rules/us_layers.tsv",
@@ -107,6 +109,8 @@ pub const ON_DEMAND_FILES: [&str; 10] = [
     "fx_hmrc_monthly.tsv",
     "hs_correlation.tsv",
     "rules/jp_programmes.tsv",
+    "rules/jp_simplified.tsv",
+    "rules/jp_personal_use.tsv",
 ];
 
 /// Which parts travel inside the core blob.
