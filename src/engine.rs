@@ -172,8 +172,8 @@ impl Engine {
     /// The parts a quote to `destination` may need that are not loaded yet, with the file names
     /// they are published under (empty natively, where every part is inline): every chapter
     /// part of the destination's tariff and of the HS nomenclature (search); for the US every
-    /// chapter part of the scope lists and the other US tables; HMRC's rates for GB and XI; the HS correlation for the
-    /// GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
+    /// chapter part of the scope lists and the other US tables; HMRC's rates for GB and XI; the
+    /// HS correlation for the GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
     /// rates alone (display currencies). [`Engine::missing_parts_for`] lists only what one
