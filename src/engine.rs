@@ -158,6 +158,7 @@ impl Engine {
         if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             self.data.rules.us()?;
         }
+        self.data.rules.us_scopes().read_attached(name)?;
         if name == JP_PROGRAMMES_FILE {
             self.data.rules.jp()?;
         }
@@ -170,9 +171,9 @@ impl Engine {
 
     /// The parts a quote to `destination` may need that are not loaded yet, with the file names
     /// they are published under (empty natively, where every part is inline): every chapter
-    /// part of the destination's tariff and of the HS nomenclature (search); the US scope lists
-    /// and reciprocal table for the US; HMRC's rates for GB and XI; the HS correlation for the
-    /// GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
+    /// part of the destination's tariff and of the HS nomenclature (search); for the US every
+    /// chapter part of the scope lists and the other US tables; HMRC's rates for GB and XI; the
+    /// HS correlation for the GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
     /// rates alone (display currencies). [`Engine::missing_parts_for`] lists only what one
@@ -188,6 +189,9 @@ impl Engine {
         let j = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
         let tables = [snapshot.table(self.tariff_of(destination)), snapshot.table("HS")].into_iter().flatten();
         let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
+        if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
+            parts.extend(self.data.rules.us_scopes().parts());
+        }
         parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let method = if destination == "FX" { Some(FxMethod::EcbDaily) } else { j.map(|j| j.fx_method) };
         let years = method.map_or_else(Vec::new, |m| self.data.fx.year_parts(m));
@@ -197,8 +201,9 @@ impl Engine {
 
     /// The parts one request needs that are not loaded yet: the chapter parts of its lines'
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
-    /// codes it correlates with, once the correlation is attached), the destination's data
-    /// files as [`Engine::missing_parts`] names them, and the year(s) of the ECB rates (monthly
+    /// codes it correlates with, once the correlation is attached), for the US the chapter
+    /// parts of the scope lists holding its codes, the destination's whole data files as
+    /// [`Engine::missing_parts`] names them, and the year(s) of the ECB rates (monthly
     /// for the EU, daily elsewhere and for a display currency, monthly before the daily ones
     /// start) its conversions read (at the customs rate: the prices, a threshold, fee or band
     /// in another currency, a duty text naming a third currency, unless `fx` gives the rate;
@@ -209,10 +214,17 @@ impl Engine {
         let destination = req.destination.to_ascii_uppercase();
         let j = self.data.rules.jurisdiction(&destination, req.date).ok();
         let mut parts: Vec<&Part<'static>> = Vec::new();
+        let codes: Vec<crate::hs::HsCode> =
+            req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok()).collect();
         if let Some(table) = snapshot.table(self.tariff_of(&destination)).filter(|t| t.jurisdiction != "HS") {
-            for code in req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok()) {
-                parts.extend(snapshot.chapter_parts_for(table, &code).into_iter().map(|c| &c.part));
+            for code in &codes {
+                parts.extend(snapshot.chapter_parts_for(table, code).into_iter().map(|c| &c.part));
             }
+        }
+        // The US scope lists of the lines' chapters (the layers read the line's code as given).
+        if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
+            let scopes = self.data.rules.us_scopes();
+            parts.extend(codes.iter().filter_map(|code| scopes.part_for(code.bytes())));
         }
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;

@@ -192,7 +192,8 @@ fn core_only() -> landed::Engine {
     landed::Engine::from_bytes(browser_build().core.clone()).unwrap()
 }
 
-/// Attaches the parts named (`EU:61-62` for a chapter part, `us_scopes.tsv` for a file).
+/// Attaches the parts named (`EU:61-62` for a chapter part, `us_reciprocal.tsv` for a file,
+/// `us_scopes.tsv:58-61` for a file's chapter part).
 fn attach(engine: &landed::Engine, names: &[impl AsRef<str>]) {
     for name in names {
         let name = name.as_ref();
@@ -214,9 +215,14 @@ fn chapter_part(engine: &landed::Engine, table: &str, code: &str) -> String {
     engine.snapshot().table(table).unwrap().chapter_part(code.as_bytes()).unwrap().part.name.to_string()
 }
 
+/// The name of the chapter part of the US scope lists (`us_scopes.tsv`) holding `code`'s chapter.
+fn scope_part(engine: &landed::Engine, code: &str) -> String {
+    engine.rules().us_scopes().part_for(code.as_bytes()).unwrap().name.to_string()
+}
+
 /// The US tables read only by US quotes (`Rules::us`): parts of their own in the browser build.
-const US_FILES: [&str; 5] =
-    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
+const US_FILES: [&str; 4] =
+    ["us_reciprocal.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
 
 /// Japan's EPA/GSP programme table: a part of its own in the browser build.
 const JP_PROGRAMMES: &str = "rules/jp_programmes.tsv";
@@ -306,15 +312,16 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
         core_only.missing_parts("GB").iter().filter(|p| p.name.starts_with("GB:")).count(),
         gb.chapters.len() - 1
     );
-    // The US: the code's chapter part, the chapter 99 layers, their scope lists and reciprocal
-    // table (data files, not chapter 99 rows), no HS nomenclature.
+    // The US: the code's chapter part, the scope lists of its chapter, the chapter 99 layers and
+    // reciprocal table (data files, not chapter 99 rows), no HS nomenclature.
     let core_only = self::core_only();
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
+    let scopes_tee = scope_part(&core_only, "6109100010");
     let us_files = US_FILES;
-    assert_eq!(rounds, [[&[us_tee.as_str()][..], &us_files].concat()]);
+    assert_eq!(rounds, [[&[us_tee.as_str(), scopes_tee.as_str()][..], &us_files].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
 }
@@ -429,7 +436,8 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
     let tee = chapter_part(&core_only, "US", "6109100010");
-    let us = [&[tee.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
+    let scopes = scope_part(&core_only, "6109100010");
+    let us = [&[tee.as_str(), scopes.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
     assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..6]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
@@ -442,11 +450,16 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     let core_only = core_only();
     let err = core_only.rules().us().unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
-    // The US tariff alone is not enough: the scope lists and the reciprocal table are named.
+    // The US tariff alone is not enough: the scope lists of the code's chapter and the
+    // reciprocal table are named.
     attach(&core_only, &[chapter_part(&core_only, "US", "6109"), "fx_ecb_daily.tsv@2026".into()]);
+    let scopes = scope_part(&core_only, "6109100010");
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains(&scopes)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &[scopes]);
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
-    attach(&core_only, &["us_reciprocal.tsv", "us_scopes.tsv"]);
+    attach(&core_only, &["us_reciprocal.tsv"]);
     // The layers, scope additions and special programmes (hand-encoded, read only for the US)
     // are parts too.
     let err = core_only.quote(&cart("US")).unwrap_err();
@@ -533,4 +546,138 @@ fn japans_programme_table_is_a_part_fetched_only_for_japan() {
     assert_eq!(prepare_request(&core_only, &claimed), [JP_FILES.map(String::from).to_vec()]);
     assert_eq!(core_only.quote(&claimed).unwrap(), engine().quote(&claimed).unwrap());
     assert!(!core_only.rules().programmes("JP").is_empty());
+}
+
+/// A US cart of one line per code, from `origin` on `date`.
+fn us_cart(date: &str, origin: &str, codes: &[&str]) -> landed::QuoteRequest {
+    let lines: Vec<String> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                r#"{{"id":"l{i}","code":"{c}","quantity":"2","unit_price":"400.00","metal_content_value":"100.00"}}"#
+            )
+        })
+        .collect();
+    landed::request::from_json(&format!(
+        r#"{{"destination":"US","currency":"USD","date":"{date}","origin":"{origin}","lines":[{}]}}"#,
+        lines.join(",")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn us_scope_lists_are_chapter_parts_fetched_for_a_quotes_codes_and_priced_as_inline() {
+    // Issue 11 item 5: the Section 232/301, IEEPA and Section 122 lists (tariffs/us_scopes.tsv)
+    // are split by HS chapter (format.rs): a code is on a list through a prefix of it or a longer
+    // code under it, both in its own chapter. A US page fetches the parts of its codes' chapters
+    // only, and the quote equals, byte for byte, the one with every part inline.
+    let cases = [
+        // Section 301 list 3 and the aluminum annex 1b from 2026-04-06 (s232_annex_products.csv).
+        ("2026-04-06", "CN", &["8471300100"][..]),
+        // Section 232 steel, note 16 articles until 2026-04-05; a T-shirt in another chapter.
+        ("2026-04-05", "CN", &["7326908688", "6109100012"][..]),
+        // Semiconductors: a heading read onto 8541/8542 (`:possible`, us_scopes_extra.tsv).
+        ("2026-07-01", "KR", &["8541100080"][..]),
+        // Civil aircraft in the IEEPA exemption list whose membership is unsettled (2025).
+        ("2025-10-01", "GB", &["8802400070", "8807100000"][..]),
+        // Mexican potash: the fentanyl carve-out list (chapter 31) and a car (chapter 87).
+        ("2026-03-02", "MX", &["3104200000", "8703230190"][..]),
+        // Chapter 98 and a code of a chapter no list names before it.
+        ("2026-03-02", "CN", &["9801001012", "0101210010"][..]),
+    ];
+    for (date, origin, codes) in cases {
+        let req = us_cart(date, origin, codes);
+        let core_only = core_only();
+        let mut wanted: Vec<String> = Vec::new();
+        for code in codes {
+            let part = core_only.rules().us_scopes().part_for(code.as_bytes()).map(|p| p.name.to_string());
+            wanted.extend(part.filter(|p| !wanted.contains(p)));
+        }
+        let rounds = prepare_request(&core_only, &req);
+        let scope_parts: Vec<String> = rounds.concat().into_iter().filter(|n| n.starts_with("us_scopes.tsv")).collect();
+        assert_eq!(scope_parts, wanted, "{codes:?}");
+        let (browser, native) = (core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
+        assert_eq!(browser, native, "{codes:?}");
+        assert_eq!(serde_json::to_string(&browser).unwrap(), serde_json::to_string(&native).unwrap());
+        // Every other chapter's lists stay unloaded.
+        let unloaded = core_only.rules().us_scopes().parts().filter(|p| !p.is_loaded()).count();
+        assert_eq!(unloaded, core_only.rules().us_scopes().parts().count() - wanted.len(), "{codes:?}");
+    }
+    // No code known (look-ups, the what-if tools): every scope part, for the US only.
+    let core_only = core_only();
+    let all: Vec<String> = core_only.rules().us_scopes().parts().map(|p| p.name.to_string()).collect();
+    assert!(all.len() > 10, "{all:?}");
+    let us = names(core_only.missing_parts("US"));
+    assert!(all.iter().all(|p| us.contains(p)), "{us:?}");
+    for d in ["GB", "DE", "JP", "AU"] {
+        assert!(!names(core_only.missing_parts(d)).iter().any(|n| n.starts_with("us_scopes.tsv")), "{d}");
+    }
+}
+
+#[test]
+fn a_us_quote_whose_scope_part_is_missing_is_data_not_loaded_naming_it() {
+    // The lists of another chapter never stand in: the layers are never decided without the
+    // code's own chapter part.
+    let core_only = core_only();
+    let req = us_cart("2026-04-06", "CN", &["8471300100"]);
+    let laptop = scope_part(&core_only, "8471300100");
+    let others: Vec<String> = names(core_only.missing_parts_for(&req)).into_iter().filter(|n| *n != laptop).collect();
+    attach(&core_only, &others);
+    attach(&core_only, &[scope_part(&core_only, "6109100012")]);
+    let err = core_only.quote(&req).unwrap_err();
+    assert_eq!((err.code, err.message.contains(&laptop)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    let err = core_only.rules().us_scopes_for("8471300100").unwrap_err();
+    assert_eq!((err.code, err.message.contains(&laptop)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &[laptop]);
+    assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
+}
+
+#[test]
+fn the_scope_parts_hold_every_code_of_the_scope_lists_once_in_its_chapter() {
+    // format.rs: each chapter part of us_scopes.tsv is the header and every row naming a code of
+    // its chapters, with those codes only; together they are the file.
+    use std::collections::BTreeMap;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let whole = std::fs::read_to_string(root.join("tariffs/us_scopes.tsv")).unwrap();
+    let header = whole.lines().next().unwrap();
+    type Rows = BTreeMap<String, Vec<String>>;
+    let add = |rows: &mut Rows, line: &str| {
+        let (key, codes) = line.rsplit_once('\t').unwrap();
+        rows.entry(key.to_string()).or_default().extend(codes.split(' ').map(String::from));
+    };
+    let mut expected = Rows::new();
+    for line in whole.lines().skip(1) {
+        let before = expected.len();
+        add(&mut expected, line);
+        assert_eq!(expected.len(), before + 1, "each row's scope, dates and file are unique: {line:.60}");
+    }
+    let mut parts: Vec<(u8, &landed::snapshot::write::Part)> = browser_build()
+        .parts
+        .iter()
+        .filter_map(|p| match landed::snapshot::format::split_chapter_file_part(&p.name) {
+            Some(("us_scopes.tsv", first)) => Some((first, p)),
+            _ => None,
+        })
+        .collect();
+    parts.sort_by_key(|(first, _)| *first);
+    assert!(parts.len() > 10 && !browser_build().parts.iter().any(|p| p.name == "us_scopes.tsv"));
+    let mut found = Rows::new();
+    for (i, (first, part)) in parts.iter().enumerate() {
+        let next = parts.get(i + 1).map_or(100, |(n, _)| *n);
+        let text = std::str::from_utf8(&part.bytes).unwrap();
+        assert_eq!(text.lines().next(), Some(header), "{}", part.name);
+        for line in text.lines().skip(1) {
+            for code in line.rsplit_once('\t').unwrap().1.split(' ') {
+                let chapter = landed::snapshot::format::chapter(code.as_bytes()).unwrap();
+                assert!((*first..next).contains(&chapter), "{code} in {}", part.name);
+            }
+            add(&mut found, line);
+        }
+        assert!(!landed::snapshot::write::Inline::RulesOnly.includes(&part.name), "{}", part.name);
+    }
+    for rows in [&mut expected, &mut found] {
+        rows.values_mut().for_each(|codes| codes.sort());
+    }
+    assert_eq!(found, expected);
 }

@@ -20,7 +20,7 @@ fn applied(date: &str, origin: &str, code: &str) -> Vec<(String, Option<Decimal>
     rules
         .us()
         .unwrap()
-        .decide(code, origin, Date::parse(date).unwrap())
+        .decide(&rules.us_scopes_for(code).unwrap(), origin, Date::parse(date).unwrap())
         .into_iter()
         .filter(|d| d.excluded_by.is_none())
         .map(|d| {
@@ -36,7 +36,7 @@ fn excluded(date: &str, origin: &str, code: &str) -> Vec<String> {
     rules
         .us()
         .unwrap()
-        .decide(code, origin, Date::parse(date).unwrap())
+        .decide(&rules.us_scopes_for(code).unwrap(), origin, Date::parse(date).unwrap())
         .into_iter()
         .filter(|d| d.excluded_by.is_some())
         .map(|d| d.layer.id.to_string())

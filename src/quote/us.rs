@@ -40,12 +40,13 @@ pub(super) struct LayersCharged {
 pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> LayersCharged {
     let mut out = LayersCharged { total: Decimal::ZERO, known: true, waivable: Vec::new(), claim_waived: Vec::new() };
     let metal = metal_value(ctx, us.line);
-    // `Engine::quote` checks first that the US tables are attached; without them no layer is known.
-    let Ok(us_rules) = ctx.rules.us() else {
+    // `Engine::quote` checks first that the US tables and the code's scope part are attached;
+    // without them no layer is known.
+    let (Ok(us_rules), Ok(scopes)) = (ctx.rules.us(), ctx.rules.us_scopes_for(us.code.digits())) else {
         out.known = false;
         return out;
     };
-    let decisions = us_rules.decide(us.code.digits(), us.origin, ctx.req.date);
+    let decisions = us_rules.decide(&scopes, us.origin, ctx.req.date);
     let two_metals = metals_in_play(&decisions);
     for d in decisions {
         let l = d.layer;

@@ -13,6 +13,7 @@ pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
 pub mod us;
+pub mod us_scopes;
 pub mod vat;
 mod vat_memo;
 
@@ -182,6 +183,8 @@ pub struct Rules {
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
+    /// The imported US scope lists, in chapter parts read on first use ([`Rules::us_scopes_for`]).
+    us_scopes: us_scopes::ScopeParts,
     /// Japan's EPA/GSP programmes: parsed, and checked, when the rules load where the table is
     /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
     jp_programmes: OnceLock<Vec<programmes::Programme>>,
@@ -194,10 +197,11 @@ pub struct Rules {
 }
 
 /// The US tables that travel as parts of their own in the browser build (read only by
-/// [`Rules::us`]): the imported reciprocal table and scope lists, and the hand-encoded layers,
-/// scope additions and column 1 special programmes.
-pub const US_FILES: [&str; 5] =
-    ["us_reciprocal.tsv", "us_scopes.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
+/// [`Rules::us`]): the imported reciprocal table, and the hand-encoded layers, scope additions
+/// and column 1 special programmes. The imported scope lists are chapter parts of
+/// [`us_scopes::SCOPES_FILE`], fetched for a line's chapter ([`Rules::us_scopes_for`]).
+pub const US_FILES: [&str; 4] =
+    ["us_reciprocal.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
 
 /// Japan's EPA/GSP programme table: read only by Japan's quotes ([`Rules::jp`]), so in the
 /// browser build a part of its own, fetched with Japan's (`Engine::missing_parts("JP")`).
@@ -480,6 +484,7 @@ impl Rules {
             duty_free,
             groups,
             us: OnceLock::new(),
+            us_scopes: us_scopes::ScopeParts::of(snapshot),
             jp_programmes: OnceLock::new(),
             jp_small: OnceLock::new(),
             snapshot,
@@ -501,6 +506,7 @@ impl Rules {
         #[cfg(debug_assertions)]
         if US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             rules.load_us()?;
+            rules.us_scopes.read_loaded()?;
         }
         Ok(rules)
     }
@@ -509,9 +515,9 @@ impl Rules {
         // The US tables may be parts of their own (the browser): not attached yet is
         // `E_DATA_NOT_LOADED` naming the first of them missing.
         let tables = US_FILES.map(|f| self.snapshot.require_file(f).and_then(|text| Tsv::parse(f, text)));
-        let [reciprocal, scopes, layers, scopes_extra, preferences] = tables;
-        let (reciprocal, scopes) = (reciprocal?, scopes?);
-        us::UsRules::load([layers?, reciprocal], [scopes, scopes_extra?], preferences?, self.groups.clone())
+        let [reciprocal, layers, scopes_extra, preferences] = tables;
+        let reciprocal = reciprocal?;
+        us::UsRules::load([layers?, reciprocal], scopes_extra?, preferences?, self.groups.clone())
     }
 
     fn load_jp(&self) -> Result<Vec<programmes::Programme>> {
@@ -571,6 +577,17 @@ impl Rules {
         }
         let loaded = self.load_us()?;
         Ok(self.us.get_or_init(|| loaded))
+    }
+
+    /// The imported US scope lists' chapter parts (which a US line needs: `Engine::missing_parts_for`).
+    pub fn us_scopes(&self) -> &us_scopes::ScopeParts {
+        &self.us_scopes
+    }
+
+    /// The scope lists a US line's code (digits) can be on: [`Rules::us`] and its chapter's part
+    /// of the imported lists; `E_DATA_NOT_LOADED` naming the first not attached.
+    pub fn us_scopes_for<'r>(&'r self, code: &'r str) -> Result<us::CodeScopes<'r>> {
+        self.us()?.scopes_for(&self.us_scopes, code)
     }
 
     /// The preference programmes of `destination`'s tariff (its `special` column): the US column 1

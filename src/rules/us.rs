@@ -8,12 +8,12 @@
 
 use super::groups::{Groups, Membership};
 use super::table::{in_force, Tsv};
+pub use super::us_scopes::{CodeScopes, InScope, ScopeLists, ScopeParts};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::provenance::Provenance;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How a layer's percentage combines with the duty of the applicable subheading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,32 +73,15 @@ impl Layer {
     }
 }
 
-/// Whether a code is in a scope list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InScope {
-    Yes,
-    No,
-    /// The list names longer codes under the code given: it depends on the full statistical code.
-    Maybe,
-}
-
 pub use super::programmes::Programme;
-
-/// One dated row of a scope list: the codes it names and when they are in it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScopeRows {
-    pub valid_from: Option<Date>,
-    pub valid_to: Option<Date>,
-    pub file: &'static str,
-    /// Sorted code prefixes.
-    codes: Vec<&'static str>,
-}
 
 /// The US rule tables.
 #[derive(Debug)]
 pub struct UsRules {
     pub layers: Vec<Layer>,
-    scopes: HashMap<&'static str, Vec<ScopeRows>>,
+    /// The hand-encoded scope additions (`rules/us_scopes_extra.tsv`): the imported lists are
+    /// read per chapter ([`ScopeParts`]).
+    extra_scopes: ScopeLists,
     pub programmes: Vec<Programme>,
     /// The groups an origin list may name (`EU`).
     groups: Groups<'static>,
@@ -186,7 +169,7 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
 impl UsRules {
     pub(super) fn load(
         layer_tables: [Tsv<'static>; 2],
-        scope_tables: [Tsv<'static>; 2],
+        extra_scopes: Tsv<'static>,
         programmes: Tsv<'static>,
         groups: Groups<'static>,
     ) -> Result<UsRules> {
@@ -199,64 +182,21 @@ impl UsRules {
             load_layers(table, name, &mut out)?;
         }
         crate::sort::sort_by_key(&mut out, |l| l.priority);
-        let mut scope_map: HashMap<&'static str, Vec<ScopeRows>> = HashMap::new();
-        for scopes in &scope_tables {
-            for r in scopes.records() {
-                let mut codes: Vec<&'static str> = r.text("codes")?.split(' ').filter(|c| !c.is_empty()).collect();
-                crate::sort::sort_unstable(&mut codes);
-                scope_map.entry(r.text("scope")?).or_default().push(ScopeRows {
-                    valid_from: r.date("valid_from")?,
-                    valid_to: r.date("valid_to")?,
-                    file: r.text("file")?,
-                    codes,
-                });
-            }
-        }
+        let extra_scopes = ScopeLists::read(&extra_scopes, "us_scopes_extra.tsv", None)?;
         let progs = super::programmes::load(&programmes, "preferences.tsv", &groups)?;
-        Ok(UsRules { layers: out, scopes: scope_map, programmes: progs, groups })
+        Ok(UsRules { layers: out, extra_scopes, programmes: progs, groups })
     }
 
-    /// The files a scope list was imported from.
-    pub fn scope_files(&self, scope: &str) -> Vec<&'static str> {
-        self.scopes.get(scope).map(|rows| rows.iter().map(|r| r.file).collect()).unwrap_or_default()
+    /// The scope lists `code` (digits) can be on: its chapter's part of the imported lists
+    /// (`E_DATA_NOT_LOADED` naming it while it is not attached) and the hand-encoded additions.
+    pub fn scopes_for<'r>(&'r self, parts: &'r ScopeParts, code: &'r str) -> Result<CodeScopes<'r>> {
+        Ok(CodeScopes { code, chapter: parts.lists_for(code.as_bytes())?, extra: &self.extra_scopes })
     }
 
-    /// The files of a scope list's rows in force on `date`.
-    fn files_on(&self, scope: &str, date: Date) -> Vec<&'static str> {
-        let rows = self.scopes.get(scope).map(Vec::as_slice).unwrap_or_default();
-        rows.iter().filter(|r| in_force(r.valid_from, r.valid_to, date)).map(|r| r.file).collect()
-    }
-
-    /// Whether `code` (digits) is in the scope list `scope` as it stands on `date`.
-    pub fn in_scope(&self, scope: &str, code: &str, date: Date) -> InScope {
-        let Some(rows) = self.scopes.get(scope) else { return InScope::No };
-        let mut result = InScope::No;
-        for row in rows.iter().filter(|r| in_force(r.valid_from, r.valid_to, date)) {
-            match codes_match(&row.codes, code) {
-                InScope::Yes => return InScope::Yes,
-                InScope::Maybe => result = InScope::Maybe,
-                InScope::No => {}
-            }
-        }
-        result
-    }
-
-    fn any_scope(&self, scopes: &[&str], code: &str, date: Date) -> InScope {
-        let mut result = InScope::No;
-        for s in scopes {
-            match self.in_scope(s, code, date) {
-                InScope::Yes => return InScope::Yes,
-                InScope::Maybe => result = InScope::Maybe,
-                InScope::No => {}
-            }
-        }
-        result
-    }
-
-    /// The layers whose dates, origin and scope (on the same date) match a line, each marked
-    /// applied or excluded (by an exemption list or by another layer that applies), in priority
-    /// order.
-    pub fn decide(&self, code: &str, origin: &str, date: Date) -> Vec<LayerDecision<'_>> {
+    /// The layers whose dates, origin and scope (on the same date) match a line (the code of
+    /// `scopes`), each marked applied or excluded (by an exemption list or by another layer that
+    /// applies), in priority order.
+    pub fn decide(&self, scopes: &CodeScopes<'_>, origin: &str, date: Date) -> Vec<LayerDecision<'_>> {
         let mut candidates: Vec<LayerDecision<'_>> = Vec::new();
         let memberships = self.groups.memberships_of(origin);
         for layer in &self.layers {
@@ -266,15 +206,15 @@ impl UsRules {
             {
                 continue;
             }
-            let (scope, mut unknown) = self.layer_scope(layer, code, date);
+            let (scope, mut unknown) = layer_scope(scopes, layer, date);
             if scope == InScope::No {
                 continue;
             }
-            let exempt = self.any_scope(&layer.exclude_scopes, code, date);
+            let exempt = scopes.any(&layer.exclude_scopes, date);
             let mut excluded_by = (exempt == InScope::Yes)
                 .then(|| format!("exempt: code is on the {} list", layer.exclude_scopes.join(" / ")));
             if excluded_by.is_some() {
-                if let Some(why) = self.unsettled_exemption(&layer.exclude_scopes, code, date) {
+                if let Some(why) = unsettled_exemption(scopes, &layer.exclude_scopes, date) {
                     excluded_by = None;
                     unknown = Some(why);
                 }
@@ -332,65 +272,49 @@ impl UsRules {
         candidates
     }
 
-    /// Whether a code is in a layer's scope on `date`, and why that is not settled when the only
-    /// lists naming it are `:possible` lists (then `Yes` with the reason: the doubt is the note we
-    /// lack, not the 10-digit code).
-    fn layer_scope(&self, layer: &Layer, code: &str, date: Date) -> (InScope, Option<String>) {
-        if layer.scopes.is_empty() {
-            return (InScope::Yes, None);
-        }
-        let (possible, listed): (Vec<&str>, Vec<&str>) = layer.scopes.iter().partition(|s| s.ends_with(POSSIBLE_SCOPE));
-        let scope = self.any_scope(&listed, code, date);
-        if scope != InScope::No {
-            return (scope, None);
-        }
-        for s in possible {
-            if self.in_scope(s, code, date) != InScope::No {
-                let why = format!(
-                    "{} ({}) may cover this code: the articles it covers are enumerated in a U.S. note that is not in our sources ({})",
-                    layer.name,
-                    layer.ch99,
-                    self.files_on(s, date).join("; ")
-                );
-                return (InScope::Yes, Some(why));
-            }
-        }
-        (InScope::No, None)
-    }
-
-    /// Why a code's exemption by one of `scopes` is not settled on `date`, if it is not.
-    fn unsettled_exemption(&self, scopes: &[&str], code: &str, date: Date) -> Option<String> {
-        scopes.iter().find_map(|s| {
-            let unsettled = format!("{s}{UNSETTLED_SCOPE}");
-            (self.in_scope(s, code, date) == InScope::Yes && self.in_scope(&unsettled, code, date) == InScope::Yes)
-                .then(|| {
-                    format!(
-                        "whether this code was on the {s} list on {date} is not settled in our sources: {}",
-                        self.files_on(&unsettled, date).join("; ")
-                    )
-                })
-        })
-    }
-
     /// Programmes whose countries include `origin` on `date`.
     pub fn programmes_for<'r>(&'r self, origin: &'r str, date: Date) -> impl Iterator<Item = &'r Programme> + 'r {
         self.programmes.iter().filter(move |p| p.open_to(origin, date))
     }
 }
 
-/// Whether sorted prefixes name `code`: a prefix of it (yes), or only longer codes under it (maybe).
-fn codes_match(codes: &[&str], code: &str) -> InScope {
-    for n in (2..=code.len()).rev() {
-        if codes.binary_search(&&code[..n]).is_ok() {
-            return InScope::Yes;
+/// Whether a code is in a layer's scope on `date`, and why that is not settled when the only
+/// lists naming it are `:possible` lists (then `Yes` with the reason: the doubt is the note we
+/// lack, not the 10-digit code).
+fn layer_scope(scopes: &CodeScopes<'_>, layer: &Layer, date: Date) -> (InScope, Option<String>) {
+    if layer.scopes.is_empty() {
+        return (InScope::Yes, None);
+    }
+    let (possible, listed): (Vec<&str>, Vec<&str>) = layer.scopes.iter().partition(|s| s.ends_with(POSSIBLE_SCOPE));
+    let scope = scopes.any(&listed, date);
+    if scope != InScope::No {
+        return (scope, None);
+    }
+    for s in possible {
+        if scopes.in_scope(s, date) != InScope::No {
+            let why = format!(
+                "{} ({}) may cover this code: the articles it covers are enumerated in a U.S. note that is not in our sources ({})",
+                layer.name,
+                layer.ch99,
+                scopes.files_on(s, date).join("; ")
+            );
+            return (InScope::Yes, Some(why));
         }
     }
-    let i = codes.partition_point(|c| *c < code);
-    if codes.get(i).is_some_and(|c| c.starts_with(code)) {
-        InScope::Maybe
-    } else {
-        InScope::No
-    }
+    (InScope::No, None)
+}
+
+/// Why a code's exemption by one of `exempting` is not settled on `date`, if it is not.
+fn unsettled_exemption(scopes: &CodeScopes<'_>, exempting: &[&str], date: Date) -> Option<String> {
+    exempting.iter().find_map(|s| {
+        let unsettled = format!("{s}{UNSETTLED_SCOPE}");
+        (scopes.in_scope(s, date) == InScope::Yes && scopes.in_scope(&unsettled, date) == InScope::Yes).then(|| {
+            format!(
+                "whether this code was on the {s} list on {date} is not settled in our sources: {}",
+                scopes.files_on(&unsettled, date).join("; ")
+            )
+        })
+    })
 }
 
 /// Splits a column 1 special text into (rate text, programme codes):
@@ -425,12 +349,14 @@ mod tests {
     #[test]
     fn scope_list_applies_only_from_its_own_effective_date() {
         // s232_annex_products.csv: 8471 is on aluminum annex 1b from 2026-04-06 only.
-        let us = crate::Engine::embedded().rules().us().unwrap();
-        assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-05")), InScope::No);
-        assert_eq!(us.in_scope("s232:aluminum:1b", "8471300100", date("2026-04-06")), InScope::Yes);
+        let rules = crate::Engine::embedded().rules();
+        let laptop = rules.us_scopes_for("8471300100").unwrap();
+        assert_eq!(laptop.in_scope("s232:aluminum:1b", date("2026-04-05")), InScope::No);
+        assert_eq!(laptop.in_scope("s232:aluminum:1b", date("2026-04-06")), InScope::Yes);
         // The 2025 regime's footnoted articles end the day before the annexes begin.
-        assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-05")), InScope::Yes);
-        assert_eq!(us.in_scope("s232:steel:note16_other", "7326908688", date("2026-04-06")), InScope::No);
+        let steel = rules.us_scopes_for("7326908688").unwrap();
+        assert_eq!(steel.in_scope("s232:steel:note16_other", date("2026-04-05")), InScope::Yes);
+        assert_eq!(steel.in_scope("s232:steel:note16_other", date("2026-04-06")), InScope::No);
     }
 
     /// `EU` in an origin list names the member states on the date (rules/groups.tsv: TEU

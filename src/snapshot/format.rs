@@ -29,6 +29,10 @@
 //! (`US:84`, `GB:01-05`; [`chapter_part_name`]). A data file may be split into **year parts**
 //! (`fx_ecb_daily.tsv@2026`, [`year_part_name`]): each is the file's header line and the rows
 //! whose first field starts with that year, so a quote fetches only the years of its dates.
+//! A data file listing codes may be split into **chapter parts** too (`us_scopes.tsv:58-61`,
+//! [`chapter_file_part_name`]): each is the file's header line and, in file order, every row
+//! naming a code of its chapters with those codes only (rows naming none are left out); its
+//! chapters run from the first its name gives to the next part's first.
 //!
 //! Format 5 (this one) split tables into chapter parts and the daily ECB rates into year parts;
 //! format 4 had one part per table and per file.
@@ -143,6 +147,20 @@ pub fn chapter_part_name(jurisdiction: &str, first: u8, last: u8) -> String {
     } else {
         format!("{jurisdiction}:{first:02}-{last:02}")
     }
+}
+
+/// The name of the part of the data file `file` holding the codes of chapters `first` to `last`
+/// (`us_scopes.tsv:58-61`; `us_scopes.tsv:84` for one chapter).
+pub fn chapter_file_part_name(file: &str, first: u8, last: u8) -> String {
+    chapter_part_name(file, first, last)
+}
+
+/// The file and first chapter of a data file's chapter part (`us_scopes.tsv:58-61` →
+/// (`us_scopes.tsv`, 58)); `None` for a whole file or a year part.
+pub fn split_chapter_file_part(name: &str) -> Option<(&str, u8)> {
+    let (file, chapters) = name.rsplit_once(':')?;
+    let first = chapters.get(..2).filter(|c| c.bytes().all(|b| b.is_ascii_digit()))?;
+    Some((file, first.parse().ok()?))
 }
 
 /// Separates a split data file's name from a year part's year (`fx_ecb_daily.tsv@2026`).

@@ -136,10 +136,24 @@ pub const YEAR_SPLIT_FILES: [&str; 3] =
 /// (DESIGN.md, "Why chapter parts").
 pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
 
+/// Data files listing codes (a `codes` column of space-separated codes) split into
+/// chapter parts, so a quote fetches only the lists of its codes' chapters: the US scope lists
+/// (49 KB gzip whole, 0.3 to 5 KB a part).
+pub const CHAPTER_SPLIT_FILES: [&str; 1] = ["tariffs/us_scopes.tsv"];
+
+/// Consecutive chapters of a [`CHAPTER_SPLIT_FILES`] file share a part until it holds at least
+/// this many bytes. Measured on today's data (BENCHMARKS.md, "scopes-split"): 5 KB gives the
+/// smallest US first price within 0.1 KB while adding the fewest descriptor entries (about 43
+/// bytes gzip each) to every destination's core.
+pub const CHAPTER_FILE_PART_MIN_BYTES: usize = 5_000;
+
 impl Inline {
     /// True when the part named `part` travels inside the core.
     pub fn includes(self, part: &str) -> bool {
-        let file = format::split_year_part(part).map_or(part, |(file, _)| file);
+        let file = format::split_year_part(part)
+            .map(|(file, _)| file)
+            .or_else(|| format::split_chapter_file_part(part).map(|(file, _)| file))
+            .unwrap_or(part);
         match self {
             Inline::All => true,
             Inline::RulesOnly => !part.starts_with("table:") && !ON_DEMAND_FILES.contains(&file),
@@ -183,12 +197,75 @@ fn chapter_parts<'r>(
     Ok(parts)
 }
 
-/// A data file's parts: the whole file, or for a [`YEAR_SPLIT_FILES`] file one part per year of
-/// its rows, each with the header line.
-fn file_parts(path: &str, text: String) -> Vec<Part> {
+/// The rows of a code list naming codes of one chapter: (row number, the chapter's codes).
+type ChapterRows<'t> = Vec<(usize, Vec<&'t str>)>;
+
+/// A [`CHAPTER_SPLIT_FILES`] file's chapter parts: runs of whole chapters, each growing until
+/// its text reaches [`CHAPTER_FILE_PART_MIN_BYTES`], each the header line and, in file order,
+/// every row naming a code of its chapters with those codes only.
+fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
     let name = path.trim_start_matches("tariffs/");
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or_default();
+    let column = header.split('\t').position(|c| c == "codes").ok_or_else(|| format!("{path}: no codes column"))?;
+    let rows: Vec<Vec<&str>> = lines.filter(|l| !l.is_empty()).map(|l| l.split('\t').collect()).collect();
+    // Per chapter: each row naming a code of it, as (row, that chapter's codes), in file order.
+    let mut chapters: BTreeMap<u8, ChapterRows> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let codes = row.get(column).ok_or_else(|| format!("{path}: row {} has no codes", i + 2))?;
+        for code in codes.split(' ').filter(|c| !c.is_empty()) {
+            let chapter = format::chapter(code.as_bytes())
+                .filter(|_| format::encode_code(code).is_some())
+                .ok_or_else(|| format!("{path}: row {}: bad code {code:?}", i + 2))?;
+            let of_chapter = chapters.entry(chapter).or_default();
+            match of_chapter.last_mut() {
+                Some((row, codes)) if *row == i => codes.push(code),
+                _ => of_chapter.push((i, vec![code])),
+            }
+        }
+    }
+    let part_text = |run: &[(&u8, &ChapterRows)]| {
+        let mut by_row: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (_, rows_of_chapter) in run {
+            for (row, codes) in rows_of_chapter.iter() {
+                by_row.entry(*row).or_default().extend(codes);
+            }
+        }
+        let mut text = format!("{header}\n");
+        for (row, codes) in by_row {
+            let codes = codes.join(" ");
+            let fields: Vec<&str> =
+                rows[row].iter().enumerate().map(|(i, f)| if i == column { codes.as_str() } else { f }).collect();
+            text.push_str(&fields.join("\t"));
+            text.push('\n');
+        }
+        text
+    };
+    let chapters: Vec<(&u8, &ChapterRows)> = chapters.iter().collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while start < chapters.len() {
+        let mut end = start + 1;
+        while end < chapters.len() && part_text(&chapters[start..end]).len() < CHAPTER_FILE_PART_MIN_BYTES {
+            end += 1;
+        }
+        let (first, last) = (*chapters[start].0, *chapters[end - 1].0);
+        let text = part_text(&chapters[start..end]);
+        parts.push(Part::new(format::chapter_file_part_name(name, first, last), text.into_bytes()));
+        start = end;
+    }
+    Ok(parts)
+}
+
+/// A data file's parts: the whole file, for a [`YEAR_SPLIT_FILES`] file one part per year of
+/// its rows, each with the header line, and for a [`CHAPTER_SPLIT_FILES`] file its chapter parts.
+fn file_parts(path: &str, text: String) -> Result<Vec<Part>, String> {
+    let name = path.trim_start_matches("tariffs/");
+    if CHAPTER_SPLIT_FILES.contains(&path) {
+        return chapter_file_parts(path, &text);
+    }
     if !YEAR_SPLIT_FILES.contains(&path) {
-        return vec![Part::new(name.to_string(), text.into_bytes())];
+        return Ok(vec![Part::new(name.to_string(), text.into_bytes())]);
     }
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default();
@@ -199,7 +276,7 @@ fn file_parts(path: &str, text: String) -> Vec<Part> {
         part.push_str(line);
         part.push('\n');
     }
-    years.into_iter().map(|(year, text)| Part::new(format::year_part_name(name, year), text.into_bytes())).collect()
+    Ok(years.into_iter().map(|(year, text)| Part::new(format::year_part_name(name, year), text.into_bytes())).collect())
 }
 
 /// Compiles the tables under `root` (a repository root holding `tariffs/`).
@@ -241,7 +318,7 @@ pub fn compile(root: &Path, inline: Inline) -> Result<Compiled, String> {
     }
     let table_parts = parts.len();
     for f in FILES {
-        parts.extend(file_parts(f, read(f)?));
+        parts.extend(file_parts(f, read(f)?)?);
     }
 
     // The descriptor: base strings, sources, then every part by length and hash.
@@ -442,11 +519,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_code_list_is_split_into_runs_of_whole_chapters_each_row_keeping_its_chapters_codes() {
+        // format.rs: each chapter part is the header and, in file order, the rows naming a code
+        // of its chapters with those codes only; a run grows until CHAPTER_FILE_PART_MIN_BYTES.
+        let text =
+            "scope\tvalid_from\tvalid_to\tfile\tcodes\na\t2025-01-01\t\tx.csv\t8471 0101 8517\nb\t\t\ty.csv\t0102\n";
+        let parts = chapter_file_parts("tariffs/us_scopes.tsv", text).unwrap();
+        let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["us_scopes.tsv:01-85"], "a small file is one run");
+        let long = format!("{text}c\t\t\tz.csv\t{}\n", vec!["0103"; CHAPTER_FILE_PART_MIN_BYTES / 5].join(" "));
+        let parts = chapter_file_parts("tariffs/us_scopes.tsv", &long).unwrap();
+        let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["us_scopes.tsv:01", "us_scopes.tsv:84-85"]);
+        let header = "scope\tvalid_from\tvalid_to\tfile\tcodes\n";
+        assert_eq!(String::from_utf8_lossy(&parts[1].bytes), format!("{header}a\t2025-01-01\t\tx.csv\t8471 8517\n"));
+        assert!(
+            String::from_utf8_lossy(&parts[0].bytes).starts_with(&format!("{header}a\t2025-01-01\t\tx.csv\t0101\nb\t"))
+        );
+        assert!(chapter_file_parts("tariffs/us_scopes.tsv", "scope\tcodes\na\t8\n").is_err(), "a one-digit code");
+        for part in ["us_scopes.tsv:01", "us_scopes.tsv:84-85"] {
+            assert!(!Inline::RulesOnly.includes(part) && Inline::All.includes(part), "{part}");
+        }
+    }
+
+    #[test]
     fn the_ecb_tables_are_split_per_year_and_left_out_of_the_browser_core() {
         // The browser core carries the rules, VAT and the pegs; the monthly EU customs rates and
         // the daily ECB rates are one part per year, each with the file's header line.
         let monthly = "month\treference_date\tUSD\n2025-12\t2025-11-19\t1.1\n2026-01\t2025-12-17\t1.2\n2026-02\t2026-01-21\t1.3\n";
-        let parts = file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string());
+        let parts = file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string()).unwrap();
         let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["fx_ecb_monthly.tsv@2025", "fx_ecb_monthly.tsv@2026"]);
         let header = "month\treference_date\tUSD\n";
