@@ -159,7 +159,7 @@ pub fn load_personal_use(table: &Tsv<'static>, name: &str) -> Result<Vec<Persona
             "unsettled" => PersonalFreight::Unsettled,
             _ => return Err(r.bad("freight", "not after or unsettled")),
         };
-        let exclude_codes = r.text("exclude_codes")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
+        let exclude_codes = super::codes::code_prefixes(r, "exclude_codes")?;
         Ok(PersonalUse {
             id,
             country: r.text("country")?,
@@ -233,5 +233,28 @@ mod tests {
         assert!(e.to_string().contains("both name 21"), "{e}");
         // Periods that do not overlap may name the same prefix.
         tariff("a\t21\t10%\tx\t\t2020-12-31\tlaw\tofficial\nb\t21\t5%\tx\t2021-01-01\t\tlaw\tofficial\n").unwrap();
+    }
+
+    #[test]
+    fn a_personal_use_row_reads_its_factor_freight_and_prefixes_strictly() {
+        const HEAD: &str =
+            "id\tcountry\tfactor\tfreight\texclude_codes\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\n";
+        let load = |row: &str| {
+            let text: &'static str = Box::leak(format!("{HEAD}{row}\n").into_boxed_str());
+            load_personal_use(&Tsv::parse("rules/jp_personal_use.tsv", text)?, "jp_personal_use.tsv")
+        };
+        let row = &load("p\tJP\t0.6\tunsettled\t7108,7110\t\t\ta\tlaw\tofficial").unwrap()[0];
+        assert_eq!(
+            (row.factor, row.freight, row.exclude_codes.clone()),
+            (Decimal::new(6, 1), PersonalFreight::Unsettled, vec!["7108", "7110"])
+        );
+        for (bad, column) in [
+            ("p\tJP\t1.2\tafter\t\t\t\ta\tlaw\tofficial", "factor"),
+            ("p\tJP\t0.6\tbefore\t\t\t\ta\tlaw\tofficial", "freight"),
+            ("p\tJP\t0.6\tafter\t71O8\t\t\ta\tlaw\tofficial", "exclude_codes"),
+        ] {
+            let e = load(bad).expect_err(column);
+            assert!(e.to_string().contains(column), "{column}: {e}");
+        }
     }
 }
