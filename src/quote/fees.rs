@@ -6,10 +6,9 @@ use super::*;
 /// charge by value band; NZ border fees), fees limited to one transport mode (US harbor
 /// maintenance fee) or channel (the US dutiable mail fee; mail is exempt from the MPF), and the
 /// declaration-level rounding of the destination's tax law.
-pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, values: &[LineValues], lines: &[LineQuote]) -> Vec<Levy> {
+pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
-    let _ = values;
     let rules: &'static Rules = ctx.rules;
     let fees: Vec<&'static crate::rules::Fee> = rules.fees(ctx.destination, ctx.req.date);
     for f in fees {
@@ -372,6 +371,6 @@ mod tests {
         let mut ctx = context(&req);
         let lines = [line_quote(dec!(100), dec!(100), vec![levy(LevyKind::Tax, "Import VAT", dec!(20.01))])];
         assert!(declaration_rounding(&mut ctx, &lines).is_empty());
-        assert!(fees(&mut ctx, &Relief::default(), &[], &lines).is_empty());
+        assert!(fees(&mut ctx, &Relief::default(), &lines).is_empty());
     }
 }

@@ -334,7 +334,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
             unprice_movement_tax(m, &mut lines);
             Vec::new()
         }
-        None => fees(&mut ctx, &relief, &values, &lines),
+        None => fees(&mut ctx, &relief, &lines),
     };
     levies.extend(tax_base_charges(charges_total));
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
