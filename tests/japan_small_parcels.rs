@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::{d, levy, quote, unpriced, warned};
+use common::{d, levy, quote, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
@@ -71,18 +71,28 @@ fn a_personal_100000_yen_parcel_is_valued_at_60000_under_the_simplified_tariff_c
 }
 
 #[test]
-fn a_personal_parcel_with_freight_is_listed_not_priced_the_order_is_not_settled() {
+fn a_personal_parcel_with_freight_is_not_priced_and_keeps_the_lower_reading_as_at_least() {
     // Neither the Act, Customs Answer 1405 nor the Basic Notice 4の6-2(3) says whether freight to
-    // Japan joins the value before or after the 0.6: with ¥2,000 of shipping the figures add it
-    // after (60,000 + 2,000 = 62,000: duty 6,200) but are not priced, and the line says why.
+    // Japan joins the value before or after the 0.6. With ¥2,000 of shipping the figures add it
+    // after (60,000 + 2,000 = 62,000: duty 6,200) but are not priced, and the line says why. The
+    // law is one of the two readings, so each levy keeps the lower one as "at least": freight
+    // inside the 0.6 gives 0.6 × 102,000 = 61,200 → base 61,000, duty 6,100; tax base 67,300 →
+    // 67,000, national 7.8 % = 5,226, local 5,200 × 22/78 = 1,466. The declaration totals round
+    // down as a priced quote's would: duty at least 6,100, tax at least 5,200 + 1,400 = 6,600.
     let mut v = jp(goods("6203.43.200", "100000"), true);
     v["shipping"] = json!("2000");
     let q = quote(v);
     let line = &q.lines[0];
-    assert_eq!(line.status, LineStatus::NotPriced);
-    assert!(unpriced(line, LevyKind::Duty).contains("not priced (6,200)"));
+    assert_eq!(line.status, LineStatus::Partial);
+    let duty = line.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert_eq!((duty.amount, duty.partial_amount), (None, Some(d("6100"))));
+    assert!(duty.formula.as_str().contains("not priced (6,200)"), "{}", duty.formula);
+    let taxes: Vec<_> =
+        line.levies.iter().filter(|l| l.kind == LevyKind::Tax).map(|l| (l.amount, l.partial_amount)).collect();
+    assert_eq!(taxes, [(None, Some(d("5226"))), (None, Some(d("1466")))]);
     assert!(line.reason.as_deref().unwrap().contains("before or after the 0.6"), "{:?}", line.reason);
-    assert!(!q.totals.complete);
+    assert_eq!((q.totals.duty, q.totals.tax), (d("6100"), d("6600")));
+    assert!(!q.totals.complete && q.totals.at_least);
 }
 
 #[test]

@@ -284,10 +284,14 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
             LevyKind::Duty => matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty),
             _ => l.kind == kind && l.name == *name,
         };
-        if levies().filter(in_group).any(|l| l.amount.is_none()) {
+        // A lower bound (a levy known only in part) is rounded as the total would be: the rounded
+        // bound stays at most the rounded total.
+        let known = |l: &Levy| l.amount.or(l.partial_amount);
+        if levies().filter(in_group).any(|l| known(l).is_none()) {
             continue;
         }
-        let sum: Decimal = levies().filter(in_group).filter_map(|l| l.amount).sum();
+        let bound = levies().filter(in_group).any(|l| l.amount.is_none());
+        let sum: Decimal = levies().filter(in_group).filter_map(known).sum();
         let total = r.apply(sum);
         if total == sum {
             continue;
@@ -299,10 +303,11 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
             base: sum,
             base_note: "sum of the lines".into(),
             rate: format!("{} {}", r.mode.to_step(), format_grouped(r.step)).into(),
-            amount: Some(total - sum),
-            partial_amount: None,
+            amount: (!bound).then_some(total - sum),
+            partial_amount: bound.then_some(total - sum),
             formula: format!(
-                "{} → {} (difference {})",
+                "{}{} → {} (difference {})",
+                if bound { "at least " } else { "" },
                 format_grouped(sum),
                 format_grouped(total),
                 format_grouped(total - sum)

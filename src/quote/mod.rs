@@ -102,6 +102,9 @@ struct Ctx<'q> {
     small: Option<&'static crate::rules::jp_small::JpSmall>,
     /// The personal-use valuation the goods were valued by, if any.
     personal_use: Option<&'static crate::rules::jp_small::PersonalUse>,
+    /// True when this quote prices the reading with freight and insurance inside the personal-use
+    /// factor (their share already scaled by it): the lower bound of an unsettled valuation.
+    freight_inside_factor: bool,
 }
 
 /// Number of [`RoundingTarget`]s.
@@ -260,14 +263,22 @@ impl<'q> Ctx<'q> {
             movement: choose(rules, req, j.country),
             small: rules.small_parcel_rules(j.country)?,
             personal_use: None,
+            freight_inside_factor: false,
         })
     }
 }
 
 /// Quotes a request against an engine's snapshot and rules (see [`Engine::quote`]).
 pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
+    quote_reading(engine, req, false)
+}
+
+/// Quotes a request; `freight_inside_factor`: the request's freight and insurance are already
+/// scaled by the personal-use factor (the other reading of an unsettled valuation).
+fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_inside_factor: bool) -> Result<Quote> {
     let codes = req.validated_codes()?;
     let mut ctx = Ctx::new(engine, req)?;
+    ctx.freight_inside_factor = freight_inside_factor;
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());
     check_assumptions(&mut ctx)?;
@@ -328,7 +339,19 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
         lines.push(q);
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
+    let unsettled = unsettled_freight_factor(&ctx, &relief);
+    let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
+        Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),
+        None => Vec::new(),
+    };
     unprice_unverified(&mut ctx, &relief, &mut lines);
+    if let Some(factor) = unsettled {
+        let mut inside = req.clone();
+        inside.shipping = req.shipping * factor;
+        inside.insurance = req.insurance * factor;
+        let lower = quote_reading(engine, &inside, true)?;
+        keep_lower_bounds(&mut lines, &figures, &lower.lines, factor);
+    }
     let mut levies = match ctx.movement {
         Some(m) => {
             unprice_movement_tax(m, &mut lines);

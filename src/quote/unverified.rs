@@ -16,7 +16,9 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
-    if let Some(why) = ctx.personal_use.and_then(|p| unsettled_personal_use(ctx.req, p)) {
+    if let Some(why) =
+        ctx.personal_use.filter(|_| !ctx.freight_inside_factor).and_then(|p| unsettled_personal_use(ctx.req, p))
+    {
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
@@ -61,6 +63,49 @@ fn unsettled_personal_use(req: &QuoteRequest, p: &crate::rules::jp_small::Person
             p.factor.normalize()
         )
     })
+}
+
+/// The personal-use factor, when the only reason the quote's duty and tax are not priced is that
+/// our sources leave freight before or after it unsettled: the two readings then bound the figure.
+pub(super) fn unsettled_freight_factor(ctx: &Ctx<'_>, relief: &Relief) -> Option<Decimal> {
+    let p = ctx.personal_use.filter(|_| !ctx.freight_inside_factor)?;
+    let sole = !ctx.j.source.is_verify() && relief.unverified.is_empty() && !p.source.is_verify();
+    (sole && unsettled_personal_use(ctx.req, p).is_some()).then_some(p.factor)
+}
+
+/// Each levy the unsettled freight left without an amount keeps the lower of its two readings'
+/// figures (freight after the factor, `figures`; freight inside it, `inside`) as its known lower
+/// bound: the law is one of the two, so the quote is "at least" that much. A line whose levies
+/// differ between the readings keeps none.
+pub(super) fn keep_lower_bounds(
+    lines: &mut [LineQuote],
+    figures: &[Vec<Option<Decimal>>],
+    inside: &[LineQuote],
+    factor: Decimal,
+) {
+    for ((line, after), inside) in lines.iter_mut().zip(figures).zip(inside) {
+        if line.levies.len() != inside.levies.len() {
+            continue;
+        }
+        for ((levy, after), other) in line.levies.iter_mut().zip(after).zip(&inside.levies) {
+            if levy.kind != other.kind || levy.amount.is_some() || levy.partial_amount.is_some() {
+                continue;
+            }
+            let (Some(after), Some(other)) = (*after, other.amount.or(other.partial_amount)) else { continue };
+            let bound = after.min(other);
+            levy.partial_amount = Some(bound);
+            levy.formula = format!(
+                "{}; at least {} (the lower of the two readings: freight and insurance after the {} or inside it)",
+                levy.formula,
+                format_grouped(bound),
+                factor.normalize()
+            )
+            .into();
+        }
+        if line.status == LineStatus::NotPriced && line.levies.iter().any(|l| l.partial_amount.is_some()) {
+            line.status = LineStatus::Partial;
+        }
+    }
 }
 
 /// Why a destination's value basis is not priced.
