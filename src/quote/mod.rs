@@ -270,15 +270,15 @@ impl<'q> Ctx<'q> {
 
 /// Quotes a request against an engine's snapshot and rules (see [`Engine::quote`]).
 pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
-    quote_reading(engine, req, false)
+    quote_reading(engine, req, None)
 }
 
-/// Quotes a request; `freight_inside_factor`: the request's freight and insurance are already
-/// scaled by the personal-use factor (the other reading of an unsettled valuation).
-fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_inside_factor: bool) -> Result<Quote> {
+/// Quotes a request; `freight_factor`: the other reading of an unsettled personal-use valuation,
+/// freight and insurance scaled by the factor (inside it) before they join the value.
+fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Decimal>) -> Result<Quote> {
     let codes = req.validated_codes()?;
     let mut ctx = Ctx::new(engine, req)?;
-    ctx.freight_inside_factor = freight_inside_factor;
+    ctx.freight_inside_factor = freight_factor.is_some();
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());
     check_assumptions(&mut ctx)?;
@@ -301,8 +301,8 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_inside_factor: boo
         AllocationKey::Value => Cow::Borrowed(goods.as_slice()),
         _ => Cow::Owned(allocation_keys(req, &goods)?),
     };
-    let shipping_total = convert(req.shipping);
-    let insurance_total = convert(req.insurance);
+    let shipping_total = convert(freight_factor.map_or(req.shipping, |f| req.shipping * f));
+    let insurance_total = convert(freight_factor.map_or(req.insurance, |f| req.insurance * f));
     let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
     let insurance = allocate(insurance_total, &keys, dp).map_err(|e| e.within("insurance"))?;
     let charges_total = convert(req.tax_base_charges);
@@ -346,10 +346,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_inside_factor: boo
     };
     unprice_unverified(&mut ctx, &relief, &mut lines);
     if let Some(factor) = unsettled {
-        let mut inside = req.clone();
-        inside.shipping = req.shipping * factor;
-        inside.insurance = req.insurance * factor;
-        let lower = quote_reading(engine, &inside, true)?;
+        let lower = quote_reading(engine, req, Some(factor))?;
         keep_lower_bounds(&mut lines, &figures, &lower.lines, factor);
     }
     let mut levies = match ctx.movement {
