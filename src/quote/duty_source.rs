@@ -40,8 +40,10 @@ pub(super) fn duty_sources(
         return Several::one(DutySource::FlatPerLine { threshold: t, share, note });
     }
     match duty_rates(ctx, line, code, claim) {
-        Ok(rates) if rates.is_empty() => Several::one(DutySource::None(format!("no duty rate found for code {code}"))),
-        Ok(rates) => {
+        Ok((rates, _)) if rates.is_empty() => {
+            Several::one(DutySource::None(format!("no duty rate found for code {code}")))
+        }
+        Ok((rates, partial_code)) => {
             let mut sources = Several::new();
             for r in rates.into_iter().take(200) {
                 if relief.simplified_set_aside.is_some() {
@@ -56,9 +58,10 @@ pub(super) fn duty_sources(
                     sources.push(source);
                 }
             }
-            if relief.simplified.is_some() && sources.len() == 1 {
-                // One simplified rate for every line of a partial code: no range to warn of.
-                ctx.warnings.retain(|w| !matches!(w.detail(), Detail::PartialCode { line: l, .. } if *l == line.id));
+            // A range to warn of only when several rates remain (the lines of a partial code in
+            // one simplified category have one).
+            if let Some(detail) = partial_code.filter(|_| sources.len() > 1) {
+                ctx.warn(detail);
             }
             sources
         }
@@ -144,26 +147,17 @@ impl RateSource {
 }
 
 /// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
-/// partial code), else the caller's `duty_rate`, else the reason there is none.
+/// partial code, with the `W_PARTIAL_CODE` detail the caller states if several rates remain),
+/// else the caller's `duty_rate`, else the reason there is none.
 pub(super) fn duty_rates(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
     claim: Option<&'static Programme>,
-) -> std::result::Result<Several<DutyRate<'static>>, String> {
+) -> std::result::Result<(Several<DutyRate<'static>>, Option<Detail>), String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
-        return match (&line.duty_rate, ctx.req.simplified_regime) {
-            (Some(rate), _) => Ok(Several::one(caller_rate(line, rate, None))),
-            (None, Some(regime)) => band_rate(ctx, line, regime).map(Several::one),
-            (None, None) => match ctx.rules.duty_free(ctx.destination, ctx.req.date) {
-                Some(row) => duty_free_rate(ctx, line, row).map(Several::one),
-                None => Err(format!(
-                    "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
-                    ctx.destination
-                )),
-            },
-        };
+        return no_tariff_rate(ctx, line).map(|rate| (Several::one(rate), None));
     };
     match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
         Ok(found) => {
@@ -182,7 +176,7 @@ pub(super) fn duty_rates(
                     rate: rate.clone(),
                     replaced: replaced.clone(),
                 });
-                return Ok(Several::one(caller_rate(line, rate, Some(replaced))));
+                return Ok((Several::one(caller_rate(line, rate, Some(replaced))), None));
             }
             let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
@@ -253,19 +247,17 @@ pub(super) fn duty_rates(
                     claim: None,
                 });
             }
-            if found.kind == Match::Partial && rates.len() > 1 {
-                ctx.warn(Detail::PartialCode {
-                    line: line.id.clone(),
-                    code: code.to_string(),
-                    lines: found.lines.len(),
-                    tariff,
-                    duties: rates.len(),
-                });
-            }
-            Ok(rates)
+            let partial_code = (found.kind == Match::Partial && rates.len() > 1).then(|| Detail::PartialCode {
+                line: line.id.clone(),
+                code: code.to_string(),
+                lines: found.lines.len(),
+                tariff,
+                duties: rates.len(),
+            });
+            Ok((rates, partial_code))
         }
         Err(e) => match &line.duty_rate {
-            Some(rate) => Ok(Several::one(caller_rate(line, rate, None))),
+            Some(rate) => Ok((Several::one(caller_rate(line, rate, None)), None)),
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
@@ -312,6 +304,23 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
         special: "",
         deduction: None,
         claim: None,
+    }
+}
+
+/// The duty rate of a line to a destination without a tariff in the snapshot: the caller's, a
+/// simplified regime's band, or none where the law charges duty only on listed goods; else why
+/// there is none.
+fn no_tariff_rate(ctx: &mut Ctx<'_>, line: &LineRequest) -> std::result::Result<DutyRate<'static>, String> {
+    match (&line.duty_rate, ctx.req.simplified_regime) {
+        (Some(rate), _) => Ok(caller_rate(line, rate, None)),
+        (None, Some(regime)) => band_rate(ctx, line, regime),
+        (None, None) => match ctx.rules.duty_free(ctx.destination, ctx.req.date) {
+            Some(row) => duty_free_rate(ctx, line, row),
+            None => Err(format!(
+                "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
+                ctx.destination
+            )),
+        },
     }
 }
 
@@ -440,7 +449,7 @@ mod tests {
         let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109.10.00.10","quantity":"1","unit_price":"200"}"#);
         let mut ctx = context(&req);
         let code = HsCode::parse(&req.lines[0].code).unwrap();
-        let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        let (rates, _) = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!(rates.len(), 1);
         assert_eq!((&*rates[0].text, rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
         assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
@@ -456,7 +465,7 @@ mod tests {
         );
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
-        let rates = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        let (rates, _) = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
         assert!(rates[0].name.as_str().contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
