@@ -56,6 +56,11 @@ const POWERS_OF_TEN: [i128; 10] =
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
+    if let Some(from) =
+        ctx.req.ship_from.as_deref().filter(|s| t.exclude_ship_from.iter().any(|x| x.eq_ignore_ascii_case(s)))
+    {
+        return Some(format!("not for goods sent from {} (ship_from) on {}", from.to_ascii_uppercase(), ctx.req.date));
+    }
     for line in &ctx.req.lines {
         if let Some(prefix) = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p)) {
             return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));

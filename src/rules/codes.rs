@@ -458,6 +458,8 @@ pub struct ThresholdCodes<'a> {
     pub ship_from: Vec<&'a str>,
     pub origins: Vec<&'a str>,
     pub exclude_origins: Vec<&'a str>,
+    /// Places of direct shipment it never applies to (the UK's relief: the Channel Islands).
+    pub exclude_ship_from: Vec<&'a str>,
     pub exclude_codes: Vec<&'a str>,
     pub scheme: Option<Scheme>,
     pub sale_base: SaleBase,
@@ -515,6 +517,7 @@ impl<'a> ThresholdCodes<'a> {
             ship_from: countries(r, "ship_from")?,
             origins: countries(r, "origins")?,
             exclude_origins: countries(r, "exclude_origins")?,
+            exclude_ship_from: countries(r, "exclude_ship_from")?,
             exclude_codes: code_prefixes(r, "exclude_codes")?,
             scheme: one_of(
                 r,
