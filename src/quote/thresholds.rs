@@ -214,7 +214,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
                 ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
             }
-            if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
+            // A scheme's assumption is the seller's registration, an excluded place of shipment's
+            // is where the goods come from: each is stated only while the request does not say.
+            let unsaid = (t.scheme.is_none() || ctx.req.seller_registered.is_none())
+                && (t.exclude_ship_from.is_empty() || ctx.req.ship_from.is_none());
+            if let Some(a) = t.assumption.filter(|_| unsaid) {
                 ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
                 note = Some(Note::new(Parts::Assumes(a)));
             }
