@@ -547,8 +547,12 @@ fn eu_vat_relief_up_to_22_euros_before_2021_excluded_alcohol_perfume_and_tobacco
     let assumption = warning(&shirt, "W_ASSUMPTION").expect("the optional limit is stated");
     assert!(assumption.contains("EUR 22"), "{assumption}");
     // A EUR 20 bottle of wine (CN 2204 21): not relieved, VAT 19 % × (20.00 + duty 5 % 1.00) = 3.99.
+    // Germany charges no excise on still wine (its Schaumweinsteuer is on sparkling wine and
+    // intermediate products): the caller says so, or the EU excise row leaves the line partial.
     let mut wine = dap("DE", "EUR", "2021-03-01", "1", "20.00", "0");
     wine["lines"][0]["code"] = json!("2204219300");
+    wine["lines"][0]["extra_duties"] =
+        json!([{"name": "German excise on still wine (none)", "rate": "0%", "kind": "excise"}]);
     let wine = quote(wine);
     assert!(!applies(&wine, "eu-vat-relief-22"));
     assert_eq!(tax(&wine), d("3.99"));

@@ -5,6 +5,7 @@
 pub mod codes;
 mod coverage;
 pub mod duty_free;
+pub mod excise;
 pub mod groups;
 mod index;
 pub mod jp_small;
@@ -23,6 +24,7 @@ pub use codes::{
 };
 pub use coverage::Coverage;
 pub use duty_free::DutyFree;
+pub use excise::Excise;
 pub use movements::Movement;
 pub use table::in_force;
 pub use vat::{VatKind, VatRate};
@@ -183,6 +185,10 @@ pub struct Rules {
     pub movements: Vec<Movement>,
     /// Destinations that charge duty only on listed goods (`rules/duty_free.tsv`).
     pub duty_free: Vec<DutyFree>,
+    /// Excise duties charged at import that the snapshot has no rates for (`rules/excise.tsv`).
+    pub excise: Vec<Excise>,
+    /// The HS chapters `excise` covers (bit per chapter).
+    excise_chapters: u128,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -544,6 +550,7 @@ impl Rules {
                 ));
             }
         }
+        let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -557,6 +564,8 @@ impl Rules {
             territories,
             movements,
             duty_free,
+            excise_chapters: excise::chapters(&excise),
+            excise,
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
@@ -808,7 +817,13 @@ impl Rules {
         self.movements.iter().find(|m| m.applies(&self.groups, ship_from, destination, date))
     }
 
-    /// The row under which `country` charges duty only on listed goods on `date`, if any.
+    /// The excise (`rules/excise.tsv`) goods of `code` imported into `country` owe on `date`, if
+    /// any: a row naming the country itself before one naming a group it belongs to.
+    pub fn excise(&self, country: &str, code: &str, date: Date) -> Option<&Excise> {
+        excise::find(&self.excise, self.excise_chapters, &self.groups, country, code, date)
+    }
+
+    /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.
     pub fn duty_free(&self, country: &str, date: Date) -> Option<&DutyFree> {
         self.duty_free.iter().find(|r| r.country == country && r.in_force(date))
     }
