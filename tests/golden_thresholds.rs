@@ -673,3 +673,25 @@ fn gb_before_2021_takes_its_duty_from_the_callers_rate_never_a_silent_zero() {
     let why = serde_json::to_string(&q.lines[0]).unwrap();
     assert!(why.contains("duty_rate"), "{why}");
 }
+
+#[test]
+fn a_business_buyer_is_outside_the_eu_3_euro_duty_and_ioss_directive_2006_112_art_369l() {
+    // IOSS covers distance sales of imported goods, supplies to persons who are not taxable
+    // (Directive 2006/112/EC art. 14(4)(2) and 369l); the EUR 3 flat duty from 2026-07-01 covers
+    // goods consumers buy through e-commerce (Lithuanian Customs, "E-commerce: EU3 flat rate
+    // customs duty"; Council Regulation (EU) 2026/382), and the EUR 150 duty relief it replaced
+    // is gone for everyone. Five T-shirts at EUR 10.00 to a German business on 2026-11-26: the
+    // tariff's 12 % = 6.00, and import VAT at the border, 19 % × (50.00 + 6.00) = 10.64.
+    let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0"));
+    v["business_buyer"] = json!(true);
+    let q = quote(v);
+    assert!(!applies(&q, "eu-flat-duty-3") && !applies(&q, "eu-ioss-150"));
+    let why = q.thresholds.iter().find(|c| c.id == "eu-ioss-150").and_then(|c| c.note.as_ref()).unwrap();
+    assert!(why.as_str().contains("business_buyer"), "{}", why.as_str());
+    assert_eq!(q.totals.duty, d("6.00"));
+    assert_eq!((tax(&q), q.totals.collected_at_sale), (d("10.64"), d("0.00")));
+    // The same cart to a consumer: EUR 3 and VAT collected by the seller under IOSS.
+    let q = quote(tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0")));
+    assert!(applies(&q, "eu-flat-duty-3") && applies(&q, "eu-ioss-150"));
+    assert_eq!(q.totals.duty, d("3.00"));
+}

@@ -56,6 +56,9 @@ const POWERS_OF_TEN: [i128; 10] =
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
+    if t.consumers_only && ctx.req.business_buyer {
+        return Some("only for a consumer's consignment, and business_buyer is true".into());
+    }
     if let Some(from) =
         ctx.req.ship_from.as_deref().filter(|s| t.exclude_ship_from.iter().any(|x| x.eq_ignore_ascii_case(s)))
     {

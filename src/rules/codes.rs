@@ -461,6 +461,8 @@ pub struct ThresholdCodes<'a> {
     /// Places of direct shipment it never applies to (the UK's relief: the Channel Islands).
     pub exclude_ship_from: Vec<&'a str>,
     pub exclude_codes: Vec<&'a str>,
+    /// Only for a consumer's consignment (`buyer` = `consumer`): not when `business_buyer`.
+    pub consumers_only: bool,
     pub scheme: Option<Scheme>,
     pub sale_base: SaleBase,
 }
@@ -518,6 +520,7 @@ impl<'a> ThresholdCodes<'a> {
             origins: countries(r, "origins")?,
             exclude_origins: countries(r, "exclude_origins")?,
             exclude_ship_from: countries(r, "exclude_ship_from")?,
+            consumers_only: one_of(r, "buyer", &[("any", false), ("consumer", true)])?,
             exclude_codes: code_prefixes(r, "exclude_codes")?,
             scheme: one_of(
                 r,

@@ -94,6 +94,9 @@ pub struct Threshold {
     /// HS prefixes of goods it never applies to (excise goods, foodstuffs): a consignment with
     /// such a line is outside it.
     pub exclude_codes: Vec<&'static str>,
+    /// Only for a consumer's consignment (`buyer` = `consumer`): a business buyer
+    /// (`business_buyer: true`) is outside it (the EU's IOSS and EUR 3 duty are B2C).
+    pub consumers_only: bool,
     /// What is compared with the amount: the consignment, or each item (unit) in it.
     pub aggregation: Aggregation,
     /// True when the value must be strictly below the amount (`lt`), false for at most (`le`).
@@ -324,6 +327,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         exclude_origins: codes.exclude_origins,
         exclude_ship_from: codes.exclude_ship_from,
         exclude_codes: codes.exclude_codes,
+        consumers_only: codes.consumers_only,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
@@ -976,7 +980,7 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
 
     fn parse(row: &str) -> Result<Threshold> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -986,7 +990,7 @@ mod tests {
         threshold(&r, source)
     }
 
-    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t\t2203,24\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t\t2203,24\tany\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
 
     #[test]
     fn threshold_row_with_origins_and_codes_parses() {
@@ -997,12 +1001,15 @@ mod tests {
         assert!(t.exclude_ship_from.is_empty());
         assert_eq!(parse(&GOOD.replacen("CN,HK\t\t", "CN,HK\tJE,GG\t", 1)).unwrap().exclude_ship_from, ["JE", "GG"]);
         assert!(t.origins.is_empty() && !t.strictly_below && t.aggregation == Aggregation::Consignment);
+        assert!(!t.consumers_only);
+        assert!(parse(&GOOD.replacen("24\tany\t", "24\tconsumer\t", 1)).unwrap().consumers_only);
     }
 
     #[test]
     fn threshold_columns_are_parsed_strictly() {
         for (from, to, column) in [
             ("\trelieve\t", "\trelief\t", "effect"),
+            ("\tany\t\t2025", "\tbusiness\t\t2025", "buyer"),
             ("duty+tax+fees", "duty+vat", "levies"),
             ("\tconsignment\t", "\tparcel\t", "aggregation"),
             ("\tle\t", "\t<=\t", "compare"),
