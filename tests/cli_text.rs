@@ -118,7 +118,12 @@ fn invoice_text_matching_and_not() {
 
 #[test]
 fn sweep_text_ranks_with_the_spread() {
-    let out = text(&["sweep", CART, "--dest", "DE,GB", "--origin", "CN", "--incoterm", "dap,ddp"], None);
+    // The example cart without its wine, whose excise our data has no rate for (every quote of
+    // the whole cart is incomplete: docs/rules.md §21).
+    let mut cart: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(CART).unwrap()).unwrap();
+    cart["lines"].as_array_mut().unwrap().retain(|l| l["id"] != "wine");
+    let cart = cart.to_string();
+    let out = text(&["sweep", "-", "--dest", "DE,GB", "--origin", "CN", "--incoterm", "dap,ddp"], Some(&cart));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],

@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::{d, levy, quote, warned};
+use common::{d, levy, quote, unpriced, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
@@ -175,13 +175,18 @@ fn wine_takes_the_simplified_70_yen_per_litre_appended_table_2_item_1() {
     // 0.75 l (4.5 l), ¥30,000: 4.5 × 70 = 315 (general 2204.21-020: 15 % or 125 yen/l whichever
     // is lower, at least 67 yen/l: 562.50). Tax base 30,000 + 300 (the duty down to ¥100) =
     // 30,300 → 30,000; national 2,340; local 2,300 × 22/78 = 648. Declaration duty 315 → 300.
-    let line = json!({"id": "a", "code": "2204.21.020", "quantity": "6", "unit_price": "5000", "volume_l": "4.5"});
+    // Liquor tax is also due (Liquor Tax Act art. 6(2); docs/rules.md §21): the snapshot has no
+    // rate for it, so the caller gives it (the wine rate of art. 23, 100,000 yen per kl from
+    // 2023-10-01): 4.5 × 100 = 450, in the tax base, which still rounds down to 30,000.
+    let line = json!({"id": "a", "code": "2204.21.020", "quantity": "6", "unit_price": "5000", "volume_l": "4.5",
+        "extra_duties": [{"name": "Liquor tax", "rate": "100 JPY/l", "kind": "excise"}]});
     let q = quote(jp(line, false));
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
     assert_eq!(levy(l, LevyKind::Duty), d("315"));
     assert_eq!(q.totals.duty, d("300"));
     assert_eq!(levy(l, LevyKind::Tax), d("2988"));
+    assert_eq!(levy(l, LevyKind::Excise), d("450"));
     assert!(warning(&q, "W_TARIFF", "simplified tariff 70 JPY / l").is_some(), "{:?}", q.warnings);
 }
 
@@ -201,8 +206,10 @@ fn shochu_whose_category_hangs_on_a_national_subdivision_is_not_priced_until_the
     let mut v = jp(line, false);
     v["tariff"] = json!("general");
     let q = quote(v);
-    assert_eq!(q.lines[0].status, LineStatus::Priced, "{:?}", q.lines[0].reason);
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("158"));
+    // Only the liquor tax, which our data has no rate for, is left unpriced.
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(unpriced(&q.lines[0], LevyKind::Excise).contains("Liquor tax"), "{:?}", q.lines[0].reason);
 }
 
 #[test]

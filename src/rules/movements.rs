@@ -90,6 +90,7 @@ fn at_sale(
         ship_from: Vec::new(),
         origins: Vec::new(),
         exclude_origins: Vec::new(),
+        exclude_ship_from: Vec::new(),
         exclude_codes: Vec::new(),
         aggregation: super::Aggregation::Consignment,
         strictly_below: false,
