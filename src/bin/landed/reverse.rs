@@ -47,13 +47,22 @@ fn cart_text(r: &CartReverseResult) -> String {
         at_least(&r.bound),
         r.landed,
         r.currency,
-        if r.exact { " (exact)" } else { "" }
+        exact(r.exact, &r.bound)
     );
     if let Some(z) = &r.grey_zone {
         out.push_str(&format!("\ngrey zone: all-in {} or {} ({}); policy {:?}", z.below, z.above, z.cause, r.policy));
     }
     out.push_str(&bound_text(&r.bound));
     out
+}
+
+/// ` (exact)` when the all-in price is the target and not a lower bound.
+fn exact(exact: bool, bound: &Option<Bound>) -> &'static str {
+    if exact && bound.is_none() {
+        " (exact)"
+    } else {
+        ""
+    }
 }
 
 /// `at least ` before an all-in price that is a lower bound.
@@ -82,7 +91,7 @@ fn line_text(r: &ReverseResult, request_currency: Currency) -> String {
         at_least(&r.bound),
         r.landed,
         r.currency,
-        if r.exact { " (exact)" } else { "" }
+        exact(r.exact, &r.bound)
     );
     if let Some(z) = &r.grey_zone {
         out.push_str(&format!(
