@@ -643,11 +643,15 @@ fn gb_relief_never_covered_alcoholic_beverages_vat_imported_goods_relief_order_1
     // Group 8 item 8 excludes alcoholic beverages, tobacco products, perfumes and toilet waters.
     // A £10.00 bottle of wine (CN 2204 21) + £5.00 on 2019-05-01: no VAT relief and no duty
     // relief (Reg. 1186/2009 art. 24): duty 5 % × 15.00 = 0.75, VAT 20 % × (15.00 + 0.75) = 3.15.
+    // The UK's alcohol duty (Alcoholic Liquor Duties Act 1979) is also due and our data has no
+    // rate for it (docs/rules.md §21): the VAT is the lower bound 3.15, excise excluded.
     let mut v = gb_before_2021("2019-05-01", "10.00", "CN");
     v["lines"][0]["code"] = json!("2204219300");
     let q = quote(v);
     assert!(!applies(&q, "gb-lvcr-15-ci") && !applies(&q, "eu-duty-relief-150"));
-    assert_eq!((q.totals.duty, tax(&q)), (d("0.75"), d("3.15")));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((q.totals.duty, vat.partial_amount), (d("0.75"), Some(d("3.15"))));
+    assert!(q.lines[0].levies.iter().any(|l| l.kind == LevyKind::Excise && l.name == "Alcohol Duty"));
 }
 
 #[test]

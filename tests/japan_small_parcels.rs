@@ -263,3 +263,28 @@ fn a_tariff_choice_that_changes_nothing_is_said_not_ignored() {
         "tariff": "general", "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200"}]}));
     assert!(warning(&q, "W_TARIFF", "GB has no simplified tariff").is_some(), "{:?}", q.warnings);
 }
+
+#[test]
+fn designated_articles_keep_their_duty_within_10000_yen_cabinet_order_art_16_3() {
+    // Customs Tariff Act art. 14 item 18 relieves a consignment of ¥10,000 or less "except goods
+    // designated by Cabinet Order"; Cabinet Order art. 16-3 designates, among others, knitted
+    // garments of 61.01-61.10 (item 8), leather handbags of 4202.21 (item 6) and footwear with
+    // leather uppers of 64.03 (item 14). A knitted T-shirt bought for ¥15,000 (valued ¥9,000)
+    // is not relieved: general tariff 7.4 % (knitted clothing keeps it, jp-simplified-not-61):
+    // 666 → declaration 600; tax base 9,000 + 600 = 9,600 → 9,000; national 7.8 % = 702 → 700;
+    // local 700 × 22/78 = 197 → 100.
+    let q = quote(jp(goods("6109.10.020", "15000"), true));
+    assert_eq!(check(&q, "jp-small-10000"), (false, Some(d("9000"))));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("666"));
+    assert_eq!((q.totals.duty, q.totals.tax), (d("600"), d("800")));
+    assert!(warning(&q, "W_THRESHOLD_NOT_APPLIED", "not for goods of HS 6109").is_some(), "{:?}", q.warnings);
+    for code in ["4202.21.000", "6403.99.021"] {
+        let q = quote(jp(goods(code, "15000"), true));
+        assert_eq!(check(&q, "jp-small-10000").0, false, "{code}");
+    }
+    // Not designated: rubber or plastic footwear (64.02) and woven trousers (62.03) keep it.
+    for code in ["6402.99.099", "6203.42.200"] {
+        let q = quote(jp(goods(code, "15000"), true));
+        assert_eq!(check(&q, "jp-small-10000"), (true, Some(d("9000"))), "{code}");
+    }
+}
