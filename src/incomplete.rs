@@ -126,3 +126,54 @@ impl Component {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    /// A £150.00 cotton T-shirt of the US into GB: duty 12 % and VAT 20 %, both priced.
+    fn gb_tee() -> Quote {
+        let req = crate::request::from_json(
+            r#"{"destination": "GB", "origin": "US", "ship_from": "US", "date": "2026-03-02", "currency": "GBP",
+            "lines": [{"id": "tee", "code": "6109.10.00.10", "quantity": "1", "unit_price": "150.00"}]}"#,
+        )
+        .unwrap();
+        Engine::embedded().quote(&req).unwrap()
+    }
+
+    #[test]
+    fn an_incomplete_line_naming_no_levy_leaves_duty_and_tax_bounds_rules_18() {
+        // A partial code whose national lines differ is `partial` with every levy priced at the
+        // cheapest line (docs/rules.md#18): its duty and tax are lower bounds, its fees are not.
+        let mut q = gb_tee();
+        assert!(unpriced(&q).is_empty());
+        q.lines[0].status = LineStatus::Partial;
+        q.lines[0].reason = Some("the code covers lines with different rates".into());
+        q.totals.complete = false;
+        assert_eq!(unpriced(&q), ["line tee: the code covers lines with different rates"]);
+        assert!(!component_is_exact(&q, Component::Duty) && !component_is_exact(&q, Component::Tax));
+        assert!(component_is_exact(&q, Component::Fees));
+    }
+
+    #[test]
+    fn an_unpriced_tax_levy_leaves_the_tax_a_bound_not_the_duty_rules_18() {
+        let mut q = gb_tee();
+        let vat = q.lines[0].levies.iter_mut().find(|l| l.kind == LevyKind::Tax).unwrap();
+        vat.partial_amount = vat.amount.take();
+        q.lines[0].status = LineStatus::Partial;
+        q.totals.complete = false;
+        assert_eq!(unpriced(&q), ["line tee is partial"]);
+        assert!(component_is_exact(&q, Component::Duty) && component_is_exact(&q, Component::Fees));
+        assert_eq!(unpriced_in(&q, Component::Tax), ["line tee is partial"]);
+    }
+
+    #[test]
+    fn a_difference_with_a_lower_bound_is_a_bound_or_unknown() {
+        // after - before: a larger `after` can only raise it, a larger `before` only lower it.
+        assert_eq!(Exactness::of_difference(true, true), Exactness::Exact);
+        assert_eq!(Exactness::of_difference(true, false), Exactness::AtLeast);
+        assert_eq!(Exactness::of_difference(false, true), Exactness::AtMost);
+        assert_eq!(Exactness::of_difference(false, false), Exactness::Unknown);
+    }
+}
