@@ -695,3 +695,19 @@ fn a_business_buyer_is_outside_the_eu_3_euro_duty_and_ioss_directive_2006_112_ar
     assert!(applies(&q, "eu-flat-duty-3") && applies(&q, "eu-ioss-150"));
     assert_eq!(q.totals.duty, d("3.00"));
 }
+
+#[test]
+fn ioss_vat_is_on_what_the_seller_receives_so_dap_leaves_the_duty_out_directive_2006_112_art_73() {
+    // Art. 73: the taxable amount is the consideration the supplier obtains. Under DDP the seller
+    // pays the EUR 3 duty and its price recovers it; under DAP the buyer pays it to the carrier
+    // at delivery. Five T-shirts at EUR 10.00 + EUR 10.00 delivery to a German consumer on
+    // 2026-11-26: DDP 19 % × 63.00 = 11.97; DAP 19 % × 60.00 = 11.40, the EUR 3 due on delivery.
+    let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "10.00"));
+    let q = quote(v.clone());
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.40"), d("3.00")));
+    v["incoterm"] = json!("DDP");
+    let q = quote(v);
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.97"), d("0.00")));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert!(vat.base_note.to_string().ends_with("+ duty 3.00 (DDP)"), "{}", vat.base_note);
+}

@@ -59,7 +59,11 @@ pub(super) fn tax(
         return;
     }
     let (name, base, note) = if let Some(t) = relief.seller_collects {
-        let (base, note) = sale_base(t, v, duty_total);
+        // Under DDP the seller pays the duty and its price recovers it: part of the consideration.
+        // Under DAP the buyer pays it to the carrier at delivery: not the seller's consideration
+        // (Directive 2006/112/EC art. 73), so not in the base of the tax collected at the sale.
+        let duty_in_price = if ctx.req.incoterm == Incoterm::Ddp { duty_total } else { Decimal::ZERO };
+        let (base, note) = sale_base(t, v, duty_in_price);
         (Note::new(Parts::SellerTaxName { tax: kind_name, threshold: t.id }), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
@@ -109,13 +113,18 @@ pub(super) fn tax(
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the
-/// sale price with delivery (GB, IOSS, AU, NZ, SG, VOEC), or the goods alone (Malaysia's LVG).
-fn sale_base(t: &Threshold, v: &LineValues, duty_total: Decimal) -> (Decimal, Note) {
+/// sale price with delivery (GB, IOSS, AU, NZ, SG, VOEC), with the duty the price recovers
+/// (`duty_in_price`: under DDP), or the goods alone (Malaysia's LVG).
+fn sale_base(t: &Threshold, v: &LineValues, duty_in_price: Decimal) -> (Decimal, Note) {
     match t.sale_base {
-        crate::rules::SaleBase::Delivered => (
-            v.goods + v.shipping + v.insurance + duty_total,
-            Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
-        ),
+        crate::rules::SaleBase::Delivered => {
+            let price = Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance });
+            let note = match duty_in_price.is_zero() {
+                true => price,
+                false => Note::from(format!("{price} + duty {} (DDP)", format_grouped(duty_in_price))),
+            };
+            (v.goods + v.shipping + v.insurance + duty_in_price, note)
+        }
         crate::rules::SaleBase::Goods => (
             v.goods,
             Note::from(format!(
