@@ -663,15 +663,21 @@ fn section_232_steel_under_japans_tariff_rate_quota_is_partial_with_both_figures
     // The Japan arrangement (proclamation of 2022-03-31, from 2022-04-01; headings
     // 9903.81.25-.78, U.S. note 16(g)): in quota no Section 232 duty, over quota + 25 %
     // (9903.80.01). Whether the quota had filled on the day of entry is not in the request, so
-    // the line is partial, the levy unpriced and its reason gives both outcomes: never 0 or
-    // 2,500.00 in silence.
+    // the line is partial, the levy unpriced and its reason gives both outcomes, 25 % × 10,000 =
+    // 2,500.00 over quota and none in quota: never 0 or 2,500.00 in silence.
     let q = steel_plate("2023-03-01", "JP");
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial);
     assert!(!q.totals.complete);
     assert_eq!(additional(l, "9903.80.01"), None);
     let reason = l.reason.as_deref().unwrap();
-    for part in ["tariff-rate quota", "+ 25%", "in quota", "no Section 232 duty", "over quota"] {
+    for part in [
+        "tariff-rate quota",
+        "in quota",
+        "no Section 232 duty",
+        "over quota",
+        "25% × 10,000.00 = 2,500.00, not met: none",
+    ] {
         assert!(reason.contains(part), "{part}: {reason}");
     }
     assert_eq!(q.totals.duty, d("0"));
