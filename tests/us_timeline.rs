@@ -153,6 +153,13 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2024-07-09", "MX", STEEL_PLATE, &[], "Proclamation 9894"),
     ("2024-07-10", "MX", STEEL_PLATE, &[("s232-2018-steel-mx?", Some("25"))], "9903.81.85"),
     ("2025-03-11", "DE", STEEL_PLATE, &[("s232-2018-steel-trq-eu?", Some("25"))], "last day of the EU TRQ"),
+    // The IEEPA duties that began in 2025 stack on the 2018 regime by their own rules: China's
+    // 10 % (9903.01.20, no Section 232 exclusion), with Section 301's 2024 increase (9903.91.01); Canada's 25 % of 2025-03-04 leaves Section 232
+    // goods alone, and Canada's steel is excepted until 2025-03-11, so it pays the 25 %; Mexico's
+    // steel may be a 9903.81.85 good, so Mexico's 25 % is unsettled with it.
+    ("2025-02-04", "CN", STEEL_PLATE, &[("s301-biden-25", Some("25")), ("s232-steel-2024", Some("25")), ("ieepa-fentanyl-cn-10", Some("10"))], "9903.91.01 from 2024-09-27 + 9903.80.01 + 9903.01.20"),
+    ("2025-03-05", "CA", STEEL_PLATE, &[("ieepa-fentanyl-ca-0304", Some("25"))], "Proclamation 9894 exception; EO 14226"),
+    ("2025-03-05", "MX", STEEL_PLATE, &[("s232-2018-steel-mx?", Some("25")), ("ieepa-fentanyl-mx-0304?", Some("25"))], "9903.81.85 may apply; EO 14227 excludes 232 goods"),
     ("2025-03-12", "DE", STEEL_PLATE, &[("s232-steel-25", Some("25"))], "Proclamation 10896"),
     ("2025-03-12", "CA", STEEL_PLATE, &[("s232-steel-25", Some("25"))], "Proclamation 10896 ends the exemption"),
     ("2021-07-01", "DE", TSHIRT, &[], "not a steel or aluminum article"),
