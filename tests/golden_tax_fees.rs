@@ -320,6 +320,19 @@ fn mpf_fy2027_is_unknown_never_fy2026_figures() {
 }
 
 #[test]
+fn mpf_before_fy2020_is_unknown_never_fy2020_figures_19_cfr_24_23() {
+    // 19 CFR 24.23(b): the MPF applied before FY2020 too, adjusted each year by CBP's notices for
+    // FY2018 and FY2019, which are not in our sources: a 2019-06-01 entry lists the fee without an
+    // amount and the quote is incomplete, never FY2020's figures carried back (audit 2026-11-26).
+    let q = us("2019-06-01", "5000", json!({"entry_type": "formal"}));
+    let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
+    assert_eq!(mpf.amount, None);
+    assert!(!q.totals.complete);
+    let q = us("2019-09-30", "1000", json!({}));
+    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+}
+
+#[test]
 fn mpf_informal_fy2027_is_unknown_too() {
     let q = us("2027-01-04", "1000", json!({}));
     assert_eq!(fee(&q, "informal").expect("shown").amount, None);
