@@ -150,8 +150,9 @@ fn fi_import_vat_under_5_euros_was_not_collected_from_2013_to_2021_06_30_alvl_10
     // calculator: "The minimum amount of VAT levied is 5 euros". Above €22 of goods (the VAT
     // relief to 2021-06-30) the standard rate gives more than €5, so the row waives nothing at
     // 24 %: €25.00 + €3.00 postage from China on 2020-06-01, VAT 24 % × 28.00 = 6.72, collected.
+    // The check is listed, decided on the tax: 6.72 is above the minimum, so it does not apply.
     let q = quote(dap("FI", "EUR", "2020-06-01", "1", "25.00", "3.00"));
-    assert!(applies(&q, "fi-vat-min-5"));
+    assert!(q.thresholds.iter().any(|c| c.id == "fi-vat-min-5") && !applies(&q, "fi-vat-min-5"));
     assert_eq!(tax(&q), d("6.72"));
     // Before 101 b § (2012) and after 2021-06-30 (its text as amended by laki 387/2021 is not
     // in our sources) the row is not in force.
@@ -710,4 +711,21 @@ fn ioss_vat_is_on_what_the_seller_receives_so_dap_leaves_the_duty_out_directive_
     assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.97"), d("0.00")));
     let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
     assert!(vat.base_note.to_string().ends_with("+ duty 3.00 (DDP)"), "{}", vat.base_note);
+}
+
+#[test]
+fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_641_204() {
+    // Ordinance of the FDF of 2 April 2014 (SR 641.204) art. 1(d): import VAT of CHF 5 or less
+    // is not collected. The check is decided on the tax itself: CHF 50.00 of goods, VAT 8.1 % =
+    // 4.05, within (applies, value 4.05); CHF 320.00, VAT 25.92, not within (audit 2026-11-26:
+    // it said `applies` whatever the tax).
+    let check = |price: &str| {
+        let mut v = dap("CH", "CHF", "2026-11-26", "1", price, "0");
+        v["lines"][0]["duty_rate"] = json!("0%");
+        let q = quote(v);
+        let c = q.thresholds.iter().find(|c| c.id == "ch-vat-min-5").expect("checked").clone();
+        (c.applies, c.value)
+    };
+    assert_eq!(check("50.00"), (true, Some(d("4.05"))));
+    assert_eq!(check("320.00"), (false, Some(d("25.92"))));
 }

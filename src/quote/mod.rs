@@ -326,7 +326,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         })
         .collect();
 
-    let (relief, checks) = match ctx.movement {
+    let (relief, mut checks) = match ctx.movement {
         Some(m) => (no_border_relief(&mut ctx, m), Vec::new()),
         None => thresholds(&mut ctx, &values)?,
     };
@@ -340,7 +340,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         landed_extra += extra;
         lines.push(q);
     }
-    apply_min_collectible(&mut ctx, &relief, &mut lines);
+    apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
     let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
         Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),

@@ -343,17 +343,32 @@ pub(super) fn tax_parts(
 }
 
 /// Drops tax that is below the minimum collectible for the whole consignment.
-pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
+pub(super) fn apply_min_collectible(
+    ctx: &mut Ctx<'_>,
+    relief: &Relief,
+    lines: &mut [LineQuote],
+    checks: &mut [ThresholdCheck],
+) {
     let Some(t) = relief.min_collectible else { return };
+    // The minimum is tested on the tax, known only now: its check says whether it applied.
+    let check = checks.iter_mut().find(|c| c.id == t.id);
     if relief.seller_collects.is_some() {
         // The seller charges the tax at the sale: there is no assessment at the border to waive.
+        if let Some(c) = check {
+            c.applies = false;
+        }
         return;
     }
     if t.source.is_verify() {
         ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
     }
-    let Some(tax) = tax_within_minimum(ctx, t, lines) else { return };
+    let within = tax_within_minimum(ctx, t, lines);
+    if let Some(c) = check {
+        c.applies = within.is_some();
+        c.value = consignment_tax(ctx, t, lines);
+    }
+    let Some(tax) = within else { return };
     for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
         l.formula = format!(
             "{} — not collected: total tax {} ≤ minimum {} {} ({})",
@@ -366,6 +381,14 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
         .into();
         l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
     }
+}
+
+/// The consignment's priced tax in the currency of the minimum collectible `t`, rounded to it.
+fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<Decimal> {
+    let tax: Decimal =
+        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+    let rate = ctx.rate(ctx.j.currency, t.currency)?;
+    Some(crate::money::round_to(tax * rate, t.currency.minor_units(), ctx.req.rounding.mode))
 }
 
 /// The consignment's priced tax when it is within the minimum collectible `t` (in the customs
