@@ -1128,7 +1128,8 @@ mod jurisdiction_table_tests {
     use super::*;
 
     const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\n";
-    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
+    const GOOD: &str =
+        "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
 
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
