@@ -38,6 +38,11 @@ impl<T> Several<T> {
     }
 
     /// The last item, to replace in place.
+    /// Each item, mutably, in order (read in place rather than moved out).
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.first.iter_mut().chain(&mut self.rest)
+    }
+
     pub(crate) fn last_mut(&mut self) -> Option<&mut T> {
         match self.rest.last_mut() {
             Some(last) => Some(last),
@@ -93,5 +98,7 @@ mod tests {
         *one.last_mut().unwrap() = 6;
         assert_eq!(one[0], 6);
         assert!(Several::<u8>::new().last_mut().is_none());
+        s.iter_mut().for_each(|i| *i += 1);
+        assert_eq!(s.iter().copied().collect::<Vec<_>>(), [2, 3, 5]);
     }
 }

@@ -22,7 +22,8 @@ pub(super) fn price_line(
     v: &LineValues,
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
-) -> Result<(LineQuote, Decimal)> {
+    out: &mut Vec<LineQuote>,
+) -> Result<Decimal> {
     let customs_value = match ctx.j.duty_basis {
         DutyBasis::Cif => v.cif(),
         DutyBasis::Fob => v.customs_goods,
@@ -36,14 +37,16 @@ pub(super) fn price_line(
     let mut count = 0usize;
     let mut cheapest: Option<(Option<HsCode>, Priced)> = None;
     let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
-    for mut source in duty_sources(ctx, line, code, relief, flat_share, claim) {
-        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
+    // Each source is read in place (a source is large: moving it out costs a copy).
+    let mut sources = duty_sources(ctx, line, code, relief, flat_share, claim);
+    for source in sources.iter_mut() {
+        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source);
         let matched = match source {
             DutySource::None(reason) => {
-                p.reasons.insert(0, reason);
+                p.reasons.insert(0, std::mem::take(reason));
                 None
             }
-            DutySource::Rate(rate) => rate.matched_code,
+            DutySource::Rate(rate) => rate.matched_code.take(),
             DutySource::Relieved(_) | DutySource::FlatPerLine { .. } | DutySource::NoBorder(_) => None,
         };
         count += 1;
@@ -95,27 +98,25 @@ pub(super) fn price_line(
     } else {
         LineStatus::NotPriced
     };
-    Ok((
-        LineQuote {
-            id: line.id.clone(),
-            status,
-            reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
-            missing: p.missing,
-            code: code.clone(),
-            matched_code: if range.is_some() { None } else { matched_code },
-            origin,
-            goods_value: v.goods,
-            shipping: v.shipping,
-            insurance: v.insurance,
-            customs_value,
-            levies: p.levies,
-            excluded: p.excluded,
-            alternatives: p.alternatives,
-            claim: p.claim,
-            range,
-        },
-        extra,
-    ))
+    out.push(LineQuote {
+        id: line.id.clone(),
+        status,
+        reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
+        missing: p.missing,
+        code: code.clone(),
+        matched_code: if range.is_some() { None } else { matched_code },
+        origin,
+        goods_value: v.goods,
+        shipping: v.shipping,
+        insurance: v.insurance,
+        customs_value,
+        levies: p.levies,
+        excluded: p.excluded,
+        alternatives: p.alternatives,
+        claim: p.claim,
+        range,
+    });
+    Ok(extra)
 }
 
 /// Duty, additional duties and tax of a line with one duty rate (or a relief / flat share).

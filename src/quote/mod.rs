@@ -334,9 +334,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
-        let (q, extra) = price_line(&mut ctx, line, &codes[i], &values[i], &relief, share)?;
-        landed_extra += extra;
-        lines.push(q);
+        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], &relief, share, &mut lines)?;
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
