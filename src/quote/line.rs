@@ -33,42 +33,35 @@ pub(super) fn price_line(
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
-    // equals), only its code and total.
-    let mut count = 0usize;
-    let mut cheapest: Option<(Option<HsCode>, Priced)> = None;
-    let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
-    // Each source is read in place (a source is large: moving it out costs a copy).
+    // equals), only its code and total. Each source is read in place, and the first priced into
+    // the line's own place (a source and its pricing are large: each move is a copy).
     let mut sources = duty_sources(ctx, line, code, relief, flat_share, claim);
-    for source in sources.iter_mut() {
-        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source);
-        let matched = match source {
-            DutySource::None(reason) => {
-                p.reasons.insert(0, std::mem::take(reason));
-                None
-            }
-            DutySource::Rate(rate) => rate.matched_code.take(),
-            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } | DutySource::NoBorder(_) => None,
-        };
-        count += 1;
-        // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
-        match &mut cheapest {
-            None => cheapest = Some((matched, p)),
-            Some(c) if p.total < c.1.total => {
-                let old = std::mem::replace(c, (matched, p));
-                if dearest.is_none() {
-                    dearest = Some((old.0, old.1.total));
-                }
-            }
-            Some(c) => {
-                if p.total >= dearest.as_ref().map_or(c.1.total, |d| d.1) {
-                    dearest = Some((matched, p.total));
-                }
-            }
-        }
-    }
-    let Some((matched_code, mut p)) = cheapest else {
+    let mut sources = sources.iter_mut();
+    let Some(first) = sources.next() else {
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
+    let mut price = |ctx: &mut Ctx<'_>, source: &mut DutySource| {
+        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source);
+        let matched = take_matched_code(source, &mut p);
+        (matched, p)
+    };
+    let (mut matched_code, mut p) = price(ctx, first);
+    let mut count = 1usize;
+    // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
+    let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
+    for source in sources {
+        let (matched, q) = price(ctx, source);
+        count += 1;
+        if q.total < p.total {
+            let old_code = std::mem::replace(&mut matched_code, matched);
+            let old = std::mem::replace(&mut p, q);
+            if dearest.is_none() {
+                dearest = Some((old_code, old.total));
+            }
+        } else if q.total >= dearest.as_ref().map_or(p.total, |d| d.1) {
+            dearest = Some((matched, q.total));
+        }
+    }
     let range = match dearest {
         Some((max_code, max_levies)) if count > 1 => Some(Box::new(Range {
             lines: count,
@@ -117,6 +110,19 @@ pub(super) fn price_line(
         range,
     });
     Ok(extra)
+}
+
+/// The tariff line a source matched (taken: the source is not read again); a source without a
+/// rate gives its reason to the line first.
+fn take_matched_code(source: &mut DutySource, p: &mut Priced) -> Option<HsCode> {
+    match source {
+        DutySource::None(reason) => {
+            p.reasons.insert(0, std::mem::take(reason));
+            None
+        }
+        DutySource::Rate(rate) => rate.matched_code.take(),
+        DutySource::Relieved(_) | DutySource::FlatPerLine { .. } | DutySource::NoBorder(_) => None,
+    }
 }
 
 /// Duty, additional duties and tax of a line with one duty rate (or a relief / flat share).
