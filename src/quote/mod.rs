@@ -29,6 +29,7 @@ use std::borrow::Cow;
 
 mod assumptions;
 mod claims;
+mod day_rules;
 mod duties;
 mod duty_source;
 mod explain;
@@ -52,6 +53,8 @@ use crate::several::Several;
 use assumptions::*;
 pub use claims::claimable;
 use claims::*;
+use day_rules::DayRules;
+pub(crate) use day_rules::DayRulesMemo;
 use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
@@ -87,6 +90,9 @@ struct Ctx<'q> {
     /// VAT/GST rate per class, looked up once per request.
     vat_cache: Several<(VatClass, Option<crate::rules::VatRate>)>,
     subdivision: Option<String>,
+    /// The rule rows that depend only on the destination, day, channel and place of shipment
+    /// (looked up once per engine for each).
+    day: std::sync::Arc<DayRules>,
     /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
     rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
     /// The tariff editions (source numbers) whose age this quote has checked.
@@ -244,6 +250,7 @@ impl<'q> Ctx<'q> {
             false => Cow::Borrowed(req.destination.as_str()),
         };
         let j = rules.jurisdiction(&destination, req.date)?;
+        let day = engine.day_rules().get(rules, j.country, req.date, req.channel, req.ship_from.as_deref());
         Ok(Ctx {
             req,
             fx: engine.fx(),
@@ -256,7 +263,8 @@ impl<'q> Ctx<'q> {
             warnings: Vec::new(),
             vat_cache: Several::new(),
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-            rounding: rounding_steps(rules, j.country, req.date),
+            rounding: day.rounding,
+            day,
             tariff_editions_checked: Several::new(),
             uplift: None,
             tax_parts: Several::new(),
