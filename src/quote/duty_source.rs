@@ -43,9 +43,25 @@ pub(super) fn duty_sources(
         Ok((rates, _)) if rates.is_empty() => {
             Several::one(DutySource::None(format!("no duty rate found for code {code}")))
         }
+        // The common case: each rate is a source as it stands (no copy).
+        Ok((rates, partial_code))
+            if relief.simplified.is_none() && relief.simplified_set_aside.is_none() && rates.len() <= MAX_SOURCES =>
+        {
+            if let Some(detail) = partial_code.filter(|_| rates.len() > 1) {
+                ctx.warn(detail);
+            }
+            rates
+        }
         Ok((rates, partial_code)) => {
             let mut sources = Several::new();
-            for r in rates.into_iter().take(200) {
+            for r in rates.into_iter().take(MAX_SOURCES) {
+                let r = match r {
+                    DutySource::Rate(r) => r,
+                    other => {
+                        sources.push(other);
+                        continue;
+                    }
+                };
                 if relief.simplified_set_aside.is_some() {
                     note_set_aside(ctx, line, &r);
                 }
@@ -66,6 +82,17 @@ pub(super) fn duty_sources(
             sources
         }
         Err(reason) => Several::one(DutySource::None(reason)),
+    }
+}
+
+/// Most duty sources a line is priced with (the distinct duties under a partial code).
+const MAX_SOURCES: usize = 200;
+
+/// The rate of a source that is one.
+pub(super) fn rate_of<'a>(source: &'a DutySource) -> Option<&'a DutyRate<'static>> {
+    match source {
+        DutySource::Rate(r) => Some(r),
+        _ => None,
     }
 }
 
@@ -146,18 +173,19 @@ impl RateSource {
     }
 }
 
-/// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
-/// partial code, with the `W_PARTIAL_CODE` detail the caller states if several rates remain),
-/// else the caller's `duty_rate`, else the reason there is none.
+/// The duty rate(s) for a line, each a [`DutySource::Rate`] (built where it stays): the
+/// snapshot's tariff for the destination (every line under a partial code, with the
+/// `W_PARTIAL_CODE` detail the caller states if several rates remain), else the caller's
+/// `duty_rate`, else the reason there is none.
 pub(super) fn duty_rates(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
     claim: Option<&'static Programme>,
-) -> std::result::Result<(Several<DutyRate<'static>>, Option<Detail>), String> {
+) -> std::result::Result<(Several<DutySource>, Option<Detail>), String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
-        return no_tariff_rate(ctx, line).map(|rate| (Several::one(rate), None));
+        return no_tariff_rate(ctx, line).map(|rate| (Several::one(DutySource::Rate(rate)), None));
     };
     match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
         Ok(found) => {
@@ -176,7 +204,7 @@ pub(super) fn duty_rates(
                     rate: rate.clone(),
                     replaced: replaced.clone(),
                 });
-                return Ok((Several::one(caller_rate(line, rate, Some(replaced))), None));
+                return Ok((Several::one(DutySource::Rate(caller_rate(line, rate, Some(replaced)))), None));
             }
             let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
@@ -200,11 +228,11 @@ pub(super) fn duty_rates(
                     source: via.source.clone(),
                 });
             }
-            let mut rates: Several<DutyRate<'static>> = Several::new();
+            let mut rates: Several<DutySource> = Several::new();
             for l in &found.lines {
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
-                if rates.iter().any(|r| {
+                if rates.iter().filter_map(rate_of).any(|r| {
                     r.text == text
                         && r.claim.as_ref().map(|c| c.general_text) == claimed.as_ref().map(|(_, c)| c.general_text)
                 }) {
@@ -212,7 +240,7 @@ pub(super) fn duty_rates(
                 }
                 let source = snapshot.source(&l.row);
                 if let Some((text, c)) = claimed {
-                    rates.push(DutyRate {
+                    rates.push(DutySource::Rate(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
                         name: format!(
                             "Customs duty ({tariff} {}, claim {} {})",
@@ -227,13 +255,13 @@ pub(super) fn duty_rates(
                         special: l.row.special,
                         deduction: None,
                         claim: Some(c),
-                    });
+                    }));
                     continue;
                 }
                 // A stored code is 2 to 13 digits, so it always parses; were it not to, the levy
                 // still names it and the line has no matched code.
                 let matched_code = HsCode::from_stored(l.row.code_bytes());
-                rates.push(DutyRate {
+                rates.push(DutySource::Rate(DutyRate {
                     expr: Expr::Tariff(l.expression),
                     text: Cow::Borrowed(l.row.mfn),
                     name: match &matched_code {
@@ -245,7 +273,7 @@ pub(super) fn duty_rates(
                     special: l.row.special,
                     deduction: None,
                     claim: None,
-                });
+                }));
             }
             let partial_code = (found.kind == Match::Partial && rates.len() > 1).then(|| Detail::PartialCode {
                 line: line.id.clone(),
@@ -257,7 +285,7 @@ pub(super) fn duty_rates(
             Ok((rates, partial_code))
         }
         Err(e) => match &line.duty_rate {
-            Some(rate) => Ok((Several::one(caller_rate(line, rate, None)), None)),
+            Some(rate) => Ok((Several::one(DutySource::Rate(caller_rate(line, rate, None))), None)),
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
@@ -451,6 +479,7 @@ mod tests {
         let code = HsCode::parse(&req.lines[0].code).unwrap();
         let (rates, _) = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
         assert_eq!(rates.len(), 1);
+        let rates: Vec<&DutyRate> = rates.iter().filter_map(rate_of).collect();
         assert_eq!((&*rates[0].text, rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
         assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
     }
@@ -466,6 +495,7 @@ mod tests {
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
         let (rates, _) = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        let rates: Vec<&DutyRate> = rates.iter().filter_map(rate_of).collect();
         assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
         assert!(rates[0].name.as_str().contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
