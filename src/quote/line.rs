@@ -35,22 +35,24 @@ pub(super) fn price_line(
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total. Each source is read in place, and the first priced into
     // the line's own place (a source and its pricing are large: each move is a copy).
-    let mut sources = duty_sources(ctx, line, code, relief, flat_share, claim);
+    let mut sources = Several::new();
+    duty_sources(ctx, line, code, relief, flat_share, claim, &mut sources);
     let mut sources = sources.iter_mut();
     let Some(first) = sources.next() else {
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
-    let mut price = |ctx: &mut Ctx<'_>, source: &mut DutySource| {
-        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source);
-        let matched = take_matched_code(source, &mut p);
-        (matched, p)
+    let price = |ctx: &mut Ctx<'_>, source: &mut DutySource, p: &mut Priced| {
+        price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source, p);
+        take_matched_code(source, p)
     };
-    let (mut matched_code, mut p) = price(ctx, first);
+    let mut p = Priced::default();
+    let mut matched_code = price(ctx, first, &mut p);
     let mut count = 1usize;
     // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
     let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
     for source in sources {
-        let (matched, q) = price(ctx, source);
+        let mut q = Priced::default();
+        let matched = price(ctx, source, &mut q);
         count += 1;
         if q.total < p.total {
             let old_code = std::mem::replace(&mut matched_code, matched);
@@ -137,10 +139,11 @@ pub(super) fn price_with(
     quantities: &Quantities,
     relief: &Relief,
     source: &mut DutySource,
-) -> Priced {
+    p: &mut Priced,
+) {
     let cur = ctx.j.currency;
     // A duty and a tax: the common line, in one allocation.
-    let mut p = Priced { levies: Vec::with_capacity(2), ..Priced::default() };
+    p.levies.reserve_exact(2);
     let basis_note = match ctx.j.duty_basis {
         DutyBasis::Cif => Parts::Cif { goods: v.customs_goods, shipping: v.shipping, insurance: v.insurance },
         DutyBasis::Fob => Parts::Fob { goods: v.customs_goods },
@@ -241,12 +244,12 @@ pub(super) fn price_with(
             source: rate.source.to_levy_source(),
         };
         if let Some(c) = &rate.claim {
-            apply_claim(ctx, line, origin, c, &input, &mut levy, &mut p);
+            apply_claim(ctx, line, origin, c, &input, &mut levy, p);
             duty_known &= levy.amount.is_some();
         }
         duty_total += levy.amount.or(levy.partial_amount).unwrap_or_default();
         p.levies.push(levy);
-        let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
+        let (extra, extra_known) = caller_duties(ctx, line, &input, p);
         duty_total += extra;
         duty_known &= extra_known;
         let general = match &p.claim {
@@ -254,7 +257,7 @@ pub(super) fn price_with(
             None => amount,
         };
         if let (Some(o), Some(general)) = (origin, general) {
-            preferences(ctx, rate.special, o, &input, general, &mut p);
+            preferences(ctx, rate.special, o, &input, general, p);
         }
     }
 
@@ -278,19 +281,18 @@ pub(super) fn price_with(
                     currency: cur,
                     claim: p.claim.as_ref().map(|c| c.program.clone()),
                 };
-                let mut charged = us_layers(ctx, &layers, &mut p);
+                let mut charged = us_layers(ctx, &layers, p);
                 duty_known &= charged.known;
                 duty_total += charged.total;
                 waived_savings(&charged.waivable, &mut p.alternatives);
-                claim_waived(&mut p, std::mem::take(&mut charged.claim_waived));
+                claim_waived(p, std::mem::take(&mut charged.claim_waived));
             }
         }
     }
 
     // Import VAT/GST.
-    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, &mut p);
+    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, p);
     p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
-    p
 }
 
 /// The line's component values (given in the request currency) in the customs currency, each
