@@ -2,7 +2,7 @@
 //! collectible.
 
 use super::*;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn tax(
@@ -29,7 +29,7 @@ pub(super) fn tax(
         if rate.kind == VatKind::Hst && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
             if let Some(gst) = ctx.rules.vat_rate(ctx.destination, None, line.vat_class, ctx.req.date) {
-                rate = Rc::new(gst);
+                rate = Arc::new(gst);
             }
         }
     }
@@ -145,7 +145,7 @@ fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
 /// The VAT/GST rate of a line (cached per class and shared by the quote's lines), or the reason
 /// there is none. Brazil's simplified regime uses the state's ICMS rate for remessas, which needs
 /// the state.
-pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<Rc<crate::rules::VatRate>> {
+pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<Arc<crate::rules::VatRate>> {
     if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
         let sub = ctx.subdivision.clone();
         let rules: &'static Rules = ctx.rules;
@@ -158,14 +158,14 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             return None;
         };
         ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.source.is_verify());
-        return Some(Rc::new(row.clone()));
+        return Some(Arc::new(row.clone()));
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
     let rate = match cached {
         Some(r) => r,
         None => {
-            let r = ctx.rules.vat_rate(ctx.destination, ctx.subdivision.as_deref(), line.vat_class, ctx.req.date);
-            let r = r.map(Rc::new);
+            let r =
+                ctx.rules.shared_vat_rate(ctx.destination, ctx.subdivision.as_deref(), line.vat_class, ctx.req.date);
             ctx.vat_cache.push((line.vat_class, r.clone()));
             r
         }
