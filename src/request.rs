@@ -163,13 +163,38 @@ pub enum TariffChoice {
 }
 
 /// A duty the caller knows applies to a line besides the tariff duty (a safeguard, an
-/// anti-dumping or countervailing duty): charged on the customs value and part of the VAT base.
+/// anti-dumping or countervailing duty, or an excise duty the snapshot holds no rate for):
+/// charged on the customs value and part of the VAT base.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ExtraDuty {
     pub name: String,
     /// Any duty expression (`25%`, `1.20 EUR/kg`).
     pub rate: String,
+    /// `excise` for an excise duty (alcohol, tobacco, vaping duty): it answers the excise the
+    /// destination charges on the line (`tariffs/rules/excise.tsv`) and is counted with the
+    /// taxes; `duty` (the default) for a customs duty.
+    #[serde(default, skip_serializing_if = "ExtraDutyKind::is_duty")]
+    pub kind: ExtraDutyKind,
+}
+
+/// What a caller's extra duty is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum ExtraDutyKind {
+    /// A customs duty (safeguard, anti-dumping, countervailing).
+    #[default]
+    Duty,
+    /// An excise duty charged at import (alcohol, tobacco, vaping products).
+    Excise,
+}
+
+impl ExtraDutyKind {
+    /// True for the default, a customs duty (serialization leaves it out).
+    pub fn is_duty(&self) -> bool {
+        *self == ExtraDutyKind::Duty
+    }
 }
 
 /// Most caller duties one line may carry.
