@@ -292,7 +292,7 @@ pub(super) fn price_with(
 
     // Excise on alcohol, tobacco and vaping products: the caller's figure, or listed unpriced.
     if ctx.movement.is_none() {
-        let (charged, known) = excise(ctx, line, code, customs_value, quantities, &mut p);
+        let (charged, known) = excise(ctx, line, code, customs_value, quantities, p);
         duty_total += charged;
         duty_known &= known;
     }
