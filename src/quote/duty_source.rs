@@ -81,7 +81,7 @@ pub(super) fn duty_sources(
 const MAX_SOURCES: usize = 200;
 
 /// The rate of a source that is one.
-pub(super) fn rate_of<'a>(source: &'a DutySource) -> Option<&'a DutyRate<'static>> {
+pub(super) fn rate_of(source: &DutySource) -> Option<&DutyRate<'static>> {
     match source {
         DutySource::Rate(r) => Some(r),
         _ => None,
@@ -508,7 +508,7 @@ mod tests {
         let req = one_line("AU", "AUD", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200"}"#);
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
-        let why = duty_rates(&mut ctx, &req.lines[0], &code, None, &mut Several::new()).err().expect("no rate");
+        let why = duty_rates(&mut ctx, &req.lines[0], &code, None, &mut Several::new()).expect_err("no rate");
         assert!(why.contains("supply duty_rate"), "{why}");
     }
 }
