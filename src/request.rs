@@ -379,8 +379,28 @@ pub fn decode_error(path: String, message: String) -> Error {
 
 /// `E_AMOUNT` for an amount's text that is not a decimal, with the reason when it is a separator.
 fn amount_error(text: &str, field: String) -> Error {
+    if too_many_digits(text) {
+        return Error::new(
+            ErrorCode::TooLarge,
+            field,
+            format!("{text:?} is larger than an amount can be (at most 28 digits)"),
+        );
+    }
     let why = crate::money::separator_problem(text).unwrap_or("write it as a decimal string such as \"49.99\"");
     Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal amount: {why}"))
+}
+
+/// True for a well-formed plain decimal (`123.45`, `-7`) whose whole part is too long for
+/// `Decimal`: a size problem, not a format one (too many decimals stays `E_AMOUNT`: it would
+/// need rounding).
+fn too_many_digits(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let frac = parts.next().unwrap_or_default();
+    let plain = !whole.is_empty() && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    plain && whole.trim_start_matches('0').len() > 28
 }
 
 /// The text of an amount `rust_decimal` refused, from its serde message

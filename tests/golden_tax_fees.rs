@@ -115,7 +115,14 @@ fn south_africa_uplift_without_ship_from_is_stated_not_silent() {
 // ---- Brazil ---------------------------------------------------------------------------------
 
 fn br(regime: &str, state: &str, goods: &str, freight: &str) -> Quote {
-    quote(json!({"destination": "BR", "subdivision": state, "date": "2026-03-02", "currency": "USD",
+    br_on("2026-03-02", regime, state, goods, freight)
+}
+
+/// São Paulo's 17 % is official to 2025-03-31 (Convênio ICMS 81/2023); that it kept 17 % from
+/// 2025-04-01 is read only on a secondary source (vat_extra.tsv, [verify]): its figures are
+/// worked on a date before.
+fn br_on(date: &str, regime: &str, state: &str, goods: &str, freight: &str) -> Quote {
+    quote(json!({"destination": "BR", "subdivision": state, "date": date, "currency": "USD",
         "fx": {"USD/BRL": "5.00"}, "shipping": freight, "simplified_regime": regime, "channel": "post",
         "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": goods}]}))
 }
@@ -125,7 +132,7 @@ fn remessa_conforme_up_to_usd_50_pays_20_percent_portaria_mf_1086_2024() {
     // Portaria MF 156/1999 art. 1 as amended by Portaria MF 1.086/2024 (from 2024-08-01):
     // US$40 + US$5 freight = US$45 ≤ US$50 → 20 %. In BRL at 5.00: CIF 225.00, import tax 45.00.
     // ICMS SP 17 % (Convênio ICMS 81/2023), inside its own base: 270 ÷ 0.83 × 0.17 = 55.30.
-    let q = br("remessa_conforme", "SP", "40.00", "5.00");
+    let q = br_on("2025-03-03", "remessa_conforme", "SP", "40.00", "5.00");
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("45.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("55.30"));
 }
@@ -142,15 +149,15 @@ fn remessa_conforme_above_usd_50_pays_60_percent_less_usd_20_portaria_mf_1086_20
     assert_eq!(q.lines[0].status, landed::quote::LineStatus::Partial);
     assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("BR MG icms_rts rate of 20%"));
     assert!(q.totals.at_least && q.totals.tax.is_zero());
-    // São Paulo kept 17 % (Convênio ICMS 81/2023): 860 ÷ 0.83 × 0.17 = 176.14.
-    let sp = br("remessa_conforme", "SP", "100.00", "20.00");
+    // São Paulo at 17 % (Convênio ICMS 81/2023): 860 ÷ 0.83 × 0.17 = 176.14.
+    let sp = br_on("2025-03-03", "remessa_conforme", "SP", "100.00", "20.00");
     assert_eq!(levy(&sp.lines[0], LevyKind::Tax), d("176.14"));
 }
 
 #[test]
 fn rts_outside_remessa_conforme_pays_60_percent_without_deduction_portaria_mf_1086_2024() {
     // US$120 → 60 % = US$72 = BRL 360.00; ICMS SP 17 %: 960 ÷ 0.83 × 0.17 = 196.63.
-    let q = br("rts", "SP", "100.00", "20.00");
+    let q = br_on("2025-03-03", "rts", "SP", "100.00", "20.00");
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("360.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("196.63"));
 }

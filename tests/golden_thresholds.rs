@@ -150,8 +150,9 @@ fn fi_import_vat_under_5_euros_was_not_collected_from_2013_to_2021_06_30_alvl_10
     // calculator: "The minimum amount of VAT levied is 5 euros". Above €22 of goods (the VAT
     // relief to 2021-06-30) the standard rate gives more than €5, so the row waives nothing at
     // 24 %: €25.00 + €3.00 postage from China on 2020-06-01, VAT 24 % × 28.00 = 6.72, collected.
+    // The check is listed, decided on the tax: 6.72 is above the minimum, so it does not apply.
     let q = quote(dap("FI", "EUR", "2020-06-01", "1", "25.00", "3.00"));
-    assert!(applies(&q, "fi-vat-min-5"));
+    assert!(q.thresholds.iter().any(|c| c.id == "fi-vat-min-5") && !applies(&q, "fi-vat-min-5"));
     assert_eq!(tax(&q), d("6.72"));
     // Before 101 b § (2012) and after 2021-06-30 (its text as amended by laki 387/2021 is not
     // in our sources) the row is not in force.
@@ -694,4 +695,37 @@ fn a_business_buyer_is_outside_the_eu_3_euro_duty_and_ioss_directive_2006_112_ar
     let q = quote(tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0")));
     assert!(applies(&q, "eu-flat-duty-3") && applies(&q, "eu-ioss-150"));
     assert_eq!(q.totals.duty, d("3.00"));
+}
+
+#[test]
+fn ioss_vat_is_on_what_the_seller_receives_so_dap_leaves_the_duty_out_directive_2006_112_art_73() {
+    // Art. 73: the taxable amount is the consideration the supplier obtains. Under DDP the seller
+    // pays the EUR 3 duty and its price recovers it; under DAP the buyer pays it to the carrier
+    // at delivery. Five T-shirts at EUR 10.00 + EUR 10.00 delivery to a German consumer on
+    // 2026-11-26: DDP 19 % × 63.00 = 11.97; DAP 19 % × 60.00 = 11.40, the EUR 3 due on delivery.
+    let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "10.00"));
+    let q = quote(v.clone());
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.40"), d("3.00")));
+    v["incoterm"] = json!("DDP");
+    let q = quote(v);
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.97"), d("0.00")));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert!(vat.base_note.to_string().ends_with("+ duty 3.00 (DDP)"), "{}", vat.base_note);
+}
+
+#[test]
+fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_641_204() {
+    // Ordinance of the FDF of 2 April 2014 (SR 641.204) art. 1(d): import VAT of CHF 5 or less
+    // is not collected. The check is decided on the tax itself: CHF 50.00 of goods, VAT 8.1 % =
+    // 4.05, within (applies, value 4.05); CHF 320.00, VAT 25.92, not within (audit 2026-11-26:
+    // it said `applies` whatever the tax).
+    let check = |price: &str| {
+        let mut v = dap("CH", "CHF", "2026-11-26", "1", price, "0");
+        v["lines"][0]["duty_rate"] = json!("0%");
+        let q = quote(v);
+        let c = q.thresholds.iter().find(|c| c.id == "ch-vat-min-5").expect("checked").clone();
+        (c.applies, c.value)
+    };
+    assert_eq!(check("50.00"), (true, Some(d("4.05"))));
+    assert_eq!(check("320.00"), (false, Some(d("25.92"))));
 }

@@ -25,7 +25,8 @@ pub(super) struct DayRules {
     pub(super) rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
     /// The territory row whose assumption a quote states, if the destination is one.
     pub(super) territory: Option<&'static Territory>,
-    /// The subdivisions whose border tax differs (HST provinces, ICMS states), in force.
+    /// The subdivisions whose border tax differs (HST provinces, ICMS states), in force: sorted,
+    /// each once.
     pub(super) tax_subdivisions: Vec<&'static str>,
     /// The thresholds for the channel limited to shipments from some countries (not applied
     /// without `ship_from`).
@@ -42,6 +43,7 @@ impl DayRules {
             .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
             .map(|v| v.subdivision)
             .collect();
+        tax_subdivisions.sort_unstable();
         tax_subdivisions.dedup();
         DayRules {
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),

@@ -41,8 +41,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
                 }
             }
         }
-        // A row of unknown figures has none from any source: its W_FEE_UNKNOWN says why.
-        ctx.note_verify(f.source.row(), f.source.is_verify() && f.kind != FeeKind::Unknown);
+        // A row of unknown figures has none from any source: its W_FEE_UNKNOWN says why; an
+        // unpriced verify row's own W_VERIFY (below) says why it is not priced.
+        let said_below = f.kind == FeeKind::Unknown || unverified_fee(f, relief).is_some();
+        ctx.note_verify(f.source.row(), f.source.is_verify() && !said_below);
         if let Some(v) = old_vintage(f, ctx.req.date) {
             ctx.warn(Detail::OldRule { row: f.source.row(), vintage: v });
         }

@@ -334,7 +334,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         })
         .collect();
 
-    let (relief, checks) = match ctx.movement {
+    let (relief, mut checks) = match ctx.movement {
         Some(m) => (no_border_relief(&mut ctx, m), Vec::new()),
         None => thresholds(&mut ctx, &values)?,
     };
@@ -346,7 +346,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         let share = flat_shares.get(i).cloned().flatten();
         landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], &relief, share, &mut lines)?;
     }
-    apply_min_collectible(&mut ctx, &relief, &mut lines);
+    apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
     let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
         Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),

@@ -334,8 +334,8 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
-    // `rules::us::RateKind`, `LayerBasis` (empty: `add`, `value`).
-    closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in"]),
+    // `rules::us::RateKind` (`conditional`: `Layer::conditional`), `LayerBasis` (empty: `add`, `value`).
+    closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in", "conditional"]),
     closed("rules/us_layers.tsv", "basis", &["", "value", "metal_content"]),
     // `rules::vat::VatKind::parse`.
     closed(

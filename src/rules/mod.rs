@@ -65,6 +65,9 @@ pub struct Jurisdiction {
     pub tax_name: TaxName,
     /// A provincial or state tax at the border.
     pub subdivision_tax: SubdivisionTax,
+    /// The ISO 3166-2 subdivisions a request's `subdivision` may name (empty: any, the
+    /// destination's taxes do not differ by subdivision); another is an error naming the field.
+    pub subdivisions: Vec<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -361,9 +364,22 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             additional_duties: codes.additional_duties,
             tax_name: codes.tax_name,
             subdivision_tax: codes.subdivision_tax,
+            subdivisions: subdivision_codes(&r)?,
         });
     }
     Ok(jurisdictions)
+}
+
+/// A jurisdiction's `subdivisions`: ISO 3166-2 codes after the country's (`ON`, `SP`), two or
+/// three capitals or digits each; anything else fails the load naming the row.
+fn subdivision_codes(r: &table::Record<'_, 'static>) -> Result<Vec<&'static str>> {
+    let list: Vec<&'static str> = r.text("subdivisions")?.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let bad =
+        |s: &&str| !(2..=3).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    match list.iter().copied().find(bad) {
+        Some(s) => Err(r.bad("subdivisions", &format!("{s:?} is not an ISO 3166-2 subdivision code"))),
+        None => Ok(list),
+    }
 }
 
 /// Parses `rules/territories.tsv`; `vat_of` must name a destination of `jurisdictions.tsv`.
@@ -1122,8 +1138,8 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\n";
-    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\n";
+    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
 
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -1133,6 +1149,9 @@ mod jurisdiction_table_tests {
     #[test]
     fn a_jurisdiction_row_parses_every_coded_column() {
         let j = &parse(GOOD).unwrap()[0];
+        assert_eq!(j.subdivisions, ["AB", "ON"]);
+        let e = parse(&GOOD.replace("AB,ON", "AB,ontario")).unwrap_err();
+        assert!(e.message.contains("column subdivisions"), "{}", e.message);
         assert_eq!(
             (j.duty_basis, j.tax_basis, j.tax_method),
             (DutyBasis::Cif, TaxBasis::CifPlusDuty, TaxMethod::OnTop)
