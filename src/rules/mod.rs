@@ -857,6 +857,17 @@ impl Rules {
     /// (for the reduced class, the lowest reduced rate the country has). Looked up once per
     /// input: the rules remember the answer (the tables never change under an engine).
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
+        self.shared_vat_rate(country, subdivision, class, date).map(|r| (*r).clone())
+    }
+
+    /// [`Rules::vat_rate`], shared with the memo rather than copied.
+    pub(crate) fn shared_vat_rate(
+        &self,
+        country: &str,
+        subdivision: Option<&str>,
+        class: VatClass,
+        date: Date,
+    ) -> Option<std::sync::Arc<VatRate>> {
         self.vat_memo
             .get_or(country, subdivision, class, date, || self.find_vat_rate(country, subdivision, class, date))
     }
