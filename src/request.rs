@@ -233,6 +233,10 @@ pub struct QuoteRequest {
     pub currency: Currency,
     #[serde(default)]
     pub channel: Channel,
+    /// True when the request gave `channel` (`courier` is assumed otherwise, and the quote says
+    /// so where the destination's thresholds or fees depend on it).
+    #[serde(skip)]
+    pub channel_given: bool,
     #[serde(default)]
     pub incoterm: Incoterm,
     #[serde(default)]
@@ -469,6 +473,7 @@ impl QuoteRequest {
             date,
             currency,
             channel: Channel::default(),
+            channel_given: false,
             incoterm: Incoterm::default(),
             shipping: Decimal::ZERO,
             insurance: Decimal::ZERO,

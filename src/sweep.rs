@@ -441,6 +441,8 @@ fn request(base: &QuoteRequest, combo: &Combo) -> QuoteRequest {
     let mut r = base.clone();
     r.destination = combo.destination.clone();
     r.date = combo.date;
+    // A channel the sweep varies to is given, not assumed.
+    r.channel_given |= combo.channel != base.channel;
     r.channel = combo.channel;
     r.incoterm = combo.incoterm;
     r.ship_from = combo.ship_from.clone();

@@ -729,3 +729,24 @@ fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_
     assert_eq!(check("50.00"), (true, Some(d("4.05"))));
     assert_eq!(check("320.00"), (false, Some(d("25.92"))));
 }
+
+#[test]
+fn a_request_without_channel_is_told_the_channel_assumed_where_it_matters_no_silent_default() {
+    // Canada's CUSMA courier thresholds (CA$40 / CA$150) and its general CA$20 differ by channel
+    // (CBSA Customs Notice 20-18): a request without `channel` is priced as courier and says so;
+    // Germany's rows do not depend on it, so nothing is said (audit 2026-11-26).
+    let ca = |channel: Option<&str>| {
+        let mut v = json!({"destination": "CA", "subdivision": "AB", "ship_from": "US", "date": "2026-11-26",
+            "currency": "CAD", "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "35", "origin": "US"}]});
+        if let Some(c) = channel {
+            v["channel"] = json!(c);
+        }
+        quote(v)
+    };
+    let said = |q: &Quote| q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.starts_with("channel:"));
+    assert!(said(&ca(None)));
+    assert!(!said(&ca(Some("courier"))) && !said(&ca(Some("post"))));
+    let de = quote(json!({"destination": "DE", "date": "2026-11-26", "currency": "EUR",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "35", "origin": "CN"}]}));
+    assert!(!said(&de));
+}

@@ -133,6 +133,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
             date,
             currency,
             channel,
+            channel_given: true,
             incoterm,
             shipping,
             insurance,

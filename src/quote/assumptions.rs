@@ -3,11 +3,17 @@
 
 use super::*;
 
+/// What a request without `channel` is priced as, where the destination's rules differ by channel.
+const CHANNEL_ASSUMED: &str = "the goods travel by courier (channel not given); by post or as freight the thresholds and fees that depend on the channel differ: give channel";
+
 /// Inputs the law needs that the request left out: a typed error naming the field, or the
 /// assumption the quote makes, stated in its warnings; never a silent default.
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
     let dest = ctx.destination;
+    if !req.channel_given && ctx.day.channel_matters {
+        ctx.warn(Detail::Assumption { threshold: "channel", assumption: CHANNEL_ASSUMED });
+    }
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
         let rates = rules.reduced_rates(dest, date);
         if ctx.j.tax_basis != TaxBasis::None && rates.len() > 1 {

@@ -31,6 +31,9 @@ pub(super) struct DayRules {
     /// The thresholds for the channel limited to shipments from some countries (not applied
     /// without `ship_from`).
     pub(super) ship_from_thresholds: Vec<&'static str>,
+    /// True when a threshold or fee of the destination on the day is limited to some channels:
+    /// a request that does not give `channel` is then told the one assumed.
+    pub(super) channel_matters: bool,
 }
 
 impl DayRules {
@@ -45,9 +48,12 @@ impl DayRules {
             .collect();
         tax_subdivisions.sort_unstable();
         tax_subdivisions.dedup();
+        let fees = rules.fees(dest, date);
+        let channel_matters = rules.thresholds_naming(dest, date).any(|t| t.channel.is_some())
+            || fees.iter().any(|f| !f.channels.is_empty());
         DayRules {
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
-            fees: rules.fees(dest, date),
+            fees,
             rounding: rounding_steps(rules, dest, date),
             territory: rules.territory(dest, date),
             tax_subdivisions,
@@ -56,6 +62,7 @@ impl DayRules {
                 .filter(|t| t.channel.is_none_or(|c| c == key.channel))
                 .map(|t| t.id)
                 .collect(),
+            channel_matters,
         }
     }
 }

@@ -175,10 +175,13 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     let destination = f.required("destination", string)?;
     let date = f.required("date", date)?;
     let mut req = QuoteRequest::new(destination, date, f.required("currency", currency)?);
+    let mut given = false;
     req.subdivision = f.optional("subdivision", string)?;
     req.ship_from = f.optional("ship_from", string)?;
     req.origin = f.optional("origin", string)?;
-    req.channel = f.or_default("channel", |v, at| keyword(v, at, CHANNELS))?;
+    // `null` is a wrong type here, as for every field with a default.
+    req.channel = f.or_default("channel", |v, at| keyword(v, at, CHANNELS).inspect(|_| given = true))?;
+    req.channel_given = given;
     req.incoterm = f.or_default("incoterm", |v, at| keyword(v, at, INCOTERMS))?;
     req.shipping = f.or_default("shipping", amount)?;
     req.insurance = f.or_default("insurance", amount)?;
