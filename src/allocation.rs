@@ -40,6 +40,11 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
         return Err(Error::new(ErrorCode::NegativeAmount, "", "allocation weights cannot be negative"));
     }
+    // Nothing to spread (no shipping on a cart of free lines): every share is zero, whatever
+    // the keys.
+    if total.round_dp(dp).is_zero() {
+        return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
+    }
     // The weights are not negative: they sum to zero only when every one is zero.
     if weights.iter().all(Decimal::is_zero) {
         return Err(Error::new(

@@ -1,10 +1,17 @@
 //! Catalogue pricing: a CSV of SKUs × a list of destinations → a CSV of all-in prices and their
 //! breakdown, streamed row by row.
+//!
+//! A row's `status` is `priced` only when its quote is complete. Otherwise its figures are lower
+//! bounds (docs/rules.md#18) and the status says why: `partial` or `not_priced` (the line's
+//! status), or `incomplete` when the line is priced but a shipment levy is not (a fee whose
+//! figures for the date are unknown); `reason` then lists everything not priced. A row that
+//! could not be quoted at all is `error`.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::incomplete::{status_word, unpriced_shipment};
 use crate::money::{parse_decimal, Currency};
-use crate::quote::LineStatus;
+use crate::quote::{LineStatus, Quote};
 use crate::request::{Channel, Incoterm, LineRequest, QuoteRequest, VatClass};
 use crate::Engine;
 use std::io::{Read, Write};
@@ -182,15 +189,25 @@ fn quote_row(
         t.tax.to_string(),
         t.fees.to_string(),
         t.landed.to_string(),
-        match l.status {
-            LineStatus::Priced => "priced",
-            LineStatus::Partial => "partial",
-            LineStatus::NotPriced => "not_priced",
-        }
-        .into(),
-        l.reason.clone().unwrap_or_default(),
+        status(&q).into(),
+        reason(&q),
         snapshot_id.to_string(),
     ]
+}
+
+/// Why the row is not `priced`: the line's reason, then each shipment levy not priced.
+fn reason(q: &Quote) -> String {
+    let line = q.lines[0].reason.clone();
+    line.into_iter().chain(unpriced_shipment(q)).collect::<Vec<_>>().join("; ")
+}
+
+/// `priced` when the quote is complete; else the line's status, or `incomplete` when the line is
+/// priced and a shipment levy is not.
+fn status(q: &Quote) -> &'static str {
+    match q.lines[0].status {
+        LineStatus::Priced if !q.totals.complete => "incomplete",
+        s => status_word(s),
+    }
 }
 
 /// An output row with status `error` and the error as its reason.

@@ -1,8 +1,15 @@
 //! Time travel: the same cart on two dates side by side with every levy that changed and why,
 //! and a catalogue diff ("these SKUs change duty on this date").
+//!
+//! An incomplete quote's totals are lower bounds (docs/rules.md#18), so a difference with one
+//! incomplete side is a bound and with two is unknown: `landed_delta_is` and each change's
+//! `delta_is` say which (`exact`, `at_least`, `at_most`, `unknown`), and `unpriced` says what
+//! each date's quote lacks. A levy not priced counts with its known part (`partial_amount`, else
+//! nothing), as the totals count it.
 
 use crate::date::Date;
 use crate::error::Result;
+use crate::incomplete::{component_is_exact, unpriced, Component, Exactness};
 use crate::quote::{Levy, Quote};
 use crate::request::QuoteRequest;
 use crate::Engine;
@@ -19,6 +26,9 @@ pub struct LevyChange {
     pub before: Option<Decimal>,
     pub after: Option<Decimal>,
     pub delta: Decimal,
+    /// `exact`, or what `delta` is when a side is not priced: `at_least` (after), `at_most`
+    /// (before), `unknown` (both).
+    pub delta_is: Exactness,
     /// What changed: the rate text, the base, a levy appearing or ending, a threshold.
     pub why: String,
 }
@@ -32,11 +42,29 @@ pub struct Comparison {
     pub changes: Vec<LevyChange>,
     /// Landed after minus landed before (same currency).
     pub landed_delta: Decimal,
+    /// `exact` when both quotes are complete; `at_least` when only the later one is incomplete
+    /// (its landed total is a lower bound), `at_most` when only the earlier one is, `unknown`
+    /// when both are.
+    pub landed_delta_is: Exactness,
+    /// What leaves either quote incomplete, each entry prefixed with its date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unpriced: Vec<String>,
 }
 
 fn key(l: &Levy) -> String {
     // Names carry the measure (and the tariff line); amounts are compared by name within a line.
     l.name.to_string()
+}
+
+/// A levy's known amount: its amount, else its priced part, else nothing (as the totals count it).
+fn known(l: &Levy) -> Decimal {
+    l.amount.or(l.partial_amount).unwrap_or_default()
+}
+
+/// The exactness of a change from `before` to `after`, an absent levy being an exact zero.
+fn delta_is(before: Option<&Levy>, after: Option<&Levy>) -> Exactness {
+    let exact = |l: Option<&Levy>| l.is_none_or(|l| l.amount.is_some());
+    Exactness::of_difference(exact(before), exact(after))
 }
 
 fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange>) {
@@ -55,7 +83,8 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
                     name: b.name.to_string(),
                     before: b.amount,
                     after: a.amount,
-                    delta: a.amount.unwrap_or_default() - b.amount.unwrap_or_default(),
+                    delta: known(a) - known(b),
+                    delta_is: delta_is(Some(b), Some(a)),
                     why,
                 });
             }
@@ -65,7 +94,8 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
                 name: b.name.to_string(),
                 before: b.amount,
                 after: None,
-                delta: -b.amount.unwrap_or_default(),
+                delta: -known(b),
+                delta_is: delta_is(Some(b), None),
                 why: format!("no longer charged ({})", b.source.dataset_name()),
             }),
         }
@@ -76,7 +106,8 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
             name: a.name.to_string(),
             before: None,
             after: a.amount,
-            delta: a.amount.unwrap_or_default(),
+            delta: known(a),
+            delta_is: delta_is(None, Some(a)),
             why: format!("newly charged: {} ({})", a.formula, a.source.publisher),
         });
     }
@@ -105,6 +136,7 @@ pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: D
                 before: None,
                 after: None,
                 delta: Decimal::ZERO,
+                delta_is: Exactness::Exact,
                 why: format!("{} {} ({})", if t.applies { "applies" } else { "does not apply" }, t.limit, t.source),
             });
         }
@@ -116,11 +148,15 @@ pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: D
             before: None,
             after: None,
             delta: Decimal::ZERO,
+            delta_is: Exactness::Exact,
             why: format!("ended: {} ({})", t.limit, t.source),
         });
     }
     let landed_delta = qb.totals.landed - qa.totals.landed;
-    Ok(Comparison { before: qa, after: qb, changes: out, landed_delta })
+    let landed_delta_is = Exactness::of_difference(qa.totals.complete, qb.totals.complete);
+    let dated = |date: Date, q: &Quote| unpriced(q).into_iter().map(move |u| format!("{date}: {u}"));
+    let unpriced = dated(before, &qa).chain(dated(after, &qb)).collect();
+    Ok(Comparison { before: qa, after: qb, changes: out, landed_delta, landed_delta_is, unpriced })
 }
 
 /// A catalogue line whose duty differs between two dates.
@@ -134,6 +170,24 @@ pub struct SkuChange {
     pub landed_before: Decimal,
     pub landed_after: Decimal,
     pub why: Vec<String>,
+    /// `exact`, or `at_least` when a duty of the SKU is not priced on that date.
+    pub duty_before_is: Exactness,
+    pub duty_after_is: Exactness,
+    /// `exact`, or `at_least` when the SKU's quote on that date is incomplete.
+    pub landed_before_is: Exactness,
+    pub landed_after_is: Exactness,
+    /// What leaves either date's quote incomplete, each entry prefixed with its date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unpriced: Vec<String>,
+}
+
+/// `exact`, or `at_least` for a lower bound.
+fn at_least_unless(exact: bool) -> Exactness {
+    if exact {
+        Exactness::Exact
+    } else {
+        Exactness::AtLeast
+    }
 }
 
 /// For each line of `req` priced alone (as a SKU), the SKUs whose duty changes between the dates.
@@ -153,6 +207,11 @@ pub fn catalogue_diff(engine: &Engine, req: &QuoteRequest, before: Date, after: 
                 landed_before: c.before.totals.landed,
                 landed_after: c.after.totals.landed,
                 why: c.changes.iter().map(|x| format!("{}: {}", x.name, x.why)).collect(),
+                duty_before_is: at_least_unless(component_is_exact(&c.before, Component::Duty)),
+                duty_after_is: at_least_unless(component_is_exact(&c.after, Component::Duty)),
+                landed_before_is: at_least_unless(c.before.totals.complete),
+                landed_after_is: at_least_unless(c.after.totals.complete),
+                unpriced: c.unpriced,
             });
         }
     }

@@ -1,7 +1,13 @@
 //! Invoice check: recompute what a carrier billed from the same snapshot and explain each
 //! difference with its likely cause.
+//!
+//! A recomputed figure with a levy not priced (a line `partial`, a fee whose figures for the
+//! date are unknown) is only a lower bound, so a bill is never called an overcharge against it:
+//! that component is always listed, with `expected_is: "at_least"` and `unpriced` saying what is
+//! missing, and the answer's `overcharge_is` is `"at_most"` (docs/rules.md#18).
 
 use crate::error::Result;
+use crate::incomplete::{unpriced_in, Component, Exactness};
 use crate::quote::Quote;
 use crate::request::QuoteRequest;
 use crate::Engine;
@@ -42,6 +48,12 @@ pub struct Difference {
     pub difference: Decimal,
     /// The most likely explanations, best first.
     pub likely_causes: Vec<String>,
+    /// `exact`, or `at_least` when a levy of this component is not priced: `expected` is then its
+    /// known part, and a bill at or above it cannot be checked.
+    pub expected_is: Exactness,
+    /// What the recomputed figure lacks (the lines or fees not priced, and why); empty when exact.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unpriced: Vec<String>,
 }
 
 /// The invoice check's answer.
@@ -52,6 +64,9 @@ pub struct InvoiceCheck {
     pub differences: Vec<Difference>,
     /// Billed total minus expected total.
     pub overcharge: Decimal,
+    /// `exact`, or `at_most` when the recomputed quote is incomplete: its total is a lower bound,
+    /// so the bill exceeds it by at most `overcharge` and may not exceed it at all.
+    pub overcharge_is: Exactness,
 }
 
 /// True when a difference (either sign) matches an amount to within two cents.
@@ -63,60 +78,130 @@ fn near(difference: Decimal, amount: Decimal) -> bool {
 pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<InvoiceCheck> {
     let q = engine.quote(req)?;
     let t = &q.totals;
-    let mut differences = Vec::new();
-    let cif: Decimal = q.lines.iter().map(|l| l.goods_value + l.shipping + l.insurance).sum();
-    let goods: Decimal = q.lines.iter().map(|l| l.goods_value).sum();
-    let transport = t.shipping + t.insurance;
-    let duty_rate = if goods.is_zero() {
-        Decimal::ZERO
-    } else {
-        t.duty / q.lines.iter().map(|l| l.customs_value).sum::<Decimal>().max(Decimal::ONE)
-    };
-    let tax_rate = q
-        .lines
-        .iter()
-        .flat_map(|l| &l.levies)
-        .find(|l| l.kind == crate::quote::LevyKind::Tax)
-        .and_then(|l| l.rate.as_str().trim_end_matches('%').parse::<Decimal>().ok())
-        .map(|p| p / Decimal::ONE_HUNDRED)
-        .unwrap_or_default();
-    let all_relieved = q.thresholds.iter().any(|th| th.applies);
-    for (item, billed_amount, expected) in
-        [("duty", billed.duty, t.duty), ("tax", billed.tax, t.tax), ("fees", billed.fees, t.fees)]
-    {
-        let diff = billed_amount - expected;
-        if diff.is_zero() {
-            continue;
+    let hints = Hints::of(&q);
+    let differences = [
+        ("duty", billed.duty, t.duty, Component::Duty),
+        ("tax", billed.tax, t.tax, Component::Tax),
+        ("fees", billed.fees, t.fees, Component::Fees),
+    ]
+    .into_iter()
+    .filter_map(|(item, billed_amount, expected, component)| {
+        difference(item, billed_amount, expected, unpriced_in(&q, component), &hints)
+    })
+    .collect();
+    let overcharge = billed.duty + billed.tax + billed.fees - (t.duty + t.tax + t.fees);
+    let overcharge_is = if t.complete { Exactness::Exact } else { Exactness::AtMost };
+    Ok(InvoiceCheck { quote: q, differences, overcharge, overcharge_is })
+}
+
+/// One component's comparison: none when billed equals a complete expected figure. An
+/// incomplete expected figure (`unpriced` not empty) is always listed; a bill at or above it
+/// cannot be checked, one below it is explained as usual.
+fn difference(
+    item: &str,
+    billed: Decimal,
+    expected: Decimal,
+    unpriced: Vec<String>,
+    hints: &Hints,
+) -> Option<Difference> {
+    let diff = billed - expected;
+    let exact = unpriced.is_empty();
+    if diff.is_zero() && exact {
+        return None;
+    }
+    let mut likely_causes = Vec::new();
+    if !exact {
+        let below = if diff < Decimal::ZERO { ", but it is below even that" } else { "" };
+        likely_causes.push(format!(
+            "the recomputed {item} figure is at least {expected}: some of it is not priced, so the bill cannot be checked{below}"
+        ));
+    }
+    if exact || diff < Decimal::ZERO {
+        likely_causes.extend(hints.causes(item, diff, billed, expected));
+    }
+    Some(Difference {
+        item: item.into(),
+        billed,
+        expected,
+        difference: diff,
+        likely_causes,
+        expected_is: if exact { Exactness::Exact } else { Exactness::AtLeast },
+        unpriced,
+    })
+}
+
+/// The quote's figures the likely causes are matched against.
+struct Hints {
+    lines: usize,
+    cif: Decimal,
+    goods: Decimal,
+    transport: Decimal,
+    duty: Decimal,
+    duty_rate: Decimal,
+    tax_rate: Decimal,
+    all_relieved: bool,
+}
+
+impl Hints {
+    fn of(q: &Quote) -> Hints {
+        let t = &q.totals;
+        let goods: Decimal = q.lines.iter().map(|l| l.goods_value).sum();
+        let duty_rate = if goods.is_zero() {
+            Decimal::ZERO
+        } else {
+            t.duty / q.lines.iter().map(|l| l.customs_value).sum::<Decimal>().max(Decimal::ONE)
+        };
+        let tax_rate = q
+            .lines
+            .iter()
+            .flat_map(|l| &l.levies)
+            .find(|l| l.kind == crate::quote::LevyKind::Tax)
+            .and_then(|l| l.rate.as_str().trim_end_matches('%').parse::<Decimal>().ok())
+            .map(|p| p / Decimal::ONE_HUNDRED)
+            .unwrap_or_default();
+        Hints {
+            lines: q.lines.len(),
+            cif: q.lines.iter().map(|l| l.goods_value + l.shipping + l.insurance).sum(),
+            goods,
+            transport: t.shipping + t.insurance,
+            duty: t.duty,
+            duty_rate,
+            tax_rate,
+            all_relieved: q.thresholds.iter().any(|th| th.applies),
         }
+    }
+
+    /// The most likely explanations of `diff` on one component, best first.
+    fn causes(&self, item: &str, diff: Decimal, billed: Decimal, expected: Decimal) -> Vec<String> {
         let mut causes = Vec::new();
-        if diff.abs() <= Decimal::new(1, 2) * Decimal::from(q.lines.len().max(1)) {
+        if diff.abs() <= Decimal::new(1, 2) * Decimal::from(self.lines.max(1)) {
             causes.push("rounding: per-line vs per-total rounding, or half-up vs half-even".to_string());
         }
         match item {
             "duty" => {
-                if near(diff, duty_rate * transport) {
+                if near(diff, self.duty_rate * self.transport) {
                     causes.push("duty charged on CIF where the destination uses FOB (or the reverse)".into());
                 }
-                if all_relieved && expected.is_zero() {
+                if self.all_relieved && expected.is_zero() {
                     causes.push("a de minimis / low-value relief was not applied".into());
                 }
                 if !expected.is_zero() {
                     causes.push(format!(
                         "a different rate, classification or exchange rate: billed is {}% of expected",
-                        (billed_amount / expected * Decimal::ONE_HUNDRED).round_dp(1)
+                        (billed / expected * Decimal::ONE_HUNDRED).round_dp(1)
                     ));
                 } else {
                     causes.push("a different classification or exchange rate than the one quoted".into());
                 }
             }
             "tax" => {
-                if near(diff, tax_rate * t.duty) {
+                if near(diff, self.tax_rate * self.duty) {
                     causes.push("VAT/GST base left out (or added) the duty: the base must be value + duty".into());
                 }
-                if near(diff, tax_rate * transport) {
+                if near(diff, self.tax_rate * self.transport) {
                     causes.push("VAT/GST base left out (or added) transport and insurance".into());
                 }
-                if near(diff, tax_rate * (cif - goods + t.duty)) {
+                if near(diff, self.tax_rate * (self.cif - self.goods + self.duty)) {
                     causes.push("VAT/GST charged on the goods price only".into());
                 }
                 causes.push("a different VAT/GST rate (reduced or standard) or exchange rate".into());
@@ -128,16 +213,8 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
                 causes.push("a different entry type (formal vs informal) or fee schedule".into());
             }
         }
-        differences.push(Difference {
-            item: item.into(),
-            billed: billed_amount,
-            expected,
-            difference: diff,
-            likely_causes: causes,
-        });
+        causes
     }
-    let overcharge = billed.duty + billed.tax + billed.fees - (t.duty + t.tax + t.fees);
-    Ok(InvoiceCheck { quote: q, differences, overcharge })
 }
 
 #[cfg(test)]

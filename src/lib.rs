@@ -27,6 +27,7 @@ pub mod error;
 pub mod freshness;
 pub mod fx;
 pub mod hs;
+pub mod incomplete;
 pub mod invoice;
 pub mod json;
 pub mod json_write;

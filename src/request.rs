@@ -163,13 +163,38 @@ pub enum TariffChoice {
 }
 
 /// A duty the caller knows applies to a line besides the tariff duty (a safeguard, an
-/// anti-dumping or countervailing duty): charged on the customs value and part of the VAT base.
+/// anti-dumping or countervailing duty, or an excise duty the snapshot holds no rate for):
+/// charged on the customs value and part of the VAT base.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ExtraDuty {
     pub name: String,
     /// Any duty expression (`25%`, `1.20 EUR/kg`).
     pub rate: String,
+    /// `excise` for an excise duty (alcohol, tobacco, vaping duty): it answers the excise the
+    /// destination charges on the line (`tariffs/rules/excise.tsv`) and is counted with the
+    /// taxes; `duty` (the default) for a customs duty.
+    #[serde(default, skip_serializing_if = "ExtraDutyKind::is_duty")]
+    pub kind: ExtraDutyKind,
+}
+
+/// What a caller's extra duty is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum ExtraDutyKind {
+    /// A customs duty (safeguard, anti-dumping, countervailing).
+    #[default]
+    Duty,
+    /// An excise duty charged at import (alcohol, tobacco, vaping products).
+    Excise,
+}
+
+impl ExtraDutyKind {
+    /// True for the default, a customs duty (serialization leaves it out).
+    pub fn is_duty(&self) -> bool {
+        *self == ExtraDutyKind::Duty
+    }
 }
 
 /// Most caller duties one line may carry.
@@ -354,8 +379,28 @@ pub fn decode_error(path: String, message: String) -> Error {
 
 /// `E_AMOUNT` for an amount's text that is not a decimal, with the reason when it is a separator.
 fn amount_error(text: &str, field: String) -> Error {
+    if too_many_digits(text) {
+        return Error::new(
+            ErrorCode::TooLarge,
+            field,
+            format!("{text:?} is larger than an amount can be (at most 28 digits)"),
+        );
+    }
     let why = crate::money::separator_problem(text).unwrap_or("write it as a decimal string such as \"49.99\"");
     Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal amount: {why}"))
+}
+
+/// True for a well-formed plain decimal (`123.45`, `-7`) whose whole part is too long for
+/// `Decimal`: a size problem, not a format one (too many decimals stays `E_AMOUNT`: it would
+/// need rounding).
+fn too_many_digits(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let frac = parts.next().unwrap_or_default();
+    let plain = !whole.is_empty() && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    plain && whole.trim_start_matches('0').len() > 28
 }
 
 /// The text of an amount `rust_decimal` refused, from its serde message

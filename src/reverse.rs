@@ -120,18 +120,17 @@ fn all_in(q: &Quote) -> Decimal {
     q.totals.buyer_total
 }
 
-/// The bound an incomplete quote makes of the answer.
+/// The bound an incomplete quote makes of the answer; its reason lists every line and shipment
+/// levy not priced ([`crate::incomplete::unpriced`]: never empty for an incomplete quote).
 fn bound_of(q: &Quote) -> Option<Bound> {
     if q.totals.complete {
         return None;
     }
-    let reasons: Vec<String> =
-        q.lines.iter().filter_map(|l| l.reason.as_ref().map(|r| format!("line {}: {r}", l.id))).collect();
     Some(Bound {
         net_price_is: "upper".into(),
         reason: format!(
-            "the quote is incomplete, so its all-in price is at least the figure shown and the net price is at most the one given ({})",
-            reasons.join("; ")
+            "the quote is incomplete, so its all-in price is at least the figure shown and the net price is at most the one given: {}",
+            crate::incomplete::unpriced(q).join("; ")
         ),
     })
 }

@@ -3,6 +3,8 @@
 //! compare on the same footing), complete quotes first: a quote with a levy we could not price is
 //! never "cheapest". The answer names the winning combination and what each of its choices saved
 //! against the best other value of the same axis: "the cheapest compliant way to land this cart".
+//! A choice that saved nothing (the best other value costs the same) is not a saving: it is listed
+//! in `ties` instead of `savings`.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -116,9 +118,13 @@ pub struct SweepResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<Decimal>,
     /// For each axis swept, what the cheapest quote's value saved against the best complete quote
-    /// that differs from it on that axis only.
+    /// that differs from it on that axis only; only savings of more than zero.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub savings: Vec<AxisSaving>,
+    /// The axes whose best other value costs the buyer exactly as much as the cheapest quote's:
+    /// the choice saves nothing, so it is not listed in `savings`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<AxisTie>,
     pub combinations: usize,
 }
 
@@ -146,6 +152,17 @@ pub struct AxisSaving {
     pub instead_of: String,
     /// What the buyer pays in all with `instead_of` minus with `chosen`, in the request currency.
     pub saving: Decimal,
+}
+
+/// An axis on which the cheapest quote's value and the best other one cost the same.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct AxisTie {
+    /// As [`AxisSaving::axis`].
+    pub axis: String,
+    pub chosen: String,
+    /// The best other value on the axis, with the same total.
+    pub same_as: String,
 }
 
 /// Prices every combination of the axes over the base request.
@@ -196,7 +213,7 @@ pub fn sweep_with_progress(
         Some(best) => rows.iter().filter(|r| !r.complete && key(r).is_some_and(|k| k < best)).count(),
         None => rows.iter().filter(|r| !r.complete && key(r).is_some()).count(),
     };
-    let savings = cheapest.as_ref().map(|c| savings(c, &complete)).unwrap_or_default();
+    let (savings, ties) = cheapest.as_ref().map(|c| savings(c, &complete)).unwrap_or_default();
     Ok(SweepResult {
         request_currency: base.currency,
         combinations: total,
@@ -205,6 +222,7 @@ pub fn sweep_with_progress(
         incomplete_below_cheapest,
         spread,
         savings,
+        ties,
     })
 }
 
@@ -562,29 +580,34 @@ const CLAIM_AXIS: usize = 7;
 /// For each axis, what the cheapest row's value saved against the cheapest complete row with
 /// another value, equal to it on every other axis but the claim (each alternative keeps its own
 /// best claim: a claim open to one origin is not open to another); for the claim axis, equal on
-/// every other axis (`complete` is ranked, cheapest first).
-fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> Vec<AxisSaving> {
+/// every other axis (`complete` is ranked, cheapest first). An axis whose alternative costs the
+/// same saves nothing: it is a tie, not a saving.
+fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec<AxisTie>) {
     let (Some(best), chosen) = (cheapest.buyer_total_in_request_currency, axis_values(cheapest)) else {
-        return Vec::new();
+        return Default::default();
     };
     let values: Vec<[String; 8]> = complete.iter().map(|r| axis_values(r)).collect();
-    let mut out = Vec::new();
+    let (mut out, mut ties) = (Vec::new(), Vec::new());
     for (k, axis) in AXES.iter().enumerate() {
         let other = complete.iter().zip(&values).find(|(_, v)| {
             v[k] != chosen[k] && (0..AXES.len()).all(|j| j == k || j == CLAIM_AXIS || v[j] == chosen[j])
         });
         if let Some((r, v)) = other {
-            if let Some(total) = r.buyer_total_in_request_currency {
-                out.push(AxisSaving {
+            match r.buyer_total_in_request_currency {
+                Some(total) if total == best => {
+                    ties.push(AxisTie { axis: (*axis).into(), chosen: chosen[k].clone(), same_as: v[k].clone() })
+                }
+                Some(total) => out.push(AxisSaving {
                     axis: (*axis).into(),
                     chosen: chosen[k].clone(),
                     instead_of: v[k].clone(),
                     saving: total - best,
-                });
+                }),
+                None => {}
             }
         }
     }
-    out
+    (out, ties)
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what

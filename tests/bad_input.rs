@@ -174,3 +174,40 @@ fn reverse_target_too_large_is_refused_not_an_overflow() {
     let e = reverse(&engine, &req, target, Charm::NinetyNine, GreyZonePolicy::ClampBelow).unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::TooLarge, Some("target")));
 }
+
+#[test]
+fn unknown_subdivision_is_a_typed_error_naming_the_field() {
+    // Canada's provinces and territories and Brazil's states are their ISO 3166-2 codes
+    // (rules/jurisdictions.tsv, `subdivisions`): a Canadian "XX" used to be priced at GST alone
+    // and called complete (audit 2026-11-26).
+    let engine = landed::Engine::embedded();
+    let ca = |sub: &str| {
+        from_json(&format!(
+            r#"{{"destination": "CA", "subdivision": "{sub}", "ship_from": "CN", "date": "2026-03-02", "currency": "CAD",
+                "lines": [{{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "100", "origin": "VN", "duty_rate": "18%"}}]}}"#
+        ))
+        .unwrap()
+    };
+    let e = engine.quote(&ca("XX")).expect_err("XX is no province");
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("subdivision")));
+    assert!(e.message.contains("AB, BC") && e.message.contains("YT"), "{}", e.message);
+    // A province without a provincial tax at the border (Alberta) and lower case are accepted.
+    for ok in ["AB", "on"] {
+        engine.quote(&ca(ok)).unwrap();
+    }
+    let br = from_json(
+        r#"{"destination": "BR", "subdivision": "ZZ", "date": "2026-03-02", "currency": "BRL",
+            "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "100", "origin": "CN", "duty_rate": "20%"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(engine.quote(&br).unwrap_err().field.as_deref(), Some("subdivision"));
+}
+
+#[test]
+fn an_amount_with_more_digits_than_a_decimal_holds_is_too_large_not_malformed() {
+    // A well-formed 32-digit price is a size problem (E_TOO_LARGE), not a format one (E_AMOUNT).
+    let big = request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "12345678901234567890123456789012""#);
+    assert_eq!(refused(&big), (ErrorCode::TooLarge, Some("lines[0].unit_price".into())));
+    let comma = request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "49,99""#);
+    assert_eq!(refused(&comma).0, ErrorCode::Amount);
+}

@@ -164,3 +164,33 @@ fn countries_lists_coverage_with_sources() {
     assert_eq!(gb["vat"]["standard"], "20%");
     assert_eq!(gb["tariff"]["vintage"], "2021-01-27");
 }
+
+/// Issue 12's audit cart (ten US$10 T-shirts of China by courier, US$20 shipping): the FY2027
+/// informal MPF is unknown from 2026-10-01 (tariffs/rules/fees.tsv; docs/rules.md#18).
+const US_TEES: &str = r#"{"destination":"US","date":"2026-09-30","currency":"USD","channel":"courier","incoterm":"DDP",
+  "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"CN"}]}"#;
+
+#[test]
+fn what_if_json_says_which_figures_are_bounds() {
+    // diff: the later quote is incomplete, so the change of -2.69 (FY2026's MPF) is a lower bound.
+    let v = json(&landed(&["diff", "-", "--from", "2026-09-30", "--to", "2026-10-01", "--json"], Some(US_TEES)));
+    assert_eq!((v["landed_delta"].as_str(), v["landed_delta_is"].as_str()), (Some("-2.69"), Some("at_least")));
+    assert_eq!(v["changes"][0]["delta_is"], "at_least");
+    assert!(v["unpriced"][0].as_str().unwrap().starts_with("2026-10-01: shipment: Merchandise Processing Fee"));
+    // invoice: billing the old MPF on 2026-11-26 is at most an overcharge of 2.69, never one.
+    let nov = US_TEES.replace("2026-09-30", "2026-11-26");
+    let quote = json(&landed(&["quote", "-"], Some(&nov)));
+    let duty = quote["totals"]["duty"].as_str().unwrap().to_string();
+    let v = json(&landed(&["invoice", "-", "--duty", &duty, "--fees", "2.69", "--json"], Some(&nov)));
+    assert_eq!((v["overcharge"].as_str(), v["overcharge_is"].as_str()), (Some("2.69"), Some("at_most")));
+    assert_eq!(
+        (v["differences"][0]["item"].as_str(), v["differences"][0]["expected_is"].as_str()),
+        (Some("fees"), Some("at_least"))
+    );
+    assert!(v["differences"][0]["unpriced"][0].as_str().unwrap().contains("Merchandise Processing Fee"));
+    // sweep: two FY2026 dates cost the same, a tie rather than a saving of 0.00.
+    let v = json(&landed(&["sweep", "-", "--date", "2026-08-01,2026-09-01", "--json"], Some(US_TEES)));
+    assert!(v.get("savings").is_none(), "{v}");
+    assert_eq!(v["ties"][0]["axis"], "date");
+    assert_eq!(v["ties"][0]["same_as"], "2026-09-01");
+}

@@ -115,7 +115,14 @@ fn south_africa_uplift_without_ship_from_is_stated_not_silent() {
 // ---- Brazil ---------------------------------------------------------------------------------
 
 fn br(regime: &str, state: &str, goods: &str, freight: &str) -> Quote {
-    quote(json!({"destination": "BR", "subdivision": state, "date": "2026-03-02", "currency": "USD",
+    br_on("2026-03-02", regime, state, goods, freight)
+}
+
+/// São Paulo's 17 % is official to 2025-03-31 (Convênio ICMS 81/2023); that it kept 17 % from
+/// 2025-04-01 is read only on a secondary source (vat_extra.tsv, [verify]): its figures are
+/// worked on a date before.
+fn br_on(date: &str, regime: &str, state: &str, goods: &str, freight: &str) -> Quote {
+    quote(json!({"destination": "BR", "subdivision": state, "date": date, "currency": "USD",
         "fx": {"USD/BRL": "5.00"}, "shipping": freight, "simplified_regime": regime, "channel": "post",
         "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": goods}]}))
 }
@@ -125,7 +132,7 @@ fn remessa_conforme_up_to_usd_50_pays_20_percent_portaria_mf_1086_2024() {
     // Portaria MF 156/1999 art. 1 as amended by Portaria MF 1.086/2024 (from 2024-08-01):
     // US$40 + US$5 freight = US$45 ≤ US$50 → 20 %. In BRL at 5.00: CIF 225.00, import tax 45.00.
     // ICMS SP 17 % (Convênio ICMS 81/2023), inside its own base: 270 ÷ 0.83 × 0.17 = 55.30.
-    let q = br("remessa_conforme", "SP", "40.00", "5.00");
+    let q = br_on("2025-03-03", "remessa_conforme", "SP", "40.00", "5.00");
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("45.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("55.30"));
 }
@@ -142,15 +149,15 @@ fn remessa_conforme_above_usd_50_pays_60_percent_less_usd_20_portaria_mf_1086_20
     assert_eq!(q.lines[0].status, landed::quote::LineStatus::Partial);
     assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("BR MG icms_rts rate of 20%"));
     assert!(q.totals.at_least && q.totals.tax.is_zero());
-    // São Paulo kept 17 % (Convênio ICMS 81/2023): 860 ÷ 0.83 × 0.17 = 176.14.
-    let sp = br("remessa_conforme", "SP", "100.00", "20.00");
+    // São Paulo at 17 % (Convênio ICMS 81/2023): 860 ÷ 0.83 × 0.17 = 176.14.
+    let sp = br_on("2025-03-03", "remessa_conforme", "SP", "100.00", "20.00");
     assert_eq!(levy(&sp.lines[0], LevyKind::Tax), d("176.14"));
 }
 
 #[test]
 fn rts_outside_remessa_conforme_pays_60_percent_without_deduction_portaria_mf_1086_2024() {
     // US$120 → 60 % = US$72 = BRL 360.00; ICMS SP 17 %: 960 ÷ 0.83 × 0.17 = 196.63.
-    let q = br("rts", "SP", "100.00", "20.00");
+    let q = br_on("2025-03-03", "rts", "SP", "100.00", "20.00");
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("360.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("196.63"));
 }
@@ -320,10 +327,56 @@ fn mpf_fy2027_is_unknown_never_fy2026_figures() {
 }
 
 #[test]
+fn mpf_before_fy2020_is_unknown_never_fy2020_figures_19_cfr_24_23() {
+    // 19 CFR 24.23(b): the MPF applied before FY2020 too, adjusted each year by CBP's notices for
+    // FY2018 and FY2019, which are not in our sources: a 2019-06-01 entry lists the fee without an
+    // amount and the quote is incomplete, never FY2020's figures carried back (audit 2026-11-26).
+    let q = us("2019-06-01", "5000", json!({"entry_type": "formal"}));
+    let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
+    assert_eq!(mpf.amount, None);
+    assert!(!q.totals.complete);
+    let q = us("2019-09-30", "1000", json!({}));
+    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+}
+
+#[test]
 fn mpf_informal_fy2027_is_unknown_too() {
     let q = us("2027-01-04", "1000", json!({}));
     assert_eq!(fee(&q, "informal").expect("shown").amount, None);
     assert!(!q.totals.complete);
+}
+
+#[test]
+fn a_fee_of_unknown_figures_warns_that_they_are_unknown_not_that_its_source_is_secondary_issue_12() {
+    // tariffs/README.md (rules/fees.tsv, kind `unknown`): the FY2027 MPF's figures are in no
+    // source of ours; W_FEE_UNKNOWN says so and is the whole reason the fee is not priced, so
+    // the row is not also called "from a secondary source" (W_VERIFY), which it has no figure from.
+    let q = us("2026-11-26", "1000", json!({}));
+    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+    assert!(warned(&q, "W_FEE_UNKNOWN"));
+    let verify: Vec<&str> = q.warnings.iter().filter(|w| w.code == "W_VERIFY").map(|w| w.message.as_str()).collect();
+    assert!(verify.iter().all(|m| !m.contains("us-mpf-informal-fy2027")), "{verify:?}");
+}
+
+#[test]
+fn a_fee_row_in_force_for_its_fiscal_year_is_never_old_w_old_rule_issue_12() {
+    // docs/rules.md#date-effective, tariffs/README.md (`vintage`): a row with an end date is in
+    // force on the as-of date by its own period, whatever the age of the notice that set it. The
+    // FY2026 dutiable mail fee (2025-10-01 to 2026-09-30, CBP Dec. 25-10 of 2025-07-23, 388 days
+    // before 2026-08-15) is listed at its worked US$7.39 (`verify`) with no W_OLD_RULE.
+    let q = us_parcel("post", "2026-08-15", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the FY2026 fee is listed");
+    assert!(mail.formula.as_str().contains("= 7.39"), "{}", mail.formula);
+    assert!(!warned(&q, "W_OLD_RULE"), "{:?}", q.warnings);
+    // The FY2026 informal MPF by courier (same notice): US$2.69, not old either.
+    let q = us_parcel("courier", "2026-08-15", "300");
+    assert_eq!(fee(&q, "informal").and_then(|l| l.amount), Some(d("2.69")));
+    assert!(!warned(&q, "W_OLD_RULE"), "{:?}", q.warnings);
+    // A row without an end date still warns once its notice is more than a year old: the
+    // Australian import processing charge of ACN 2015/44 (vintage 2016-01-01).
+    let q = au("5000");
+    let old = q.warnings.iter().find(|w| w.code == "W_OLD_RULE").expect("an open-ended row's old notice is warned");
+    assert!(old.message.contains("au-ipc-1000"), "{}", old.message);
 }
 
 // ---- US mail: the dutiable mail fee, not the MPF ------------------------------------------------

@@ -150,8 +150,9 @@ fn fi_import_vat_under_5_euros_was_not_collected_from_2013_to_2021_06_30_alvl_10
     // calculator: "The minimum amount of VAT levied is 5 euros". Above €22 of goods (the VAT
     // relief to 2021-06-30) the standard rate gives more than €5, so the row waives nothing at
     // 24 %: €25.00 + €3.00 postage from China on 2020-06-01, VAT 24 % × 28.00 = 6.72, collected.
+    // The check is listed, decided on the tax: 6.72 is above the minimum, so it does not apply.
     let q = quote(dap("FI", "EUR", "2020-06-01", "1", "25.00", "3.00"));
-    assert!(applies(&q, "fi-vat-min-5"));
+    assert!(q.thresholds.iter().any(|c| c.id == "fi-vat-min-5") && !applies(&q, "fi-vat-min-5"));
     assert_eq!(tax(&q), d("6.72"));
     // Before 101 b § (2012) and after 2021-06-30 (its text as amended by laki 387/2021 is not
     // in our sources) the row is not in force.
@@ -547,9 +548,184 @@ fn eu_vat_relief_up_to_22_euros_before_2021_excluded_alcohol_perfume_and_tobacco
     let assumption = warning(&shirt, "W_ASSUMPTION").expect("the optional limit is stated");
     assert!(assumption.contains("EUR 22"), "{assumption}");
     // A EUR 20 bottle of wine (CN 2204 21): not relieved, VAT 19 % × (20.00 + duty 5 % 1.00) = 3.99.
+    // Germany charges no excise on still wine (its Schaumweinsteuer is on sparkling wine and
+    // intermediate products): the caller says so, or the EU excise row leaves the line partial.
     let mut wine = dap("DE", "EUR", "2021-03-01", "1", "20.00", "0");
     wine["lines"][0]["code"] = json!("2204219300");
+    wine["lines"][0]["extra_duties"] =
+        json!([{"name": "German excise on still wine (none)", "rate": "0%", "kind": "excise"}]);
     let wine = quote(wine);
     assert!(!applies(&wine, "eu-vat-relief-22"));
     assert_eq!(tax(&wine), d("3.99"));
+}
+
+// ---- The UK's low value consignment relief (LVCR), before 2021 --------------------------------
+
+/// A GB request of one T-shirt line of `unit_price` plus £5.00 delivery on `date`, shipped from
+/// `ship_from`, at the caller's 5 % duty (the tariff is not what is tested).
+fn gb_before_2021(date: &str, unit_price: &str, ship_from: &str) -> Value {
+    let mut v = dap("GB", "GBP", date, "1", unit_price, "5.00");
+    v["ship_from"] = json!(ship_from);
+    v
+}
+
+/// The source the quote lists for a threshold it considered.
+fn threshold_source(q: &Quote, id: &str) -> String {
+    q.thresholds.iter().find(|c| c.id == id).map(|c| c.source.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn gb_relieved_import_vat_up_to_15_pounds_intrinsic_before_2021_vat_imported_goods_relief_order_1984() {
+    // VAT (Imported Goods) Relief Order 1984 (SI 1984/746) Sch. 2 Group 8 item 8: no import VAT
+    // on a consignment of an intrinsic value (goods without postage and packing: HMRC "FAQ -
+    // Imports of low value goods") not exceeding £15, from 2011-11-01 to 2020-12-31. The UK's own
+    // row replaces the EU's €22 option (docs/rules.md#thresholds): on 2019-05-01 £16 was about
+    // €18.5, within €22 but above £15.
+    // £14.00 + £5.00 delivery: intrinsic 14.00 ≤ 15: VAT 0.00; customs duty relieved (≤ €150,
+    // eu-duty-relief-150, Reg. 1186/2009 art. 23).
+    let q = quote(gb_before_2021("2019-05-01", "14.00", "CN"));
+    assert!(applies(&q, "gb-lvcr-15-ci") && applies(&q, "eu-duty-relief-150"));
+    assert!(q.thresholds.iter().all(|c| c.id != "eu-vat-relief-22"), "{:?}", q.thresholds);
+    assert!(threshold_source(&q, "gb-lvcr-15-ci").contains("Group 8 item 8"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("0.00"), d("0.00")));
+    // Shipped from China, it is no mail order from the Channel Islands: nothing to assume.
+    assert!(warning(&q, "W_ASSUMPTION").is_none_or(|a| !a.contains("Channel Islands")));
+    // Without ship_from the relief applies and says what it assumes.
+    let mut v = gb_before_2021("2019-05-01", "14.00", "CN");
+    v.as_object_mut().unwrap().remove("ship_from");
+    let q = quote(v);
+    assert!(applies(&q, "gb-lvcr-15-ci"));
+    assert!(warning(&q, "W_ASSUMPTION").is_some_and(|a| a.contains("Channel Islands")));
+    // £16.00 + £5.00: above £15: VAT 20 % × (16.00 + 5.00 + duty 0.00) = 4.20.
+    let q = quote(gb_before_2021("2019-05-01", "16.00", "CN"));
+    assert!(!applies(&q, "gb-lvcr-15-ci") && applies(&q, "eu-duty-relief-150"));
+    assert_eq!(tax(&q), d("4.20"));
+}
+
+#[test]
+fn gb_relief_was_18_pounds_until_2011_10_31_finance_act_2012_explanatory_notes() {
+    // FA 2012 Explanatory Notes (s.199, para. 7) and HM Treasury: LVCR was cut from £18 to £15
+    // from 2011-11-01. £16.00 + £5.00 on 2011-06-01: 16.00 ≤ 18, VAT 0.00. HMRC's monthly rates
+    // in our tables start in 2014: the caller's rate only compares the value with the €150 duty
+    // relief (any rate above 0.11 £/€ leaves £16 within it).
+    let mut v = gb_before_2021("2011-06-01", "16.00", "CN");
+    v["fx"] = json!({"EUR/GBP": "0.88"});
+    let q = quote(v.clone());
+    assert!(applies(&q, "gb-lvcr-18"));
+    assert_eq!(tax(&q), d("0.00"));
+    // On 2011-11-01 the same £16 is above £15: VAT 20 % × 21.00 = 4.20.
+    v["date"] = json!("2011-11-01");
+    let q = quote(v);
+    assert!(!applies(&q, "gb-lvcr-15"));
+    assert_eq!(tax(&q), d("4.20"));
+}
+
+#[test]
+fn gb_relief_was_not_for_mail_order_from_the_channel_islands_from_2012_04_01_finance_act_2012_s199() {
+    // FA 2012 s.199 (from 2012-04-01: not for goods sent from the Channel Islands under a
+    // distance selling arrangement); SI 2014/2364 (from 2014-09-26: "goods imported on mail
+    // order from the Channel Islands"). £10.00 + £5.00 from Jersey on 2019-05-01: VAT 20 % ×
+    // 15.00 = 3.00, and the quote says why.
+    let q = quote(gb_before_2021("2019-05-01", "10.00", "JE"));
+    assert!(!applies(&q, "gb-lvcr-15-ci"));
+    assert_eq!(tax(&q), d("3.00"));
+    let why = q.thresholds.iter().find(|c| c.id == "gb-lvcr-15-ci").and_then(|c| c.note.as_ref()).unwrap();
+    assert!(why.as_str().contains("JE"), "{}", why.as_str());
+    // Before 2012-04-01 the relief covered them: £10.00 from Guernsey on 2012-03-01.
+    let mut v = gb_before_2021("2012-03-01", "10.00", "GG");
+    v["fx"] = json!({"EUR/GBP": "0.84"});
+    let q = quote(v);
+    assert!(applies(&q, "gb-lvcr-15"));
+    assert_eq!(tax(&q), d("0.00"));
+}
+
+#[test]
+fn gb_relief_never_covered_alcoholic_beverages_vat_imported_goods_relief_order_1984() {
+    // Group 8 item 8 excludes alcoholic beverages, tobacco products, perfumes and toilet waters.
+    // A £10.00 bottle of wine (CN 2204 21) + £5.00 on 2019-05-01: no VAT relief and no duty
+    // relief (Reg. 1186/2009 art. 24): duty 5 % × 15.00 = 0.75, VAT 20 % × (15.00 + 0.75) = 3.15.
+    // The UK's alcohol duty (Alcoholic Liquor Duties Act 1979) is also due and our data has no
+    // rate for it (docs/rules.md §21): the VAT is the lower bound 3.15, excise excluded.
+    let mut v = gb_before_2021("2019-05-01", "10.00", "CN");
+    v["lines"][0]["code"] = json!("2204219300");
+    let q = quote(v);
+    assert!(!applies(&q, "gb-lvcr-15-ci") && !applies(&q, "eu-duty-relief-150"));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((q.totals.duty, vat.partial_amount), (d("0.75"), Some(d("3.15"))));
+    assert!(q.lines[0].levies.iter().any(|l| l.kind == LevyKind::Excise && l.name == "Alcohol Duty"));
+}
+
+#[test]
+fn a_member_state_without_its_own_row_keeps_the_eu_22_euro_row_directive_2009_132() {
+    // Germany has no row of its own in our sources: on 2019-05-01 a €20.00 T-shirt is relieved by
+    // the EU's row, which states its €22 assumption.
+    let q = quote(dap("DE", "EUR", "2019-05-01", "1", "20.00", "0"));
+    assert!(applies(&q, "eu-vat-relief-22"));
+    assert!(warning(&q, "W_ASSUMPTION").is_some_and(|a| a.contains("EUR 22")));
+}
+
+#[test]
+fn gb_before_2021_takes_its_duty_from_the_callers_rate_never_a_silent_zero() {
+    // rules/jurisdictions.tsv: the UK applied the Common Customs Tariff until 2020-12-31, which the
+    // snapshot does not carry for GB. £200.00 on 2019-05-01 (above €150: no duty relief) without
+    // duty_rate: the duty is not priced, the quote says what would price it.
+    let q = quote(tariff_rate(gb_before_2021("2019-05-01", "200.00", "CN")));
+    assert!(!q.totals.complete);
+    let why = serde_json::to_string(&q.lines[0]).unwrap();
+    assert!(why.contains("duty_rate"), "{why}");
+}
+
+#[test]
+fn a_business_buyer_is_outside_the_eu_3_euro_duty_and_ioss_directive_2006_112_art_369l() {
+    // IOSS covers distance sales of imported goods, supplies to persons who are not taxable
+    // (Directive 2006/112/EC art. 14(4)(2) and 369l); the EUR 3 flat duty from 2026-07-01 covers
+    // goods consumers buy through e-commerce (Lithuanian Customs, "E-commerce: EU3 flat rate
+    // customs duty"; Council Regulation (EU) 2026/382), and the EUR 150 duty relief it replaced
+    // is gone for everyone. Five T-shirts at EUR 10.00 to a German business on 2026-11-26: the
+    // tariff's 12 % = 6.00, and import VAT at the border, 19 % × (50.00 + 6.00) = 10.64.
+    let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0"));
+    v["business_buyer"] = json!(true);
+    let q = quote(v);
+    assert!(!applies(&q, "eu-flat-duty-3") && !applies(&q, "eu-ioss-150"));
+    let why = q.thresholds.iter().find(|c| c.id == "eu-ioss-150").and_then(|c| c.note.as_ref()).unwrap();
+    assert!(why.as_str().contains("business_buyer"), "{}", why.as_str());
+    assert_eq!(q.totals.duty, d("6.00"));
+    assert_eq!((tax(&q), q.totals.collected_at_sale), (d("10.64"), d("0.00")));
+    // The same cart to a consumer: EUR 3 and VAT collected by the seller under IOSS.
+    let q = quote(tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0")));
+    assert!(applies(&q, "eu-flat-duty-3") && applies(&q, "eu-ioss-150"));
+    assert_eq!(q.totals.duty, d("3.00"));
+}
+
+#[test]
+fn ioss_vat_is_on_what_the_seller_receives_so_dap_leaves_the_duty_out_directive_2006_112_art_73() {
+    // Art. 73: the taxable amount is the consideration the supplier obtains. Under DDP the seller
+    // pays the EUR 3 duty and its price recovers it; under DAP the buyer pays it to the carrier
+    // at delivery. Five T-shirts at EUR 10.00 + EUR 10.00 delivery to a German consumer on
+    // 2026-11-26: DDP 19 % × 63.00 = 11.97; DAP 19 % × 60.00 = 11.40, the EUR 3 due on delivery.
+    let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "10.00"));
+    let q = quote(v.clone());
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.40"), d("3.00")));
+    v["incoterm"] = json!("DDP");
+    let q = quote(v);
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("11.97"), d("0.00")));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert!(vat.base_note.to_string().ends_with("+ duty 3.00 (DDP)"), "{}", vat.base_note);
+}
+
+#[test]
+fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_641_204() {
+    // Ordinance of the FDF of 2 April 2014 (SR 641.204) art. 1(d): import VAT of CHF 5 or less
+    // is not collected. The check is decided on the tax itself: CHF 50.00 of goods, VAT 8.1 % =
+    // 4.05, within (applies, value 4.05); CHF 320.00, VAT 25.92, not within (audit 2026-11-26:
+    // it said `applies` whatever the tax).
+    let check = |price: &str| {
+        let mut v = dap("CH", "CHF", "2026-11-26", "1", price, "0");
+        v["lines"][0]["duty_rate"] = json!("0%");
+        let q = quote(v);
+        let c = q.thresholds.iter().find(|c| c.id == "ch-vat-min-5").expect("checked").clone();
+        (c.applies, c.value)
+    };
+    assert_eq!(check("50.00"), (true, Some(d("4.05"))));
+    assert_eq!(check("320.00"), (false, Some(d("25.92"))));
 }

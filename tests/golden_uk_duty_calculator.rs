@@ -115,9 +115,12 @@ fn excise_ad_valorem_on_the_retail_price_uk_calculator() {
         "1000",
         "40",
         "10",
-        json!({"code": "2402200000", "duty_rate": "16.5% of the retail price", "components": {"retail_price": "1000"}}),
+        // The duty is an excise (Tobacco Products Duty): given as the caller's excise, with the
+        // customs duty set aside (duty_rate 0 %) so the figures are the spec's.
+        json!({"code": "2402200000", "duty_rate": "0%", "components": {"retail_price": "1000"},
+               "extra_duties": [{"name": "Tobacco Products Duty", "rate": "16.5% of the retail price", "kind": "excise"}]}),
     );
-    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("165.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Excise), d("165.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("243.00"));
 }
 
@@ -129,8 +132,9 @@ fn spirits_rate_per_litre_of_pure_alcohol_uk_calculator() {
     // LPA-based context, lpa 34.9, gives the same 174.5). The SPR rate is given as the line's rate.
     let q = quote(json!({"destination": "GB", "date": "2022-01-01", "currency": "GBP", "origin": "US",
         "lines": [{"id": "x", "code": "2208403900", "quantity": "1", "unit_price": "1000",
-                   "volume_l": "1000", "alcohol_pct": "3.49", "duty_rate": "5 GBP/l alc"}]}));
-    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("174.50"));
+                   "volume_l": "1000", "alcohol_pct": "3.49", "duty_rate": "0%",
+                   "extra_duties": [{"name": "Spirits duty", "rate": "5 GBP/l alc", "kind": "excise"}]}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Excise), d("174.50"));
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("234.90"));
 }
 

@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::{d, levy, quote, warned};
+use common::{d, levy, quote, unpriced, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
@@ -175,13 +175,18 @@ fn wine_takes_the_simplified_70_yen_per_litre_appended_table_2_item_1() {
     // 0.75 l (4.5 l), ¥30,000: 4.5 × 70 = 315 (general 2204.21-020: 15 % or 125 yen/l whichever
     // is lower, at least 67 yen/l: 562.50). Tax base 30,000 + 300 (the duty down to ¥100) =
     // 30,300 → 30,000; national 2,340; local 2,300 × 22/78 = 648. Declaration duty 315 → 300.
-    let line = json!({"id": "a", "code": "2204.21.020", "quantity": "6", "unit_price": "5000", "volume_l": "4.5"});
+    // Liquor tax is also due (Liquor Tax Act art. 6(2); docs/rules.md §21): the snapshot has no
+    // rate for it, so the caller gives it (the wine rate of art. 23, 100,000 yen per kl from
+    // 2023-10-01): 4.5 × 100 = 450, in the tax base, which still rounds down to 30,000.
+    let line = json!({"id": "a", "code": "2204.21.020", "quantity": "6", "unit_price": "5000", "volume_l": "4.5",
+        "extra_duties": [{"name": "Liquor tax", "rate": "100 JPY/l", "kind": "excise"}]});
     let q = quote(jp(line, false));
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
     assert_eq!(levy(l, LevyKind::Duty), d("315"));
     assert_eq!(q.totals.duty, d("300"));
     assert_eq!(levy(l, LevyKind::Tax), d("2988"));
+    assert_eq!(levy(l, LevyKind::Excise), d("450"));
     assert!(warning(&q, "W_TARIFF", "simplified tariff 70 JPY / l").is_some(), "{:?}", q.warnings);
 }
 
@@ -201,8 +206,10 @@ fn shochu_whose_category_hangs_on_a_national_subdivision_is_not_priced_until_the
     let mut v = jp(line, false);
     v["tariff"] = json!("general");
     let q = quote(v);
-    assert_eq!(q.lines[0].status, LineStatus::Priced, "{:?}", q.lines[0].reason);
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("158"));
+    // Only the liquor tax, which our data has no rate for, is left unpriced.
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(unpriced(&q.lines[0], LevyKind::Excise).contains("Liquor tax"), "{:?}", q.lines[0].reason);
 }
 
 #[test]
@@ -255,4 +262,29 @@ fn a_tariff_choice_that_changes_nothing_is_said_not_ignored() {
     let q = quote(json!({"destination": "GB", "date": "2026-08-01", "currency": "GBP", "origin": "US",
         "tariff": "general", "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "200"}]}));
     assert!(warning(&q, "W_TARIFF", "GB has no simplified tariff").is_some(), "{:?}", q.warnings);
+}
+
+#[test]
+fn designated_articles_keep_their_duty_within_10000_yen_cabinet_order_art_16_3() {
+    // Customs Tariff Act art. 14 item 18 relieves a consignment of ¥10,000 or less "except goods
+    // designated by Cabinet Order"; Cabinet Order art. 16-3 designates, among others, knitted
+    // garments of 61.01-61.10 (item 8), leather handbags of 4202.21 (item 6) and footwear with
+    // leather uppers of 64.03 (item 14). A knitted T-shirt bought for ¥15,000 (valued ¥9,000)
+    // is not relieved: general tariff 7.4 % (knitted clothing keeps it, jp-simplified-not-61):
+    // 666 → declaration 600; tax base 9,000 + 600 = 9,600 → 9,000; national 7.8 % = 702 → 700;
+    // local 700 × 22/78 = 197 → 100.
+    let q = quote(jp(goods("6109.10.020", "15000"), true));
+    assert_eq!(check(&q, "jp-small-10000"), (false, Some(d("9000"))));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("666"));
+    assert_eq!((q.totals.duty, q.totals.tax), (d("600"), d("800")));
+    assert!(warning(&q, "W_THRESHOLD_NOT_APPLIED", "not for goods of HS 6109").is_some(), "{:?}", q.warnings);
+    for code in ["4202.21.000", "6403.99.021"] {
+        let q = quote(jp(goods(code, "15000"), true));
+        assert!(!check(&q, "jp-small-10000").0, "{code}");
+    }
+    // Not designated: rubber or plastic footwear (64.02) and woven trousers (62.03) keep it.
+    for code in ["6402.99.099", "6203.42.200"] {
+        let q = quote(jp(goods(code, "15000"), true));
+        assert_eq!(check(&q, "jp-small-10000"), (true, Some(d("9000"))), "{code}");
+    }
 }

@@ -85,8 +85,9 @@ fn bad_inputs_are_typed_errors() {
     assert_eq!(base(&|v| v["lines"] = json!([line(0, "1", "1"), line(0, "2", "2")])), ErrorCode::DuplicateLineId);
     assert_eq!(base(&|v| v["destination"] = json!("XX")), ErrorCode::Country);
     assert_eq!(base(&|v| v["fx"] = json!({"EUR/GBP": "0"})), ErrorCode::FxRate);
-    // A date before the tariff exists is an error, not a fallback (docs/rules.md#date-effective).
-    assert_eq!(base(&|v| v["date"] = json!("2019-06-01")), ErrorCode::UnsupportedDestination);
+    // A date before the destination's first row is an error, not a fallback
+    // (docs/rules.md#date-effective): the UK's starts when it joined the customs union, 1973.
+    assert_eq!(base(&|v| v["date"] = json!("1972-06-01")), ErrorCode::UnsupportedDestination);
 }
 
 #[test]

@@ -6,8 +6,8 @@ use landed::allocation::AllocationKey;
 use landed::date::Date;
 use landed::money::{Currency, RoundingMode, RoundingPolicy, RoundingScope};
 use landed::request::{
-    decode, Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice,
-    Transport, VatClass,
+    decode, Channel, EntryType, ExtraDuty, ExtraDutyKind, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime,
+    TariffChoice, Transport, VatClass,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -37,7 +37,14 @@ fn currency() -> impl Strategy<Value = Currency> {
 fn line() -> impl Strategy<Value = LineRequest> {
     let ids = (text(), text(), prop::option::of(text()), decimal(), decimal(), prop::option::of(text()));
     let measures = (prop::option::of(decimal()), prop::option::of(decimal()), prop::option::of(decimal()));
-    let extra = prop::collection::vec((text(), text()).prop_map(|(name, rate)| ExtraDuty { name, rate }), 0..3);
+    let extra = prop::collection::vec(
+        (text(), text(), any::<bool>()).prop_map(|(name, rate, excise)| ExtraDuty {
+            name,
+            rate,
+            kind: if excise { ExtraDutyKind::Excise } else { ExtraDutyKind::Duty },
+        }),
+        0..3,
+    );
     let vat = prop::sample::select(vec![VatClass::Standard, VatClass::Reduced, VatClass::Zero, VatClass::Exempt]);
     let rest = (
         amounts(),

@@ -61,6 +61,9 @@ const DRONE: &str = "8806220000";
 const SILICONES: &str = "3910000000";
 const AIRCRAFT_PART: &str = "8807300060";
 const TURBINE_PART: &str = "8411919085";
+const STEEL_PLATE: &str = "7208510030";
+const ALUMINUM_CABLE: &str = "7614105000";
+const NAILS: &str = "7317005505";
 
 /// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
 type Expected = &'static [(&'static str, Option<&'static str>)];
@@ -117,6 +120,70 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-11-14", "KR", TSHIRT, &[("ieepa-country-9903.02.80", Some("15"))], "9903.02.80"),
     ("2025-11-13", "CH", TSHIRT, &[("ieepa-country-9903.02.58", Some("39"))], "9903.02.58"),
     ("2025-11-14", "CH", TSHIRT, &[("ieepa-country-9903.02.83", Some("15"))], "9903.02.83"),
+    // Section 232 from 2018 to 2025-03-11 (docs/rules.md#us-additional-duties). Steel articles
+    // + 25 % (9903.80.01, Proclamation 9705, from 2018-03-23); Canada, Mexico and, until
+    // 2018-04-30, Argentina, Australia, Brazil, South Korea and the EU excepted (Proclamation
+    // 9711); South Korea under an absolute quota from 2018-05-01 (Proclamation 9740), a 0 %
+    // layer; the EU pays from 2018-06-01 (Proclamation 9759); Turkey + 50 % (9903.80.02) from
+    // 2018-08-13 to 2019-05-20 (Proclamations 9772, 9886); Canada and Mexico excepted again from
+    // 2019-05-20 (Proclamation 9894); Japan's tariff-rate quota from 2022-04-01: 0 in quota,
+    // 25 % over it, which the quote cannot know (`?`); Ukraine suspended from 2022-06-01
+    // (Proclamation 10403); Mexico's steel melted and poured outside North America + 25 %
+    // (9903.81.85, chapter 99 extract: 7/10/24 to 3/11/25); Proclamation 10896 from 2025-03-12.
+    ("2018-03-22", "DE", STEEL_PLATE, &[], "before Proclamation 9705"),
+    ("2018-03-23", "CN", STEEL_PLATE, &[("s232-steel-2018-temp", Some("25"))], "9903.80.01"),
+    ("2018-04-30", "KR", STEEL_PLATE, &[], "Proclamation 9711 temporary exemption"),
+    ("2018-05-01", "KR", STEEL_PLATE, &[("s232-2018-steel-quota-kr", Some("0"))], "Proclamation 9740 absolute quota"),
+    ("2018-05-31", "DE", STEEL_PLATE, &[], "EU excepted through 2018-05-31"),
+    ("2018-06-01", "DE", STEEL_PLATE, &[("s232-steel-2018", Some("25"))], "Proclamation 9759"),
+    ("2018-06-01", "BR", STEEL_PLATE, &[("s232-2018-steel-quota", Some("0"))], "Proclamation 9759 absolute quota"),
+    ("2018-06-01", "AU", STEEL_PLATE, &[], "Proclamation 9759: Australia excepted"),
+    ("2019-01-15", "TR", STEEL_PLATE, &[("s232-2018-steel-tr", Some("50"))], "9903.80.02, Proclamation 9772"),
+    ("2019-05-21", "TR", STEEL_PLATE, &[("s232-steel-2019", Some("25"))], "Proclamation 9886"),
+    ("2019-05-19", "CA", STEEL_PLATE, &[("s232-steel-2018", Some("25"))], "before Proclamation 9894"),
+    ("2019-06-01", "CA", STEEL_PLATE, &[], "Proclamation 9894"),
+    ("2021-07-01", "DE", STEEL_PLATE, &[("s232-steel-2019", Some("25"))], "9903.80.01"),
+    ("2021-07-01", "JP", STEEL_PLATE, &[("s232-steel-2019", Some("25"))], "9903.80.01"),
+    ("2021-07-01", "CN", STEEL_PLATE, &[("s232-steel-2019", Some("25"))], "9903.80.01; 7208.51.00 on no 301 list before 2024-09-27"),
+    ("2022-01-01", "DE", STEEL_PLATE, &[("s232-2018-steel-trq-eu?", Some("25"))], "Proclamation 10328 TRQ"),
+    ("2023-03-01", "JP", STEEL_PLATE, &[("s232-2018-steel-trq-jp?", Some("25"))], "Japan TRQ from 2022-04-01"),
+    ("2022-06-01", "GB", STEEL_PLATE, &[("s232-2018-steel-trq-gb?", Some("25"))], "Proclamation 10406 TRQ"),
+    ("2022-06-01", "UA", STEEL_PLATE, &[("s232-2018-steel-ua", Some("0"))], "Proclamation 10403"),
+    ("2023-06-02", "UA", STEEL_PLATE, &[("s232-2018-steel-ua-cert?", Some("25"))], "9903.81.83: exempt only with a certificate of origin (Proclamation 10588)"),
+    ("2024-07-09", "MX", STEEL_PLATE, &[], "Proclamation 9894"),
+    ("2024-07-10", "MX", STEEL_PLATE, &[("s232-2018-steel-mx?", Some("25"))], "9903.81.85"),
+    ("2025-03-11", "DE", STEEL_PLATE, &[("s232-2018-steel-trq-eu?", Some("25"))], "last day of the EU TRQ"),
+    // The IEEPA duties that began in 2025 stack on the 2018 regime by their own rules: China's
+    // 10 % (9903.01.20, no Section 232 exclusion), with Section 301's 2024 increase (9903.91.01); Canada's 25 % of 2025-03-04 leaves Section 232
+    // goods alone, and Canada's steel is excepted until 2025-03-11, so it pays the 25 %; Mexico's
+    // steel may be a 9903.81.85 good, so Mexico's 25 % is unsettled with it.
+    ("2025-02-04", "CN", STEEL_PLATE, &[("s301-biden-25", Some("25")), ("s232-steel-2024", Some("25")), ("ieepa-fentanyl-cn-10", Some("10"))], "9903.91.01 from 2024-09-27 + 9903.80.01 + 9903.01.20"),
+    ("2025-03-05", "CA", STEEL_PLATE, &[("ieepa-fentanyl-ca-0304", Some("25"))], "Proclamation 9894 exception; EO 14226"),
+    ("2025-03-05", "MX", STEEL_PLATE, &[("s232-2018-steel-mx?", Some("25")), ("ieepa-fentanyl-mx-0304?", Some("25"))], "9903.81.85 may apply; EO 14227 excludes 232 goods"),
+    ("2025-03-12", "DE", STEEL_PLATE, &[("s232-steel-25", Some("25"))], "Proclamation 10896"),
+    ("2025-03-12", "CA", STEEL_PLATE, &[("s232-steel-25", Some("25"))], "Proclamation 10896 ends the exemption"),
+    ("2021-07-01", "DE", TSHIRT, &[], "not a steel or aluminum article"),
+    // Aluminum articles + 10 % (9903.85.01, Proclamation 9704); Australia excepted; Argentina
+    // under an absolute quota (Proclamation 9758); Canada's non-alloyed unwrought aluminum + 10 %
+    // from 2020-08-16 (9903.85.21, Proclamation 10060), duty-free again from 2020-09-01
+    // (Proclamation 10106); the EU tariff-rate quota from 2022-01-01.
+    ("2021-07-01", "CN", ALUMINUM, &[("s232-aluminum-2019", Some("10"))], "9903.85.01"),
+    ("2021-07-01", "AU", ALUMINUM, &[], "Proclamation 9758: Australia excepted"),
+    ("2018-06-01", "AR", ALUMINUM, &[("s232-2018-alu-quota", Some("0"))], "Proclamation 9758 absolute quota"),
+    ("2018-05-01", "KR", ALUMINUM, &[("s232-aluminum-2018-may", Some("10"))], "Proclamation 9739: Korea not extended"),
+    ("2020-08-16", "CA", ALUMINUM, &[("s232-2018-alu-ca", Some("10"))], "9903.85.21"),
+    ("2020-09-01", "CA", ALUMINUM, &[], "Proclamation 10106"),
+    ("2022-01-01", "FR", ALUMINUM, &[("s232-2018-alu-trq-eu?", Some("10"))], "EU aluminum TRQ"),
+    ("2023-03-09", "RU", ALUMINUM, &[("s232-aluminum-2019", Some("10"))], "before Proclamation 10522"),
+    ("2023-03-10", "RU", ALUMINUM, &[("s232-2018-alu-ru", Some("200"))], "9903.85.67, Proclamation 10522"),
+    // Derivatives of Proclamation 9980 from 2020-02-08: aluminum stranded wire + 10 %
+    // (9903.85.03); steel nails + 25 % (9903.80.03, whose statistical lines are a secondary
+    // transcription: `verify`, priced by no quote); EU derivatives excepted from 2022-01-01.
+    ("2020-02-07", "CN", ALUMINUM_CABLE, &[("s301-list3", Some("25"))], "before Proclamation 9980"),
+    ("2020-02-08", "CN", ALUMINUM_CABLE, &[("s301-list3", Some("25")), ("s232-deriv-aluminum-2020", Some("10"))], "9903.85.03"),
+    ("2022-01-01", "DE", ALUMINUM_CABLE, &[], "EU derivatives excepted"),
+    ("2021-07-01", "VN", NAILS, &[("s232-deriv-steel-2020", Some("25"))], "9903.80.03 (verify)"),
+    ("2021-07-01", "KR", NAILS, &[], "Proclamation 9980 excepts South Korea"),
     // The CBP 7501 line (docs/rules.md#us-additional-duties): 301 list 3 25 % + 232 steel, 25 % from 2025-03-12
     // (Proclamation 10896), 50 % from 2025-06-04 (Proclamation 10947, 9903.81.87-.90), the 2026
     // annexes from 2026-04-06.
@@ -544,4 +611,136 @@ fn codes_removed_from_annex_ii_or_exempt_only_as_civil_aircraft_are_partial_neve
     assert_eq!(l.status, LineStatus::Partial);
     assert_eq!(additional(l, "9903.03.01"), None);
     assert!(l.reason.as_deref().unwrap().contains("9903.03.05"), "{:?}", l.reason);
+}
+
+/// A steel plate line of US$10,000 (HTS 7208.51.00, column 1 Free) on a date from an origin.
+fn steel_plate(date: &str, origin: &str) -> Quote {
+    us_line(date, origin, json!({"id": "plate", "code": "7208.51.0030", "quantity": "1", "unit_price": "10000.00"}))
+}
+
+/// The additional duties of a line whose heading starts with `prefix`, by heading.
+fn levies_under<'q>(line: &'q LineQuote, prefix: &str) -> Vec<&'q landed::quote::Levy> {
+    line.levies.iter().filter(|l| l.kind == LevyKind::AdditionalDuty && l.name.as_str().contains(prefix)).collect()
+}
+
+#[test]
+fn section_232_steel_2018_is_twenty_five_percent_from_the_eu_in_2021() {
+    // Proclamation 9705 (83 FR 11625), heading 9903.80.01: + 25 % on steel articles from
+    // 2018-03-23; the EU member states pay from 2018-06-01 (Proclamation 9759) until the EU
+    // tariff-rate quota of 2022-01-01 (Proclamation 10328). 7208.51.00 from Germany on
+    // 2021-07-01, US$10,000: 25 % × 10,000 = 2,500.00.
+    let q = steel_plate("2021-07-01", "DE");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.80.01"), Some(d("2500.00")));
+    // The same from Japan and from China (7208.51.00 is on no Section 301 list before 2024-09-27).
+    assert_eq!(additional(&steel_plate("2021-07-01", "JP").lines[0], "9903.80.01"), Some(d("2500.00")));
+    assert_eq!(additional(&steel_plate("2021-07-01", "CN").lines[0], "9903.80.01"), Some(d("2500.00")));
+}
+
+#[test]
+fn section_232_steel_exempts_canada_from_2019_05_20() {
+    // Proclamation 9894 of 2019-05-19: steel articles of Canada and Mexico excepted for entries
+    // from 2019-05-20. 7208.51.00 from Canada on 2019-06-01: no Section 232 duty; the day before
+    // the exemption, 25 % × 10,000 = 2,500.00 (Proclamation 9759).
+    let q = steel_plate("2019-06-01", "CA");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert!(levies_under(l, "9903.8").is_empty(), "{:?}", l.levies);
+    assert_eq!(additional(&steel_plate("2019-05-19", "CA").lines[0], "9903.80.01"), Some(d("2500.00")));
+}
+
+#[test]
+fn section_232_steel_from_turkey_is_fifty_percent_until_2019_05_20() {
+    // Proclamation 9772 (83 FR 40429): + 50 % on steel articles of Turkey (9903.80.02) from
+    // 2018-08-13; Proclamation 9886 (84 FR 23421): 25 % again for entries from 2019-05-21.
+    // 7208.51.00 from Turkey, US$10,000: on 2019-01-15, 50 % = 5,000.00, and 9903.80.01 is not
+    // also charged; on 2019-05-21, 25 % = 2,500.00.
+    let q = steel_plate("2019-01-15", "TR");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.80.02"), Some(d("5000.00")));
+    assert_eq!(levies_under(l, "9903.80.01").len(), 0, "{:?}", l.levies);
+    assert_eq!(q.totals.duty, d("5000.00"));
+    assert_eq!(additional(&steel_plate("2019-05-21", "TR").lines[0], "9903.80.01"), Some(d("2500.00")));
+}
+
+#[test]
+fn section_232_steel_under_japans_tariff_rate_quota_is_partial_with_both_figures() {
+    // The Japan arrangement (proclamation of 2022-03-31, from 2022-04-01; headings
+    // 9903.81.25-.78, U.S. note 16(g)): in quota no Section 232 duty, over quota + 25 %
+    // (9903.80.01). Whether the quota had filled on the day of entry is not in the request, so
+    // the line is partial, the levy unpriced and its reason gives both outcomes, 25 % × 10,000 =
+    // 2,500.00 over quota and none in quota: never 0 or 2,500.00 in silence.
+    let q = steel_plate("2023-03-01", "JP");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert!(!q.totals.complete);
+    assert_eq!(additional(l, "9903.80.01"), None);
+    let reason = l.reason.as_deref().unwrap();
+    for part in [
+        "tariff-rate quota",
+        "in quota",
+        "no Section 232 duty",
+        "over quota",
+        "25% × 10,000.00 = 2,500.00, not met: none",
+    ] {
+        assert!(reason.contains(part), "{part}: {reason}");
+    }
+    assert_eq!(q.totals.duty, d("0"));
+}
+
+#[test]
+fn section_232_absolute_quota_countries_pay_nothing_and_the_quote_says_why() {
+    // Proclamation 9740: South Korea's steel articles excepted from 2018-05-01 under an absolute
+    // quota (9903.80.05-.58, Free): goods beyond the quota cannot be entered at all, which the
+    // quote cannot price, so the 0 % heading is shown with that statement, never a silent zero.
+    let q = steel_plate("2021-07-01", "KR");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    let quota = levies_under(l, "9903.80.05");
+    assert_eq!(quota.len(), 1, "{:?}", l.levies);
+    assert_eq!(quota[0].amount, Some(d("0.00")));
+    assert!(quota[0].name.as_str().contains("cannot be entered"), "{}", quota[0].name.as_str());
+    assert!(levies_under(l, "9903.80.01").is_empty());
+}
+
+#[test]
+fn section_232_aluminum_2018_is_ten_percent_from_china_and_none_from_australia() {
+    // Proclamation 9704 (83 FR 11619), heading 9903.85.01: + 10 % on aluminum articles (HTS 7601,
+    // 7604-7609, 7616.99.51.60/.70) from 2018-03-23. 7601.10.30 (column 1 2.6 %) from China on
+    // 2021-07-01, US$10,000: MFN 260.00, Section 232 10 % = 1,000.00 (7601.10.30 is on no Section
+    // 301 list before 2024-09-27), duty 1,260.00. From Australia (excepted, Proclamation 9758):
+    // MFN 260.00 only. Steel plate is not an aluminum article: no 9903.85 layer.
+    let aluminum = |origin: &str| {
+        us_line(
+            "2021-07-01",
+            origin,
+            json!({"id": "al", "code": "7601.10.3000", "quantity": "1", "unit_price": "10000.00"}),
+        )
+    };
+    let q = aluminum("CN");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(additional(l, "9903.85.01"), Some(d("1000.00")));
+    assert_eq!(q.totals.duty, d("1260.00"));
+    let q = aluminum("AU");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert!(levies_under(l, "9903.8").is_empty(), "{:?}", l.levies);
+    assert_eq!(q.totals.duty, d("260.00"));
+    assert!(levies_under(&steel_plate("2021-07-01", "CN").lines[0], "9903.85").is_empty());
+}
+
+#[test]
+fn section_232_does_not_touch_a_non_metal_code_in_2021() {
+    // A cotton T-shirt (6109.10.00) from Germany on 2021-07-01: no Section 232 heading covers it
+    // and no other chapter 99 layer applies to the EU then.
+    let q = us_line(
+        "2021-07-01",
+        "DE",
+        json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}),
+    );
+    let l = &q.lines[0];
+    assert!(l.levies.iter().all(|l| l.kind != LevyKind::AdditionalDuty), "{:?}", l.levies);
 }

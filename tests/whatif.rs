@@ -215,3 +215,116 @@ fn whole_cart_reverse_keeps_the_price_ratios() {
     priced.lines[1].unit_price = b;
     assert_eq!(engine().quote(&priced).unwrap().totals.landed, r.landed);
 }
+
+/// Ten US$10 cotton T-shirts of China by courier, US$20 shipping (issue 12's audit cart). An
+/// informal entry pays the flat MPF: US$2.69 in FY2026 (19 CFR 24.23(b)(2)(i); CBP Dec. 25-10),
+/// unknown from 2026-10-01 (the FY2027 row of tariffs/rules/fees.tsv: docs/rules.md#18).
+fn us_tees(date: &str) -> QuoteRequest {
+    request(json!({"destination": "US", "date": date, "currency": "USD", "channel": "courier",
+        "incoterm": "DDP", "shipping": "20",
+        "lines": [{"id": "tee", "code": "6109.10.00.12", "quantity": "10", "unit_price": "10", "origin": "CN"}]}))
+}
+
+#[test]
+fn invoice_against_an_unknown_fee_cannot_be_an_overcharge_rules_18() {
+    use landed::incomplete::Exactness;
+    use landed::invoice::{check, Billed};
+    let q = engine().quote(&us_tees("2026-11-26")).unwrap();
+    assert!(!q.totals.complete);
+    let billed = Billed { duty: q.totals.duty, tax: d("0"), fees: d("2.69") };
+    let c = check(&engine(), &us_tees("2026-11-26"), &billed).unwrap();
+    assert_eq!((c.overcharge, c.overcharge_is), (d("2.69"), Exactness::AtMost));
+    assert_eq!(c.differences.len(), 1, "duty and tax are exact and match: {:?}", c.differences);
+    let fees = &c.differences[0];
+    assert_eq!((fees.item.as_str(), fees.expected, fees.expected_is), ("fees", d("0.00"), Exactness::AtLeast));
+    assert!(fees.unpriced[0].contains("Merchandise Processing Fee"), "{:?}", fees.unpriced);
+    assert_eq!(fees.likely_causes.len(), 1, "no guess at a cause it cannot check: {:?}", fees.likely_causes);
+    assert!(fees.likely_causes[0].contains("cannot be checked"), "{:?}", fees.likely_causes);
+    // On 2026-09-30 the same bill matches: FY2026's informal MPF is 2.69.
+    let before = engine().quote(&us_tees("2026-09-30")).unwrap();
+    let billed = Billed { duty: before.totals.duty, tax: d("0"), fees: d("2.69") };
+    let c = check(&engine(), &us_tees("2026-09-30"), &billed).unwrap();
+    assert_eq!((c.overcharge, c.overcharge_is, c.differences.len()), (d("0.00"), Exactness::Exact, 0));
+}
+
+#[test]
+fn time_travel_into_an_unknown_fee_is_a_bound_rules_18() {
+    use landed::diff::compare_dates;
+    use landed::incomplete::Exactness;
+    let (sep30, oct1, nov26) =
+        (Date::parse("2026-09-30").unwrap(), Date::parse("2026-10-01").unwrap(), Date::parse("2026-11-26").unwrap());
+    // Into FY2027 the MPF of 2.69 becomes unknown: the later total is a lower bound, so the
+    // change is at least -2.69 (not a saving of 2.69).
+    let c = compare_dates(&engine(), &us_tees("2026-09-30"), sep30, oct1).unwrap();
+    assert_eq!((c.landed_delta, c.landed_delta_is), (d("-2.69"), Exactness::AtLeast));
+    let mpf = c.changes.iter().find(|x| x.name.starts_with("Merchandise Processing Fee")).unwrap();
+    assert_eq!(
+        (mpf.before, mpf.after, mpf.delta, mpf.delta_is),
+        (Some(d("2.69")), None, d("-2.69"), Exactness::AtLeast)
+    );
+    assert!(
+        c.unpriced.iter().all(|u| u.starts_with("2026-10-01: shipment: Merchandise Processing Fee")),
+        "{:?}",
+        c.unpriced
+    );
+    assert!(!c.unpriced.is_empty());
+    // The other way round the change is at most +2.69; between two FY2027 dates, unknown.
+    let back = compare_dates(&engine(), &us_tees("2026-09-30"), oct1, sep30).unwrap();
+    assert_eq!((back.landed_delta, back.landed_delta_is), (d("2.69"), Exactness::AtMost));
+    let both = compare_dates(&engine(), &us_tees("2026-09-30"), oct1, nov26).unwrap();
+    assert_eq!(both.landed_delta_is, Exactness::Unknown);
+}
+
+#[test]
+fn a_catalogue_row_with_an_unknown_fee_is_not_priced_rules_18() {
+    let csv = "sku,code,price,origin,weight_kg,currency,quantity\ntee,6109.10.00.12,10.00,CN,0.2,USD,1\n";
+    let row = |date: &str| {
+        let options = landed::catalogue::CatalogueOptions {
+            destinations: vec!["US".into()],
+            date: Date::parse(date).unwrap(),
+            currency: landed::money::Currency::parse("USD").unwrap(),
+            channel: landed::request::Channel::Courier,
+            incoterm: landed::request::Incoterm::Ddp,
+        };
+        let mut out = Vec::new();
+        landed::catalogue::price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let r = rdr.records().next().unwrap().unwrap();
+        (r[8].to_string(), r[10].to_string(), r[11].to_string())
+    };
+    let (fees, status, reason) = row("2026-11-26");
+    assert_eq!((fees.as_str(), status.as_str()), ("0.00", "incomplete"));
+    assert!(reason.starts_with("shipment: Merchandise Processing Fee (informal entry) is due"), "{reason}");
+    // FY2026: the flat informal MPF of 2.69, every levy priced.
+    let (fees, status, reason) = row("2026-09-30");
+    assert_eq!((fees.as_str(), status.as_str(), reason.as_str()), ("2.69", "priced", ""));
+}
+
+#[test]
+fn a_date_that_changes_nothing_is_a_tie_not_a_saving() {
+    // 2026-08-01 and 2026-09-01 are both in FY2026 with the same layers: the same total.
+    let axes = landed::sweep::SweepAxes {
+        dates: vec![Date::parse("2026-08-01").unwrap(), Date::parse("2026-09-01").unwrap()],
+        ..Default::default()
+    };
+    let r = landed::sweep::sweep(&engine(), &us_tees("2026-09-01"), &axes).unwrap();
+    let totals: Vec<Option<Decimal>> = r.rows.iter().map(|x| x.buyer_total_in_request_currency).collect();
+    assert_eq!(totals[0], totals[1], "{:?}", r.rows);
+    assert!(r.savings.iter().all(|s| s.axis != "date" && !s.saving.is_zero()), "{:?}", r.savings);
+    let tie = r.ties.iter().find(|t| t.axis == "date").expect("the date axis is a tie");
+    assert_eq!(tie.chosen, r.cheapest.as_ref().unwrap().date.to_string());
+}
+
+#[test]
+fn reverse_pricing_names_the_unknown_fee_it_is_bounded_by() {
+    let mut one = us_tees("2026-11-26");
+    one.lines[0].quantity = d("1");
+    let r = reverse(&engine(), &one, d("50.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let bound = r.bound.expect("an incomplete quote gives a bound");
+    assert_eq!(bound.net_price_is, "upper");
+    assert!(!bound.reason.contains("()"), "{}", bound.reason);
+    assert!(bound.reason.ends_with(
+        "the net price is at most the one given: shipment: Merchandise Processing Fee (informal entry) is due but its figures for 2026-11-26 are not in our data: 19 CFR 24.23(b)(2)(i) (informal entry or release, automated and not prepared by CBP personnel); the FY2027 adjustment (from 2026-10-01) is not in our sources: FY2026's figures are not carried over. Not on mail: 19 CFR 24.23(c)(1)(v)."
+    ), "{}", bound.reason);
+}

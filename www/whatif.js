@@ -210,21 +210,28 @@ $('run-reverse').addEventListener('click', async () => {
   }
 });
 
+/** A figure with what it is: `exact`, `at_least`, `at_most` or `unknown` (src/incomplete.rs). */
+const bound = (is, figure) => ({ at_least: `at least ${figure}`, at_most: `at most ${figure}`, unknown: 'unknown' })[is] ?? figure;
+
+/** A quote's landed total, "at least" when the quote is incomplete. */
+const landedOf = (q, cur) => (q.totals.complete ? '' : 'at least ') + money(q.totals.landed, cur, lang);
+
 // --- Time travel -----------------------------------------------------------------------------
 $('run-travel').addEventListener('click', async () => {
   const c = await compareDates(request(v('tt-dest').toUpperCase(), v('tt-a')), v('tt-a'), v('tt-b'));
   const cur = c.after.currency;
   $('tt-result').replaceChildren(
-    el('p', { text: `Landed ${money(c.before.totals.landed, cur, lang)} → ${money(c.after.totals.landed, cur, lang)} (${c.landed_delta}).` }),
+    el('p', { text: `Landed ${landedOf(c.before, cur)} → ${landedOf(c.after, cur)} (${bound(c.landed_delta_is, c.landed_delta)}).` }),
+    ...(c.unpriced?.length ? [el('p', { text: `Not priced: ${c.unpriced.join('; ')}.` })] : []),
     table('Levies that changed', ['Line', 'Levy', 'Before', 'After', 'Change', 'Why'],
-      c.changes.map((x) => [x.line, x.name, x.before ?? '—', x.after ?? '—', x.delta, x.why])));
+      c.changes.map((x) => [x.line, x.name, x.before ?? '—', x.after ?? '—', bound(x.delta_is, x.delta), x.why])));
 });
 
 // --- Invoice check ---------------------------------------------------------------------------
 $('run-invoice').addEventListener('click', async () => {
   const r = await invoiceCheck(request(v('inv-dest').toUpperCase()), { duty: v('inv-duty'), tax: v('inv-tax'), fees: v('inv-fees') });
   $('inv-result').replaceChildren(
-    el('p', { text: `Billed minus expected: ${r.overcharge} ${r.quote.currency}.` }),
+    el('p', { text: `Billed minus expected: ${bound(r.overcharge_is, r.overcharge)} ${r.quote.currency}.` }),
     table('Differences', ['Item', 'Billed', 'Expected', 'Difference', 'Likely causes'],
-      r.differences.map((d) => [d.item, d.billed, d.expected, d.difference, d.likely_causes.join('; ')])));
+      r.differences.map((d) => [d.item, d.billed, bound(d.expected_is, d.expected), d.difference, [...d.likely_causes, ...(d.unpriced ?? [])].join('; ')])));
 });

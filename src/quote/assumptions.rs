@@ -26,6 +26,18 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     if let Some(t) = rules.territory(dest, date).filter(|_| ctx.movement.is_none()) {
         ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.publisher });
     }
+    // A subdivision the destination's tax rows do not know is an error, never a silent national
+    // rate (a Canadian "XX" used to price GST alone, complete).
+    if let Some(sub) = ctx.subdivision.as_deref() {
+        let known = &ctx.j.subdivisions;
+        if !known.is_empty() && !known.contains(&sub) {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                "subdivision",
+                format!("{sub} is not a subdivision of {dest} (ISO 3166-2): give one of {}", known.join(", ")),
+            ));
+        }
+    }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS): only asked
     // when the request names no subdivision and the buyer is not a registrant paying GST only.
     let registrant_pays_federal_only = ctx.j.subdivision_tax == SubdivisionTax::Hst && req.business_buyer;
@@ -36,6 +48,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
             .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
             .map(|v| v.subdivision)
             .collect();
+        parts.sort_unstable();
         parts.dedup();
         if !parts.is_empty() {
             ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });

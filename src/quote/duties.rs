@@ -3,7 +3,8 @@
 
 use super::*;
 
-/// Duties the caller adds to a line (safeguard, anti-dumping…), each on the customs value.
+/// Duties the caller adds to a line (safeguard, anti-dumping…), each on the customs value; the
+/// caller's excise duties are charged by the excise stage ([`super::excise::excise`]).
 /// Returns their total and whether all were priced.
 pub(super) fn caller_duties(
     ctx: &mut Ctx<'_>,
@@ -11,9 +12,25 @@ pub(super) fn caller_duties(
     input: &DutyInput<'_>,
     p: &mut Priced,
 ) -> (Decimal, bool) {
+    let (total, known) = charge_caller_duties(ctx, line, ExtraDutyKind::Duty, input, p);
+    if !line.extra_duties.is_empty() {
+        ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
+    }
+    (total, known)
+}
+
+/// Charges the line's caller duties of `kind` on `input`, each as a levy citing its place in the
+/// request. Returns their total (lower bounds included) and whether all were priced.
+pub(super) fn charge_caller_duties(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    kind: ExtraDutyKind,
+    input: &DutyInput<'_>,
+    p: &mut Priced,
+) -> (Decimal, bool) {
     let mut total = Decimal::ZERO;
     let mut known = true;
-    for (i, d) in line.extra_duties.iter().enumerate() {
+    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == kind) {
         let expr = DutyExpr::parse(&d.rate);
         // A caller's duty may name a currency the line's own rate does not: its rate is added.
         let mut fx = input.fx.to_vec();
@@ -34,7 +51,10 @@ pub(super) fn caller_duties(
         let amount = r.exact.map(|e| ctx.round_line(e));
         total += amount.or(r.partial_amount).unwrap_or_default();
         p.levies.push(Levy {
-            kind: LevyKind::AdditionalDuty,
+            kind: match kind {
+                ExtraDutyKind::Duty => LevyKind::AdditionalDuty,
+                ExtraDutyKind::Excise => LevyKind::Excise,
+            },
             name: format!("{} (caller-supplied)", d.name).into(),
             base: input.value,
             base_note: "customs value".into(),
@@ -44,9 +64,6 @@ pub(super) fn caller_duties(
             formula: r.formula.into(),
             source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
         });
-    }
-    if !line.extra_duties.is_empty() {
-        ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
     }
     (total, known)
 }

@@ -42,8 +42,11 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
                 }
             }
         }
-        ctx.note_verify(f.source.row(), f.source.is_verify());
-        if let Some(v) = f.vintage.filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365) {
+        // A row of unknown figures has none from any source: its W_FEE_UNKNOWN says why; an
+        // unpriced verify row's own W_VERIFY (below) says why it is not priced.
+        let said_below = f.kind == FeeKind::Unknown || unverified_fee(f, relief).is_some();
+        ctx.note_verify(f.source.row(), f.source.is_verify() && !said_below);
+        if let Some(v) = old_vintage(f, ctx.req.date) {
             ctx.warn(Detail::OldRule { row: f.source.row(), vintage: v });
         }
         let entry = match f.entry {
@@ -149,6 +152,13 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
     }
     out.extend(declaration_rounding(ctx, lines));
     out
+}
+
+/// The vintage of a fee row that may be out of date on `date` (`W_OLD_RULE`): more than a year
+/// old, on a row without an end date. A row with a `valid_to` is in force on `date` by its own
+/// period (a fiscal year's fee), whatever the age of the notice that set it.
+fn old_vintage(f: &crate::rules::Fee, date: Date) -> Option<Date> {
+    f.vintage.filter(|v| f.valid_to.is_none() && date.days_since_epoch() - v.days_since_epoch() > 365)
 }
 
 /// States what the fee's row assumes (`W_ASSUMPTION`), if anything.

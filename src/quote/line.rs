@@ -280,6 +280,13 @@ pub(super) fn price_with(
         }
     }
 
+    // Excise on alcohol, tobacco and vaping products: the caller's figure, or listed unpriced.
+    if ctx.movement.is_none() {
+        let (charged, known) = excise(ctx, line, code, customs_value, quantities, &mut p);
+        duty_total += charged;
+        duty_known &= known;
+    }
+
     // Import VAT/GST.
     tax(ctx, line, v, customs_value, relief, duty_total, duty_known, &mut p);
     p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
@@ -288,7 +295,7 @@ pub(super) fn price_with(
 
 /// The line's component values (given in the request currency) in the customs currency, each
 /// converted and rounded as the goods value is.
-fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decimal)> {
+pub(super) fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decimal)> {
     let (from, to) = (ctx.req.currency, ctx.j.currency);
     let rate = match from == to || line.components.is_empty() {
         true => None,

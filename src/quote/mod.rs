@@ -12,7 +12,7 @@ use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::provenance::Provenance;
-use crate::request::{Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice, VatClass};
+use crate::request::{ExtraDutyKind, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice, VatClass};
 use crate::rules::programmes::Programme;
 use crate::rules::taxes::{PartBasis, Rounding, RoundingTarget};
 use crate::rules::us::{special_rates, Layer, LayerBasis, RateKind};
@@ -31,6 +31,7 @@ mod assumptions;
 mod claims;
 mod duties;
 mod duty_source;
+mod excise;
 mod explain;
 mod fees;
 mod line;
@@ -55,6 +56,7 @@ use claims::*;
 use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
+use excise::*;
 pub use explain::Note;
 use explain::{Parts, TaxBase};
 use fees::*;
@@ -324,7 +326,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         })
         .collect();
 
-    let (relief, checks) = match ctx.movement {
+    let (relief, mut checks) = match ctx.movement {
         Some(m) => (no_border_relief(&mut ctx, m), Vec::new()),
         None => thresholds(&mut ctx, &values)?,
     };
@@ -338,7 +340,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         landed_extra += extra;
         lines.push(q);
     }
-    apply_min_collectible(&mut ctx, &relief, &mut lines);
+    apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
     let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
         Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),

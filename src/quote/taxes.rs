@@ -59,7 +59,11 @@ pub(super) fn tax(
         return;
     }
     let (name, base, note) = if let Some(t) = relief.seller_collects {
-        let (base, note) = sale_base(t, v, duty_total);
+        // Under DDP the seller pays the duty and its price recovers it: part of the consideration.
+        // Under DAP the buyer pays it to the carrier at delivery: not the seller's consideration
+        // (Directive 2006/112/EC art. 73), so not in the base of the tax collected at the sale.
+        let duty_in_price = if ctx.req.incoterm == Incoterm::Ddp { duty_total } else { Decimal::ZERO };
+        let (base, note) = sale_base(t, v, duty_in_price);
         (Note::new(Parts::SellerTaxName { tax: kind_name, threshold: t.id }), base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
@@ -109,13 +113,18 @@ pub(super) fn tax(
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the
-/// sale price with delivery (GB, IOSS, AU, NZ, SG, VOEC), or the goods alone (Malaysia's LVG).
-fn sale_base(t: &Threshold, v: &LineValues, duty_total: Decimal) -> (Decimal, Note) {
+/// sale price with delivery (GB, IOSS, AU, NZ, SG, VOEC), with the duty the price recovers
+/// (`duty_in_price`: under DDP), or the goods alone (Malaysia's LVG).
+fn sale_base(t: &Threshold, v: &LineValues, duty_in_price: Decimal) -> (Decimal, Note) {
     match t.sale_base {
-        crate::rules::SaleBase::Delivered => (
-            v.goods + v.shipping + v.insurance + duty_total,
-            Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance }),
-        ),
+        crate::rules::SaleBase::Delivered => {
+            let price = Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance });
+            let note = match duty_in_price.is_zero() {
+                true => price,
+                false => Note::from(format!("{price} + duty {} (DDP)", format_grouped(duty_in_price))),
+            };
+            (v.goods + v.shipping + v.insurance + duty_in_price, note)
+        }
         crate::rules::SaleBase::Goods => (
             v.goods,
             Note::from(format!(
@@ -334,17 +343,32 @@ pub(super) fn tax_parts(
 }
 
 /// Drops tax that is below the minimum collectible for the whole consignment.
-pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) {
+pub(super) fn apply_min_collectible(
+    ctx: &mut Ctx<'_>,
+    relief: &Relief,
+    lines: &mut [LineQuote],
+    checks: &mut [ThresholdCheck],
+) {
     let Some(t) = relief.min_collectible else { return };
+    // The minimum is tested on the tax, known only now: its check says whether it applied.
+    let check = checks.iter_mut().find(|c| c.id == t.id);
     if relief.seller_collects.is_some() {
         // The seller charges the tax at the sale: there is no assessment at the border to waive.
+        if let Some(c) = check {
+            c.applies = false;
+        }
         return;
     }
     if t.source.is_verify() {
         ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
     }
-    let Some(tax) = tax_within_minimum(ctx, t, lines) else { return };
+    let within = tax_within_minimum(ctx, t, lines);
+    if let Some(c) = check {
+        c.applies = within.is_some();
+        c.value = consignment_tax(ctx, t, lines);
+    }
+    let Some(tax) = within else { return };
     for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
         l.formula = format!(
             "{} — not collected: total tax {} ≤ minimum {} {} ({})",
@@ -357,6 +381,14 @@ pub(super) fn apply_min_collectible(ctx: &mut Ctx<'_>, relief: &Relief, lines: &
         .into();
         l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
     }
+}
+
+/// The consignment's priced tax in the currency of the minimum collectible `t`, rounded to it.
+fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<Decimal> {
+    let tax: Decimal =
+        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+    let rate = ctx.rate(ctx.j.currency, t.currency)?;
+    Some(crate::money::round_to(tax * rate, t.currency.minor_units(), ctx.req.rounding.mode))
 }
 
 /// The consignment's priced tax when it is within the minimum collectible `t` (in the customs

@@ -56,6 +56,14 @@ const POWERS_OF_TEN: [i128; 10] =
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
+    if t.consumers_only && ctx.req.business_buyer {
+        return Some("only for a consumer's consignment, and business_buyer is true".into());
+    }
+    if let Some(from) =
+        ctx.req.ship_from.as_deref().filter(|s| t.exclude_ship_from.iter().any(|x| x.eq_ignore_ascii_case(s)))
+    {
+        return Some(format!("not for goods sent from {} (ship_from) on {}", from.to_ascii_uppercase(), ctx.req.date));
+    }
     for line in &ctx.req.lines {
         if let Some(prefix) = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p)) {
             return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
@@ -209,7 +217,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
                 ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
             }
-            if let Some(a) = t.assumption.filter(|_| t.scheme.is_none() || ctx.req.seller_registered.is_none()) {
+            // A scheme's assumption is the seller's registration, an excluded place of shipment's
+            // is where the goods come from: each is stated only while the request does not say.
+            let unsaid = (t.scheme.is_none() || ctx.req.seller_registered.is_none())
+                && (t.exclude_ship_from.is_empty() || ctx.req.ship_from.is_none());
+            if let Some(a) = t.assumption.filter(|_| unsaid) {
                 ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
                 note = Some(Note::new(Parts::Assumes(a)));
             }

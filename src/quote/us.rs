@@ -134,6 +134,15 @@ pub(super) fn metal_value(ctx: &mut Ctx<'_>, line: &LineRequest) -> Option<Decim
 /// the reason (the line is partial, never charged or dropped on a guess).
 fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
+    let why = match (l.conditional, l.percent, l.basis, l.rate_kind) {
+        // Both outcomes of a conditional layer as figures: charged if the condition is met, none if not.
+        (true, Some(p), LayerBasis::Value, RateKind::Add) => {
+            let met = us.round(crate::money::per_cent(p * us.customs_value));
+            let value = format_grouped(us.customs_value);
+            format!("{why}; condition met: {}% × {value} = {}, not met: none", p.normalize(), format_grouped(met))
+        }
+        _ => why,
+    };
     let rate = match (l.percent, l.rate_kind) {
         (None, _) => "not encoded".to_string(),
         (Some(p), RateKind::Add) => format!("+{}%", p.normalize()),

@@ -4,8 +4,8 @@
 //! string or a JSON number alike, exactly (never through a float).
 
 use super::{
-    Channel, EntryType, ExtraDuty, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice, Transport,
-    VatClass,
+    Channel, EntryType, ExtraDuty, ExtraDutyKind, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice,
+    Transport, VatClass,
 };
 use crate::allocation::AllocationKey;
 use crate::date::Date;
@@ -258,8 +258,12 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
 }
 
 fn extra_duty(value: Value, at: Path) -> Result<ExtraDuty> {
-    let mut f = Fields::new(value, at, &["name", "rate"], "an object with a name and a rate")?;
-    Ok(ExtraDuty { name: f.required("name", string)?, rate: f.required("rate", string)? })
+    let mut f = Fields::new(value, at, &["name", "rate", "kind"], "an object with a name and a rate")?;
+    Ok(ExtraDuty {
+        name: f.required("name", string)?,
+        rate: f.required("rate", string)?,
+        kind: f.or_default("kind", |v, at| keyword(v, at, EXTRA_DUTY_KINDS))?,
+    })
 }
 
 fn rounding(value: Value, at: Path) -> Result<RoundingPolicy> {
@@ -354,6 +358,7 @@ const TRANSPORTS: &[(&str, Transport)] = &[
 ];
 const SIMPLIFIED_REGIMES: &[(&str, SimplifiedRegime)] =
     &[("rts", SimplifiedRegime::Rts), ("remessa_conforme", SimplifiedRegime::RemessaConforme)];
+const EXTRA_DUTY_KINDS: &[(&str, ExtraDutyKind)] = &[("duty", ExtraDutyKind::Duty), ("excise", ExtraDutyKind::Excise)];
 const TARIFF_CHOICES: &[(&str, TariffChoice)] =
     &[("general", TariffChoice::General), ("simplified", TariffChoice::Simplified)];
 const VAT_CLASSES: &[(&str, VatClass)] = &[
@@ -454,7 +459,10 @@ mod tests {
             (l.units["pair"], l.components["case"], l.metal_content_value),
             (dec!(1), dec!(3), Some(dec!(1.00)))
         );
-        assert_eq!(l.extra_duties, [ExtraDuty { name: "safeguard".into(), rate: "25%".into() }]);
+        assert_eq!(
+            l.extra_duties,
+            [ExtraDuty { name: "safeguard".into(), rate: "25%".into(), kind: ExtraDutyKind::Duty }]
+        );
         assert_eq!(
             (l.vat_class, l.duty_rate.as_deref(), l.claim.as_deref()),
             (VatClass::Reduced, Some("12%"), Some("none"))
@@ -508,6 +516,7 @@ mod tests {
             ("", r#", "vat_class": "low""#, "lines[0].vat_class"),
             ("", r#", "extra_duties": [{"name": "x", "rate": 25}]"#, "lines[0].extra_duties[0].rate"),
             ("", r#", "extra_duties": {}"#, "lines[0].extra_duties"),
+            ("", r#", "extra_duties": [{"name": "x", "rate": "1%", "kind": "tax"}]"#, "lines[0].extra_duties[0].kind"),
             ("", r#", "transport": "sea""#, "lines[0]"),
         ] {
             let want = if field == "lines[0]" { invalid("lines[0].transport") } else { invalid(field) };

@@ -334,8 +334,8 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
-    // `rules::us::RateKind`, `LayerBasis` (empty: `add`, `value`).
-    closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in"]),
+    // `rules::us::RateKind` (`conditional`: `Layer::conditional`), `LayerBasis` (empty: `add`, `value`).
+    closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in", "conditional"]),
     closed("rules/us_layers.tsv", "basis", &["", "value", "metal_content"]),
     // `rules::vat::VatKind::parse`.
     closed(
@@ -458,7 +458,11 @@ pub struct ThresholdCodes<'a> {
     pub ship_from: Vec<&'a str>,
     pub origins: Vec<&'a str>,
     pub exclude_origins: Vec<&'a str>,
+    /// Places of direct shipment it never applies to (the UK's relief: the Channel Islands).
+    pub exclude_ship_from: Vec<&'a str>,
     pub exclude_codes: Vec<&'a str>,
+    /// Only for a consumer's consignment (`buyer` = `consumer`): not when `business_buyer`.
+    pub consumers_only: bool,
     pub scheme: Option<Scheme>,
     pub sale_base: SaleBase,
 }
@@ -515,6 +519,8 @@ impl<'a> ThresholdCodes<'a> {
             ship_from: countries(r, "ship_from")?,
             origins: countries(r, "origins")?,
             exclude_origins: countries(r, "exclude_origins")?,
+            exclude_ship_from: countries(r, "exclude_ship_from")?,
+            consumers_only: one_of(r, "buyer", &[("any", false), ("consumer", true)])?,
             exclude_codes: code_prefixes(r, "exclude_codes")?,
             scheme: one_of(
                 r,
@@ -591,9 +597,13 @@ pub const MOVEMENTS_FILE: &str = "rules/movements.tsv";
 /// The destinations that charge duty only on listed goods.
 pub const DUTY_FREE_FILE: &str = "rules/duty_free.tsv";
 
+/// The excise duties charged at import that the snapshot has no rates for.
+pub const EXCISE_FILE: &str = "rules/excise.tsv";
+
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
-const GROUPED_COLUMNS: [(&str, &str); 3] = [
+const GROUPED_COLUMNS: [(&str, &str); 4] = [
     ("rules/tax_uplift.tsv", "not_from"),
+    (EXCISE_FILE, "countries"),
     ("rules/jp_programmes.tsv", "countries"),
     ("rules/preferences.tsv", "countries"),
 ];
@@ -650,6 +660,9 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(DUTY_FREE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "dutiable")?;
+    }
+    for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "codes")?;
     }
     Ok(())
 }

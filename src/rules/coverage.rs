@@ -107,14 +107,13 @@ impl Rules {
                     source: s.source.id,
                 }),
             };
+            // As a quote finds them: a country's own row replacing its group's.
             let thresholds = self
-                .thresholds
-                .iter()
-                .filter(|t| self.groups.names(t.country, j.country, date) && in_force(t.valid_from, t.valid_to, date))
+                .thresholds_naming(j.country, date)
                 .map(|t| Item {
                     id: t.id,
                     summary: format!(
-                        "{:?} {} {} {} {} ({:?}{}{}{}{})",
+                        "{:?} {} {} {} {} ({:?}{}{}{}{}{})",
                         t.effect,
                         [("duty", t.duty), ("tax", t.tax), ("fees", t.fees)]
                             .iter()
@@ -141,6 +140,11 @@ impl Rules {
                             String::new()
                         } else {
                             format!(", not for goods of {}", t.exclude_origins.join("/"))
+                        },
+                        if t.exclude_ship_from.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", not from {}", t.exclude_ship_from.join("/"))
                         }
                     )
                     .to_ascii_lowercase(),
@@ -206,4 +210,27 @@ fn fee_summary(f: &super::Fee) -> String {
         |c: &crate::request::Channel| super::CHANNEL_NAMES.iter().find(|(_, n)| *n == Some(*c)).map_or("", |(n, _)| *n);
     let channels: Vec<&str> = f.channels.iter().map(named).collect();
     format!("{figures} (by {})", channels.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::date::Date;
+
+    /// docs/rules.md#thresholds: coverage lists a destination's thresholds as a quote finds them,
+    /// a country's own row in place of its group's. GB on 2019-05-01: the UK's GBP 15 relief
+    /// (not for goods from the Channel Islands), not the EU's EUR 22 option; Germany keeps it.
+    #[test]
+    fn coverage_lists_a_countrys_own_threshold_in_place_of_its_groups() {
+        let engine = crate::Engine::embedded();
+        let on = Date::parse("2019-05-01").unwrap();
+        let coverage = engine.rules().coverage(engine.snapshot(), on);
+        let ids = |country: &str| -> Vec<(&str, String)> {
+            let c = coverage.iter().find(|c| c.country == country).expect("listed");
+            c.thresholds.iter().map(|t| (t.id, t.summary.clone())).collect()
+        };
+        let gb = ids("GB");
+        assert_eq!(gb.iter().map(|t| t.0).collect::<Vec<_>>(), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
+        assert!(gb[1].1.contains("not from je/gg"), "{}", gb[1].1);
+        assert!(ids("DE").iter().any(|t| t.0 == "eu-vat-relief-22"));
+    }
 }

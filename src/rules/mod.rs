@@ -5,6 +5,7 @@
 pub mod codes;
 mod coverage;
 pub mod duty_free;
+pub mod excise;
 pub mod groups;
 mod index;
 pub mod jp_small;
@@ -23,6 +24,7 @@ pub use codes::{
 };
 pub use coverage::Coverage;
 pub use duty_free::DutyFree;
+pub use excise::Excise;
 pub use movements::Movement;
 pub use table::in_force;
 pub use vat::{VatKind, VatRate};
@@ -63,6 +65,9 @@ pub struct Jurisdiction {
     pub tax_name: TaxName,
     /// A provincial or state tax at the border.
     pub subdivision_tax: SubdivisionTax,
+    /// The ISO 3166-2 subdivisions a request's `subdivision` may name (empty: any, the
+    /// destination's taxes do not differ by subdivision); another is an error naming the field.
+    pub subdivisions: Vec<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -86,9 +91,15 @@ pub struct Threshold {
     pub origins: Vec<&'static str>,
     /// Countries of origin it never applies to (US de minimis for CN/HK from 2025-05-02).
     pub exclude_origins: Vec<&'static str>,
+    /// Places of direct shipment it never applies to (the UK's relief for goods sent by mail
+    /// order from the Channel Islands from 2012-04-01): a consignment shipped from one is outside it.
+    pub exclude_ship_from: Vec<&'static str>,
     /// HS prefixes of goods it never applies to (excise goods, foodstuffs): a consignment with
     /// such a line is outside it.
     pub exclude_codes: Vec<&'static str>,
+    /// Only for a consumer's consignment (`buyer` = `consumer`): a business buyer
+    /// (`business_buyer: true`) is outside it (the EU's IOSS and EUR 3 duty are B2C).
+    pub consumers_only: bool,
     /// What is compared with the amount: the consignment, or each item (unit) in it.
     pub aggregation: Aggregation,
     /// True when the value must be strictly below the amount (`lt`), false for at most (`le`).
@@ -180,6 +191,10 @@ pub struct Rules {
     pub movements: Vec<Movement>,
     /// Destinations that charge duty only on listed goods (`rules/duty_free.tsv`).
     pub duty_free: Vec<DutyFree>,
+    /// Excise duties charged at import that the snapshot has no rates for (`rules/excise.tsv`).
+    pub excise: Vec<Excise>,
+    /// The HS chapters `excise` covers (bit per chapter).
+    excise_chapters: u128,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -313,7 +328,9 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         ship_from: codes.ship_from,
         origins: codes.origins,
         exclude_origins: codes.exclude_origins,
+        exclude_ship_from: codes.exclude_ship_from,
         exclude_codes: codes.exclude_codes,
+        consumers_only: codes.consumers_only,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
@@ -347,9 +364,22 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             additional_duties: codes.additional_duties,
             tax_name: codes.tax_name,
             subdivision_tax: codes.subdivision_tax,
+            subdivisions: subdivision_codes(&r)?,
         });
     }
     Ok(jurisdictions)
+}
+
+/// A jurisdiction's `subdivisions`: ISO 3166-2 codes after the country's (`ON`, `SP`), two or
+/// three capitals or digits each; anything else fails the load naming the row.
+fn subdivision_codes(r: &table::Record<'_, 'static>) -> Result<Vec<&'static str>> {
+    let list: Vec<&'static str> = r.text("subdivisions")?.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let bad =
+        |s: &&str| !(2..=3).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    match list.iter().copied().find(bad) {
+        Some(s) => Err(r.bad("subdivisions", &format!("{s:?} is not an ISO 3166-2 subdivision code"))),
+        None => Ok(list),
+    }
 }
 
 /// Parses `rules/territories.tsv`; `vat_of` must name a destination of `jurisdictions.tsv`.
@@ -402,9 +432,78 @@ fn index_thresholds(
             .map(|i| u16::try_from(i).map_err(|_| too_many()))
             .collect::<Result<_>>()?;
         let keyed = rows.iter().copied().filter(|&i| !thresholds[usize::from(i)].ship_from.is_empty()).collect();
-        entries.push((code, DestinationThresholds { rows, keyed, memberships: memberships.to_vec() }));
+        let overrides = overrides(thresholds, code, &rows, memberships)?;
+        entries.push((code, DestinationThresholds { rows, keyed, overrides, memberships: memberships.to_vec() }));
     }
     Ok(CodeIndex::new(entries))
+}
+
+/// The pairs (group's row, `code`'s own row) of `rows` where the country's row replaces the
+/// group's: same effect, and the country's levies include the group row's, on the dates both are
+/// in force (docs/rules.md#thresholds). A country row sharing only some of a group row's levies
+/// on a date `code` is in the group is a load error: the group's row must be split by levy.
+fn overrides(
+    thresholds: &[Threshold],
+    code: &str,
+    rows: &[u16],
+    memberships: &[groups::Membership<'_>],
+) -> Result<Vec<(u16, u16)>> {
+    let row = |i: u16| &thresholds[usize::from(i)];
+    let levies = |t: &Threshold| [t.duty, t.tax, t.fees];
+    let mut pairs = Vec::new();
+    for &g in rows.iter().filter(|&&i| !same(row(i).country, code)) {
+        for &c in rows.iter().filter(|&&i| same(row(i).country, code)) {
+            let (gt, ct) = (row(g), row(c));
+            let shared = levies(gt).iter().zip(levies(ct)).any(|(a, b)| *a && b);
+            let period = Period::of(gt.valid_from, gt.valid_to).and(Period::of(ct.valid_from, ct.valid_to));
+            if gt.effect != ct.effect || !shared || period.is_none() {
+                continue;
+            }
+            let covers = levies(gt).iter().zip(levies(ct)).all(|(a, b)| !*a || b);
+            let member = |m: &groups::Membership<'_>| {
+                m.group == gt.country && period.and_then(|p| p.and(Period::of(m.valid_from, m.valid_to))).is_some()
+            };
+            if !covers && memberships.iter().any(member) {
+                return Err(Error::new(
+                    ErrorCode::Snapshot,
+                    "rules/thresholds.tsv",
+                    format!(
+                        "row {} replaces only some levies of the group's row {} for {code}: split {} by levy",
+                        ct.id, gt.id, gt.id
+                    ),
+                ));
+            }
+            if covers {
+                pairs.push((g, c));
+            }
+        }
+    }
+    Ok(pairs)
+}
+
+/// An inclusive period of dates, open ends open.
+#[derive(Debug, Clone, Copy)]
+struct Period {
+    from: Option<Date>,
+    to: Option<Date>,
+}
+
+impl Period {
+    /// The period from `from` to `to`, if it holds a day.
+    fn of(from: Option<Date>, to: Option<Date>) -> Option<Period> {
+        from.zip(to).is_none_or(|(f, t)| f <= t).then_some(Period { from, to })
+    }
+
+    /// The days both periods hold, if any.
+    fn and(self, other: Option<Period>) -> Option<Period> {
+        let other = other?;
+        let from = self.from.max(other.from);
+        let to = match (self.to, other.to) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Period::of(from, to)
+    }
 }
 
 /// A destination's threshold rows, found when the rules load.
@@ -415,6 +514,8 @@ struct DestinationThresholds {
     rows: Vec<u16>,
     /// Those of `rows` limited to shipments from some countries (`ship_from`).
     keyed: Vec<u16>,
+    /// (group's row, the destination's own row replacing it on the dates the latter is in force).
+    overrides: Vec<(u16, u16)>,
     /// Its group memberships, every date.
     memberships: Vec<groups::Membership<'static>>,
 }
@@ -469,6 +570,7 @@ impl Rules {
                 ));
             }
         }
+        let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -482,6 +584,8 @@ impl Rules {
             territories,
             movements,
             duty_free,
+            excise_chapters: excise::chapters(&excise),
+            excise,
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
@@ -700,8 +804,12 @@ impl Rules {
         pick: fn(&DestinationThresholds) -> &[u16],
     ) -> impl Iterator<Item = &'r Threshold> + use<'r, 'a> {
         let found = self.thresholds_by_country.get(country);
-        let (rows, memberships) = found.map_or((&[][..], &[][..]), |d| (pick(d), d.memberships.as_slice()));
-        rows.iter().map(|&i| &self.thresholds[usize::from(i)]).filter(move |t| {
+        let (rows, memberships, overrides) =
+            found.map_or((&[][..], &[][..], &[][..]), |d| (pick(d), d.memberships.as_slice(), d.overrides.as_slice()));
+        let row = |i: u16| &self.thresholds[usize::from(i)];
+        let replaced =
+            move |i: u16| overrides.iter().any(|&(g, c)| g == i && in_force(row(c).valid_from, row(c).valid_to, date));
+        rows.iter().filter(move |&&i| !replaced(i)).map(move |&i| row(i)).filter(move |t| {
             in_force(t.valid_from, t.valid_to, date)
                 && (same(t.country, country) || groups::Membership::any_in(memberships, t.country, date))
         })
@@ -729,7 +837,13 @@ impl Rules {
         self.movements.iter().find(|m| m.applies(&self.groups, ship_from, destination, date))
     }
 
-    /// The row under which `country` charges duty only on listed goods on `date`, if any.
+    /// The excise (`rules/excise.tsv`) goods of `code` imported into `country` owe on `date`, if
+    /// any: a row naming the country itself before one naming a group it belongs to.
+    pub fn excise(&self, country: &str, code: &str, date: Date) -> Option<&Excise> {
+        excise::find(&self.excise, self.excise_chapters, &self.groups, country, code, date)
+    }
+
+    /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.
     pub fn duty_free(&self, country: &str, date: Date) -> Option<&DutyFree> {
         self.duty_free.iter().find(|r| r.country == country && r.in_force(date))
     }
@@ -882,7 +996,7 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_codes\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
 
     fn parse(row: &str) -> Result<Threshold> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -892,7 +1006,7 @@ mod tests {
         threshold(&r, source)
     }
 
-    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t2203,24\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t\t2203,24\tany\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
 
     #[test]
     fn threshold_row_with_origins_and_codes_parses() {
@@ -900,18 +1014,24 @@ mod tests {
         assert_eq!((t.duty, t.tax, t.fees), (true, true, true));
         assert_eq!(t.exclude_origins, vec!["CN", "HK"]);
         assert_eq!(t.exclude_codes, vec!["2203", "24"]);
+        assert!(t.exclude_ship_from.is_empty());
+        assert_eq!(parse(&GOOD.replacen("CN,HK\t\t", "CN,HK\tJE,GG\t", 1)).unwrap().exclude_ship_from, ["JE", "GG"]);
         assert!(t.origins.is_empty() && !t.strictly_below && t.aggregation == Aggregation::Consignment);
+        assert!(!t.consumers_only);
+        assert!(parse(&GOOD.replacen("24\tany\t", "24\tconsumer\t", 1)).unwrap().consumers_only);
     }
 
     #[test]
     fn threshold_columns_are_parsed_strictly() {
         for (from, to, column) in [
             ("\trelieve\t", "\trelief\t", "effect"),
+            ("\tany\t\t2025", "\tbusiness\t\t2025", "buyer"),
             ("duty+tax+fees", "duty+vat", "levies"),
             ("\tconsignment\t", "\tparcel\t", "aggregation"),
             ("\tle\t", "\t<=\t", "compare"),
             ("\tany\t", "\texpress\t", "channel"),
             ("CN,HK", "cn,HK", "exclude_origins"),
+            ("CN,HK\t\t", "CN,HK\tJersey\t", "exclude_ship_from"),
             ("2203,24", "2203,2", "exclude_codes"),
             ("\tcustoms_value\t", "\tcif\t", "basis"),
             ("2025-08-28\t\t\t", "2025-08-28\t\tgoods_only\t", "sale_base"),
@@ -930,10 +1050,55 @@ mod tests {
             let date = Date::parse(date).unwrap();
             rules.thresholds(country, date, Channel::Courier, None).map(|t| t.id).collect()
         };
-        assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
+        // In the EU until 2020-12-31, the UK's own VAT relief replaced the EU's row (below).
+        assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
         assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135"]);
         assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150"]);
         assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
+    }
+
+    /// docs/rules.md#thresholds: a country's own row replaces its group's row of the same effect
+    /// and levies on the dates both are in force. The UK's low value consignment relief (VAT
+    /// (Imported Goods) Relief Order 1984, Sch. 2 Group 8 item 8: GBP 18, GBP 15 from 2011-11-01)
+    /// replaces the EU's EUR 22 option (Directive 2009/132/EC art. 23) for GB; Germany keeps the
+    /// EU row; the EU's duty relief, which GB has no row of its own for, stays.
+    #[test]
+    fn a_countrys_own_threshold_row_replaces_its_groups_row_for_the_same_levy_and_effect() {
+        let rules = crate::Engine::embedded().rules();
+        let ids = |country: &str, date: &str| -> Vec<&str> {
+            rules.thresholds_naming(country, Date::parse(date).unwrap()).map(|t| t.id).collect()
+        };
+        assert_eq!(ids("GB", "2019-05-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
+        assert_eq!(ids("GB", "2011-06-01"), ["eu-duty-relief-150", "gb-lvcr-18"]);
+        assert_eq!(ids("GB", "2011-11-01"), ["eu-duty-relief-150", "gb-lvcr-15"]);
+        assert_eq!(ids("GB", "2010-06-01"), ["eu-duty-relief-150", "gb-lvcr-18-before"]);
+        assert_eq!(ids("DE", "2019-05-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
+        // Before either row starts, neither is in force; the country row has no effect then.
+        assert_eq!(ids("GB", "2009-06-01"), ["eu-duty-relief-150"]);
+    }
+
+    /// A country row that shares only some of a group row's levies cannot replace it cleanly:
+    /// the load fails naming both rows, never a silent half-override.
+    #[test]
+    fn a_country_row_replacing_part_of_a_group_rows_levies_fails_the_load() {
+        let row = |id: &str, country: &str, levies: &str| {
+            let text = GOOD.replacen("us-x\tUS\tduty+tax+fees", &format!("{id}\t{country}\t{levies}"), 1);
+            parse(&text).unwrap()
+        };
+        let thresholds = [row("eu-both", "EU", "duty+tax"), row("de-tax", "DE", "tax")];
+        let groups = groups::Groups::parse(
+            &Tsv::parse(
+                groups::FILE,
+                "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\nEU\tDE\t\t\tTEU art. 52\tofficial\n",
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let e = index_thresholds(&thresholds, &[], &groups).expect_err("a partial override");
+        assert!(e.message.contains("de-tax") && e.message.contains("split eu-both"), "{}", e.message);
+        let thresholds = [row("eu-both", "EU", "duty+tax"), row("de-both", "DE", "tax+duty")];
+        let index = index_thresholds(&thresholds, &[], &groups).unwrap();
+        assert_eq!(index.get("DE").map(|d| d.overrides.as_slice()), Some(&[(0, 1)][..]));
     }
 
     /// rules/thresholds.tsv: Canada's CUSMA courier thresholds (from 2020-07-01) apply only to
@@ -962,8 +1127,8 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\n";
-    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\n";
+    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
 
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -973,6 +1138,9 @@ mod jurisdiction_table_tests {
     #[test]
     fn a_jurisdiction_row_parses_every_coded_column() {
         let j = &parse(GOOD).unwrap()[0];
+        assert_eq!(j.subdivisions, ["AB", "ON"]);
+        let e = parse(&GOOD.replace("AB,ON", "AB,ontario")).unwrap_err();
+        assert!(e.message.contains("column subdivisions"), "{}", e.message);
         assert_eq!(
             (j.duty_basis, j.tax_basis, j.tax_method),
             (DutyBasis::Cif, TaxBasis::CifPlusDuty, TaxMethod::OnTop)

@@ -61,6 +61,10 @@ pub struct Layer {
     /// Preference programmes whose valid claim removes this layer (USMCA: `S`).
     pub waived_by: Vec<&'static str>,
     pub priority: u32,
+    /// `rate_kind = conditional`: the layer adds `percent` only to goods meeting a condition the
+    /// request cannot show (over a tariff-rate quota; melted or smelted in a named country), and
+    /// nothing otherwise: never charged, the line is partial with both outcomes stated.
+    pub conditional: bool,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
@@ -134,10 +138,11 @@ fn bad(table: &str, id: &str, why: String) -> Error {
 fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result<()> {
     for r in table.records() {
         let id = r.text("id")?;
-        let rate_kind = match r.text("rate_kind")? {
-            "" | "add" => RateKind::Add,
-            "all_in" => RateKind::AllIn,
-            other => return Err(bad(name, id, format!("rate_kind {other:?} is not add or all_in"))),
+        let (rate_kind, conditional) = match r.text("rate_kind")? {
+            "" | "add" => (RateKind::Add, false),
+            "conditional" => (RateKind::Add, true),
+            "all_in" => (RateKind::AllIn, false),
+            other => return Err(bad(name, id, format!("rate_kind {other:?} is not add, conditional or all_in"))),
         };
         let basis = match r.text("basis")? {
             "" | "value" => LayerBasis::Value,
@@ -158,6 +163,7 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             exclude_layers: list(r.text("exclude_layers")?),
             waived_by: list(r.text("waived_by")?),
             priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
+            conditional,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(name, id, &r)?,
@@ -209,6 +215,9 @@ impl UsRules {
             let (scope, mut unknown) = layer_scope(scopes, layer, date);
             if scope == InScope::No {
                 continue;
+            }
+            if layer.conditional && unknown.is_none() {
+                unknown = Some(condition_unknown(layer));
             }
             let exempt = scopes.any(&layer.exclude_scopes, date);
             let mut excluded_by = (exempt == InScope::Yes)
@@ -302,6 +311,16 @@ fn layer_scope(scopes: &CodeScopes<'_>, layer: &Layer, date: Date) -> (InScope, 
         }
     }
     (InScope::No, None)
+}
+
+/// Why a conditional layer is neither charged nor left out: it adds its rate only to goods
+/// meeting a condition (its name and source say which) that the request cannot show.
+fn condition_unknown(layer: &Layer) -> String {
+    let rate = layer.percent.map_or_else(|| "its rate".to_string(), |p| format!("+ {}%", p.normalize()));
+    format!(
+        "{} ({}) is {rate} on goods meeting its condition and nothing on the others, and the request cannot show which: {}",
+        layer.name, layer.ch99, layer.source.publisher
+    )
 }
 
 /// Why a code's exemption by one of `exempting` is not settled on `date`, if it is not.

@@ -20,13 +20,14 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 31] = [
+pub const FILES: [&str; 32] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
     "tariffs/rules/thresholds.tsv",
     "tariffs/rules/movements.tsv",
     "tariffs/rules/duty_free.tsv",
+    "tariffs/rules/excise.tsv",
     "tariffs/rules/fees.tsv",
     "tariffs/rules/us_layers.tsv",
     "tariffs/rules/preferences.tsv",

@@ -4,6 +4,8 @@ use crate::input::{json_or_text, request};
 use landed::date::Date;
 use landed::diff::{Comparison, SkuChange};
 use landed::error::Error;
+use landed::incomplete::Exactness;
+use rust_decimal::Decimal;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -30,17 +32,20 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
     Ok(json_or_text(args.json, &c, |c| cart_text(c, a, b)))
 }
 
-/// One line per SKU whose duty changed.
+/// One line per SKU whose duty changed (`≥` before a lower bound).
 fn catalogue_text(changes: &[SkuChange]) -> String {
     changes
         .iter()
         .map(|c| {
+            let duty = |d: Option<Decimal>, is: Exactness| {
+                d.map(|d| format!("{}{d}", if is.is_exact() { "" } else { "≥" })).unwrap_or_default()
+            };
             format!(
                 "{} ({}): duty {} → {}; {}",
                 c.sku,
                 c.code,
-                c.duty_before.map(|d| d.to_string()).unwrap_or_default(),
-                c.duty_after.map(|d| d.to_string()).unwrap_or_default(),
+                duty(c.duty_before, c.duty_before_is),
+                duty(c.duty_after, c.duty_after_is),
                 c.why.join("; ")
             )
         })
@@ -48,14 +53,34 @@ fn catalogue_text(changes: &[SkuChange]) -> String {
         .join("\n")
 }
 
-/// The landed totals on both dates, then each levy that changed.
+/// The landed totals on both dates (`≥` before a lower bound), then each levy that changed, then
+/// what either quote could not price.
 fn cart_text(c: &Comparison, from: Date, to: Date) -> String {
+    let landed = |q: &landed::Quote| format!("{}{}", if q.totals.complete { "" } else { "≥" }, q.totals.landed);
     let mut out = format!(
-        "{} → {}: landed {} → {} {} ({:+})\n",
-        from, to, c.before.totals.landed, c.after.totals.landed, c.after.currency, c.landed_delta
+        "{} → {}: landed {} → {} {} ({})\n",
+        from,
+        to,
+        landed(&c.before),
+        landed(&c.after),
+        c.after.currency,
+        delta(c.landed_delta, c.landed_delta_is)
     );
     for ch in &c.changes {
-        out.push_str(&format!("  [{}] {}: {:+} — {}\n", ch.line, ch.name, ch.delta, ch.why));
+        out.push_str(&format!("  [{}] {}: {} — {}\n", ch.line, ch.name, delta(ch.delta, ch.delta_is), ch.why));
+    }
+    for u in &c.unpriced {
+        out.push_str(&format!("  not priced on {u}\n"));
     }
     out.trim_end().to_string()
+}
+
+/// A signed change, or the bound it is, or `change unknown`.
+fn delta(amount: Decimal, is: Exactness) -> String {
+    match is {
+        Exactness::Exact => format!("{amount:+}"),
+        Exactness::AtLeast => format!("at least {amount:+}"),
+        Exactness::AtMost => format!("at most {amount:+}"),
+        Exactness::Unknown => "change unknown: both sides are lower bounds".into(),
+    }
 }

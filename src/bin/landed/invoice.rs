@@ -2,6 +2,7 @@
 
 use crate::input::{json_or_text, request};
 use landed::error::Error;
+use landed::incomplete::Exactness;
 use landed::invoice::{Billed, InvoiceCheck};
 use landed::money::parse_decimal;
 
@@ -29,18 +30,32 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
     Ok(json_or_text(args.json, &r, text))
 }
 
-/// The overcharge, then each figure that differs with its likely causes.
+/// The overcharge (a bound when the quote is incomplete), then each figure that differs or
+/// cannot be checked, with its likely causes and what is not priced.
 fn text(r: &InvoiceCheck) -> String {
-    let mut out = format!("billed minus expected: {} {}\n", r.overcharge, r.quote.currency);
+    let currency = r.quote.currency;
+    let mut out = match r.overcharge_is {
+        Exactness::Exact => format!("billed minus expected: {} {currency}\n", r.overcharge),
+        _ => format!(
+            "billed minus expected: at most {} {currency}: the recomputed quote is incomplete, so the bill cannot be fully checked\n",
+            r.overcharge
+        ),
+    };
     for d in &r.differences {
+        let expected = match d.expected_is {
+            Exactness::Exact => d.expected.to_string(),
+            _ => format!("at least {}", d.expected),
+        };
         out.push_str(&format!(
-            "  {}: billed {} expected {} ({:+})\n    likely: {}\n",
+            "  {}: billed {} expected {expected} ({:+})\n    likely: {}\n",
             d.item,
             d.billed,
-            d.expected,
             d.difference,
             d.likely_causes.join("; ")
         ));
+        for u in &d.unpriced {
+            out.push_str(&format!("    not priced: {u}\n"));
+        }
     }
     if r.differences.is_empty() {
         out.push_str("  the bill matches the recomputed quote\n");

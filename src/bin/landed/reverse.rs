@@ -3,7 +3,7 @@
 use crate::input::{enum_arg, json_or_text, request};
 use landed::error::Error;
 use landed::money::{parse_decimal, Currency};
-use landed::reverse::{CartReverseResult, ReverseResult};
+use landed::reverse::{Bound, CartReverseResult, ReverseResult};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -39,32 +39,59 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
 fn cart_text(r: &CartReverseResult) -> String {
     let prices: Vec<String> = r.net_prices.iter().map(|(id, p)| format!("{id} {p}")).collect();
     let mut out = format!(
-        "target {} {}: prices × {} → {} gives all-in {} {}{}",
+        "target {} {}: prices × {} → {} gives all-in {}{} {}{}",
         r.target,
         r.currency,
         r.scale,
         prices.join(", "),
+        at_least(&r.bound),
         r.landed,
         r.currency,
-        if r.exact { " (exact)" } else { "" }
+        exact(r.exact, &r.bound)
     );
     if let Some(z) = &r.grey_zone {
         out.push_str(&format!("\ngrey zone: all-in {} or {} ({}); policy {:?}", z.below, z.above, z.cause, r.policy));
     }
+    out.push_str(&bound_text(&r.bound));
     out
+}
+
+/// ` (exact)` when the all-in price is the target and not a lower bound.
+fn exact(exact: bool, bound: &Option<Bound>) -> &'static str {
+    if exact && bound.is_none() {
+        " (exact)"
+    } else {
+        ""
+    }
+}
+
+/// `at least ` before an all-in price that is a lower bound.
+fn at_least(bound: &Option<Bound>) -> &'static str {
+    if bound.is_some() {
+        "at least "
+    } else {
+        ""
+    }
+}
+
+/// Why the answer is a bound, on a line of its own.
+fn bound_text(bound: &Option<Bound>) -> String {
+    bound.as_ref().map(|b| format!("\n{}", b.reason)).unwrap_or_default()
 }
 
 /// A one-line answer: the net price in the request's currency.
 fn line_text(r: &ReverseResult, request_currency: Currency) -> String {
     let mut out = format!(
-        "target {} {}: net price {} {} gives all-in {} {}{}",
+        "target {} {}: net price {}{} {} gives all-in {}{} {}{}",
         r.target,
         r.currency,
+        if r.bound.is_some() { "at most " } else { "" },
         r.net_price,
         request_currency,
+        at_least(&r.bound),
         r.landed,
         r.currency,
-        if r.exact { " (exact)" } else { "" }
+        exact(r.exact, &r.bound)
     );
     if let Some(z) = &r.grey_zone {
         out.push_str(&format!(
@@ -75,5 +102,6 @@ fn line_text(r: &ReverseResult, request_currency: Currency) -> String {
     if let Some(a) = r.absorbed {
         out.push_str(&format!("\nthe seller absorbs {a} {} so the shopper pays the target", r.currency));
     }
+    out.push_str(&bound_text(&r.bound));
     out
 }

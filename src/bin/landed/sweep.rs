@@ -72,7 +72,8 @@ fn text(r: &SweepResult) -> String {
     out
 }
 
-/// The cheapest complete combination in words, and what each of its choices saved.
+/// The cheapest complete combination in words, what each of its choices saved, and the choices
+/// that saved nothing.
 fn answer(r: &SweepResult) -> String {
     let Some(c) = &r.cheapest else {
         return "no combination is complete: none can be named cheapest\n".into();
@@ -93,6 +94,9 @@ fn answer(r: &SweepResult) -> String {
             "  {} {} instead of {} saves {} {}\n",
             s.axis, s.chosen, s.instead_of, s.saving, r.request_currency
         ));
+    }
+    for t in &r.ties {
+        out.push_str(&format!("  {} {} or {}: the same total, no saving\n", t.axis, t.chosen, t.same_as));
     }
     for l in &c.line_claims {
         out.push_str(&format!(

@@ -1,0 +1,115 @@
+//! Excise stage: the excise a destination charges at import on alcohol, tobacco or vaping
+//! products (`rules/excise.tsv`). The snapshot holds no excise rates, so the caller's figure (an
+//! `extra_duties` entry of kind `excise`) is charged when given; otherwise the excise is listed
+//! without an amount and the line is not fully priced, never complete without it. Either way the
+//! excise is part of the VAT base (docs/rules.md §21).
+
+use super::*;
+
+/// Charges the line's excise. Returns the amount charged (part of the VAT base) and whether the
+/// line's excise is fully known.
+pub(super) fn excise(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+    customs_value: Decimal,
+    quantities: &Quantities,
+    p: &mut Priced,
+) -> (Decimal, bool) {
+    if line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Excise) {
+        let components = component_values(ctx, line);
+        let input = DutyInput {
+            value: customs_value,
+            currency: ctx.j.currency,
+            quantities,
+            components: &components,
+            date: Some(ctx.req.date),
+            fx: &[],
+            base_duty: None,
+            rounding: ctx.req.rounding,
+        };
+        return charge_caller_duties(ctx, line, ExtraDutyKind::Excise, &input, p);
+    }
+    let Some(row) = ctx.rules.excise(ctx.destination, code, ctx.req.date) else {
+        return (Decimal::ZERO, true);
+    };
+    let reason = format!(
+        "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
+        row.name, row.note
+    );
+    p.levies.push(Levy {
+        kind: LevyKind::Excise,
+        name: row.name.into(),
+        base: customs_value,
+        base_note: "customs value".into(),
+        rate: "not in our data".into(),
+        amount: None,
+        partial_amount: None,
+        formula: reason.clone().into(),
+        source: row.source.borrowed(),
+    });
+    p.reasons.push(reason);
+    (Decimal::ZERO, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{engine, request};
+    use super::super::{LevyKind, LineStatus, Quote};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    fn quote_json(json: &str) -> Quote {
+        engine().quote(&request(json)).expect("quote")
+    }
+
+    fn wine(destination: &str, currency: &str, date: &str, extra: &str) -> Quote {
+        quote_json(&format!(
+            r#"{{"destination":"{destination}","date":"{date}","currency":"{currency}","lines":[
+            {{"id":"w","code":"22042109","origin":"FR","quantity":"6","unit_price":"30","volume_l":"4.5","alcohol_pct":"13"{extra}}}]}}"#
+        ))
+    }
+
+    /// GB alcohol duty (Finance (No. 2) Act 2023 Part 2): no rate in our data, so the line is
+    /// partial, lists the duty without an amount and the totals are "at least".
+    #[test]
+    fn a_line_bearing_excise_without_its_figure_is_partial_and_lists_the_excise() {
+        let q = wine("GB", "GBP", "2026-03-02", "");
+        let l = &q.lines[0];
+        let e = l.levies.iter().find(|v| v.kind == LevyKind::Excise).expect("excise listed");
+        assert!(e.name == "Alcohol Duty" && e.amount.is_none());
+        assert_eq!(e.source.row(), "excise.tsv#gb-alcohol-duty");
+        assert_eq!(l.status, LineStatus::Partial);
+        assert!(l.reason.as_deref().unwrap().contains("\"kind\": \"excise\""), "{:?}", l.reason);
+        assert!(!q.totals.complete && q.totals.at_least);
+    }
+
+    /// The caller's excise is charged, counted with the taxes and part of the VAT base.
+    #[test]
+    fn the_callers_excise_is_charged_and_in_the_vat_base() {
+        // 4.5 l at 13 % vol = 0.585 l of pure alcohol, at the caller's 29.54 GBP per litre: 17.28.
+        let q = wine(
+            "GB",
+            "GBP",
+            "2026-03-02",
+            r#","extra_duties":[{"name":"Alcohol Duty","rate":"29.54 GBP / l alc","kind":"excise"}]"#,
+        );
+        let l = &q.lines[0];
+        assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+        let e = l.levies.iter().find(|v| v.kind == LevyKind::Excise).unwrap();
+        assert_eq!(e.amount, Some(dec!(17.28)));
+        let vat = l.levies.iter().find(|v| v.kind == LevyKind::Tax).unwrap();
+        let duty: Decimal = l.levies.iter().filter(|v| v.kind == LevyKind::Duty).filter_map(|v| v.amount).sum();
+        assert_eq!(vat.base, l.customs_value + duty + dec!(17.28));
+    }
+
+    /// A T-shirt owes no excise anywhere.
+    #[test]
+    fn goods_outside_the_excise_table_owe_none() {
+        let q = quote_json(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
+            {"id":"t","code":"6109100010","origin":"CN","quantity":"1","unit_price":"200"}]}"#,
+        );
+        assert!(q.lines[0].levies.iter().all(|v| v.kind != LevyKind::Excise));
+    }
+}

@@ -1,0 +1,167 @@
+//! Excise duties charged at import that the snapshot holds no rates for (`rules/excise.tsv`):
+//! alcohol, tobacco and vaping duties in the UK, the EU, the US, Japan, Canada, Switzerland,
+//! Norway and Korea. A line under one of a row's HS prefixes owes the excise besides customs duty
+//! and VAT, and the excise is part of the VAT base; without the caller's figure for it (an
+//! `extra_duties` entry of kind `excise`) the line is not fully priced, and says so.
+
+use super::codes::{code_prefixes, EXCISE_FILE};
+use super::groups::Groups;
+use super::table::{in_force, Tsv};
+use crate::date::Date;
+use crate::error::Result;
+use crate::hs::digits_start_with;
+use crate::provenance::Provenance;
+
+/// One row: on the dates in force, goods under `codes` imported into `countries` owe `name`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excise {
+    pub id: &'static str,
+    /// Countries and groups of `rules/groups.tsv` (`GB,XI`, `EU`).
+    pub countries: Vec<&'static str>,
+    /// The excise as the law names it (`Alcohol Duty`).
+    pub name: &'static str,
+    /// HS prefixes of the goods that bear it.
+    pub codes: Vec<&'static str>,
+    /// What the row covers, in words (strength limits, devices without liquid, zero rates).
+    pub note: &'static str,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: Provenance<'static>,
+}
+
+impl Excise {
+    /// True when goods of `code` bear this excise.
+    ///
+    /// ```
+    /// let e = landed::Engine::embedded();
+    /// let date = landed::date::Date::parse("2026-03-02").unwrap();
+    /// let row = e.rules().excise("GB", "2204219300", date).unwrap();
+    /// assert_eq!(row.name, "Alcohol Duty");
+    /// assert!(e.rules().excise("GB", "6109100010", date).is_none());
+    /// ```
+    pub fn covers(&self, code: &str) -> bool {
+        self.codes.iter().any(|p| digits_start_with(code, p))
+    }
+
+    /// True when the row is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        in_force(self.valid_from, self.valid_to, date)
+    }
+
+    /// True when the row names `country` itself (not through a group).
+    fn names_itself(&self, country: &str) -> bool {
+        self.countries.contains(&country)
+    }
+}
+
+/// The HS chapters (bit `n` for chapter `n`) some row of `rows` covers: a code outside them
+/// bears no excise, decided without reading the rows (most lines of a cart).
+pub(super) fn chapters(rows: &[Excise]) -> u128 {
+    let chapter = |p: &str| p.get(..2).and_then(|c| c.parse::<u32>().ok());
+    rows.iter().flat_map(|r| r.codes.iter().filter_map(|p| chapter(p))).fold(0, |mask, c| mask | 1u128 << c)
+}
+
+/// The row of `rows` that charges goods of `code` imported into `country` on `date`: a row naming
+/// the country itself before a row naming a group it belongs to (a GB quote of 2019 reads the
+/// UK's own duty, not the EU's). `chapters` is [`chapters`] of `rows`.
+pub(super) fn find<'r>(
+    rows: &'r [Excise],
+    chapters: u128,
+    groups: &Groups<'_>,
+    country: &str,
+    code: &str,
+    date: Date,
+) -> Option<&'r Excise> {
+    let chapter = code.get(..2).and_then(|c| c.parse::<u32>().ok()).filter(|c| *c < 128)?;
+    if chapters & (1u128 << chapter) == 0 {
+        return None;
+    }
+    let due = |r: &&Excise| r.in_force(date) && r.covers(code);
+    rows.iter()
+        .filter(due)
+        .find(|r| r.names_itself(country))
+        .or_else(|| rows.iter().filter(due).find(|r| r.countries.iter().any(|c| groups.names(c, country, date))))
+}
+
+/// Parses `rules/excise.tsv` strictly: countries and groups, HS prefixes of 2 to 10 even digits,
+/// dates, a `confidence`; an unknown value fails the load naming the row and column.
+pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>> {
+    let table = EXCISE_FILE.trim_start_matches("rules/");
+    let mut rows = Vec::new();
+    for r in t.records() {
+        groups.check_names(&r, "countries")?;
+        let id = r.text("id")?;
+        rows.push(Excise {
+            id,
+            countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
+            name: r.text("name")?,
+            codes: code_prefixes(&r, "codes")?,
+            note: r.text("note")?,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(table, id, &r)?,
+        });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\n";
+
+    fn groups() -> Groups<'static> {
+        let text = "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\nEU\tGB\t1973-01-01\t2020-12-31\tlaw\tofficial\nEU\tDE\t1958-01-01\t\tlaw\tofficial\n";
+        Groups::parse(&Tsv::parse("rules/groups.tsv", text).unwrap()).unwrap()
+    }
+
+    fn parse_rows(rows: &str) -> Result<Vec<Excise>> {
+        let text: &'static str = Box::leak(format!("{HEADER}{rows}").into_boxed_str());
+        parse(&Tsv::parse(EXCISE_FILE, text)?, &groups())
+    }
+
+    fn day(d: &str) -> Date {
+        Date::parse(d).unwrap()
+    }
+
+    #[test]
+    fn a_row_covers_its_prefixes_on_its_dates() {
+        let rows = parse_rows("x\tGB,XI\tAlcohol Duty\t2204,220710\tn\t2023-08-01\t\tlaw\tofficial\n").unwrap();
+        let g = groups();
+        let find = |country, code, d| find(&rows, chapters(&rows), &g, country, code, d);
+        assert_eq!(find("XI", "2204219300", day("2026-03-02")).map(|r| r.id), Some("x"));
+        assert!(find("GB", "2207200000", day("2026-03-02")).is_none());
+        assert!(find("GB", "2204219300", day("2023-07-31")).is_none());
+        assert!(find("GB", "6109100010", day("2026-03-02")).is_none());
+        assert_eq!(chapters(&rows), 1 << 22);
+        assert_eq!(rows[0].source.row(), "excise.tsv#x");
+    }
+
+    /// The UK was in the EU group until 2020-12-31: its own row wins over the group's.
+    #[test]
+    fn a_country_row_wins_over_its_group_row() {
+        let rows = parse_rows(
+            "eu\tEU\tEU excise\t2204\tn\t\t\tlaw\tofficial\ngb\tGB\tAlcohol Duty\t2204\tn\t\t\tlaw\tofficial\n",
+        )
+        .unwrap();
+        let g = groups();
+        let find = |country, d| find(&rows, chapters(&rows), &g, country, "2204", d);
+        assert_eq!(find("GB", day("2019-05-01")).map(|r| r.id), Some("gb"));
+        assert_eq!(find("DE", day("2019-05-01")).map(|r| r.id), Some("eu"));
+        assert!(find("FR", day("2019-05-01")).is_none());
+    }
+
+    #[test]
+    fn bad_values_fail_the_load_naming_the_column() {
+        for (row, column) in [
+            ("x\tGBR\tn\t2204\tn\t\t\tlaw\tofficial\n", "countries"),
+            ("x\tGB\tn\t220\tn\t\t\tlaw\tofficial\n", "codes"),
+            ("x\tGB\tn\t2204\tn\t2020-13-01\t\tlaw\tofficial\n", "valid_from"),
+            ("x\tGB\tn\t2204\tn\t\t\tlaw\tsure\n", "confidence"),
+        ] {
+            let e = parse_rows(row).expect_err(column);
+            assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);
+        }
+    }
+}
