@@ -73,6 +73,8 @@ struct EngineData {
     fx: EmbeddedFx,
     datasets: Datasets,
     search: Indexes,
+    /// The rule rows quotes read per destination, day, channel and place of shipment.
+    day_rules: crate::quote::DayRulesMemo,
 }
 
 impl std::fmt::Debug for Engine {
@@ -121,7 +123,17 @@ impl Engine {
         let datasets = Datasets::load(snapshot)?;
         let search = Indexes::new(snapshot);
         let snapshot_id = snapshot.id();
-        Ok(Engine { data: Box::leak(Box::new(EngineData { snapshot, snapshot_id, rules, fx, datasets, search })) })
+        Ok(Engine {
+            data: Box::leak(Box::new(EngineData {
+                snapshot,
+                snapshot_id,
+                rules,
+                fx,
+                datasets,
+                search,
+                day_rules: Default::default(),
+            })),
+        })
     }
 
     /// Attaches a description blob (checked against this snapshot's hash): needed by `search`
@@ -310,6 +322,11 @@ impl Engine {
     /// The datasets of the snapshot with their publication periods (freshness).
     pub fn datasets(&self) -> &'static Datasets {
         &self.data.datasets
+    }
+
+    /// The rule rows quotes have read, by destination, day, channel and place of shipment.
+    pub(crate) fn day_rules(&self) -> &'static crate::quote::DayRulesMemo {
+        &self.data.day_rules
     }
 
     pub(crate) fn search_indexes(&self) -> &'static Indexes {

@@ -13,11 +13,6 @@ impl<T> Several<T> {
         Several { first: None, rest: Vec::new() }
     }
 
-    /// A list of one.
-    pub(crate) fn one(item: T) -> Self {
-        Several { first: Some(item), rest: Vec::new() }
-    }
-
     pub(crate) fn push(&mut self, item: T) {
         match self.first {
             None => self.first = Some(item),
@@ -38,6 +33,11 @@ impl<T> Several<T> {
     }
 
     /// The last item, to replace in place.
+    /// Each item, mutably, in order (read in place rather than moved out).
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.first.iter_mut().chain(&mut self.rest)
+    }
+
     pub(crate) fn last_mut(&mut self) -> Option<&mut T> {
         match self.rest.last_mut() {
             Some(last) => Some(last),
@@ -86,12 +86,17 @@ mod tests {
         }
         assert_eq!((s.len(), s[0], s[2]), (3, 1, 3));
         assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
-        assert_eq!(Several::one(7).into_iter().collect::<Vec<_>>(), [7]);
+        let mut seven = Several::new();
+        seven.push(7);
+        assert_eq!(seven.into_iter().collect::<Vec<_>>(), [7]);
         *s.last_mut().unwrap() = 4;
         assert_eq!((&s).into_iter().copied().collect::<Vec<_>>(), [1, 2, 4]);
-        let mut one = Several::one(5);
+        let mut one = Several::new();
+        one.push(5);
         *one.last_mut().unwrap() = 6;
         assert_eq!(one[0], 6);
         assert!(Several::<u8>::new().last_mut().is_none());
+        s.iter_mut().for_each(|i| *i += 1);
+        assert_eq!(s.iter().copied().collect::<Vec<_>>(), [2, 3, 5]);
     }
 }

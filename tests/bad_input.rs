@@ -206,7 +206,8 @@ fn unknown_subdivision_is_a_typed_error_naming_the_field() {
 #[test]
 fn an_amount_with_more_digits_than_a_decimal_holds_is_too_large_not_malformed() {
     // A well-formed 32-digit price is a size problem (E_TOO_LARGE), not a format one (E_AMOUNT).
-    let big = request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "12345678901234567890123456789012""#);
+    let big =
+        request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "12345678901234567890123456789012""#);
     assert_eq!(refused(&big), (ErrorCode::TooLarge, Some("lines[0].unit_price".into())));
     let comma = request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "49,99""#);
     assert_eq!(refused(&comma).0, ErrorCode::Amount);

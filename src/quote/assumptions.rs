@@ -23,7 +23,8 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     // The territory's note is about duty at its border: none on a movement that crosses none.
-    if let Some(t) = rules.territory(dest, date).filter(|_| ctx.movement.is_none()) {
+    let day = std::sync::Arc::clone(&ctx.day);
+    if let Some(t) = day.territory.filter(|_| ctx.movement.is_none()) {
         ctx.warn(Detail::Territory { assumption: t.assumption, source: t.source.publisher });
     }
     // A subdivision the destination's tax rows do not know is an error, never a silent national
@@ -41,28 +42,14 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS): only asked
     // when the request names no subdivision and the buyer is not a registrant paying GST only.
     let registrant_pays_federal_only = ctx.j.subdivision_tax == SubdivisionTax::Hst && req.business_buyer;
-    if ctx.subdivision.is_none() && !registrant_pays_federal_only {
-        let mut parts: Vec<&str> = rules
-            .vat_of(dest)
-            .iter()
-            .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
-            .map(|v| v.subdivision)
-            .collect();
-        parts.sort_unstable();
-        parts.dedup();
-        if !parts.is_empty() {
-            ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions: parts });
-        }
+    if ctx.subdivision.is_none() && !registrant_pays_federal_only && !day.tax_subdivisions.is_empty() {
+        let subdivisions = day.tax_subdivisions.clone();
+        ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions });
     }
     if req.ship_from.is_none() {
         // The rows naming the destination or its groups, indexed when the rules load.
-        let keyed: Vec<&str> = rules
-            .ship_from_thresholds_naming(dest, date)
-            .filter(|t| t.channel.is_none_or(|c| c == req.channel))
-            .map(|t| t.id)
-            .collect();
-        if !keyed.is_empty() {
-            ctx.warn(Detail::AssumedShipFrom { thresholds: keyed });
+        if !day.ship_from_thresholds.is_empty() {
+            ctx.warn(Detail::AssumedShipFrom { thresholds: day.ship_from_thresholds.clone() });
         }
     }
     Ok(())

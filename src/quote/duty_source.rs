@@ -21,7 +21,8 @@ pub(super) enum DutySource {
     NoBorder(&'static crate::rules::Movement),
 }
 
-/// The duty sources of a line: one, or one per distinct duty under a partial code (at most 200).
+/// The duty sources of a line, pushed to `out` (built where they stay): one, or one per distinct
+/// duty under a partial code (at most 200).
 pub(super) fn duty_sources(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
@@ -29,43 +30,61 @@ pub(super) fn duty_sources(
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
     claim: Option<&'static Programme>,
-) -> Several<DutySource> {
+    out: &mut Several<DutySource>,
+) {
     if let Some(m) = ctx.movement {
-        return Several::one(DutySource::NoBorder(m));
+        return out.push(DutySource::NoBorder(m));
     }
     if let Some(t) = relief.duty {
-        return Several::one(DutySource::Relieved(t));
+        return out.push(DutySource::Relieved(t));
     }
     if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
-        return Several::one(DutySource::FlatPerLine { threshold: t, share, note });
+        return out.push(DutySource::FlatPerLine { threshold: t, share, note });
     }
-    match duty_rates(ctx, line, code, claim) {
-        Ok((rates, _)) if rates.is_empty() => {
-            Several::one(DutySource::None(format!("no duty rate found for code {code}")))
-        }
-        Ok((rates, partial_code)) => {
-            let mut sources = Several::new();
-            for r in rates.into_iter().take(200) {
-                if relief.simplified_set_aside.is_some() {
-                    note_set_aside(ctx, line, &r);
+    let partial_code = match duty_rates(ctx, line, code, claim, out) {
+        Ok(_) if out.is_empty() => return out.push(DutySource::None(format!("no duty rate found for code {code}"))),
+        Ok(partial_code) => partial_code,
+        Err(reason) => return out.push(DutySource::None(reason)),
+    };
+    // Each rate is a source as it stands, but under a simplified tariff (or past the most).
+    if relief.simplified.is_some() || relief.simplified_set_aside.is_some() || out.len() > MAX_SOURCES {
+        let rates = std::mem::replace(out, Several::new());
+        for r in rates.into_iter().take(MAX_SOURCES) {
+            let r = match r {
+                DutySource::Rate(r) => r,
+                other => {
+                    out.push(other);
+                    continue;
                 }
-                let source = match relief.simplified {
-                    Some(t) => simplify(ctx, line, t, r),
-                    None => DutySource::Rate(r),
-                };
-                // The lines of a partial code in one simplified category share its rate: once.
-                if !sources.iter().any(|s| same_simplified_rate(s, &source)) {
-                    sources.push(source);
-                }
+            };
+            if relief.simplified_set_aside.is_some() {
+                note_set_aside(ctx, line, &r);
             }
-            // A range to warn of only when several rates remain (the lines of a partial code in
-            // one simplified category have one).
-            if let Some(detail) = partial_code.filter(|_| sources.len() > 1) {
-                ctx.warn(detail);
+            let source = match relief.simplified {
+                Some(t) => simplify(ctx, line, t, r),
+                None => DutySource::Rate(r),
+            };
+            // The lines of a partial code in one simplified category share its rate: once.
+            if !out.iter().any(|s| same_simplified_rate(s, &source)) {
+                out.push(source);
             }
-            sources
         }
-        Err(reason) => Several::one(DutySource::None(reason)),
+    }
+    // A range to warn of only when several rates remain (the lines of a partial code in one
+    // simplified category have one).
+    if let Some(detail) = partial_code.filter(|_| out.len() > 1) {
+        ctx.warn(detail);
+    }
+}
+
+/// Most duty sources a line is priced with (the distinct duties under a partial code).
+const MAX_SOURCES: usize = 200;
+
+/// The rate of a source that is one.
+pub(super) fn rate_of(source: &DutySource) -> Option<&DutyRate<'static>> {
+    match source {
+        DutySource::Rate(r) => Some(r),
+        _ => None,
     }
 }
 
@@ -146,18 +165,21 @@ impl RateSource {
     }
 }
 
-/// The duty rate(s) for a line: the snapshot's tariff for the destination (every line under a
-/// partial code, with the `W_PARTIAL_CODE` detail the caller states if several rates remain),
-/// else the caller's `duty_rate`, else the reason there is none.
+/// The duty rate(s) for a line, each a [`DutySource::Rate`] pushed to `out` (empty): the
+/// snapshot's tariff for the destination (every line under a partial code, with the
+/// `W_PARTIAL_CODE` detail the caller states if several rates remain), else the caller's
+/// `duty_rate`, else the reason there is none.
 pub(super) fn duty_rates(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
     claim: Option<&'static Programme>,
-) -> std::result::Result<(Several<DutyRate<'static>>, Option<Detail>), String> {
+    out: &mut Several<DutySource>,
+) -> std::result::Result<Option<Detail>, String> {
     let snapshot = ctx.snapshot;
     let Some(tariff) = ctx.j.tariff else {
-        return no_tariff_rate(ctx, line).map(|rate| (Several::one(rate), None));
+        out.push(DutySource::Rate(no_tariff_rate(ctx, line)?));
+        return Ok(None);
     };
     match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
         Ok(found) => {
@@ -176,7 +198,8 @@ pub(super) fn duty_rates(
                     rate: rate.clone(),
                     replaced: replaced.clone(),
                 });
-                return Ok((Several::one(caller_rate(line, rate, Some(replaced))), None));
+                out.push(DutySource::Rate(caller_rate(line, rate, Some(replaced))));
+                return Ok(None);
             }
             let first = found.lines[0].row.source;
             let src = snapshot.source(&found.lines[0].row);
@@ -200,11 +223,11 @@ pub(super) fn duty_rates(
                     source: via.source.clone(),
                 });
             }
-            let mut rates: Several<DutyRate<'static>> = Several::new();
+            let rates = out;
             for l in &found.lines {
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
-                if rates.iter().any(|r| {
+                if rates.iter().filter_map(rate_of).any(|r| {
                     r.text == text
                         && r.claim.as_ref().map(|c| c.general_text) == claimed.as_ref().map(|(_, c)| c.general_text)
                 }) {
@@ -212,7 +235,7 @@ pub(super) fn duty_rates(
                 }
                 let source = snapshot.source(&l.row);
                 if let Some((text, c)) = claimed {
-                    rates.push(DutyRate {
+                    rates.push(DutySource::Rate(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
                         name: format!(
                             "Customs duty ({tariff} {}, claim {} {})",
@@ -227,13 +250,13 @@ pub(super) fn duty_rates(
                         special: l.row.special,
                         deduction: None,
                         claim: Some(c),
-                    });
+                    }));
                     continue;
                 }
                 // A stored code is 2 to 13 digits, so it always parses; were it not to, the levy
                 // still names it and the line has no matched code.
                 let matched_code = HsCode::from_stored(l.row.code_bytes());
-                rates.push(DutyRate {
+                rates.push(DutySource::Rate(DutyRate {
                     expr: Expr::Tariff(l.expression),
                     text: Cow::Borrowed(l.row.mfn),
                     name: match &matched_code {
@@ -245,7 +268,7 @@ pub(super) fn duty_rates(
                     special: l.row.special,
                     deduction: None,
                     claim: None,
-                });
+                }));
             }
             let partial_code = (found.kind == Match::Partial && rates.len() > 1).then(|| Detail::PartialCode {
                 line: line.id.clone(),
@@ -254,10 +277,13 @@ pub(super) fn duty_rates(
                 tariff,
                 duties: rates.len(),
             });
-            Ok((rates, partial_code))
+            Ok(partial_code)
         }
         Err(e) => match &line.duty_rate {
-            Some(rate) => Ok((Several::one(caller_rate(line, rate, None)), None)),
+            Some(rate) => {
+                out.push(DutySource::Rate(caller_rate(line, rate, None)));
+                Ok(None)
+            }
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
@@ -437,7 +463,8 @@ mod tests {
         let t = ctx.rules.thresholds.iter().find(|t| t.id == "gb-low-value-135").unwrap();
         let relief = Relief { duty: Some(t), ..Relief::default() };
         let code = HsCode::parse("6109100010").unwrap();
-        let sources = duty_sources(&mut ctx, &req.lines[0], &code, &relief, None, None);
+        let mut sources = Several::new();
+        duty_sources(&mut ctx, &req.lines[0], &code, &relief, None, None, &mut sources);
         assert_eq!(sources.len(), 1);
         assert!(matches!(&sources[0], DutySource::Relieved(r) if r.id == "gb-low-value-135"));
     }
@@ -449,8 +476,10 @@ mod tests {
         let req = one_line("GB", "GBP", r#"{"id":"a","code":"6109.10.00.10","quantity":"1","unit_price":"200"}"#);
         let mut ctx = context(&req);
         let code = HsCode::parse(&req.lines[0].code).unwrap();
-        let (rates, _) = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        let mut rates = Several::new();
+        duty_rates(&mut ctx, &req.lines[0], &code, None, &mut rates).unwrap();
         assert_eq!(rates.len(), 1);
+        let rates: Vec<&DutyRate> = rates.iter().filter_map(rate_of).collect();
         assert_eq!((&*rates[0].text, rates[0].matched_code.as_deref()), ("12.0%", Some("61091000")));
         assert_eq!(rates[0].name, "Customs duty (GB 61091000)");
     }
@@ -465,7 +494,9 @@ mod tests {
         );
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
-        let (rates, _) = duty_rates(&mut ctx, &req.lines[0], &code, None).unwrap();
+        let mut rates = Several::new();
+        duty_rates(&mut ctx, &req.lines[0], &code, None, &mut rates).unwrap();
+        let rates: Vec<&DutyRate> = rates.iter().filter_map(rate_of).collect();
         assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
         assert!(rates[0].name.as_str().contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
@@ -477,7 +508,7 @@ mod tests {
         let req = one_line("AU", "AUD", r#"{"id":"a","code":"6109100010","quantity":"1","unit_price":"200"}"#);
         let mut ctx = context(&req);
         let code = HsCode::parse("6109100010").unwrap();
-        let why = duty_rates(&mut ctx, &req.lines[0], &code, None).err().expect("no rate");
+        let why = duty_rates(&mut ctx, &req.lines[0], &code, None, &mut Several::new()).expect_err("no rate");
         assert!(why.contains("supply duty_rate"), "{why}");
     }
 }

@@ -9,9 +9,8 @@ use super::*;
 pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
-    let rules: &'static Rules = ctx.rules;
-    let fees: Vec<&'static crate::rules::Fee> = rules.fees(ctx.destination, ctx.req.date);
-    for f in fees {
+    let day = std::sync::Arc::clone(&ctx.day);
+    for &f in &day.fees {
         if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel) {
             continue;
         }

@@ -22,7 +22,8 @@ pub(super) fn price_line(
     v: &LineValues,
     relief: &Relief,
     flat_share: Option<(Decimal, String)>,
-) -> Result<(LineQuote, Decimal)> {
+    out: &mut Vec<LineQuote>,
+) -> Result<Decimal> {
     let customs_value = match ctx.j.duty_basis {
         DutyBasis::Cif => v.cif(),
         DutyBasis::Fob => v.customs_goods,
@@ -32,40 +33,37 @@ pub(super) fn price_line(
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
-    // equals), only its code and total.
-    let mut count = 0usize;
-    let mut cheapest: Option<(Option<HsCode>, Priced)> = None;
-    let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
-    for mut source in duty_sources(ctx, line, code, relief, flat_share, claim) {
-        let mut p = price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, &mut source);
-        let matched = match source {
-            DutySource::None(reason) => {
-                p.reasons.insert(0, reason);
-                None
-            }
-            DutySource::Rate(rate) => rate.matched_code,
-            DutySource::Relieved(_) | DutySource::FlatPerLine { .. } | DutySource::NoBorder(_) => None,
-        };
-        count += 1;
-        // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
-        match &mut cheapest {
-            None => cheapest = Some((matched, p)),
-            Some(c) if p.total < c.1.total => {
-                let old = std::mem::replace(c, (matched, p));
-                if dearest.is_none() {
-                    dearest = Some((old.0, old.1.total));
-                }
-            }
-            Some(c) => {
-                if p.total >= dearest.as_ref().map_or(c.1.total, |d| d.1) {
-                    dearest = Some((matched, p.total));
-                }
-            }
-        }
-    }
-    let Some((matched_code, mut p)) = cheapest else {
+    // equals), only its code and total. Each source is read in place, and the first priced into
+    // the line's own place (a source and its pricing are large: each move is a copy).
+    let mut sources = Several::new();
+    duty_sources(ctx, line, code, relief, flat_share, claim, &mut sources);
+    let mut sources = sources.iter_mut();
+    let Some(first) = sources.next() else {
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
+    let price = |ctx: &mut Ctx<'_>, source: &mut DutySource, p: &mut Priced| {
+        price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source, p);
+        take_matched_code(source, p)
+    };
+    let mut p = Priced::default();
+    let mut matched_code = price(ctx, first, &mut p);
+    let mut count = 1usize;
+    // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
+    let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
+    for source in sources {
+        let mut q = Priced::default();
+        let matched = price(ctx, source, &mut q);
+        count += 1;
+        if q.total < p.total {
+            let old_code = std::mem::replace(&mut matched_code, matched);
+            let old = std::mem::replace(&mut p, q);
+            if dearest.is_none() {
+                dearest = Some((old_code, old.total));
+            }
+        } else if q.total >= dearest.as_ref().map_or(p.total, |d| d.1) {
+            dearest = Some((matched, q.total));
+        }
+    }
     let range = match dearest {
         Some((max_code, max_levies)) if count > 1 => Some(Box::new(Range {
             lines: count,
@@ -95,27 +93,38 @@ pub(super) fn price_line(
     } else {
         LineStatus::NotPriced
     };
-    Ok((
-        LineQuote {
-            id: line.id.clone(),
-            status,
-            reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
-            missing: p.missing,
-            code: code.clone(),
-            matched_code: if range.is_some() { None } else { matched_code },
-            origin,
-            goods_value: v.goods,
-            shipping: v.shipping,
-            insurance: v.insurance,
-            customs_value,
-            levies: p.levies,
-            excluded: p.excluded,
-            alternatives: p.alternatives,
-            claim: p.claim,
-            range,
-        },
-        extra,
-    ))
+    out.push(LineQuote {
+        id: line.id.clone(),
+        status,
+        reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
+        missing: p.missing,
+        code: code.clone(),
+        matched_code: if range.is_some() { None } else { matched_code },
+        origin,
+        goods_value: v.goods,
+        shipping: v.shipping,
+        insurance: v.insurance,
+        customs_value,
+        levies: p.levies,
+        excluded: p.excluded,
+        alternatives: p.alternatives,
+        claim: p.claim,
+        range,
+    });
+    Ok(extra)
+}
+
+/// The tariff line a source matched (taken: the source is not read again); a source without a
+/// rate gives its reason to the line first.
+fn take_matched_code(source: &mut DutySource, p: &mut Priced) -> Option<HsCode> {
+    match source {
+        DutySource::None(reason) => {
+            p.reasons.insert(0, std::mem::take(reason));
+            None
+        }
+        DutySource::Rate(rate) => rate.matched_code.take(),
+        DutySource::Relieved(_) | DutySource::FlatPerLine { .. } | DutySource::NoBorder(_) => None,
+    }
 }
 
 /// Duty, additional duties and tax of a line with one duty rate (or a relief / flat share).
@@ -130,10 +139,11 @@ pub(super) fn price_with(
     quantities: &Quantities,
     relief: &Relief,
     source: &mut DutySource,
-) -> Priced {
+    p: &mut Priced,
+) {
     let cur = ctx.j.currency;
     // A duty and a tax: the common line, in one allocation.
-    let mut p = Priced { levies: Vec::with_capacity(2), ..Priced::default() };
+    p.levies.reserve_exact(2);
     let basis_note = match ctx.j.duty_basis {
         DutyBasis::Cif => Parts::Cif { goods: v.customs_goods, shipping: v.shipping, insurance: v.insurance },
         DutyBasis::Fob => Parts::Fob { goods: v.customs_goods },
@@ -234,12 +244,12 @@ pub(super) fn price_with(
             source: rate.source.to_levy_source(),
         };
         if let Some(c) = &rate.claim {
-            apply_claim(ctx, line, origin, c, &input, &mut levy, &mut p);
+            apply_claim(ctx, line, origin, c, &input, &mut levy, p);
             duty_known &= levy.amount.is_some();
         }
         duty_total += levy.amount.or(levy.partial_amount).unwrap_or_default();
         p.levies.push(levy);
-        let (extra, extra_known) = caller_duties(ctx, line, &input, &mut p);
+        let (extra, extra_known) = caller_duties(ctx, line, &input, p);
         duty_total += extra;
         duty_known &= extra_known;
         let general = match &p.claim {
@@ -247,7 +257,7 @@ pub(super) fn price_with(
             None => amount,
         };
         if let (Some(o), Some(general)) = (origin, general) {
-            preferences(ctx, rate.special, o, &input, general, &mut p);
+            preferences(ctx, rate.special, o, &input, general, p);
         }
     }
 
@@ -271,26 +281,25 @@ pub(super) fn price_with(
                     currency: cur,
                     claim: p.claim.as_ref().map(|c| c.program.clone()),
                 };
-                let mut charged = us_layers(ctx, &layers, &mut p);
+                let mut charged = us_layers(ctx, &layers, p);
                 duty_known &= charged.known;
                 duty_total += charged.total;
                 waived_savings(&charged.waivable, &mut p.alternatives);
-                claim_waived(&mut p, std::mem::take(&mut charged.claim_waived));
+                claim_waived(p, std::mem::take(&mut charged.claim_waived));
             }
         }
     }
 
     // Excise on alcohol, tobacco and vaping products: the caller's figure, or listed unpriced.
     if ctx.movement.is_none() {
-        let (charged, known) = excise(ctx, line, code, customs_value, quantities, &mut p);
+        let (charged, known) = excise(ctx, line, code, customs_value, quantities, p);
         duty_total += charged;
         duty_known &= known;
     }
 
     // Import VAT/GST.
-    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, &mut p);
+    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, p);
     p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
-    p
 }
 
 /// The line's component values (given in the request currency) in the customs currency, each

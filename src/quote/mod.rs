@@ -29,6 +29,7 @@ use std::borrow::Cow;
 
 mod assumptions;
 mod claims;
+mod day_rules;
 mod duties;
 mod duty_source;
 mod excise;
@@ -53,6 +54,8 @@ use crate::several::Several;
 use assumptions::*;
 pub use claims::claimable;
 use claims::*;
+use day_rules::DayRules;
+pub(crate) use day_rules::DayRulesMemo;
 use duties::*;
 pub use duty_source::line_quantities;
 use duty_source::*;
@@ -87,8 +90,11 @@ struct Ctx<'q> {
     fx_used: Vec<FxUsed>,
     warnings: Vec<Warning>,
     /// VAT/GST rate per class, looked up once per request.
-    vat_cache: Several<(VatClass, Option<crate::rules::VatRate>)>,
+    vat_cache: Several<(VatClass, Option<std::sync::Arc<crate::rules::VatRate>>)>,
     subdivision: Option<String>,
+    /// The rule rows that depend only on the destination, day, channel and place of shipment
+    /// (looked up once per engine for each).
+    day: std::sync::Arc<DayRules>,
     /// The destination's rounding step for each [`RoundingTarget`] on the date, looked up once.
     rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
     /// The tariff editions (source numbers) whose age this quote has checked.
@@ -246,6 +252,7 @@ impl<'q> Ctx<'q> {
             false => Cow::Borrowed(req.destination.as_str()),
         };
         let j = rules.jurisdiction(&destination, req.date)?;
+        let day = engine.day_rules().get(rules, j.country, req.date, req.channel, req.ship_from.as_deref());
         Ok(Ctx {
             req,
             fx: engine.fx(),
@@ -258,7 +265,8 @@ impl<'q> Ctx<'q> {
             warnings: Vec::new(),
             vat_cache: Several::new(),
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
-            rounding: rounding_steps(rules, j.country, req.date),
+            rounding: day.rounding,
+            day,
             tariff_editions_checked: Several::new(),
             uplift: None,
             tax_parts: Several::new(),
@@ -336,9 +344,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
-        let (q, extra) = price_line(&mut ctx, line, &codes[i], &values[i], &relief, share)?;
-        landed_extra += extra;
-        lines.push(q);
+        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], &relief, share, &mut lines)?;
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     let unsettled = unsettled_freight_factor(&ctx, &relief);

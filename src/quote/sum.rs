@@ -30,7 +30,11 @@ impl Sum {
 
     /// The sum: `dp` places when every amount had them, else the `Decimal` sum's own scale.
     pub(super) fn total(&self) -> Decimal {
-        let units = Decimal::from_i128_with_scale(self.units, self.dp);
+        // Nearly every sum fits in 64 bits: built directly, without the 96-bit range check.
+        let units = match i64::try_from(self.units) {
+            Ok(units) => Decimal::new(units, self.dp),
+            Err(_) => Decimal::from_i128_with_scale(self.units, self.dp),
+        };
         match self.other {
             None => units,
             Some(other) => units + other,

@@ -2,6 +2,7 @@
 //! collectible.
 
 use super::*;
+use std::sync::Arc;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn tax(
@@ -18,8 +19,8 @@ pub(super) fn tax(
         return;
     }
     let Some(mut rate) = tax_rate(ctx, line, p) else { return };
-    let sub = ctx.subdivision.clone();
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
+        let sub = ctx.subdivision.clone();
         if let Some(s) = sub.as_deref() {
             if rate.kind != VatKind::Hst && ctx.rules.has_subdivision_sales_tax(ctx.destination, s, ctx.req.date) {
                 ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
@@ -28,7 +29,7 @@ pub(super) fn tax(
         if rate.kind == VatKind::Hst && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
             if let Some(gst) = ctx.rules.vat_rate(ctx.destination, None, line.vat_class, ctx.req.date) {
-                rate = gst;
+                rate = Arc::new(gst);
             }
         }
     }
@@ -150,11 +151,12 @@ fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
     })
 }
 
-/// The VAT/GST rate of a line (cached per class), or the reason there is none. Brazil's
-/// simplified regime uses the state's ICMS rate for remessas, which needs the state.
-pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<crate::rules::VatRate> {
-    let sub = ctx.subdivision.clone();
+/// The VAT/GST rate of a line (cached per class and shared by the quote's lines), or the reason
+/// there is none. Brazil's simplified regime uses the state's ICMS rate for remessas, which needs
+/// the state.
+pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<Arc<crate::rules::VatRate>> {
     if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
+        let sub = ctx.subdivision.clone();
         let rules: &'static Rules = ctx.rules;
         let row = sub.as_deref().and_then(|s| rules.vat_row(ctx.destination, s, VatKind::IcmsRts, ctx.req.date));
         let Some(row) = row else {
@@ -165,13 +167,14 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
             return None;
         };
         ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.source.is_verify());
-        return Some(row.clone());
+        return Some(Arc::new(row.clone()));
     }
     let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
     let rate = match cached {
         Some(r) => r,
         None => {
-            let r = ctx.rules.vat_rate(ctx.destination, sub.as_deref(), line.vat_class, ctx.req.date);
+            let r =
+                ctx.rules.shared_vat_rate(ctx.destination, ctx.subdivision.as_deref(), line.vat_class, ctx.req.date);
             ctx.vat_cache.push((line.vat_class, r.clone()));
             r
         }

@@ -123,9 +123,8 @@ pub(super) fn general_tariff_asked(req: &QuoteRequest) -> Option<String> {
 /// Compares the consignment with each threshold that can apply.
 pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
     let cv = consignment_values(ctx, values);
-    let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
-    let rules: &'static Rules = ctx.rules;
-    let candidates = rules.thresholds(ctx.destination, ctx.req.date, ctx.req.channel, ship_from.as_deref());
+    let day = std::sync::Arc::clone(&ctx.day);
+    let candidates = day.thresholds.iter().copied();
     let mut dearest = None;
     let mut relief = Relief::default();
     let mut checks = Vec::new();

@@ -576,10 +576,15 @@ mod tests {
         assert_eq!(price("1E-2").unwrap(), dec!(0.01));
         assert_eq!(price("-2.5e+1").unwrap(), dec!(-25));
         assert_eq!(price("12345678901234567890.123456789").unwrap(), dec!(12345678901234567890.123456789));
-        // More digits than a decimal holds, or out of its range: refused, never rounded.
-        for n in ["0.12345678901234567890123456789", "1e400", "123456789012345678901234567890"] {
+        // More digits than a decimal holds, or out of its range: refused, never rounded; a plain
+        // whole number too long for it is too large rather than malformed.
+        for (n, code) in [
+            ("0.12345678901234567890123456789", ErrorCode::Amount),
+            ("1e400", ErrorCode::Amount),
+            ("123456789012345678901234567890", ErrorCode::TooLarge),
+        ] {
             let e = price(n).unwrap_err();
-            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Amount, Some("lines[0].unit_price")), "{n}");
+            assert_eq!((e.code, e.field.as_deref()), (code, Some("lines[0].unit_price")), "{n}");
         }
     }
 

@@ -857,6 +857,17 @@ impl Rules {
     /// (for the reduced class, the lowest reduced rate the country has). Looked up once per
     /// input: the rules remember the answer (the tables never change under an engine).
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
+        self.shared_vat_rate(country, subdivision, class, date).map(|r| (*r).clone())
+    }
+
+    /// [`Rules::vat_rate`], shared with the memo rather than copied.
+    pub(crate) fn shared_vat_rate(
+        &self,
+        country: &str,
+        subdivision: Option<&str>,
+        class: VatClass,
+        date: Date,
+    ) -> Option<std::sync::Arc<VatRate>> {
         self.vat_memo
             .get_or(country, subdivision, class, date, || self.find_vat_rate(country, subdivision, class, date))
     }
@@ -1128,7 +1139,8 @@ mod jurisdiction_table_tests {
     use super::*;
 
     const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\n";
-    const GOOD: &str = "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
+    const GOOD: &str =
+        "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
 
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());

@@ -6,7 +6,7 @@
 use super::VatRate;
 use crate::date::Date;
 use crate::request::VatClass;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// At most this many keys are kept; past it the memo starts again (a process quoting for more
 /// destinations and days than this pays the look-up, as without a memo).
@@ -33,7 +33,8 @@ impl Key {
 /// Rates by their look-up's inputs.
 #[derive(Debug, Default)]
 pub(super) struct VatMemo {
-    entries: Mutex<Vec<(Key, Option<VatRate>)>>,
+    /// Shared: a quote holds the rate it read without copying the row.
+    entries: Mutex<Vec<(Key, Option<Arc<VatRate>>)>>,
 }
 
 impl VatMemo {
@@ -45,13 +46,13 @@ impl VatMemo {
         class: VatClass,
         date: Date,
         look_up: impl FnOnce() -> Option<VatRate>,
-    ) -> Option<VatRate> {
+    ) -> Option<Arc<VatRate>> {
         // A poisoned lock only means another thread panicked mid-insert: the entries are whole.
         let lock = || self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, rate)) = lock().iter().find(|(k, _)| k.is(country, subdivision, class, date)) {
             return rate.clone();
         }
-        let rate = look_up();
+        let rate = look_up().map(Arc::new);
         let mut entries = lock();
         if entries.len() >= CAPACITY {
             entries.clear();

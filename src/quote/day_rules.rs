@@ -1,0 +1,186 @@
+//! The rule rows a quote reads that depend only on its destination, day, channel and place of
+//! shipment: the candidate thresholds, the fee rows, the rounding steps and the rows its stated
+//! assumptions name. Quotes for the same key read the same rows, so they are looked up once per
+//! engine for each key and shared. Owned by the [`Engine`] (like the VAT memo); bounded, and
+//! behind a lock (an engine is `Send + Sync`).
+
+use super::*;
+use crate::request::Channel;
+use crate::rules::{Fee, Territory};
+use std::sync::{Arc, Mutex};
+
+/// At most this many keys are kept; past it the memo starts again (a process quoting for more
+/// destinations and days than this pays the look-ups, as without a memo).
+const CAPACITY: usize = 64;
+
+/// The rows of one key, in the order the stages read them (file order).
+#[derive(Debug, PartialEq)]
+pub(super) struct DayRules {
+    /// [`Rules::thresholds`]: in force, naming the destination or a group it is in, for the
+    /// channel and the place of shipment.
+    pub(super) thresholds: Vec<&'static Threshold>,
+    /// [`Rules::fees`]: the destination's fee rows in force.
+    pub(super) fees: Vec<&'static Fee>,
+    /// The destination's rounding step for each [`RoundingTarget`].
+    pub(super) rounding: [Option<&'static Rounding>; ROUNDING_TARGETS],
+    /// The territory row whose assumption a quote states, if the destination is one.
+    pub(super) territory: Option<&'static Territory>,
+    /// The subdivisions whose border tax differs (HST provinces, ICMS states), in force: sorted,
+    /// each once.
+    pub(super) tax_subdivisions: Vec<&'static str>,
+    /// The thresholds for the channel limited to shipments from some countries (not applied
+    /// without `ship_from`).
+    pub(super) ship_from_thresholds: Vec<&'static str>,
+}
+
+impl DayRules {
+    /// The rows for a key, looked up in the rule tables.
+    fn look_up(rules: &'static Rules, key: &Key) -> DayRules {
+        let (dest, date) = (key.destination, key.date);
+        let mut tax_subdivisions: Vec<&'static str> = rules
+            .vat_of(dest)
+            .iter()
+            .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
+            .map(|v| v.subdivision)
+            .collect();
+        tax_subdivisions.sort_unstable();
+        tax_subdivisions.dedup();
+        DayRules {
+            thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
+            fees: rules.fees(dest, date),
+            rounding: rounding_steps(rules, dest, date),
+            territory: rules.territory(dest, date),
+            tax_subdivisions,
+            ship_from_thresholds: rules
+                .ship_from_thresholds_naming(dest, date)
+                .filter(|t| t.channel.is_none_or(|c| c == key.channel))
+                .map(|t| t.id)
+                .collect(),
+        }
+    }
+}
+
+/// What the rows depend on: the whole input of their look-ups.
+#[derive(Debug)]
+struct Key {
+    /// The destination as the rule tables spell it (a jurisdiction row's country).
+    destination: &'static str,
+    date: Date,
+    channel: Channel,
+    /// Upper case.
+    ship_from: Option<Box<str>>,
+}
+
+impl Key {
+    fn is(&self, destination: &str, date: Date, channel: Channel, ship_from: Option<&str>) -> bool {
+        self.date == date
+            && self.channel == channel
+            && self.destination == destination
+            && match (&self.ship_from, ship_from) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                _ => false,
+            }
+    }
+}
+
+/// The rows by key.
+#[derive(Debug, Default)]
+pub(crate) struct DayRulesMemo {
+    entries: Mutex<Vec<(Key, Arc<DayRules>)>>,
+}
+
+impl DayRulesMemo {
+    /// The rows a quote to `destination` (a jurisdiction row's country) on `date` by `channel`,
+    /// shipped from `ship_from` (any case), reads: remembered, else looked up and remembered.
+    pub(super) fn get(
+        &self,
+        rules: &'static Rules,
+        destination: &'static str,
+        date: Date,
+        channel: Channel,
+        ship_from: Option<&str>,
+    ) -> Arc<DayRules> {
+        // A poisoned lock only means another thread panicked mid-insert: the entries are whole.
+        let lock = || self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, rows)) = lock().iter().find(|(k, _)| k.is(destination, date, channel, ship_from)) {
+            return Arc::clone(rows);
+        }
+        let key = Key { destination, date, channel, ship_from: ship_from.map(|s| s.to_ascii_uppercase().into()) };
+        let rows = Arc::new(DayRules::look_up(rules, &key));
+        let mut entries = lock();
+        if entries.len() >= CAPACITY {
+            entries.clear();
+        }
+        entries.push((key, Arc::clone(&rows)));
+        rows
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.lock().map_or(0, |e| e.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Remembered rows are the rows the tables give, for every input (destination, group member,
+    /// territory, subdivision country, day, channel, place of shipment in any case), and each
+    /// key is looked up once.
+    #[test]
+    fn remembered_day_rules_equal_the_tables_rows_for_every_input() {
+        let memo = DayRulesMemo::default();
+        let rules = crate::Engine::embedded().rules();
+        let day = |d: &str| Date::parse(d).unwrap();
+        let inputs = [
+            ("GB", day("2026-03-02"), Channel::Post, None),
+            ("GB", day("2026-03-02"), Channel::Courier, None),
+            ("DE", day("2026-03-02"), Channel::Post, None),
+            ("DE", day("2019-03-02"), Channel::Post, None),
+            ("XI", day("2026-03-02"), Channel::Post, Some("gb")),
+            ("CA", day("2026-03-02"), Channel::Courier, Some("US")),
+            ("US", day("2026-03-02"), Channel::Post, Some("CN")),
+            ("BR", day("2026-03-02"), Channel::Post, None),
+            ("JP", day("2026-03-02"), Channel::Post, None),
+        ];
+        for _ in 0..2 {
+            for (dest, date, channel, ship_from) in inputs {
+                let key = Key {
+                    destination: dest,
+                    date,
+                    channel,
+                    ship_from: ship_from.map(|s| s.to_ascii_uppercase().into()),
+                };
+                let fresh = DayRules::look_up(rules, &key);
+                assert_eq!(*memo.get(rules, dest, date, channel, ship_from), fresh, "{dest} {date} {ship_from:?}");
+            }
+        }
+        assert_eq!(memo.len(), inputs.len());
+        // "gb" and "GB" are one key.
+        memo.get(rules, "XI", day("2026-03-02"), Channel::Post, Some("GB"));
+        assert_eq!(memo.len(), inputs.len());
+    }
+
+    /// The rows differ where the tables do: the memo does not hand one key's rows to another.
+    #[test]
+    fn day_rules_of_different_keys_are_kept_apart() {
+        let memo = DayRulesMemo::default();
+        let rules = crate::Engine::embedded().rules();
+        let date = Date::parse("2026-03-02").unwrap();
+        let gb = memo.get(rules, "GB", date, Channel::Post, None);
+        let us = memo.get(rules, "US", date, Channel::Post, None);
+        assert!(gb.thresholds.iter().all(|t| t.country != "US"));
+        assert!(us.thresholds.iter().all(|t| t.country != "GB"));
+        assert!(!gb.thresholds.is_empty());
+    }
+
+    /// An engine (and so its memo) can be shared between threads.
+    #[test]
+    fn the_day_rules_memo_is_send_and_sync() {
+        fn shared<T: Send + Sync>() {}
+        shared::<DayRulesMemo>();
+        shared::<crate::Engine>();
+    }
+}
