@@ -4,6 +4,13 @@
 //! blob: see [`Engine`]): the same code runs
 //! natively (the `landed` CLI) and in the browser (WASM).
 
+/// The browser module's allocator (single-threaded wasm): talc, smaller than the standard
+/// library's dlmalloc (Cargo.toml says by how much).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::cell::TalcSyncCell<talc::wasm::WasmGrowAndClaim, talc::wasm::WasmBinning> =
+    talc::cell::TalcSyncCell::new_wasm(talc::wasm::WasmGrowAndClaim);
+
 pub mod allocation;
 pub mod api;
 #[cfg(target_arch = "wasm32")]

@@ -305,7 +305,44 @@ pub fn amount_text(text: &str) -> Option<Decimal> {
     if separator_problem(text).is_some() {
         return None;
     }
-    Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)).ok()
+    Decimal::from_str_exact(text).ok().or_else(|| scientific(text))
+}
+
+/// An amount with an exponent (`1.5e3`, `1E-2`, `-2.5e+1`), or `None`: the mantissa read exactly
+/// (more digits than a decimal holds are refused, never rounded), then the exponent applied as
+/// rust_decimal's `from_scientific` applies it. Not `from_scientific` itself: it reads the
+/// mantissa with the rounding `from_str` (so `0.12345678901234567890123456789e0` was rounded in
+/// silence), and that second text parser cost the browser module 2.8 KB gzip (BENCHMARKS.md).
+fn scientific(text: &str) -> Option<Decimal> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    let mut value = Decimal::from_str_exact(mantissa).ok()?;
+    let scale = value.scale();
+    if let Some(down) = exponent.strip_prefix('-') {
+        let down: u32 = down.parse().ok()?;
+        if down > Decimal::MAX_SCALE {
+            return None;
+        }
+        value.set_scale(scale + down).ok()?;
+        return Some(value);
+    }
+    let up: u32 = exponent.parse().ok()?;
+    if up <= scale {
+        value.set_scale(scale - up).ok()?;
+        return Some(value);
+    }
+    if up > Decimal::MAX_SCALE {
+        return None;
+    }
+    // × 10^up in steps of at most 10^19 (what a u64 holds), as rust_decimal does; exact, or
+    // `None` past the largest decimal.
+    let mut left = up;
+    while left > 0 {
+        let step = left.min(19);
+        value = value.checked_mul(Decimal::from(10u64.pow(step)))?;
+        left -= step;
+    }
+    value.normalize_assign();
+    Some(value)
 }
 
 /// Why an amount's text is ambiguous, if it is: it has a comma or a digit separator.
@@ -451,6 +488,43 @@ mod tests {
         for text in ["4_999", "5_", "1_000.00", "49,99", " 5", "5 ", "", ".", "e3", "0.12345678901234567890123456789"] {
             assert_eq!(amount_text(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn an_exponent_reads_as_rust_decimals_from_scientific_but_never_rounds() {
+        // docs/rules.md rule 11 (money is rust_decimal) and `amount_text`: an amount is read
+        // exactly from its text, never rounded in silence. Every form rust_decimal's
+        // `from_scientific` reads is read alike, scale included.
+        for text in [
+            "1.5e3",
+            "1E-2",
+            "-2.5e+1",
+            "1e0",
+            "1.50e1",
+            "12.345e2",
+            "7e28",
+            "1e-28",
+            "0.5e-27",
+            "9.99e19",
+            "1e19",
+            "123e-2",
+            "5e+0",
+            "79228162514264337593543950335e0",
+            "7.9228162514264337593543950335e28",
+        ] {
+            let want = Decimal::from_scientific(text).unwrap();
+            let got = scientific(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((got, got.scale()), (want, want.scale()), "{text}");
+        }
+        // Refused as `from_scientific` refuses them: past the largest decimal, a scale past 28, no
+        // exponent digits, a second exponent.
+        for text in ["1e29", "8e28", "1e-29", "1e", "1e-", "1e3e2", "e3", "1.5", "1e 3", "1e3.0"] {
+            assert!(Decimal::from_scientific(text).is_err(), "{text}");
+            assert_eq!(scientific(text), None, "{text}");
+        }
+        // More mantissa digits than a decimal holds: `from_scientific` rounds them, this refuses.
+        assert!(Decimal::from_scientific("0.12345678901234567890123456789e0").is_ok());
+        assert_eq!(amount_text("0.12345678901234567890123456789e0"), None);
     }
 
     #[test]
