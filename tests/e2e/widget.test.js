@@ -205,7 +205,9 @@ test('calculator explains any cart and shows the JSON request and response', asy
   await page.waitForFunction(() => JSON.parse(document.querySelector('#response').value).lines?.[0]?.goods_value === '375.00');
   const landed = await page.evaluate(() => document.querySelector('#cart').shadowRoot.querySelector('[data-total=landed]').textContent);
   const after = cliQuote(JSON.parse(await page.inputValue('#request')));
-  assert.equal(landed, new Intl.NumberFormat('en', { style: 'currency', currency: after.currency }).format(after.totals.landed));
+  // An incomplete quote (the cart's wine owes an excise our data has no rate for) is a bound.
+  const figure = new Intl.NumberFormat('en', { style: 'currency', currency: after.currency }).format(after.totals.landed);
+  assert.equal(landed, after.totals.complete ? figure : `at least ${figure}`);
   const cartText = await page.evaluate(() => document.querySelector('#cart').shadowRoot.textContent);
   assert.ok(!/\bnull\b|undefined/.test(cartText), 'no stray null/undefined in the explanation');
   await page.screenshot({ path: `${ARTIFACTS}calculator.png`, fullPage: true });
