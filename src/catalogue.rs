@@ -167,7 +167,7 @@ fn quote_row(
     snapshot_id: &str,
 ) -> Vec<String> {
     let req = QuoteRequest {
-        channel: options.channel,
+        channel: Some(options.channel),
         incoterm: options.incoterm,
         lines: vec![line.clone()],
         ..QuoteRequest::new(dest.to_string(), options.date, currency)

@@ -231,12 +231,10 @@ pub struct QuoteRequest {
     pub date: Date,
     /// Currency of the amounts given.
     pub currency: Currency,
-    #[serde(default)]
-    pub channel: Channel,
-    /// True when the request gave `channel` (`courier` is assumed otherwise, and the quote says
-    /// so where the destination's thresholds or fees depend on it).
-    #[serde(skip)]
-    pub channel_given: bool,
+    /// How the goods travel; absent, courier is assumed ([`QuoteRequest::channel`]) and the quote
+    /// says so where the destination's thresholds or fees depend on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
     #[serde(default)]
     pub incoterm: Incoterm,
     #[serde(default)]
@@ -464,6 +462,18 @@ impl QuoteRequest {
     /// let req = QuoteRequest::new("GB".into(), Date::parse("2026-03-02").unwrap(), Currency::GBP);
     /// assert!(req.lines.is_empty() && req.shipping.is_zero() && req.fx.is_empty());
     /// ```
+    /// The channel the goods travel by: the request's, or courier when it gives none (the quote
+    /// states that assumption where it matters).
+    ///
+    /// ```
+    /// use landed::request::{Channel, QuoteRequest};
+    /// let req = QuoteRequest::new("GB".into(), landed::date::Date::parse("2026-03-02").unwrap(), landed::money::Currency::GBP);
+    /// assert_eq!((req.channel, req.channel()), (None, Channel::Courier));
+    /// ```
+    pub fn channel(&self) -> Channel {
+        self.channel.unwrap_or_default()
+    }
+
     pub fn new(destination: String, date: Date, currency: Currency) -> QuoteRequest {
         QuoteRequest {
             destination,
@@ -472,8 +482,7 @@ impl QuoteRequest {
             origin: None,
             date,
             currency,
-            channel: Channel::default(),
-            channel_given: false,
+            channel: None,
             incoterm: Incoterm::default(),
             shipping: Decimal::ZERO,
             insurance: Decimal::ZERO,

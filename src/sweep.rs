@@ -271,7 +271,7 @@ fn combinations(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Resul
     let origins = or_base(&axes.origins, base.origin.clone());
     let ship_froms = or_base(&axes.ship_froms, base.ship_from.clone());
     let dates = if axes.dates.is_empty() { vec![base.date] } else { axes.dates.clone() };
-    let channels = if axes.channels.is_empty() { vec![base.channel] } else { axes.channels.clone() };
+    let channels = if axes.channels.is_empty() { vec![base.channel()] } else { axes.channels.clone() };
     let incoterms = if axes.incoterms.is_empty() { vec![base.incoterm] } else { axes.incoterms.clone() };
     let codes = or_base(&axes.codes, Some(base.lines.first().map(|l| l.code.clone()).unwrap_or_default()));
     let claims = claim_plans(&axes.claims)?;
@@ -441,9 +441,10 @@ fn request(base: &QuoteRequest, combo: &Combo) -> QuoteRequest {
     let mut r = base.clone();
     r.destination = combo.destination.clone();
     r.date = combo.date;
-    // A channel the sweep varies to is given, not assumed.
-    r.channel_given |= combo.channel != base.channel;
-    r.channel = combo.channel;
+    // A channel the sweep varies to is given, not assumed; the base's own stays as it was.
+    if base.channel.is_some() || combo.channel != base.channel() {
+        r.channel = Some(combo.channel);
+    }
     r.incoterm = combo.incoterm;
     r.ship_from = combo.ship_from.clone();
     if let Some(o) = &combo.origin {

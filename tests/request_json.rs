@@ -85,7 +85,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
     let place =
         (text(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text()), date(), currency());
     let terms = (
-        prop::sample::select(vec![Channel::Courier, Channel::Post, Channel::Freight]),
+        prop::option::of(prop::sample::select(vec![Channel::Courier, Channel::Post, Channel::Freight])),
         prop::sample::select(vec![Incoterm::Ddp, Incoterm::Dap]),
         (decimal(), decimal(), decimal()),
         amounts(),
@@ -133,7 +133,6 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
             date,
             currency,
             channel,
-            channel_given: true,
             incoterm,
             shipping,
             insurance,
@@ -185,4 +184,17 @@ proptest! {
         let back = decode(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"));
         prop_assert_eq!(format!("{back:?}"), format!("{req:?}"));
     }
+}
+
+/// Fuzz find (request_json, 2026-11-26): a request without `channel` decoded to "not given" but
+/// was written back with `"channel": "courier"`, which reads back as given. The channel is now
+/// `Option<Channel>`, written only when given.
+#[test]
+fn a_request_without_channel_is_written_back_without_one() {
+    let text = r#"{"destination":"US","date":"2026-03-02","currency":"JPY","lines":[{"id":"a","code":"4653817376","quantity":"2","unit_price":"1417."}]}"#;
+    let req = decode(text).unwrap();
+    assert_eq!(req.channel, None);
+    let written = serde_json::to_string(&req).unwrap();
+    assert!(!written.contains("channel"), "{written}");
+    assert_eq!(decode(&written).unwrap(), req);
 }

@@ -51,7 +51,7 @@ pub(crate) fn customs_pairs(
 /// flat duty per tariff line back to the customs currency).
 fn threshold_pairs(rules: &Rules, req: &QuoteRequest, j: &Jurisdiction) -> Vec<Pair> {
     let ship_from = req.ship_from.as_deref().map(str::to_ascii_uppercase);
-    let thresholds = rules.thresholds(j.country, req.date, req.channel, ship_from.as_deref());
+    let thresholds = rules.thresholds(j.country, req.date, req.channel(), ship_from.as_deref());
     thresholds.flat_map(|t| [(j.currency, t.currency), (t.currency, j.currency)]).collect()
 }
 

@@ -11,7 +11,7 @@ const CHANNEL_ASSUMED: &str = "the goods travel by courier (channel not given); 
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     let (req, rules, date) = (ctx.req, ctx.rules, ctx.req.date);
     let dest = ctx.destination;
-    if !req.channel_given && ctx.day.channel_matters {
+    if req.channel.is_none() && ctx.day.channel_matters {
         ctx.warn(Detail::Assumption { threshold: "channel", assumption: CHANNEL_ASSUMED });
     }
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {

@@ -11,7 +11,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
     let day = std::sync::Arc::clone(&ctx.day);
     for &f in &day.fees {
-        if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel) {
+        if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel()) {
             continue;
         }
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };

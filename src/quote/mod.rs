@@ -252,7 +252,7 @@ impl<'q> Ctx<'q> {
             false => Cow::Borrowed(req.destination.as_str()),
         };
         let j = rules.jurisdiction(&destination, req.date)?;
-        let day = engine.day_rules().get(rules, j.country, req.date, req.channel, req.ship_from.as_deref());
+        let day = engine.day_rules().get(rules, j.country, req.date, req.channel(), req.ship_from.as_deref());
         Ok(Ctx {
             req,
             fx: engine.fx(),

@@ -175,13 +175,11 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     let destination = f.required("destination", string)?;
     let date = f.required("date", date)?;
     let mut req = QuoteRequest::new(destination, date, f.required("currency", currency)?);
-    let mut given = false;
     req.subdivision = f.optional("subdivision", string)?;
     req.ship_from = f.optional("ship_from", string)?;
     req.origin = f.optional("origin", string)?;
     // `null` is a wrong type here, as for every field with a default.
-    req.channel = f.or_default("channel", |v, at| keyword(v, at, CHANNELS).inspect(|_| given = true))?;
-    req.channel_given = given;
+    req.channel = f.or_default("channel", |v, at| keyword(v, at, CHANNELS).map(Some))?;
     req.incoterm = f.or_default("incoterm", |v, at| keyword(v, at, INCOTERMS))?;
     req.shipping = f.or_default("shipping", amount)?;
     req.insurance = f.or_default("insurance", amount)?;
@@ -416,8 +414,8 @@ mod tests {
     fn defaults_are_the_documented_ones() {
         let req = decode(&text("", "")).unwrap();
         assert_eq!(
-            (req.channel, req.incoterm, req.allocation, req.rounding, req.business_buyer),
-            (Channel::Courier, Incoterm::Ddp, AllocationKey::Value, RoundingPolicy::default(), false)
+            (req.channel, req.channel(), req.incoterm, req.allocation, req.rounding, req.business_buyer),
+            (None, Channel::Courier, Incoterm::Ddp, AllocationKey::Value, RoundingPolicy::default(), false)
         );
         assert_eq!((req.shipping, req.insurance), (Decimal::ZERO, Decimal::ZERO));
         assert!(req.fx.is_empty() && req.subdivision.is_none() && req.seller_registered.is_none());
@@ -446,7 +444,7 @@ mod tests {
         assert_eq!(req.subdivision.as_deref(), Some("BY"));
         assert_eq!(
             (req.channel, req.incoterm, req.allocation),
-            (Channel::Freight, Incoterm::Dap, AllocationKey::Weight)
+            (Some(Channel::Freight), Incoterm::Dap, AllocationKey::Weight)
         );
         assert_eq!((req.shipping, req.insurance, req.fx["USD/EUR"]), (dec!(12.00), dec!(1.5), dec!(0.92)));
         assert_eq!(req.rounding, RoundingPolicy { mode: RoundingMode::HalfEven, scope: RoundingScope::PerTotal });
