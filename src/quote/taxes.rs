@@ -366,10 +366,12 @@ pub(super) fn apply_min_collectible(
         ctx.note_verify(t.source.row(), t.source.is_verify());
         return unverified_min_collectible(ctx, t, lines);
     }
-    let within = tax_within_minimum(ctx, t, lines);
+    let taxed = consignment_tax(ctx, t, lines);
+    let within = taxed.and_then(|taxed| within_minimum(taxed, t));
     if let Some(c) = check {
         c.applies = within.is_some();
-        c.value = consignment_tax(ctx, t, lines);
+        c.value = taxed
+            .map(|(_, converted)| crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode));
     }
     let Some(tax) = within else { return };
     for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
@@ -386,21 +388,19 @@ pub(super) fn apply_min_collectible(
     }
 }
 
-/// The consignment's priced tax in the currency of the minimum collectible `t`, rounded to it.
-fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<Decimal> {
+/// The consignment's priced tax, in the customs currency and converted to the currency of the
+/// minimum collectible `t`; `None` without a rate between them.
+fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<(Decimal, Decimal)> {
     let tax: Decimal =
         lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
     let rate = ctx.rate(ctx.j.currency, t.currency)?;
-    Some(crate::money::round_to(tax * rate, t.currency.minor_units(), ctx.req.rounding.mode))
+    Some((tax, tax * rate))
 }
 
-/// The consignment's priced tax when it is within the minimum collectible `t` (in the customs
-/// currency); `None` when there is none or it is above the minimum.
-fn tax_within_minimum(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<Decimal> {
-    let tax: Decimal =
-        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
-    let rate = ctx.rate(ctx.j.currency, t.currency)?;
-    (!tax.is_zero() && tax_within(tax * rate, t)).then_some(tax)
+/// The tax (customs currency) of [`consignment_tax`]'s `(tax, converted)` when it is within the
+/// minimum collectible `t`; `None` when there is none or it is above the minimum.
+fn within_minimum((tax, converted): (Decimal, Decimal), t: &Threshold) -> Option<Decimal> {
+    (!tax.is_zero() && tax_within(converted, t)).then_some(tax)
 }
 
 /// True when a tax total (in the threshold's currency) is within a minimum collectible: at most
@@ -415,7 +415,7 @@ fn tax_within(tax: Decimal, t: &Threshold) -> bool {
 /// A minimum collectible from a secondary source is not applied: where the tax is within it,
 /// the tax is not priced (it is either waived or due, and which is unverified).
 fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &mut [LineQuote]) {
-    if tax_within_minimum(ctx, t, lines).is_none() {
+    if consignment_tax(ctx, t, lines).and_then(|taxed| within_minimum(taxed, t)).is_none() {
         return;
     }
     let why = unverified_threshold(t);

@@ -93,7 +93,7 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>
         let id = r.text("id")?;
         rows.push(Excise {
             id,
-            countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
+            countries: super::codes::list(r.text("countries")?),
             name: r.text("name")?,
             codes: code_prefixes(&r, "codes")?,
             note: r.text("note")?,

@@ -373,7 +373,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
 /// A jurisdiction's `subdivisions`: ISO 3166-2 codes after the country's (`ON`, `SP`), two or
 /// three capitals or digits each; anything else fails the load naming the row.
 fn subdivision_codes(r: &table::Record<'_, 'static>) -> Result<Vec<&'static str>> {
-    let list: Vec<&'static str> = r.text("subdivisions")?.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let list = codes::list(r.text("subdivisions")?);
     let bad =
         |s: &&str| !(2..=3).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     match list.iter().copied().find(bad) {
