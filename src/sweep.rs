@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_to, Currency};
 use crate::quote::{LineQuote, LineStatus, Quote};
-use crate::request::{Channel, Incoterm, QuoteRequest};
+use crate::request::{Channel, ExtraDutyKind, Incoterm, QuoteRequest};
 use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -97,6 +97,10 @@ pub struct SweepRow {
     /// Why this combination could not be priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What became of the caller's own duties (`duty_rate`, `extra_duties`) on this row, where it
+    /// differs from the request they were given for ([`caller_duties`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// The sweep's answer.
@@ -362,7 +366,7 @@ fn claim_plans(claims: &[String]) -> Result<Vec<ClaimPlan>> {
 /// the lines that can ([`crate::quote::claimable`]); all in one group, numbered `group`.
 fn auto_claims(engine: &Engine, base: &QuoteRequest, combo: Combo, group: usize) -> Vec<Combo> {
     let combo = Combo { auto_group: Some(group), ..combo };
-    let r = request(base, &Combo { claim: ClaimPlan::Clear, ..combo.clone() });
+    let (r, _) = request(base, &Combo { claim: ClaimPlan::Clear, ..combo.clone() });
     let per_line: Vec<Vec<&'static str>> = r.lines.iter().map(|l| crate::quote::claimable(engine, &r, l)).collect();
     let mut programmes: Vec<&'static str> = Vec::new();
     for p in per_line.iter().flatten() {
@@ -436,8 +440,9 @@ fn per_line_label(claims: &[Option<String>]) -> Option<String> {
     (!programmes.is_empty()).then(|| programmes.join("+"))
 }
 
-/// The base request with a combination's values.
-fn request(base: &QuoteRequest, combo: &Combo) -> QuoteRequest {
+/// The base request with a combination's values, and what became of the caller's duties
+/// ([`caller_duties`]).
+fn request(base: &QuoteRequest, combo: &Combo) -> (QuoteRequest, CallerDuties) {
     let mut r = base.clone();
     r.destination = combo.destination.clone();
     r.date = combo.date;
@@ -479,12 +484,84 @@ fn request(base: &QuoteRequest, combo: &Combo) -> QuoteRequest {
             }
         }
     }
-    r
+    let duties = caller_duties(base, &mut r);
+    (r, duties)
+}
+
+/// What the sweep did with the caller's own duties on one row.
+#[derive(Default)]
+struct CallerDuties {
+    /// One sentence per line and kind of change.
+    notes: Vec<String>,
+    /// A caller duty left out because it is not known to apply to the row's origin: the row's
+    /// figures are a lower bound.
+    lower_bound: bool,
+}
+
+/// A caller's `duty_rate` and `extra_duties` were given for the request's destination, origin
+/// and code; a row that changes one of them must not charge them as if they were that row's law.
+/// - Another destination: both are another country's duties (an anti-dumping order, a safeguard,
+///   a binding ruling are the importing country's own measures: e.g. 19 U.S.C. 1673, Regulation
+///   (EU) 2016/1036 art. 1 and 14), so neither is charged; the row is priced from its own tariff
+///   (or says what it lacks). An excise given for the request's destination is left out too.
+/// - Another code on the first line: the caller's `duty_rate` is the rate of the code it was
+///   given with, so it is left out; extra duties (whose scope is the product, not its code) and
+///   excises stay, as given.
+/// - Another origin: anti-dumping, countervailing and safeguard measures name their origins, so
+///   whether the caller's extra customs duties apply to the row's origin is not known: they are
+///   left out, and the row is a lower bound (incomplete), never "cheapest" on that omission. The
+///   `duty_rate` (the tariff's rate for the code) and excises stay, as given.
+fn caller_duties(base: &QuoteRequest, row: &mut QuoteRequest) -> CallerDuties {
+    let mut out = CallerDuties::default();
+    let other_destination = !row.destination.eq_ignore_ascii_case(&base.destination);
+    for (i, (line, given)) in row.lines.iter_mut().zip(&base.lines).enumerate() {
+        let has_rate = line.duty_rate.is_some();
+        let has_extra = !line.extra_duties.is_empty();
+        if !has_rate && !has_extra {
+            continue;
+        }
+        let id = &line.id;
+        if other_destination {
+            line.duty_rate = None;
+            line.extra_duties.clear();
+            out.notes.push(format!(
+                "line {id}: the caller's duties were given for destination {}, not charged for {}",
+                base.destination.to_ascii_uppercase(),
+                row.destination.to_ascii_uppercase()
+            ));
+            continue;
+        }
+        if i == 0 && has_rate && !line.code.eq_ignore_ascii_case(&given.code) {
+            line.duty_rate = None;
+            out.notes.push(format!(
+                "line {id}: duty_rate was given for code {}, not charged for code {}",
+                given.code, line.code
+            ));
+        }
+        let given_origin = given.origin.as_ref().or(base.origin.as_ref());
+        let row_origin = line.origin.as_ref().or(row.origin.as_ref());
+        let other_origin = match (given_origin, row_origin) {
+            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+            (None, None) => false,
+            _ => true,
+        };
+        let customs_extras = line.extra_duties.iter().filter(|d| d.kind == ExtraDutyKind::Duty).count();
+        if other_origin && customs_extras > 0 {
+            line.extra_duties.retain(|d| d.kind != ExtraDutyKind::Duty);
+            out.lower_bound = true;
+            out.notes.push(format!(
+                "line {id}: extra duties were given for origin {}; whether they apply to origin {} is not known, so they are left out and the figures are at least",
+                given_origin.map_or("(none)", String::as_str).to_ascii_uppercase(),
+                row_origin.map_or("(none)", String::as_str).to_ascii_uppercase()
+            ));
+        }
+    }
+    out
 }
 
 /// Prices one combination into a row, with its quote; an error becomes the row's `error`.
 fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Option<Quote>) {
-    let r = request(base, combo);
+    let (r, duties) = request(base, combo);
     let mut row = SweepRow {
         destination: combo.destination.to_ascii_uppercase(),
         origin: r.origin.clone(),
@@ -512,10 +589,15 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
         complete: false,
         at_least: false,
         error: None,
+        notes: duties.notes,
     };
     match engine.quote(&r) {
         Ok(q) => {
             fill(&mut row, &q, engine, base, combo.date);
+            if duties.lower_bound {
+                row.complete = false;
+                row.at_least = true;
+            }
             (row, Some(q))
         }
         Err(e) => {

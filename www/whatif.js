@@ -108,8 +108,8 @@ $('run-sweep').addEventListener('click', async () => {
     const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : ' (at least)'}`, value: Number(r.buyer_total_in_request_currency) }));
     $('dest-chart').replaceChildren(barChart(`All-in cost to the buyer by destination in ${cur}`, data, cur));
     $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur})`,
-      ['Destination', `All-in (${cur})`, 'Local', 'Duty', 'Tax', 'Complete'],
-      rows.map((r) => [r.destination, shown(r), money(r.landed, r.currency, lang), r.duty, r.tax, r.complete ? 'yes' : 'no (at least)'])));
+      ['Destination', `All-in (${cur})`, 'Local', 'Duty', 'Tax', 'Complete', 'Notes'],
+      rows.map((r) => [r.destination, shown(r), money(r.landed, r.currency, lang), r.duty, r.tax, r.complete ? 'yes' : 'no (at least)', (r.notes ?? []).join('; ')])));
     const complete = rows.filter((r) => r.complete);
     const cheapest = complete[0];
     const spread = complete.length ? (Number(complete.at(-1).buyer_total_in_request_currency) - Number(cheapest.buyer_total_in_request_currency)).toFixed(2) : '0';
@@ -117,7 +117,12 @@ $('run-sweep').addEventListener('click', async () => {
       ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.length - complete.length} incomplete (lower bounds).`
       : `No complete quote: all ${rows.length} are lower bounds.`;
   };
-  worker.postMessage({ id, request: request('DE', date), axes: { destinations: all } });
+  // Each destination's own tariff prices the duty: a caller's duty_rate is one destination's
+  // rate, and the engine's sweep does not charge it elsewhere (rows without a tariff for the code
+  // are lower bounds that say so).
+  const req = request('DE', date);
+  delete req.lines[0].duty_rate;
+  worker.postMessage({ id, request: req, axes: { destinations: all } });
 });
 
 $('cancel-sweep').addEventListener('click', () => {
@@ -173,10 +178,10 @@ $('run-best').addEventListener('click', async () => {
   }
   $('best-answer').replaceChildren(...answer);
   $('best-table').replaceChildren(table(`Every combination, complete quotes cheapest first (${cur}; ≥ marks a lower bound)`,
-    ['Origin', 'Ship from', 'Channel', 'Incoterm', 'Claim', `All-in (${cur})`, 'Claim saved (local)', 'Complete'],
+    ['Origin', 'Ship from', 'Channel', 'Incoterm', 'Claim', `All-in (${cur})`, 'Claim saved (local)', 'Complete', 'Notes'],
     r.rows.map((x) => [x.origin ?? '—', x.ship_from ?? '—', x.channel, x.incoterm, x.claim ?? 'none',
       x.buyer_total_in_request_currency == null ? (x.error ?? '—') : `${x.complete ? '' : '≥ '}${x.buyer_total_in_request_currency}`,
-      x.claim_saving ?? '—', x.error ? 'not priced' : x.complete ? 'yes' : 'no (at least)'])));
+      x.claim_saving ?? '—', x.error ? 'not priced' : x.complete ? 'yes' : 'no (at least)', (x.notes ?? []).join('; ')])));
 });
 
 // --- Across dates ----------------------------------------------------------------------------

@@ -265,7 +265,7 @@ test('what-if page: sweep in a worker, charts with tables, reverse pricing, time
   assert.equal(date, await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }), 'the sweep defaults to today');
   const cli = JSON.parse(execFileSync(`${ROOT}target/debug/landed`, ['quote', '-'], {
     input: JSON.stringify({ destination: rows[0][0], date, currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
-      lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3', duty_rate: '10%' }] }),
+      lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3' }] }),
   }).toString());
   assert.equal(rows[0][2], new Intl.NumberFormat('en', { style: 'currency', currency: cli.currency }).format(cli.totals.landed));
 

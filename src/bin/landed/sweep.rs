@@ -124,6 +124,11 @@ fn answer(r: &SweepResult) -> String {
 
 fn row_text(row: &SweepRow) -> String {
     let bound = if row.at_least { "≥" } else { "" };
+    let notes: String = row.notes.iter().map(|n| format!("    {n}\n")).collect();
+    format!("{}{notes}", row_line(row, bound))
+}
+
+fn row_line(row: &SweepRow, bound: &str) -> String {
     format!(
         "{:>13} {}  {} {:<3} origin {:<3} from {:<4} {:?} {:?} code {}{}{}\n",
         row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
