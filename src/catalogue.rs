@@ -73,13 +73,17 @@ pub fn price_catalogue(
         let line_number = raw.position().map_or(row + 1, |p| p.line());
         let text = |i: usize| String::from_utf8_lossy(raw.get(i).unwrap_or_default()).into_owned();
         let (sku, code) = (text(columns.sku), text(columns.code));
-        let parsed = csv::StringRecord::from_byte_record(raw.clone())
-            .map_err(|_| Error::new(ErrorCode::InvalidField, "", "the row is not UTF-8 text"))
+        let parsed = same_width(&raw, headers.len())
+            .and_then(|()| {
+                csv::StringRecord::from_byte_record(raw.clone())
+                    .map_err(|_| Error::new(ErrorCode::InvalidField, "", "the row is not UTF-8 text"))
+            })
             .and_then(|record| columns.line(&record, options.currency))
             .map_err(|e| e.within(&format!("line {line_number}")));
         for dest in &options.destinations {
             let fields = match &parsed {
-                Ok((line, currency)) => quote_row(engine, options, dest, line, *currency, &snapshot_id),
+                Ok((line, currency)) => quote_row(engine, options, dest, line, *currency, &snapshot_id)
+                    .unwrap_or_else(|e| error_row(&line.id, dest, &line.code, &in_file(e, line_number), &snapshot_id)),
                 Err(e) => error_row(&sku, dest, &code, e, &snapshot_id),
             };
             wtr.write_record(&fields).map_err(io)?;
@@ -89,6 +93,36 @@ pub fn price_catalogue(
     }
     wtr.flush().map_err(|e| Error::new(ErrorCode::Io, "output", e.to_string()))?;
     Ok(written)
+}
+
+/// A row with more fields than the header is refused, never read by position: an unquoted
+/// decimal comma (`12,50`) would otherwise shift or drop a field in silence. A row with fewer
+/// fields reads the missing ones as empty (a required one is then `E_MISSING_FIELD`).
+fn same_width(raw: &csv::ByteRecord, header: usize) -> Result<()> {
+    if raw.len() <= header {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorCode::InvalidField,
+        "",
+        format!(
+            "the row has {} fields and the header {header} (an unquoted comma, such as the decimal comma of 12,50, splits a field: write amounts with a point, 12.50)",
+            raw.len()
+        ),
+    ))
+}
+
+/// An error of the quote of one catalogue row, named by the row's line in the file
+/// (`lines[0].origin` → `line 7.origin`).
+fn in_file(e: Error, line_number: u64) -> Error {
+    let parent = format!("line {line_number}");
+    match e.field.as_deref().and_then(|f| f.strip_prefix("lines[0]")) {
+        Some(rest) => {
+            let field = format!("{parent}{rest}");
+            Error { field: Some(field), ..e }
+        }
+        None => e.within(&parent),
+    }
 }
 
 /// Positions of the input columns.
@@ -165,20 +199,17 @@ fn quote_row(
     line: &LineRequest,
     currency: Currency,
     snapshot_id: &str,
-) -> Vec<String> {
+) -> Result<Vec<String>> {
     let req = QuoteRequest {
         channel: Some(options.channel),
         incoterm: options.incoterm,
         lines: vec![line.clone()],
         ..QuoteRequest::new(dest.to_string(), options.date, currency)
     };
-    let q = match engine.quote(&req) {
-        Ok(q) => q,
-        Err(e) => return error_row(&line.id, dest, &line.code, &e, snapshot_id),
-    };
+    let q = engine.quote(&req)?;
     let l = &q.lines[0];
     let t = &q.totals;
-    vec![
+    Ok(vec![
         line.id.clone(),
         q.destination.to_string(),
         l.code.to_string(),
@@ -192,7 +223,7 @@ fn quote_row(
         status(&q).into(),
         reason(&q),
         snapshot_id.to_string(),
-    ]
+    ])
 }
 
 /// Why the row is not `priced`: the line's reason, then each shipment levy not priced.

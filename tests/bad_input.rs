@@ -139,6 +139,34 @@ fn catalogue_reports_a_bad_row_by_line_number_and_prices_the_others() {
 }
 
 #[test]
+fn catalogue_refuses_an_unquoted_decimal_comma_instead_of_reading_another_price() {
+    // "12,50" unquoted splits the price into "12" and "50": the row has more fields than the
+    // header and is refused naming its line, never priced at 12.00 (issue 12, bad input).
+    // An error of the quote itself names the row's line too, not `lines[0]`.
+    let csv = "sku,code,price,origin
+B2,6109100010,12,50,CN
+ok,6109100010,20.00,CN
+badorigin,6109100010,20.00,XX
+";
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: landed::date::Date::parse("2026-11-26").unwrap(),
+        currency: landed::money::Currency::GBP,
+        channel: landed::request::Channel::Courier,
+        incoterm: landed::request::Incoterm::Ddp,
+    };
+    let mut out = Vec::new();
+    landed::catalogue::price_catalogue(&landed::Engine::embedded(), csv.as_bytes(), &mut out, &options, &mut |_| {})
+        .unwrap();
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!((&rows[0][10], &rows[0][5]), ("error", ""), "{:?}", rows[0]);
+    assert!(rows[0][11].contains("line 2") && rows[0][11].contains("5 fields and the header 4"), "{}", &rows[0][11]);
+    assert_eq!(&rows[1][10], "priced");
+    assert!(rows[2][11].contains("line 4.origin"), "{}", &rows[2][11]);
+}
+
+#[test]
 fn caller_text_too_large_to_compute_is_refused_not_an_overflow() {
     // cargo fuzz (duty_expr) found a Decimal multiplication overflow in units.rs for a unit
     // multiplier with many digits; a caller's duty_rate can carry such a text.
