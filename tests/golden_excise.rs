@@ -121,3 +121,37 @@ fn a_bad_extra_duty_kind_is_a_typed_error_naming_the_field() {
     let e = r.expect_err("kind vat is refused");
     assert_eq!(e.field.as_deref(), Some("lines[0].extra_duties[0].kind"));
 }
+
+#[test]
+fn german_roasted_coffee_lists_the_coffee_tax_kaffeestg_2() {
+    // KaffeeStG § 1 and § 2(1): roasted coffee imported into Germany owes 2.19 EUR per kg (zoll.de
+    // 'Steuergegenstand im Kaffeesteuerrecht'). Our data holds the statute, not the rate: the line
+    // lists the tax and is partial; the caller's 2.19 EUR/kg completes it and joins the VAT base
+    // (UStG § 11(3)): 10 kg at EUR 200, duty 7.5 % = 15.00, coffee tax 21.90, VAT 19 % × 236.90
+    // = 45.01.
+    let coffee = |extra: Value| {
+        let mut l = json!({"id": "x", "code": "0901210000", "quantity": "1", "unit_price": "200.00",
+                           "origin": "BR", "weight_kg": "10"});
+        if let (Some(l), Some(e)) = (l.as_object_mut(), extra.as_object()) {
+            l.extend(e.clone());
+        }
+        l
+    };
+    let q = one("DE", "EUR", "2026-11-26", coffee(json!({})));
+    assert_eq!(excise_row(&q), "excise.tsv#de-coffee-tax");
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(!q.totals.complete && q.totals.at_least);
+    let extra = json!({"extra_duties": [{"name": "Kaffeesteuer", "rate": "2.19 EUR/kg", "kind": "excise"}]});
+    let q = one("DE", "EUR", "2026-11-26", coffee(extra));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(levy(l, LevyKind::Duty), d("15.00"));
+    assert_eq!(levy(l, LevyKind::Excise), d("21.90"));
+    assert_eq!(levy(l, LevyKind::Tax), d("45.01"));
+    assert!(q.totals.complete);
+    // Denmark taxes coffee too (forbrugsafgiftsloven § 11), raw beans included; France does not.
+    let q = one("DK", "DKK", "2026-11-26", coffee(json!({"code": "0901110000"})));
+    assert_eq!(excise_row(&q), "excise.tsv#dk-coffee-tax");
+    let q = one("FR", "EUR", "2026-11-26", coffee(json!({})));
+    assert!(q.lines[0].levies.iter().all(|l| l.kind != LevyKind::Excise));
+}
