@@ -238,7 +238,9 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-08-01", "DE", CAR, &[("s232-autos-eu", Some("15"))], "9903.94.51"),
     ("2025-09-15", "JP", CAR, &[("s232-autos", Some("25"))], "before 90 FR 44638"),
     ("2025-09-16", "JP", CAR, &[("s232-autos-jp", Some("15"))], "9903.94.41"),
-    ("2025-06-30", "GB", CAR, &[("s232-autos-gb", Some("7.5"))], "9903.94.31"),
+    // Beyond the UK's annual quota of 100,000 vehicles 9903.94.01 applies (25 %): which one turns
+    // on the quota's fill, so the 17.5 points more are unsettled (`?`), never charged in silence.
+    ("2025-06-30", "GB", CAR, &[("s232-autos-gb", Some("7.5")), ("s232-autos-gb-over-quota?", Some("17.5"))], "9903.94.31, or 9903.94.01 beyond the quota"),
     ("2025-10-31", "KR", CAR, &[("s232-autos", Some("25"))], "before 90 FR 55964"),
     ("2025-11-01", "KR", CAR, &[("s232-autos-kr", Some("15"))], "9903.94.61, 90 FR 55964"),
     // Civil aircraft (docs/rules.md#us-additional-duties): the country arrangements take civil
