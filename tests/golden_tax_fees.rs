@@ -270,6 +270,8 @@ fn us(date: &str, value: &str, extra: Value) -> Quote {
 fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
     // 19 CFR 24.23(b)(1)(i); each fiscal year's CBP COBRA fee notice (tariffs/rules/fees.tsv).
     let years = [
+        ("2018-01-01", "25.67", "497.99"), // FY2018, CSMS# 17-000734 (from 2018-01-01)
+        ("2018-10-01", "26.22", "508.70"), // FY2019, CSMS# 18-000465, 83 FR 37509
         ("2019-10-01", "26.79", "519.76"), // FY2020, 84 FR 37902
         ("2020-10-01", "27.23", "528.33"), // FY2021, 85 FR 45646
         ("2021-10-01", "27.75", "538.40"), // FY2022, 86 FR 40864
@@ -295,6 +297,8 @@ fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
 fn mpf_informal_entry_flat_fee_for_every_fiscal_year_19_cfr_24_23_b_2() {
     // 19 CFR 24.23(b)(2)(i), informal entry, automated: each fiscal year's CBP fee notice.
     let years = [
+        ("2018-03-01", "2.05"), // FY2018, CSMS# 17-000734
+        ("2019-03-01", "2.10"), // FY2019, CSMS# 18-000465
         ("2020-03-02", "2.14"), // FY2020, 84 FR 37902
         ("2021-03-01", "2.18"), // FY2021, 85 FR 45646
         ("2022-03-01", "2.22"), // FY2022, 86 FR 40864 (CSMS #48938836)
@@ -327,16 +331,39 @@ fn mpf_fy2027_is_unknown_never_fy2026_figures() {
 }
 
 #[test]
-fn mpf_before_fy2020_is_unknown_never_fy2020_figures_19_cfr_24_23() {
-    // 19 CFR 24.23(b): the MPF applied before FY2020 too, adjusted each year by CBP's notices for
-    // FY2018 and FY2019, which are not in our sources: a 2019-06-01 entry lists the fee without an
-    // amount and the quote is incomplete, never FY2020's figures carried back (audit 2026-11-26).
-    let q = us("2019-06-01", "5000", json!({"entry_type": "formal"}));
-    let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
+fn the_fy2018_figures_start_on_2018_01_01_not_before_csms_17_000734() {
+    // CBP CSMS# 17-000734 (2017-11-22): the FY2018 figures are "effective for entries with an
+    // entry date on or after January 1, 2018" (not 2017-10-01). What applied before (minimum $25
+    // and maximum $485 until then, since a date our sources do not give) is `unknown`: a
+    // 2017-12-15 entry lists each fee without an amount and the quote is incomplete, never
+    // FY2018's 25.67 / 2.05 / 5.65 carried back.
+    let formal = us("2017-12-15", "5000", json!({"entry_type": "formal"}));
+    let mpf = fee(&formal, "Merchandise").expect("the fee line is shown");
     assert_eq!(mpf.amount, None);
-    assert!(!q.totals.complete);
-    let q = us("2019-09-30", "1000", json!({}));
-    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+    assert!(
+        mpf.formula.as_str().contains("not in our") && !mpf.formula.as_str().contains("= 25.67"),
+        "{}",
+        mpf.formula
+    );
+    assert!(!formal.totals.complete);
+    let informal = us_fy2018("2017-12-15", "freight", "1000");
+    let mpf = fee(&informal, "informal").expect("the fee line is shown");
+    assert_eq!(mpf.amount, None);
+    assert!(mpf.formula.as_str().contains("not in our") && !mpf.formula.as_str().contains("= 2.05"), "{}", mpf.formula);
+    assert!(!informal.totals.complete);
+    let post = us_fy2018("2017-12-15", "post", "1000");
+    let mail = fee(&post, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(
+        mail.formula.as_str().contains("not in our") && !mail.formula.as_str().contains("= 5.65"),
+        "{}",
+        mail.formula
+    );
+    assert!(!post.totals.complete);
+    // 2017-12-31 is the last day of the old figures; 2018-01-01 the first of FY2018's.
+    assert_eq!(fee(&us("2017-12-31", "5000", json!({"entry_type": "formal"})), "Merchandise").unwrap().amount, None);
+    let first = us("2018-01-01", "5000", json!({"entry_type": "formal"}));
+    assert_eq!(fee(&first, "Merchandise").and_then(|l| l.amount), Some(d("25.67")));
 }
 
 #[test]
@@ -444,6 +471,71 @@ fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
         assert!(mail.formula.as_str().contains(&format!("= {amount}")), "{date}: {}", mail.formula);
         assert_eq!(mail.amount, None, "{date}: a [verify] row is not priced");
         assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")), "{date}");
+    }
+}
+
+/// A US$`value` consignment of cotton T-shirts (HTS 6109.10.00, 16.5 %, the caller's rate: our US
+/// tariff does not reach back to 2018) from Germany by `channel`, by air.
+fn us_fy2018(date: &str, channel: &str, value: &str) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": channel,
+        "transport": "air",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "16.5%"}]}))
+}
+
+/// The fees of a formal entry by freight (two values: the minimum and the maximum), an informal
+/// entry by courier and a dutiable postal item on `date`, each priced: `(minimum, maximum,
+/// informal, mail)`.
+fn check_fiscal_year(date: &str, (min, max, informal, mail): (&str, &str, &str, &str)) {
+    // Formal entry, US$3,000: 0.3464 % × 3,000 = 10.39 → the minimum; US$200,000: 692.80 → the
+    // maximum. Duty 16.5 % × 3,000 = 495.00.
+    let q = us_fy2018(date, "freight", "3000");
+    let mpf = fee(&q, "Merchandise").expect("the MPF is listed");
+    assert_eq!(mpf.amount, Some(d(min)), "{date}: {}", mpf.formula);
+    assert!(mpf.formula.as_str().contains(&format!("= 10.39 → minimum {min}")), "{date}: {}", mpf.formula);
+    assert_eq!((q.totals.duty, q.totals.fees), (d("495.00"), d(min)), "{date}");
+    assert!(q.totals.complete, "{date}: {:?}", q.warnings);
+    let q = us_fy2018(date, "freight", "200000");
+    let mpf = fee(&q, "Merchandise").expect("the MPF is listed");
+    assert_eq!(mpf.amount, Some(d(max)), "{date}: {}", mpf.formula);
+    assert!(mpf.formula.as_str().contains(&format!("= 692.80 → maximum {max}")), "{date}: {}", mpf.formula);
+    // Informal entry by courier, US$1,000 (above the US$800 de minimis, at most US$2,500): the
+    // flat informal MPF; duty 165.00.
+    let q = us_fy2018(date, "courier", "1000");
+    assert_eq!(fee(&q, "informal").and_then(|l| l.amount), Some(d(informal)), "{date}");
+    assert!(fee(&q, "Dutiable mail").is_none(), "{date}");
+    assert_eq!((q.totals.duty, q.totals.fees), (d("165.00"), d(informal)), "{date}");
+    assert!(q.totals.complete, "{date}: {:?}", q.warnings);
+    // The same item by post: dutiable (duty 165.00), so the dutiable mail fee; mail is exempt
+    // from the MPF (19 CFR 24.23(c)(1)(v)).
+    let q = us_fy2018(date, "post", "1000");
+    let fee_line = fee(&q, "Dutiable mail").expect("the mail fee is listed");
+    assert_eq!(fee_line.amount, Some(d(mail)), "{date}: {}", fee_line.formula);
+    assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")), "{date}");
+    assert_eq!((q.totals.duty, q.totals.fees), (d("165.00"), d(mail)), "{date}");
+    assert!(q.totals.complete, "{date}: {:?}", q.warnings);
+    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.contains("one postal item")), "{date}");
+}
+
+#[test]
+fn fy2018_fees_from_2018_01_01_csms_17_000734() {
+    // CBP CSMS# 17-000734 (2017-11-22, on CBP's bulletin service; final rule 82 FR 50523 and
+    // General Notice 82 FR 50659 of 2017-11-01), effective for entries dated on or after
+    // 2018-01-01: "The minimum will change from $25 to $25.67 and the maximum will change from
+    // $485 to $497.99"; "The Informal MPF (class code 311) will change to $2.05"; "The dutiable
+    // mail fee (class code 496) will change to $5.65". Ad valorem rate 0.3464 % unchanged.
+    for date in ["2018-01-01", "2018-06-01", "2018-09-30"] {
+        check_fiscal_year(date, ("25.67", "497.99", "2.05", "5.65"));
+    }
+}
+
+#[test]
+fn fy2019_fees_from_2018_10_01_csms_18_000465() {
+    // CBP CSMS# 18-000465 (2018-08-01, on CBP's bulletin service; CBP Dec. 18-08, 83 FR 37509),
+    // effective 2018-10-01: "The minimum will change from $25.67 to $26.22 and the maximum will
+    // change from $497.99 to $508.70"; "The Informal MPF (class code 311) will change to $2.10";
+    // "The dutiable mail fee (class code 496) will change to $5.77".
+    for date in ["2018-10-01", "2019-03-01", "2019-09-30"] {
+        check_fiscal_year(date, ("26.22", "508.70", "2.10", "5.77"));
     }
 }
 
