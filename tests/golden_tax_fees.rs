@@ -319,13 +319,34 @@ fn mpf_informal_entry_flat_fee_for_every_fiscal_year_19_cfr_24_23_b_2() {
 }
 
 #[test]
-fn mpf_fy2027_is_unknown_never_fy2026_figures() {
-    // From 2026-10-01 the FY2027 adjustment is not in our sources: the fee is not priced, the
-    // quote is incomplete and says why.
-    let q = us("2026-10-15", "100000", json!({"entry_type": "formal"}));
+fn mpf_fy2027_shows_its_secondary_figures_but_is_not_priced_fr_doc_2026_15530() {
+    // FY2027 (from 2026-10-01): FR Doc 2026-15530, 91 FR 48398 (2026-07-31), CBP Dec. 26-14, as
+    // reported by secondary sources only (minimum $34.58, maximum $670.86; the primary text is
+    // not in our sources): the rows are `verify`, so the fee is listed with its figure, not
+    // priced, and the quote is incomplete (docs/rules.md#not-priced), never FY2026's figures.
+    let q = us("2026-10-15", "250000", json!({"entry_type": "formal"}));
+    let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
+    assert_eq!((mpf.amount, mpf.rate.to_string().as_str()), (None, "unverified"));
+    assert!(mpf.formula.as_str().contains("maximum 670.86 = 670.86 — not priced"), "{}", mpf.formula);
+    assert!(mpf.formula.as_str().contains("FR Doc 2026-15530"), "{}", mpf.formula);
+    assert!(!q.totals.complete);
+    assert!(warned(&q, "W_VERIFY"));
+    assert!(!warned(&q, "W_FEE_UNKNOWN"), "{:?}", q.warnings);
+    let low = us("2027-09-30", "3000", json!({"entry_type": "formal"}));
+    let mpf = fee(&low, "Merchandise").expect("the fee line is shown");
+    assert_eq!(mpf.amount, None);
+    assert!(mpf.formula.as_str().contains("minimum 34.58 = 34.58 — not priced"), "{}", mpf.formula);
+    assert!(!low.totals.complete);
+}
+
+#[test]
+fn mpf_fy2028_is_unknown_never_fy2027_figures() {
+    // From 2027-10-01 the FY2028 adjustment is in no source of ours: the fee is listed without a
+    // figure, the quote is incomplete and says why; FY2027's figures are not carried over.
+    let q = us("2027-10-15", "100000", json!({"entry_type": "formal"}));
     let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
     assert_eq!(mpf.amount, None);
-    assert!(mpf.formula.as_str().contains("not in our"), "{}", mpf.formula);
+    assert!(mpf.formula.as_str().contains("not in our") && !mpf.formula.as_str().contains("670.86"), "{}", mpf.formula);
     assert!(!q.totals.complete);
     assert!(warned(&q, "W_FEE_UNKNOWN"));
 }
@@ -367,22 +388,25 @@ fn the_fy2018_figures_start_on_2018_01_01_not_before_csms_17_000734() {
 }
 
 #[test]
-fn mpf_informal_fy2027_is_unknown_too() {
+fn mpf_informal_fy2027_shows_its_secondary_figure_but_is_not_priced() {
+    // FR Doc 2026-15530 (91 FR 48398), as reported by secondary sources: informal MPF $2.77.
     let q = us("2027-01-04", "1000", json!({}));
-    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+    let mpf = fee(&q, "informal").expect("shown");
+    assert_eq!(mpf.amount, None);
+    assert!(mpf.formula.as_str().contains("flat 2.77 USD = 2.77 — not priced"), "{}", mpf.formula);
     assert!(!q.totals.complete);
 }
 
 #[test]
 fn a_fee_of_unknown_figures_warns_that_they_are_unknown_not_that_its_source_is_secondary_issue_12() {
-    // tariffs/README.md (rules/fees.tsv, kind `unknown`): the FY2027 MPF's figures are in no
+    // tariffs/README.md (rules/fees.tsv, kind `unknown`): the FY2028 MPF's figures are in no
     // source of ours; W_FEE_UNKNOWN says so and is the whole reason the fee is not priced, so
     // the row is not also called "from a secondary source" (W_VERIFY), which it has no figure from.
-    let q = us("2026-11-26", "1000", json!({}));
+    let q = us("2027-11-26", "1000", json!({}));
     assert_eq!(fee(&q, "informal").expect("shown").amount, None);
     assert!(warned(&q, "W_FEE_UNKNOWN"));
     let verify: Vec<&str> = q.warnings.iter().filter(|w| w.code == "W_VERIFY").map(|w| w.message.as_str()).collect();
-    assert!(verify.iter().all(|m| !m.contains("us-mpf-informal-fy2027")), "{verify:?}");
+    assert!(verify.iter().all(|m| !m.contains("us-mpf-informal-fy2028")), "{verify:?}");
 }
 
 #[test]
@@ -540,16 +564,34 @@ fn fy2019_fees_from_2018_10_01_csms_18_000465() {
 }
 
 #[test]
-fn dutiable_mail_fee_fy2027_is_unknown_never_fy2026_figure() {
-    // From 2026-10-01 the FY2027 adjustment is not in our sources: the fee is listed without an
-    // amount, the quote is incomplete and says why; FY2026's US$7.39 is not carried over.
+fn dutiable_mail_fee_fy2027_shows_its_secondary_figure_but_is_not_priced() {
+    // From 2026-10-01: US$7.61 (FR Doc 2026-15530, 91 FR 48398, CBP Dec. 26-14, as reported by
+    // secondary sources; the primary text is not in our sources): the fee is listed with its
+    // figure and `[verify]`, not priced, and the quote is incomplete; FY2026's US$7.39 is not
+    // carried over.
     let q = us_parcel("post", "2026-11-26", "300");
     let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
     assert_eq!(mail.amount, None);
-    assert!(mail.formula.as_str().contains("not in our"), "{}", mail.formula);
+    assert!(mail.formula.as_str().contains("flat 7.61 USD = 7.61 — not priced"), "{}", mail.formula);
+    assert!(
+        mail.formula.as_str().contains("[verify]") && mail.formula.as_str().contains("91 FR 48398"),
+        "{}",
+        mail.formula
+    );
     assert!(!q.totals.complete);
-    assert!(warned(&q, "W_FEE_UNKNOWN"));
+    assert!(warned(&q, "W_VERIFY"));
+    assert!(!warned(&q, "W_FEE_UNKNOWN"), "{:?}", q.warnings);
     assert!(fee(&q, "informal").is_none());
+    // From 2027-10-01 (FY2028) the figure is in no source of ours: unknown, never 7.61.
+    let q = us_parcel("post", "2027-11-26", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(
+        mail.formula.as_str().contains("not in our") && !mail.formula.as_str().contains("7.61"),
+        "{}",
+        mail.formula
+    );
+    assert!(warned(&q, "W_FEE_UNKNOWN"));
 }
 
 #[test]
