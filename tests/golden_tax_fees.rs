@@ -473,11 +473,14 @@ fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
     // 19 CFR 24.22(k) that also adjusts the MPF. Each year's factor is bounded by that notice's
     // MPF minimum ($25 base), maximum ($485) and informal fee ($2), all in tariffs/rules/fees.tsv:
     // FY2020 [1.07166, 1.07168) → 5.50 × f = 5.894 → 5.89; FY2021 [1.08933, 1.08935) → 5.99;
-    // FY2022 [1.110093, 1.110113) → 6.1055… → 6.11 (CSMS #48938836 states $6.11);
-    // FY2023 [1.186278, 1.186299) → 6.5245… → 6.52; FY2024 [1.26669, 1.26671) → 6.97;
-    // FY2025 [1.308485, 1.308505) → 7.197 → 7.20; FY2026 [1.343289, 1.343309) → 7.388 → 7.39
-    // (CBP Dec. 25-10 states $7.39). A US$1,000 parcel: above the US$800 de minimis of the
-    // years before 2025-08-29, an informal mail entry (≤ US$2,500) in every year.
+    // FY2022 [1.110093, 1.110113) → 6.1055… → 6.11; FY2023 [1.186278, 1.186299) → 6.5245… →
+    // 6.52; FY2024 [1.26669, 1.26671) → 6.97; FY2025 [1.308485, 1.308505) → 7.197 → 7.20;
+    // FY2026 [1.343289, 1.343309) → 7.388 → 7.39. CBP's bulletins state the same figures (CSMS
+    // #43511668 $5.99, #48938836 $6.11, #52834229 $6.52, #61572319 $7.20), but only as quoted by
+    // third-party pages, so the rows stay `verify` (FY2018 and FY2019, read on CBP's own
+    // bulletin service, are priced: `fy2018_fees_from_2018_01_01_csms_17_000734`). A US$1,000
+    // parcel: above the US$800 de minimis of the years before 2025-08-29, an informal mail entry
+    // (≤ US$2,500) in every year.
     let years = [
         ("2020-03-02", "5.89"),
         ("2021-03-01", "5.99"),
@@ -561,6 +564,27 @@ fn fy2019_fees_from_2018_10_01_csms_18_000465() {
     for date in ["2018-10-01", "2019-03-01", "2019-09-30"] {
         check_fiscal_year(date, ("26.22", "508.70", "2.10", "5.77"));
     }
+}
+
+#[test]
+fn a_postal_item_from_2020_08_04_states_the_inbound_ems_question_cbp_dec_20_13() {
+    // CBP Dec. 20-13 (85 FR 47018) is in force from 2020-08-04 and amended 19 CFR 24.22, whose
+    // (f)(2) frees dutiable Inbound EMS items from the dutiable mail fee; its amendatory text is
+    // not in our sources, so from that day the quote states that it assumes the item is not
+    // Inbound EMS and says the point is not settled; before that day it assumes one postal item.
+    let assumption = |date: &str| {
+        let q = quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
+            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
+        let mail = fee(&q, "Dutiable mail").expect("the fee is listed");
+        assert!(mail.formula.as_str().contains("= 5.89"), "{date}: {}", mail.formula);
+        let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.contains("us-mail-fee"));
+        w.expect("the assumption is stated").message.clone()
+    };
+    let before = assumption("2020-08-03");
+    assert!(before.contains("one postal item") && !before.contains("Inbound EMS"), "{before}");
+    let after = assumption("2020-08-04");
+    assert!(after.contains("not Inbound EMS") && after.contains("CBP Dec. 20-13"), "{after}");
+    assert!(after.contains("not settled"), "{after}");
 }
 
 #[test]
@@ -662,7 +686,7 @@ fn us_coverage_names_the_channel_each_fee_is_limited_to() {
 
 #[test]
 fn hmf_is_0_125_percent_on_ocean_shipments_19_cfr_24_24() {
-    // 19 CFR 24.24(b)(1): 0.125 % × US$100,000 = US$125.00 for ocean cargo.
+    // 19 CFR 24.24(a): 0.125 % × US$100,000 = US$125.00 for ocean cargo.
     let q = us("2026-03-02", "100000", json!({"transport": "ocean"}));
     assert_eq!(fee(&q, "Harbor").and_then(|l| l.amount), Some(d("125.00")));
     let air = us("2026-03-02", "100000", json!({"transport": "air"}));
