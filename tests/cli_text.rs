@@ -232,15 +232,13 @@ fn closed_pipe_ends_quietly() {
 }
 
 /// Ten US$10 cotton T-shirts of China by courier to the US on 2026-11-26 (issue 12's audit cart):
-/// the informal MPF of FY2027 is unknown (tariffs/rules/fees.tsv; docs/rules.md#18), so every
-/// quote of it is incomplete.
+/// the informal MPF of FY2027 (US$2.77) is from secondary sources only, so it is listed but not
+/// priced (tariffs/rules/fees.tsv; docs/rules.md#18) and every quote of it is incomplete.
 const US_TEES: &str = r#"{"destination":"US","date":"2026-11-26","currency":"USD","channel":"courier","incoterm":"DDP",
   "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"CN"}]}"#;
 
-/// The first words of the reason an unknown FY2027 MPF gives on `date`.
-fn mpf_unknown(date: &str) -> String {
-    format!("shipment: Merchandise Processing Fee (informal entry) is due but its figures for {date} are not in our data: 19 CFR 24.23(b)(2)(i)")
-}
+/// The first words of the reason the unverified FY2027 MPF gives.
+const MPF_UNVERIFIED: &str = "shipment: Merchandise Processing Fee (informal entry): flat 2.77 USD = 2.77 — not priced: fees.tsv#us-mpf-informal-fy2027 is from a secondary source [verify]";
 
 #[test]
 fn invoice_text_never_calls_a_bill_over_an_incomplete_quote_an_overcharge() {
@@ -257,13 +255,13 @@ fn invoice_text_never_calls_a_bill_over_an_incomplete_quote_an_overcharge() {
         ],
         "{out}"
     );
-    assert!(lines[3].starts_with(&format!("    not priced: {}", mpf_unknown("2026-11-26"))), "{out}");
+    assert!(lines[3].starts_with(&format!("    not priced: {MPF_UNVERIFIED}")), "{out}");
     assert_eq!(lines.len(), 4, "duty matches and tax is nil: only fees are listed: {out}");
 }
 
 #[test]
 fn diff_text_into_an_unknown_fee_gives_a_bound() {
-    // FY2026's informal MPF of 2.69 (CBP Dec. 25-10) ends on 2026-09-30; FY2027's is unknown, so
+    // FY2026's informal MPF of 2.69 (CBP Dec. 25-10) ends on 2026-09-30; FY2027's is not priced, so
     // the later total is a lower bound and the change is at least -2.69.
     let out = text(&["diff", "-", "--from", "2026-09-30", "--to", "2026-10-01"], Some(US_TEES));
     let lines: Vec<&str> = out.lines().collect();
@@ -271,9 +269,9 @@ fn diff_text_into_an_unknown_fee_gives_a_bound() {
     assert!(lines[0].ends_with(" USD (at least -2.69)"), "{out}");
     assert_eq!(
         lines[1],
-        "  [shipment] Merchandise Processing Fee (informal entry): at least -2.69 — rate 2.69 USD → unknown"
+        "  [shipment] Merchandise Processing Fee (informal entry): at least -2.69 — rate 2.69 USD → unverified"
     );
-    assert!(lines[2].starts_with(&format!("  not priced on 2026-10-01: {}", mpf_unknown("2026-10-01"))), "{out}");
+    assert!(lines[2].starts_with(&format!("  not priced on 2026-10-01: {MPF_UNVERIFIED}")), "{out}");
     assert_eq!(lines.len(), 3, "{out}");
 }
 
@@ -285,6 +283,6 @@ fn reverse_text_on_an_incomplete_quote_says_what_bounds_it() {
     assert!(lines[0].starts_with("target 50 USD: net price at most "), "{out}");
     assert!(lines[0].contains(" USD gives all-in at least "), "{out}");
     let why = "the quote is incomplete, so its all-in price is at least the figure shown and the net price is at most the one given: ";
-    assert!(lines.last().unwrap().starts_with(&format!("{why}{}", mpf_unknown("2026-11-26"))), "{out}");
+    assert!(lines.last().unwrap().starts_with(&format!("{why}{MPF_UNVERIFIED}")), "{out}");
     assert!(!out.contains("()"), "{out}");
 }

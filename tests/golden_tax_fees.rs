@@ -270,6 +270,8 @@ fn us(date: &str, value: &str, extra: Value) -> Quote {
 fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
     // 19 CFR 24.23(b)(1)(i); each fiscal year's CBP COBRA fee notice (tariffs/rules/fees.tsv).
     let years = [
+        ("2018-01-01", "25.67", "497.99"), // FY2018, CSMS# 17-000734 (from 2018-01-01)
+        ("2018-10-01", "26.22", "508.70"), // FY2019, CSMS# 18-000465, 83 FR 37509
         ("2019-10-01", "26.79", "519.76"), // FY2020, 84 FR 37902
         ("2020-10-01", "27.23", "528.33"), // FY2021, 85 FR 45646
         ("2021-10-01", "27.75", "538.40"), // FY2022, 86 FR 40864
@@ -295,6 +297,8 @@ fn mpf_minimum_and_maximum_for_every_fiscal_year_19_cfr_24_23() {
 fn mpf_informal_entry_flat_fee_for_every_fiscal_year_19_cfr_24_23_b_2() {
     // 19 CFR 24.23(b)(2)(i), informal entry, automated: each fiscal year's CBP fee notice.
     let years = [
+        ("2018-03-01", "2.05"), // FY2018, CSMS# 17-000734
+        ("2019-03-01", "2.10"), // FY2019, CSMS# 18-000465
         ("2020-03-02", "2.14"), // FY2020, 84 FR 37902
         ("2021-03-01", "2.18"), // FY2021, 85 FR 45646
         ("2022-03-01", "2.22"), // FY2022, 86 FR 40864 (CSMS #48938836)
@@ -315,47 +319,94 @@ fn mpf_informal_entry_flat_fee_for_every_fiscal_year_19_cfr_24_23_b_2() {
 }
 
 #[test]
-fn mpf_fy2027_is_unknown_never_fy2026_figures() {
-    // From 2026-10-01 the FY2027 adjustment is not in our sources: the fee is not priced, the
-    // quote is incomplete and says why.
-    let q = us("2026-10-15", "100000", json!({"entry_type": "formal"}));
+fn mpf_fy2027_shows_its_secondary_figures_but_is_not_priced_fr_doc_2026_15530() {
+    // FY2027 (from 2026-10-01): FR Doc 2026-15530, 91 FR 48398 (2026-07-31), CBP Dec. 26-14, as
+    // reported by secondary sources only (minimum $34.58, maximum $670.86; the primary text is
+    // not in our sources): the rows are `verify`, so the fee is listed with its figure, not
+    // priced, and the quote is incomplete (docs/rules.md#not-priced), never FY2026's figures.
+    let q = us("2026-10-15", "250000", json!({"entry_type": "formal"}));
+    let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
+    assert_eq!((mpf.amount, mpf.rate.to_string().as_str()), (None, "unverified"));
+    assert!(mpf.formula.as_str().contains("maximum 670.86 = 670.86 — not priced"), "{}", mpf.formula);
+    assert!(mpf.formula.as_str().contains("FR Doc 2026-15530"), "{}", mpf.formula);
+    assert!(!q.totals.complete);
+    assert!(warned(&q, "W_VERIFY"));
+    assert!(!warned(&q, "W_FEE_UNKNOWN"), "{:?}", q.warnings);
+    let low = us("2027-09-30", "3000", json!({"entry_type": "formal"}));
+    let mpf = fee(&low, "Merchandise").expect("the fee line is shown");
+    assert_eq!(mpf.amount, None);
+    assert!(mpf.formula.as_str().contains("minimum 34.58 = 34.58 — not priced"), "{}", mpf.formula);
+    assert!(!low.totals.complete);
+}
+
+#[test]
+fn mpf_fy2028_is_unknown_never_fy2027_figures() {
+    // From 2027-10-01 the FY2028 adjustment is in no source of ours: the fee is listed without a
+    // figure, the quote is incomplete and says why; FY2027's figures are not carried over.
+    let q = us("2027-10-15", "100000", json!({"entry_type": "formal"}));
     let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
     assert_eq!(mpf.amount, None);
-    assert!(mpf.formula.as_str().contains("not in our"), "{}", mpf.formula);
+    assert!(mpf.formula.as_str().contains("not in our") && !mpf.formula.as_str().contains("670.86"), "{}", mpf.formula);
     assert!(!q.totals.complete);
     assert!(warned(&q, "W_FEE_UNKNOWN"));
 }
 
 #[test]
-fn mpf_before_fy2020_is_unknown_never_fy2020_figures_19_cfr_24_23() {
-    // 19 CFR 24.23(b): the MPF applied before FY2020 too, adjusted each year by CBP's notices for
-    // FY2018 and FY2019, which are not in our sources: a 2019-06-01 entry lists the fee without an
-    // amount and the quote is incomplete, never FY2020's figures carried back (audit 2026-11-26).
-    let q = us("2019-06-01", "5000", json!({"entry_type": "formal"}));
-    let mpf = fee(&q, "Merchandise").expect("the fee line is shown");
+fn the_fy2018_figures_start_on_2018_01_01_not_before_csms_17_000734() {
+    // CBP CSMS# 17-000734 (2017-11-22): the FY2018 figures are "effective for entries with an
+    // entry date on or after January 1, 2018" (not 2017-10-01). What applied before (minimum $25
+    // and maximum $485 until then, since a date our sources do not give) is `unknown`: a
+    // 2017-12-15 entry lists each fee without an amount and the quote is incomplete, never
+    // FY2018's 25.67 / 2.05 / 5.65 carried back.
+    let formal = us("2017-12-15", "5000", json!({"entry_type": "formal"}));
+    let mpf = fee(&formal, "Merchandise").expect("the fee line is shown");
     assert_eq!(mpf.amount, None);
-    assert!(!q.totals.complete);
-    let q = us("2019-09-30", "1000", json!({}));
-    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+    assert!(
+        mpf.formula.as_str().contains("not in our") && !mpf.formula.as_str().contains("= 25.67"),
+        "{}",
+        mpf.formula
+    );
+    assert!(!formal.totals.complete);
+    let informal = us_fy2018("2017-12-15", "freight", "1000");
+    let mpf = fee(&informal, "informal").expect("the fee line is shown");
+    assert_eq!(mpf.amount, None);
+    assert!(mpf.formula.as_str().contains("not in our") && !mpf.formula.as_str().contains("= 2.05"), "{}", mpf.formula);
+    assert!(!informal.totals.complete);
+    let post = us_fy2018("2017-12-15", "post", "1000");
+    let mail = fee(&post, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(
+        mail.formula.as_str().contains("not in our") && !mail.formula.as_str().contains("= 5.65"),
+        "{}",
+        mail.formula
+    );
+    assert!(!post.totals.complete);
+    // 2017-12-31 is the last day of the old figures; 2018-01-01 the first of FY2018's.
+    assert_eq!(fee(&us("2017-12-31", "5000", json!({"entry_type": "formal"})), "Merchandise").unwrap().amount, None);
+    let first = us("2018-01-01", "5000", json!({"entry_type": "formal"}));
+    assert_eq!(fee(&first, "Merchandise").and_then(|l| l.amount), Some(d("25.67")));
 }
 
 #[test]
-fn mpf_informal_fy2027_is_unknown_too() {
+fn mpf_informal_fy2027_shows_its_secondary_figure_but_is_not_priced() {
+    // FR Doc 2026-15530 (91 FR 48398), as reported by secondary sources: informal MPF $2.77.
     let q = us("2027-01-04", "1000", json!({}));
-    assert_eq!(fee(&q, "informal").expect("shown").amount, None);
+    let mpf = fee(&q, "informal").expect("shown");
+    assert_eq!(mpf.amount, None);
+    assert!(mpf.formula.as_str().contains("flat 2.77 USD = 2.77 — not priced"), "{}", mpf.formula);
     assert!(!q.totals.complete);
 }
 
 #[test]
 fn a_fee_of_unknown_figures_warns_that_they_are_unknown_not_that_its_source_is_secondary_issue_12() {
-    // tariffs/README.md (rules/fees.tsv, kind `unknown`): the FY2027 MPF's figures are in no
+    // tariffs/README.md (rules/fees.tsv, kind `unknown`): the FY2028 MPF's figures are in no
     // source of ours; W_FEE_UNKNOWN says so and is the whole reason the fee is not priced, so
     // the row is not also called "from a secondary source" (W_VERIFY), which it has no figure from.
-    let q = us("2026-11-26", "1000", json!({}));
+    let q = us("2027-11-26", "1000", json!({}));
     assert_eq!(fee(&q, "informal").expect("shown").amount, None);
     assert!(warned(&q, "W_FEE_UNKNOWN"));
     let verify: Vec<&str> = q.warnings.iter().filter(|w| w.code == "W_VERIFY").map(|w| w.message.as_str()).collect();
-    assert!(verify.iter().all(|m| !m.contains("us-mpf-informal-fy2027")), "{verify:?}");
+    assert!(verify.iter().all(|m| !m.contains("us-mpf-informal-fy2028")), "{verify:?}");
 }
 
 #[test]
@@ -422,11 +473,14 @@ fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
     // 19 CFR 24.22(k) that also adjusts the MPF. Each year's factor is bounded by that notice's
     // MPF minimum ($25 base), maximum ($485) and informal fee ($2), all in tariffs/rules/fees.tsv:
     // FY2020 [1.07166, 1.07168) → 5.50 × f = 5.894 → 5.89; FY2021 [1.08933, 1.08935) → 5.99;
-    // FY2022 [1.110093, 1.110113) → 6.1055… → 6.11 (CSMS #48938836 states $6.11);
-    // FY2023 [1.186278, 1.186299) → 6.5245… → 6.52; FY2024 [1.26669, 1.26671) → 6.97;
-    // FY2025 [1.308485, 1.308505) → 7.197 → 7.20; FY2026 [1.343289, 1.343309) → 7.388 → 7.39
-    // (CBP Dec. 25-10 states $7.39). A US$1,000 parcel: above the US$800 de minimis of the
-    // years before 2025-08-29, an informal mail entry (≤ US$2,500) in every year.
+    // FY2022 [1.110093, 1.110113) → 6.1055… → 6.11; FY2023 [1.186278, 1.186299) → 6.5245… →
+    // 6.52; FY2024 [1.26669, 1.26671) → 6.97; FY2025 [1.308485, 1.308505) → 7.197 → 7.20;
+    // FY2026 [1.343289, 1.343309) → 7.388 → 7.39. CBP's bulletins state the same figures (CSMS
+    // #43511668 $5.99, #48938836 $6.11, #52834229 $6.52, #61572319 $7.20), but only as quoted by
+    // third-party pages, so the rows stay `verify` (FY2018 and FY2019, read on CBP's own
+    // bulletin service, are priced: `fy2018_fees_from_2018_01_01_csms_17_000734`). A US$1,000
+    // parcel: above the US$800 de minimis of the years before 2025-08-29, an informal mail entry
+    // (≤ US$2,500) in every year.
     let years = [
         ("2020-03-02", "5.89"),
         ("2021-03-01", "5.99"),
@@ -447,17 +501,121 @@ fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
     }
 }
 
+/// A US$`value` consignment of cotton T-shirts (HTS 6109.10.00, 16.5 %, the caller's rate: our US
+/// tariff does not reach back to 2018) from Germany by `channel`, by air.
+fn us_fy2018(date: &str, channel: &str, value: &str) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": channel,
+        "transport": "air",
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "16.5%"}]}))
+}
+
+/// The fees of a formal entry by freight (two values: the minimum and the maximum), an informal
+/// entry by courier and a dutiable postal item on `date`, each priced: `(minimum, maximum,
+/// informal, mail)`.
+fn check_fiscal_year(date: &str, (min, max, informal, mail): (&str, &str, &str, &str)) {
+    // Formal entry, US$3,000: 0.3464 % × 3,000 = 10.39 → the minimum; US$200,000: 692.80 → the
+    // maximum. Duty 16.5 % × 3,000 = 495.00.
+    let q = us_fy2018(date, "freight", "3000");
+    let mpf = fee(&q, "Merchandise").expect("the MPF is listed");
+    assert_eq!(mpf.amount, Some(d(min)), "{date}: {}", mpf.formula);
+    assert!(mpf.formula.as_str().contains(&format!("= 10.39 → minimum {min}")), "{date}: {}", mpf.formula);
+    assert_eq!((q.totals.duty, q.totals.fees), (d("495.00"), d(min)), "{date}");
+    assert!(q.totals.complete, "{date}: {:?}", q.warnings);
+    let q = us_fy2018(date, "freight", "200000");
+    let mpf = fee(&q, "Merchandise").expect("the MPF is listed");
+    assert_eq!(mpf.amount, Some(d(max)), "{date}: {}", mpf.formula);
+    assert!(mpf.formula.as_str().contains(&format!("= 692.80 → maximum {max}")), "{date}: {}", mpf.formula);
+    // Informal entry by courier, US$1,000 (above the US$800 de minimis, at most US$2,500): the
+    // flat informal MPF; duty 165.00.
+    let q = us_fy2018(date, "courier", "1000");
+    assert_eq!(fee(&q, "informal").and_then(|l| l.amount), Some(d(informal)), "{date}");
+    assert!(fee(&q, "Dutiable mail").is_none(), "{date}");
+    assert_eq!((q.totals.duty, q.totals.fees), (d("165.00"), d(informal)), "{date}");
+    assert!(q.totals.complete, "{date}: {:?}", q.warnings);
+    // The same item by post: dutiable (duty 165.00), so the dutiable mail fee; mail is exempt
+    // from the MPF (19 CFR 24.23(c)(1)(v)).
+    let q = us_fy2018(date, "post", "1000");
+    let fee_line = fee(&q, "Dutiable mail").expect("the mail fee is listed");
+    assert_eq!(fee_line.amount, Some(d(mail)), "{date}: {}", fee_line.formula);
+    assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")), "{date}");
+    assert_eq!((q.totals.duty, q.totals.fees), (d("165.00"), d(mail)), "{date}");
+    assert!(q.totals.complete, "{date}: {:?}", q.warnings);
+    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.contains("one postal item")), "{date}");
+}
+
 #[test]
-fn dutiable_mail_fee_fy2027_is_unknown_never_fy2026_figure() {
-    // From 2026-10-01 the FY2027 adjustment is not in our sources: the fee is listed without an
-    // amount, the quote is incomplete and says why; FY2026's US$7.39 is not carried over.
+fn fy2018_fees_from_2018_01_01_csms_17_000734() {
+    // CBP CSMS# 17-000734 (2017-11-22, on CBP's bulletin service; final rule 82 FR 50523 and
+    // General Notice 82 FR 50659 of 2017-11-01), effective for entries dated on or after
+    // 2018-01-01: "The minimum will change from $25 to $25.67 and the maximum will change from
+    // $485 to $497.99"; "The Informal MPF (class code 311) will change to $2.05"; "The dutiable
+    // mail fee (class code 496) will change to $5.65". Ad valorem rate 0.3464 % unchanged.
+    for date in ["2018-01-01", "2018-06-01", "2018-09-30"] {
+        check_fiscal_year(date, ("25.67", "497.99", "2.05", "5.65"));
+    }
+}
+
+#[test]
+fn fy2019_fees_from_2018_10_01_csms_18_000465() {
+    // CBP CSMS# 18-000465 (2018-08-01, on CBP's bulletin service; CBP Dec. 18-08, 83 FR 37509),
+    // effective 2018-10-01: "The minimum will change from $25.67 to $26.22 and the maximum will
+    // change from $497.99 to $508.70"; "The Informal MPF (class code 311) will change to $2.10";
+    // "The dutiable mail fee (class code 496) will change to $5.77".
+    for date in ["2018-10-01", "2019-03-01", "2019-09-30"] {
+        check_fiscal_year(date, ("26.22", "508.70", "2.10", "5.77"));
+    }
+}
+
+#[test]
+fn a_postal_item_from_2020_08_04_states_the_inbound_ems_question_cbp_dec_20_13() {
+    // CBP Dec. 20-13 (85 FR 47018) is in force from 2020-08-04 and amended 19 CFR 24.22, whose
+    // (f)(2) frees dutiable Inbound EMS items from the dutiable mail fee; its amendatory text is
+    // not in our sources, so from that day the quote states that it assumes the item is not
+    // Inbound EMS and says the point is not settled; before that day it assumes one postal item.
+    let assumption = |date: &str| {
+        let q = quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
+            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
+        let mail = fee(&q, "Dutiable mail").expect("the fee is listed");
+        assert!(mail.formula.as_str().contains("= 5.89"), "{date}: {}", mail.formula);
+        let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.contains("us-mail-fee"));
+        w.expect("the assumption is stated").message.clone()
+    };
+    let before = assumption("2020-08-03");
+    assert!(before.contains("one postal item") && !before.contains("Inbound EMS"), "{before}");
+    let after = assumption("2020-08-04");
+    assert!(after.contains("not Inbound EMS") && after.contains("CBP Dec. 20-13"), "{after}");
+    assert!(after.contains("not settled"), "{after}");
+}
+
+#[test]
+fn dutiable_mail_fee_fy2027_shows_its_secondary_figure_but_is_not_priced() {
+    // From 2026-10-01: US$7.61 (FR Doc 2026-15530, 91 FR 48398, CBP Dec. 26-14, as reported by
+    // secondary sources; the primary text is not in our sources): the fee is listed with its
+    // figure and `[verify]`, not priced, and the quote is incomplete; FY2026's US$7.39 is not
+    // carried over.
     let q = us_parcel("post", "2026-11-26", "300");
     let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
     assert_eq!(mail.amount, None);
-    assert!(mail.formula.as_str().contains("not in our"), "{}", mail.formula);
+    assert!(mail.formula.as_str().contains("flat 7.61 USD = 7.61 — not priced"), "{}", mail.formula);
+    assert!(
+        mail.formula.as_str().contains("[verify]") && mail.formula.as_str().contains("91 FR 48398"),
+        "{}",
+        mail.formula
+    );
     assert!(!q.totals.complete);
-    assert!(warned(&q, "W_FEE_UNKNOWN"));
+    assert!(warned(&q, "W_VERIFY"));
+    assert!(!warned(&q, "W_FEE_UNKNOWN"), "{:?}", q.warnings);
     assert!(fee(&q, "informal").is_none());
+    // From 2027-10-01 (FY2028) the figure is in no source of ours: unknown, never 7.61.
+    let q = us_parcel("post", "2027-11-26", "300");
+    let mail = fee(&q, "Dutiable mail").expect("the fee line is shown");
+    assert_eq!(mail.amount, None);
+    assert!(
+        mail.formula.as_str().contains("not in our") && !mail.formula.as_str().contains("7.61"),
+        "{}",
+        mail.formula
+    );
+    assert!(warned(&q, "W_FEE_UNKNOWN"));
 }
 
 #[test]
@@ -528,7 +686,7 @@ fn us_coverage_names_the_channel_each_fee_is_limited_to() {
 
 #[test]
 fn hmf_is_0_125_percent_on_ocean_shipments_19_cfr_24_24() {
-    // 19 CFR 24.24(b)(1): 0.125 % × US$100,000 = US$125.00 for ocean cargo.
+    // 19 CFR 24.24(a): 0.125 % × US$100,000 = US$125.00 for ocean cargo.
     let q = us("2026-03-02", "100000", json!({"transport": "ocean"}));
     assert_eq!(fee(&q, "Harbor").and_then(|l| l.amount), Some(d("125.00")));
     let air = us("2026-03-02", "100000", json!({"transport": "air"}));

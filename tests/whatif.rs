@@ -218,7 +218,8 @@ fn whole_cart_reverse_keeps_the_price_ratios() {
 
 /// Ten US$10 cotton T-shirts of China by courier, US$20 shipping (issue 12's audit cart). An
 /// informal entry pays the flat MPF: US$2.69 in FY2026 (19 CFR 24.23(b)(2)(i); CBP Dec. 25-10),
-/// unknown from 2026-10-01 (the FY2027 row of tariffs/rules/fees.tsv: docs/rules.md#18).
+/// not priced from 2026-10-01 (the FY2027 row of tariffs/rules/fees.tsv has its US$2.77 from
+/// secondary sources only: `verify`, docs/rules.md#18).
 fn us_tees(date: &str) -> QuoteRequest {
     request(json!({"destination": "US", "date": date, "currency": "USD", "channel": "courier",
         "incoterm": "DDP", "shipping": "20",
@@ -253,7 +254,7 @@ fn time_travel_into_an_unknown_fee_is_a_bound_rules_18() {
     use landed::incomplete::Exactness;
     let (sep30, oct1, nov26) =
         (Date::parse("2026-09-30").unwrap(), Date::parse("2026-10-01").unwrap(), Date::parse("2026-11-26").unwrap());
-    // Into FY2027 the MPF of 2.69 becomes unknown: the later total is a lower bound, so the
+    // Into FY2027 the MPF of 2.69 becomes unpriced: the later total is a lower bound, so the
     // change is at least -2.69 (not a saving of 2.69).
     let c = compare_dates(&engine(), &us_tees("2026-09-30"), sep30, oct1).unwrap();
     assert_eq!((c.landed_delta, c.landed_delta_is), (d("-2.69"), Exactness::AtLeast));
@@ -295,7 +296,7 @@ fn a_catalogue_row_with_an_unknown_fee_is_not_priced_rules_18() {
     };
     let (fees, status, reason) = row("2026-11-26");
     assert_eq!((fees.as_str(), status.as_str()), ("0.00", "incomplete"));
-    assert!(reason.starts_with("shipment: Merchandise Processing Fee (informal entry) is due"), "{reason}");
+    assert!(reason.starts_with("shipment: Merchandise Processing Fee (informal entry): flat 2.77 USD = 2.77 — not priced: fees.tsv#us-mpf-informal-fy2027 is from a secondary source [verify]"), "{reason}");
     // FY2026: the flat informal MPF of 2.69, every levy priced.
     let (fees, status, reason) = row("2026-09-30");
     assert_eq!((fees.as_str(), status.as_str(), reason.as_str()), ("2.69", "priced", ""));
@@ -324,7 +325,13 @@ fn reverse_pricing_names_the_unknown_fee_it_is_bounded_by() {
     let bound = r.bound.expect("an incomplete quote gives a bound");
     assert_eq!(bound.net_price_is, "upper");
     assert!(!bound.reason.contains("()"), "{}", bound.reason);
-    assert!(bound.reason.ends_with(
-        "the net price is at most the one given: shipment: Merchandise Processing Fee (informal entry) is due but its figures for 2026-11-26 are not in our data: 19 CFR 24.23(b)(2)(i) (informal entry or release, automated and not prepared by CBP personnel); the FY2027 adjustment (from 2026-10-01) is not in our sources: FY2026's figures are not carried over. Not on mail: 19 CFR 24.23(c)(1)(v)."
-    ), "{}", bound.reason);
+    assert!(
+        bound.reason.ends_with(&format!(
+            "the net price is at most the one given: {}{}",
+            "shipment: Merchandise Processing Fee (informal entry): flat 2.77 USD = 2.77 — not priced: ",
+            "fees.tsv#us-mpf-informal-fy2027 is from a secondary source [verify] (19 CFR 24.23(b)(2)(i) (informal entry or release, automated and not prepared by CBP personnel); Customs User Fees To Be Adjusted for Inflation in Fiscal Year 2027, FR Doc 2026-15530, 91 FR 48398 (2026-07-31), CBP Dec. 26-14, reported by secondary sources; primary text not read (informal MPF, automated: $2.77). Not on mail: 19 CFR 24.23(c)(1)(v).): the fee is not priced; a primary source for its amount and dates would price it"
+        )),
+        "{}",
+        bound.reason
+    );
 }
