@@ -1,6 +1,7 @@
 //! Every hand-written US layer that cites an HTS 2026 chapter 99 heading carries the rate that
 //! heading states: `tariffs/rules/us_layers.tsv` is checked against the official HTS JSON files.
 
+use rust_decimal::Decimal;
 use std::io::Read as _;
 use std::path::PathBuf;
 
@@ -37,9 +38,10 @@ fn us_layer_rates_match_the_hts_headings_they_cite() {
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| header.iter().position(|c| *c == name).unwrap();
     let (id_i, ch99_i, pct_i, src_i) = (col("id"), col("ch99"), col("percent"), col("source"));
+    let (kind_i, scopes_i, origins_i, from_i) = (col("rate_kind"), col("scopes"), col("origins"), col("valid_from"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
     let mut checked = 0;
-    for line in lines {
-        let f: Vec<&str> = line.split('\t').collect();
+    for f in &rows {
         let (ch99, percent, source) = (f[ch99_i], f[pct_i], f[src_i]);
         let revision = if source.contains("HTSUS 2026 Rev 3 heading") {
             &rev3
@@ -53,7 +55,22 @@ fn us_layer_rates_match_the_hts_headings_they_cite() {
         }
         let general =
             &revision.iter().find(|(h, _)| h == ch99).unwrap_or_else(|| panic!("{}: no heading {ch99}", f[id_i])).1;
-        let stated = general.contains(&format!("+ {percent}%"))
+        // A conditional row may be the points a heading adds beyond the row that applies in its
+        // place otherwise (the UK's cars beyond their quota: 9903.94.01's 25 % in place of
+        // 9903.94.31's 7.5 %, the row 17.5): the heading's rate less that row's, same scopes,
+        // origins and start.
+        let beyond_other = f[kind_i] == "conditional"
+            && rows.iter().any(|o| {
+                o[id_i] != f[id_i]
+                    && o[kind_i] == "add"
+                    && (o[scopes_i], o[origins_i], o[from_i]) == (f[scopes_i], f[origins_i], f[from_i])
+                    && matches!(
+                        (percent.parse::<Decimal>(), o[pct_i].parse::<Decimal>(), heading_percent(general)),
+                        (Ok(p), Ok(other), Some(h)) if h - other == p
+                    )
+            });
+        let stated = beyond_other
+            || general.contains(&format!("+ {percent}%"))
             || general.contains(&format!("+{percent}%"))
             || general.contains(&format!("plus {percent}%"))
             || general.contains(&format!("duty of {percent}%"))
@@ -66,4 +83,10 @@ fn us_layer_rates_match_the_hts_headings_they_cite() {
         checked += 1;
     }
     assert!(checked >= 25, "only {checked} rows cite an HTS heading");
+}
+
+/// The ad valorem percentage a heading adds ("... + 25%"), if it says one.
+fn heading_percent(general: &str) -> Option<Decimal> {
+    let after = general.rsplit_once('+')?.1.trim();
+    after.strip_suffix('%')?.trim().parse().ok()
 }
