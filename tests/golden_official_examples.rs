@@ -98,8 +98,11 @@ fn australia_example_3_goods_above_a1000_pay_duty_on_cval_and_gst_on_voti() {
     // are worked from the page's formula (VoTI = Cval + Duty + T&I; GST 10 % of the VoTI):
     // 2,000 + 100 + 150 = 2,250.00; GST 225.00. On 2026-03-02 the A$50.00 import processing
     // charge (ACN 2015/44) is added: the example says a declaration is needed above A$1,000.
+    // Each full import declaration also pays the Department of Agriculture's biosecurity charge,
+    // reviewed and indexed every 1 July from 2024 (DAFF IAN 69-2024): its 2025-26 amount is not
+    // in our sources (fees.tsv#au-bio-fid-2025-07), so it is listed without an amount.
     let q = quote(one_line("AU", "2026-03-02", "AUD", "2000.00", "150.00", "5%"));
-    let line = priced_line(&q);
+    let line = priced_line_fee_unknown(&q, "Biosecurity Full Import Declaration");
     assert_eq!(levy(line, LevyKind::Duty), d("100.00"));
     assert_eq!(tax_base(line), d("2250.00"));
     assert_eq!(levy(line, LevyKind::Tax), d("225.00"));
