@@ -150,6 +150,20 @@ fn search_and_snapshot_info() {
     let v = json(&landed(&["snapshot", "info"], None));
     assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
     assert_eq!(v["tables"].as_array().unwrap().len(), 5);
+    // Issue 11: `landed snapshot info --json` lists each dataset with its vintage; the ages are
+    // on `--date` (today when left out).
+    let v = json(&landed(&["snapshot", "info", "--json", "--date", "2026-11-10"], None));
+    let vintage = |id: &str| {
+        let d = v["datasets"].as_array().unwrap().iter().find(|d| d["id"] == id);
+        d.unwrap_or_else(|| panic!("{id} listed"))["vintage"].as_str().unwrap().to_string()
+    };
+    assert_eq!(vintage("usitc-hts-2026-rev10"), "2026-06-08");
+    assert_eq!(vintage("hmrc-fx-monthly-xml"), "2026-11");
+    assert_eq!(vintage("ecb-eurofxref-2026-10-30"), "2026-10-30");
+    assert_eq!(vintage("japan-customs-2026-07-09"), "2026-07-09");
+    assert_eq!(vintage("unsd-hs2022-hs2017"), "2024-04-18");
+    let hmrc = v["datasets"].as_array().unwrap().iter().find(|d| d["id"] == "hmrc-fx-monthly-xml").unwrap();
+    assert_eq!(hmrc["age_days"], 9, "2026-11-01 to 2026-11-10");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The look-up commands: `rate`, `search`, `countries` and `snapshot`.
 
-use crate::input::{date_or_today, json, json_or_text, json_sorted, today};
+use crate::input::{date_or_today, json, json_or_text, json_sorted};
 use landed::api::{CountriesResponse, RateLine, RateResponse, SearchResponse};
 use landed::error::{Error, ErrorCode};
 
@@ -44,8 +44,16 @@ pub struct CountriesArgs {
 
 #[derive(clap::Subcommand)]
 pub enum SnapshotCommand {
-    /// The embedded snapshot: id, size, row counts, sources and vintages.
-    Info,
+    /// The snapshot in use: id, size, row counts, sources, and every dataset with its vintage and
+    /// age on the as-of date (JSON, with or without `--json`).
+    Info {
+        /// As-of date of the datasets' ages (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        date: Option<String>,
+        /// Print JSON (what this command always prints).
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the description blob (loaded on demand by the browser build) to FILE.
     ExportText { file: String },
 }
@@ -153,7 +161,7 @@ fn countries_text(response: &CountriesResponse) -> String {
 
 pub fn snapshot(engine: &landed::Engine, command: SnapshotCommand) -> Result<String, Error> {
     match command {
-        SnapshotCommand::Info => Ok(json(&engine.snapshot_info(today()))),
+        SnapshotCommand::Info { date, json: _ } => Ok(json(&engine.snapshot_info(date_or_today(date.as_deref())?))),
         SnapshotCommand::ExportText { file } => {
             let bytes = landed::snapshot::embedded_text_bytes();
             std::fs::write(&file, bytes)
