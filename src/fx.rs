@@ -562,6 +562,18 @@ impl FxMethod {
         ("ecb_daily", FxMethod::EcbDaily),
     ];
 
+    /// Days after which the rate found is older than the method's own publication leaves room for
+    /// (`W_STALE_FX`): a monthly customs rate is fixed up to about six weeks before the last day
+    /// it serves (the EU's, from the penultimate Wednesday of the previous month); the ECB
+    /// publishes a reference rate every TARGET business day, so a daily rate more than a week
+    /// older than the date means the snapshot's rates end before it.
+    pub fn stale_after_days(self) -> i64 {
+        match self {
+            FxMethod::EcbMonthly | FxMethod::HmrcMonthly => 45,
+            FxMethod::EcbDaily => 7,
+        }
+    }
+
     /// What the method is, in a sentence (`countries`).
     pub fn describe(self) -> &'static str {
         match self {

@@ -89,3 +89,19 @@ fn eu_month_past_the_ecb_table_uses_the_latest_month_and_says_so() {
     let w = q.warnings.iter().find(|w| w.code == "W_FX_FALLBACK").expect("a fallback warning");
     assert!(w.message.contains("2026-11-18") && w.message.contains("2026-12"), "{}", w.message);
 }
+
+#[test]
+fn a_daily_rate_more_than_a_week_old_is_stated_stale_ecb_publishes_every_business_day() {
+    // Canada converts by a daily rate (the ECB reference rate on or before the date stands in
+    // for it); the embedded ECB file ends on 2026-10-30. On 2026-11-03 the rate of 2026-10-30 is
+    // the latest published one (four days, a weekend between); on 2026-11-26 it is 27 days old,
+    // and the quote says so (audit: a 31-day publication period hid 19 days of missing fixings).
+    let q = common::quote(cart("CA", "2026-11-03", "USD", "100.00"));
+    assert!(!q.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", q.warnings);
+    let q = common::quote(cart("CA", "2026-11-26", "USD", "100.00"));
+    let w = q.warnings.iter().find(|w| w.code == "W_STALE_FX").expect("stale daily rate stated");
+    assert!(w.message.contains("2026-10-30") && w.message.contains("27 days"), "{}", w.message);
+    // The EU's monthly customs rate for November 2026 is fixed on 2026-10-21: not stale on the 26th.
+    let q = common::quote(cart("DE", "2026-11-26", "USD", "100.00"));
+    assert!(!q.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", q.warnings);
+}

@@ -155,7 +155,7 @@ impl Ctx<'_> {
                     self.warn(Detail::FxFallback { reason: reason.clone() });
                 }
                 let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
-                if age_days > 45 {
+                if age_days > self.j.fx_method.stale_after_days() {
                     self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
                 }
                 r.used
