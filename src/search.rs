@@ -145,6 +145,14 @@ pub fn search(
         ));
     }
     let jurisdiction = snapshot.tariff_of(destination);
+    if snapshot.table(jurisdiction).is_none_or(|t| t.jurisdiction == "HS") {
+        // No tariff to search: an empty list would read as "nothing matched".
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::NoTariff,
+            "destination",
+            format!("the snapshot has no tariff for {destination} to search: find the code's first six digits in another destination's tariff (they are the HS 2022 code every member shares) and give duty_rate"),
+        ));
+    }
     // The index reads the table and the HS 2022 texts: both must be here before it is built.
     for table in [snapshot.table(jurisdiction), snapshot.table("HS")].into_iter().flatten() {
         snapshot.require(table)?;

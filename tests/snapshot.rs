@@ -153,7 +153,9 @@ fn description_search_ranks_the_right_line_first() {
     assert_eq!(top("laptop", "US").as_deref(), Some("84713001"));
     assert_eq!(top("sneakers", "DE").as_deref(), Some("64041100"));
     assert!(landed::search::search(&engine(), "", "GB", 5).unwrap().is_empty());
-    assert!(landed::search::search(&engine(), "cotton", "CA", 5).unwrap().is_empty(), "no tariff for CA");
+    // No tariff for CA: a typed error, not an empty list that reads as "nothing matched".
+    let e = landed::search::search(&engine(), "cotton", "CA", 5).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (landed::error::ErrorCode::NoTariff, Some("destination")));
 }
 
 fn cart(destination: &str) -> landed::QuoteRequest {
