@@ -69,7 +69,18 @@ pub struct RateResponse {
     /// correlation on a tariff in HS 2017 codes: from, to, relationship, source and a note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via_correlation: Option<ViaCorrelation<'static>>,
+    /// The edition of the tariff in force on the date (the newest on or before it; a line a
+    /// later edition left unchanged keeps the source of the edition it first appeared in), with
+    /// its age: `stale` when a newer edition may have changed the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tariff_edition: Option<crate::freshness::DatasetUsed>,
+    /// What the answer is: the tariff's own rate for the code, not a landed cost.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub covers: &'static str,
 }
+
+/// [`RateResponse::covers`].
+pub const RATE_COVERS: &str = "the tariff's own rate for the code; what depends on origin, value, date and buyer (preferences, additional duties such as Section 301/232, thresholds, excise, VAT/GST, fees) is in a quote";
 
 fn rate_line(snapshot: &'static Snapshot<'static>, l: &LookupLine<'_>, with_code: bool) -> RateLine {
     let r = &l.row;
@@ -113,6 +124,11 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
         max: if partial { pct(found.max_percent) } else { None },
         unranked: partial.then_some(found.unranked),
         via_correlation: found.via_correlation,
+        tariff_edition: engine
+            .datasets()
+            .tariff_in_force(found.jurisdiction, date)
+            .and_then(|id| engine.datasets().used(id, date)),
+        covers: RATE_COVERS,
     })
 }
 

@@ -174,7 +174,7 @@ fn sweep_text_names_each_lines_best_claim() {
 fn rate_text_one_line_and_a_partial_code() {
     assert_eq!(
         text(&["rate", "GB", "6109100010", "--date", "2026-03-01"], None),
-        "GB 6109100010 → 61091000 T-shirts, singlets and other vests of cotton, knitted or crocheted\nduty: 12.0%\nvalid 2021-01-01..; source: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27); snapshot sha256:…\n"
+        "GB 6109100010 → 61091000 T-shirts, singlets and other vests of cotton, knitted or crocheted\nduty: 12.0%\nvalid 2021-01-01..; source: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27); snapshot sha256:…\nedition in force: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27), 1859 days old: stale, a newer edition may change the line\ncovers: the tariff's own rate for the code; what depends on origin, value, date and buyer (preferences, additional duties such as Section 301/232, thresholds, excise, VAT/GST, fees) is in a quote\n"
     );
     let out = text(&["rate", "GB", "6109", "--date", "2026-03-01"], None);
     let lines: Vec<&str> = out.lines().collect();
@@ -183,7 +183,9 @@ fn rate_text_one_line_and_a_partial_code() {
         lines[1],
         "  61091000   12.0%                        T-shirts, singlets and other vests of cotton, knitted or crocheted"
     );
-    assert_eq!(lines.len(), 4);
+    // Three lines, then the edition in force and what a rate covers.
+    assert_eq!(lines.len(), 6);
+    assert!(lines[4].starts_with("edition in force: UK Global Tariff") && lines[5].starts_with("covers: "), "{out}");
 }
 
 #[test]

@@ -450,6 +450,8 @@ impl WriteJson for RateResponse {
         w.field_some("max", &self.max);
         w.field_some("unranked", &self.unranked);
         w.field_some("via_correlation", &self.via_correlation);
+        w.field_some("tariff_edition", &self.tariff_edition);
+        w.field("covers", &self.covers);
         w.end_object();
     }
 }

@@ -70,10 +70,20 @@ fn rate_text(r: &RateResponse) -> String {
         Some(lines) => lines_text(r, lines),
         None => line_text(r, r.line.as_ref()),
     };
-    match &r.via_correlation {
+    let text = match &r.via_correlation {
         Some(c) => format!("{text}\n{}\ncorrelation source: {}", c.note, c.source),
         None => text,
-    }
+    };
+    let edition = r.tariff_edition.as_ref().map_or(String::new(), |e| {
+        format!(
+            "\nedition in force: {} ({}), {} days old{}",
+            e.dataset,
+            e.vintage,
+            e.age_days,
+            if e.stale { ": stale, a newer edition may change the line" } else { "" }
+        )
+    });
+    format!("{text}{edition}\ncovers: {}", r.covers)
 }
 
 /// Every line under a partial code, with the range of their rates.
