@@ -135,13 +135,18 @@ fn au_goods_of_a1000_or_less_paid_no_duty_or_gst_at_the_border_from_2005_to_2018
 fn nz_duty_and_gst_under_60_before_2019_12_is_listed_but_not_applied_unverified() {
     // Row nz-de-minimis-60 (NZ Customs OIA release, fyi.org.nz request 657: "Customs charges will
     // not be collected when the duty and or GST total payable for a shipment is less than
-    // NZ$60"), [verify]: whether the GST is waived is not priced. 2015-06-01, NZ$300.00 +
-    // NZ$20.00, duty 5 % × 300.00 = 15.00 (priced), GST 15 % × 335.00 = 50.25: listed, not priced.
-    let q = quote(dap("NZ", "NZD", "2015-06-01", "1", "300.00", "20.00"));
-    assert_eq!(q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).and_then(|l| l.amount), None);
-    assert_eq!(q.totals.duty, d("15.00"));
+    // NZ$60"), [verify]: whether duty and GST are waived is not priced. The test is on their total.
+    // 2015-06-01, NZ$200.00 + NZ$10.00: duty 5 % × 200.00 = 10.00, GST 15 % × 220.00 = 33.00,
+    // total 43.00 < 60: both listed, not priced.
+    let q = quote(dap("NZ", "NZD", "2015-06-01", "1", "200.00", "10.00"));
+    let amount = |kind: LevyKind| q.lines[0].levies.iter().find(|l| l.kind == kind).and_then(|l| l.amount);
+    assert_eq!((amount(LevyKind::Duty), amount(LevyKind::Tax)), (None, None));
     assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("nz-de-minimis-60")));
     assert!(!q.totals.complete);
+    // NZ$300.00 + NZ$20.00: duty 15.00 + GST 15 % × 335.00 = 50.25, total 65.25: at least NZ$60,
+    // so collected whether or not the row holds: priced.
+    let q = quote(dap("NZ", "NZD", "2015-06-01", "1", "300.00", "20.00"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("15.00"), d("50.25")));
     // From 2019-12-01 the low-value regime replaces it: the row is not considered.
     let q = quote(dap("NZ", "NZD", "2019-12-01", "1", "300.00", "20.00"));
     assert!(q.thresholds.iter().all(|c| c.id != "nz-de-minimis-60"));
@@ -753,4 +758,26 @@ fn a_request_without_channel_is_told_the_channel_assumed_where_it_matters_no_sil
     let de = quote(json!({"destination": "DE", "date": "2026-11-26", "currency": "EUR",
         "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "35", "origin": "CN"}]}));
     assert!(!said(&de));
+}
+
+#[test]
+fn korea_does_not_collect_duty_under_10000_won_customs_act_art_40() {
+    // Customs Act (관세법) art. 40: duty the taxpayer owes under the amount the Decree sets is not
+    // collected; Enforcement Decree art. 37(1): 1만원 (KRW 10,000), "미만" (strictly less). A
+    // KRW 250,000 laptop at the caller's 3 %: duty 7,500 is not collected; the duty is not
+    // exempted, so it stays in the VAT base (VAT Act art. 29(2)): VAT 10 % × 257,500 = 25,750.
+    let kr = |price: &str| {
+        quote(json!({"destination": "KR", "date": "2026-11-26", "currency": "KRW", "channel": "courier",
+            "incoterm": "DDP", "origin": "CN", "ship_from": "CN", "fx": {"USD/KRW": "1400"},
+            "lines": [{"id": "a", "code": "8471.30", "quantity": "1", "unit_price": price, "duty_rate": "3%"}]}))
+    };
+    let q = kr("250000");
+    assert!(applies(&q, "kr-duty-min-10000"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("0"), d("25750")));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert!(duty.formula.as_str().contains("not collected: total duty 7,500 < minimum 10000 KRW"), "{}", duty.formula);
+    // Exactly KRW 10,000 of duty is collected: 333,334 × 3 % = 10,000.02 → 10,000.
+    let q = kr("333334");
+    assert!(!applies(&q, "kr-duty-min-10000"));
+    assert_eq!(q.totals.duty, d("10000"));
 }

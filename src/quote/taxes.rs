@@ -374,9 +374,18 @@ pub(super) fn apply_min_collectible(
             .map(|(_, converted)| crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode));
     }
     let Some(tax) = within else { return };
-    for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| l.kind == LevyKind::Tax) {
+    let kinds = min_collectible_kinds(t);
+    let what = if t.duty && t.tax {
+        "duty and tax"
+    } else if t.duty {
+        "duty"
+    } else {
+        "tax"
+    };
+    let compare = if t.strictly_below { "<" } else { "≤" };
+    for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| kinds.contains(&l.kind)) {
         l.formula = format!(
-            "{} — not collected: total tax {} ≤ minimum {} {} ({})",
+            "{} — not collected: total {what} {} {compare} minimum {} {} ({})",
             l.formula,
             format_grouped(tax),
             t.amount,
@@ -391,10 +400,23 @@ pub(super) fn apply_min_collectible(
 /// The consignment's priced tax, in the customs currency and converted to the currency of the
 /// minimum collectible `t`; `None` without a rate between them.
 fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<(Decimal, Decimal)> {
+    let kinds = min_collectible_kinds(t);
     let tax: Decimal =
-        lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum();
+        lines.iter().flat_map(|l| &l.levies).filter(|l| kinds.contains(&l.kind)).filter_map(|l| l.amount).sum();
     let rate = ctx.rate(ctx.j.currency, t.currency)?;
     Some((tax, tax * rate))
+}
+
+/// The levies a minimum collectible is tested on and waives: the row's `levies` (Korea's
+/// minimum is on the customs duty, Switzerland's and Finland's on the import VAT). A waived duty
+/// stays in the VAT base it was priced into: it is not collected, not exempted (Korea's Customs
+/// Act art. 40; docs/rules.md#min-collectible).
+fn min_collectible_kinds(t: &Threshold) -> &'static [LevyKind] {
+    match (t.duty, t.tax) {
+        (true, true) => &[LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax],
+        (true, false) => &[LevyKind::Duty, LevyKind::AdditionalDuty],
+        _ => &[LevyKind::Tax],
+    }
 }
 
 /// The tax (customs currency) of [`consignment_tax`]'s `(tax, converted)` when it is within the
@@ -420,9 +442,10 @@ fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &
     }
     let why = unverified_threshold(t);
     ctx.warn(Detail::Unverified { why: format!("{}: the tax is within its amount, but {why}", t.id) });
+    let kinds = min_collectible_kinds(t);
     for line in lines.iter_mut() {
         let why = format!("{}: {why}", t.id);
-        unprice_levies(line, &[(&[LevyKind::Tax], why.as_str())]);
+        unprice_levies(line, &[(kinds, why.as_str())]);
     }
 }
 
