@@ -160,6 +160,8 @@ pub enum WarningCode {
     Claim,
     #[serde(rename = "W_CLAIM_NO_RATE")]
     ClaimNoRate,
+    #[serde(rename = "W_CLAIM_TRANSIT")]
+    ClaimTransit,
     #[serde(rename = "W_NO_CUSTOMS_BORDER")]
     NoCustomsBorder,
     #[serde(rename = "W_MOVEMENT_ASSUMPTION")]
@@ -197,6 +199,7 @@ impl WarningCode {
             WarningCode::StaleData => "W_STALE_DATA",
             WarningCode::Claim => "W_CLAIM",
             WarningCode::ClaimNoRate => "W_CLAIM_NO_RATE",
+            WarningCode::ClaimTransit => "W_CLAIM_TRANSIT",
             WarningCode::NoCustomsBorder => "W_NO_CUSTOMS_BORDER",
             WarningCode::MovementAssumption => "W_MOVEMENT_ASSUMPTION",
             WarningCode::Tariff => "W_TARIFF",

@@ -36,8 +36,10 @@ fn usmca_claim_on_a_mexican_tshirt_charges_free_and_removes_the_ieepa_duty_gn_11
     // HTSUS heading 6109.10.00: general 16.5 %, special "Free (…,S,…)"; General Note 11 (USMCA,
     // programme S). Heading 9903.01.01 (+25 %, Mexico, EO 14194 as amended) does not apply to
     // USMCA-originating goods (9903.01.04). US$100 on 2025-09-01:
-    //   without a claim: duty 16.5 % × 100 = 16.50, IEEPA 25 % × 100 = 25.00;
-    //   claiming S: duty Free = 0.00, no IEEPA duty: saving 16.50 + 25.00 = 41.50.
+    //   without a claim: duty 16.5 % × 100 = 16.50, IEEPA 25 % × 100 = 25.00, formal MPF at the
+    //   FY2025 minimum 32.71 (19 CFR 24.23(b)(1)(i));
+    //   claiming S: duty Free = 0.00, no IEEPA duty, and no MPF on originating goods
+    //   (19 U.S.C. 58c(b)(10)(B)): saving 16.50 + 25.00 + 32.71 = 74.21.
     let without = us_tee("2025-09-01", "MX", None).unwrap();
     assert_eq!(duty(&without), Some(d("16.50")));
     assert_eq!(without.totals.duty, d("41.50"));
@@ -53,42 +55,48 @@ fn usmca_claim_on_a_mexican_tshirt_charges_free_and_removes_the_ieepa_duty_gn_11
     assert_eq!((claim.general_duty, claim.duty, claim.saving), (Some(d("16.50")), Some(d("0.00")), Some(d("16.50"))));
     assert_eq!(claim.waived.len(), 1);
     assert_eq!((claim.waived[0].ch99.as_str(), claim.waived[0].amount), ("9903.01.01", d("25.00")));
-    assert_eq!(claim.total_saving, Some(d("41.50")));
+    assert_eq!(
+        claim.fees_removed.iter().map(|f| (f.name.as_str(), f.amount)).collect::<Vec<_>>(),
+        vec![("Merchandise Processing Fee", Some(d("32.71")))]
+    );
+    assert_eq!(claim.total_saving, Some(d("74.21")));
     assert!(line.excluded.iter().any(|e| e.ch99 == "9903.01.01" && e.reason.contains("claim")));
     // The claimed programme is not offered again as an alternative.
     assert!(line.alternatives.iter().all(|a| a.program != "S"));
     // The condition is an explicit assumption.
     let w = q.warnings.iter().find(|w| w.code == "W_CLAIM").expect("W_CLAIM states the condition");
     assert!(w.message.contains("rules of origin") && w.message.contains("proof of origin"), "{}", w.message);
-    // The buyer pays 41.50 less.
-    assert_eq!(without.totals.buyer_total - q.totals.buyer_total, d("41.50"));
+    // The buyer pays 74.21 less: what the claim says it saved.
+    assert_eq!(without.totals.buyer_total - q.totals.buyer_total, d("74.21"));
 }
 
 #[test]
 fn usmca_claim_on_a_canadian_tshirt_removes_the_35_percent_ieepa_duty_gn_11() {
     // Heading 9903.01.10 (+35 % on Canada from 2025-08-01, EO 14325), not on USMCA goods.
-    // US$100 on 2025-09-01: saving 16.50 + 35.00 = 51.50.
+    // US$100 on 2025-09-01: saving 16.50 + 35.00 + the FY2025 MPF minimum 32.71 (19 U.S.C.
+    // 58c(b)(10)(B)) = 84.21.
     let q = us_tee("2025-09-01", "CA", Some("S")).unwrap();
     let claim = q.lines[0].claim.as_ref().unwrap();
     assert_eq!(
         claim.waived.iter().map(|w| (w.ch99.as_str(), w.amount)).collect::<Vec<_>>(),
         vec![("9903.01.10", d("35.00"))]
     );
-    assert_eq!(claim.total_saving, Some(d("51.50")));
+    assert_eq!(claim.total_saving, Some(d("84.21")));
     assert_eq!(q.totals.duty, d("0.00"));
 }
 
 #[test]
 fn usmca_claim_removes_the_section_122_surcharge_heading_9903_03_01() {
     // From 2026-02-24 the IEEPA duties are not collected and the Section 122 surcharge
-    // (9903.03.01, +10 %) applies except to USMCA goods: saving 16.50 + 10.00 = 26.50.
+    // (9903.03.01, +10 %) applies except to USMCA goods: saving 16.50 + 10.00 + the FY2026 MPF
+    // minimum 33.58 (19 U.S.C. 58c(b)(10)(B)) = 60.08.
     let q = us_tee("2026-03-02", "MX", Some("S")).unwrap();
     let claim = q.lines[0].claim.as_ref().unwrap();
     assert_eq!(
         claim.waived.iter().map(|w| (w.ch99.as_str(), w.amount)).collect::<Vec<_>>(),
         vec![("9903.03.01", d("10.00"))]
     );
-    assert_eq!(claim.total_saving, Some(d("26.50")));
+    assert_eq!(claim.total_saving, Some(d("60.08")));
 }
 
 #[test]
@@ -522,4 +530,143 @@ fn an_agoa_claim_in_its_lapse_is_e_claim_naming_both_periods() {
     let q = claim_on("2026-03-02").unwrap();
     assert_eq!(q.lines[0].claim.as_ref().map(|c| c.program.as_str()), Some("D"));
     assert_eq!(q.lines[0].status, LineStatus::Partial);
+}
+
+/// The merchandise processing fee levy of a US quote.
+fn mpf(q: &Quote) -> &landed::quote::Levy {
+    q.levies.iter().find(|l| l.name.as_str().starts_with("Merchandise Processing Fee")).expect("the MPF is listed")
+}
+
+#[test]
+fn originating_goods_claimed_under_usmca_pay_no_mpf_19_usc_58c_b_10() {
+    // docs/audit-12 F4. 19 U.S.C. 58c(b)(10)(B): "No fee may be charged under paragraph (9) or
+    // (10) of subsection (a) with respect to goods that qualify as originating goods under
+    // section 4531 of this title" (USMCA; under NAFTA 19 CFR 24.23(c)(3), T.D. 99-61). A US$100
+    // T-shirt of Mexico shipped from Mexico by courier, formal entry, 2026-03-02, claiming S: duty
+    // Free, no 9903.03.01, and MPF 0.00 instead of the FY2026 minimum 33.58: landed 100.00; the
+    // claim saved 16.50 + 10.00 + 33.58 = 60.08.
+    let q = try_quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "channel": "courier",
+        "incoterm": "DDP", "entry_type": "formal", "origin": "MX", "ship_from": "MX", "claim": "S",
+        "lines": [{"id": "a", "code": "6109.10.00", "quantity": "1", "unit_price": "100.00"}]}))
+    .unwrap();
+    let fee = mpf(&q);
+    assert_eq!((fee.rate.to_string().as_str(), fee.amount), ("exempt", Some(d("0.00"))));
+    assert!(fee.formula.to_string().contains("minimum 33.58"), "{}", fee.formula);
+    assert!(q.totals.complete);
+    assert_eq!(q.totals.landed, d("100.00"));
+    let claim = q.lines[0].claim.as_ref().unwrap();
+    assert_eq!(claim.fees_removed.len(), 1);
+    assert_eq!(claim.fees_removed[0].amount, Some(d("33.58")));
+    assert!(claim.fees_removed[0].source.contains("58c(b)(10)(B)"), "{}", claim.fees_removed[0].source);
+    assert_eq!(claim.total_saving, Some(d("60.08")));
+    assert!(!claim.transit_condition);
+    assert!(q.warnings.iter().all(|w| w.code != "W_CLAIM_TRANSIT"));
+}
+
+#[test]
+fn every_line_exempt_under_different_ftas_pays_no_mpf_and_the_claims_share_it_by_value() {
+    // 19 U.S.C. 58c(b)(10)(B) (USMCA) and (14) (US-Australia FTA): a T-shirt of Mexico (US$100)
+    // claiming S and one of Australia (US$300) claiming AU, 2026-03-02, formal entry. MPF 0.3464 %
+    // × 400 = 1.39 → FY2026 minimum 33.58 is not charged; the claims share it by customs value:
+    // 33.58 × 100/400 = 8.40 (rounded) and 33.58 − 8.40 = 25.18.
+    let q = try_quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "channel": "freight",
+        "entry_type": "formal", "lines": [
+            {"id": "mx", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "origin": "MX", "claim": "S"},
+            {"id": "au", "code": "6109.10.0012", "quantity": "1", "unit_price": "300.00", "origin": "AU", "claim": "AU"}]}))
+    .unwrap();
+    assert_eq!(mpf(&q).amount, Some(d("0.00")));
+    let shares: Vec<Option<Decimal>> =
+        q.lines.iter().map(|l| l.claim.as_ref().unwrap().fees_removed[0].amount).collect();
+    assert_eq!(shares, vec![Some(d("8.40")), Some(d("25.18"))]);
+}
+
+#[test]
+fn an_entry_with_a_line_not_exempt_leaves_the_mpf_unpriced_never_guessed() {
+    // 19 U.S.C. 58c(b)(10)(B) exempts the originating goods only: line a claims S, line b
+    // claims nothing. How the fee's minimum applies to an entry of exempt and non-exempt goods is
+    // not in our sources: the MPF is listed without an amount (W_FEE_UNKNOWN) and the quote is
+    // incomplete; the claim records no fee removed.
+    let q = try_quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "MX",
+        "channel": "freight", "entry_type": "formal", "claim": "S", "lines": [
+            {"id": "a", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"},
+            {"id": "b", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "claim": "none"}]}))
+    .unwrap();
+    let fee = mpf(&q);
+    assert_eq!((fee.rate.to_string().as_str(), fee.amount), ("unknown", None));
+    assert!(fee.formula.to_string().contains("line b does"), "{}", fee.formula);
+    assert!(q.warnings.iter().any(|w| w.code == "W_FEE_UNKNOWN" && w.message.contains("non-exempt")));
+    assert!(!q.totals.complete);
+    let claim = q.lines[0].claim.as_ref().unwrap();
+    assert!(claim.fees_removed.is_empty());
+    assert_eq!(claim.total_saving, Some(d("26.50")));
+}
+
+#[test]
+fn a_claim_under_an_fta_without_the_exemption_still_pays_the_mpf() {
+    // 19 U.S.C. 58c(b) exempts no goods of the US-Morocco FTA (CBP's MPF table: "Not exempted by
+    // 19 CFR 24.23(c)"): a T-shirt of Morocco claiming MA pays the FY2026 minimum 33.58.
+    let q = us_tee("2026-03-02", "MA", Some("MA")).unwrap();
+    assert_eq!(q.lines[0].claim.as_ref().unwrap().program, "MA");
+    assert_eq!(mpf(&q).amount, Some(d("33.58")));
+    assert!(q.lines[0].claim.as_ref().unwrap().fees_removed.is_empty());
+}
+
+#[test]
+fn products_of_a_cbera_country_are_exempt_whether_claimed_or_not_but_the_beneficiaries_are_verify() {
+    // 19 U.S.C. 58c(b)(8)(B)(iii): no MPF on products of a CBERA beneficiary (GN 3(c)(v)), CBP's
+    // table: "irrespective of whether CBERA is claimed". The beneficiaries (GN 7(a)) are a
+    // [verify] row: a T-shirt of Jamaica without a claim lists the MPF without an amount, and says
+    // it is 0.00 if the exemption holds.
+    let q = us_tee("2026-03-02", "JM", None).unwrap();
+    let fee = mpf(&q);
+    assert_eq!((fee.rate.to_string().as_str(), fee.amount), ("unverified", None));
+    assert!(fee.formula.to_string().contains("0.00 if every line is exempt under E"), "{}", fee.formula);
+    assert!(!q.totals.complete);
+}
+
+#[test]
+fn a_usmca_claim_pays_no_mpf_even_when_the_fiscal_years_figures_are_unknown() {
+    // The FY2027 MPF figures (from 2026-10-01) are not in our data, but originating goods owe
+    // none of it (19 U.S.C. 58c(b)(10)(B)): MPF 0.00; the fee removed has no amount, so the
+    // claim's total saving is unknown.
+    let q = us_tee("2026-10-15", "MX", Some("S")).unwrap();
+    assert_eq!(mpf(&q).amount, Some(d("0.00")));
+    let claim = q.lines[0].claim.as_ref().unwrap();
+    assert_eq!(claim.fees_removed.len(), 1);
+    assert_eq!(claim.fees_removed[0].amount, None);
+    assert_eq!(claim.total_saving, None);
+}
+
+#[test]
+fn a_claim_on_goods_shipped_from_a_non_party_is_conditional_on_the_transit_rule() {
+    // docs/audit-12 F9. USMCA art. 4.18 (transit and transhipment): Mexican goods shipped from
+    // China keep their origin only if they stayed under customs control there. The claim is still
+    // priced but marked conditional (transit_condition, W_CLAIM_TRANSIT naming the rule); shipped
+    // from Mexico (the origin) or Canada (a party) it is not.
+    let quote_from = |from: &str| {
+        let mut v = us_tee_request("2026-03-02", "MX", "S");
+        v["ship_from"] = json!(from);
+        try_quote(v).unwrap()
+    };
+    let q = quote_from("CN");
+    let claim = q.lines[0].claim.as_ref().unwrap();
+    assert!(claim.transit_condition);
+    assert_eq!(claim.duty, Some(d("0.00")));
+    let w = q.warnings.iter().find(|w| w.code == "W_CLAIM_TRANSIT").expect("the condition is stated");
+    assert!(w.message.contains("Article 4.18") && w.message.contains("shipped from CN"), "{}", w.message);
+    for from in ["MX", "CA"] {
+        let q = quote_from(from);
+        assert!(!q.lines[0].claim.as_ref().unwrap().transit_condition, "{from}");
+        assert!(q.warnings.iter().all(|w| w.code != "W_CLAIM_TRANSIT"), "{from}");
+    }
+    // Japan's EPAs: a T-shirt of Viet Nam claiming the Japan-Viet Nam EPA, shipped from China (not
+    // a party of it): conditional; shipped from Viet Nam: not.
+    let jp = |from: &str| {
+        try_quote(json!({"destination": "JP", "date": "2026-08-01", "currency": "JPY", "origin": "VN",
+            "business_buyer": true, "channel": "freight", "claim": "VN", "ship_from": from,
+            "lines": [{"id": "tee", "code": "6109.10.020", "quantity": "1", "unit_price": "100000"}]}))
+        .unwrap()
+    };
+    assert!(jp("CN").lines[0].claim.as_ref().unwrap().transit_condition);
+    assert!(!jp("VN").lines[0].claim.as_ref().unwrap().transit_condition);
 }

@@ -161,13 +161,15 @@ const MX_AU_TEES: &str = r#"{ "destination": "US", "date": "2025-09-01", "curren
 #[test]
 fn sweep_text_names_each_lines_best_claim() {
     // USMCA on the Mexican line saves 16.50 duty + 25.00 of 9903.01.01 (HTSUS GN 11); the US-Australia
-    // FTA on the Australian line saves the 16.50 duty (GN 28): 300.71 without a claim, 242.71 with both.
+    // FTA on the Australian line saves the 16.50 duty (GN 28); with both lines claimed no line pays
+    // the FY2025 MPF 32.71 (19 U.S.C. 58c(b)(10)(B), (14)), the claims sharing it by value (16.36,
+    // 16.35): 300.71 without a claim, 210.00 with both.
     let out = text(&["sweep", "-", "--claim", "auto"], Some(MX_AU_TEES));
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[5].starts_with("cheapest complete: 242.71 USD to US") && lines[5].ends_with(", claim S+AU"), "{out}");
-    assert_eq!(lines[6], "  claim S+AU instead of S saves 16.50 USD", "{out}");
-    assert_eq!(lines[7], "  line mx claims S, saving 41.50 USD", "{out}");
-    assert_eq!(lines[8], "  line au claims AU, saving 16.50 USD", "{out}");
+    assert!(lines[5].starts_with("cheapest complete: 210.00 USD to US") && lines[5].ends_with(", claim S+AU"), "{out}");
+    assert_eq!(lines[6], "  claim S+AU instead of none saves 90.71 USD", "{out}");
+    assert_eq!(lines[7], "  line mx claims S, saving 57.86 USD", "{out}");
+    assert_eq!(lines[8], "  line au claims AU, saving 32.85 USD", "{out}");
 }
 
 #[test]

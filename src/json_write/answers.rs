@@ -16,8 +16,8 @@ use crate::fx::FxUsed;
 use crate::money::{Currency, RoundingMode, RoundingPolicy, RoundingScope};
 use crate::provenance::{Confidence, Provenance};
 use crate::quote::{
-    Alternative, ClaimApplied, Display, Excluded, Levy, LevyKind, LineQuote, LineStatus, Message, Note, Quote, Range,
-    ThresholdCheck, Totals, ValueBasis, Waived, Warning, WarningCode,
+    Alternative, ClaimApplied, Display, Excluded, FeeRemoved, Levy, LevyKind, LineQuote, LineStatus, Message, Note,
+    Quote, Range, ThresholdCheck, Totals, ValueBasis, Waived, Warning, WarningCode,
 };
 use crate::request::Incoterm;
 use crate::rules::{Coverage, DutyBasis, TaxBasis, TaxMethod, ThresholdEffect};
@@ -308,8 +308,22 @@ impl WriteJson for ClaimApplied {
         w.field_some("general_duty", &self.general_duty);
         w.field_some("saving", &self.saving);
         w.field_nonempty("waived", &self.waived);
+        w.field_nonempty("fees_removed", &self.fees_removed);
         w.field_some("total_saving", &self.total_saving);
         w.field("condition", &self.condition);
+        w.field("source", &self.source);
+        if self.transit_condition {
+            w.field("transit_condition", &true);
+        }
+        w.end_object();
+    }
+}
+
+impl WriteJson for FeeRemoved {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field("name", &self.name);
+        w.field_some("amount", &self.amount);
         w.field("source", &self.source);
         w.end_object();
     }

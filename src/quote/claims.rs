@@ -117,6 +117,16 @@ pub(super) fn apply_claim(
     let duty = levy.amount;
     let condition = claim_condition(prog, c.general_text);
     ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });
+    let through = shipped_through_non_party(ctx, prog, origin);
+    if let Some(from) = &through {
+        ctx.warn(Detail::ClaimTransit {
+            line: line.id.clone(),
+            programme: prog.code,
+            name: prog.name,
+            ship_from: from.clone(),
+            rule: prog.transit_rule(),
+        });
+    }
     // A claim rests on the programme's row and on the origin's membership of its partner group.
     let membership_unverified = origin.is_some_and(|o| prog.partners.unverified(o, ctx.req.date));
     let verified = !prog.unverified() && !membership_unverified;
@@ -149,10 +159,24 @@ pub(super) fn apply_claim(
         general_duty: general,
         saving,
         waived: Vec::new(),
+        fees_removed: Vec::new(),
         total_saving: saving,
         condition,
         source: prog.source.publisher.into(),
+        transit_condition: through.is_some(),
     }));
+}
+
+/// The request's `ship_from` when it is neither the destination, the line's origin nor a party
+/// of the programme on the date: goods shipped through a non-party keep their preferential origin
+/// only under the programme's transit rule (USMCA art. 4.18; CBERA's "imported directly",
+/// 19 U.S.C. 2703(a)(1)(A); the EPAs' consignment criteria), which the engine cannot see.
+fn shipped_through_non_party(ctx: &Ctx<'_>, prog: &Programme, origin: Option<&str>) -> Option<String> {
+    let from = ctx.req.ship_from.as_deref()?.to_ascii_uppercase();
+    let inside = from == ctx.destination
+        || origin.is_some_and(|o| o.eq_ignore_ascii_case(&from))
+        || prog.is_partner(&from, ctx.req.date);
+    (!inside).then_some(from)
 }
 
 /// Adds the additional duties the claim removed to its saving.
@@ -161,6 +185,16 @@ pub(super) fn claim_waived(p: &mut Priced, waived: Vec<Waived>) {
     let extra: Decimal = waived.iter().map(|w| w.amount).sum();
     c.total_saving = c.saving.map(|s| s + extra);
     c.waived = waived;
+}
+
+/// Adds an entry fee the claim removed (the line's share) to its saving: a fee whose figures are
+/// not in our data leaves the total saving unknown.
+pub(super) fn claim_fee_removed(c: &mut ClaimApplied, removed: FeeRemoved) {
+    c.total_saving = match removed.amount {
+        Some(a) => c.total_saving.map(|s| s + a),
+        None => None,
+    };
+    c.fees_removed.push(removed);
 }
 
 /// The programmes a line could claim on its own terms: in force on the request's date, open to

@@ -1,12 +1,17 @@
 //! Stage 6, fees: entry fees with floors, caps and bands, and the declaration-level rounding.
 
 use super::*;
+use crate::rules::codes::ExemptWhen;
 
 /// Entry fees with floors and caps (US MPF: formal vs informal entry; AU import processing
 /// charge by value band; NZ border fees), fees limited to one transport mode (US harbor
 /// maintenance fee) or channel (the US dutiable mail fee; mail is exempt from the MPF), and the
 /// declaration-level rounding of the destination's tax law.
-pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> Vec<Levy> {
+///
+/// A fee that preference programmes exempt (the US MPF: 19 U.S.C. 58c(b)(8)(B), (10)-(21)) is
+/// not charged when every line of the entry is exempt, and the claims' savings include it (see
+/// [`fee_exemption`]).
+pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
     let day = std::sync::Arc::clone(&ctx.day);
@@ -77,7 +82,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
             continue;
         }
         state_assumption(ctx, f);
-        let (amount, formula) = match (f.kind, f.percent, f.amount) {
+        let priced = match (f.kind, f.percent, f.amount) {
             (FeeKind::AdValorem, Some(pct), _) => {
                 let raw = crate::money::per_cent(pct * value);
                 let mut a = raw;
@@ -91,12 +96,20 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
                     a = max;
                     note.push_str(&format!(" = {shown_raw} → maximum {}", format_grouped(max)));
                 }
-                (ctx.round(to_cur(a)), note)
+                Some((ctx.round(to_cur(a)), note))
             }
             (FeeKind::Flat, _, Some(flat)) => {
-                (ctx.round(to_cur(flat)), format!("flat {} {}", format_grouped(flat), f.currency))
+                Some((ctx.round(to_cur(flat)), format!("flat {} {}", format_grouped(flat), f.currency)))
             }
-            _ => {
+            _ => None,
+        };
+        if let Some(exemption) = fee_exemption(ctx, f, lines) {
+            out.push(exempted(ctx, f, &entry, entered, exemption, priced.as_ref(), lines));
+            continue;
+        }
+        let (amount, formula) = match priced {
+            Some(priced) => priced,
+            None => {
                 let why = format!(
                     "{} is due but its figures for {} are not in our data: {}",
                     f.name, ctx.req.date, f.source.publisher
@@ -151,6 +164,198 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) -> V
     }
     out.extend(declaration_rounding(ctx, lines));
     out
+}
+
+/// The lines of an entry a fee's exemption covers: for each line, the programme that exempts it
+/// (its claim, or for a programme whose exemption follows origin, the line's origin), if any.
+struct Exemption {
+    by_line: Vec<Option<&'static Programme>>,
+    /// The first line's programme: the levy cites its exemption.
+    first: &'static Programme,
+}
+
+impl Exemption {
+    /// The programmes that exempt some line, each once, in line order.
+    fn programmes(&self) -> Vec<&'static Programme> {
+        let mut out: Vec<&'static Programme> = Vec::new();
+        for p in self.by_line.iter().flatten() {
+            if !out.iter().any(|q| std::ptr::eq(*q, *p)) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// `S (United States-Mexico-Canada Agreement)`, `S, AU` for several.
+    fn named(&self) -> String {
+        let programmes = self.programmes();
+        match programmes.as_slice() {
+            [p] => format!("{} ({})", p.code, p.name),
+            many => many.iter().map(|p| p.code).collect::<Vec<_>>().join(", "),
+        }
+    }
+}
+
+/// How the destination's preference programmes bear on fee `f` for these lines: `None` when no
+/// line is exempt. A programme exempts a line that claims it (the originating goods of most US
+/// FTAs: 19 U.S.C. 58c(b)(10)(B), (12)-(21)) or, where its exemption follows origin, a line of a
+/// partner whether it claims or not (products of CBERA beneficiaries, 58c(b)(8)(B)(iii)).
+fn fee_exemption(ctx: &Ctx<'_>, f: &crate::rules::Fee, lines: &[LineQuote]) -> Option<Exemption> {
+    let rules: &'static Rules = ctx.rules;
+    let programmes = rules.programmes(ctx.destination);
+    if !programmes.iter().any(|p| p.exempts_fee(f.id)) {
+        return None;
+    }
+    let date = ctx.req.date;
+    let by_line: Vec<Option<&'static Programme>> = lines
+        .iter()
+        .map(|l| {
+            let claimed = l.claim.as_ref().and_then(|c| rules.programme(ctx.destination, &c.program, date));
+            claimed.filter(|p| p.exempts_fee(f.id)).or_else(|| {
+                let origin = l.origin.as_deref()?;
+                programmes
+                    .iter()
+                    .find(|p| p.fee_exempt_when == ExemptWhen::Origin && p.exempts_fee(f.id) && p.open_to(origin, date))
+            })
+        })
+        .collect();
+    let first = by_line.iter().flatten().next().copied()?;
+    Some(Exemption { by_line, first })
+}
+
+/// Why a line's exemption is not priced, if it is not: the programme's row or the origin's
+/// membership of its partners is `verify` (the claim is not priced either), or the exemption
+/// itself rests on a secondary source.
+fn unverified_exemption(ctx: &Ctx<'_>, line: &LineQuote, p: &Programme) -> Option<String> {
+    let origin = line.origin.as_deref().unwrap_or_default();
+    if p.unverified_for(origin, ctx.req.date) {
+        Some(format!(
+            "line {}: {} ({})'s partners or dates come from a secondary source [verify]",
+            line.id, p.code, p.name
+        ))
+    } else if p.fee_source.is_verify() {
+        Some(format!("line {}: {} ({})'s fee exemption rests on a secondary source [verify]", line.id, p.code, p.name))
+    } else {
+        None
+    }
+}
+
+/// The levy of a fee some lines are exempt from. Every line exempt (and every exemption
+/// verified): not due, 0.00, and each claiming line's saving includes its share of the fee it
+/// would have paid (by customs value). Lines exempt on a secondary source: not priced, the fee is
+/// 0.00 if they hold. Some lines not exempt: the fee is due on them only, but how its minimum,
+/// maximum or flat amount applies to an entry of exempt and non-exempt goods is not in our
+/// sources: not priced (`W_FEE_UNKNOWN`), never guessed.
+fn exempted(
+    ctx: &mut Ctx<'_>,
+    f: &'static crate::rules::Fee,
+    entry: &str,
+    entered: Decimal,
+    exemption: Exemption,
+    priced: Option<&(Decimal, String)>,
+    lines: &mut [LineQuote],
+) -> Levy {
+    let named = exemption.named();
+    let first = exemption.first;
+    let without = match priced {
+        Some((amount, formula)) => format!("{formula} = {}", format_grouped(*amount)),
+        None => format!("its figures for {} are not in our data", ctx.req.date),
+    };
+    let levy = |rate: &'static str, amount: Option<Decimal>, formula: String| Levy {
+        kind: LevyKind::Fee,
+        name: f.name.into(),
+        base: entered,
+        base_note: entry.to_string().into(),
+        rate: rate.into(),
+        amount,
+        partial_amount: None,
+        formula: formula.into(),
+        source: first.fee_source.borrowed(),
+    };
+    let outside: Vec<&str> =
+        lines.iter().zip(&exemption.by_line).filter(|(_, p)| p.is_none()).map(|(l, _)| l.id.as_str()).collect();
+    if !outside.is_empty() {
+        let exempt_value: Decimal =
+            lines.iter().zip(&exemption.by_line).filter(|(_, p)| p.is_some()).map(|(l, _)| l.customs_value).sum();
+        let why = format!(
+            "{} is not priced: the goods exempt under {named} ({} of the entry's {}) pay none of it, line{} {} do{}, and how the fee's minimum, maximum or flat amount applies to an entry of exempt and non-exempt goods is not in our sources (the whole entry without the exemption: {without})",
+            f.name,
+            format_grouped(exempt_value),
+            format_grouped(entered),
+            if outside.len() == 1 { "" } else { "s" },
+            outside.join(", "),
+            if outside.len() == 1 { "es" } else { "" },
+        );
+        ctx.warn(Detail::FeeUnknown { why: why.clone() });
+        return levy("unknown", None, why);
+    }
+    let unverified: Vec<String> = lines
+        .iter()
+        .zip(&exemption.by_line)
+        .filter_map(|(l, p)| p.and_then(|p| unverified_exemption(ctx, l, p)))
+        .collect();
+    if !unverified.is_empty() {
+        for p in exemption.programmes() {
+            ctx.note_verify(p.source.row(), p.source.is_verify());
+            ctx.note_verify(p.fee_source.row(), p.fee_source.is_verify());
+        }
+        let why = format!(
+            "{} is not priced: it is 0.00 if every line is exempt under {named}, but {}; without the exemption: {without}",
+            f.name,
+            unverified.join("; ")
+        );
+        ctx.warn(Detail::Unverified { why: why.clone() });
+        return levy("unverified", None, why);
+    }
+    share_fee_saving(ctx, f, &exemption, priced.map(|(a, _)| *a), lines);
+    levy(
+        "exempt",
+        Some(ctx.round(Decimal::ZERO)),
+        format!("not due: every line is exempt under {named}; without the exemption: {without}"),
+    )
+}
+
+/// Adds the fee the exemption removed to each claiming line's saving, the lines sharing it by
+/// customs value (the last takes what rounding leaves, so the shares add up to the fee); a fee
+/// whose figures are unknown is listed without an amount. Lines exempt by origin alone make no
+/// claim and record nothing.
+fn share_fee_saving(
+    ctx: &Ctx<'_>,
+    f: &crate::rules::Fee,
+    exemption: &Exemption,
+    amount: Option<Decimal>,
+    lines: &mut [LineQuote],
+) {
+    let claiming: Vec<(usize, &'static Programme)> = (0..lines.len())
+        .filter_map(|i| {
+            let p = exemption.by_line[i]?;
+            let c = lines[i].claim.as_ref()?;
+            p.code.eq_ignore_ascii_case(&c.program).then_some((i, p))
+        })
+        .collect();
+    let weight: Decimal = claiming.iter().map(|&(i, _)| lines[i].customs_value).sum();
+    let mut left = amount;
+    for (k, &(i, p)) in claiming.iter().enumerate() {
+        let share = match (amount, left) {
+            (Some(_), Some(l)) if k + 1 == claiming.len() => Some(l),
+            (Some(a), Some(l)) => {
+                let s = match weight.is_zero() {
+                    true if k == 0 => a,
+                    true => Decimal::ZERO,
+                    false => ctx.round(a * lines[i].customs_value / weight),
+                };
+                left = Some(l - s);
+                Some(s)
+            }
+            _ => None,
+        };
+        if let Some(c) = lines[i].claim.as_deref_mut() {
+            claim_fee_removed(
+                c,
+                FeeRemoved { name: f.name.into(), amount: share, source: p.fee_source.publisher.into() },
+            );
+        }
+    }
 }
 
 /// The vintage of a fee row that may be out of date on `date` (`W_OLD_RULE`): more than a year
@@ -383,8 +588,8 @@ mod tests {
         // docs/rules.md §11: GB rounds per line only; the totals stay the sum of the lines.
         let req = request_to("GB", "GBP");
         let mut ctx = context(&req);
-        let lines = [line_quote(dec!(100), dec!(100), vec![levy(LevyKind::Tax, "Import VAT", dec!(20.01))])];
+        let mut lines = [line_quote(dec!(100), dec!(100), vec![levy(LevyKind::Tax, "Import VAT", dec!(20.01))])];
         assert!(declaration_rounding(&mut ctx, &lines).is_empty());
-        assert!(fees(&mut ctx, &Relief::default(), &lines).is_empty());
+        assert!(fees(&mut ctx, &Relief::default(), &mut lines).is_empty());
     }
 }

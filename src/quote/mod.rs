@@ -362,7 +362,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             unprice_movement_tax(m, &mut lines);
             Vec::new()
         }
-        None => fees(&mut ctx, &relief, &lines),
+        None => fees(&mut ctx, &relief, &mut lines),
     };
     levies.extend(tax_base_charges(charges_total));
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);

@@ -189,11 +189,31 @@ pub struct ClaimApplied {
     /// Additional duties (chapter 99 layers) the claim removed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waived: Vec<Waived>,
-    /// The duty saving plus every removed layer.
+    /// The entry fees the claim removed (the US MPF on originating goods), this line's share.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fees_removed: Vec<FeeRemoved>,
+    /// The duty saving plus every removed layer and fee; absent when one is not priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_saving: Option<Decimal>,
     /// What the claim assumes (rules of origin met, proof of origin held).
     pub condition: String,
+    pub source: String,
+    /// The goods were shipped from a country that is neither the destination, the origin nor a
+    /// party of the programme: the claim holds only if they met the programme's transit rule
+    /// (`W_CLAIM_TRANSIT` names it). Written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub transit_condition: bool,
+}
+
+/// An entry fee a preference claim removed: the line's share of what the entry would have paid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct FeeRemoved {
+    pub name: String,
+    /// Absent when the fee's figures for the date are not in our data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// The law that exempts the claim's goods from the fee.
     pub source: String,
 }
 

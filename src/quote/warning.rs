@@ -246,6 +246,15 @@ pub(crate) enum Detail {
         line: String,
         condition: String,
     },
+    /// A claim on goods shipped from a country that is neither the destination, the origin nor
+    /// a party of the programme: it holds only if they met the programme's transit rule.
+    ClaimTransit {
+        line: String,
+        programme: &'static str,
+        name: &'static str,
+        ship_from: String,
+        rule: String,
+    },
     /// A tariff line under a claimed code without the programme's rate.
     ClaimNoRate {
         line: String,
@@ -313,6 +322,7 @@ impl Detail {
             Detail::StaleData { .. } => W::StaleData,
             Detail::Tariff { .. } => W::Tariff,
             Detail::Claim { .. } => W::Claim,
+            Detail::ClaimTransit { .. } => W::ClaimTransit,
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
@@ -418,6 +428,10 @@ impl fmt::Display for Detail {
                 if *left_out { "left out" } else { "charged" }
             ),
             Detail::Claim { line, condition } => write!(f, "line {line}: {condition}"),
+            Detail::ClaimTransit { line, programme, name, ship_from, rule } => write!(
+                f,
+                "line {line}: the claim under {programme} ({name}) is conditional: the goods are shipped from {ship_from}, neither the destination, their origin nor a party, so they keep their preferential origin only under {rule}; the claim fails if they did not (the transport documents, a through bill of lading or the non-party's customs control, prove it); goods shipped directly from a party: give that country as ship_from"
+            ),
             Detail::ClaimNoRate { line, code, programme, general } => {
                 write!(f, "line {line}: {code} has no {programme} rate: it keeps the general rate {general}")
             }

@@ -591,6 +591,86 @@ impl FeeCodes {
     }
 }
 
+/// A fee a preference claim removes (`rules/preferences.tsv`, column `fee_exempt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptFee {
+    /// The US merchandise processing fee of 19 U.S.C. 58c(a)(9) (formal entry) and (a)(10)
+    /// (informal entry): the rows of `rules/fees.tsv` whose id starts `us-mpf-`.
+    Mpf,
+}
+
+impl ExemptFee {
+    /// The names the `fee_exempt` column may hold, with their values.
+    pub const NAMES: [(&'static str, ExemptFee); 1] = [("mpf", ExemptFee::Mpf)];
+
+    /// The `rules/fees.tsv` id prefix of the fee's rows.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            ExemptFee::Mpf => "us-mpf-",
+        }
+    }
+}
+
+/// What a programme's fee exemption needs from a line: the claim, or only the origin (products
+/// of the programme's countries are exempt whether the programme is claimed or not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptWhen {
+    Claim,
+    Origin,
+}
+
+/// The fee-exemption columns of a programme row (`fee_exempt`, `fee_exempt_when`,
+/// `fee_exempt_source`, `fee_exempt_confidence`; a table without them exempts no fee).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeeExemptCodes<'a> {
+    pub fees: Vec<ExemptFee>,
+    pub when: ExemptWhen,
+    /// The law the exemption rests on (or, with no `fee_exempt`, why there is none).
+    pub source: &'a str,
+    /// `fee_exempt_confidence` is `verify`: the exemption is listed, never priced.
+    pub verify: bool,
+}
+
+impl<'a> FeeExemptCodes<'a> {
+    /// Reads the row's fee-exemption columns strictly: every `fee_exempt` name is known, an
+    /// exemption names when it applies, its source and its confidence; a row with no exemption
+    /// leaves `fee_exempt_when` and `fee_exempt_confidence` empty (its source may say why none).
+    pub fn read(r: &Record<'_, 'a>, table: &Tsv<'_>) -> Result<FeeExemptCodes<'a>> {
+        let none = FeeExemptCodes { fees: Vec::new(), when: ExemptWhen::Claim, source: "", verify: false };
+        if table.column("fee_exempt").is_none() {
+            return Ok(none);
+        }
+        let mut fees = Vec::new();
+        for name in list(r.text("fee_exempt")?) {
+            match ExemptFee::NAMES.iter().find(|(n, _)| *n == name) {
+                Some((_, fee)) if !fees.contains(fee) => fees.push(*fee),
+                Some(_) => return Err(r.bad("fee_exempt", &format!("{name:?} is listed twice"))),
+                None => {
+                    let names: Vec<&str> = ExemptFee::NAMES.iter().map(|(n, _)| *n).collect();
+                    return Err(r.bad("fee_exempt", &format!("{name:?} is not one of {}", names.join(", "))));
+                }
+            }
+        }
+        let source = r.text("fee_exempt_source")?;
+        if fees.is_empty() {
+            for column in ["fee_exempt_when", "fee_exempt_confidence"] {
+                if !r.text(column)?.is_empty() {
+                    return Err(r.bad(column, "a row that exempts no fee leaves it empty"));
+                }
+            }
+            return Ok(FeeExemptCodes { source, ..none });
+        }
+        if source.is_empty() {
+            return Err(r.bad("fee_exempt_source", "a fee exemption cites the law it rests on"));
+        }
+        let when = one_of(r, "fee_exempt_when", &[("claim", ExemptWhen::Claim), ("origin", ExemptWhen::Origin)])?;
+        let verify = one_of(r, "fee_exempt_confidence", &[("official", false), ("verify", true)])?;
+        Ok(FeeExemptCodes { fees, when, source, verify })
+    }
+}
+
 /// The movements that cross no customs border.
 pub const MOVEMENTS_FILE: &str = "rules/movements.tsv";
 
@@ -648,6 +728,11 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     for r in table("rules/us_layers.tsv").iter().flat_map(|t| t.records()) {
         for column in ["origins", "exclude_origins"] {
             groups.check_names(&r, column)?;
+        }
+    }
+    for t in [table("rules/preferences.tsv"), table("rules/jp_programmes.tsv")].into_iter().flatten() {
+        for r in t.records() {
+            FeeExemptCodes::read(&r, t)?;
         }
     }
     for (file, column) in GROUPED_COLUMNS {
@@ -721,8 +806,31 @@ mod tests {
             ("rules/movements.tsv", "\tsame\t", "\tsame,FR\t", "from"),
             ("rules/movements.tsv", "\tEU\tEU\t", "\tEUR\tEU\t", "from"),
             ("rules/movements.tsv", "\t*\t", "\t\t", "to"),
+            ("rules/preferences.tsv", "\tmpf\tclaim\t", "\tmfp\tclaim\t", "fee_exempt"),
+            ("rules/preferences.tsv", "\tmpf\tclaim\t", "\tmpf,mpf\tclaim\t", "fee_exempt"),
+            ("rules/preferences.tsv", "\tmpf\tclaim\t", "\tmpf\tclaimed\t", "fee_exempt_when"),
+            ("rules/preferences.tsv", "\tofficial\t\n", "\tofficially\t\n", "fee_exempt_confidence"),
         ] {
             refused(file, from, to, column);
+        }
+    }
+
+    /// A programme's fee exemption names when it applies, the law and its confidence; a row
+    /// without one leaves its condition and confidence empty (rules/preferences.tsv).
+    #[test]
+    fn a_fee_exemption_without_its_source_or_with_a_stray_confidence_fails_the_build_check() {
+        let text = crate::Engine::embedded().snapshot().file("rules/preferences.tsv").unwrap().to_string();
+        let au = text.lines().find(|l| l.starts_with("AU\t")).unwrap();
+        let fields: Vec<&str> = au.split('\t').collect();
+        let mut no_source = fields.clone();
+        no_source[9] = "";
+        let mut stray = fields.clone();
+        stray[7] = "";
+        for (row, column) in [(no_source, "fee_exempt_source"), (stray, "fee_exempt_when")] {
+            let edited = row.join("\t");
+            let files = embedded_with("rules/preferences.tsv", |t| t.replacen(au, &edited, 1));
+            let e = check(&files).expect_err(column);
+            assert!(e.message.contains(&format!("column {column}:")), "{e}");
         }
     }
 

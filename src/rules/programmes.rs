@@ -3,6 +3,7 @@
 //! partner countries and dates. A quote offers them as alternatives, and applies one only when the
 //! request claims it.
 
+use super::codes::{ExemptFee, ExemptWhen, FeeExemptCodes};
 use super::groups::{Groups, Members};
 use super::table::{in_force, Tsv};
 use crate::date::Date;
@@ -26,6 +27,17 @@ pub struct Programme {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
+    /// The entry fees a line under the programme does not pay (`fee_exempt`: the US MPF for
+    /// originating goods of most US FTAs, 19 U.S.C. 58c(b)(10)-(21)); empty: none.
+    pub fee_exempt: Vec<ExemptFee>,
+    /// Whether the exemption needs the claim, or only goods of a partner (`fee_exempt_when`).
+    pub fee_exempt_when: ExemptWhen,
+    /// The law of the exemption (`fee_exempt_source`) and its confidence
+    /// (`fee_exempt_confidence`: a `verify` exemption is listed, never priced).
+    pub fee_source: Provenance<'static>,
+    /// The programme's rule on goods shipped through a non-party (`transit_rule`; empty: the
+    /// rule is named generically).
+    pub transit_rule: &'static str,
 }
 
 impl Programme {
@@ -53,6 +65,22 @@ impl Programme {
 
     pub fn in_force(&self, date: Date) -> bool {
         in_force(self.valid_from, self.valid_to, date)
+    }
+
+    /// Whether the programme exempts the fee of `rules/fees.tsv` row `fee_id`.
+    pub fn exempts_fee(&self, fee_id: &str) -> bool {
+        self.fee_exempt.iter().any(|f| fee_id.starts_with(f.id_prefix()))
+    }
+
+    /// The programme's rule on goods shipped through a non-party, as a quote names it.
+    pub fn transit_rule(&self) -> String {
+        match self.transit_rule {
+            "" => format!(
+                "the {} rule on goods shipped through a non-party (direct shipment, transit and transhipment)",
+                self.name
+            ),
+            rule => rule.to_string(),
+        }
     }
 
     /// The row's period as `from–to` (an open end is empty).
@@ -90,6 +118,11 @@ pub(crate) fn load(table: &Tsv<'static>, name: &str, groups: &Groups<'static>) -
                 other.period()
             )));
         }
+        let fees = FeeExemptCodes::read(&r, table)?;
+        let transit_rule = match table.column("transit_rule") {
+            Some(_) => r.text("transit_rule")?,
+            None => "",
+        };
         out.push(Programme {
             code,
             name: r.text("name")?,
@@ -98,6 +131,19 @@ pub(crate) fn load(table: &Tsv<'static>, name: &str, groups: &Groups<'static>) -
             valid_from,
             valid_to,
             source: Provenance::rule_row(name, code, &r)?,
+            fee_exempt: fees.fees,
+            fee_exempt_when: fees.when,
+            fee_source: Provenance::rule(
+                name,
+                code,
+                fees.source,
+                if fees.verify {
+                    crate::provenance::Confidence::Verify
+                } else {
+                    crate::provenance::Confidence::Official
+                },
+            ),
+            transit_rule,
         });
     }
     Ok(out)
@@ -168,6 +214,35 @@ mod tests {
         let e = load_rows("D\ta\tKE\t2026-01-01\t2025-01-01\ts\tofficial\n").unwrap_err();
         assert!(e.message.contains("ends before it starts"), "{}", e.message);
         assert!(load_rows("\ta\tKE\t\t\ts\tofficial\n").is_err());
+    }
+
+    /// Every fee a programme exempts names rows of `rules/fees.tsv` of its destination: the US
+    /// MPF rows (19 U.S.C. 58c(a)(9)-(10)) for the FTAs of 58c(b)(10)-(21), never the harbor
+    /// maintenance fee; the US-Jordan and US-Morocco FTAs and the US-Japan agreement exempt none.
+    #[test]
+    fn every_fee_a_programme_exempts_names_fee_rows_of_its_destination() {
+        let rules = crate::Engine::embedded().rules();
+        let on = Date::parse("2026-03-02").unwrap();
+        for p in rules.programmes("US") {
+            for fee in &p.fee_exempt {
+                assert!(
+                    rules.fees.iter().any(|f| f.country == "US" && f.id.starts_with(fee.id_prefix())),
+                    "{}",
+                    p.code
+                );
+            }
+        }
+        let s = rules.programme("US", "S", on).unwrap();
+        assert!(s.exempts_fee("us-mpf-formal-fy2026") && s.exempts_fee("us-mpf-informal-fy2026"));
+        assert!(!s.exempts_fee("us-hmf") && s.fee_exempt_when == ExemptWhen::Claim && !s.fee_source.is_verify());
+        for code in ["AU", "BH", "CL", "CO", "KR", "OM", "P", "PA", "PE", "SG"] {
+            assert!(rules.programme("US", code, on).unwrap().exempts_fee("us-mpf-formal-fy2026"), "{code}");
+        }
+        for code in ["JO", "MA", "JP"] {
+            assert!(rules.programme("US", code, on).unwrap().fee_exempt.is_empty(), "{code}");
+        }
+        assert_eq!(rules.programme("US", "E", on).unwrap().fee_exempt_when, ExemptWhen::Origin);
+        assert!(rules.programme("JP", "VN", on).unwrap().fee_exempt.is_empty());
     }
 
     #[test]
