@@ -626,9 +626,10 @@ fn products_of_a_cbera_country_are_exempt_whether_claimed_or_not_but_the_benefic
 
 #[test]
 fn a_usmca_claim_pays_no_mpf_even_when_the_fiscal_years_figures_are_unknown() {
-    // The FY2027 MPF figures (from 2026-10-01) are not in our data, but originating goods owe
-    // none of it (19 U.S.C. 58c(b)(10)(B)): MPF 0.00; the fee removed has no amount, so the
-    // claim's total saving is unknown.
+    // The FY2027 MPF figures (from 2026-10-01) are from secondary sources only (fees.tsv, verify),
+    // but originating goods owe none of it (19 U.S.C. 58c(b)(10)(B)): MPF 0.00; an unverified
+    // figure is not a saving, so the fee removed has no amount and the claim's total saving is
+    // unknown.
     let q = us_tee("2026-10-15", "MX", Some("S")).unwrap();
     assert_eq!(mpf(&q).amount, Some(d("0.00")));
     let claim = q.lines[0].claim.as_ref().unwrap();

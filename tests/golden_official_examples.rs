@@ -167,9 +167,8 @@ fn new_zealand_charges_under_nz60_were_not_collected_release_657_listed_not_appl
     // NZ Customs, same release, N.B.: "Customs charges will not be collected when the duty and
     // or GST total payable for a shipment is less than NZ$60." NZ$300.00 + NZ$20.00 freight, no
     // duty: GST 15 % × 320.00 = 48.00 < 60, not collected. Row nz-de-minimis-60 is [verify] (the
-    // release is undated, and the rule is on duty and GST together while the engine's minimum
-    // sums the tax alone): the GST is listed with its figure but not priced, and the line says
-    // why. NZ$500.00 + NZ$20.00: GST 78.00 ≥ 60 is collected and priced.
+    // release is undated): the minimum is tested on duty and GST together (here the GST alone,
+    // duty being nil), and the GST is listed with its figure but not priced; the line says why. NZ$500.00 + NZ$20.00: GST 78.00 ≥ 60 is collected and priced.
     let q = quote(one_line("NZ", "2015-06-01", "NZD", "300.00", "20.00", "0%"));
     let line = &q.lines[0];
     assert_eq!(line.status, LineStatus::Partial);

@@ -258,6 +258,9 @@ fn exempted(
     let named = exemption.named();
     let first = exemption.first;
     let without = match priced {
+        Some((amount, formula)) if f.source.is_verify() => {
+            format!("{formula} = {}, from a source we could not verify", format_grouped(*amount))
+        }
         Some((amount, formula)) => format!("{formula} = {}", format_grouped(*amount)),
         None => format!("its figures for {} are not in our data", ctx.req.date),
     };
@@ -307,7 +310,9 @@ fn exempted(
         ctx.warn(Detail::Unverified { why: why.clone() });
         return levy("unverified", None, why);
     }
-    share_fee_saving(ctx, f, &exemption, priced.map(|(a, _)| *a), lines);
+    // An unverified figure is not a saving: the fee removed is listed without an amount.
+    let saved = priced.filter(|_| !f.source.is_verify()).map(|(a, _)| *a);
+    share_fee_saving(ctx, f, &exemption, saved, lines);
     levy(
         "exempt",
         Some(ctx.round(Decimal::ZERO)),

@@ -442,10 +442,17 @@ fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &
     }
     let why = unverified_threshold(t);
     ctx.warn(Detail::Unverified { why: format!("{}: the tax is within its amount, but {why}", t.id) });
-    let kinds = min_collectible_kinds(t);
+    // A levy at zero is zero whether or not the minimum holds: only the others are unsettled.
+    let kinds: Vec<LevyKind> = min_collectible_kinds(t)
+        .iter()
+        .copied()
+        .filter(|k| {
+            lines.iter().flat_map(|l| &l.levies).any(|l| l.kind == *k && l.amount.is_some_and(|a| !a.is_zero()))
+        })
+        .collect();
     for line in lines.iter_mut() {
         let why = format!("{}: {why}", t.id);
-        unprice_levies(line, &[(kinds, why.as_str())]);
+        unprice_levies(line, &[(&kinds, why.as_str())]);
     }
 }
 
