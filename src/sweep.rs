@@ -630,6 +630,18 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
     row.fees = Some(t.fees);
     row.complete = t.complete;
     row.at_least = t.at_least;
+    // A claim on goods shipped through a country outside the agreement holds only under its
+    // transit rule (USMCA art. 4.18; W_CLAIM_TRANSIT), which the request cannot show: such a row
+    // is not a compliant route on its own, so it ranks after the complete ones.
+    for l in q.lines.iter().filter(|l| l.claim.as_ref().is_some_and(|c| c.transit_condition)) {
+        row.complete = false;
+        let program = l.claim.as_ref().map_or("", |c| c.program.as_str());
+        row.notes.push(format!(
+            "line {}: the claim {program} holds only if the goods met its transit rule on the way from {}",
+            l.id,
+            row.ship_from.as_deref().unwrap_or("the place of shipment")
+        ));
+    }
     let claimed: Vec<_> = q.lines.iter().filter_map(|l| l.claim.as_ref()).collect();
     if !claimed.is_empty() {
         row.claim_saving = claimed.iter().map(|c| c.total_saving).sum();

@@ -250,3 +250,22 @@ fn auto_adds_no_per_line_row_when_one_programme_already_serves_every_line_best()
     assert_eq!(r.rows[0].line_claims.len(), 1);
     assert!(r.rows[1].line_claims.is_empty());
 }
+
+#[test]
+fn a_claim_shipped_through_a_non_party_is_not_the_cheapest_compliant_route_usmca_art_4_18() {
+    // USMCA art. 4.18 (transit and transhipment): Mexican goods whose place of direct shipment is
+    // China keep their origin only if they stayed under customs control there, which the request
+    // cannot show. Claiming S from MX and from CN costs the same; only the route from Mexico is
+    // compliant on its face, so it is the cheapest, and the CN row is ranked after the complete
+    // rows with a note.
+    let mut base = tee_to_us();
+    base.origin = Some("MX".into());
+    let axes = SweepAxes { ship_froms: strs(&["CN", "MX"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &base, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete route");
+    assert_eq!((best.ship_from.as_deref(), best.claim.as_deref()), (Some("MX"), Some("S")));
+    let via_cn =
+        r.rows.iter().find(|x| x.ship_from.as_deref() == Some("CN") && x.claim.as_deref() == Some("S")).unwrap();
+    assert!(!via_cn.complete);
+    assert!(via_cn.notes.iter().any(|n| n.contains("transit rule")), "{:?}", via_cn.notes);
+}
