@@ -165,3 +165,60 @@ fn a_norwegian_business_imports_at_the_border_outside_voec_skatteetaten() {
     let c = quote(cart("NO", "NOK", "2026-11-26", "1000.00", "100.00", false));
     assert_eq!((c.totals.duty, c.totals.collected_at_sale), (d("0.00"), d("275.00")));
 }
+
+/// The audit's Northern Ireland cart: four T-shirts at £19.00 and £11.00 delivery, from China,
+/// priced from the tariff.
+fn xi_cart(date: &str, business: bool) -> Value {
+    json!({"destination": "XI", "date": date, "currency": "GBP", "channel": "courier", "incoterm": "DAP",
+        "origin": "CN", "ship_from": "CN", "shipping": "11.00", "business_buyer": business,
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "4", "unit_price": "19.00"}]})
+}
+
+#[test]
+fn northern_ireland_pays_no_customs_duty_on_135_pounds_or_less_gov_uk_goods_sent_from_abroad() {
+    // gov.uk, "Tax and customs for goods sent from abroad": "You'll be charged Customs Duty on all
+    // goods sent from outside the UK (or the UK and the EU if you're in Northern Ireland) if
+    // they're either: excise goods, worth more than £135". On 2026-03-02, 4 × £19.00 = £76.00
+    // (intrinsic value): duty 0.00 (was 12 % × 87.00 = 10.44, charged as complete), and the IOSS
+    // seller charges 20 % × 87.00 = 17.40 at the sale.
+    let q = quote(xi_cart("2026-03-02", false));
+    assert!(applies(&q, "xi-low-value-135") && applies(&q, "xi-ioss-135"));
+    assert_eq!((q.totals.duty, q.totals.collected_at_sale, q.totals.complete), (d("0.00"), d("17.40"), true));
+    // A business is outside IOSS (consumer-only) but not outside the duty relief: import VAT at
+    // the border on the value alone, 20 % × 87.00 = 17.40.
+    let b = quote(xi_cart("2026-03-02", true));
+    assert!(applies(&b, "xi-low-value-135") && !applies(&b, "xi-ioss-135"));
+    assert_eq!((b.totals.duty, b.totals.due_on_delivery), (d("0.00"), d("17.40")));
+    // The territory note no longer says duty is charged whatever the value.
+    let note = b.warnings.iter().find(|w| w.code == "W_TERRITORY").unwrap();
+    assert!(note.message.contains("xi-low-value-135") && !note.message.contains("whatever the value"));
+    // Excise goods are outside the relief: a £20.00 bottle of wine pays its duty.
+    let mut v = xi_cart("2026-03-02", false);
+    v["lines"] = json!([{"id": "w", "code": "2204210900", "quantity": "1", "unit_price": "20.00",
+        "volume_l": "0.75", "alcohol_pct": "12"}]);
+    let w = quote(v);
+    let relief = w.thresholds.iter().find(|c| c.id == "xi-low-value-135").unwrap();
+    assert!(!relief.applies && relief.note.as_ref().unwrap().as_str().contains("HS 2204"));
+}
+
+#[test]
+fn northern_ireland_relief_after_the_eu_removed_its_own_is_listed_not_priced_from_2026_07_01() {
+    // From 2026-07-01 the EU charges EUR 3 per tariff line instead of its EUR 150 relief (Council
+    // Regulation (EU) 2026/382), and HL Deb 26 February 2026 ("Duty Relief Exemption: Small
+    // Parcels") asks whether the change reaches goods entering Northern Ireland: our sources do
+    // not settle whether the £135 relief, the EUR 3 or the full UK duty applies there
+    // (xi-low-value-135-from-2026-07, verify). The audit's cart on 2026-11-26: the duty's figure
+    // (12 % × 87.00 = 10.44) is shown, not priced, and the quote is not complete; never 10.44 as
+    // a complete price, and never the EU's EUR 3 (Northern Ireland is not an EU member state).
+    let q = quote(xi_cart("2026-11-26", false));
+    assert!(unpriced(&q.lines[0], LevyKind::Duty).contains("10.44"));
+    assert!(!q.totals.complete && q.totals.at_least);
+    assert!(q.thresholds.iter().all(|c| c.id != "eu-flat-duty-3"));
+    assert!(warned(&q, "W_VERIFY"));
+    // The IOSS VAT does not depend on the duty under DAP: still priced at the sale.
+    assert_eq!(q.totals.collected_at_sale, d("17.40"));
+    // A business pays import VAT at the border on value plus that duty: unknown with it.
+    let b = quote(xi_cart("2026-11-26", true));
+    assert!(unpriced(&b.lines[0], LevyKind::Tax).contains("xi-low-value-135-from-2026-07"));
+    assert_eq!((b.totals.tax, b.totals.complete), (d("0.00"), false));
+}
