@@ -28,10 +28,16 @@ fn uk_quote(dest: &str, goods: &str, shipping: &str, insurance: &str, line: Valu
 fn customs_value_is_goods_plus_freight_plus_insurance_uk_calculator() {
     // spec/services/expression_evaluators/ad_valorem_spec.rb @ 13e4972aa1c66046ee7840b8a5938d995463b7b4:
     // customs_value {insurance_cost 10, monetary_value 10, shipping_cost 10}, '8.00 %' →
-    // "calculation: '8.0% * £30.00', formatted_value: '£2.40'". Priced in XI: in GB the
-    // £135 consignment relief applies to £30 (thresholds.tsv#gb-low-value-135), which the
-    // calculator's evaluator does not model.
-    let q = uk_quote("XI", "10", "10", "10", json!({"duty_rate": "8%"}));
+    // "calculation: '8.0% * £30.00', formatted_value: '£2.40'". The calculator's evaluator
+    // does not model the £135 consignment relief, which a £10 consignment is within in GB and
+    // in Northern Ireland (thresholds.tsv#gb-low-value-135, #xi-low-value-135; gov.uk "Tax and
+    // customs for goods sent from abroad"): the line is priced in a consignment above £135, a
+    // second line of £200, with shipping and insurance shared by weight (1:1), so the line's
+    // inputs stay the spec's £10 + £10 + £10.
+    let q = quote(json!({"destination": "GB", "date": "2022-01-01", "currency": "GBP", "origin": "CN",
+        "shipping": "20", "insurance": "20", "allocation": "weight", "lines": [
+        {"id": "x", "code": "7202118000", "quantity": "1", "unit_price": "10", "weight_kg": "1", "duty_rate": "8%"},
+        {"id": "y", "code": "7202118000", "quantity": "1", "unit_price": "200", "weight_kg": "1", "duty_rate": "8%"}]}));
     assert_eq!(q.lines[0].customs_value, d("30.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("2.40"));
 }

@@ -48,6 +48,7 @@ spelled!(ThresholdEffect {
     FlatPerTariffLine => "flat_per_tariff_line",
     MinCollectible => "min_collectible",
     SimplifiedTariff => "simplified_tariff",
+    ReverseCharge => "reverse_charge",
 });
 spelled!(LineStatus { Priced => "priced", Partial => "partial", NotPriced => "not_priced" });
 spelled!(LevyKind {
@@ -393,6 +394,8 @@ impl WriteJson for Totals {
         w.field("fees", &self.fees);
         w.field("collected_at_sale", &self.collected_at_sale);
         w.field_some("collected_at_sale_rule", &self.collected_at_sale_rule);
+        w.field_some("reverse_charged", &self.reverse_charged);
+        w.field_some("reverse_charged_rule", &self.reverse_charged_rule);
         w.field("landed", &self.landed);
         w.field("due_on_delivery", &self.due_on_delivery);
         w.field("buyer_total", &self.buyer_total);

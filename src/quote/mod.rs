@@ -211,6 +211,9 @@ struct Relief {
     tax: Option<&'static Threshold>,
     fees: Option<&'static Threshold>,
     seller_collects: Option<&'static Threshold>,
+    /// The registered business buyer accounts for the tax on its own return (GB ≤ £135 B2B):
+    /// none at the sale, none at the border (`totals.reverse_charged`).
+    reverse_charge: Option<&'static Threshold>,
     flat_duty: Option<&'static Threshold>,
     min_collectible: Option<&'static Threshold>,
     /// The simplified tariff applies to the consignment (Japan, ¥200,000 or less).

@@ -59,13 +59,21 @@ pub(super) fn tax(
         });
         return;
     }
-    let (name, base, note) = if let Some(t) = relief.seller_collects {
+    // Tax at the sale's price: collected by the seller, or reverse-charged by a registered buyer.
+    let at_sale = relief.seller_collects.or(relief.reverse_charge);
+    let (name, base, note) = if let Some(t) = at_sale {
         // Under DDP the seller pays the duty and its price recovers it: part of the consideration.
         // Under DAP the buyer pays it to the carrier at delivery: not the seller's consideration
         // (Directive 2006/112/EC art. 73), so not in the base of the tax collected at the sale.
         let duty_in_price = if ctx.req.incoterm == Incoterm::Ddp { duty_total } else { Decimal::ZERO };
         let (base, note) = sale_base(t, v, duty_in_price);
-        (Note::new(Parts::SellerTaxName { tax: kind_name, threshold: t.id }), base, note)
+        let name = match t.effect {
+            ThresholdEffect::ReverseCharge => {
+                Note::from(format!("{kind_name} reverse-charged by the buyer ({})", t.id))
+            }
+            _ => Note::new(Parts::SellerTaxName { tax: kind_name, threshold: t.id }),
+        };
+        (name, base, note)
     } else {
         let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
         let name = match class {
@@ -76,7 +84,7 @@ pub(super) fn tax(
     };
     let source = rate.source.clone();
     let parts = tax_parts_of(ctx, rate.percent);
-    if !parts.is_empty() && relief.seller_collects.is_none() {
+    if !parts.is_empty() && at_sale.is_none() {
         let unverified = unverified_rate(&rate);
         tax_parts(ctx, &parts, base, &note, duty_known, unverified, p);
         return;
@@ -88,8 +96,14 @@ pub(super) fn tax(
     };
     // The border's rounding rules are the customs authority's; a seller collecting at the sale
     // rounds as the request says.
-    let amount = if relief.seller_collects.is_some() { ctx.round_at_sale(exact) } else { ctx.round_line(exact) };
-    let formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
+    let amount = if at_sale.is_some() { ctx.round_at_sale(exact) } else { ctx.round_line(exact) };
+    let mut formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
+    if let Some(t) = relief.reverse_charge {
+        formula = Note::from(format!(
+            "{formula}, accounted for by the buyer on its own return (reverse charge, {}): not paid to the seller nor at the border",
+            t.source.row()
+        ));
+    }
     let (amount, partial, formula) = if let Some(why) = unverified_rate(&rate) {
         // A rate from a secondary source is never priced: its figure stays in the formula.
         p.reasons.push(why.clone());
@@ -355,8 +369,9 @@ pub(super) fn apply_min_collectible(
     let Some(t) = relief.min_collectible else { return };
     // The minimum is tested on the tax, known only now: its check says whether it applied.
     let check = checks.iter_mut().find(|c| c.id == t.id);
-    if relief.seller_collects.is_some() {
-        // The seller charges the tax at the sale: there is no assessment at the border to waive.
+    if relief.seller_collects.or(relief.reverse_charge).is_some() {
+        // The tax is the sale's (the seller's or the buyer's reverse charge): there is no
+        // assessment at the border to waive.
         if let Some(c) = check {
             c.applies = false;
         }

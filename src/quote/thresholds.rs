@@ -56,7 +56,7 @@ const POWERS_OF_TEN: [i128; 10] =
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
-    if t.consumers_only && ctx.req.business_buyer {
+    if t.buyer == crate::rules::Buyer::Consumer && ctx.req.business_buyer {
         return Some("only for a consumer's consignment, and business_buyer is true".into());
     }
     if let Some(from) =
@@ -124,7 +124,9 @@ pub(super) fn general_tariff_asked(req: &QuoteRequest) -> Option<String> {
 pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
     let cv = consignment_values(ctx, values);
     let day = std::sync::Arc::clone(&ctx.day);
-    let candidates = day.thresholds.iter().copied();
+    // A row for business buyers alone is no part of a consumer's quote: not listed, not warned.
+    let consumer = !ctx.req.business_buyer;
+    let candidates = day.thresholds.iter().copied().filter(|t| !(consumer && t.buyer == crate::rules::Buyer::Business));
     let mut dearest = None;
     let mut relief = Relief::default();
     let mut checks = Vec::new();
@@ -215,6 +217,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
                 ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
                 ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
+                ThresholdEffect::ReverseCharge => relief.reverse_charge = Some(t),
             }
             // A scheme's assumption is the seller's registration, an excluded place of shipment's
             // is where the goods come from: each is stated only while the request does not say.
@@ -274,6 +277,7 @@ pub(super) fn unverified_threshold(t: &Threshold) -> String {
         ThresholdEffect::FlatPerTariffLine => "replace with a flat amount",
         ThresholdEffect::MinCollectible => "waive",
         ThresholdEffect::SimplifiedTariff => "replace with the simplified tariff's rate",
+        ThresholdEffect::ReverseCharge => "leave to the buyer's reverse charge",
     };
     let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
         .into_iter()

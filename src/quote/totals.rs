@@ -34,6 +34,10 @@ pub(super) fn totals(
         Some(_) => ctx.round(sums.line_tax.total()),
         None => Decimal::ZERO,
     };
+    // Tax a registered buyer reverse-charges is on its own return, not paid to the seller nor at
+    // the border: outside `tax`, the checkout price and what is due on delivery.
+    let reverse_charged = relief.reverse_charge.map(|_| ctx.round(sums.line_tax.total()));
+    let tax = reverse_charged.map_or(tax, |r| tax - r);
     let charges = duty + tax + fees;
     let checkout = goods + shipping + insurance + at_sale;
     let (landed, due) = match ctx.req.incoterm {
@@ -53,6 +57,10 @@ pub(super) fn totals(
         collected_at_sale: ctx.round(at_sale),
         collected_at_sale_rule: relief
             .seller_collects
+            .map(|t| Note::new(Parts::Cited { row: t.source.row(), publisher: t.source.publisher })),
+        reverse_charged,
+        reverse_charged_rule: relief
+            .reverse_charge
             .map(|t| Note::new(Parts::Cited { row: t.source.row(), publisher: t.source.publisher })),
         landed: ctx.round(landed),
         due_on_delivery: ctx.round(due),

@@ -295,6 +295,16 @@ pub struct Totals {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
     pub collected_at_sale_rule: Option<Note>,
+    /// Tax the buyer, a VAT-registered business, accounts for on its own VAT return (reverse
+    /// charge: GB ≤ £135 sold to a business): not in the checkout price, not due on delivery, not
+    /// in `tax`, `landed` nor `buyer_total` (deducted on the same return by a fully taxable
+    /// business: the quote states it). Absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reverse_charged: Option<Decimal>,
+    /// The threshold row that puts the tax on the buyer's return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub reverse_charged_rule: Option<Note>,
     /// Everything the buyer pays at checkout (DDP: goods, transport, duty, tax, fees; DAP: goods,
     /// transport and any tax collected at the sale).
     pub landed: Decimal,

@@ -22,10 +22,18 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
+    // A tax whose base holds the duty an unverified threshold leaves unpriced is unknown with it:
+    // import tax on value plus duty, or tax at the sale under DDP (the price recovers the duty).
+    let at_sale = relief.seller_collects.or(relief.reverse_charge).is_some();
+    let tax_holds_duty = if at_sale { ctx.req.incoterm == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
+    let mut held: Vec<String> = Vec::new();
     for t in &relief.unverified {
         let mut kinds = Vec::new();
         if t.duty {
             kinds.extend([LevyKind::Duty, LevyKind::AdditionalDuty]);
+            if !t.tax && tax_holds_duty {
+                held.push(format!("the tax's base holds the duty that {} leaves unpriced", t.id));
+            }
         }
         if t.tax {
             kinds.push(LevyKind::Tax);
@@ -36,8 +44,18 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         return;
     }
     let whys: Vec<(&[LevyKind], &str)> = rules.iter().map(|(k, w)| (k.as_slice(), w.as_str())).collect();
+    let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
     for line in lines.iter_mut() {
+        // Only a line with a duty figure carries it into its tax base.
+        let dutiable = line
+            .levies
+            .iter()
+            .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
+            .any(|l| l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
         unprice_levies(line, &whys);
+        if dutiable && !held.is_empty() {
+            unprice_levies(line, &held);
+        }
     }
 }
 

@@ -103,6 +103,24 @@ pub enum ThresholdEffect {
     /// A simplified tariff replaces the general tariff at or below the amount, unless the importer
     /// asks for the general one (Japan, Customs Tariff Act art. 3-3: `rules/jp_simplified.tsv`).
     SimplifiedTariff,
+    /// The buyer accounts for the tax on its own VAT return (reverse charge): the seller charges
+    /// none at the sale and none is due at the border (GB ≤ £135 sold to a VAT-registered
+    /// business); the amount is shown in `totals.reverse_charged`, outside the landed cost.
+    ReverseCharge,
+}
+
+/// Whom a threshold is for (`buyer` in `rules/thresholds.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Buyer {
+    /// Every consignment (`any`).
+    Any,
+    /// Only a consumer's consignment (`consumer`): a business buyer (`business_buyer: true`) is
+    /// outside it (IOSS, the EUR 3 duty, the GB/AU/NZ/SG/NO seller-collected schemes are B2C).
+    Consumer,
+    /// Only a VAT/GST-registered business buyer's consignment (`business`): a consumer's quote
+    /// does not consider it at all.
+    Business,
 }
 
 /// What value a threshold compares.
@@ -461,8 +479,8 @@ pub struct ThresholdCodes<'a> {
     /// Places of direct shipment it never applies to (the UK's relief: the Channel Islands).
     pub exclude_ship_from: Vec<&'a str>,
     pub exclude_codes: Vec<&'a str>,
-    /// Only for a consumer's consignment (`buyer` = `consumer`): not when `business_buyer`.
-    pub consumers_only: bool,
+    /// Whom it is for (`buyer`: `any`, `consumer`, `business`).
+    pub buyer: Buyer,
     pub scheme: Option<Scheme>,
     pub sale_base: SaleBase,
 }
@@ -498,6 +516,7 @@ impl<'a> ThresholdCodes<'a> {
                     ("flat_per_tariff_line", ThresholdEffect::FlatPerTariffLine),
                     ("min_collectible", ThresholdEffect::MinCollectible),
                     ("simplified_tariff", ThresholdEffect::SimplifiedTariff),
+                    ("reverse_charge", ThresholdEffect::ReverseCharge),
                 ],
             )?,
             amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
@@ -520,7 +539,11 @@ impl<'a> ThresholdCodes<'a> {
             origins: countries(r, "origins")?,
             exclude_origins: countries(r, "exclude_origins")?,
             exclude_ship_from: countries(r, "exclude_ship_from")?,
-            consumers_only: one_of(r, "buyer", &[("any", false), ("consumer", true)])?,
+            buyer: one_of(
+                r,
+                "buyer",
+                &[("any", Buyer::Any), ("consumer", Buyer::Consumer), ("business", Buyer::Business)],
+            )?,
             exclude_codes: code_prefixes(r, "exclude_codes")?,
             scheme: one_of(
                 r,

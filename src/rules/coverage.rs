@@ -113,7 +113,7 @@ impl Rules {
                 .map(|t| Item {
                     id: t.id,
                     summary: format!(
-                        "{:?} {} {} {} {} ({:?}{}{}{}{}{})",
+                        "{:?} {} {} {} {} ({:?}{}{}{}{}{}{})",
                         t.effect,
                         [("duty", t.duty), ("tax", t.tax), ("fees", t.fees)]
                             .iter()
@@ -145,6 +145,11 @@ impl Rules {
                             String::new()
                         } else {
                             format!(", not from {}", t.exclude_ship_from.join("/"))
+                        },
+                        match t.buyer {
+                            super::Buyer::Any => "",
+                            super::Buyer::Consumer => ", consumers only",
+                            super::Buyer::Business => ", business buyers only",
                         }
                     )
                     .to_ascii_lowercase(),

@@ -19,8 +19,8 @@ pub mod vat;
 mod vat_memo;
 
 pub use codes::{
-    AdditionalDuties, Aggregation, DutyBasis, EntryKind, FeeCondition, FeeKind, MovementTax, Place, SaleBase, Scheme,
-    SubdivisionTax, TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
+    AdditionalDuties, Aggregation, Buyer, DutyBasis, EntryKind, FeeCondition, FeeKind, MovementTax, Place, SaleBase,
+    Scheme, SubdivisionTax, TaxBasis, TaxMethod, TaxName, ThresholdBasis, ThresholdEffect,
 };
 pub use coverage::Coverage;
 pub use duty_free::DutyFree;
@@ -97,9 +97,10 @@ pub struct Threshold {
     /// HS prefixes of goods it never applies to (excise goods, foodstuffs): a consignment with
     /// such a line is outside it.
     pub exclude_codes: Vec<&'static str>,
-    /// Only for a consumer's consignment (`buyer` = `consumer`): a business buyer
-    /// (`business_buyer: true`) is outside it (the EU's IOSS and EUR 3 duty are B2C).
-    pub consumers_only: bool,
+    /// Whom it is for: every buyer, only consumers (a business buyer, `business_buyer: true`, is
+    /// outside it: the EU's IOSS and EUR 3 duty, the seller-collected schemes), or only
+    /// VAT/GST-registered business buyers (a consumer's quote does not consider it).
+    pub buyer: Buyer,
     /// What is compared with the amount: the consignment, or each item (unit) in it.
     pub aggregation: Aggregation,
     /// True when the value must be strictly below the amount (`lt`), false for at most (`le`).
@@ -310,6 +311,16 @@ fn fee_channels(r: &table::Record<'_, 'static>) -> Result<Vec<Channel>> {
 /// One row of `rules/thresholds.tsv`, every coded column checked.
 fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Result<Threshold> {
     let codes = codes::ThresholdCodes::read(r)?;
+    // A reverse charge is the registered buyer accounting for the tax itself: a tax row, for
+    // business buyers only (docs/rules.md#seller-collected-tax).
+    if codes.effect == ThresholdEffect::ReverseCharge {
+        if codes.duty || codes.fees || !codes.tax {
+            return Err(r.bad("levies", "a reverse_charge row acts on tax alone"));
+        }
+        if codes.buyer != Buyer::Business {
+            return Err(r.bad("buyer", "a reverse_charge row is for business buyers: buyer business"));
+        }
+    }
     let currency = codes::currency(r, "currency")?;
     let assumption = r.text("assumption")?;
     Ok(Threshold {
@@ -330,7 +341,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         exclude_origins: codes.exclude_origins,
         exclude_ship_from: codes.exclude_ship_from,
         exclude_codes: codes.exclude_codes,
-        consumers_only: codes.consumers_only,
+        buyer: codes.buyer,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
         valid_to: r.date("valid_to")?,
@@ -1028,15 +1039,26 @@ mod tests {
         assert!(t.exclude_ship_from.is_empty());
         assert_eq!(parse(&GOOD.replacen("CN,HK\t\t", "CN,HK\tJE,GG\t", 1)).unwrap().exclude_ship_from, ["JE", "GG"]);
         assert!(t.origins.is_empty() && !t.strictly_below && t.aggregation == Aggregation::Consignment);
-        assert!(!t.consumers_only);
-        assert!(parse(&GOOD.replacen("24\tany\t", "24\tconsumer\t", 1)).unwrap().consumers_only);
+        assert_eq!(t.buyer, Buyer::Any);
+        assert_eq!(parse(&GOOD.replacen("24\tany\t", "24\tconsumer\t", 1)).unwrap().buyer, Buyer::Consumer);
+        assert_eq!(parse(&GOOD.replacen("24\tany\t", "24\tbusiness\t", 1)).unwrap().buyer, Buyer::Business);
+        let reverse = GOOD.replacen("duty+tax+fees\trelieve", "tax\treverse_charge", 1);
+        assert_eq!(
+            parse(&reverse.replacen("24\tany\t", "24\tbusiness\t", 1)).unwrap().effect,
+            ThresholdEffect::ReverseCharge
+        );
+        // A reverse charge is a business buyer's own accounting for the tax: tax alone, buyer business.
+        assert!(parse(&reverse).expect_err("buyer any").message.contains("buyer"));
+        let on_duty = GOOD.replacen("\trelieve\t", "\treverse_charge\t", 1).replacen("24\tany\t", "24\tbusiness\t", 1);
+        assert!(parse(&on_duty).expect_err("duty").message.contains("levies"));
     }
 
     #[test]
     fn threshold_columns_are_parsed_strictly() {
         for (from, to, column) in [
             ("\trelieve\t", "\trelief\t", "effect"),
-            ("\tany\t\t2025", "\tbusiness\t\t2025", "buyer"),
+            ("\tany\t\t2025", "\tbusinesses\t\t2025", "buyer"),
+            ("\tany\t\t2025", "\tb2b\t\t2025", "buyer"),
             ("duty+tax+fees", "duty+vat", "levies"),
             ("\tconsignment\t", "\tparcel\t", "aggregation"),
             ("\tle\t", "\t<=\t", "compare"),
@@ -1063,7 +1085,7 @@ mod tests {
         };
         // In the EU until 2020-12-31, the UK's own VAT relief replaced the EU's row (below).
         assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
-        assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135"]);
+        assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135", "gb-low-value-vat-135-b2b"]);
         assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150"]);
         assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
     }

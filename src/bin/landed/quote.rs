@@ -90,6 +90,10 @@ fn totals(q: &Quote) -> String {
     ] {
         out.push_str(&format!("{name:>16} {:>14}\n", money(v)));
     }
+    if let Some(v) = t.reverse_charged {
+        // On the buyer's own VAT return, outside the landed cost (docs/rules.md#seller-collected-tax).
+        out.push_str(&format!("{:>16} {:>14}  (buyer's VAT return, not in landed)\n", "reverse charge", money(v)));
+    }
     if !t.complete {
         out.push_str("\nTotals are incomplete: some lines are not fully priced (see above).\n");
     }
