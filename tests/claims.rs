@@ -24,7 +24,7 @@ fn us_tee(date: &str, origin: &str, claim: Option<&str>) -> landed::error::Resul
         line["claim"] = json!(c);
     }
     try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
-        "entry_type": "formal", "lines": [line]}))
+        "transport": "air", "entry_type": "formal", "lines": [line]}))
 }
 
 fn duty(q: &Quote) -> Option<Decimal> {
@@ -156,7 +156,7 @@ fn invalid_claims_are_e_claim_naming_the_field() {
 
 fn us_tee_request(date: &str, origin: &str, claim: &str) -> Value {
     json!({"destination": "US", "date": date, "currency": "USD", "origin": origin, "channel": "freight",
-        "entry_type": "formal",
+        "transport": "air", "entry_type": "formal",
         "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00", "claim": claim}]})
 }
 

@@ -695,11 +695,22 @@ fn hmf_is_0_125_percent_on_ocean_shipments_19_cfr_24_24() {
 }
 
 #[test]
-fn hmf_without_transport_is_stated_as_not_included() {
+fn hmf_without_transport_is_listed_not_priced_for_freight_and_assumed_not_due_by_courier() {
+    // Freight goes by sea, air, road or rail alike: without `transport` the harbor maintenance
+    // fee (ocean only) may be due, so it is listed without an amount and the quote is incomplete,
+    // never silently left out. A courier consignment is assumed to fly, and the quote says so.
     let q = us("2026-03-02", "100000", json!({}));
-    assert!(fee(&q, "Harbor").is_none());
+    let hmf = fee(&q, "Harbor").expect("listed");
+    assert_eq!(hmf.amount, None);
     let w = q.warnings.iter().find(|w| w.code == "W_FEE_NEEDS_TRANSPORT").expect("warned");
-    assert!(w.message.contains("ocean") && w.message.contains("not included"), "{}", w.message);
+    assert!(w.message.contains("ocean") && w.message.contains("give transport"), "{}", w.message);
+    assert!(!q.totals.complete);
+    let q = us("2026-03-02", "100000", json!({"channel": "courier"}));
+    assert!(fee(&q, "Harbor").is_none());
+    assert!(!warned(&q, "W_FEE_NEEDS_TRANSPORT"));
+    let a =
+        q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.starts_with("transport:")).expect("stated");
+    assert!(a.message.contains("travels by air"), "{}", a.message);
 }
 
 // ---- Australia and New Zealand --------------------------------------------------------------
@@ -748,6 +759,17 @@ fn australia_biosecurity_declaration_charge_by_transport_daff_ian_211_2019_and_1
     let q = on("2026-11-26", Some("air"));
     assert_eq!(bio(&q), None);
     assert!(warned(&q, "W_FEE_UNKNOWN") && !q.totals.complete);
+    // Freight without `transport`: air or sea, A$43 or A$63: listed without an amount, never left
+    // out; a courier consignment is assumed to fly (stated): A$43.
+    let q = on("2024-03-01", None);
+    assert_eq!(fee(&q, "Biosecurity").map(|l| l.amount), Some(None));
+    assert!(warned(&q, "W_FEE_NEEDS_TRANSPORT") && !q.totals.complete);
+    let mut courier = json!({"destination": "AU", "date": "2024-03-01", "currency": "AUD", "origin": "CN",
+        "channel": "courier", "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "1200.00",
+        "duty_rate": "5%"}]});
+    let q = quote(courier.take());
+    assert_eq!(bio(&q), Some(d("43.00")));
+    assert!(warned(&q, "W_ASSUMPTION"));
     // A$1,000 or less makes no full import declaration: no charge.
     let small = quote(json!({"destination": "AU", "date": "2024-03-01", "currency": "AUD", "origin": "CN",
         "channel": "freight", "transport": "air",

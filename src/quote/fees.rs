@@ -15,6 +15,9 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
     let mut out = Vec::new();
     let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
     let day = std::sync::Arc::clone(&ctx.day);
+    let (transport, assumed) = fee_transport(ctx.req);
+    let mut transport_assumed = false;
+    let mut needs_transport: Vec<&'static crate::rules::Fee> = Vec::new();
     for &f in &day.fees {
         if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel()) {
             continue;
@@ -36,12 +39,15 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             continue;
         }
         if !f.transport.is_empty() {
-            match ctx.req.transport {
-                Some(t) if f.transport.contains(&t) => {}
-                Some(_) => continue,
+            match transport {
+                Some(t) => {
+                    transport_assumed |= assumed;
+                    if !f.transport.contains(&t) {
+                        continue;
+                    }
+                }
                 None => {
-                    let modes = f.transport.iter().map(|t| t.name()).collect();
-                    ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: f.source.row() });
+                    needs_transport.push(f);
                     continue;
                 }
             }
@@ -162,7 +168,64 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             source: f.source.borrowed(),
         });
     }
+    if transport_assumed {
+        ctx.warn(Detail::Assumption { threshold: "transport", assumption: COURIER_BY_AIR });
+    }
+    out.extend(not_priced_without_transport(ctx, &needs_transport, entered));
     out.extend(declaration_rounding(ctx, lines));
+    out
+}
+
+/// What a courier consignment without `transport` is assumed to travel by.
+const COURIER_BY_AIR: &str = "the courier consignment travels by air (transport not given); by sea or road the fees that depend on the transport differ (a harbor maintenance fee, a biosecurity charge by sea): give transport";
+
+/// How the goods travel, for the fees that depend on it, and whether that is assumed: the
+/// request's `transport`; by post for the post channel; by air for a courier consignment
+/// (express carriers fly; stated as an assumption); unknown for freight, which goes by sea, air,
+/// road or rail alike.
+fn fee_transport(req: &QuoteRequest) -> (Option<crate::request::Transport>, bool) {
+    use crate::request::{Channel, Transport};
+    match (req.transport, req.channel()) {
+        (Some(t), _) => (Some(t), false),
+        (None, Channel::Post) => (Some(Transport::Post), false),
+        (None, Channel::Courier) => (Some(Transport::Air), true),
+        (None, Channel::Freight) => (None, false),
+    }
+}
+
+/// The fees that depend on the transport of a consignment whose transport is not known: each
+/// listed once without an amount (the quote is incomplete, never silently without them), with
+/// `W_FEE_NEEDS_TRANSPORT` naming the modes that pay it.
+fn not_priced_without_transport(ctx: &mut Ctx<'_>, rows: &[&'static crate::rules::Fee], entered: Decimal) -> Vec<Levy> {
+    let mut out: Vec<Levy> = Vec::new();
+    for (i, f) in rows.iter().enumerate() {
+        if rows[..i].iter().any(|o| o.name == f.name) {
+            continue;
+        }
+        let mut modes: Vec<&'static str> = Vec::new();
+        for t in rows.iter().filter(|o| o.name == f.name).flat_map(|o| o.transport.iter()) {
+            if !modes.contains(&t.name()) {
+                modes.push(t.name());
+            }
+        }
+        let why = format!(
+            "{} depends on how the goods travel (charged on {} shipments, at their own rates): not priced: give transport",
+            f.name,
+            modes.join("/")
+        );
+        ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: f.source.row() });
+        out.push(Levy {
+            kind: LevyKind::Fee,
+            name: f.name.into(),
+            base: entered,
+            base_note: "any entry".into(),
+            rate: "needs transport".into(),
+            amount: None,
+            partial_amount: None,
+            formula: why.into(),
+            source: f.source.borrowed(),
+        });
+    }
     out
 }
 

@@ -415,7 +415,7 @@ impl fmt::Display for Detail {
             ),
             Detail::FeeNeedsTransport { fee, modes, row } => write!(
                 f,
-                "{fee} applies only to {} shipments and is not included: give transport ({row})",
+                "{fee} depends on how the goods travel ({} shipments pay it) and is not priced: give transport ({row})",
                 Joined(modes, "/")
             ),
             Detail::OldRule { row, vintage } => {
