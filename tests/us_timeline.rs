@@ -64,6 +64,8 @@ const TURBINE_PART: &str = "8411919085";
 const STEEL_PLATE: &str = "7208510030";
 const ALUMINUM_CABLE: &str = "7614105000";
 const NAILS: &str = "7317005505";
+const PIPE: &str = "7306305085";
+const ALUMINUM_SHEET: &str = "7606123035";
 
 /// The layers expected on a line: (id, percent; `None` where the rate is not encoded).
 type Expected = &'static [(&'static str, Option<&'static str>)];
@@ -201,6 +203,35 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-06-03", "JP", STEEL_MILL, &[("s232-steel-25", Some("25"))], "Proclamation 10896"),
     // Chapter 76 on the aluminum content from 2025-06-04 (9903.85.02, CBP CSMS #65236645).
     ("2025-07-01", "JP", ALUMINUM, &[("s232-aluminum", Some("50")), ("ieepa-reciprocal", Some("10"))], "9903.85.02, CSMS #65236645"),
+    // From 2026-04-06 the 2025 headings end and HTSUS 2026 Rev 10 heading 9903.82.02 charges
+    // "articles of aluminum, of steel or of copper ... (c)(i)-(v) of U.S. note 16": "+ 50%";
+    // articles of the United Kingdom 9903.82.04 "+ 25%", of Russia 9903.82.14 "+ 50%". Articles
+    // of steel are note 16(c)(iii) (9903.82.14, 9903.82.18), whose text we lack: read as
+    // Proclamation 9705's steel articles, the codes no 2026 annex names (9903.82.03 excepts
+    // chapter 72 from the low-metal-content carve-out). Chapter 72 is charged on the full value,
+    // which keeps it outside Section 122 (9903.03.06); chapter 73 pipe paid on its steel content
+    // until 2026-04-05 (9903.81.90, CSMS #65236374), and whether 9903.82.02 is on the full value
+    // or the content is not in our sources (`?`). 7208.10.15 and 7306.30.50 are on 9903.91.01.
+    ("2026-04-05", "DE", STEEL_MILL, &[("s232-steel", Some("50"))], "9903.81.87, last day"),
+    ("2026-04-06", "DE", STEEL_MILL, &[("s232-steel-articles-2026", Some("50"))], "9903.82.02"),
+    ("2026-11-26", "DE", STEEL_MILL, &[("s232-steel-articles-2026", Some("50"))], "9903.82.02; Section 122 lapsed"),
+    ("2026-04-05", "GB", STEEL_MILL, &[("s232-steel-gb", Some("25"))], "9903.81.94, last day"),
+    ("2026-04-06", "GB", STEEL_MILL, &[("s232-steel-articles-2026-gb", Some("25"))], "9903.82.04"),
+    ("2026-11-26", "GB", STEEL_MILL, &[("s232-steel-articles-2026-gb", Some("25"))], "9903.82.04"),
+    ("2026-04-05", "CN", STEEL_MILL, &[("s301-biden-25", Some("25")), ("s232-steel", Some("50"))], "9903.91.01 + 9903.81.87"),
+    ("2026-04-06", "CN", STEEL_MILL, &[("s301-biden-25", Some("25")), ("s232-steel-articles-2026", Some("50"))], "9903.91.01 + 9903.82.02"),
+    ("2026-11-26", "CN", STEEL_MILL, &[("s301-biden-25", Some("25")), ("s232-steel-articles-2026", Some("50"))], "9903.91.01 + 9903.82.02"),
+    ("2026-04-06", "RU", STEEL_MILL, &[("s232-steel-articles-2026-ru", Some("50"))], "9903.82.14"),
+    ("2026-04-06", "DE", STEEL_PLATE, &[("s232-steel-articles-2026", Some("50"))], "9903.82.02"),
+    ("2026-04-05", "DE", PIPE, &[("s232-steel-content-note16", Some("50"))], "9903.81.90 on the steel content; 7306.30.50 is on the Section 122 exemption list"),
+    ("2026-04-06", "DE", PIPE, &[("s232-steel-articles-2026?", Some("50"))], "9903.82.02 on the full value or the steel content"),
+    ("2026-04-06", "GB", PIPE, &[("s232-steel-articles-2026-gb?", Some("25"))], "9903.82.04, basis not settled"),
+    ("2026-11-26", "CN", PIPE, &[("s301-biden-25", Some("25")), ("s232-steel-articles-2026?", Some("50"))], "9903.91.01 + 9903.82.02, basis not settled"),
+    // Aluminum articles (7601, 7604-7609) are on the 2026 annex list (annex 1a): the annex duty,
+    // whose heading per annex is set by U.S. note 16(c)-(k), not encoded; partial, never Free.
+    ("2026-04-05", "DE", ALUMINUM_SHEET, &[("s232-aluminum", Some("50")), ("s122-surcharge", Some("10"))], "9903.85.02 on the aluminum content"),
+    ("2026-04-06", "DE", ALUMINUM_SHEET, &[("s232-annex-2026", None)], "annex 1a; rate not encoded"),
+    ("2026-11-26", "GB", ALUMINUM_SHEET, &[("s232-annex-2026", None)], "annex 1a; rate not encoded"),
     // Annex II (9903.01.32, from 2025-04-05 in the 2025 chapter 99 extract): roasted coffee was
     // added by the order of 2025-11-14 from 2025-11-13; before that our list cannot say, so the
     // reciprocal duty is unsettled; from 2025-11-13 it is exempt.
@@ -745,4 +776,80 @@ fn section_232_does_not_touch_a_non_metal_code_in_2021() {
     );
     let l = &q.lines[0];
     assert!(l.levies.iter().all(|l| l.kind != LevyKind::AdditionalDuty), "{:?}", l.levies);
+}
+
+/// Hot-rolled pickled coil 7208.10.15.00 (column 1 Free), US$10,000, entered on `date`.
+fn pickled_coil(date: &str, origin: &str) -> Quote {
+    us_line(date, origin, json!({"id": "a", "code": "7208.10.1500", "quantity": "1", "unit_price": "10000.00"}))
+}
+
+#[test]
+fn section_232_steel_articles_pay_fifty_percent_from_2026_04_06_not_free() {
+    // HTSUS 2026 Rev 10 heading 9903.82.02: "Except as provided for in headings 9903.82.14,
+    // 9903.85.67 and 9903.85.68, articles of aluminum, of steel or of copper and derivative
+    // aluminum or steel articles, as provided for in subdivisions (c)(i)–(v) of U.S. note 16":
+    // "The duty provided in the applicable subheading + 50%", from 2026-04-06, in place of
+    // 9903.81.87 (HTSUS 2026 Rev 3, + 50%, until 2026-04-05). 9903.82.03 ("Except for articles
+    // classifiable in chapters 72, 73, 74 or 76, ... less than 15 percent") leaves chapter 72 in;
+    // articles of steel are note 16(c)(iii) (9903.82.14), read as Proclamation 9705's steel
+    // articles (docs/rules.md#us-additional-duties). 7208.10.15.00 from Germany, US$10,000:
+    // MFN Free; 50 % × 10,000.00 = 5,000.00, on 2026-04-05 under 9903.81.87 and from 2026-04-06
+    // under 9903.82.02, and on 2026-11-26; Section 122 (9903.03.01, until 2026-07-23) does not
+    // reach it (9903.03.06: articles of steel).
+    for (date, heading) in [("2026-04-05", "9903.81.87"), ("2026-04-06", "9903.82.02"), ("2026-11-26", "9903.82.02")] {
+        let q = pickled_coil(date, "DE");
+        let l = &q.lines[0];
+        assert_eq!(l.status, LineStatus::Priced, "{date}: {:?}", l.reason);
+        assert_eq!(additional(l, heading), Some(d("5000.00")), "{date}");
+        assert!(levies_under(l, "9903.03.01").is_empty(), "{date}: {:?}", l.levies);
+        assert_eq!(q.totals.duty, d("5000.00"), "{date}");
+        assert!(l.reason.is_none(), "{date}: {:?}", l.reason);
+    }
+    // The United Kingdom: 9903.82.04 ("Articles of aluminum or of steel ... the product of the
+    // United Kingdom, as provided for in subdivisions (c)(i)–(iv) and (d) of U.S. note 16":
+    // + 25%) in place of 9903.81.94 (+ 25%): 2,500.00, and 9903.82.02 is not also charged.
+    for (date, heading) in [("2026-04-05", "9903.81.94"), ("2026-04-06", "9903.82.04")] {
+        let q = pickled_coil(date, "GB");
+        let l = &q.lines[0];
+        assert_eq!(l.status, LineStatus::Priced, "{date}: {:?}", l.reason);
+        assert_eq!(additional(l, heading), Some(d("2500.00")), "{date}");
+        assert_eq!(q.totals.duty, d("2500.00"), "{date}");
+    }
+    assert!(levies_under(&pickled_coil("2026-04-06", "GB").lines[0], "9903.82.02").is_empty());
+    // China: Section 301 (9903.91.01, + 25%, from 2024-09-27; 7208.10.15.00 "See 9903.91.01")
+    // 2,500.00 + Section 232 5,000.00 = 7,500.00.
+    let q = pickled_coil("2026-04-06", "CN");
+    let l = &q.lines[0];
+    assert_eq!(additional(l, "9903.91.01"), Some(d("2500.00")));
+    assert_eq!(additional(l, "9903.82.02"), Some(d("5000.00")));
+    assert_eq!(q.totals.duty, d("7500.00"));
+}
+
+#[test]
+fn chapter_73_pipe_from_2026_04_06_is_partial_not_free() {
+    // Welded pipe 7306.30.50.85 (Free), Germany, US$10,000. Until 2026-04-05 it paid 9903.81.90 on
+    // its steel content (CBP CSMS #65236374). From 2026-04-06 it is an article of steel of
+    // 9903.82.02 (+ 50%; named by no 2026 annex), but whether that is charged on the full value or
+    // on the steel content is not in our sources: the layer is unpriced with the reason, the line
+    // partial, never 0 and never 5,000.00 on a guess.
+    let q = us_line(
+        "2026-04-06",
+        "DE",
+        json!({"id": "pipe", "code": "7306.30.5085", "quantity": "1", "unit_price": "10000.00", "metal_content_value": "6000.00"}),
+    );
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    assert_eq!(additional(l, "9903.82.02"), None);
+    let reason = l.reason.as_deref().unwrap();
+    for part in ["9903.82.02", "U.S. note 16(c)(iii)", "steel content", "CSMS #65236374"] {
+        assert!(reason.contains(part), "{part}: {reason}");
+    }
+    assert!(!q.totals.complete);
+    // The day before: 50 % × 6,000.00 of steel = 3,000.00 (9903.81.90).
+    let q = us_line(
+        "2026-04-05",
+        "DE",
+        json!({"id": "pipe", "code": "7306.30.5085", "quantity": "1", "unit_price": "10000.00", "metal_content_value": "6000.00"}),
+    );
+    assert_eq!(additional(&q.lines[0], "9903.81.90"), Some(d("3000.00")));
 }
