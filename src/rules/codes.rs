@@ -353,6 +353,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
             "gst",
             "hst",
             "pst",
+            "pst_border",
             "qst",
             "icms",
             "icms_rts",
