@@ -44,7 +44,8 @@ impl DayRules {
             .vat_of(dest)
             .iter()
             .filter(|v| {
-                matches!(v.kind, VatKind::Hst | VatKind::Icms | VatKind::PstBorder) && in_force(v.valid_from, v.valid_to, date)
+                matches!(v.kind, VatKind::Hst | VatKind::Icms | VatKind::PstBorder)
+                    && in_force(v.valid_from, v.valid_to, date)
             })
             .map(|v| v.subdivision)
             .collect();

@@ -30,7 +30,11 @@ pub(super) fn border_pst(ctx: &mut Ctx<'_>, federal: VatKind, p: &mut Priced) ->
     let rules: &'static Rules = ctx.rules;
     let (dest, date) = (ctx.destination, ctx.req.date);
     let encoded = || {
-        rules.vat_of(dest).iter().filter(|v| v.kind == VatKind::PstBorder && v.subdivision == sub).min_by_key(|v| v.valid_from)
+        rules
+            .vat_of(dest)
+            .iter()
+            .filter(|v| v.kind == VatKind::PstBorder && v.subdivision == sub)
+            .min_by_key(|v| v.valid_from)
     };
     match rules.border_sales_tax(dest, &sub, date) {
         Some(pst) if !ctx.req.business_buyer => {
