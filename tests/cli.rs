@@ -56,7 +56,7 @@ const CART: &str = r#"{
   "lines": [
     { "id": "a", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00", "duty_rate": "12%" },
     { "id": "b", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00", "duty_rate": "12%" },
-    { "id": "c", "code": "6109.10.00.10", "quantity": "1", "unit_price": "10.00" }
+    { "id": "c", "code": "0406.90", "quantity": "1", "unit_price": "10.00" }
   ]
 }"#;
 
@@ -72,9 +72,12 @@ fn quote_prices_what_it_can_and_names_what_it_cannot() {
     assert_eq!(lines[0]["status"], "priced");
     // 12 % × 13.34 = 1.6008 → 1.60
     assert_eq!(lines[0]["levies"][0]["amount"], "1.60");
-    // No duty rate: the line says so, and its VAT is only a lower bound (VAT is on value + duty).
+    // No duty rate for cheese (agricultural goods keep their Swiss duties; industrial goods such
+    // as lines a and b are duty-free from 2024-01-01, duty_free.tsv#ch-industrial-free, but the
+    // caller's rate is used): the line says so, and its VAT is only a lower bound (VAT is on
+    // value + duty).
     assert_eq!(lines[2]["status"], "partial");
-    assert!(lines[2]["reason"].as_str().unwrap().contains("no CH tariff"), "{}", lines[2]["reason"]);
+    assert!(lines[2]["reason"].as_str().unwrap().contains("supply duty_rate"), "{}", lines[2]["reason"]);
     assert!(lines[2]["levies"][0]["amount"].is_null());
     assert_eq!(v["totals"]["complete"], false);
     assert_eq!(v["totals"]["duty"], "3.20");

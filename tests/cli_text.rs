@@ -26,7 +26,8 @@ const GB_TEE: &str = r#"{ "destination": "GB", "origin": "US", "ship_from": "US"
   "lines": [ { "id": "tee", "code": "6109.10.00.10", "quantity": "1", "unit_price": "150.00" } ] }"#;
 
 /// One CH line at a caller's 10 % duty (Switzerland has no tariff in the snapshot).
-const CH_TEN_PERCENT: &str = r#"{ "destination": "CH", "date": "2026-03-02", "currency": "CHF", "lines": [
+// Not from a registered mail-order seller (thresholds.tsv#ch-mail-order-100000): import VAT.
+const CH_TEN_PERCENT: &str = r#"{ "destination": "CH", "date": "2026-03-02", "currency": "CHF", "seller_registered": false, "lines": [
   { "id": "a", "code": "6109.10.00.10", "quantity": "1", "unit_price": "100.00", "duty_rate": "10%" } ] }"#;
 
 #[test]

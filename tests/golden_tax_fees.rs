@@ -856,8 +856,11 @@ fn new_zealand_biosecurity_levy_before_2023_07_is_from_a_secondary_source_and_no
 
 // ---- Switzerland ----------------------------------------------------------------------------
 
+/// Import VAT at the border: the seller is not a registered mail-order company
+/// (`seller_registered: false`; thresholds.tsv#ch-mail-order-100000 otherwise charges it at the sale).
 fn ch(goods: &str, shipping: &str, code: &str, class: &str) -> Quote {
     quote(json!({"destination": "CH", "date": "2026-03-02", "currency": "CHF", "origin": "DE", "channel": "post",
+        "seller_registered": false,
         "shipping": shipping,
         "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": goods, "duty_rate": "0%", "vat_class": class}]}))
 }

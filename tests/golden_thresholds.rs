@@ -731,6 +731,8 @@ fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_
     let check = |price: &str| {
         let mut v = dap("CH", "CHF", "2026-11-26", "1", price, "0");
         v["lines"][0]["duty_rate"] = json!("0%");
+        // Import VAT: not from a registered mail-order seller (ch-mail-order-100000).
+        v["seller_registered"] = json!(false);
         let q = quote(v);
         let c = q.thresholds.iter().find(|c| c.id == "ch-vat-min-5").expect("checked").clone();
         (c.applies, c.value)

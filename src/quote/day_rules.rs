@@ -43,7 +43,10 @@ impl DayRules {
         let mut tax_subdivisions: Vec<&'static str> = rules
             .vat_of(dest)
             .iter()
-            .filter(|v| matches!(v.kind, VatKind::Hst | VatKind::Icms) && in_force(v.valid_from, v.valid_to, date))
+            .filter(|v| {
+                matches!(v.kind, VatKind::Hst | VatKind::Icms | VatKind::PstBorder)
+                    && in_force(v.valid_from, v.valid_to, date)
+            })
             .map(|v| v.subdivision)
             .collect();
         tax_subdivisions.sort_unstable();

@@ -342,9 +342,11 @@ fn no_tariff_rate(ctx: &mut Ctx<'_>, line: &LineRequest) -> std::result::Result<
         (None, Some(regime)) => band_rate(ctx, line, regime),
         (None, None) => match ctx.rules.duty_free(ctx.destination, ctx.req.date) {
             Some(row) => duty_free_rate(ctx, line, row),
+            // The example names both forms: some tariffs are ad valorem, others (Switzerland's)
+            // mostly specific, per 100 kg gross.
             None => Err(format!(
-                "the snapshot has no {} tariff: supply duty_rate for this line (e.g. \"5%\")",
-                ctx.destination
+                "the snapshot has no {} tariff: supply duty_rate for this line, as the tariff writes it (e.g. \"5%\", or \"12 {}/100 kg gross\" with units {{\"kg:gross\": \"…\"}})",
+                ctx.destination, ctx.j.currency
             )),
         },
     }

@@ -312,6 +312,9 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
             };
             w.write_str(&expr.evaluate(&input).formula)
         }
+        Parts::Limit(t) if t.basis == crate::rules::ThresholdBasis::SellerTurnover => {
+            write!(w, "seller's turnover ≥ {} {} a year", format_grouped(t.amount), t.currency)
+        }
         Parts::Limit(t) => {
             let per = if t.aggregation == Aggregation::Item { ", each item" } else { "" };
             let op = if t.strictly_below { "<" } else { "≤" };

@@ -37,6 +37,7 @@ mod explain;
 mod fees;
 mod line;
 mod movement;
+mod provincial;
 mod simplified;
 mod sum;
 mod taxes;

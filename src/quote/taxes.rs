@@ -19,12 +19,12 @@ pub(super) fn tax(
         return;
     }
     let Some(mut rate) = tax_rate(ctx, line, p) else { return };
+    let mut pst = None;
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
-        let sub = ctx.subdivision.clone();
-        if let Some(s) = sub.as_deref() {
-            if rate.kind != VatKind::Hst && ctx.rules.has_subdivision_sales_tax(ctx.destination, s, ctx.req.date) {
-                ctx.warn(Detail::ProvincialTax { subdivision: s.to_string() });
-            }
+        // A province's own sales tax, collected with the GST on casual goods (BC, MB, SK);
+        // relieved with it (the remission orders cover the PST).
+        if relief.tax.is_none() && relief.seller_collects.is_none() {
+            pst = super::provincial::border_pst(ctx, rate.kind, p);
         }
         if rate.kind == VatKind::Hst && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
@@ -114,6 +114,7 @@ pub(super) fn tax(
         p.reasons.push(format!("{kind_name} depends on the duty, which is not fully priced"));
         (None, Some(amount), formula)
     };
+    let pst = pst.map(|pst| (pst, note.clone()));
     p.levies.push(Levy {
         kind: LevyKind::Tax,
         name,
@@ -125,6 +126,9 @@ pub(super) fn tax(
         formula,
         source,
     });
+    if let Some((pst, note)) = pst {
+        super::provincial::pst_levy(ctx, line, pst, base, &note, duty_known, p);
+    }
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the
@@ -507,23 +511,27 @@ mod tests {
     }
 
     /// docs/rules.md (Canada): the CBSA collects GST (or HST in the harmonised provinces) at the
-    /// border; a province's own PST/QST (a `pst`/`qst` row of the VAT tables: BC, MB, SK, QC) is
-    /// not collected there, and the quote says so. Ontario's HST is collected: no such warning.
+    /// border, and the PST of the provinces with a `pst_border` row (BC, MB, SK: CBSA 'Courier Low
+    /// Value Shipment Program: Requirement for payment of PST and HST on casual goods') on a
+    /// consumer's goods; a business self-assesses it, and a province's tax without such a row
+    /// (a `qst` row: QC) is not collected there: the quote says so. Ontario's HST is collected.
     #[test]
     fn provincial_sales_tax_is_named_from_the_vat_table_not_a_code_list() {
-        let warned = |province: &str| {
+        let warned = |province: &str, business: bool| {
             let req = request(&format!(
-                r#"{{"destination":"CA","subdivision":"{province}","ship_from":"US","origin":"US","date":"2026-03-02","currency":"CAD","lines":[
+                r#"{{"destination":"CA","subdivision":"{province}","ship_from":"US","origin":"US","date":"2026-03-02","currency":"CAD","business_buyer":{business},"lines":[
                 {{"id":"a","code":"6109100010","quantity":"1","unit_price":"100.00"}}]}}"#
             ));
             let q = engine().quote(&req).expect("CA quote");
             q.warnings.iter().any(|w| w.code == "W_PROVINCIAL_TAX")
         };
-        for province in ["BC", "MB", "SK", "QC"] {
-            assert!(warned(province), "{province} levies its own sales tax");
+        for province in ["BC", "MB", "SK"] {
+            assert!(!warned(province, false), "the CBSA collects {province}'s PST from a consumer");
+            assert!(warned(province, true), "a business self-assesses {province}'s PST");
         }
-        assert!(!warned("ON"), "Ontario's HST is collected at the border");
-        assert!(!warned("AB"), "Alberta has no provincial sales tax");
+        assert!(warned("QC", false), "Québec's QST is not collected at the border");
+        assert!(!warned("ON", false), "Ontario's HST is collected at the border");
+        assert!(!warned("AB", false), "Alberta has no provincial sales tax");
     }
 
     #[test]

@@ -152,25 +152,13 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             });
             continue;
         }
-        let value = match (t.aggregation, t.basis) {
-            (Aggregation::Item, _) => *dearest.get_or_insert_with(|| dearest_item(ctx, values)),
-            (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
-            _ => cv.customs,
-        };
-        let rate = ctx.rate(ctx.j.currency, t.currency).ok_or_else(|| {
-            Error::new(
-                ErrorCode::FxRate,
-                "fx",
-                format!("no exchange rate {}/{} to test threshold {}", ctx.j.currency, t.currency, t.id),
-            )
-        })?;
-        // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
-        let converted = if t.currency == ctx.j.currency { value } else { value * rate };
-        let compared = crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode);
-        let within = match compare(compared, t.amount) {
-            Ordering::Less => true,
-            Ordering::Equal => !t.strictly_below,
-            Ordering::Greater => false,
+        // A seller's turnover (Switzerland's mail-order rule) is not tested on the consignment.
+        let (compared, within) = match t.basis {
+            ThresholdBasis::SellerTurnover => (None, true),
+            _ => {
+                let compared = compared_value(ctx, t, &cv, &mut dearest, values)?;
+                (Some(compared), within_amount(compared, t))
+            }
         };
         let mut bar = if within { eligibility_bar(ctx, t) } else { None };
         if within && bar.is_none() {
@@ -232,7 +220,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             id: Cow::Borrowed(t.id),
             effect: t.effect,
             limit,
-            value: Some(compared),
+            value: compared,
             applies,
             note,
             source: Cow::Borrowed(t.source.publisher),
@@ -240,6 +228,40 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     }
     note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
+}
+
+/// The consignment's (or dearest item's) value a threshold compares, in the threshold's currency.
+fn compared_value(
+    ctx: &mut Ctx<'_>,
+    t: &Threshold,
+    cv: &ConsignmentValues,
+    dearest: &mut Option<Decimal>,
+    values: &[LineValues],
+) -> Result<Decimal> {
+    let value = match (t.aggregation, t.basis) {
+        (Aggregation::Item, _) => *dearest.get_or_insert_with(|| dearest_item(ctx, values)),
+        (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
+        _ => cv.customs,
+    };
+    let rate = ctx.rate(ctx.j.currency, t.currency).ok_or_else(|| {
+        Error::new(
+            ErrorCode::FxRate,
+            "fx",
+            format!("no exchange rate {}/{} to test threshold {}", ctx.j.currency, t.currency, t.id),
+        )
+    })?;
+    // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
+    let converted = if t.currency == ctx.j.currency { value } else { value * rate };
+    Ok(crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode))
+}
+
+/// True when a compared value is within a threshold's amount (`le` or `lt`).
+fn within_amount(compared: Decimal, t: &Threshold) -> bool {
+    match compare(compared, t.amount) {
+        Ordering::Less => true,
+        Ordering::Equal => !t.strictly_below,
+        Ordering::Greater => false,
+    }
 }
 
 /// States when the request's `tariff` changes nothing: the destination has no simplified tariff

@@ -218,6 +218,7 @@ pub(crate) enum Detail {
     },
     ProvincialTax {
         subdivision: String,
+        why: &'static str,
     },
     UpliftAssumed {
         uplift: &'static str,
@@ -403,10 +404,9 @@ impl fmt::Display for Detail {
             Detail::CallerDuties { line, count } => {
                 write!(f, "line {line}: {count} caller-supplied duties charged and included in the tax base")
             }
-            Detail::ProvincialTax { subdivision } => write!(
-                f,
-                "{subdivision} provincial sales tax (PST/QST) is not collected by the CBSA at the border; the seller or buyer accounts for it"
-            ),
+            Detail::ProvincialTax { subdivision, why } => {
+                write!(f, "{subdivision} provincial sales tax (PST/QST) {why}")
+            }
             Detail::UpliftAssumed { uplift, percent, not_from } => write!(
                 f,
                 "{uplift}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",

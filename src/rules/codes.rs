@@ -133,6 +133,11 @@ pub enum ThresholdBasis {
     CustomsValue,
     /// The tax amount itself (minimum collectible).
     TaxAmount,
+    /// The seller's yearly turnover from such sales (Switzerland's mail-order rule, MWSTG art. 7
+    /// para. 3 lit. b: at least the amount, `compare` `ge`): a fact about the seller, not tested
+    /// on the consignment. Only for a `seller_collects` row with a `scheme`: it applies to every
+    /// consignment unless the request says `seller_registered: false`.
+    SellerTurnover,
 }
 
 /// Whether a seller's low-value scheme is imposed by law or chosen by the seller.
@@ -371,6 +376,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
             "gst",
             "hst",
             "pst",
+            "pst_border",
             "qst",
             "icms",
             "icms_rts",
@@ -503,7 +509,24 @@ impl<'a> ThresholdCodes<'a> {
     /// Reads the row's coded columns strictly.
     pub fn read(r: &Record<'_, 'a>) -> Result<ThresholdCodes<'a>> {
         let (duty, tax, fees) = levies(r)?;
-        Ok(ThresholdCodes {
+        let basis = one_of(
+            r,
+            "basis",
+            &[
+                ("intrinsic", ThresholdBasis::Intrinsic),
+                ("customs_value", ThresholdBasis::CustomsValue),
+                ("tax_amount", ThresholdBasis::TaxAmount),
+                ("seller_turnover", ThresholdBasis::SellerTurnover),
+            ],
+        )?;
+        // A seller's turnover is reached at or above its amount; a consignment is within a
+        // threshold at or below it.
+        let turnover = basis == ThresholdBasis::SellerTurnover;
+        let strictly_below = match turnover {
+            true => one_of(r, "compare", &[("ge", false)])?,
+            false => one_of(r, "compare", &[("le", false), ("lt", true)])?,
+        };
+        let codes = ThresholdCodes {
             duty,
             tax,
             fees,
@@ -520,21 +543,13 @@ impl<'a> ThresholdCodes<'a> {
                 ],
             )?,
             amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
-            basis: one_of(
-                r,
-                "basis",
-                &[
-                    ("intrinsic", ThresholdBasis::Intrinsic),
-                    ("customs_value", ThresholdBasis::CustomsValue),
-                    ("tax_amount", ThresholdBasis::TaxAmount),
-                ],
-            )?,
+            basis,
             aggregation: one_of(
                 r,
                 "aggregation",
                 &[("consignment", Aggregation::Consignment), ("item", Aggregation::Item)],
             )?,
-            strictly_below: one_of(r, "compare", &[("le", false), ("lt", true)])?,
+            strictly_below,
             ship_from: countries(r, "ship_from")?,
             origins: countries(r, "origins")?,
             exclude_origins: countries(r, "exclude_origins")?,
@@ -555,7 +570,11 @@ impl<'a> ThresholdCodes<'a> {
                 "sale_base",
                 &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
             )?,
-        })
+        };
+        if turnover && (codes.effect != ThresholdEffect::SellerCollects || codes.scheme.is_none()) {
+            return Err(r.bad("basis", "seller_turnover is only for a seller_collects row with a scheme"));
+        }
+        Ok(codes)
     }
 }
 

@@ -755,6 +755,12 @@ impl Rules {
             .any(|v| v.subdivision == subdivision && matches!(v.kind, VatKind::Pst | VatKind::Qst))
     }
 
+    /// The provincial sales tax the customs authority collects at the border on a consumer's
+    /// (casual) goods for `subdivision` on `date` (Canada's `pst_border` rows: BC, MB, SK), if any.
+    pub fn border_sales_tax(&self, country: &str, subdivision: &str, date: Date) -> Option<&VatRate> {
+        self.vat_row(country, subdivision, VatKind::PstBorder, date)
+    }
+
     /// True when `country` has a reduced VAT/GST rate in force on `date`.
     pub fn has_reduced_rate(&self, country: &str, date: Date) -> bool {
         !self.reduced_rates(country, date).is_empty()

@@ -32,8 +32,13 @@ pub enum VatKind {
     Gst,
     /// Canada: a harmonized province's part of the HST, added to the GST.
     Hst,
-    /// Canada: a provincial sales tax, not collected at the border.
+    /// Canada: a provincial sales tax the import tables list (`vat.tsv`); collected at the border
+    /// only where a `pst_border` row says so.
     Pst,
+    /// Canada: a province's sales tax that the CBSA collects at the border on casual
+    /// (non-commercial) goods under a federal-provincial agreement (BC, MB, SK: CBSA Memorandum
+    /// D2-3-6), charged with the GST on the same value for tax.
+    PstBorder,
     /// Québec sales tax, not collected at the border.
     Qst,
     /// Brazil: a state's ICMS rate, which replaces the national rate.
@@ -47,7 +52,7 @@ pub enum VatKind {
 }
 
 /// The kinds a table row may have, as written in the tables.
-const TABLE_KINDS: [(&str, VatKind); 14] = [
+const TABLE_KINDS: [(&str, VatKind); 15] = [
     ("standard", VatKind::Standard),
     ("reduced", VatKind::Reduced),
     ("reduced1", VatKind::Reduced1),
@@ -59,6 +64,7 @@ const TABLE_KINDS: [(&str, VatKind); 14] = [
     ("gst", VatKind::Gst),
     ("hst", VatKind::Hst),
     ("pst", VatKind::Pst),
+    ("pst_border", VatKind::PstBorder),
     ("qst", VatKind::Qst),
     ("icms", VatKind::Icms),
     ("icms_rts", VatKind::IcmsRts),

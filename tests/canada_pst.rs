@@ -1,0 +1,105 @@
+//! Canada: the provincial sales tax the CBSA collects at the border on casual goods (audit-b B3).
+//! Sources: CBSA 'Courier Low Value Shipment Program: Requirement for payment of provincial sales
+//! tax (PST) and harmonized sales tax (HST) on casual goods' (the Government of Canada has signed
+//! agreements with provincial governments to have the CBSA collect and remit the PST; casual goods
+//! attract PST or HST, where applicable, as well as customs duties and the GST); CBSA Memoranda
+//! D2-3-6, D17-1-22 (courier and commercial streams), D5-1-1 (mail); D18-4-1 para. 23 (a
+//! provincial sales tax applies to the value for tax: value for duty + duty, as the GST).
+//! Rates: BC 7 % (CBSA Customs Notice 13-008, from 2013-04-01), SK 6 % (saskatchewan.ca, from
+//! 2017-03-23), MB 7 % (manitoba.ca, from 2019-07-01).
+
+mod common;
+
+use common::{d, quote, warned};
+use landed::quote::{LevyKind, LineQuote, Quote};
+use serde_json::{json, Value};
+
+fn request(subdivision: &str, channel: &str, business: bool) -> Value {
+    json!({"destination": "CA", "subdivision": subdivision, "date": "2026-11-26", "currency": "CAD",
+        "channel": channel, "incoterm": "DDP", "origin": "CN", "ship_from": "CN", "shipping": "20.00",
+        "business_buyer": business,
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "200.00", "duty_rate": "18%"}]})
+}
+
+fn tax<'q>(line: &'q LineQuote, name: &str) -> Option<&'q landed::quote::Levy> {
+    line.levies.iter().find(|l| l.kind == LevyKind::Tax && l.name.as_str().contains(name))
+}
+
+fn pst(q: &Quote) -> Option<&landed::quote::Levy> {
+    tax(&q.lines[0], "PST")
+}
+
+#[test]
+fn bc_consumer_pays_pst_7_percent_on_value_for_duty_plus_duty_at_the_border() {
+    // Worked by hand (audit-b B3): value for duty 200.00 (FOB: the shipping is not dutiable,
+    // Customs Act s.48), duty 18 % = 36.00, value for tax 236.00; GST 5 % = 11.80; BC PST 7 % of
+    // the same value for tax = 16.52; landed 200.00 + 20.00 + 36.00 + 11.80 + 16.52 = 284.32.
+    let q = quote(request("BC", "courier", false));
+    let pst = pst(&q).expect("BC PST levy");
+    assert_eq!((pst.base, pst.amount), (d("236.00"), Some(d("16.52"))));
+    assert_eq!(pst.name.as_str(), "Import PST (BC)");
+    assert_eq!(tax(&q.lines[0], "GST").unwrap().amount, Some(d("11.80")));
+    assert_eq!(q.totals.tax, d("28.32"));
+    assert_eq!(q.totals.landed, d("284.32"));
+    assert!(q.totals.complete);
+    // The collection depends on the goods being cleared in the province: stated, not silent.
+    assert!(warned(&q, "W_ASSUMPTION"));
+    assert!(!warned(&q, "W_PROVINCIAL_TAX"), "the CBSA collects BC's PST");
+}
+
+#[test]
+fn manitoba_7_and_saskatchewan_6_percent_by_post() {
+    // Same cart by post: value for tax 236.00; MB 7 % = 16.52, SK 6 % = 14.16.
+    let mb = quote(request("MB", "post", false));
+    assert_eq!(pst(&mb).unwrap().amount, Some(d("16.52")));
+    assert_eq!(mb.totals.landed, d("284.32"));
+    let sk = quote(request("SK", "post", false));
+    assert_eq!(pst(&sk).unwrap().amount, Some(d("14.16")));
+    assert_eq!(sk.totals.landed, d("281.96"));
+}
+
+#[test]
+fn a_business_importer_is_told_it_self_assesses_the_pst() {
+    // Casual goods are goods not imported for sale or commercial use (D17-1-22 para. 1): a
+    // business's goods are not, and the CBSA does not collect the PST on them.
+    let q = quote(request("BC", "courier", true));
+    assert!(pst(&q).is_none());
+    assert_eq!(q.totals.landed, d("267.80"));
+    let w = q.warnings.iter().find(|w| w.code == "W_PROVINCIAL_TAX").expect("PST warning");
+    assert!(w.message.contains("self-assessment"), "{}", w.message);
+}
+
+#[test]
+fn quebec_qst_and_ontario_hst_are_unchanged() {
+    // No pst_border row for Québec: the QST is not collected at the border, and the quote says so.
+    let qc = quote(request("QC", "courier", false));
+    assert!(pst(&qc).is_none() && warned(&qc, "W_PROVINCIAL_TAX"));
+    assert_eq!(qc.totals.landed, d("267.80"));
+    // Ontario: HST 13 % of 236.00 = 30.68 (GST 5 % + Ontario's 8 %), no PST.
+    let on = quote(request("ON", "courier", false));
+    assert!(pst(&on).is_none() && !warned(&on, "W_PROVINCIAL_TAX"));
+    assert_eq!(tax(&on.lines[0], "HST").unwrap().amount, Some(d("30.68")));
+}
+
+#[test]
+fn the_pst_is_relieved_with_the_gst_at_or_below_cad_20() {
+    // Postal/Courier Imports Remission Orders: no duty or tax at or below CAD 20.
+    let mut r = request("BC", "post", false);
+    r["lines"][0]["unit_price"] = json!("15.00");
+    let q = quote(r);
+    assert!(pst(&q).is_none());
+    assert_eq!(q.totals.tax, d("0.00"));
+    assert!(!warned(&q, "W_ASSUMPTION"));
+}
+
+#[test]
+fn before_the_encoded_rate_the_line_is_partial_not_silently_without_pst() {
+    // MB's 7 % is encoded from 2019-07-01 (8 % before, not encoded): a 2016 quote is partial.
+    let mut r = request("MB", "post", false);
+    r["date"] = json!("2016-11-26");
+    let q = quote(r);
+    assert!(pst(&q).is_none());
+    assert!(!q.totals.complete);
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("MB PST") && reason.contains("2019-07-01"), "{reason}");
+}
