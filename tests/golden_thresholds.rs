@@ -783,3 +783,24 @@ fn korea_does_not_collect_duty_under_10000_won_customs_act_art_40() {
     assert!(!applies(&q, "kr-duty-min-10000"));
     assert_eq!(q.totals.duty, d("10000"));
 }
+
+#[test]
+fn a_minimum_collectible_with_part_of_its_tax_unpriced_is_not_a_lower_bound_sr_641_204() {
+    // SR 641.204 art. 1(d): import tax of CHF 5 or less per assessment is not collected. A
+    // T-shirt (duty-free industrial goods) CHF 20.00: VAT 8.1 % = 1.62; cheese (0406.90, no CH
+    // tariff in our data) CHF 10.00: VAT at least 0.81 (its duty unknown). Known tax 2.43 ≤ 5,
+    // but the whole may be above 5 (collected) or not (nothing collected): neither VAT is a lower
+    // bound, so none is counted; the check does not apply and says why (audit B5: "at least
+    // 64.86" was above the true figure).
+    let q = quote(json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "courier",
+        "incoterm": "DDP", "origin": "CN", "ship_from": "CN", "seller_registered": false,
+        "lines": [{"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "20.00"},
+                  {"id": "c", "code": "0406.90", "quantity": "1", "unit_price": "10.00", "weight_kg": "0.5"}]}));
+    assert!(!applies(&q, "ch-vat-min-5"));
+    assert_eq!(tax(&q), d("0.00"));
+    assert!(q.totals.at_least && !q.totals.complete);
+    assert_eq!(q.totals.landed, d("30.00"));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!(vat.amount, None);
+    assert!(vat.formula.as_str().contains("if the whole stays within it, none of it is collected"), "{}", vat.formula);
+}

@@ -387,13 +387,21 @@ pub(super) fn apply_min_collectible(
     }
     let taxed = consignment_tax(ctx, t, lines);
     let within = taxed.and_then(|taxed| within_minimum(taxed, t));
+    let kinds = min_collectible_kinds(t);
+    // Within the minimum on what is known, but part of it is a lower bound or not priced: the
+    // whole may be above the minimum (collected) or not (nothing collected), so nothing of it is a
+    // lower bound; a bound above the true figure would not be one.
+    let unsettled =
+        within.is_some() && lines.iter().flat_map(|l| &l.levies).any(|l| kinds.contains(&l.kind) && l.amount.is_none());
     if let Some(c) = check {
-        c.applies = within.is_some();
+        c.applies = within.is_some() && !unsettled;
         c.value = taxed
             .map(|(_, converted)| crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode));
     }
     let Some(tax) = within else { return };
-    let kinds = min_collectible_kinds(t);
+    if unsettled {
+        return unsettled_min_collectible(ctx, t, tax, lines);
+    }
     let what = if t.duty && t.tax {
         "duty and tax"
     } else if t.duty {
@@ -420,8 +428,13 @@ pub(super) fn apply_min_collectible(
 /// minimum collectible `t`; `None` without a rate between them.
 fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Option<(Decimal, Decimal)> {
     let kinds = min_collectible_kinds(t);
-    let tax: Decimal =
-        lines.iter().flat_map(|l| &l.levies).filter(|l| kinds.contains(&l.kind)).filter_map(|l| l.amount).sum();
+    // A lower bound counts: a tax at least above the minimum is collected whatever the rest.
+    let tax: Decimal = lines
+        .iter()
+        .flat_map(|l| &l.levies)
+        .filter(|l| kinds.contains(&l.kind))
+        .filter_map(|l| l.amount.or(l.partial_amount))
+        .sum();
     let rate = ctx.rate(ctx.j.currency, t.currency)?;
     Some((tax, tax * rate))
 }
@@ -450,6 +463,32 @@ fn tax_within(tax: Decimal, t: &Threshold) -> bool {
     match t.strictly_below {
         true => tax < t.amount,
         false => tax <= t.amount,
+    }
+}
+
+/// A minimum collectible whose test is unsettled ([`apply_min_collectible`]): the levies it would
+/// waive are not priced, each saying why and what settles it.
+fn unsettled_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, known: Decimal, lines: &mut [LineQuote]) {
+    let settle = format!(
+        "the known part ({}) is within the minimum of {} {}, but part of it is not priced: if the whole stays within it, none of it is collected; give the missing inputs to settle it",
+        format_grouped(known),
+        t.amount,
+        t.currency
+    );
+    ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: settle.clone() });
+    let why = format!("{}: {settle}", t.id);
+    let kinds: Vec<LevyKind> = min_collectible_kinds(t)
+        .iter()
+        .copied()
+        .filter(|k| {
+            lines
+                .iter()
+                .flat_map(|l| &l.levies)
+                .any(|l| l.kind == *k && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()))
+        })
+        .collect();
+    for line in lines.iter_mut() {
+        unprice_levies(line, &[(&kinds, why.as_str())]);
     }
 }
 
