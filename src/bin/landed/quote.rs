@@ -54,14 +54,22 @@ fn money(d: Decimal) -> String {
 
 /// A line's row, then its levies, exclusions and alternatives indented below it.
 fn line_rows(l: &landed::quote::LineQuote) -> String {
-    let levies: Decimal = l.levies.iter().filter_map(|v| v.amount).sum();
+    // Lower bounds count, as in the totals, and mark the sum "at least" (≥).
+    let levies: Decimal = l.levies.iter().filter_map(|v| v.amount.or(v.partial_amount)).sum();
+    let bound = if l.levies.iter().any(|v| v.amount.is_none()) { "≥" } else { "" };
     let status = match l.status {
         LineStatus::Priced => "priced".to_string(),
         LineStatus::Partial => format!("partial: {}", l.reason.as_deref().unwrap_or_default()),
         LineStatus::NotPriced => format!("NOT PRICED: {}", l.reason.as_deref().unwrap_or_default()),
     };
-    let mut out =
-        format!("{:<10} {:<12} {:>14} {:>14}  {}\n", l.id, l.code, money(l.customs_value), money(levies), status);
+    let mut out = format!(
+        "{:<10} {:<12} {:>14} {:>14}  {}\n",
+        l.id,
+        l.code,
+        money(l.customs_value),
+        format!("{bound}{}", money(levies)),
+        status
+    );
     for v in &l.levies {
         out.push_str(&format!("    {:?} {}: {}\n", v.kind, v.name, v.formula));
     }
