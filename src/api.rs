@@ -231,5 +231,17 @@ pub struct CountriesResponse {
 /// Supported destinations and their coverage on `date`.
 pub fn countries(engine: &Engine, date: Date) -> CountriesResponse {
     let snapshot = engine.snapshot();
-    CountriesResponse { as_of: date, snapshot_id: snapshot.id(), countries: engine.rules().coverage(snapshot, date) }
+    let mut countries = engine.rules().coverage(snapshot, date);
+    // Each tariff as the edition in force on the date, as quotes and `rate` name it (a table holds
+    // rows of several editions: the oldest's provenance is not the edition that prices).
+    for c in &mut countries {
+        let Some(table) = c.tariff.table else { continue };
+        if let Some(used) =
+            engine.datasets().tariff_in_force(table, date).and_then(|id| engine.datasets().used(id, date))
+        {
+            c.tariff.source = format!("{}: {}", used.publisher, used.dataset);
+            c.tariff.vintage = used.vintage.to_string();
+        }
+    }
+    CountriesResponse { as_of: date, snapshot_id: snapshot.id(), countries }
 }
