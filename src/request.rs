@@ -173,7 +173,8 @@ pub struct ExtraDuty {
     pub rate: String,
     /// `excise` for an excise duty (alcohol, tobacco, vaping duty): it answers the excise the
     /// destination charges on the line (`tariffs/rules/excise.tsv`) and is counted with the
-    /// taxes; `duty` (the default) for a customs duty.
+    /// taxes; `duty` (the default) for a customs duty: any such entry answers the trade remedies
+    /// the line may bear (`tariffs/rules/trade_remedies.tsv`), listed otherwise.
     #[serde(default, skip_serializing_if = "ExtraDutyKind::is_duty")]
     pub kind: ExtraDutyKind,
 }

@@ -4,7 +4,8 @@
 use super::*;
 
 /// Duties the caller adds to a line (safeguard, anti-dumping…), each on the customs value; the
-/// caller's excise duties are charged by the excise stage ([`super::excise::excise`]).
+/// caller's excise duties are charged by the excise stage ([`super::excise::excise`]). Without
+/// one, the trade remedies the line may bear are listed unpriced ([`super::remedies`]).
 /// Returns their total and whether all were priced.
 pub(super) fn caller_duties(
     ctx: &mut Ctx<'_>,
@@ -16,7 +17,8 @@ pub(super) fn caller_duties(
     if !line.extra_duties.is_empty() {
         ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
     }
-    (total, known)
+    let remedies_known = trade_remedies(ctx, line, input.value, p);
+    (total, known && remedies_known)
 }
 
 /// Charges the line's caller duties of `kind` on `input`, each as a levy citing its place in the

@@ -37,19 +37,33 @@ pub(super) fn excise(
         "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
         row.name, row.note
     );
+    list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
+    (Decimal::ZERO, false)
+}
+
+/// Lists a levy of `kind` the data names but has no rate for (an excise, a trade remedy): no
+/// amount and no lower bound, and `reason` (what it is, what input prices it) on the line, which
+/// is then not fully priced.
+pub(super) fn list_unpriced(
+    p: &mut Priced,
+    kind: LevyKind,
+    row: &'static crate::rules::excise::Listed,
+    customs_value: Decimal,
+    rate: &'static str,
+    reason: String,
+) {
     p.levies.push(Levy {
-        kind: LevyKind::Excise,
+        kind,
         name: row.name.into(),
         base: customs_value,
         base_note: "customs value".into(),
-        rate: "not in our data".into(),
+        rate: rate.into(),
         amount: None,
         partial_amount: None,
         formula: reason.clone().into(),
         source: row.source.borrowed(),
     });
     p.reasons.push(reason);
-    (Decimal::ZERO, false)
 }
 
 #[cfg(test)]

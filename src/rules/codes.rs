@@ -328,7 +328,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -387,6 +387,8 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 14] = [
     // `correlation`: the tariff's nomenclature, and a fix to the UN correlation.
     closed("rules/nomenclature.tsv", "nomenclature", &["HS2017", "HS2022"]),
     closed("rules/hs_correlation_fixes.tsv", "fix", &["add", "remove"]),
+    // `rules::trade_remedies::RemedyKind::NAMES`.
+    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard"]),
 ];
 
 impl ClosedColumn {
@@ -722,10 +724,14 @@ pub const DUTY_FREE_FILE: &str = "rules/duty_free.tsv";
 /// The excise duties charged at import that the snapshot has no rates for.
 pub const EXCISE_FILE: &str = "rules/excise.tsv";
 
+/// The trade-remedy duties (anti-dumping, countervailing, safeguard) listed without rates.
+pub const TRADE_REMEDIES_FILE: &str = "rules/trade_remedies.tsv";
+
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
-const GROUPED_COLUMNS: [(&str, &str); 4] = [
+const GROUPED_COLUMNS: [(&str, &str); 5] = [
     ("rules/tax_uplift.tsv", "not_from"),
     (EXCISE_FILE, "countries"),
+    (TRADE_REMEDIES_FILE, "countries"),
     ("rules/jp_programmes.tsv", "countries"),
     ("rules/preferences.tsv", "countries"),
 ];
@@ -738,7 +744,9 @@ const DATE_COLUMNS: [&str; 2] = ["valid_from", "valid_to"];
 /// dates, `groups.tsv` parses, the coded columns of `jurisdictions.tsv`, `thresholds.tsv` and
 /// `fees.tsv` and the [`CLOSED_COLUMNS`] hold known values, every `currency` is a known currency
 /// and every `confidence` `official` or `verify`, and a threshold's `country`, a US layer's
-/// origins, an uplift's `not_from` and a programme's `countries` are countries or groups. The first problem is returned, naming the file, line and column.
+/// origins, an uplift's `not_from` and a programme's `countries` are countries or groups, and a
+/// trade remedy's prefixes and origins are HS prefixes and country codes. The first problem is
+/// returned, naming the file, line and column.
 pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     let tables: Vec<Tsv<'_>> = files.iter().map(|(name, text)| Tsv::parse(name, text)).collect::<Result<_>>()?;
     let table = |name: &str| tables.iter().zip(files).find(|(_, (n, _))| *n == name).map(|(t, _)| t);
@@ -790,6 +798,11 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
+    }
+    for r in table(TRADE_REMEDIES_FILE).iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "codes")?;
+        countries(&r, "origins")?;
+        countries(&r, "consigned_from")?;
     }
     Ok(())
 }
@@ -946,6 +959,9 @@ mod tests {
         assert!(names("regime").iter().all(|m| crate::request::SimplifiedRegime::parse(m).is_some()));
         let vat = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/vat_extra.tsv").unwrap();
         assert!(vat.names.iter().all(|k| crate::rules::vat::VatKind::parse(k).is_some_and(|v| v.as_str() == *k)));
+        let remedies = CLOSED_COLUMNS.iter().find(|c| c.table == TRADE_REMEDIES_FILE).unwrap();
+        let kinds: Vec<&str> = crate::rules::trade_remedies::RemedyKind::NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(remedies.names, kinds);
     }
 
     /// A date that is not a date (`2026-02-30`) fails the build step in any rule table.

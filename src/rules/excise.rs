@@ -3,22 +3,26 @@
 //! Norway and Korea. A line under one of a row's HS prefixes owes the excise besides customs duty
 //! and VAT, and the excise is part of the VAT base; without the caller's figure for it (an
 //! `extra_duties` entry of kind `excise`) the line is not fully priced, and says so.
+//!
+//! The row type, [`Listed`], is shared with the trade-remedy table (`rules/trade_remedies.rs`):
+//! both list a levy the data names but does not price.
 
 use super::codes::{code_prefixes, EXCISE_FILE};
 use super::groups::Groups;
-use super::table::{in_force, Tsv};
+use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::Result;
 use crate::hs::digits_start_with;
 use crate::provenance::Provenance;
 
-/// One row: on the dates in force, goods under `codes` imported into `countries` owe `name`.
+/// A levy the data lists without a rate: on the dates in force, goods under `codes` imported
+/// into `countries` owe `name`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Excise {
+pub struct Listed {
     pub id: &'static str,
     /// Countries and groups of `rules/groups.tsv` (`GB,XI`, `EU`).
     pub countries: Vec<&'static str>,
-    /// The excise as the law names it (`Alcohol Duty`).
+    /// The levy as the law names it (`Alcohol Duty`).
     pub name: &'static str,
     /// HS prefixes of the goods that bear it.
     pub codes: Vec<&'static str>,
@@ -29,7 +33,10 @@ pub struct Excise {
     pub source: Provenance<'static>,
 }
 
-impl Excise {
+/// An excise row of `rules/excise.tsv`.
+pub type Excise = Listed;
+
+impl Listed {
     /// True when goods of `code` bear this excise.
     ///
     /// ```
@@ -49,16 +56,49 @@ impl Excise {
     }
 
     /// True when the row names `country` itself (not through a group).
-    fn names_itself(&self, country: &str) -> bool {
+    pub(super) fn names_itself(&self, country: &str) -> bool {
         self.countries.contains(&country)
+    }
+
+    /// True when the row names `country`, itself or through a group it belongs to on `date`.
+    pub(super) fn names(&self, groups: &Groups<'_>, country: &str, date: Date) -> bool {
+        self.countries.iter().any(|c| groups.names(c, country, date))
+    }
+
+    /// Reads the shared columns of a row of `table` (`id, countries, name, codes, note,
+    /// valid_from, valid_to, source, confidence`), strictly: countries and groups, HS prefixes of
+    /// 2 to 10 even digits, dates, a `confidence`; an unknown value fails the load naming the row
+    /// and column.
+    pub(super) fn read(r: &Record<'_, 'static>, table: &str, groups: &Groups<'_>) -> Result<Listed> {
+        groups.check_names(r, "countries")?;
+        let id = r.text("id")?;
+        Ok(Listed {
+            id,
+            countries: super::codes::list(r.text("countries")?),
+            name: r.text("name")?,
+            codes: code_prefixes(r, "codes")?,
+            note: r.text("note")?,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(table.trim_start_matches("rules/"), id, r)?,
+        })
     }
 }
 
+/// The HS chapter of a code (its first two digits), when it has one below 128.
+pub(super) fn chapter(code: &str) -> Option<u32> {
+    code.get(..2).and_then(|c| c.parse::<u32>().ok()).filter(|c| *c < 128)
+}
+
 /// The HS chapters (bit `n` for chapter `n`) some row of `rows` covers: a code outside them
-/// bears no excise, decided without reading the rows (most lines of a cart).
-pub(super) fn chapters(rows: &[Excise]) -> u128 {
-    let chapter = |p: &str| p.get(..2).and_then(|c| c.parse::<u32>().ok());
-    rows.iter().flat_map(|r| r.codes.iter().filter_map(|p| chapter(p))).fold(0, |mask, c| mask | 1u128 << c)
+/// bears none of the rows' levies, decided without reading the rows (most lines of a cart).
+pub(super) fn chapters<'r>(rows: impl IntoIterator<Item = &'r Listed>) -> u128 {
+    rows.into_iter().flat_map(|r| r.codes.iter().filter_map(|p| chapter(p))).fold(0, |mask, c| mask | 1u128 << c)
+}
+
+/// True when `code`'s chapter is in `chapters` (a [`chapters`] mask).
+pub(super) fn in_chapters(chapters: u128, code: &str) -> bool {
+    chapter(code).is_some_and(|c| chapters & (1u128 << c) != 0)
 }
 
 /// The row of `rows` that charges goods of `code` imported into `country` on `date`: a row naming
@@ -72,37 +112,19 @@ pub(super) fn find<'r>(
     code: &str,
     date: Date,
 ) -> Option<&'r Excise> {
-    let chapter = code.get(..2).and_then(|c| c.parse::<u32>().ok()).filter(|c| *c < 128)?;
-    if chapters & (1u128 << chapter) == 0 {
+    if !in_chapters(chapters, code) {
         return None;
     }
     let due = |r: &&Excise| r.in_force(date) && r.covers(code);
     rows.iter()
         .filter(due)
         .find(|r| r.names_itself(country))
-        .or_else(|| rows.iter().filter(due).find(|r| r.countries.iter().any(|c| groups.names(c, country, date))))
+        .or_else(|| rows.iter().filter(due).find(|r| r.names(groups, country, date)))
 }
 
-/// Parses `rules/excise.tsv` strictly: countries and groups, HS prefixes of 2 to 10 even digits,
-/// dates, a `confidence`; an unknown value fails the load naming the row and column.
+/// Parses `rules/excise.tsv` strictly ([`Listed::read`]).
 pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>> {
-    let table = EXCISE_FILE.trim_start_matches("rules/");
-    let mut rows = Vec::new();
-    for r in t.records() {
-        groups.check_names(&r, "countries")?;
-        let id = r.text("id")?;
-        rows.push(Excise {
-            id,
-            countries: super::codes::list(r.text("countries")?),
-            name: r.text("name")?,
-            codes: code_prefixes(&r, "codes")?,
-            note: r.text("note")?,
-            valid_from: r.date("valid_from")?,
-            valid_to: r.date("valid_to")?,
-            source: Provenance::rule_row(table, id, &r)?,
-        });
-    }
-    Ok(rows)
+    t.records().map(|r| Listed::read(&r, EXCISE_FILE, groups)).collect()
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod movements;
 pub mod programmes;
 pub(crate) mod table;
 pub mod taxes;
+pub mod trade_remedies;
 pub mod us;
 pub mod us_scopes;
 pub mod vat;
@@ -27,6 +28,7 @@ pub use duty_free::DutyFree;
 pub use excise::Excise;
 pub use movements::Movement;
 pub use table::in_force;
+pub use trade_remedies::{RemedyKind, Touch, TradeRemedy};
 pub use vat::{VatKind, VatRate};
 
 use crate::date::Date;
@@ -196,6 +198,10 @@ pub struct Rules {
     pub excise: Vec<Excise>,
     /// The HS chapters `excise` covers (bit per chapter).
     excise_chapters: u128,
+    /// Trade-remedy duties listed without rates (`rules/trade_remedies.tsv`).
+    pub trade_remedies: Vec<TradeRemedy>,
+    /// The HS chapters `trade_remedies` covers (bit per chapter).
+    remedy_chapters: u128,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -582,6 +588,7 @@ impl Rules {
             }
         }
         let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
+        let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -597,6 +604,8 @@ impl Rules {
             duty_free,
             excise_chapters: excise::chapters(&excise),
             excise,
+            remedy_chapters: trade_remedies::remedy_chapters(&trade_remedies),
+            trade_remedies,
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
@@ -858,6 +867,28 @@ impl Rules {
     /// any: a row naming the country itself before one naming a group it belongs to.
     pub fn excise(&self, country: &str, code: &str, date: Date) -> Option<&Excise> {
         excise::find(&self.excise, self.excise_chapters, &self.groups, country, code, date)
+    }
+
+    /// The trade remedies (`rules/trade_remedies.tsv`) goods of `code` from `origin`, shipped
+    /// from `ship_from`, imported into `country` on `date` may bear, with how each touches them.
+    pub fn trade_remedies(
+        &self,
+        country: &str,
+        code: &str,
+        origin: Option<&str>,
+        ship_from: Option<&str>,
+        date: Date,
+    ) -> Vec<(&TradeRemedy, Touch)> {
+        trade_remedies::find(
+            &self.trade_remedies,
+            self.remedy_chapters,
+            &self.groups,
+            country,
+            code,
+            origin,
+            ship_from,
+            date,
+        )
     }
 
     /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.

@@ -1,0 +1,47 @@
+//! Trade-remedy stage: anti-dumping, countervailing and safeguard duties the destination imposes
+//! on the line's goods and origin (`rules/trade_remedies.tsv`). Their rates depend on the
+//! exporting producer, which the request does not name, so the snapshot prices none: the caller's
+//! `extra_duties` entry of kind `duty` answers them (charged by [`super::duties::caller_duties`]);
+//! without one, each measure is listed without an amount and the line is not fully priced, never
+//! complete without it (docs/rules.md §22).
+
+use super::*;
+use crate::rules::Touch;
+
+/// Lists the trade remedies the line may bear, unless the caller gives a duty of kind `duty` (any
+/// such entry answers every listed measure: the caller knows the producer and the measures).
+/// Returns whether the line's trade remedies are known (none listed).
+pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_value: Decimal, p: &mut Priced) -> bool {
+    if line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Duty) {
+        return true;
+    }
+    let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
+    let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
+    let rules: &'static Rules = ctx.rules;
+    let found =
+        rules.trade_remedies(ctx.destination, &line.code, origin.as_deref(), ship_from.as_deref(), ctx.req.date);
+    for (m, touch) in &found {
+        let what = format!("{} ({})", m.row.name, m.rates);
+        let answer = "give it in extra_duties with \"kind\": \"duty\" (\"0%\" where it does not apply)";
+        let reason = match (touch, origin.as_deref()) {
+            (Touch::Due, Some(o)) => format!(
+                "{what} applies to these goods from {o}; the exporting producer decides the rate and our data has none: {answer}; {}",
+                m.row.note
+            ),
+            _ => {
+                let mut from = m.origins.join(", ");
+                if !m.consigned_from.is_empty() {
+                    from = format!("{from}, or consigned from {}", m.consigned_from.join(", "));
+                }
+                format!(
+                    "{what} may apply: it covers goods of {} originating in {from}, and the line's origin or code is not precise enough to tell: give the origin and the full code, or {answer}; {}",
+                    m.row.codes.join(", "),
+                    m.row.note
+                )
+            }
+        };
+        list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, m.rates, reason);
+        ctx.note_verify(m.row.source.row(), m.row.source.is_verify());
+    }
+    found.is_empty()
+}
