@@ -66,17 +66,15 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         };
         let to_cur = |a: Decimal| if rate.is_zero() { a } else { a / rate };
         if let Some(t) = relief.fees {
-            out.push(Levy {
-                kind: LevyKind::Fee,
-                name: f.name.into(),
-                base: entered,
-                base_note: entry.into(),
-                rate: "relieved".into(),
-                amount: Some(ctx.round(Decimal::ZERO)),
-                partial_amount: None,
-                formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-                source: t.source.borrowed(),
-            });
+            out.push(fee_levy(
+                f.name,
+                entered,
+                entry,
+                "relieved",
+                Some(ctx.round(Decimal::ZERO)),
+                Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+                t.source.borrowed(),
+            ));
             continue;
         }
         if let Some(levy) = fee_not_charged(f, entered, &entry, lines, ctx) {
@@ -121,17 +119,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
                     f.name, ctx.req.date, f.source.publisher
                 );
                 ctx.warn(Detail::FeeUnknown { why: why.clone() });
-                out.push(Levy {
-                    kind: LevyKind::Fee,
-                    name: f.name.into(),
-                    base: entered,
-                    base_note: entry.into(),
-                    rate: "unknown".into(),
-                    amount: None,
-                    partial_amount: None,
-                    formula: why.into(),
-                    source: f.source.borrowed(),
-                });
+                out.push(fee_levy(f.name, entered, entry, "unknown", None, why, f.source.borrowed()));
                 continue;
             }
         };
@@ -139,34 +127,16 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             // A fee from a secondary source (or relieved by an unverified threshold) is not
             // priced: its figure stays in the formula.
             ctx.warn(Detail::Unverified { why: why.clone() });
-            out.push(Levy {
-                kind: LevyKind::Fee,
-                name: f.name.into(),
-                base: entered,
-                base_note: entry.into(),
-                rate: "unverified".into(),
-                amount: None,
-                partial_amount: None,
-                formula: format!("{formula} = {} — not priced: {why}", format_grouped(amount)).into(),
-                source: f.source.borrowed(),
-            });
+            let shown = format!("{formula} = {} — not priced: {why}", format_grouped(amount));
+            out.push(fee_levy(f.name, entered, entry, "unverified", None, shown, f.source.borrowed()));
             continue;
         }
-        out.push(Levy {
-            kind: LevyKind::Fee,
-            name: f.name.into(),
-            base: entered,
-            base_note: entry.into(),
-            rate: f
-                .percent
-                .map(|p| format!("{}%", p.normalize()))
-                .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency))
-                .into(),
-            amount: Some(amount),
-            partial_amount: None,
-            formula: format!("{formula} = {}", format_grouped(amount)).into(),
-            source: f.source.borrowed(),
-        });
+        let published = f
+            .percent
+            .map(|p| format!("{}%", p.normalize()))
+            .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency));
+        let shown = format!("{formula} = {}", format_grouped(amount));
+        out.push(fee_levy(f.name, entered, entry, published, Some(amount), shown, f.source.borrowed()));
     }
     if transport_assumed {
         ctx.warn(Detail::Assumption { threshold: "transport", assumption: COURIER_BY_AIR });
@@ -214,17 +184,7 @@ fn not_priced_without_transport(ctx: &mut Ctx<'_>, rows: &[&'static crate::rules
             modes.join("/")
         );
         ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: f.source.row() });
-        out.push(Levy {
-            kind: LevyKind::Fee,
-            name: f.name.into(),
-            base: entered,
-            base_note: "any entry".into(),
-            rate: "needs transport".into(),
-            amount: None,
-            partial_amount: None,
-            formula: why.into(),
-            source: f.source.borrowed(),
-        });
+        out.push(fee_levy(f.name, entered, "any entry", "needs transport", None, why, f.source.borrowed()));
     }
     out
 }
@@ -327,16 +287,8 @@ fn exempted(
         Some((amount, formula)) => format!("{formula} = {}", format_grouped(*amount)),
         None => format!("its figures for {} are not in our data", ctx.req.date),
     };
-    let levy = |rate: &'static str, amount: Option<Decimal>, formula: String| Levy {
-        kind: LevyKind::Fee,
-        name: f.name.into(),
-        base: entered,
-        base_note: entry.to_string().into(),
-        rate: rate.into(),
-        amount,
-        partial_amount: None,
-        formula: formula.into(),
-        source: first.fee_source.borrowed(),
+    let levy = |rate: &'static str, amount: Option<Decimal>, formula: String| {
+        fee_levy(f.name, entered, entry.to_string(), rate, amount, formula, first.fee_source.borrowed())
     };
     let outside: Vec<&str> =
         lines.iter().zip(&exemption.by_line).filter(|(_, p)| p.is_none()).map(|(l, _)| l.id.as_str()).collect();
@@ -495,17 +447,7 @@ fn fee_not_charged(
     } else {
         return None;
     };
-    Some(Levy {
-        kind: LevyKind::Fee,
-        name: f.name.into(),
-        base: entered,
-        base_note: entry.to_string().into(),
-        rate: rate.into(),
-        amount,
-        partial_amount: None,
-        formula: formula.into(),
-        source: f.source.borrowed(),
-    })
+    Some(fee_levy(f.name, entered, entry.to_string(), rate, amount, formula, f.source.borrowed()))
 }
 
 /// Why a fee is not priced: its row is from a secondary source, or an unverified threshold the
@@ -599,6 +541,29 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         });
     }
     out
+}
+
+/// A shipment fee's levy: priced, or listed without an amount (a fee has no lower bound).
+fn fee_levy(
+    name: &'static str,
+    base: Decimal,
+    base_note: impl Into<Note>,
+    rate: impl Into<Note>,
+    amount: Option<Decimal>,
+    formula: impl Into<Note>,
+    source: crate::provenance::Provenance<'static>,
+) -> Levy {
+    Levy {
+        kind: LevyKind::Fee,
+        name: name.into(),
+        base,
+        base_note: base_note.into(),
+        rate: rate.into(),
+        amount,
+        partial_amount: None,
+        formula: formula.into(),
+        source,
+    }
 }
 
 #[cfg(test)]
