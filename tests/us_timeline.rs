@@ -853,3 +853,17 @@ fn chapter_73_pipe_from_2026_04_06_is_partial_not_free() {
     );
     assert_eq!(additional(&q.lines[0], "9903.81.90"), Some(d("3000.00")));
 }
+
+#[test]
+fn section_301_states_that_no_product_exclusion_is_assumed_us_note_20() {
+    // HTSUS 9903.88.01-.15 except goods "covered by an exclusion granted by the U.S. Trade
+    // Representative" (9903.88.05-.70, U.S. note 20, e.g. 9903.88.69 to 2026-11-09). The notes'
+    // product descriptions are not in our sources: a Chinese T-shirt charged list 4A's 7.5 % says
+    // that it assumes no exclusion covers it.
+    let q = common::quote(serde_json::json!({"destination": "US", "date": "2025-07-01", "currency": "USD",
+        "origin": "CN", "channel": "courier",
+        "lines": [{"id": "a", "code": "6109.10.00", "quantity": "1", "unit_price": "100"}]}));
+    let w =
+        q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.starts_with("s301-list4a")).expect("stated");
+    assert!(w.message.contains("product exclusion"), "{}", w.message);
+}

@@ -86,6 +86,9 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             continue;
         }
         ctx.note_verify(l.source.row(), l.source.is_verify());
+        if let Some(assumption) = l.assumption.filter(|_| levy.amount.is_some_and(|a| !a.is_zero())) {
+            ctx.warn(Detail::Assumption { threshold: l.id, assumption });
+        }
         match &levy.amount {
             Some(a) => {
                 out.total += *a;

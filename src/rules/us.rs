@@ -65,6 +65,9 @@ pub struct Layer {
     /// request cannot show (over a tariff-rate quota; melted or smelted in a named country), and
     /// nothing otherwise: never charged, the line is partial with both outcomes stated.
     pub conditional: bool,
+    /// What charging the layer assumes about the goods that the request cannot show (a
+    /// Section 301 product exclusion not claimed), stated in the quote (`W_ASSUMPTION`).
+    pub assumption: Option<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
@@ -136,6 +139,8 @@ fn bad(table: &str, id: &str, why: String) -> Error {
 /// Reads the layers of one table (`us_layers.tsv` and the imported `us_reciprocal.tsv` share
 /// their columns).
 fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result<()> {
+    // The imported us_reciprocal.tsv has no assumption column.
+    let has_assumption = table.column("assumption").is_some();
     for r in table.records() {
         let id = r.text("id")?;
         let (rate_kind, conditional) = match r.text("rate_kind")? {
@@ -164,6 +169,10 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             waived_by: list(r.text("waived_by")?),
             priority: r.decimal("priority")?.map(|p| p.try_into().unwrap_or(0)).unwrap_or(0),
             conditional,
+            assumption: match has_assumption {
+                true => Some(r.text("assumption")?).filter(|a| !a.is_empty()),
+                false => None,
+            },
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(name, id, &r)?,
