@@ -204,7 +204,6 @@ impl<'s> Snapshot<'s> {
     fn lookup_as_given(&'s self, table: &'s Table<'s>, code: &HsCode, date: Date) -> Result<Found<'s>> {
         let jurisdiction = table.jurisdiction;
         let (rows, keys) = self.chapter_of(table, code.bytes())?;
-        let digits = code.digits();
         // Rows are sorted, so the rows under the code, and among them those equal to it (the
         // first of them), are contiguous: slices, not collections.
         let under = under(keys, code.bytes());
@@ -212,9 +211,9 @@ impl<'s> Snapshot<'s> {
         let exact = under.start..under.start + keys[under.clone()].partition_point(|k| *k == packed);
 
         let (kind, matched_len, candidates): (Match, usize, &'s [Row<'s>]) = if !exact.is_empty() {
-            (Match::Exact, digits.len(), &rows[exact])
+            (Match::Exact, code.len(), &rows[exact])
         } else if !under.is_empty() {
-            (Match::Partial, digits.len(), &rows[under])
+            (Match::Partial, code.len(), &rows[under])
         } else {
             match longest_prefix(keys, code.bytes(), under.start, |i| rows[i].code_bytes()) {
                 Some((n, same)) => (Match::Prefix, n, &rows[same]),
@@ -224,7 +223,7 @@ impl<'s> Snapshot<'s> {
         let mut lines = Several::new();
         self.in_force(candidates, date, &mut lines);
         if lines.is_empty() {
-            return Err(not_in_force(jurisdiction, digits, date, candidates));
+            return Err(not_in_force(jurisdiction, code.digits(), date, candidates));
         }
         Ok(Found { table, kind, matched_len, lines, via_correlation: None })
     }
