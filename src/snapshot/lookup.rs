@@ -60,7 +60,12 @@ const CORRELATION_SOURCE: &str = "unsd-hs2022-hs2017";
 /// The indices of the rows under a code (itself included). Rows are sorted, so their packed codes
 /// are too, and the rows under a code are a contiguous run: two binary searches on integers.
 fn under(keys: &[u64], prefix: &[u8]) -> std::ops::Range<usize> {
-    let range = crate::hs::packed_range(prefix);
+    under_packed(keys, crate::hs::pack(prefix))
+}
+
+/// [`under`] for a prefix already packed ([`crate::hs::pack`]).
+fn under_packed(keys: &[u64], packed: u64) -> std::ops::Range<usize> {
+    let range = crate::hs::packed_range_of(packed);
     let start = keys.partition_point(|k| *k < range.start);
     start..start + keys[start..].partition_point(|k| *k < range.end)
 }
@@ -206,8 +211,8 @@ impl<'s> Snapshot<'s> {
         let (rows, keys) = self.chapter_of(table, code.bytes())?;
         // Rows are sorted, so the rows under the code, and among them those equal to it (the
         // first of them), are contiguous: slices, not collections.
-        let under = under(keys, code.bytes());
         let packed = code.packed();
+        let under = under_packed(keys, packed);
         let exact = under.start..under.start + keys[under.clone()].partition_point(|k| *k == packed);
 
         let (kind, matched_len, candidates): (Match, usize, &'s [Row<'s>]) = if !exact.is_empty() {
