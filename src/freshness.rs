@@ -75,6 +75,9 @@ pub struct Datasets {
     rules: Vec<DatasetRule>,
     /// Indices of `rules` sorted by id (a quote looks several up).
     by_id: Vec<usize>,
+    /// The longest id's length: a longer text is no id, without a search (a VAT/GST row that
+    /// cites the law names no dataset, and its citation is long).
+    longest_id: usize,
     /// Each jurisdiction's tariff editions (indices of `rules`), oldest first.
     tariffs: Vec<(&'static str, Vec<usize>)>,
     /// The ECB and HMRC exchange-rate datasets (indices of `rules`), if the snapshot has them.
@@ -158,9 +161,11 @@ impl Datasets {
         let by_publisher = |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).and_then(|s| index_of(s.id));
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
         let landed_rules = index_of("landed-rules");
+        let longest_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
         Ok(Datasets {
             rules,
             by_id,
+            longest_id,
             tariffs: by_jurisdiction,
             ecb,
             hmrc,
@@ -180,6 +185,9 @@ impl Datasets {
 
     /// The index in `rules` of the dataset `id`.
     fn index_of(&self, id: &str) -> Option<usize> {
+        if id.len() > self.longest_id {
+            return None;
+        }
         let i = self.by_id.partition_point(|&i| self.rules[i].id < id);
         self.by_id.get(i).copied().filter(|&i| self.rules[i].id == id)
     }
@@ -375,8 +383,11 @@ mod tests {
     fn the_remembered_vat_dataset_never_changes_the_answer() {
         let engine = crate::Engine::embedded();
         let datasets = engine.datasets();
-        let ids: Vec<&str> = datasets.rules.iter().map(|r| r.id).chain(["no-such-dataset", ""]).collect();
+        let long = "x".repeat(datasets.longest_id + 1);
+        let ids: Vec<&str> =
+            datasets.rules.iter().map(|r| r.id).chain(["no-such-dataset", "", long.as_str()]).collect();
         for a in &ids {
+            assert_eq!(datasets.index_of(a), datasets.rules.iter().position(|r| r.id == *a), "{a}");
             for b in &ids {
                 assert_eq!(datasets.index_of_vat(a), datasets.index_of(a), "{a}");
                 assert_eq!(datasets.index_of_vat(b), datasets.index_of(b), "{b} after {a}");
