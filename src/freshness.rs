@@ -227,6 +227,21 @@ impl Datasets {
     /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
     /// warning for each stale one.
     pub fn for_quote(&'static self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let used = self.list_for_quote(quote, tariff, &mut warnings, false);
+        (used, warnings)
+    }
+
+    /// [`Datasets::for_quote`], its warnings appended to `warnings` (the quote's own: no list of
+    /// its own to build and move); `old_tariff`: a stale tariff is not warned about (the quote
+    /// already says `W_OLD_TARIFF`).
+    pub(crate) fn list_for_quote(
+        &'static self,
+        quote: &Quote,
+        tariff: Option<&str>,
+        warnings: &mut Vec<Warning>,
+        old_tariff: bool,
+    ) -> Vec<DatasetUsed> {
         let date = quote.as_of;
         let today = date.days_since_epoch();
         let mut picked = Picked::default();
@@ -262,16 +277,15 @@ impl Datasets {
         }
         picked.extend(self.landed_rules);
         let mut used = Vec::with_capacity(picked.len);
-        let mut warnings = Vec::new();
         for rule in picked.iter().map(|i| &self.rules[i]) {
             if let Some(u) = rule.used(today) {
-                if u.stale {
+                if u.stale && !(old_tariff && u.kind == DatasetKind::Tariff) {
                     warnings.push(rule.stale_warning(date, u.age_days));
                 }
                 used.push(u);
             }
         }
-        (used, warnings)
+        used
     }
 }
 

@@ -415,13 +415,9 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
 /// Names the datasets the quote used with their age on its date, and warns for stale ones
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
 fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
-    let (datasets, warnings) = engine.datasets().for_quote(&q, tariff);
     let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
-    for (u, w) in datasets.iter().filter(|u| u.stale).zip(warnings) {
-        if !(old_tariff && u.kind == crate::freshness::DatasetKind::Tariff) {
-            q.warnings.push(w);
-        }
-    }
-    q.datasets = datasets;
+    let mut warnings = std::mem::take(&mut q.warnings);
+    q.datasets = engine.datasets().list_for_quote(&q, tariff, &mut warnings, old_tariff);
+    q.warnings = warnings;
     q
 }
