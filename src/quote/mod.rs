@@ -316,8 +316,9 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
     let insurance = allocate(insurance_total, &keys, dp).map_err(|e| e.within("insurance"))?;
     let charges_total = convert(req.tax_base_charges);
+    // Empty when there are no charges (nearly always): every line's share is then zero.
     let charges = match charges_total.is_zero() {
-        true => vec![Decimal::ZERO; req.lines.len()],
+        true => Vec::new(),
         false => allocate(charges_total, &keys, dp).map_err(|e| e.within("tax_base_charges"))?,
     };
     let personal = personal_use(&mut ctx);
@@ -330,7 +331,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             },
             shipping: shipping[i],
             insurance: insurance[i],
-            tax_base_charges: charges[i],
+            tax_base_charges: charges.get(i).copied().unwrap_or(Decimal::ZERO),
         })
         .collect();
 
