@@ -406,7 +406,8 @@ mod tests {
                 assert_eq!(datasets.index_of_vat(a), datasets.index_of(a), "{a}");
                 assert_eq!(datasets.index_of_vat(b), datasets.index_of(b), "{b} after {a}");
                 // The same text elsewhere in memory.
-                assert_eq!(datasets.index_of_vat(&b.to_string()), datasets.index_of(b), "{b} copied");
+                let copy = String::from(*b);
+                assert_eq!(datasets.index_of_vat(copy.as_str()), datasets.index_of(b), "{b} copied");
             }
         }
     }
