@@ -386,7 +386,9 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
         ctx.warn(Detail::DisplayFx);
     }
-    Ok(Quote {
+    // Built where it is returned from, and its datasets named in place (a quote is large: each
+    // move is a copy).
+    let mut quote = Quote {
         snapshot_id: Cow::Borrowed(engine.snapshot_id_str()),
         as_of: req.date,
         destination: Cow::Borrowed(j.country),
@@ -409,16 +411,16 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         display,
         warnings: ctx.warnings,
         datasets: Vec::new(),
-    })
-    .map(|q| with_datasets(engine, q, j.tariff))
+    };
+    with_datasets(engine, &mut quote, j.tariff);
+    Ok(quote)
 }
 
 /// Names the datasets the quote used with their age on its date, and warns for stale ones
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
-fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
+fn with_datasets(engine: &Engine, q: &mut Quote, tariff: Option<&str>) {
     let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
     let mut warnings = std::mem::take(&mut q.warnings);
-    q.datasets = engine.datasets().list_for_quote(&q, tariff, &mut warnings, old_tariff);
+    q.datasets = engine.datasets().list_for_quote(q, tariff, &mut warnings, old_tariff);
     q.warnings = warnings;
-    q
 }
