@@ -14,6 +14,7 @@ use crate::rules::table::Tsv;
 use crate::snapshot::Snapshot;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a dataset provides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,6 +64,9 @@ pub struct DatasetRule {
     pub source: Provenance<'static>,
     /// The vintage as a date (`None` when it is not one: such a dataset is never listed).
     vintage_date: Option<Date>,
+    /// [`DatasetRule::vintage_date`] in days since 1970-01-01, counted once when the table loads
+    /// (a quote subtracts it from its own date's count for each dataset it lists).
+    vintage_days: Option<i64>,
 }
 
 /// The dataset table of a snapshot, joined with its provenance table.
@@ -71,6 +75,9 @@ pub struct Datasets {
     rules: Vec<DatasetRule>,
     /// Indices of `rules` sorted by id (a quote looks several up).
     by_id: Vec<usize>,
+    /// The longest id's length: a longer text is no id, without a search (a VAT/GST row that
+    /// cites the law names no dataset, and its citation is long).
+    longest_id: usize,
     /// Each jurisdiction's tariff editions (indices of `rules`), oldest first.
     tariffs: Vec<(&'static str, Vec<usize>)>,
     /// The ECB and HMRC exchange-rate datasets (indices of `rules`), if the snapshot has them.
@@ -78,6 +85,10 @@ pub struct Datasets {
     hmrc: Option<usize>,
     /// The engine's own rule tables (`landed-rules`), listed by every quote.
     landed_rules: Option<usize>,
+    /// The index in `rules` of the VAT/GST dataset the last quote listed: a quote checks it
+    /// against its own id (the id the index names must be that text) before the search. A hint
+    /// only: any value gives the same answer, so it needs no lock.
+    last_vat: AtomicUsize,
 }
 
 impl Datasets {
@@ -116,7 +127,8 @@ impl Datasets {
                 },
             };
             let vintage_date = vintage_date(source.vintage);
-            rules.push(DatasetRule { id, kind, period_days, source, vintage_date });
+            let vintage_days = vintage_date.map(|d| d.days_since_epoch());
+            rules.push(DatasetRule { id, kind, period_days, source, vintage_date, vintage_days });
         }
         for s in &snapshot.sources {
             if !rules.iter().any(|r| r.id == s.id) {
@@ -149,7 +161,17 @@ impl Datasets {
         let by_publisher = |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).and_then(|s| index_of(s.id));
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
         let landed_rules = index_of("landed-rules");
-        Ok(Datasets { rules, by_id, tariffs: by_jurisdiction, ecb, hmrc, landed_rules })
+        let longest_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        Ok(Datasets {
+            rules,
+            by_id,
+            longest_id,
+            tariffs: by_jurisdiction,
+            ecb,
+            hmrc,
+            landed_rules,
+            last_vat: AtomicUsize::new(usize::MAX),
+        })
     }
 
     /// Every dataset with its age on `date`.
@@ -163,6 +185,9 @@ impl Datasets {
 
     /// The index in `rules` of the dataset `id`.
     fn index_of(&self, id: &str) -> Option<usize> {
+        if id.len() > self.longest_id {
+            return None;
+        }
         let i = self.by_id.partition_point(|&i| self.rules[i].id < id);
         self.by_id.get(i).copied().filter(|&i| self.rules[i].id == id)
     }
@@ -170,7 +195,19 @@ impl Datasets {
     /// A dataset by id with its age on `date`: provenance from `sources.tsv` where the dataset
     /// is imported, else from the dataset table itself.
     pub fn used(&self, id: &str, date: Date) -> Option<DatasetUsed> {
-        self.rule(id).and_then(|rule| rule.used(date))
+        self.rule(id).and_then(|rule| rule.used(date.days_since_epoch()))
+    }
+
+    /// [`Datasets::index_of`] for a VAT/GST dataset id: the last one found when `id` is it (the
+    /// quotes of a process nearly always cite one VAT table), else searched and remembered.
+    fn index_of_vat(&self, id: &str) -> Option<usize> {
+        let last = self.last_vat.load(Ordering::Relaxed);
+        if self.rules.get(last).is_some_and(|r| same_text(r.id, id)) {
+            return Some(last);
+        }
+        let i = self.index_of(id)?;
+        self.last_vat.store(i, Ordering::Relaxed);
+        Some(i)
     }
 
     /// The tariff of `jurisdiction` in force on `date`: the newest edition of that table dated on
@@ -190,7 +227,23 @@ impl Datasets {
     /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
     /// warning for each stale one.
     pub fn for_quote(&'static self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let used = self.list_for_quote(quote, tariff, &mut warnings, false);
+        (used, warnings)
+    }
+
+    /// [`Datasets::for_quote`], its warnings appended to `warnings` (the quote's own: no list of
+    /// its own to build and move); `old_tariff`: a stale tariff is not warned about (the quote
+    /// already says `W_OLD_TARIFF`).
+    pub(crate) fn list_for_quote(
+        &'static self,
+        quote: &Quote,
+        tariff: Option<&str>,
+        warnings: &mut Vec<Warning>,
+        old_tariff: bool,
+    ) -> Vec<DatasetUsed> {
         let date = quote.as_of;
+        let today = date.days_since_epoch();
         let mut picked = Picked::default();
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
         let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && !l.source.is_request());
@@ -219,21 +272,20 @@ impl Datasets {
             let Some(id) = id else { continue };
             if !last_vat.is_some_and(|last| same_text(last, id)) {
                 last_vat = Some(id);
-                picked.extend(self.index_of(id));
+                picked.extend(self.index_of_vat(id));
             }
         }
         picked.extend(self.landed_rules);
         let mut used = Vec::with_capacity(picked.len);
-        let mut warnings = Vec::new();
         for rule in picked.iter().map(|i| &self.rules[i]) {
-            if let Some(u) = rule.used(date) {
-                if u.stale {
-                    warnings.push(rule.stale_warning(date));
+            if let Some(u) = rule.used(today) {
+                if u.stale && !(old_tariff && u.kind == DatasetKind::Tariff) {
+                    warnings.push(rule.stale_warning(date, u.age_days));
                 }
                 used.push(u);
             }
         }
-        (used, warnings)
+        used
     }
 }
 
@@ -275,14 +327,10 @@ impl Picked {
 }
 
 impl DatasetRule {
-    /// Days from the vintage to `date`.
-    fn age_on(&self, date: Date) -> Option<i64> {
-        self.vintage_date.map(|v| date.days_since_epoch() - v.days_since_epoch())
-    }
-
-    /// The dataset with its age on `date` (none when its vintage is not a date).
-    fn used(&self, date: Date) -> Option<DatasetUsed> {
-        let age_days = self.age_on(date)?;
+    /// The dataset with its age on the day `today` (days since 1970-01-01; none when its
+    /// vintage is not a date).
+    fn used(&self, today: i64) -> Option<DatasetUsed> {
+        let age_days = today - self.vintage_days?;
         Some(DatasetUsed {
             id: Cow::Borrowed(self.id),
             kind: self.kind,
@@ -295,13 +343,13 @@ impl DatasetRule {
         })
     }
 
-    /// `W_STALE_DATA`: a newer edition may change figures.
-    fn stale_warning(&'static self, as_of: Date) -> Warning {
+    /// `W_STALE_DATA`: a newer edition may change figures (`age_days`: from the vintage to `as_of`).
+    fn stale_warning(&'static self, as_of: Date, age_days: i64) -> Warning {
         Warning::new(Detail::StaleData {
             dataset: &self.source.dataset,
             publisher: self.source.publisher,
             vintage: self.source.vintage,
-            age_days: self.age_on(as_of).unwrap_or_default(),
+            age_days,
             period_days: self.period_days,
             as_of,
         })
@@ -341,6 +389,27 @@ mod tests {
             picked.add(i);
         }
         assert_eq!(picked.iter().collect::<Vec<_>>(), [3, 1, 4, 5, 6, 7, 8, 9]);
+    }
+
+    /// The remembered VAT dataset is a hint: every id, asked in any order, after any other, gets
+    /// the index the search gives (and an unknown id none).
+    #[test]
+    fn the_remembered_vat_dataset_never_changes_the_answer() {
+        let engine = crate::Engine::embedded();
+        let datasets = engine.datasets();
+        let long = "x".repeat(datasets.longest_id + 1);
+        let ids: Vec<&str> =
+            datasets.rules.iter().map(|r| r.id).chain(["no-such-dataset", "", long.as_str()]).collect();
+        for a in &ids {
+            assert_eq!(datasets.index_of(a), datasets.rules.iter().position(|r| r.id == *a), "{a}");
+            for b in &ids {
+                assert_eq!(datasets.index_of_vat(a), datasets.index_of(a), "{a}");
+                assert_eq!(datasets.index_of_vat(b), datasets.index_of(b), "{b} after {a}");
+                // The same text elsewhere in memory.
+                let copy = String::from(*b);
+                assert_eq!(datasets.index_of_vat(copy.as_str()), datasets.index_of(b), "{b} copied");
+            }
+        }
     }
 
     #[test]

@@ -158,8 +158,13 @@ const POWERS_OF_TEN: [u64; MAX_DIGITS + 1] = {
 /// The packed range of the codes under `prefix`, itself included: those whose first digits are
 /// the prefix's and that are at least as long.
 pub fn packed_range(prefix: &[u8]) -> std::ops::Range<u64> {
-    let lo = pack(prefix);
-    let span = POWERS_OF_TEN[MAX_DIGITS - prefix.len().min(MAX_DIGITS)] * 16;
+    packed_range_of(pack(prefix))
+}
+
+/// [`packed_range`] of a prefix already packed (its length is the packed value's low four bits).
+pub fn packed_range_of(lo: u64) -> std::ops::Range<u64> {
+    let len = (lo % 16) as usize;
+    let span = POWERS_OF_TEN[MAX_DIGITS - len.min(MAX_DIGITS)] * 16;
     lo..(lo - lo % 16 + span)
 }
 

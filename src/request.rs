@@ -42,14 +42,31 @@ fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
 /// `v > max`, from the mantissa and scale alone (every line checks several amounts; building a
 /// `Decimal` of `max` and comparing the two costs several times more).
 fn exceeds(v: Decimal, max: i64) -> bool {
-    let mantissa = v.mantissa();
+    exceeds_parts(v.mantissa(), v.scale(), max)
+}
+
+/// `a × b > max`, without building the product as a `Decimal`, when the product is exact in
+/// integers (both mantissas under 2^63, the product under 2^96 at a scale of at most 28: then
+/// `rust_decimal`'s product is that very value); `None` otherwise.
+fn product_exceeds(a: Decimal, b: Decimal, max: i64) -> Option<bool> {
+    let (ma, mb) = (i64::try_from(a.mantissa()).ok()?, i64::try_from(b.mantissa()).ok()?);
+    let scale = a.scale() + b.scale();
+    let mantissa = i128::from(ma) * i128::from(mb);
+    if scale > 28 || mantissa.unsigned_abs() >= 1 << 96 {
+        return None;
+    }
+    Some(exceeds_parts(mantissa, scale, max))
+}
+
+/// [`exceeds`] of the value `mantissa` ÷ 10^`scale`.
+fn exceeds_parts(mantissa: i128, scale: u32, max: i64) -> bool {
     let max = i128::from(max);
     if mantissa <= max {
         // v = mantissa ÷ 10^scale ≤ mantissa (the scale is never negative).
         return false;
     }
     // v > max ⇔ mantissa > max × 10^scale; a product past i128 is beyond any 96-bit mantissa.
-    10i128.checked_pow(v.scale()).and_then(|p| max.checked_mul(p)).is_some_and(|limit| mantissa > limit)
+    10i128.checked_pow(scale).and_then(|p| max.checked_mul(p)).is_some_and(|limit| mantissa > limit)
 }
 
 fn too_large(v: Decimal, max: i64, field: &str) -> Error {
@@ -649,7 +666,10 @@ impl LineRequest {
         non_negative(self.unit_price, "unit_price", ErrorCode::NegativePrice)?;
         at_most(self.unit_price, MAX_INPUT, "unit_price")?;
         at_most(self.quantity, MAX_INPUT, "quantity")?;
-        at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price")?;
+        // The product is built (and checked) only where integers cannot tell it is within.
+        if product_exceeds(self.quantity, self.unit_price, MAX_VALUE) != Some(false) {
+            at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price")?;
+        }
         if let Some(m) = self.metal_content_value {
             non_negative(m, "metal_content_value", ErrorCode::NegativePrice)?;
             at_most(m, MAX_INPUT, "metal_content_value")?;
@@ -749,5 +769,31 @@ mod tests {
             let v = Decimal::from_parts(lo, mid, hi, negative, scale);
             prop_assert_eq!(exceeds(v, max), v > Decimal::from(max));
         }
+
+        /// Where the integers decide, they decide as the `Decimal` product does.
+        #[test]
+        fn product_exceeds_agrees_with_the_decimal_product(
+            a in any::<i64>(), sa in 0u32..=28, b in any::<i64>(), sb in 0u32..=28, max in 0i64..=i64::MAX,
+            small in any::<bool>(),
+        ) {
+            // Half the cases are cart-sized figures (under a trillion at two to four places).
+            let (a, b) = if small { (a % 1_000_000_000_000_000, b % 1_000_000) } else { (a, b) };
+            let (a, b) = (Decimal::new(a, sa), Decimal::new(b, sb));
+            if let Some(over) = product_exceeds(a, b, max) {
+                let product = a.checked_mul(b).expect("an exact product fits");
+                prop_assert_eq!(over, product > Decimal::from(max), "{} × {}", a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn product_exceeds_at_the_edges() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(product_exceeds(d("1000"), d("1000000000000"), MAX_VALUE), Some(false));
+        assert_eq!(product_exceeds(d("1000.001"), d("1000000000000"), MAX_VALUE), Some(true));
+        assert_eq!(product_exceeds(d("-5"), d("3"), 0), Some(false));
+        // Past 2^63 or a scale over 28: left to the `Decimal` product.
+        assert_eq!(product_exceeds(d("79228162514264337593543950335"), d("1"), MAX_VALUE), None);
+        assert_eq!(product_exceeds(d("0.00000000000001"), d("0.000000000000001"), MAX_VALUE), None);
     }
 }

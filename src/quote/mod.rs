@@ -322,8 +322,9 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
     let insurance = allocate(insurance_total, &keys, dp).map_err(|e| e.within("insurance"))?;
     let charges_total = convert(req.tax_base_charges);
+    // Empty when there are no charges (nearly always): every line's share is then zero.
     let charges = match charges_total.is_zero() {
-        true => vec![Decimal::ZERO; req.lines.len()],
+        true => Vec::new(),
         false => allocate(charges_total, &keys, dp).map_err(|e| e.within("tax_base_charges"))?,
     };
     let personal = personal_use(&mut ctx);
@@ -336,7 +337,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             },
             shipping: shipping[i],
             insurance: insurance[i],
-            tax_base_charges: charges[i],
+            tax_base_charges: charges.get(i).copied().unwrap_or(Decimal::ZERO),
         })
         .collect();
 
@@ -391,7 +392,9 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
         ctx.warn(Detail::DisplayFx);
     }
-    Ok(Quote {
+    // Built where it is returned from, and its datasets named in place (a quote is large: each
+    // move is a copy).
+    let mut quote = Quote {
         snapshot_id: Cow::Borrowed(engine.snapshot_id_str()),
         as_of: req.date,
         destination: Cow::Borrowed(j.country),
@@ -414,20 +417,16 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         display,
         warnings: ctx.warnings,
         datasets: Vec::new(),
-    })
-    .map(|q| with_datasets(engine, q, j.tariff))
+    };
+    with_datasets(engine, &mut quote, j.tariff);
+    Ok(quote)
 }
 
 /// Names the datasets the quote used with their age on its date, and warns for stale ones
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
-fn with_datasets(engine: &Engine, mut q: Quote, tariff: Option<&str>) -> Quote {
-    let (datasets, warnings) = engine.datasets().for_quote(&q, tariff);
+fn with_datasets(engine: &Engine, q: &mut Quote, tariff: Option<&str>) {
     let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
-    for (u, w) in datasets.iter().filter(|u| u.stale).zip(warnings) {
-        if !(old_tariff && u.kind == crate::freshness::DatasetKind::Tariff) {
-            q.warnings.push(w);
-        }
-    }
-    q.datasets = datasets;
-    q
+    let mut warnings = std::mem::take(&mut q.warnings);
+    q.datasets = engine.datasets().list_for_quote(q, tariff, &mut warnings, old_tariff);
+    q.warnings = warnings;
 }

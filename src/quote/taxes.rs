@@ -222,7 +222,8 @@ pub(super) fn border_tax_base(
 ) -> (Decimal, Note) {
     let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
     let on_customs_value = ctx.j.tax_basis == TaxBasis::CustomsValuePlusDuty;
-    let value = if on_customs_value { customs_value } else { v.cif() };
+    // On the CIF duty basis the customs value is the CIF value (the same sum, already made).
+    let value = if on_customs_value || ctx.j.duty_basis == DutyBasis::Cif { customs_value } else { v.cif() };
     let charges = v.tax_base_charges;
     let mut base = value + duty + charges;
     let uplift = uplift(ctx).map(|(percent, source)| {

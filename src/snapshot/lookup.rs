@@ -60,7 +60,12 @@ const CORRELATION_SOURCE: &str = "unsd-hs2022-hs2017";
 /// The indices of the rows under a code (itself included). Rows are sorted, so their packed codes
 /// are too, and the rows under a code are a contiguous run: two binary searches on integers.
 fn under(keys: &[u64], prefix: &[u8]) -> std::ops::Range<usize> {
-    let range = crate::hs::packed_range(prefix);
+    under_packed(keys, crate::hs::pack(prefix))
+}
+
+/// [`under`] for a prefix already packed ([`crate::hs::pack`]).
+fn under_packed(keys: &[u64], packed: u64) -> std::ops::Range<usize> {
+    let range = crate::hs::packed_range_of(packed);
     let start = keys.partition_point(|k| *k < range.start);
     start..start + keys[start..].partition_point(|k| *k < range.end)
 }
@@ -204,17 +209,16 @@ impl<'s> Snapshot<'s> {
     fn lookup_as_given(&'s self, table: &'s Table<'s>, code: &HsCode, date: Date) -> Result<Found<'s>> {
         let jurisdiction = table.jurisdiction;
         let (rows, keys) = self.chapter_of(table, code.bytes())?;
-        let digits = code.digits();
         // Rows are sorted, so the rows under the code, and among them those equal to it (the
         // first of them), are contiguous: slices, not collections.
-        let under = under(keys, code.bytes());
         let packed = code.packed();
+        let under = under_packed(keys, packed);
         let exact = under.start..under.start + keys[under.clone()].partition_point(|k| *k == packed);
 
         let (kind, matched_len, candidates): (Match, usize, &'s [Row<'s>]) = if !exact.is_empty() {
-            (Match::Exact, digits.len(), &rows[exact])
+            (Match::Exact, code.len(), &rows[exact])
         } else if !under.is_empty() {
-            (Match::Partial, digits.len(), &rows[under])
+            (Match::Partial, code.len(), &rows[under])
         } else {
             match longest_prefix(keys, code.bytes(), under.start, |i| rows[i].code_bytes()) {
                 Some((n, same)) => (Match::Prefix, n, &rows[same]),
@@ -224,7 +228,7 @@ impl<'s> Snapshot<'s> {
         let mut lines = Several::new();
         self.in_force(candidates, date, &mut lines);
         if lines.is_empty() {
-            return Err(not_in_force(jurisdiction, digits, date, candidates));
+            return Err(not_in_force(jurisdiction, code.digits(), date, candidates));
         }
         Ok(Found { table, kind, matched_len, lines, via_correlation: None })
     }
