@@ -5,17 +5,9 @@
 
 mod common;
 
-use common::{d, levy, quote, unpriced, warned};
+use common::{applies, d, levy, quote, unpriced, warned};
 use landed::quote::{LevyKind, Quote};
 use serde_json::{json, Value};
-
-fn applies(q: &Quote, id: &str) -> bool {
-    q.thresholds
-        .iter()
-        .find(|c| c.id == id)
-        .unwrap_or_else(|| panic!("{id} not considered: {:?}", q.thresholds))
-        .applies
-}
 
 /// The message of the quote's warning with `code` naming `id`, if it has one.
 fn warning_on(q: &Quote, code: &str, id: &str) -> Option<String> {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{d, engine, levy, quote, request};
+use common::{applies, d, engine, levy, quote, request};
 use landed::quote::{LevyKind, Quote};
 use landed::request::QuoteRequest;
 use rust_decimal::Decimal;
@@ -17,14 +17,6 @@ fn tax(q: &Quote) -> Decimal {
 /// The message of the quote's warning with `code`, if it has one.
 fn warning(q: &Quote, code: &str) -> Option<String> {
     q.warnings.iter().find(|w| w.code == code).map(|w| w.message.clone())
-}
-
-fn applies(q: &Quote, id: &str) -> bool {
-    q.thresholds
-        .iter()
-        .find(|c| c.id == id)
-        .unwrap_or_else(|| panic!("{id} not considered: {:?}", q.thresholds))
-        .applies
 }
 
 /// One line of `unit_price` × `quantity` with `shipping`, DAP.

@@ -95,3 +95,12 @@ pub fn fails_with(out: &Output, code: &str) -> String {
     assert!(!err.contains("panicked"), "{err}");
     err
 }
+
+/// Whether the threshold `id` applied in the quote (it must have been considered).
+pub fn applies(q: &landed::quote::Quote, id: &str) -> bool {
+    q.thresholds
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} not considered: {:?}", q.thresholds))
+        .applies
+}
