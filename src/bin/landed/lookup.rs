@@ -147,14 +147,15 @@ pub fn countries(engine: &landed::Engine, args: CountriesArgs) -> Result<String,
     Ok(json_or_text(args.json, &response, countries_text))
 }
 
-/// One destination a line: currency, tariff, VAT, value basis and how many rules apply.
+/// One destination a line: currency, tariff, VAT, value basis and how many of its rules our data
+/// encodes (a count of what is encoded, not of what the law has: "0" is not "none").
 fn countries_text(response: &CountriesResponse) -> String {
     response
         .countries
         .iter()
         .map(|c| {
             format!(
-                "{} {:<22} {}  tariff {:<4} VAT {:<8} duty on {:?}, {} thresholds, {} fees",
+                "{} {:<22} {}  tariff {:<4} VAT {:<8} duty on {:?}, {} thresholds and {} fees encoded{}",
                 c.country,
                 c.name,
                 c.currency,
@@ -162,7 +163,12 @@ fn countries_text(response: &CountriesResponse) -> String {
                 c.vat.as_ref().map(|v| v.standard.as_str()).unwrap_or("-"),
                 c.value_basis.duty,
                 c.thresholds.len(),
-                c.fees.len()
+                c.fees.len(),
+                if c.value_basis.confidence == landed::provenance::Confidence::Verify {
+                    "; value basis unverified: its quotes are lower bounds"
+                } else {
+                    ""
+                }
             )
         })
         .collect::<Vec<_>>()
