@@ -77,22 +77,20 @@ pub(super) fn pst_levy(
     let name = Note::from(format!("Import PST ({})", pst.subdivision));
     let amount = ctx.round_line(base * ctx.fraction(pst.percent));
     let formula = Note::new(Parts::Tax { percent: pst.percent, base, amount, inside: false, at_least: !duty_known });
-    let (amount, partial, formula) = if pst.source.is_verify() {
-        let why = format!(
+    let unverified = pst.source.is_verify().then(|| {
+        format!(
             "the {} {} PST rate of {}% is from a secondary source [verify] ({}): the PST is not priced",
             pst.country,
             pst.subdivision,
             pst.percent.normalize(),
             pst.row()
-        );
+        )
+    });
+    if let Some(why) = &unverified {
         p.reasons.push(why.clone());
-        (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount))))
-    } else if duty_known {
-        (Some(amount), None, formula)
-    } else {
-        p.reasons.push("PST depends on the duty, which is not fully priced".into());
-        (None, Some(amount), formula)
-    };
+    }
+    let (amount, partial, formula) =
+        super::taxes::settle_tax(amount, formula, unverified.as_deref(), duty_known, "PST", p);
     p.levies.push(Levy {
         kind: LevyKind::Tax,
         name,

@@ -104,16 +104,11 @@ pub(super) fn tax(
             t.source.row()
         ));
     }
-    let (amount, partial, formula) = if let Some(why) = unverified_rate(&rate) {
-        // A rate from a secondary source is never priced: its figure stays in the formula.
+    let unverified = unverified_rate(&rate);
+    if let Some(why) = &unverified {
         p.reasons.push(why.clone());
-        (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount))))
-    } else if duty_known {
-        (Some(amount), None, formula)
-    } else {
-        p.reasons.push(format!("{kind_name} depends on the duty, which is not fully priced"));
-        (None, Some(amount), formula)
-    };
+    }
+    let (amount, partial, formula) = settle_tax(amount, formula, unverified.as_deref(), duty_known, kind_name, p);
     let pst = pst.map(|pst| (pst, note.clone()));
     p.levies.push(Levy {
         kind: LevyKind::Tax,
@@ -341,15 +336,7 @@ pub(super) fn tax_parts(
         let amount = ctx.round_line(exact);
         previous = Some((amount, part.percent));
         let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
-        let (amount, partial, formula) = if let Some(why) = unverified {
-            // Never priced: its figure stays in the formula.
-            (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount))))
-        } else if duty_known {
-            (Some(amount), None, formula)
-        } else {
-            p.reasons.push(format!("{} depends on the duty, which is not fully priced", part.name));
-            (None, Some(amount), formula)
-        };
+        let (amount, partial, formula) = settle_tax(amount, formula, unverified.as_deref(), duty_known, part.name, p);
         p.levies.push(Levy {
             kind: LevyKind::Tax,
             name: format!("Import {}", part.name.to_ascii_lowercase()).into(),
@@ -361,6 +348,27 @@ pub(super) fn tax_parts(
             formula,
             source: part.source.borrowed(),
         });
+    }
+}
+
+/// A tax levy's amount, lower bound and formula: a rate from a secondary source (`unverified`,
+/// its reason already given) is never priced and its figure stays in the formula; a tax on a duty
+/// that is not fully priced is a lower bound (its reason added, naming the tax `name`).
+pub(super) fn settle_tax(
+    amount: Decimal,
+    formula: Note,
+    unverified: Option<&str>,
+    duty_known: bool,
+    name: &str,
+    p: &mut Priced,
+) -> (Option<Decimal>, Option<Decimal>, Note) {
+    match unverified {
+        Some(why) => (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount)))),
+        None if duty_known => (Some(amount), None, formula),
+        None => {
+            p.reasons.push(format!("{name} depends on the duty, which is not fully priced"));
+            (None, Some(amount), formula)
+        }
     }
 }
 
