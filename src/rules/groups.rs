@@ -208,6 +208,13 @@ impl<'a> Groups<'a> {
     }
 }
 
+/// A groups table for tests: the EU with Germany, and the UK until 2020-12-31.
+#[cfg(test)]
+pub(crate) fn eu_with_gb_until_2020() -> Groups<'static> {
+    let text = "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\nEU\tGB\t1973-01-01\t2020-12-31\tlaw\tofficial\nEU\tDE\t1958-01-01\t\tlaw\tofficial\n";
+    Groups::parse(&crate::rules::table::Tsv::parse("rules/groups.tsv", text).unwrap()).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,8 +159,7 @@ mod tests {
     const HEADER: &str = "id\tcountries\torigins\tconsigned_from\tname\tkind\tcodes\trates\tnote\tvalid_from\tvalid_to\tsource\tconfidence\n";
 
     fn groups() -> Groups<'static> {
-        let text = "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\nEU\tGB\t1973-01-01\t2020-12-31\tlaw\tofficial\nEU\tDE\t1958-01-01\t\tlaw\tofficial\n";
-        Groups::parse(&Tsv::parse("rules/groups.tsv", text).unwrap()).unwrap()
+        crate::rules::groups::eu_with_gb_until_2020()
     }
 
     fn parse_rows(rows: &str) -> Result<Vec<TradeRemedy>> {
