@@ -730,7 +730,7 @@ fn australia_import_processing_charge_by_value_band_acn_2015_44() {
 }
 
 #[test]
-fn australia_biosecurity_declaration_charge_by_transport_daff_ian_211_2019_and_133_2023() {
+fn australia_biosecurity_declaration_charge_by_transport_daff_ian_211_2019_133_2023_and_acn_2024_22() {
     // The Department of Agriculture's charge on each full import declaration (over A$1,000),
     // collected with the ABF's import processing charge: DAFF IAN 211-2019, from 2020-01-01 air
     // A$38, sea A$49; IAN 133-2023, from 2023-07-01 air A$43, sea A$63. A$1,200.00 FOB, duty 5 %
@@ -750,12 +750,11 @@ fn australia_biosecurity_declaration_charge_by_transport_daff_ian_211_2019_and_1
     assert_eq!(bio(&on("2024-03-01", Some("ocean"))), Some(d("63.00")));
     assert_eq!(bio(&on("2021-03-01", Some("air"))), Some(d("38.00")));
     assert_eq!(bio(&on("2021-03-01", Some("ocean"))), Some(d("49.00")));
-    // 2024-25 (A$45 / A$66, IIAN 139-2024) is read only as reproduced by a trade body: listed with
-    // its figure, not priced. From 2025-07-01 the indexed charge is not in our sources.
-    let q = on("2024-09-02", Some("ocean"));
-    let l = fee(&q, "Biosecurity").expect("listed");
-    assert_eq!(l.amount, None);
-    assert!(l.formula.to_string().contains("66"), "{}", l.formula);
+    // 2024-25: the ABF's Import Processing Charges page (citing ACN 2024/22): air A$45, sea A$66,
+    // indexed every 1 July (DAFF IAN 69-2024). From 2025-07-01 the indexed charge is not in our
+    // sources.
+    assert_eq!(bio(&on("2024-09-02", Some("ocean"))), Some(d("66.00")));
+    assert_eq!(bio(&on("2025-06-30", Some("air"))), Some(d("45.00")));
     let q = on("2026-11-26", Some("air"));
     assert_eq!(bio(&q), None);
     assert!(warned(&q, "W_FEE_UNKNOWN") && !q.totals.complete);
