@@ -687,15 +687,59 @@ fn a_business_buyer_is_outside_the_eu_3_euro_duty_and_ioss_directive_2006_112_ar
     let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0"));
     v["business_buyer"] = json!(true);
     let q = quote(v);
-    assert!(!applies(&q, "eu-flat-duty-3") && !applies(&q, "eu-ioss-150"));
+    // By courier (assumed: no channel given) the postal row is not considered at all.
+    assert!(!applies(&q, "eu-flat-duty-3-ioss") && !applies(&q, "eu-ioss-150"));
+    assert!(q.thresholds.iter().all(|c| c.id != "eu-flat-duty-3-post"));
     let why = q.thresholds.iter().find(|c| c.id == "eu-ioss-150").and_then(|c| c.note.as_ref()).unwrap();
     assert!(why.as_str().contains("business_buyer"), "{}", why.as_str());
     assert_eq!(q.totals.duty, d("6.00"));
     assert_eq!((tax(&q), q.totals.collected_at_sale), (d("10.64"), d("0.00")));
     // The same cart to a consumer: EUR 3 and VAT collected by the seller under IOSS.
     let q = quote(tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0")));
-    assert!(applies(&q, "eu-flat-duty-3") && applies(&q, "eu-ioss-150"));
+    assert!(applies(&q, "eu-flat-duty-3-ioss") && applies(&q, "eu-ioss-150"));
     assert_eq!(q.totals.duty, d("3.00"));
+    // The business's consignment by post: EUR 3 (art. 2(b) of Reg. (EU) 2026/382 names no buyer),
+    // VAT at the border 19 % × 53.00 = 10.07.
+    let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0"));
+    v["business_buyer"] = json!(true);
+    v["channel"] = json!("post");
+    let q = quote(v);
+    assert!(applies(&q, "eu-flat-duty-3-post") && !applies(&q, "eu-flat-duty-3-ioss"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("3.00"), d("10.07")));
+}
+
+#[test]
+fn eu_3_euro_duty_is_only_for_ioss_or_postal_consignments_reg_2026_382_art_2() {
+    // Council Regulation (EU) 2026/382 art. 2 (TARIC footnote TM1066): from 2026-07-01 to
+    // 2028-07-01 a customs duty of EUR 3 per item in a consignment of intrinsic value <= EUR 150
+    // applies instead of the eliminated relief "where: (a) the importation of the goods is exempt
+    // from VAT in accordance with Article 143(1), point (ca), of Directive 2006/112/EC [IOSS]; or
+    // (b) the goods are in a postal consignment". Five T-shirts at EUR 10.00 to a German consumer
+    // on 2026-11-26 (tariff 12 %).
+    let consumer = |channel: &str, registered: Option<bool>| {
+        let mut v = tariff_rate(dap("DE", "EUR", "2026-11-26", "5", "10.00", "0"));
+        v["channel"] = json!(channel);
+        if let Some(r) = registered {
+            v["seller_registered"] = json!(r);
+        }
+        quote(v)
+    };
+    // A courier parcel from a seller not in IOSS: neither the relief nor the EUR 3, the tariff
+    // duty 12 % × 50.00 = 6.00 and import VAT at the border 19 % × 56.00 = 10.64.
+    let q = consumer("courier", Some(false));
+    assert!(!applies(&q, "eu-flat-duty-3-ioss") && q.thresholds.iter().all(|c| c.id != "eu-flat-duty-3-post"));
+    let why = q.thresholds.iter().find(|c| c.id == "eu-flat-duty-3-ioss").and_then(|c| c.note.as_ref()).unwrap();
+    assert!(why.as_str().contains("seller_registered is false"), "{}", why.as_str());
+    assert_eq!((q.totals.duty, tax(&q), q.totals.collected_at_sale), (d("6.00"), d("10.64"), d("0.00")));
+    // The same seller by post: EUR 3 (art. 2(b)), VAT at the border 19 % × 53.00 = 10.07.
+    let q = consumer("post", Some(false));
+    assert!(applies(&q, "eu-flat-duty-3-post"));
+    assert_eq!((q.totals.duty, tax(&q)), (d("3.00"), d("10.07")));
+    // An IOSS seller by courier: EUR 3 (art. 2(a)); the VAT is charged at the sale.
+    let q = consumer("courier", Some(true));
+    assert!(applies(&q, "eu-flat-duty-3-ioss") && applies(&q, "eu-ioss-150"));
+    assert_eq!(q.totals.duty, d("3.00"));
+    assert_eq!(q.totals.collected_at_sale, tax(&q));
 }
 
 #[test]
@@ -737,7 +781,8 @@ fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_
 fn a_request_without_channel_is_told_the_channel_assumed_where_it_matters_no_silent_default() {
     // Canada's CUSMA courier thresholds (CA$40 / CA$150) and its general CA$20 differ by channel
     // (CBSA Customs Notice 20-18): a request without `channel` is priced as courier and says so;
-    // Germany's rows do not depend on it, so nothing is said (audit 2026-11-26).
+    // Germany's rows did not depend on it before the EU's EUR 3 duty on postal consignments
+    // (Reg. (EU) 2026/382 art. 2(b), from 2026-07-01), so nothing is said then (audit 2026-11-26).
     let ca = |channel: Option<&str>| {
         let mut v = json!({"destination": "CA", "subdivision": "AB", "ship_from": "US", "date": "2026-11-26",
             "currency": "CAD", "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "35", "origin": "US"}]});
@@ -749,9 +794,12 @@ fn a_request_without_channel_is_told_the_channel_assumed_where_it_matters_no_sil
     let said = |q: &Quote| q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.starts_with("channel:"));
     assert!(said(&ca(None)));
     assert!(!said(&ca(Some("courier"))) && !said(&ca(Some("post"))));
-    let de = quote(json!({"destination": "DE", "date": "2026-11-26", "currency": "EUR",
-        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "35", "origin": "CN"}]}));
-    assert!(!said(&de));
+    let de = |date: &str| {
+        quote(json!({"destination": "DE", "date": date, "currency": "EUR",
+            "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "35", "origin": "CN"}]}))
+    };
+    assert!(!said(&de("2026-06-30")));
+    assert!(said(&de("2026-11-26")));
 }
 
 #[test]

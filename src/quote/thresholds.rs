@@ -88,9 +88,14 @@ pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
 /// law imposes is an error naming the field.
 pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
     match (t.scheme, ctx.req.seller_registered) {
-        (Some(Scheme::Optional), Some(false)) => {
+        (Some(Scheme::Optional), Some(false)) if t.effect == ThresholdEffect::SellerCollects => {
             Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
         }
+        // A row that follows from the scheme (the EU's EUR 3 duty on IOSS consignments).
+        (Some(Scheme::Optional), Some(false)) => Ok(Some(
+            "seller_registered is false: this row is only for a consignment whose tax the seller declares under the scheme"
+                .into(),
+        )),
         (Some(Scheme::Mandatory), Some(false)) => Err(Error::new(
             ErrorCode::InvalidField,
             "seller_registered",
