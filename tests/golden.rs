@@ -412,3 +412,41 @@ fn tax_base_charges_must_not_be_negative() {
     .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("tax_base_charges"), "{err:?}");
 }
+
+#[test]
+fn shipping_is_assumed_to_be_transport_to_the_border_ucc_art_71_and_annex_23_01() {
+    // Regulation (EU) 952/2013 art. 71(1)(e): the customs value takes transport to the place where
+    // the goods enter the customs territory; Regulation (EU) 2015/2447 art. 138(2) and Annex 23-01:
+    // by air, only the departure zone's share of the air transport cost (zoll.de,
+    // "Luftfrachtkosten"); art. 139: postage in full. Ten T-shirts at EUR 30.00 from the US by air
+    // courier, EUR 60.00 shipping (audit-c): all of the shipping is in the customs value,
+    // 12 % × 360.00 = 43.20, and the quote says it assumed so; by post nothing is assumed.
+    let cart = |channel: &str| {
+        quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "channel": channel,
+            "incoterm": "DAP", "origin": "US", "ship_from": "US", "shipping": "60.00",
+            "lines": [{"id": "a", "code": "6109100010", "quantity": "10", "unit_price": "30.00"}]}))
+    };
+    let said = |q: &Quote| {
+        q.warnings
+            .iter()
+            .find(|w| w.code == "W_ASSUMPTION" && w.message.starts_with("shipping:"))
+            .map(|w| w.message.clone())
+    };
+    let q = cart("courier");
+    assert_eq!(q.totals.duty, d("43.20"));
+    let text = said(&q).expect("the assumption is stated");
+    assert!(text.contains("Annex 23-01") && text.contains("tax_base_charges"), "{text}");
+    assert_eq!(cart("post").totals.duty, d("43.20"));
+    assert!(said(&cart("post")).is_none());
+    // The same cart to GB: transport to the border, without the EU's air annex.
+    let gb = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "channel": "courier",
+        "incoterm": "DAP", "origin": "US", "ship_from": "US", "shipping": "60.00",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "10", "unit_price": "30.00"}]}));
+    let text = said(&gb).expect("stated for GB too");
+    assert!(!text.contains("Annex 23-01"), "{text}");
+    // No shipping, or a FOB destination: nothing to assume.
+    let us = quote(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "channel": "courier",
+        "origin": "CN", "ship_from": "CN", "shipping": "60.00",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "10", "unit_price": "30.00"}]}));
+    assert!(said(&us).is_none());
+}

@@ -28,6 +28,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 mod assumptions;
+mod border;
 mod claims;
 mod day_rules;
 mod duties;
@@ -54,6 +55,7 @@ mod warning;
 
 use crate::several::Several;
 use assumptions::*;
+use border::note_shipping_to_border;
 pub use claims::claimable;
 use claims::*;
 use day_rules::DayRules;
@@ -354,6 +356,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], &relief, share, &mut lines)?;
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
+    note_shipping_to_border(&mut ctx, &relief, &lines, shipping_total);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
     let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
         Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),

@@ -272,6 +272,12 @@ pub(crate) enum Detail {
         source: &'static str,
         no_tax: bool,
     },
+    /// All of the request's shipping was put in the customs value, as transport to the border
+    /// (by air into the EU, Annex 23-01's share would be).
+    ShippingToBorder {
+        destination: &'static str,
+        annex_23_01: bool,
+    },
     /// What the movement row assumes.
     MovementAssumption {
         movement: &'static str,
@@ -327,6 +333,7 @@ impl Detail {
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
+            Detail::ShippingToBorder { .. } => W::Assumption,
         }
     }
 }
@@ -446,6 +453,16 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::MovementAssumption { movement, assumption } => write!(f, "{movement}: assumes {assumption}"),
+            Detail::ShippingToBorder { destination, annex_23_01 } => {
+                write!(
+                    f,
+                    "shipping: assumes all of it is transport to the place where the goods enter the customs territory ({destination}), so all of it is in the customs value (transport beyond that place is not: give that part of the charge in tax_base_charges, which the import tax base still includes)"
+                )?;
+                match annex_23_01 {
+                    true => write!(f, "; by air only the share of the air transport cost that Annex 23-01 to Regulation (EU) 2015/2447 sets for the departure zone is (art. 138(2); that table is not in our data), so the duty on shipping may be lower"),
+                    false => Ok(()),
+                }
+            }
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"
