@@ -976,3 +976,26 @@ fn a_reduced_class_with_several_reduced_rates_states_which_one_it_used() {
     let de = quote(json!({"destination": "DE", "date": "2025-06-02", "currency": "EUR", "lines": line}));
     assert!(de.warnings.iter().all(|w| w.code.as_str() != "W_REDUCED_RATE_ASSUMED"));
 }
+
+#[test]
+fn national_small_parcel_charges_of_france_italy_and_romania_are_listed_not_left_out() {
+    // France: EUR 2 per line of a simplified declaration of goods up to EUR 150 from 2026-03-01
+    // (Loi no 2026-103 art. 82); Italy: EUR 2 per consignment up to EUR 150 from 2026-01-01 (L.
+    // 199/2025 art. 1 commi 126-128, postponed by the ministry); Romania: RON 25 per parcel under
+    // EUR 150 (Legea 239/2025). None of the texts is in our sources, so each is listed without an
+    // amount and the quote is not complete; never left out of a "complete" price.
+    let small = |destination: &str, date: &str, price: &str| {
+        quote(json!({"destination": destination, "date": date, "currency": "EUR", "channel": "post",
+            "origin": "CN", "ship_from": "CN",
+            "lines": [{"id": "a", "code": "6109100010", "quantity": "2", "unit_price": price}]}))
+    };
+    for (destination, name) in [("FR", "Small-parcel tax"), ("IT", "low-value consignments"), ("RO", "Parcel fee")] {
+        let q = small(destination, "2026-11-26", "10.00");
+        let l = fee(&q, name).unwrap_or_else(|| panic!("{destination}: listed"));
+        assert_eq!(l.amount, None, "{destination}");
+        assert!(!q.totals.complete, "{destination}");
+        // Above EUR 150 none of them applies.
+        assert!(fee(&small(destination, "2026-11-26", "100.00"), name).is_none(), "{destination}");
+    }
+    assert!(fee(&small("FR", "2026-02-27", "10.00"), "Small-parcel tax").is_none());
+}
