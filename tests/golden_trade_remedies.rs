@@ -163,3 +163,34 @@ fn goods_no_measure_names_are_untouched() {
     let q = bike("DE", "EUR", "2026-11-26", "6109100010", "CN", "CN", json!({}));
     assert!(listed(&q).is_empty());
 }
+
+#[test]
+fn a_duty_relief_lists_the_callers_anti_dumping_duty_unsettled_never_drops_it() {
+    // A Chinese e-bike of EUR 100.00 into Germany on 2026-06-01 is within the EUR 150 relief
+    // (Reg. (EC) 1186/2009 art. 23, relief from "import duties", art. 2(1)(a)); the anti-dumping
+    // regulation collects its duties "independently of the customs duties" (Reg. (EU) 2016/1036
+    // art. 14(1)). Whether the relief covers the e-bike duties is not settled in our sources:
+    // the measures are listed, the caller's 62.1 % is listed without an amount, and the line is
+    // partial; never a complete price with the duty dropped.
+    let ebike = |extra: Value| {
+        quote(json!({"destination": "DE", "date": "2026-06-01", "currency": "EUR", "channel": "courier",
+            "origin": "CN", "ship_from": "CN",
+            "lines": [{"id": "a", "code": "8711601000", "quantity": "1", "unit_price": "100.00", "extra_duties": extra}]}))
+    };
+    let q = ebike(json!([]));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert_eq!(listed(&q).len(), 2, "{:?}", listed(&q));
+    assert!(!q.totals.complete);
+    let q = ebike(json!([{"name": "Anti-dumping duty", "rate": "62.1%", "kind": "duty"}]));
+    let caller = q.lines[0].levies.iter().find(|l| l.name.as_str().contains("caller-supplied")).expect("listed");
+    assert_eq!(caller.amount, None);
+    assert!(caller.formula.to_string().contains("eu-duty-relief-150"), "{}", caller.formula);
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(!q.totals.complete);
+    // Under the EUR 3 flat duty (an IOSS consignment on 2026-11-26) the same.
+    let q = quote(json!({"destination": "DE", "date": "2026-11-26", "currency": "EUR", "channel": "courier",
+        "origin": "CN", "ship_from": "CN", "lines": [{"id": "a", "code": "8711601000", "quantity": "1",
+        "unit_price": "100.00", "extra_duties": [{"name": "Anti-dumping duty", "rate": "62.1%", "kind": "duty"}]}]}));
+    assert_eq!(q.totals.duty, d("3.00"));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+}

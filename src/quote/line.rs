@@ -168,6 +168,7 @@ pub(super) fn price_with(
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
             source: t.source.borrowed(),
         });
+        duty_known &= duties_under_relief(ctx, line, t, customs_value, p);
     } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
         let share = *share;
         p.levies.push(Levy {
@@ -182,6 +183,7 @@ pub(super) fn price_with(
             source: t.source.borrowed(),
         });
         duty_total += share;
+        duty_known &= duties_under_relief(ctx, line, t, customs_value, p);
     } else if let DutySource::Rate(rate) = source {
         let mut fx_rates: Vec<(Currency, Decimal)> = Vec::new();
         for c in foreign_currencies(&rate.expr, cur) {

@@ -45,3 +45,38 @@ pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_valu
     }
     found.is_empty()
 }
+
+/// On a consignment within a duty relief or under a flat duty (`threshold`): the caller's duties
+/// of kind `duty` are listed without an amount, and the trade remedies the line may bear as
+/// anywhere else. Whether a low-value relief covers anti-dumping, countervailing and safeguard
+/// duties is not settled in our sources (docs/rules.md §22): such a duty is never dropped in
+/// silence. Returns whether the line's duties are known (nothing listed).
+pub(super) fn duties_under_relief(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    threshold: &'static Threshold,
+    customs_value: Decimal,
+    p: &mut Priced,
+) -> bool {
+    let mut known = true;
+    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == ExtraDutyKind::Duty) {
+        let reason = format!(
+            "{} ({}): whether the consignment's {} also covers it is not settled in our sources, so it is listed, not priced",
+            d.name, d.rate, threshold.id
+        );
+        p.levies.push(Levy {
+            kind: LevyKind::AdditionalDuty,
+            name: format!("{} (caller-supplied)", d.name).into(),
+            base: customs_value,
+            base_note: "customs value".into(),
+            rate: d.rate.clone().into(),
+            amount: None,
+            partial_amount: None,
+            formula: reason.clone().into(),
+            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+        });
+        p.reasons.push(reason);
+        known = false;
+    }
+    trade_remedies(ctx, line, customs_value, p) && known
+}
