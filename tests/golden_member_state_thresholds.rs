@@ -32,6 +32,31 @@ fn considered(q: &Quote, id: &str) -> bool {
 }
 
 #[test]
+fn sweden_duty_relief_is_tullverkets_krona_amount_where_dated_else_a_stated_conversion() {
+    // C-SE1. Tullverket, "Nya beloppsgränser från 1 januari 2020" (2019-12-02, TFS 2019:8):
+    // the relief for consignments of negligible value rises from SEK 1,600 to SEK 1,700;
+    // "Tull- och skattefria varor" (2020-08-26): no duty up to 1,700 kronor. The krona amount
+    // is the countervalue Sweden fixes (Regulation (EU) 952/2013 art. 53(2)). 2020-08-26, SEK
+    // 1,650 toy, duty 4.7 %: within 1,700, no duty.
+    let q = quote(toy("SE", "SEK", "2020-08-26", "1650.00", "0", "4.7%"));
+    assert!(applies(&q, "se-duty-relief-1700") && !considered(&q, "eu-duty-relief-150"));
+    assert_eq!(q.totals.duty, d("0.00"));
+    assert!(!warns(&q, "W_ASSUMPTION", "eu-duty-relief-150"));
+    // SEK 1,750: 4.7 % × 1,750.00 = 82.25.
+    let q = quote(toy("SE", "SEK", "2020-08-26", "1750.00", "0", "4.7%"));
+    assert_eq!(q.totals.duty, d("82.25"));
+    // 2019-12-10: SEK 1,600, so SEK 1,650 pays 4.7 % × 1,650.00 = 77.55.
+    let q = quote(toy("SE", "SEK", "2019-12-10", "1650.00", "0", "4.7%"));
+    assert!(!applies(&q, "se-duty-relief-1600"));
+    assert_eq!(q.totals.duty, d("77.55"));
+    // 2024-06-03: no dated krona amount in our sources: EUR 150 at the month's customs rate,
+    // stated as an assumption.
+    let q = quote(toy("SE", "SEK", "2024-06-03", "1650.00", "0", "4.7%"));
+    assert!(considered(&q, "eu-duty-relief-150"));
+    assert!(warns(&q, "W_ASSUMPTION", "eu-duty-relief-150: assumes its 150 EUR is the value in SEK"));
+}
+
+#[test]
 fn an_undated_secondary_vat_row_does_not_answer_before_its_vintage() {
     // C-VAT1. The compilations of tariffs/vat.tsv give the rate in force at their vintage
     // (rules/datasets.tsv: 2025-10, 2025-08-12), not since when: before it the rate is unknown.

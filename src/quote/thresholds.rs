@@ -257,6 +257,17 @@ fn compared_value(
     })?;
     // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
     let converted = if t.currency == ctx.j.currency { value } else { value * rate };
+    // A group's amount in a member state's own currency (the EU's EUR 150 in Sweden) is that
+    // state's to fix: where its own row is not in force, the conversion is a stated assumption.
+    if t.currency != ctx.j.currency && t.country != ctx.destination {
+        ctx.warn(Detail::ConvertedThreshold {
+            threshold: t.id,
+            amount: t.amount,
+            from: t.currency,
+            to: ctx.j.currency,
+            destination: ctx.destination,
+        });
+    }
     Ok(crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode))
 }
 
