@@ -32,6 +32,35 @@ fn considered(q: &Quote, id: &str) -> bool {
 }
 
 #[test]
+fn gb_before_2021_duty_relief_is_135_pounds_and_duty_under_9_pounds_is_not_collected_notice_143() {
+    // C-GB1. HMRC Notice 143 s.2.3 (2010 and 2012 editions): "£15.01 to £135: No customs duty,
+    // Import VAT due; £135.01 and greater: Customs duty due, but waived if the amount calculated
+    // due is less than £9" (Reg. (EEC) 2454/93 art. 868). 2012-06-01, £130 toy from the US by
+    // post, caller duty 2.7 %: no duty (≤ £135, no EUR conversion and no fx needed), VAT 20 % ×
+    // 130.00 = 26.00.
+    let q = quote(toy("GB", "GBP", "2012-06-01", "130.00", "0", "2.7%"));
+    assert!(applies(&q, "gb-duty-relief-135") && !considered(&q, "eu-duty-relief-150"));
+    assert_eq!((q.totals.duty, amount(&q, LevyKind::Tax)), (d("0.00"), Some(d("26.00"))));
+    // £300: duty 2.7 % × 300.00 = 8.10 < £9, not collected. The waived duty is due by reason of
+    // importation and stays in the VAT base (Directive 2006/112/EC art. 86(1)(a);
+    // docs/rules.md#min-collectible): VAT 20 % × 308.10 = 61.62.
+    let q = quote(toy("GB", "GBP", "2012-06-01", "300.00", "0", "2.7%"));
+    assert!(applies(&q, "gb-duty-waiver-9"));
+    assert_eq!((q.totals.duty, amount(&q, LevyKind::Tax)), (d("0.00"), Some(d("61.62"))));
+    // £400: duty 10.80 ≥ £9, collected; VAT 20 % × 410.80 = 82.16.
+    let q = quote(toy("GB", "GBP", "2012-06-01", "400.00", "0", "2.7%"));
+    assert!(!applies(&q, "gb-duty-waiver-9"));
+    assert_eq!((q.totals.duty, amount(&q, LevyKind::Tax)), (d("10.80"), Some(d("82.16"))));
+    // 2014-06-02, outside the dates our sources show £135: the EU's EUR 150 at the quote's rate,
+    // and the quote says it assumed so.
+    let mut v = toy("GB", "GBP", "2014-06-02", "130.00", "0", "2.7%");
+    v["fx"] = json!({"GBP/EUR": "1.20"});
+    let q = quote(v);
+    assert!(!applies(&q, "eu-duty-relief-150"), "£130 × 1.20 = €156 > €150");
+    assert!(warns(&q, "W_ASSUMPTION", "eu-duty-relief-150: assumes its 150 EUR"));
+}
+
+#[test]
 fn sweden_duty_relief_is_tullverkets_krona_amount_where_dated_else_a_stated_conversion() {
     // C-SE1. Tullverket, "Nya beloppsgränser från 1 januari 2020" (2019-12-02, TFS 2019:8):
     // the relief for consignments of negligible value rises from SEK 1,600 to SEK 1,700;

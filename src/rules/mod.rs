@@ -1140,9 +1140,11 @@ mod tests {
             rules.thresholds_naming(country, Date::parse(date).unwrap()).map(|t| t.id).collect()
         };
         assert_eq!(ids("GB", "2019-05-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
-        assert_eq!(ids("GB", "2011-06-01"), ["eu-duty-relief-150", "gb-lvcr-18"]);
-        assert_eq!(ids("GB", "2011-11-01"), ["eu-duty-relief-150", "gb-lvcr-15"]);
-        assert_eq!(ids("GB", "2010-06-01"), ["eu-duty-relief-150", "gb-lvcr-18-before"]);
+        // HMRC's sterling amount for the EUR 150 duty relief replaces the EU's row where our
+        // sources date it (Notice 143, 2010-01-21 to 2012-12-31).
+        assert_eq!(ids("GB", "2011-06-01"), ["gb-lvcr-18", "gb-duty-relief-135", "gb-duty-waiver-9"]);
+        assert_eq!(ids("GB", "2011-11-01"), ["gb-lvcr-15", "gb-duty-relief-135", "gb-duty-waiver-9"]);
+        assert_eq!(ids("GB", "2010-06-01"), ["gb-lvcr-18-before", "gb-duty-relief-135", "gb-duty-waiver-9"]);
         assert_eq!(ids("DE", "2019-05-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
         // Before either row starts, neither is in force; the country row has no effect then.
         assert_eq!(ids("GB", "2009-06-01"), ["eu-duty-relief-150"]);
