@@ -61,6 +61,28 @@ fn gb_before_2021_duty_relief_is_135_pounds_and_duty_under_9_pounds_is_not_colle
 }
 
 #[test]
+fn ireland_22_euro_vat_relief_is_on_the_customs_value_and_vat_of_6_euro_or_less_is_listed_revenue_pn_1179() {
+    // C-IE1. Revenue PN 1179: "Consignments not exceeding a total customs value of €22 may be
+    // imported without payment of VAT (... the goods plus insurance and freight, which includes
+    // postage costs)"; "VAT liability amounting to less than or equal to €6 will not be
+    // collected" (that row is [verify]: the pages are undated). 2020-10-01 (21 %, VATCA 2010
+    // s.46(1A)). €22 + €8 postage = 30 > 22: VAT 21 % × 30.00 = 6.30 > 6, collected.
+    let q = quote(toy("IE", "EUR", "2020-10-01", "22.00", "8.00", "0%"));
+    assert!(!applies(&q, "ie-vat-relief-22") && !considered(&q, "eu-vat-relief-22"));
+    assert_eq!(amount(&q, LevyKind::Tax), Some(d("6.30")));
+    // €20 + €1 = 21 ≤ 22: relieved.
+    let q = quote(toy("IE", "EUR", "2020-10-01", "20.00", "1.00", "0%"));
+    assert!(applies(&q, "ie-vat-relief-22"));
+    assert_eq!(amount(&q, LevyKind::Tax), Some(d("0.00")));
+    // €20 + €5 = 25 > 22 (the goods alone are within €22, which the EU row tested): VAT 21 % ×
+    // 25.00 = 5.25 ≤ €6, whose waiver is unverified: listed, not priced.
+    let q = quote(toy("IE", "EUR", "2020-10-01", "20.00", "5.00", "0%"));
+    assert!(!applies(&q, "ie-vat-relief-22"));
+    assert_eq!(amount(&q, LevyKind::Tax), None);
+    assert!(warns(&q, "W_VERIFY", "ie-vat-min-6") && !q.totals.complete);
+}
+
+#[test]
 fn sweden_duty_relief_is_tullverkets_krona_amount_where_dated_else_a_stated_conversion() {
     // C-SE1. Tullverket, "Nya beloppsgränser från 1 januari 2020" (2019-12-02, TFS 2019:8):
     // the relief for consignments of negligible value rises from SEK 1,600 to SEK 1,700;
