@@ -83,6 +83,27 @@ fn ireland_22_euro_vat_relief_is_on_the_customs_value_and_vat_of_6_euro_or_less_
 }
 
 #[test]
+fn denmark_relieved_vat_up_to_80_kroner_and_sweden_none_before_2021_07() {
+    // C-EU3. Skattestyrelsen, Den juridiske vejledning: "Momsfritagelse gives normalt i
+    // tilfælde, hvor varernes samlede værdi ikke overstiger 80 kr. Se ML § 36, stk. 1, nr. 3";
+    // freight is not counted. 2020-06-01, DKK 150: VAT 25 % × 150.00 = 37.50.
+    let q = quote(toy("DK", "DKK", "2020-06-01", "150.00", "0", "0%"));
+    assert!(!applies(&q, "dk-vat-relief-80") && !considered(&q, "eu-vat-relief-22"));
+    assert_eq!(amount(&q, LevyKind::Tax), Some(d("37.50")));
+    // DKK 70 + 20 freight: the goods' value 70 ≤ 80, relieved.
+    let q = quote(toy("DK", "DKK", "2020-06-01", "70.00", "20.00", "0%"));
+    assert!(applies(&q, "dk-vat-relief-80"));
+    assert_eq!(amount(&q, LevyKind::Tax), Some(d("0.00")));
+    // Tullverket (2020): "Däremot behöver du betala svensk moms": SEK 150 has no VAT relief.
+    // Our sources have no SE rate for 2020 (the compilation's row starts at its vintage), so the
+    // VAT is not priced, and it is not relieved either.
+    let q = quote(toy("SE", "SEK", "2020-06-01", "150.00", "0", "0%"));
+    assert!(!applies(&q, "se-no-vat-relief") && !considered(&q, "eu-vat-relief-22"));
+    assert!(q.lines[0].levies.iter().all(|l| l.kind != LevyKind::Tax || !l.formula.to_string().contains("not due")));
+    assert!(q.lines[0].reason.as_deref().is_some_and(|r| r.contains("no VAT/GST rate for SE")) && !q.totals.complete);
+}
+
+#[test]
 fn sweden_duty_relief_is_tullverkets_krona_amount_where_dated_else_a_stated_conversion() {
     // C-SE1. Tullverket, "Nya beloppsgränser från 1 januari 2020" (2019-12-02, TFS 2019:8):
     // the relief for consignments of negligible value rises from SEK 1,600 to SEK 1,700;
