@@ -32,6 +32,30 @@ fn considered(q: &Quote, id: &str) -> bool {
 }
 
 #[test]
+fn norway_nok_350_from_2015_and_nok_200_before_tolloven_5_9() {
+    // C-NO1. Tolletaten, TollABC to tolloven s.5-9: a consignment under NOK 350 including
+    // transport and insurance is free of duty, with a corresponding VAT exemption; not alcohol
+    // and tobacco; NOK 200 before 2015-01-01 (Tolletaten's text as quoted). 2019-06-03, NOK 250
+    // + 50 postage = 300 < 350: due 0.00, priced.
+    let q = quote(toy("NO", "NOK", "2019-06-03", "250.00", "50.00", "0%"));
+    assert!(applies(&q, "no-350"));
+    assert_eq!((q.totals.duty, amount(&q, LevyKind::Tax)), (d("0.00"), Some(d("0.00"))));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    // NOK 330 + 30 = 360 is not under it: VAT 25 % × 360 = 90 (whole kroner).
+    let q = quote(toy("NO", "NOK", "2019-06-03", "330.00", "30.00", "0%"));
+    assert!(!applies(&q, "no-350"));
+    assert_eq!(amount(&q, LevyKind::Tax), Some(d("90")));
+    // 2014-06-02: NOK 250 + 50 = 300 is over NOK 200: VAT 25 % × 300 = 75, priced; NOK 150 +
+    // 30 = 180 is under it, but the NOK 200 row is [verify]: the VAT is listed, not priced.
+    let q = quote(toy("NO", "NOK", "2014-06-02", "250.00", "50.00", "0%"));
+    assert!(!considered(&q, "no-350") && !applies(&q, "no-200"));
+    assert_eq!(amount(&q, LevyKind::Tax), Some(d("75")));
+    let q = quote(toy("NO", "NOK", "2014-06-02", "150.00", "30.00", "0%"));
+    assert_eq!(amount(&q, LevyKind::Tax), None);
+    assert!(warns(&q, "W_VERIFY", "no-200") && !q.totals.complete);
+}
+
+#[test]
 fn gb_before_2021_duty_relief_is_135_pounds_and_duty_under_9_pounds_is_not_collected_notice_143() {
     // C-GB1. HMRC Notice 143 s.2.3 (2010 and 2012 editions): "£15.01 to £135: No customs duty,
     // Import VAT due; £135.01 and greater: Customs duty due, but waived if the amount calculated
