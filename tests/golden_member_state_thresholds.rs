@@ -32,6 +32,35 @@ fn considered(q: &Quote, id: &str) -> bool {
 }
 
 #[test]
+fn thailand_1500_baht_exemption_is_listed_unverified_until_2025_and_gone_from_2026() {
+    // C-TH1. Customs Department Notification 191/2561 (2018-07-31): goods of a CIF value of at
+    // most THB 1,500 exempt from duty, so from VAT (Revenue Code s.81(2)(c)); from 2024-07-05
+    // (Notification 116/2567 with the MoF notification of 2024-06-19, extended by 232/2567) duty
+    // only, to 2025-12-31; from 2026-01-01 (Announcement 219/2568) only goods of THB 1. The
+    // Gazette texts are not in our sources: the rows are [verify], so the levies they touch are
+    // listed with their figures and not priced.
+    // 2023-06-01, THB 1,000, caller duty 10 %: within th-low-value-1500: duty and VAT not priced.
+    let q = quote(toy("TH", "THB", "2023-06-01", "1000.00", "0", "10%"));
+    assert!(considered(&q, "th-low-value-1500") && !applies(&q, "th-low-value-1500"));
+    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (None, None));
+    assert!(warns(&q, "W_VERIFY", "th-low-value-1500") && !q.totals.complete);
+    // 2025-06-02, THB 1,000 + 200 (CIF 1,200): duty relief only; the VAT's base holds the duty
+    // the row leaves unpriced, so neither is priced.
+    let q = quote(toy("TH", "THB", "2025-06-02", "1000.00", "200.00", "10%"));
+    assert!(considered(&q, "th-low-value-duty-1500") && !considered(&q, "th-low-value-1500"));
+    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (None, None));
+    assert!(!q.totals.complete);
+    // THB 2,000 on 2023-06-01 is above it: duty 10 % × 2,000.00 = 200.00, VAT 7 % × 2,200.00
+    // = 154.00, priced as before.
+    let q = quote(toy("TH", "THB", "2023-06-01", "2000.00", "0", "10%"));
+    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (Some(d("200.00")), Some(d("154.00"))));
+    // 2026-03-02: no THB 1,500 relief; THB 1,000: duty 100.00, VAT 7 % × 1,100.00 = 77.00.
+    let q = quote(toy("TH", "THB", "2026-03-02", "1000.00", "0", "10%"));
+    assert!(!considered(&q, "th-low-value-duty-1500") && !considered(&q, "th-low-value-1500"));
+    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (Some(d("100.00")), Some(d("77.00"))));
+}
+
+#[test]
 fn norway_nok_350_from_2015_and_nok_200_before_tolloven_5_9() {
     // C-NO1. Tolletaten, TollABC to tolloven s.5-9: a consignment under NOK 350 including
     // transport and insurance is free of duty, with a corresponding VAT exemption; not alcohol
