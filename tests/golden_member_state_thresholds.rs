@@ -179,6 +179,10 @@ fn sweden_duty_relief_is_tullverkets_krona_amount_where_dated_else_a_stated_conv
     let q = quote(toy("SE", "SEK", "2024-06-03", "1650.00", "0", "4.7%"));
     assert!(considered(&q, "eu-duty-relief-150"));
     assert!(warns(&q, "W_ASSUMPTION", "eu-duty-relief-150: assumes its 150 EUR is the value in SEK"));
+    // Each by the rule of its levy: the customs amount under the Customs Code, the IOSS amount
+    // under the VAT Directive.
+    assert!(warns(&q, "W_ASSUMPTION", "SEK at least once a year (Regulation (EU) 952/2013 art. 53(2)"));
+    assert!(warns(&q, "W_ASSUMPTION", "eu-ioss-150: assumes its 150 EUR") && warns(&q, "W_ASSUMPTION", "art. 369zc"));
 }
 
 #[test]

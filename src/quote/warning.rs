@@ -168,6 +168,9 @@ pub(crate) enum Detail {
         from: Currency,
         to: Currency,
         destination: &'static str,
+        /// How the member state fixes the amount, by the law of the row's levy (empty: not in
+        /// our sources).
+        rule: &'static str,
     },
     ThresholdNotApplied {
         threshold: &'static str,
@@ -370,9 +373,9 @@ impl fmt::Display for Detail {
                 "{threshold}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"
             ),
             Detail::Assumption { threshold, assumption } => write!(f, "{threshold}: assumes {assumption}"),
-            Detail::ConvertedThreshold { threshold, amount, from, to, destination } => write!(
+            Detail::ConvertedThreshold { threshold, amount, from, to, destination, rule } => write!(
                 f,
-                "{threshold}: assumes its {} {from} is the value in {to} at the exchange rate of the quote; {destination} may fix its own amount in {to} once a year, and round it (Regulation (EU) 952/2013 art. 53(2)), which our sources do not give for this date",
+                "{threshold}: assumes its {} {from} is the value in {to} at the exchange rate of the quote; {destination} may fix its own amount in {to}{rule}, which our sources do not give for this date",
                 amount.normalize()
             ),
             Detail::Tariff { line, note } if line == "*" => f.write_str(note),
