@@ -198,8 +198,11 @@ fn thailand_vat_is_7_percent_on_cif_plus_duty_thai_customs_sample() {
     assert!(q.totals.complete);
     assert!(!warned(&q, "W_VERIFY"), "{:?}", q.warnings);
     // The imported file's 10 % from 2023-09-01 (a secondary compilation) is overridden by the
-    // dated decree row: 7 % in 2023-09 too.
-    assert_eq!(levy(&th("2023-09-15").lines[0], LevyKind::Tax), d("77.00"));
+    // dated decree row: 7 % in 2023-09 too. THB 2,000 (THB 1,000 was within the THB 1,500
+    // exemption then, thresholds.tsv#th-low-value-1500): duty 200.00, VAT 7 % × 2,200.00 = 154.00.
+    let q = quote(json!({"destination": "TH", "date": "2023-09-15", "currency": "THB", "origin": "CN",
+        "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "2000.00", "duty_rate": "10%"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("154.00"));
 }
 
 #[test]

@@ -257,6 +257,27 @@ fn compared_value(
     })?;
     // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).
     let converted = if t.currency == ctx.j.currency { value } else { value * rate };
+    // A group's amount in a member state's own currency (the EU's EUR 150 in Sweden) is that
+    // state's to fix: where its own row is not in force, the conversion is a stated assumption.
+    if t.currency != ctx.j.currency && t.country != ctx.destination {
+        // The rule that fixes the amount is the levy's: the Customs Code's for a duty, the VAT
+        // Directive's for the IOSS amount; the EUR 22 option's is not in our sources.
+        let rule = if t.duty {
+            " at least once a year (Regulation (EU) 952/2013 art. 53(2), from 2016-05-01)"
+        } else if t.effect == ThresholdEffect::SellerCollects {
+            " once a year, and round it (Directive 2006/112/EC art. 369zc)"
+        } else {
+            ""
+        };
+        ctx.warn(Detail::ConvertedThreshold {
+            threshold: t.id,
+            amount: t.amount,
+            from: t.currency,
+            to: ctx.j.currency,
+            destination: ctx.destination,
+            rule,
+        });
+    }
     Ok(crate::money::round_to(converted, t.currency.minor_units(), ctx.req.rounding.mode))
 }
 

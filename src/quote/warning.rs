@@ -160,6 +160,18 @@ pub(crate) enum Detail {
         threshold: &'static str,
         assumption: &'static str,
     },
+    /// A group's threshold (the EU's EUR 150) tested in a member state's currency at the quote's
+    /// exchange rate: the member state may fix its own amount in its currency.
+    ConvertedThreshold {
+        threshold: &'static str,
+        amount: Decimal,
+        from: Currency,
+        to: Currency,
+        destination: &'static str,
+        /// How the member state fixes the amount, by the law of the row's levy (empty: not in
+        /// our sources).
+        rule: &'static str,
+    },
     ThresholdNotApplied {
         threshold: &'static str,
         why: String,
@@ -306,7 +318,7 @@ impl Detail {
         match self {
             Detail::Verify { .. } | Detail::VerifyRate { .. } | Detail::Unverified { .. } => W::Verify,
             Detail::SellerCollects { .. } => W::SellerCollects,
-            Detail::Assumption { .. } => W::Assumption,
+            Detail::Assumption { .. } | Detail::ConvertedThreshold { .. } => W::Assumption,
             Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
             Detail::Territory { .. } => W::Territory,
             Detail::AssumedSubdivision { .. } => W::AssumedSubdivision,
@@ -368,6 +380,11 @@ impl fmt::Display for Detail {
                 "{threshold}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"
             ),
             Detail::Assumption { threshold, assumption } => write!(f, "{threshold}: assumes {assumption}"),
+            Detail::ConvertedThreshold { threshold, amount, from, to, destination, rule } => write!(
+                f,
+                "{threshold}: assumes its {} {from} is the value in {to} at the exchange rate of the quote; {destination} may fix its own amount in {to}{rule}, which our sources do not give for this date",
+                amount.normalize()
+            ),
             Detail::Tariff { line, note } if line == "*" => f.write_str(note),
             Detail::Tariff { line, note } => write!(f, "line {line}: {note}"),
             Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),

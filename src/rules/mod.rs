@@ -565,6 +565,7 @@ impl Rules {
         let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
         // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
         let mut vat = vat::parse(&file(snapshot, vat::IMPORTED)?, vat::IMPORTED)?;
+        vat::start_undated_rows_at_vintage(&mut vat, &file(snapshot, vat::DATASETS)?)?;
         vat.extend(vat::parse(&file(snapshot, vat::HAND_ENCODED)?, vat::HAND_ENCODED)?);
         // Grouped by country (a stable sort keeps each country's rows in file order), so a
         // quote reads its destination's rows as one slice instead of scanning every country.
@@ -1139,9 +1140,11 @@ mod tests {
             rules.thresholds_naming(country, Date::parse(date).unwrap()).map(|t| t.id).collect()
         };
         assert_eq!(ids("GB", "2019-05-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
-        assert_eq!(ids("GB", "2011-06-01"), ["eu-duty-relief-150", "gb-lvcr-18"]);
-        assert_eq!(ids("GB", "2011-11-01"), ["eu-duty-relief-150", "gb-lvcr-15"]);
-        assert_eq!(ids("GB", "2010-06-01"), ["eu-duty-relief-150", "gb-lvcr-18-before"]);
+        // HMRC's sterling amount for the EUR 150 duty relief replaces the EU's row where our
+        // sources date it (Notice 143, 2010-01-21 to 2012-12-31).
+        assert_eq!(ids("GB", "2011-06-01"), ["gb-lvcr-18", "gb-duty-relief-135", "gb-duty-waiver-9"]);
+        assert_eq!(ids("GB", "2011-11-01"), ["gb-lvcr-15", "gb-duty-relief-135", "gb-duty-waiver-9"]);
+        assert_eq!(ids("GB", "2010-06-01"), ["gb-lvcr-18-before", "gb-duty-relief-135", "gb-duty-waiver-9"]);
         assert_eq!(ids("DE", "2019-05-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
         // Before either row starts, neither is in force; the country row has no effect then.
         assert_eq!(ids("GB", "2009-06-01"), ["eu-duty-relief-150"]);

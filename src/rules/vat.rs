@@ -176,6 +176,48 @@ fn row(r: &Record<'_, 'static>, name: &'static str) -> Result<VatRate> {
     })
 }
 
+/// The table whose `vintage` column dates each imported compilation of `vat.tsv`.
+pub const DATASETS: &str = "rules/datasets.tsv";
+
+/// Starts each undated imported row (neither `valid_from` nor `valid_to`) on its compilation's
+/// vintage (`rules/datasets.tsv`, kind `vat`): a secondary compilation's undated row gives the
+/// rate in force when it was compiled, not since when, so before its vintage the row says
+/// nothing and the rate is unknown (docs/rules.md#vat-vintage). A row the compilation dates (a
+/// period of its history, even one with an open start) keeps its dates, and so does a province's
+/// row (Canada's HST parts): without it the province's tax would fall back to the federal GST
+/// alone, a lower figure priced in silence, where the undated row leaves the HST unpriced
+/// (`verify`). An undated imported row
+/// whose compilation has no dated vintage fails the load naming the row; hand-encoded rows keep
+/// their own dates.
+pub fn start_undated_rows_at_vintage(rows: &mut [VatRate], datasets: &Tsv<'static>) -> Result<()> {
+    let mut vintages: Vec<(&str, Date)> = Vec::new();
+    for r in datasets.records() {
+        if r.text("kind")? != "vat" {
+            continue;
+        }
+        let text = r.text("vintage")?;
+        let date = Date::parse(text)
+            .ok()
+            .or_else(|| Date::parse(&format!("{text}-01")).ok())
+            .ok_or_else(|| r.bad("vintage", &format!("{text:?} is not a date or a month")))?;
+        vintages.push((r.text("id")?, date));
+    }
+    let undated =
+        |v: &VatRate| !v.overrides && v.subdivision.is_empty() && v.valid_from.is_none() && v.valid_to.is_none();
+    for row in rows.iter_mut().filter(|v| undated(v)) {
+        let id = row.source.id;
+        let (_, vintage) = vintages.iter().find(|(d, _)| *d == id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::Snapshot,
+                IMPORTED,
+                format!("line {}: source {id:?} has no dated vintage in {DATASETS}", row.line),
+            )
+        })?;
+        row.valid_from = Some(*vintage);
+    }
+    Ok(())
+}
+
 /// The rows of one country in force on `date`, without the imported rows that a hand-encoded
 /// row of the same subdivision and slot replaces on that date.
 pub fn in_force_on(rows: &[VatRate], date: Date) -> impl Iterator<Item = &VatRate> {
@@ -224,6 +266,41 @@ mod tests {
     fn vat_confidence_must_be_official_or_verify() {
         let e = parse(&table("DE\t\tstandard\t19\t\t\tx\t\n"), IMPORTED).unwrap_err();
         assert!(e.message.contains("line 2, column confidence"), "{}", e.message);
+    }
+
+    /// docs/rules.md#vat-vintage: an undated row of a compilation answers from the compilation's
+    /// vintage on; before it the rate is unknown. A row the compilation dates, if only at its end
+    /// (a past period of its history), keeps its dates. Japan's 10 % from
+    /// the 2025-10 compilation does not answer for 2016-06-01, when the rate was 8 %
+    /// (Consumption Tax Act art. 29 as amended by Act 68 of 2012, to 2019-09-30).
+    #[test]
+    fn an_undated_imported_row_starts_at_its_compilations_vintage() {
+        let mut rows = parse(
+            &table("JP\t\tvat\t10\t\t\tpwc-x\tverify\nIE\t\tstandard\t23\t\t2020-08-31\tib-y\tverify\nIE\t\tstandard\t21\t2020-09-01\t2021-02-28\tib-y\tverify\n"),
+            IMPORTED,
+        )
+        .unwrap();
+        let datasets =
+            Tsv::parse(DATASETS, "id\tkind\tvintage\npwc-x\tvat\t2025-10\nib-y\tvat\t2025-08-12\nother\ttariff\t\n")
+                .unwrap();
+        start_undated_rows_at_vintage(&mut rows, &datasets).unwrap();
+        let on = |country: &str, d: &str| -> Vec<Decimal> {
+            let rows: Vec<VatRate> = rows.iter().filter(|v| v.country == country).cloned().collect();
+            in_force_on(&rows, Date::parse(d).unwrap()).map(|v| v.percent).collect()
+        };
+        assert!(on("JP", "2016-06-01").is_empty());
+        assert_eq!(on("JP", "2025-10-01"), [Decimal::from(10)]);
+        // The dated rows keep their dates, the one dated at its end only too.
+        assert_eq!((rows[1].valid_from, rows[2].valid_from), (None, Date::parse("2020-09-01").ok()));
+        assert_eq!(on("IE", "2020-10-01"), [Decimal::from(21)]);
+        assert_eq!(on("IE", "2015-06-01"), [Decimal::from(23)]);
+        // An undated row of a compilation without a vintage fails the load, naming the row.
+        let mut fresh =
+            parse(&table("JP\t\tvat\t10\t\t\tpwc-x\tverify\nIE\t\tstandard\t23\t\t\tib-y\tverify\n"), IMPORTED)
+                .unwrap();
+        let bare = Tsv::parse(DATASETS, "id\tkind\tvintage\npwc-x\tvat\t2025-10\n").unwrap();
+        let e = start_undated_rows_at_vintage(&mut fresh, &bare).unwrap_err();
+        assert!(e.message.contains("line 3") && e.message.contains("ib-y"), "{}", e.message);
     }
 
     #[test]
