@@ -42,9 +42,12 @@ fn vat_base_includes_duty_gb_rules_2() {
 #[test]
 fn canada_value_for_tax_is_value_for_duty_plus_duty_rules_2() {
     // US$100 at 1.15 = CA$115.00; duty 4 % = CA$4.60; value for tax 119.60; GST 5 % = CA$5.98.
-    let q = quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "USD", "ship_from": "US",
+    // Alberta: GST only.
+    let q = quote(
+        json!({"destination": "CA", "subdivision": "AB", "date": "2026-03-02", "currency": "USD", "ship_from": "US",
         "channel": "post", "fx": {"USD/CAD": "1.15"},
-        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "100.00", "duty_rate": "4%"}]}));
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "100.00", "duty_rate": "4%"}]}),
+    );
     assert_eq!(q.currency.code(), "CAD");
     assert_eq!(q.lines[0].customs_value, d("115.00"));
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("4.60"));
@@ -65,9 +68,12 @@ fn brazil_icms_is_computed_inside_its_own_base_rules_2() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
 }
 
+/// A courier consignment to Alberta (GST only: no HST or PST on top).
 fn ca_courier(value: &str, ship_from: &str) -> Quote {
-    quote(json!({"destination": "CA", "date": "2026-03-02", "currency": "CAD", "ship_from": ship_from,
-        "channel": "courier", "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "18%"}]}))
+    quote(
+        json!({"destination": "CA", "subdivision": "AB", "date": "2026-03-02", "currency": "CAD", "ship_from": ship_from,
+        "channel": "courier", "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "18%"}]}),
+    )
 }
 
 #[test]
@@ -276,6 +282,13 @@ fn every_supported_destination_returns_a_full_breakdown() {
             assert!(!q.totals.complete && q.totals.at_least, "{}", c.country);
             continue;
         }
+        // A destination whose border tax differs by province or state, without one: the national
+        // rate is a lower bound and the line asks for the subdivision.
+        if q.warnings.iter().any(|w| w.code == "W_ASSUMED_SUBDIVISION") && line.status != LineStatus::Priced {
+            assert!(line.reason.as_deref().unwrap_or_default().contains("give subdivision"), "{:?}", line.reason);
+            assert!(!q.totals.complete && q.totals.at_least, "{}", c.country);
+            continue;
+        }
         assert_eq!(line.status, LineStatus::Priced, "{}: {:?}", c.country, line.reason);
         assert!(line.levies.iter().any(|l| l.kind == LevyKind::Duty && l.amount.is_some()), "{}", c.country);
         let has_tax = c.vat.is_some();
@@ -449,4 +462,28 @@ fn shipping_is_assumed_to_be_transport_to_the_border_ucc_art_71_and_annex_23_01(
         "origin": "CN", "ship_from": "CN", "shipping": "60.00",
         "lines": [{"id": "a", "code": "6109100010", "quantity": "10", "unit_price": "30.00"}]}));
     assert!(said(&us).is_none());
+}
+
+#[test]
+fn canada_without_a_province_charges_the_gst_as_a_lower_bound_excise_tax_act_s165() {
+    // Excise Tax Act s.165(1) (GST 5 % everywhere) and s.165(2) (the HST provinces' part on top):
+    // without the province the tax is at least the GST, never a complete price. CA$1,000 at 18 %:
+    // GST 5 % × 1,180.00 = 59.00 at least; Ontario's HST 13 % × 1,180.00 = 153.40.
+    let on = |sub: Option<&str>| {
+        let mut v = json!({"destination": "CA", "date": "2026-11-26", "currency": "CAD", "channel": "courier",
+            "origin": "CN", "ship_from": "CN",
+            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000.00", "duty_rate": "18%"}]});
+        if let Some(s) = sub {
+            v["subdivision"] = json!(s);
+        }
+        quote(v)
+    };
+    let q = on(None);
+    let tax = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((tax.amount, tax.partial_amount), (None, Some(d("59.00"))));
+    assert!(!q.totals.complete && q.totals.at_least);
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("give subdivision"));
+    let q = on(Some("ON"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("153.40"));
+    assert!(q.totals.complete);
 }

@@ -51,6 +51,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     if ctx.subdivision.is_none() && !registrant_pays_federal_only && !day.tax_subdivisions.is_empty() {
         let subdivisions = day.tax_subdivisions.clone();
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions });
+        ctx.subdivision_open = true;
     }
     if req.ship_from.is_none() {
         // The rows naming the destination or its groups, indexed when the rules load.

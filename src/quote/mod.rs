@@ -118,6 +118,9 @@ struct Ctx<'q> {
     /// True when this quote prices the reading with freight and insurance inside the personal-use
     /// factor (their share already scaled by it): the lower bound of an unsettled valuation.
     freight_inside_factor: bool,
+    /// True when the border tax differs by province or state and the request names none: the
+    /// national rate charged is a lower bound ([`assumptions::check_assumptions`]).
+    subdivision_open: bool,
 }
 
 /// Number of [`RoundingTarget`]s.
@@ -282,6 +285,7 @@ impl<'q> Ctx<'q> {
             small: rules.small_parcel_rules(j.country)?,
             personal_use: None,
             freight_inside_factor: false,
+            subdivision_open: false,
         })
     }
 }

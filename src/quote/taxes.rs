@@ -97,7 +97,14 @@ pub(super) fn tax(
     // The border's rounding rules are the customs authority's; a seller collecting at the sale
     // rounds as the request says.
     let amount = if at_sale.is_some() { ctx.round_at_sale(exact) } else { ctx.round_line(exact) };
+    // Without the province or state, the national rate is what every subdivision charges at least.
+    let subdivision_open = ctx.subdivision_open && at_sale.is_none();
     let mut formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
+    if subdivision_open {
+        formula = Note::from(format!(
+            "{formula}: at least, the national rate (a province or state may charge more: give subdivision)"
+        ));
+    }
     if let Some(t) = relief.reverse_charge {
         formula = Note::from(format!(
             "{formula}, accounted for by the buyer on its own return (reverse charge, {}): not paid to the seller nor at the border",
@@ -108,7 +115,16 @@ pub(super) fn tax(
     if let Some(why) = &unverified {
         p.reasons.push(why.clone());
     }
-    let (amount, partial, formula) = settle_tax(amount, formula, unverified.as_deref(), duty_known, kind_name, p);
+    let (amount, partial, formula) = match subdivision_open && unverified.is_none() {
+        true => {
+            p.reasons.push(format!(
+                "the {kind_name} rate differs by province or state ({}): the national rate is charged as a lower bound; give subdivision",
+                ctx.j.country
+            ));
+            (None, Some(amount), formula)
+        }
+        false => settle_tax(amount, formula, unverified.as_deref(), duty_known, kind_name, p),
+    };
     let pst = pst.map(|pst| (pst, note.clone()));
     p.levies.push(Levy {
         kind: LevyKind::Tax,
