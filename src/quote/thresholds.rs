@@ -84,15 +84,20 @@ pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
 }
 
 /// For a threshold that depends on the seller's registration: why it does not apply when the
-/// caller says the seller is not registered for an optional scheme. Saying so of a scheme the
-/// law imposes is an error naming the field.
+/// caller says the seller is not registered for an optional scheme, or for one the law imposes
+/// only above a turnover threshold (a seller below it is lawfully unregistered). Saying so of a
+/// scheme the law imposes on every seller is an error naming the field.
 pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
     match (t.scheme, ctx.req.seller_registered) {
         (Some(Scheme::Optional), Some(false)) if t.effect == ThresholdEffect::SellerCollects => {
             Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
         }
+        (Some(Scheme::MandatoryAboveTurnover), Some(false)) if t.effect == ThresholdEffect::SellerCollects => Ok(Some(
+            "seller_registered is false: the law requires registration only above a turnover threshold, so a seller below it charges no tax at the sale: the tax is import tax, and the border's reliefs decide"
+                .into(),
+        )),
         // A row that follows from the scheme (the EU's EUR 3 duty on IOSS consignments).
-        (Some(Scheme::Optional), Some(false)) => Ok(Some(
+        (Some(Scheme::Optional | Scheme::MandatoryAboveTurnover), Some(false)) => Ok(Some(
             "seller_registered is false: this row is only for a consignment whose tax the seller declares under the scheme"
                 .into(),
         )),
@@ -231,8 +236,27 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
+    sale_tax_stands(&mut relief, &mut checks);
     note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
+}
+
+/// Tax the seller collects at the sale leaves no import tax for a border relief to relieve (SG's
+/// GST import relief, the AU and NZ low-value reliefs): the sale's tax stands, and a relief of
+/// the tax alone says why it did not apply.
+fn sale_tax_stands(relief: &mut Relief, checks: &mut [ThresholdCheck]) {
+    let (Some(sale), Some(t)) = (relief.seller_collects, relief.tax) else { return };
+    relief.tax = None;
+    if t.duty || t.fees {
+        return;
+    }
+    if let Some(c) = checks.iter_mut().find(|c| c.id == t.id) {
+        c.applies = false;
+        c.note = Some(Note::from(format!(
+            "the seller collects the tax at the sale ({}): no import tax to relieve",
+            sale.id
+        )));
+    }
 }
 
 /// The consignment's (or dearest item's) value a threshold compares, in the threshold's currency.

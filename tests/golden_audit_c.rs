@@ -1,0 +1,88 @@
+//! Golden figures for the findings of audit-c (2026-11-26, published worked examples): each
+//! figure is worked from the law or the authority's own example named in the test, never from
+//! the engine.
+
+mod common;
+
+use common::{applies, d, engine, quote, request};
+use landed::quote::{LevyKind, Quote};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// The sum of the quote's priced levies of `kind`.
+fn levies(q: &Quote, kind: LevyKind) -> Decimal {
+    q.lines.iter().flat_map(|l| &l.levies).filter(|l| l.kind == kind).filter_map(|l| l.amount).sum()
+}
+
+/// One item from CN by air courier, DAP, with `shipping` (transport and insurance).
+fn one_item(destination: &str, currency: &str, code: &str, price: &str, shipping: &str, registered: bool) -> Value {
+    json!({"destination": destination, "date": "2026-03-02", "currency": currency, "channel": "courier",
+        "transport": "air", "incoterm": "DAP", "origin": "CN", "ship_from": "CN",
+        "seller_registered": registered, "shipping": shipping,
+        "lines": [{"id": "a", "code": code, "quantity": "1", "unit_price": price, "duty_rate": "0%"}]})
+}
+
+#[test]
+fn sg_unregistered_supplier_within_s400_cif_pays_no_gst_anywhere_iras_example_a() {
+    // IRAS "Purchasing imported Low-Value Goods": a supplier not registered for GST charges none
+    // at the purchase, and "no GST [is] payable to Singapore Customs unless the total Cost,
+    // Insurance and Freight (CIF) is more than S$400" (the import relief for goods by air or post,
+    // Singapore Customs "Importing by post or courier service"). Registration under the overseas
+    // vendor regime is required only above S$1 million of global turnover and S$100,000 of such
+    // sales (IRAS e-Tax Guide, 2021), so a small supplier is lawfully unregistered.
+    // Example A: jacket S$280 + transport and insurance S$25 = CIF S$305 ≤ 400: GST 0, landed 305.00.
+    let q = quote(one_item("SG", "SGD", "6201.40", "280.00", "25.00", false));
+    assert!(!applies(&q, "sg-lvg-gst-400") && applies(&q, "sg-gst-import-relief-400"));
+    assert_eq!(levies(&q, LevyKind::Tax), d("0.00"));
+    assert_eq!(
+        (q.totals.collected_at_sale, q.totals.landed, q.totals.due_on_delivery),
+        (d("0.00"), d("305.00"), d("0.00"))
+    );
+    // Example B: sneakers S$390 + S$35 = CIF S$425 > 400: import GST 9 % × 425.00 = 38.25 at the border.
+    let q = quote(one_item("SG", "SGD", "6403.99", "390.00", "35.00", false));
+    assert!(!applies(&q, "sg-gst-import-relief-400"));
+    assert_eq!(levies(&q, LevyKind::Tax), d("38.25"));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("0.00"), d("38.25")));
+}
+
+#[test]
+fn sg_registered_supplier_charges_gst_at_the_sale_and_the_import_relief_has_nothing_to_relieve() {
+    // IRAS "Purchasing imported Low-Value Goods": S$400 or less from a GST-registered supplier, GST
+    // is payable to the supplier, not at importation. S$100.00 + S$10.00: 9 % × 110.00 = 9.90 at the
+    // sale; the import relief (CIF 110 ≤ 400) does not turn it into "not due".
+    let q = quote(one_item("SG", "SGD", "6109.10", "100.00", "10.00", true));
+    assert!(applies(&q, "sg-lvg-gst-400") && !applies(&q, "sg-gst-import-relief-400"));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("9.90"), d("0.00")));
+    let check = q.thresholds.iter().find(|c| c.id == "sg-gst-import-relief-400").expect("checked");
+    assert!(check.note.as_ref().is_some_and(|n| n.as_str().contains("seller collects")), "{check:?}");
+}
+
+#[test]
+fn au_and_nz_vendors_below_the_registration_turnover_are_lawfully_unregistered_gst_act_s23_15_s51() {
+    // AU: registration is required only at the A$75,000 turnover threshold (GST Act 1999 s.23-15),
+    // and goods of A$1,000 or less pay "no duties, taxes or charges ... at the border" (ABF,
+    // "Clearing goods through the border"). A$280.00 + A$25.00 from an unregistered vendor: no GST
+    // at the sale nor at the border, landed 305.00.
+    let q = quote(one_item("AU", "AUD", "6201.40", "280.00", "25.00", false));
+    assert!(!applies(&q, "au-low-value-gst-1000") && applies(&q, "au-low-value-1000"));
+    assert_eq!(levies(&q, LevyKind::Tax), d("0.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("305.00"), d("0.00")));
+    // NZ: registration above NZ$60,000 (GST Act 1985 s.51(1)); consignments of NZ$1,000 or less are
+    // written off as GST paid or not required (NZ Customs notice of 2019-07-12): NZ$280 + 25, GST 0.
+    let q = quote(one_item("NZ", "NZD", "6201.40", "280.00", "25.00", false));
+    assert!(!applies(&q, "nz-low-value-gst-1000") && applies(&q, "nz-low-value-1000"));
+    assert_eq!(levies(&q, LevyKind::Tax), d("0.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("305.00"), d("0.00")));
+    // A registered vendor still charges it at the sale: A$280 + 25, GST 10 % × 305.00 = 30.50.
+    let q = quote(one_item("AU", "AUD", "6201.40", "280.00", "25.00", true));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("30.50"), d("0.00")));
+}
+
+#[test]
+fn gb_has_no_registration_threshold_for_an_overseas_seller_so_unregistered_is_refused_vata_sch_1a() {
+    // VATA 1994 Sch 1A (from 2012-12-01; HMRC VATREG37050): a non-established taxable person must
+    // register for UK VAT whatever the value of its supplies, so under £135 the seller charges the
+    // VAT at the sale and "not registered" is not a lawful input.
+    let e = engine().quote(&request(one_item("GB", "GBP", "6201.40", "100.00", "10.00", false))).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("seller_registered"));
+}
