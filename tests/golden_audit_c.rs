@@ -86,3 +86,31 @@ fn gb_has_no_registration_threshold_for_an_overseas_seller_so_unregistered_is_re
     let e = engine().quote(&request(one_item("GB", "GBP", "6201.40", "100.00", "10.00", false))).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("seller_registered"));
 }
+
+#[test]
+fn norway_voec_applies_per_item_so_a_dear_item_leaves_the_others_under_voec_skatteetaten() {
+    // Skatteetaten, "Value Added Tax on low value imported goods": "the NOK 3,000 threshold of the
+    // VOEC scheme applies per item – not per invoice or transaction"; goods under VOEC pay no
+    // customs duty (Norwegian Customs, "The VOEC scheme"). A VOEC seller's published example 2:
+    // item A NOK 1,600 and item B NOK 3,200 in one order, VOEC for A only.
+    // A: VAT 25 % × 1,600.00 = 400.00 at the sale, no duty. B at the border: duty 10.7 % × 3,200
+    // = 342.40 → 342 and VAT 25 % × 3,542 = 885.50 → 886 (whole kroner, Tolletaten's examples:
+    // tax_rounding.tsv no-line-amount). Checkout 1,600 + 400 + 3,200 = 5,200; due on delivery
+    // 342 + 886 = 1,228. (Before: both at the border, A's duty 171 and VAT 443, due 1,842.)
+    let q = quote(json!({"destination": "NO", "date": "2026-03-02", "currency": "NOK", "channel": "post",
+        "incoterm": "DAP", "origin": "SE", "ship_from": "SE",
+        "lines": [{"id": "A", "code": "6204.43", "quantity": "1", "unit_price": "1600.00", "duty_rate": "10.7%"},
+                  {"id": "B", "code": "6204.43", "quantity": "1", "unit_price": "3200.00", "duty_rate": "10.7%"}]}));
+    assert!(applies(&q, "no-voec-3000") && applies(&q, "no-duty-3000"));
+    let (a, b) = (&q.lines[0], &q.lines[1]);
+    assert_eq!((common::levy(a, LevyKind::Duty), common::levy(a, LevyKind::Tax)), (d("0.00"), d("400.00")));
+    assert_eq!((common::levy(b, LevyKind::Duty), common::levy(b, LevyKind::Tax)), (d("342"), d("886")));
+    assert_eq!(q.totals.collected_at_sale, d("400.00"));
+    assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("5200.00"), d("1228.00")));
+    assert!(q.warnings.iter().any(|w| w.code == "W_THRESHOLD_NOT_APPLIED" && w.message.contains("line B")));
+    // The same two items as two units of one line each keep their own side: 2 × NOK 1,600 is VOEC.
+    let q = quote(json!({"destination": "NO", "date": "2026-03-02", "currency": "NOK", "channel": "post",
+        "incoterm": "DAP", "origin": "SE", "ship_from": "SE",
+        "lines": [{"id": "A", "code": "6204.43", "quantity": "2", "unit_price": "1600.00", "duty_rate": "10.7%"}]}));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("800.00"), d("0.00")));
+}

@@ -226,6 +226,17 @@ struct Relief {
     /// Thresholds the consignment is within whose row is from a secondary source: not applied,
     /// and the levies they would change are not priced.
     unverified: Vec<&'static Threshold>,
+    /// Per line, its own relief when its items are outside a per-item row (`aggregation = item`)
+    /// that other lines are within (`None`: the consignment's); empty when every line is alike,
+    /// nearly always.
+    per_line: Vec<Option<Relief>>,
+}
+
+impl Relief {
+    /// The relief of line `i`.
+    fn for_line(&self, i: usize) -> &Relief {
+        self.per_line.get(i).and_then(Option::as_ref).unwrap_or(self)
+    }
 }
 
 /// A line with its values in the customs currency.
@@ -351,7 +362,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
-        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], &relief, share, &mut lines)?;
+        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?;
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
