@@ -114,3 +114,26 @@ fn norway_voec_applies_per_item_so_a_dear_item_leaves_the_others_under_voec_skat
         "lines": [{"id": "A", "code": "6204.43", "quantity": "2", "unit_price": "1600.00", "duty_rate": "10.7%"}]}));
     assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("800.00"), d("0.00")));
 }
+
+#[test]
+fn sg_lvg_is_tested_on_each_items_price_without_transport_gst_act_s18a() {
+    // GST Act s.18A (GST (Amendment) Act 2021, from 2023-01-01): an item's entry value is its
+    // consideration less transport and insurance to Singapore, tax and duty; Singapore Customs,
+    // "GST on Low-Value Goods": "Each item costs S$400 or less", "GST applies to each item
+    // individually ... even if the combined shipment value exceeds S$400". The GST the registered
+    // supplier charges is on the consideration with delivery.
+    // S$390.00 + S$35.00 from a registered supplier: entry value 390 ≤ 400, GST 9 % × 425.00 = 38.25
+    // at the sale, checkout 463.25, nothing on delivery (before: CIF 425 > 400, 38.25 at the border).
+    let q = quote(one_item("SG", "SGD", "6403.99", "390.00", "35.00", true));
+    assert!(applies(&q, "sg-lvg-gst-400"));
+    assert_eq!((q.totals.collected_at_sale, q.totals.landed, q.totals.due_on_delivery), (d("38.25"), d("463.25"), d("0.00")));
+    // Two items of S$300.00 + S$20.00: each ≤ 400, GST 9 % × 620.00 = 55.80 at the sale.
+    let mut v = one_item("SG", "SGD", "6109.10", "300.00", "20.00", true);
+    v["lines"][0]["quantity"] = json!("2");
+    let q = quote(v);
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("55.80"), d("0.00")));
+    // An item of S$401.00: not low-value goods, GST 9 % × 411.00 = 36.99 at the border.
+    let q = quote(one_item("SG", "SGD", "6403.99", "401.00", "10.00", true));
+    assert!(!applies(&q, "sg-lvg-gst-400"));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("0.00"), d("36.99")));
+}
