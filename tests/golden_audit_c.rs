@@ -137,3 +137,23 @@ fn sg_lvg_is_tested_on_each_items_price_without_transport_gst_act_s18a() {
     assert!(!applies(&q, "sg-lvg-gst-400"));
     assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("0.00"), d("36.99")));
 }
+
+#[test]
+fn germany_does_not_levy_import_vat_under_one_euro_zoll_de() {
+    // Generalzolldirektion, zoll.de "Internet orders – Consignments up to a value of 150 euros":
+    // the VAT is on the invoiced amount with transport and postage; "Taxes of less than one euro
+    // are not levied." A phone part €3.00 + €1.00 postage from a seller outside IOSS, 2026-03-02:
+    // VAT 19 % × 4.00 = 0.76 < 1.00, not levied: due on delivery 0.00 (before: 0.76).
+    let part = |price: &str| {
+        quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "channel": "post",
+            "incoterm": "DAP", "origin": "CN", "ship_from": "CN", "seller_registered": false, "shipping": "1.00",
+            "lines": [{"id": "a", "code": "8473.30", "quantity": "1", "unit_price": price, "duty_rate": "0%"}]}))
+    };
+    let q = part("3.00");
+    assert!(applies(&q, "de-vat-min-1"));
+    assert_eq!((levies(&q, LevyKind::Tax), q.totals.due_on_delivery), (d("0.00"), d("0.00")));
+    // €5.00 + €1.00: VAT 19 % × 6.00 = 1.14, not less than one euro: levied.
+    let q = part("5.00");
+    assert!(!applies(&q, "de-vat-min-1"));
+    assert_eq!((levies(&q, LevyKind::Tax), q.totals.due_on_delivery), (d("1.14"), d("1.14")));
+}
