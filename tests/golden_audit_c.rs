@@ -126,7 +126,10 @@ fn sg_lvg_is_tested_on_each_items_price_without_transport_gst_act_s18a() {
     // at the sale, checkout 463.25, nothing on delivery (before: CIF 425 > 400, 38.25 at the border).
     let q = quote(one_item("SG", "SGD", "6403.99", "390.00", "35.00", true));
     assert!(applies(&q, "sg-lvg-gst-400"));
-    assert_eq!((q.totals.collected_at_sale, q.totals.landed, q.totals.due_on_delivery), (d("38.25"), d("463.25"), d("0.00")));
+    assert_eq!(
+        (q.totals.collected_at_sale, q.totals.landed, q.totals.due_on_delivery),
+        (d("38.25"), d("463.25"), d("0.00"))
+    );
     // Two items of S$300.00 + S$20.00: each ≤ 400, GST 9 % × 620.00 = 55.80 at the sale.
     let mut v = one_item("SG", "SGD", "6109.10", "300.00", "20.00", true);
     v["lines"][0]["quantity"] = json!("2");
@@ -156,4 +159,19 @@ fn germany_does_not_levy_import_vat_under_one_euro_zoll_de() {
     let q = part("5.00");
     assert!(!applies(&q, "de-vat-min-1"));
     assert_eq!((levies(&q, LevyKind::Tax), q.totals.due_on_delivery), (d("1.14"), d("1.14")));
+}
+
+#[test]
+fn netherlands_rounds_the_duty_down_to_the_cent_belastingdienst_rekenvoorbeeld() {
+    // Belastingdienst, "Rekenvoorbeeld invoerrechten voor pakjes van particulieren": suit €200 +
+    // shipping €25 + insurance €10 = €235; "Invoerrechten: 2,5% van € 235 = € 5,87" (5.875 down to
+    // the cent); VAT 21 % of € 240,87 = € 50,58; taxes € 56,45 (before: duty 5.88, due 56.46).
+    let q = quote(json!({"destination": "NL", "date": "2023-03-01", "currency": "EUR", "channel": "post",
+        "incoterm": "DAP", "origin": "HK", "ship_from": "HK", "seller_registered": false,
+        "shipping": "25", "insurance": "10",
+        "lines": [{"id": "a", "code": "6203.11", "quantity": "1", "unit_price": "200.00", "duty_rate": "2.5%"}]}));
+    assert_eq!((levies(&q, LevyKind::Duty), levies(&q, LevyKind::Tax)), (d("5.87"), d("50.58")));
+    assert_eq!(q.totals.due_on_delivery, d("56.45"));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert!(duty.formula.to_string().contains("5.87"), "{}", duty.formula);
 }

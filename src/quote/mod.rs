@@ -119,7 +119,7 @@ struct Ctx<'q> {
 }
 
 /// Number of [`RoundingTarget`]s.
-const ROUNDING_TARGETS: usize = 7;
+const ROUNDING_TARGETS: usize = 8;
 
 /// The destination's rounding steps on `date`, indexed by target.
 fn rounding_steps(
@@ -187,6 +187,24 @@ impl Ctx<'_> {
             Some(r) => r.apply(amount),
             None => self.req.rounding.round_line(amount, self.j.currency),
         }
+    }
+
+    /// A line's customs duty: the destination's own rounding of the duty where it has one (the
+    /// Netherlands rounds it down to the cent), else as any levy of the line.
+    fn round_duty(&self, amount: Decimal) -> Decimal {
+        match self.rounding[RoundingTarget::DutyAmount as usize] {
+            Some(r) => r.apply(amount),
+            None => self.round_line(amount),
+        }
+    }
+
+    /// How the destination's duty rounding changed a line's duty, for its formula (", rounded down
+    /// to 0.01 = 5.87"), when it did.
+    fn duty_rounding_note(&self, exact: Option<Decimal>, amount: Option<Decimal>) -> Option<String> {
+        let r = self.rounding[RoundingTarget::DutyAmount as usize]?;
+        let (exact, amount) = (exact?, amount?);
+        (self.round_line(exact) != amount)
+            .then(|| format!(", rounded {} {} = {}", r.mode.to_step(), r.step, format_grouped(amount)))
     }
 
     /// A levy the seller collects at the sale: the request's policy (the border's rounding

@@ -359,7 +359,16 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
     closed(
         "rules/tax_rounding.tsv",
         "applies_to",
-        &["duty_base", "line_amount", "duty_in_tax_base", "tax_base", "part_base", "duty_total", "tax_total"],
+        &[
+            "duty_base",
+            "line_amount",
+            "duty_in_tax_base",
+            "tax_base",
+            "part_base",
+            "duty_total",
+            "tax_total",
+            "duty_amount",
+        ],
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
