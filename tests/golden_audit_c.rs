@@ -108,6 +108,20 @@ fn norway_voec_applies_per_item_so_a_dear_item_leaves_the_others_under_voec_skat
     assert_eq!(q.totals.collected_at_sale, d("400.00"));
     assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("5200.00"), d("1228.00")));
     assert!(q.warnings.iter().any(|w| w.code == "W_THRESHOLD_NOT_APPLIED" && w.message.contains("line B")));
+    // Goods VOEC does not cover (medicines, restricted goods: the rows' exclusions, HS 30 our
+    // mapping) are outside it item by item too: a NOK 500 medicine is imported at the border (VAT
+    // 25 % × 500 = 125, duty 0 % given), the NOK 1,600 dress stays under VOEC (400.00 at the sale).
+    let q = quote(json!({"destination": "NO", "date": "2026-03-02", "currency": "NOK", "channel": "post",
+        "incoterm": "DAP", "origin": "SE", "ship_from": "SE",
+        "lines": [{"id": "A", "code": "6204.43", "quantity": "1", "unit_price": "1600.00", "duty_rate": "10.7%"},
+                  {"id": "M", "code": "3004.90", "quantity": "1", "unit_price": "500.00", "duty_rate": "0%"}]}));
+    assert_eq!((q.totals.collected_at_sale, q.totals.due_on_delivery), (d("400.00"), d("125.00")));
+    // A cart of medicine alone is outside it, and its check says why.
+    let q = quote(json!({"destination": "NO", "date": "2026-03-02", "currency": "NOK", "channel": "post",
+        "incoterm": "DAP", "origin": "SE", "ship_from": "SE",
+        "lines": [{"id": "M", "code": "3004.90", "quantity": "1", "unit_price": "500.00", "duty_rate": "0%"}]}));
+    let check = q.thresholds.iter().find(|c| c.id == "no-voec-3000").expect("checked");
+    assert!(!check.applies && check.note.as_ref().is_some_and(|n| n.as_str().contains("HS")), "{check:?}");
     // The same two items as two units of one line each keep their own side: 2 × NOK 1,600 is VOEC.
     let q = quote(json!({"destination": "NO", "date": "2026-03-02", "currency": "NOK", "channel": "post",
         "incoterm": "DAP", "origin": "SE", "ship_from": "SE",

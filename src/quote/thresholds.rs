@@ -181,6 +181,9 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         // check shows the dearest item.
         let per_item = t.aggregation == Aggregation::Item && t.basis != ThresholdBasis::SellerTurnover;
         let mut lines_out: Vec<Option<String>> = Vec::new();
+        // Why the first line whose items are within the amount is still outside the row (the
+        // row's reason when no line is in it).
+        let mut first_barred: Option<String> = None;
         let (compared, within) = match t.basis {
             ThresholdBasis::SellerTurnover => (None, true),
             _ if per_item => {
@@ -190,7 +193,13 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                     let v = converted_value(ctx, t, *item)?;
                     dearest = dearest.max(v);
                     lines_out.push(match within_amount(v, t) {
-                        true => line_bar(ctx, t, &ctx.req.lines[i]),
+                        true => {
+                            let bar = line_bar(ctx, t, &ctx.req.lines[i]);
+                            if first_barred.is_none() {
+                                first_barred.clone_from(&bar);
+                            }
+                            bar
+                        }
                         false => Some(format!(
                             "line {}: an item of {} {} is not {} {}",
                             ctx.req.lines[i].id,
@@ -209,7 +218,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             }
         };
         let mut bar = match (within, per_item) {
-            (false, _) => None,
+            (false, true) => first_barred,
+            (false, false) => None,
             (true, true) => consignment_bar(ctx, t),
             (true, false) => eligibility_bar(ctx, t),
         };
