@@ -113,7 +113,7 @@ pub(super) fn apply_claim(
     p: &mut Priced,
 ) {
     let prog = c.programme;
-    let general = c.general.evaluate_amount(input).exact.map(|e| ctx.round_line(e));
+    let general = c.general.evaluate_amount(input).exact.map(|e| ctx.round_duty(e));
     let duty = levy.amount;
     let condition = claim_condition(prog, c.general_text);
     ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });

@@ -217,11 +217,14 @@ pub(super) fn price_with(
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
             p.missing.extend(r.unpriced.iter().cloned());
         }
-        let mut amount = r.exact.map(|e| ctx.round_line(e));
+        let mut amount = r.exact.map(|e| ctx.round_duty(e));
         let mut formula = match lazy {
             Some(expr) => Note::new(Parts::duty(expr, &input)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
+        if let Some(n) = ctx.duty_rounding_note(r.exact, amount) {
+            formula = format!("{formula}{n}").into();
+        }
         if let (Some(d), Some(a)) = (&rate.deduction, amount) {
             let (less, note) = &**d;
             amount = Some((a - less).max(Decimal::ZERO));

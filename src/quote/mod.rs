@@ -124,7 +124,7 @@ struct Ctx<'q> {
 }
 
 /// Number of [`RoundingTarget`]s.
-const ROUNDING_TARGETS: usize = 7;
+const ROUNDING_TARGETS: usize = 8;
 
 /// The destination's rounding steps on `date`, indexed by target.
 fn rounding_steps(
@@ -194,6 +194,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// A line's customs duty: the destination's own rounding of the duty where it has one (the
+    /// Netherlands rounds it down to the cent), else as any levy of the line.
+    fn round_duty(&self, amount: Decimal) -> Decimal {
+        match self.rounding[RoundingTarget::DutyAmount as usize] {
+            Some(r) => r.apply(amount),
+            None => self.round_line(amount),
+        }
+    }
+
+    /// How the destination's duty rounding changed a line's duty, for its formula (", rounded down
+    /// to 0.01 = 5.87"), when it did.
+    fn duty_rounding_note(&self, exact: Option<Decimal>, amount: Option<Decimal>) -> Option<String> {
+        let r = self.rounding[RoundingTarget::DutyAmount as usize]?;
+        let (exact, amount) = (exact?, amount?);
+        (self.round_line(exact) != amount)
+            .then(|| format!(", rounded {} {} = {}", r.mode.to_step(), r.step, format_grouped(amount)))
+    }
+
     /// A levy the seller collects at the sale: the request's policy (the border's rounding
     /// rules are the customs authority's).
     fn round_at_sale(&self, amount: Decimal) -> Decimal {
@@ -231,6 +249,17 @@ struct Relief {
     /// Thresholds the consignment is within whose row is from a secondary source: not applied,
     /// and the levies they would change are not priced.
     unverified: Vec<&'static Threshold>,
+    /// Per line, its own relief when its items are outside a per-item row (`aggregation = item`)
+    /// that other lines are within (`None`: the consignment's); empty when every line is alike,
+    /// nearly always.
+    per_line: Vec<Option<Relief>>,
+}
+
+impl Relief {
+    /// The relief of line `i`.
+    fn for_line(&self, i: usize) -> &Relief {
+        self.per_line.get(i).and_then(Option::as_ref).unwrap_or(self)
+    }
 }
 
 /// A line with its values in the customs currency.
@@ -357,7 +386,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
-        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], &relief, share, &mut lines)?;
+        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?;
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     note_shipping_to_border(&mut ctx, &relief, &lines, shipping_total);

@@ -23,15 +23,20 @@ pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> Consig
     ConsignmentValues { intrinsic: intrinsic.total(), customs: customs.total() }
 }
 
-/// The dearest single item (one unit of a line), for per-item thresholds: worked out only when
+/// The value of one item (one unit) of each line, for per-item thresholds: worked out only when
 /// a threshold compares items (a division per line).
-pub(super) fn dearest_item(ctx: &Ctx<'_>, values: &[LineValues]) -> Decimal {
+pub(super) fn item_values(ctx: &Ctx<'_>, values: &[LineValues]) -> Vec<Decimal> {
     values
         .iter()
         .zip(&ctx.req.lines)
         .map(|(v, l)| if l.quantity > Decimal::ZERO { v.goods / l.quantity } else { v.goods })
-        .max()
-        .unwrap_or_default()
+        .collect()
+}
+
+/// The dearest single item (one unit of a line).
+#[cfg(test)]
+pub(super) fn dearest_item(ctx: &Ctx<'_>, values: &[LineValues]) -> Decimal {
+    item_values(ctx, values).into_iter().max().unwrap_or_default()
 }
 
 /// `a` compared with `b` by their integer mantissas, brought to one scale (exact; the general
@@ -56,6 +61,11 @@ const POWERS_OF_TEN: [i128; 10] =
 /// Why a threshold limited by origin or by kind of goods does not apply to this cart, if it
 /// does not: every line must qualify.
 pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
+    consignment_bar(ctx, t).or_else(|| ctx.req.lines.iter().find_map(|line| line_bar(ctx, t, line)))
+}
+
+/// Why a threshold is not for this consignment as a whole: its buyer or its place of shipment.
+fn consignment_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     if t.buyer == crate::rules::Buyer::Consumer && ctx.req.business_buyer {
         return Some("only for a consumer's consignment, and business_buyer is true".into());
     }
@@ -64,35 +74,40 @@ pub(super) fn eligibility_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     {
         return Some(format!("not for goods sent from {} (ship_from) on {}", from.to_ascii_uppercase(), ctx.req.date));
     }
-    for line in &ctx.req.lines {
-        if let Some(prefix) = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p)) {
-            return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
-        }
-        if t.origins.is_empty() && t.exclude_origins.is_empty() {
-            continue;
-        }
-        let Some(origin) = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase) else {
-            return Some(format!("needs the origin of every line (line {} has none): give origin", line.id));
-        };
-        let excluded = t.exclude_origins.contains(&origin.as_str())
-            || (!t.origins.is_empty() && !t.origins.contains(&origin.as_str()));
-        if excluded {
-            return Some(format!("not available for goods of {origin} (line {}) on {}", line.id, ctx.req.date));
-        }
-    }
     None
 }
 
+/// Why a threshold is not for a line's goods: their kind (HS) or origin.
+fn line_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> {
+    if let Some(prefix) = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p)) {
+        return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
+    }
+    if t.origins.is_empty() && t.exclude_origins.is_empty() {
+        return None;
+    }
+    let Some(origin) = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase) else {
+        return Some(format!("needs the origin of every line (line {} has none): give origin", line.id));
+    };
+    let excluded = t.exclude_origins.contains(&origin.as_str())
+        || (!t.origins.is_empty() && !t.origins.contains(&origin.as_str()));
+    excluded.then(|| format!("not available for goods of {origin} (line {}) on {}", line.id, ctx.req.date))
+}
+
 /// For a threshold that depends on the seller's registration: why it does not apply when the
-/// caller says the seller is not registered for an optional scheme. Saying so of a scheme the
-/// law imposes is an error naming the field.
+/// caller says the seller is not registered for an optional scheme, or for one the law imposes
+/// only above a turnover threshold (a seller below it is lawfully unregistered). Saying so of a
+/// scheme the law imposes on every seller is an error naming the field.
 pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
     match (t.scheme, ctx.req.seller_registered) {
         (Some(Scheme::Optional), Some(false)) if t.effect == ThresholdEffect::SellerCollects => {
             Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
         }
+        (Some(Scheme::MandatoryAboveTurnover), Some(false)) if t.effect == ThresholdEffect::SellerCollects => Ok(Some(
+            "seller_registered is false: the law requires registration only above a turnover threshold, so a seller below it charges no tax at the sale: the tax is import tax, and the border's reliefs decide"
+                .into(),
+        )),
         // A row that follows from the scheme (the EU's EUR 3 duty on IOSS consignments).
-        (Some(Scheme::Optional), Some(false)) => Ok(Some(
+        (Some(Scheme::Optional | Scheme::MandatoryAboveTurnover), Some(false)) => Ok(Some(
             "seller_registered is false: this row is only for a consignment whose tax the seller declares under the scheme"
                 .into(),
         )),
@@ -132,9 +147,13 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     // A row for business buyers alone is no part of a consumer's quote: not listed, not warned.
     let consumer = !ctx.req.business_buyer;
     let candidates = day.thresholds.iter().copied().filter(|t| !(consumer && t.buyer == crate::rules::Buyer::Business));
-    let mut dearest = None;
+    let mut items: Option<Vec<Decimal>> = None;
     let mut relief = Relief::default();
     let mut checks = Vec::new();
+    // The rows that apply, in file order, and the lines outside a per-item row that applies
+    // (their items are not within it): each such line gets its own relief, from the other rows.
+    let mut applied: Vec<&'static Threshold> = Vec::new();
+    let mut outside: Vec<(usize, &'static Threshold)> = Vec::new();
     for t in candidates {
         let limit = Note::new(Parts::Limit(t));
         if t.basis == ThresholdBasis::TaxAmount {
@@ -157,15 +176,53 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             });
             continue;
         }
-        // A seller's turnover (Switzerland's mail-order rule) is not tested on the consignment.
+        // A seller's turnover (Switzerland's mail-order rule) is not tested on the consignment. A
+        // per-item row is tested line by line: within it when any line's items are, and its
+        // check shows the dearest item.
+        let per_item = t.aggregation == Aggregation::Item && t.basis != ThresholdBasis::SellerTurnover;
+        let mut lines_out: Vec<Option<String>> = Vec::new();
+        // Why the first line whose items are within the amount is still outside the row (the
+        // row's reason when no line is in it).
+        let mut first_barred: Option<String> = None;
         let (compared, within) = match t.basis {
             ThresholdBasis::SellerTurnover => (None, true),
+            _ if per_item => {
+                let items = items.get_or_insert_with(|| item_values(ctx, values));
+                let mut dearest = Decimal::ZERO;
+                for (i, item) in items.iter().enumerate() {
+                    let v = converted_value(ctx, t, *item)?;
+                    dearest = dearest.max(v);
+                    lines_out.push(match within_amount(v, t) {
+                        true => {
+                            let bar = line_bar(ctx, t, &ctx.req.lines[i]);
+                            if first_barred.is_none() {
+                                first_barred.clone_from(&bar);
+                            }
+                            bar
+                        }
+                        false => Some(format!(
+                            "line {}: an item of {} {} is not {} {}",
+                            ctx.req.lines[i].id,
+                            format_grouped(v),
+                            t.currency,
+                            if t.strictly_below { "below" } else { "at most" },
+                            format_grouped(t.amount)
+                        )),
+                    });
+                }
+                (Some(dearest), lines_out.iter().any(Option::is_none))
+            }
             _ => {
-                let compared = compared_value(ctx, t, &cv, &mut dearest, values)?;
+                let compared = compared_value(ctx, t, &cv)?;
                 (Some(compared), within_amount(compared, t))
             }
         };
-        let mut bar = if within { eligibility_bar(ctx, t) } else { None };
+        let mut bar = match (within, per_item) {
+            (false, true) => first_barred,
+            (false, false) => None,
+            (true, true) => consignment_bar(ctx, t),
+            (true, false) => eligibility_bar(ctx, t),
+        };
         if within && bar.is_none() {
             bar = registration_bar(ctx, t)?;
         }
@@ -180,7 +237,17 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         }
         let unverified = within && bar.is_none() && t.source.is_verify();
         let applies = within && bar.is_none() && !unverified;
+        let barred = bar.is_some();
         let mut note = bar.map(Note::from);
+        // A per-item row the consignment is within, but some lines' items are not: those lines
+        // are outside it (their levies as without it), and the check and a warning say which.
+        let split: Vec<String> = lines_out.iter().flatten().cloned().collect();
+        if within && !barred && !split.is_empty() {
+            outside.extend(lines_out.iter().enumerate().filter(|(_, o)| o.is_some()).map(|(i, _)| (i, t)));
+            let why = format!("not for every line (per item): {}; such a line is outside it", split.join("; "));
+            ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
+            note = Some(Note::from(why));
+        }
         if unverified {
             let why = unverified_threshold(t);
             ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
@@ -189,36 +256,21 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         }
         if applies {
             ctx.note_verify(t.source.row(), t.source.is_verify());
-            match t.effect {
-                ThresholdEffect::Relieve => {
-                    // The tightest applicable relief wins for each levy.
-                    let tighter = |r: &Threshold| compare(t.amount, r.amount) == Ordering::Less;
-                    if t.duty && relief.duty.is_none_or(tighter) {
-                        relief.duty = Some(t);
-                    }
-                    if t.tax && relief.tax.is_none_or(tighter) {
-                        relief.tax = Some(t);
-                    }
-                    if t.fees {
-                        relief.fees = Some(t);
-                    }
-                }
-                ThresholdEffect::SellerCollects => {
-                    relief.seller_collects = Some(t);
-                    ctx.warn(Detail::SellerCollects { threshold: t.id });
-                }
-                ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
-                ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
-                ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
-                ThresholdEffect::ReverseCharge => relief.reverse_charge = Some(t),
+            if t.effect == ThresholdEffect::SellerCollects {
+                ctx.warn(Detail::SellerCollects { threshold: t.id });
             }
+            add_row(&mut relief, t);
+            applied.push(t);
             // A scheme's assumption is the seller's registration, an excluded place of shipment's
             // is where the goods come from: each is stated only while the request does not say.
             let unsaid = (t.scheme.is_none() || ctx.req.seller_registered.is_none())
                 && (t.exclude_ship_from.is_empty() || ctx.req.ship_from.is_none());
             if let Some(a) = t.assumption.filter(|_| unsaid) {
                 ctx.warn(Detail::Assumption { threshold: t.id, assumption: a });
-                note = Some(Note::new(Parts::Assumes(a)));
+                // The lines outside a per-item row say more than its assumption (warned).
+                if split.is_empty() {
+                    note = Some(Note::new(Parts::Assumes(a)));
+                }
             }
         }
         checks.push(ThresholdCheck {
@@ -231,23 +283,98 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
+    sale_tax_stands(&mut relief, &mut checks);
+    if !outside.is_empty() {
+        relief.per_line = lines_relief(&relief, &applied, &outside, ctx.req.lines.len());
+    }
     note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
 }
 
-/// The consignment's (or dearest item's) value a threshold compares, in the threshold's currency.
-fn compared_value(
-    ctx: &mut Ctx<'_>,
-    t: &Threshold,
-    cv: &ConsignmentValues,
-    dearest: &mut Option<Decimal>,
-    values: &[LineValues],
-) -> Result<Decimal> {
-    let value = match (t.aggregation, t.basis) {
-        (Aggregation::Item, _) => *dearest.get_or_insert_with(|| dearest_item(ctx, values)),
-        (_, ThresholdBasis::Intrinsic) => cv.intrinsic,
+/// Adds an applying row to a relief.
+fn add_row(relief: &mut Relief, t: &'static Threshold) {
+    match t.effect {
+        ThresholdEffect::Relieve => {
+            // The tightest applicable relief wins for each levy.
+            let tighter = |r: &Threshold| compare(t.amount, r.amount) == Ordering::Less;
+            if t.duty && relief.duty.is_none_or(tighter) {
+                relief.duty = Some(t);
+            }
+            if t.tax && relief.tax.is_none_or(tighter) {
+                relief.tax = Some(t);
+            }
+            if t.fees {
+                relief.fees = Some(t);
+            }
+        }
+        ThresholdEffect::SellerCollects => relief.seller_collects = Some(t),
+        ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
+        ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
+        ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
+        ThresholdEffect::ReverseCharge => relief.reverse_charge = Some(t),
+    }
+}
+
+/// The relief of each line outside a per-item row (`None` for the others, which take the
+/// consignment's): the rows that apply but those it is outside, and the unverified rows but
+/// those (Norway's VOEC is per item, Skatteetaten: a NOK 3,200 item is at the border while a
+/// NOK 1,600 one in the same order is under VOEC).
+fn lines_relief(
+    relief: &Relief,
+    applied: &[&'static Threshold],
+    outside: &[(usize, &'static Threshold)],
+    lines: usize,
+) -> Vec<Option<Relief>> {
+    let is_out = |i: usize, t: &Threshold| outside.iter().any(|(k, o)| *k == i && std::ptr::eq(*o, t));
+    (0..lines)
+        .map(|i| {
+            if !outside.iter().any(|(k, _)| *k == i) {
+                return None;
+            }
+            let mut r = Relief {
+                min_collectible: relief.min_collectible,
+                simplified_set_aside: relief.simplified_set_aside,
+                unverified: relief.unverified.iter().copied().filter(|t| !is_out(i, t)).collect(),
+                ..Relief::default()
+            };
+            for t in applied.iter().copied().filter(|t| !is_out(i, t)) {
+                add_row(&mut r, t);
+            }
+            sale_tax_stands(&mut r, &mut []);
+            Some(r)
+        })
+        .collect()
+}
+
+/// Tax the seller collects at the sale leaves no import tax for a border relief to relieve (SG's
+/// GST import relief, the AU and NZ low-value reliefs): the sale's tax stands, and a relief of
+/// the tax alone says why it did not apply.
+fn sale_tax_stands(relief: &mut Relief, checks: &mut [ThresholdCheck]) {
+    let (Some(sale), Some(t)) = (relief.seller_collects, relief.tax) else { return };
+    relief.tax = None;
+    if t.duty || t.fees {
+        return;
+    }
+    if let Some(c) = checks.iter_mut().find(|c| c.id == t.id) {
+        c.applies = false;
+        c.note = Some(Note::from(format!(
+            "the seller collects the tax at the sale ({}): no import tax to relieve",
+            sale.id
+        )));
+    }
+}
+
+/// The consignment's value a threshold compares, in the threshold's currency.
+fn compared_value(ctx: &mut Ctx<'_>, t: &Threshold, cv: &ConsignmentValues) -> Result<Decimal> {
+    let value = match t.basis {
+        ThresholdBasis::Intrinsic => cv.intrinsic,
         _ => cv.customs,
     };
+    converted_value(ctx, t, value)
+}
+
+/// A value in the customs currency, in the threshold's currency, rounded to its minor unit.
+fn converted_value(ctx: &mut Ctx<'_>, t: &Threshold, value: Decimal) -> Result<Decimal> {
     let rate = ctx.rate(ctx.j.currency, t.currency).ok_or_else(|| {
         Error::new(
             ErrorCode::FxRate,

@@ -30,13 +30,28 @@ pub(super) fn totals(
     let tax = ctx.round(sums.tax.total());
     let fees = ctx.round(sums.fees.total());
     let goods = goods.total();
+    // With lines outside a per-item scheme, only the others' tax is the sale's.
+    let line_tax = |at_sale: fn(&Relief) -> bool| match relief.per_line.is_empty() {
+        true => sums.line_tax.total(),
+        false => {
+            let mut sum = Sum::new(dp);
+            for (_, line) in lines.iter().enumerate().filter(|(i, _)| at_sale(relief.for_line(*i))) {
+                for a in
+                    line.levies.iter().filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount.or(l.partial_amount))
+                {
+                    sum.add(a);
+                }
+            }
+            sum.total()
+        }
+    };
     let at_sale = match relief.seller_collects {
-        Some(_) => ctx.round(sums.line_tax.total()),
+        Some(_) => ctx.round(line_tax(|r| r.seller_collects.is_some())),
         None => Decimal::ZERO,
     };
     // Tax a registered buyer reverse-charges is on its own return, not paid to the seller nor at
     // the border: outside `tax`, the checkout price and what is due on delivery.
-    let reverse_charged = relief.reverse_charge.map(|_| ctx.round(sums.line_tax.total()));
+    let reverse_charged = relief.reverse_charge.map(|_| ctx.round(line_tax(|r| r.reverse_charge.is_some())));
     let tax = reverse_charged.map_or(tax, |r| tax - r);
     let charges = duty + tax + fees;
     let checkout = goods + shipping + insurance + at_sale;

@@ -22,10 +22,39 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
+    let all = threshold_whys(ctx, relief);
+    if rules.is_empty() && all.0.is_empty() && relief.per_line.iter().all(Option::is_none) {
+        return;
+    }
+    for (i, line) in lines.iter_mut().enumerate() {
+        // A line outside a per-item row has its own relief, and its own unverified rows.
+        let own = relief.per_line.get(i).and_then(Option::as_ref).map(|r| threshold_whys(ctx, r));
+        let (thresholds, held) = own.as_ref().unwrap_or(&all);
+        let whys: Vec<(&[LevyKind], &str)> =
+            rules.iter().chain(thresholds).map(|(k, w)| (k.as_slice(), w.as_str())).collect();
+        let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
+        // Only a line with a duty figure carries it into its tax base.
+        let dutiable = line
+            .levies
+            .iter()
+            .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
+            .any(|l| l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
+        unprice_levies(line, &whys);
+        if dutiable && !held.is_empty() {
+            unprice_levies(line, &held);
+        }
+    }
+}
+
+/// The levies each unverified threshold of a relief leaves unpriced, with why, and why a tax
+/// holding such a duty is unpriced too.
+#[allow(clippy::type_complexity)]
+fn threshold_whys(ctx: &Ctx<'_>, relief: &Relief) -> (Vec<(Vec<LevyKind>, String)>, Vec<String>) {
     // A tax whose base holds the duty an unverified threshold leaves unpriced is unknown with it:
     // import tax on value plus duty, or tax at the sale under DDP (the price recovers the duty).
     let at_sale = relief.seller_collects.or(relief.reverse_charge).is_some();
     let tax_holds_duty = if at_sale { ctx.req.incoterm == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
+    let mut rules = Vec::new();
     let mut held: Vec<String> = Vec::new();
     for t in &relief.unverified {
         let mut kinds = Vec::new();
@@ -40,23 +69,7 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         }
         rules.push((kinds, format!("{}: {}", t.id, unverified_threshold(t))));
     }
-    if rules.is_empty() {
-        return;
-    }
-    let whys: Vec<(&[LevyKind], &str)> = rules.iter().map(|(k, w)| (k.as_slice(), w.as_str())).collect();
-    let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
-    for line in lines.iter_mut() {
-        // Only a line with a duty figure carries it into its tax base.
-        let dutiable = line
-            .levies
-            .iter()
-            .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
-            .any(|l| l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
-        unprice_levies(line, &whys);
-        if dutiable && !held.is_empty() {
-            unprice_levies(line, &held);
-        }
-    }
+    (rules, held)
 }
 
 /// Why the value of goods for personal use is not priced, if it is not: its row is from a

@@ -144,10 +144,16 @@ pub enum ThresholdBasis {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scheme {
-    /// The seller must charge the tax at the sale (GB ≤ £135, AU, NZ, SG).
+    /// Every seller must charge the tax at the sale, whatever its turnover (GB ≤ £135: an
+    /// overseas seller has no registration threshold, VATA 1994 Sch 1A).
     Mandatory,
     /// The seller may (IOSS, VOEC); otherwise the tax is import tax at the border.
     Optional,
+    /// A seller must register and charge the tax at the sale only above a turnover threshold
+    /// (AU above A$75,000, NZ above NZ$60,000, SG's overseas vendors above S$1 million worldwide
+    /// and S$100,000 of such sales): one below it is lawfully unregistered and charges none, so
+    /// `seller_registered: false` is accepted and the border's own reliefs decide.
+    MandatoryAboveTurnover,
 }
 
 /// What tax collected by the seller at the sale is charged on.
@@ -353,7 +359,16 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
     closed(
         "rules/tax_rounding.tsv",
         "applies_to",
-        &["duty_base", "line_amount", "duty_in_tax_base", "tax_base", "part_base", "duty_total", "tax_total"],
+        &[
+            "duty_base",
+            "line_amount",
+            "duty_in_tax_base",
+            "tax_base",
+            "part_base",
+            "duty_total",
+            "tax_total",
+            "duty_amount",
+        ],
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
@@ -565,7 +580,12 @@ impl<'a> ThresholdCodes<'a> {
             scheme: one_of(
                 r,
                 "scheme",
-                &[("", None), ("mandatory", Some(Scheme::Mandatory)), ("optional", Some(Scheme::Optional))],
+                &[
+                    ("", None),
+                    ("mandatory", Some(Scheme::Mandatory)),
+                    ("optional", Some(Scheme::Optional)),
+                    ("mandatory_above_turnover", Some(Scheme::MandatoryAboveTurnover)),
+                ],
             )?,
             sale_base: one_of(
                 r,

@@ -1124,7 +1124,8 @@ mod tests {
         // In the EU until 2020-12-31, the UK's own VAT relief replaced the EU's row (below).
         assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
         assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135", "gb-low-value-vat-135-b2b"]);
-        assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150"]);
+        // Germany's own minimum collectible (de-vat-min-1) is beside the EU's rows, not instead.
+        assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150", "de-vat-min-1"]);
         assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
     }
 

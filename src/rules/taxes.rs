@@ -28,6 +28,8 @@ pub enum RoundingTarget {
     DutyTotal,
     /// The declaration's total of each tax part.
     TaxTotal,
+    /// Each line's customs duty amount alone (the Netherlands: down to the cent).
+    DutyAmount,
 }
 
 /// How a rounding step rounds.
@@ -170,6 +172,7 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
             "part_base" => RoundingTarget::PartBase,
             "duty_total" => RoundingTarget::DutyTotal,
             "tax_total" => RoundingTarget::TaxTotal,
+            "duty_amount" => RoundingTarget::DutyAmount,
             other => return Err(bad(T, r, "applies_to", other)),
         };
         let mode = match r.text("mode")? {
