@@ -125,6 +125,11 @@ pub struct LayerDecision<'r> {
     pub unknown: Option<String>,
 }
 
+/// The group of `rules/groups.tsv` naming the countries of HTSUS general note 3(b) (Cuba, North
+/// Korea; Russia and Belarus from 2022-04-09, Pub. L. 117-110), each with its dates: their goods
+/// pay the column 2 rate, and heading 9903.01.29 excepts them from the reciprocal tariff.
+pub const COLUMN_2_GROUP: &str = "USCOLUMNTWO";
+
 /// Suffix of a scope list that names the codes a heading *may* cover (its article description
 /// read onto HS headings) where the U.S. note enumerating them is not in our sources.
 pub const POSSIBLE_SCOPE: &str = ":possible";
@@ -288,6 +293,15 @@ impl UsRules {
             }
         }
         candidates
+    }
+
+    /// The membership that makes `origin` a country of HTSUS general note 3(b) on `date` (group
+    /// [`COLUMN_2_GROUP`] of `rules/groups.tsv`): its goods pay the column 2 rate, not column 1.
+    pub fn column_2(&self, origin: &str, date: Date) -> Option<&Membership<'static>> {
+        self.groups
+            .memberships_of(origin)
+            .iter()
+            .find(|m| m.group == COLUMN_2_GROUP && in_force(m.valid_from, m.valid_to, date))
     }
 
     /// Programmes whose countries include `origin` on `date`.
