@@ -70,3 +70,62 @@ fn a_general_note_3b_country_has_no_preference_to_claim() {
     assert!(q.lines[0].alternatives.is_empty(), "{:?}", q.lines[0].alternatives);
     assert_eq!(q.lines[0].status, LineStatus::Priced);
 }
+
+// D1. A code shorter than the codes of a list (an 8-digit code, the list naming 10-digit
+// statistical lines) is on it when every statistical line under it is (HTS Rev 3 and Rev 10),
+// off it when none is, and otherwise the layer is unsettled and the line partial, naming the
+// 10-digit code as the input that fixes it. Annex II: heading 9903.01.32 ("articles ... classified
+// in the subheadings enumerated in subdivision (v)(iii)(a) of U.S. note 2": "The duty provided in
+// the applicable subheading"), excepted from 9903.01.25 ("except for products described in
+// headings 9903.01.26–9903.01.33"), 9903.01.43-.76 and 9903.02.02-.91.
+
+#[test]
+fn an_8_digit_code_whose_every_statistical_line_is_on_annex_ii_is_exempt() {
+    // 8471.30.01 has one statistical line, 8471.30.01.00; 8517.13.00 one, 8517.13.00.00; both on
+    // Annex II. China on 2025-04-10: 9903.01.63 (125 %) excepted, 9903.01.24 (20 %) still charged.
+    for code in ["8471.30.01", "8471.30.0100", "8517.13.00", "8517.13.0000"] {
+        let q = us("CN", "2025-04-10", code, "1000.00");
+        let line = &q.lines[0];
+        assert!(levy_named(line, "9903.01.63").is_none(), "{code}: {:?}", line.levies);
+        assert!(line.excluded.iter().any(|e| e.ch99 == "9903.01.63" && e.reason.contains("ieepa:exempt")), "{code}");
+        assert_eq!(q.totals.duty, d("200.00"), "{code}");
+        assert_eq!(q.totals.landed, d("1233.96"), "{code}");
+        assert!(q.totals.complete, "{code}");
+        assert!(q.warnings.iter().all(|w| w.code != "W_SCOPE_10_DIGIT"), "{code}");
+    }
+    // Vietnam on 2025-08-07 (9903.02.69, 20 %), with 6 digits: every line of 8471.30 is listed.
+    let q = us("VN", "2025-08-07", "8471.30", "1000.00");
+    assert_eq!((q.totals.duty, q.totals.landed, q.totals.complete), (d("0.00"), d("1033.96"), true));
+    // Pharmaceuticals 3004.90.92 (all statistical lines listed) from Germany: no 9903.02.19/.20.
+    let q = us("DE", "2025-08-07", "3004.90.92", "1000.00");
+    assert_eq!((q.totals.duty, q.totals.complete), (d("0.00"), true), "{:?}", q.lines[0].levies);
+}
+
+#[test]
+fn a_code_some_of_whose_statistical_lines_are_on_annex_ii_is_partial_naming_the_10_digit_code() {
+    // 0510.00: 0510.00.40 (all three lines) is on Annex II, 0510.00.20.00 is not.
+    let q = us("VN", "2025-08-07", "0510.00", "1000.00");
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::Partial, "{:?}", line.levies);
+    let recip = levy_named(line, "9903.02.69").expect("listed, unpriced");
+    assert_eq!(recip.amount, None);
+    assert!(recip.formula.to_string().contains("give the full 10-digit statistical code"), "{}", recip.formula);
+    assert!(!q.totals.complete);
+    // Each side of the split is settled.
+    let exempt = us("VN", "2025-08-07", "0510.00.40", "1000.00");
+    assert!(exempt.totals.complete && exempt.totals.duty == d("0.00"), "{:?}", exempt.lines[0].levies);
+    let charged = us("VN", "2025-08-07", "0510.00.20", "1000.00");
+    assert_eq!(levy_named(&charged.lines[0], "9903.02.69").and_then(|l| l.amount), Some(d("200.00")));
+}
+
+#[test]
+fn a_split_code_on_the_section_122_list_leaves_the_surcharge_unsettled() {
+    // s122_exempt_products.csv names 8505.11.00.70 and no other line of 8505.11.00 (heading
+    // 9903.03.01 "Except for products described in headings 9903.03.02–9903.03.11").
+    let q = us("DE", "2026-06-08", "8505.11.00", "1000.00");
+    let s122 = levy_named(&q.lines[0], "9903.03.01").expect("listed");
+    assert_eq!(s122.amount, None, "{}", s122.formula);
+    assert!(!q.totals.complete);
+    let q = us("DE", "2026-06-08", "8505.11.0070", "1000.00");
+    assert!(q.lines[0].excluded.iter().any(|e| e.ch99 == "9903.03.01"), "{:?}", q.lines[0].excluded);
+}
