@@ -129,3 +129,49 @@ fn a_split_code_on_the_section_122_list_leaves_the_surcharge_unsettled() {
     let q = us("DE", "2026-06-08", "8505.11.0070", "1000.00");
     assert!(q.lines[0].excluded.iter().any(|e| e.ch99 == "9903.03.01"), "{:?}", q.lines[0].excluded);
 }
+
+// D9. Informational materials: the IEEPA does not reach them (50 U.S.C. 1702(b)(3)), and every
+// IEEPA and Section 122 heading excepts them: 9903.01.22 (China and Hong Kong, from 9903.01.20 and
+// .24), 9903.01.03 (Mexico, from .01), 9903.01.12 (Canada, from .10), 9903.01.31 (from 9903.01.25
+// and the country headings), 9903.03.11 (from 9903.03.01). Section 301 is not IEEPA and stays.
+
+#[test]
+fn printed_books_are_outside_the_ieepa_and_section_122_duties() {
+    // 4901.99.00.93 printed books, MFN Free. China 2025-05-14: 9903.01.24 (20 %) excepted by
+    // 9903.01.22, reciprocal excepted (Annex II and 9903.01.31); list 4A 7.5 % (9903.88.15) stays.
+    let q = us("CN", "2025-05-14", "4901.99.0093", "1000.00");
+    let line = &q.lines[0];
+    assert!(levy_named(line, "9903.01.24").is_none(), "{:?}", line.levies);
+    assert!(line.excluded.iter().any(|e| e.ch99 == "9903.01.24" && e.reason.contains("info_materials")));
+    assert_eq!(q.totals.duty, d("75.00"), "{:?}", line.levies);
+    assert_eq!((q.totals.landed, q.totals.complete), (d("1108.96"), true));
+    // With 8 digits as well (every line of 4901.99.00 is a publication).
+    let q = us("CN", "2025-05-14", "4901.99.00", "1000.00");
+    assert_eq!(q.totals.duty, d("75.00"), "{:?}", q.lines[0].levies);
+    // Mexico 2025-05-14: 9903.01.01 (25 %) excepted by 9903.01.03.
+    let q = us("MX", "2025-05-14", "4901.99.0093", "1000.00");
+    assert_eq!((q.totals.duty, q.totals.complete), (d("0.00"), true), "{:?}", q.lines[0].levies);
+    // Canada 2025-08-07: 9903.01.10 (35 %) excepted by 9903.01.12.
+    let q = us("CA", "2025-08-07", "4902.10.0000", "1000.00");
+    assert_eq!((q.totals.duty, q.totals.complete), (d("0.00"), true), "{:?}", q.lines[0].levies);
+    // Section 122 on 2026-06-08: 9903.03.01 excepted by 9903.03.11 (Germany: no Section 301).
+    let q = us("DE", "2026-06-08", "4901.99.0093", "1000.00");
+    assert!(q.lines[0].excluded.iter().any(|e| e.ch99 == "9903.03.01"), "{:?}", q.lines[0].levies);
+    assert_eq!((q.totals.duty, q.totals.complete), (d("0.00"), true));
+}
+
+#[test]
+fn goods_that_may_or_may_not_be_informational_materials_leave_the_ieepa_and_s122_layers_unsettled() {
+    // A painting 9701 from Vietnam on 2025-08-07 (9903.02.69, 20 %): an artwork is informational
+    // material, a decorative article may not be; the code cannot tell. Partial, not 20 % complete.
+    let q = us("VN", "2025-08-07", "9701.21.0000", "1000.00");
+    let recip = levy_named(&q.lines[0], "9903.02.69").expect("listed");
+    assert_eq!(recip.amount, None);
+    assert!(recip.formula.to_string().contains("info_materials:exempt"), "{}", recip.formula);
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    // Recorded media 8523 under Section 122 on 2026-06-08 from Japan.
+    let q = us("JP", "2026-06-08", "8523.49.4000", "1000.00");
+    let s122 = levy_named(&q.lines[0], "9903.03.01").expect("listed");
+    assert_eq!(s122.amount, None, "{}", s122.formula);
+    assert!(!q.totals.complete);
+}

@@ -315,8 +315,10 @@ fn excluding_layers(r: &Row) -> &'static str {
 }
 
 /// `us_reciprocal.tsv`: one additional-duty layer per country heading, in the columns of
-/// `us_layers.tsv`. Goods on the Annex II list (`ieepa:exempt`) and goods subject to Section 232
-/// (note 2(v)(vi)-(xvi), heading 9903.01.33) are not charged.
+/// `us_layers.tsv`. Goods on the Annex II list (`ieepa:exempt`), informational materials
+/// (`info_materials:exempt` of `rules/us_scopes_extra.tsv`: 50 U.S.C. 1702(b)(3), heading
+/// 9903.01.31, which the country headings except with 9903.01.28-.33) and goods subject to
+/// Section 232 (note 2(v)(vi)-(xvi), heading 9903.01.33) are not charged.
 pub fn reciprocal(dir: &Path) -> Result<String> {
     let mut out = LAYER_COLUMNS.join("\t");
     out.push('\n');
@@ -325,7 +327,7 @@ pub fn reciprocal(dir: &Path) -> Result<String> {
         let name = if r.id_prefix == "ieepa-extra" { name.replace("reciprocal", "additional") } else { name };
         let _ = writeln!(
             out,
-            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt\t{}\t\t50\t{}\t{}\t{}\t{}",
+            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt,info_materials:exempt\t{}\t\t50\t{}\t{}\t{}\t{}",
             r.id_prefix,
             r.ch99,
             r.ch99,
