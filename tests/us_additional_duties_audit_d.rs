@@ -175,3 +175,36 @@ fn goods_that_may_or_may_not_be_informational_materials_leave_the_ieepa_and_s122
     assert_eq!(s122.amount, None, "{}", s122.formula);
     assert!(!q.totals.complete);
 }
+
+// D12. Russian aluminum: HTSUS 2026 Rev 3 heading 9903.85.02 applies "Except as provided in
+// headings 9903.85.67 or 9903.85.69"; 9903.85.67 ("Aluminum articles that are the product of
+// Russia ... note 19(a)(vii)(A) ... or note 19(m)(A) ..., as applicable per the date of entry")
+// and 9903.85.68 (derivatives) are "+ 200%" in Rev 3 and Rev 10 alike. Proclamation 10895 ended
+// the country arrangements from 2025-03-12, not these headings.
+
+#[test]
+fn russian_aluminum_keeps_its_200_percent_after_2025_03_11() {
+    // 7601.10.30 unwrought aluminum, column 2 18.5 % (general note 3(b), D0) = 185.00.
+    for date in ["2024-08-07", "2025-03-12", "2025-08-07"] {
+        let line = json!({"id": "a", "code": "7601.10.3000", "quantity": "1", "unit_price": "1000.00",
+            "metal_content_value": "1000.00"});
+        let q = us_line("RU", date, line);
+        let l = &q.lines[0];
+        let ru = l.levies.iter().find(|x| x.name.as_str().contains("9903.85.67")).expect(date);
+        assert_eq!(ru.amount, Some(d("2000.00")), "{date}");
+        assert!(levy_named(l, "9903.85.02").is_none(), "{date}: {:?}", l.levies);
+        assert!(levy_named(l, "9903.01.25").is_none(), "{date}");
+        assert_eq!((q.totals.duty, q.totals.complete), (d("2185.00"), true), "{date}: {:?}", l.levies);
+    }
+    // The same aluminum from Canada on 2025-08-07: 9903.85.02 on the aluminum content, 50 %.
+    let line = json!({"id": "a", "code": "7601.10.3000", "quantity": "1", "unit_price": "1000.00",
+        "metal_content_value": "1000.00"});
+    let q = us_line("CA", "2025-08-07", line);
+    assert_eq!(levy_named(&q.lines[0], "9903.85.02").and_then(|l| l.amount), Some(d("500.00")));
+    // From 2026-04-06 the articles of 9903.85.67 are those of note 19(m)(A), not in our sources:
+    // the 200 % is listed unpriced and the line partial, never dropped.
+    let q = us("RU", "2026-06-08", "7601.10.3000", "1000.00");
+    let ru = levy_named(&q.lines[0], "9903.85.67").expect("listed");
+    assert_eq!(ru.amount, None, "{}", ru.formula);
+    assert!(!q.totals.complete);
+}
