@@ -208,3 +208,25 @@ fn russian_aluminum_keeps_its_200_percent_after_2025_03_11() {
     assert_eq!(ru.amount, None, "{}", ru.formula);
     assert!(!q.totals.complete);
 }
+
+// D5. Section 301 cranes: HTSUS heading 9903.92 (entries from 2024-09-27 of cranes of subheading
+// 8426.19.00, products of China): 9903.92.10 ship-to-shore gantry cranes + 25 %; 9903.92.80 the
+// other cranes: the duty of the subheading; 9903.91.09 a ship-to-shore crane under a contract of
+// before 2024-05-14 entered before 2026-05-14: none. The code cannot tell which: both outcomes.
+
+#[test]
+fn chinese_cranes_of_8426_19_are_partial_with_both_section_301_outcomes() {
+    let q = us("CN", "2024-10-01", "8426.19.00", "1000000.00");
+    let line = &q.lines[0];
+    let cranes = levy_named(line, "9903.92.10").expect("listed");
+    assert_eq!(cranes.amount, None);
+    let why = cranes.formula.to_string();
+    assert!(why.contains("condition met: 25% × 1,000,000.00 = 250,000.00, not met: none"), "{why}");
+    assert_eq!(line.status, LineStatus::Partial);
+    assert!(!q.totals.complete);
+    // Before 2024-09-27, and from another origin: no layer.
+    let before = us("CN", "2024-09-26", "8426.19.00", "1000000.00");
+    assert!(levy_named(&before.lines[0], "9903.92.10").is_none());
+    let de = us("DE", "2024-10-01", "8426.19.00", "1000000.00");
+    assert!(levy_named(&de.lines[0], "9903.92.10").is_none() && de.totals.complete);
+}
