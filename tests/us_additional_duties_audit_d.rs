@@ -230,3 +230,42 @@ fn chinese_cranes_of_8426_19_are_partial_with_both_section_301_outcomes() {
     let de = us("DE", "2024-10-01", "8426.19.00", "1000000.00");
     assert!(levy_named(&de.lines[0], "9903.92.10").is_none() && de.totals.complete);
 }
+
+// D8. Section 122: heading 9903.03.01 applies "Except for products described in headings
+// 9903.03.02–9903.03.11"; 9903.03.09 is "Articles of textiles or apparel the product of Costa
+// Rica, the Dominican Republic, El Salvador, Guatemala, Honduras or Nicaragua, as provided for in
+// subdivision (aa)(viii) of U.S. note 2": the duty of the subheading. Note (aa)(viii) is not in
+// our sources: with a CAFTA-DR claim (P) the T-shirt is outside Section 122, without it the
+// surcharge is unsettled, never 10 % complete.
+
+#[test]
+fn cafta_dr_textiles_are_outside_section_122_with_the_claim_and_unsettled_without() {
+    let tee = |claim: Option<&str>| {
+        let mut line = json!({"id": "a", "code": "6109.10.00", "quantity": "1", "unit_price": "1000.00"});
+        if let Some(c) = claim {
+            line["claim"] = json!(c);
+        }
+        us_line("GT", "2026-06-08", line)
+    };
+    // Claim P: column 1 special Free, no surcharge; MPF waived for CAFTA-DR (19 U.S.C. 58c(b)(15)).
+    let q = tee(Some("P"));
+    assert!(levy_named(&q.lines[0], "9903.03.01").is_none(), "{:?}", q.lines[0].levies);
+    assert!(q.lines[0].excluded.iter().any(|e| e.ch99 == "9903.03.01" && e.reason.contains("claim under P")));
+    assert_eq!((q.totals.duty, q.totals.landed, q.totals.complete), (d("0.00"), d("1001.25"), true));
+    // No claim: 16.5 %, and the surcharge with both outcomes.
+    let q = tee(None);
+    let s122 = levy_named(&q.lines[0], "9903.03.01").expect("listed");
+    assert_eq!(s122.amount, None);
+    assert!(
+        s122.formula.to_string().contains("condition met: 10% × 1,000.00 = 100.00, not met: none"),
+        "{}",
+        s122.formula
+    );
+    assert_eq!((q.totals.duty, q.totals.complete), (d("165.00"), false));
+    // Goods of these countries that are not textiles still pay it (toys 9503.00.00, Free).
+    let q = us("GT", "2026-06-08", "9503.00.0073", "1000.00");
+    assert_eq!(levy_named(&q.lines[0], "9903.03.01").and_then(|l| l.amount), Some(d("100.00")));
+    // A T-shirt of another country pays it.
+    let q = us("VN", "2026-06-08", "6109.10.00", "1000.00");
+    assert_eq!(levy_named(&q.lines[0], "9903.03.01").and_then(|l| l.amount), Some(d("100.00")));
+}
