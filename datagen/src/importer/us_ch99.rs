@@ -523,13 +523,14 @@ mod tests {
     fn a_shorter_code_is_on_a_list_when_every_statistical_line_under_it_is() {
         let set = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<BTreeSet<String>>();
         // 8471.30.01 has one statistical line, 8471.30.01.00 (HTS Rev 10), on Annex II: 8471.30.01
-        // and 8471.30 are on it too; 3004.90.92 has two lines here, one listed: split, left out.
-        let lines = set(&["8471300100", "3004909201", "3004909202", "8517130000"]);
+        // is on it (through its shortest such prefix, 84713 here); 8471 is split (8471.50.01.00
+        // is not listed), and so are 3004 and 3004.90.92 (one of their two lines listed).
+        let lines = set(&["8471300100", "8471500100", "3004909201", "3004909202", "8517130000", "8517620000"]);
         let listed = set(&["8471300100", "3004909201", "85171300"]);
-        assert_eq!(fully_covered(&listed, &lines), vec!["8471".to_string()]);
+        assert_eq!(fully_covered(&listed, &lines), vec!["84713".to_string(), "85171".to_string()]);
         let listed = set(&["3004909201", "3004909202"]);
         assert_eq!(fully_covered(&listed, &lines), vec!["3004".to_string()]);
-        assert!(fully_covered(&set(&["30049092"]), &lines).is_empty(), "already named");
+        assert!(fully_covered(&set(&["3004"]), &lines).is_empty(), "already named");
     }
 
     #[test]
