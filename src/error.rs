@@ -152,8 +152,6 @@ pub enum WarningCode {
     OldRule,
     #[serde(rename = "W_FEE_UNKNOWN")]
     FeeUnknown,
-    #[serde(rename = "W_SCOPE_10_DIGIT")]
-    Scope10Digit,
     #[serde(rename = "W_STALE_DATA")]
     StaleData,
     #[serde(rename = "W_CLAIM")]
@@ -195,7 +193,6 @@ impl WarningCode {
             WarningCode::FeeNeedsTransport => "W_FEE_NEEDS_TRANSPORT",
             WarningCode::OldRule => "W_OLD_RULE",
             WarningCode::FeeUnknown => "W_FEE_UNKNOWN",
-            WarningCode::Scope10Digit => "W_SCOPE_10_DIGIT",
             WarningCode::StaleData => "W_STALE_DATA",
             WarningCode::Claim => "W_CLAIM",
             WarningCode::ClaimNoRate => "W_CLAIM_NO_RATE",

@@ -224,7 +224,12 @@ pub(super) fn duty_rates(
                 });
             }
             let rates = out;
+            let column_2 = column_2(ctx, line);
             for l in &found.lines {
+                if let Some(m) = column_2 {
+                    push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(&l.row), m);
+                    continue;
+                }
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
                 if rates.iter().filter_map(rate_of).any(|r| {
@@ -287,6 +292,43 @@ pub(super) fn duty_rates(
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
     }
+}
+
+/// The membership that makes the line's origin a country of HTSUS general note 3(b) on the
+/// as-of date (`rules/groups.tsv`, group `USCOLUMNTWO`), where the destination is the US.
+fn column_2(ctx: &Ctx<'_>, line: &LineRequest) -> Option<&'static crate::rules::groups::Membership<'static>> {
+    if ctx.j.additional_duties != AdditionalDuties::UsChapter99 {
+        return None;
+    }
+    let origin = line.origin.as_deref().or(ctx.req.origin.as_deref())?.to_ascii_uppercase();
+    ctx.rules.us().ok()?.column_2(&origin, ctx.req.date)
+}
+
+/// The column 2 rate of one tariff line (HTSUS general note 3(b)), once per distinct text: the
+/// goods of the countries it names pay it in place of the column 1 rates, general and special.
+/// A line whose column 2 rate is not in the data is unpriced, never priced at column 1.
+fn push_column_2(
+    rates: &mut Several<DutySource>,
+    tariff: &str,
+    code: &str,
+    col2: &'static str,
+    source: &'static Provenance<'static>,
+    m: &crate::rules::groups::Membership<'static>,
+) {
+    let text = if col2.is_empty() { "column 2 rate not in the tariff data" } else { col2 };
+    if rates.iter().filter_map(rate_of).any(|r| r.text == text) {
+        return;
+    }
+    rates.push(DutySource::Rate(DutyRate {
+        expr: Expr::Parsed(Box::new(DutyExpr::parse(text))),
+        text: Cow::Borrowed(text),
+        name: format!("Customs duty ({tariff} {code}, column 2: HTSUS general note 3(b), {})", m.member).into(),
+        source: RateSource::Shared(source),
+        matched_code: HsCode::from_stored(code.as_bytes()),
+        special: "",
+        deduction: None,
+        claim: None,
+    }));
 }
 
 /// The pieces joined, without the formatting machinery (for texts every line carries).

@@ -50,13 +50,6 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     let two_metals = metals_in_play(&decisions);
     for d in decisions {
         let l = d.layer;
-        if d.uncertain {
-            ctx.warn(Detail::Scope10Digit {
-                line: us.line.id.clone(),
-                layer: l.name,
-                left_out: d.excluded_by.is_some(),
-            });
-        }
         if let Some(reason) = d.excluded_by {
             p.excluded.push(Excluded {
                 name: l.name.into(),

@@ -249,11 +249,6 @@ pub(crate) enum Detail {
     FeeUnknown {
         why: String,
     },
-    Scope10Digit {
-        line: String,
-        layer: &'static str,
-        left_out: bool,
-    },
     /// A preference claim applied, and the condition it rests on.
     Claim {
         line: String,
@@ -337,7 +332,6 @@ impl Detail {
             Detail::FeeNeedsTransport { .. } => W::FeeNeedsTransport,
             Detail::OldRule { .. } => W::OldRule,
             Detail::FeeUnknown { .. } => W::FeeUnknown,
-            Detail::Scope10Digit { .. } => W::Scope10Digit,
             Detail::StaleData { .. } => W::StaleData,
             Detail::Tariff { .. } => W::Tariff,
             Detail::Claim { .. } => W::Claim,
@@ -446,11 +440,6 @@ impl fmt::Display for Detail {
                 write!(f, "{row} uses figures of {vintage}, more than a year before the as-of date")
             }
             Detail::FeeUnknown { why } => f.write_str(why),
-            Detail::Scope10Digit { line, layer, left_out } => write!(
-                f,
-                "line {line}: whether {layer} applies depends on the full 10-digit code; it is {}",
-                if *left_out { "left out" } else { "charged" }
-            ),
             Detail::Claim { line, condition } => write!(f, "line {line}: {condition}"),
             Detail::ClaimTransit { line, programme, name, ship_from, rule } => write!(
                 f,

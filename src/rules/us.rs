@@ -116,14 +116,18 @@ pub struct LayerDecision<'r> {
     /// charged on the metal content (this id) covers the rest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outside_metal_of: Option<&'static str>,
-    /// The scope match depends on the full 10-digit code.
-    pub uncertain: bool,
     /// Why whether the layer applies cannot be settled from our sources (its scope is enumerated
-    /// in a U.S. note we do not have, or the code's exemption on that date is not settled): the
-    /// layer is neither charged nor excluded, and the line is partial.
+    /// in a U.S. note we do not have, the code's exemption on that date is not settled, or a list
+    /// names some of the statistical lines under a shorter code and not others): the layer is
+    /// neither charged nor excluded, and the line is partial.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown: Option<String>,
 }
+
+/// The group of `rules/groups.tsv` naming the countries of HTSUS general note 3(b) (Cuba, North
+/// Korea; Russia and Belarus from 2022-04-09, Pub. L. 117-110), each with its dates: their goods
+/// pay the column 2 rate, and heading 9903.01.29 excepts them from the reciprocal tariff.
+pub const COLUMN_2_GROUP: &str = "USCOLUMNTWO";
 
 /// Suffix of a scope list that names the codes a heading *may* cover (its article description
 /// read onto HS headings) where the U.S. note enumerating them is not in our sources.
@@ -225,6 +229,9 @@ impl UsRules {
             if scope == InScope::No {
                 continue;
             }
+            if scope == InScope::Maybe && unknown.is_none() {
+                unknown = Some(split_code(scopes, layer, "applies", &layer.scopes));
+            }
             if layer.conditional && unknown.is_none() {
                 unknown = Some(condition_unknown(layer));
             }
@@ -236,14 +243,10 @@ impl UsRules {
                     excluded_by = None;
                     unknown = Some(why);
                 }
+            } else if exempt == InScope::Maybe && unknown.is_none() {
+                unknown = Some(split_code(scopes, layer, "is exempt", &layer.exclude_scopes));
             }
-            candidates.push(LayerDecision {
-                layer,
-                excluded_by,
-                outside_metal_of: None,
-                uncertain: scope == InScope::Maybe || exempt == InScope::Maybe,
-                unknown,
-            });
+            candidates.push(LayerDecision { layer, excluded_by, outside_metal_of: None, unknown });
         }
         // Exclusions between layers: a layer is not charged when a layer it names applies; when
         // every such layer is charged on the metal content only, it applies to the rest (the
@@ -290,6 +293,15 @@ impl UsRules {
         candidates
     }
 
+    /// The membership that makes `origin` a country of HTSUS general note 3(b) on `date` (group
+    /// [`COLUMN_2_GROUP`] of `rules/groups.tsv`): its goods pay the column 2 rate, not column 1.
+    pub fn column_2(&self, origin: &str, date: Date) -> Option<&Membership<'static>> {
+        self.groups
+            .memberships_of(origin)
+            .iter()
+            .find(|m| m.group == COLUMN_2_GROUP && in_force(m.valid_from, m.valid_to, date))
+    }
+
     /// Programmes whose countries include `origin` on `date`.
     pub fn programmes_for<'r>(&'r self, origin: &'r str, date: Date) -> impl Iterator<Item = &'r Programme> + 'r {
         self.programmes.iter().filter(move |p| p.open_to(origin, date))
@@ -322,6 +334,19 @@ fn layer_scope(scopes: &CodeScopes<'_>, layer: &Layer, date: Date) -> (InScope, 
     (InScope::No, None)
 }
 
+/// Why a layer is neither charged nor left out on a code shorter than the codes of its lists: the
+/// lists name some of the statistical lines under it and not others (a list naming every one of
+/// them names the code too: `us_scopes.tsv`), so the answer depends on the 10-digit code.
+fn split_code(scopes: &CodeScopes<'_>, layer: &Layer, what: &str, lists: &[&str]) -> String {
+    format!(
+        "whether {} ({}) {what} depends on the statistical line: the {} list names some of the 10-digit codes under {} and not others; give the full 10-digit statistical code",
+        layer.name,
+        layer.ch99,
+        lists.join(" / "),
+        scopes.code
+    )
+}
+
 /// Why a conditional layer is neither charged nor left out: it adds its rate only to goods
 /// meeting a condition (its name and source say which) that the request cannot show.
 fn condition_unknown(layer: &Layer) -> String {
@@ -332,11 +357,18 @@ fn condition_unknown(layer: &Layer) -> String {
     )
 }
 
-/// Why a code's exemption by one of `exempting` is not settled on `date`, if it is not.
+/// Why a code's exemption by one of `exempting` is not settled on `date`, if it is not: it is on
+/// an exempting list whose `:unsettled` list names it (or, for a shorter code, lines under it),
+/// and on no exempting list that is settled for it.
 fn unsettled_exemption(scopes: &CodeScopes<'_>, exempting: &[&str], date: Date) -> Option<String> {
-    exempting.iter().find_map(|s| {
+    let unsettled_on = |s: &str| scopes.in_scope(&format!("{s}{UNSETTLED_SCOPE}"), date) != InScope::No;
+    let on = |s: &&&str| scopes.in_scope(s, date) == InScope::Yes;
+    if exempting.iter().filter(on).any(|s| !unsettled_on(s)) {
+        return None;
+    }
+    exempting.iter().filter(on).find_map(|s| {
         let unsettled = format!("{s}{UNSETTLED_SCOPE}");
-        (scopes.in_scope(s, date) == InScope::Yes && scopes.in_scope(&unsettled, date) == InScope::Yes).then(|| {
+        unsettled_on(s).then(|| {
             format!(
                 "whether this code was on the {s} list on {date} is not settled in our sources: {}",
                 scopes.files_on(&unsettled, date).join("; ")

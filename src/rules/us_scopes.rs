@@ -22,7 +22,9 @@ pub const SCOPES_FILE: &str = "us_scopes.tsv";
 pub enum InScope {
     Yes,
     No,
-    /// The list names longer codes under the code given: it depends on the full statistical code.
+    /// The list names longer codes under the code given, and not all of its statistical lines
+    /// (the importer adds to an imported list every shorter code all of whose statistical lines
+    /// it names: `us_scopes.tsv`): it depends on the full statistical code.
     Maybe,
 }
 

@@ -17,6 +17,9 @@ use std::path::Path;
 /// The HTS revision whose chapter 99 headings and footnotes are read (in force from 2026-02-12,
 /// the last revision before IEEPA collection ended and the 2026 Section 232 annexes began).
 const HTS_FILE: &str = "us/hts-2026/hts_2026_rev_3.json.gz";
+/// The later revision (in force from 2026-06-08): its 10-digit statistical reporting numbers and
+/// those of [`HTS_FILE`] resolve a code shorter than the codes a list names.
+const HTS_REV_10_FILE: &str = "us/hts-2026/hts_2026_rev_10.json.gz";
 /// The 2025 chapter 99 extract, which dates the Annex II heading 9903.01.32 (`begin_effect_date`).
 const CH99_2025_FILE: &str = "us/chapter99_2025-06-09.csv";
 /// The heading that exempts the goods of Annex II (the `ieepa:exempt` list) from the reciprocal
@@ -110,7 +113,11 @@ fn bad(what: String) -> Error {
 }
 
 fn read_hts(dir: &Path) -> Result<Vec<serde_json::Value>> {
-    let path = dir.join(HTS_FILE);
+    read_hts_file(dir, HTS_FILE)
+}
+
+fn read_hts_file(dir: &Path, file: &str) -> Result<Vec<serde_json::Value>> {
+    let path = dir.join(file);
     let file = std::fs::File::open(&path).map_err(|e| io_err(&path, e))?;
     let mut json = String::new();
     flate2::read::GzDecoder::new(file).read_to_string(&mut json).map_err(|e| io_err(&path, e))?;
@@ -308,8 +315,10 @@ fn excluding_layers(r: &Row) -> &'static str {
 }
 
 /// `us_reciprocal.tsv`: one additional-duty layer per country heading, in the columns of
-/// `us_layers.tsv`. Goods on the Annex II list (`ieepa:exempt`) and goods subject to Section 232
-/// (note 2(v)(vi)-(xvi), heading 9903.01.33) are not charged.
+/// `us_layers.tsv`. Goods on the Annex II list (`ieepa:exempt`), informational materials
+/// (`info_materials:exempt` of `rules/us_scopes_extra.tsv`: 50 U.S.C. 1702(b)(3), heading
+/// 9903.01.31, which the country headings except with 9903.01.28-.33) and goods subject to
+/// Section 232 (note 2(v)(vi)-(xvi), heading 9903.01.33) are not charged.
 pub fn reciprocal(dir: &Path) -> Result<String> {
     let mut out = LAYER_COLUMNS.join("\t");
     out.push('\n');
@@ -318,7 +327,7 @@ pub fn reciprocal(dir: &Path) -> Result<String> {
         let name = if r.id_prefix == "ieepa-extra" { name.replace("reciprocal", "additional") } else { name };
         let _ = writeln!(
             out,
-            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt\t{}\t\t50\t{}\t{}\t{}\t{}",
+            "{}-{}\t{name}\t{}\t{}\t{}\tvalue\t\t{}\t\tieepa:exempt,info_materials:exempt\t{}\t\t50\t{}\t{}\t{}\t{}",
             r.id_prefix,
             r.ch99,
             r.ch99,
@@ -348,6 +357,42 @@ fn footnoted(rows: &[serde_json::Value], note: &str) -> BTreeSet<String> {
         })
         .map(|r| field(r, "htsno").chars().filter(char::is_ascii_digit).collect())
         .collect()
+}
+
+/// The 10-digit statistical reporting numbers of an HTS revision (chapters 1-97).
+fn statistical_lines(rows: &[serde_json::Value]) -> impl Iterator<Item = String> + '_ {
+    rows.iter()
+        .map(|r| field(r, "htsno").chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|c| c.len() == 10 && !c.starts_with("98") && !c.starts_with("99"))
+}
+
+/// Whether a sorted set of code prefixes names `code`: one of its prefixes (4 digits or more).
+fn names(codes: &BTreeSet<String>, code: &str) -> bool {
+    (4..=code.len()).any(|n| codes.contains(&code[..n]))
+}
+
+/// The shortest codes (4 to 9 digits) that a list of prefixes does not name but all of whose
+/// statistical lines (at least one) it does, so that a code of fewer digits than the list's is
+/// on it exactly when every statistical line under it is. A code some of whose lines are on the
+/// list and some not is left out: which applies depends on the 10-digit code.
+fn fully_covered(codes: &BTreeSet<String>, statistical: &BTreeSet<String>) -> Vec<String> {
+    // Per prefix: (statistical lines under it, of which named by the list).
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for line in statistical {
+        let named = names(codes, line);
+        for n in 4..10 {
+            let c = counts.entry(&line[..n]).or_default();
+            c.0 += 1;
+            c.1 += usize::from(named);
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (prefix, (lines, named)) in counts {
+        if lines == named && !names(codes, prefix) && !out.last().is_some_and(|o| prefix.starts_with(o.as_str())) {
+            out.push(prefix.to_string());
+        }
+    }
+    out
 }
 
 /// `4/5/25` (the USITC database's M/D/YY) → 2025-04-05.
@@ -454,6 +499,15 @@ pub fn scopes(dir: &Path) -> Result<String> {
             add((scope.to_string(), String::new(), until.clone().unwrap_or_default()), &file, &code);
         }
     }
+    // A list that names statistical lines also names every shorter code all of whose
+    // statistical lines it names: for such a code the answer is settled, not "depends on the
+    // 10-digit code" (audit-d D1: the 8-digit codes whose every line is on Annex II).
+    let mut statistical: BTreeSet<String> = statistical_lines(&hts).collect();
+    statistical.extend(statistical_lines(&read_hts_file(dir, HTS_REV_10_FILE)?));
+    for (_, codes) in scopes.values_mut() {
+        let covered = fully_covered(codes, &statistical);
+        codes.extend(covered);
+    }
     let mut out = String::from("scope\tvalid_from\tvalid_to\tfile\tcodes\n");
     for ((scope, from, to), (file, codes)) in scopes {
         let _ = writeln!(out, "{scope}\t{from}\t{to}\t{file}\t{}", codes.into_iter().collect::<Vec<_>>().join(" "));
@@ -464,6 +518,20 @@ pub fn scopes(dir: &Path) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shorter_code_is_on_a_list_when_every_statistical_line_under_it_is() {
+        let set = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<BTreeSet<String>>();
+        // 8471.30.01 has one statistical line, 8471.30.01.00 (HTS Rev 10), on Annex II: 8471.30.01
+        // is on it (through its shortest such prefix, 84713 here); 8471 is split (8471.50.01.00
+        // is not listed), and so are 3004 and 3004.90.92 (one of their two lines listed).
+        let lines = set(&["8471300100", "8471500100", "3004909201", "3004909202", "8517130000", "8517620000"]);
+        let listed = set(&["8471300100", "3004909201", "85171300"]);
+        assert_eq!(fully_covered(&listed, &lines), vec!["84713".to_string(), "85171".to_string()]);
+        let listed = set(&["3004909201", "3004909202"]);
+        assert_eq!(fully_covered(&listed, &lines), vec!["3004".to_string()]);
+        assert!(fully_covered(&set(&["3004"]), &lines).is_empty(), "already named");
+    }
 
     #[test]
     fn reads_rates_and_dates_from_heading_text() {
