@@ -50,4 +50,27 @@ fn reversed_months_negative_bills_and_repeated_axis_values() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// E7. OWASP "CSV Injection": a cell beginning with = + - @ (or a tab or CR) is written with a
+/// leading ', a repeated SKU is refused as a cart refuses a repeated line id, and the matched
+/// tariff line is filled even where the duty is relieved (GB, consignment of £135 or less).
+#[test]
+fn catalogue_cells_cannot_run_as_formulas_and_a_repeated_sku_is_refused() {
+    let csv = "sku,code,price,origin\n=HYPERLINK(\"http://x\"),6109100010,12.50,CN\n+1,6109100010,12.50,CN\nA1,6109100010,12.50,CN\nA1,6109100010,13.50,CN\n";
+    let options = CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: Date::parse("2026-11-26").unwrap(),
+        currency: Currency::parse("GBP").unwrap(),
+        channel: Channel::Courier,
+        incoterm: Incoterm::Ddp,
+    };
+    let mut out = Vec::new();
+    price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[1].starts_with("\"'=HYPERLINK("), "{text}");
+    assert!(rows[2].starts_with("'+1,"), "{text}");
+    assert!(rows[3].starts_with("A1,GB,6109100010,61091000,"), "{text}");
+    assert!(rows[4].contains(",error,") && rows[4].contains("E_DUPLICATE_LINE_ID"), "{text}");
+    assert!(rows.iter().skip(1).all(|r| !r.starts_with('=') && !r.starts_with('+')), "{text}");
+}
 
