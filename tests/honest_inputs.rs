@@ -20,6 +20,27 @@ fn gb(line: serde_json::Value) -> serde_json::Value {
     json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN", "lines": [line]})
 }
 
+/// E1. 19 U.S.C. 1401a(b)-(f) (transaction value fails: the fallback methods), Reg. (EU)
+/// 2015/2447 art. 144 and TCTA 2018 Sch. 4: goods supplied free still have a customs value. A
+/// price of 0 is never a complete 0.00: the line is partial, naming unit_price; the rest of the
+/// cart is priced.
+#[test]
+fn a_free_item_is_partial_never_a_complete_zero_19_usc_1401a() {
+    let q = quote(json!({"destination": "US", "date": "2025-08-07", "currency": "USD", "channel": "courier",
+        "incoterm": "DDP", "origin": "CN", "ship_from": "CN", "lines": [
+            {"id": "free", "code": "6109.10.00", "quantity": "5", "unit_price": "0"},
+            {"id": "paid", "code": "6109.10.00", "quantity": "1", "unit_price": "20.00"}]}));
+    let free = &q.lines[0];
+    assert_ne!(free.status, LineStatus::Priced);
+    let why = free.reason.as_deref().unwrap_or_default();
+    assert!(why.contains("value for customs") && why.contains("unit_price") && why.contains("1401a"), "{why}");
+    assert_eq!(q.lines[1].status, LineStatus::Priced);
+    assert!(!q.totals.complete);
+    // The same in the UK (TCTA 2018 Sch. 4), and for a value that rounds to 0.00.
+    let q = quote(gb(json!({"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "0.001"})));
+    assert_ne!(q.lines[0].status, LineStatus::Priced);
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("TCTA 2018 Sch. 4"));
+}
 
 
 

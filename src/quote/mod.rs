@@ -35,6 +35,7 @@ mod duty_source;
 mod excise;
 mod explain;
 mod fees;
+mod inputs;
 mod line;
 mod movement;
 mod provincial;
