@@ -42,7 +42,38 @@ fn a_free_item_is_partial_never_a_complete_zero_19_usc_1401a() {
     assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("TCTA 2018 Sch. 4"));
 }
 
+/// E3. A subdivision of a destination whose import taxes do not differ by subdivision is refused
+/// (as Canada refuses one that is not its own), never accepted and ignored.
+#[test]
+fn a_subdivision_of_a_destination_without_subdivisions_is_refused() {
+    let mut v = gb(json!({"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "12.50"}));
+    v["subdivision"] = json!("ZZ");
+    let e = engine().quote(&request(v)).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("subdivision")));
+    assert!(e.message.contains("leave it out"), "{}", e.message);
+}
 
+/// E3. An fx pair no conversion used, a metal_content_value no layer reads and code digits past
+/// the longest national line (10) are each a W_INPUT_UNUSED naming the field.
+#[test]
+fn inputs_the_quote_did_not_use_are_each_named_w_input_unused() {
+    let mut v = gb(
+        json!({"id": "a", "code": "6109.10.00.10.1", "quantity": "1", "unit_price": "12.50", "metal_content_value": "1"}),
+    );
+    v["fx"] = json!({"JPY/EUR": "0.006"});
+    let q = quote(v);
+    let unused: Vec<&str> =
+        q.warnings.iter().filter(|w| w.code == "W_INPUT_UNUSED").map(|w| w.message.as_str()).collect();
+    assert!(unused.iter().any(|m| m.starts_with("fx.JPY/EUR:")), "{unused:?}");
+    assert!(unused.iter().any(|m| m.starts_with("lines[0].metal_content_value:")), "{unused:?}");
+    assert!(unused.iter().any(|m| m.starts_with("lines[0].code:") && m.contains("(1) matched nothing")), "{unused:?}");
+    // Used inputs are not reported: a 10-digit code, a rate the quote converts with, the metal
+    // content of a Section 232 steel article (chapter 73, on its steel content from 2025-06-04).
+    let q = quote(json!({"destination": "US", "date": "2025-08-07", "currency": "EUR", "fx": {"EUR/USD": "1.10"},
+        "channel": "freight", "transport": "ocean", "entry_type": "formal", "origin": "DE", "ship_from": "DE",
+        "lines": [{"id": "a", "code": "7326.90.86.88", "quantity": "1", "unit_price": "1000", "metal_content_value": "400"}]}));
+    assert!(!warned(&q, "W_INPUT_UNUSED"), "{:?}", q.warnings);
+}
 
 /// E6. A reversed `--months` range is E_DATE naming the field, never the request's own date in
 /// its place; a negative billed amount is E_NEGATIVE_AMOUNT; repeated axis values are swept once.

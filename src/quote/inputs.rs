@@ -5,8 +5,12 @@
 
 use super::*;
 
+/// The longest national tariff line of any tariff in the engine (US HTS, UK, EU TARIC: 10
+/// digits; Japan 9): digits beyond it cannot match anything.
+pub(super) const LONGEST_NATIONAL_LINE: usize = 10;
+
 /// A line's own inputs: a zero value, surplus code digits, an unread `metal_content_value`.
-pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, _code: &HsCode, v: &LineValues, p: &mut Priced) {
+pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, v: &LineValues, p: &mut Priced) {
     // 19 U.S.C. 1401a(b)-(f) (the fallback methods value goods sold for nothing); Reg. (EU)
     // 2015/2447 art. 144 and TCTA 2018 Sch. 4 (no sale: another method): a free sample, gift or
     // warranty replacement still has a customs value, and a price of 0 is as likely a missing one.
@@ -19,4 +23,47 @@ pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, _code: &H
             ctx.j.currency
         ));
     }
+    let digits = code.digits();
+    if digits.len() > LONGEST_NATIONAL_LINE {
+        ctx.warn(Detail::InputUnused {
+            field: format!("lines[{}].code", line_index(ctx, line)),
+            why: format!(
+                "code {digits} has {} digits and no national tariff line has more than {LONGEST_NATIONAL_LINE}: the digits after the {LONGEST_NATIONAL_LINE}th ({}) matched nothing",
+                digits.len(),
+                &digits[LONGEST_NATIONAL_LINE..]
+            ),
+        });
+    }
+    if line.metal_content_value.is_some() && !p.metal_used {
+        ctx.warn(Detail::InputUnused {
+            field: format!("lines[{}].metal_content_value", line_index(ctx, line)),
+            why: "no duty on this line is charged on its metal content, so the value was not used".into(),
+        });
+    }
 }
+
+fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
+    ctx.req
+        .lines
+        .iter()
+        .position(|l| std::ptr::eq(l, line))
+        .unwrap_or_else(|| ctx.req.lines.iter().position(|l| l.id == line.id).unwrap_or_default())
+}
+
+/// The request's `fx` pairs that no conversion of the quote used (the caller's rate for a pair
+/// the quote never needed is ignored: said, never silent).
+pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
+    for pair in ctx.req.fx.keys() {
+        let Ok((a, b)) = crate::fx::parse_pair(pair) else { continue };
+        let used = ctx.fx_used.iter().any(|u| {
+            u.source.starts_with("request") && crate::fx::parse_pair(&u.pair).is_ok_and(|(x, y)| (x, y) == (a, b))
+        });
+        if !used {
+            ctx.warn(Detail::InputUnused {
+                field: format!("fx.{pair}"),
+                why: format!("the quote converts no amount between {a} and {b}, so this rate was not used"),
+            });
+        }
+    }
+}
+

@@ -13,6 +13,8 @@ pub(super) struct Priced {
     pub(super) alternatives: Vec<Alternative>,
     pub(super) claim: Option<Box<ClaimApplied>>,
     pub(super) total: Decimal,
+    /// A layer charged on the metal content read the line's `metal_content_value`.
+    pub(super) metal_used: bool,
 }
 
 pub(super) fn price_line(

@@ -393,6 +393,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
         ctx.warn(Detail::DisplayFx);
     }
+    inputs::unused_fx(&mut ctx);
     // Built where it is returned from, and its datasets named in place (a quote is large: each
     // move is a copy).
     let mut quote = Quote {

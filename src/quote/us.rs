@@ -67,6 +67,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             continue;
         }
         let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
+        p.metal_used |= on_metal;
         let levy = match (d.unknown, &two_metals) {
             (Some(why), _) => unsettled_levy(us, l, why),
             (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),

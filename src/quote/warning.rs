@@ -283,6 +283,11 @@ pub(crate) enum Detail {
         line: String,
         note: String,
     },
+    /// An input the request gave that the quote did not use (`field` names it), and why.
+    InputUnused {
+        field: String,
+        why: String,
+    },
     StaleData {
         dataset: &'static str,
         publisher: &'static str,
@@ -327,6 +332,7 @@ impl Detail {
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
+            Detail::InputUnused { .. } => W::InputUnused,
         }
     }
 }
@@ -446,6 +452,7 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::MovementAssumption { movement, assumption } => write!(f, "{movement}: assumes {assumption}"),
+            Detail::InputUnused { field, why } => write!(f, "{field}: {why}"),
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"
