@@ -126,3 +126,21 @@ fn catalogue_cells_cannot_run_as_formulas_and_a_repeated_sku_is_refused() {
     assert!(rows.iter().skip(1).all(|r| !r.starts_with('=') && !r.starts_with('+')), "{text}");
 }
 
+/// D7. 19 CFR 143.21(a): informal entry only for shipments of US$2,500 or less, so a caller's
+/// informal entry above it is refused; a formal entry the caller chose below it says so.
+#[test]
+fn informal_entry_above_2500_usd_is_refused_and_a_chosen_formal_entry_says_so_19_cfr_143_21() {
+    let us = |entry: &str, price: &str| {
+        request(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "channel": "courier",
+            "entry_type": entry, "incoterm": "DDP", "origin": "DE", "ship_from": "DE",
+            "lines": [{"id": "a", "code": "6109.10.00", "quantity": "1", "unit_price": price}]}))
+    };
+    let e = engine().quote(&us("informal", "3000")).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("entry_type")));
+    assert!(e.message.contains("2500"), "{}", e.message);
+    let q = engine().quote(&us("formal", "2000")).unwrap();
+    let mpf = q.levies.iter().find(|l| l.name.to_string().starts_with("Merchandise")).unwrap();
+    assert!(mpf.base_note.to_string().contains("chosen by the caller"), "{}", mpf.base_note);
+    // Informal at or below the limit is priced as before.
+    assert!(engine().quote(&us("informal", "2500")).is_ok());
+}

@@ -67,3 +67,36 @@ pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// `entry_type: informal` on a consignment above the informal-entry limit of an entry fee's row
+/// (US: 19 CFR 143.21(a), informal entry for shipments of US$2,500 or less; the fee row names it) is refused: the
+/// informal fee would be priced on an entry the law does not allow.
+pub(super) fn check_entry_type(ctx: &mut Ctx<'_>, entered: Decimal) -> Result<()> {
+    if ctx.req.entry_type != Some(crate::request::EntryType::Informal) {
+        return Ok(());
+    }
+    let day = std::sync::Arc::clone(&ctx.day);
+    let channel = ctx.req.channel();
+    for f in day
+        .fees
+        .iter()
+        .filter(|f| f.entry != EntryKind::Any && (f.channels.is_empty() || f.channels.contains(&channel)))
+    {
+        let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
+        let value = entered * rate;
+        if value > f.formal_above {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                "entry_type",
+                format!(
+                    "informal entry is allowed only up to {} {} ({}); this consignment is {} {}: give entry_type formal, or leave it out",
+                    f.formal_above,
+                    f.currency,
+                    f.source.row(),
+                    format_grouped(value.round_dp(2)),
+                    f.currency
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -370,7 +370,11 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             unprice_movement_tax(m, &mut lines);
             Vec::new()
         }
-        None => fees(&mut ctx, &relief, &mut lines),
+        None => {
+            let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
+            inputs::check_entry_type(&mut ctx, entered)?;
+            fees(&mut ctx, &relief, &mut lines)
+        }
     };
     levies.extend(tax_base_charges(charges_total));
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
