@@ -38,6 +38,7 @@ mod fees;
 mod inputs;
 mod line;
 mod movement;
+mod postal;
 mod provincial;
 mod remedies;
 mod simplified;

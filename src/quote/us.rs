@@ -2,6 +2,7 @@
 //! reported as excluded or unpriced.
 
 use super::*;
+use crate::rules::us::LayerRole;
 
 /// A US line as the chapter 99 layers see it.
 pub(super) struct UsLine<'a> {
@@ -46,10 +47,20 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         out.known = false;
         return out;
     };
-    let decisions = us_rules.decide(&scopes, us.origin, ctx.req.date);
+    let facts = super::postal::line_facts(ctx, us);
+    let decisions = us_rules.decide_for(&scopes, us.origin, ctx.req.date, Some(&facts));
     let two_metals = metals_in_play(&decisions);
+    let mut stated: Vec<&'static Layer> = Vec::new();
+    let mut charged_ids: Vec<&'static str> = Vec::new();
     for d in decisions {
         let l = d.layer;
+        if l.role != LayerRole::Duty {
+            // A postal method or an assumption charges nothing itself (below).
+            if d.excluded_by.is_none() {
+                stated.push(l);
+            }
+            continue;
+        }
         if d.uncertain {
             ctx.warn(Detail::Scope10Digit {
                 line: us.line.id.clone(),
@@ -90,6 +101,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         if let Some(assumption) = l.assumption.filter(|_| levy.amount.is_some_and(|a| !a.is_zero())) {
             ctx.warn(Detail::Assumption { threshold: l.id, assumption });
         }
+        charged_ids.push(l.id);
         match &levy.amount {
             Some(a) => {
                 out.total += *a;
@@ -105,6 +117,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         }
         p.levies.push(levy);
     }
+    super::postal::stated_rows(ctx, us, &stated, &charged_ids, p, &mut out);
     out
 }
 

@@ -1,0 +1,83 @@
+//! US duties that depend on what the request cannot show (audit-d D2/D3, D4, D6, D7): the postal
+//! duty of China and Hong Kong items whose method the carrier elects, the all-country postal
+//! method of EO 14324, the in-transit and U.S.-content exceptions of the IEEPA and Section 122
+//! headings, USMCA vehicles taxed on their non-U.S. content, and the heading an all-in rate is
+//! declared under. Each is a partial line with every outcome or a stated `W_ASSUMPTION`, never
+//! a silent figure. Rows: `tariffs/rules/us_layers.tsv`.
+
+mod common;
+
+use common::{d, quote};
+use landed::quote::{LevyKind, LineStatus, Quote};
+use serde_json::json;
+
+fn us(origin: &str, date: &str, channel: &str, code: &str, price: &str) -> Quote {
+    let transport = if channel == "post" { "post" } else { "ocean" };
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "channel": channel, "transport": transport,
+        "incoterm": "DDP", "origin": origin, "ship_from": origin,
+        "lines": [{"id": "a", "code": code, "quantity": "1", "unit_price": price}]}))
+}
+
+fn assumed(q: &Quote, id: &str) -> bool {
+    q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.starts_with(&format!("{id}: assumes")))
+}
+
+/// D2. EO 14256 s.2(c) as amended by EO 14259 and EO 14266 (CBP notice 90 FR 17608): a postal
+/// item of Chinese goods valued at or under US$800 pays, as its carrier elects, 120 % of its value
+/// or US$100 per item, in lieu of every other duty. A US$50 T-shirt on 2025-05-02: 120 % × 50 =
+/// 60.00 or 100.00: partial, at least 60.00, never the 84.50 of the tariff and chapter 99 layers.
+#[test]
+fn a_chinese_postal_item_on_2025_05_02_pays_120_percent_or_100_usd_eo_14256() {
+    let q = us("CN", "2025-05-02", "post", "6109.10.00", "50.00");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    let why = l.reason.as_deref().unwrap_or_default();
+    assert!(why.contains("120% × 50.00 = 60.00") && why.contains("US$100 per postal item = 100.00"), "{why}");
+    let postal =
+        l.levies.iter().find(|v| v.name.to_string().contains("postal duty")).expect("the postal duty is listed");
+    assert_eq!((postal.amount, postal.partial_amount), (None, Some(d("60.00"))));
+    // Every other duty is listed unpriced: the postal duty replaces them.
+    assert!(l.levies.iter().filter(|v| !v.name.to_string().contains("postal duty")).all(|v| v.amount.is_none()));
+    assert_eq!(q.totals.duty, d("60.00"));
+    assert!(!q.totals.complete);
+}
+
+/// D2. EO 14298 from 2025-05-14 (CBP CSMS #65029337, #65029543): 54 % or US$100 per item.
+/// US$50: 27.00 or 100.00, at least 27.00. By courier the same goods pay the entry's duties; a
+/// Vietnamese postal item is not covered; an item above US$800 is entered as usual.
+#[test]
+fn from_2025_05_14_the_postal_duty_is_54_percent_or_100_usd_csms_65029543() {
+    let q = us("CN", "2025-05-14", "post", "6109.10.00", "50.00");
+    let why = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(why.contains("54% × 50.00 = 27.00") && why.contains("100.00"), "{why}");
+    assert_eq!(q.totals.duty, d("27.00"));
+    let hk = us("HK", "2025-08-28", "post", "6109.10.00", "50.00");
+    assert!(hk.lines[0].levies.iter().any(|v| v.name.to_string().contains("postal duty")));
+    for q in [
+        us("CN", "2025-05-14", "courier", "6109.10.00", "50.00"),
+        us("VN", "2025-05-14", "post", "6109.10.00", "50.00"),
+        us("CN", "2025-05-14", "post", "6109.10.00", "900.00"),
+        us("CN", "2025-08-29", "post", "6109.10.00", "50.00"),
+    ] {
+        assert!(
+            !q.lines[0].levies.iter().any(|v| v.name.to_string().contains("postal duty")),
+            "{:?}",
+            q.lines[0].levies
+        );
+    }
+}
+
+/// D3. EO 14324 (90 FR 37775; CBP notice 90 FR 42418): from 2025-08-29 postal items of every
+/// country pay the IEEPA duty by the ad valorem or, for six months, a specific method. The
+/// specific amounts are not in our sources: the quote charges the ad valorem figures and states
+/// the method it assumes.
+#[test]
+fn a_postal_item_from_2025_08_29_states_the_ad_valorem_method_it_assumes_eo_14324() {
+    let q = us("VN", "2025-08-29", "post", "6109.10.00", "50.00");
+    assert!(assumed(&q, "postal-all-2025-08-29"), "{:?}", q.warnings);
+    let courier = us("VN", "2025-08-29", "courier", "6109.10.00", "50.00");
+    assert!(!assumed(&courier, "postal-all-2025-08-29"));
+}
+
+
+
