@@ -79,5 +79,19 @@ fn a_postal_item_from_2025_08_29_states_the_ad_valorem_method_it_assumes_eo_1432
     assert!(!assumed(&courier, "postal-all-2025-08-29"));
 }
 
+/// D7. HTSUS Rev 10 9903.02.69 (and every 9903.02 heading) excepts goods loaded before
+/// 2025-08-07 and entered before 2025-10-05; 9903.01.85 India's, 9903.03.02 Section 122's.
+/// Within each window the quote states that it assumes the goods were loaded on or after it.
+#[test]
+fn in_transit_exceptions_are_stated_during_their_windows_htsus_9903_02_and_9903_03_02() {
+    let vn = us("VN", "2025-08-07", "freight", "6109.10.00", "1000.00");
+    assert!(assumed(&vn, "transit-country-2025-08-07"), "{:?}", vn.warnings);
+    assert!(!assumed(&us("VN", "2025-10-05", "freight", "6109.10.00", "1000.00"), "transit-country-2025-08-07"));
+    assert!(assumed(&us("IN", "2025-08-27", "freight", "6109.10.00", "1000.00"), "transit-in-2025-08-27"));
+    assert!(assumed(&us("DE", "2026-02-24", "freight", "6109.10.00", "1000.00"), "transit-s122-2026-02-24"));
+    assert!(!assumed(&us("DE", "2026-02-28", "freight", "6109.10.00", "1000.00"), "transit-s122-2026-02-24"));
+    // 9903.01.34: the U.S. content of 20 % or more pays no reciprocal duty: stated.
+    assert!(assumed(&vn, "us-content-2025-04-05"));
+}
 
 
