@@ -94,4 +94,25 @@ fn in_transit_exceptions_are_stated_during_their_windows_htsus_9903_02_and_9903_
     assert!(assumed(&vn, "us-content-2025-04-05"));
 }
 
+/// D4. HTSUS Rev 10 9903.94.03 (Proclamation 10908 cl. 3): a USMCA-qualifying passenger
+/// vehicle pays 25 % on its non-U.S. content only. The request has no U.S.-content field, so a
+/// vehicle of Mexico claimed under USMCA is partial with the range (none to 25 % × 40,000 =
+/// 10,000.00), never 10,000.00 complete; without the claim 9903.94.01 charges 25 % in full.
+#[test]
+fn a_usmca_vehicle_is_partial_on_its_non_us_content_9903_94_03() {
+    let v = |claim: &str| {
+        quote(json!({"destination": "US", "date": "2025-08-07", "currency": "USD", "channel": "freight",
+            "transport": "ocean", "entry_type": "formal", "incoterm": "DDP", "origin": "MX", "ship_from": "MX",
+            "claim": claim, "lines": [{"id": "a", "code": "8703.23.01", "quantity": "1", "unit_price": "40000.00"}]}))
+    };
+    let q = v("S");
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    let why = l.reason.as_deref().unwrap_or_default();
+    assert!(why.contains("9903.94.03") && why.contains("10,000.00") && why.contains("non-U.S. content"), "{why}");
+    assert!(l.levies.iter().all(|v| v.kind != LevyKind::AdditionalDuty || v.amount.is_none()));
+    let q = v("none");
+    let full = q.lines[0].levies.iter().find(|v| v.name.to_string().contains("9903.94.01")).expect("9903.94.01");
+    assert_eq!(full.amount, Some(d("10000.00")));
+}
 
