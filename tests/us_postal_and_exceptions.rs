@@ -116,3 +116,20 @@ fn a_usmca_vehicle_is_partial_on_its_non_us_content_9903_94_03() {
     assert_eq!(full.amount, Some(d("10000.00")));
 }
 
+/// D6. HTSUS Rev 10 9903.02.19: goods of the EU whose column 1 rate is 15 % or more are under
+/// 9903.02.19 ("The duty provided in the applicable subheading"), not 9903.02.20 (under 15 %).
+/// A T-shirt at 16.5 %: the amount stays 0.00, the heading named is 9903.02.19; a laptop (Free)
+/// stays under 9903.02.20. Same for Japan (9903.02.72).
+#[test]
+fn the_all_in_heading_follows_the_column_1_rate_9903_02_19() {
+    let named =
+        |q: &Quote, ch99: &str| q.lines[0].levies.iter().find(|v| v.name.to_string().contains(ch99)).map(|v| v.amount);
+    let tee = us("DE", "2025-08-07", "freight", "6109.10.00", "1000.00");
+    assert_eq!(named(&tee, "9903.02.19"), Some(Some(d("0.00"))));
+    assert_eq!(named(&tee, "9903.02.20"), None);
+    let jp = us("JP", "2025-08-07", "freight", "6109.10.00", "1000.00");
+    assert_eq!(named(&jp, "9903.02.72"), Some(Some(d("0.00"))));
+    // A code under 15 % keeps 9903.02.20: an upholstered wooden seat, 9401.61.60 (Free).
+    let chair = us("DE", "2025-08-07", "freight", "9401.61.60", "1000.00");
+    assert_eq!(named(&chair, "9903.02.20"), Some(Some(d("150.00"))));
+}

@@ -1,12 +1,13 @@
 //! US rows of `rules/us_layers.tsv` that charge nothing themselves: the methods of a duty on
 //! postal items that the carrier elects (EO 14256 s.2(c) as amended, China and Hong Kong), and
 //! the assumptions a line's chapter 99 duties rest on (goods in transit before a date; U.S.
-//! content below 20 %; the postal method of EO 14324).
+//! content below 20 %; the postal method of EO 14324). Also the heading an all-in layer is
+//! declared under when the column 1 rate reaches its percentage.
 
 use super::us::UsLine;
 use super::*;
 use crate::request::{Channel, EntryType};
-use crate::rules::us::{LayerRole, LineFacts};
+use crate::rules::us::{LayerRole, LineFacts, UsRules};
 
 /// The line's facts for the rows' line conditions: the request's channel as the tables name
 /// it (none when the request gives none: a postal row needs `channel: post`), and its claim.
@@ -16,6 +17,30 @@ pub(super) fn line_facts<'a>(ctx: &Ctx<'_>, us: &'a UsLine<'_>) -> LineFacts<'a>
         .channel
         .and_then(|c| crate::rules::CHANNEL_NAMES.iter().find(|(_, ch)| *ch == Some(c)).map(|(n, _)| *n));
     LineFacts { channel, claim: us.claim.as_deref() }
+}
+
+/// The heading an all-in layer's levy is declared under: when the column 1 duty is at least the
+/// layer's percentage of the value, the heading "equal to or greater than" it (9903.02.19 for the
+/// EU's 9903.02.20, HTSUS Rev 10), whose duty is that of the subheading only.
+pub(super) fn name_at_least_heading(rules: &UsRules, us: &UsLine<'_>, l: &'static Layer, date: Date, levy: &mut Levy) {
+    if l.rate_kind != RateKind::AllIn || levy.amount.is_none() {
+        return;
+    }
+    let (Some(percent), Some(column1)) = (l.percent, us.column1_duty) else { return };
+    if column1 < crate::money::per_cent(percent * us.customs_value) {
+        return;
+    }
+    if let Some(h) = rules.at_least_heading(l, date) {
+        levy.name = format!("{} ({})", h.name, h.ch99).into();
+        levy.formula = format!(
+            "{}; the column 1 rate is {}% or more, so the heading is {} (the duty of the subheading only), not {}",
+            levy.formula,
+            percent.normalize(),
+            h.ch99,
+            l.ch99
+        )
+        .into();
+    }
 }
 
 /// States the assumption rows that hold for the line, and applies a postal duty's methods.

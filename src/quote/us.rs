@@ -79,11 +79,12 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         }
         let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
         p.metal_used |= on_metal;
-        let levy = match (d.unknown, &two_metals) {
+        let mut levy = match (d.unknown, &two_metals) {
             (Some(why), _) => unsettled_levy(us, l, why),
             (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
             (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
         };
+        super::postal::name_at_least_heading(us_rules, us, l, ctx.req.date, &mut levy);
         if let Some(claim) = us.claim.as_deref().filter(|c| l.waived_by.contains(c)) {
             // The claim removes the layer: reported as excluded, its amount counted as saved.
             if let Some(a) = levy.amount {

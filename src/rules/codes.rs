@@ -361,7 +361,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
     closed(
         "rules/us_layers.tsv",
         "rate_kind",
-        &["", "add", "all_in", "conditional", "postal", "assumption"],
+        &["", "add", "all_in", "conditional", "postal", "assumption", "all_in_at_least"],
     ),
     closed("rules/us_layers.tsv", "basis", &["", "value", "metal_content", "per_item"]),
     // `rules::vat::VatKind::parse`.

@@ -146,6 +146,20 @@ pub struct Layer {
     pub line: LineConditions,
 }
 
+/// `rate_kind = all_in_at_least`: the heading an all-in layer of the same origins, rate and
+/// dates is declared under when the column 1 rate is at or above its percentage (9903.02.19
+/// beside 9903.02.20: "equal to or greater than 15 percent": the duty of the subheading only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AtLeastHeading {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub ch99: &'static str,
+    pub percent: Decimal,
+    pub origins: Vec<&'static str>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+}
+
 impl Layer {
     /// Whether the layer's rate comes from a secondary source (never priced as if it were law).
     pub fn unverified(&self) -> bool {
@@ -159,6 +173,8 @@ pub use super::programmes::Programme;
 #[derive(Debug)]
 pub struct UsRules {
     pub layers: Vec<Layer>,
+    /// The headings of all-in layers when the column 1 rate is at or above their percentage.
+    pub at_least: Vec<AtLeastHeading>,
     /// The hand-encoded scope additions (`rules/us_scopes_extra.tsv`): the imported lists are
     /// read per chapter ([`ScopeParts`]).
     extra_scopes: ScopeLists,
@@ -215,6 +231,7 @@ fn load_layers(
     table: &Tsv<'static>,
     name: &str,
     out: &mut Vec<Layer>,
+    at_least: &mut Vec<AtLeastHeading>,
 ) -> Result<()> {
     // The imported us_reciprocal.tsv has no assumption column.
     let has_assumption = table.column("assumption").is_some();
@@ -227,11 +244,26 @@ fn load_layers(
                 "all_in" => (RateKind::AllIn, false, LayerRole::Duty),
                 "postal" => (RateKind::Add, false, LayerRole::Postal),
                 "assumption" => (RateKind::Add, false, LayerRole::Assumption),
+                "all_in_at_least" => {
+                    let percent = r
+                        .decimal("percent")?
+                        .ok_or_else(|| bad(name, id, "an all_in_at_least row needs its percent".into()))?;
+                    at_least.push(AtLeastHeading {
+                        id,
+                        name: r.text("name")?,
+                        ch99: r.text("ch99")?,
+                        percent,
+                        origins: list(r.text("origins")?),
+                        valid_from: r.date("valid_from")?,
+                        valid_to: r.date("valid_to")?,
+                    });
+                    continue;
+                }
                 other => return Err(bad(
                     name,
                     id,
                     format!(
-                        "rate_kind {other:?} is not add, conditional, all_in, postal or assumption"
+                        "rate_kind {other:?} is not add, conditional, all_in, postal, assumption or all_in_at_least"
                     ),
                 )),
             };
@@ -285,18 +317,26 @@ impl UsRules {
         programmes: Tsv<'static>,
         groups: Groups<'static>,
     ) -> Result<UsRules> {
-        let mut out = Vec::new();
+        let (mut out, mut at_least) = (Vec::new(), Vec::new());
         for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
             for r in table.records() {
                 groups.check_names(&r, "origins")?;
                 groups.check_names(&r, "exclude_origins")?;
             }
-            load_layers(table, name, &mut out)?;
+            load_layers(table, name, &mut out, &mut at_least)?;
         }
         crate::sort::sort_by_key(&mut out, |l| l.priority);
         let extra_scopes = ScopeLists::read(&extra_scopes, "us_scopes_extra.tsv", None)?;
         let progs = super::programmes::load(&programmes, "preferences.tsv", &groups)?;
-        Ok(UsRules { layers: out, extra_scopes, programmes: progs, groups })
+        Ok(UsRules { layers: out, at_least, extra_scopes, programmes: progs, groups })
+    }
+
+    /// The heading an all-in `layer` is declared under on `date` when the column 1 rate is at or
+    /// above its percentage (`all_in_at_least` rows of the same origins and percentage).
+    pub fn at_least_heading(&self, layer: &Layer, date: Date) -> Option<&AtLeastHeading> {
+        self.at_least.iter().find(|h| {
+            Some(h.percent) == layer.percent && h.origins == layer.origins && in_force(h.valid_from, h.valid_to, date)
+        })
     }
 
     /// The scope lists `code` (digits) can be on: its chapter's part of the imported lists
