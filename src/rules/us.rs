@@ -237,36 +237,37 @@ fn load_layers(
     let has_assumption = table.column("assumption").is_some();
     for r in table.records() {
         let id = r.text("id")?;
-        let (rate_kind, conditional, role) =
-            match r.text("rate_kind")? {
-                "" | "add" => (RateKind::Add, false, LayerRole::Duty),
-                "conditional" => (RateKind::Add, true, LayerRole::Duty),
-                "all_in" => (RateKind::AllIn, false, LayerRole::Duty),
-                "postal" => (RateKind::Add, false, LayerRole::Postal),
-                "assumption" => (RateKind::Add, false, LayerRole::Assumption),
-                "all_in_at_least" => {
-                    let percent = r
-                        .decimal("percent")?
-                        .ok_or_else(|| bad(name, id, "an all_in_at_least row needs its percent".into()))?;
-                    at_least.push(AtLeastHeading {
-                        id,
-                        name: r.text("name")?,
-                        ch99: r.text("ch99")?,
-                        percent,
-                        origins: list(r.text("origins")?),
-                        valid_from: r.date("valid_from")?,
-                        valid_to: r.date("valid_to")?,
-                    });
-                    continue;
-                }
-                other => return Err(bad(
+        let (rate_kind, conditional, role) = match r.text("rate_kind")? {
+            "" | "add" => (RateKind::Add, false, LayerRole::Duty),
+            "conditional" => (RateKind::Add, true, LayerRole::Duty),
+            "all_in" => (RateKind::AllIn, false, LayerRole::Duty),
+            "postal" => (RateKind::Add, false, LayerRole::Postal),
+            "assumption" => (RateKind::Add, false, LayerRole::Assumption),
+            "all_in_at_least" => {
+                let percent = r
+                    .decimal("percent")?
+                    .ok_or_else(|| bad(name, id, "an all_in_at_least row needs its percent".into()))?;
+                at_least.push(AtLeastHeading {
+                    id,
+                    name: r.text("name")?,
+                    ch99: r.text("ch99")?,
+                    percent,
+                    origins: list(r.text("origins")?),
+                    valid_from: r.date("valid_from")?,
+                    valid_to: r.date("valid_to")?,
+                });
+                continue;
+            }
+            other => {
+                return Err(bad(
                     name,
                     id,
                     format!(
                         "rate_kind {other:?} is not add, conditional, all_in, postal, assumption or all_in_at_least"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         let basis = match r.text("basis")? {
             "" | "value" => LayerBasis::Value,
             "metal_content" => LayerBasis::MetalContent,
