@@ -68,6 +68,9 @@ pub fn price_catalogue(
     let mut written = 0u64;
     let mut raw = csv::ByteRecord::new();
     let mut row = 0u64;
+    // Each SKU's first line in the file: a repeated SKU is refused, as a cart refuses a repeated
+    // line id (`E_DUPLICATE_LINE_ID`), never priced twice at two prices without a word.
+    let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     while rdr.read_byte_record(&mut raw).map_err(|e| Error::new(ErrorCode::Io, "catalogue", e.to_string()))? {
         row += 1;
         let line_number = raw.position().map_or(row + 1, |p| p.line());
@@ -80,19 +83,43 @@ pub fn price_catalogue(
             })
             .and_then(|record| columns.line(&record, options.currency))
             .map_err(|e| e.within(&format!("line {line_number}")));
+        let parsed = match parsed {
+            Ok((line, currency)) => match seen.get(&line.id) {
+                Some(first) => Err(Error::new(
+                    ErrorCode::DuplicateLineId,
+                    format!("line {line_number}.sku"),
+                    format!("sku {:?} is used twice (first on line {first}): each SKU is priced once", line.id),
+                )),
+                None => {
+                    seen.insert(line.id.clone(), line_number);
+                    Ok((line, currency))
+                }
+            },
+            Err(e) => Err(e),
+        };
         for dest in &options.destinations {
             let fields = match &parsed {
                 Ok((line, currency)) => quote_row(engine, options, dest, line, *currency, &snapshot_id)
                     .unwrap_or_else(|e| error_row(&line.id, dest, &line.code, &in_file(e, line_number), &snapshot_id)),
                 Err(e) => error_row(&sku, dest, &code, e, &snapshot_id),
             };
-            wtr.write_record(&fields).map_err(io)?;
+            wtr.write_record(fields.iter().map(|f| neutralised(f))).map_err(io)?;
             written += 1;
         }
         progress(row);
     }
     wtr.flush().map_err(|e| Error::new(ErrorCode::Io, "output", e.to_string()))?;
     Ok(written)
+}
+
+/// A cell a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) prefixed with `'`, so that it is shown as text: OWASP, "CSV Injection". The
+/// SKU and code are the caller's text and are echoed; no figure written is negative.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, [u8]> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => std::borrow::Cow::Owned(format!("'{cell}").into_bytes()),
+        _ => std::borrow::Cow::Borrowed(cell.as_bytes()),
+    }
 }
 
 /// A row with more fields than the header is refused, never read by position: an unquoted
@@ -213,7 +240,7 @@ fn quote_row(
         line.id.clone(),
         q.destination.to_string(),
         l.code.to_string(),
-        l.matched_code.as_deref().unwrap_or_default().to_string(),
+        matched_code(engine, q.destination.as_ref(), l, options.date),
         q.currency.to_string(),
         t.goods.to_string(),
         t.duty.to_string(),
@@ -224,6 +251,22 @@ fn quote_row(
         reason(&q),
         snapshot_id.to_string(),
     ])
+}
+
+/// The tariff line the row's code matched: the quote's, or, where the quote needed no rate (a
+/// duty relieved under a threshold), the one line the tariff gives for the code; empty for a
+/// partial code priced as a range.
+fn matched_code(engine: &Engine, destination: &str, l: &crate::quote::LineQuote, date: Date) -> String {
+    match &l.matched_code {
+        Some(c) => c.to_string(),
+        None if l.range.is_none() => engine
+            .rate(destination, l.code.digits(), date)
+            .ok()
+            .filter(|r| r.line.is_some())
+            .map(|r| r.matched_code)
+            .unwrap_or_default(),
+        None => String::new(),
+    }
 }
 
 /// Why the row is not `priced`: the line's reason, then each shipment levy not priced.

@@ -166,6 +166,8 @@ pub enum WarningCode {
     MovementAssumption,
     #[serde(rename = "W_TARIFF")]
     Tariff,
+    #[serde(rename = "W_INPUT_UNUSED")]
+    InputUnused,
 }
 
 impl WarningCode {
@@ -200,6 +202,7 @@ impl WarningCode {
             WarningCode::NoCustomsBorder => "W_NO_CUSTOMS_BORDER",
             WarningCode::MovementAssumption => "W_MOVEMENT_ASSUMPTION",
             WarningCode::Tariff => "W_TARIFF",
+            WarningCode::InputUnused => "W_INPUT_UNUSED",
         }
     }
 }

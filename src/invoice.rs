@@ -76,6 +76,16 @@ fn near(difference: Decimal, amount: Decimal) -> bool {
 
 /// Recomputes the request and compares it with the bill.
 pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<InvoiceCheck> {
+    // A bill is what was charged: a negative figure is an input error, never a refund to compare.
+    for (field, amount) in [("duty", billed.duty), ("tax", billed.tax), ("fees", billed.fees)] {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorCode::NegativeAmount,
+                field,
+                format!("billed {field} is {amount}: a billed amount cannot be negative"),
+            ));
+        }
+    }
     let q = engine.quote(req)?;
     let t = &q.totals;
     let hints = Hints::of(&q);

@@ -399,15 +399,64 @@ pub fn decode_error(path: String, message: String) -> Error {
 
 /// `E_AMOUNT` for an amount's text that is not a decimal, with the reason when it is a separator.
 fn amount_error(text: &str, field: String) -> Error {
-    if too_many_digits(text) {
+    let shown = shown(text);
+    if too_many_digits(text) || exponent_too_large(text) {
         return Error::new(
             ErrorCode::TooLarge,
             field,
-            format!("{text:?} is larger than an amount can be (at most 28 digits)"),
+            format!("{shown} is larger than an amount can be (at most 28 digits)"),
+        );
+    }
+    if let Some(places) = too_many_places(text) {
+        return Error::new(
+            ErrorCode::Amount,
+            field,
+            format!(
+                "{shown} has {places} decimal places: an amount has at most 28, and it is never rounded in silence"
+            ),
         );
     }
     let why = crate::money::separator_problem(text).unwrap_or("write it as a decimal string such as \"49.99\"");
-    Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal amount: {why}"))
+    Error::new(ErrorCode::Amount, field, format!("{shown} is not a decimal amount: {why}"))
+}
+
+/// Most characters of a caller's value an error message repeats: a megabyte of digits is cut,
+/// never echoed whole.
+const SHOWN_CHARS: usize = 40;
+
+/// A caller's value as an error message shows it: quoted, cut after [`SHOWN_CHARS`] characters
+/// with its length.
+pub(crate) fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}… ({} characters)", &text[..cut], text.chars().count()),
+    }
+}
+
+/// True for a well-formed number with an exponent past what a decimal holds (`1e40`): a size
+/// problem, not a format one.
+fn exponent_too_large(text: &str) -> bool {
+    let t = text.trim();
+    let Some((mantissa, exponent)) = t.split_once(['e', 'E']) else { return false };
+    let m = mantissa.strip_prefix('-').unwrap_or(mantissa);
+    let (whole, frac) = m.split_once('.').unwrap_or((m, ""));
+    let plain = !(whole.is_empty() && frac.is_empty()) && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    let up = exponent.strip_prefix('+').unwrap_or(exponent);
+    let nonzero = whole.bytes().chain(frac.bytes()).any(|b| b != b'0');
+    plain
+        && nonzero
+        && !up.is_empty()
+        && up.bytes().all(|b| b.is_ascii_digit())
+        && up.parse::<u32>().is_ok_and(|e| e > 28)
+}
+
+/// The decimal places of a well-formed plain decimal that has more than a decimal holds (28).
+fn too_many_places(text: &str) -> Option<usize> {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let (whole, frac) = digits.split_once('.')?;
+    let plain = whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    (plain && frac.len() > 28).then_some(frac.len())
 }
 
 /// True for a well-formed plain decimal (`123.45`, `-7`) whose whole part is too long for
@@ -603,6 +652,29 @@ impl QuoteRequest {
     }
 }
 
+/// Most characters of a line id (a SKU or an order line's reference).
+const MAX_ID_CHARS: usize = 256;
+
+/// A caller's text that is echoed in tables and CSV: control characters (NUL, escape sequences
+/// that drive a terminal, C1 controls) and bidirectional overrides (U+202A-U+202E,
+/// U+2066-U+2069, which reorder a printed line) are refused, never echoed.
+/// A description may hold line breaks and tabs; an id none.
+fn check_text(text: &str, field: &str) -> Result<()> {
+    let layout = |c: char| field == "description" && matches!(c, '\n' | '\t');
+    let bad = text.chars().find(|c| {
+        (c.is_control() && !layout(*c))
+            || matches!(*c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    });
+    match bad {
+        None => Ok(()),
+        Some(c) => Err(Error::new(
+            ErrorCode::InvalidField,
+            field,
+            format!("{field} holds the control character U+{:04X}: write plain text", c as u32),
+        )),
+    }
+}
+
 /// Carts up to this many lines check for repeated line ids pairwise, larger ones with a hash set.
 const SMALL_CART: usize = 16;
 
@@ -661,6 +733,17 @@ impl LineRequest {
     fn validate(&self) -> Result<HsCode> {
         if self.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
+        }
+        if self.id.chars().count() > MAX_ID_CHARS {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "id",
+                format!("line id {} is longer than {MAX_ID_CHARS} characters", shown(&self.id)),
+            ));
+        }
+        check_text(&self.id, "id")?;
+        if let Some(d) = &self.description {
+            check_text(d, "description")?;
         }
         let code = HsCode::parse(&self.code)?;
         non_negative(self.unit_price, "unit_price", ErrorCode::NegativePrice)?;

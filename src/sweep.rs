@@ -169,6 +169,37 @@ pub struct AxisTie {
     pub same_as: String,
 }
 
+impl SweepAxes {
+    /// The axes with each value once (the first of repeats kept, in order): `--origin CN,CN,CN`
+    /// used to print three identical rows. Countries, channels and claims compare without case.
+    pub fn deduplicated(&self) -> SweepAxes {
+        fn once<T: Clone>(values: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<T> {
+            let mut out: Vec<T> = Vec::with_capacity(values.len());
+            for v in values {
+                if !out.iter().any(|o| same(o, v)) {
+                    out.push(v.clone());
+                }
+            }
+            out
+        }
+        let text = |a: &String, b: &String| a.trim().eq_ignore_ascii_case(b.trim());
+        let code = |a: &String, b: &String| {
+            let digits = |s: &String| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            digits(a) == digits(b)
+        };
+        SweepAxes {
+            destinations: once(&self.destinations, text),
+            origins: once(&self.origins, text),
+            ship_froms: once(&self.ship_froms, text),
+            dates: once(&self.dates, |a, b| a == b),
+            channels: once(&self.channels, |a, b| a == b),
+            incoterms: once(&self.incoterms, |a, b| a == b),
+            codes: once(&self.codes, code),
+            claims: once(&self.claims, text),
+        }
+    }
+}
+
 /// Prices every combination of the axes over the base request.
 pub fn sweep(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Result<SweepResult> {
     sweep_with_progress(engine, base, axes, &mut |_, _| true)
@@ -182,6 +213,7 @@ pub fn sweep_with_progress(
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<SweepResult> {
+    let axes = &axes.deduplicated();
     let combos = combinations(engine, base, axes)?;
     let total = combos.len();
     let mut rows = Vec::with_capacity(total);

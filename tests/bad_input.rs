@@ -240,3 +240,50 @@ fn an_amount_with_more_digits_than_a_decimal_holds_is_too_large_not_malformed() 
     let comma = request("DE", "").replace(r#""unit_price": "49.99""#, r#""unit_price": "49,99""#);
     assert_eq!(refused(&comma).0, ErrorCode::Amount);
 }
+
+/// audit-d E5: text a table or CSV echoes is plain text: NUL, an ANSI escape (which drives the
+/// terminal printing `--format table`) and U+202E (which reorders the printed line) are refused
+/// in `id` and `description`; a line break in a description is kept. A 100,000-character id is
+/// refused, and an error repeats at most 40 characters of a bad value.
+#[test]
+fn control_characters_and_huge_values_are_refused_never_echoed() {
+    for (line, field) in [
+        (r#", "description": "x\u001b[31mred""#, "lines[0].description"),
+        (r#", "description": "a\u202eb""#, "lines[0].description"),
+    ] {
+        let e = stopped(&request("DE", line));
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some(field)), "{line}");
+    }
+    let id = |id: &str| request("DE", "").replace(r#""id": "a""#, &format!(r#""id": "{id}""#));
+    for bad in [r"a\u0000b", r"a\u202eb", r"\u001b[2J"] {
+        let e = stopped(&id(bad));
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("lines[0].id")), "{bad}");
+    }
+    let e = stopped(&id(&"x".repeat(100_000)));
+    assert_eq!(e.code, ErrorCode::TooLarge);
+    assert!(e.message.len() < 200, "{} bytes", e.message.len());
+    let ok = request("DE", r#", "description": "cotton\ttee\nwhite""#);
+    assert!(landed::Engine::embedded().quote(&from_json(&ok).unwrap()).is_ok());
+    // An amount past a decimal's range by its exponent is E_TOO_LARGE; more than 28 decimal
+    // places says so; a huge value is cut in the message.
+    let price = |p: &str| request("DE", "").replace(r#""unit_price": "49.99""#, &format!(r#""unit_price": "{p}""#));
+    assert_eq!(stopped(&price("1e40")).code, ErrorCode::TooLarge);
+    let e = stopped(&price("1.111111111111111111111111111111"));
+    assert_eq!(e.code, ErrorCode::Amount);
+    assert!(e.message.contains("30 decimal places"), "{}", e.message);
+    let e = stopped(&price(&"9".repeat(1_000_000)));
+    assert_eq!(e.code, ErrorCode::TooLarge);
+    assert!(
+        e.message.len() < 200 && e.message.contains("1000000 characters"),
+        "{}",
+        &e.message[..200.min(e.message.len())]
+    );
+}
+
+/// The error that stops a request: reading it, or quoting it.
+fn stopped(text: &str) -> landed::error::Error {
+    match from_json(text) {
+        Err(e) => e,
+        Ok(r) => landed::Engine::embedded().quote(&r).expect_err("refused"),
+    }
+}

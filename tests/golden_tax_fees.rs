@@ -653,7 +653,11 @@ fn formal_postal_entry_pays_neither_fee_unless_inbound_ems_19_cfr_24_23_c_1_v() 
     let q = us_parcel("post", "2026-03-02", "3000");
     assert!(fee(&q, "Dutiable mail").is_none());
     assert_eq!(fee(&q, "Merchandise").and_then(|l| l.amount), Some(d("0.00")));
-    let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION").expect("the EMS assumption is stated");
+    let w = q
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_ASSUMPTION" && w.message.contains("us-mpf-mail-formal"))
+        .expect("the EMS assumption is stated");
     assert!(w.message.contains("us-mpf-mail-formal") && w.message.contains("Inbound EMS"), "{}", w.message);
     // By courier the same entry pays the formal MPF: 0.3464 % × 3,000 = 10.39 → minimum 33.58.
     let courier = us_parcel("courier", "2026-03-02", "3000");

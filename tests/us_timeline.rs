@@ -390,13 +390,14 @@ fn eu_all_in_rate_is_fifteen_percent_minus_the_mfn_rate_not_below_zero() {
     let line = &q.lines[0];
     assert_eq!(additional(line, "9903.02.20"), Some(d("52.00")));
     assert_eq!(q.totals.duty, d("150.00"));
-    // 9903.02.19: a column 1 rate of 15 % or more pays no reciprocal duty (handbags, 16 %).
+    // 9903.02.19: a column 1 rate of 15 % or more pays no reciprocal duty (handbags, 16 %), and
+    // the heading declared is 9903.02.19, not 9903.02.20 (audit-d D6).
     let q = us_line(
         "2025-09-01",
         "FR",
         json!({"id": "x", "code": "4202.22.1500", "quantity": "1", "unit_price": "1000.00"}),
     );
-    assert_eq!(additional(&q.lines[0], "9903.02.20"), Some(d("0.00")));
+    assert_eq!(additional(&q.lines[0], "9903.02.19"), Some(d("0.00")));
     assert_eq!(q.totals.duty, d("160.00"));
 }
 

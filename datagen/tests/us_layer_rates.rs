@@ -75,6 +75,9 @@ fn us_layer_rates_match_the_hts_headings_they_cite() {
             || general.contains(&format!("plus {percent}%"))
             || general.contains(&format!("duty of {percent}%"))
             || general.trim() == format!("{percent}%")
+            // The heading of an all-in rate when the column 1 rate is at or above `percent`
+            // (9903.02.19): no duty beyond the subheading's.
+            || (f[kind_i] == "all_in_at_least" && general.trim() == "The duty provided in the applicable subheading")
             // An exemption heading (the civil-aircraft headings): no duty beyond the subheading's,
             // worded "No change" in Taiwan's 9903.96.03.
             || (percent == "0"

@@ -37,7 +37,16 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     // rate (a Canadian "XX" used to price GST alone, complete).
     if let Some(sub) = ctx.subdivision.as_deref() {
         let known = &ctx.j.subdivisions;
-        if !known.is_empty() && !known.contains(&sub) {
+        // A destination whose import taxes do not differ by subdivision has none to name: the
+        // field would be ignored (a GB "ZZ" used to pass in silence).
+        if known.is_empty() {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                "subdivision",
+                format!("{sub}: {dest}'s import duty and taxes do not differ by subdivision, so a subdivision is not used: leave it out"),
+            ));
+        }
+        if !known.contains(&sub) {
             return Err(Error::new(
                 ErrorCode::InvalidField,
                 "subdivision",

@@ -29,6 +29,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             Some(crate::request::EntryType::Informal) => false,
             None => value > f.formal_above,
         };
+        // The entry type is the caller's where given: said so when the value alone would not
+        // make it (a formal entry may be chosen below the limit; an informal one above it is
+        // refused before pricing, `inputs::check_entry_type`).
+        let chosen = ctx.req.entry_type.is_some() && formal != (value > f.formal_above);
         let entry_applies = match f.entry {
             EntryKind::Formal => formal,
             EntryKind::Informal => !formal,
@@ -61,6 +65,9 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         }
         let entry = match f.entry {
             EntryKind::Any => "any entry".to_string(),
+            _ if formal && chosen => {
+                format!("formal entry chosen by the caller (entry_type; value ≤ {} {})", f.formal_above, f.currency)
+            }
             _ if formal => format!("formal entry (value > {} {})", f.formal_above, f.currency),
             _ => format!("informal entry (value ≤ {} {})", f.formal_above, f.currency),
         };

@@ -13,6 +13,8 @@ pub(super) struct Priced {
     pub(super) alternatives: Vec<Alternative>,
     pub(super) claim: Option<Box<ClaimApplied>>,
     pub(super) total: Decimal,
+    /// A layer charged on the metal content read the line's `metal_content_value`.
+    pub(super) metal_used: bool,
 }
 
 pub(super) fn price_line(
@@ -85,6 +87,7 @@ pub(super) fn price_line(
             r.max_code
         ));
     }
+    super::inputs::check_line_inputs(ctx, line, code, v, &mut p);
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
         LineStatus::Priced

@@ -36,8 +36,10 @@ mod duty_source;
 mod excise;
 mod explain;
 mod fees;
+mod inputs;
 mod line;
 mod movement;
+mod postal;
 mod provincial;
 mod remedies;
 mod simplified;
@@ -405,7 +407,11 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             unprice_movement_tax(m, &mut lines);
             Vec::new()
         }
-        None => fees(&mut ctx, &relief, &mut lines),
+        None => {
+            let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
+            inputs::check_entry_type(&mut ctx, entered)?;
+            fees(&mut ctx, &relief, &mut lines)
+        }
     };
     levies.extend(tax_base_charges(charges_total));
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
@@ -428,6 +434,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     if req.display_currency.is_some_and(|dc| dc != currency) && display.is_none() {
         ctx.warn(Detail::DisplayFx);
     }
+    inputs::unused_fx(&mut ctx);
     // Built where it is returned from, and its datasets named in place (a quote is large: each
     // move is a copy).
     let mut quote = Quote {

@@ -2,6 +2,7 @@
 //! reported as excluded or unpriced.
 
 use super::*;
+use crate::rules::us::LayerRole;
 
 /// A US line as the chapter 99 layers see it.
 pub(super) struct UsLine<'a> {
@@ -46,10 +47,20 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         out.known = false;
         return out;
     };
-    let decisions = us_rules.decide(&scopes, us.origin, ctx.req.date);
+    let facts = super::postal::line_facts(ctx, us);
+    let decisions = us_rules.decide_for(&scopes, us.origin, ctx.req.date, Some(&facts));
     let two_metals = metals_in_play(&decisions);
+    let mut stated: Vec<&'static Layer> = Vec::new();
+    let mut charged_ids: Vec<&'static str> = Vec::new();
     for d in decisions {
         let l = d.layer;
+        if l.role != LayerRole::Duty {
+            // A postal method or an assumption charges nothing itself (below).
+            if d.excluded_by.is_none() {
+                stated.push(l);
+            }
+            continue;
+        }
         if let Some(reason) = d.excluded_by {
             p.excluded.push(Excluded {
                 name: l.name.into(),
@@ -60,11 +71,13 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             continue;
         }
         let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
-        let levy = match (d.unknown, &two_metals) {
+        p.metal_used |= on_metal;
+        let mut levy = match (d.unknown, &two_metals) {
             (Some(why), _) => unsettled_levy(us, l, why),
             (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
             (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
         };
+        super::postal::name_at_least_heading(us_rules, us, l, ctx.req.date, &mut levy);
         if let Some(claim) = us.claim.as_deref().filter(|c| l.waived_by.contains(c)) {
             // The claim removes the layer: reported as excluded, its amount counted as saved.
             if let Some(a) = levy.amount {
@@ -82,6 +95,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         if let Some(assumption) = l.assumption.filter(|_| levy.amount.is_some_and(|a| !a.is_zero())) {
             ctx.warn(Detail::Assumption { threshold: l.id, assumption });
         }
+        charged_ids.push(l.id);
         match &levy.amount {
             Some(a) => {
                 out.total += *a;
@@ -97,6 +111,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         }
         p.levies.push(levy);
     }
+    super::postal::stated_rows(ctx, us, &stated, &charged_ids, p, &mut out);
     out
 }
 

@@ -296,6 +296,11 @@ pub(crate) enum Detail {
         line: String,
         note: String,
     },
+    /// An input the request gave that the quote did not use (`field` names it), and why.
+    InputUnused {
+        field: String,
+        why: String,
+    },
     StaleData {
         dataset: &'static str,
         publisher: &'static str,
@@ -340,6 +345,7 @@ impl Detail {
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
             Detail::ShippingToBorder { .. } => W::Assumption,
+            Detail::InputUnused { .. } => W::InputUnused,
         }
     }
 }
@@ -469,6 +475,7 @@ impl fmt::Display for Detail {
                     false => Ok(()),
                 }
             }
+            Detail::InputUnused { field, why } => write!(f, "{field}: {why}"),
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"

@@ -578,10 +578,11 @@ mod tests {
         assert_eq!(price("-2.5e+1").unwrap(), dec!(-25));
         assert_eq!(price("12345678901234567890.123456789").unwrap(), dec!(12345678901234567890.123456789));
         // More digits than a decimal holds, or out of its range: refused, never rounded; a plain
-        // whole number too long for it is too large rather than malformed.
+        // whole number too long for it, or one whose exponent takes it past the range, is too
+        // large rather than malformed (audit-d E5).
         for (n, code) in [
             ("0.12345678901234567890123456789", ErrorCode::Amount),
-            ("1e400", ErrorCode::Amount),
+            ("1e400", ErrorCode::TooLarge),
             ("123456789012345678901234567890", ErrorCode::TooLarge),
         ] {
             let e = price(n).unwrap_err();

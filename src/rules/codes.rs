@@ -373,8 +373,12 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
     // `rules::us::RateKind` (`conditional`: `Layer::conditional`), `LayerBasis` (empty: `add`, `value`).
-    closed("rules/us_layers.tsv", "rate_kind", &["", "add", "all_in", "conditional"]),
-    closed("rules/us_layers.tsv", "basis", &["", "value", "metal_content"]),
+    closed(
+        "rules/us_layers.tsv",
+        "rate_kind",
+        &["", "add", "all_in", "conditional", "postal", "assumption", "all_in_at_least"],
+    ),
+    closed("rules/us_layers.tsv", "basis", &["", "value", "metal_content", "per_item"]),
     // `rules::vat::VatKind::parse`.
     closed(
         "rules/vat_extra.tsv",

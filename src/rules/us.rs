@@ -35,6 +35,76 @@ pub enum LayerBasis {
     /// The value of the steel, aluminum or copper content ("a duty of 50 % upon the value of the
     /// steel content"): the caller gives it as `metal_content_value`.
     MetalContent,
+    /// Per postal item (a postal row's specific method): `percent` holds US$ per item.
+    PerItem,
+}
+
+/// What a row of `us_layers.tsv` is (its `rate_kind`): a duty, one method of a postal duty, a
+/// stated assumption, or the heading named in place of an all-in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayerRole {
+    /// A duty charged (or reported unpriced or conditional).
+    Duty,
+    /// `rate_kind = postal`: one method of a duty on postal items that the carrier elects
+    /// (`basis = value`: `percent` of the value; `basis = per_item`: `percent` US$ per postal
+    /// item), in lieu of every other duty. Never charged: the line states every method's figure.
+    Postal,
+    /// `rate_kind = assumption`: charges nothing; when it applies, its `assumption` is stated
+    /// (`W_ASSUMPTION`): an exception the request cannot show (goods in transit on a date, the
+    /// U.S. content of the goods, a postal method).
+    Assumption,
+}
+
+/// Conditions a row places on the line rather than the code, written in its `scopes` column:
+/// `channel:post` (the request's channel), `claim:S` (the line claims the programme), and
+/// `layer:ieepa-country-9903.02` (a layer whose id starts so is charged on the line).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LineConditions {
+    pub channel: Option<&'static str>,
+    pub claim: Option<&'static str>,
+    pub with_layers: Vec<&'static str>,
+}
+
+impl LineConditions {
+    /// Splits the line conditions off a `scopes` list, leaving the scope lists.
+    fn split(scopes: &mut Vec<&'static str>) -> LineConditions {
+        let mut c = LineConditions::default();
+        scopes.retain(|s| {
+            if let Some(v) = s.strip_prefix("channel:") {
+                c.channel = Some(v);
+            } else if let Some(v) = s.strip_prefix("claim:") {
+                c.claim = Some(v);
+            } else if let Some(v) = s.strip_prefix("layer:") {
+                c.with_layers.push(v);
+            } else {
+                return true;
+            }
+            false
+        });
+        c
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.channel.is_none() && self.claim.is_none() && self.with_layers.is_empty()
+    }
+}
+
+/// What a line is, for the rows' line conditions: the request's channel (`post`; `None` when
+/// the request gives none) and the programme the line claims.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LineFacts<'a> {
+    pub channel: Option<&'a str>,
+    pub claim: Option<&'a str>,
+}
+
+impl LineFacts<'_> {
+    /// Whether the row's `channel:` and `claim:` conditions hold (`layer:` ones are read once
+    /// the line's duties are charged).
+    pub fn meets(&self, c: &LineConditions) -> bool {
+        c.channel.is_none_or(|ch| self.channel == Some(ch))
+            && c.claim.is_none_or(|cl| self.claim.is_some_and(|m| m.eq_ignore_ascii_case(cl)))
+    }
 }
 
 /// One additional-duty measure (a chapter 99 heading) as dated data.
@@ -71,6 +141,23 @@ pub struct Layer {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
+    pub role: LayerRole,
+    /// What the line must be for the row to apply, beyond code, origin and date.
+    pub line: LineConditions,
+}
+
+/// `rate_kind = all_in_at_least`: the heading an all-in layer of the same origins, rate and
+/// dates is declared under when the column 1 rate is at or above its percentage (9903.02.19
+/// beside 9903.02.20: "equal to or greater than 15 percent": the duty of the subheading only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AtLeastHeading {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub ch99: &'static str,
+    pub percent: Decimal,
+    pub origins: Vec<&'static str>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
 }
 
 impl Layer {
@@ -86,6 +173,8 @@ pub use super::programmes::Programme;
 #[derive(Debug)]
 pub struct UsRules {
     pub layers: Vec<Layer>,
+    /// The headings of all-in layers when the column 1 rate is at or above their percentage.
+    pub at_least: Vec<AtLeastHeading>,
     /// The hand-encoded scope additions (`rules/us_scopes_extra.tsv`): the imported lists are
     /// read per chapter ([`ScopeParts`]).
     extra_scopes: ScopeLists,
@@ -142,22 +231,61 @@ fn bad(table: &str, id: &str, why: String) -> Error {
 
 /// Reads the layers of one table (`us_layers.tsv` and the imported `us_reciprocal.tsv` share
 /// their columns).
-fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result<()> {
+fn load_layers(
+    table: &Tsv<'static>,
+    name: &str,
+    out: &mut Vec<Layer>,
+    at_least: &mut Vec<AtLeastHeading>,
+) -> Result<()> {
     // The imported us_reciprocal.tsv has no assumption column.
     let has_assumption = table.column("assumption").is_some();
     for r in table.records() {
         let id = r.text("id")?;
-        let (rate_kind, conditional) = match r.text("rate_kind")? {
-            "" | "add" => (RateKind::Add, false),
-            "conditional" => (RateKind::Add, true),
-            "all_in" => (RateKind::AllIn, false),
-            other => return Err(bad(name, id, format!("rate_kind {other:?} is not add, conditional or all_in"))),
+        let (rate_kind, conditional, role) = match r.text("rate_kind")? {
+            "" | "add" => (RateKind::Add, false, LayerRole::Duty),
+            "conditional" => (RateKind::Add, true, LayerRole::Duty),
+            "all_in" => (RateKind::AllIn, false, LayerRole::Duty),
+            "postal" => (RateKind::Add, false, LayerRole::Postal),
+            "assumption" => (RateKind::Add, false, LayerRole::Assumption),
+            "all_in_at_least" => {
+                let percent = r
+                    .decimal("percent")?
+                    .ok_or_else(|| bad(name, id, "an all_in_at_least row needs its percent".into()))?;
+                at_least.push(AtLeastHeading {
+                    id,
+                    name: r.text("name")?,
+                    ch99: r.text("ch99")?,
+                    percent,
+                    origins: list(r.text("origins")?),
+                    valid_from: r.date("valid_from")?,
+                    valid_to: r.date("valid_to")?,
+                });
+                continue;
+            }
+            other => {
+                return Err(bad(
+                    name,
+                    id,
+                    format!(
+                        "rate_kind {other:?} is not add, conditional, all_in, postal, assumption or all_in_at_least"
+                    ),
+                ))
+            }
         };
         let basis = match r.text("basis")? {
             "" | "value" => LayerBasis::Value,
             "metal_content" => LayerBasis::MetalContent,
-            other => return Err(bad(name, id, format!("basis {other:?} is not value or metal_content"))),
+            "per_item" if role == LayerRole::Postal => LayerBasis::PerItem,
+            other => {
+                return Err(bad(name, id, format!("basis {other:?} is not value, metal_content or (postal) per_item")))
+            }
         };
+        let stated = has_assumption && !r.text("assumption")?.is_empty();
+        if role == LayerRole::Assumption && !stated {
+            return Err(bad(name, id, "an assumption row needs its assumption".into()));
+        }
+        let mut scopes = list(r.text("scopes")?);
+        let line = LineConditions::split(&mut scopes);
         out.push(Layer {
             id,
             name: r.text("name")?,
@@ -165,7 +293,7 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             percent: r.decimal("percent")?,
             rate_kind,
             basis,
-            scopes: list(r.text("scopes")?),
+            scopes,
             origins: list(r.text("origins")?),
             exclude_origins: list(r.text("exclude_origins")?),
             exclude_scopes: list(r.text("exclude_scopes")?),
@@ -180,6 +308,8 @@ fn load_layers(table: &Tsv<'static>, name: &str, out: &mut Vec<Layer>) -> Result
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(name, id, &r)?,
+            role,
+            line,
         });
     }
     Ok(())
@@ -192,18 +322,26 @@ impl UsRules {
         programmes: Tsv<'static>,
         groups: Groups<'static>,
     ) -> Result<UsRules> {
-        let mut out = Vec::new();
+        let (mut out, mut at_least) = (Vec::new(), Vec::new());
         for (table, name) in layer_tables.iter().zip(["us_layers.tsv", "us_reciprocal.tsv"]) {
             for r in table.records() {
                 groups.check_names(&r, "origins")?;
                 groups.check_names(&r, "exclude_origins")?;
             }
-            load_layers(table, name, &mut out)?;
+            load_layers(table, name, &mut out, &mut at_least)?;
         }
         crate::sort::sort_by_key(&mut out, |l| l.priority);
         let extra_scopes = ScopeLists::read(&extra_scopes, "us_scopes_extra.tsv", None)?;
         let progs = super::programmes::load(&programmes, "preferences.tsv", &groups)?;
-        Ok(UsRules { layers: out, extra_scopes, programmes: progs, groups })
+        Ok(UsRules { layers: out, at_least, extra_scopes, programmes: progs, groups })
+    }
+
+    /// The heading an all-in `layer` is declared under on `date` when the column 1 rate is at or
+    /// above its percentage (`all_in_at_least` rows of the same origins and percentage).
+    pub fn at_least_heading(&self, layer: &Layer, date: Date) -> Option<&AtLeastHeading> {
+        self.at_least.iter().find(|h| {
+            Some(h.percent) == layer.percent && h.origins == layer.origins && in_force(h.valid_from, h.valid_to, date)
+        })
     }
 
     /// The scope lists `code` (digits) can be on: its chapter's part of the imported lists
@@ -215,11 +353,33 @@ impl UsRules {
     /// The layers whose dates, origin and scope (on the same date) match a line (the code of
     /// `scopes`), each marked applied or excluded (by an exemption list or by another layer that
     /// applies), in priority order.
+    ///
+    /// Only the duty rows that place no condition on the line: [`UsRules::decide_for`] gives the
+    /// postal, assumption and channel- or claim-bound rows of a line too.
     pub fn decide(&self, scopes: &CodeScopes<'_>, origin: &str, date: Date) -> Vec<LayerDecision<'_>> {
+        self.decide_for(scopes, origin, date, None)
+    }
+
+    /// As [`UsRules::decide`], for a line whose facts are known: the rows whose line conditions
+    /// (`channel:`, `claim:`) it meets take part, the others are left out before any exclusion
+    /// (a USMCA row excludes 9903.94.01 only for a line that claims USMCA). `None`: the duty
+    /// rows without line conditions only.
+    pub fn decide_for(
+        &self,
+        scopes: &CodeScopes<'_>,
+        origin: &str,
+        date: Date,
+        line: Option<&LineFacts<'_>>,
+    ) -> Vec<LayerDecision<'_>> {
         let mut candidates: Vec<LayerDecision<'_>> = Vec::new();
         let memberships = self.groups.memberships_of(origin);
         for layer in &self.layers {
-            if !in_force(layer.valid_from, layer.valid_to, date)
+            let meets = match line {
+                None => layer.role == LayerRole::Duty && layer.line.is_empty(),
+                Some(f) => f.meets(&layer.line),
+            };
+            if !meets
+                || !in_force(layer.valid_from, layer.valid_to, date)
                 || (!layer.origins.is_empty() && !names_origin(&layer.origins, origin, memberships, date))
                 || names_origin(&layer.exclude_origins, origin, memberships, date)
             {

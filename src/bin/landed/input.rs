@@ -76,6 +76,13 @@ pub fn month_starts(range: &str) -> Result<Vec<Date>, Error> {
     let (a, b) = range.split_once(':').ok_or_else(bad)?;
     let start = Date::parse(&format!("{a}-01")).map_err(|_| bad())?;
     let end = Date::parse(&format!("{b}-01")).map_err(|_| bad())?;
+    if start > end {
+        return Err(Error::new(
+            ErrorCode::Date,
+            "months",
+            format!("{range:?}: FROM ({a}) is after TO ({b}): write the earlier month first"),
+        ));
+    }
     let mut out = Vec::new();
     let (mut y, mut m) = (start.year(), start.month());
     while (y, m) <= (end.year(), end.month()) && out.len() < 1200 {

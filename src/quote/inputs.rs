@@ -1,0 +1,102 @@
+//! Inputs that the quote could not use, or whose value the law does not let it price as given:
+//! a line whose value is zero (a free item still has a customs value), a code longer than any
+//! national tariff line, a `metal_content_value` no layer reads, an `fx` pair no conversion
+//! used. Never accepted in silence: a line reason (the line is partial) or a `W_INPUT_UNUSED`.
+
+use super::*;
+
+/// The longest national tariff line of any tariff in the engine (US HTS, UK, EU TARIC: 10
+/// digits; Japan 9): digits beyond it cannot match anything.
+pub(super) const LONGEST_NATIONAL_LINE: usize = 10;
+
+/// A line's own inputs: a zero value, surplus code digits, an unread `metal_content_value`.
+pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, v: &LineValues, p: &mut Priced) {
+    // 19 U.S.C. 1401a(b)-(f) (the fallback methods value goods sold for nothing); Reg. (EU)
+    // 2015/2447 art. 144 and TCTA 2018 Sch. 4 (no sale: another method): a free sample, gift or
+    // warranty replacement still has a customs value, and a price of 0 is as likely a missing one.
+    let dp = ctx.j.currency.minor_units();
+    if v.goods.round_dp(dp).is_zero() && ctx.movement.is_none() {
+        p.reasons.push(format!(
+            "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs (19 U.S.C. 1401a(b)-(f); Reg. (EU) 2015/2447 art. 144; TCTA 2018 Sch. 4), and duty and tax are due on it: give unit_price as the value for customs",
+            line.id,
+            format_grouped(v.goods.round_dp(dp)),
+            ctx.j.currency
+        ));
+    }
+    let digits = code.digits();
+    if digits.len() > LONGEST_NATIONAL_LINE {
+        ctx.warn(Detail::InputUnused {
+            field: format!("lines[{}].code", line_index(ctx, line)),
+            why: format!(
+                "code {digits} has {} digits and no national tariff line has more than {LONGEST_NATIONAL_LINE}: the digits after the {LONGEST_NATIONAL_LINE}th ({}) matched nothing",
+                digits.len(),
+                &digits[LONGEST_NATIONAL_LINE..]
+            ),
+        });
+    }
+    if line.metal_content_value.is_some() && !p.metal_used {
+        ctx.warn(Detail::InputUnused {
+            field: format!("lines[{}].metal_content_value", line_index(ctx, line)),
+            why: "no duty on this line is charged on its metal content, so the value was not used".into(),
+        });
+    }
+}
+
+fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
+    ctx.req
+        .lines
+        .iter()
+        .position(|l| std::ptr::eq(l, line))
+        .unwrap_or_else(|| ctx.req.lines.iter().position(|l| l.id == line.id).unwrap_or_default())
+}
+
+/// The request's `fx` pairs that no conversion of the quote used (the caller's rate for a pair
+/// the quote never needed is ignored: said, never silent).
+pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
+    for pair in ctx.req.fx.keys() {
+        let Ok((a, b)) = crate::fx::parse_pair(pair) else { continue };
+        let used = ctx.fx_used.iter().any(|u| {
+            u.source.starts_with("request") && crate::fx::parse_pair(&u.pair).is_ok_and(|(x, y)| (x, y) == (a, b))
+        });
+        if !used {
+            ctx.warn(Detail::InputUnused {
+                field: format!("fx.{pair}"),
+                why: format!("the quote converts no amount between {a} and {b}, so this rate was not used"),
+            });
+        }
+    }
+}
+
+/// `entry_type: informal` on a consignment above the informal-entry limit of an entry fee's row
+/// (US: 19 CFR 143.21(a), informal entry for shipments of US$2,500 or less; the fee row names it) is refused: the
+/// informal fee would be priced on an entry the law does not allow.
+pub(super) fn check_entry_type(ctx: &mut Ctx<'_>, entered: Decimal) -> Result<()> {
+    if ctx.req.entry_type != Some(crate::request::EntryType::Informal) {
+        return Ok(());
+    }
+    let day = std::sync::Arc::clone(&ctx.day);
+    let channel = ctx.req.channel();
+    for f in day
+        .fees
+        .iter()
+        .filter(|f| f.entry != EntryKind::Any && (f.channels.is_empty() || f.channels.contains(&channel)))
+    {
+        let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
+        let value = entered * rate;
+        if value > f.formal_above {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                "entry_type",
+                format!(
+                    "informal entry is allowed only up to {} {} ({}); this consignment is {} {}: give entry_type formal, or leave it out",
+                    f.formal_above,
+                    f.currency,
+                    f.source.row(),
+                    format_grouped(value.round_dp(2)),
+                    f.currency
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
