@@ -261,22 +261,29 @@ class Priced extends HTMLElement {
     if (this.isConnected) this.update();
   }
 
-  /** Re-prices on the next microtask (several attribute changes cost one quote). */
+  /** Re-prices on the next microtask (several attribute changes cost one quote). Only the
+   * latest request renders: a slower earlier quote (its parts still loading) is dropped, never
+   * shown under the settings that replaced it. */
   update() {
     if (this._pending) return;
     this._pending = true;
     queueMicrotask(async () => {
       this._pending = false;
-      const request = this.buildRequest();
-      if (!request) return;
+      const seq = (this._seq = (this._seq || 0) + 1);
+      const current = () => seq === this._seq;
+      let request = null;
       try {
+        request = this.buildRequest();
+        if (!request) return;
         await snapshotReady();
+        if (!current()) return;
         if (snapshotFailure && this._snapshotFailure !== snapshotFailure) {
           this._snapshotFailure = snapshotFailure;
           this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true, detail: { request, error: snapshotFailure } }));
         }
         const glue = await prepareRequest(request);
         await loadLabels(language(this));
+        if (!current()) return;
         const q = quoteNow(glue, request);
         this.request = request;
         this.quote = q;
@@ -285,6 +292,7 @@ class Priced extends HTMLElement {
         this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
       } catch (error) {
         await loadLabels(language(this));
+        if (!current()) return;
         this.request = request;
         this.quote = null;
         this.renderError(error);
