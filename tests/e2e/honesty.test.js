@@ -33,6 +33,52 @@ async function cards(page, destination, extra = 'true') {
   }));
 }
 
+test('F1: plain markup is priced only from one clear amount; anything else is an error, never a guessed price', async () => {
+  // Before: "Price: US$1,199.00" was read as 1.19 and "Pack of 2: US$45.00" as 2, shown as complete prices.
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  await cards(page, 'DE');
+  await page.evaluate(async () => {
+    window.amountErrors = [];
+    document.addEventListener('landed:error', (e) => window.amountErrors.push(e.detail.error));
+    const texts = { grouped: 'Price: US$1,199.00', pack: 'Pack of 2: US$45.00', was: 'Was US$60.00, now US$45.00', euro: '€1.234,56', spaced: 'US$ 1 199.00' };
+    const section = document.querySelector('.grid');
+    for (const [id, text] of Object.entries(texts)) {
+      const article = document.createElement('article');
+      article.className = 'product';
+      article.innerHTML = `<p id="t-${id}" data-landed-code="851671" data-landed-origin="CN" data-landed-currency="USD"></p>`;
+      article.firstChild.textContent = text;
+      section.append(article);
+    }
+    const { enhance } = await import(new URL('widget/landed.js', document.baseURI).href);
+    enhance();
+  });
+  const priced = await cards(page, 'DE', "!e.previousElementSibling?.id?.startsWith('t-') || ['t-grouped', 't-spaced'].includes(e.previousElementSibling.id)");
+  for (const id of ['t-grouped', 't-spaced']) {
+    const card = priced.find((c) => c.id === id);
+    assert.equal(card.request.lines[0].unit_price, '1199.00', `${id}: the whole amount, not 1.19`);
+    assert.equal(card.quote.totals.landed, cliQuote(card.request).totals.landed);
+    assert.ok(card.total.includes(money(card.quote.totals.landed, 'EUR')), card.total);
+  }
+  await page.waitForFunction(() => ['t-pack', 't-was', 't-euro'].every((id) =>
+    document.getElementById(id).nextElementSibling.shadowRoot.querySelector('[part=error]')));
+  const refused = await page.evaluate(() => ['t-pack', 't-was', 't-euro'].map((id) => {
+    const w = document.getElementById(id).nextElementSibling;
+    return { id, quote: w.quote, error: w.shadowRoot.querySelector('[part=error]').textContent, total: w.shadowRoot.querySelector('[part=total]') };
+  }));
+  for (const r of refused) {
+    assert.equal(r.quote, null, `${r.id}: no quote`);
+    assert.equal(r.total, null, `${r.id}: no price shown`);
+    assert.match(r.error, /Could not calculate import charges: .*data-landed-price/, r.id);
+  }
+  assert.match(refused[0].error, /more than one number/);
+  assert.match(refused[2].error, /not in USD/);
+  assert.equal(await page.evaluate(() => window.amountErrors.filter((e) => e.code === 'E_AMOUNT').length), 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('F2: a slower earlier quote never replaces the current one (destination and date)', async () => {
   // Before: pick JP (parts loading slowly) then DE again: every card showed the Japanese quote.
   const page = await env.browser.newPage();

@@ -320,6 +320,7 @@ export class LandedPrice extends Priced {
   }
 
   buildRequest() {
+    if (this._problem) throw this._problem;
     const shipment = shipmentFrom(this);
     if (!shipment.destination || !this.getAttribute('price') || !codeFor(this, shipment.destination)) return null;
     return { ...shipment, lines: [lineFrom(this, 'item', shipment.destination)] };
@@ -525,18 +526,59 @@ export class LandedCountryPicker extends HTMLElement {
   }
 }
 
-/** Enhances plain price elements marked with `data-landed-code` (and `data-landed-price`, or a
- * number in their text): an all-in price is added after each, with no JS on the page. */
+/** The one amount in a plain element's text ("Price: US$1,199.00" → "1199.00"), or an error
+ * saying why it cannot be read safely: several numbers ("Pack of 2: US$45.00", "Was …, now …"),
+ * a separator that may group or decimate ("1,199", "1.234" in a currency with cents), a
+ * currency sign of another currency. Never a number guessed from prose. */
+export function priceFromText(text, currency) {
+  const problem = (why) => Object.assign(new Error(`"${text.trim()}" ${why}: give the price as data-landed-price="1199.00"`),
+    { code: 'E_AMOUNT', field: 'data-landed-price' });
+  const numbers = text.match(/\d(?:[\d.,'\u00a0\u202f ]*\d)?/g) || [];
+  if (numbers.length !== 1) return problem(numbers.length ? 'holds more than one number' : 'holds no price');
+  let digits;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return problem(`is in an unknown currency ${currency}`);
+  }
+  const signs = text.match(/[$€£¥₹₩₽₺₪฿₫₱]/g) || [];
+  if (signs.length) {
+    const own = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+      .formatToParts(1).find((p) => p.type === 'currency')?.value;
+    if (signs.some((c) => c !== own && !(c === '¥' && own === '￥'))) return problem(`is not in ${currency}`);
+  }
+  const n = numbers[0];
+  if (/^\d+$/.test(n)) return n;
+  // One separator, once: a decimal point or comma, unless three digits follow (1,199 / 1.234):
+  // then grouping in a currency of at most two decimals, ambiguous in one of three (KWD, BHD).
+  let m = /^(\d+)([.,])(\d+)$/.exec(n);
+  if (m && m[3].length === 3 && digits < 3 && m[1].length <= 3) return m[1] + m[3];
+  if (m && m[3].length !== 3 && m[3].length <= digits) return `${m[1]}.${m[3]}`;
+  if (m) return problem('is not one clear amount');
+  // Grouping (1,234,567 / 1 199 / 1'199), then optionally a decimal separator of the other kind.
+  m = /^(\d{1,3}([.,'\u00a0\u202f ])\d{3}(?:\2\d{3})*)(?:([.,])(\d+))?$/.exec(n);
+  if (m && m[3] !== m[2] && (!m[3] || m[4].length <= digits)) {
+    const int = m[1].replace(/\D/g, '');
+    return m[3] ? `${int}.${m[4]}` : int;
+  }
+  return problem('is not one clear amount');
+}
+
+/** Enhances plain price elements marked with `data-landed-code` (and `data-landed-price`, or one
+ * unambiguous amount in their text): an all-in price is added after each, with no JS on the page.
+ * Text that is not one clear amount gets the widget's error (and the merchant's content) instead. */
 export function enhance(root = document) {
   for (const node of root.querySelectorAll('[data-landed-code]:not([data-landed-enhanced])')) {
     const d = node.dataset;
-    const price = d.landedPrice || (node.textContent.match(/[0-9]+(?:[.,][0-9]{1,2})?/)?.[0] || '').replace(',', '.');
-    if (!price) continue;
+    const currency = (d.landedCurrency || pageSetting('currency') || 'USD').toUpperCase();
+    const price = d.landedPrice || priceFromText(node.textContent, currency);
     const widget = document.createElement('landed-price');
+    if (price instanceof Error) widget._problem = price;
     const attrs = {
-      price, code: d.landedCode, currency: d.landedCurrency, origin: d.landedOrigin, destination: d.landedDestination,
-      date: d.landedDate, channel: d.landedChannel, incoterm: d.landedIncoterm, quantity: d.landedQuantity,
-      'weight-kg': d.landedWeightKg, 'volume-l': d.landedVolumeL, 'alcohol-pct': d.landedAlcoholPct, lang: d.landedLang,
+      price: price instanceof Error ? undefined : price, code: d.landedCode, currency: d.landedCurrency, origin: d.landedOrigin,
+      destination: d.landedDestination, date: d.landedDate, channel: d.landedChannel, incoterm: d.landedIncoterm,
+      quantity: d.landedQuantity, 'weight-kg': d.landedWeightKg, 'volume-l': d.landedVolumeL,
+      'alcohol-pct': d.landedAlcoholPct, lang: d.landedLang,
     };
     for (const [k, v] of Object.entries(attrs)) if (v) widget.setAttribute(k, v);
     node.dataset.landedEnhanced = '';
