@@ -113,3 +113,55 @@ test('F2: a slower earlier quote never replaces the current one (destination and
   }
   await page.close();
 });
+
+test('F4: under DAP the headline is what the shopper pays in all, then the checkout and delivery parts', async () => {
+  // Before: "£895.04 + £179.01 due on delivery", "Total to pay £895.04" (buyer_total is £1,074.05).
+  const page = await env.browser.newPage();
+  await page.goto(`${env.base}index.html`);
+  await cards(page, 'DE');
+  await page.selectOption('landed-country-picker select', 'GB');
+  await page.selectOption('#incoterm', 'DAP');
+  const dap = await cards(page, 'GB', "e.quote.incoterm === 'DAP'");
+  for (const c of dap) {
+    const t = c.quote.totals;
+    const lower = c.quote.lines.some((l) => l.status !== 'priced') || !t.complete;
+    assert.equal(t.buyer_total, cliQuote(c.request).totals.buyer_total, c.id);
+    assert.equal(c.total, `${lower ? 'at least ' : ''}${money(t.buyer_total, 'GBP')}`, c.id);
+    assert.match(c.split, new RegExp(`${money(t.landed, 'GBP').replace(/[.$]/g, '\\$&')} at checkout \\+ .*due on delivery`), c.id);
+    assert.match(c.live, new RegExp(`^All-in price: (at least )?${money(t.buyer_total, 'GBP').replace(/[.$]/g, '\\$&')}`), c.id);
+    const totals = await page.evaluate((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      return Object.fromEntries([...root.querySelectorAll('[part=totals] tr')].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+    }, c.id);
+    assert.equal(totals['Total to pay'], `${lower ? 'at least ' : ''}${money(t.buyer_total, 'GBP')}`, `${c.id}: ${JSON.stringify(totals)}`);
+    assert.ok(totals['Paid at checkout'].endsWith(money(t.landed, 'GBP')), c.id);
+  }
+  await page.close();
+});
+
+test('F5/F10: "incl. duty, taxes and fees" only where the engine priced them all', async () => {
+  // Before: US cards read "incl. duty, taxes and fees" with no sales tax priced; a not-priced
+  // line read "at least $1,199.00, incl. duty, taxes and fees".
+  const page = await env.browser.newPage();
+  await page.goto(`${env.base}index.html`);
+  await cards(page, 'DE');
+  await page.selectOption('landed-country-picker select', 'US');
+  const us = await cards(page, 'US');
+  for (const c of us) {
+    assert.doesNotMatch(c.text, /incl\. duty, taxes and fees/, c.id);
+    assert.match(c.caveat, /no tax is priced/, `${c.id}: why, on the card`);
+  }
+  await page.selectOption('landed-country-picker select', 'DE');
+  await cards(page, 'DE');
+  await page.evaluate(() => document.getElementById('p-laptop').setAttribute('code', '999999'));
+  const de = await cards(page, 'DE', "e.id !== 'p-laptop' || e.request.lines[0].code === '999999'");
+  const laptop = de.find((c) => c.id === 'p-laptop');
+  assert.equal(laptop.quote.lines[0].status, 'not_priced');
+  assert.match(laptop.total, /^at least /);
+  assert.equal(laptop.note, 'import charges not fully priced');
+  assert.match(laptop.reason, /999999/, 'the reason on the card, not only in the details');
+  const tee = de.find((c) => c.id === 'p-tee');
+  assert.ok(tee.quote.totals.complete);
+  assert.equal(tee.note, 'incl. duty, taxes and fees', 'a complete quote keeps the claim');
+  await page.close();
+});

@@ -332,20 +332,29 @@ export class LandedPrice extends Priced {
     const cur = q.currency;
     const line = q.lines[0];
     const t = q.totals;
-    const partial = incomplete(q);
-    const total = amountText(t.landed, cur, lang, L, partial);
-    const range = t.landed_max != null && t.landed_max !== t.landed ? `${L.upTo} ${money(t.landed_max, cur, lang)}` : null;
-    const fresh = freshness(q, lang, L);
+    const partial = lowerBound(q);
+    const left = caveats(q);
     const dap = q.incoterm === 'DAP';
-    const note = dap ? `+ ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : L.incl;
-    const summary = [`${L.allIn}: ${total}`, range, note, fresh.text].filter(Boolean).join(', ');
+    // Under DAP the headline is what the shopper pays in all (buyer_total), then its two parts.
+    const headline = dap ? t.buyer_total : t.landed;
+    const total = amountText(headline, cur, lang, L, partial);
+    const range = !dap && t.landed_max != null && t.landed_max !== t.landed ? `${L.upTo} ${money(t.landed_max, cur, lang)}` : null;
+    const fresh = freshness(q, lang, L);
+    const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
+    const split = dap ? `${amountText(t.landed, cur, lang, L, atSale)} ${L.atCheckout} + ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : null;
+    const note = incomplete(q) ? L.partialNote : left.length ? L.taxNotIncl : L.incl;
+    const summary = [`${L.allIn}: ${total}`, range, split, note, fresh.text].filter(Boolean).join(', ');
+    const shown = q.display && (dap ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
     const nodes = [
       el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
-      el('span', { class: 'total', part: 'total', 'data-amount': t.landed, 'data-complete': String(!partial), 'aria-hidden': 'true' },
-        partial ? el('span', { class: 'lower', part: 'at-least', text: `${L.atLeast} ` }) : null, money(t.landed, cur, lang)),
+      el('span', { class: 'total', part: 'total', 'data-amount': headline, 'data-complete': String(!partial), 'aria-hidden': 'true' },
+        partial ? el('span', { class: 'lower', part: 'at-least', text: `${L.atLeast} ` }) : null, money(headline, cur, lang)),
       range ? el('span', { class: 'note', part: 'range', 'aria-hidden': 'true', text: `(${range})` }) : null,
+      split ? el('span', { class: 'note', part: 'split', 'aria-hidden': 'true', text: `(${split})` }) : null,
       el('span', { class: 'note', part: 'note', 'aria-hidden': 'true', text: note }),
-      q.display ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(q.display.landed, q.display.currency, lang, L, partial)}` }) : null,
+      shown ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
+      line.reason ? el('p', { class: 'problem', part: 'reason', text: line.reason }) : null,
+      left.length ? el('p', { class: 'warn', part: 'caveat', text: left.map((w) => w.message).join(' · ') }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
       snapshotNote(L),
       el('details', { part: 'details' },
@@ -364,18 +373,36 @@ export class LandedPrice extends Priced {
   }
 }
 
+/** The engine's warnings a shopper must see on the card, not only in the details: a tax the
+ * quote leaves out (Canada's national rate only, a provincial tax not collected at the border,
+ * no tax priced on a movement that crosses no border). */
+function caveats(q) {
+  const noTax = Number(q.totals.tax) === 0 && Number(q.totals.collected_at_sale ?? 0) === 0;
+  return q.warnings.filter((w) => w.code === 'W_ASSUMED_SUBDIVISION' || w.code === 'W_PROVINCIAL_TAX'
+    || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
+}
+
+/** A lower bound: a line not fully priced, or only the national rate of a country whose
+ * subdivisions add their own (the engine says "charges only the national rate"). */
+function lowerBound(q) {
+  return incomplete(q) || q.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION');
+}
+
 /** Goods, duty, tax, fees and the total; "at least" on every charge a partial quote leaves out. */
 function totalsList(q, lang, L, partial) {
   const t = q.totals;
   const rows = [[L.goods, t.goods, false], [L.shipping, t.shipping, false], [L.insurance, t.insurance, false],
     [L.duty, t.duty, partial], [L.tax, t.tax, partial], [L.collectedAtSale, t.collected_at_sale ?? '0', partial],
-    [L.fees, t.fees, partial], [L.landed, t.landed, partial]];
-  if (q.incoterm === 'DAP') rows.push([L.dueOnDelivery, t.due_on_delivery, partial]);
+    [L.fees, t.fees, partial]];
+  // Under DAP "Total to pay" is everything the shopper pays (buyer_total): the checkout part and
+  // the part due on delivery come first, each labelled.
+  if (q.incoterm === 'DAP') rows.push([L.checkout, t.landed, partial && Number(t.collected_at_sale ?? 0) !== 0], [L.dueOnDelivery, t.due_on_delivery, partial], [L.landed, t.buyer_total, partial]);
+  else rows.push([L.landed, t.landed, partial]);
   return el('table', { part: 'totals', class: 'totals' }, el('tbody', {}, rows
     .filter(([k, v], i) => (i < 1 || i > 2 || Number(v) !== 0) && (k !== L.collectedAtSale || Number(v) !== 0))
     .map(([k, v, lower]) => el('tr', {},
       el('th', { scope: 'row', text: k }),
-      el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));
+      el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : k === L.checkout ? 'checkout' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));
 }
 
 /** <landed-cart destination=… currency=…><landed-item code price quantity …></landed-cart>, or a
@@ -423,7 +450,7 @@ export class LandedCart extends Priced {
     const lang = language(this);
     const L = labels(lang);
     const cur = q.currency;
-    const partial = incomplete(q);
+    const partial = lowerBound(q);
     const rows = q.lines.flatMap((line) => {
       const lower = line.status !== 'priced';
       return [
@@ -441,7 +468,7 @@ export class LandedCart extends Priced {
       ];
     });
     const fresh = freshness(q, lang, L);
-    const summary = `${L.landed}: ${amountText(q.totals.landed, cur, lang, L, partial)}`;
+    const summary = `${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`;
     const nodes = [
       el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
       el('table', { part: 'lines' },
@@ -465,7 +492,11 @@ export class LandedCart extends Priced {
 /** Adds decimal strings exactly (as scaled integers), for per-line subtotals; a levy priced only
  * in part counts with its lower bound. */
 function sum(levies, kinds) {
-  const amounts = levies.filter((l) => kinds.includes(l.kind)).map((l) => l.amount ?? l.partial_amount).filter((a) => a != null);
+  return add(...levies.filter((l) => kinds.includes(l.kind)).map((l) => l.amount ?? l.partial_amount).filter((a) => a != null));
+}
+
+/** The exact sum of decimal strings. */
+function add(...amounts) {
   const scale = Math.max(0, ...amounts.map((a) => (a.split('.')[1] || '').length));
   let total = 0n;
   for (const a of amounts) {
