@@ -114,6 +114,50 @@ test('F2: a slower earlier quote never replaces the current one (destination and
   await page.close();
 });
 
+test('F3: Canada without a province is a lower bound that says why; the shop asks for the province', async () => {
+  // Before: the laptop read CA$1,758.61 "incl. duty, taxes and fees" (GST only; Ontario pays CA$1,892.60).
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  await cards(page, 'DE');
+  assert.equal(await page.isVisible('#province'), false, 'no province control for Germany');
+  await page.waitForSelector('landed-country-picker select option[value=CA]', { state: 'attached' });
+  await page.selectOption('landed-country-picker select', 'CA');
+  const national = await cards(page, 'CA');
+  assert.ok(await page.isVisible('#province'), 'the province control shows for Canada');
+  for (const c of national) {
+    assert.ok(c.quote.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION'), c.id);
+    assert.match(c.total, /^at least /, `${c.id}: ${c.total}`);
+    assert.match(c.live, /at least/, c.id);
+    assert.doesNotMatch(c.text, /incl\. duty, taxes and fees/, c.id);
+    assert.match(c.caveat, /national rate/, `${c.id}: the engine's reason on the card`);
+  }
+  await page.selectOption('#province', 'ON');
+  const on = await cards(page, 'CA', "e.request?.subdivision === 'ON'");
+  const laptop = on.find((c) => c.id === 'p-laptop');
+  const cli = cliQuote(laptop.request);
+  assert.equal(laptop.quote.totals.landed, cli.totals.landed);
+  const gstOnly = national.find((c) => c.id === 'p-laptop');
+  assert.ok(Number(laptop.quote.totals.tax) > Number(gstOnly.quote.totals.tax), "Ontario's HST is more than the GST alone");
+  if (cli.totals.complete) {
+    assert.equal(laptop.total, money(cli.totals.landed, 'CAD'));
+    assert.equal(laptop.note, 'incl. duty, taxes and fees');
+  }
+  await page.selectOption('#province', 'QC');
+  const qc = await cards(page, 'CA', "e.request?.subdivision === 'QC'");
+  for (const c of qc) {
+    assert.match(c.caveat, /QC provincial sales tax/, c.id);
+    assert.doesNotMatch(c.text, /incl\. duty, taxes and fees/, `${c.id}: QST is not in the price`);
+  }
+  // Leaving Canada drops the province: no "ON is not a subdivision of DE".
+  await page.selectOption('landed-country-picker select', 'DE');
+  const de = await cards(page, 'DE', '!e.request.subdivision');
+  assert.equal(de.length, 7);
+  assert.equal(await page.isVisible('#province'), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('F4: under DAP the headline is what the shopper pays in all, then the checkout and delivery parts', async () => {
   // Before: "£895.04 + £179.01 due on delivery", "Total to pay £895.04" (buyer_total is £1,074.05).
   const page = await env.browser.newPage();
