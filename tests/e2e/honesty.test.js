@@ -209,3 +209,29 @@ test('F5/F10: "incl. duty, taxes and fees" only where the engine priced them all
   assert.equal(tee.note, 'incl. duty, taxes and fees', 'a complete quote keeps the claim');
   await page.close();
 });
+
+test('F6: a page snapshot that fails to load: the built-in rates, with a visible warning on every card (issue 11)', async () => {
+  const page = await env.browser.newPage();
+  await page.route(/index\.html$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<html lang="en"', '<html lang="en" data-landed-snapshot="missing-snapshot.bin"');
+    await route.fulfill({ response, body });
+  });
+  await page.addInitScript(() => {
+    window.snapshotErrors = [];
+    document.addEventListener('landed:error', (e) => window.snapshotErrors.push(e.detail.error.code));
+  });
+  await page.goto(`${env.base}index.html`);
+  const items = await cards(page, 'DE');
+  for (const c of items) assert.equal(c.quote.totals.landed, cliQuote(c.request).totals.landed, `${c.id}: the built-in snapshot`);
+  const warnings = await page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => {
+    const w = e.shadowRoot.querySelector('[part=warning]');
+    return { text: w?.textContent, shown: !!w && w.getBoundingClientRect().height > 0 };
+  }));
+  for (const w of warnings) {
+    assert.ok(w.shown, 'visible');
+    assert.match(w.text, /missing-snapshot\.bin could not be loaded .*rates built into the widget/);
+  }
+  assert.ok((await page.evaluate(() => window.snapshotErrors)).includes('E_IO'));
+  await page.close();
+});

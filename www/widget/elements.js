@@ -53,7 +53,7 @@ function snapshotReady() {
 
 /** The visible note on an element priced with the built-in snapshot instead of the page's. */
 function snapshotNote(L) {
-  return snapshotFailure ? el('p', { class: 'warn', part: 'warning', role: 'status', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
+  return snapshotFailure ? el('p', { class: 'problem', part: 'warning', role: 'status', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
 }
 
 function language(node) {
