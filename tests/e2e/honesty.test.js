@@ -235,3 +235,55 @@ test('F6: a page snapshot that fails to load: the built-in rates, with a visible
   assert.ok((await page.evaluate(() => window.snapshotErrors)).includes('E_IO'));
   await page.close();
 });
+
+test('F7-F9: what-if page: lower bounds marked, errors shown and old results cleared, no destination dropped', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}whatif.html`);
+
+  // F7: a US T-shirt by month; the months whose quote is incomplete are "≥", drawn hollow.
+  await page.click('#run-dates');
+  await page.waitForFunction(() => document.querySelectorAll('#dates-table tbody tr').length === 24);
+  const rows = await page.$$eval('#dates-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const lower = rows.filter((r) => r[5] === 'no (at least)');
+  assert.ok(lower.length > 0, 'the default range has lower bounds (a charge not priced)');
+  for (const r of rows) assert.equal(r[1].startsWith('≥ '), r[5] !== 'yes', `${r[0]}: ${r.join(' | ')}`);
+  assert.equal(await page.$$eval('#dates-chart svg circle[fill="#fff"]', (c) => c.length), lower.length, 'lower bounds drawn hollow');
+
+  // A reversed range is an error, and the previous chart does not stay under the new inputs.
+  await page.fill('#dates-from', '2026-12');
+  await page.fill('#dates-to', '2025-01');
+  await page.click('#run-dates');
+  await page.waitForFunction(() => document.querySelector('#dates-status').textContent.startsWith('Error'));
+  assert.match(await page.textContent('#dates-status'), /ends \(2025-01\) before it starts \(2026-12\)/);
+  assert.equal(await page.$$eval('#dates-table tr, #dates-chart svg', (n) => n.length), 0, 'old result cleared');
+  await page.fill('#dates-from', '2025-01');
+  await page.fill('#dates-to', '2025-02');
+  await page.fill('#dates-dest', 'XX');
+  await page.click('#run-dates');
+  await page.waitForFunction(() => document.querySelector('#dates-status').textContent.startsWith('Error'));
+  assert.match(await page.textContent('#dates-status'), /XX/);
+  await page.fill('#tt-dest', 'XX');
+  await page.click('#run-travel');
+  await page.waitForFunction(() => document.querySelector('#tt-status').textContent.startsWith('Error'));
+  assert.equal(await page.$$eval('#tt-result *', (n) => n.length), 0);
+
+  // F9: every destination of the picker is either a row or listed with its error.
+  await page.click('#run-sweep');
+  await page.waitForFunction(() => document.querySelector('#sweep-summary').textContent.startsWith('Cheapest'), null, { timeout: 30000 });
+  const listed = await page.$$eval('#dest-table tbody tr', (trs) => trs.length);
+  const failed = await page.$$eval('#dest-failed tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const all = await page.evaluate(async () => (await (await import(new URL('widget/landed.js', document.baseURI).href))
+    .countries(document.querySelector('#sweep-date').value)).countries.length);
+  assert.equal(listed + failed.length, all, 'no destination dropped');
+  for (const f of failed) assert.ok(f[1].length > 5, `${f[0]} says why`);
+  const headers = await page.$$eval('#dest-table thead th', (th) => th.map((t) => t.textContent));
+  assert.ok(headers.includes('Duty (local)') && headers.includes('Tax (local)'), headers.join(','));
+  const dest = await page.$$eval('#dest-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  for (const r of dest.filter((x) => x[5] !== 'yes')) {
+    assert.ok(r[3].startsWith('≥') || r[3] === '—', `${r[0]} duty: ${r[3]}`);
+    assert.ok(r[6].length > 0, `${r[0]}: a note on the lower bound`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
