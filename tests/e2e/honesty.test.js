@@ -236,7 +236,7 @@ test('F6: a page snapshot that fails to load: the built-in rates, with a visible
   await page.close();
 });
 
-test('F7-F9: what-if page: lower bounds marked, errors shown and old results cleared, no destination dropped', async () => {
+test('F7-F9: what-if page: lower bounds marked, errors shown and old results cleared, no destination dropped, carrier VAT', async () => {
   const page = await env.browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${env.base}whatif.html`);
@@ -267,6 +267,17 @@ test('F7-F9: what-if page: lower bounds marked, errors shown and old results cle
   await page.click('#run-travel');
   await page.waitForFunction(() => document.querySelector('#tt-status').textContent.startsWith('Error'));
   assert.equal(await page.$$eval('#tt-result *', (n) => n.length), 0);
+
+  // F8: GB, a US$40 T-shirt: the seller collects the VAT at the sale (≤ £135), so a carrier's
+  // bill should carry none: all of the billed 12.00 tax is over what is due to the carrier.
+  await page.click('#run-invoice');
+  await page.waitForFunction(() => document.querySelectorAll('#inv-result tbody tr').length > 0);
+  const inv = await page.$$eval('#inv-result tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const tax = inv.find((r) => r[0] === 'tax');
+  assert.equal(tax[2], '0.00', `expected tax due to the carrier: ${tax}`);
+  assert.equal(tax[3], '12.00');
+  assert.match(tax[4], /collected .* at the sale/);
+  assert.match(await page.textContent('#inv-result'), /Billed minus expected: 23\.00 GBP/);
 
   // F9: every destination of the picker is either a row or listed with its error.
   await page.click('#run-sweep');
