@@ -103,13 +103,17 @@ function ageText(days, lang) {
   return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-days, 'day');
 }
 
+const STALE = ['W_STALE_DATA', 'W_OLD_TARIFF', 'W_FX_FALLBACK', 'W_STALE_FX'];
+
 /** "Rates as of 6 Jun 2025": the oldest dated dataset behind the quote; the snapshot id if none. */
 function freshness(q, lang, L) {
   const dated = datasets(q).map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
   if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined };
   const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
   const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
-  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}`, title };
+  // The engine's own word that a table or rate is old or substituted is said next to the date.
+  const stale = q.warnings.some((w) => STALE.includes(w.code));
+  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}${stale ? ` (${L.mayBeOld})` : ''}`, title };
 }
 
 function sourcesList(q, lang, L) {

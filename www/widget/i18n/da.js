@@ -13,4 +13,5 @@ export default {
   not_priced: 'ikke beregnet', excluded: 'Opkræves ikke', options: 'Muligheder', sources: 'Kilder',
   collectedAtSale: 'Heraf moms opkrævet ved køb',
   atCheckout: 'ved betaling', partialNote: 'importafgifter ikke fuldt beregnet', taxNotIncl: 'ikke alle skatter inkluderet', checkout: 'Betales ved køb',
+  mayBeOld: 'kan være forældede',
 };

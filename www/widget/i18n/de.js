@@ -13,4 +13,5 @@ export default {
   not_priced: 'nicht berechnet', excluded: 'Nicht erhoben', options: 'Optionen', sources: 'Quellen',
   collectedAtSale: 'Davon beim Kauf erhobene Steuer',
   atCheckout: 'an der Kasse', partialNote: 'Einfuhrabgaben nicht vollständig berechnet', taxNotIncl: 'nicht alle Steuern enthalten', checkout: 'An der Kasse bezahlt',
+  mayBeOld: 'möglicherweise veraltet',
 };

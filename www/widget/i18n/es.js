@@ -13,4 +13,5 @@ export default {
   not_priced: 'sin calcular', excluded: 'No cobrado', options: 'Opciones', sources: 'Fuentes',
   collectedAtSale: 'De ello, impuesto cobrado en la compra',
   atCheckout: 'al pagar', partialNote: 'cargos de importación no calculados del todo', taxNotIncl: 'no incluye todos los impuestos', checkout: 'Pagado al comprar',
+  mayBeOld: 'pueden estar desactualizadas',
 };

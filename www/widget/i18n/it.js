@@ -13,4 +13,5 @@ export default {
   not_priced: 'non calcolato', excluded: 'Non applicato', options: 'Opzioni', sources: 'Fonti',
   collectedAtSale: 'Di cui imposta riscossa all’acquisto',
   atCheckout: 'al pagamento', partialNote: 'oneri di importazione non calcolati del tutto', taxNotIncl: 'non tutte le imposte sono incluse', checkout: 'Pagato all’acquisto',
+  mayBeOld: 'potrebbero non essere aggiornate',
 };

@@ -13,4 +13,5 @@ export default {
   not_priced: 'nie obliczono', excluded: 'Nie pobrano', options: 'Opcje', sources: 'Źródła',
   collectedAtSale: 'W tym podatek pobrany przy zakupie',
   atCheckout: 'przy zakupie', partialNote: 'opłaty importowe nie w pełni obliczone', taxNotIncl: 'nie wszystkie podatki wliczone', checkout: 'Zapłacone przy zakupie',
+  mayBeOld: 'mogą być nieaktualne',
 };

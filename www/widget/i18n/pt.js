@@ -13,4 +13,5 @@ export default {
   not_priced: 'não calculado', excluded: 'Não cobrado', options: 'Opções', sources: 'Fontes',
   collectedAtSale: 'Dos quais imposto cobrado na compra',
   atCheckout: 'no pagamento', partialNote: 'encargos de importação não totalmente calculados', taxNotIncl: 'nem todos os impostos incluídos', checkout: 'Pago na compra',
+  mayBeOld: 'podem estar desatualizadas',
 };

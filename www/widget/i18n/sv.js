@@ -13,4 +13,5 @@ export default {
   not_priced: 'ej beräknad', excluded: 'Tas inte ut', options: 'Alternativ', sources: 'Källor',
   collectedAtSale: 'Varav skatt som tas ut vid köpet',
   atCheckout: 'i kassan', partialNote: 'importavgifter inte helt beräknade', taxNotIncl: 'alla skatter ingår inte', checkout: 'Betalas i kassan',
+  mayBeOld: 'kan vara inaktuella',
 };

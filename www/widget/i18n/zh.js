@@ -13,4 +13,5 @@ export default {
   excluded: '不征收', options: '选项', sources: '来源',
   collectedAtSale: '其中购买时收取的税',
   atCheckout: '结账时', partialNote: '进口费用未完全计算', taxNotIncl: '未包含全部税费', checkout: '结账时支付',
+  mayBeOld: '可能已过时',
 };
