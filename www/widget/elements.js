@@ -528,6 +528,13 @@ export function guessDestination(supported) {
   return undefined;
 }
 
+/** The destination's name in the page language; the engine's name where Intl has none (it
+ * returns the code itself for XI, Northern Ireland). */
+function nameOf(names, c) {
+  const name = names?.of(c.country);
+  return name && name !== c.country ? name : c.name;
+}
+
 /** <landed-country-picker>: a labelled select of supported destinations; sets the page default. */
 export class LandedCountryPicker extends HTMLElement {
   async connectedCallback() {
@@ -540,12 +547,20 @@ export class LandedCountryPicker extends HTMLElement {
     const label = el('label', { for: id, part: 'label', text: `${L.destination} ` });
     this.replaceChildren(label, select);
     const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : null;
-    const data = await countries(pageSetting('date') || today());
+    let data;
+    try {
+      data = await countries(pageSetting('date') || today());
+    } catch (error) {
+      // The engine did not load: say so next to the empty picker (the prices say it too).
+      this.append(el('span', { class: 'problem', role: 'status', part: 'error', text: ` ${L.error}: ${error.message}` }));
+      select.disabled = true;
+      return;
+    }
     const codes = data.countries.map((c) => c.country);
     const chosen = (this.getAttribute('value') || pageSetting('destination') || '').toUpperCase();
     const current = chosen || guessDestination(codes) || codes[0];
     for (const c of data.countries) {
-      select.append(el('option', { value: c.country, selected: c.country === current, text: `${names?.of(c.country) || c.name} (${c.country})` }));
+      select.append(el('option', { value: c.country, selected: c.country === current, text: `${nameOf(names, c)} (${c.country})` }));
     }
     select.value = current;
     select.addEventListener('change', () => {
