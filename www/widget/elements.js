@@ -53,7 +53,7 @@ function snapshotReady() {
 
 /** The visible note on an element priced with the built-in snapshot instead of the page's. */
 function snapshotNote(L) {
-  return snapshotFailure ? el('p', { class: 'problem', part: 'warning', role: 'status', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
+  return snapshotFailure ? el('p', { class: 'problem', part: 'warning', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
 }
 
 function language(node) {
@@ -228,6 +228,7 @@ dl.explain dd { margin: 0; min-width: 0; }
 .meta ul { margin: 0; padding-inline-start: 1.2em; }
 .freshness { display: block; }
 .problem { color: var(--landed-problem); font-size: 0.85em; overflow-wrap: anywhere; }
+.body { display: contents; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 let sheet = null;
@@ -245,7 +246,11 @@ class Priced extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = styles();
     // Until the first quote, the element's own content (a price rendered at build time) shows.
-    root.replaceChildren(el('slot'));
+    // One live region for the element's life, updated in place: a region created anew on every
+    // render is often not announced by screen readers.
+    this._live = el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+    this._body = el('span', { class: 'body' }, el('slot'));
+    root.replaceChildren(this._live, this._body);
     this._onSettings = () => this.update();
     this._pending = false;
     this.quote = null;
@@ -309,9 +314,9 @@ class Priced extends HTMLElement {
   /** The problem, then the element's own content (the price without import charges) again. */
   renderError(error) {
     const L = labels(language(this));
-    this.shadowRoot.replaceChildren(
-      el('span', { class: 'problem', role: 'status', 'aria-live': 'polite', part: 'error',
-        text: `${L.error}: ${error.message}${error.field ? ` (${error.field})` : ''}` }), ' ', el('slot'));
+    const text = `${L.error}: ${error.message}${error.field ? ` (${error.field})` : ''}`;
+    this._live.textContent = text;
+    this._body.replaceChildren(el('span', { class: 'problem', part: 'error', text }), ' ', el('slot'));
   }
 }
 
@@ -347,10 +352,10 @@ export class LandedPrice extends Priced {
     const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
     const split = dap ? `${amountText(t.landed, cur, lang, L, atSale)} ${L.atCheckout} + ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : null;
     const note = incomplete(q) ? L.partialNote : left.length ? L.taxNotIncl : L.incl;
-    const summary = [`${L.allIn}: ${total}`, range, split, note, fresh.text].filter(Boolean).join(', ');
+    const summary = [`${L.allIn}: ${total}`, range, split, note, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
     const shown = q.display && (dap ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
+    this._live.textContent = summary;
     const nodes = [
-      el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
       el('span', { class: 'total', part: 'total', 'data-amount': headline, 'data-complete': String(!partial), 'aria-hidden': 'true' },
         partial ? el('span', { class: 'lower', part: 'at-least', text: `${L.atLeast} ` }) : null, money(headline, cur, lang)),
       range ? el('span', { class: 'note', part: 'range', 'aria-hidden': 'true', text: `(${range})` }) : null,
@@ -373,7 +378,7 @@ export class LandedPrice extends Priced {
         sourcesList(q, lang, L),
         el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}` })),
     ];
-    this.shadowRoot.replaceChildren(...nodes.filter(Boolean));
+    this._body.replaceChildren(...nodes.filter(Boolean));
   }
 }
 
@@ -473,8 +478,8 @@ export class LandedCart extends Priced {
     });
     const fresh = freshness(q, lang, L);
     const summary = `${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`;
+    this._live.textContent = summary;
     const nodes = [
-      el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
       el('table', { part: 'lines' },
         el('caption', { class: 'sr-only', text: L.allIn }),
         el('thead', {}, el('tr', {}, [L.line, L.base, L.duty, L.tax, L.status].map((h, i) =>
@@ -489,7 +494,7 @@ export class LandedCart extends Priced {
       snapshotNote(L),
       sourcesList(q, lang, L),
       el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
-    this.shadowRoot.replaceChildren(...nodes.filter(Boolean));
+    this._body.replaceChildren(...nodes.filter(Boolean));
   }
 }
 
