@@ -304,3 +304,37 @@ test('F7-F9: what-if page: lower bounds marked, errors shown and old results cle
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('F11-F14: stale rates said, engine figures not re-rounded, picker names, one persistent live region', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  const de = await cards(page, 'DE');
+  // F11: the engine's own word that a table is old is said next to "Rates as of".
+  const fresh = await page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => ({
+    stale: e.quote.warnings.some((w) => ['W_STALE_DATA', 'W_OLD_TARIFF', 'W_FX_FALLBACK', 'W_STALE_FX'].includes(w.code)),
+    text: e.shadowRoot.querySelector('[part=freshness]').textContent })));
+  assert.equal(fresh.length, de.length);
+  for (const f of fresh) assert.equal(/\(may be out of date\)$/.test(f.text), f.stale, f.text);
+  // F14: the live region is the same node after a re-render, its text updated.
+  await page.evaluate(() => { window.liveBefore = document.getElementById('p-laptop').shadowRoot.querySelector('[aria-live]'); });
+  // F13: XI reads "Northern Ireland", not "XI (XI)".
+  const xi = await page.$eval('landed-country-picker select option[value=XI]', (o) => o.textContent);
+  assert.notEqual(xi, 'XI (XI)');
+  // F12: HUF amounts as the engine gives them (Intl's default would round to whole forints).
+  await page.selectOption('landed-country-picker select', 'HU');
+  const hu = await cards(page, 'HU');
+  const laptop = hu.find((c) => c.id === 'p-laptop');
+  const landed = laptop.quote.totals.landed;
+  const digits = (landed.split('.')[1] || '').length;
+  assert.equal(laptop.total.replace(/^at least /, ''), new Intl.NumberFormat('en', { style: 'currency', currency: 'HUF',
+    minimumFractionDigits: digits, maximumFractionDigits: digits }).format(landed));
+  const same = await page.evaluate(() => {
+    const live = document.getElementById('p-laptop').shadowRoot.querySelector('[aria-live]');
+    return live === window.liveBefore && /HUF/.test(live.textContent);
+  });
+  assert.ok(same, 'one live region per element, updated in place');
+  assert.equal(await page.evaluate(() => document.getElementById('p-laptop').shadowRoot.querySelectorAll('[aria-live]').length), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
