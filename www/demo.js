@@ -5,11 +5,24 @@ const form = document.getElementById('controls');
 const value = (id) => document.getElementById(id).value;
 const dateInput = document.getElementById('date');
 if (!dateInput.value) dateInput.value = today();
+const province = document.getElementById('province-field');
+let destination = document.documentElement.dataset.landedDestination;
+
+// Canada taxes imports by province: the shop asks for it when Canada is the destination (without
+// one the engine charges only the federal GST and the widget says "at least").
+const subdivision = () => (destination === 'CA' ? value('province') || undefined : undefined);
 
 function apply() {
   document.documentElement.lang = value('lang');
-  setDefaults({ date: value('date'), channel: value('channel'), incoterm: value('incoterm'), lang: value('lang') });
+  setDefaults({ date: value('date'), channel: value('channel'), incoterm: value('incoterm'), lang: value('lang'), subdivision: subdivision() });
 }
+
+document.addEventListener('landed:settings', (e) => {
+  if (!e.detail.destination || e.detail.destination === destination) return;
+  destination = e.detail.destination;
+  province.hidden = destination !== 'CA';
+  if (e.detail.subdivision !== subdivision()) setDefaults({ subdivision: subdivision() });
+});
 
 form.addEventListener('change', (e) => {
   if (e.target.closest('landed-country-picker')) return; // the picker sets the destination itself

@@ -60,7 +60,7 @@ function lineChart(title, data, unit) {
   const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, width: '100%', role: 'img', 'aria-label': `${title}; the same figures are in the table` });
   root.append(svg('title', {}, title));
   root.append(svg('polyline', { fill: 'none', stroke: '#0b5cad', 'stroke-width': 2, points: data.map((d, i) => `${x(i)},${y(d.value)}`).join(' ') }));
-  data.forEach((d, i) => root.append(svg('circle', { cx: x(i), cy: y(d.value), r: 3, fill: '#0b5cad' })));
+  data.forEach((d, i) => root.append(svg('circle', { cx: x(i), cy: y(d.value), r: 3, fill: d.lower ? '#fff' : '#0b5cad', stroke: '#0b5cad' })));
   root.append(svg('text', { x: pad, y: 14, 'font-size': 11 }, `${max.toFixed(2)} ${unit}`));
   root.append(svg('text', { x: pad, y: h - 6, 'font-size': 11 }, `${min.toFixed(2)} ${unit} · ${data[0]?.label} → ${data.at(-1)?.label}`));
   return root;
@@ -102,20 +102,28 @@ $('run-sweep').addEventListener('click', async () => {
     // The worker keeps the engine's ranking: complete quotes first, cheapest first on what the
     // buyer pays in all (DAP's charges on delivery included); a lower bound is marked "at least"
     // and is never named cheapest.
+    // A destination that could not be priced (or converted) is listed below with its error,
+    // never dropped silently.
     const rows = e.data.result.rows.filter((r) => r.buyer_total_in_request_currency != null);
+    const failed = e.data.result.rows.filter((r) => r.buyer_total_in_request_currency == null);
     const cur = e.data.result.request_currency;
     const shown = (r) => `${r.complete ? '' : '≥ '}${r.buyer_total_in_request_currency}`;
+    const local = (r, amount) => (amount == null ? '—' : `${r.complete ? '' : '≥ '}${amount} ${r.currency ?? ''}`.trim());
+    const why = (r) => [...(r.notes ?? []), r.complete ? null : 'a lower bound: some charge is not priced (the calculator says which)'].filter(Boolean).join('; ');
     const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : ' (at least)'}`, value: Number(r.buyer_total_in_request_currency) }));
     $('dest-chart').replaceChildren(barChart(`All-in cost to the buyer by destination in ${cur}`, data, cur));
-    $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur})`,
-      ['Destination', `All-in (${cur})`, 'Local', 'Duty', 'Tax', 'Complete', 'Notes'],
-      rows.map((r) => [r.destination, shown(r), money(r.landed, r.currency, lang), r.duty, r.tax, r.complete ? 'yes' : 'no (at least)', (r.notes ?? []).join('; ')])));
+    $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur}; ≥ marks a lower bound)`,
+      ['Destination', `All-in (${cur})`, 'Local', 'Duty (local)', 'Tax (local)', 'Complete', 'Notes'],
+      rows.map((r) => [r.destination, shown(r), `${r.complete ? '' : '≥ '}${money(r.landed, r.currency, lang)}`, local(r, r.duty), local(r, r.tax),
+        r.complete ? 'yes' : 'no (at least)', why(r)])));
+    $('dest-failed').replaceChildren(...(failed.length ? [table(`Destinations that could not be priced (${failed.length})`, ['Destination', 'Why'],
+      failed.map((r) => [r.destination, r.error ?? 'no figure in the request currency']))] : []));
     const complete = rows.filter((r) => r.complete);
     const cheapest = complete[0];
     const spread = complete.length ? (Number(complete.at(-1).buyer_total_in_request_currency) - Number(cheapest.buyer_total_in_request_currency)).toFixed(2) : '0';
     $('sweep-summary').textContent = cheapest
-      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.length - complete.length} incomplete (lower bounds).`
-      : `No complete quote: all ${rows.length} are lower bounds.`;
+      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.length - complete.length} incomplete (lower bounds); ${failed.length} not priced.`
+      : `No complete quote: ${rows.length} are lower bounds; ${failed.length} not priced.`;
   };
   // Each destination's own tariff prices the duty: a caller's duty_rate is one destination's
   // rate, and the engine's sweep does not charge it elsewhere (rows without a tariff for the code
@@ -185,9 +193,30 @@ $('run-best').addEventListener('click', async () => {
 });
 
 // --- Across dates ----------------------------------------------------------------------------
-$('run-dates').addEventListener('click', async () => {
-  const [fy, fm] = v('dates-from').split('-').map(Number);
-  const [ty, tm] = v('dates-to').split('-').map(Number);
+/** Runs a tool's handler: clears its old result first, and shows any error in its status line
+ * (never a blank section or the previous inputs' result under new inputs). */
+function tool(button, status, outputs, run) {
+  $(button).addEventListener('click', async () => {
+    for (const id of outputs) $(id).replaceChildren();
+    $(status).textContent = 'Working…';
+    try {
+      $(status).textContent = (await run()) ?? '';
+    } catch (e) {
+      for (const id of outputs) $(id).replaceChildren();
+      $(status).textContent = `Error: ${e.code ? `${e.code}: ` : ''}${e.message}`;
+    }
+  });
+}
+
+tool('run-dates', 'dates-status', ['dates-chart', 'dates-table'], async () => {
+  const month = (id) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(v(id));
+    if (!m || +m[2] < 1 || +m[2] > 12) throw new Error(`"${v(id)}" is not a month (YYYY-MM)`);
+    return [+m[1], +m[2]];
+  };
+  const [fy, fm] = month('dates-from');
+  const [ty, tm] = month('dates-to');
+  if (ty < fy || (ty === fy && tm < fm)) throw new Error(`the range ends (${v('dates-to')}) before it starts (${v('dates-from')})`);
   const dates = [];
   for (let y = fy, m = fm; y < ty || (y === ty && m <= tm); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
     dates.push(`${y}-${String(m).padStart(2, '0')}-01`);
@@ -195,10 +224,18 @@ $('run-dates').addEventListener('click', async () => {
   const dest = v('dates-dest').toUpperCase();
   const result = await sweep(request(dest, dates[0]), { dates });
   const rows = [...result.rows].filter((r) => r.landed != null).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const failed = result.rows.filter((r) => r.landed == null);
+  if (!rows.length) throw new Error(failed[0]?.error || `no month of the range could be priced for ${dest}`);
   const cur = rows[0]?.currency || '';
-  $('dates-chart').replaceChildren(lineChart(`Landed cost in ${dest} by month (${cur})`, rows.map((r) => ({ label: r.date, value: Number(r.landed) })), cur));
-  $('dates-table').replaceChildren(table(`Landed cost in ${dest} by month (${cur})`, ['Date', 'Landed', 'Duty', 'Tax', 'Fees'],
-    rows.map((r) => [r.date, r.landed, r.duty, r.tax, r.fees])));
+  // A lower bound is marked ≥ in the table and drawn hollow: never a plain price.
+  const at = (r, amount) => `${r.complete ? '' : '≥ '}${amount}`;
+  $('dates-chart').replaceChildren(lineChart(`Landed cost in ${dest} by month (${cur}); hollow points are lower bounds`,
+    rows.map((r) => ({ label: r.date, value: Number(r.landed), lower: !r.complete })), cur));
+  $('dates-table').replaceChildren(table(`Landed cost in ${dest} by month (${cur}; ≥ marks a lower bound)`, ['Date', 'Landed', 'Duty', 'Tax', 'Fees', 'Complete'],
+    [...rows.map((r) => [r.date, at(r, r.landed), at(r, r.duty), at(r, r.tax), at(r, r.fees), r.complete ? 'yes' : 'no (at least)']),
+      ...failed.map((r) => [r.date, '—', '—', '—', '—', `not priced: ${r.error ?? ''}`])]));
+  const lower = rows.filter((r) => !r.complete).length;
+  return `${rows.length} months priced${lower ? `, ${lower} of them lower bounds (≥)` : ''}${failed.length ? `; ${failed.length} not priced` : ''}.`;
 });
 
 // --- Inclusive pricing -----------------------------------------------------------------------
@@ -222,7 +259,7 @@ const bound = (is, figure) => ({ at_least: `at least ${figure}`, at_most: `at mo
 const landedOf = (q, cur) => (q.totals.complete ? '' : 'at least ') + money(q.totals.landed, cur, lang);
 
 // --- Time travel -----------------------------------------------------------------------------
-$('run-travel').addEventListener('click', async () => {
+tool('run-travel', 'tt-status', ['tt-result'], async () => {
   const c = await compareDates(request(v('tt-dest').toUpperCase(), v('tt-a')), v('tt-a'), v('tt-b'));
   const cur = c.after.currency;
   $('tt-result').replaceChildren(
@@ -230,13 +267,47 @@ $('run-travel').addEventListener('click', async () => {
     ...(c.unpriced?.length ? [el('p', { text: `Not priced: ${c.unpriced.join('; ')}.` })] : []),
     table('Levies that changed', ['Line', 'Levy', 'Before', 'After', 'Change', 'Why'],
       c.changes.map((x) => [x.line, x.name, x.before ?? '—', x.after ?? '—', bound(x.delta_is, x.delta), x.why])));
+  return '';
 });
 
 // --- Invoice check ---------------------------------------------------------------------------
-$('run-invoice').addEventListener('click', async () => {
-  const r = await invoiceCheck(request(v('inv-dest').toUpperCase()), { duty: v('inv-duty'), tax: v('inv-tax'), fees: v('inv-fees') });
+/** Exact decimal arithmetic on the engine's amount strings (scaled integers, no floats). */
+function decimal(text) {
+  const [int, frac = ''] = String(text).replace(/^-/, '').split('.');
+  return { n: BigInt(int + frac) * (String(text).startsWith('-') ? -1n : 1n), scale: frac.length };
+}
+function plus(a, b, sign = 1n) {
+  const x = decimal(a), y = decimal(b), scale = Math.max(x.scale, y.scale);
+  const n = x.n * 10n ** BigInt(scale - x.scale) + sign * y.n * 10n ** BigInt(scale - y.scale);
+  const digits = (n < 0n ? -n : n).toString().padStart(scale + 1, '0');
+  return `${n < 0n ? '-' : ''}${scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
+}
+
+tool('run-invoice', 'inv-status', ['inv-result'], async () => {
+  const billed = { duty: v('inv-duty'), tax: v('inv-tax'), fees: v('inv-fees') };
+  const r = await invoiceCheck(request(v('inv-dest').toUpperCase()), billed);
+  // Tax the seller collected at the sale (UK ≤ £135, IOSS, AU/NZ GST, VOEC, …) is not import tax:
+  // a carrier's bill should carry none of it. The engine's check still counts it as expected
+  // (src/invoice.rs compares with totals.tax), so the page deducts it, exactly, and says so.
+  const atSale = r.quote.totals.collected_at_sale ?? '0';
+  let overcharge = r.overcharge;
+  let differences = r.differences;
+  const notes = [];
+  if (Number(atSale) !== 0) {
+    overcharge = plus(overcharge, atSale);
+    const row = differences.find((d) => d.item === 'tax');
+    const expected = plus(row ? row.expected : plus(billed.tax || '0', '0'), atSale, -1n);
+    const fixed = { ...(row ?? { item: 'tax', expected_is: 'exact', unpriced: [] }), billed: row?.billed ?? billed.tax, expected,
+      difference: plus(row?.billed ?? billed.tax, expected, -1n),
+      likely_causes: [`the seller collected ${atSale} ${r.quote.currency} of tax at the sale (${r.quote.totals.collected_at_sale_rule ?? 'a low-value scheme'}): not due to the carrier, so a bill charging tax may be charging it twice`] };
+    const settled = Number(fixed.difference) === 0 && fixed.expected_is === 'exact';
+    differences = differences.filter((d) => d !== row).concat(settled ? [] : [fixed]);
+    notes.push(el('p', { text: `Expected tax excludes the ${atSale} ${r.quote.currency} the seller collected at the sale.` }));
+  }
   $('inv-result').replaceChildren(
-    el('p', { text: `Billed minus expected: ${bound(r.overcharge_is, r.overcharge)} ${r.quote.currency}.` }),
-    table('Differences', ['Item', 'Billed', 'Expected', 'Difference', 'Likely causes'],
-      r.differences.map((d) => [d.item, d.billed, bound(d.expected_is, d.expected), d.difference, [...d.likely_causes, ...(d.unpriced ?? [])].join('; ')])));
+    el('p', { text: `Billed minus expected: ${bound(r.overcharge_is, overcharge)} ${r.quote.currency}.` }),
+    ...notes,
+    table('Differences', ['Item', 'Billed', 'Expected (due to the carrier)', 'Difference', 'Likely causes'],
+      differences.map((d) => [d.item, d.billed, bound(d.expected_is, d.expected), d.difference, [...d.likely_causes, ...(d.unpriced ?? [])].join('; ')])));
+  return '';
 });

@@ -53,7 +53,7 @@ function snapshotReady() {
 
 /** The visible note on an element priced with the built-in snapshot instead of the page's. */
 function snapshotNote(L) {
-  return snapshotFailure ? el('p', { class: 'warn', part: 'warning', role: 'status', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
+  return snapshotFailure ? el('p', { class: 'problem', part: 'warning', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
 }
 
 function language(node) {
@@ -103,13 +103,17 @@ function ageText(days, lang) {
   return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-days, 'day');
 }
 
+const STALE = ['W_STALE_DATA', 'W_OLD_TARIFF', 'W_FX_FALLBACK', 'W_STALE_FX'];
+
 /** "Rates as of 6 Jun 2025": the oldest dated dataset behind the quote; the snapshot id if none. */
 function freshness(q, lang, L) {
   const dated = datasets(q).map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
   if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined };
   const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
   const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
-  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}`, title };
+  // The engine's own word that a table or rate is old or substituted is said next to the date.
+  const stale = q.warnings.some((w) => STALE.includes(w.code));
+  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}${stale ? ` (${L.mayBeOld})` : ''}`, title };
 }
 
 function sourcesList(q, lang, L) {
@@ -224,6 +228,7 @@ dl.explain dd { margin: 0; min-width: 0; }
 .meta ul { margin: 0; padding-inline-start: 1.2em; }
 .freshness { display: block; }
 .problem { color: var(--landed-problem); font-size: 0.85em; overflow-wrap: anywhere; }
+.body { display: contents; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 let sheet = null;
@@ -241,7 +246,11 @@ class Priced extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = styles();
     // Until the first quote, the element's own content (a price rendered at build time) shows.
-    root.replaceChildren(el('slot'));
+    // One live region for the element's life, updated in place: a region created anew on every
+    // render is often not announced by screen readers.
+    this._live = el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+    this._body = el('span', { class: 'body' }, el('slot'));
+    root.replaceChildren(this._live, this._body);
     this._onSettings = () => this.update();
     this._pending = false;
     this.quote = null;
@@ -261,22 +270,29 @@ class Priced extends HTMLElement {
     if (this.isConnected) this.update();
   }
 
-  /** Re-prices on the next microtask (several attribute changes cost one quote). */
+  /** Re-prices on the next microtask (several attribute changes cost one quote). Only the
+   * latest request renders: a slower earlier quote (its parts still loading) is dropped, never
+   * shown under the settings that replaced it. */
   update() {
     if (this._pending) return;
     this._pending = true;
     queueMicrotask(async () => {
       this._pending = false;
-      const request = this.buildRequest();
-      if (!request) return;
+      const seq = (this._seq = (this._seq || 0) + 1);
+      const current = () => seq === this._seq;
+      let request = null;
       try {
+        request = this.buildRequest();
+        if (!request) return;
         await snapshotReady();
+        if (!current()) return;
         if (snapshotFailure && this._snapshotFailure !== snapshotFailure) {
           this._snapshotFailure = snapshotFailure;
           this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true, detail: { request, error: snapshotFailure } }));
         }
         const glue = await prepareRequest(request);
         await loadLabels(language(this));
+        if (!current()) return;
         const q = quoteNow(glue, request);
         this.request = request;
         this.quote = q;
@@ -285,6 +301,7 @@ class Priced extends HTMLElement {
         this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
       } catch (error) {
         await loadLabels(language(this));
+        if (!current()) return;
         this.request = request;
         this.quote = null;
         this.renderError(error);
@@ -297,9 +314,9 @@ class Priced extends HTMLElement {
   /** The problem, then the element's own content (the price without import charges) again. */
   renderError(error) {
     const L = labels(language(this));
-    this.shadowRoot.replaceChildren(
-      el('span', { class: 'problem', role: 'status', 'aria-live': 'polite', part: 'error',
-        text: `${L.error}: ${error.message}${error.field ? ` (${error.field})` : ''}` }), ' ', el('slot'));
+    const text = `${L.error}: ${error.message}${error.field ? ` (${error.field})` : ''}`;
+    this._live.textContent = text;
+    this._body.replaceChildren(el('span', { class: 'problem', part: 'error', text }), ' ', el('slot'));
   }
 }
 
@@ -312,6 +329,7 @@ export class LandedPrice extends Priced {
   }
 
   buildRequest() {
+    if (this._problem) throw this._problem;
     const shipment = shipmentFrom(this);
     if (!shipment.destination || !this.getAttribute('price') || !codeFor(this, shipment.destination)) return null;
     return { ...shipment, lines: [lineFrom(this, 'item', shipment.destination)] };
@@ -323,20 +341,29 @@ export class LandedPrice extends Priced {
     const cur = q.currency;
     const line = q.lines[0];
     const t = q.totals;
-    const partial = incomplete(q);
-    const total = amountText(t.landed, cur, lang, L, partial);
-    const range = t.landed_max != null && t.landed_max !== t.landed ? `${L.upTo} ${money(t.landed_max, cur, lang)}` : null;
-    const fresh = freshness(q, lang, L);
+    const partial = lowerBound(q);
+    const left = caveats(q);
     const dap = q.incoterm === 'DAP';
-    const note = dap ? `+ ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : L.incl;
-    const summary = [`${L.allIn}: ${total}`, range, note, fresh.text].filter(Boolean).join(', ');
+    // Under DAP the headline is what the shopper pays in all (buyer_total), then its two parts.
+    const headline = dap ? t.buyer_total : t.landed;
+    const total = amountText(headline, cur, lang, L, partial);
+    const range = !dap && t.landed_max != null && t.landed_max !== t.landed ? `${L.upTo} ${money(t.landed_max, cur, lang)}` : null;
+    const fresh = freshness(q, lang, L);
+    const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
+    const split = dap ? `${amountText(t.landed, cur, lang, L, atSale)} ${L.atCheckout} + ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : null;
+    const note = incomplete(q) ? L.partialNote : left.length ? L.taxNotIncl : L.incl;
+    const summary = [`${L.allIn}: ${total}`, range, split, note, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
+    const shown = q.display && (dap ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
+    this._live.textContent = summary;
     const nodes = [
-      el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
-      el('span', { class: 'total', part: 'total', 'data-amount': t.landed, 'data-complete': String(!partial), 'aria-hidden': 'true' },
-        partial ? el('span', { class: 'lower', part: 'at-least', text: `${L.atLeast} ` }) : null, money(t.landed, cur, lang)),
+      el('span', { class: 'total', part: 'total', 'data-amount': headline, 'data-complete': String(!partial), 'aria-hidden': 'true' },
+        partial ? el('span', { class: 'lower', part: 'at-least', text: `${L.atLeast} ` }) : null, money(headline, cur, lang)),
       range ? el('span', { class: 'note', part: 'range', 'aria-hidden': 'true', text: `(${range})` }) : null,
+      split ? el('span', { class: 'note', part: 'split', 'aria-hidden': 'true', text: `(${split})` }) : null,
       el('span', { class: 'note', part: 'note', 'aria-hidden': 'true', text: note }),
-      q.display ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(q.display.landed, q.display.currency, lang, L, partial)}` }) : null,
+      shown ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
+      line.reason ? el('p', { class: 'problem', part: 'reason', text: line.reason }) : null,
+      left.length ? el('p', { class: 'warn', part: 'caveat', text: left.map((w) => w.message).join(' · ') }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
       snapshotNote(L),
       el('details', { part: 'details' },
@@ -351,8 +378,23 @@ export class LandedPrice extends Priced {
         sourcesList(q, lang, L),
         el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}` })),
     ];
-    this.shadowRoot.replaceChildren(...nodes.filter(Boolean));
+    this._body.replaceChildren(...nodes.filter(Boolean));
   }
+}
+
+/** The engine's warnings a shopper must see on the card, not only in the details: a tax the
+ * quote leaves out (Canada's national rate only, a provincial tax not collected at the border,
+ * no tax priced on a movement that crosses no border). */
+function caveats(q) {
+  const noTax = Number(q.totals.tax) === 0 && Number(q.totals.collected_at_sale ?? 0) === 0;
+  return q.warnings.filter((w) => w.code === 'W_ASSUMED_SUBDIVISION' || w.code === 'W_PROVINCIAL_TAX'
+    || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
+}
+
+/** A lower bound: a line not fully priced, or only the national rate of a country whose
+ * subdivisions add their own (the engine says "charges only the national rate"). */
+function lowerBound(q) {
+  return incomplete(q) || q.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION');
 }
 
 /** Goods, duty, tax, fees and the total; "at least" on every charge a partial quote leaves out. */
@@ -360,13 +402,16 @@ function totalsList(q, lang, L, partial) {
   const t = q.totals;
   const rows = [[L.goods, t.goods, false], [L.shipping, t.shipping, false], [L.insurance, t.insurance, false],
     [L.duty, t.duty, partial], [L.tax, t.tax, partial], [L.collectedAtSale, t.collected_at_sale ?? '0', partial],
-    [L.fees, t.fees, partial], [L.landed, t.landed, partial]];
-  if (q.incoterm === 'DAP') rows.push([L.dueOnDelivery, t.due_on_delivery, partial]);
+    [L.fees, t.fees, partial]];
+  // Under DAP "Total to pay" is everything the shopper pays (buyer_total): the checkout part and
+  // the part due on delivery come first, each labelled.
+  if (q.incoterm === 'DAP') rows.push([L.checkout, t.landed, partial && Number(t.collected_at_sale ?? 0) !== 0], [L.dueOnDelivery, t.due_on_delivery, partial], [L.landed, t.buyer_total, partial]);
+  else rows.push([L.landed, t.landed, partial]);
   return el('table', { part: 'totals', class: 'totals' }, el('tbody', {}, rows
     .filter(([k, v], i) => (i < 1 || i > 2 || Number(v) !== 0) && (k !== L.collectedAtSale || Number(v) !== 0))
     .map(([k, v, lower]) => el('tr', {},
       el('th', { scope: 'row', text: k }),
-      el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));
+      el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : k === L.checkout ? 'checkout' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));
 }
 
 /** <landed-cart destination=… currency=…><landed-item code price quantity …></landed-cart>, or a
@@ -414,7 +459,7 @@ export class LandedCart extends Priced {
     const lang = language(this);
     const L = labels(lang);
     const cur = q.currency;
-    const partial = incomplete(q);
+    const partial = lowerBound(q);
     const rows = q.lines.flatMap((line) => {
       const lower = line.status !== 'priced';
       return [
@@ -432,9 +477,9 @@ export class LandedCart extends Priced {
       ];
     });
     const fresh = freshness(q, lang, L);
-    const summary = `${L.landed}: ${amountText(q.totals.landed, cur, lang, L, partial)}`;
+    const summary = `${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`;
+    this._live.textContent = summary;
     const nodes = [
-      el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', text: summary }),
       el('table', { part: 'lines' },
         el('caption', { class: 'sr-only', text: L.allIn }),
         el('thead', {}, el('tr', {}, [L.line, L.base, L.duty, L.tax, L.status].map((h, i) =>
@@ -449,14 +494,18 @@ export class LandedCart extends Priced {
       snapshotNote(L),
       sourcesList(q, lang, L),
       el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
-    this.shadowRoot.replaceChildren(...nodes.filter(Boolean));
+    this._body.replaceChildren(...nodes.filter(Boolean));
   }
 }
 
 /** Adds decimal strings exactly (as scaled integers), for per-line subtotals; a levy priced only
  * in part counts with its lower bound. */
 function sum(levies, kinds) {
-  const amounts = levies.filter((l) => kinds.includes(l.kind)).map((l) => l.amount ?? l.partial_amount).filter((a) => a != null);
+  return add(...levies.filter((l) => kinds.includes(l.kind)).map((l) => l.amount ?? l.partial_amount).filter((a) => a != null));
+}
+
+/** The exact sum of decimal strings. */
+function add(...amounts) {
   const scale = Math.max(0, ...amounts.map((a) => (a.split('.')[1] || '').length));
   let total = 0n;
   for (const a of amounts) {
@@ -484,6 +533,13 @@ export function guessDestination(supported) {
   return undefined;
 }
 
+/** The destination's name in the page language; the engine's name where Intl has none (it
+ * returns the code itself for XI, Northern Ireland). */
+function nameOf(names, c) {
+  const name = names?.of(c.country);
+  return name && name !== c.country ? name : c.name;
+}
+
 /** <landed-country-picker>: a labelled select of supported destinations; sets the page default. */
 export class LandedCountryPicker extends HTMLElement {
   async connectedCallback() {
@@ -496,12 +552,20 @@ export class LandedCountryPicker extends HTMLElement {
     const label = el('label', { for: id, part: 'label', text: `${L.destination} ` });
     this.replaceChildren(label, select);
     const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : null;
-    const data = await countries(pageSetting('date') || today());
+    let data;
+    try {
+      data = await countries(pageSetting('date') || today());
+    } catch (error) {
+      // The engine did not load: say so next to the empty picker (the prices say it too).
+      this.append(el('span', { class: 'problem', role: 'status', part: 'error', text: ` ${L.error}: ${error.message}` }));
+      select.disabled = true;
+      return;
+    }
     const codes = data.countries.map((c) => c.country);
     const chosen = (this.getAttribute('value') || pageSetting('destination') || '').toUpperCase();
     const current = chosen || guessDestination(codes) || codes[0];
     for (const c of data.countries) {
-      select.append(el('option', { value: c.country, selected: c.country === current, text: `${names?.of(c.country) || c.name} (${c.country})` }));
+      select.append(el('option', { value: c.country, selected: c.country === current, text: `${nameOf(names, c)} (${c.country})` }));
     }
     select.value = current;
     select.addEventListener('change', () => {
@@ -517,18 +581,59 @@ export class LandedCountryPicker extends HTMLElement {
   }
 }
 
-/** Enhances plain price elements marked with `data-landed-code` (and `data-landed-price`, or a
- * number in their text): an all-in price is added after each, with no JS on the page. */
+/** The one amount in a plain element's text ("Price: US$1,199.00" → "1199.00"), or an error
+ * saying why it cannot be read safely: several numbers ("Pack of 2: US$45.00", "Was …, now …"),
+ * a separator that may group or decimate ("1,199", "1.234" in a currency with cents), a
+ * currency sign of another currency. Never a number guessed from prose. */
+export function priceFromText(text, currency) {
+  const problem = (why) => Object.assign(new Error(`"${text.trim()}" ${why}: give the price as data-landed-price="1199.00"`),
+    { code: 'E_AMOUNT', field: 'data-landed-price' });
+  const numbers = text.match(/\d(?:[\d.,'\u00a0\u202f ]*\d)?/g) || [];
+  if (numbers.length !== 1) return problem(numbers.length ? 'holds more than one number' : 'holds no price');
+  let digits;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return problem(`is in an unknown currency ${currency}`);
+  }
+  const signs = text.match(/[$€£¥₹₩₽₺₪฿₫₱]/g) || [];
+  if (signs.length) {
+    const own = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+      .formatToParts(1).find((p) => p.type === 'currency')?.value;
+    if (signs.some((c) => c !== own && !(c === '¥' && own === '￥'))) return problem(`is not in ${currency}`);
+  }
+  const n = numbers[0];
+  if (/^\d+$/.test(n)) return n;
+  // One separator, once: a decimal point or comma, unless three digits follow (1,199 / 1.234):
+  // then grouping in a currency of at most two decimals, ambiguous in one of three (KWD, BHD).
+  let m = /^(\d+)([.,])(\d+)$/.exec(n);
+  if (m && m[3].length === 3 && digits < 3 && m[1].length <= 3) return m[1] + m[3];
+  if (m && m[3].length !== 3 && m[3].length <= digits) return `${m[1]}.${m[3]}`;
+  if (m) return problem('is not one clear amount');
+  // Grouping (1,234,567 / 1 199 / 1'199), then optionally a decimal separator of the other kind.
+  m = /^(\d{1,3}([.,'\u00a0\u202f ])\d{3}(?:\2\d{3})*)(?:([.,])(\d+))?$/.exec(n);
+  if (m && m[3] !== m[2] && (!m[3] || m[4].length <= digits)) {
+    const int = m[1].replace(/\D/g, '');
+    return m[3] ? `${int}.${m[4]}` : int;
+  }
+  return problem('is not one clear amount');
+}
+
+/** Enhances plain price elements marked with `data-landed-code` (and `data-landed-price`, or one
+ * unambiguous amount in their text): an all-in price is added after each, with no JS on the page.
+ * Text that is not one clear amount gets the widget's error (and the merchant's content) instead. */
 export function enhance(root = document) {
   for (const node of root.querySelectorAll('[data-landed-code]:not([data-landed-enhanced])')) {
     const d = node.dataset;
-    const price = d.landedPrice || (node.textContent.match(/[0-9]+(?:[.,][0-9]{1,2})?/)?.[0] || '').replace(',', '.');
-    if (!price) continue;
+    const currency = (d.landedCurrency || pageSetting('currency') || 'USD').toUpperCase();
+    const price = d.landedPrice || priceFromText(node.textContent, currency);
     const widget = document.createElement('landed-price');
+    if (price instanceof Error) widget._problem = price;
     const attrs = {
-      price, code: d.landedCode, currency: d.landedCurrency, origin: d.landedOrigin, destination: d.landedDestination,
-      date: d.landedDate, channel: d.landedChannel, incoterm: d.landedIncoterm, quantity: d.landedQuantity,
-      'weight-kg': d.landedWeightKg, 'volume-l': d.landedVolumeL, 'alcohol-pct': d.landedAlcoholPct, lang: d.landedLang,
+      price: price instanceof Error ? undefined : price, code: d.landedCode, currency: d.landedCurrency, origin: d.landedOrigin,
+      destination: d.landedDestination, date: d.landedDate, channel: d.landedChannel, incoterm: d.landedIncoterm,
+      quantity: d.landedQuantity, 'weight-kg': d.landedWeightKg, 'volume-l': d.landedVolumeL,
+      'alcohol-pct': d.landedAlcoholPct, lang: d.landedLang,
     };
     for (const [k, v] of Object.entries(attrs)) if (v) widget.setAttribute(k, v);
     node.dataset.landedEnhanced = '';

@@ -392,7 +392,12 @@ export function today(now = new Date()) {
 export function money(amount, currency, lang) {
   if (amount === null || amount === undefined) return '—';
   try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(amount);
+    // The engine's figure as it is: never rounded again where Intl's customary digits are fewer
+    // (HUF 494744.92 is not shown as HUF 494,745); an amount string is formatted exactly.
+    const shown = String(amount).split('.')[1]?.length ?? 0;
+    const digits = new Intl.NumberFormat(lang, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    const fraction = Math.max(shown, digits);
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }

@@ -12,4 +12,6 @@ export default {
   error: 'No se pudieron calcular los cargos de importación', priced: 'calculado', partial: 'calculado en parte',
   not_priced: 'sin calcular', excluded: 'No cobrado', options: 'Opciones', sources: 'Fuentes',
   collectedAtSale: 'De ello, impuesto cobrado en la compra',
+  atCheckout: 'al pagar', partialNote: 'cargos de importación no calculados del todo', taxNotIncl: 'no incluye todos los impuestos', checkout: 'Pagado al comprar',
+  mayBeOld: 'pueden estar desactualizadas',
 };

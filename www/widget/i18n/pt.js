@@ -12,4 +12,6 @@ export default {
   error: 'Não foi possível calcular os encargos de importação', priced: 'calculado', partial: 'calculado em parte',
   not_priced: 'não calculado', excluded: 'Não cobrado', options: 'Opções', sources: 'Fontes',
   collectedAtSale: 'Dos quais imposto cobrado na compra',
+  atCheckout: 'no pagamento', partialNote: 'encargos de importação não totalmente calculados', taxNotIncl: 'nem todos os impostos incluídos', checkout: 'Pago na compra',
+  mayBeOld: 'podem estar desatualizadas',
 };
