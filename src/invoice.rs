@@ -89,17 +89,34 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     let q = engine.quote(req)?;
     let t = &q.totals;
     let hints = Hints::of(&q);
+    // The carrier bills the tax due at the border: tax the seller collected at the sale (IOSS,
+    // the UK's <= GBP 135, VOEC...) is not the carrier's to charge.
+    let border_tax = t.tax - t.collected_at_sale;
     let differences = [
         ("duty", billed.duty, t.duty, Component::Duty),
-        ("tax", billed.tax, t.tax, Component::Tax),
+        ("tax", billed.tax, border_tax, Component::Tax),
         ("fees", billed.fees, t.fees, Component::Fees),
     ]
     .into_iter()
     .filter_map(|(item, billed_amount, expected, component)| {
         difference(item, billed_amount, expected, unpriced_in(&q, component), &hints)
     })
+    .map(|mut d| {
+        if d.item == "tax" && d.difference > Decimal::ZERO && !t.collected_at_sale.is_zero() {
+            d.likely_causes.insert(
+                0,
+                format!(
+                    "the seller collected {} {} of tax at the sale ({}): not due to the carrier, so a bill charging it charges it twice",
+                    t.collected_at_sale,
+                    q.currency,
+                    t.collected_at_sale_rule.as_ref().map_or_else(|| "a low-value scheme".to_string(), |r| r.to_string())
+                ),
+            );
+        }
+        d
+    })
     .collect();
-    let overcharge = billed.duty + billed.tax + billed.fees - (t.duty + t.tax + t.fees);
+    let overcharge = billed.duty + billed.tax + billed.fees - (t.duty + border_tax + t.fees);
     let overcharge_is = if t.complete { Exactness::Exact } else { Exactness::AtMost };
     Ok(InvoiceCheck { quote: q, differences, overcharge, overcharge_is })
 }

@@ -340,3 +340,18 @@ fn reverse_pricing_names_the_unknown_fee_it_is_bounded_by() {
         bound.reason
     );
 }
+
+#[test]
+fn invoice_check_never_expects_the_carrier_to_bill_tax_the_seller_collected_vata_1994_s5a() {
+    // GB, a consignment of GBP 100 to a consumer: the seller charges the VAT at the sale (VATA 1994
+    // s.5A; HMRC "VAT and overseas goods sold directly to customers in the UK"), 20.00, and no
+    // import VAT is due at the border. A carrier billing 20.00 of VAT has overcharged 20.00
+    // (audit-e F8: the check compared the bill with the VAT already collected at the sale).
+    let r = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "incoterm": "DAP", "lines": [{"id": "a", "code": "61091000", "quantity": "1", "unit_price": "100"}]}));
+    let billed = landed::invoice::Billed { duty: d("0"), tax: d("20.00"), fees: d("0") };
+    let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
+    assert_eq!(check.quote.totals.collected_at_sale, d("20.00"));
+    assert_eq!(check.overcharge, d("20.00"));
+    assert!(check.differences.iter().any(|x| x.item == "tax"), "{:?}", check.differences);
+}

@@ -271,39 +271,16 @@ tool('run-travel', 'tt-status', ['tt-result'], async () => {
 });
 
 // --- Invoice check ---------------------------------------------------------------------------
-/** Exact decimal arithmetic on the engine's amount strings (scaled integers, no floats). */
-function decimal(text) {
-  const [int, frac = ''] = String(text).replace(/^-/, '').split('.');
-  return { n: BigInt(int + frac) * (String(text).startsWith('-') ? -1n : 1n), scale: frac.length };
-}
-function plus(a, b, sign = 1n) {
-  const x = decimal(a), y = decimal(b), scale = Math.max(x.scale, y.scale);
-  const n = x.n * 10n ** BigInt(scale - x.scale) + sign * y.n * 10n ** BigInt(scale - y.scale);
-  const digits = (n < 0n ? -n : n).toString().padStart(scale + 1, '0');
-  return `${n < 0n ? '-' : ''}${scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
-}
-
 tool('run-invoice', 'inv-status', ['inv-result'], async () => {
   const billed = { duty: v('inv-duty'), tax: v('inv-tax'), fees: v('inv-fees') };
   const r = await invoiceCheck(request(v('inv-dest').toUpperCase()), billed);
-  // Tax the seller collected at the sale (UK ≤ £135, IOSS, AU/NZ GST, VOEC, …) is not import tax:
-  // a carrier's bill should carry none of it. The engine's check still counts it as expected
-  // (src/invoice.rs compares with totals.tax), so the page deducts it, exactly, and says so.
+  // The engine expects only the tax due at the border: tax the seller collected at the sale
+  // (UK ≤ £135, IOSS, AU/NZ GST, VOEC, …) is not the carrier's to bill (src/invoice.rs).
   const atSale = r.quote.totals.collected_at_sale ?? '0';
-  let overcharge = r.overcharge;
-  let differences = r.differences;
-  const notes = [];
-  if (Number(atSale) !== 0) {
-    overcharge = plus(overcharge, atSale);
-    const row = differences.find((d) => d.item === 'tax');
-    const expected = plus(row ? row.expected : plus(billed.tax || '0', '0'), atSale, -1n);
-    const fixed = { ...(row ?? { item: 'tax', expected_is: 'exact', unpriced: [] }), billed: row?.billed ?? billed.tax, expected,
-      difference: plus(row?.billed ?? billed.tax, expected, -1n),
-      likely_causes: [`the seller collected ${atSale} ${r.quote.currency} of tax at the sale (${r.quote.totals.collected_at_sale_rule ?? 'a low-value scheme'}): not due to the carrier, so a bill charging tax may be charging it twice`] };
-    const settled = Number(fixed.difference) === 0 && fixed.expected_is === 'exact';
-    differences = differences.filter((d) => d !== row).concat(settled ? [] : [fixed]);
-    notes.push(el('p', { text: `Expected tax excludes the ${atSale} ${r.quote.currency} the seller collected at the sale.` }));
-  }
+  const overcharge = r.overcharge;
+  const differences = r.differences;
+  const notes = Number(atSale) === 0 ? []
+    : [el('p', { text: `Expected tax excludes the ${atSale} ${r.quote.currency} the seller collected at the sale.` })];
   $('inv-result').replaceChildren(
     el('p', { text: `Billed minus expected: ${bound(r.overcharge_is, overcharge)} ${r.quote.currency}.` }),
     ...notes,
