@@ -60,7 +60,8 @@ impl HsCode {
                 '.' | ' ' | '-' | '\u{a0}' => {}
                 other => {
                     return Err(err(format!(
-                        "{text:?} is not a tariff code: {other:?} is not a digit (use digits with optional dots or spaces, e.g. 6109.10.0010)"
+                        "{} is not a tariff code: {other:?} is not a digit (use digits with optional dots or spaces, e.g. 6109.10.0010)",
+                        crate::request::shown(text)
                     )))
                 }
             }
@@ -69,7 +70,10 @@ impl HsCode {
             return Err(err("the tariff code is empty: give 2 to 13 digits, e.g. 6109 or 6109100010".into()));
         }
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) {
-            return Err(err(format!("{text:?} has {len} digits: a tariff code has {MIN_DIGITS} to {MAX_DIGITS}")));
+            return Err(err(format!(
+                "{} has {len} digits: a tariff code has {MIN_DIGITS} to {MAX_DIGITS}",
+                crate::request::shown(text)
+            )));
         }
         Ok(HsCode { digits, len: len as u8 })
     }

@@ -287,3 +287,13 @@ fn stopped(text: &str) -> landed::error::Error {
         Ok(r) => landed::Engine::embedded().quote(&r).expect_err("refused"),
     }
 }
+
+#[test]
+fn a_huge_tariff_code_is_not_echoed_whole_in_its_error() {
+    // audit-d E5: a 1,000,000-digit code gave a 1,000,081-byte E_HS_CODE message.
+    let code = "1".repeat(1_000_000);
+    let e = landed::hs::HsCode::parse(&code).unwrap_err();
+    assert_eq!(e.code, landed::error::ErrorCode::HsCode);
+    assert!(e.message.len() < 200, "{} bytes", e.message.len());
+    assert!(e.message.contains("1000000 characters"), "{}", e.message);
+}
