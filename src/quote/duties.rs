@@ -64,7 +64,7 @@ pub(super) fn charge_caller_duties(
             amount,
             partial_amount: r.partial_amount,
             formula: r.formula.into(),
-            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
         });
     }
     (total, known)

@@ -156,11 +156,11 @@ pub(super) enum RateSource {
 }
 
 impl RateSource {
-    /// The levy's copy, borrowing the row's texts.
-    pub(super) fn to_levy_source(&self) -> Provenance<'static> {
+    /// The levy's source: the row itself, or a copy of the request's.
+    pub(super) fn to_levy_source(&self) -> crate::provenance::LevySource {
         match self {
-            RateSource::Shared(p) => p.borrowed(),
-            RateSource::Request(p) => (**p).clone(),
+            RateSource::Shared(p) => crate::provenance::LevySource::Row(p),
+            RateSource::Request(p) => crate::provenance::LevySource::Owned(p.clone()),
         }
     }
 }

@@ -61,7 +61,7 @@ pub(super) fn list_unpriced(
         amount: None,
         partial_amount: None,
         formula: reason.clone().into(),
-        source: row.source.borrowed(),
+        source: (&row.source).into(),
     });
     p.reasons.push(reason);
 }

@@ -166,7 +166,7 @@ pub(super) fn price_with(
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-            source: t.source.borrowed(),
+            source: (&t.source).into(),
         });
     } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
         let share = *share;
@@ -179,7 +179,7 @@ pub(super) fn price_with(
             amount: Some(share),
             partial_amount: None,
             formula: format!("{note} = {}", format_grouped(share)).into(),
-            source: t.source.borrowed(),
+            source: (&t.source).into(),
         });
         duty_total += share;
     } else if let DutySource::Rate(rate) = source {

@@ -55,7 +55,7 @@ pub(super) fn tax(
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-            source: t.source.borrowed(),
+            source: (&t.source).into(),
         });
         return;
     }
@@ -82,7 +82,7 @@ pub(super) fn tax(
         };
         (name, base, note)
     };
-    let source = rate.source.clone();
+    let source = crate::provenance::LevySource::Vat(rate.clone());
     let parts = tax_parts_of(ctx, rate.percent);
     if !parts.is_empty() && at_sale.is_none() {
         let unverified = unverified_rate(&rate);
@@ -346,7 +346,7 @@ pub(super) fn tax_parts(
             amount,
             partial_amount: partial,
             formula,
-            source: part.source.borrowed(),
+            source: (&part.source).into(),
         });
     }
 }
