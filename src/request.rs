@@ -582,10 +582,17 @@ impl QuoteRequest {
         // A small cart compares ids pairwise: cheaper than hashing them.
         // (Made only for a large cart: even an empty set seeds its hasher.)
         let mut ids = (self.lines.len() > SMALL_CART).then(|| HashSet::with_capacity(self.lines.len()));
+        // Each id's length and end bytes, so that the pairwise check compares the texts only of
+        // ids that may be equal (equal ids have equal keys).
+        let mut keys = [0u32; SMALL_CART];
         for (i, line) in self.lines.iter().enumerate() {
             let repeated = match &mut ids {
                 Some(ids) => !ids.insert(line.id.as_str()),
-                None => self.lines[..i].iter().any(|l| l.id == line.id),
+                None => {
+                    let key = id_key(&line.id);
+                    keys[i] = key;
+                    keys[..i].iter().zip(&self.lines).any(|(k, l)| *k == key && l.id == line.id)
+                }
             };
             if repeated {
                 return Err(Error::new(
@@ -605,6 +612,13 @@ impl QuoteRequest {
 
 /// Carts up to this many lines check for repeated line ids pairwise, larger ones with a hash set.
 const SMALL_CART: usize = 16;
+
+/// A line id's length and its first and last bytes, packed: ids with different keys differ.
+fn id_key(id: &str) -> u32 {
+    let b = id.as_bytes();
+    let end = |byte: Option<&u8>| u32::from(byte.copied().unwrap_or(0));
+    (b.len() as u32) << 16 | end(b.first()) << 8 | end(b.last())
+}
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {
@@ -795,5 +809,29 @@ mod tests {
         // Past 2^63 or a scale over 28: left to the `Decimal` product.
         assert_eq!(product_exceeds(d("79228162514264337593543950335"), d("1"), MAX_VALUE), None);
         assert_eq!(product_exceeds(d("0.00000000000001"), d("0.000000000000001"), MAX_VALUE), None);
+    }
+
+    #[test]
+    fn a_repeated_line_id_is_found_whatever_the_ids_around_it() {
+        // Ids of one length and the same end bytes (equal keys) are still told apart by their
+        // text; the first repeat is reported, in a small cart as in a large one.
+        let cart = |ids: &[&str]| {
+            let lines: Vec<String> = ids
+                .iter()
+                .map(|id| format!(r#"{{"id":"{id}","code":"6109100010","quantity":"1","unit_price":"1"}}"#))
+                .collect();
+            let json = format!(
+                r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{}]}}"#,
+                lines.join(",")
+            );
+            from_json(&json).unwrap().validate().err().map(|e| (e.code, e.field))
+        };
+        assert_eq!(cart(&["a1b", "a2b", "a3b", "x", "ab"]), None);
+        let repeat = Some((ErrorCode::DuplicateLineId, Some("lines[3].id".to_string())));
+        assert_eq!(cart(&["a1b", "a2b", "a3b", "a2b", "a1b"]), repeat);
+        let many: Vec<String> = (0..40).map(|i| format!("l{i}")).chain(["l7".to_string()]).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(cart(&many), Some((ErrorCode::DuplicateLineId, Some("lines[40].id".to_string()))));
+        assert_eq!(cart(&many[..SMALL_CART]), None);
     }
 }
