@@ -100,14 +100,7 @@ fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
 
 /// The quantities a line declares, in base units.
 pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
-    let mut q = Quantities::new();
-    q.set(Measure::net(Dimension::Count), line.quantity);
-    if let Some(w) = line.weight_kg {
-        q.set(Measure::net(Dimension::Mass), w);
-    }
-    if let Some(v) = line.volume_l {
-        q.set(Measure::net(Dimension::Volume), v);
-    }
+    let mut q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
     q.alcohol_pct = line.alcohol_pct;
     for (key, amount) in &line.units {
         let (measure, factor) = measure_for_key(key)?;

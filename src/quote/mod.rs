@@ -21,7 +21,7 @@ use crate::rules::{
     SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect, VatKind,
 };
 use crate::snapshot::{Match, Snapshot};
-use crate::units::{measure_for_key, Dimension, Measure, Quantities};
+use crate::units::{measure_for_key, Quantities};
 use crate::Engine;
 use rust_decimal::Decimal;
 use serde::Serialize;
