@@ -32,6 +32,9 @@ pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 /// 10^5), so a value converted through it, or through its inverse, cannot overflow.
 pub const MAX_FX_DIGITS: u32 = 6;
 
+// The checks are inlined where every line makes them; the errors are built out of line (a check
+// that builds its error in place saves and restores registers for it on every call).
+#[inline]
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if exceeds(v, max) {
         return Err(too_large(v, max, field));
@@ -69,6 +72,8 @@ fn exceeds_parts(mantissa: i128, scale: u32, max: i64) -> bool {
     10i128.checked_pow(scale).and_then(|p| max.checked_mul(p)).is_some_and(|limit| mantissa > limit)
 }
 
+#[cold]
+#[inline(never)]
 fn too_large(v: Decimal, max: i64, field: &str) -> Error {
     Error::new(ErrorCode::TooLarge, field, format!("{field} is {v}: at most {max}"))
 }
@@ -431,6 +436,7 @@ fn bad_decimal(message: &str) -> Option<&str> {
     tail.contains("Decimal").then_some(text)
 }
 
+#[inline]
 fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     if v.is_sign_negative() && !v.is_zero() {
         return Err(negative(v, field, code));
@@ -438,6 +444,8 @@ fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     Ok(())
 }
 
+#[cold]
+#[inline(never)]
 fn negative(v: Decimal, field: &str, code: ErrorCode) -> Error {
     Error::new(code, field, format!("{field} is {v}: it cannot be negative"))
 }
