@@ -217,7 +217,14 @@ pub(super) fn price_with(
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
             p.missing.extend(r.unpriced.iter().cloned());
         }
-        let mut amount = r.exact.map(|e| ctx.round_line(e));
+        // The evaluation rounded the duty as the request's policy does per line: where that is
+        // the line's rounding (no rule of the destination's, per-line scope), it is reused.
+        let per_line = ctx.rounding[RoundingTarget::LineAmount as usize].is_none()
+            && ctx.req.rounding.scope == crate::money::RoundingScope::PerLine;
+        let mut amount = match per_line {
+            true => r.amount,
+            false => r.exact.map(|e| ctx.round_line(e)),
+        };
         let mut formula = match lazy {
             Some(expr) => Note::new(Parts::duty(expr, &input)),
             None => Note::from(std::mem::take(&mut r.formula)),
