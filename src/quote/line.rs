@@ -314,8 +314,11 @@ pub(super) fn price_with(
 /// The line's component values (given in the request currency) in the customs currency, each
 /// converted and rounded as the goods value is.
 pub(super) fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decimal)> {
+    if line.components.is_empty() {
+        return Vec::new();
+    }
     let (from, to) = (ctx.req.currency, ctx.j.currency);
-    let rate = match from == to || line.components.is_empty() {
+    let rate = match from == to {
         true => None,
         // The quote has already converted the goods at this rate (it stops without one).
         false => ctx.rate(from, to),
