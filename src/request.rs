@@ -681,7 +681,9 @@ impl LineRequest {
 
     /// The line's checks; its code, parsed.
     fn validate(&self) -> Result<HsCode> {
-        if self.id.trim().is_empty() {
+        // Blank: empty or all white space (what `trim` removes), decided at the first other
+        // character, without trimming both ends.
+        if self.id.chars().all(char::is_whitespace) {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
         }
         let code = HsCode::parse(&self.code)?;
@@ -817,6 +819,17 @@ mod tests {
         // Past 2^63 or a scale over 28: left to the `Decimal` product.
         assert_eq!(product_exceeds(d("79228162514264337593543950335"), d("1"), MAX_VALUE), None);
         assert_eq!(product_exceeds(d("0.00000000000001"), d("0.000000000000001"), MAX_VALUE), None);
+    }
+
+    #[test]
+    fn a_blank_line_id_is_what_trims_to_nothing() {
+        for id in ["", " ", "\t\n", "\u{3000}", "\u{a0} ", " a ", "a", "\u{200b}", "\u{3000}x"] {
+            let json = r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{"id":"x","code":"6109100010","quantity":"1","unit_price":"1"}]}"#;
+            let mut req = from_json(json).unwrap();
+            req.lines[0].id = id.to_string();
+            let blank = req.validate().is_err_and(|e| e.message == "line id is empty");
+            assert_eq!(blank, id.trim().is_empty(), "{id:?}");
+        }
     }
 
     #[test]
