@@ -233,6 +233,22 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             }
         }
         DutyExpr::Specific(rate) => eval_specific(rate, input, text),
+        // Without the formula the terms are summed as they are evaluated: no list of parts (the
+        // same sums, in the same order, and the same unpriced list).
+        DutyExpr::Sum { terms } if !text => {
+            let mut priced = Some(Decimal::ZERO);
+            let mut amount = Some(Decimal::ZERO);
+            let mut unpriced = Vec::new();
+            for t in terms {
+                let p = eval(t, input, false);
+                if p.amount.is_some() {
+                    priced = priced.and_then(|s| s.checked_add(p.priced));
+                }
+                amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
+                unpriced.extend(p.unpriced);
+            }
+            Part { amount, priced: priced.unwrap_or_default(), text: String::new(), unpriced }
+        }
         DutyExpr::Sum { terms } => {
             let parts: Vec<Part> = terms.iter().map(|t| eval(t, input, text)).collect();
             let text = shown(text, || parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + "));
@@ -399,6 +415,26 @@ mod tests {
         let r = eval_str("0.7 cents/kg + 10%", dec!(500), &["45.359237kg"]);
         assert_eq!(r.amount, Some(dec!(50.32)));
         assert!(r.formula.contains("0.7 cents/kg × 45.359237"), "{}", r.formula);
+    }
+
+    #[test]
+    fn the_amount_alone_is_the_amount_with_its_formula() {
+        // `evaluate_amount` sums a compound duty's terms as it goes: every figure and unpriced
+        // entry as `evaluate` gives them, priced, partly priced or not at all.
+        let exprs = ["0.7 cents/kg + 10%", "12%", "Free", "5% + 2 EUR/100 kg + 1 EUR/l", "3 EUR/kg + 4 EUR/l"];
+        for text in exprs {
+            for qty in [&[][..], &["45.359237kg"][..], &["2l"][..], &["3kg", "2l"][..]] {
+                let mut q = Quantities::new();
+                for s in qty {
+                    q.add_text(s, "qty").unwrap();
+                }
+                let input = DutyInput::value_only(dec!(500), Currency::EUR, &q);
+                let (full, lazy) = (evaluate(&DutyExpr::parse(text), &input), evaluate_amount(&DutyExpr::parse(text), &input));
+                let figures = |r: &DutyResult| (r.priceable, r.amount, r.partial_amount, r.exact, r.unpriced.clone());
+                assert_eq!(figures(&lazy), figures(&full), "{text} {qty:?}");
+                assert!(lazy.formula.is_empty());
+            }
+        }
     }
 
     #[test]
