@@ -841,10 +841,8 @@ mod tests {
                 .iter()
                 .map(|id| format!(r#"{{"id":"{id}","code":"6109100010","quantity":"1","unit_price":"1"}}"#))
                 .collect();
-            let json = format!(
-                r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{}]}}"#,
-                lines.join(",")
-            );
+            let json =
+                format!(r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{}]}}"#, lines.join(","));
             from_json(&json).err().map(|e| (e.code, e.field))
         };
         assert_eq!(cart(&["a1b", "a2b", "a3b", "x", "ab"]), None);

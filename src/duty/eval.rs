@@ -429,7 +429,8 @@ mod tests {
                     q.add_text(s, "qty").unwrap();
                 }
                 let input = DutyInput::value_only(dec!(500), Currency::EUR, &q);
-                let (full, lazy) = (evaluate(&DutyExpr::parse(text), &input), evaluate_amount(&DutyExpr::parse(text), &input));
+                let (full, lazy) =
+                    (evaluate(&DutyExpr::parse(text), &input), evaluate_amount(&DutyExpr::parse(text), &input));
                 let figures = |r: &DutyResult| (r.priceable, r.amount, r.partial_amount, r.exact, r.unpriced.clone());
                 assert_eq!(figures(&lazy), figures(&full), "{text} {qty:?}");
                 assert!(lazy.formula.is_empty());
