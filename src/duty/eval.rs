@@ -233,36 +233,26 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             }
         }
         DutyExpr::Specific(rate) => eval_specific(rate, input, text),
-        // Without the formula the terms are summed as they are evaluated: no list of parts (the
-        // same sums, in the same order, and the same unpriced list).
-        DutyExpr::Sum { terms } if !text => {
+        // The terms are summed as they are evaluated, and their texts kept only for a formula:
+        // no list of parts (the same sums in the same order, the same unpriced list, the same
+        // formula).
+        DutyExpr::Sum { terms } => {
             let mut priced = Some(Decimal::ZERO);
             let mut amount = Some(Decimal::ZERO);
             let mut unpriced = Vec::new();
+            let mut texts: Vec<String> = Vec::new();
             for t in terms {
-                let p = eval(t, input, false);
+                let p = eval(t, input, text);
                 if p.amount.is_some() {
                     priced = priced.and_then(|s| s.checked_add(p.priced));
                 }
                 amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
                 unpriced.extend(p.unpriced);
-            }
-            Part { amount, priced: priced.unwrap_or_default(), text: String::new(), unpriced }
-        }
-        DutyExpr::Sum { terms } => {
-            let parts: Vec<Part> = terms.iter().map(|t| eval(t, input, text)).collect();
-            let text = shown(text, || parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + "));
-            let mut priced = Some(Decimal::ZERO);
-            let mut amount = Some(Decimal::ZERO);
-            for p in &parts {
-                if p.amount.is_some() {
-                    priced = priced.and_then(|s| s.checked_add(p.priced));
+                if text {
+                    texts.push(p.text);
                 }
-                amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
             }
-            let priced = priced.unwrap_or_default();
-            let unpriced = parts.into_iter().flat_map(|p| p.unpriced).collect();
-            Part { amount, priced, text, unpriced }
+            Part { amount, priced: priced.unwrap_or_default(), text: shown(text, || texts.join(" + ")), unpriced }
         }
         DutyExpr::AtLeast { expr, floor } => {
             bound(eval(expr, input, text), eval(floor, input, text), "max", Decimal::max, text)
