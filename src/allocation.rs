@@ -124,7 +124,8 @@ fn allocate_small(
         let p = total_units * w?;
         let (share, remainder) = (p / sum, p % sum);
         given += share;
-        parts.push(Decimal::from_i128_with_scale(i128::from(share), dp));
+        // share ≤ total_units < 2^32: its digits are the low word (the same value and scale).
+        parts.push(Decimal::from_parts(share as u32, 0, 0, false, dp));
         // remainder < sum < 2^32, and a cart has fewer than 2^32 lines.
         keys.push(remainder << 32 | u64::from(u32::MAX - i as u32));
     }

@@ -237,7 +237,7 @@ mod tests {
             amount: Some(Decimal::from(20)),
             partial_amount: None,
             formula: "20% × 100".into(),
-            source: Provenance::vat_row(false, "ibericode-vat-2025-08"),
+            source: Provenance::vat_row(false, "ibericode-vat-2025-08").into(),
         };
         let mut out = Vec::new();
         changes("a", &[vat], &[], &mut out);

@@ -32,6 +32,9 @@ pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 /// 10^5), so a value converted through it, or through its inverse, cannot overflow.
 pub const MAX_FX_DIGITS: u32 = 6;
 
+// The checks are inlined where every line makes them; the errors are built out of line (a check
+// that builds its error in place saves and restores registers for it on every call).
+#[inline]
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if exceeds(v, max) {
         return Err(too_large(v, max, field));
@@ -69,6 +72,8 @@ fn exceeds_parts(mantissa: i128, scale: u32, max: i64) -> bool {
     10i128.checked_pow(scale).and_then(|p| max.checked_mul(p)).is_some_and(|limit| mantissa > limit)
 }
 
+#[cold]
+#[inline(never)]
 fn too_large(v: Decimal, max: i64, field: &str) -> Error {
     Error::new(ErrorCode::TooLarge, field, format!("{field} is {v}: at most {max}"))
 }
@@ -480,6 +485,7 @@ fn bad_decimal(message: &str) -> Option<&str> {
     tail.contains("Decimal").then_some(text)
 }
 
+#[inline]
 fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     if v.is_sign_negative() && !v.is_zero() {
         return Err(negative(v, field, code));
@@ -487,6 +493,8 @@ fn non_negative(v: Decimal, field: &str, code: ErrorCode) -> Result<()> {
     Ok(())
 }
 
+#[cold]
+#[inline(never)]
 fn negative(v: Decimal, field: &str, code: ErrorCode) -> Error {
     Error::new(code, field, format!("{field} is {v}: it cannot be negative"))
 }
@@ -631,10 +639,17 @@ impl QuoteRequest {
         // A small cart compares ids pairwise: cheaper than hashing them.
         // (Made only for a large cart: even an empty set seeds its hasher.)
         let mut ids = (self.lines.len() > SMALL_CART).then(|| HashSet::with_capacity(self.lines.len()));
+        // Each id's length and end bytes, so that the pairwise check compares the texts only of
+        // ids that may be equal (equal ids have equal keys).
+        let mut keys = [0u32; SMALL_CART];
         for (i, line) in self.lines.iter().enumerate() {
             let repeated = match &mut ids {
                 Some(ids) => !ids.insert(line.id.as_str()),
-                None => self.lines[..i].iter().any(|l| l.id == line.id),
+                None => {
+                    let key = id_key(&line.id);
+                    keys[i] = key;
+                    keys[..i].iter().zip(&self.lines).any(|(k, l)| *k == key && l.id == line.id)
+                }
             };
             if repeated {
                 return Err(Error::new(
@@ -677,6 +692,13 @@ fn check_text(text: &str, field: &str) -> Result<()> {
 
 /// Carts up to this many lines check for repeated line ids pairwise, larger ones with a hash set.
 const SMALL_CART: usize = 16;
+
+/// A line id's length and its first and last bytes, packed: ids with different keys differ.
+fn id_key(id: &str) -> u32 {
+    let b = id.as_bytes();
+    let end = |byte: Option<&u8>| u32::from(byte.copied().unwrap_or(0));
+    (b.len() as u32) << 16 | end(b.first()) << 8 | end(b.last())
+}
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {
@@ -731,7 +753,9 @@ impl LineRequest {
 
     /// The line's checks; its code, parsed.
     fn validate(&self) -> Result<HsCode> {
-        if self.id.trim().is_empty() {
+        // Blank: empty or all white space (what `trim` removes), decided at the first other
+        // character, without trimming both ends.
+        if self.id.chars().all(char::is_whitespace) {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
         }
         if self.id.chars().count() > MAX_ID_CHARS {
@@ -878,5 +902,38 @@ mod tests {
         // Past 2^63 or a scale over 28: left to the `Decimal` product.
         assert_eq!(product_exceeds(d("79228162514264337593543950335"), d("1"), MAX_VALUE), None);
         assert_eq!(product_exceeds(d("0.00000000000001"), d("0.000000000000001"), MAX_VALUE), None);
+    }
+
+    #[test]
+    fn a_blank_line_id_is_what_trims_to_nothing() {
+        for id in ["", " ", "\t\n", "\u{3000}", "\u{a0} ", " a ", "a", "\u{200b}", "\u{3000}x"] {
+            let json = r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{"id":"x","code":"6109100010","quantity":"1","unit_price":"1"}]}"#;
+            let mut req = from_json(json).unwrap();
+            req.lines[0].id = id.to_string();
+            let blank = req.validate().is_err_and(|e| e.message == "line id is empty");
+            assert_eq!(blank, id.trim().is_empty(), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_line_id_is_found_whatever_the_ids_around_it() {
+        // Ids of one length and the same end bytes (equal keys) are still told apart by their
+        // text; the first repeat is reported, in a small cart as in a large one.
+        let cart = |ids: &[&str]| {
+            let lines: Vec<String> = ids
+                .iter()
+                .map(|id| format!(r#"{{"id":"{id}","code":"6109100010","quantity":"1","unit_price":"1"}}"#))
+                .collect();
+            let json =
+                format!(r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{}]}}"#, lines.join(","));
+            from_json(&json).err().map(|e| (e.code, e.field))
+        };
+        assert_eq!(cart(&["a1b", "a2b", "a3b", "x", "ab"]), None);
+        let repeat = Some((ErrorCode::DuplicateLineId, Some("lines[3].id".to_string())));
+        assert_eq!(cart(&["a1b", "a2b", "a3b", "a2b", "a1b"]), repeat);
+        let many: Vec<String> = (0..40).map(|i| format!("l{i}")).chain(["l7".to_string()]).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(cart(&many), Some((ErrorCode::DuplicateLineId, Some("lines[40].id".to_string()))));
+        assert_eq!(cart(&many[..SMALL_CART]), None);
     }
 }

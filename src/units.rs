@@ -329,6 +329,18 @@ impl Quantities {
         Some(())
     }
 
+    /// A line's count, net mass (kg) and net volume (l), as three `set`s on no quantities make
+    /// them (three distinct measures: placed in order, without searching for each).
+    pub fn of_line(count: Decimal, kg: Option<Decimal>, litres: Option<Decimal>) -> Quantities {
+        let mut entries = Entries::default();
+        let given = [(Dimension::Count, Some(count)), (Dimension::Mass, kg), (Dimension::Volume, litres)];
+        let given = given.into_iter().filter_map(|(d, amount)| Some((Measure::net(d), amount?)));
+        for (slot, entry) in entries.inline.iter_mut().zip(given) {
+            *slot = Some(entry);
+        }
+        Quantities { entries, alcohol_pct: None }
+    }
+
     /// Sets a measure to an amount in base units.
     pub fn set(&mut self, measure: Measure, base_amount: Decimal) {
         match self.entries.amount_mut(measure) {
@@ -463,6 +475,24 @@ mod tests {
         assert_eq!(q.get(Measure::net(Dimension::Count)), Some(dec!(36)));
         let drained = Measure { dimension: Dimension::Mass, qualifier: Qualifier::lookup("drained").unwrap() };
         assert_eq!(q.get(drained), Some(dec!(1.2)));
+    }
+
+    #[test]
+    fn a_lines_quantities_are_what_three_sets_make() {
+        let (n, kg, l) = (Decimal::new(2, 0), Decimal::new(12, 1), Decimal::new(15, 1));
+        for (kg, l) in [(None, None), (Some(kg), None), (None, Some(l)), (Some(kg), Some(l))] {
+            let mut q = Quantities::new();
+            q.set(Measure::net(Dimension::Count), n);
+            if let Some(w) = kg {
+                q.set(Measure::net(Dimension::Mass), w);
+            }
+            if let Some(v) = l {
+                q.set(Measure::net(Dimension::Volume), v);
+            }
+            let made = Quantities::of_line(n, kg, l);
+            assert_eq!(made, q);
+            assert!(made.iter().eq(q.iter()));
+        }
     }
 
     #[test]

@@ -233,20 +233,26 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             }
         }
         DutyExpr::Specific(rate) => eval_specific(rate, input, text),
+        // The terms are summed as they are evaluated, and their texts kept only for a formula:
+        // no list of parts (the same sums in the same order, the same unpriced list, the same
+        // formula).
         DutyExpr::Sum { terms } => {
-            let parts: Vec<Part> = terms.iter().map(|t| eval(t, input, text)).collect();
-            let text = shown(text, || parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + "));
             let mut priced = Some(Decimal::ZERO);
             let mut amount = Some(Decimal::ZERO);
-            for p in &parts {
+            let mut unpriced = Vec::new();
+            let mut texts: Vec<String> = Vec::new();
+            for t in terms {
+                let p = eval(t, input, text);
                 if p.amount.is_some() {
                     priced = priced.and_then(|s| s.checked_add(p.priced));
                 }
                 amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
+                unpriced.extend(p.unpriced);
+                if text {
+                    texts.push(p.text);
+                }
             }
-            let priced = priced.unwrap_or_default();
-            let unpriced = parts.into_iter().flat_map(|p| p.unpriced).collect();
-            Part { amount, priced, text, unpriced }
+            Part { amount, priced: priced.unwrap_or_default(), text: shown(text, || texts.join(" + ")), unpriced }
         }
         DutyExpr::AtLeast { expr, floor } => {
             bound(eval(expr, input, text), eval(floor, input, text), "max", Decimal::max, text)
@@ -399,6 +405,27 @@ mod tests {
         let r = eval_str("0.7 cents/kg + 10%", dec!(500), &["45.359237kg"]);
         assert_eq!(r.amount, Some(dec!(50.32)));
         assert!(r.formula.contains("0.7 cents/kg × 45.359237"), "{}", r.formula);
+    }
+
+    #[test]
+    fn the_amount_alone_is_the_amount_with_its_formula() {
+        // `evaluate_amount` sums a compound duty's terms as it goes: every figure and unpriced
+        // entry as `evaluate` gives them, priced, partly priced or not at all.
+        let exprs = ["0.7 cents/kg + 10%", "12%", "Free", "5% + 2 EUR/100 kg + 1 EUR/l", "3 EUR/kg + 4 EUR/l"];
+        for text in exprs {
+            for qty in [&[][..], &["45.359237kg"][..], &["2l"][..], &["3kg", "2l"][..]] {
+                let mut q = Quantities::new();
+                for s in qty {
+                    q.add_text(s, "qty").unwrap();
+                }
+                let input = DutyInput::value_only(dec!(500), Currency::EUR, &q);
+                let (full, lazy) =
+                    (evaluate(&DutyExpr::parse(text), &input), evaluate_amount(&DutyExpr::parse(text), &input));
+                let figures = |r: &DutyResult| (r.priceable, r.amount, r.partial_amount, r.exact, r.unpriced.clone());
+                assert_eq!(figures(&lazy), figures(&full), "{text} {qty:?}");
+                assert!(lazy.formula.is_empty());
+            }
+        }
     }
 
     #[test]

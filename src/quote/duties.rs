@@ -13,10 +13,15 @@ pub(super) fn caller_duties(
     input: &DutyInput<'_>,
     p: &mut Priced,
 ) -> (Decimal, bool) {
-    let (total, known) = charge_caller_duties(ctx, line, ExtraDutyKind::Duty, input, p);
-    if !line.extra_duties.is_empty() {
-        ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
-    }
+    // Most lines give no duties of their own: nothing to charge, nothing to warn of.
+    let (total, known) = match line.extra_duties.is_empty() {
+        true => (Decimal::ZERO, true),
+        false => {
+            let charged = charge_caller_duties(ctx, line, ExtraDutyKind::Duty, input, p);
+            ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
+            charged
+        }
+    };
     let remedies_known = trade_remedies(ctx, line, input.value, p);
     (total, known && remedies_known)
 }
@@ -64,7 +69,7 @@ pub(super) fn charge_caller_duties(
             amount,
             partial_amount: r.partial_amount,
             formula: r.formula.into(),
-            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
         });
     }
     (total, known)

@@ -100,14 +100,7 @@ fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
 
 /// The quantities a line declares, in base units.
 pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
-    let mut q = Quantities::new();
-    q.set(Measure::net(Dimension::Count), line.quantity);
-    if let Some(w) = line.weight_kg {
-        q.set(Measure::net(Dimension::Mass), w);
-    }
-    if let Some(v) = line.volume_l {
-        q.set(Measure::net(Dimension::Volume), v);
-    }
+    let mut q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
     q.alcohol_pct = line.alcohol_pct;
     for (key, amount) in &line.units {
         let (measure, factor) = measure_for_key(key)?;
@@ -156,11 +149,11 @@ pub(super) enum RateSource {
 }
 
 impl RateSource {
-    /// The levy's copy, borrowing the row's texts.
-    pub(super) fn to_levy_source(&self) -> Provenance<'static> {
+    /// The levy's source: the row itself, or a copy of the request's.
+    pub(super) fn to_levy_source(&self) -> crate::provenance::LevySource {
         match self {
-            RateSource::Shared(p) => p.borrowed(),
-            RateSource::Request(p) => (**p).clone(),
+            RateSource::Shared(p) => crate::provenance::LevySource::Row(p),
+            RateSource::Request(p) => crate::provenance::LevySource::Owned(p.clone()),
         }
     }
 }

@@ -30,7 +30,13 @@ pub(super) fn excise(
         };
         return charge_caller_duties(ctx, line, ExtraDutyKind::Excise, &input, p);
     }
-    let Some(row) = ctx.rules.excise(ctx.destination, code, ctx.req.date) else {
+    // The code's digits as text: the request's own spelling when it is the bare digits (nearly
+    // always; `code` was parsed from it), else made from the code (which checks its bytes).
+    let digits = match line.code.as_bytes() == code.bytes() {
+        true => line.code.as_str(),
+        false => code.digits(),
+    };
+    let Some(row) = ctx.rules.excise(ctx.destination, digits, ctx.req.date) else {
         return (Decimal::ZERO, true);
     };
     let reason = format!(
@@ -61,7 +67,7 @@ pub(super) fn list_unpriced(
         amount: None,
         partial_amount: None,
         formula: reason.clone().into(),
-        source: row.source.borrowed(),
+        source: (&row.source).into(),
     });
     p.reasons.push(reason);
 }
@@ -115,6 +121,17 @@ mod tests {
         let vat = l.levies.iter().find(|v| v.kind == LevyKind::Tax).unwrap();
         let duty: Decimal = l.levies.iter().filter(|v| v.kind == LevyKind::Duty).filter_map(|v| v.amount).sum();
         assert_eq!(vat.base, l.customs_value + duty + dec!(17.28));
+    }
+
+    /// The code's spelling does not matter: a dotted code finds the excise its digits do.
+    #[test]
+    fn a_dotted_code_bears_the_excise_of_its_digits() {
+        let q = quote_json(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
+            {"id":"w","code":"2204.21.09","origin":"FR","quantity":"6","unit_price":"30","volume_l":"4.5","alcohol_pct":"13"}]}"#,
+        );
+        let e = q.lines[0].levies.iter().find(|v| v.kind == LevyKind::Excise).expect("excise listed");
+        assert_eq!(e.source.row(), "excise.tsv#gb-alcohol-duty");
     }
 
     /// A T-shirt owes no excise anywhere.

@@ -80,7 +80,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
                 "relieved",
                 Some(ctx.round(Decimal::ZERO)),
                 Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-                t.source.borrowed(),
+                &t.source,
             ));
             continue;
         }
@@ -126,7 +126,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
                     f.name, ctx.req.date, f.source.publisher
                 );
                 ctx.warn(Detail::FeeUnknown { why: why.clone() });
-                out.push(fee_levy(f.name, entered, entry, "unknown", None, why, f.source.borrowed()));
+                out.push(fee_levy(f.name, entered, entry, "unknown", None, why, &f.source));
                 continue;
             }
         };
@@ -135,7 +135,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             // priced: its figure stays in the formula.
             ctx.warn(Detail::Unverified { why: why.clone() });
             let shown = format!("{formula} = {} — not priced: {why}", format_grouped(amount));
-            out.push(fee_levy(f.name, entered, entry, "unverified", None, shown, f.source.borrowed()));
+            out.push(fee_levy(f.name, entered, entry, "unverified", None, shown, &f.source));
             continue;
         }
         let published = f
@@ -143,7 +143,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             .map(|p| format!("{}%", p.normalize()))
             .unwrap_or_else(|| format!("{} {}", f.amount.unwrap_or_default(), f.currency));
         let shown = format!("{formula} = {}", format_grouped(amount));
-        out.push(fee_levy(f.name, entered, entry, published, Some(amount), shown, f.source.borrowed()));
+        out.push(fee_levy(f.name, entered, entry, published, Some(amount), shown, &f.source));
     }
     if transport_assumed {
         ctx.warn(Detail::Assumption { threshold: "transport", assumption: COURIER_BY_AIR });
@@ -191,7 +191,7 @@ fn not_priced_without_transport(ctx: &mut Ctx<'_>, rows: &[&'static crate::rules
             modes.join("/")
         );
         ctx.warn(Detail::FeeNeedsTransport { fee: f.name, modes, row: f.source.row() });
-        out.push(fee_levy(f.name, entered, "any entry", "needs transport", None, why, f.source.borrowed()));
+        out.push(fee_levy(f.name, entered, "any entry", "needs transport", None, why, &f.source));
     }
     out
 }
@@ -295,7 +295,7 @@ fn exempted(
         None => format!("its figures for {} are not in our data", ctx.req.date),
     };
     let levy = |rate: &'static str, amount: Option<Decimal>, formula: String| {
-        fee_levy(f.name, entered, entry.to_string(), rate, amount, formula, first.fee_source.borrowed())
+        fee_levy(f.name, entered, entry.to_string(), rate, amount, formula, &first.fee_source)
     };
     let outside: Vec<&str> =
         lines.iter().zip(&exemption.by_line).filter(|(_, p)| p.is_none()).map(|(l, _)| l.id.as_str()).collect();
@@ -454,7 +454,7 @@ fn fee_not_charged(
     } else {
         return None;
     };
-    Some(fee_levy(f.name, entered, entry.to_string(), rate, amount, formula, f.source.borrowed()))
+    Some(fee_levy(f.name, entered, entry.to_string(), rate, amount, formula, &f.source))
 }
 
 /// Why a fee is not priced: its row is from a secondary source, or an unverified threshold the
@@ -482,7 +482,7 @@ pub(super) fn tax_base_charges(total: Decimal) -> Option<Levy> {
         amount: Some(total),
         partial_amount: None,
         formula: format!("{} as given", format_grouped(total)).into(),
-        source: Provenance::request("tax_base_charges"),
+        source: Provenance::request("tax_base_charges").into(),
     })
 }
 
@@ -544,7 +544,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
                 format_grouped(total - sum)
             )
             .into(),
-            source: r.source.borrowed(),
+            source: (&r.source).into(),
         });
     }
     out
@@ -558,7 +558,7 @@ fn fee_levy(
     rate: impl Into<Note>,
     amount: Option<Decimal>,
     formula: impl Into<Note>,
-    source: crate::provenance::Provenance<'static>,
+    source: &'static crate::provenance::Provenance<'static>,
 ) -> Levy {
     Levy {
         kind: LevyKind::Fee,
@@ -569,7 +569,7 @@ fn fee_levy(
         amount,
         partial_amount: None,
         formula: formula.into(),
-        source,
+        source: source.into(),
     }
 }
 

@@ -21,7 +21,7 @@ use crate::rules::{
     SubdivisionTax, TaxBasis, TaxMethod, TaxName, Threshold, ThresholdBasis, ThresholdEffect, VatKind,
 };
 use crate::snapshot::{Match, Snapshot};
-use crate::units::{measure_for_key, Dimension, Measure, Quantities};
+use crate::units::{measure_for_key, Quantities};
 use crate::Engine;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -108,8 +108,9 @@ struct Ctx<'q> {
     tariff_editions_checked: Several<u32>,
     /// The destination's VAT-base uplift on the date (`None` until the first line asks).
     uplift: Option<Option<(Decimal, &'static str)>>,
-    /// The parts each tax rate splits into, per rate, as lines ask.
-    tax_parts: Several<(Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
+    /// Each tax rate's fraction (percent ÷ 100) and the parts it splits into, per rate (its
+    /// digits and scale), as lines ask.
+    tax_parts: Several<(Decimal, Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
     /// The row of `rules/movements.tsv` the shipment is when it crosses no customs border
     /// (chosen once per quote: [`movement::choose`]); `None` for an import.
     movement: Option<&'static crate::rules::Movement>,

@@ -59,7 +59,7 @@ pub(super) fn no_border_duty(
         amount: Some(ctx.round(Decimal::ZERO)),
         partial_amount: None,
         formula,
-        source: m.source.borrowed(),
+        source: (&m.source).into(),
     }
 }
 

@@ -161,7 +161,7 @@ fn postal_duty(
             format_grouped(lower)
         )
         .into(),
-        source: first.source.borrowed(),
+        source: (&first.source).into(),
     });
     out.total = Decimal::ZERO;
     out.known = false;

@@ -100,6 +100,6 @@ pub(super) fn pst_levy(
         amount,
         partial_amount: partial,
         formula,
-        source: pst.source.clone(),
+        source: (&pst.source).into(),
     });
 }

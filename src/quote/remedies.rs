@@ -20,10 +20,27 @@ pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_valu
     let rules: &'static Rules = ctx.rules;
     let found =
         rules.trade_remedies(ctx.destination, &line.code, origin.as_deref(), ship_from.as_deref(), ctx.req.date);
-    for (m, touch) in &found {
+    if found.is_empty() {
+        return true;
+    }
+    list_remedies(ctx, &found, origin.as_deref(), customs_value, p);
+    false
+}
+
+/// Lists each measure found without an amount, with why and what input prices it (out of line:
+/// most lines bear none, and the texts need a large frame).
+#[inline(never)]
+fn list_remedies(
+    ctx: &mut Ctx<'_>,
+    found: &[(&'static crate::rules::TradeRemedy, Touch)],
+    origin: Option<&str>,
+    customs_value: Decimal,
+    p: &mut Priced,
+) {
+    for (m, touch) in found {
         let what = format!("{} ({})", m.row.name, m.rates);
         let answer = "give it in extra_duties with \"kind\": \"duty\" (\"0%\" where it does not apply)";
-        let reason = match (touch, origin.as_deref()) {
+        let reason = match (touch, origin) {
             (Touch::Due, Some(o)) => format!(
                 "{what} applies to these goods from {o}; the exporting producer decides the rate and our data has none: {answer}; {}",
                 m.row.note
@@ -43,7 +60,6 @@ pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_valu
         list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, m.rates, reason);
         ctx.note_verify(m.row.source.row(), m.row.source.is_verify());
     }
-    found.is_empty()
 }
 
 /// On a consignment within a duty relief or under a flat duty (`threshold`): the caller's duties
@@ -73,7 +89,7 @@ pub(super) fn duties_under_relief(
             amount: None,
             partial_amount: None,
             formula: reason.clone().into(),
-            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)),
+            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
         });
         p.reasons.push(reason);
         known = false;

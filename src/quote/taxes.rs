@@ -55,7 +55,7 @@ pub(super) fn tax(
             amount: Some(ctx.round(Decimal::ZERO)),
             partial_amount: None,
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-            source: t.source.borrowed(),
+            source: (&t.source).into(),
         });
         return;
     }
@@ -82,14 +82,13 @@ pub(super) fn tax(
         };
         (name, base, note)
     };
-    let source = rate.source.clone();
-    let parts = tax_parts_of(ctx, rate.percent);
+    let source = crate::provenance::LevySource::Vat(rate.clone());
+    let (r, parts) = rate_terms(ctx, rate.percent);
     if !parts.is_empty() && at_sale.is_none() {
         let unverified = unverified_rate(&rate);
         tax_parts(ctx, &parts, base, &note, duty_known, unverified, p);
         return;
     }
-    let r = ctx.fraction(rate.percent);
     let (exact, inside) = match ctx.j.tax_method {
         TaxMethod::Inside if !r.is_zero() && r < Decimal::ONE => (base / (Decimal::ONE - r) * r, true),
         _ => (base * r, false),
@@ -270,16 +269,20 @@ pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
     u
 }
 
-/// The parts a `percent` % tax of the destination splits into (empty: not split), looked up once
-/// per rate per quote.
-fn tax_parts_of(ctx: &mut Ctx<'_>, percent: Decimal) -> Vec<&'static crate::rules::taxes::TaxPart> {
-    if let Some((_, parts)) = ctx.tax_parts.iter().find(|(p, _)| *p == percent) {
-        return parts.clone();
+/// A `percent` % tax's fraction (percent ÷ 100) and the parts the destination splits it into
+/// (empty: not split), made once per rate per quote.
+fn rate_terms(ctx: &mut Ctx<'_>, percent: Decimal) -> (Decimal, Vec<&'static crate::rules::taxes::TaxPart>) {
+    // Keyed by the rate's digits and scale: 20 and 20.0 are one rate but not one fraction (0.2,
+    // 0.20).
+    let key = percent.serialize();
+    if let Some((_, fraction, parts)) = ctx.tax_parts.iter().find(|(p, _, _)| p.serialize() == key) {
+        return (*fraction, parts.clone());
     }
     let rules: &'static Rules = ctx.rules;
     let parts = rules.taxes.parts(ctx.destination, percent, ctx.req.date);
-    ctx.tax_parts.push((percent, parts.clone()));
-    parts
+    let fraction = ctx.fraction(percent);
+    ctx.tax_parts.push((percent, fraction, parts.clone()));
+    (fraction, parts)
 }
 
 /// [`uplift`] looked up in the rules (once per quote: the answer does not depend on the line).
@@ -362,7 +365,7 @@ pub(super) fn tax_parts(
             amount,
             partial_amount: partial,
             formula,
-            source: part.source.borrowed(),
+            source: (&part.source).into(),
         });
     }
 }

@@ -41,7 +41,7 @@ pub(super) fn levy(kind: LevyKind, name: &str, amount: Decimal) -> Levy {
         amount: Some(amount),
         partial_amount: None,
         formula: Note::default(),
-        source: Provenance::request("test"),
+        source: Provenance::request("test").into(),
     }
 }
 

@@ -272,9 +272,9 @@ pub struct Levy {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub formula: Note,
     /// Where the rate comes from (written as its citation: publisher, dataset, vintage).
-    #[serde(serialize_with = "crate::provenance::cited")]
+    #[serde(serialize_with = "crate::provenance::cited_levy")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Citation"))]
-    pub source: Provenance<'static>,
+    pub source: crate::provenance::LevySource,
 }
 
 /// Sums over priced lines and shipment levies.

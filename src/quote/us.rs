@@ -168,7 +168,7 @@ fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
         rate: rate.into(),
         amount: None,
         partial_amount: None,
-        source: l.source.borrowed(),
+        source: (&l.source).into(),
     }
 }
 
@@ -181,7 +181,7 @@ pub(super) fn layer_levy(
     metal: Option<Decimal>,
 ) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
-    let source = l.source.borrowed();
+    let source = crate::provenance::LevySource::Row(&l.source);
     let unpriced = |rate: String, why: String| Levy {
         kind: LevyKind::AdditionalDuty,
         name: name.clone().into(),
