@@ -57,22 +57,35 @@ pub(super) fn charge_caller_duties(
         }
         let amount = r.exact.map(|e| ctx.round_line(e));
         total += amount.or(r.partial_amount).unwrap_or_default();
-        p.levies.push(Levy {
-            kind: match kind {
-                ExtraDutyKind::Duty => LevyKind::AdditionalDuty,
-                ExtraDutyKind::Excise => LevyKind::Excise,
-            },
-            name: format!("{} (caller-supplied)", d.name).into(),
-            base: input.value,
-            base_note: "customs value".into(),
-            rate: d.rate.clone().into(),
-            amount,
-            partial_amount: r.partial_amount,
-            formula: r.formula.into(),
-            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
-        });
+        p.levies.push(caller_levy(line, i, input.value, amount, r.partial_amount, r.formula.into()));
     }
     (total, known)
+}
+
+/// The levy of the caller's `line.extra_duties[i]` on `base`, citing its place in the request.
+pub(super) fn caller_levy(
+    line: &LineRequest,
+    i: usize,
+    base: Decimal,
+    amount: Option<Decimal>,
+    partial_amount: Option<Decimal>,
+    formula: Note,
+) -> Levy {
+    let d = &line.extra_duties[i];
+    Levy {
+        kind: match d.kind {
+            ExtraDutyKind::Duty => LevyKind::AdditionalDuty,
+            ExtraDutyKind::Excise => LevyKind::Excise,
+        },
+        name: format!("{} (caller-supplied)", d.name).into(),
+        base,
+        base_note: "customs value".into(),
+        rate: d.rate.clone().into(),
+        amount,
+        partial_amount,
+        formula,
+        source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
+    }
 }
 
 /// Preference programmes the origin may claim (the destination tariff's `special` column: US

@@ -80,17 +80,7 @@ pub(super) fn duties_under_relief(
             "{} ({}): whether the consignment's {} also covers it is not settled in our sources, so it is listed, not priced",
             d.name, d.rate, threshold.id
         );
-        p.levies.push(Levy {
-            kind: LevyKind::AdditionalDuty,
-            name: format!("{} (caller-supplied)", d.name).into(),
-            base: customs_value,
-            base_note: "customs value".into(),
-            rate: d.rate.clone().into(),
-            amount: None,
-            partial_amount: None,
-            formula: reason.clone().into(),
-            source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
-        });
+        p.levies.push(caller_levy(line, i, customs_value, None, None, reason.clone().into()));
         p.reasons.push(reason);
         known = false;
     }
