@@ -10,10 +10,9 @@ use crate::request::{Channel, Transport};
 /// States that all of `shipping` was put in the customs value, when a duty on a CIF value was
 /// charged on a consignment not sent by post (docs/rules.md §8).
 pub(super) fn note_shipping_to_border(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote], shipping: Decimal) {
-    let channel = ctx.req.channel.unwrap_or(Channel::Courier);
     if shipping.is_zero()
         || ctx.j.duty_basis != DutyBasis::Cif
-        || channel == Channel::Post
+        || ctx.req.channel() == Channel::Post
         || relief.flat_duty.is_some()
     {
         return;
@@ -25,12 +24,9 @@ pub(super) fn note_shipping_to_border(ctx: &mut Ctx<'_>, relief: &Relief, lines:
     if !duty_on_value {
         return;
     }
-    // A courier consignment flies unless the request says otherwise (as for fees); freight may.
-    let by_air = match (ctx.req.transport, channel) {
-        (Some(t), _) => t == Transport::Air,
-        (None, Channel::Courier | Channel::Freight) => true,
-        (None, Channel::Post) => false,
-    };
+    // The transport as the fees read it: a courier consignment flies unless the request says
+    // otherwise; freight without `transport` may.
+    let by_air = matches!(super::fees::fee_transport(ctx.req).0, None | Some(Transport::Air));
     let annex_23_01 = by_air && ctx.j.tariff == Some("EU");
     ctx.warn(Detail::ShippingToBorder { destination: ctx.j.country, annex_23_01 });
 }

@@ -160,7 +160,7 @@ const COURIER_BY_AIR: &str = "the courier consignment travels by air (transport 
 /// request's `transport`; by post for the post channel; by air for a courier consignment
 /// (express carriers fly; stated as an assumption); unknown for freight, which goes by sea, air,
 /// road or rail alike.
-fn fee_transport(req: &QuoteRequest) -> (Option<crate::request::Transport>, bool) {
+pub(super) fn fee_transport(req: &QuoteRequest) -> (Option<crate::request::Transport>, bool) {
     use crate::request::{Channel, Transport};
     match (req.transport, req.channel()) {
         (Some(t), _) => (Some(t), false),
