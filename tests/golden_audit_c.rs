@@ -105,6 +105,10 @@ fn norway_voec_applies_per_item_so_a_dear_item_leaves_the_others_under_voec_skat
     let (a, b) = (&q.lines[0], &q.lines[1]);
     assert_eq!((common::levy(a, LevyKind::Duty), common::levy(a, LevyKind::Tax)), (d("0.00"), d("400.00")));
     assert_eq!((common::levy(b, LevyKind::Duty), common::levy(b, LevyKind::Tax)), (d("342"), d("886")));
+    // The formula states the rounding to whole kroner beside the exact duty, as the charged
+    // amount differs from it (Tolletaten's examples print the whole-krone figure).
+    let duty = b.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    assert_eq!(duty.formula.to_string(), "10.7% × 3,200.00 = 342.40, rounded to the nearest 1 = 342");
     assert_eq!(q.totals.collected_at_sale, d("400.00"));
     assert_eq!((q.totals.landed, q.totals.due_on_delivery), (d("5200.00"), d("1228.00")));
     assert!(q.warnings.iter().any(|w| w.code == "W_THRESHOLD_NOT_APPLIED" && w.message.contains("line B")));

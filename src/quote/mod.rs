@@ -206,12 +206,15 @@ impl Ctx<'_> {
         }
     }
 
-    /// How the destination's duty rounding changed a line's duty, for its formula (", rounded down
-    /// to 0.01 = 5.87"), when it did.
+    /// How the destination's rounding of a duty (the Netherlands: down to the cent) or of any levy
+    /// of a line (Norway: whole kroner) changed a line's duty, for its formula (", rounded down
+    /// to 0.01 = 5.87", ", rounded to the nearest 1 = 342"), when it did: the formula's result is
+    /// the exact duty, so the amount charged is stated beside it.
     fn duty_rounding_note(&self, exact: Option<Decimal>, amount: Option<Decimal>) -> Option<String> {
-        let r = self.rounding[RoundingTarget::DutyAmount as usize]?;
+        let r =
+            self.rounding[RoundingTarget::DutyAmount as usize].or(self.rounding[RoundingTarget::LineAmount as usize])?;
         let (exact, amount) = (exact?, amount?);
-        (self.round_line(exact) != amount)
+        (self.req.rounding.round_line(exact, self.j.currency) != amount)
             .then(|| format!(", rounded {} {} = {}", r.mode.to_step(), r.step, format_grouped(amount)))
     }
 
