@@ -1,5 +1,5 @@
 // Demo shop controls: every change re-prices every product through the page defaults.
-import { setDefaults, today } from './widget/landed.js';
+import { setDefaults, snapshotInfo, today } from './widget/landed.js';
 
 const form = document.getElementById('controls');
 const value = (id) => document.getElementById(id).value;
@@ -30,3 +30,11 @@ form.addEventListener('change', (e) => {
 });
 form.addEventListener('submit', (e) => e.preventDefault());
 apply();
+
+// The footer names the tariffs the snapshot in use carries, read from the engine (never a
+// vintage typed into the page, which went stale once already).
+snapshotInfo().then((info) => {
+  const tariffs = info.datasets.filter((d) => d.kind === 'tariff');
+  document.getElementById('tariff-datasets').textContent =
+    'Tariffs: ' + tariffs.map((d) => `${d.dataset} (${d.publisher}, ${d.vintage})`).join('; ');
+}).catch(() => {}); // the cards already say when the engine cannot load

@@ -42,6 +42,9 @@ test('demo shop prices every product exactly as the CLI does', async () => {
     assert.deepEqual(item.quote.lines[0].levies.map((l) => l.amount), cli.lines[0].levies.map((l) => l.amount), item.id);
     assert.ok(item.text.includes(item.expected), `${item.id}: shows ${item.expected}, got ${item.text}`);
   }
+  // The footer names the snapshot's own tariffs (read from the engine, never typed into the page).
+  const footer = await page.locator('#tariff-datasets').textContent();
+  assert.match(footer, /Revision 10 .*2026-06-08/, footer);
   await page.screenshot({ path: `${ARTIFACTS}demo-de.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
