@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::incomplete::{status_word, unpriced_shipment};
 use crate::money::{parse_decimal, Currency};
 use crate::quote::{LineStatus, Quote};
-use crate::request::{Channel, Incoterm, LineRequest, QuoteRequest, VatClass};
+use crate::request::{Channel, Incoterm, LineRequest, QuoteRequest, TariffChoice, VatClass};
 use crate::Engine;
 use std::io::{Read, Write};
 
@@ -45,7 +45,13 @@ pub const OUTPUT_COLUMNS: [&str; 13] = [
 ];
 
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
-/// `weight_kg`, `currency`, `quantity`) for every destination, writing CSV to `output`.
+/// `weight_kg`, `currency`, `quantity`, `units`, `claim`, `business_buyer`, `tariff`) for every
+/// destination, writing CSV to `output`. `units` holds the line's other quantities as
+/// `key=value` pairs separated by `;` (`pair=2`, `kg:drained=1.5;l=0.75`), as a request's
+/// `units`; `claim` a preference programme (`CPTPP`, `none`), as a line's `claim`;
+/// `business_buyer` `true` or `false`; `tariff` `general` or `simplified`, as a request's
+/// (audit-g G7: without them a Japanese shoe line could never be priced by the pair, nor a claim
+/// or a business buyer's tariff shown). An empty cell keeps the default.
 /// `progress(rows_done)` is called after each SKU. Returns the number of line-quotes written.
 ///
 /// A row that cannot be read (a price such as `49,99`, a missing field, bytes that are not
@@ -84,7 +90,7 @@ pub fn price_catalogue(
             .and_then(|record| columns.line(&record, options.currency))
             .map_err(|e| e.within(&format!("line {line_number}")));
         let parsed = match parsed {
-            Ok((line, currency)) => match seen.get(&line.id) {
+            Ok((line, currency, row_options)) => match seen.get(&line.id) {
                 Some(first) => Err(Error::new(
                     ErrorCode::DuplicateLineId,
                     format!("line {line_number}.sku"),
@@ -92,15 +98,18 @@ pub fn price_catalogue(
                 )),
                 None => {
                     seen.insert(line.id.clone(), line_number);
-                    Ok((line, currency))
+                    Ok((line, currency, row_options))
                 }
             },
             Err(e) => Err(e),
         };
         for dest in &options.destinations {
             let fields = match &parsed {
-                Ok((line, currency)) => quote_row(engine, options, dest, line, *currency, &snapshot_id)
-                    .unwrap_or_else(|e| error_row(&line.id, dest, &line.code, &in_file(e, line_number), &snapshot_id)),
+                Ok((line, currency, row_options)) => {
+                    quote_row(engine, options, row_options, dest, line, *currency, &snapshot_id).unwrap_or_else(|e| {
+                        error_row(&line.id, dest, &line.code, &in_file(e, line_number), &snapshot_id)
+                    })
+                }
                 Err(e) => error_row(&sku, dest, &code, e, &snapshot_id),
             };
             wtr.write_record(fields.iter().map(|f| neutralised(f))).map_err(io)?;
@@ -161,6 +170,17 @@ struct Columns {
     weight: Option<usize>,
     currency: Option<usize>,
     quantity: Option<usize>,
+    units: Option<usize>,
+    claim: Option<usize>,
+    business_buyer: Option<usize>,
+    tariff: Option<usize>,
+}
+
+/// A row's request-level choices (its own columns; defaults where empty).
+#[derive(Debug, Clone, Copy, Default)]
+struct RowOptions {
+    business_buyer: bool,
+    tariff: Option<TariffChoice>,
 }
 
 impl Columns {
@@ -179,11 +199,20 @@ impl Columns {
             weight: col("weight_kg"),
             currency: col("currency"),
             quantity: col("quantity"),
+            units: col("units"),
+            claim: col("claim"),
+            business_buyer: col("business_buyer"),
+            tariff: col("tariff"),
         })
     }
 
-    /// The line one row describes, and the currency of its price. Errors name the column.
-    fn line(&self, record: &csv::StringRecord, default_currency: Currency) -> Result<(LineRequest, Currency)> {
+    /// The line one row describes, the currency of its price and the row's request-level
+    /// choices. Errors name the column.
+    fn line(
+        &self,
+        record: &csv::StringRecord,
+        default_currency: Currency,
+    ) -> Result<(LineRequest, Currency, RowOptions)> {
         let get = |i: usize| record.get(i).unwrap_or_default();
         let optional = |i: Option<usize>| i.map(get).filter(|v| !v.is_empty());
         if get(self.price).is_empty() {
@@ -206,22 +235,72 @@ impl Columns {
             weight_kg: optional(self.weight).map(|w| parse_decimal(w, "weight_kg")).transpose()?,
             volume_l: None,
             alcohol_pct: None,
-            units: Default::default(),
+            units: match optional(self.units) {
+                Some(u) => units(u)?,
+                None => Default::default(),
+            },
             components: Default::default(),
             duty_rate: None,
             extra_duties: Vec::new(),
             vat_class: VatClass::Standard,
             metal_content_value: None,
-            claim: None,
+            claim: optional(self.claim).map(str::to_string),
         };
-        Ok((line, currency))
+        let row = RowOptions {
+            business_buyer: match optional(self.business_buyer) {
+                None => false,
+                Some(v) if v.eq_ignore_ascii_case("true") => true,
+                Some(v) if v.eq_ignore_ascii_case("false") => false,
+                Some(v) => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidField,
+                        "business_buyer",
+                        format!("{v:?} is not true or false"),
+                    ))
+                }
+            },
+            tariff: match optional(self.tariff) {
+                None => None,
+                Some(v) if v.eq_ignore_ascii_case("general") => Some(TariffChoice::General),
+                Some(v) if v.eq_ignore_ascii_case("simplified") => Some(TariffChoice::Simplified),
+                Some(v) => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidField,
+                        "tariff",
+                        format!("{v:?} is not general or simplified"),
+                    ))
+                }
+            },
+        };
+        Ok((line, currency, row))
     }
+}
+
+/// `pair=2;kg:drained=1.5`: a line's other quantities, each key once, each value a decimal.
+fn units(cell: &str) -> Result<std::collections::BTreeMap<String, rust_decimal::Decimal>> {
+    let mut out = std::collections::BTreeMap::new();
+    for part in cell.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((key, value)) = part.split_once('=') else {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                "units",
+                format!("{part:?} is not key=value (e.g. pair=2; several separated by ;)"),
+            ));
+        };
+        let key = key.trim().to_string();
+        let value = parse_decimal(value.trim(), "units")?;
+        if out.insert(key.clone(), value).is_some() {
+            return Err(Error::new(ErrorCode::InvalidField, "units", format!("{key:?} is given twice")));
+        }
+    }
+    Ok(out)
 }
 
 /// The output row of one SKU to one destination: its quote, or the error that stopped it.
 fn quote_row(
     engine: &Engine,
     options: &CatalogueOptions,
+    row: &RowOptions,
     dest: &str,
     line: &LineRequest,
     currency: Currency,
@@ -230,6 +309,8 @@ fn quote_row(
     let req = QuoteRequest {
         channel: Some(options.channel),
         incoterm: options.incoterm,
+        business_buyer: row.business_buyer,
+        tariff: row.tariff,
         lines: vec![line.clone()],
         ..QuoteRequest::new(dest.to_string(), options.date, currency)
     };

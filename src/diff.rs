@@ -6,11 +6,18 @@
 //! `delta_is` say which (`exact`, `at_least`, `at_most`, `unknown`), and `unpriced` says what
 //! each date's quote lacks. A levy not priced counts with its known part (`partial_amount`, else
 //! nothing), as the totals count it.
+//!
+//! A duty present on one date and absent on the other is "newly charged" or "no longer charged"
+//! only when the other date's line had a duty source: a line whose duty could not be priced at
+//! all on a date (no tariff line in force: Japan's schedule in our data starts on 2026-07-09)
+//! has no duty levy, and the change says the duty is not known on that date, naming where our
+//! tariff data starts when that is why (audit-g G5), never "newly charged".
 
 use crate::date::Date;
 use crate::error::Result;
+use crate::freshness::DatasetKind;
 use crate::incomplete::{component_is_exact, unpriced, Component, Exactness};
-use crate::quote::{Levy, Quote};
+use crate::quote::{Levy, LevyKind, LineQuote, LineStatus, Quote};
 use crate::request::QuoteRequest;
 use crate::Engine;
 use rust_decimal::Decimal;
@@ -67,7 +74,50 @@ fn delta_is(before: Option<&Levy>, after: Option<&Levy>) -> Exactness {
     Exactness::of_difference(exact(before), exact(after))
 }
 
-fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange>) {
+/// Why the duties of one side (a line, or the shipment) are not known on its date: set when that
+/// side has no duty levy at all and is not fully priced (its duty had no source), so a duty levy
+/// of the other date cannot be compared with anything.
+#[derive(Default)]
+struct Unknown {
+    /// `not known on DATE: why`, for the earlier date.
+    before: Option<String>,
+    /// The same for the later date.
+    after: Option<String>,
+    /// The two dates.
+    dates: Option<(Date, Date)>,
+}
+
+fn is_duty(l: &Levy) -> bool {
+    matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty)
+}
+
+/// Why a date's duties are unknown, for the change text: where our tariff data starts, when the
+/// other date's quote used a tariff edition this one did not and that edition begins after this
+/// date; else the line's duty was not priced (its reason is in `unpriced`).
+fn unknown_because(this: &Quote, other: &Quote, date: Date) -> String {
+    // `date` is the side whose duties are unknown; the other side's tariff edition names the gap.
+    let gap = other
+        .datasets
+        .iter()
+        .filter(|d| d.kind == DatasetKind::Tariff)
+        .find(|d| !this.datasets.iter().any(|t| t.id == d.id) && Date::parse(&d.vintage).is_ok_and(|v| v > date));
+    match gap {
+        Some(d) => format!("no {} tariff in our data before {} ({}): not a change", other.destination, d.vintage, d.id),
+        None => "the line's duty could not be priced (see unpriced)".to_string(),
+    }
+}
+
+/// A line's duties are unknown on its date: not fully priced, with no duty levy at all.
+fn line_duty_unknown(l: Option<&LineQuote>) -> bool {
+    l.is_some_and(|l| l.status != LineStatus::Priced && !l.levies.iter().any(is_duty))
+}
+
+/// The shipment's duty levies are unknown: the quote is incomplete and no line has a duty levy.
+fn shipment_duty_unknown(q: &Quote) -> bool {
+    !q.totals.complete && !q.lines.iter().flat_map(|l| &l.levies).chain(&q.levies).any(is_duty)
+}
+
+fn changes(line: &str, before: &[Levy], after: &[Levy], unknown: &Unknown, out: &mut Vec<LevyChange>) {
     for b in before {
         match after.iter().find(|a| key(a) == key(b)) {
             Some(a) if a.amount != b.amount => {
@@ -89,26 +139,51 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], out: &mut Vec<LevyChange
                 });
             }
             Some(_) => {}
-            None => out.push(LevyChange {
-                line: line.into(),
-                name: b.name.to_string(),
-                before: b.amount,
-                after: None,
-                delta: -known(b),
-                delta_is: delta_is(Some(b), None),
-                why: format!("no longer charged ({})", b.source.dataset_name()),
-            }),
+            None => {
+                let (delta_is, why) = match unknown.after.as_ref().filter(|_| is_duty(b)) {
+                    Some(why) => (
+                        Exactness::of_difference(b.amount.is_some(), false),
+                        format!(
+                            "{why}; on {}: {}",
+                            unknown.dates.map_or(String::new(), |d| d.0.to_string()),
+                            b.formula
+                        ),
+                    ),
+                    None => (delta_is(Some(b), None), format!("no longer charged ({})", b.source.dataset_name())),
+                };
+                out.push(LevyChange {
+                    line: line.into(),
+                    name: b.name.to_string(),
+                    before: b.amount,
+                    after: None,
+                    delta: -known(b),
+                    delta_is,
+                    why,
+                })
+            }
         }
     }
     for a in after.iter().filter(|a| !before.iter().any(|b| key(b) == key(a))) {
+        let (delta_is, why) = match unknown.before.as_ref().filter(|_| is_duty(a)) {
+            Some(why) => (
+                Exactness::of_difference(false, a.amount.is_some()),
+                format!(
+                    "{why}; on {}: {} ({})",
+                    unknown.dates.map_or(String::new(), |d| d.1.to_string()),
+                    a.formula,
+                    a.source.publisher
+                ),
+            ),
+            None => (delta_is(None, Some(a)), format!("newly charged: {} ({})", a.formula, a.source.publisher)),
+        };
         out.push(LevyChange {
             line: line.into(),
             name: a.name.to_string(),
             before: None,
             after: a.amount,
             delta: known(a),
-            delta_is: delta_is(None, Some(a)),
-            why: format!("newly charged: {} ({})", a.formula, a.source.publisher),
+            delta_is,
+            why,
         });
     }
 }
@@ -122,11 +197,20 @@ pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: D
     let qa = engine.quote(&a)?;
     let qb = engine.quote(&b)?;
     let mut out = Vec::new();
+    let why_before = format!("not known on {before}: {}", unknown_because(&qa, &qb, before));
+    let why_after = format!("not known on {after}: {}", unknown_because(&qb, &qa, after));
+    let unknown = |before_unknown: bool, after_unknown: bool| Unknown {
+        before: before_unknown.then(|| why_before.clone()),
+        after: after_unknown.then(|| why_after.clone()),
+        dates: Some((before, after)),
+    };
     for la in &qa.lines {
         let lb = qb.lines.iter().find(|l| l.id == la.id);
-        changes(&la.id, &la.levies, lb.map(|l| l.levies.as_slice()).unwrap_or_default(), &mut out);
+        let u = unknown(line_duty_unknown(Some(la)), line_duty_unknown(lb));
+        changes(&la.id, &la.levies, lb.map(|l| l.levies.as_slice()).unwrap_or_default(), &u, &mut out);
     }
-    changes("shipment", &qa.levies, &qb.levies, &mut out);
+    let u = unknown(shipment_duty_unknown(&qa), shipment_duty_unknown(&qb));
+    changes("shipment", &qa.levies, &qb.levies, &u, &mut out);
     for t in &qb.thresholds {
         let was = qa.thresholds.iter().find(|x| x.id == t.id);
         if was.is_none_or(|w| w.applies != t.applies) {
@@ -240,7 +324,7 @@ mod tests {
             source: Provenance::vat_row(false, "ibericode-vat-2025-08").into(),
         };
         let mut out = Vec::new();
-        changes("a", &[vat], &[], &mut out);
+        changes("a", &[vat], &[], &Unknown::default(), &mut out);
         assert_eq!(out[0].why, "no longer charged (tariffs/vat.tsv (ibericode-vat-2025-08))");
         assert_eq!(out[0].delta, Decimal::from(-20));
     }

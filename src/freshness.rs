@@ -246,7 +246,12 @@ impl Datasets {
         let today = date.days_since_epoch();
         let mut picked = Picked::default();
         let levies = || quote.lines.iter().flat_map(|l| l.levies.iter()).chain(&quote.levies);
-        let tariff_used = levies().any(|l| l.kind == LevyKind::Duty && !l.source.is_request());
+        // A duty the caller gave, or one not due because the goods cross no customs border
+        // (`movements.tsv`: FR → DE), uses no tariff: such a quote does not list it, nor warn
+        // that it is old (audit-g G7: an FR → DE quote warned that the UK Global Tariff was).
+        let tariff_used = levies().any(|l| {
+            l.kind == LevyKind::Duty && !l.source.is_request() && !l.source.row().starts_with("movements.tsv#")
+        });
         if let Some(i) = tariff.filter(|_| tariff_used).and_then(|t| self.tariff_edition_in_force(t, date)) {
             picked.add(i);
         }

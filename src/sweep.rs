@@ -78,9 +78,16 @@ pub struct SweepRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed: Option<Decimal>,
     pub currency: Option<Currency>,
-    /// Landed total converted to the request currency (ECB rate of the date).
+    /// Landed total converted to the request currency at the rate in `fx`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed_in_request_currency: Option<Decimal>,
+    /// The rate the row's amounts were converted to the request currency with: the quote's own
+    /// customs rate for the pair `REQUEST/DESTINATION` (the one its goods were converted with,
+    /// so the way back is a division by it), else, for a quote that converted nothing from the
+    /// request currency, the ECB rate of the date for `DESTINATION/REQUEST` (multiplied by).
+    /// Absent when the currencies are the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fx: Option<crate::fx::FxUsed>,
     /// Due on delivery (DAP) in the destination's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_on_delivery: Option<Decimal>,
@@ -98,9 +105,13 @@ pub struct SweepRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// What became of the caller's own duties (`duty_rate`, `extra_duties`) on this row, where it
-    /// differs from the request they were given for ([`caller_duties`]).
+    /// differs from the request they were given for ([`caller_duties`]); what the row's figure
+    /// leaves out (a movement without customs border) or what its claim really does.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Why a saving against this row needs a word ([`AxisSaving::note`]).
+    #[serde(skip)]
+    caveat: Option<String>,
 }
 
 /// The sweep's answer.
@@ -156,6 +167,11 @@ pub struct AxisSaving {
     pub instead_of: String,
     /// What the buyer pays in all with `instead_of` minus with `chosen`, in the request currency.
     pub saving: Decimal,
+    /// What the saving rests on, where the chosen row differs from the other in more than its
+    /// levies: goods assumed already in free circulation (their first import's duty is in
+    /// neither figure), or a claim that lowers no duty and only changes the consignment's tariff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An axis on which the cheapest quote's value and the best other one cost the same.
@@ -391,6 +407,11 @@ fn claim_plans(claims: &[String]) -> Result<Vec<ClaimPlan>> {
             }
         });
     }
+    // `auto` prices no claim first: a `none` beside it would price (and list, and count) the
+    // same combination twice (audit-g G7).
+    if out.iter().any(|p| matches!(p, ClaimPlan::Auto)) {
+        out.retain(|p| !matches!(p, ClaimPlan::Clear));
+    }
     Ok(out)
 }
 
@@ -613,6 +634,7 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
         landed: None,
         currency: None,
         landed_in_request_currency: None,
+        fx: None,
         due_on_delivery: None,
         buyer_total_in_request_currency: None,
         duty: None,
@@ -622,6 +644,7 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
         at_least: false,
         error: None,
         notes: duties.notes,
+        caveat: None,
     };
     match engine.quote(&r) {
         Ok(q) => {
@@ -639,21 +662,47 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
     }
 }
 
+/// How a row's amounts go back to the request currency: by the quote's own rate (divided), or
+/// the ECB rate of the date (multiplied).
+enum Back {
+    Same,
+    Divide(crate::fx::FxUsed),
+    Multiply(crate::fx::FxUsed),
+}
+
+/// The rate back to the request currency: the quote's own customs rate for the pair it converted
+/// the goods with (HMRC's for GB, the ECB's for the EU, …), so that the ranking currency carries
+/// no FX artefact of another rate (audit-g G3: a GB row was converted back at the ECB daily rate
+/// after the quote used HMRC's, 0.53 % too dear); else the ECB rate of the date.
+fn back_rate(q: &Quote, engine: &Engine, base: &QuoteRequest, date: Date) -> Option<Back> {
+    if q.currency == base.currency {
+        return Some(Back::Same);
+    }
+    let pair = format!("{}/{}", base.currency, q.currency);
+    if let Some(used) = q.fx.iter().find(|u| u.pair == pair && !u.rate.is_zero()) {
+        return Some(Back::Divide(used.clone()));
+    }
+    engine.fx().ecb_daily(q.currency, base.currency, date).map(|x| Back::Multiply(x.used))
+}
+
 /// A row's figures from its quote.
 fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, date: Date) {
     let t = &q.totals;
+    let back = back_rate(q, engine, base, date);
     let to_request = |amount: Decimal| {
-        if q.currency == base.currency {
-            Some(amount)
-        } else {
-            engine
-                .fx()
-                .ecb_daily(q.currency, base.currency, date)
-                .map(|x| round_to(amount * x.used.rate, base.currency.minor_units(), base.rounding.mode))
-        }
+        let exact = match back.as_ref()? {
+            Back::Same => return Some(amount),
+            Back::Divide(u) => amount.checked_div(u.rate)?,
+            Back::Multiply(u) => amount.checked_mul(u.rate)?,
+        };
+        Some(round_to(exact, base.currency.minor_units(), base.rounding.mode))
     };
     row.landed_in_request_currency = to_request(t.landed);
     row.buyer_total_in_request_currency = to_request(t.buyer_total);
+    row.fx = match back {
+        Some(Back::Divide(u) | Back::Multiply(u)) => Some(u),
+        _ => None,
+    };
     row.landed = Some(t.landed);
     row.due_on_delivery = Some(t.due_on_delivery);
     row.currency = Some(q.currency);
@@ -686,6 +735,31 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
             Some(LineClaim { line: l.id.clone(), program: c.program.clone(), saving: c.total_saving })
         })
         .collect();
+    // Goods moved without a customs border are priced as already in free circulation: the duty
+    // of their first import into the customs union is in no figure of the row (audit-g G7: "ship
+    // from FR instead of CN saves 3.57 EUR" for Chinese goods).
+    if let Some(w) = q.warnings.iter().find(|w| w.code == crate::quote::WarningCode::MovementAssumption) {
+        let caveat = format!(
+            "{}: the duty paid when the goods were first imported into the customs union is not in this figure",
+            w.message
+        );
+        row.notes.push(caveat.clone());
+        row.caveat = Some(caveat);
+    }
+    // A claim that lowers no duty on its lines changes the row only through what claiming does to
+    // the consignment (Japan: it sets the simplified tariff aside, the same as `"tariff":
+    // "general"` without a certificate of origin; audit-g G7).
+    if !row.line_claims.is_empty() && row.line_claims.iter().all(|c| c.saving.is_some_and(|s| s.is_zero())) {
+        let simplified_set_aside =
+            q.thresholds.iter().any(|t| t.effect == crate::rules::ThresholdEffect::SimplifiedTariff && !t.applies);
+        let caveat = if simplified_set_aside {
+            "the claim lowers no duty on its lines (saving 0): it only sets the simplified tariff aside for the consignment, as \"tariff\": \"general\" does without a certificate of origin".to_string()
+        } else {
+            "the claim lowers no duty on its lines (saving 0)".to_string()
+        };
+        row.notes.push(caveat.clone());
+        row.caveat = Some(caveat);
+    }
 }
 
 /// A row's value on each axis, in the order of [`AXES`].
@@ -731,6 +805,7 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
                     chosen: chosen[k].clone(),
                     instead_of: v[k].clone(),
                     saving: total - best,
+                    note: cheapest.caveat.clone().filter(|c| r.caveat.as_ref() != Some(c)),
                 }),
                 None => {}
             }

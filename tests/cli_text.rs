@@ -141,7 +141,9 @@ fn sweep_text_ranks_with_the_spread() {
         "4 combinations, complete quotes first, cheapest first (what the buyer pays in all, in GBP; ≥ marks a lower bound):"
     );
     assert_eq!(lines.len(), 9, "{out}");
-    assert!(lines[1].ends_with(" EUR)  2026-03-02 DE  origin CN  from US   Courier Dap code 6109.10.00.10"), "{out}");
+    // Each row names the rate it was converted back with: the quote's own (audit-g G3).
+    assert!(lines[1].contains(" EUR at GBP/EUR "), "{out}");
+    assert!(lines[1].ends_with(")  2026-03-02 DE  origin CN  from US   Courier Dap code 6109.10.00.10"), "{out}");
     // The answer: the cheapest complete combination and what each of its choices saved.
     assert!(
         lines[5].starts_with("cheapest complete: ") && lines[5].contains(" to DE, origin CN, ship from US"),

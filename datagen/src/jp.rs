@@ -20,6 +20,16 @@
 //! within the line) are kept as published, white space collapsed; the duty parser classifies
 //! them as not priceable with the reason.
 //!
+//! A line inside a tariff quota (its description or an ancestor's says `…限度数量…以内のもの`,
+//! "within the quota quantity" set by Cabinet Order, or `…の割当てを受けて輸入されるもの`,
+//! "imported under an allocation of Temporary Tariff Measures Act art. 8-6(1)") is the in-quota
+//! line: its temporary rate (6403.99-012: 21.6 %, the WTO `(21.6%)` in parentheses) applies only
+//! to goods imported under a quota certificate (関税割当証明書); goods without one are declared
+//! under the out-of-quota line beside it (`その他のもの`, 6403.99-015: 30 % or ¥4,300/pair). No
+//! column of the in-quota line gives that rate, so every rate of the line (MFN and each programme)
+//! is written `関税割当数量以内のもの RATE`: the duty parser classifies it a tariff-quota rate, not
+//! priceable, and the line is partial with that reason (docs/rules.md, Japan).
+//!
 //! `special` holds the GSP, LDC and EPA columns as `RATE (PROG,PROG) RATE (PROG)` groups, the
 //! US layout, with the programme codes of [`PROGRAMMES`] (partners in
 //! `tariffs/rules/jp_programmes.tsv`). A kept text has its ASCII parentheses written full-width
@@ -88,6 +98,27 @@ struct Line {
     description: String,
     units: String,
     rates: BTreeMap<String, String>,
+    /// The line or an ancestor is a tariff quota's in-quota line ([`is_in_quota`]).
+    in_quota: bool,
+}
+
+/// The mark written before every rate of an in-quota line: the schedule's own words for a rate
+/// within a tariff quota (used as such in its EPA columns), which the duty parser classifies.
+const IN_QUOTA: &str = "関税割当数量以内のもの";
+
+/// True for a description that makes its lines in-quota lines: `…共通の限度数量以内のもの`
+/// (within the quota quantity the Cabinet Order sets), `…の割当てを受けて輸入されるもの`
+/// (imported under a quota allocation).
+fn is_in_quota(description: &str) -> bool {
+    (description.contains("限度数量") && description.contains("以内")) || description.contains("の割当てを受けて")
+}
+
+/// A rate of an in-quota line, marked as one (not priceable); other lines' rates as they are.
+fn quota_marked(line: &Line, rate: String) -> String {
+    if !line.in_quota || rate.is_empty() || rate.contains("関税割当") {
+        return rate;
+    }
+    format!("{IN_QUOTA} {rate}")
 }
 
 /// Reads the schedule under `dir` (the sources folder) and returns its provenance line (without
@@ -108,7 +139,7 @@ pub fn import(dir: &Path) -> Result<(String, BTreeSet<TableRow>)> {
         let tree: Value = serde_json::from_slice(&bytes).map_err(|e| io_err(&folder.join(name), e))?;
         digest_input.extend_from_slice(&bytes);
         for node in tree.as_array().into_iter().flatten() {
-            collect(node, &BTreeMap::new(), &mut lines);
+            collect(node, &BTreeMap::new(), false, &mut lines);
         }
     }
     let provenance = [
@@ -130,8 +161,10 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Walks the tree depth first, giving each national line its own columns over its ancestors'.
-fn collect(node: &Value, inherited: &BTreeMap<String, String>, out: &mut Vec<Line>) {
+/// Walks the tree depth first, giving each national line its own columns over its ancestors',
+/// and marking the lines at or under an in-quota description.
+fn collect(node: &Value, inherited: &BTreeMap<String, String>, in_quota: bool, out: &mut Vec<Line>) {
+    let in_quota = in_quota || is_in_quota(node["desc"].as_str().unwrap_or_default());
     let mut rates = inherited.clone();
     for (k, v) in node["rate"].as_object().into_iter().flatten() {
         if let Some(text) = v.as_str().filter(|t| !t.trim().is_empty()) {
@@ -155,11 +188,12 @@ fn collect(node: &Value, inherited: &BTreeMap<String, String>, out: &mut Vec<Lin
                 description: clean(node["desc"].as_str().unwrap_or_default()),
                 units: units.join(","),
                 rates: rates.clone(),
+                in_quota,
             });
         }
     }
     for child in node["children"].as_array().into_iter().flatten() {
-        collect(child, &rates, out);
+        collect(child, &rates, in_quota, out);
     }
 }
 
@@ -190,8 +224,8 @@ fn table_row(line: &Line, mfn: String, special: String) -> TableRow {
 
 fn row(line: &Line) -> TableRow {
     let get = |k: &str| line.rates.get(k).map(String::as_str).unwrap_or_default();
-    let mfn = applied_mfn(get(TEMPORARY), get(GENERAL), get(WTO));
-    let special = special(PROGRAMMES.iter().map(|(col, code)| (*code, rate_or_kept(get(col)))));
+    let mfn = quota_marked(line, applied_mfn(get(TEMPORARY), get(GENERAL), get(WTO)));
+    let special = special(PROGRAMMES.iter().map(|(col, code)| (*code, quota_marked(line, rate_or_kept(get(col))))));
     table_row(line, mfn, special)
 }
 
@@ -215,13 +249,21 @@ fn seasonal_row(group: &[Line]) -> TableRow {
     let get = |l: &Line, k: &str| l.rates.get(k).cloned().unwrap_or_default();
     let special = special(PROGRAMMES.iter().filter_map(|(col, code)| {
         let texts: BTreeSet<String> = group.iter().map(|l| get(l, col)).collect();
-        (texts.len() == 1).then(|| (*code, rate_or_kept(texts.first().map(String::as_str).unwrap_or_default())))
+        (texts.len() == 1).then(|| {
+            (*code, quota_marked(&group[0], rate_or_kept(texts.first().map(String::as_str).unwrap_or_default())))
+        })
     }));
     table_row(&first, mfn, special)
 }
 
 fn clone_line(l: &Line) -> Line {
-    Line { code: l.code.clone(), description: l.description.clone(), units: l.units.clone(), rates: l.rates.clone() }
+    Line {
+        code: l.code.clone(),
+        description: l.description.clone(),
+        units: l.units.clone(),
+        rates: l.rates.clone(),
+        in_quota: l.in_quota,
+    }
 }
 
 /// `毎年10月1日から翌年3月31日までに輸入されるもの` → `01 OCT-31 MAR` (`末日` of February → 29).
@@ -570,6 +612,40 @@ mod tests {
         assert_eq!(special(cols.into_iter()), "Free (SG,EU) 6.8% (RCEP_CN)");
         let kept = [("AU", "関税割当数量以内のもの (401.65円/kg-課税価格/kg)".to_string())];
         assert_eq!(special(kept.into_iter()), "関税割当数量以内のもの （401.65円/kg-課税価格/kg） (AU)");
+    }
+
+    #[test]
+    fn in_quota_lines_keep_every_rate_marked_not_priceable() {
+        // Japan's schedule of 2026-07-09, 6403.99 (2): "− 共通の限度数量以内のもの" (temporary 21.6 %,
+        // WTO (21.6%) in parentheses) over 012 "−−− 紳士用のもの": the in-quota rate needs a quota
+        // certificate (関税割当証明書); without one the goods are 6403.99-015 (WTO 30 % or
+        // ¥4,300/pair). audit-g G2: the line was priced at 21.6 %.
+        assert!(is_in_quota("− 共通の限度数量以内のもの"));
+        assert!(is_in_quota("−− 共通の限度数量（第二種のもの）以内のもの"));
+        assert!(is_in_quota("ばい焼でん粉若しくはスターチグルーの製造に使用するものとして関税暫定措置法第8条の6第1項の割当てを受けて輸入されるもの"));
+        assert!(!is_in_quota("− その他のもの"));
+        let rates: BTreeMap<String, String> = [
+            (GENERAL, "60%又は4,800円/足のうちいずれか高い税率"),
+            (TEMPORARY, "21.6%"),
+            (WTO, "(21.6%)"),
+            ("特別特恵", "無税"),
+            ("EPA_CPTPP", "21.6%"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let line = |in_quota| Line {
+            code: "640399012".into(),
+            description: "−−− 紳士用のもの".into(),
+            units: "PR,KG".into(),
+            rates: rates.clone(),
+            in_quota,
+        };
+        let r = row(&line(true));
+        assert_eq!(r.mfn, "関税割当数量以内のもの 21.6%");
+        assert_eq!(r.special, "関税割当数量以内のもの Free (LDC) 関税割当数量以内のもの 21.6% (CPTPP)");
+        assert!(!DutyExpr::parse(&r.mfn).is_structured());
+        assert_eq!(row(&line(false)).mfn, "21.6%");
     }
 
     #[test]

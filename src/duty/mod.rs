@@ -154,7 +154,7 @@ impl NotPriceableKind {
             NotPriceableKind::Conditional => "the rate has a condition the engine cannot test; supply a duty_rate",
             NotPriceableKind::ReferencePrice => "duty is a reference price minus the customs value per unit (Japan's gate-price system); supply a duty_rate",
             NotPriceableKind::EndUse => "the rate is granted only for the end use the line names, under customs control; supply a duty_rate",
-            NotPriceableKind::TariffQuota => "the rate applies only within a tariff quota allocation; supply a duty_rate",
+            NotPriceableKind::TariffQuota => "the rate applies only to goods imported under a tariff-quota allocation (a quota certificate; Japan: 関税割当証明書); without one the out-of-quota rate applies (for a line of Japan's schedule within a quota, that of the line その他のもの beside it): quote that code, or supply a duty_rate",
         }
     }
 }

@@ -16,8 +16,8 @@ use crate::fx::FxUsed;
 use crate::money::{Currency, RoundingMode, RoundingPolicy, RoundingScope};
 use crate::provenance::{Confidence, Provenance};
 use crate::quote::{
-    Alternative, ClaimApplied, Display, Excluded, FeeRemoved, Levy, LevyKind, LineQuote, LineStatus, Message, Note,
-    Quote, Range, ThresholdCheck, Totals, ValueBasis, Waived, Warning, WarningCode,
+    Alternative, ClaimApplied, DestinationRounding, Display, Excluded, FeeRemoved, Levy, LevyKind, LineQuote,
+    LineStatus, Message, Note, Quote, Range, ThresholdCheck, Totals, ValueBasis, Waived, Warning, WarningCode,
 };
 use crate::request::Incoterm;
 use crate::rules::{Coverage, DutyBasis, TaxBasis, TaxMethod, ThresholdEffect};
@@ -148,6 +148,7 @@ impl WriteJson for Quote {
         w.field("request_currency", &self.request_currency);
         w.field("incoterm", &self.incoterm);
         w.field("rounding", &self.rounding);
+        w.field_nonempty("destination_rounding", &self.destination_rounding);
         w.field("allocation", &self.allocation);
         w.field("value_basis", &self.value_basis);
         w.field("fx", &self.fx);
@@ -167,6 +168,17 @@ impl WriteJson for RoundingPolicy {
         w.begin_object();
         w.field("mode", &self.mode);
         w.field("scope", &self.scope);
+        w.end_object();
+    }
+}
+
+impl WriteJson for DestinationRounding {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field("applies_to", &self.applies_to);
+        w.field("mode", &self.mode);
+        w.field("step", &self.step);
+        w.field("source", &self.source);
         w.end_object();
     }
 }

@@ -78,14 +78,27 @@ pub(super) fn price_line(
     };
     let extra = range.as_ref().map(|r| r.max_levies - r.min_levies).unwrap_or_default();
     if let Some(r) = &range {
-        p.reasons.push(format!(
-            "code {code} covers {} tariff lines with different duties: levies range from {} ({}) to {} ({}); give the full code",
-            r.lines,
-            format_grouped(r.min_levies),
-            r.min_code,
-            format_grouped(r.max_levies),
-            r.max_code
-        ));
+        // A variant priced without a tariff line of its own (a relief, a flat or simplified
+        // rate) has no code to name; variants that come to the same levies do not "range"
+        // (audit-g G7: "levies range from 4,787 () to 4,787 ()").
+        let named = |amount: Decimal, line: &str| match line {
+            "" => format_grouped(amount),
+            _ => format!("{} ({line})", format_grouped(amount)),
+        };
+        p.reasons.push(if r.min_levies == r.max_levies {
+            format!(
+                "code {code} covers {} tariff lines, which come to the same levies here ({}); give the full code to name the line",
+                r.lines,
+                format_grouped(r.min_levies)
+            )
+        } else {
+            format!(
+                "code {code} covers {} tariff lines with different duties: levies range from {} to {}; give the full code",
+                r.lines,
+                named(r.min_levies, &r.min_code),
+                named(r.max_levies, &r.max_code)
+            )
+        });
     }
     super::inputs::check_line_inputs(ctx, line, code, v, &mut p);
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();

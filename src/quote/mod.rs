@@ -449,6 +449,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         request_currency: req.currency,
         incoterm: req.incoterm,
         rounding: req.rounding,
+        destination_rounding: destination_rounding(&ctx.rounding),
         allocation: req.allocation,
         value_basis: ValueBasis {
             duty: j.duty_basis,
@@ -467,6 +468,21 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     };
     with_datasets(engine, &mut quote, j.tariff);
     Ok(quote)
+}
+
+/// The destination's rounding rules in force, as the quote states them (audit-g G4: a Japanese
+/// quote declared only the request's `half_up` per line while its figures were rounded down).
+fn destination_rounding(steps: &[Option<&'static Rounding>; ROUNDING_TARGETS]) -> Vec<DestinationRounding> {
+    steps
+        .iter()
+        .flatten()
+        .map(|r| DestinationRounding {
+            applies_to: Cow::Borrowed(r.target.as_str()),
+            mode: Cow::Borrowed(r.mode.as_str()),
+            step: r.step,
+            source: Cow::Owned(format!("{} ({})", r.source.row(), r.source.publisher)),
+        })
+        .collect()
 }
 
 /// Names the datasets the quote used with their age on its date, and warns for stale ones

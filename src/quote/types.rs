@@ -17,7 +17,15 @@ pub struct Quote {
     /// The currency the request's amounts were given in.
     pub request_currency: Currency,
     pub incoterm: Incoterm,
+    /// The request's rounding policy: it rounds every figure the destination's law does not
+    /// round its own way (`destination_rounding`).
     pub rounding: RoundingPolicy,
+    /// The destination's own rounding rules the figures follow in place of `rounding`, for what
+    /// each applies to (`tariffs/rules/tax_rounding.tsv`): Japan's bases down to ¥1,000, each
+    /// item's duty and tax down to the yen, each declaration total down to ¥100; Norway's whole
+    /// kroner; the Netherlands' duty down to the cent. Absent where the destination has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub destination_rounding: Vec<DestinationRounding>,
     pub allocation: AllocationKey,
     /// How the duty and tax bases are built for this destination, and the law.
     pub value_basis: ValueBasis,
@@ -36,6 +44,24 @@ pub struct Quote {
     /// The datasets behind the figures (tariff, exchange rates, VAT, rules) with their vintage
     /// and age on the as-of date.
     pub datasets: Vec<crate::freshness::DatasetUsed>,
+}
+
+/// A rounding rule of the destination's law, as a quote states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct DestinationRounding {
+    /// What it rounds: `duty_base`, `line_amount`, `duty_in_tax_base`, `tax_base`, `part_base`,
+    /// `duty_total`, `tax_total` or `duty_amount` (as `tax_rounding.tsv` names them).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub applies_to: Cow<'static, str>,
+    /// `down` (fractions below the step dropped) or `half_up` (to the nearest step).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub mode: Cow<'static, str>,
+    /// The step, in the destination's currency (`1000`, `1`, `0.01`).
+    pub step: Decimal,
+    /// The row (`tax_rounding.tsv#jp-duty-base`) and the law it cites.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub source: Cow<'static, str>,
 }
 
 /// The destination's value bases.

@@ -32,6 +32,22 @@ pub enum RoundingTarget {
     DutyAmount,
 }
 
+impl RoundingTarget {
+    /// The `applies_to` value of `tax_rounding.tsv` that names this target.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundingTarget::DutyBase => "duty_base",
+            RoundingTarget::LineAmount => "line_amount",
+            RoundingTarget::DutyInTaxBase => "duty_in_tax_base",
+            RoundingTarget::TaxBase => "tax_base",
+            RoundingTarget::PartBase => "part_base",
+            RoundingTarget::DutyTotal => "duty_total",
+            RoundingTarget::TaxTotal => "tax_total",
+            RoundingTarget::DutyAmount => "duty_amount",
+        }
+    }
+}
+
 /// How a rounding step rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundingMode {
@@ -47,6 +63,14 @@ impl RoundingMode {
         match self {
             RoundingMode::Down => "rounded down",
             RoundingMode::HalfUp => "rounded to the nearest",
+        }
+    }
+
+    /// The `mode` value of `tax_rounding.tsv` that names this mode.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundingMode::Down => "down",
+            RoundingMode::HalfUp => "half_up",
         }
     }
 

@@ -91,8 +91,13 @@ fn answer(r: &SweepResult) -> String {
     );
     for s in &r.savings {
         out.push_str(&format!(
-            "  {} {} instead of {} saves {} {}\n",
-            s.axis, s.chosen, s.instead_of, s.saving, r.request_currency
+            "  {} {} instead of {} saves {} {}{}\n",
+            s.axis,
+            s.chosen,
+            s.instead_of,
+            s.saving,
+            r.request_currency,
+            s.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default()
         ));
     }
     for t in &r.ties {
@@ -107,6 +112,9 @@ fn answer(r: &SweepResult) -> String {
                 .map(|s| format!(", saving {s} {}", c.currency.map(|c| c.to_string()).unwrap_or_default()))
                 .unwrap_or_default()
         ));
+    }
+    for n in &c.notes {
+        out.push_str(&format!("  note: {n}\n"));
     }
     if c.claim.is_some() {
         out.push_str(
@@ -132,7 +140,14 @@ fn row_line(row: &SweepRow, bound: &str) -> String {
     format!(
         "{:>13} {}  {} {:<3} origin {:<3} from {:<4} {:?} {:?} code {}{}{}\n",
         row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
-        row.currency.map(|c| format!("({} {})", row.landed.unwrap_or_default(), c)).unwrap_or_default(),
+        row.currency
+            .map(|c| format!(
+                "({} {}{})",
+                row.landed.unwrap_or_default(),
+                c,
+                row.fx.as_ref().map(|x| format!(" at {} {}", x.pair, x.rate)).unwrap_or_default()
+            ))
+            .unwrap_or_default(),
         row.date,
         row.destination,
         row.origin.as_deref().unwrap_or("-"),
