@@ -72,6 +72,12 @@ function table(caption, headers, rows) {
     el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', { text: c }))))));
 }
 
+/** A sweep row's notes and the exchange rate its figures were converted to the request currency
+ * with (the row's own quote's customs rate, so rows of different destinations compare fairly). */
+function rowNotes(r) {
+  return [...(r.notes ?? []), r.fx ? `converted at ${r.fx.pair} ${r.fx.rate} (${r.fx.source})` : null].filter(Boolean).join('; ');
+}
+
 // --- Sweep across destinations, in a worker --------------------------------------------------
 let worker = null;
 let job = 0;
@@ -109,7 +115,7 @@ $('run-sweep').addEventListener('click', async () => {
     const cur = e.data.result.request_currency;
     const shown = (r) => `${r.complete ? '' : '≥ '}${r.buyer_total_in_request_currency}`;
     const local = (r, amount) => (amount == null ? '—' : `${r.complete ? '' : '≥ '}${amount} ${r.currency ?? ''}`.trim());
-    const why = (r) => [...(r.notes ?? []), r.complete ? null : 'a lower bound: some charge is not priced (the calculator says which)'].filter(Boolean).join('; ');
+    const why = (r) => [rowNotes(r), r.complete ? null : 'a lower bound: some charge is not priced (the calculator says which)'].filter(Boolean).join('; ');
     const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : ' (at least)'}`, value: Number(r.buyer_total_in_request_currency) }));
     $('dest-chart').replaceChildren(barChart(`All-in cost to the buyer by destination in ${cur}`, data, cur));
     $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur}; ≥ marks a lower bound)`,
@@ -172,7 +178,7 @@ $('run-best').addEventListener('click', async () => {
   if (c) {
     answer.push(el('p', { text: `Cheapest complete: ${c.buyer_total_in_request_currency} ${cur} in all — origin ${c.origin ?? '—'}, ship from ${c.ship_from ?? '—'}, ${c.channel}, ${c.incoterm}, claim ${c.claim ?? 'none'}.` }));
     if (r.savings?.length) {
-      answer.push(el('ul', { id: 'best-savings' }, r.savings.map((s) => el('li', { text: `${s.axis.replace('_', ' ')} ${s.chosen} instead of ${s.instead_of} saves ${s.saving} ${cur}` }))));
+      answer.push(el('ul', { id: 'best-savings' }, r.savings.map((s) => el('li', { text: `${s.axis.replace('_', ' ')} ${s.chosen} instead of ${s.instead_of} saves ${s.saving} ${cur}${s.note ? ` (${s.note})` : ''}` }))));
     }
     if (c.line_claims?.length) {
       answer.push(el('ul', { id: 'best-line-claims' }, c.line_claims.map((l) => el('li', { text: `line ${l.line} claims ${l.program}${l.saving == null ? '' : `, saving ${l.saving} ${c.currency}`}` }))));
@@ -189,7 +195,7 @@ $('run-best').addEventListener('click', async () => {
     ['Origin', 'Ship from', 'Channel', 'Incoterm', 'Claim', `All-in (${cur})`, 'Claim saved (local)', 'Complete', 'Notes'],
     r.rows.map((x) => [x.origin ?? '—', x.ship_from ?? '—', x.channel, x.incoterm, x.claim ?? 'none',
       x.buyer_total_in_request_currency == null ? (x.error ?? '—') : `${x.complete ? '' : '≥ '}${x.buyer_total_in_request_currency}`,
-      x.claim_saving ?? '—', x.error ? 'not priced' : x.complete ? 'yes' : 'no (at least)', (x.notes ?? []).join('; ')])));
+      x.claim_saving ?? '—', x.error ? 'not priced' : x.complete ? 'yes' : 'no (at least)', rowNotes(x)])));
 });
 
 // --- Across dates ----------------------------------------------------------------------------
