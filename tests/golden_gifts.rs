@@ -1,5 +1,6 @@
-//! Gifts between private individuals (`gift: true`, audit-f F3). Each test names its law; figures
-//! are worked by hand from it (docs/rules.md#gifts).
+//! Gifts between private individuals (`gift: true`, audit-f F3) and the carrier's clearance
+//! charge left out of the import tax base (audit-f N1). Each test names its law; figures are
+//! worked by hand from it (docs/rules.md#gifts).
 
 mod common;
 
@@ -75,6 +76,9 @@ fn a_gbp_100_gift_pays_import_vat_at_the_border_on_delivery_vata_1994_s1_s21() {
     );
     assert!(q.totals.complete);
     assert!(!applies(&q, "gb-gift-vat-39"));
+    // audit-f N1: the carrier's clearance charge is in the VAT base by law (s.21(2)(b)); not
+    // given, its absence is stated, naming the input.
+    assert!(assumed(&q, "tax_base_charges"), "{:?}", q.warnings);
 }
 
 #[test]
@@ -228,4 +232,40 @@ fn a_gift_to_a_business_or_from_a_registered_seller_is_an_error_naming_why() {
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("gift")), "{field}");
         assert!(e.message.contains(why), "{}", e.message);
     }
+}
+
+// ---- audit-f N1: the carrier's charge in the tax base ---------------------------------------
+
+#[test]
+fn a_swiss_postal_quote_without_the_posts_charge_says_so_mwstg_54() {
+    // BAZG 'Online shopping: sample calculation, taxable goods value': EUR 162.50 at 0.98 =
+    // CHF 159.25 + Swiss Post's declaration charge CHF 17.45 + opening CHF 20.00 = taxable value
+    // CHF 196.70 (MWSTG art. 54: costs up to the place of destination). Without the charge the
+    // VAT is 8.1 % × 159.25 = 12.90: the figure stands, and the assumption is stated.
+    let r = json!({"destination": "CH", "date": "2025-03-03", "currency": "EUR", "channel": "post",
+        "origin": "DE", "ship_from": "DE", "seller_registered": false, "shipping": "12.50",
+        "fx": {"EUR/CHF": "0.98"},
+        "lines": [{"id": "vacuum", "code": "8508.11", "quantity": "1", "unit_price": "150.00"}]});
+    let q = quote(r.clone());
+    assert_eq!(tax(&q).amount, Some(d("12.90")));
+    assert!(assumed(&q, "tax_base_charges"), "{:?}", q.warnings);
+    // Given (17.45 + 20.00 = 37.45 CHF, 38.21 EUR at 0.98 → CHF 37.45), nothing is assumed.
+    let mut given = r;
+    given["tax_base_charges"] = json!("38.21");
+    let q = quote(given);
+    assert!(!assumed(&q, "tax_base_charges"), "{:?}", q.warnings);
+}
+
+#[test]
+fn no_carrier_charge_is_assumed_for_freight_for_tax_at_the_sale_or_where_the_law_is_silent() {
+    // Freight has no postal or courier clearance charge; tax at the sale is not import tax
+    // (VATA 1994 s.5A); the US charges no import VAT.
+    let mut freight = parcel("GB", "GBP", "300.00", false);
+    freight["channel"] = json!("freight");
+    assert!(!assumed(&quote(freight), "tax_base_charges"));
+    assert!(!assumed(&quote(parcel("GB", "GBP", "30.00", false)), "tax_base_charges"));
+    let mut us = parcel("US", "USD", "300.00", false);
+    us["origin"] = json!("GB");
+    us["ship_from"] = json!("GB");
+    assert!(!assumed(&quote(us), "tax_base_charges"));
 }

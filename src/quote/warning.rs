@@ -285,6 +285,12 @@ pub(crate) enum Detail {
         destination: &'static str,
         annex_23_01: bool,
     },
+    /// No carrier's clearance charge was given (`tax_base_charges`) where the destination's law
+    /// puts costs up to the place of destination in the import tax base.
+    CarrierCharges {
+        destination: &'static str,
+        law: &'static str,
+    },
     /// What the movement row assumes.
     MovementAssumption {
         movement: &'static str,
@@ -344,7 +350,7 @@ impl Detail {
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
-            Detail::ShippingToBorder { .. } => W::Assumption,
+            Detail::ShippingToBorder { .. } | Detail::CarrierCharges { .. } => W::Assumption,
             Detail::InputUnused { .. } => W::InputUnused,
         }
     }
@@ -465,6 +471,10 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::MovementAssumption { movement, assumption } => write!(f, "{movement}: assumes {assumption}"),
+            Detail::CarrierCharges { destination, law } => write!(
+                f,
+                "tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; {destination}'s law adds costs up to the place of destination to that base ({law}), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges"
+            ),
             Detail::ShippingToBorder { destination, annex_23_01 } => {
                 write!(
                     f,
