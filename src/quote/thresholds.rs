@@ -354,14 +354,7 @@ fn note_items_within_gift_relief(
     let items = items.get_or_insert_with(|| item_values(ctx, values));
     let cheapest = items.iter().copied().min().unwrap_or_default();
     if within_amount(converted_value(ctx, t, cheapest)?, t) {
-        ctx.warn(Detail::ThresholdNotApplied {
-            threshold: t.id,
-            why: format!(
-                "the gift's items are over {} {} together, but some alone are not: where the relief's law grants it to the items that fit within the amount (the EU's duty relief: Reg. (EC) 1186/2009 art. 26(2)), the levies charged on those items are too high (not modelled)",
-                format_grouped(t.amount),
-                t.currency
-            ),
-        });
+        ctx.warn(Detail::GiftItemsOverRelief { threshold: t.id, amount: t.amount, currency: t.currency });
     }
     Ok(())
 }
