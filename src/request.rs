@@ -308,6 +308,14 @@ pub struct QuoteRequest {
     /// the tax is import tax at the border (for a scheme the law imposes it is an error).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seller_registered: Option<bool>,
+    /// The consignment is a gift: non-commercial, sent by a private individual abroad to a private
+    /// individual, occasional, for the recipient's (or family's) personal use, and not paid for by
+    /// the recipient directly or indirectly. A gift has no seller, so no seller-collected scheme
+    /// applies (IOSS, the UK's VAT at sale for <= GBP 135, VOEC, the AU/NZ/SG/CH seller schemes),
+    /// and the destination's gift reliefs do (`buyer` `gift` in `rules/thresholds.tsv`). A gift to a
+    /// business buyer, or from a seller registered for a scheme, is an error naming why.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gift: bool,
     /// A preference claim for every line that does not make its own (`"S"` USMCA, a Japanese
     /// EPA such as `"CPTPP"`): see [`LineRequest::claim`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -572,6 +580,7 @@ impl QuoteRequest {
             simplified_regime: None,
             tariff: None,
             seller_registered: None,
+            gift: false,
             claim: None,
             lines: Vec::new(),
         }
@@ -602,6 +611,7 @@ impl QuoteRequest {
         if let Some(c) = &self.claim {
             check_claim(c, "claim")?;
         }
+        self.check_gift()?;
         non_negative(self.shipping, "shipping", ErrorCode::NegativeAmount)?;
         non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
         at_most(self.shipping, MAX_VALUE, "shipping")?;
@@ -664,6 +674,26 @@ impl QuoteRequest {
             }
         }
         Ok(())
+    }
+}
+
+impl QuoteRequest {
+    /// A gift is from one private individual to another: a business buyer or a seller charging
+    /// the tax under a scheme contradicts it (docs/rules.md#gifts).
+    fn check_gift(&self) -> Result<()> {
+        if !self.gift {
+            return Ok(());
+        }
+        let why = if self.business_buyer {
+            "a gift is sent by a private individual to a private individual, and business_buyer is true: leave out gift, or business_buyer"
+        } else if self.seller_registered == Some(true) {
+            "a gift has no seller, and seller_registered is true (the tax collected by a seller at the sale): leave out gift, or seller_registered"
+        } else if self.simplified_regime == Some(SimplifiedRegime::RemessaConforme) {
+            "a gift has no seller, and simplified_regime remessa_conforme is for goods bought from a seller in Brazil's compliance programme: leave out gift, or give rts"
+        } else {
+            return Ok(());
+        };
+        Err(Error::new(ErrorCode::InvalidField, "gift", why))
     }
 }
 

@@ -64,6 +64,7 @@ tee        6109100010           150.00          51.60  priced
           landed         201.60
  due on delivery           0.00
 warning W_OLD_TARIFF: the GB tariff used is of 2021-01-27, more than a year before the as-of date 2026-03-02
+warning W_ASSUMPTION: tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; GB's law adds costs up to the place of destination to that base (VATA 1994 s.21(2)(b)), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges
 
 ";
     assert_eq!(text(&["quote", "-", "--format", "table"], Some(GB_TEE)), expected);

@@ -107,6 +107,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
         prop::option::of(prop::sample::select(vec![SimplifiedRegime::Rts, SimplifiedRegime::RemessaConforme])),
         prop::option::of(prop::sample::select(vec![TariffChoice::General, TariffChoice::Simplified])),
         prop::option::of(any::<bool>()),
+        any::<bool>(),
         prop::option::of(text()),
         prop::collection::vec(line(), 0..3),
     );
@@ -122,6 +123,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
                 simplified_regime,
                 tariff,
                 seller_registered,
+                gift,
                 claim,
                 lines,
             ),
@@ -147,6 +149,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
             simplified_regime,
             tariff,
             seller_registered,
+            gift,
             claim,
             lines,
         },

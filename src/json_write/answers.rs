@@ -49,6 +49,7 @@ spelled!(ThresholdEffect {
     MinCollectible => "min_collectible",
     SimplifiedTariff => "simplified_tariff",
     ReverseCharge => "reverse_charge",
+    FlatRate => "flat_rate",
 });
 spelled!(LineStatus { Priced => "priced", Partial => "partial", NotPriced => "not_priced" });
 spelled!(LevyKind {

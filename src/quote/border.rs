@@ -2,7 +2,8 @@
 //! the goods enter the customs territory (Regulation (EU) 952/2013 art. 71(1)(e); the other CIF
 //! destinations likewise), postage in full (Regulation (EU) 2015/2447 art. 139), and by air only
 //! the share of the air transport cost Annex 23-01 sets for the departure zone (art. 138(2)).
-//! The request gives one `shipping` charge; what the quote assumed of it is stated.
+//! The request gives one `shipping` charge; what the quote assumed of it is stated. So is a
+//! carrier's clearance charge the request leaves out where the law puts it in the import tax base.
 
 use super::*;
 use crate::request::{Channel, Transport};
@@ -29,4 +30,39 @@ pub(super) fn note_shipping_to_border(ctx: &mut Ctx<'_>, relief: &Relief, lines:
     let by_air = matches!(super::fees::fee_transport(ctx.req).0, None | Some(Transport::Air));
     let annex_23_01 = by_air && ctx.j.tariff == Some("EU");
     ctx.warn(Detail::ShippingToBorder { destination: ctx.j.country, annex_23_01 });
+}
+
+/// The law that puts costs up to the place of destination (a carrier's charge for clearing the
+/// consignment among them) in `destination`'s import tax base, where it does (docs/rules.md §8).
+fn destination_costs_law(ctx: &Ctx<'_>) -> Option<&'static str> {
+    match ctx.j.country {
+        // BAZG's worked example ('Online shopping: sample calculation, taxable goods value') puts
+        // Swiss Post's customs-declaration charge in the taxable value.
+        "CH" => Some("MWSTG art. 54, costs up to the place of destination; BAZG's worked example puts Swiss Post's declaration charge in the taxable value"),
+        "GB" | "XI" => Some("VATA 1994 s.21(2)(b)"),
+        _ if ctx.j.tariff == Some("EU") => Some("Directive 2006/112/EC art. 86(1)(b)"),
+        _ => None,
+    }
+}
+
+/// States that no carrier's clearance charge is in the import tax base, when the request gives
+/// no `tax_base_charges`, the goods travel by post or courier, import tax is due at the border
+/// on some line, and the destination's law puts such costs in the base (audit-f N1). The figures
+/// are not changed: the charge is the carrier's, and only the request can give it.
+pub(super) fn note_carrier_charges(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) {
+    if !ctx.req.tax_base_charges.is_zero() || ctx.req.channel() == Channel::Freight || ctx.movement.is_some() {
+        return;
+    }
+    let Some(law) = destination_costs_law(ctx) else { return };
+    let at_border = lines.iter().enumerate().any(|(i, l)| {
+        let r = relief.for_line(i);
+        r.seller_collects.is_none()
+            && r.reverse_charge.is_none()
+            && l.levies
+                .iter()
+                .any(|v| v.kind == LevyKind::Tax && v.amount.or(v.partial_amount).is_some_and(|a| a > Decimal::ZERO))
+    });
+    if at_border {
+        ctx.warn(Detail::CarrierCharges { destination: ctx.j.country, law });
+    }
 }

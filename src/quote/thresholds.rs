@@ -69,6 +69,13 @@ fn consignment_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
     if t.buyer == crate::rules::Buyer::Consumer && ctx.req.business_buyer {
         return Some("only for a consumer's consignment, and business_buyer is true".into());
     }
+    // A gift has no seller: no scheme under which a seller charges the tax (or declares it, for
+    // the EU's EUR 3 duty on IOSS consignments) is for it (docs/rules.md#gifts).
+    if ctx.req.gift && (t.effect == ThresholdEffect::SellerCollects || t.scheme.is_some()) {
+        return Some(
+            "gift is true: a gift between private individuals has no seller, so no seller's scheme applies".into(),
+        );
+    }
     if let Some(from) =
         ctx.req.ship_from.as_deref().filter(|s| t.exclude_ship_from.iter().any(|x| x.eq_ignore_ascii_case(s)))
     {
@@ -145,8 +152,14 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let cv = consignment_values(ctx, values);
     let day = std::sync::Arc::clone(&ctx.day);
     // A row for business buyers alone is no part of a consumer's quote: not listed, not warned.
+    // A row for gifts alone is no part of any other quote's.
     let consumer = !ctx.req.business_buyer;
-    let candidates = day.thresholds.iter().copied().filter(|t| !(consumer && t.buyer == crate::rules::Buyer::Business));
+    let gift = ctx.req.gift;
+    let candidates = day.thresholds.iter().copied().filter(|t| match t.buyer {
+        crate::rules::Buyer::Business => !consumer,
+        crate::rules::Buyer::Gift => gift,
+        _ => true,
+    });
     let mut items: Option<Vec<Decimal>> = None;
     let mut relief = Relief::default();
     let mut checks = Vec::new();
@@ -154,6 +167,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     // (their items are not within it): each such line gets its own relief, from the other rows.
     let mut applied: Vec<&'static Threshold> = Vec::new();
     let mut outside: Vec<(usize, &'static Threshold)> = Vec::new();
+    // The checks of unverified flat-rate rows the consignment is within, settled after the loop.
+    let mut flat_rates: Vec<(usize, &'static Threshold)> = Vec::new();
     for t in candidates {
         let limit = Note::new(Parts::Limit(t));
         if t.basis == ThresholdBasis::TaxAmount {
@@ -217,6 +232,9 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 (Some(compared), within_amount(compared, t))
             }
         };
+        if !within && t.buyer == crate::rules::Buyer::Gift && t.effect == ThresholdEffect::Relieve {
+            note_items_within_gift_relief(ctx, t, values, &mut items)?;
+        }
         let mut bar = match (within, per_item) {
             (false, true) => first_barred,
             (false, false) => None,
@@ -247,6 +265,21 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             let why = format!("not for every line (per item): {}; such a line is outside it", split.join("; "));
             ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
             note = Some(Note::from(why));
+        }
+        // A flat rate replaces the tariff's rate of a duty that is due: a relief of the duty
+        // (read after the loop, whatever the rows' order) leaves it nothing to replace.
+        if unverified && t.effect == ThresholdEffect::FlatRate {
+            flat_rates.push((checks.len(), t));
+            checks.push(ThresholdCheck {
+                id: Cow::Borrowed(t.id),
+                effect: t.effect,
+                limit,
+                value: compared,
+                applies: false,
+                note,
+                source: Cow::Borrowed(t.source.publisher),
+            });
+            continue;
         }
         if unverified {
             let why = unverified_threshold(t);
@@ -283,12 +316,47 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
+    for (i, t) in flat_rates {
+        match relief.duty {
+            Some(r) => {
+                checks[i].note = Some(Note::from(format!("the duty is relieved ({}): no flat rate to apply", r.id)));
+            }
+            None => {
+                let why = unverified_threshold(t);
+                ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
+                checks[i].note = Some(Note::from(why));
+                relief.unverified.push(t);
+            }
+        }
+    }
     sale_tax_stands(&mut relief, &mut checks);
     if !outside.is_empty() {
         relief.per_line = lines_relief(&relief, &applied, &outside, ctx.req.lines.len());
     }
     note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
+}
+
+/// A gift over a relief's amount may hold items that would be within it alone: where the relief's
+/// law relieves those (Reg. (EC) 1186/2009 art. 26(2): "relief up to that amount shall be granted
+/// for such of the items as would, if imported separately, have been granted relief"), the quote,
+/// which compares the consignment, charges them: stated, never in silence.
+fn note_items_within_gift_relief(
+    ctx: &mut Ctx<'_>,
+    t: &'static Threshold,
+    values: &[LineValues],
+    items: &mut Option<Vec<Decimal>>,
+) -> Result<()> {
+    let units: Decimal = ctx.req.lines.iter().map(|l| l.quantity).sum();
+    if units <= Decimal::ONE {
+        return Ok(());
+    }
+    let items = items.get_or_insert_with(|| item_values(ctx, values));
+    let cheapest = items.iter().copied().min().unwrap_or_default();
+    if within_amount(converted_value(ctx, t, cheapest)?, t) {
+        ctx.warn(Detail::GiftItemsOverRelief { threshold: t.id, amount: t.amount, currency: t.currency });
+    }
+    Ok(())
 }
 
 /// Adds an applying row to a relief.
@@ -312,6 +380,9 @@ fn add_row(relief: &mut Relief, t: &'static Threshold) {
         ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
         ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
         ThresholdEffect::ReverseCharge => relief.reverse_charge = Some(t),
+        // Never applied: a flat-rate row is `verify` (the loader refuses another), so its duty
+        // is unpriced instead (`thresholds`).
+        ThresholdEffect::FlatRate => {}
     }
 }
 
@@ -453,6 +524,7 @@ pub(super) fn unverified_threshold(t: &Threshold) -> String {
         ThresholdEffect::MinCollectible => "waive",
         ThresholdEffect::SimplifiedTariff => "replace with the simplified tariff's rate",
         ThresholdEffect::ReverseCharge => "leave to the buyer's reverse charge",
+        ThresholdEffect::FlatRate => "replace with a flat rate where lower",
     };
     let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
         .into_iter()

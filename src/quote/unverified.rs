@@ -30,15 +30,22 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         // A line outside a per-item row has its own relief, and its own unverified rows.
         let own = relief.per_line.get(i).and_then(Option::as_ref).map(|r| threshold_whys(ctx, r));
         let (thresholds, held) = own.as_ref().unwrap_or(&all);
-        let whys: Vec<(&[LevyKind], &str)> =
-            rules.iter().chain(thresholds).map(|(k, w)| (k.as_slice(), w.as_str())).collect();
-        let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
         // Only a line with a duty figure carries it into its tax base.
         let dutiable = line
             .levies
             .iter()
             .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
             .any(|l| l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
+        // A flat rate that replaces the tariff's rate where lower has no duty of a line without
+        // one to lower (nor does it apply to goods whose rate is free: CN Part One, Section II D.1).
+        let unverified = &relief.for_line(i).unverified;
+        let flat = |k: usize| unverified.get(k).is_some_and(|t| t.effect == ThresholdEffect::FlatRate);
+        let whys: Vec<(&[LevyKind], &str)> = rules
+            .iter()
+            .chain(thresholds.iter().enumerate().filter(|(k, _)| dutiable || !flat(*k)).map(|(_, w)| w))
+            .map(|(k, w)| (k.as_slice(), w.as_str()))
+            .collect();
+        let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
         unprice_levies(line, &whys);
         if dutiable && !held.is_empty() {
             unprice_levies(line, &held);

@@ -285,6 +285,19 @@ pub(crate) enum Detail {
         destination: &'static str,
         annex_23_01: bool,
     },
+    /// A gift over a gift relief's amount holds items within it alone, which the relief's law may
+    /// relieve item by item: not modelled.
+    GiftItemsOverRelief {
+        threshold: &'static str,
+        amount: Decimal,
+        currency: Currency,
+    },
+    /// No carrier's clearance charge was given (`tax_base_charges`) where the destination's law
+    /// puts costs up to the place of destination in the import tax base.
+    CarrierCharges {
+        destination: &'static str,
+        law: &'static str,
+    },
     /// What the movement row assumes.
     MovementAssumption {
         movement: &'static str,
@@ -344,7 +357,9 @@ impl Detail {
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
-            Detail::ShippingToBorder { .. } => W::Assumption,
+            Detail::ShippingToBorder { .. } | Detail::CarrierCharges { .. } | Detail::GiftItemsOverRelief { .. } => {
+                W::Assumption
+            }
             Detail::InputUnused { .. } => W::InputUnused,
         }
     }
@@ -465,6 +480,15 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::MovementAssumption { movement, assumption } => write!(f, "{movement}: assumes {assumption}"),
+            Detail::GiftItemsOverRelief { threshold, amount, currency } => write!(
+                f,
+                "{threshold}: assumes none of the gift's items is relieved: they are over {} {currency} together, though some alone are not; where the relief's law grants it to the items that fit within the amount (the EU's duty relief: Reg. (EC) 1186/2009 art. 26(2)), the levies charged on those items are too high (not modelled)",
+                crate::money::format_grouped(*amount)
+            ),
+            Detail::CarrierCharges { destination, law } => write!(
+                f,
+                "tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; {destination}'s law adds costs up to the place of destination to that base ({law}), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges"
+            ),
             Detail::ShippingToBorder { destination, annex_23_01 } => {
                 write!(
                     f,

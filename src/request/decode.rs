@@ -164,6 +164,7 @@ const REQUEST_FIELDS: &[&str] = &[
     "simplified_regime",
     "tariff",
     "seller_registered",
+    "gift",
     "claim",
     "lines",
 ];
@@ -194,6 +195,7 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     req.simplified_regime = f.optional("simplified_regime", |v, at| keyword(v, at, SIMPLIFIED_REGIMES))?;
     req.tariff = f.optional("tariff", |v, at| keyword(v, at, TARIFF_CHOICES))?;
     req.seller_registered = f.optional("seller_registered", boolean)?;
+    req.gift = f.or_default("gift", boolean)?;
     req.claim = f.optional("claim", string)?;
     req.lines = f.required("lines", |v, at| array(v, at, line))?;
     Ok(req)

@@ -103,6 +103,11 @@ pub enum ThresholdEffect {
     /// A simplified tariff replaces the general tariff at or below the amount, unless the importer
     /// asks for the general one (Japan, Customs Tariff Act art. 3-3: `rules/jp_simplified.tsv`).
     SimplifiedTariff,
+    /// A flat ad valorem rate of duty (`flat_amount`, in per cent) replaces the tariff's rate for
+    /// consignments at or below the amount, where lower (the UK's and the EU's flat rate of 2.5 %
+    /// for gifts between private individuals). The engine does not price it: such a row must be
+    /// `verify`, and a consignment within it has its duty unpriced, with the reason.
+    FlatRate,
     /// The buyer accounts for the tax on its own VAT return (reverse charge): the seller charges
     /// none at the sale and none is due at the border (GB ≤ £135 sold to a VAT-registered
     /// business); the amount is shown in `totals.reverse_charged`, outside the landed cost.
@@ -121,6 +126,9 @@ pub enum Buyer {
     /// Only a VAT/GST-registered business buyer's consignment (`business`): a consumer's quote
     /// does not consider it at all.
     Business,
+    /// Only a gift from a private individual to a private individual (`gift`: the request says
+    /// `gift: true`); any other quote does not consider it at all.
+    Gift,
 }
 
 /// What value a threshold compares.
@@ -561,6 +569,7 @@ impl<'a> ThresholdCodes<'a> {
                     ("min_collectible", ThresholdEffect::MinCollectible),
                     ("simplified_tariff", ThresholdEffect::SimplifiedTariff),
                     ("reverse_charge", ThresholdEffect::ReverseCharge),
+                    ("flat_rate", ThresholdEffect::FlatRate),
                 ],
             )?,
             amount: r.decimal("amount")?.ok_or_else(|| r.bad("amount", "a threshold needs an amount"))?,
@@ -578,7 +587,12 @@ impl<'a> ThresholdCodes<'a> {
             buyer: one_of(
                 r,
                 "buyer",
-                &[("any", Buyer::Any), ("consumer", Buyer::Consumer), ("business", Buyer::Business)],
+                &[
+                    ("any", Buyer::Any),
+                    ("consumer", Buyer::Consumer),
+                    ("business", Buyer::Business),
+                    ("gift", Buyer::Gift),
+                ],
             )?,
             exclude_codes: code_prefixes(r, "exclude_codes")?,
             scheme: one_of(

@@ -150,6 +150,7 @@ impl Rules {
                             super::Buyer::Any => "",
                             super::Buyer::Consumer => ", consumers only",
                             super::Buyer::Business => ", business buyers only",
+                            super::Buyer::Gift => ", gifts between private individuals only",
                         }
                     )
                     .to_ascii_lowercase(),
@@ -234,7 +235,10 @@ mod tests {
             c.thresholds.iter().map(|t| (t.id, t.summary.clone())).collect()
         };
         let gb = ids("GB");
-        assert_eq!(gb.iter().map(|t| t.0).collect::<Vec<_>>(), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
+        assert_eq!(
+            gb.iter().map(|t| t.0).collect::<Vec<_>>(),
+            ["eu-duty-relief-150", "gb-lvcr-15-ci", "eu-gift-duty-45", "eu-gift-vat-45", "eu-gift-duty-flat-700"]
+        );
         assert!(gb[1].1.contains("not from je/gg"), "{}", gb[1].1);
         assert!(ids("DE").iter().any(|t| t.0 == "eu-vat-relief-22"));
     }

@@ -327,6 +327,27 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
             return Err(r.bad("buyer", "a reverse_charge row is for business buyers: buyer business"));
         }
     }
+    // A gift has no seller and no business buyer (docs/rules.md#gifts): a gift row relieves, or
+    // sets a flat rate.
+    if codes.buyer == Buyer::Gift && !matches!(codes.effect, ThresholdEffect::Relieve | ThresholdEffect::FlatRate) {
+        return Err(r.bad("effect", "a gift row (buyer gift) relieves or sets a flat rate: a gift has no seller"));
+    }
+    // The engine does not price a flat rate: the row stays `verify`, so a consignment within it
+    // has its duty unpriced with the reason, never a figure the engine did not compute.
+    if codes.effect == ThresholdEffect::FlatRate {
+        if codes.tax || codes.fees || !codes.duty {
+            return Err(r.bad("levies", "a flat_rate row acts on duty alone"));
+        }
+        if r.decimal("flat_amount")?.is_none_or(|p| p <= Decimal::ZERO) {
+            return Err(r.bad("flat_amount", "a flat_rate row needs its rate in per cent"));
+        }
+        if !source.is_verify() {
+            return Err(r.bad(
+                "confidence",
+                "a flat_rate row is not priced by the engine: it must be verify (its duty is then unpriced, with the reason)",
+            ));
+        }
+    }
     let currency = codes::currency(r, "currency")?;
     let assumption = r.text("assumption")?;
     Ok(Threshold {
@@ -473,7 +494,10 @@ fn overrides(
             let (gt, ct) = (row(g), row(c));
             let shared = levies(gt).iter().zip(levies(ct)).any(|(a, b)| *a && b);
             let period = Period::of(gt.valid_from, gt.valid_to).and(Period::of(ct.valid_from, ct.valid_to));
-            if gt.effect != ct.effect || !shared || period.is_none() {
+            // A country's commercial row is no replacement for its group's gift row, nor the
+            // reverse (Ireland's EUR 22 VAT relief leaves the EU's EUR 45 gift relief standing).
+            let gifts = (gt.buyer == Buyer::Gift) != (ct.buyer == Buyer::Gift);
+            if gt.effect != ct.effect || !shared || period.is_none() || gifts {
                 continue;
             }
             let covers = levies(gt).iter().zip(levies(ct)).all(|(a, b)| !*a || b);
@@ -1062,7 +1086,11 @@ mod tests {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
-        let source = Provenance { publisher: "s", ..Provenance::default() };
+        let confidence = match r.text("confidence")? {
+            "verify" => Confidence::Verify,
+            _ => Provenance::default().confidence,
+        };
+        let source = Provenance { publisher: "s", confidence, ..Provenance::default() };
         threshold(&r, source)
     }
 
@@ -1089,6 +1117,29 @@ mod tests {
         assert!(parse(&reverse).expect_err("buyer any").message.contains("buyer"));
         let on_duty = GOOD.replacen("\trelieve\t", "\treverse_charge\t", 1).replacen("24\tany\t", "24\tbusiness\t", 1);
         assert!(parse(&on_duty).expect_err("duty").message.contains("levies"));
+    }
+
+    /// docs/rules.md#gifts: a gift row relieves or sets a flat rate (a gift has no seller); a
+    /// flat rate, which the engine does not price, is `verify` on duty alone with its rate.
+    #[test]
+    fn gift_and_flat_rate_rows_are_checked_when_the_rules_load() {
+        let gift = GOOD.replacen("24\tany\t", "24\tgift\t", 1);
+        assert_eq!(parse(&gift).unwrap().buyer, Buyer::Gift);
+        let sold = gift.replacen("duty+tax+fees\trelieve", "tax\tseller_collects", 1);
+        assert!(parse(&sold).expect_err("seller").message.contains("no seller"));
+        let flat = GOOD.replacen("duty+tax+fees\trelieve", "duty\tflat_rate", 1).replacen(
+            "\tany\t\t2025",
+            "\tany\t2.5\t2025",
+            1,
+        );
+        assert!(parse(&flat).expect_err("official").message.contains("verify"));
+        let verify = flat.replacen("\tofficial", "\tverify", 1);
+        assert_eq!(parse(&verify).unwrap().effect, ThresholdEffect::FlatRate);
+        assert!(parse(&verify.replacen("\t2.5\t", "\t\t", 1)).expect_err("rate").message.contains("per cent"));
+        assert!(parse(&verify.replacen("\tduty\tflat_rate", "\tduty+tax\tflat_rate", 1))
+            .expect_err("tax")
+            .message
+            .contains("duty alone"));
     }
 
     #[test]
@@ -1122,10 +1173,33 @@ mod tests {
             rules.thresholds(country, date, Channel::Courier, None).map(|t| t.id).collect()
         };
         // In the EU until 2020-12-31, the UK's own VAT relief replaced the EU's row (below).
-        assert_eq!(ids("GB", "2020-06-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
-        assert_eq!(ids("GB", "2026-03-02"), ["gb-low-value-135", "gb-low-value-vat-135", "gb-low-value-vat-135-b2b"]);
+        assert_eq!(
+            ids("GB", "2020-06-01"),
+            ["eu-duty-relief-150", "gb-lvcr-15-ci", "eu-gift-duty-45", "eu-gift-vat-45", "eu-gift-duty-flat-700"]
+        );
+        assert_eq!(
+            ids("GB", "2026-03-02"),
+            [
+                "gb-low-value-135",
+                "gb-low-value-vat-135",
+                "gb-low-value-vat-135-b2b",
+                "gb-gift-vat-39",
+                "gb-gift-duty-flat-630"
+            ]
+        );
         // Germany's own minimum collectible (de-vat-min-1) is beside the EU's rows, not instead.
-        assert_eq!(ids("DE", "2026-03-02"), ["eu-duty-relief-150", "eu-ioss-150", "de-vat-min-1"]);
+        // The EU's gift rows (docs/rules.md#gifts) stand beside a member state's commercial rows.
+        assert_eq!(
+            ids("DE", "2026-03-02"),
+            [
+                "eu-duty-relief-150",
+                "eu-ioss-150",
+                "de-vat-min-1",
+                "eu-gift-duty-45",
+                "eu-gift-vat-45",
+                "eu-gift-duty-flat-700"
+            ]
+        );
         assert!(ids("ZZ", "2026-03-02").is_empty() && ids("gb", "2026-03-02").is_empty());
     }
 
@@ -1140,13 +1214,49 @@ mod tests {
         let ids = |country: &str, date: &str| -> Vec<&str> {
             rules.thresholds_naming(country, Date::parse(date).unwrap()).map(|t| t.id).collect()
         };
-        assert_eq!(ids("GB", "2019-05-01"), ["eu-duty-relief-150", "gb-lvcr-15-ci"]);
+        assert_eq!(
+            ids("GB", "2019-05-01"),
+            ["eu-duty-relief-150", "gb-lvcr-15-ci", "eu-gift-duty-45", "eu-gift-vat-45", "eu-gift-duty-flat-700"]
+        );
         // HMRC's sterling amount for the EUR 150 duty relief replaces the EU's row where our
         // sources date it (Notice 143, 2010-01-21 to 2012-12-31).
-        assert_eq!(ids("GB", "2011-06-01"), ["gb-lvcr-18", "gb-duty-relief-135", "gb-duty-waiver-9"]);
-        assert_eq!(ids("GB", "2011-11-01"), ["gb-lvcr-15", "gb-duty-relief-135", "gb-duty-waiver-9"]);
-        assert_eq!(ids("GB", "2010-06-01"), ["gb-lvcr-18-before", "gb-duty-relief-135", "gb-duty-waiver-9"]);
-        assert_eq!(ids("DE", "2019-05-01"), ["eu-duty-relief-150", "eu-vat-relief-22"]);
+        assert_eq!(
+            ids("GB", "2011-06-01"),
+            [
+                "gb-lvcr-18",
+                "gb-duty-relief-135",
+                "gb-duty-waiver-9",
+                "eu-gift-duty-45",
+                "eu-gift-vat-45",
+                "eu-gift-duty-flat-700"
+            ]
+        );
+        assert_eq!(
+            ids("GB", "2011-11-01"),
+            [
+                "gb-lvcr-15",
+                "gb-duty-relief-135",
+                "gb-duty-waiver-9",
+                "eu-gift-duty-45",
+                "eu-gift-vat-45",
+                "eu-gift-duty-flat-700"
+            ]
+        );
+        assert_eq!(
+            ids("GB", "2010-06-01"),
+            [
+                "gb-lvcr-18-before",
+                "gb-duty-relief-135",
+                "gb-duty-waiver-9",
+                "eu-gift-duty-45",
+                "eu-gift-vat-45",
+                "eu-gift-duty-flat-700"
+            ]
+        );
+        assert_eq!(
+            ids("DE", "2019-05-01"),
+            ["eu-duty-relief-150", "eu-vat-relief-22", "eu-gift-duty-45", "eu-gift-vat-45", "eu-gift-duty-flat-700"]
+        );
         // Before either row starts, neither is in force; the country row has no effect then.
         assert_eq!(ids("GB", "2009-06-01"), ["eu-duty-relief-150"]);
     }
