@@ -188,10 +188,15 @@ fn a_us_line_bearing_antidumping_duty_is_not_within_de_minimis_cbp_section_321()
     );
     // The other line keeps the relief.
     assert_eq!(mug.levies.iter().find(|l| l.kind == LevyKind::Duty).and_then(|l| l.amount), Some(d("0.00")));
-    // The fees are charged on the entered line's value (US$100), not relieved.
+    // The line's duty: 16.50 + 50.00 + 301 list 4A 7.5 % = 7.50 + IEEPA China 10 % (9903.01.20)
+    // = 10.00, total 84.00. The fees are charged on the entered line's value (US$100), not
+    // relieved: the informal-entry MPF of FY2025, flat US$2.62 (19 CFR 24.23(b)(2)(i),
+    // fees.tsv), where before the whole consignment was relieved of it.
+    assert_eq!(q.totals.duty, d("84.00"));
     let fee_total: rust_decimal::Decimal =
         q.levies.iter().filter(|l| l.kind == LevyKind::Fee).filter_map(|l| l.amount).sum();
-    assert!(fee_total > d("0.00"), "{:?}", q.levies);
+    assert_eq!(fee_total, d("2.62"), "{:?}", q.levies);
+    assert!(q.totals.complete);
 }
 
 #[test]
