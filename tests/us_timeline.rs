@@ -110,7 +110,8 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2025-03-03", "MX", TSHIRT, &[], "before 2025-03-04"),
     ("2025-03-04", "MX", TSHIRT, &[("ieepa-fentanyl-mx-0304", Some("25"))], "EO 14227"),
     ("2025-03-07", "MX", TSHIRT, &[("ieepa-fentanyl-mx", Some("25"))], "9903.01.01"),
-    ("2025-07-31", "CA", TSHIRT, &[("ieepa-fentanyl-ca", Some("25"))], "9903.01.10 at 25 %"),
+    ("2025-06-03", "CA", TSHIRT, &[("ieepa-fentanyl-ca", Some("25"))], "9903.01.10 at 25 %"),
+    ("2025-07-31", "CA", TSHIRT, &[("ieepa-fentanyl-ca-0604", Some("25"))], "9903.01.10 at 25 % (row split at 2025-06-04 for the Section 232 order, Proclamation 10947)"),
     ("2025-08-01", "CA", TSHIRT, &[("ieepa-fentanyl-ca-35", Some("35"))], "9903.01.10 + 35%"),
     // The 15 % all-in rule: EU from 2025-08-07 (9903.02.20), Japan from 2025-08-07 (9903.02.73,
     // EO 14345 sec. 2(d), retroactive), Korea 15 % added until 2025-11-13 (9903.02.56, terminated
@@ -156,14 +157,24 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2024-07-10", "MX", STEEL_PLATE, &[("s232-2018-steel-mx?", Some("25"))], "9903.81.85"),
     ("2025-03-11", "DE", STEEL_PLATE, &[("s232-2018-steel-trq-eu?", Some("25"))], "last day of the EU TRQ"),
     // The IEEPA duties that began in 2025 stack on the 2018 regime by their own rules: China's
-    // 10 % (9903.01.20, no Section 232 exclusion), with Section 301's 2024 increase (9903.91.01); Canada's 25 % of 2025-03-04 leaves Section 232
-    // goods alone, and Canada's steel is excepted until 2025-03-11, so it pays the 25 %; Mexico's
-    // steel may be a 9903.81.85 good, so Mexico's 25 % is unsettled with it.
+    // 10 % (9903.01.20, no Section 232 exclusion), with Section 301's 2024 increase (9903.91.01).
+    // Canada and Mexico: EO 14289 (90 FR 18907) s.3(a)(ii), retroactive to 2025-03-04 (CBP CSMS
+    // #65054270, as reproduced): an article subject to the EO 14193/14194 duties is not subject to
+    // the Section 232 steel and aluminum duties, until Proclamation 10947 reverses the order from
+    // 2025-06-04 (CBP CSMS #65236574, as reproduced). Canada's steel is excepted from 232 until
+    // 2025-03-11, so it pays the 25 %; Mexico's steel pays the IEEPA 25 % in place of 9903.81.85.
+    // The order rests on reproductions of the CBP messages (no HTS heading states it), so the
+    // rows that charge IEEPA in place of 232 are `verify` (priced by no quote, the line partial).
     ("2025-02-04", "CN", STEEL_PLATE, &[("s301-biden-25", Some("25")), ("s232-steel-2024", Some("25")), ("ieepa-fentanyl-cn-10", Some("10"))], "9903.91.01 from 2024-09-27 + 9903.80.01 + 9903.01.20"),
     ("2025-03-05", "CA", STEEL_PLATE, &[("ieepa-fentanyl-ca-0304", Some("25"))], "Proclamation 9894 exception; EO 14226"),
-    ("2025-03-05", "MX", STEEL_PLATE, &[("s232-2018-steel-mx?", Some("25")), ("ieepa-fentanyl-mx-0304?", Some("25"))], "9903.81.85 may apply; EO 14227 excludes 232 goods"),
+    ("2025-03-05", "MX", STEEL_PLATE, &[("ieepa-mx-over-s232-0304", Some("25"))], "EO 14289 s.3(a)(ii): 9903.01.01 in place of 9903.81.85"),
     ("2025-03-12", "DE", STEEL_PLATE, &[("s232-steel-25", Some("25"))], "Proclamation 10896"),
-    ("2025-03-12", "CA", STEEL_PLATE, &[("s232-steel-25", Some("25"))], "Proclamation 10896 ends the exemption"),
+    ("2025-03-12", "CA", STEEL_PLATE, &[("ieepa-ca-over-s232", Some("25"))], "Proclamation 10896 ends the exemption; EO 14289 s.3(a)(ii) puts 9903.01.10 in place of 9903.81.87"),
+    ("2025-06-03", "MX", STEEL_PLATE, &[("ieepa-mx-over-s232", Some("25"))], "EO 14289 s.3(a)(ii), last day"),
+    ("2025-06-04", "CA", STEEL_PLATE, &[("s232-steel", Some("50"))], "Proclamation 10947: 9903.81.87 + 50 %, IEEPA Canada not charged"),
+    ("2025-06-04", "MX", STEEL_PLATE, &[("s232-steel", Some("50"))], "Proclamation 10947: IEEPA Mexico not charged"),
+    ("2025-05-01", "CA", ALUMINUM_CABLE, &[("ieepa-energy-ca-over-s232", Some("10"))], "9903.01.13 (critical minerals) in place of 9903.85.02, EO 14289 s.3(a)(ii)"),
+    ("2025-05-01", "CA", CAR, &[("s232-autos", Some("25"))], "EO 14289 s.3(a)(i): 232 autos beat IEEPA Canada"),
     ("2021-07-01", "DE", TSHIRT, &[], "not a steel or aluminum article"),
     // Aluminum articles + 10 % (9903.85.01, Proclamation 9704); Australia excepted; Argentina
     // under an absolute quota (Proclamation 9758); Canada's non-alloyed unwrought aluminum + 10 %

@@ -36,15 +36,16 @@ pub(super) fn excise(
         true => line.code.as_str(),
         false => code.digits(),
     };
-    let Some(row) = ctx.rules.excise(ctx.destination, digits, ctx.req.date) else {
-        return (Decimal::ZERO, true);
-    };
-    let reason = format!(
-        "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
-        row.name, row.note
-    );
-    list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
-    (Decimal::ZERO, false)
+    let rows = ctx.rules.excises(ctx.destination, digits, ctx.req.date);
+    for row in &rows {
+        let reason = format!(
+            "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
+            row.name, row.note
+        );
+        list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
+        ctx.note_verify(row.source.row(), row.source.is_verify());
+    }
+    (Decimal::ZERO, rows.is_empty())
 }
 
 /// Lists a levy of `kind` the data names but has no rate for (an excise, a trade remedy): no

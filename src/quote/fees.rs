@@ -13,7 +13,21 @@ use crate::rules::codes::ExemptWhen;
 /// [`fee_exemption`]).
 pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) -> Vec<Levy> {
     let mut out = Vec::new();
-    let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
+    // Lines outside a fee relief the consignment has (a US line bearing antidumping or
+    // countervailing duty is not entered under de minimis: `remedies::us_ad_cvd_outside`) are
+    // entered on their own value, and the fees are charged on it.
+    let outside_fee_relief =
+        relief.fees.is_some() && relief.per_line.iter().any(|r| r.as_ref().is_some_and(|r| r.fees.is_none()));
+    let fee_relief = relief.fees.filter(|_| !outside_fee_relief);
+    let entered: Decimal = match outside_fee_relief {
+        true => lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| relief.for_line(*i).fees.is_none())
+            .map(|(_, l)| l.customs_value)
+            .sum(),
+        false => lines.iter().map(|l| l.customs_value).sum(),
+    };
     let day = std::sync::Arc::clone(&ctx.day);
     let (transport, assumed) = fee_transport(ctx.req);
     let mut transport_assumed = false;
@@ -72,7 +86,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             _ => format!("informal entry (value ≤ {} {})", f.formal_above, f.currency),
         };
         let to_cur = |a: Decimal| if rate.is_zero() { a } else { a / rate };
-        if let Some(t) = relief.fees {
+        if let Some(t) = fee_relief {
             out.push(fee_levy(
                 f.name,
                 entered,

@@ -186,7 +186,9 @@ pub(super) fn price_with(
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
             source: (&t.source).into(),
         });
-        duty_known &= duties_under_relief(ctx, line, t, customs_value, p);
+        let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
+        duty_total += charged;
+        duty_known &= known;
     } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
         let share = *share;
         p.levies.push(Levy {
@@ -201,7 +203,9 @@ pub(super) fn price_with(
             source: (&t.source).into(),
         });
         duty_total += share;
-        duty_known &= duties_under_relief(ctx, line, t, customs_value, p);
+        let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
+        duty_total += charged;
+        duty_known &= known;
     } else if let DutySource::Rate(rate) = source {
         let mut fx_rates: Vec<(Currency, Decimal)> = Vec::new();
         for c in foreign_currencies(&rate.expr, cur) {

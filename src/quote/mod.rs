@@ -247,7 +247,9 @@ struct Relief {
     /// none at the sale, none at the border (`totals.reverse_charged`).
     reverse_charge: Option<&'static Threshold>,
     flat_duty: Option<&'static Threshold>,
-    min_collectible: Option<&'static Threshold>,
+    /// The minimums collectible of the day (one per levy they test: Ireland's duty under €10 and
+    /// VAT of at most €6 are two rules, Revenue PN 1179 s.2).
+    min_collectible: Vec<&'static Threshold>,
     /// The simplified tariff applies to the consignment (Japan, ¥200,000 or less).
     simplified: Option<&'static Threshold>,
     /// The consignment is within the simplified tariff, but the importer asked for the general one.

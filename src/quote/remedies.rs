@@ -62,27 +62,149 @@ fn list_remedies(
     }
 }
 
+/// Destinations whose low-value reliefs are settled not to cover the caller's duties of kind
+/// `duty` (docs/rules.md §22): Canada's Courier and Postal Imports Remission Orders remit "customs
+/// duties" (CBSA D8-2-16), while SIMA anti-dumping and countervailing duties are imposed under
+/// another Act (CBSA D8-4-1: goods are "subject to ... the Customs Tariff ... and the Special Import
+/// Measures Act") and the Customs Tariff's surtaxes are not "customs duties" of its Part 3
+/// (s.80, s.94(2)): such a duty is charged on a remitted line.
+const DUE_UNDER_RELIEF: &[&str] = &["CA"];
+
 /// On a consignment within a duty relief or under a flat duty (`threshold`): the caller's duties
-/// of kind `duty` are listed without an amount, and the trade remedies the line may bear as
-/// anywhere else. Whether a low-value relief covers anti-dumping, countervailing and safeguard
-/// duties is not settled in our sources (docs/rules.md §22): such a duty is never dropped in
-/// silence. Returns whether the line's duties are known (nothing listed).
+/// of kind `duty` are charged where the relief is settled not to cover them (Canada), and listed
+/// without an amount elsewhere, with the trade remedies the line may bear as anywhere else.
+/// Whether the EU's and the UK's low-value reliefs cover anti-dumping, countervailing and
+/// safeguard duties is not settled in our sources (docs/rules.md §22): such a duty is never
+/// dropped in silence. (A US line bearing anti-dumping or countervailing duty is not within de
+/// minimis at all: [`us_ad_cvd_outside`].) Returns the duties charged (part of the VAT base) and
+/// whether the line's duties are known (nothing listed).
 pub(super) fn duties_under_relief(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     threshold: &'static Threshold,
     customs_value: Decimal,
+    quantities: &Quantities,
     p: &mut Priced,
-) -> bool {
+) -> (Decimal, bool) {
+    if DUE_UNDER_RELIEF.contains(&ctx.destination) && line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Duty) {
+        let components = component_values(ctx, line);
+        let input = DutyInput {
+            value: customs_value,
+            currency: ctx.j.currency,
+            quantities,
+            components: &components,
+            date: Some(ctx.req.date),
+            fx: &[],
+            base_duty: None,
+            rounding: ctx.req.rounding,
+        };
+        let (charged, known) = charge_caller_duties(ctx, line, ExtraDutyKind::Duty, &input, p);
+        ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
+        return (charged, known && trade_remedies(ctx, line, customs_value, p));
+    }
     let mut known = true;
+    let us = ctx.destination == "US";
     for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == ExtraDutyKind::Duty) {
-        let reason = format!(
-            "{} ({}): whether the consignment's {} also covers it is not settled in our sources, so it is listed, not priced",
-            d.name, d.rate, threshold.id
-        );
+        let reason = match us {
+            // A duty named as anti-dumping or countervailing took the line out of de minimis
+            // before pricing; another may be one unnamed, or a safeguard de minimis covers.
+            true => format!(
+                "{} ({}): if it is an antidumping or countervailing duty, the line is not eligible for {} (CBP: 'Section 321 does not allow ... Merchandise subject to antidumping and countervailing duties') and all its duty is due: say so in its name (\"antidumping\", \"countervailing\", \"AD\", \"CVD\" or the case number A-/C-nnn-nnn); a Section 201, 232 or 301 duty is within de minimis: so it is listed, not priced",
+                d.name, d.rate, threshold.id
+            ),
+            false => format!(
+                "{} ({}): whether the consignment's {} also covers it is not settled in our sources, so it is listed, not priced",
+                d.name, d.rate, threshold.id
+            ),
+        };
         p.levies.push(caller_levy(line, i, customs_value, None, None, reason.clone().into()));
         p.reasons.push(reason);
         known = false;
     }
-    trade_remedies(ctx, line, customs_value, p) && known
+    (Decimal::ZERO, trade_remedies(ctx, line, customs_value, p) && known)
+}
+
+/// Whether a caller's duty is, by its name, a US antidumping or countervailing duty: the words
+/// (`antidumping`, `anti-dumping`, `countervailing`), the abbreviations (`AD`, `CVD`, `AD/CVD`,
+/// `ADD`) as words, or a Commerce case number (`A-570-979`, `C-570-980`).
+pub(super) fn names_ad_cvd(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if ["antidumping", "anti-dumping", "anti dumping", "countervailing"].iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    lower.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(|w| {
+        let w = w.trim_matches('-');
+        matches!(w, "ad" | "cvd" | "add") || is_case_number(w)
+    })
+}
+
+/// `a-570-979` / `c-570-980`: a case number of the US Department of Commerce (lower case).
+fn is_case_number(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let (Some(k), Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(k, "a" | "c") && [a, b].iter().all(|p| p.len() == 3 && p.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// The US lines that bear an antidumping or countervailing duty (a caller's duty so named,
+/// [`names_ad_cvd`]) are outside every de minimis relief row that applies (19 U.S.C. 1321,
+/// 19 CFR 10.151; CBP, E-Commerce FAQ: "Section 321 does not allow: Merchandise subject to
+/// antidumping and countervailing duties"): such a line is entered, and its duty, tax and its
+/// share of the fees are due; the other lines keep the relief. Adds them to `outside`.
+pub(super) fn us_ad_cvd_outside(
+    ctx: &mut Ctx<'_>,
+    applied: &[&'static Threshold],
+    outside: &mut Vec<(usize, &'static Threshold)>,
+) {
+    if ctx.destination != "US" {
+        return;
+    }
+    let reliefs: Vec<&'static Threshold> =
+        applied.iter().copied().filter(|t| t.effect == ThresholdEffect::Relieve && t.duty).collect();
+    if reliefs.is_empty() {
+        return;
+    }
+    for (i, line) in ctx.req.lines.iter().enumerate() {
+        let Some(d) = line.extra_duties.iter().find(|d| d.kind == ExtraDutyKind::Duty && names_ad_cvd(&d.name)) else {
+            continue;
+        };
+        for &t in &reliefs {
+            if outside.iter().any(|(k, o)| *k == i && std::ptr::eq(*o, t)) {
+                continue;
+            }
+            outside.push((i, t));
+            let why = format!(
+                "not for line {}: it bears {} ({}), and Section 321 does not allow merchandise subject to antidumping and countervailing duties (CBP, E-Commerce FAQ): its duty, tax and fees are due",
+                line.id, d.name, d.rate
+            );
+            ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_ad_cvd;
+
+    /// The names that say a caller's duty is a US antidumping or countervailing duty (19 U.S.C.
+    /// 1673, 1671): they take a line out of de minimis (CBP E-Commerce FAQ, Section 321).
+    #[test]
+    fn a_duty_named_antidumping_or_countervailing_is_ad_cvd() {
+        for yes in [
+            "Antidumping duty",
+            "anti-dumping",
+            "Countervailing duty",
+            "AD",
+            "CVD",
+            "AD/CVD deposit",
+            "A-570-979",
+            "c-570-980 cash deposit",
+        ] {
+            assert!(names_ad_cvd(yes), "{yes}");
+        }
+        for no in ["safeguard", "Section 201 safeguard", "added duty", "road tax", "A-57-979", "cvd2"] {
+            assert!(!names_ad_cvd(no), "{no}");
+        }
+    }
 }

@@ -391,14 +391,27 @@ pub(super) fn settle_tax(
     }
 }
 
-/// Drops tax that is below the minimum collectible for the whole consignment.
+/// Drops tax that is below the minimum collectible for the whole consignment (each minimum of
+/// the day on the levies it tests).
 pub(super) fn apply_min_collectible(
     ctx: &mut Ctx<'_>,
     relief: &Relief,
     lines: &mut [LineQuote],
     checks: &mut [ThresholdCheck],
 ) {
-    let Some(t) = relief.min_collectible else { return };
+    for &t in &relief.min_collectible {
+        apply_one_min_collectible(ctx, relief, t, lines, checks);
+    }
+}
+
+/// One minimum collectible `t` of [`apply_min_collectible`].
+fn apply_one_min_collectible(
+    ctx: &mut Ctx<'_>,
+    relief: &Relief,
+    t: &'static Threshold,
+    lines: &mut [LineQuote],
+    checks: &mut [ThresholdCheck],
+) {
     // The minimum is tested on the tax, known only now: its check says whether it applied.
     let check = checks.iter_mut().find(|c| c.id == t.id);
     if relief.seller_collects.or(relief.reverse_charge).is_some() {

@@ -178,7 +178,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             if let Some(why) = &bar {
                 ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
             } else {
-                relief.min_collectible = Some(t);
+                relief.min_collectible.push(t);
             }
             checks.push(ThresholdCheck {
                 id: Cow::Borrowed(t.id),
@@ -330,6 +330,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         }
     }
     sale_tax_stands(&mut relief, &mut checks);
+    // A US line bearing antidumping or countervailing duty is outside de minimis.
+    super::remedies::us_ad_cvd_outside(ctx, &applied, &mut outside);
     if !outside.is_empty() {
         relief.per_line = lines_relief(&relief, &applied, &outside, ctx.req.lines.len());
     }
@@ -377,7 +379,7 @@ fn add_row(relief: &mut Relief, t: &'static Threshold) {
         }
         ThresholdEffect::SellerCollects => relief.seller_collects = Some(t),
         ThresholdEffect::FlatPerTariffLine => relief.flat_duty = Some(t),
-        ThresholdEffect::MinCollectible => relief.min_collectible = Some(t),
+        ThresholdEffect::MinCollectible => relief.min_collectible.push(t),
         ThresholdEffect::SimplifiedTariff => relief.simplified = Some(t),
         ThresholdEffect::ReverseCharge => relief.reverse_charge = Some(t),
         // Never applied: a flat-rate row is `verify` (the loader refuses another), so its duty
@@ -403,7 +405,7 @@ fn lines_relief(
                 return None;
             }
             let mut r = Relief {
-                min_collectible: relief.min_collectible,
+                min_collectible: relief.min_collectible.clone(),
                 simplified_set_aside: relief.simplified_set_aside,
                 unverified: relief.unverified.iter().copied().filter(|t| !is_out(i, t)).collect(),
                 ..Relief::default()

@@ -176,6 +176,9 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
             continue;
         }
         levy.formula = match levy.amount.or(levy.partial_amount) {
+            // A levy at zero is zero whether or not the row holds (a Free book under a relief
+            // from a secondary source): nothing to unprice.
+            Some(figure) if figure.is_zero() => continue,
             Some(figure) => {
                 format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; "))
             }

@@ -101,9 +101,12 @@ pub(super) fn in_chapters(chapters: u128, code: &str) -> bool {
     chapter(code).is_some_and(|c| chapters & (1u128 << c) != 0)
 }
 
-/// The row of `rows` that charges goods of `code` imported into `country` on `date`: a row naming
-/// the country itself before a row naming a group it belongs to (a GB quote of 2019 reads the
-/// UK's own duty, not the EU's). `chapters` is [`chapters`] of `rows`.
+/// The rows of `rows` that charge goods of `code` imported into `country` on `date`: every row
+/// naming the country itself (Finland's soft-drinks tax and its beverage-packaging tax are two
+/// taxes on one soft drink), then each row naming a group it belongs to, unless a row of the
+/// country's own covers the same codes: that is the country's own version of the group's excise
+/// (a GB quote of 2019 reads the UK's own alcohol duty, not the EU's). `chapters` is [`chapters`]
+/// of `rows`.
 pub(super) fn find<'r>(
     rows: &'r [Excise],
     chapters: u128,
@@ -111,15 +114,19 @@ pub(super) fn find<'r>(
     country: &str,
     code: &str,
     date: Date,
-) -> Option<&'r Excise> {
+) -> Vec<&'r Excise> {
     if !in_chapters(chapters, code) {
-        return None;
+        return Vec::new();
     }
     let due = |r: &&Excise| r.in_force(date) && r.covers(code);
-    rows.iter()
-        .filter(due)
-        .find(|r| r.names_itself(country))
-        .or_else(|| rows.iter().filter(due).find(|r| r.names(groups, country, date)))
+    let mut out: Vec<&Excise> = rows.iter().filter(due).filter(|r| r.names_itself(country)).collect();
+    let own = out.len();
+    for g in rows.iter().filter(due).filter(|r| !r.names_itself(country) && r.names(groups, country, date)) {
+        if !out[..own].iter().any(|r| r.codes == g.codes) {
+            out.push(g);
+        }
+    }
+    out
 }
 
 /// Parses `rules/excise.tsv` strictly ([`Listed::read`]).
@@ -150,7 +157,7 @@ mod tests {
     fn a_row_covers_its_prefixes_on_its_dates() {
         let rows = parse_rows("x\tGB,XI\tAlcohol Duty\t2204,220710\tn\t2023-08-01\t\tlaw\tofficial\n").unwrap();
         let g = groups();
-        let find = |country, code, d| find(&rows, chapters(&rows), &g, country, code, d);
+        let find = |country, code, d| find(&rows, chapters(&rows), &g, country, code, d).first().copied();
         assert_eq!(find("XI", "2204219300", day("2026-03-02")).map(|r| r.id), Some("x"));
         assert!(find("GB", "2207200000", day("2026-03-02")).is_none());
         assert!(find("GB", "2204219300", day("2023-07-31")).is_none());
@@ -167,10 +174,30 @@ mod tests {
         )
         .unwrap();
         let g = groups();
-        let find = |country, d| find(&rows, chapters(&rows), &g, country, "2204", d);
-        assert_eq!(find("GB", day("2019-05-01")).map(|r| r.id), Some("gb"));
-        assert_eq!(find("DE", day("2019-05-01")).map(|r| r.id), Some("eu"));
+        let find = |country, d| find(&rows, chapters(&rows), &g, country, "2204", d).first().map(|r| r.id);
+        assert_eq!(find("GB", day("2019-05-01")), Some("gb"));
+        assert_eq!(find("DE", day("2019-05-01")), Some("eu"));
         assert!(find("FR", day("2019-05-01")).is_none());
+    }
+
+    /// A country's own tax on other goods, or on more goods, is listed beside the group's excise
+    /// (as Finland's beverage-packaging tax, Act 1037/2004, on beer besides the EU's harmonised
+    /// excise, Directive (EU) 2020/262), and two own taxes on one good are both listed (as
+    /// Finland's soft-drinks tax, Act 1127/2010, and its packaging tax on a soft drink). The
+    /// fixture's EU has Germany as a member.
+    #[test]
+    fn a_country_lists_its_own_other_taxes_beside_the_groups_excise() {
+        let rows = parse_rows(
+            "eu\tEU\tEU excise\t2203,2204\tn\t\t\tlaw\tofficial\nsd\tDE\tSoft drinks\t2202\tn\t\t\tlaw\tofficial\npk\tDE\tPackaging\t2202,2203\tn\t\t\tlaw\tofficial\n",
+        )
+        .unwrap();
+        let g = groups();
+        let ids = |code| -> Vec<&str> {
+            find(&rows, chapters(&rows), &g, "DE", code, day("2026-03-02")).iter().map(|r| r.id).collect()
+        };
+        assert_eq!(ids("2203000100"), ["pk", "eu"]);
+        assert_eq!(ids("2202100000"), ["sd", "pk"]);
+        assert_eq!(ids("2204210000"), ["eu"]);
     }
 
     #[test]

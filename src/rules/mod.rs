@@ -888,9 +888,16 @@ impl Rules {
         self.movements.iter().find(|m| m.applies(&self.groups, ship_from, destination, date))
     }
 
-    /// The excise (`rules/excise.tsv`) goods of `code` imported into `country` owe on `date`, if
-    /// any: a row naming the country itself before one naming a group it belongs to.
+    /// The first excise (`rules/excise.tsv`) goods of `code` imported into `country` owe on
+    /// `date`, if any ([`Rules::excises`]).
     pub fn excise(&self, country: &str, code: &str, date: Date) -> Option<&Excise> {
+        self.excises(country, code, date).first().copied()
+    }
+
+    /// Every excise (`rules/excise.tsv`) goods of `code` imported into `country` owe on `date`:
+    /// the rows naming the country itself, then the rows naming a group it belongs to that no row
+    /// of its own replaces (the same codes: its own version of the group's excise).
+    pub fn excises(&self, country: &str, code: &str, date: Date) -> Vec<&Excise> {
         excise::find(&self.excise, self.excise_chapters, &self.groups, country, code, date)
     }
 

@@ -414,6 +414,11 @@ impl UsRules {
         // #65936570; 9903.01.33 exempts the metal content only). A layer that may apply (scope not
         // settled) leaves the layers it would exclude unsettled too.
         // In priority order, so a layer sees whether the layers before it are settled.
+        // A layer the line's claim removes (USMCA: the Canada and Mexico IEEPA duties) is not
+        // "subject to" for an exclusion: the article owes 0 % under it (CBP CSMS #65054270:
+        // "'Subject to' means that duty more than 0% is owed"), so it excludes nothing.
+        let claimed = line.and_then(|f| f.claim);
+        let waived = |l: &Layer| claimed.is_some_and(|c| l.waived_by.iter().any(|w| w.eq_ignore_ascii_case(c)));
         for i in 0..candidates.len() {
             if candidates[i].excluded_by.is_some() {
                 continue;
@@ -421,7 +426,7 @@ impl UsRules {
             let layer = candidates[i].layer;
             let excluders: Vec<(&Layer, bool)> = candidates
                 .iter()
-                .filter(|c| c.excluded_by.is_none() && c.layer.id != layer.id)
+                .filter(|c| c.excluded_by.is_none() && c.layer.id != layer.id && !waived(c.layer))
                 .filter(|c| layer.exclude_layers.iter().any(|x| c.layer.id.starts_with(x)))
                 .map(|c| (c.layer, c.unknown.is_some()))
                 .collect();
