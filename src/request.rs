@@ -206,9 +206,14 @@ pub struct ExtraDuty {
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum ExtraDutyKind {
-    /// A customs duty (safeguard, anti-dumping, countervailing).
+    /// A customs duty (a safeguard, or an anti-dumping or countervailing duty not named as such).
     #[default]
     Duty,
+    /// An anti-dumping duty: a customs duty that, in the US, takes its line out of de minimis
+    /// (CBP: Section 321 does not allow merchandise subject to antidumping duties).
+    Antidumping,
+    /// A countervailing duty: as [`ExtraDutyKind::Antidumping`].
+    Countervailing,
     /// An excise duty charged at import (alcohol, tobacco, vaping products).
     Excise,
 }
@@ -217,6 +222,21 @@ impl ExtraDutyKind {
     /// True for the default, a customs duty (serialization leaves it out).
     pub fn is_duty(&self) -> bool {
         *self == ExtraDutyKind::Duty
+    }
+
+    /// True for a customs duty of any kind (not an excise duty).
+    ///
+    /// ```
+    /// use landed::request::ExtraDutyKind;
+    /// assert!(ExtraDutyKind::Antidumping.is_customs() && !ExtraDutyKind::Excise.is_customs());
+    /// ```
+    pub fn is_customs(&self) -> bool {
+        *self != ExtraDutyKind::Excise
+    }
+
+    /// True for an anti-dumping or countervailing duty, as the caller typed it.
+    pub fn is_ad_cvd(&self) -> bool {
+        matches!(self, ExtraDutyKind::Antidumping | ExtraDutyKind::Countervailing)
     }
 }
 

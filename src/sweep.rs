@@ -598,9 +598,9 @@ fn caller_duties(base: &QuoteRequest, row: &mut QuoteRequest) -> CallerDuties {
             (None, None) => false,
             _ => true,
         };
-        let customs_extras = line.extra_duties.iter().filter(|d| d.kind == ExtraDutyKind::Duty).count();
+        let customs_extras = line.extra_duties.iter().filter(|d| d.kind.is_customs()).count();
         if other_origin && customs_extras > 0 {
-            line.extra_duties.retain(|d| d.kind != ExtraDutyKind::Duty);
+            line.extra_duties.retain(|d| !d.kind.is_customs());
             out.lower_bound = true;
             out.notes.push(format!(
                 "line {id}: extra duties were given for origin {}; whether they apply to origin {} is not known, so they are left out and the figures are at least",

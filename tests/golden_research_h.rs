@@ -200,6 +200,22 @@ fn a_us_line_bearing_antidumping_duty_is_not_within_de_minimis_cbp_section_321()
 }
 
 #[test]
+fn a_us_countervailing_duty_given_by_its_kind_takes_the_line_out_of_de_minimis_cbp_section_321() {
+    // The same CBP rule (E-Commerce FAQ: Section 321 does not allow merchandise subject to
+    // antidumping and countervailing duties), the duty typed by its `kind` whatever its name:
+    // the line is entered, 16.50 + the CVD 20 % × 100.00 = 20.00 + 7.50 (9903.88.15) + 10.00
+    // (9903.01.20) = 54.00, and the informal MPF of FY2025, US$2.62, on it.
+    let tee = json!({"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00",
+        "extra_duties": [{"name": "Order C-570-xxx (case number not known to the caller)", "rate": "20%", "kind": "countervailing"}]});
+    let q = us_courier("CN", "2025-03-03", json!([tee]));
+    assert_eq!(q.totals.duty, d("54.00"), "{:?}", q.lines[0].levies);
+    let fee_total: rust_decimal::Decimal =
+        q.levies.iter().filter(|l| l.kind == LevyKind::Fee).filter_map(|l| l.amount).sum();
+    assert_eq!(fee_total, d("2.62"), "{:?}", q.levies);
+    assert!(q.totals.complete);
+}
+
+#[test]
 fn a_us_caller_duty_not_named_ad_cvd_under_de_minimis_stays_listed() {
     // A Section 201 safeguard is within de minimis (CBP NPRM 90 FR 6852 only proposes otherwise);
     // a duty whose name does not say what it is stays listed, not priced, with what settles it.

@@ -37,7 +37,7 @@ pub(super) fn charge_caller_duties(
 ) -> (Decimal, bool) {
     let mut total = Decimal::ZERO;
     let mut known = true;
-    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == kind) {
+    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind.is_customs() == kind.is_customs()) {
         let expr = DutyExpr::parse(&d.rate);
         // A caller's duty may name a currency the line's own rate does not: its rate is added.
         let mut fx = input.fx.to_vec();
@@ -74,8 +74,8 @@ pub(super) fn caller_levy(
     let d = &line.extra_duties[i];
     Levy {
         kind: match d.kind {
-            ExtraDutyKind::Duty => LevyKind::AdditionalDuty,
             ExtraDutyKind::Excise => LevyKind::Excise,
+            _ => LevyKind::AdditionalDuty,
         },
         name: format!("{} (caller-supplied)", d.name).into(),
         base,

@@ -12,7 +12,7 @@ use crate::rules::Touch;
 /// such entry answers every listed measure: the caller knows the producer and the measures).
 /// Returns whether the line's trade remedies are known (none listed).
 pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_value: Decimal, p: &mut Priced) -> bool {
-    if line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Duty) {
+    if line.extra_duties.iter().any(|d| d.kind.is_customs()) {
         return true;
     }
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
@@ -86,7 +86,7 @@ pub(super) fn duties_under_relief(
     quantities: &Quantities,
     p: &mut Priced,
 ) -> (Decimal, bool) {
-    if DUE_UNDER_RELIEF.contains(&ctx.destination) && line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Duty) {
+    if DUE_UNDER_RELIEF.contains(&ctx.destination) && line.extra_duties.iter().any(|d| d.kind.is_customs()) {
         let components = component_values(ctx, line);
         let input = DutyInput {
             value: customs_value,
@@ -104,12 +104,12 @@ pub(super) fn duties_under_relief(
     }
     let mut known = true;
     let us = ctx.destination == "US";
-    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == ExtraDutyKind::Duty) {
+    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind.is_customs()) {
         let reason = match us {
             // A duty named as anti-dumping or countervailing took the line out of de minimis
             // before pricing; another may be one unnamed, or a safeguard de minimis covers.
             true => format!(
-                "{} ({}): if it is an antidumping or countervailing duty, the line is not eligible for {} (CBP: 'Section 321 does not allow ... Merchandise subject to antidumping and countervailing duties') and all its duty is due: say so in its name (\"antidumping\", \"countervailing\", \"AD\", \"CVD\" or the case number A-/C-nnn-nnn); a Section 201, 232 or 301 duty is within de minimis: so it is listed, not priced",
+                "{} ({}): if it is an antidumping or countervailing duty, the line is not eligible for {} (CBP: 'Section 321 does not allow ... Merchandise subject to antidumping and countervailing duties') and all its duty is due: give it \"kind\": \"antidumping\" or \"countervailing\" (or say so in its name: \"AD\", \"CVD\" or the case number A-/C-nnn-nnn); a Section 201, 232 or 301 duty is within de minimis: so it is listed, not priced",
                 d.name, d.rate, threshold.id
             ),
             false => format!(
@@ -147,8 +147,8 @@ fn is_case_number(w: &str) -> bool {
     matches!(k, "a" | "c") && [a, b].iter().all(|p| p.len() == 3 && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
-/// The US lines that bear an antidumping or countervailing duty (a caller's duty so named,
-/// [`names_ad_cvd`]) are outside every de minimis relief row that applies (19 U.S.C. 1321,
+/// The US lines that bear an antidumping or countervailing duty (a caller's duty of that `kind`,
+/// or of kind `duty` so named, [`names_ad_cvd`]) are outside every de minimis relief row that applies (19 U.S.C. 1321,
 /// 19 CFR 10.151; CBP, E-Commerce FAQ: "Section 321 does not allow: Merchandise subject to
 /// antidumping and countervailing duties"): such a line is entered, and its duty, tax and its
 /// share of the fees are due; the other lines keep the relief. Adds them to `outside`.
@@ -166,7 +166,11 @@ pub(super) fn us_ad_cvd_outside(
         return;
     }
     for (i, line) in ctx.req.lines.iter().enumerate() {
-        let Some(d) = line.extra_duties.iter().find(|d| d.kind == ExtraDutyKind::Duty && names_ad_cvd(&d.name)) else {
+        let Some(d) = line
+            .extra_duties
+            .iter()
+            .find(|d| d.kind.is_ad_cvd() || (d.kind == ExtraDutyKind::Duty && names_ad_cvd(&d.name)))
+        else {
             continue;
         };
         for &t in &reliefs {

@@ -361,7 +361,12 @@ const TRANSPORTS: &[(&str, Transport)] = &[
 ];
 const SIMPLIFIED_REGIMES: &[(&str, SimplifiedRegime)] =
     &[("rts", SimplifiedRegime::Rts), ("remessa_conforme", SimplifiedRegime::RemessaConforme)];
-const EXTRA_DUTY_KINDS: &[(&str, ExtraDutyKind)] = &[("duty", ExtraDutyKind::Duty), ("excise", ExtraDutyKind::Excise)];
+const EXTRA_DUTY_KINDS: &[(&str, ExtraDutyKind)] = &[
+    ("duty", ExtraDutyKind::Duty),
+    ("antidumping", ExtraDutyKind::Antidumping),
+    ("countervailing", ExtraDutyKind::Countervailing),
+    ("excise", ExtraDutyKind::Excise),
+];
 const TARIFF_CHOICES: &[(&str, TariffChoice)] =
     &[("general", TariffChoice::General), ("simplified", TariffChoice::Simplified)];
 const VAT_CLASSES: &[(&str, VatClass)] = &[
