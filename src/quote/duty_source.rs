@@ -203,7 +203,7 @@ pub(super) fn duty_rates(
             }
             if let Some(v) = Some(src.vintage)
                 .filter(|_| unchecked)
-                .and_then(|v| Date::parse(v).ok())
+                .and_then(vintage_date)
                 .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
                 .filter(|_| !ctx.warnings.iter().any(|w| w.code == WarningCode::OldTariff))
             {
@@ -284,6 +284,22 @@ pub(super) fn duty_rates(
             }
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
         },
+    }
+}
+
+/// A tariff edition's vintage as a date: `YYYY-MM-DD` (every edition's spelling) read digit by
+/// digit, the date `Date::parse` gives for it, without its splitting and number parsing; any
+/// other text through `Date::parse`.
+fn vintage_date(v: &str) -> Option<Date> {
+    let digit = |b: u8| u32::from(b.wrapping_sub(b'0'));
+    match *v.as_bytes() {
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
+            if [y0, y1, y2, y3, m0, m1, d0, d1].iter().all(u8::is_ascii_digit) =>
+        {
+            let year = digit(y0) * 1000 + digit(y1) * 100 + digit(y2) * 10 + digit(y3);
+            Date::new(year as i32, digit(m0) * 10 + digit(m1), digit(d0) * 10 + digit(d1)).ok()
+        }
+        _ => Date::parse(v).ok(),
     }
 }
 
@@ -537,6 +553,17 @@ mod tests {
         assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
         assert!(rates[0].name.as_str().contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
+    }
+
+    #[test]
+    fn a_vintage_is_read_as_date_parse_reads_it() {
+        for v in [
+            "2026-01-05", "2024-02-29", "2025-02-29", "2026-13-01", "2026-00-10", "1899-12-31", "3000-01-01",
+            "2026-1-05", "2026-+1-05", " 2026-01-05", "2026-01-05 ", "2026/01/05", "2026-01", "", "20260105",
+            "2026-01-0x", "２026-01-05",
+        ] {
+            assert_eq!(vintage_date(v), Date::parse(v).ok(), "{v:?}");
+        }
     }
 
     #[test]
