@@ -195,7 +195,7 @@ pub(super) fn duty_rates(
                 return Ok(None);
             }
             let first = found.lines[0].row.source;
-            let src = snapshot.source(&found.lines[0].row);
+            let src = snapshot.source(found.lines[0].row);
             // Each edition's age is checked once per quote.
             let unchecked = !ctx.tariff_editions_checked.iter().any(|e| *e == first);
             if unchecked {
@@ -223,7 +223,7 @@ pub(super) fn duty_rates(
                     push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(&l.row), m);
                     continue;
                 }
-                let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
+                let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l.row, l.expression));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
                 if rates.iter().filter_map(rate_of).any(|r| {
                     r.text == text
@@ -353,18 +353,19 @@ fn claimed_rate(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     p: &'static Programme,
-    l: &crate::snapshot::LookupLine<'static>,
+    row: &crate::snapshot::Row<'static>,
+    general: &'static DutyExpr,
 ) -> Option<(String, ClaimedRate)> {
-    let Some(text) = crate::rules::programmes::special_rate(l.row.special, p.code) else {
+    let Some(text) = crate::rules::programmes::special_rate(row.special, p.code) else {
         ctx.warn(Detail::ClaimNoRate {
             line: line.id.clone(),
-            code: l.row.code().to_string(),
+            code: row.code().to_string(),
             programme: p.code,
-            general: l.row.mfn,
+            general: row.mfn,
         });
         return None;
     };
-    Some((text, ClaimedRate { programme: p, general: l.expression, general_text: l.row.mfn }))
+    Some((text, ClaimedRate { programme: p, general, general_text: row.mfn }))
 }
 
 /// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
