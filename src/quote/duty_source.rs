@@ -220,7 +220,7 @@ pub(super) fn duty_rates(
             let column_2 = column_2(ctx, line);
             for l in &found.lines {
                 if let Some(m) = column_2 {
-                    push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(&l.row), m);
+                    push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(l.row), m);
                     continue;
                 }
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l.row, l.expression));
@@ -231,7 +231,7 @@ pub(super) fn duty_rates(
                 }) {
                     continue;
                 }
-                let source = snapshot.source(&l.row);
+                let source = snapshot.source(l.row);
                 if let Some((text, c)) = claimed {
                     rates.push(DutySource::Rate(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
@@ -559,9 +559,23 @@ mod tests {
     #[test]
     fn a_vintage_is_read_as_date_parse_reads_it() {
         for v in [
-            "2026-01-05", "2024-02-29", "2025-02-29", "2026-13-01", "2026-00-10", "1899-12-31", "3000-01-01",
-            "2026-1-05", "2026-+1-05", " 2026-01-05", "2026-01-05 ", "2026/01/05", "2026-01", "", "20260105",
-            "2026-01-0x", "２026-01-05",
+            "2026-01-05",
+            "2024-02-29",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "1899-12-31",
+            "3000-01-01",
+            "2026-1-05",
+            "2026-+1-05",
+            " 2026-01-05",
+            "2026-01-05 ",
+            "2026/01/05",
+            "2026-01",
+            "",
+            "20260105",
+            "2026-01-0x",
+            "２026-01-05",
         ] {
             assert_eq!(vintage_date(v), Date::parse(v).ok(), "{v:?}");
         }

@@ -374,8 +374,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         })
         .collect();
     allocate_into(shipping_total, &keys, dp, &mut values, |v| &mut v.shipping).map_err(|e| e.within("shipping"))?;
-    allocate_into(insurance_total, &keys, dp, &mut values, |v| &mut v.insurance)
-        .map_err(|e| e.within("insurance"))?;
+    allocate_into(insurance_total, &keys, dp, &mut values, |v| &mut v.insurance).map_err(|e| e.within("insurance"))?;
     // No charges (nearly always): every line's share stays zero.
     if !charges_total.is_zero() {
         allocate_into(charges_total, &keys, dp, &mut values, |v| &mut v.tax_base_charges)

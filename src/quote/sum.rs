@@ -89,7 +89,11 @@ mod tests {
                 let sum = Sum { dp, units, other: None };
                 let want = Decimal::from_i128_with_scale(units, dp);
                 let got = sum.total();
-                assert_eq!((got, got.scale(), got.is_sign_negative()), (want, dp, want.is_sign_negative()), "{units} {dp}");
+                assert_eq!(
+                    (got, got.scale(), got.is_sign_negative()),
+                    (want, dp, want.is_sign_negative()),
+                    "{units} {dp}"
+                );
                 assert_eq!(got.to_string(), want.to_string());
             }
         }

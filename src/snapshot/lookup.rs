@@ -321,7 +321,13 @@ impl<'s> Snapshot<'s> {
             .map(|s| format!("{}, {}, {}", s.publisher, s.dataset, s.vintage))
             .unwrap_or_else(|| correlation::TABLE_FILE.to_string());
         let via = ViaCorrelation::new(&resolution, nomenclature, source);
-        Ok(Some(Found { table, kind: Match::Correlated, matched_len: code.len(), lines, via_correlation: Some(Box::new(via)) }))
+        Ok(Some(Found {
+            table,
+            kind: Match::Correlated,
+            matched_len: code.len(),
+            lines,
+            via_correlation: Some(Box::new(via)),
+        }))
     }
 
     /// Appends the rows of `candidates` in force on `date`; of several rows of one code in
