@@ -32,21 +32,35 @@ pub enum AllocationKey {
 /// ```
 pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Decimal>> {
     let mut parts = vec![Decimal::ZERO; weights.len()];
-    allocate_into(total, weights, dp, &mut parts, |p| p)?;
+    allocate_into(total, weights, dp, &mut parts)?;
     Ok(parts)
 }
 
-/// [`allocate`], each share written to its item's field (`slot`) of `out` (one item per weight),
-/// without a list of its own: a quote writes the shares straight into its lines' values.
-pub(crate) fn allocate_into<T>(
-    total: Decimal,
-    weights: &[Decimal],
-    dp: u32,
-    out: &mut [T],
-    slot: fn(&mut T) -> &mut Decimal,
-) -> Result<()> {
-    debug_assert_eq!(weights.len(), out.len());
-    let mut put = |i: usize, share: Decimal| *slot(&mut out[i]) = share;
+/// Where [`allocate_into`] writes the share of weight `i` (one place per weight).
+pub(crate) trait Shares {
+    fn share(&mut self, i: usize) -> &mut Decimal;
+}
+
+impl Shares for Vec<Decimal> {
+    fn share(&mut self, i: usize) -> &mut Decimal {
+        &mut self[i]
+    }
+}
+
+/// One field of each item of a slice, as the places of the shares.
+pub(crate) struct Fields<'a, T>(pub(crate) &'a mut [T], pub(crate) fn(&mut T) -> &mut Decimal);
+
+impl<T> Shares for Fields<'_, T> {
+    fn share(&mut self, i: usize) -> &mut Decimal {
+        (self.1)(&mut self.0[i])
+    }
+}
+
+/// [`allocate`], each share written to its place in `out`, without a list of its own: a quote
+/// writes the shares straight into its lines' values. (One body for every kind of place: the
+/// browser module carries it once.)
+pub(crate) fn allocate_into(total: Decimal, weights: &[Decimal], dp: u32, out: &mut dyn Shares) -> Result<()> {
+    let mut put = |i: usize, share: Decimal| *out.share(i) = share;
     if weights.is_empty() {
         return Ok(());
     }
@@ -87,9 +101,8 @@ pub(crate) fn allocate_into<T>(
         return Ok(());
     }
     // Exactly in integers; in `Decimal` (the same largest remainders) only past `i128`.
-    if !allocate_exact(total_units.mantissa(), weights, dp, out, slot) {
-        let mut put = |i: usize, share: Decimal| *slot(&mut out[i]) = share;
-        spread(total, weights, sum(), dp).into_iter().enumerate().for_each(|(i, p)| put(i, p));
+    if !allocate_exact(total_units.mantissa(), weights, dp, out) {
+        spread(total, weights, sum(), dp).into_iter().enumerate().for_each(|(i, p)| *out.share(i) = p);
     }
     Ok(())
 }
@@ -98,13 +111,7 @@ pub(crate) fn allocate_into<T>(
 /// share of `total_units` is floored exactly, and the units left over go to the largest exact
 /// remainders, one each (ties to the earlier line), written as [`allocate_into`] writes them.
 /// False (and nothing written) when a product would overflow.
-fn allocate_exact<T>(
-    total_units: i128,
-    weights: &[Decimal],
-    dp: u32,
-    out: &mut [T],
-    slot: fn(&mut T) -> &mut Decimal,
-) -> bool {
+fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32, out: &mut dyn Shares) -> bool {
     let Some(scale) = weights.iter().map(Decimal::scale).max() else { return false };
     let int = |w: &Decimal| match w.scale() == scale {
         true => Some(w.mantissa()),
@@ -119,11 +126,11 @@ fn allocate_exact<T>(
     if total_units <= i128::from(u32::MAX) && sum <= i128::from(u32::MAX) {
         // Every weight is at most the sum, so each converts.
         let ints = weights.iter().map(|w| int(w).map(|w| w as u64));
-        return allocate_small(total_units as u64, ints, sum as u64, dp, out, slot);
+        return allocate_small(total_units as u64, ints, sum as u64, dp, out);
     }
     let Some(parts) = allocate_wide(total_units, weights.iter().map(int), sum, dp) else { return false };
     for (i, p) in parts.into_iter().enumerate() {
-        *slot(&mut out[i]) = p;
+        *out.share(i) = p;
     }
     true
 }
@@ -161,13 +168,12 @@ fn allocate_wide(
 /// and position are packed into one `u64` that orders as the largest-remainder rule does (larger
 /// remainder first, then the earlier line), so the lines that get a unit more are the largest keys.
 /// The floors are written as they are found, and the lines that get a unit more rewritten.
-fn allocate_small<T>(
+fn allocate_small(
     total_units: u64,
     weights: impl ExactSizeIterator<Item = Option<u64>>,
     sum: u64,
     dp: u32,
-    out: &mut [T],
-    slot: fn(&mut T) -> &mut Decimal,
+    out: &mut dyn Shares,
 ) -> bool {
     let mut keys = Vec::with_capacity(weights.len());
     let mut given = 0u64;
@@ -179,7 +185,7 @@ fn allocate_small<T>(
         let (share, remainder) = (p / sum, p % sum);
         given += share;
         // share ≤ total_units < 2^32: its digits are the low word (the same value and scale).
-        *slot(&mut out[i]) = Decimal::from_parts(share as u32, 0, 0, false, dp);
+        *out.share(i) = Decimal::from_parts(share as u32, 0, 0, false, dp);
         // remainder < sum < 2^32, and a cart has fewer than 2^32 lines.
         keys.push(remainder << 32 | u64::from(u32::MAX - i as u32));
     }
@@ -189,7 +195,7 @@ fn allocate_small<T>(
         crate::sort::sort_unstable(&mut keys);
         for k in keys.iter().rev().take(left) {
             let i = (u32::MAX - *k as u32) as usize;
-            let part = slot(&mut out[i]);
+            let part = out.share(i);
             *part = Decimal::from_i128_with_scale(part.mantissa() + 1, dp);
         }
     }

@@ -4,7 +4,7 @@
 //! and their tax is the seller's. A line that cannot be priced says why; the rest of the cart
 //! is still priced.
 
-use crate::allocation::{allocate, allocate_into, AllocationKey};
+use crate::allocation::{allocate, allocate_into, AllocationKey, Fields};
 use crate::date::Date;
 use crate::duty::{DutyExpr, DutyInput, Unpriced};
 use crate::error::{Error, ErrorCode, Result};
@@ -373,11 +373,13 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             tax_base_charges: Decimal::ZERO,
         })
         .collect();
-    allocate_into(shipping_total, &keys, dp, &mut values, |v| &mut v.shipping).map_err(|e| e.within("shipping"))?;
-    allocate_into(insurance_total, &keys, dp, &mut values, |v| &mut v.insurance).map_err(|e| e.within("insurance"))?;
+    allocate_into(shipping_total, &keys, dp, &mut Fields(&mut values, |v| &mut v.shipping))
+        .map_err(|e| e.within("shipping"))?;
+    allocate_into(insurance_total, &keys, dp, &mut Fields(&mut values, |v| &mut v.insurance))
+        .map_err(|e| e.within("insurance"))?;
     // No charges (nearly always): every line's share stays zero.
     if !charges_total.is_zero() {
-        allocate_into(charges_total, &keys, dp, &mut values, |v| &mut v.tax_base_charges)
+        allocate_into(charges_total, &keys, dp, &mut Fields(&mut values, |v| &mut v.tax_base_charges))
             .map_err(|e| e.within("tax_base_charges"))?;
     }
 
