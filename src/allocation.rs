@@ -31,8 +31,38 @@ pub enum AllocationKey {
 /// assert_eq!(parts.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["3.34", "3.33", "3.33"]);
 /// ```
 pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Decimal>> {
+    let mut parts = vec![Decimal::ZERO; weights.len()];
+    allocate_into(total, weights, dp, &mut parts)?;
+    Ok(parts)
+}
+
+/// Where [`allocate_into`] writes the share of weight `i` (one place per weight).
+pub(crate) trait Shares {
+    fn share(&mut self, i: usize) -> &mut Decimal;
+}
+
+impl Shares for Vec<Decimal> {
+    fn share(&mut self, i: usize) -> &mut Decimal {
+        &mut self[i]
+    }
+}
+
+/// One field of each item of a slice, as the places of the shares.
+pub(crate) struct Fields<'a, T>(pub(crate) &'a mut [T], pub(crate) fn(&mut T) -> &mut Decimal);
+
+impl<T> Shares for Fields<'_, T> {
+    fn share(&mut self, i: usize) -> &mut Decimal {
+        (self.1)(&mut self.0[i])
+    }
+}
+
+/// [`allocate`], each share written to its place in `out`, without a list of its own: a quote
+/// writes the shares straight into its lines' values. (One body for every kind of place: the
+/// browser module carries it once.)
+pub(crate) fn allocate_into(total: Decimal, weights: &[Decimal], dp: u32, out: &mut dyn Shares) -> Result<()> {
+    let mut put = |i: usize, share: Decimal| *out.share(i) = share;
     if weights.is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     if total.is_sign_negative() && !total.is_zero() {
         return Err(Error::new(ErrorCode::NegativeAmount, "", "a shipment charge cannot be negative"));
@@ -43,7 +73,8 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     // Nothing to spread (no shipping on a cart of free lines): every share is zero, whatever
     // the keys.
     if total.round_dp(dp).is_zero() {
-        return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
+        (0..weights.len()).for_each(|i| put(i, in_units(Decimal::ZERO, dp)));
+        return Ok(());
     }
     // The weights are not negative: they sum to zero only when every one is zero.
     if weights.iter().all(Decimal::is_zero) {
@@ -55,41 +86,67 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Result<Vec<Deci
     }
     let sum = || weights.iter().copied().sum::<Decimal>();
     let total = total.round_dp(dp);
-    let Some(total_units) = units_of(total, dp) else { return Ok(spread(total, weights, sum(), dp)) };
+    let mut put_all = |parts: Vec<Decimal>| parts.into_iter().enumerate().for_each(|(i, p)| put(i, p));
+    let Some(total_units) = units_of(total, dp) else {
+        put_all(spread(total, weights, sum(), dp));
+        return Ok(());
+    };
     if total_units.is_zero() {
-        return Ok(weights.iter().map(|_| in_units(Decimal::ZERO, dp)).collect());
+        (0..weights.len()).for_each(|i| put(i, in_units(Decimal::ZERO, dp)));
+        return Ok(());
     }
     if weights.len() == 1 {
         // One line (its weight is not zero, checked above) takes the whole total.
-        return Ok(vec![Decimal::from_i128_with_scale(total_units.mantissa(), dp)]);
+        put(0, Decimal::from_i128_with_scale(total_units.mantissa(), dp));
+        return Ok(());
     }
     // Exactly in integers; in `Decimal` (the same largest remainders) only past `i128`.
-    Ok(allocate_exact(total_units.mantissa(), weights, dp).unwrap_or_else(|| spread(total, weights, sum(), dp)))
+    if !allocate_exact(total_units.mantissa(), weights, dp, out) {
+        spread(total, weights, sum(), dp).into_iter().enumerate().for_each(|(i, p)| *out.share(i) = p);
+    }
+    Ok(())
 }
 
 /// The allocation in integers when every figure fits in an `i128` (any real cart): each weight's
 /// share of `total_units` is floored exactly, and the units left over go to the largest exact
-/// remainders, one each (ties to the earlier line). `None` when a product would overflow.
-fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec<Decimal>> {
-    let scale = weights.iter().map(Decimal::scale).max()?;
+/// remainders, one each (ties to the earlier line), written as [`allocate_into`] writes them.
+/// False (and nothing written) when a product would overflow.
+fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32, out: &mut dyn Shares) -> bool {
+    let Some(scale) = weights.iter().map(Decimal::scale).max() else { return false };
     let int = |w: &Decimal| match w.scale() == scale {
         true => Some(w.mantissa()),
         false => w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?),
     };
-    let sum = weights.iter().try_fold(0i128, |s, w| s.checked_add(int(w)?))?;
+    let Some(sum) = weights.iter().try_fold(0i128, |s, w| s.checked_add(int(w)?)) else { return false };
     if sum <= 0 {
-        return None;
+        return false;
     }
     // Any real cart: the total and the weights' sum fit in 32 bits, so every product fits in 64
     // bits and each share and remainder is one machine division instead of two 128-bit calls.
     if total_units <= i128::from(u32::MAX) && sum <= i128::from(u32::MAX) {
-        return allocate_small(total_units as u64, weights.iter().map(|w| int(w).map(|w| w as u64)), sum as u64, dp);
+        // Every weight is at most the sum, so each converts.
+        let ints = weights.iter().map(|w| int(w).map(|w| w as u64));
+        return allocate_small(total_units as u64, ints, sum as u64, dp, out);
     }
+    let Some(parts) = allocate_wide(total_units, weights.iter().map(int), sum, dp) else { return false };
+    for (i, p) in parts.into_iter().enumerate() {
+        *out.share(i) = p;
+    }
+    true
+}
+
+/// [`allocate_exact`] past 32 bits, in `i128`: `None` when a product would overflow.
+fn allocate_wide(
+    total_units: i128,
+    weights: impl ExactSizeIterator<Item = Option<i128>>,
+    sum: i128,
+    dp: u32,
+) -> Option<Vec<Decimal>> {
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given = 0i128;
-    for (i, w) in weights.iter().enumerate() {
-        let p = total_units.checked_mul(int(w)?)?;
+    for (i, w) in weights.enumerate() {
+        let p = total_units.checked_mul(w?)?;
         let (share, remainder) = (p / sum, p % sum);
         given += share;
         parts.push(Decimal::from_i128_with_scale(share, dp));
@@ -110,22 +167,25 @@ fn allocate_exact(total_units: i128, weights: &[Decimal], dp: u32) -> Option<Vec
 /// at one scale, `sum` their sum, not zero): every product fits in 64 bits. Each line's remainder
 /// and position are packed into one `u64` that orders as the largest-remainder rule does (larger
 /// remainder first, then the earlier line), so the lines that get a unit more are the largest keys.
+/// The floors are written as they are found, and the lines that get a unit more rewritten.
 fn allocate_small(
     total_units: u64,
     weights: impl ExactSizeIterator<Item = Option<u64>>,
     sum: u64,
     dp: u32,
-) -> Option<Vec<Decimal>> {
-    let mut parts = Vec::with_capacity(weights.len());
+    out: &mut dyn Shares,
+) -> bool {
     let mut keys = Vec::with_capacity(weights.len());
     let mut given = 0u64;
     for (i, w) in weights.enumerate() {
+        // Every weight converts (each is at most the sum, below 2^32).
+        let Some(w) = w else { return false };
         // 0 ≤ weight ≤ sum < 2^32 and total < 2^32: the product is below 2^64.
-        let p = total_units * w?;
+        let p = total_units * w;
         let (share, remainder) = (p / sum, p % sum);
         given += share;
         // share ≤ total_units < 2^32: its digits are the low word (the same value and scale).
-        parts.push(Decimal::from_parts(share as u32, 0, 0, false, dp));
+        *out.share(i) = Decimal::from_parts(share as u32, 0, 0, false, dp);
         // remainder < sum < 2^32, and a cart has fewer than 2^32 lines.
         keys.push(remainder << 32 | u64::from(u32::MAX - i as u32));
     }
@@ -135,10 +195,11 @@ fn allocate_small(
         crate::sort::sort_unstable(&mut keys);
         for k in keys.iter().rev().take(left) {
             let i = (u32::MAX - *k as u32) as usize;
-            parts[i] = Decimal::from_i128_with_scale(parts[i].mantissa() + 1, dp);
+            let part = out.share(i);
+            *part = Decimal::from_i128_with_scale(part.mantissa() + 1, dp);
         }
     }
-    Some(parts)
+    true
 }
 
 /// `total` (already rounded to `dp` places) as a whole number of 10^-dp units, without a

@@ -725,6 +725,16 @@ const MAX_ID_CHARS: usize = 256;
 /// U+2066-U+2069, which reorder a printed line) are refused, never echoed.
 /// A description may hold line breaks and tabs; an id none.
 fn check_text(text: &str, field: &str) -> Result<()> {
+    // Printable ASCII (nearly every id and description) holds none of them: decided a byte at a
+    // time, without decoding characters.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Ok(());
+    }
+    check_text_chars(text, field)
+}
+
+/// [`check_text`], a character at a time.
+fn check_text_chars(text: &str, field: &str) -> Result<()> {
     let layout = |c: char| field == "description" && matches!(c, '\n' | '\t');
     let bad = text.chars().find(|c| {
         (c.is_control() && !layout(*c))
@@ -808,7 +818,8 @@ impl LineRequest {
         if self.id.chars().all(char::is_whitespace) {
             return Err(Error::new(ErrorCode::InvalidField, "id", "line id is empty"));
         }
-        if self.id.chars().count() > MAX_ID_CHARS {
+        // No more characters than bytes: the characters are counted only for a long id.
+        if self.id.len() > MAX_ID_CHARS && self.id.chars().count() > MAX_ID_CHARS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "id",
@@ -907,6 +918,24 @@ impl LineRequest {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_ascii_text_check_refuses_what_the_character_check_refuses() {
+        // `check_text` answers printable ASCII at once: every ASCII character, alone and among
+        // others, in an id and in a description, is judged as the character-by-character check judges it.
+        for b in 0u8..=0x7f {
+            let c = char::from(b);
+            for text in [c.to_string(), format!("a{c}b")] {
+                for field in ["id", "description"] {
+                    assert_eq!(
+                        check_text(&text, field).map_err(|e| e.message),
+                        check_text_chars(&text, field).map_err(|e| e.message),
+                        "{b:#x} {field}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn exceeds_compares_at_every_scale() {

@@ -195,7 +195,7 @@ pub(super) fn duty_rates(
                 return Ok(None);
             }
             let first = found.lines[0].row.source;
-            let src = snapshot.source(&found.lines[0].row);
+            let src = snapshot.source(found.lines[0].row);
             // Each edition's age is checked once per quote.
             let unchecked = !ctx.tariff_editions_checked.iter().any(|e| *e == first);
             if unchecked {
@@ -203,7 +203,7 @@ pub(super) fn duty_rates(
             }
             if let Some(v) = Some(src.vintage)
                 .filter(|_| unchecked)
-                .and_then(|v| Date::parse(v).ok())
+                .and_then(vintage_date)
                 .filter(|v| ctx.req.date.days_since_epoch() - v.days_since_epoch() > 365)
                 .filter(|_| !ctx.warnings.iter().any(|w| w.code == WarningCode::OldTariff))
             {
@@ -220,10 +220,10 @@ pub(super) fn duty_rates(
             let column_2 = column_2(ctx, line);
             for l in &found.lines {
                 if let Some(m) = column_2 {
-                    push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(&l.row), m);
+                    push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(l.row), m);
                     continue;
                 }
-                let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l));
+                let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l.row, l.expression));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
                 if rates.iter().filter_map(rate_of).any(|r| {
                     r.text == text
@@ -231,7 +231,7 @@ pub(super) fn duty_rates(
                 }) {
                     continue;
                 }
-                let source = snapshot.source(&l.row);
+                let source = snapshot.source(l.row);
                 if let Some((text, c)) = claimed {
                     rates.push(DutySource::Rate(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
@@ -287,6 +287,22 @@ pub(super) fn duty_rates(
     }
 }
 
+/// A tariff edition's vintage as a date: `YYYY-MM-DD` (every edition's spelling) read digit by
+/// digit, the date `Date::parse` gives for it, without its splitting and number parsing; any
+/// other text through `Date::parse`.
+fn vintage_date(v: &str) -> Option<Date> {
+    let digit = |b: u8| u32::from(b.wrapping_sub(b'0'));
+    match *v.as_bytes() {
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
+            if [y0, y1, y2, y3, m0, m1, d0, d1].iter().all(u8::is_ascii_digit) =>
+        {
+            let year = digit(y0) * 1000 + digit(y1) * 100 + digit(y2) * 10 + digit(y3);
+            Date::new(year as i32, digit(m0) * 10 + digit(m1), digit(d0) * 10 + digit(d1)).ok()
+        }
+        _ => Date::parse(v).ok(),
+    }
+}
+
 /// The membership that makes the line's origin a country of HTSUS general note 3(b) on the
 /// as-of date (`rules/groups.tsv`, group `USCOLUMNTWO`), where the destination is the US.
 fn column_2(ctx: &Ctx<'_>, line: &LineRequest) -> Option<&'static crate::rules::groups::Membership<'static>> {
@@ -337,18 +353,19 @@ fn claimed_rate(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     p: &'static Programme,
-    l: &crate::snapshot::LookupLine<'static>,
+    row: &crate::snapshot::Row<'static>,
+    general: &'static DutyExpr,
 ) -> Option<(String, ClaimedRate)> {
-    let Some(text) = crate::rules::programmes::special_rate(l.row.special, p.code) else {
+    let Some(text) = crate::rules::programmes::special_rate(row.special, p.code) else {
         ctx.warn(Detail::ClaimNoRate {
             line: line.id.clone(),
-            code: l.row.code().to_string(),
+            code: row.code().to_string(),
             programme: p.code,
-            general: l.row.mfn,
+            general: row.mfn,
         });
         return None;
     };
-    Some((text, ClaimedRate { programme: p, general: l.expression, general_text: l.row.mfn }))
+    Some((text, ClaimedRate { programme: p, general, general_text: row.mfn }))
 }
 
 /// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
@@ -537,6 +554,31 @@ mod tests {
         assert_eq!((rates.len(), &*rates[0].text), (1, "5%"));
         assert!(rates[0].name.as_str().contains("replacing the tariff rate"), "{}", rates[0].name);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::DutyRateOverride));
+    }
+
+    #[test]
+    fn a_vintage_is_read_as_date_parse_reads_it() {
+        for v in [
+            "2026-01-05",
+            "2024-02-29",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "1899-12-31",
+            "3000-01-01",
+            "2026-1-05",
+            "2026-+1-05",
+            " 2026-01-05",
+            "2026-01-05 ",
+            "2026/01/05",
+            "2026-01",
+            "",
+            "20260105",
+            "2026-01-0x",
+            "２026-01-05",
+        ] {
+            assert_eq!(vintage_date(v), Date::parse(v).ok(), "{v:?}");
+        }
     }
 
     #[test]

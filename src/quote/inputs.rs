@@ -23,8 +23,9 @@ pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &Hs
             ctx.j.currency
         ));
     }
-    let digits = code.digits();
-    if digits.len() > LONGEST_NATIONAL_LINE {
+    // The length alone decides (a code's digits as text are made only for the warning).
+    if code.len() > LONGEST_NATIONAL_LINE {
+        let digits = code.digits();
         ctx.warn(Detail::InputUnused {
             field: format!("lines[{}].code", line_index(ctx, line)),
             why: format!(

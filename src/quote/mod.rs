@@ -4,7 +4,7 @@
 //! and their tax is the seller's. A line that cannot be priced says why; the rest of the cart
 //! is still priced.
 
-use crate::allocation::{allocate, AllocationKey};
+use crate::allocation::{allocate, allocate_into, AllocationKey, Fields};
 use crate::date::Date;
 use crate::duty::{DutyExpr, DutyInput, Unpriced};
 use crate::error::{Error, ErrorCode, Result};
@@ -362,27 +362,31 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     };
     let shipping_total = convert(freight_factor.map_or(req.shipping, |f| req.shipping * f));
     let insurance_total = convert(freight_factor.map_or(req.insurance, |f| req.insurance * f));
-    let shipping = allocate(shipping_total, &keys, dp).map_err(|e| e.within("shipping"))?;
-    let insurance = allocate(insurance_total, &keys, dp).map_err(|e| e.within("insurance"))?;
     let charges_total = convert(req.tax_base_charges);
-    // Empty when there are no charges (nearly always): every line's share is then zero.
-    let charges = match charges_total.is_zero() {
-        true => Vec::new(),
-        false => allocate(charges_total, &keys, dp).map_err(|e| e.within("tax_base_charges"))?,
-    };
+    // The lines' values, their shares of the shipment's charges written in place (a quote that
+    // stops at an allocation's error has no use for the personal-use valuation's warnings).
     let personal = personal_use(&mut ctx);
-    let values: Vec<LineValues> = (0..req.lines.len())
+    let mut values: Vec<LineValues> = (0..req.lines.len())
         .map(|i| LineValues {
             goods: goods[i],
             customs_goods: match personal.filter(|p| p.covers(&req.lines[i].code)) {
                 Some(p) => crate::money::round_to(goods[i] * p.factor, dp, req.rounding.mode),
                 None => goods[i],
             },
-            shipping: shipping[i],
-            insurance: insurance[i],
-            tax_base_charges: charges.get(i).copied().unwrap_or(Decimal::ZERO),
+            shipping: Decimal::ZERO,
+            insurance: Decimal::ZERO,
+            tax_base_charges: Decimal::ZERO,
         })
         .collect();
+    allocate_into(shipping_total, &keys, dp, &mut Fields(&mut values, |v| &mut v.shipping))
+        .map_err(|e| e.within("shipping"))?;
+    allocate_into(insurance_total, &keys, dp, &mut Fields(&mut values, |v| &mut v.insurance))
+        .map_err(|e| e.within("insurance"))?;
+    // No charges (nearly always): every line's share stays zero.
+    if !charges_total.is_zero() {
+        allocate_into(charges_total, &keys, dp, &mut Fields(&mut values, |v| &mut v.tax_base_charges))
+            .map_err(|e| e.within("tax_base_charges"))?;
+    }
 
     let (relief, mut checks) = match ctx.movement {
         Some(m) => (no_border_relief(&mut ctx, m), Vec::new()),

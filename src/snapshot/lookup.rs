@@ -102,6 +102,14 @@ fn longest_prefix<'c>(
     })
 }
 
+/// A line a lookup found: the snapshot's row and its parsed duty, borrowed (a row is large: the
+/// quote reads it in place; [`Snapshot::lookup`] copies it into a [`LookupLine`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FoundLine<'s> {
+    pub(crate) row: &'s Row<'s>,
+    pub(crate) expression: &'s DutyExpr,
+}
+
 /// What a lookup found, before it is dressed as a [`Lookup`] (the quote reads this directly).
 pub(crate) struct Found<'s> {
     pub(crate) table: &'s Table<'s>,
@@ -109,8 +117,9 @@ pub(crate) struct Found<'s> {
     /// Digits of the code given that were matched (a prefix match matches fewer).
     matched_len: usize,
     /// Nearly always one line: held inline, without an allocation per lookup.
-    pub(crate) lines: Several<LookupLine<'s>>,
-    pub(crate) via_correlation: Option<ViaCorrelation<'s>>,
+    pub(crate) lines: Several<FoundLine<'s>>,
+    /// Boxed: nearly every lookup goes without (a result is moved to its reader).
+    pub(crate) via_correlation: Option<Box<ViaCorrelation<'s>>>,
 }
 
 impl<'s> Snapshot<'s> {
@@ -126,8 +135,9 @@ impl<'s> Snapshot<'s> {
             Match::Correlated if found.lines.len() == 1 => found.lines[0].row.code().to_string(),
             _ => code.prefix(found.matched_len).to_string(),
         };
-        let lines = found.lines.into_iter().collect();
-        Ok(self.found(destination, found.table, code, matched_code, found.kind, lines, found.via_correlation))
+        let lines = found.lines.into_iter().map(|l| LookupLine { row: *l.row, expression: l.expression }).collect();
+        let via_correlation = found.via_correlation.map(|v| *v);
+        Ok(self.found(destination, found.table, code, matched_code, found.kind, lines, via_correlation))
     }
 
     /// The line(s) of [`Snapshot::lookup`], without the summary a caller of `rate` reads.
@@ -311,12 +321,18 @@ impl<'s> Snapshot<'s> {
             .map(|s| format!("{}, {}, {}", s.publisher, s.dataset, s.vintage))
             .unwrap_or_else(|| correlation::TABLE_FILE.to_string());
         let via = ViaCorrelation::new(&resolution, nomenclature, source);
-        Ok(Some(Found { table, kind: Match::Correlated, matched_len: code.len(), lines, via_correlation: Some(via) }))
+        Ok(Some(Found {
+            table,
+            kind: Match::Correlated,
+            matched_len: code.len(),
+            lines,
+            via_correlation: Some(Box::new(via)),
+        }))
     }
 
     /// Appends the rows of `candidates` in force on `date`; of several rows of one code in
     /// force at once (overlapping sources), the latest start.
-    fn in_force(&'s self, candidates: &'s [Row<'s>], date: Date, lines: &mut Several<LookupLine<'s>>) {
+    fn in_force(&'s self, candidates: &'s [Row<'s>], date: Date, lines: &mut Several<FoundLine<'s>>) {
         let first = lines.len();
         for r in candidates.iter().filter(|r| r.valid_on(date)) {
             // Only a line this call appended may be replaced (a correlation appends per target).
@@ -324,10 +340,10 @@ impl<'s> Snapshot<'s> {
             match lines.last_mut() {
                 Some(last) if appended && last.row.code_bytes() == r.code_bytes() => {
                     if r.valid_from >= last.row.valid_from {
-                        *last = LookupLine { row: *r, expression: self.expression(r) };
+                        *last = FoundLine { row: r, expression: self.expression(r) };
                     }
                 }
-                _ => lines.push(LookupLine { row: *r, expression: self.expression(r) }),
+                _ => lines.push(FoundLine { row: r, expression: self.expression(r) }),
             }
         }
     }
