@@ -45,7 +45,7 @@ pub const OUTPUT_COLUMNS: [&str; 13] = [
 ];
 
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
-/// `weight_kg`, `currency`, `quantity`) for every destination, writing CSV to `output`.
+/// `weight_kg`, `currency`, `quantity`, `vat_class`) for every destination, writing CSV to `output`.
 /// `progress(rows_done)` is called after each SKU. Returns the number of line-quotes written.
 ///
 /// A row that cannot be read (a price such as `49,99`, a missing field, bytes that are not
@@ -161,6 +161,7 @@ struct Columns {
     weight: Option<usize>,
     currency: Option<usize>,
     quantity: Option<usize>,
+    vat_class: Option<usize>,
 }
 
 impl Columns {
@@ -179,6 +180,7 @@ impl Columns {
             weight: col("weight_kg"),
             currency: col("currency"),
             quantity: col("quantity"),
+            vat_class: col("vat_class"),
         })
     }
 
@@ -210,12 +212,30 @@ impl Columns {
             components: Default::default(),
             duty_rate: None,
             extra_duties: Vec::new(),
-            vat_class: VatClass::Standard,
+            vat_class: optional(self.vat_class).map(vat_class).transpose()?,
             metal_content_value: None,
             claim: None,
         };
         Ok((line, currency))
     }
+}
+
+/// A `vat_class` cell: `standard`, `reduced`, `zero` or `exempt` (as a request's `vat_class`);
+/// an empty cell leaves the class to the code (docs/rules.md#vat-class).
+fn vat_class(text: &str) -> Result<VatClass> {
+    const CLASSES: [(&str, VatClass); 4] = [
+        ("standard", VatClass::Standard),
+        ("reduced", VatClass::Reduced),
+        ("zero", VatClass::Zero),
+        ("exempt", VatClass::Exempt),
+    ];
+    CLASSES.iter().find(|(n, _)| n.eq_ignore_ascii_case(text)).map(|(_, c)| *c).ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidField,
+            "vat_class",
+            format!("{text:?} is not a VAT class: write standard, reduced, zero or exempt, or leave it empty"),
+        )
+    })
 }
 
 /// The output row of one SKU to one destination: its quote, or the error that stopped it.

@@ -97,7 +97,7 @@ struct Ctx<'q> {
     fx_used: Vec<FxUsed>,
     warnings: Vec<Warning>,
     /// VAT/GST rate per class, looked up once per request.
-    vat_cache: Several<(VatClass, Option<std::sync::Arc<crate::rules::VatRate>>)>,
+    vat_cache: Several<((VatClass, Option<Decimal>), Option<std::sync::Arc<crate::rules::VatRate>>)>,
     subdivision: Option<String>,
     /// The rule rows that depend only on the destination, day, channel and place of shipment
     /// (looked up once per engine for each).
