@@ -36,6 +36,17 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
     let found = crate::rules::vat_classes::class_of(&day.vat_classes, day.vat_class_chapters, code.digits());
     match found {
         None => LineClass::given(VatClass::Standard),
+        Some(ClassOf::Row(row)) if row.source.is_verify() => {
+            // A class read on a secondary source: the class is unverified, its rate a lower bound
+            // only where the row's class is the lowest the goods may have.
+            let depends = format!(
+                "the VAT/GST class of {} ({}: {}) is from a secondary source [verify]: the tax at that rate is a lower bound; give vat_class (standard, reduced, zero or exempt) to settle it",
+                code.dotted(),
+                row.source.row(),
+                row.class_text()
+            );
+            LineClass { class: row.class, percent: row.percent, row: Some(row), depends: Some(depends) }
+        }
         Some(ClassOf::Row(row)) => {
             let depends = (row.settles == Settles::Depends).then(|| {
                 format!(
@@ -255,10 +266,14 @@ fn sale_base(t: &Threshold, v: &LineValues, duty_in_price: Decimal) -> (Decimal,
 fn cite_class(lc: &LineClass, formula: Note) -> Note {
     match lc.row {
         None => formula,
-        Some(row) => {
-            let at_least = if lc.depends.is_some() { ": at least, the class depends on the goods" } else { "" };
-            Note::from(format!("{formula} ({} rate by code, {}{at_least})", row.class_text(), row.source.row()))
-        }
+        Some(row) => match lc.depends {
+            Some(_) => Note::from(format!(
+                "{formula} (at least: the {} rate, the lowest the goods may have, {})",
+                row.class_text(),
+                row.source.row()
+            )),
+            None => Note::from(format!("{formula} ({} rate by code, {})", row.class_text(), row.source.row())),
+        },
     }
 }
 
@@ -299,7 +314,8 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, lc: &LineClass, p: &mut Priced) -> Opt
     let rate = match cached {
         Some(r) => r,
         None => {
-            let r = ctx.rules.class_rate(ctx.destination, ctx.subdivision.as_deref(), lc.class, lc.percent, ctx.req.date);
+            let r =
+                ctx.rules.class_rate(ctx.destination, ctx.subdivision.as_deref(), lc.class, lc.percent, ctx.req.date);
             ctx.vat_cache.push((key, r.clone()));
             r
         }
