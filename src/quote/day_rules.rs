@@ -32,9 +32,8 @@ pub(super) struct DayRules {
     /// without `ship_from`).
     pub(super) ship_from_thresholds: Vec<&'static str>,
     /// The rows of `rules/vat_classes.tsv` for the destination on the day (its own, or its
-    /// groups'), and the HS chapters they cover.
-    pub(super) vat_classes: Vec<&'static crate::rules::vat_classes::VatClassRow>,
-    pub(super) vat_class_chapters: u128,
+    /// groups'), by chapter.
+    pub(super) vat_classes: crate::rules::vat_classes::ByChapter<'static>,
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
@@ -58,10 +57,8 @@ impl DayRules {
         let fees = rules.fees(dest, date);
         let channel_matters = rules.thresholds_naming(dest, date).any(|t| t.channel.is_some())
             || fees.iter().any(|f| !f.channels.is_empty());
-        let vat_classes = rules.vat_classes_on(dest, date);
         DayRules {
-            vat_class_chapters: crate::rules::vat_classes::chapters(&vat_classes),
-            vat_classes,
+            vat_classes: crate::rules::vat_classes::ByChapter::of(&rules.vat_classes_on(dest, date)),
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
             fees,
             rounding: rounding_steps(rules, dest, date),

@@ -32,8 +32,8 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
     if let Some(class) = line.vat_class {
         return LineClass::given(class);
     }
-    let day = std::sync::Arc::clone(&ctx.day);
-    let found = crate::rules::vat_classes::class_of(&day.vat_classes, day.vat_class_chapters, code.digits());
+    // The rows are the engine's (`'static`): the answer does not borrow the context.
+    let found = crate::rules::vat_classes::class_of(&ctx.day.vat_classes, code.digits());
     match found {
         None => LineClass::given(VatClass::Standard),
         Some(ClassOf::Row(row)) if row.source.is_verify() => {
@@ -266,14 +266,7 @@ fn sale_base(t: &Threshold, v: &LineValues, duty_in_price: Decimal) -> (Decimal,
 fn cite_class(lc: &LineClass, formula: Note) -> Note {
     match lc.row {
         None => formula,
-        Some(row) => match lc.depends {
-            Some(_) => Note::from(format!(
-                "{formula} (at least: the {} rate, the lowest the goods may have, {})",
-                row.class_text(),
-                row.source.row()
-            )),
-            None => Note::from(format!("{formula} ({} rate by code, {})", row.class_text(), row.source.row())),
-        },
+        Some(row) => formula.cite_class(row, lc.depends.is_some()),
     }
 }
 

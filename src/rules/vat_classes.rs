@@ -57,9 +57,10 @@ pub struct VatClassRow {
     pub codes: Vec<&'static str>,
     /// HS prefixes under `codes` the row does not cover.
     pub exclude_codes: Vec<&'static str>,
-    /// `codes` and `exclude_codes` packed ([`crate::hs::pack`]).
-    packed: Vec<u64>,
-    excluded: Vec<u64>,
+    /// `codes` and `exclude_codes` as the packed ranges of the codes under them
+    /// ([`crate::hs::packed_range`]): `start` is the prefix packed, its length the low four bits.
+    packed: Vec<std::ops::Range<u64>>,
+    excluded: Vec<std::ops::Range<u64>>,
     pub class: VatClass,
     /// Which reduced rate (a country with several), matching a rate row of `vat.tsv` or
     /// `rules/vat_extra.tsv` in force; empty for the other classes.
@@ -97,19 +98,19 @@ impl VatClassRow {
     /// prefixes or exclusions lie strictly under the code (the code holds goods the row covers
     /// and goods it does not).
     fn touch(&self, code: u64, wide: &std::ops::Range<u64>) -> (Option<u64>, bool) {
-        if self.excluded.iter().any(|&e| packed_range_of(e).contains(&code)) {
+        if self.excluded.iter().any(|e| e.contains(&code)) {
             return (None, false);
         }
         let mut covers: Option<u64> = None;
         let mut under = false;
-        for &p in &self.packed {
-            if packed_range_of(p).contains(&code) {
-                covers = covers.max(Some(p % 16));
-            } else if wide.contains(&p) {
+        for p in &self.packed {
+            if p.contains(&code) {
+                covers = covers.max(Some(p.start % 16));
+            } else if wide.contains(&p.start) {
                 under = true;
             }
         }
-        if covers.is_some() && self.excluded.iter().any(|e| wide.contains(e)) {
+        if covers.is_some() && self.excluded.iter().any(|e| wide.contains(&e.start)) {
             // Covered, but part of the code is excluded: the code spans the row's edge.
             return (None, true);
         }
@@ -139,15 +140,46 @@ pub fn on_day<'r>(rows: &'r [VatClassRow], groups: &Groups<'_>, country: &str, d
         .collect()
 }
 
-/// The HS chapters (bit `n` for chapter `n`) the rows' codes fall in: a code outside them has no
-/// row, decided without reading the rows.
-pub fn chapters(rows: &[&VatClassRow]) -> u128 {
-    rows.iter().flat_map(|r| r.codes.iter().filter_map(|p| super::excise::chapter(p))).fold(0, |m, c| m | 1u128 << c)
+/// Rows ([`on_day`]) by the HS chapter of their codes and exclusions, sorted by chapter: a code
+/// reads only the rows of its own chapter (a T-shirt into GB one row, not the food rows).
+#[derive(Debug, Default, PartialEq)]
+pub struct ByChapter<'r> {
+    chapters: Vec<(u32, Vec<&'r VatClassRow>)>,
 }
 
-/// What `rows` ([`on_day`]; `chapters` their [`chapters`]) say of goods of `code` (its digits).
-pub fn class_of<'r>(rows: &[&'r VatClassRow], chapters: u128, code: &str) -> Option<ClassOf<'r>> {
-    if !super::excise::in_chapters(chapters, code) {
+impl<'r> ByChapter<'r> {
+    /// The rows of `rows` under each chapter their prefixes name.
+    pub fn of(rows: &[&'r VatClassRow]) -> ByChapter<'r> {
+        let mut chapters: Vec<(u32, Vec<&'r VatClassRow>)> = Vec::new();
+        for &row in rows {
+            let mut own: Vec<u32> = row.codes.iter().filter_map(|p| super::excise::chapter(p)).collect();
+            own.sort_unstable();
+            own.dedup();
+            for c in own {
+                match chapters.binary_search_by_key(&c, |(k, _)| *k) {
+                    Ok(i) => chapters[i].1.push(row),
+                    Err(i) => chapters.insert(i, (c, vec![row])),
+                }
+            }
+        }
+        ByChapter { chapters }
+    }
+
+    /// The rows whose prefixes are in the chapter of `code` (its digits), in file order.
+    fn rows(&self, code: &str) -> &[&'r VatClassRow] {
+        let Some(c) = super::excise::chapter(code) else { return &[] };
+        match self.chapters.binary_search_by_key(&c, |(k, _)| *k) {
+            Ok(i) => &self.chapters[i].1,
+            Err(_) => &[],
+        }
+    }
+}
+
+/// What the rows of `index` ([`ByChapter::of`] the rows [`on_day`]) say of goods of `code` (its
+/// digits).
+pub fn class_of<'r>(index: &ByChapter<'r>, code: &str) -> Option<ClassOf<'r>> {
+    let rows = index.rows(code);
+    if rows.is_empty() {
         return None;
     }
     let packed = pack(code.as_bytes());
@@ -167,7 +199,7 @@ pub fn class_of<'r>(rows: &[&'r VatClassRow], chapters: u128, code: &str) -> Opt
     }
     // A row under the code but less specific than the covering row does not split the code.
     let best_len = best.map_or(0, |(_, l)| l);
-    spanned.retain(|r| r.packed.iter().chain(&r.excluded).any(|p| wide.contains(p) && p % 16 > best_len));
+    spanned.retain(|r| r.packed.iter().chain(&r.excluded).any(|p| wide.contains(&p.start) && p.start % 16 > best_len));
     match (best, spanned.is_empty()) {
         (None, true) => None,
         (Some((row, _)), true) => Some(ClassOf::Row(row)),
@@ -206,8 +238,8 @@ fn row(r: &Record<'_, 'static>, groups: &Groups<'_>) -> Result<VatClassRow> {
     Ok(VatClassRow {
         id,
         countries: list(r.text("country")?),
-        packed: codes.iter().map(|c| pack(c.as_bytes())).collect(),
-        excluded: exclude_codes.iter().map(|c| pack(c.as_bytes())).collect(),
+        packed: codes.iter().map(|c| packed_range_of(pack(c.as_bytes()))).collect(),
+        excluded: exclude_codes.iter().map(|c| packed_range_of(pack(c.as_bytes()))).collect(),
         codes,
         exclude_codes,
         class,
@@ -261,7 +293,8 @@ mod tests {
         .unwrap();
         let g = groups();
         let on = on_day(&rows, &g, "GB", day("2026-11-26"));
-        let find = |code: &str| id_of(class_of(&on, chapters(&on), code));
+        let index = ByChapter::of(&on);
+        let find = |code: &str| id_of(class_of(&index, code));
         assert_eq!(find("0902100000"), "food");
         assert_eq!(find("2009891100"), "juice");
         assert_eq!(find("200799"), "food");
