@@ -45,13 +45,14 @@ pub const OUTPUT_COLUMNS: [&str; 13] = [
 ];
 
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
-/// `weight_kg`, `currency`, `quantity`, `units`, `claim`, `business_buyer`, `tariff`) for every
-/// destination, writing CSV to `output`. `units` holds the line's other quantities as
+/// `weight_kg`, `currency`, `quantity`, `units`, `claim`, `business_buyer`, `tariff`, `vat_class`)
+/// for every destination, writing CSV to `output`. `units` holds the line's other quantities as
 /// `key=value` pairs separated by `;` (`pair=2`, `kg:drained=1.5;l=0.75`), as a request's
 /// `units`; `claim` a preference programme (`CPTPP`, `none`), as a line's `claim`;
 /// `business_buyer` `true` or `false`; `tariff` `general` or `simplified`, as a request's
 /// (audit-g G7: without them a Japanese shoe line could never be priced by the pair, nor a claim
-/// or a business buyer's tariff shown). An empty cell keeps the default.
+/// or a business buyer's tariff shown); `vat_class` as a line's (empty: the class the code has,
+/// docs/rules.md#vat-class). An empty cell keeps the default.
 /// `progress(rows_done)` is called after each SKU. Returns the number of line-quotes written.
 ///
 /// A row that cannot be read (a price such as `49,99`, a missing field, bytes that are not
@@ -174,6 +175,7 @@ struct Columns {
     claim: Option<usize>,
     business_buyer: Option<usize>,
     tariff: Option<usize>,
+    vat_class: Option<usize>,
 }
 
 /// A row's request-level choices (its own columns; defaults where empty).
@@ -203,6 +205,7 @@ impl Columns {
             claim: col("claim"),
             business_buyer: col("business_buyer"),
             tariff: col("tariff"),
+            vat_class: col("vat_class"),
         })
     }
 
@@ -242,7 +245,7 @@ impl Columns {
             components: Default::default(),
             duty_rate: None,
             extra_duties: Vec::new(),
-            vat_class: VatClass::Standard,
+            vat_class: optional(self.vat_class).map(vat_class).transpose()?,
             metal_content_value: None,
             claim: optional(self.claim).map(str::to_string),
         };
@@ -294,6 +297,24 @@ fn units(cell: &str) -> Result<std::collections::BTreeMap<String, rust_decimal::
         }
     }
     Ok(out)
+}
+
+/// A `vat_class` cell: `standard`, `reduced`, `zero` or `exempt` (as a request's `vat_class`);
+/// an empty cell leaves the class to the code (docs/rules.md#vat-class).
+fn vat_class(text: &str) -> Result<VatClass> {
+    const CLASSES: [(&str, VatClass); 4] = [
+        ("standard", VatClass::Standard),
+        ("reduced", VatClass::Reduced),
+        ("zero", VatClass::Zero),
+        ("exempt", VatClass::Exempt),
+    ];
+    CLASSES.iter().find(|(n, _)| n.eq_ignore_ascii_case(text)).map(|(_, c)| *c).ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidField,
+            "vat_class",
+            format!("{text:?} is not a VAT class: write standard, reduced, zero or exempt, or leave it empty"),
+        )
+    })
 }
 
 /// The output row of one SKU to one destination: its quote, or the error that stopped it.

@@ -243,12 +243,12 @@ impl ExtraDutyKind {
 /// Most caller duties one line may carry.
 pub const MAX_EXTRA_DUTIES: usize = 20;
 
-/// VAT/GST class of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// VAT/GST class of a line: given by the caller (`vat_class`), or read from the line's code in
+/// `tariffs/rules/vat_classes.tsv` when not given (docs/rules.md#vat-class).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum VatClass {
-    #[default]
     Standard,
     Reduced,
     Zero,
@@ -379,8 +379,12 @@ pub struct LineRequest {
     /// charged on the customs value and included in the VAT base.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_duties: Vec<ExtraDuty>,
-    #[serde(default)]
-    pub vat_class: VatClass,
+    /// The line's VAT/GST class. Not given (`None`): the class the destination's law gives the
+    /// code (`tariffs/rules/vat_classes.tsv`), the standard rate where no row names it, and a
+    /// lower bound where the class depends on the goods (docs/rules.md#vat-class). Given, it
+    /// always wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat_class: Option<VatClass>,
     /// Value of the steel, aluminum or copper content of one unit, in the request currency (US
     /// Section 232 derivatives and copper are charged on it, and the other layers on the rest of
     /// the value). A line such a measure covers is `partial` without it, never charged on its

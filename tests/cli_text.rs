@@ -142,7 +142,10 @@ fn sweep_text_ranks_with_the_spread() {
         "4 combinations, complete quotes first, cheapest first (what the buyer pays in all, in GBP; ≥ marks a lower bound):"
     );
     assert_eq!(lines.len(), 9, "{out}");
-    // Each row names the rate it was converted back with: the quote's own (audit-g G3).
+    // The jam is zero-rated in GB (VATA 1994 Sch. 8 Group 1) and 7 % in DE (UStG Anlage 2,
+    // Positionen 2001 bis 2008): docs/rules.md#vat-class. Converted back at each quote's own
+    // rate (audit-g G3), DE stays the cheaper by 0.52 GBP.
+    // Each row names the rate it was converted back with: the quote's own.
     assert!(lines[1].contains(" EUR at GBP/EUR "), "{out}");
     assert!(lines[1].ends_with(")  2026-03-02 DE  origin CN  from US   Courier Dap code 6109.10.00.10"), "{out}");
     // The answer: the cheapest complete combination and what each of its choices saved.

@@ -127,8 +127,8 @@ fn german_roasted_coffee_lists_the_coffee_tax_kaffeestg_2() {
     // KaffeeStG § 1 and § 2(1): roasted coffee imported into Germany owes 2.19 EUR per kg (zoll.de
     // 'Steuergegenstand im Kaffeesteuerrecht'). Our data holds the statute, not the rate: the line
     // lists the tax and is partial; the caller's 2.19 EUR/kg completes it and joins the VAT base
-    // (UStG § 11(3)): 10 kg at EUR 200, duty 7.5 % = 15.00, coffee tax 21.90, VAT 19 % × 236.90
-    // = 45.01.
+    // (UStG § 11(3)): 10 kg at EUR 200, duty 7.5 % = 15.00, coffee tax 21.90, VAT 7 % × 236.90
+    // = 16.58 (coffee is at the reduced rate, Anlage 2 Kapitel 9).
     let coffee = |extra: Value| {
         let mut l = json!({"id": "x", "code": "0901210000", "quantity": "1", "unit_price": "200.00",
                            "origin": "BR", "weight_kg": "10"});
@@ -147,7 +147,9 @@ fn german_roasted_coffee_lists_the_coffee_tax_kaffeestg_2() {
     assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
     assert_eq!(levy(l, LevyKind::Duty), d("15.00"));
     assert_eq!(levy(l, LevyKind::Excise), d("21.90"));
-    assert_eq!(levy(l, LevyKind::Tax), d("45.01"));
+    // Roasted coffee is at the reduced 7 % (UStG § 12 Abs. 2 Nr. 1, Anlage 2 'Kaffee, Tee, Mate
+    // und Gewürze (Kapitel 9)': docs/rules.md#vat-class): 7 % × 236.90 = 16.583 → 16.58.
+    assert_eq!(levy(l, LevyKind::Tax), d("16.58"));
     assert!(q.totals.complete);
     // Denmark taxes coffee too (forbrugsafgiftsloven § 11), raw beans included; France does not.
     let q = one("DK", "DKK", "2026-11-26", coffee(json!({"code": "0901110000"})));

@@ -45,7 +45,12 @@ fn line() -> impl Strategy<Value = LineRequest> {
         }),
         0..3,
     );
-    let vat = prop::sample::select(vec![VatClass::Standard, VatClass::Reduced, VatClass::Zero, VatClass::Exempt]);
+    let vat = prop::option::of(prop::sample::select(vec![
+        VatClass::Standard,
+        VatClass::Reduced,
+        VatClass::Zero,
+        VatClass::Exempt,
+    ]));
     let rest = (
         amounts(),
         amounts(),

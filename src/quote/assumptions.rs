@@ -14,7 +14,7 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     if req.channel.is_none() && ctx.day.channel_matters {
         ctx.warn(Detail::Assumption { threshold: "channel", assumption: CHANNEL_ASSUMED });
     }
-    if let Some(i) = req.lines.iter().position(|l| l.vat_class == VatClass::Reduced) {
+    if let Some(i) = req.lines.iter().position(|l| l.vat_class == Some(VatClass::Reduced)) {
         let rates = rules.reduced_rates(dest, date);
         if ctx.j.tax_basis != TaxBasis::None && rates.len() > 1 {
             ctx.warn(Detail::ReducedRateAssumed { destination: ctx.j.country, rates });

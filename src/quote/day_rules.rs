@@ -31,6 +31,9 @@ pub(super) struct DayRules {
     /// The thresholds for the channel limited to shipments from some countries (not applied
     /// without `ship_from`).
     pub(super) ship_from_thresholds: Vec<&'static str>,
+    /// The rows of `rules/vat_classes.tsv` for the destination on the day (its own, or its
+    /// groups'), by chapter.
+    pub(super) vat_classes: crate::rules::vat_classes::ByChapter<'static>,
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
@@ -55,6 +58,7 @@ impl DayRules {
         let channel_matters = rules.thresholds_naming(dest, date).any(|t| t.channel.is_some())
             || fees.iter().any(|f| !f.channels.is_empty());
         DayRules {
+            vat_classes: crate::rules::vat_classes::ByChapter::of(&rules.vat_classes_on(dest, date)),
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
             fees,
             rounding: rounding_steps(rules, dest, date),

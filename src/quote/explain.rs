@@ -76,6 +76,10 @@ pub(crate) enum Parts {
     Cited { row: &'static str, publisher: &'static str },
     /// What applying a threshold assumes: `assumes {assumption}`.
     Assumes(&'static str),
+    /// A tax formula with the row of `rules/vat_classes.tsv` that gave the line's class:
+    /// `{formula} ({class} rate by code, {row})`, or, where the goods decide, `{formula} (at
+    /// least: the {class} rate, the lowest the goods may have, {row})`.
+    ClassCited { formula: Box<Parts>, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool },
 }
 
 impl Default for Parts {
@@ -166,6 +170,12 @@ impl Note {
     /// A note from parts.
     pub(crate) fn new(parts: Parts) -> Note {
         Note { parts }
+    }
+
+    /// This tax formula citing the row of `rules/vat_classes.tsv` that gave the line's class
+    /// ([`Parts::ClassCited`]), rendered when read.
+    pub(crate) fn cite_class(self, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool) -> Note {
+        Note::new(Parts::ClassCited { formula: Box::new(self.parts), row, at_least })
     }
 
     /// The text: borrowed when it was built as text, else rendered now.
@@ -324,6 +334,18 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
         Parts::NoCustomsBorder { movement } => write!(w, "not due: no customs border ({movement})"),
         Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),
+        Parts::ClassCited { formula, row, at_least } => {
+            write_parts(w, formula)?;
+            match at_least {
+                true => write!(
+                    w,
+                    " (at least: the {} rate, the lowest the goods may have, {})",
+                    row.class_text(),
+                    row.source.row()
+                ),
+                false => write!(w, " ({} rate by code, {})", row.class_text(), row.source.row()),
+            }
+        }
         Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
     }
 }

@@ -334,7 +334,7 @@ pub(super) fn price_with(
     }
 
     // Import VAT/GST.
-    tax(ctx, line, v, customs_value, relief, duty_total, duty_known, p);
+    tax(ctx, line, code, v, customs_value, relief, duty_total, duty_known, p);
     p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
 }
 

@@ -96,8 +96,9 @@ struct Ctx<'q> {
     overrides: FxTable,
     fx_used: Vec<FxUsed>,
     warnings: Vec<Warning>,
-    /// VAT/GST rate per class, looked up once per request.
-    vat_cache: Several<(VatClass, Option<std::sync::Arc<crate::rules::VatRate>>)>,
+    /// VAT/GST rate per class (and the reduced percent a row of `rules/vat_classes.tsv` names),
+    /// looked up once per request.
+    vat_cache: Several<(ClassKey, Option<std::sync::Arc<crate::rules::VatRate>>)>,
     subdivision: Option<String>,
     /// The rule rows that depend only on the destination, day, channel and place of shipment
     /// (looked up once per engine for each).
@@ -125,6 +126,9 @@ struct Ctx<'q> {
     /// national rate charged is a lower bound ([`assumptions::check_assumptions`]).
     subdivision_open: bool,
 }
+
+/// A line's VAT/GST class and the reduced percent its row names, if any: the key of a rate.
+type ClassKey = (VatClass, Option<Decimal>);
 
 /// Number of [`RoundingTarget`]s.
 const ROUNDING_TARGETS: usize = 8;

@@ -64,14 +64,14 @@ pub(super) fn border_pst(ctx: &mut Ctx<'_>, federal: VatKind, p: &mut Priced) ->
 /// secondary source is not priced; without the full duty the amount is a lower bound.
 pub(super) fn pst_levy(
     ctx: &mut Ctx<'_>,
-    line: &LineRequest,
+    class: VatClass,
     pst: &'static VatRate,
     base: Decimal,
     note: &Note,
     duty_known: bool,
     p: &mut Priced,
 ) {
-    if matches!(line.vat_class, VatClass::Zero | VatClass::Exempt) {
+    if matches!(class, VatClass::Zero | VatClass::Exempt) {
         return;
     }
     let name = Note::from(format!("Import PST ({})", pst.subdivision));

@@ -2,12 +2,87 @@
 //! collectible.
 
 use super::*;
+use crate::rules::vat_classes::{ClassOf, Settles, VatClassRow};
 use std::sync::Arc;
+
+/// The VAT/GST class a line is taxed at, and where it came from.
+#[derive(Debug, Clone)]
+pub(super) struct LineClass {
+    pub(super) class: VatClass,
+    /// Which reduced rate (a row of `rules/vat_classes.tsv` naming one).
+    pub(super) percent: Option<Decimal>,
+    /// The row of `rules/vat_classes.tsv` that gave the class (`None`: the caller's class, or
+    /// the standard rate where no row names the code).
+    pub(super) row: Option<&'static VatClassRow>,
+    /// Why the class is only the lowest the goods may have (a `depends` row, or a code wider
+    /// than the rows): the tax is then a lower bound.
+    pub(super) depends: Option<String>,
+}
+
+impl LineClass {
+    fn given(class: VatClass) -> LineClass {
+        LineClass { class, percent: None, row: None, depends: None }
+    }
+}
+
+/// The class of a line: the caller's `vat_class` always wins; without it, the class the
+/// destination's law gives the code (`rules/vat_classes.tsv`, docs/rules.md#vat-class); no row,
+/// the standard rate.
+pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -> LineClass {
+    if let Some(class) = line.vat_class {
+        return LineClass::given(class);
+    }
+    // The rows are the engine's (`'static`): the answer does not borrow the context.
+    let found = crate::rules::vat_classes::class_of(&ctx.day.vat_classes, code.digits());
+    match found {
+        None => LineClass::given(VatClass::Standard),
+        Some(ClassOf::Row(row)) if row.source.is_verify() => {
+            // A class read on a secondary source: the class is unverified, its rate a lower bound
+            // only where the row's class is the lowest the goods may have.
+            let depends = format!(
+                "the VAT/GST class of {} ({}: {}) is from a secondary source [verify]: the tax at that rate is a lower bound; give vat_class (standard, reduced, zero or exempt) to settle it",
+                code.dotted(),
+                row.source.row(),
+                row.class_text()
+            );
+            LineClass { class: row.class, percent: row.percent, row: Some(row), depends: Some(depends) }
+        }
+        Some(ClassOf::Row(row)) => {
+            let depends = (row.settles == Settles::Depends).then(|| {
+                format!(
+                    "the VAT/GST class of {} depends on the goods ({}: {}): the tax at the {} rate, the lowest the goods may have, is a lower bound; give vat_class (standard, reduced, zero or exempt) to settle it",
+                    code.dotted(),
+                    row.source.row(),
+                    row.condition,
+                    row.class_text()
+                )
+            });
+            LineClass { class: row.class, percent: row.percent, row: Some(row), depends }
+        }
+        Some(ClassOf::Wider(rows)) => {
+            // The lowest rate among the rows the code spans (the standard rate where none has one).
+            let rules: &'static Rules = ctx.rules;
+            let rate_of = |r: &VatClassRow| {
+                rules.class_rate(ctx.destination, None, r.class, r.percent, ctx.req.date).map(|v| v.percent)
+            };
+            let lowest = rows.iter().copied().min_by_key(|r| rate_of(r).unwrap_or(Decimal::MAX)).unwrap_or(rows[0]);
+            let ids: Vec<&str> = rows.iter().map(|r| r.source.row()).collect();
+            let depends = format!(
+                "the code {} holds goods of different VAT/GST classes ({}): the tax at the {} rate, the lowest of them, is a lower bound; give the full code, or vat_class (standard, reduced, zero or exempt), to settle it",
+                code.dotted(),
+                ids.join(", "),
+                lowest.class_text()
+            );
+            LineClass { class: lowest.class, percent: lowest.percent, row: Some(lowest), depends: Some(depends) }
+        }
+    }
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn tax(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
+    code: &HsCode,
     v: &LineValues,
     customs_value: Decimal,
     relief: &Relief,
@@ -18,7 +93,8 @@ pub(super) fn tax(
     if ctx.j.tax_basis == TaxBasis::None {
         return;
     }
-    let Some(mut rate) = tax_rate(ctx, line, p) else { return };
+    let lc = line_class(ctx, line, code);
+    let Some(mut rate) = tax_rate(ctx, &lc, p) else { return };
     let mut pst = None;
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         // A province's own sales tax, collected with the GST on casual goods (BC, MB, SK);
@@ -28,8 +104,8 @@ pub(super) fn tax(
         }
         if rate.kind == VatKind::Hst && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
-            if let Some(gst) = ctx.rules.vat_rate(ctx.destination, None, line.vat_class, ctx.req.date) {
-                rate = Arc::new(gst);
+            if let Some(gst) = ctx.rules.class_rate(ctx.destination, None, lc.class, lc.percent, ctx.req.date) {
+                rate = gst;
             }
         }
     }
@@ -41,7 +117,7 @@ pub(super) fn tax(
         _ if ctx.j.tax_name == TaxName::ConsumptionTax => ("consumption tax", "Import consumption tax"),
         _ => ("VAT", "Import VAT"),
     };
-    let class = match line.vat_class {
+    let class = match lc.class {
         VatClass::Standard => None,
         _ => Some(rate.kind.as_str()),
     };
@@ -86,7 +162,19 @@ pub(super) fn tax(
     let (r, parts) = rate_terms(ctx, rate.percent);
     if !parts.is_empty() && at_sale.is_none() {
         let unverified = unverified_rate(&rate);
+        let first = p.levies.len();
         tax_parts(ctx, &parts, base, &note, duty_known, unverified, p);
+        for levy in &mut p.levies[first..] {
+            levy.formula = cite_class(&lc, std::mem::take(&mut levy.formula));
+        }
+        if let Some(why) = lc.depends {
+            p.reasons.push(why);
+            for levy in &mut p.levies[first..] {
+                if let Some(a) = levy.amount.take() {
+                    levy.partial_amount = Some(a);
+                }
+            }
+        }
         return;
     }
     let (exact, inside) = match ctx.j.tax_method {
@@ -110,6 +198,7 @@ pub(super) fn tax(
             t.source.row()
         ));
     }
+    let formula = cite_class(&lc, formula);
     let unverified = unverified_rate(&rate);
     if let Some(why) = &unverified {
         p.reasons.push(why.clone());
@@ -124,6 +213,14 @@ pub(super) fn tax(
         }
         false => settle_tax(amount, formula, unverified.as_deref(), duty_known, kind_name, p),
     };
+    // A class that depends on the goods: the tax at the lowest class is a lower bound.
+    let (amount, partial) = match (lc.depends, amount) {
+        (Some(why), amount) => {
+            p.reasons.push(why);
+            (None, amount.or(partial))
+        }
+        (None, amount) => (amount, partial),
+    };
     let pst = pst.map(|pst| (pst, note.clone()));
     p.levies.push(Levy {
         kind: LevyKind::Tax,
@@ -137,7 +234,7 @@ pub(super) fn tax(
         source,
     });
     if let Some((pst, note)) = pst {
-        super::provincial::pst_levy(ctx, line, pst, base, &note, duty_known, p);
+        super::provincial::pst_levy(ctx, lc.class, pst, base, &note, duty_known, p);
     }
 }
 
@@ -165,6 +262,14 @@ fn sale_base(t: &Threshold, v: &LineValues, duty_in_price: Decimal) -> (Decimal,
     }
 }
 
+/// A tax formula with the row of `rules/vat_classes.tsv` that gave the line's class.
+fn cite_class(lc: &LineClass, formula: Note) -> Note {
+    match lc.row {
+        None => formula,
+        Some(row) => formula.cite_class(row, lc.depends.is_some()),
+    }
+}
+
 /// Why a VAT/GST rate is not priced: its row is from a secondary source.
 fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
     rate.source.is_verify().then(|| {
@@ -179,10 +284,10 @@ fn unverified_rate(rate: &crate::rules::VatRate) -> Option<String> {
     })
 }
 
-/// The VAT/GST rate of a line (cached per class and shared by the quote's lines), or the reason
-/// there is none. Brazil's simplified regime uses the state's ICMS rate for remessas, which needs
-/// the state.
-pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) -> Option<Arc<crate::rules::VatRate>> {
+/// The VAT/GST rate of a line's class (cached per class and percent, shared by the quote's
+/// lines), or the reason there is none. Brazil's simplified regime uses the state's ICMS rate
+/// for remessas, which needs the state.
+pub(super) fn tax_rate(ctx: &mut Ctx<'_>, lc: &LineClass, p: &mut Priced) -> Option<Arc<crate::rules::VatRate>> {
     if ctx.j.subdivision_tax == SubdivisionTax::Icms && ctx.req.simplified_regime.is_some() {
         let sub = ctx.subdivision.clone();
         let rules: &'static Rules = ctx.rules;
@@ -197,16 +302,28 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, line: &LineRequest, p: &mut Priced) ->
         ctx.note_verify(format!("vat_extra.tsv (BR {} icms_rts)", row.subdivision), row.source.is_verify());
         return Some(Arc::new(row.clone()));
     }
-    let cached = ctx.vat_cache.iter().find(|(c, _)| *c == line.vat_class).map(|(_, r)| r.clone());
+    let key = (lc.class, lc.percent);
+    let cached = ctx.vat_cache.iter().find(|(c, _)| *c == key).map(|(_, r)| r.clone());
     let rate = match cached {
         Some(r) => r,
         None => {
             let r =
-                ctx.rules.shared_vat_rate(ctx.destination, ctx.subdivision.as_deref(), line.vat_class, ctx.req.date);
-            ctx.vat_cache.push((line.vat_class, r.clone()));
+                ctx.rules.class_rate(ctx.destination, ctx.subdivision.as_deref(), lc.class, lc.percent, ctx.req.date);
+            ctx.vat_cache.push((key, r.clone()));
             r
         }
     };
+    if let (None, Some(row), Some(percent)) = (&rate, lc.row, lc.percent) {
+        p.reasons.push(format!(
+            "{} gives the {} rate of {}%, but no such rate for {} on {} is in the VAT tables",
+            row.source.row(),
+            row.class_text(),
+            percent.normalize(),
+            ctx.destination,
+            ctx.req.date
+        ));
+        return None;
+    }
     let Some(rate) = rate else {
         p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
         return None;
@@ -573,6 +690,10 @@ mod tests {
         assert!(tax_within(dec!(4.99), row("fi-vat-min-5")));
     }
 
+    fn code(req: &QuoteRequest) -> HsCode {
+        HsCode::parse(&req.lines[0].code).unwrap()
+    }
+
     fn gb() -> QuoteRequest {
         request(
             r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[
@@ -624,7 +745,7 @@ mod tests {
         let (base, _) = border_tax_base(&mut ctx, &v, v.cif(), dec!(13.44));
         assert_eq!(base, dec!(125.44));
         let mut p = priced();
-        tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);
+        tax(&mut ctx, &req.lines[0], &code(&req), &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);
         let vat = &p.levies[0];
         assert_eq!((&*vat.name.as_str(), &*vat.rate.as_str(), vat.amount), ("Import VAT", "20%", Some(dec!(25.09))));
         assert_eq!(vat.formula, "20% × 125.44 = 25.09");
@@ -638,7 +759,7 @@ mod tests {
         let mut ctx = context(&req);
         let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
         let mut p = priced();
-        tax(&mut ctx, &req.lines[0], &v, v.cif(), &Relief::default(), dec!(0), false, &mut p);
+        tax(&mut ctx, &req.lines[0], &code(&req), &v, v.cif(), &Relief::default(), dec!(0), false, &mut p);
         assert_eq!((p.levies[0].amount, p.levies[0].partial_amount), (None, Some(dec!(22.40))));
         assert_eq!(p.reasons, ["VAT depends on the duty, which is not fully priced"]);
     }

@@ -241,7 +241,7 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
         components: BTreeMap::new(),
         duty_rate: None,
         extra_duties: Vec::new(),
-        vat_class: VatClass::default(),
+        vat_class: None,
         metal_content_value: None,
         claim: None,
     };
@@ -254,7 +254,7 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
     line.components = f.or_default("components", amounts)?;
     line.duty_rate = f.optional("duty_rate", string)?;
     line.extra_duties = f.or_default("extra_duties", |v, at| array(v, at, extra_duty))?;
-    line.vat_class = f.or_default("vat_class", |v, at| keyword(v, at, VAT_CLASSES))?;
+    line.vat_class = f.optional("vat_class", |v, at| keyword(v, at, VAT_CLASSES))?;
     line.metal_content_value = f.optional("metal_content_value", amount)?;
     line.claim = f.optional("claim", string)?;
     Ok(line)
@@ -427,7 +427,7 @@ mod tests {
         assert_eq!((req.shipping, req.insurance), (Decimal::ZERO, Decimal::ZERO));
         assert!(req.fx.is_empty() && req.subdivision.is_none() && req.seller_registered.is_none());
         let line = &req.lines[0];
-        assert_eq!((line.quantity, line.unit_price, line.vat_class), (dec!(2), dec!(49.99), VatClass::Standard));
+        assert_eq!((line.quantity, line.unit_price, line.vat_class), (dec!(2), dec!(49.99), None));
         assert!(line.units.is_empty() && line.extra_duties.is_empty() && line.weight_kg.is_none());
         // `null` for an optional field is the same as leaving it out.
         let req = decode(&text(r#", "origin": null"#, r#", "weight_kg": null"#)).unwrap();
@@ -473,7 +473,7 @@ mod tests {
         );
         assert_eq!(
             (l.vat_class, l.duty_rate.as_deref(), l.claim.as_deref()),
-            (VatClass::Reduced, Some("12%"), Some("none"))
+            (Some(VatClass::Reduced), Some("12%"), Some("none"))
         );
     }
 

@@ -342,7 +342,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 17] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -414,6 +414,9 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 15] = [
     // `correlation`: the tariff's nomenclature, and a fix to the UN correlation.
     closed("rules/nomenclature.tsv", "nomenclature", &["HS2017", "HS2022"]),
     closed("rules/hs_correlation_fixes.tsv", "fix", &["add", "remove"]),
+    // `rules::vat_classes::CLASSES` (`request::VatClass`) and `Settles::NAMES`.
+    closed(VAT_CLASSES_FILE, "class", &["standard", "reduced", "zero", "exempt"]),
+    closed(VAT_CLASSES_FILE, "settles", &["code", "depends"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard"]),
 ];
@@ -762,11 +765,15 @@ pub const DUTY_FREE_FILE: &str = "rules/duty_free.tsv";
 /// The excise duties charged at import that the snapshot has no rates for.
 pub const EXCISE_FILE: &str = "rules/excise.tsv";
 
+/// The VAT/GST class of goods by tariff code (`rules::vat_classes::FILE`).
+pub const VAT_CLASSES_FILE: &str = "rules/vat_classes.tsv";
+
 /// The trade-remedy duties (anti-dumping, countervailing, safeguard) listed without rates.
 pub const TRADE_REMEDIES_FILE: &str = "rules/trade_remedies.tsv";
 
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
-const GROUPED_COLUMNS: [(&str, &str); 5] = [
+const GROUPED_COLUMNS: [(&str, &str); 6] = [
+    (VAT_CLASSES_FILE, "country"),
     ("rules/tax_uplift.tsv", "not_from"),
     (EXCISE_FILE, "countries"),
     (TRADE_REMEDIES_FILE, "countries"),
@@ -836,6 +843,10 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
+    }
+    for r in table(VAT_CLASSES_FILE).iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "codes")?;
+        code_prefixes(&r, "exclude_codes")?;
     }
     for r in table(TRADE_REMEDIES_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
@@ -1000,6 +1011,10 @@ mod tests {
         let remedies = CLOSED_COLUMNS.iter().find(|c| c.table == TRADE_REMEDIES_FILE).unwrap();
         let kinds: Vec<&str> = crate::rules::trade_remedies::RemedyKind::NAMES.iter().map(|(n, _)| *n).collect();
         assert_eq!(remedies.names, kinds);
+        let classes: Vec<&str> = crate::rules::vat_classes::CLASSES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names("class"), classes);
+        let settles: Vec<&str> = crate::rules::vat_classes::Settles::NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names("settles"), settles);
     }
 
     /// A date that is not a date (`2026-02-30`) fails the build step in any rule table.

@@ -17,6 +17,7 @@ pub mod trade_remedies;
 pub mod us;
 pub mod us_scopes;
 pub mod vat;
+pub mod vat_classes;
 mod vat_memo;
 
 pub use codes::{
@@ -198,6 +199,8 @@ pub struct Rules {
     pub excise: Vec<Excise>,
     /// The HS chapters `excise` covers (bit per chapter).
     excise_chapters: u128,
+    /// The VAT/GST class of goods by tariff code (`rules/vat_classes.tsv`), in file order.
+    pub vat_classes: Vec<vat_classes::VatClassRow>,
     /// Trade-remedy duties listed without rates (`rules/trade_remedies.tsv`).
     pub trade_remedies: Vec<TradeRemedy>,
     /// The HS chapters `trade_remedies` covers (bit per chapter).
@@ -613,6 +616,7 @@ impl Rules {
             }
         }
         let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
+        let vat_classes = vat_classes::parse(&file(snapshot, vat_classes::FILE)?, &groups)?;
         let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
@@ -629,6 +633,7 @@ impl Rules {
             duty_free,
             excise_chapters: excise::chapters(&excise),
             excise,
+            vat_classes,
             remedy_chapters: trade_remedies::remedy_chapters(&trade_remedies),
             trade_remedies,
             groups,
@@ -938,6 +943,32 @@ impl Rules {
     /// input: the rules remember the answer (the tables never change under an engine).
     pub fn vat_rate(&self, country: &str, subdivision: Option<&str>, class: VatClass, date: Date) -> Option<VatRate> {
         self.shared_vat_rate(country, subdivision, class, date).map(|r| (*r).clone())
+    }
+
+    /// The rate of a class a row of `rules/vat_classes.tsv` gives (`percent`: which reduced
+    /// rate; the rows of `vat.tsv`/`rules/vat_extra.tsv` of that percent in force, a verified
+    /// row replacing the imported ones), or of a class without a percent as
+    /// [`Rules::vat_rate`]. `None`: no such rate on `date`.
+    pub fn class_rate(
+        &self,
+        country: &str,
+        subdivision: Option<&str>,
+        class: VatClass,
+        percent: Option<Decimal>,
+        date: Date,
+    ) -> Option<std::sync::Arc<VatRate>> {
+        let Some(percent) = percent else { return self.shared_vat_rate(country, subdivision, class, date) };
+        let country = self.territory(country, date).map_or(country, |t| t.vat_of);
+        let row = self
+            .vat_on(country, date)
+            .find(|v| v.subdivision.is_empty() && !v.kind.is_standard() && v.percent == percent)?;
+        Some(std::sync::Arc::new(row.clone()))
+    }
+
+    /// The rows of `rules/vat_classes.tsv` a quote to `country` on `date` reads: its own, or
+    /// its groups' where it has none ([`vat_classes::on_day`]).
+    pub fn vat_classes_on(&self, country: &str, date: Date) -> Vec<&vat_classes::VatClassRow> {
+        vat_classes::on_day(&self.vat_classes, &self.groups, country, date)
     }
 
     /// [`Rules::vat_rate`], shared with the memo rather than copied.

@@ -1,0 +1,206 @@
+//! The VAT/GST class of a line from its code (docs/rules.md#vat-class,
+//! `tariffs/rules/vat_classes.tsv`): a line without `vat_class` is taxed at the class the
+//! destination's law gives its code, never at the standard rate in silence; where the class
+//! depends on the goods the tax is a lower bound naming what decides; a caller's `vat_class`
+//! always wins. The cases are audit-f F1 and audit-g G1 (the engine charged these goods the
+//! standard rate, complete).
+
+mod common;
+
+use common::{d, quote};
+use landed::quote::{LevyKind, LineStatus, Quote};
+use serde_json::{json, Value};
+
+fn one(destination: &str, currency: &str, line: Value, extra: Value) -> Quote {
+    let mut req = json!({"destination": destination, "currency": currency, "date": "2026-11-26", "channel": "courier",
+                         "origin": "US", "ship_from": "US", "lines": [line]});
+    if let (Some(r), Some(e)) = (req.as_object_mut(), extra.as_object()) {
+        r.extend(e.clone());
+    }
+    quote(req)
+}
+
+fn book(price: &str) -> Value {
+    json!({"id": "book", "code": "4901.99", "quantity": "1", "unit_price": price})
+}
+
+/// The line's import tax levy: (amount, lower bound, formula).
+fn tax(q: &Quote) -> (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>, String) {
+    let t = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).expect("a tax levy");
+    (t.amount, t.partial_amount, t.formula.to_string())
+}
+
+#[test]
+fn a_printed_book_into_gb_is_zero_rated_vata_1994_sch_8_group_3() {
+    // VATA 1994 s.30(3) (no VAT on the importation of goods of a description in Schedule 8) and
+    // Sch. 8 Group 3 item 1 'Books, booklets, brochures, pamphlets and leaflets'. audit-f case 14:
+    // £200 + £20 shipping was charged 20 % = 44.00; the law: 0 % × 220.00 = 0.00.
+    let q = one("GB", "GBP", book("200.00"), json!({"shipping": "20.00"}));
+    let (amount, _, formula) = tax(&q);
+    assert_eq!(amount, Some(d("0.00")), "{formula}");
+    assert!(formula.contains("vat_classes.tsv#gb-books"), "{formula}");
+    assert_eq!(q.totals.landed, d("220.00"));
+    assert!(q.totals.complete);
+}
+
+#[test]
+fn a_printed_book_into_de_is_7_percent_ustg_12_2_1_anlage_2_nr_49() {
+    // UStG § 12 Abs. 2 Nr. 1 with Anlage 2 Nr. 49 (Bücher, aus Position 4901): 7 % on the
+    // importation. audit-f case 15: 19 % × 220.00 = 41.80 was charged; the law: 7 % = 15.40.
+    let q = one("DE", "EUR", book("200.00"), json!({"shipping": "20.00", "seller_registered": false}));
+    assert_eq!(tax(&q).0, Some(d("15.40")));
+    assert_eq!(q.totals.landed, d("235.40"));
+    assert!(q.totals.complete);
+}
+
+#[test]
+fn a_printed_book_into_ch_is_2_6_percent_and_below_chf_5_not_collected_mwstg_25_2() {
+    // MWSTG art. 25 para. 2 let. a item 9 (2.6 % on books) with art. 55 para. 1; 2.6 % × 150.00
+    // = 3.90, at most CHF 5: not collected (SR 641.204 art. 1 let. d). audit-f case 16: 8.1 % =
+    // 12.15 was collected.
+    let q = quote(json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "post",
+                         "origin": "DE", "ship_from": "DE", "seller_registered": false, "lines": [book("150.00")]}));
+    let (amount, _, formula) = tax(&q);
+    assert_eq!(amount, Some(d("0.00")), "{formula}");
+    assert!(formula.starts_with("2.6% × 150.00 = 3.90") && formula.contains("not collected"), "{formula}");
+    assert_eq!((q.totals.tax, q.totals.landed), (d("0.00"), d("150.00")));
+}
+
+#[test]
+fn tea_into_gb_is_zero_rated_vata_1994_sch_8_group_1() {
+    // VATA 1994 s.30(3) and Sch. 8 Group 1 general item 1 (food of a kind used for human
+    // consumption; tea is no excepted item, and 'tea, maté, herbal teas' override the exceptions;
+    // HMRC VAT Notice 701/14). 10 × £20 green tea: duty 2 % = 4.00, VAT 0 % × 204.00 = 0.00.
+    let line = json!({"id": "tea", "code": "0902.10", "quantity": "10", "unit_price": "20.00", "weight_kg": "1"});
+    let q = one("GB", "GBP", line, json!({"origin": "CN", "ship_from": "CN"}));
+    let (amount, _, formula) = tax(&q);
+    assert_eq!(amount, Some(d("0.00")), "{formula}");
+    assert!(formula.starts_with("0% × 204.00 = 0.00") && formula.contains("gb-food"), "{formula}");
+    assert_eq!(q.totals.landed, d("204.00"));
+    assert!(q.totals.complete);
+}
+
+#[test]
+fn the_readmes_cart_jam_is_zero_rated_vata_1994_sch_8_group_1() {
+    // examples/cart.json: strawberry jam 2007.99.33 into GB. Jam is food (Sch. 8 Group 1 general
+    // item 1), no excepted item: VAT 0 % × 41.93 = 0.00 (it was 20 % = 8.39; audit-g G1b).
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/cart.json")).unwrap();
+    let q = quote(serde_json::from_str(&text).unwrap());
+    let jam = q.lines.iter().find(|l| l.id == "jam").expect("jam line");
+    let vat = jam.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((vat.base, vat.amount), (d("41.93"), Some(d("0.00"))), "{}", vat.formula);
+}
+
+#[test]
+fn tea_into_de_is_7_percent_ustg_anlage_2_kapitel_9() {
+    // UStG § 12 Abs. 2 Nr. 1 with Anlage 2 'Kaffee, Tee, Mate und Gewürze (Kapitel 9)'; the
+    // reduced rate covers the importation (BMF 5.8.2004 IV B 7 - S 7220 - 46/04 Tz. 1). audit-g
+    // G1c: duty 3.2 % × 200.00 = 6.40; VAT 7 % × 206.40 = 14.45 (19 % = 39.22 was charged).
+    let line = json!({"id": "tea", "code": "0902.10", "quantity": "10", "unit_price": "20.00", "weight_kg": "1"});
+    let q = one("DE", "EUR", line, json!({"origin": "CN", "ship_from": "CN"}));
+    assert_eq!(tax(&q).0, Some(d("14.45")));
+    assert_eq!(q.totals.landed, d("220.85"));
+}
+
+#[test]
+fn tea_into_jp_is_8_percent_consumption_tax_act_29_and_2016_supplementary_34() {
+    // Consumption Tax Act art. 29 and Act No. 15 of 2016 supplementary provisions art. 34: food
+    // (tea) at 8 % = 6.24 % national + 1.76 % local. audit-g G1a: national 6.24 % × 57,000 =
+    // 3,556 → 3,500; local 3,500 × 1.76/6.24 = 987 → 900; tax 4,400, landed 61,900 (10 % gave
+    // 5,600 and 63,100).
+    let q =
+        quote(json!({"destination": "JP", "origin": "CN", "ship_from": "CN", "date": "2026-11-26", "currency": "JPY",
+                         "channel": "courier", "incoterm": "DDP", "business_buyer": true, "lines": [
+                         {"id": "tea", "code": "0902.10", "quantity": "20", "unit_price": "2500", "weight_kg": "2"}]}));
+    assert_eq!((q.totals.tax, q.totals.landed), (d("4400"), d("61900")));
+    assert!(q.lines[0]
+        .levies
+        .iter()
+        .filter(|l| l.kind == LevyKind::Tax)
+        .all(|l| l.formula.to_string().contains("jp-food")));
+}
+
+#[test]
+fn chocolate_into_gb_depends_on_the_goods_and_is_a_lower_bound_naming_vat_class() {
+    // VATA 1994 Sch. 8 Group 1: chocolate confectionery is standard-rated (excepted item 2),
+    // drinking chocolate and cocoa preparations zero-rated (overriding item 5): heading 18.06
+    // holds both, so the tax at the zero rate is only a lower bound, and the reason names the row,
+    // what decides and the input that settles it.
+    let line = json!({"id": "choc", "code": "1806.32", "quantity": "100", "unit_price": "2.00"});
+    let q = one("GB", "GBP", line, json!({"business_buyer": true}));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    let (amount, partial, formula) = tax(&q);
+    assert_eq!((amount, partial), (None, Some(d("0.00"))), "{formula}");
+    let reason = l.reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("vat_classes.tsv#gb-chocolate") && reason.contains("give vat_class"), "{reason}");
+    assert!(reason.contains("chocolate confectionery is standard-rated"), "{reason}");
+    assert!(!q.totals.complete && q.totals.at_least);
+}
+
+#[test]
+fn a_callers_vat_class_always_wins_over_the_code() {
+    // The caller knows the goods: `vat_class` given is used as given (docs/rules.md#vat-class).
+    // Chocolate bars declared standard: duty 8 % × 200.00 = 16.00, VAT 20 % × 216.00 = 43.20,
+    // priced; a book declared
+    // standard is charged 20 % (the caller's word), not the code's zero rate.
+    let line =
+        json!({"id": "choc", "code": "1806.32", "quantity": "100", "unit_price": "2.00", "vat_class": "standard"});
+    let q = one("GB", "GBP", line, json!({"business_buyer": true}));
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+    let (amount, _, formula) = tax(&q);
+    assert_eq!(amount, Some(d("43.20")));
+    assert!(!formula.contains("vat_classes.tsv"), "{formula}");
+    let mut standard = book("200.00");
+    standard["vat_class"] = json!("standard");
+    let q = one("GB", "GBP", standard, json!({"shipping": "20.00"}));
+    assert_eq!(tax(&q).0, Some(d("44.00")));
+}
+
+#[test]
+fn a_member_state_not_encoded_falls_back_to_the_directives_choice_as_a_lower_bound() {
+    // Directive 2006/112/EC art. 98 and Annex III point 6: each member state chooses the rate of
+    // books (reduced, super-reduced or zero, or standard). Austria's own list is not encoded: the
+    // tax is a lower bound at zero, never its standard rate complete.
+    let q = one("AT", "EUR", book("200.00"), json!({}));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("vat_classes.tsv#eu-books") && reason.contains("vat_class"), "{reason}");
+}
+
+#[test]
+fn a_garment_and_a_code_without_a_row_keep_the_standard_rate() {
+    // No row names a men's cotton T-shirt (6109.10): the standard rate, as before, complete.
+    let line = json!({"id": "tee", "code": "6109.10.00.10", "quantity": "1", "unit_price": "100.00"});
+    let q = one("GB", "GBP", line, json!({"business_buyer": true}));
+    let (amount, _, formula) = tax(&q);
+    assert!(amount.is_some() && formula.starts_with("20% ×") && !formula.contains("vat_classes"), "{formula}");
+}
+
+#[test]
+fn the_catalogue_reads_an_optional_vat_class_column() {
+    // A catalogue row without a class takes its code's (GB tea: VATA 1994 Sch. 8 Group 1, zero);
+    // a row's class wins (chocolate declared standard: 20 %); an unknown class is an error row
+    // naming the column, never a silent standard.
+    use landed::catalogue::{price_catalogue, CatalogueOptions};
+    use landed::date::Date;
+    use landed::money::Currency;
+    use landed::request::{Channel, Incoterm};
+    let csv = "sku,code,price,origin,vat_class\ntea,0902100000,100.00,CN,\nchoc,1806321000,100.00,CN,standard\nodd,1806321000,100.00,CN,low\n";
+    let options = CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: Date::parse("2026-11-26").unwrap(),
+        currency: Currency::parse("GBP").unwrap(),
+        channel: Channel::Courier,
+        incoterm: Incoterm::Ddp,
+    };
+    let mut out = Vec::new();
+    price_catalogue(&common::engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    // sku,destination,code,matched_code,currency,goods,duty,tax,fees,landed,status,...
+    assert_eq!((rows[0][7], rows[0][10]), ("0.00", "priced"), "{text}");
+    assert_eq!(rows[1][10], "priced", "{text}");
+    assert_ne!(rows[1][7], "0.00", "{text}");
+    assert!(rows[2][10] == "error" && text.contains("vat_class"), "{text}");
+}
