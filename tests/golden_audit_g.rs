@@ -131,9 +131,11 @@ fn a_partial_japanese_quote_rounds_its_tax_totals_as_a_priced_one_would_general_
     // audit-g G6 (`jp1.json`, consumer, shipping ¥2,000): the duty total was rounded down to ¥100
     // (2,232 → 2,200) but the tax total was not (9,651). Each tax part's declaration total is
     // rounded down to ¥100 (General Rules for National Taxes art. 119(1); Local Tax Act art.
-    // 20-4-2): national 1,482 + 468 + 5,616 = 7,566 → 7,500, local 394 + 112 + 1,579 = 2,085 →
-    // 2,000: at least 9,500 (the bag's taxes are not known: they count as nothing, as in the
-    // totals; rounding down keeps the bound at most the true total).
+    // 20-4-2): national 1,482 + 374 + 5,616 = 7,472 → 7,400, local 394 + 84 + 1,579 = 2,057 →
+    // 2,000: at least 9,400 (the bag's taxes are not known: they count as nothing, as in the
+    // totals; rounding down keeps the bound at most the true total). The tea is food: 6.24 %
+    // national + 1.76 % local (Consumption Tax Act art. 29; 2016 Act No. 15 supplementary
+    // provisions art. 34; vat_classes.tsv#jp-food): 6.24 % × 6,000 = 374, 300 × 1.76/6.24 = 84.
     let v = json!({"destination": "JP", "origin": "CN", "ship_from": "CN", "date": "2026-11-26", "currency": "JPY",
         "channel": "courier", "incoterm": "DDP", "shipping": "2000", "lines": [
         {"id": "tee", "code": "6109.10.020", "quantity": "10", "unit_price": "3000"},
@@ -142,9 +144,9 @@ fn a_partial_japanese_quote_rounds_its_tax_totals_as_a_priced_one_would_general_
         {"id": "phone", "code": "8517.13", "quantity": "1", "unit_price": "120000"}]});
     let q = quote(v.clone());
     assert!(!q.totals.complete);
-    assert_eq!((q.totals.duty, q.totals.tax), (d("2200"), d("9500")));
+    assert_eq!((q.totals.duty, q.totals.tax), (d("2200"), d("9400")));
     // A bill equal to the rounded lower bound is not "below even that".
-    let billed = landed::invoice::Billed { duty: d("2200"), tax: d("9500"), fees: d("0") };
+    let billed = landed::invoice::Billed { duty: d("2200"), tax: d("9400"), fees: d("0") };
     let check = landed::invoice::check(&engine(), &request(v), &billed).unwrap();
     let tax = check.differences.iter().find(|x| x.item == "tax").unwrap();
     assert_eq!(tax.difference, d("0"));
