@@ -846,3 +846,32 @@ fn a_minimum_collectible_with_part_of_its_tax_unpriced_is_not_a_lower_bound_sr_6
     assert_eq!(vat.amount, None);
     assert!(vat.formula.as_str().contains("if the whole stays within it, none of it is collected"), "{}", vat.formula);
 }
+
+#[test]
+fn excluded_goods_are_outside_a_relief_line_by_line_reg_1186_2009_art_24() {
+    // gov.uk 'Tax and customs for goods sent from abroad': no Customs Duty on goods of £135 or
+    // less "unless they're excise goods"; Reg. (EC) 1186/2009 art. 24: "Article 23 shall not
+    // apply to: (a) alcoholic products; (b) perfumes and toilet waters; (c) tobacco". The excluded
+    // line pays duty; the others keep the relief (docs/rules.md §3). GB, a £100 T-shirt and a £20
+    // bottle of wine (0.75 l) by post: the T-shirt's duty is not due, the wine's 26 GBP/hl ×
+    // 0.0075 hl = 0.20. A consignment with excise goods is outside the £135 seller rules (VATA
+    // 1994 s.5A): the T-shirt's VAT, 20 % × 100.00 = 20.00, is import VAT.
+    let q = quote(json!({"destination": "GB", "date": "2026-11-26", "currency": "GBP", "channel": "post",
+        "origin": "US", "ship_from": "US", "incoterm": "DAP",
+        "lines": [{"id": "tee", "code": "6109.10.00.10", "quantity": "1", "unit_price": "100.00"},
+                  {"id": "wine", "code": "2204.21.09.00", "quantity": "1", "unit_price": "20.00", "volume_l": "0.75",
+                   "extra_duties": [{"name": "Alcohol Duty", "rate": "2.67 GBP/l", "kind": "excise"}]}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("20.00"));
+    assert_eq!(levy(&q.lines[1], LevyKind::Duty), d("0.20"));
+    assert!(q.warnings.iter().any(|w| w.code == "W_THRESHOLD_NOT_APPLIED"
+        && w.message.contains("gb-low-value-135")
+        && w.message.contains("line wine")));
+    // Germany before 2026-07-01: a €20 T-shirt and a €15 perfume from CN, the perfume (HS 3303)
+    // is outside the €150 duty relief; the T-shirt is not charged its 12 %.
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "CN",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "20.00"},
+                  {"id": "perfume", "code": "3303001000", "quantity": "1", "unit_price": "15.00"}]}));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0.00"));
+    assert!(q.warnings.iter().any(|w| w.code == "W_THRESHOLD_NOT_APPLIED" && w.message.contains("line perfume")));
+}

@@ -86,9 +86,42 @@ fn consignment_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
 
 /// Why a threshold is not for a line's goods: their kind (HS) or origin.
 fn line_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> {
-    if let Some(prefix) = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p)) {
-        return Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code));
+    code_bar(t, line).or_else(|| origin_bar(ctx, t, line))
+}
+
+/// Why a threshold is not for a line's kind of goods (its excluded codes).
+fn code_bar(t: &Threshold, line: &LineRequest) -> Option<String> {
+    let prefix = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p))?;
+    Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code))
+}
+
+/// Whether a consignment row's excluded codes bar only the lines of those goods: a relief of
+/// duty or tax outside any seller's scheme ("Article 23 shall not apply to: (a) alcoholic
+/// products …", Reg. (EC) 1186/2009 art. 24; "unless they're excise goods", gov.uk; ABF:
+/// "tobacco and alcohol pay duty and taxes whatever their value"), the other goods of the
+/// consignment keep it. A seller's scheme excludes the whole consignment that contains such goods
+/// (VATA 1994 s.5A: a consignment containing excise goods is outside the GBP 135 rules).
+fn excludes_by_line(t: &Threshold) -> bool {
+    t.effect == ThresholdEffect::Relieve && t.scheme.is_none() && !t.exclude_codes.is_empty()
+}
+
+/// For a consignment row that [`excludes_by_line`]: why it is not for this consignment (its
+/// buyer, place of shipment, an origin, or every line's goods excluded), or `None` with
+/// `lines_out` holding, per line, why that line's goods are outside it.
+fn consignment_bar_by_line(ctx: &Ctx<'_>, t: &Threshold, lines_out: &mut Vec<Option<String>>) -> Option<String> {
+    let bar = consignment_bar(ctx, t).or_else(|| ctx.req.lines.iter().find_map(|line| origin_bar(ctx, t, line)));
+    if bar.is_some() {
+        return bar;
     }
+    lines_out.extend(ctx.req.lines.iter().map(|line| code_bar(t, line)));
+    match lines_out.iter().all(Option::is_some) {
+        true => std::mem::take(lines_out).into_iter().next().flatten(),
+        false => None,
+    }
+}
+
+/// Why a threshold limited by origin is not for a line's goods.
+fn origin_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> {
     if t.origins.is_empty() && t.exclude_origins.is_empty() {
         return None;
     }
@@ -239,6 +272,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             (false, true) => first_barred,
             (false, false) => None,
             (true, true) => consignment_bar(ctx, t),
+            (true, false) if excludes_by_line(t) => consignment_bar_by_line(ctx, t, &mut lines_out),
             (true, false) => eligibility_bar(ctx, t),
         };
         if within && bar.is_none() {
@@ -262,7 +296,10 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         let split: Vec<String> = lines_out.iter().flatten().cloned().collect();
         if within && !barred && !split.is_empty() {
             outside.extend(lines_out.iter().enumerate().filter(|(_, o)| o.is_some()).map(|(i, _)| (i, t)));
-            let why = format!("not for every line (per item): {}; such a line is outside it", split.join("; "));
+            let why = match per_item {
+                true => format!("not for every line (per item): {}; such a line is outside it", split.join("; ")),
+                false => format!("not for every line: {}; such a line is outside it", split.join("; ")),
+            };
             ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
             note = Some(Note::from(why));
         }
