@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_to, Currency};
 use crate::quote::{LineQuote, LineStatus, Quote};
-use crate::request::{Channel, ExtraDutyKind, Incoterm, QuoteRequest};
+use crate::request::{Channel, Incoterm, QuoteRequest};
 use crate::Engine;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
