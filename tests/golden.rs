@@ -27,14 +27,21 @@ fn value_basis_cif_vs_fob_rules_1() {
 
 #[test]
 fn vat_base_includes_duty_gb_rules_2() {
-    // Line A: 24 × £125.00 at 2 % duty → £60.00; VAT 20 % × 3,060.00 = £612.00.
-    // Line B: £450.00 duty-free → VAT £90.00.
+    // Line A: 24 × £125.00 at 2 % duty → £60.00; the VAT base includes the duty: 3,060.00. Goats
+    // are zero-rated: 'live animals of a kind generally used as, or yielding or producing, food
+    // for human consumption' (VATA 1994 Sch. 8 Group 1 general item 4; HMRC Notice 701/15 §2.2
+    // 'meat animals, dairy animals'). The code alone is a lower bound
+    // (vat_classes.tsv#gb-live-animals: horses, pets), so the line declares the class.
+    // VAT 0 % × 3,060.00 = 0.00.
+    // Line B: £450.00 duty-free → VAT 20 % = £90.00.
     let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
         "lines": [
-            {"id": "A", "code": "01042010", "quantity": "24", "unit_price": "125.00"},
+            {"id": "A", "code": "01042010", "quantity": "24", "unit_price": "125.00", "vat_class": "zero"},
             {"id": "B", "code": "32121000", "quantity": "1", "unit_price": "450.00"}]}));
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("60.00"));
-    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("612.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!(vat.base, d("3060.00"), "{}", vat.formula);
     assert_eq!(levy(&q.lines[1], LevyKind::Duty), d("0.00"));
     assert_eq!(levy(&q.lines[1], LevyKind::Tax), d("90.00"));
 }

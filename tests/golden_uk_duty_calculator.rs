@@ -64,27 +64,35 @@ fn eur_specific_duty_is_converted_to_sterling_uk_calculator() {
     // measure_amount dtn 120 → "'35.10 EUR / 100 kg * 120.0', '£3,596.12'" (also
     // measure_unit_spec.rb @ 059fa80d18fdd7328ece2c245412f32634cc06df: "value: 3596.12136").
     // The EUR→GBP rate is the suite's fixture, spec/fixtures/exchange_rates.json: GBP 0.85378.
-    // 35.10 × 120 × 0.85378 = 3,596.12136 → 3,596.12; VAT 20 % × 4,646.12 = 929.22.
+    // 35.10 × 120 × 0.85378 = 3,596.12136 → 3,596.12. Pigs (0103.92) are zero-rated: 'live
+    // animals of a kind generally used as, or yielding or producing, food for human consumption'
+    // (VATA 1994 Sch. 8 Group 1 general item 4; HMRC Notice 701/15 §2.2 'meat animals, dairy
+    // animals'; VFOOD3720 'Most pigs are generally reared for food'). The code alone is a lower bound
+    // (vat_classes.tsv#gb-live-animals: horses, pets), so the line declares the class.
+    // VAT 0 % × 4,646.12 = 0.00 (the suite's VAT is not part of its spec).
     let q = quote(json!({"destination": "GB", "date": "2022-01-01", "currency": "GBP", "origin": "CN",
         "shipping": "40", "insurance": "10", "fx": {"EUR/GBP": "0.85378"},
-        "lines": [{"id": "x", "code": "0103921100", "quantity": "1", "unit_price": "1000",
+        "lines": [{"id": "x", "code": "0103921100", "quantity": "1", "unit_price": "1000", "vat_class": "zero",
                    "duty_rate": "35.10 EUR / 100 kg", "units": {"100kg": "120"}}]}));
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("3596.12"));
-    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("929.22"));
-    assert_eq!(q.totals.landed, d("5575.34"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!(vat.base, d("4646.12"), "{}", vat.formula);
+    assert_eq!(q.totals.landed, d("4646.12"));
 }
 
 #[test]
 fn specific_duty_on_a_tiny_quantity_rounds_to_nil_uk_calculator() {
     // spec/services/duty_options/tariff_preference_spec.rb @ 097b06cceb4293135acccc9200ddb8f44636391a,
     // "when the amount has more than four decimals": dtn 0.00001 → "'35.10 EUR / 100 kg * 0.00001',
-    // '£0.00'", "value: 0.00029967678".
+    // '£0.00'", "value: 0.00029967678". Pigs: zero-rated (see above), VAT 0 % × 1,050.00 = 0.00.
     let q = quote(json!({"destination": "GB", "date": "2022-01-01", "currency": "GBP", "origin": "CN",
         "shipping": "40", "insurance": "10", "fx": {"EUR/GBP": "0.85378"},
-        "lines": [{"id": "x", "code": "0103921100", "quantity": "1", "unit_price": "1000",
+        "lines": [{"id": "x", "code": "0103921100", "quantity": "1", "unit_price": "1000", "vat_class": "zero",
                    "duty_rate": "35.10 EUR / 100 kg", "units": {"100kg": "0.00001"}}]}));
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0.00"));
-    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("210.00"));
+    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((vat.base, vat.amount), (d("1050.00"), Some(d("0.00"))), "{}", vat.formula);
 }
 
 #[test]
