@@ -270,3 +270,24 @@ fn no_carrier_charge_is_assumed_for_freight_for_tax_at_the_sale_or_where_the_law
     us["ship_from"] = json!("GB");
     assert!(!assumed(&quote(us), "tax_base_charges"));
 }
+
+#[test]
+fn a_gbp_38_gift_into_northern_ireland_has_no_vat_and_perfume_beside_a_gift_leaves_it_relieved() {
+    // gov.uk 'Tax and customs for goods sent from abroad': "VAT is charged on all goods (except
+    // for gifts worth £39 or less) sent from: outside the UK to Great Britain; outside the UK and
+    // the EU to Northern Ireland" (SI 1986/939, a UK-wide order; audit-h H1: before, 7.60).
+    let q = quote(parcel("XI", "GBP", "38.00", true));
+    assert!(applies(&q, "xi-gift-vat-39"), "{:?}", q.thresholds);
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    // Perfume is outside the GB gift relief (excluded goods), but the T-shirt beside it keeps it:
+    // SI 1986/939 relieves the goods of the consignment, the exclusion is of goods (audit-h H2:
+    // before, the T-shirt paid 20 % × 20.00 = 4.00).
+    let mut v = parcel("GB", "GBP", "20.00", true);
+    v["lines"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "perfume", "code": "3303.00", "quantity": "1", "unit_price": "15.00"}));
+    let q = quote(v);
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    assert!(levy(&q.lines[1], LevyKind::Tax) > d("0"));
+}
