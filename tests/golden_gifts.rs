@@ -291,3 +291,22 @@ fn a_gbp_38_gift_into_northern_ireland_has_no_vat_and_perfume_beside_a_gift_leav
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
     assert!(levy(&q.lines[1], LevyKind::Tax) > d("0"));
 }
+
+#[test]
+fn a_tax_waived_under_a_minimum_still_states_the_carrier_charge_left_out_mwstg_art_54() {
+    // SR 641.204 art. 1(d): import tax of CHF 5 or less is not collected; MWSTG art. 54 puts
+    // costs up to the place of destination (Swiss Post's declaration charge, BAZG's worked
+    // example) in the tax base. A CHF 60 toy: 8.1 % × 60.00 = 4.86, not collected; with a CHF 20
+    // charge, 8.1 % × 80.00 = 6.48 would be: the quote states the charge it left out (audit-h H4).
+    let v = json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "post",
+        "origin": "DE", "ship_from": "DE", "seller_registered": false,
+        "lines": [{"id": "toy", "code": "9503.00", "quantity": "1", "unit_price": "60.00"}]});
+    let q = quote(v.clone());
+    assert_eq!(q.totals.tax, d("0.00"));
+    assert!(assumed(&q, "tax_base_charges"), "{:?}", q.warnings);
+    let mut with_charge = v;
+    with_charge["tax_base_charges"] = json!("20.00");
+    let q = quote(with_charge);
+    assert_eq!(q.totals.tax, d("6.48"));
+    assert!(!assumed(&q, "tax_base_charges"));
+}

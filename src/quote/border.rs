@@ -47,9 +47,11 @@ fn destination_costs_law(ctx: &Ctx<'_>) -> Option<&'static str> {
 
 /// States that no carrier's clearance charge is in the import tax base, when the request gives
 /// no `tax_base_charges`, the goods travel by post or courier, import tax is due at the border
-/// on some line, and the destination's law puts such costs in the base (audit-f N1). The figures
-/// are not changed: the charge is the carrier's, and only the request can give it.
-pub(super) fn note_carrier_charges(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote]) {
+/// on some line (or was assessed and not collected under a minimum, which the charge may lift
+/// it above: CHF 4.68 on a CHF 180 book, 5.20 with a CHF 20 charge), and the destination's law
+/// puts such costs in the base (audit-f N1, audit-h H4). The figures are not changed: the
+/// charge is the carrier's, and only the request can give it.
+pub(super) fn note_carrier_charges(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[LineQuote], checks: &[ThresholdCheck]) {
     if !ctx.req.tax_base_charges.is_zero() || ctx.req.channel() == Channel::Freight || ctx.movement.is_some() {
         return;
     }
@@ -62,7 +64,8 @@ pub(super) fn note_carrier_charges(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[
                 .iter()
                 .any(|v| v.kind == LevyKind::Tax && v.amount.or(v.partial_amount).is_some_and(|a| a > Decimal::ZERO))
     });
-    if at_border {
+    let waived = relief.min_collectible.iter().any(|t| t.tax && checks.iter().any(|c| c.id == t.id && c.applies));
+    if at_border || waived {
         ctx.warn(Detail::CarrierCharges { destination: ctx.j.country, law });
     }
 }

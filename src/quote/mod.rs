@@ -406,7 +406,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     note_shipping_to_border(&mut ctx, &relief, &lines, shipping_total);
-    note_carrier_charges(&mut ctx, &relief, &lines);
+    note_carrier_charges(&mut ctx, &relief, &lines, &checks);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
     let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
         Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),
