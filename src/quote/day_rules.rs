@@ -34,6 +34,9 @@ pub(super) struct DayRules {
     /// The rows of `rules/vat_classes.tsv` for the destination on the day (its own, or its
     /// groups'), by chapter.
     pub(super) vat_classes: crate::rules::vat_classes::ByChapter<'static>,
+    /// [`Rules::excises_on`]: the destination's excise rows in force (a line keeps those that
+    /// cover its code).
+    pub(super) excises: Vec<&'static crate::rules::Excise>,
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
@@ -59,6 +62,7 @@ impl DayRules {
             || fees.iter().any(|f| !f.channels.is_empty());
         DayRules {
             vat_classes: crate::rules::vat_classes::ByChapter::of(&rules.vat_classes_on(dest, date)),
+            excises: rules.excises_on(dest, date),
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
             fees,
             rounding: rounding_steps(rules, dest, date),

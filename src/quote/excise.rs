@@ -36,8 +36,12 @@ pub(super) fn excise(
         true => line.code.as_str(),
         false => code.digits(),
     };
-    let rows = ctx.rules.excises(ctx.destination, digits, ctx.req.date);
-    for row in &rows {
+    // The destination's rows of the day (looked up once per destination and day), those that
+    // cover the code: the same rows, in the same order, as `Rules::excises`.
+    let day = std::sync::Arc::clone(&ctx.day);
+    let mut none = true;
+    for row in day.excises.iter().filter(|r| r.covers(digits)) {
+        none = false;
         let reason = format!(
             "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
             row.name, row.note
@@ -45,7 +49,7 @@ pub(super) fn excise(
         list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
         ctx.note_verify(row.source.row(), row.source.is_verify());
     }
-    (Decimal::ZERO, rows.is_empty())
+    (Decimal::ZERO, none)
 }
 
 /// Lists a levy of `kind` the data names but has no rate for (an excise, a trade remedy): no

@@ -101,12 +101,8 @@ pub(super) fn in_chapters(chapters: u128, code: &str) -> bool {
     chapter(code).is_some_and(|c| chapters & (1u128 << c) != 0)
 }
 
-/// The rows of `rows` that charge goods of `code` imported into `country` on `date`: every row
-/// naming the country itself (Finland's soft-drinks tax and its beverage-packaging tax are two
-/// taxes on one soft drink), then each row naming a group it belongs to, unless a row of the
-/// country's own covers the same codes: that is the country's own version of the group's excise
-/// (a GB quote of 2019 reads the UK's own alcohol duty, not the EU's). `chapters` is [`chapters`]
-/// of `rows`.
+/// The excise rows due on goods of `code` imported into `country` on `date`: [`on_day`]'s rows
+/// that cover the code (none when no row covers the code's chapter).
 pub(super) fn find<'r>(
     rows: &'r [Excise],
     chapters: u128,
@@ -118,10 +114,17 @@ pub(super) fn find<'r>(
     if !in_chapters(chapters, code) {
         return Vec::new();
     }
-    let due = |r: &&Excise| r.in_force(date) && r.covers(code);
-    let mut out: Vec<&Excise> = rows.iter().filter(due).filter(|r| r.names_itself(country)).collect();
+    on_day(rows, groups, country, date).into_iter().filter(|r| r.covers(code)).collect()
+}
+
+/// The excise rows in force for `country` on `date`: the rows naming the country itself, then
+/// the rows naming a group it belongs to that no row of its own replaces (an own row with the
+/// same codes: its own version of the group's excise). Whatever the code, so a quote looks them
+/// up once per destination and day and each line keeps those that cover its code.
+pub(super) fn on_day<'r>(rows: &'r [Excise], groups: &Groups<'_>, country: &str, date: Date) -> Vec<&'r Excise> {
+    let mut out: Vec<&Excise> = rows.iter().filter(|r| r.in_force(date) && r.names_itself(country)).collect();
     let own = out.len();
-    for g in rows.iter().filter(due).filter(|r| !r.names_itself(country) && r.names(groups, country, date)) {
+    for g in rows.iter().filter(|r| r.in_force(date) && !r.names_itself(country) && r.names(groups, country, date)) {
         if !out[..own].iter().any(|r| r.codes == g.codes) {
             out.push(g);
         }

@@ -906,6 +906,12 @@ impl Rules {
         excise::find(&self.excise, self.excise_chapters, &self.groups, country, code, date)
     }
 
+    /// Every excise (`rules/excise.tsv`) of `country` in force on `date`, whatever the goods: the
+    /// rows [`Rules::excises`] keeps those covering a code of.
+    pub fn excises_on(&self, country: &str, date: Date) -> Vec<&Excise> {
+        excise::on_day(&self.excise, &self.groups, country, date)
+    }
+
     /// The trade remedies (`rules/trade_remedies.tsv`) goods of `code` from `origin`, shipped
     /// from `ship_from`, imported into `country` on `date` may bear, with how each touches them.
     pub fn trade_remedies(
