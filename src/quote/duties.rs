@@ -26,6 +26,31 @@ pub(super) fn caller_duties(
     (total, known && remedies_known)
 }
 
+/// Charges the line's caller duties of `kind` on its customs value (with its quantities and
+/// component values, no base duty): [`charge_caller_duties`] for a stage that has no
+/// [`DutyInput`] of its own (excise, trade remedies under a relief).
+pub(super) fn charge_caller_duties_on_value(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    kind: ExtraDutyKind,
+    customs_value: Decimal,
+    quantities: &Quantities,
+    p: &mut Priced,
+) -> (Decimal, bool) {
+    let components = component_values(ctx, line);
+    let input = DutyInput {
+        value: customs_value,
+        currency: ctx.j.currency,
+        quantities,
+        components: &components,
+        date: Some(ctx.req.date),
+        fx: &[],
+        base_duty: None,
+        rounding: ctx.req.rounding,
+    };
+    charge_caller_duties(ctx, line, kind, &input, p)
+}
+
 /// Charges the line's caller duties of `kind` on `input`, each as a levy citing its place in the
 /// request. Returns their total (lower bounds included) and whether all were priced.
 pub(super) fn charge_caller_duties(

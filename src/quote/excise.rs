@@ -17,18 +17,7 @@ pub(super) fn excise(
     p: &mut Priced,
 ) -> (Decimal, bool) {
     if line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Excise) {
-        let components = component_values(ctx, line);
-        let input = DutyInput {
-            value: customs_value,
-            currency: ctx.j.currency,
-            quantities,
-            components: &components,
-            date: Some(ctx.req.date),
-            fx: &[],
-            base_duty: None,
-            rounding: ctx.req.rounding,
-        };
-        return charge_caller_duties(ctx, line, ExtraDutyKind::Excise, &input, p);
+        return charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Excise, customs_value, quantities, p);
     }
     // The code's digits as text: the request's own spelling when it is the bare digits (nearly
     // always; `code` was parsed from it), else made from the code (which checks its bytes).

@@ -87,18 +87,8 @@ pub(super) fn duties_under_relief(
     p: &mut Priced,
 ) -> (Decimal, bool) {
     if DUE_UNDER_RELIEF.contains(&ctx.destination) && line.extra_duties.iter().any(|d| d.kind.is_customs()) {
-        let components = component_values(ctx, line);
-        let input = DutyInput {
-            value: customs_value,
-            currency: ctx.j.currency,
-            quantities,
-            components: &components,
-            date: Some(ctx.req.date),
-            fx: &[],
-            base_duty: None,
-            rounding: ctx.req.rounding,
-        };
-        let (charged, known) = charge_caller_duties(ctx, line, ExtraDutyKind::Duty, &input, p);
+        let (charged, known) =
+            charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Duty, customs_value, quantities, p);
         ctx.warn(Detail::CallerDuties { line: line.id.clone(), count: line.extra_duties.len() });
         return (charged, known && trade_remedies(ctx, line, customs_value, p));
     }
