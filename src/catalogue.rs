@@ -329,7 +329,7 @@ fn quote_row(
 ) -> Result<Vec<String>> {
     let req = QuoteRequest {
         channel: Some(options.channel),
-        incoterm: options.incoterm,
+        incoterm: Some(options.incoterm),
         business_buyer: row.business_buyer,
         tariff: row.tariff,
         lines: vec![line.clone()],

@@ -278,8 +278,10 @@ pub struct QuoteRequest {
     /// says so where the destination's thresholds or fees depend on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
-    #[serde(default)]
-    pub incoterm: Incoterm,
+    /// Who pays the duty, tax and fees due at the border; absent, DDP is assumed
+    /// ([`QuoteRequest::incoterm`]) and the quote says so where something is due there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incoterm: Option<Incoterm>,
     #[serde(default)]
     pub shipping: Decimal,
     #[serde(default)]
@@ -581,6 +583,18 @@ impl QuoteRequest {
         self.channel.unwrap_or_default()
     }
 
+    /// The incoterm the quote is priced under: the one given, else DDP (the seller pays what is
+    /// due at the border, so it is in the landed cost), which the quote then states.
+    ///
+    /// ```
+    /// use landed::request::{Incoterm, QuoteRequest};
+    /// let req = QuoteRequest::new("GB".into(), landed::date::Date::parse("2026-03-02").unwrap(), landed::money::Currency::GBP);
+    /// assert_eq!((req.incoterm, req.incoterm()), (None, Incoterm::Ddp));
+    /// ```
+    pub fn incoterm(&self) -> Incoterm {
+        self.incoterm.unwrap_or_default()
+    }
+
     pub fn new(destination: String, date: Date, currency: Currency) -> QuoteRequest {
         QuoteRequest {
             destination,
@@ -590,7 +604,7 @@ impl QuoteRequest {
             date,
             currency,
             channel: None,
-            incoterm: Incoterm::default(),
+            incoterm: None,
             shipping: Decimal::ZERO,
             insurance: Decimal::ZERO,
             tax_base_charges: Decimal::ZERO,

@@ -286,7 +286,8 @@ struct Combo {
     ship_from: Option<String>,
     date: Date,
     channel: Channel,
-    incoterm: Incoterm,
+    /// None: the base request's own absent incoterm (DDP assumed, and said so).
+    incoterm: Option<Incoterm>,
     code: String,
     claim: ClaimPlan,
     /// The `auto` expansion this combination belongs to (its rows are compared per line).
@@ -324,7 +325,11 @@ fn combinations(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Resul
     let ship_froms = or_base(&axes.ship_froms, base.ship_from.clone());
     let dates = if axes.dates.is_empty() { vec![base.date] } else { axes.dates.clone() };
     let channels = if axes.channels.is_empty() { vec![base.channel()] } else { axes.channels.clone() };
-    let incoterms = if axes.incoterms.is_empty() { vec![base.incoterm] } else { axes.incoterms.clone() };
+    let incoterms = if axes.incoterms.is_empty() {
+        vec![base.incoterm]
+    } else {
+        axes.incoterms.iter().copied().map(Some).collect()
+    };
     let codes = or_base(&axes.codes, Some(base.lines.first().map(|l| l.code.clone()).unwrap_or_default()));
     let claims = claim_plans(&axes.claims)?;
     let total = [
@@ -621,7 +626,7 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
         ship_from: r.ship_from.clone(),
         date: combo.date,
         channel: combo.channel,
-        incoterm: combo.incoterm,
+        incoterm: combo.incoterm.unwrap_or_default(),
         code: combo.code.clone(),
         claim: match &combo.claim {
             ClaimPlan::Claim(p, _) => Some(p.to_ascii_uppercase()),

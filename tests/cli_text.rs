@@ -48,7 +48,7 @@ fn quote_table_text() {
     // UK Global Tariff 6109 10 00: 12 %; VAT 20 % on value + duty (VATA 1994 s.21):
     // 18.00 duty, 20 % × 168.00 = 33.60 VAT, 201.60 landed.
     let expected = "\
-Landed cost to GB as of 2026-03-02 in GBP (Ddp), snapshot sha256:…
+Landed cost to GB as of 2026-03-02 in GBP (DDP), snapshot sha256:…
 
 line       code          customs value         levies  status
 tee        6109100010           150.00          51.60  priced
@@ -65,6 +65,7 @@ tee        6109100010           150.00          51.60  priced
  due on delivery           0.00
 warning W_OLD_TARIFF: the GB tariff used is of 2021-01-27, more than a year before the as-of date 2026-03-02
 warning W_ASSUMPTION: tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; GB's law adds costs up to the place of destination to that base (VATA 1994 s.21(2)(b)), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges
+warning W_ASSUMPTION: incoterm: assumes DDP (incoterm not given): the seller pays the duty, tax and fees due at the border, so they are in the landed cost and nothing is due on delivery; under DAP the recipient pays them to the carrier on delivery, and tax collected at the sale is on a price without the duty: give incoterm
 
 ";
     assert_eq!(text(&["quote", "-", "--format", "table"], Some(GB_TEE)), expected);

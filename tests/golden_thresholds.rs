@@ -464,7 +464,7 @@ fn reverse_pricing_an_incomplete_quote_returns_a_bound_and_says_so() {
     tee.lines[0].quantity = d("1");
     let ddp = reverse(&engine(), &tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert!(ddp.bound.is_none());
-    tee.incoterm = landed::request::Incoterm::Dap;
+    tee.incoterm = Some(landed::request::Incoterm::Dap);
     let dap = reverse(&engine(), &tee, d("300.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert_eq!(dap.net_price, ddp.net_price);
 }

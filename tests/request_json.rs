@@ -91,7 +91,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
         (text(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text()), date(), currency());
     let terms = (
         prop::option::of(prop::sample::select(vec![Channel::Courier, Channel::Post, Channel::Freight])),
-        prop::sample::select(vec![Incoterm::Ddp, Incoterm::Dap]),
+        prop::option::of(prop::sample::select(vec![Incoterm::Ddp, Incoterm::Dap])),
         (decimal(), decimal(), decimal()),
         amounts(),
         prop::sample::select(vec![

@@ -6,6 +6,20 @@ use super::*;
 /// What a request without `channel` is priced as, where the destination's rules differ by channel.
 const CHANNEL_ASSUMED: &str = "the goods travel by courier (channel not given); by post or as freight the thresholds and fees that depend on the channel differ: give channel";
 
+/// What a request without `incoterm` is priced as, where that changes who pays or what is taxed.
+const INCOTERM_ASSUMED: &str = "DDP (incoterm not given): the seller pays the duty, tax and fees due at the border, so they are in the landed cost and nothing is due on delivery; under DAP the recipient pays them to the carrier on delivery, and tax collected at the sale is on a price without the duty: give incoterm";
+
+/// States the DDP a request without `incoterm` is priced under, where it matters: something is
+/// due at the border (DDP puts it in the landed cost, DAP on delivery), or the seller collects
+/// the tax on a price that holds the duty. A quote with nothing due either way says nothing.
+pub(super) fn note_incoterm(ctx: &mut Ctx<'_>, totals: &Totals) {
+    let at_border = totals.duty + totals.tax + totals.fees - totals.collected_at_sale;
+    let duty_in_sale_price = totals.collected_at_sale > Decimal::ZERO && totals.duty > Decimal::ZERO;
+    if ctx.req.incoterm.is_none() && (at_border > Decimal::ZERO || duty_in_sale_price) {
+        ctx.warn(Detail::Assumption { threshold: "incoterm", assumption: INCOTERM_ASSUMED });
+    }
+}
+
 /// Inputs the law needs that the request left out: a typed error naming the field, or the
 /// assumption the quote makes, stated in its warnings; never a silent default.
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {

@@ -430,6 +430,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     };
     levies.extend(tax_base_charges(charges_total));
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
+    note_incoterm(&mut ctx, &totals);
     if lines.iter().any(|l| l.range.is_some()) {
         totals.landed_max = Some(totals.landed + landed_extra);
     }
@@ -458,7 +459,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         destination: Cow::Borrowed(j.country),
         currency,
         request_currency: req.currency,
-        incoterm: req.incoterm,
+        incoterm: req.incoterm(),
         rounding: req.rounding,
         destination_rounding: destination_rounding(&ctx.rounding),
         allocation: req.allocation,

@@ -141,7 +141,7 @@ pub(super) fn tax(
         // Under DDP the seller pays the duty and its price recovers it: part of the consideration.
         // Under DAP the buyer pays it to the carrier at delivery: not the seller's consideration
         // (Directive 2006/112/EC art. 73), so not in the base of the tax collected at the sale.
-        let duty_in_price = if ctx.req.incoterm == Incoterm::Ddp { duty_total } else { Decimal::ZERO };
+        let duty_in_price = if ctx.req.incoterm() == Incoterm::Ddp { duty_total } else { Decimal::ZERO };
         let (base, note) = sale_base(t, v, duty_in_price);
         let name = match t.effect {
             ThresholdEffect::ReverseCharge => {

@@ -55,7 +55,7 @@ pub(super) fn totals(
     let tax = reverse_charged.map_or(tax, |r| tax - r);
     let charges = duty + tax + fees;
     let checkout = goods + shipping + insurance + at_sale;
-    let (landed, due) = match ctx.req.incoterm {
+    let (landed, due) = match ctx.req.incoterm() {
         Incoterm::Ddp => (checkout + charges - at_sale, Decimal::ZERO),
         Incoterm::Dap => (checkout, charges - at_sale),
     };

@@ -60,7 +60,7 @@ fn threshold_whys(ctx: &Ctx<'_>, relief: &Relief) -> (Vec<(Vec<LevyKind>, String
     // A tax whose base holds the duty an unverified threshold leaves unpriced is unknown with it:
     // import tax on value plus duty, or tax at the sale under DDP (the price recovers the duty).
     let at_sale = relief.seller_collects.or(relief.reverse_charge).is_some();
-    let tax_holds_duty = if at_sale { ctx.req.incoterm == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
+    let tax_holds_duty = if at_sale { ctx.req.incoterm() == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
     let mut rules = Vec::new();
     let mut held: Vec<String> = Vec::new();
     for t in &relief.unverified {

@@ -181,7 +181,7 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     req.origin = f.optional("origin", string)?;
     // `null` is a wrong type here, as for every field with a default.
     req.channel = f.or_default("channel", |v, at| keyword(v, at, CHANNELS).map(Some))?;
-    req.incoterm = f.or_default("incoterm", |v, at| keyword(v, at, INCOTERMS))?;
+    req.incoterm = f.or_default("incoterm", |v, at| keyword(v, at, INCOTERMS).map(Some))?;
     req.shipping = f.or_default("shipping", amount)?;
     req.insurance = f.or_default("insurance", amount)?;
     req.tax_base_charges = f.or_default("tax_base_charges", amount)?;
@@ -422,7 +422,7 @@ mod tests {
         let req = decode(&text("", "")).unwrap();
         assert_eq!(
             (req.channel, req.channel(), req.incoterm, req.allocation, req.rounding, req.business_buyer),
-            (None, Channel::Courier, Incoterm::Ddp, AllocationKey::Value, RoundingPolicy::default(), false)
+            (None, Channel::Courier, None, AllocationKey::Value, RoundingPolicy::default(), false)
         );
         assert_eq!((req.shipping, req.insurance), (Decimal::ZERO, Decimal::ZERO));
         assert!(req.fx.is_empty() && req.subdivision.is_none() && req.seller_registered.is_none());
@@ -451,7 +451,7 @@ mod tests {
         assert_eq!(req.subdivision.as_deref(), Some("BY"));
         assert_eq!(
             (req.channel, req.incoterm, req.allocation),
-            (Some(Channel::Freight), Incoterm::Dap, AllocationKey::Weight)
+            (Some(Channel::Freight), Some(Incoterm::Dap), AllocationKey::Weight)
         );
         assert_eq!((req.shipping, req.insurance, req.fx["USD/EUR"]), (dec!(12.00), dec!(1.5), dec!(0.92)));
         assert_eq!(req.rounding, RoundingPolicy { mode: RoundingMode::HalfEven, scope: RoundingScope::PerTotal });
@@ -482,7 +482,7 @@ mod tests {
         for (t, want) in
             [("DDP", Incoterm::Ddp), ("ddp", Incoterm::Ddp), ("DAP", Incoterm::Dap), ("dap", Incoterm::Dap)]
         {
-            assert_eq!(decode(&text(&format!(r#", "incoterm": "{t}""#), "")).unwrap().incoterm, want);
+            assert_eq!(decode(&text(&format!(r#", "incoterm": "{t}""#), "")).unwrap().incoterm, Some(want));
         }
         let e = decode(&text(r#", "incoterm": "Ddp""#, "")).unwrap_err();
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("incoterm")));

@@ -31,8 +31,12 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
 fn table(q: &Quote) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "Landed cost to {} as of {} in {} ({:?}), snapshot {}\n\n",
-        q.destination, q.as_of, q.currency, q.incoterm, q.snapshot_id
+        "Landed cost to {} as of {} in {} ({}), snapshot {}\n\n",
+        q.destination,
+        q.as_of,
+        q.currency,
+        format!("{:?}", q.incoterm).to_ascii_uppercase(),
+        q.snapshot_id
     ));
     out.push_str(&format!("{:<10} {:<12} {:>14} {:>14}  {}\n", "line", "code", "customs value", "levies", "status"));
     for l in &q.lines {
