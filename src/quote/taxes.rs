@@ -137,6 +137,9 @@ pub(super) fn tax(
     }
     // Tax at the sale's price: collected by the seller, or reverse-charged by a registered buyer.
     let at_sale = relief.seller_collects.or(relief.reverse_charge);
+    // Under DAP a tax at the sale is on the price alone: a duty not fully priced cannot change it
+    // (audit-h H3: 20% × 50.00 was "at least 10.00 (duty not fully priced)").
+    let duty_known = duty_known || (at_sale.is_some() && ctx.req.incoterm() == Incoterm::Dap);
     let (name, base, note) = if let Some(t) = at_sale {
         // Under DDP the seller pays the duty and its price recovers it: part of the consideration.
         // Under DAP the buyer pays it to the carrier at delivery: not the seller's consideration

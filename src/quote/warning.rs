@@ -441,7 +441,7 @@ impl fmt::Display for Detail {
                 "line {line}: code {code} covers {lines} {tariff} lines with {duties} different duties: priced at the lowest, range given"
             ),
             Detail::CallerDuties { line, count } => {
-                write!(f, "line {line}: {count} caller-supplied duties charged and included in the tax base")
+                write!(f, "line {line}: {count} caller-supplied duties charged, and in the import tax's base wherever that tax is on value plus duty")
             }
             Detail::ProvincialTax { subdivision, why } => {
                 write!(f, "{subdivision} provincial sales tax (PST/QST) {why}")
