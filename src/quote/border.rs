@@ -32,19 +32,6 @@ pub(super) fn note_shipping_to_border(ctx: &mut Ctx<'_>, relief: &Relief, lines:
     ctx.warn(Detail::ShippingToBorder { destination: ctx.j.country, annex_23_01 });
 }
 
-/// The law that puts costs up to the place of destination (a carrier's charge for clearing the
-/// consignment among them) in `destination`'s import tax base, where it does (docs/rules.md §8).
-fn destination_costs_law(ctx: &Ctx<'_>) -> Option<&'static str> {
-    match ctx.j.country {
-        // BAZG's worked example ('Online shopping: sample calculation, taxable goods value') puts
-        // Swiss Post's customs-declaration charge in the taxable value.
-        "CH" => Some("MWSTG art. 54, costs up to the place of destination; BAZG's worked example puts Swiss Post's declaration charge in the taxable value"),
-        "GB" | "XI" => Some("VATA 1994 s.21(2)(b)"),
-        _ if ctx.j.tariff == Some("EU") => Some("Directive 2006/112/EC art. 86(1)(b)"),
-        _ => None,
-    }
-}
-
 /// States that no carrier's clearance charge is in the import tax base, when the request gives
 /// no `tax_base_charges`, the goods travel by post or courier, import tax is due at the border
 /// on some line (or was assessed and not collected under a minimum, which the charge may lift
@@ -55,7 +42,7 @@ pub(super) fn note_carrier_charges(ctx: &mut Ctx<'_>, relief: &Relief, lines: &[
     if !ctx.req.tax_base_charges.is_zero() || ctx.req.channel() == Channel::Freight || ctx.movement.is_some() {
         return;
     }
-    let Some(law) = destination_costs_law(ctx) else { return };
+    let Some(law) = ctx.j.tax_base_costs else { return };
     let at_border = lines.iter().enumerate().any(|(i, l)| {
         let r = relief.for_line(i);
         r.seller_collects.is_none()

@@ -71,6 +71,10 @@ pub struct Jurisdiction {
     /// The ISO 3166-2 subdivisions a request's `subdivision` may name (empty: any, the
     /// destination's taxes do not differ by subdivision); another is an error naming the field.
     pub subdivisions: Vec<&'static str>,
+    /// The law that puts costs up to the place of destination (a carrier's charge for clearing
+    /// the consignment among them) in the import tax base, where the destination's does
+    /// (`tax_base_costs`; docs/rules.md §8).
+    pub tax_base_costs: Option<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -406,6 +410,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             tax_name: codes.tax_name,
             subdivision_tax: codes.subdivision_tax,
             subdivisions: subdivision_codes(&r)?,
+            tax_base_costs: Some(r.text("tax_base_costs")?).filter(|law| !law.is_empty()),
         });
     }
     Ok(jurisdictions)
@@ -1355,9 +1360,9 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\n";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\n";
     const GOOD: &str =
-        "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON";
+        "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON\t";
 
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -1367,7 +1372,9 @@ mod jurisdiction_table_tests {
     #[test]
     fn a_jurisdiction_row_parses_every_coded_column() {
         let j = &parse(GOOD).unwrap()[0];
-        assert_eq!(j.subdivisions, ["AB", "ON"]);
+        assert_eq!((j.subdivisions.as_slice(), j.tax_base_costs), (&["AB", "ON"][..], None));
+        let law = &parse(&format!("{GOOD}VATA 1994 s.21(2)(b)")).unwrap()[0];
+        assert_eq!(law.tax_base_costs, Some("VATA 1994 s.21(2)(b)"));
         let e = parse(&GOOD.replace("AB,ON", "AB,ontario")).unwrap_err();
         assert!(e.message.contains("column subdivisions"), "{}", e.message);
         assert_eq!(
