@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 bash scripts/tools.sh
 
+# Each step's heading says how long the run has taken so far (seconds), so a slow step shows in
+# any CI log.
+step() { echo "== [${SECONDS}s] $*"; }
+
 # A run from a clean clone gains nothing from incremental compilation, and its caches were
 # 1.4 GB of target/ (a CI machine's disk filled up once); set CARGO_INCREMENTAL=1 to keep them.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
@@ -17,22 +21,22 @@ for component in rustfmt clippy; do
   fi
 done
 
-echo "== cargo fmt --check"
+step "cargo fmt --check"
 cargo fmt --all -- --check
 
-echo "== cargo clippy (native, then wasm32)"
+step "cargo clippy (native, then wasm32)"
 # -D clippy::incompatible_msrv: no std API newer than Cargo.toml's rust-version (scripts/msrv.sh
 # says what this and the dependency check below do and do not prove).
 cargo clippy --locked --workspace --all-targets -- -D warnings -D clippy::incompatible_msrv
 cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
-echo "== minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
+step "minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
 bash scripts/msrv.sh
 
-echo "== fuzz targets compile (plain stable build, sharing target/; scripts/fuzz.sh runs them)"
+step "fuzz targets compile (plain stable build, sharing target/; scripts/fuzz.sh runs them)"
 cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins
 
-echo "== Rust tests"
+step "Rust tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --locked --workspace --no-fail-fast
   cargo test --locked --workspace --doc
@@ -40,14 +44,15 @@ else
   cargo test --locked --workspace --no-fail-fast
 fi
 
-echo "== browser bundle: build, size budgets, Subresource Integrity of the pages"
+step "browser bundle: build, size budgets, Subresource Integrity of the pages"
 bash scripts/build-web.sh
 bash scripts/check-budgets.sh
 python3 scripts/sri.py --check
 
-echo "== supply chain: licences, bans and sources of every dependency (cargo deny, offline)"
+step "supply chain: licences, bans and sources of every dependency (cargo deny, offline)"
 bash scripts/deny.sh
 
-echo "== end-to-end tests in Chromium"
+step "end-to-end tests in Chromium"
 cargo build --locked --quiet --bin landed
 (cd tests/e2e && node --test --test-concurrency=1 .)
+step "done"
