@@ -26,8 +26,9 @@ impl LineClass {
 }
 
 /// The class of a line: the caller's `vat_class` always wins; without it, the class the
-/// destination's law gives the code (`rules/vat_classes.tsv`, docs/rules.md#vat-class); no row,
-/// the standard rate.
+/// destination's law gives the code (`rules/vat_classes.tsv`, docs/rules.md#vat-class), a lower
+/// bound where the goods decide (`depends`), a stated assumption where the row's class is the
+/// normal case (`assumes`); no row, the standard rate.
 pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -> LineClass {
     if let Some(class) = line.vat_class {
         return LineClass::given(class);
@@ -46,6 +47,12 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
                 row.class_text()
             );
             LineClass { class: row.class, percent: row.percent, row: Some(row), depends: Some(depends) }
+        }
+        Some(ClassOf::Row(row)) if row.settles == Settles::Assumes => {
+            // The normal case for goods of the code (an adult's garment into GB): priced at the
+            // row's class, the assumption stated with the `vat_class` that gives the other.
+            ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.condition });
+            LineClass { class: row.class, percent: row.percent, row: Some(row), depends: None }
         }
         Some(ClassOf::Row(row)) => {
             let depends = (row.settles == Settles::Depends).then(|| {
