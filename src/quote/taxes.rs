@@ -755,7 +755,9 @@ mod tests {
         tax(&mut ctx, &req.lines[0], &code(&req), &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);
         let vat = &p.levies[0];
         assert_eq!((&*vat.name.as_str(), &*vat.rate.as_str(), vat.amount), ("Import VAT", "20%", Some(dec!(25.09))));
-        assert_eq!(vat.formula, "20% × 125.44 = 25.09");
+        // The line's code (a T-shirt) holds young children's garments too (zero-rated, VATA 1994
+        // Sch. 8 Group 16): the standard rate is the assumed normal case, named in the formula.
+        assert_eq!(vat.formula, "20% × 125.44 = 25.09 (standard rate assumed, vat_classes.tsv#gb-clothing-footwear)");
     }
 
     #[test]
