@@ -46,14 +46,15 @@ fn eval_text_priced_and_not_priceable() {
 #[test]
 fn quote_table_text() {
     // UK Global Tariff 6109 10 00: 12 %; VAT 20 % on value + duty (VATA 1994 s.21):
-    // 18.00 duty, 20 % × 168.00 = 33.60 VAT, 201.60 landed.
+    // 18.00 duty, 20 % × 168.00 = 33.60 VAT, 201.60 landed; the standard rate is the assumed
+    // normal case of a T-shirt (a young child's is zero-rated, VATA 1994 Sch. 8 Group 16 item 1).
     let expected = "\
 Landed cost to GB as of 2026-03-02 in GBP (DDP), snapshot sha256:…
 
 line       code          customs value         levies  status
 tee        6109100010           150.00          51.60  priced
     Duty Customs duty (GB 61091000): 12% × 150.00 = 18.00
-    Tax Import VAT: 20% × 168.00 = 33.60
+    Tax Import VAT: 20% × 168.00 = 33.60 (standard rate assumed, vat_classes.tsv#gb-clothing-footwear)
 
            goods         150.00
         shipping           0.00
@@ -64,6 +65,7 @@ tee        6109100010           150.00          51.60  priced
           landed         201.60
  due on delivery           0.00
 warning W_OLD_TARIFF: the GB tariff used is of 2021-01-27, more than a year before the as-of date 2026-03-02
+warning W_ASSUMPTION: gb-clothing-footwear: assumes the garment, footwear or hat is for an adult or an older child (standard rate); articles designed as clothing or footwear for young children and not suitable for older persons are zero-rated (VATA 1994 Sch. 8 Group 16 item 1; Note (1): clothing includes hats and other headgear): give vat_class zero for them
 warning W_ASSUMPTION: tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; GB's law adds costs up to the place of destination to that base (VATA 1994 s.21(2)(b)), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges
 warning W_ASSUMPTION: incoterm: assumes DDP (incoterm not given): the seller pays the duty, tax and fees due at the border, so they are in the landed cost and nothing is due on delivery; under DAP the recipient pays them to the carrier on delivery, and tax collected at the sale is on a price without the duty: give incoterm
 

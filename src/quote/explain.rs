@@ -343,6 +343,9 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
                     row.class_text(),
                     row.source.row()
                 ),
+                false if row.settles == crate::rules::vat_classes::Settles::Assumes => {
+                    write!(w, " ({} rate assumed, {})", row.class_text(), row.source.row())
+                }
                 false => write!(w, " ({} rate by code, {})", row.class_text(), row.source.row()),
             }
         }

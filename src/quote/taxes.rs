@@ -26,8 +26,9 @@ impl LineClass {
 }
 
 /// The class of a line: the caller's `vat_class` always wins; without it, the class the
-/// destination's law gives the code (`rules/vat_classes.tsv`, docs/rules.md#vat-class); no row,
-/// the standard rate.
+/// destination's law gives the code (`rules/vat_classes.tsv`, docs/rules.md#vat-class), a lower
+/// bound where the goods decide (`depends`), a stated assumption where the row's class is the
+/// normal case (`assumes`); no row, the standard rate.
 pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -> LineClass {
     if let Some(class) = line.vat_class {
         return LineClass::given(class);
@@ -46,6 +47,12 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
                 row.class_text()
             );
             LineClass { class: row.class, percent: row.percent, row: Some(row), depends: Some(depends) }
+        }
+        Some(ClassOf::Row(row)) if row.settles == Settles::Assumes => {
+            // The normal case for goods of the code (an adult's garment into GB): priced at the
+            // row's class, the assumption stated with the `vat_class` that gives the other.
+            ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.condition });
+            LineClass { class: row.class, percent: row.percent, row: Some(row), depends: None }
         }
         Some(ClassOf::Row(row)) => {
             let depends = (row.settles == Settles::Depends).then(|| {
@@ -751,7 +758,9 @@ mod tests {
         tax(&mut ctx, &req.lines[0], &code(&req), &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);
         let vat = &p.levies[0];
         assert_eq!((&*vat.name.as_str(), &*vat.rate.as_str(), vat.amount), ("Import VAT", "20%", Some(dec!(25.09))));
-        assert_eq!(vat.formula, "20% × 125.44 = 25.09");
+        // The line's code (a T-shirt) holds young children's garments too (zero-rated, VATA 1994
+        // Sch. 8 Group 16): the standard rate is the assumed normal case, named in the formula.
+        assert_eq!(vat.formula, "20% × 125.44 = 25.09 (standard rate assumed, vat_classes.tsv#gb-clothing-footwear)");
     }
 
     #[test]

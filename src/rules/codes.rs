@@ -416,7 +416,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 17] = [
     closed("rules/hs_correlation_fixes.tsv", "fix", &["add", "remove"]),
     // `rules::vat_classes::CLASSES` (`request::VatClass`) and `Settles::NAMES`.
     closed(VAT_CLASSES_FILE, "class", &["standard", "reduced", "zero", "exempt"]),
-    closed(VAT_CLASSES_FILE, "settles", &["code", "depends"]),
+    closed(VAT_CLASSES_FILE, "settles", &["code", "depends", "assumes"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard"]),
 ];

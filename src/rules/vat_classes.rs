@@ -3,7 +3,10 @@
 //! a zero or reduced rate (books, food), the class of a line that gives no `vat_class` is read
 //! here, never assumed standard in silence. A row `settles` the class (`code`), or says that the
 //! code holds goods of different classes (`depends`): the line is then a lower bound at the
-//! lowest rate the row allows, naming what decides (docs/rules.md#vat-class).
+//! lowest rate the row allows, naming what decides; or that it holds goods of different classes
+//! of which the row's is the normal case (`assumes`: an adult's garment, not a young child's): the
+//! line is priced at the row's class and the quote states the assumption and the `vat_class` that
+//! would change it (docs/rules.md#vat-class).
 //!
 //! Rows naming a country itself are that country's encoding of its law; rows naming a group
 //! (`EU`) are a fallback for the members that have no row of their own in force on the date.
@@ -40,11 +43,17 @@ pub enum Settles {
     /// The code holds goods in different classes: the row's class is the lowest the goods may
     /// have, and `condition` says what decides.
     Depends,
+    /// The code holds goods in different classes, the row's being the normal case for goods of
+    /// the code (clothing into GB: an adult's, not a young child's): the line is priced at the
+    /// row's class and the quote states `condition` as its assumption (`W_ASSUMPTION`), naming
+    /// the law and the `vat_class` that gives the other class.
+    Assumes,
 }
 
 impl Settles {
     /// The values of the `settles` column.
-    pub const NAMES: [(&'static str, Settles); 2] = [("code", Settles::Code), ("depends", Settles::Depends)];
+    pub const NAMES: [(&'static str, Settles); 3] =
+        [("code", Settles::Code), ("depends", Settles::Depends), ("assumes", Settles::Assumes)];
 }
 
 /// A row of `rules/vat_classes.tsv`.
@@ -66,7 +75,8 @@ pub struct VatClassRow {
     /// `rules/vat_extra.tsv` in force; empty for the other classes.
     pub percent: Option<Decimal>,
     pub settles: Settles,
-    /// What decides the class of a `depends` row's goods, in words.
+    /// What decides the class of a `depends` row's goods, or what an `assumes` row assumes
+    /// (stated in the quote), in words.
     pub condition: &'static str,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
@@ -232,8 +242,8 @@ fn row(r: &Record<'_, 'static>, groups: &Groups<'_>) -> Result<VatClassRow> {
     }
     let settles = one_of(r, "settles", &Settles::NAMES)?;
     let condition = r.text("condition")?;
-    if settles == Settles::Depends && condition.is_empty() {
-        return Err(r.bad("condition", "a `depends` row says what decides the class"));
+    if settles != Settles::Code && condition.is_empty() {
+        return Err(r.bad("condition", "a `depends` row says what decides the class, an `assumes` row what it assumes"));
     }
     Ok(VatClassRow {
         id,
@@ -336,6 +346,7 @@ mod tests {
             ("x\tGB\t4901\t\tzero\t5\tcode\t\t\t\tlaw\tofficial\n", "percent"),
             ("x\tGB\t4901\t\tzero\t\tsometimes\t\t\t\tlaw\tofficial\n", "settles"),
             ("x\tGB\t4901\t\tzero\t\tdepends\t\t\t\tlaw\tofficial\n", "condition"),
+            ("x\tGB\t61\t\tstandard\t\tassumes\t\t\t\tlaw\tofficial\n", "condition"),
             ("x\tGB\t4901\t\tzero\t\tcode\t\t2020-13-01\t\tlaw\tofficial\n", "valid_from"),
             ("x\tGB\t4901\t\tzero\t\tcode\t\t\t\tlaw\tsure\n", "confidence"),
         ] {
