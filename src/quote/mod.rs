@@ -478,7 +478,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         warnings: ctx.warnings,
         datasets: Vec::new(),
     };
-    with_datasets(engine, &mut quote, j.tariff);
+    with_datasets(engine, &mut quote, j.tariff, j.additional_duties == AdditionalDuties::UsChapter99);
     Ok(quote)
 }
 
@@ -499,9 +499,9 @@ fn destination_rounding(steps: &[Option<&'static Rounding>; ROUNDING_TARGETS]) -
 
 /// Names the datasets the quote used with their age on its date, and warns for stale ones
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
-fn with_datasets(engine: &Engine, q: &mut Quote, tariff: Option<&str>) {
+fn with_datasets(engine: &Engine, q: &mut Quote, tariff: Option<&str>, us_layers: bool) {
     let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
     let mut warnings = std::mem::take(&mut q.warnings);
-    q.datasets = engine.datasets().list_for_quote(q, tariff, &mut warnings, old_tariff);
+    q.datasets = engine.datasets().list_for_quote(q, tariff, us_layers, &mut warnings, old_tariff);
     q.warnings = warnings;
 }
