@@ -45,7 +45,11 @@ fn chinese_goods_from_2026_07_24_list_the_forced_labour_duty_beside_section_301_
     let q = quote(us_tee("CN", "2026-07-24"));
     let fl = layer(&q, FORCED_LABOUR).expect("the forced-labour duty is listed");
     assert_eq!((&*fl.rate.as_str(), fl.amount), ("+12.5%", None));
-    assert!(fl.formula.as_str().contains("secondary source") && fl.formula.as_str().contains("2026-15181"), "{}", fl.formula.as_str());
+    assert!(
+        fl.formula.as_str().contains("secondary source") && fl.formula.as_str().contains("2026-15181"),
+        "{}",
+        fl.formula.as_str()
+    );
     // Section 301 China (list 4A, 9903.88.15) stays charged beside it.
     let list4a = layer(&q, "Section 301 (China)").expect("list 4A");
     assert_eq!(list4a.amount, Some(d("75.00")));
@@ -86,7 +90,10 @@ fn brazil_pays_the_brazil_duty_from_2026_07_22_and_both_from_2026_07_24() {
     // Brazil from 2026-07-22; note 50(a)(i): also subject to any other additional duty, so from
     // 2026-07-24 heading 9903.05.27 (+ 12.5 %) stacks on it. Both from secondary sources.
     let q = quote(us_tee("BR", "2026-07-22"));
-    assert_eq!(layer(&q, "Section 301 Brazil").map(|l| (l.rate.as_str().to_string(), l.amount)), Some(("+25%".to_string(), None)));
+    assert_eq!(
+        layer(&q, "Section 301 Brazil").map(|l| (l.rate.as_str().to_string(), l.amount)),
+        Some(("+25%".to_string(), None))
+    );
     assert!(layer(&q, FORCED_LABOUR).is_none());
     assert!(layer(&q, "Section 122").is_some_and(|l| l.amount == Some(d("100.00"))), "Section 122 to 07-23");
     let q = quote(us_tee("BR", "2026-07-24"));
@@ -233,7 +240,9 @@ fn finland_charged_23_percent_from_2010_07_01_to_2012_12_31() {
             "channel": "courier", "incoterm": "DDP",
             "lines": [{"id": "t", "code": "6109.10.00", "quantity": "1", "unit_price": "500.00", "duty_rate": "12%"}]}))
     };
-    let tax = |q: &Quote| q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).map(|l| (l.rate.as_str().to_string(), l.amount));
+    let tax = |q: &Quote| {
+        q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).map(|l| (l.rate.as_str().to_string(), l.amount))
+    };
     // 23 % × (500 + 60) = 128.80.
     assert_eq!(tax(&fi("2012-12-31")), Some(("23%".to_string(), Some(d("128.80")))));
     assert_eq!(tax(&fi("2013-01-01")).map(|t| t.0), Some("24%".to_string()));

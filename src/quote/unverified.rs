@@ -183,7 +183,8 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
         "{}: the figures are at another month's rate than the law prescribes, so they are not priced",
         ctx.fx_substituted.join("; ")
     );
-    const ALL: [LevyKind; 5] = [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
+    const ALL: [LevyKind; 5] =
+        [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
     for line in lines.iter_mut() {
         unprice_levies(line, &[(&ALL, why.as_str())]);
     }
