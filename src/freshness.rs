@@ -85,6 +85,9 @@ pub struct Datasets {
     hmrc: Option<usize>,
     /// The engine's own rule tables (`landed-rules`), listed by every quote.
     landed_rules: Option<usize>,
+    /// The chapter 99 text the US additional-duty layers were read from
+    /// ([`US_CHAPTER_99_RULES`]), listed by every quote to a destination with those layers.
+    us_chapter_99: Option<usize>,
     /// The index in `rules` of the VAT/GST dataset the last quote listed: a quote checks it
     /// against its own id (the id the index names must be that text) before the search. A hint
     /// only: any value gives the same answer, so it needs no lock.
@@ -161,6 +164,7 @@ impl Datasets {
         let by_publisher = |p: &str| snapshot.sources.iter().find(|s| s.publisher == p).and_then(|s| index_of(s.id));
         let (ecb, hmrc) = (by_publisher("European Central Bank"), by_publisher("HM Revenue & Customs"));
         let landed_rules = index_of("landed-rules");
+        let us_chapter_99 = index_of(US_CHAPTER_99_RULES);
         let longest_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
         Ok(Datasets {
             rules,
@@ -170,6 +174,7 @@ impl Datasets {
             ecb,
             hmrc,
             landed_rules,
+            us_chapter_99,
             last_vat: AtomicUsize::new(usize::MAX),
         })
     }
@@ -225,10 +230,16 @@ impl Datasets {
     }
 
     /// The datasets of a quote to a destination whose tariff table is `tariff` (if any), and a
-    /// warning for each stale one.
-    pub fn for_quote(&'static self, quote: &Quote, tariff: Option<&str>) -> (Vec<DatasetUsed>, Vec<Warning>) {
+    /// warning for each stale one; `us_layers`: the destination charges the US chapter 99
+    /// additional duties (`additional_duties` = `us_chapter99`).
+    pub fn for_quote(
+        &'static self,
+        quote: &Quote,
+        tariff: Option<&str>,
+        us_layers: bool,
+    ) -> (Vec<DatasetUsed>, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let used = self.list_for_quote(quote, tariff, &mut warnings, false);
+        let used = self.list_for_quote(quote, tariff, us_layers, &mut warnings, false);
         (used, warnings)
     }
 
@@ -239,6 +250,7 @@ impl Datasets {
         &'static self,
         quote: &Quote,
         tariff: Option<&str>,
+        us_layers: bool,
         warnings: &mut Vec<Warning>,
         old_tariff: bool,
     ) -> Vec<DatasetUsed> {
@@ -281,6 +293,11 @@ impl Datasets {
             }
         }
         picked.extend(self.landed_rules);
+        // Whatever the lines' origins: an action after the chapter 99 text read may reach any of
+        // them (audit-i I1: the Section 301 duties of July 2026 on some sixty economies).
+        if us_layers {
+            picked.extend(self.us_chapter_99);
+        }
         let mut used = Vec::with_capacity(picked.len);
         for rule in picked.iter().map(|i| &self.rules[i]) {
             if let Some(u) = rule.used(today) {
@@ -293,6 +310,12 @@ impl Datasets {
         used
     }
 }
+
+/// The dataset row naming the chapter 99 text (the HTSUS revision) the US additional-duty
+/// layers of `rules/us_layers.tsv` were read from: a US quote dated a publication period after
+/// it says that later chapter 99 changes are not in our data (`W_STALE_DATA`), while
+/// `landed-rules` (the review date of the rule tables) stays current.
+pub const US_CHAPTER_99_RULES: &str = "landed-rules-us-ch99";
 
 /// `a == b`, at once when both are the same text in memory.
 fn same_text(a: &str, b: &str) -> bool {

@@ -417,7 +417,7 @@ impl EmbeddedFx {
         let fallback = (row.0 != month).then(|| {
             let (y, m) = if date.month() == 1 { (date.year() - 1, 12) } else { (date.year(), date.month() - 1) };
             format!(
-                "the EU customs rate for {month} (ECB rate of {}) is not in this snapshot: the rate for {} (of {}) is used; pass fx {{\"{from}/{to}\": \"…\"}} with the rate for {month}",
+                "the EU customs rate for {month} (ECB rate of {}) is not in this snapshot: the rate for {} (of {}) is used; pass fx {{\"{from}/{to}\": \"…\"}} with the rate for {month}, or quote with a snapshot that has it",
                 penultimate_wednesday(y, m),
                 row.0,
                 row.1
@@ -468,7 +468,7 @@ impl EmbeddedFx {
         let rate = if from == Currency::GBP { t } else { (t / f).round_dp(12).normalize() };
         let fallback = (m != month).then(|| {
             format!(
-                "HMRC's {from}/{to} customs rate for {month} is not in this snapshot: HMRC's rate for {m} is used; pass fx {{\"{from}/{to}\": \"…\"}} with HMRC's rate for {month}"
+                "HMRC's {from}/{to} customs rate for {month} is not in this snapshot: HMRC's rate for {m} is used; pass fx {{\"{from}/{to}\": \"…\"}} with HMRC's rate for {month}, or quote with a snapshot that has it"
             )
         });
         Some(CustomsRate {

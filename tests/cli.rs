@@ -182,11 +182,12 @@ fn countries_lists_coverage_with_sources() {
     assert_eq!(gb["tariff"]["vintage"], "2021-01-27");
 }
 
-/// Issue 12's audit cart (ten US$10 T-shirts of China by courier, US$20 shipping): the FY2027
+/// Issue 12's audit cart (ten US$10 T-shirts by courier, US$20 shipping), of Kenya, none of the
+/// economies of the Section 301 duties of 2026-07-24 (listed unpriced, audit-i I1): the FY2027
 /// informal MPF is not priced from 2026-10-01 (its figure is from secondary sources only:
 /// tariffs/rules/fees.tsv; docs/rules.md#18).
 const US_TEES: &str = r#"{"destination":"US","date":"2026-09-30","currency":"USD","channel":"courier","incoterm":"DDP",
-  "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"CN"}]}"#;
+  "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"KE"}]}"#;
 
 #[test]
 fn what_if_json_says_which_figures_are_bounds() {

@@ -245,11 +245,12 @@ fn closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
-/// Ten US$10 cotton T-shirts of China by courier to the US on 2026-11-26 (issue 12's audit cart):
+/// Ten US$10 cotton T-shirts by courier to the US on 2026-11-26 (issue 12's audit cart), of Kenya,
+/// none of the economies of the Section 301 duties of 2026-07-24 (listed unpriced, audit-i I1):
 /// the informal MPF of FY2027 (US$2.77) is from secondary sources only, so it is listed but not
 /// priced (tariffs/rules/fees.tsv; docs/rules.md#18) and every quote of it is incomplete.
 const US_TEES: &str = r#"{"destination":"US","date":"2026-11-26","currency":"USD","channel":"courier","incoterm":"DDP",
-  "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"CN"}]}"#;
+  "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"KE"}]}"#;
 
 /// The first words of the reason the unverified FY2027 MPF gives.
 const MPF_UNVERIFIED: &str = "shipment: Merchandise Processing Fee (informal entry): flat 2.77 USD = 2.77 — not priced: fees.tsv#us-mpf-informal-fy2027 is from a secondary source [verify]";

@@ -94,7 +94,9 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2026-02-23", "VN", TSHIRT, &[("ieepa-country-9903.02.69", Some("20"))], "last day of IEEPA"),
     ("2026-02-24", "VN", TSHIRT, &[("s122-surcharge", Some("10"))], "9903.03.01"),
     ("2026-07-23", "VN", TSHIRT, &[("s122-surcharge", Some("10"))], "150th day"),
-    ("2026-07-24", "VN", TSHIRT, &[], "Section 122 lapsed"),
+    // Section 122 lapsed; the forced-labour Section 301 duty of heading 9903.05.84 (+ 12.5 %,
+    // FR Doc. 2026-15181, as reproduced: verify, listed not priced) from 2026-07-24 (audit-i I1).
+    ("2026-07-24", "VN", TSHIRT, &[("s301-fl-12.5", Some("12.5"))], "Section 122 lapsed, 9903.05.84"),
     // China: 301 list 4A 7.5 % (9903.88.15); fentanyl 20 % from 2025-03-04, 10 % from
     // 2025-11-10 (9903.01.24); reciprocal 10 % from 2025-04-05, 84 % on 2025-04-09 (EO 14259),
     // 125 % from 2025-04-10 to 2025-05-13 (EO 14266), 10 % again from 2025-05-14 (EO 14298).
@@ -237,7 +239,9 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     ("2026-04-05", "DE", PIPE, &[("s232-steel-content-note16", Some("50"))], "9903.81.90 on the steel content; 7306.30.50 is on the Section 122 exemption list"),
     ("2026-04-06", "DE", PIPE, &[("s232-steel-articles-2026?", Some("50"))], "9903.82.02 on the full value or the steel content"),
     ("2026-04-06", "GB", PIPE, &[("s232-steel-articles-2026-gb?", Some("25"))], "9903.82.04, basis not settled"),
-    ("2026-11-26", "CN", PIPE, &[("s301-biden-25", Some("25")), ("s232-steel-articles-2026?", Some("50"))], "9903.91.01 + 9903.82.02, basis not settled"),
+    // The forced-labour duty (9903.05.31) is not charged on Section 232 articles (note 52(f),
+    // 9903.05.90): unsettled while 9903.82.02's own reach is (audit-i I1).
+    ("2026-11-26", "CN", PIPE, &[("s301-biden-25", Some("25")), ("s232-steel-articles-2026?", Some("50")), ("s301-fl-12.5?", Some("12.5"))], "9903.91.01 + 9903.82.02, basis not settled; 9903.05.31 with it"),
     // Aluminum articles (7601, 7604-7609) are on the 2026 annex list (annex 1a): the annex duty,
     // whose heading per annex is set by U.S. note 16(c)-(k), not encoded; partial, never Free.
     ("2026-04-05", "DE", ALUMINUM_SHEET, &[("s232-aluminum", Some("50")), ("s122-surcharge", Some("10"))], "9903.85.02 on the aluminum content"),

@@ -221,14 +221,16 @@ fn whole_cart_reverse_keeps_the_price_ratios() {
     assert_eq!(engine().quote(&priced).unwrap().totals.landed, r.landed);
 }
 
-/// Ten US$10 cotton T-shirts of China by courier, US$20 shipping (issue 12's audit cart). An
-/// informal entry pays the flat MPF: US$2.69 in FY2026 (19 CFR 24.23(b)(2)(i); CBP Dec. 25-10),
-/// not priced from 2026-10-01 (the FY2027 row of tariffs/rules/fees.tsv has its US$2.77 from
-/// secondary sources only: `verify`, docs/rules.md#18).
+/// Ten US$10 cotton T-shirts by courier, US$20 shipping (issue 12's audit cart), of Kenya: none of
+/// the economies of the Section 301 duties of 2026-07-24, which are listed unpriced
+/// (audit-i I1), so the fee is the only unknown here. An informal entry pays the flat MPF:
+/// US$2.69 in FY2026 (19 CFR 24.23(b)(2)(i); CBP Dec. 25-10), not priced from 2026-10-01 (the
+/// FY2027 row of tariffs/rules/fees.tsv has its US$2.77 from secondary sources only: `verify`,
+/// docs/rules.md#18).
 fn us_tees(date: &str) -> QuoteRequest {
     request(json!({"destination": "US", "date": date, "currency": "USD", "channel": "courier",
         "incoterm": "DDP", "shipping": "20",
-        "lines": [{"id": "tee", "code": "6109.10.00.12", "quantity": "10", "unit_price": "10", "origin": "CN"}]}))
+        "lines": [{"id": "tee", "code": "6109.10.00.12", "quantity": "10", "unit_price": "10", "origin": "KE"}]}))
 }
 
 #[test]
@@ -283,7 +285,7 @@ fn time_travel_into_an_unknown_fee_is_a_bound_rules_18() {
 
 #[test]
 fn a_catalogue_row_with_an_unknown_fee_is_not_priced_rules_18() {
-    let csv = "sku,code,price,origin,weight_kg,currency,quantity\ntee,6109.10.00.12,10.00,CN,0.2,USD,1\n";
+    let csv = "sku,code,price,origin,weight_kg,currency,quantity\ntee,6109.10.00.12,10.00,KE,0.2,USD,1\n";
     let row = |date: &str| {
         let options = landed::catalogue::CatalogueOptions {
             destinations: vec!["US".into()],

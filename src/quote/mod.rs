@@ -125,6 +125,10 @@ struct Ctx<'q> {
     /// True when the border tax differs by province or state and the request names none: the
     /// national rate charged is a lower bound ([`assumptions::check_assumptions`]).
     subdivision_open: bool,
+    /// Why a customs rate used is another month's than the law prescribes (the month's EU or
+    /// HMRC rate is not in the snapshot): every levy priced through it is unpriced with this
+    /// (audit-i I3). A caller's `fx` for the pair replaces the fallback and leaves this empty.
+    fx_substituted: Vec<String>,
 }
 
 /// A line's VAT/GST class and the reduced percent its row names, if any: the key of a rate.
@@ -168,6 +172,9 @@ impl Ctx<'_> {
                 let r = self.fx.customs_rate(self.j.fx_method, from, to, self.req.date)?;
                 if let Some(reason) = &r.fallback {
                     self.warn(Detail::FxFallback { reason: reason.clone() });
+                    if !self.fx_substituted.contains(reason) {
+                        self.fx_substituted.push(reason.clone());
+                    }
                 }
                 let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age_days > self.j.fx_method.stale_after_days() {
@@ -327,6 +334,7 @@ impl<'q> Ctx<'q> {
             personal_use: None,
             freight_inside_factor: false,
             subdivision_open: false,
+            fx_substituted: Vec::new(),
         })
     }
 }
@@ -429,6 +437,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         }
     };
     levies.extend(tax_base_charges(charges_total));
+    unprice_substituted_fx(&ctx, &mut lines, &mut levies);
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     note_incoterm(&mut ctx, &totals);
     if lines.iter().any(|l| l.range.is_some()) {
@@ -478,7 +487,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         warnings: ctx.warnings,
         datasets: Vec::new(),
     };
-    with_datasets(engine, &mut quote, j.tariff);
+    with_datasets(engine, &mut quote, j.tariff, j.additional_duties == AdditionalDuties::UsChapter99);
     Ok(quote)
 }
 
@@ -499,9 +508,9 @@ fn destination_rounding(steps: &[Option<&'static Rounding>; ROUNDING_TARGETS]) -
 
 /// Names the datasets the quote used with their age on its date, and warns for stale ones
 /// (`W_STALE_DATA`; a tariff already reported by `W_OLD_TARIFF` is not reported twice).
-fn with_datasets(engine: &Engine, q: &mut Quote, tariff: Option<&str>) {
+fn with_datasets(engine: &Engine, q: &mut Quote, tariff: Option<&str>, us_layers: bool) {
     let old_tariff = q.warnings.iter().any(|w| w.code == WarningCode::OldTariff);
     let mut warnings = std::mem::take(&mut q.warnings);
-    q.datasets = engine.datasets().list_for_quote(q, tariff, &mut warnings, old_tariff);
+    q.datasets = engine.datasets().list_for_quote(q, tariff, us_layers, &mut warnings, old_tariff);
     q.warnings = warnings;
 }

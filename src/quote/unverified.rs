@@ -168,6 +168,35 @@ fn unverified_basis(j: &Jurisdiction) -> String {
 /// Takes the amount off each levy on the line that one of the reasons covers (its figure stays in
 /// the formula), adds the reasons, and marks the line partial (or not priced when nothing on it
 /// is priced any more).
+/// Unprices every levy when a customs exchange rate used is another month's than the law
+/// prescribes (Implementing Regulation (EU) 2015/2447 art. 146(1): the rate of the penultimate
+/// Wednesday "shall apply during the whole of the following month"; HMRC's monthly rates apply to
+/// their month): the month's rate is not in the snapshot, so the figures are at a rate that is
+/// not the law's, and neither a price nor a bound. Each keeps its figure in its formula with the
+/// reason, which names the month and what fixes it (the caller's `fx`, or a snapshot with that
+/// month's rates); levies at zero stay. The caller's own charges (`tax_base_charges`) stay.
+pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], levies: &mut [Levy]) {
+    if ctx.fx_substituted.is_empty() {
+        return;
+    }
+    let why = format!(
+        "{}: the figures are at another month's rate than the law prescribes, so they are not priced",
+        ctx.fx_substituted.join("; ")
+    );
+    const ALL: [LevyKind; 5] =
+        [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
+    for line in lines.iter_mut() {
+        unprice_levies(line, &[(&ALL, why.as_str())]);
+    }
+    for levy in levies.iter_mut().filter(|l| !l.source.is_request()) {
+        if let Some(figure) = levy.amount.or(levy.partial_amount).filter(|a| !a.is_zero()) {
+            levy.formula = format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)).into();
+            levy.amount = None;
+            levy.partial_amount = None;
+        }
+    }
+}
+
 pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)]) {
     let mut used: Vec<&str> = Vec::new();
     for levy in line.levies.iter_mut() {
