@@ -418,7 +418,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 17] = [
     closed(VAT_CLASSES_FILE, "class", &["standard", "reduced", "zero", "exempt"]),
     closed(VAT_CLASSES_FILE, "settles", &["code", "depends"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
-    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard"]),
+    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
 ];
 
 impl ClosedColumn {
