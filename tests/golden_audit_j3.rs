@@ -69,16 +69,22 @@ fn a_us_t_shirt_into_canada_lists_the_2025_surtax_until_it_was_repealed_sor_2025
     // scheduled goods of the United States, in force 2025-03-04 (s.4); most of it removed from
     // 2025-09-01. A CAD 150 T-shirt by courier (help.shippsy.com's scenario A: surtax 37.50):
     // the CUSMA courier relief remits the customs duty, not the surtax (CBSA D8-2-16).
-    let tee = |date: &str| {
+    let tee = |date: &str, extra: Value| {
         quote(json!({"destination": "CA", "subdivision": "ON", "date": date, "currency": "CAD",
             "channel": "courier", "incoterm": "DDP", "origin": "US", "ship_from": "US",
-            "lines": [{"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "150.00"}]}))
+            "lines": [{"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "150.00",
+                "extra_duties": extra}]}))
     };
-    let q = tee("2025-06-02");
+    let q = tee("2025-06-02", json!([]));
     let listed = unpriced(&q.lines[0], LevyKind::AdditionalDuty);
     assert!(listed.contains("United States surtax (2025-1)") && listed.contains("25 %"), "{listed}");
     assert!(!q.totals.complete);
-    let q = tee("2025-09-01");
+    // With the caller's 25 %: surtax 25 % x 150.00 = 37.50, HST 13 % x 187.50 = 24.38, together
+    // 61.88, the broker's figures.
+    let q = tee("2025-06-02", json!([{"name": "US surtax", "rate": "25%", "kind": "duty"}]));
+    assert!(q.totals.complete, "{:?}", q.lines[0].reason);
+    assert_eq!((q.totals.duty, q.totals.tax), (d("37.50"), d("24.38")));
+    let q = tee("2025-09-01", json!([]));
     assert!(q.lines[0].levies.iter().all(|v| v.kind != LevyKind::AdditionalDuty));
     assert!(q.totals.complete, "{:?}", q.lines[0].reason);
 }
