@@ -163,17 +163,19 @@ fn new_zealand_duty_is_on_the_cost_of_goods_and_gst_on_goods_freight_and_duty_ex
 }
 
 #[test]
-fn new_zealand_charges_under_nz60_were_not_collected_release_657_listed_not_applied() {
+fn new_zealand_charges_under_nz60_were_not_collected_release_657() {
     // NZ Customs, same release, N.B.: "Customs charges will not be collected when the duty and
-    // or GST total payable for a shipment is less than NZ$60." NZ$300.00 + NZ$20.00 freight, no
-    // duty: GST 15 % × 320.00 = 48.00 < 60, not collected. Row nz-de-minimis-60 is [verify] (the
-    // release is undated): the minimum is tested on duty and GST together (here the GST alone,
-    // duty being nil), and the GST is listed with its figure but not priced; the line says why. NZ$500.00 + NZ$20.00: GST 78.00 ≥ 60 is collected and priced.
+    // or GST total payable for a shipment is less than NZ$60"; NZ Customs' own FAQ page of the
+    // time says the same ("We do not collect the duty and/or GST on imports when the total amount
+    // payable is less than $60"), so row nz-de-minimis-60 is official (audit-j J10). NZ$300.00 +
+    // NZ$20.00 freight, no duty: GST 15 % × 320.00 = 48.00 < 60, not collected: 0.00 (the
+    // minimum is tested on duty and GST together, here the GST alone, duty being nil).
+    // NZ$500.00 + NZ$20.00: GST 78.00 ≥ 60 is collected and priced.
     let q = quote(one_line("NZ", "2015-06-01", "NZD", "300.00", "20.00", "0%"));
-    let line = &q.lines[0];
-    assert_eq!(line.status, LineStatus::Partial);
-    assert!(common::unpriced(line, LevyKind::Tax).contains("48.00"));
-    assert!(line.reason.as_deref().unwrap_or_default().contains("nz-de-minimis-60"), "{:?}", line.reason);
+    let line = priced_line_fee_unknown(&q, "Import Transaction Fee");
+    assert_eq!(levy(line, LevyKind::Tax), d("0.00"));
+    let tax = line.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert!(tax.formula.as_str().contains("48.00") && tax.formula.as_str().contains("nz-de-minimis-60"));
     let q = quote(one_line("NZ", "2015-06-01", "NZD", "500.00", "20.00", "0%"));
     let line = priced_line_fee_unknown(&q, "Import Transaction Fee");
     assert_eq!(levy(line, LevyKind::Tax), d("78.00"));

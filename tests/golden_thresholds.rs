@@ -124,19 +124,20 @@ fn au_goods_of_a1000_or_less_paid_no_duty_or_gst_at_the_border_from_2005_to_2018
 }
 
 #[test]
-fn nz_duty_and_gst_under_60_before_2019_12_is_listed_but_not_applied_unverified() {
-    // Row nz-de-minimis-60 (NZ Customs OIA release, fyi.org.nz request 657: "Customs charges will
-    // not be collected when the duty and or GST total payable for a shipment is less than
-    // NZ$60"), [verify]: whether duty and GST are waived is not priced. The test is on their total.
-    // 2015-06-01, NZ$200.00 + NZ$10.00: duty 5 % × 200.00 = 10.00, GST 15 % × 220.00 = 33.00,
-    // total 43.00 < 60: both listed, not priced.
+fn nz_duty_and_gst_under_60_before_2019_12_were_not_collected_nz_customs_faq() {
+    // Row nz-de-minimis-60: NZ Customs' FAQ (customs.govt.nz/personal/duty-and-gst/faqs, before
+    // 2019-12-01): "We do not collect the duty and/or GST on imports when the total amount
+    // payable is less than $60 ... this does not apply to tobacco and alcohol products"; the OIA
+    // release (fyi.org.nz request 657) says the same. The test is on their total. 2015-06-01,
+    // NZ$200.00 + NZ$10.00: duty 5 % × 200.00 = 10.00, GST 15 % × 220.00 = 33.00, total
+    // 43.00 < 60: neither is collected.
     let q = quote(dap("NZ", "NZD", "2015-06-01", "1", "200.00", "10.00"));
     let amount = |kind: LevyKind| q.lines[0].levies.iter().find(|l| l.kind == kind).and_then(|l| l.amount);
-    assert_eq!((amount(LevyKind::Duty), amount(LevyKind::Tax)), (None, None));
-    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("nz-de-minimis-60")));
-    assert!(!q.totals.complete);
+    assert_eq!((amount(LevyKind::Duty), amount(LevyKind::Tax)), (Some(d("0.00")), Some(d("0.00"))));
+    assert!(applies(&q, "nz-de-minimis-60"));
+    assert!(!q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("nz-de-minimis-60")));
     // NZ$300.00 + NZ$20.00: duty 15.00 + GST 15 % × 335.00 = 50.25, total 65.25: at least NZ$60,
-    // so collected whether or not the row holds: priced.
+    // so collected.
     let q = quote(dap("NZ", "NZD", "2015-06-01", "1", "300.00", "20.00"));
     assert_eq!((q.totals.duty, tax(&q)), (d("15.00"), d("50.25")));
     // From 2019-12-01 the low-value regime replaces it: the row is not considered.

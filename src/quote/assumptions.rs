@@ -20,6 +20,41 @@ pub(super) fn note_incoterm(ctx: &mut Ctx<'_>, totals: &Totals) {
     }
 }
 
+/// States that lines whose origin is the destination's own (itself, or a member of the customs
+/// union it belongs to: `rules/returned_goods.tsv`) are priced as foreign goods: returned goods
+/// may be relieved (Regulation (EU) 952/2013 art. 203 and Directive 2006/112/EC art. 143(1)(e);
+/// HTSUS 9801.00.10; the UK's returned goods relief), and no input claims the relief yet. Goods
+/// that cross no customs border are not imports at all (docs/rules.md §19): nothing to say.
+pub(super) fn note_returned_goods(ctx: &mut Ctx<'_>) {
+    if ctx.movement.is_some() {
+        return;
+    }
+    let (rules, date, dest) = (ctx.rules, ctx.req.date, ctx.destination);
+    let row = rules.returned_goods(dest, date);
+    let home = |origin: &str| match row {
+        Some(r) => r.is_home(&rules.groups, origin, date),
+        None => origin == dest,
+    };
+    let lines: Vec<&str> = ctx
+        .req
+        .lines
+        .iter()
+        .filter(|l| {
+            let origin = l.origin.as_deref().or(ctx.req.origin.as_deref());
+            origin.is_some_and(|o| home(&o.to_ascii_uppercase()))
+        })
+        .map(|l| l.id.as_str())
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let relief = row.map(|r| (r.relief, r.source.row()));
+    ctx.warn(Detail::ReturnedGoods { lines: lines.join(", "), destination: ctx.j.country, relief });
+    if let Some(r) = row {
+        ctx.note_verify(r.source.row(), r.source.is_verify());
+    }
+}
+
 /// Inputs the law needs that the request left out: a typed error naming the field, or the
 /// assumption the quote makes, stated in its warnings; never a silent default.
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {

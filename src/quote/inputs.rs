@@ -35,12 +35,40 @@ pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &Hs
             ),
         });
     }
+    au_tobacco_by_post(ctx, code, p);
     if line.metal_content_value.is_some() && !p.metal_used {
         ctx.warn(Detail::InputUnused {
             field: format!("lines[{}].metal_content_value", line_index(ctx, line)),
             why: "no duty on this line is charged on its metal content, so the value was not used".into(),
         });
     }
+}
+
+/// Tobacco products are a prohibited import into Australia from 2019-07-01 unless a permission
+/// in writing is produced or the Minister's approval covers them (Customs (Prohibited Imports)
+/// Regulations 1956 reg. 4DA(1)); cigars, chewing tobacco and snuff are outside it (reg.
+/// 4DA(2)(b)-(c)). The Minister's approval (Customs (Prohibited Imports) (Importation of Tobacco
+/// Products) Approval 2019, made under reg. 4DA(9), read only in part) is for goods reported in a
+/// cargo report, which mail is not: a line of tobacco by post is priced as if a permission
+/// covered it, and the line says that without one the goods are prohibited (partial, never
+/// priced complete in silence).
+const AU_TOBACCO_PREFIXES: [&str; 2] = ["2402", "2403"];
+const AU_TOBACCO_OUTSIDE: [&str; 1] = ["240210"];
+const AU_TOBACCO_FROM: &str = "2019-07-01";
+
+fn au_tobacco_by_post(ctx: &Ctx<'_>, code: &HsCode, p: &mut Priced) {
+    if ctx.destination != "AU" || ctx.req.channel != Some(crate::request::Channel::Post) || ctx.movement.is_some() {
+        return;
+    }
+    let digits = code.digits();
+    let tobacco = AU_TOBACCO_PREFIXES.iter().any(|t| crate::hs::digits_start_with(digits, t))
+        && !AU_TOBACCO_OUTSIDE.iter().any(|t| crate::hs::digits_start_with(digits, t));
+    if !tobacco || Date::parse(AU_TOBACCO_FROM).is_ok_and(|from| ctx.req.date < from) {
+        return;
+    }
+    p.reasons.push(
+        "tobacco products are a prohibited import into Australia unless a permission to import them, granted in writing, is produced (Customs (Prohibited Imports) Regulations 1956 reg. 4DA(1), from 2019-07-01; cigars, chewing tobacco and snuff are outside it, reg. 4DA(2)); the Minister's approval under reg. 4DA(9) (Importation of Tobacco Products Approval 2019, read only in part) is for goods reported in a cargo report, which mail is not: the duty and GST shown are those due if a permission covers these goods".into(),
+    );
 }
 
 fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {

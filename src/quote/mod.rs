@@ -353,6 +353,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());
     check_assumptions(&mut ctx)?;
+    note_returned_goods(&mut ctx);
     let currency = j.currency;
     let dp = currency.minor_units();
     let to_customs = ctx.rate(req.currency, currency).ok_or_else(|| {

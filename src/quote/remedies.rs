@@ -6,7 +6,7 @@
 //! complete without it (docs/rules.md §22).
 
 use super::*;
-use crate::rules::Touch;
+use crate::rules::{RemedyKind, Touch};
 
 /// Lists the trade remedies the line may bear, unless the caller gives a duty of kind `duty` (any
 /// such entry answers every listed measure: the caller knows the producer and the measures).
@@ -41,6 +41,11 @@ fn list_remedies(
         let what = format!("{} ({})", m.row.name, m.rates);
         let answer = "give it in extra_duties with \"kind\": \"duty\" (\"0%\" where it does not apply)";
         let reason = match (touch, origin) {
+            // A surtax's rate is fixed, not the producer's: its schedule decides the goods.
+            (Touch::Due, Some(o)) if m.kind == RemedyKind::Surtax => format!(
+                "{what} is due on goods from {o} whose tariff item is in its order's schedule, and our data neither holds the schedule nor prices it: {answer}; {}",
+                m.row.note
+            ),
             (Touch::Due, Some(o)) => format!(
                 "{what} applies to these goods from {o}; the exporting producer decides the rate and our data has none: {answer}; {}",
                 m.row.note

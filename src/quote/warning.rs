@@ -292,6 +292,15 @@ pub(crate) enum Detail {
         amount: Decimal,
         currency: Currency,
     },
+    /// Lines whose origin is the destination's own (or its customs union's): returned goods may be
+    /// relieved, which no input claims yet, so they are priced as foreign goods.
+    ReturnedGoods {
+        /// The lines' ids, `a, b`.
+        lines: String,
+        destination: &'static str,
+        /// The relief and its law (`rules/returned_goods.tsv`), or `None` where our data names none.
+        relief: Option<(&'static str, &'static str)>,
+    },
     /// No carrier's clearance charge was given (`tax_base_charges`) where the destination's law
     /// puts costs up to the place of destination in the import tax base.
     CarrierCharges {
@@ -357,9 +366,10 @@ impl Detail {
             Detail::ClaimNoRate { .. } => W::ClaimNoRate,
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
-            Detail::ShippingToBorder { .. } | Detail::CarrierCharges { .. } | Detail::GiftItemsOverRelief { .. } => {
-                W::Assumption
-            }
+            Detail::ShippingToBorder { .. }
+            | Detail::CarrierCharges { .. }
+            | Detail::GiftItemsOverRelief { .. }
+            | Detail::ReturnedGoods { .. } => W::Assumption,
             Detail::InputUnused { .. } => W::InputUnused,
         }
     }
@@ -485,6 +495,24 @@ impl fmt::Display for Detail {
                 "{threshold}: assumes none of the gift's items is relieved: they are over {} {currency} together, though some alone are not; where the relief's law grants it to the items that fit within the amount (the EU's duty relief: Reg. (EC) 1186/2009 art. 26(2)), the levies charged on those items are too high (not modelled)",
                 crate::money::format_grouped(*amount)
             ),
+            Detail::ReturnedGoods { lines, destination, relief } => {
+                let (line, is, its) = match lines.contains(", ") {
+                    true => ("lines", "are", "their"),
+                    false => ("line", "is", "its"),
+                };
+                write!(f, "returned_goods: assumes {line} {lines} {is} not returned goods: {its} origin is {destination}'s own, and ")?;
+                match relief {
+                    Some((relief, row)) => write!(f, "{relief} ({row})")?,
+                    None => write!(
+                        f,
+                        "goods exported and re-imported unaltered are often relieved of duty by the destination's law, which our data does not name"
+                    )?,
+                }
+                write!(
+                    f,
+                    "; the relief is not modelled and no input claims it (a returned-goods input does not exist yet), so duty and tax are charged as on foreign goods"
+                )
+            }
             Detail::CarrierCharges { destination, law } => write!(
                 f,
                 "tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; {destination}'s law adds costs up to the place of destination to that base ({law}), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges"

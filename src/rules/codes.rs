@@ -418,7 +418,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 17] = [
     closed(VAT_CLASSES_FILE, "class", &["standard", "reduced", "zero", "exempt"]),
     closed(VAT_CLASSES_FILE, "settles", &["code", "depends", "assumes"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
-    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard"]),
+    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
 ];
 
 impl ClosedColumn {
@@ -771,9 +771,14 @@ pub const VAT_CLASSES_FILE: &str = "rules/vat_classes.tsv";
 /// The trade-remedy duties (anti-dumping, countervailing, safeguard) listed without rates.
 pub const TRADE_REMEDIES_FILE: &str = "rules/trade_remedies.tsv";
 
+/// Returned-goods reliefs by destination (`rules::returned_goods`), none applied.
+pub const RETURNED_GOODS_FILE: &str = "rules/returned_goods.tsv";
+
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
-const GROUPED_COLUMNS: [(&str, &str); 6] = [
+const GROUPED_COLUMNS: [(&str, &str); 8] = [
     (VAT_CLASSES_FILE, "country"),
+    (RETURNED_GOODS_FILE, "countries"),
+    (RETURNED_GOODS_FILE, "origins"),
     ("rules/tax_uplift.tsv", "not_from"),
     (EXCISE_FILE, "countries"),
     (TRADE_REMEDIES_FILE, "countries"),

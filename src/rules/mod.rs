@@ -11,6 +11,7 @@ mod index;
 pub mod jp_small;
 pub mod movements;
 pub mod programmes;
+pub mod returned_goods;
 pub(crate) mod table;
 pub mod taxes;
 pub mod trade_remedies;
@@ -209,6 +210,8 @@ pub struct Rules {
     pub trade_remedies: Vec<TradeRemedy>,
     /// The HS chapters `trade_remedies` covers (bit per chapter).
     remedy_chapters: u128,
+    /// Returned-goods reliefs by destination (`rules/returned_goods.tsv`), none applied.
+    pub returned_goods: Vec<returned_goods::ReturnedGoods>,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -623,6 +626,7 @@ impl Rules {
         let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
         let vat_classes = vat_classes::parse(&file(snapshot, vat_classes::FILE)?, &groups)?;
         let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
+        let returned_goods = returned_goods::parse(&file(snapshot, returned_goods::FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -641,6 +645,7 @@ impl Rules {
             vat_classes,
             remedy_chapters: trade_remedies::remedy_chapters(&trade_remedies),
             trade_remedies,
+            returned_goods,
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
@@ -915,6 +920,12 @@ impl Rules {
     /// rows [`Rules::excises`] keeps those covering a code of.
     pub fn excises_on(&self, country: &str, date: Date) -> Vec<&Excise> {
         excise::on_day(&self.excise, &self.groups, country, date)
+    }
+
+    /// The returned-goods relief (`rules/returned_goods.tsv`) of `country` on `date`, if our data
+    /// has one: goods of its own origins re-imported unaltered may be relieved (not applied).
+    pub fn returned_goods(&self, country: &str, date: Date) -> Option<&returned_goods::ReturnedGoods> {
+        returned_goods::find(&self.returned_goods, &self.groups, country, date)
     }
 
     /// The trade remedies (`rules/trade_remedies.tsv`) goods of `code` from `origin`, shipped

@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::hs::digits_start_with;
 
-/// The kind of trade remedy (`kind` column); in the UK all three are import duties under the
+/// The kind of trade remedy (`kind` column); in the UK the first three are import duties under the
 /// Taxation (Cross-border Trade) Act 2018 s.13-15.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RemedyKind {
@@ -26,14 +26,19 @@ pub enum RemedyKind {
     Countervailing,
     /// Regulation (EU) 2015/478.
     Safeguard,
+    /// A surtax of a fixed rate on the goods of an order's schedule from named origins, such as
+    /// Canada's under the Customs Tariff s.53 (China Surtax Order (2024), United States Surtax
+    /// Orders 2025): its rate does not depend on the producer.
+    Surtax,
 }
 
 impl RemedyKind {
     /// The names of the `kind` column, with their kinds.
-    pub const NAMES: [(&'static str, RemedyKind); 3] = [
+    pub const NAMES: [(&'static str, RemedyKind); 4] = [
         ("anti_dumping", RemedyKind::AntiDumping),
         ("countervailing", RemedyKind::Countervailing),
         ("safeguard", RemedyKind::Safeguard),
+        ("surtax", RemedyKind::Surtax),
     ];
 }
 
