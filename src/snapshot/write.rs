@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 34] = [
+pub const FILES: [&str; 35] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -28,6 +28,7 @@ pub const FILES: [&str; 34] = [
     "tariffs/rules/movements.tsv",
     "tariffs/rules/duty_free.tsv",
     "tariffs/rules/excise.tsv",
+    "tariffs/rules/excise_rates.tsv",
     "tariffs/rules/vat_classes.tsv",
     "tariffs/rules/trade_remedies.tsv",
     "tariffs/rules/fees.tsv",
