@@ -158,3 +158,34 @@ fn au_lct_of_a_year_without_its_threshold_is_listed_and_the_gst_stays_known() {
     assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));
     assert_eq!(tax(&q).amount, Some(d("12600.00")), "10 % × (120,000 + 6,000): known");
 }
+
+/// Select Luxury Items Tax Act (S.C. 2022, c. 10, s. 135), in force 2022-09-01; CBSA Memorandum
+/// D18-4-1: a subject vehicle imported above CAD 100,000 bears the luxury tax. Listed, not priced.
+#[test]
+fn ca_car_lists_the_luxury_tax_from_2022_09_01_slita() {
+    let q = |date: &str| {
+        quote(json!({"destination": "CA", "subdivision": "ON", "date": date, "currency": "CAD", "channel": "freight",
+                     "origin": "DE", "incoterm": "DDP", "lines": [{"id": "car", "code": "8703.23", "quantity": "1",
+                     "unit_price": "150000.00", "duty_rate": "6.1%"}]}))
+    };
+    let after = q("2026-11-26");
+    assert_eq!(excise(&after).source.row(), "excise.tsv#ca-luxury-tax");
+    assert_eq!(after.lines[0].status, LineStatus::Partial);
+    assert!(!after.totals.complete);
+    let before = q("2022-08-31");
+    assert!(before.lines[0].levies.iter().all(|l| l.kind != LevyKind::Excise));
+}
+
+/// Automobilsteuergesetz (SR 641.51) art. 1-3: the automobile tax on passenger cars, collected at
+/// import; MWSTG art. 54(3)(a): in the import VAT base. Listed, not priced (its rate not read in
+/// the act's text): audit-j J5's car was complete without it.
+#[test]
+fn ch_car_lists_the_automobile_tax_astg_art_1_2() {
+    let q = quote(json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "freight",
+                         "origin": "DE", "ship_from": "DE", "incoterm": "DDP", "seller_registered": false,
+                         "shipping": "800", "lines": [{"id": "car", "code": "8703.23", "quantity": "1",
+                         "unit_price": "40000.00", "weight_kg": "1500"}]}));
+    assert_eq!(excise(&q).source.row(), "excise.tsv#ch-automobile-tax");
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(!q.totals.complete);
+}
