@@ -247,6 +247,7 @@ impl Columns {
             extra_duties: Vec::new(),
             vat_class: optional(self.vat_class).map(vat_class).transpose()?,
             metal_content_value: None,
+            fuel_l_per_100km: None,
             claim: optional(self.claim).map(str::to_string),
         };
         let row = RowOptions {

@@ -393,6 +393,11 @@ pub struct LineRequest {
     /// full value in its place. At most `unit_price`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metal_content_value: Option<Decimal>,
+    /// The vehicle's combined fuel consumption in litres per 100 km (its label's figure): a tax
+    /// whose threshold depends on it (Australia's luxury car tax: a fuel-efficient car has a
+    /// higher one) is a lower bound without it, never charged at a threshold chosen for the caller.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuel_l_per_100km: Option<Decimal>,
     /// A preference programme claimed for this line: a code of the destination tariff's `special`
     /// column (US `"S"` USMCA, `"KR"`, …; Japan `"CPTPP"`, `"RCEP_CN"`, `"EU"`, …), or `"none"` to
     /// make no claim whatever the request's `claim`. The programme's rate replaces the general
@@ -876,6 +881,10 @@ impl LineRequest {
         }
         if let Some(o) = &self.origin {
             check_country(o, "origin")?;
+        }
+        if let Some(f) = self.fuel_l_per_100km {
+            non_negative(f, "fuel_l_per_100km", ErrorCode::InvalidField)?;
+            at_most(f, MAX_INPUT, "fuel_l_per_100km")?;
         }
         for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
             if let Some(v) = v {

@@ -81,6 +81,7 @@ fn line() -> impl Strategy<Value = LineRequest> {
             extra_duties,
             vat_class,
             metal_content_value,
+            fuel_l_per_100km: None,
             claim,
         },
     )

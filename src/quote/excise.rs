@@ -1,23 +1,48 @@
-//! Excise stage: the excise a destination charges at import on alcohol, tobacco or vaping
-//! products (`rules/excise.tsv`). The snapshot holds no excise rates, so the caller's figure (an
-//! `extra_duties` entry of kind `excise`) is charged when given; otherwise the excise is listed
-//! without an amount and the line is not fully priced, never complete without it. Either way the
-//! excise is part of the VAT base (docs/rules.md §21).
+//! Excise stage: the excise a destination charges at import (`rules/excise.tsv`). A row with a
+//! rate of `rules/excise_rates.tsv` for the code and day is charged on the rate's base (the
+//! customs value; customs value + duty + transport and insurance; that + the VAT/GST), less its
+//! threshold per unit; any other row is listed without an amount and the line is not fully
+//! priced, never complete without it. The caller's figure (an `extra_duties` entry of kind
+//! `excise`) replaces both. An excise in the VAT base is added to it (docs/rules.md §21).
 
 use super::*;
+use crate::money::format_grouped;
+use crate::rules::excise::{ExciseBase, ExciseRate, Fuel};
 
-/// Charges the line's excise. Returns the amount charged (part of the VAT base) and whether the
-/// line's excise is fully known.
+/// What the excise stage charged: the amount in the VAT base, whether every excise is known,
+/// and the rates charged on a base that holds the VAT/GST (priced by [`excise_after_tax`]).
+#[derive(Default)]
+pub(super) struct ExciseCharged {
+    pub(super) in_vat_base: Decimal,
+    pub(super) known: bool,
+    pub(super) after_tax: Vec<(&'static crate::rules::Excise, Pick)>,
+}
+
+/// The rate rows of one excise for a line: one, several whose lowest figure is a lower bound
+/// (the threshold depends on an input the line does not give), or none that fits.
+pub(super) enum Pick {
+    One(&'static ExciseRate),
+    LowerBound(Vec<&'static ExciseRate>, String),
+    Unpriced(String),
+}
+
+/// Charges the line's excise. `duty_total` is the line's duty so far (with the caller's duties).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn excise(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
     code: &HsCode,
+    v: &LineValues,
     customs_value: Decimal,
+    duty_total: Decimal,
+    duty_known: bool,
     quantities: &Quantities,
     p: &mut Priced,
-) -> (Decimal, bool) {
+) -> ExciseCharged {
     if line.extra_duties.iter().any(|d| d.kind == ExtraDutyKind::Excise) {
-        return charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Excise, customs_value, quantities, p);
+        let (charged, known) =
+            charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Excise, customs_value, quantities, p);
+        return ExciseCharged { in_vat_base: charged, known, after_tax: Vec::new() };
     }
     // The code's digits as text: the request's own spelling when it is the bare digits (nearly
     // always; `code` was parsed from it), else made from the code (which checks its bytes).
@@ -28,17 +53,276 @@ pub(super) fn excise(
     // The destination's rows of the day (looked up once per destination and day), those that
     // cover the code: the same rows, in the same order, as `Rules::excises`.
     let day = std::sync::Arc::clone(&ctx.day);
-    let mut none = true;
+    let mut out = ExciseCharged { known: true, ..ExciseCharged::default() };
     for row in day.excises.iter().filter(|r| r.covers(digits)) {
-        none = false;
-        let reason = format!(
-            "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
-            row.name, row.note
-        );
-        list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
-        ctx.note_verify(row.source.row(), row.source.is_verify());
+        let rules: &'static Rules = ctx.rules;
+        let rates = rules.excise_rates(row.id, digits, ctx.req.date);
+        if rates.is_empty() {
+            // An excise outside the VAT base (its rates on other dates say so) leaves the VAT known;
+            // a caller's excise would join the VAT base, so it is not offered for one.
+            let in_vat_base = rules.excise_in_vat_base(row.id);
+            let reason = match in_vat_base {
+                true => format!(
+                    "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
+                    row.name, row.note
+                ),
+                false => format!(
+                    "{} is due on this line ({}), and our data has no rate or threshold for it on this date",
+                    row.name, row.note
+                ),
+            };
+            if in_vat_base {
+                out.known = false;
+            }
+            list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
+            ctx.note_verify(row.source.row(), row.source.is_verify());
+            continue;
+        }
+        let pick = pick(&rates, line.fuel_l_per_100km, row.name);
+        let after_tax = match &pick {
+            Pick::One(r) => r.base == ExciseBase::ValueWithTax,
+            Pick::LowerBound(rs, _) => rs.iter().any(|r| r.base == ExciseBase::ValueWithTax),
+            Pick::Unpriced(_) => rates.iter().any(|r| r.base == ExciseBase::ValueWithTax),
+        };
+        if after_tax {
+            out.after_tax.push((row, pick));
+            continue;
+        }
+        let bases = Bases::of(ctx, v, customs_value, duty_total, None);
+        let (amount, known) = charge(ctx, line, row, pick, &bases, duty_known, p);
+        out.known &= known;
+        out.in_vat_base += amount;
     }
-    (Decimal::ZERO, none)
+    out
+}
+
+/// Charges the excises whose base holds the VAT/GST (Australia's luxury car tax value), once
+/// the line's VAT/GST levies are made: never in the VAT/GST base.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn excise_after_tax(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    v: &LineValues,
+    customs_value: Decimal,
+    duty_total: Decimal,
+    duty_known: bool,
+    rows: Vec<(&'static crate::rules::Excise, Pick)>,
+    p: &mut Priced,
+) -> bool {
+    let taxes: Vec<&Levy> = p.levies.iter().filter(|l| l.kind == LevyKind::Tax).collect();
+    let tax: Decimal = taxes.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
+    let tax_known = taxes.iter().all(|l| l.amount.is_some());
+    let tax_shown = taxes.iter().all(|l| l.amount.is_some() || l.partial_amount.is_some());
+    let mut known = true;
+    for (row, pick) in rows {
+        if !tax_shown {
+            known = false;
+            let reason = format!(
+                "{} is due on this line ({}), and its base holds the VAT/GST, which is not priced",
+                row.name, row.note
+            );
+            list_unpriced(p, LevyKind::Excise, row, customs_value, "not priced", reason);
+            continue;
+        }
+        let bases = Bases::of(ctx, v, customs_value, duty_total, Some(tax));
+        let (_, k) = charge(ctx, line, row, pick, &bases, duty_known && tax_known, p);
+        known &= k;
+    }
+    known
+}
+
+/// The rate row of an excise for a line: a row limited to a fuel consumption is chosen by the
+/// line's `fuel_l_per_100km`; without it, the lowest figure of complementary rows is a lower
+/// bound, and a row without its complement prices nothing.
+fn pick(rates: &[&'static ExciseRate], fuel: Option<Decimal>, name: &str) -> Pick {
+    if rates.iter().all(|r| r.fuel.is_none()) {
+        return Pick::One(rates[0]);
+    }
+    let conditions: Vec<String> = rates.iter().filter_map(|r| r.fuel.map(Fuel::text)).collect();
+    match fuel {
+        Some(f) => match rates.iter().find(|r| r.fuel.is_none_or(|c| c.holds(f))) {
+            Some(r) => Pick::One(r),
+            None => Pick::Unpriced(format!(
+                "{name}: our data has no threshold for a car of {f} l/100 km on this date (only for cars {}): give it in extra_duties with \"kind\": \"excise\"",
+                conditions.join(", ")
+            )),
+        },
+        None => {
+            let over = rates.iter().filter_map(|r| match r.fuel {
+                Some(Fuel::Over(l)) => Some(l),
+                _ => None,
+            });
+            let complete = over.into_iter().any(|l| rates.iter().any(|r| r.fuel == Some(Fuel::AtMost(l))));
+            let why = format!(
+                "{name}: the threshold depends on the car's combined fuel consumption (cars {}): give fuel_l_per_100km",
+                conditions.join(", ")
+            );
+            match complete {
+                true => Pick::LowerBound(rates.to_vec(), why),
+                false => Pick::Unpriced(why),
+            }
+        }
+    }
+}
+
+/// The bases an excise rate may be charged on, for one line, and how each was made.
+struct Bases {
+    customs: (Decimal, String),
+    with_duty: (Decimal, String),
+    /// With the line's VAT/GST (after the tax stage only).
+    with_tax: Option<(Decimal, String)>,
+}
+
+impl Bases {
+    fn of(ctx: &Ctx<'_>, v: &LineValues, customs_value: Decimal, duty_total: Decimal, tax: Option<Decimal>) -> Bases {
+        let transport = v.shipping + v.insurance;
+        // On the CIF duty basis the customs value holds transport and insurance already.
+        let cif_basis = ctx.j.duty_basis == DutyBasis::Cif;
+        let note = match cif_basis || transport.is_zero() {
+            true => format!("customs value {} + duty {}", format_grouped(customs_value), format_grouped(duty_total)),
+            false => format!(
+                "customs value {} + transport and insurance {} + duty {}",
+                format_grouped(customs_value),
+                format_grouped(transport),
+                format_grouped(duty_total)
+            ),
+        };
+        let value = if cif_basis { customs_value } else { v.cif() };
+        let with_duty = (value + duty_total, note);
+        let with_tax = tax.map(|t| (with_duty.0 + t, format!("{} + VAT/GST {}", with_duty.1, format_grouped(t))));
+        Bases {
+            customs: (customs_value, format!("customs value {}", format_grouped(customs_value))),
+            with_duty,
+            with_tax,
+        }
+    }
+
+    /// The base of `kind` (`None`: the VAT/GST is not known yet).
+    fn get(&self, kind: ExciseBase) -> Option<&(Decimal, String)> {
+        match kind {
+            ExciseBase::CustomsValue => Some(&self.customs),
+            ExciseBase::ValueDutyTransport => Some(&self.with_duty),
+            ExciseBase::ValueWithTax => self.with_tax.as_ref(),
+        }
+    }
+}
+
+/// The exact excise of `rate` on `base` for `quantity` units: `percent` of the base of each unit
+/// over the threshold (none below it), times the fraction.
+fn exact(rate: &ExciseRate, base: Decimal, quantity: Decimal) -> Decimal {
+    let per_unit = match rate.threshold {
+        Some(t) => (base / quantity - t).max(Decimal::ZERO),
+        None => base / quantity,
+    };
+    let taxed = match rate.fraction {
+        Some((a, b)) => per_unit * Decimal::from(a) / Decimal::from(b),
+        None => per_unit,
+    };
+    crate::money::per_cent(taxed * rate.percent) * quantity
+}
+
+/// The rate in words: `29%`, `33% × 10/11 of the excess over 69,152.00 per unit`.
+fn rate_text(rate: &ExciseRate) -> String {
+    let mut text = format!("{}%", rate.percent);
+    if let Some((a, b)) = rate.fraction {
+        text.push_str(&format!(" × {a}/{b}"));
+    }
+    if let Some(t) = rate.threshold {
+        text.push_str(&format!(" of the excess over {} per unit", format_grouped(t)));
+    }
+    text
+}
+
+/// Charges `pick` on the bases `base` gives, as one levy; returns its amount when in the VAT
+/// base (zero otherwise) and whether it is known.
+fn charge(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    row: &'static crate::rules::Excise,
+    pick: Pick,
+    bases: &Bases,
+    base_known: bool,
+    p: &mut Priced,
+) -> (Decimal, bool) {
+    let (rate, others, why) = match pick {
+        Pick::One(r) => (r, Vec::new(), None),
+        Pick::LowerBound(rs, why) => {
+            // The lowest figure of the rows (the highest threshold).
+            let mut rs = rs;
+            let lowest = rs
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, r)| bases.get(r.base).map(|b| exact(r, b.0, line.quantity)))
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            let r = rs.remove(lowest);
+            (r, rs, Some(why))
+        }
+        Pick::Unpriced(why) => {
+            list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not in our data", why);
+            return (Decimal::ZERO, false);
+        }
+    };
+    let Some((value, note)) = bases.get(rate.base).cloned() else {
+        let why = format!("{}: its base holds the VAT/GST, not known at this stage", row.name);
+        list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not priced", why);
+        return (Decimal::ZERO, false);
+    };
+    let amount = ctx.round_line(exact(rate, value, line.quantity));
+    let per_unit = match (rate.threshold, line.quantity == Decimal::ONE) {
+        (Some(_), false) => format!(" per unit, × {}", line.quantity.normalize()),
+        _ => String::new(),
+    };
+    let mut formula = match rate.threshold {
+        Some(t) => format!(
+            "{} × ({} − {}){per_unit} = {}",
+            rate_text_short(rate),
+            format_grouped(value / line.quantity),
+            format_grouped(t),
+            format_grouped(amount)
+        ),
+        None => format!("{} × {} = {}", rate_text_short(rate), format_grouped(value), format_grouped(amount)),
+    };
+    if !rate.note.is_empty() {
+        formula.push_str(&format!(" ({})", rate.note));
+    }
+    if let Some(f) = rate.fuel {
+        formula.push_str(&format!(", for a car of {}", f.text()));
+    }
+    if !others.is_empty() {
+        formula.push_str(": the lowest figure, a lower bound");
+    }
+    if !base_known {
+        formula.push_str(": at least (a part of its base is not priced)");
+    }
+    ctx.note_verify(rate.source.row(), rate.source.is_verify());
+    let priced = why.is_none() && base_known && !rate.source.is_verify();
+    if let Some(why) = why {
+        p.reasons.push(why);
+    }
+    if rate.source.is_verify() {
+        p.reasons.push(format!("{}: the rate {} is from a secondary source [verify]", row.name, rate.source.row()));
+    }
+    p.levies.push(Levy {
+        kind: LevyKind::Excise,
+        name: row.name.into(),
+        base: value,
+        base_note: note.into(),
+        rate: rate_text(rate).into(),
+        amount: priced.then_some(amount),
+        partial_amount: (!priced).then_some(amount),
+        formula: formula.into(),
+        source: (&rate.source).into(),
+    });
+    (if rate.in_vat_base { amount } else { Decimal::ZERO }, priced)
+}
+
+/// `29%`, `33% × 10/11`: the rate's factors, for a formula.
+fn rate_text_short(rate: &ExciseRate) -> String {
+    match rate.fraction {
+        Some((a, b)) => format!("{}% × {a}/{b}", rate.percent),
+        None => format!("{}%", rate.percent),
+    }
 }
 
 /// Lists a levy of `kind` the data names but has no rate for (an excise, a trade remedy): no

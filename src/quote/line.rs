@@ -326,15 +326,23 @@ pub(super) fn price_with(
         }
     }
 
-    // Excise on alcohol, tobacco and vaping products: the caller's figure, or listed unpriced.
+    // Excise (alcohol, tobacco, cars…): the caller's figure, the data's rate, or listed unpriced.
+    // One whose base holds the VAT/GST (Australia's luxury car tax) is charged after it.
+    let duty_before_excise = (duty_total, duty_known);
+    let mut after_tax = Vec::new();
     if ctx.movement.is_none() {
-        let (charged, known) = excise(ctx, line, code, customs_value, quantities, p);
-        duty_total += charged;
-        duty_known &= known;
+        let e = excise(ctx, line, code, v, customs_value, duty_total, duty_known, quantities, p);
+        duty_total += e.in_vat_base;
+        duty_known &= e.known;
+        after_tax = e.after_tax;
     }
 
     // Import VAT/GST.
     tax(ctx, line, code, v, customs_value, relief, duty_total, duty_known, p);
+    if !after_tax.is_empty() {
+        let (duty, known) = duty_before_excise;
+        super::excise::excise_after_tax(ctx, line, v, customs_value, duty, known, after_tax, p);
+    }
     p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
 }
 

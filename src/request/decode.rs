@@ -217,6 +217,7 @@ const LINE_FIELDS: &[&str] = &[
     "extra_duties",
     "vat_class",
     "metal_content_value",
+    "fuel_l_per_100km",
     "claim",
 ];
 
@@ -243,6 +244,7 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
         extra_duties: Vec::new(),
         vat_class: None,
         metal_content_value: None,
+        fuel_l_per_100km: None,
         claim: None,
     };
     line.description = f.optional("description", string)?;
@@ -256,6 +258,7 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
     line.extra_duties = f.or_default("extra_duties", |v, at| array(v, at, extra_duty))?;
     line.vat_class = f.optional("vat_class", |v, at| keyword(v, at, VAT_CLASSES))?;
     line.metal_content_value = f.optional("metal_content_value", amount)?;
+    line.fuel_l_per_100km = f.optional("fuel_l_per_100km", amount)?;
     line.claim = f.optional("claim", string)?;
     Ok(line)
 }

@@ -342,7 +342,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 17] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 19] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -419,6 +419,9 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 17] = [
     closed(VAT_CLASSES_FILE, "settles", &["code", "depends", "assumes"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
+    // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
+    closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax"]),
+    closed(EXCISE_RATES_FILE, "in_vat_base", &["yes", "no"]),
 ];
 
 impl ClosedColumn {
@@ -765,6 +768,9 @@ pub const DUTY_FREE_FILE: &str = "rules/duty_free.tsv";
 /// The excise duties charged at import that the snapshot has no rates for.
 pub const EXCISE_FILE: &str = "rules/excise.tsv";
 
+/// The rates of some excise rows, with their bases and thresholds (`rules::excise::ExciseRate`).
+pub const EXCISE_RATES_FILE: &str = "rules/excise_rates.tsv";
+
 /// The VAT/GST class of goods by tariff code (`rules::vat_classes::FILE`).
 pub const VAT_CLASSES_FILE: &str = "rules/vat_classes.tsv";
 
@@ -847,6 +853,9 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
         code_prefixes(&r, "dutiable")?;
     }
     for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "codes")?;
+    }
+    for r in table(EXCISE_RATES_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
     }
     for r in table(VAT_CLASSES_FILE).iter().flat_map(|t| t.records()) {
@@ -1020,6 +1029,8 @@ mod tests {
         assert_eq!(names("class"), classes);
         let settles: Vec<&str> = crate::rules::vat_classes::Settles::NAMES.iter().map(|(n, _)| *n).collect();
         assert_eq!(names("settles"), settles);
+        let bases: Vec<&str> = crate::rules::excise::ExciseBase::NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names("base"), bases);
     }
 
     /// A date that is not a date (`2026-02-30`) fails the build step in any rule table.

@@ -7,13 +7,14 @@
 //! The row type, [`Listed`], is shared with the trade-remedy table (`rules/trade_remedies.rs`):
 //! both list a levy the data names but does not price.
 
-use super::codes::{code_prefixes, EXCISE_FILE};
+use super::codes::{code_prefixes, one_of, EXCISE_FILE, EXCISE_RATES_FILE};
 use super::groups::Groups;
 use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::Result;
 use crate::hs::digits_start_with;
 use crate::provenance::Provenance;
+use rust_decimal::Decimal;
 
 /// A levy the data lists without a rate: on the dates in force, goods under `codes` imported
 /// into `countries` owe `name`.
@@ -137,6 +138,171 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>
     t.records().map(|r| Listed::read(&r, EXCISE_FILE, groups)).collect()
 }
 
+/// What an excise rate (`rules/excise_rates.tsv`) is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExciseBase {
+    /// The line's customs value.
+    CustomsValue,
+    /// Customs value + customs duty (the caller's duties included) + international transport
+    /// and insurance: Australia's wine tax (ABF's routine), the GST base before the wine tax.
+    ValueDutyTransport,
+    /// [`ExciseBase::ValueDutyTransport`] + the import VAT/GST on it: Australia's luxury car tax
+    /// value (LCT Act s.7-15). Computed after the VAT/GST, so never in its base.
+    ValueWithTax,
+}
+
+impl ExciseBase {
+    /// The `base` column's values.
+    pub const NAMES: [(&'static str, ExciseBase); 3] = [
+        ("customs_value", ExciseBase::CustomsValue),
+        ("value_duty_transport", ExciseBase::ValueDutyTransport),
+        ("value_with_tax", ExciseBase::ValueWithTax),
+    ];
+}
+
+/// A rate row's condition on the vehicle's combined fuel consumption (litres per 100 km): the
+/// row applies to a car whose consumption is over the figure, or at most it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fuel {
+    Over(Decimal),
+    AtMost(Decimal),
+}
+
+impl Fuel {
+    /// True when a car of `litres` per 100 km meets the condition.
+    pub fn holds(self, litres: Decimal) -> bool {
+        match self {
+            Fuel::Over(l) => litres > l,
+            Fuel::AtMost(l) => litres <= l,
+        }
+    }
+
+    /// The condition in words.
+    pub fn text(self) -> String {
+        match self {
+            Fuel::Over(l) => format!("over {l} l/100 km"),
+            Fuel::AtMost(l) => format!("at most {l} l/100 km"),
+        }
+    }
+}
+
+/// A rate of an excise row (`rules/excise_rates.tsv`, docs/rules.md §21): on its dates, goods
+/// under `codes` (within the excise row's) owe `percent` of `base` (less `threshold` per unit,
+/// times `fraction`), read from the law named in `source`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExciseRate {
+    pub id: &'static str,
+    /// The `id` of the row of `rules/excise.tsv` this rate prices.
+    pub excise: &'static str,
+    /// HS prefixes the rate prices, each under a prefix of the excise row.
+    pub codes: Vec<&'static str>,
+    pub percent: Decimal,
+    pub base: ExciseBase,
+    /// Deducted from the base of each unit of the line's quantity (a car), in the destination's
+    /// currency; the tax is zero below it.
+    pub threshold: Option<Decimal>,
+    /// The part `a/b` of the excess taxed (`10/11`: the GST-exclusive part of a GST-inclusive
+    /// value).
+    pub fraction: Option<(u32, u32)>,
+    /// The fuel consumption the row is limited to (the line's `fuel_l_per_100km` chooses).
+    pub fuel: Option<Fuel>,
+    /// The excise is part of the VAT/GST base.
+    pub in_vat_base: bool,
+    /// What the figure assumes, quoted in the levy's formula.
+    pub note: &'static str,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub source: Provenance<'static>,
+}
+
+impl ExciseRate {
+    /// True when goods of `code` are priced by this rate.
+    pub fn covers(&self, code: &str) -> bool {
+        self.codes.iter().any(|p| digits_start_with(code, p))
+    }
+
+    /// True when the row is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        in_force(self.valid_from, self.valid_to, date)
+    }
+}
+
+/// `a/b` of two positive integers, at most 1 (`10/11`).
+fn fraction(r: &Record<'_, 'static>) -> Result<Option<(u32, u32)>> {
+    let text = r.text("fraction")?;
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parsed = text.split_once('/').and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
+    match parsed {
+        Some((a, b)) if a > 0 && b > 0 && a <= b => Ok(Some((a, b))),
+        _ => Err(r.bad("fraction", &format!("{text:?} is not a fraction a/b of at most 1 (10/11)"))),
+    }
+}
+
+/// `over N` or `at_most N` (litres per 100 km), or empty.
+fn fuel(r: &Record<'_, 'static>) -> Result<Option<Fuel>> {
+    let text = r.text("fuel")?;
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let litres = |t: &str| t.trim().parse::<Decimal>().ok().filter(|l| *l > Decimal::ZERO);
+    let parsed = match text.split_once(' ') {
+        Some(("over", l)) => litres(l).map(Fuel::Over),
+        Some(("at_most", l)) => litres(l).map(Fuel::AtMost),
+        _ => None,
+    };
+    parsed.map(Some).ok_or_else(|| r.bad("fuel", &format!("{text:?} is not `over N` or `at_most N` (l/100 km)")))
+}
+
+/// Parses `rules/excise_rates.tsv` strictly: each row names a row of `excise` and prices codes
+/// under its prefixes; a positive percent; a base of [`ExciseBase::NAMES`]; a base that holds the
+/// VAT/GST is not in its base; an unknown value fails the load naming the row and column.
+pub(super) fn parse_rates(t: &Tsv<'static>, excise: &[Excise]) -> Result<Vec<ExciseRate>> {
+    t.read_rows(|r| {
+        let id = r.text("id")?;
+        let name = r.text("excise")?;
+        let Some(row) = excise.iter().find(|e| e.id == name) else {
+            return Err(r.bad("excise", &format!("{name:?} is not a row of {EXCISE_FILE}")));
+        };
+        let codes = code_prefixes(r, "codes")?;
+        if codes.is_empty() {
+            return Err(r.bad("codes", "empty: name the HS prefixes the rate prices"));
+        }
+        if let Some(c) = codes.iter().find(|c| !row.covers(c)) {
+            return Err(r.bad("codes", &format!("{c} is not under the codes of {EXCISE_FILE}#{name}")));
+        }
+        let percent = match r.decimal("percent")? {
+            Some(p) if p > Decimal::ZERO => p,
+            _ => return Err(r.bad("percent", "a positive percent is required")),
+        };
+        let base = one_of(r, "base", &ExciseBase::NAMES)?;
+        let in_vat_base = one_of(r, "in_vat_base", &[("yes", true), ("no", false)])?;
+        if base == ExciseBase::ValueWithTax && in_vat_base {
+            return Err(r.bad("in_vat_base", "a base that holds the VAT/GST cannot be in the VAT/GST base"));
+        }
+        let threshold = r.decimal("threshold")?;
+        if threshold.is_some_and(|t| t < Decimal::ZERO) {
+            return Err(r.bad("threshold", "negative"));
+        }
+        Ok(ExciseRate {
+            id,
+            excise: row.id,
+            codes,
+            percent,
+            base,
+            threshold,
+            fraction: fraction(r)?,
+            fuel: fuel(r)?,
+            in_vat_base,
+            note: r.text("note")?,
+            valid_from: r.date("valid_from")?,
+            valid_to: r.date("valid_to")?,
+            source: Provenance::rule_row(EXCISE_RATES_FILE.trim_start_matches("rules/"), id, r)?,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +367,51 @@ mod tests {
         assert_eq!(ids("2203000100"), ["pk", "eu"]);
         assert_eq!(ids("2202100000"), ["sd", "pk"]);
         assert_eq!(ids("2204210000"), ["eu"]);
+    }
+
+    const RATES_HEADER: &str = "id\texcise\tcodes\tpercent\tbase\tthreshold\tfraction\tfuel\tin_vat_base\tnote\tvalid_from\tvalid_to\tsource\tconfidence\n";
+
+    fn parse_rate_rows(rows: &str) -> Result<Vec<ExciseRate>> {
+        let excise = parse_rows("lct\tAU\tLuxury car tax\t8703\tn\t\t\tlaw\tofficial\n").unwrap();
+        let excise: &'static [Excise] = Box::leak(excise.into_boxed_slice());
+        let text: &'static str = Box::leak(format!("{RATES_HEADER}{rows}").into_boxed_str());
+        parse_rates(&Tsv::parse(EXCISE_RATES_FILE, text)?, excise)
+    }
+
+    /// LCT Act s.7-15(1): 33 % × 10/11 of the excess over the threshold, on the GST-inclusive value.
+    #[test]
+    fn a_rate_row_reads_its_base_threshold_fraction_and_fuel() {
+        let rows = parse_rate_rows(
+            "r\tlct\t870323\t33\tvalue_with_tax\t69152\t10/11\tover 7\tno\tn\t2021-07-01\t2022-06-30\tlaw\tofficial\n",
+        )
+        .unwrap();
+        let r = &rows[0];
+        assert_eq!((r.excise, r.base, r.fraction), ("lct", ExciseBase::ValueWithTax, Some((10, 11))));
+        assert_eq!((r.threshold, r.fuel), (Some(Decimal::from(69152)), Some(Fuel::Over(Decimal::from(7)))));
+        assert!(r.covers("8703231910") && !r.covers("8703240000"));
+        assert!(r.in_force(day("2022-06-30")) && !r.in_force(day("2022-07-01")));
+        assert_eq!(r.source.row(), "excise_rates.tsv#r");
+        assert!(
+            Fuel::AtMost(Decimal::from(7)).holds(Decimal::from(7))
+                && !Fuel::Over(Decimal::from(7)).holds(Decimal::from(7))
+        );
+    }
+
+    #[test]
+    fn bad_rate_values_fail_the_load_naming_the_column() {
+        for (row, column) in [
+            ("r\tnone\t8703\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "excise"),
+            ("r\tlct\t8704\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "codes"),
+            ("r\tlct\t8703\t0\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "percent"),
+            ("r\tlct\t8703\t33\tvalue\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "base"),
+            ("r\tlct\t8703\t33\tvalue_with_tax\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "in_vat_base"),
+            ("r\tlct\t8703\t33\tcustoms_value\t\t11/10\t\tyes\tn\t\t\tlaw\tofficial\n", "fraction"),
+            ("r\tlct\t8703\t33\tcustoms_value\t\t\tbelow 7\tyes\tn\t\t\tlaw\tofficial\n", "fuel"),
+            ("r\tlct\t8703\t33\tcustoms_value\t-1\t\t\tyes\tn\t\t\tlaw\tofficial\n", "threshold"),
+        ] {
+            let e = parse_rate_rows(row).expect_err(column);
+            assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);
+        }
     }
 
     #[test]

@@ -204,6 +204,8 @@ pub struct Rules {
     pub excise: Vec<Excise>,
     /// The HS chapters `excise` covers (bit per chapter).
     excise_chapters: u128,
+    /// The rates of some excise rows (`rules/excise_rates.tsv`).
+    pub excise_rates: Vec<excise::ExciseRate>,
     /// The VAT/GST class of goods by tariff code (`rules/vat_classes.tsv`), in file order.
     pub vat_classes: Vec<vat_classes::VatClassRow>,
     /// Trade-remedy duties listed without rates (`rules/trade_remedies.tsv`).
@@ -624,6 +626,7 @@ impl Rules {
             }
         }
         let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
+        let excise_rates = excise::parse_rates(&file(snapshot, codes::EXCISE_RATES_FILE)?, &excise)?;
         let vat_classes = vat_classes::parse(&file(snapshot, vat_classes::FILE)?, &groups)?;
         let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
         let returned_goods = returned_goods::parse(&file(snapshot, returned_goods::FILE)?, &groups)?;
@@ -642,6 +645,7 @@ impl Rules {
             duty_free,
             excise_chapters: excise::chapters(&excise),
             excise,
+            excise_rates,
             vat_classes,
             remedy_chapters: trade_remedies::remedy_chapters(&trade_remedies),
             trade_remedies,
@@ -914,6 +918,20 @@ impl Rules {
     /// of its own replaces (the same codes: its own version of the group's excise).
     pub fn excises(&self, country: &str, code: &str, date: Date) -> Vec<&Excise> {
         excise::find(&self.excise, self.excise_chapters, &self.groups, country, code, date)
+    }
+
+    /// The rates (`rules/excise_rates.tsv`) of the excise row `excise` in force on `date` that
+    /// price goods of `code`, in file order.
+    pub fn excise_rates(&self, excise: &str, code: &str, date: Date) -> Vec<&excise::ExciseRate> {
+        self.excise_rates.iter().filter(|r| r.excise == excise && r.in_force(date) && r.covers(code)).collect()
+    }
+
+    /// False when the excise row `excise` has rates (`rules/excise_rates.tsv`) and none of them,
+    /// on any date, is in the VAT/GST base (Australia's luxury car tax): its absence on a date
+    /// then leaves the VAT/GST known.
+    pub fn excise_in_vat_base(&self, excise: &str) -> bool {
+        let mut rates = self.excise_rates.iter().filter(|r| r.excise == excise).peekable();
+        rates.peek().is_none() || rates.any(|r| r.in_vat_base)
     }
 
     /// Every excise (`rules/excise.tsv`) of `country` in force on `date`, whatever the goods: the

@@ -28,6 +28,7 @@ pub const FILES: [&str; 35] = [
     "tariffs/rules/movements.tsv",
     "tariffs/rules/duty_free.tsv",
     "tariffs/rules/excise.tsv",
+    "tariffs/rules/excise_rates.tsv",
     "tariffs/rules/vat_classes.tsv",
     "tariffs/rules/trade_remedies.tsv",
     "tariffs/rules/returned_goods.tsv",
