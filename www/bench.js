@@ -1,5 +1,6 @@
 // Times the engine in this browser; tests/e2e/bench.js reads the result. No assertions here:
 // figures go to BENCHMARKS.md.
+performance.mark('bench:start');
 const t0 = performance.now();
 const { prepareRequest, prepareWhatif, quoteNow } = await import('./widget/landed.js');
 
@@ -10,10 +11,13 @@ const request = {
 };
 const one = { ...request, lines: request.lines.slice(0, 1) };
 
+performance.mark('bench:imported');
 const tImported = performance.now();
 const glue = await prepareRequest(one);
 const tReady = performance.now();
+performance.mark('bench:ready');
 const first = quoteNow(glue, one);
+performance.mark('bench:first-quote');
 const coldStart = performance.now() - t0;
 const sinceNavigation = performance.now();
 const firstQuote = performance.now() - tReady;

@@ -1,9 +1,14 @@
 // Browser benchmark: `node tests/e2e/bench.js` prints figures for BENCHMARKS.md (no assertions).
 // Cold start is measured in a fresh browser context (empty HTTP cache) each run; the re-pricing
 // figure is the time from a destination change on the demo shop to every product re-rendered.
-import { start } from './harness.js';
+// `--server=node` serves www/ as a static host would (keep-alive; see bench-server.js) instead of
+// the e2e harness's `python3 -m http.server`. Where a cold start's time goes: bench-coldstart.js.
+import { ROOT, launch } from './harness.js';
+import { serverFromArgs } from './bench-server.js';
 
-const env = await start();
+const { kind: serverKind, server: serving } = serverFromArgs(`${ROOT}www`);
+const server = await serving;
+const env = { base: server.base, browser: await launch(), async close() { await this.browser.close(); server.stop(); } };
 const runs = [];
 for (let i = 0; i < 9; i++) {
   const context = await env.browser.newContext();
@@ -45,6 +50,7 @@ console.log(JSON.stringify({
   sweep_1_item_60_destinations_12_dates_ms: med('sweep_60x12_median_ms'),
   reprice_demo_page_ms_median: +reprice[Math.floor(reprice.length / 2)].toFixed(2),
   products: await page.evaluate(() => document.querySelectorAll('landed-price').length),
+  server: serverKind,
   user_agent: runs[0].user_agent,
 }, null, 2));
 await env.close();
