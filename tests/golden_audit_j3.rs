@@ -35,10 +35,10 @@ fn a_chinese_electric_car_into_canada_lists_the_100_percent_surtax_china_surtax_
     // The vehicle excise taxes of the Excise Tax Act Sch. I s.7-8 are listed too (rates not read).
     let excises: Vec<String> =
         l.levies.iter().filter(|v| v.kind == LevyKind::Excise).map(|v| v.name.as_str().to_string()).collect();
-    assert_eq!(
-        excises,
-        ["Excise tax on automobile air conditioners", "Excise tax on fuel-inefficient vehicles (green levy)"]
-    );
+    // (The luxury tax of the Select Luxury Items Tax Act is listed too: golden_audit_j2.)
+    for name in ["Excise tax on automobile air conditioners", "Excise tax on fuel-inefficient vehicles (green levy)"] {
+        assert!(excises.iter().any(|e| e == name), "{excises:?}");
+    }
     assert!(!q.totals.complete && warned(&q, "W_VERIFY"));
     // The day before the Order, none of it.
     let mut before = chinese_ev(json!([]));

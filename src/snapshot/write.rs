@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 35] = [
+pub const FILES: [&str; 36] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
