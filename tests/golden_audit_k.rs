@@ -109,3 +109,41 @@ fn repairs_of_9802_pay_the_list_of_the_article_not_four_lists_stacked() {
     );
 }
 
+/// The warnings of `code` on the quote: (field and message).
+fn warnings(q: &Quote, code: &str) -> Vec<String> {
+    q.warnings.iter().filter(|w| w.code == code).map(|w| w.message.to_string()).collect()
+}
+
+#[test]
+fn a_components_key_no_duty_reads_is_named_unused_9102_11_45() {
+    // HTSUS 9102.11.45: "40¢ each + 8.5% on the case + 2.8% on the strap, band or bracelet + 5.3%
+    // on the battery". docs/rules.md: an input the quote cannot use is named (W_INPUT_UNUSED).
+    let watch = |components: serde_json::Value| {
+        json!({"destination": "US", "date": "2026-05-01", "currency": "USD", "channel": "freight",
+            "transport": "ocean", "origin": "CH", "ship_from": "CH", "incoterm": "DDP",
+            "lines": [{"id": "w", "code": "9102.11.45", "quantity": "100", "unit_price": "50.00",
+                "components": components}]})
+    };
+    let q = quote(watch(json!({"case": "1500", "strap": "500", "battery": "100"})));
+    let unused = warnings(&q, "W_INPUT_UNUSED");
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(unused[0].contains("components.strap") && unused[0].contains("strap_band_or_bracelet"), "{unused:?}");
+    // The right keys and one more: the extra one is named, the others priced:
+    // 100 × 0.40 + 8.5 % × 1,500 + 2.8 % × 500 + 5.3 % × 100 = 40 + 127.50 + 14.00 + 5.30.
+    let q = quote(watch(json!({"case": "1500", "strap_band_or_bracelet": "500", "battery": "100", "movement": "900"})));
+    let unused = warnings(&q, "W_INPUT_UNUSED");
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(unused[0].contains("components.movement"), "{unused:?}");
+    let duty: rust_decimal::Decimal =
+        q.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Duty).filter_map(|l| l.amount).sum();
+    assert_eq!(duty, d("186.80"));
+}
+
+#[test]
+fn a_code_of_a_chapter_without_lines_says_so_not_an_empty_list() {
+    // audit-k K6: "0000.00.00" gave "nearest valid codes: : supply a valid code or duty_rate".
+    let q = common::engine().quote(&common::request(us("2026-05-01", "CN", "0000.00.00")));
+    let text = format!("{q:?}");
+    assert!(text.contains("no code of chapter 00"), "{text}");
+    assert!(!text.contains("nearest valid codes: :"), "{text}");
+}
