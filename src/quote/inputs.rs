@@ -36,6 +36,7 @@ pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &Hs
         });
     }
     au_tobacco_by_post(ctx, code, p);
+    unused_components(ctx, line, p);
     if line.metal_content_value.is_some() && !p.metal_used {
         ctx.warn(Detail::InputUnused {
             field: format!("lines[{}].metal_content_value", line_index(ctx, line)),
@@ -69,6 +70,38 @@ fn au_tobacco_by_post(ctx: &Ctx<'_>, code: &HsCode, p: &mut Priced) {
     p.reasons.push(
         "tobacco products are a prohibited import into Australia unless a permission to import them, granted in writing, is produced (Customs (Prohibited Imports) Regulations 1956 reg. 4DA(1), from 2019-07-01; cigars, chewing tobacco and snuff are outside it, reg. 4DA(2)); the Minister's approval under reg. 4DA(9) (Importation of Tobacco Products Approval 2019, read only in part) is for goods reported in a cargo report, which mail is not: the duty and GST shown are those due if a permission covers these goods".into(),
     );
+}
+
+/// The line's `components` that no duty read: a duty charged on a component names it in its
+/// formula (`8.5% × 1,500.00 (case)`), one that lacks it asks for it by name
+/// (`components {"strap_band_or_bracelet": …}`). Any other key matched nothing (audit-k K5).
+fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
+    if line.components.is_empty() {
+        return;
+    }
+    let texts: Vec<String> = p.levies.iter().map(|l| l.formula.to_string()).chain(p.reasons.iter().cloned()).collect();
+    // The component names the line's duties ask for.
+    let asked: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split("components {\"").skip(1))
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    for name in line.components.keys() {
+        let (shown, named) = (format!("({})", name.replace('_', " ")), format!("\"{name}\""));
+        if texts.iter().any(|t| t.contains(&shown) || t.contains(&named)) {
+            continue;
+        }
+        let hint = match asked.iter().find(|a| a.contains(name.as_str())) {
+            Some(a) => format!(": the duty asks for {a:?}"),
+            None => String::new(),
+        };
+        ctx.warn(Detail::InputUnused {
+            field: format!("lines[{}].components.{name}", line_index(ctx, line)),
+            why: format!(
+                "no duty of this line is charged on a component of that name, so the value was not used{hint}"
+            ),
+        });
+    }
 }
 
 fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {

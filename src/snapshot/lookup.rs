@@ -399,11 +399,12 @@ impl<'s> Snapshot<'s> {
             nearest = rows[at.saturating_sub(2)..(at + 3).min(rows.len())].iter().map(|r| r.code()).collect();
             nearest.dedup();
         }
-        Error::new(
-            ErrorCode::UnknownCode,
-            "code",
-            format!("{digits} is not in the {jurisdiction} tariff; nearest valid codes: {}", nearest.join(", ")),
-        )
+        // No row to offer (a chapter the tariff has no line in: `0000.00.00`): said, not an empty list.
+        let nearest = match nearest.is_empty() {
+            true => format!("no code of chapter {} is in it", digits.get(..2).unwrap_or(digits)),
+            false => format!("nearest valid codes: {}", nearest.join(", ")),
+        };
+        Error::new(ErrorCode::UnknownCode, "code", format!("{digits} is not in the {jurisdiction} tariff; {nearest}"))
     }
 }
 

@@ -429,6 +429,308 @@ fn note16_scope(code: &str) -> &'static str {
     }
 }
 
+/// The Section 301 product lists (The Budget Lab's compilation of the USTR lists).
+const S301_FILE: &str = "us/ch99-lists/s301_product_lists.csv";
+/// Lists 1, 2, 3 (9903.88.03 and .04) and 4A: the headings whose membership the HTS footnotes
+/// decide from HTS 2026 Rev 3 ("See 9903.88.01."); before it, the list file's.
+const S301_LIST_HEADINGS: [&str; 5] = ["9903.88.01", "9903.88.02", "9903.88.03", "9903.88.04", "9903.88.15"];
+/// List 4B ("[Compiler's note: provision suspended.]"): no layer charges it; not compared.
+const S301_SUSPENDED: &str = "9903.88.16";
+/// Two headings one footnote names, split by their definitional notes: U.S. note 20(g)
+/// (9903.88.04, + 25 %) and note 20(s)(ii) (9903.88.15, + 7.5 %). The goods are under one.
+const NOTE20_SPLIT: [&str; 2] = ["9903.88.04", "9903.88.15"];
+/// The codes whose footnote names both [`NOTE20_SPLIT`] headings.
+const NOTE20_SPLIT_SCOPE: &str = "s301:note20g_or_s:9903.88.04";
+const NOTE20_SPLIT_FILE: &str = "HTSUS 2026 Rev 3 and Rev 10 footnotes naming 9903.88.04 (U.S. note 20(g)) and 9903.88.15 (U.S. note 20(s)(ii)) on one subheading: a product is under one heading, never both; which turns on the product's description in the notes, not in our sources";
+/// Articles returned after repair or alteration abroad (9802), footnoted "See 9903.88.01 and
+/// 9903.88.02": the list is the article's own, which the 9802 code does not show.
+const REPAIRS_SCOPE: &str = "s301:repairs_9802:possible";
+const REPAIRS_FILE: &str = "HTSUS 2026 Rev 3 and Rev 10 footnote 'See 9903.88.01 and 9903.88.02' on 9802.00.40-.80 (articles returned after repair or alteration abroad): the list that applies is that of the article's own subheading, which the 9802 code does not show";
+/// Where the list file and the HTS footnotes disagree other than by a stacked list the footnote
+/// resolves: each code with what each says, the headings used before HTS 2026 Rev 3, and why.
+const S301_DIFFERENCES: &str = include_str!("../../../tariffs/us_s301_differences.tsv");
+const S301_DIFFERENCES_FILE: &str = "tariffs/us_s301_differences.tsv";
+
+/// One known difference between the list file and the HTS footnotes.
+#[derive(Debug, PartialEq)]
+struct Difference {
+    list_file: BTreeSet<String>,
+    footnote: BTreeSet<String>,
+    /// Lists 1-4A headings the code is on before HTS 2026 Rev 3.
+    before_rev3: BTreeSet<String>,
+}
+
+fn heading_set(s: &str) -> BTreeSet<String> {
+    s.split(' ').filter(|h| !h.is_empty()).map(str::to_string).collect()
+}
+
+fn parse_differences(tsv: &str) -> Result<BTreeMap<String, Difference>> {
+    let mut lines = tsv.lines();
+    let header = lines.next().unwrap_or_default();
+    if header != "code\tlist_file\tfootnote\tbefore_rev3\treason" {
+        return Err(bad(format!("{S301_DIFFERENCES_FILE}: unexpected header {header:?}")));
+    }
+    let mut out = BTreeMap::new();
+    for (i, line) in lines.enumerate() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [code, list_file, footnote, before, reason] = f[..] else {
+            return Err(bad(format!("{S301_DIFFERENCES_FILE} line {}: 5 columns expected", i + 2)));
+        };
+        let d = Difference {
+            list_file: heading_set(list_file),
+            footnote: heading_set(footnote),
+            before_rev3: heading_set(before),
+        };
+        let bad_heading = d.before_rev3.iter().find(|h| !S301_LIST_HEADINGS.contains(&h.as_str()));
+        if code.len() != 8 || reason.is_empty() || bad_heading.is_some() || out.insert(code.to_string(), d).is_some() {
+            return Err(bad(format!(
+                "{S301_DIFFERENCES_FILE} line {}: an 8-digit code once, a reason, and list 1-4A headings before Rev 3",
+                i + 2
+            )));
+        }
+    }
+    Ok(out)
+}
+
+fn s301_differences() -> Result<BTreeMap<String, Difference>> {
+    parse_differences(S301_DIFFERENCES)
+}
+
+/// The Section 301 headings a footnote names: lists 1-4A and those of U.S. note 31 and the
+/// cranes (9903.91, 9903.92); not the product exclusions (9903.88.05-.70) nor list 4B.
+fn s301_headings(note: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = note;
+    while let Some(i) = rest.find("9903.") {
+        let h = rest.get(i..i + 10).unwrap_or_default();
+        let shaped = h.len() == 10
+            && h.bytes().skip(5).enumerate().all(|(j, b)| if j == 2 { b == b'.' } else { b.is_ascii_digit() });
+        if shaped && (S301_LIST_HEADINGS.contains(&h) || h.starts_with("9903.91.") || h.starts_with("9903.92.")) {
+            out.insert(h.to_string());
+        }
+        rest = &rest[i + 5..];
+    }
+    out
+}
+
+/// Per 8-digit line of a revision (chapters 1-98, every line the revision has): the Section 301
+/// headings its footnotes name, each with the codes it covers there: the line, or only the
+/// statistical lines that name it where some do (U.S. note 20(g) on 2931.90.90: "statistical
+/// reporting descriptions without a footnote are not covered by that heading").
+type Footnoted = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+fn footnoted_s301(rows: &[serde_json::Value]) -> Footnoted {
+    // (headings the line names, headings its statistical lines name with those lines, how many
+    // statistical lines it has)
+    type Named = (BTreeSet<String>, BTreeMap<String, Vec<String>>, usize);
+    let mut lines: BTreeMap<String, Named> = BTreeMap::new();
+    for r in rows {
+        let code: String = field(r, "htsno").chars().filter(char::is_ascii_digit).collect();
+        if !(code.len() == 8 || code.len() == 10) || code.starts_with("99") {
+            continue;
+        }
+        let notes: Vec<&str> = r
+            .get("footnotes")
+            .and_then(|f| f.as_array())
+            .map(|f| f.iter().map(|n| field(n, "value")).collect())
+            .unwrap_or_default();
+        let named = s301_headings(&notes.join(" "));
+        let entry = lines.entry(code[..8].to_string()).or_default();
+        if code.len() == 8 {
+            entry.0.extend(named);
+        } else {
+            entry.2 += 1;
+            for h in named {
+                entry.1.entry(h).or_default().push(code.clone());
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(code, (own, mut by, statistical))| {
+            // Named on every statistical line (a lone one carrying a line without a row of its
+            // own, 0101.30.00.00): the line.
+            for codes in by.values_mut().filter(|c| c.len() == statistical) {
+                *codes = vec![code.clone()];
+            }
+            for h in own {
+                by.entry(h).or_insert_with(|| vec![code.clone()]);
+            }
+            (code, by)
+        })
+        .collect()
+}
+
+/// Lists 1-4A headings and the others of a set.
+fn list_part(set: &BTreeSet<String>) -> (BTreeSet<String>, BTreeSet<String>) {
+    set.iter().cloned().partition(|h| S301_LIST_HEADINGS.contains(&h.as_str()))
+}
+
+/// Whether the footnote picks among the lists the file stacks on a code: the file names two or
+/// more of lists 1-4A, the footnote some of them and nothing else differs.
+fn resolves_stacking(file: &BTreeSet<String>, footnote: &BTreeSet<String>) -> bool {
+    let ((fl, fo), (nl, no)) = (list_part(file), list_part(footnote));
+    fo == no && fl.len() >= 2 && !nl.is_empty() && nl.is_subset(&fl)
+}
+
+/// The list file against one revision's footnotes, both ways: a code on a list the footnote does
+/// not name, or footnoted to a heading the file does not list it under, is an error unless it is
+/// a known difference; a known difference no longer found is an error too. Codes the revision
+/// does not have are not compared (the file alone covers them, before Rev 3).
+fn cross_check_s301(
+    file: &BTreeMap<String, BTreeSet<String>>,
+    footnoted: &Footnoted,
+    differences: &BTreeMap<String, Difference>,
+) -> std::result::Result<(), String> {
+    let empty = BTreeSet::new();
+    let mut problems = Vec::new();
+    for (code, named) in footnoted {
+        let f: BTreeSet<String> = named.keys().cloned().collect();
+        let b = file.get(code).unwrap_or(&empty);
+        let agrees = *b == f || resolves_stacking(b, &f);
+        match (agrees, differences.get(code)) {
+            (true, None) => {}
+            (true, Some(_)) => problems.push(format!(
+                "{code}: listed in {S301_DIFFERENCES_FILE}, but the list file and the footnotes agree: remove the row"
+            )),
+            (false, Some(d)) if d.list_file == *b && d.footnote == f => {}
+            (false, _) => problems.push(format!(
+                "{code}: the list file names {b:?}, the footnotes {f:?}: record the difference in {S301_DIFFERENCES_FILE} with its reason"
+            )),
+        }
+    }
+    for code in differences.keys().filter(|c| !footnoted.contains_key(*c)) {
+        problems.push(format!("{code}: listed in {S301_DIFFERENCES_FILE}, but the revision has no such line"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the Section 301 list file and the HTS footnotes disagree: {}", problems.join("; ")))
+    }
+}
+
+/// The inputs of the Section 301 list scopes (lists 1-4A).
+struct S301Lists<'a> {
+    /// Code → the list headings the file names.
+    file: &'a BTreeMap<String, BTreeSet<String>>,
+    /// Heading → scope name (`s301:1:9903.88.01`).
+    names: &'a BTreeMap<String, String>,
+    differences: &'a BTreeMap<String, Difference>,
+}
+
+/// Scope → codes.
+type Members = BTreeMap<String, BTreeSet<String>>;
+
+impl S301Lists<'_> {
+    fn scope(&self, heading: &str) -> Result<String> {
+        self.names.get(heading).cloned().ok_or_else(|| bad(format!("{S301_FILE}: no list names heading {heading}")))
+    }
+
+    /// The scopes one footnoted line is on: the list its footnote names; both 9903.88.04 and
+    /// .15, the split scope (note 20(g) or 20(s)(ii)); two lists on a repair of 9802, the
+    /// `:possible` scope (the article's own list). Any other pair has no rule: an error.
+    fn resolve(&self, code: &str, named: &BTreeMap<String, Vec<String>>, out: &mut Members) -> Result<()> {
+        let lists: Vec<(&String, &Vec<String>)> =
+            named.iter().filter(|(h, _)| S301_LIST_HEADINGS.contains(&h.as_str())).collect();
+        let headings: Vec<&str> = lists.iter().map(|(h, _)| h.as_str()).collect();
+        let scope = match headings.as_slice() {
+            [] => return Ok(()),
+            [one] => self.scope(one)?,
+            pair if pair == NOTE20_SPLIT => NOTE20_SPLIT_SCOPE.to_string(),
+            _ if code.starts_with("9802") => REPAIRS_SCOPE.to_string(),
+            _ => return Err(bad(format!("{code}: the HTS footnotes name {headings:?}; no rule says which applies"))),
+        };
+        out.entry(scope).or_default().extend(lists.iter().flat_map(|(_, codes)| codes.iter().cloned()));
+        Ok(())
+    }
+
+    /// Before HTS 2026 Rev 3 (whose earlier source, the 2025 database, carries no list
+    /// footnotes): the list file, a code it stacks on two or more lists on the one(s) the Rev 3
+    /// footnote names, a known difference on its `before_rev3` headings.
+    fn before_rev3(&self, rev3: &Footnoted) -> Result<Members> {
+        let mut out = Members::new();
+        let codes: BTreeSet<&String> = self.file.keys().chain(self.differences.keys()).collect();
+        for code in codes {
+            if let Some(d) = self.differences.get(code) {
+                for h in &d.before_rev3 {
+                    out.entry(self.scope(h)?).or_default().insert(code.clone());
+                }
+                continue;
+            }
+            let headings = &self.file[code];
+            match (headings.len(), rev3.get(code)) {
+                (1, _) => {
+                    let h = headings.iter().next().map(String::as_str).unwrap_or_default();
+                    out.entry(self.scope(h)?).or_default().insert(code.clone());
+                }
+                (_, Some(named)) => self.resolve(code, named, &mut out)?,
+                (_, None) => {
+                    return Err(bad(format!(
+                        "{S301_FILE}: {code} is on {headings:?} and in no HTS revision: no footnote says which applies"
+                    )))
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The dated rows of the list scopes: each code in the periods it is on a list (before Rev 3,
+    /// Rev 3, Rev 10), one row per scope and run of periods.
+    fn rows(
+        &self,
+        revisions: &[(&str, Footnoted); 2],
+        statistical: &BTreeSet<String>,
+    ) -> Result<BTreeMap<ScopeKey, (String, BTreeSet<String>)>> {
+        let starts = [None, Some(date(crate::us_hts::REV3.vintage)), Some(date(crate::us_hts::REV10.vintage))];
+        let mut periods = vec![self.before_rev3(&revisions[0].1)?];
+        for (_, footnoted) in revisions {
+            let mut m = Members::new();
+            for (code, named) in footnoted {
+                self.resolve(code, named, &mut m)?;
+            }
+            periods.push(m);
+        }
+        for m in &mut periods {
+            for codes in m.values_mut() {
+                let covered = fully_covered(codes, statistical);
+                codes.extend(covered);
+            }
+        }
+        let scopes: BTreeSet<&String> = periods.iter().flat_map(|m| m.keys()).collect();
+        let mut out: BTreeMap<ScopeKey, (String, BTreeSet<String>)> = BTreeMap::new();
+        for scope in scopes {
+            let codes: BTreeSet<&String> = periods.iter().filter_map(|m| m.get(scope)).flatten().collect();
+            for code in codes {
+                let on: Vec<bool> = periods.iter().map(|m| m.get(scope).is_some_and(|c| c.contains(code))).collect();
+                let mut i = 0;
+                while i < on.len() {
+                    if !on[i] {
+                        i += 1;
+                        continue;
+                    }
+                    let j = (i..on.len()).take_while(|&k| on[k]).last().unwrap_or(i);
+                    let from = starts[i].map(|d| d.to_string()).unwrap_or_default();
+                    let to =
+                        starts.get(j + 1).copied().flatten().map(|d| d.add_days(-1).to_string()).unwrap_or_default();
+                    let file = match (scope.as_str(), i, j) {
+                        (NOTE20_SPLIT_SCOPE, _, _) => NOTE20_SPLIT_FILE.to_string(),
+                        (REPAIRS_SCOPE, _, _) => REPAIRS_FILE.to_string(),
+                        (_, 0, 0) => format!("{S301_FILE} (before HTS 2026 Rev 3; a code on two lists is on the one the Rev 3 footnote names; {S301_DIFFERENCES_FILE})"),
+                        (_, 0, _) => format!("{S301_FILE} and the HTS 2026 Rev 3 and Rev 10 footnotes ('See 9903.88.01.')"),
+                        _ => "HTS 2026 footnotes ('See 9903.88.01.'), from the revision in force".to_string(),
+                    };
+                    out.entry((scope.clone(), from, to))
+                        .or_insert_with(|| (file, BTreeSet::new()))
+                        .1
+                        .insert(code.clone());
+                    i = j + 1;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Key of one scope row: scope, valid from, valid to.
 type ScopeKey = (String, String, String);
 
@@ -446,7 +748,7 @@ pub fn scopes(dir: &Path) -> Result<String> {
     // (file, code column, scope name from the other columns, effective-date column)
     type Naming = fn(&dyn Fn(&str) -> String) -> String;
     let lists: [(&str, &str, Naming, Option<&str>); 7] = [
-        ("us/ch99-lists/s301_product_lists.csv", "hts8", |g| format!("s301:{}:{}", g("list"), g("ch99_code")), None),
+        (S301_FILE, "hts8", |g| format!("s301:{}:{}", g("list"), g("ch99_code")), None),
         (
             "us/ch99-lists/s232_annex_products.csv",
             "hts_prefix",
@@ -471,12 +773,28 @@ pub fn scopes(dir: &Path) -> Result<String> {
     ];
     let mut annex_start: Option<String> = None;
     let annex_ii = annex_ii_dates(dir)?;
+    // Section 301 lists 1-4A as the list file has them: code → headings; heading → scope name.
+    let mut s301_file: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut s301_names: BTreeMap<String, String> = BTreeMap::new();
+    // Every Section 301 heading of the file but the suspended list 4B, for the cross-check.
+    let mut s301_all: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (file, code_col, naming, date_col) in lists {
         let csv = Csv::read(&dir.join(file))?;
         let code_i = csv.col(code_col)?;
         let date_i = date_col.map(|c| csv.col(c)).transpose()?;
         for r in &csv.records {
             let get = |name: &str| csv.col(name).ok().map(|i| text(r.get(i).unwrap_or_default())).unwrap_or_default();
+            if file == S301_FILE && get("ch99_code") != S301_SUSPENDED {
+                let code = text(r.get(code_i).unwrap_or_default());
+                s301_all.entry(code).or_default().insert(get("ch99_code"));
+            }
+            if file == S301_FILE && S301_LIST_HEADINGS.contains(&get("ch99_code").as_str()) {
+                // Lists 1-4A: the HTS footnotes decide (below); the file is kept for earlier dates.
+                let code = text(r.get(code_i).unwrap_or_default());
+                s301_names.insert(get("ch99_code"), naming(&get));
+                s301_file.entry(code).or_default().insert(get("ch99_code"));
+                continue;
+            }
             let from = date_i.map(|i| text(r.get(i).unwrap_or_default())).unwrap_or_default();
             if !from.is_empty() {
                 Date::parse(&from).map_err(|_| bad(format!("{file}: {from:?} is not a date")))?;
@@ -502,11 +820,21 @@ pub fn scopes(dir: &Path) -> Result<String> {
     // A list that names statistical lines also names every shorter code all of whose
     // statistical lines it names: for such a code the answer is settled, not "depends on the
     // 10-digit code" (audit-d D1: the 8-digit codes whose every line is on Annex II).
+    let rev10 = read_hts_file(dir, HTS_REV_10_FILE)?;
     let mut statistical: BTreeSet<String> = statistical_lines(&hts).collect();
-    statistical.extend(statistical_lines(&read_hts_file(dir, HTS_REV_10_FILE)?));
+    statistical.extend(statistical_lines(&rev10));
     for (_, codes) in scopes.values_mut() {
         let covered = fully_covered(codes, &statistical);
         codes.extend(covered);
+    }
+    let revisions = [(HTS_FILE, footnoted_s301(&hts)), (HTS_REV_10_FILE, footnoted_s301(&rev10))];
+    let differences = s301_differences()?;
+    for (file, footnoted) in &revisions {
+        cross_check_s301(&s301_all, footnoted, &differences).map_err(|e| bad(format!("{file}: {e}")))?;
+    }
+    let lists = S301Lists { file: &s301_file, names: &s301_names, differences: &differences };
+    for (key, (file, codes)) in lists.rows(&revisions, &statistical)? {
+        scopes.insert(key, (file, codes));
     }
     let mut out = String::from("scope\tvalid_from\tvalid_to\tfile\tcodes\n");
     for ((scope, from, to), (file, codes)) in scopes {
@@ -518,6 +846,7 @@ pub fn scopes(dir: &Path) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_shorter_code_is_on_a_list_when_every_statistical_line_under_it_is() {
@@ -531,6 +860,64 @@ mod tests {
         let listed = set(&["3004909201", "3004909202"]);
         assert_eq!(fully_covered(&listed, &lines), vec!["3004".to_string()]);
         assert!(fully_covered(&set(&["3004"]), &lines).is_empty(), "already named");
+    }
+
+    fn headings(list: &[&str]) -> BTreeSet<String> {
+        list.iter().map(|h| h.to_string()).collect()
+    }
+
+    #[test]
+    fn section_301_footnotes_name_list_headings_at_the_line_or_its_statistical_lines() {
+        // HTSUS 2026 Rev 10: 8413.50.00 "See 9903.88.01."; 2931.90.90's note 20(g) footnote on the
+        // line and on the statistical lines .10 only ("statistical reporting descriptions without
+        // a footnote are not covered by that heading"); 0101.30.00.00 has no 8-digit row.
+        let note = |v: &str| json!([{"value": v}]);
+        let rows = vec![
+            json!({"htsno": "8413.50.00", "footnotes": note("See 9903.88.01.")}),
+            json!({"htsno": "8413.50.00.10", "footnotes": []}),
+            json!({"htsno": "2931.90.90", "footnotes": note("Pursuant to U.S. note 20(g) ..., heading 9903.88.04 covers certain goods of this rate line")}),
+            json!({"htsno": "2931.90.90.10", "footnotes": note("heading 9903.88.04 covers ...")}),
+            json!({"htsno": "2931.90.90.51", "footnotes": []}),
+            json!({"htsno": "0101.30.00.00", "footnotes": note("See 9903.88.15. | See 9903.88.69.")}),
+            json!({"htsno": "8517.62.00", "footnotes": note("See 9903.88.04 and 9903.88.15. ")}),
+        ];
+        let f = footnoted_s301(&rows);
+        assert_eq!(f["84135000"]["9903.88.01"], ["84135000"]);
+        assert_eq!(f["29319090"]["9903.88.04"], ["2931909010"]);
+        assert_eq!(f["01013000"].keys().collect::<Vec<_>>(), ["9903.88.15"], "an exclusion heading is not a list");
+        assert_eq!(f["01013000"]["9903.88.15"], ["01013000"]);
+        assert_eq!(f["85176200"].len(), 2);
+    }
+
+    #[test]
+    fn the_list_file_and_the_footnotes_are_compared_both_ways() {
+        let file: BTreeMap<String, BTreeSet<String>> =
+            [("84135000", headings(&["9903.88.01", "9903.88.03"])), ("04032050", headings(&["9903.88.15"]))]
+                .into_iter()
+                .map(|(c, h)| (c.to_string(), h))
+                .collect();
+        let line = |c: &str, hs: &[&str]| {
+            (c.to_string(), hs.iter().map(|h| (h.to_string(), vec![c.to_string()])).collect::<BTreeMap<_, _>>())
+        };
+        // A stacked list the footnote resolves is no difference.
+        let footnoted: Footnoted = [line("84135000", &["9903.88.01"]), line("04032050", &["9903.88.15"])].into();
+        assert_eq!(cross_check_s301(&file, &footnoted, &BTreeMap::new()), Ok(()));
+        // On the file's list without the footnote: an error until recorded.
+        let footnoted: Footnoted = [line("84135000", &["9903.88.01"]), line("04032050", &[])].into();
+        let e = cross_check_s301(&file, &footnoted, &BTreeMap::new()).unwrap_err();
+        assert!(e.contains("04032050") && !e.contains("84135000"), "{e}");
+        let known = parse_differences(
+            "code\tlist_file\tfootnote\tbefore_rev3\treason\n04032050\t9903.88.15\t\t9903.88.15\tno footnote\n",
+        )
+        .unwrap();
+        assert_eq!(cross_check_s301(&file, &footnoted, &known), Ok(()));
+        // Footnoted to a list the file does not name (8507.60.00, audit-k K2): an error too.
+        let footnoted: Footnoted = [line("84135000", &["9903.88.01"]), line("85076000", &["9903.88.15"])].into();
+        let e = cross_check_s301(&file, &footnoted, &known).unwrap_err();
+        assert!(e.contains("85076000") && e.contains("04032050"), "a stale difference is reported: {e}");
+        assert!(
+            parse_differences("code\tlist_file\tfootnote\tbefore_rev3\treason\n04032050\t\t\t9903.88.16\tx\n").is_err()
+        );
     }
 
     #[test]
