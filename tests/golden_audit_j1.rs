@@ -219,3 +219,60 @@ fn spirits_duty_per_hectolitre_of_pure_alcohol_directive_92_83_art_21() {
     ));
     assert_eq!(levy(&q.lines[0], LevyKind::Excise), d("0.24"));
 }
+
+// J6. Switzerland: the weight a duty per 100 kg is charged on, rounded up to the next 100 g.
+
+/// Chocolate by post into Switzerland at `rate`, `weight` fields merged in.
+fn ch(rate: &str, weight: Value) -> Value {
+    let mut v = one_line(
+        "CH",
+        "CHF",
+        "2026-11-26",
+        "post",
+        json!({"code": "1806.32", "unit_price": "200.00", "duty_rate": rate}),
+    )
+    .pipe(weight);
+    v["origin"] = json!("US");
+    v["ship_from"] = json!("US");
+    v
+}
+
+#[test]
+fn swiss_duty_per_100_kg_rounds_the_weight_up_to_the_next_100_g_ztg_art_2_3() {
+    // Zolltarifgesetz (SR 632.10) art. 2(3): "Ist der Zollansatz auf je 100 kg festgelegt, so
+    // wird das für die Veranlagung massgebende Gewicht jeweils auf die nächsten 100 g
+    // aufgerundet." 1.23 kg → 1.3 kg: CHF 100/100 kg × 0.013 = 1.30 (audit-j J6: 1.23).
+    let q = quote(ch("100 CHF/100 kg", json!({"weight_kg": "1.23"})));
+    let l = &q.lines[0];
+    assert_eq!(levy(l, LevyKind::Duty), d("1.30"));
+    let f = formula(l, LevyKind::Duty);
+    assert!(f.contains("1.23 kg rounded up to 0.1 kg = 1.3 kg"), "{f}");
+    let stated: Vec<_> = q.destination_rounding.iter().map(|r| (r.applies_to.as_ref(), r.mode.as_ref())).collect();
+    assert_eq!(stated, [("weight_per_100kg", "up")]);
+    assert!(q.destination_rounding[0].source.starts_with("tax_rounding.tsv#ch-weight-per-100kg"));
+    // Gross, as the rate says: the gross weight is the one rounded.
+    let q = quote(ch("100 CHF/100 kg gross", json!({"weight_kg": "1.0", "units": {"kg:gross": "1.23"}})));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("1.30"));
+    // A weight already on a 100 g step is unchanged, and a duty per kg is not rounded.
+    let q = quote(ch("100 CHF/100 kg", json!({"weight_kg": "1.2"})));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("1.20"));
+    let q = quote(ch("1 CHF/kg", json!({"weight_kg": "1.23"})));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("1.23"));
+}
+
+#[test]
+fn a_federal_court_case_charges_its_duty_per_100_kg_gross_bge_142_ii_433() {
+    // BGE 142 II 433 (2C_436/2015, 22 July 2016), facts: 0202.3099 frozen beef, Rohmasse
+    // 25,160 kg, "Zollansatz Fr. 2'057.- je 100 kg brutto", "Die Zollforderung belief sich mithin
+    // auf Fr. 517'541.20" (= 251.6 × 2,057; a weight already on a 100 g step).
+    let mut v = ch(
+        "2057 CHF/100 kg gross",
+        json!({"code": "0202.30", "unit_price": "167299.00",
+        "units": {"kg:gross": "25160"}, "weight_kg": "24140.2"}),
+    );
+    v["channel"] = json!("freight");
+    v["transport"] = json!("road");
+    v["business_buyer"] = json!(true);
+    let q = quote(v);
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("517541.20"));
+}

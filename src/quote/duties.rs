@@ -47,6 +47,9 @@ pub(super) fn charge_caller_duties_on_value(
         fx: &[],
         base_duty: None,
         rounding: ctx.req.rounding,
+        // A customs duty's weight per 100 kg is the law's (Zolltarifgesetz art. 2(3)); an excise
+        // has its own law.
+        weight_per_100kg: kind.is_customs().then(|| ctx.rounding[RoundingTarget::WeightPer100Kg as usize]).flatten(),
     };
     charge_caller_duties(ctx, line, kind, &input, p)
 }

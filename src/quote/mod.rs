@@ -131,7 +131,7 @@ struct Ctx<'q> {
 type ClassKey = (VatClass, Option<Decimal>);
 
 /// Number of [`RoundingTarget`]s.
-const ROUNDING_TARGETS: usize = 8;
+const ROUNDING_TARGETS: usize = 9;
 
 /// The destination's rounding steps on `date`, indexed by target.
 fn rounding_steps(
