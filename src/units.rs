@@ -212,6 +212,25 @@ const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
         Dimension::PureAlcohol,
         "1",
     ),
+    // Directive 92/83/EEC art. 21 (and zoll.de's Branntweinsteuer) set spirits duty per
+    // hectolitre of pure alcohol: `1303 EUR/hl alc`.
+    (
+        "hl_alc",
+        &[
+            "hl_alc",
+            "hl alc",
+            "hl alc. 100%",
+            "hl alc. 100 %",
+            "hlpa",
+            "hl pure alcohol",
+            "hl of pure alcohol",
+            "hectolitre pure alcohol",
+            "hectolitre of pure alcohol",
+            "hectoliter of pure alcohol",
+        ],
+        Dimension::PureAlcohol,
+        "100",
+    ),
     (
         "pf_l",
         &["pf_l", "pf. liter", "pf.liter", "pf. litre", "proof liter", "proof litre", "pfl"],

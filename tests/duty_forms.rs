@@ -46,6 +46,7 @@ fn run(text: &str, case: Case) -> landed::duty::DutyResult {
         fx: &fx,
         base_duty: case.base_duty,
         rounding: RoundingPolicy::default(),
+        weight_per_100kg: None,
     };
     DutyExpr::parse(text).evaluate(&input)
 }

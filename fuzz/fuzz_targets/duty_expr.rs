@@ -19,5 +19,13 @@ fuzz_target!(|data: &[u8]| {
         input.date = landed::date::Date::parse("2026-03-02").ok();
         let r = expr.evaluate(&input);
         assert!(r.priceable == r.amount.is_some());
+        // A caller's rate, read for a dollar's country and for one without a dollar.
+        for customs in ["AUD", "EUR"] {
+            let customs = Currency::parse(customs).unwrap();
+            let caller = DutyExpr::parse_caller(text, customs);
+            let r = caller.evaluate(&DutyInput { currency: customs, ..input.clone() });
+            assert!(r.priceable == r.amount.is_some());
+            let _ = landed::duty::dollar_unsaid(text, customs);
+        }
     }
 });

@@ -4,6 +4,7 @@
 use super::{DutyExpr, NotPriceableKind, SpecificRate};
 use crate::date::Date;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
+use crate::rules::taxes::Rounding;
 use crate::units::{Measure, Quantities};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -27,6 +28,9 @@ pub struct DutyInput<'a> {
     pub base_duty: Option<Decimal>,
     /// How the result is rounded.
     pub rounding: RoundingPolicy,
+    /// The destination's rounding of the weight a specific duty per 100 kg is charged on
+    /// (`tax_rounding.tsv`, `weight_per_100kg`: Switzerland up to the next 100 g), if it has one.
+    pub weight_per_100kg: Option<&'static Rounding>,
 }
 
 impl<'a> DutyInput<'a> {
@@ -41,6 +45,7 @@ impl<'a> DutyInput<'a> {
             fx: &[],
             base_duty: None,
             rounding: RoundingPolicy::default(),
+            weight_per_100kg: None,
         }
     }
 }
@@ -353,10 +358,25 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) ->
         };
         qty = beyond.max(Decimal::ZERO);
     }
+    let exact_weight = qty;
+    if let Some(r) = input.weight_per_100kg.filter(|_| per_100kg(rate)) {
+        qty = r.apply(qty);
+    }
     let Some(units) = qty.checked_div(rate.per) else {
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
     };
     let mut text = shown(with_text, || format!("{} × {}", shown_rate(), format_grouped(units.normalize())));
+    if with_text && qty != exact_weight {
+        if let Some(r) = input.weight_per_100kg {
+            text.push_str(&format!(
+                " (weight {} kg rounded {} {} kg = {} kg)",
+                exact_weight.normalize(),
+                r.mode.to_step(),
+                r.step.normalize(),
+                qty.normalize()
+            ));
+        }
+    }
     let Some(mut amount) = rate.amount.checked_mul(units) else {
         return Part::missing(Unpriced::OutOfRange, text);
     };
@@ -377,6 +397,11 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) ->
         }
     }
     Part::priced(amount, text)
+}
+
+/// A specific duty per 100 kg (gross or net, as the rate says).
+fn per_100kg(rate: &SpecificRate) -> bool {
+    rate.measure.dimension == crate::units::Dimension::Mass && rate.per == Decimal::ONE_HUNDRED
 }
 
 #[cfg(test)]

@@ -159,10 +159,50 @@ impl NotPriceableKind {
     }
 }
 
+/// The currencies named dollars (ISO 4217) among those the engine knows, whose tariffs write
+/// their amounts with `$` and `¢`.
+const DOLLARS: [&str; 7] = ["AUD", "CAD", "HKD", "NZD", "SGD", "TWD", "USD"];
+
+/// Whether `currency` is a dollar: a caller's bare `$` into its country means it.
+pub fn is_dollar(currency: Currency) -> bool {
+    DOLLARS.contains(&currency.code())
+}
+
+/// True when a caller's rate text for a destination whose customs currency is `customs` is a rate
+/// only if its `$`, `¢` or `cents` is read as some dollar, and `customs` is not one: which dollar
+/// is not said (the US's, or the destination's own cents?).
+pub fn dollar_unsaid(text: &str, customs: Currency) -> bool {
+    let signed = text.contains('$') || text.contains('¢') || text.contains("cent");
+    signed
+        && !is_dollar(customs)
+        && matches!(parse::parse_with(text, None), DutyExpr::NotPriceable { .. })
+        && !matches!(parse::parse_with(text, Some(Currency::USD)), DutyExpr::NotPriceable { .. })
+}
+
 impl DutyExpr {
-    /// Parses a rate text from a tariff. Never fails: see [`DutyExpr::NotPriceable`].
+    /// Parses a rate text from a tariff (`$`, `¢` and `cents` are US money). Never fails: see
+    /// [`DutyExpr::NotPriceable`]. A caller's rate: [`DutyExpr::parse_caller`].
     pub fn parse(text: &str) -> DutyExpr {
         parse::parse(text)
+    }
+
+    /// Parses a rate text a caller wrote (`duty_rate`, `extra_duties[].rate`) for a destination
+    /// whose customs currency is `customs`. A caller copies a rate as the destination's tariff
+    /// writes it: where that currency is a dollar ([`is_dollar`]: the Australian, New Zealand and
+    /// Canadian tariffs write `$` and `¢` for their own), `$`, `¢` and `cents` are that
+    /// currency's; elsewhere which dollar is meant is not said, and a term written with them is
+    /// not a rate ([`dollar_unsaid`]). `US$`, `A$`, `NZ$` … name their dollar anywhere.
+    ///
+    /// ```
+    /// use landed::duty::DutyExpr;
+    /// use landed::money::Currency;
+    /// let aud = Currency::parse("AUD").unwrap();
+    /// let mut out = Vec::new();
+    /// DutyExpr::parse_caller("$103.58/l alc", aud).specific_currencies(None, &mut out);
+    /// assert_eq!(out, [aud]);
+    /// ```
+    pub fn parse_caller(text: &str, customs: Currency) -> DutyExpr {
+        parse::parse_with(text, is_dollar(customs).then_some(customs))
     }
 
     /// True when the expression (or a part of it) can be computed from inputs.

@@ -13,11 +13,18 @@ use rust_decimal::Decimal;
 /// Numbers in rate texts stay below this (the largest in the sources is under 10,000).
 const MAX_RATE_NUMBER: i64 = 1_000_000_000;
 
-/// Parses one rate text.
+/// Parses one rate text of a tariff: `$`, `¢` and `cents` are US money (the US tariff's own
+/// texts, from which the grammar was built).
 pub(super) fn parse(text: &str) -> DutyExpr {
+    parse_with(text, Some(Currency::USD))
+}
+
+/// Parses one rate text, `$`, `¢` and `cents` read as `dollar` (its cents: hundredths of it);
+/// with `None` a term written with them is not a rate.
+pub(super) fn parse_with(text: &str, dollar: Option<Currency>) -> DutyExpr {
     let norm = normalize(text);
-    whole_text_form(&norm, text)
-        .or_else(|| parse_expr(&norm))
+    whole_text_form(&norm, text, dollar)
+        .or_else(|| parse_expr(&norm, dollar))
         .unwrap_or_else(|| not_priceable(classify_unparsed(&norm), text))
 }
 
@@ -36,7 +43,7 @@ fn normalize(text: &str) -> String {
 }
 
 /// Texts recognised as a whole: references, notes and other non-rates.
-fn whole_text_form(norm: &str, original: &str) -> Option<DutyExpr> {
+fn whole_text_form(norm: &str, original: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
     let lower = norm.to_ascii_lowercase();
     let np = |kind| Some(not_priceable(kind, original));
     if lower.is_empty() {
@@ -53,11 +60,11 @@ fn whole_text_form(norm: &str, original: &str) -> Option<DutyExpr> {
         }
         let plus = rest_orig.strip_prefix('+')?.trim();
         let plus = plus.strip_prefix("a duty of ").unwrap_or(plus);
-        let expr = parse_expr(plus)?;
+        let expr = parse_expr(plus, dollar)?;
         return Some(DutyExpr::Subheading { plus: Some(Box::new(expr)), minus: None });
     }
     if let Some(rest) = lower.strip_prefix("the duty rate provided in such subheading minus ") {
-        let expr = parse_expr(rest)?;
+        let expr = parse_expr(rest, dollar)?;
         return Some(DutyExpr::Subheading { plus: None, minus: Some(Box::new(expr)) });
     }
     if lower == "no change" || lower == "no additional duty" {
@@ -129,28 +136,28 @@ fn classify_unparsed(norm: &str) -> NotPriceableKind {
 }
 
 /// `seasonal | bounded`.
-fn parse_expr(text: &str) -> Option<DutyExpr> {
+fn parse_expr(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
     if text.contains('(') {
-        return parse_seasonal(text);
+        return parse_seasonal(text, dollar);
     }
-    parse_bounded(text)
+    parse_bounded(text, dollar)
 }
 
 /// `bounded (windows), bounded (windows), … [bounded]`.
-fn parse_seasonal(text: &str) -> Option<DutyExpr> {
+fn parse_seasonal(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
     let mut seasons = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() {
         match rest.find('(') {
             Some(open) => {
                 let close = rest[open..].find(')')? + open;
-                let expr = parse_bounded(rest[..open].trim())?;
+                let expr = parse_bounded(rest[..open].trim(), dollar)?;
                 let windows = parse_windows(&rest[open + 1..close])?;
                 seasons.push(Season { windows, expr });
                 rest = rest[close + 1..].trim_start().trim_start_matches(',').trim();
             }
             None => {
-                seasons.push(Season { windows: Vec::new(), expr: parse_bounded(rest)? });
+                seasons.push(Season { windows: Vec::new(), expr: parse_bounded(rest, dollar)? });
                 break;
             }
         }
@@ -186,13 +193,14 @@ fn parse_day_month(text: &str) -> Option<(u8, u8)> {
 
 /// `sum [MIN sum] [MAX sum]` in either order, or `sum MAX sum MIN sum`: the lower of the first
 /// two, but at least the third (Japan's wine rates).
-fn parse_bounded(text: &str) -> Option<DutyExpr> {
+fn parse_bounded(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
     if let (Some(max), Some(min)) = (text.find(" MAX "), text.find(" MIN ")) {
         if max < min {
             let (head, floor) = split_keyword(text, " MIN ")?;
             let (body, cap) = split_keyword(head, " MAX ")?;
-            let lower = DutyExpr::AtMost { expr: Box::new(parse_sum(body)?), cap: Box::new(parse_sum(cap)?) };
-            return Some(DutyExpr::AtLeast { expr: Box::new(lower), floor: Box::new(parse_sum(floor)?) });
+            let lower =
+                DutyExpr::AtMost { expr: Box::new(parse_sum(body, dollar)?), cap: Box::new(parse_sum(cap, dollar)?) };
+            return Some(DutyExpr::AtLeast { expr: Box::new(lower), floor: Box::new(parse_sum(floor, dollar)?) });
         }
     }
     let (body, cap) = match split_keyword(text, " MAX ") {
@@ -203,12 +211,12 @@ fn parse_bounded(text: &str) -> Option<DutyExpr> {
         Some((b, f)) => (b, Some(f)),
         None => (body, None),
     };
-    let mut expr = parse_sum(body)?;
+    let mut expr = parse_sum(body, dollar)?;
     if let Some(f) = floor {
-        expr = DutyExpr::AtLeast { expr: Box::new(expr), floor: Box::new(parse_sum(f)?) };
+        expr = DutyExpr::AtLeast { expr: Box::new(expr), floor: Box::new(parse_sum(f, dollar)?) };
     }
     if let Some(c) = cap {
-        expr = DutyExpr::AtMost { expr: Box::new(expr), cap: Box::new(parse_sum(c)?) };
+        expr = DutyExpr::AtMost { expr: Box::new(expr), cap: Box::new(parse_sum(c, dollar)?) };
     }
     Some(expr)
 }
@@ -218,8 +226,8 @@ fn split_keyword<'a>(text: &'a str, kw: &str) -> Option<(&'a str, &'a str)> {
 }
 
 /// `term + term + …`.
-fn parse_sum(text: &str) -> Option<DutyExpr> {
-    let mut terms = text.split('+').map(|t| parse_term(t.trim())).collect::<Option<Vec<_>>>()?;
+fn parse_sum(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
+    let mut terms = text.split('+').map(|t| parse_term(t.trim(), dollar)).collect::<Option<Vec<_>>>()?;
     match terms.len() {
         0 => None,
         1 => terms.pop(),
@@ -228,7 +236,7 @@ fn parse_sum(text: &str) -> Option<DutyExpr> {
 }
 
 /// One ad valorem, specific or agricultural term.
-fn parse_term(text: &str) -> Option<DutyExpr> {
+fn parse_term(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
     let t = text.trim();
     if t.is_empty() {
         return None;
@@ -240,10 +248,11 @@ fn parse_term(text: &str) -> Option<DutyExpr> {
     if upper == "FREE" {
         return Some(DutyExpr::Free { condition: None });
     }
-    // US dollars written before the amount.
-    if let Some(rest) = t.strip_prefix('$') {
+    // A dollar sign before the amount: `US$`, `A$`, `NZ$`, `C$` … name their dollar; a bare `$`
+    // is `dollar`'s.
+    if let Some((currency, rest)) = dollar_prefix(t, dollar) {
         let (amount, rest) = leading_number(rest)?;
-        return parse_specific(amount, Currency::USD, rest);
+        return parse_specific(amount, currency?, rest);
     }
     let (number, rest) = leading_number(t)?;
     let rest_trim = rest.trim_start();
@@ -255,15 +264,44 @@ fn parse_term(text: &str) -> Option<DutyExpr> {
         return Some(DutyExpr::AdValorem { percent: number, on: None });
     }
     let (currency, amount, after) = if let Some(a) = rest_trim.strip_prefix("cents") {
-        (Currency::USD, number / Decimal::ONE_HUNDRED, a)
+        (dollar?, number / Decimal::ONE_HUNDRED, a)
     } else if let Some(a) = rest_trim.strip_prefix("cent") {
-        (Currency::USD, number / Decimal::ONE_HUNDRED, a)
+        (dollar?, number / Decimal::ONE_HUNDRED, a)
     } else {
         let code = rest_trim.get(..3)?;
         let currency = Currency::parse(code).ok()?;
         (currency, number, &rest_trim[3..])
     };
     parse_specific(amount, currency, after)
+}
+
+/// Dollar signs that name their dollar (as the tariffs and customs pages of those countries
+/// write them).
+const NAMED_DOLLARS: [(&str, &str); 9] = [
+    ("US$", "USD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("NZ$", "NZD"),
+    ("CA$", "CAD"),
+    ("SG$", "SGD"),
+    ("S$", "SGD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+];
+
+/// A dollar sign before an amount and the text after it: `US$`, `A$`, `NZ$` … name their
+/// currency; a bare `$` is `dollar` (`None`: not read).
+fn dollar_prefix(t: &str, dollar: Option<Currency>) -> Option<(Option<Currency>, &str)> {
+    if let Some(rest) = t.strip_prefix('$') {
+        return Some((dollar, rest));
+    }
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    NAMED_DOLLARS.iter().find_map(|(sign, code)| {
+        let head = t.get(..sign.len())?;
+        head.eq_ignore_ascii_case(sign).then(|| (Currency::parse(code).ok(), &t[sign.len()..]))
+    })
 }
 
 /// A leading decimal number with optional thousands commas: `1,024.00 EUR` → (1024.00, " EUR").
@@ -454,6 +492,34 @@ mod tests {
         assert_eq!(spec(&e).amount, dec!(1024.00));
         let e = parse("34.00 GBP/100kg");
         assert_eq!((spec(&e).currency, spec(&e).per), (Currency::GBP, dec!(100)));
+    }
+
+    #[test]
+    fn a_dollar_sign_is_the_dollar_it_is_read_as() {
+        // audit-j J1: a caller's `$` into Australia is A$ (`DutyExpr::parse_caller`); a tariff's
+        // is the US's; with no dollar given, a term written with `$` or cents is not a rate.
+        let cur = |c: &str| Currency::parse(c).unwrap();
+        let e = parse_with("$103.58/l alc", Some(cur("AUD")));
+        assert_eq!((spec(&e).currency, spec(&e).amount), (cur("AUD"), dec!(103.58)));
+        let e = parse_with("1.87 cents/l", Some(cur("CAD")));
+        assert_eq!((spec(&e).currency, spec(&e).amount), (cur("CAD"), dec!(0.0187)));
+        assert_eq!(spec(&parse("$1/kg")).currency, Currency::USD);
+        for text in ["$1/kg", "5% + 2 cents/kg", "0.7¢/lb", "12% MIN $1 each"] {
+            assert!(matches!(parse_with(text, None), DutyExpr::NotPriceable { .. }), "{text}");
+        }
+        // A dollar sign that names its dollar is read anywhere.
+        for (text, code) in [("US$1/kg", "USD"), ("A$12,000 each", "AUD"), ("NZ$3.90/l", "NZD"), ("hk$2/kg", "HKD")] {
+            assert_eq!(spec(&parse_with(text, None)).currency, cur(code), "{text}");
+        }
+        assert_eq!(spec(&parse_with("A$12,000 each", None)).amount, dec!(12000));
+    }
+
+    #[test]
+    fn per_hectolitre_of_pure_alcohol() {
+        // Directive 92/83/EEC art. 21: spirits per hectolitre of pure alcohol (audit-j J10).
+        let e = parse("1303 EUR/hl alc");
+        assert_eq!((spec(&e).per, spec(&e).measure), (dec!(100), Measure::net(Dimension::PureAlcohol)));
+        assert_eq!(spec(&parse("1303 EUR / hl pure alcohol")).per, dec!(100));
     }
 
     #[test]

@@ -75,7 +75,7 @@ fn line_duty_currencies(
 ) -> Vec<Currency> {
     let mut out = Vec::new();
     match (&line.duty_rate, j.tariff, HsCode::parse(&line.code)) {
-        (Some(rate), _, _) => specific_currencies(&DutyExpr::parse(rate), &mut out),
+        (Some(rate), _, _) => specific_currencies(&DutyExpr::parse_caller(rate, j.currency), &mut out),
         (None, Some(tariff), Ok(code)) => {
             // A chapter not attached yet is named by `missing_parts_for` itself.
             if let Ok(found) = snapshot.find(tariff, &code, req.date) {
@@ -92,7 +92,7 @@ fn line_duty_currencies(
         _ => {}
     }
     for extra in &line.extra_duties {
-        specific_currencies(&DutyExpr::parse(&extra.rate), &mut out);
+        specific_currencies(&DutyExpr::parse_caller(&extra.rate, j.currency), &mut out);
     }
     out
 }

@@ -47,6 +47,9 @@ pub(super) fn charge_caller_duties_on_value(
         fx: &[],
         base_duty: None,
         rounding: ctx.req.rounding,
+        // A customs duty's weight per 100 kg is the law's (Zolltarifgesetz art. 2(3)); an excise
+        // has its own law.
+        weight_per_100kg: kind.is_customs().then(|| ctx.rounding[RoundingTarget::WeightPer100Kg as usize]).flatten(),
     };
     charge_caller_duties(ctx, line, kind, &input, p)
 }
@@ -63,7 +66,7 @@ pub(super) fn charge_caller_duties(
     let mut total = Decimal::ZERO;
     let mut known = true;
     for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind.is_customs() == kind.is_customs()) {
-        let expr = DutyExpr::parse(&d.rate);
+        let expr = DutyExpr::parse_caller(&d.rate, ctx.j.currency);
         // A caller's duty may name a currency the line's own rate does not: its rate is added.
         let mut fx = input.fx.to_vec();
         for c in foreign_currencies(&expr, input.currency) {
@@ -111,6 +114,27 @@ pub(super) fn caller_levy(
         formula,
         source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
     }
+}
+
+/// A caller's rate (`duty_rate`, `extra_duties[].rate`) with a `$`, `¢` or `cents` into a
+/// destination whose customs currency is not a dollar says neither the US's nor another's:
+/// `E_DUTY_EXPRESSION` naming the field, asking for the ISO code (audit-j J1: read as US dollars,
+/// an Australian rate copied from its tariff was priced 42 % too high). Into a dollar's country
+/// the sign is its own ([`DutyExpr::parse_caller`]).
+pub(super) fn check_dollar_signs(req: &QuoteRequest, customs: Currency) -> Result<()> {
+    for (i, line) in req.lines.iter().enumerate() {
+        let extras = line.extra_duties.iter().enumerate().map(|(k, d)| (format!("extra_duties[{k}].rate"), &d.rate));
+        for (field, rate) in line.duty_rate.iter().map(|r| ("duty_rate".to_string(), r)).chain(extras) {
+            if crate::duty::dollar_unsaid(rate, customs) {
+                let message = format!(
+                    "{rate:?} writes a dollar sign or cents, but the customs currency of {} is {customs}: which dollar is not said; write the currency's ISO code after the amount (e.g. \"1.20 USD/kg\", cents as \"0.012 USD/kg\"), or US$, A$, NZ$, CA$",
+                    req.destination.to_ascii_uppercase()
+                );
+                return Err(Error::new(ErrorCode::DutyExpression, field, message).within(&format!("lines[{i}]")));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Preference programmes the origin may claim (the destination tariff's `special` column: US

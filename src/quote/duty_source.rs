@@ -191,7 +191,7 @@ pub(super) fn duty_rates(
                     rate: rate.clone(),
                     replaced: replaced.clone(),
                 });
-                out.push(DutySource::Rate(caller_rate(line, rate, Some(replaced))));
+                out.push(DutySource::Rate(caller_rate(line, rate, Some(replaced), ctx.j.currency)));
                 return Ok(None);
             }
             let first = found.lines[0].row.source;
@@ -279,7 +279,7 @@ pub(super) fn duty_rates(
         }
         Err(e) => match &line.duty_rate {
             Some(rate) => {
-                out.push(DutySource::Rate(caller_rate(line, rate, None)));
+                out.push(DutySource::Rate(caller_rate(line, rate, None, ctx.j.currency)));
                 Ok(None)
             }
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),
@@ -368,10 +368,16 @@ fn claimed_rate(
     Some((text, ClaimedRate { programme: p, general, general_text: row.mfn }))
 }
 
-/// The caller's duty rate; `replaced` names the tariff rate(s) it overrides.
-pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<String>) -> DutyRate<'static> {
+/// The caller's duty rate, read for the destination's customs currency `customs` (a `$` into
+/// Australia is A$: [`DutyExpr::parse_caller`]); `replaced` names the tariff rate(s) it overrides.
+pub(super) fn caller_rate(
+    line: &LineRequest,
+    rate: &str,
+    replaced: Option<String>,
+    customs: Currency,
+) -> DutyRate<'static> {
     DutyRate {
-        expr: Expr::Parsed(Box::new(DutyExpr::parse(rate))),
+        expr: Expr::Parsed(Box::new(DutyExpr::parse_caller(rate, customs))),
         text: Cow::Owned(rate.to_string()),
         name: match replaced {
             Some(r) => format!("Customs duty (caller-supplied rate, replacing the tariff rate {r})").into(),
@@ -390,7 +396,7 @@ pub(super) fn caller_rate(line: &LineRequest, rate: &str, replaced: Option<Strin
 /// there is none.
 fn no_tariff_rate(ctx: &mut Ctx<'_>, line: &LineRequest) -> std::result::Result<DutyRate<'static>, String> {
     match (&line.duty_rate, ctx.req.simplified_regime) {
-        (Some(rate), _) => Ok(caller_rate(line, rate, None)),
+        (Some(rate), _) => Ok(caller_rate(line, rate, None, ctx.j.currency)),
         (None, Some(regime)) => band_rate(ctx, line, regime),
         (None, None) => match ctx.rules.duty_free(ctx.destination, ctx.req.date) {
             Some(row) => duty_free_rate(ctx, line, row),

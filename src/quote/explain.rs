@@ -117,6 +117,7 @@ pub(crate) struct DutyFormula {
     fx: Vec<(Currency, Decimal)>,
     base_duty: Option<Decimal>,
     rounding: RoundingPolicy,
+    weight_per_100kg: Option<&'static crate::rules::taxes::Rounding>,
 }
 
 impl DutyFormula {
@@ -132,6 +133,7 @@ impl DutyFormula {
             fx: input.fx.to_vec(),
             base_duty: input.base_duty,
             rounding: input.rounding,
+            weight_per_100kg: input.weight_per_100kg,
         }
     }
 
@@ -145,6 +147,7 @@ impl DutyFormula {
             fx: &self.fx,
             base_duty: self.base_duty,
             rounding: self.rounding,
+            weight_per_100kg: self.weight_per_100kg,
         };
         self.expr.evaluate(&input).formula
     }
@@ -319,6 +322,7 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
                 fx: &[],
                 base_duty: None,
                 rounding: *rounding,
+                weight_per_100kg: None,
             };
             w.write_str(&expr.evaluate(&input).formula)
         }

@@ -135,7 +135,7 @@ struct Ctx<'q> {
 type ClassKey = (VatClass, Option<Decimal>);
 
 /// Number of [`RoundingTarget`]s.
-const ROUNDING_TARGETS: usize = 8;
+const ROUNDING_TARGETS: usize = 9;
 
 /// The destination's rounding steps on `date`, indexed by target.
 fn rounding_steps(
@@ -349,6 +349,7 @@ pub fn quote(engine: &Engine, req: &QuoteRequest) -> Result<Quote> {
 fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Decimal>) -> Result<Quote> {
     let codes = req.validated_codes()?;
     let mut ctx = Ctx::new(engine, req)?;
+    duties::check_dollar_signs(req, ctx.j.currency)?;
     ctx.freight_inside_factor = freight_factor.is_some();
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());

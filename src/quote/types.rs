@@ -51,13 +51,16 @@ pub struct Quote {
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct DestinationRounding {
     /// What it rounds: `duty_base`, `line_amount`, `duty_in_tax_base`, `tax_base`, `part_base`,
-    /// `duty_total`, `tax_total` or `duty_amount` (as `tax_rounding.tsv` names them).
+    /// `duty_total`, `tax_total`, `duty_amount` or `weight_per_100kg` (as `tax_rounding.tsv`
+    /// names them).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub applies_to: Cow<'static, str>,
-    /// `down` (fractions below the step dropped) or `half_up` (to the nearest step).
+    /// `down` (fractions below the step dropped), `half_up` (to the nearest step) or `up` (any
+    /// fraction counts as a whole step).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub mode: Cow<'static, str>,
-    /// The step, in the destination's currency (`1000`, `1`, `0.01`).
+    /// The step, in the destination's currency (`1000`, `1`, `0.01`); in kg for
+    /// `weight_per_100kg` (`0.1`).
     pub step: Decimal,
     /// The row (`tax_rounding.tsv#jp-duty-base`) and the law it cites.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]

@@ -376,9 +376,10 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 19] = [
             "duty_total",
             "tax_total",
             "duty_amount",
+            "weight_per_100kg",
         ],
     ),
-    closed("rules/tax_rounding.tsv", "mode", &["down", "half_up"]),
+    closed("rules/tax_rounding.tsv", "mode", &["down", "half_up", "up"]),
     closed("rules/tax_parts.tsv", "basis", &["tax_base", "preceding_part"]),
     // `rules::us::RateKind` (`conditional`: `Layer::conditional`), `LayerBasis` (empty: `add`, `value`).
     closed(

@@ -30,6 +30,9 @@ pub enum RoundingTarget {
     TaxTotal,
     /// Each line's customs duty amount alone (the Netherlands: down to the cent).
     DutyAmount,
+    /// The weight (kg) a specific duty per 100 kg is charged on (Switzerland: up to the next
+    /// 100 g, Zolltarifgesetz art. 2(3)); its step is in kg, not money.
+    WeightPer100Kg,
 }
 
 impl RoundingTarget {
@@ -44,6 +47,7 @@ impl RoundingTarget {
             RoundingTarget::DutyTotal => "duty_total",
             RoundingTarget::TaxTotal => "tax_total",
             RoundingTarget::DutyAmount => "duty_amount",
+            RoundingTarget::WeightPer100Kg => "weight_per_100kg",
         }
     }
 }
@@ -55,6 +59,8 @@ pub enum RoundingMode {
     Down,
     /// To the nearest step, a half step up (Norway: whole kroner).
     HalfUp,
+    /// Any fraction of a step counts as a whole step (Switzerland's weight per 100 kg).
+    Up,
 }
 
 impl RoundingMode {
@@ -63,6 +69,7 @@ impl RoundingMode {
         match self {
             RoundingMode::Down => "rounded down",
             RoundingMode::HalfUp => "rounded to the nearest",
+            RoundingMode::Up => "rounded up",
         }
     }
 
@@ -71,6 +78,7 @@ impl RoundingMode {
         match self {
             RoundingMode::Down => "down",
             RoundingMode::HalfUp => "half_up",
+            RoundingMode::Up => "up",
         }
     }
 
@@ -79,6 +87,7 @@ impl RoundingMode {
         match self {
             RoundingMode::Down => "down to",
             RoundingMode::HalfUp => "to the nearest",
+            RoundingMode::Up => "up to",
         }
     }
 }
@@ -104,6 +113,7 @@ impl Rounding {
                 let steps = (amount / self.step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
                 steps * self.step
             }
+            RoundingMode::Up => (amount / self.step).ceil() * self.step,
         }
     }
 }
@@ -197,11 +207,13 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
             "duty_total" => RoundingTarget::DutyTotal,
             "tax_total" => RoundingTarget::TaxTotal,
             "duty_amount" => RoundingTarget::DutyAmount,
+            "weight_per_100kg" => RoundingTarget::WeightPer100Kg,
             other => return Err(bad(T, r, "applies_to", other)),
         };
         let mode = match r.text("mode")? {
             "down" => RoundingMode::Down,
             "half_up" => RoundingMode::HalfUp,
+            "up" => RoundingMode::Up,
             other => return Err(bad(T, r, "mode", other)),
         };
         let step = required(T, r, "step")?;

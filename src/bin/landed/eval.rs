@@ -78,6 +78,7 @@ pub fn run(args: Args) -> Result<String, Error> {
         fx: &fx,
         base_duty: None,
         rounding: RoundingPolicy::default(),
+        weight_per_100kg: None,
     };
     let r = expr.evaluate(&input);
     Ok(if args.json { json_text(&expr, &r, currency) } else { text(&r, currency) })
