@@ -241,6 +241,17 @@ fn round_small(amount: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> 
     Some(Decimal::from_parts(lo, mid, 0, amount.is_sign_negative(), dp))
 }
 
+/// `amount` × `rate`, exactly as `rust_decimal`'s product gives it (digits, sign and scale), without
+/// the multiplication when `rate` is one written `1` (the customs currency is the request's:
+/// nearly every quote converts every amount at that rate). A product by `1` keeps the digits
+/// and the scale; only a zero product is `rust_decimal`'s own (scale 0), so zero is multiplied.
+pub fn times(amount: Decimal, rate: Decimal) -> Decimal {
+    if rate.scale() == 0 && rate.mantissa() == 1 && !amount.is_zero() {
+        return amount;
+    }
+    amount * rate
+}
+
 /// `amount` ÷ 100 (a per-cent figure as a fraction), exactly as `rust_decimal`'s division gives it
 /// (digits, sign and scale: the quotient at the dividend's own scale when the mantissa is a
 /// multiple of 100, else the mantissa two places further). For a mantissa under 2^32 and a scale
@@ -403,6 +414,25 @@ mod tests {
             let a = Decimal::try_from_i128_with_scale(a.mantissa() * 10i128.pow(zeros), scale).unwrap_or(a);
             let (fast, slow) = (per_cent(a), a / Decimal::ONE_HUNDRED);
             prop_assert_eq!((fast, fast.scale(), fast.to_string()), (slow, slow.scale(), slow.to_string()));
+        }
+    }
+
+    proptest! {
+        /// A product by `1` is the amount itself, as `rust_decimal` gives it: digits, sign and scale.
+        #[test]
+        fn times_one_equals_rust_decimal_product(
+            lo in prop_oneof![any::<u32>(), 0u32..2000, Just(0u32)], mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()], negative in any::<bool>(), scale in 0u32..=28,
+        ) {
+            let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            for rate in [Decimal::ONE, dec!(1.00), dec!(1.5), Decimal::ZERO] {
+                // A product past `Decimal`'s range (no amount a quote converts) has no value to
+                // compare: `times` multiplies it as `*` does.
+                let Some(slow) = a.checked_mul(rate) else { continue };
+                let fast = times(a, rate);
+                prop_assert_eq!((fast, fast.scale(), fast.is_sign_negative(), fast.to_string()),
+                    (slow, slow.scale(), slow.is_sign_negative(), slow.to_string()));
+            }
         }
     }
 
