@@ -241,6 +241,17 @@ fn round_small(amount: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> 
     Some(Decimal::from_parts(lo, mid, 0, amount.is_sign_negative(), dp))
 }
 
+/// `amount` × `rate`, exactly as `rust_decimal`'s product gives it (digits, sign and scale), without
+/// the multiplication when `rate` is one written `1` (the customs currency is the request's:
+/// nearly every quote converts every amount at that rate). A product by `1` keeps the digits
+/// and the scale; only a zero product is `rust_decimal`'s own (scale 0), so zero is multiplied.
+pub fn times(amount: Decimal, rate: Decimal) -> Decimal {
+    if rate.scale() == 0 && rate.mantissa() == 1 && !amount.is_zero() {
+        return amount;
+    }
+    amount * rate
+}
+
 /// `amount` ÷ 100 (a per-cent figure as a fraction), exactly as `rust_decimal`'s division gives it
 /// (digits, sign and scale: the quotient at the dividend's own scale when the mantissa is a
 /// multiple of 100, else the mantissa two places further). For a mantissa under 2^32 and a scale
@@ -258,6 +269,22 @@ pub fn per_cent(amount: Decimal) -> Decimal {
         _ => (digits, scale + 2),
     };
     Decimal::from_parts(digits, 0, 0, amount.is_sign_negative(), places)
+}
+
+/// `amount` ÷ `per` (the unit a specific duty is quoted per: 1 kg, 100 kg, a hectolitre of 100 l),
+/// exactly as `rust_decimal`'s checked division gives it (`None` where it gives none). A unit of
+/// `100` moves the decimal point ([`per_cent`]); a unit of `1` leaves the amount as the division
+/// does (its digits and scale: no remainder); any other unit, and a zero amount (whose quotient
+/// is `rust_decimal`'s zero at scale 0), is divided.
+pub fn per_unit(amount: Decimal, per: Decimal) -> Option<Decimal> {
+    if per.scale() == 0 && !amount.is_zero() {
+        match per.mantissa() {
+            1 => return Some(amount),
+            100 => return Some(per_cent(amount)),
+            _ => {}
+        }
+    }
+    amount.checked_div(per)
 }
 
 /// Formats an amount with thousands separators ("1,234.50") for formulas people read.
@@ -403,6 +430,43 @@ mod tests {
             let a = Decimal::try_from_i128_with_scale(a.mantissa() * 10i128.pow(zeros), scale).unwrap_or(a);
             let (fast, slow) = (per_cent(a), a / Decimal::ONE_HUNDRED);
             prop_assert_eq!((fast, fast.scale(), fast.to_string()), (slow, slow.scale(), slow.to_string()));
+        }
+    }
+
+    proptest! {
+        /// A product by `1` is the amount itself, as `rust_decimal` gives it: digits, sign and scale.
+        #[test]
+        fn times_one_equals_rust_decimal_product(
+            lo in prop_oneof![any::<u32>(), 0u32..2000, Just(0u32)], mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()], negative in any::<bool>(), scale in 0u32..=28,
+        ) {
+            let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            for rate in [Decimal::ONE, dec!(1.00), dec!(1.5), Decimal::ZERO] {
+                // A product past `Decimal`'s range (no amount a quote converts) has no value to
+                // compare: `times` multiplies it as `*` does.
+                let Some(slow) = a.checked_mul(rate) else { continue };
+                let fast = times(a, rate);
+                prop_assert_eq!((fast, fast.scale(), fast.is_sign_negative(), fast.to_string()),
+                    (slow, slow.scale(), slow.is_sign_negative(), slow.to_string()));
+            }
+        }
+    }
+
+    proptest! {
+        /// A quantity per unit is `rust_decimal`'s checked quotient: digits, sign and scale.
+        #[test]
+        fn per_unit_equals_rust_decimal_division(
+            lo in prop_oneof![any::<u32>(), 0u32..2000, Just(0u32)], mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()], negative in any::<bool>(), scale in 0u32..=28,
+            zeros in 0u32..=3,
+        ) {
+            let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let a = Decimal::try_from_i128_with_scale(a.mantissa() * 10i128.pow(zeros), scale).unwrap_or(a);
+            for per in [Decimal::ONE, Decimal::ONE_HUNDRED, dec!(1.0), dec!(100.0), dec!(1000), dec!(0.5)] {
+                let (fast, slow) = (per_unit(a, per), a.checked_div(per));
+                prop_assert_eq!(fast.map(|f| (f, f.scale(), f.is_sign_negative(), f.to_string())),
+                    slow.map(|s| (s, s.scale(), s.is_sign_negative(), s.to_string())));
+            }
         }
     }
 

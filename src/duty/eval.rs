@@ -362,7 +362,7 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) ->
     if let Some(r) = input.weight_per_100kg.filter(|_| per_100kg(rate)) {
         qty = r.apply(qty);
     }
-    let Some(units) = qty.checked_div(rate.per) else {
+    let Some(units) = crate::money::per_unit(qty, rate.per) else {
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
     };
     let mut text = shown(with_text, || format!("{} × {}", shown_rate(), format_grouped(units.normalize())));

@@ -367,7 +367,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
             ),
         )
     })?;
-    let convert = |a: Decimal| crate::money::round_to(a * to_customs, dp, req.rounding.mode);
+    let convert = |a: Decimal| crate::money::round_to(crate::money::times(a, to_customs), dp, req.rounding.mode);
 
     let goods: Vec<Decimal> = req.lines.iter().map(|l| convert(l.quantity * l.unit_price)).collect();
     let keys = match req.allocation {
