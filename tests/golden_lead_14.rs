@@ -70,3 +70,22 @@ fn vat_at_the_sale_under_dap_does_not_wait_for_an_unpriced_duty() {
     let vat = ddp.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
     assert_eq!((vat.amount, vat.partial_amount), (None, Some(d("10.00"))));
 }
+
+/// audit-k K6 (issue 11: "a US quote dated 2026-07-01 names an HTS 2026 revision as its
+/// source"). A tariff line is stored once, under the first edition that has it; HTS 2026
+/// Revision 10 (in force 2026-06-08) changed no goods line of Revision 3, so a quote dated in its
+/// period cites the edition in force that confirms the line, not the one that first carried it
+/// (`Datasets::tariff_in_force`).
+#[test]
+fn a_tariff_line_is_cited_from_the_edition_in_force_on_the_date() {
+    let cited = |date: &str| {
+        let q = quote(json!({"destination": "US", "origin": "DE", "ship_from": "DE", "date": date,
+            "currency": "USD", "channel": "courier", "incoterm": "DDP",
+            "lines": [{"id": "a", "code": "6109.10.00.12", "quantity": "10", "unit_price": "100.00"}]}));
+        let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+        (duty.source.dataset.to_string(), duty.source.vintage.to_string())
+    };
+    assert_eq!(cited("2026-07-01"), ("Harmonized Tariff Schedule 2026 Revision 10 (JSON)".into(), "2026-06-08".into()));
+    assert_eq!(cited("2026-03-01"), ("Harmonized Tariff Schedule 2026 Revision 3 (JSON)".into(), "2026-02-12".into()));
+    assert_eq!(cited("2025-07-01").1, "2025-06-06");
+}

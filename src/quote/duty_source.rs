@@ -195,7 +195,7 @@ pub(super) fn duty_rates(
                 return Ok(None);
             }
             let first = found.lines[0].row.source;
-            let src = snapshot.source(found.lines[0].row);
+            let src = ctx.row_source(found.lines[0].row, tariff);
             // Each edition's age is checked once per quote.
             let unchecked = !ctx.tariff_editions_checked.iter().any(|e| *e == first);
             if unchecked {
@@ -220,7 +220,7 @@ pub(super) fn duty_rates(
             let column_2 = column_2(ctx, line);
             for l in &found.lines {
                 if let Some(m) = column_2 {
-                    push_column_2(rates, tariff, l.row.code(), l.row.col2, snapshot.source(l.row), m);
+                    push_column_2(rates, tariff, l.row.code(), l.row.col2, ctx.row_source(l.row, tariff), m);
                     continue;
                 }
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l.row, l.expression));
@@ -231,7 +231,7 @@ pub(super) fn duty_rates(
                 }) {
                     continue;
                 }
-                let source = snapshot.source(l.row);
+                let source = ctx.row_source(l.row, tariff);
                 if let Some((text, c)) = claimed {
                     rates.push(DutySource::Rate(DutyRate {
                         expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),

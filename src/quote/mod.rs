@@ -129,6 +129,36 @@ struct Ctx<'q> {
     /// HMRC rate is not in the snapshot): every levy priced through it is unpriced with this
     /// (audit-i I3). A caller's `fx` for the pair replaces the fallback and leaves this empty.
     fx_substituted: Vec<String>,
+    /// The engine's datasets (which tariff edition is in force on a date).
+    datasets: &'static crate::freshness::Datasets,
+    /// The snapshot source index of the tariff edition in force on the quote's date, once a line
+    /// asks ([`Ctx::row_source`]); `Some(None)`: none.
+    tariff_in_force: Option<Option<u32>>,
+}
+
+impl Ctx<'_> {
+    /// The edition a tariff row's figures are cited from: the edition of its table in force on
+    /// the quote's date when that is a later edition of the same publisher's series (a row is
+    /// stored once, under the first edition that has it; a later edition in force that still
+    /// has it unchanged confirms it: [`crate::freshness::Datasets::tariff_in_force`]), else the
+    /// row's own. A US quote dated 2026-07-01 cites HTS 2026 Revision 10, not Revision 3 whose
+    /// line it kept (audit-k K6).
+    fn row_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
+        let own = self.snapshot.source(row);
+        if self.tariff_in_force.is_none() {
+            let id = self.datasets.tariff_in_force(table, self.req.date);
+            let index = id.and_then(|id| self.snapshot.sources.iter().position(|s| s.id == id));
+            self.tariff_in_force = Some(index.and_then(|i| u32::try_from(i).ok()));
+        }
+        match self.tariff_in_force.flatten().and_then(|i| self.snapshot.sources.get(i as usize)) {
+            Some(s)
+                if s.jurisdiction == own.jurisdiction && s.publisher == own.publisher && s.vintage > own.vintage =>
+            {
+                s
+            }
+            _ => own,
+        }
+    }
 }
 
 /// A line's VAT/GST class and the reduced percent its row names, if any: the key of a rate.
@@ -335,6 +365,8 @@ impl<'q> Ctx<'q> {
             freight_inside_factor: false,
             subdivision_open: false,
             fx_substituted: Vec::new(),
+            datasets: engine.datasets(),
+            tariff_in_force: None,
         })
     }
 }
