@@ -89,3 +89,29 @@ fn a_tariff_line_is_cited_from_the_edition_in_force_on_the_date() {
     assert_eq!(cited("2026-03-01"), ("Harmonized Tariff Schedule 2026 Revision 3 (JSON)".into(), "2026-02-12".into()));
     assert_eq!(cited("2025-07-01").1, "2025-06-06");
 }
+
+/// audit-m M1. The AU and NZ seller-collected GST is for "low value goods", defined one by one:
+/// goods other than tobacco, tobacco products and alcoholic beverages, of a customs value of AUD
+/// 1,000 or less (GST Act 1999 s.84-79; NZ GST Act 1985 s.8(3)(c) as audit-m reads it). A bottle
+/// of wine beside a T-shirt is outside it, the T-shirt is not: the seller charges its GST (20.00)
+/// and the wine pays duty, wine tax and GST at the border. It was GST nowhere on the T-shirt
+/// ("relieved 0.00"), landed 349.00 complete.
+#[test]
+fn an_excluded_line_leaves_the_au_seller_collected_gst_on_the_others() {
+    let q = quote(json!({"destination": "AU", "origin": "CN", "ship_from": "CN", "date": "2026-11-20",
+        "currency": "AUD", "channel": "courier", "transport": "air", "incoterm": "DDP",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "200.00", "duty_rate": "5%"},
+                  {"id": "wine", "code": "2204210000", "quantity": "1", "unit_price": "100.00",
+                   "volume_l": "0.75", "alcohol_pct": "13", "duty_rate": "5%"}]}));
+    let tax = |i: usize| q.lines[i].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap().amount;
+    assert_eq!((tax(0), tax(1)), (Some(d("20.00")), Some(d("13.55"))));
+    assert_eq!(q.totals.collected_at_sale, d("20.00"));
+    assert_eq!(q.totals.landed, d("369.00"));
+    // The UK's scheme is per consignment (VATA 1994 s.5A): the whole parcel goes to the border.
+    let gb = quote(json!({"destination": "GB", "origin": "CN", "ship_from": "CN", "date": "2026-11-20",
+        "currency": "GBP", "channel": "courier", "incoterm": "DDP",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "50.00"},
+                  {"id": "wine", "code": "2204210000", "quantity": "1", "unit_price": "20.00",
+                   "volume_l": "0.75", "alcohol_pct": "13"}]}));
+    assert_eq!(gb.totals.collected_at_sale, d("0.00"));
+}

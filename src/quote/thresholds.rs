@@ -95,14 +95,16 @@ fn code_bar(t: &Threshold, line: &LineRequest) -> Option<String> {
     Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code))
 }
 
-/// Whether a consignment row's excluded codes bar only the lines of those goods: a relief of
-/// duty or tax outside any seller's scheme ("Article 23 shall not apply to: (a) alcoholic
-/// products …", Reg. (EC) 1186/2009 art. 24; "unless they're excise goods", gov.uk; ABF:
-/// "tobacco and alcohol pay duty and taxes whatever their value"), the other goods of the
-/// consignment keep it. A seller's scheme excludes the whole consignment that contains such goods
-/// (VATA 1994 s.5A: a consignment containing excise goods is outside the GBP 135 rules).
+/// Whether a consignment row's excluded codes bar only the lines of those goods (the row's
+/// `exclude_by`): a relief of duty or tax outside any seller's scheme ("Article 23 shall not apply
+/// to: (a) alcoholic products …", Reg. (EC) 1186/2009 art. 24; "unless they're excise goods",
+/// gov.uk; ABF: "tobacco and alcohol pay duty and taxes whatever their value"), and the AU and NZ
+/// seller-collected GST, whose law defines the low-value goods one by one (alcohol and tobacco
+/// are not low-value goods; audit-m M1): the other goods of the consignment keep it. The UK's
+/// scheme excludes the whole consignment that contains such goods (VATA 1994 s.5A: a consignment
+/// containing excise goods is outside the GBP 135 rules).
 fn excludes_by_line(t: &Threshold) -> bool {
-    t.effect == ThresholdEffect::Relieve && t.scheme.is_none() && !t.exclude_codes.is_empty()
+    t.exclude_by_line && !t.exclude_codes.is_empty()
 }
 
 /// For a consignment row that [`excludes_by_line`]: why it is not for this consignment (its

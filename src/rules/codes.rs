@@ -521,6 +521,10 @@ pub struct ThresholdCodes<'a> {
     /// Places of direct shipment it never applies to (the UK's relief: the Channel Islands).
     pub exclude_ship_from: Vec<&'a str>,
     pub exclude_codes: Vec<&'a str>,
+    /// `exclude_by`: `line` when goods of `exclude_codes` are outside the row line by line (the
+    /// other goods of the consignment keep it), `consignment` when a consignment holding such
+    /// goods is outside it; given exactly when `exclude_codes` is.
+    pub exclude_by_line: bool,
     /// Whom it is for (`buyer`: `any`, `consumer`, `business`).
     pub buyer: Buyer,
     pub scheme: Option<Scheme>,
@@ -602,6 +606,7 @@ impl<'a> ThresholdCodes<'a> {
                 ],
             )?,
             exclude_codes: code_prefixes(r, "exclude_codes")?,
+            exclude_by_line: one_of(r, "exclude_by", &[("", false), ("line", true), ("consignment", false)])?,
             scheme: one_of(
                 r,
                 "scheme",
@@ -618,6 +623,9 @@ impl<'a> ThresholdCodes<'a> {
                 &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
             )?,
         };
+        if codes.exclude_codes.is_empty() != r.text("exclude_by")?.is_empty() {
+            return Err(r.bad("exclude_by", "line or consignment, given exactly when exclude_codes is"));
+        }
         if turnover && (codes.effect != ThresholdEffect::SellerCollects || codes.scheme.is_none()) {
             return Err(r.bad("basis", "seller_turnover is only for a seller_collects row with a scheme"));
         }

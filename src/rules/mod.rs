@@ -105,6 +105,9 @@ pub struct Threshold {
     /// HS prefixes of goods it never applies to (excise goods, foodstuffs): a consignment with
     /// such a line is outside it.
     pub exclude_codes: Vec<&'static str>,
+    /// Goods of `exclude_codes` are outside it line by line, the other goods keeping it
+    /// (`exclude_by` = `line`), rather than taking the whole consignment out (`consignment`).
+    pub exclude_by_line: bool,
     /// Whom it is for: every buyer, only consumers (a business buyer, `business_buyer: true`, is
     /// outside it: the EU's IOSS and EUR 3 duty, the seller-collected schemes), or only
     /// VAT/GST-registered business buyers (a consumer's quote does not consider it).
@@ -380,6 +383,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         exclude_origins: codes.exclude_origins,
         exclude_ship_from: codes.exclude_ship_from,
         exclude_codes: codes.exclude_codes,
+        exclude_by_line: codes.exclude_by_line,
         buyer: codes.buyer,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
@@ -1158,7 +1162,7 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\n";
 
     fn parse(row: &str) -> Result<Threshold> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -1172,7 +1176,7 @@ mod tests {
         threshold(&r, source)
     }
 
-    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t\t2203,24\tany\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial";
+    const GOOD: &str = "us-x\tUS\tduty+tax+fees\trelieve\t800\tUSD\tcustoms_value\tconsignment\tle\tany\t*\t*\tCN,HK\t\t2203,24\tany\t\t2025-05-02\t2025-08-28\t\t\t\tlaw\tofficial\tline";
 
     #[test]
     fn threshold_row_with_origins_and_codes_parses() {

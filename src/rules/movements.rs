@@ -92,6 +92,7 @@ fn at_sale(
         exclude_origins: Vec::new(),
         exclude_ship_from: Vec::new(),
         exclude_codes: Vec::new(),
+        exclude_by_line: false,
         buyer: super::Buyer::Any,
         aggregation: super::Aggregation::Consignment,
         strictly_below: false,
