@@ -37,6 +37,10 @@ pub(super) struct DayRules {
     /// [`Rules::excises_on`]: the destination's excise rows in force (a line keeps those that
     /// cover its code).
     pub(super) excises: Vec<&'static crate::rules::Excise>,
+    /// [`Rules::trade_remedies_on`]: the destination's trade remedies in force (a line keeps
+    /// those that touch its goods). Looked up per line, they cost ~5,500 instructions a line
+    /// once a measure listed every chapter (Canada's 2025 surtax on US goods).
+    pub(super) remedies: crate::rules::trade_remedies::DayRemedies<'static>,
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
@@ -63,6 +67,7 @@ impl DayRules {
         DayRules {
             vat_classes: crate::rules::vat_classes::ByChapter::of(&rules.vat_classes_on(dest, date)),
             excises: rules.excises_on(dest, date),
+            remedies: rules.trade_remedies_on(dest, date),
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
             fees,
             rounding: rounding_steps(rules, dest, date),

@@ -17,9 +17,8 @@ pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_valu
     }
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
-    let rules: &'static Rules = ctx.rules;
-    let found =
-        rules.trade_remedies(ctx.destination, &line.code, origin.as_deref(), ship_from.as_deref(), ctx.req.date);
+    let day = std::sync::Arc::clone(&ctx.day);
+    let found = day.remedies.touching(&line.code, origin.as_deref(), ship_from.as_deref());
     if found.is_empty() {
         return true;
     }

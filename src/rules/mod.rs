@@ -950,6 +950,13 @@ impl Rules {
         returned_goods::find(&self.returned_goods, &self.groups, country, date)
     }
 
+    /// The trade remedies (`rules/trade_remedies.tsv`) of `country` in force on `date`, whatever
+    /// the goods: a quote looks them up once per destination and day
+    /// ([`trade_remedies::DayRemedies::touching`] keeps a line's).
+    pub fn trade_remedies_on(&self, country: &str, date: Date) -> trade_remedies::DayRemedies<'_> {
+        trade_remedies::on_day(&self.trade_remedies, &self.groups, country, date)
+    }
+
     /// The trade remedies (`rules/trade_remedies.tsv`) goods of `code` from `origin`, shipped
     /// from `ship_from`, imported into `country` on `date` may bear, with how each touches them.
     pub fn trade_remedies(

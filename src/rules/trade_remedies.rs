@@ -127,6 +127,35 @@ pub(super) fn find<'r>(
         .collect()
 }
 
+/// The measures of `rows` in force on `date` for `country` (itself or through a group), whatever
+/// the goods, in file order, and the HS chapters they cover: what a quote looks up once per
+/// destination and day ([`touching`] then keeps a line's).
+pub(super) fn on_day<'r>(rows: &'r [TradeRemedy], groups: &Groups<'_>, country: &str, date: Date) -> DayRemedies<'r> {
+    let rows: Vec<&TradeRemedy> =
+        rows.iter().filter(|r| r.row.in_force(date) && r.row.names(groups, country, date)).collect();
+    let chapters = chapters(rows.iter().map(|r| &r.row));
+    DayRemedies { rows, chapters }
+}
+
+/// A destination's measures on a day ([`on_day`]).
+#[derive(Debug, Default, PartialEq)]
+pub struct DayRemedies<'r> {
+    rows: Vec<&'r TradeRemedy>,
+    /// The HS chapters they cover ([`chapters`]): a line of another chapter has none to test.
+    chapters: u128,
+}
+
+impl<'r> DayRemedies<'r> {
+    /// The measures goods of `code` from `origin`, shipped from `ship_from`, may bear, with how
+    /// each touches them ([`find`] for one day's rows).
+    pub fn touching(&self, code: &str, origin: Option<&str>, ship_from: Option<&str>) -> Vec<(&'r TradeRemedy, Touch)> {
+        if self.rows.is_empty() || !in_chapters(self.chapters, code) {
+            return Vec::new();
+        }
+        self.rows.iter().filter_map(|r| r.touches(code, origin, ship_from).map(|t| (*r, t))).collect()
+    }
+}
+
 /// The HS chapters the measures cover ([`chapters`]).
 pub(super) fn remedy_chapters(rows: &[TradeRemedy]) -> u128 {
     chapters(rows.iter().map(|r| &r.row))
