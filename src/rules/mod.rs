@@ -213,8 +213,6 @@ pub struct Rules {
     pub vat_classes: Vec<vat_classes::VatClassRow>,
     /// Trade-remedy duties listed without rates (`rules/trade_remedies.tsv`).
     pub trade_remedies: Vec<TradeRemedy>,
-    /// The HS chapters `trade_remedies` covers (bit per chapter).
-    remedy_chapters: u128,
     /// Returned-goods reliefs by destination (`rules/returned_goods.tsv`), none applied.
     pub returned_goods: Vec<returned_goods::ReturnedGoods>,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
@@ -651,7 +649,6 @@ impl Rules {
             excise,
             excise_rates,
             vat_classes,
-            remedy_chapters: trade_remedies::remedy_chapters(&trade_remedies),
             trade_remedies,
             returned_goods,
             groups,
@@ -967,16 +964,7 @@ impl Rules {
         ship_from: Option<&str>,
         date: Date,
     ) -> Vec<(&TradeRemedy, Touch)> {
-        trade_remedies::find(
-            &self.trade_remedies,
-            self.remedy_chapters,
-            &self.groups,
-            country,
-            code,
-            origin,
-            ship_from,
-            date,
-        )
+        self.trade_remedies_on(country, date).touching(code, origin, ship_from)
     }
 
     /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.

@@ -104,29 +104,6 @@ impl TradeRemedy {
     }
 }
 
-/// The measures of `rows` in force on `date` for `country` (itself or through a group) that
-/// goods of `code` from `origin`, shipped from `ship_from`, may bear, in file order. `chapters`
-/// is [`chapters`] of the rows.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn find<'r>(
-    rows: &'r [TradeRemedy],
-    chapters: u128,
-    groups: &Groups<'_>,
-    country: &str,
-    code: &str,
-    origin: Option<&str>,
-    ship_from: Option<&str>,
-    date: Date,
-) -> Vec<(&'r TradeRemedy, Touch)> {
-    if !in_chapters(chapters, code) {
-        return Vec::new();
-    }
-    rows.iter()
-        .filter(|r| r.row.in_force(date) && r.row.names(groups, country, date))
-        .filter_map(|r| r.touches(code, origin, ship_from).map(|t| (r, t)))
-        .collect()
-}
-
 /// The measures of `rows` in force on `date` for `country` (itself or through a group), whatever
 /// the goods, in file order, and the HS chapters they cover: what a quote looks up once per
 /// destination and day ([`touching`] then keeps a line's).
@@ -147,18 +124,13 @@ pub struct DayRemedies<'r> {
 
 impl<'r> DayRemedies<'r> {
     /// The measures goods of `code` from `origin`, shipped from `ship_from`, may bear, with how
-    /// each touches them ([`find`] for one day's rows).
+    /// each touches them.
     pub fn touching(&self, code: &str, origin: Option<&str>, ship_from: Option<&str>) -> Vec<(&'r TradeRemedy, Touch)> {
         if self.rows.is_empty() || !in_chapters(self.chapters, code) {
             return Vec::new();
         }
         self.rows.iter().filter_map(|r| r.touches(code, origin, ship_from).map(|t| (*r, t))).collect()
     }
-}
-
-/// The HS chapters the measures cover ([`chapters`]).
-pub(super) fn remedy_chapters(rows: &[TradeRemedy]) -> u128 {
-    chapters(rows.iter().map(|r| &r.row))
 }
 
 /// Parses `rules/trade_remedies.tsv` strictly: the excise table's columns ([`Listed::read`]),
@@ -213,7 +185,8 @@ mod tests {
         let rows = parse_rows(BIKES).unwrap();
         let g = groups();
         let find = |country, code, origin, ship, d| {
-            find(&rows, remedy_chapters(&rows), &g, country, code, origin, ship, day(d))
+            on_day(&rows, &g, country, day(d))
+                .touching(code, origin, ship)
                 .into_iter()
                 .map(|(r, t)| (r.row.id, t))
                 .collect::<Vec<_>>()
