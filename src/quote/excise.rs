@@ -223,10 +223,7 @@ fn exact(rate: &ExciseRate, base: Decimal, quantity: Decimal) -> Decimal {
 
 /// The rate in words: `29%`, `33% × 10/11 of the excess over 69,152.00 per unit`.
 fn rate_text(rate: &ExciseRate) -> String {
-    let mut text = format!("{}%", rate.percent);
-    if let Some((a, b)) = rate.fraction {
-        text.push_str(&format!(" × {a}/{b}"));
-    }
+    let mut text = rate_text_short(rate);
     if let Some(t) = rate.threshold {
         text.push_str(&format!(" of the excess over {} per unit", format_grouped(t)));
     }
