@@ -59,7 +59,7 @@ fn canadian_steel_pays_ieepa_in_place_of_232_until_2025_06_03_eo_14289() {
     let l = &q.lines[0];
     let ieepa = levy_named(l, "9903.01.10").expect("IEEPA Canada listed");
     assert_eq!(ieepa.amount, None, "verify: listed, not priced: {:?}", ieepa.formula);
-    assert!(ieepa.formula.as_str().contains("secondary source"), "{}", ieepa.formula);
+    assert!(ieepa.formula.as_str().contains("not verified from a primary source"), "{}", ieepa.formula);
     assert!(excluded(l, "9903.81.87"), "232 steel not charged: {:?}", l.excluded);
     assert!(levy_named(l, "9903.81.87").is_none());
     assert_eq!(l.status, LineStatus::Partial);

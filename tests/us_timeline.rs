@@ -507,7 +507,7 @@ fn an_unverified_layer_is_never_priced() {
     assert_eq!(l.status, LineStatus::Partial);
     assert_eq!(additional(l, "9903.01.77"), None);
     assert_eq!(additional(l, "9903.02.09"), Some(d("10.00")));
-    assert!(l.reason.as_deref().unwrap().contains("secondary source"), "{:?}", l.reason);
+    assert!(l.reason.as_deref().unwrap().contains("not verified from a primary source"), "{:?}", l.reason);
 }
 
 #[test]

@@ -225,7 +225,8 @@ pub(super) fn layer_levy(
         _ => (us.customs_value, Note::new(us.basis_note.clone())),
     };
     if l.unverified() {
-        let why = format!("{name}: {rate} comes from a secondary source and is not priced: {}", l.source.publisher);
+        let why =
+            format!("{name}: {rate} is not verified from a primary source and is not priced: {}", l.source.publisher);
         return Levy { base, base_note, ..unpriced(rate, why) };
     }
     let (amount, formula) = match l.rate_kind {

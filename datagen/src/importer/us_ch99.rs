@@ -359,6 +359,25 @@ fn footnoted(rows: &[serde_json::Value], note: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Codes (8 or 10 digits, chapters 1-97) whose HTS footnote names a chapter 99 heading
+/// ("See 9903.41.10 and 9903.88.15."): the goods the heading reaches, as the revision marks them.
+fn footnoting(rows: &[serde_json::Value], heading: &str) -> BTreeSet<String> {
+    rows.iter()
+        .filter(|r| {
+            r.get("footnotes")
+                .and_then(|f| f.as_array())
+                .is_some_and(|f| f.iter().any(|n| field(n, "value").contains(heading)))
+        })
+        .map(|r| field(r, "htsno").chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|c| c.len() >= 8 && !c.starts_with("98") && !c.starts_with("99"))
+        .collect()
+}
+
+/// The "Articles the product of Japan" headings of subchapter III that the goods lines' footnotes
+/// still point to (leather, 9903.41.05; leather footwear, 9903.41.10), each read into a scope of
+/// the codes so marked (`jp_9903_41:HEADING`) for the `verify` layers of `rules/us_layers.tsv`.
+const JAPAN_HEADINGS: [&str; 2] = ["9903.41.05", "9903.41.10"];
+
 /// The 10-digit statistical reporting numbers of an HTS revision (chapters 1-97).
 fn statistical_lines(rows: &[serde_json::Value]) -> impl Iterator<Item = String> + '_ {
     rows.iter()
@@ -817,10 +836,16 @@ pub fn scopes(dir: &Path) -> Result<String> {
             add((scope.to_string(), String::new(), until.clone().unwrap_or_default()), &file, &code);
         }
     }
+    let rev10 = read_hts_file(dir, HTS_REV_10_FILE)?;
+    for heading in JAPAN_HEADINGS {
+        let file = format!("{HTS_FILE} and {HTS_REV_10_FILE} (footnote: see {heading})");
+        for code in footnoting(&hts, heading).union(&footnoting(&rev10, heading)) {
+            add((format!("jp_9903_41:{heading}"), String::new(), String::new()), &file, code);
+        }
+    }
     // A list that names statistical lines also names every shorter code all of whose
     // statistical lines it names: for such a code the answer is settled, not "depends on the
     // 10-digit code" (audit-d D1: the 8-digit codes whose every line is on Annex II).
-    let rev10 = read_hts_file(dir, HTS_REV_10_FILE)?;
     let mut statistical: BTreeSet<String> = statistical_lines(&hts).collect();
     statistical.extend(statistical_lines(&rev10));
     for (_, codes) in scopes.values_mut() {
