@@ -100,7 +100,7 @@ pub(super) fn price_line(
             )
         });
     }
-    super::inputs::check_line_inputs(ctx, line, code, v, &mut p);
+    super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
         LineStatus::Priced
