@@ -45,3 +45,42 @@ fn tobacco_by_post_into_australia_is_prohibited_from_the_table_reg_4da() {
         assert!(!q.lines[0].reason.as_deref().unwrap_or_default().contains("reg. 4DA"), "{:?}", q.lines[0].reason);
     }
 }
+
+/// The `W_INPUT_UNUSED` messages of a quote.
+fn unused(q: &landed::quote::Quote) -> Vec<String> {
+    q.warnings.iter().filter(|w| w.code == "W_INPUT_UNUSED").map(|w| w.message.to_string()).collect()
+}
+
+#[test]
+fn the_components_a_duty_read_are_those_the_evaluator_reports_htsus_9102_11_45() {
+    // HTSUS 9102.11.45: "40¢ each + 8.5% on the case + 2.8% on the strap, band or bracelet +
+    // 5.3% on the battery". The evaluator reports the components it read: `case` and `battery`
+    // are read (used), `movement` is read by no duty and `strap` is not the name the duty asks
+    // for (unused, with the hint).
+    let q = quote(json!({"destination": "US", "date": "2026-05-01", "currency": "USD", "channel": "freight",
+        "transport": "ocean", "origin": "CH", "ship_from": "CH", "incoterm": "DDP",
+        "lines": [{"id": "w", "code": "9102.11.45", "quantity": "100", "unit_price": "50.00",
+            "components": {"battery": "100", "case": "1500", "movement": "900", "strap": "500"}}]}));
+    let unused = unused(&q);
+    assert_eq!(unused.len(), 2, "{unused:?}");
+    assert!(unused.iter().any(|w| w.contains("components.movement") && !w.contains("asks for")), "{unused:?}");
+    assert!(unused.iter().any(|w| w.contains("components.strap") && w.contains("\"strap_band_or_bracelet\"")));
+    assert!(!unused.iter().any(|w| w.contains("components.case") || w.contains("components.battery")));
+}
+
+#[test]
+fn a_component_read_only_by_a_second_levy_is_used_uk_calculator_retail_price() {
+    // Tobacco Products Duty Act 1979 Sch. 1: cigarettes bear a percentage of the retail price
+    // (the UK duty calculator's retail_price_spec.rb: 16.50 % × £1,000.00 = 165.0). The retail
+    // price is read only by the second levy, the caller's excise, not by the customs duty: it is
+    // used; `pack` is read by neither and is named.
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [{"id": "c", "code": "2402200000", "quantity": "40", "unit_price": "10", "duty_rate": "0%",
+            "components": {"pack": "3", "retail_price": "1000"},
+            "extra_duties": [{"name": "Tobacco Products Duty", "rate": "16.5% of the retail price", "kind": "excise"}]}]}));
+    let excise = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Excise).unwrap();
+    assert_eq!(excise.amount, Some(common::d("165.00")));
+    let unused = unused(&q);
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(unused[0].contains("components.pack"), "{unused:?}");
+}

@@ -80,23 +80,26 @@ fn prohibited_import(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, p: &m
     Ok(())
 }
 
-/// The line's `components` that no duty read: a duty charged on a component names it in its
-/// formula (`8.5% × 1,500.00 (case)`), one that lacks it asks for it by name
-/// (`components {"strap_band_or_bracelet": …}`). Any other key matched nothing (audit-k K5).
+/// The line's `components` that no duty read: the duty evaluator reports the components each
+/// evaluation read ([`crate::duty::ComponentsRead`]: the line's duty, a claimed programme's
+/// general rate, an offered preference, a caller's duty or excise), and any other key matched
+/// nothing (audit-k K5); a duty that lacks a component names the one it asks for
+/// (`Unpriced::ComponentValue`), given as a hint.
 fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.components.is_empty() {
         return;
     }
-    let texts: Vec<String> = p.levies.iter().map(|l| l.formula.to_string()).chain(p.reasons.iter().cloned()).collect();
     // The component names the line's duties ask for.
-    let asked: Vec<&str> = texts
+    let asked: Vec<&str> = p
+        .missing
         .iter()
-        .flat_map(|t| t.split("components {\"").skip(1))
-        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|m| match m {
+            Unpriced::ComponentValue { component } => Some(component.as_str()),
+            _ => None,
+        })
         .collect();
-    for name in line.components.keys() {
-        let (shown, named) = (format!("({})", name.replace('_', " ")), format!("\"{name}\""));
-        if texts.iter().any(|t| t.contains(&shown) || t.contains(&named)) {
+    for (i, name) in line.components.keys().enumerate() {
+        if p.components_read.contains(i) {
             continue;
         }
         let hint = match asked.iter().find(|a| a.contains(name.as_str())) {

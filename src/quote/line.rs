@@ -15,6 +15,9 @@ pub(super) struct Priced {
     pub(super) total: Decimal,
     /// A layer charged on the metal content read the line's `metal_content_value`.
     pub(super) metal_used: bool,
+    /// The line's `components` (by index, in key order: [`component_values`]) a duty evaluated
+    /// for it read, as the evaluator reports them.
+    pub(super) components_read: crate::duty::ComponentsRead,
 }
 
 pub(super) fn price_line(
@@ -235,6 +238,7 @@ pub(super) fn price_with(
             Some(expr) => expr.evaluate_amount(&input),
             None => rate.expr.evaluate(&input),
         };
+        p.components_read.extend(&r.components_read);
         if !r.priceable {
             duty_known = false;
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
@@ -348,7 +352,8 @@ pub(super) fn price_with(
 }
 
 /// The line's component values (given in the request currency) in the customs currency, each
-/// converted and rounded as the goods value is.
+/// converted and rounded as the goods value is, in the order of `line.components`' keys (the
+/// indices of [`Priced::components_read`]).
 pub(super) fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decimal)> {
     if line.components.is_empty() {
         return Vec::new();
