@@ -7,7 +7,7 @@
 mod common;
 
 use common::quote;
-use landed::quote::LineStatus;
+use landed::quote::{LevyKind, LineStatus};
 use serde_json::json;
 
 /// The reason the line carried when the rule was code (session 14, `au_tobacco_by_post`), byte
@@ -78,9 +78,92 @@ fn a_component_read_only_by_a_second_levy_is_used_uk_calculator_retail_price() {
         "lines": [{"id": "c", "code": "2402200000", "quantity": "40", "unit_price": "10", "duty_rate": "0%",
             "components": {"pack": "3", "retail_price": "1000"},
             "extra_duties": [{"name": "Tobacco Products Duty", "rate": "16.5% of the retail price", "kind": "excise"}]}]}));
-    let excise = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Excise).unwrap();
+    let excise = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Excise).unwrap();
     assert_eq!(excise.amount, Some(common::d("165.00")));
     let unused = unused(&q);
     assert_eq!(unused.len(), 1, "{unused:?}");
     assert!(unused[0].contains("components.pack"), "{unused:?}");
+}
+
+/// A car of CAD 40,000 from Japan into Ontario on 2025-06-02, GST registrant, with `extra` as
+/// its caller duties: it bears three excises of `tariffs/rules/excise.tsv`, the air-conditioner
+/// tax (Excise Tax Act Sch. I s.7), the green levy (Sch. I s.8) and the luxury tax (Select Luxury
+/// Items Tax Act), none with a rate in our data.
+fn japanese_car(extra: serde_json::Value) -> serde_json::Value {
+    json!({"destination": "CA", "subdivision": "ON", "date": "2025-06-02", "currency": "CAD",
+        "channel": "freight", "transport": "ocean", "incoterm": "DDP", "business_buyer": true,
+        "origin": "JP", "ship_from": "JP",
+        "lines": [{"id": "car", "code": "8703.80", "quantity": "1", "unit_price": "40000.00",
+            "duty_rate": "6.1%", "extra_duties": extra}]})
+}
+
+#[test]
+fn one_caller_excise_naming_no_row_settles_none_of_a_cars_three_excises_excise_tax_act_sch_i() {
+    // Excise Tax Act Sch. I s.7 (air conditioners, CAD 100) and s.8 (green levy), Select Luxury
+    // Items Tax Act: three excises, each its own. One "0%" that does not say which it answers
+    // used to settle all three in silence (session 14's review); now each is listed, saying so.
+    let q = quote(japanese_car(json!([{"name": "Vehicle excise", "rate": "0%", "kind": "excise"}])));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial, "{:?}", l.reason);
+    let listed: Vec<&landed::quote::Levy> =
+        l.levies.iter().filter(|v| v.kind == LevyKind::Excise && v.amount.is_none()).collect();
+    assert_eq!(listed.len(), 3, "{:?}", l.levies);
+    for (levy, row) in listed.iter().zip(["ca-ac-excise", "ca-green-levy", "ca-luxury-tax"]) {
+        assert_eq!(levy.source.row(), format!("excise.tsv#{row}"));
+        assert_eq!(levy.rate.as_str(), "not answered");
+        assert!(levy.formula.as_str().contains(&format!("\"answers\": [\"{row}\"]")), "{}", levy.formula.as_str());
+    }
+    let reason = l.reason.as_deref().unwrap();
+    let says = "the caller's excise \"Vehicle excise\" (extra_duties[0]) does not say which of the line's 3 excises";
+    assert!(reason.contains(says), "{reason}");
+    // The caller's 0 % is still charged (a levy of its own), and the GST is a lower bound.
+    assert_eq!(l.levies.iter().filter(|v| v.kind == LevyKind::Excise && v.amount.is_some()).count(), 1);
+    assert!(q.totals.at_least);
+}
+
+#[test]
+fn caller_excises_answer_the_rows_they_name_and_leave_the_others_listed_excise_tax_act_s215_1() {
+    // Excise Tax Act Sch. I s.7: CAD 100 per air conditioner (named ca-ac-excise), the green levy
+    // not due (named, 0 %): the luxury tax, named by no entry, stays listed with its own reason
+    // and the line partial. Excise Tax Act s.215(1): the GST base holds the excise.
+    let ac = json!({"name": "A/C excise tax", "rate": "100 CAD each", "kind": "excise", "answers": ["ca-ac-excise"]});
+    let green = json!({"name": "Green levy (none)", "rate": "0%", "kind": "excise", "answers": ["ca-green-levy"]});
+    let q = quote(japanese_car(json!([ac, green])));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial, "{:?}", l.reason);
+    let reason = l.reason.as_deref().unwrap();
+    assert!(reason.starts_with("Luxury tax (Select Luxury Items Tax Act) is due on this line"), "{reason}");
+    assert!(!reason.contains("air conditioners") && !reason.contains("green levy"), "{reason}");
+    // All three answered: priced. 40,000 + duty 6.1 % = 2,440.00 + A/C excise 100.00:
+    // GST 5 % × 42,540.00 = 2,127.00.
+    let luxury = json!({"name": "Luxury tax (none: under CAD 100,000)", "rate": "0%", "kind": "excise",
+        "answers": ["ca-luxury-tax"]});
+    let q = quote(japanese_car(json!([ac, green, luxury])));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(common::levy(l, LevyKind::Excise), common::d("100.00"));
+    assert_eq!(common::levy(l, LevyKind::Tax), common::d("2127.00"));
+    // One entry may answer several rows.
+    let all = json!({"name": "Vehicle excise", "rate": "100 CAD each", "kind": "excise",
+        "answers": ["ca-ac-excise", "ca-green-levy", "ca-luxury-tax"]});
+    assert_eq!(quote(japanese_car(json!([all]))).lines[0].status, LineStatus::Priced);
+}
+
+#[test]
+fn an_answer_that_is_no_excise_of_the_line_is_an_error_never_a_figure_that_answers_nothing() {
+    let engine = common::engine();
+    let e = engine
+        .quote(&common::request(japanese_car(
+            json!([{"name": "Wine tax", "rate": "0%", "kind": "excise", "answers": ["au-wet"]}]),
+        )))
+        .expect_err("au-wet is no excise of a car into Canada");
+    assert_eq!(e.field.as_deref(), Some("lines[0].extra_duties[0].answers[0]"), "{e}");
+    assert!(e.message.contains("ca-ac-excise, ca-green-levy, ca-luxury-tax"), "{e}");
+    // Only an excise entry answers excise rows.
+    let e = engine
+        .quote(&common::request(japanese_car(
+            json!([{"name": "Safeguard", "rate": "0%", "answers": ["ca-green-levy"]}]),
+        )))
+        .expect_err("a customs duty answers no excise");
+    assert!(e.field.as_deref().unwrap_or_default().ends_with("extra_duties[0].answers"), "{e}");
 }

@@ -115,7 +115,7 @@ fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
 }
 
-fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
+pub(super) fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
     ctx.req
         .lines
         .iter()

@@ -36,6 +36,9 @@ pub(super) fn price_line(
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let quantities = line_quantities(line)?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
+    if !line.extra_duties.is_empty() {
+        super::excise::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
+    }
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total. Each source is read in place, and the first priced into
