@@ -54,7 +54,10 @@ fn the_callers_surtax_is_in_the_gst_base_excise_tax_act_s215_1() {
     // 40,000 + duty 6.1 % = 2,440 + surtax 100 % = 40,000: GST 5 % x 82,440.00 = 4,122.00.
     let q = quote(chinese_ev(json!([
         {"name": "China surtax", "rate": "100%", "kind": "duty"},
-        {"name": "Vehicle excise taxes", "rate": "0%", "kind": "excise"}
+        // One "0%" that says which of the car's three excises it settles (residue: an entry
+        // naming none leaves each listed, the line partial).
+        {"name": "Vehicle excise taxes", "rate": "0%", "kind": "excise",
+         "answers": ["ca-ac-excise", "ca-green-levy", "ca-luxury-tax"]}
     ])));
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);

@@ -38,11 +38,14 @@ fn line() -> impl Strategy<Value = LineRequest> {
     let ids = (text(), text(), prop::option::of(text()), decimal(), decimal(), prop::option::of(text()));
     let measures = (prop::option::of(decimal()), prop::option::of(decimal()), prop::option::of(decimal()));
     let extra = prop::collection::vec(
-        (text(), text(), any::<bool>()).prop_map(|(name, rate, excise)| ExtraDuty {
-            name,
-            rate,
-            kind: if excise { ExtraDutyKind::Excise } else { ExtraDutyKind::Duty },
-        }),
+        (text(), text(), any::<bool>(), prop::collection::vec(text(), 0..3)).prop_map(
+            |(name, rate, excise, answers)| ExtraDuty {
+                name,
+                rate,
+                kind: if excise { ExtraDutyKind::Excise } else { ExtraDutyKind::Duty },
+                answers,
+            },
+        ),
         0..3,
     );
     let vat = prop::option::of(prop::sample::select(vec![

@@ -104,6 +104,47 @@ impl Unpriced {
     }
 }
 
+/// The `components` of a [`DutyInput`] an evaluation read (by index: `components[i]`): a duty
+/// charged on a component reports it, so a quote can tell which of a line's `components` no duty
+/// read without searching formula texts. A bit per component up to 64, a list beyond.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComponentsRead {
+    bits: u64,
+    more: Vec<usize>,
+}
+
+impl ComponentsRead {
+    /// Notes that `components[i]` was read.
+    pub fn insert(&mut self, i: usize) {
+        match i {
+            0..64 => self.bits |= 1 << i,
+            _ if !self.more.contains(&i) => self.more.push(i),
+            _ => {}
+        }
+    }
+
+    /// True when `components[i]` was read.
+    pub fn contains(&self, i: usize) -> bool {
+        match i {
+            0..64 => self.bits & (1 << i) != 0,
+            _ => self.more.contains(&i),
+        }
+    }
+
+    /// Adds what `other` read (an evaluation on the same components).
+    pub fn extend(&mut self, other: &ComponentsRead) {
+        self.bits |= other.bits;
+        for &i in &other.more {
+            self.insert(i);
+        }
+    }
+
+    /// True when no component was read.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0 && self.more.is_empty()
+    }
+}
+
 /// The result of evaluating a duty expression.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DutyResult {
@@ -125,6 +166,10 @@ pub struct DutyResult {
     /// What could not be priced and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unpriced: Vec<Unpriced>,
+    /// The input's `components` the evaluation read (an ad valorem part charged on one), priced
+    /// or not: the input a quote reports unused when no duty read it.
+    #[serde(skip)]
+    pub components_read: ComponentsRead,
 }
 
 /// A partly evaluated expression.
@@ -173,7 +218,8 @@ pub(super) fn evaluate_amount(expr: &DutyExpr, input: &DutyInput<'_>) -> DutyRes
 }
 
 fn evaluate_with(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> DutyResult {
-    let part = eval(expr, input, text);
+    let mut components_read = ComponentsRead::default();
+    let part = eval(expr, input, text, &mut components_read);
     let round = |a: Decimal| input.rounding.round(a, input.currency);
     match part.amount {
         Some(exact) if part.unpriced.is_empty() => {
@@ -186,6 +232,7 @@ fn evaluate_with(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> DutyResu
                 currency: input.currency,
                 formula: shown(text, || format!("{} = {}", part.text, format_grouped(amount))),
                 unpriced: Vec::new(),
+                components_read,
             }
         }
         _ => DutyResult {
@@ -196,11 +243,13 @@ fn evaluate_with(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> DutyResu
             exact: None,
             currency: input.currency,
             formula: shown(text, || format!("{} = not priceable", part.text)),
+            components_read,
         },
     }
 }
 
-fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
+/// Evaluates `expr`, noting in `read` each of the input's components it reads.
+fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut ComponentsRead) -> Part {
     match expr {
         DutyExpr::Free { condition } => Part::priced(
             Decimal::ZERO,
@@ -213,7 +262,10 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             let pct = || format!("{}%", percent.normalize());
             let base = match on {
                 None => Some((input.value, None)),
-                Some(c) => input.components.iter().find(|(name, _)| name == c).map(|(_, v)| (*v, Some(c))),
+                Some(c) => input.components.iter().position(|(name, _)| name == c).map(|i| {
+                    read.insert(i);
+                    (input.components[i].1, Some(c))
+                }),
             };
             let base_shown = |v: Decimal, c: Option<&String>| match c {
                 None => format_grouped(v),
@@ -247,7 +299,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             let mut unpriced = Vec::new();
             let mut texts: Vec<String> = Vec::new();
             for t in terms {
-                let p = eval(t, input, text);
+                let p = eval(t, input, text, read);
                 if p.amount.is_some() {
                     priced = priced.and_then(|s| s.checked_add(p.priced));
                 }
@@ -260,10 +312,10 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             Part { amount, priced: priced.unwrap_or_default(), text: shown(text, || texts.join(" + ")), unpriced }
         }
         DutyExpr::AtLeast { expr, floor } => {
-            bound(eval(expr, input, text), eval(floor, input, text), "max", Decimal::max, text)
+            bound(eval(expr, input, text, read), eval(floor, input, text, read), "max", Decimal::max, text)
         }
         DutyExpr::AtMost { expr, cap } => {
-            bound(eval(expr, input, text), eval(cap, input, text), "min", Decimal::min, text)
+            bound(eval(expr, input, text, read), eval(cap, input, text, read), "min", Decimal::min, text)
         }
         DutyExpr::Seasonal { seasons } => {
             let Some(date) = input.date else {
@@ -276,7 +328,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
                 .or_else(|| seasons.iter().find(|s| s.windows.is_empty()));
             match season {
                 Some(s) => {
-                    let mut p = eval(&s.expr, input, text);
+                    let mut p = eval(&s.expr, input, text, read);
                     let window = if s.windows.is_empty() {
                         "rest of year".to_string()
                     } else {
@@ -305,7 +357,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
             };
             match (plus, minus) {
                 (Some(p), _) => {
-                    let extra = eval(p, input, text);
+                    let extra = eval(p, input, text, read);
                     let text = format!("{} + {}", base.text, extra.text);
                     let amount = base.amount.zip(extra.amount).and_then(|(a, b)| a.checked_add(b));
                     let priced = extra.amount.unwrap_or_default() + base.amount.unwrap_or_default();
@@ -313,7 +365,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool) -> Part {
                     Part { amount, priced, text, unpriced }
                 }
                 (None, Some(m)) => {
-                    let less = eval(m, input, text);
+                    let less = eval(m, input, text, read);
                     let text = format!("max(0, {} − {})", base.text, less.text);
                     let amount =
                         base.amount.zip(less.amount).and_then(|(a, b)| a.checked_sub(b)).map(|d| d.max(Decimal::ZERO));
@@ -460,5 +512,34 @@ mod tests {
         assert_eq!(r.amount, None);
         assert_eq!(r.partial_amount, Some(dec!(50.00)));
         assert_eq!(r.unpriced, vec![Unpriced::Quantity { measure: Measure::net(crate::units::Dimension::Mass) }]);
+    }
+
+    /// An evaluation reports the components it read, by index: one charged on (priced), one it
+    /// asked for but the input lacks (not read), one no part names (not read), in each branch
+    /// of a compound, bound or seasonal duty (HTSUS 9102.11.45's "8.5% on the case + 2.8% on the
+    /// strap, band or bracelet" form).
+    #[test]
+    fn the_components_an_evaluation_read_are_reported_by_index() {
+        let q = Quantities::new();
+        let components = [("case".to_string(), dec!(1500)), ("movement".to_string(), dec!(900))];
+        let input = DutyInput { components: &components, ..DutyInput::value_only(dec!(5000), Currency::USD, &q) };
+        for text in
+            ["8.5% on the case", "8.5% on the case + 2.8% on the strap_band_or_bracelet", "Free + 8.5% on the case"]
+        {
+            for r in [evaluate(&DutyExpr::parse(text), &input), evaluate_amount(&DutyExpr::parse(text), &input)] {
+                assert!(r.components_read.contains(0) && !r.components_read.contains(1), "{text}: {r:?}");
+            }
+        }
+        let r = evaluate(&DutyExpr::parse("8.5% on the strap_band_or_bracelet"), &input);
+        assert!(r.components_read.is_empty() && !r.priceable);
+        assert!(evaluate(&DutyExpr::parse("10%"), &input).components_read.is_empty());
+        // Past 64 components the set still answers.
+        let mut read = ComponentsRead::default();
+        for i in [3, 64, 200, 200] {
+            read.insert(i);
+        }
+        let mut all = ComponentsRead::default();
+        all.extend(&read);
+        assert!([3, 64, 200].iter().all(|&i| all.contains(i)) && !all.contains(65) && !all.contains(4));
     }
 }

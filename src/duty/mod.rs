@@ -8,7 +8,7 @@
 mod eval;
 mod parse;
 
-pub use eval::{DutyInput, DutyResult, Unpriced};
+pub use eval::{ComponentsRead, DutyInput, DutyResult, Unpriced};
 
 use crate::money::Currency;
 use crate::units::Measure;

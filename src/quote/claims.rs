@@ -113,7 +113,9 @@ pub(super) fn apply_claim(
     p: &mut Priced,
 ) {
     let prog = c.programme;
-    let general = c.general.evaluate_amount(input).exact.map(|e| ctx.round_duty(e));
+    let general = c.general.evaluate_amount(input);
+    p.components_read.extend(&general.components_read);
+    let general = general.exact.map(|e| ctx.round_duty(e));
     let duty = levy.amount;
     let condition = claim_condition(prog, c.general_text);
     ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });

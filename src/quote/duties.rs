@@ -78,6 +78,7 @@ pub(super) fn charge_caller_duties(
         }
         let input = DutyInput { fx: &fx, ..input.clone() };
         let r = expr.evaluate(&input);
+        p.components_read.extend(&r.components_read);
         if !r.priceable {
             known = false;
             p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
@@ -157,6 +158,7 @@ pub(super) fn preferences(
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = !prog.unverified_for(origin, ctx.req.date);
         let r = DutyExpr::parse(rate).evaluate(input);
+        p.components_read.extend(&r.components_read);
         let duty = r.amount.filter(|_| verified);
         let saving = duty.map(|d| mfn - d);
         let note = if verified {

@@ -1,16 +1,24 @@
 //! Inputs that the quote could not use, or whose value the law does not let it price as given:
 //! a line whose value is zero (a free item still has a customs value), a code longer than any
 //! national tariff line, a `metal_content_value` no layer reads, an `fx` pair no conversion
-//! used. Never accepted in silence: a line reason (the line is partial) or a `W_INPUT_UNUSED`.
+//! used; a prohibited import (`rules/prohibitions.tsv`). Never accepted in silence: a line
+//! reason (the line is partial), a `W_INPUT_UNUSED` or an error.
 
 use super::*;
+use crate::rules::prohibitions::ProhibitionEffect;
 
 /// The longest national tariff line of any tariff in the engine (US HTS, UK, EU TARIC: 10
 /// digits; Japan 9): digits beyond it cannot match anything.
 pub(super) const LONGEST_NATIONAL_LINE: usize = 10;
 
 /// A line's own inputs: a zero value, surplus code digits, an unread `metal_content_value`.
-pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, v: &LineValues, p: &mut Priced) {
+pub(super) fn check_line_inputs(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    code: &HsCode,
+    v: &LineValues,
+    p: &mut Priced,
+) -> Result<()> {
     // 19 U.S.C. 1401a(b)-(f) (the fallback methods value goods sold for nothing); Reg. (EU)
     // 2015/2447 art. 144 and TCTA 2018 Sch. 4 (no sale: another method): a free sample, gift or
     // warranty replacement still has a customs value, and a price of 0 is as likely a missing one.
@@ -35,7 +43,7 @@ pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &Hs
             ),
         });
     }
-    au_tobacco_by_post(ctx, code, p);
+    prohibited_import(ctx, line, code, p)?;
     unused_components(ctx, line, p);
     if line.metal_content_value.is_some() && !p.metal_used {
         ctx.warn(Detail::InputUnused {
@@ -43,52 +51,55 @@ pub(super) fn check_line_inputs(ctx: &mut Ctx<'_>, line: &LineRequest, code: &Hs
             why: "no duty on this line is charged on its metal content, so the value was not used".into(),
         });
     }
+    Ok(())
 }
 
-/// Tobacco products are a prohibited import into Australia from 2019-07-01 unless a permission
-/// in writing is produced or the Minister's approval covers them (Customs (Prohibited Imports)
-/// Regulations 1956 reg. 4DA(1)); cigars, chewing tobacco and snuff are outside it (reg.
-/// 4DA(2)(b)-(c)). The Minister's approval (Customs (Prohibited Imports) (Importation of Tobacco
-/// Products) Approval 2019, made under reg. 4DA(9), read only in part) is for goods reported in a
-/// cargo report, which mail is not: a line of tobacco by post is priced as if a permission
-/// covered it, and the line says that without one the goods are prohibited (partial, never
-/// priced complete in silence).
-const AU_TOBACCO_PREFIXES: [&str; 2] = ["2402", "2403"];
-const AU_TOBACCO_OUTSIDE: [&str; 1] = ["240210"];
-const AU_TOBACCO_FROM: &str = "2019-07-01";
-
-fn au_tobacco_by_post(ctx: &Ctx<'_>, code: &HsCode, p: &mut Priced) {
-    if ctx.destination != "AU" || ctx.req.channel != Some(crate::request::Channel::Post) || ctx.movement.is_some() {
-        return;
+/// A prohibited import (`rules/prohibitions.tsv`: Australia's tobacco by post, Customs
+/// (Prohibited Imports) Regulations 1956 reg. 4DA): a row of effect `partial` leaves the line
+/// priced as if a permission covered the goods, and `partial` with the row's reason (never
+/// priced complete in silence); one of effect `error` refuses the quote, naming the line's code,
+/// unless the row is `verify` (then `partial`, and `W_VERIFY`). Goods that cross no customs
+/// border are not imported: no row applies to them.
+fn prohibited_import(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, p: &mut Priced) -> Result<()> {
+    if ctx.movement.is_some() || ctx.rules.prohibitions.is_empty() {
+        return Ok(());
     }
-    let digits = code.digits();
-    let tobacco = AU_TOBACCO_PREFIXES.iter().any(|t| crate::hs::digits_start_with(digits, t))
-        && !AU_TOBACCO_OUTSIDE.iter().any(|t| crate::hs::digits_start_with(digits, t));
-    if !tobacco || Date::parse(AU_TOBACCO_FROM).is_ok_and(|from| ctx.req.date < from) {
-        return;
+    let rules: &'static Rules = ctx.rules;
+    let Some(row) = rules.prohibition(ctx.destination, code.digits(), ctx.req.channel(), ctx.req.date) else {
+        return Ok(());
+    };
+    if row.effect == ProhibitionEffect::Error && !row.source.is_verify() {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            format!("lines[{}].code", line_index(ctx, line)),
+            format!("{} ({})", row.reason, row.source.row()),
+        ));
     }
-    p.reasons.push(
-        "tobacco products are a prohibited import into Australia unless a permission to import them, granted in writing, is produced (Customs (Prohibited Imports) Regulations 1956 reg. 4DA(1), from 2019-07-01; cigars, chewing tobacco and snuff are outside it, reg. 4DA(2)); the Minister's approval under reg. 4DA(9) (Importation of Tobacco Products Approval 2019, read only in part) is for goods reported in a cargo report, which mail is not: the duty and GST shown are those due if a permission covers these goods".into(),
-    );
+    ctx.note_verify(row.source.row(), row.source.is_verify());
+    p.reasons.push(row.reason.into());
+    Ok(())
 }
 
-/// The line's `components` that no duty read: a duty charged on a component names it in its
-/// formula (`8.5% × 1,500.00 (case)`), one that lacks it asks for it by name
-/// (`components {"strap_band_or_bracelet": …}`). Any other key matched nothing (audit-k K5).
+/// The line's `components` that no duty read: the duty evaluator reports the components each
+/// evaluation read ([`crate::duty::ComponentsRead`]: the line's duty, a claimed programme's
+/// general rate, an offered preference, a caller's duty or excise), and any other key matched
+/// nothing (audit-k K5); a duty that lacks a component names the one it asks for
+/// (`Unpriced::ComponentValue`), given as a hint.
 fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.components.is_empty() {
         return;
     }
-    let texts: Vec<String> = p.levies.iter().map(|l| l.formula.to_string()).chain(p.reasons.iter().cloned()).collect();
     // The component names the line's duties ask for.
-    let asked: Vec<&str> = texts
+    let asked: Vec<&str> = p
+        .missing
         .iter()
-        .flat_map(|t| t.split("components {\"").skip(1))
-        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|m| match m {
+            Unpriced::ComponentValue { component } => Some(component.as_str()),
+            _ => None,
+        })
         .collect();
-    for name in line.components.keys() {
-        let (shown, named) = (format!("({})", name.replace('_', " ")), format!("\"{name}\""));
-        if texts.iter().any(|t| t.contains(&shown) || t.contains(&named)) {
+    for (i, name) in line.components.keys().enumerate() {
+        if p.components_read.contains(i) {
             continue;
         }
         let hint = match asked.iter().find(|a| a.contains(name.as_str())) {
@@ -104,7 +115,7 @@ fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
 }
 
-fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
+pub(super) fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
     ctx.req
         .lines
         .iter()
@@ -161,4 +172,43 @@ pub(super) fn check_entry_type(ctx: &mut Ctx<'_>, entered: Decimal) -> Result<()
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{context, engine, priced, request};
+    use super::*;
+
+    /// The embedded rules with the first prohibition changed by `edit` (leaked: a quote's rules
+    /// live for the process).
+    fn rules_with(edit: impl Fn(&mut crate::rules::prohibitions::Prohibition)) -> &'static Rules {
+        let mut rules = Rules::load(engine().snapshot()).expect("embedded rules");
+        edit(&mut rules.prohibitions[0]);
+        Box::leak(Box::new(rules))
+    }
+
+    const CIGARETTES_BY_POST: &str = r#"{"destination":"AU","date":"2026-03-02","currency":"AUD","channel":"post",
+        "origin":"ID","lines":[{"id":"c","code":"2402.20","quantity":"200","unit_price":"0.50","duty_rate":"0%"}]}"#;
+
+    /// A row of effect `error` refuses the quote, naming the line's code and the row; a `verify`
+    /// one only makes the line partial and says the row is unverified (rules/prohibitions.tsv).
+    #[test]
+    fn a_prohibition_of_effect_error_refuses_the_line_unless_the_row_is_verify() {
+        let req = request(CIGARETTES_BY_POST);
+        let code = HsCode::parse("2402.20").unwrap();
+        let mut ctx = context(&req);
+        ctx.rules = rules_with(|r| r.effect = ProhibitionEffect::Error);
+        let e = prohibited_import(&mut ctx, &req.lines[0], &code, &mut priced()).expect_err("refused");
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidField, Some("lines[0].code")));
+        assert!(e.message.contains("reg. 4DA(1)") && e.message.ends_with("(prohibitions.tsv#au-tobacco-by-post)"));
+        let mut ctx = context(&req);
+        ctx.rules = rules_with(|r| {
+            r.effect = ProhibitionEffect::Error;
+            r.source.confidence = crate::provenance::Confidence::Verify;
+        });
+        let mut p = priced();
+        prohibited_import(&mut ctx, &req.lines[0], &code, &mut p).expect("a verify row refuses nothing");
+        assert!(p.reasons[0].contains("reg. 4DA(1)"), "{:?}", p.reasons);
+        assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::Verify));
+    }
 }

@@ -15,6 +15,9 @@ pub(super) struct Priced {
     pub(super) total: Decimal,
     /// A layer charged on the metal content read the line's `metal_content_value`.
     pub(super) metal_used: bool,
+    /// The line's `components` (by index, in key order: [`component_values`]) a duty evaluated
+    /// for it read, as the evaluator reports them.
+    pub(super) components_read: crate::duty::ComponentsRead,
 }
 
 pub(super) fn price_line(
@@ -33,6 +36,9 @@ pub(super) fn price_line(
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let quantities = line_quantities(line)?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
+    if !line.extra_duties.is_empty() {
+        super::excise::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
+    }
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total. Each source is read in place, and the first priced into
@@ -100,7 +106,7 @@ pub(super) fn price_line(
             )
         });
     }
-    super::inputs::check_line_inputs(ctx, line, code, v, &mut p);
+    super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
         LineStatus::Priced
@@ -235,6 +241,7 @@ pub(super) fn price_with(
             Some(expr) => expr.evaluate_amount(&input),
             None => rate.expr.evaluate(&input),
         };
+        p.components_read.extend(&r.components_read);
         if !r.priceable {
             duty_known = false;
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
@@ -348,7 +355,8 @@ pub(super) fn price_with(
 }
 
 /// The line's component values (given in the request currency) in the customs currency, each
-/// converted and rounded as the goods value is.
+/// converted and rounded as the goods value is, in the order of `line.components`' keys (the
+/// indices of [`Priced::components_read`]).
 pub(super) fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(String, Decimal)> {
     if line.components.is_empty() {
         return Vec::new();

@@ -264,11 +264,12 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
 }
 
 fn extra_duty(value: Value, at: Path) -> Result<ExtraDuty> {
-    let mut f = Fields::new(value, at, &["name", "rate", "kind"], "an object with a name and a rate")?;
+    let mut f = Fields::new(value, at, &["name", "rate", "kind", "answers"], "an object with a name and a rate")?;
     Ok(ExtraDuty {
         name: f.required("name", string)?,
         rate: f.required("rate", string)?,
         kind: f.or_default("kind", |v, at| keyword(v, at, EXTRA_DUTY_KINDS))?,
+        answers: f.or_default("answers", |v, at| array(v, at, string))?,
     })
 }
 
@@ -472,7 +473,12 @@ mod tests {
         );
         assert_eq!(
             l.extra_duties,
-            [ExtraDuty { name: "safeguard".into(), rate: "25%".into(), kind: ExtraDutyKind::Duty }]
+            [ExtraDuty {
+                name: "safeguard".into(),
+                rate: "25%".into(),
+                kind: ExtraDutyKind::Duty,
+                answers: Vec::new()
+            }]
         );
         assert_eq!(
             (l.vat_class, l.duty_rate.as_deref(), l.claim.as_deref()),

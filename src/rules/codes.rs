@@ -342,7 +342,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 19] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 21] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -423,6 +423,15 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 19] = [
     // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
     closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax"]),
     closed(EXCISE_RATES_FILE, "in_vat_base", &["yes", "no"]),
+    // `request::Channel` (`any`: every channel), a list, read in `rules/prohibitions.rs`.
+    ClosedColumn {
+        table: PROHIBITIONS_FILE,
+        column: "channel",
+        names: &["any", "courier", "post", "freight"],
+        list: true,
+    },
+    // `rules::prohibitions::ProhibitionEffect::NAMES`.
+    closed(PROHIBITIONS_FILE, "effect", &["partial", "error"]),
 ];
 
 impl ClosedColumn {
@@ -789,9 +798,13 @@ pub const TRADE_REMEDIES_FILE: &str = "rules/trade_remedies.tsv";
 /// Returned-goods reliefs by destination (`rules::returned_goods`), none applied.
 pub const RETURNED_GOODS_FILE: &str = "rules/returned_goods.tsv";
 
+/// Prohibited imports by destination, code and channel (`rules::prohibitions`).
+pub const PROHIBITIONS_FILE: &str = "rules/prohibitions.tsv";
+
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
-const GROUPED_COLUMNS: [(&str, &str); 8] = [
+const GROUPED_COLUMNS: [(&str, &str); 9] = [
     (VAT_CLASSES_FILE, "country"),
+    (PROHIBITIONS_FILE, "countries"),
     (RETURNED_GOODS_FILE, "countries"),
     (RETURNED_GOODS_FILE, "origins"),
     ("rules/tax_uplift.tsv", "not_from"),
@@ -875,6 +888,10 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
         code_prefixes(&r, "codes")?;
         countries(&r, "origins")?;
         countries(&r, "consigned_from")?;
+    }
+    for r in table(PROHIBITIONS_FILE).iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "codes")?;
+        code_prefixes(&r, "exclude_codes")?;
     }
     Ok(())
 }
@@ -1009,6 +1026,8 @@ mod tests {
             ("rules/hs_correlation_fixes.tsv", "\tadd\t", "\tadded\t", "fix"),
             ("rules/preferences.tsv", "\tofficial", "\tofficially", "confidence"),
             ("rules/tax_uplift.tsv", "\tofficial", "\tsure", "confidence"),
+            (PROHIBITIONS_FILE, "\tpost\tpartial\t", "\tmail\tpartial\t", "channel"),
+            (PROHIBITIONS_FILE, "\tpost\tpartial\t", "\tpost\twarn\t", "effect"),
         ] {
             let (files, e) = refused(file, from, to, column);
             let text = &files.iter().find(|(n, _)| *n == file).unwrap().1;
@@ -1040,6 +1059,11 @@ mod tests {
         assert_eq!(names("settles"), settles);
         let bases: Vec<&str> = crate::rules::excise::ExciseBase::NAMES.iter().map(|(n, _)| *n).collect();
         assert_eq!(names("base"), bases);
+        let prohibited =
+            |column: &str| CLOSED_COLUMNS.iter().find(|c| c.table == PROHIBITIONS_FILE && c.column == column);
+        assert_eq!(prohibited("channel").unwrap().names, channels);
+        let effects: Vec<&str> = crate::rules::prohibitions::ProhibitionEffect::NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(prohibited("effect").unwrap().names, effects);
     }
 
     /// A date that is not a date (`2026-02-30`) fails the build step in any rule table.

@@ -11,6 +11,7 @@ mod index;
 pub mod jp_small;
 pub mod movements;
 pub mod programmes;
+pub mod prohibitions;
 pub mod returned_goods;
 pub(crate) mod table;
 pub mod taxes;
@@ -215,6 +216,8 @@ pub struct Rules {
     pub trade_remedies: Vec<TradeRemedy>,
     /// Returned-goods reliefs by destination (`rules/returned_goods.tsv`), none applied.
     pub returned_goods: Vec<returned_goods::ReturnedGoods>,
+    /// Prohibited imports by destination, code and channel (`rules/prohibitions.tsv`).
+    pub prohibitions: Vec<prohibitions::Prohibition>,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -632,6 +635,7 @@ impl Rules {
         let vat_classes = vat_classes::parse(&file(snapshot, vat_classes::FILE)?, &groups)?;
         let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
         let returned_goods = returned_goods::parse(&file(snapshot, returned_goods::FILE)?, &groups)?;
+        let prohibitions = prohibitions::parse(&file(snapshot, codes::PROHIBITIONS_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
         let vat_by_country = index_vat(&vat)?;
         let rules = Rules {
@@ -651,6 +655,7 @@ impl Rules {
             vat_classes,
             trade_remedies,
             returned_goods,
+            prohibitions,
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
@@ -965,6 +970,18 @@ impl Rules {
         date: Date,
     ) -> Vec<(&TradeRemedy, Touch)> {
         self.trade_remedies_on(country, date).touching(code, origin, ship_from)
+    }
+
+    /// The first row of `rules/prohibitions.tsv` covering goods of `code` (its digits) sent
+    /// through `channel` into `country` on `date`, if any.
+    pub fn prohibition(
+        &self,
+        country: &str,
+        code: &str,
+        channel: Channel,
+        date: Date,
+    ) -> Option<&prohibitions::Prohibition> {
+        self.prohibitions.iter().find(|r| r.covers(&self.groups, country, code, channel, date))
     }
 
     /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.

@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 36] = [
+pub const FILES: [&str; 37] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -32,6 +32,7 @@ pub const FILES: [&str; 36] = [
     "tariffs/rules/vat_classes.tsv",
     "tariffs/rules/trade_remedies.tsv",
     "tariffs/rules/returned_goods.tsv",
+    "tariffs/rules/prohibitions.tsv",
     "tariffs/rules/fees.tsv",
     "tariffs/rules/us_layers.tsv",
     "tariffs/rules/preferences.tsv",
