@@ -117,7 +117,16 @@ pub(super) fn tax(
         }
     }
     // The tax's name, and its levy's name at the border.
-    let (kind_name, import_name) = match rate.kind {
+    // A zero or exempt class is named after the destination's tax: GST in Australia, not VAT
+    // (audit-m M8: "Import VAT, zero rate" beside "Import GST" in one quote).
+    let named = match rate.kind {
+        VatKind::Zero | VatKind::Exempt => ctx
+            .rules
+            .class_rate(ctx.destination, None, VatClass::Standard, None, ctx.req.date)
+            .map_or(rate.kind, |s| s.kind),
+        kind => kind,
+    };
+    let (kind_name, import_name) = match named {
         VatKind::Gst => ("GST", "Import GST"),
         VatKind::Hst => ("HST", "Import HST"),
         VatKind::Icms | VatKind::IcmsRts => ("ICMS", "Import ICMS"),
