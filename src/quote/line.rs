@@ -15,6 +15,9 @@ pub(super) struct Priced {
     pub(super) total: Decimal,
     /// A layer charged on the metal content read the line's `metal_content_value`.
     pub(super) metal_used: bool,
+    /// What keeps the VAT/GST base from being known, when something does: a duty, or (the
+    /// duties priced) an excise.
+    pub(super) base_gap: Option<super::explain::BaseGap>,
 }
 
 pub(super) fn price_line(
@@ -334,6 +337,9 @@ pub(super) fn price_with(
     if ctx.movement.is_none() {
         let e = excise(ctx, line, code, v, customs_value, duty_total, duty_known, quantities, p);
         duty_total += e.in_vat_base;
+        if duty_known && !e.known {
+            p.base_gap = Some(super::explain::BaseGap::Excise);
+        }
         duty_known &= e.known;
         after_tax = e.after_tax;
     }

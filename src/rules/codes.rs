@@ -421,7 +421,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 19] = [
     // `rules::trade_remedies::RemedyKind::NAMES`.
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
     // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
-    closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax"]),
+    closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax", "value_duty"]),
     closed(EXCISE_RATES_FILE, "in_vat_base", &["yes", "no"]),
 ];
 
