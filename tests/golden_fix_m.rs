@@ -154,3 +154,25 @@ fn korean_ev_batteries_may_be_section_232_automobile_parts_note_33() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert!(!q.totals.complete);
 }
+
+/// audit-m M6. HTSUS 2026 Rev 10, 2931.90.90: "Pursuant to U.S. note 20(g) to subchapter III,
+/// chapter 99, heading 9903.88.04 covers certain goods of this rate line, as indicated by the
+/// footnote", footnoted on .10, .21, .25 and .29: the 25 % is filed under 9903.88.04, not list 3's
+/// 9903.88.03 (same amount, 750.00 on US$3,000). 9401.79.00 ("See 9903.88.04 and its associated
+/// definitional note") likewise; pumps 8413.50.00 ("See 9903.88.01.") keep list 1's heading.
+#[test]
+fn note_20g_lines_are_charged_under_9903_88_04_htsus_rev_10_footnote() {
+    let us = |code: &str| {
+        quote(json!({"destination": "US", "origin": "CN", "ship_from": "CN", "date": "2026-03-01", "currency": "USD",
+                     "channel": "freight", "transport": "ocean", "incoterm": "DDP",
+                     "lines": [{"id": "a", "code": code, "quantity": "300", "unit_price": "10.00"}]}))
+    };
+    for code in ["2931.90.90.10", "2931.90.90.29", "9401.79.00"] {
+        let q = us(code);
+        let l = layer(&q, "9903.88.04").unwrap_or_else(|| panic!("{code}: {:?}", q.lines[0].levies));
+        assert_eq!(l.amount, Some(d("750.00")), "{code}");
+        assert!(layer(&q, "9903.88.03").is_none(), "{code}");
+    }
+    assert!(layer(&us("2931.90.90.30"), "9903.88").is_none());
+    assert_eq!(layer(&us("8413.50.00"), "9903.88.01").and_then(|l| l.amount), Some(d("750.00")));
+}
