@@ -176,3 +176,30 @@ fn note_20g_lines_are_charged_under_9903_88_04_htsus_rev_10_footnote() {
     assert!(layer(&us("2931.90.90.30"), "9903.88").is_none());
     assert_eq!(layer(&us("8413.50.00"), "9903.88.01").and_then(|l| l.amount), Some(d("750.00")));
 }
+
+/// audit-m M7. CAFTA-DR entered into force for each party on its own date (ITA, 'Central
+/// American Free Trade Agreement': Costa Rica on 2009-01-01, the Dominican Republic on
+/// 2007-03-01; HTSUS general note 29). A claim the day before is refused, saying when the
+/// agreement is in force for that country, not that it is no partner; a non-party still hears
+/// who the partners are.
+#[test]
+fn a_cafta_dr_claim_before_the_partys_entry_into_force_says_when_general_note_29() {
+    let claim = |origin: &str, date: &str| {
+        let r = json!({"destination": "US", "origin": origin, "ship_from": origin, "date": date, "currency": "USD",
+                       "channel": "freight", "transport": "ocean", "incoterm": "DDP", "claim": "P",
+                       "lines": [{"id": "t", "code": "6109.10.00.12", "quantity": "10", "unit_price": "10.00"}]});
+        common::engine().quote(&common::request(r))
+    };
+    for (origin, date, from) in [("CR", "2008-12-31", "2009-01-01"), ("DO", "2007-02-28", "2007-03-01")] {
+        let e = claim(origin, date).expect_err(origin);
+        assert!(e.message.contains(&format!("not in force for {origin} on {date}")), "{}", e.message);
+        assert!(
+            e.message.contains(&format!("from {from}")) && !e.message.contains("its partners are"),
+            "{}",
+            e.message
+        );
+    }
+    let e = claim("CN", "2010-01-01").expect_err("CN");
+    assert!(e.message.contains("its partners are"), "{}", e.message);
+    assert!(claim("CR", "2009-01-01").is_ok());
+}
