@@ -203,3 +203,29 @@ fn a_cafta_dr_claim_before_the_partys_entry_into_force_says_when_general_note_29
     assert!(e.message.contains("its partners are"), "{}", e.message);
     assert!(claim("CR", "2009-01-01").is_ok());
 }
+
+/// audit-m M5. IRAS, "GST on imports of low-value goods": low-value goods are goods "delivered to
+/// Singapore by air or post"; Singapore Customs: the S$400 GST import relief is for goods
+/// imported by post or air. A consignment declared by sea pays import GST at the border on
+/// CIF + duty: 10 × S$100 + duty S$0.50/kg × 20 kg = 1,010.00, GST 9 % = **90.90** at import,
+/// nothing collected at the sale. By air the same goods are low-value goods taxed at the sale.
+#[test]
+fn sg_low_value_goods_gst_is_for_air_or_post_only_iras() {
+    let sg = |channel: &str, transport: &str, price: &str| {
+        quote(json!({"destination": "SG", "origin": "CN", "ship_from": "CN", "date": "2026-11-20", "currency": "SGD",
+                     "channel": channel, "transport": transport, "incoterm": "DDP",
+                     "lines": [{"id": "a", "code": "3926.90", "quantity": "10", "unit_price": price,
+                                "weight_kg": "20", "duty_rate": "$0.50/kg"}]}))
+    };
+    let q = sg("freight", "ocean", "100.00");
+    let gst = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((gst.name.to_string(), gst.amount), ("Import GST".to_string(), Some(d("90.90"))));
+    assert_eq!(q.totals.collected_at_sale, d("0.00"));
+    assert!(q.totals.complete);
+    let q = sg("courier", "air", "100.00");
+    assert_eq!(q.totals.collected_at_sale, d("90.90"));
+    // S$300 by sea: no GST import relief either (9 % × 300.00 = 27.00 at the border).
+    let q = sg("freight", "ocean", "30.00");
+    let gst = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((gst.name.to_string(), gst.amount), ("Import GST".to_string(), Some(d("27.00"))));
+}

@@ -342,11 +342,18 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 19] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 20] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
     closed("rules/thresholds.tsv", "channel", &["any", "courier", "post", "freight"]),
+    // `request::Transport::parse` (`any`: every mode), a list, read in `rules/mod.rs`.
+    ClosedColumn {
+        table: "rules/thresholds.tsv",
+        column: "transport",
+        names: &["any", "ocean", "air", "road", "rail", "post"],
+        list: true,
+    },
     // `request::Transport::parse` (`any`: every mode).
     ClosedColumn {
         table: "rules/fees.tsv",
