@@ -123,17 +123,24 @@ fn one_caller_excise_naming_no_row_settles_none_of_a_cars_three_excises_excise_t
 
 #[test]
 fn caller_excises_answer_the_rows_they_name_and_leave_the_others_listed_excise_tax_act_s215_1() {
-    // Excise Tax Act Sch. I s.7: CAD 100 per air conditioner (named ca-ac-excise), the green levy
-    // not due (named, 0 %): the luxury tax, named by no entry, stays listed with its own reason
-    // and the line partial. Excise Tax Act s.215(1): the GST base holds the excise.
+    // Excise Tax Act Sch. I s.7: CAD 100 per air conditioner (named ca-ac-excise). The green levy,
+    // named by no entry, is priced from our rates as it would be without the caller: with no fuel
+    // consumption rating given, at least 0.00 and the line partial asking for it; the luxury tax
+    // (Select Luxury Items Tax Act), named by no entry either, is not due under CAD 100,000.
     let ac = json!({"name": "A/C excise tax", "rate": "100 CAD each", "kind": "excise", "answers": ["ca-ac-excise"]});
-    let green = json!({"name": "Green levy (none)", "rate": "0%", "kind": "excise", "answers": ["ca-green-levy"]});
-    let q = quote(japanese_car(json!([ac, green])));
+    let q = quote(japanese_car(json!([ac])));
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial, "{:?}", l.reason);
     let reason = l.reason.as_deref().unwrap();
-    assert!(reason.starts_with("Luxury tax (Select Luxury Items Tax Act) is due on this line"), "{reason}");
-    assert!(!reason.contains("air conditioners") && !reason.contains("green levy"), "{reason}");
+    assert!(reason.contains("fuel_l_per_100km"), "{reason}");
+    assert!(!reason.contains("air conditioners") && !reason.contains("Luxury tax"), "{reason}");
+    // The green levy answered too (not due, named, 0 %): priced. 40,000 + duty 6.1 % = 2,440.00
+    // + A/C excise 100.00: GST 5 % × 42,540.00 = 2,127.00 (Excise Tax Act s.215(1)).
+    let green = json!({"name": "Green levy (none)", "rate": "0%", "kind": "excise", "answers": ["ca-green-levy"]});
+    let q = quote(japanese_car(json!([ac, green])));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert_eq!(common::levy(l, LevyKind::Tax), common::d("2127.00"));
     // All three answered: priced. 40,000 + duty 6.1 % = 2,440.00 + A/C excise 100.00:
     // GST 5 % × 42,540.00 = 2,127.00.
     let luxury = json!({"name": "Luxury tax (none: under CAD 100,000)", "rate": "0%", "kind": "excise",

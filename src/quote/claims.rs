@@ -57,6 +57,27 @@ pub(super) fn line_claim(
         return Err(bad(format!("a claim under {} needs the goods' origin: give origin", p.code)));
     };
     if !p.is_partner(origin, ctx.req.date) {
+        // A party on other dates (CAFTA-DR: each country from its own entry into force): say when,
+        // not that it is no partner (audit-m M7).
+        let periods = p.partners.periods(origin);
+        if !periods.is_empty() {
+            let when: Vec<String> = periods
+                .iter()
+                .map(|(from, to)| match (from, to) {
+                    (Some(f), None) => format!("from {f}"),
+                    (None, Some(t)) => format!("until {t}"),
+                    (Some(f), Some(t)) => format!("{f}–{t}"),
+                    (None, None) => "always".into(),
+                })
+                .collect();
+            return Err(bad(format!(
+                "goods of {origin} cannot claim {} ({}): it is not in force for {origin} on {} (for {origin}: {})",
+                p.code,
+                p.name,
+                ctx.req.date,
+                when.join(", ")
+            )));
+        }
         return Err(bad(format!(
             "goods of {origin} cannot claim {} ({}): its partners are {}",
             p.code,

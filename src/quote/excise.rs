@@ -9,7 +9,7 @@
 
 use super::*;
 use crate::money::format_grouped;
-use crate::rules::excise::{ExciseBase, ExciseRate, Fuel};
+use crate::rules::excise::{ExciseBase, ExciseRate};
 
 /// What the excise stage charged: the amount in the VAT base, whether every excise is known,
 /// and the rates charged on a base that holds the VAT/GST (priced by [`excise_after_tax`]).
@@ -113,8 +113,8 @@ pub(super) fn excise(
             out.after_tax.push((row, pick));
             continue;
         }
-        let bases = Bases::of(ctx, v, customs_value, duty_total, None);
-        let (amount, known) = charge(ctx, line, row, pick, &bases, duty_known, p);
+        let bases = Bases::of(ctx, v, customs_value, duty_total, out.in_vat_base, None);
+        let (amount, known) = charge(ctx, line, row, pick, &bases, duty_known, out.known, p);
         out.known &= known;
         out.in_vat_base += amount;
     }
@@ -224,21 +224,21 @@ pub(super) fn excise_after_tax(
             list_unpriced(p, LevyKind::Excise, row, customs_value, "not priced", reason);
             continue;
         }
-        let bases = Bases::of(ctx, v, customs_value, duty_total, Some(tax));
-        let (_, k) = charge(ctx, line, row, pick, &bases, duty_known && tax_known, p);
+        let bases = Bases::of(ctx, v, customs_value, duty_total, Decimal::ZERO, Some(tax));
+        let (_, k) = charge(ctx, line, row, pick, &bases, duty_known && tax_known, true, p);
         known &= k;
     }
     known
 }
 
 /// The rate row of an excise for a line: a row limited to a fuel consumption is chosen by the
-/// line's `fuel_l_per_100km`; without it, the lowest figure of complementary rows is a lower
-/// bound, and a row without its complement prices nothing.
+/// line's `fuel_l_per_100km`; without it, the lowest figure of rows that together cover every
+/// consumption is a lower bound, and rows that leave some consumption uncovered price nothing.
 fn pick(rates: &[&'static ExciseRate], fuel: Option<Decimal>, name: &str) -> Pick {
     if rates.iter().all(|r| r.fuel.is_none()) {
         return Pick::One(rates[0]);
     }
-    let conditions: Vec<String> = rates.iter().filter_map(|r| r.fuel.map(Fuel::text)).collect();
+    let conditions: Vec<String> = rates.iter().filter_map(|r| r.fuel.map(|f| f.text())).collect();
     match fuel {
         Some(f) => match rates.iter().find(|r| r.fuel.is_none_or(|c| c.holds(f))) {
             Some(r) => Pick::One(r),
@@ -248,16 +248,11 @@ fn pick(rates: &[&'static ExciseRate], fuel: Option<Decimal>, name: &str) -> Pic
             )),
         },
         None => {
-            let over = rates.iter().filter_map(|r| match r.fuel {
-                Some(Fuel::Over(l)) => Some(l),
-                _ => None,
-            });
-            let complete = over.into_iter().any(|l| rates.iter().any(|r| r.fuel == Some(Fuel::AtMost(l))));
             let why = format!(
-                "{name}: the threshold depends on the car's combined fuel consumption (cars {}): give fuel_l_per_100km",
+                "{name}: the figure depends on the car's combined fuel consumption (cars {}): give fuel_l_per_100km",
                 conditions.join(", ")
             );
-            match complete {
+            match covers_every_consumption(rates) {
                 true => Pick::LowerBound(rates.to_vec(), why),
                 false => Pick::Unpriced(why),
             }
@@ -265,16 +260,39 @@ fn pick(rates: &[&'static ExciseRate], fuel: Option<Decimal>, name: &str) -> Pic
     }
 }
 
+/// True when every fuel consumption meets some row's condition: each figure the rows name, a
+/// point between each two of them and one above the highest (the conditions change only at
+/// those figures, so these points stand for every consumption).
+fn covers_every_consumption(rates: &[&'static ExciseRate]) -> bool {
+    let mut figures: Vec<Decimal> = rates.iter().filter_map(|r| r.fuel).flat_map(|f| f.figures()).collect();
+    figures.sort();
+    figures.dedup();
+    let mut points = figures.clone();
+    points.extend(figures.windows(2).map(|w| (w[0] + w[1]) / Decimal::TWO));
+    points.extend(figures.first().map(|f| f / Decimal::TWO));
+    points.extend(figures.last().map(|f| f + Decimal::ONE));
+    points.iter().all(|p| rates.iter().any(|r| r.fuel.is_none_or(|c| c.holds(*p))))
+}
+
 /// The bases an excise rate may be charged on, for one line, and how each was made.
 struct Bases {
     customs: (Decimal, String),
     with_duty: (Decimal, String),
+    /// Customs value + duty + the excises charged before on the line in the VAT/GST base.
+    value_duty: (Decimal, String),
     /// With the line's VAT/GST (after the tax stage only).
     with_tax: Option<(Decimal, String)>,
 }
 
 impl Bases {
-    fn of(ctx: &Ctx<'_>, v: &LineValues, customs_value: Decimal, duty_total: Decimal, tax: Option<Decimal>) -> Bases {
+    fn of(
+        ctx: &Ctx<'_>,
+        v: &LineValues,
+        customs_value: Decimal,
+        duty_total: Decimal,
+        excise_before: Decimal,
+        tax: Option<Decimal>,
+    ) -> Bases {
         let transport = v.shipping + v.insurance;
         // On the CIF duty basis the customs value holds transport and insurance already.
         let cif_basis = ctx.j.duty_basis == DutyBasis::Cif;
@@ -290,8 +308,18 @@ impl Bases {
         let value = if cif_basis { customs_value } else { v.cif() };
         let with_duty = (value + duty_total, note);
         let with_tax = tax.map(|t| (with_duty.0 + t, format!("{} + VAT/GST {}", with_duty.1, format_grouped(t))));
+        let value_duty_note = match excise_before.is_zero() {
+            true => format!("customs value {} + duty {}", format_grouped(customs_value), format_grouped(duty_total)),
+            false => format!(
+                "customs value {} + duty {} + excise {}",
+                format_grouped(customs_value),
+                format_grouped(duty_total),
+                format_grouped(excise_before)
+            ),
+        };
         Bases {
             customs: (customs_value, format!("customs value {}", format_grouped(customs_value))),
+            value_duty: (customs_value + duty_total + excise_before, value_duty_note),
             with_duty,
             with_tax,
         }
@@ -303,35 +331,57 @@ impl Bases {
             ExciseBase::CustomsValue => Some(&self.customs),
             ExciseBase::ValueDutyTransport => Some(&self.with_duty),
             ExciseBase::ValueWithTax => self.with_tax.as_ref(),
+            ExciseBase::ValueDuty => Some(&self.value_duty),
         }
     }
 }
 
-/// The exact excise of `rate` on `base` for `quantity` units: `percent` of the base of each unit
-/// over the threshold (none below it), times the fraction.
+/// The exact excise of `rate` on `base` for `quantity` units: its fixed amount per unit, or
+/// `percent` of the base of each unit over the threshold (none below it), times the fraction, at
+/// most `cap` per cent of the base of each unit.
 fn exact(rate: &ExciseRate, base: Decimal, quantity: Decimal) -> Decimal {
+    if let Some(a) = rate.amount {
+        return a * quantity;
+    }
+    let unit = base / quantity;
     let per_unit = match rate.threshold {
-        Some(t) => (base / quantity - t).max(Decimal::ZERO),
-        None => base / quantity,
+        Some(t) => (unit - t).max(Decimal::ZERO),
+        None => unit,
     };
     let taxed = match rate.fraction {
         Some((a, b)) => per_unit * Decimal::from(a) / Decimal::from(b),
         None => per_unit,
     };
-    crate::money::per_cent(taxed * rate.percent) * quantity
+    let tax = crate::money::per_cent(taxed * rate.percent);
+    let tax = match rate.cap {
+        Some(c) => tax.min(crate::money::per_cent(unit * c)),
+        None => tax,
+    };
+    tax * quantity
 }
 
-/// The rate in words: `29%`, `33% × 10/11 of the excess over 69,152.00 per unit`.
+/// The rate in words: `29%`, `33% × 10/11 of the excess over 69,152.00 per unit`, `20% of the
+/// excess over 100,000.00 per unit, at most 10% of the whole`, `1,000.00 per unit`.
 fn rate_text(rate: &ExciseRate) -> String {
     let mut text = rate_text_short(rate);
     if let Some(t) = rate.threshold {
         text.push_str(&format!(" of the excess over {} per unit", format_grouped(t)));
     }
+    if let Some(c) = rate.cap {
+        text.push_str(&format!(", at most {c}% of the whole"));
+    }
+    if rate.amount.is_some() {
+        text.push_str(" per unit");
+    }
     text
 }
 
 /// Charges `pick` on the bases `base` gives, as one levy; returns its amount when in the VAT
-/// base (zero otherwise) and whether it is known.
+/// base (zero otherwise) and whether it is known. `base_known`: the duty (and VAT/GST) in the
+/// base are priced; `excises_known`: so are the line's excises charged before it (listed apart
+/// when not: a zero below the threshold on the priced part is then said not due, the line being
+/// partial through the unpriced excise anyway).
+#[allow(clippy::too_many_arguments)]
 fn charge(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
@@ -339,6 +389,7 @@ fn charge(
     pick: Pick,
     bases: &Bases,
     base_known: bool,
+    excises_known: bool,
     p: &mut Priced,
 ) -> (Decimal, bool) {
     let (rate, others, why) = match pick {
@@ -366,20 +417,45 @@ fn charge(
         return (Decimal::ZERO, false);
     };
     let amount = ctx.round_line(exact(rate, value, line.quantity));
-    let per_unit = match (rate.threshold, line.quantity == Decimal::ONE) {
-        (Some(_), false) => format!(" per unit, × {}", line.quantity.normalize()),
+    // Nothing due on a known base: below the threshold, or in a band of fuel consumption that
+    // owes none. The levy says so with 0.00, priced: the threshold or band settles it.
+    let not_due = amount.is_zero() && why.is_none() && base_known;
+    let base_known = base_known && (excises_known || rate.base != ExciseBase::ValueDuty);
+    let per_unit = match (rate.threshold.is_some() || rate.amount.is_some(), line.quantity == Decimal::ONE) {
+        (true, false) => format!(" per unit, × {}", line.quantity.normalize()),
         _ => String::new(),
     };
-    let mut formula = match rate.threshold {
-        Some(t) => format!(
+    let mut formula = match (rate.amount, rate.threshold) {
+        (Some(a), _) => format!("{}{per_unit} = {}", format_grouped(a), format_grouped(amount)),
+        (None, Some(t)) if rate.cap.is_some() => {
+            let unit = value / line.quantity;
+            format!(
+                "lesser of {}% × ({} − {}) and {}% × {}{per_unit} = {}",
+                rate.percent,
+                format_grouped(unit),
+                format_grouped(t),
+                rate.cap.unwrap_or_default(),
+                format_grouped(unit),
+                format_grouped(amount)
+            )
+        }
+        (None, Some(t)) => format!(
             "{} × ({} − {}){per_unit} = {}",
             rate_text_short(rate),
             format_grouped(value / line.quantity),
             format_grouped(t),
             format_grouped(amount)
         ),
-        None => format!("{} × {} = {}", rate_text_short(rate), format_grouped(value), format_grouped(amount)),
+        (None, None) => {
+            format!("{} × {} = {}", rate_text_short(rate), format_grouped(value), format_grouped(amount))
+        }
     };
+    if not_due {
+        formula.push_str(": not due");
+        if !excises_known && rate.base == ExciseBase::ValueDuty {
+            formula.push_str(" on the priced part of its base (the excise listed without an amount is not in it)");
+        }
+    }
     if !rate.note.is_empty() {
         formula.push_str(&format!(" ({})", rate.note));
     }
@@ -389,15 +465,16 @@ fn charge(
     if !others.is_empty() {
         formula.push_str(": the lowest figure, a lower bound");
     }
-    if !base_known {
+    if !base_known && !not_due {
         formula.push_str(": at least (a part of its base is not priced)");
     }
-    ctx.note_verify(rate.source.row(), rate.source.is_verify());
-    let priced = why.is_none() && base_known && !rate.source.is_verify();
+    let verify = rate.source.is_verify() && !not_due;
+    ctx.note_verify(rate.source.row(), verify);
+    let priced = not_due || (why.is_none() && base_known && !rate.source.is_verify());
     if let Some(why) = why {
         p.reasons.push(why);
     }
-    if rate.source.is_verify() {
+    if verify {
         p.reasons.push(format!("{}: the rate {} is from a secondary source [verify]", row.name, rate.source.row()));
     }
     p.levies.push(Levy {
@@ -414,8 +491,11 @@ fn charge(
     (if rate.in_vat_base { amount } else { Decimal::ZERO }, priced)
 }
 
-/// `29%`, `33% × 10/11`: the rate's factors, for a formula.
+/// `29%`, `33% × 10/11`, `1,000.00`: the rate's factors, for a formula.
 fn rate_text_short(rate: &ExciseRate) -> String {
+    if let Some(a) = rate.amount {
+        return format_grouped(a);
+    }
     match rate.fraction {
         Some((a, b)) => format!("{}% × {a}/{b}", rate.percent),
         None => format!("{}%", rate.percent),

@@ -39,8 +39,9 @@ pub(crate) enum Parts {
     Fob { goods: Decimal },
     /// `{basis}, rounded down to {rounded} (tax law rounding)`.
     RoundedDown { basis: Box<Parts>, rounded: Decimal },
-    /// `{formula} = {amount}`, or `= at least {amount} (duty not fully priced)`.
-    Result { formula: Box<Parts>, amount: Decimal, at_least: bool },
+    /// `{formula} = {amount}`, or `= at least {amount} (duty not fully priced)` (or the
+    /// [`BaseGap`] named).
+    Result { formula: Box<Parts>, amount: Decimal, at_least: Option<BaseGap> },
     /// A rate as published: `20%`.
     Rate(Decimal),
     /// `{percent}% × {base}`.
@@ -54,7 +55,7 @@ pub(crate) enum Parts {
     ValuePlusDuty { customs_value: bool, value: Decimal, duty: Decimal },
     /// `{percent}% × {base} = {amount}` (or the `inside` form, or `at least`): a tax levy's
     /// formula, [`Parts::Result`] of [`Parts::Percent`] or [`Parts::Inside`] without its allocation.
-    Tax { percent: Decimal, base: Decimal, amount: Decimal, inside: bool, at_least: bool },
+    Tax { percent: Decimal, base: Decimal, amount: Decimal, inside: bool, at_least: Option<BaseGap> },
     /// A duty's formula, rendered by evaluating the expression again with the same input.
     Duty(Box<DutyFormula>),
     /// A plain ad valorem or free duty's formula ([`DutyExpr::simple_percent`]): it reads only
@@ -357,11 +358,21 @@ fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
     }
 }
 
-/// ` = {amount}`, or ` = at least {amount} (duty not fully priced)`.
-fn write_result<W: Write>(w: &mut W, amount: Decimal, at_least: bool) -> fmt::Result {
+/// What of a tax's base is not priced, when its amount is a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BaseGap {
+    /// A duty (the customs duty, an additional duty, a remedy).
+    Duty,
+    /// An excise in the base, the duties being priced (audit-m M4: a car's listed excises).
+    Excise,
+}
+
+/// ` = {amount}`, or ` = at least {amount} (duty not fully priced)` (or the excise).
+fn write_result<W: Write>(w: &mut W, amount: Decimal, at_least: Option<BaseGap>) -> fmt::Result {
     match at_least {
-        false => write!(w, " = {}", Grouped(amount)),
-        true => write!(w, " = at least {} (duty not fully priced)", Grouped(amount)),
+        None => write!(w, " = {}", Grouped(amount)),
+        Some(BaseGap::Duty) => write!(w, " = at least {} (duty not fully priced)", Grouped(amount)),
+        Some(BaseGap::Excise) => write!(w, " = at least {} (an excise in its base is not priced)", Grouped(amount)),
     }
 }
 
@@ -406,10 +417,17 @@ mod tests {
     #[test]
     fn tax_formula_groups_thousands_and_says_at_least_when_duty_is_unknown() {
         let f = Parts::Percent { percent: dec!(20.0), base: dec!(1234.50) };
-        let known = Note::new(Parts::Result { formula: Box::new(f.clone()), amount: dec!(246.90), at_least: false });
+        let known = Note::new(Parts::Result { formula: Box::new(f.clone()), amount: dec!(246.90), at_least: None });
         assert_eq!(known, "20% × 1,234.50 = 246.90");
-        let low = Note::new(Parts::Result { formula: Box::new(f), amount: dec!(246.90), at_least: true });
+        let low = Note::new(Parts::Result {
+            formula: Box::new(f.clone()),
+            amount: dec!(246.90),
+            at_least: Some(BaseGap::Duty),
+        });
         assert_eq!(low.as_str(), "20% × 1,234.50 = at least 246.90 (duty not fully priced)");
+        let excise =
+            Note::new(Parts::Result { formula: Box::new(f), amount: dec!(246.90), at_least: Some(BaseGap::Excise) });
+        assert_eq!(excise.as_str(), "20% × 1,234.50 = at least 246.90 (an excise in its base is not priced)");
     }
 
     #[test]
@@ -472,7 +490,7 @@ mod duty_formula_tests {
     #[test]
     fn inline_tax_formula_and_base_render_as_their_boxed_forms() {
         let (percent, base, amount) = (dec!(20), dec!(1234.50), dec!(246.90));
-        for (inside, at_least) in [(false, false), (false, true), (true, false)] {
+        for (inside, at_least) in [(false, None), (false, Some(BaseGap::Duty)), (true, None)] {
             let f = match inside {
                 true => Parts::Inside { percent, base },
                 false => Parts::Percent { percent, base },

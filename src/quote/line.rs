@@ -18,6 +18,9 @@ pub(super) struct Priced {
     /// The line's `components` (by index, in key order: [`component_values`]) a duty evaluated
     /// for it read, as the evaluator reports them.
     pub(super) components_read: crate::duty::ComponentsRead,
+    /// What keeps the VAT/GST base from being known, when something does: a duty, or (the
+    /// duties priced) an excise.
+    pub(super) base_gap: Option<super::explain::BaseGap>,
 }
 
 pub(super) fn price_line(
@@ -341,6 +344,9 @@ pub(super) fn price_with(
     if ctx.movement.is_none() {
         let e = excise(ctx, line, code, v, customs_value, duty_total, duty_known, quantities, p);
         duty_total += e.in_vat_base;
+        if duty_known && !e.known {
+            p.base_gap = Some(super::explain::BaseGap::Excise);
+        }
         duty_known &= e.known;
         after_tax = e.after_tax;
     }

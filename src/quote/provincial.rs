@@ -76,7 +76,13 @@ pub(super) fn pst_levy(
     }
     let name = Note::from(format!("Import PST ({})", pst.subdivision));
     let amount = ctx.round_line(base * ctx.fraction(pst.percent));
-    let formula = Note::new(Parts::Tax { percent: pst.percent, base, amount, inside: false, at_least: !duty_known });
+    let formula = Note::new(Parts::Tax {
+        percent: pst.percent,
+        base,
+        amount,
+        inside: false,
+        at_least: super::taxes::gap(duty_known, p),
+    });
     let unverified = pst.source.is_verify().then(|| {
         format!(
             "the {} {} PST rate of {}% is from a secondary source [verify] ({}): the PST is not priced",

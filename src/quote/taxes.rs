@@ -1,6 +1,7 @@
 //! Stage 5, taxes: import VAT/GST on value plus duty (uplift, parts, rounding), and the minimum
 //! collectible.
 
+use super::explain::BaseGap;
 use super::*;
 use crate::rules::vat_classes::{ClassOf, Settles, VatClassRow};
 use std::sync::Arc;
@@ -83,6 +84,12 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
             LineClass { class: lowest.class, percent: lowest.percent, row: Some(lowest), depends: Some(depends) }
         }
     }
+}
+
+/// What a tax's lower bound misses: nothing when the duties and excises are known, else the
+/// line's [`Priced::base_gap`] (a duty unless an excise was found to be the gap).
+pub(super) fn gap(duty_known: bool, p: &Priced) -> Option<BaseGap> {
+    (!duty_known).then(|| p.base_gap.unwrap_or(BaseGap::Duty))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -205,7 +212,8 @@ pub(super) fn tax(
     let amount = if at_sale.is_some() { ctx.round_at_sale(exact) } else { ctx.round_line(exact) };
     // Without the province or state, the national rate is what every subdivision charges at least.
     let subdivision_open = ctx.subdivision_open && at_sale.is_none();
-    let mut formula = Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: !duty_known });
+    let mut formula =
+        Note::new(Parts::Tax { percent: rate.percent, base, amount, inside, at_least: gap(duty_known, p) });
     if subdivision_open {
         formula = Note::from(format!(
             "{formula}: at least, the national rate (a province or state may charge more: give subdivision)"
@@ -490,7 +498,7 @@ pub(super) fn tax_parts(
         };
         let amount = ctx.round_line(exact);
         previous = Some((amount, part.percent));
-        let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: !duty_known });
+        let formula = Note::new(Parts::Result { formula: Box::new(formula), amount, at_least: gap(duty_known, p) });
         let (amount, partial, formula) = settle_tax(amount, formula, unverified.as_deref(), duty_known, part.name, p);
         p.levies.push(Levy {
             kind: LevyKind::Tax,
@@ -521,7 +529,11 @@ pub(super) fn settle_tax(
         Some(why) => (None, None, Note::from(format!("{formula} — not priced ({}): {why}", format_grouped(amount)))),
         None if duty_known => (Some(amount), None, formula),
         None => {
-            p.reasons.push(format!("{name} depends on the duty, which is not fully priced"));
+            let what = match p.base_gap {
+                Some(BaseGap::Excise) => "an excise in its base, which is not priced",
+                _ => "the duty, which is not fully priced",
+            };
+            p.reasons.push(format!("{name} depends on {what}"));
             (None, Some(amount), formula)
         }
     }

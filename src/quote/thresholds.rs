@@ -76,6 +76,13 @@ fn consignment_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
             "gift is true: a gift between private individuals has no seller, so no seller's scheme applies".into(),
         );
     }
+    // A row for some transport modes (Singapore's low-value goods: "delivered to Singapore by air
+    // or post"): a request naming another mode is outside it (audit-m M5); naming none, the row
+    // applies with its assumption.
+    if let Some(mode) = ctx.req.transport.filter(|m| !t.transport.is_empty() && !t.transport.contains(m)) {
+        let modes: Vec<&str> = t.transport.iter().map(|m| m.name()).collect();
+        return Some(format!("only for goods by {}, and transport is {}", modes.join(" or "), mode.name()));
+    }
     if let Some(from) =
         ctx.req.ship_from.as_deref().filter(|s| t.exclude_ship_from.iter().any(|x| x.eq_ignore_ascii_case(s)))
     {

@@ -342,11 +342,18 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 21] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 22] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
     closed("rules/thresholds.tsv", "channel", &["any", "courier", "post", "freight"]),
+    // `request::Transport::parse` (`any`: every mode), a list, read in `rules/mod.rs`.
+    ClosedColumn {
+        table: "rules/thresholds.tsv",
+        column: "transport",
+        names: &["any", "ocean", "air", "road", "rail", "post"],
+        list: true,
+    },
     // `request::Transport::parse` (`any`: every mode).
     ClosedColumn {
         table: "rules/fees.tsv",
@@ -421,7 +428,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 21] = [
     // `rules::trade_remedies::RemedyKind::NAMES`.
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
     // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
-    closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax"]),
+    closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax", "value_duty"]),
     closed(EXCISE_RATES_FILE, "in_vat_base", &["yes", "no"]),
     // `request::Channel` (`any`: every channel), a list, read in `rules/prohibitions.rs`.
     ClosedColumn {

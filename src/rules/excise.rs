@@ -149,46 +149,100 @@ pub enum ExciseBase {
     /// [`ExciseBase::ValueDutyTransport`] + the import VAT/GST on it: Australia's luxury car tax
     /// value (LCT Act s.7-15). Computed after the VAT/GST, so never in its base.
     ValueWithTax,
+    /// Customs value + customs duty (the caller's duties included) + the line's excises charged
+    /// before it that join the VAT/GST base, without transport: Canada's value of imported goods
+    /// (Excise Tax Act s.215(1): value for duty + duties and taxes payable under the laws relating
+    /// to customs), the base of its luxury tax on importation.
+    ValueDuty,
 }
 
 impl ExciseBase {
     /// The `base` column's values.
-    pub const NAMES: [(&'static str, ExciseBase); 3] = [
+    pub const NAMES: [(&'static str, ExciseBase); 4] = [
         ("customs_value", ExciseBase::CustomsValue),
         ("value_duty_transport", ExciseBase::ValueDutyTransport),
         ("value_with_tax", ExciseBase::ValueWithTax),
+        ("value_duty", ExciseBase::ValueDuty),
     ];
 }
 
-/// A rate row's condition on the vehicle's combined fuel consumption (litres per 100 km): the
-/// row applies to a car whose consumption is over the figure, or at most it.
+/// A bound on the vehicle's fuel consumption (litres per 100 km): over, at most, at least or
+/// under a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fuel {
+pub enum Bound {
     Over(Decimal),
     AtMost(Decimal),
+    AtLeast(Decimal),
+    Under(Decimal),
+}
+
+impl Bound {
+    /// True when a car of `litres` per 100 km meets the bound.
+    pub fn holds(self, litres: Decimal) -> bool {
+        match self {
+            Bound::Over(l) => litres > l,
+            Bound::AtMost(l) => litres <= l,
+            Bound::AtLeast(l) => litres >= l,
+            Bound::Under(l) => litres < l,
+        }
+    }
+
+    /// The figure the bound names.
+    pub fn litres(self) -> Decimal {
+        match self {
+            Bound::Over(l) | Bound::AtMost(l) | Bound::AtLeast(l) | Bound::Under(l) => l,
+        }
+    }
+
+    /// The bound in words.
+    pub fn text(self) -> String {
+        match self {
+            Bound::Over(l) => format!("over {l}"),
+            Bound::AtMost(l) => format!("at most {l}"),
+            Bound::AtLeast(l) => format!("at least {l}"),
+            Bound::Under(l) => format!("under {l}"),
+        }
+    }
+}
+
+/// A rate row's condition on the vehicle's combined fuel consumption (litres per 100 km): one
+/// bound (`over 7`, `at_most 7`, `at_least 16`, `under 13`) or two (`at_least 13 and under
+/// 14`: a band of Canada's green levy), all of which the car meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fuel {
+    pub first: Bound,
+    pub second: Option<Bound>,
 }
 
 impl Fuel {
+    /// One bound.
+    pub fn one(b: Bound) -> Fuel {
+        Fuel { first: b, second: None }
+    }
+
     /// True when a car of `litres` per 100 km meets the condition.
     pub fn holds(self, litres: Decimal) -> bool {
-        match self {
-            Fuel::Over(l) => litres > l,
-            Fuel::AtMost(l) => litres <= l,
-        }
+        self.first.holds(litres) && self.second.is_none_or(|b| b.holds(litres))
+    }
+
+    /// The figures the condition names (one or two).
+    pub fn figures(self) -> impl Iterator<Item = Decimal> {
+        std::iter::once(self.first.litres()).chain(self.second.map(Bound::litres))
     }
 
     /// The condition in words.
     pub fn text(self) -> String {
-        match self {
-            Fuel::Over(l) => format!("over {l} l/100 km"),
-            Fuel::AtMost(l) => format!("at most {l} l/100 km"),
+        match self.second {
+            None => format!("{} l/100 km", self.first.text()),
+            Some(b) => format!("{} and {} l/100 km", self.first.text(), b.text()),
         }
     }
 }
 
 /// A rate of an excise row (`rules/excise_rates.tsv`, docs/rules.md §21): on its dates, goods
 /// under `codes` (within the excise row's) owe `percent` of `base` (less `threshold` per unit,
-/// times `fraction`), read from the law named in `source`.
+/// times `fraction`, at most `cap` per cent of the base), or a fixed `amount` per unit, read
+/// from the law named in `source`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExciseRate {
     pub id: &'static str,
@@ -196,7 +250,15 @@ pub struct ExciseRate {
     pub excise: &'static str,
     /// HS prefixes the rate prices, each under a prefix of the excise row.
     pub codes: Vec<&'static str>,
+    /// The rate (zero for a row of a fixed `amount`).
     pub percent: Decimal,
+    /// A fixed sum per unit of the line's quantity, in the destination's currency, instead of a
+    /// percent (Canada's green levy, CAD 1,000 to 4,000 by band of fuel consumption; zero for the
+    /// band that owes none).
+    pub amount: Option<Decimal>,
+    /// The tax is at most this percent of the base of each unit (Canada's luxury tax: the lesser
+    /// of 20 % of the excess over the threshold and 10 % of the whole).
+    pub cap: Option<Decimal>,
     pub base: ExciseBase,
     /// Deducted from the base of each unit of the line's quantity (a car), in the destination's
     /// currency; the tax is zero below it.
@@ -240,19 +302,31 @@ fn fraction(r: &Record<'_, 'static>) -> Result<Option<(u32, u32)>> {
     }
 }
 
-/// `over N` or `at_most N` (litres per 100 km), or empty.
+/// `over N`, `at_most N`, `at_least N`, `under N` (litres per 100 km), two of them joined by
+/// ` and ` (a band), or empty.
 fn fuel(r: &Record<'_, 'static>) -> Result<Option<Fuel>> {
     let text = r.text("fuel")?;
     if text.is_empty() {
         return Ok(None);
     }
     let litres = |t: &str| t.trim().parse::<Decimal>().ok().filter(|l| *l > Decimal::ZERO);
-    let parsed = match text.split_once(' ') {
-        Some(("over", l)) => litres(l).map(Fuel::Over),
-        Some(("at_most", l)) => litres(l).map(Fuel::AtMost),
+    let bound = |t: &str| match t.trim().split_once(' ') {
+        Some(("over", l)) => litres(l).map(Bound::Over),
+        Some(("at_most", l)) => litres(l).map(Bound::AtMost),
+        Some(("at_least", l)) => litres(l).map(Bound::AtLeast),
+        Some(("under", l)) => litres(l).map(Bound::Under),
         _ => None,
     };
-    parsed.map(Some).ok_or_else(|| r.bad("fuel", &format!("{text:?} is not `over N` or `at_most N` (l/100 km)")))
+    let parsed = match text.split_once(" and ") {
+        None => bound(text).map(Fuel::one),
+        Some((a, b)) => bound(a).zip(bound(b)).map(|(a, b)| Fuel { first: a, second: Some(b) }),
+    };
+    parsed.map(Some).ok_or_else(|| {
+        r.bad(
+            "fuel",
+            &format!("{text:?} is not `over N`, `at_most N`, `at_least N`, `under N` or two of them joined by ` and ` (l/100 km)"),
+        )
+    })
 }
 
 /// Parses `rules/excise_rates.tsv` strictly: each row names a row of `excise` and prices codes
@@ -272,10 +346,20 @@ pub(super) fn parse_rates(t: &Tsv<'static>, excise: &[Excise]) -> Result<Vec<Exc
         if let Some(c) = codes.iter().find(|c| !row.covers(c)) {
             return Err(r.bad("codes", &format!("{c} is not under the codes of {EXCISE_FILE}#{name}")));
         }
-        let percent = match r.decimal("percent")? {
-            Some(p) if p > Decimal::ZERO => p,
-            _ => return Err(r.bad("percent", "a positive percent is required")),
+        let amount = r.decimal("amount")?;
+        if amount.is_some_and(|a| a < Decimal::ZERO) {
+            return Err(r.bad("amount", "negative"));
+        }
+        let percent = match (r.decimal("percent")?, amount) {
+            (Some(p), None) if p > Decimal::ZERO => p,
+            (None, Some(_)) => Decimal::ZERO,
+            (Some(_), Some(_)) => return Err(r.bad("amount", "a row has a percent or an amount, not both")),
+            _ => return Err(r.bad("percent", "a positive percent (or an amount) is required")),
         };
+        let cap = r.decimal("cap")?;
+        if cap.is_some_and(|c| c <= Decimal::ZERO) || (cap.is_some() && amount.is_some()) {
+            return Err(r.bad("cap", "a positive percent of the base, on a row with a percent"));
+        }
         let base = one_of(r, "base", &ExciseBase::NAMES)?;
         let in_vat_base = one_of(r, "in_vat_base", &[("yes", true), ("no", false)])?;
         if base == ExciseBase::ValueWithTax && in_vat_base {
@@ -290,6 +374,8 @@ pub(super) fn parse_rates(t: &Tsv<'static>, excise: &[Excise]) -> Result<Vec<Exc
             excise: row.id,
             codes,
             percent,
+            amount,
+            cap,
             base,
             threshold,
             fraction: fraction(r)?,
@@ -369,7 +455,7 @@ mod tests {
         assert_eq!(ids("2204210000"), ["eu"]);
     }
 
-    const RATES_HEADER: &str = "id\texcise\tcodes\tpercent\tbase\tthreshold\tfraction\tfuel\tin_vat_base\tnote\tvalid_from\tvalid_to\tsource\tconfidence\n";
+    const RATES_HEADER: &str = "id\texcise\tcodes\tpercent\tbase\tthreshold\tfraction\tfuel\tin_vat_base\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tamount\tcap\n";
 
     fn parse_rate_rows(rows: &str) -> Result<Vec<ExciseRate>> {
         let excise = parse_rows("lct\tAU\tLuxury car tax\t8703\tn\t\t\tlaw\tofficial\n").unwrap();
@@ -382,32 +468,54 @@ mod tests {
     #[test]
     fn a_rate_row_reads_its_base_threshold_fraction_and_fuel() {
         let rows = parse_rate_rows(
-            "r\tlct\t870323\t33\tvalue_with_tax\t69152\t10/11\tover 7\tno\tn\t2021-07-01\t2022-06-30\tlaw\tofficial\n",
+            "r\tlct\t870323\t33\tvalue_with_tax\t69152\t10/11\tover 7\tno\tn\t2021-07-01\t2022-06-30\tlaw\tofficial\t\t\n",
         )
         .unwrap();
         let r = &rows[0];
         assert_eq!((r.excise, r.base, r.fraction), ("lct", ExciseBase::ValueWithTax, Some((10, 11))));
-        assert_eq!((r.threshold, r.fuel), (Some(Decimal::from(69152)), Some(Fuel::Over(Decimal::from(7)))));
+        assert_eq!((r.threshold, r.fuel), (Some(Decimal::from(69152)), Some(Fuel::one(Bound::Over(Decimal::from(7))))));
         assert!(r.covers("8703231910") && !r.covers("8703240000"));
         assert!(r.in_force(day("2022-06-30")) && !r.in_force(day("2022-07-01")));
         assert_eq!(r.source.row(), "excise_rates.tsv#r");
         assert!(
-            Fuel::AtMost(Decimal::from(7)).holds(Decimal::from(7))
-                && !Fuel::Over(Decimal::from(7)).holds(Decimal::from(7))
+            Fuel::one(Bound::AtMost(Decimal::from(7))).holds(Decimal::from(7))
+                && !Fuel::one(Bound::Over(Decimal::from(7))).holds(Decimal::from(7))
         );
+    }
+
+    /// Excise Tax Act Sch. I s.6(1)(a): CAD 1,000 on a weighted fuel consumption rating of 13
+    /// litres or more per 100 km but less than 14: a fixed amount on a band of two bounds. SLITA:
+    /// the lesser of 20 % of the excess over the threshold and 10 % of the whole (a cap).
+    #[test]
+    fn a_rate_row_reads_an_amount_a_band_and_a_cap() {
+        let rows = parse_rate_rows(
+            "b\tlct\t8703\t\tcustoms_value\t\t\tat_least 13 and under 14\tyes\tn\t\t\tlaw\tofficial\t1000\t\n\
+             c\tlct\t8703\t20\tvalue_duty\t100000\t\t\tyes\tn\t\t\tlaw\tofficial\t\t10\n",
+        )
+        .unwrap();
+        let band = rows[0].fuel.unwrap();
+        assert_eq!((rows[0].amount, rows[0].percent), (Some(Decimal::from(1000)), Decimal::ZERO));
+        assert!(band.holds(Decimal::from(13)) && band.holds(Decimal::new(139, 1)) && !band.holds(Decimal::from(14)));
+        assert!(!band.holds(Decimal::new(129, 1)));
+        assert_eq!(band.text(), "at least 13 and under 14 l/100 km");
+        assert_eq!((rows[1].cap, rows[1].base), (Some(Decimal::from(10)), ExciseBase::ValueDuty));
     }
 
     #[test]
     fn bad_rate_values_fail_the_load_naming_the_column() {
         for (row, column) in [
-            ("r\tnone\t8703\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "excise"),
-            ("r\tlct\t8704\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "codes"),
-            ("r\tlct\t8703\t0\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "percent"),
-            ("r\tlct\t8703\t33\tvalue\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "base"),
-            ("r\tlct\t8703\t33\tvalue_with_tax\t\t\t\tyes\tn\t\t\tlaw\tofficial\n", "in_vat_base"),
-            ("r\tlct\t8703\t33\tcustoms_value\t\t11/10\t\tyes\tn\t\t\tlaw\tofficial\n", "fraction"),
-            ("r\tlct\t8703\t33\tcustoms_value\t\t\tbelow 7\tyes\tn\t\t\tlaw\tofficial\n", "fuel"),
-            ("r\tlct\t8703\t33\tcustoms_value\t-1\t\t\tyes\tn\t\t\tlaw\tofficial\n", "threshold"),
+            ("r\tnone\t8703\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "excise"),
+            ("r\tlct\t8704\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "codes"),
+            ("r\tlct\t8703\t0\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "percent"),
+            ("r\tlct\t8703\t33\tvalue\t\t\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "base"),
+            ("r\tlct\t8703\t33\tvalue_with_tax\t\t\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "in_vat_base"),
+            ("r\tlct\t8703\t33\tcustoms_value\t\t11/10\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "fraction"),
+            ("r\tlct\t8703\t33\tcustoms_value\t\t\tbelow 7\tyes\tn\t\t\tlaw\tofficial\t\t\n", "fuel"),
+            ("r\tlct\t8703\t33\tcustoms_value\t-1\t\t\tyes\tn\t\t\tlaw\tofficial\t\t\n", "threshold"),
+            ("r\tlct\t8703\t33\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\t100\t\n", "amount"),
+            ("r\tlct\t8703\t\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\t-1\t\n", "amount"),
+            ("r\tlct\t8703\t20\tcustoms_value\t\t\t\tyes\tn\t\t\tlaw\tofficial\t\t0\n", "cap"),
+            ("r\tlct\t8703\t33\tcustoms_value\t\t\tat_least 13 or under 14\tyes\tn\t\t\tlaw\tofficial\t\t\n", "fuel"),
         ] {
             let e = parse_rate_rows(row).expect_err(column);
             assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);

@@ -181,6 +181,12 @@ impl Members<'_> {
         rows.peek().is_some() && rows.all(|(_, _, _, verified)| !verified)
     }
 
+    /// The periods (`valid_from`, `valid_to`) in which `country` is named or a member, whatever
+    /// the date: a claim refused on a date outside them can say when the country is a partner.
+    pub fn periods(&self, country: &str) -> Vec<(Option<Date>, Option<Date>)> {
+        self.rows.iter().filter(|(c, ..)| *c == country).map(|(_, from, to, _)| (*from, *to)).collect()
+    }
+
     fn in_force<'s>(
         &'s self,
         country: &'s str,

@@ -94,6 +94,9 @@ pub struct Threshold {
     pub basis: ThresholdBasis,
     /// `None` for any channel.
     pub channel: Option<Channel>,
+    /// The transport modes it is for (empty: any). A request naming another mode is outside
+    /// it; one naming none gets it with its assumption (Singapore's low-value goods: air or post).
+    pub transport: Vec<Transport>,
     /// Countries of direct shipment it is limited to (empty: any).
     pub ship_from: Vec<&'static str>,
     /// Countries of origin it is limited to (empty: any); every line must qualify.
@@ -276,13 +279,7 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
     for r in t.records() {
         let id = r.text("id")?;
         let codes = codes::FeeCodes::read(&r)?;
-        let transport = match r.text("transport")? {
-            "any" => Vec::new(),
-            list => list
-                .split(',')
-                .map(|m| Transport::parse(m.trim()).ok_or_else(|| r.bad("transport", &format!("unknown value {m:?}"))))
-                .collect::<Result<_>>()?,
-        };
+        let transport = transport_list(&r)?;
         let assumption = r.text("assumption")?;
         fees.push(Fee {
             id,
@@ -366,6 +363,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
     }
     let currency = codes::currency(r, "currency")?;
     let assumption = r.text("assumption")?;
+    let transport = transport_list(r)?;
     Ok(Threshold {
         id: r.text("id")?,
         country: r.text("country")?,
@@ -392,8 +390,21 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         assumption: (!assumption.is_empty()).then_some(assumption),
         scheme: codes.scheme,
         sale_base: codes.sale_base,
+        transport,
         source,
     })
+}
+
+/// A row's `transport` column: `any` (empty list) or modes joined by commas; an unknown mode is
+/// an error naming the line and column.
+fn transport_list(r: &table::Record<'_, 'static>) -> Result<Vec<Transport>> {
+    match r.text("transport")? {
+        "any" => Ok(Vec::new()),
+        list => list
+            .split(',')
+            .map(|m| Transport::parse(m.trim()).ok_or_else(|| r.bad("transport", &format!("unknown value {m:?}"))))
+            .collect(),
+    }
 }
 
 /// Parses `rules/jurisdictions.tsv`: every coded column is one of its values, or the load fails
@@ -1174,10 +1185,10 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\n";
 
     fn parse(row: &str) -> Result<Threshold> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
         let confidence = match r.text("confidence")? {

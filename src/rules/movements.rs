@@ -77,6 +77,7 @@ fn at_sale(
     source: Provenance<'static>,
 ) -> Threshold {
     Threshold {
+        transport: Vec::new(),
         id,
         country: "",
         duty: false,
