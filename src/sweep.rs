@@ -4,7 +4,8 @@
 //! never "cheapest". The answer names the winning combination and what each of its choices saved
 //! against the best other value of the same axis: "the cheapest compliant way to land this cart".
 //! A choice that saved nothing (the best other value costs the same) is not a saving: it is listed
-//! in `ties` instead of `savings`.
+//! in `ties` instead of `savings`. The code axis is a what-if for other goods, never a way to
+//! declare the same goods more cheaply: its entry carries [`CODE_WHAT_IF`] as its note.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -784,6 +785,13 @@ fn axis_values(r: &SweepRow) -> [String; 8] {
 
 const AXES: [&str; 8] = ["destination", "origin", "ship_from", "date", "channel", "incoterm", "code", "claim"];
 const CLAIM_AXIS: usize = 7;
+const CODE_AXIS: usize = 6;
+
+/// The code axis compares other goods, never another way to declare the same goods: the
+/// classification follows from the goods (the General Interpretative Rules, GIR 1 and 6), and
+/// a cheaper code declared for them is a misdeclaration (e.g. CEMA 1979 s.167 in the UK;
+/// Regulation (EU) 952/2013 art. 15 and 42 in the EU) (audit-n N6).
+pub const CODE_WHAT_IF: &str = "a what-if for goods of that code, not a saving on the same goods: the code follows from the goods (GIR 1 and 6), and declaring another code for them is a misdeclaration";
 
 /// For each axis, what the cheapest row's value saved against the cheapest complete row with
 /// another value, equal to it on every other axis but the claim (each alternative keeps its own
@@ -810,7 +818,10 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
                     chosen: chosen[k].clone(),
                     instead_of: v[k].clone(),
                     saving: total - best,
-                    note: cheapest.caveat.clone().filter(|c| r.caveat.as_ref() != Some(c)),
+                    note: match k {
+                        CODE_AXIS => Some(CODE_WHAT_IF.to_string()),
+                        _ => cheapest.caveat.clone().filter(|c| r.caveat.as_ref() != Some(c)),
+                    },
                 }),
                 None => {}
             }

@@ -37,7 +37,8 @@ enum Command {
     /// request prices that line; a cart scales all its prices by one factor).
     Reverse(reverse::Args),
     /// One cart across destinations, origins, places of shipment, dates, channels, incoterms, codes
-    /// and preference claims, cheapest first: the cheapest compliant way to land it.
+    /// and preference claims, cheapest first: the cheapest compliant way to land it (codes are a
+    /// what-if for other goods: the code follows from the goods).
     Sweep(sweep::Args),
     /// The same cart on two dates, every levy that changed and why (--catalogue: per line as SKUs).
     Diff(diff::Args),
