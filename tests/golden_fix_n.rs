@@ -119,3 +119,78 @@ fn a_sweep_across_codes_is_a_what_if_not_a_saving() {
     let code = r.savings.iter().find(|s| s.axis == "code").expect("a code entry");
     assert!(code.note.as_deref().is_some_and(|n| n.starts_with("a what-if") && n.contains("GIR 1 and 6")), "{code:?}");
 }
+
+/// audit-n N5. CBSA Customs Notice 20-18 (CUSMA courier low value shipments): "the goods do not
+/// need to originate ... but rather be imported from the United States or Mexico. If the goods
+/// were not produced in the United States or Mexico, they must have entered into the commerce of
+/// either the United States or Mexico prior to being imported into Canada". Chinese toys shipped
+/// from the US at CA$140: duty relieved under the CA$150 band on that condition, stated in the
+/// quote, and the sweep that names the US route cheapest repeats it.
+#[test]
+fn canadas_cusma_courier_relief_states_its_commerce_condition() {
+    let cart = json!({"destination": "CA", "subdivision": "AB", "origin": "CN", "ship_from": "US",
+        "date": "2026-11-26", "currency": "CAD", "channel": "courier", "incoterm": "DAP",
+        "lines": [{"id": "g", "code": "9503.00", "quantity": "1", "unit_price": "140.00", "duty_rate": "8%"}]});
+    let q = quote(cart.clone());
+    assert!(q.thresholds.iter().any(|t| t.id == "ca-cusma-courier-150" && t.applies));
+    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION"
+        && w.message.to_string().contains("entered into the commerce of the US or Mexico")));
+    let axes = SweepAxes { ship_froms: vec!["CN".into(), "US".into()], ..Default::default() };
+    let r = sweep(&engine(), &request(cart), &axes).unwrap();
+    let cheapest = r.cheapest.expect("a complete row");
+    assert_eq!(cheapest.ship_from.as_deref(), Some("US"));
+    assert!(cheapest.notes.iter().any(|n| n.contains("entered into the commerce")), "{:?}", cheapest.notes);
+    let saving = r.savings.iter().find(|s| s.axis == "ship_from").expect("US instead of CN");
+    assert!(saving.note.as_deref().is_some_and(|n| n.contains("entered into the commerce")), "{saving:?}");
+}
+
+/// audit-n N4. Under DAP the recipient pays the duty and import VAT to the carrier on delivery
+/// (Incoterms 2020 DAP A9/B9); the catalogue's `landed` is the checkout amount, so the all-in
+/// price is `buyer_total`. Jacket EUR 300 from CN to DE: duty 12 % = 36.00, VAT 19 % × 336.00 =
+/// 63.84 (Directive 2006/112/EC art. 85-86): due on delivery 99.84, buyer total 399.84, equal to
+/// the DDP landed cost.
+#[test]
+fn the_catalogue_under_dap_writes_what_is_due_on_delivery_and_the_buyers_total() {
+    use landed::catalogue::{price_catalogue, CatalogueOptions};
+    let csv = "sku,code,price,origin,currency\njacket,6201400000,300.00,CN,EUR\n";
+    let run = |incoterm: landed::request::Incoterm| {
+        let options = CatalogueOptions {
+            destinations: vec!["DE".into()],
+            date: landed::date::Date::parse("2026-11-26").unwrap(),
+            currency: landed::money::Currency::parse("EUR").unwrap(),
+            channel: landed::request::Channel::Courier,
+            incoterm,
+        };
+        let mut out = Vec::new();
+        price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let dap = run(landed::request::Incoterm::Dap);
+    let header: Vec<&str> = dap.lines().next().unwrap().split(',').collect();
+    let row: Vec<&str> = dap.lines().nth(1).unwrap().split(',').collect();
+    let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!((col("landed"), col("due_on_delivery"), col("buyer_total")), ("300.00", "99.84", "399.84"), "{dap}");
+    let ddp = run(landed::request::Incoterm::Ddp);
+    let row: Vec<&str> = ddp.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!((row[9], row[13], row[14]), ("399.84", "0.00", "399.84"), "{ddp}");
+}
+
+/// audit-n N3. The EU-UK Trade and Cooperation Agreement (OJ L 149, 30.4.2021) art. 21: no
+/// customs duties on goods originating in the other Party (with a statement on origin, art.
+/// 54-55). Our data has no EU or GB preference programmes, so a sweep across origins into DE
+/// charges every origin the general 12 % and must not call GB and CN "the same total, no
+/// saving"; `rate` says the preferences are not in our data.
+#[test]
+fn an_origin_sweep_where_preferences_are_not_in_our_data_says_so() {
+    let cart = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier", "incoterm": "DDP",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "2", "unit_price": "200.00"}]}));
+    let axes = SweepAxes { origins: vec!["GB".into(), "CN".into()], ..Default::default() };
+    let r = sweep(&engine(), &cart, &axes).unwrap();
+    let tie = r.ties.iter().find(|t| t.axis == "origin").expect("an origin tie");
+    assert!(tie.note.as_deref().is_some_and(|n| n.contains("preference programmes are not in our data")), "{tie:?}");
+    let rate = landed::api::rate(&engine(), "DE", "87038010", landed::date::Date::parse("2026-11-26").unwrap()).unwrap();
+    assert!(rate.covers.contains("preferences") && rate.covers.contains("not in our data"));
+    let us = landed::api::rate(&engine(), "US", "6109100012", landed::date::Date::parse("2026-11-26").unwrap()).unwrap();
+    assert_eq!(us.covers, landed::api::RATE_COVERS);
+}

@@ -114,7 +114,10 @@ fn answer(r: &SweepResult) -> String {
     for t in &r.ties {
         out.push_str(&match t.axis.as_str() {
             "code" => format!("  what-if: goods of code {} or {}: the same total\n", t.chosen, t.same_as),
-            _ => format!("  {} {} or {}: the same total, no saving\n", t.axis, t.chosen, t.same_as),
+            _ => match &t.note {
+                Some(n) => format!("  {} {} or {}: the same total here, not a finding ({n})\n", t.axis, t.chosen, t.same_as),
+                None => format!("  {} {} or {}: the same total, no saving\n", t.axis, t.chosen, t.same_as),
+            },
         });
     }
     for l in &c.line_claims {
