@@ -271,6 +271,17 @@ pub fn sweep_with_progress(
         None => rows.iter().filter(|r| !r.complete && key(r).is_some()).count(),
     };
     let (mut savings, mut ties) = cheapest.as_ref().map(|c| savings(c, &complete)).unwrap_or_default();
+    // DDP against DAP compares the government's levies only: under DAP the carrier bills the
+    // recipient its own clearance or disbursement charge, outside the fee table (audit-n N7).
+    for t in ties.iter_mut().filter(|t| t.axis == "incoterm") {
+        t.note = Some(INCOTERM_NOTE.to_string());
+    }
+    for s in savings.iter_mut().filter(|s| s.axis == "incoterm") {
+        s.note = Some(match s.note.take() {
+            Some(n) => format!("{n}; {INCOTERM_NOTE}"),
+            None => INCOTERM_NOTE.to_string(),
+        });
+    }
     // Origins compared where the destination's preferences are not in our data: every origin is
     // charged the general rate, so "the same total" says nothing of a partner's preference.
     if let Some(c) = cheapest.as_ref().filter(|c| !crate::rules::Rules::has_programmes(&c.destination)) {
@@ -776,9 +787,10 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
     for check in q.thresholds.iter().filter(|t| t.applies) {
         let Some(t) = rules.thresholds.iter().find(|t| t.id == check.id) else { continue };
         let Some(assumption) = t.assumption.filter(|_| !t.ship_from.is_empty()) else { continue };
-        let foreign = q.lines.iter().any(|l| {
-            l.origin.as_deref().is_none_or(|o| !t.ship_from.iter().any(|s| s.eq_ignore_ascii_case(o)))
-        });
+        let foreign = q
+            .lines
+            .iter()
+            .any(|l| l.origin.as_deref().is_none_or(|o| !t.ship_from.iter().any(|s| s.eq_ignore_ascii_case(o))));
         let caveat = format!("{}: {assumption}", t.id);
         if foreign && !row.notes.iter().any(|n| n.ends_with(assumption)) {
             row.notes.push(caveat.clone());
@@ -846,14 +858,12 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
         });
         if let Some((r, v)) = other {
             match r.buyer_total_in_request_currency {
-                Some(total) if total == best => {
-                    ties.push(AxisTie {
-                        axis: (*axis).into(),
-                        chosen: chosen[k].clone(),
-                        same_as: v[k].clone(),
-                        note: None,
-                    })
-                }
+                Some(total) if total == best => ties.push(AxisTie {
+                    axis: (*axis).into(),
+                    chosen: chosen[k].clone(),
+                    same_as: v[k].clone(),
+                    note: None,
+                }),
                 Some(total) => out.push(AxisSaving {
                     axis: (*axis).into(),
                     chosen: chosen[k].clone(),
@@ -870,6 +880,9 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
     }
     (out, ties)
 }
+
+/// What a DDP/DAP comparison leaves out.
+const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared";
 
 /// What an origin comparison to `destination` leaves out where its preferences are not in our data.
 fn no_preferences_note(destination: &str) -> String {

@@ -68,7 +68,11 @@ fn an_unknown_code_under_the_au_1000_relief_is_checked_in_the_hs() {
     let au = |code: &str| one_line("AU", "AUD", code, "10");
     let none = au("0000000000");
     assert_eq!(none.lines[0].status, LineStatus::Partial);
-    assert!(reason(&none).contains("000000 is not in the HS 2022 nomenclature; no code of chapter 00"), "{}", reason(&none));
+    assert!(
+        reason(&none).contains("000000 is not in the HS 2022 nomenclature; no code of chapter 00"),
+        "{}",
+        reason(&none)
+    );
     let heading_only = au("6109990000");
     assert_eq!(heading_only.lines[0].status, LineStatus::Partial);
     assert!(reason(&heading_only).contains("nearest valid codes: 610990"), "{}", reason(&heading_only));
@@ -133,8 +137,11 @@ fn canadas_cusma_courier_relief_states_its_commerce_condition() {
         "lines": [{"id": "g", "code": "9503.00", "quantity": "1", "unit_price": "140.00", "duty_rate": "8%"}]});
     let q = quote(cart.clone());
     assert!(q.thresholds.iter().any(|t| t.id == "ca-cusma-courier-150" && t.applies));
-    assert!(q.warnings.iter().any(|w| w.code == "W_ASSUMPTION"
-        && w.message.to_string().contains("entered into the commerce of the US or Mexico")));
+    assert!(q
+        .warnings
+        .iter()
+        .any(|w| w.code == "W_ASSUMPTION"
+            && w.message.to_string().contains("entered into the commerce of the US or Mexico")));
     let axes = SweepAxes { ship_froms: vec!["CN".into(), "US".into()], ..Default::default() };
     let r = sweep(&engine(), &request(cart), &axes).unwrap();
     let cheapest = r.cheapest.expect("a complete row");
@@ -189,8 +196,43 @@ fn an_origin_sweep_where_preferences_are_not_in_our_data_says_so() {
     let r = sweep(&engine(), &cart, &axes).unwrap();
     let tie = r.ties.iter().find(|t| t.axis == "origin").expect("an origin tie");
     assert!(tie.note.as_deref().is_some_and(|n| n.contains("preference programmes are not in our data")), "{tie:?}");
-    let rate = landed::api::rate(&engine(), "DE", "87038010", landed::date::Date::parse("2026-11-26").unwrap()).unwrap();
+    let rate =
+        landed::api::rate(&engine(), "DE", "87038010", landed::date::Date::parse("2026-11-26").unwrap()).unwrap();
     assert!(rate.covers.contains("preferences") && rate.covers.contains("not in our data"));
-    let us = landed::api::rate(&engine(), "US", "6109100012", landed::date::Date::parse("2026-11-26").unwrap()).unwrap();
+    let us =
+        landed::api::rate(&engine(), "US", "6109100012", landed::date::Date::parse("2026-11-26").unwrap()).unwrap();
     assert_eq!(us.covers, landed::api::RATE_COVERS);
+}
+
+/// audit-n N7. US wine, HTSUS 2204.21.50: 6.3 cents/litre. A line that gives `volume_l` 9 and
+/// `units {"l": "90"}` states two volumes; the duty took the second (6.3 ¢ × 90 = 5.67) with no
+/// word. One measure given twice differently is a typed error naming the field.
+#[test]
+fn a_volume_given_twice_differently_is_a_typed_error() {
+    let wine = |units_l: &str| {
+        request(json!({"destination": "US", "origin": "FR", "ship_from": "FR", "date": "2026-11-26",
+            "currency": "USD", "channel": "courier", "incoterm": "DDP",
+            "lines": [{"id": "w", "code": "2204.21.50", "quantity": "12", "unit_price": "10",
+                "volume_l": "9", "units": {"l": units_l}, "alcohol_pct": "13"}]}))
+    };
+    let e = engine().quote(&wine("90")).unwrap_err();
+    assert_eq!((e.code.as_str(), e.field.as_deref()), ("E_INVALID_FIELD", Some("units.l")), "{e}");
+    assert!(e.message.contains("volume_l is 9"), "{e}");
+    assert!(engine().quote(&wine("9")).is_ok());
+}
+
+/// audit-n N7. Reg. (EU) 2026/382: from 2026-07-01 the EUR 150 relief ends and EUR 3 per tariff
+/// line starts. The relieved duty (0.00) that ends is no saving: its change reads "no longer
+/// applies (was 0.00 …)" with a delta of 0.00, never "-0.00 — no longer charged".
+#[test]
+fn a_relief_that_ends_is_not_a_negative_zero_saving_in_diff() {
+    let cart = request(json!({"destination": "DE", "origin": "CN", "ship_from": "CN", "date": "2026-11-26",
+        "currency": "EUR", "channel": "post", "incoterm": "DDP", "seller_registered": false,
+        "lines": [{"id": "tee", "code": "6109.10.00.10", "quantity": "2", "unit_price": "20.00"}]}));
+    let (before, after) =
+        (landed::date::Date::parse("2026-06-30").unwrap(), landed::date::Date::parse("2026-07-01").unwrap());
+    let c = landed::diff::compare_dates(&engine(), &cart, before, after).unwrap();
+    let ended = c.changes.iter().find(|x| x.before == Some(d("0.00")) && x.after.is_none()).expect("the relief's line");
+    assert!(ended.delta.is_zero() && !ended.delta.is_sign_negative(), "{ended:?}");
+    assert!(ended.why.starts_with("no longer applies (was 0.00: relieved"), "{}", ended.why);
 }

@@ -38,7 +38,8 @@ pub(super) fn price_line(
     // equals), only its code and total. Each source is read in place, and the first priced into
     // the line's own place (a source and its pricing are large: each move is a copy).
     // A relief (or the flat duty per line) reads no tariff rate: the code is checked on its own.
-    let relieved = ctx.movement.is_none() && (relief.duty.is_some() || (flat_share.is_some() && relief.flat_duty.is_some()));
+    let relieved =
+        ctx.movement.is_none() && (relief.duty.is_some() || (flat_share.is_some() && relief.flat_duty.is_some()));
     let mut sources = Several::new();
     duty_sources(ctx, line, code, relief, flat_share, claim, &mut sources);
     let mut sources = sources.iter_mut();

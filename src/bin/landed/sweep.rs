@@ -114,10 +114,20 @@ fn answer(r: &SweepResult) -> String {
     for t in &r.ties {
         out.push_str(&match t.axis.as_str() {
             "code" => format!("  what-if: goods of code {} or {}: the same total\n", t.chosen, t.same_as),
-            _ => match &t.note {
-                Some(n) => format!("  {} {} or {}: the same total here, not a finding ({n})\n", t.axis, t.chosen, t.same_as),
-                None => format!("  {} {} or {}: the same total, no saving\n", t.axis, t.chosen, t.same_as),
-            },
+            // Origins where the destination's preferences are not in our data: no finding.
+            "origin" if t.note.is_some() => format!(
+                "  origin {} or {}: the same total here, not a finding ({})\n",
+                t.chosen,
+                t.same_as,
+                t.note.as_deref().unwrap_or_default()
+            ),
+            _ => format!(
+                "  {} {} or {}: the same total, no saving{}\n",
+                t.axis,
+                t.chosen,
+                t.same_as,
+                t.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
         });
     }
     for l in &c.line_claims {
