@@ -82,6 +82,11 @@ pub struct RateResponse {
 /// [`RateResponse::covers`].
 pub const RATE_COVERS: &str = "the tariff's own rate for the code; what depends on origin, value, date and buyer (preferences, additional duties such as Section 301/232, thresholds, excise, VAT/GST, fees) is in a quote";
 
+/// [`RateResponse::covers`] for a destination whose preference programmes are not in our data
+/// (the EU, GB and every other but the US and Japan: audit-n N3): a quote charges every origin
+/// the general rate, and says nothing of a free-trade agreement the goods may qualify under.
+pub const RATE_COVERS_NO_PREFERENCES: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements, such as the EU-UK Trade and Cooperation Agreement) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
+
 fn rate_line(snapshot: &'static Snapshot<'static>, l: &LookupLine<'_>, with_code: bool) -> RateLine {
     let r = &l.row;
     let some = |t: &str| (!t.is_empty()).then(|| t.to_string());
@@ -128,7 +133,10 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
             .datasets()
             .tariff_in_force(found.jurisdiction, date)
             .and_then(|id| engine.datasets().used(id, date)),
-        covers: RATE_COVERS,
+        covers: match crate::rules::Rules::has_programmes(&destination) {
+            true => RATE_COVERS,
+            false => RATE_COVERS_NO_PREFERENCES,
+        },
     })
 }
 

@@ -27,8 +27,13 @@ pub struct CatalogueOptions {
     pub incoterm: Incoterm,
 }
 
-/// The columns written, in order.
-pub const OUTPUT_COLUMNS: [&str; 13] = [
+/// The columns written, in order. `landed` is what the seller's checkout charges (under DAP the
+/// goods and any tax collected at the sale, without what the carrier collects on delivery);
+/// `due_on_delivery` is what the buyer pays the carrier, and `buyer_total` (landed + due on
+/// delivery) what the buyer pays in all: the all-in price under DAP as under DDP (audit-n N4).
+/// The two are appended after `snapshot_id`, so a reader of the first 13 columns by position
+/// reads what it read before.
+pub const OUTPUT_COLUMNS: [&str; 15] = [
     "sku",
     "destination",
     "code",
@@ -42,6 +47,8 @@ pub const OUTPUT_COLUMNS: [&str; 13] = [
     "status",
     "reason",
     "snapshot_id",
+    "due_on_delivery",
+    "buyer_total",
 ];
 
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
@@ -353,6 +360,8 @@ fn quote_row(
         status(&q).into(),
         reason(&q),
         snapshot_id.to_string(),
+        t.due_on_delivery.to_string(),
+        t.buyer_total.to_string(),
     ])
 }
 
@@ -391,6 +400,6 @@ fn status(q: &Quote) -> &'static str {
 fn error_row(sku: &str, dest: &str, code: &str, e: &Error, snapshot_id: &str) -> Vec<String> {
     let mut v = vec![sku.to_string(), dest.to_string(), code.to_string()];
     v.extend(std::iter::repeat_n(String::new(), 7));
-    v.extend(["error".to_string(), e.to_string(), snapshot_id.to_string()]);
+    v.extend(["error".to_string(), e.to_string(), snapshot_id.to_string(), String::new(), String::new()]);
     v
 }

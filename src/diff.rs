@@ -149,6 +149,12 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], unknown: &Unknown, out: 
                             b.formula
                         ),
                     ),
+                    // A levy that was 0.00 (a relief) saves nothing by ending: not "-0.00, no
+                    // longer charged" (audit-n N7).
+                    None if b.amount.is_some_and(|a| a.is_zero()) => (
+                        delta_is(Some(b), None),
+                        format!("no longer applies (was 0.00: {}; {})", b.rate, b.source.dataset_name()),
+                    ),
                     None => (delta_is(Some(b), None), format!("no longer charged ({})", b.source.dataset_name())),
                 };
                 out.push(LevyChange {
@@ -156,7 +162,11 @@ fn changes(line: &str, before: &[Levy], after: &[Levy], unknown: &Unknown, out: 
                     name: b.name.to_string(),
                     before: b.amount,
                     after: None,
-                    delta: -known(b),
+                    // Never a negative zero.
+                    delta: match known(b).is_zero() {
+                        true => Decimal::ZERO,
+                        false => -known(b),
+                    },
                     delta_is,
                     why,
                 })

@@ -232,6 +232,9 @@ impl Engine {
             for code in &codes {
                 parts.extend(snapshot.chapter_parts_for(table, code).into_iter().map(|c| &c.part));
             }
+        } else if let Some(hs) = snapshot.table("HS") {
+            // Without a tariff, a line under a relief is checked in the HS nomenclature.
+            parts.extend(codes.iter().filter_map(|code| hs.chapter_part(code.bytes())).map(|c| &c.part));
         }
         // The US scope lists of the lines' chapters (the layers read the line's code as given).
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {

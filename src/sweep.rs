@@ -4,7 +4,8 @@
 //! never "cheapest". The answer names the winning combination and what each of its choices saved
 //! against the best other value of the same axis: "the cheapest compliant way to land this cart".
 //! A choice that saved nothing (the best other value costs the same) is not a saving: it is listed
-//! in `ties` instead of `savings`.
+//! in `ties` instead of `savings`. The code axis is a what-if for other goods, never a way to
+//! declare the same goods more cheaply: its entry carries [`CODE_WHAT_IF`] as its note.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -183,6 +184,10 @@ pub struct AxisTie {
     pub chosen: String,
     /// The best other value on the axis, with the same total.
     pub same_as: String,
+    /// Why the same total is no finding, where it is not: origins compared where the
+    /// destination's preferences are not in our data (audit-n N3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl SweepAxes {
@@ -265,7 +270,30 @@ pub fn sweep_with_progress(
         Some(best) => rows.iter().filter(|r| !r.complete && key(r).is_some_and(|k| k < best)).count(),
         None => rows.iter().filter(|r| !r.complete && key(r).is_some()).count(),
     };
-    let (savings, ties) = cheapest.as_ref().map(|c| savings(c, &complete)).unwrap_or_default();
+    let (mut savings, mut ties) = cheapest.as_ref().map(|c| savings(c, &complete)).unwrap_or_default();
+    // DDP against DAP compares the government's levies only: under DAP the carrier bills the
+    // recipient its own clearance or disbursement charge, outside the fee table (audit-n N7).
+    for t in ties.iter_mut().filter(|t| t.axis == "incoterm") {
+        t.note = Some(INCOTERM_NOTE.to_string());
+    }
+    for s in savings.iter_mut().filter(|s| s.axis == "incoterm") {
+        s.note = Some(match s.note.take() {
+            Some(n) => format!("{n}; {INCOTERM_NOTE}"),
+            None => INCOTERM_NOTE.to_string(),
+        });
+    }
+    // Origins compared where the destination's preferences are not in our data: every origin is
+    // charged the general rate, so "the same total" says nothing of a partner's preference.
+    if let Some(c) = cheapest.as_ref().filter(|c| !crate::rules::Rules::has_programmes(&c.destination)) {
+        let note = no_preferences_note(&c.destination);
+        ties.iter_mut().filter(|t| t.axis == "origin").for_each(|t| t.note = Some(note.clone()));
+        for s in savings.iter_mut().filter(|s| s.axis == "origin") {
+            s.note = Some(match s.note.take() {
+                Some(n) => format!("{n}; {note}"),
+                None => note.clone(),
+            });
+        }
+    }
     Ok(SweepResult {
         request_currency: base.currency,
         combinations: total,
@@ -751,6 +779,27 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
         row.notes.push(caveat.clone());
         row.caveat = Some(caveat);
     }
+    // A relief limited to places of shipment (CA's CUSMA courier bands) that goods of another
+    // origin get only on a condition the request cannot show (CBSA Customs Notice 20-18: entered
+    // into the commerce of the US or Mexico, not merely in transit; audit-n N5): the row and a
+    // saving of it say so.
+    let rules = engine.rules();
+    for check in q.thresholds.iter().filter(|t| t.applies) {
+        let Some(t) = rules.thresholds.iter().find(|t| t.id == check.id) else { continue };
+        let Some(assumption) = t.assumption.filter(|_| !t.ship_from.is_empty()) else { continue };
+        let foreign = q
+            .lines
+            .iter()
+            .any(|l| l.origin.as_deref().is_none_or(|o| !t.ship_from.iter().any(|s| s.eq_ignore_ascii_case(o))));
+        let caveat = format!("{}: {assumption}", t.id);
+        if foreign && !row.notes.iter().any(|n| n.ends_with(assumption)) {
+            row.notes.push(caveat.clone());
+            row.caveat = Some(match row.caveat.take() {
+                Some(c) => format!("{c}; {caveat}"),
+                None => caveat,
+            });
+        }
+    }
     // A claim that lowers no duty on its lines changes the row only through what claiming does to
     // the consignment (Japan: it sets the simplified tariff aside, the same as `"tariff":
     // "general"` without a certificate of origin; audit-g G7).
@@ -784,6 +833,13 @@ fn axis_values(r: &SweepRow) -> [String; 8] {
 
 const AXES: [&str; 8] = ["destination", "origin", "ship_from", "date", "channel", "incoterm", "code", "claim"];
 const CLAIM_AXIS: usize = 7;
+const CODE_AXIS: usize = 6;
+
+/// The code axis compares other goods, never another way to declare the same goods: the
+/// classification follows from the goods (the General Interpretative Rules, GIR 1 and 6), and
+/// a cheaper code declared for them is a misdeclaration (e.g. CEMA 1979 s.167 in the UK;
+/// Regulation (EU) 952/2013 art. 15 and 42 in the EU) (audit-n N6).
+pub const CODE_WHAT_IF: &str = "a what-if for goods of that code, not a saving on the same goods: the code follows from the goods (GIR 1 and 6), and declaring another code for them is a misdeclaration";
 
 /// For each axis, what the cheapest row's value saved against the cheapest complete row with
 /// another value, equal to it on every other axis but the claim (each alternative keeps its own
@@ -802,21 +858,35 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
         });
         if let Some((r, v)) = other {
             match r.buyer_total_in_request_currency {
-                Some(total) if total == best => {
-                    ties.push(AxisTie { axis: (*axis).into(), chosen: chosen[k].clone(), same_as: v[k].clone() })
-                }
+                Some(total) if total == best => ties.push(AxisTie {
+                    axis: (*axis).into(),
+                    chosen: chosen[k].clone(),
+                    same_as: v[k].clone(),
+                    note: None,
+                }),
                 Some(total) => out.push(AxisSaving {
                     axis: (*axis).into(),
                     chosen: chosen[k].clone(),
                     instead_of: v[k].clone(),
                     saving: total - best,
-                    note: cheapest.caveat.clone().filter(|c| r.caveat.as_ref() != Some(c)),
+                    note: match k {
+                        CODE_AXIS => Some(CODE_WHAT_IF.to_string()),
+                        _ => cheapest.caveat.clone().filter(|c| r.caveat.as_ref() != Some(c)),
+                    },
                 }),
                 None => {}
             }
         }
     }
     (out, ties)
+}
+
+/// What a DDP/DAP comparison leaves out.
+const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared";
+
+/// What an origin comparison to `destination` leaves out where its preferences are not in our data.
+fn no_preferences_note(destination: &str) -> String {
+    format!("{destination}'s preference programmes are not in our data: every origin is charged the general rate, and goods originating in a partner country (e.g. under the EU-UK Trade and Cooperation Agreement, art. 21) may pay less with proof of origin")
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what

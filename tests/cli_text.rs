@@ -158,7 +158,12 @@ fn sweep_text_ranks_with_the_spread() {
     );
     assert!(lines[6].starts_with("  destination DE instead of GB saves "), "{out}");
     // DAP and DDP cost the buyer the same in all: a tie, not a saving of 0.00.
-    assert_eq!(lines[7], "  incoterm DAP or DDP: the same total, no saving", "{out}");
+    // audit-n N7: the carrier's own charge under DAP is not compared, and the line says so.
+    assert_eq!(
+        lines[7],
+        "  incoterm DAP or DDP: the same total, no saving (duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared)",
+        "{out}"
+    );
     assert!(lines[8].starts_with("spread: ") && lines[8].ends_with(" GBP"), "{out}");
 }
 
@@ -186,7 +191,7 @@ fn sweep_text_names_each_lines_best_claim() {
 fn rate_text_one_line_and_a_partial_code() {
     assert_eq!(
         text(&["rate", "GB", "6109100010", "--date", "2026-03-01"], None),
-        "GB 6109100010 → 61091000 T-shirts, singlets and other vests of cotton, knitted or crocheted\nduty: 12.0%\nvalid 2021-01-01..; source: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27); snapshot sha256:…\nedition in force: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27), 1859 days old: stale, a newer edition may change the line\ncovers: the tariff's own rate for the code; what depends on origin, value, date and buyer (preferences, additional duties such as Section 301/232, thresholds, excise, VAT/GST, fees) is in a quote\n"
+        "GB 6109100010 → 61091000 T-shirts, singlets and other vests of cotton, knitted or crocheted\nduty: 12.0%\nvalid 2021-01-01..; source: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27); snapshot sha256:…\nedition in force: UK Global Tariff (with the EU Common External Tariff, CN 2020) (2021-01-27), 1859 days old: stale, a newer edition may change the line\ncovers: the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements, such as the EU-UK Trade and Cooperation Agreement) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote\n"
     );
     let out = text(&["rate", "GB", "6109", "--date", "2026-03-01"], None);
     let lines: Vec<&str> = out.lines().collect();

@@ -104,7 +104,25 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
     q.alcohol_pct = line.alcohol_pct;
     for (key, amount) in &line.units {
         let (measure, factor) = measure_for_key(key)?;
-        q.set(measure, *amount * factor);
+        let amount = *amount * factor;
+        // `volume_l` sets the net volume too: a `units` entry of the same measure that disagrees
+        // is one of two figures, never silently the second (audit-n N7: volume_l 9 and units
+        // {"l": "90"} charged 90 litres). (`weight_kg` may be a shipping weight: not compared.)
+        let volume = crate::units::Measure::net(crate::units::Dimension::Volume);
+        let given = line.volume_l.filter(|_| measure == volume).map(|v| ("volume_l", v));
+        if let Some((field, v)) = given.filter(|(_, v)| *v != amount) {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                format!("units.{key}"),
+                format!(
+                    "line {}: units {{\"{key}\": …}} is {} in base units and {field} is {}: they are the same measure, give one of them",
+                    line.id,
+                    amount.normalize(),
+                    v.normalize()
+                ),
+            ));
+        }
+        q.set(measure, amount);
     }
     Ok(q)
 }

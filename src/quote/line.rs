@@ -46,6 +46,9 @@ pub(super) fn price_line(
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
     // equals), only its code and total. Each source is read in place, and the first priced into
     // the line's own place (a source and its pricing are large: each move is a copy).
+    // A relief (or the flat duty per line) reads no tariff rate: the code is checked on its own.
+    let relieved =
+        ctx.movement.is_none() && (relief.duty.is_some() || (flat_share.is_some() && relief.flat_duty.is_some()));
     let mut sources = Several::new();
     duty_sources(ctx, line, code, relief, flat_share, claim, &mut sources);
     let mut sources = sources.iter_mut();
@@ -110,6 +113,9 @@ pub(super) fn price_line(
         });
     }
     super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
+    if relieved {
+        super::known_code::check_code_under_relief(ctx, code, &mut p);
+    }
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
         LineStatus::Priced

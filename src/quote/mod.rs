@@ -37,6 +37,7 @@ mod excise;
 mod explain;
 mod fees;
 mod inputs;
+mod known_code;
 mod line;
 mod movement;
 mod postal;

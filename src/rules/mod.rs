@@ -777,6 +777,12 @@ impl Rules {
 
     /// The preference programmes of `destination`'s tariff (its `special` column): the US column 1
     /// special programmes, Japan's EPA/GSP columns; none elsewhere.
+    /// Whether our data has the preference programmes of `destination` at all (the US's and
+    /// Japan's; none for the EU, GB or the others: audit-n N3), whether or not they are attached.
+    pub fn has_programmes(destination: &str) -> bool {
+        matches!(destination, "US" | "JP")
+    }
+
     pub fn programmes(&self, destination: &str) -> &[programmes::Programme] {
         match destination {
             // `Engine::quote` checks first that the US tables are attached; none until then.

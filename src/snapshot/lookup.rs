@@ -180,6 +180,24 @@ impl<'s> Snapshot<'s> {
         }
     }
 
+    /// Whether `code` names goods of the HS nomenclature (the `HS` table) on `date`: its first
+    /// six digits (all of a shorter code) looked up there. `E_UNKNOWN_CODE` naming the nearest
+    /// subheadings when it does not; `E_DATE` when no HS edition in the snapshot is in force on
+    /// the date (the code cannot be checked); for a destination without a tariff of its own.
+    pub(crate) fn check_hs(&'s self, code: &HsCode, date: Date) -> Result<()> {
+        let Some(table) = self.table("HS") else {
+            return Err(Error::new(ErrorCode::NoTariff, "code", "the snapshot has no HS nomenclature"));
+        };
+        let six = HsCode::parse(code.prefix(code.len().min(6)))?;
+        // A heading standing in for a subheading it does not have (`610999` → `6109`) is no
+        // subheading: the nomenclature has every one.
+        if self.lookup_as_given(table, &six, date)?.kind == Match::Prefix {
+            let (rows, keys) = self.chapter_of(table, six.bytes())?;
+            return Err(self.unknown_code("HS", rows, &six, under_packed(keys, six.packed()).start));
+        }
+        Ok(())
+    }
+
     /// The rows of the chapter part holding `code`'s chapter and their packed codes: an
     /// `E_DATA_NOT_LOADED` error naming the part while it is not attached; none when the table
     /// has no part for the chapter.
@@ -404,7 +422,11 @@ impl<'s> Snapshot<'s> {
             true => format!("no code of chapter {} is in it", digits.get(..2).unwrap_or(digits)),
             false => format!("nearest valid codes: {}", nearest.join(", ")),
         };
-        Error::new(ErrorCode::UnknownCode, "code", format!("{digits} is not in the {jurisdiction} tariff; {nearest}"))
+        let within = match jurisdiction {
+            "HS" => "HS 2022 nomenclature".to_string(),
+            j => format!("{j} tariff"),
+        };
+        Error::new(ErrorCode::UnknownCode, "code", format!("{digits} is not in the {within}; {nearest}"))
     }
 }
 

@@ -37,12 +37,14 @@ enum Command {
     /// request prices that line; a cart scales all its prices by one factor).
     Reverse(reverse::Args),
     /// One cart across destinations, origins, places of shipment, dates, channels, incoterms, codes
-    /// and preference claims, cheapest first: the cheapest compliant way to land it.
+    /// and preference claims, cheapest first: the cheapest compliant way to land it (codes are a
+    /// what-if for other goods: the code follows from the goods).
     Sweep(sweep::Args),
     /// The same cart on two dates, every levy that changed and why (--catalogue: per line as SKUs).
     Diff(diff::Args),
     /// All-in prices for a CSV catalogue (sku,code,price[,origin,weight_kg,currency,quantity])
-    /// in several destinations, as CSV.
+    /// in several destinations, as CSV (the all-in price is `buyer_total`; under DAP `landed` leaves
+    /// out what is due on delivery).
     Catalogue(catalogue::Args),
     /// Check a carrier's bill against the recomputed quote: `landed invoice cart.json --duty 12.00 --tax 30.10`.
     Invoice(invoice::Args),

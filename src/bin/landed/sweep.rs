@@ -89,7 +89,18 @@ fn answer(r: &SweepResult) -> String {
         c.incoterm,
         c.claim.as_deref().map(|c| format!(", claim {c}")).unwrap_or_default()
     );
-    for s in &r.savings {
+    for s in r.savings.iter().filter(|s| s.axis == "code") {
+        // Another code is other goods: a what-if, not a compliant saving (audit-n N6).
+        out.push_str(&format!(
+            "  what-if, not a saving: goods of code {} would cost {} {} less than goods of code {} ({})\n",
+            s.chosen,
+            s.saving,
+            r.request_currency,
+            s.instead_of,
+            s.note.as_deref().unwrap_or(landed::sweep::CODE_WHAT_IF)
+        ));
+    }
+    for s in r.savings.iter().filter(|s| s.axis != "code") {
         out.push_str(&format!(
             "  {} {} instead of {} saves {} {}{}\n",
             s.axis,
@@ -101,7 +112,23 @@ fn answer(r: &SweepResult) -> String {
         ));
     }
     for t in &r.ties {
-        out.push_str(&format!("  {} {} or {}: the same total, no saving\n", t.axis, t.chosen, t.same_as));
+        out.push_str(&match t.axis.as_str() {
+            "code" => format!("  what-if: goods of code {} or {}: the same total\n", t.chosen, t.same_as),
+            // Origins where the destination's preferences are not in our data: no finding.
+            "origin" if t.note.is_some() => format!(
+                "  origin {} or {}: the same total here, not a finding ({})\n",
+                t.chosen,
+                t.same_as,
+                t.note.as_deref().unwrap_or_default()
+            ),
+            _ => format!(
+                "  {} {} or {}: the same total, no saving{}\n",
+                t.axis,
+                t.chosen,
+                t.same_as,
+                t.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
+        });
     }
     for l in &c.line_claims {
         out.push_str(&format!(

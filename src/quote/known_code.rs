@@ -1,0 +1,38 @@
+//! A line whose duty a relief spares still needs a code that exists: the code decides the VAT
+//! class (`rules/vat_classes.tsv`), the excise goods a scheme leaves out, and the tariff lines
+//! a flat duty per line counts (audit-n N1; docs/rules.md §3).
+
+use super::*;
+
+/// Under a duty relief or a flat duty per tariff line the tariff's rate is not read, so a code
+/// that is in no tariff would be priced `complete` with nothing said. The code is looked up as
+/// above the threshold: in the destination's tariff, or in the HS 2022 nomenclature where the
+/// snapshot has no tariff for the destination (chapters 98 and 99 are national chapters there:
+/// not checkable). A code not found makes the line partial with the nearest valid codes; a date
+/// with no tariff data in force is not a wrong code (the relief says nothing of it).
+pub(super) fn check_code_under_relief(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced) {
+    let snapshot = ctx.snapshot;
+    let date = ctx.req.date;
+    let why = "under the relief no duty rate is read, but the code still decides the VAT class, the excise goods the relief leaves out and the tariff lines counted: give a valid code";
+    match ctx.j.tariff {
+        Some(tariff) => match snapshot.find_in(tariff, tariff, code, date) {
+            Err(e) if matches!(e.code, ErrorCode::UnknownCode | ErrorCode::DataNotLoaded) => {
+                p.reasons.push(format!("{} ({why})", e.message));
+            }
+            _ => {}
+        },
+        None => match code.chapter() {
+            "98" | "99" => p.reasons.push(format!(
+                "code {code} is in chapter {}, which the HS reserves for national use, and the snapshot has no {} tariff to check it in ({why})",
+                code.chapter(),
+                ctx.destination
+            )),
+            _ => match snapshot.check_hs(code, date) {
+                Err(e) if matches!(e.code, ErrorCode::UnknownCode | ErrorCode::DataNotLoaded) => {
+                    p.reasons.push(format!("{} ({why})", e.message));
+                }
+                _ => {}
+            },
+        },
+    }
+}
