@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 36] = [
+pub const FILES: [&str; 37] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -57,6 +57,7 @@ pub const FILES: [&str; 36] = [
     "tariffs/hs_correlation.tsv",
     "tariffs/rules/hs_correlation_fixes.tsv",
     "tariffs/rules/nomenclature.tsv",
+    "tariffs/us_lines.tsv",
 ];
 
 /// The provenance table (one row per source file).
@@ -103,8 +104,9 @@ pub struct Compiled {
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
 /// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
 /// (`Rules::jp`).
-pub const ON_DEMAND_FILES: [&str; 12] = [
+pub const ON_DEMAND_FILES: [&str; 13] = [
     "us_scopes.tsv",
+    "us_lines.tsv",
     "us_reciprocal.tsv",
     "rules/us_layers.tsv",
     "rules/us_scopes_extra.tsv",
@@ -144,7 +146,7 @@ pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
 /// Data files listing codes (a `codes` column of space-separated codes) split into
 /// chapter parts, so a quote fetches only the lists of its codes' chapters: the US scope lists
 /// (49 KB gzip whole, 0.3 to 5 KB a part).
-pub const CHAPTER_SPLIT_FILES: [&str; 1] = ["tariffs/us_scopes.tsv"];
+pub const CHAPTER_SPLIT_FILES: [&str; 2] = ["tariffs/us_scopes.tsv", "tariffs/us_lines.tsv"];
 
 /// Consecutive chapters of a [`CHAPTER_SPLIT_FILES`] file share a part until it holds at least
 /// this many bytes. Measured on today's data (BENCHMARKS.md, "scopes-split"): 5 KB gives the
