@@ -32,7 +32,7 @@ pub(super) fn unknown_suffix(ctx: &Ctx<'_>, tariff: &str, code: &HsCode, matched
         Facts::Covered(None) => (vec!["00"], ""),
         Facts::Covered(Some(row)) => match row.has_suffix(suffix) {
             None | Some(true) => return None,
-            Some(false) => (row.suffixes.split(' ').collect(), row.source),
+            Some(false) => (row.suffix_list().collect(), row.source),
         },
     };
     if valid.contains(&suffix) {

@@ -50,8 +50,8 @@ pub struct LineFacts {
     pub code: &'static str,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    /// The 2-digit statistical suffixes, space-separated; `none` where the revision prints no
-    /// statistical line under it (then a 10-digit code is not checked).
+    /// The 2-digit statistical suffixes, concatenated (`0407111214`); `none` where the revision
+    /// prints no statistical line under it (then a 10-digit code is not checked).
     pub suffixes: &'static str,
     /// The group of bracketed alternatives the line is one of (the code of its first line).
     pub group: &'static str,
@@ -67,7 +67,13 @@ pub struct LineFacts {
 impl LineFacts {
     /// Whether the line has the 2-digit statistical suffix `suffix` (`None`: not checked).
     pub fn has_suffix(&self, suffix: &str) -> Option<bool> {
-        (self.suffixes != "none").then(|| self.suffixes.split(' ').any(|s| s == suffix))
+        (self.suffixes != "none").then(|| self.suffix_list().any(|s| s == suffix))
+    }
+
+    /// The 2-digit statistical suffixes (none for `none`).
+    pub fn suffix_list(&self) -> impl Iterator<Item = &'static str> {
+        let s: &'static str = if self.suffixes == "none" { "" } else { self.suffixes };
+        (0..s.len() / 2).map(move |i| &s[2 * i..2 * i + 2])
     }
 }
 
@@ -97,10 +103,9 @@ fn read_rows(table: &Tsv<'static>, name: &str, chapters: Option<std::ops::Range<
         let codes = r.text("codes")?;
         let suffixes = r.text("suffixes")?;
         let ok = suffixes == "none"
-            || (!suffixes.is_empty()
-                && suffixes.split(' ').all(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())));
+            || (!suffixes.is_empty() && suffixes.len() % 2 == 0 && suffixes.bytes().all(|b| b.is_ascii_digit()));
         if !ok {
-            return Err(r.bad("suffixes", &format!("{suffixes:?} is not a list of 2-digit suffixes or none")));
+            return Err(r.bad("suffixes", &format!("{suffixes:?} is not 2-digit suffixes concatenated, or none")));
         }
         let bracket_text = r.text("bracket")?;
         let bracket = match r.text("status")? {

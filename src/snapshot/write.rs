@@ -99,7 +99,7 @@ pub struct Compiled {
 /// Data files that only some destinations need (part names, without `tariffs/`): in the
 /// browser build they are parts of their own, fetched with the destination that uses them
 /// (`Engine::missing_parts`): the US tables (`Rules::us`: the scope lists, the reciprocal table,
-/// the layers, the scope additions and the column 1 special programmes), the ECB daily rates
+/// the layers, the scope additions and the column 1 special programmes; `Rules::us_lines`), the ECB daily rates
 /// (customs rates outside the EU and GB, display currencies), the ECB monthly rates (the EU
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
 /// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
@@ -145,7 +145,8 @@ pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
 
 /// Data files listing codes (a `codes` column of space-separated codes) split into
 /// chapter parts, so a quote fetches only the lists of its codes' chapters: the US scope lists
-/// (49 KB gzip whole, 0.3 to 5 KB a part).
+/// (49 KB gzip whole, 0.3 to 5 KB a part) and the US lines' statistical suffixes and value
+/// brackets (`us_lines.tsv`, 21 KB gzip whole).
 pub const CHAPTER_SPLIT_FILES: [&str; 2] = ["tariffs/us_scopes.tsv", "tariffs/us_lines.tsv"];
 
 /// Consecutive chapters of a [`CHAPTER_SPLIT_FILES`] file share a part until it holds at least
