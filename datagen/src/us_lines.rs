@@ -418,7 +418,9 @@ mod tests {
         };
     }
 
-    fn b(text: &str) -> Option<(Option<(Decimal, bool)>, Option<(Decimal, bool)>, &'static str)> {
+    type Bound = Option<(Decimal, bool)>;
+
+    fn b(text: &str) -> Option<(Bound, Bound, &'static str)> {
         parse(text).map(|b| (b.lower, b.upper, b.per))
     }
 
