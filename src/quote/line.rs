@@ -100,7 +100,9 @@ pub(super) fn price_line(
             )
         });
     }
-    if count == 1 {
+    // One tariff line priced for a code of 8 digits or more (a shorter code ranges over its lines,
+    // whose brackets differ: the range says so).
+    if count == 1 && code.len() >= 8 {
         if let Some(matched) = &matched_code {
             super::brackets::check_value_bracket(ctx, line, matched, customs_value, &quantities, &mut p);
         }

@@ -146,7 +146,7 @@ pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
 /// Data files listing codes (a `codes` column of space-separated codes) split into
 /// chapter parts, so a quote fetches only the lists of its codes' chapters: the US scope lists
 /// (49 KB gzip whole, 0.3 to 5 KB a part) and the US lines' statistical suffixes and value
-/// brackets (`us_lines.tsv`, 21 KB gzip whole).
+/// brackets (`us_lines.tsv`, 20 KB gzip whole, 0.3 to 2.5 KB a part).
 pub const CHAPTER_SPLIT_FILES: [&str; 2] = ["tariffs/us_scopes.tsv", "tariffs/us_lines.tsv"];
 
 /// Consecutive chapters of a [`CHAPTER_SPLIT_FILES`] file share a part until it holds at least
