@@ -171,6 +171,7 @@ impl Engine {
             self.data.rules.us()?;
         }
         self.data.rules.us_scopes().read_attached(name)?;
+        self.data.rules.us_lines().read_attached(name)?;
         if name == JP_PROGRAMMES_FILE {
             self.data.rules.jp()?;
         }
@@ -203,6 +204,7 @@ impl Engine {
         let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
             parts.extend(self.data.rules.us_scopes().parts());
+            parts.extend(self.data.rules.us_lines().parts());
         }
         parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let method = if destination == "FX" { Some(FxMethod::EcbDaily) } else { j.map(|j| j.fx_method) };
@@ -240,6 +242,8 @@ impl Engine {
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
             let scopes = self.data.rules.us_scopes();
             parts.extend(codes.iter().filter_map(|code| scopes.part_for(code.bytes())));
+            let lines = self.data.rules.us_lines();
+            parts.extend(codes.iter().filter_map(|code| lines.part_for(code.bytes())));
         }
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let fx = &self.data.fx;

@@ -168,6 +168,8 @@ pub enum WarningCode {
     Tariff,
     #[serde(rename = "W_INPUT_UNUSED")]
     InputUnused,
+    #[serde(rename = "W_VALUE_BRACKET")]
+    ValueBracket,
 }
 
 impl WarningCode {
@@ -203,6 +205,7 @@ impl WarningCode {
             WarningCode::MovementAssumption => "W_MOVEMENT_ASSUMPTION",
             WarningCode::Tariff => "W_TARIFF",
             WarningCode::InputUnused => "W_INPUT_UNUSED",
+            WarningCode::ValueBracket => "W_VALUE_BRACKET",
         }
     }
 }

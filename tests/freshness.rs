@@ -22,11 +22,11 @@ fn dataset(q: &Quote, kind: DatasetKind) -> Vec<String> {
 
 #[test]
 fn us_quote_names_the_hts_revision_in_force() {
-    let q = quote("US", "USD", "2026-07-01", "6109100010");
+    let q = quote("US", "USD", "2026-07-01", "6109100012");
     assert_eq!(dataset(&q, DatasetKind::Tariff), ["usitc-hts-2026-rev10"]);
-    let q = quote("US", "USD", "2026-03-01", "6109100010");
+    let q = quote("US", "USD", "2026-03-01", "6109100012");
     assert_eq!(dataset(&q, DatasetKind::Tariff), ["usitc-hts-2026-rev3"]);
-    let q = quote("US", "USD", "2025-07-01", "6109100010");
+    let q = quote("US", "USD", "2025-07-01", "6109100012");
     assert_eq!(dataset(&q, DatasetKind::Tariff), ["usitc-2025"]);
     let tariff = q.datasets.iter().find(|d| d.kind == DatasetKind::Tariff).unwrap();
     assert_eq!((&*tariff.vintage, tariff.age_days), ("2025-06-06", 25));

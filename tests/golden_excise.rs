@@ -85,7 +85,7 @@ fn eu_member_states_charge_excise_on_imported_spirits_directive_2020_262_art_6()
 fn us_federal_excise_tax_on_imported_spirits_26_usc_5001() {
     // 26 U.S.C. 5001: the tax on distilled spirits imported into the United States, determined
     // and collected at entry.
-    let q = one("US", "USD", "2026-03-02", line("2208306030", "60", json!({"origin": "GB", "alcohol_pct": "40"})));
+    let q = one("US", "USD", "2026-03-02", line("2208306020", "60", json!({"origin": "GB", "alcohol_pct": "40"})));
     assert_eq!(excise_row(&q), "excise.tsv#us-alcohol-fet");
     assert_eq!(q.lines[0].status, LineStatus::Partial);
 }

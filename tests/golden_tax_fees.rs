@@ -438,7 +438,7 @@ fn a_fee_row_in_force_for_its_fiscal_year_is_never_old_w_old_rule_issue_12() {
 /// A US$`value` consignment of cotton T-shirts (HTS 6109.10.00, 16.5 %) from Germany by `channel`.
 fn us_parcel(channel: &str, date: &str, value: &str) -> Quote {
     quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": channel,
-        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value}]}))
+        "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": value}]}))
 }
 
 #[test]
@@ -496,7 +496,7 @@ fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
     for (date, amount) in years {
         // The caller's duty rate: the fee does not depend on the tariff (ours starts in 2021).
         let q = quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
-            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
+            "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
         let mail = fee(&q, "Dutiable mail").expect("the fee is listed");
         assert!(mail.formula.as_str().contains(&format!("= {amount}")), "{date}: {}", mail.formula);
         assert_eq!(mail.amount, None, "{date}: a [verify] row is not priced");
@@ -509,7 +509,7 @@ fn dutiable_mail_fee_for_every_fiscal_year_19_usc_58c_a_6() {
 fn us_fy2018(date: &str, channel: &str, value: &str) -> Quote {
     quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": channel,
         "transport": "air",
-        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": value, "duty_rate": "16.5%"}]}))
+        "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": value, "duty_rate": "16.5%"}]}))
 }
 
 /// The fees of a formal entry by freight (two values: the minimum and the maximum), an informal
@@ -577,7 +577,7 @@ fn a_postal_item_from_2020_08_04_states_the_inbound_ems_question_cbp_dec_20_13()
     // Inbound EMS and says the point is not settled; before that day it assumes one postal item.
     let assumption = |date: &str| {
         let q = quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
-            "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
+            "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "1000", "duty_rate": "16.5%"}]}));
         let mail = fee(&q, "Dutiable mail").expect("the fee is listed");
         assert!(mail.formula.as_str().contains("= 5.89"), "{date}: {}", mail.formula);
         let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.contains("us-mail-fee"));

@@ -222,6 +222,11 @@ fn scope_part(engine: &landed::Engine, code: &str) -> String {
     engine.rules().us_scopes().part_for(code.as_bytes()).unwrap().name.to_string()
 }
 
+/// The chapter part of the US lines' suffixes and value brackets (`us_lines.tsv`) holding `code`.
+fn lines_part(engine: &landed::Engine, code: &str) -> String {
+    engine.rules().us_lines().part_for(code.as_bytes()).unwrap().name.to_string()
+}
+
 /// The US tables read only by US quotes (`Rules::us`): parts of their own in the browser build.
 const US_FILES: [&str; 4] =
     ["us_reciprocal.tsv", "rules/us_layers.tsv", "rules/us_scopes_extra.tsv", "rules/preferences.tsv"];
@@ -322,8 +327,9 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
     let scopes_tee = scope_part(&core_only, "6109100010");
+    let lines_tee = lines_part(&core_only, "6109100010");
     let us_files = US_FILES;
-    assert_eq!(rounds, [[&[us_tee.as_str(), scopes_tee.as_str()][..], &us_files].concat()]);
+    assert_eq!(rounds, [[&[us_tee.as_str(), scopes_tee.as_str(), lines_tee.as_str()][..], &us_files].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
 }
@@ -439,8 +445,9 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     in_usd.currency = landed::money::Currency::USD;
     let tee = chapter_part(&core_only, "US", "6109100010");
     let scopes = scope_part(&core_only, "6109100010");
-    let us = [&[tee.as_str(), scopes.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
-    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..6]);
+    let lines = lines_part(&core_only, "6109100010");
+    let us = [&[tee.as_str(), scopes.as_str(), lines.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..7]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
     shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
@@ -459,6 +466,11 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains(&scopes)), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &[scopes]);
+    // The statistical suffixes and value brackets of the code's chapter (docs/rules.md#us-lines).
+    let lines = lines_part(&core_only, "6109100010");
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!((err.code, err.message.contains(&lines)), (ErrorCode::DataNotLoaded, true), "{err:?}");
+    attach(&core_only, &[lines]);
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains("us_reciprocal.tsv")), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &["us_reciprocal.tsv"]);

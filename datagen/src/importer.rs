@@ -398,6 +398,7 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
         ("vat.tsv".into(), import_vat(sources)?),
         ("us_scopes.tsv".into(), us_ch99::scopes(sources)?),
         ("us_reciprocal.tsv".into(), us_ch99::reciprocal(sources)?),
+        ("us_lines.tsv".into(), crate::us_lines::import(sources)?),
         ("hs_correlation.tsv".into(), crate::correlation::import(sources)?),
     ];
     tables.extend(fx.tables);

@@ -15,3 +15,4 @@ pub mod jp;
 pub mod snapshot;
 pub mod uk_api;
 pub mod us_hts;
+pub mod us_lines;

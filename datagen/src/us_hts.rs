@@ -129,7 +129,7 @@ pub fn import(dir: &Path, rows: &mut BTreeSet<TableRow>) -> Result<()> {
 }
 
 /// The text of a gzip file.
-fn read_gzip(path: &Path) -> Result<String> {
+pub(crate) fn read_gzip(path: &Path) -> Result<String> {
     let file = std::fs::File::open(path).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
     let mut text = String::new();
     flate2::read::GzDecoder::new(file)

@@ -17,6 +17,10 @@ pub(super) enum DutySource {
     Rate(DutyRate<'static>),
     /// No rate at all, and why.
     None(String),
+    /// The code is not in the destination's tariff (nor a statistical line of it), and why: no
+    /// rate, and no US additional duty is charged on it (audit-k K6: a layer matched on a
+    /// prefix of an invalid code could be the wrong list).
+    UnknownCode(String),
     /// Not due: the shipment crosses no customs border (a row of `rules/movements.tsv`).
     NoBorder(&'static crate::rules::Movement),
 }
@@ -192,7 +196,15 @@ pub(super) fn duty_rates(
         out.push(DutySource::Rate(no_tariff_rate(ctx, line)?));
         return Ok(None);
     };
-    match snapshot.find_in(tariff, tariff, code, ctx.req.date) {
+    let found = snapshot.find_in(tariff, tariff, code, ctx.req.date).and_then(|found| {
+        // A 10-digit US code whose statistical suffix the revision does not publish (K4).
+        let matched = (found.kind == Match::Prefix && found.lines.len() == 1).then(|| found.lines[0].row.code());
+        match matched.and_then(|m| super::brackets::unknown_suffix(ctx, tariff, code, m)) {
+            Some(why) => Err(Error::new(ErrorCode::UnknownCode, "code", why)),
+            None => Ok(found),
+        }
+    });
+    match found {
         Ok(found) => {
             if let Some(rate) = &line.duty_rate {
                 // Caller knowledge beats stale data: the caller's rate replaces the tariff's.
@@ -298,6 +310,10 @@ pub(super) fn duty_rates(
         Err(e) => match &line.duty_rate {
             Some(rate) => {
                 out.push(DutySource::Rate(caller_rate(line, rate, None, ctx.j.currency)));
+                Ok(None)
+            }
+            None if e.code == ErrorCode::UnknownCode => {
+                out.push(DutySource::UnknownCode(format!("{}: supply a valid code or duty_rate", e.message)));
                 Ok(None)
             }
             None => Err(format!("{}: supply a valid code or duty_rate", e.message)),

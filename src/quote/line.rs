@@ -112,6 +112,13 @@ pub(super) fn price_line(
             )
         });
     }
+    // One tariff line priced for a code of 8 digits or more (a shorter code ranges over its lines,
+    // whose brackets differ: the range says so).
+    if count == 1 && code.len() >= 8 {
+        if let Some(matched) = &matched_code {
+            super::brackets::check_value_bracket(ctx, line, matched, customs_value, &quantities, &mut p);
+        }
+    }
     super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
     if relieved {
         super::known_code::check_code_under_relief(ctx, code, &mut p);
@@ -149,7 +156,7 @@ pub(super) fn price_line(
 /// rate gives its reason to the line first.
 fn take_matched_code(source: &mut DutySource, p: &mut Priced) -> Option<HsCode> {
     match source {
-        DutySource::None(reason) => {
+        DutySource::None(reason) | DutySource::UnknownCode(reason) => {
             p.reasons.insert(0, std::mem::take(reason));
             None
         }
@@ -182,7 +189,8 @@ pub(super) fn price_with(
         DutyBasis::Fob => Parts::Fob { goods: v.customs_goods },
     };
     // Without any duty rate, nothing that depends on duty is final.
-    let mut duty_known = !matches!(*source, DutySource::None(_));
+    let mut duty_known = !matches!(*source, DutySource::None(_) | DutySource::UnknownCode(_));
+    let unknown_code = matches!(*source, DutySource::UnknownCode(_));
     let mut duty_total = Decimal::ZERO;
     // The column 1 duty, for the all-in (15 %) layers.
     let mut column1_duty: Option<Decimal> = None;
@@ -316,7 +324,10 @@ pub(super) fn price_with(
 
     // US additional duties (chapter 99 layers).
     let dutiable = relief.duty.is_none() && ctx.movement.is_none();
-    if ctx.j.additional_duties == AdditionalDuties::UsChapter99 && dutiable {
+    // A code not in the tariff gets no layer: the lists name real codes, and one matched on a
+    // prefix of an invalid code could be the wrong list (audit-k K6); the line's reason already
+    // asks for a valid code.
+    if ctx.j.additional_duties == AdditionalDuties::UsChapter99 && dutiable && !unknown_code {
         match origin {
             None => {
                 duty_known = false;

@@ -29,6 +29,7 @@ use std::borrow::Cow;
 
 mod assumptions;
 mod border;
+mod brackets;
 mod claims;
 mod day_rules;
 mod duties;

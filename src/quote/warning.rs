@@ -318,6 +318,13 @@ pub(crate) enum Detail {
         line: String,
         note: String,
     },
+    /// A US line whose article text states a unit value bracket (HTSUS "Valued over $3 but not
+    /// over $6.50/pair"), and what the line's own unit value says of it (`note`, rendered by
+    /// `quote::brackets`).
+    ValueBracket {
+        line: String,
+        note: String,
+    },
     /// An input the request gave that the quote did not use (`field` names it), and why.
     InputUnused {
         field: String,
@@ -371,6 +378,7 @@ impl Detail {
             | Detail::GiftItemsOverRelief { .. }
             | Detail::ReturnedGoods { .. } => W::Assumption,
             Detail::InputUnused { .. } => W::InputUnused,
+            Detail::ValueBracket { .. } => W::ValueBracket,
         }
     }
 }
@@ -528,6 +536,7 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::InputUnused { field, why } => write!(f, "{field}: {why}"),
+            Detail::ValueBracket { line, note } => write!(f, "line {line}: {note}"),
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"

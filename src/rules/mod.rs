@@ -17,6 +17,7 @@ pub(crate) mod table;
 pub mod taxes;
 pub mod trade_remedies;
 pub mod us;
+pub mod us_lines;
 pub mod us_scopes;
 pub mod vat;
 pub mod vat_classes;
@@ -226,6 +227,9 @@ pub struct Rules {
     us: OnceLock<us::UsRules>,
     /// The imported US scope lists, in chapter parts read on first use ([`Rules::us_scopes_for`]).
     us_scopes: us_scopes::ScopeParts,
+    /// The imported facts of US lines (statistical suffixes, value brackets), in chapter parts
+    /// read on first use ([`Rules::us_lines`]).
+    us_lines: us_lines::LineParts,
     /// Japan's EPA/GSP programmes: parsed, and checked, when the rules load where the table is
     /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
     jp_programmes: OnceLock<Vec<programmes::Programme>>,
@@ -670,6 +674,7 @@ impl Rules {
             groups,
             us: OnceLock::new(),
             us_scopes: us_scopes::ScopeParts::of(snapshot),
+            us_lines: us_lines::LineParts::of(snapshot),
             jp_programmes: OnceLock::new(),
             jp_small: OnceLock::new(),
             snapshot,
@@ -692,6 +697,7 @@ impl Rules {
         if US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
             rules.load_us()?;
             rules.us_scopes.read_loaded()?;
+            rules.us_lines.read_loaded()?;
         }
         Ok(rules)
     }
@@ -767,6 +773,11 @@ impl Rules {
     /// The imported US scope lists' chapter parts (which a US line needs: `Engine::missing_parts_for`).
     pub fn us_scopes(&self) -> &us_scopes::ScopeParts {
         &self.us_scopes
+    }
+
+    /// The imported facts of US lines' chapter parts: statistical suffixes and value brackets.
+    pub fn us_lines(&self) -> &us_lines::LineParts {
+        &self.us_lines
     }
 
     /// The scope lists a US line's code (digits) can be on: [`Rules::us`] and its chapter's part

@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 37] = [
+pub const FILES: [&str; 38] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -58,6 +58,7 @@ pub const FILES: [&str; 37] = [
     "tariffs/hs_correlation.tsv",
     "tariffs/rules/hs_correlation_fixes.tsv",
     "tariffs/rules/nomenclature.tsv",
+    "tariffs/us_lines.tsv",
 ];
 
 /// The provenance table (one row per source file).
@@ -99,13 +100,14 @@ pub struct Compiled {
 /// Data files that only some destinations need (part names, without `tariffs/`): in the
 /// browser build they are parts of their own, fetched with the destination that uses them
 /// (`Engine::missing_parts`): the US tables (`Rules::us`: the scope lists, the reciprocal table,
-/// the layers, the scope additions and the column 1 special programmes), the ECB daily rates
+/// the layers, the scope additions and the column 1 special programmes; `Rules::us_lines`), the ECB daily rates
 /// (customs rates outside the EU and GB, display currencies), the ECB monthly rates (the EU
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
 /// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
 /// (`Rules::jp`).
-pub const ON_DEMAND_FILES: [&str; 12] = [
+pub const ON_DEMAND_FILES: [&str; 13] = [
     "us_scopes.tsv",
+    "us_lines.tsv",
     "us_reciprocal.tsv",
     "rules/us_layers.tsv",
     "rules/us_scopes_extra.tsv",
@@ -144,8 +146,9 @@ pub const CHAPTER_PART_MIN_BYTES: usize = 16_000;
 
 /// Data files listing codes (a `codes` column of space-separated codes) split into
 /// chapter parts, so a quote fetches only the lists of its codes' chapters: the US scope lists
-/// (49 KB gzip whole, 0.3 to 5 KB a part).
-pub const CHAPTER_SPLIT_FILES: [&str; 1] = ["tariffs/us_scopes.tsv"];
+/// (49 KB gzip whole, 0.3 to 5 KB a part) and the US lines' statistical suffixes and value
+/// brackets (`us_lines.tsv`, 20 KB gzip whole, 0.3 to 2.5 KB a part).
+pub const CHAPTER_SPLIT_FILES: [&str; 2] = ["tariffs/us_scopes.tsv", "tariffs/us_lines.tsv"];
 
 /// Consecutive chapters of a [`CHAPTER_SPLIT_FILES`] file share a part until it holds at least
 /// this many bytes. Measured on today's data (BENCHMARKS.md, "scopes-split"): 5 KB gives the

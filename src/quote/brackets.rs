@@ -1,0 +1,176 @@
+//! US lines' statistical suffixes and value brackets (`us_lines.tsv`, docs/rules.md, "US
+//! statistical suffixes and value brackets"):
+//!
+//! - a 10-digit code whose statistical suffix the revision in force does not publish under its
+//!   8-digit line is not in the tariff (audit-k K4), like any unknown code;
+//! - a line whose article text states a unit value bracket ("Valued over $3 but not over
+//!   $6.50/pair") is not priced complete when the line's own unit value is outside it: the line
+//!   is `partial`, naming the bracket and the line(s) of the same group whose bracket holds the
+//!   value (audit-k K3).
+
+use super::*;
+use crate::rules::us_lines::{Facts, LineFacts, ValueBracket};
+use crate::units::{Dimension, Measure};
+
+/// The US tariff table's name (`rules/jurisdictions.tsv`, `tariff`): the only one with facts.
+const US: &str = "US";
+
+/// Why a 10-digit US code whose suffix the revision does not publish is unknown, with the
+/// nearest valid codes; `None` when the code is valid or cannot be checked (a date before the
+/// HTS 2026 revisions, a line printed without statistical lines).
+pub(super) fn unknown_suffix(ctx: &Ctx<'_>, tariff: &str, code: &HsCode, matched: &str) -> Option<String> {
+    if tariff != US || code.len() != 10 || matched.len() != 8 || !code.digits().starts_with(matched) {
+        return None;
+    }
+    let suffix = &code.digits()[8..];
+    let facts = match ctx.rules.us_lines().facts(matched, ctx.req.date) {
+        Ok(f) => f,
+        Err(e) => return Some(e.message),
+    };
+    let (valid, source): (Vec<&str>, &str) = match facts {
+        Facts::NotCovered => return None,
+        Facts::Covered(None) => (vec!["00"], ""),
+        Facts::Covered(Some(row)) => match row.has_suffix(suffix) {
+            None | Some(true) => return None,
+            Some(false) => (row.suffix_list().collect(), row.source),
+        },
+    };
+    if valid.contains(&suffix) {
+        return None;
+    }
+    let given: i32 = suffix.parse().unwrap_or_default();
+    let mut nearest = valid.clone();
+    nearest.sort_by_key(|s| (s.parse::<i32>().unwrap_or_default() - given).abs());
+    nearest.truncate(5);
+    nearest.sort_unstable();
+    let nearest: Vec<String> = nearest.iter().map(|s| format!("{matched}{s}")).collect();
+    let edition = match ctx.snapshot.sources.iter().find(|s| s.id == source) {
+        Some(s) => s.dataset.to_string(),
+        None => "the HTS revision in force".to_string(),
+    };
+    Some(format!(
+        "{} is not in the {tariff} tariff: on {}, {matched} has the statistical suffixes {} (as published from {edition}), not {suffix}; nearest valid codes: {}",
+        code.digits(),
+        ctx.req.date,
+        valid.join(", "),
+        nearest.join(", ")
+    ))
+}
+
+/// The US dollar sign of a bracket's currency, else its code after the amount.
+fn money(amount: Decimal, currency: Currency) -> String {
+    // Cents as money is written; a value between cents (a bottle's share) to four places.
+    let mut a = amount.round_dp(4);
+    if a == a.round_dp(2) {
+        a = a.round_dp(2);
+        a.rescale(2);
+    }
+    match currency {
+        Currency::USD => format!("US${}", format_grouped(a)),
+        c => format!("{} {c}", format_grouped(a)),
+    }
+}
+
+/// The unit a bracket is per, as a caller names it in `units`.
+fn unit_key(b: &ValueBracket) -> String {
+    Measure::net(b.per.dimension).key()
+}
+
+/// The line's unit value in the bracket's unit and currency, or the input that settles it.
+fn unit_value(
+    ctx: &mut Ctx<'_>,
+    b: &ValueBracket,
+    customs_value: Decimal,
+    quantities: &Quantities,
+) -> std::result::Result<Decimal, String> {
+    let value = match b.currency == ctx.j.currency {
+        true => customs_value,
+        false => match ctx.rate(ctx.j.currency, b.currency) {
+            Some(r) => customs_value * r,
+            None => return Err(format!("the {} rate to {} (fx)", ctx.j.currency, b.currency)),
+        },
+    };
+    let key = unit_key(b);
+    let measure = Measure::net(b.per.dimension);
+    let quantity = quantities.get(measure).filter(|q| !q.is_zero());
+    match (quantity, b.per.dimension) {
+        (Some(q), _) => Ok(value * b.per.factor / q),
+        (None, Dimension::Count) => Err("the number of articles (quantity)".to_string()),
+        (None, _) => Err(format!("the quantity in {key} (units {{\"{key}\": …}})")),
+    }
+}
+
+/// Checks the line's unit value against the value bracket the article text of its US line
+/// states (`matched`: the 8-digit line priced). Outside it, the line is partial with the reason
+/// and `W_VALUE_BRACKET` names the line(s) whose bracket holds the value; without the quantity
+/// the bracket is per, or with a bracket text the importer could not read, `W_VALUE_BRACKET`
+/// says what to check.
+pub(super) fn check_value_bracket(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    matched: &HsCode,
+    customs_value: Decimal,
+    quantities: &Quantities,
+    p: &mut Priced,
+) {
+    if ctx.j.tariff != Some(US) || matched.len() != 8 {
+        return;
+    }
+    let lines = ctx.rules.us_lines();
+    let row: &LineFacts = match lines.facts(matched.digits(), ctx.req.date) {
+        Ok(Facts::Covered(Some(row))) if !row.bracket_text.is_empty() => row,
+        _ => return,
+    };
+    let code = matched.dotted();
+    let Some(b) = &row.bracket else {
+        let note = format!(
+            "the article text of {code} states a value condition this engine does not read (\"{}\"): check that the goods meet it",
+            row.bracket_text
+        );
+        return ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
+    };
+    let value = match unit_value(ctx, b, customs_value, quantities) {
+        Ok(v) => v,
+        Err(input) => {
+            let note = format!(
+                "{code} is for goods \"{}\" (HTSUS article text): give {input} to check the unit value",
+                row.bracket_text
+            );
+            return ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
+        }
+    };
+    if b.contains(value) {
+        return;
+    }
+    // "US$10.00 each", "US$20.00/pair", as the article texts write them.
+    let per = match b.per.symbol {
+        "item" => " each".to_string(),
+        unit => format!("/{unit}"),
+    };
+    let siblings = match lines.siblings(row, ctx.req.date) {
+        Ok(s) => s,
+        Err(e) => return p.reasons.push(e.message),
+    };
+    let holding: Vec<String> = siblings
+        .iter()
+        .filter_map(|s| s.bracket.as_ref().filter(|sb| sb.per == b.per && sb.contains(value)).map(|_| *s))
+        .map(|s| {
+            format!(
+                "{} (\"{}\")",
+                HsCode::from_stored(s.code.as_bytes()).map_or(s.code.to_string(), |c| c.dotted()),
+                s.bracket_text
+            )
+        })
+        .collect();
+    let elsewhere = match holding.is_empty() {
+        true => "no other line of its group states a bracket holding it: check the classification".to_string(),
+        false => format!("goods of that value are classified under {}", holding.join(" or ")),
+    };
+    let note = format!(
+        "the unit value {}{per} is outside the bracket of {code} (HTSUS article text: \"{}\"): {elsewhere}",
+        money(value, b.currency),
+        row.bracket_text
+    );
+    p.reasons.push(format!("{note}; the duty shown is that of {code}, not priced complete"));
+    ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
+}
