@@ -30,7 +30,7 @@ pub(super) fn note_returned_goods(ctx: &mut Ctx<'_>) {
         return;
     }
     let (rules, date, dest) = (ctx.rules, ctx.req.date, ctx.destination);
-    let row = rules.returned_goods(dest, date);
+    let row = ctx.day.returned_goods;
     let home = |origin: &str| match row {
         Some(r) => r.is_home(&rules.groups, origin, date),
         None => origin == dest,

@@ -41,6 +41,10 @@ pub(super) struct DayRules {
     /// those that touch its goods). Looked up per line, they cost ~5,500 instructions a line
     /// once a measure listed every chapter (Canada's 2025 surtax on US goods).
     pub(super) remedies: crate::rules::trade_remedies::DayRemedies<'static>,
+    /// [`Rules::returned_goods`]: the destination's returned-goods relief in force, which a quote
+    /// whose lines' origin is the destination's own names (a scan of the rows and their groups,
+    /// ~700 instructions, once per quote before it was kept here).
+    pub(super) returned_goods: Option<&'static crate::rules::returned_goods::ReturnedGoods>,
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
@@ -68,6 +72,7 @@ impl DayRules {
             vat_classes: crate::rules::vat_classes::ByChapter::of(&rules.vat_classes_on(dest, date)),
             excises: rules.excises_on(dest, date),
             remedies: rules.trade_remedies_on(dest, date),
+            returned_goods: rules.returned_goods(dest, date),
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),
             fees,
             rounding: rounding_steps(rules, dest, date),

@@ -136,6 +136,10 @@ struct Ctx<'q> {
     /// The snapshot source index of the tariff edition in force on the quote's date, once a line
     /// asks ([`Ctx::row_source`]); `Some(None)`: none.
     tariff_in_force: Option<Option<u32>>,
+    /// The last answer of [`Ctx::row_source`], by the row's source index: the rows a quote
+    /// finds nearly always share one edition, so the editions are compared once, not twice a
+    /// line (the first row's source is asked for the age check and again for its rate).
+    last_row_source: Option<(u32, &'static Provenance<'static>)>,
 }
 
 impl Ctx<'_> {
@@ -146,6 +150,16 @@ impl Ctx<'_> {
     /// row's own. A US quote dated 2026-07-01 cites HTS 2026 Revision 10, not Revision 3 whose
     /// line it kept (audit-k K6).
     fn row_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
+        if let Some((_, source)) = self.last_row_source.filter(|(i, _)| *i == row.source) {
+            return source;
+        }
+        let source = self.edition_source(row, table);
+        self.last_row_source = Some((row.source, source));
+        source
+    }
+
+    /// [`Ctx::row_source`], worked out.
+    fn edition_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
         let own = self.snapshot.source(row);
         if self.tariff_in_force.is_none() {
             let id = self.datasets.tariff_in_force(table, self.req.date);
@@ -369,6 +383,7 @@ impl<'q> Ctx<'q> {
             fx_substituted: Vec::new(),
             datasets: engine.datasets(),
             tariff_in_force: None,
+            last_row_source: None,
         })
     }
 }

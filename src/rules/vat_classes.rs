@@ -18,7 +18,7 @@ use super::groups::Groups;
 use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::Result;
-use crate::hs::{pack, packed_range_of};
+use crate::hs::{pack, packed_range_of, HsCode};
 use crate::provenance::Provenance;
 use crate::request::VatClass;
 use rust_decimal::Decimal;
@@ -175,9 +175,12 @@ impl<'r> ByChapter<'r> {
         ByChapter { chapters }
     }
 
-    /// The rows whose prefixes are in the chapter of `code` (its digits), in file order.
-    fn rows(&self, code: &str) -> &[&'r VatClassRow] {
-        let Some(c) = super::excise::chapter(code) else { return &[] };
+    /// The rows whose prefixes are in the chapter of `code`, in file order.
+    fn rows(&self, code: &HsCode) -> &[&'r VatClassRow] {
+        // A code is 2 to 13 ASCII digits (`HsCode::parse`): its chapter is its first two, the
+        // number `excise::chapter` reads from its text, without making the text.
+        let [a, b, ..] = *code.bytes() else { return &[] };
+        let c = u32::from(a.wrapping_sub(b'0')) * 10 + u32::from(b.wrapping_sub(b'0'));
         match self.chapters.binary_search_by_key(&c, |(k, _)| *k) {
             Ok(i) => &self.chapters[i].1,
             Err(_) => &[],
@@ -185,14 +188,13 @@ impl<'r> ByChapter<'r> {
     }
 }
 
-/// What the rows of `index` ([`ByChapter::of`] the rows [`on_day`]) say of goods of `code` (its
-/// digits).
-pub fn class_of<'r>(index: &ByChapter<'r>, code: &str) -> Option<ClassOf<'r>> {
+/// What the rows of `index` ([`ByChapter::of`] the rows [`on_day`]) say of goods of `code`.
+pub fn class_of<'r>(index: &ByChapter<'r>, code: &HsCode) -> Option<ClassOf<'r>> {
     let rows = index.rows(code);
     if rows.is_empty() {
         return None;
     }
-    let packed = pack(code.as_bytes());
+    let packed = code.packed();
     let wide = packed_range_of(packed);
     let mut best: Option<(&VatClassRow, u64)> = None;
     let mut spanned: Vec<&VatClassRow> = Vec::new();
@@ -304,7 +306,7 @@ mod tests {
         let g = groups();
         let on = on_day(&rows, &g, "GB", day("2026-11-26"));
         let index = ByChapter::of(&on);
-        let find = |code: &str| id_of(class_of(&index, code));
+        let find = |code: &str| id_of(class_of(&index, &HsCode::parse(code).unwrap()));
         assert_eq!(find("0902100000"), "food");
         assert_eq!(find("2009891100"), "juice");
         assert_eq!(find("200799"), "food");
@@ -315,6 +317,27 @@ mod tests {
         assert_eq!(find("22"), "wider:food", "chapter 22 holds water and wine");
         assert_eq!(find("49"), "wider:books", "chapter 49 holds books and posters");
         assert_eq!(find("4901"), "books");
+    }
+
+    /// A code's rows are those of the chapter `excise::chapter` reads from its text, for every
+    /// chapter and length (the index reads the chapter from the code's bytes).
+    #[test]
+    fn a_codes_rows_are_those_of_the_chapter_its_text_names() {
+        let rows = parse_rows(
+            &(0..100)
+                .map(|c| format!("c{c:02}\tGB\t{c:02}\t\tzero\t\tcode\t\t\t\tlaw\tofficial\n"))
+                .collect::<String>(),
+        )
+        .unwrap();
+        let on = on_day(&rows, &groups(), "GB", day("2026-11-26"));
+        let index = ByChapter::of(&on);
+        for c in 0..100 {
+            for code in [format!("{c:02}"), format!("{c:02}01"), format!("{c:02}01990000123")] {
+                let code = HsCode::parse(&code).unwrap();
+                let by_text = super::super::excise::chapter(code.digits()).expect("a chapter");
+                assert_eq!(index.rows(&code).iter().map(|r| r.id).collect::<Vec<_>>(), [format!("c{by_text:02}")]);
+            }
+        }
     }
 
     /// A group row is a fallback for members without rows of their own in force.
