@@ -241,12 +241,14 @@ impl Engine {
 
     /// The parts a quote to `destination` may need that are not loaded yet, with the file names
     /// they are published under (empty natively, where every part is inline): every chapter
-    /// part of the destination's tariff and of the HS nomenclature (search); for the US every
+    /// part of the destination's tariff and of the HS nomenclature (search); its destination
+    /// parts of the rule tables filed by destination ([`Engine::require_rules`]); for the US every
     /// chapter part of the scope lists and the other US tables; HMRC's rates for GB and XI; the
     /// HS correlation for the GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
-    /// rates alone (display currencies). [`Engine::missing_parts_for`] lists only what one
+    /// rates alone (display currencies), `*` every destination part of the rule tables filed by
+    /// destination (what `countries` reads). [`Engine::missing_parts_for`] lists only what one
     /// request needs.
     ///
     /// ```
@@ -274,7 +276,8 @@ impl Engine {
         missing(parts)
     }
 
-    /// The parts one request needs that are not loaded yet: the chapter parts of its lines'
+    /// The parts one request needs that are not loaded yet: its destination's parts of the rule
+    /// tables filed by destination (first), the chapter parts of its lines'
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
     /// codes it correlates with, once the correlation is attached), for the US the chapter
     /// parts of the scope lists holding its codes, the destination's whole data files as
@@ -432,7 +435,9 @@ impl Engine {
         crate::api::snapshot_info(self, date)
     }
 
-    /// Supported destinations and what is covered on a date.
+    /// Supported destinations and what is covered on a date. It lists every destination's rule
+    /// rows: on a core whose destination parts are not all attached (the browser), call
+    /// [`Engine::require_rules`] with `*` first (the `countries` binding does).
     pub fn countries(&self, date: Date) -> CountriesResponse {
         crate::api::countries(self, date)
     }
