@@ -69,10 +69,13 @@ struct EngineData {
     snapshot: &'static Snapshot<'static>,
     /// [`Snapshot::id`], built once: every quote carries it.
     snapshot_id: String,
-    /// The rules read from the snapshot; read again (and replaced) when a destination part of a
-    /// rule table is attached ([`Engine::attach_part`]). The rules replaced stay allocated:
-    /// answers already made may borrow from them, and a page attaches a few such parts.
+    /// The rules read from the snapshot; read again (and replaced) on first use after destination
+    /// parts of the rule tables were attached ([`Engine::attach_part`]: a page's round of parts
+    /// costs one read, not one per part). The rules replaced stay allocated: answers already
+    /// made may borrow from them, and a page attaches a few rounds.
     rules: std::sync::RwLock<&'static Rules>,
+    /// Set when a destination part of a rule table was attached since the rules were read.
+    rules_stale: std::sync::atomic::AtomicBool,
     /// Set when the rules failed to read again after a destination part was attached: every
     /// quote is then that error (the part is attached, its rows are not in the rules).
     rules_failed: std::sync::OnceLock<crate::error::Error>,
@@ -135,6 +138,7 @@ impl Engine {
                 snapshot_id,
                 rules: std::sync::RwLock::new(rules),
                 rules_failed: std::sync::OnceLock::new(),
+                rules_stale: std::sync::atomic::AtomicBool::new(false),
                 fx,
                 datasets,
                 search,
@@ -169,43 +173,51 @@ impl Engine {
         Ok(part.name)
     }
 
-    /// Reads a data file just attached: the FX tables, the rules again for a destination part of
-    /// a rule table, the US tables once all are here, Japan's programmes.
+    /// Reads a data file just attached: the FX tables, the US tables once all are here, Japan's
+    /// programmes; a destination part of a rule table marks the rules to be read again on their
+    /// next use ([`Engine::rules`]).
     fn read_attached(&self, name: &str) -> Result<()> {
         self.data.fx.read_attached()?;
         let snapshot = self.data.snapshot;
         if crate::snapshot::format::split_keyed_part(name).is_some() {
-            self.reload_rules()?;
+            self.data.rules_stale.store(true, std::sync::atomic::Ordering::Release);
+            return Ok(());
         }
-        let rules = self.rules();
         if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
-            rules.us()?;
+            self.rules().us()?;
         }
-        rules.us_scopes().read_attached(name)?;
+        if crate::snapshot::format::split_chapter_file_part(name).is_some() {
+            self.rules().us_scopes().read_attached(name)?;
+        }
         if name == JP_PROGRAMMES_FILE {
-            rules.jp()?;
+            self.rules().jp()?;
         }
         let jp_small = [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE];
         if jp_small.contains(&name) && jp_small.iter().all(|f| snapshot.file(f).is_some()) {
-            rules.jp_small()?;
+            self.rules().jp_small()?;
         }
         Ok(())
     }
 
-    /// Reads the rule tables again with the destination parts attached so far, and quotes from
-    /// then on read those (the rows memoised per destination and day are dropped). A failure is
-    /// kept: every later quote is that error rather than a price without the part's rows.
-    fn reload_rules(&self) -> Result<()> {
+    /// Reads the rule tables again with the destination parts attached so far, if any came since
+    /// they were read; quotes from then on read those (the rows memoised per destination and day
+    /// are dropped). A failure is kept: every later quote is that error
+    /// ([`Engine::require_rules`]) rather than a price without the part's rows.
+    fn refresh_rules(&self) {
+        use std::sync::atomic::Ordering;
+        let mut current = self.data.rules.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Taken under the lock: one refresh per round of parts, whoever asks first.
+        if !self.data.rules_stale.swap(false, Ordering::AcqRel) {
+            return;
+        }
         match Rules::load(self.data.snapshot) {
             Ok(rules) => {
-                let rules: &'static Rules = Box::leak(Box::new(rules));
-                *self.data.rules.write().unwrap_or_else(std::sync::PoisonError::into_inner) = rules;
+                *current = Box::leak(Box::new(rules));
+                drop(current);
                 self.data.day_rules.clear();
-                Ok(())
             }
             Err(e) => {
-                let _ = self.data.rules_failed.set(e.clone());
-                Err(e)
+                let _ = self.data.rules_failed.set(e);
             }
         }
     }
@@ -230,8 +242,13 @@ impl Engine {
     /// destination's, as [`Engine::countries`] reads them); else `E_DATA_NOT_LOADED` naming the
     /// first destination part not attached, or the error the rules failed to read again with.
     pub fn require_rules(&self, destination: &str) -> Result<()> {
+        // Parts attached since the rules were read: read them now, so a failure is known.
+        let _ = self.rules();
         if let Some(e) = self.data.rules_failed.get() {
             return Err(e.clone());
+        }
+        if self.data.snapshot.all_parts_loaded() {
+            return Ok(());
         }
         match self.rule_parts(destination).into_iter().find(|p| !p.is_loaded()) {
             Some(part) => Err(crate::snapshot::not_loaded(part)),
@@ -379,6 +396,9 @@ impl Engine {
 
     /// The jurisdiction rules parsed from the snapshot.
     pub fn rules(&self) -> &'static Rules {
+        if self.data.rules_stale.load(std::sync::atomic::Ordering::Acquire) {
+            self.refresh_rules();
+        }
         *self.data.rules.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -410,9 +430,6 @@ impl Engine {
         let snapshot = self.data.snapshot;
         if snapshot.all_parts_loaded() {
             return crate::quote::quote(self, req);
-        }
-        if let Some(e) = self.data.rules_failed.get() {
-            return Err(e.clone());
         }
         if let Some(missing) = self.missing_parts_for(req).first() {
             return Err(crate::snapshot::not_loaded_part(&missing.name, &missing.file, missing.bytes));

@@ -342,10 +342,9 @@ impl<'q> Ctx<'q> {
         };
         let j = rules.jurisdiction(&destination, req.date)?;
         // The destination's rows of the rule tables filed by destination must be here (the
-        // browser: its parts attached), or the quote is `E_DATA_NOT_LOADED` naming one.
-        if !engine.snapshot().all_parts_loaded() {
-            engine.require_rules(j.country)?;
-        }
+        // browser: its parts attached), or the quote is `E_DATA_NOT_LOADED` naming one (natively
+        // a flag or two: every part is inline).
+        engine.require_rules(j.country)?;
         let day = engine.day_rules().get(rules, j.country, req.date, req.channel(), req.ship_from.as_deref());
         Ok(Ctx {
             req,
