@@ -1,4 +1,4 @@
-//! The engine for JavaScript: `quote`, `rate`, `search`, `snapshotInfo`, `countries`, with the
+//! The engine for JavaScript: `quote`, `rate`, `search`, `snapshotInfo`, `countries`, `destinations`, with the
 //! same JSON shapes as the CLI. Requests and answers cross the boundary as JSON text (the JS
 //! wrapper, `www/widget/engine.js`, does `JSON.stringify` / `JSON.parse`): requests are read by
 //! the crate's own decoder ([`crate::request::from_json`], no serde deserializer in the pricing
@@ -170,7 +170,33 @@ pub fn load_descriptions(bytes: Vec<u8>) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = countries)]
 pub fn countries(date_text: Option<String>) -> Result<String, JsValue> {
     let d = date(date_text)?;
+    // Every destination's rule rows: their parts first (`missingParts("*")`).
+    engine().require_rules("*").map_err(js_error)?;
     to_js(&engine().countries(d))
+}
+
+/// A destination as a picker lists it.
+struct Destination(&'static str, &'static str);
+
+impl WriteJson for Destination {
+    fn write_json(&self, w: &mut crate::json_write::JsonWriter) {
+        w.begin_object();
+        w.field("country", &self.0);
+        w.field("name", &self.1);
+        w.end_object();
+    }
+}
+
+/// The destinations supported on a date (today when not given), `[{country, name}]`, in the
+/// order and with the names `countries` gives them (`rules/jurisdictions.tsv` rows in force):
+/// what a destination picker needs, without `countries`' rule rows of every destination, which
+/// the browser core leaves in destination parts (`missingParts("*")`).
+#[wasm_bindgen(js_name = destinations)]
+pub fn destinations(date_text: Option<String>) -> Result<String, JsValue> {
+    let d = date(date_text)?;
+    let rules = engine().rules();
+    let in_force = rules.jurisdictions.iter().filter(|j| crate::rules::in_force(j.valid_from, j.valid_to, d));
+    to_js(&in_force.map(|j| Destination(j.country, j.name)).collect::<Vec<_>>())
 }
 
 #[cfg(feature = "whatif")]

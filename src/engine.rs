@@ -69,7 +69,16 @@ struct EngineData {
     snapshot: &'static Snapshot<'static>,
     /// [`Snapshot::id`], built once: every quote carries it.
     snapshot_id: String,
-    rules: Rules,
+    /// The rules read from the snapshot; read again (and replaced) on first use after destination
+    /// parts of the rule tables were attached ([`Engine::attach_part`]: a page's round of parts
+    /// costs one read, not one per part). The rules replaced stay allocated: answers already
+    /// made may borrow from them, and a page attaches a few rounds.
+    rules: std::sync::RwLock<&'static Rules>,
+    /// Set when a destination part of a rule table was attached since the rules were read.
+    rules_stale: std::sync::atomic::AtomicBool,
+    /// Set when the rules failed to read again after a destination part was attached: every
+    /// quote is then that error (the part is attached, its rows are not in the rules).
+    rules_failed: std::sync::OnceLock<crate::error::Error>,
     fx: EmbeddedFx,
     datasets: Datasets,
     search: Indexes,
@@ -118,7 +127,7 @@ impl Engine {
 
     fn over(snapshot: Snapshot<'static>) -> Result<Engine> {
         let snapshot: &'static Snapshot<'static> = Box::leak(Box::new(snapshot));
-        let rules = Rules::load(snapshot)?;
+        let rules: &'static Rules = Box::leak(Box::new(Rules::load(snapshot)?));
         let fx = EmbeddedFx::load(snapshot)?;
         let datasets = Datasets::load(snapshot)?;
         let search = Indexes::new(snapshot);
@@ -127,7 +136,9 @@ impl Engine {
             data: Box::leak(Box::new(EngineData {
                 snapshot,
                 snapshot_id,
-                rules,
+                rules: std::sync::RwLock::new(rules),
+                rules_failed: std::sync::OnceLock::new(),
+                rules_stale: std::sync::atomic::AtomicBool::new(false),
                 fx,
                 datasets,
                 search,
@@ -163,33 +174,100 @@ impl Engine {
     }
 
     /// Reads a data file just attached: the FX tables, the US tables once all are here, Japan's
-    /// programmes.
+    /// programmes; a destination part of a rule table marks the rules to be read again on their
+    /// next use ([`Engine::rules`]).
     fn read_attached(&self, name: &str) -> Result<()> {
         self.data.fx.read_attached()?;
         let snapshot = self.data.snapshot;
-        if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
-            self.data.rules.us()?;
+        if crate::snapshot::format::split_keyed_part(name).is_some() {
+            self.data.rules_stale.store(true, std::sync::atomic::Ordering::Release);
+            return Ok(());
         }
-        self.data.rules.us_scopes().read_attached(name)?;
-        self.data.rules.us_lines().read_attached(name)?;
+        if US_FILES.contains(&name) && US_FILES.iter().all(|f| snapshot.file(f).is_some()) {
+            self.rules().us()?;
+        }
+        if crate::snapshot::format::split_chapter_file_part(name).is_some() {
+            let rules = self.rules();
+            rules.us_scopes().read_attached(name)?;
+            rules.us_lines().read_attached(name)?;
+        }
         if name == JP_PROGRAMMES_FILE {
-            self.data.rules.jp()?;
+            self.rules().jp()?;
         }
         let jp_small = [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE];
         if jp_small.contains(&name) && jp_small.iter().all(|f| snapshot.file(f).is_some()) {
-            self.data.rules.jp_small()?;
+            self.rules().jp_small()?;
         }
         Ok(())
     }
 
+    /// Reads the rule tables again with the destination parts attached so far, if any came since
+    /// they were read; quotes from then on read those (the rows memoised per destination and day
+    /// are dropped). A failure is kept: every later quote is that error
+    /// ([`Engine::require_rules`]) rather than a price without the part's rows.
+    fn refresh_rules(&self) {
+        use std::sync::atomic::Ordering;
+        let mut current = self.data.rules.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Taken under the lock: one refresh per round of parts, whoever asks first.
+        if !self.data.rules_stale.swap(false, Ordering::AcqRel) {
+            return;
+        }
+        match Rules::load(self.data.snapshot) {
+            Ok(rules) => {
+                *current = Box::leak(Box::new(rules));
+                drop(current);
+                self.data.day_rules.clear();
+            }
+            Err(e) => {
+                let _ = self.data.rules_failed.set(e);
+            }
+        }
+    }
+
+    /// The destination parts of the rule tables filed by destination (`rules/fees.tsv#US`,
+    /// `snapshot::write::KEYED_SPLIT_FILES`) that quotes to `destination` read: those whose key
+    /// names it, a group it is ever a member of, or the country whose VAT/GST it applies (a
+    /// territory: XI applies GB's); for `*`, every one (what [`Engine::countries`] reads). Loaded
+    /// or not (natively all are inline).
+    fn rule_parts(&self, destination: &str) -> Vec<&'static Part<'static>> {
+        let rules = self.rules();
+        let mut codes: Vec<&str> = vec![destination];
+        codes.extend(rules.groups.memberships_of(destination).iter().map(|m| m.group));
+        codes.extend(rules.territories.iter().filter(|t| t.territory == destination).map(|t| t.vat_of));
+        let names = |key: &str| destination == "*" || key.split(',').any(|k| codes.contains(&k.trim()));
+        let keyed =
+            |p: &&Part<'static>| crate::snapshot::format::split_keyed_part(p.name).is_some_and(|(_, k)| names(k));
+        self.data.snapshot.files.iter().filter(keyed).collect()
+    }
+
+    /// `Ok` when the rule rows quotes to `destination` read are all here (`*`: every
+    /// destination's, as [`Engine::countries`] reads them); else `E_DATA_NOT_LOADED` naming the
+    /// first destination part not attached, or the error the rules failed to read again with.
+    pub fn require_rules(&self, destination: &str) -> Result<()> {
+        // Parts attached since the rules were read: read them now, so a failure is known.
+        let _ = self.rules();
+        if let Some(e) = self.data.rules_failed.get() {
+            return Err(e.clone());
+        }
+        if self.data.snapshot.all_parts_loaded() {
+            return Ok(());
+        }
+        match self.rule_parts(destination).into_iter().find(|p| !p.is_loaded()) {
+            Some(part) => Err(crate::snapshot::not_loaded(part)),
+            None => Ok(()),
+        }
+    }
+
     /// The parts a quote to `destination` may need that are not loaded yet, with the file names
     /// they are published under (empty natively, where every part is inline): every chapter
-    /// part of the destination's tariff and of the HS nomenclature (search); for the US every
+    /// part of the destination's tariff and of the HS nomenclature (search); its destination
+    /// parts of the rule tables filed by destination ([`Engine::require_rules`]); for the US every
     /// chapter part of the scope lists and the other US tables; HMRC's rates for GB and XI; the
     /// HS correlation for the GB and EU tables; every year of the monthly ECB rates where the customs rate comes from
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
-    /// rates alone (display currencies). [`Engine::missing_parts_for`] lists only what one
+    /// rates alone (display currencies), `*` every destination part of the rule tables filed by
+    /// destination (what `countries` reads). [`Engine::missing_parts_for`] lists only what one
     /// request needs.
     ///
     /// ```
@@ -198,13 +276,18 @@ impl Engine {
     /// ```
     pub fn missing_parts(&self, destination: &str) -> Vec<PartRef> {
         let snapshot = self.data.snapshot;
+        if destination == "*" {
+            return missing(self.rule_parts("*"));
+        }
         // Any row of the destination (its set-up over time): the parts are the same.
-        let j = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
+        let rules = self.rules();
+        let j = rules.jurisdictions.iter().find(|j| j.country == destination);
         let tables = [snapshot.table(self.tariff_of(destination)), snapshot.table("HS")].into_iter().flatten();
         let mut parts: Vec<&Part<'static>> = tables.flat_map(|t| t.chapters.iter().map(|c| &c.part)).collect();
+        parts.extend(self.rule_parts(destination));
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
-            parts.extend(self.data.rules.us_scopes().parts());
-            parts.extend(self.data.rules.us_lines().parts());
+            parts.extend(rules.us_scopes().parts());
+            parts.extend(rules.us_lines().parts());
         }
         parts.extend(self.needed_files(destination, j).iter().filter_map(|f| snapshot.file_part(f)));
         let method = if destination == "FX" { Some(FxMethod::EcbDaily) } else { j.map(|j| j.fx_method) };
@@ -213,7 +296,8 @@ impl Engine {
         missing(parts)
     }
 
-    /// The parts one request needs that are not loaded yet: the chapter parts of its lines'
+    /// The parts one request needs that are not loaded yet: its destination's parts of the rule
+    /// tables filed by destination (first), the chapter parts of its lines'
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the
     /// codes it correlates with, once the correlation is attached), for the US the chapter
     /// parts of the scope lists holding its codes, the destination's whole data files as
@@ -226,8 +310,10 @@ impl Engine {
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
         let snapshot = self.data.snapshot;
         let destination = req.destination.to_ascii_uppercase();
-        let j = self.data.rules.jurisdiction(&destination, req.date).ok();
-        let mut parts: Vec<&Part<'static>> = Vec::new();
+        let rules = self.rules();
+        let j = rules.jurisdiction(&destination, req.date).ok();
+        // The destination's rows of the rule tables filed by destination.
+        let mut parts: Vec<&Part<'static>> = j.map_or_else(Vec::new, |j| self.rule_parts(j.country));
         let codes: Vec<crate::hs::HsCode> =
             req.lines.iter().filter_map(|l| crate::hs::HsCode::parse(&l.code).ok()).collect();
         if let Some(table) = snapshot.table(self.tariff_of(&destination)).filter(|t| t.jurisdiction != "HS") {
@@ -240,9 +326,9 @@ impl Engine {
         }
         // The US scope lists of the lines' chapters (the layers read the line's code as given).
         if j.is_some_and(|j| j.additional_duties == AdditionalDuties::UsChapter99) {
-            let scopes = self.data.rules.us_scopes();
+            let scopes = rules.us_scopes();
             parts.extend(codes.iter().filter_map(|code| scopes.part_for(code.bytes())));
-            let lines = self.data.rules.us_lines();
+            let lines = rules.us_lines();
             parts.extend(codes.iter().filter_map(|code| lines.part_for(code.bytes())));
         }
         parts.extend(self.needed_files(&destination, j).iter().filter_map(|f| snapshot.file_part(f)));
@@ -266,7 +352,7 @@ impl Engine {
         j: Option<&Jurisdiction>,
     ) -> Vec<(FxMethod, conversions::Pair)> {
         let mut out: Vec<(FxMethod, conversions::Pair)> = j.map_or_else(Vec::new, |j| {
-            let pairs = conversions::customs_pairs(&self.data.rules, self.data.snapshot, req, j);
+            let pairs = conversions::customs_pairs(self.rules(), self.data.snapshot, req, j);
             pairs.into_iter().map(|pair| (j.fx_method, pair)).collect()
         });
         let customs = j.map_or(req.currency, |j| j.currency);
@@ -293,7 +379,7 @@ impl Engine {
 
     /// The tariff a destination applies (`rules/jurisdictions.tsv`: XI applies GB's).
     fn tariff_of<'d>(&'d self, destination: &'d str) -> &'d str {
-        let row = self.data.rules.jurisdictions.iter().find(|j| j.country == destination);
+        let row = self.rules().jurisdictions.iter().find(|j| j.country == destination);
         match row.and_then(|j| j.tariff) {
             Some(tariff) if self.data.snapshot.table(tariff).is_some() => tariff,
             _ => self.data.snapshot.tariff_of(destination),
@@ -318,7 +404,10 @@ impl Engine {
 
     /// The jurisdiction rules parsed from the snapshot.
     pub fn rules(&self) -> &'static Rules {
-        &self.data.rules
+        if self.data.rules_stale.load(std::sync::atomic::Ordering::Acquire) {
+            self.refresh_rules();
+        }
+        *self.data.rules.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The customs and display exchange rates of the snapshot.
@@ -371,7 +460,9 @@ impl Engine {
         crate::api::snapshot_info(self, date)
     }
 
-    /// Supported destinations and what is covered on a date.
+    /// Supported destinations and what is covered on a date. It lists every destination's rule
+    /// rows: on a core whose destination parts are not all attached (the browser), call
+    /// [`Engine::require_rules`] with `*` first (the `countries` binding does).
     pub fn countries(&self, date: Date) -> CountriesResponse {
         crate::api::countries(self, date)
     }

@@ -212,6 +212,17 @@ fn names(parts: Vec<landed::engine::PartRef>) -> Vec<String> {
     parts.into_iter().map(|p| p.name).collect()
 }
 
+/// The destination parts of the rule tables filed by destination (`rules/fees.tsv#US`) a quote
+/// to `destination` reads and that are not attached yet, as `missing_parts_for` names them first.
+fn rules_of(engine: &landed::Engine, destination: &str) -> Vec<String> {
+    names(engine.missing_parts(destination)).into_iter().filter(|n| n.contains('#')).collect()
+}
+
+/// [`rules_of`], then `rest`.
+fn with_rules(engine: &landed::Engine, destination: &str, rest: Vec<String>) -> Vec<String> {
+    [rules_of(engine, destination), rest].concat()
+}
+
 /// The name of the chapter part of `table` holding `code`'s chapter.
 fn chapter_part(engine: &landed::Engine, table: &str, code: &str) -> String {
     engine.snapshot().table(table).unwrap().chapter_part(code.as_bytes()).unwrap().part.name.to_string()
@@ -267,7 +278,9 @@ fn tariff_parts_load_on_demand_and_price_as_the_embedded_snapshot_does() {
     // No code known: every chapter part of the EU tariff and of the HS nomenclature, the
     // correlation and every year of the monthly EU customs rates.
     let monthly = core_only.fx().year_parts(landed::fx::FxMethod::EcbMonthly);
-    assert_eq!(missing.len(), eu.chapters.len() + hs.chapters.len() + 1 + monthly.len(), "{missing:?}");
+    let rules = rules_of(&core_only, "DE");
+    assert!(rules.iter().any(|n| n == "rules/thresholds.tsv#EU"), "{rules:?}");
+    assert_eq!(missing.len(), eu.chapters.len() + hs.chapters.len() + rules.len() + 1 + monthly.len(), "{missing:?}");
     assert!(missing.iter().any(|n| n == "hs_correlation.tsv"));
     assert!(monthly.iter().all(|m| missing.contains(&m.to_string())), "{monthly:?}");
     // A part of another table, or foreign bytes, is refused by hash.
@@ -309,9 +322,10 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     let tee = chapter_part(&core_only, "GB", "6109100010");
     let mut in_gbp = cart("GB");
     in_gbp.currency = landed::money::Currency::GBP;
+    let gb_rules = rules_of(&core_only, "GB");
     let rounds = prepare_request(&core_only, &in_gbp);
     // Prices in pounds convert nothing: HMRC's rates are not fetched.
-    assert_eq!(rounds, [vec![tee.clone(), "hs_correlation.tsv".into()]]);
+    assert_eq!(rounds, [[gb_rules, vec![tee.clone(), "hs_correlation.tsv".into()]].concat()]);
     assert_eq!(core_only.quote(&in_gbp).unwrap(), engine().quote(&in_gbp).unwrap());
     // The other chapters stay unloaded: `missing_parts` still names them.
     let gb = core_only.snapshot().table("GB").unwrap();
@@ -324,12 +338,13 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     let core_only = self::core_only();
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
+    let us_rules = rules_of(&core_only, "US");
     let rounds = prepare_request(&core_only, &in_usd);
     let us_tee = chapter_part(&core_only, "US", "6109100010");
     let scopes_tee = scope_part(&core_only, "6109100010");
     let lines_tee = lines_part(&core_only, "6109100010");
-    let us_files = US_FILES;
-    assert_eq!(rounds, [[&[us_tee.as_str(), scopes_tee.as_str(), lines_tee.as_str()][..], &us_files].concat()]);
+    let us_files = US_FILES.map(String::from);
+    assert_eq!(rounds, [[us_rules, vec![us_tee, scopes_tee, lines_tee], us_files.to_vec()].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
     assert_eq!(core_only.quote(&in_usd).unwrap(), engine().quote(&in_usd).unwrap());
 }
@@ -338,6 +353,7 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
 fn a_quote_whose_chapter_part_is_missing_is_data_not_loaded_naming_it() {
     let core_only = core_only();
     attach(&core_only, &["fx_hmrc_monthly.tsv@2026", "hs_correlation.tsv"]);
+    attach(&core_only, &rules_of(&core_only, "GB"));
     let mut in_gbp = cart("GB");
     in_gbp.currency = landed::money::Currency::GBP;
     let tee = chapter_part(&core_only, "GB", "6109100010");
@@ -364,8 +380,9 @@ fn an_hs2022_code_correlated_into_another_chapter_names_that_chapter_once_the_co
             "lines":[{"id":"y","code":"040320","quantity":"1","unit_price":"10.00"}]}"#,
     )
     .unwrap();
+    let first = with_rules(&core_only, "GB", vec![dairy, "hs_correlation.tsv".into()]);
     let rounds = prepare_request(&core_only, &req);
-    assert_eq!(rounds, [vec![dairy, "hs_correlation.tsv".into()], vec![food]]);
+    assert_eq!(rounds, [first, vec![food]]);
     assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
 }
 
@@ -383,8 +400,9 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
         .unwrap()
     };
     let tee = chapter_part(&core_only, "JP", "610910");
+    let first = with_rules(&core_only, "JP", with_jp(tee, "fx_ecb_daily.tsv@2026"));
     let rounds = prepare_request(&core_only, &jp("EUR", "2026-03-02"));
-    assert_eq!(rounds, [with_jp(tee, "fx_ecb_daily.tsv@2026")]);
+    assert_eq!(rounds, [first]);
     assert_eq!(core_only.quote(&jp("EUR", "2026-03-02")).unwrap(), engine().quote(&jp("EUR", "2026-03-02")).unwrap());
     // In yen: no conversion, no rates.
     assert!(core_only.missing_parts_for(&jp("JPY", "2025-03-03")).is_empty());
@@ -395,6 +413,7 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     // A date before the year's first fixing reads the previous year's last one.
     let fresh = self::core_only();
     attach(&fresh, &[vec![chapter_part(&fresh, "JP", "610910")], JP_FILES.map(String::from).to_vec()].concat());
+    attach(&fresh, &rules_of(&fresh, "JP"));
     let new_year = jp("EUR", "2026-01-01");
     assert_eq!(prepare_request(&fresh, &new_year), [vec!["fx_ecb_daily.tsv@2026"], vec!["fx_ecb_daily.tsv@2025"]]);
     assert_eq!(fresh.quote(&new_year).unwrap(), engine().quote(&new_year).unwrap());
@@ -413,7 +432,8 @@ fn a_duty_in_a_third_currency_fetches_the_year_of_rates_it_converts_at() {
     )
     .unwrap();
     let tee = chapter_part(&core_only, "JP", "610910");
-    assert_eq!(prepare_request(&core_only, &req), [with_jp(tee, "fx_ecb_daily.tsv@2026")]);
+    let first = with_rules(&core_only, "JP", with_jp(tee, "fx_ecb_daily.tsv@2026"));
+    assert_eq!(prepare_request(&core_only, &req), [first]);
     assert_eq!(core_only.quote(&req).unwrap(), engine().quote(&req).unwrap());
 }
 
@@ -421,7 +441,7 @@ fn a_duty_in_a_third_currency_fetches_the_year_of_rates_it_converts_at() {
 fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination() {
     let core_only = core_only();
     let files = |d: &str| -> Vec<String> {
-        names(core_only.missing_parts(d)).into_iter().filter(|n| !n.contains(':')).collect()
+        names(core_only.missing_parts(d)).into_iter().filter(|n| !n.contains(':') && !n.contains('#')).collect()
     };
     // The daily ECB rates, and the monthly ones that stand in before them (2019 to 2026).
     let monthly: Vec<String> = (2019..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
@@ -446,8 +466,10 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let tee = chapter_part(&core_only, "US", "6109100010");
     let scopes = scope_part(&core_only, "6109100010");
     let lines = lines_part(&core_only, "6109100010");
-    let us = [&[tee.as_str(), scopes.as_str(), lines.as_str()][..], &us_files, &["fx_ecb_daily.tsv@2026"]].concat();
-    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..7]);
+    let us_files = us_files.map(String::from).to_vec();
+    let us =
+        [rules_of(&core_only, "US"), vec![tee, scopes, lines], us_files, vec!["fx_ecb_daily.tsv@2026".into()]].concat();
+    assert_eq!(names(core_only.missing_parts_for(&in_usd)), &us[..us.len() - 1]);
     assert_eq!(names(core_only.missing_parts_for(&cart("US"))), us, "EUR prices need the USD rate");
     let mut shown_in_jpy = in_usd.clone();
     shown_in_jpy.display_currency = Some(landed::money::Currency::parse("JPY").unwrap());
@@ -462,6 +484,14 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     // The US tariff alone is not enough: the scope lists of the code's chapter and the
     // reciprocal table are named.
     attach(&core_only, &[chapter_part(&core_only, "US", "6109"), "fx_ecb_daily.tsv@2026".into()]);
+    // The US rows of the rule tables filed by destination are parts too (`rules/fees.tsv#US`).
+    let err = core_only.quote(&cart("US")).unwrap_err();
+    assert_eq!(
+        (err.code, err.message.contains("rules/thresholds.tsv#US")),
+        (ErrorCode::DataNotLoaded, true),
+        "{err:?}"
+    );
+    attach(&core_only, &rules_of(&core_only, "US"));
     let scopes = scope_part(&core_only, "6109100010");
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains(&scopes)), (ErrorCode::DataNotLoaded, true), "{err:?}");
@@ -485,6 +515,7 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
     assert_eq!(core_only.quote(&cart("US")).unwrap(), engine().quote(&cart("US")).unwrap());
     // GB: HMRC's rates are the legal customs rates, never an ECB stand-in.
     attach(&core_only, &[chapter_part(&core_only, "GB", "6109"), "hs_correlation.tsv".into()]);
+    attach(&core_only, &rules_of(&core_only, "GB"));
     let err = core_only.quote(&cart("GB")).unwrap_err();
     let year = "fx_hmrc_monthly.tsv@2026";
     assert_eq!((err.code, err.message.contains(year)), (ErrorCode::DataNotLoaded, true), "{err:?}");
@@ -502,6 +533,7 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     assert_eq!(core_only.snapshot_id(), engine().snapshot_id(), "the id does not depend on what is inline");
     let tee = chapter_part(&core_only, "EU", "6109100010");
     attach(&core_only, &[tee.as_str(), "hs_correlation.tsv"]);
+    attach(&core_only, &rules_of(&core_only, "DE"));
     let mut in_usd = cart("DE");
     in_usd.currency = landed::money::Currency::USD;
     // Not attached: the quote is E_DATA_NOT_LOADED naming the year part, never a missing rate.
@@ -518,6 +550,7 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     // In euro nothing is converted: no year of rates is named.
     let fresh = self::core_only();
     attach(&fresh, &[tee.as_str(), "hs_correlation.tsv"]);
+    attach(&fresh, &rules_of(&fresh, "DE"));
     assert!(fresh.missing_parts_for(&cart("DE")).is_empty());
     assert_eq!(fresh.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
     // A daily-rate destination before the daily table starts (2025-01-02) reads the monthly
@@ -528,7 +561,8 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     )
     .unwrap();
     let jp_tee = chapter_part(&fresh, "JP", "610910");
-    assert_eq!(prepare_request(&fresh, &jp), [with_jp(jp_tee, "fx_ecb_monthly.tsv@2024")]);
+    let first = with_rules(&fresh, "JP", with_jp(jp_tee, "fx_ecb_monthly.tsv@2024"));
+    assert_eq!(prepare_request(&fresh, &jp), [first]);
     assert_eq!(fresh.quote(&jp).unwrap(), engine().quote(&jp).unwrap());
 }
 
@@ -551,6 +585,7 @@ fn japans_programme_table_is_a_part_fetched_only_for_japan() {
     )
     .unwrap();
     attach(&core_only, &[chapter_part(&core_only, "JP", "610910")]);
+    attach(&core_only, &rules_of(&core_only, "JP"));
     let err = core_only.quote(&claimed).unwrap_err();
     assert_eq!((err.code, err.message.contains(JP_PROGRAMMES)), (ErrorCode::DataNotLoaded, true), "{err:?}");
     // Other destinations never name it.
@@ -694,4 +729,97 @@ fn the_scope_parts_hold_every_code_of_the_scope_lists_once_in_its_chapter() {
         rows.values_mut().for_each(|codes| codes.sort());
     }
     assert_eq!(found, expected);
+}
+
+/// Issue 11 item 5: the rule tables filed by destination (`snapshot::write::KEYED_SPLIT_FILES`:
+/// thresholds, VAT classes, hand-encoded VAT rates, fees, trade remedies) leave the browser core
+/// one destination at a time (`rules/fees.tsv#US`); natively every part is inline and each
+/// table reads back as the file, byte for byte.
+#[test]
+fn rule_tables_filed_by_destination_read_back_as_their_files() {
+    use landed::snapshot::write::{Inline, KEYED_SPLIT_FILES};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (path, _) in KEYED_SPLIT_FILES {
+        let name = path.strip_prefix("tariffs/").unwrap();
+        let file = std::fs::read_to_string(root.join(path)).unwrap();
+        assert_eq!(engine().snapshot().assembled_file(name), Some(file.as_str()), "{name}");
+        let keyed: Vec<&str> = browser_build()
+            .parts
+            .iter()
+            .map(|p| p.name.as_str())
+            .filter(|n| landed::snapshot::format::split_keyed_part(n).is_some_and(|(f, _)| f == name))
+            .collect();
+        assert!(!keyed.is_empty(), "{name} has destination parts");
+        assert!(keyed.iter().all(|n| !Inline::RulesOnly.includes(n) && Inline::All.includes(n)), "{keyed:?}");
+        assert!(Inline::RulesOnly.includes(name), "the base part of {name} is inline");
+    }
+    // The browser core reads only the base parts: fewer rows, each on its line of the file (a
+    // row not here is an empty line, so the others keep their numbers).
+    let core_only = core_only();
+    let text = core_only.snapshot().assembled_file("rules/fees.tsv").unwrap();
+    let file = std::fs::read_to_string(root.join("tariffs/rules/fees.tsv")).unwrap();
+    assert_eq!(text.lines().count(), file.lines().count());
+    assert!(text.lines().zip(file.lines()).all(|(t, f)| t.is_empty() || t == f));
+    assert!(text.lines().any(str::is_empty));
+    assert!(!core_only.rules().fees.iter().any(|f| f.country == "US"), "the US fees are a part");
+}
+
+/// Every destination prices with only its own rule parts attached (`missing_parts_for`: its rows,
+/// its groups', and for a territory the rows of the country whose VAT it applies) exactly as
+/// with every part inline: a quote never reads another destination's part.
+#[test]
+fn every_destination_prices_with_only_its_own_rule_parts_as_inline() {
+    let mut destinations: Vec<&str> = engine().rules().jurisdictions.iter().map(|j| j.country).collect();
+    destinations.dedup();
+    assert!(destinations.len() > 40);
+    for destination in destinations {
+        for (value, code) in [("18.00", "4901990000"), ("2400.00", "6109100010")] {
+            let req = landed::request::from_json(&format!(
+                r#"{{"destination":"{destination}","currency":"EUR","date":"2026-03-02","origin":"CN",
+                    "lines":[{{"id":"a","code":"{code}","quantity":"1","unit_price":"{value}"}},
+                             {{"id":"b","code":"0403209100","quantity":"2","unit_price":"{value}"}}]}}"#
+            ))
+            .unwrap();
+            let core_only = core_only();
+            let rules = rules_of(&core_only, destination);
+            prepare_request(&core_only, &req);
+            // Only this destination's rule parts came (no other's is loaded).
+            let attached: Vec<&str> = core_only
+                .snapshot()
+                .files
+                .iter()
+                .filter(|p| p.is_loaded() && p.name.contains('#'))
+                .map(|p| p.name)
+                .collect();
+            assert_eq!(attached, rules, "{destination}");
+            let (got, want) = (core_only.quote(&req), engine().quote(&req));
+            assert_eq!(got, want, "{destination} {code}");
+        }
+    }
+}
+
+/// `countries` lists every destination's thresholds and fees: the browser core needs every
+/// destination part first (`missing_parts("*")`; the widget fetches them before asking), then
+/// answers as with every part inline. A quote to one destination is `E_DATA_NOT_LOADED` naming
+/// its part while it is not attached, whichever other destination's parts are.
+#[test]
+fn countries_needs_every_rule_part_and_a_quote_its_destinations() {
+    let core_only = core_only();
+    let err = core_only.require_rules("*").unwrap_err();
+    assert_eq!(err.code, ErrorCode::DataNotLoaded);
+    attach(&core_only, &rules_of(&core_only, "US"));
+    attach(&core_only, &[chapter_part(&core_only, "EU", "6109100010"), "hs_correlation.tsv".into()]);
+    let err = core_only.quote(&cart("DE")).unwrap_err();
+    assert_eq!(
+        (err.code, err.message.contains("#EU") || err.message.contains("#DE")),
+        (ErrorCode::DataNotLoaded, true),
+        "{err:?}"
+    );
+    let all = names(core_only.missing_parts("*"));
+    assert!(!all.is_empty() && all.iter().all(|n| n.contains('#')), "{all:?}");
+    attach(&core_only, &all);
+    assert!(core_only.require_rules("*").is_ok() && core_only.missing_parts("*").is_empty());
+    let day = date("2026-03-02");
+    assert_eq!(format!("{:?}", core_only.countries(day)), format!("{:?}", engine().countries(day)));
+    assert_eq!(core_only.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
 }

@@ -38,7 +38,7 @@ for (let i = 0; i < 50; i++) quoteNow(glue, request); // warm-up
 const tenLines = median(() => quoteNow(glue, request), 25);
 const oneLine = median(() => quoteNow(glue, one), 25);
 // 1 item × 60 destinations × 12 monthly dates (720 quotes) in one call.
-const all = glue.countries('2026-03-02').countries.map((c) => c.country);
+const all = glue.destinations('2026-03-02').map((c) => c.country);
 const destinations = Array.from({ length: 60 }, (_, i) => all[i % all.length]);
 // The module with the what-if tools, and every part the sweep's destinations need (not timed).
 const whatif = await prepareWhatif(destinations, 'FX');

@@ -119,6 +119,11 @@ pub(crate) struct DayRulesMemo {
 }
 
 impl DayRulesMemo {
+    /// Forgets every key (the engine's rules were read again: `Engine::attach_part`).
+    pub(crate) fn clear(&self) {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
     /// The rows a quote to `destination` (a jurisdiction row's country) on `date` by `channel`,
     /// shipped from `ship_from` (any case), reads: remembered, else looked up and remembered.
     pub(super) fn get(

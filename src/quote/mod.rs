@@ -357,6 +357,10 @@ impl<'q> Ctx<'q> {
             false => Cow::Borrowed(req.destination.as_str()),
         };
         let j = rules.jurisdiction(&destination, req.date)?;
+        // The destination's rows of the rule tables filed by destination must be here (the
+        // browser: its parts attached), or the quote is `E_DATA_NOT_LOADED` naming one (natively
+        // a flag or two: every part is inline).
+        engine.require_rules(j.country)?;
         let day = engine.day_rules().get(rules, j.country, req.date, req.channel(), req.ship_from.as_deref());
         Ok(Ctx {
             req,

@@ -916,7 +916,7 @@ mod tests {
             .filter_map(|p| p.strip_prefix("tariffs/"))
             .filter(|n| n.starts_with("rules/"))
             .map(|n| {
-                let text = snapshot.file(n).unwrap_or_else(|| panic!("{n} embedded"));
+                let text = snapshot.assembled_file(n).unwrap_or_else(|| panic!("{n} embedded"));
                 (n, if n == name { edit(text) } else { text.to_string() })
             })
             .collect()

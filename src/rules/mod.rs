@@ -270,9 +270,11 @@ pub fn programme_files(destination: &str) -> &'static [&'static str] {
     }
 }
 
+/// A rule table's rows: for a table filed by destination, those of the destination parts
+/// attached (natively all: [`Snapshot::assembled_file`]).
 fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<'static>> {
     let text = snapshot
-        .file(name)
+        .assembled_file(name)
         .ok_or_else(|| Error::new(ErrorCode::Snapshot, name, "the rule table is missing from the snapshot"))?;
     Tsv::parse(name, text)
 }

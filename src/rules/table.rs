@@ -9,6 +9,10 @@ pub struct Tsv<'a> {
     name: &'a str,
     columns: Vec<&'a str>,
     rows: Vec<Vec<&'a str>>,
+    /// Each row's line in the text (the header is line 1): an empty line is no row but keeps its
+    /// number, so a rule table read without a destination's rows (their lines left empty,
+    /// `Snapshot::assembled_file`) numbers every other row as the whole file does.
+    lines: Vec<usize>,
 }
 
 /// One row, read by column name.
@@ -21,18 +25,23 @@ pub struct Record<'t, 'a> {
 impl<'a> Tsv<'a> {
     /// Splits a TSV text; every row must have as many fields as the header.
     pub fn parse(name: &'a str, text: &'a str) -> Result<Tsv<'a>> {
-        let mut lines = text.lines();
-        let columns: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-        let rows: Vec<Vec<&str>> = lines.filter(|l| !l.is_empty()).map(|l| l.split('\t').collect()).collect();
-        if let Some((i, _)) = rows.iter().enumerate().find(|(_, r)| r.len() != columns.len()) {
-            return Err(Error::new(ErrorCode::Snapshot, name, format!("row {} has the wrong number of fields", i + 2)));
+        let mut text_lines = text.lines();
+        let columns: Vec<&str> = text_lines.next().unwrap_or_default().split('\t').collect();
+        let (mut rows, mut lines) = (Vec::new(), Vec::new());
+        for (i, l) in text_lines.enumerate().filter(|(_, l)| !l.is_empty()) {
+            rows.push(l.split('\t').collect::<Vec<&str>>());
+            lines.push(i + 2);
         }
-        Ok(Tsv { name, columns, rows })
+        if let Some((i, _)) = rows.iter().enumerate().find(|(_, r)| r.len() != columns.len()) {
+            let line = lines[i];
+            return Err(Error::new(ErrorCode::Snapshot, name, format!("row {line} has the wrong number of fields")));
+        }
+        Ok(Tsv { name, columns, rows, lines })
     }
 
     /// The rows in order.
     pub fn records(&self) -> impl Iterator<Item = Record<'_, 'a>> {
-        self.rows.iter().enumerate().map(move |(i, fields)| Record { table: self, fields, line: i + 2 })
+        self.rows.iter().zip(&self.lines).map(move |(fields, &line)| Record { table: self, fields, line })
     }
 
     /// Every row read by `read`, in order; the first error is the result. A plain loop rather

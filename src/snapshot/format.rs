@@ -177,3 +177,24 @@ pub fn split_year_part(name: &str) -> Option<(&str, i32)> {
     let (file, year) = name.rsplit_once(YEAR_PART_SEPARATOR)?;
     Some((file, year.parse().ok()?))
 }
+
+/// Separates a keyed rule file's name from a destination part's key (`rules/fees.tsv#US`).
+pub const KEYED_PART_SEPARATOR: char = '#';
+
+/// Starts a line of a keyed rule file's base part standing for the next row of a destination
+/// part (`@US`: the next row of `rules/fees.tsv#US`). No row of those tables starts with it.
+pub const KEYED_ROW_MARKER: char = '@';
+
+/// [`KEYED_ROW_MARKER`] at the start of a line, as a base part holding any marker contains it.
+pub const KEYED_ROW_MARKER_LINE: &str = "\n@";
+
+/// The name of the part of `file` holding the rows whose key column is `key`.
+pub fn keyed_part_name(file: &str, key: &str) -> String {
+    format!("{file}{KEYED_PART_SEPARATOR}{key}")
+}
+
+/// The file and key of a destination part's name (`rules/fees.tsv#US` → (`rules/fees.tsv`,
+/// `US`)); `None` for any other part.
+pub fn split_keyed_part(name: &str) -> Option<(&str, &str)> {
+    name.split_once(KEYED_PART_SEPARATOR).filter(|(file, key)| !file.is_empty() && !key.is_empty())
+}

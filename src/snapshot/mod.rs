@@ -616,6 +616,47 @@ impl<'a> Snapshot<'a> {
         std::str::from_utf8(bytes).ok()
     }
 
+    /// A data file as its readers see it: for a keyed rule file (`write::KEYED_SPLIT_FILES`) its
+    /// base part with each marker line (`@US`) replaced by the next row of that destination's
+    /// part, in file order, or by an empty line while that part is not attached (the rows of
+    /// destinations not priced yet; a quote to one first requires its parts, see
+    /// `Engine::missing_parts`); natively every part is here and the text is the file's, byte
+    /// for byte. Any other file is [`Snapshot::file`]. A text with rows of destination parts is
+    /// built (and kept for the life of the process) on each call: the rules are read once per
+    /// engine, and again when a destination part is attached.
+    pub fn assembled_file(&self, name: &str) -> Option<&'a str> {
+        let base = self.file(name)?;
+        // A marker is never the header: it follows a newline.
+        if !base.contains(format::KEYED_ROW_MARKER_LINE) {
+            return Some(base);
+        }
+        // Each destination part's lines, consumed in order as its markers come.
+        let mut keyed: Vec<(&str, Option<std::str::SplitInclusive<'a, char>>)> = Vec::new();
+        let mut text = String::with_capacity(base.len() * 2);
+        for line in base.split_inclusive('\n') {
+            let Some(key) = line.strip_prefix(format::KEYED_ROW_MARKER) else {
+                text.push_str(line);
+                continue;
+            };
+            let key = key.trim_end_matches('\n');
+            let at = match keyed.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    let rows = self.file(&format::keyed_part_name(name, key)).map(|t| t.split_inclusive('\n'));
+                    keyed.push((key, rows));
+                    keyed.len() - 1
+                }
+            };
+            match keyed[at].1.as_mut().and_then(Iterator::next) {
+                Some(row) => text.push_str(row),
+                // An empty line: no row, but the rows after it keep their line numbers (a
+                // quote cites a VAT row by its line).
+                None => text.push('\n'),
+            }
+        }
+        Some(Box::leak(text.into_boxed_str()))
+    }
+
     /// A data file that may travel as a part of its own (the browser build): its text, an
     /// `E_DATA_NOT_LOADED` error naming the part while it is not attached, or `E_SNAPSHOT` when
     /// the snapshot has no such file.

@@ -156,9 +156,36 @@ pub const CHAPTER_SPLIT_FILES: [&str; 2] = ["tariffs/us_scopes.tsv", "tariffs/us
 /// bytes gzip each) to every destination's core.
 pub const CHAPTER_FILE_PART_MIN_BYTES: usize = 5_000;
 
+/// Rule tables whose rows are filed by destination (the column naming it: a country, a group,
+/// or a list of them): in every build each destination (key) with at least
+/// [`KEYED_PART_MIN_BYTES`] of rows is a part of its own (`rules/fees.tsv#US`), and the file's
+/// base part keeps a marker line (`@US`) where each of its rows was, so the rows read back in
+/// file order (`Snapshot::assembled_file`). The base part travels inside
+/// the browser core; a destination's parts are fetched with its quote (`Engine::missing_parts`),
+/// so a page pricing the US does not download Germany's VAT classes nor Brazil's ICMS rates.
+/// Natively every part is inline and the file reads back byte for byte.
+pub const KEYED_SPLIT_FILES: [(&str, &str); 5] = [
+    ("tariffs/rules/thresholds.tsv", "country"),
+    ("tariffs/rules/vat_classes.tsv", "country"),
+    ("tariffs/rules/vat_extra.tsv", "country"),
+    ("tariffs/rules/fees.tsv", "country"),
+    ("tariffs/rules/trade_remedies.tsv", "countries"),
+];
+
+/// A destination's rows of a [`KEYED_SPLIT_FILES`] file are a part of their own once they hold
+/// at least this many bytes of text; smaller ones stay in the base part (inline). Every page
+/// downloads every part's descriptor entry (about 43 bytes gzip) and the page that lists every
+/// destination (`countries`) fetches every part: estimated on today's rows (BENCHMARKS.md,
+/// "size-e"), 500 bytes (63 parts) gives first prices within 1-2 KB of splitting every key
+/// (83 parts), and 4-9 KB below 2,000 bytes (29 parts).
+pub const KEYED_PART_MIN_BYTES: usize = 500;
+
 impl Inline {
     /// True when the part named `part` travels inside the core.
     pub fn includes(self, part: &str) -> bool {
+        if format::split_keyed_part(part).is_some() {
+            return self == Inline::All;
+        }
         let file = format::split_year_part(part)
             .map(|(file, _)| file)
             .or_else(|| format::split_chapter_file_part(part).map(|(file, _)| file))
@@ -266,10 +293,61 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
     Ok(parts)
 }
 
+/// A [`KEYED_SPLIT_FILES`] file's parts: the base part (named as the file: the header, the rows
+/// of small keys, and a marker line `@KEY` in place of each row moved out), then one part per
+/// key with at least [`KEYED_PART_MIN_BYTES`] of rows (`FILE#KEY`: those rows, in file order,
+/// each line byte for byte). A key of `*` or empty (every destination) is never moved.
+fn keyed_file_parts(path: &str, column: &str, text: &str) -> Result<Vec<Part>, String> {
+    let name = path.trim_start_matches("tariffs/");
+    let mut lines = text.split_inclusive('\n');
+    let header = lines.next().unwrap_or_default();
+    let index = header
+        .trim_end_matches(['\n', '\r'])
+        .split('\t')
+        .position(|c| c == column)
+        .ok_or_else(|| format!("{path}: no {column} column"))?;
+    let rows: Vec<&str> = lines.collect();
+    let key_of = |line: &str| -> Option<String> {
+        let key = line.trim_end_matches(['\n', '\r']).split('\t').nth(index)?.trim();
+        (!key.is_empty() && key != "*").then(|| key.to_string())
+    };
+    let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
+    for line in &rows {
+        if line.starts_with(format::KEYED_ROW_MARKER) {
+            return Err(format!("{path}: a row starts with {:?}", format::KEYED_ROW_MARKER));
+        }
+        if let Some(key) = key_of(line) {
+            *sizes.entry(key).or_default() += line.len();
+        }
+    }
+    let moved = |line: &str| key_of(line).filter(|k| sizes.get(k).is_some_and(|&n| n >= KEYED_PART_MIN_BYTES));
+    let mut base = header.to_string();
+    let mut keyed: BTreeMap<String, String> = BTreeMap::new();
+    for line in &rows {
+        match moved(line) {
+            Some(key) => {
+                base.push(format::KEYED_ROW_MARKER);
+                base.push_str(&key);
+                base.push('\n');
+                keyed.entry(key).or_default().push_str(line);
+            }
+            None => base.push_str(line),
+        }
+    }
+    let mut parts = vec![Part::new(name.to_string(), base.into_bytes())];
+    parts
+        .extend(keyed.into_iter().map(|(key, rows)| Part::new(format::keyed_part_name(name, &key), rows.into_bytes())));
+    Ok(parts)
+}
+
 /// A data file's parts: the whole file, for a [`YEAR_SPLIT_FILES`] file one part per year of
-/// its rows, each with the header line, and for a [`CHAPTER_SPLIT_FILES`] file its chapter parts.
+/// its rows, each with the header line, for a [`CHAPTER_SPLIT_FILES`] file its chapter parts,
+/// and for a [`KEYED_SPLIT_FILES`] file its base part and destination parts.
 fn file_parts(path: &str, text: String) -> Result<Vec<Part>, String> {
     let name = path.trim_start_matches("tariffs/");
+    if let Some((_, column)) = KEYED_SPLIT_FILES.iter().find(|(f, _)| *f == path) {
+        return keyed_file_parts(path, column, &text);
+    }
     if CHAPTER_SPLIT_FILES.contains(&path) {
         return chapter_file_parts(path, &text);
     }

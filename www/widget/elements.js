@@ -5,7 +5,7 @@
 // Every element keeps its light-DOM content (for example prices rendered at build time) on screen
 // until its first quote, and shows it again if pricing fails: pages stay readable without JS.
 
-import { prepareRequest, quoteNow, countries, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
+import { prepareRequest, quoteNow, destinations, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
 import { labels, loadLabels } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -554,7 +554,8 @@ export class LandedCountryPicker extends HTMLElement {
     const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : null;
     let data;
     try {
-      data = await countries(pageSetting('date') || today());
+      // The destinations alone: `countries` would fetch every destination's rule rows.
+      data = { countries: await destinations(pageSetting('date') || today()) };
     } catch (error) {
       // The engine did not load: say so next to the empty picker (the prices say it too).
       this.append(el('span', { class: 'problem', role: 'status', part: 'error', text: ` ${L.error}: ${error.message}` }));

@@ -102,7 +102,7 @@ async function instantiate() {
 }
 
 /** Answers that come back from WebAssembly as JSON text. */
-const JSON_ANSWERS = new Set(['quote', 'rate', 'search', 'snapshotInfo', 'countries', 'missingParts', 'missingPartsFor',
+const JSON_ANSWERS = new Set(['quote', 'rate', 'search', 'snapshotInfo', 'countries', 'destinations', 'missingParts', 'missingPartsFor',
   'reverse', 'sweep', 'compareDates', 'catalogueDiff', 'invoiceCheck']);
 
 /**
@@ -372,9 +372,23 @@ export async function invoiceCheck(request, billed) {
   return call(await prepare(destinationOf(request)), 'invoiceCheck', request, billed);
 }
 
-/** Supported destinations and what is covered for each. */
+/**
+ * Supported destinations and what is covered for each. It lists every destination's thresholds
+ * and fees, so it first fetches the rule tables' destination parts a product page leaves out
+ * (`missingParts('*')`).
+ */
 export async function countries(date) {
-  return call(await ready(), 'countries', date ?? undefined);
+  const glue = await ready();
+  await fetchParts(glue, call(glue, 'missingParts', '*'));
+  return call(glue, 'countries', date ?? undefined);
+}
+
+/**
+ * The destinations supported on a date, `[{country, name}]`, as `countries` lists them: what a
+ * destination picker needs, with no part to fetch.
+ */
+export async function destinations(date) {
+  return call(await ready(), 'destinations', date ?? undefined);
 }
 
 /** The snapshot in use: id, tables, sources. */
