@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 bash scripts/tools.sh
 
 # Each step's heading says how long the run has taken so far (seconds), so a slow step shows in
-# any CI log.
-step() { echo "== [${SECONDS}s] $*"; }
+# any CI log, and the CPU seconds its commands have used so far (user + system, from
+# /proc/$$/stat): on a shared machine the wall time follows the load, the CPU time much less.
+step() { echo "== [${SECONDS}s, cpu $(awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($16 + $17) / t}' /proc/$$/stat)s] $*"; }
 
 # A run from a clean clone gains nothing from incremental compilation, and its caches were
 # 1.4 GB of target/ (a CI machine's disk filled up once); set CARGO_INCREMENTAL=1 to keep them.
