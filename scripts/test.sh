@@ -35,7 +35,18 @@ step "minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
 bash scripts/msrv.sh
 
 step "fuzz targets compile (plain stable build, sharing target/; scripts/fuzz.sh runs them)"
-cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins
+# fuzz/ is a workspace of its own, so the profiles in Cargo.toml do not reach it: with the same
+# settings as the test build (Cargo.toml's [profile.dev], and landed, a member here but a path
+# dependency there, at the members' settings), the dependencies both lock at the same versions
+# with the same features are compiled once for the two builds instead of twice.
+fuzz_profile=(
+  --config 'profile.dev.debug="line-tables-only"'
+  --config 'profile.dev.package."*".opt-level=1'
+  --config 'profile.dev.package."*".debug=false'
+  --config 'profile.dev.package.landed.opt-level=0'
+  --config 'profile.dev.package.landed.debug="line-tables-only"'
+)
+cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins "${fuzz_profile[@]}"
 
 step "Rust tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
