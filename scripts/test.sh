@@ -65,6 +65,6 @@ step "supply chain: licences, bans and sources of every dependency (cargo deny, 
 bash scripts/deny.sh
 
 step "end-to-end tests in Chromium"
-cargo build --locked --quiet --bin landed
+cargo build --locked --quiet -p landed -p landed-datagen --bins  # as scripts/build-web.sh: nothing to rebuild
 (cd tests/e2e && node --test --test-concurrency=1 .)
 step "done"
