@@ -18,6 +18,8 @@ wasm-bindgen --target web --out-dir www/pkg --out-name landed_whatif target/wasm
 # −3.4 KB raw on the pricing module); --strip-producers: the toolchain's name and version are of
 # no use to a page (−0.1 KB). Tried and not kept (2026-11-26, size2; against -Oz --converge):
 # -Os --converge −117 B, --gufa −86 B, -O4 then -Oz +347 B, -Oz alone +48 B, -Oz three times +1 B.
+# Measured again on main's module of 2026-11-26 (ci-time; BENCHMARKS.md, "CI time"): plain -Oz
+# now ships 1,157 B less gzip (+4.9 KB raw) in 22.6 CPU-s instead of 54.3; not switched here.
 opt=(tests/e2e/node_modules/.bin/wasm-opt --flatten --rereloop -Oz --converge --strip-producers
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
 # binaryen's npm wasm-opt is a single-threaded Node program and takes about a minute of CPU per
