@@ -7,30 +7,45 @@ cd "$(dirname "$0")/.."
 
 # Two modules from one crate: landed_bg.wasm prices (what a product page loads) and
 # landed_whatif_bg.wasm adds the what-if tools (`--features whatif`), loaded by the pages that
-# use them. The full one is built first and set aside: both builds write landed.wasm.
+# use them. The full one is built first and its glue generated before the second build
+# overwrites landed.wasm.
 wasm=target/wasm32-unknown-unknown/wasm/landed.wasm
+rm -rf www/pkg
 cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features whatif
 cp "$wasm" target/wasm32-unknown-unknown/wasm/landed_whatif.wasm
-cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
-rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg "$wasm"
 wasm-bindgen --target web --out-dir www/pkg --out-name landed_whatif target/wasm32-unknown-unknown/wasm/landed_whatif.wasm
 # --flatten --rereloop first: the control flow rebuilt before -Oz shrinks further (−0.6 KB gzip,
 # −3.4 KB raw on the pricing module); --strip-producers: the toolchain's name and version are of
 # no use to a page (−0.1 KB). Tried and not kept (2026-11-26, size2; against -Oz --converge):
 # -Os --converge −117 B, --gufa −86 B, -O4 then -Oz +347 B, -Oz alone +48 B, -Oz three times +1 B.
-for module in landed_bg landed_whatif_bg; do
-  tests/e2e/node_modules/.bin/wasm-opt --flatten --rereloop -Oz --converge --strip-producers \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    "www/pkg/$module.wasm" -o "www/pkg/$module.wasm"
-done
-cargo run --locked --quiet --bin landed -- snapshot export-text www/pkg/landed-text.bin >/dev/null
+# Measured again on main's module of 2026-11-26 (ci-time; BENCHMARKS.md, "CI time"): plain -Oz
+# now ships 1,157 B less gzip (+4.9 KB raw) in 22.6 CPU-s instead of 54.3; not switched here.
+opt=(tests/e2e/node_modules/.bin/wasm-opt --flatten --rereloop -Oz --converge --strip-producers
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
+# binaryen's npm wasm-opt is a single-threaded Node program and takes about a minute of CPU per
+# module, and most of the pricing module's build (the crate at opt-level "z" in one codegen
+# unit, then its LTO link) runs on one core too: the what-if module is optimised while the
+# pricing one builds, the pricing one while the CLI writes the description blob and the parts.
+# The same commands on the same inputs as one after the other: the shipped bytes are unchanged.
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+"${opt[@]}" www/pkg/landed_whatif_bg.wasm -o www/pkg/landed_whatif_bg.wasm & pids+=($!)
+cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+wasm-bindgen --target web --out-dir www/pkg "$wasm"
+"${opt[@]}" www/pkg/landed_bg.wasm -o www/pkg/landed_bg.wasm & pids+=($!)
+# The CLI and the data generator from one build: landed's library is a cdylib too, so its file
+# carries no hash and a build of it with other features (landed-datagen alone asks for none)
+# replaces the one the CLI and the tests link, which the next build must then compile again.
+cargo build --locked --quiet -p landed -p landed-datagen --bins
+target/debug/landed snapshot export-text www/pkg/landed-text.bin >/dev/null
 # The parts the module leaves out (tariffs in runs of chapters, on-demand data files, years of
 # daily ECB rates), one content-addressed file each, fetched by the page for the codes and dates
 # it prices (the same writer as the module's build, so the hashes agree).
 core=$(mktemp)
-cargo run --locked --quiet -p landed-datagen -- snapshot --out "$core" --parts www/pkg >/dev/null
+target/debug/landed-datagen snapshot --out "$core" --parts www/pkg >/dev/null
 rm -f "$core"
+for pid in "${pids[@]}"; do wait "$pid"; done
+trap - EXIT
 
 # The TypeScript declarations are generated from the Rust types; fail if they went missing.
 for t in QuoteRequest Quote LineQuote Levy RateResponse SweepResult ReverseResult; do
