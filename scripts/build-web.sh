@@ -14,13 +14,13 @@ rm -rf www/pkg
 cargo build --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features whatif
 cp "$wasm" target/wasm32-unknown-unknown/wasm/landed_whatif.wasm
 wasm-bindgen --target web --out-dir www/pkg --out-name landed_whatif target/wasm32-unknown-unknown/wasm/landed_whatif.wasm
-# --flatten --rereloop first: the control flow rebuilt before -Oz shrinks further (−0.6 KB gzip,
-# −3.4 KB raw on the pricing module); --strip-producers: the toolchain's name and version are of
-# no use to a page (−0.1 KB). Tried and not kept (2026-11-26, size2; against -Oz --converge):
-# -Os --converge −117 B, --gufa −86 B, -O4 then -Oz +347 B, -Oz alone +48 B, -Oz three times +1 B.
-# Measured again on main's module of 2026-11-26 (ci-time; BENCHMARKS.md, "CI time"): plain -Oz
-# now ships 1,157 B less gzip (+4.9 KB raw) in 22.6 CPU-s instead of 54.3; not switched here.
-opt=(tests/e2e/node_modules/.bin/wasm-opt --flatten --rereloop -Oz --converge --strip-producers
+# -Oz once: measured again on main's pricing module of 2026-11-26 (ci-time; BENCHMARKS.md, "CI
+# time") against the earlier --flatten --rereloop -Oz --converge, plain -Oz ships 1,157 B less
+# gzip (+4.9 KB raw) in 22.6 CPU-s instead of 54.3; on the session's merged module at its end, +241 B
+# gzip (349,941 B): switched for the CI's time (about a minute of CPU per run). --strip-producers: the toolchain's name and version are of no use to a page
+# (−0.1 KB). Tried and not kept earlier (size2, against -Oz --converge): -Os --converge −117 B,
+# --gufa −86 B, -O4 then -Oz +347 B.
+opt=(tests/e2e/node_modules/.bin/wasm-opt -Oz --strip-producers
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
 # binaryen's npm wasm-opt is a single-threaded Node program and takes about a minute of CPU per
 # module, and most of the pricing module's build (the crate at opt-level "z" in one codegen
