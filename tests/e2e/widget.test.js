@@ -268,7 +268,7 @@ test('what-if page: sweep in a worker, charts with tables, reverse pricing, time
   assert.equal(date, await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }), 'the sweep defaults to today');
   const cli = JSON.parse(execFileSync(`${ROOT}target/debug/landed`, ['quote', '-'], {
     input: JSON.stringify({ destination: rows[0][0], date, currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
-      lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3' }] }),
+      lines: [{ id: 'item', code: '61091000', quantity: '1', unit_price: '40.00', weight_kg: '0.3' }] }),
   }).toString());
   assert.equal(rows[0][2], new Intl.NumberFormat('en', { style: 'currency', currency: cli.currency }).format(cli.totals.landed));
 
@@ -320,7 +320,7 @@ test('what-if panel: the cheapest compliant way names origin, ship-from, channel
   const cli = JSON.parse(execFileSync(`${ROOT}target/debug/landed`, ['sweep', '-', '--origin', 'CN,MX,BR', '--ship-from', 'MX',
     '--channel', 'courier', '--incoterm', 'DDP,DAP', '--claim', 'auto', '--json'], {
     input: JSON.stringify({ destination: 'US', date: '2025-09-01', currency: 'USD', origin: 'CN', ship_from: 'CN', channel: 'courier',
-      lines: [{ id: 'item', code: '6109100010', quantity: '1', unit_price: '40.00', weight_kg: '0.3' }] }),
+      lines: [{ id: 'item', code: '61091000', quantity: '1', unit_price: '40.00', weight_kg: '0.3' }] }),
   }).toString());
   assert.equal(rows.length, cli.rows.length);
   assert.deepEqual(rows.map((r) => [r[0], r[4], r[5]]),
