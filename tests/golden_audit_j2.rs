@@ -98,7 +98,7 @@ fn au_luxury_car_tax_ato_worked_example_lct_act_s7_15() {
 /// LCT Act s.25-1(4): a car of at most 7 l/100 km (to 2025-06-30) has the fuel-efficient car
 /// limit. 2009-10 (ABF ICS calculation routine "Luxury Car Tax (LCT)"): $57,180 and $75,000.
 /// Without the car's consumption the lower figure is a lower bound and the line partial; a
-/// year whose fuel-efficient limit is not in our data prices nothing without it.
+/// year whose thresholds are not in our data prices nothing.
 #[test]
 fn au_lct_threshold_depends_on_fuel_consumption_s25_1_4() {
     let car = |fuel: Option<&str>| {
@@ -118,12 +118,18 @@ fn au_lct_threshold_depends_on_fuel_consumption_s25_1_4() {
     assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, Some(d("7200.00"))));
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert!(q.lines[0].reason.as_deref().unwrap().contains("fuel_l_per_100km"));
-    // 2021-22: only the other vehicles' threshold is in our data.
+    // 2021-22 (ATO "Luxury car tax rate and thresholds": fuel-efficient $79,659, other $69,152):
+    // (99,000 − 79,659) × 10/11 × 33 % = 5,802.30; without the consumption, the lower bound.
+    let q = au("2022-03-01", "0", car(Some("5")));
+    assert_eq!(excise(&q).amount, Some(d("5802.30")));
     let q = au("2022-03-01", "0", car(None));
+    assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, Some(d("5802.30"))));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    // 2025-26: the indexed thresholds and the 3.5 l/100 km limit (Act No. 29 of 2025) are not in
+    // our data: nothing priced.
+    let q = au("2026-03-01", "0", car(Some("3")));
     assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));
     assert_eq!(q.lines[0].status, LineStatus::Partial);
-    let q = au("2022-03-01", "0", car(Some("5")));
-    assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));
 }
 
 /// LCT Act s.7-15(1): the threshold applies to each car. Two cars of $90,000 each owe twice one.
