@@ -2,6 +2,7 @@
 //! and preference programmes. The tables live in `tariffs/rules/` (and the imported `vat.tsv`),
 //! are embedded in the snapshot, and are only interpreted here.
 
+pub mod chapter_parts;
 pub mod codes;
 mod coverage;
 pub mod duty_free;

@@ -5,14 +5,14 @@
 //! Like the scope lists, the file is split into chapter parts in the snapshot
 //! (`us_lines.tsv:61-64`), each read on first use; a line's facts are in its chapter's part.
 
+use super::chapter_parts::ChapterParts;
 use super::table::{in_force, Tsv};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Currency;
-use crate::snapshot::{format, not_loaded, Part, Snapshot};
+use crate::snapshot::{format, Part, Snapshot};
 use crate::units::Unit;
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
 
 /// The imported file, split into chapter parts.
 pub const LINES_FILE: &str = "us_lines.tsv";
@@ -175,84 +175,41 @@ pub enum Facts<'r> {
     Covered(Option<&'r LineFacts>),
 }
 
-/// One chapter part of [`LINES_FILE`], read once.
+/// The chapter parts of [`LINES_FILE`] in the snapshot, each read into its rows on first use.
 #[derive(Debug)]
-struct ChapterLines {
-    first_chapter: u8,
-    part: &'static Part<'static>,
-    rows: OnceLock<Vec<LineFacts>>,
-}
-
-/// The chapter parts of [`LINES_FILE`] in the snapshot, by ascending first chapter.
-#[derive(Debug)]
-pub struct LineParts {
-    snapshot: &'static Snapshot<'static>,
-    parts: Vec<ChapterLines>,
-}
+pub struct LineParts(ChapterParts<Vec<LineFacts>>);
 
 impl LineParts {
     /// The snapshot's parts of the file, none read yet (a snapshot without the file has none:
     /// then nothing is checked).
     pub(super) fn of(snapshot: &'static Snapshot<'static>) -> LineParts {
-        let mut parts: Vec<ChapterLines> = Vec::new();
-        for part in &snapshot.files {
-            let first_chapter = match format::split_chapter_file_part(part.name) {
-                Some((LINES_FILE, first)) => first,
-                _ if part.name == LINES_FILE => 0,
-                _ => continue,
-            };
-            let at = parts.partition_point(|p| p.first_chapter <= first_chapter);
-            parts.insert(at, ChapterLines { first_chapter, part, rows: OnceLock::new() });
-        }
-        LineParts { snapshot, parts }
+        LineParts(ChapterParts::of(snapshot, LINES_FILE, read_rows))
     }
 
     /// The part holding a code's chapter, if any.
     pub fn part_for(&self, code: &[u8]) -> Option<&'static Part<'static>> {
-        self.chapter_of(code).map(|i| self.parts[i].part)
+        self.0.part_for(code)
     }
 
     /// Every part (what a US page may need before it knows its codes).
     pub fn parts(&self) -> impl Iterator<Item = &'static Part<'static>> + '_ {
-        self.parts.iter().map(|p| p.part)
-    }
-
-    fn chapter_of(&self, code: &[u8]) -> Option<usize> {
-        let chapter = format::chapter(code)?;
-        self.parts.partition_point(|p| p.first_chapter <= chapter).checked_sub(1)
+        self.0.parts()
     }
 
     /// Reads the part `name` if it is one of these (just attached).
     pub fn read_attached(&self, name: &str) -> Result<()> {
-        match self.parts.iter().position(|p| p.part.name == name) {
-            Some(i) => self.read(i).map(drop),
-            None => Ok(()),
-        }
+        self.0.read_attached(name)
     }
 
     /// Reads every part already here (natively: all of them), checking each.
     pub fn read_loaded(&self) -> Result<()> {
-        (0..self.parts.len()).filter(|&i| self.parts[i].part.is_loaded()).try_for_each(|i| self.read(i).map(drop))
-    }
-
-    fn read(&self, i: usize) -> Result<&[LineFacts]> {
-        let p = &self.parts[i];
-        if let Some(rows) = p.rows.get() {
-            return Ok(rows);
-        }
-        if !p.part.is_loaded() {
-            return Err(not_loaded(p.part));
-        }
-        let text = self.snapshot.require_file(p.part.name)?;
-        let next = self.parts.get(i + 1).map_or(100, |n| n.first_chapter);
-        let rows = read_rows(&Tsv::parse(p.part.name, text)?, p.part.name, Some(p.first_chapter..next))?;
-        Ok(p.rows.get_or_init(|| rows))
+        self.0.read_loaded()
     }
 
     /// The rows of the part holding `code8`'s chapter (`E_DATA_NOT_LOADED` while it is not
     /// attached); `None` when the snapshot has no such part.
     fn rows_for(&self, code8: &str) -> Result<Option<&[LineFacts]>> {
-        self.chapter_of(code8.as_bytes()).map(|i| self.read(i)).transpose()
+        Ok(self.0.for_code(code8.as_bytes())?.map(Vec::as_slice))
     }
 
     /// The facts of the 8-digit line `code8` on `date`.

@@ -7,12 +7,12 @@
 //! hand-encoded additions (`rules/us_scopes_extra.tsv`) name codes of any chapter and are read
 //! whole with the other US tables.
 
+use super::chapter_parts::ChapterParts;
 use super::table::{in_force, Tsv};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::snapshot::{format, not_loaded, Part, Snapshot};
+use crate::snapshot::{format, Part, Snapshot};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The imported scope lists' file, split into chapter parts.
 pub const SCOPES_FILE: &str = "us_scopes.tsv";
@@ -76,94 +76,50 @@ impl ScopeLists {
     }
 }
 
-/// One chapter part of [`SCOPES_FILE`]: the rows of the codes of its chapters, read once.
-#[derive(Debug)]
-struct ChapterScopes {
-    first_chapter: u8,
-    part: &'static Part<'static>,
-    lists: OnceLock<ScopeLists>,
-}
-
 /// The chapter parts of [`SCOPES_FILE`] in the snapshot (a snapshot holding it whole has one
-/// part for every chapter), by ascending first chapter.
+/// part for every chapter), each read into its [`ScopeLists`] on first use.
 #[derive(Debug)]
-pub struct ScopeParts {
-    snapshot: &'static Snapshot<'static>,
-    parts: Vec<ChapterScopes>,
-}
+pub struct ScopeParts(ChapterParts<ScopeLists>);
 
 impl ScopeParts {
     /// The snapshot's scope parts, none read yet.
     pub(super) fn of(snapshot: &'static Snapshot<'static>) -> ScopeParts {
-        let mut parts: Vec<ChapterScopes> = Vec::new();
-        for part in &snapshot.files {
-            let first_chapter = match format::split_chapter_file_part(part.name) {
-                Some((SCOPES_FILE, first)) => first,
-                _ if part.name == SCOPES_FILE => 0,
-                _ => continue,
-            };
-            // In ascending order whatever the descriptor's (the writer's is ascending).
-            let at = parts.partition_point(|p| p.first_chapter <= first_chapter);
-            parts.insert(at, ChapterScopes { first_chapter, part, lists: OnceLock::new() });
-        }
-        ScopeParts { snapshot, parts }
+        ScopeParts(ChapterParts::of(snapshot, SCOPES_FILE, ScopeLists::read))
     }
 
     /// Every part, loaded or not (what a US page may need before it knows its codes).
     pub fn parts(&self) -> impl Iterator<Item = &'static Part<'static>> + '_ {
-        self.parts.iter().map(|p| p.part)
+        self.0.parts()
     }
 
     /// The part holding the rows of a code's chapter (a code of at least two digits); `None` when
     /// no list names a code of that chapter or before it.
     pub fn part_for(&self, code: &[u8]) -> Option<&'static Part<'static>> {
-        self.chapter_of(code).map(|i| self.parts[i].part)
-    }
-
-    fn chapter_of(&self, code: &[u8]) -> Option<usize> {
-        let chapter = format::chapter(code)?;
-        self.parts.partition_point(|p| p.first_chapter <= chapter).checked_sub(1)
+        self.0.part_for(code)
     }
 
     /// The lists' rows of a code's chapter (`None`: no list names a code of it).
     /// `E_DATA_NOT_LOADED` naming the part while it is not attached; `E_SNAPSHOT` when the
     /// snapshot has no scope lists at all or the part is malformed.
     pub fn lists_for(&self, code: &[u8]) -> Result<Option<&ScopeLists>> {
-        if self.parts.is_empty() {
+        if self.0.is_empty() {
             return Err(missing_file());
         }
-        self.chapter_of(code).map(|i| self.read(i)).transpose()
+        self.0.for_code(code)
     }
 
     /// Reads the part `name` if it is one of the scope parts (just attached: a malformed one is
     /// an `E_SNAPSHOT` error now, not at the first quote).
     pub fn read_attached(&self, name: &str) -> Result<()> {
-        match self.parts.iter().position(|p| p.part.name == name) {
-            Some(i) => self.read(i).map(drop),
-            None => Ok(()),
-        }
+        self.0.read_attached(name)
     }
 
     /// Reads every part already here (natively: all of them), checking each.
     pub fn read_loaded(&self) -> Result<()> {
-        if self.parts.is_empty() {
+        if self.0.is_empty() {
             return Err(missing_file());
         }
-        (0..self.parts.len()).filter(|&i| self.parts[i].part.is_loaded()).try_for_each(|i| self.read(i).map(drop))
-    }
-
-    fn read(&self, i: usize) -> Result<&ScopeLists> {
-        let p = &self.parts[i];
-        if let Some(lists) = p.lists.get() {
-            return Ok(lists);
-        }
-        if !p.part.is_loaded() {
-            return Err(not_loaded(p.part));
-        }
-        let text = self.snapshot.require_file(p.part.name)?;
-        let next = self.parts.get(i + 1).map_or(100, |n| n.first_chapter);
-        let lists = ScopeLists::read(&Tsv::parse(p.part.name, text)?, p.part.name, Some(p.first_chapter..next))?;
-        Ok(p.lists.get_or_init(|| lists))
+        self.0.read_loaded()
     }
 }
 
