@@ -175,15 +175,29 @@ pub enum Facts<'r> {
     Covered(Option<&'r LineFacts>),
 }
 
+/// One part's rows, with the first day any of them is in force (the first revision read).
+#[derive(Debug)]
+struct PartLines {
+    rows: Vec<LineFacts>,
+    first_from: Option<Date>,
+}
+
+/// Reads one part's rows and the first day they cover, once per part (not per line priced).
+fn read_part(table: &Tsv<'static>, name: &str, chapters: Option<std::ops::Range<u8>>) -> Result<PartLines> {
+    let rows = read_rows(table, name, chapters)?;
+    let first_from = rows.iter().filter_map(|r| r.valid_from).min();
+    Ok(PartLines { rows, first_from })
+}
+
 /// The chapter parts of [`LINES_FILE`] in the snapshot, each read into its rows on first use.
 #[derive(Debug)]
-pub struct LineParts(ChapterParts<Vec<LineFacts>>);
+pub struct LineParts(ChapterParts<PartLines>);
 
 impl LineParts {
     /// The snapshot's parts of the file, none read yet (a snapshot without the file has none:
     /// then nothing is checked).
     pub(super) fn of(snapshot: &'static Snapshot<'static>) -> LineParts {
-        LineParts(ChapterParts::of(snapshot, LINES_FILE, read_rows))
+        LineParts(ChapterParts::of(snapshot, LINES_FILE, read_part))
     }
 
     /// The part holding a code's chapter, if any.
@@ -206,20 +220,20 @@ impl LineParts {
         self.0.read_loaded()
     }
 
-    /// The rows of the part holding `code8`'s chapter (`E_DATA_NOT_LOADED` while it is not
-    /// attached); `None` when the snapshot has no such part.
-    fn rows_for(&self, code8: &str) -> Result<Option<&[LineFacts]>> {
-        Ok(self.0.for_code(code8.as_bytes())?.map(Vec::as_slice))
+    /// The part holding `code8`'s chapter (`E_DATA_NOT_LOADED` while it is not attached); `None`
+    /// when the snapshot has no such part.
+    fn part_lines(&self, code8: &str) -> Result<Option<&PartLines>> {
+        self.0.for_code(code8.as_bytes())
     }
 
     /// The facts of the 8-digit line `code8` on `date`.
     pub fn facts(&self, code8: &str, date: Date) -> Result<Facts<'_>> {
-        let Some(rows) = self.rows_for(code8)? else { return Ok(Facts::NotCovered) };
+        let Some(part) = self.part_lines(code8)? else { return Ok(Facts::NotCovered) };
         // The part's rows start with the first revision read: before it, nothing is known.
-        let first = rows.iter().filter_map(|r| r.valid_from).min();
-        if first.is_none_or(|f| date < f) {
+        if part.first_from.is_none_or(|f| date < f) {
             return Ok(Facts::NotCovered);
         }
+        let rows = &part.rows;
         // The line's own row, else that of the longest code over it (a chapter's).
         let row = (2..=code8.len()).rev().find_map(|n| {
             let code = &code8[..n];
@@ -232,8 +246,9 @@ impl LineParts {
     /// The other lines of `row`'s group of bracketed alternatives in force on `date`, with a
     /// bracket read, in code order.
     pub fn siblings<'r>(&'r self, row: &'r LineFacts, date: Date) -> Result<Vec<&'r LineFacts>> {
-        let Some(rows) = self.rows_for(row.code)? else { return Ok(Vec::new()) };
-        Ok(rows
+        let Some(part) = self.part_lines(row.code)? else { return Ok(Vec::new()) };
+        Ok(part
+            .rows
             .iter()
             .filter(|r| r.group == row.group && r.code != row.code && r.bracket.is_some())
             .filter(|r| in_force(r.valid_from, r.valid_to, date))
