@@ -14,25 +14,21 @@ pub(super) fn check_code_under_relief(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut 
     let snapshot = ctx.snapshot;
     let date = ctx.req.date;
     let why = "under the relief no duty rate is read, but the code still decides the VAT class, the excise goods the relief leaves out and the tariff lines counted: give a valid code";
-    match ctx.j.tariff {
-        Some(tariff) => match snapshot.find_in(tariff, tariff, code, date) {
-            Err(e) if matches!(e.code, ErrorCode::UnknownCode | ErrorCode::DataNotLoaded) => {
-                p.reasons.push(format!("{} ({why})", e.message));
-            }
-            _ => {}
-        },
-        None => match code.chapter() {
-            "98" | "99" => p.reasons.push(format!(
+    let found = match ctx.j.tariff {
+        Some(tariff) => snapshot.find_in(tariff, tariff, code, date).map(drop),
+        None if matches!(code.chapter(), "98" | "99") => {
+            p.reasons.push(format!(
                 "code {code} is in chapter {}, which the HS reserves for national use, and the snapshot has no {} tariff to check it in ({why})",
                 code.chapter(),
                 ctx.destination
-            )),
-            _ => match snapshot.check_hs(code, date) {
-                Err(e) if matches!(e.code, ErrorCode::UnknownCode | ErrorCode::DataNotLoaded) => {
-                    p.reasons.push(format!("{} ({why})", e.message));
-                }
-                _ => {}
-            },
-        },
+            ));
+            return;
+        }
+        None => snapshot.check_hs(code, date),
+    };
+    if let Err(e) = found {
+        if matches!(e.code, ErrorCode::UnknownCode | ErrorCode::DataNotLoaded) {
+            p.reasons.push(format!("{} ({why})", e.message));
+        }
     }
 }
