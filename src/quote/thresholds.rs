@@ -362,7 +362,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
-    for (i, t) in flat_rates {
+    for (i, t) in flat_rates.iter().copied() {
         match relief.duty {
             Some(r) => {
                 checks[i].note = Some(Note::from(format!("the duty is relieved ({}): no flat rate to apply", r.id)));
@@ -379,7 +379,16 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     // A US line bearing antidumping or countervailing duty is outside de minimis.
     super::remedies::us_ad_cvd_outside(ctx, &applied, &mut outside);
     if !outside.is_empty() {
-        relief.per_line = lines_relief(&relief, &applied, &outside, ctx.req.lines.len());
+        // A line outside the duty relief the consignment is within (a gift's tea beyond the
+        // relief's quantities) has the duty that relief spares the rest: a flat rate the
+        // consignment is within may replace its rate (CN Part One, Section II D.1), as for a gift
+        // outside the relief as a whole (audit-o O1).
+        let pending: Vec<&'static Threshold> = match relief.duty {
+            Some(_) => flat_rates.iter().map(|(_, t)| *t).collect(),
+            None => Vec::new(),
+        };
+        relief.per_line = lines_relief(&relief, &applied, &outside, &pending, ctx.req.lines.len());
+        note_flat_rate_outside_relief(ctx, &relief, &flat_rates, &mut checks);
     }
     note_unused_tariff_choice(ctx, &relief, &checks);
     Ok((relief, checks))
@@ -442,6 +451,7 @@ fn lines_relief(
     relief: &Relief,
     applied: &[&'static Threshold],
     outside: &[(usize, &'static Threshold)],
+    flat_rates: &[&'static Threshold],
     lines: usize,
 ) -> Vec<Option<Relief>> {
     let is_out = |i: usize, t: &Threshold| outside.iter().any(|(k, o)| *k == i && std::ptr::eq(*o, t));
@@ -459,10 +469,56 @@ fn lines_relief(
             for t in applied.iter().copied().filter(|t| !is_out(i, t)) {
                 add_row(&mut r, t);
             }
+            // Outside the duty relief, the unverified flat rates the consignment is within hold
+            // for the line (`thresholds` left them aside while the relief covered it).
+            if r.duty.is_none() {
+                for t in flat_rates.iter().copied().filter(|t| !is_out(i, t)) {
+                    if !r.unverified.iter().any(|u| std::ptr::eq(*u, t)) {
+                        r.unverified.push(t);
+                    }
+                }
+            }
             sale_tax_stands(&mut r, &mut []);
             Some(r)
         })
         .collect()
+}
+
+/// An unverified flat rate the consignment is within, set aside because a relief spares the
+/// duty, still reaches the lines outside that relief: their checks and a warning say which lines
+/// (their duty is unpriced where the flat rate could lower it, `unprice_unverified`).
+fn note_flat_rate_outside_relief(
+    ctx: &mut Ctx<'_>,
+    relief: &Relief,
+    flat_rates: &[(usize, &'static Threshold)],
+    checks: &mut [ThresholdCheck],
+) {
+    let Some(r) = relief.duty else { return };
+    for (k, t) in flat_rates.iter().copied() {
+        let ids: Vec<&str> = relief
+            .per_line
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.as_ref().is_some_and(|l| l.unverified.iter().any(|u| std::ptr::eq(*u, t))))
+            .map(|(i, _)| &ctx.req.lines[i])
+            // A line whose rate is free has nothing for a flat rate to lower (CN Part One,
+            // Section II D.1).
+            .filter(|l| !HsCode::parse(&l.code).is_ok_and(|code| super::unverified::rate_is_free(ctx, l, &code)))
+            .map(|l| l.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let why = unverified_threshold(t);
+        let note = format!(
+            "the duty is relieved ({}) but for line {}, outside it: for {}, {why}",
+            r.id,
+            ids.join(", "),
+            if ids.len() > 1 { "those" } else { "that line" }
+        );
+        ctx.warn(Detail::Unverified { why: format!("{}: {note}", t.id) });
+        checks[k].note = Some(Note::from(note));
+    }
 }
 
 /// Tax the seller collects at the sale leaves no import tax for a border relief to relieve (SG's
@@ -593,7 +649,20 @@ pub(super) fn flat_duty_shares(
     relief: &Relief,
     values: &[LineValues],
 ) -> Result<Vec<Option<(Decimal, String)>>> {
-    let Some(t) = relief.flat_duty.filter(|_| relief.duty.is_none()) else { return Ok(Vec::new()) };
+    // The lines the flat duty reaches: those no relief of the duty spares. A line outside a
+    // relief the others are within (a gift's tea beyond Reg. (EC) 1186/2009 art. 27's quantities)
+    // pays it like the same goods sold: Reg. (EU) 2026/382 art. 2 puts the EUR 3 "instead of the
+    // relief eliminated" (art. 23, for any consignment of at most EUR 150), not of the gift
+    // relief (audit-o O1; docs/rules.md#gifts).
+    let reached: Vec<bool> = (0..values.len())
+        .map(|i| {
+            let r = relief.for_line(i);
+            r.flat_duty.is_some() && r.duty.is_none()
+        })
+        .collect();
+    let Some(t) = reached.iter().position(|on| *on).and_then(|i| relief.for_line(i).flat_duty) else {
+        return Ok(Vec::new());
+    };
     let flat = t.flat_amount.unwrap_or_default();
     let rate = ctx.rate(t.currency, ctx.j.currency).ok_or_else(|| {
         Error::new(ErrorCode::FxRate, "fx", format!("no exchange rate {}/{}", t.currency, ctx.j.currency))
@@ -604,11 +673,11 @@ pub(super) fn flat_duty_shares(
     let mut shares: Vec<Option<(Decimal, String)>> = vec![None; values.len()];
     let mut seen: Vec<&str> = Vec::new();
     for (i, sub) in subheadings.iter().enumerate() {
-        if seen.contains(&sub.as_str()) {
+        if !reached[i] || seen.contains(&sub.as_str()) {
             continue;
         }
         seen.push(sub);
-        let group: Vec<usize> = (0..values.len()).filter(|k| subheadings[*k] == *sub).collect();
+        let group: Vec<usize> = (0..values.len()).filter(|k| reached[*k] && subheadings[*k] == *sub).collect();
         let weights: Vec<Decimal> = group.iter().map(|k| values[*k].goods.max(Decimal::new(1, 2))).collect();
         let parts = allocate(amount, &weights, ctx.j.currency.minor_units())?;
         for (k, part) in group.iter().zip(parts) {
@@ -624,7 +693,6 @@ pub(super) fn flat_duty_shares(
             );
             shares[*k] = Some((part, note));
         }
-        let _ = i;
     }
     Ok(shares)
 }

@@ -38,18 +38,44 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
             .any(|l| l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
         // A flat rate that replaces the tariff's rate where lower has no duty of a line without
         // one to lower (nor does it apply to goods whose rate is free: CN Part One, Section II D.1).
-        let unverified = &relief.for_line(i).unverified;
+        // Under the EU's EUR 3 per tariff line the duty figure is the EUR 3, whatever the
+        // tariff's rate: that rate is read to know (a free rate leaves the EUR 3 alone).
+        let this = relief.for_line(i);
+        let unverified = &this.unverified;
         let flat = |k: usize| unverified.get(k).is_some_and(|t| t.effect == ThresholdEffect::FlatRate);
+        let lowers = dutiable
+            && !(this.flat_duty.is_some()
+                && this.duty.is_none()
+                && (0..unverified.len()).any(flat)
+                && rate_is_free(ctx, &ctx.req.lines[i], &line.code));
         let whys: Vec<(&[LevyKind], &str)> = rules
             .iter()
-            .chain(thresholds.iter().enumerate().filter(|(k, _)| dutiable || !flat(*k)).map(|(_, w)| w))
+            .chain(thresholds.iter().enumerate().filter(|(k, _)| lowers || !flat(*k)).map(|(_, w)| w))
             .map(|(k, w)| (k.as_slice(), w.as_str()))
             .collect();
         let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
         unprice_levies(line, &whys);
-        if dutiable && !held.is_empty() {
+        // A tax holds an unpriced duty only where that duty is unpriced.
+        let held_unpriced = lowers || !(0..unverified.len()).all(flat);
+        if dutiable && held_unpriced && !held.is_empty() {
             unprice_levies(line, &held);
         }
+    }
+}
+
+/// True when the line's duty rate is free: the caller's `duty_rate`, or every tariff line of its
+/// code in the destination's tariff. A code not found, or no tariff, is not known to be free.
+pub(super) fn rate_is_free(ctx: &Ctx<'_>, line: &LineRequest, code: &HsCode) -> bool {
+    let free = |e: crate::duty::DutyExpr| e.simple_percent().is_some_and(|p| p.is_zero());
+    if let Some(rate) = &line.duty_rate {
+        return free(crate::duty::DutyExpr::parse_caller(rate, ctx.j.currency));
+    }
+    let Some(tariff) = ctx.j.tariff else { return false };
+    match ctx.snapshot.find_in(tariff, tariff, code, ctx.req.date) {
+        Ok(found) => {
+            !found.lines.is_empty() && found.lines.iter().all(|l| free(crate::duty::DutyExpr::parse(l.row.mfn)))
+        }
+        Err(_) => false,
     }
 }
 
