@@ -73,7 +73,10 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         let on_metal = l.basis == LayerBasis::MetalContent || d.outside_metal_of.is_some();
         p.metal_used |= on_metal;
         let mut levy = match (d.unknown, &two_metals) {
-            (Some(why), _) => unsettled_levy(us, l, why),
+            (Some(why), _) => match d.at_least_of {
+                Some(other) => at_least_levy(us, l, other, why),
+                None => unsettled_levy(us, l, why),
+            },
             (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
             (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
         };
@@ -170,6 +173,24 @@ fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
         partial_amount: None,
         source: (&l.source).into(),
     }
+}
+
+/// A layer that is owed unless a layer charged at a rate at least its own on the same value
+/// replaces it (`LayerDecision::at_least_of`), and which of the two applies is not settled: its
+/// figure is a lower bound of the line's duty, whichever it is ("price what every reading owes").
+fn at_least_levy(us: &UsLine<'_>, l: &'static Layer, other: &str, why: String) -> Levy {
+    let mut levy = layer_levy(us, l, None, None);
+    let Some(figure) = levy.amount else { return unsettled_levy(us, l, why) };
+    levy.formula = format!(
+        "{}: at least {} for line {}: {why}; either this layer is owed or {other} in place of it, at a rate at least this one's",
+        levy.formula,
+        format_grouped(figure),
+        us.line.id
+    )
+    .into();
+    levy.amount = None;
+    levy.partial_amount = Some(figure);
+    levy
 }
 
 /// One layer as a levy: its base (the customs value, the metal content, or the value outside the

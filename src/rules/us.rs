@@ -211,6 +211,13 @@ pub struct LayerDecision<'r> {
     /// neither charged nor excluded, and the line is partial.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown: Option<String>,
+    /// When the only doubt is whether a layer that replaces this one applies (`unknown`), and
+    /// each such layer is charged on the value at a rate at least this one's: that layer's id.
+    /// Either this layer is owed or that one in place of it, so this one's figure is a lower
+    /// bound (8507.60.00 from China: list 4A's 7.5 % on the non-EV line, 9903.91.01's 25 % in
+    /// place of it on the EV line; audit-o O2).
+    #[serde(skip)]
+    pub at_least_of: Option<&'static str>,
 }
 
 /// The group of `rules/groups.tsv` naming the countries of HTSUS general note 3(b) (Cuba, North
@@ -406,7 +413,7 @@ impl UsRules {
             } else if exempt == InScope::Maybe && unknown.is_none() {
                 unknown = Some(split_code(scopes, layer, "is exempt", &layer.exclude_scopes));
             }
-            candidates.push(LayerDecision { layer, excluded_by, outside_metal_of: None, unknown });
+            candidates.push(LayerDecision { layer, excluded_by, outside_metal_of: None, unknown, at_least_of: None });
         }
         // Exclusions between layers: a layer is not charged when a layer it names applies; when
         // every such layer is charged on the metal content only, it applies to the rest (the
@@ -450,6 +457,9 @@ impl UsRules {
             } else if let (Some(metal), None) = (settled.first(), excluders.iter().find(|(_, unknown)| *unknown)) {
                 d.outside_metal_of = Some(metal.id);
             } else if let Some((maybe, _)) = excluders.iter().find(|(_, unknown)| *unknown) {
+                if d.unknown.is_none() && excluders.iter().all(|(l, _)| replaces_at_no_less(layer, l)) {
+                    d.at_least_of = Some(maybe.id);
+                }
                 d.unknown.get_or_insert_with(|| {
                     format!("not charged on goods subject to {}, and whether that applies is not settled", maybe.id)
                 });
@@ -470,6 +480,17 @@ impl UsRules {
     /// Programmes whose countries include `origin` on `date`.
     pub fn programmes_for<'r>(&'r self, origin: &'r str, date: Date) -> impl Iterator<Item = &'r Programme> + 'r {
         self.programmes.iter().filter(move |p| p.open_to(origin, date))
+    }
+}
+
+/// True when `other`, charged in place of `layer`, is charged on the same value at a rate at
+/// least `layer`'s: both added to the duty on the whole value, neither conditional, their rates
+/// encoded.
+fn replaces_at_no_less(layer: &Layer, other: &Layer) -> bool {
+    let plain = |l: &Layer| l.basis == LayerBasis::Value && l.rate_kind == RateKind::Add && !l.conditional;
+    match (layer.percent, other.percent) {
+        (Some(a), Some(b)) => plain(layer) && plain(other) && b >= a,
+        _ => false,
     }
 }
 
