@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{applies, d, levy, quote};
+use common::{d, levy, quote};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
@@ -23,85 +23,90 @@ fn duty_levy<'q>(q: &'q Quote, line: usize) -> &'q landed::quote::Levy {
     q.lines[line].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("a duty levy")
 }
 
-/// audit-o O1. Council Regulation (EU) 2026/382 art. 1 deletes the relief of Reg. (EC) 1186/2009
-/// Title II Chapter V (art. 23: consignments of negligible value, intrinsic value <= EUR 150,
-/// sent directly from a third country, commercial or not; art. 24 leaves out only alcohol,
-/// perfume and tobacco); art. 2: "From 1 July 2026 until 1 July 2028, a customs duty of EUR 3
-/// per item in a consignment the intrinsic value of which does not exceed a total of EUR 150
-/// shall apply instead of the relief eliminated pursuant to Article 1 …, where … (b) the goods
-/// are in a postal consignment" (TARIC footnote TM1066). The gift relief (Chapter VI, art.
-/// 25-27) is not amended: the book (EUR 15 of a EUR 35 gift) keeps it. The tea is outside it (art.
-/// 27: tea only within a quantity, which the rows do not model), so before 2026-07-01 art. 23
-/// relieved it; that relief is the one art. 2 replaces: EUR 3 on its tariff line. The CN's 2.5 %
-/// flat rate for gifts (Part One, Section II D.1) "shall not apply to goods for which the rate
-/// of duty … is free" (tea, 0902.30: free), so nothing else is in question. VAT 7 % (UStG § 12
-/// Abs. 2 Nr. 1, Anlage 2: tea) × (20.00 + 3.00) = 1.61; the book's VAT relieved (Directive
-/// 2006/79/EC art. 1). Landed 35.00 + 3.00 + 1.61 = 39.61 (was 36.40, the tea at its 0 % rate).
+/// audit-o O1, first the gift relief itself. Reg. (EC) 1186/2009 art. 25 relieves a gift of
+/// EUR 45 or less (art. 26(1)); art. 27 limits that relief "per consignment, to the quantities
+/// given against each of the goods listed below": (a) tobacco products, (b) alcohols and
+/// alcoholic beverages, (c) perfumes and toilet waters (legislation.gov.uk, eur/2009/1186, art.
+/// 27: no other goods). Tea is not among them, so a EUR 35 gift of tea (EUR 20) and a book (EUR
+/// 15) by post to Germany on 2026-11-26 has no duty on either line, and no EUR 3 (Reg. (EU)
+/// 2026/382 art. 2 replaces the EUR 150 relief, not the gift relief, which art. 1 leaves as it
+/// is). The tea's quantity limits only the VAT relief (Directive 2006/79/EC, row eu-gift-vat-45,
+/// which leaves tea out whatever its quantity): VAT 7 % (UStG Anlage 2) × 20.00 = 1.40. Landed
+/// 36.40, complete (the figure audit-o saw, now for the law's reason: the row had excluded tea
+/// from the duty relief too, and the EUR 3 then missed it).
 #[test]
-fn a_gift_by_post_pays_eur_3_on_a_line_the_gift_relief_leaves_out_reg_2026_382_art_2() {
+fn a_gift_of_tea_keeps_the_duty_relief_art_27_limits_only_tobacco_alcohol_perfume() {
     let q = quote(de_parcel("2026-11-26", "post", true, tea_and_book()));
-    let tea = duty_levy(&q, 0);
-    assert_eq!(tea.amount, Some(d("3.00")), "{}", tea.formula);
-    assert!(tea.formula.to_string().contains("3 EUR per tariff line"), "{}", tea.formula);
-    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("1.61"));
-    assert_eq!((levy(&q.lines[1], LevyKind::Duty), levy(&q.lines[1], LevyKind::Tax)), (d("0.00"), d("0.00")));
-    assert!(duty_levy(&q, 1).formula.to_string().contains("eu-gift-duty-45"), "{}", duty_levy(&q, 1).formula);
-    assert_eq!((q.totals.duty, q.totals.tax, q.totals.landed), (d("3.00"), d("1.61"), d("39.61")));
+    for line in [0, 1] {
+        let duty = duty_levy(&q, line);
+        assert_eq!(duty.amount, Some(d("0.00")), "{}", duty.formula);
+        assert!(duty.formula.to_string().contains("eu-gift-duty-45"), "{}", duty.formula);
+    }
+    assert_eq!((levy(&q.lines[0], LevyKind::Tax), levy(&q.lines[1], LevyKind::Tax)), (d("1.40"), d("0.00")));
+    assert_eq!((q.totals.duty, q.totals.landed), (d("0.00"), d("36.40")));
     assert!(q.totals.complete, "{:?}", q.lines);
-    assert!(applies(&q, "eu-flat-duty-3-post") && applies(&q, "eu-gift-duty-45"));
-    // The same two lines sold: EUR 3 on each (two tariff lines), as before.
+    // The same two lines sold: EUR 3 on each tariff line (art. 2(b)), as before.
     let sold = quote(de_parcel("2026-11-26", "post", false, tea_and_book()));
     assert_eq!(sold.totals.duty, d("6.00"));
 }
 
-/// The same gift before 2026-07-01: Reg. (EC) 1186/2009 art. 23 (EUR 150, not excluding tea)
-/// relieves the tea's duty; VAT 7 % × 20.00 = 1.40 (no VAT relief for tea beyond Directive
-/// 2006/79/EC art. 2's quantities). By courier after 2026-07-01 art. 2 reaches neither (no IOSS,
-/// not postal): the tea's tariff rate, free (CN 0902 30 00). Both unchanged by the fix.
+/// audit-o O1 and audit-j J9: a gift's line the gift relief leaves out (cigarettes beyond art.
+/// 27(a)'s quantities, which the rows do not model: left out whatever the quantity). Reg. (EU)
+/// 2026/382 art. 2(b) puts EUR 3 per item on goods in a postal consignment of at most EUR 150
+/// "instead of the relief eliminated pursuant to Article 1" (TARIC footnote TM1066): the relief of
+/// Reg. (EC) 1186/2009 art. 23, which art. 24 never gave tobacco, alcohol or perfume. Whether the
+/// EUR 3 reaches goods it replaces nothing for is not settled by those words, so the line is
+/// partial at the lower of the two readings: the tariff's 57.6 % (CN 2402 20 90) × 30.00 = 17.28,
+/// or EUR 3: at least 3.00 (the tobacco excise is not priced either). The book keeps the gift
+/// relief.
 #[test]
-fn the_eur_3_is_for_postal_gifts_from_2026_07_01_only_reg_2026_382_art_2_b() {
-    let may = quote(de_parcel("2026-05-26", "post", true, tea_and_book()));
-    assert_eq!(duty_levy(&may, 0).amount, Some(d("0.00")));
-    assert!(duty_levy(&may, 0).formula.to_string().contains("eu-duty-relief-150"), "{}", duty_levy(&may, 0).formula);
-    assert_eq!((may.totals.landed, may.totals.complete), (d("36.40"), true));
-    let courier = quote(de_parcel("2026-11-26", "courier", true, tea_and_book()));
-    assert_eq!(duty_levy(&courier, 0).amount, Some(d("0.00")));
-    assert!(!duty_levy(&courier, 0).formula.to_string().contains("per tariff line"));
-    assert_eq!((courier.totals.landed, courier.totals.complete), (d("36.40"), true));
-}
-
-/// Roasted coffee (0901.21, 7.5 %) in place of the tea: art. 2 puts EUR 3 on its line as on the
-/// tea's, but its rate is not free, so the CN's 2.5 % flat rate for gifts (Part One, Section II
-/// D.1, row `eu-gift-duty-flat-700`, `verify`: how it combines with the EUR 3 is not settled)
-/// may be what is due instead: the line's duty is listed with its EUR 3 figure, unpriced, with
-/// the reason, as for a whole gift over EUR 45 by post; never the tariff's 7.5 % as complete.
-/// (The line is partial anyway: the Kaffeesteuer, KaffeeStG § 2, is not priced.)
-#[test]
-fn a_gift_line_with_duty_to_lower_leaves_the_eur_3_unpriced_beside_the_flat_rate_cn_ii_d_1() {
-    let lines = json!([{"id": "cof", "code": "0901.21", "quantity": "1", "unit_price": "20"},
-                       {"id": "book", "code": "4901.99", "quantity": "1", "unit_price": "15"}]);
+fn a_gift_line_outside_the_gift_relief_is_at_least_the_lower_of_eur_3_and_the_tariff_reg_2026_382_art_2() {
+    let lines = json!([{"id": "cig", "code": "2402.20", "quantity": "1", "unit_price": "30"},
+                       {"id": "book", "code": "4901.99", "quantity": "1", "unit_price": "10"}]);
     let q = quote(de_parcel("2026-11-26", "post", true, lines));
-    let coffee = duty_levy(&q, 0);
-    assert_eq!((coffee.amount, coffee.partial_amount), (None, None), "{}", coffee.formula);
-    let formula = coffee.formula.to_string();
-    assert!(formula.contains("3 EUR per tariff line") && formula.contains("eu-gift-duty-flat-700"), "{formula}");
-    assert!(!formula.contains("7.5%"), "{formula}");
-    assert_ne!(q.lines[0].status, LineStatus::Priced);
+    let cig = duty_levy(&q, 0);
+    assert_eq!(cig.amount, Some(d("3.00")), "{}", cig.formula);
+    assert!(cig.formula.to_string().contains("3 EUR per tariff line"), "{}", cig.formula);
+    let why = q.lines[0].reason.as_deref().unwrap_or("");
+    assert!(
+        why.contains("eu-flat-duty-3-post") && why.contains("eu-duty-relief-150") && why.contains("HS 24"),
+        "{why}"
+    );
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert_eq!(levy(&q.lines[1], LevyKind::Duty), d("0.00"));
     assert!(!q.totals.complete && q.totals.at_least);
-    assert!(
-        q.warnings.iter().any(|w| w.code == "W_VERIFY"
-            && w.message.contains("eu-gift-duty-flat-700")
-            && w.message.contains("line cof")),
-        "{:?}",
-        q.warnings
-    );
+}
+
+/// audit-j J9, the same question sold: a bottle of whisky (2208.30.30, EUR 40, 0.7 l at 40 %,
+/// Branntweinsteuer EUR 13.03/l alc given) by post from the UK on 2026-11-26. The tariff's duty,
+/// free (CN 2208 30 30), or EUR 3 in its place: partial at the lower, 0.00, VAT 19 % × (40.00 +
+/// 3.65) = 8.29 (it was EUR 3 and VAT 8.86, complete, on one reading). By courier art. 2 reaches
+/// neither (not IOSS, which cannot cover excise goods, nor postal): the tariff's duty, complete.
+#[test]
+fn excise_goods_by_post_are_partial_between_the_tariff_and_eur_3_audit_j_j9() {
+    let whisky = |channel: &str| {
+        quote(json!({"destination": "DE", "date": "2026-11-26", "currency": "EUR", "channel": channel,
+            "incoterm": "DAP", "origin": "GB", "ship_from": "GB",
+            "lines": [{"id": "w", "code": "2208.30.30", "quantity": "1", "unit_price": "40.00", "volume_l": "0.7",
+                       "alcohol_pct": "40",
+                       "extra_duties": [{"name": "Branntweinsteuer", "rate": "13.03 EUR/l alc", "kind": "excise"}]}]}))
+    };
+    let post = whisky("post");
+    assert_eq!(duty_levy(&post, 0).amount, Some(d("0.00")), "{}", duty_levy(&post, 0).formula);
+    assert_eq!(levy(&post.lines[0], LevyKind::Tax), d("8.29"));
+    assert_eq!(post.lines[0].status, LineStatus::Partial);
+    assert!(post.lines[0].reason.as_deref().unwrap_or("").contains("HS 2208"), "{:?}", post.lines[0].reason);
+    assert!(!post.totals.complete && post.totals.at_least);
+    let courier = whisky("courier");
+    assert_eq!(duty_levy(&courier, 0).amount, Some(d("0.00")));
+    assert!(courier.totals.complete, "{:?}", courier.lines[0].reason);
 }
 
 /// A EUR 60 book sent as a gift by post on 2026-11-26: over the EUR 45 gift relief, so art. 2(b)'s
 /// EUR 3 on its tariff line; the book's rate is free (CN 4901 99 00), so the flat rate (CN Part
 /// One, Section II D.1: not for goods whose rate is "free") does not touch it: 3.00, priced. VAT
-/// 7 % (UStG Anlage 2: books) × 63.00 = 4.41.
+/// 7 % (UStG Anlage 2: books) × 63.00 = 4.41 (it was unpriced: the duty figure under the EUR 3 is
+/// not the tariff's rate).
 #[test]
 fn the_flat_rate_leaves_the_eur_3_of_a_duty_free_gift_alone_cn_part_one_ii_d_1() {
     let lines = json!([{"id": "book", "code": "4901.99", "quantity": "1", "unit_price": "60"}]);

@@ -43,7 +43,18 @@ pub(super) fn duty_sources(
         return out.push(DutySource::Relieved(t));
     }
     if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
-        return out.push(DutySource::FlatPerLine { threshold: t, share, note });
+        out.push(DutySource::FlatPerLine { threshold: t, share, note });
+        // Goods the relief the flat duty replaces never covered: whether it reaches them is not
+        // settled, so the tariff's duty is the other reading (`price_line` keeps the lower).
+        if flat_duty_unsettled(ctx, t, line).is_some() {
+            let mut rates = Several::new();
+            match duty_rates(ctx, line, code, claim, &mut rates) {
+                Ok(_) if !rates.is_empty() => rates.into_iter().for_each(|r| out.push(r)),
+                Ok(_) => out.push(DutySource::None(format!("no duty rate found for code {code}"))),
+                Err(reason) => out.push(DutySource::None(reason)),
+            }
+        }
+        return;
     }
     let partial_code = match duty_rates(ctx, line, code, claim, out) {
         Ok(_) if out.is_empty() => return out.push(DutySource::None(format!("no duty rate found for code {code}"))),
@@ -79,6 +90,24 @@ pub(super) fn duty_sources(
     if let Some(detail) = partial_code.filter(|_| out.len() > 1) {
         ctx.warn(detail);
     }
+}
+
+/// The duty relief a flat duty per tariff line replaces (the country's relief of the duty that
+/// ended the day before it began: the EU's EUR 150, Reg. (EC) 1186/2009 art. 23, which Reg. (EU)
+/// 2026/382 art. 1 removed and art. 2 replaced with the EUR 3 "instead of the relief eliminated"),
+/// when that relief never covered the line's goods (art. 24: alcohol, perfume, tobacco): whether
+/// the flat duty reaches them is not settled (audit-j J9, audit-o O1), and the row and the
+/// excluded prefix say why.
+pub(super) fn flat_duty_unsettled(
+    ctx: &Ctx<'_>,
+    t: &Threshold,
+    line: &LineRequest,
+) -> Option<(&'static Threshold, &'static str)> {
+    let eve = t.valid_from?.add_days(-1);
+    ctx.rules
+        .thresholds_naming(ctx.destination, eve)
+        .filter(|r| r.effect == ThresholdEffect::Relieve && r.duty && r.valid_to == Some(eve))
+        .find_map(|r| r.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p)).map(|p| (r, *p)))
 }
 
 /// Most duty sources a line is priced with (the distinct duties under a partial code).

@@ -51,6 +51,14 @@ pub(super) fn price_line(
         ctx.movement.is_none() && (relief.duty.is_some() || (flat_share.is_some() && relief.flat_duty.is_some()));
     let mut sources = Several::new();
     duty_sources(ctx, line, code, relief, flat_share, claim, &mut sources);
+    // The flat duty per tariff line beside the tariff's duty: two readings of the law, not
+    // tariff lines (`duty_sources`).
+    let readings = match sources.iter().next() {
+        Some(DutySource::FlatPerLine { threshold, .. }) if sources.len() > 1 => {
+            super::duty_source::flat_duty_unsettled(ctx, threshold, line).map(|(r, p)| (*threshold, r, p))
+        }
+        _ => None,
+    };
     let mut sources = sources.iter_mut();
     let Some(first) = sources.next() else {
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
@@ -77,6 +85,17 @@ pub(super) fn price_line(
         } else if q.total >= dearest.as_ref().map_or(p.total, |d| d.1) {
             dearest = Some((matched, q.total));
         }
+    }
+    if let Some((flat, replaced, prefix)) = readings {
+        // The lower reading is priced, the line partial: at least that much is due either way.
+        let other = dearest.take().map_or(p.total, |d| d.1);
+        p.reasons.push(format!(
+            "whether {} (EUR 3 per tariff line, Council Regulation (EU) 2026/382 art. 2: \"instead of the relief eliminated\") reaches goods of HS {prefix}, which the relief it replaced never covered ({}: not for them), is not settled (the tariff's duty, or the flat duty in place of it): the line's levies come to {} under the lower reading, priced as a lower bound, and {} under the other",
+            flat.id,
+            replaced.id,
+            format_grouped(p.total),
+            format_grouped(other)
+        ));
     }
     let range = match dearest {
         Some((max_code, max_levies)) if count > 1 => Some(Box::new(Range {
