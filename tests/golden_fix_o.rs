@@ -19,7 +19,7 @@ fn tea_and_book() -> Value {
            {"id": "book", "code": "4901.99", "quantity": "1", "unit_price": "15"}])
 }
 
-fn duty_levy<'q>(q: &'q Quote, line: usize) -> &'q landed::quote::Levy {
+fn duty_levy(q: &Quote, line: usize) -> &landed::quote::Levy {
     q.lines[line].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("a duty levy")
 }
 
