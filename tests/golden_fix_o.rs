@@ -45,6 +45,15 @@ fn a_gift_of_tea_keeps_the_duty_relief_art_27_limits_only_tobacco_alcohol_perfum
     assert_eq!((levy(&q.lines[0], LevyKind::Tax), levy(&q.lines[1], LevyKind::Tax)), (d("1.40"), d("0.00")));
     assert_eq!((q.totals.duty, q.totals.landed), (d("0.00"), d("36.40")));
     assert!(q.totals.complete, "{:?}", q.lines);
+    // The quantity the VAT relief's exclusion of tea assumes is stated (NAV, Hungarian customs,
+    // "Gift consignments": "only … 100 grams of tea … are exempt from the VAT").
+    assert!(
+        q.warnings.iter().any(|w| w.code == "W_ASSUMPTION"
+            && w.message.contains("eu-gift-vat-45")
+            && w.message.contains("tea 100 g")),
+        "{:?}",
+        q.warnings
+    );
     // The same two lines sold: EUR 3 on each tariff line (art. 2(b)), as before.
     let sold = quote(de_parcel("2026-11-26", "post", false, tea_and_book()));
     assert_eq!(sold.totals.duty, d("6.00"));
