@@ -123,7 +123,7 @@ pub(super) fn excise(
 
 /// The code's digits as text: the request's own spelling when it is the bare digits (nearly
 /// always; `code` was parsed from it), else made from the code (which checks its bytes).
-fn line_digits<'l>(line: &'l LineRequest, code: &'l HsCode) -> &'l str {
+pub(super) fn line_digits<'l>(line: &'l LineRequest, code: &'l HsCode) -> &'l str {
     match line.code.as_bytes() == code.bytes() {
         true => line.code.as_str(),
         false => code.digits(),
