@@ -18,10 +18,18 @@ const US: &str = "US";
 /// Why a 10-digit US code whose suffix the revision does not publish is unknown, with the
 /// nearest valid codes; `None` when the code is valid or cannot be checked (a date before the
 /// HTS 2026 revisions, a line printed without statistical lines).
-pub(super) fn unknown_suffix(ctx: &Ctx<'_>, tariff: &str, code: &HsCode, matched: &str) -> Option<String> {
-    if tariff != US || code.len() != 10 || matched.len() != 8 || !code.digits().starts_with(matched) {
+pub(super) fn unknown_suffix(
+    ctx: &Ctx<'_>,
+    tariff: &str,
+    code: &HsCode,
+    matched: &crate::snapshot::Row<'_>,
+) -> Option<String> {
+    // Bytes first: the row's code is made text only for a US line the check reads.
+    let matched_bytes = matched.code_bytes();
+    if tariff != US || code.len() != 10 || matched_bytes.len() != 8 || !code.bytes().starts_with(matched_bytes) {
         return None;
     }
+    let matched = matched.code();
     let suffix = &code.digits()[8..];
     let facts = match ctx.rules.us_lines().facts(matched, ctx.req.date) {
         Ok(f) => f,

@@ -227,7 +227,8 @@ pub(super) fn duty_rates(
     };
     let found = snapshot.find_in(tariff, tariff, code, ctx.req.date).and_then(|found| {
         // A 10-digit US code whose statistical suffix the revision does not publish (K4).
-        let matched = (found.kind == Match::Prefix && found.lines.len() == 1).then(|| found.lines[0].row.code());
+        // The row's code is made text only where the check reads it (a US line).
+        let matched = (found.kind == Match::Prefix && found.lines.len() == 1).then(|| found.lines[0].row);
         match matched.and_then(|m| super::brackets::unknown_suffix(ctx, tariff, code, m)) {
             Some(why) => Err(Error::new(ErrorCode::UnknownCode, "code", why)),
             None => Ok(found),

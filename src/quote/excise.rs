@@ -86,16 +86,16 @@ pub(super) fn excise(
             // An excise outside the VAT base (its rates on other dates say so) leaves the VAT known;
             // a caller's excise would join the VAT base, so it is not offered for one.
             let in_vat_base = rules.excise_in_vat_base(row.id);
-            let reason = match in_vat_base {
-                true => format!(
-                    "{} is due on this line ({}), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
-                    row.name, row.note
-                ),
-                false => format!(
-                    "{} is due on this line ({}), and our data has no rate or threshold for it on this date",
-                    row.name, row.note
-                ),
-            };
+            // Joined, not formatted: every line of the goods says it (GB wine, spirits, tobacco).
+            let reason = concat(&[
+                row.name,
+                " is due on this line (",
+                row.note,
+                match in_vat_base {
+                    true => "), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
+                    false => "), and our data has no rate or threshold for it on this date",
+                },
+            ]);
             if in_vat_base {
                 out.known = false;
             }
@@ -123,7 +123,7 @@ pub(super) fn excise(
 
 /// The code's digits as text: the request's own spelling when it is the bare digits (nearly
 /// always; `code` was parsed from it), else made from the code (which checks its bytes).
-fn line_digits<'l>(line: &'l LineRequest, code: &'l HsCode) -> &'l str {
+pub(super) fn line_digits<'l>(line: &'l LineRequest, code: &'l HsCode) -> &'l str {
     match line.code.as_bytes() == code.bytes() {
         true => line.code.as_str(),
         false => code.digits(),

@@ -65,7 +65,9 @@ fn prohibited_import(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, p: &m
         return Ok(());
     }
     let rules: &'static Rules = ctx.rules;
-    let Some(row) = rules.prohibition(ctx.destination, code.digits(), ctx.req.channel(), ctx.req.date) else {
+    let Some(row) =
+        rules.prohibition(ctx.destination, super::excise::line_digits(line, code), ctx.req.channel(), ctx.req.date)
+    else {
         return Ok(());
     };
     if row.effect == ProhibitionEffect::Error && !row.source.is_verify() {

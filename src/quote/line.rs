@@ -153,7 +153,11 @@ pub(super) fn price_line(
     out.push(LineQuote {
         id: line.id.clone(),
         status,
-        reason: (!p.reasons.is_empty()).then(|| p.reasons.join("; ")),
+        // A single reason is the line's reason as it is (joining one copies it).
+        reason: match p.reasons.len() {
+            0 | 1 => p.reasons.pop(),
+            _ => Some(p.reasons.join("; ")),
+        },
         missing: p.missing,
         code: code.clone(),
         matched_code: if range.is_some() { None } else { matched_code },

@@ -371,7 +371,9 @@ impl<'q> Ctx<'q> {
             snapshot: engine.snapshot(),
             overrides: FxTable::from_request(&req.fx)?,
             fx_used: Vec::new(),
-            warnings: Vec::new(),
+            // A quote nearly always warns (the incoterm, shipping and tax base assumptions, an
+            // old tariff): room for six from the start, not grown from empty and then regrown.
+            warnings: Vec::with_capacity(6),
             vat_cache: Several::new(),
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
             rounding: day.rounding,

@@ -533,7 +533,8 @@ pub(super) fn settle_tax(
                 Some(BaseGap::Excise) => "an excise in its base, which is not priced",
                 _ => "the duty, which is not fully priced",
             };
-            p.reasons.push(format!("{name} depends on {what}"));
+            // Joined, not formatted: a line with an unpriced excise (every wine line) says it.
+            p.reasons.push(concat(&[name, " depends on ", what]));
             (None, Some(amount), formula)
         }
     }

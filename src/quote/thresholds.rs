@@ -204,7 +204,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     });
     let mut items: Option<Vec<Decimal>> = None;
     let mut relief = Relief::default();
-    let mut checks = Vec::new();
+    // One check per candidate row at most (allocated once, not grown from empty).
+    let mut checks = Vec::with_capacity(day.thresholds.len());
     // The rows that apply, in file order, and the lines outside a per-item row that applies
     // (their items are not within it): each such line gets its own relief, from the other rows.
     let mut applied: Vec<&'static Threshold> = Vec::new();
