@@ -40,7 +40,7 @@ pub(super) fn price_line(
     let quantities = line_quantities(line)?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
     if !line.extra_duties.is_empty() {
-        super::excise::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
+        super::answers::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
     }
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
