@@ -104,3 +104,65 @@ fn an_answer_that_is_no_measure_of_the_line_is_an_error() {
     assert!(e.message.contains("trade_remedies.tsv"), "{e}");
 }
 
+/// The `W_INPUT_UNUSED` messages of a quote.
+fn unused(q: &Quote) -> Vec<String> {
+    q.warnings.iter().filter(|w| w.code == "W_INPUT_UNUSED").map(|w| w.message.to_string()).collect()
+}
+
+#[test]
+fn a_t_shirts_litres_pairs_and_strength_are_named_unused_readme_no_input_ignored_in_silence() {
+    // audit-n N7 (`un.json`): a cotton T-shirt into the UK, 12 % (UK Global Tariff 6109100010),
+    // with litres, pairs and a strength that no levy of the line reads. README: "No input is
+    // accepted and ignored in silence": each is named.
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "3", "unit_price": "100.00",
+            "units": {"l": "5", "pair": "3"}, "alcohol_pct": "40", "volume_l": "5"}]}));
+    let unused = unused(&q);
+    for field in ["lines[0].units.l", "lines[0].units.pair", "lines[0].alcohol_pct", "lines[0].volume_l"] {
+        assert!(unused.iter().any(|w| w.starts_with(field)), "{field}: {unused:?}");
+    }
+    assert_eq!(unused.len(), 4, "{unused:?}");
+}
+
+#[test]
+fn litres_and_strength_a_caller_excise_reads_are_used_alcoholic_liquor_duties_act_1979() {
+    // The README's example: Alcohol Duty of 29.54 GBP per litre of alcohol (the caller's excise)
+    // on 6 bottles of 0.75 l at 40 %: 4.5 l × 40 % = 1.8 l alc × 29.54 = 53.17. The volume and
+    // the strength are read (the litres of alcohol are worked out from them): no W_INPUT_UNUSED.
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [{"id": "w", "code": "2208300000", "quantity": "6", "unit_price": "20.00", "duty_rate": "0%",
+            "volume_l": "4.5", "alcohol_pct": "40",
+            "extra_duties": [{"name": "Alcohol Duty", "rate": "29.54 GBP/l alc", "kind": "excise"}]}]}));
+    let excise = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Excise && l.amount.is_some()).unwrap();
+    assert_eq!(excise.amount, Some(d("53.17")));
+    assert!(unused(&q).is_empty(), "{:?}", unused(&q));
+    // Given as litres of alcohol, the strength is not read: named.
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [{"id": "w", "code": "2208300000", "quantity": "6", "unit_price": "20.00", "duty_rate": "0%",
+            "units": {"l_alc": "1.8"}, "alcohol_pct": "40",
+            "extra_duties": [{"name": "Alcohol Duty", "rate": "29.54 GBP/l alc", "kind": "excise"}]}]}));
+    assert_eq!(q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Excise).unwrap().amount, Some(d("53.17")));
+    let unused = unused(&q);
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(unused[0].starts_with("lines[0].alcohol_pct"), "{unused:?}");
+}
+
+#[test]
+fn us_wine_litres_are_read_by_its_duty_and_two_figures_for_them_are_refused_htsus_2204_21_50() {
+    // HTSUS 2204.21.50: 6.3¢/liter. 9 litres: 0.063 × 9 = 0.57, and the volume is used.
+    let wine = |extra: Value| {
+        let mut line = json!({"id": "w", "code": "2204.21.50", "quantity": "12", "unit_price": "10.00"});
+        if let (Some(l), Some(e)) = (line.as_object_mut(), extra.as_object()) {
+            l.extend(e.clone());
+        }
+        common::request(json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "FR",
+            "channel": "freight", "transport": "ocean", "incoterm": "DDP", "lines": [line]}))
+    };
+    let q = common::engine().quote(&wine(json!({"volume_l": "9"}))).expect("quote");
+    assert!(q.lines[0].levies.iter().any(|l| l.amount == Some(d("0.57"))), "{:?}", q.lines[0].levies);
+    assert!(unused(&q).is_empty(), "{:?}", unused(&q));
+    // audit-n N7 (`wu.json`): volume_l 9 and units {"l": "90"} are two figures for one measure:
+    // refused, never the second charged in silence (session 15).
+    let e = common::engine().quote(&wine(json!({"volume_l": "9", "units": {"l": "90"}}))).expect_err("two figures");
+    assert!(e.message.contains("volume_l is 9"), "{e}");
+}

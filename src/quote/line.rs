@@ -68,6 +68,9 @@ pub(super) fn price_line(
         let mut q = Priced::default();
         let matched = price(ctx, source, &mut q);
         count += 1;
+        // An input read by any variant's duty is used (the range names each variant's levies).
+        q.components_read.extend(&p.components_read);
+        p.components_read.extend(&q.components_read);
         if q.total < p.total {
             let old_code = std::mem::replace(&mut matched_code, matched);
             let old = std::mem::replace(&mut p, q);
