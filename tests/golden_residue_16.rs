@@ -166,3 +166,104 @@ fn us_wine_litres_are_read_by_its_duty_and_two_figures_for_them_are_refused_htsu
     let e = common::engine().quote(&wine(json!({"volume_l": "9", "units": {"l": "90"}}))).expect_err("two figures");
     assert!(e.message.contains("volume_l is 9"), "{e}");
 }
+
+/// Two T-shirts of CAD 150 from China into Ontario (HST 13 %, Excise Tax Act s.165(2)) by
+/// courier on 2026-03-02 (audit-n N7's `ca4.json`).
+const ONTARIO_TEES: &str = r#"{"destination":"CA","subdivision":"ON","date":"2026-03-02","currency":"CAD",
+    "channel":"courier","origin":"CN","lines":[{"id":"tee","code":"6109100010","quantity":"2","unit_price":"150.00"}]}"#;
+
+#[test]
+fn a_province_is_applied_to_its_own_destination_only_in_a_sweep() {
+    // audit-n N7: `sweep --dest CA,AU,GB,US` of a request with "subdivision": "ON" refused every
+    // other destination (E_INVALID_FIELD subdivision: their duty and taxes do not differ by
+    // subdivision) and named the one CA row "cheapest" with a spread of 0.00. The province is
+    // Canada's: the other rows are priced without it, and say so.
+    let base = common::request(serde_json::from_str(ONTARIO_TEES).unwrap());
+    let axes = landed::sweep::SweepAxes {
+        destinations: ["CA", "AU", "GB", "US"].map(String::from).to_vec(),
+        ..Default::default()
+    };
+    let r = landed::sweep::sweep(&common::engine(), &base, &axes).expect("sweep");
+    assert_eq!(r.rows.len(), 4);
+    for row in &r.rows {
+        assert_eq!(row.error, None, "{row:?}");
+        let said = row.notes.iter().any(|n| n == &format!("subdivision ON was given for destination CA, not applied to {}", row.destination));
+        assert_eq!(said, row.destination != "CA", "{row:?}");
+    }
+    // The text's spread is over two complete rows or more, and says over how many.
+    let out = common::stdout(&common::landed(&["sweep", "-", "--dest", "CA,AU,GB,US"], Some(ONTARIO_TEES)));
+    let complete = r.rows.iter().filter(|row| row.complete).count();
+    match complete {
+        0 | 1 => assert!(!out.contains("spread:"), "{out}"),
+        n => assert!(out.trim_end().ends_with(&format!(" over {n} complete quotes")), "{out}"),
+    }
+}
+
+#[test]
+fn a_claim_that_holds_on_a_transit_condition_is_marked_and_ranked_after_the_complete_rows_usmca_art_4_18() {
+    // A Mexican T-shirt shipped from China claiming USMCA (S) holds only under the agreement's
+    // transit rule (USMCA art. 4.18, W_CLAIM_TRANSIT): `complete: false`, `at_least: false`. Its
+    // 200.00 (no duty) is printed "200.00?", after the complete rows, and the summary says it
+    // holds on a condition, not that it is a lower bound.
+    let us = r#"{"destination":"US","date":"2026-03-02","currency":"USD","channel":"courier","ship_from":"CN",
+        "lines":[{"id":"tee","code":"6109100012","quantity":"2","unit_price":"100.00"}]}"#;
+    let out = common::stdout(&common::landed(&["sweep", "-", "--origin", "CN,VN,MX,IN", "--claim", "auto"], Some(us)));
+    let rows: Vec<&str> = out.lines().filter(|l| l.contains(" 2026-03-02 US ")).collect();
+    let conditional = rows.iter().position(|l| l.contains("claim S")).expect("the S row");
+    assert!(rows[conditional].trim_start().starts_with("200.00? "), "{out}");
+    assert!(rows[..conditional].iter().all(|l| !l.contains('?') && !l.contains('≥')), "{out}");
+    assert!(out.contains("1 quotes below it hold only on a condition (marked ?)"), "{out}");
+    assert!(!out.contains("have a lower bound below it"), "{out}");
+}
+
+#[test]
+fn a_tax_difference_of_the_rate_times_the_billed_fees_names_the_carriers_charge_first_ustg_11_3_3() {
+    // A T-shirt of EUR 200 from China into Germany by courier: duty 12 % = 24.00, EUStG 19 % ×
+    // 224.00 = 42.56. The carrier bills tax 44.84 and fees 12.00: 44.84 − 42.56 = 2.28 = 19 % ×
+    // 12.00, the carrier's clearance charge in the import VAT base (UStG § 11(3) Nr. 3: costs up
+    // to the place of destination), which the quote's W_ASSUMPTION tax_base_charges names.
+    let req = common::request(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR",
+        "channel": "courier", "origin": "CN",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "200.00"}]}));
+    let billed = landed::invoice::Billed { duty: d("24.00"), tax: d("44.84"), fees: d("12") };
+    let check = landed::invoice::check(&common::engine(), &req, &billed).expect("check");
+    let tax = check.differences.iter().find(|x| x.item == "tax").expect("tax differs");
+    assert_eq!((tax.expected, tax.difference), (d("42.56"), d("2.28")));
+    assert!(
+        tax.likely_causes[0].starts_with("the carrier's charge in the import VAT/GST base: the difference is 19% × the billed fees (12)"),
+        "{:?}",
+        tax.likely_causes
+    );
+    assert!(tax.likely_causes[0].contains("W_ASSUMPTION tax_base_charges"), "{:?}", tax.likely_causes);
+    // A difference the fees do not explain is not put down to them.
+    let billed = landed::invoice::Billed { duty: d("24.00"), tax: d("44.00"), fees: d("12") };
+    let check = landed::invoice::check(&common::engine(), &req, &billed).expect("check");
+    let tax = check.differences.iter().find(|x| x.item == "tax").expect("tax differs");
+    assert!(!tax.likely_causes.iter().any(|c| c.contains("carrier's charge")), "{:?}", tax.likely_causes);
+}
+
+#[test]
+fn a_catalogue_row_says_its_price_is_for_the_sku_shipped_alone_vata_1994_s7_and_the_135_pound_rule() {
+    // audit-n N7 (`cat1.csv`): a £120 T-shirt into GB is within the £135 consignment limit (the
+    // seller collects the VAT at the sale, no duty: Taxation (Cross-border Trade) Act 2018 and
+    // VATA 1994 s.7(5A)); two of them (£240) are not. The row's price holds for the SKU alone:
+    // its last column says so, naming the threshold decided on that value.
+    let csv = "sku,code,price,origin,currency\ntee,6109100010,120.00,CN,GBP\n";
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: landed::date::Date::parse("2026-03-02").unwrap(),
+        currency: landed::money::Currency::GBP,
+        channel: landed::request::Channel::Courier,
+        incoterm: landed::request::Incoterm::Ddp,
+    };
+    let mut out = Vec::new();
+    landed::catalogue::price_catalogue(&common::engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header.last().map(String::as_str), Some("consignment"));
+    assert_eq!(header[..15], landed::catalogue::OUTPUT_COLUMNS[..15]);
+    let row = rdr.records().next().unwrap().unwrap();
+    let note = &row[15];
+    assert!(note.starts_with("this SKU alone: "), "{note}");
+    assert!(note.contains("a consignment with other goods may not be within it"), "{note}");
+}
