@@ -419,6 +419,13 @@ fn status(q: &Quote) -> &'static str {
 fn error_row(sku: &str, dest: &str, code: &str, e: &Error, snapshot_id: &str) -> Vec<String> {
     let mut v = vec![sku.to_string(), dest.to_string(), code.to_string()];
     v.extend(std::iter::repeat_n(String::new(), 7));
-    v.extend(["error".to_string(), e.to_string(), snapshot_id.to_string(), String::new(), String::new(), String::new()]);
+    v.extend([
+        "error".to_string(),
+        e.to_string(),
+        snapshot_id.to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
     v
 }

@@ -208,9 +208,7 @@ impl Hints {
             carrier_charge_assumed: q
                 .warnings
                 .iter()
-                .find(|w| {
-                    w.code == crate::error::WarningCode::Assumption && w.message.starts_with("tax_base_charges:")
-                })
+                .find(|w| w.code == crate::error::WarningCode::Assumption && w.message.starts_with("tax_base_charges:"))
                 .map(|w| w.message.to_string()),
         }
     }

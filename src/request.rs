@@ -951,10 +951,16 @@ impl LineRequest {
             check_duty_rate(&d.rate, format!("extra_duties[{i}].rate"))?;
             if let Some(j) = d.answers.iter().position(|a| a.trim().is_empty()) {
                 let row = match d.kind {
-                    ExtraDutyKind::Excise => "an excise row (its id in tariffs/rules/excise.tsv, e.g. \"ca-green-levy\")",
+                    ExtraDutyKind::Excise => {
+                        "an excise row (its id in tariffs/rules/excise.tsv, e.g. \"ca-green-levy\")"
+                    }
                     _ => "a trade remedy (its id in tariffs/rules/trade_remedies.tsv, e.g. \"eu-ebike-ad\")",
                 };
-                return Err(Error::new(ErrorCode::InvalidField, format!("extra_duties[{i}].answers[{j}]"), format!("name {row}")));
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    format!("extra_duties[{i}].answers[{j}]"),
+                    format!("name {row}"),
+                ));
             }
         }
         Ok(code)

@@ -48,7 +48,8 @@ fn a_caller_duty_naming_no_measure_beside_two_settles_neither_regulations_2019_7
         "{reason}"
     );
     assert!(reason.contains("\"answers\": [\"eu-ebike-cvd\"]"), "{reason}");
-    let charged: Vec<_> = l.levies.iter().filter(|v| v.kind == LevyKind::AdditionalDuty).filter_map(|v| v.amount).collect();
+    let charged: Vec<_> =
+        l.levies.iter().filter(|v| v.kind == LevyKind::AdditionalDuty).filter_map(|v| v.amount).collect();
     assert_eq!(charged, [d("745.20")]);
 }
 
@@ -96,7 +97,8 @@ fn an_answer_that_is_no_measure_of_the_line_is_an_error() {
             "ship_from": "CN", "lines": [{"id": "b", "code": "8711601000", "quantity": "1", "unit_price": "1200",
             "origin": "CN", "extra_duties": extra}]}))
     };
-    let e = engine.quote(&req(json!([{"name": "CVD", "rate": "20.7%", "answers": ["eu-bev-cvd"]}]))).expect_err("a car's");
+    let e =
+        engine.quote(&req(json!([{"name": "CVD", "rate": "20.7%", "answers": ["eu-bev-cvd"]}]))).expect_err("a car's");
     assert_eq!(e.field.as_deref(), Some("lines[0].extra_duties[0].answers[0]"), "{e}");
     assert!(e.message.contains("eu-ebike-ad, eu-ebike-cvd"), "{e}");
     // An empty id names nothing.
@@ -187,7 +189,10 @@ fn a_province_is_applied_to_its_own_destination_only_in_a_sweep() {
     assert_eq!(r.rows.len(), 4);
     for row in &r.rows {
         assert_eq!(row.error, None, "{row:?}");
-        let said = row.notes.iter().any(|n| n == &format!("subdivision ON was given for destination CA, not applied to {}", row.destination));
+        let said = row
+            .notes
+            .iter()
+            .any(|n| n == &format!("subdivision ON was given for destination CA, not applied to {}", row.destination));
         assert_eq!(said, row.destination != "CA", "{row:?}");
     }
     // The text's spread is over two complete rows or more, and says over how many.
@@ -230,7 +235,9 @@ fn a_tax_difference_of_the_rate_times_the_billed_fees_names_the_carriers_charge_
     let tax = check.differences.iter().find(|x| x.item == "tax").expect("tax differs");
     assert_eq!((tax.expected, tax.difference), (d("42.56"), d("2.28")));
     assert!(
-        tax.likely_causes[0].starts_with("the carrier's charge in the import VAT/GST base: the difference is 19% × the billed fees (12)"),
+        tax.likely_causes[0].starts_with(
+            "the carrier's charge in the import VAT/GST base: the difference is 19% × the billed fees (12)"
+        ),
         "{:?}",
         tax.likely_causes
     );

@@ -7,9 +7,9 @@
 //! the line's excise when it bears one; with several, a row no entry names is listed, never
 //! settled in silence. An excise in the VAT base is added to it (docs/rules.md §21).
 
+use super::answers::{Callers, Class};
 use super::*;
 use crate::money::format_grouped;
-use super::answers::{Callers, Class};
 use crate::rules::excise::{ExciseBase, ExciseRate};
 
 /// What the excise stage charged: the amount in the VAT base, whether every excise is known,
@@ -66,8 +66,12 @@ pub(super) fn excise(
             // The caller's figure may be this excise or another of the line's: not settled in
             // silence, and not priced from our data beside it (that could count it twice).
             let ids: Vec<&str> = day.excises.iter().filter(|r| r.covers(digits)).map(|r| r.id).collect();
-            let reason =
-                format!("{} is due on this line ({}), and {}", row.name, row.note, callers.not_answered(line, &ids, row.id));
+            let reason = format!(
+                "{} is due on this line ({}), and {}",
+                row.name,
+                row.note,
+                callers.not_answered(line, &ids, row.id)
+            );
             if rules.excise_in_vat_base(row.id) {
                 out.known = false;
             }

@@ -152,10 +152,16 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
     let by_volume = ctx.req.allocation == AllocationKey::Volume;
     if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
-        unused.push(("volume_l".into(), "no levy of this line is charged per litre, and charges are not allocated by volume".into()));
+        unused.push((
+            "volume_l".into(),
+            "no levy of this line is charged per litre, and charges are not allocated by volume".into(),
+        ));
     }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
-        unused.push(("alcohol_pct".into(), "no levy of this line is charged per litre of pure alcohol worked out from it".into()));
+        unused.push((
+            "alcohol_pct".into(),
+            "no levy of this line is charged per litre of pure alcohol worked out from it".into(),
+        ));
     }
     for (field, why) in unused {
         ctx.warn(Detail::InputUnused {

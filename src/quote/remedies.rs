@@ -6,8 +6,8 @@
 //! without one, each measure is listed without an amount and the line is not fully priced, never
 //! complete without it (docs/rules.md §22).
 
-use super::*;
 use super::answers::{Callers, Class};
+use super::*;
 use crate::rules::{RemedyKind, Touch};
 
 /// Lists the trade remedies the line may bear that the caller's entries of a customs kind do
