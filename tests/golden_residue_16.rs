@@ -274,3 +274,21 @@ fn a_catalogue_row_says_its_price_is_for_the_sku_shipped_alone_vata_1994_s7_and_
     assert!(note.starts_with("this SKU alone: "), "{note}");
     assert!(note.contains("a consignment with other goods may not be within it"), "{note}");
 }
+
+#[test]
+fn litres_given_for_an_excise_our_data_cannot_price_are_unused_and_say_what_would_read_them() {
+    // Spirits into Germany (Alkoholsteuergesetz § 2: EUR 1,303 per hl of pure alcohol; our data
+    // has no rate, so the excise is listed without an amount): the volume and strength are read
+    // by no levy. Named, with what would read them: the caller's excise per litre of alcohol.
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "channel": "freight",
+        "origin": "US", "lines": [{"id": "w", "code": "2208301100", "quantity": "6", "unit_price": "20.00",
+            "volume_l": "4.5", "alcohol_pct": "40"}]}));
+    assert!(
+        q.lines[0].levies.iter().any(|l| l.kind == LevyKind::Excise && l.amount.is_none()),
+        "{:?}",
+        q.lines[0].levies
+    );
+    let unused = unused(&q);
+    assert_eq!(unused.len(), 2, "{unused:?}");
+    assert!(unused.iter().all(|w| w.contains("a rate per quantity given for it in extra_duties")), "{unused:?}");
+}

@@ -135,9 +135,12 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
             _ => None,
         })
         .collect();
-    let hint = match asked.is_empty() {
-        true => String::new(),
-        false => format!(": the duty asks for {}", asked.join(", ")),
+    // An excise listed without a rate (our data has none) would read them once the caller gives it.
+    let excise_open = p.levies.iter().any(|l| l.kind == LevyKind::Excise && l.amount.is_none());
+    let hint = match (asked.is_empty(), excise_open) {
+        (false, _) => format!(": the duty asks for {}", asked.join(", ")),
+        (true, true) => ": the line's excise is listed without a rate, and a rate per quantity given for it in extra_duties (\"kind\": \"excise\") would read it".to_string(),
+        (true, false) => String::new(),
     };
     let index = line_index(ctx, line);
     let read = &p.components_read;
