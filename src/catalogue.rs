@@ -32,8 +32,11 @@ pub struct CatalogueOptions {
 /// `due_on_delivery` is what the buyer pays the carrier, and `buyer_total` (landed + due on
 /// delivery) what the buyer pays in all: the all-in price under DAP as under DDP (audit-n N4).
 /// The two are appended after `snapshot_id`, so a reader of the first 13 columns by position
-/// reads what it read before.
-pub const OUTPUT_COLUMNS: [&str; 15] = [
+/// reads what it read before. `consignment` (appended after them, session 16) says what the row
+/// prices: the SKU shipped alone, its thresholds (the UK's £135, the EU's €150, Australia's
+/// A$1,000) tested on that value alone; a cart with other goods is another consignment, whose
+/// value may cross them (audit-n N7: "tee" at £120 priced without duty, two of them with it).
+pub const OUTPUT_COLUMNS: [&str; 16] = [
     "sku",
     "destination",
     "code",
@@ -49,6 +52,7 @@ pub const OUTPUT_COLUMNS: [&str; 15] = [
     "snapshot_id",
     "due_on_delivery",
     "buyer_total",
+    "consignment",
 ];
 
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
@@ -362,7 +366,22 @@ fn quote_row(
         snapshot_id.to_string(),
         t.due_on_delivery.to_string(),
         t.buyer_total.to_string(),
+        consignment(&q),
     ])
+}
+
+/// What the row's price holds for: the SKU shipped alone (its quantity, one consignment), naming
+/// the consignment thresholds that applied on that value; a cart with other goods is tested on
+/// its own value.
+fn consignment(q: &Quote) -> String {
+    let applied: Vec<&str> = q.thresholds.iter().filter(|t| t.applies).map(|t| t.id.as_ref()).collect();
+    match applied.is_empty() {
+        true => "this SKU alone".to_string(),
+        false => format!(
+            "this SKU alone: {} applied on its value alone, and a consignment with other goods may not be within it",
+            applied.join(", ")
+        ),
+    }
 }
 
 /// The tariff line the row's code matched: the quote's, or, where the quote needed no rate (a
@@ -400,6 +419,13 @@ fn status(q: &Quote) -> &'static str {
 fn error_row(sku: &str, dest: &str, code: &str, e: &Error, snapshot_id: &str) -> Vec<String> {
     let mut v = vec![sku.to_string(), dest.to_string(), code.to_string()];
     v.extend(std::iter::repeat_n(String::new(), 7));
-    v.extend(["error".to_string(), e.to_string(), snapshot_id.to_string(), String::new(), String::new()]);
+    v.extend([
+        "error".to_string(),
+        e.to_string(),
+        snapshot_id.to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
     v
 }

@@ -88,7 +88,8 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     }
     let q = engine.quote(req)?;
     let t = &q.totals;
-    let hints = Hints::of(&q);
+    let mut hints = Hints::of(&q);
+    hints.billed_fees = billed.fees;
     // The carrier bills the tax due at the border: tax the seller collected at the sale (IOSS,
     // the UK's <= GBP 135, VOEC...) is not the carrier's to charge.
     let border_tax = t.tax - t.collected_at_sale;
@@ -167,6 +168,13 @@ struct Hints {
     duty_rate: Decimal,
     tax_rate: Decimal,
     all_relieved: bool,
+    /// The fees the quote has (government fees, and the request's `tax_base_charges`).
+    fees: Decimal,
+    /// The fees billed (set by [`check`]).
+    billed_fees: Decimal,
+    /// The quote's `W_ASSUMPTION tax_base_charges`: it assumed no carrier's charge in the tax
+    /// base, and says which law puts one there.
+    carrier_charge_assumed: Option<String>,
 }
 
 impl Hints {
@@ -195,6 +203,13 @@ impl Hints {
             duty_rate,
             tax_rate,
             all_relieved: q.thresholds.iter().any(|th| th.applies),
+            fees: t.fees,
+            billed_fees: Decimal::ZERO,
+            carrier_charge_assumed: q
+                .warnings
+                .iter()
+                .find(|w| w.code == crate::error::WarningCode::Assumption && w.message.starts_with("tax_base_charges:"))
+                .map(|w| w.message.to_string()),
         }
     }
 
@@ -222,6 +237,21 @@ impl Hints {
                 }
             }
             "tax" => {
+                // The carrier's own charge (the billed fees beyond the quote's) in the import tax
+                // base: what the quote's W_ASSUMPTION tax_base_charges names (audit-n N7: +2.28
+                // on a bill of 12.00 fees at 19 % was put down to "a different rate").
+                let carrier = [self.billed_fees, self.billed_fees - self.fees];
+                if diff > Decimal::ZERO && carrier.iter().any(|&c| c > Decimal::ZERO && near(diff, self.tax_rate * c)) {
+                    let why = match &self.carrier_charge_assumed {
+                        Some(_) => "the quote assumed none (W_ASSUMPTION tax_base_charges)",
+                        None => "the quote has none",
+                    };
+                    causes.push(format!(
+                        "the carrier's charge in the import VAT/GST base: the difference is {}% × the billed fees ({}), and {why}; give the charge in tax_base_charges to recompute",
+                        (self.tax_rate * Decimal::ONE_HUNDRED).normalize(),
+                        self.billed_fees
+                    ));
+                }
                 if near(diff, self.tax_rate * self.duty) {
                     causes.push("VAT/GST base left out (or added) the duty: the base must be value + duty".into());
                 }

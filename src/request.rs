@@ -196,15 +196,20 @@ pub struct ExtraDuty {
     /// `excise` for an excise duty (alcohol, tobacco, vaping duty): it answers the excise the
     /// destination charges on the line (`tariffs/rules/excise.tsv`; with several, those
     /// `answers` names) and is counted with the
-    /// taxes; `duty` (the default) for a customs duty: any such entry answers the trade remedies
-    /// the line may bear (`tariffs/rules/trade_remedies.tsv`), listed otherwise.
+    /// taxes; `duty` (the default) for a customs duty: it answers the trade remedy the line may
+    /// bear (`tariffs/rules/trade_remedies.tsv`; with several, those `answers` names), each
+    /// listed otherwise.
     #[serde(default, skip_serializing_if = "ExtraDutyKind::is_duty")]
     pub kind: ExtraDutyKind,
-    /// For an `excise` entry, the excise rows of `tariffs/rules/excise.tsv` it answers, by id
-    /// (`["ca-green-levy"]`; a listed excise names its row in its `source`: `excise.tsv#ca-green-levy`).
-    /// Left out, the entry answers the line's excise when the line bears one; when it bears
-    /// several, it answers none of them: each excise no entry names is listed and the line is
-    /// partial (docs/rules.md#excise). An id that is not an excise of the line is an error.
+    /// The rows it answers, by id: for an `excise` entry, excise rows of
+    /// `tariffs/rules/excise.tsv` (`["ca-green-levy"]`; a listed excise names its row in its
+    /// `source`: `excise.tsv#ca-green-levy`); for a customs entry (`duty`, `antidumping`,
+    /// `countervailing`), trade remedies of `tariffs/rules/trade_remedies.tsv`
+    /// (`["eu-ebike-ad", "eu-ebike-cvd"]` for one figure that is their sum).
+    /// Left out, the entry answers the line's excise (trade remedy) when the line bears one; when
+    /// it bears several, it answers none of them: each row no entry names is listed and the line
+    /// is partial (docs/rules.md#excise, #trade-remedies). An id that is not a row of the line is
+    /// an error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<String>,
 }
@@ -944,18 +949,17 @@ impl LineRequest {
                 ));
             }
             check_duty_rate(&d.rate, format!("extra_duties[{i}].rate"))?;
-            if !d.answers.is_empty() && d.kind != ExtraDutyKind::Excise {
-                return Err(Error::new(
-                    ErrorCode::InvalidField,
-                    format!("extra_duties[{i}].answers"),
-                    "only an entry of kind \"excise\" answers excise rows: give \"kind\": \"excise\", or leave answers out",
-                ));
-            }
             if let Some(j) = d.answers.iter().position(|a| a.trim().is_empty()) {
+                let row = match d.kind {
+                    ExtraDutyKind::Excise => {
+                        "an excise row (its id in tariffs/rules/excise.tsv, e.g. \"ca-green-levy\")"
+                    }
+                    _ => "a trade remedy (its id in tariffs/rules/trade_remedies.tsv, e.g. \"eu-ebike-ad\")",
+                };
                 return Err(Error::new(
                     ErrorCode::InvalidField,
                     format!("extra_duties[{i}].answers[{j}]"),
-                    "name an excise row (its id in tariffs/rules/excise.tsv, e.g. \"ca-green-levy\")",
+                    format!("name {row}"),
                 ));
             }
         }

@@ -570,7 +570,19 @@ fn request(base: &QuoteRequest, combo: &Combo) -> (QuoteRequest, CallerDuties) {
             }
         }
     }
-    let duties = caller_duties(base, &mut r);
+    let mut duties = caller_duties(base, &mut r);
+    // A subdivision is a part of the request's destination (a Canadian province, a Brazilian
+    // state): another destination's row is priced without it, as the caller's duties are, and
+    // says so (audit-n N7: every other destination refused `subdivision ON`).
+    if let Some(sub) = base.subdivision.as_ref().filter(|_| !r.destination.eq_ignore_ascii_case(&base.destination)) {
+        r.subdivision = None;
+        duties.notes.push(format!(
+            "subdivision {} was given for destination {}, not applied to {}",
+            sub.to_ascii_uppercase(),
+            base.destination.to_ascii_uppercase(),
+            r.destination.to_ascii_uppercase()
+        ));
+    }
     (r, duties)
 }
 

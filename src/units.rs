@@ -113,6 +113,9 @@ impl fmt::Debug for Qualifier {
     }
 }
 
+// Measure::index packs a qualifier in 5 bits and a dimension in 3.
+const _: () = assert!(QUALIFIERS.len() <= 31 && Dimension::Energy as usize <= 7);
+
 /// A dimension with its qualifier: the thing a specific duty is charged on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Measure {
@@ -124,6 +127,15 @@ impl Measure {
     /// The plain quantity of a dimension.
     pub const fn net(dimension: Dimension) -> Measure {
         Measure { dimension, qualifier: Qualifier::NET }
+    }
+
+    /// A number below 256 per measure (dimension × qualifier), for sets of measures read.
+    pub fn index(&self) -> usize {
+        let q = match self.qualifier.0.is_empty() {
+            true => 0,
+            false => QUALIFIERS.iter().position(|(id, _)| *id == self.qualifier.0).unwrap_or(QUALIFIERS.len()),
+        };
+        self.dimension as usize * 32 + q.min(31)
     }
 
     /// The key a caller uses for this measure: `kg`, `kg:drained`, `item:jewels`.
@@ -424,6 +436,12 @@ impl Quantities {
             return litres.checked_mul(pct).map(crate::money::per_cent);
         }
         None
+    }
+
+    /// True when [`Quantities::get`] derives `measure` rather than reads it: litres of pure
+    /// alcohol not given, from the volume and the strength.
+    pub fn derives(&self, measure: Measure) -> bool {
+        measure == Measure::net(Dimension::PureAlcohol) && !self.entries.iter().any(|(m, _)| *m == measure)
     }
 
     /// True when no quantity is known.

@@ -2,7 +2,8 @@
 //! `tariffs/rules/trade_remedies.tsv`). Their rates depend on the exporting producer, which a
 //! request does not name, so our data prices none: a line under a listed measure lists it without
 //! an amount and is `partial`, never complete without it; the caller's `extra_duties` entry of
-//! kind `duty` completes it, is charged on the customs value and joins the VAT base.
+//! kind `duty` (naming the measures it answers where the line bears several) completes it, is
+//! charged on the customs value and joins the VAT base.
 
 mod common;
 
@@ -114,10 +115,11 @@ fn a_chinese_e_bike_into_the_eu_lists_both_duties_implementing_regulations_2025_
     let q = bike("FR", "EUR", "2026-11-26", "8711601000", "CN", "CN", json!({}));
     assert_eq!(listed(&q), ["trade_remedies.tsv#eu-ebike-ad", "trade_remedies.tsv#eu-ebike-cvd"]);
     assert_eq!(q.lines[0].status, LineStatus::Partial);
-    // Any caller duty answers the listed measures (the caller knows the producer): 62.1 % + 17.2 %
-    // (all other companies) on a customs value of 1,200: 745.20 + 206.40.
-    let extra =
-        json!({"extra_duties": [{"name": "AD 2025/120", "rate": "62.1%"}, {"name": "CVD 2025/114", "rate": "17.2%"}]});
+    // The caller's duties answer the measures they name (the caller knows the producer): 62.1 % +
+    // 17.2 % (all other companies) on a customs value of 1,200: 745.20 + 206.40. (Naming none,
+    // beside two measures they settle none: tests/golden_residue_16.rs.)
+    let extra = json!({"extra_duties": [{"name": "AD 2025/120", "rate": "62.1%", "answers": ["eu-ebike-ad"]},
+        {"name": "CVD 2025/114", "rate": "17.2%", "answers": ["eu-ebike-cvd"]}]});
     let q = bike("FR", "EUR", "2026-11-26", "8711601000", "CN", "CN", extra);
     assert!(listed(&q).is_empty());
     assert_eq!(levy(&q.lines[0], LevyKind::AdditionalDuty), d("951.60"));
@@ -147,8 +149,9 @@ fn uk_e_bike_duties_apply_to_folding_e_bikes_only_from_2025_02_07_trade_remedies
     let q = bike("GB", "GBP", "2026-11-26", "8711601000", "CN", "CN", json!({}));
     assert_eq!(listed(&q), ["trade_remedies.tsv#gb-ebike-ad", "trade_remedies.tsv#gb-ebike-cvd"]);
     assert!(q.lines[0].reason.as_deref().unwrap().contains("folding e-bikes only"));
-    // A non-folding e-bike: the caller's "0%" completes the line.
-    let extra = json!({"extra_duties": [{"name": "no trade remedy (non-folding)", "rate": "0%"}]});
+    // A non-folding e-bike: the caller's "0%", naming both measures, completes the line.
+    let extra = json!({"extra_duties": [{"name": "no trade remedy (non-folding)", "rate": "0%",
+        "answers": ["gb-ebike-ad", "gb-ebike-cvd"]}]});
     let q = bike("GB", "GBP", "2026-11-26", "8711601000", "CN", "CN", extra);
     assert!(q.totals.complete, "{:?}", q.lines[0].reason);
     // In 2019 the UK applied the EU's measures (it left the customs union on 2020-12-31); our

@@ -158,13 +158,23 @@ fn description_search_ranks_the_right_line_first() {
     assert_eq!((e.code, e.field.as_deref()), (landed::error::ErrorCode::NoTariff, Some("destination")));
 }
 
+/// Three cotton T-shirts from China: a national line of the destination's tariff (UK Global
+/// Tariff and EU TARIC 6109100010; to the US a statistical line of HTSUS 2026 6109.10.00,
+/// 6109100012: 6109100010 is no US statistical line since fix-k3).
 fn cart(destination: &str) -> landed::QuoteRequest {
+    let code = match destination {
+        "US" => US_TEE,
+        _ => "6109100010",
+    };
     landed::request::from_json(&format!(
         r#"{{"destination":"{destination}","currency":"EUR","date":"2026-03-02","origin":"CN",
-            "lines":[{{"id":"tee","code":"6109100010","quantity":"3","unit_price":"120.00"}}]}}"#
+            "lines":[{{"id":"tee","code":"{code}","quantity":"3","unit_price":"120.00"}}]}}"#
     ))
     .unwrap()
 }
+
+/// The US statistical line of the cart's T-shirts (HTSUS 2026 6109.10.00.12).
+const US_TEE: &str = "6109100012";
 
 #[test]
 fn a_snapshot_blob_loads_and_a_corrupt_one_is_a_typed_error() {
@@ -340,9 +350,9 @@ fn a_quote_fetches_only_the_chapter_parts_of_its_codes() {
     in_usd.currency = landed::money::Currency::USD;
     let us_rules = rules_of(&core_only, "US");
     let rounds = prepare_request(&core_only, &in_usd);
-    let us_tee = chapter_part(&core_only, "US", "6109100010");
-    let scopes_tee = scope_part(&core_only, "6109100010");
-    let lines_tee = lines_part(&core_only, "6109100010");
+    let us_tee = chapter_part(&core_only, "US", US_TEE);
+    let scopes_tee = scope_part(&core_only, US_TEE);
+    let lines_tee = lines_part(&core_only, US_TEE);
     let us_files = US_FILES.map(String::from);
     assert_eq!(rounds, [[us_rules, vec![us_tee, scopes_tee, lines_tee], us_files.to_vec()].concat()]);
     assert!(!core_only.snapshot().table("US").unwrap().chapter_part(b"99").unwrap().part.is_loaded());
@@ -463,9 +473,9 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     // One request: the daily ECB rates only when it converts through them.
     let mut in_usd = cart("US");
     in_usd.currency = landed::money::Currency::USD;
-    let tee = chapter_part(&core_only, "US", "6109100010");
-    let scopes = scope_part(&core_only, "6109100010");
-    let lines = lines_part(&core_only, "6109100010");
+    let tee = chapter_part(&core_only, "US", US_TEE);
+    let scopes = scope_part(&core_only, US_TEE);
+    let lines = lines_part(&core_only, US_TEE);
     let us_files = us_files.map(String::from).to_vec();
     let us =
         [rules_of(&core_only, "US"), vec![tee, scopes, lines], us_files, vec!["fx_ecb_daily.tsv@2026".into()]].concat();
@@ -492,12 +502,12 @@ fn a_quote_needing_a_data_part_not_attached_is_data_not_loaded_naming_it() {
         "{err:?}"
     );
     attach(&core_only, &rules_of(&core_only, "US"));
-    let scopes = scope_part(&core_only, "6109100010");
+    let scopes = scope_part(&core_only, US_TEE);
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains(&scopes)), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &[scopes]);
     // The statistical suffixes and value brackets of the code's chapter (docs/rules.md#us-lines).
-    let lines = lines_part(&core_only, "6109100010");
+    let lines = lines_part(&core_only, US_TEE);
     let err = core_only.quote(&cart("US")).unwrap_err();
     assert_eq!((err.code, err.message.contains(&lines)), (ErrorCode::DataNotLoaded, true), "{err:?}");
     attach(&core_only, &[lines]);

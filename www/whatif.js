@@ -78,6 +78,20 @@ function rowNotes(r) {
   return [...(r.notes ?? []), r.fx ? `converted at ${r.fx.pair} ${r.fx.rate} (${r.fx.source})` : null].filter(Boolean).join('; ');
 }
 
+/** A sweep row's figure as the CLI prints it: `≥ ` before a lower bound, `?` after a figure that
+ * is not complete otherwise (a claim that holds only on its transit rule: the row's notes name
+ * the condition), never printed like a complete one (audit-n N7). */
+function marked(r, amount) {
+  if (r.at_least) return `≥ ${amount}`;
+  return r.complete ? `${amount}` : `${amount}?`;
+}
+
+/** A sweep row's "Complete" cell. */
+function completeness(r) {
+  if (r.complete) return 'yes';
+  return r.at_least ? 'no (at least)' : 'no (holds on a condition: see notes)';
+}
+
 // --- Sweep across destinations, in a worker --------------------------------------------------
 let worker = null;
 let job = 0;
@@ -113,23 +127,23 @@ $('run-sweep').addEventListener('click', async () => {
     const rows = e.data.result.rows.filter((r) => r.buyer_total_in_request_currency != null);
     const failed = e.data.result.rows.filter((r) => r.buyer_total_in_request_currency == null);
     const cur = e.data.result.request_currency;
-    const shown = (r) => `${r.complete ? '' : '≥ '}${r.buyer_total_in_request_currency}`;
-    const local = (r, amount) => (amount == null ? '—' : `${r.complete ? '' : '≥ '}${amount} ${r.currency ?? ''}`.trim());
-    const why = (r) => [rowNotes(r), r.complete ? null : 'a lower bound: some charge is not priced (the calculator says which)'].filter(Boolean).join('; ');
-    const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : ' (at least)'}`, value: Number(r.buyer_total_in_request_currency) }));
+    const shown = (r) => marked(r, r.buyer_total_in_request_currency);
+    const local = (r, amount) => (amount == null ? '—' : `${marked(r, amount)} ${r.currency ?? ''}`.trim());
+    const why = (r) => [rowNotes(r), r.at_least ? 'a lower bound: some charge is not priced (the calculator says which)' : null].filter(Boolean).join('; ');
+    const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : r.at_least ? ' (at least)' : ' (on a condition)'}`, value: Number(r.buyer_total_in_request_currency) }));
     $('dest-chart').replaceChildren(barChart(`All-in cost to the buyer by destination in ${cur}`, data, cur));
-    $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur}; ≥ marks a lower bound)`,
+    $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur}; ≥ marks a lower bound, ? a figure on the condition its notes name)`,
       ['Destination', `All-in (${cur})`, 'Local', 'Duty (local)', 'Tax (local)', 'Complete', 'Notes'],
-      rows.map((r) => [r.destination, shown(r), `${r.complete ? '' : '≥ '}${money(r.landed, r.currency, lang)}`, local(r, r.duty), local(r, r.tax),
-        r.complete ? 'yes' : 'no (at least)', why(r)])));
+      rows.map((r) => [r.destination, shown(r), marked(r, money(r.landed, r.currency, lang)), local(r, r.duty), local(r, r.tax),
+        completeness(r), why(r)])));
     $('dest-failed').replaceChildren(...(failed.length ? [table(`Destinations that could not be priced (${failed.length})`, ['Destination', 'Why'],
       failed.map((r) => [r.destination, r.error ?? 'no figure in the request currency']))] : []));
     const complete = rows.filter((r) => r.complete);
     const cheapest = complete[0];
     const spread = complete.length ? (Number(complete.at(-1).buyer_total_in_request_currency) - Number(cheapest.buyer_total_in_request_currency)).toFixed(2) : '0';
     $('sweep-summary').textContent = cheapest
-      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.length - complete.length} incomplete (lower bounds); ${failed.length} not priced.`
-      : `No complete quote: ${rows.length} are lower bounds; ${failed.length} not priced.`;
+      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.filter((r) => r.at_least).length} incomplete (lower bounds); ${rows.filter((r) => !r.complete && !r.at_least).length} on a condition; ${failed.length} not priced.`
+      : `No complete quote: ${rows.filter((r) => r.at_least).length} are lower bounds; ${rows.filter((r) => !r.complete && !r.at_least).length} on a condition; ${failed.length} not priced.`;
   };
   // Each destination's own tariff prices the duty: a caller's duty_rate is one destination's
   // rate, and the engine's sweep does not charge it elsewhere (rows without a tariff for the code
@@ -194,8 +208,8 @@ $('run-best').addEventListener('click', async () => {
   $('best-table').replaceChildren(table(`Every combination, complete quotes cheapest first (${cur}; ≥ marks a lower bound)`,
     ['Origin', 'Ship from', 'Channel', 'Incoterm', 'Claim', `All-in (${cur})`, 'Claim saved (local)', 'Complete', 'Notes'],
     r.rows.map((x) => [x.origin ?? '—', x.ship_from ?? '—', x.channel, x.incoterm, x.claim ?? 'none',
-      x.buyer_total_in_request_currency == null ? (x.error ?? '—') : `${x.complete ? '' : '≥ '}${x.buyer_total_in_request_currency}`,
-      x.claim_saving ?? '—', x.error ? 'not priced' : x.complete ? 'yes' : 'no (at least)', rowNotes(x)])));
+      x.buyer_total_in_request_currency == null ? (x.error ?? '—') : marked(x, x.buyer_total_in_request_currency),
+      x.claim_saving ?? '—', x.error ? 'not priced' : completeness(x), rowNotes(x)])));
 });
 
 // --- Across dates ----------------------------------------------------------------------------
@@ -234,11 +248,11 @@ tool('run-dates', 'dates-status', ['dates-chart', 'dates-table'], async () => {
   if (!rows.length) throw new Error(failed[0]?.error || `no month of the range could be priced for ${dest}`);
   const cur = rows[0]?.currency || '';
   // A lower bound is marked ≥ in the table and drawn hollow: never a plain price.
-  const at = (r, amount) => `${r.complete ? '' : '≥ '}${amount}`;
+  const at = (r, amount) => marked(r, amount);
   $('dates-chart').replaceChildren(lineChart(`Landed cost in ${dest} by month (${cur}); hollow points are lower bounds`,
     rows.map((r) => ({ label: r.date, value: Number(r.landed), lower: !r.complete })), cur));
   $('dates-table').replaceChildren(table(`Landed cost in ${dest} by month (${cur}; ≥ marks a lower bound)`, ['Date', 'Landed', 'Duty', 'Tax', 'Fees', 'Complete'],
-    [...rows.map((r) => [r.date, at(r, r.landed), at(r, r.duty), at(r, r.tax), at(r, r.fees), r.complete ? 'yes' : 'no (at least)']),
+    [...rows.map((r) => [r.date, at(r, r.landed), at(r, r.duty), at(r, r.tax), at(r, r.fees), completeness(r)]),
       ...failed.map((r) => [r.date, '—', '—', '—', '—', `not priced: ${r.error ?? ''}`])]));
   const lower = rows.filter((r) => !r.complete).length;
   return `${rows.length} months priced${lower ? `, ${lower} of them lower bounds (≥)` : ''}${failed.length ? `; ${failed.length} not priced` : ''}.`;

@@ -104,13 +104,19 @@ impl Unpriced {
     }
 }
 
-/// The `components` of a [`DutyInput`] an evaluation read (by index: `components[i]`): a duty
-/// charged on a component reports it, so a quote can tell which of a line's `components` no duty
-/// read without searching formula texts. A bit per component up to 64, a list beyond.
+/// The `components` of a [`DutyInput`] an evaluation read (by index: `components[i]`), and the
+/// quantities: a duty charged on a component or per a measure reports it, so a quote can tell
+/// which of a line's `components`, `units`, `volume_l` and `alcohol_pct` no levy read without
+/// searching formula texts (audit-k K5, audit-n N7). A bit per component up to 64, a list
+/// beyond; a bit per measure (dimension × qualifier), and one for the alcoholic strength.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ComponentsRead {
     bits: u64,
     more: Vec<usize>,
+    /// Measures read, by [`Measure::index`].
+    measures: [u64; 4],
+    /// Litres of pure alcohol derived from the volume and `alcohol_pct`.
+    alcohol: bool,
 }
 
 impl ComponentsRead {
@@ -137,11 +143,41 @@ impl ComponentsRead {
         for &i in &other.more {
             self.insert(i);
         }
+        for (a, b) in self.measures.iter_mut().zip(other.measures) {
+            *a |= b;
+        }
+        self.alcohol |= other.alcohol;
     }
 
     /// True when no component was read.
     pub fn is_empty(&self) -> bool {
         self.bits == 0 && self.more.is_empty()
+    }
+
+    /// Notes that the quantity of `measure` in `quantities` was read: where it is derived
+    /// (litres of pure alcohol from the volume and the strength), the volume and the strength.
+    pub fn insert_measure(&mut self, measure: Measure, quantities: &Quantities) {
+        let measure = match quantities.derives(measure) {
+            true => {
+                self.alcohol = true;
+                Measure::net(crate::units::Dimension::Volume)
+            }
+            false => measure,
+        };
+        let i = measure.index();
+        self.measures[i / 64] |= 1 << (i % 64);
+    }
+
+    /// True when the quantity of `measure` was read (given, or the volume a derived quantity
+    /// came from).
+    pub fn read_measure(&self, measure: Measure) -> bool {
+        let i = measure.index();
+        self.measures[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
+    pub fn read_alcohol(&self) -> bool {
+        self.alcohol
     }
 }
 
@@ -289,7 +325,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 ),
             }
         }
-        DutyExpr::Specific(rate) => eval_specific(rate, input, text),
+        DutyExpr::Specific(rate) => eval_specific(rate, input, text, read),
         // The terms are summed as they are evaluated, and their texts kept only for a formula:
         // no list of parts (the same sums in the same order, the same unpriced list, the same
         // formula).
@@ -389,7 +425,7 @@ fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal, te
     Part { amount, priced: amount.unwrap_or_default(), text, unpriced }
 }
 
-fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) -> Part {
+fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, read: &mut ComponentsRead) -> Part {
     let shown_rate = || {
         let per = if rate.unit_label == "each" { " each".to_string() } else { format!("/{}", rate.unit_label) };
         if rate.currency == Currency::USD && rate.amount < Decimal::ONE && !rate.amount.is_zero() {
@@ -404,6 +440,7 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool) ->
             shown(with_text, || format!("{} × [quantity in {}]", shown_rate(), rate.measure)),
         );
     };
+    read.insert_measure(rate.measure, input.quantities);
     if let Some(over) = rate.over {
         let Some(beyond) = qty.checked_sub(over) else {
             return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));

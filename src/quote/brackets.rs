@@ -138,7 +138,10 @@ pub(super) fn check_value_bracket(
         return ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
     };
     let value = match unit_value(ctx, b, customs_value, quantities) {
-        Ok(v) => v,
+        Ok(v) => {
+            p.components_read.insert_measure(Measure::net(b.per.dimension), quantities);
+            v
+        }
         Err(input) => {
             let note = format!(
                 "{code} is for goods \"{}\" (HTSUS article text): give {input} to check the unit value",

@@ -7,6 +7,7 @@
 //! the line's excise when it bears one; with several, a row no entry names is listed, never
 //! settled in silence. An excise in the VAT base is added to it (docs/rules.md §21).
 
+use super::answers::{Callers, Class};
 use super::*;
 use crate::money::format_grouped;
 use crate::rules::excise::{ExciseBase, ExciseRate};
@@ -48,31 +49,28 @@ pub(super) fn excise(
     let mut out = ExciseCharged { known: true, ..ExciseCharged::default() };
     // The caller's excise entries are charged; each answers the rows it names, and one that
     // names none answers the line's excise only when the line bears one (docs/rules.md §21).
-    let callers = Callers::of(line);
+    let callers = Callers::of(line, Class::Excise);
     if callers.any {
         let (charged, known) =
             charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Excise, customs_value, quantities, p);
         out.in_vat_base += charged;
         out.known &= known;
     }
-    let ambiguous = callers.unnamed && day.excises.iter().filter(|r| r.covers(digits)).nth(1).is_some();
+    let count = day.excises.iter().filter(|r| r.covers(digits)).take(2).count();
     for row in day.excises.iter().filter(|r| r.covers(digits)) {
         let rules: &'static Rules = ctx.rules;
-        if callers.names(row.id) || (callers.unnamed && !ambiguous) {
+        if callers.settle(row.id, count) {
             continue;
         }
-        if ambiguous {
+        if callers.ambiguous(count) {
             // The caller's figure may be this excise or another of the line's: not settled in
             // silence, and not priced from our data beside it (that could count it twice).
             let ids: Vec<&str> = day.excises.iter().filter(|r| r.covers(digits)).map(|r| r.id).collect();
             let reason = format!(
-                "{} is due on this line ({}), and {} which of the line's {} excises ({}) it answers: give \"answers\": [\"{}\"] in the extra_duties entry that settles it",
+                "{} is due on this line ({}), and {}",
                 row.name,
                 row.note,
-                callers.unnamed_names(line),
-                ids.len(),
-                ids.join(", "),
-                row.id
+                callers.not_answered(line, &ids, row.id)
             );
             if rules.excise_in_vat_base(row.id) {
                 out.known = false;
@@ -128,72 +126,6 @@ pub(super) fn line_digits<'l>(line: &'l LineRequest, code: &'l HsCode) -> &'l st
         true => line.code.as_str(),
         false => code.digits(),
     }
-}
-
-/// The caller's excise entries of a line (`extra_duties` of kind `excise`): whether there are
-/// any, whether one names no row (`answers` left out), and the rows the others name.
-struct Callers<'l> {
-    any: bool,
-    unnamed: bool,
-    named: Vec<&'l str>,
-}
-
-impl<'l> Callers<'l> {
-    fn of(line: &'l LineRequest) -> Callers<'l> {
-        let mut c = Callers { any: false, unnamed: false, named: Vec::new() };
-        for d in line.extra_duties.iter().filter(|d| d.kind == ExtraDutyKind::Excise) {
-            c.any = true;
-            c.unnamed |= d.answers.is_empty();
-            c.named.extend(d.answers.iter().map(String::as_str));
-        }
-        c
-    }
-
-    /// True when an entry names the row `id`.
-    fn names(&self, id: &str) -> bool {
-        self.named.contains(&id)
-    }
-
-    /// The entries that name no row, as the request places them, with their verb: `the
-    /// caller's excise "Excise" (extra_duties[0]) does not say`.
-    fn unnamed_names(&self, line: &LineRequest) -> String {
-        let names: Vec<String> = line
-            .extra_duties
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.kind == ExtraDutyKind::Excise && d.answers.is_empty())
-            .map(|(i, d)| format!("{:?} (extra_duties[{i}])", d.name))
-            .collect();
-        match names.len() {
-            1 => format!("the caller's excise {} does not say", names[0]),
-            _ => format!("the caller's excises {} do not say", names.join(", ")),
-        }
-    }
-}
-
-/// The rows the line's caller excise entries name (`answers`) must be excises of the line on
-/// the quote's date: an id that is not is `E_INVALID_FIELD` naming the entry, never a figure
-/// that answers nothing. Goods that cross no customs border bear no import excise (nothing to
-/// answer: the movement's formula says the entries are not charged).
-pub(super) fn check_answers(ctx: &Ctx<'_>, line: &LineRequest, code: &HsCode, index: usize) -> Result<()> {
-    if ctx.movement.is_some() || line.extra_duties.iter().all(|d| d.answers.is_empty()) {
-        return Ok(());
-    }
-    let digits = line_digits(line, code);
-    let ids: Vec<&str> = ctx.day.excises.iter().filter(|r| r.covers(digits)).map(|r| r.id).collect();
-    for (i, d) in line.extra_duties.iter().enumerate() {
-        let Some(j) = d.answers.iter().position(|a| !ids.contains(&a.as_str())) else { continue };
-        let bears = match ids.is_empty() {
-            true => format!("this line bears no excise in our data on {}", ctx.req.date),
-            false => format!("this line's excises on {} are {}", ctx.req.date, ids.join(", ")),
-        };
-        return Err(Error::new(
-            ErrorCode::InvalidField,
-            format!("lines[{index}].extra_duties[{i}].answers[{j}]"),
-            format!("{:?} is not an excise of this line: {bears}", d.answers[j]),
-        ));
-    }
-    Ok(())
 }
 
 /// Charges the excises whose base holds the VAT/GST (Australia's luxury car tax value), once

@@ -45,6 +45,7 @@ pub(super) fn check_line_inputs(
     }
     prohibited_import(ctx, line, code, p)?;
     unused_components(ctx, line, p);
+    unused_quantities(ctx, line, p);
     if line.metal_content_value.is_some() && !p.metal_used {
         ctx.warn(Detail::InputUnused {
             field: format!("lines[{}].metal_content_value", line_index(ctx, line)),
@@ -113,6 +114,64 @@ fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
             why: format!(
                 "no duty of this line is charged on a component of that name, so the value was not used{hint}"
             ),
+        });
+    }
+}
+
+/// The line's `units` entries, `volume_l` and `alcohol_pct` that no levy read (audit-n N7: a
+/// T-shirt's litres and strength, priced without a word): the duty evaluator reports the
+/// measures each evaluation read ([`crate::duty::ComponentsRead::read_measure`]: the line's duty,
+/// a claimed programme's general rate, a caller's duty or excise, a US value bracket per unit),
+/// litres of pure alcohol derived from the volume and the strength reading both; an allocation
+/// by volume reads `volume_l`. A quantity a duty asks for and the line lacks
+/// (`Unpriced::Quantity`) is given as a hint.
+fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
+    if line.units.is_empty() && line.volume_l.is_none() && line.alcohol_pct.is_none() {
+        return;
+    }
+    let asked: Vec<String> = p
+        .missing
+        .iter()
+        .filter_map(|m| match m {
+            Unpriced::Quantity { measure } => Some(format!("units {{\"{}\": …}}", measure.key())),
+            _ => None,
+        })
+        .collect();
+    // An excise listed without a rate (our data has none) would read them once the caller gives it.
+    let excise_open = p.levies.iter().any(|l| l.kind == LevyKind::Excise && l.amount.is_none());
+    let hint = match (asked.is_empty(), excise_open) {
+        (false, _) => format!(": the duty asks for {}", asked.join(", ")),
+        (true, true) => ": the line's excise is listed without a rate, and a rate per quantity given for it in extra_duties (\"kind\": \"excise\") would read it".to_string(),
+        (true, false) => String::new(),
+    };
+    let index = line_index(ctx, line);
+    let read = &p.components_read;
+    let volume = crate::units::Measure::net(crate::units::Dimension::Volume);
+    let mut unused: Vec<(String, String)> = Vec::new();
+    for key in line.units.keys() {
+        // The keys were resolved when the quantities were read (an unknown one is an error).
+        let Ok((measure, _)) = measure_for_key(key) else { continue };
+        if !read.read_measure(measure) {
+            unused.push((format!("units.{key}"), format!("no levy of this line is charged per {}", measure.key())));
+        }
+    }
+    let by_volume = ctx.req.allocation == AllocationKey::Volume;
+    if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
+        unused.push((
+            "volume_l".into(),
+            "no levy of this line is charged per litre, and charges are not allocated by volume".into(),
+        ));
+    }
+    if line.alcohol_pct.is_some() && !read.read_alcohol() {
+        unused.push((
+            "alcohol_pct".into(),
+            "no levy of this line is charged per litre of pure alcohol worked out from it".into(),
+        ));
+    }
+    for (field, why) in unused {
+        ctx.warn(Detail::InputUnused {
+            field: format!("lines[{index}].{field}"),
+            why: format!("{why}, so the value was not used{hint}"),
         });
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn price_line(
     let quantities = line_quantities(line)?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
     if !line.extra_duties.is_empty() {
-        super::excise::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
+        super::answers::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
     }
 
     // The cheapest variant is kept whole (the line is priced at it); of the dearest (the last of
@@ -76,6 +76,9 @@ pub(super) fn price_line(
         let mut q = Priced::default();
         let matched = price(ctx, source, &mut q);
         count += 1;
+        // An input read by any variant's duty is used (the range names each variant's levies).
+        q.components_read.extend(&p.components_read);
+        p.components_read.extend(&q.components_read);
         if q.total < p.total {
             let old_code = std::mem::replace(&mut matched_code, matched);
             let old = std::mem::replace(&mut p, q);

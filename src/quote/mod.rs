@@ -27,6 +27,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
 
+mod answers;
 mod assumptions;
 mod border;
 mod brackets;

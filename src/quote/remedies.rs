@@ -1,20 +1,20 @@
 //! Trade-remedy stage: anti-dumping, countervailing and safeguard duties the destination imposes
 //! on the line's goods and origin (`rules/trade_remedies.tsv`). Their rates depend on the
 //! exporting producer, which the request does not name, so the snapshot prices none: the caller's
-//! `extra_duties` entry of kind `duty` answers them (charged by [`super::duties::caller_duties`]);
+//! `extra_duties` entries of kind `duty` answer them (charged by [`super::duties::caller_duties`]):
+//! those its `answers` name, or, named none, the line's only measure ([`super::answers`]);
 //! without one, each measure is listed without an amount and the line is not fully priced, never
 //! complete without it (docs/rules.md §22).
 
+use super::answers::{Callers, Class};
 use super::*;
 use crate::rules::{RemedyKind, Touch};
 
-/// Lists the trade remedies the line may bear, unless the caller gives a duty of kind `duty` (any
-/// such entry answers every listed measure: the caller knows the producer and the measures).
-/// Returns whether the line's trade remedies are known (none listed).
+/// Lists the trade remedies the line may bear that the caller's entries of a customs kind do
+/// not answer ([`super::answers`]: an entry's `answers` names the rows it settles; one naming
+/// none settles the line's only measure, and none beside several, each then listed "not
+/// answered"). Returns whether the line's trade remedies are known (none listed).
 pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_value: Decimal, p: &mut Priced) -> bool {
-    if line.extra_duties.iter().any(|d| d.kind.is_customs()) {
-        return true;
-    }
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
     let day = std::sync::Arc::clone(&ctx.day);
@@ -22,23 +22,43 @@ pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_valu
     if found.is_empty() {
         return true;
     }
-    list_remedies(ctx, &found, origin.as_deref(), customs_value, p);
+    let callers = Callers::of(line, Class::Remedy);
+    let ids: Vec<&str> = found.iter().map(|(m, _)| m.row.id).collect();
+    let open: Vec<_> = found.iter().copied().filter(|(m, _)| !callers.settle(m.row.id, ids.len())).collect();
+    if open.is_empty() {
+        return true;
+    }
+    let not_answered = callers.ambiguous(ids.len()).then_some((&callers, line, ids.as_slice()));
+    list_remedies(ctx, &open, origin.as_deref(), customs_value, not_answered, p);
     false
 }
 
 /// Lists each measure found without an amount, with why and what input prices it (out of line:
-/// most lines bear none, and the texts need a large frame).
+/// most lines bear none, and the texts need a large frame). `not_answered`: the caller's entries
+/// that name no measure beside several, the line and the ids of its measures.
 #[inline(never)]
 fn list_remedies(
     ctx: &mut Ctx<'_>,
     found: &[(&'static crate::rules::TradeRemedy, Touch)],
     origin: Option<&str>,
     customs_value: Decimal,
+    not_answered: Option<(&Callers<'_>, &LineRequest, &[&str])>,
     p: &mut Priced,
 ) {
     for (m, touch) in found {
         let what = format!("{} ({})", m.row.name, m.rates);
-        let answer = "give it in extra_duties with \"kind\": \"duty\" (\"0%\" where it does not apply)";
+        if let Some((callers, line, ids)) = not_answered {
+            // The caller's figure may be this measure or another of the line's: not settled in
+            // silence (docs/rules.md §22).
+            let reason = format!("{what} may be due on this line, and {}", callers.not_answered(line, ids, m.row.id));
+            list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, "not answered", reason);
+            ctx.note_verify(m.row.source.row(), m.row.source.is_verify());
+            continue;
+        }
+        let answer = format!(
+            "give it in extra_duties with \"kind\": \"duty\" and \"answers\": [\"{}\"] (\"0%\" where it does not apply)",
+            m.row.id
+        );
         let reason = match (touch, origin) {
             // A surtax's rate is fixed, not the producer's: its schedule decides the goods.
             (Touch::Due, Some(o)) if m.kind == RemedyKind::Surtax => format!(

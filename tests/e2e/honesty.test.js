@@ -253,7 +253,11 @@ test('F7-F9: what-if page: lower bounds marked, errors shown and old results cle
   const rows = await page.$$eval('#dates-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   const lower = rows.filter((r) => r[5] === 'no (at least)');
   assert.ok(lower.length > 0, 'the default range has lower bounds (a charge not priced)');
-  for (const r of rows) assert.equal(r[1].startsWith('≥ '), r[5] !== 'yes', `${r[0]}: ${r.join(' | ')}`);
+  // A lower bound is "≥"; a figure that holds only on a condition ends with "?" (audit-n N7).
+  for (const r of rows) {
+    assert.equal(r[1].startsWith('≥ '), r[5] === 'no (at least)', `${r[0]}: ${r.join(' | ')}`);
+    assert.equal(r[1].endsWith('?'), r[5].startsWith('no (holds on a condition'), `${r[0]}: ${r.join(' | ')}`);
+  }
   assert.equal(await page.$$eval('#dates-chart svg circle[fill="#fff"]', (c) => c.length), lower.length, 'lower bounds drawn hollow');
 
   // A reversed range is an error, and the previous chart does not stay under the new inputs.
@@ -298,7 +302,7 @@ test('F7-F9: what-if page: lower bounds marked, errors shown and old results cle
   assert.ok(headers.includes('Duty (local)') && headers.includes('Tax (local)'), headers.join(','));
   const dest = await page.$$eval('#dest-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   for (const r of dest.filter((x) => x[5] !== 'yes')) {
-    assert.ok(r[3].startsWith('≥') || r[3] === '—', `${r[0]} duty: ${r[3]}`);
+    assert.ok(r[3].startsWith('≥') || r[3] === '—' || (r[5].startsWith('no (holds') && r[3].includes('?')), `${r[0]} duty: ${r[3]}`);
     assert.ok(r[6].length > 0, `${r[0]}: a note on the lower bound`);
   }
   assert.deepEqual(errors, []);

@@ -324,7 +324,8 @@ test('what-if panel: the cheapest compliant way names origin, ship-from, channel
   }).toString());
   assert.equal(rows.length, cli.rows.length);
   assert.deepEqual(rows.map((r) => [r[0], r[4], r[5]]),
-    cli.rows.map((r) => [r.origin, r.claim ?? 'none', `${r.complete ? '' : '≥ '}${r.buyer_total_in_request_currency}`]));
+    cli.rows.map((r) => [r.origin, r.claim ?? 'none',
+      r.at_least ? `≥ ${r.buyer_total_in_request_currency}` : `${r.buyer_total_in_request_currency}${r.complete ? '' : '?'}`]));
   // Complete quotes first; the incomplete Brazilian quotes are marked as lower bounds, last.
   assert.equal(rows.at(-1)[7], 'no (at least)');
   assert.equal(rows[0][7], 'yes');

@@ -59,15 +59,17 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
 /// Every combination, ranked, then the answer and the spread.
 fn text(r: &SweepResult) -> String {
     let mut out = format!(
-        "{} combinations, complete quotes first, cheapest first (what the buyer pays in all, in {}; ≥ marks a lower bound):\n",
+        "{} combinations, complete quotes first, cheapest first (what the buyer pays in all, in {}; ≥ marks a lower bound, ? a figure that holds only on the condition its note names):\n",
         r.combinations, r.request_currency
     );
     for row in &r.rows {
         out.push_str(&row_text(row));
     }
     out.push_str(&answer(r));
-    if let Some(s) = r.spread {
-        out.push_str(&format!("spread: {s} {}", r.request_currency));
+    // A spread is between two complete quotes at least: over one it says nothing (audit-n N7).
+    let complete = r.rows.iter().filter(|row| row.complete && row.buyer_total_in_request_currency.is_some()).count();
+    if let Some(s) = r.spread.filter(|_| complete > 1) {
+        out.push_str(&format!("spread: {s} {} over {complete} complete quotes", r.request_currency));
     }
     out
 }
@@ -75,8 +77,14 @@ fn text(r: &SweepResult) -> String {
 /// The cheapest complete combination in words, what each of its choices saved, and the choices
 /// that saved nothing.
 fn answer(r: &SweepResult) -> String {
+    // Combinations that could not be priced are said, never left out of the summary.
+    let unpriced = r.rows.iter().filter(|row| row.error.is_some()).count();
+    let unpriced = match unpriced {
+        0 => String::new(),
+        n => format!("  {n} of {} combinations could not be priced (their errors are listed above)\n", r.rows.len()),
+    };
     let Some(c) = &r.cheapest else {
-        return "no combination is complete: none can be named cheapest\n".into();
+        return format!("no combination is complete: none can be named cheapest\n{unpriced}");
     };
     let mut out = format!(
         "cheapest complete: {} {} to {}, origin {}, ship from {}, {:?}, {:?}{}\n",
@@ -148,25 +156,41 @@ fn answer(r: &SweepResult) -> String {
             "  the claim assumes the goods meet the programme's rules of origin and the proof of origin is held\n",
         );
     }
-    if r.incomplete_below_cheapest > 0 {
+    out.push_str(&unpriced);
+    // Below the cheapest complete row: lower bounds (≥), and figures that hold on a condition (?).
+    let best = c.buyer_total_in_request_currency;
+    let below = |row: &&SweepRow| !row.complete && row.buyer_total_in_request_currency.is_some_and(|k| Some(k) < best);
+    let conditional = r.rows.iter().filter(below).filter(|row| !row.at_least).count();
+    let lower = r.incomplete_below_cheapest - conditional.min(r.incomplete_below_cheapest);
+    if lower > 0 {
         out.push_str(&format!(
-            "  {} incomplete quotes have a lower bound below it: give their missing inputs to compare\n",
-            r.incomplete_below_cheapest
+            "  {lower} incomplete quotes have a lower bound below it: give their missing inputs to compare\n"
+        ));
+    }
+    if conditional > 0 {
+        out.push_str(&format!(
+            "  {conditional} quotes below it hold only on a condition (marked ?): see their notes\n"
         ));
     }
     out
 }
 
+/// A row: its figure marked `≥` when it is a lower bound and `?` when it is not complete
+/// otherwise (a claim that holds only on a condition: audit-n N7, "50.00" printed as complete).
 fn row_text(row: &SweepRow) -> String {
-    let bound = if row.at_least { "≥" } else { "" };
+    let (bound, condition) = match (row.complete, row.at_least) {
+        (_, true) => ("≥", ""),
+        (false, false) => ("", "?"),
+        (true, false) => ("", ""),
+    };
     let notes: String = row.notes.iter().map(|n| format!("    {n}\n")).collect();
-    format!("{}{notes}", row_line(row, bound))
+    format!("{}{notes}", row_line(row, bound, condition))
 }
 
-fn row_line(row: &SweepRow, bound: &str) -> String {
+fn row_line(row: &SweepRow, bound: &str, condition: &str) -> String {
     format!(
         "{:>13} {}  {} {:<3} origin {:<3} from {:<4} {:?} {:?} code {}{}{}\n",
-        row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}")).unwrap_or_else(|| "—".into()),
+        row.buyer_total_in_request_currency.map(|d| format!("{bound}{d}{condition}")).unwrap_or_else(|| "—".into()),
         row.currency
             .map(|c| format!(
                 "({} {}{})",
