@@ -156,6 +156,34 @@ pub fn import(dir: &Path) -> Result<(String, BTreeSet<TableRow>)> {
     Ok((provenance, rows(lines)))
 }
 
+/// The national lines whose WTO rate the schedule marks with a single `*` (`*(341円/kg)`; `**`
+/// marks the sugar lines): each is the line "その他のもの" beside a line of goods under state
+/// trading (the Staple Food Act's rice, wheat and barley; the Livestock Act's designated dairy
+/// products), whose private imports may owe a levy on top of the duty. `tariffs/rules/excise.tsv`
+/// lists that levy on exactly these lines (`jp-staple-food-levy`, `jp-dairy-state-trading`;
+/// docs/rules.md, Japan), which `datagen/tests/jp_state_trading.rs` checks.
+pub fn state_trading_lines(dir: &Path) -> Result<BTreeSet<String>> {
+    let folder = dir.join(SOURCE.file);
+    let read = |name: &str| -> Result<Value> {
+        let p = folder.join(name);
+        let bytes = std::fs::read(&p).map_err(|e| io_err(&p, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| io_err(&p, e))
+    };
+    let index = read("index.json")?;
+    let mut lines = Vec::new();
+    for chapter in index["chapters"].as_array().into_iter().flatten() {
+        let tree = read(chapter["file_name"].as_str().unwrap_or_default())?;
+        for node in tree.as_array().into_iter().flatten() {
+            collect(node, &BTreeMap::new(), false, &mut lines);
+        }
+    }
+    Ok(lines
+        .into_iter()
+        .filter(|l| l.rates.get(WTO).is_some_and(|w| w.trim().starts_with('*') && !w.trim().starts_with("**")))
+        .map(|l| l.code)
+        .collect())
+}
+
 /// Collapses white space (including the ideographic space) to single spaces.
 fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

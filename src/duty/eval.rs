@@ -336,9 +336,9 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
             let mut texts: Vec<String> = Vec::new();
             for t in terms {
                 let p = eval(t, input, text, read);
-                if p.amount.is_some() {
-                    priced = priced.and_then(|s| s.checked_add(p.priced));
-                }
+                // A term not priced adds its own lower bound (0 for a missing quantity; the
+                // priced side of a "whichever is higher" whose other side is missing).
+                priced = priced.and_then(|s| s.checked_add(p.priced));
                 amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
                 unpriced.extend(p.unpriced);
                 if text {
@@ -417,12 +417,16 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
     }
 }
 
-/// `max(a, b)` or `min(a, b)`: only priced when both sides are.
+/// `max(a, b)` or `min(a, b)`: only priced when both sides are. Otherwise its lower bound is the
+/// same pick of the sides' lower bounds: the higher of two duties is at least the side that was
+/// priced (audit-q Q6: leather shoes 6403.99-015 without a pair count, `max(30% × 300,000, 4,300
+/// JPY/pair × [quantity])`, are at least 90,000, not 0), the lower of two at least the lower bound.
 fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal, text: bool) -> Part {
     let text = shown(text, || format!("{name}({}, {})", a.labelled(), b.labelled()));
     let amount = a.amount.zip(b.amount).map(|(x, y)| pick(x, y));
+    let priced = amount.unwrap_or_else(|| pick(a.priced, b.priced));
     let unpriced: Vec<Unpriced> = a.unpriced.into_iter().chain(b.unpriced).collect();
-    Part { amount, priced: amount.unwrap_or_default(), text, unpriced }
+    Part { amount, priced, text, unpriced }
 }
 
 fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, read: &mut ComponentsRead) -> Part {

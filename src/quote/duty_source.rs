@@ -285,10 +285,24 @@ pub(super) fn duty_rates(
                 }
                 let claimed = claim.and_then(|p| claimed_rate(ctx, line, p, l.row, l.expression));
                 let text: &str = claimed.as_ref().map_or(l.row.mfn, |(t, _)| t.as_str());
-                if rates.iter().filter_map(rate_of).any(|r| {
-                    r.text == text
-                        && r.claim.as_ref().map(|c| c.general_text) == claimed.as_ref().map(|(_, c)| c.general_text)
-                }) {
+                let same = rates.iter_mut().find_map(|s| match s {
+                    DutySource::Rate(r)
+                        if r.text == text
+                            && r.claim.as_ref().map(|c| c.general_text)
+                                == claimed.as_ref().map(|(_, c)| c.general_text) =>
+                    {
+                        Some(r)
+                    }
+                    _ => None,
+                });
+                if let Some(r) = same {
+                    // One rate stands for several lines (a partial code, a 1:n or n:n
+                    // correlation): it names none of them (audit-q Q7: a drone 8806.22 named the
+                    // TV-camera line 85258011, the first of seven lines at 0 %).
+                    if r.matched_code.is_some() {
+                        r.matched_code = None;
+                        r.name = format!("Customs duty ({tariff}, every line under {code} at this rate)").into();
+                    }
                     continue;
                 }
                 let source = ctx.row_source(l.row, tariff);

@@ -121,13 +121,13 @@ pub(super) fn price_line(
         };
         p.reasons.push(if r.min_levies == r.max_levies {
             format!(
-                "code {code} covers {} tariff lines, which come to the same levies here ({}); give the full code to name the line",
+                "code {code} covers tariff lines of {} different duties, which come to the same levies here ({}); give the full code to name the line",
                 r.lines,
                 format_grouped(r.min_levies)
             )
         } else {
             format!(
-                "code {code} covers {} tariff lines with different duties: levies range from {} to {}; give the full code",
+                "code {code} covers tariff lines of {} different duties: levies range from {} to {}; give the full code",
                 r.lines,
                 named(r.min_levies, &r.min_code),
                 named(r.max_levies, &r.max_code)

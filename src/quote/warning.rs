@@ -201,6 +201,14 @@ pub(crate) enum Detail {
         rate_date: Date,
         age_days: i64,
     },
+    /// A customs value converted at the ECB reference rate (`fx_method` `ecb_daily`), which
+    /// stands in for the rate the destination's law prescribes (docs/rules.md §8).
+    FxStandIn {
+        from: Currency,
+        to: Currency,
+        destination: &'static str,
+        rate_date: Date,
+    },
     DisplayFx,
     DutyRateOverride {
         line: String,
@@ -355,6 +363,7 @@ impl Detail {
             Detail::ReducedRateAssumed { .. } => W::ReducedRateAssumed,
             Detail::FxFallback { .. } => W::FxFallback,
             Detail::StaleFx { .. } => W::StaleFx,
+            Detail::FxStandIn { .. } => W::Assumption,
             Detail::DisplayFx => W::DisplayFx,
             Detail::DutyRateOverride { .. } => W::DutyRateOverride,
             Detail::OldTariff { .. } => W::OldTariff,
@@ -445,6 +454,10 @@ impl fmt::Display for Detail {
             Detail::StaleFx { from, to, rate_date, age_days } => write!(
                 f,
                 "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
+            ),
+            Detail::FxStandIn { from, to, destination, rate_date } => write!(
+                f,
+                "fx {from}/{to}: assumes the ECB reference rate of {rate_date} stands in for the customs exchange rate {destination}'s law prescribes, which our data does not hold (docs/rules.md §8); the figures are priced on it: pass fx {{\"{from}/{to}\": \"…\"}} with the legal rate"
             ),
             Detail::DisplayFx => f.write_str("no display rate for the requested display currency"),
             Detail::DutyRateOverride { line, rate, replaced } => {

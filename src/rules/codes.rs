@@ -312,9 +312,15 @@ pub fn countries<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str>> {
 /// A strictly parsed list of HS prefixes (2 to 10 digits, even count): `2203,24,3303`.
 pub fn code_prefixes<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str>> {
     let codes = list(r.text(column)?);
-    let bad = |c: &str| c.len() < 2 || c.len() > 10 || c.len() % 2 != 0 || !c.bytes().all(|b| b.is_ascii_digit());
+    // 9 digits: a national line of Japan's schedule (6 HS digits and a 3-digit statistical suffix).
+    let bad = |c: &str| {
+        c.len() < 2 || c.len() > 10 || (c.len() % 2 != 0 && c.len() != 9) || !c.bytes().all(|b| b.is_ascii_digit())
+    };
     match codes.iter().find(|c| bad(c)) {
-        Some(c) => Err(r.bad(column, &format!("{c:?} is not an HS prefix (2, 4, 6, 8 or 10 digits)"))),
+        Some(c) => Err(r.bad(
+            column,
+            &format!("{c:?} is not an HS prefix (2, 4, 6, 8 or 10 digits, or a 9-digit line of Japan's schedule)"),
+        )),
         None => Ok(codes),
     }
 }
