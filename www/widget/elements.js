@@ -290,7 +290,9 @@ function batchStart(node, request, stale) {
   if (!batch.pending.size) batch.done.clear();
   batch.pending.add(node);
   batch.done.delete(node);
-  if (stale) announce(updatingText(node, request));
+  // Said once for the elements of a change that start together (the same text is not set again).
+  const text = stale ? updatingText(node, request) : null;
+  if (text && announcer?.textContent !== text) announce(text);
 }
 
 /** An element is done (`result`: its summary, whether it is a lower bound or an error, its
