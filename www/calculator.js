@@ -53,6 +53,9 @@ function request() {
 function update() {
   const r = request();
   document.getElementById('request').value = JSON.stringify(r, null, 2);
+  // The response of the previous request leaves with it: while this one prices (its parts may be
+  // downloading) the box says so, never the old quote beside the new request (audit-p P1).
+  document.getElementById('response').value = 'Pricing this request…';
   cart.cartRequest = r;
 }
 

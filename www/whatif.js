@@ -164,6 +164,7 @@ $('cancel-sweep').addEventListener('click', () => {
 // --- The cheapest compliant way: origin, ship-from, channel, incoterm and claim ---------------
 const list = (id) => v(id).split(',').map((x) => x.trim()).filter(Boolean);
 
+let bestRun = 0;
 $('run-best').addEventListener('click', async () => {
   const dest = v('best-dest').toUpperCase();
   // The destination's tariff prices the duty (a caller's duty_rate would replace it and its
@@ -177,15 +178,21 @@ $('run-best').addEventListener('click', async () => {
     incoterms: list('best-incoterms').map((x) => x.toUpperCase()),
     claims: list('best-claims'),
   };
+  // The previous run's answer and table leave at once: never another destination's rows under
+  // this run's "Pricing…" (audit-p P3). A slower earlier run that ends late is dropped.
+  const run = (bestRun += 1);
+  $('best-table').replaceChildren();
   $('best-answer').textContent = 'Pricing every combination…';
   let r;
   try {
     r = await sweep(req, axes);
   } catch (e) {
+    if (run !== bestRun) return;
     $('best-answer').textContent = `${e.code}: ${e.message}`;
     $('best-table').replaceChildren();
     return;
   }
+  if (run !== bestRun) return;
   const cur = r.request_currency;
   const c = r.cheapest;
   const answer = [];
@@ -201,7 +208,8 @@ $('run-best').addEventListener('click', async () => {
   } else {
     answer.push(el('p', { text: 'No complete quote: every combination is a lower bound or could not be priced.' }));
   }
-  if (r.incomplete_below_cheapest) {
+  // "below it" needs a cheapest complete quote to be below (audit-p P6).
+  if (c && r.incomplete_below_cheapest) {
     answer.push(el('p', { text: `${r.incomplete_below_cheapest} incomplete quotes (lower bounds) are below it: give their missing inputs to compare.` }));
   }
   $('best-answer').replaceChildren(...answer);

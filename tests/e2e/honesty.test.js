@@ -314,12 +314,19 @@ test('F11-F14: stale rates said, engine figures not re-rounded, picker names, on
   const errors = watchErrors(page);
   await page.goto(`${env.base}index.html`);
   const de = await cards(page, 'DE');
-  // F11: the engine's own word that a table is old is said next to "Rates as of".
+  // F11: the engine's own word that a table is old is said next to "Rates as of"; since audit-p
+  // P5 only for the data that set the figures (a tariff no levy was priced from does not date
+  // the card), and a stale tariff that priced the duty (W_OLD_TARIFF) in a line of its own.
   const fresh = await page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => ({
     stale: e.quote.warnings.some((w) => ['W_STALE_DATA', 'W_OLD_TARIFF', 'W_FX_FALLBACK', 'W_STALE_FX'].includes(w.code)),
+    oldTariff: e.quote.warnings.some((w) => w.code === 'W_OLD_TARIFF'),
+    line: e.shadowRoot.querySelector('[part=stale]')?.textContent ?? null,
     text: e.shadowRoot.querySelector('[part=freshness]').textContent })));
   assert.equal(fresh.length, de.length);
-  for (const f of fresh) assert.equal(/\(may be out of date\)$/.test(f.text), f.stale, f.text);
+  for (const f of fresh) {
+    if (/\(may be out of date\)$/.test(f.text)) assert.ok(f.stale, f.text);
+    assert.equal(f.line !== null, f.oldTariff, `${f.text} / ${f.line}`);
+  }
   // F14: the live region is the same node after a re-render, its text updated.
   await page.evaluate(() => { window.liveBefore = document.getElementById('p-laptop').shadowRoot.querySelector('[aria-live]'); });
   // F13: XI reads "Northern Ireland", not "XI (XI)".

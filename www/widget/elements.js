@@ -104,16 +104,35 @@ function ageText(days, lang) {
 }
 
 const STALE = ['W_STALE_DATA', 'W_OLD_TARIFF', 'W_FX_FALLBACK', 'W_STALE_FX'];
+const STALE_FX = ['W_FX_FALLBACK', 'W_STALE_FX'];
 
-/** "Rates as of 6 Jun 2025": the oldest dated dataset behind the quote; the snapshot id if none. */
+/** The datasets that set the quote's figures: the engine's list (`q.datasets`), less a tariff no
+ * levy was priced from (a flat duty of a rule, a duty the caller gave: the tariff was read, not
+ * used). A quote without the engine's list falls back to its levies' sources. */
+function figureDatasets(q) {
+  if (!Array.isArray(q?.datasets)) return datasets(q);
+  const levies = [...q.lines.flatMap((l) => l.levies), ...q.levies];
+  const priced = (d) => levies.some((v) => v.source && v.source.publisher === d.publisher && v.source.dataset === d.dataset);
+  return q.datasets.filter((d) => d.kind !== 'tariff' || priced(d));
+}
+
+/** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures; the snapshot id if
+ * none. "(may be out of date)" when one of those is past its publication period or the exchange
+ * rate was substituted; a tariff past its period that priced the duty is said on its own, in the
+ * card's problem colour (`stale`: its date), not as a muted parenthesis. */
 function freshness(q, lang, L) {
-  const dated = datasets(q).map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
-  if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined };
+  const used = figureDatasets(q);
+  const staleTariff = used.find((d) => d.kind === 'tariff' && d.stale);
+  const oldTariff = staleTariff ? L.oldTariff.replace('{date}', formatDate(vintageOf(staleTariff), lang)) : null;
+  const dated = used.map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
+  if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined, oldTariff };
   const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
   const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
   // The engine's own word that a table or rate is old or substituted is said next to the date.
-  const stale = q.warnings.some((w) => STALE.includes(w.code));
-  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}${stale ? ` (${L.mayBeOld})` : ''}`, title };
+  const stale = Array.isArray(q.datasets)
+    ? used.some((d) => d.stale && d !== staleTariff) || q.warnings.some((w) => STALE_FX.includes(w.code))
+    : q.warnings.some((w) => STALE.includes(w.code));
+  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}${stale ? ` (${L.mayBeOld})` : ''}`, title, oldTariff };
 }
 
 function sourcesList(q, lang, L) {
@@ -230,6 +249,8 @@ dl.explain dd { margin: 0; min-width: 0; }
 .problem { color: var(--landed-problem); font-size: 0.85em; overflow-wrap: anywhere; }
 .body { display: contents; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.updating { color: var(--landed-muted); font-style: italic; }
+.stale { color: var(--landed-problem); font-size: 0.75em; margin: 0.3em 0 0; }
 `;
 let sheet = null;
 function styles() {
@@ -240,21 +261,129 @@ function styles() {
   return [sheet];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Screen-reader announcements: one polite live region for the page, not one per element. A change
+// of destination, date or language re-prices every element at once; the elements re-pricing
+// together are one batch, announced once when it starts ("updating …", while a part loads) and
+// once when the last of them is done (the one summary, or a count with how many are not fully
+// priced and the rates' date). Each element keeps its own summary (not live) for reading it.
+
+let announcer = null;
+const batch = { pending: new Set(), done: new Map() };
+
+/** Says `text` in the page's live region (created once, on first use). */
+function announce(text) {
+  if (!announcer) {
+    const host = document.createElement('div');
+    host.setAttribute('data-landed-announcer', '');
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = styles();
+    announcer = el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+    root.append(announcer);
+    document.body.append(host);
+  }
+  announcer.textContent = text;
+}
+
+/** An element starts pricing `request`; `stale`: it showed an earlier figure. */
+function batchStart(node, request, stale) {
+  if (!batch.pending.size) batch.done.clear();
+  batch.pending.add(node);
+  batch.done.delete(node);
+  // Said once for the elements of a change that start together (the same text is not set again).
+  const text = stale ? updatingText(node, request) : null;
+  if (text && announcer?.textContent !== text) announce(text);
+}
+
+/** An element is done (`result`: its summary, whether it is a lower bound or an error, its
+ * rates' date); the batch is announced when none is left pricing. */
+function batchDone(node, result) {
+  // An element that was not pricing (an error before it could start) is a batch of its own
+  // unless others are pricing.
+  if (!batch.pending.delete(node) && !batch.pending.size) batch.done.clear();
+  if (result) batch.done.set(node, result);
+  if (batch.pending.size || !batch.done.size) return;
+  const results = [...batch.done.values()];
+  if (results.length === 1) {
+    announce(results[0].summary);
+    return;
+  }
+  const L = labels(language(node));
+  const count = (f) => results.filter(f).length;
+  const dates = [...new Set(results.map((r) => r.fresh).filter(Boolean))];
+  announce([L.updatedMany.replace('{n}', results.length),
+    count((r) => r.lower) ? L.partialMany.replace('{n}', count((r) => r.lower)) : null,
+    count((r) => r.error) ? L.errorMany.replace('{n}', count((r) => r.error)) : null,
+    ...dates, snapshotFailure?.message].filter(Boolean).join('; '));
+}
+
+/** "Updating import charges for France…". */
+function updatingText(node, request) {
+  const lang = language(node);
+  let place = request.destination;
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'region' }).of(place);
+    if (name && name !== place) place = name;
+  } catch {
+    // not a region code Intl knows (the engine's error names it): the code as given
+  }
+  return labels(lang).updating.replace('{place}', place);
+}
+
 class Priced extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = styles();
     // Until the first quote, the element's own content (a price rendered at build time) shows.
-    // One live region for the element's life, updated in place: a region created anew on every
-    // render is often not announced by screen readers.
-    this._live = el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+    // The element's summary for a screen reader (its figures are aria-hidden): one node for the
+    // element's life, updated in place. It is not itself live (`aria-live="off"`): the page's one
+    // announcer says the changes (see `announce`), so a change of destination is said once.
+    this._live = el('span', { class: 'sr-only', 'aria-live': 'off' });
     this._body = el('span', { class: 'body' }, el('slot'));
     root.replaceChildren(this._live, this._body);
     this._onSettings = () => this.update();
     this._pending = false;
+    this._shown = false; // a figure or an error of an earlier request is on screen
     this.quote = null;
     this.request = null;
+    this.updating = false;
+  }
+
+  /** A re-price started: the previous figure is no longer current. It leaves the screen at once
+   * (the merchant's own content and "Updating import charges for France…" instead, the element
+   * `aria-busy`), and `quote` is null until the new one is here (`request` is the one pricing). */
+  markUpdating(request) {
+    this.updating = true;
+    this.setAttribute('aria-busy', 'true');
+    this.request = request;
+    this.quote = null;
+    if (!this._shown) return;
+    const text = updatingText(this, request);
+    this._live.textContent = text;
+    this._body.replaceChildren(el('span', { class: 'updating', part: 'updating', text }), ' ', el('slot'));
+  }
+
+  /** Nothing to price (a required attribute removed): no figure of an earlier request stays. */
+  clearShown() {
+    this.updating = false;
+    this.removeAttribute('aria-busy');
+    this.request = null;
+    this.quote = null;
+    if (this._shown) {
+      this._shown = false;
+      this._live.textContent = '';
+      this._body.replaceChildren(el('slot'));
+    }
+    if (batch.pending.has(this)) batchDone(this, null);
+  }
+
+  /** The new figure (or error) is on screen. */
+  settled(result) {
+    this.updating = false;
+    this._shown = true;
+    this.removeAttribute('aria-busy');
+    batchDone(this, result);
   }
 
   connectedCallback() {
@@ -283,7 +412,12 @@ class Priced extends HTMLElement {
       let request = null;
       try {
         request = this.buildRequest();
-        if (!request) return;
+        if (!request) {
+          this.clearShown();
+          return;
+        }
+        batchStart(this, request, this._shown);
+        this.markUpdating(request);
         await snapshotReady();
         if (!current()) return;
         if (snapshotFailure && this._snapshotFailure !== snapshotFailure) {
@@ -296,7 +430,8 @@ class Priced extends HTMLElement {
         const q = quoteNow(glue, request);
         this.request = request;
         this.quote = q;
-        this.render(q);
+        const result = this.render(q);
+        this.settled(result);
         this._renderedAt = performance.now(); // read by tests/e2e/bench.js
         this.dispatchEvent(new CustomEvent('landed:quote', { bubbles: true, composed: true, detail: { request, quote: q } }));
       } catch (error) {
@@ -304,7 +439,7 @@ class Priced extends HTMLElement {
         if (!current()) return;
         this.request = request;
         this.quote = null;
-        this.renderError(error);
+        this.settled({ summary: this.renderError(error), error: true });
         this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true,
           detail: { request, error: { code: error.code || 'E_INTERNAL', field: error.field ?? null, message: error.message } } }));
       }
@@ -317,6 +452,7 @@ class Priced extends HTMLElement {
     const text = `${L.error}: ${error.message}${error.field ? ` (${error.field})` : ''}`;
     this._live.textContent = text;
     this._body.replaceChildren(el('span', { class: 'problem', part: 'error', text }), ' ', el('slot'));
+    return text;
   }
 }
 
@@ -347,12 +483,26 @@ export class LandedPrice extends Priced {
     // Under DAP the headline is what the shopper pays in all (buyer_total), then its two parts.
     const headline = dap ? t.buyer_total : t.landed;
     const total = amountText(headline, cur, lang, L, partial);
-    const range = !dap && t.landed_max != null && t.landed_max !== t.landed ? `${L.upTo} ${money(t.landed_max, cur, lang)}` : null;
+    // A code covering tariff lines of different duties: the dearest line's total too. Under DAP
+    // the extra levies are paid on delivery: buyer_total plus the same difference.
+    const max = t.landed_max != null && t.landed_max !== t.landed ? (dap ? add(t.buyer_total, t.landed_max, negate(t.landed)) : t.landed_max) : null;
+    const range = max ? `${L.upTo} ${money(max, cur, lang)}` : null;
     const fresh = freshness(q, lang, L);
     const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
-    const split = dap ? `${amountText(t.landed, cur, lang, L, atSale)} ${L.atCheckout} + ${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}` : null;
+    // Nothing priced as due on delivery while something is not priced: not "at least 0".
+    const due = partial && Number(t.due_on_delivery) === 0 ? L.dueUnknown
+      : `${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}`;
+    const split = dap ? `${amountText(t.landed, cur, lang, L, atSale)} ${L.atCheckout} + ${due}` : null;
     const note = incomplete(q) ? L.partialNote : left.length ? L.taxNotIncl : L.incl;
-    const summary = [`${L.allIn}: ${total}`, range, split, note, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
+    // Each charge left out, by its name, on the card (a shipment's as a line's); the engine's
+    // reason (often a legal citation) stays in the details when those names say what is missing:
+    // the code's tariff line was found (a duty levy) and a charge of it is not priced. A code not
+    // found keeps its reason on the card (the valid codes near it: what the merchant must fix),
+    // as does a code covering lines of different duties (no charge is missing there).
+    const missing = missingText(q, L);
+    const named = line.levies.some((v) => v.kind === 'duty') && line.levies.some((v) => v.amount == null);
+    const reason = line.reason && !named ? line.reason : null;
+    const summary = [`${L.allIn}: ${total}`, range, split, note, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
     const shown = q.display && (dap ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
     this._live.textContent = summary;
     const nodes = [
@@ -362,8 +512,10 @@ export class LandedPrice extends Priced {
       split ? el('span', { class: 'note', part: 'split', 'aria-hidden': 'true', text: `(${split})` }) : null,
       el('span', { class: 'note', part: 'note', 'aria-hidden': 'true', text: note }),
       shown ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
-      line.reason ? el('p', { class: 'problem', part: 'reason', text: line.reason }) : null,
+      missing ? el('p', { class: 'problem', part: 'missing', 'aria-hidden': 'true', text: missing }) : null,
+      reason ? el('p', { class: 'problem', part: 'reason', text: reason }) : null,
       left.length ? el('p', { class: 'warn', part: 'caveat', text: left.map((w) => w.message).join(' · ') }) : null,
+      fresh.oldTariff ? el('p', { class: 'stale', part: 'stale', 'aria-hidden': 'true', text: fresh.oldTariff }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
       snapshotNote(L),
       el('details', { part: 'details' },
@@ -379,7 +531,21 @@ export class LandedPrice extends Priced {
         el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}` })),
     ];
     this._body.replaceChildren(...nodes.filter(Boolean));
+    return { summary, lower: partial, fresh: fresh.text };
   }
+}
+
+/** "Not included: Small-parcel tax (…); Section 301 … (only in part)": the quote's levies (of
+ * its lines and of the shipment) with no amount, by name; null when every levy is priced. */
+function missingText(q, L) {
+  const left = [...q.lines.flatMap((l) => l.levies), ...q.levies].filter((v) => v.amount == null);
+  const names = [...new Set(left.map((v) => (v.partial_amount != null ? `${v.name} (${L.onlyPart})` : v.name)))];
+  return names.length ? `${L.notIncluded}: ${names.join('; ')}` : null;
+}
+
+/** `-amount` of a decimal string. */
+function negate(amount) {
+  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
 }
 
 /** The engine's warnings a shopper must see on the card, not only in the details: a tax the
@@ -424,7 +590,11 @@ export class LandedCart extends Priced {
 
   constructor() {
     super();
-    this._observer = new MutationObserver(() => this.update());
+    // Its items and their attributes, and its own attributes (observedAttributes covers those it
+    // prices with); `aria-busy`, which the element sets itself while pricing, changes nothing.
+    this._observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target !== this || r.attributeName !== 'aria-busy')) this.update();
+    });
   }
 
   connectedCallback() {
@@ -477,7 +647,12 @@ export class LandedCart extends Priced {
       ];
     });
     const fresh = freshness(q, lang, L);
-    const summary = `${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`;
+    const missing = missingText(q, L);
+    // As <landed-price> says it: the total, whether it is a lower bound and what it leaves out,
+    // the rates' date and a page snapshot that could not be used.
+    const summary = [`${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`,
+      partial ? (incomplete(q) ? L.partialNote : L.taxNotIncl) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
+      .filter(Boolean).join(', ');
     this._live.textContent = summary;
     const nodes = [
       el('table', { part: 'lines' },
@@ -489,12 +664,15 @@ export class LandedCart extends Priced {
       q.levies.length ? levyTable(q.levies, cur, lang, L) : null,
       el('p', { class: 'meta', text: q.incoterm === 'DAP' ? L.payOnDelivery : L.paidAtCheckout }),
       partial ? el('p', { class: 'problem', part: 'problem', text: L.notPriced }) : null,
+      missing ? el('p', { class: 'problem', part: 'missing', text: missing }) : null,
       q.warnings.length ? el('ul', { class: 'warn', part: 'warnings' }, q.warnings.map((w) => el('li', { text: w.message }))) : null,
+      fresh.oldTariff ? el('p', { class: 'stale', part: 'stale', text: fresh.oldTariff }) : null,
       el('p', { class: 'meta freshness', part: 'freshness', title: fresh.title, text: fresh.text }),
       snapshotNote(L),
       sourcesList(q, lang, L),
       el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
     this._body.replaceChildren(...nodes.filter(Boolean));
+    return { summary, lower: partial, fresh: fresh.text };
   }
 }
 

@@ -51,6 +51,16 @@ async function readFileUrl(url) {
   return new Uint8Array(await readFile(url));
 }
 
+/** A download that failed before any answer (offline, DNS, a blocked or reset connection: fetch
+ * rejects with a TypeError such as "Failed to fetch") as the typed `E_IO`, saying offline when
+ * the browser says so. */
+function fetched(url, init, what) {
+  return fetch(url, init).catch((e) => {
+    const why = globalThis.navigator?.onLine === false ? 'the device is offline' : `the network request failed: ${e.message}`;
+    throw landedError('E_IO', null, `cannot load ${what} (${why})`);
+  });
+}
+
 /** The bytes of a URL, path, Response, ArrayBuffer or typed array. */
 async function bytesOf(source, what) {
   if (source instanceof Uint8Array) return source;
@@ -66,7 +76,7 @@ async function bytesOf(source, what) {
         throw landedError('E_IO', null, `cannot read ${what} from ${url.pathname}: ${e.message}`);
       }
     }
-    response = await fetch(url);
+    response = await fetched(url, undefined, what);
   }
   if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
@@ -78,7 +88,7 @@ async function compile() {
   const isLink = typeof source === 'string' || source instanceof URL;
   if (isLink && urlOf(source).protocol !== 'file:' && typeof WebAssembly.compileStreaming === 'function') {
     // Same mode as a page's <link rel=preload as=fetch crossorigin>, so the preload is reused.
-    const response = await fetch(urlOf(source), { mode: 'cors', credentials: 'same-origin' });
+    const response = await fetched(urlOf(source), { mode: 'cors', credentials: 'same-origin' }, 'the engine');
     if (!response.ok) throw landedError('E_IO', null, `cannot load the engine (HTTP ${response.status})`);
     if ((response.headers.get('content-type') || '').startsWith('application/wasm')) {
       return WebAssembly.compileStreaming(response);
@@ -170,7 +180,13 @@ export async function prepareRequest(request) {
   for (let round = 0; round < MAX_PART_ROUNDS; round++) {
     const missing = call(glue, 'missingPartsFor', text);
     if (missing.length === 0) break;
-    await fetchParts(glue, missing);
+    try {
+      await fetchParts(glue, missing);
+    } catch (e) {
+      // The destination whose data is missing, with the part and why (E_IO: not downloaded).
+      if (e.code !== 'E_IO') throw e;
+      throw landedError('E_IO', null, `the rates for ${destinationOf(request) ?? 'this destination'} could not be loaded: ${e.message}`);
+    }
   }
   return glue;
 }

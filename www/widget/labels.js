@@ -17,6 +17,14 @@ export const EN = {
   collectedAtSale: 'Of which tax collected by the seller at checkout',
   atCheckout: 'at checkout', partialNote: 'import charges not fully priced', taxNotIncl: 'not all taxes included', checkout: 'Paid at checkout',
   mayBeOld: 'may be out of date',
+  updating: 'Updating import charges for {place}…',
+  updatedMany: 'Import charges updated for {n} prices',
+  partialMany: '{n} not fully priced (at least)',
+  errorMany: '{n} could not be calculated',
+  notIncluded: 'Not included',
+  onlyPart: 'only in part',
+  dueUnknown: 'duty and taxes due on delivery not known',
+  oldTariff: 'The duty rate is from a tariff of {date}; it may have changed since.',
 };
 
 /** Every language with labels. */

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Heraf moms opkrævet ved køb',
   atCheckout: 'ved betaling', partialNote: 'importafgifter ikke fuldt beregnet', taxNotIncl: 'ikke alle skatter inkluderet', checkout: 'Betales ved køb',
   mayBeOld: 'kan være forældede',
+  updating: 'Importafgifterne for {place} opdateres…',
+  updatedMany: 'Importafgifter opdateret for {n} priser',
+  partialMany: '{n} ikke fuldt beregnet (mindst)',
+  errorMany: '{n} kunne ikke beregnes',
+  notIncluded: 'Ikke inkluderet',
+  onlyPart: 'kun delvis',
+  dueUnknown: 'told og afgifter ved levering ukendt',
+  oldTariff: 'Toldsatsen stammer fra en toldtarif fra {date}; den kan have ændret sig siden.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Davon beim Kauf erhobene Steuer',
   atCheckout: 'an der Kasse', partialNote: 'Einfuhrabgaben nicht vollständig berechnet', taxNotIncl: 'nicht alle Steuern enthalten', checkout: 'An der Kasse bezahlt',
   mayBeOld: 'möglicherweise veraltet',
+  updating: 'Einfuhrabgaben für {place} werden aktualisiert…',
+  updatedMany: 'Einfuhrabgaben für {n} Preise aktualisiert',
+  partialMany: '{n} nicht vollständig berechnet (mindestens)',
+  errorMany: '{n} konnten nicht berechnet werden',
+  notIncluded: 'Nicht enthalten',
+  onlyPart: 'nur teilweise',
+  dueUnknown: 'bei Lieferung fällige Zölle und Steuern unbekannt',
+  oldTariff: 'Der Zollsatz stammt aus einem Zolltarif vom {date}; er kann sich seitdem geändert haben.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'De ello, impuesto cobrado en la compra',
   atCheckout: 'al pagar', partialNote: 'cargos de importación no calculados del todo', taxNotIncl: 'no incluye todos los impuestos', checkout: 'Pagado al comprar',
   mayBeOld: 'pueden estar desactualizadas',
+  updating: 'Actualizando los cargos de importación para {place}…',
+  updatedMany: 'Cargos de importación actualizados para {n} precios',
+  partialMany: '{n} no calculados del todo (como mínimo)',
+  errorMany: '{n} no se pudieron calcular',
+  notIncluded: 'No incluido',
+  onlyPart: 'solo en parte',
+  dueUnknown: 'aranceles e impuestos a pagar en la entrega desconocidos',
+  oldTariff: 'El tipo arancelario procede de un arancel del {date}; puede haber cambiado desde entonces.',
 };

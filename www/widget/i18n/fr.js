@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Dont taxe perçue à l’achat',
   atCheckout: 'au paiement', partialNote: 'droits et taxes pas entièrement calculés', taxNotIncl: 'toutes les taxes ne sont pas incluses', checkout: 'Payé à la commande',
   mayBeOld: 'peut-être obsolètes',
+  updating: 'Mise à jour des frais d’importation pour {place}…',
+  updatedMany: 'Frais d’importation mis à jour pour {n} prix',
+  partialMany: '{n} pas entièrement calculés (au moins)',
+  errorMany: '{n} n’ont pas pu être calculés',
+  notIncluded: 'Non inclus',
+  onlyPart: 'en partie seulement',
+  dueUnknown: 'droits et taxes dus à la livraison inconnus',
+  oldTariff: 'Le taux de droit provient d’un tarif du {date} ; il a pu changer depuis.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Di cui imposta riscossa all’acquisto',
   atCheckout: 'al pagamento', partialNote: 'oneri di importazione non calcolati del tutto', taxNotIncl: 'non tutte le imposte sono incluse', checkout: 'Pagato all’acquisto',
   mayBeOld: 'potrebbero non essere aggiornate',
+  updating: 'Aggiornamento degli oneri di importazione per {place}…',
+  updatedMany: 'Oneri di importazione aggiornati per {n} prezzi',
+  partialMany: '{n} non calcolati del tutto (almeno)',
+  errorMany: '{n} non calcolabili',
+  notIncluded: 'Non incluso',
+  onlyPart: 'solo in parte',
+  dueUnknown: 'dazi e imposte dovuti alla consegna non noti',
+  oldTariff: 'L’aliquota del dazio proviene da una tariffa del {date}; da allora potrebbe essere cambiata.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'うち購入時に徴収される税',
   atCheckout: '購入時', partialNote: '輸入費用は一部未計算', taxNotIncl: '一部の税は含まれません', checkout: '購入時のお支払い',
   mayBeOld: '古い可能性があります',
+  updating: '{place}向けの輸入諸費用を更新中…',
+  updatedMany: '{n}件の価格の輸入諸費用を更新しました',
+  partialMany: '{n}件は完全には計算されていません（最低額）',
+  errorMany: '{n}件は計算できませんでした',
+  notIncluded: '含まれていないもの',
+  onlyPart: '一部のみ',
+  dueUnknown: '配達時に支払う関税・税額は不明',
+  oldTariff: '関税率は{date}時点の関税率表によるもので、その後変更されている可能性があります。',
 };

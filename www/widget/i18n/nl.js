@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Waarvan belasting geïnd bij aankoop',
   atCheckout: 'bij het afrekenen', partialNote: 'invoerkosten niet volledig berekend', taxNotIncl: 'niet alle belastingen inbegrepen', checkout: 'Betaald bij afrekenen',
   mayBeOld: 'mogelijk verouderd',
+  updating: 'Invoerkosten voor {place} worden bijgewerkt…',
+  updatedMany: 'Invoerkosten bijgewerkt voor {n} prijzen',
+  partialMany: '{n} niet volledig berekend (minstens)',
+  errorMany: '{n} konden niet worden berekend',
+  notIncluded: 'Niet inbegrepen',
+  onlyPart: 'slechts gedeeltelijk',
+  dueUnknown: 'bij levering verschuldigde rechten en belastingen onbekend',
+  oldTariff: 'Het douanetarief komt uit een tarief van {date}; het kan sindsdien zijn gewijzigd.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'W tym podatek pobrany przy zakupie',
   atCheckout: 'przy zakupie', partialNote: 'opłaty importowe nie w pełni obliczone', taxNotIncl: 'nie wszystkie podatki wliczone', checkout: 'Zapłacone przy zakupie',
   mayBeOld: 'mogą być nieaktualne',
+  updating: 'Aktualizacja opłat importowych dla: {place}…',
+  updatedMany: 'Zaktualizowano opłaty importowe dla {n} cen',
+  partialMany: '{n} nie w pełni obliczone (co najmniej)',
+  errorMany: '{n} nie udało się obliczyć',
+  notIncluded: 'Nie uwzględniono',
+  onlyPart: 'tylko częściowo',
+  dueUnknown: 'cło i podatki należne przy dostawie nieznane',
+  oldTariff: 'Stawka cła pochodzi z taryfy z {date}; od tego czasu mogła się zmienić.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Dos quais imposto cobrado na compra',
   atCheckout: 'no pagamento', partialNote: 'encargos de importação não totalmente calculados', taxNotIncl: 'nem todos os impostos incluídos', checkout: 'Pago na compra',
   mayBeOld: 'podem estar desatualizadas',
+  updating: 'A atualizar os encargos de importação para {place}…',
+  updatedMany: 'Encargos de importação atualizados para {n} preços',
+  partialMany: '{n} não calculados por completo (pelo menos)',
+  errorMany: '{n} não puderam ser calculados',
+  notIncluded: 'Não incluído',
+  onlyPart: 'só em parte',
+  dueUnknown: 'direitos e impostos devidos na entrega desconhecidos',
+  oldTariff: 'A taxa do direito provém de uma pauta de {date}; pode ter mudado desde então.',
 };

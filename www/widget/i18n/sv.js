@@ -14,4 +14,12 @@ export default {
   collectedAtSale: 'Varav skatt som tas ut vid köpet',
   atCheckout: 'i kassan', partialNote: 'importavgifter inte helt beräknade', taxNotIncl: 'alla skatter ingår inte', checkout: 'Betalas i kassan',
   mayBeOld: 'kan vara inaktuella',
+  updating: 'Importavgifterna för {place} uppdateras…',
+  updatedMany: 'Importavgifter uppdaterade för {n} priser',
+  partialMany: '{n} inte helt beräknade (minst)',
+  errorMany: '{n} kunde inte beräknas',
+  notIncluded: 'Ingår inte',
+  onlyPart: 'bara delvis',
+  dueUnknown: 'tull och skatter vid leverans okända',
+  oldTariff: 'Tullsatsen kommer från en tulltaxa från {date}; den kan ha ändrats sedan dess.',
 };

@@ -14,4 +14,12 @@ export default {
   collectedAtSale: '其中购买时收取的税',
   atCheckout: '结账时', partialNote: '进口费用未完全计算', taxNotIncl: '未包含全部税费', checkout: '结账时支付',
   mayBeOld: '可能已过时',
+  updating: '正在更新{place}的进口费用…',
+  updatedMany: '已更新{n}个价格的进口费用',
+  partialMany: '{n}个未完全计算（至少）',
+  errorMany: '{n}个无法计算',
+  notIncluded: '未包括',
+  onlyPart: '仅部分',
+  dueUnknown: '交货时应付的关税和税款未知',
+  oldTariff: '关税税率来自{date}的税则，此后可能已有变化。',
 };
