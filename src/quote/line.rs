@@ -93,11 +93,12 @@ pub(super) fn price_line(
         // The lower reading is priced, the line partial: at least that much is due either way.
         let other = dearest.take().map_or(p.total, |d| d.1);
         p.reasons.push(format!(
-            "whether {} (EUR 3 per tariff line, Council Regulation (EU) 2026/382 art. 2: \"instead of the relief eliminated\") reaches goods of HS {prefix}, which the relief it replaced never covered ({}: not for them), is not settled (the tariff's duty, or the flat duty in place of it): the line's levies come to {} under the lower reading, priced as a lower bound, and {} under the other",
+            "whether {} (EUR 3 per tariff line, Council Regulation (EU) 2026/382 art. 2: \"instead of the relief eliminated\") reaches goods of HS {prefix}, which the relief it replaced never covered ({}: not for them), is not settled (the tariff's duty, or the flat duty in place of it): the line's levies come to {} {cur} under the lower reading, priced as a lower bound, and {} {cur} under the other",
             flat.id,
             replaced.id,
             format_grouped(p.total),
-            format_grouped(other)
+            format_grouped(other),
+            cur = ctx.j.currency
         ));
     }
     let range = match dearest {
@@ -115,13 +116,14 @@ pub(super) fn price_line(
         // A variant priced without a tariff line of its own (a relief, a flat or simplified
         // rate) has no code to name; variants that come to the same levies do not "range"
         // (audit-g G7: "levies range from 4,787 () to 4,787 ()").
+        let cur = ctx.j.currency;
         let named = |amount: Decimal, line: &str| match line {
-            "" => format_grouped(amount),
-            _ => format!("{} ({line})", format_grouped(amount)),
+            "" => format!("{} {cur}", format_grouped(amount)),
+            _ => format!("{} {cur} ({line})", format_grouped(amount)),
         };
         p.reasons.push(if r.min_levies == r.max_levies {
             format!(
-                "code {code} covers tariff lines of {} different duties, which come to the same levies here ({}); give the full code to name the line",
+                "code {code} covers tariff lines of {} different duties, which come to the same levies here ({} {cur}); give the full code to name the line",
                 r.lines,
                 format_grouped(r.min_levies)
             )
