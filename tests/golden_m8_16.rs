@@ -1,0 +1,80 @@
+//! m8-16: audit-m M8's smaller findings (findings/audit-m.md) and the CA luxury tax beside an
+//! unpriced excise (session 15's note), each decided from the text named beside it.
+
+mod common;
+
+use common::{quote, warned};
+use landed::freshness::DatasetKind;
+use landed::quote::{LevyKind, Quote};
+use serde_json::{json, Value};
+
+/// A one-line request, `line` merged into the line.
+fn one_line(destination: &str, currency: &str, date: &str, origin: &str, line: Value) -> Value {
+    let mut l = json!({"id": "a", "quantity": "1"});
+    l.as_object_mut().unwrap().extend(line.as_object().unwrap().clone());
+    json!({"destination": destination, "date": date, "currency": currency, "channel": "courier",
+        "transport": "air", "incoterm": "DDP", "origin": origin, "ship_from": origin, "lines": [l]})
+}
+
+fn dataset<'q>(q: &'q Quote, id: &str) -> &'q landed::freshness::DatasetUsed {
+    q.datasets.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("{id} listed: {:?}", q.datasets))
+}
+
+// M8 provenance.
+
+/// USITC, HTSUS 2026 Revision 10 (`hts_2026_revision_10_json.json`, in force from 2026-06-08):
+/// heading 9903.88.15 "The duty provided in the applicable subheading + 7.5%", as in Revision 3.
+/// A quote of 2026-11-20 is priced under Revision 10 (the datasets list it), so the layer cites
+/// Revision 10, not only Revision 3 (audit-m M8: "cites HTS 2026 Revision 3, vintage 2026-02-12
+/// while the datasets list Rev 10").
+#[test]
+fn a_us_layer_of_2026_11_cites_the_hts_revision_in_force_htsus_2026_rev_10() {
+    let q = quote(one_line("US", "USD", "2026-11-20", "CN", json!({"code": "6109100012", "unit_price": "1000"})));
+    let l = &q.lines[0];
+    let duty = l.levies.iter().find(|v| v.kind == LevyKind::Duty).unwrap();
+    let cited = format!("{} {} {}", duty.source.publisher, duty.source.dataset, duty.source.vintage);
+    assert!(cited.contains("Revision 10") && cited.contains("2026-06-08"), "{cited}");
+    let layer = l.levies.iter().find(|v| v.name.as_str().contains("9903.88.15")).expect("list 4A");
+    let cited = format!("{} {}", layer.source.publisher, layer.source.dataset);
+    assert!(cited.contains("Rev 10 heading 9903.88.15"), "{cited}");
+    assert_eq!(dataset(&q, "usitc-hts-2026-rev10").kind, DatasetKind::Tariff);
+}
+
+/// A dataset's age runs from its edition to the date priced. The hand-encoded rule tables were
+/// reviewed on 2026-11-26 (datasets.tsv `landed-rules`): on a quote of 2026-11-20 they are 6 days
+/// newer than the date, never "age_days: -6" (audit-m M8), and their date-effective rows still
+/// answer for the date, so they are not stale.
+#[test]
+fn a_table_newer_than_the_date_priced_says_so_never_a_negative_age() {
+    let q = quote(one_line("US", "USD", "2026-11-20", "CN", json!({"code": "6109100012", "unit_price": "1000"})));
+    let rules = dataset(&q, "landed-rules");
+    assert_eq!((rules.age_days, rules.newer_by_days, rules.stale), (None, Some(6), false));
+    let json = serde_json::to_value(rules).unwrap();
+    assert!(json.get("age_days").is_none() && json["newer_by_days"] == 6, "{json}");
+    // The HTS revision before the date keeps its age.
+    let hts = dataset(&q, "usitc-hts-2026-rev10");
+    assert_eq!((hts.age_days, hts.newer_by_days), (Some(165), None));
+}
+
+/// ../shared/tariff-sources/SOURCES.md: the UK Global Tariff file of 2021-01-27 carries the EU
+/// Common External Tariff (CN 2020) in its `cet_duty_rate` column, which is the EU table
+/// (tariffs/eu.tsv). An EU quote lists and warns about that table under its own name; a DE quote
+/// named "UK Global Tariff (with the EU Common External Tariff…)" (audit-m M8).
+#[test]
+fn an_eu_quote_names_the_eu_tariff_a_gb_quote_the_uk_global_tariff() {
+    for dest in ["DE", "FR"] {
+        let q = quote(one_line(dest, "EUR", "2026-11-20", "CN", json!({"code": "6109100010", "unit_price": "1000"})));
+        let t = q.datasets.iter().find(|d| d.kind == DatasetKind::Tariff).unwrap();
+        assert_eq!(&*t.id, "dit-ukgt-2021@EU");
+        assert!(t.dataset.starts_with("EU Common External Tariff (CN 2020)"), "{}", t.dataset);
+        assert!(
+            q.warnings.iter().all(|w| !w.message.to_string().contains("UK Global Tariff (with")),
+            "{:?}",
+            q.warnings
+        );
+        assert!(warned(&q, "W_OLD_TARIFF"));
+    }
+    let q = quote(one_line("GB", "GBP", "2026-11-20", "CN", json!({"code": "6109100010", "unit_price": "200"})));
+    let t = q.datasets.iter().find(|d| d.kind == DatasetKind::Tariff).unwrap();
+    assert_eq!(&*t.id, "dit-ukgt-2021");
+}
