@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{quote, warned};
+use common::{d, quote, warned};
 use landed::freshness::DatasetKind;
-use landed::quote::{LevyKind, Quote};
+use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
 /// A one-line request, `line` merged into the line.
@@ -77,4 +77,36 @@ fn an_eu_quote_names_the_eu_tariff_a_gb_quote_the_uk_global_tariff() {
     let q = quote(one_line("GB", "GBP", "2026-11-20", "CN", json!({"code": "6109100010", "unit_price": "200"})));
     let t = q.datasets.iter().find(|d| d.kind == DatasetKind::Tariff).unwrap();
     assert_eq!(&*t.id, "dit-ukgt-2021");
+}
+
+// M8 missing-month FX on a threshold.
+
+/// HMRC's monthly exchange rates apply to their month (gov.uk "HMRC exchange rates for 2026:
+/// monthly"); the snapshot has no December 2026 rates, so a GB quote of 2026-12-01 uses
+/// November's (W_FX_FALLBACK). US$180 is then £134.37, within the GBP 135 line of the customs
+/// duty relief (thresholds.tsv gb-low-value-135: Customs Duty on goods "worth more than £135"):
+/// the relief rests on the stand-in rate, so its 0.00 is not priced; the line says so once.
+#[test]
+fn a_relief_decided_at_a_stand_in_exchange_rate_is_not_priced_audit_m_m8() {
+    let q = quote(one_line("GB", "USD", "2026-12-01", "CN", json!({"code": "6109100010", "unit_price": "180"})));
+    assert!(warned(&q, "W_FX_FALLBACK"));
+    assert_eq!(q.totals.goods, d("134.37"));
+    let l = &q.lines[0];
+    let duty = l.levies.iter().find(|v| v.kind == LevyKind::Duty).unwrap();
+    assert_eq!(duty.rate.as_str(), "relieved");
+    assert_eq!((duty.amount, duty.partial_amount), (None, None), "{}", duty.formula);
+    let f = duty.formula.as_str();
+    assert!(f.contains("relieved at the stand-in exchange rate only") && f.contains("2026-11"), "{f}");
+    assert_eq!(f.matches("not in this snapshot").count(), 1, "{f}");
+    let reason = l.reason.as_deref().unwrap();
+    assert_eq!(reason.matches("not in this snapshot").count(), 1, "{reason}");
+    assert!(reason.contains("the relief was decided on a value converted at that stand-in rate"), "{reason}");
+    assert_eq!(l.status, LineStatus::NotPriced);
+    assert!(!q.totals.complete);
+    // With the month's rate given, the relief is priced.
+    let mut r = one_line("GB", "USD", "2026-12-01", "CN", json!({"code": "6109100010", "unit_price": "180"}));
+    r["fx"] = json!({"USD/GBP": "0.7465"});
+    let q = quote(r);
+    let duty = q.lines[0].levies.iter().find(|v| v.kind == LevyKind::Duty).unwrap();
+    assert_eq!(duty.amount, Some(d("0.00")), "{}", duty.formula);
 }
