@@ -110,3 +110,35 @@ fn a_relief_decided_at_a_stand_in_exchange_rate_is_not_priced_audit_m_m8() {
     let duty = q.lines[0].levies.iter().find(|v| v.kind == LevyKind::Duty).unwrap();
     assert_eq!(duty.amount, Some(d("0.00")), "{}", duty.formula);
 }
+
+// M8 Switzerland: the 100 g rounding per declared item.
+
+/// Zolltarifgesetz (SR 632.10) art. 2(3): "Ist der Zollansatz auf je 100 kg festgelegt, so wird
+/// das für die Veranlagung massgebende Gewicht jeweils auf die nächsten 100 g aufgerundet." The
+/// weight rounded is the one of the assessment; whether the declaration puts two request lines of
+/// one tariff number and origin in one item (one weight, rounded once: 2.02 kg → 2.1 kg, CHF 2.10
+/// at CHF 100/100 kg) or two (1.1 + 1.1 kg, CHF 2.20) is not in our sources (the e-dec rules are
+/// not), so the quote rounds per line and says so (audit-m M8).
+#[test]
+fn two_swiss_lines_of_one_tariff_number_state_the_per_line_rounding_ztg_art_2_3() {
+    let line = |id: &str, code: &str| {
+        json!({"id": id, "code": code, "quantity": "1", "unit_price": "200.00",
+            "duty_rate": "100 CHF/100 kg", "weight_kg": "1.01"})
+    };
+    let req = |lines: Vec<Value>| {
+        json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "post", "transport": "air",
+            "incoterm": "DDP", "origin": "US", "ship_from": "US", "lines": lines})
+    };
+    let q = quote(req(vec![line("a", "1806.32"), line("b", "1806.32")]));
+    for l in &q.lines {
+        assert_eq!(common::levy(l, LevyKind::Duty), d("1.10"));
+    }
+    let said =
+        q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.to_string().contains("ch-weight-per-100kg"));
+    assert!(said.is_some_and(|w| w.message.to_string().contains("one item")), "{:?}", q.warnings);
+    // One line, or lines of different tariff numbers: each is its own item, nothing to state.
+    for lines in [vec![line("a", "1806.32")], vec![line("a", "1806.32"), line("b", "1806.31")]] {
+        let q = quote(req(lines));
+        assert!(q.warnings.iter().all(|w| !w.message.to_string().contains("ch-weight-per-100kg")), "{:?}", q.warnings);
+    }
+}
