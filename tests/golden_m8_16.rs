@@ -142,3 +142,32 @@ fn two_swiss_lines_of_one_tariff_number_state_the_per_line_rounding_ztg_art_2_3(
         assert!(q.warnings.iter().all(|w| !w.message.to_string().contains("ch-weight-per-100kg")), "{:?}", q.warnings);
     }
 }
+
+// M8 Australia: chocolate confectionery.
+
+/// A New Tax System (Goods and Services Tax) Act 1999 s.38-3(1)(c): food of a kind in Schedule 1
+/// is not GST-free; Schedule 1 clause 1 item 8 (Confectionery): "confectionery, food marketed as
+/// confectionery, food marketed as ingredients for confectionery or food consisting principally
+/// of confectionery"; the Further Supplementary Explanatory Memorandum para. 1.45: "Confectionery
+/// includes food that is marketed as confectionery, such as chocolate, boiled sweets, ..." (ATO GST
+/// issues register, Food industry partnership, issue 12). Chocolate bars 1806.32 at A$2,000: GST
+/// 10 % × 2,000 = 200.00 (a lower bound only because the AU duty is not embedded), not the food
+/// row's 0 % lower bound (audit-m M8); sugar confectionery 1704 is taxable by its name.
+#[test]
+fn au_chocolate_and_sugar_confectionery_bear_gst_gst_act_sch_1_item_8() {
+    let gst = |code: &str| {
+        let q = quote(one_line("AU", "AUD", "2026-03-02", "GB", json!({"code": code, "unit_price": "2000.00"})));
+        let t = q.lines[0].levies.iter().find(|v| v.kind == LevyKind::Tax).unwrap().clone();
+        (q, t)
+    };
+    let (q, t) = gst("1806.32");
+    assert_eq!(t.partial_amount.or(t.amount), Some(d("200.00")), "{}", t.formula);
+    assert!(t.formula.as_str().contains("vat_classes.tsv#au-chocolate"), "{}", t.formula);
+    assert!(q.warnings.iter().any(|w| w.message.to_string().starts_with("au-chocolate: assumes")), "{:?}", q.warnings);
+    let (_, t) = gst("1704.90");
+    assert_eq!(t.partial_amount.or(t.amount), Some(d("200.00")), "{}", t.formula);
+    assert!(t.formula.as_str().contains("au-sugar-confectionery"), "{}", t.formula);
+    // The rest of heading 1806 (cocoa preparations, not only confectionery) keeps the food row.
+    let (_, t) = gst("1806.90");
+    assert!(t.formula.as_str().contains("au-food"), "{}", t.formula);
+}
