@@ -44,8 +44,16 @@ pub struct DatasetUsed {
     /// The edition (`2026-06-08`, or a month `2026-11`).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub vintage: Cow<'static, str>,
-    /// Days from the vintage to the as-of date (negative when the quote is dated before it).
-    pub age_days: i64,
+    /// Days from the vintage to the as-of date; none when the edition is newer than the as-of
+    /// date (a quote dated before the edition: `newer_by_days` says by how much, never a
+    /// negative age, audit-m M8).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_days: Option<i64>,
+    /// Days from the as-of date to the vintage, when the edition is newer than the as-of date
+    /// (the rule tables reviewed on 2026-11-26 behind a quote of 2026-11-20: 6). Such a table's
+    /// rows are date-effective, so it still answers for the date; it is never stale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newer_by_days: Option<i64>,
     /// How often the publisher issues a new edition, in days.
     pub publication_period_days: u32,
     /// True when `age_days` exceeds the publication period: a newer edition may change figures.
@@ -119,10 +127,22 @@ impl Datasets {
             let period = r.text("publication_period_days")?;
             let period_days = period.parse().map_err(|_| r.bad("publication_period_days", "not a number of days"))?;
             let id = r.text("id")?;
+            // `dit-ukgt-2021@EU`: one jurisdiction's table of a file that serves several, named
+            // as that jurisdiction's dataset (the EU tariff read from the UK's file), its
+            // publisher, dataset and vintage its own.
+            let view = id.split_once('@').filter(|(_, j)| !j.is_empty());
+            if let Some((file, j)) = view {
+                if kind != DatasetKind::Tariff
+                    || !snapshot.sources.iter().any(|s| s.id == file && s.jurisdiction.split(',').any(|x| x == j))
+                {
+                    return Err(r.bad("id", &format!("{id:?}: {file} is no tariff file serving {j}")));
+                }
+            }
             let source = match snapshot.sources.iter().find(|s| s.id == id) {
                 Some(s) => s.borrowed(),
                 None => Provenance {
                     id,
+                    jurisdiction: view.map_or("", |(_, j)| j),
                     publisher: r.text("publisher")?,
                     dataset: Cow::Borrowed(r.text("dataset")?),
                     vintage: r.text("vintage")?,
@@ -147,8 +167,15 @@ impl Datasets {
             .collect();
         crate::sort::sort_by_key(&mut tariffs, |&i| rules[i].vintage_date);
         let mut by_jurisdiction: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        // A file read for a jurisdiction with a view row of its own (`X@J`) is listed for J as
+        // that row.
+        let has_view =
+            |file: &str, j: &str| rules.iter().any(|r| r.id.split_once('@').is_some_and(|(f, v)| f == file && v == j));
         for &i in &tariffs {
             for j in rules[i].source.jurisdiction.split(',') {
+                if !rules[i].id.contains('@') && has_view(rules[i].id, j) {
+                    continue;
+                }
                 match by_jurisdiction.iter_mut().find(|(name, _)| *name == j) {
                     Some((_, editions)) => editions.push(i),
                     None => by_jurisdiction.push((j, vec![i])),
@@ -301,8 +328,9 @@ impl Datasets {
         let mut used = Vec::with_capacity(picked.len);
         for rule in picked.iter().map(|i| &self.rules[i]) {
             if let Some(u) = rule.used(today) {
-                if u.stale && !(old_tariff && u.kind == DatasetKind::Tariff) {
-                    warnings.push(rule.stale_warning(date, u.age_days));
+                if let Some(age_days) = u.age_days.filter(|_| u.stale && !(old_tariff && u.kind == DatasetKind::Tariff))
+                {
+                    warnings.push(rule.stale_warning(date, age_days));
                 }
                 used.push(u);
             }
@@ -365,7 +393,8 @@ impl DatasetRule {
             publisher: Cow::Borrowed(self.source.publisher),
             dataset: self.source.dataset.clone(),
             vintage: Cow::Borrowed(self.source.vintage),
-            age_days,
+            age_days: (age_days >= 0).then_some(age_days),
+            newer_by_days: (age_days < 0).then_some(-age_days),
             publication_period_days: self.period_days,
             stale: age_days > i64::from(self.period_days),
         })
@@ -404,7 +433,7 @@ mod tests {
         assert_eq!(datasets.tariff_in_force("US", d("2025-07-01")), Some("usitc-2025"));
         assert_eq!(datasets.tariff_in_force("US", d("2026-03-01")), Some("usitc-hts-2026-rev3"));
         assert_eq!(datasets.tariff_in_force("US", d("2026-07-01")), Some("usitc-hts-2026-rev10"));
-        assert_eq!(datasets.tariff_in_force("EU", d("2026-07-01")), Some("dit-ukgt-2021"));
+        assert_eq!(datasets.tariff_in_force("EU", d("2026-07-01")), Some("dit-ukgt-2021@EU"));
         // Dated before every edition: the oldest; a table no edition covers: none.
         assert_eq!(datasets.tariff_in_force("US", d("2000-01-01")), Some("usitc-2025"));
         assert_eq!(datasets.tariff_in_force("ZZ", d("2026-07-01")), None);
@@ -451,7 +480,7 @@ mod tests {
     fn age_and_staleness_against_the_period() {
         let engine = crate::Engine::embedded();
         let hmrc = engine.datasets().used("hmrc-fx-monthly-xml", d("2026-11-10")).unwrap();
-        assert_eq!((hmrc.age_days, hmrc.stale), (9, false));
+        assert_eq!((hmrc.age_days, hmrc.stale), (Some(9), false));
         let later = engine.datasets().used("hmrc-fx-monthly-xml", d("2027-01-10")).unwrap();
         assert!(later.stale, "two months past the newest monthly rates");
     }

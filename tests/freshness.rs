@@ -29,14 +29,14 @@ fn us_quote_names_the_hts_revision_in_force() {
     let q = quote("US", "USD", "2025-07-01", "6109100012");
     assert_eq!(dataset(&q, DatasetKind::Tariff), ["usitc-2025"]);
     let tariff = q.datasets.iter().find(|d| d.kind == DatasetKind::Tariff).unwrap();
-    assert_eq!((&*tariff.vintage, tariff.age_days), ("2025-06-06", 25));
+    assert_eq!((&*tariff.vintage, tariff.age_days), ("2025-06-06", Some(25)));
 }
 
 #[test]
 fn gb_quote_in_november_2026_uses_current_hmrc_rates_and_is_not_stale_on_fx() {
     let q = quote("GB", "USD", "2026-11-10", "6109100010");
     let fx = q.datasets.iter().find(|d| d.kind == DatasetKind::Fx).expect("an FX dataset");
-    assert_eq!((&*fx.id, &*fx.vintage, fx.age_days, fx.stale), ("hmrc-fx-monthly-xml", "2026-11", 9, false));
+    assert_eq!((&*fx.id, &*fx.vintage, fx.age_days, fx.stale), ("hmrc-fx-monthly-xml", "2026-11", Some(9), false));
     assert!(!q.warnings.iter().any(|w| w.code == "W_STALE_FX" || w.message.contains("HM Revenue")), "{:?}", q.warnings);
     // The GB tariff is the UK Global Tariff of 2021: stale, and the quote says so.
     assert!(q.datasets.iter().any(|d| d.kind == DatasetKind::Tariff && d.stale));

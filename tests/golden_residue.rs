@@ -126,14 +126,19 @@ fn caller_excises_answer_the_rows_they_name_and_leave_the_others_listed_excise_t
     // Excise Tax Act Sch. I s.7: CAD 100 per air conditioner (named ca-ac-excise). The green levy,
     // named by no entry, is priced from our rates as it would be without the caller: with no fuel
     // consumption rating given, at least 0.00 and the line partial asking for it; the luxury tax
-    // (Select Luxury Items Tax Act), named by no entry either, is not due under CAD 100,000.
+    // (Select Luxury Items Tax Act), named by no entry either, is not due on the priced part of
+    // its base under CAD 100,000, at least 0.00 while the green levy in its base is not priced
+    // (m8-16, tests/golden_m8_16.rs).
     let ac = json!({"name": "A/C excise tax", "rate": "100 CAD each", "kind": "excise", "answers": ["ca-ac-excise"]});
     let q = quote(japanese_car(json!([ac])));
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial, "{:?}", l.reason);
     let reason = l.reason.as_deref().unwrap();
     assert!(reason.contains("fuel_l_per_100km"), "{reason}");
-    assert!(!reason.contains("air conditioners") && !reason.contains("Luxury tax"), "{reason}");
+    assert!(
+        !reason.contains("air conditioners") && !reason.contains("Luxury tax (Select Luxury Items Tax Act) is due"),
+        "{reason}"
+    );
     // The green levy answered too (not due, named, 0 %): priced. 40,000 + duty 6.1 % = 2,440.00
     // + A/C excise 100.00: GST 5 % × 42,540.00 = 2,127.00 (Excise Tax Act s.215(1)).
     let green = json!({"name": "Green levy (none)", "rate": "0%", "kind": "excise", "answers": ["ca-green-levy"]});

@@ -44,8 +44,10 @@ export interface DatasetRef {
   dataset: string;
   /** The publication or extraction date (YYYY-MM-DD, YYYY-MM or a year); may be empty. */
   vintage: string;
-  /** Days between the vintage and the date priced, when the engine reports it. */
+  /** Days between the vintage and the date priced, when the engine reports it (never negative). */
   age_days?: number;
+  /** Days the vintage is after the date priced, instead of `age_days`, when the edition is newer than the date. */
+  newer_by_days?: number;
 }
 
 /** Sets where the engine and the descriptions come from (before the first call); loads the engine. */

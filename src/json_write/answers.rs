@@ -427,7 +427,8 @@ impl WriteJson for DatasetUsed {
         w.field("publisher", &self.publisher);
         w.field("dataset", &self.dataset);
         w.field("vintage", &self.vintage);
-        w.field("age_days", &self.age_days);
+        w.field_some("age_days", &self.age_days);
+        w.field_some("newer_by_days", &self.newer_by_days);
         w.field("publication_period_days", &self.publication_period_days);
         w.field("stale", &self.stale);
         w.end_object();

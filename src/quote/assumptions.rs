@@ -55,6 +55,26 @@ pub(super) fn note_returned_goods(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// States what rounding a weight per line assumes where the law rounds the weight of a declared
+/// item (Switzerland, ZTG art. 2(3): "das für die Veranlagung massgebende Gewicht"): when two or
+/// more lines of one code and origin each had their weight rounded, whether the declaration puts
+/// them in one item, whose summed weight is rounded once, is not in our sources (audit-m M8: two
+/// lines of 1.01 kg at CHF 100/100 kg are 1.10 + 1.10 = 2.20; one item of 2.02 kg, 2.10).
+pub(super) fn note_weight_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) {
+    let Some(r) = ctx.rounding[RoundingTarget::WeightPer100Kg as usize].filter(|r| !r.assumption.is_empty()) else {
+        return;
+    };
+    let rounded = |l: &LineQuote| {
+        l.levies.iter().any(|v| v.kind == LevyKind::Duty && v.formula.as_str().contains(" kg rounded "))
+    };
+    let keyed: Vec<(&HsCode, Option<&str>)> =
+        lines.iter().filter(|l| rounded(l)).map(|l| (&l.code, l.origin.as_deref())).collect();
+    let shared = keyed.iter().enumerate().any(|(i, a)| keyed[i + 1..].iter().any(|b| b == a));
+    if shared {
+        ctx.warn(Detail::Assumption { threshold: r.source.row(), assumption: r.assumption });
+    }
+}
+
 /// Inputs the law needs that the request left out: a typed error naming the field, or the
 /// assumption the quote makes, stated in its warnings; never a silent default.
 pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {

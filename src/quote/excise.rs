@@ -311,8 +311,8 @@ fn rate_text(rate: &ExciseRate) -> String {
 /// Charges `pick` on the bases `base` gives, as one levy; returns its amount when in the VAT
 /// base (zero otherwise) and whether it is known. `base_known`: the duty (and VAT/GST) in the
 /// base are priced; `excises_known`: so are the line's excises charged before it (listed apart
-/// when not: a zero below the threshold on the priced part is then said not due, the line being
-/// partial through the unpriced excise anyway).
+/// when not: a zero below the threshold on the priced part is then at least 0.00, the unpriced
+/// excise belonging in its base, audit-m M8).
 #[allow(clippy::too_many_arguments)]
 fn charge(
     ctx: &mut Ctx<'_>,
@@ -353,6 +353,9 @@ fn charge(
     // owes none. The levy says so with 0.00, priced: the threshold or band settles it.
     let not_due = amount.is_zero() && why.is_none() && base_known;
     let base_known = base_known && (excises_known || rate.base != ExciseBase::ValueDuty);
+    // A zero on a base an unpriced excise belongs in (Canada's luxury tax beside the A/C
+    // excise) is a lower bound: that excise may bring the base over the threshold.
+    let settled = not_due && base_known;
     let per_unit = match (rate.threshold.is_some() || rate.amount.is_some(), line.quantity == Decimal::ONE) {
         (true, false) => format!(" per unit, × {}", line.quantity.normalize()),
         _ => String::new(),
@@ -382,11 +385,12 @@ fn charge(
             format!("{} × {} = {}", rate_text_short(rate), format_grouped(value), format_grouped(amount))
         }
     };
-    if not_due {
+    if settled {
         formula.push_str(": not due");
-        if !excises_known && rate.base == ExciseBase::ValueDuty {
-            formula.push_str(" on the priced part of its base (the excise listed without an amount is not in it)");
-        }
+    } else if not_due {
+        formula.push_str(
+            ": not due on the priced part of its base; the excise listed without an amount belongs in it and is not counted, so at least 0.00",
+        );
     }
     if !rate.note.is_empty() {
         formula.push_str(&format!(" ({})", rate.note));
@@ -400,9 +404,9 @@ fn charge(
     if !base_known && !not_due {
         formula.push_str(": at least (a part of its base is not priced)");
     }
-    let verify = rate.source.is_verify() && !not_due;
+    let verify = rate.source.is_verify() && !settled;
     ctx.note_verify(rate.source.row(), verify);
-    let priced = not_due || (why.is_none() && base_known && !rate.source.is_verify());
+    let priced = settled || (why.is_none() && base_known && !rate.source.is_verify());
     if let Some(why) = why {
         p.reasons.push(why);
     }

@@ -499,6 +499,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
     };
     levies.extend(tax_base_charges(charges_total));
     unprice_substituted_fx(&ctx, &mut lines, &mut levies);
+    note_weight_rounding(&mut ctx, &lines);
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     note_incoterm(&mut ctx, &totals);
     if lines.iter().any(|l| l.range.is_some()) {

@@ -200,7 +200,10 @@ fn unverified_basis(j: &Jurisdiction) -> String {
 /// their month): the month's rate is not in the snapshot, so the figures are at a rate that is
 /// not the law's, and neither a price nor a bound. Each keeps its figure in its formula with the
 /// reason, which names the month and what fixes it (the caller's `fx`, or a snapshot with that
-/// month's rates); levies at zero stay. The caller's own charges (`tax_base_charges`) stay.
+/// month's rates); levies at zero stay, save a relief: a levy relieved by a threshold (`rate`
+/// `relieved`) was decided on a value converted at the stand-in rate, so its 0.00 is not priced
+/// either (audit-m M8: GB on 2026-12-01, US$180 → £134.37 at November's rate, within the GBP 135
+/// line). The caller's own charges (`tax_base_charges`) stay.
 pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], levies: &mut [Levy]) {
     if ctx.fx_substituted.is_empty() {
         return;
@@ -209,18 +212,59 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
         "{}: the figures are at another month's rate than the law prescribes, so they are not priced",
         ctx.fx_substituted.join("; ")
     );
+    let relief_why = format!("{}: {RELIEF_AT_STAND_IN}", ctx.fx_substituted.join("; "));
     const ALL: [LevyKind; 5] =
         [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
     for line in lines.iter_mut() {
         unprice_levies(line, &[(&ALL, why.as_str())]);
+        unprice_relieved(line, &relief_why);
     }
     for levy in levies.iter_mut().filter(|l| !l.source.is_request()) {
+        if unprice_relief(levy, &relief_why) {
+            continue;
+        }
         if let Some(figure) = levy.amount.or(levy.partial_amount).filter(|a| !a.is_zero()) {
             levy.formula = format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)).into();
             levy.amount = None;
             levy.partial_amount = None;
         }
     }
+}
+
+/// Why a relief decided on a value converted at a stand-in rate is not priced.
+const RELIEF_AT_STAND_IN: &str =
+    "the relief was decided on a value converted at that stand-in rate, so it is not priced";
+
+/// A levy relieved at zero by a threshold (`rate` `relieved`) loses its amount, its formula
+/// saying it is relieved at the stand-in rate only, and why; true when it was one.
+fn unprice_relief(levy: &mut Levy, why: &str) -> bool {
+    if levy.rate.as_str() != "relieved" || !levy.amount.is_some_and(|a| a.is_zero()) {
+        return false;
+    }
+    levy.formula = format!("{} — relieved at the stand-in exchange rate only: {why}", levy.formula).into();
+    levy.amount = None;
+    levy.partial_amount = None;
+    true
+}
+
+/// [`unprice_relief`] on each of the line's levies (after [`unprice_levies`], which leaves levies
+/// at zero alone); the line gets `why` once, without repeating the stand-in rate its reason
+/// already names, and is partial (or not priced when nothing on it is priced any more).
+fn unprice_relieved(line: &mut LineQuote, why: &str) {
+    let mut any = false;
+    for levy in line.levies.iter_mut() {
+        any |= unprice_relief(levy, why);
+    }
+    if !any {
+        return;
+    }
+    line.reason = Some(match line.reason.take() {
+        Some(r) if r.contains(why.trim_end_matches(RELIEF_AT_STAND_IN)) => format!("{r}; {RELIEF_AT_STAND_IN}"),
+        Some(r) => format!("{r}; {why}"),
+        None => why.to_string(),
+    });
+    let priced = line.levies.iter().any(|l| l.amount.is_some() || l.partial_amount.is_some());
+    line.status = if priced { LineStatus::Partial } else { LineStatus::NotPriced };
 }
 
 pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)]) {

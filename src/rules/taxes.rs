@@ -101,6 +101,9 @@ pub struct Rounding {
     pub mode: RoundingMode,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
+    /// What applying the step per request line assumes, stated (`W_ASSUMPTION`) when two lines
+    /// could be one declared item (Switzerland's 100 g per tariff item); empty: nothing.
+    pub assumption: &'static str,
     pub source: Provenance<'static>,
 }
 
@@ -227,6 +230,7 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
             mode,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
+            assumption: r.text("assumption")?,
             source: Provenance::rule_row(T, r.text("id")?, r)?,
         })
     })
@@ -437,6 +441,7 @@ mod tests {
             mode: RoundingMode::Down,
             valid_from: None,
             valid_to: None,
+            assumption: "",
             source: Provenance::default(),
         };
         assert_eq!(r.apply(Decimal::from(609_495)), Decimal::from(609_000));
@@ -452,6 +457,7 @@ mod tests {
             mode: RoundingMode::HalfUp,
             valid_from: None,
             valid_to: None,
+            assumption: "",
             source: Provenance::default(),
         };
         let d = |s: &str| s.parse::<Decimal>().unwrap();

@@ -75,11 +75,15 @@ fn rate_text(r: &RateResponse) -> String {
         None => text,
     };
     let edition = r.tariff_edition.as_ref().map_or(String::new(), |e| {
+        let age = match (e.age_days, e.newer_by_days) {
+            (Some(d), _) => format!("{d} days old"),
+            (None, Some(d)) => format!("{d} days newer than the date"),
+            (None, None) => String::new(),
+        };
         format!(
-            "\nedition in force: {} ({}), {} days old{}",
+            "\nedition in force: {} ({}), {age}{}",
             e.dataset,
             e.vintage,
-            e.age_days,
             if e.stale { ": stale, a newer edition may change the line" } else { "" }
         )
     });
