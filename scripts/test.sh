@@ -25,10 +25,7 @@ done
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (native, then wasm32)"
-# -D clippy::incompatible_msrv: no std API newer than Cargo.toml's rust-version (scripts/msrv.sh
-# says what this and the dependency check below do and do not prove).
-cargo clippy --locked --workspace --all-targets -- -D warnings -D clippy::incompatible_msrv
+step "cargo clippy (wasm32)"
 cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
@@ -48,12 +45,31 @@ fuzz_profile=(
 )
 cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins "${fuzz_profile[@]}"
 
+step "clippy (native, every target) during the test build"
+# The native lints are emitted by the build the tests run anyway: cargo-clippy only sets
+# RUSTC_WORKSPACE_WRAPPER to clippy-driver (a rustc with clippy's lints registered) and passes the
+# lint flags in CLIPPY_ARGS, each followed by __CLIPPY_HACKERY__, so under the same two variables
+# `cargo test` lints each workspace crate it compiles and fails on a lint as `cargo clippy` does,
+# and the dependencies are compiled once instead of twice (a check build for clippy, then the
+# test build). The two builds below compile the units of `cargo clippy --workspace --all-targets`
+# (lib, bins, tests and benches with and without cfg(test), the example); the dependencies are
+# not linted (cargo caps their lints), as under cargo clippy. The variables are part of each
+# workspace unit's hash, so every cargo command that should reuse these units takes them
+# (the test runs below); scripts/build-web.sh builds without them: clippy-driver turns MIR
+# optimisations off, which must not reach the shipped module.
+# -D clippy::incompatible_msrv: no std API newer than Cargo.toml's rust-version (scripts/msrv.sh
+# says what this and the dependency check below do and do not prove).
+lint=(env RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
+  CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__-D__CLIPPY_HACKERY__clippy::incompatible_msrv__CLIPPY_HACKERY__")
+"${lint[@]}" cargo test --locked --workspace --no-run
+"${lint[@]}" cargo test --locked --workspace --no-run --benches
+
 step "Rust tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
-  cargo nextest run --locked --workspace --no-fail-fast
-  cargo test --locked --workspace --doc
+  "${lint[@]}" cargo nextest run --locked --workspace --no-fail-fast
+  "${lint[@]}" cargo test --locked --workspace --doc
 else
-  cargo test --locked --workspace --no-fail-fast
+  "${lint[@]}" cargo test --locked --workspace --no-fail-fast
 fi
 
 step "browser bundle: build, size budgets, Subresource Integrity of the pages"
