@@ -26,7 +26,14 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (wasm32)"
-cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+# At the browser build's profile (scripts/build-web.sh): a check compiles the proc macros and
+# build scripts (syn, serde_derive, wasm-bindgen's macro, tsify-next's, ...) in full for the host,
+# and at the wasm profile they are the very units the bundle's builds need (release's
+# build-override, at opt-level 0), so the bundle step finds them built; at the dev profile they
+# were compiled at opt-level 1 for this check alone. The one difference for the lints,
+# debug_assertions off: the one `cfg(debug_assertions)` block (src/rules/mod.rs, the US tables)
+# is not wasm32-only and is linted by the native build below.
+cargo clippy --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
 bash scripts/msrv.sh
