@@ -60,8 +60,8 @@ step "clippy (native, every target) during the test build"
 # and the dependencies are compiled once instead of twice (a check build for clippy, then the
 # test build). The two builds below compile the units of `cargo clippy --workspace --all-targets`
 # (lib, bins, tests and benches with and without cfg(test), the example); the dependencies are
-# not linted (cargo caps their lints), as under cargo clippy. The variables are part of each
-# workspace unit's hash, so every cargo command that should reuse these units takes them
+# not linted (plain rustc compiles them), as under cargo clippy. The wrapper is part of each
+# workspace unit's hash, so every cargo command that should reuse these units takes both
 # (the test runs below); scripts/build-web.sh builds without them: clippy-driver turns MIR
 # optimisations off, which must not reach the shipped module.
 # -D clippy::incompatible_msrv: no std API newer than Cargo.toml's rust-version (scripts/msrv.sh
