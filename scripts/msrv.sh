@@ -5,7 +5,8 @@
 # What it proves:
 #  1. clippy's `incompatible_msrv` lint, which reads `rust-version`, finds no call to a standard
 #     library API stabilised after it (e.g. a 1.86 method under rust-version 1.85): scripts/test.sh
-#     runs it with its clippy step (`-D clippy::incompatible_msrv`), `--lint` here runs it alone;
+#     runs it with the native lints of its test build (`-D clippy::incompatible_msrv` in
+#     CLIPPY_ARGS), `--lint` here runs it alone;
 #  2. no dependency the library builds with, natively or for wasm32, declares a higher
 #     `rust-version` in the locked graph.
 # What it does not prove: that the code compiles on that compiler. Language features (syntax,

@@ -25,11 +25,15 @@ done
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (native, then wasm32)"
-# -D clippy::incompatible_msrv: no std API newer than Cargo.toml's rust-version (scripts/msrv.sh
-# says what this and the dependency check below do and do not prove).
-cargo clippy --locked --workspace --all-targets -- -D warnings -D clippy::incompatible_msrv
-cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+step "cargo clippy (wasm32)"
+# At the browser build's profile (scripts/build-web.sh): a check compiles the proc macros and
+# build scripts (syn, serde_derive, wasm-bindgen's macro, tsify-next's, ...) in full for the host,
+# and at the wasm profile they are the very units the bundle's builds need (release's
+# build-override, at opt-level 0), so the bundle step finds them built; at the dev profile they
+# were compiled at opt-level 1 for this check alone. The one difference for the lints,
+# debug_assertions off: the one `cfg(debug_assertions)` block (src/rules/mod.rs, the US tables)
+# is not wasm32-only and is linted by the native build below.
+cargo clippy --locked --lib --profile wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
 bash scripts/msrv.sh
@@ -48,12 +52,31 @@ fuzz_profile=(
 )
 cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins "${fuzz_profile[@]}"
 
+step "clippy (native, every target) during the test build"
+# The native lints are emitted by the build the tests run anyway: cargo-clippy only sets
+# RUSTC_WORKSPACE_WRAPPER to clippy-driver (a rustc with clippy's lints registered) and passes the
+# lint flags in CLIPPY_ARGS, each followed by __CLIPPY_HACKERY__, so under the same two variables
+# `cargo test` lints each workspace crate it compiles and fails on a lint as `cargo clippy` does,
+# and the dependencies are compiled once instead of twice (a check build for clippy, then the
+# test build). The two builds below compile the units of `cargo clippy --workspace --all-targets`
+# (lib, bins, tests and benches with and without cfg(test), the example); the dependencies are
+# not linted (plain rustc compiles them), as under cargo clippy. The wrapper is part of each
+# workspace unit's hash, so every cargo command that should reuse these units takes both
+# (the test runs below); scripts/build-web.sh builds without them: clippy-driver turns MIR
+# optimisations off, which must not reach the shipped module.
+# -D clippy::incompatible_msrv: no std API newer than Cargo.toml's rust-version (scripts/msrv.sh
+# says what this and the dependency check below do and do not prove).
+lint=(env RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
+  CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__-D__CLIPPY_HACKERY__clippy::incompatible_msrv__CLIPPY_HACKERY__")
+"${lint[@]}" cargo test --locked --workspace --no-run
+"${lint[@]}" cargo test --locked --workspace --no-run --benches
+
 step "Rust tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
-  cargo nextest run --locked --workspace --no-fail-fast
-  cargo test --locked --workspace --doc
+  "${lint[@]}" cargo nextest run --locked --workspace --no-fail-fast
+  "${lint[@]}" cargo test --locked --workspace --doc
 else
-  cargo test --locked --workspace --no-fail-fast
+  "${lint[@]}" cargo test --locked --workspace --no-fail-fast
 fi
 
 step "browser bundle: build, size budgets, Subresource Integrity of the pages"
