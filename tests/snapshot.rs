@@ -852,8 +852,8 @@ fn excise_rows_and_their_rates_travel_with_their_destination_in_either_order() {
     }
 }
 
-/// `countries` lists every destination's thresholds and fees: the browser core needs every
-/// destination part first (`missing_parts("*")`; the widget fetches them before asking), then
+/// `countries` lists every destination's thresholds, fees and VAT rates: the browser core needs
+/// those tables' destination parts first (`missing_parts("*")`; the widget fetches them before asking), then
 /// answers as with every part inline. A quote to one destination is `E_DATA_NOT_LOADED` naming
 /// its part while it is not attached, whichever other destination's parts are.
 #[test]
@@ -871,9 +871,15 @@ fn countries_needs_every_rule_part_and_a_quote_its_destinations() {
     );
     let all = names(core_only.missing_parts("*"));
     assert!(!all.is_empty() && all.iter().all(|n| n.contains('#')), "{all:?}");
+    // Only the tables `countries` shows (thresholds, fees, VAT rates): not every destination's
+    // VAT classes, excise or trade remedies (size-f).
+    let shown = ["rules/thresholds.tsv#", "rules/fees.tsv#", "rules/vat_extra.tsv#"];
+    assert!(all.iter().all(|n| shown.iter().any(|s| n.starts_with(s))), "{all:?}");
     attach(&core_only, &all);
     assert!(core_only.require_rules("*").is_ok() && core_only.missing_parts("*").is_empty());
     let day = date("2026-03-02");
     assert_eq!(format!("{:?}", core_only.countries(day)), format!("{:?}", engine().countries(day)));
+    assert_eq!(core_only.quote(&cart("DE")).unwrap_err().code, ErrorCode::DataNotLoaded);
+    attach(&core_only, &names(core_only.missing_parts_for(&cart("DE"))));
     assert_eq!(core_only.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
 }
