@@ -707,11 +707,32 @@ mod tests {
     }
 
     #[test]
+    fn rows_naming_a_keyed_row_move_with_its_key_whatever_their_size() {
+        // A key of 500 bytes or more in excise.tsv moves; its rates move with it even when they
+        // are a few bytes; a rate of a key left inline stays inline; a rate naming no row fails.
+        let long = "x".repeat(KEYED_PART_MIN_BYTES);
+        let excise = format!("id\tcountries\tnote\nau-lct\tAU\t{long}\ndk-coffee\tDK\tshort\n");
+        let rates = "id\texcise\nr1\tdk-coffee\nr2\tau-lct\n";
+        let parts = keyed_by_row_parts("r.tsv", "excise", rates, ("tariffs/rules/excise.tsv", &excise)).unwrap();
+        let texts: Vec<(&str, String)> =
+            parts.iter().map(|p| (p.name.as_str(), String::from_utf8_lossy(&p.bytes).into_owned())).collect();
+        assert_eq!(
+            texts,
+            [("r.tsv", "id\texcise\nr1\tdk-coffee\n@AU\n".to_string()), ("r.tsv#AU", "r2\tau-lct\n".to_string())]
+        );
+        let unknown =
+            keyed_by_row_parts("r.tsv", "excise", "id\texcise\nr3\tnone\n", ("tariffs/rules/excise.tsv", &excise));
+        assert!(unknown.is_err_and(|e| e.contains("row 2")));
+    }
+
+    #[test]
     fn the_ecb_tables_are_split_per_year_and_left_out_of_the_browser_core() {
         // The browser core carries the rules, VAT and the pegs; the monthly EU customs rates and
         // the daily ECB rates are one part per year, each with the file's header line.
         let monthly = "month\treference_date\tUSD\n2025-12\t2025-11-19\t1.1\n2026-01\t2025-12-17\t1.2\n2026-02\t2026-01-21\t1.3\n";
-        let parts = file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string()).unwrap();
+        let parts =
+            file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string(), |p: &str| Err(format!("{p}: not read")))
+                .unwrap();
         let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["fx_ecb_monthly.tsv@2025", "fx_ecb_monthly.tsv@2026"]);
         let header = "month\treference_date\tUSD\n";
