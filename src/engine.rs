@@ -227,16 +227,19 @@ impl Engine {
     /// The destination parts of the rule tables filed by destination (`rules/fees.tsv#US`,
     /// `snapshot::write::KEYED_SPLIT_FILES`) that quotes to `destination` read: those whose key
     /// names it, a group it is ever a member of, or the country whose VAT/GST it applies (a
-    /// territory: XI applies GB's); for `*`, every one (what [`Engine::countries`] reads). Loaded
-    /// or not (natively all are inline).
+    /// territory: XI applies GB's); for `*`, every one of the tables [`Engine::countries`] reads
+    /// ([`COUNTRIES_FILES`]). Loaded or not (natively all are inline).
     fn rule_parts(&self, destination: &str) -> Vec<&'static Part<'static>> {
         let rules = self.rules();
         let mut codes: Vec<&str> = vec![destination];
         codes.extend(rules.groups.memberships_of(destination).iter().map(|m| m.group));
         codes.extend(rules.territories.iter().filter(|t| t.territory == destination).map(|t| t.vat_of));
-        let names = |key: &str| destination == "*" || key.split(',').any(|k| codes.contains(&k.trim()));
+        let names = |file: &str, key: &str| match destination {
+            "*" => COUNTRIES_FILES.contains(&file),
+            _ => key.split(',').any(|k| codes.contains(&k.trim())),
+        };
         let keyed =
-            |p: &&Part<'static>| crate::snapshot::format::split_keyed_part(p.name).is_some_and(|(_, k)| names(k));
+            |p: &&Part<'static>| crate::snapshot::format::split_keyed_part(p.name).is_some_and(|(f, k)| names(f, k));
         self.data.snapshot.files.iter().filter(keyed).collect()
     }
 
@@ -267,7 +270,7 @@ impl Engine {
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
     /// rates alone (display currencies), `*` every destination part of the rule tables filed by
-    /// destination (what `countries` reads). [`Engine::missing_parts_for`] lists only what one
+    /// destination that `countries` reads ([`COUNTRIES_FILES`]). [`Engine::missing_parts_for`] lists only what one
     /// request needs.
     ///
     /// ```
@@ -467,3 +470,9 @@ impl Engine {
         crate::api::countries(self, date)
     }
 }
+
+/// The rule tables filed by destination that [`Engine::countries`] reads (`Rules::coverage`:
+/// each destination's thresholds, fees and VAT rates), so `countries` needs their destination
+/// parts only (`missing_parts("*")`), not every destination's VAT classes, excise or trade
+/// remedies (size-f: 68 KB gzip of parts before).
+const COUNTRIES_FILES: [&str; 3] = ["rules/thresholds.tsv", "rules/fees.tsv", "rules/vat_extra.tsv"];

@@ -808,8 +808,62 @@ fn every_destination_prices_with_only_its_own_rule_parts_as_inline() {
     }
 }
 
-/// `countries` lists every destination's thresholds and fees: the browser core needs every
-/// destination part first (`missing_parts("*")`; the widget fetches them before asking), then
+/// The excise rows and their rates are filed by destination too (`rules/excise.tsv#AU` and
+/// `rules/excise_rates.tsv#AU`, the rates under the key of the row they name): a page pricing
+/// the US does not download Australia's luxury car tax bands. An excise line prices with only
+/// its destination's parts as inline, whichever of the two parts is attached first and read
+/// (the rules read between the two: rates whose row is not here yet are left out with it, not an
+/// error that would stay).
+#[test]
+fn excise_rows_and_their_rates_travel_with_their_destination_in_either_order() {
+    use landed::snapshot::write::{Inline, KEYED_BY_ROW_FILES};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (path, _, _) in KEYED_BY_ROW_FILES {
+        let name = path.strip_prefix("tariffs/").unwrap();
+        let file = std::fs::read_to_string(root.join(path)).unwrap();
+        assert_eq!(engine().snapshot().assembled_file(name), Some(file.as_str()), "{name}");
+        assert!(Inline::RulesOnly.includes(name), "the base part of {name} is inline");
+    }
+    let parts: Vec<&str> = browser_build().parts.iter().map(|p| p.name.as_str()).collect();
+    for part in ["rules/excise.tsv#AU", "rules/excise_rates.tsv#AU", "rules/excise_rates.tsv#CA", "rules/excise.tsv#US"]
+    {
+        assert!(parts.contains(&part) && !Inline::RulesOnly.includes(part), "{part} is a destination part");
+    }
+    assert!(core_only().rules().excise.iter().all(|e| e.id != "au-lct"));
+    assert!(core_only().rules().excise_rates.is_empty(), "every rate is filed with its destination");
+    for (destination, currency, code, price) in [
+        ("AU", "AUD", "8703231990", "150000.00"),
+        ("AU", "AUD", "2204210000", "60.00"),
+        ("CA", "CAD", "8703231900", "90000.00"),
+        ("GB", "GBP", "2204210000", "60.00"),
+        ("DE", "EUR", "2204210000", "60.00"),
+        ("US", "USD", "2204210000", "60.00"),
+    ] {
+        let req = landed::request::from_json(&format!(
+            r#"{{"destination":"{destination}","currency":"{currency}","date":"2026-03-02","origin":"CN",
+                "lines":[{{"id":"a","code":"{code}","quantity":"1","unit_price":"{price}"}}]}}"#
+        ))
+        .unwrap();
+        for reversed in [false, true] {
+            let core_only = core_only();
+            let mut rules = rules_of(&core_only, destination);
+            if reversed {
+                rules.reverse();
+            }
+            for part in &rules {
+                attach(&core_only, &[part]);
+                let _ = core_only.rules(); // read with this part and not the next
+            }
+            prepare_request(&core_only, &req);
+            let (got, want) = (core_only.quote(&req), engine().quote(&req));
+            assert!(want.is_ok(), "{destination} {code}: {want:?}");
+            assert_eq!(got, want, "{destination} {code} (parts {rules:?})");
+        }
+    }
+}
+
+/// `countries` lists every destination's thresholds, fees and VAT rates: the browser core needs
+/// those tables' destination parts first (`missing_parts("*")`; the widget fetches them before asking), then
 /// answers as with every part inline. A quote to one destination is `E_DATA_NOT_LOADED` naming
 /// its part while it is not attached, whichever other destination's parts are.
 #[test]
@@ -827,9 +881,15 @@ fn countries_needs_every_rule_part_and_a_quote_its_destinations() {
     );
     let all = names(core_only.missing_parts("*"));
     assert!(!all.is_empty() && all.iter().all(|n| n.contains('#')), "{all:?}");
+    // Only the tables `countries` shows (thresholds, fees, VAT rates): not every destination's
+    // VAT classes, excise or trade remedies (size-f).
+    let shown = ["rules/thresholds.tsv#", "rules/fees.tsv#", "rules/vat_extra.tsv#"];
+    assert!(all.iter().all(|n| shown.iter().any(|s| n.starts_with(s))), "{all:?}");
     attach(&core_only, &all);
     assert!(core_only.require_rules("*").is_ok() && core_only.missing_parts("*").is_empty());
     let day = date("2026-03-02");
     assert_eq!(format!("{:?}", core_only.countries(day)), format!("{:?}", engine().countries(day)));
+    assert_eq!(core_only.quote(&cart("DE")).unwrap_err().code, ErrorCode::DataNotLoaded);
+    attach(&core_only, &names(core_only.missing_parts_for(&cart("DE"))));
     assert_eq!(core_only.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
 }

@@ -332,60 +332,77 @@ fn fuel(r: &Record<'_, 'static>) -> Result<Option<Fuel>> {
 /// Parses `rules/excise_rates.tsv` strictly: each row names a row of `excise` and prices codes
 /// under its prefixes; a positive percent; a base of [`ExciseBase::NAMES`]; a base that holds the
 /// VAT/GST is not in its base; an unknown value fails the load naming the row and column.
-pub(super) fn parse_rates(t: &Tsv<'static>, excise: &[Excise]) -> Result<Vec<ExciseRate>> {
-    t.read_rows(|r| {
-        let id = r.text("id")?;
+///
+/// `excise` holds every row of `rules/excise.tsv` unless some of its destination parts are not
+/// attached (`complete` false: the browser core, `rules/excise.tsv#AU`): a rate naming a row
+/// that is not here is then left out with it (it is filed beside it, `rules/excise_rates.tsv#AU`,
+/// and a quote to that destination first requires both parts: `Engine::require_rules`), so the
+/// parts may be attached in any order.
+pub(super) fn parse_rates(t: &Tsv<'static>, excise: &[Excise], complete: bool) -> Result<Vec<ExciseRate>> {
+    let mut rates = Vec::new();
+    for r in t.records() {
         let name = r.text("excise")?;
         let Some(row) = excise.iter().find(|e| e.id == name) else {
-            return Err(r.bad("excise", &format!("{name:?} is not a row of {EXCISE_FILE}")));
+            if complete {
+                return Err(r.bad("excise", &format!("{name:?} is not a row of {EXCISE_FILE}")));
+            }
+            continue;
         };
-        let codes = code_prefixes(r, "codes")?;
-        if codes.is_empty() {
-            return Err(r.bad("codes", "empty: name the HS prefixes the rate prices"));
-        }
-        if let Some(c) = codes.iter().find(|c| !row.covers(c)) {
-            return Err(r.bad("codes", &format!("{c} is not under the codes of {EXCISE_FILE}#{name}")));
-        }
-        let amount = r.decimal("amount")?;
-        if amount.is_some_and(|a| a < Decimal::ZERO) {
-            return Err(r.bad("amount", "negative"));
-        }
-        let percent = match (r.decimal("percent")?, amount) {
-            (Some(p), None) if p > Decimal::ZERO => p,
-            (None, Some(_)) => Decimal::ZERO,
-            (Some(_), Some(_)) => return Err(r.bad("amount", "a row has a percent or an amount, not both")),
-            _ => return Err(r.bad("percent", "a positive percent (or an amount) is required")),
-        };
-        let cap = r.decimal("cap")?;
-        if cap.is_some_and(|c| c <= Decimal::ZERO) || (cap.is_some() && amount.is_some()) {
-            return Err(r.bad("cap", "a positive percent of the base, on a row with a percent"));
-        }
-        let base = one_of(r, "base", &ExciseBase::NAMES)?;
-        let in_vat_base = one_of(r, "in_vat_base", &[("yes", true), ("no", false)])?;
-        if base == ExciseBase::ValueWithTax && in_vat_base {
-            return Err(r.bad("in_vat_base", "a base that holds the VAT/GST cannot be in the VAT/GST base"));
-        }
-        let threshold = r.decimal("threshold")?;
-        if threshold.is_some_and(|t| t < Decimal::ZERO) {
-            return Err(r.bad("threshold", "negative"));
-        }
-        Ok(ExciseRate {
-            id,
-            excise: row.id,
-            codes,
-            percent,
-            amount,
-            cap,
-            base,
-            threshold,
-            fraction: fraction(r)?,
-            fuel: fuel(r)?,
-            in_vat_base,
-            note: r.text("note")?,
-            valid_from: r.date("valid_from")?,
-            valid_to: r.date("valid_to")?,
-            source: Provenance::rule_row(EXCISE_RATES_FILE.trim_start_matches("rules/"), id, r)?,
-        })
+        rates.push(rate(&r, row)?);
+    }
+    Ok(rates)
+}
+
+/// One row of `rules/excise_rates.tsv`, naming `row` ([`parse_rates`]).
+fn rate(r: &Record<'_, 'static>, row: &Excise) -> Result<ExciseRate> {
+    let id = r.text("id")?;
+    let name = row.id;
+    let codes = code_prefixes(r, "codes")?;
+    if codes.is_empty() {
+        return Err(r.bad("codes", "empty: name the HS prefixes the rate prices"));
+    }
+    if let Some(c) = codes.iter().find(|c| !row.covers(c)) {
+        return Err(r.bad("codes", &format!("{c} is not under the codes of {EXCISE_FILE}#{name}")));
+    }
+    let amount = r.decimal("amount")?;
+    if amount.is_some_and(|a| a < Decimal::ZERO) {
+        return Err(r.bad("amount", "negative"));
+    }
+    let percent = match (r.decimal("percent")?, amount) {
+        (Some(p), None) if p > Decimal::ZERO => p,
+        (None, Some(_)) => Decimal::ZERO,
+        (Some(_), Some(_)) => return Err(r.bad("amount", "a row has a percent or an amount, not both")),
+        _ => return Err(r.bad("percent", "a positive percent (or an amount) is required")),
+    };
+    let cap = r.decimal("cap")?;
+    if cap.is_some_and(|c| c <= Decimal::ZERO) || (cap.is_some() && amount.is_some()) {
+        return Err(r.bad("cap", "a positive percent of the base, on a row with a percent"));
+    }
+    let base = one_of(r, "base", &ExciseBase::NAMES)?;
+    let in_vat_base = one_of(r, "in_vat_base", &[("yes", true), ("no", false)])?;
+    if base == ExciseBase::ValueWithTax && in_vat_base {
+        return Err(r.bad("in_vat_base", "a base that holds the VAT/GST cannot be in the VAT/GST base"));
+    }
+    let threshold = r.decimal("threshold")?;
+    if threshold.is_some_and(|t| t < Decimal::ZERO) {
+        return Err(r.bad("threshold", "negative"));
+    }
+    Ok(ExciseRate {
+        id,
+        excise: row.id,
+        codes,
+        percent,
+        amount,
+        cap,
+        base,
+        threshold,
+        fraction: fraction(r)?,
+        fuel: fuel(r)?,
+        in_vat_base,
+        note: r.text("note")?,
+        valid_from: r.date("valid_from")?,
+        valid_to: r.date("valid_to")?,
+        source: Provenance::rule_row(EXCISE_RATES_FILE.trim_start_matches("rules/"), id, r)?,
     })
 }
 
@@ -461,7 +478,7 @@ mod tests {
         let excise = parse_rows("lct\tAU\tLuxury car tax\t8703\tn\t\t\tlaw\tofficial\n").unwrap();
         let excise: &'static [Excise] = Box::leak(excise.into_boxed_slice());
         let text: &'static str = Box::leak(format!("{RATES_HEADER}{rows}").into_boxed_str());
-        parse_rates(&Tsv::parse(EXCISE_RATES_FILE, text)?, excise)
+        parse_rates(&Tsv::parse(EXCISE_RATES_FILE, text)?, excise, true)
     }
 
     /// LCT Act s.7-15(1): 33 % × 10/11 of the excess over the threshold, on the GST-inclusive value.

@@ -649,7 +649,12 @@ impl Rules {
             }
         }
         let excise = excise::parse(&file(snapshot, codes::EXCISE_FILE)?, &groups)?;
-        let excise_rates = excise::parse_rates(&file(snapshot, codes::EXCISE_RATES_FILE)?, &excise)?;
+        // Every row of excise.tsv is here unless a destination part of it is not attached.
+        let excise_complete = snapshot.files.iter().all(|p| {
+            p.is_loaded()
+                || crate::snapshot::format::split_keyed_part(p.name).is_none_or(|(f, _)| f != codes::EXCISE_FILE)
+        });
+        let excise_rates = excise::parse_rates(&file(snapshot, codes::EXCISE_RATES_FILE)?, &excise, excise_complete)?;
         let vat_classes = vat_classes::parse(&file(snapshot, vat_classes::FILE)?, &groups)?;
         let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
         let returned_goods = returned_goods::parse(&file(snapshot, returned_goods::FILE)?, &groups)?;

@@ -164,13 +164,23 @@ pub const CHAPTER_FILE_PART_MIN_BYTES: usize = 5_000;
 /// the browser core; a destination's parts are fetched with its quote (`Engine::missing_parts`),
 /// so a page pricing the US does not download Germany's VAT classes nor Brazil's ICMS rates.
 /// Natively every part is inline and the file reads back byte for byte.
-pub const KEYED_SPLIT_FILES: [(&str, &str); 5] = [
+pub const KEYED_SPLIT_FILES: [(&str, &str); 6] = [
     ("tariffs/rules/thresholds.tsv", "country"),
     ("tariffs/rules/vat_classes.tsv", "country"),
     ("tariffs/rules/vat_extra.tsv", "country"),
     ("tariffs/rules/fees.tsv", "country"),
     ("tariffs/rules/trade_remedies.tsv", "countries"),
+    ("tariffs/rules/excise.tsv", "countries"),
 ];
+
+/// Rule tables whose rows name a row of a [`KEYED_SPLIT_FILES`] file (the column naming its
+/// `id`, the file): each row is filed under the key of the row it names, and moves with it
+/// (`rules/excise_rates.tsv#AU` beside `rules/excise.tsv#AU`): a key moved out of the named file
+/// is moved out of this one whatever its size, so a row left inline never names a row that is
+/// not (the rates of Australia's luxury car tax are 30 rows a page pricing the US does not read).
+/// A row naming no row of the file fails the build.
+pub const KEYED_BY_ROW_FILES: [(&str, &str, &str); 1] =
+    [("tariffs/rules/excise_rates.tsv", "excise", "tariffs/rules/excise.tsv")];
 
 /// A destination's rows of a [`KEYED_SPLIT_FILES`] file are a part of their own once they hold
 /// at least this many bytes of text; smaller ones stay in the base part (inline). Every page
@@ -298,32 +308,96 @@ fn chapter_file_parts(path: &str, text: &str) -> Result<Vec<Part>, String> {
 /// key with at least [`KEYED_PART_MIN_BYTES`] of rows (`FILE#KEY`: those rows, in file order,
 /// each line byte for byte). A key of `*` or empty (every destination) is never moved.
 fn keyed_file_parts(path: &str, column: &str, text: &str) -> Result<Vec<Part>, String> {
-    let name = path.trim_start_matches("tariffs/");
-    let mut lines = text.split_inclusive('\n');
-    let header = lines.next().unwrap_or_default();
-    let index = header
-        .trim_end_matches(['\n', '\r'])
-        .split('\t')
-        .position(|c| c == column)
-        .ok_or_else(|| format!("{path}: no {column} column"))?;
-    let rows: Vec<&str> = lines.collect();
+    let (header, rows) = header_and_rows(path, text)?;
+    let index = column_index(path, header, column)?;
     let key_of = |line: &str| -> Option<String> {
-        let key = line.trim_end_matches(['\n', '\r']).split('\t').nth(index)?.trim();
+        let key = field(line, index)?.trim();
         (!key.is_empty() && key != "*").then(|| key.to_string())
     };
+    let moved = moved_keys(&rows, key_of);
+    split_by_key(path, header, &rows, |line| key_of(line).filter(|k| moved.contains(k)))
+}
+
+/// The keys of a [`KEYED_SPLIT_FILES`] file moved out of its base part: those with at least
+/// [`KEYED_PART_MIN_BYTES`] of rows.
+fn moved_keys(rows: &[&str], key_of: impl Fn(&str) -> Option<String>) -> Vec<String> {
     let mut sizes: BTreeMap<String, usize> = BTreeMap::new();
-    for line in &rows {
-        if line.starts_with(format::KEYED_ROW_MARKER) {
-            return Err(format!("{path}: a row starts with {:?}", format::KEYED_ROW_MARKER));
-        }
+    for line in rows {
         if let Some(key) = key_of(line) {
             *sizes.entry(key).or_default() += line.len();
         }
     }
-    let moved = |line: &str| key_of(line).filter(|k| sizes.get(k).is_some_and(|&n| n >= KEYED_PART_MIN_BYTES));
+    sizes.into_iter().filter(|(_, n)| *n >= KEYED_PART_MIN_BYTES).map(|(k, _)| k).collect()
+}
+
+/// A [`KEYED_BY_ROW_FILES`] file's parts: as [`keyed_file_parts`], each row under the key of the
+/// row of `named` (the [`KEYED_SPLIT_FILES`] file) whose `id` its `column` holds, moved when that
+/// key is moved out of `named`.
+fn keyed_by_row_parts(path: &str, column: &str, text: &str, named: (&str, &str)) -> Result<Vec<Part>, String> {
+    let (named_path, named_text) = named;
+    let named_column = KEYED_SPLIT_FILES
+        .iter()
+        .find(|(f, _)| *f == named_path)
+        .map(|(_, c)| *c)
+        .ok_or_else(|| format!("{path}: {named_path} is not filed by destination"))?;
+    let (named_header, named_rows) = header_and_rows(named_path, named_text)?;
+    let (id, key) =
+        (column_index(named_path, named_header, "id")?, column_index(named_path, named_header, named_column)?);
+    let key_of_id = |line: &str| -> Option<String> {
+        let key = field(line, key)?.trim();
+        (!key.is_empty() && key != "*").then(|| key.to_string())
+    };
+    let moved = moved_keys(&named_rows, key_of_id);
+    let keys: BTreeMap<&str, Option<String>> =
+        named_rows.iter().filter_map(|line| Some((field(line, id)?, key_of_id(line)))).collect();
+    let (header, rows) = header_and_rows(path, text)?;
+    let index = column_index(path, header, column)?;
+    for (i, line) in rows.iter().enumerate() {
+        if !field(line, index).is_some_and(|name| keys.contains_key(name)) {
+            return Err(format!("{path}: row {}: its {column} is not a row of {named_path}", i + 2));
+        }
+    }
+    let key_of = |line: &str| keys.get(field(line, index)?)?.clone().filter(|k| moved.contains(k));
+    split_by_key(path, header, &rows, key_of)
+}
+
+/// A file's header line and its rows (each with its line end).
+fn header_and_rows<'t>(path: &str, text: &'t str) -> Result<(&'t str, Vec<&'t str>), String> {
+    let mut lines = text.split_inclusive('\n');
+    let header = lines.next().unwrap_or_default();
+    let rows: Vec<&str> = lines.collect();
+    if rows.iter().any(|line| line.starts_with(format::KEYED_ROW_MARKER)) {
+        return Err(format!("{path}: a row starts with {:?}", format::KEYED_ROW_MARKER));
+    }
+    Ok((header, rows))
+}
+
+/// The position of `column` in a header line.
+fn column_index(path: &str, header: &str, column: &str) -> Result<usize, String> {
+    header
+        .trim_end_matches(['\n', '\r'])
+        .split('\t')
+        .position(|c| c == column)
+        .ok_or_else(|| format!("{path}: no {column} column"))
+}
+
+/// The field at `index` of a row (its line end left out).
+fn field(line: &str, index: usize) -> Option<&str> {
+    line.trim_end_matches(['\n', '\r']).split('\t').nth(index)
+}
+
+/// A keyed file's base part and one part per key `moved` names a row of (see
+/// [`keyed_file_parts`]).
+fn split_by_key(
+    path: &str,
+    header: &str,
+    rows: &[&str],
+    moved: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<Part>, String> {
+    let name = path.trim_start_matches("tariffs/");
     let mut base = header.to_string();
     let mut keyed: BTreeMap<String, String> = BTreeMap::new();
-    for line in &rows {
+    for line in rows {
         match moved(line) {
             Some(key) => {
                 base.push(format::KEYED_ROW_MARKER);
@@ -343,10 +417,13 @@ fn keyed_file_parts(path: &str, column: &str, text: &str) -> Result<Vec<Part>, S
 /// A data file's parts: the whole file, for a [`YEAR_SPLIT_FILES`] file one part per year of
 /// its rows, each with the header line, for a [`CHAPTER_SPLIT_FILES`] file its chapter parts,
 /// and for a [`KEYED_SPLIT_FILES`] file its base part and destination parts.
-fn file_parts(path: &str, text: String) -> Result<Vec<Part>, String> {
+fn file_parts(path: &str, text: String, read: impl Fn(&str) -> Result<String, String>) -> Result<Vec<Part>, String> {
     let name = path.trim_start_matches("tariffs/");
     if let Some((_, column)) = KEYED_SPLIT_FILES.iter().find(|(f, _)| *f == path) {
         return keyed_file_parts(path, column, &text);
+    }
+    if let Some((_, column, named)) = KEYED_BY_ROW_FILES.iter().find(|(f, _, _)| *f == path) {
+        return keyed_by_row_parts(path, column, &text, (named, &read(named)?));
     }
     if CHAPTER_SPLIT_FILES.contains(&path) {
         return chapter_file_parts(path, &text);
@@ -405,7 +482,7 @@ pub fn compile(root: &Path, inline: Inline) -> Result<Compiled, String> {
     }
     let table_parts = parts.len();
     for f in FILES {
-        parts.extend(file_parts(f, read(f)?)?);
+        parts.extend(file_parts(f, read(f)?, read)?);
     }
 
     // The descriptor: base strings, sources, then every part by length and hash.
@@ -630,11 +707,32 @@ mod tests {
     }
 
     #[test]
+    fn rows_naming_a_keyed_row_move_with_its_key_whatever_their_size() {
+        // A key of 500 bytes or more in excise.tsv moves; its rates move with it even when they
+        // are a few bytes; a rate of a key left inline stays inline; a rate naming no row fails.
+        let long = "x".repeat(KEYED_PART_MIN_BYTES);
+        let excise = format!("id\tcountries\tnote\nau-lct\tAU\t{long}\ndk-coffee\tDK\tshort\n");
+        let rates = "id\texcise\nr1\tdk-coffee\nr2\tau-lct\n";
+        let parts = keyed_by_row_parts("r.tsv", "excise", rates, ("tariffs/rules/excise.tsv", &excise)).unwrap();
+        let texts: Vec<(&str, String)> =
+            parts.iter().map(|p| (p.name.as_str(), String::from_utf8_lossy(&p.bytes).into_owned())).collect();
+        assert_eq!(
+            texts,
+            [("r.tsv", "id\texcise\nr1\tdk-coffee\n@AU\n".to_string()), ("r.tsv#AU", "r2\tau-lct\n".to_string())]
+        );
+        let unknown =
+            keyed_by_row_parts("r.tsv", "excise", "id\texcise\nr3\tnone\n", ("tariffs/rules/excise.tsv", &excise));
+        assert!(unknown.is_err_and(|e| e.contains("row 2")));
+    }
+
+    #[test]
     fn the_ecb_tables_are_split_per_year_and_left_out_of_the_browser_core() {
         // The browser core carries the rules, VAT and the pegs; the monthly EU customs rates and
         // the daily ECB rates are one part per year, each with the file's header line.
         let monthly = "month\treference_date\tUSD\n2025-12\t2025-11-19\t1.1\n2026-01\t2025-12-17\t1.2\n2026-02\t2026-01-21\t1.3\n";
-        let parts = file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string()).unwrap();
+        let parts =
+            file_parts("tariffs/fx_ecb_monthly.tsv", monthly.to_string(), |p: &str| Err(format!("{p}: not read")))
+                .unwrap();
         let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["fx_ecb_monthly.tsv@2025", "fx_ecb_monthly.tsv@2026"]);
         let header = "month\treference_date\tUSD\n";

@@ -389,9 +389,9 @@ export async function invoiceCheck(request, billed) {
 }
 
 /**
- * Supported destinations and what is covered for each. It lists every destination's thresholds
- * and fees, so it first fetches the rule tables' destination parts a product page leaves out
- * (`missingParts('*')`).
+ * Supported destinations and what is covered for each. It lists every destination's thresholds,
+ * fees and VAT rates, so it first fetches those tables' destination parts a product page leaves
+ * out (`missingParts('*')`: not the VAT classes, excise or trade remedies it does not show).
  */
 export async function countries(date) {
   const glue = await ready();
