@@ -248,6 +248,12 @@ impl Datasets {
         self.tariff_edition_in_force(jurisdiction, date).map(|i| self.rules[i].id)
     }
 
+    /// The source of the tariff of `jurisdiction` in force on `date` (a view such as
+    /// `dit-ukgt-2021@EU` included: the EU table read from the UK's file, named as the EU's).
+    pub fn tariff_source_in_force(&self, jurisdiction: &str, date: Date) -> Option<&Provenance<'static>> {
+        self.tariff_edition_in_force(jurisdiction, date).map(|i| &self.rules[i].source)
+    }
+
     /// [`Datasets::tariff_in_force`] as an index of `rules`.
     fn tariff_edition_in_force(&self, jurisdiction: &str, date: Date) -> Option<usize> {
         let (_, editions) = self.tariffs.iter().find(|(name, _)| *name == jurisdiction)?;

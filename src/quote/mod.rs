@@ -136,7 +136,7 @@ struct Ctx<'q> {
     datasets: &'static crate::freshness::Datasets,
     /// The snapshot source index of the tariff edition in force on the quote's date, once a line
     /// asks ([`Ctx::row_source`]); `Some(None)`: none.
-    tariff_in_force: Option<Option<u32>>,
+    tariff_in_force: Option<Option<&'static Provenance<'static>>>,
     /// The last answer of [`Ctx::row_source`], by the row's source index: the rows a quote
     /// finds nearly always share one edition, so the editions are compared once, not twice a
     /// line (the first row's source is asked for the age check and again for its rate).
@@ -162,12 +162,13 @@ impl Ctx<'_> {
     /// [`Ctx::row_source`], worked out.
     fn edition_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
         let own = self.snapshot.source(row);
-        if self.tariff_in_force.is_none() {
-            let id = self.datasets.tariff_in_force(table, self.req.date);
-            let index = id.and_then(|id| self.snapshot.sources.iter().position(|s| s.id == id));
-            self.tariff_in_force = Some(index.and_then(|i| u32::try_from(i).ok()));
-        }
-        match self.tariff_in_force.flatten().and_then(|i| self.snapshot.sources.get(i as usize)) {
+        let datasets = self.datasets;
+        let in_force =
+            *self.tariff_in_force.get_or_insert_with(|| datasets.tariff_source_in_force(table, self.req.date));
+        match in_force {
+            // The table's own view of a file that serves several (the EU rates of the UK's file
+            // are the EU tariff's, audit-m M8): the levy names the dataset the quote lists.
+            Some(s) if s.id.split_once('@').is_some_and(|(file, _)| file == own.id) => s,
             Some(s)
                 if s.jurisdiction == own.jurisdiction && s.publisher == own.publisher && s.vintage > own.vintage =>
             {
