@@ -258,8 +258,11 @@ fn row(line: &Line) -> TableRow {
 }
 
 /// Lines of one code for two windows of the year (`毎年4月1日から同年9月30日まで…`): one row
-/// whose MFN is seasonal. A programme keeps a place in `special` only where its rate is the
-/// same in every window (a seasonal rate cannot be written inside a `(…)` group).
+/// whose MFN is seasonal. A programme whose rate is the same in every window keeps it; one whose
+/// rate differs by window gets a seasonal rate like the MFN's, `10% (01 APR-30 SEP), 20% (01
+/// OCT-31 MAR)`, when every window has a priceable rate, else each window's published text
+/// with its window, `TEXT（01 APR-30 SEP） / TEXT（01 OCT-31 MAR）` (a window without a cell is
+/// left out), which the duty parser keeps as not priceable (audit-q Q3).
 fn seasonal_row(group: &[Line]) -> TableRow {
     let parts: Option<Vec<(String, TableRow)>> =
         group.iter().map(|l| season_window(&l.description).map(|w| (w, row(l)))).collect();
@@ -275,13 +278,38 @@ fn seasonal_row(group: &[Line]) -> TableRow {
         parts.iter().map(|(_, r)| r.mfn.clone()).collect::<Vec<_>>().join(" / ")
     };
     let get = |l: &Line, k: &str| l.rates.get(k).cloned().unwrap_or_default();
-    let special = special(PROGRAMMES.iter().filter_map(|(col, code)| {
+    let special = special(PROGRAMMES.iter().map(|(col, code)| {
         let texts: BTreeSet<String> = group.iter().map(|l| get(l, col)).collect();
-        (texts.len() == 1).then(|| {
-            (*code, quota_marked(&group[0], rate_or_kept(texts.first().map(String::as_str).unwrap_or_default())))
-        })
+        if texts.len() == 1 {
+            let text = texts.first().map(String::as_str).unwrap_or_default();
+            return (*code, quota_marked(&group[0], rate_or_kept(text)));
+        }
+        let rates: Vec<(&str, String)> = group
+            .iter()
+            .zip(&parts)
+            .map(|(l, (w, _))| (w.as_str(), quota_marked(l, rate_or_kept(&get(l, col)))))
+            .collect();
+        (*code, seasonal_rate(&rates))
     }));
     table_row(&first, mfn, special)
+}
+
+/// One programme's rates by window: `R (W), R (W)` when every window's rate is priceable, else
+/// the published texts with their windows in full-width parentheses (kept, not priceable).
+fn seasonal_rate(rates: &[(&str, String)]) -> String {
+    if rates.iter().all(|(_, r)| is_priceable(r)) {
+        return rates.iter().map(|(w, r)| format!("{r} ({w})")).collect::<Vec<_>>().join(", ");
+    }
+    rates
+        .iter()
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(w, r)| format!("{}（{w}）", fullwidth_parens(r)))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn fullwidth_parens(text: &str) -> String {
+    text.replace('(', "（").replace(')', "）")
 }
 
 fn clone_line(l: &Line) -> Line {
@@ -324,7 +352,10 @@ fn rate_or_kept(text: &str) -> String {
 fn special<'a>(columns: impl Iterator<Item = (&'a str, String)>) -> String {
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
     for (code, rate) in columns.filter(|(_, r)| !r.is_empty()) {
-        let rate = rate.replace('(', "（").replace(')', "）");
+        // A seasonal rate's windows stay in ASCII parentheses, which the group reader keeps in
+        // the rate (`landed::rules::us::special_rates`); every other text's become full-width.
+        let rate =
+            if matches!(DutyExpr::parse(&rate), DutyExpr::Seasonal { .. }) { rate } else { fullwidth_parens(&rate) };
         match groups.iter_mut().find(|(r, _)| *r == rate) {
             Some((_, codes)) => codes.push(code),
             None => groups.push((rate, vec![code])),

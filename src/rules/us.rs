@@ -564,14 +564,25 @@ fn unsettled_exemption(scopes: &CodeScopes<'_>, exempting: &[&str], date: Date) 
 }
 
 /// Splits a column 1 special text into (rate text, programme codes):
-/// `Free (A+,AU,BH) 3.5% (JP)` → [("Free", [A, AU, BH]), ("3.5%", [JP])].
+/// `Free (A+,AU,BH) 3.5% (JP)` → [("Free", [A, AU, BH]), ("3.5%", [JP])]. A parenthesized part
+/// that is not a list of programme codes belongs to the rate: Japan's seasonal rates
+/// `10% (01 APR-30 SEP), 20% (01 OCT-31 MAR) (GSP)` → [("10% (01 APR-30 SEP), 20% (01 OCT-31 MAR)", [GSP])].
 pub fn special_rates(text: &str) -> Vec<(String, Vec<String>)> {
+    // `01 APR-30 SEP`: a season's window, never a programme code.
+    let is_window = |p: &str| p.starts_with(|c: char| c.is_ascii_digit()) && p.contains('-');
     let mut out = Vec::new();
     let mut rest = text.trim();
-    while let Some(open) = rest.find('(') {
+    let mut from = 0usize;
+    while let Some(open) = rest[from..].find('(').map(|o| o + from) {
         let Some(close) = rest[open..].find(')').map(|c| c + open) else { break };
+        let inner = &rest[open + 1..close];
+        if inner.split(',').all(|p| is_window(p.trim())) {
+            // The windows of a seasonal rate belong to the rate text: keep reading it.
+            from = close + 1;
+            continue;
+        }
         let rate = rest[..open].trim().to_string();
-        let programmes = rest[open + 1..close]
+        let programmes = inner
             .split(',')
             .map(|p| p.trim().trim_end_matches(['*', '+']).to_string())
             .filter(|p| !p.is_empty())
@@ -580,6 +591,7 @@ pub fn special_rates(text: &str) -> Vec<(String, Vec<String>)> {
             out.push((rate, programmes));
         }
         rest = rest[close + 1..].trim();
+        from = 0;
     }
     out
 }
@@ -642,5 +654,10 @@ mod tests {
         assert_eq!(groups[0].0, "Free");
         assert_eq!(groups[0].1, vec!["A", "AU", "BH", "CL"]);
         assert_eq!(groups[1], ("3.5%".to_string(), vec!["JP".to_string()]));
+        // Japan's seasonal lines (audit-q Q3): the windows are part of the rate text.
+        let groups = special_rates("Free (LDC,MX) 10% (01 APR-30 SEP), 20% (01 OCT-31 MAR) (GSP,AJCEP) 3% (AU)");
+        assert_eq!(groups[1].0, "10% (01 APR-30 SEP), 20% (01 OCT-31 MAR)");
+        assert_eq!(groups[1].1, vec!["GSP", "AJCEP"]);
+        assert_eq!(groups[2], ("3%".to_string(), vec!["AU".to_string()]));
     }
 }
