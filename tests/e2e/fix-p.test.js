@@ -5,7 +5,7 @@
 // (no timers: a held request waits for the test to release it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, cliQuote, watchErrors } from './harness.js';
+import { start, cliQuote, watchErrors, money } from './harness.js';
 
 let env;
 before(async () => {
@@ -15,7 +15,6 @@ after(async () => {
   await env?.close();
 });
 
-const money = (amount, currency) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
 const PARTS = /landed-part-/;
 
 /** Holds every part download until `release()` (a slow network, with no timer in the test). */

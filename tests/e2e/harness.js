@@ -84,3 +84,6 @@ export function watchErrors(page) {
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
+
+/** An amount as the widget shows it in English (`money('49.00', 'USD')` → "$49.00"). */
+export const money = (amount, currency) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);

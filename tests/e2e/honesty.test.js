@@ -3,7 +3,7 @@
 // charges are due on delivery.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, cliQuote, watchErrors } from './harness.js';
+import { start, cliQuote, watchErrors, money } from './harness.js';
 
 let env;
 before(async () => {
@@ -13,7 +13,6 @@ after(async () => {
   await env?.close();
 });
 
-const money = (amount, currency) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
 
 /** Waits until every <landed-price> has a quote for `destination` (and `extra(e)`), then reads them. */
 async function cards(page, destination, extra = 'true') {
