@@ -8,6 +8,12 @@ import { chromium } from 'playwright-core';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const ARTIFACTS = `${ROOT}test-artifacts/`;
 const LANDED = process.env.LANDED_BIN || `${ROOT}target/debug/landed`;
+/**
+ * The data generator, built beside the CLI (`cargo build -p landed -p landed-datagen --bins`, as
+ * scripts/test.sh does before this suite): run as a binary, not through `cargo run`, which would
+ * wait on the lock of target/ that the fuzz build holds while this suite runs in CI.
+ */
+export const DATAGEN = process.env.LANDED_DATAGEN_BIN || `${ROOT}target/debug/landed-datagen`;
 
 async function freePort() {
   return new Promise((resolve, reject) => {

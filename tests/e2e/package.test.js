@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, cliQuote, launch, serve, watchErrors } from './harness.js';
+import { ARTIFACTS, DATAGEN, ROOT, cliQuote, launch, serve, watchErrors } from './harness.js';
 import { EN, LANGUAGES } from '../../www/widget/labels.js';
 
 const PACKAGE = `${ROOT}packages/landed`;
@@ -48,7 +48,7 @@ self.onmessage = async (e) => {
  * tariff parts beside it in `dir` (the widget and the CLI fetch the parts from beside the core).
  */
 function publishSnapshot(dir) {
-  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'landed-datagen', '--', 'snapshot',
+  execFileSync(DATAGEN, ['snapshot',
     '--out', join(dir, 'snapshot.bin'), '--parts', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return readFileSync(join(dir, 'snapshot.bin'));
 }
