@@ -179,7 +179,7 @@ function shipmentFrom(node) {
   const request = {
     destination: (attr('destination') || '').toUpperCase(),
     date: attr('date') || today(),
-    currency: (attr('currency') || 'USD').toUpperCase(),
+    currency: attr('currency')?.toUpperCase(),
     channel: attr('channel') || undefined,
     incoterm: (attr('incoterm') || '').toUpperCase() || undefined,
     ship_from: attr('ship-from')?.toUpperCase(),
@@ -191,6 +191,17 @@ function shipmentFrom(node) {
   };
   for (const k of Object.keys(request)) if (request[k] === undefined || request[k] === '') delete request[k];
   return request;
+}
+
+/** A request needs the currency its prices are in: never assumed (a shop in euros that forgot it
+ * would see its prices converted as dollars). */
+function requireCurrency(shipment) {
+  if (!shipment.currency) throw noCurrency();
+}
+
+function noCurrency() {
+  return Object.assign(new Error('the prices have no currency: give currency="EUR" on the element, '
+    + 'data-landed-currency on <html>, or setDefaults({ currency })'), { code: 'E_INVALID_FIELD', field: 'currency' });
 }
 
 const EU_MEMBERS = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT',
@@ -468,6 +479,7 @@ export class LandedPrice extends Priced {
     if (this._problem) throw this._problem;
     const shipment = shipmentFrom(this);
     if (!shipment.destination || !this.getAttribute('price') || !codeFor(this, shipment.destination)) return null;
+    requireCurrency(shipment);
     return { ...shipment, lines: [lineFrom(this, 'item', shipment.destination)] };
   }
 
@@ -622,6 +634,7 @@ export class LandedCart extends Priced {
     const shipment = shipmentFrom(this);
     const items = [...this.querySelectorAll('landed-item')];
     if (!shipment.destination || !items.length) return null;
+    requireCurrency(shipment);
     return { ...shipment, lines: items.map((item, i) => lineFrom(item, item.getAttribute('id') || `line-${i + 1}`, shipment.destination)) };
   }
 
@@ -800,22 +813,43 @@ export function priceFromText(text, currency) {
 
 /** Enhances plain price elements marked with `data-landed-code` (and `data-landed-price`, or one
  * unambiguous amount in their text): an all-in price is added after each, with no JS on the page.
- * Text that is not one clear amount gets the widget's error (and the merchant's content) instead. */
+ * Every `data-landed-NAME` is the `<landed-price>` attribute NAME (`data-landed-ship-from` →
+ * `ship-from`); one the element does not have is the widget's error, never ignored, and so is text
+ * that is not one clear amount (the merchant's content stays). */
 export function enhance(root = document) {
   for (const node of root.querySelectorAll('[data-landed-code]:not([data-landed-enhanced])')) {
-    const d = node.dataset;
-    const currency = (d.landedCurrency || pageSetting('currency') || 'USD').toUpperCase();
-    const price = d.landedPrice || priceFromText(node.textContent, currency);
+    const { attrs, unknown } = markupSettings(node);
+    const currency = (attrs.currency || pageSetting('currency') || '').toUpperCase();
     const widget = document.createElement('landed-price');
-    if (price instanceof Error) widget._problem = price;
-    const attrs = {
-      price: price instanceof Error ? undefined : price, code: d.landedCode, currency: d.landedCurrency, origin: d.landedOrigin,
-      destination: d.landedDestination, date: d.landedDate, channel: d.landedChannel, incoterm: d.landedIncoterm,
-      quantity: d.landedQuantity, 'weight-kg': d.landedWeightKg, 'volume-l': d.landedVolumeL,
-      'alcohol-pct': d.landedAlcoholPct, lang: d.landedLang,
-    };
+    let problem = unknown.length ? unknownSettings(unknown) : null;
+    if (!problem && !attrs.price) {
+      const price = currency ? priceFromText(node.textContent, currency) : noCurrency();
+      if (price instanceof Error) problem = price;
+      else attrs.price = price;
+    }
+    if (problem) widget._problem = problem;
     for (const [k, v] of Object.entries(attrs)) if (v) widget.setAttribute(k, v);
     node.dataset.landedEnhanced = '';
     node.insertAdjacentElement('afterend', widget);
   }
+}
+
+/** The element's `data-landed-*` settings as `<landed-price>` attributes, and the names of those
+ * it has no attribute for. */
+function markupSettings(node) {
+  const attrs = {};
+  const unknown = [];
+  for (const [key, value] of Object.entries(node.dataset)) {
+    if (!key.startsWith('landed') || key === 'landedEnhanced') continue;
+    const name = key.slice('landed'.length).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
+    if (LandedPrice.observedAttributes.includes(name)) attrs[name] = value;
+    else unknown.push(`data-landed-${name}`);
+  }
+  return { attrs, unknown };
+}
+
+function unknownSettings(names) {
+  return Object.assign(new Error(`${names.join(', ')} ${names.length > 1 ? 'are not settings' : 'is not a setting'} of the price markup `
+    + `(it reads data-landed- followed by one of: ${LandedPrice.observedAttributes.join(', ')})`),
+  { code: 'E_INVALID_FIELD', field: names[0] });
 }
