@@ -45,8 +45,8 @@ fn a_gift_of_tea_keeps_the_duty_relief_art_27_limits_only_tobacco_alcohol_perfum
     assert_eq!((levy(&q.lines[0], LevyKind::Tax), levy(&q.lines[1], LevyKind::Tax)), (d("1.40"), d("0.00")));
     assert_eq!((q.totals.duty, q.totals.landed), (d("0.00"), d("36.40")));
     assert!(q.totals.complete, "{:?}", q.lines);
-    // The quantity the VAT relief's exclusion of tea assumes is stated (NAV, Hungarian customs,
-    // "Gift consignments": "only … 100 grams of tea … are exempt from the VAT").
+    // The quantity the VAT relief's exclusion of tea assumes is stated (Council Directive
+    // 2006/79/EC art. 2(1)(e): "tea: 100 grams, or tea extracts and essences: 40 grams").
     assert!(
         q.warnings.iter().any(|w| w.code == "W_ASSUMPTION"
             && w.message.contains("eu-gift-vat-45")
