@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{applies, d, quote};
-use landed::quote::{LevyKind, LineQuote, Quote};
+use common::{applies, d, quote, warned};
+use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -96,4 +96,84 @@ fn a_vaping_liquid_is_outside_the_remission_from_2022_10_01() {
     let q = ca("2022-06-01", "ON", "post", vape());
     assert!(applies(&q, "ca-general-20"));
     assert_eq!(amount(&q.lines[0], LevyKind::Tax), Some(d("0")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// R-GIFT1. toll.no "Gifts": a gift from an individual abroad is exempt from customs duties and
+// taxes if its value without shipping is less than NOK 1,000 (not alcoholic beverages and tobacco
+// products). SARS rebate item 412.10 (from 2016-05-20, as reported by freightnews.co.za): bona
+// fide unsolicited gifts, at most two parcels a year, R1,400 per parcel, not wine, spirits or
+// manufactured tobacco (full duty; VAT Act Sch. 1 item 412.10), R400 before: press only, verify.
+// ---------------------------------------------------------------------------------------------
+
+fn gift(dest: &str, date: &str, currency: &str, lines: Value) -> Quote {
+    quote(json!({"destination": dest, "date": date, "currency": currency, "channel": "post", "incoterm": "DAP",
+        "origin": "GB", "ship_from": "GB", "gift": true, "lines": lines}))
+}
+
+/// audit-r's `no-gift.json`: an NOK 800 sweater sent as a gift was charged duty 86 and VAT 222
+/// (308 due, complete). toll.no: nothing is due.
+#[test]
+fn a_gift_under_nok_1000_into_norway_is_free_of_duty_and_vat_toll_no() {
+    let sweater =
+        json!([{"id": "sweater", "code": "6110.11", "quantity": "1", "unit_price": "800.00", "duty_rate": "10.7%"}]);
+    let q = gift("NO", "2026-11-02", "NOK", sweater);
+    assert!(applies(&q, "no-gift-1000"));
+    assert_eq!(q.totals.due_on_delivery, d("0"));
+    assert!(q.totals.complete);
+    assert!(warning(&q, "W_ASSUMPTION", "no-gift-1000"), "{:?}", q.warnings);
+    assert!(!warned(&q, "W_INPUT_UNUSED"), "{:?}", q.warnings);
+}
+
+/// toll.no: "Norwegian Customs will claim VAT on the gift if it has a value of NOK 1,000 or
+/// greater": a gift of exactly NOK 1,000 pays duty and VAT; a gift of wine is outside the relief.
+#[test]
+fn a_norwegian_gift_of_nok_1000_or_of_wine_pays_toll_no() {
+    let sweater =
+        json!([{"id": "sweater", "code": "6110.11", "quantity": "1", "unit_price": "1000.00", "duty_rate": "10.7%"}]);
+    let q = gift("NO", "2026-11-02", "NOK", sweater);
+    assert!(!applies(&q, "no-gift-1000"));
+    assert_eq!(amount(&q.lines[0], LevyKind::Duty), Some(d("107")));
+    let wine = json!([{"id": "w", "code": "2204.21", "quantity": "1", "unit_price": "200.00", "duty_rate": "0%",
+        "volume_l": "0.75", "alcohol_pct": "12"}]);
+    let q = gift("NO", "2026-11-02", "NOK", wine);
+    assert!(!applies(&q, "no-gift-1000"));
+    assert!(warning(&q, "W_THRESHOLD_NOT_APPLIED", "HS 2204"), "{:?}", q.warnings);
+}
+
+/// audit-r's `za-gift.json`: an R1,000 handbag sent as a gift paid duty 200 and VAT 195,
+/// complete. Rebate item 412.10 relieves it; read only in the trade press, so the row is
+/// `verify`: the duty and VAT are listed unpriced (the line not priced), and the two-parcels-a-year
+/// condition stated.
+#[test]
+fn a_gift_up_to_r1400_into_south_africa_is_listed_under_rebate_item_412_10_unverified() {
+    let bag = json!([{"id": "bag", "code": "4202.22", "quantity": "1", "unit_price": "1000.00", "duty_rate": "20%"}]);
+    let q = gift("ZA", "2026-11-02", "ZAR", bag);
+    assert_eq!(q.lines[0].status, LineStatus::NotPriced, "{:?}", q.lines[0]);
+    assert!(!q.totals.complete);
+    assert!(warning(&q, "W_VERIFY", "za-gift-1400"), "{:?}", q.warnings);
+    assert!(!warned(&q, "W_INPUT_UNUSED"), "{:?}", q.warnings);
+}
+
+/// Before 2016-05-20 the limit was R400 (timeslive.co.za 2016-10-13; freightnews.co.za): an
+/// R1,000 gift on 2015-06-01 is above it and pays.
+#[test]
+fn a_south_african_gift_above_r400_paid_before_2016_05_20() {
+    let bag = json!([{"id": "bag", "code": "4202.22", "quantity": "1", "unit_price": "1000.00", "duty_rate": "20%"}]);
+    let q = gift("ZA", "2015-06-01", "ZAR", bag);
+    assert!(!applies(&q, "za-gift-400"));
+    assert_eq!(amount(&q.lines[0], LevyKind::Duty), Some(d("200.00")));
+}
+
+/// Where the destination has no gift relief encoded on the date, `gift: true` is not silent
+/// (audit-r R-GIFT1, audit-h H1): W_INPUT_UNUSED says so, naming the country and date.
+#[test]
+fn a_gift_without_an_encoded_relief_says_so() {
+    let shirt = || json!([{"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "30.00", "duty_rate": "5%"}]);
+    let q = gift("AU", "2026-11-02", "AUD", shirt());
+    assert!(warning(&q, "W_INPUT_UNUSED", "no gift relief is encoded for AU on 2026-11-02"), "{:?}", q.warnings);
+    let q = gift("NO", "2022-06-01", "NOK", shirt());
+    assert!(warning(&q, "W_INPUT_UNUSED", "no gift relief is encoded for NO"), "{:?}", q.warnings);
+    let q = gift("GB", "2026-11-02", "GBP", shirt());
+    assert!(!warned(&q, "W_INPUT_UNUSED"), "{:?}", q.warnings);
 }

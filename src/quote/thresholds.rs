@@ -197,6 +197,17 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     // A row for gifts alone is no part of any other quote's.
     let consumer = !ctx.req.business_buyer;
     let gift = ctx.req.gift;
+    // A gift to a destination whose gift relief is not encoded on the date is charged as any
+    // import: said, never silent (audit-r R-GIFT1, audit-h H1).
+    if gift && !day.thresholds.iter().any(|t| t.buyer == crate::rules::Buyer::Gift) {
+        ctx.warn(Detail::InputUnused {
+            field: "gift".into(),
+            why: format!(
+                "no gift relief is encoded for {} on {}: the gift is charged as any import of its value (gift only sets aside the seller's schemes, a gift having no seller)",
+                ctx.destination, ctx.req.date
+            ),
+        });
+    }
     let candidates = day.thresholds.iter().copied().filter(|t| match t.buyer {
         crate::rules::Buyer::Business => !consumer,
         crate::rules::Buyer::Gift => gift,
