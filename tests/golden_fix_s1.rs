@@ -177,3 +177,64 @@ fn a_gift_without_an_encoded_relief_says_so() {
     let q = gift("GB", "2026-11-02", "GBP", shirt());
     assert!(!warned(&q, "W_INPUT_UNUSED"), "{:?}", q.warnings);
 }
+
+// ---------------------------------------------------------------------------------------------
+// R-NO1. toll.no "The VOEC scheme": not for "goods subject to special taxes (e.g. sugar, beverage
+// packaging, lubricants, appliances using greenhouse gases). On these goods, you must pay import
+// duties regardless of the value of the consignment." Skatteetaten: such goods "will be subject
+// to border collection of VAT, excise duties and customs duties".
+// ---------------------------------------------------------------------------------------------
+
+fn no_voec(channel: &str, from: &str, shipping: &str, line: Value) -> Quote {
+    quote(json!({"destination": "NO", "date": "2026-11-02", "currency": "NOK", "channel": channel, "incoterm": "DDP",
+        "origin": from, "ship_from": from, "seller_registered": true, "shipping": shipping, "lines": [line]}))
+}
+
+/// audit-r's `no4.json`: NOK 300 of motor oil (2710.19) + NOK 50 from a VOEC seller had its VAT
+/// "collected by the seller", complete. It is outside VOEC: import VAT at the border, and the
+/// lubricating-oil tax listed (no rate in our data), so the line is partial.
+#[test]
+fn lubricating_oil_is_outside_voec_and_lists_its_special_tax_toll_no() {
+    let q = no_voec(
+        "post",
+        "DE",
+        "50.00",
+        json!({"id": "oil", "code": "2710.19", "quantity": "1", "unit_price": "300.00", "duty_rate": "0%"}),
+    );
+    assert!(!applies(&q, "no-voec-3000"));
+    assert_eq!(q.totals.collected_at_sale, d("0"));
+    assert!(q.lines[0]
+        .levies
+        .iter()
+        .any(|l| l.kind == LevyKind::Excise && l.name.to_string().contains("lubricating oil")));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+}
+
+/// audit-r's `no5.json`: a portable air conditioner (8415.10), NOK 2,800 + 200 by courier from
+/// China, "collected by the seller" 750.00. Outside VOEC, with the HFC/PFC tax listed.
+#[test]
+fn an_air_conditioner_is_outside_voec_and_lists_the_hfc_tax_toll_no() {
+    let q = no_voec(
+        "courier",
+        "CN",
+        "200.00",
+        json!({"id": "ac", "code": "8415.10", "quantity": "1", "unit_price": "2800.00", "duty_rate": "0%"}),
+    );
+    assert!(!applies(&q, "no-voec-3000"));
+    assert_eq!(q.totals.collected_at_sale, d("0"));
+    assert!(q.lines[0]
+        .levies
+        .iter()
+        .any(|l| l.kind == LevyKind::Excise && l.name.to_string().contains("hydrofluorocarbons")));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+}
+
+/// Other goods stay under VOEC: an NOK 400 T-shirt + NOK 50, VAT 25 % × 450.00 = 112.50 at the
+/// sale (Merverdiavgiftsloven s.14-4).
+#[test]
+fn other_goods_stay_under_voec() {
+    let q =
+        no_voec("post", "DE", "50.00", json!({"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "400.00"}));
+    assert!(applies(&q, "no-voec-3000"));
+    assert_eq!(q.totals.collected_at_sale, d("112.50"));
+}
