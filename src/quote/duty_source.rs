@@ -524,11 +524,23 @@ pub(super) fn band_rate(
     regime: SimplifiedRegime,
 ) -> std::result::Result<DutyRate<'static>, String> {
     let rules: &'static Rules = ctx.rules;
-    let bands = rules.taxes.bands(ctx.destination, regime, ctx.req.date);
-    let Some(first) = bands.first() else {
+    let mut bands = rules.taxes.bands(ctx.destination, regime, ctx.req.date);
+    if bands.is_empty() {
         return Err(format!(
             "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",
             ctx.destination, ctx.req.date
+        ));
+    }
+    // A band for the line's goods (Brazil's medicines, Portaria MF 156/1999 art. 1 §1) replaces
+    // the regime's general bands for that line; the other lines take the general ones.
+    let for_goods =
+        |b: &crate::rules::taxes::DutyBand| b.codes.iter().any(|p| crate::hs::digits_start_with(&line.code, p));
+    let own = bands.iter().any(|b| for_goods(b));
+    bands.retain(|b| if own { for_goods(b) } else { b.codes.is_empty() });
+    let Some(first) = bands.first() else {
+        return Err(format!(
+            "{} has no {regime:?} band for the goods of line {} on {} in our data: supply duty_rate",
+            ctx.destination, line.id, ctx.req.date
         ));
     };
     let req = ctx.req;
@@ -546,6 +558,9 @@ pub(super) fn band_rate(
         ));
     };
     ctx.note_verify(b.source.row(), b.source.is_verify());
+    if !b.assumption.is_empty() {
+        ctx.warn(Detail::Assumption { threshold: b.id, assumption: b.assumption });
+    }
     let line_value = line.quantity * line.unit_price;
     let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };
     let deduction = if b.deduction.is_zero() {

@@ -890,6 +890,9 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
     }
+    for r in table("rules/duty_bands.tsv").iter().flat_map(|t| t.records()) {
+        code_prefixes(&r, "codes")?;
+    }
     for r in table(EXCISE_RATES_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
     }

@@ -177,6 +177,12 @@ pub struct DutyBand {
     pub deduction: Decimal,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
+    /// The goods the band is for (HS prefixes; empty: every line without a band of its own):
+    /// Brazil's medicines at 0 % (Portaria MF 156/1999 art. 1 §1).
+    pub codes: Vec<&'static str>,
+    /// What the band assumes of the goods or the importer, stated when it prices a line
+    /// (`W_ASSUMPTION`; empty: nothing).
+    pub assumption: &'static str,
     pub source: Provenance<'static>,
 }
 
@@ -295,6 +301,8 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
             deduction: r.decimal("deduction")?.unwrap_or_default(),
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
+            codes: super::codes::code_prefixes(r, "codes")?,
+            assumption: r.text("assumption")?,
             source: Provenance::rule_row(T, id, r)?,
         })
     })
