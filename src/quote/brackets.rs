@@ -48,9 +48,9 @@ pub(super) fn unknown_suffix(
     }
     let given: i32 = suffix.parse().unwrap_or_default();
     let mut nearest = valid.clone();
-    nearest.sort_by_key(|s| (s.parse::<i32>().unwrap_or_default() - given).abs());
+    crate::sort::sort_by_key(&mut nearest, |s| (s.parse::<i32>().unwrap_or_default() - given).abs());
     nearest.truncate(5);
-    nearest.sort_unstable();
+    crate::sort::sort_unstable(&mut nearest);
     let nearest: Vec<String> = nearest.iter().map(|s| format!("{matched}{s}")).collect();
     let edition = match ctx.snapshot.sources.iter().find(|s| s.id == source) {
         Some(s) => s.dataset.to_string(),

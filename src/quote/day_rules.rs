@@ -63,7 +63,7 @@ impl DayRules {
             })
             .map(|v| v.subdivision)
             .collect();
-        tax_subdivisions.sort_unstable();
+        crate::sort::sort_unstable(&mut tax_subdivisions);
         tax_subdivisions.dedup();
         let fees = rules.fees(dest, date);
         let channel_matters = rules.thresholds_naming(dest, date).any(|t| t.channel.is_some())

@@ -197,7 +197,7 @@ fn pick(rates: &[&'static ExciseRate], fuel: Option<Decimal>, name: &str) -> Pic
 /// those figures, so these points stand for every consumption).
 fn covers_every_consumption(rates: &[&'static ExciseRate]) -> bool {
     let mut figures: Vec<Decimal> = rates.iter().filter_map(|r| r.fuel).flat_map(|f| f.figures()).collect();
-    figures.sort();
+    crate::sort::sort_by(&mut figures, Decimal::cmp);
     figures.dedup();
     let mut points = figures.clone();
     points.extend(figures.windows(2).map(|w| (w[0] + w[1]) / Decimal::TWO));

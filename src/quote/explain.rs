@@ -261,7 +261,7 @@ impl fmt::Display for Grouped {
     }
 }
 
-fn write_parts<W: Write>(w: &mut W, p: &Parts) -> fmt::Result {
+fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
     match p {
         Parts::Text(t) => w.write_str(t),
         Parts::TaxClassName { import_name, class } => write!(w, "{import_name}, {class} rate"),
@@ -368,7 +368,7 @@ pub(crate) enum BaseGap {
 }
 
 /// ` = {amount}`, or ` = at least {amount} (duty not fully priced)` (or the excise).
-fn write_result<W: Write>(w: &mut W, amount: Decimal, at_least: Option<BaseGap>) -> fmt::Result {
+fn write_result(w: &mut dyn Write, amount: Decimal, at_least: Option<BaseGap>) -> fmt::Result {
     match at_least {
         None => write!(w, " = {}", Grouped(amount)),
         Some(BaseGap::Duty) => write!(w, " = at least {} (duty not fully priced)", Grouped(amount)),
@@ -376,7 +376,7 @@ fn write_result<W: Write>(w: &mut W, amount: Decimal, at_least: Option<BaseGap>)
     }
 }
 
-fn write_tax_base<W: Write>(w: &mut W, t: &TaxBase) -> fmt::Result {
+fn write_tax_base(w: &mut dyn Write, t: &TaxBase) -> fmt::Result {
     match t.customs_value {
         true => write!(w, "value for duty {}", t.value)?,
         false => write!(w, "CIF {}", t.value)?,

@@ -161,7 +161,7 @@ fn read_rows(table: &Tsv<'static>, name: &str, chapters: Option<std::ops::Range<
             });
         }
     }
-    rows.sort_by(|a, b| (a.code, a.valid_from).cmp(&(b.code, b.valid_from)));
+    crate::sort::sort_by(&mut rows, |a, b| (a.code, a.valid_from).cmp(&(b.code, b.valid_from)));
     Ok(rows)
 }
 

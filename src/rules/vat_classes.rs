@@ -163,7 +163,7 @@ impl<'r> ByChapter<'r> {
         let mut chapters: Vec<(u32, Vec<&'r VatClassRow>)> = Vec::new();
         for &row in rows {
             let mut own: Vec<u32> = row.codes.iter().filter_map(|p| super::excise::chapter(p)).collect();
-            own.sort_unstable();
+            crate::sort::sort_unstable(&mut own);
             own.dedup();
             for c in own {
                 match chapters.binary_search_by_key(&c, |(k, _)| *k) {
