@@ -224,8 +224,18 @@ fn catalogue_writes_its_file_whole_and_reports_it() {
     std::fs::create_dir_all(&dir).unwrap();
     let (csv, out) = (dir.join("in.csv"), dir.join("out.csv"));
     std::fs::write(&csv, "sku,code,price\nA1,6109100010,20.00\n").unwrap();
-    let args =
-        ["catalogue", csv.to_str().unwrap(), "--dest", "GB", "--date", "2026-03-02", "--out", out.to_str().unwrap()];
+    let args = [
+        "catalogue",
+        csv.to_str().unwrap(),
+        "--dest",
+        "GB",
+        "--date",
+        "2026-03-02",
+        "--currency",
+        "GBP",
+        "--out",
+        out.to_str().unwrap(),
+    ];
     assert_eq!(text(&args, None), format!("wrote {}\n", out.display()));
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.starts_with("sku,destination,code,"), "{written}");

@@ -259,9 +259,9 @@ fn a_catalogue_row_says_its_price_is_for_the_sku_shipped_alone_vata_1994_s7_and_
     let options = landed::catalogue::CatalogueOptions {
         destinations: vec!["GB".into()],
         date: landed::date::Date::parse("2026-03-02").unwrap(),
-        currency: landed::money::Currency::GBP,
-        channel: landed::request::Channel::Courier,
-        incoterm: landed::request::Incoterm::Ddp,
+        currency: None,
+        channel: Some(landed::request::Channel::Courier),
+        incoterm: Some(landed::request::Incoterm::Ddp),
     };
     let mut out = Vec::new();
     landed::catalogue::price_catalogue(&common::engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();

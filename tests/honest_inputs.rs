@@ -111,9 +111,9 @@ fn catalogue_cells_cannot_run_as_formulas_and_a_repeated_sku_is_refused() {
     let options = CatalogueOptions {
         destinations: vec!["GB".into()],
         date: Date::parse("2026-11-26").unwrap(),
-        currency: Currency::parse("GBP").unwrap(),
-        channel: Channel::Courier,
-        incoterm: Incoterm::Ddp,
+        currency: Some(Currency::parse("GBP").unwrap()),
+        channel: Some(Channel::Courier),
+        incoterm: Some(Incoterm::Ddp),
     };
     let mut out = Vec::new();
     price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();

@@ -162,9 +162,9 @@ fn catalogue_of_10000_skus_times_10_destinations() {
     let options = landed::catalogue::CatalogueOptions {
         destinations: ["DE", "FR", "GB", "US", "IT", "ES", "NL", "CA", "AU", "JP"].map(String::from).to_vec(),
         date: Date::parse("2026-03-02").unwrap(),
-        currency: landed::money::Currency::USD,
-        channel: landed::request::Channel::Courier,
-        incoterm: landed::request::Incoterm::Ddp,
+        currency: Some(landed::money::Currency::USD),
+        channel: Some(landed::request::Channel::Courier),
+        incoterm: Some(landed::request::Incoterm::Ddp),
     };
     let mut out = Vec::new();
     let mut last = 0;
@@ -290,9 +290,9 @@ fn a_catalogue_row_with_an_unknown_fee_is_not_priced_rules_18() {
         let options = landed::catalogue::CatalogueOptions {
             destinations: vec!["US".into()],
             date: Date::parse(date).unwrap(),
-            currency: landed::money::Currency::parse("USD").unwrap(),
-            channel: landed::request::Channel::Courier,
-            incoterm: landed::request::Incoterm::Ddp,
+            currency: None,
+            channel: Some(landed::request::Channel::Courier),
+            incoterm: Some(landed::request::Incoterm::Ddp),
         };
         let mut out = Vec::new();
         landed::catalogue::price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
