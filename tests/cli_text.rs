@@ -274,7 +274,7 @@ const MPF_UNVERIFIED: &str = "shipment: Merchandise Processing Fee (informal ent
 fn invoice_text_never_calls_a_bill_over_an_incomplete_quote_an_overcharge() {
     let quote: serde_json::Value = serde_json::from_str(&text(&["quote", "-"], Some(US_TEES))).unwrap();
     let duty = quote["totals"]["duty"].as_str().unwrap().to_string();
-    let out = text(&["invoice", "-", "--duty", &duty, "--fees", "2.69"], Some(US_TEES));
+    let out = text(&["invoice", "-", "--duty", &duty, "--tax", "0", "--fees", "2.69"], Some(US_TEES));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[..3],

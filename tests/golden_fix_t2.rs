@@ -121,3 +121,25 @@ fn the_channel_left_out_is_the_quotes_stated_assumption() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("W_ASSUMPTION"), "{text}");
 }
+
+/// duty expected 39.58 (UK Global Tariff 12 % on the tee, 0 % watch head 9102.11).
+#[test]
+fn invoice_figures_left_out_are_not_checked() {
+    let cart = GB_CART.to_string();
+    fails_with(&landed(&["invoice", "-"], Some(&cart)), "give at least one of --duty, --tax and --fees");
+    let v = json(&landed(&["invoice", "-", "--duty", "30.00", "--json"], Some(&cart)));
+    assert_eq!(v["overcharge"], "-9.58", "{v}");
+    assert_eq!(v["not_checked"], serde_json::json!(["tax", "fees"]));
+    assert_eq!(v["differences"].as_array().unwrap().len(), 1);
+    let text = stdout(&landed(&["invoice", "-", "--duty", "39.58"], Some(&cart)));
+    assert!(text.contains("the figures given match") && text.contains("not checked (not given): tax, fees"), "{text}");
+    // The library and the browser's invoiceCheck read the same way: `{}` is no bill.
+    let billed = landed::invoice::Billed::from_json("{}").unwrap();
+    let req = landed::request::from_json(&cart).unwrap();
+    let e = landed::invoice::check(&engine(), &req, &billed).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (landed::ErrorCode::MissingField, Some("billed")));
+    let billed = landed::invoice::Billed { tax: Some(d("0")), ..Default::default() };
+    let r = landed::invoice::check(&engine(), &req, &billed).unwrap();
+    assert_eq!(r.not_checked, ["duty", "fees"]);
+    assert!(r.differences.iter().all(|x| x.item == "tax"));
+}

@@ -196,7 +196,7 @@ fn invoice_check_explains_a_vat_base_without_duty() {
         "lines": [{"id": "a", "code": "61091000", "quantity": "10", "unit_price": "100"}]}));
     let q = engine().quote(&r).unwrap();
     // The carrier charged VAT on the goods only: 20 % × 1,000 instead of 20 % × 1,120.
-    let billed = landed::invoice::Billed { duty: q.totals.duty, tax: d("200.00"), fees: d("0") };
+    let billed = landed::invoice::Billed { duty: Some(q.totals.duty), tax: Some(d("200.00")), fees: Some(d("0")) };
     let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
     let tax = check.differences.iter().find(|x| x.item == "tax").unwrap();
     assert_eq!(tax.difference, d("-24.00"));
@@ -239,7 +239,7 @@ fn invoice_against_an_unknown_fee_cannot_be_an_overcharge_rules_18() {
     use landed::invoice::{check, Billed};
     let q = engine().quote(&us_tees("2026-11-26")).unwrap();
     assert!(!q.totals.complete);
-    let billed = Billed { duty: q.totals.duty, tax: d("0"), fees: d("2.69") };
+    let billed = Billed { duty: Some(q.totals.duty), tax: Some(d("0")), fees: Some(d("2.69")) };
     let c = check(&engine(), &us_tees("2026-11-26"), &billed).unwrap();
     assert_eq!((c.overcharge, c.overcharge_is), (d("2.69"), Exactness::AtMost));
     assert_eq!(c.differences.len(), 1, "duty and tax are exact and match: {:?}", c.differences);
@@ -250,7 +250,7 @@ fn invoice_against_an_unknown_fee_cannot_be_an_overcharge_rules_18() {
     assert!(fees.likely_causes[0].contains("cannot be checked"), "{:?}", fees.likely_causes);
     // On 2026-09-30 the same bill matches: FY2026's informal MPF is 2.69.
     let before = engine().quote(&us_tees("2026-09-30")).unwrap();
-    let billed = Billed { duty: before.totals.duty, tax: d("0"), fees: d("2.69") };
+    let billed = Billed { duty: Some(before.totals.duty), tax: Some(d("0")), fees: Some(d("2.69")) };
     let c = check(&engine(), &us_tees("2026-09-30"), &billed).unwrap();
     assert_eq!((c.overcharge, c.overcharge_is, c.differences.len()), (d("0.00"), Exactness::Exact, 0));
 }
@@ -351,7 +351,7 @@ fn invoice_check_never_expects_the_carrier_to_bill_tax_the_seller_collected_vata
     // (audit-e F8: the check compared the bill with the VAT already collected at the sale).
     let r = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "incoterm": "DAP", "lines": [{"id": "a", "code": "61091000", "quantity": "1", "unit_price": "100"}]}));
-    let billed = landed::invoice::Billed { duty: d("0"), tax: d("20.00"), fees: d("0") };
+    let billed = landed::invoice::Billed { duty: Some(d("0")), tax: Some(d("20.00")), fees: Some(d("0")) };
     let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
     assert_eq!(check.quote.totals.collected_at_sale, d("20.00"));
     assert_eq!(check.overcharge, d("20.00"));
