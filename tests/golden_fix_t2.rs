@@ -143,3 +143,34 @@ fn invoice_figures_left_out_are_not_checked() {
     assert_eq!(r.not_checked, ["duty", "fees"]);
     assert!(r.differences.iter().all(|x| x.item == "tax"));
 }
+
+/// checks apply.
+#[test]
+fn eval_checks_its_rates_and_strength_as_a_request_does() {
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["eval", "5 EUR/kg", "--value", "100", "--qty", "3kg"];
+        args.extend_from_slice(extra);
+        landed(&args, None)
+    };
+    fails_with(&eval(&["--fx", "EUR=-1"]), "E_FX_RATE");
+    fails_with(&eval(&["--fx", "EUR=0"]), "E_FX_RATE");
+    fails_with(&eval(&["--fx", "EUR=10000000"]), "E_FX_RATE");
+    let err = fails_with(&eval(&["--fx", "EUR=1.1", "--fx", "EUR=1.2"]), "E_FX_RATE");
+    assert!(err.contains("--fx EUR is given twice"), "{err}");
+    let strong = landed(
+        &[
+            "eval",
+            "1.75 EUR / % vol / hl",
+            "--value",
+            "100",
+            "--currency",
+            "EUR",
+            "--qty",
+            "2hl",
+            "--alcohol-pct",
+            "150",
+        ],
+        None,
+    );
+    fails_with(&strong, "alcohol_pct is 150");
+}
