@@ -174,3 +174,30 @@ fn eval_checks_its_rates_and_strength_as_a_request_does() {
     );
     fails_with(&strong, "alcohol_pct is 150");
 }
+
+/// `--dest GB,,DE` and `--code abc` were error rows with exit code 0.
+#[test]
+fn sweep_refuses_malformed_axes_before_pricing() {
+    let cart = GB_CART.to_string();
+    let err = fails_with(&landed(&["sweep", "-", "--months", "1900-01:2999-12"], Some(&cart)), "E_TOO_LARGE");
+    assert!(err.contains("13200 months: at most 1200"), "{err}");
+    let err = fails_with(&landed(&["sweep", "-", "--dest", "GB,,DE"], Some(&cart)), "E_COUNTRY");
+    assert!(err.contains("--dest (value 2)"), "{err}");
+    fails_with(&landed(&["sweep", "-", "--dest", ""], Some(&cart)), "E_COUNTRY");
+    let err = fails_with(&landed(&["sweep", "-", "--code", "abc"], Some(&cart)), "E_HS_CODE");
+    assert!(err.contains("--code (value 1)"), "{err}");
+    // The library refuses them the same way (the browser's sweep), naming the axis.
+    let req = landed::request::from_json(&cart).unwrap();
+    let axes = landed::sweep::SweepAxes { origins: vec!["CN".into(), "".into()], ..Default::default() };
+    let e = landed::sweep::sweep(&engine(), &req, &axes).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("axes.origins[1]"));
+}
+
+/// for this cart, as a request with `"origin": "RU"` gives).
+#[test]
+fn sweep_reads_a_spaced_origin_as_the_country() {
+    let cart = US_CART.to_string();
+    let v = json(&landed(&["sweep", "-", "--origin", "CN, RU", "--json"], Some(&cart)));
+    let ru = v["rows"].as_array().unwrap().iter().find(|r| r["origin"] == "RU").expect("a row for RU");
+    assert_eq!(ru["landed"], "159.09", "{ru}");
+}
