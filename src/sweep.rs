@@ -142,6 +142,9 @@ pub struct SweepResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ties: Vec<AxisTie>,
     pub combinations: usize,
+    /// The snapshot every row was priced from (each row names its own date and `fx`): with
+    /// them the sweep can be priced again (audit-s S12).
+    pub snapshot_id: String,
 }
 
 /// One line's claim in a sweep row.
@@ -327,6 +330,7 @@ pub fn sweep_with_progress(
         spread,
         savings,
         ties,
+        snapshot_id: engine.snapshot_id(),
     })
 }
 

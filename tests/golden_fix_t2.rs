@@ -41,6 +41,7 @@ fn cell<'r>(row: &'r csv::StringRecord, column: &str) -> &'r str {
     &row[OUTPUT_COLUMNS.iter().position(|c| *c == column).unwrap()]
 }
 
+/// audit-s S6 (`/tmp/as/c_unt2.csv`): a stray opening quote took SKUs C, D and E into B's cell
 /// (5 SKUs in, 2 rows out, B reported as "no price"). The file is refused naming the lines.
 #[test]
 fn a_stray_quote_is_refused_naming_the_lines_it_would_swallow() {
@@ -55,6 +56,8 @@ fn a_stray_quote_is_refused_naming_the_lines_it_would_swallow() {
     assert_eq!((cell(&rows[0], "status"), cell(&rows[1], "status")), ("error", "priced"));
 }
 
+/// audit-s S6: an unknown column (`weight` for `weight_kg`) was ignored and the row priced
+/// without it; a second `price` column was ignored; a short row was priced as if its last cell
 /// were empty.
 #[test]
 fn unknown_repeated_columns_and_short_rows_are_errors() {
@@ -70,6 +73,7 @@ fn unknown_repeated_columns_and_short_rows_are_errors() {
     assert_eq!(cell(&rows[1], "status"), "priced");
 }
 
+/// audit-s S6: no `--currency` and no currency column read every price as USD; an empty cell
 /// of a currency column too (row C at 12.50 became goods of 9.21 GBP).
 #[test]
 fn a_price_without_a_currency_is_never_read_as_usd() {
@@ -84,6 +88,10 @@ fn a_price_without_a_currency_is_never_read_as_usd() {
     assert_eq!(e.field.as_deref(), Some("currency"));
 }
 
+/// audit-s S6: a row could not be reproduced from the CSV (no date, rate or input currency) and
+/// the quote's warnings were dropped: a T-shirt into GB was `priced` with an empty reason while
+/// its quote assumed adult clothing (VATA 1994 Sch. 8 Group 16: children's is zero-rated) and
+/// read a tariff of 2021-01-27. Figures: HMRC's monthly rate for March 2026 (published as GBP/USD,
 /// read inverted: USD/GBP 0.736756796581), 12.50 USD = 9.21 GBP.
 #[test]
 fn each_row_says_its_date_currency_rates_and_warnings() {
@@ -99,6 +107,8 @@ fn each_row_says_its_date_currency_rates_and_warnings() {
     assert!(cell(row, "snapshot_id").starts_with("sha256:"));
 }
 
+/// audit-s S6: `--channel courier` and `--incoterm DDP` were passed as if the caller had given
+/// them, so the quote's own stated assumption never appeared. Not given, the quote assumes them
 /// and says so (US: the informal-entry fee depends on the channel, 19 CFR 24.23(b)(1)).
 #[test]
 fn the_channel_left_out_is_the_quotes_stated_assumption() {
@@ -122,6 +132,8 @@ fn the_channel_left_out_is_the_quotes_stated_assumption() {
     assert!(text.contains("W_ASSUMPTION"), "{text}");
 }
 
+/// audit-s S9: an omitted `--duty/--tax/--fees` was a bill of 0, "diagnosed" as billed 0 % of
+/// expected. Omitted is not checked; none at all is an error. GB cart (`/tmp/as/b/GB.json`):
 /// duty expected 39.58 (UK Global Tariff 12 % on the tee, 0 % watch head 9102.11).
 #[test]
 fn invoice_figures_left_out_are_not_checked() {
@@ -144,6 +156,8 @@ fn invoice_figures_left_out_are_not_checked() {
     assert!(r.differences.iter().all(|x| x.item == "tax"));
 }
 
+/// audit-s S8: `eval --fx EUR=-1` printed a duty of -15.00, `EUR=0` one of 0.00, a second
+/// `--fx EUR` was dropped, and 150 % vol was priced. The request's `fx` and `alcohol_pct`
 /// checks apply.
 #[test]
 fn eval_checks_its_rates_and_strength_as_a_request_does() {
@@ -173,8 +187,15 @@ fn eval_checks_its_rates_and_strength_as_a_request_does() {
         None,
     );
     fails_with(&strong, "alcohol_pct is 150");
+    // audit-s S12: the JSON answer records what it was computed with.
+    let v = json(&eval(&["--fx", "EUR=1.1", "--json"]));
+    assert_eq!(v["amount"], "16.50");
+    assert_eq!(v["fx"], serde_json::json!([{ "pair": "EUR/USD", "rate": "1.1", "source": "--fx" }]));
+    assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!(v["as_of"], serde_json::Value::Null);
 }
 
+/// audit-s S10: `--months 1900-01:2999-12` was cut at 1999-12 without a word; `--dest ""`,
 /// `--dest GB,,DE` and `--code abc` were error rows with exit code 0.
 #[test]
 fn sweep_refuses_malformed_axes_before_pricing() {
@@ -193,6 +214,8 @@ fn sweep_refuses_malformed_axes_before_pricing() {
     assert_eq!(e.field.as_deref(), Some("axes.origins[1]"));
 }
 
+/// audit-s S1 through the sweep: `--origin "CN, RU"` priced " RU" as no country of column 2
+/// (107.76, "saves 4.50"). Read as RU, the goods pay column 2 (HTSUS General Note 3(b): 159.09
 /// for this cart, as a request with `"origin": "RU"` gives).
 #[test]
 fn sweep_reads_a_spaced_origin_as_the_country() {
@@ -200,4 +223,31 @@ fn sweep_reads_a_spaced_origin_as_the_country() {
     let v = json(&landed(&["sweep", "-", "--origin", "CN, RU", "--json"], Some(&cart)));
     let ru = v["rows"].as_array().unwrap().iter().find(|r| r["origin"] == "RU").expect("a row for RU");
     assert_eq!(ru["landed"], "159.09", "{ru}");
+    // audit-s S12: the answer names its snapshot (each row its date and rate).
+    assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
+}
+
+/// audit-s S12: `reverse --json` had no snapshot id, date or rates; S13: a target below the
+/// cart's fixed charges (shipping 40.00 + insurance 5.00, and their VAT at 20 %) blamed
+/// `shipping.allocation`.
+#[test]
+fn reverse_names_what_it_priced_with_and_a_target_below_the_charges() {
+    let cart = GB_CART.to_string();
+    let v = json(&landed(&["reverse", "-", "--target", "700", "--json"], Some(&cart)));
+    assert!(v["snapshot_id"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!((v["as_of"].as_str(), v["fx"].as_array().map(Vec::len)), (Some("2026-03-02"), Some(0)));
+    for target in ["0.01", "40"] {
+        let err = fails_with(&landed(&["reverse", "-", "--target", target], Some(&cart)), "E_AMOUNT");
+        assert!(err.contains(" target: no price gives an all-in") && !err.contains("allocation"), "{err}");
+    }
+}
+
+/// audit-s S13: `search ""` and a query matching nothing printed nothing, exit code 0.
+#[test]
+fn search_says_when_it_has_nothing() {
+    fails_with(&landed(&["search", "", "--dest", "GB"], None), "E_INVALID_FIELD");
+    fails_with(&landed(&["search", "   ", "--dest", "GB"], None), "E_INVALID_FIELD");
+    fails_with(&landed(&["search", "tshirt", "--dest", "GB", "--limit", "0"], None), "E_INVALID_FIELD");
+    let none = stdout(&landed(&["search", "zzqqxxyy", "--dest", "GB"], None));
+    assert!(none.starts_with("no candidates for \"zzqqxxyy\" in GB's tariff"), "{none}");
 }

@@ -52,9 +52,14 @@ struct EvalAnswer<'a> {
     missing: Option<&'a [landed::duty::Unpriced]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reasons: Option<Vec<String>>,
+    /// What the figure was computed with (audit-s S12): the snapshot (its unit table), the date
+    /// given (`null`: none, and no seasonal rate could be read) and each `--fx` rate given.
+    snapshot_id: String,
+    as_of: Option<landed::date::Date>,
+    fx: Vec<landed::fx::FxUsed>,
 }
 
-pub fn run(args: Args) -> Result<String, Error> {
+pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
     let value = parse_decimal(&args.value, "value")?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(Error::new(ErrorCode::NegativePrice, "value", "the customs value cannot be negative"));
@@ -91,7 +96,14 @@ pub fn run(args: Args) -> Result<String, Error> {
         weight_per_100kg: None,
     };
     let r = expr.evaluate(&input);
-    Ok(if args.json { json_text(&expr, &r, currency) } else { text(&r, currency) })
+    if !args.json {
+        return Ok(text(&r, currency));
+    }
+    let fx = fx
+        .iter()
+        .map(|(c, rate)| landed::fx::FxUsed { pair: format!("{c}/{currency}"), rate: *rate, source: "--fx".into() })
+        .collect();
+    Ok(json_text(&expr, &r, currency, Reproduce { snapshot_id: engine.snapshot_id(), as_of: date, fx }))
 }
 
 /// `NAME=VALUE`.
@@ -138,7 +150,14 @@ fn alcohol_pct(text: &str) -> Result<Decimal, Error> {
     Ok(a)
 }
 
-fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency) -> String {
+/// What an `eval --json` answer records to be reproduced.
+struct Reproduce {
+    snapshot_id: String,
+    as_of: Option<landed::date::Date>,
+    fx: Vec<landed::fx::FxUsed>,
+}
+
+fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency, with: Reproduce) -> String {
     let unpriced = !r.priceable;
     let answer = EvalAnswer {
         amount: r.amount,
@@ -149,6 +168,9 @@ fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency) -> String {
         partial_amount: unpriced.then_some(r.partial_amount),
         missing: unpriced.then_some(&r.unpriced[..]),
         reasons: unpriced.then(|| r.unpriced.iter().map(|u| u.message()).collect()),
+        snapshot_id: with.snapshot_id,
+        as_of: with.as_of,
+        fx: with.fx,
     };
     json_sorted(&answer)
 }
