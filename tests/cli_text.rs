@@ -122,11 +122,11 @@ fn diff_text_names_the_rate_that_changed() {
 fn invoice_text_matching_and_not() {
     // GB_TEE: 12 % duty on 150.00 = 18.00, VAT 20 % × 168.00 = 33.60 (quote_table_text).
     assert_eq!(
-        text(&["invoice", "-", "--duty", "18.00", "--tax", "33.60"], Some(GB_TEE)),
+        text(&["invoice", "-", "--duty", "18.00", "--tax", "33.60", "--fees", "0"], Some(GB_TEE)),
         "billed minus expected: 0.00 GBP\n  the bill matches the recomputed quote\n"
     );
     assert_eq!(
-        text(&["invoice", "-", "--duty", "18.00", "--tax", "0"], Some(GB_TEE)),
+        text(&["invoice", "-", "--duty", "18.00", "--tax", "0", "--fees", "0"], Some(GB_TEE)),
         "billed minus expected: -33.60 GBP\n  tax: billed 0 expected 33.60 (-33.60)\n    likely: a different VAT/GST rate (reduced or standard) or exchange rate\n"
     );
 }
