@@ -5,7 +5,7 @@
 use crate::correlation::ViaCorrelation;
 use crate::date::Date;
 use crate::duty::DutyExpr;
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::hs::HsCode;
 use crate::provenance::Provenance;
 use crate::rules::Coverage;
@@ -153,6 +153,17 @@ pub struct SearchResponse {
 /// Suggests codes for a description.
 pub fn search(engine: &Engine, query: &str, destination: &str, limit: usize) -> Result<SearchResponse> {
     let destination = crate::request::country(destination, "destination")?;
+    // An empty query matches nothing: say so rather than answer an empty list (audit-s S13).
+    if query.trim().is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            "query",
+            "the search text is empty: describe the goods, e.g. \"cotton t-shirt\"",
+        ));
+    }
+    if limit == 0 {
+        return Err(Error::new(ErrorCode::InvalidField, "limit", "the limit is 0: ask for at least 1 candidate"));
+    }
     Ok(SearchResponse {
         query: query.into(),
         candidates: crate::search::search(engine, query, &destination, limit)?,

@@ -8,11 +8,17 @@
 //! the same path by the JS wrapper, which re-instantiates the module: it never takes the host
 //! page down.
 //!
+//! Every argument is taken as a `JsValue` and checked here ([`text`], [`bytes`]): wasm-bindgen's
+//! glue for a `&str` or `Vec<u8>` parameter copies whatever it is given as if it were one, and a
+//! number (no `length`) makes it allocate nothing and write past it: the module traps with
+//! "memory access out of bounds" (audit-s S11). A wrong type is `E_INVALID_FIELD` naming the
+//! argument, and the instance stays in service.
+//!
 //! The what-if tools (`reverse`, `sweep`, `compareDates`, `catalogueDiff`, `invoiceCheck`) and
 //! `search` are bound only with the `whatif` feature: the page that prices a product loads the smaller module
 //! without them, the what-if pages the full one (`landed_whatif_bg.wasm`).
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::json_write::{to_json, WriteJson};
 use crate::Engine;
 use wasm_bindgen::prelude::*;
@@ -55,8 +61,8 @@ fn engine() -> Engine {
 /// truncated or foreign blob is an `E_SNAPSHOT` error and the current snapshot stays in service.
 /// Returns the new snapshot's id.
 #[wasm_bindgen(js_name = loadSnapshot)]
-pub fn load_snapshot(bytes: Vec<u8>) -> Result<String, JsValue> {
-    let loaded = Engine::from_bytes(bytes).map_err(js_error)?;
+pub fn load_snapshot(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<String, JsValue> {
+    let loaded = Engine::from_bytes(self::bytes(&bytes, "bytes")?).map_err(js_error)?;
     ENGINE.with(|e| e.set(Some(loaded)));
     Ok(loaded.snapshot_id())
 }
@@ -65,8 +71,8 @@ pub fn load_snapshot(bytes: Vec<u8>) -> Result<String, JsValue> {
 /// the module carries rules, VAT and monthly FX; each chapter part of the destination's tariff
 /// (`GB:55-69`), its data files and each year of daily ECB rates is a content-addressed file.
 #[wasm_bindgen(js_name = missingParts)]
-pub fn missing_parts(destination: &str) -> Result<String, JsValue> {
-    to_js(&engine().missing_parts(destination))
+pub fn missing_parts(#[wasm_bindgen(unchecked_param_type = "string")] destination: JsValue) -> Result<String, JsValue> {
+    to_js(&engine().missing_parts(&text(&destination, "destination")?))
 }
 
 /// The parts one request (JSON) still needs: only the chapter parts of its codes (and of the
@@ -75,8 +81,8 @@ pub fn missing_parts(destination: &str) -> Result<String, JsValue> {
 /// until it names nothing. A request that does not decode needs nothing more (the quote reports
 /// its error).
 #[wasm_bindgen(js_name = missingPartsFor)]
-pub fn missing_parts_for(request: &str) -> Result<String, JsValue> {
-    match crate::request::from_json(request) {
+pub fn missing_parts_for(#[wasm_bindgen(unchecked_param_type = "string")] request: JsValue) -> Result<String, JsValue> {
+    match crate::request::from_json(&text(&request, "request")?) {
         Ok(req) => to_js(&engine().missing_parts_for(&req)),
         Err(_) => Ok("[]".into()),
     }
@@ -85,8 +91,8 @@ pub fn missing_parts_for(request: &str) -> Result<String, JsValue> {
 /// Attaches a fetched part (`landed-part-….bin`) after checking that its hash is one the
 /// snapshot names. Returns the part's name.
 #[wasm_bindgen(js_name = attachPart)]
-pub fn attach_part(bytes: Vec<u8>) -> Result<String, JsValue> {
-    engine().attach_part(bytes).map(str::to_string).map_err(js_error)
+pub fn attach_part(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<String, JsValue> {
+    engine().attach_part(self::bytes(&bytes, "bytes")?).map(str::to_string).map_err(js_error)
 }
 
 /// Goes back to the snapshot compiled into the module.
@@ -112,6 +118,33 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|p| p.borrow().clone())
 }
 
+/// A text argument (JSON, a country, a code, a date): a JS string, else `E_INVALID_FIELD` naming
+/// the argument.
+fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| wrong_type(value, name, "a string"))
+}
+
+/// An optional text argument: `undefined` or `null` is none.
+fn optional_text(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    text(value, name).map(Some)
+}
+
+/// A binary argument (a snapshot, a part, the descriptions): a `Uint8Array`.
+fn bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    value
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
+        .ok_or_else(|| wrong_type(value, name, "a Uint8Array"))
+}
+
+fn wrong_type(value: &JsValue, name: &str, expected: &str) -> JsValue {
+    let got = if value.is_null() { "null".to_string() } else { value.js_typeof().as_string().unwrap_or_default() };
+    js_error(Error::new(ErrorCode::InvalidField, name, format!("{name}: expected {expected}, got {got}")))
+}
+
 fn js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
@@ -125,8 +158,8 @@ fn to_js(value: &dyn WriteJson) -> Result<String, JsValue> {
     Ok(to_json(value))
 }
 
-fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
-    match text {
+fn date(value: &JsValue) -> Result<crate::date::Date, JsValue> {
+    match optional_text(value, "date")? {
         Some(t) => crate::date::Date::parse(&t).map_err(js_error),
         None => {
             let now = js_sys::Date::new_0();
@@ -138,38 +171,45 @@ fn date(text: Option<String>) -> Result<crate::date::Date, JsValue> {
 
 /// Prices a request (JSON text) and returns the quote (JSON text).
 #[wasm_bindgen(js_name = quote)]
-pub fn quote(request: &str) -> Result<String, JsValue> {
-    let req = crate::request::from_json(request).map_err(js_error)?;
+pub fn quote(#[wasm_bindgen(unchecked_param_type = "string")] request: JsValue) -> Result<String, JsValue> {
+    let req = crate::request::from_json(&text(&request, "request")?).map_err(js_error)?;
     to_js(&engine().quote(&req).map_err(js_error)?)
 }
 
 /// Looks up a code: `rate("DE", "22042109", "2026-03-01")` (date defaults to today); returns a
 /// `RateResponse` as JSON.
 #[wasm_bindgen(js_name = rate)]
-pub fn rate(destination: &str, code: &str, date_text: Option<String>) -> Result<String, JsValue> {
-    let d = date(date_text)?;
-    to_js(&engine().rate(destination, code, d).map_err(js_error)?)
+pub fn rate(
+    #[wasm_bindgen(unchecked_param_type = "string")] destination: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] date_text: JsValue,
+) -> Result<String, JsValue> {
+    let (destination, code) = (text(&destination, "destination")?, text(&code, "code")?);
+    let d = date(&date_text)?;
+    to_js(&engine().rate(&destination, &code, d).map_err(js_error)?)
 }
 
 /// The page's snapshot: id, size, tables, sources, and its datasets with their age today
 /// (`SnapshotInfo` as JSON).
 #[wasm_bindgen(js_name = snapshotInfo)]
 pub fn snapshot_info() -> Result<String, JsValue> {
-    to_js(&engine().snapshot_info(date(None)?))
+    to_js(&engine().snapshot_info(date(&JsValue::UNDEFINED)?))
 }
 
 /// Attaches the tariff descriptions (the `landed-text.bin` file next to the module), checked
 /// against the snapshot's hash. Needed by `search` and for descriptions in `rate`.
 #[wasm_bindgen(js_name = loadDescriptions)]
-pub fn load_descriptions(bytes: Vec<u8>) -> Result<(), JsValue> {
-    engine().attach_descriptions(bytes).map_err(js_error)
+pub fn load_descriptions(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<(), JsValue> {
+    engine().attach_descriptions(self::bytes(&bytes, "bytes")?).map_err(js_error)
 }
 
 /// Supported destinations and their coverage on a date, default today (`CountriesResponse` as
 /// JSON).
 #[wasm_bindgen(js_name = countries)]
-pub fn countries(date_text: Option<String>) -> Result<String, JsValue> {
-    let d = date(date_text)?;
+pub fn countries(
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] date_text: JsValue,
+) -> Result<String, JsValue> {
+    let d = date(&date_text)?;
     // Every destination's rule rows: their parts first (`missingParts("*")`).
     engine().require_rules("*").map_err(js_error)?;
     to_js(&engine().countries(d))
@@ -192,8 +232,10 @@ impl WriteJson for Destination {
 /// what a destination picker needs, without `countries`' rule rows of every destination, which
 /// the browser core leaves in destination parts (`missingParts("*")`).
 #[wasm_bindgen(js_name = destinations)]
-pub fn destinations(date_text: Option<String>) -> Result<String, JsValue> {
-    let d = date(date_text)?;
+pub fn destinations(
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] date_text: JsValue,
+) -> Result<String, JsValue> {
+    let d = date(&date_text)?;
     let rules = engine().rules();
     let in_force = rules.jurisdictions.iter().filter(|j| crate::rules::in_force(j.valid_from, j.valid_to, d));
     to_js(&in_force.map(|j| Destination(j.country, j.name)).collect::<Vec<_>>())
@@ -203,7 +245,7 @@ pub fn destinations(date_text: Option<String>) -> Result<String, JsValue> {
 mod whatif {
     //! The what-if tools and search, in the full module only (`--features whatif`).
 
-    use super::{engine, js_error};
+    use super::{engine, js_error, optional_text, text, wrong_type};
     use crate::error::{Error, ErrorCode};
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
@@ -214,8 +256,8 @@ mod whatif {
         serde_json::to_string(value).map_err(|e| js_error(Error::new(ErrorCode::Json, "", e.to_string())))
     }
 
-    fn request(text: &str) -> Result<crate::request::QuoteRequest, JsValue> {
-        crate::request::from_json(text).map_err(js_error)
+    fn request(value: &JsValue) -> Result<crate::request::QuoteRequest, JsValue> {
+        crate::request::from_json(&text(value, "request")?).map_err(js_error)
     }
 
     fn decimal(text: &str, field: &str) -> Result<rust_decimal::Decimal, JsValue> {
@@ -244,8 +286,19 @@ mod whatif {
     /// Suggests codes for a description in a destination's tariff (`SearchResponse` as JSON):
     /// in the full module, as the search index and its scoring are not needed to price.
     #[wasm_bindgen(js_name = search)]
-    pub fn search(text: &str, destination: &str, limit: Option<usize>) -> Result<String, JsValue> {
-        to_js(&engine().search(text, destination, limit.unwrap_or(10)).map_err(js_error)?)
+    pub fn search(
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] destination: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: JsValue,
+    ) -> Result<String, JsValue> {
+        let (query, destination) = (text(&query, "text")?, text(&destination, "destination")?);
+        // A whole number of at least 1: the glue would read "abc" as 0 and -1 as 4294967295.
+        let limit = match limit.as_f64() {
+            _ if limit.is_undefined() || limit.is_null() => 10,
+            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => n as usize,
+            _ => return Err(wrong_type(&limit, "limit", "a whole number of at least 1")),
+        };
+        to_js(&engine().search(&query, &destination, limit).map_err(js_error)?)
     }
 
     /// The net price(s) for an all-in target (one line: that line's price; a cart: every price
@@ -253,15 +306,15 @@ mod whatif {
     /// "absorb" or "report". Returns a `ReverseResult` (or `CartReverseResult`) as JSON.
     #[wasm_bindgen(js_name = reverse)]
     pub fn reverse(
-        request_json: &str,
-        target: &str,
-        charm: Option<String>,
-        policy: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "string")] request_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] charm: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] policy: JsValue,
     ) -> Result<String, JsValue> {
-        let req = request(request_json)?;
-        let charm = keyword(charm.as_deref().unwrap_or("none"), "charm")?;
-        let policy = keyword(policy.as_deref().unwrap_or("clamp_below"), "policy")?;
-        let target = decimal(target, "target")?;
+        let req = request(&request_json)?;
+        let charm = keyword(optional_text(&charm, "charm")?.as_deref().unwrap_or("none"), "charm")?;
+        let policy = keyword(optional_text(&policy, "policy")?.as_deref().unwrap_or("clamp_below"), "policy")?;
+        let target = decimal(&text(&target, "target")?, "target")?;
         if req.lines.len() > 1 {
             return to_js(&crate::reverse::reverse_cart(&engine(), &req, target, charm, policy).map_err(js_error)?);
         }
@@ -271,39 +324,54 @@ mod whatif {
     /// Prices every combination of the axes (`SweepAxes` as JSON) over the base request, cheapest
     /// first; returns a `SweepResult` as JSON.
     #[wasm_bindgen(js_name = sweep)]
-    pub fn sweep(request_json: &str, axes: &str) -> Result<String, JsValue> {
-        let req = request(request_json)?;
-        let axes: crate::sweep::SweepAxes = from_json(axes, "axes")?;
+    pub fn sweep(
+        #[wasm_bindgen(unchecked_param_type = "string")] request_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] axes: JsValue,
+    ) -> Result<String, JsValue> {
+        let req = request(&request_json)?;
+        let axes: crate::sweep::SweepAxes = from_json(&text(&axes, "axes")?, "axes")?;
         to_js(&crate::sweep::sweep(&engine(), &req, &axes).map_err(js_error)?)
     }
 
-    fn two_dates(before: &str, after: &str) -> Result<(crate::date::Date, crate::date::Date), JsValue> {
-        Ok((crate::date::Date::parse(before).map_err(js_error)?, crate::date::Date::parse(after).map_err(js_error)?))
+    fn two_dates(before: &JsValue, after: &JsValue) -> Result<(crate::date::Date, crate::date::Date), JsValue> {
+        let (before, after) = (text(before, "before")?, text(after, "after")?);
+        Ok((crate::date::Date::parse(&before).map_err(js_error)?, crate::date::Date::parse(&after).map_err(js_error)?))
     }
 
     /// The same cart on two dates and every levy that changed (`Comparison` as JSON).
     #[wasm_bindgen(js_name = compareDates)]
-    pub fn compare_dates(request_json: &str, before: &str, after: &str) -> Result<String, JsValue> {
-        let req = request(request_json)?;
-        let (a, b) = two_dates(before, after)?;
+    pub fn compare_dates(
+        #[wasm_bindgen(unchecked_param_type = "string")] request_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] before: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] after: JsValue,
+    ) -> Result<String, JsValue> {
+        let req = request(&request_json)?;
+        let (a, b) = two_dates(&before, &after)?;
         to_js(&crate::diff::compare_dates(&engine(), &req, a, b).map_err(js_error)?)
     }
 
     /// The lines of a request (as SKUs) whose duty changes between two dates (`SkuChange[]` as
     /// JSON).
     #[wasm_bindgen(js_name = catalogueDiff)]
-    pub fn catalogue_diff(request_json: &str, before: &str, after: &str) -> Result<String, JsValue> {
-        let req = request(request_json)?;
-        let (a, b) = two_dates(before, after)?;
+    pub fn catalogue_diff(
+        #[wasm_bindgen(unchecked_param_type = "string")] request_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] before: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] after: JsValue,
+    ) -> Result<String, JsValue> {
+        let req = request(&request_json)?;
+        let (a, b) = two_dates(&before, &after)?;
         to_js(&crate::diff::catalogue_diff(&engine(), &req, a, b).map_err(js_error)?)
     }
 
     /// Compares what a carrier billed (`Billed` as JSON) with the recomputed quote
     /// (`InvoiceCheck` as JSON).
     #[wasm_bindgen(js_name = invoiceCheck)]
-    pub fn invoice_check(request_json: &str, billed: &str) -> Result<String, JsValue> {
-        let req = request(request_json)?;
-        let billed = crate::invoice::Billed::from_json(billed).map_err(js_error)?;
+    pub fn invoice_check(
+        #[wasm_bindgen(unchecked_param_type = "string")] request_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] billed: JsValue,
+    ) -> Result<String, JsValue> {
+        let req = request(&request_json)?;
+        let billed = crate::invoice::Billed::from_json(&text(&billed, "billed")?).map_err(js_error)?;
         to_js(&crate::invoice::check(&engine(), &req, &billed).map_err(js_error)?)
     }
 }

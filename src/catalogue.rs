@@ -6,6 +6,13 @@
 //! status), or `incomplete` when the line is priced but a shipment levy is not (a fee whose
 //! figures for the date are unknown); `reason` then lists everything not priced. A row that
 //! could not be quoted at all is `error`.
+//!
+//! Nothing is read in silence (audit-s S6): every row of the file yields its rows or an error
+//! naming its line; a column the catalogue does not read, a repeated column, a row shorter or
+//! longer than the header, a quote left open across a line break, a price with no currency are
+//! errors; the channel and incoterm, when not given, are the quote's stated assumptions; every
+//! row says the date, the input currency and the exchange rates it was priced with, and the
+//! quote's warnings.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -21,10 +28,13 @@ use std::io::{Read, Write};
 pub struct CatalogueOptions {
     pub destinations: Vec<String>,
     pub date: Date,
-    /// Currency of the prices when the CSV has no `currency` column.
-    pub currency: Currency,
-    pub channel: Channel,
-    pub incoterm: Incoterm,
+    /// Currency of every price, for a CSV without a `currency` column (with one, each row's cell
+    /// says it and this must be `None`): never assumed.
+    pub currency: Option<Currency>,
+    /// The channel and incoterm of every row; `None` leaves them to the quote, which assumes
+    /// courier and DDP and says so in the row's `warnings` where they change a figure.
+    pub channel: Option<Channel>,
+    pub incoterm: Option<Incoterm>,
 }
 
 /// The columns written, in order. `landed` is what the seller's checkout charges (under DAP the
@@ -36,7 +46,11 @@ pub struct CatalogueOptions {
 /// prices: the SKU shipped alone, its thresholds (the UK's £135, the EU's €150, Australia's
 /// A$1,000) tested on that value alone; a cart with other goods is another consignment, whose
 /// value may cross them (audit-n N7: "tee" at £120 priced without duty, two of them with it).
-pub const OUTPUT_COLUMNS: [&str; 16] = [
+/// Then (audit-s S6) what makes a row reproducible beside `snapshot_id`: `as_of` (the date
+/// priced), `input_currency` (the currency the row's price was read in), `fx` (each rate the
+/// quote converted with, `USD/GBP 0.736757 (source)`, `; ` between them), and `warnings` (the
+/// quote's warnings, `W_CODE: message`, ` | ` between them).
+pub const OUTPUT_COLUMNS: [&str; 20] = [
     "sku",
     "destination",
     "code",
@@ -53,6 +67,27 @@ pub const OUTPUT_COLUMNS: [&str; 16] = [
     "due_on_delivery",
     "buyer_total",
     "consignment",
+    "as_of",
+    "input_currency",
+    "fx",
+    "warnings",
+];
+
+/// The input columns the catalogue reads (any other is refused: a misspelt `weight` or
+/// `vat-class` would otherwise be priced without it).
+pub const INPUT_COLUMNS: [&str; 12] = [
+    "sku",
+    "code",
+    "price",
+    "origin",
+    "weight_kg",
+    "currency",
+    "quantity",
+    "units",
+    "claim",
+    "business_buyer",
+    "tariff",
+    "vat_class",
 ];
 
 /// Prices every SKU of `input` (CSV with a header: `sku,code,price` and optionally `origin`,
@@ -67,8 +102,13 @@ pub const OUTPUT_COLUMNS: [&str; 16] = [
 /// `progress(rows_done)` is called after each SKU. Returns the number of line-quotes written.
 ///
 /// A row that cannot be read (a price such as `49,99`, a missing field, bytes that are not
-/// UTF-8) does not stop the run: it is written once per destination with status `error` and a
-/// reason naming its line in the file (`line 7.price`), and the other rows are priced.
+/// UTF-8, more or fewer fields than the header, an empty currency cell) does not stop the run:
+/// it is written once per destination with status `error` and a reason naming its line in the
+/// file (`line 7.price`), and the other rows are priced. A header that names a column the
+/// catalogue does not read or names one twice, a catalogue whose prices have no currency
+/// (no `currency` column and no `options.currency`), and a quoted cell that runs over a line
+/// break (an unmatched `"` that would swallow the rows after it) stop the run with an error
+/// naming the column or the lines.
 pub fn price_catalogue(
     engine: &Engine,
     input: impl Read,
@@ -79,6 +119,23 @@ pub fn price_catalogue(
     let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(input);
     let headers = rdr.headers().map_err(|e| Error::new(ErrorCode::Io, "catalogue", e.to_string()))?.clone();
     let columns = Columns::find(&headers)?;
+    match (columns.currency, options.currency) {
+        (None, None) => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "currency",
+                "the prices have no currency: add a currency column or give the currency of every price (--currency GBP); none is assumed",
+            ))
+        }
+        (Some(_), Some(c)) => {
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                "currency",
+                format!("the catalogue has a currency column, so each row says its currency: leave out --currency {c}"),
+            ))
+        }
+        _ => {}
+    }
     let mut wtr = csv::Writer::from_writer(output);
     let io = |e: csv::Error| Error::new(ErrorCode::Io, "output", e.to_string());
     wtr.write_record(OUTPUT_COLUMNS).map_err(io)?;
@@ -92,6 +149,7 @@ pub fn price_catalogue(
     while rdr.read_byte_record(&mut raw).map_err(|e| Error::new(ErrorCode::Io, "catalogue", e.to_string()))? {
         row += 1;
         let line_number = raw.position().map_or(row + 1, |p| p.line());
+        unbroken(&raw, line_number)?;
         let text = |i: usize| String::from_utf8_lossy(raw.get(i).unwrap_or_default()).into_owned();
         let (sku, code) = (text(columns.sku), text(columns.code));
         let parsed = same_width(&raw, headers.len())
@@ -119,10 +177,11 @@ pub fn price_catalogue(
             let fields = match &parsed {
                 Ok((line, currency, row_options)) => {
                     quote_row(engine, options, row_options, dest, line, *currency, &snapshot_id).unwrap_or_else(|e| {
-                        error_row(&line.id, dest, &line.code, &in_file(e, line_number), &snapshot_id)
+                        let e = in_file(e, line_number);
+                        error_row(&line.id, dest, &line.code, &e, &snapshot_id, options.date, Some(*currency))
                     })
                 }
-                Err(e) => error_row(&sku, dest, &code, e, &snapshot_id),
+                Err(e) => error_row(&sku, dest, &code, e, &snapshot_id, options.date, options.currency),
             };
             wtr.write_record(fields.iter().map(|f| neutralised(f))).map_err(io)?;
             written += 1;
@@ -145,17 +204,48 @@ fn neutralised(cell: &str) -> std::borrow::Cow<'_, [u8]> {
 
 /// A row with more fields than the header is refused, never read by position: an unquoted
 /// decimal comma (`12,50`) would otherwise shift or drop a field in silence. A row with fewer
-/// fields reads the missing ones as empty (a required one is then `E_MISSING_FIELD`).
+/// fields is refused too (audit-s S6: `D,6404110000,60.00` under `sku,code,price,origin` was
+/// priced as if its origin were empty): an empty cell is written as one (`D,6404110000,60.00,`).
 fn same_width(raw: &csv::ByteRecord, header: usize) -> Result<()> {
-    if raw.len() <= header {
+    match raw.len() {
+        n if n == header => Ok(()),
+        n if n > header => Err(Error::new(
+            ErrorCode::InvalidField,
+            "",
+            format!(
+                "the row has {n} fields and the header {header} (an unquoted comma, such as the decimal comma of 12,50, splits a field: write amounts with a point, 12.50)"
+            ),
+        )),
+        n => Err(Error::new(
+            ErrorCode::InvalidField,
+            "",
+            format!(
+                "the row has {n} fields and the header {header}: a field is missing (write an empty one as nothing between two commas, never leave it out)"
+            ),
+        )),
+    }
+}
+
+/// A record none of whose cells holds a line break. No column the catalogue reads can hold
+/// one, so a break inside a cell means a quote (`"`) opened and not closed where the row ends:
+/// the reader would take every following line into that cell (audit-s S6: 5 SKUs in, 2 rows
+/// out, the lost ones reported as "no price"). The file is refused, naming the lines, rather
+/// than priced with rows missing.
+fn unbroken(raw: &csv::ByteRecord, line_number: u64) -> Result<()> {
+    let breaks = raw.iter().flat_map(|cell| cell.iter()).filter(|b| **b == b'\n').count() as u64;
+    let carriage = raw.iter().any(|cell| cell.contains(&b'\r'));
+    if breaks == 0 && !carriage {
         return Ok(());
     }
+    let lines = match breaks {
+        0 => format!("line {line_number}"),
+        n => format!("lines {line_number} to {}", line_number + n),
+    };
     Err(Error::new(
         ErrorCode::InvalidField,
-        "",
+        format!("line {line_number}"),
         format!(
-            "the row has {} fields and the header {header} (an unquoted comma, such as the decimal comma of 12,50, splits a field: write amounts with a point, 12.50)",
-            raw.len()
+            "a quoted cell runs over a line break: a quote (\") opened on line {line_number} is not closed in its row, so {lines} read as one row; close or remove the quote (no catalogue column holds a line break)"
         ),
     ))
 }
@@ -198,6 +288,27 @@ struct RowOptions {
 
 impl Columns {
     fn find(headers: &csv::StringRecord) -> Result<Columns> {
+        // Every column is one the catalogue reads, and named once: an unknown one (`weight` for
+        // `weight_kg`) or a second `price` would otherwise be priced without a word.
+        for (i, h) in headers.iter().enumerate() {
+            if !INPUT_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h)) {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    format!("column {}", i + 1),
+                    format!(
+                        "the catalogue reads no column {h:?}: its columns are {} (remove it, or rename it to one of these)",
+                        INPUT_COLUMNS.join(", ")
+                    ),
+                ));
+            }
+            if let Some(first) = headers.iter().take(i).position(|e| e.eq_ignore_ascii_case(h)) {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    format!("column {}", i + 1),
+                    format!("the column {h:?} is named twice (columns {} and {}): keep one", first + 1, i + 1),
+                ));
+            }
+        }
         let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
         let need = |name: &str| {
             col(name).ok_or_else(|| {
@@ -225,16 +336,25 @@ impl Columns {
     fn line(
         &self,
         record: &csv::StringRecord,
-        default_currency: Currency,
+        every_price: Option<Currency>,
     ) -> Result<(LineRequest, Currency, RowOptions)> {
         let get = |i: usize| record.get(i).unwrap_or_default();
         let optional = |i: Option<usize>| i.map(get).filter(|v| !v.is_empty());
         if get(self.price).is_empty() {
             return Err(Error::new(ErrorCode::MissingField, "price", "the row has no price"));
         }
-        let currency = match optional(self.currency) {
-            Some(c) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.message))?,
-            None => default_currency,
+        // With a currency column each row names its own; an empty cell is an error, never the
+        // currency of another row or USD (audit-s S6).
+        let currency = match (optional(self.currency), every_price) {
+            (Some(c), _) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.message))?,
+            (None, Some(c)) if self.currency.is_none() => c,
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "currency",
+                    "the row has no currency: fill its currency cell (no currency is assumed)",
+                ))
+            }
         };
         let line = LineRequest {
             id: get(self.sku).to_string(),
@@ -340,8 +460,8 @@ fn quote_row(
     snapshot_id: &str,
 ) -> Result<Vec<String>> {
     let req = QuoteRequest {
-        channel: Some(options.channel),
-        incoterm: Some(options.incoterm),
+        channel: options.channel,
+        incoterm: options.incoterm,
         business_buyer: row.business_buyer,
         tariff: row.tariff,
         lines: vec![line.clone()],
@@ -367,7 +487,22 @@ fn quote_row(
         t.due_on_delivery.to_string(),
         t.buyer_total.to_string(),
         consignment(&q),
+        q.as_of.to_string(),
+        currency.to_string(),
+        fx(&q),
+        warnings(&q),
     ])
+}
+
+/// Each rate the quote converted with: `USD/GBP 0.736757 (source)`, `; ` between them.
+fn fx(q: &Quote) -> String {
+    q.fx.iter().map(|f| format!("{} {} ({})", f.pair, f.rate, f.source)).collect::<Vec<_>>().join("; ")
+}
+
+/// The quote's warnings (`W_CODE: message`, ` | ` between them): an assumption, stale data or
+/// an input not used is said in the row, as in the JSON quote.
+fn warnings(q: &Quote) -> String {
+    q.warnings.iter().map(|w| format!("{}: {}", w.code, w.message)).collect::<Vec<_>>().join(" | ")
 }
 
 /// What the row's price holds for: the SKU shipped alone (its quantity, one consignment), naming
@@ -415,8 +550,17 @@ fn status(q: &Quote) -> &'static str {
     }
 }
 
-/// An output row with status `error` and the error as its reason.
-fn error_row(sku: &str, dest: &str, code: &str, e: &Error, snapshot_id: &str) -> Vec<String> {
+/// An output row with status `error` and the error as its reason (the date asked for, and the
+/// row's currency when it was read).
+fn error_row(
+    sku: &str,
+    dest: &str,
+    code: &str,
+    e: &Error,
+    snapshot_id: &str,
+    date: Date,
+    currency: Option<Currency>,
+) -> Vec<String> {
     let mut v = vec![sku.to_string(), dest.to_string(), code.to_string()];
     v.extend(std::iter::repeat_n(String::new(), 7));
     v.extend([
@@ -424,6 +568,10 @@ fn error_row(sku: &str, dest: &str, code: &str, e: &Error, snapshot_id: &str) ->
         e.to_string(),
         snapshot_id.to_string(),
         String::new(),
+        String::new(),
+        String::new(),
+        date.to_string(),
+        currency.map(|c| c.to_string()).unwrap_or_default(),
         String::new(),
         String::new(),
     ]);

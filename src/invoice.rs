@@ -5,6 +5,10 @@
 //! date are unknown) is only a lower bound, so a bill is never called an overcharge against it:
 //! that component is always listed, with `expected_is: "at_least"` and `unpriced` saying what is
 //! missing, and the answer's `overcharge_is` is `"at_most"` (docs/rules.md#18).
+//!
+//! A figure the caller did not give is not checked, never read as a bill of 0 (audit-s S9: an
+//! omitted `--tax` was "diagnosed" as billed 0% of expected): it is left out of the differences
+//! and of the overcharge, and named in `not_checked`. A bill with none of the three is an error.
 
 use crate::error::Result;
 use crate::incomplete::{unpriced_in, Component, Exactness};
@@ -14,23 +18,31 @@ use crate::Engine;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// What the carrier billed, in the destination's currency.
+/// What the carrier billed, in the destination's currency; a figure left out (`None`) is not
+/// checked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Billed {
-    pub duty: Decimal,
-    pub tax: Decimal,
-    pub fees: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub duty: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub tax: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub fees: Option<Decimal>,
 }
 
 impl Billed {
-    /// Reads `{"duty": "12.50", "tax": 3}` (each field optional, 0 when absent) like a request's
+    /// Reads `{"duty": "12.50", "tax": 3}` (each field optional: absent or null, not checked) like a request's
     /// amounts: exactly from the text of a JSON string or number, never through a float; a
     /// decimal comma or digit separator is `E_AMOUNT`, an unknown or repeated field names it.
     ///
     /// ```
     /// let b = landed::invoice::Billed::from_json(r#"{"duty": 0.1, "tax": "3"}"#).unwrap();
-    /// assert_eq!(b.duty.to_string(), "0.1");
+    /// assert_eq!(b.duty.unwrap().to_string(), "0.1");
+    /// assert_eq!(b.fees, None);
     /// assert!(landed::invoice::Billed::from_json(r#"{"tax": "49,99"}"#).is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<Billed> {
@@ -67,6 +79,10 @@ pub struct InvoiceCheck {
     /// `exact`, or `at_most` when the recomputed quote is incomplete: its total is a lower bound,
     /// so the bill exceeds it by at most `overcharge` and may not exceed it at all.
     pub overcharge_is: Exactness,
+    /// The figures the bill did not give (`duty`, `tax`, `fees`): not compared, and not in
+    /// `overcharge`, which covers only the figures given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_checked: Vec<String>,
 }
 
 /// True when a difference (either sign) matches an amount to within two cents.
@@ -76,8 +92,16 @@ fn near(difference: Decimal, amount: Decimal) -> bool {
 
 /// Recomputes the request and compares it with the bill.
 pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<InvoiceCheck> {
+    let given = [("duty", billed.duty), ("tax", billed.tax), ("fees", billed.fees)];
+    if given.iter().all(|(_, amount)| amount.is_none()) {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::MissingField,
+            "billed",
+            "the bill gives no figure: give at least one of duty, tax and fees (a figure left out is not checked, never read as 0)",
+        ));
+    }
     // A bill is what was charged: a negative figure is an input error, never a refund to compare.
-    for (field, amount) in [("duty", billed.duty), ("tax", billed.tax), ("fees", billed.fees)] {
+    for (field, amount) in given.iter().filter_map(|(f, a)| a.map(|a| (*f, a))) {
         if amount.is_sign_negative() && !amount.is_zero() {
             return Err(crate::error::Error::new(
                 crate::error::ErrorCode::NegativeAmount,
@@ -89,7 +113,8 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     let q = engine.quote(req)?;
     let t = &q.totals;
     let mut hints = Hints::of(&q);
-    hints.billed_fees = billed.fees;
+    // Only a hint's input (a carrier's charge in the tax base): fees not given are none billed.
+    hints.billed_fees = billed.fees.unwrap_or_default();
     // The carrier bills the tax due at the border: tax the seller collected at the sale (IOSS,
     // the UK's <= GBP 135, VOEC...) is not the carrier's to charge.
     let border_tax = t.tax - t.collected_at_sale;
@@ -100,7 +125,7 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     ]
     .into_iter()
     .filter_map(|(item, billed_amount, expected, component)| {
-        difference(item, billed_amount, expected, unpriced_in(&q, component), &hints)
+        difference(item, billed_amount?, expected, unpriced_in(&q, component), &hints)
     })
     .map(|mut d| {
         if d.item == "tax" && d.difference > Decimal::ZERO && !t.collected_at_sale.is_zero() {
@@ -117,9 +142,12 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
         d
     })
     .collect();
-    let overcharge = billed.duty + billed.tax + billed.fees - (t.duty + border_tax + t.fees);
+    // Billed minus expected over the figures given only: one not given is not a bill of 0.
+    let compared = [(billed.duty, t.duty), (billed.tax, border_tax), (billed.fees, t.fees)];
+    let overcharge = compared.iter().filter_map(|(b, e)| b.map(|b| b - e)).sum();
+    let not_checked = given.iter().filter(|(_, a)| a.is_none()).map(|(f, _)| f.to_string()).collect();
     let overcharge_is = if t.complete { Exactness::Exact } else { Exactness::AtMost };
-    Ok(InvoiceCheck { quote: q, differences, overcharge, overcharge_is })
+    Ok(InvoiceCheck { quote: q, differences, overcharge, overcharge_is, not_checked })
 }
 
 /// One component's comparison: none when billed equals a complete expected figure. An
@@ -284,8 +312,10 @@ mod tests {
     #[test]
     fn billed_amounts_are_read_strictly() {
         let ok = Billed::from_json(r#"{"duty":"12.50","tax":"3"}"#).unwrap();
-        assert_eq!(ok.duty, Decimal::new(1250, 2));
-        assert_eq!(ok.fees, Decimal::ZERO);
+        assert_eq!(ok.duty, Some(Decimal::new(1250, 2)));
+        // Not given: not checked (audit-s S9), never a bill of 0.
+        assert_eq!(ok.fees, None);
+        assert_eq!(Billed::from_json(r#"{"fees":null}"#).unwrap(), Billed::default());
         for (bad, field) in [
             (r#"{"duty":"4_999"}"#, "billed.duty"),
             (r#"{"tax":"49,99"}"#, "billed.tax"),
@@ -305,7 +335,7 @@ mod tests {
     #[test]
     fn billed_numbers_are_exact() {
         let b = Billed::from_json(r#"{"duty": 0.1, "tax": 1e2, "fees": 12.345678901234567890123}"#).unwrap();
-        assert_eq!((b.duty, b.tax), (Decimal::new(1, 1), Decimal::ONE_HUNDRED));
-        assert_eq!(b.fees.to_string(), "12.345678901234567890123");
+        assert_eq!((b.duty, b.tax), (Some(Decimal::new(1, 1)), Some(Decimal::ONE_HUNDRED)));
+        assert_eq!(b.fees.unwrap().to_string(), "12.345678901234567890123");
     }
 }

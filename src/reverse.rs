@@ -103,6 +103,12 @@ pub struct ReverseResult {
     /// net price is only an upper bound (the true one may be lower).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// The snapshot, date and exchange rates the answer's quote was priced with (the target is
+    /// in the destination's currency, the net price in the request's): the answer can be priced
+    /// again from them (audit-s S12).
+    pub snapshot_id: String,
+    pub as_of: crate::date::Date,
+    pub fx: Vec<crate::fx::FxUsed>,
 }
 
 /// Why a reverse-pricing answer is a bound rather than exact.
@@ -113,6 +119,12 @@ pub struct Bound {
     pub net_price_is: String,
     /// The levies the quote could not price, and the inputs that would fix them.
     pub reason: String,
+}
+
+/// What an answer carries from its quote: the bound an incomplete one makes of it, and the
+/// snapshot, date and exchange rates it was priced with.
+fn answered(q: &Quote) -> (Option<Bound>, String, crate::date::Date, Vec<crate::fx::FxUsed>) {
+    (bound_of(q), q.snapshot_id.to_string(), q.as_of, q.fx.clone())
 }
 
 /// What the buyer pays in all: the target's measure.
@@ -137,6 +149,17 @@ fn bound_of(q: &Quote) -> Option<Bound> {
 
 /// The all-in target is more than 0 and at most [`crate::request::MAX_VALUE`] (so that charm
 /// rounding and bracketing cannot overflow).
+/// No price reaches `target`: at the smallest prices the all-in price is already `least`.
+fn below_fixed_charges(target: Decimal, currency: &str, least: Decimal) -> Error {
+    Error::new(
+        ErrorCode::Amount,
+        "target",
+        format!(
+            "no price gives an all-in {target} {currency}: at the smallest prices it is already {least} {currency}, as what is charged whatever the price (shipping, insurance, fees) exceeds the target"
+        ),
+    )
+}
+
 fn check_target(target: Decimal) -> Result<()> {
     if target <= Decimal::ZERO {
         return Err(Error::new(ErrorCode::Amount, "target", "the all-in target must be more than 0"));
@@ -229,8 +252,15 @@ pub fn reverse(
             hi = mid;
         }
     }
+    if lo.is_zero() {
+        // Even the smallest net price lands above the target: what is charged whatever the
+        // price (shipping, insurance, fees) exceeds it. Said of `target`, not of the allocation
+        // a net price of 0 cannot make (audit-s S13).
+        return Err(below_fixed_charges(target, &currency.to_string(), landed_at(engine, req, unit)?.0));
+    }
     let (landed_lo, levies_lo) = landed_at(engine, req, lo)?;
     if landed_lo == target {
+        let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, lo)?);
         return Ok(ReverseResult {
             target,
             net_price: lo,
@@ -241,7 +271,10 @@ pub fn reverse(
             policy,
             charm,
             absorbed: None,
-            bound: bound_of(&quote_at(engine, req, lo)?),
+            bound,
+            snapshot_id,
+            as_of,
+            fx,
         });
     }
     let (landed_hi, levies_hi) = landed_at(engine, req, hi)?;
@@ -265,30 +298,42 @@ pub fn reverse(
                 zone.net_below, zone.below, zone.net_above, zone.above, zone.cause
             ),
         )),
-        GreyZonePolicy::ClampBelow => Ok(ReverseResult {
-            target,
-            net_price: lo,
-            landed: landed_lo,
-            currency: currency.to_string(),
-            exact: false,
-            grey_zone: Some(zone),
-            policy,
-            charm,
-            absorbed: None,
-            bound: bound_of(&quote_at(engine, req, lo)?),
-        }),
-        GreyZonePolicy::Absorb => Ok(ReverseResult {
-            target,
-            net_price: hi,
-            landed: landed_hi,
-            currency: currency.to_string(),
-            exact: false,
-            absorbed: Some(landed_hi - target),
-            grey_zone: Some(zone),
-            policy,
-            charm,
-            bound: bound_of(&quote_at(engine, req, hi)?),
-        }),
+        GreyZonePolicy::ClampBelow => {
+            let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, lo)?);
+            Ok(ReverseResult {
+                target,
+                net_price: lo,
+                landed: landed_lo,
+                currency: currency.to_string(),
+                exact: false,
+                grey_zone: Some(zone),
+                policy,
+                charm,
+                absorbed: None,
+                bound,
+                snapshot_id,
+                as_of,
+                fx,
+            })
+        }
+        GreyZonePolicy::Absorb => {
+            let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, hi)?);
+            Ok(ReverseResult {
+                target,
+                net_price: hi,
+                landed: landed_hi,
+                currency: currency.to_string(),
+                exact: false,
+                absorbed: Some(landed_hi - target),
+                grey_zone: Some(zone),
+                policy,
+                charm,
+                bound,
+                snapshot_id,
+                as_of,
+                fx,
+            })
+        }
     }
 }
 
@@ -313,6 +358,10 @@ pub struct CartReverseResult {
     /// Set when the quote at the answer is incomplete (see [`ReverseResult::bound`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// As [`ReverseResult::snapshot_id`]: what the answer's quote was priced with.
+    pub snapshot_id: String,
+    pub as_of: crate::date::Date,
+    pub fx: Vec<crate::fx::FxUsed>,
 }
 
 fn scaled(req: &QuoteRequest, k: Decimal) -> QuoteRequest {
@@ -347,6 +396,19 @@ pub fn reverse_cart(
     let currency = engine.rules().jurisdiction(&req.destination.to_ascii_uppercase(), req.date)?.currency;
     let landed = |k: Decimal| -> Result<Decimal> { Ok(all_in(&engine.quote(&scaled(req, k))?)) };
     let (mut lo, mut hi) = bracket(Decimal::ONE, target, landed, "no prices reach this target")?;
+    if lo.is_zero() {
+        // The least the cart can cost: its cheapest priced line at one minor unit, the others in
+        // proportion (a factor of 0 prices nothing, and spreads no shipping). Above the target,
+        // no prices reach it (audit-s S13: the error named shipping.allocation).
+        let unit = Decimal::new(1, req.currency.minor_units());
+        let cheapest = req.lines.iter().map(|l| l.unit_price).filter(|p| *p > Decimal::ZERO).min();
+        let least = cheapest.map(|p| unit / p).filter(|k| *k < hi).unwrap_or(hi);
+        let at_least = landed(least)?;
+        if at_least > target {
+            return Err(below_fixed_charges(target, &currency.to_string(), at_least));
+        }
+        lo = least;
+    }
     for _ in 0..64 {
         let mid = (lo + hi) / Decimal::TWO;
         if landed(mid)? <= target {
@@ -358,8 +420,12 @@ pub fn reverse_cart(
     let prices = |k: Decimal| scaled(req, k).lines.iter().map(|l| (l.id.clone(), l.unit_price)).collect::<Vec<_>>();
     let (landed_lo, landed_hi) = (landed(lo)?, landed(hi)?);
     let result = |k: Decimal, landed: Decimal, exact: bool, zone: Option<GreyZone>, absorbed: Option<Decimal>| {
+        let (bound, snapshot_id, as_of, fx) = answered(&engine.quote(&scaled(req, k))?);
         Ok(CartReverseResult {
-            bound: bound_of(&engine.quote(&scaled(req, k))?),
+            bound,
+            snapshot_id,
+            as_of,
+            fx,
             target,
             scale: k.round_dp(12).normalize(),
             net_prices: prices(k),

@@ -142,6 +142,9 @@ pub struct SweepResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ties: Vec<AxisTie>,
     pub combinations: usize,
+    /// The snapshot every row was priced from (each row names its own date and `fx`): with
+    /// them the sweep can be priced again (audit-s S12).
+    pub snapshot_id: String,
 }
 
 /// One line's claim in a sweep row.
@@ -191,6 +194,30 @@ pub struct AxisTie {
 }
 
 impl SweepAxes {
+    /// The axes with every country written as the quote reads it (trimmed, upper case), after
+    /// checking each value is well formed: a country an ISO code, a code an HS code. An empty or
+    /// malformed value is an error naming it (`axes.destinations[1]`), before anything is priced:
+    /// never a row of the sweep (audit-s S10: `--dest GB,,DE` gave a row "E_COUNTRY" and exit
+    /// 0), and never compared raw (audit-s S1: `--origin "CN, RU"` priced " RU" as no country of
+    /// column 2). A well-formed value the destination cannot price (an unsupported destination,
+    /// a programme it has not) stays that row's error.
+    pub fn checked(&self) -> Result<SweepAxes> {
+        let countries = |values: &[String], axis: &str| -> Result<Vec<String>> {
+            let field = |i: usize| format!("axes.{axis}[{i}]");
+            values.iter().enumerate().map(|(i, v)| crate::request::country(v, &field(i))).collect()
+        };
+        for (i, c) in self.codes.iter().enumerate() {
+            crate::hs::HsCode::parse(c).map_err(|e| Error::new(e.code, format!("axes.codes[{i}]"), e.message))?;
+        }
+        claim_plans(&self.claims)?;
+        Ok(SweepAxes {
+            destinations: countries(&self.destinations, "destinations")?,
+            origins: countries(&self.origins, "origins")?,
+            ship_froms: countries(&self.ship_froms, "ship_froms")?,
+            ..self.clone()
+        })
+    }
+
     /// The axes with each value once (the first of repeats kept, in order): `--origin CN,CN,CN`
     /// used to print three identical rows. Countries, channels and claims compare without case.
     pub fn deduplicated(&self) -> SweepAxes {
@@ -234,7 +261,7 @@ pub fn sweep_with_progress(
     axes: &SweepAxes,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<SweepResult> {
-    let axes = &axes.deduplicated();
+    let axes = &axes.checked()?.deduplicated();
     let combos = combinations(engine, base, axes)?;
     let total = combos.len();
     let mut rows = Vec::with_capacity(total);
@@ -303,6 +330,7 @@ pub fn sweep_with_progress(
         spread,
         savings,
         ties,
+        snapshot_id: engine.snapshot_id(),
     })
 }
 

@@ -122,11 +122,11 @@ fn diff_text_names_the_rate_that_changed() {
 fn invoice_text_matching_and_not() {
     // GB_TEE: 12 % duty on 150.00 = 18.00, VAT 20 % × 168.00 = 33.60 (quote_table_text).
     assert_eq!(
-        text(&["invoice", "-", "--duty", "18.00", "--tax", "33.60"], Some(GB_TEE)),
+        text(&["invoice", "-", "--duty", "18.00", "--tax", "33.60", "--fees", "0"], Some(GB_TEE)),
         "billed minus expected: 0.00 GBP\n  the bill matches the recomputed quote\n"
     );
     assert_eq!(
-        text(&["invoice", "-", "--duty", "18.00", "--tax", "0"], Some(GB_TEE)),
+        text(&["invoice", "-", "--duty", "18.00", "--tax", "0", "--fees", "0"], Some(GB_TEE)),
         "billed minus expected: -33.60 GBP\n  tax: billed 0 expected 33.60 (-33.60)\n    likely: a different VAT/GST rate (reduced or standard) or exchange rate\n"
     );
 }
@@ -224,8 +224,18 @@ fn catalogue_writes_its_file_whole_and_reports_it() {
     std::fs::create_dir_all(&dir).unwrap();
     let (csv, out) = (dir.join("in.csv"), dir.join("out.csv"));
     std::fs::write(&csv, "sku,code,price\nA1,6109100010,20.00\n").unwrap();
-    let args =
-        ["catalogue", csv.to_str().unwrap(), "--dest", "GB", "--date", "2026-03-02", "--out", out.to_str().unwrap()];
+    let args = [
+        "catalogue",
+        csv.to_str().unwrap(),
+        "--dest",
+        "GB",
+        "--date",
+        "2026-03-02",
+        "--currency",
+        "GBP",
+        "--out",
+        out.to_str().unwrap(),
+    ];
     assert_eq!(text(&args, None), format!("wrote {}\n", out.display()));
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.starts_with("sku,destination,code,"), "{written}");
@@ -264,7 +274,7 @@ const MPF_UNVERIFIED: &str = "shipment: Merchandise Processing Fee (informal ent
 fn invoice_text_never_calls_a_bill_over_an_incomplete_quote_an_overcharge() {
     let quote: serde_json::Value = serde_json::from_str(&text(&["quote", "-"], Some(US_TEES))).unwrap();
     let duty = quote["totals"]["duty"].as_str().unwrap().to_string();
-    let out = text(&["invoice", "-", "--duty", &duty, "--fees", "2.69"], Some(US_TEES));
+    let out = text(&["invoice", "-", "--duty", &duty, "--tax", "0", "--fees", "2.69"], Some(US_TEES));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[..3],

@@ -164,9 +164,9 @@ fn the_catalogue_under_dap_writes_what_is_due_on_delivery_and_the_buyers_total()
         let options = CatalogueOptions {
             destinations: vec!["DE".into()],
             date: landed::date::Date::parse("2026-11-26").unwrap(),
-            currency: landed::money::Currency::parse("EUR").unwrap(),
-            channel: landed::request::Channel::Courier,
-            incoterm,
+            currency: None,
+            channel: Some(landed::request::Channel::Courier),
+            incoterm: Some(incoterm),
         };
         let mut out = Vec::new();
         price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();

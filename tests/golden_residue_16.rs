@@ -230,7 +230,7 @@ fn a_tax_difference_of_the_rate_times_the_billed_fees_names_the_carriers_charge_
     let req = common::request(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR",
         "channel": "courier", "origin": "CN",
         "lines": [{"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "200.00"}]}));
-    let billed = landed::invoice::Billed { duty: d("24.00"), tax: d("44.84"), fees: d("12") };
+    let billed = landed::invoice::Billed { duty: Some(d("24.00")), tax: Some(d("44.84")), fees: Some(d("12")) };
     let check = landed::invoice::check(&common::engine(), &req, &billed).expect("check");
     let tax = check.differences.iter().find(|x| x.item == "tax").expect("tax differs");
     assert_eq!((tax.expected, tax.difference), (d("42.56"), d("2.28")));
@@ -243,7 +243,7 @@ fn a_tax_difference_of_the_rate_times_the_billed_fees_names_the_carriers_charge_
     );
     assert!(tax.likely_causes[0].contains("W_ASSUMPTION tax_base_charges"), "{:?}", tax.likely_causes);
     // A difference the fees do not explain is not put down to them.
-    let billed = landed::invoice::Billed { duty: d("24.00"), tax: d("44.00"), fees: d("12") };
+    let billed = landed::invoice::Billed { duty: Some(d("24.00")), tax: Some(d("44.00")), fees: Some(d("12")) };
     let check = landed::invoice::check(&common::engine(), &req, &billed).expect("check");
     let tax = check.differences.iter().find(|x| x.item == "tax").expect("tax differs");
     assert!(!tax.likely_causes.iter().any(|c| c.contains("carrier's charge")), "{:?}", tax.likely_causes);
@@ -259,15 +259,16 @@ fn a_catalogue_row_says_its_price_is_for_the_sku_shipped_alone_vata_1994_s7_and_
     let options = landed::catalogue::CatalogueOptions {
         destinations: vec!["GB".into()],
         date: landed::date::Date::parse("2026-03-02").unwrap(),
-        currency: landed::money::Currency::GBP,
-        channel: landed::request::Channel::Courier,
-        incoterm: landed::request::Incoterm::Ddp,
+        currency: None,
+        channel: Some(landed::request::Channel::Courier),
+        incoterm: Some(landed::request::Incoterm::Ddp),
     };
     let mut out = Vec::new();
     landed::catalogue::price_catalogue(&common::engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
     let mut rdr = csv::Reader::from_reader(out.as_slice());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header.last().map(String::as_str), Some("consignment"));
+    // Column 16 (session 17 appended as_of, input_currency, fx and warnings after it: audit-s S6).
+    assert_eq!(header[15], "consignment");
     assert_eq!(header[..15], landed::catalogue::OUTPUT_COLUMNS[..15]);
     let row = rdr.records().next().unwrap().unwrap();
     let note = &row[15];

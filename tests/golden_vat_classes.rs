@@ -210,9 +210,9 @@ fn the_catalogue_reads_an_optional_vat_class_column() {
     let options = CatalogueOptions {
         destinations: vec!["GB".into()],
         date: Date::parse("2026-11-26").unwrap(),
-        currency: Currency::parse("GBP").unwrap(),
-        channel: Channel::Courier,
-        incoterm: Incoterm::Ddp,
+        currency: Some(Currency::parse("GBP").unwrap()),
+        channel: Some(Channel::Courier),
+        incoterm: Some(Incoterm::Ddp),
     };
     let mut out = Vec::new();
     price_catalogue(&common::engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();

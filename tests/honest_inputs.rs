@@ -97,7 +97,8 @@ fn reversed_months_negative_bills_and_repeated_axis_values() {
     assert_eq!(v["combinations"], json!(1), "{out}");
     // The library refuses a negative bill too.
     let req = request(serde_json::from_str(&std::fs::read_to_string(&cart).unwrap()).unwrap());
-    let e = landed::invoice::check(&engine(), &req, &Billed { tax: d("-0.01"), ..Billed::default() }).unwrap_err();
+    let e =
+        landed::invoice::check(&engine(), &req, &Billed { tax: Some(d("-0.01")), ..Billed::default() }).unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::NegativeAmount, Some("tax")));
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -111,9 +112,9 @@ fn catalogue_cells_cannot_run_as_formulas_and_a_repeated_sku_is_refused() {
     let options = CatalogueOptions {
         destinations: vec!["GB".into()],
         date: Date::parse("2026-11-26").unwrap(),
-        currency: Currency::parse("GBP").unwrap(),
-        channel: Channel::Courier,
-        incoterm: Incoterm::Ddp,
+        currency: Some(Currency::parse("GBP").unwrap()),
+        channel: Some(Channel::Courier),
+        incoterm: Some(Incoterm::Ddp),
     };
     let mut out = Vec::new();
     price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();

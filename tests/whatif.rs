@@ -162,9 +162,9 @@ fn catalogue_of_10000_skus_times_10_destinations() {
     let options = landed::catalogue::CatalogueOptions {
         destinations: ["DE", "FR", "GB", "US", "IT", "ES", "NL", "CA", "AU", "JP"].map(String::from).to_vec(),
         date: Date::parse("2026-03-02").unwrap(),
-        currency: landed::money::Currency::USD,
-        channel: landed::request::Channel::Courier,
-        incoterm: landed::request::Incoterm::Ddp,
+        currency: Some(landed::money::Currency::USD),
+        channel: Some(landed::request::Channel::Courier),
+        incoterm: Some(landed::request::Incoterm::Ddp),
     };
     let mut out = Vec::new();
     let mut last = 0;
@@ -196,7 +196,7 @@ fn invoice_check_explains_a_vat_base_without_duty() {
         "lines": [{"id": "a", "code": "61091000", "quantity": "10", "unit_price": "100"}]}));
     let q = engine().quote(&r).unwrap();
     // The carrier charged VAT on the goods only: 20 % × 1,000 instead of 20 % × 1,120.
-    let billed = landed::invoice::Billed { duty: q.totals.duty, tax: d("200.00"), fees: d("0") };
+    let billed = landed::invoice::Billed { duty: Some(q.totals.duty), tax: Some(d("200.00")), fees: Some(d("0")) };
     let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
     let tax = check.differences.iter().find(|x| x.item == "tax").unwrap();
     assert_eq!(tax.difference, d("-24.00"));
@@ -239,7 +239,7 @@ fn invoice_against_an_unknown_fee_cannot_be_an_overcharge_rules_18() {
     use landed::invoice::{check, Billed};
     let q = engine().quote(&us_tees("2026-11-26")).unwrap();
     assert!(!q.totals.complete);
-    let billed = Billed { duty: q.totals.duty, tax: d("0"), fees: d("2.69") };
+    let billed = Billed { duty: Some(q.totals.duty), tax: Some(d("0")), fees: Some(d("2.69")) };
     let c = check(&engine(), &us_tees("2026-11-26"), &billed).unwrap();
     assert_eq!((c.overcharge, c.overcharge_is), (d("2.69"), Exactness::AtMost));
     assert_eq!(c.differences.len(), 1, "duty and tax are exact and match: {:?}", c.differences);
@@ -250,7 +250,7 @@ fn invoice_against_an_unknown_fee_cannot_be_an_overcharge_rules_18() {
     assert!(fees.likely_causes[0].contains("cannot be checked"), "{:?}", fees.likely_causes);
     // On 2026-09-30 the same bill matches: FY2026's informal MPF is 2.69.
     let before = engine().quote(&us_tees("2026-09-30")).unwrap();
-    let billed = Billed { duty: before.totals.duty, tax: d("0"), fees: d("2.69") };
+    let billed = Billed { duty: Some(before.totals.duty), tax: Some(d("0")), fees: Some(d("2.69")) };
     let c = check(&engine(), &us_tees("2026-09-30"), &billed).unwrap();
     assert_eq!((c.overcharge, c.overcharge_is, c.differences.len()), (d("0.00"), Exactness::Exact, 0));
 }
@@ -290,9 +290,9 @@ fn a_catalogue_row_with_an_unknown_fee_is_not_priced_rules_18() {
         let options = landed::catalogue::CatalogueOptions {
             destinations: vec!["US".into()],
             date: Date::parse(date).unwrap(),
-            currency: landed::money::Currency::parse("USD").unwrap(),
-            channel: landed::request::Channel::Courier,
-            incoterm: landed::request::Incoterm::Ddp,
+            currency: None,
+            channel: Some(landed::request::Channel::Courier),
+            incoterm: Some(landed::request::Incoterm::Ddp),
         };
         let mut out = Vec::new();
         landed::catalogue::price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
@@ -351,7 +351,7 @@ fn invoice_check_never_expects_the_carrier_to_bill_tax_the_seller_collected_vata
     // (audit-e F8: the check compared the bill with the VAT already collected at the sale).
     let r = request(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "incoterm": "DAP", "lines": [{"id": "a", "code": "61091000", "quantity": "1", "unit_price": "100"}]}));
-    let billed = landed::invoice::Billed { duty: d("0"), tax: d("20.00"), fees: d("0") };
+    let billed = landed::invoice::Billed { duty: Some(d("0")), tax: Some(d("20.00")), fees: Some(d("0")) };
     let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
     assert_eq!(check.quote.totals.collected_at_sale, d("20.00"));
     assert_eq!(check.overcharge, d("20.00"));

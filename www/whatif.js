@@ -300,7 +300,9 @@ tool('run-travel', 'tt-status', ['tt-result'], async () => {
 
 // --- Invoice check ---------------------------------------------------------------------------
 tool('run-invoice', 'inv-status', ['inv-result'], async () => {
-  const billed = { duty: v('inv-duty'), tax: v('inv-tax'), fees: v('inv-fees') };
+  // A figure left empty is not checked (left out of the bill), never a bill of 0.
+  const billed = Object.fromEntries([['duty', v('inv-duty')], ['tax', v('inv-tax')], ['fees', v('inv-fees')]]
+    .filter(([, amount]) => amount.trim() !== ''));
   const r = await invoiceCheck(request(v('inv-dest').toUpperCase()), billed);
   // The engine expects only the tax due at the border: tax the seller collected at the sale
   // (UK ≤ £135, IOSS, AU/NZ GST, VOEC, …) is not the carrier's to bill (src/invoice.rs).
@@ -312,6 +314,7 @@ tool('run-invoice', 'inv-status', ['inv-result'], async () => {
   $('inv-result').replaceChildren(
     el('p', { text: `Billed minus expected: ${bound(r.overcharge_is, overcharge)} ${r.quote.currency}.` }),
     ...notes,
+    ...(r.not_checked?.length ? [el('p', { text: `Not checked (left empty): ${r.not_checked.join(', ')}.` })] : []),
     table('Differences', ['Item', 'Billed', 'Expected (due to the carrier)', 'Difference', 'Likely causes'],
       differences.map((d) => [d.item, d.billed, bound(d.expected_is, d.expected), d.difference, [...d.likely_causes, ...(d.unpriced ?? [])].join('; ')])));
   return '';

@@ -24,7 +24,8 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
     quote_request(value, Path::Root)
 }
 
-/// A carrier's bill (`invoice::Billed`: `duty`, `tax`, `fees`, each an amount, absent = 0) from
+/// A carrier's bill (`invoice::Billed`: `duty`, `tax`, `fees`, each an amount, absent or null =
+/// not checked) from
 /// JSON, read like the request's amounts: exactly from their text, a decimal comma refused, an
 /// unknown or repeated field an error naming `billed.<field>`.
 pub fn billed(text: &str) -> Result<crate::invoice::Billed> {
@@ -34,9 +35,9 @@ pub fn billed(text: &str) -> Result<crate::invoice::Billed> {
     let root = Path::Field(&Path::Root, "billed");
     let mut f = Fields::new(value, root, &["duty", "tax", "fees"], "an object of amounts")?;
     Ok(crate::invoice::Billed {
-        duty: f.or_default("duty", amount)?,
-        tax: f.or_default("tax", amount)?,
-        fees: f.or_default("fees", amount)?,
+        duty: f.optional("duty", amount)?,
+        tax: f.optional("tax", amount)?,
+        fees: f.optional("fees", amount)?,
     })
 }
 

@@ -152,6 +152,59 @@ console.log(JSON.stringify(await quote(JSON.parse(process.argv[2]))));`);
   assert.equal(q.totals.duty, '24.00');
 });
 
+test('a wrong JS type is a typed error naming the argument, and the engine stays in service', () => {
+  // audit-s S11: quote(42) and rate('GB', 610910) trapped the module ("memory access out of
+  // bounds": wasm-bindgen's string glue copied a number as if it were text), the wrapper called it
+  // E_INTERNAL and threw the engine away. Checked in the wrapper and again at the wasm boundary.
+  const request = { destination: 'FR', date: '2026-03-02', currency: 'EUR', origin: 'CN',
+    lines: [{ id: 'a', code: '6109100010', quantity: '20', unit_price: '10' }] };
+  writeFileSync(join(project, 'types.mjs'), `import { readFileSync } from 'node:fs';
+import { quote, rate, ready, reverse, invoiceCheck } from 'landed';
+const request = JSON.parse(process.argv[2]);
+const caught = async (f) => { try { await f(); return null; } catch (e) { return { code: e.code, field: e.field, message: e.message }; } };
+const engine = await ready();
+const out = {
+  quote42: await caught(() => quote(42)), quoteTrue: await caught(() => quote(true)),
+  quoteUndefined: await caught(() => quote(undefined)), quoteArray: await caught(() => quote([1, 2])),
+  rateCode: await caught(() => rate('GB', 610910, '2026-03-02')), rateDate: await caught(() => rate('GB', '610910', 20260302)),
+  reverseTarget: await caught(() => reverse(request, true)), invoiceBilled: await caught(() => invoiceCheck(request, 5)),
+};
+out.sameEngine = (await ready()) === engine;
+out.after = await quote(request);
+// The raw glue, under the wrapper: a wrong type is an Error with a code, never a trap.
+const glue = await import(new URL('./node_modules/landed/pkg/landed.js', import.meta.url).href);
+glue.initSync({ module: readFileSync(new URL('./node_modules/landed/pkg/landed_bg.wasm', import.meta.url)) });
+const raw = (f) => { try { f(); return null; } catch (e) { return { code: e.code, field: e.field, trap: e instanceof WebAssembly.RuntimeError, message: e.message }; } };
+out.raw = {
+  quote42: raw(() => glue.quote(42)), quoteObject: raw(() => glue.quote({})), quoteNull: raw(() => glue.quote(null)),
+  quoteBigint: raw(() => glue.quote(10n)), quoteSymbol: raw(() => glue.quote(Symbol('x'))),
+  rateCode: raw(() => glue.rate('GB', 610910, '2026-03-02')), rateDate: raw(() => glue.rate('GB', '610910', 5)),
+  attachPart: raw(() => glue.attachPart('abc')), missingParts: raw(() => glue.missingParts(null)),
+  countries: raw(() => glue.countries(42)),
+};
+out.rawAfter = JSON.parse(glue.snapshotInfo()).snapshot_id;
+console.log(JSON.stringify(out));`);
+  const out = JSON.parse(run('node', ['types.mjs', JSON.stringify(request)], project));
+  const expected = { quote42: 'request', quoteTrue: 'request', quoteUndefined: 'request', quoteArray: 'request',
+    rateCode: 'code', rateDate: 'date', reverseTarget: 'target', invoiceBilled: 'billed' };
+  for (const [name, field] of Object.entries(expected)) {
+    assert.equal(out[name]?.code, 'E_INVALID_FIELD', `${name}: ${JSON.stringify(out[name])}`);
+    assert.equal(out[name].field, field, name);
+  }
+  assert.match(out.quote42.message, /request: expected a JSON string or an object, got number/);
+  assert.equal(out.sameEngine, true, 'the engine is kept: no fresh instance after a caller error');
+  assert.deepEqual(out.after, cliQuote(request), 'the next quote is the CLI\'s');
+  const rawExpected = { quote42: 'request', quoteObject: 'request', quoteNull: 'request', quoteBigint: 'request',
+    quoteSymbol: 'request', rateCode: 'code', rateDate: 'date', attachPart: 'bytes', missingParts: 'destination', countries: 'date' };
+  for (const [name, field] of Object.entries(rawExpected)) {
+    const e = out.raw[name];
+    assert.deepEqual([e?.code, e?.field, e?.trap], ['E_INVALID_FIELD', field, false], `raw ${name}: ${JSON.stringify(e)}`);
+  }
+  assert.match(out.raw.quote42.message, /^request: expected a string, got number$/);
+  assert.match(out.raw.quoteNull.message, /got null$/);
+  assert.match(out.rawAfter, /^sha256:/, 'the raw module answers after the errors');
+});
+
 test('loadSnapshot() replaces the snapshot from a file, or says the engine cannot', (t) => {
   const published = mkdtempSync(join(tmpdir(), 'landed-snapshot-'));
   publishSnapshot(published);

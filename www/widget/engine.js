@@ -34,6 +34,26 @@ function landedError(code, field, message) {
   return Object.assign(new Error(message), { code, field });
 }
 
+/** What a JS value is, for an error message: `number`, `null`, `array`, … */
+function typeName(value) {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
+ * Checks a caller's argument before it reaches the engine: a value of the wrong type is
+ * `E_INVALID_FIELD` naming the argument (the engine checks again at its boundary), never an
+ * internal error that throws the engine away.
+ */
+function expectArgument(value, name, ok, expected) {
+  if (!ok(value)) throw landedError('E_INVALID_FIELD', name, `${name}: expected ${expected}, got ${typeName(value)}`);
+  return value;
+}
+const isText = (value) => typeof value === 'string';
+const isOptionalText = (value) => value === undefined || value === null || typeof value === 'string';
+/** A request, axes or bill: JSON text or an object (written as JSON here). */
+const isJson = (value) => typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+const expectRequest = (request) => expectArgument(request, 'request', isJson, 'a JSON string or an object');
+
 /** A URL for a string, a URL, or a file path (Node and Deno, relative to the working folder). */
 function urlOf(source) {
   if (source instanceof URL) return source;
@@ -175,6 +195,7 @@ const MAX_PART_ROUNDS = 4;
  * engine is asked again until it names nothing.
  */
 export async function prepareRequest(request) {
+  expectRequest(request);
   const glue = await ready();
   const text = typeof request === 'string' ? request : jsonArgument(request);
   for (let round = 0; round < MAX_PART_ROUNDS; round++) {
@@ -339,20 +360,27 @@ export async function quote(request) {
 
 /** Prices synchronously once `prepare(destination)` has resolved (hot paths such as re-pricing a page). */
 export function quoteNow(glue, request) {
+  expectRequest(request);
   return call(glue, 'quote', request);
 }
 
 /** Looks up a code: `rate('DE', '22042109', '2026-03-01')`. Loads descriptions first. */
 export async function rate(destination, code, date) {
+  // A code given as a number is refused, not turned into text: 0402 or 0101 would lose a digit.
+  expectArgument(destination, 'destination', isText, 'a string');
+  expectArgument(code, 'code', isText, 'a string (an HS code such as "22042109")');
+  expectArgument(date, 'date', isOptionalText, 'a string (YYYY-MM-DD) or nothing');
   // The parts a one-line quote of the code needs: its chapter part (and what it correlates into),
   // not the whole tariff; the invalid code or destination is reported by the look-up itself.
   await prepareRequest({ destination, currency: 'EUR', date: date ?? today(),
-    lines: [{ id: 'rate', code: String(code), quantity: '1', unit_price: '0' }] });
+    lines: [{ id: 'rate', code, quantity: '1', unit_price: '0' }] });
   return call(await loadDescriptions(), 'rate', destination, code, date ?? undefined);
 }
 
 /** Suggests codes for a description: `search('cotton t-shirt', 'GB')`. */
 export async function search(text, destination, limit) {
+  expectArgument(text, 'text', isText, 'a string');
+  expectArgument(destination, 'destination', isText, 'a string');
   await useWhatif(); // search is in the full module (pricing pages do not need its index)
   await prepare(destination, 'HS');
   return call(await loadDescriptions(), 'search', text, destination, limit ?? undefined);
@@ -360,30 +388,38 @@ export async function search(text, destination, limit) {
 
 /** Net price for an all-in target (one line: that price; a cart: one factor on every price). */
 export async function reverse(request, target, charm, policy) {
+  expectRequest(request);
+  expectArgument(target, 'target', (t) => typeof t === 'string' || typeof t === 'number', 'a decimal string or a number');
   await useWhatif();
   return call(await prepare(destinationOf(request)), 'reverse', request, String(target), charm ?? undefined, policy ?? undefined);
 }
 
 /** One cart across destinations, origins, dates, channels, incoterms and codes. */
 export async function sweep(request, axes) {
+  expectRequest(request);
+  expectArgument(axes, 'axes', isJson, 'a JSON string or an object');
   await useWhatif();
   return call(await prepare(destinationOf(request), axes?.destinations ?? []), 'sweep', request, axes);
 }
 
 /** The same cart on two dates and every levy that changed. */
 export async function compareDates(request, before, after) {
+  expectRequest(request);
   await useWhatif();
   return call(await prepare(destinationOf(request)), 'compareDates', request, before, after);
 }
 
 /** The lines of a request (as SKUs) whose duty changes between two dates. */
 export async function catalogueDiff(request, before, after) {
+  expectRequest(request);
   await useWhatif();
   return call(await prepare(destinationOf(request)), 'catalogueDiff', request, before, after);
 }
 
 /** What a carrier billed against the recomputed quote. */
 export async function invoiceCheck(request, billed) {
+  expectRequest(request);
+  expectArgument(billed, 'billed', isJson, 'a JSON string or an object');
   await useWhatif();
   return call(await prepare(destinationOf(request)), 'invoiceCheck', request, billed);
 }

@@ -12,13 +12,18 @@ pub struct Args {
     destinations: Vec<String>,
     #[arg(long)]
     date: Option<String>,
-    /// Currency of the prices when the CSV has no currency column.
-    #[arg(long, default_value = "USD")]
-    currency: String,
-    #[arg(long, default_value = "courier")]
-    channel: String,
-    #[arg(long, default_value = "DDP")]
-    incoterm: String,
+    /// Currency of every price, for a CSV without a currency column (required then: no currency
+    /// is assumed).
+    #[arg(long)]
+    currency: Option<String>,
+    /// How the goods travel; not given, each quote assumes courier and says so in `warnings`
+    /// where it changes a figure.
+    #[arg(long)]
+    channel: Option<String>,
+    /// DDP or DAP; not given, each quote assumes DDP and says so in `warnings` where something
+    /// is due at the border.
+    #[arg(long)]
+    incoterm: Option<String>,
     /// Write CSV here instead of standard output.
     #[arg(long)]
     out: Option<String>,
@@ -33,9 +38,9 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
             .map(|d| landed::request::country(d, "dest"))
             .collect::<Result<_, _>>()?,
         date: date_or_today(args.date.as_deref())?,
-        currency: Currency::parse(&args.currency)?,
-        channel: enum_arg(&args.channel, "channel")?,
-        incoterm: incoterm(&args.incoterm)?,
+        currency: args.currency.as_deref().map(Currency::parse).transpose()?,
+        channel: args.channel.as_deref().map(|c| enum_arg(c, "channel")).transpose()?,
+        incoterm: args.incoterm.as_deref().map(incoterm).transpose()?,
     };
     let file = &args.file;
     let input =

@@ -52,9 +52,14 @@ struct EvalAnswer<'a> {
     missing: Option<&'a [landed::duty::Unpriced]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reasons: Option<Vec<String>>,
+    /// What the figure was computed with (audit-s S12): the snapshot (its unit table), the date
+    /// given (`null`: none, and no seasonal rate could be read) and each `--fx` rate given.
+    snapshot_id: String,
+    as_of: Option<landed::date::Date>,
+    fx: Vec<landed::fx::FxUsed>,
 }
 
-pub fn run(args: Args) -> Result<String, Error> {
+pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
     let value = parse_decimal(&args.value, "value")?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(Error::new(ErrorCode::NegativePrice, "value", "the customs value cannot be negative"));
@@ -64,9 +69,19 @@ pub fn run(args: Args) -> Result<String, Error> {
     for s in &args.quantities {
         quantities.add_text(s, "qty")?;
     }
-    quantities.alcohol_pct = args.alcohol_pct.map(|a| parse_decimal(&a, "alcohol_pct")).transpose()?;
+    quantities.alcohol_pct = args.alcohol_pct.map(|a| alcohol_pct(&a)).transpose()?;
     let components = args.components.iter().map(|c| component(c)).collect::<Result<Vec<_>, Error>>()?;
     let fx = args.fx.iter().map(|f| fx_rate(f)).collect::<Result<Vec<_>, Error>>()?;
+    // One rate per currency: a second `--fx EUR=…` was dropped in silence (audit-s S8).
+    for (i, (c, _)) in fx.iter().enumerate() {
+        if fx[..i].iter().any(|(d, _)| d == c) {
+            return Err(Error::new(
+                ErrorCode::FxRate,
+                "fx",
+                format!("--fx {c} is given twice: give one rate per currency"),
+            ));
+        }
+    }
     let date = args.date.map(|d| landed::date::Date::parse(&d)).transpose()?;
     let expr = DutyExpr::parse(&args.expression);
     let input = DutyInput {
@@ -81,7 +96,14 @@ pub fn run(args: Args) -> Result<String, Error> {
         weight_per_100kg: None,
     };
     let r = expr.evaluate(&input);
-    Ok(if args.json { json_text(&expr, &r, currency) } else { text(&r, currency) })
+    if !args.json {
+        return Ok(text(&r, currency));
+    }
+    let fx = fx
+        .iter()
+        .map(|(c, rate)| landed::fx::FxUsed { pair: format!("{c}/{currency}"), rate: *rate, source: "--fx".into() })
+        .collect();
+    Ok(json_text(&expr, &r, currency, Reproduce { snapshot_id: engine.snapshot_id(), as_of: date, fx }))
 }
 
 /// `NAME=VALUE`.
@@ -92,15 +114,50 @@ fn component(text: &str) -> Result<(String, Decimal), Error> {
     Ok((k.trim().to_string(), parse_decimal(v, "component")?))
 }
 
-/// `CUR=RATE`.
+/// `CUR=RATE`, the rate checked as a request's `fx` is (audit-s S8: `EUR=-1` printed a negative
+/// duty, `EUR=0` a duty of 0.00): positive, within 0.000001..1000000.
 fn fx_rate(text: &str) -> Result<(Currency, Decimal), Error> {
     let (k, v) = text
         .split_once('=')
         .ok_or_else(|| Error::new(ErrorCode::FxRate, "fx", format!("{text:?}: write CUR=RATE, e.g. EUR=1.08")))?;
-    Ok((Currency::parse(k).map_err(|e| e.within("fx"))?, parse_decimal(v, "fx")?))
+    let (currency, rate) = (Currency::parse(k).map_err(|e| e.within("fx"))?, parse_decimal(v, "fx")?);
+    let digits = landed::request::MAX_FX_DIGITS;
+    let (min, max) = (Decimal::new(1, digits), Decimal::from(10i64.pow(digits)));
+    if rate <= Decimal::ZERO {
+        return Err(Error::new(ErrorCode::FxRate, "fx", format!("rate {rate} for {currency} must be positive")));
+    }
+    if rate < min || rate > max {
+        return Err(Error::new(
+            ErrorCode::FxRate,
+            "fx",
+            format!("rate {rate} for {currency} is outside {min}..{max}: no two currencies differ that much"),
+        ));
+    }
+    Ok((currency, rate))
 }
 
-fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency) -> String {
+/// `--alcohol-pct`: a % vol between 0 and 100, as a line's `alcohol_pct` (audit-s S8: 150 was
+/// priced).
+fn alcohol_pct(text: &str) -> Result<Decimal, Error> {
+    let a = parse_decimal(text, "alcohol_pct")?;
+    if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            "alcohol_pct",
+            format!("alcohol_pct is {a}: it is a % vol between 0 and 100"),
+        ));
+    }
+    Ok(a)
+}
+
+/// What an `eval --json` answer records to be reproduced.
+struct Reproduce {
+    snapshot_id: String,
+    as_of: Option<landed::date::Date>,
+    fx: Vec<landed::fx::FxUsed>,
+}
+
+fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency, with: Reproduce) -> String {
     let unpriced = !r.priceable;
     let answer = EvalAnswer {
         amount: r.amount,
@@ -111,6 +168,9 @@ fn json_text(expr: &DutyExpr, r: &DutyResult, currency: Currency) -> String {
         partial_amount: unpriced.then_some(r.partial_amount),
         missing: unpriced.then_some(&r.unpriced[..]),
         reasons: unpriced.then(|| r.unpriced.iter().map(|u| u.message()).collect()),
+        snapshot_id: with.snapshot_id,
+        as_of: with.as_of,
+        fx: with.fx,
     };
     json_sorted(&answer)
 }

@@ -70,7 +70,12 @@ pub fn today() -> Date {
     Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
-/// The first day of every month from `FROM:TO` (YYYY-MM:YYYY-MM).
+/// Most months one `--months` range may give (100 years).
+pub const MAX_MONTHS: usize = 1200;
+
+/// The first day of every month from `FROM:TO` (YYYY-MM:YYYY-MM); a range of more than
+/// [`MAX_MONTHS`] months is `E_TOO_LARGE` (audit-s S10: 1900-01:2999-12 was cut at 1999-12
+/// without a word).
 pub fn month_starts(range: &str) -> Result<Vec<Date>, Error> {
     let bad = || Error::new(ErrorCode::Date, "months", format!("{range:?}: write FROM:TO as YYYY-MM:YYYY-MM"));
     let (a, b) = range.split_once(':').ok_or_else(bad)?;
@@ -83,9 +88,17 @@ pub fn month_starts(range: &str) -> Result<Vec<Date>, Error> {
             format!("{range:?}: FROM ({a}) is after TO ({b}): write the earlier month first"),
         ));
     }
-    let mut out = Vec::new();
+    let months = (end.year() - start.year()) as i64 * 12 + end.month() as i64 - start.month() as i64 + 1;
+    if months > MAX_MONTHS as i64 {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "months",
+            format!("{range:?} is {months} months: at most {MAX_MONTHS} (write a shorter range, or several sweeps)"),
+        ));
+    }
+    let mut out = Vec::with_capacity(months as usize);
     let (mut y, mut m) = (start.year(), start.month());
-    while (y, m) <= (end.year(), end.month()) && out.len() < 1200 {
+    while (y, m) <= (end.year(), end.month()) {
         out.push(Date::new(y, m, 1)?);
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }

@@ -1,7 +1,7 @@
 //! `landed invoice`: a carrier's bill against the recomputed quote.
 
 use crate::input::{json_or_text, request};
-use landed::error::Error;
+use landed::error::{Error, ErrorCode};
 use landed::incomplete::Exactness;
 use landed::invoice::{Billed, InvoiceCheck};
 use landed::money::parse_decimal;
@@ -9,23 +9,31 @@ use landed::money::parse_decimal;
 #[derive(clap::Args)]
 pub struct Args {
     file: String,
-    #[arg(long, default_value = "0")]
-    duty: String,
-    #[arg(long, default_value = "0")]
-    tax: String,
-    #[arg(long, default_value = "0")]
-    fees: String,
+    /// The duty billed; left out, the duty is not checked (never read as a bill of 0).
+    #[arg(long)]
+    duty: Option<String>,
+    /// The import VAT/GST billed; left out, not checked.
+    #[arg(long)]
+    tax: Option<String>,
+    /// The fees billed; left out, not checked.
+    #[arg(long)]
+    fees: Option<String>,
     #[arg(long)]
     json: bool,
 }
 
 pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
+    let amount = |text: &Option<String>, field: &str| text.as_deref().map(|t| parse_decimal(t, field)).transpose();
+    let billed =
+        Billed { duty: amount(&args.duty, "duty")?, tax: amount(&args.tax, "tax")?, fees: amount(&args.fees, "fees")? };
+    if billed == Billed::default() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "duty",
+            "give at least one of --duty, --tax and --fees: a figure left out is not checked, never read as 0",
+        ));
+    }
     let req = request(&args.file)?;
-    let billed = Billed {
-        duty: parse_decimal(&args.duty, "duty")?,
-        tax: parse_decimal(&args.tax, "tax")?,
-        fees: parse_decimal(&args.fees, "fees")?,
-    };
     let r = landed::invoice::check(engine, &req, &billed)?;
     Ok(json_or_text(args.json, &r, text))
 }
@@ -58,7 +66,16 @@ fn text(r: &InvoiceCheck) -> String {
         }
     }
     if r.differences.is_empty() {
-        out.push_str("  the bill matches the recomputed quote\n");
+        out.push_str(match r.not_checked.is_empty() {
+            true => "  the bill matches the recomputed quote\n",
+            false => "  the figures given match the recomputed quote\n",
+        });
+    }
+    if !r.not_checked.is_empty() {
+        out.push_str(&format!(
+            "  not checked (not given): {}; billed minus expected covers only the figures given\n",
+            r.not_checked.join(", ")
+        ));
     }
     out.trim_end().to_string()
 }

@@ -136,8 +136,15 @@ pub fn search(engine: &landed::Engine, args: SearchArgs) -> Result<String, Error
     Ok(json_or_text(args.json, &found, search_text))
 }
 
-/// One candidate a line: score, code, duty and description.
+/// One candidate a line: score, code, duty and description; a line saying none was found
+/// rather than an empty output (audit-s S13).
 fn search_text(found: &SearchResponse) -> String {
+    if found.candidates.is_empty() {
+        return format!(
+            "no candidates for {:?} in {}'s tariff: try other words (the goods' material, use or kind)",
+            found.query, found.destination
+        );
+    }
     found
         .candidates
         .iter()

@@ -85,7 +85,7 @@ fn main() -> ExitCode {
 /// Runs one command; its output, or the typed error to report.
 fn run(engine: &landed::Engine, command: Command) -> Result<String, Error> {
     match command {
-        Command::Eval(args) => eval::run(args),
+        Command::Eval(args) => eval::run(engine, args),
         Command::Reverse(args) => reverse::run(engine, args),
         Command::Sweep(args) => sweep::run(engine, args),
         Command::Diff(args) => diff::run(engine, args),

@@ -52,8 +52,33 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
         ship_froms: args.ship_froms,
         claims: args.claims,
     };
+    // A malformed value of an axis is a usage error (exit code 2) naming its option, before
+    // anything is priced (audit-s S10), not a row.
+    axes.checked().map_err(option_named)?;
     let r = landed::sweep::sweep(engine, &req, &axes)?;
     Ok(json_or_text(args.json, &r, text))
+}
+
+/// An axis error named by the option that gave the value: `axes.destinations[1]` → `--dest
+/// (value 2)`.
+fn option_named(e: Error) -> Error {
+    const OPTIONS: [(&str, &str); 5] = [
+        ("destinations", "--dest"),
+        ("origins", "--origin"),
+        ("ship_froms", "--ship-from"),
+        ("codes", "--code"),
+        ("claims", "--claim"),
+    ];
+    let field = e.field.as_deref().and_then(|f| f.strip_prefix("axes.")).and_then(|f| {
+        let (axis, index) = f.split_once('[')?;
+        let i: usize = index.trim_end_matches(']').parse().ok()?;
+        let option = OPTIONS.iter().find(|(a, _)| *a == axis)?.1;
+        Some(format!("{option} (value {})", i + 1))
+    });
+    match field {
+        Some(field) => Error { field: Some(field), ..e },
+        None => e,
+    }
 }
 
 /// Every combination, ranked, then the answer and the spread.
