@@ -733,6 +733,61 @@ impl QuoteRequest {
     }
 }
 
+/// A country or subdivision code as every layer reads it: trimmed (what the check trims) and
+/// upper-cased (the check takes any case). `None` when it is so already.
+fn canonical_code(code: &str) -> Option<String> {
+    let trimmed = code.trim();
+    (trimmed.len() != code.len() || trimmed.bytes().any(|b| b.is_ascii_lowercase()))
+        .then(|| trimmed.to_ascii_uppercase())
+}
+
+/// Replaces `code` by its canonical form ([`canonical_code`]) when it is not so already.
+fn canonicalise_code(code: &mut String) {
+    if let Some(c) = canonical_code(code) {
+        *code = c;
+    }
+}
+
+impl QuoteRequest {
+    /// Writes every country and subdivision code (`destination`, `subdivision`, `ship_from`,
+    /// `origin`, each line's `origin`) as the checks read it: trimmed and upper-cased, so that
+    /// `" cn "` is priced as `"CN"` everywhere (audit-s S1: a padded code was checked trimmed and
+    /// then compared untrimmed, dropping Section 301 or column 2 in silence). Decoding does it, and
+    /// [`crate::Engine::quote`] does it to a request built in code.
+    pub fn canonicalise(&mut self) {
+        canonicalise_code(&mut self.destination);
+        for c in [&mut self.subdivision, &mut self.ship_from, &mut self.origin].into_iter().flatten() {
+            canonicalise_code(c);
+        }
+        for line in &mut self.lines {
+            if let Some(c) = &mut line.origin {
+                canonicalise_code(c);
+            }
+        }
+    }
+
+    /// True when [`QuoteRequest::canonicalise`] would change nothing.
+    fn is_canonical(&self) -> bool {
+        let opt = |c: &Option<String>| c.as_deref().is_none_or(|c| canonical_code(c).is_none());
+        canonical_code(&self.destination).is_none()
+            && opt(&self.subdivision)
+            && opt(&self.ship_from)
+            && opt(&self.origin)
+            && self.lines.iter().all(|l| opt(&l.origin))
+    }
+
+    /// The request with its codes canonical ([`QuoteRequest::canonicalise`]): itself when they
+    /// are already (always, for a decoded request), else a canonical copy.
+    pub fn canonical(&self) -> std::borrow::Cow<'_, QuoteRequest> {
+        if self.is_canonical() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut req = self.clone();
+        req.canonicalise();
+        std::borrow::Cow::Owned(req)
+    }
+}
+
 impl QuoteRequest {
     /// A gift is from one private individual to another: a business buyer or a seller charging
     /// the tax under a scheme contradicts it (docs/rules.md#gifts).

@@ -1,0 +1,150 @@
+//! fix-t1: audit-s's request-input findings (/work/findings/audit-s.md). An input is read as it
+//! was checked, two answers for one thing are refused, and nothing a levy reads is a silent 0
+//! (docs/rules.md, "The request").
+
+mod common;
+
+use common::{engine, quote, request};
+use landed::error::ErrorCode;
+use landed::Quote;
+use serde_json::{json, Value};
+
+/// The quote of `v` as JSON text (what a caller sees), for comparing two requests' answers.
+fn answer(v: Value) -> String {
+    serde_json::to_string(&quote(v)).expect("a quote serializes")
+}
+
+/// The error a request gets: its code, field and message.
+fn refused(v: Value) -> (ErrorCode, String, String) {
+    let e = match landed::request::from_json(&v.to_string()) {
+        Err(e) => e,
+        Ok(req) => engine().quote(&req).expect_err("refused"),
+    };
+    (e.code, e.field.unwrap_or_default(), e.message)
+}
+
+/// `base` with the member at `path` (`["lines", 0, "origin"]`) set to `value`.
+fn with(base: &Value, path: &[Value], value: Value) -> Value {
+    let mut v = base.clone();
+    let mut at = &mut v;
+    for step in path {
+        at = match step {
+            Value::String(k) => &mut at[k.as_str()],
+            Value::Number(i) => &mut at[i.as_u64().unwrap() as usize],
+            _ => unreachable!(),
+        };
+    }
+    *at = value;
+    v
+}
+
+/// US: 5 T-shirts 6109.10.00.12 at $12 and 2 mugs 6912.00.48 at $8, made in and shipped from
+/// China, on 2026-03-02 (audit-s's base).
+fn us_cart() -> Value {
+    json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "channel": "courier",
+        "incoterm": "DDP", "origin": "CN", "ship_from": "CN", "shipping": "10.00", "lines": [
+        {"id": "tee", "code": "6109.10.00.12", "quantity": "5", "unit_price": "12.00", "weight_kg": "1"},
+        {"id": "mug", "code": "6912.00.48", "quantity": "2", "unit_price": "8.00"}]})
+}
+
+fn section_301(q: &Quote) -> bool {
+    q.lines[0].levies.iter().any(|l| l.name.as_str().contains("301"))
+}
+
+#[test]
+fn a_padded_or_lower_case_origin_is_priced_as_the_clean_code_section_301_and_column_2() {
+    // Section 301 list 4A (84 Fed. Reg. 43304, 7.5 % on 6109.10.00) applies to goods of China;
+    // column 2 (HTSUS General Note 3(b); 19 U.S.C. 4521, Russia from 2022-06-27) to goods of
+    // Russia. A padded code was checked trimmed and compared untrimmed: both were dropped, the
+    // quote complete (audit-s S1). Every spelling of the code gives the clean code's answer.
+    let base = us_cart();
+    let clean = answer(base.clone());
+    assert!(section_301(&quote(base.clone())), "the clean cart bears Section 301");
+    for padded in [" CN ", "CN ", "\tCN", "cn", " cN\n"] {
+        assert_eq!(answer(with(&base, &[json!("origin")], json!(padded))), clean, "origin {padded:?}");
+        let line = with(
+            &with(&base, &[json!("origin")], Value::Null),
+            &[json!("lines"), json!(0), json!("origin")],
+            json!(padded),
+        );
+        let line = with(&line, &[json!("lines"), json!(1), json!("origin")], json!("CN"));
+        let clean_line = with(&line, &[json!("lines"), json!(0), json!("origin")], json!("CN"));
+        assert_eq!(answer(line), answer(clean_line), "lines[0].origin {padded:?}");
+    }
+    let russia = with(&base, &[json!("origin")], json!("RU"));
+    let clean = answer(russia.clone());
+    for padded in [" RU ", "ru", "Ru\t"] {
+        assert_eq!(answer(with(&russia, &[json!("origin")], json!(padded))), clean, "origin {padded:?}");
+    }
+}
+
+#[test]
+fn a_padded_ship_from_keeps_the_cusma_courier_relief_canada() {
+    // CUSMA courier low-value shipments from the US or Mexico (Courier Low Value Shipment
+    // Program, CBSA D8-2-16; Customs Tariff s. 4 CUSMA): a padded `ship_from` "US" lost the relief.
+    let base = json!({"destination": "CA", "subdivision": "ON", "date": "2026-03-02", "currency": "CAD",
+        "origin": "CN", "ship_from": "US", "channel": "courier", "lines": [
+        {"id": "tee", "code": "6109.10.00", "quantity": "1", "unit_price": "120.00", "duty_rate": "18%"}]});
+    let clean = answer(base.clone());
+    for padded in [" US ", "us", "US\t"] {
+        assert_eq!(answer(with(&base, &[json!("ship_from")], json!(padded))), clean, "ship_from {padded:?}");
+    }
+    // The subdivision too: " on " is Ontario.
+    for padded in [" ON ", "on", " On"] {
+        assert_eq!(answer(with(&base, &[json!("subdivision")], json!(padded))), clean, "subdivision {padded:?}");
+    }
+}
+
+#[test]
+fn a_padded_destination_currency_or_fx_pair_is_the_clean_one() {
+    // The UK cart of README's example, in US dollars at a caller's rate.
+    let base = json!({"destination": "GB", "ship_from": "US", "origin": "US", "date": "2026-03-02",
+        "currency": "USD", "channel": "courier", "incoterm": "DDP", "fx": {"USD/GBP": "0.79"}, "lines": [
+        {"id": "tee", "code": "6109.10.00.10", "quantity": "24", "unit_price": "12.50", "weight_kg": "4.8"}]});
+    let clean = answer(base.clone());
+    for padded in [" GB ", "gb", "Gb\n"] {
+        assert_eq!(answer(with(&base, &[json!("destination")], json!(padded))), clean, "destination {padded:?}");
+    }
+    for padded in [" USD ", "usd"] {
+        assert_eq!(answer(with(&base, &[json!("currency")], json!(padded))), clean, "currency {padded:?}");
+    }
+    for key in [" USD/GBP", "usd/gbp", "USD/GBP "] {
+        let v = with(&base, &[json!("fx")], json!({key: "0.79"}));
+        assert_eq!(answer(v), clean, "fx key {key:?}");
+    }
+}
+
+#[test]
+fn a_claim_with_a_padded_origin_is_judged_on_the_clean_origin_usmca() {
+    // USMCA (HTSUS General Note 11, "S"): goods of Mexico may claim it. " MX " was refused as
+    // "goods of  MX cannot claim S".
+    let base = json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "MX",
+        "ship_from": "MX", "claim": "S", "lines": [
+        {"id": "tee", "code": "6109.10.00.12", "quantity": "5", "unit_price": "12.00"}]});
+    let clean = answer(base.clone());
+    assert_eq!(answer(with(&base, &[json!("origin")], json!(" mx "))), clean);
+}
+
+#[test]
+fn a_request_built_in_code_is_read_as_a_decoded_one() {
+    // A sweep's axis or a catalogue row builds the request in code, without decoding: the engine
+    // reads its codes canonical too.
+    let mut req = request(us_cart());
+    req.origin = Some(" cn ".into());
+    req.destination = " us".into();
+    req.lines[1].origin = Some("cn\t".into());
+    let mut canonical = req.clone();
+    canonical.canonicalise();
+    assert_eq!((canonical.origin.as_deref(), canonical.destination.as_str()), (Some("CN"), "US"));
+    let padded = engine().quote(&req).unwrap();
+    let mut clean_line = request(us_cart());
+    clean_line.lines[1].origin = Some("CN".into());
+    assert_eq!(
+        serde_json::to_string(&padded).unwrap(),
+        serde_json::to_string(&engine().quote(&clean_line).unwrap()).unwrap()
+    );
+    assert!(section_301(&padded));
+    // An unknown code is still refused, naming the field.
+    let (code, field, _) = refused(with(&us_cart(), &[json!("origin")], json!(" ZZ ")));
+    assert_eq!((code, field.as_str()), (ErrorCode::Country, "origin"));
+}
