@@ -551,6 +551,38 @@ fn negative(v: Decimal, field: &str, code: ErrorCode) -> Error {
     Error::new(code, field, format!("{field} is {v}: it cannot be negative"))
 }
 
+/// A caller's rate for a pair already given (in either direction, in any case or spacing) is a
+/// second answer for one rate: refused naming both keys (audit-s S2: `USD/GBP` 0.79 beside
+/// `GBP/USD` 2 used one and dropped the other in silence, by the keys' sort order). The same
+/// pair written twice with the very same rate says one thing and is accepted; the inverse pair
+/// is refused even when it is near the inverse (it is two figures, the quote would use one).
+/// A pair of one currency (`GBP/GBP`) is 1 by definition: another rate is a mistake.
+fn check_fx_twice(
+    earlier: &[(crate::money::Currency, crate::money::Currency, &str, Decimal)],
+    (a, b, pair, rate): (crate::money::Currency, crate::money::Currency, &str, Decimal),
+) -> Result<()> {
+    if a == b && rate != Decimal::ONE {
+        return Err(Error::new(
+            ErrorCode::FxRate,
+            format!("fx.{pair}"),
+            format!("{pair:?} is {rate}: one {a} is 1 {a}; leave the pair out"),
+        ));
+    }
+    let same = |(x, y, _, r): &&(crate::money::Currency, crate::money::Currency, &str, Decimal)| {
+        ((*x, *y) == (a, b) && *r != rate) || ((*x, *y) == (b, a) && a != b)
+    };
+    if let Some((_, _, first, was)) = earlier.iter().find(same) {
+        return Err(Error::new(
+            ErrorCode::FxRate,
+            format!("fx.{pair}"),
+            format!(
+                "fx gives {first:?} {was} and {pair:?} {rate}: two rates for one pair of currencies, give one of them"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a country code is a known ISO 3166-1 alpha-2 code (any case), without allocating.
 fn check_country(code: &str, field: &str) -> Result<()> {
     if crate::country::is_known_ignore_case(code.trim()) {
@@ -684,8 +716,13 @@ impl QuoteRequest {
                 format!("{} lines: at most {MAX_LINES} per request", self.lines.len()),
             ));
         }
+        // Each pair's currencies as read, to find a pair given twice however it is written.
+        let mut pairs: Vec<(crate::money::Currency, crate::money::Currency, &str, Decimal)> =
+            Vec::with_capacity(self.fx.len());
         for (pair, rate) in &self.fx {
-            crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+            let (a, b) = crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+            check_fx_twice(&pairs, (a, b, pair, *rate))?;
+            pairs.push((a, b, pair, *rate));
             if *rate <= Decimal::ZERO {
                 return Err(Error::new(
                     ErrorCode::FxRate,

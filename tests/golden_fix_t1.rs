@@ -148,3 +148,65 @@ fn a_request_built_in_code_is_read_as_a_decoded_one() {
     let (code, field, _) = refused(with(&us_cart(), &[json!("origin")], json!(" ZZ ")));
     assert_eq!((code, field.as_str()), (ErrorCode::Country, "origin"));
 }
+
+/// The UK cart of README's example in US dollars (a T-shirt, UK Global Tariff 6109100010).
+fn gb_usd(fx: Value) -> Value {
+    json!({"destination": "GB", "ship_from": "US", "origin": "US", "date": "2026-03-02", "currency": "USD",
+        "channel": "courier", "incoterm": "DDP", "fx": fx, "lines": [
+        {"id": "tee", "code": "6109.10.00.10", "quantity": "24", "unit_price": "12.50", "weight_kg": "4.8"}]})
+}
+
+#[test]
+fn two_rates_for_one_currency_pair_are_refused_naming_both_keys() {
+    // audit-s S2: USD/GBP 0.79 beside GBP/USD 2 used the inverted 2 (0.50) and called the 0.79
+    // unused; usd/gbp 2 beside USD/GBP 0.79 was dropped without a word. One pair, two answers.
+    for (fx, first, second) in [
+        (json!({"USD/GBP": "0.79", "GBP/USD": "2"}), "GBP/USD", "USD/GBP"),
+        (json!({"USD/GBP": "0.79", "usd/gbp": "2"}), "USD/GBP", "usd/gbp"),
+        (json!({"USD/GBP": "0.79", " USD/GBP": "2"}), " USD/GBP", "USD/GBP"),
+        // Nearly the inverse is still a second figure for one rate.
+        (json!({"USD/GBP": "0.8", "GBP/USD": "1.25"}), "GBP/USD", "USD/GBP"),
+    ] {
+        let (code, field, message) = refused(gb_usd(fx));
+        assert_eq!((code, field.as_str()), (ErrorCode::FxRate, format!("fx.{second}").as_str()), "{message}");
+        assert!(message.contains(&format!("{first:?}")) && message.contains(&format!("{second:?}")), "{message}");
+    }
+    // The same pair written twice with the same rate says one thing.
+    let once = answer(gb_usd(json!({"USD/GBP": "0.79"})));
+    assert_eq!(answer(gb_usd(json!({"USD/GBP": "0.79", "usd/gbp": "0.79"}))), once);
+    // A pair of one currency is 1.
+    let (code, field, _) = refused(gb_usd(json!({"USD/GBP": "0.79", "GBP/GBP": "2"})));
+    assert_eq!((code, field.as_str()), (ErrorCode::FxRate, "fx.GBP/GBP"));
+}
+
+/// US tomatoes 0702.00.20 (HTSUS: 3.9¢/kg), 10 at US$10, of Mexico, with `line` added to the line.
+fn tomatoes(line: Value) -> Value {
+    let mut l = json!({"id": "t", "code": "0702.00.20", "quantity": "10", "unit_price": "10"});
+    for (k, v) in line.as_object().unwrap() {
+        l[k] = v.clone();
+    }
+    json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "MX", "ship_from": "MX",
+        "channel": "courier", "incoterm": "DDP", "lines": [l]})
+}
+
+fn duty_formula(q: &Quote) -> String {
+    let l = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Duty).expect("duty");
+    l.formula.to_string()
+}
+
+#[test]
+fn two_quantities_for_one_measure_are_refused_naming_both_keys() {
+    // audit-s S2: {"kg": "100", "t": "3"} charged 3.9¢ × 3,000 kg = 117.00, the 100 kg dropped.
+    for (units, first, second) in [
+        (json!({"kg": "100", "t": "3"}), "kg", "t"),
+        (json!({"kg": "100", "lb": "1000"}), "kg", "lb"),
+        (json!({"KG": "200", "kg": "100"}), "KG", "kg"),
+    ] {
+        let (code, field, message) = refused(tomatoes(json!({"units": units})));
+        assert_eq!((code, field.as_str()), (ErrorCode::InvalidField, format!("lines[0].units.{second}").as_str()));
+        assert!(message.contains(&format!("\"{first}\"")) && message.contains(&format!("\"{second}\"")), "{message}");
+    }
+    // Two entries that agree in base units are one figure: 3.9¢/kg × 100 kg = 3.90.
+    let q = quote(tomatoes(json!({"units": {"kg": "100", "g": "100000"}})));
+    assert!(duty_formula(&q).contains("× 100 = 3.90"), "{}", duty_formula(&q));
+}
