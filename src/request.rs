@@ -890,6 +890,19 @@ fn id_key(id: &str) -> u32 {
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {
+    // A bare number is a percent in the UK's files, not in a caller's rate: `0.18` is as likely
+    // a fraction (18 %) as 0.18 % (audit-s S3: read as 0.18 %, a duty 100 times too small).
+    if let Some(n) = crate::duty::DutyExpr::bare_number(rate) {
+        let percent = Decimal::from_str_exact(&n).ok().map(|f| (f * Decimal::ONE_HUNDRED).normalize());
+        let fraction = percent.map(|p| format!(" or \"{p}%\" if {n} is a fraction")).unwrap_or_default();
+        return Err(Error::new(
+            ErrorCode::DutyExpression,
+            field,
+            format!(
+                "{rate:?}: {n} is a bare number, with no %, unit or currency: write \"{n}%\" for {n} percent{fraction}"
+            ),
+        ));
+    }
     if let crate::duty::DutyExpr::NotPriceable { .. } = crate::duty::DutyExpr::parse(rate) {
         return Err(Error::new(
             ErrorCode::DutyExpression,

@@ -210,3 +210,30 @@ fn two_quantities_for_one_measure_are_refused_naming_both_keys() {
     let q = quote(tomatoes(json!({"units": {"kg": "100", "g": "100000"}})));
     assert!(duty_formula(&q).contains("× 100 = 3.90"), "{}", duty_formula(&q));
 }
+
+#[test]
+fn a_bare_number_as_a_callers_duty_rate_is_refused_asking_for_the_percent_sign() {
+    // audit-s S3: "0.18" was read as 0.18 % (CA tee: 0.36 where 18 % gives 36.00), complete. The
+    // grammar of docs/rules.md §6 has no bare number in a caller's rate; the UK files' dropped
+    // percent sign is read in the tariffs' own texts only.
+    let ca = |line: Value| {
+        let mut l = json!({"id": "tee", "code": "6109.10.00", "quantity": "1", "unit_price": "200.00"});
+        for (k, v) in line.as_object().unwrap() {
+            l[k] = v.clone();
+        }
+        json!({"destination": "CA", "subdivision": "ON", "date": "2026-03-02", "currency": "CAD",
+            "origin": "CN", "ship_from": "CN", "channel": "courier", "lines": [l]})
+    };
+    let (code, field, message) = refused(ca(json!({"duty_rate": "0.18"})));
+    assert_eq!((code, field.as_str()), (ErrorCode::DutyExpression, "lines[0].duty_rate"));
+    assert!(message.contains("\"0.18%\"") && message.contains("\"18%\""), "{message}");
+    let (code, field, _) = refused(ca(json!({"duty_rate": "10% MIN 5"})));
+    assert_eq!((code, field.as_str()), (ErrorCode::DutyExpression, "lines[0].duty_rate"));
+    let (code, field, _) = refused(ca(json!({"duty_rate": "18%", "extra_duties": [{"name": "AD", "rate": "0.25"}]})));
+    assert_eq!((code, field.as_str()), (ErrorCode::DutyExpression, "lines[0].extra_duties[0].rate"));
+    // Written with its sign, the rate is read: 18 % × 200.00 = 36.00.
+    let q = quote(ca(json!({"duty_rate": "18%"})));
+    assert!(duty_formula(&q).contains("18% × 200") && duty_formula(&q).ends_with("= 36.00"), "{}", duty_formula(&q));
+    // The tariffs' own texts still read a bare number as a percent (UK files drop the sign).
+    assert_eq!(landed::duty::DutyExpr::parse("7.2").simple_percent(), Some(common::d("7.2")));
+}
