@@ -237,3 +237,28 @@ fn a_bare_number_as_a_callers_duty_rate_is_refused_asking_for_the_percent_sign()
     // The tariffs' own texts still read a bare number as a percent (UK files drop the sign).
     assert_eq!(landed::duty::DutyExpr::parse("7.2").simple_percent(), Some(common::d("7.2")));
 }
+
+#[test]
+fn a_zero_weight_or_volume_leaves_a_specific_duty_unpriced_never_a_complete_zero() {
+    // audit-s S5: weight_kg 0 priced "3.9 cents/kg × 0 = 0.00", complete. A measure a duty is
+    // charged per that is 0 is a missing figure (README: no silent 0).
+    for line in [json!({"weight_kg": "0"}), json!({"units": {"kg": "0"}})] {
+        let q = quote(tomatoes(line.clone()));
+        let l = &q.lines[0];
+        assert_ne!(l.status, landed::quote::LineStatus::Priced, "{line}");
+        assert!(!q.totals.complete);
+        let reason = l.reason.as_deref().unwrap_or_default();
+        assert!(reason.contains("the quantity in kg is 0") && reason.contains("weight_kg"), "{reason}");
+        let missing = serde_json::to_value(&l.missing).unwrap();
+        assert!(missing.as_array().unwrap().iter().any(|m| m["missing"] == "zero_quantity"), "{missing}");
+    }
+    // A tiny weight is a real figure: its duty rounds to 0 and the line stays priced.
+    let q = quote(tomatoes(json!({"weight_kg": "0.0000001"})));
+    assert_eq!(q.lines[0].status, landed::quote::LineStatus::Priced);
+    // EU wine 2204 21 09 (CN 2026: 32 EUR/hl) with volume_l 0: the duty is not priced either.
+    let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "US",
+        "ship_from": "US", "channel": "freight", "transport": "road", "lines": [{"id": "w", "code": "2204210900",
+        "quantity": "12", "unit_price": "10", "volume_l": "0", "alcohol_pct": "12"}]}));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Duty).expect("duty");
+    assert_eq!(duty.amount, None, "{}", duty.formula);
+}
