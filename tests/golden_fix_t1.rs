@@ -262,3 +262,31 @@ fn a_zero_weight_or_volume_leaves_a_specific_duty_unpriced_never_a_complete_zero
     let duty = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Duty).expect("duty");
     assert_eq!(duty.amount, None, "{}", duty.formula);
 }
+
+#[test]
+fn a_code_in_no_nomenclature_is_partial_where_the_snapshot_has_no_tariff_hs_2022() {
+    // audit-s S4: CH, SG, CA and ZA priced 0000 and chapter 77 (reserved in the HS) complete. The
+    // first six digits are checked in the HS 2022 nomenclature (WCO), as AU's relief path does.
+    let one = |dest: &str, currency: &str, code: &str, duty_rate: Option<&str>| {
+        let mut l = json!({"id": "x", "code": code, "quantity": "1", "unit_price": "1000"});
+        if let Some(r) = duty_rate {
+            l["duty_rate"] = json!(r);
+        }
+        json!({"destination": dest, "date": "2026-03-02", "currency": currency, "origin": "CN",
+            "ship_from": "CN", "channel": "courier", "incoterm": "DDP", "lines": [l]})
+    };
+    for (dest, currency, rate) in
+        [("CH", "CHF", None), ("SG", "SGD", None), ("CA", "CAD", Some("5%")), ("ZA", "ZAR", Some("5%"))]
+    {
+        for code in ["0000", "7700000000", "6109999999"] {
+            let q = quote(one(dest, currency, code, rate));
+            let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+            assert!(!q.totals.complete, "{dest} {code}");
+            assert!(reason.contains("HS 2022 nomenclature"), "{dest} {code}: {reason}");
+        }
+        // A code of the nomenclature (HS 6109.10, T-shirts of cotton) is not refused.
+        let q = quote(one(dest, currency, "6109100010", rate));
+        let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+        assert!(!reason.contains("nomenclature"), "{dest}: {reason}");
+    }
+}

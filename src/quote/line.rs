@@ -147,6 +147,8 @@ pub(super) fn price_line(
     super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
     if relieved {
         super::known_code::check_code_under_relief(ctx, code, &mut p);
+    } else if ctx.movement.is_none() && ctx.j.tariff.is_none() {
+        super::known_code::check_code_without_tariff(ctx, code, &mut p);
     }
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
