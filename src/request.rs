@@ -700,6 +700,7 @@ impl QuoteRequest {
             check_claim(c, "claim")?;
         }
         self.check_gift()?;
+        self.check_transport()?;
         non_negative(self.shipping, "shipping", ErrorCode::NegativeAmount)?;
         non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
         at_most(self.shipping, MAX_VALUE, "shipping")?;
@@ -826,6 +827,26 @@ impl QuoteRequest {
 }
 
 impl QuoteRequest {
+    /// `transport: "post"` is the postal channel's mode (the fee rules read it so): it contradicts
+    /// a courier or freight channel, given or assumed (audit-s S7). A postal consignment may
+    /// travel by air or by sea (surface mail): `channel: "post"` takes any transport.
+    fn check_transport(&self) -> Result<()> {
+        let Some(t) = self.transport else { return Ok(()) };
+        let why = match (self.channel, t) {
+            (Some(c @ (Channel::Courier | Channel::Freight)), Transport::Post) => {
+                let c = if c == Channel::Courier { "courier" } else { "freight" };
+                format!(
+                    "transport is post and channel is {c}: goods sent by post travel in the postal channel (give channel post, or the transport the {c} uses)"
+                )
+            }
+            (None, Transport::Post) => {
+                "transport is post and channel is not given (courier is assumed): give channel post".to_string()
+            }
+            _ => return Ok(()),
+        };
+        Err(Error::new(ErrorCode::InvalidField, "transport", why))
+    }
+
     /// A gift is from one private individual to another: a business buyer or a seller charging
     /// the tax under a scheme contradicts it (docs/rules.md#gifts).
     fn check_gift(&self) -> Result<()> {

@@ -290,3 +290,52 @@ fn a_code_in_no_nomenclature_is_partial_where_the_snapshot_has_no_tariff_hs_2022
         assert!(!reason.contains("nomenclature"), "{dest}: {reason}");
     }
 }
+
+/// The `W_INPUT_UNUSED` messages of a quote.
+fn unused(q: &Quote) -> Vec<String> {
+    q.warnings.iter().filter(|w| w.code == "W_INPUT_UNUSED").map(|w| w.message.to_string()).collect()
+}
+
+#[test]
+fn destination_specific_fields_sent_elsewhere_are_named_unused() {
+    // audit-s S7: simplified_regime (Brazil's RTS), entry_type (the US's formal/informal entry,
+    // 19 CFR 143.21) and seller_registered (a seller's scheme) sent where they mean nothing.
+    let gb = |extra: Value| {
+        let mut v = gb_usd(json!({"USD/GBP": "0.79"}));
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        v
+    };
+    let q = quote(gb(json!({"simplified_regime": "rts", "entry_type": "formal"})));
+    let u = unused(&q);
+    assert!(u.iter().any(|m| m.contains("simplified_regime")), "{u:?}");
+    assert!(u.iter().any(|m| m.contains("entry_type")), "{u:?}");
+    // `tariff` (Japan's simplified tariff) is said by the tariff note (docs/rules.md §12).
+    let q = quote(gb(json!({"tariff": "general"})));
+    assert!(q.warnings.iter().any(|w| w.message.to_string().contains("has no effect")), "{:?}", q.warnings);
+    // The UK's VAT at sale for consignments of £135 or less depends on the seller: used there.
+    assert!(!unused(&quote(gb(json!({"seller_registered": true})))).iter().any(|m| m.contains("seller_registered")));
+    // The US has no seller scheme: named.
+    let mut us = us_cart();
+    us["seller_registered"] = json!(true);
+    assert!(unused(&quote(us)).iter().any(|m| m.contains("seller_registered")));
+    // entry_type decides the US merchandise processing fee: used.
+    let mut us = us_cart();
+    us["entry_type"] = json!("formal");
+    assert!(!unused(&quote(us)).iter().any(|m| m.contains("entry_type")));
+    // A courier or freight consignment sent by post: a contradiction. (Mail by air or by sea,
+    // surface mail, is a postal consignment: `channel: "post"` takes any transport.)
+    for (channel, transport) in [(json!("freight"), "post"), (json!("courier"), "post"), (Value::Null, "post")] {
+        let mut v = gb(json!({"transport": transport}));
+        match &channel {
+            Value::Null => drop(v.as_object_mut().unwrap().remove("channel")),
+            c => v["channel"] = c.clone(),
+        }
+        let (code, field, message) = refused(v);
+        assert_eq!((code, field.as_str()), (ErrorCode::InvalidField, "transport"), "{channel} {transport}: {message}");
+    }
+    let mut v = gb(json!({"transport": "post"}));
+    v["channel"] = json!("post");
+    quote(v);
+}
