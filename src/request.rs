@@ -382,7 +382,10 @@ pub struct LineRequest {
     /// or by a unit (`"100kg": "3"`, `"doz": "2"`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub units: BTreeMap<String, Decimal>,
-    /// Values of named parts for component duties (`"case": "12.00"`), in the request currency.
+    /// Values of named parts for component duties (`"case": "12.00"`), in the request currency,
+    /// charged as given beside the line's value: each part, and the parts together, at most
+    /// quantity × unit_price (`E_INVALID_FIELD` naming the part that goes past it; a retail value
+    /// such as `retail_price` is not a part).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub components: BTreeMap<String, Decimal>,
     /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`). It
@@ -962,6 +965,33 @@ fn check_claim(claim: &str, field: &str) -> Result<()> {
 }
 
 impl LineRequest {
+    /// The parts of the goods are worth no more than the goods: a component a duty is charged
+    /// on (the case of a watch) is a value within the line's (quantity × unit_price, the value the
+    /// other parts of the duty are charged on), and so are the parts together (audit-s S13: a
+    /// case of 1,000 in a watch of 180 was charged, complete). A retail value (`retail_price`,
+    /// `fair_retail_value`: the UK's tobacco duty on the retail price) is the price to the
+    /// consumer, above the import value by design: not a part. A combined part
+    /// (`movement_and_case`) overlaps the parts it names: checked alone, not added to the sum.
+    /// Bounded inputs: no overflow.
+    fn check_components(&self) -> Result<()> {
+        let value = self.quantity * self.unit_price;
+        let mut sum = Decimal::ZERO;
+        for (k, v) in self.components.iter().filter(|(k, _)| !k.contains("retail")) {
+            if !k.contains("_and_") {
+                sum += *v;
+            }
+            let over = if *v > value {
+                format!("components.{k} is {v}: a part cannot be worth more than the line's goods (quantity × unit_price = {})", value.normalize())
+            } else if sum > value {
+                format!("the parts in components add up to {sum} with {k}: they cannot be worth more than the line's goods (quantity × unit_price = {})", value.normalize())
+            } else {
+                continue;
+            };
+            return Err(Error::new(ErrorCode::InvalidField, format!("components.{k}"), over));
+        }
+        Ok(())
+    }
+
     /// The programme this line claims: its own `claim`, else the request's (`"none"`: no claim),
     /// and where it was made.
     pub fn claim_in<'a>(&'a self, req: &'a QuoteRequest) -> Option<(&'a str, ClaimFrom)> {
@@ -1052,6 +1082,9 @@ impl LineRequest {
             non_negative(*v, "", ErrorCode::NegativeAmount)
                 .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
             at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
+        }
+        if !self.components.is_empty() {
+            self.check_components()?;
         }
         if let Some(rate) = &self.duty_rate {
             check_duty_rate(rate, "duty_rate".into())?;

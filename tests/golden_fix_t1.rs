@@ -339,3 +339,32 @@ fn destination_specific_fields_sent_elsewhere_are_named_unused() {
     v["channel"] = json!("post");
     quote(v);
 }
+
+#[test]
+fn components_worth_more_than_the_goods_are_refused() {
+    // audit-s S13: US watch 9102.11.10 at $180 with a case of 1,000 was charged "6% × 1,000
+    // (case)", complete. A part is worth no more than the goods, nor are all of them together.
+    let watch = |components: Value| {
+        json!({"destination": "US", "date": "2026-03-02", "currency": "USD", "origin": "CH", "ship_from": "CH",
+            "lines": [{"id": "w", "code": "9102.11.10", "quantity": "1", "unit_price": "180",
+            "components": components}]})
+    };
+    let (code, field, message) = refused(watch(json!({"case": "1000"})));
+    assert_eq!((code, field.as_str()), (ErrorCode::InvalidField, "lines[0].components.case"), "{message}");
+    let (code, field, message) =
+        refused(watch(json!({"case": "100", "strap_band_or_bracelet": "100", "battery": "1"})));
+    assert_eq!(
+        (code, field.as_str()),
+        (ErrorCode::InvalidField, "lines[0].components.strap_band_or_bracelet"),
+        "{message}"
+    );
+    assert!(message.contains("201"), "{message}");
+    // Within the value: priced.
+    quote(watch(json!({"case": "100", "strap_band_or_bracelet": "20", "battery": "1"})));
+    // A retail value is not a part of the goods (the UK's tobacco duty is charged on the retail
+    // price, above the import value): not refused.
+    let mut v = watch(json!({"retail_price": "1000"}));
+    v["destination"] = json!("GB");
+    v["currency"] = json!("GBP");
+    assert!(landed::request::from_json(&v.to_string()).is_ok());
+}
