@@ -311,6 +311,7 @@ impl Engine {
     /// and a display currency). Some parts are known only once others are here
     /// (the correlation, an earlier year of rates): ask again after attaching until it is empty.
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
+        let req = &*req.canonical();
         let snapshot = self.data.snapshot;
         let destination = req.destination.to_ascii_uppercase();
         let rules = self.rules();
@@ -438,6 +439,9 @@ impl Engine {
     /// codes, a data file, a year of rates; [`Engine::missing_parts_for`]) is an
     /// `E_DATA_NOT_LOADED` error naming it, never an unknown code or a missing rate.
     pub fn quote(&self, req: &QuoteRequest) -> Result<Quote> {
+        // A request built in code (a sweep's axis, a catalogue row) is read as a decoded one is:
+        // its country codes trimmed and upper-cased (a copy only when they are not).
+        let req = &*req.canonical();
         let snapshot = self.data.snapshot;
         if snapshot.all_parts_loaded() {
             return crate::quote::quote(self, req);

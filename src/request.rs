@@ -382,7 +382,10 @@ pub struct LineRequest {
     /// or by a unit (`"100kg": "3"`, `"doz": "2"`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub units: BTreeMap<String, Decimal>,
-    /// Values of named parts for component duties (`"case": "12.00"`), in the request currency.
+    /// Values of named parts for component duties (`"case": "12.00"`), in the request currency,
+    /// charged as given beside the line's value: each part, and the parts together, at most
+    /// quantity × unit_price (`E_INVALID_FIELD` naming the part that goes past it; a retail value
+    /// such as `retail_price` is not a part).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub components: BTreeMap<String, Decimal>,
     /// A duty rate the caller supplies (any duty expression: `12%`, `0.7 cents/kg + 10%`). It
@@ -551,6 +554,38 @@ fn negative(v: Decimal, field: &str, code: ErrorCode) -> Error {
     Error::new(code, field, format!("{field} is {v}: it cannot be negative"))
 }
 
+/// A caller's rate for a pair already given (in either direction, in any case or spacing) is a
+/// second answer for one rate: refused naming both keys (audit-s S2: `USD/GBP` 0.79 beside
+/// `GBP/USD` 2 used one and dropped the other in silence, by the keys' sort order). The same
+/// pair written twice with the very same rate says one thing and is accepted; the inverse pair
+/// is refused even when it is near the inverse (it is two figures, the quote would use one).
+/// A pair of one currency (`GBP/GBP`) is 1 by definition: another rate is a mistake.
+fn check_fx_twice(
+    earlier: &[(crate::money::Currency, crate::money::Currency, &str, Decimal)],
+    (a, b, pair, rate): (crate::money::Currency, crate::money::Currency, &str, Decimal),
+) -> Result<()> {
+    if a == b && rate != Decimal::ONE {
+        return Err(Error::new(
+            ErrorCode::FxRate,
+            format!("fx.{pair}"),
+            format!("{pair:?} is {rate}: one {a} is 1 {a}; leave the pair out"),
+        ));
+    }
+    let same = |(x, y, _, r): &&(crate::money::Currency, crate::money::Currency, &str, Decimal)| {
+        ((*x, *y) == (a, b) && *r != rate) || ((*x, *y) == (b, a) && a != b)
+    };
+    if let Some((_, _, first, was)) = earlier.iter().find(same) {
+        return Err(Error::new(
+            ErrorCode::FxRate,
+            format!("fx.{pair}"),
+            format!(
+                "fx gives {first:?} {was} and {pair:?} {rate}: two rates for one pair of currencies, give one of them"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a country code is a known ISO 3166-1 alpha-2 code (any case), without allocating.
 fn check_country(code: &str, field: &str) -> Result<()> {
     if crate::country::is_known_ignore_case(code.trim()) {
@@ -668,6 +703,7 @@ impl QuoteRequest {
             check_claim(c, "claim")?;
         }
         self.check_gift()?;
+        self.check_transport()?;
         non_negative(self.shipping, "shipping", ErrorCode::NegativeAmount)?;
         non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
         at_most(self.shipping, MAX_VALUE, "shipping")?;
@@ -684,8 +720,13 @@ impl QuoteRequest {
                 format!("{} lines: at most {MAX_LINES} per request", self.lines.len()),
             ));
         }
+        // Each pair's currencies as read, to find a pair given twice however it is written.
+        let mut pairs: Vec<(crate::money::Currency, crate::money::Currency, &str, Decimal)> =
+            Vec::with_capacity(self.fx.len());
         for (pair, rate) in &self.fx {
-            crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+            let (a, b) = crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+            check_fx_twice(&pairs, (a, b, pair, *rate))?;
+            pairs.push((a, b, pair, *rate));
             if *rate <= Decimal::ZERO {
                 return Err(Error::new(
                     ErrorCode::FxRate,
@@ -733,7 +774,82 @@ impl QuoteRequest {
     }
 }
 
+/// A country or subdivision code as every layer reads it: trimmed (what the check trims) and
+/// upper-cased (the check takes any case). `None` when it is so already.
+fn canonical_code(code: &str) -> Option<String> {
+    let trimmed = code.trim();
+    (trimmed.len() != code.len() || trimmed.bytes().any(|b| b.is_ascii_lowercase()))
+        .then(|| trimmed.to_ascii_uppercase())
+}
+
+/// Replaces `code` by its canonical form ([`canonical_code`]) when it is not so already.
+fn canonicalise_code(code: &mut String) {
+    if let Some(c) = canonical_code(code) {
+        *code = c;
+    }
+}
+
 impl QuoteRequest {
+    /// Writes every country and subdivision code (`destination`, `subdivision`, `ship_from`,
+    /// `origin`, each line's `origin`) as the checks read it: trimmed and upper-cased, so that
+    /// `" cn "` is priced as `"CN"` everywhere (audit-s S1: a padded code was checked trimmed and
+    /// then compared untrimmed, dropping Section 301 or column 2 in silence). Decoding does it, and
+    /// [`crate::Engine::quote`] does it to a request built in code.
+    pub fn canonicalise(&mut self) {
+        canonicalise_code(&mut self.destination);
+        for c in [&mut self.subdivision, &mut self.ship_from, &mut self.origin].into_iter().flatten() {
+            canonicalise_code(c);
+        }
+        for line in &mut self.lines {
+            if let Some(c) = &mut line.origin {
+                canonicalise_code(c);
+            }
+        }
+    }
+
+    /// True when [`QuoteRequest::canonicalise`] would change nothing.
+    fn is_canonical(&self) -> bool {
+        let opt = |c: &Option<String>| c.as_deref().is_none_or(|c| canonical_code(c).is_none());
+        canonical_code(&self.destination).is_none()
+            && opt(&self.subdivision)
+            && opt(&self.ship_from)
+            && opt(&self.origin)
+            && self.lines.iter().all(|l| opt(&l.origin))
+    }
+
+    /// The request with its codes canonical ([`QuoteRequest::canonicalise`]): itself when they
+    /// are already (always, for a decoded request), else a canonical copy.
+    pub fn canonical(&self) -> std::borrow::Cow<'_, QuoteRequest> {
+        if self.is_canonical() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut req = self.clone();
+        req.canonicalise();
+        std::borrow::Cow::Owned(req)
+    }
+}
+
+impl QuoteRequest {
+    /// `transport: "post"` is the postal channel's mode (the fee rules read it so): it contradicts
+    /// a courier or freight channel, given or assumed (audit-s S7). A postal consignment may
+    /// travel by air or by sea (surface mail): `channel: "post"` takes any transport.
+    fn check_transport(&self) -> Result<()> {
+        let Some(t) = self.transport else { return Ok(()) };
+        let why = match (self.channel, t) {
+            (Some(c @ (Channel::Courier | Channel::Freight)), Transport::Post) => {
+                let c = if c == Channel::Courier { "courier" } else { "freight" };
+                format!(
+                    "transport is post and channel is {c}: goods sent by post travel in the postal channel (give channel post, or the transport the {c} uses)"
+                )
+            }
+            (None, Transport::Post) => {
+                "transport is post and channel is not given (courier is assumed): give channel post".to_string()
+            }
+            _ => return Ok(()),
+        };
+        Err(Error::new(ErrorCode::InvalidField, "transport", why))
+    }
+
     /// A gift is from one private individual to another: a business buyer or a seller charging
     /// the tax under a scheme contradicts it (docs/rules.md#gifts).
     fn check_gift(&self) -> Result<()> {
@@ -798,6 +914,19 @@ fn id_key(id: &str) -> u32 {
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {
+    // A bare number is a percent in the UK's files, not in a caller's rate: `0.18` is as likely
+    // a fraction (18 %) as 0.18 % (audit-s S3: read as 0.18 %, a duty 100 times too small).
+    if let Some(n) = crate::duty::DutyExpr::bare_number(rate) {
+        let percent = Decimal::from_str_exact(&n).ok().map(|f| (f * Decimal::ONE_HUNDRED).normalize());
+        let fraction = percent.map(|p| format!(" or \"{p}%\" if {n} is a fraction")).unwrap_or_default();
+        return Err(Error::new(
+            ErrorCode::DutyExpression,
+            field,
+            format!(
+                "{rate:?}: {n} is a bare number, with no %, unit or currency: write \"{n}%\" for {n} percent{fraction}"
+            ),
+        ));
+    }
     if let crate::duty::DutyExpr::NotPriceable { .. } = crate::duty::DutyExpr::parse(rate) {
         return Err(Error::new(
             ErrorCode::DutyExpression,
@@ -836,6 +965,33 @@ fn check_claim(claim: &str, field: &str) -> Result<()> {
 }
 
 impl LineRequest {
+    /// The parts of the goods are worth no more than the goods: a component a duty is charged
+    /// on (the case of a watch) is a value within the line's (quantity × unit_price, the value the
+    /// other parts of the duty are charged on), and so are the parts together (audit-s S13: a
+    /// case of 1,000 in a watch of 180 was charged, complete). A retail value (`retail_price`,
+    /// `fair_retail_value`: the UK's tobacco duty on the retail price) is the price to the
+    /// consumer, above the import value by design: not a part. A combined part
+    /// (`movement_and_case`) overlaps the parts it names: checked alone, not added to the sum.
+    /// Bounded inputs: no overflow.
+    fn check_components(&self) -> Result<()> {
+        let value = self.quantity * self.unit_price;
+        let mut sum = Decimal::ZERO;
+        for (k, v) in self.components.iter().filter(|(k, _)| !k.contains("retail")) {
+            if !k.contains("_and_") {
+                sum += *v;
+            }
+            let over = if *v > value {
+                format!("components.{k} is {v}: a part cannot be worth more than the line's goods (quantity × unit_price = {})", value.normalize())
+            } else if sum > value {
+                format!("the parts in components add up to {sum} with {k}: they cannot be worth more than the line's goods (quantity × unit_price = {})", value.normalize())
+            } else {
+                continue;
+            };
+            return Err(Error::new(ErrorCode::InvalidField, format!("components.{k}"), over));
+        }
+        Ok(())
+    }
+
     /// The programme this line claims: its own `claim`, else the request's (`"none"`: no claim),
     /// and where it was made.
     pub fn claim_in<'a>(&'a self, req: &'a QuoteRequest) -> Option<(&'a str, ClaimFrom)> {
@@ -926,6 +1082,9 @@ impl LineRequest {
             non_negative(*v, "", ErrorCode::NegativeAmount)
                 .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
             at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
+        }
+        if !self.components.is_empty() {
+            self.check_components()?;
         }
         if let Some(rate) = &self.duty_rate {
             check_duty_rate(rate, "duty_rate".into())?;

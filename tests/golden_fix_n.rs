@@ -216,7 +216,7 @@ fn a_volume_given_twice_differently_is_a_typed_error() {
                 "volume_l": "9", "units": {"l": units_l}, "alcohol_pct": "13"}]}))
     };
     let e = engine().quote(&wine("90")).unwrap_err();
-    assert_eq!((e.code.as_str(), e.field.as_deref()), ("E_INVALID_FIELD", Some("units.l")), "{e}");
+    assert_eq!((e.code.as_str(), e.field.as_deref()), ("E_INVALID_FIELD", Some("lines[0].units.l")), "{e}");
     assert!(e.message.contains("volume_l is 9"), "{e}");
     assert!(engine().quote(&wine("9")).is_ok());
 }

@@ -182,6 +182,8 @@ proptest! {
     #[test]
     fn any_request_written_by_serde_json_decodes_back_equal(req in request()) {
         let json = serde_json::to_string(&req).unwrap();
+        // Decoding writes country codes as they are checked, trimmed and upper-cased (audit-s S1).
+        let req = req.canonical().into_owned();
         let back = decode(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"));
         // Debug shows every amount's scale: 1.50 and 1.5 are equal but not the same text.
         prop_assert_eq!(format!("{back:?}"), format!("{req:?}"));
@@ -193,6 +195,7 @@ proptest! {
     #[test]
     fn amounts_written_as_json_numbers_read_exactly(req in request()) {
         let json = amounts_as_numbers(&serde_json::to_string(&req).unwrap(), &req);
+        let req = req.canonical().into_owned();
         let back = decode(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"));
         prop_assert_eq!(format!("{back:?}"), format!("{req:?}"));
     }

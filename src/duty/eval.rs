@@ -57,6 +57,10 @@ impl<'a> DutyInput<'a> {
 pub enum Unpriced {
     /// A specific duty needs a quantity the caller did not give.
     Quantity { measure: Measure },
+    /// A specific duty is charged per a measure the caller gave as 0 (`weight_kg: 0`): goods
+    /// that are imported weigh and hold something, so 0 is a missing figure, never a duty of 0
+    /// (audit-s S5).
+    ZeroQuantity { measure: Measure },
     /// An ad valorem part is charged on the value of a component not given.
     ComponentValue { component: String },
     /// A specific duty in a foreign currency needs a customs exchange rate.
@@ -84,6 +88,16 @@ impl Unpriced {
                     "l" => " or volume_l",
                     "l_alc" => " or volume_l with alcohol_pct",
                     "item" => " or quantity",
+                    _ => "",
+                }
+            ),
+            Unpriced::ZeroQuantity { measure } => format!(
+                "is charged per {measure} and the quantity in {measure} is 0: give the real quantity as units {{\"{}\": \"…\"}}{}",
+                measure.key(),
+                match measure.key().as_str() {
+                    "kg" => " or weight_kg",
+                    "l" => " or volume_l",
+                    "l_alc" => " or volume_l with alcohol_pct",
                     _ => "",
                 }
             ),
@@ -445,6 +459,12 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
         );
     };
     read.insert_measure(rate.measure, input.quantities);
+    if qty.is_zero() {
+        return Part::missing(
+            Unpriced::ZeroQuantity { measure: rate.measure },
+            shown(with_text, || format!("{} × [quantity in {}: 0 given]", shown_rate(), rate.measure)),
+        );
+    }
     if let Some(over) = rate.over {
         let Some(beyond) = qty.checked_sub(over) else {
             return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));

@@ -202,7 +202,23 @@ impl DutyExpr {
     /// assert_eq!(out, [aud]);
     /// ```
     pub fn parse_caller(text: &str, customs: Currency) -> DutyExpr {
-        parse::parse_with(text, is_dollar(customs).then_some(customs))
+        parse::parse_read(text, parse::Read { dollar: is_dollar(customs).then_some(customs), bare_percent: false })
+    }
+
+    /// A term of a caller's rate that is a bare number, with no `%`, unit or currency (`"0.18"`:
+    /// 0.18 % or a fraction, 18 %?), as written; `None` when every number says what it is. A
+    /// caller's rate with one is not a rate ([`DutyExpr::parse_caller`]); a tariff's text reads it
+    /// as a percent (UK files drop the sign).
+    ///
+    /// ```
+    /// use landed::duty::DutyExpr;
+    /// assert_eq!(DutyExpr::bare_number("0.18").as_deref(), Some("0.18"));
+    /// assert_eq!(DutyExpr::bare_number("10% MIN 5").as_deref(), Some("5"));
+    /// assert_eq!(DutyExpr::bare_number("18%"), None);
+    /// assert_eq!(DutyExpr::bare_number("0.7 cents/kg + 10%"), None);
+    /// ```
+    pub fn bare_number(text: &str) -> Option<String> {
+        parse::bare_number(text)
     }
 
     /// True when the expression (or a part of it) can be computed from inputs.

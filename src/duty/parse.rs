@@ -22,10 +22,47 @@ pub(super) fn parse(text: &str) -> DutyExpr {
 /// Parses one rate text, `$`, `¢` and `cents` read as `dollar` (its cents: hundredths of it);
 /// with `None` a term written with them is not a rate.
 pub(super) fn parse_with(text: &str, dollar: Option<Currency>) -> DutyExpr {
+    parse_read(text, Read { dollar, bare_percent: true })
+}
+
+/// How a text is read: its dollar, and whether a bare number is a percent.
+#[derive(Clone, Copy)]
+pub(super) struct Read {
+    /// What `$`, `¢` and `cents` are (`None`: a term written with them is not a rate).
+    pub dollar: Option<Currency>,
+    /// A number with no `%`, unit or currency is a percent: true for the tariffs' own texts (UK
+    /// files sometimes drop the percent sign), false for a caller's rate, where `0.18` may as
+    /// well mean 18 % (a fraction) as 0.18 % (audit-s S3).
+    pub bare_percent: bool,
+}
+
+/// Parses one rate text as `read` says.
+pub(super) fn parse_read(text: &str, read: Read) -> DutyExpr {
     let norm = normalize(text);
-    whole_text_form(&norm, text, dollar)
-        .or_else(|| parse_expr(&norm, dollar))
+    whole_text_form(&norm, text, read)
+        .or_else(|| parse_expr(&norm, read))
         .unwrap_or_else(|| not_priceable(classify_unparsed(&norm), text))
+}
+
+/// The first term of a caller's rate that is a bare number (`0.18`, the `5` of `10% MIN 5`), as
+/// written, or `None`: a caller writes `%` for a percent ([`Read::bare_percent`]). A text that
+/// is a rate only when its bare numbers are read as percents gives that number (or, when it
+/// cannot be picked out, the whole text).
+pub(super) fn bare_number(text: &str) -> Option<String> {
+    let norm = normalize(text);
+    // Read leniently, each bare number is a percent term; read strictly, the text is no rate.
+    let strict = Read { dollar: Some(Currency::USD), bare_percent: false };
+    let lenient = Read { bare_percent: true, ..strict };
+    if parse_expr(&norm, strict).is_some() || parse_expr(&norm, lenient).is_none() {
+        return None;
+    }
+    let upper = norm.to_ascii_uppercase();
+    let term = upper
+        .split(['+', '(', ')', ','])
+        .flat_map(|t| t.split(" MIN ").flat_map(|t| t.split(" MAX ")))
+        .map(str::trim)
+        .find(|t| leading_number(t).is_some_and(|(_, rest)| rest.trim().is_empty()));
+    Some(term.unwrap_or(norm.as_str()).to_string())
 }
 
 fn not_priceable(kind: NotPriceableKind, text: &str) -> DutyExpr {
@@ -43,7 +80,7 @@ fn normalize(text: &str) -> String {
 }
 
 /// Texts recognised as a whole: references, notes and other non-rates.
-fn whole_text_form(norm: &str, original: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
+fn whole_text_form(norm: &str, original: &str, read: Read) -> Option<DutyExpr> {
     let lower = norm.to_ascii_lowercase();
     let np = |kind| Some(not_priceable(kind, original));
     if lower.is_empty() {
@@ -60,11 +97,11 @@ fn whole_text_form(norm: &str, original: &str, dollar: Option<Currency>) -> Opti
         }
         let plus = rest_orig.strip_prefix('+')?.trim();
         let plus = plus.strip_prefix("a duty of ").unwrap_or(plus);
-        let expr = parse_expr(plus, dollar)?;
+        let expr = parse_expr(plus, read)?;
         return Some(DutyExpr::Subheading { plus: Some(Box::new(expr)), minus: None });
     }
     if let Some(rest) = lower.strip_prefix("the duty rate provided in such subheading minus ") {
-        let expr = parse_expr(rest, dollar)?;
+        let expr = parse_expr(rest, read)?;
         return Some(DutyExpr::Subheading { plus: None, minus: Some(Box::new(expr)) });
     }
     if lower == "no change" || lower == "no additional duty" {
@@ -136,28 +173,28 @@ fn classify_unparsed(norm: &str) -> NotPriceableKind {
 }
 
 /// `seasonal | bounded`.
-fn parse_expr(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
+fn parse_expr(text: &str, read: Read) -> Option<DutyExpr> {
     if text.contains('(') {
-        return parse_seasonal(text, dollar);
+        return parse_seasonal(text, read);
     }
-    parse_bounded(text, dollar)
+    parse_bounded(text, read)
 }
 
 /// `bounded (windows), bounded (windows), … [bounded]`.
-fn parse_seasonal(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
+fn parse_seasonal(text: &str, read: Read) -> Option<DutyExpr> {
     let mut seasons = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() {
         match rest.find('(') {
             Some(open) => {
                 let close = rest[open..].find(')')? + open;
-                let expr = parse_bounded(rest[..open].trim(), dollar)?;
+                let expr = parse_bounded(rest[..open].trim(), read)?;
                 let windows = parse_windows(&rest[open + 1..close])?;
                 seasons.push(Season { windows, expr });
                 rest = rest[close + 1..].trim_start().trim_start_matches(',').trim();
             }
             None => {
-                seasons.push(Season { windows: Vec::new(), expr: parse_bounded(rest, dollar)? });
+                seasons.push(Season { windows: Vec::new(), expr: parse_bounded(rest, read)? });
                 break;
             }
         }
@@ -193,14 +230,14 @@ fn parse_day_month(text: &str) -> Option<(u8, u8)> {
 
 /// `sum [MIN sum] [MAX sum]` in either order, or `sum MAX sum MIN sum`: the lower of the first
 /// two, but at least the third (Japan's wine rates).
-fn parse_bounded(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
+fn parse_bounded(text: &str, read: Read) -> Option<DutyExpr> {
     if let (Some(max), Some(min)) = (text.find(" MAX "), text.find(" MIN ")) {
         if max < min {
             let (head, floor) = split_keyword(text, " MIN ")?;
             let (body, cap) = split_keyword(head, " MAX ")?;
             let lower =
-                DutyExpr::AtMost { expr: Box::new(parse_sum(body, dollar)?), cap: Box::new(parse_sum(cap, dollar)?) };
-            return Some(DutyExpr::AtLeast { expr: Box::new(lower), floor: Box::new(parse_sum(floor, dollar)?) });
+                DutyExpr::AtMost { expr: Box::new(parse_sum(body, read)?), cap: Box::new(parse_sum(cap, read)?) };
+            return Some(DutyExpr::AtLeast { expr: Box::new(lower), floor: Box::new(parse_sum(floor, read)?) });
         }
     }
     let (body, cap) = match split_keyword(text, " MAX ") {
@@ -211,12 +248,12 @@ fn parse_bounded(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
         Some((b, f)) => (b, Some(f)),
         None => (body, None),
     };
-    let mut expr = parse_sum(body, dollar)?;
+    let mut expr = parse_sum(body, read)?;
     if let Some(f) = floor {
-        expr = DutyExpr::AtLeast { expr: Box::new(expr), floor: Box::new(parse_sum(f, dollar)?) };
+        expr = DutyExpr::AtLeast { expr: Box::new(expr), floor: Box::new(parse_sum(f, read)?) };
     }
     if let Some(c) = cap {
-        expr = DutyExpr::AtMost { expr: Box::new(expr), cap: Box::new(parse_sum(c, dollar)?) };
+        expr = DutyExpr::AtMost { expr: Box::new(expr), cap: Box::new(parse_sum(c, read)?) };
     }
     Some(expr)
 }
@@ -226,8 +263,8 @@ fn split_keyword<'a>(text: &'a str, kw: &str) -> Option<(&'a str, &'a str)> {
 }
 
 /// `term + term + …`.
-fn parse_sum(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
-    let mut terms = text.split('+').map(|t| parse_term(t.trim(), dollar)).collect::<Option<Vec<_>>>()?;
+fn parse_sum(text: &str, read: Read) -> Option<DutyExpr> {
+    let mut terms = text.split('+').map(|t| parse_term(t.trim(), read)).collect::<Option<Vec<_>>>()?;
     match terms.len() {
         0 => None,
         1 => terms.pop(),
@@ -236,7 +273,7 @@ fn parse_sum(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
 }
 
 /// One ad valorem, specific or agricultural term.
-fn parse_term(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
+fn parse_term(text: &str, read: Read) -> Option<DutyExpr> {
     let t = text.trim();
     if t.is_empty() {
         return None;
@@ -250,6 +287,7 @@ fn parse_term(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
     }
     // A dollar sign before the amount: `US$`, `A$`, `NZ$`, `C$` … name their dollar; a bare `$`
     // is `dollar`'s.
+    let dollar = read.dollar;
     if let Some((currency, rest)) = dollar_prefix(t, dollar) {
         let (amount, rest) = leading_number(rest)?;
         return parse_specific(amount, currency?, rest);
@@ -260,8 +298,9 @@ fn parse_term(text: &str, dollar: Option<Currency>) -> Option<DutyExpr> {
         return Some(ad_valorem(number, after));
     }
     if rest_trim.is_empty() {
-        // UK files sometimes drop the percent sign: `7.2 MIN 0.36 EUR/100 kg`.
-        return Some(DutyExpr::AdValorem { percent: number, on: None });
+        // UK files sometimes drop the percent sign: `7.2 MIN 0.36 EUR/100 kg`. A caller's rate
+        // never does ([`Read::bare_percent`]).
+        return read.bare_percent.then_some(DutyExpr::AdValorem { percent: number, on: None });
     }
     let (currency, amount, after) = if let Some(a) = rest_trim.strip_prefix("cents") {
         (dollar?, number / Decimal::ONE_HUNDRED, a)

@@ -263,6 +263,10 @@ impl WriteJson for Unpriced {
                 w.field("missing", &"quantity");
                 w.field("measure", measure);
             }
+            Unpriced::ZeroQuantity { measure } => {
+                w.field("missing", &"zero_quantity");
+                w.field("measure", measure);
+            }
             Unpriced::ComponentValue { component } => {
                 w.field("missing", &"component_value");
                 w.field("component", component);

@@ -135,9 +135,27 @@ fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
 pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
     let mut q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
     q.alcohol_pct = line.alcohol_pct;
+    // The entries read so far, by measure: two of one measure are two answers (audit-s S2:
+    // {"kg": "100", "t": "3"} charged 3,000 kg, the 100 dropped in silence).
+    let mut seen: Vec<(crate::units::Measure, &str, Decimal)> = Vec::new();
     for (key, amount) in &line.units {
         let (measure, factor) = measure_for_key(key)?;
         let amount = *amount * factor;
+        if let Some((_, first, was)) = seen.iter().find(|(m, _, _)| *m == measure) {
+            if *was != amount {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    format!("units.{key}"),
+                    format!(
+                        "line {}: units {{\"{first}\": …}} is {} and {{\"{key}\": …}} is {} in base units: they are the same measure, give one of them",
+                        line.id,
+                        was.normalize(),
+                        amount.normalize()
+                    ),
+                ));
+            }
+        }
+        seen.push((measure, key, amount));
         // `volume_l` sets the net volume too: a `units` entry of the same measure that disagrees
         // is one of two figures, never silently the second (audit-n N7: volume_l 9 and units
         // {"l": "90"} charged 90 litres). (`weight_kg` may be a shipping weight: not compared.)

@@ -201,6 +201,57 @@ pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The request's destination-specific fields that mean nothing where it goes (audit-s S7):
+/// `simplified_regime` where the destination has no such regime on the date (Brazil's RTS),
+/// `entry_type` where no fee of the destination depends on the entry type (the US's
+/// merchandise processing fee), `seller_registered` where no threshold of the consignment's
+/// channel depends on a seller's scheme (IOSS, the UK's VAT at sale, VOEC, the AU/NZ/SG/CH
+/// schemes): each `W_INPUT_UNUSED` naming the field, never ignored in silence. (`tariff` is
+/// said by the simplified tariff's note, `thresholds::note_unused_tariff_choice`.)
+pub(super) fn unused_request_fields(ctx: &mut Ctx<'_>) {
+    if ctx.movement.is_some() {
+        return;
+    }
+    let (req, dest) = (ctx.req, ctx.destination);
+    let mut unused: Vec<(&str, String)> = Vec::new();
+    if let Some(regime) = req.simplified_regime {
+        if ctx.rules.taxes.bands(dest, regime, req.date).is_empty() {
+            let name = match regime {
+                crate::request::SimplifiedRegime::Rts => "rts",
+                crate::request::SimplifiedRegime::RemessaConforme => "remessa_conforme",
+            };
+            unused.push((
+                "simplified_regime",
+                format!("{dest} has no simplified regime {name} on {} in our data", req.date),
+            ));
+        }
+    }
+    if req.entry_type.is_some() && ctx.day.fees.iter().all(|f| f.entry == crate::rules::EntryKind::Any) {
+        unused.push(("entry_type", format!("no fee of {dest} on {} depends on the entry type", req.date)));
+    }
+    if req.seller_registered.is_some() && ctx.day.thresholds.iter().all(|t| t.scheme.is_none()) {
+        unused.push((
+            "seller_registered",
+            format!(
+                "no threshold of {dest} on {} for the {} channel depends on a seller's registration for a scheme",
+                req.date,
+                channel_name(req.channel())
+            ),
+        ));
+    }
+    for (field, why) in unused {
+        ctx.warn(Detail::InputUnused { field: field.into(), why: format!("{why}, so the value was not used") });
+    }
+}
+
+fn channel_name(c: crate::request::Channel) -> &'static str {
+    match c {
+        crate::request::Channel::Courier => "courier",
+        crate::request::Channel::Post => "post",
+        crate::request::Channel::Freight => "freight",
+    }
+}
+
 /// `entry_type: informal` on a consignment above the informal-entry limit of an entry fee's row
 /// (US: 19 CFR 143.21(a), informal entry for shipments of US$2,500 or less; the fee row names it) is refused: the
 /// informal fee would be priced on an entry the law does not allow.

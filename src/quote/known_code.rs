@@ -11,9 +11,24 @@ use super::*;
 /// not checkable). A code not found makes the line partial with the nearest valid codes; a date
 /// with no tariff data in force is not a wrong code (the relief says nothing of it).
 pub(super) fn check_code_under_relief(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced) {
+    let why = "under the relief no duty rate is read, but the code still decides the VAT class, the excise goods the relief leaves out and the tariff lines counted: give a valid code";
+    check_code(ctx, code, p, why);
+}
+
+/// Where the snapshot has no tariff for the destination (CA, CH, SG, ZA, …), the duty is the
+/// caller's `duty_rate` or a chapter rule (`rules/duty_free.tsv`), and no tariff line is read: a
+/// code in no nomenclature (`0000`, chapter 77, `6109.99`) was priced `complete` (audit-s S4).
+/// Its first six digits are checked in the HS 2022 nomenclature, as under a relief; the
+/// national digits past the sixth cannot be checked without the destination's tariff.
+pub(super) fn check_code_without_tariff(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced) {
+    let why = "the snapshot has no tariff for the destination to read a rate in, but the code still decides the duty-free chapters, the VAT class and the excise goods: give a valid code (digits past the sixth are national and are not checked)";
+    check_code(ctx, code, p, why);
+}
+
+/// The check of [`check_code_under_relief`], `why` saying why the code matters.
+fn check_code(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced, why: &str) {
     let snapshot = ctx.snapshot;
     let date = ctx.req.date;
-    let why = "under the relief no duty rate is read, but the code still decides the VAT class, the excise goods the relief leaves out and the tariff lines counted: give a valid code";
     let found = match ctx.j.tariff {
         Some(tariff) => snapshot.find_in(tariff, tariff, code, date).map(drop),
         None if matches!(code.chapter(), "98" | "99") => {

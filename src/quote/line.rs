@@ -37,7 +37,8 @@ pub(super) fn price_line(
         DutyBasis::Fob => v.customs_goods,
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
-    let quantities = line_quantities(line)?;
+    let quantities =
+        line_quantities(line).map_err(|e| e.within(&format!("lines[{}]", super::inputs::line_index(ctx, line))))?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
     if !line.extra_duties.is_empty() {
         super::answers::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
@@ -146,6 +147,8 @@ pub(super) fn price_line(
     super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
     if relieved {
         super::known_code::check_code_under_relief(ctx, code, &mut p);
+    } else if ctx.movement.is_none() && ctx.j.tariff.is_none() {
+        super::known_code::check_code_without_tariff(ctx, code, &mut p);
     }
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {

@@ -523,6 +523,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         ctx.warn(Detail::DisplayFx);
     }
     inputs::unused_fx(&mut ctx);
+    inputs::unused_request_fields(&mut ctx);
     // Built where it is returned from, and its datasets named in place (a quote is large: each
     // move is a copy).
     let mut quote = Quote {

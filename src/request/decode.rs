@@ -199,6 +199,8 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     req.gift = f.or_default("gift", boolean)?;
     req.claim = f.optional("claim", string)?;
     req.lines = f.required("lines", |v, at| array(v, at, line))?;
+    // Country and subdivision codes as the checks read them, once for every layer.
+    req.canonicalise();
     Ok(req)
 }
 
