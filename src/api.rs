@@ -65,6 +65,10 @@ pub struct RateResponse {
     pub max: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unranked: Option<usize>,
+    /// The lines left out of `min` and `max` (a duty that is not a plain percentage: specific,
+    /// compound, a quota rate, …), named: the range says nothing of them (audit-q Q6).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unranked_lines: Vec<String>,
     /// Set when the code is an HS 2022 subheading resolved through the HS 2022 → HS 2017
     /// correlation on a tariff in HS 2017 codes: from, to, relationship, source and a note.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -128,6 +132,15 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
         min: if partial { pct(found.min_percent) } else { None },
         max: if partial { pct(found.max_percent) } else { None },
         unranked: partial.then_some(found.unranked),
+        unranked_lines: match partial {
+            true => found
+                .lines
+                .iter()
+                .filter(|l| l.expression.simple_percent().is_none())
+                .map(|l| l.row.code().to_string())
+                .collect(),
+            false => Vec::new(),
+        },
         via_correlation: found.via_correlation,
         tariff_edition: engine
             .datasets()

@@ -1,0 +1,112 @@
+//! fix-r: residues session 16 left (/work/note16.md, "Not done, found and left"), each decided
+//! from the text named beside it.
+
+mod common;
+
+use common::{d, quote};
+use landed::quote::{LineStatus, Quote};
+use serde_json::{json, Value};
+
+/// A one-line request, `line` merged into the line.
+fn one_line(destination: &str, currency: &str, date: &str, origin: &str, line: Value) -> Value {
+    let mut l = json!({"id": "a", "quantity": "1"});
+    l.as_object_mut().unwrap().extend(line.as_object().unwrap().clone());
+    json!({"destination": destination, "date": date, "currency": currency, "channel": "courier",
+        "transport": "air", "incoterm": "DDP", "origin": origin, "ship_from": origin, "lines": [l]})
+}
+
+fn reason(q: &Quote) -> &str {
+    q.lines[0].reason.as_deref().unwrap_or_default()
+}
+
+// 1. A partial code whose lines include some that cannot be priced (audit-q Q6).
+
+/// Japan's Tariff Schedule (customs.go.jp/tariff/2026_07_09), subheading 6403.99: 11 lines, of
+/// which 6403.99-012, -013 and -014 read "関税割当数量以内のもの 21.6%" and -022 "関税割当数量以内のもの
+/// 24%" (within the tariff quota: a rate for goods under a quota allocation only, no amount
+/// without the certificate), the others 27 %, 30 % or "30% MIN 4300 JPY / pair". Ten pairs at
+/// ¥30,000 from China were priced at the quota line, duty 0, naming no line; the line is partial
+/// and names the four lines that cannot be priced, their rates, and the full code as the fix.
+#[test]
+fn a_partial_code_names_the_lines_whose_duty_cannot_be_priced_audit_q_q6() {
+    let q = quote(json!({"destination": "JP", "date": "2026-11-20", "currency": "JPY", "channel": "courier",
+        "incoterm": "DDP", "business_buyer": true, "origin": "CN",
+        "lines": [{"id": "s", "code": "6403.99", "quantity": "10", "unit_price": "30000", "units": {"pair": "10"}}]}));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    let r = reason(&q);
+    assert!(
+        r.contains("the duty of lines 640399012, 640399013, 640399014, 640399022 under code 640399 cannot be priced"),
+        "{r}"
+    );
+    assert!(r.contains("\"関税割当数量以内のもの 21.6%\", \"関税割当数量以内のもの 24%\""), "{r}");
+    assert!(r.contains("the levies shown are a lower bound") && r.contains("give the full code"), "{r}");
+    // The lowest is the quota line's lower bound (no duty, consumption tax 7.8 % + 2.2 % of
+    // ¥300,000 = ¥30,000), never a guessed rate; the totals say "at least".
+    let range = l.range.as_ref().expect("a range");
+    assert_eq!(range.min_levies, d("30000"));
+    assert!(q.totals.at_least);
+    // A full code of the quota's neighbours is priced as before: 6403.99-011 at 27 %.
+    let q = quote(json!({"destination": "JP", "date": "2026-11-20", "currency": "JPY", "channel": "courier",
+        "incoterm": "DDP", "business_buyer": true, "origin": "CN",
+        "lines": [{"id": "s", "code": "6403.99.011", "quantity": "10", "unit_price": "30000", "units": {"pair": "10"}}]}));
+    assert!(!reason(&q).contains("cannot be priced"), "{}", reason(&q));
+}
+
+/// The same for the other tariffs: USITC HTS 2026 heading 2204.21 (wine in containers of 2 l or
+/// less) has lines at 19.8¢/liter, 6.3¢/liter, 5.3¢/liter and 16.9¢/liter: without the volume
+/// they cannot be priced, and the line names them; the EU's CN (2204.21: some 150 lines of
+/// EUR per hectolitre) names 12 and counts the rest. A partial code whose every line is priced
+/// (HTS 6109.10, all ad valorem) says nothing of the kind.
+#[test]
+fn us_and_eu_partial_codes_name_their_unpriced_lines_too() {
+    let q = quote(one_line("US", "USD", "2026-03-02", "FR", json!({"code": "220421", "unit_price": "100"})));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    let r = reason(&q);
+    assert!(r.contains("the duty of lines 22042120, 22042130, 22042150, 22042160, 22042180 under code 220421"), "{r}");
+    assert!(r.contains("\"19.8¢/liter\""), "{r}");
+    let q = quote(one_line("DE", "EUR", "2026-03-02", "US", json!({"code": "220421", "unit_price": "100"})));
+    let r = reason(&q);
+    assert!(r.contains("under code 220421 cannot be priced"), "{r}");
+    assert!(r.contains(" more under code 220421"), "{r}");
+    assert!(r.contains("22042106, 22042107, 22042108, 22042109, "), "{r}");
+    let q = quote(one_line("US", "USD", "2026-03-02", "FR", json!({"code": "6109.10", "unit_price": "100"})));
+    assert!(!reason(&q).contains("cannot be priced"), "{}", reason(&q));
+}
+
+/// `landed rate JP 6403.99` (Japan's Tariff Schedule, 2026-07-09): the range is of the plain
+/// percentages (27 % and 30 %), and the nine lines it leaves out (quota rates, "30% MIN 4300 JPY
+/// / pair") are named, not only counted.
+#[test]
+fn rate_names_the_lines_its_range_leaves_out_audit_q_q6() {
+    let date = landed::date::Date::parse("2026-11-20").unwrap();
+    let r = common::engine().rate("JP", "6403.99", date).expect("rate");
+    assert_eq!((r.min.as_deref(), r.max.as_deref(), r.unranked), (Some("27%"), Some("30%"), Some(9)));
+    assert_eq!(
+        r.unranked_lines,
+        [
+            "640399012",
+            "640399013",
+            "640399014",
+            "640399015",
+            "640399016",
+            "640399022",
+            "640399029",
+            "640399031",
+            "640399039"
+        ]
+    );
+    let json = common::json(&common::landed(&["rate", "JP", "6403.99", "--date", "2026-11-20", "--json"], None));
+    assert_eq!(json["unranked_lines"][0], "640399012");
+    let text = common::stdout(&common::landed(&["rate", "JP", "6403.99", "--date", "2026-11-20"], None));
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("min 27%, max 30%; 9 lines not a plain percentage, not ranked: 640399012, 640399013,"),
+        "{text}"
+    );
+    // A single line has no range and names none.
+    let r = common::engine().rate("JP", "6403.99.011", date).expect("rate");
+    assert!(r.unranked_lines.is_empty());
+}
