@@ -110,3 +110,75 @@ fn rate_names_the_lines_its_range_leaves_out_audit_q_q6() {
     let r = common::engine().rate("JP", "6403.99.011", date).expect("rate");
     assert!(r.unranked_lines.is_empty());
 }
+
+// 2. Canada: the luxury tax beside excises listed without an amount.
+
+/// A car (8703.23) into Alberta from Japan on 2026-11-20 at `price` CAD, 6.1 % duty (the caller's
+/// rate), `line` merged into the line.
+fn ca_car(price: &str, line: Value) -> Quote {
+    let mut l = json!({"id": "car", "code": "8703.23", "quantity": "1", "unit_price": price, "duty_rate": "6.1%",
+        "weight_kg": "1400"});
+    l.as_object_mut().unwrap().extend(line.as_object().unwrap().clone());
+    quote(json!({"destination": "CA", "origin": "JP", "ship_from": "JP", "date": "2026-11-20", "currency": "CAD",
+        "channel": "freight", "transport": "ocean", "incoterm": "DDP", "subdivision": "AB", "lines": [l]}))
+}
+
+fn luxury(q: &Quote) -> &landed::quote::Levy {
+    q.lines[0].levies.iter().find(|v| v.name.as_str().starts_with("Luxury tax")).expect("luxury tax listed")
+}
+
+/// Select Luxury Items Tax Act (S.C. 2022, c. 10, s. 135; CBSA Memorandum D18-4-1 para. 4): no
+/// tax on a subject vehicle whose taxable amount is CAD 100,000 or less. Excise Tax Act Sch. I
+/// s.7: CAD 100 an automobile air conditioner (as the CRA's rulings, case 168093, and the Federal
+/// Court, Canada v. Paccar of Canada Ltd., T-480-97, quote it: `verify`); Sch. I s.6(1)(a)-(d)
+/// (version from 2007-06-22): the green levy is CAD 1,000 to 4,000 by fuel consumption band.
+/// A CAD 30,000 car, neither answered: 30,000 + 6.1 % = 31,830.00, at most 31,830.00 + 100 +
+/// 4,000 = 35,930.00, far below CAD 100,000: not due, priced 0.00 (it was "at least 0.00").
+#[test]
+fn a_luxury_tax_far_below_the_threshold_is_not_due_beside_unpriced_excises_with_a_ceiling() {
+    let q = ca_car("30000", json!({}));
+    let lux = luxury(&q);
+    assert_eq!((lux.amount, lux.partial_amount), (Some(d("0.00")), None), "{}", lux.formula);
+    let f = lux.formula.as_str();
+    assert!(
+        f.contains("not due, also with the most the excises listed without an amount can add to its base (4,100.00"),
+        "{f}"
+    );
+    assert!(f.contains("the ceiling of ca-ac-excise [verify]"), "{f}");
+    // The line stays partial: the A/C excise and the green levy are not priced, and the A/C
+    // ceiling is `verify`.
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    let r = reason(&q);
+    assert!(r.contains("Luxury tax (Select Luxury Items Tax Act): not due on a base that the most of ca-ac-excise keeps below its threshold"), "{r}");
+    // With the fuel consumption given (7.0 l/100 km: green levy none, s.6), only the A/C's CAD 100.
+    let q = ca_car("30000", json!({"fuel_l_per_100km": "7.0"}));
+    assert!(luxury(&q).formula.as_str().contains("can add to its base (100.00"), "{}", luxury(&q).formula);
+    assert_eq!(luxury(&q).amount, Some(d("0.00")));
+}
+
+/// Near the threshold the ceiling may cross it: a CAD 94,200 car, 99,946.20 priced + at most
+/// CAD 100 (A/C) = 100,046.20, over CAD 100,000: at least 0.00, as before (tests/golden_m8_16.rs).
+/// So is a car whose most crosses only through the green levy's CAD 4,000 (CAD 90,000: 95,490.00
+/// + 4,100.00 = 99,590.00 stays below; CAD 92,000: 97,612.00 + 4,100.00 = 101,712.00 crosses).
+#[test]
+fn a_luxury_tax_the_unpriced_excises_could_bring_over_the_threshold_stays_at_least() {
+    let q = ca_car("94200.00", json!({"fuel_l_per_100km": "7.0"}));
+    let lux = luxury(&q);
+    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
+    assert!(lux.formula.as_str().contains("so at least 0.00"), "{}", lux.formula);
+    assert_eq!(luxury(&ca_car("90000", json!({}))).amount, Some(d("0.00")));
+    let q = ca_car("92000", json!({}));
+    let lux = luxury(&q);
+    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
+}
+
+/// The caller's answer to the A/C excise that cannot be priced (a rate per litre, no volume
+/// given) has no ceiling: the luxury tax stays at least 0.00 even far below the threshold
+/// (docs/rules.md §21).
+#[test]
+fn an_unpriced_excise_without_a_ceiling_keeps_the_luxury_tax_a_lower_bound() {
+    let ac = json!([{"name": "A/C excise", "rate": "100 CAD / l", "kind": "excise", "answers": ["ca-ac-excise"]}]);
+    let q = ca_car("30000", json!({"fuel_l_per_100km": "7.0", "extra_duties": ac}));
+    let lux = luxury(&q);
+    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
+}
