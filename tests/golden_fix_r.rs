@@ -182,3 +182,28 @@ fn an_unpriced_excise_without_a_ceiling_keeps_the_luxury_tax_a_lower_bound() {
     let lux = luxury(&q);
     assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
 }
+
+// 3. `rate` cites the edition in force, as a quote's levies do.
+
+/// USITC, HTS 2026 Revision 3 (in force from 2026-02-12) and Revision 10 (from 2026-06-08):
+/// 6109.10.00 "16.5%" in both. `landed rate US 6109100012` on 2026-11-20 said "source: … Revision
+/// 3" beside "edition in force: … Revision 10", while a quote's duty cited Revision 10 (m8-16):
+/// the line is now cited by the edition in force, Revision 3 only on a date before Revision 10.
+#[test]
+fn rate_cites_the_tariff_edition_in_force_as_a_quote_does() {
+    let rate = |date: &str| {
+        let date = landed::date::Date::parse(date).unwrap();
+        common::engine().rate("US", "6109100012", date).expect("rate")
+    };
+    let r = rate("2026-11-20");
+    let line = r.line.as_ref().expect("one line");
+    assert!(line.source.dataset.contains("Revision 10"), "{:?}", line.source);
+    assert!(r.tariff_edition.as_ref().unwrap().dataset.contains("Revision 10"));
+    let q = quote(one_line("US", "USD", "2026-11-20", "VN", json!({"code": "6109100012", "unit_price": "100"})));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Duty).unwrap();
+    assert_eq!(serde_json::to_value(duty).unwrap()["source"]["dataset"], line.source.dataset.as_ref());
+    let r = rate("2026-03-02");
+    assert!(r.line.as_ref().unwrap().source.dataset.contains("Revision 3"), "{:?}", r.line);
+    let text = common::stdout(&common::landed(&["rate", "US", "6109100012", "--date", "2026-11-20"], None));
+    assert!(text.contains("source: Harmonized Tariff Schedule 2026 Revision 10"), "{text}");
+}

@@ -165,17 +165,7 @@ impl Ctx<'_> {
         let datasets = self.datasets;
         let in_force =
             *self.tariff_in_force.get_or_insert_with(|| datasets.tariff_source_in_force(table, self.req.date));
-        match in_force {
-            // The table's own view of a file that serves several (the EU rates of the UK's file
-            // are the EU tariff's, audit-m M8): the levy names the dataset the quote lists.
-            Some(s) if s.id.split_once('@').is_some_and(|(file, _)| file == own.id) => s,
-            Some(s)
-                if s.jurisdiction == own.jurisdiction && s.publisher == own.publisher && s.vintage > own.vintage =>
-            {
-                s
-            }
-            _ => own,
-        }
+        crate::freshness::edition_of(in_force, own)
     }
 }
 
