@@ -207,3 +207,126 @@ fn rate_cites_the_tariff_edition_in_force_as_a_quote_does() {
     let text = common::stdout(&common::landed(&["rate", "US", "6109100012", "--date", "2026-11-20"], None));
     assert!(text.contains("source: Harmonized Tariff Schedule 2026 Revision 10"), "{text}");
 }
+
+// 4. The Swiss 100 g rounding assumption from the evaluator's report, not the formula's text.
+
+/// The old test of the assumption (session 16: a line's customs duty whose formula says " kg
+/// rounded "), read from the quote as it stands.
+fn rounded_by_text(q: &Quote) -> Vec<bool> {
+    q.lines
+        .iter()
+        .map(|l| {
+            l.levies
+                .iter()
+                .any(|v| v.kind == landed::quote::LevyKind::Duty && v.formula.as_str().contains(" kg rounded "))
+        })
+        .collect()
+}
+
+/// Zolltarifgesetz (SR 632.10) art. 2(3): a rate per 100 kg is charged on the weight rounded up
+/// to the next 100 g (`tax_rounding.tsv#ch-weight-per-100kg`); whether two request lines of one
+/// tariff number and origin are one declared item is not in our sources, so the quote states its
+/// per-line rounding (tests/golden_m8_16.rs). The lines that rounded are now the evaluator's
+/// report ([`landed::duty::ComponentsRead::weight_rounded`]) of the line's own duty: the same
+/// quotes carry the assumption as when the formulas were searched for " kg rounded ", over
+/// weights that round and do not, rates per 100 kg and not, a caller's customs duty per 100 kg
+/// (not the line's duty: read by neither), different origins and tariff numbers.
+#[test]
+fn the_swiss_rounding_assumption_is_stated_for_exactly_the_quotes_the_text_search_found_ztg_art_2_3() {
+    let line = |id: &str, code: &str, rate: &str, weight: &str, origin: &str, extra: Value| {
+        json!({"id": id, "code": code, "quantity": "1", "unit_price": "200.00", "duty_rate": rate,
+            "weight_kg": weight, "origin": origin, "extra_duties": extra})
+    };
+    let req = |lines: Vec<Value>| {
+        json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "post", "transport": "air",
+            "incoterm": "DDP", "ship_from": "US", "lines": lines})
+    };
+    let per_100kg = "100 CHF/100 kg";
+    let none = json!([]);
+    let caller = json!([{"name": "Customs surcharge", "rate": "100 CHF/100 kg", "kind": "duty"}]);
+    let cases: Vec<(Vec<Value>, bool)> = vec![
+        (
+            vec![
+                line("a", "1806.32", per_100kg, "1.01", "US", none.clone()),
+                line("b", "1806.32", per_100kg, "1.01", "US", none.clone()),
+            ],
+            true,
+        ),
+        (
+            vec![
+                line("a", "1806.32", per_100kg, "1.1", "US", none.clone()),
+                line("b", "1806.32", per_100kg, "1.1", "US", none.clone()),
+            ],
+            false,
+        ),
+        (
+            vec![
+                line("a", "1806.32", per_100kg, "1.01", "US", none.clone()),
+                line("b", "1806.32", per_100kg, "1.1", "US", none.clone()),
+            ],
+            false,
+        ),
+        (
+            vec![
+                line("a", "1806.32", per_100kg, "1.01", "US", none.clone()),
+                line("b", "1806.32", per_100kg, "1.01", "DE", none.clone()),
+            ],
+            false,
+        ),
+        (
+            vec![
+                line("a", "1806.32", per_100kg, "1.01", "US", none.clone()),
+                line("b", "1806.31", per_100kg, "1.01", "US", none.clone()),
+            ],
+            false,
+        ),
+        (
+            vec![
+                line("a", "1806.32", "5%", "1.01", "US", none.clone()),
+                line("b", "1806.32", "5%", "1.01", "US", none.clone()),
+            ],
+            false,
+        ),
+        (
+            vec![
+                line("a", "1806.32", "0%", "1.01", "US", caller.clone()),
+                line("b", "1806.32", "0%", "1.01", "US", caller.clone()),
+            ],
+            false,
+        ),
+        (
+            vec![
+                line("a", "1806.32", "5% + 100 CHF/100 kg", "1.01", "US", none.clone()),
+                line("b", "1806.32", "3 CHF/100 kg + 1%", "0.55", "US", none.clone()),
+            ],
+            true,
+        ),
+        (
+            vec![
+                line("a", "1806.32", per_100kg, "1.01", "US", none.clone()),
+                line("b", "1806.32", per_100kg, "1.01", "US", none.clone()),
+                line("c", "1806.32", per_100kg, "2.5", "US", none.clone()),
+            ],
+            true,
+        ),
+    ];
+    for (lines, expected) in cases {
+        let q = quote(req(lines));
+        let by_text = rounded_by_text(&q);
+        let mut keyed: Vec<(String, Option<String>)> = Vec::new();
+        let mut shared = false;
+        for (l, rounded) in q.lines.iter().zip(&by_text) {
+            if *rounded {
+                let key = (l.code.to_string(), l.origin.clone());
+                shared |= keyed.contains(&key);
+                keyed.push(key);
+            }
+        }
+        let stated = q
+            .warnings
+            .iter()
+            .any(|w| w.code == "W_ASSUMPTION" && w.message.to_string().contains("ch-weight-per-100kg"));
+        assert_eq!(stated, shared, "{:?} {:?}", by_text, q.warnings);
+        assert_eq!(stated, expected, "{:?}", q.warnings);
+    }
+}

@@ -21,6 +21,9 @@ pub(super) struct Priced {
     /// What keeps the VAT/GST base from being known, when something does: a duty, or (the
     /// duties priced) an excise.
     pub(super) base_gap: Option<super::explain::BaseGap>,
+    /// The line's customs duty (its own rate's evaluation: not a claim's general rate, not a
+    /// caller's extra duty) rounded a weight charged per 100 kg ([`assumptions::note_weight_rounding`]).
+    pub(super) duty_weight_rounded: bool,
 }
 
 pub(super) fn price_line(
@@ -154,6 +157,9 @@ pub(super) fn price_line(
     super::inputs::check_line_inputs(ctx, line, code, v, &mut p)?;
     if relieved {
         super::known_code::check_code_under_relief(ctx, code, &mut p);
+    }
+    if p.duty_weight_rounded {
+        ctx.weight_rounded_lines.push(out.len());
     }
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
@@ -347,6 +353,7 @@ pub(super) fn price_with(
             None => rate.expr.evaluate(&input),
         };
         p.components_read.extend(&r.components_read);
+        p.duty_weight_rounded |= r.components_read.weight_rounded();
         if !r.priceable {
             duty_known = false;
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));

@@ -141,6 +141,9 @@ struct Ctx<'q> {
     /// finds nearly always share one edition, so the editions are compared once, not twice a
     /// line (the first row's source is asked for the age check and again for its rate).
     last_row_source: Option<(u32, &'static Provenance<'static>)>,
+    /// The indices of the lines whose customs duty rounded a weight charged per 100 kg
+    /// ([`assumptions::note_weight_rounding`]).
+    weight_rounded_lines: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -385,6 +388,7 @@ impl<'q> Ctx<'q> {
             datasets: engine.datasets(),
             tariff_in_force: None,
             last_row_source: None,
+            weight_rounded_lines: Vec::new(),
         })
     }
 }
