@@ -330,3 +330,35 @@ fn the_swiss_rounding_assumption_is_stated_for_exactly_the_quotes_the_text_searc
         assert_eq!(stated, expected, "{:?}", q.warnings);
     }
 }
+
+// 5. An input a listed levy would read is not called unused.
+
+/// Finance (No. 2) Act 2023 Part 2: Alcohol Duty on alcoholic products of more than 1.2 % abv,
+/// charged per litre of alcohol (`excise.tsv#gb-alcohol-duty`, listed without a rate: the
+/// README's example answers it with "29.54 GBP/l alc"). Whisky 2208.30 at a 0 % customs duty with
+/// its volume and strength and no answer: no levy priced on the line reads them, but the Alcohol
+/// Duty listed without a rate would, once given per litre: the warning names it and does not say
+/// the values were not used (it said "so the value was not used" before its hint).
+#[test]
+fn litres_a_listed_excise_would_read_are_not_called_unused_finance_no_2_act_2023() {
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [{"id": "w", "code": "2208300000", "quantity": "6", "unit_price": "20.00", "duty_rate": "0%",
+            "volume_l": "4.5", "alcohol_pct": "40"}]}));
+    let unused: Vec<String> =
+        q.warnings.iter().filter(|w| w.code == "W_INPUT_UNUSED").map(|w| w.message.to_string()).collect();
+    assert_eq!(unused.len(), 2, "{unused:?}");
+    for (field, per) in
+        [("lines[0].volume_l", "per litre given"), ("lines[0].alcohol_pct", "per litre of pure alcohol given")]
+    {
+        let w = unused.iter().find(|w| w.starts_with(field)).unwrap_or_else(|| panic!("{field}: {unused:?}"));
+        assert!(w.contains("no levy priced on this line is charged per litre"), "{w}");
+        assert!(w.contains("Alcohol Duty (excise.tsv#gb-alcohol-duty) is listed without a rate"), "{w}");
+        assert!(w.contains(per) && w.contains("would read the value"), "{w}");
+        assert!(!w.contains("not used"), "{w}");
+    }
+    // A line without a listed levy keeps "not used" (a T-shirt's litres, tests/golden_residue_16.rs).
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
+        "lines": [{"id": "tee", "code": "6109100010", "quantity": "3", "unit_price": "100.00", "volume_l": "5"}]}));
+    let w = q.warnings.iter().find(|w| w.code == "W_INPUT_UNUSED").expect("named").message.to_string();
+    assert!(w.contains("no levy of this line is charged per litre") && w.contains("so the value was not used"), "{w}");
+}
