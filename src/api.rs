@@ -65,6 +65,10 @@ pub struct RateResponse {
     pub max: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unranked: Option<usize>,
+    /// The lines left out of `min` and `max` (a duty that is not a plain percentage: specific,
+    /// compound, a quota rate, …), named: the range says nothing of them (audit-q Q6).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unranked_lines: Vec<String>,
     /// Set when the code is an HS 2022 subheading resolved through the HS 2022 → HS 2017
     /// correlation on a tariff in HS 2017 codes: from, to, relationship, source and a note.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,7 +91,14 @@ pub const RATE_COVERS: &str = "the tariff's own rate for the code; what depends 
 /// the general rate, and says nothing of a free-trade agreement the goods may qualify under.
 pub const RATE_COVERS_NO_PREFERENCES: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements, such as the EU-UK Trade and Cooperation Agreement) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
 
-fn rate_line(snapshot: &'static Snapshot<'static>, l: &LookupLine<'_>, with_code: bool) -> RateLine {
+/// A line of a look-up; `cite`: the edition it is cited by (the one in force on the date, as a
+/// quote's levy cites it: [`crate::freshness::edition_of`]).
+fn rate_line(
+    snapshot: &'static Snapshot<'static>,
+    l: &LookupLine<'_>,
+    with_code: bool,
+    cite: impl Fn(&'static Provenance<'static>) -> &'static Provenance<'static>,
+) -> RateLine {
     let r = &l.row;
     let some = |t: &str| (!t.is_empty()).then(|| t.to_string());
     RateLine {
@@ -102,7 +113,7 @@ fn rate_line(snapshot: &'static Snapshot<'static>, l: &LookupLine<'_>, with_code
         flags: r.flags.split(',').filter(|f| !f.is_empty()).map(str::to_string).collect(),
         valid_from: r.valid_from,
         valid_to: r.valid_to,
-        source: snapshot.source(r).borrowed(),
+        source: cite(snapshot.source(r)).borrowed(),
     }
 }
 
@@ -115,6 +126,10 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
     // Every line when several answer (a partial code, or a correlation to several lines).
     let partial = found.kind == Match::Partial || found.lines.len() > 1;
     let pct = |p: Option<rust_decimal::Decimal>| p.map(|p| format!("{}%", p.normalize()));
+    // `landed rate US 6109100012` on a date of HTS Revision 10 cited Revision 3, the edition the
+    // line first appeared in, beside "edition in force: Revision 10" (m8-16).
+    let in_force = engine.datasets().tariff_source_in_force(found.jurisdiction, date);
+    let cite = |own| crate::freshness::edition_of(in_force, own);
     Ok(RateResponse {
         destination: destination.clone(),
         jurisdiction: found.jurisdiction.to_string(),
@@ -123,11 +138,20 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
         kind: found.kind,
         as_of: date,
         snapshot_id: snapshot.id(),
-        line: (!partial).then(|| found.lines.first().map(|l| rate_line(snapshot, l, false))).flatten(),
-        lines: partial.then(|| found.lines.iter().map(|l| rate_line(snapshot, l, true)).collect()),
+        line: (!partial).then(|| found.lines.first().map(|l| rate_line(snapshot, l, false, cite))).flatten(),
+        lines: partial.then(|| found.lines.iter().map(|l| rate_line(snapshot, l, true, cite)).collect()),
         min: if partial { pct(found.min_percent) } else { None },
         max: if partial { pct(found.max_percent) } else { None },
         unranked: partial.then_some(found.unranked),
+        unranked_lines: match partial {
+            true => found
+                .lines
+                .iter()
+                .filter(|l| l.expression.simple_percent().is_none())
+                .map(|l| l.row.code().to_string())
+                .collect(),
+            false => Vec::new(),
+        },
         via_correlation: found.via_correlation,
         tariff_edition: engine
             .datasets()

@@ -424,6 +424,23 @@ fn vintage_date(vintage: &str) -> Option<Date> {
     Date::parse(vintage).ok().or_else(|| Date::parse(&format!("{vintage}-01")).ok())
 }
 
+/// The source a tariff row is cited by, given the edition of its table in force (`in_force`)
+/// and the row's own (the edition the line first appeared in): the edition in force when it is
+/// the table's own view of the row's file (the EU rates of the UK's file are the EU tariff's,
+/// audit-m M8), or a newer edition of the same publisher's tariff that kept the line unchanged
+/// (a US line of HTS Revision 3 on a date of Revision 10, audit-k K6); else the row's own.
+/// The quote's levies and `rate` cite a row alike.
+pub fn edition_of(
+    in_force: Option<&'static Provenance<'static>>,
+    own: &'static Provenance<'static>,
+) -> &'static Provenance<'static> {
+    match in_force {
+        Some(s) if s.id.split_once('@').is_some_and(|(file, _)| file == own.id) => s,
+        Some(s) if s.jurisdiction == own.jurisdiction && s.publisher == own.publisher && s.vintage > own.vintage => s,
+        _ => own,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,15 +63,16 @@ fn ca_green_levy_by_band_of_the_rating_excise_tax_act_sch_i_s6() {
 /// 1,830 owes no luxury tax on the priced part of its base; nor does the green levy apply
 /// (above). Only the CAD 100 air-conditioner excise (Sch. I s.7, whether the car has one) stays
 /// unpriced, and the GST says that an excise, not the duty, is what is missing: 5 % × 31,830 = at
-/// least 1,591.50. The A/C excise belongs in the luxury tax's base, so its 0.00 is a lower bound
-/// until the caller answers it (m8-16, `tests/golden_m8_16.rs`); answered, it is 0.00, not due.
+/// least 1,591.50. The A/C excise belongs in the luxury tax's base, but at most CAD 100 (fix-r,
+/// `excise.tsv` `most`): 31,830 + 100 stays far below CAD 100,000, so the luxury tax is 0.00, not
+/// due, priced (it was a lower bound "at least 0.00", m8-16, `tests/golden_fix_r.rs`).
 #[test]
 fn ca_car_under_cad_100000_owes_no_luxury_tax_and_the_gst_names_the_excise_audit_m_m4() {
     let q = ca_car("30000.00", json!({"fuel_l_per_100km": "7.0"}));
     let l = &q.lines[0];
     let lux = excise(&q, "Luxury tax");
-    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
-    assert!(lux.formula.as_str().contains("not due on the priced part of its base"), "{}", lux.formula);
+    assert_eq!((lux.amount, lux.partial_amount), (Some(d("0.00")), None), "{}", lux.formula);
+    assert!(lux.formula.as_str().contains("not due, also with the most"), "{}", lux.formula);
     let reason = l.reason.as_deref().unwrap_or("");
     assert!(!reason.contains("Luxury tax (Select Luxury Items Tax Act) is due"), "{reason}");
     assert!(!reason.contains("green levy"), "{reason}");

@@ -280,7 +280,8 @@ fn a_catalogue_row_says_its_price_is_for_the_sku_shipped_alone_vata_1994_s7_and_
 fn litres_given_for_an_excise_our_data_cannot_price_are_unused_and_say_what_would_read_them() {
     // Spirits into Germany (Alkoholsteuergesetz § 2: EUR 1,303 per hl of pure alcohol; our data
     // has no rate, so the excise is listed without an amount): the volume and strength are read
-    // by no levy. Named, with what would read them: the caller's excise per litre of alcohol.
+    // by no levy priced. Named, with what would read them: the listed excise, by its row, given a
+    // rate per litre (of alcohol) by the caller; not called unused (fix-r, tests/golden_fix_r.rs).
     let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "channel": "freight",
         "origin": "US", "lines": [{"id": "w", "code": "2208301100", "quantity": "6", "unit_price": "20.00",
             "volume_l": "4.5", "alcohol_pct": "40"}]}));
@@ -291,5 +292,12 @@ fn litres_given_for_an_excise_our_data_cannot_price_are_unused_and_say_what_woul
     );
     let unused = unused(&q);
     assert_eq!(unused.len(), 2, "{unused:?}");
-    assert!(unused.iter().all(|w| w.contains("a rate per quantity given for it in extra_duties")), "{unused:?}");
+    assert!(
+        unused
+            .iter()
+            .all(|w| w.contains("(excise.tsv#eu-alcohol-excise) is listed without a rate, and a rate per litre")
+                && w.contains("would read the value")
+                && !w.contains("not used")),
+        "{unused:?}"
+    );
 }

@@ -51,7 +51,16 @@ fn a_line_changed_by_rev_10_reads_rev_3_before_2026_06_08_and_rev_10_from_then()
 fn a_line_unchanged_by_rev_10_keeps_one_row_from_rev_3() {
     let line = rate("01013000", "2026-07-01");
     assert_eq!((line.duty_text.as_str(), line.valid_from, line.valid_to), ("6.8%", Some(date("2026-02-12")), None));
-    assert_eq!(line.source.dataset, "Harmonized Tariff Schedule 2026 Revision 3 (JSON)");
+    // The row is Revision 3's; `rate` cites it by the edition in force on the date, as a quote's
+    // levy does (fix-r: it said Revision 3 beside "edition in force: Revision 10").
+    let engine = engine();
+    let code = HsCode::parse("01013000").unwrap();
+    let found = engine.snapshot().lookup("US", &code, date("2026-07-01")).unwrap();
+    assert_eq!(
+        engine.snapshot().source(&found.lines[0].row).dataset,
+        "Harmonized Tariff Schedule 2026 Revision 3 (JSON)"
+    );
+    assert_eq!(line.source.dataset, "Harmonized Tariff Schedule 2026 Revision 10 (JSON)");
 }
 
 #[test]

@@ -131,6 +131,9 @@ pub struct ComponentsRead {
     measures: [u64; 4],
     /// Litres of pure alcohol derived from the volume and `alcohol_pct`.
     alcohol: bool,
+    /// A weight charged per 100 kg was rounded by the destination's rule
+    /// ([`DutyInput::weight_per_100kg`]: Switzerland, to the next 100 g).
+    weight_rounded: bool,
 }
 
 impl ComponentsRead {
@@ -161,6 +164,7 @@ impl ComponentsRead {
             *a |= b;
         }
         self.alcohol |= other.alcohol;
+        self.weight_rounded |= other.weight_rounded;
     }
 
     /// True when no component was read.
@@ -192,6 +196,12 @@ impl ComponentsRead {
     /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
     pub fn read_alcohol(&self) -> bool {
         self.alcohol
+    }
+
+    /// True when a weight charged per 100 kg was rounded (the formula then says "weight 1.01 kg
+    /// rounded up to 0.1 kg = 1.1 kg"), whether or not the formula's text was written.
+    pub fn weight_rounded(&self) -> bool {
+        self.weight_rounded
     }
 }
 
@@ -479,6 +489,9 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
     };
     let mut text = shown(with_text, || format!("{} × {}", shown_rate(), format_grouped(units.normalize())));
+    if qty != exact_weight && input.weight_per_100kg.is_some() {
+        read.weight_rounded = true;
+    }
     if with_text && qty != exact_weight {
         if let Some(r) = input.weight_per_100kg {
             text.push_str(&format!(

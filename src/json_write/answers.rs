@@ -484,6 +484,7 @@ impl WriteJson for RateResponse {
         w.field_some("min", &self.min);
         w.field_some("max", &self.max);
         w.field_some("unranked", &self.unranked);
+        w.field_nonempty("unranked_lines", &self.unranked_lines);
         w.field_some("via_correlation", &self.via_correlation);
         w.field_some("tariff_edition", &self.tariff_edition);
         w.field("covers", &self.covers);

@@ -64,11 +64,10 @@ pub(super) fn note_weight_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) {
     let Some(r) = ctx.rounding[RoundingTarget::WeightPer100Kg as usize].filter(|r| !r.assumption.is_empty()) else {
         return;
     };
-    let rounded = |l: &LineQuote| {
-        l.levies.iter().any(|v| v.kind == LevyKind::Duty && v.formula.as_str().contains(" kg rounded "))
-    };
+    // The evaluator's report, not the formula's text (which it writes only when it renders it):
+    // the lines whose own duty rounded a weight (`Priced::duty_weight_rounded`).
     let keyed: Vec<(&HsCode, Option<&str>)> =
-        lines.iter().filter(|l| rounded(l)).map(|l| (&l.code, l.origin.as_deref())).collect();
+        ctx.weight_rounded_lines.iter().filter_map(|&i| lines.get(i)).map(|l| (&l.code, l.origin.as_deref())).collect();
     let shared = keyed.iter().enumerate().any(|(i, a)| keyed[i + 1..].iter().any(|b| b == a));
     if shared {
         ctx.warn(Detail::Assumption { threshold: r.source.row(), assumption: r.assumption });

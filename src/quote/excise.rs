@@ -19,6 +19,18 @@ pub(super) struct ExciseCharged {
     pub(super) in_vat_base: Decimal,
     pub(super) known: bool,
     pub(super) after_tax: Vec<(&'static crate::rules::Excise, Pick)>,
+    /// While an excise in the VAT base is not known: how much more than `in_vat_base` the
+    /// excises charged so far can come to at most, when the law bounds each (`rules/excise.tsv`
+    /// `most`; the dearest rate of a lower bound), and the rows whose ceiling is `verify`.
+    pub(super) most: Option<Decimal>,
+    pub(super) most_verify: Vec<&'static str>,
+}
+
+impl ExciseCharged {
+    /// Adds what an unknown excise can add at most (`None`: no ceiling known).
+    fn add_most(&mut self, more: Option<Decimal>) {
+        self.most = self.most.zip(more).map(|(a, b)| a + b);
+    }
 }
 
 /// The rate rows of one excise for a line: one, several whose lowest figure is a lower bound
@@ -46,7 +58,7 @@ pub(super) fn excise(
     // The destination's rows of the day (looked up once per destination and day), those that
     // cover the code: the same rows, in the same order, as `Rules::excises`.
     let day = std::sync::Arc::clone(&ctx.day);
-    let mut out = ExciseCharged { known: true, ..ExciseCharged::default() };
+    let mut out = ExciseCharged { known: true, most: Some(Decimal::ZERO), ..ExciseCharged::default() };
     // The caller's excise entries are charged; each answers the rows it names, and one that
     // names none answers the line's excise only when the line bears one (docs/rules.md §21).
     let callers = Callers::of(line, Class::Excise);
@@ -55,6 +67,9 @@ pub(super) fn excise(
             charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Excise, customs_value, quantities, p);
         out.in_vat_base += charged;
         out.known &= known;
+        if !known {
+            out.add_most(None);
+        }
     }
     let count = day.excises.iter().filter(|r| r.covers(digits)).take(2).count();
     for row in day.excises.iter().filter(|r| r.covers(digits)) {
@@ -74,6 +89,7 @@ pub(super) fn excise(
             );
             if rules.excise_in_vat_base(row.id) {
                 out.known = false;
+                out.add_most(None);
             }
             list_unpriced(p, LevyKind::Excise, row, customs_value, "not answered", reason);
             ctx.note_verify(row.source.row(), row.source.is_verify());
@@ -96,6 +112,11 @@ pub(super) fn excise(
             ]);
             if in_vat_base {
                 out.known = false;
+                // The most the law fixes for it, per unit (Canada's A/C excise: CAD 100).
+                out.add_most(row.most.map(|m| m * line.quantity));
+                if row.most.is_some() && row.source.is_verify() {
+                    out.most_verify.push(row.id);
+                }
             }
             list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
             ctx.note_verify(row.source.row(), row.source.is_verify());
@@ -112,9 +133,13 @@ pub(super) fn excise(
             continue;
         }
         let bases = Bases::of(ctx, v, customs_value, duty_total, out.in_vat_base, None);
-        let (amount, known) = charge(ctx, line, row, pick, &bases, duty_known, out.known, p);
+        let before = Before { known: out.known, most: out.most, verify: &out.most_verify };
+        let (amount, known, more) = charge(ctx, line, row, pick, &bases, duty_known, before, p);
         out.known &= known;
         out.in_vat_base += amount;
+        if !known && rules.excise_in_vat_base(row.id) {
+            out.add_most(more);
+        }
     }
     out
 }
@@ -157,7 +182,8 @@ pub(super) fn excise_after_tax(
             continue;
         }
         let bases = Bases::of(ctx, v, customs_value, duty_total, Decimal::ZERO, Some(tax));
-        let (_, k) = charge(ctx, line, row, pick, &bases, duty_known && tax_known, true, p);
+        let before = Before { known: true, most: Some(Decimal::ZERO), verify: &[] };
+        let (_, k, _) = charge(ctx, line, row, pick, &bases, duty_known && tax_known, before, p);
         known &= k;
     }
     known
@@ -308,11 +334,21 @@ fn rate_text(rate: &ExciseRate) -> String {
     text
 }
 
+/// The line's excises charged before one: whether all are known and, when not, the most they
+/// can add to its base ([`ExciseCharged::most`]).
+struct Before<'a> {
+    known: bool,
+    most: Option<Decimal>,
+    verify: &'a [&'static str],
+}
+
 /// Charges `pick` on the bases `base` gives, as one levy; returns its amount when in the VAT
-/// base (zero otherwise) and whether it is known. `base_known`: the duty (and VAT/GST) in the
-/// base are priced; `excises_known`: so are the line's excises charged before it (listed apart
-/// when not: a zero below the threshold on the priced part is then at least 0.00, the unpriced
-/// excise belonging in its base, audit-m M8).
+/// base (zero otherwise), whether it is known and, when not, how much more it can be at most
+/// (the dearest of a lower bound's rates; `None`: not bounded). `base_known`: the duty (and
+/// VAT/GST) in the base are priced; `before`: the line's excises charged before it (listed
+/// apart when not known: a zero below the threshold on the priced part is then at least 0.00,
+/// the unpriced excise belonging in its base, audit-m M8, unless the most they can add keeps
+/// the base below the threshold too).
 #[allow(clippy::too_many_arguments)]
 fn charge(
     ctx: &mut Ctx<'_>,
@@ -321,9 +357,10 @@ fn charge(
     pick: Pick,
     bases: &Bases,
     base_known: bool,
-    excises_known: bool,
+    before: Before<'_>,
     p: &mut Priced,
-) -> (Decimal, bool) {
+) -> (Decimal, bool, Option<Decimal>) {
+    let excises_known = before.known;
     let (rate, others, why) = match pick {
         Pick::One(r) => (r, Vec::new(), None),
         Pick::LowerBound(rs, why) => {
@@ -340,22 +377,32 @@ fn charge(
         }
         Pick::Unpriced(why) => {
             list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not in our data", why);
-            return (Decimal::ZERO, false);
+            return (Decimal::ZERO, false, None);
         }
     };
     let Some((value, note)) = bases.get(rate.base).cloned() else {
         let why = format!("{}: its base holds the VAT/GST, not known at this stage", row.name);
         list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not priced", why);
-        return (Decimal::ZERO, false);
+        return (Decimal::ZERO, false, None);
     };
     let amount = ctx.round_line(exact(rate, value, line.quantity));
+    // The dearest of a lower bound's rates on their bases: how much more it can be (Canada's
+    // green levy without the fuel consumption: CAD 4,000 at 16 l/100 km or more).
+    let dearest = others
+        .iter()
+        .try_fold(amount, |most, r| bases.get(r.base).map(|b| most.max(ctx.round_line(exact(r, b.0, line.quantity)))));
+    let more = dearest.map(|d| d - amount);
     // Nothing due on a known base: below the threshold, or in a band of fuel consumption that
     // owes none. The levy says so with 0.00, priced: the threshold or band settles it.
     let not_due = amount.is_zero() && why.is_none() && base_known;
     let base_known = base_known && (excises_known || rate.base != ExciseBase::ValueDuty);
     // A zero on a base an unpriced excise belongs in (Canada's luxury tax beside the A/C
     // excise) is a lower bound: that excise may bring the base over the threshold.
-    let settled = not_due && base_known;
+    // Below the threshold even with the most the unpriced excises can add (Canada's luxury tax
+    // beside an unanswered A/C excise, at most CAD 100 a vehicle): not due (fix-r).
+    let bounded =
+        not_due && !base_known && before.most.is_some_and(|m| exact(rate, value + m, line.quantity).is_zero());
+    let settled = (not_due && base_known) || bounded;
     let per_unit = match (rate.threshold.is_some() || rate.amount.is_some(), line.quantity == Decimal::ONE) {
         (true, false) => format!(" per unit, × {}", line.quantity.normalize()),
         _ => String::new(),
@@ -385,7 +432,16 @@ fn charge(
             format!("{} × {} = {}", rate_text_short(rate), format_grouped(value), format_grouped(amount))
         }
     };
-    if settled {
+    if bounded {
+        formula.push_str(&format!(
+            ": not due, also with the most the excises listed without an amount can add to its base ({}{})",
+            format_grouped(ctx.round_line(before.most.unwrap_or_default())),
+            match before.verify.is_empty() {
+                true => String::new(),
+                false => format!("; the ceiling of {} [verify]", before.verify.join(", ")),
+            }
+        ));
+    } else if settled {
         formula.push_str(": not due");
     } else if not_due {
         formula.push_str(
@@ -406,6 +462,13 @@ fn charge(
     }
     let verify = rate.source.is_verify() && !settled;
     ctx.note_verify(rate.source.row(), verify);
+    if bounded && !before.verify.is_empty() {
+        p.reasons.push(format!(
+            "{}: not due on a base that the most of {} keeps below its threshold, a ceiling from a secondary source [verify]",
+            row.name,
+            before.verify.join(", ")
+        ));
+    }
     let priced = settled || (why.is_none() && base_known && !rate.source.is_verify());
     if let Some(why) = why {
         p.reasons.push(why);
@@ -424,7 +487,7 @@ fn charge(
         formula: formula.into(),
         source: (&rate.source).into(),
     });
-    (if rate.in_vat_base { amount } else { Decimal::ZERO }, priced)
+    (if rate.in_vat_base { amount } else { Decimal::ZERO }, priced, if priced { Some(Decimal::ZERO) } else { more })
 }
 
 /// `29%`, `33% × 10/11`, `1,000.00`: the rate's factors, for a formula.

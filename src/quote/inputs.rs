@@ -137,42 +137,62 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
             _ => None,
         })
         .collect();
-    // An excise listed without a rate (our data has none) would read them once the caller gives it.
-    let excise_open = p.levies.iter().any(|l| l.kind == LevyKind::Excise && l.amount.is_none());
-    let hint = match (asked.is_empty(), excise_open) {
-        (false, _) => format!(": the duty asks for {}", asked.join(", ")),
-        (true, true) => ": the line's excise is listed without a rate, and a rate per quantity given for it in extra_duties (\"kind\": \"excise\") would read it".to_string(),
-        (true, false) => String::new(),
+    let hint = match asked.is_empty() {
+        false => format!(": the duty asks for {}", asked.join(", ")),
+        true => String::new(),
     };
+    // The levies listed without a rate (our data has none): a rate per quantity the caller gives
+    // for one would read the value, so it is not called unused (residue-16, fix-r); each is named
+    // by its row.
+    let listed: Vec<String> = p
+        .levies
+        .iter()
+        .filter(|l| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none())
+        .map(|l| format!("{} ({})", l.name, l.source.row()))
+        .collect();
     let index = line_index(ctx, line);
     let read = &p.components_read;
     let volume = crate::units::Measure::net(crate::units::Dimension::Volume);
-    let mut unused: Vec<(String, String)> = Vec::new();
+    let levy = match listed.is_empty() {
+        true => "no levy of this line",
+        false => "no levy priced on this line",
+    };
+    // (field, why it was not read, the quantity a rate would be per)
+    let mut unused: Vec<(String, String, String)> = Vec::new();
     for key in line.units.keys() {
         // The keys were resolved when the quantities were read (an unknown one is an error).
         let Ok((measure, _)) = measure_for_key(key) else { continue };
         if !read.read_measure(measure) {
-            unused.push((format!("units.{key}"), format!("no levy of this line is charged per {}", measure.key())));
+            let per = format!("per {}", measure.key());
+            unused.push((format!("units.{key}"), format!("{levy} is charged {per}"), per));
         }
     }
     let by_volume = ctx.req.allocation == AllocationKey::Volume;
     if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
         unused.push((
             "volume_l".into(),
-            "no levy of this line is charged per litre, and charges are not allocated by volume".into(),
+            format!("{levy} is charged per litre, and charges are not allocated by volume"),
+            "per litre".into(),
         ));
     }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
         unused.push((
             "alcohol_pct".into(),
-            "no levy of this line is charged per litre of pure alcohol worked out from it".into(),
+            format!("{levy} is charged per litre of pure alcohol worked out from it"),
+            "per litre of pure alcohol".into(),
         ));
     }
-    for (field, why) in unused {
-        ctx.warn(Detail::InputUnused {
-            field: format!("lines[{index}].{field}"),
-            why: format!("{why}, so the value was not used{hint}"),
-        });
+    for (field, why, per) in unused {
+        let why = match listed.len() {
+            0 => format!("{why}, so the value was not used{hint}"),
+            n => format!(
+                "{why}; {} {} listed without a rate, and a rate {per} given for {} in extra_duties (\"kind\": \"excise\") would read the value{hint}",
+                listed.join(", "),
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "it" } else { "one of them" },
+            ),
+        };
+        ctx.warn(Detail::InputUnused { field: format!("lines[{index}].{field}"), why });
     }
 }
 

@@ -21,6 +21,9 @@ pub(super) struct Priced {
     /// What keeps the VAT/GST base from being known, when something does: a duty, or (the
     /// duties priced) an excise.
     pub(super) base_gap: Option<super::explain::BaseGap>,
+    /// The line's customs duty (its own rate's evaluation: not a claim's general rate, not a
+    /// caller's extra duty) rounded a weight charged per 100 kg ([`assumptions::note_weight_rounding`]).
+    pub(super) duty_weight_rounded: bool,
 }
 
 pub(super) fn price_line(
@@ -70,12 +73,17 @@ pub(super) fn price_line(
     };
     let mut p = Priced::default();
     let mut matched_code = price(ctx, first, &mut p);
+    // The variants (tariff lines of a partial code) whose duty could not be priced: a lower bound
+    // of theirs ranks below every priced line, so they are named (audit-q Q6).
+    let mut unpriced: Vec<(Option<HsCode>, String)> = Vec::new();
+    note_unpriced(&matched_code, &p, &mut unpriced);
     let mut count = 1usize;
     // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
     let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
     for source in sources {
         let mut q = Priced::default();
         let matched = price(ctx, source, &mut q);
+        note_unpriced(&matched, &q, &mut unpriced);
         count += 1;
         // An input read by any variant's duty is used (the range names each variant's levies).
         q.components_read.extend(&p.components_read);
@@ -137,6 +145,9 @@ pub(super) fn price_line(
             )
         });
     }
+    if count > 1 && readings.is_none() && !unpriced.is_empty() {
+        p.reasons.push(unpriced_reason(ctx, code, &unpriced));
+    }
     // One tariff line priced for a code of 8 digits or more (a shorter code ranges over its lines,
     // whose brackets differ: the range says so).
     if count == 1 && code.len() >= 8 {
@@ -149,6 +160,9 @@ pub(super) fn price_line(
         super::known_code::check_code_under_relief(ctx, code, &mut p);
     } else if ctx.movement.is_none() && ctx.j.tariff.is_none() {
         super::known_code::check_code_without_tariff(ctx, code, &mut p);
+    }
+    if p.duty_weight_rounded {
+        ctx.weight_rounded_lines.push(out.len());
     }
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
@@ -181,6 +195,58 @@ pub(super) fn price_line(
         range,
     });
     Ok(extra)
+}
+
+/// Notes a variant whose duty has no amount (a rate that is not one, a quantity not given): its
+/// matched code, or for a rate several lines share, the rate's text.
+fn note_unpriced(matched: &Option<HsCode>, p: &Priced, out: &mut Vec<(Option<HsCode>, String)>) {
+    if let Some(duty) = p.levies.iter().find(|l| l.kind == LevyKind::Duty && l.amount.is_none()) {
+        out.push((matched.clone(), duty.rate.as_str().to_string()));
+    }
+}
+
+/// Most lines [`unpriced_reason`] names.
+const MAX_NAMED: usize = 12;
+
+/// The reason a partial code whose lines include some that cannot be priced is partial: which
+/// lines, why, and what settles it (audit-q Q6: `6403.99` was priced at its quota line, its
+/// unranked lines unnamed). A line sharing its rate with others is found again by that rate.
+fn unpriced_reason(ctx: &Ctx<'_>, code: &HsCode, unpriced: &[(Option<HsCode>, String)]) -> String {
+    let found = ctx.j.tariff.and_then(|t| ctx.snapshot.find_in(t, t, code, ctx.req.date).ok());
+    let mut lines: Vec<String> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    for (matched, text) in unpriced {
+        if !text.is_empty() && !texts.contains(&text.as_str()) {
+            texts.push(text);
+        }
+        match matched {
+            Some(m) => lines.push(m.to_string()),
+            None => {
+                let rows = found.iter().flat_map(|f| f.lines.iter()).filter(|l| !text.is_empty() && l.row.mfn == text);
+                let before = lines.len();
+                lines.extend(rows.map(|l| l.row.code().to_string()));
+                if lines.len() == before {
+                    lines.push(format!("those at \"{text}\""));
+                }
+            }
+        }
+    }
+    lines.sort();
+    lines.dedup();
+    let count = lines.len();
+    // A wine heading of the EU's tariff has some 150 such lines: the first named, the rest counted
+    // (`landed rate` names every unranked line).
+    if count > MAX_NAMED {
+        lines.truncate(MAX_NAMED);
+        lines.push(format!("and {} more", count - MAX_NAMED));
+    }
+    let texts = texts.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ");
+    format!(
+        "the duty of {} {} under code {code} cannot be priced ({texts}): the levies shown are a lower bound, and {} may come to more than the range's top; give the full code",
+        if count == 1 { "line" } else { "lines" },
+        lines.join(", "),
+        if count == 1 { "that line" } else { "those lines" },
+    )
 }
 
 /// The tariff line a source matched (taken: the source is not read again); a source without a
@@ -290,6 +356,7 @@ pub(super) fn price_with(
             None => rate.expr.evaluate(&input),
         };
         p.components_read.extend(&r.components_read);
+        p.duty_weight_rounded |= r.components_read.weight_rounded();
         if !r.priceable {
             duty_known = false;
             p.reasons.extend(r.unpriced.iter().map(Unpriced::message));

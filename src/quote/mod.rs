@@ -141,6 +141,9 @@ struct Ctx<'q> {
     /// finds nearly always share one edition, so the editions are compared once, not twice a
     /// line (the first row's source is asked for the age check and again for its rate).
     last_row_source: Option<(u32, &'static Provenance<'static>)>,
+    /// The indices of the lines whose customs duty rounded a weight charged per 100 kg
+    /// ([`assumptions::note_weight_rounding`]).
+    weight_rounded_lines: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -165,17 +168,7 @@ impl Ctx<'_> {
         let datasets = self.datasets;
         let in_force =
             *self.tariff_in_force.get_or_insert_with(|| datasets.tariff_source_in_force(table, self.req.date));
-        match in_force {
-            // The table's own view of a file that serves several (the EU rates of the UK's file
-            // are the EU tariff's, audit-m M8): the levy names the dataset the quote lists.
-            Some(s) if s.id.split_once('@').is_some_and(|(file, _)| file == own.id) => s,
-            Some(s)
-                if s.jurisdiction == own.jurisdiction && s.publisher == own.publisher && s.vintage > own.vintage =>
-            {
-                s
-            }
-            _ => own,
-        }
+        crate::freshness::edition_of(in_force, own)
     }
 }
 
@@ -395,6 +388,7 @@ impl<'q> Ctx<'q> {
             datasets: engine.datasets(),
             tariff_in_force: None,
             last_row_source: None,
+            weight_rounded_lines: Vec::new(),
         })
     }
 }

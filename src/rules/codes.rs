@@ -799,6 +799,17 @@ pub const DUTY_FREE_FILE: &str = "rules/duty_free.tsv";
 /// The excise duties charged at import that the snapshot has no rates for.
 pub const EXCISE_FILE: &str = "rules/excise.tsv";
 
+/// The `most` column of `rules/excise.tsv`: empty (no ceiling known), or the most the levy can
+/// be per unit, a positive amount in the destination's currency (0 would say it is never due:
+/// no row then).
+pub fn excise_most(r: &Record<'_, '_>) -> Result<Option<Decimal>> {
+    let most = r.decimal("most")?;
+    if most.is_some_and(|m| m <= Decimal::ZERO) {
+        return Err(r.bad("most", "the most a levy can be per unit is a positive amount (or empty: no ceiling known)"));
+    }
+    Ok(most)
+}
+
 /// The rates of some excise rows, with their bases and thresholds (`rules::excise::ExciseRate`).
 pub const EXCISE_RATES_FILE: &str = "rules/excise_rates.tsv";
 
@@ -889,6 +900,7 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
+        excise_most(&r)?;
     }
     for r in table("rules/duty_bands.tsv").iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;

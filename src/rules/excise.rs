@@ -32,6 +32,11 @@ pub struct Listed {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
+    /// The most the levy can be per unit, in the destination's currency, when the law fixes it
+    /// (`rules/excise.tsv` `most`: Canada's A/C excise, CAD 100 an air conditioner): a base the
+    /// levy belongs in is at most this much higher while it is unpriced (docs/rules.md §21).
+    /// None for a trade remedy, and for an excise whose law sets no ceiling.
+    pub most: Option<Decimal>,
 }
 
 /// An excise row of `rules/excise.tsv`.
@@ -82,6 +87,7 @@ impl Listed {
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(table.trim_start_matches("rules/"), id, r)?,
+            most: None,
         })
     }
 }
@@ -135,7 +141,13 @@ pub(super) fn on_day<'r>(rows: &'r [Excise], groups: &Groups<'_>, country: &str,
 
 /// Parses `rules/excise.tsv` strictly ([`Listed::read`]).
 pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>> {
-    t.records().map(|r| Listed::read(&r, EXCISE_FILE, groups)).collect()
+    t.records()
+        .map(|r| {
+            let mut row = Listed::read(&r, EXCISE_FILE, groups)?;
+            row.most = super::codes::excise_most(&r)?;
+            Ok(row)
+        })
+        .collect()
 }
 
 /// What an excise rate (`rules/excise_rates.tsv`) is charged on.
@@ -410,7 +422,7 @@ fn rate(r: &Record<'_, 'static>, row: &Excise) -> Result<ExciseRate> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tmost\n";
 
     fn groups() -> Groups<'static> {
         crate::rules::groups::eu_with_gb_until_2020()
@@ -427,7 +439,7 @@ mod tests {
 
     #[test]
     fn a_row_covers_its_prefixes_on_its_dates() {
-        let rows = parse_rows("x\tGB,XI\tAlcohol Duty\t2204,220710\tn\t2023-08-01\t\tlaw\tofficial\n").unwrap();
+        let rows = parse_rows("x\tGB,XI\tAlcohol Duty\t2204,220710\tn\t2023-08-01\t\tlaw\tofficial\t\n").unwrap();
         let g = groups();
         let find = |country, code, d| find(&rows, chapters(&rows), &g, country, code, d).first().copied();
         assert_eq!(find("XI", "2204219300", day("2026-03-02")).map(|r| r.id), Some("x"));
@@ -442,7 +454,7 @@ mod tests {
     #[test]
     fn a_country_row_wins_over_its_group_row() {
         let rows = parse_rows(
-            "eu\tEU\tEU excise\t2204\tn\t\t\tlaw\tofficial\ngb\tGB\tAlcohol Duty\t2204\tn\t\t\tlaw\tofficial\n",
+            "eu\tEU\tEU excise\t2204\tn\t\t\tlaw\tofficial\t\ngb\tGB\tAlcohol Duty\t2204\tn\t\t\tlaw\tofficial\t\n",
         )
         .unwrap();
         let g = groups();
@@ -460,7 +472,7 @@ mod tests {
     #[test]
     fn a_country_lists_its_own_other_taxes_beside_the_groups_excise() {
         let rows = parse_rows(
-            "eu\tEU\tEU excise\t2203,2204\tn\t\t\tlaw\tofficial\nsd\tDE\tSoft drinks\t2202\tn\t\t\tlaw\tofficial\npk\tDE\tPackaging\t2202,2203\tn\t\t\tlaw\tofficial\n",
+            "eu\tEU\tEU excise\t2203,2204\tn\t\t\tlaw\tofficial\t\nsd\tDE\tSoft drinks\t2202\tn\t\t\tlaw\tofficial\t\npk\tDE\tPackaging\t2202,2203\tn\t\t\tlaw\tofficial\t\n",
         )
         .unwrap();
         let g = groups();
@@ -475,7 +487,7 @@ mod tests {
     const RATES_HEADER: &str = "id\texcise\tcodes\tpercent\tbase\tthreshold\tfraction\tfuel\tin_vat_base\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tamount\tcap\n";
 
     fn parse_rate_rows(rows: &str) -> Result<Vec<ExciseRate>> {
-        let excise = parse_rows("lct\tAU\tLuxury car tax\t8703\tn\t\t\tlaw\tofficial\n").unwrap();
+        let excise = parse_rows("lct\tAU\tLuxury car tax\t8703\tn\t\t\tlaw\tofficial\t\n").unwrap();
         let excise: &'static [Excise] = Box::leak(excise.into_boxed_slice());
         let text: &'static str = Box::leak(format!("{RATES_HEADER}{rows}").into_boxed_str());
         parse_rates(&Tsv::parse(EXCISE_RATES_FILE, text)?, excise, true)
@@ -542,10 +554,12 @@ mod tests {
     #[test]
     fn bad_values_fail_the_load_naming_the_column() {
         for (row, column) in [
-            ("x\tGBR\tn\t2204\tn\t\t\tlaw\tofficial\n", "countries"),
-            ("x\tGB\tn\t220\tn\t\t\tlaw\tofficial\n", "codes"),
-            ("x\tGB\tn\t2204\tn\t2020-13-01\t\tlaw\tofficial\n", "valid_from"),
-            ("x\tGB\tn\t2204\tn\t\t\tlaw\tsure\n", "confidence"),
+            ("x\tGBR\tn\t2204\tn\t\t\tlaw\tofficial\t\n", "countries"),
+            ("x\tGB\tn\t220\tn\t\t\tlaw\tofficial\t\n", "codes"),
+            ("x\tGB\tn\t2204\tn\t2020-13-01\t\tlaw\tofficial\t\n", "valid_from"),
+            ("x\tGB\tn\t2204\tn\t\t\tlaw\tsure\t\n", "confidence"),
+            ("x\tGB\tn\t2204\tn\t\t\tlaw\tofficial\t0\n", "most"),
+            ("x\tGB\tn\t2204\tn\t\t\tlaw\tofficial\tCAD 100\n", "most"),
         ] {
             let e = parse_rows(row).expect_err(column);
             assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);

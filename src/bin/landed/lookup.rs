@@ -92,8 +92,17 @@ fn rate_text(r: &RateResponse) -> String {
 
 /// Every line under a partial code, with the range of their rates.
 fn lines_text(r: &RateResponse, lines: &[RateLine]) -> String {
+    // The range is of the plain percentages: the lines it leaves out are named (audit-q Q6).
+    let unranked = match r.unranked_lines.len() {
+        0 => String::new(),
+        n => format!(
+            "; {n} {} not a plain percentage, not ranked: {}",
+            if n == 1 { "line" } else { "lines" },
+            r.unranked_lines.join(", ")
+        ),
+    };
     let mut out = format!(
-        "{} {} ({} lines, min {}, max {}) as of {}, snapshot {}\n",
+        "{} {} ({} lines, min {}, max {}{unranked}) as of {}, snapshot {}\n",
         r.destination,
         r.code,
         lines.len(),
