@@ -333,6 +333,15 @@ pub(crate) enum Detail {
         line: String,
         note: String,
     },
+    /// A caller's excise entry answering an excise row whose law names a base (`excise.tsv`'s
+    /// `base`) takes its percentage on another (`given`; the customs value when it names none).
+    CallerExciseBase {
+        line: String,
+        entry: String,
+        row: &'static str,
+        law: &'static str,
+        given: &'static str,
+    },
     /// An input the request gave that the quote did not use (`field` names it), and why.
     InputUnused {
         field: String,
@@ -385,7 +394,8 @@ impl Detail {
             Detail::ShippingToBorder { .. }
             | Detail::CarrierCharges { .. }
             | Detail::GiftItemsOverRelief { .. }
-            | Detail::ReturnedGoods { .. } => W::Assumption,
+            | Detail::ReturnedGoods { .. }
+            | Detail::CallerExciseBase { .. } => W::Assumption,
             Detail::InputUnused { .. } => W::InputUnused,
             Detail::ValueBracket { .. } => W::ValueBracket,
         }
@@ -429,6 +439,10 @@ impl fmt::Display for Detail {
             ),
             Detail::Tariff { line, note } if line == "*" => f.write_str(note),
             Detail::Tariff { line, note } => write!(f, "line {line}: {note}"),
+            Detail::CallerExciseBase { line, entry, row, law, given } => write!(
+                f,
+                "line {line}: the caller's excise {entry} answers {row}, which the law takes on the base {law} (excise.tsv#{row}); its percentage was taken on {given}, as given: if the rate is the law's, give \"base\": \"{law}\" in the entry"
+            ),
             Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),
             Detail::Territory { assumption, source } => write!(f, "{assumption} ({source})"),
             Detail::AssumedSubdivision { destination, subdivisions } => write!(

@@ -32,6 +32,10 @@ pub struct Listed {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
+    /// The base the law takes a percentage of the levy on (`excise.tsv`'s `base`), where a
+    /// source says it: a caller's entry answering the row on another base is warned of
+    /// (docs/rules.md#excise). `None` for a trade remedy.
+    pub base: Option<ExciseBase>,
 }
 
 /// An excise row of `rules/excise.tsv`.
@@ -82,6 +86,7 @@ impl Listed {
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(table.trim_start_matches("rules/"), id, r)?,
+            base: None,
         })
     }
 }
@@ -135,7 +140,16 @@ pub(super) fn on_day<'r>(rows: &'r [Excise], groups: &Groups<'_>, country: &str,
 
 /// Parses `rules/excise.tsv` strictly ([`Listed::read`]).
 pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>> {
-    t.records().map(|r| Listed::read(&r, EXCISE_FILE, groups)).collect()
+    t.records()
+        .map(|r| {
+            let mut row = Listed::read(&r, EXCISE_FILE, groups)?;
+            // The law's base for a caller's percentage, where a source names it (empty: none said).
+            if !r.text("base")?.is_empty() {
+                row.base = Some(one_of(&r, "base", &ExciseBase::NAMES)?);
+            }
+            Ok(row)
+        })
+        .collect()
 }
 
 /// What an excise rate (`rules/excise_rates.tsv`) is charged on.
@@ -410,14 +424,15 @@ fn rate(r: &Record<'_, 'static>, row: &Excise) -> Result<ExciseRate> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tbase\n";
 
     fn groups() -> Groups<'static> {
         crate::rules::groups::eu_with_gb_until_2020()
     }
 
     fn parse_rows(rows: &str) -> Result<Vec<Excise>> {
-        let text: &'static str = Box::leak(format!("{HEADER}{rows}").into_boxed_str());
+        // Each row of the fixtures names no base (an empty last column).
+        let text: &'static str = Box::leak(format!("{HEADER}{}", rows.replace('\n', "\t\n")).into_boxed_str());
         parse(&Tsv::parse(EXCISE_FILE, text)?, &groups())
     }
 
