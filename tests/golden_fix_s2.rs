@@ -123,3 +123,59 @@ fn a_base_holding_an_unpriced_duty_is_a_lower_bound() {
     assert!(liquor.partial_amount.is_some() && liquor.formula.as_str().contains("at least"), "{liquor:?}");
     assert_ne!(line.status, LineStatus::Priced);
 }
+
+fn duty_and_tax(line: &LineQuote) -> (&landed::quote::Levy, &landed::quote::Levy) {
+    let duty = line.levies.iter().find(|l| l.kind == LevyKind::Duty).expect("duty");
+    let tax = line.levies.iter().find(|l| l.kind == LevyKind::Tax).expect("tax");
+    (duty, tax)
+}
+
+/// Taiwan, a T-shirt by post from the US at `price` (customs value) on `date`, duty 10 %.
+fn tw_parcel(date: &str, price: &str) -> Quote {
+    quote(json!({"destination": "TW", "date": date, "currency": "TWD", "channel": "post", "incoterm": "DAP",
+        "origin": "US", "ship_from": "US",
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": price, "duty_rate": "10%"}]}))
+}
+
+/// R-TW1. Customs Administration, "Import Postal Articles: Tax Relief and Tax Calculation"
+/// (eweb.customs.gov.tw, published 2015-07-22): "Tax relief is granted on postal articles
+/// (excluding tobacco and alcohol) up to a Customs value of NT$3,000". A NT$2,500 parcel of
+/// 2016-06-01 is within `tw-small-3000` (`verify`): its duty (250.00) and business tax (137.50)
+/// are shown, not priced (nothing on the line is priced); it was priced against NT$2,000. The
+/// NT$2,000 of Kaohsiung Customs (2021-05-19) is `tw-small-2000` from 2018-01-01.
+#[test]
+fn taiwan_2016_parcel_is_within_the_nt3000_postal_relief_of_customs_2015_page() {
+    let q = tw_parcel("2016-06-01", "2500.00");
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::NotPriced, "{line:?}");
+    let (duty, tax) = duty_and_tax(line);
+    assert_eq!((duty.amount, tax.amount), (None, None));
+    assert!(duty.formula.as_str().contains("not priced (250.00)"), "{}", duty.formula);
+    assert!(tax.formula.as_str().contains("not priced (137.50)"), "{}", tax.formula);
+    assert!(line.reason.as_deref().unwrap_or_default().contains("tw-small-3000"), "{:?}", line.reason);
+    let checks: Vec<&str> = q.thresholds.iter().map(|c| c.id.as_ref()).collect();
+    assert!(checks.contains(&"tw-small-3000") && !checks.contains(&"tw-small-2000"), "{checks:?}");
+}
+
+/// R-TW1, the mechanism: a relief from a secondary source the consignment is over leaves the
+/// levies it would relieve unpriced, its amount being as unverified as the rest of the row. A
+/// NT$2,500 parcel of 2026 is over `tw-small-2000`: duty 250.00 and tax 137.50 shown, not priced
+/// (it was priced), the reason naming the row; tobacco (excluded by the row) is not touched by it.
+#[test]
+fn a_verify_relief_the_consignment_is_over_leaves_the_line_partial_naming_the_row() {
+    let q = tw_parcel("2026-06-01", "2500.00");
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::NotPriced, "{line:?}");
+    let (duty, tax) = duty_and_tax(line);
+    assert_eq!((duty.amount, tax.amount), (None, None));
+    let reason = line.reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("tw-small-2000") && reason.contains("its amount, 2,000"), "{reason}");
+    assert!(warning(&q, "tw-small-2000: over its amount").is_some(), "{:?}", q.warnings);
+
+    let q = quote(json!({"destination": "TW", "date": "2026-06-01", "currency": "TWD", "channel": "post",
+        "incoterm": "DAP", "origin": "US", "ship_from": "US",
+        "lines": [{"id": "c", "code": "2402.20", "quantity": "1", "unit_price": "2500.00", "duty_rate": "10%"}]}));
+    let reason = q.lines[0].reason.clone().unwrap_or_default();
+    assert!(!reason.contains("tw-small-2000"), "{reason}");
+    assert!(warning(&q, "tw-small-2000: over its amount").is_none(), "{:?}", q.warnings);
+}

@@ -319,6 +319,10 @@ struct Relief {
     /// Thresholds the consignment is within whose row is from a secondary source: not applied,
     /// and the levies they would change are not priced.
     unverified: Vec<&'static Threshold>,
+    /// Reliefs from a secondary source the consignment is over, each with the lines it would
+    /// reach (their goods not excluded): the amount is unverified, so whether the consignment is
+    /// over it is too, and the levies it would relieve are not priced (audit-r R-TW1).
+    unverified_amount: Vec<(&'static Threshold, Vec<usize>)>,
     /// Per line, its own relief when its items are outside a per-item row (`aggregation = item`)
     /// that other lines are within (`None`: the consignment's); empty when every line is alike,
     /// nearly always.
