@@ -179,3 +179,26 @@ fn a_verify_relief_the_consignment_is_over_leaves_the_line_partial_naming_the_ro
     assert!(!reason.contains("tw-small-2000"), "{reason}");
     assert!(warning(&q, "tw-small-2000: over its amount").is_none(), "{:?}", q.warnings);
 }
+
+/// R-ZA2. Customs and Excise Act 91 of 1964, Schedule 1 Part 2B (ad valorem customs duty,
+/// "payable in addition to the customs duty": freightnews.co.za) and Part 3D (CO2 emissions tax
+/// on new motor cars from 2010-09-01: naamsa.net); in the VAT base (VAT Act s.13(2)(a)). A car
+/// of R200,000 by sea lists both, unpriced; the VAT (15 % × (220,000 + 50,000) = 40,500.00 on
+/// the priced part) is a lower bound and the line partial (it was complete).
+#[test]
+fn a_car_into_south_africa_lists_the_ad_valorem_duty_and_the_co2_tax() {
+    let q = quote(json!({"destination": "ZA", "date": "2026-11-02", "currency": "ZAR", "channel": "freight",
+        "transport": "ocean", "incoterm": "DAP", "origin": "JP", "ship_from": "JP", "shipping": "20000.00",
+        "lines": [{"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "200000.00", "duty_rate": "25%"}]}));
+    let line = &q.lines[0];
+    assert_eq!(line.status, LineStatus::Partial, "{line:?}");
+    for name in ["Ad valorem customs duty", "CO2 emissions tax"] {
+        let l = levy(line, name);
+        assert_eq!((l.kind, l.amount, l.partial_amount), (LevyKind::Excise, None, None), "{l:?}");
+    }
+    let duty = line.levies.iter().find(|l| l.kind == LevyKind::Duty).expect("duty");
+    assert_eq!(duty.amount, Some(d("50000.00")));
+    let vat = line.levies.iter().find(|l| l.kind == LevyKind::Tax).expect("VAT");
+    assert_eq!((vat.amount, vat.partial_amount), (None, Some(d("40500.00"))), "{vat:?}");
+    assert!(!q.totals.complete);
+}
