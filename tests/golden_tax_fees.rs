@@ -79,13 +79,17 @@ fn japan_consumption_tax_parts_are_7_8_and_2_2_percent_customs_answer_1111() {
 // ---- South Africa ---------------------------------------------------------------------------
 
 fn za(ship_from: Option<&str>) -> Quote {
+    quote(za_request(ship_from))
+}
+
+fn za_request(ship_from: Option<&str>) -> Value {
     let mut v = json!({"destination": "ZA", "date": "2026-03-02", "currency": "ZAR", "origin": "CN",
         "channel": "freight",
         "lines": [{"id": "x", "code": "6109100000", "quantity": "1", "unit_price": "1000.00", "duty_rate": "20%"}]});
     if let Some(s) = ship_from {
         v["ship_from"] = json!(s);
     }
-    quote(v)
+    v
 }
 
 #[test]
@@ -100,8 +104,11 @@ fn south_africa_vat_base_adds_10_percent_uplift_vat_act_s13_2_a() {
 
 #[test]
 fn south_africa_no_uplift_for_goods_from_sacu_vat_act_s13_2_a() {
-    // Same goods imported from Namibia (SACU): R1,000 + R200 = R1,200; VAT 15 % = R180.00.
-    let q = za(Some("NA"));
+    // Same goods of Namibian origin imported from Namibia (SACU; SARS FAQ: "have their origin in
+    // BLNS and are imported from that country"): R1,000 + R200 = R1,200; VAT 15 % = R180.00.
+    let mut req = za_request(Some("NA"));
+    req["origin"] = Value::from("NA");
+    let q = quote(req);
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("180.00"));
 }
 

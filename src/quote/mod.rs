@@ -111,7 +111,9 @@ struct Ctx<'q> {
     /// The tariff editions (source numbers) whose age this quote has checked.
     tariff_editions_checked: Several<u32>,
     /// The destination's VAT-base uplift on the date (`None` until the first line asks).
-    uplift: Option<Option<(Decimal, &'static str)>>,
+    /// With it, whether the place of shipment exempts the goods from it where their origin must
+    /// too (`also_origin`): each line's origin then decides.
+    uplift: Option<Option<(Decimal, &'static str, Option<&'static crate::rules::taxes::Uplift>)>>,
     /// Each tax rate's fraction (percent ÷ 100) and the parts it splits into, per rate (its
     /// digits and scale), as lines ask.
     tax_parts: Several<(Decimal, Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,

@@ -348,7 +348,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 23] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -437,6 +437,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 23] = [
     closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax", "value_duty"]),
     closed(EXCISE_FILE, "base", &["", "customs_value", "value_duty_transport", "value_duty"]),
     closed(EXCISE_RATES_FILE, "in_vat_base", &["yes", "no"]),
+    closed("rules/tax_uplift.tsv", "also_origin", &["yes", "no"]),
     // `request::Channel` (`any`: every channel), a list, read in `rules/prohibitions.rs`.
     ClosedColumn {
         table: PROHIBITIONS_FILE,
