@@ -232,3 +232,56 @@ fn the_blns_uplift_waiver_needs_origin_and_shipment_in_blns_sars_faq() {
     assert_eq!(za_vat(&q), Some(d("165.00")));
     assert!(warned(&q, "W_UPLIFT_ASSUMED"), "{:?}", q.warnings);
 }
+
+/// R-MY1. An unregistered seller's RM300 T-shirt by air courier: the LVG row's warning no longer
+/// asserts tax "charged at the border"; the de minimis for air courier and postal consignments of
+/// CIF ≤ RM500 (Customs Duties (Exemption) Order 2017 Sch. Part I item 94; Sales Tax (Persons
+/// Exempted from Payment of Tax) Order 2018 Sch. A item 24, from tax advisers' pages) is a
+/// `verify` row the consignment is within: duty and tax shown, not priced, naming it.
+#[test]
+fn malaysia_de_minimis_is_a_verify_row_and_the_lvg_warning_asserts_no_border_tax() {
+    let q = quote(json!({"destination": "MY", "date": "2026-11-02", "currency": "MYR", "channel": "courier",
+        "transport": "air", "incoterm": "DAP", "origin": "CN", "ship_from": "CN", "shipping": "20.00",
+        "seller_registered": false,
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "300.00", "duty_rate": "20%"}]}));
+    assert!(warning(&q, "charged at the border").is_none(), "{:?}", q.warnings);
+    assert!(warning(&q, "my-lvg-500").is_some_and(|w| w.contains("the border's reliefs decide")), "{:?}", q.warnings);
+    let check = q.thresholds.iter().find(|c| c.id == "my-de-minimis-500-air-courier").expect("de minimis checked");
+    assert!(!check.applies);
+    let (duty, tax) = duty_and_tax(&q.lines[0]);
+    assert_eq!((duty.amount, tax.amount), (None, None));
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("my-de-minimis-500-air-courier"));
+}
+
+/// R-ZA1. SARS media release of 2024-08-08 (freightnews.co.za): goods under R500 paid "a flat
+/// rate of 20% in lieu of Customs duties and no Value-Added Tax"; VAT added from 2024-09-01. The
+/// row no longer says duty-free: a R400 T-shirt by post on 2025-03-03 is under `za-flat-20-500`
+/// (verify): its duty is shown, not priced, and never 0.00.
+#[test]
+fn south_africa_under_r500_is_the_flat_20_concession_unpriced() {
+    let q = quote(json!({"destination": "ZA", "date": "2025-03-03", "currency": "ZAR", "channel": "post",
+        "incoterm": "DAP", "origin": "CN", "ship_from": "CN",
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "400.00", "duty_rate": "45%"}]}));
+    let checks: Vec<&str> = q.thresholds.iter().map(|c| c.id.as_ref()).collect();
+    assert!(checks.contains(&"za-flat-20-500") && !checks.contains(&"za-no-duty-500"), "{checks:?}");
+    let (duty, tax) = duty_and_tax(&q.lines[0]);
+    assert_eq!((duty.amount, tax.amount), (None, None), "{duty:?} {tax:?}");
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("za-flat-20-500"));
+    // Before 2024-09-01 the concession also waived the VAT: the VAT row is considered too.
+    let q = quote(json!({"destination": "ZA", "date": "2024-03-04", "currency": "ZAR", "channel": "post",
+        "incoterm": "DAP", "origin": "CN", "ship_from": "CN",
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "400.00", "duty_rate": "45%"}]}));
+    assert!(q.thresholds.iter().any(|c| c.id == "za-no-vat-500"));
+}
+
+/// US de minimis wording (audit-r): after 2025-08-29 a toy by post is outside de minimis because
+/// EO 14324 suspended it for all countries but for 50 U.S.C. 1702(b) goods; the warning says so,
+/// not "not for goods of HS 95".
+#[test]
+fn us_de_minimis_warning_names_the_suspension_not_the_toys() {
+    let q = quote(json!({"destination": "US", "date": "2025-10-01", "currency": "USD", "channel": "post",
+        "incoterm": "DAP", "origin": "JP", "ship_from": "JP",
+        "lines": [{"id": "toy", "code": "9503.00.00", "quantity": "1", "unit_price": "100.00"}]}));
+    let w = warning(&q, "us-de-minimis-800-1702b").expect("warned");
+    assert!(w.contains("EO 14324") && w.contains("1702(b)") && !w.contains("HS 95"), "{w}");
+}

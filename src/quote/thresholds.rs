@@ -99,7 +99,10 @@ fn line_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> 
 /// Why a threshold is not for a line's kind of goods (its excluded codes).
 fn code_bar(t: &Threshold, line: &LineRequest) -> Option<String> {
     let prefix = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p))?;
-    Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code))
+    Some(match t.exclude_note.is_empty() {
+        true => format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code),
+        false => format!("{} (line {}, code {})", t.exclude_note, line.id, line.code),
+    })
 }
 
 /// Whether a consignment row's excluded codes bar only the lines of those goods (the row's
@@ -149,7 +152,7 @@ fn origin_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String
 pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
     match (t.scheme, ctx.req.seller_registered) {
         (Some(Scheme::Optional), Some(false)) if t.effect == ThresholdEffect::SellerCollects => {
-            Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
+            Ok(Some("seller_registered is false: no tax is collected at the sale; the tax is import tax, and the border's reliefs decide".into()))
         }
         (Some(Scheme::MandatoryAboveTurnover), Some(false)) if t.effect == ThresholdEffect::SellerCollects => Ok(Some(
             "seller_registered is false: the law requires registration only above a turnover threshold, so a seller below it charges no tax at the sale: the tax is import tax, and the border's reliefs decide"
