@@ -441,7 +441,7 @@ impl fmt::Display for Detail {
             Detail::Tariff { line, note } => write!(f, "line {line}: {note}"),
             Detail::CallerExciseBase { line, entry, row, law, given } => write!(
                 f,
-                "line {line}: the caller's excise {entry} answers {row}, which the law takes on the base {law} (excise.tsv#{row}); its percentage was taken on {given}, as given: if the rate is the law's, give \"base\": \"{law}\" in the entry"
+                "line {line}: the caller's excise {entry} answers {row}, which the law takes on the base {law} (excise.tsv#{row}); its percentage was taken on {given}, as given: if the rate is the law's, give \"base\": \"{law}\" in the entry (a share of another levy, as Korea's education tax of the liquor tax: \"base\": \"levy:NAME\")"
             ),
             Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),
             Detail::Territory { assumption, source } => write!(f, "{assumption} ({source})"),
