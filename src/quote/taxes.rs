@@ -424,7 +424,12 @@ pub(super) fn uplift(ctx: &mut Ctx<'_>, origin: Option<&str>) -> Option<(Decimal
         Some(o) if row.exempts(&o, ctx.req.date) => None,
         Some(_) => Some((percent, source)),
         None => {
-            ctx.warn(Detail::UpliftAssumed { uplift: row.id, percent: row.percent, not_from: &row.not_from });
+            ctx.warn(Detail::UpliftAssumed {
+                uplift: row.id,
+                percent: row.percent,
+                not_from: &row.not_from,
+                origin: true,
+            });
             Some((percent, source))
         }
     }
@@ -459,7 +464,7 @@ fn uplift_on_date(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str, Option<&'
         }
         Some(_) => Some((u.percent, u.source.publisher, None)),
         None => {
-            ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });
+            ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from, origin: false });
             Some((u.percent, u.source.publisher, None))
         }
     }

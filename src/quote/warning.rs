@@ -240,10 +240,13 @@ pub(crate) enum Detail {
         subdivision: String,
         why: &'static str,
     },
+    /// The uplift applied for want of `ship_from`, or (`origin`: the row waives it only for goods
+    /// also originating in a `not_from` country, shipped from one) of the line's origin.
     UpliftAssumed {
         uplift: &'static str,
         percent: Decimal,
         not_from: &'static [&'static str],
+        origin: bool,
     },
     FeeNeedsTransport {
         fee: &'static str,
@@ -491,9 +494,15 @@ impl fmt::Display for Detail {
             Detail::ProvincialTax { subdivision, why } => {
                 write!(f, "{subdivision} provincial sales tax (PST/QST) {why}")
             }
-            Detail::UpliftAssumed { uplift, percent, not_from } => write!(
+            Detail::UpliftAssumed { uplift, percent, not_from, origin: false } => write!(
                 f,
                 "{uplift}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
+                percent.normalize(),
+                Joined(not_from, ", ")
+            ),
+            Detail::UpliftAssumed { uplift, percent, not_from, origin: true } => write!(
+                f,
+                "{uplift}: the {}% uplift of the tax base is applied; goods originating in and imported from {} get none: give origin",
                 percent.normalize(),
                 Joined(not_from, ", ")
             ),
@@ -589,7 +598,12 @@ mod tests {
 
     #[test]
     fn a_message_reads_and_clones_as_its_text() {
-        let w = Warning::new(Detail::UpliftAssumed { uplift: "x", percent: dec!(10.0), not_from: &["CA", "MX"] });
+        let w = Warning::new(Detail::UpliftAssumed {
+            uplift: "x",
+            percent: dec!(10.0),
+            not_from: &["CA", "MX"],
+            origin: false,
+        });
         let text: String = w.message.clone();
         assert_eq!(
             text,
