@@ -212,6 +212,55 @@ pub struct ExtraDuty {
     /// an error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<String>,
+    /// What a percentage of the rate is taken on, for an `excise` entry (docs/rules.md#excise):
+    /// `customs_value` (the default, left out), `value_duty` (customs value + customs duty + the
+    /// line's excises of the entries before it: Taiwan's commodity tax, Commodity Tax Act art. 18;
+    /// Korea's liquor tax), `value_duty_transport` (customs value + transport and insurance +
+    /// duty), the names of `tariffs/rules/excise_rates.tsv`'s `base` column, or `levy:NAME`, the
+    /// amount of an excise entry before it on the line named `NAME` (Korea's education tax, a
+    /// share of the liquor tax: `levy:Liquor tax`). Another value is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+}
+
+/// The base of a caller's excise entry ([`ExtraDuty::base`]), read from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallerBase<'a> {
+    /// The line's customs value (the default).
+    CustomsValue,
+    /// Customs value + duty + the excises of the line's entries before it.
+    ValueDuty,
+    /// Customs value + transport and insurance + duty.
+    ValueDutyTransport,
+    /// The amount of the line's excise entry before it of this name.
+    Levy(&'a str),
+}
+
+impl CallerBase<'_> {
+    /// The values `base` takes besides `levy:NAME`.
+    pub const NAMES: [&'static str; 3] = ["customs_value", "value_duty", "value_duty_transport"];
+}
+
+impl ExtraDuty {
+    /// The entry's base: the customs value when none is given; `Err` says why the text is not one.
+    pub fn base(&self) -> std::result::Result<CallerBase<'_>, String> {
+        match self.base.as_deref().map(str::trim) {
+            None | Some("customs_value") => Ok(CallerBase::CustomsValue),
+            Some("value_duty") => Ok(CallerBase::ValueDuty),
+            Some("value_duty_transport") => Ok(CallerBase::ValueDutyTransport),
+            Some("value_with_tax") => Err(
+                "value_with_tax is not open to a caller's excise: the entry joins the VAT/GST base, so its base cannot hold the VAT/GST"
+                    .into(),
+            ),
+            Some(t) => match t.strip_prefix("levy:").map(str::trim) {
+                Some(name) if !name.is_empty() => Ok(CallerBase::Levy(name)),
+                _ => Err(format!(
+                    "unknown base {t:?}: give one of {}, or \"levy:NAME\" naming an excise entry before it on the line",
+                    CallerBase::NAMES.join(", ")
+                )),
+            },
+        }
+    }
 }
 
 /// What a caller's extra duty is.
@@ -1108,6 +1157,7 @@ impl LineRequest {
                 ));
             }
             check_duty_rate(&d.rate, format!("extra_duties[{i}].rate"))?;
+            check_extra_base(&self.extra_duties, i)?;
             if let Some(j) = d.answers.iter().position(|a| a.trim().is_empty()) {
                 let row = match d.kind {
                     ExtraDutyKind::Excise => {
@@ -1124,6 +1174,47 @@ impl LineRequest {
         }
         Ok(code)
     }
+}
+
+/// `extra_duties[i].base` is a base ([`ExtraDuty::base`]) its entry can take: one other than the
+/// customs value only on an `excise` entry, and `levy:NAME` naming an excise entry before it on
+/// the line (charged first); else `E_INVALID_FIELD` naming the field.
+fn check_extra_base(extras: &[ExtraDuty], i: usize) -> Result<()> {
+    let d = &extras[i];
+    let field = || format!("extra_duties[{i}].base");
+    let base = d.base().map_err(|why| Error::new(ErrorCode::InvalidField, field(), why))?;
+    if base == CallerBase::CustomsValue {
+        return Ok(());
+    }
+    if d.kind != ExtraDutyKind::Excise {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            field(),
+            "a customs duty is charged on the customs value: base is for an entry of \"kind\": \"excise\"",
+        ));
+    }
+    if let CallerBase::Levy(name) = base {
+        let before = extras[..i].iter().any(|e| e.kind == ExtraDutyKind::Excise && e.name.trim() == name);
+        if !before {
+            let names: Vec<String> = extras[..i]
+                .iter()
+                .filter(|e| e.kind == ExtraDutyKind::Excise)
+                .map(|e| format!("{:?}", e.name))
+                .collect();
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                field(),
+                format!(
+                    "levy:{name} names no excise entry before this one on the line (before it: {}): the levy whose amount is the base comes first",
+                    match names.is_empty() {
+                        true => "none".to_string(),
+                        false => names.join(", "),
+                    }
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

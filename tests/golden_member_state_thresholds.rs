@@ -51,13 +51,18 @@ fn thailand_1500_baht_exemption_is_listed_unverified_until_2025_and_gone_from_20
     assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (None, None));
     assert!(!q.totals.complete);
     // THB 2,000 on 2023-06-01 is above it: duty 10 % × 2,000.00 = 200.00, VAT 7 % × 2,200.00
-    // = 154.00, priced as before.
+    // = 154.00, shown, not priced: the row's amount is as unverified as the rest of it (audit-r
+    // R-TW1: a relief from a secondary source the consignment is over; it was priced).
     let q = quote(toy("TH", "THB", "2023-06-01", "2000.00", "0", "10%"));
-    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (Some(d("200.00")), Some(d("154.00"))));
-    // 2026-03-02: no THB 1,500 relief; THB 1,000: duty 100.00, VAT 7 % × 1,100.00 = 77.00.
+    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (None, None));
+    assert!(warns(&q, "W_VERIFY", "th-low-value-1500: over its amount") && !q.totals.complete);
+    // 2026-03-02: no THB 1,500 relief; THB 1,000: duty 100.00, VAT 7 % × 1,100.00 = 77.00, shown,
+    // not priced: over `th-1-baht`, whose THB 1 is as unverified as the rest of the row (audit-r
+    // R-TW1).
     let q = quote(toy("TH", "THB", "2026-03-02", "1000.00", "0", "10%"));
     assert!(!considered(&q, "th-low-value-duty-1500") && !considered(&q, "th-low-value-1500"));
-    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (Some(d("100.00")), Some(d("77.00"))));
+    assert_eq!((amount(&q, LevyKind::Duty), amount(&q, LevyKind::Tax)), (None, None));
+    assert!(warns(&q, "W_VERIFY", "th-1-baht: over its amount"));
 }
 
 #[test]
@@ -74,11 +79,13 @@ fn norway_nok_350_from_2015_and_nok_200_before_tolloven_5_9() {
     let q = quote(toy("NO", "NOK", "2019-06-03", "330.00", "30.00", "0%"));
     assert!(!applies(&q, "no-350"));
     assert_eq!(amount(&q, LevyKind::Tax), Some(d("90")));
-    // 2014-06-02: NOK 250 + 50 = 300 is over NOK 200: VAT 25 % × 300 = 75, priced; NOK 150 +
-    // 30 = 180 is under it, but the NOK 200 row is [verify]: the VAT is listed, not priced.
+    // 2014-06-02: NOK 250 + 50 = 300 is over NOK 200: VAT 25 % × 300 = 75, not priced (the
+    // row's amount is [verify] with it: audit-r R-TW1); NOK 150 + 30 = 180 is under it, but the
+    // NOK 200 row is [verify]: the VAT is listed, not priced.
     let q = quote(toy("NO", "NOK", "2014-06-02", "250.00", "50.00", "0%"));
     assert!(!considered(&q, "no-350") && !applies(&q, "no-200"));
-    assert_eq!(amount(&q, LevyKind::Tax), Some(d("75")));
+    assert_eq!(amount(&q, LevyKind::Tax), None);
+    assert!(warns(&q, "W_VERIFY", "no-200: over its amount"));
     let q = quote(toy("NO", "NOK", "2014-06-02", "150.00", "30.00", "0%"));
     assert_eq!(amount(&q, LevyKind::Tax), None);
     assert!(warns(&q, "W_VERIFY", "no-200") && !q.totals.complete);

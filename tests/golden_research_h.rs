@@ -262,14 +262,19 @@ fn books_after_2025_08_29_are_listed_under_the_1702b_exception() {
         .warnings
         .iter()
         .any(|w| w.code == "W_VERIFY" && w.message.to_string().contains("us-de-minimis-800-1702b")));
-    // A T-shirt is no informational material: the row does not touch it.
+    // A T-shirt is no informational material: the row does not touch it, and its check says why
+    // in the row's words: the suspension, not a list of headings (audit-r).
     let q = us_courier(
         "GB",
         "2026-03-02",
         json!([{"id": "t", "code": "6109.10.0012", "quantity": "1", "unit_price": "50.00"}]),
     );
     let check = q.thresholds.iter().find(|c| c.id == "us-de-minimis-800-1702b").expect("checked");
-    assert!(check.note.as_ref().is_some_and(|n| n.to_string().contains("HS 61")), "{:?}", check.note);
+    assert!(
+        check.note.as_ref().is_some_and(|n| n.to_string().contains("EO 14324") && !n.to_string().contains("HS 61")),
+        "{:?}",
+        check.note
+    );
 }
 
 // Ireland: Revenue PN 1179 s.2, "Where the customs duty on a consignment of goods amounts to less

@@ -38,12 +38,13 @@ fn line() -> impl Strategy<Value = LineRequest> {
     let ids = (text(), text(), prop::option::of(text()), decimal(), decimal(), prop::option::of(text()));
     let measures = (prop::option::of(decimal()), prop::option::of(decimal()), prop::option::of(decimal()));
     let extra = prop::collection::vec(
-        (text(), text(), any::<bool>(), prop::collection::vec(text(), 0..3)).prop_map(
-            |(name, rate, excise, answers)| ExtraDuty {
+        (text(), text(), any::<bool>(), prop::collection::vec(text(), 0..3), prop::option::of(text())).prop_map(
+            |(name, rate, excise, answers, base)| ExtraDuty {
                 name,
                 rate,
                 kind: if excise { ExtraDutyKind::Excise } else { ExtraDutyKind::Duty },
                 answers,
+                base,
             },
         ),
         0..3,

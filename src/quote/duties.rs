@@ -65,30 +65,46 @@ pub(super) fn charge_caller_duties(
 ) -> (Decimal, bool) {
     let mut total = Decimal::ZERO;
     let mut known = true;
-    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind.is_customs() == kind.is_customs()) {
-        let expr = DutyExpr::parse_caller(&d.rate, ctx.j.currency);
-        // A caller's duty may name a currency the line's own rate does not: its rate is added.
-        let mut fx = input.fx.to_vec();
-        for c in foreign_currencies(&expr, input.currency) {
-            if !fx.iter().any(|(known, _)| *known == c) {
-                if let Some(r) = ctx.rate(c, input.currency) {
-                    fx.push((c, r));
-                }
-            }
-        }
-        let input = DutyInput { fx: &fx, ..input.clone() };
-        let r = expr.evaluate(&input);
-        p.components_read.extend(&r.components_read);
-        if !r.priceable {
-            known = false;
-            p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
-            p.missing.extend(r.unpriced.iter().cloned());
-        }
-        let amount = r.exact.map(|e| ctx.round_line(e));
-        total += amount.or(r.partial_amount).unwrap_or_default();
-        p.levies.push(caller_levy(line, i, input.value, amount, r.partial_amount, r.formula.into()));
+    for (i, _) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind.is_customs() == kind.is_customs()) {
+        let (amount, partial, priced) = charge_caller_entry(ctx, line, i, input, "customs value".into(), p);
+        known &= priced;
+        total += amount.or(partial).unwrap_or_default();
     }
     (total, known)
+}
+
+/// Charges the caller's `line.extra_duties[i]` on `input` (its `value` the entry's base, said by
+/// `base_note`) as one levy citing its place in the request. Returns its amount, its lower bound
+/// when not priced, and whether it is priced.
+pub(super) fn charge_caller_entry(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    i: usize,
+    input: &DutyInput<'_>,
+    base_note: Note,
+    p: &mut Priced,
+) -> (Option<Decimal>, Option<Decimal>, bool) {
+    let d = &line.extra_duties[i];
+    let expr = DutyExpr::parse_caller(&d.rate, ctx.j.currency);
+    // A caller's duty may name a currency the line's own rate does not: its rate is added.
+    let mut fx = input.fx.to_vec();
+    for c in foreign_currencies(&expr, input.currency) {
+        if !fx.iter().any(|(known, _)| *known == c) {
+            if let Some(r) = ctx.rate(c, input.currency) {
+                fx.push((c, r));
+            }
+        }
+    }
+    let input = DutyInput { fx: &fx, ..input.clone() };
+    let r = expr.evaluate(&input);
+    p.components_read.extend(&r.components_read);
+    if !r.priceable {
+        p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
+        p.missing.extend(r.unpriced.iter().cloned());
+    }
+    let amount = r.exact.map(|e| ctx.round_line(e));
+    p.levies.push(caller_levy(line, i, input.value, amount, r.partial_amount, r.formula.into(), base_note));
+    (amount, r.partial_amount, r.priceable)
 }
 
 /// The levy of the caller's `line.extra_duties[i]` on `base`, citing its place in the request.
@@ -99,6 +115,7 @@ pub(super) fn caller_levy(
     amount: Option<Decimal>,
     partial_amount: Option<Decimal>,
     formula: Note,
+    base_note: Note,
 ) -> Levy {
     let d = &line.extra_duties[i];
     Levy {
@@ -108,7 +125,7 @@ pub(super) fn caller_levy(
         },
         name: format!("{} (caller-supplied)", d.name).into(),
         base,
-        base_note: "customs value".into(),
+        base_note,
         rate: d.rate.clone().into(),
         amount,
         partial_amount,

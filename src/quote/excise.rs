@@ -10,6 +10,7 @@
 use super::answers::{Callers, Class};
 use super::*;
 use crate::money::format_grouped;
+use crate::request::CallerBase;
 use crate::rules::excise::{ExciseBase, ExciseRate};
 
 /// What the excise stage charged: the amount in the VAT base, whether every excise is known,
@@ -64,7 +65,7 @@ pub(super) fn excise(
     let callers = Callers::of(line, Class::Excise);
     if callers.any {
         let (charged, known) =
-            charge_caller_duties_on_value(ctx, line, ExtraDutyKind::Excise, customs_value, quantities, p);
+            charge_caller_excises(ctx, line, v, customs_value, duty_total, duty_known, quantities, p);
         out.in_vat_base += charged;
         out.known &= known;
         if !known {
@@ -75,6 +76,7 @@ pub(super) fn excise(
     for row in day.excises.iter().filter(|r| r.covers(digits)) {
         let rules: &'static Rules = ctx.rules;
         if callers.settle(row.id, count) {
+            note_other_base(ctx, line, row, count);
             continue;
         }
         if callers.ambiguous(count) {
@@ -142,6 +144,111 @@ pub(super) fn excise(
         }
     }
     out
+}
+
+/// Charges the caller's excise entries (kind `excise`) in their order, each on its `base`
+/// (docs/rules.md#excise): the customs value (the default), customs value + duty + the excises of
+/// the entries before it (`value_duty`), that with transport and insurance on an FOB basis
+/// (`value_duty_transport`), or the amount of an entry before it (`levy:NAME`). A percentage on a
+/// base that holds an unpriced duty or excise is a lower bound, the line partial. Returns their
+/// total and whether all were priced.
+#[allow(clippy::too_many_arguments)]
+fn charge_caller_excises(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    v: &LineValues,
+    customs_value: Decimal,
+    duty_total: Decimal,
+    duty_known: bool,
+    quantities: &Quantities,
+    p: &mut Priced,
+) -> (Decimal, bool) {
+    let components = component_values(ctx, line);
+    let input = DutyInput {
+        value: customs_value,
+        currency: ctx.j.currency,
+        quantities,
+        components: &components,
+        date: Some(ctx.req.date),
+        fx: &[],
+        base_duty: None,
+        rounding: ctx.req.rounding,
+        weight_per_100kg: None,
+    };
+    let mut total = Decimal::ZERO;
+    let mut known = true;
+    // The entries charged so far: name, figure (exact or lower bound), and whether exact.
+    let mut charged: Vec<(&str, Decimal, bool)> = Vec::new();
+    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == ExtraDutyKind::Excise) {
+        // Checked with the request (`E_INVALID_FIELD`): an unreadable base is never reached.
+        let base = d.base().unwrap_or(CallerBase::CustomsValue);
+        let before: Decimal = charged.iter().map(|c| c.1).sum();
+        let before_known = charged.iter().all(|c| c.2);
+        let bases = Bases::of(ctx, v, customs_value, duty_total, before, None);
+        let (value, note, base_known) = match base {
+            // As before bases could be named: "customs value", its figure in `base`.
+            CallerBase::CustomsValue => (bases.customs.0, "customs value".to_string(), true),
+            CallerBase::ValueDuty => (bases.value_duty.0, bases.value_duty.1.clone(), duty_known && before_known),
+            CallerBase::ValueDutyTransport => (bases.with_duty.0, bases.with_duty.1.clone(), duty_known),
+            CallerBase::Levy(name) => {
+                let of = charged.iter().rev().find(|c| c.0.trim() == name).copied();
+                let (a, exact) = of.map_or((Decimal::ZERO, false), |c| (c.1, c.2));
+                (a, format!("{name} {}", format_grouped(a)), exact)
+            }
+        };
+        let input = DutyInput { value, ..input.clone() };
+        let (amount, partial, mut priced) = charge_caller_entry(ctx, line, i, &input, note.clone().into(), p);
+        // A percentage of a base not fully priced is at least its figure, never exact.
+        if !base_known && d.rate.contains('%') {
+            if let Some(levy) = p.levies.last_mut() {
+                if let Some(a) = levy.amount.take() {
+                    levy.partial_amount = Some(a);
+                }
+                levy.formula =
+                    format!("{}: at least (its base, {note}, is not fully priced)", levy.formula.as_str()).into();
+            }
+            if priced {
+                p.reasons
+                    .push(format!("{}: its base, {note}, is not fully priced, so its figure is a lower bound", d.name));
+            }
+            priced = false;
+        }
+        let figure = amount.or(partial).unwrap_or_default();
+        charged.push((d.name.as_str(), figure, priced && amount.is_some()));
+        known &= priced;
+        total += figure;
+    }
+    (total, known)
+}
+
+/// The law's base of an excise row (`excise.tsv`'s `base`: Taiwan's commodity tax on the
+/// customs value + duty) differs from the base of a caller's percentage that answers the row: a
+/// W_ASSUMPTION naming both, and the `base` that would follow the law. An entry whose base is
+/// another levy (Korea's education tax, a share of the liquor tax) is a surtax on that levy, not
+/// checked against the row.
+fn note_other_base(ctx: &mut Ctx<'_>, line: &LineRequest, row: &'static crate::rules::Excise, count: usize) {
+    let Some(law) = row.base else { return };
+    let law_name = ExciseBase::NAMES.iter().find(|(_, b)| *b == law).map_or("", |(n, _)| *n);
+    for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == ExtraDutyKind::Excise) {
+        let answers = d.answers.iter().any(|a| a == row.id) || (d.answers.is_empty() && count == 1);
+        let given = match d.base() {
+            Ok(CallerBase::Levy(_)) | Err(_) => continue,
+            Ok(CallerBase::CustomsValue) => ExciseBase::CustomsValue,
+            Ok(CallerBase::ValueDuty) => ExciseBase::ValueDuty,
+            Ok(CallerBase::ValueDutyTransport) => ExciseBase::ValueDutyTransport,
+        };
+        if !answers || given == law || !d.rate.contains('%') {
+            continue;
+        }
+        let given_name = ExciseBase::NAMES.iter().find(|(_, b)| *b == given).map_or("", |(n, _)| *n);
+        ctx.warn(Detail::CallerExciseBase {
+            line: line.id.clone(),
+            entry: format!("{:?} (extra_duties[{i}])", d.name),
+            row: row.id,
+            law: law_name,
+            given: given_name,
+        });
+    }
 }
 
 /// The code's digits as text: the request's own spelling when it is the bare digits (nearly

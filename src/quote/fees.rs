@@ -480,7 +480,13 @@ fn unverified_fee(f: &crate::rules::Fee, relief: &Relief) -> Option<String> {
             f.source.row(), f.source.publisher
         ));
     }
-    relief.unverified.iter().find(|t| t.fees).map(|t| format!("{}: {}", t.id, unverified_threshold(t)))
+    relief.unverified.iter().find(|t| t.fees).map(|t| format!("{}: {}", t.id, unverified_threshold(t))).or_else(|| {
+        relief
+            .unverified_amount
+            .iter()
+            .find(|(t, _)| t.fees)
+            .map(|(t, _)| format!("{}: {}", t.id, unverified_amount(t)))
+    })
 }
 
 /// The request's `tax_base_charges` (a carrier's clearance or handling fee, in the customs

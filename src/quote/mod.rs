@@ -111,7 +111,9 @@ struct Ctx<'q> {
     /// The tariff editions (source numbers) whose age this quote has checked.
     tariff_editions_checked: Several<u32>,
     /// The destination's VAT-base uplift on the date (`None` until the first line asks).
-    uplift: Option<Option<(Decimal, &'static str)>>,
+    /// With it, whether the place of shipment exempts the goods from it where their origin must
+    /// too (`also_origin`): each line's origin then decides.
+    uplift: Option<Option<(Decimal, &'static str, Option<&'static crate::rules::taxes::Uplift>)>>,
     /// Each tax rate's fraction (percent ÷ 100) and the parts it splits into, per rate (its
     /// digits and scale), as lines ask.
     tax_parts: Several<(Decimal, Decimal, Vec<&'static crate::rules::taxes::TaxPart>)>,
@@ -312,6 +314,10 @@ struct Relief {
     /// Thresholds the consignment is within whose row is from a secondary source: not applied,
     /// and the levies they would change are not priced.
     unverified: Vec<&'static Threshold>,
+    /// Reliefs from a secondary source the consignment is over, each with the lines it would
+    /// reach (their goods not excluded): the amount is unverified, so whether the consignment is
+    /// over it is too, and the levies it would relieve are not priced (audit-r R-TW1).
+    unverified_amount: Vec<(&'static Threshold, Vec<usize>)>,
     /// Per line, its own relief when its items are outside a per-item row (`aggregation = item`)
     /// that other lines are within (`None`: the consignment's); empty when every line is alike,
     /// nearly always.

@@ -131,7 +131,7 @@ pub(super) fn duties_under_relief(
                 d.name, d.rate, threshold.id
             ),
         };
-        p.levies.push(caller_levy(line, i, customs_value, None, None, reason.clone().into()));
+        p.levies.push(caller_levy(line, i, customs_value, None, None, reason.clone().into(), "customs value".into()));
         p.reasons.push(reason);
         known = false;
     }

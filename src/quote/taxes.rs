@@ -177,7 +177,8 @@ pub(super) fn tax(
         };
         (name, base, note)
     } else {
-        let (base, note) = border_tax_base(ctx, v, customs_value, duty_total);
+        let origin = line.origin.as_deref().or(ctx.req.origin.as_deref());
+        let (base, note) = border_tax_base(ctx, v, origin, customs_value, duty_total);
         let name = match class {
             None => Note::from(import_name),
             Some(class) => Note::new(Parts::TaxClassName { import_name, class }),
@@ -371,6 +372,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, lc: &LineClass, p: &mut Priced) -> Opt
 pub(super) fn border_tax_base(
     ctx: &mut Ctx<'_>,
     v: &LineValues,
+    origin: Option<&str>,
     customs_value: Decimal,
     duty_total: Decimal,
 ) -> (Decimal, Note) {
@@ -380,7 +382,7 @@ pub(super) fn border_tax_base(
     let value = if on_customs_value || ctx.j.duty_basis == DutyBasis::Cif { customs_value } else { v.cif() };
     let charges = v.tax_base_charges;
     let mut base = value + duty + charges;
-    let uplift = uplift(ctx).map(|(percent, source)| {
+    let uplift = uplift(ctx, origin).map(|(percent, source)| {
         let add = ctx.round(crate::money::per_cent(value * percent));
         base += add;
         (percent, add, source)
@@ -403,14 +405,34 @@ pub(super) fn border_tax_base(
 }
 
 /// The destination's VAT-base uplift (percent, source) unless the goods come from a country
-/// exempt from it. Without `ship_from` the uplift applies, and the quote says so.
-pub(super) fn uplift(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
-    if let Some(u) = ctx.uplift {
-        return u;
+/// exempt from it: imported from one (`ship_from`), and, where the row says so (`also_origin`:
+/// SARS, "have their origin in BLNS and are imported from that country"), originating in one
+/// (`origin`, the line's). Without `ship_from` (or, where it matters, the origin) the uplift
+/// applies, and the quote says so.
+pub(super) fn uplift(ctx: &mut Ctx<'_>, origin: Option<&str>) -> Option<(Decimal, &'static str)> {
+    let u = match ctx.uplift {
+        Some(u) => u,
+        None => {
+            let u = uplift_on_date(ctx);
+            ctx.uplift = Some(u);
+            u
+        }
+    };
+    let (percent, source, needs_origin) = u?;
+    let Some(row) = needs_origin else { return Some((percent, source)) };
+    match origin.map(str::to_ascii_uppercase) {
+        Some(o) if row.exempts(&o, ctx.req.date) => None,
+        Some(_) => Some((percent, source)),
+        None => {
+            ctx.warn(Detail::UpliftAssumed {
+                uplift: row.id,
+                percent: row.percent,
+                not_from: &row.not_from,
+                origin: true,
+            });
+            Some((percent, source))
+        }
     }
-    let u = uplift_on_date(ctx);
-    ctx.uplift = Some(u);
-    u
 }
 
 /// A `percent` % tax's fraction (percent ÷ 100) and the parts the destination splits it into
@@ -430,16 +452,20 @@ fn rate_terms(ctx: &mut Ctx<'_>, percent: Decimal) -> (Decimal, Vec<&'static cra
 }
 
 /// [`uplift`] looked up in the rules (once per quote: the answer does not depend on the line).
-fn uplift_on_date(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str)> {
+#[allow(clippy::type_complexity)]
+fn uplift_on_date(ctx: &mut Ctx<'_>) -> Option<(Decimal, &'static str, Option<&'static crate::rules::taxes::Uplift>)> {
     let rules: &'static Rules = ctx.rules;
     let u = rules.taxes.uplift(ctx.destination, ctx.req.date)?;
     ctx.note_verify(u.source.row(), u.source.is_verify());
     match ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase) {
-        Some(from) if u.exempts(&from, ctx.req.date) => None,
-        Some(_) => Some((u.percent, u.source.publisher)),
+        // Imported from an exempt country: exempt, or exempt if the goods originate in one.
+        Some(from) if u.exempts(&from, ctx.req.date) => {
+            u.also_origin.then_some((u.percent, u.source.publisher, Some(u)))
+        }
+        Some(_) => Some((u.percent, u.source.publisher, None)),
         None => {
-            ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from });
-            Some((u.percent, u.source.publisher))
+            ctx.warn(Detail::UpliftAssumed { uplift: u.id, percent: u.percent, not_from: &u.not_from, origin: false });
+            Some((u.percent, u.source.publisher, None))
         }
     }
 }
@@ -774,7 +800,7 @@ mod tests {
         let req = gb();
         let mut ctx = context(&req);
         let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
-        let (base, _) = border_tax_base(&mut ctx, &v, v.cif(), dec!(13.44));
+        let (base, _) = border_tax_base(&mut ctx, &v, None, v.cif(), dec!(13.44));
         assert_eq!(base, dec!(125.44));
         let mut p = priced();
         tax(&mut ctx, &req.lines[0], &code(&req), &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);

@@ -99,7 +99,10 @@ fn line_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> 
 /// Why a threshold is not for a line's kind of goods (its excluded codes).
 fn code_bar(t: &Threshold, line: &LineRequest) -> Option<String> {
     let prefix = t.exclude_codes.iter().find(|p| crate::hs::digits_start_with(&line.code, p))?;
-    Some(format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code))
+    Some(match t.exclude_note.is_empty() {
+        true => format!("not for goods of HS {prefix} (line {}, code {})", line.id, line.code),
+        false => format!("{} (line {}, code {})", t.exclude_note, line.id, line.code),
+    })
 }
 
 /// Whether a consignment row's excluded codes bar only the lines of those goods (the row's
@@ -149,7 +152,7 @@ fn origin_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String
 pub(super) fn registration_bar(ctx: &Ctx<'_>, t: &Threshold) -> Result<Option<String>> {
     match (t.scheme, ctx.req.seller_registered) {
         (Some(Scheme::Optional), Some(false)) if t.effect == ThresholdEffect::SellerCollects => {
-            Ok(Some("seller_registered is false: the tax is import tax, charged at the border".into()))
+            Ok(Some("seller_registered is false: no tax is collected at the sale; the tax is import tax, and the border's reliefs decide".into()))
         }
         (Some(Scheme::MandatoryAboveTurnover), Some(false)) if t.effect == ThresholdEffect::SellerCollects => Ok(Some(
             "seller_registered is false: the law requires registration only above a turnover threshold, so a seller below it charges no tax at the sale: the tax is import tax, and the border's reliefs decide"
@@ -312,6 +315,18 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         let applies = within && bar.is_none() && !unverified;
         let barred = bar.is_some();
         let mut note = bar.map(Note::from);
+        // A relief from a secondary source the consignment is over: its amount is as unverified
+        // as the rest of the row, so the levies it would relieve are not priced (audit-r R-TW1:
+        // Taiwan's NT$2,000 read on a page of 2021 stood for 2016, when Customs gave NT$3,000).
+        if !within && t.source.is_verify() && t.effect == ThresholdEffect::Relieve {
+            let open = over_amount_open(ctx, t, per_item)?;
+            if !open.is_empty() {
+                let why = unverified_amount(t);
+                ctx.warn(Detail::Unverified { why: format!("{}: over its amount, but {why}", t.id) });
+                note = Some(Note::from(why));
+                relief.unverified_amount.push((t, open));
+            }
+        }
         // A per-item row the consignment is within, but some lines' items are not: those lines
         // are outside it (their levies as without it), and the check and a warning say which.
         let split: Vec<String> = lines_out.iter().flatten().cloned().collect();
@@ -476,6 +491,7 @@ fn lines_relief(
                 min_collectible: relief.min_collectible.clone(),
                 simplified_set_aside: relief.simplified_set_aside,
                 unverified: relief.unverified.iter().copied().filter(|t| !is_out(i, t)).collect(),
+                unverified_amount: relief.unverified_amount.clone(),
                 ..Relief::default()
             };
             for t in applied.iter().copied().filter(|t| !is_out(i, t)) {
@@ -628,6 +644,39 @@ fn note_unused_tariff_choice(ctx: &mut Ctx<'_>, relief: &Relief, checks: &[Thres
         TariffChoice::Simplified => "simplified",
     };
     ctx.warn(Detail::Tariff { line: "*".into(), note: format!("tariff: \"{choice}\" has no effect: {why}") });
+}
+
+/// The lines a relief the consignment is over would reach were its amount higher: none when the
+/// consignment is barred from it (its buyer, place of shipment, transport, the seller's
+/// registration), else those whose goods and origin it does not exclude (all of them, or none,
+/// where one excluded line bars the consignment).
+fn over_amount_open(ctx: &Ctx<'_>, t: &Threshold, per_item: bool) -> Result<Vec<usize>> {
+    if consignment_bar(ctx, t).is_some() || registration_bar(ctx, t)?.is_some() {
+        return Ok(Vec::new());
+    }
+    let open: Vec<usize> =
+        ctx.req.lines.iter().enumerate().filter(|(_, l)| line_bar(ctx, t, l).is_none()).map(|(i, _)| i).collect();
+    Ok(match per_item || excludes_by_line(t) || open.len() == ctx.req.lines.len() {
+        true => open,
+        false => Vec::new(),
+    })
+}
+
+/// Why a relief the consignment is over leaves levies unpriced: its row, amount included, is from
+/// a secondary source (docs/rules.md#not-priced).
+pub(super) fn unverified_amount(t: &Threshold) -> String {
+    let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+    format!(
+        "{} is from a secondary source [verify] ({}): its amount, {} {}, is unverified with it, so whether the consignment is over it is too, and the {} it would relieve is not priced; a primary source for the row would price it",
+        t.source.row(),
+        t.source.publisher,
+        format_grouped(t.amount),
+        t.currency,
+        levies.join(" and ")
+    )
 }
 
 /// Why a threshold the consignment is within is not applied: its row is from a secondary source,

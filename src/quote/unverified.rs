@@ -23,7 +23,11 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
     let all = threshold_whys(ctx, relief);
-    if rules.is_empty() && all.0.is_empty() && relief.per_line.iter().all(Option::is_none) {
+    if rules.is_empty()
+        && all.0.is_empty()
+        && relief.unverified_amount.is_empty()
+        && relief.per_line.iter().all(Option::is_none)
+    {
         return;
     }
     for (i, line) in lines.iter_mut().enumerate() {
@@ -48,12 +52,16 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
                 && this.duty.is_none()
                 && (0..unverified.len()).any(flat)
                 && rate_is_free(ctx, &ctx.req.lines[i], &line.code));
+        // The reliefs over whose unverified amount the consignment is, that would reach the line.
+        let (over, over_held) = amount_whys(ctx, this, i);
         let whys: Vec<(&[LevyKind], &str)> = rules
             .iter()
             .chain(thresholds.iter().enumerate().filter(|(k, _)| lowers || !flat(*k)).map(|(_, w)| w))
+            .chain(over.iter())
             .map(|(k, w)| (k.as_slice(), w.as_str()))
             .collect();
-        let held: Vec<(&[LevyKind], &str)> = held.iter().map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
+        let held: Vec<(&[LevyKind], &str)> =
+            held.iter().chain(over_held.iter()).map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
         unprice_levies(line, &whys);
         // A tax holds an unpriced duty only where that duty is unpriced.
         let held_unpriced = lowers || !(0..unverified.len()).all(flat);
@@ -101,6 +109,30 @@ fn threshold_whys(ctx: &Ctx<'_>, relief: &Relief) -> (Vec<(Vec<LevyKind>, String
             kinds.push(LevyKind::Tax);
         }
         rules.push((kinds, format!("{}: {}", t.id, unverified_threshold(t))));
+    }
+    (rules, held)
+}
+
+/// The levies each relief from a secondary source the consignment is over (its amount
+/// unverified) leaves unpriced on line `i`, if it would reach the line, with why; and why a tax
+/// holding such a duty is unpriced too.
+#[allow(clippy::type_complexity)]
+fn amount_whys(ctx: &Ctx<'_>, relief: &Relief, i: usize) -> (Vec<(Vec<LevyKind>, String)>, Vec<String>) {
+    let tax_holds_duty = ctx.j.tax_basis != TaxBasis::None;
+    let mut rules = Vec::new();
+    let mut held = Vec::new();
+    for (t, _) in relief.unverified_amount.iter().filter(|(_, open)| open.contains(&i)) {
+        let mut kinds = Vec::new();
+        if t.duty {
+            kinds.extend([LevyKind::Duty, LevyKind::AdditionalDuty]);
+            if !t.tax && tax_holds_duty {
+                held.push(format!("the tax's base holds the duty that {} leaves unpriced", t.id));
+            }
+        }
+        if t.tax {
+            kinds.push(LevyKind::Tax);
+        }
+        rules.push((kinds, format!("{}: {}", t.id, unverified_amount(t))));
     }
     (rules, held)
 }

@@ -240,10 +240,13 @@ pub(crate) enum Detail {
         subdivision: String,
         why: &'static str,
     },
+    /// The uplift applied for want of `ship_from`, or (`origin`: the row waives it only for goods
+    /// also originating in a `not_from` country, shipped from one) of the line's origin.
     UpliftAssumed {
         uplift: &'static str,
         percent: Decimal,
         not_from: &'static [&'static str],
+        origin: bool,
     },
     FeeNeedsTransport {
         fee: &'static str,
@@ -333,6 +336,15 @@ pub(crate) enum Detail {
         line: String,
         note: String,
     },
+    /// A caller's excise entry answering an excise row whose law names a base (`excise.tsv`'s
+    /// `base`) takes its percentage on another (`given`; the customs value when it names none).
+    CallerExciseBase {
+        line: String,
+        entry: String,
+        row: &'static str,
+        law: &'static str,
+        given: &'static str,
+    },
     /// An input the request gave that the quote did not use (`field` names it), and why.
     InputUnused {
         field: String,
@@ -385,7 +397,8 @@ impl Detail {
             Detail::ShippingToBorder { .. }
             | Detail::CarrierCharges { .. }
             | Detail::GiftItemsOverRelief { .. }
-            | Detail::ReturnedGoods { .. } => W::Assumption,
+            | Detail::ReturnedGoods { .. }
+            | Detail::CallerExciseBase { .. } => W::Assumption,
             Detail::InputUnused { .. } => W::InputUnused,
             Detail::ValueBracket { .. } => W::ValueBracket,
         }
@@ -429,6 +442,10 @@ impl fmt::Display for Detail {
             ),
             Detail::Tariff { line, note } if line == "*" => f.write_str(note),
             Detail::Tariff { line, note } => write!(f, "line {line}: {note}"),
+            Detail::CallerExciseBase { line, entry, row, law, given } => write!(
+                f,
+                "line {line}: the caller's excise {entry} answers {row}, which the law takes on the base {law} (excise.tsv#{row}); its percentage was taken on {given}, as given: if the rate is the law's, give \"base\": \"{law}\" in the entry (a share of another levy, as Korea's education tax of the liquor tax: \"base\": \"levy:NAME\")"
+            ),
             Detail::ThresholdNotApplied { threshold, why } => write!(f, "{threshold}: within its amount but {why}"),
             Detail::Territory { assumption, source } => write!(f, "{assumption} ({source})"),
             Detail::AssumedSubdivision { destination, subdivisions } => write!(
@@ -477,9 +494,15 @@ impl fmt::Display for Detail {
             Detail::ProvincialTax { subdivision, why } => {
                 write!(f, "{subdivision} provincial sales tax (PST/QST) {why}")
             }
-            Detail::UpliftAssumed { uplift, percent, not_from } => write!(
+            Detail::UpliftAssumed { uplift, percent, not_from, origin: false } => write!(
                 f,
                 "{uplift}: the {}% uplift of the tax base is applied; goods imported from {} get none: give ship_from",
+                percent.normalize(),
+                Joined(not_from, ", ")
+            ),
+            Detail::UpliftAssumed { uplift, percent, not_from, origin: true } => write!(
+                f,
+                "{uplift}: the {}% uplift of the tax base is applied; goods originating in and imported from {} get none: give origin",
                 percent.normalize(),
                 Joined(not_from, ", ")
             ),
@@ -575,7 +598,12 @@ mod tests {
 
     #[test]
     fn a_message_reads_and_clones_as_its_text() {
-        let w = Warning::new(Detail::UpliftAssumed { uplift: "x", percent: dec!(10.0), not_from: &["CA", "MX"] });
+        let w = Warning::new(Detail::UpliftAssumed {
+            uplift: "x",
+            percent: dec!(10.0),
+            not_from: &["CA", "MX"],
+            origin: false,
+        });
         let text: String = w.message.clone();
         assert_eq!(
             text,

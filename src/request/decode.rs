@@ -267,12 +267,14 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
 }
 
 fn extra_duty(value: Value, at: Path) -> Result<ExtraDuty> {
-    let mut f = Fields::new(value, at, &["name", "rate", "kind", "answers"], "an object with a name and a rate")?;
+    let mut f =
+        Fields::new(value, at, &["name", "rate", "kind", "answers", "base"], "an object with a name and a rate")?;
     Ok(ExtraDuty {
         name: f.required("name", string)?,
         rate: f.required("rate", string)?,
         kind: f.or_default("kind", |v, at| keyword(v, at, EXTRA_DUTY_KINDS))?,
         answers: f.or_default("answers", |v, at| array(v, at, string))?,
+        base: f.optional("base", string)?,
     })
 }
 
@@ -480,7 +482,8 @@ mod tests {
                 name: "safeguard".into(),
                 rate: "25%".into(),
                 kind: ExtraDutyKind::Duty,
-                answers: Vec::new()
+                answers: Vec::new(),
+                base: None
             }]
         );
         assert_eq!(
@@ -555,8 +558,8 @@ mod tests {
         assert_eq!(refused(r#", "shiping": "1""#, ""), invalid("shiping"));
         assert_eq!(refused("", r#", "price": "1""#), invalid("lines[0].price"));
         assert_eq!(
-            refused("", r#", "extra_duties": [{"name": "x", "rate": "1%", "base": "cif"}]"#),
-            invalid("lines[0].extra_duties[0].base")
+            refused("", r#", "extra_duties": [{"name": "x", "rate": "1%", "bases": "cif"}]"#),
+            invalid("lines[0].extra_duties[0].bases")
         );
         assert_eq!(refused(r#", "rounding": {"mod": "half_even"}"#, ""), invalid("rounding.mod"));
         assert_eq!(refused(r#", "currency": "USD""#, ""), invalid("currency"));

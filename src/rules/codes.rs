@@ -348,7 +348,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 22] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -435,7 +435,9 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 22] = [
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
     // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
     closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax", "value_duty"]),
+    closed(EXCISE_FILE, "base", &["", "customs_value", "value_duty_transport", "value_duty"]),
     closed(EXCISE_RATES_FILE, "in_vat_base", &["yes", "no"]),
+    closed("rules/tax_uplift.tsv", "also_origin", &["yes", "no"]),
     // `request::Channel` (`any`: every channel), a list, read in `rules/prohibitions.rs`.
     ClosedColumn {
         table: PROHIBITIONS_FILE,
@@ -1087,6 +1089,11 @@ mod tests {
         assert_eq!(names("settles"), settles);
         let bases: Vec<&str> = crate::rules::excise::ExciseBase::NAMES.iter().map(|(n, _)| *n).collect();
         assert_eq!(names("base"), bases);
+        // The law's base of an excise row: empty (not said), or a rate's base but one holding the
+        // VAT/GST, which a caller's excise (in the VAT/GST base) cannot take.
+        let law = CLOSED_COLUMNS.iter().find(|c| c.table == EXCISE_FILE && c.column == "base").unwrap();
+        assert_eq!(law.names[0], "");
+        assert!(law.names[1..].iter().all(|n| bases.contains(n) && *n != "value_with_tax"));
         let prohibited =
             |column: &str| CLOSED_COLUMNS.iter().find(|c| c.table == PROHIBITIONS_FILE && c.column == column);
         assert_eq!(prohibited("channel").unwrap().names, channels);

@@ -37,6 +37,10 @@ pub struct Listed {
     /// levy belongs in is at most this much higher while it is unpriced (docs/rules.md §21).
     /// None for a trade remedy, and for an excise whose law sets no ceiling.
     pub most: Option<Decimal>,
+    /// The base the law takes a percentage of the levy on (`excise.tsv`'s `base`), where a
+    /// source says it: a caller's entry answering the row on another base is warned of
+    /// (docs/rules.md#excise). `None` for a trade remedy.
+    pub base: Option<ExciseBase>,
 }
 
 /// An excise row of `rules/excise.tsv`.
@@ -88,6 +92,7 @@ impl Listed {
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(table.trim_start_matches("rules/"), id, r)?,
             most: None,
+            base: None,
         })
     }
 }
@@ -145,6 +150,10 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>
         .map(|r| {
             let mut row = Listed::read(&r, EXCISE_FILE, groups)?;
             row.most = super::codes::excise_most(&r)?;
+            // The law's base for a caller's percentage, where a source names it (empty: none said).
+            if !r.text("base")?.is_empty() {
+                row.base = Some(one_of(&r, "base", &ExciseBase::NAMES)?);
+            }
             Ok(row)
         })
         .collect()
@@ -422,14 +431,15 @@ fn rate(r: &Record<'_, 'static>, row: &Excise) -> Result<ExciseRate> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tmost\n";
+    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tmost\tbase\n";
 
     fn groups() -> Groups<'static> {
         crate::rules::groups::eu_with_gb_until_2020()
     }
 
     fn parse_rows(rows: &str) -> Result<Vec<Excise>> {
-        let text: &'static str = Box::leak(format!("{HEADER}{rows}").into_boxed_str());
+        // Each row of the fixtures names no base (an empty last column).
+        let text: &'static str = Box::leak(format!("{HEADER}{}", rows.replace('\n', "\t\n")).into_boxed_str());
         parse(&Tsv::parse(EXCISE_FILE, text)?, &groups())
     }
 

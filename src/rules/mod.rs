@@ -114,6 +114,10 @@ pub struct Threshold {
     /// Goods of `exclude_codes` are outside it line by line, the other goods keeping it
     /// (`exclude_by` = `line`), rather than taking the whole consignment out (`consignment`).
     pub exclude_by_line: bool,
+    /// Why `exclude_codes` leaves goods out, where the list is the complement of the goods the
+    /// row keeps (`exclude_note`; US de minimis from 2025-08-29: suspended but for 50 U.S.C.
+    /// 1702(b) goods): said in place of "not for goods of HS …" (empty: that text).
+    pub exclude_note: &'static str,
     /// Whom it is for: every buyer, only consumers (a business buyer, `business_buyer: true`, is
     /// outside it: the EU's IOSS and EUR 3 duty, the seller-collected schemes), or only
     /// VAT/GST-registered business buyers (a consumer's quote does not consider it).
@@ -390,6 +394,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         exclude_ship_from: codes.exclude_ship_from,
         exclude_codes: codes.exclude_codes,
         exclude_by_line: codes.exclude_by_line,
+        exclude_note: r.text("exclude_note")?,
         buyer: codes.buyer,
         flat_amount: r.decimal("flat_amount")?,
         valid_from: r.date("valid_from")?,
@@ -1210,10 +1215,10 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\texclude_note\n";
 
     fn parse(row: &str) -> Result<Threshold> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\n").into_boxed_str());
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\t\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
         let confidence = match r.text("confidence")? {

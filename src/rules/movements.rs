@@ -94,6 +94,7 @@ fn at_sale(
         exclude_ship_from: Vec::new(),
         exclude_codes: Vec::new(),
         exclude_by_line: false,
+        exclude_note: "",
         buyer: super::Buyer::Any,
         aggregation: super::Aggregation::Consignment,
         strictly_below: false,

@@ -158,6 +158,9 @@ pub struct Uplift {
     pub not_from: Vec<&'static str>,
     /// `not_from` resolved with the groups' dates ([`Uplift::exempts`]).
     exempt: Members<'static>,
+    /// The goods must also originate in a `not_from` country (`also_origin` `yes`), not only be
+    /// imported from one.
+    pub also_origin: bool,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
@@ -277,6 +280,7 @@ pub fn parse_uplifts(t: &Tsv<'static>, groups: &Groups<'static>) -> Result<Vec<U
             percent: required(T, r, "percent")?,
             not_from: exempt_countries(groups, super::list(r.text("not_from")?), country),
             exempt: groups.resolve(r, "not_from")?,
+            also_origin: super::codes::one_of(r, "also_origin", &[("yes", true), ("no", false)])?,
             valid_from: r.date("valid_from")?,
             valid_to: r.date("valid_to")?,
             source: Provenance::rule_row(T, id, r)?,
@@ -402,7 +406,7 @@ mod tests {
         let groups: &'static str =
             "group\tmember\tvalid_from\tvalid_to\tsource\tconfidence\nXU\tNA\t\t2026-06-30\ts\tofficial\n";
         let groups = Groups::parse(&tsv(groups)).unwrap();
-        let t = tsv("id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\nx\tZA\t10\tXU,LS\t\t\ts\tofficial\n");
+        let t = tsv("id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\talso_origin\nx\tZA\t10\tXU,LS\t\t\ts\tofficial\tno\n");
         let u = &parse_uplifts(&t, &groups).unwrap()[0];
         let (before, after) = (Date::parse("2026-06-30").unwrap(), Date::parse("2026-07-01").unwrap());
         assert!(u.exempts("NA", before) && !u.exempts("NA", after) && u.exempts("LS", after));
@@ -435,7 +439,7 @@ mod tests {
     #[test]
     fn missing_uplift_percent_is_a_load_error_not_zero() {
         let t = tsv(
-            "id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\nx\tZA\t\tBW\t\t\ts\tofficial\n",
+            "id\tcountry\tpercent\tnot_from\tvalid_from\tvalid_to\tsource\tconfidence\talso_origin\nx\tZA\t\tBW\t\t\ts\tofficial\tno\n",
         );
         assert!(parse_uplifts(&t, &Groups::default()).is_err());
     }
