@@ -4,6 +4,7 @@
 //! used; a prohibited import (`rules/prohibitions.tsv`). Never accepted in silence: a line
 //! reason (the line is partial), a `W_INPUT_UNUSED` or an error.
 
+use super::warning::{QuantityHint, UnusedQuantity};
 use super::*;
 use crate::rules::prohibitions::ProhibitionEffect;
 
@@ -129,50 +130,42 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.units.is_empty() && line.volume_l.is_none() && line.alcohol_pct.is_none() {
         return;
     }
-    let asked: Vec<String> = p
+    let asked: Vec<crate::units::Measure> = p
         .missing
         .iter()
         .filter_map(|m| match m {
-            Unpriced::Quantity { measure } => Some(format!("units {{\"{}\": …}}", measure.key())),
+            Unpriced::Quantity { measure } => Some(*measure),
             _ => None,
         })
         .collect();
     // An excise listed without a rate (our data has none) would read them once the caller gives it.
     let excise_open = p.levies.iter().any(|l| l.kind == LevyKind::Excise && l.amount.is_none());
     let hint = match (asked.is_empty(), excise_open) {
-        (false, _) => format!(": the duty asks for {}", asked.join(", ")),
-        (true, true) => ": the line's excise is listed without a rate, and a rate per quantity given for it in extra_duties (\"kind\": \"excise\") would read it".to_string(),
-        (true, false) => String::new(),
+        (false, _) => QuantityHint::Asks(asked),
+        (true, true) => QuantityHint::ExciseOpen,
+        (true, false) => QuantityHint::None,
     };
     let index = line_index(ctx, line);
     let read = &p.components_read;
     let volume = crate::units::Measure::net(crate::units::Dimension::Volume);
-    let mut unused: Vec<(String, String)> = Vec::new();
+    // Typed, rendered when the warning is read (`Detail::QuantityUnused`).
+    let mut unused: Vec<UnusedQuantity> = Vec::new();
     for key in line.units.keys() {
         // The keys were resolved when the quantities were read (an unknown one is an error).
         let Ok((measure, _)) = measure_for_key(key) else { continue };
         if !read.read_measure(measure) {
-            unused.push((format!("units.{key}"), format!("no levy of this line is charged per {}", measure.key())));
+            unused.push(UnusedQuantity::Units { key: key.clone(), measure });
         }
     }
     let by_volume = ctx.req.allocation == AllocationKey::Volume;
     if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
-        unused.push((
-            "volume_l".into(),
-            "no levy of this line is charged per litre, and charges are not allocated by volume".into(),
-        ));
+        unused.push(UnusedQuantity::Volume);
     }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
-        unused.push((
-            "alcohol_pct".into(),
-            "no levy of this line is charged per litre of pure alcohol worked out from it".into(),
-        ));
+        unused.push(UnusedQuantity::Alcohol);
     }
-    for (field, why) in unused {
-        ctx.warn(Detail::InputUnused {
-            field: format!("lines[{index}].{field}"),
-            why: format!("{why}, so the value was not used{hint}"),
-        });
+    for input in unused {
+        ctx.warn(Detail::QuantityUnused { line: index, input, hint: hint.clone() });
     }
 }
 
