@@ -72,8 +72,13 @@ pub(super) fn excise(
             out.add_most(None);
         }
     }
-    let count = day.excises.iter().filter(|r| r.covers(digits)).take(2).count();
-    for row in day.excises.iter().filter(|r| r.covers(digits)) {
+    // The rows that cover the code (nearly always none: a line without excise reads them once).
+    let covering = day.excises.iter().filter(|r| r.covers_digits(digits));
+    let count = covering.clone().take(2).count();
+    if count == 0 {
+        return out;
+    }
+    for row in covering {
         let rules: &'static Rules = ctx.rules;
         if callers.settle(row.id, count) {
             note_other_base(ctx, line, row, count);
@@ -82,7 +87,7 @@ pub(super) fn excise(
         if callers.ambiguous(count) {
             // The caller's figure may be this excise or another of the line's: not settled in
             // silence, and not priced from our data beside it (that could count it twice).
-            let ids: Vec<&str> = day.excises.iter().filter(|r| r.covers(digits)).map(|r| r.id).collect();
+            let ids: Vec<&str> = day.excises.iter().filter(|r| r.covers_digits(digits)).map(|r| r.id).collect();
             let reason = format!(
                 "{} is due on this line ({}), and {}",
                 row.name,

@@ -4,6 +4,7 @@
 //! used; a prohibited import (`rules/prohibitions.tsv`). Never accepted in silence: a line
 //! reason (the line is partial), a `W_INPUT_UNUSED` or an error.
 
+use super::warning::{QuantityHint, UnusedQuantity};
 use super::*;
 use crate::rules::prohibitions::ProhibitionEffect;
 
@@ -129,22 +130,22 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.units.is_empty() && line.volume_l.is_none() && line.alcohol_pct.is_none() {
         return;
     }
-    let asked: Vec<String> = p
+    let asked: Vec<crate::units::Measure> = p
         .missing
         .iter()
         .filter_map(|m| match m {
-            Unpriced::Quantity { measure } => Some(format!("units {{\"{}\": …}}", measure.key())),
+            Unpriced::Quantity { measure } => Some(*measure),
             _ => None,
         })
         .collect();
     let hint = match asked.is_empty() {
-        false => format!(": the duty asks for {}", asked.join(", ")),
-        true => String::new(),
+        false => QuantityHint::Asks(asked),
+        true => QuantityHint::None,
     };
     // The levies listed without a rate (our data has none): a rate per quantity the caller gives
     // for one would read the value, so it is not called unused (residue-16, fix-r); each is named
     // by its row.
-    let listed: Vec<String> = p
+    let listed: Box<[String]> = p
         .levies
         .iter()
         .filter(|l| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none())
@@ -153,46 +154,24 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     let index = line_index(ctx, line);
     let read = &p.components_read;
     let volume = crate::units::Measure::net(crate::units::Dimension::Volume);
-    let levy = match listed.is_empty() {
-        true => "no levy of this line",
-        false => "no levy priced on this line",
-    };
-    // (field, why it was not read, the quantity a rate would be per)
-    let mut unused: Vec<(String, String, String)> = Vec::new();
+    // Typed, rendered when the warning is read (`Detail::QuantityUnused`).
+    let mut unused: Vec<UnusedQuantity> = Vec::new();
     for key in line.units.keys() {
         // The keys were resolved when the quantities were read (an unknown one is an error).
         let Ok((measure, _)) = measure_for_key(key) else { continue };
         if !read.read_measure(measure) {
-            let per = format!("per {}", measure.key());
-            unused.push((format!("units.{key}"), format!("{levy} is charged {per}"), per));
+            unused.push(UnusedQuantity::Units { key: key.clone(), measure });
         }
     }
     let by_volume = ctx.req.allocation == AllocationKey::Volume;
     if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
-        unused.push((
-            "volume_l".into(),
-            format!("{levy} is charged per litre, and charges are not allocated by volume"),
-            "per litre".into(),
-        ));
+        unused.push(UnusedQuantity::Volume);
     }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
-        unused.push((
-            "alcohol_pct".into(),
-            format!("{levy} is charged per litre of pure alcohol worked out from it"),
-            "per litre of pure alcohol".into(),
-        ));
+        unused.push(UnusedQuantity::Alcohol);
     }
-    for (field, why, per) in unused {
-        let why = match listed.len() {
-            0 => format!("{why}, so the value was not used{hint}"),
-            n => format!(
-                "{why}; {} {} listed without a rate, and a rate {per} given for {} in extra_duties (\"kind\": \"excise\") would read the value{hint}",
-                listed.join(", "),
-                if n == 1 { "is" } else { "are" },
-                if n == 1 { "it" } else { "one of them" },
-            ),
-        };
-        ctx.warn(Detail::InputUnused { field: format!("lines[{index}].{field}"), why });
+    for input in unused {
+        ctx.warn(Detail::QuantityUnused { line: index, input, hint: hint.clone(), listed: listed.clone() });
     }
 }
 

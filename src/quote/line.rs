@@ -506,4 +506,12 @@ mod tests {
         assert!(std::mem::size_of::<Levy>() * 3 <= 1032, "{}", std::mem::size_of::<Levy>());
         assert_eq!(std::mem::size_of::<crate::provenance::LevySource>(), 16);
     }
+
+    #[test]
+    fn a_quotes_reserved_warnings_stay_within_the_allocators_thread_cache() {
+        // `Ctx::new` reserves WARNINGS_RESERVED warnings: one block of glibc's per-thread cache
+        // (at most 1,032 bytes), as the levies' is.
+        let bytes = std::mem::size_of::<Warning>() * super::super::WARNINGS_RESERVED;
+        assert!(bytes <= 1032, "{bytes}");
+    }
 }

@@ -177,6 +177,12 @@ impl Ctx<'_> {
 /// A line's VAT/GST class and the reduced percent its row names, if any: the key of a rate.
 type ClassKey = (VatClass, Option<Decimal>);
 
+/// The warnings a quote has room for from the start: the most (a warning is 144 bytes) that
+/// stay within one block of glibc's per-thread cache (at most 1,032 bytes; a test says so).
+/// Of 449 varied requests (speed-j's corpus, BENCHMARKS.md) 35 % carried more than six
+/// warnings, whose seventh regrew the list from six (a copy of them, about 690 instructions).
+pub(super) const WARNINGS_RESERVED: usize = 7;
+
 /// Number of [`RoundingTarget`]s.
 const ROUNDING_TARGETS: usize = 9;
 
@@ -376,8 +382,9 @@ impl<'q> Ctx<'q> {
             overrides: FxTable::from_request(&req.fx)?,
             fx_used: Vec::new(),
             // A quote nearly always warns (the incoterm, shipping and tax base assumptions, an
-            // old tariff): room for six from the start, not grown from empty and then regrown.
-            warnings: Vec::with_capacity(6),
+            // old tariff) and its lines add their own (a class assumed, an input unused): room
+            // for WARNINGS_RESERVED from the start, not grown from empty and then regrown.
+            warnings: Vec::with_capacity(WARNINGS_RESERVED),
             vat_cache: Several::new(),
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
             rounding: day.rounding,

@@ -350,6 +350,18 @@ pub(crate) enum Detail {
         field: String,
         why: String,
     },
+    /// A line's `units` entry, `volume_l` or `alcohol_pct` that no levy read (`W_INPUT_UNUSED`,
+    /// as [`Detail::InputUnused`] words it): typed, so a cart whose warnings nobody reads never
+    /// formats them.
+    QuantityUnused {
+        /// The line's index in the request.
+        line: usize,
+        input: UnusedQuantity,
+        hint: QuantityHint,
+        /// The line's excises listed without a rate, as "name (row)": a rate per this quantity
+        /// given for one would read the value, so it is not called unused (fix-r).
+        listed: Box<[String]>,
+    },
     StaleData {
         dataset: &'static str,
         publisher: &'static str,
@@ -399,10 +411,30 @@ impl Detail {
             | Detail::GiftItemsOverRelief { .. }
             | Detail::ReturnedGoods { .. }
             | Detail::CallerExciseBase { .. } => W::Assumption,
-            Detail::InputUnused { .. } => W::InputUnused,
+            Detail::InputUnused { .. } | Detail::QuantityUnused { .. } => W::InputUnused,
             Detail::ValueBracket { .. } => W::ValueBracket,
         }
     }
+}
+
+/// Which of a line's quantity inputs no levy read ([`Detail::QuantityUnused`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum UnusedQuantity {
+    /// A `units` entry: its key as given, and the measure it resolved to.
+    Units {
+        key: String,
+        measure: crate::units::Measure,
+    },
+    Volume,
+    Alcohol,
+}
+
+/// What a [`Detail::QuantityUnused`] adds: the quantities the line's duty asks for and lacks
+/// (`Unpriced::Quantity`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum QuantityHint {
+    None,
+    Asks(Vec<crate::units::Measure>),
 }
 
 /// `a, b, c` (or `a/b` with another separator).
@@ -572,6 +604,58 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::InputUnused { field, why } => write!(f, "{field}: {why}"),
+            Detail::QuantityUnused { line, input, hint, listed } => {
+                let levy = match listed.is_empty() {
+                    true => "no levy of this line",
+                    false => "no levy priced on this line",
+                };
+                match input {
+                    UnusedQuantity::Units { key, measure } => {
+                        write!(f, "lines[{line}].units.{key}: {levy} is charged per {measure}")?
+                    }
+                    UnusedQuantity::Volume => write!(
+                        f,
+                        "lines[{line}].volume_l: {levy} is charged per litre, and charges are not allocated by volume"
+                    )?,
+                    UnusedQuantity::Alcohol => write!(
+                        f,
+                        "lines[{line}].alcohol_pct: {levy} is charged per litre of pure alcohol worked out from it"
+                    )?,
+                }
+                match listed.len() {
+                    0 => f.write_str(", so the value was not used")?,
+                    n => {
+                        f.write_str("; ")?;
+                        for (i, l) in listed.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            f.write_str(l)?;
+                        }
+                        let (verb, which) = if n == 1 { ("is", "it") } else { ("are", "one of them") };
+                        write!(f, " {verb} listed without a rate, and a rate ")?;
+                        match input {
+                            UnusedQuantity::Units { measure, .. } => write!(f, "per {measure}")?,
+                            UnusedQuantity::Volume => f.write_str("per litre")?,
+                            UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol")?,
+                        }
+                        write!(f, " given for {which} in extra_duties (\"kind\": \"excise\") would read the value")?
+                    }
+                }
+                match hint {
+                    QuantityHint::None => Ok(()),
+                    QuantityHint::Asks(measures) => {
+                        f.write_str(": the duty asks for ")?;
+                        for (i, m) in measures.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "units {{\"{m}\": …}}")?;
+                        }
+                        Ok(())
+                    }
+                }
+            }
             Detail::ValueBracket { line, note } => write!(f, "line {line}: {note}"),
             Detail::StaleData { dataset, publisher, vintage, age_days, period_days, as_of } => write!(
                 f,
@@ -585,6 +669,47 @@ impl fmt::Display for Detail {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    /// A quantity no levy read is typed (`Detail::QuantityUnused`) and renders the text the
+    /// eager `InputUnused { field, why }` carried (residue-16's wording, unchanged).
+    #[test]
+    fn an_unused_quantity_renders_as_the_input_unused_text() {
+        use crate::units::{Dimension, Measure};
+        let kg = Measure::net(Dimension::Mass);
+        let cases = [
+            (
+                Detail::QuantityUnused {
+                    line: 2,
+                    input: UnusedQuantity::Units { key: "kg".into(), measure: kg },
+                    hint: QuantityHint::None,
+                    listed: Box::default(),
+                },
+                "lines[2].units.kg: no levy of this line is charged per kg, so the value was not used",
+            ),
+            (
+                Detail::QuantityUnused {
+                    line: 0,
+                    input: UnusedQuantity::Volume,
+                    hint: QuantityHint::Asks(vec![kg, Measure::net(Dimension::Volume)]),
+                    listed: Box::default(),
+                },
+                "lines[0].volume_l: no levy of this line is charged per litre, and charges are not allocated by volume, so the value was not used: the duty asks for units {\"kg\": …}, units {\"l\": …}",
+            ),
+            (
+                Detail::QuantityUnused {
+                    line: 1,
+                    input: UnusedQuantity::Alcohol,
+                    hint: QuantityHint::None,
+                    listed: vec!["Alcohol Duty (excise.tsv#gb-alcohol-duty)".into()].into(),
+                },
+                "lines[1].alcohol_pct: no levy priced on this line is charged per litre of pure alcohol worked out from it; Alcohol Duty (excise.tsv#gb-alcohol-duty) is listed without a rate, and a rate per litre of pure alcohol given for it in extra_duties (\"kind\": \"excise\") would read the value",
+            ),
+        ];
+        for (detail, text) in cases {
+            let w = Warning::new(detail);
+            assert_eq!((w.code, w.message.as_str()), (WarningCode::InputUnused, text));
+        }
+    }
 
     #[test]
     fn a_warning_serializes_its_code_and_rendered_message() {

@@ -60,6 +60,15 @@ impl Listed {
         self.codes.iter().any(|p| digits_start_with(code, p))
     }
 
+    /// [`Listed::covers`] for a code of bare digits (a quote's line: `quote::excise::line_digits`):
+    /// the prefixes are bare digits too (`code_prefixes`), so a byte comparison decides, without
+    /// skipping separators digit by digit. Compared in place, byte by byte: a prefix is 2 to 10
+    /// bytes and nearly always differs at its first, where a `starts_with` calls `memcmp`.
+    pub(crate) fn covers_digits(&self, digits: &str) -> bool {
+        let d = digits.as_bytes();
+        self.codes.iter().any(|p| p.len() <= d.len() && p.bytes().zip(d).all(|(a, b)| a == *b))
+    }
+
     /// True when the row is in force on `date`.
     pub fn in_force(&self, date: Date) -> bool {
         in_force(self.valid_from, self.valid_to, date)
@@ -445,6 +454,17 @@ mod tests {
 
     fn day(d: &str) -> Date {
         Date::parse(d).unwrap()
+    }
+
+    /// A quote's bare digits are compared byte for byte (`covers_digits`): the same answer as
+    /// `covers`, which skips separators.
+    #[test]
+    fn a_rows_prefixes_cover_bare_digits_as_they_cover_the_spelled_code() {
+        let rows = parse_rows("x\tGB,XI\tAlcohol Duty\t2204,220710,24\tn\t2023-08-01\t\tlaw\tofficial\t\n").unwrap();
+        for code in ["2204219300", "2204", "22", "2207100000", "2207200000", "2402200000", "24", "2203", "6109100010"] {
+            assert_eq!(rows[0].covers_digits(code), rows[0].covers(code), "{code}");
+        }
+        assert!(rows[0].covers_digits("2207100000") && !rows[0].covers_digits("2207200000"));
     }
 
     #[test]
