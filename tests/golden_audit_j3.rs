@@ -101,11 +101,11 @@ fn a_car_into_korea_lists_the_individual_consumption_tax_ict_act_art_1_2() {
         "transport": "ocean", "incoterm": "DDP", "origin": "JP", "ship_from": "JP",
         "lines": [{"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "40000000", "duty_rate": "8%"}]}));
     let l = &q.lines[0];
-    // Not priced at all: the car is over `kr-small-150`, a relief from a secondary source whose
-    // amount is unverified (audit-r R-TW1), which leaves the duty and VAT unpriced.
-    assert_eq!(l.status, LineStatus::NotPriced);
+    // The car is over `kr-small-150`, official (Enforcement Rule art. 45(2)1): the duty is priced
+    // again (fix-u), the excise listed.
+    assert_eq!(l.status, LineStatus::Partial);
     assert!(unpriced(l, LevyKind::Excise).contains("education tax"));
-    assert!(unpriced(l, LevyKind::Duty).contains("not priced (3,200,000"), "{}", unpriced(l, LevyKind::Duty));
+    assert_eq!(levy(l, LevyKind::Duty), d("3200000"));
 }
 
 #[test]

@@ -314,19 +314,18 @@ fn korea_us_200_threshold_relieves_goods_from_the_us_and_cif_plus_duty_is_priced
     assert_eq!(line.status, landed::quote::LineStatus::Priced, "{:?}", line.reason);
     assert_eq!((levy(line, LevyKind::Duty), levy(line, LevyKind::Tax)), (d("0"), d("0")));
     assert!(from_us.totals.complete);
-    // Shipped from China, US$180 is above the US$150 limit (kr-small-150, still [verify], does not
-    // apply to this value). Customs Act art. 30(1)6: duty on the CIF value; VAT Act art. 29(2) and
-    // art. 30: VAT 10 % of customs value + duty. US$180 at 1,400 = ₩252,000; duty 13 % = ₩32,760;
-    // VAT 10 % × 284,760 = ₩28,476, shown, not priced: the US$150 is as unverified as the rest of
-    // the row (audit-r R-TW1, docs/rules.md#not-priced).
+    // Shipped from China, US$180 is above the US$150 limit (kr-small-150, official from
+    // 2022-03-18: Enforcement Rule art. 45(2)1, does not apply to this value). Customs Act art.
+    // 30(1)6: duty on the CIF value; VAT Act art. 29(2) and art. 30: VAT 10 % of customs value +
+    // duty. US$180 at 1,400 = ₩252,000; duty 13 % = ₩32,760; VAT 10 % × 284,760 = ₩28,476, priced
+    // again (fix-u: the US$150 is read in the Rule; fix-s2 had left it unpriced while it was
+    // verify).
     let from_cn = korea("CN", "180.00");
     assert!(!applies(&from_cn, "kr-small-150"));
     let line = &from_cn.lines[0];
-    let formula =
-        |kind| line.levies.iter().find(|l| l.kind == kind && l.amount.is_none()).map(|l| l.formula.to_string());
-    assert!(formula(LevyKind::Duty).is_some_and(|f| f.contains("= 32,760")), "{line:?}");
-    assert!(formula(LevyKind::Tax).is_some_and(|f| f.contains("= 28,476")), "{line:?}");
-    assert!(line.reason.as_deref().unwrap_or_default().contains("kr-small-150"), "{:?}", line.reason);
+    assert_eq!(levy(line, LevyKind::Duty), d("32760"));
+    assert_eq!(levy(line, LevyKind::Tax), d("28476"));
+    assert_eq!(line.status, landed::quote::LineStatus::Priced, "{:?}", line.reason);
 }
 
 #[test]
@@ -821,19 +820,15 @@ fn korea_does_not_collect_duty_under_10000_won_customs_act_art_40() {
     };
     let q = kr("250000");
     assert!(applies(&q, "kr-duty-min-10000"));
-    // The VAT is shown, not priced: KRW 250,000 (US$178.57) is over `kr-small-150`, whose amount
-    // is as unverified as the rest of the row (audit-r R-TW1).
-    assert_eq!(q.totals.duty, d("0"));
-    let vat = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
-    assert!(vat.amount.is_none() && vat.formula.as_str().contains("= 25,750"), "{}", vat.formula);
+    // KRW 250,000 (US$178.57) is over `kr-small-150` (official: Enforcement Rule art. 45(2)1), so
+    // the VAT is priced.
+    assert_eq!((q.totals.duty, tax(&q)), (d("0"), d("25750")));
     let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
     assert!(duty.formula.as_str().contains("not collected: total duty 7,500 < minimum 10000 KRW"), "{}", duty.formula);
-    // Exactly KRW 10,000 of duty is collected: 333,334 × 3 % = 10,000.02 → 10,000 (shown, not
-    // priced, over `kr-small-150` as above).
+    // Exactly KRW 10,000 of duty is collected: 333,334 × 3 % = 10,000.02 → 10,000.
     let q = kr("333334");
     assert!(!applies(&q, "kr-duty-min-10000"));
-    let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
-    assert!(duty.amount.is_none() && duty.formula.as_str().contains("= 10,000"), "{}", duty.formula);
+    assert_eq!(q.totals.duty, d("10000"));
 }
 
 #[test]

@@ -245,15 +245,11 @@ fn korea_vat_10_on_customs_value_plus_duty_is_verified_vat_act_arts_29_30() {
     // caller's duty 13 % = ₩130,000; VAT 10 % × 1,130,000 = ₩113,000.
     let q = quote(json!({"destination": "KR", "date": "2026-03-02", "currency": "KRW", "origin": "CN",
         "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "1000000", "duty_rate": "13%"}]}));
-    // The figures are shown, not priced: the consignment is over `kr-small-150`, whose US$150 is
-    // as unverified as the rest of the row (audit-r R-TW1); the rate itself is verified.
-    let formula = |kind| q.lines[0].levies.iter().find(|l| l.kind == kind).map(|l| l.formula.to_string());
-    assert!(formula(LevyKind::Duty).is_some_and(|f| f.contains("= 130,000") && f.contains("kr-small-150")));
-    assert!(
-        formula(LevyKind::Tax).is_some_and(|f| f.starts_with("10% × 1,130,000 = 113,000")),
-        "{:?}",
-        formula(LevyKind::Tax)
-    );
+    // Over `kr-small-150` (official: Enforcement Rule art. 45(2)1), priced again (fix-u).
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("130000"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("113000"));
+    assert_eq!(q.lines[0].status, LineStatus::Priced, "{:?}", q.lines[0].reason);
+    assert!(!warned(&q, "W_VERIFY"), "{:?}", q.warnings);
     assert_verified_standard("KR", "2013-07-01", "10", "부가가치세법");
     // Before the wholly amended Act took effect the rate is not verified: the imported row is
     // undated, so it answers only from its compilation's vintage (docs/rules.md#vat-vintage).
