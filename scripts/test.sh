@@ -38,6 +38,20 @@ cargo clippy --locked --lib --profile wasm --target wasm32-unknown-unknown --no-
 step "minimum Rust version: dependencies' rust-version (scripts/msrv.sh)"
 bash scripts/msrv.sh
 
+step "fuzz targets compile (plain stable build, sharing target/; scripts/fuzz.sh runs them)"
+# fuzz/ is a workspace of its own, so the profiles in Cargo.toml do not reach it: with the same
+# settings as the test build (Cargo.toml's [profile.dev], and landed, a member here but a path
+# dependency there, at the members' settings), the dependencies both lock at the same versions
+# with the same features are compiled once for the two builds instead of twice.
+fuzz_profile=(
+  --config 'profile.dev.debug="line-tables-only"'
+  --config 'profile.dev.package."*".opt-level=1'
+  --config 'profile.dev.package."*".debug=false'
+  --config 'profile.dev.package.landed.opt-level=0'
+  --config 'profile.dev.package.landed.debug="line-tables-only"'
+)
+cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins "${fuzz_profile[@]}"
+
 step "clippy (native, every target) during the test build"
 # The native lints are emitted by the build the tests run anyway: cargo-clippy only sets
 # RUSTC_WORKSPACE_WRAPPER to clippy-driver (a rustc with clippy's lints registered) and passes the
@@ -73,35 +87,7 @@ python3 scripts/sri.py --check
 step "supply chain: licences, bans and sources of every dependency (cargo deny, offline)"
 bash scripts/deny.sh
 
-step "end-to-end tests in Chromium, while the fuzz targets compile (scripts/fuzz.sh runs them)"
+step "end-to-end tests in Chromium"
 cargo build --locked --quiet -p landed -p landed-datagen --bins  # as scripts/build-web.sh: nothing to rebuild
-# The e2e suite keeps less than one core busy (a fresh clone's run, session 16: 66 CPU-s in 83 s
-# wall), and the fuzz build, a plain stable build of the four targets, needs nothing the tests
-# make: it runs beside them at the lowest priority, so Chromium keeps its core, instead of as a
-# step of its own (66 s wall). It starts after the cargo build above (the two would wait on one
-# another's lock of target/) and must succeed: its log is shown if it fails.
-# fuzz/ is a workspace of its own, so the profiles in Cargo.toml do not reach it: with the same
-# settings as the test build (Cargo.toml's [profile.dev], and landed, a member here but a path
-# dependency there, at the members' settings), the dependencies both lock at the same versions
-# with the same features are compiled once for the two builds instead of twice.
-fuzz_profile=(
-  --config 'profile.dev.debug="line-tables-only"'
-  --config 'profile.dev.package."*".opt-level=1'
-  --config 'profile.dev.package."*".debug=false'
-  --config 'profile.dev.package.landed.opt-level=0'
-  --config 'profile.dev.package.landed.debug="line-tables-only"'
-)
-fuzz_log=$(mktemp)
-nice -n 19 cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target --bins "${fuzz_profile[@]}" >"$fuzz_log" 2>&1 &
-fuzz_pid=$!
-trap 'kill "$fuzz_pid" 2>/dev/null || true' EXIT
 (cd tests/e2e && node --test --test-concurrency=1 .)
-step "fuzz targets compiled? (waiting for the build started beside the e2e suite)"
-if ! wait "$fuzz_pid"; then
-  cat "$fuzz_log" >&2
-  echo "the fuzz targets do not compile" >&2
-  exit 1
-fi
-trap - EXIT
-rm -f "$fuzz_log"
 step "done"
