@@ -95,22 +95,7 @@ fn threshold_whys(ctx: &Ctx<'_>, relief: &Relief) -> (Vec<(Vec<LevyKind>, String
     // import tax on value plus duty, or tax at the sale under DDP (the price recovers the duty).
     let at_sale = relief.seller_collects.or(relief.reverse_charge).is_some();
     let tax_holds_duty = if at_sale { ctx.req.incoterm() == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
-    let mut rules = Vec::new();
-    let mut held: Vec<String> = Vec::new();
-    for t in &relief.unverified {
-        let mut kinds = Vec::new();
-        if t.duty {
-            kinds.extend([LevyKind::Duty, LevyKind::AdditionalDuty]);
-            if !t.tax && tax_holds_duty {
-                held.push(format!("the tax's base holds the duty that {} leaves unpriced", t.id));
-            }
-        }
-        if t.tax {
-            kinds.push(LevyKind::Tax);
-        }
-        rules.push((kinds, format!("{}: {}", t.id, unverified_threshold(t))));
-    }
-    (rules, held)
+    whys(relief.unverified.iter().copied(), tax_holds_duty, unverified_threshold)
 }
 
 /// The levies each relief from a secondary source the consignment is over (its amount
@@ -119,9 +104,22 @@ fn threshold_whys(ctx: &Ctx<'_>, relief: &Relief) -> (Vec<(Vec<LevyKind>, String
 #[allow(clippy::type_complexity)]
 fn amount_whys(ctx: &Ctx<'_>, relief: &Relief, i: usize) -> (Vec<(Vec<LevyKind>, String)>, Vec<String>) {
     let tax_holds_duty = ctx.j.tax_basis != TaxBasis::None;
+    let over = relief.unverified_amount.iter().filter(|(_, open)| open.contains(&i)).map(|(t, _)| *t);
+    whys(over, tax_holds_duty, unverified_amount)
+}
+
+/// The levies each of `thresholds` leaves unpriced (duty with additional duty, tax), each with
+/// its row and `why`, and why a tax holding such a duty is unpriced too: shared by the
+/// thresholds a consignment is within ([`threshold_whys`]) and those it is over ([`amount_whys`]).
+#[allow(clippy::type_complexity)]
+fn whys<'t>(
+    thresholds: impl Iterator<Item = &'t Threshold>,
+    tax_holds_duty: bool,
+    why: fn(&Threshold) -> String,
+) -> (Vec<(Vec<LevyKind>, String)>, Vec<String>) {
     let mut rules = Vec::new();
     let mut held = Vec::new();
-    for (t, _) in relief.unverified_amount.iter().filter(|(_, open)| open.contains(&i)) {
+    for t in thresholds {
         let mut kinds = Vec::new();
         if t.duty {
             kinds.extend([LevyKind::Duty, LevyKind::AdditionalDuty]);
@@ -132,7 +130,7 @@ fn amount_whys(ctx: &Ctx<'_>, relief: &Relief, i: usize) -> (Vec<(Vec<LevyKind>,
         if t.tax {
             kinds.push(LevyKind::Tax);
         }
-        rules.push((kinds, format!("{}: {}", t.id, unverified_amount(t))));
+        rules.push((kinds, format!("{}: {}", t.id, why(t))));
     }
     (rules, held)
 }
