@@ -665,17 +665,13 @@ fn over_amount_open(ctx: &Ctx<'_>, t: &Threshold, per_item: bool) -> Result<Vec<
 /// Why a relief the consignment is over leaves levies unpriced: its row, amount included, is from
 /// a secondary source (docs/rules.md#not-priced).
 pub(super) fn unverified_amount(t: &Threshold) -> String {
-    let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
-        .into_iter()
-        .filter_map(|(on, name)| on.then_some(name))
-        .collect();
     format!(
         "{} is from a secondary source [verify] ({}): its amount, {} {}, is unverified with it, so whether the consignment is over it is too, and the {} it would relieve is not priced; a primary source for the row would price it",
         t.source.row(),
         t.source.publisher,
         format_grouped(t.amount),
         t.currency,
-        levies.join(" and ")
+        levy_names(t)
     )
 }
 
@@ -691,16 +687,21 @@ pub(super) fn unverified_threshold(t: &Threshold) -> String {
         ThresholdEffect::ReverseCharge => "leave to the buyer's reverse charge",
         ThresholdEffect::FlatRate => "replace with a flat rate where lower",
     };
-    let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
-        .into_iter()
-        .filter_map(|(on, name)| on.then_some(name))
-        .collect();
     format!(
         "{} is from a secondary source [verify] ({}): whether it applies is unverified, so the {} it would {effect} is not priced; a primary source for the row would price it",
         t.source.row(),
         t.source.publisher,
-        levies.join(" and ")
+        levy_names(t)
     )
+}
+
+/// The levies a threshold row changes, in words ("duty and tax").
+fn levy_names(t: &Threshold) -> String {
+    let levies: Vec<&str> = [(t.duty, "duty"), (t.tax, "tax"), (t.fees, "fees")]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+    levies.join(" and ")
 }
 
 /// The EU flat duty per tariff line: each distinct 6-digit subheading pays the flat amount once,
