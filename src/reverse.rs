@@ -259,23 +259,28 @@ pub fn reverse(
         return Err(below_fixed_charges(target, &currency.to_string(), landed_at(engine, req, unit)?.0));
     }
     let (landed_lo, levies_lo) = landed_at(engine, req, lo)?;
-    if landed_lo == target {
-        let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, lo)?);
-        return Ok(ReverseResult {
+    // Every answer is priced again at its net price for the bound, snapshot, date and rates it
+    // carries; only the net price, its all-in price, the grey zone and the absorbed part vary.
+    let result_at = |net_price: Decimal, landed: Decimal, grey_zone: Option<GreyZone>, absorbed| {
+        let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, net_price)?);
+        Ok(ReverseResult {
             target,
-            net_price: lo,
-            landed: landed_lo,
+            net_price,
+            landed,
             currency: currency.to_string(),
-            exact: true,
-            grey_zone: None,
+            exact: landed == target,
+            grey_zone,
             policy,
             charm,
-            absorbed: None,
+            absorbed,
             bound,
             snapshot_id,
             as_of,
             fx,
-        });
+        })
+    };
+    if landed_lo == target {
+        return result_at(lo, landed_lo, None, None);
     }
     let (landed_hi, levies_hi) = landed_at(engine, req, hi)?;
     let new: Vec<&String> = levies_hi.iter().filter(|l| !levies_lo.contains(l)).collect();
@@ -298,42 +303,8 @@ pub fn reverse(
                 zone.net_below, zone.below, zone.net_above, zone.above, zone.cause
             ),
         )),
-        GreyZonePolicy::ClampBelow => {
-            let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, lo)?);
-            Ok(ReverseResult {
-                target,
-                net_price: lo,
-                landed: landed_lo,
-                currency: currency.to_string(),
-                exact: false,
-                grey_zone: Some(zone),
-                policy,
-                charm,
-                absorbed: None,
-                bound,
-                snapshot_id,
-                as_of,
-                fx,
-            })
-        }
-        GreyZonePolicy::Absorb => {
-            let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, hi)?);
-            Ok(ReverseResult {
-                target,
-                net_price: hi,
-                landed: landed_hi,
-                currency: currency.to_string(),
-                exact: false,
-                absorbed: Some(landed_hi - target),
-                grey_zone: Some(zone),
-                policy,
-                charm,
-                bound,
-                snapshot_id,
-                as_of,
-                fx,
-            })
-        }
+        GreyZonePolicy::ClampBelow => result_at(lo, landed_lo, Some(zone), None),
+        GreyZonePolicy::Absorb => result_at(hi, landed_hi, Some(zone), Some(landed_hi - target)),
     }
 }
 
