@@ -226,6 +226,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let mut outside: Vec<(usize, &'static Threshold)> = Vec::new();
     // The checks of unverified flat-rate rows the consignment is within, settled after the loop.
     let mut flat_rates: Vec<(usize, &'static Threshold)> = Vec::new();
+    // The checks of unverified reliefs the consignment is within, settled after the loop.
+    let mut reliefs: Vec<(usize, &'static Threshold)> = Vec::new();
     for t in candidates {
         let limit = Note::new(Parts::Limit(t));
         if t.basis == ThresholdBasis::TaxAmount {
@@ -354,7 +356,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             });
             continue;
         }
-        if unverified {
+        // An unverified relief may have nothing left to relieve: a verified row the consignment
+        // is also within (read after the loop, whatever the rows' order) relieves its levies.
+        if unverified && t.effect == ThresholdEffect::Relieve {
+            reliefs.push((checks.len(), t));
+        } else if unverified {
             let why = unverified_threshold(t);
             ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
             note = Some(Note::from(why));
@@ -389,6 +395,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             source: Cow::Borrowed(t.source.publisher),
         });
     }
+    settle_unverified_reliefs(ctx, &mut relief, &reliefs, &mut checks);
     for (i, t) in flat_rates.iter().copied() {
         match relief.duty {
             Some(r) => {
@@ -444,6 +451,34 @@ fn note_items_within_gift_relief(
 }
 
 /// Adds an applying row to a relief.
+/// Each unverified relief the consignment is within leaves the levies it would relieve unpriced,
+/// unless verified rows that apply relieve them all already: then it changes nothing, and its
+/// check says which row relieves them (Canada's gift of CAD 50 is within both the verified CAD 60
+/// relief and the unverified relief of the excess: nothing is left for the latter to relieve).
+fn settle_unverified_reliefs(
+    ctx: &mut Ctx<'_>,
+    relief: &mut Relief,
+    reliefs: &[(usize, &'static Threshold)],
+    checks: &mut [ThresholdCheck],
+) {
+    for &(i, t) in reliefs {
+        let by = [(t.duty, relief.duty), (t.tax, relief.tax)];
+        if by.iter().all(|(lifts, by)| !lifts || by.is_some()) {
+            let mut ids: Vec<&str> = by.iter().filter_map(|(lifts, by)| by.filter(|_| *lifts)).map(|r| r.id).collect();
+            ids.dedup();
+            checks[i].note = Some(Note::from(format!(
+                "what it would relieve is relieved by {}: nothing left to relieve",
+                ids.join(", ")
+            )));
+            continue;
+        }
+        let why = unverified_threshold(t);
+        ctx.warn(Detail::Unverified { why: format!("{}: within its amount, but {why}", t.id) });
+        checks[i].note = Some(Note::from(why));
+        relief.unverified.push(t);
+    }
+}
+
 fn add_row(relief: &mut Relief, t: &'static Threshold) {
     match t.effect {
         ThresholdEffect::Relieve => {
