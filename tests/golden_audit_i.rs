@@ -32,11 +32,12 @@ const FORCED_LABOUR: &str = "Section 301 forced-labour action";
 #[test]
 fn chinese_goods_from_2026_07_24_list_the_forced_labour_duty_beside_section_301_china_unpriced() {
     // USTR notice FR Doc. 2026-15181 (91 FR 47318), HTSUS U.S. note 52(a) and heading 9903.05.31
-    // as reproduced by public repositories: "The duty provided in the applicable subheading +
-    // 12.5%" for products of China, entries from 12:01 a.m. eastern time 2026-07-24, "also subject
+    // as reproduced by public repositories (the heading table is a graphic in the notice): "The
+    // duty provided in the applicable subheading + 12.5%" for products of China, entries from 12:01 a.m. eastern time 2026-07-24, "also subject
     // to any additional duty provided for in this subchapter". Section 122 (9903.03.01) expired at
-    // the close of 2026-07-23 (CBP CSMS #67844987). Read from secondary sources only: listed, not
-    // priced, the line partial (audit-i I1: the quote was complete at US$1,262.69 with neither).
+    // the close of 2026-07-23 (CBP CSMS #67844987). The exemption lists of note 52(b) and (j) are
+    // graphics not in our sources, so whether a good is exempt cannot be told: listed, not priced,
+    // the line partial (audit-i I1: the quote was complete at US$1,262.69 with neither).
     let before = quote(us_tee("CN", "2026-07-23"));
     assert!(layer(&before, FORCED_LABOUR).is_none());
     assert!(before.totals.complete);
@@ -46,7 +47,7 @@ fn chinese_goods_from_2026_07_24_list_the_forced_labour_duty_beside_section_301_
     let fl = layer(&q, FORCED_LABOUR).expect("the forced-labour duty is listed");
     assert_eq!((&*fl.rate.as_str(), fl.amount), ("+12.5%", None));
     assert!(
-        fl.formula.as_str().contains("secondary source") && fl.formula.as_str().contains("2026-15181"),
+        fl.formula.as_str().contains("cannot be told") && fl.formula.as_str().contains("2026-15181"),
         "{}",
         fl.formula.as_str()
     );

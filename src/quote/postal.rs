@@ -67,6 +67,15 @@ pub(super) fn stated_rows(
     }
 }
 
+/// Why a postal duty's only method is not priced: its row is unverified, or (a verified one) the
+/// engine lists a postal duty with its figure rather than charging it.
+fn not_priced_why(l: &Layer) -> &'static str {
+    match l.source.is_verify() {
+        true => "its row is from a secondary source [verify]",
+        false => "a postal duty is listed with its figure, not charged",
+    }
+}
+
 /// The most a postal item may be worth for the postal duty (EO 14256 s.2(c): items "valued at
 /// or under $800" that would otherwise have been de minimis); a dearer one is entered as usual.
 const POSTAL_ITEM_MAX_USD: Decimal = Decimal::from_parts(800, 0, 0, false, 0);
@@ -137,13 +146,20 @@ fn postal_duty(
         levy.partial_amount = None;
     }
     let first = methods[0];
+    // One method (the interim 10 % of EO 14388): nothing for the carrier to elect.
+    let elected = match methods.len() {
+        1 => format!("the postal duty: {}; {}, so the duty is at least that", figures[0], not_priced_why(first)),
+        _ => format!(
+            "the postal duty of the method its carrier elects: {}; which method the carrier elected is not known, so the duty is at least {}",
+            figures.join(", or "),
+            format_grouped(lower)
+        ),
+    };
     let why = format!(
-        "line {}: a postal item of products of {} valued at US${} or less pays, in lieu of every other duty (the tariff, Section 301, IEEPA), the postal duty of the method its carrier elects: {}; which method the carrier elected is not known, so the duty is at least {} (give entry_type formal for an item CBP requires to be formally entered: it pays the duties of an entry): {}",
+        "line {}: a postal item of products of {} valued at US${} or less pays, in lieu of every other duty (the tariff, Section 301, IEEPA), {elected} (give entry_type formal for an item CBP requires to be formally entered: it pays the duties of an entry): {}",
         us.line.id,
         us.origin,
         POSTAL_ITEM_MAX_USD,
-        figures.join(", or "),
-        format_grouped(lower),
         first.source.publisher
     );
     p.reasons.push(why);
@@ -155,11 +171,14 @@ fn postal_duty(
         rate: rates.join(" or ").into(),
         amount: None,
         partial_amount: Some(lower),
-        formula: format!(
-            "{}: the carrier elects one method, not known here: at least {}",
-            figures.join(", or "),
-            format_grouped(lower)
-        )
+        formula: match methods.len() {
+            1 => format!("{}: {}, at least {}", figures[0], not_priced_why(first), format_grouped(lower)),
+            _ => format!(
+                "{}: the carrier elects one method, not known here: at least {}",
+                figures.join(", or "),
+                format_grouped(lower)
+            ),
+        }
         .into(),
         source: (&first.source).into(),
     });
