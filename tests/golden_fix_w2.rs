@@ -6,7 +6,7 @@
 mod common;
 
 use common::{d, engine, quote, request};
-use landed::quote::LineStatus;
+use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
 fn fx_error(v: Value) -> String {
@@ -64,4 +64,89 @@ fn the_lev_after_the_euro_changeover_is_not_an_ecb_rate_reg_2866_98() {
     // Before the changeover BG's own currency was the lev: nothing to convert.
     let q = quote(tees("BG", "2025-12-15", "BGN", "195.583"));
     assert_eq!(q.currency.to_string(), "BGN");
+}
+
+fn nz(lines: Value, incoterm: &str) -> Quote {
+    quote(json!({"destination": "NZ", "date": "2026-11-27", "currency": "NZD", "origin": "US",
+        "ship_from": "US", "channel": "courier", "transport": "air", "incoterm": incoterm,
+        "seller_registered": true, "shipping": "30.00", "lines": lines}))
+}
+
+fn phones_and_tees() -> Value {
+    json!([{"id": "phone", "code": "8517.13", "quantity": "2", "unit_price": "700.00", "duty_rate": "0%"},
+           {"id": "tee", "code": "6109.10", "quantity": "2", "unit_price": "40.00", "duty_rate": "10%"}])
+}
+
+fn tax_levies(q: &Quote, i: usize) -> Vec<(String, Option<rust_decimal::Decimal>)> {
+    q.lines[i].levies.iter().filter(|l| l.kind == LevyKind::Tax).map(|l| (l.name.to_string(), l.amount)).collect()
+}
+
+/// audit-w W-NZ1. Inland Revenue, "What low value imported goods are": low value goods are
+/// "items individually having an estimated customs value of NZ$1,000 or less", on which the
+/// registered supplier charges GST at the sale (GST Act 1985 s.8(3)(c)). NZ Customs, "New GST
+/// rules for low-value imported goods" (2019-07-12): a consignment over NZ$1,000 takes "the
+/// standard GST and duty calculation … If GST on the value of the goods has already been
+/// collected at the point of sale by the supplier GST will still be payable on any duty at the
+/// border." Two phones at NZ$700 and two T-shirts at NZ$40 (NZ$1,480, over NZ$1,000) from a
+/// registered supplier, NZ$30 shipping (28.38 and 1.62 by value): the supplier charges 15 % ×
+/// 1,428.38 = 214.26 and 15 % × 81.62 = 12.24 at the sale; at the border duty 10 % × 80.00 = 8.00
+/// and GST 15 % × 8.00 = 1.20. All the GST was put at the border (235.70 due on delivery).
+#[test]
+fn nz_seller_collected_gst_is_per_item_and_gst_on_the_duty_stays_at_the_border_nz_customs_2019() {
+    let q = nz(phones_and_tees(), "DAP");
+    assert_eq!(
+        tax_levies(&q, 0),
+        vec![("GST charged by the seller at sale (nz-low-value-gst-1000)".to_string(), Some(d("214.26")))]
+    );
+    assert_eq!(
+        tax_levies(&q, 1),
+        vec![
+            ("GST charged by the seller at sale (nz-low-value-gst-1000)".to_string(), Some(d("12.24"))),
+            ("Import GST on the duty, at the border (nz-low-value-gst-1000)".to_string(), Some(d("1.20"))),
+        ]
+    );
+    assert_eq!(q.totals.duty, d("8.00"));
+    assert_eq!(q.totals.collected_at_sale, d("226.50"));
+    assert_eq!(q.totals.tax, d("227.70"));
+    // Due on delivery: the duty and the GST on it, and the border's fees (priced or not).
+    assert_eq!(q.totals.due_on_delivery - q.totals.fees, d("9.20"));
+    assert!(!common::applies(&q, "nz-low-value-1000"));
+    // Under DDP the GST on the duty is the border's too: the sale's base is the price and
+    // delivery alone, and the total GST is the same 227.70.
+    let q = nz(phones_and_tees(), "DDP");
+    assert_eq!(q.totals.collected_at_sale, d("226.50"));
+    assert_eq!(q.totals.tax, d("227.70"));
+    assert_eq!(q.totals.due_on_delivery, d("0"));
+}
+
+/// audit-w W-NZ1: an item over NZ$1,000 is not a low-value good: its GST is the border's, while
+/// the other items of the same consignment keep the supplier's (Aramex's NZ GST FAQ: GST "will be
+/// payable … at the border on the HVG item only"). A NZ$1,500 laptop (duty 0 %) and two NZ$40
+/// T-shirts, no shipping: import GST 15 % × 1,500.00 = 225.00 at the border; the T-shirts' 15 %
+/// × 80.00 = 12.00 at the sale and 15 % × 8.00 = 1.20 on their duty at the border.
+#[test]
+fn nz_item_over_1000_pays_gst_at_the_border_beside_seller_collected_items_inland_revenue() {
+    let q = quote(json!({"destination": "NZ", "date": "2026-11-27", "currency": "NZD", "origin": "US",
+        "channel": "courier", "transport": "air", "incoterm": "DAP", "seller_registered": true,
+        "lines": [{"id": "laptop", "code": "8471.30", "quantity": "1", "unit_price": "1500.00", "duty_rate": "0%"},
+                  {"id": "tee", "code": "6109.10", "quantity": "2", "unit_price": "40.00", "duty_rate": "10%"}]}));
+    assert_eq!(tax_levies(&q, 0), vec![("Import GST".to_string(), Some(d("225.00")))]);
+    assert_eq!(
+        tax_levies(&q, 1),
+        vec![
+            ("GST charged by the seller at sale (nz-low-value-gst-1000)".to_string(), Some(d("12.00"))),
+            ("Import GST on the duty, at the border (nz-low-value-gst-1000)".to_string(), Some(d("1.20"))),
+        ]
+    );
+    assert_eq!(q.totals.collected_at_sale, d("12.00"));
+    // Within NZ$1,000 as a whole, nothing at the border and the seller's GST on each line, as
+    // before (NZ Customs: such consignments are written off as GST paid).
+    let q = quote(json!({"destination": "NZ", "date": "2026-11-27", "currency": "NZD", "origin": "US",
+        "channel": "courier", "transport": "air", "incoterm": "DAP", "seller_registered": true,
+        "lines": [{"id": "tee", "code": "6109.10", "quantity": "2", "unit_price": "40.00", "duty_rate": "10%"}]}));
+    assert_eq!(
+        tax_levies(&q, 0),
+        vec![("GST charged by the seller at sale (nz-low-value-gst-1000)".to_string(), Some(d("12.00")))]
+    );
+    assert_eq!((q.totals.duty, q.totals.due_on_delivery), (d("0.00"), d("0.00")));
 }
