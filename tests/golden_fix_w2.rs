@@ -150,3 +150,20 @@ fn nz_item_over_1000_pays_gst_at_the_border_beside_seller_collected_items_inland
     );
     assert_eq!((q.totals.duty, q.totals.due_on_delivery), (d("0.00"), d("0.00")));
 }
+
+/// audit-w W-TH1. Revenue Code s.80 sets 10 %; s.80/1 lets a royal decree reduce it, one period
+/// at a time (Royal Decree No. 790 of 2024 to 2025-09-30; the Cabinet's decision of 2025-09-09,
+/// nationthailand.com, to 2026-09-30). No decree for 2026-10-01 onward is in our sources: the 7 %
+/// from that date is `verify` (it was `official`), while the period the Cabinet's decision covers
+/// keeps its grade.
+#[test]
+fn thai_vat_after_the_last_decree_read_is_verify_audit_w_th1() {
+    let rate = |date: &str| {
+        let day = landed::date::Date::parse(date).unwrap();
+        engine().rules().vat_rate("TH", None, landed::request::VatClass::Standard, day).expect("TH rate")
+    };
+    let r = rate("2026-10-15");
+    assert_eq!((r.percent, r.source.confidence), (d("7"), landed::provenance::Confidence::Verify));
+    let r = rate("2026-09-30");
+    assert_eq!((r.percent, r.source.confidence), (d("7"), landed::provenance::Confidence::Official));
+}
