@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{d, engine, quote, request};
+use common::{d, engine, quote, request, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
@@ -166,4 +166,30 @@ fn thai_vat_after_the_last_decree_read_is_verify_audit_w_th1() {
     assert_eq!((r.percent, r.source.confidence), (d("7"), landed::provenance::Confidence::Verify));
     let r = rate("2026-09-30");
     assert_eq!((r.percent, r.source.confidence), (d("7"), landed::provenance::Confidence::Official));
+}
+
+/// audit-w W-FX1. The UAE dirham is pegged at 3.6725 per US dollar (Central Bank of the UAE,
+/// tariffs/rules/fx_pegs.tsv); the ECB publishes no dirham rate. A quote in US dollars into AE
+/// showed USD/AED 3.6725 as "ECB euro reference rates of 2026-10-30 (cross rate via EUR)" and
+/// warned W_STALE_FX; the rate is the peg, named as such, neither stale nor an ECB stand-in.
+/// Saudi riyal to dirham: 3.6725 ÷ 3.75 = 0.979333.
+#[test]
+fn a_dollar_peg_is_named_as_the_peg_and_never_stale_central_bank_of_the_uae() {
+    let v = |currency: &str| {
+        json!({"destination": "AE", "date": "2026-11-27", "currency": currency, "origin": "US",
+            "lines": [{"id": "x", "code": "6109.10", "quantity": "1", "unit_price": "100.00"}]})
+    };
+    let q = quote(v("USD"));
+    let fx = q.fx.iter().find(|f| f.pair == "USD/AED").expect("USD/AED used");
+    assert_eq!(fx.rate, d("3.6725"));
+    assert!(fx.source.starts_with("fixed peg to the US dollar: Central Bank of the UAE"), "{}", fx.source);
+    assert!(!warned(&q, "W_STALE_FX"), "{:?}", q.warnings);
+    assert!(!q.warnings.iter().any(|w| w.message.contains("fx USD/AED: assumes the ECB")), "{:?}", q.warnings);
+    let q = quote(v("SAR"));
+    let fx = q.fx.iter().find(|f| f.pair == "SAR/AED").expect("SAR/AED used");
+    assert_eq!(fx.rate, d("0.979333"));
+    // A euro amount still crosses the peg with the ECB's dollar rate, and says so.
+    let q = quote(v("EUR"));
+    let fx = q.fx.iter().find(|f| f.pair == "EUR/AED").expect("EUR/AED used");
+    assert!(fx.source.starts_with("ECB euro reference rates of"), "{}", fx.source);
 }
