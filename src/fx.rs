@@ -92,8 +92,8 @@ pub struct EmbeddedFx {
     ecb_daily: Vec<YearPart<DailyRow>>,
     /// HMRC's monthly rates' year parts, ascending (`fx_hmrc_monthly.tsv@2026`).
     hmrc: Vec<YearPart<HmrcRow>>,
-    /// Currencies pegged to the US dollar: (currency, units per USD).
-    pegs: Vec<(Currency, Decimal)>,
+    /// Currencies pegged to the US dollar: (currency, units per USD, the row's source).
+    pegs: Vec<(Currency, Decimal, &'static str)>,
     /// Memoised customs rates by (method, from, to, date).
     cache: std::sync::Mutex<Vec<RateKey>>,
 }
@@ -179,6 +179,10 @@ pub struct CustomsRate {
     /// the same publisher stands in: why, and the `fx` input that gives the legal rate. A quote
     /// states it as a warning (`W_FX_FALLBACK`).
     pub fallback: Option<String>,
+    /// A rate fixed by law between currencies pegged to the US dollar (or the dollar itself):
+    /// the central banks' pegs (`rules/fx_pegs.tsv`), read from no market table, so never stale
+    /// and no ECB stand-in (audit-w W-FX1).
+    pub pegged: bool,
 }
 
 /// Rows after a header, as (first field, rest of the line).
@@ -259,9 +263,12 @@ impl EmbeddedFx {
         let ecb_daily = YearPart::parts_of(snapshot, ECB_DAILY_FILE).ok_or_else(|| missing(ECB_DAILY_FILE))?;
         let mut pegs = Vec::new();
         for (c, rest) in rows(file("rules/fx_pegs.tsv")?) {
-            let per_usd = rest.split('\t').next().and_then(|t| Decimal::from_str_exact(t).ok());
+            let mut fields = rest.split('\t');
+            let per_usd = fields.next().and_then(|t| Decimal::from_str_exact(t).ok());
+            // per_usd, valid_from, valid_to, source.
+            let source = fields.nth(2).unwrap_or_default();
             if let (Ok(c), Some(r)) = (Currency::parse(c), per_usd) {
-                pegs.push((c, r));
+                pegs.push((c, r, source));
             }
         }
         let fx = EmbeddedFx { snapshot, ecb_monthly, ecb_daily, hmrc, pegs, cache: std::sync::Mutex::new(Vec::new()) };
@@ -358,7 +365,7 @@ impl EmbeddedFx {
     /// hold no rate of the pair up to the date, then the monthly rates before the daily table
     /// starts. `None` when the attached parts answer it.
     pub fn part_missing(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<&'static str> {
-        if from == to {
+        if from == to || (method != FxMethod::HmrcMonthly && self.is_peg_pair(from, to)) {
             return None;
         }
         match method {
@@ -389,12 +396,50 @@ impl EmbeddedFx {
         self.hmrc.last()?.table.get()?.rows.last().map(|(m, _, _)| *m)
     }
 
+    /// Units of `c` per US dollar and the peg's source, for the dollar itself or a currency
+    /// pegged to it.
+    fn per_usd(&self, c: Currency) -> Option<(Decimal, Option<&'static str>)> {
+        if c == Currency::USD {
+            return Some((Decimal::ONE, None));
+        }
+        self.pegs.iter().find(|(p, _, _)| *p == c).map(|(_, r, s)| (*r, Some(*s)))
+    }
+
+    /// Whether both currencies are fixed to the US dollar and one is pegged ([`Self::peg_rate`]).
+    fn is_peg_pair(&self, from: Currency, to: Currency) -> bool {
+        let pegged = |c: Currency| self.pegs.iter().any(|(p, _, _)| *p == c);
+        (pegged(from) || pegged(to)) && self.per_usd(from).is_some() && self.per_usd(to).is_some()
+    }
+
+    /// The rate between two currencies fixed to the US dollar (one of them pegged, the other
+    /// pegged too or the dollar): the pegs' quotient, the central banks' own rates (UAE dirham
+    /// 3.6725, Saudi riyal 3.75 per dollar: `rules/fx_pegs.tsv`), named as such and dated the
+    /// day it is in force; no ECB table is read (audit-w W-FX1: USD/AED was labelled an ECB
+    /// cross rate of a day the ECB publishes no dirham rate, and flagged stale).
+    fn peg_rate(&self, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        let ((f, fs), (t, ts)) = (self.per_usd(from)?, self.per_usd(to)?);
+        let sources: Vec<&str> = [fs, ts].into_iter().flatten().collect();
+        if sources.is_empty() {
+            return None;
+        }
+        Some(CustomsRate {
+            used: FxUsed {
+                pair: format!("{from}/{to}"),
+                rate: (t / f).round_dp(6).normalize(),
+                source: format!("fixed peg to the US dollar: {} (rules/fx_pegs.tsv)", sources.join("; ")),
+            },
+            rate_date: date,
+            fallback: None,
+            pegged: true,
+        })
+    }
+
     /// Units of `c` per EUR 1 in an ECB row whose columns are `columns`.
     fn per_eur(&self, columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
         if c == Currency::EUR {
             return Some(Decimal::ONE);
         }
-        if let Some((_, per_usd)) = self.pegs.iter().find(|(p, _)| *p == c) {
+        if let Some((_, per_usd, _)) = self.pegs.iter().find(|(p, _, _)| *p == c) {
             // A dollar-pegged currency: its euro rate through the ECB's dollar rate.
             return Some(self.per_eur(columns, rates, Currency::USD)? * *per_usd);
         }
@@ -431,6 +476,7 @@ impl EmbeddedFx {
             },
             rate_date: row.1,
             fallback,
+            pegged: false,
         })
     }
 
@@ -451,6 +497,7 @@ impl EmbeddedFx {
             },
             rate_date: d,
             fallback: None,
+            pegged: false,
         })
     }
 
@@ -479,6 +526,7 @@ impl EmbeddedFx {
             },
             rate_date: Date::parse(&format!("{m}-01")).ok()?,
             fallback,
+            pegged: false,
         })
     }
 
@@ -511,7 +559,13 @@ impl EmbeddedFx {
                 used: FxUsed { pair: format!("{from}/{to}"), rate: Decimal::ONE, source: "identity".into() },
                 rate_date: date,
                 fallback: None,
+                pegged: false,
             });
+        }
+        if method != FxMethod::HmrcMonthly {
+            if let Some(r) = self.peg_rate(from, to, date) {
+                return Some(r);
+            }
         }
         match method {
             FxMethod::EcbMonthly => self.ecb_monthly(from, to, date),

@@ -217,14 +217,14 @@ fn thailand_vat_is_7_percent_on_cif_plus_duty_thai_customs_sample() {
 fn thailand_stays_at_7_percent_after_2026_09_30_issue_12() {
     // Issue 12 (rules checked by hand against the law) states that 7 % is in force on 2026-11-25,
     // as Thai Customs' own sample works it; the royal decree for the period from 2026-10-01 is not
-    // in our sources, which the row says (vat_extra.tsv). Never the statutory 10 %: 7 % × 1,100.00
-    // = 77.00, not 110.00.
+    // in our sources, which the row says (vat_extra.tsv), so the row is `verify` (audit-w W-TH1,
+    // tests/golden_fix_w2.rs). Never the statutory 10 %: 7 % × 1,100.00 = 77.00, not 110.00.
     let q = th("2026-10-15");
     // Shown, not priced (over `th-1-baht`, audit-r R-TW1).
     assert!(unpriced(&q.lines[0], LevyKind::Tax).starts_with("7% × 1,100.00 = 77.00"));
     let date = landed::date::Date::parse("2026-10-15").unwrap();
     let row = engine().rules().vat_rate("TH", None, landed::request::VatClass::Standard, date).expect("TH rate");
-    assert_eq!((row.percent, row.source.confidence), (d("7"), landed::provenance::Confidence::Official));
+    assert_eq!((row.percent, row.source.confidence), (d("7"), landed::provenance::Confidence::Verify));
     assert!(
         row.source.id.contains("royal decree for the period from 2026-10-01 is not in our sources"),
         "{}",

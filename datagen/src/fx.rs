@@ -128,19 +128,27 @@ fn ecb_tables(ecb: &Ecb) -> (String, String) {
             break;
         }
         if reference >= *first {
-            // The last published rate on or before the reference day, currency by currency (the
-            // reference day may be a TARGET holiday).
-            let upto = ecb.days.partition_point(|(d, _)| *d <= reference);
-            let row: Vec<&str> = (0..ecb.currencies.len())
-                .map(|c| {
-                    ecb.days[..upto].iter().rev().map(|(_, r)| r[c].as_str()).find(|v| !v.is_empty()).unwrap_or("")
-                })
-                .collect();
-            let _ = writeln!(monthly, "{y:04}-{m:02}\t{reference}\t{}", row.join("\t"));
+            let _ = writeln!(monthly, "{y:04}-{m:02}\t{reference}\t{}", reference_rates(ecb, reference).join("\t"));
         }
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
     (monthly, daily)
+}
+
+/// The rates of the EU customs rate fixed on `reference`: the ECB's publication of that day, or,
+/// when the ECB published nothing that day (a TARGET closing day), of its latest publication day
+/// before it (Implementing Regulation (EU) 2015/2447 art. 146). A currency that publication
+/// leaves out is left empty, never carried forward from an older fixing: the ECB suspended the
+/// rouble after 2022-03-01 and dropped the lev when Bulgaria adopted the euro (2026-01-01), and
+/// for a currency the ECB does not publish the member state sets the rate (art. 146), so a
+/// quote asks for it (`E_FX_RATE`) rather than labelling a 2022 fixing as this month's.
+fn reference_rates(ecb: &Ecb, reference: Date) -> Vec<&str> {
+    let upto = ecb.days.partition_point(|(d, _)| *d <= reference);
+    let published = ecb.days[..upto].iter().rev().find(|(_, r)| r.iter().any(|v| !v.is_empty()));
+    match published {
+        Some((_, rates)) => rates.iter().map(String::as_str).collect(),
+        None => vec![""; ecb.currencies.len()],
+    }
 }
 
 /// One HMRC month: its rates (units per GBP 1) by currency.
@@ -311,6 +319,28 @@ mod tests {
         let m = read_hmrc_month(Path::new("2015-04.xml"), xml).unwrap();
         assert_eq!(m.rates.get("USD").map(|r| r.to_string()).as_deref(), Some("1.4823"));
         assert!(!m.rates.contains_key("AED"));
+    }
+
+    #[test]
+    fn a_currency_the_ecb_stopped_publishing_is_not_carried_into_later_months() {
+        // audit-w W-FX2: the ECB's last rouble fixing was 2022-03-01; the EU customs rate of
+        // 2022-04 (ECB rate of 2022-03-23, Implementing Regulation (EU) 2015/2447 art. 146) has
+        // no rouble rate, so the month's row leaves it empty. A reference day with no ECB
+        // publication at all (a TARGET closing day) takes the latest publication before it.
+        let day = |d: &str| Date::parse(d).unwrap();
+        let rates = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let ecb = Ecb {
+            currencies: vec!["USD".into(), "RUB".into()],
+            days: vec![
+                (day("2022-03-01"), rates(&["1.1212", "117.201"])),
+                (day("2022-03-22"), rates(&["1.1017", ""])),
+                (day("2022-03-23"), rates(&["1.1024", ""])),
+            ],
+        };
+        assert_eq!(reference_rates(&ecb, day("2022-03-23")), ["1.1024", ""]);
+        assert_eq!(reference_rates(&ecb, day("2022-03-24")), ["1.1024", ""]);
+        assert_eq!(reference_rates(&ecb, day("2022-03-02")), ["1.1212", "117.201"]);
+        assert_eq!(reference_rates(&ecb, day("2022-02-01")), ["", ""]);
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub(crate) enum Parts {
     TaxClassName { import_name: &'static str, class: &'static str },
     /// A tax collected by the seller: `VAT charged by the seller at sale ({threshold})`.
     SellerTaxName { tax: &'static str, threshold: &'static str },
+    /// The import tax on the duty of a line whose tax on the goods the seller charged:
+    /// `Import {tax} on the duty, at the border ({threshold})`.
+    BorderTaxOnDutyName { tax: &'static str, threshold: &'static str },
     /// A tariff rate's levy name: `Customs duty ({tariff} {code})`.
     DutyName { tariff: &'static str, code: HsCode },
     /// `CIF: goods g + shipping s + insurance i`.
@@ -182,6 +185,13 @@ impl Note {
         Note::new(Parts::ClassCited { formula: Box::new(self.parts), row, at_least })
     }
 
+    /// Whether this is the name of the import tax due at the border on the duty of a line whose
+    /// tax on the goods the seller charged ([`Parts::BorderTaxOnDutyName`]): never in the
+    /// checkout price.
+    pub(crate) fn is_border_tax_on_duty(&self) -> bool {
+        matches!(self.parts, Parts::BorderTaxOnDutyName { .. })
+    }
+
     /// The text: borrowed when it was built as text, else rendered now.
     pub fn as_str(&self) -> Cow<'_, str> {
         if let Parts::Text(t) = &self.parts {
@@ -266,6 +276,9 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
         Parts::Text(t) => w.write_str(t),
         Parts::TaxClassName { import_name, class } => write!(w, "{import_name}, {class} rate"),
         Parts::SellerTaxName { tax, threshold } => write!(w, "{tax} charged by the seller at sale ({threshold})"),
+        Parts::BorderTaxOnDutyName { tax, threshold } => {
+            write!(w, "Import {tax} on the duty, at the border ({threshold})")
+        }
         Parts::DutyName { tariff, code } => write!(w, "Customs duty ({tariff} {code})"),
         Parts::Cif { goods, shipping, insurance } => {
             write!(w, "CIF: goods {goods} + shipping {shipping} + insurance {insurance}")

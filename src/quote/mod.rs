@@ -225,11 +225,12 @@ impl Ctx<'_> {
                         self.fx_substituted.push(reason.clone());
                     }
                 }
-                if self.j.fx_method == crate::fx::FxMethod::EcbDaily {
+                // A central bank's fixed peg is neither an ECB stand-in nor stale (audit-w W-FX1).
+                if self.j.fx_method == crate::fx::FxMethod::EcbDaily && !r.pegged {
                     self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
                 }
                 let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
-                if age_days > self.j.fx_method.stale_after_days() {
+                if age_days > self.j.fx_method.stale_after_days() && !r.pegged {
                     self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
                 }
                 r.used

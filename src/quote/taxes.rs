@@ -160,14 +160,22 @@ pub(super) fn tax(
     }
     // Tax at the sale's price: collected by the seller, or reverse-charged by a registered buyer.
     let at_sale = relief.seller_collects.or(relief.reverse_charge);
+    // The import tax on a duty due at the border, where the seller's tax leaves it there (NZ).
+    let duty_at_border = at_sale.filter(|t| t.sale_base == crate::rules::SaleBase::DeliveredDutyAtBorder);
+    let border_duty_known = duty_known;
     // Under DAP a tax at the sale is on the price alone: a duty not fully priced cannot change it
-    // (audit-h H3: 20% × 50.00 was "at least 10.00 (duty not fully priced)").
-    let duty_known = duty_known || (at_sale.is_some() && ctx.req.incoterm() == Incoterm::Dap);
+    // (audit-h H3: 20% × 50.00 was "at least 10.00 (duty not fully priced)"); nor under any
+    // incoterm when the duty's tax is the border's.
+    let duty_known =
+        duty_known || (at_sale.is_some() && (ctx.req.incoterm() == Incoterm::Dap || duty_at_border.is_some()));
     let (name, base, note) = if let Some(t) = at_sale {
         // Under DDP the seller pays the duty and its price recovers it: part of the consideration.
         // Under DAP the buyer pays it to the carrier at delivery: not the seller's consideration
         // (Directive 2006/112/EC art. 73), so not in the base of the tax collected at the sale.
-        let duty_in_price = if ctx.req.incoterm() == Incoterm::Ddp { duty_total } else { Decimal::ZERO };
+        let duty_in_price = match ctx.req.incoterm() {
+            Incoterm::Ddp if duty_at_border.is_none() => duty_total,
+            _ => Decimal::ZERO,
+        };
         let (base, note) = sale_base(t, v, duty_in_price);
         let name = match t.effect {
             ThresholdEffect::ReverseCharge => {
@@ -264,6 +272,55 @@ pub(super) fn tax(
     if let Some((pst, note)) = pst {
         super::provincial::pst_levy(ctx, lc.class, pst, base, &note, duty_known, p);
     }
+    if let Some(t) = duty_at_border.filter(|_| !duty_total.is_zero() || !border_duty_known) {
+        tax_on_duty_at_border(ctx, t, &rate, kind_name, duty_total, border_duty_known, p);
+    }
+}
+
+/// The import tax on the duty of a line whose tax on the goods the seller charged at the sale
+/// (`sale_base = delivered_duty_at_border`): NZ Customs, "New GST rules for low-value imported
+/// goods" (2019-07-12), for a consignment over NZ$1,000: "If GST on the value of the goods has
+/// already been collected at the point of sale by the supplier GST will still be payable on any
+/// duty at the border" (audit-w W-NZ1). Due at the border, so never in the checkout price
+/// (`totals`).
+fn tax_on_duty_at_border(
+    ctx: &mut Ctx<'_>,
+    t: &'static Threshold,
+    rate: &std::sync::Arc<crate::rules::VatRate>,
+    kind_name: &'static str,
+    duty: Decimal,
+    duty_known: bool,
+    p: &mut Priced,
+) {
+    let exact = duty * ctx.fraction(rate.percent);
+    let amount = ctx.round_line(exact);
+    let formula = Note::new(Parts::Tax {
+        percent: rate.percent,
+        base: duty,
+        amount,
+        inside: false,
+        at_least: gap(duty_known, p),
+    });
+    let unverified = unverified_rate(rate);
+    if let Some(why) = &unverified {
+        p.reasons.push(why.clone());
+    }
+    let (amount, partial, formula) = settle_tax(amount, formula, unverified.as_deref(), duty_known, kind_name, p);
+    p.levies.push(Levy {
+        kind: LevyKind::Tax,
+        name: Note::new(Parts::BorderTaxOnDutyName { tax: kind_name, threshold: t.id }),
+        base: duty,
+        base_note: Note::from(format!(
+            "duty {} (the {kind_name} on the goods is charged by the seller at the sale, {})",
+            format_grouped(duty),
+            t.id
+        )),
+        rate: Note::new(Parts::Rate(rate.percent)),
+        amount,
+        partial_amount: partial,
+        formula,
+        source: crate::provenance::LevySource::Vat(rate.clone()),
+    });
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the
@@ -271,7 +328,7 @@ pub(super) fn tax(
 /// (`duty_in_price`: under DDP), or the goods alone (Malaysia's LVG).
 fn sale_base(t: &Threshold, v: &LineValues, duty_in_price: Decimal) -> (Decimal, Note) {
     match t.sale_base {
-        crate::rules::SaleBase::Delivered => {
+        crate::rules::SaleBase::Delivered | crate::rules::SaleBase::DeliveredDutyAtBorder => {
             let price = Note::new(Parts::SalePrice { goods: v.goods, shipping: v.shipping, insurance: v.insurance });
             let note = match duty_in_price.is_zero() {
                 true => price,

@@ -36,8 +36,11 @@ pub(super) fn totals(
         false => {
             let mut sum = Sum::new(dp);
             for (_, line) in lines.iter().enumerate().filter(|(i, _)| at_sale(relief.for_line(*i))) {
-                for a in
-                    line.levies.iter().filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount.or(l.partial_amount))
+                for a in line
+                    .levies
+                    .iter()
+                    .filter(|l| l.kind == LevyKind::Tax && !l.name.is_border_tax_on_duty())
+                    .filter_map(|l| l.amount.or(l.partial_amount))
                 {
                     sum.add(a);
                 }
@@ -94,7 +97,8 @@ struct LevySums {
     /// Taxes and excise.
     tax: Sum,
     fees: Sum,
-    /// The lines' taxes alone (what a seller collects at the sale).
+    /// The lines' taxes alone (what a seller collects at the sale), less the import tax due at
+    /// the border on a duty (`Parts::BorderTaxOnDutyName`).
     line_tax: Sum,
 }
 
@@ -110,7 +114,7 @@ impl LevySums {
             LevyKind::Duty | LevyKind::AdditionalDuty => self.duty.add(amount),
             LevyKind::Tax => {
                 self.tax.add(amount);
-                if on_a_line {
+                if on_a_line && !levy.name.is_border_tax_on_duty() {
                     self.line_tax.add(amount);
                 }
             }

@@ -172,6 +172,12 @@ pub enum SaleBase {
     Delivered,
     /// The sale value of the goods alone, transport and insurance excluded (Malaysia's LVG).
     Goods,
+    /// The sale price with delivery and insurance, and the duty due at the border bears the
+    /// import tax there, whoever pays it (New Zealand: "If GST on the value of the goods has
+    /// already been collected at the point of sale by the supplier GST will still be payable on
+    /// any duty at the border", NZ Customs notice of 2019-07-12): the duty is never in the sale's
+    /// base.
+    DeliveredDutyAtBorder,
 }
 
 /// What a threshold's value is taken over.
@@ -644,7 +650,12 @@ impl<'a> ThresholdCodes<'a> {
             sale_base: one_of(
                 r,
                 "sale_base",
-                &[("", SaleBase::Delivered), ("delivered", SaleBase::Delivered), ("goods", SaleBase::Goods)],
+                &[
+                    ("", SaleBase::Delivered),
+                    ("delivered", SaleBase::Delivered),
+                    ("goods", SaleBase::Goods),
+                    ("delivered_duty_at_border", SaleBase::DeliveredDutyAtBorder),
+                ],
             )?,
         };
         if codes.exclude_codes.is_empty() != r.text("exclude_by")?.is_empty() {
