@@ -27,3 +27,55 @@ fn eval_refuses_a_bare_number_and_a_text_that_is_no_duty_expression() {
     assert!(out.starts_with("not priceable") && out.contains("set in a note"), "{out}");
     assert!(stdout(&landed(&["eval", "12%", "--value", "100"], None)).starts_with("12.00 USD"));
 }
+
+/// The `W_INPUT_UNUSED` messages of a quote that name `field` (a suffix of the path).
+fn unused(q: &landed::Quote, field: &str) -> Vec<String> {
+    q.warnings
+        .iter()
+        .filter(|w| w.code == "W_INPUT_UNUSED" && w.message.split(':').next().is_some_and(|f| f.ends_with(field)))
+        .map(|w| w.message.to_string())
+        .collect()
+}
+
+/// A line's `weight_kg` and `fuel_l_per_100km` that nothing read are `W_INPUT_UNUSED`, as
+/// `volume_l` and `alcohol_pct` are (audit-s S13: a T-shirt's weight and fuel consumption were
+/// ignored in silence). What reads them is named by the test: a duty per kg (US tomatoes
+/// 0702.00.20, HTSUS column 1 "3.9¢/kg"), an allocation of the charges by weight (docs/rules.md
+/// §10), and Canada's green levy on fuel-inefficient cars (Excise Tax Act, Schedule I s. 7: the
+/// rate by the car's fuel-efficiency rating), whose row the line's fuel consumption chooses.
+#[test]
+fn a_weight_or_fuel_consumption_nothing_reads_is_w_input_unused() {
+    // GB T-shirt 6109.10.00.10: 12 % ad valorem (UK Global Tariff), nothing per kg or by fuel.
+    let tee = serde_json::json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "ship_from": "US", "channel": "courier", "incoterm": "DDP", "lines": [{"id": "tee", "code": "6109.10.00.10",
+        "quantity": "24", "unit_price": "12.50", "weight_kg": "4.8", "fuel_l_per_100km": "5"}]});
+    let q = common::quote(tee.clone());
+    assert_eq!(
+        unused(&q, "weight_kg"),
+        ["lines[0].weight_kg: no levy of this line is charged per kg, and charges are not allocated by weight, so the value was not used"]
+    );
+    assert_eq!(
+        unused(&q, "fuel_l_per_100km"),
+        ["lines[0].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used"]
+    );
+    // The same weight, the charges allocated by it: read.
+    let mut by_weight = tee.clone();
+    by_weight["allocation"] = "weight".into();
+    by_weight["shipping"] = "10.00".into();
+    assert!(unused(&common::quote(by_weight), "weight_kg").is_empty());
+    // US tomatoes at 3.9¢/kg: 100 kg × 0.039 = 3.90, the weight read.
+    let tomatoes = common::quote(serde_json::json!({"destination": "US", "date": "2026-03-02", "currency": "USD",
+        "origin": "MX", "ship_from": "MX", "channel": "courier", "incoterm": "DDP", "transport": "air", "lines": [{"id": "t",
+        "code": "0702.00.20", "quantity": "10", "unit_price": "10", "weight_kg": "100"}]}));
+    assert!(unused(&tomatoes, "weight_kg").is_empty(), "{:?}", tomatoes.warnings);
+    assert!(tomatoes.lines[0].levies.iter().any(|l| l.formula.to_string().contains("3.9 cents/kg × 100")));
+    // A car into Canada: the green levy's row is chosen by the fuel consumption (read); no levy
+    // is per kg, and the A/C excise listed without a rate is named, as for litres (fix-r).
+    let car = common::quote(serde_json::json!({"destination": "CA", "subdivision": "ON", "date": "2026-03-02",
+        "currency": "CAD", "origin": "US", "ship_from": "US", "channel": "courier", "incoterm": "DDP", "lines": [{"id": "car",
+        "code": "8703.80", "quantity": "1", "unit_price": "50000", "duty_rate": "0%", "fuel_l_per_100km": "5",
+        "weight_kg": "1500"}]}));
+    assert!(unused(&car, "fuel_l_per_100km").is_empty(), "{:?}", car.warnings);
+    let weight = unused(&car, "weight_kg");
+    assert!(weight.len() == 1 && weight[0].contains("no levy priced on this line is charged per kg"), "{weight:?}");
+}

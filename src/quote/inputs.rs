@@ -119,15 +119,23 @@ fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
 }
 
-/// The line's `units` entries, `volume_l` and `alcohol_pct` that no levy read (audit-n N7: a
-/// T-shirt's litres and strength, priced without a word): the duty evaluator reports the
-/// measures each evaluation read ([`crate::duty::ComponentsRead::read_measure`]: the line's duty,
-/// a claimed programme's general rate, a caller's duty or excise, a US value bracket per unit),
-/// litres of pure alcohol derived from the volume and the strength reading both; an allocation
-/// by volume reads `volume_l`. A quantity a duty asks for and the line lacks
-/// (`Unpriced::Quantity`) is given as a hint.
+/// The line's `units` entries, `volume_l`, `weight_kg`, `alcohol_pct` and
+/// `fuel_l_per_100km` that no levy read (audit-n N7: a T-shirt's litres and strength, priced
+/// without a word; audit-s S13: its weight and a car's fuel consumption): the duty evaluator
+/// reports the measures each evaluation read ([`crate::duty::ComponentsRead::read_measure`]: the
+/// line's duty, a claimed programme's general rate, a caller's duty or excise, a US value bracket
+/// per unit), litres of pure alcohol derived from the volume and the strength reading both; an
+/// allocation by volume reads `volume_l`, one by weight `weight_kg` (no fee, threshold or
+/// postal rule reads a weight: a gross weight, Switzerland's duty, is never the net one); an
+/// excise whose rows differ by fuel consumption reads `fuel_l_per_100km` ([`Priced::fuel_read`]).
+/// A quantity a duty asks for and the line lacks (`Unpriced::Quantity`) is given as a hint.
 fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
-    if line.units.is_empty() && line.volume_l.is_none() && line.alcohol_pct.is_none() {
+    if line.units.is_empty()
+        && line.volume_l.is_none()
+        && line.alcohol_pct.is_none()
+        && line.weight_kg.is_none()
+        && line.fuel_l_per_100km.is_none()
+    {
         return;
     }
     let asked: Vec<crate::units::Measure> = p
@@ -167,8 +175,16 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
         unused.push(UnusedQuantity::Volume);
     }
+    let (kg, by_weight) =
+        (crate::units::Measure::net(crate::units::Dimension::Mass), ctx.req.allocation == AllocationKey::Weight);
+    if line.weight_kg.is_some() && !read.read_measure(kg) && !by_weight {
+        unused.push(UnusedQuantity::Weight);
+    }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
         unused.push(UnusedQuantity::Alcohol);
+    }
+    if line.fuel_l_per_100km.is_some() && !p.fuel_read {
+        unused.push(UnusedQuantity::Fuel);
     }
     for input in unused {
         ctx.warn(Detail::QuantityUnused { line: index, input, hint: hint.clone(), listed: listed.clone() });
