@@ -79,3 +79,47 @@ fn a_weight_or_fuel_consumption_nothing_reads_is_w_input_unused() {
     let weight = unused(&car, "weight_kg");
     assert!(weight.len() == 1 && weight[0].contains("no levy priced on this line is charged per kg"), "{weight:?}");
 }
+
+/// A one-line cart of a T-shirt from China bought by a business, at `price` in `currency`.
+fn business_tee(dest: &str, currency: &str, code: &str, price: &str) -> serde_json::Value {
+    serde_json::json!({"destination": dest, "date": "2026-03-02", "currency": currency, "origin": "CN",
+        "ship_from": "CN", "channel": "courier", "incoterm": "DDP", "transport": "air", "business_buyer": true,
+        "lines": [{"id": "tee", "code": code, "quantity": "1", "unit_price": price}]})
+}
+
+/// `business_buyer: true` where no rule the consignment comes under differs for a business is
+/// `W_INPUT_UNUSED` (audit-s S13: the US, and GB or DE over their low-value limits, said
+/// nothing). Where one does, nothing is said: GB's £135 rows (a consumer's seller-collected VAT,
+/// a VAT-registered business's reverse charge: gov.uk "Charging VAT on goods sold direct to
+/// customers in the UK"), the EU's IOSS for consumers within EUR 150 (Directive 2006/112/EC
+/// art. 369l), Canada's HST, of which a GST registrant pays the federal part at the border
+/// (CBSA D8-2-16; docs/rules.md, `ontario_consumer_pays_full_hst_rules_3`), and Japan's
+/// personal-use value (Customs Tariff Act art. 4-6(2)). Over GB's £135 and DE's EUR 150, or in Alberta (GST only, no provincial tax),
+/// the buyer changes nothing.
+#[test]
+fn a_business_buyer_no_rule_reads_is_w_input_unused() {
+    let said = |dest: &str, currency: &str, code: &str, price: &str, sub: Option<&str>| {
+        let mut req = business_tee(dest, currency, code, price);
+        if let Some(s) = sub {
+            req["subdivision"] = s.into();
+        }
+        let q = common::quote(req);
+        let w = unused(&q, "business_buyer");
+        assert!(w.len() <= 1, "{w:?}");
+        if let Some(m) = w.first() {
+            let want = format!(
+                "business_buyer: no rule of {dest} on 2026-03-02 that this consignment comes under differs for a business buyer"
+            );
+            assert!(m.starts_with(&want) && m.ends_with("so the value was not used"), "{m}");
+        }
+        !w.is_empty()
+    };
+    assert!(said("US", "USD", "6109.10.00.12", "50", None));
+    assert!(said("GB", "GBP", "6109.10.00.10", "500", None));
+    assert!(!said("GB", "GBP", "6109.10.00.10", "50", None));
+    assert!(said("DE", "EUR", "6109100010", "500", None));
+    assert!(!said("DE", "EUR", "6109100010", "50", None));
+    assert!(!said("CA", "CAD", "6109.10", "500", Some("ON")));
+    assert!(said("CA", "CAD", "6109.10", "500", Some("AB")));
+    assert!(!said("JP", "JPY", "610910", "50000", None));
+}

@@ -221,7 +221,8 @@ pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
 /// `entry_type` where no fee of the destination depends on the entry type (the US's
 /// merchandise processing fee), `seller_registered` where no threshold of the consignment's
 /// channel depends on a seller's scheme (IOSS, the UK's VAT at sale, VOEC, the AU/NZ/SG/CH
-/// schemes): each `W_INPUT_UNUSED` naming the field, never ignored in silence. (`tariff` is
+/// schemes), `business_buyer: true` where no rule the consignment comes under differs for a
+/// business ([`Ctx::buyer_read`]): each `W_INPUT_UNUSED` naming the field, never ignored in silence. (`tariff` is
 /// said by the simplified tariff's note, `thresholds::note_unused_tariff_choice`.)
 pub(super) fn unused_request_fields(ctx: &mut Ctx<'_>) {
     if ctx.movement.is_some() {
@@ -251,6 +252,17 @@ pub(super) fn unused_request_fields(ctx: &mut Ctx<'_>) {
                 "no threshold of {dest} on {} for the {} channel depends on a seller's registration for a scheme",
                 req.date,
                 channel_name(req.channel())
+            ),
+        ));
+    }
+    // audit-s S13: a business buyer into the US, or into GB or DE over their low-value limits,
+    // changes nothing, and was not said.
+    if req.business_buyer && !ctx.buyer_read {
+        unused.push((
+            "business_buyer",
+            format!(
+                "no rule of {dest} on {} that this consignment comes under differs for a business buyer (a low-value scheme for consumers or businesses it is within, a valuation for personal use, a registrant's tax)",
+                req.date
             ),
         ));
     }
