@@ -124,7 +124,32 @@ pub fn last_panic() -> Option<String> {
 /// A text argument (JSON, a country, a code, a date): a JS string, else `E_INVALID_FIELD` naming
 /// the argument.
 fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| wrong_type(value, name, "a string"))
+    let text = value.as_string().ok_or_else(|| wrong_type(value, name, "a string"))?;
+    // The glue encodes the JS string as UTF-8 with a lone surrogate (half of a UTF-16 pair, which
+    // no Unicode text holds) replaced by U+FFFD in silence (audit-s S11: a line id "\ud800" was
+    // priced and echoed as another id). Only a text holding U+FFFD can have had one.
+    if text.contains('\u{FFFD}') {
+        if let Some((at, unit)) = value.dyn_ref::<js_sys::JsString>().and_then(lone_surrogate) {
+            return Err(js_error(Error::new(
+                ErrorCode::Json,
+                name,
+                format!("{name} holds a lone surrogate (U+{unit:04X}) at UTF-16 position {at}: half of a character, not text"),
+            )));
+        }
+    }
+    Ok(text)
+}
+
+/// The first lone surrogate of a JS string: its UTF-16 position and code unit.
+fn lone_surrogate(s: &js_sys::JsString) -> Option<(usize, u16)> {
+    let mut at = 0;
+    for c in char::decode_utf16(s.iter()) {
+        match c {
+            Ok(c) => at += c.len_utf16(),
+            Err(e) => return Some((at, e.unpaired_surrogate())),
+        }
+    }
+    None
 }
 
 /// An optional text argument: `undefined` or `null` is none.

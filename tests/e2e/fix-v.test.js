@@ -1,6 +1,7 @@
 // End-to-end tests of fix-v (audit-s S11's residues, /work/findings/audit-s.md): the wasm exports
-// answer text that is no request and a destination the engine does not know with a typed error,
-// never "nothing missing" or every part of the nomenclature. Node only (no browser): the raw glue of www/pkg and the npm entry (widget/engine.js).
+// answer text that is no request, a destination the engine does not know and a JS string that is
+// not Unicode text with a typed error, never "nothing missing", every part of the nomenclature or a
+// silent U+FFFD. Node only (no browser): the raw glue of www/pkg and the npm entry (widget/engine.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -49,6 +50,26 @@ test('missingParts of a destination the engine does not know is E_UNSUPPORTED_DE
   // Read as a request's destination is: any case, spaces around it.
   assert.deepEqual(JSON.parse(g.missingParts(' de ')), JSON.parse(g.missingParts('DE')));
   for (const d of ['*', 'FX', 'HS', 'GB', 'US']) assert.ok(Array.isArray(JSON.parse(g.missingParts(d))), d);
+});
+
+test('a lone surrogate in a JS string is E_JSON naming the argument and its position, never U+FFFD', async () => {
+  const g = await glue();
+  const text = frenchText('a\ud800');
+  const at = text.indexOf('\ud800');
+  for (const [name, f] of [['quote', () => g.quote(text)], ['missingPartsFor', () => g.missingPartsFor(text)]]) {
+    const e = caught(f);
+    assert.deepEqual([e.code, e.field, e.trap], ['E_JSON', 'request', false], `${name}: ${JSON.stringify(e)}`);
+    assert.equal(e.message, `request holds a lone surrogate (U+D800) at UTF-16 position ${at}: half of a character, not text`);
+  }
+  const code = caught(() => g.rate('GB', '6109\udc00', '2026-03-02'));
+  assert.deepEqual([code.code, code.field], ['E_JSON', 'code']);
+  // A real U+FFFD (a character of its own) is text: priced, and echoed as given.
+  for (let round = 0; round < 4; round++) {
+    const missing = JSON.parse(g.missingPartsFor(frenchText('a\ufffd')));
+    for (const { file } of missing) g.attachPart(readFileSync(new URL(file, PKG)));
+  }
+  const q = JSON.parse(g.quote(frenchText('a\ufffd')));
+  assert.equal(q.lines[0].id, 'a\ufffd');
 });
 
 test('the npm entry: prepareRequest rejects a request that does not decode; rate still names its own argument', async () => {
