@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{fails_with, landed, stdout};
+use common::{engine, fails_with, landed, stdout};
 
 /// `landed eval` reads what a caller typed (audit-s S3, S13): a bare number is refused as a
 /// request's `duty_rate` is ("0.12" was priced as 0.12 %, "0.12% × 100 = 0.12", when a fraction
@@ -122,4 +122,42 @@ fn a_business_buyer_no_rule_reads_is_w_input_unused() {
     assert!(!said("CA", "CAD", "6109.10", "500", Some("ON")));
     assert!(said("CA", "CAD", "6109.10", "500", Some("AB")));
     assert!(!said("JP", "JPY", "610910", "50000", None));
+}
+
+/// The `reason` of each row of a catalogue priced into GB on 2026-03-02 in GBP.
+fn catalogue_reasons(csv: &str) -> Vec<String> {
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: landed::date::Date::parse("2026-03-02").unwrap(),
+        currency: Some(landed::money::Currency::parse("GBP").unwrap()),
+        channel: None,
+        incoterm: None,
+    };
+    let mut out = Vec::new();
+    landed::catalogue::price_catalogue(&engine(), csv.as_bytes(), &mut out, &options, &mut |_| {}).expect("priced");
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let i = rdr.headers().unwrap().iter().position(|h| h == "reason").unwrap();
+    rdr.records().map(|r| r.unwrap()[i].to_string()).collect()
+}
+
+/// A catalogue row's error names its line in the file and the column, not the request's field
+/// (audit-s S13: an empty SKU was "line 2.id: line id is empty", `id` being no column of the
+/// file): `line 2, column sku`, `unit_price` → `column price`, `units` with its key.
+#[test]
+fn a_catalogue_error_names_the_line_and_the_column() {
+    let reasons = catalogue_reasons(
+        "sku,code,price,origin,units\n,6109100010,12.50,CN,\nB,abc,1,CN,\nC,6109100010,x,CN,\nD,6109100010,12.50,ZZZ,\nE,6109100010,12.50,CN,kg=x\nB,6109100010,12.50,CN,\n",
+    );
+    let want = [
+        "E_INVALID_FIELD: line 2, column sku: sku is empty",
+        "E_HS_CODE: line 3, column code: ",
+        "E_AMOUNT: line 4, column price: \"x\" is not a decimal number",
+        "E_COUNTRY: line 5, column origin: ",
+        "E_AMOUNT: line 6, column units: \"x\" is not a decimal number",
+        "E_DUPLICATE_LINE_ID: line 7, column sku: sku \"B\" is used twice (first on line 3)",
+    ];
+    assert_eq!(reasons.len(), want.len(), "{reasons:?}");
+    for (r, w) in reasons.iter().zip(want) {
+        assert!(r.starts_with(w), "{r:?} does not start with {w:?}");
+    }
 }
