@@ -161,3 +161,17 @@ fn a_catalogue_error_names_the_line_and_the_column() {
         assert!(r.starts_with(w), "{r:?} does not start with {w:?}");
     }
 }
+
+/// `diff --catalogue` with no SKU whose duty changed says so, naming the dates and how many SKUs
+/// were compared (audit-s S13: it printed an empty line, rc 0). `examples/cart.json` into GB on
+/// two days of one month: the same UK Global Tariff rates (no SKU changes).
+#[test]
+fn diff_catalogue_with_nothing_changed_says_so() {
+    let cart = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/cart.json");
+    let out = stdout(&landed(&["diff", "--catalogue", cart, "--from", "2026-03-01", "--to", "2026-03-02"], None));
+    assert_eq!(out.trim_end(), "no SKU's duty changed between 2026-03-01 and 2026-03-02 (4 SKUs compared)");
+    // JSON stays the list of changes: empty.
+    let json =
+        stdout(&landed(&["diff", "--catalogue", cart, "--from", "2026-03-01", "--to", "2026-03-02", "--json"], None));
+    assert_eq!(json.trim(), "[]");
+}
