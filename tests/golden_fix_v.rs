@@ -175,3 +175,26 @@ fn diff_catalogue_with_nothing_changed_says_so() {
         stdout(&landed(&["diff", "--catalogue", cart, "--from", "2026-03-01", "--to", "2026-03-02", "--json"], None));
     assert_eq!(json.trim(), "[]");
 }
+
+/// `rate` where the snapshot has no tariff but a rule of the destination prices the code without
+/// one (`rules/duty_free.tsv`) says what a quote does, citing the row (audit-s S13: `rate CH 6109`
+/// said only `E_NO_TARIFF`, while a quote prices Swiss industrial goods duty free: the amendment
+/// of the Zolltarifgesetz of 2021-10-01 (SR 632.10, BBl 2021 2330), in force from 2024-01-01 for
+/// chapters 25-97 (BAZG, "Abolition of industrial tariffs"), row `ch-industrial-free`). Under a dutiable chapter (cheese, 04) it says the quote needs a rate;
+/// before 2024 the row is not in force and the error is as before.
+#[test]
+fn rate_without_a_tariff_names_the_duty_free_row_a_quote_uses() {
+    let err = fails_with(&landed(&["rate", "CH", "6109", "--date", "2026-03-02"], None), "E_NO_TARIFF");
+    assert!(err.contains("a quote prices 6109 duty free on 2026-03-02 by duty_free.tsv#ch-industrial-free"), "{err}");
+    let err = fails_with(&landed(&["rate", "CH", "0406", "--date", "2026-03-02"], None), "E_NO_TARIFF");
+    assert!(err.contains("04 is among the goods CH charges duty on (duty_free.tsv#ch-industrial-free)"), "{err}");
+    let err = fails_with(&landed(&["rate", "CH", "6109", "--date", "2020-03-02"], None), "E_NO_TARIFF");
+    assert!(!err.contains("duty_free.tsv"), "{err}");
+    // The quote it describes: duty free, by that row.
+    let q = common::quote(serde_json::json!({"destination": "CH", "date": "2026-03-02", "currency": "CHF",
+        "origin": "CN", "ship_from": "CN", "channel": "courier", "incoterm": "DDP", "lines": [{"id": "tee",
+        "code": "6109.10", "quantity": "1", "unit_price": "100"}]}));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == landed::quote::LevyKind::Duty).expect("duty");
+    assert_eq!(duty.amount, Some(rust_decimal::Decimal::ZERO));
+    assert!(format!("{duty:?}").contains("ch-industrial-free"), "{duty:?}");
+}
