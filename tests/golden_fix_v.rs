@@ -198,3 +198,36 @@ fn rate_without_a_tariff_names_the_duty_free_row_a_quote_uses() {
     assert_eq!(duty.amount, Some(rust_decimal::Decimal::ZERO));
     assert!(format!("{duty:?}").contains("ch-industrial-free"), "{duty:?}");
 }
+
+/// The reason of a line worth 0 cites the destination's valuation law, not the US's, the EU's
+/// and the UK's for every destination (audit-s S13). Goods not sold have a customs value by the
+/// methods after the transaction value: 19 U.S.C. 1401a(b)-(f) (US), Reg. (EU) 2015/2447 art. 144
+/// (the EU), TCTA 2018 Sch. 4 (GB); Canada, Australia and Switzerland by the WTO Customs
+/// Valuation Agreement their law implements (art. 1: the price of a sale; arts. 2-7 otherwise).
+#[test]
+fn a_zero_value_cites_the_destinations_valuation_law() {
+    let reason = |dest: &str, currency: &str, code: &str| {
+        let mut line = serde_json::json!({"id": "free", "code": code, "quantity": "1", "unit_price": "0"});
+        if !matches!(dest, "US" | "GB" | "DE") {
+            line["duty_rate"] = "5%".into();
+        }
+        let q = common::quote(serde_json::json!({"destination": dest, "date": "2026-03-02", "currency": currency,
+            "origin": "CN", "ship_from": "CN", "channel": "courier", "incoterm": "DDP", "lines": [line]}));
+        q.lines[0].reason.clone().expect("a line worth 0 is not priced complete")
+    };
+    let wto = "WTO Customs Valuation Agreement: art. 1 values a sale's price, arts. 2-7 goods not sold";
+    for (dest, currency, code, law) in [
+        ("US", "USD", "6109.10.00.12", "19 U.S.C. 1401a(b)-(f)"),
+        ("DE", "EUR", "6109100010", "Reg. (EU) 2015/2447 art. 144"),
+        ("GB", "GBP", "6109100010", "TCTA 2018 Sch. 4"),
+        ("CA", "CAD", "6109.10", wto),
+        ("AU", "AUD", "6109.10", wto),
+        ("CH", "CHF", "6109.10", wto),
+    ] {
+        let r = reason(dest, currency, code);
+        assert!(r.contains(&format!("still have a value for customs ({law})")), "{dest}: {r}");
+        for foreign in ["1401a", "2015/2447", "TCTA"].iter().filter(|f| !law.contains(**f)) {
+            assert!(!r.contains(foreign), "{dest} cites {foreign}: {r}");
+        }
+    }
+}

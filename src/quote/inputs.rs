@@ -20,16 +20,17 @@ pub(super) fn check_line_inputs(
     v: &LineValues,
     p: &mut Priced,
 ) -> Result<()> {
-    // 19 U.S.C. 1401a(b)-(f) (the fallback methods value goods sold for nothing); Reg. (EU)
-    // 2015/2447 art. 144 and TCTA 2018 Sch. 4 (no sale: another method): a free sample, gift or
-    // warranty replacement still has a customs value, and a price of 0 is as likely a missing one.
+    // A free sample, gift or warranty replacement still has a customs value (no sale: another
+    // method than the transaction value), and a price of 0 is as likely a missing one; the law
+    // cited is the destination's ([`valuation_law`]).
     let dp = ctx.j.currency.minor_units();
     if v.goods.round_dp(dp).is_zero() && ctx.movement.is_none() {
         p.reasons.push(format!(
-            "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs (19 U.S.C. 1401a(b)-(f); Reg. (EU) 2015/2447 art. 144; TCTA 2018 Sch. 4), and duty and tax are due on it: give unit_price as the value for customs",
+            "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs ({}), and duty and tax are due on it: give unit_price as the value for customs",
             line.id,
             format_grouped(v.goods.round_dp(dp)),
-            ctx.j.currency
+            ctx.j.currency,
+            valuation_law(ctx.j)
         ));
     }
     // The length alone decides (a code's digits as text are made only for the warning).
@@ -54,6 +55,23 @@ pub(super) fn check_line_inputs(
         });
     }
     Ok(())
+}
+
+/// The law by which a destination values goods not sold (a sample, a gift): the transaction value
+/// is the price of a sale, and without one the other methods apply. The US (19 U.S.C.
+/// 1401a(b)-(f)), the EU (Reg. (EU) 2015/2447 art. 144), GB (TCTA 2018 Sch. 4) and Northern
+/// Ireland (both, as before) by their own law, chosen by the destination's tariff in
+/// `rules/jurisdictions.tsv`; every other destination, all WTO members, by the WTO Customs
+/// Valuation Agreement its law implements (audit-s S13: Canada's, Australia's and Switzerland's
+/// reasons cited US, EU and UK law).
+fn valuation_law(j: &crate::rules::Jurisdiction) -> &'static str {
+    match (j.country, j.tariff) {
+        ("US", _) => "19 U.S.C. 1401a(b)-(f)",
+        ("XI", _) => "Reg. (EU) 2015/2447 art. 144; TCTA 2018 Sch. 4",
+        (_, Some("GB")) => "TCTA 2018 Sch. 4",
+        (_, Some("EU")) => "Reg. (EU) 2015/2447 art. 144",
+        _ => "WTO Customs Valuation Agreement: art. 1 values a sale's price, arts. 2-7 goods not sold",
+    }
 }
 
 /// A prohibited import (`rules/prohibitions.tsv`: Australia's tobacco by post, Customs
