@@ -117,12 +117,44 @@ fn rate_line(
     }
 }
 
+/// `E_NO_TARIFF` for a destination whose law charges duty only on listed goods
+/// (`rules/duty_free.tsv`): the error says what a quote of the code does, citing the row (audit-s
+/// S13: `rate CH 6109` said only "no tariff" while a quote prices Swiss industrial goods duty free
+/// by `duty_free.tsv#ch-industrial-free`).
+fn without_tariff(
+    engine: &Engine,
+    e: crate::error::Error,
+    destination: &str,
+    code: &HsCode,
+    date: Date,
+) -> crate::error::Error {
+    if e.code != crate::error::ErrorCode::NoTariff {
+        return e;
+    }
+    let Some(row) = engine.rules().duty_free(destination, date) else { return e };
+    let unverified = if row.source.is_verify() { " [verify]" } else { "" };
+    let said = match row.dutiable_prefix(code.digits()) {
+        None => format!(
+            "; a quote prices {code} duty free on {date} by {}{unverified}: {} is not among the goods {destination} charges duty on ({})",
+            row.source.row(),
+            code.digits(),
+            row.assumption
+        ),
+        Some(prefix) => format!(
+            "; {prefix} is among the goods {destination} charges duty on ({}), whose rates are not in our data: a quote asks for duty_rate",
+            row.source.row()
+        ),
+    };
+    crate::error::Error { message: format!("{}{said}", e.message), ..e }
+}
+
 /// Looks up a code in the tariff a destination applies, as in force on `date`.
 pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Result<RateResponse> {
     let destination = crate::request::country(destination, "destination")?;
     let code = HsCode::parse(code)?;
     let snapshot = engine.snapshot();
-    let found = snapshot.lookup(&destination, &code, date)?;
+    let found =
+        snapshot.lookup(&destination, &code, date).map_err(|e| without_tariff(engine, e, &destination, &code, date))?;
     // Every line when several answer (a partial code, or a correlation to several lines).
     let partial = found.kind == Match::Partial || found.lines.len() > 1;
     let pct = |p: Option<rust_decimal::Decimal>| p.map(|p| format!("{}%", p.normalize()));

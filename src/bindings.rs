@@ -70,22 +70,25 @@ pub fn load_snapshot(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes:
 /// Every part a quote to `destination` may need and is not attached (`[{name, file, bytes}]`):
 /// the module carries rules, VAT and monthly FX; each chapter part of the destination's tariff
 /// (`GB:55-69`), its data files and each year of daily ECB rates is a content-addressed file.
+/// The destination is read as a request's (any case, spaces around it); one the engine does not
+/// know is `E_UNSUPPORTED_DESTINATION`, never every part of the nomenclature (audit-s S11).
 #[wasm_bindgen(js_name = missingParts)]
 pub fn missing_parts(#[wasm_bindgen(unchecked_param_type = "string")] destination: JsValue) -> Result<String, JsValue> {
-    to_js(&engine().missing_parts(&text(&destination, "destination")?))
+    let destination = text(&destination, "destination")?.trim().to_ascii_uppercase();
+    let engine = engine();
+    engine.check_parts_destination(&destination).map_err(js_error)?;
+    to_js(&engine.missing_parts(&destination))
 }
 
 /// The parts one request (JSON) still needs: only the chapter parts of its codes (and of the
 /// chapters an HS 2022 code correlates into, once the correlation is attached), the
 /// destination's data files and the ECB years its conversions read. Ask again after attaching
-/// until it names nothing. A request that does not decode needs nothing more (the quote reports
-/// its error).
+/// until it names nothing. A request that does not decode is its typed error (`E_JSON`, …), as
+/// `quote` gives it: `[]` said "nothing missing" of text that is no request (audit-s S11).
 #[wasm_bindgen(js_name = missingPartsFor)]
 pub fn missing_parts_for(#[wasm_bindgen(unchecked_param_type = "string")] request: JsValue) -> Result<String, JsValue> {
-    match crate::request::from_json(&text(&request, "request")?) {
-        Ok(req) => to_js(&engine().missing_parts_for(&req)),
-        Err(_) => Ok("[]".into()),
-    }
+    let req = crate::request::from_json(&text(&request, "request")?).map_err(js_error)?;
+    to_js(&engine().missing_parts_for(&req))
 }
 
 /// Attaches a fetched part (`landed-part-….bin`) after checking that its hash is one the
@@ -121,7 +124,32 @@ pub fn last_panic() -> Option<String> {
 /// A text argument (JSON, a country, a code, a date): a JS string, else `E_INVALID_FIELD` naming
 /// the argument.
 fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| wrong_type(value, name, "a string"))
+    let text = value.as_string().ok_or_else(|| wrong_type(value, name, "a string"))?;
+    // The glue encodes the JS string as UTF-8 with a lone surrogate (half of a UTF-16 pair, which
+    // no Unicode text holds) replaced by U+FFFD in silence (audit-s S11: a line id "\ud800" was
+    // priced and echoed as another id). Only a text holding U+FFFD can have had one.
+    if text.contains('\u{FFFD}') {
+        if let Some((at, unit)) = value.dyn_ref::<js_sys::JsString>().and_then(lone_surrogate) {
+            return Err(js_error(Error::new(
+                ErrorCode::Json,
+                name,
+                format!("{name} holds a lone surrogate (U+{unit:04X}) at UTF-16 position {at}: half of a character, not text"),
+            )));
+        }
+    }
+    Ok(text)
+}
+
+/// The first lone surrogate of a JS string: its UTF-16 position and code unit.
+fn lone_surrogate(s: &js_sys::JsString) -> Option<(usize, u16)> {
+    let mut at = 0;
+    for c in char::decode_utf16(s.iter()) {
+        match c {
+            Ok(c) => at += c.len_utf16(),
+            Err(e) => return Some((at, e.unpaired_surrogate())),
+        }
+    }
+    None
 }
 
 /// An optional text argument: `undefined` or `null` is none.

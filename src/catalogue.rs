@@ -104,7 +104,7 @@ pub const INPUT_COLUMNS: [&str; 12] = [
 /// A row that cannot be read (a price such as `49,99`, a missing field, bytes that are not
 /// UTF-8, more or fewer fields than the header, an empty currency cell) does not stop the run:
 /// it is written once per destination with status `error` and a reason naming its line in the
-/// file (`line 7.price`), and the other rows are priced. A header that names a column the
+/// file and its column (`line 7, column price`), and the other rows are priced. A header that names a column the
 /// catalogue does not read or names one twice, a catalogue whose prices have no currency
 /// (no `currency` column and no `options.currency`), and a quoted cell that runs over a line
 /// break (an unmatched `"` that would swallow the rows after it) stop the run with an error
@@ -158,12 +158,12 @@ pub fn price_catalogue(
                     .map_err(|_| Error::new(ErrorCode::InvalidField, "", "the row is not UTF-8 text"))
             })
             .and_then(|record| columns.line(&record, options.currency))
-            .map_err(|e| e.within(&format!("line {line_number}")));
+            .map_err(|e| in_file(e, line_number));
         let parsed = match parsed {
             Ok((line, currency, row_options)) => match seen.get(&line.id) {
                 Some(first) => Err(Error::new(
                     ErrorCode::DuplicateLineId,
-                    format!("line {line_number}.sku"),
+                    format!("line {line_number}, column sku"),
                     format!("sku {:?} is used twice (first on line {first}): each SKU is priced once", line.id),
                 )),
                 None => {
@@ -250,17 +250,33 @@ fn unbroken(raw: &csv::ByteRecord, line_number: u64) -> Result<()> {
     ))
 }
 
-/// An error of the quote of one catalogue row, named by the row's line in the file
-/// (`lines[0].origin` → `line 7.origin`).
+/// An error of one catalogue row, named by the row's line in the file and the column it is about
+/// (audit-s S13: an empty SKU was "line 2.id: line id is empty", the request's field, not the
+/// file's): `lines[0].origin` or `origin` → `line 7, column origin`, `lines[0].id` → `line 2,
+/// column sku`, `lines[0].unit_price` → `column price`, `units.kg` → `column units (kg)`. A field
+/// no column gives (the destination, the date: options of the command) is named as the request
+/// names it (`line 7, destination`); an error of the row as a whole names its line alone.
 fn in_file(e: Error, line_number: u64) -> Error {
-    let parent = format!("line {line_number}");
-    match e.field.as_deref().and_then(|f| f.strip_prefix("lines[0]")) {
-        Some(rest) => {
-            let field = format!("{parent}{rest}");
-            Error { field: Some(field), ..e }
-        }
-        None => e.within(&parent),
-    }
+    let line = format!("line {line_number}");
+    let field = e.field.as_deref().unwrap_or_default();
+    let field = field.strip_prefix("lines[0]").map_or(field, |f| f.trim_start_matches('.'));
+    let (head, rest) = field.split_once('.').map_or((field, None), |(h, r)| (h, Some(r)));
+    let column = match head {
+        "id" => Some("sku"),
+        "unit_price" => Some("price"),
+        h => INPUT_COLUMNS.iter().copied().find(|c| *c == h),
+    };
+    let named = match (column, rest) {
+        _ if field.is_empty() => line,
+        (Some(c), None) => format!("{line}, column {c}"),
+        (Some(c), Some(r)) => format!("{line}, column {c} ({r})"),
+        (None, _) => format!("{line}, {field}"),
+    };
+    let message = match column {
+        Some("sku") => e.message.replace("line id", "sku"),
+        _ => e.message,
+    };
+    Error { field: Some(named), message, ..e }
 }
 
 /// Positions of the input columns.

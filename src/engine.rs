@@ -299,6 +299,34 @@ impl Engine {
         missing(parts)
     }
 
+    /// Checks that `destination` names what [`Engine::missing_parts`] answers for: a destination
+    /// of the rules (on any date), `*`, `FX` (the ECB rates) or `HS` (the nomenclature). Any other
+    /// text is `E_UNSUPPORTED_DESTINATION`: [`Engine::missing_parts`] would list the HS
+    /// nomenclature's parts for it as if they were its tariff's (audit-s S11: `ZZ` got every HS part).
+    ///
+    /// ```
+    /// let engine = landed::Engine::embedded();
+    /// assert!(engine.check_parts_destination("DE").is_ok() && engine.check_parts_destination("*").is_ok());
+    /// let e = engine.check_parts_destination("ZZ").unwrap_err();
+    /// assert_eq!(e.code.as_str(), "E_UNSUPPORTED_DESTINATION");
+    /// ```
+    pub fn check_parts_destination(&self, destination: &str) -> Result<()> {
+        let rules = self.rules();
+        if matches!(destination, "*" | "FX" | "HS") || rules.jurisdictions.iter().any(|j| j.country == destination) {
+            return Ok(());
+        }
+        let mut known: Vec<&str> = rules.jurisdictions.iter().map(|j| j.country).collect();
+        known.dedup();
+        Err(crate::error::Error::new(
+            crate::error::ErrorCode::UnsupportedDestination,
+            "destination",
+            format!(
+                "{destination:?} is not a supported destination: give one of {}, or * (every destination's rules), FX (the exchange rates) or HS (the nomenclature)",
+                known.join(", ")
+            ),
+        ))
+    }
+
     /// The parts one request needs that are not loaded yet: its destination's parts of the rule
     /// tables filed by destination (first), the chapter parts of its lines'
     /// codes in the destination's tariff (and, for an HS 2022 code on an HS 2017 table, of the

@@ -134,7 +134,7 @@ fn catalogue_reports_a_bad_row_by_line_number_and_prices_the_others() {
     assert_eq!(status("ok-2"), ["priced", "priced"]);
     assert_eq!(status("bad"), ["error", "error"]);
     let reason = |sku: &str| rows.iter().find(|r| &r[0] == sku).unwrap()[11].to_string();
-    assert!(reason("bad").contains("E_AMOUNT") && reason("bad").contains("line 3.price"), "{}", reason("bad"));
+    assert!(reason("bad").contains("E_AMOUNT") && reason("bad").contains("line 3, column price"), "{}", reason("bad"));
     // A short row is refused as a long one is (audit-s S6), never read with its last fields empty.
     assert!(
         reason("short").contains("2 fields and the header 3") && reason("short").contains("line 4"),
@@ -168,7 +168,7 @@ badorigin,6109100010,20.00,XX
     assert_eq!((&rows[0][10], &rows[0][5]), ("error", ""), "{:?}", rows[0]);
     assert!(rows[0][11].contains("line 2") && rows[0][11].contains("5 fields and the header 4"), "{}", &rows[0][11]);
     assert_eq!(&rows[1][10], "priced");
-    assert!(rows[2][11].contains("line 4.origin"), "{}", &rows[2][11]);
+    assert!(rows[2][11].contains("line 4, column origin"), "{}", &rows[2][11]);
 }
 
 #[test]

@@ -111,10 +111,10 @@ fn diff_text_names_the_rate_that_changed() {
         text(&["diff", "-", "--from", "2023-06-01", "--to", "2024-06-01"], Some(CH_TEN_PERCENT)),
         "2023-06-01 → 2024-06-01: landed 118.47 → 118.91 CHF (+0.44)\n  [a] Import VAT: +0.44 — rate 7.7% → 8.1%\n"
     );
-    // No duty changed: the catalogue view prints nothing.
+    // No duty changed: the catalogue view says so (fix-v; it printed an empty line).
     assert_eq!(
         text(&["diff", "-", "--from", "2023-06-01", "--to", "2024-06-01", "--catalogue"], Some(CH_TEN_PERCENT)),
-        "\n"
+        "no SKU's duty changed between 2023-06-01 and 2024-06-01 (1 SKU compared)\n"
     );
 }
 

@@ -241,5 +241,5 @@ fn a_catalogue_prices_japanese_shoes_by_the_pair_japan_tariff_6403_99() {
     let bad = "sku,code,price,currency,units\nshoe,6403.99.015,12000,JPY,pair\n";
     let mut out = Vec::new();
     landed::catalogue::price_catalogue(&engine(), bad.as_bytes(), &mut out, &options, &mut |_| {}).unwrap();
-    assert!(String::from_utf8(out).unwrap().contains("E_INVALID_FIELD: line 2.units"));
+    assert!(String::from_utf8(out).unwrap().contains("E_INVALID_FIELD: line 2, column units"));
 }

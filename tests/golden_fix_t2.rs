@@ -82,7 +82,7 @@ fn a_price_without_a_currency_is_never_read_as_usd() {
     let rows = catalogue("sku,code,price,currency\nA,6109100010,12.50,GBP\nC,6109100010,12.50,\n", None).unwrap();
     assert_eq!((cell(&rows[0], "goods"), cell(&rows[0], "input_currency")), ("12.50", "GBP"));
     assert_eq!(cell(&rows[1], "status"), "error");
-    assert!(cell(&rows[1], "reason").contains("line 3.currency: the row has no currency"), "{:?}", rows[1]);
+    assert!(cell(&rows[1], "reason").contains("line 3, column currency: the row has no currency"), "{:?}", rows[1]);
     // A currency column and a currency for every price: one would be ignored, so neither is.
     let e = catalogue("sku,code,price,currency\nA,6109100010,12.50,GBP\n", Some(Currency::GBP)).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("currency"));

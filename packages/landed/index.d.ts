@@ -54,10 +54,11 @@ export interface DatasetRef {
 export function init(options?: InitOptions): Promise<Engine>;
 /** Resolves when the engine is loaded (fetch or read, compile, instantiate). */
 export function ready(): Promise<Engine>;
-/** Loads the engine and every part quotes to these destinations may need (all tariff chapters; fetched once, hash-checked); resolves to the engine for `quoteNow`. */
+/** Loads the engine and every part quotes to these destinations may need (all tariff chapters; fetched once, hash-checked); resolves to the engine for `quoteNow`. A destination the engine does not know rejects with `E_UNSUPPORTED_DESTINATION`. */
 export function prepare(...destinations: (string | string[])[]): Promise<Engine>;
 /** Loads the engine and only the parts one request needs (the tariff chapters of its codes, the
- * years of daily ECB rates it converts with); resolves to the engine for `quoteNow`. */
+ * years of daily ECB rates it converts with); resolves to the engine for `quoteNow`. A request
+ * that does not decode rejects with its typed error (`E_JSON`, `E_HS_CODE`, …), as `quote` would. */
 export function prepareRequest(request: QuoteRequest | string): Promise<Engine>;
 /** As `prepare`, with the what-if tools: loads the full module (`landed_whatif_bg.wasm`). */
 export function prepareWhatif(...destinations: (string | string[])[]): Promise<Engine>;

@@ -205,6 +205,20 @@ impl DutyExpr {
         parse::parse_read(text, parse::Read { dollar: is_dollar(customs).then_some(customs), bare_percent: false })
     }
 
+    /// Parses a rate text as [`DutyExpr::parse`] does, or `None` when no form of the grammar
+    /// reads it (the empty text, `abc`), which [`DutyExpr::parse`] classifies as a last resort
+    /// ("no rate", "a condition"): for a text typed as a duty expression, where that is no answer.
+    ///
+    /// ```
+    /// use landed::duty::DutyExpr;
+    /// assert!(DutyExpr::parse_recognised("abc").is_none() && DutyExpr::parse_recognised("  ").is_none());
+    /// assert!(DutyExpr::parse_recognised("See note 3").is_some_and(|e| !e.is_structured()));
+    /// assert!(DutyExpr::parse_recognised("5 EUR/kg").is_some_and(|e| e.is_structured()));
+    /// ```
+    pub fn parse_recognised(text: &str) -> Option<DutyExpr> {
+        parse::parse_recognised(text)
+    }
+
     /// A term of a caller's rate that is a bare number, with no `%`, unit or currency (`"0.18"`:
     /// 0.18 % or a fraction, 18 %?), as written; `None` when every number says what it is. A
     /// caller's rate with one is not a rate ([`DutyExpr::parse_caller`]); a tariff's text reads it

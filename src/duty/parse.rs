@@ -44,6 +44,18 @@ pub(super) fn parse_read(text: &str, read: Read) -> DutyExpr {
         .unwrap_or_else(|| not_priceable(classify_unparsed(&norm), text))
 }
 
+/// Parses a rate text as [`parse`] does, or `None` when no form of the grammar reads it: the
+/// text [`parse`] gives a kind by its last resort (`abc` is "a condition", the empty text "no
+/// rate"). For a text a caller typed (`landed eval`), where such a kind is no answer.
+pub(super) fn parse_recognised(text: &str) -> Option<DutyExpr> {
+    let norm = normalize(text);
+    if norm.is_empty() {
+        return None;
+    }
+    let read = Read { dollar: Some(Currency::USD), bare_percent: true };
+    whole_text_form(&norm, text, read).or_else(|| parse_expr(&norm, read))
+}
+
 /// The first term of a caller's rate that is a bare number (`0.18`, the `5` of `10% MIN 5`), as
 /// written, or `None`: a caller writes `%` for a percent ([`Read::bare_percent`]). A text that
 /// is a rate only when its bare numbers are read as percents gives that number (or, when it

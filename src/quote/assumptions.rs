@@ -125,6 +125,8 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS): only asked
     // when the request names no subdivision and the buyer is not a registrant paying GST only.
     let registrant_pays_federal_only = ctx.j.subdivision_tax == SubdivisionTax::Hst && req.business_buyer;
+    // Which province's tax is due is asked of a consumer, not of a registrant.
+    ctx.buyer_read |= ctx.subdivision.is_none() && ctx.j.subdivision_tax == SubdivisionTax::Hst;
     if ctx.subdivision.is_none() && !registrant_pays_federal_only && !day.tax_subdivisions.is_empty() {
         let subdivisions = day.tax_subdivisions.clone();
         ctx.warn(Detail::AssumedSubdivision { destination: ctx.j.country, subdivisions });

@@ -129,6 +129,8 @@ pub(super) fn excise(
             ctx.note_verify(row.source.row(), row.source.is_verify());
             continue;
         }
+        // A row chosen by the car's fuel consumption reads the line's figure (given or not).
+        p.fuel_read |= rates.iter().any(|r| r.fuel.is_some());
         let pick = pick(&rates, line.fuel_l_per_100km, row.name);
         let after_tax = match &pick {
             Pick::One(r) => r.base == ExciseBase::ValueWithTax,

@@ -20,16 +20,17 @@ pub(super) fn check_line_inputs(
     v: &LineValues,
     p: &mut Priced,
 ) -> Result<()> {
-    // 19 U.S.C. 1401a(b)-(f) (the fallback methods value goods sold for nothing); Reg. (EU)
-    // 2015/2447 art. 144 and TCTA 2018 Sch. 4 (no sale: another method): a free sample, gift or
-    // warranty replacement still has a customs value, and a price of 0 is as likely a missing one.
+    // A free sample, gift or warranty replacement still has a customs value (no sale: another
+    // method than the transaction value), and a price of 0 is as likely a missing one; the law
+    // cited is the destination's ([`valuation_law`]).
     let dp = ctx.j.currency.minor_units();
     if v.goods.round_dp(dp).is_zero() && ctx.movement.is_none() {
         p.reasons.push(format!(
-            "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs (19 U.S.C. 1401a(b)-(f); Reg. (EU) 2015/2447 art. 144; TCTA 2018 Sch. 4), and duty and tax are due on it: give unit_price as the value for customs",
+            "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs ({}), and duty and tax are due on it: give unit_price as the value for customs",
             line.id,
             format_grouped(v.goods.round_dp(dp)),
-            ctx.j.currency
+            ctx.j.currency,
+            valuation_law(ctx.j)
         ));
     }
     // The length alone decides (a code's digits as text are made only for the warning).
@@ -54,6 +55,23 @@ pub(super) fn check_line_inputs(
         });
     }
     Ok(())
+}
+
+/// The law by which a destination values goods not sold (a sample, a gift): the transaction value
+/// is the price of a sale, and without one the other methods apply. The US (19 U.S.C.
+/// 1401a(b)-(f)), the EU (Reg. (EU) 2015/2447 art. 144), GB (TCTA 2018 Sch. 4) and Northern
+/// Ireland (both, as before) by their own law, chosen by the destination's tariff in
+/// `rules/jurisdictions.tsv`; every other destination, all WTO members, by the WTO Customs
+/// Valuation Agreement its law implements (audit-s S13: Canada's, Australia's and Switzerland's
+/// reasons cited US, EU and UK law).
+fn valuation_law(j: &crate::rules::Jurisdiction) -> &'static str {
+    match (j.country, j.tariff) {
+        ("US", _) => "19 U.S.C. 1401a(b)-(f)",
+        ("XI", _) => "Reg. (EU) 2015/2447 art. 144; TCTA 2018 Sch. 4",
+        (_, Some("GB")) => "TCTA 2018 Sch. 4",
+        (_, Some("EU")) => "Reg. (EU) 2015/2447 art. 144",
+        _ => "WTO Customs Valuation Agreement: art. 1 values a sale's price, arts. 2-7 goods not sold",
+    }
 }
 
 /// A prohibited import (`rules/prohibitions.tsv`: Australia's tobacco by post, Customs
@@ -119,15 +137,23 @@ fn unused_components(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
 }
 
-/// The line's `units` entries, `volume_l` and `alcohol_pct` that no levy read (audit-n N7: a
-/// T-shirt's litres and strength, priced without a word): the duty evaluator reports the
-/// measures each evaluation read ([`crate::duty::ComponentsRead::read_measure`]: the line's duty,
-/// a claimed programme's general rate, a caller's duty or excise, a US value bracket per unit),
-/// litres of pure alcohol derived from the volume and the strength reading both; an allocation
-/// by volume reads `volume_l`. A quantity a duty asks for and the line lacks
-/// (`Unpriced::Quantity`) is given as a hint.
+/// The line's `units` entries, `volume_l`, `weight_kg`, `alcohol_pct` and
+/// `fuel_l_per_100km` that no levy read (audit-n N7: a T-shirt's litres and strength, priced
+/// without a word; audit-s S13: its weight and a car's fuel consumption): the duty evaluator
+/// reports the measures each evaluation read ([`crate::duty::ComponentsRead::read_measure`]: the
+/// line's duty, a claimed programme's general rate, a caller's duty or excise, a US value bracket
+/// per unit), litres of pure alcohol derived from the volume and the strength reading both; an
+/// allocation by volume reads `volume_l`, one by weight `weight_kg` (no fee, threshold or
+/// postal rule reads a weight: a gross weight, Switzerland's duty, is never the net one); an
+/// excise whose rows differ by fuel consumption reads `fuel_l_per_100km` ([`Priced::fuel_read`]).
+/// A quantity a duty asks for and the line lacks (`Unpriced::Quantity`) is given as a hint.
 fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
-    if line.units.is_empty() && line.volume_l.is_none() && line.alcohol_pct.is_none() {
+    if line.units.is_empty()
+        && line.volume_l.is_none()
+        && line.alcohol_pct.is_none()
+        && line.weight_kg.is_none()
+        && line.fuel_l_per_100km.is_none()
+    {
         return;
     }
     let asked: Vec<crate::units::Measure> = p
@@ -167,8 +193,16 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.volume_l.is_some() && !read.read_measure(volume) && !by_volume {
         unused.push(UnusedQuantity::Volume);
     }
+    let (kg, by_weight) =
+        (crate::units::Measure::net(crate::units::Dimension::Mass), ctx.req.allocation == AllocationKey::Weight);
+    if line.weight_kg.is_some() && !read.read_measure(kg) && !by_weight {
+        unused.push(UnusedQuantity::Weight);
+    }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
         unused.push(UnusedQuantity::Alcohol);
+    }
+    if line.fuel_l_per_100km.is_some() && !p.fuel_read {
+        unused.push(UnusedQuantity::Fuel);
     }
     for input in unused {
         ctx.warn(Detail::QuantityUnused { line: index, input, hint: hint.clone(), listed: listed.clone() });
@@ -205,7 +239,8 @@ pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
 /// `entry_type` where no fee of the destination depends on the entry type (the US's
 /// merchandise processing fee), `seller_registered` where no threshold of the consignment's
 /// channel depends on a seller's scheme (IOSS, the UK's VAT at sale, VOEC, the AU/NZ/SG/CH
-/// schemes): each `W_INPUT_UNUSED` naming the field, never ignored in silence. (`tariff` is
+/// schemes), `business_buyer: true` where no rule the consignment comes under differs for a
+/// business ([`Ctx::buyer_read`]): each `W_INPUT_UNUSED` naming the field, never ignored in silence. (`tariff` is
 /// said by the simplified tariff's note, `thresholds::note_unused_tariff_choice`.)
 pub(super) fn unused_request_fields(ctx: &mut Ctx<'_>) {
     if ctx.movement.is_some() {
@@ -235,6 +270,17 @@ pub(super) fn unused_request_fields(ctx: &mut Ctx<'_>) {
                 "no threshold of {dest} on {} for the {} channel depends on a seller's registration for a scheme",
                 req.date,
                 channel_name(req.channel())
+            ),
+        ));
+    }
+    // audit-s S13: a business buyer into the US, or into GB or DE over their low-value limits,
+    // changes nothing, and was not said.
+    if req.business_buyer && !ctx.buyer_read {
+        unused.push((
+            "business_buyer",
+            format!(
+                "no rule of {dest} on {} that this consignment comes under differs for a business buyer (a low-value scheme for consumers or businesses it is within, a valuation for personal use, a registrant's tax)",
+                req.date
             ),
         ));
     }

@@ -15,6 +15,9 @@ pub(super) struct Priced {
     pub(super) total: Decimal,
     /// A layer charged on the metal content read the line's `metal_content_value`.
     pub(super) metal_used: bool,
+    /// An excise whose rate rows differ by a car's fuel consumption chose its row by the line's
+    /// `fuel_l_per_100km` (`excise::pick`).
+    pub(super) fuel_read: bool,
     /// The line's `components` (by index, in key order: [`component_values`]) a duty evaluated
     /// for it read, as the evaluator reports them.
     pub(super) components_read: crate::duty::ComponentsRead,
@@ -88,6 +91,8 @@ pub(super) fn price_line(
         // An input read by any variant's duty is used (the range names each variant's levies).
         q.components_read.extend(&p.components_read);
         p.components_read.extend(&q.components_read);
+        q.fuel_read |= p.fuel_read;
+        p.fuel_read = q.fuel_read;
         if q.total < p.total {
             let old_code = std::mem::replace(&mut matched_code, matched);
             let old = std::mem::replace(&mut p, q);

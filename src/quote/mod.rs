@@ -130,6 +130,11 @@ struct Ctx<'q> {
     /// True when the border tax differs by province or state and the request names none: the
     /// national rate charged is a lower bound ([`assumptions::check_assumptions`]).
     subdivision_open: bool,
+    /// True once a rule of the quote that differs for a business buyer was reached: a threshold
+    /// for consumers or for businesses the consignment is within, Japan's personal-use value,
+    /// Canada's HST, its provincial tax at the border ([`inputs::unused_request_fields`] says
+    /// a `business_buyer: true` no rule read).
+    buyer_read: bool,
     /// Why a customs rate used is another month's than the law prescribes (the month's EU or
     /// HMRC rate is not in the snapshot): every levy priced through it is unpriced with this
     /// (audit-i I3). A caller's `fx` for the pair replaces the fallback and leaves this empty.
@@ -403,6 +408,7 @@ impl<'q> Ctx<'q> {
             tariff_in_force: None,
             last_row_source: None,
             weight_rounded_lines: Vec::new(),
+            buyer_read: false,
         })
     }
 }

@@ -36,7 +36,10 @@ pub(super) fn border_pst(ctx: &mut Ctx<'_>, federal: VatKind, p: &mut Priced) ->
             .filter(|v| v.kind == VatKind::PstBorder && v.subdivision == sub)
             .min_by_key(|v| v.valid_from)
     };
-    match rules.border_sales_tax(dest, &sub, date) {
+    let pst = rules.border_sales_tax(dest, &sub, date);
+    // The PST the CBSA collects is for casual goods: a business self-assesses it.
+    ctx.buyer_read |= pst.is_some() || encoded().is_some();
+    match pst {
         Some(pst) if !ctx.req.business_buyer => {
             ctx.warn(Detail::Assumption { threshold: "ca-pst-border", assumption: PST_ASSUMED });
             Some(pst)

@@ -116,6 +116,8 @@ pub(super) fn tax(
         if relief.tax.is_none() && relief.seller_collects.is_none() {
             pst = super::provincial::border_pst(ctx, rate.kind, p);
         }
+        // A registrant pays the GST part of the HST alone (business_buyer read).
+        ctx.buyer_read |= rate.kind == VatKind::Hst;
         if rate.kind == VatKind::Hst && ctx.req.business_buyer {
             // A GST/HST registrant pays only the federal part at the border.
             if let Some(gst) = ctx.rules.class_rate(ctx.destination, None, lc.class, lc.percent, ctx.req.date) {

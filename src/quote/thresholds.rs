@@ -230,7 +230,9 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let mut reliefs: Vec<(usize, &'static Threshold)> = Vec::new();
     for t in candidates {
         let limit = Note::new(Parts::Limit(t));
+        let for_buyer = matches!(t.buyer, crate::rules::Buyer::Consumer | crate::rules::Buyer::Business);
         if t.basis == ThresholdBasis::TaxAmount {
+            ctx.buyer_read |= for_buyer;
             // A minimum tested on the tax itself (after pricing: `apply_min_collectible`), for
             // the goods it covers: excluded codes or origins keep the tax collected.
             let bar = eligibility_bar(ctx, t);
@@ -291,6 +293,9 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 (Some(compared), within_amount(compared, t))
             }
         };
+        // A row for consumers or for businesses the consignment is within: the buyer decides it
+        // (over its amount, a business buyer changes nothing here).
+        ctx.buyer_read |= within && for_buyer;
         if !within && t.buyer == crate::rules::Buyer::Gift && t.effect == ThresholdEffect::Relieve {
             note_items_within_gift_relief(ctx, t, values, &mut items)?;
         }

@@ -8,10 +8,15 @@ use super::*;
 /// price) and the buyer is not a business: the quote states the assumption and the input that
 /// changes it (`rules/jp_personal_use.tsv`). Freight and insurance are added after the factor.
 pub(super) fn personal_use(ctx: &mut Ctx<'_>) -> Option<&'static crate::rules::jp_small::PersonalUse> {
-    if ctx.req.business_buyer || ctx.movement.is_some() {
+    if ctx.movement.is_some() {
         return None;
     }
     let p = ctx.small?.personal_use(ctx.destination, ctx.req.date)?;
+    // The row values a consumer's goods: a business buyer's are valued at their price.
+    ctx.buyer_read = true;
+    if ctx.req.business_buyer {
+        return None;
+    }
     ctx.personal_use = Some(p);
     ctx.warn(Detail::Assumption { threshold: p.id, assumption: p.assumption });
     Some(p)

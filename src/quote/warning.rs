@@ -426,7 +426,11 @@ pub(crate) enum UnusedQuantity {
         measure: crate::units::Measure,
     },
     Volume,
+    /// `weight_kg`: no levy per kg, no allocation by weight.
+    Weight,
     Alcohol,
+    /// `fuel_l_per_100km`: no excise of the line differs by a car's fuel consumption.
+    Fuel,
 }
 
 /// What a [`Detail::QuantityUnused`] adds: the quantities the line's duty asks for and lacks
@@ -604,6 +608,10 @@ impl fmt::Display for Detail {
                 }
             }
             Detail::InputUnused { field, why } => write!(f, "{field}: {why}"),
+            Detail::QuantityUnused { line, input: UnusedQuantity::Fuel, .. } => write!(
+                f,
+                "lines[{line}].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used"
+            ),
             Detail::QuantityUnused { line, input, hint, listed } => {
                 let levy = match listed.is_empty() {
                     true => "no levy of this line",
@@ -617,10 +625,15 @@ impl fmt::Display for Detail {
                         f,
                         "lines[{line}].volume_l: {levy} is charged per litre, and charges are not allocated by volume"
                     )?,
+                    UnusedQuantity::Weight => write!(
+                        f,
+                        "lines[{line}].weight_kg: {levy} is charged per kg, and charges are not allocated by weight"
+                    )?,
                     UnusedQuantity::Alcohol => write!(
                         f,
                         "lines[{line}].alcohol_pct: {levy} is charged per litre of pure alcohol worked out from it"
                     )?,
+                    UnusedQuantity::Fuel => {}
                 }
                 match listed.len() {
                     0 => f.write_str(", so the value was not used")?,
@@ -637,7 +650,9 @@ impl fmt::Display for Detail {
                         match input {
                             UnusedQuantity::Units { measure, .. } => write!(f, "per {measure}")?,
                             UnusedQuantity::Volume => f.write_str("per litre")?,
+                            UnusedQuantity::Weight => f.write_str("per kg")?,
                             UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol")?,
+                            UnusedQuantity::Fuel => {}
                         }
                         write!(f, " given for {which} in extra_duties (\"kind\": \"excise\") would read the value")?
                     }
@@ -703,6 +718,24 @@ mod tests {
                     listed: vec!["Alcohol Duty (excise.tsv#gb-alcohol-duty)".into()].into(),
                 },
                 "lines[1].alcohol_pct: no levy priced on this line is charged per litre of pure alcohol worked out from it; Alcohol Duty (excise.tsv#gb-alcohol-duty) is listed without a rate, and a rate per litre of pure alcohol given for it in extra_duties (\"kind\": \"excise\") would read the value",
+            ),
+            (
+                Detail::QuantityUnused {
+                    line: 0,
+                    input: UnusedQuantity::Weight,
+                    hint: QuantityHint::None,
+                    listed: Box::default(),
+                },
+                "lines[0].weight_kg: no levy of this line is charged per kg, and charges are not allocated by weight, so the value was not used",
+            ),
+            (
+                Detail::QuantityUnused {
+                    line: 3,
+                    input: UnusedQuantity::Fuel,
+                    hint: QuantityHint::Asks(vec![kg]),
+                    listed: vec!["A (excise.tsv#a)".into()].into(),
+                },
+                "lines[3].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used",
             ),
         ];
         for (detail, text) in cases {

@@ -371,9 +371,14 @@ export async function rate(destination, code, date) {
   expectArgument(code, 'code', isText, 'a string (an HS code such as "22042109")');
   expectArgument(date, 'date', isOptionalText, 'a string (YYYY-MM-DD) or nothing');
   // The parts a one-line quote of the code needs: its chapter part (and what it correlates into),
-  // not the whole tariff; the invalid code or destination is reported by the look-up itself.
-  await prepareRequest({ destination, currency: 'EUR', date: date ?? today(),
-    lines: [{ id: 'rate', code, quantity: '1', unit_price: '0' }] });
+  // not the whole tariff; the invalid code or destination is reported by the look-up itself (the
+  // request made here names them as a quote's fields: `lines[0].code`), a part not loaded is not.
+  try {
+    await prepareRequest({ destination, currency: 'EUR', date: date ?? today(),
+      lines: [{ id: 'rate', code, quantity: '1', unit_price: '0' }] });
+  } catch (e) {
+    if (['E_IO', 'E_INTERNAL', 'E_SNAPSHOT', 'E_STATE', 'E_UNSUPPORTED'].includes(e?.code)) throw e;
+  }
   return call(await loadDescriptions(), 'rate', destination, code, date ?? undefined);
 }
 

@@ -26,14 +26,19 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
     let (a, b) = (Date::parse(&args.from)?, Date::parse(&args.to)?);
     if args.catalogue {
         let changes = landed::diff::catalogue_diff(engine, &req, a, b)?;
-        return Ok(json_or_text(args.json, &changes, |c| catalogue_text(c)));
+        return Ok(json_or_text(args.json, &changes, |c| catalogue_text(c, req.lines.len(), a, b)));
     }
     let c = landed::diff::compare_dates(engine, &req, a, b)?;
     Ok(json_or_text(args.json, &c, |c| cart_text(c, a, b)))
 }
 
-/// One line per SKU whose duty changed (`≥` before a lower bound).
-fn catalogue_text(changes: &[SkuChange]) -> String {
+/// One line per SKU whose duty changed (`≥` before a lower bound); none, a sentence saying so
+/// (audit-s S13: an empty line, rc 0, said nothing).
+fn catalogue_text(changes: &[SkuChange], skus: usize, from: Date, to: Date) -> String {
+    if changes.is_empty() {
+        let compared = if skus == 1 { "1 SKU compared".to_string() } else { format!("{skus} SKUs compared") };
+        return format!("no SKU's duty changed between {from} and {to} ({compared})");
+    }
     changes
         .iter()
         .map(|c| {

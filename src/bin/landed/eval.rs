@@ -83,7 +83,7 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
         }
     }
     let date = args.date.map(|d| landed::date::Date::parse(&d)).transpose()?;
-    let expr = DutyExpr::parse(&args.expression);
+    let expr = expression(&args.expression)?;
     let input = DutyInput {
         value,
         currency,
@@ -104,6 +104,31 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
         .map(|(c, rate)| landed::fx::FxUsed { pair: format!("{c}/{currency}"), rate: *rate, source: "--fx".into() })
         .collect();
     Ok(json_text(&expr, &r, currency, Reproduce { snapshot_id: engine.snapshot_id(), as_of: date, fx }))
+}
+
+/// The expression typed, read as a tariff writes it, except what a tariff's text may be and a
+/// caller's may not (audit-s S3, S13): a bare number (`0.12`, read in the UK's files as 0.12 %,
+/// as likely meant as a fraction, 12 %) is refused as a request's `duty_rate` is; so is a text
+/// no form of the grammar reads (`""`, `abc`), which the tariffs' last-resort reading called
+/// "no rate" or "a condition". A tariff's words for a rate set elsewhere (`See note 3`,
+/// `Suspended`) are read, and answered as not priceable with why.
+fn expression(text: &str) -> Result<DutyExpr, Error> {
+    let refuse = |why: String| Err(Error::new(ErrorCode::DutyExpression, "expression", why));
+    if let Some(n) = DutyExpr::bare_number(text) {
+        let fraction = match Decimal::from_str_exact(&n) {
+            Ok(f) => format!(" or \"{}%\" if {n} is a fraction", (f * Decimal::ONE_HUNDRED).normalize()),
+            Err(_) => String::new(),
+        };
+        return refuse(format!(
+            "{text:?}: {n} is a bare number, with no %, unit or currency: write \"{n}%\" for {n} percent{fraction}"
+        ));
+    }
+    match DutyExpr::parse_recognised(text) {
+        Some(expr) => Ok(expr),
+        None => refuse(format!(
+            "{text:?} is not a duty expression: write e.g. \"12%\", \"Free\", \"0.7 cents/kg + 10%\", \"44.2 EUR / 100 kg\""
+        )),
+    }
 }
 
 /// `NAME=VALUE`.
