@@ -55,11 +55,11 @@ pub(super) struct DayRules {
 /// Number of codes whose VAT class row a [`DayRules`] keeps (a power of two).
 const CLASS_SLOTS: usize = 64;
 
-/// The VAT class row (or none) of each code [`DayRules::class_of`] read, by the code packed:
+/// The VAT class row (or none) of each code [`DayRules::class_of`] read, by the code ([`HsCode::key`]):
 /// a quote's lines read their class here, not in the rows (~400 instructions a line:
 /// BENCHMARKS.md "speed-k"). Not part of what a `DayRules` is: equal whatever it holds.
 #[derive(Default)]
-struct ClassMemo(super::tariff_memo::Slots<u64, Option<&'static crate::rules::vat_classes::VatClassRow>, CLASS_SLOTS>);
+struct ClassMemo(super::tariff_memo::Slots<u128, Option<&'static crate::rules::vat_classes::VatClassRow>, CLASS_SLOTS>);
 
 impl PartialEq for ClassMemo {
     fn eq(&self, _: &ClassMemo) -> bool {
@@ -80,16 +80,16 @@ impl DayRules {
     pub(super) fn class_of(&self, code: &HsCode) -> Option<crate::rules::vat_classes::ClassOf<'static>> {
         use crate::rules::vat_classes::ClassOf;
         type Memo =
-            super::tariff_memo::Slots<u64, Option<&'static crate::rules::vat_classes::VatClassRow>, CLASS_SLOTS>;
-        let packed = code.packed();
-        let at = Memo::slot_of(packed);
-        if let Some(row) = self.classes.0.get(at, &packed) {
+            super::tariff_memo::Slots<u128, Option<&'static crate::rules::vat_classes::VatClassRow>, CLASS_SLOTS>;
+        let key = code.key();
+        let at = Memo::slot_of(key as u64 ^ (key >> 64) as u64);
+        if let Some(row) = self.classes.0.get(at, &key) {
             return row.map(ClassOf::Row);
         }
         let found = crate::rules::vat_classes::class_of(&self.vat_classes, code);
         match &found {
-            None => self.classes.0.put(at, packed, None),
-            Some(ClassOf::Row(row)) => self.classes.0.put(at, packed, Some(*row)),
+            None => self.classes.0.put(at, key, None),
+            Some(ClassOf::Row(row)) => self.classes.0.put(at, key, Some(*row)),
             Some(ClassOf::Wider(_)) => {}
         }
         found

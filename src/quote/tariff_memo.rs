@@ -21,11 +21,11 @@ use std::sync::Mutex;
 /// this pays the look-up for some of them, as without a memo.
 const SLOTS: usize = 256;
 
-/// One remembered look-up's whole input: the tariff, the code packed, the day.
+/// One remembered look-up's whole input: the tariff, the code ([`HsCode::key`]), the day.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Key {
     tariff: &'static str,
-    packed: u64,
+    code: u128,
     date: Date,
 }
 
@@ -89,11 +89,12 @@ impl TariffMemo {
         code: &HsCode,
         date: Date,
     ) -> Result<Found<'static>> {
-        let key = Key { tariff, packed: code.packed(), date };
+        let key = Key { tariff, code: code.key(), date };
+        // The key's parts mixed: the code's two halves, the day's fields, the tariff's name.
         let name = tariff.bytes().fold(0u64, |h, b| h.rotate_left(8) ^ u64::from(b));
-        let at = Slots::<Key, FoundOne<'static>, SLOTS>::slot_of(
-            key.packed ^ (date.days_since_epoch() as u64).rotate_left(40) ^ name.rotate_left(20),
-        );
+        let day = (date.year() as u64) << 9 | u64::from(date.month()) << 5 | u64::from(date.day());
+        let mixed = key.code as u64 ^ (key.code >> 64) as u64 ^ day.rotate_left(40) ^ name.rotate_left(20);
+        let at = Slots::<Key, FoundOne<'static>, SLOTS>::slot_of(mixed);
         if let Some(one) = self.slots.get(at, &key) {
             return Ok(one.into());
         }
