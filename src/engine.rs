@@ -84,6 +84,8 @@ struct EngineData {
     search: Indexes,
     /// The rule rows quotes read per destination, day, channel and place of shipment.
     day_rules: crate::quote::DayRulesMemo,
+    /// The tariff line quotes found per tariff, code and day.
+    tariff_memo: crate::quote::TariffMemo,
 }
 
 impl std::fmt::Debug for Engine {
@@ -143,6 +145,7 @@ impl Engine {
                 datasets,
                 search,
                 day_rules: Default::default(),
+                tariff_memo: Default::default(),
             })),
         })
     }
@@ -455,6 +458,11 @@ impl Engine {
     /// The rule rows quotes have read, by destination, day, channel and place of shipment.
     pub(crate) fn day_rules(&self) -> &'static crate::quote::DayRulesMemo {
         &self.data.day_rules
+    }
+
+    /// The tariff lines quotes found, by tariff, code and day.
+    pub(crate) fn tariff_memo(&self) -> &'static crate::quote::TariffMemo {
+        &self.data.tariff_memo
     }
 
     pub(crate) fn search_indexes(&self) -> &'static Indexes {

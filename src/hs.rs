@@ -89,6 +89,16 @@ impl HsCode {
         &self.digits[..self.len as usize]
     }
 
+    /// The code as one integer, equal only for equal codes: its digits (unused places are zero)
+    /// and its length, as they are held, without the arithmetic of [`HsCode::packed`] (a memo's
+    /// key: `quote::TariffMemo`).
+    pub(crate) fn key(&self) -> u128 {
+        let mut bytes = [0u8; 16];
+        bytes[..MAX_DIGITS].copy_from_slice(&self.digits);
+        bytes[MAX_DIGITS] = self.len;
+        u128::from_le_bytes(bytes)
+    }
+
     /// The code as one integer for comparisons: its digits left-aligned in 13 places (a shorter
     /// code is padded with zeros), times 16, plus its length. Ordering the packed values orders
     /// the codes as text: a code sorts before the longer codes under it.
@@ -259,6 +269,19 @@ mod tests {
             assert_eq!(e.code, ErrorCode::HsCode, "{s:?}");
             assert_eq!(e.field.as_deref(), Some("code"));
         }
+    }
+
+    #[test]
+    fn a_codes_key_is_equal_only_for_the_same_code() {
+        let codes = ["61", "610", "6100", "61000", "6109", "610910", "6109100010", "6109100001", "0000000000000"];
+        let keys: Vec<u128> = codes.iter().map(|c| HsCode::parse(c).unwrap().key()).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for (j, b) in keys.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{} {}", codes[i], codes[j]);
+            }
+        }
+        // However spelled: the digits decide.
+        assert_eq!(HsCode::parse("6109.10.00 10").unwrap().key(), HsCode::parse("6109100010").unwrap().key());
     }
 
     #[test]

@@ -48,6 +48,52 @@ pub(super) struct DayRules {
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
+    /// The answers of [`DayRules::class_of`] so far, by code.
+    classes: ClassMemo,
+}
+
+/// Number of codes whose VAT class row a [`DayRules`] keeps (a power of two).
+const CLASS_SLOTS: usize = 64;
+
+/// The VAT class row (or none) of each code [`DayRules::class_of`] read, by the code ([`HsCode::key`]):
+/// a quote's lines read their class here, not in the rows (~400 instructions a line:
+/// BENCHMARKS.md "speed-k"). Not part of what a `DayRules` is: equal whatever it holds.
+#[derive(Default)]
+struct ClassMemo(super::tariff_memo::Slots<u128, Option<&'static crate::rules::vat_classes::VatClassRow>, CLASS_SLOTS>);
+
+impl PartialEq for ClassMemo {
+    fn eq(&self, _: &ClassMemo) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for ClassMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ClassMemo")
+    }
+}
+
+impl DayRules {
+    /// What the day's rows of `rules/vat_classes.tsv` say of goods of `code`
+    /// ([`crate::rules::vat_classes::class_of`]): remembered when it is one row or none (a code
+    /// spanning rows' edges, rare, is read each time).
+    pub(super) fn class_of(&self, code: &HsCode) -> Option<crate::rules::vat_classes::ClassOf<'static>> {
+        use crate::rules::vat_classes::ClassOf;
+        type Memo =
+            super::tariff_memo::Slots<u128, Option<&'static crate::rules::vat_classes::VatClassRow>, CLASS_SLOTS>;
+        let key = code.key();
+        let at = Memo::slot_of(key as u64 ^ (key >> 64) as u64);
+        if let Some(row) = self.classes.0.get(at, &key) {
+            return row.map(ClassOf::Row);
+        }
+        let found = crate::rules::vat_classes::class_of(&self.vat_classes, code);
+        match &found {
+            None => self.classes.0.put(at, key, None),
+            Some(ClassOf::Row(row)) => self.classes.0.put(at, key, Some(*row)),
+            Some(ClassOf::Wider(_)) => {}
+        }
+        found
+    }
 }
 
 impl DayRules {
@@ -84,6 +130,7 @@ impl DayRules {
                 .map(|t| t.id)
                 .collect(),
             channel_matters,
+            classes: ClassMemo::default(),
         }
     }
 }
@@ -207,6 +254,47 @@ mod tests {
         assert!(gb.thresholds.iter().all(|t| t.country != "US"));
         assert!(us.thresholds.iter().all(|t| t.country != "GB"));
         assert!(!gb.thresholds.is_empty());
+    }
+
+    /// A code's VAT class as remembered is the rows' answer, for codes the rows settle, codes
+    /// no row covers and codes wider than the rows' prefixes (not kept), in several
+    /// destinations, the first time and the next; more codes than slots replace each other.
+    #[test]
+    fn a_remembered_vat_class_equals_the_rows_answer() {
+        use crate::rules::vat_classes::{class_of, ClassOf};
+        let memo = DayRulesMemo::default();
+        let rules = crate::Engine::embedded().rules();
+        let date = Date::parse("2026-03-02").unwrap();
+        let id = |c: &Option<ClassOf<'static>>| match c {
+            None => vec![],
+            Some(ClassOf::Row(r)) => vec![r.id],
+            Some(ClassOf::Wider(rs)) => rs.iter().map(|r| r.id).collect(),
+        };
+        let mut codes: Vec<String> =
+            ["6109100010", "4901990000", "2007993300", "2204210900", "19", "0401", "8471300000"]
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+        codes.extend((0..2 * CLASS_SLOTS).map(|i| format!("{:02}{:02}", 1 + i % 97, i % 100)));
+        for dest in ["GB", "DE", "AU", "CA", "JP"] {
+            let day = memo.get(rules, dest, date, Channel::Post, None);
+            let mut kinds = [0usize; 3];
+            for _ in 0..2 {
+                for code in &codes {
+                    let code = HsCode::parse(code).unwrap();
+                    let fresh = class_of(&day.vat_classes, &code);
+                    kinds[match &fresh {
+                        None => 0,
+                        Some(ClassOf::Row(_)) => 1,
+                        Some(ClassOf::Wider(_)) => 2,
+                    }] += 1;
+                    assert_eq!(id(&day.class_of(&code)), id(&fresh), "{dest} {code:?}");
+                }
+            }
+            if dest == "GB" {
+                assert!(kinds.iter().all(|k| *k > 0), "GB: none, a row and a wider code each: {kinds:?}");
+            }
+        }
     }
 
     /// An engine (and so its memo) can be shared between threads.

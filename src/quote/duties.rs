@@ -38,20 +38,37 @@ pub(super) fn charge_caller_duties_on_value(
     p: &mut Priced,
 ) -> (Decimal, bool) {
     let components = component_values(ctx, line);
-    let input = DutyInput {
+    // A customs duty's weight per 100 kg is the law's (Zolltarifgesetz art. 2(3)); an excise
+    // has its own law.
+    let input = value_input(ctx, customs_value, quantities, &components, kind.is_customs());
+    charge_caller_duties(ctx, line, kind, &input, p)
+}
+
+/// The [`DutyInput`] of a caller's entry on the line's customs value: its quantities and
+/// component values, no base duty, no foreign rates; a weight charged per 100 kg rounded by the
+/// destination's rule only when `customs_weight_rounding` (a customs duty: the law's rounding,
+/// Zolltarifgesetz art. 2(3); an excise has its own law). One builder for the caller's duties
+/// and excises.
+pub(super) fn value_input<'a>(
+    ctx: &Ctx<'_>,
+    customs_value: Decimal,
+    quantities: &'a Quantities,
+    components: &'a [(String, Decimal)],
+    customs_weight_rounding: bool,
+) -> DutyInput<'a> {
+    DutyInput {
         value: customs_value,
         currency: ctx.j.currency,
         quantities,
-        components: &components,
+        components,
         date: Some(ctx.req.date),
         fx: &[],
         base_duty: None,
         rounding: ctx.req.rounding,
-        // A customs duty's weight per 100 kg is the law's (Zolltarifgesetz art. 2(3)); an excise
-        // has its own law.
-        weight_per_100kg: kind.is_customs().then(|| ctx.rounding[RoundingTarget::WeightPer100Kg as usize]).flatten(),
-    };
-    charge_caller_duties(ctx, line, kind, &input, p)
+        weight_per_100kg: customs_weight_rounding
+            .then(|| ctx.rounding[RoundingTarget::WeightPer100Kg as usize])
+            .flatten(),
+    }
 }
 
 /// Charges the line's caller duties of `kind` on `input`, each as a levy citing its place in the

@@ -243,7 +243,7 @@ pub(super) fn duty_rates(
         out.push(DutySource::Rate(no_tariff_rate(ctx, line)?));
         return Ok(None);
     };
-    let found = snapshot.find_in(tariff, tariff, code, ctx.req.date).and_then(|found| {
+    let found = ctx.tariff_memo.find(snapshot, tariff, code, ctx.req.date).and_then(|found| {
         // A 10-digit US code whose statistical suffix the revision does not publish (K4).
         // The row's code is made text only where the check reads it (a US line).
         let matched = (found.kind == Match::Prefix && found.lines.len() == 1).then(|| found.lines[0].row);

@@ -171,17 +171,8 @@ fn charge_caller_excises(
     p: &mut Priced,
 ) -> (Decimal, bool) {
     let components = component_values(ctx, line);
-    let input = DutyInput {
-        value: customs_value,
-        currency: ctx.j.currency,
-        quantities,
-        components: &components,
-        date: Some(ctx.req.date),
-        fx: &[],
-        base_duty: None,
-        rounding: ctx.req.rounding,
-        weight_per_100kg: None,
-    };
+    // An excise has its own law: no customs rounding of a weight per 100 kg.
+    let input = value_input(ctx, customs_value, quantities, &components, false);
     let mut total = Decimal::ZERO;
     let mut known = true;
     // The entries charged so far: name, figure (exact or lower bound), and whether exact.

@@ -170,12 +170,13 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     };
     // The levies listed without a rate (our data has none): a rate per quantity the caller gives
     // for one would read the value, so it is not called unused (residue-16, fix-r); each is named
-    // by its row.
+    // by its row, joined rather than formatted (every wine line of a GB cart names its Alcohol
+    // Duty: ~1,200 instructions a line through the formatting machinery).
     let listed: Box<[String]> = p
         .levies
         .iter()
         .filter(|l| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none())
-        .map(|l| format!("{} ({})", l.name, l.source.row()))
+        .map(|l| super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"]))
         .collect();
     let index = line_index(ctx, line);
     let read = &p.components_read;

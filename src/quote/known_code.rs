@@ -30,7 +30,7 @@ fn check_code(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced, why: &str) {
     let snapshot = ctx.snapshot;
     let date = ctx.req.date;
     let found = match ctx.j.tariff {
-        Some(tariff) => snapshot.find_in(tariff, tariff, code, date).map(drop),
+        Some(tariff) => ctx.tariff_memo.find(snapshot, tariff, code, date).map(drop),
         None if matches!(code.chapter(), "98" | "99") => {
             p.reasons.push(format!(
                 "code {code} is in chapter {}, which the HS reserves for national use, and the snapshot has no {} tariff to check it in ({why})",

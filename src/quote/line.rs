@@ -217,7 +217,7 @@ const MAX_NAMED: usize = 12;
 /// lines, why, and what settles it (audit-q Q6: `6403.99` was priced at its quota line, its
 /// unranked lines unnamed). A line sharing its rate with others is found again by that rate.
 fn unpriced_reason(ctx: &Ctx<'_>, code: &HsCode, unpriced: &[(Option<HsCode>, String)]) -> String {
-    let found = ctx.j.tariff.and_then(|t| ctx.snapshot.find_in(t, t, code, ctx.req.date).ok());
+    let found = ctx.j.tariff.and_then(|t| ctx.tariff_memo.find(ctx.snapshot, t, code, ctx.req.date).ok());
     let mut lines: Vec<String> = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
     for (matched, text) in unpriced {

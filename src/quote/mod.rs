@@ -47,6 +47,7 @@ mod provincial;
 mod remedies;
 mod simplified;
 mod sum;
+mod tariff_memo;
 mod taxes;
 #[cfg(test)]
 mod testing;
@@ -77,6 +78,7 @@ use movement::*;
 use remedies::*;
 use simplified::*;
 use sum::Sum;
+pub(crate) use tariff_memo::TariffMemo;
 use taxes::*;
 use thresholds::*;
 use totals::*;
@@ -141,6 +143,8 @@ struct Ctx<'q> {
     fx_substituted: Vec<String>,
     /// The engine's datasets (which tariff edition is in force on a date).
     datasets: &'static crate::freshness::Datasets,
+    /// The tariff lines the engine's quotes found, by tariff, code and day.
+    tariff_memo: &'static TariffMemo,
     /// The snapshot source index of the tariff edition in force on the quote's date, once a line
     /// asks ([`Ctx::row_source`]); `Some(None)`: none.
     tariff_in_force: Option<Option<&'static Provenance<'static>>>,
@@ -405,6 +409,7 @@ impl<'q> Ctx<'q> {
             subdivision_open: false,
             fx_substituted: Vec::new(),
             datasets: engine.datasets(),
+            tariff_memo: engine.tariff_memo(),
             tariff_in_force: None,
             last_row_source: None,
             weight_rounded_lines: Vec::new(),

@@ -35,7 +35,7 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
         return LineClass::given(class);
     }
     // The rows are the engine's (`'static`): the answer does not borrow the context.
-    let found = crate::rules::vat_classes::class_of(&ctx.day.vat_classes, code);
+    let found = ctx.day.class_of(code);
     match found {
         None => LineClass::given(VatClass::Standard),
         Some(ClassOf::Row(row)) if row.source.is_verify() => {

@@ -79,7 +79,7 @@ pub(super) fn rate_is_free(ctx: &Ctx<'_>, line: &LineRequest, code: &HsCode) -> 
         return free(crate::duty::DutyExpr::parse_caller(rate, ctx.j.currency));
     }
     let Some(tariff) = ctx.j.tariff else { return false };
-    match ctx.snapshot.find_in(tariff, tariff, code, ctx.req.date) {
+    match ctx.tariff_memo.find(ctx.snapshot, tariff, code, ctx.req.date) {
         Ok(found) => {
             !found.lines.is_empty() && found.lines.iter().all(|l| free(crate::duty::DutyExpr::parse(l.row.mfn)))
         }

@@ -122,6 +122,39 @@ pub(crate) struct Found<'s> {
     pub(crate) via_correlation: Option<Box<ViaCorrelation<'s>>>,
 }
 
+/// A [`Found`] of one line reached without the correlation, in parts that copy (a memo keeps
+/// them: `quote::TariffMemo`).
+#[derive(Clone, Copy)]
+pub(crate) struct FoundOne<'s> {
+    table: &'s Table<'s>,
+    kind: Match,
+    matched_len: usize,
+    line: FoundLine<'s>,
+}
+
+impl<'s> Found<'s> {
+    /// The result as [`FoundOne`], when it is one line found without the correlation.
+    pub(crate) fn one(&self) -> Option<FoundOne<'s>> {
+        match (self.lines.len(), &self.via_correlation) {
+            (1, None) => Some(FoundOne {
+                table: self.table,
+                kind: self.kind,
+                matched_len: self.matched_len,
+                line: self.lines[0],
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl<'s> From<FoundOne<'s>> for Found<'s> {
+    fn from(one: FoundOne<'s>) -> Found<'s> {
+        let mut lines = Several::new();
+        lines.push(one.line);
+        Found { table: one.table, kind: one.kind, matched_len: one.matched_len, lines, via_correlation: None }
+    }
+}
+
 impl<'s> Snapshot<'s> {
     /// Looks up `code` in the tariff `destination` applies, as in force on `date`.
     ///

@@ -7,6 +7,7 @@ mod lookup;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
 
+pub(crate) use lookup::{Found, FoundOne};
 pub use lookup::{Lookup, LookupLine, Match};
 
 use crate::date::Date;
