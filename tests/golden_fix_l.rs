@@ -12,9 +12,11 @@ use serde_json::json;
 
 /// One line of `code` into `destination` on `date`: `quantity` × `unit_price`, a business buyer
 /// (no IOSS, no low-value relief: the import tax is charged at the border on its full value).
+/// Goods of Canada: from 2026-07-01 the EU duty on US goods is not priced (Reg. (EU) 2026/1455 as
+/// reported, `duty_free.tsv#eu-us-industrial-2026`), and these cases are about the VAT class.
 fn one(destination: &str, currency: &str, date: &str, code: &str, unit_price: &str) -> Quote {
     quote(json!({"destination": destination, "currency": currency, "date": date, "channel": "courier",
-                 "origin": "US", "ship_from": "US", "business_buyer": true,
+                 "origin": "CA", "ship_from": "CA", "business_buyer": true,
                  "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": unit_price, "weight_kg": "1"}]}))
 }
 

@@ -645,7 +645,9 @@ impl Rules {
         let movements = movements::parse(&file(snapshot, codes::MOVEMENTS_FILE)?, &groups)?;
         let duty_free = duty_free::parse(&file(snapshot, codes::DUTY_FREE_FILE)?)?;
         for row in &duty_free {
-            if !jurisdictions.iter().any(|j| j.country == row.country) {
+            // A row by origin applies over a tariff, to a destination or a group's members.
+            let group = !row.origins.is_empty() && groups.is_group(row.country);
+            if !group && !jurisdictions.iter().any(|j| j.country == row.country) {
                 return Err(Error::new(
                     ErrorCode::Snapshot,
                     codes::DUTY_FREE_FILE,
@@ -1027,7 +1029,19 @@ impl Rules {
 
     /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.
     pub fn duty_free(&self, country: &str, date: Date) -> Option<&DutyFree> {
-        self.duty_free.iter().find(|r| r.country == country && r.in_force(date))
+        self.duty_free.iter().find(|r| r.origins.is_empty() && r.country == country && r.in_force(date))
+    }
+
+    /// The row of `rules/duty_free.tsv` by origin in force on `date` that frees goods of `origin`
+    /// with code `code` of the duty of `destination`'s tariff (its `country` names the destination
+    /// or a group it belongs to on `date`; the code is outside its `dutiable`), if any.
+    pub fn origin_duty_free(&self, destination: &str, origin: &str, code: &str, date: Date) -> Option<&DutyFree> {
+        self.duty_free.iter().find(|r| {
+            r.origins.contains(&origin)
+                && r.in_force(date)
+                && self.groups.names(r.country, destination, date)
+                && r.dutiable_prefix(code).is_none()
+        })
     }
 
     /// The fees of `country` in force on `date`.

@@ -1,0 +1,92 @@
+//! fix-w1 (session 18): the EU findings of audit-w (findings/audit-w.md), each fixed at its
+//! source row and tested here against the law it cites.
+
+mod common;
+
+use common::{d, levy, quote, unpriced, warned};
+use landed::quote::{LevyKind, LineStatus, Quote};
+use serde_json::json;
+
+/// The audit's common cart (T-shirt 6109.10, phone 8517.13, lipstick 3304.10; US$20 air
+/// shipping) into Lithuania by courier, DDP.
+fn lt_cart(date: &str, origin: &str, tee_rate: Option<&str>) -> Quote {
+    let mut v = json!({"destination": "LT", "ship_from": origin, "origin": origin, "date": date,
+        "currency": "USD", "channel": "courier", "transport": "air", "incoterm": "DDP",
+        "shipping": "20.00", "insurance": "0",
+        "lines": [{"id": "tee", "code": "6109.10", "quantity": "3", "unit_price": "15.00", "weight_kg": "0.6"},
+                  {"id": "phone", "code": "8517.13", "quantity": "1", "unit_price": "400.00", "weight_kg": "0.4"},
+                  {"id": "lipstick", "code": "3304.10", "quantity": "2", "unit_price": "20.00", "weight_kg": "0.1"}]});
+    if let Some(r) = tee_rate {
+        v["lines"][0]["duty_rate"] = json!(r);
+    }
+    quote(v)
+}
+
+/// W-EU1. Regulation (EU) 2026/1455 (adopted 2026-06-25, OJ 2026-06-30, applicable 2026-07-01 to
+/// 2029-12-31; reported by owlbrief.com brief 14264, eurradio.com 2026-07-01, brusselstimes.com,
+/// the European Parliament's Legislative Observatory on the proposal COM(2025) 471; its text and
+/// annexes not read) sets the EU customs duty on US-origin industrial goods at 0 % (Annex I),
+/// origin by the Union's non-preferential rules. Until its text is read the rows
+/// `eu-us-industrial-2026` and `eu-us-agri-seafood-2026` (duty_free.tsv, `verify`) list the
+/// tariff's duty of a US-origin line without an amount, and the VAT whose base holds it; never the
+/// MFN rate priced `complete`. The T-shirt: 12 % × 41.71 = 5.01 and VAT 21 % × 46.72 = 9.81 listed,
+/// not priced; the phone and lipstick (0 % duty) stay priced; the total is a lower bound.
+#[test]
+fn us_origin_goods_into_the_eu_from_2026_07_01_list_the_tariff_duty_unpriced_reg_2026_1455() {
+    let q = lt_cart("2026-11-27", "US", None);
+    let tee = &q.lines[0];
+    assert_eq!(tee.status, LineStatus::NotPriced, "{:?}", tee.reason);
+    let duty = unpriced(tee, LevyKind::Duty);
+    assert!(duty.contains("12% × 41.71 = 5.01") && duty.contains("eu-us-industrial-2026"), "{duty}");
+    assert!(duty.contains("2026/1455"), "{duty}");
+    let tax = unpriced(tee, LevyKind::Tax);
+    assert!(tax.contains("21% × 46.72 = 9.81") && tax.contains("holds the duty"), "{tax}");
+    assert_eq!(q.lines[1].status, LineStatus::Priced);
+    assert_eq!(q.lines[2].status, LineStatus::Priced);
+    assert!(!q.totals.complete && q.totals.at_least);
+    assert!(warned(&q, "W_VERIFY"));
+    // The law's figure, EUR 543.94, is at or above the lower bound.
+    assert!(q.totals.landed <= d("543.94"), "{}", q.totals.landed);
+
+    // The caller who knows the goods are in Annex I prices the line: duty 0.00, VAT 21 % × 41.71
+    // = 8.76, tax 94.41, landed EUR 543.94 (audit-w W-EU1).
+    let zero = lt_cart("2026-11-27", "US", Some("0%"));
+    assert!(zero.totals.complete, "{:?}", zero.lines[0].reason);
+    assert_eq!(levy(&zero.lines[0], LevyKind::Tax), d("8.76"));
+    assert_eq!((zero.totals.duty, zero.totals.tax, zero.totals.landed), (d("0.00"), d("94.41"), d("543.94")));
+
+    // The day before it applies, and goods of another origin, keep the tariff's 12 %, priced.
+    let before = lt_cart("2026-06-30", "US", None);
+    assert!(before.totals.complete);
+    assert_eq!(levy(&before.lines[0], LevyKind::Duty), d("4.85"));
+    let cn = lt_cart("2026-11-27", "CN", None);
+    assert!(cn.totals.complete);
+    assert_eq!((cn.totals.duty, cn.totals.landed), (d("5.01"), d("550.00")));
+}
+
+/// W-EU1, audit-w's US car into Luxembourg (8703.23.19, EUR 30,000 + EUR 1,500 ocean freight):
+/// the tariff's 10 % (3,150.00) and VAT 17 % × 34,650.00 (5,890.50) were priced complete; under
+/// Regulation (EU) 2026/1455 as reported the duty is 0 and the VAT 17 % × 31,500.00 = 5,355.00.
+/// Both are listed, not priced, the reason naming the regulation; with the caller's "0%" the VAT
+/// is 5,355.00.
+#[test]
+fn a_us_car_into_luxembourg_lists_its_duty_unpriced_under_reg_2026_1455() {
+    let car = |rate: Option<&str>| {
+        let mut v = json!({"destination": "LU", "ship_from": "US", "origin": "US", "date": "2026-11-27",
+            "currency": "EUR", "channel": "freight", "transport": "ocean", "incoterm": "DDP",
+            "shipping": "1500.00", "insurance": "0",
+            "lines": [{"id": "car", "code": "8703.23.19", "quantity": "1", "unit_price": "30000.00"}]});
+        if let Some(r) = rate {
+            v["lines"][0]["duty_rate"] = json!(r);
+        }
+        quote(v)
+    };
+    let q = car(None);
+    let line = &q.lines[0];
+    assert!(unpriced(line, LevyKind::Duty).contains("3,150.00"));
+    assert!(unpriced(line, LevyKind::Tax).contains("5,890.50"));
+    assert!(line.reason.as_deref().unwrap_or_default().contains("Regulation (EU) 2026/1455"));
+    assert!(!q.totals.complete);
+    let zero = car(Some("0%"));
+    assert_eq!(levy(&zero.lines[0], LevyKind::Tax), d("5355.00"));
+}
