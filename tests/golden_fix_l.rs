@@ -64,7 +64,8 @@ fn member_states_not_encoded_are_a_lower_bound_at_zero_for_annex_iii_points_3_an
         ("PL", "8713.10.00", "eu-disability"),
         ("BE", "9619.00.71", "eu-sanitary"),
         ("AT", "9701.91.00", "eu-works-of-art"),
-        ("PT", "9401.20.00", "eu-child-car-seats"),
+        // PT carries the EU row as its own (its lista I rows replace the EU's whole: fix-w1).
+        ("PT", "9401.20.00", "pt-child-car-seats"),
     ];
     for (dest, code, row) in cases {
         let q = one(dest, "EUR", "2026-11-20", code, "200.00");
