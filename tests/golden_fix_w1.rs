@@ -177,3 +177,34 @@ fn babies_clothing_into_luxembourg_is_at_the_3_percent_rate_not_17() {
     assert!(!shoes.totals.complete);
 }
 
+/// W-SUB1. Código do IVA art. 18.º n.º 3 sets the Azores' and Madeira's own rates (not modelled);
+/// VAT Code art. 26 (ν. 5246/2025) the Greek islands' rates 30 % lower (not modelled). A
+/// `subdivision` naming the Azores is refused with a true message (not "the taxes do not differ"),
+/// and a quote without one states that it prices mainland Portugal; Greece likewise. A
+/// destination without regional rates in our data keeps its refusal (honest_inputs.rs E3).
+#[test]
+fn azores_and_greek_islands_are_refused_truthfully_and_the_mainland_is_stated() {
+    let req = |dest: &str, sub: Option<&str>| {
+        let mut v = json!({"destination": dest, "ship_from": "TW", "origin": "TW", "date": "2026-11-27",
+            "currency": "EUR", "channel": "courier", "transport": "air", "incoterm": "DDP", "shipping": "0",
+            "insurance": "0", "lines": [{"id": "x", "code": "8517.13", "quantity": "1", "unit_price": "400.00"}]});
+        if let Some(s) = sub {
+            v["subdivision"] = json!(s);
+        }
+        v
+    };
+    for (dest, sub, says) in [("PT", "20", "mainland Portugal"), ("GR", "Lesvos", "Greek islands")] {
+        let e = common::engine().quote(&common::request(req(dest, Some(sub)))).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("subdivision"));
+        assert!(!e.message.contains("do not differ"), "{}", e.message);
+        assert!(e.message.contains("regional import tax rates are not in our data"), "{}", e.message);
+        assert!(e.message.contains(says), "{}", e.message);
+        let q = quote(req(dest, None));
+        let stated = q.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.contains(says));
+        assert!(stated, "{dest}: {:?}", q.warnings);
+    }
+    // Germany: no regional rates in our data, a plain refusal.
+    let e = common::engine().quote(&common::request(req("DE", Some("BY")))).unwrap_err();
+    assert!(e.message.contains("our data has no subdivisions of DE"), "{}", e.message);
+}
+

@@ -79,6 +79,10 @@ pub struct Jurisdiction {
     /// the consignment among them) in the import tax base, where the destination's does
     /// (`tax_base_costs`; docs/rules.md §8).
     pub tax_base_costs: Option<&'static str>,
+    /// What a quote assumes where regions of the destination tax imports at rates our data does
+    /// not model (`regions`: mainland Portugal, not the Azores or Madeira), stated on every quote
+    /// and in the refusal of a `subdivision`.
+    pub regions: Option<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -444,6 +448,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             subdivision_tax: codes.subdivision_tax,
             subdivisions: subdivision_codes(&r)?,
             tax_base_costs: Some(r.text("tax_base_costs")?).filter(|law| !law.is_empty()),
+            regions: Some(r.text("regions")?).filter(|text| !text.is_empty()),
         });
     }
     Ok(jurisdictions)
@@ -1460,12 +1465,13 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\n";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\tregions\n";
     const GOOD: &str =
         "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON\t";
 
+    /// `row` without its last column (`regions`, empty).
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\t\n").into_boxed_str());
         parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
     }
 
