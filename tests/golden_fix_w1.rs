@@ -208,3 +208,26 @@ fn azores_and_greek_islands_are_refused_truthfully_and_the_mainland_is_stated() 
     assert!(e.message.contains("our data has no subdivisions of DE"), "{}", e.message);
 }
 
+/// W-CY1. Cyprus Customs and Excise, "Relief from VAT in consignments of negligible value": "Goods
+/// of a negligible value not exceeding €17.09 per consignment ... shall be admitted free of VAT"
+/// (CYP 10 at the euro conversion rate; Directive 2009/132/EC art. 23's option, to 2021-06-30).
+/// A €20.00 toy by post on 2020-06-01 is over it: VAT 19 % × 20.00 = 3.80 is due (it was "not
+/// due" under the EU's €22 option); a €17.00 toy is within it (`cy-vat-relief-17`).
+#[test]
+fn cyprus_vat_relief_was_17_09_euros_not_22_before_2021_07() {
+    let toy = |price: &str| {
+        quote(json!({"destination": "CY", "ship_from": "US", "origin": "US", "date": "2020-06-01",
+            "currency": "EUR", "channel": "post", "incoterm": "DAP", "shipping": "0", "insurance": "0",
+            "lines": [{"id": "toy", "code": "9503.00.75", "quantity": "1", "unit_price": price, "weight_kg": "0.3"}]}))
+    };
+    let over = toy("20.00");
+    assert!(!common::applies(&over, "cy-vat-relief-17"));
+    assert!(over.thresholds.iter().all(|c| c.id != "eu-vat-relief-22"), "{:?}", over.thresholds);
+    let (amount, _, formula) = tax(&over);
+    assert!(formula.starts_with("19% × 20.00 = 3.80"), "{formula}");
+    assert_ne!(amount, Some(d("0")));
+    let within = toy("17.00");
+    assert!(common::applies(&within, "cy-vat-relief-17"));
+    assert_eq!(tax(&within).0, Some(d("0")), "{}", tax(&within).2);
+}
+
