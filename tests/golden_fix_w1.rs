@@ -231,3 +231,23 @@ fn cyprus_vat_relief_was_17_09_euros_not_22_before_2021_07() {
     assert_eq!(tax(&within).0, Some(d("0")), "{}", tax(&within).2);
 }
 
+/// W-RED1. Seimas press release of 2025-06-17 (lrs.lt): "From 1 January 2026, Lithuania will apply
+/// two reduced rates of value added tax (VAT) of 5 % and 12 %" (books 9 → 5 %; the 9 % rate
+/// abolished). A book declared `reduced` on 2026-11-27 names LT's reduced rates as 5 % and 12 %;
+/// on 2025-11-27 as 5 % and 9 % (the imported rows). Both rates are `verify`: listed, not priced.
+#[test]
+fn lithuania_reduced_rates_are_5_and_12_from_2026_seimas_2025_06_17() {
+    let book = |date: &str| {
+        quote(json!({"destination": "LT", "ship_from": "US", "origin": "US", "date": date,
+            "currency": "EUR", "channel": "courier", "transport": "air", "incoterm": "DDP", "shipping": "0",
+            "insurance": "0", "lines": [{"id": "x", "code": "4901.99", "quantity": "1", "unit_price": "200.00",
+            "vat_class": "reduced"}]}))
+    };
+    let says = |q: &Quote| {
+        q.warnings.iter().find(|w| w.code == "W_REDUCED_RATE_ASSUMED").map(|w| w.message.clone()).unwrap_or_default()
+    };
+    let now = says(&book("2026-11-27"));
+    assert!(now.contains("(5 %, 12 %)"), "{now}");
+    let before = says(&book("2025-11-27"));
+    assert!(before.contains("(5 %, 9 %)"), "{before}");
+}
