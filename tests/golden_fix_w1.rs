@@ -251,3 +251,20 @@ fn lithuania_reduced_rates_are_5_and_12_from_2026_seimas_2025_06_17() {
     let before = says(&book("2025-11-27"));
     assert!(before.contains("(5 %, 9 %)"), "{before}");
 }
+
+/// W-LU1. `vat_class: reduced` gives Luxembourg's 8 % (loi TVA art. 40, Access2Markets: 8 % from
+/// 2024-01-01); its 3 % super-reduced rate (books, food, children's clothing) and 14 % parking
+/// rate (still wine) cannot be selected by the request: the quote now says so, instead of
+/// pricing 8 % with no word.
+#[test]
+fn a_reduced_class_into_luxembourg_names_the_3_and_14_percent_rates_it_cannot_select() {
+    // A seller outside IOSS, by courier: no EUR 3 per tariff line, the book duty-free.
+    let q = quote(json!({"destination": "LU", "ship_from": "TW", "origin": "TW", "date": "2026-11-27",
+        "currency": "EUR", "channel": "courier", "transport": "air", "incoterm": "DDP", "shipping": "0",
+        "insurance": "0", "seller_registered": false,
+        "lines": [{"id": "x", "code": "4901.99", "quantity": "1", "unit_price": "100.00", "vat_class": "reduced"}]}));
+    assert_eq!(tax(&q).0, Some(d("8.00")), "{}", tax(&q).2);
+    let said = q.warnings.iter().find(|w| w.code == "W_REDUCED_RATE_ASSUMED").map(|w| w.message.clone());
+    let said = said.expect("W_REDUCED_RATE_ASSUMED");
+    assert!(said.contains("LU's reduced rate, 8 %, is used") && said.contains("3 %, 14 %"), "{said}");
+}

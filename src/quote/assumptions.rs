@@ -84,8 +84,10 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     }
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == Some(VatClass::Reduced)) {
         let rates = rules.reduced_rates(dest, date);
-        if ctx.j.tax_basis != TaxBasis::None && rates.len() > 1 {
-            ctx.warn(Detail::ReducedRateAssumed { destination: ctx.j.country, rates });
+        // Rates `reduced` never gives (LU's 3 % and 14 %: audit-w W-LU1): said, not left out.
+        let others = rules.unselectable_rates(dest, date, &rates);
+        if ctx.j.tax_basis != TaxBasis::None && (rates.len() > 1 || (!rates.is_empty() && !others.is_empty())) {
+            ctx.warn(Detail::ReducedRateAssumed { destination: ctx.j.country, rates, others });
         } else if ctx.j.tax_basis != TaxBasis::None && rates.is_empty() {
             return Err(Error::new(
                 ErrorCode::InvalidField,

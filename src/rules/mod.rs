@@ -887,6 +887,21 @@ impl Rules {
         rates
     }
 
+    /// The super-reduced and parking rates of `country` on `date` that are not among `reduced`
+    /// (its reduced rates), ascending: rates a request's `vat_class` cannot select.
+    pub fn unselectable_rates(&self, country: &str, date: Date, reduced: &[Decimal]) -> Vec<Decimal> {
+        let country = self.territory(country, date).map_or(country, |t| t.vat_of);
+        let mut rates: Vec<Decimal> = self
+            .vat_on(country, date)
+            .filter(|v| v.subdivision.is_empty() && matches!(v.kind, VatKind::SuperReduced | VatKind::Parking))
+            .map(|v| v.percent.normalize())
+            .filter(|p| !reduced.contains(p))
+            .collect();
+        crate::sort::sort_unstable(&mut rates);
+        rates.dedup();
+        rates
+    }
+
     /// The thresholds that can apply to a consignment to `country`, in file order.
     pub fn thresholds<'r: 'a, 'a>(
         &'r self,
