@@ -169,8 +169,10 @@ fn a_150_dollar_parcel_before_2016_03_10_is_under_the_200_dollar_de_minimis() {
 
 // ---- I3: a month's official customs rate not in the snapshot --------------------------------------
 
+/// A T-shirt of Canada (from 2026-07-01 a US one's EU duty is not priced: Reg. (EU) 2026/1455 as
+/// reported, `duty_free.tsv#eu-us-industrial-2026`).
 fn eu_tee(destination: &str, on: &str) -> Value {
-    json!({"destination": destination, "origin": "US", "ship_from": "US", "date": on, "currency": "USD",
+    json!({"destination": destination, "origin": "CA", "ship_from": "CA", "date": on, "currency": "USD",
         "channel": "courier", "transport": "air", "incoterm": "DDP", "shipping": "20.00",
         "lines": [{"id": "tee", "code": "6109.10.00.10", "quantity": "10", "unit_price": "100.00"}]})
 }

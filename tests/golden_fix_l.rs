@@ -12,9 +12,11 @@ use serde_json::json;
 
 /// One line of `code` into `destination` on `date`: `quantity` × `unit_price`, a business buyer
 /// (no IOSS, no low-value relief: the import tax is charged at the border on its full value).
+/// Goods of Canada: from 2026-07-01 the EU duty on US goods is not priced (Reg. (EU) 2026/1455 as
+/// reported, `duty_free.tsv#eu-us-industrial-2026`), and these cases are about the VAT class.
 fn one(destination: &str, currency: &str, date: &str, code: &str, unit_price: &str) -> Quote {
     quote(json!({"destination": destination, "currency": currency, "date": date, "channel": "courier",
-                 "origin": "US", "ship_from": "US", "business_buyer": true,
+                 "origin": "CA", "ship_from": "CA", "business_buyer": true,
                  "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": unit_price, "weight_kg": "1"}]}))
 }
 
@@ -62,7 +64,8 @@ fn member_states_not_encoded_are_a_lower_bound_at_zero_for_annex_iii_points_3_an
         ("PL", "8713.10.00", "eu-disability"),
         ("BE", "9619.00.71", "eu-sanitary"),
         ("AT", "9701.91.00", "eu-works-of-art"),
-        ("PT", "9401.20.00", "eu-child-car-seats"),
+        // PT carries the EU row as its own (its lista I rows replace the EU's whole: fix-w1).
+        ("PT", "9401.20.00", "pt-child-car-seats"),
     ];
     for (dest, code, row) in cases {
         let q = one(dest, "EUR", "2026-11-20", code, "200.00");

@@ -313,12 +313,13 @@ fn norway_voec_is_mandatory_above_nok_50000_skatteetaten() {
 
 // Finland (audit-f F2): the soft-drinks tax (Act 1127/2010) and the beverage-packaging tax (Act
 // 1037/2004) are levied on import; their rates are not in our data, so a soft drink lists both,
-// without an amount, and is partial.
+// without an amount, and is partial. Goods of Canada: from 2026-07-01 a US drink's EU duty is not
+// priced either (Reg. (EU) 2026/1455 as reported, `duty_free.tsv#eu-us-agri-seafood-2026`).
 
 #[test]
 fn a_soft_drink_into_finland_lists_both_finnish_taxes() {
     let q = quote(json!({"destination": "FI", "date": "2026-11-26", "currency": "EUR", "channel": "courier",
-        "origin": "US", "ship_from": "US", "seller_registered": false,
+        "origin": "CA", "ship_from": "CA", "seller_registered": false,
         "lines": [{"id": "soda", "code": "2202.10", "quantity": "24", "unit_price": "8.00", "volume_l": "8.4"}]}));
     let l = &q.lines[0];
     for name in ["Virvoitusjuomavero", "Juomapakkausvero"] {
@@ -329,7 +330,7 @@ fn a_soft_drink_into_finland_lists_both_finnish_taxes() {
     assert!(!q.totals.complete);
     // Beer lists the EU's harmonised excise and the packaging tax (another tax, other codes).
     let q = quote(json!({"destination": "FI", "date": "2026-11-26", "currency": "EUR", "channel": "courier",
-        "origin": "US", "ship_from": "US", "seller_registered": false,
+        "origin": "CA", "ship_from": "CA", "seller_registered": false,
         "lines": [{"id": "beer", "code": "2203.00", "quantity": "6", "unit_price": "3.00", "volume_l": "0.33", "alcohol_pct": "5"}]}));
     let excises: Vec<String> =
         q.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Excise).map(|l| l.name.to_string()).collect();

@@ -84,8 +84,10 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
     }
     if let Some(i) = req.lines.iter().position(|l| l.vat_class == Some(VatClass::Reduced)) {
         let rates = rules.reduced_rates(dest, date);
-        if ctx.j.tax_basis != TaxBasis::None && rates.len() > 1 {
-            ctx.warn(Detail::ReducedRateAssumed { destination: ctx.j.country, rates });
+        // Rates `reduced` never gives (LU's 3 % and 14 %: audit-w W-LU1): said, not left out.
+        let others = rules.unselectable_rates(dest, date, &rates);
+        if ctx.j.tax_basis != TaxBasis::None && (rates.len() > 1 || (!rates.is_empty() && !others.is_empty())) {
+            ctx.warn(Detail::ReducedRateAssumed { destination: ctx.j.country, rates, others });
         } else if ctx.j.tax_basis != TaxBasis::None && rates.is_empty() {
             return Err(Error::new(
                 ErrorCode::InvalidField,
@@ -108,11 +110,17 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         // A destination whose import taxes do not differ by subdivision has none to name: the
         // field would be ignored (a GB "ZZ" used to pass in silence).
         if known.is_empty() {
-            return Err(Error::new(
-                ErrorCode::InvalidField,
-                "subdivision",
-                format!("{sub}: {dest}'s import duty and taxes do not differ by subdivision, so a subdivision is not used: leave it out"),
-            ));
+            // Where regions tax imports at rates our data does not model (the Azores), saying
+            // the taxes do not differ would be false (audit-w W-SUB1).
+            let message = match ctx.j.regions {
+                Some(regions) => format!(
+                    "{sub}: {dest}'s regional import tax rates are not in our data, so a subdivision is not used: the quote assumes {regions}; leave it out"
+                ),
+                None => format!(
+                    "{sub}: our data has no subdivisions of {dest} (its import duty and taxes are priced at the national rates), so a subdivision is not used: leave it out"
+                ),
+            };
+            return Err(Error::new(ErrorCode::InvalidField, "subdivision", message));
         }
         if !known.contains(&sub) {
             return Err(Error::new(
@@ -121,6 +129,11 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
                 format!("{sub} is not a subdivision of {dest} (ISO 3166-2): give one of {}", known.join(", ")),
             ));
         }
+    }
+    // Regions whose import tax rates our data does not model: the quote prices the mainland's
+    // and says so.
+    if let Some(regions) = ctx.j.regions.filter(|_| ctx.subdivision.is_none()) {
+        ctx.warn(Detail::Assumption { threshold: "subdivision", assumption: regions });
     }
     // Border taxes that differ by province or state (Canada's HST, Brazil's ICMS): only asked
     // when the request names no subdivision and the buyer is not a registrant paying GST only.

@@ -502,6 +502,7 @@ fn quote_reading(engine: &Engine, req: &QuoteRequest, freight_factor: Option<Dec
         None => Vec::new(),
     };
     unprice_unverified(&mut ctx, &relief, &mut lines);
+    unprice_origin_duty_free(&mut ctx, &relief, &flat_shares, &mut lines);
     if let Some(factor) = unsettled {
         let lower = quote_reading(engine, req, Some(factor))?;
         keep_lower_bounds(&mut lines, &figures, &lower.lines, factor);

@@ -71,6 +71,56 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
     }
 }
 
+/// Unprices the tariff duty of each line whose goods' origin a row of `rules/duty_free.tsv` by
+/// origin may free of it (a `verify` row: a law reported, its text not read, such as the EU's
+/// regulation of 2026 on US industrial goods), and the tax whose base holds that duty; the line
+/// says which row and what prices it (the caller's `duty_rate`, which such a line keeps). A line
+/// that pays the EU's flat EUR 3 per tariff line keeps it: Reg. (EU) 2026/382 art. 2 charges it in
+/// place of the relief whatever the tariff's rate (a free book pays it), unless whether it reaches
+/// the goods is itself unsettled (`flat_duty_unsettled`: the tariff's duty is then the other
+/// reading).
+pub(super) fn unprice_origin_duty_free(
+    ctx: &mut Ctx<'_>,
+    relief: &Relief,
+    flat_shares: &[Option<(Decimal, String)>],
+    lines: &mut [LineQuote],
+) {
+    let req = ctx.req;
+    for (i, (line, asked)) in lines.iter_mut().zip(&req.lines).enumerate() {
+        if asked.duty_rate.is_some() {
+            continue;
+        }
+        let flat = relief.for_line(i).flat_duty.filter(|_| flat_shares.get(i).is_some_and(Option::is_some));
+        if flat.is_some_and(|t| flat_duty_unsettled(ctx, t, asked).is_none()) {
+            continue;
+        }
+        let Some(origin) = asked.origin.as_deref().or(req.origin.as_deref()) else { continue };
+        let origin = origin.to_ascii_uppercase();
+        let Some(row) = ctx.rules.origin_duty_free(ctx.destination, &origin, line.code.digits(), req.date) else {
+            continue;
+        };
+        let dutiable = line
+            .levies
+            .iter()
+            .any(|l| l.kind == LevyKind::Duty && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
+        if !dutiable {
+            continue;
+        }
+        ctx.note_verify(row.source.row(), true);
+        let why = format!(
+            "{}: {} [verify]: the tariff's duty is not priced; the line's duty_rate (\"0%\" for goods the law frees, else the tariff's rate) prices it",
+            row.source.row(),
+            row.assumption
+        );
+        let held = format!("the tax's base holds the duty that {} leaves unpriced", row.id);
+        let mut whys: Vec<(&[LevyKind], &str)> = vec![(&[LevyKind::Duty], why.as_str())];
+        if ctx.j.tax_basis != TaxBasis::None {
+            whys.push((&[LevyKind::Tax], held.as_str()));
+        }
+        unprice_levies(line, &whys);
+    }
+}
+
 /// True when the line's duty rate is free: the caller's `duty_rate`, or every tariff line of its
 /// code in the destination's tariff. A code not found, or no tariff, is not known to be free.
 pub(super) fn rate_is_free(ctx: &Ctx<'_>, line: &LineRequest, code: &HsCode) -> bool {

@@ -191,6 +191,8 @@ pub(crate) enum Detail {
     ReducedRateAssumed {
         destination: &'static str,
         rates: Vec<Decimal>,
+        /// The destination's super-reduced and parking rates, which `vat_class` cannot select.
+        others: Vec<Decimal>,
     },
     FxFallback {
         reason: String,
@@ -494,14 +496,26 @@ impl fmt::Display for Detail {
                 "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
                 Joined(thresholds, ", ")
             ),
-            Detail::ReducedRateAssumed { destination, rates } => {
+            Detail::ReducedRateAssumed { destination, rates, others } => {
                 let shown: Vec<String> = rates.iter().map(|r| format!("{} %", r.normalize())).collect();
-                write!(
-                    f,
-                    "vat_class reduced: {destination} has several reduced rates ({}); the lowest, {}, is used, and which one applies depends on the goods: check it, or give vat_class standard",
-                    shown.join(", "),
-                    shown.first().map_or("", String::as_str)
-                )
+                let first = shown.first().map_or("", String::as_str);
+                match rates.len() {
+                    1 => write!(f, "vat_class reduced: {destination}'s reduced rate, {first}, is used")?,
+                    _ => write!(
+                        f,
+                        "vat_class reduced: {destination} has several reduced rates ({}); the lowest, {first}, is used, and which one applies depends on the goods",
+                        shown.join(", ")
+                    )?,
+                }
+                if !others.is_empty() {
+                    let others: Vec<String> = others.iter().map(|r| format!("{} %", r.normalize())).collect();
+                    write!(
+                        f,
+                        "; {destination} also taxes some goods at {} (super-reduced or parking rates), which vat_class cannot select",
+                        others.join(", ")
+                    )?;
+                }
+                f.write_str(": check it, or give vat_class standard")
             }
             Detail::FxFallback { reason } => f.write_str(reason),
             Detail::StaleFx { from, to, rate_date, age_days } => write!(

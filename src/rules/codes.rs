@@ -910,6 +910,13 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(DUTY_FREE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "dutiable")?;
+        // A row by origin lists the tariff's duty unpriced; the engine never prices it at zero.
+        if !countries(&r, "origins")?.is_empty() && r.text("confidence")? != "verify" {
+            return Err(r.bad(
+                "confidence",
+                "a row with origins is listed, never priced, by the engine: it must be verify (docs/rules.md#duty-free)",
+            ));
+        }
     }
     for r in table(EXCISE_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;

@@ -2,8 +2,13 @@
 //! Singapore levies duty on four categories (intoxicating liquors, tobacco, motor vehicles,
 //! petroleum products) and none on anything else. The snapshot has no tariff for such a
 //! destination, so without this table every line would need the caller's `duty_rate`.
+//!
+//! A row naming `origins` is another kind: goods of those origins that a destination's law frees
+//! of the duty its tariff sets (the EU's regulation on US industrial goods of 2026). It applies
+//! over the tariff, and only as a `verify` row (checked by `build.rs`): the engine lists the
+//! tariff's duty without an amount, never prices it at zero (`quote::unverified`).
 
-use super::codes::{code_prefixes, DUTY_FREE_FILE};
+use super::codes::{code_prefixes, countries, DUTY_FREE_FILE};
 use super::table::{in_force, Tsv};
 use crate::date::Date;
 use crate::error::Result;
@@ -20,9 +25,13 @@ pub struct DutyFree {
     pub dutiable: Vec<&'static str>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
-    /// What the quote assumes when the row prices a line (stated in its warnings).
+    /// What the quote assumes when the row prices a line (stated in its warnings); for a row
+    /// with `origins`, what the law is reported to do and why the line is not priced.
     pub assumption: &'static str,
     pub source: Provenance<'static>,
+    /// Empty: every origin, for a destination without a tariff. Else the origins whose goods the
+    /// row frees of the duty of the destination's tariff (`country` may then be a group).
+    pub origins: Vec<&'static str>,
 }
 
 impl DutyFree {
@@ -59,6 +68,7 @@ pub(super) fn parse(t: &Tsv<'static>) -> Result<Vec<DutyFree>> {
             valid_to: r.date("valid_to")?,
             assumption: r.text("assumption")?,
             source: Provenance::rule_row(table, id, &r)?,
+            origins: countries(&r, "origins")?,
         });
     }
     Ok(rows)
@@ -68,7 +78,7 @@ pub(super) fn parse(t: &Tsv<'static>) -> Result<Vec<DutyFree>> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tdutiable\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tcountry\tdutiable\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\torigins\n";
 
     fn parse_row(row: &str) -> Result<Vec<DutyFree>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -77,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_row_names_its_dutiable_prefixes_and_dates() {
-        let row = &parse_row("x\tSG\t2203,24\t2020-01-01\t\ta\tlaw\tofficial").unwrap()[0];
+        let row = &parse_row("x\tSG\t2203,24\t2020-01-01\t\ta\tlaw\tofficial\t").unwrap()[0];
         assert_eq!(row.dutiable_prefix("2203000000"), Some("2203"));
         assert_eq!(row.dutiable_prefix("2402200000"), Some("24"));
         assert_eq!(row.dutiable_prefix("2202100000"), None);
@@ -89,10 +99,11 @@ mod tests {
     #[test]
     fn bad_values_fail_the_load_naming_the_column() {
         for (row, column) in [
-            ("x\tSG\t2203,2\t\t\ta\tlaw\tofficial", "dutiable"),
-            ("x\tSG\t22x3\t\t\ta\tlaw\tofficial", "dutiable"),
-            ("x\tSG\t2203\t2020-13-01\t\ta\tlaw\tofficial", "valid_from"),
-            ("x\tSG\t2203\t\t\ta\tlaw\tsure", "confidence"),
+            ("x\tSG\t2203,2\t\t\ta\tlaw\tofficial\t", "dutiable"),
+            ("x\tSG\t22x3\t\t\ta\tlaw\tofficial\t", "dutiable"),
+            ("x\tSG\t2203\t2020-13-01\t\ta\tlaw\tofficial\t", "valid_from"),
+            ("x\tSG\t2203\t\t\ta\tlaw\tsure\t", "confidence"),
+            ("x\tEU\t01\t\t\ta\tlaw\tverify\tUSA", "origins"),
         ] {
             let e = parse_row(row).expect_err(column);
             assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);

@@ -79,6 +79,10 @@ pub struct Jurisdiction {
     /// the consignment among them) in the import tax base, where the destination's does
     /// (`tax_base_costs`; docs/rules.md §8).
     pub tax_base_costs: Option<&'static str>,
+    /// What a quote assumes where regions of the destination tax imports at rates our data does
+    /// not model (`regions`: mainland Portugal, not the Azores or Madeira), stated on every quote
+    /// and in the refusal of a `subdivision`.
+    pub regions: Option<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -444,6 +448,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             subdivision_tax: codes.subdivision_tax,
             subdivisions: subdivision_codes(&r)?,
             tax_base_costs: Some(r.text("tax_base_costs")?).filter(|law| !law.is_empty()),
+            regions: Some(r.text("regions")?).filter(|text| !text.is_empty()),
         });
     }
     Ok(jurisdictions)
@@ -645,7 +650,9 @@ impl Rules {
         let movements = movements::parse(&file(snapshot, codes::MOVEMENTS_FILE)?, &groups)?;
         let duty_free = duty_free::parse(&file(snapshot, codes::DUTY_FREE_FILE)?)?;
         for row in &duty_free {
-            if !jurisdictions.iter().any(|j| j.country == row.country) {
+            // A row by origin applies over a tariff, to a destination or a group's members.
+            let group = !row.origins.is_empty() && groups.is_group(row.country);
+            if !group && !jurisdictions.iter().any(|j| j.country == row.country) {
                 return Err(Error::new(
                     ErrorCode::Snapshot,
                     codes::DUTY_FREE_FILE,
@@ -880,6 +887,21 @@ impl Rules {
         rates
     }
 
+    /// The super-reduced and parking rates of `country` on `date` that are not among `reduced`
+    /// (its reduced rates), ascending: rates a request's `vat_class` cannot select.
+    pub fn unselectable_rates(&self, country: &str, date: Date, reduced: &[Decimal]) -> Vec<Decimal> {
+        let country = self.territory(country, date).map_or(country, |t| t.vat_of);
+        let mut rates: Vec<Decimal> = self
+            .vat_on(country, date)
+            .filter(|v| v.subdivision.is_empty() && matches!(v.kind, VatKind::SuperReduced | VatKind::Parking))
+            .map(|v| v.percent.normalize())
+            .filter(|p| !reduced.contains(p))
+            .collect();
+        crate::sort::sort_unstable(&mut rates);
+        rates.dedup();
+        rates
+    }
+
     /// The thresholds that can apply to a consignment to `country`, in file order.
     pub fn thresholds<'r: 'a, 'a>(
         &'r self,
@@ -1027,7 +1049,19 @@ impl Rules {
 
     /// The row of `rules/duty_free.tsv` in force for `country` on `date`, if any.
     pub fn duty_free(&self, country: &str, date: Date) -> Option<&DutyFree> {
-        self.duty_free.iter().find(|r| r.country == country && r.in_force(date))
+        self.duty_free.iter().find(|r| r.origins.is_empty() && r.country == country && r.in_force(date))
+    }
+
+    /// The row of `rules/duty_free.tsv` by origin in force on `date` that frees goods of `origin`
+    /// with code `code` of the duty of `destination`'s tariff (its `country` names the destination
+    /// or a group it belongs to on `date`; the code is outside its `dutiable`), if any.
+    pub fn origin_duty_free(&self, destination: &str, origin: &str, code: &str, date: Date) -> Option<&DutyFree> {
+        self.duty_free.iter().find(|r| {
+            r.origins.contains(&origin)
+                && r.in_force(date)
+                && self.groups.names(r.country, destination, date)
+                && r.dutiable_prefix(code).is_none()
+        })
     }
 
     /// The fees of `country` in force on `date`.
@@ -1446,12 +1480,13 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\n";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\tregions\n";
     const GOOD: &str =
         "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON\t";
 
+    /// `row` without its last column (`regions`, empty).
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\t\n").into_boxed_str());
         parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
     }
 
