@@ -257,7 +257,9 @@ fn in_file(e: Error, line_number: u64) -> Error {
     match e.field.as_deref().and_then(|f| f.strip_prefix("lines[0]")) {
         Some(rest) => {
             let field = format!("{parent}{rest}");
-            Error { field: Some(field), ..e }
+            let mut e = e;
+            e.field = Some(field);
+            e
         }
         None => e.within(&parent),
     }
@@ -346,7 +348,7 @@ impl Columns {
         // With a currency column each row names its own; an empty cell is an error, never the
         // currency of another row or USD (audit-s S6).
         let currency = match (optional(self.currency), every_price) {
-            (Some(c), _) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.message))?,
+            (Some(c), _) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.into_fields().message))?,
             (None, Some(c)) if self.currency.is_none() => c,
             _ => {
                 return Err(Error::new(
