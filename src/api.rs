@@ -145,7 +145,9 @@ fn without_tariff(
             row.source.row()
         ),
     };
-    crate::error::Error { message: format!("{}{said}", e.message), ..e }
+    let mut e = e.into_fields();
+    e.message.push_str(&said);
+    crate::error::Error::from(e)
 }
 
 /// Looks up a code in the tariff a destination applies, as in force on `date`.

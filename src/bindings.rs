@@ -176,7 +176,8 @@ fn wrong_type(value: &JsValue, name: &str, expected: &str) -> JsValue {
 fn js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
-    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.map(JsValue::from).unwrap_or(JsValue::NULL));
+    let _ =
+        js_sys::Reflect::set(&err, &"field".into(), &e.into_fields().field.map(JsValue::from).unwrap_or(JsValue::NULL));
     err.into()
 }
 

@@ -257,6 +257,7 @@ fn unbroken(raw: &csv::ByteRecord, line_number: u64) -> Result<()> {
 /// no column gives (the destination, the date: options of the command) is named as the request
 /// names it (`line 7, destination`); an error of the row as a whole names its line alone.
 fn in_file(e: Error, line_number: u64) -> Error {
+    let mut e = e.into_fields();
     let line = format!("line {line_number}");
     let field = e.field.as_deref().unwrap_or_default();
     let field = field.strip_prefix("lines[0]").map_or(field, |f| f.trim_start_matches('.'));
@@ -272,11 +273,11 @@ fn in_file(e: Error, line_number: u64) -> Error {
         (Some(c), Some(r)) => format!("{line}, column {c} ({r})"),
         (None, _) => format!("{line}, {field}"),
     };
-    let message = match column {
-        Some("sku") => e.message.replace("line id", "sku"),
-        _ => e.message,
-    };
-    Error { field: Some(named), message, ..e }
+    if column == Some("sku") {
+        e.message = e.message.replace("line id", "sku");
+    }
+    e.field = Some(named);
+    Error::from(e)
 }
 
 /// Positions of the input columns.
@@ -362,7 +363,7 @@ impl Columns {
         // With a currency column each row names its own; an empty cell is an error, never the
         // currency of another row or USD (audit-s S6).
         let currency = match (optional(self.currency), every_price) {
-            (Some(c), _) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.message))?,
+            (Some(c), _) => Currency::parse(c).map_err(|e| Error::new(e.code, "currency", e.into_fields().message))?,
             (None, Some(c)) if self.currency.is_none() => c,
             _ => {
                 return Err(Error::new(

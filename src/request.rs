@@ -1124,7 +1124,7 @@ impl LineRequest {
             let field = || format!("units.{k}");
             non_negative(*v, "", ErrorCode::Quantity).map_err(|_| negative(*v, &field(), ErrorCode::Quantity))?;
             at_most(*v, MAX_INPUT, "").map_err(|_| too_large(*v, MAX_INPUT, &field()))?;
-            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.message))?;
+            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.into_fields().message))?;
         }
         for (k, v) in &self.components {
             let field = || format!("components.{k}");
@@ -1231,8 +1231,8 @@ mod tests {
             for text in [c.to_string(), format!("a{c}b")] {
                 for field in ["id", "description"] {
                     assert_eq!(
-                        check_text(&text, field).map_err(|e| e.message),
-                        check_text_chars(&text, field).map_err(|e| e.message),
+                        check_text(&text, field).map_err(|e| e.into_fields().message),
+                        check_text_chars(&text, field).map_err(|e| e.into_fields().message),
                         "{b:#x} {field}"
                     );
                 }
@@ -1308,7 +1308,7 @@ mod tests {
                 .collect();
             let json =
                 format!(r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{}]}}"#, lines.join(","));
-            from_json(&json).err().map(|e| (e.code, e.field))
+            from_json(&json).err().map(|e| (e.code, e.into_fields().field))
         };
         assert_eq!(cart(&["a1b", "a2b", "a3b", "x", "ab"]), None);
         let repeat = Some((ErrorCode::DuplicateLineId, Some("lines[3].id".to_string())));

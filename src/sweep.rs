@@ -207,7 +207,8 @@ impl SweepAxes {
             values.iter().enumerate().map(|(i, v)| crate::request::country(v, &field(i))).collect()
         };
         for (i, c) in self.codes.iter().enumerate() {
-            crate::hs::HsCode::parse(c).map_err(|e| Error::new(e.code, format!("axes.codes[{i}]"), e.message))?;
+            crate::hs::HsCode::parse(c)
+                .map_err(|e| Error::new(e.code, format!("axes.codes[{i}]"), e.into_fields().message))?;
         }
         claim_plans(&self.claims)?;
         Ok(SweepAxes {

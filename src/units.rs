@@ -269,7 +269,7 @@ impl Unit {
             let split = t.find(|c: char| !(c.is_ascii_digit() || c == ','))?;
             let n = Decimal::from_str_exact(&t[..split].replace(',', "")).ok()?;
             let unit = Unit::lookup_symbol(t[split..].trim())?;
-            let factor = unit.factor.checked_mul(n)?;
+            let factor = crate::money::checked_mul(unit.factor, n)?;
             (n > Decimal::ZERO && factor <= Decimal::from(MAX_UNIT_FACTOR)).then_some(Unit { factor, ..unit })
         })
     }
@@ -352,9 +352,9 @@ impl Quantities {
     #[must_use]
     pub fn add(&mut self, qualifier: Qualifier, amount: Decimal, unit: Unit) -> Option<()> {
         let measure = Measure { dimension: unit.dimension, qualifier };
-        let base = amount.checked_mul(unit.factor)?;
+        let base = crate::money::checked_mul(amount, unit.factor)?;
         match self.entries.amount_mut(measure) {
-            Some(v) => *v = v.checked_add(base)?,
+            Some(v) => *v = crate::money::checked_add(*v, base)?,
             None => self.entries.push((measure, base)),
         }
         Some(())
@@ -433,7 +433,7 @@ impl Quantities {
         if measure == Measure::net(Dimension::PureAlcohol) {
             let litres = self.get(Measure::net(Dimension::Volume))?;
             let pct = self.alcohol_pct?;
-            return litres.checked_mul(pct).map(crate::money::per_cent);
+            return crate::money::checked_mul(litres, pct).map(crate::money::per_cent);
         }
         None
     }

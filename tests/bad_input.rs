@@ -16,7 +16,7 @@ fn request(destination: &str, line: &str) -> String {
 
 /// The error `from_json` gives, as (code, field).
 fn refused(text: &str) -> (ErrorCode, Option<String>) {
-    let e = from_json(text).expect_err("refused");
+    let e = from_json(text).expect_err("refused").into_fields();
     (e.code, e.field)
 }
 

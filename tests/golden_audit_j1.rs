@@ -23,7 +23,7 @@ fn formula(line: &LineQuote, kind: LevyKind) -> String {
 
 /// The error a request is refused with: its code and field.
 fn refused(v: Value) -> (ErrorCode, String, String) {
-    let e = engine().quote(&request(v)).expect_err("refused");
+    let e = engine().quote(&request(v)).expect_err("refused").into_fields();
     (e.code, e.field.unwrap_or_default(), e.message)
 }
 

@@ -90,7 +90,7 @@ fn an_unknown_or_impossible_base_is_a_typed_error() {
     let ask = |extras: Value| {
         let req = json!({"destination": "KR", "date": "2026-11-02", "currency": "KRW",
             "lines": [{"id": "w", "code": "2204.21", "quantity": "1", "unit_price": "300000", "extra_duties": extras}]});
-        let e = common::engine().quote(&common::request(req)).expect_err("refused");
+        let e = common::engine().quote(&common::request(req)).expect_err("refused").into_fields();
         (e.code, e.field.unwrap_or_default(), e.message)
     };
     for (extras, field) in [

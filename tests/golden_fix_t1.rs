@@ -20,6 +20,7 @@ fn refused(v: Value) -> (ErrorCode, String, String) {
         Err(e) => e,
         Ok(req) => engine().quote(&req).expect_err("refused"),
     };
+    let e = e.into_fields();
     (e.code, e.field.unwrap_or_default(), e.message)
 }
 

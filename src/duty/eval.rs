@@ -3,7 +3,7 @@
 
 use super::{DutyExpr, NotPriceableKind, SpecificRate};
 use crate::date::Date;
-use crate::money::{format_grouped, Currency, RoundingPolicy};
+use crate::money::{self, format_grouped, Currency, RoundingPolicy};
 use crate::rules::taxes::Rounding;
 use crate::units::{Measure, Quantities};
 use rust_decimal::Decimal;
@@ -332,7 +332,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 Some(c) => format!("{} ({})", format_grouped(v), c.replace('_', " ")),
             };
             match base {
-                Some((v, c)) => match percent.checked_mul(v) {
+                Some((v, c)) => match money::checked_mul(*percent, v) {
                     Some(x) => Part::priced(
                         crate::money::per_cent(x),
                         shown(text, || format!("{} × {}", pct(), base_shown(v, c))),
@@ -362,8 +362,8 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 let p = eval(t, input, text, read);
                 // A term not priced adds its own lower bound (0 for a missing quantity; the
                 // priced side of a "whichever is higher" whose other side is missing).
-                priced = priced.and_then(|s| s.checked_add(p.priced));
-                amount = amount.zip(p.amount).and_then(|(s, a)| s.checked_add(a));
+                priced = priced.and_then(|s| money::checked_add(s, p.priced));
+                amount = amount.zip(p.amount).and_then(|(s, a)| money::checked_add(s, a));
                 unpriced.extend(p.unpriced);
                 if text {
                     texts.push(p.text);
@@ -419,7 +419,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 (Some(p), _) => {
                     let extra = eval(p, input, text, read);
                     let text = format!("{} + {}", base.text, extra.text);
-                    let amount = base.amount.zip(extra.amount).and_then(|(a, b)| a.checked_add(b));
+                    let amount = base.amount.zip(extra.amount).and_then(|(a, b)| money::checked_add(a, b));
                     let priced = extra.amount.unwrap_or_default() + base.amount.unwrap_or_default();
                     let unpriced = base.unpriced.into_iter().chain(extra.unpriced).collect();
                     Part { amount, priced, text, unpriced }
@@ -427,8 +427,11 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 (None, Some(m)) => {
                     let less = eval(m, input, text, read);
                     let text = format!("max(0, {} − {})", base.text, less.text);
-                    let amount =
-                        base.amount.zip(less.amount).and_then(|(a, b)| a.checked_sub(b)).map(|d| d.max(Decimal::ZERO));
+                    let amount = base
+                        .amount
+                        .zip(less.amount)
+                        .and_then(|(a, b)| money::checked_sub(a, b))
+                        .map(|d| d.max(Decimal::ZERO));
                     let unpriced = base.unpriced.into_iter().chain(less.unpriced).collect();
                     Part { amount, priced: Decimal::ZERO, text, unpriced }
                 }
@@ -476,7 +479,7 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
         );
     }
     if let Some(over) = rate.over {
-        let Some(beyond) = qty.checked_sub(over) else {
+        let Some(beyond) = money::checked_sub(qty, over) else {
             return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
         };
         qty = beyond.max(Decimal::ZERO);
@@ -503,13 +506,13 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
             ));
         }
     }
-    let Some(mut amount) = rate.amount.checked_mul(units) else {
+    let Some(mut amount) = money::checked_mul(rate.amount, units) else {
         return Part::missing(Unpriced::OutOfRange, text);
     };
     if rate.currency != input.currency {
         match input.fx.iter().find(|(c, _)| *c == rate.currency) {
             Some((_, fx)) => {
-                let Some(converted) = amount.checked_mul(*fx) else {
+                let Some(converted) = money::checked_mul(amount, *fx) else {
                     return Part::missing(Unpriced::OutOfRange, text);
                 };
                 amount = converted;

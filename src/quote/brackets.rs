@@ -33,7 +33,7 @@ pub(super) fn unknown_suffix(
     let suffix = &code.digits()[8..];
     let facts = match ctx.rules.us_lines().facts(matched, ctx.req.date) {
         Ok(f) => f,
-        Err(e) => return Some(e.message),
+        Err(e) => return Some(e.into_fields().message),
     };
     let (valid, source): (Vec<&str>, &str) = match facts {
         Facts::NotCovered => return None,
@@ -160,7 +160,7 @@ pub(super) fn check_value_bracket(
     };
     let siblings = match lines.siblings(row, ctx.req.date) {
         Ok(s) => s,
-        Err(e) => return p.reasons.push(e.message),
+        Err(e) => return p.reasons.push(e.into_fields().message),
     };
     let holding: Vec<String> = siblings
         .iter()

@@ -301,11 +301,11 @@ fn boolean(value: Value, at: Path) -> Result<bool> {
 }
 
 fn date(value: Value, at: Path) -> Result<Date> {
-    Date::parse(&string(value, at)?).map_err(|e| invalid(at, e.message))
+    Date::parse(&string(value, at)?).map_err(|e| invalid(at, e.into_fields().message))
 }
 
 fn currency(value: Value, at: Path) -> Result<Currency> {
-    Currency::parse(&string(value, at)?).map_err(|e| invalid(at, e.message))
+    Currency::parse(&string(value, at)?).map_err(|e| invalid(at, e.into_fields().message))
 }
 
 /// An array, each item read by `read` at its index.
@@ -413,7 +413,7 @@ mod tests {
     }
 
     fn refused(extra: &str, line: &str) -> (ErrorCode, String) {
-        let e = decode(&text(extra, line)).expect_err("refused");
+        let e = decode(&text(extra, line)).expect_err("refused").into_fields();
         (e.code, e.field.unwrap_or_default())
     }
 
@@ -625,7 +625,7 @@ mod tests {
 
     #[test]
     fn broken_json_is_e_json_with_line_and_column() {
-        let e = decode("{\n  \"destination\": \"DE\",\n  \"date\" \"2026-03-02\"}").unwrap_err();
+        let e = decode("{\n  \"destination\": \"DE\",\n  \"date\" \"2026-03-02\"}").unwrap_err().into_fields();
         assert_eq!((e.code, e.field), (ErrorCode::Json, None));
         assert!(e.message.ends_with("expected ':' at line 3 column 10"), "{}", e.message);
         // A byte-order mark before the request is skipped, one anywhere else is not JSON.

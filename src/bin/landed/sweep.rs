@@ -76,7 +76,11 @@ fn option_named(e: Error) -> Error {
         Some(format!("{option} (value {})", i + 1))
     });
     match field {
-        Some(field) => Error { field: Some(field), ..e },
+        Some(field) => {
+            let mut e = e;
+            e.field = Some(field);
+            e
+        }
         None => e,
     }
 }
