@@ -14,12 +14,19 @@ for l in sys.stdin:
         print(m["executable"])')
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-count() { # lines quotes -> total instructions
-  valgrind --tool=callgrind --callgrind-out-file="$out/cg.$1.$2" "$bin" "$1" "$2" >/dev/null 2>"$out/log"
+count() { # lines quotes [each] -> total instructions
+  valgrind --tool=callgrind --callgrind-out-file="$out/cg.$1.$2" "$bin" "$@" >/dev/null 2>"$out/log"
   grep -E '^(summary|totals):' "$out/cg.$1.$2" | head -1 | awk '{print $2}'
 }
+# The cart checked once, as decoded (Engine::quote_checked), then a QuoteRequest that
+# Engine::quote checks every time (what the first line measured before speed-l).
 for lines in 1 10; do
   base=$(count "$lines" 0)
   total=$(count "$lines" "$quotes")
   echo "quote $lines line(s): $(( (total - base) / quotes )) instructions per quote ($quotes quotes under callgrind)"
+done
+for lines in 1 10; do
+  base=$(count "$lines" 0 each)
+  total=$(count "$lines" "$quotes" each)
+  echo "quote $lines line(s), checked each time: $(( (total - base) / quotes )) instructions per quote"
 done

@@ -201,8 +201,8 @@ fn date(value: &JsValue) -> Result<crate::date::Date, JsValue> {
 /// Prices a request (JSON text) and returns the quote (JSON text).
 #[wasm_bindgen(js_name = quote)]
 pub fn quote(#[wasm_bindgen(unchecked_param_type = "string")] request: JsValue) -> Result<String, JsValue> {
-    let req = crate::request::from_json(&text(&request, "request")?).map_err(js_error)?;
-    to_js(&engine().quote(&req).map_err(js_error)?)
+    let req = crate::request::checked_from_json(&text(&request, "request")?).map_err(js_error)?;
+    to_js(&engine().quote_checked(&req).map_err(js_error)?)
 }
 
 /// Looks up a code: `rate("DE", "22042109", "2026-03-01")` (date defaults to today); returns a

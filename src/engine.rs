@@ -24,7 +24,7 @@ use crate::freshness::Datasets;
 use crate::fx::EmbeddedFx;
 use crate::fx::FxMethod;
 use crate::quote::Quote;
-use crate::request::QuoteRequest;
+use crate::request::{CheckedRequest, QuoteRequest};
 use crate::rules::{
     AdditionalDuties, Jurisdiction, Rules, JP_PERSONAL_USE_FILE, JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, US_FILES,
 };
@@ -342,7 +342,11 @@ impl Engine {
     /// and a display currency). Some parts are known only once others are here
     /// (the correlation, an earlier year of rates): ask again after attaching until it is empty.
     pub fn missing_parts_for(&self, req: &QuoteRequest) -> Vec<PartRef> {
-        let req = &*req.canonical();
+        self.missing_parts_of(&req.canonical())
+    }
+
+    /// [`Engine::missing_parts_for`] of a request whose country codes are canonical.
+    fn missing_parts_of(&self, req: &QuoteRequest) -> Vec<PartRef> {
         let snapshot = self.data.snapshot;
         let destination = req.destination.to_ascii_uppercase();
         let rules = self.rules();
@@ -470,6 +474,9 @@ impl Engine {
     }
 
     /// Prices a request: duty, taxes and fees per line and for the consignment, each explained.
+    /// It canonicalises and checks the request first, as [`CheckedRequest::new`] does, each
+    /// time; a request decoded once and quoted as is goes through [`Engine::quote_checked`]
+    /// (`landed::request::checked_from_json`), which checks it once.
     ///
     /// A part the request needs that is not attached yet (the browser: a chapter part of its
     /// codes, a data file, a year of rates; [`Engine::missing_parts_for`]) is an
@@ -478,14 +485,29 @@ impl Engine {
         // A request built in code (a sweep's axis, a catalogue row) is read as a decoded one is:
         // its country codes trimmed and upper-cased (a copy only when they are not).
         let req = &*req.canonical();
-        let snapshot = self.data.snapshot;
-        if snapshot.all_parts_loaded() {
-            return crate::quote::quote(self, req);
+        self.all_loaded_for(req)?;
+        let codes = req.validated_codes()?;
+        crate::quote::quote(self, req, &codes)
+    }
+
+    /// [`Engine::quote`] of a request checked already ([`CheckedRequest`]: decoded by
+    /// `landed::request::checked_from_json`, or built by [`CheckedRequest::new`]): the same
+    /// answer and errors, without canonicalising and checking it again.
+    pub fn quote_checked(&self, req: &CheckedRequest) -> Result<Quote> {
+        self.all_loaded_for(req)?;
+        crate::quote::quote(self, req, req.codes())
+    }
+
+    /// `E_DATA_NOT_LOADED` naming the first part a request (canonical) needs that is not
+    /// attached: read before the request's own checks, as a quote always did.
+    fn all_loaded_for(&self, req: &QuoteRequest) -> Result<()> {
+        if self.data.snapshot.all_parts_loaded() {
+            return Ok(());
         }
-        if let Some(missing) = self.missing_parts_for(req).first() {
-            return Err(crate::snapshot::not_loaded_part(&missing.name, &missing.file, missing.bytes));
+        match self.missing_parts_of(req).first() {
+            Some(missing) => Err(crate::snapshot::not_loaded_part(&missing.name, &missing.file, missing.bytes)),
+            None => Ok(()),
         }
-        crate::quote::quote(self, req)
     }
 
     /// A code's duty, dates and provenance in a destination's tariff on a date.

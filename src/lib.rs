@@ -47,4 +47,4 @@ pub mod units;
 pub use engine::Engine;
 pub use error::{Error, ErrorCode, Result};
 pub use quote::Quote;
-pub use request::QuoteRequest;
+pub use request::{CheckedRequest, QuoteRequest};

@@ -480,6 +480,82 @@ pub fn from_json(text: &str) -> Result<QuoteRequest> {
     Ok(req)
 }
 
+/// Decodes a JSON request and checks it once, into the type the engine prices without checking
+/// it again ([`crate::Engine::quote_checked`]): the errors of [`from_json`], in the same order.
+///
+/// ```
+/// let engine = landed::Engine::embedded();
+/// let req = landed::request::checked_from_json(r#"{
+///     "destination": "GB", "currency": "GBP", "date": "2026-03-02", "origin": "CN",
+///     "lines": [{"id": "tee", "code": "6109.10.00.10", "quantity": "2", "unit_price": "12.50"}]
+/// }"#).unwrap();
+/// assert_eq!(req.lines[0].id, "tee"); // read through the request's fields, never written
+/// let quote = engine.quote_checked(&req).unwrap();
+/// assert_eq!(quote, engine.quote(req.request()).unwrap());
+/// ```
+pub fn checked_from_json(text: &str) -> Result<CheckedRequest> {
+    // Decoding canonicalises the country codes.
+    CheckedRequest::from_canonical(decode(text)?)
+}
+
+/// A request checked once ([`QuoteRequest::validate`], its country codes canonical): the engine
+/// prices it ([`crate::Engine::quote_checked`]) without checking it again. It owns its request
+/// and lends it read-only (`Deref`, [`CheckedRequest::request`]): a change goes through
+/// [`CheckedRequest::into_request`] and a new check, so no request is priced unchecked (a flag
+/// on the public `QuoteRequest` would still say "checked" after a caller changed a field).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedRequest {
+    req: QuoteRequest,
+    /// Each line's code as the check parsed it (the quote reads them: parsed once).
+    codes: Vec<HsCode>,
+}
+
+impl CheckedRequest {
+    /// Canonicalises the request's country codes ([`QuoteRequest::canonicalise`]) and checks it
+    /// ([`QuoteRequest::validate`]'s errors).
+    pub fn new(mut req: QuoteRequest) -> Result<CheckedRequest> {
+        req.canonicalise();
+        CheckedRequest::from_canonical(req)
+    }
+
+    /// [`CheckedRequest::new`] of a request whose codes are canonical already (decoded).
+    fn from_canonical(req: QuoteRequest) -> Result<CheckedRequest> {
+        let codes = req.validated_codes()?;
+        Ok(CheckedRequest { req, codes })
+    }
+
+    /// The request, read-only.
+    pub fn request(&self) -> &QuoteRequest {
+        &self.req
+    }
+
+    /// The request, to change and check again.
+    pub fn into_request(self) -> QuoteRequest {
+        self.req
+    }
+
+    /// Each line's code, parsed.
+    pub(crate) fn codes(&self) -> &[HsCode] {
+        &self.codes
+    }
+}
+
+impl std::ops::Deref for CheckedRequest {
+    type Target = QuoteRequest;
+
+    fn deref(&self) -> &QuoteRequest {
+        &self.req
+    }
+}
+
+impl TryFrom<QuoteRequest> for CheckedRequest {
+    type Error = Error;
+
+    fn try_from(req: QuoteRequest) -> Result<CheckedRequest> {
+        CheckedRequest::new(req)
+    }
+}
+
 /// Decodes a JSON request without validating it: broken JSON is `E_JSON` with its line and
 /// column, a missing field `E_MISSING_FIELD`, an amount that is not a decimal (`"49,99"`)
 /// `E_AMOUNT`, an unknown or repeated field, a wrong type or an unknown enum spelling

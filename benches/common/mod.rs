@@ -1,6 +1,6 @@
 //! The carts the benches price: shared by `engine` (criterion) and `callgrind` (instruction counts).
 
-use landed::request::QuoteRequest;
+use landed::request::{CheckedRequest, QuoteRequest};
 
 /// A GB cart of `lines` lines (clothing, wine, watches, jam, shoes, computers in turn). Each
 /// line carries the inputs its goods need: a weight on every line, the volume and strength on the
@@ -24,4 +24,11 @@ pub fn request(lines: usize) -> QuoteRequest {
         lines.join(",")
     );
     landed::request::from_json(&json).expect("bench request")
+}
+
+/// [`request`], checked once as a decoded request is (`landed::request::checked_from_json`, what
+/// the CLI, the browser module and the JSON API quote): the engine prices it without checking it
+/// again (`Engine::quote_checked`).
+pub fn checked(lines: usize) -> CheckedRequest {
+    CheckedRequest::new(request(lines)).expect("bench request")
 }

@@ -19,8 +19,8 @@ enum Format {
 }
 
 pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
-    let req = landed::request::from_json(&read_input(&args.file)?)?;
-    let quote = engine.quote(&req)?;
+    let req = landed::request::checked_from_json(&read_input(&args.file)?)?;
+    let quote = engine.quote_checked(&req)?;
     Ok(match args.format {
         Format::Json => json(&quote),
         Format::Table => table(&quote),
