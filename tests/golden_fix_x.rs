@@ -1,0 +1,77 @@
+//! fix-x (session 18): findings of audit-x (findings/audit-x.md), each fixed at its source and
+//! tested here against the law it cites; the auditor's figures are checked by hand in comments.
+
+mod common;
+
+use common::{d, landed, quote, stdout};
+use landed::quote::{LevyKind, LineQuote, LineStatus};
+use serde_json::json;
+
+/// The tax levy of a line: its amount and its lower bound, and its formula.
+fn tax(line: &LineQuote) -> (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>, String) {
+    let t = line.levies.iter().find(|l| l.kind == LevyKind::Tax).expect("a tax levy");
+    (t.amount, t.partial_amount, t.formula.to_string())
+}
+
+/// X4. Directive 2006/112/EC art. 85-86: the import VAT is on the customs value plus the duty.
+/// Where `eu-us-industrial-2026` (Regulation (EU) 2026/1455 as reported, `verify`) leaves a US-origin
+/// line's duty unpriced, that duty lies between 0 and the tariff's 12 %, so the VAT on the value
+/// without it is certainly due: 19 % × (2 × 100.00 + 10.00 shipping) = 19 % × 210.00 = 39.90 (by
+/// hand: 210 × 0.19 = 39.90), the upper figure 19 % × 235.20 = 44.69. The totals hold the lower
+/// bound (tax 39.90, landed 210.00 + 39.90 = 249.90, at least), as for any duty not fully priced;
+/// before the fix the VAT dropped to 0 (landed "at least" 210.00).
+#[test]
+fn eu_us_row_keeps_the_vat_on_the_base_without_the_duty_as_a_lower_bound_x4() {
+    let q = quote(json!({"destination": "DE", "origin": "US", "date": "2026-07-01", "currency": "EUR",
+        "incoterm": "DDP", "shipping": "10",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "2", "unit_price": "100"}]}));
+    let tee = &q.lines[0];
+    assert_eq!(tee.status, LineStatus::Partial, "{:?}", tee.reason);
+    let (amount, lower, formula) = tax(tee);
+    assert_eq!((amount, lower), (None, Some(d("39.90"))), "{formula}");
+    assert!(formula.contains("19% × 235.20 = 44.69") && formula.contains("at least 19% × 210.00 = 39.90"), "{formula}");
+    assert!(formula.contains("eu-us-industrial-2026"), "{formula}");
+    assert_eq!((q.totals.duty, q.totals.tax, q.totals.landed), (d("0.00"), d("39.90"), d("249.90")));
+    assert!(!q.totals.complete && q.totals.at_least);
+}
+
+/// X5 (follows X4). `landed diff` across 2026-07-01 for 10 US-origin T-shirts (EUR 1,000, 12 %
+/// duty 120.00) and cosmetics (EUR 100, 0 %): on 2026-06-30 landed 1,100.00 + 120.00 + 19 % ×
+/// 1,220.00 (231.80) = 1,451.80; on 2026-07-01 the duty is 0..120.00, so the VAT is at least
+/// 19 % × 1,100.00 = 209.00 and the landed cost at least 1,309.00 (a fall of at most 142.80 =
+/// 120.00 + 22.80), never the "≥1119.00 (at least -332.80)" that dropped the VAT whole.
+#[test]
+fn diff_across_the_eu_us_row_keeps_the_certain_vat_x5() {
+    let dir = std::env::temp_dir().join(format!("landed-fix-x-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("d.json");
+    std::fs::write(
+        &path,
+        json!({"destination": "DE", "origin": "US", "date": "2026-06-30", "currency": "EUR", "incoterm": "DDP",
+            "channel": "freight", "transport": "ocean", "shipping": "0",
+            "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "10", "unit_price": "100"},
+                      {"id": "cos", "code": "3304.99.00", "quantity": "10", "unit_price": "10"}]})
+        .to_string(),
+    )
+    .unwrap();
+    let out = landed(&["diff", path.to_str().unwrap(), "--from", "2026-06-30", "--to", "2026-07-01"], None);
+    let text = stdout(&out);
+    assert!(text.contains("landed 1451.80 → ≥1309.00 EUR"), "{text}");
+    assert!(text.contains("Import VAT: at least -22.80"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// X6. A gift over EUR 45 owes import VAT (Directive 2006/79/EC art. 1-2 relieves only up to
+/// EUR 45): 19 % × 45.01 = 8.55 (by hand: 45.01 × 0.19 = 8.5519) whatever the duty the verify row
+/// `eu-gift-duty-flat-700` leaves unpriced (0 to the EUR 3.00), so the at-least totals hold it.
+#[test]
+fn eu_gift_over_45_keeps_the_vat_without_the_unpriced_duty_x6() {
+    let q = quote(json!({"destination": "DE", "origin": "US", "date": "2026-11-27", "currency": "EUR",
+        "incoterm": "DAP", "channel": "post", "gift": true, "shipping": "0",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "1", "unit_price": "45.01"}]}));
+    let (amount, lower, formula) = tax(&q.lines[0]);
+    assert_eq!((amount, lower), (None, Some(d("8.55"))), "{formula}");
+    assert!(formula.contains("19% × 48.01 = 9.12") && formula.contains("at least 19% × 45.01 = 8.55"), "{formula}");
+    assert_eq!(q.totals.tax, d("8.55"));
+    assert!(q.totals.at_least && !q.totals.complete);
+}
