@@ -103,3 +103,29 @@ fn luxembourg_2023_takes_the_reduced_and_intermediate_rates_of_2023_x1() {
         "lines": [{"id": "fl", "code": "0603.11.00", "quantity": "1", "unit_price": "200"}]}));
     assert_eq!(tax(&q24.lines[0]).1, Some(d("17.92")));
 }
+
+/// X3. From 2026-07-01 the duty of an EU line depends on its origin (`eu-us-industrial-2026`,
+/// Regulation (EU) 2026/1455 as reported: US-origin goods of chapters 25-97 at 0 %), and
+/// non-preferential origin is an element of the EU declaration (Delegated Regulation (EU)
+/// 2015/2446 Annex B, data element 5/15). A line with no origin (shipped from the US, even) is
+/// priced at the tariff's 12 % (120.00 on EUR 1,000; VAT 19 % × 1,120.00 = 212.80) with the
+/// assumption stated, never silently; the day before the rows apply, nothing to assume.
+#[test]
+fn eu_line_without_origin_states_it_assumes_no_us_origin_x3() {
+    let cart = |date: &str| {
+        quote(json!({"destination": "DE", "ship_from": "US", "date": date, "currency": "EUR", "incoterm": "DDP",
+            "channel": "freight", "transport": "ocean", "shipping": "0",
+            "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "10", "unit_price": "100"}]}))
+    };
+    let q = cart("2026-11-27");
+    assert_eq!((q.totals.duty, q.totals.tax), (d("120.00"), d("212.80")));
+    let msg: Vec<String> = q.warnings.iter().map(|w| w.message.to_string()).collect();
+    assert!(
+        msg.iter().any(|m| m.contains("eu-us-industrial-2026: assumes the goods are not of US origin")
+            && m.contains("give origin")),
+        "{msg:?}"
+    );
+    assert!(common::warned(&q, "W_ASSUMPTION"));
+    let before = cart("2026-06-30");
+    assert!(!common::warned(&before, "W_ASSUMPTION"), "{:?}", before.warnings);
+}

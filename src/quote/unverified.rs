@@ -98,7 +98,10 @@ pub(super) fn unprice_origin_duty_free(
         if flat.is_some_and(|t| flat_duty_unsettled(ctx, t, asked).is_none()) {
             continue;
         }
-        let Some(origin) = asked.origin.as_deref().or(req.origin.as_deref()) else { continue };
+        let Some(origin) = asked.origin.as_deref().or(req.origin.as_deref()) else {
+            assume_no_listed_origin(ctx, line);
+            continue;
+        };
         let origin = origin.to_ascii_uppercase();
         let Some(row) = ctx.rules.origin_duty_free(ctx.destination, &origin, line.code.digits(), req.date) else {
             continue;
@@ -128,6 +131,28 @@ pub(super) fn unprice_origin_duty_free(
             bound_taxes_without_duty(ctx, line, duty, &held);
         }
     }
+}
+
+/// A dutiable line without an origin where a row by origin would reach its goods (the EU's rows
+/// of Regulation (EU) 2026/1455 as reported, from 2026-07-01) is priced at the tariff's rate, and
+/// says so: the assumption is stated, never silent (audit-x X3; non-preferential origin is an
+/// element of the EU declaration, Delegated Regulation (EU) 2015/2446 Annex B, data element 5/15).
+fn assume_no_listed_origin(ctx: &mut Ctx<'_>, line: &LineQuote) {
+    let Some(row) = ctx.rules.any_origin_duty_free(ctx.destination, line.code.digits(), ctx.req.date) else {
+        return;
+    };
+    let dutiable = line
+        .levies
+        .iter()
+        .any(|l| l.kind == LevyKind::Duty && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
+    if !dutiable {
+        return;
+    }
+    let assumption = match row.origins.contains(&"US") {
+        true => "the goods are not of US origin (goods of US origin may owe no duty under Regulation (EU) 2026/1455, as reported): give origin",
+        false => "the goods are not of the origin this row names (their duty may differ): give origin",
+    };
+    ctx.warn(Detail::Assumption { threshold: row.id, assumption });
 }
 
 /// The sum of the duty figures of `line` that `whys` is about to unprice (duty and additional
