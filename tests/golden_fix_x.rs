@@ -129,3 +129,22 @@ fn eu_line_without_origin_states_it_assumes_no_us_origin_x3() {
     let before = cart("2026-06-30");
     assert!(!common::warned(&before, "W_ASSUMPTION"), "{:?}", before.warnings);
 }
+
+/// X2. The ECB publishes no dirham rate: the EU customs rate of a currency it does not publish is
+/// the member state's (Implementing Regulation (EU) 2015/2447 art. 146), which is not in our data.
+/// AED 500 into DE on 2026-11-27 is converted at the UAE peg crossed with the ECB's dollar rate of
+/// 2026-10-21 (by hand: 1 / (3.6725 × 1.1234) = 0.242384), labelled as that cross, never as "ECB
+/// euro reference rate", and the quote states the assumption (W_ASSUMPTION naming fx).
+#[test]
+fn eu_quote_in_a_dollar_pegged_currency_names_the_peg_cross_x2() {
+    let q = quote(json!({"destination": "DE", "origin": "CN", "date": "2026-11-27", "currency": "AED",
+        "incoterm": "DDP", "channel": "courier", "shipping": "0",
+        "lines": [{"id": "phone", "code": "8517.13.00", "quantity": "1", "unit_price": "500"}]}));
+    let fx = q.fx.iter().find(|f| f.pair == "AED/EUR").expect("AED/EUR used");
+    assert_eq!(fx.rate, d("0.242384"));
+    assert!(fx.source.contains("AED at its peg of 3.6725 per US dollar"), "{}", fx.source);
+    assert!(fx.source.contains("ECB's US dollar rate of 2026-10-21"), "{}", fx.source);
+    assert!(!fx.source.starts_with("ECB euro reference rate"), "{}", fx.source);
+    let msg: Vec<String> = q.warnings.iter().map(|w| w.message.to_string()).collect();
+    assert!(msg.iter().any(|m| m.starts_with("fx: assumes") && m.contains("2015/2447 art. 146")), "{msg:?}");
+}
