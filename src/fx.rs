@@ -405,6 +405,24 @@ impl EmbeddedFx {
         self.pegs.iter().find(|(p, _, _)| *p == c).map(|(_, r, s)| (*r, Some(*s)))
     }
 
+    /// Whether `c` is a currency pegged to the US dollar (`rules/fx_pegs.tsv`): the ECB publishes
+    /// no rate of it, so its euro rate is its peg crossed with the ECB's dollar rate.
+    pub fn is_pegged(&self, c: Currency) -> bool {
+        self.pegs.iter().any(|(p, _, _)| *p == c)
+    }
+
+    /// How an ECB row's cross reaches a dollar-pegged currency of the pair, for its label: "AED at
+    /// its peg of 3.6725 per US dollar (source)"; `None` when both are in the ECB's table (audit-x
+    /// X2: AED/EUR was labelled an ECB euro reference rate, which the ECB never publishes).
+    fn peg_via_usd(&self, from: Currency, to: Currency) -> Option<String> {
+        let pegs: Vec<String> = [from, to]
+            .into_iter()
+            .filter_map(|c| self.pegs.iter().find(|(p, _, _)| *p == c))
+            .map(|(c, r, s)| format!("{c} at its peg of {} per US dollar ({s})", r.normalize()))
+            .collect();
+        (!pegs.is_empty()).then(|| pegs.join(", "))
+    }
+
     /// Whether both currencies are fixed to the US dollar and one is pegged ([`Self::peg_rate`]).
     fn is_peg_pair(&self, from: Currency, to: Currency) -> bool {
         let pegged = |c: Currency| self.pegs.iter().any(|(p, _, _)| *p == c);
@@ -472,7 +490,13 @@ impl EmbeddedFx {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
                 rate: self.cross(columns, row.2, from, to)?,
-                source: format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
+                source: match self.peg_via_usd(from, to) {
+                    Some(peg) => format!(
+                        "{peg} crossed with the ECB's US dollar rate of {} (the dollar's EU customs rate for {}): the ECB publishes no rate of a pegged currency",
+                        row.1, row.0
+                    ),
+                    None => format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
+                },
             },
             rate_date: row.1,
             fallback,
@@ -493,7 +517,12 @@ impl EmbeddedFx {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
                 rate: self.cross(columns, rates, from, to)?,
-                source: format!("ECB euro reference rates of {d} (cross rate via EUR)"),
+                source: match self.peg_via_usd(from, to) {
+                    Some(peg) => format!(
+                        "{peg} crossed with the ECB's euro reference rates of {d} (via USD and EUR): the ECB publishes no rate of a pegged currency"
+                    ),
+                    None => format!("ECB euro reference rates of {d} (cross rate via EUR)"),
+                },
             },
             rate_date: d,
             fallback: None,

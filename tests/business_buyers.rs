@@ -209,8 +209,12 @@ fn northern_ireland_relief_after_the_eu_removed_its_own_is_listed_not_priced_fro
     assert!(warned(&q, "W_VERIFY"));
     // The IOSS VAT does not depend on the duty under DAP: still priced at the sale.
     assert_eq!(q.totals.collected_at_sale, d("17.40"));
-    // A business pays import VAT at the border on value plus that duty: unknown with it.
+    // A business pays import VAT at the border on value plus that duty: not priced with it, but
+    // the duty is at least 0, so 20 % × 87.00 = 17.40 is certainly due and kept as the lower
+    // bound (audit-x X4/X6, fix-x).
     let b = quote(xi_cart("2026-11-26", true));
-    assert!(unpriced(&b.lines[0], LevyKind::Tax).contains("xi-low-value-135-from-2026-07"));
-    assert_eq!((b.totals.tax, b.totals.complete), (d("0.00"), false));
+    let t = b.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert!(t.formula.as_str().contains("xi-low-value-135-from-2026-07"), "{}", t.formula);
+    assert_eq!((t.amount, t.partial_amount), (None, Some(d("17.40"))), "{}", t.formula);
+    assert_eq!((b.totals.tax, b.totals.complete, b.totals.at_least), (d("17.40"), false, true));
 }

@@ -35,12 +35,15 @@ fn lt_cart(date: &str, origin: &str, tee_rate: Option<&str>) -> Quote {
 fn us_origin_goods_into_the_eu_from_2026_07_01_list_the_tariff_duty_unpriced_reg_2026_1455() {
     let q = lt_cart("2026-11-27", "US", None);
     let tee = &q.lines[0];
-    assert_eq!(tee.status, LineStatus::NotPriced, "{:?}", tee.reason);
+    // audit-x X4 (fix-x): partial, the VAT on the value without the duty (21 % × 41.71 = 8.76) kept.
+    assert_eq!(tee.status, LineStatus::Partial, "{:?}", tee.reason);
     let duty = unpriced(tee, LevyKind::Duty);
     assert!(duty.contains("12% × 41.71 = 5.01") && duty.contains("eu-us-industrial-2026"), "{duty}");
     assert!(duty.contains("2026/1455"), "{duty}");
-    let tax = unpriced(tee, LevyKind::Tax);
+    let t = tee.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    let tax = t.formula.to_string();
     assert!(tax.contains("21% × 46.72 = 9.81") && tax.contains("holds the duty"), "{tax}");
+    assert_eq!((t.amount, t.partial_amount), (None, Some(d("8.76"))), "{tax}");
     assert_eq!(q.lines[1].status, LineStatus::Priced);
     assert_eq!(q.lines[2].status, LineStatus::Priced);
     assert!(!q.totals.complete && q.totals.at_least);
@@ -84,7 +87,11 @@ fn a_us_car_into_luxembourg_lists_its_duty_unpriced_under_reg_2026_1455() {
     let q = car(None);
     let line = &q.lines[0];
     assert!(unpriced(line, LevyKind::Duty).contains("3,150.00"));
-    assert!(unpriced(line, LevyKind::Tax).contains("5,890.50"));
+    // audit-x X4 (fix-x): the VAT on the value without the unpriced duty is certainly due, kept as
+    // the lower bound: 17 % × 31,500.00 = 5,355.00.
+    let t = line.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((t.amount, t.partial_amount), (None, Some(d("5355.00"))));
+    assert!(t.formula.as_str().contains("5,890.50"), "{}", t.formula);
     assert!(line.reason.as_deref().unwrap_or_default().contains("Regulation (EU) 2026/1455"));
     assert!(!q.totals.complete);
     let zero = car(Some("0%"));

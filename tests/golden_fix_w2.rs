@@ -191,5 +191,7 @@ fn a_dollar_peg_is_named_as_the_peg_and_never_stale_central_bank_of_the_uae() {
     // A euro amount still crosses the peg with the ECB's dollar rate, and says so.
     let q = quote(v("EUR"));
     let fx = q.fx.iter().find(|f| f.pair == "EUR/AED").expect("EUR/AED used");
-    assert!(fx.source.starts_with("ECB euro reference rates of"), "{}", fx.source);
+    // audit-x X2 (fix-x): the label names the peg the cross goes through.
+    assert!(fx.source.starts_with("AED at its peg of 3.6725 per US dollar"), "{}", fx.source);
+    assert!(fx.source.contains("ECB's euro reference rates of"), "{}", fx.source);
 }

@@ -195,6 +195,9 @@ pub(super) const WARNINGS_RESERVED: usize = 7;
 /// Number of [`RoundingTarget`]s.
 const ROUNDING_TARGETS: usize = 9;
 
+/// What an EU quote in a dollar-pegged currency assumes (audit-x X2).
+const PEG_EU_RATE: &str = "the currency's peg to the US dollar crossed with the ECB's dollar rate: the ECB publishes no rate of it, so the member state sets its customs rate (Implementing Regulation (EU) 2015/2447 art. 146), which is not in our data; give fx with the member state's rate";
+
 /// The destination's rounding steps on `date`, indexed by target.
 fn rounding_steps(
     rules: &'static Rules,
@@ -236,6 +239,15 @@ impl Ctx<'_> {
                     if !self.fx_substituted.contains(reason) {
                         self.fx_substituted.push(reason.clone());
                     }
+                }
+                // A dollar-pegged currency has no EU customs rate of the ECB: the member state sets
+                // it (Implementing Regulation (EU) 2015/2447 art. 146), and ours is the peg's cross
+                // (audit-x X2).
+                if self.j.fx_method == crate::fx::FxMethod::EcbMonthly
+                    && !r.pegged
+                    && (self.fx.is_pegged(from) || self.fx.is_pegged(to))
+                {
+                    self.warn(Detail::Assumption { threshold: "fx", assumption: PEG_EU_RATE });
                 }
                 // A central bank's fixed peg is neither an ECB stand-in nor stale (audit-w W-FX1).
                 if self.j.fx_method == crate::fx::FxMethod::EcbDaily && !r.pegged {

@@ -62,11 +62,15 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
             .collect();
         let held: Vec<(&[LevyKind], &str)> =
             held.iter().chain(over_held.iter()).map(|w| (&[LevyKind::Tax][..], w.as_str())).collect();
+        // The duty figures the rows unprice, read before they go: a tax holding them keeps the
+        // tax on its base without them as a lower bound.
+        let duty = unpriced_duty(line, &whys);
         unprice_levies(line, &whys);
         // A tax holds an unpriced duty only where that duty is unpriced.
         let held_unpriced = lowers || !(0..unverified.len()).all(flat);
         if dutiable && held_unpriced && !held.is_empty() {
-            unprice_levies(line, &held);
+            let why: Vec<&str> = held.iter().map(|(_, w)| *w).collect();
+            bound_taxes_without_duty(ctx, line, duty, &why.join("; "));
         }
     }
 }
@@ -94,7 +98,10 @@ pub(super) fn unprice_origin_duty_free(
         if flat.is_some_and(|t| flat_duty_unsettled(ctx, t, asked).is_none()) {
             continue;
         }
-        let Some(origin) = asked.origin.as_deref().or(req.origin.as_deref()) else { continue };
+        let Some(origin) = asked.origin.as_deref().or(req.origin.as_deref()) else {
+            assume_no_listed_origin(ctx, line);
+            continue;
+        };
         let origin = origin.to_ascii_uppercase();
         let Some(row) = ctx.rules.origin_duty_free(ctx.destination, &origin, line.code.digits(), req.date) else {
             continue;
@@ -113,12 +120,111 @@ pub(super) fn unprice_origin_duty_free(
             row.assumption
         );
         let held = format!("the tax's base holds the duty that {} leaves unpriced", row.id);
-        let mut whys: Vec<(&[LevyKind], &str)> = vec![(&[LevyKind::Duty], why.as_str())];
-        if ctx.j.tax_basis != TaxBasis::None {
-            whys.push((&[LevyKind::Tax], held.as_str()));
-        }
+        let whys: Vec<(&[LevyKind], &str)> = vec![(&[LevyKind::Duty], why.as_str())];
+        let duty = unpriced_duty(line, &whys);
         unprice_levies(line, &whys);
+        // A tax at the sale holds the duty only under DDP (the price recovers it).
+        let this = relief.for_line(i);
+        let at_sale = this.seller_collects.or(this.reverse_charge).is_some();
+        let tax_holds_duty = if at_sale { req.incoterm() == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
+        if tax_holds_duty {
+            bound_taxes_without_duty(ctx, line, duty, &held);
+        }
     }
+}
+
+/// A dutiable line without an origin where a row by origin would reach its goods (the EU's rows
+/// of Regulation (EU) 2026/1455 as reported, from 2026-07-01) is priced at the tariff's rate, and
+/// says so: the assumption is stated, never silent (audit-x X3; non-preferential origin is an
+/// element of the EU declaration, Delegated Regulation (EU) 2015/2446 Annex B, data element 5/15).
+fn assume_no_listed_origin(ctx: &mut Ctx<'_>, line: &LineQuote) {
+    let Some(row) = ctx.rules.any_origin_duty_free(ctx.destination, line.code.digits(), ctx.req.date) else {
+        return;
+    };
+    let dutiable = line
+        .levies
+        .iter()
+        .any(|l| l.kind == LevyKind::Duty && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
+    if !dutiable {
+        return;
+    }
+    let assumption = match row.origins.contains(&"US") {
+        true => "the goods are not of US origin (goods of US origin may owe no duty under Regulation (EU) 2026/1455, as reported): give origin",
+        false => "the goods are not of the origin this row names (their duty may differ): give origin",
+    };
+    ctx.warn(Detail::Assumption { threshold: row.id, assumption });
+}
+
+/// The sum of the duty figures of `line` that `whys` is about to unprice (duty and additional
+/// duty: the levies a tax's base holds).
+fn unpriced_duty(line: &LineQuote, whys: &[(&[LevyKind], &str)]) -> Decimal {
+    line.levies
+        .iter()
+        .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
+        .filter(|l| whys.iter().any(|(kinds, _)| kinds.contains(&l.kind)))
+        .filter_map(|l| l.amount.or(l.partial_amount))
+        .sum()
+}
+
+/// The taxes of `line` whose base holds `duty`, a duty figure a `verify` row leaves unpriced
+/// (`held` says which): a duty is never below 0, so the tax on the base without it is certainly
+/// due and kept as the tax's lower bound, counted in the "at least" totals as for any duty not
+/// fully priced (audit-x X4: the EU-US row's VAT of 19 % × 210.00 = 39.90 was dropped to 0; X6:
+/// a gift over EUR 45 owes VAT on its value, Directive 2006/79/EC art. 1, whatever the EUR 3).
+/// A tax that cannot be re-figured so (a rate in parts, tax inside the price, a figure that is not
+/// its rate on its base) is not priced, with `held` as the reason.
+fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, held: &str) {
+    let mut touched = false;
+    for levy in line.levies.iter_mut().filter(|l| l.kind == LevyKind::Tax) {
+        let Some(figure) = levy.amount.or(levy.partial_amount) else {
+            // Already unpriced (an unverified rate): the reason is added.
+            if levy.formula.as_str().contains("not priced") {
+                levy.formula = format!("{}; {held}", levy.formula).into();
+                touched = true;
+            }
+            continue;
+        };
+        if figure.is_zero() {
+            continue;
+        }
+        let percent = match &levy.source {
+            crate::provenance::LevySource::Vat(rate) => Some(rate.percent),
+            _ => None,
+        };
+        let outside = ctx.j.tax_method != TaxMethod::Inside;
+        let bound = percent
+            .filter(|p| outside && duty <= levy.base && ctx.round_line(levy.base * ctx.fraction(*p)) == figure)
+            .map(|p| (p, levy.base - duty, ctx.round_line((levy.base - duty) * ctx.fraction(p))));
+        levy.formula = match bound {
+            Some((p, base, lower)) => {
+                levy.partial_amount = Some(lower);
+                format!(
+                    "{} — not priced ({}): {held}; at least {} × {} = {} on the base without that duty",
+                    levy.formula,
+                    format_grouped(figure),
+                    Note::new(Parts::Rate(p)),
+                    format_grouped(base),
+                    format_grouped(lower)
+                )
+            }
+            None => {
+                levy.partial_amount = None;
+                format!("{} — not priced ({}): {held}", levy.formula, format_grouped(figure))
+            }
+        }
+        .into();
+        levy.amount = None;
+        touched = true;
+    }
+    if !touched {
+        return;
+    }
+    line.reason = Some(match line.reason.take() {
+        Some(r) => format!("{r}; {held}"),
+        None => held.to_string(),
+    });
+    let priced = line.levies.iter().any(|l| l.amount.is_some() || l.partial_amount.is_some());
+    line.status = if priced { LineStatus::Partial } else { LineStatus::NotPriced };
 }
 
 /// True when the line's duty rate is free: the caller's `duty_rate`, or every tariff line of its

@@ -1064,6 +1064,17 @@ impl Rules {
         })
     }
 
+    /// The first row of `rules/duty_free.tsv` by origin (of any origin it names) that would reach
+    /// `code` into `destination` on `date`: what a line without an origin must state it assumes.
+    pub fn any_origin_duty_free(&self, destination: &str, code: &str, date: Date) -> Option<&DutyFree> {
+        self.duty_free.iter().find(|r| {
+            !r.origins.is_empty()
+                && r.in_force(date)
+                && self.groups.names(r.country, destination, date)
+                && r.dutiable_prefix(code).is_none()
+        })
+    }
+
     /// The fees of `country` in force on `date`.
     pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
         self.fees.iter().filter(|f| same(f.country, country) && in_force(f.valid_from, f.valid_to, date)).collect()
