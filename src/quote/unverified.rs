@@ -106,11 +106,7 @@ pub(super) fn unprice_origin_duty_free(
         let Some(row) = ctx.rules.origin_duty_free(ctx.destination, &origin, line.code.digits(), req.date) else {
             continue;
         };
-        let dutiable = line
-            .levies
-            .iter()
-            .any(|l| l.kind == LevyKind::Duty && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
-        if !dutiable {
+        if !has_duty_figure(line) {
             continue;
         }
         ctx.note_verify(row.source.row(), true);
@@ -133,6 +129,11 @@ pub(super) fn unprice_origin_duty_free(
     }
 }
 
+/// True when the line has a tariff duty with a figure other than zero (priced or a lower bound).
+fn has_duty_figure(line: &LineQuote) -> bool {
+    line.levies.iter().any(|l| l.kind == LevyKind::Duty && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()))
+}
+
 /// A dutiable line without an origin where a row by origin would reach its goods (the EU's rows
 /// of Regulation (EU) 2026/1455 as reported, from 2026-07-01) is priced at the tariff's rate, and
 /// says so: the assumption is stated, never silent (audit-x X3; non-preferential origin is an
@@ -141,11 +142,7 @@ fn assume_no_listed_origin(ctx: &mut Ctx<'_>, line: &LineQuote) {
     let Some(row) = ctx.rules.any_origin_duty_free(ctx.destination, line.code.digits(), ctx.req.date) else {
         return;
     };
-    let dutiable = line
-        .levies
-        .iter()
-        .any(|l| l.kind == LevyKind::Duty && l.amount.or(l.partial_amount).is_some_and(|a| !a.is_zero()));
-    if !dutiable {
+    if !has_duty_figure(line) {
         return;
     }
     let assumption = match row.origins.contains(&"US") {
