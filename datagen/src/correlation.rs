@@ -17,7 +17,7 @@
 //! filler row `999999` is dropped. Known defects of the UN table are not edited here:
 //! `tariffs/rules/hs_correlation_fixes.tsv` corrects them, with reasons, on top.
 
-use crate::importer::SourceRow;
+use crate::table::SourceRow;
 use landed::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -21,7 +21,7 @@
 //! shape (an entity or markup inside a code or rate, a missing element) is an error naming the
 //! file, so nothing is misread silently.
 
-use crate::importer::{io_err, sha256_hex, text, Csv};
+use crate::table::{io_err, sha256_hex, text, Csv};
 use landed::date::Date;
 use landed::error::{Error, ErrorCode, Result};
 use landed::money::Currency;

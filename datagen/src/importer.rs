@@ -4,50 +4,15 @@
 //! text is normalized (UTF-8, single spaces, no tabs), and nothing depends on the clock.
 
 use landed::date::Date;
-use landed::error::{Error, ErrorCode, Result};
-use sha2::{Digest, Sha256};
+use landed::error::Result;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
 mod us_ch99;
 
-/// The columns of every `tariffs/<jurisdiction>.tsv` table, in order.
-pub const COLUMNS: [&str; 10] =
-    ["code", "valid_from", "valid_to", "description", "units", "mfn", "special", "col2", "flags", "source"];
-
-/// One normalized tariff line (empty fields by default: a table fills only what it publishes).
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct TableRow {
-    pub code: String,
-    pub valid_from: String,
-    pub valid_to: String,
-    pub description: String,
-    /// Units of quantity the tariff reports in (US `KG`, `NO`, …), comma-separated.
-    pub units: String,
-    /// MFN / third-country duty text exactly as published.
-    pub mfn: String,
-    /// US column 1 special: preference rates with their program letters.
-    pub special: String,
-    /// US column 2.
-    pub col2: String,
-    /// Comma-separated flags: `trade_remedy`, `suspension`, `quota`.
-    pub flags: String,
-    /// Id of the row in `sources.tsv`.
-    pub source: String,
-}
-
-/// Provenance of one source file.
-#[derive(Debug, Clone)]
-pub struct SourceRow {
-    pub id: &'static str,
-    pub jurisdiction: &'static str,
-    pub publisher: &'static str,
-    pub dataset: &'static str,
-    pub vintage: &'static str,
-    pub licence: &'static str,
-    pub file: &'static str,
-}
+use crate::table::{io_err, text, Csv};
+pub use crate::table::{sha256_hex, to_tsv, SourceRow, TableRow, COLUMNS};
 
 /// The source files the importer reads, relative to the sources folder.
 pub const SOURCES: [SourceRow; 6] = [
@@ -90,40 +55,6 @@ pub const SOURCES: [SourceRow; 6] = [
     crate::us_hts::REV3,
     crate::us_hts::REV10,
 ];
-
-pub(crate) fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::new(ErrorCode::Io, "sources", format!("{}: {e}", path.display()))
-}
-
-/// Text as UTF-8: the USITC file is Latin-1, the UK file UTF-8.
-pub(crate) fn text(raw: &[u8]) -> String {
-    let s = match std::str::from_utf8(raw) {
-        Ok(s) => s.to_string(),
-        Err(_) => raw.iter().map(|&b| b as char).collect(),
-    };
-    s.trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-pub(crate) struct Csv {
-    pub(crate) headers: Vec<String>,
-    pub(crate) records: Vec<csv::ByteRecord>,
-}
-
-impl Csv {
-    pub(crate) fn read(path: &Path) -> Result<Csv> {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).map_err(|e| io_err(path, e))?;
-        let headers = rdr.byte_headers().map_err(|e| io_err(path, e))?.iter().map(text).collect();
-        let records = rdr.byte_records().collect::<std::result::Result<Vec<_>, _>>().map_err(|e| io_err(path, e))?;
-        Ok(Csv { headers, records })
-    }
-
-    pub(crate) fn col(&self, name: &str) -> Result<usize> {
-        self.headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::new(ErrorCode::Io, "sources", format!("column {name} not found")))
-    }
-}
 
 fn us_date(s: &str) -> Result<String> {
     Ok(if s.is_empty() { String::new() } else { Date::parse_mdy(s)?.to_string() })
@@ -326,37 +257,6 @@ fn import_vat(dir: &Path) -> Result<String> {
         let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\tverify", r.0, r.1, r.2, r.3, r.4, r.5, r.6);
     }
     Ok(out)
-}
-
-/// Writes rows as TSV with the [`COLUMNS`] header.
-pub fn to_tsv(rows: &BTreeSet<TableRow>) -> String {
-    let mut out = COLUMNS.join("\t");
-    out.push('\n');
-    for r in rows {
-        let fields = [
-            &r.code,
-            &r.valid_from,
-            &r.valid_to,
-            &r.description,
-            &r.units,
-            &r.mfn,
-            &r.special,
-            &r.col2,
-            &r.flags,
-            &r.source,
-        ];
-        out.push_str(&fields.map(|f| f.as_str()).join("\t"));
-        out.push('\n');
-    }
-    out
-}
-
-/// Hex SHA-256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 /// Reads the source files in `sources` and returns the tables as (file name, contents).

@@ -35,7 +35,7 @@
 //! `tariffs/rules/jp_programmes.tsv`). A kept text has its ASCII parentheses written full-width
 //! so the groups stay unambiguous.
 
-use crate::importer::{sha256_hex, SourceRow, TableRow};
+use crate::table::{sha256_hex, SourceRow, TableRow};
 use landed::duty::DutyExpr;
 use landed::error::{Error, ErrorCode, Result};
 use serde_json::Value;

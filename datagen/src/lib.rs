@@ -13,6 +13,7 @@ pub mod fx;
 pub mod importer;
 pub mod jp;
 pub mod snapshot;
+pub mod table;
 pub mod uk_api;
 pub mod us_hts;
 pub mod us_lines;

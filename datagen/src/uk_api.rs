@@ -7,7 +7,7 @@
 //! `measure_components`, `measure_conditions`, `geographical_area`, `excluded_countries`,
 //! `effective_start_date`, `effective_end_date`, `order_number`.
 //!
-//! Output: rows of the ten [`COLUMNS`](crate::importer::COLUMNS), one per period over which the
+//! Output: rows of the ten [`COLUMNS`](crate::table::COLUMNS), one per period over which the
 //! commodity's duty measures do not change:
 //! - `mfn`: the third-country duty (measure type 103), written in the engine's duty grammar
 //!   from the measure's components (`10.20% + 93.10 EUR / 100 kg`, `2.70%`); a duty that rests
@@ -34,7 +34,7 @@
 //! (`0702000007.json: $.import_measures[3].measure_type.id: expected a string`; in a JSON:API
 //! document the path runs through the resolved relationships: `data.import_measures[3]…`).
 
-use crate::importer::{to_tsv, TableRow};
+use crate::table::{to_tsv, TableRow};
 use landed::date::Date;
 use landed::error::{Error, ErrorCode, Result};
 use rust_decimal::Decimal;

@@ -33,7 +33,7 @@
 //! Fields other than those above (`footnotes`, `quotaQuantity`, `additionalDuties` and its
 //! misspelled duplicate `addiitionalDuties`) are not read.
 
-use crate::importer::{SourceRow, TableRow};
+use crate::table::{SourceRow, TableRow};
 use landed::date::Date;
 use landed::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, BTreeSet};

@@ -6,7 +6,7 @@
 //! 12:01 a.m. … on August 7, 2025`, `terminated on November 14, 2025`), and otherwise from the
 //! Federal Register acts listed below, each cited in the rows it dates.
 
-use super::{io_err, text, Csv};
+use crate::table::{io_err, text, Csv};
 use landed::date::Date;
 use landed::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, BTreeSet};
