@@ -331,3 +331,16 @@ impl std::error::Error for Error {}
 
 /// Result with the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Most characters of a caller's value an error message repeats: a megabyte of digits is cut,
+/// never echoed whole.
+const SHOWN_CHARS: usize = 40;
+
+/// A caller's value as an error message shows it: quoted, cut after [`SHOWN_CHARS`] characters
+/// with its length.
+pub(crate) fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}… ({} characters)", &text[..cut], text.chars().count()),
+    }
+}

@@ -61,7 +61,7 @@ impl HsCode {
                 other => {
                     return Err(err(format!(
                         "{} is not a tariff code: {other:?} is not a digit (use digits with optional dots or spaces, e.g. 6109.10.0010)",
-                        crate::request::shown(text)
+                        crate::error::shown(text)
                     )))
                 }
             }
@@ -72,7 +72,7 @@ impl HsCode {
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) {
             return Err(err(format!(
                 "{} has {len} digits: a tariff code has {MIN_DIGITS} to {MAX_DIGITS}",
-                crate::request::shown(text)
+                crate::error::shown(text)
             )));
         }
         Ok(HsCode { digits, len: len as u8 })

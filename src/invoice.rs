@@ -46,7 +46,8 @@ impl Billed {
     /// assert!(landed::invoice::Billed::from_json(r#"{"tax": "49,99"}"#).is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<Billed> {
-        crate::request::decode_billed(text)
+        let [duty, tax, fees] = crate::request::decode_billed(text)?;
+        Ok(Billed { duty, tax, fees })
     }
 }
 

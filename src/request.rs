@@ -12,7 +12,7 @@ pub(crate) use decode::billed as decode_billed;
 
 use crate::allocation::AllocationKey;
 use crate::date::Date;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{shown, Error, ErrorCode, Result};
 use crate::hs::HsCode;
 use crate::money::{Currency, RoundingPolicy};
 use rust_decimal::Decimal;
@@ -22,9 +22,7 @@ use std::collections::{BTreeMap, HashSet};
 /// Most lines a single request may carry.
 pub const MAX_LINES: usize = 100_000;
 
-/// Largest unit price, quantity, weight or volume accepted (10^12). Keeps every product the
-/// engine forms far inside `rust_decimal`'s range, so no arithmetic can overflow.
-pub const MAX_INPUT: i64 = 1_000_000_000_000;
+pub use crate::units::MAX_INPUT;
 /// Largest value of one line (quantity × unit price), shipping or insurance (10^15).
 pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 
@@ -603,19 +601,6 @@ fn amount_error(text: &str, field: String) -> Error {
     }
     let why = crate::money::separator_problem(text).unwrap_or("write it as a decimal string such as \"49.99\"");
     Error::new(ErrorCode::Amount, field, format!("{shown} is not a decimal amount: {why}"))
-}
-
-/// Most characters of a caller's value an error message repeats: a megabyte of digits is cut,
-/// never echoed whole.
-const SHOWN_CHARS: usize = 40;
-
-/// A caller's value as an error message shows it: quoted, cut after [`SHOWN_CHARS`] characters
-/// with its length.
-pub(crate) fn shown(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_CHARS) {
-        None => format!("{text:?}"),
-        Some((cut, _)) => format!("{:?}… ({} characters)", &text[..cut], text.chars().count()),
-    }
 }
 
 /// True for a well-formed number with an exponent past what a decimal holds (`1e40`): a size

@@ -11,6 +11,10 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
+/// Largest unit price, quantity, weight or volume accepted (10^12). Keeps every product the
+/// engine forms far inside `rust_decimal`'s range, so no arithmetic can overflow.
+pub const MAX_INPUT: i64 = 1_000_000_000_000;
+
 /// What is counted or weighed, in its base unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
@@ -255,7 +259,7 @@ const UNITS: &[(&str, &[&str], Dimension, &str)] = &[
 
 /// Largest factor a unit may have to its base unit (a metric ton of 10^3 kg, "per 1,000,000
 /// items"). A caller's or a tariff's unit such as `99999999999999999999 kg` is not a unit: with
-/// this bound and [`crate::request::MAX_INPUT`], quantity × factor stays far inside `Decimal`.
+/// this bound and [`MAX_INPUT`], quantity × factor stays far inside `Decimal`.
 pub const MAX_UNIT_FACTOR: i64 = 1_000_000_000;
 
 impl Unit {
@@ -411,11 +415,11 @@ impl Quantities {
         if amount.is_sign_negative() && !amount.is_zero() {
             return Err(Error::new(ErrorCode::Quantity, field, format!("{text:?} is negative: quantities are ≥ 0")));
         }
-        if amount > Decimal::from(crate::request::MAX_INPUT) {
+        if amount > Decimal::from(MAX_INPUT) {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 field,
-                format!("{text:?} is too large: at most {} of a unit", crate::request::MAX_INPUT),
+                format!("{text:?} is too large: at most {} of a unit", MAX_INPUT),
             ));
         }
         let unit = Unit::parse(unit, field)?;

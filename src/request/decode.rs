@@ -24,21 +24,17 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
     quote_request(value, Path::Root)
 }
 
-/// A carrier's bill (`invoice::Billed`: `duty`, `tax`, `fees`, each an amount, absent or null =
-/// not checked) from
-/// JSON, read like the request's amounts: exactly from their text, a decimal comma refused, an
-/// unknown or repeated field an error naming `billed.<field>`.
-pub fn billed(text: &str) -> Result<crate::invoice::Billed> {
+/// The amounts of a carrier's bill (`duty`, `tax`, `fees`, each absent or null = not checked)
+/// from JSON, read like the request's amounts: exactly from their text, a decimal comma refused,
+/// an unknown or repeated field an error naming `billed.<field>`. `invoice::Billed::from_json`
+/// holds them.
+pub fn billed(text: &str) -> Result<[Option<Decimal>; 3]> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = crate::json::parse(text)
         .map_err(|e| Error::new(ErrorCode::Json, "billed", format!("billed is not valid JSON: {e}")))?;
     let root = Path::Field(&Path::Root, "billed");
     let mut f = Fields::new(value, root, &["duty", "tax", "fees"], "an object of amounts")?;
-    Ok(crate::invoice::Billed {
-        duty: f.optional("duty", amount)?,
-        tax: f.optional("tax", amount)?,
-        fees: f.optional("fees", amount)?,
-    })
+    Ok([f.optional("duty", amount)?, f.optional("tax", amount)?, f.optional("fees", amount)?])
 }
 
 /// Where a value sits in the request: `lines[0].unit_price`. Written out only for an error.
