@@ -77,7 +77,7 @@ pub struct RateResponse {
     /// later edition left unchanged keeps the source of the edition it first appeared in), with
     /// its age: `stale` when a newer edition may have changed the line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tariff_edition: Option<crate::freshness::DatasetUsed>,
+    pub tariff_edition: Option<crate::datasets::DatasetUsed>,
     /// What the answer is: the tariff's own rate for the code, not a landed cost.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub covers: &'static str,
@@ -92,7 +92,7 @@ pub const RATE_COVERS: &str = "the tariff's own rate for the code; what depends 
 pub const RATE_COVERS_NO_PREFERENCES: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements, such as the EU-UK Trade and Cooperation Agreement) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
 
 /// A line of a look-up; `cite`: the edition it is cited by (the one in force on the date, as a
-/// quote's levy cites it: [`crate::freshness::edition_of`]).
+/// quote's levy cites it: [`crate::datasets::edition_of`]).
 fn rate_line(
     snapshot: &'static Snapshot<'static>,
     l: &LookupLine<'_>,
@@ -163,7 +163,7 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
     // `landed rate US 6109100012` on a date of HTS Revision 10 cited Revision 3, the edition the
     // line first appeared in, beside "edition in force: Revision 10" (m8-16).
     let in_force = engine.datasets().tariff_source_in_force(found.jurisdiction, date);
-    let cite = |own| crate::freshness::edition_of(in_force, own);
+    let cite = |own| crate::datasets::edition_of(in_force, own);
     Ok(RateResponse {
         destination: destination.clone(),
         jurisdiction: found.jurisdiction.to_string(),
@@ -258,7 +258,7 @@ pub struct SnapshotInfo {
     pub sources: Vec<Provenance<'static>>,
     /// Every dataset with its kind, vintage, publication period and age on `as_of`.
     pub as_of: Date,
-    pub datasets: Vec<crate::freshness::DatasetUsed>,
+    pub datasets: Vec<crate::datasets::DatasetUsed>,
 }
 
 /// Describes an engine's snapshot.

@@ -13,9 +13,9 @@
 //! has no duty levy, and the change says the duty is not known on that date, naming where our
 //! tariff data starts when that is why (audit-g G5), never "newly charged".
 
+use crate::datasets::DatasetKind;
 use crate::date::Date;
 use crate::error::Result;
-use crate::freshness::DatasetKind;
 use crate::incomplete::{component_is_exact, unpriced, Component, Exactness};
 use crate::quote::{Levy, LevyKind, LineQuote, LineStatus, Quote};
 use crate::request::QuoteRequest;

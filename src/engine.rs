@@ -18,9 +18,9 @@
 //! ```
 
 use crate::api::{CountriesResponse, RateResponse, SearchResponse, SnapshotInfo};
+use crate::datasets::Datasets;
 use crate::date::Date;
 use crate::error::Result;
-use crate::freshness::Datasets;
 use crate::fx::EmbeddedFx;
 use crate::fx::FxMethod;
 use crate::quote::Quote;

@@ -19,6 +19,7 @@ mod bindings;
 pub mod catalogue;
 pub mod correlation;
 pub mod country;
+pub mod datasets;
 pub mod date;
 pub mod diff;
 pub mod duty;

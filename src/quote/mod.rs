@@ -142,7 +142,7 @@ struct Ctx<'q> {
     /// (audit-i I3). A caller's `fx` for the pair replaces the fallback and leaves this empty.
     fx_substituted: Vec<String>,
     /// The engine's datasets (which tariff edition is in force on a date).
-    datasets: &'static crate::freshness::Datasets,
+    datasets: &'static crate::datasets::Datasets,
     /// The tariff lines the engine's quotes found, by tariff, code and day.
     tariff_memo: &'static TariffMemo,
     /// The snapshot source index of the tariff edition in force on the quote's date, once a line
@@ -161,7 +161,7 @@ impl Ctx<'_> {
     /// The edition a tariff row's figures are cited from: the edition of its table in force on
     /// the quote's date when that is a later edition of the same publisher's series (a row is
     /// stored once, under the first edition that has it; a later edition in force that still
-    /// has it unchanged confirms it: [`crate::freshness::Datasets::tariff_in_force`]), else the
+    /// has it unchanged confirms it: [`crate::datasets::Datasets::tariff_in_force`]), else the
     /// row's own. A US quote dated 2026-07-01 cites HTS 2026 Revision 10, not Revision 3 whose
     /// line it kept (audit-k K6).
     fn row_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
@@ -179,7 +179,7 @@ impl Ctx<'_> {
         let datasets = self.datasets;
         let in_force =
             *self.tariff_in_force.get_or_insert_with(|| datasets.tariff_source_in_force(table, self.req.date));
-        crate::freshness::edition_of(in_force, own)
+        crate::datasets::edition_of(in_force, own)
     }
 }
 

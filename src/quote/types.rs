@@ -43,7 +43,7 @@ pub struct Quote {
     pub warnings: Vec<Warning>,
     /// The datasets behind the figures (tariff, exchange rates, VAT, rules) with their vintage
     /// and age on the as-of date.
-    pub datasets: Vec<crate::freshness::DatasetUsed>,
+    pub datasets: Vec<crate::datasets::DatasetUsed>,
 }
 
 /// A rounding rule of the destination's law, as a quote states it.

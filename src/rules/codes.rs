@@ -429,7 +429,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
             "icms_rts",
         ],
     ),
-    // `freshness::DatasetKind`.
+    // `datasets::DatasetKind`.
     closed("rules/datasets.tsv", "kind", &["tariff", "layers", "nomenclature", "fx", "vat", "rules"]),
     // `correlation`: the tariff's nomenclature, and a fix to the UN correlation.
     closed("rules/nomenclature.tsv", "nomenclature", &["HS2017", "HS2022"]),
