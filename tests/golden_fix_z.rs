@@ -90,3 +90,52 @@ fn an_au_car_of_5_l_on_2025_06_30_keeps_the_7_l_test_and_the_2024_25_limit() {
     assert_eq!(q.lines[0].status, LineStatus::Priced, "{:?}", q.lines[0].reason);
     assert!(unused(&q, "fuel_l_per_100km").is_empty(), "{:?}", q.warnings);
 }
+
+fn us_post(date: &str) -> Quote {
+    quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "DE", "channel": "post",
+        "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "300", "duty_rate": "16.5%"}]}))
+}
+
+fn mail_fee(q: &Quote) -> &landed::quote::Levy {
+    q.levies.iter().find(|l| l.kind == LevyKind::Fee && l.name.as_str().contains("Dutiable mail")).expect("listed")
+}
+
+fn assumption<'q>(q: &'q Quote, row: &str) -> &'q str {
+    let w = q.warnings.iter().find(|w| w.code == "W_ASSUMPTION" && w.message.starts_with(&format!("{row}:")));
+    w.map(|w| w.message.as_str()).unwrap_or_default()
+}
+
+/// research-y item 3. 19 U.S.C. 58c(a)(6): the dutiable mail fee is due "for each item of
+/// dutiable mail for which a document is prepared by a customs officer". From 2026-07-24 postal
+/// items are entered by a broker (CBP Dec. 26-13, 91 FR 37801, amending 19 CFR 145.12(b)(1): "CBP
+/// officers will no longer manually prepare entry forms"); no CBP text on the fee under the new
+/// process was read, and CBP's ACE Entry Type 13 edits (error 885 "dutiable mail fee only for MOT
+/// 50", ACE error dictionary v54, CSMS # 69915001, as a third party describes it) point to the fee
+/// being kept. So `us-mail-fee-fy2026` ends on 2026-07-23 and `us-mail-fee-fy2026-from-2026-07-24`
+/// keeps US$7.39 (`verify`) saying the open point; FY2027's US$7.61 says it too. The fee is listed
+/// with its figure on each side of the split, never priced.
+#[test]
+fn the_us_dutiable_mail_fee_from_2026_07_24_states_the_broker_filed_entry_question_19_usc_58c_a_6() {
+    let q = us_post("2026-07-23");
+    let fee = mail_fee(&q);
+    assert_eq!(fee.source.row(), "fees.tsv#us-mail-fee-fy2026");
+    assert_eq!(fee.amount, None);
+    assert!(fee.formula.as_str().contains("flat 7.39 USD = 7.39 — not priced"), "{}", fee.formula);
+    let before = assumption(&q, "us-mail-fee-fy2026");
+    assert!(before.contains("not Inbound EMS") && !before.contains("885"), "{before}");
+
+    let q = us_post("2026-07-24");
+    let fee = mail_fee(&q);
+    assert_eq!(fee.source.row(), "fees.tsv#us-mail-fee-fy2026-from-2026-07-24");
+    assert_eq!(fee.amount, None);
+    assert!(fee.formula.as_str().contains("flat 7.39 USD = 7.39 — not priced"), "{}", fee.formula);
+    assert!(fee.formula.as_str().contains("broker-filed postal informal entries"), "{}", fee.formula);
+    let after = assumption(&q, "us-mail-fee-fy2026-from-2026-07-24");
+    assert!(after.contains("error 885") && after.contains("CBP Dec. 26-13"), "{after}");
+    assert!(!q.totals.complete);
+
+    let q = us_post("2026-10-01");
+    assert_eq!(mail_fee(&q).source.row(), "fees.tsv#us-mail-fee-fy2027");
+    assert!(mail_fee(&q).formula.as_str().contains("flat 7.61 USD = 7.61 — not priced"));
+    assert!(assumption(&q, "us-mail-fee-fy2027").contains("error 885"));
+}
