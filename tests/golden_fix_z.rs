@@ -139,3 +139,26 @@ fn the_us_dutiable_mail_fee_from_2026_07_24_states_the_broker_filed_entry_questi
     assert!(mail_fee(&q).formula.as_str().contains("flat 7.61 USD = 7.61 — not priced"));
     assert!(assumption(&q, "us-mail-fee-fy2027").contains("error 885"));
 }
+
+/// research-y item 4 (audit-x X9). EO 14324 s.3 as revised by EO 14388 (2026-02-20): postal items
+/// pay a duty "equal to the rate provided in Proclamation 11012" until 2026-07-23. Whether a
+/// product that proclamation exempts (Annex II: HTS 8517.13 smartphones) paid it is not settled by
+/// a text read, but CBP's interim International Mail Duty Worksheet (OMB 1651-0147) carried no
+/// HTSUS number and a rate "applicable to the country of origin", CBP Dec. 26-13 calls it "the
+/// simple 10% ad valorem duty", and CSMS # 67845486 (CBP, 2026-02) keeps postal items in the
+/// CSMS # 66311990 process: a US$200 smartphone from China by post on 2026-05-01 pays at least
+/// 10 % × 200.00 = 20.00 (the row `verify`), and the line's reason names the open point.
+#[test]
+fn a_smartphone_by_post_in_2026_05_pays_the_postal_10_percent_with_the_annex_ii_question_eo_14388() {
+    let q =
+        quote(json!({"destination": "US", "date": "2026-05-01", "currency": "USD", "origin": "CN", "channel": "post",
+        "lines": [{"id": "x", "code": "8517130000", "quantity": "1", "unit_price": "200"}]}));
+    let l = &q.lines[0];
+    let postal =
+        l.levies.iter().find(|v| v.source.row() == "us_layers.tsv#postal-all-2026-02-24").expect("postal duty");
+    assert_eq!((postal.amount, postal.partial_amount), (None, Some(d("20.00"))), "{}", postal.formula);
+    assert_eq!(l.status, LineStatus::Partial);
+    let reason = l.reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("CSMS # 67845486") && reason.contains("Annex II"), "{reason}");
+    assert!(reason.contains("no HTSUS number"), "{reason}");
+}
