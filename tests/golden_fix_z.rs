@@ -162,3 +162,20 @@ fn a_smartphone_by_post_in_2026_05_pays_the_postal_10_percent_with_the_annex_ii_
     assert!(reason.contains("CSMS # 67845486") && reason.contains("Annex II"), "{reason}");
     assert!(reason.contains("no HTSUS number"), "{reason}");
 }
+
+/// research-y item 2. The FY2027 user fees (FR Doc 2026-15530, 91 FR 48398, CBP Dec. 26-14) are
+/// still read only through third parties, now with the notice's footnote 9 ("the ad valorem rate
+/// of 0.3464 percent remains the same") and CBP's CATAIR AE/AX revision 110 (CSMS # 69915041):
+/// the same figures, so the rows stay `verify` and a courier entry of 2026-11-27 lists the
+/// informal MPF's US$2.77 (19 CFR 24.23(b)(2)(i)) without pricing it, its source naming both.
+#[test]
+fn fy2027_fees_cite_footnote_9_and_catair_rev_110_and_stay_verify() {
+    let q = quote(
+        json!({"destination": "US", "date": "2026-11-27", "currency": "USD", "origin": "DE", "channel": "courier",
+        "lines": [{"id": "x", "code": "6109100012", "quantity": "1", "unit_price": "300", "duty_rate": "16.5%"}]}),
+    );
+    let mpf = q.levies.iter().find(|l| l.source.row() == "fees.tsv#us-mpf-informal-fy2027").expect("listed");
+    assert_eq!(mpf.amount, None);
+    let f = mpf.formula.as_str();
+    assert!(f.contains("2.77") && f.contains("footnote 9") && f.contains("CSMS # 69915041"), "{f}");
+}
