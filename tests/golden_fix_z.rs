@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{d, quote};
+use common::{d, engine, quote};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::{json, Value};
 
@@ -178,4 +178,28 @@ fn fy2027_fees_cite_footnote_9_and_catair_rev_110_and_stay_verify() {
     assert_eq!(mpf.amount, None);
     let f = mpf.formula.as_str();
     assert!(f.contains("2.77") && f.contains("footnote 9") && f.contains("CSMS # 69915041"), "{f}");
+}
+
+/// research-y item 5.1. Regulation (EU) 2026/1455 is still read only as reported (owlbrief.com
+/// brief 14264; the European Parliament's Legislative Observatory summary of COM(2025) 471;
+/// Article 5 of the proposal: origin by the Union Customs Code's non-preferential rules): a US
+/// T-shirt order of US$450 (6109.10, 12 %) into Lithuania on 2026-11-27 lists the duty without an amount, and the
+/// row's source now names Article 5 and the possible chapter 72/73/76 suspension (a watch note
+/// in docs/rules.md, nothing encoded).
+#[test]
+fn eu_us_rows_cite_article_5_origin_and_the_possible_steel_suspension_reg_2026_1455() {
+    let q = quote(json!({"destination": "LT", "ship_from": "US", "origin": "US", "date": "2026-11-27",
+        "currency": "USD", "channel": "courier", "transport": "air", "incoterm": "DDP", "shipping": "20.00",
+        "lines": [{"id": "tee", "code": "6109.10", "quantity": "3", "unit_price": "150.00", "weight_kg": "0.6"}]}));
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial);
+    let duty = l.levies.iter().find(|v| v.kind == LevyKind::Duty).expect("duty listed");
+    assert_eq!(duty.amount, None);
+    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("eu-us-industrial-2026")));
+    for id in ["eu-us-industrial-2026", "eu-us-agri-seafood-2026"] {
+        let row = engine().rules().duty_free.iter().find(|r| r.id == id).expect("the row");
+        let source = row.source.publisher;
+        assert!(source.contains("Article 5") && source.contains("72, 73 and 76"), "{source}");
+        assert!(row.source.is_verify());
+    }
 }
