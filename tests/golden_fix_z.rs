@@ -203,3 +203,22 @@ fn eu_us_rows_cite_article_5_origin_and_the_possible_steel_suspension_reg_2026_1
         assert!(row.source.is_verify());
     }
 }
+
+/// The `source` text of a row of `vat_classes.tsv`, checked `verify`.
+fn vat_class_source(id: &str) -> &'static str {
+    let row = engine().rules().vat_classes.iter().find(|r| r.id == id).expect("the row");
+    assert!(row.source.is_verify(), "{id} stays verify");
+    row.source.publisher
+}
+
+/// research-y item 6a. Règlement grand-ducal du 21 décembre 1991 (taux réduit, super-réduit et
+/// intermédiaire) art. 1er: "Les biens énumérés à l'annexe A de la loi du 12 février 1979
+/// concernant la taxe sur la valeur ajoutée ...": goods at all three lower rates are annexe A
+/// items, so the wine rows cite annexe A (not B); the annexe's wine item is not read: `verify`.
+#[test]
+fn lu_wine_rows_cite_annexe_a_rgd_1991_art_1() {
+    for id in ["lu-wine", "lu-wine-2023", "lu-wine-before-2023"] {
+        let s = vat_class_source(id);
+        assert!(s.contains("annexe A") && s.contains("21 décembre 1991") && !s.contains("annexe B"), "{s}");
+    }
+}
