@@ -222,3 +222,12 @@ fn lu_wine_rows_cite_annexe_a_rgd_1991_art_1() {
         assert!(s.contains("annexe A") && s.contains("21 décembre 1991") && !s.contains("annexe B"), "{s}");
     }
 }
+
+/// research-y item 6b. Código do IVA art. 18.º n.º 1 b) and lista II verba 1.10 "Vinhos comuns"
+/// (13 %): the row names the Portal das Finanças page of the lists as the text's primary
+/// location; its lista II was not read there, so `pt-wine` stays `verify`.
+#[test]
+fn pt_wine_names_the_portal_das_financas_lists_page_civa_lista_ii_1_10() {
+    let s = vat_class_source("pt-wine");
+    assert!(s.contains("c-iva-listas.aspx") && s.contains("lista II not read"), "{s}");
+}
