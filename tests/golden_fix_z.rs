@@ -231,3 +231,24 @@ fn pt_wine_names_the_portal_das_financas_lists_page_civa_lista_ii_1_10() {
     let s = vat_class_source("pt-wine");
     assert!(s.contains("c-iva-listas.aspx") && s.contains("lista II not read"), "{s}");
 }
+
+/// research-y item 6c. Código do IVA lista I verba 2.31 ("Aquisição e reparação de
+/// velocípedes", 6 % from 2023-01-01); AT Ofício Circulado n.º 30254/2023 (2023-01-05), as
+/// quoted by jn.pt: the verba covers "os veículos assim classificados nos termos do Código da
+/// Estrada". A EUR 1,500 e-bike (8711.60.10) from Taiwan on 2026-11-27 stays `depends` (6 % × 1,590
+/// = 95.40 as the lower bound, duty 6 % × 1,500 = 90 in the base); the row's condition names the circular.
+#[test]
+fn pt_ebike_condition_names_the_at_circular_30254_2023() {
+    let q = quote(json!({"destination": "PT", "ship_from": "TW", "origin": "TW", "date": "2026-11-27",
+        "currency": "EUR", "channel": "courier", "transport": "air", "incoterm": "DDP", "shipping": "0",
+        "insurance": "0", "lines": [{"id": "x", "code": "8711.60.10", "quantity": "1", "unit_price": "1500.00"}]}));
+    let l = &q.lines[0];
+    let tax = l.levies.iter().find(|v| v.kind == LevyKind::Tax).expect("VAT");
+    assert_eq!((tax.amount, tax.partial_amount), (None, Some(d("95.40"))), "{}", tax.formula);
+    assert_eq!(l.status, LineStatus::Partial);
+    let reason = l.reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("pt-ebikes"), "{reason}");
+    let row = engine().rules().vat_classes.iter().find(|r| r.id == "pt-ebikes").expect("the row");
+    assert!(row.condition.contains("30254/2023") && row.condition.contains("Código da Estrada"), "{}", row.condition);
+    assert!(vat_class_source("pt-ebikes").contains("partes, peças ou acessórios"));
+}
