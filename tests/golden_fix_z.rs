@@ -252,3 +252,31 @@ fn pt_ebike_condition_names_the_at_circular_30254_2023() {
     assert!(row.condition.contains("30254/2023") && row.condition.contains("Código da Estrada"), "{}", row.condition);
     assert!(vat_class_source("pt-ebikes").contains("partes, peças ou acessórios"));
 }
+
+/// research-y item 7a. Kaohsiung Customs (English page, read): goods "with customs value within
+/// NT$2,000 are exempt from customs duties, business tax, and commodity tax. However, this
+/// exemption does not apply to ... frequently-imported goods", an importer "who has imported
+/// goods under the duty exemption provision of Article 49, Paragraph 2 of the Customs Act more
+/// than six times within a half-year". The request cannot show the importer's earlier imports, so
+/// `tw-small-2000`'s assumption states it (not detected; stated when the relief applies). US$55 + US$5 at 32.50 = NT$1,950:
+/// within the amount; duty 10 % = 195.00 and tax 5 % × 2,145.00 = 107.25 still shown, not priced
+/// (the row stays `verify`: the MOF's amending announcement for 2018-01-01 not read).
+#[test]
+fn tw_small_2000_states_the_six_imports_per_half_year_rule_customs_act_art_49_2() {
+    let q = quote(json!({"destination": "TW", "date": "2026-03-02", "currency": "USD", "origin": "CN",
+        "channel": "courier", "shipping": "5.00", "fx": {"USD/TWD": "32.50"},
+        "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "55.00", "duty_rate": "10%"}]}));
+    let l = &q.lines[0];
+    let duty = l.levies.iter().find(|v| v.kind == LevyKind::Duty).expect("duty");
+    assert!(duty.amount.is_none() && duty.formula.as_str().contains("195.00"), "{}", duty.formula);
+    assert!(q
+        .warnings
+        .iter()
+        .any(|w| w.code == "W_VERIFY" && w.message.starts_with("tw-small-2000: within its amount")));
+    let row = engine().rules().thresholds.iter().find(|r| r.id == "tw-small-2000").expect("the row");
+    let said = row.assumption.unwrap_or_default();
+    assert!(said.contains("six times") && said.contains("not detected"), "{said}");
+    assert!(row.source.is_verify());
+    let source = row.source.publisher;
+    assert!(source.contains("Article 49, Paragraph 2") && source.contains("January 1, 2018"), "{source}");
+}
