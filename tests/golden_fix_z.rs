@@ -280,3 +280,26 @@ fn tw_small_2000_states_the_six_imports_per_half_year_rule_customs_act_art_49_2(
     let source = row.source.publisher;
     assert!(source.contains("Article 49, Paragraph 2") && source.contains("January 1, 2018"), "{source}");
 }
+
+/// research-y item 7b. The MoF announcement on goods of at most THB 1,500 (signed 2024-06-19,
+/// Royal Gazette 2024-06-20, in force 15 days after publication, to 2024-12-31; extended to
+/// 2025-12-31), clause 1 as Isra News quotes it: duty is exempted on imports whose CIF value "per
+/// recipient in Thailand" ("แต่ละรายผู้รับในประเทศ") is over THB 1 and not over THB 1,500. A THB
+/// 1,000 toy + THB 200 shipping by post on 2025-06-02 is within it: duty 10 % and VAT listed, not
+/// priced (`verify`: the Gazette text not read), the row saying the publication date and the
+/// per-recipient count its consignment value approximates.
+#[test]
+fn th_1500_baht_duty_relief_cites_the_gazette_of_2024_06_20_and_counts_per_recipient() {
+    let q = quote(json!({"destination": "TH", "date": "2025-06-02", "currency": "THB", "channel": "post",
+        "incoterm": "DAP", "origin": "US", "ship_from": "US", "seller_registered": false, "shipping": "200.00",
+        "lines": [{"id": "a", "code": "9503.00.75", "quantity": "1", "unit_price": "1000.00", "duty_rate": "10%"}]}));
+    assert!(q.thresholds.iter().any(|c| c.id == "th-low-value-duty-1500"));
+    let duty = q.lines[0].levies.iter().find(|v| v.kind == LevyKind::Duty).expect("duty");
+    assert_eq!(duty.amount, None);
+    assert!(!q.totals.complete);
+    let row = engine().rules().thresholds.iter().find(|r| r.id == "th-low-value-duty-1500").expect("the row");
+    assert!(row.source.is_verify());
+    let source = row.source.publisher;
+    assert!(source.contains("2024-06-20") && source.contains("per recipient in Thailand"), "{source}");
+    assert!(row.assumption.unwrap_or_default().contains("per recipient"));
+}
