@@ -303,3 +303,36 @@ fn th_1500_baht_duty_relief_cites_the_gazette_of_2024_06_20_and_counts_per_recip
     assert!(source.contains("2024-06-20") && source.contains("per recipient in Thailand"), "{source}");
     assert!(row.assumption.unwrap_or_default().contains("per recipient"));
 }
+
+fn no_gift(date: &str, price: &str) -> Quote {
+    quote(json!({"destination": "NO", "date": date, "currency": "NOK", "channel": "post", "incoterm": "DAP",
+        "origin": "GB", "ship_from": "GB", "gift": true,
+        "lines": [{"id": "sweater", "code": "6110.11", "quantity": "1", "unit_price": price, "duty_rate": "10.7%"}]}))
+}
+
+/// research-y item 7e. Toll.no's TollABC under the 2007 Act ("[Opphevet] Tollfritak for gaver":
+/// "Dersom du får tilsendt en gave fra noen som er bosatt i utlandet, er den tollfri dersom verdien
+/// på gaven er til og med 1000 kr ... Tollfritakene for gaver gjelder også merverdiavgift"),
+/// with the tollforskriften FOR-2008-12-17-1502 in force from 2009-01-01 (Lovdata): a NOK 900
+/// gift sweater in 2020 is within `no-gift-1000-le` (`verify`: the regulation's gift article not
+/// read), so its duty and VAT are listed, not priced, never charged in silence; from 2023 the
+/// current `no-gift-1000` (toll.no "less than NOK 1,000", official) relieves it, priced.
+#[test]
+fn a_norwegian_gift_of_nok_900_in_2020_is_listed_under_the_2009_relief_tollforskriften() {
+    let q = no_gift("2020-06-01", "900.00");
+    assert!(q.thresholds.iter().any(|c| c.id == "no-gift-1000-le"), "{:?}", q.thresholds);
+    assert!(!common::applies(&q, "no-gift-1000-le"));
+    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("no-gift-1000-le")));
+    let l = &q.lines[0];
+    assert_ne!(l.status, LineStatus::Priced, "{:?}", l.reason);
+    assert!(l.levies.iter().filter(|v| v.kind == LevyKind::Duty).all(|v| v.amount.is_none()));
+    assert!(!q.totals.complete);
+
+    let q = no_gift("2023-01-02", "900.00");
+    assert!(common::applies(&q, "no-gift-1000") && !q.thresholds.iter().any(|c| c.id == "no-gift-1000-le"));
+    assert_eq!(q.totals.due_on_delivery, d("0"));
+    assert!(q.totals.complete);
+    // 2008-12-31: before the 2009 regulation, no gift row: charged as any import, said.
+    let q = no_gift("2008-12-31", "900.00");
+    assert!(!q.thresholds.iter().any(|c| c.id.starts_with("no-gift")));
+}
