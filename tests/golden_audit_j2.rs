@@ -125,10 +125,11 @@ fn au_lct_threshold_depends_on_fuel_consumption_s25_1_4() {
     let q = au("2022-03-01", "0", car(None));
     assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, Some(d("5802.30"))));
     assert_eq!(q.lines[0].status, LineStatus::Partial);
-    // 2025-26: the indexed thresholds and the 3.5 l/100 km limit (Act No. 29 of 2025) are not in
-    // our data: nothing priced.
+    // 2025-26: the 3.5 l/100 km limit (Act No. 29 of 2025) and the thresholds as secondary sources
+    // report them ($91,387 fuel-efficient, `verify`, fix-z): (99,000 − 91,387) × 10/11 × 33 % =
+    // 2,283.90, listed, not priced.
     let q = au("2026-03-01", "0", car(Some("3")));
-    assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));
+    assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, Some(d("2283.90"))));
     assert_eq!(q.lines[0].status, LineStatus::Partial);
 }
 
@@ -158,7 +159,8 @@ fn au_car_under_the_threshold_owes_no_lct_s25_1_1() {
 fn au_lct_of_a_year_without_its_threshold_is_listed_and_the_gst_stays_known() {
     let car = json!({"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "120000.00", "duty_rate": "5%",
                      "fuel_l_per_100km": "8"});
-    let q = au("2026-03-01", "0", car);
+    // 2011-12: no threshold in our data (2025-26 has rows since fix-z).
+    let q = au("2012-03-01", "0", car);
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial);
     assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));

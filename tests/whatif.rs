@@ -336,7 +336,7 @@ fn reverse_pricing_names_the_unknown_fee_it_is_bounded_by() {
         bound.reason.ends_with(&format!(
             "the net price is at most the one given: {}{}",
             "shipment: Merchandise Processing Fee (informal entry): flat 2.77 USD = 2.77 — not priced: ",
-            "fees.tsv#us-mpf-informal-fy2027 is from a secondary source [verify] (19 CFR 24.23(b)(2)(i) (informal entry or release, automated and not prepared by CBP personnel); Customs User Fees To Be Adjusted for Inflation in Fiscal Year 2027, FR Doc 2026-15530, 91 FR 48398 (2026-07-31), CBP Dec. 26-14, reported by secondary sources; primary text not read (informal MPF, automated: $2.77). Not on mail: 19 CFR 24.23(c)(1)(v).): the fee is not priced; a primary source for its amount and dates would price it"
+            "fees.tsv#us-mpf-informal-fy2027 is from a secondary source [verify] (19 CFR 24.23(b)(2)(i) (informal entry or release, automated and not prepared by CBP personnel); Customs User Fees To Be Adjusted for Inflation in Fiscal Year 2027, FR Doc 2026-15530, 91 FR 48398 (2026-07-31), CBP Dec. 26-14, reported by secondary sources; primary text not read (informal MPF, automated: $2.77); the notice's footnote 9 ('Only the limitation is increasing; the ad valorem rate of 0.3464 percent remains the same') and CBP's CATAIR AE/AX revision 110 (CSMS # 69915041: formal MPF $34.58-$670.86, informal MPF $2.77, dutiable mail fee $7.61, by entry date from 2026-10-01), both as quoted by third parties (research-y item 2). Not on mail: 19 CFR 24.23(c)(1)(v).): the fee is not priced; a primary source for its amount and dates would price it"
         )),
         "{}",
         bound.reason
