@@ -233,7 +233,11 @@ pub fn load_descriptions(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] by
 }
 
 /// Supported destinations and their coverage on a date, default today (`CountriesResponse` as
-/// JSON).
+/// JSON). In the full module only (`--features whatif`): no product page lists every
+/// destination's coverage (a picker asks `destinations`), and the pricing module is 8.7 KB raw,
+/// 3.5 KB gzip smaller without it (`Rules::coverage` and its answer's writer; BENCHMARKS.md,
+/// size-i).
+#[cfg(feature = "whatif")]
 #[wasm_bindgen(js_name = countries)]
 pub fn countries(
     #[wasm_bindgen(unchecked_optional_param_type = "string")] date_text: JsValue,

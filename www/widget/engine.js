@@ -2,8 +2,8 @@
 // tools, computed locally from the tariff snapshot embedded in the WebAssembly module.
 //
 // Two builds of the engine: `landed_bg.wasm` prices (quotes, look-ups) and is what a product page
-// loads; `landed_whatif_bg.wasm` adds search and the what-if tools (reverse pricing, sweeps, date
-// comparisons, invoice checks) and is loaded instead the first time one of them is called.
+// loads; `landed_whatif_bg.wasm` adds search, `countries` and the what-if tools (reverse pricing,
+// sweeps, date comparisons, invoice checks) and is loaded instead the first time one is called.
 // Requests and answers cross into WebAssembly as JSON text (one serde path keeps the module small).
 //
 // No DOM access here: this module runs in browsers, Node >= 20, Deno, Web Workers and edge
@@ -435,7 +435,7 @@ export async function invoiceCheck(request, billed) {
  * out (`missingParts('*')`: not the VAT classes, excise or trade remedies it does not show).
  */
 export async function countries(date) {
-  const glue = await ready();
+  const glue = await useWhatif(); // in the full module (no product page lists every destination)
   await fetchParts(glue, call(glue, 'missingParts', '*'));
   return call(glue, 'countries', date ?? undefined);
 }
