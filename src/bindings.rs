@@ -206,7 +206,10 @@ pub fn quote(#[wasm_bindgen(unchecked_param_type = "string")] request: JsValue) 
 }
 
 /// Looks up a code: `rate("DE", "22042109", "2026-03-01")` (date defaults to today); returns a
-/// `RateResponse` as JSON.
+/// `RateResponse` as JSON. In the full module only (`--features whatif`), as search: a look-up
+/// reads the descriptions no quote needs, and the pricing module is 10.5 KB raw, 5.0 KB gzip
+/// smaller without it and `loadDescriptions` (BENCHMARKS.md, size-i).
+#[cfg(feature = "whatif")]
 #[wasm_bindgen(js_name = rate)]
 pub fn rate(
     #[wasm_bindgen(unchecked_param_type = "string")] destination: JsValue,
@@ -226,14 +229,20 @@ pub fn snapshot_info() -> Result<String, JsValue> {
 }
 
 /// Attaches the tariff descriptions (the `landed-text.bin` file next to the module), checked
-/// against the snapshot's hash. Needed by `search` and for descriptions in `rate`.
+/// against the snapshot's hash. Needed by `search` and for descriptions in `rate`, so in the full
+/// module only.
+#[cfg(feature = "whatif")]
 #[wasm_bindgen(js_name = loadDescriptions)]
 pub fn load_descriptions(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<(), JsValue> {
     engine().attach_descriptions(self::bytes(&bytes, "bytes")?).map_err(js_error)
 }
 
 /// Supported destinations and their coverage on a date, default today (`CountriesResponse` as
-/// JSON).
+/// JSON). In the full module only (`--features whatif`): no product page lists every
+/// destination's coverage (a picker asks `destinations`), and the pricing module is 8.7 KB raw,
+/// 3.5 KB gzip smaller without it (`Rules::coverage` and its answer's writer; BENCHMARKS.md,
+/// size-i).
+#[cfg(feature = "whatif")]
 #[wasm_bindgen(js_name = countries)]
 pub fn countries(
     #[wasm_bindgen(unchecked_optional_param_type = "string")] date_text: JsValue,

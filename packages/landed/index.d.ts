@@ -66,7 +66,8 @@ export function prepareWhatif(...destinations: (string | string[])[]): Promise<E
 export function quote(request: QuoteRequest | string): Promise<Quote>;
 /** Prices synchronously with an engine from `ready()`. */
 export function quoteNow(engine: Engine, request: QuoteRequest | string): Quote;
-/** Looks up a code in a destination's tariff on a date (default today); loads the descriptions. */
+/** Looks up a code in a destination's tariff on a date (default today); loads the full module
+ * (`landed_whatif_bg.wasm`, as search) and the descriptions. */
 export function rate(destination: string, code: string, date?: string): Promise<RateResponse>;
 /** Suggests codes for a description in a destination's tariff; loads the descriptions. */
 export function search(text: string, destination: string, limit?: number): Promise<SearchResponse>;
@@ -80,12 +81,13 @@ export function compareDates(request: QuoteRequest, before: string, after: strin
 export function catalogueDiff(request: QuoteRequest, before: string, after: string): Promise<SkuChange[]>;
 /** What a carrier billed against the recomputed quote. */
 export function invoiceCheck(request: QuoteRequest, billed: Billed): Promise<InvoiceCheck>;
-/** Supported destinations and their coverage on a date (default today). */
+/** Supported destinations and their coverage on a date (default today); loads the full module
+ * (`landed_whatif_bg.wasm`). */
 export function countries(date?: string): Promise<CountriesResponse>;
 /** The snapshot in use: id, tables, sources. */
 export function snapshotInfo(): Promise<SnapshotInfo>;
 /** Attaches tariff descriptions (default: the package's `landed-text.bin`), checked against the
- * snapshot's hash. Called for you by `rate` and `search`. */
+ * snapshot's hash, to the full module (`landed_whatif_bg.wasm`). Called for you by `rate` and `search`. */
 export function loadDescriptions(source?: BinarySource): Promise<Engine>;
 /** Replaces the snapshot in use with a blob written by `landed-datagen snapshot` (hash-checked
  * first: a bad blob rejects with `E_SNAPSHOT` and the current snapshot stays); resolves to its

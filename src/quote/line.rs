@@ -236,7 +236,9 @@ fn unpriced_reason(ctx: &Ctx<'_>, code: &HsCode, unpriced: &[(Option<HsCode>, St
             }
         }
     }
-    lines.sort();
+    // Through `crate::sort` (equal texts are identical, so the unstable order is the stable one):
+    // `Vec::sort` was a second copy of the standard sort in the browser module.
+    crate::sort::sort_unstable(&mut lines);
     lines.dedup();
     let count = lines.len();
     // A wine heading of the EU's tariff has some 150 such lines: the first named, the rest counted

@@ -339,7 +339,9 @@ fn fuel(r: &Record<'_, 'static>) -> Result<Option<Fuel>> {
     if text.is_empty() {
         return Ok(None);
     }
-    let litres = |t: &str| t.trim().parse::<Decimal>().ok().filter(|l| *l > Decimal::ZERO);
+    // Read exactly, as every other decimal of the tables (`Record::decimal`): `str::parse` is
+    // rust_decimal's rounding parser, a second text parser of 8.2 KB raw in the browser module.
+    let litres = |t: &str| Decimal::from_str_exact(t.trim()).ok().filter(|l| *l > Decimal::ZERO);
     let bound = |t: &str| match t.trim().split_once(' ') {
         Some(("over", l)) => litres(l).map(Bound::Over),
         Some(("at_most", l)) => litres(l).map(Bound::AtMost),

@@ -174,13 +174,18 @@ out.after = await quote(request);
 // The raw glue, under the wrapper: a wrong type is an Error with a code, never a trap.
 const glue = await import(new URL('./node_modules/landed/pkg/landed.js', import.meta.url).href);
 glue.initSync({ module: readFileSync(new URL('./node_modules/landed/pkg/landed_bg.wasm', import.meta.url)) });
+// countries(), rate() and loadDescriptions() are in the full module only (size-i: no product
+// page lists every destination or looks a code up).
+const full = await import(new URL('./node_modules/landed/pkg/landed_whatif.js', import.meta.url).href);
+full.initSync({ module: readFileSync(new URL('./node_modules/landed/pkg/landed_whatif_bg.wasm', import.meta.url)) });
+out.pricingOnly = { countries: typeof glue.countries, rate: typeof glue.rate, loadDescriptions: typeof glue.loadDescriptions };
 const raw = (f) => { try { f(); return null; } catch (e) { return { code: e.code, field: e.field, trap: e instanceof WebAssembly.RuntimeError, message: e.message }; } };
 out.raw = {
   quote42: raw(() => glue.quote(42)), quoteObject: raw(() => glue.quote({})), quoteNull: raw(() => glue.quote(null)),
   quoteBigint: raw(() => glue.quote(10n)), quoteSymbol: raw(() => glue.quote(Symbol('x'))),
-  rateCode: raw(() => glue.rate('GB', 610910, '2026-03-02')), rateDate: raw(() => glue.rate('GB', '610910', 5)),
+  rateCode: raw(() => full.rate('GB', 610910, '2026-03-02')), rateDate: raw(() => full.rate('GB', '610910', 5)),
   attachPart: raw(() => glue.attachPart('abc')), missingParts: raw(() => glue.missingParts(null)),
-  countries: raw(() => glue.countries(42)),
+  countries: raw(() => full.countries(42)),
 };
 out.rawAfter = JSON.parse(glue.snapshotInfo()).snapshot_id;
 console.log(JSON.stringify(out));`);
@@ -203,6 +208,8 @@ console.log(JSON.stringify(out));`);
   assert.match(out.raw.quote42.message, /^request: expected a string, got number$/);
   assert.match(out.raw.quoteNull.message, /got null$/);
   assert.match(out.rawAfter, /^sha256:/, 'the raw module answers after the errors');
+  assert.deepEqual(out.pricingOnly, { countries: 'undefined', rate: 'undefined', loadDescriptions: 'undefined' },
+    'the pricing module leaves countries and look-ups to the full one');
 });
 
 test('loadSnapshot() replaces the snapshot from a file, or says the engine cannot', (t) => {

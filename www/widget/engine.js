@@ -1,9 +1,10 @@
 // Landed engine for JavaScript: quotes, rate look-ups, search, snapshot loading and the what-if
 // tools, computed locally from the tariff snapshot embedded in the WebAssembly module.
 //
-// Two builds of the engine: `landed_bg.wasm` prices (quotes, look-ups) and is what a product page
-// loads; `landed_whatif_bg.wasm` adds search and the what-if tools (reverse pricing, sweeps, date
-// comparisons, invoice checks) and is loaded instead the first time one of them is called.
+// Two builds of the engine: `landed_bg.wasm` prices and is what a product page loads;
+// `landed_whatif_bg.wasm` adds search, rate look-ups (with the descriptions), `countries` and the
+// what-if tools (reverse pricing, sweeps, date comparisons, invoice checks) and is loaded instead
+// the first time one is called.
 // Requests and answers cross into WebAssembly as JSON text (one serde path keeps the module small).
 //
 // No DOM access here: this module runs in browsers, Node >= 20, Deno, Web Workers and edge
@@ -306,7 +307,7 @@ function call(engine, name, ...args) {
  * `landed-text.bin` beside the engine. The engine checks them against the snapshot's hash.
  */
 export async function loadDescriptions(source) {
-  const glue = await ready();
+  const glue = await useWhatif(); // descriptions are read by rate and search, in the full module
   if (source !== undefined) {
     options.descriptions = source;
     textPromise = null;
@@ -370,6 +371,7 @@ export async function rate(destination, code, date) {
   expectArgument(destination, 'destination', isText, 'a string');
   expectArgument(code, 'code', isText, 'a string (an HS code such as "22042109")');
   expectArgument(date, 'date', isOptionalText, 'a string (YYYY-MM-DD) or nothing');
+  await useWhatif(); // look-ups are in the full module (pricing pages do not need the descriptions)
   // The parts a one-line quote of the code needs: its chapter part (and what it correlates into),
   // not the whole tariff; the invalid code or destination is reported by the look-up itself (the
   // request made here names them as a quote's fields: `lines[0].code`), a part not loaded is not.
@@ -435,7 +437,7 @@ export async function invoiceCheck(request, billed) {
  * out (`missingParts('*')`: not the VAT classes, excise or trade remedies it does not show).
  */
 export async function countries(date) {
-  const glue = await ready();
+  const glue = await useWhatif(); // in the full module (no product page lists every destination)
   await fetchParts(glue, call(glue, 'missingParts', '*'));
   return call(glue, 'countries', date ?? undefined);
 }
