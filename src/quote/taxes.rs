@@ -157,6 +157,7 @@ pub(super) fn tax(
             partial_amount: None,
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
             source: (&t.source).into(),
+            not_priced: false,
         });
         return;
     }
@@ -270,6 +271,7 @@ pub(super) fn tax(
         partial_amount: partial,
         formula,
         source,
+        not_priced: unverified.is_some(),
     });
     if let Some((pst, note)) = pst {
         super::provincial::pst_levy(ctx, lc.class, pst, base, &note, duty_known, p);
@@ -322,6 +324,7 @@ fn tax_on_duty_at_border(
         partial_amount: partial,
         formula,
         source: crate::provenance::LevySource::Vat(rate.clone()),
+        not_priced: unverified.is_some(),
     });
 }
 
@@ -595,6 +598,7 @@ pub(super) fn tax_parts(
             partial_amount: partial,
             formula,
             source: (&part.source).into(),
+            not_priced: unverified.is_some(),
         });
     }
 }
@@ -904,7 +908,7 @@ mod tests {
         tax_parts(&mut ctx, &parts, base, &Note::from("base"), true, Some(why.clone()), &mut unverified);
         assert_eq!(unverified.levies.len(), 2);
         assert!(unverified.levies.iter().all(|l| l.amount.is_none() && l.partial_amount.is_none()));
-        assert!(unverified.levies.iter().all(|l| l.formula.as_str().contains("not priced")));
+        assert!(unverified.levies.iter().all(|l| l.not_priced));
         assert_eq!(unverified.reasons, [why]);
     }
 

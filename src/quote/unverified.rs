@@ -175,7 +175,7 @@ fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, 
     for levy in line.levies.iter_mut().filter(|l| l.kind == LevyKind::Tax) {
         let Some(figure) = levy.amount.or(levy.partial_amount) else {
             // Already unpriced (an unverified rate): the reason is added.
-            if levy.formula.as_str().contains("not priced") {
+            if levy.not_priced {
                 levy.formula = format!("{}; {held}", levy.formula).into();
                 touched = true;
             }
@@ -211,6 +211,7 @@ fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, 
         }
         .into();
         levy.amount = None;
+        levy.not_priced = true;
         touched = true;
     }
     if !touched {
@@ -410,6 +411,7 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
             levy.formula = format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)).into();
             levy.amount = None;
             levy.partial_amount = None;
+            levy.not_priced = true;
         }
     }
 }
@@ -427,6 +429,7 @@ fn unprice_relief(levy: &mut Levy, why: &str) -> bool {
     levy.formula = format!("{} — relieved at the stand-in exchange rate only: {why}", levy.formula).into();
     levy.amount = None;
     levy.partial_amount = None;
+    levy.not_priced = true;
     true
 }
 
@@ -465,12 +468,13 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
                 format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; "))
             }
             // Already unpriced for an unverified rate (taxes): the other reasons are added.
-            None if levy.formula.as_str().contains("not priced") => format!("{}; {}", levy.formula, reasons.join("; ")),
+            None if levy.not_priced => format!("{}; {}", levy.formula, reasons.join("; ")),
             None => continue,
         }
         .into();
         levy.amount = None;
         levy.partial_amount = None;
+        levy.not_priced = true;
         used.extend(reasons.iter().filter(|w| !used.contains(w)).collect::<Vec<_>>());
     }
     if used.is_empty() {

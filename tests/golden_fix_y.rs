@@ -1,0 +1,41 @@
+//! fix-y (session 19): the review's leftovers on fix-x and audit-x's residues
+//! (findings/audit-x.md X5, X7, X8, X10, X11), each fixed at its source and tested here against
+//! the law it cites; the figures are checked by hand in the comments.
+
+mod common;
+
+use common::{d, fails_with, landed, quote, stdout, warned};
+use landed::quote::{LevyKind, LineStatus};
+use serde_json::json;
+
+/// A US-origin T-shirt into Germany on 2026-07-01 (the cart of audit-x X4).
+fn us_tee(origin: &str, duty_rate: Option<&str>) -> serde_json::Value {
+    let mut line = json!({"id": "tee", "code": "6109.10.00", "quantity": "2", "unit_price": "100"});
+    if let Some(r) = duty_rate {
+        line["duty_rate"] = json!(r);
+    }
+    json!({"destination": "DE", "origin": origin, "date": "2026-07-01", "currency": "EUR",
+        "incoterm": "DDP", "shipping": "10", "lines": [line]})
+}
+
+/// Review: a levy made not priced carries that state as a field (`Levy::not_priced`), set where it
+/// is unpriced, not found again by reading "not priced" in its text; the JSON is unchanged (the
+/// field is not written). Regulation (EU) 2026/1455 as reported (`eu-us-industrial-2026`,
+/// `verify`): the US-origin T-shirt's duty and VAT are listed unpriced; Australia's luxury car tax
+/// after its last thresholds (2025-06-30) is listed for want of data, not "not priced".
+#[test]
+fn a_levy_made_not_priced_says_so_in_a_field_not_in_its_text() {
+    let q = quote(us_tee("US", None));
+    let tee = &q.lines[0];
+    let duty = tee.levies.iter().find(|l| l.kind == LevyKind::Duty).unwrap();
+    let vat = tee.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert!(duty.not_priced && vat.not_priced, "{} / {}", duty.formula, vat.formula);
+    let text = serde_json::to_string(&q).unwrap();
+    assert!(!text.contains("not_priced"), "the state is not written");
+    let car = quote(json!({"destination": "AU", "origin": "JP", "date": "2026-11-27", "currency": "AUD",
+        "incoterm": "DDP", "channel": "freight", "transport": "ocean", "shipping": "0",
+        "lines": [{"id": "car", "code": "8703.23.00", "quantity": "1", "unit_price": "90000",
+                   "fuel_l_per_100km": "6", "duty_rate": "5%"}]}));
+    let lct = car.lines[0].levies.iter().find(|l| l.name.as_str().starts_with("Luxury car tax")).unwrap();
+    assert!(lct.amount.is_none() && lct.partial_amount.is_none() && !lct.not_priced, "{}", lct.formula);
+}
