@@ -39,3 +39,19 @@ fn a_levy_made_not_priced_says_so_in_a_field_not_in_its_text() {
     let lct = car.lines[0].levies.iter().find(|l| l.name.as_str().starts_with("Luxury car tax")).unwrap();
     assert!(lct.amount.is_none() && lct.partial_amount.is_none() && !lct.not_priced, "{}", lct.formula);
 }
+
+/// Review: one computation for a tax's figure and its lower bound. Directive 2006/112/EC art.
+/// 85-86: VAT on the customs value plus the duty. The US-origin T-shirt's duty is unpriced by
+/// `eu-us-industrial-2026`; the VAT's lower bound is the taxes stage's own figure on the base
+/// without it, which is the VAT the same cart owes with the caller's `duty_rate` "0%":
+/// 19 % × (2 × 100.00 + 10.00) = 19 % × 210.00 = 39.90 (by hand: 210 × 0.19 = 39.90) both ways.
+#[test]
+fn the_vat_lower_bound_under_an_unpriced_duty_is_the_taxes_stage_figure_without_it() {
+    let bound = quote(us_tee("US", None));
+    let vat = bound.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((vat.amount, vat.partial_amount), (None, Some(d("39.90"))), "{}", vat.formula);
+    let zero = quote(us_tee("US", Some("0%")));
+    let vat0 = zero.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!(vat0.amount, Some(d("39.90")), "{}", vat0.formula);
+    assert_eq!(bound.totals.tax, zero.totals.tax);
+}
