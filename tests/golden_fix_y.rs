@@ -55,3 +55,22 @@ fn the_vat_lower_bound_under_an_unpriced_duty_is_the_taxes_stage_figure_without_
     assert_eq!(vat0.amount, Some(d("39.90")), "{}", vat0.formula);
     assert_eq!(bound.totals.tax, zero.totals.tax);
 }
+
+/// X5. `landed diff` words a bounded change as a rise or a fall: across 2026-07-01 the US-origin
+/// cart of audit-x (10 T-shirts at 100.00, 12 % duty, and 10 cosmetics at 10.00, 0 %) goes from
+/// 1,451.80 to at least 1,309.00 (VAT 19 % × 1,100.00 = 209.00 certainly due): a fall of at most
+/// 142.80 (1,451.80 − 1,309.00 = 142.80), never "at least -142.80".
+#[test]
+fn diff_words_a_lower_bounded_fall_as_a_fall_of_at_most_x5() {
+    let cart = json!({"destination": "DE", "origin": "US", "date": "2026-06-30", "currency": "EUR", "incoterm": "DDP",
+        "channel": "freight", "transport": "ocean", "shipping": "0",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "10", "unit_price": "100"},
+                  {"id": "cos", "code": "3304.99.00", "quantity": "10", "unit_price": "10"}]})
+    .to_string();
+    let out = landed(&["diff", "-", "--from", "2026-06-30", "--to", "2026-07-01"], Some(&cart));
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap();
+    assert!(first.ends_with("landed 1451.80 → ≥1309.00 EUR (a fall of at most 142.80)"), "{text}");
+    assert!(text.contains("[tee] Import VAT: a fall of at most 22.80"), "{text}");
+    assert!(!text.contains("at least -"), "{text}");
+}
