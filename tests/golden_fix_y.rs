@@ -74,3 +74,25 @@ fn diff_words_a_lower_bounded_fall_as_a_fall_of_at_most_x5() {
     assert!(text.contains("[tee] Import VAT: a fall of at most 22.80"), "{text}");
     assert!(!text.contains("at least -"), "{text}");
 }
+
+/// X10. A New Tax System (Luxury Car Tax) Act 1999 s.25-1: the fuel-efficient car threshold
+/// (at most 7 l/100 km) depends on the car's fuel consumption. On 2026-11-27 our data has no LCT
+/// threshold (the rows end 2025-06-30), so the tax is listed unpriced; the `fuel_l_per_100km`
+/// given is what it would read, so no W_INPUT_UNUSED says it was irrelevant. On 2025-03-01 the
+/// rows price it, reading the value (6 l: the fuel-efficient threshold 91,387).
+#[test]
+fn fuel_consumption_is_not_unused_beside_an_unpriced_luxury_car_tax_x10() {
+    let car = |date: &str| {
+        quote(json!({"destination": "AU", "origin": "JP", "date": date, "currency": "AUD", "incoterm": "DDP",
+            "channel": "freight", "transport": "ocean", "shipping": "0",
+            "lines": [{"id": "car", "code": "8703.23.00", "quantity": "1", "unit_price": "90000",
+                       "fuel_l_per_100km": "6", "duty_rate": "5%"}]}))
+    };
+    let fuel_unused = |q: &landed::Quote| {
+        q.warnings.iter().any(|w| w.code == "W_INPUT_UNUSED" && w.message.contains("fuel_l_per_100km"))
+    };
+    let late = car("2026-11-27");
+    assert!(late.lines[0].levies.iter().any(|l| l.name.as_str().starts_with("Luxury car tax") && l.amount.is_none()));
+    assert!(!fuel_unused(&late), "{:?}", late.warnings);
+    assert!(!fuel_unused(&car("2025-03-01")));
+}

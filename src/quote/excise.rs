@@ -125,6 +125,10 @@ pub(super) fn excise(
                     out.most_verify.push(row.id);
                 }
             }
+            // A row whose rates on other dates are chosen by fuel consumption would read the
+            // line's figure on this date too: it is not unused (audit-x X10: Australia's luxury
+            // car tax after its last thresholds, 2025-06-30).
+            p.fuel_read |= rules.excise_reads_fuel(row.id, digits);
             list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason, false);
             ctx.note_verify(row.source.row(), row.source.is_verify());
             continue;
