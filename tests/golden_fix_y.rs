@@ -75,6 +75,65 @@ fn diff_words_a_lower_bounded_fall_as_a_fall_of_at_most_x5() {
     assert!(!text.contains("at least -"), "{text}");
 }
 
+/// X7. `rate DE 61091000` on 2026-11-27 names the origin row a quote applies (Regulation (EU)
+/// 2026/1455 as reported, `eu-us-industrial-2026`, 2026-07-01 to 2029-12-31), not only partner
+/// countries; on 2026-06-30 it is not in force and not named.
+#[test]
+fn rate_names_the_origin_row_in_force_x7() {
+    let covers = |date: &str| {
+        let out = landed(&["rate", "DE", "61091000", "--date", date, "--json"], None);
+        common::json(&out)["covers"].as_str().unwrap().to_string()
+    };
+    let after = covers("2026-11-27");
+    assert!(
+        after.contains("goods of origin US, PR may owe no duty on this date by duty_free.tsv#eu-us-industrial-2026"),
+        "{after}"
+    );
+    assert!(!covers("2026-06-30").contains("eu-us-industrial-2026"));
+}
+
+/// X7. Wordings: `eval "0"` suggests "0%" once (zero is zero as a percent or a fraction);
+/// `rate CH 22042109` names the code asked and the prefix of the Swiss row (SR 632.10 as amended
+/// from 2024-01-01: chapters 25-97 free, chapter 22 dutiable); a CH duty per 100 kg gross weight
+/// does not read `weight_kg` (the net weight) and the warning says so, asking for units
+/// {"kg:gross": …} (not "no levy of this line is charged per kg").
+#[test]
+fn wordings_of_audit_x_x7() {
+    let err = fails_with(&landed(&["eval", "0", "--value", "100"], None), "E_DUTY_EXPRESSION");
+    assert!(err.contains("write \"0%\" for 0 percent (zero, whether meant as a percent or a fraction)"), "{err}");
+    assert!(!err.contains("if 0 is a fraction"), "{err}");
+    let err = fails_with(&landed(&["rate", "CH", "22042109", "--date", "2026-03-02"], None), "E_NO_TARIFF");
+    assert!(err.contains("22042109 (HS 22) is among the goods CH charges duty on"), "{err}");
+    let q = quote(json!({"destination": "CH", "origin": "FR", "date": "2026-03-02", "currency": "CHF",
+        "lines": [{"id": "wine", "code": "2204.21.50", "quantity": "12", "unit_price": "10", "volume_l": "9",
+                   "alcohol_pct": "12", "weight_kg": "16", "duty_rate": "50 CHF/100 kg gross"}]}));
+    let msg: Vec<&str> = q.warnings.iter().filter(|w| w.code == "W_INPUT_UNUSED").map(|w| w.message.as_str()).collect();
+    assert!(
+        msg.iter()
+            .any(|m| m.starts_with("lines[0].weight_kg: the net weight is not the weight the duty is charged on")
+                && m.ends_with("give units {\"kg:gross\": …}")),
+        "{msg:?}"
+    );
+    assert!(!msg.iter().any(|m| m.contains("no levy of this line is charged per kg")), "{msg:?}");
+}
+
+/// X7. Customs Tariff s.85 as CBSA Memorandum D2-1-4 quotes it (row `ca-gift-excess-over-60`,
+/// `verify`): a gift over CAD 60 owes duty and tax on the excess only. A CAD 60.01 gift into
+/// Ontario on 2018-11-26: the HST on the whole value (13 % × 60.01 = 7.80, a lower bound while
+/// the duty is unknown) is not a lower bound under that row (13 % × 0.01 = 0.00), so its
+/// unpriced text no longer calls 7.80 one.
+#[test]
+fn an_unpriced_lower_bound_is_not_called_a_lower_bound_any_more_x7() {
+    let q = quote(json!({"destination": "CA", "subdivision": "ON", "origin": "US", "date": "2018-11-26",
+        "currency": "CAD", "incoterm": "DDP", "channel": "post", "gift": true, "shipping": "0",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "1", "unit_price": "60.01"}]}));
+    let hst = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
+    assert_eq!((hst.amount, hst.partial_amount), (None, None));
+    let f = hst.formula.as_str();
+    assert!(f.contains("— not priced, 7.80 no longer a lower bound: ca-gift-excess-over-60"), "{f}");
+    assert_eq!(q.totals.tax, d("0.00"));
+}
+
 /// X10. A New Tax System (Luxury Car Tax) Act 1999 s.25-1: the fuel-efficient car threshold
 /// (at most 7 l/100 km) depends on the car's fuel consumption. On 2026-11-27 our data has no LCT
 /// threshold (the rows end 2025-06-30), so the tax is listed unpriced; the `fuel_l_per_100km`

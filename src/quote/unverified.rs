@@ -469,6 +469,15 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
             // A levy at zero is zero whether or not the row holds (a Free book under a relief
             // from a secondary source): nothing to unprice.
             Some(figure) if figure.is_zero() => continue,
+            // A lower bound the rows unprice is no bound under them (audit-x X7: a Canadian gift
+            // of CAD 60.01, "13% × 60.01 = at least 7.80 — not priced (7.80)", where the row
+            // taxes only the excess over CAD 60).
+            Some(figure) if levy.amount.is_none() => format!(
+                "{} — not priced, {} no longer a lower bound: {}",
+                levy.formula,
+                format_grouped(figure),
+                reasons.join("; ")
+            ),
             Some(figure) => {
                 format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; "))
             }
