@@ -155,3 +155,26 @@ fn fuel_consumption_is_not_unused_beside_an_unpriced_luxury_car_tax_x10() {
     assert!(!fuel_unused(&late), "{:?}", late.warnings);
     assert!(!fuel_unused(&car("2025-03-01")));
 }
+
+/// X8. Puerto Rico is in the customs territory of the United States (HTSUS General Note 2; 21 CFR
+/// 1300.02: "the several States, the District of Columbia, and Puerto Rico"), and its goods are
+/// counted as of US origin for the EU row (Regulation (EU) No 952/2013 art. 60; Regulation (EU)
+/// 2026/1455 as reported): 10 T-shirts of origin PR into DE on 2026-11-27 list the 12 % duty
+/// (120.00) unpriced, with VAT at least 19 % × 1,000.00 = 190.00 (by hand), never MFN priced
+/// complete; a Canadian-origin line is still priced at MFN.
+#[test]
+fn puerto_rico_origin_is_counted_with_the_us_for_the_eu_us_row_x8() {
+    let tees = |origin: &str| {
+        quote(json!({"destination": "DE", "origin": origin, "date": "2026-11-27", "currency": "EUR",
+            "channel": "freight", "transport": "ocean", "incoterm": "DDP", "shipping": "0",
+            "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "10", "unit_price": "100"}]}))
+    };
+    let pr = tees("PR");
+    let tee = &pr.lines[0];
+    assert_eq!(tee.status, LineStatus::Partial, "{:?}", tee.reason);
+    assert!(tee.reason.as_deref().unwrap_or_default().contains("eu-us-industrial-2026"), "{:?}", tee.reason);
+    assert_eq!((pr.totals.duty, pr.totals.tax), (d("0.00"), d("190.00")));
+    assert!(pr.totals.at_least && !pr.totals.complete);
+    let ca = tees("CA");
+    assert_eq!((ca.totals.duty, ca.totals.tax, ca.totals.complete), (d("120.00"), d("212.80"), true));
+}
