@@ -178,3 +178,37 @@ fn puerto_rico_origin_is_counted_with_the_us_for_the_eu_us_row_x8() {
     let ca = tees("CA");
     assert_eq!((ca.totals.duty, ca.totals.tax, ca.totals.complete), (d("120.00"), d("212.80"), true));
 }
+
+/// X11. The lev is replaced by the euro on 2026-01-01 at its legal conversion rate, 1.95583 lev
+/// per euro (Council Regulation (EC) No 2866/98 as amended for Bulgaria; Regulation (EC) No
+/// 1103/97 art. 4: the only rate between them, not rounded, not inverted). Where the ECB's table
+/// has no lev rate for the date:
+/// - into DE on 2026-11-27: BGN 195.583 → 195.583 / 1.95583 = EUR 100.00 (by hand), priced (it
+///   was E_FX_RATE);
+/// - into JP on 2026-11-27: the ECB's EUR/JPY of 2026-10-30 (175.68, the stand-in day) divided by
+///   1.95583: 89.823758 (by hand: 175.68 / 1.95583 = 89.8237577), so BGN 5,000 → JPY 449,118.79
+///   before rounding to the yen: 449,119 (it was 94.125166, the cross of 2025-12-31);
+/// - dated before (2025-12-15 into JP) the ECB's own lev rate of the day stands: 182.32 / 1.9558.
+#[test]
+fn the_lev_after_the_changeover_converts_at_its_legal_rate_x11() {
+    let cart = |dest: &str, date: &str, currency: &str, price: &str| {
+        quote(json!({"destination": dest, "origin": "CN", "date": date, "currency": currency, "incoterm": "DDP",
+            "channel": "courier", "shipping": "0",
+            "lines": [{"id": "phone", "code": "8517.13.00", "quantity": "1", "unit_price": price, "duty_rate": "0%"}]}))
+    };
+    let de = cart("DE", "2026-11-27", "BGN", "195.583");
+    assert_eq!(de.lines[0].goods_value, d("100.00"));
+    assert!(de.fx[0].source.starts_with("BGN at its legal conversion rate of 1.95583 per euro"), "{}", de.fx[0].source);
+    assert!(de.totals.complete);
+    let jp = cart("JP", "2026-11-27", "BGN", "5000");
+    assert_eq!(jp.fx[0].rate, d("89.823758"), "{}", jp.fx[0].source);
+    assert!(
+        jp.fx[0].source.contains("with the EUR/JPY rate: ECB euro reference rates of 2026-10-30"),
+        "{}",
+        jp.fx[0].source
+    );
+    assert_eq!(jp.lines[0].goods_value, d("449119"));
+    let before = cart("JP", "2025-12-15", "BGN", "5000");
+    assert!(before.fx[0].source.starts_with("ECB euro reference rates of 2025-12-15"), "{}", before.fx[0].source);
+    assert!(!warned(&de, "W_STALE_FX"));
+}
