@@ -78,9 +78,10 @@ pub struct RateResponse {
     /// its age: `stale` when a newer edition may have changed the line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tariff_edition: Option<crate::datasets::DatasetUsed>,
-    /// What the answer is: the tariff's own rate for the code, not a landed cost.
+    /// What the answer is: the tariff's own rate for the code, not a landed cost (and the row by
+    /// origin that would leave it unpriced on the date, if any).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub covers: &'static str,
+    pub covers: std::borrow::Cow<'static, str>,
 }
 
 /// [`RateResponse::covers`].
@@ -140,8 +141,11 @@ fn without_tariff(
             code.digits(),
             row.assumption
         ),
+        // The code asked, and the prefix of the row that reaches it (audit-x X7: "22 is among the
+        // goods CH charges duty on" named the prefix alone).
         Some(prefix) => format!(
-            "; {prefix} is among the goods {destination} charges duty on ({}), whose rates are not in our data: a quote asks for duty_rate",
+            "; {} (HS {prefix}) is among the goods {destination} charges duty on ({}), whose rates are not in our data: a quote asks for duty_rate",
+            code.digits(),
             row.source.row()
         ),
     };
@@ -191,11 +195,29 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
             .datasets()
             .tariff_in_force(found.jurisdiction, date)
             .and_then(|id| engine.datasets().used(id, date)),
-        covers: match crate::rules::Rules::has_programmes(&destination) {
-            true => RATE_COVERS,
-            false => RATE_COVERS_NO_PREFERENCES,
-        },
+        covers: covers(engine, &destination, &code, date),
     })
+}
+
+/// [`RateResponse::covers`]: and, where a row of `rules/duty_free.tsv` by origin reaches the code
+/// on the date, that goods of its origins may owe no duty by it, not by a preference (audit-x
+/// X7: `rate DE 61091000` on 2026-11-27 spoke only of partner countries while a quote leaves the
+/// duty of US-origin goods unpriced by `eu-us-industrial-2026`).
+fn covers(engine: &Engine, destination: &str, code: &HsCode, date: Date) -> std::borrow::Cow<'static, str> {
+    let covers = match crate::rules::Rules::has_programmes(destination) {
+        true => RATE_COVERS,
+        false => RATE_COVERS_NO_PREFERENCES,
+    };
+    match engine.rules().any_origin_duty_free(destination, code.digits(), date) {
+        Some(row) => format!(
+            "{covers}; goods of origin {} may owe no duty on this date by {} [verify] (not a preference: {}), so a quote of such goods lists this rate unpriced",
+            row.origins.join(", "),
+            row.source.row(),
+            row.assumption
+        )
+        .into(),
+        None => covers.into(),
+    }
 }
 
 /// The answer to `search TEXT --dest DEST`.

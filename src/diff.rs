@@ -332,6 +332,7 @@ mod tests {
             partial_amount: None,
             formula: "20% × 100".into(),
             source: Provenance::vat_row(false, "ibericode-vat-2025-08").into(),
+            not_priced: false,
         };
         let mut out = Vec::new();
         changes("a", &[vat], &[], &Unknown::default(), &mut out);

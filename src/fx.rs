@@ -94,6 +94,9 @@ pub struct EmbeddedFx {
     hmrc: Vec<YearPart<HmrcRow>>,
     /// Currencies pegged to the US dollar: (currency, units per USD, the row's source).
     pegs: Vec<(Currency, Decimal, &'static str)>,
+    /// Currencies the euro replaced (`rules/fx_euro.tsv`): (currency, units per euro, the day the
+    /// euro replaced it, the row's source).
+    replaced: Vec<(Currency, Decimal, Date, &'static str)>,
     /// Memoised customs rates by (method, from, to, date).
     cache: std::sync::Mutex<Vec<RateKey>>,
 }
@@ -163,6 +166,8 @@ pub const ECB_MONTHLY_FILE: &str = "fx_ecb_monthly.tsv";
 /// HMRC's monthly table's name in the snapshot: one part per year (`fx_hmrc_monthly.tsv@2026`),
 /// fetched by the browser only for GB and XI quotes, and only the years their dates read.
 pub const HMRC_FILE: &str = "fx_hmrc_monthly.tsv";
+/// The legal conversion rates of the currencies the euro replaced.
+pub const EURO_FILE: &str = "rules/fx_euro.tsv";
 
 type RateKey = ((FxMethod, Currency, Currency, Date), Option<CustomsRate>);
 
@@ -271,7 +276,27 @@ impl EmbeddedFx {
                 pegs.push((c, r, source));
             }
         }
-        let fx = EmbeddedFx { snapshot, ecb_monthly, ecb_daily, hmrc, pegs, cache: std::sync::Mutex::new(Vec::new()) };
+        let mut replaced = Vec::new();
+        for (c, rest) in rows(file(EURO_FILE)?) {
+            let mut fields = rest.split('\t');
+            // per_eur, valid_from, valid_to, source (the build checks the currency and dates).
+            let per_eur = fields.next().and_then(|t| Decimal::from_str_exact(t).ok());
+            let from = fields.next().and_then(|t| Date::parse(t).ok());
+            let source = fields.nth(1).unwrap_or_default();
+            match (Currency::parse(c), per_eur, from) {
+                (Ok(c), Some(r), Some(d)) => replaced.push((c, r, d, source)),
+                _ => return Err(Error::new(ErrorCode::Snapshot, EURO_FILE, format!("bad row for {c:?}"))),
+            }
+        }
+        let fx = EmbeddedFx {
+            snapshot,
+            ecb_monthly,
+            ecb_daily,
+            hmrc,
+            pegs,
+            replaced,
+            cache: std::sync::Mutex::new(Vec::new()),
+        };
         fx.read_attached()?;
         Ok(fx)
     }
@@ -368,6 +393,14 @@ impl EmbeddedFx {
         if from == to || (method != FxMethod::HmrcMonthly && self.is_peg_pair(from, to)) {
             return None;
         }
+        // A currency the euro replaced is read as the euro (`legal_conversion`).
+        let (from, to) = match self.in_euro(method, from, to, date) {
+            Err(part) => return Some(part),
+            Ok(pair) => pair.unwrap_or((from, to)),
+        };
+        if from == to || (method != FxMethod::HmrcMonthly && self.is_peg_pair(from, to)) {
+            return None;
+        }
         match method {
             FxMethod::EcbMonthly => self.monthly_row(date).err(),
             FxMethod::EcbDaily => match self.daily_row(from, to, date) {
@@ -394,6 +427,106 @@ impl EmbeddedFx {
     /// The newest month of HMRC rates ("YYYY-MM"), once its year part is attached.
     pub fn hmrc_latest_month(&self) -> Option<&'static str> {
         self.hmrc.last()?.table.get()?.rows.last().map(|(m, _, _)| *m)
+    }
+
+    /// The row of `rules/fx_euro.tsv` of `c` when the euro has replaced it on `date`: (units per
+    /// euro, source).
+    fn replaced_by_euro(&self, c: Currency, date: Date) -> Option<(Decimal, &'static str)> {
+        self.replaced.iter().find(|(r, _, from, _)| *r == c && *from <= date).map(|(_, k, _, s)| (*k, *s))
+    }
+
+    /// Whether the table `method` reads has a rate of `c` in the row it reads for `date` (the
+    /// month's, else the latest before it; the latest day on or before it), whatever that row's
+    /// other columns: `Err(part)` when that row's year part is not attached.
+    fn table_has(&self, method: FxMethod, c: Currency, date: Date) -> std::result::Result<bool, &'static str> {
+        let month = format!("{:04}-{:02}", date.year(), date.month());
+        let found = match method {
+            FxMethod::EcbMonthly => {
+                self.monthly_row(date)?.map(|(columns, row)| column_rate(columns, row.2, c).is_some())
+            }
+            FxMethod::HmrcMonthly => YearPart::newest_first(&self.hmrc, date, |table| {
+                let upto = table.rows.partition_point(|(m, _, _)| *m <= month.as_str());
+                let row = table.rows[..upto].last()?;
+                Some(per_gbp(&table.currencies, row.2, c).is_some())
+            })?,
+            FxMethod::EcbDaily => {
+                let daily = YearPart::newest_first(&self.ecb_daily, date, |table| {
+                    let upto = table.rows.partition_point(|(d, _)| *d <= date);
+                    let row = table.rows[..upto].last()?;
+                    Some(column_rate(&table.currencies, row.1, c).is_some())
+                })?;
+                match daily {
+                    Some(has) => Some(has),
+                    // Before the daily table, the monthly rates stand in (`ecb_daily`).
+                    None => return self.table_has(FxMethod::EcbMonthly, c, date),
+                }
+            }
+        };
+        Ok(found.unwrap_or(false))
+    }
+
+    /// The pair to read from the tables when the euro has replaced a currency of it on `date` and
+    /// the table `method` reads has no rate of it for the date: the euro in its place (`None`:
+    /// neither was; the EU's and HMRC's January 2026 rows still have the lev, read as before);
+    /// `Err(part)` when deciding needs a year part not attached.
+    #[allow(clippy::type_complexity)]
+    fn in_euro(
+        &self,
+        method: FxMethod,
+        from: Currency,
+        to: Currency,
+        date: Date,
+    ) -> std::result::Result<Option<(Currency, Currency)>, &'static str> {
+        let euro = |c: Currency| -> std::result::Result<Currency, &'static str> {
+            match self.replaced_by_euro(c, date) {
+                Some(_) if !self.table_has(method, c, date)? => Ok(Currency::EUR),
+                _ => Ok(c),
+            }
+        };
+        let pair = (euro(from)?, euro(to)?);
+        Ok((pair != (from, to)).then_some(pair))
+    }
+
+    /// A rate with a currency the euro replaced, on or after the day it did (the lev from
+    /// 2026-01-01): that currency is converted at its legal conversion
+    /// rate (Council Regulation (EC) No 2866/98 as amended; Regulation (EC) No 1103/97 art. 4: the
+    /// only rate between it and the euro, neither rounded nor inverted) and the euro at the
+    /// method's rate, so a lev amount is never converted at the ECB's last lev fixing (audit-x
+    /// X11: BGN/JPY on 2026-11-27 was the cross of 2025-12-31, 94.125166, for 175.68 / 1.95583 =
+    /// 89.82) nor refused where the ECB no longer publishes it. Dated before, `None`.
+    fn legal_conversion(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
+        let (f, t) = self.in_euro(method, from, to, date).ok()??;
+        // The currencies read as the euro, with their rows.
+        let replaced = |c: Currency, stand_in: Currency| self.replaced_by_euro(c, date).filter(|_| stand_in != c);
+        let (of_from, of_to) = (replaced(from, f), replaced(to, t));
+        let named = |c: Currency, row: Option<(Decimal, &str)>| {
+            row.map(|(k, s)| format!("{c} at its legal conversion rate of {} per euro ({s})", k.normalize()))
+        };
+        let legal: Vec<String> = [named(from, of_from), named(to, of_to)].into_iter().flatten().collect();
+        let legal = legal.join("; ");
+        // Units of the pair's `to` per unit of `from`: the euro's rate between the stand-ins, the
+        // replaced currency divided out (from) or multiplied in (to), at full precision.
+        let fixed = |rate: Decimal| {
+            let rate = of_from.map_or(rate, |(k, _)| rate / k);
+            of_to.map_or(rate, |(k, _)| rate * k)
+        };
+        if f == t {
+            return Some(CustomsRate {
+                used: FxUsed { pair: format!("{from}/{to}"), rate: fixed(Decimal::ONE), source: legal },
+                rate_date: date,
+                fallback: None,
+                pegged: true,
+            });
+        }
+        let euro = self.customs_rate_uncached(method, f, t, date)?;
+        Some(CustomsRate {
+            used: FxUsed {
+                pair: format!("{from}/{to}"),
+                rate: fixed(euro.used.rate).round_dp(6).normalize(),
+                source: format!("{legal}, with the {f}/{t} rate: {}", euro.used.source),
+            },
+            ..euro
+        })
     }
 
     /// Units of `c` per US dollar and the peg's source, for the dollar itself or a currency
@@ -590,6 +723,9 @@ impl EmbeddedFx {
                 fallback: None,
                 pegged: false,
             });
+        }
+        if let Some(r) = self.legal_conversion(method, from, to, date) {
+            return Some(r);
         }
         if method != FxMethod::HmrcMonthly {
             if let Some(r) = self.peg_rate(from, to, date) {

@@ -1028,7 +1028,12 @@ fn check_duty_rate(rate: &str, field: String) -> Result<()> {
     // a fraction (18 %) as 0.18 % (audit-s S3: read as 0.18 %, a duty 100 times too small).
     if let Some(n) = crate::duty::DutyExpr::bare_number(rate) {
         let percent = Decimal::from_str_exact(&n).ok().map(|f| (f * Decimal::ONE_HUNDRED).normalize());
-        let fraction = percent.map(|p| format!(" or \"{p}%\" if {n} is a fraction")).unwrap_or_default();
+        // Zero is zero either way: one suggestion, not the same one twice (audit-x X7).
+        let fraction = match percent {
+            Some(p) if p.is_zero() => " (zero, whether meant as a percent or a fraction)".to_string(),
+            Some(p) => format!(" or \"{p}%\" if {n} is a fraction"),
+            None => String::new(),
+        };
         return Err(Error::new(
             ErrorCode::DutyExpression,
             field,

@@ -292,14 +292,15 @@ fn invoice_text_never_calls_a_bill_over_an_incomplete_quote_an_overcharge() {
 #[test]
 fn diff_text_into_an_unknown_fee_gives_a_bound() {
     // FY2026's informal MPF of 2.69 (CBP Dec. 25-10) ends on 2026-09-30; FY2027's is not priced, so
-    // the later total is a lower bound and the change is at least -2.69.
+    // the later total is a lower bound and the change is at least -2.69: a fall of at most 2.69
+    // (audit-x X5: "at least -2.69" read as a fall of at least 2.69).
     let out = text(&["diff", "-", "--from", "2026-09-30", "--to", "2026-10-01"], Some(US_TEES));
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("2026-09-30 → 2026-10-01: landed ") && lines[0].contains(" → ≥"), "{out}");
-    assert!(lines[0].ends_with(" USD (at least -2.69)"), "{out}");
+    assert!(lines[0].ends_with(" USD (a fall of at most 2.69)"), "{out}");
     assert_eq!(
         lines[1],
-        "  [shipment] Merchandise Processing Fee (informal entry): at least -2.69 — rate 2.69 USD → unverified"
+        "  [shipment] Merchandise Processing Fee (informal entry): a fall of at most 2.69 — rate 2.69 USD → unverified"
     );
     assert!(lines[2].starts_with(&format!("  not priced on 2026-10-01: {MPF_UNVERIFIED}")), "{out}");
     assert_eq!(lines.len(), 3, "{out}");

@@ -187,7 +187,10 @@ fn rate_without_a_tariff_names_the_duty_free_row_a_quote_uses() {
     let err = fails_with(&landed(&["rate", "CH", "6109", "--date", "2026-03-02"], None), "E_NO_TARIFF");
     assert!(err.contains("a quote prices 6109 duty free on 2026-03-02 by duty_free.tsv#ch-industrial-free"), "{err}");
     let err = fails_with(&landed(&["rate", "CH", "0406", "--date", "2026-03-02"], None), "E_NO_TARIFF");
-    assert!(err.contains("04 is among the goods CH charges duty on (duty_free.tsv#ch-industrial-free)"), "{err}");
+    assert!(
+        err.contains("0406 (HS 04) is among the goods CH charges duty on (duty_free.tsv#ch-industrial-free)"),
+        "{err}"
+    );
     let err = fails_with(&landed(&["rate", "CH", "6109", "--date", "2020-03-02"], None), "E_NO_TARIFF");
     assert!(!err.contains("duty_free.tsv"), "{err}");
     // The quote it describes: duty free, by that row.

@@ -52,11 +52,15 @@ fn a_rouble_rate_the_ecb_stopped_publishing_is_not_carried_forward_reg_2015_2447
 /// 2025/1407) at 1.95583 lev per euro (Council Regulation (EC) 2866/98 art. 1 as amended), the
 /// only rate for converting lev and euro (Regulation (EC) 1103/97 art. 4); the ECB publishes no
 /// lev rate after 2025-12-31. A lev amount into BG in November 2026 was converted at the ECB's
-/// 1.9558 of 2025-12-17 labelled "ECB euro reference rate of 2026-10-21": now `E_FX_RATE`, and
+/// 1.9558 of 2025-12-17 labelled "ECB euro reference rate of 2026-10-21": it was `E_FX_RATE`, and
 /// with the conversion rate given as fx {"EUR/BGN": "1.95583"}: BGN 1,955.83 → EUR 1,000.00.
+/// fix-y (audit-x X11): the conversion rate is encoded (`rules/fx_euro.tsv`), so the same cart
+/// without `fx` is EUR 1,000.00 at it, labelled as the legal conversion rate.
 #[test]
 fn the_lev_after_the_euro_changeover_is_not_an_ecb_rate_reg_2866_98() {
-    fx_error(tees("BG", "2026-11-27", "BGN", "195.583"));
+    let q = quote(tees("BG", "2026-11-27", "BGN", "195.583"));
+    assert_eq!(q.lines[0].goods_value, d("1000.00"));
+    assert!(q.fx[0].source.starts_with("BGN at its legal conversion rate of 1.95583 per euro"), "{}", q.fx[0].source);
     let mut v = tees("BG", "2026-11-27", "BGN", "195.583");
     v["fx"] = json!({"EUR/BGN": "1.95583"});
     let q = quote(v);

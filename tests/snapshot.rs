@@ -416,9 +416,11 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     assert_eq!(core_only.quote(&jp("EUR", "2026-03-02")).unwrap(), engine().quote(&jp("EUR", "2026-03-02")).unwrap());
     // In yen: no conversion, no rates.
     assert!(core_only.missing_parts_for(&jp("JPY", "2025-03-03")).is_empty());
-    // BGN in 2026: the 2026 part has no BGN rate, so 2025's last one is read.
+    // BGN in 2026: the 2026 part has no BGN rate, so the lev is read as the euro at its legal
+    // conversion rate (rules/fx_euro.tsv, audit-x X11), never at 2025's last fixing: no other
+    // year is fetched.
     let bgn = jp("BGN", "2026-03-02");
-    assert_eq!(prepare_request(&core_only, &bgn), [vec!["fx_ecb_daily.tsv@2025".to_string()]]);
+    assert!(prepare_request(&core_only, &bgn).is_empty());
     assert_eq!(core_only.quote(&bgn).unwrap(), engine().quote(&bgn).unwrap());
     // A date before the year's first fixing reads the previous year's last one.
     let fresh = self::core_only();

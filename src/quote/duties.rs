@@ -148,6 +148,7 @@ pub(super) fn caller_levy(
         partial_amount,
         formula,
         source: Provenance::request(&format!("lines[{}].extra_duties[{i}]", line.id)).into(),
+        not_priced: false,
     }
 }
 

@@ -98,7 +98,7 @@ pub(super) fn excise(
                 out.known = false;
                 out.add_most(None);
             }
-            list_unpriced(p, LevyKind::Excise, row, customs_value, "not answered", reason);
+            list_unpriced(p, LevyKind::Excise, row, customs_value, "not answered", reason, false);
             ctx.note_verify(row.source.row(), row.source.is_verify());
             continue;
         }
@@ -125,7 +125,11 @@ pub(super) fn excise(
                     out.most_verify.push(row.id);
                 }
             }
-            list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason);
+            // A row whose rates on other dates are chosen by fuel consumption would read the
+            // line's figure on this date too: it is not unused (audit-x X10: Australia's luxury
+            // car tax after its last thresholds, 2025-06-30).
+            p.fuel_read |= rules.excise_reads_fuel(row.id, digits);
+            list_unpriced(p, LevyKind::Excise, row, customs_value, "not in our data", reason, false);
             ctx.note_verify(row.source.row(), row.source.is_verify());
             continue;
         }
@@ -283,7 +287,7 @@ pub(super) fn excise_after_tax(
                 "{} is due on this line ({}), and its base holds the VAT/GST, which is not priced",
                 row.name, row.note
             );
-            list_unpriced(p, LevyKind::Excise, row, customs_value, "not priced", reason);
+            list_unpriced(p, LevyKind::Excise, row, customs_value, "not priced", reason, true);
             continue;
         }
         let bases = Bases::of(ctx, v, customs_value, duty_total, Decimal::ZERO, Some(tax));
@@ -481,13 +485,13 @@ fn charge(
             (r, rs, Some(why))
         }
         Pick::Unpriced(why) => {
-            list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not in our data", why);
+            list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not in our data", why, false);
             return (Decimal::ZERO, false, None);
         }
     };
     let Some((value, note)) = bases.get(rate.base).cloned() else {
         let why = format!("{}: its base holds the VAT/GST, not known at this stage", row.name);
-        list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not priced", why);
+        list_unpriced(p, LevyKind::Excise, row, bases.customs.0, "not priced", why, false);
         return (Decimal::ZERO, false, None);
     };
     let amount = ctx.round_line(exact(rate, value, line.quantity));
@@ -591,6 +595,7 @@ fn charge(
         partial_amount: (!priced).then_some(amount),
         formula: formula.into(),
         source: (&rate.source).into(),
+        not_priced: false,
     });
     (if rate.in_vat_base { amount } else { Decimal::ZERO }, priced, if priced { Some(Decimal::ZERO) } else { more })
 }
@@ -608,7 +613,8 @@ fn rate_text_short(rate: &ExciseRate) -> String {
 
 /// Lists a levy of `kind` the data names but has no rate for (an excise, a trade remedy): no
 /// amount and no lower bound, and `reason` (what it is, what input prices it) on the line, which
-/// is then not fully priced.
+/// is then not fully priced. `not_priced`: the reason says the levy is not priced (it takes a
+/// later rule's reason, [`Levy::not_priced`]); else it is listed for want of data or an input.
 pub(super) fn list_unpriced(
     p: &mut Priced,
     kind: LevyKind,
@@ -616,6 +622,7 @@ pub(super) fn list_unpriced(
     customs_value: Decimal,
     rate: &'static str,
     reason: String,
+    not_priced: bool,
 ) {
     p.levies.push(Levy {
         kind,
@@ -627,6 +634,7 @@ pub(super) fn list_unpriced(
         partial_amount: None,
         formula: reason.clone().into(),
         source: (&row.source).into(),
+        not_priced,
     });
     p.reasons.push(reason);
 }

@@ -149,7 +149,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             // priced: its figure stays in the formula.
             ctx.warn(Detail::Unverified { why: why.clone() });
             let shown = format!("{formula} = {} — not priced: {why}", format_grouped(amount));
-            out.push(fee_levy(f.name, entered, entry, "unverified", None, shown, &f.source));
+            out.push(Levy {
+                not_priced: true,
+                ..fee_levy(f.name, entered, entry, "unverified", None, shown, &f.source)
+            });
             continue;
         }
         let published = f
@@ -326,7 +329,7 @@ fn exempted(
             if outside.len() == 1 { "es" } else { "" },
         );
         ctx.warn(Detail::FeeUnknown { why: why.clone() });
-        return levy("unknown", None, why);
+        return Levy { not_priced: true, ..levy("unknown", None, why) };
     }
     let unverified: Vec<String> = lines
         .iter()
@@ -344,7 +347,7 @@ fn exempted(
             unverified.join("; ")
         );
         ctx.warn(Detail::Unverified { why: why.clone() });
-        return levy("unverified", None, why);
+        return Levy { not_priced: true, ..levy("unverified", None, why) };
     }
     // An unverified figure is not a saving: the fee removed is listed without an amount.
     let saved = priced.filter(|_| !f.source.is_verify()).map(|(a, _)| *a);
@@ -503,6 +506,7 @@ pub(super) fn tax_base_charges(total: Decimal) -> Option<Levy> {
         partial_amount: None,
         formula: format!("{} as given", format_grouped(total)).into(),
         source: Provenance::request("tax_base_charges").into(),
+        not_priced: false,
     })
 }
 
@@ -564,6 +568,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
             )
             .into(),
             source: (&r.source).into(),
+            not_priced: false,
         });
     }
     out
@@ -589,6 +594,7 @@ fn fee_levy(
         partial_amount: None,
         formula: formula.into(),
         source: source.into(),
+        not_priced: false,
     }
 }
 

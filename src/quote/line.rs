@@ -312,6 +312,7 @@ pub(super) fn price_with(
             partial_amount: None,
             formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
             source: (&t.source).into(),
+            not_priced: false,
         });
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
         duty_total += charged;
@@ -328,6 +329,7 @@ pub(super) fn price_with(
             partial_amount: None,
             formula: format!("{note} = {}", format_grouped(share)).into(),
             source: (&t.source).into(),
+            not_priced: false,
         });
         duty_total += share;
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
@@ -408,6 +410,7 @@ pub(super) fn price_with(
             partial_amount: r.partial_amount,
             formula,
             source: rate.source.to_levy_source(),
+            not_priced: false,
         };
         if let Some(c) = &rate.claim {
             apply_claim(ctx, line, origin, c, &input, &mut levy, p);

@@ -60,6 +60,7 @@ pub(super) fn no_border_duty(
         partial_amount: None,
         formula,
         source: (&m.source).into(),
+        not_priced: false,
     }
 }
 

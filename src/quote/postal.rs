@@ -181,6 +181,7 @@ fn postal_duty(
         }
         .into(),
         source: (&first.source).into(),
+        not_priced: false,
     });
     out.total = Decimal::ZERO;
     out.known = false;

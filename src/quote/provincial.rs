@@ -110,5 +110,6 @@ pub(super) fn pst_levy(
         partial_amount: partial,
         formula,
         source: (&pst.source).into(),
+        not_priced: unverified.is_some(),
     });
 }

@@ -51,7 +51,7 @@ fn list_remedies(
             // The caller's figure may be this measure or another of the line's: not settled in
             // silence (docs/rules.md §22).
             let reason = format!("{what} may be due on this line, and {}", callers.not_answered(line, ids, m.row.id));
-            list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, "not answered", reason);
+            list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, "not answered", reason, false);
             ctx.note_verify(m.row.source.row(), m.row.source.is_verify());
             continue;
         }
@@ -81,7 +81,7 @@ fn list_remedies(
                 )
             }
         };
-        list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, m.rates, reason);
+        list_unpriced(p, LevyKind::AdditionalDuty, &m.row, customs_value, m.rates, reason, false);
         ctx.note_verify(m.row.source.row(), m.row.source.is_verify());
     }
 }
@@ -131,7 +131,8 @@ pub(super) fn duties_under_relief(
                 d.name, d.rate, threshold.id
             ),
         };
-        p.levies.push(caller_levy(line, i, customs_value, None, None, reason.clone().into(), "customs value".into()));
+        let levy = caller_levy(line, i, customs_value, None, None, reason.clone().into(), "customs value".into());
+        p.levies.push(Levy { not_priced: true, ..levy });
         p.reasons.push(reason);
         known = false;
     }

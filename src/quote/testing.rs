@@ -42,6 +42,7 @@ pub(super) fn levy(kind: LevyKind, name: &str, amount: Decimal) -> Levy {
         partial_amount: None,
         formula: Note::default(),
         source: Provenance::request("test").into(),
+        not_priced: false,
     }
 }
 

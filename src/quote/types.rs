@@ -304,6 +304,12 @@ pub struct Levy {
     #[serde(serialize_with = "crate::provenance::cited_levy")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Citation"))]
     pub source: crate::provenance::LevySource,
+    /// True when the levy was made not priced for a stated reason: its figure (if any) stays in
+    /// `formula` followed by "not priced" and why, and a later rule that unprices it adds its own
+    /// reason there (docs/rules.md#not-priced). A levy listed without an amount for want of data
+    /// or an input (a rate not encoded, a question not answered) is not. Not written in the JSON.
+    #[serde(skip)]
+    pub not_priced: bool,
 }
 
 /// Sums over priced lines and shipment levies.

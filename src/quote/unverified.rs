@@ -70,7 +70,8 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         let held_unpriced = lowers || !(0..unverified.len()).all(flat);
         if dutiable && held_unpriced && !held.is_empty() {
             let why: Vec<&str> = held.iter().map(|(_, w)| *w).collect();
-            bound_taxes_without_duty(ctx, line, duty, &why.join("; "));
+            let at_sale = this.seller_collects.or(this.reverse_charge).is_some();
+            bound_taxes_without_duty(ctx, line, duty, &why.join("; "), at_sale);
         }
     }
 }
@@ -124,7 +125,7 @@ pub(super) fn unprice_origin_duty_free(
         let at_sale = this.seller_collects.or(this.reverse_charge).is_some();
         let tax_holds_duty = if at_sale { req.incoterm() == Incoterm::Ddp } else { ctx.j.tax_basis != TaxBasis::None };
         if tax_holds_duty {
-            bound_taxes_without_duty(ctx, line, duty, &held);
+            bound_taxes_without_duty(ctx, line, duty, &held, at_sale);
         }
     }
 }
@@ -168,14 +169,17 @@ fn unpriced_duty(line: &LineQuote, whys: &[(&[LevyKind], &str)]) -> Decimal {
 /// due and kept as the tax's lower bound, counted in the "at least" totals as for any duty not
 /// fully priced (audit-x X4: the EU-US row's VAT of 19 % × 210.00 = 39.90 was dropped to 0; X6:
 /// a gift over EUR 45 owes VAT on its value, Directive 2006/79/EC art. 1, whatever the EUR 3).
-/// A tax that cannot be re-figured so (a rate in parts, tax inside the price, a figure that is not
-/// its rate on its base) is not priced, with `held` as the reason.
-fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, held: &str) {
+/// The bound is the taxes stage's own figure of the rate on the base without that duty
+/// ([`taxes::tax_figure`], `at_sale`: the tax is the seller's, rounded as the request says): one
+/// computation for a tax's figure and for its lower bound, whether the duty was unpriced before
+/// that stage or after it. A tax that cannot be re-figured so (a rate in parts, a figure that is
+/// not its rate on its base) is not priced, with `held` as the reason.
+fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, held: &str, at_sale: bool) {
     let mut touched = false;
     for levy in line.levies.iter_mut().filter(|l| l.kind == LevyKind::Tax) {
         let Some(figure) = levy.amount.or(levy.partial_amount) else {
             // Already unpriced (an unverified rate): the reason is added.
-            if levy.formula.as_str().contains("not priced") {
+            if levy.not_priced {
                 levy.formula = format!("{}; {held}", levy.formula).into();
                 touched = true;
             }
@@ -188,10 +192,11 @@ fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, 
             crate::provenance::LevySource::Vat(rate) => Some(rate.percent),
             _ => None,
         };
-        let outside = ctx.j.tax_method != TaxMethod::Inside;
+        let figure_on = |base: Decimal, r: Decimal| super::taxes::tax_figure(ctx, r, base, at_sale).0;
         let bound = percent
-            .filter(|p| outside && duty <= levy.base && ctx.round_line(levy.base * ctx.fraction(*p)) == figure)
-            .map(|p| (p, levy.base - duty, ctx.round_line((levy.base - duty) * ctx.fraction(p))));
+            .map(|p| (p, ctx.fraction(p)))
+            .filter(|(_, r)| duty <= levy.base && figure_on(levy.base, *r) == figure)
+            .map(|(p, r)| (p, levy.base - duty, figure_on(levy.base - duty, r)));
         levy.formula = match bound {
             Some((p, base, lower)) => {
                 levy.partial_amount = Some(lower);
@@ -211,6 +216,7 @@ fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, 
         }
         .into();
         levy.amount = None;
+        levy.not_priced = true;
         touched = true;
     }
     if !touched {
@@ -410,6 +416,7 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
             levy.formula = format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)).into();
             levy.amount = None;
             levy.partial_amount = None;
+            levy.not_priced = true;
         }
     }
 }
@@ -427,6 +434,7 @@ fn unprice_relief(levy: &mut Levy, why: &str) -> bool {
     levy.formula = format!("{} — relieved at the stand-in exchange rate only: {why}", levy.formula).into();
     levy.amount = None;
     levy.partial_amount = None;
+    levy.not_priced = true;
     true
 }
 
@@ -461,16 +469,26 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
             // A levy at zero is zero whether or not the row holds (a Free book under a relief
             // from a secondary source): nothing to unprice.
             Some(figure) if figure.is_zero() => continue,
+            // A lower bound the rows unprice is no bound under them (audit-x X7: a Canadian gift
+            // of CAD 60.01, "13% × 60.01 = at least 7.80 — not priced (7.80)", where the row
+            // taxes only the excess over CAD 60).
+            Some(figure) if levy.amount.is_none() => format!(
+                "{} — not priced, {} no longer a lower bound: {}",
+                levy.formula,
+                format_grouped(figure),
+                reasons.join("; ")
+            ),
             Some(figure) => {
                 format!("{} — not priced ({}): {}", levy.formula, format_grouped(figure), reasons.join("; "))
             }
             // Already unpriced for an unverified rate (taxes): the other reasons are added.
-            None if levy.formula.as_str().contains("not priced") => format!("{}; {}", levy.formula, reasons.join("; ")),
+            None if levy.not_priced => format!("{}; {}", levy.formula, reasons.join("; ")),
             None => continue,
         }
         .into();
         levy.amount = None;
         levy.partial_amount = None;
+        levy.not_priced = true;
         used.extend(reasons.iter().filter(|w| !used.contains(w)).collect::<Vec<_>>());
     }
     if used.is_empty() {

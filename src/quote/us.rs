@@ -172,6 +172,7 @@ fn unsettled_levy(us: &UsLine<'_>, l: &'static Layer, why: String) -> Levy {
         amount: None,
         partial_amount: None,
         source: (&l.source).into(),
+        not_priced: true,
     }
 }
 
@@ -213,6 +214,7 @@ pub(super) fn layer_levy(
         partial_amount: None,
         formula: why.into(),
         source: source.clone(),
+        not_priced: false,
     };
     let Some(percent) = l.percent else {
         // The measure covers the code but its rate here is not in our data.
@@ -248,7 +250,7 @@ pub(super) fn layer_levy(
     if l.unverified() {
         let why =
             format!("{name}: {rate} is not verified from a primary source and is not priced: {}", l.source.publisher);
-        return Levy { base, base_note, ..unpriced(rate, why) };
+        return Levy { base, base_note, not_priced: true, ..unpriced(rate, why) };
     }
     let (amount, formula) = match l.rate_kind {
         RateKind::Add => {
@@ -258,7 +260,7 @@ pub(super) fn layer_levy(
         RateKind::AllIn => {
             let Some(column1) = us.column1_duty else {
                 let why = format!("{name} is {rate} including the column 1 duty, which is not priced for this line");
-                return Levy { base, base_note, ..unpriced(rate, why) };
+                return Levy { base, base_note, not_priced: true, ..unpriced(rate, why) };
             };
             // The column 1 duty's share of this base (all of it when the base is the full value).
             let share = if us.customs_value.is_zero() { Decimal::ZERO } else { column1 * base / us.customs_value };
@@ -286,6 +288,7 @@ pub(super) fn layer_levy(
         partial_amount: None,
         formula: formula.into(),
         source,
+        not_priced: false,
     }
 }
 

@@ -626,6 +626,25 @@ impl fmt::Display for Detail {
                 f,
                 "lines[{line}].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used"
             ),
+            Detail::QuantityUnused { line, input: UnusedQuantity::Weight, hint: QuantityHint::Asks(asked), listed }
+                if listed.is_empty() && asked.iter().any(|m| m.dimension == crate::units::Dimension::Mass) =>
+            {
+                // A duty per kg of another weight (Switzerland's per 100 kg gross): the line's
+                // net weight is not read as it (audit-x X7: "no levy of this line is charged per
+                // kg" was said of a duty charged per kg gross).
+                write!(
+                    f,
+                    "lines[{line}].weight_kg: the net weight is not the weight the duty is charged on, and charges are not allocated by weight, so the value was not used: give units "
+                )?;
+                let masses = asked.iter().filter(|m| m.dimension == crate::units::Dimension::Mass);
+                for (i, m) in masses.enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{{\"{m}\": …}}")?;
+                }
+                Ok(())
+            }
             Detail::QuantityUnused { line, input, hint, listed } => {
                 let levy = match listed.is_empty() {
                     true => "no levy of this line",

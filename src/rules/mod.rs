@@ -1003,6 +1003,12 @@ impl Rules {
         rates.peek().is_none() || rates.any(|r| r.in_vat_base)
     }
 
+    /// True when a rate of the excise row `excise` covering `code`, on any date, is chosen by a
+    /// car's fuel consumption (Australia's luxury car tax: its fuel-efficient threshold).
+    pub fn excise_reads_fuel(&self, excise: &str, code: &str) -> bool {
+        self.excise_rates.iter().any(|r| r.excise == excise && r.fuel.is_some() && r.covers(code))
+    }
+
     /// Every excise (`rules/excise.tsv`) of `country` in force on `date`, whatever the goods: the
     /// rows [`Rules::excises`] keeps those covering a code of.
     pub fn excises_on(&self, country: &str, date: Date) -> Vec<&Excise> {

@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 38] = [
+pub const FILES: [&str; 39] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -38,6 +38,7 @@ pub const FILES: [&str; 38] = [
     "tariffs/rules/preferences.tsv",
     "tariffs/rules/vat_extra.tsv",
     "tariffs/rules/fx_pegs.tsv",
+    "tariffs/rules/fx_euro.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
     "tariffs/rules/jp_programmes.tsv",
     "tariffs/rules/jp_simplified.tsv",

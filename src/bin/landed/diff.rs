@@ -80,12 +80,19 @@ fn cart_text(c: &Comparison, from: Date, to: Date) -> String {
     out.trim_end().to_string()
 }
 
-/// A signed change, or the bound it is, or `change unknown`.
+/// A signed change, or the bound it is worded as a rise or a fall, or `change unknown`. A change
+/// that is at least a negative amount is a fall of at most its size: "at least -142.80" read as a
+/// fall of at least 142.80, the opposite of the truth (audit-x X5).
 fn delta(amount: Decimal, is: Exactness) -> String {
+    let size = amount.abs();
     match is {
         Exactness::Exact => format!("{amount:+}"),
-        Exactness::AtLeast => format!("at least {amount:+}"),
-        Exactness::AtMost => format!("at most {amount:+}"),
+        Exactness::AtLeast if amount.is_zero() => format!("no fall ({size}, or a rise)"),
+        Exactness::AtLeast if amount < Decimal::ZERO => format!("a fall of at most {size}"),
+        Exactness::AtLeast => format!("a rise of at least {size}"),
+        Exactness::AtMost if amount.is_zero() => format!("no rise ({size}, or a fall)"),
+        Exactness::AtMost if amount > Decimal::ZERO => format!("a rise of at most {size}"),
+        Exactness::AtMost => format!("a fall of at least {size}"),
         Exactness::Unknown => "change unknown: both sides are lower bounds".into(),
     }
 }

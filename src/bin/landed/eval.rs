@@ -115,7 +115,10 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
 fn expression(text: &str) -> Result<DutyExpr, Error> {
     let refuse = |why: String| Err(Error::new(ErrorCode::DutyExpression, "expression", why));
     if let Some(n) = DutyExpr::bare_number(text) {
+        // Zero is zero as a percent or a fraction: one suggestion, not the same one twice
+        // (audit-x X7: `eval "0"` said 'write "0%" for 0 percent or "0%" if 0 is a fraction').
         let fraction = match Decimal::from_str_exact(&n) {
+            Ok(f) if f.is_zero() => " (zero, whether meant as a percent or a fraction)".to_string(),
             Ok(f) => format!(" or \"{}%\" if {n} is a fraction", (f * Decimal::ONE_HUNDRED).normalize()),
             Err(_) => String::new(),
         };
