@@ -396,6 +396,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
             "tax_total",
             "duty_amount",
             "weight_per_100kg",
+            "min_collectible",
         ],
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up", "up"]),

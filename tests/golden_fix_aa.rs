@@ -1,0 +1,52 @@
+//! fix-aa (session 19): findings of audit-y (findings/audit-y.md), each fixed at its source and
+//! tested here against the law it cites; the figures are checked by hand in the comments.
+
+mod common;
+
+use common::{applies, d, levy, quote};
+use landed::quote::{LevyKind, LineStatus, Quote};
+use serde_json::{json, Value};
+
+/// A Swiss import by post, VAT at the border (`seller_registered: false`), no shipping, no duty.
+fn ch(date: &str, code: &str, price: &str, class: &str) -> Quote {
+    quote(json!({"destination": "CH", "origin": "CN", "ship_from": "CN", "date": date, "currency": "CHF",
+        "channel": "post", "incoterm": "DDP", "seller_registered": false, "shipping": "0",
+        "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": price, "duty_rate": "0%",
+                   "vat_class": class}]}))
+}
+
+/// Y13. Verordnung des EFD (SR 641.204) art. 1(d): import tax of not more than CHF 5 per
+/// assessment is not collected. BAZG 'Postversand, Interneteinkauf, Kurierverkehr': "Dieser
+/// Steuerbetrag entspricht einer Bemessungsgrundlage von 62 Schweizerfranken beim MWST-Satz von
+/// 8,1 % oder 193 Schweizerfranken beim MWST-Satz von 2,6 %". By hand: 62.00 × 8.1 % = 5.022 and
+/// 193.00 × 2.6 % = 5.018, both 5.00 rounded to 5 centimes (tax_rounding.tsv#ch-vat-min-5-test),
+/// so not collected; 62.30 × 8.1 % = 5.0463 → 5.05 > 5.00, collected (charged 5.05, to the cent).
+/// Before the fix 62.00 and 193.00 were charged 5.02.
+#[test]
+fn ch_bazg_equivalents_62_and_193_are_within_the_chf_5_minimum_from_2024_y13() {
+    for (code, price, class) in [("6109.10.00", "62.00", "standard"), ("4901.99.00", "193.00", "reduced")] {
+        let q = ch("2024-01-01", code, price, class);
+        assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"), "{price}");
+        assert!(applies(&q, "ch-vat-min-5"), "{price}");
+        let f = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap().formula.to_string();
+        assert!(f.contains("5.02 (rounded to the nearest 0.05 = 5.00, tax_rounding.tsv#ch-vat-min-5-test)"), "{f}");
+        assert_eq!(q.totals.landed, d(price));
+        assert!(q.totals.complete);
+    }
+    let q = ch("2026-11-27", "6109.10.00", "62.30", "standard");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("5.05"));
+    assert!(!applies(&q, "ch-vat-min-5"));
+}
+
+/// Y13, 2018-2023 (7.7 % / 2.5 %): the equivalents were CHF 65 and 200 (saldo.ch: "von 65 auf 62
+/// Franken gesunken … ab einem Wert von 193 statt wie bisher 200 Franken"). By hand: 65.00 × 7.7 %
+/// = 5.005 → 5.00 and 200.00 × 2.5 % = 5.00: not collected on 2023-12-31.
+#[test]
+fn ch_equivalents_65_and_200_were_within_the_minimum_in_2023_y13() {
+    for (code, price, class) in [("6109.10.00", "65.00", "standard"), ("4901.99.00", "200.00", "reduced")] {
+        let q = ch("2023-12-31", code, price, class);
+        assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"), "{price}");
+        assert!(applies(&q, "ch-vat-min-5"), "{price}");
+    }
+}
+
