@@ -50,3 +50,43 @@ fn ch_equivalents_65_and_200_were_within_the_minimum_in_2023_y13() {
     }
 }
 
+/// The warnings of `code` whose message says `text`.
+fn warning(q: &Quote, code: &str, text: &str) -> bool {
+    q.warnings.iter().any(|w| w.code == code && w.message.contains(text))
+}
+
+/// The line's levy of `kind` whose name says `name`.
+fn named<'q>(q: &'q Quote, kind: LevyKind, name: &str) -> Option<&'q landed::quote::Levy> {
+    q.lines[0].levies.iter().find(|l| l.kind == kind && l.name.as_str().contains(name))
+}
+
+/// Y3. Learning Resources, Inc. v. Trump (U.S. Supreme Court, 2026-02-20: IEEPA does not authorize
+/// tariffs) and the CIT's order of 2026-03-04 (refunds on entries not finally liquidated), read
+/// in secondary sources (the row `us_layers.tsv#ieepa-ruled-unlawful` is `verify`): a quote of the
+/// IEEPA period keeps what CBP collected and says so. audit-y's `us-tee.json` (CN T-shirts
+/// 6109.10.00.12, 10 × US$100, courier) on 2025-06-01: IEEPA fentanyl 20 % × 1,000 = 200.00 and
+/// reciprocal 10 % × 1,000 = 100.00, unchanged; by hand, landed 1,000 + 165.00 (16.5 %) + 75.00
+/// (301 list 4A, 7.5 %) + 200.00 + 100.00 + MPF informal 2.62 = 1,542.62 (no shipping here; the
+/// audit's 1,562.62 had more in its request). On 2026-02-24 (no IEEPA duty) nothing is said.
+#[test]
+fn ieepa_duties_are_stated_as_deposits_held_unlawful_y3() {
+    let tee = |date: &str| {
+        quote(json!({"destination": "US", "origin": "CN", "ship_from": "CN", "date": date, "currency": "USD",
+            "channel": "courier", "transport": "air", "incoterm": "DDP",
+            "lines": [{"id": "tee", "code": "6109.10.00.12", "quantity": "10", "unit_price": "100.00"}]}))
+    };
+    let q = tee("2025-06-01");
+    assert!(warning(&q, "W_ASSUMPTION", "ieepa-ruled-unlawful"), "{:?}", q.warnings);
+    assert!(warning(&q, "W_ASSUMPTION", "held IEEPA tariffs unlawful on 2026-02-20"), "{:?}", q.warnings);
+    let amounts: Vec<_> = q.lines[0]
+        .levies
+        .iter()
+        .filter(|l| l.kind == LevyKind::AdditionalDuty && l.name.as_str().contains("IEEPA"))
+        .map(|l| l.amount)
+        .collect();
+    assert_eq!(amounts, [Some(d("200.00")), Some(d("100.00"))]);
+    assert_eq!(q.totals.landed, d("1542.62"));
+    let after = tee("2026-02-24");
+    assert!(!warning(&after, "W_ASSUMPTION", "ieepa-ruled-unlawful"), "{:?}", after.warnings);
+}
+

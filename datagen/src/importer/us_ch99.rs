@@ -69,6 +69,10 @@ const OTHER_IEEPA: [(&str, &str, &str); 2] = [
     ("9903.01.84", "2025-08-27", "EO 14329 (90 FR 38701), from 2025-08-27; carve-outs of note 2(z) not encoded"),
 ];
 
+/// Appended to the source of every IEEPA row: the courts' holding (audit-y Y3). The rows stay
+/// what CBP collected; `rules/us_layers.tsv#ieepa-ruled-unlawful` states it on a quote.
+const IEEPA_RULING: &str = "IEEPA duties held unlawful: Learning Resources, Inc. v. Trump (with Trump v. V.O.S. Selections), U.S. Supreme Court, 2026-02-20; U.S. Court of International Trade order of 2026-03-04 (refunds on entries whose liquidation is not final): secondary sources (gct.law 2026-02-24, mondaq 2026-03-03, natlawreview.com), the opinion and the order not read; the row is what CBP collected at entry (rules/us_layers.tsv#ieepa-ruled-unlawful)";
+
 /// Country names as the HTS writes them that the HMRC list spells or codes otherwise (HMRC
 /// codes Serbia `XS`; its ISO 3166 code is `RS`).
 const NAME_ALIASES: [(&str, &str); 6] = [
@@ -282,7 +286,7 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
             Some((end, why)) => (end.add_days(-1), format!("; {why}")),
             None => (date(IEEPA_LAST_DAY), format!("; {IEEPA_END_SOURCE}")),
         };
-        let source = format!("{heading_source}; {start_act}{end}");
+        let source = format!("{heading_source}; {start_act}{end}; {IEEPA_RULING}");
         if to < from {
             continue; // superseded from its own start
         }
