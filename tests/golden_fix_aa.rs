@@ -90,3 +90,30 @@ fn ieepa_duties_are_stated_as_deposits_held_unlawful_y3() {
     assert!(!warning(&after, "W_ASSUMPTION", "ieepa-ruled-unlawful"), "{:?}", after.warnings);
 }
 
+/// Y1. The Section 232 tariff on patented pharmaceuticals (proclamation of 2026-04-02; 100 %,
+/// 15 % for the EU, JP, KR, CH, LI and GB; collected from 2026-07-31 for Annex III companies and
+/// from 2026-09-29 for the others; generics and biosimilars excluded; all as reported, PwC and
+/// refundarrow.com): its Annex I list and the company's status cannot be told from a request, so
+/// the layer is listed, never priced, and the line is partial. audit-y's request by post today:
+/// 3004.90.92.16 of Ukraine, US$1,000 (before: Free, complete).
+#[test]
+fn a_us_medicine_lists_the_section_232_pharmaceutical_tariff_unpriced_y1() {
+    let drug = |origin: &str, date: &str| {
+        quote(json!({"destination": "US", "origin": origin, "ship_from": origin, "date": date, "currency": "USD",
+            "channel": "post", "incoterm": "DDP",
+            "lines": [{"id": "drug", "code": "3004.90.92.16", "quantity": "1", "unit_price": "1000.00"}]}))
+    };
+    let q = drug("UA", "2026-11-27");
+    let l = named(&q, LevyKind::AdditionalDuty, "Section 232 patented pharmaceuticals (100 %").expect("listed");
+    assert_eq!((l.amount, l.partial_amount), (None, None));
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("Annex I"), "{:?}", q.lines[0].reason);
+    assert!(!q.totals.complete);
+    // Goods of Ireland (EU): the 15 % row, not the 100 %.
+    let eu = drug("IE", "2026-11-27");
+    assert!(named(&eu, LevyKind::AdditionalDuty, "pharmaceutical agreement (15 %").is_some());
+    assert!(named(&eu, LevyKind::AdditionalDuty, "(100 %").is_none());
+    // The day before the earlier collection date: no layer.
+    assert!(named(&drug("UA", "2026-07-30"), LevyKind::AdditionalDuty, "pharmaceuticals").is_none());
+}
+
