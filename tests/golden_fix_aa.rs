@@ -117,3 +117,50 @@ fn a_us_medicine_lists_the_section_232_pharmaceutical_tariff_unpriced_y1() {
     assert!(named(&drug("UA", "2026-07-30"), LevyKind::AdditionalDuty, "pharmaceuticals").is_none());
 }
 
+/// A steel line of hot-rolled floor plate (7208.40.00, audit-y's `ca-st.json` / `de-st.json`).
+fn plate(dest: &str, origin: &str, date: &str) -> Quote {
+    let currency = match dest {
+        "CA" => "CAD",
+        "GB" => "GBP",
+        _ => "EUR",
+    };
+    let mut req = json!({"destination": dest, "origin": origin, "ship_from": origin, "date": date,
+        "currency": currency, "channel": "freight", "transport": "ocean", "incoterm": "DDP",
+        "lines": [{"id": "s", "code": "7208.40.00", "quantity": "1", "unit_price": "10000.00", "duty_rate": "0%"}]});
+    if dest == "CA" {
+        req["subdivision"] = Value::from("ON");
+    }
+    quote(req)
+}
+
+/// Whether the line lists the over-quota measure `id` (its reason names the id to answer).
+fn over_quota(q: &Quote, id: &str) -> bool {
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    reason.contains(id) && reason.contains("over-quota duty may apply")
+}
+
+/// Y2. Quota measures on steel, whose quota state a request cannot show: the line lists "an
+/// over-quota duty may apply", unpriced and partial. Canada, SOR/2025-148: 50 % surtax above the
+/// quota from 2025-06-27 for countries without an FTA (India), from 2025-08-01 for FTA partners
+/// too (the UK), never for the US or Mexico. EU, Implementing Reg. (EU) 2019/159: 25 % above the
+/// quota 2019-02-02..2026-06-30, its successor 50 % from 2026-07-01 (as reported), the EEA exempt.
+/// UK safeguard to 2026-06-30.
+#[test]
+fn steel_quota_measures_are_listed_over_quota_y2() {
+    assert!(over_quota(&plate("CA", "IN", "2025-06-27"), "ca-steel-trq-surtax-2025-06"));
+    assert!(plate("CA", "IN", "2025-06-26").totals.complete);
+    let gb_early = plate("CA", "GB", "2025-06-27");
+    assert!(!over_quota(&gb_early, "ca-steel-trq-surtax"), "{:?}", gb_early.lines[0].reason);
+    let gb = plate("CA", "GB", "2025-08-01");
+    assert!(over_quota(&gb, "ca-steel-trq-surtax"), "{:?}", gb.lines[0].reason);
+    assert!(gb.lines[0].reason.as_deref().unwrap_or_default().contains("50 % of the value for duty above the quota"));
+    assert_eq!(gb.lines[0].status, LineStatus::Partial);
+    assert!(!over_quota(&plate("CA", "US", "2026-11-27"), "ca-steel-trq-surtax"));
+    assert!(!over_quota(&plate("CA", "MX", "2026-11-27"), "ca-steel-trq-surtax"));
+    assert!(over_quota(&plate("DE", "IN", "2026-06-30"), "eu-steel-safeguard-2019"));
+    assert!(over_quota(&plate("DE", "IN", "2026-07-01"), "eu-steel-quota-2026"));
+    assert!(!over_quota(&plate("DE", "NO", "2026-07-01"), "eu-steel-quota-2026"));
+    assert!(over_quota(&plate("GB", "IN", "2026-06-30"), "gb-steel-safeguard"));
+    assert!(!over_quota(&plate("GB", "IN", "2026-07-01"), "gb-steel-safeguard"));
+}
+
