@@ -213,6 +213,9 @@ pub enum FeeCondition {
     Always,
     /// The consignment owes duty (the US dutiable mail fee: each item of dutiable mail).
     Dutiable,
+    /// The consignment is not a gift (`gift: true`): a fee on goods sold, such as the EU's
+    /// handling fee on low-value distance sales.
+    NotGift,
 }
 
 /// Which entries a fee applies to.
@@ -738,7 +741,15 @@ impl FeeCodes {
                 .decimal("formal_above")?
                 .ok_or_else(|| r.bad("formal_above", "a fee needs formal_above"))?,
             vintage: r.date("vintage")?,
-            condition: one_of(r, "condition", &[("", FeeCondition::Always), ("dutiable", FeeCondition::Dutiable)])?,
+            condition: one_of(
+                r,
+                "condition",
+                &[
+                    ("", FeeCondition::Always),
+                    ("dutiable", FeeCondition::Dutiable),
+                    ("not_gift", FeeCondition::NotGift),
+                ],
+            )?,
         })
     }
 }
