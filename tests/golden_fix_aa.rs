@@ -190,3 +190,38 @@ fn the_eu_handling_fee_is_listed_unknown_from_2026_11_01_y5() {
     assert!(fr.levies.iter().any(|l| l.name.as_str().contains("petits colis")));
 }
 
+/// Y10. toll.no/no/varer/gaver: a gift is free of duty and VAT "hvis verdien på varen er 1 000
+/// norske kroner eller mindre": exactly NOK 1,000 is relieved (before: VAT 250, landed 1,250).
+#[test]
+fn a_norwegian_gift_of_exactly_nok_1000_is_relieved_y10() {
+    let q = quote(json!({"destination": "NO", "origin": "DE", "ship_from": "DE", "date": "2026-11-27",
+        "currency": "NOK", "channel": "post", "incoterm": "DDP", "gift": true,
+        "lines": [{"id": "g", "code": "6109.10.00", "quantity": "1", "unit_price": "1000.00", "duty_rate": "0%"}]}));
+    assert!(applies(&q, "no-gift-1000"));
+    assert_eq!(q.totals.landed, d("1000.00"));
+}
+
+/// Y9. Canada's China EV surtax (SOR/2024-187, 100 %) is still listed (the amending order is not
+/// read), and its reason says that a 2026 quota of 49,000 vehicles at 6.1 % was announced.
+#[test]
+fn the_ca_ev_surtax_says_the_2026_quota_was_announced_y9() {
+    let q = quote(json!({"destination": "CA", "subdivision": "ON", "origin": "CN", "ship_from": "CN",
+        "date": "2026-11-27", "currency": "CAD", "channel": "freight", "transport": "ocean", "incoterm": "DDP",
+        "lines": [{"id": "car", "code": "8703.80.00", "quantity": "1", "unit_price": "40000.00", "duty_rate": "6.1%"}]}));
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("ca-china-ev-surtax") && reason.contains("49,000"), "{reason}");
+}
+
+/// Y12. India's IEEPA additional 25 % (EO 14329, heading 9903.01.84) from 2025-08-27 to
+/// 2026-02-06, ended by CBP CSMS #67702087 ("on or after 12:01 a.m. eastern time on February 7,
+/// 2026, are no longer subject to the additional ad valorem duty rate of 25 percent"): primary
+/// texts, so the row is `official` and priced: 25 % × 1,000.00 = 250.00 on 2025-09-01.
+#[test]
+fn indias_ieepa_additional_duty_is_priced_from_primary_texts_y12() {
+    let q = quote(json!({"destination": "US", "origin": "IN", "ship_from": "IN", "date": "2025-09-01",
+        "currency": "USD", "channel": "courier", "transport": "air", "incoterm": "DDP",
+        "lines": [{"id": "tee", "code": "6109.10.00.12", "quantity": "10", "unit_price": "100.00"}]}));
+    let l = named(&q, LevyKind::AdditionalDuty, "IEEPA additional (IN)").expect("charged");
+    assert_eq!(l.amount, Some(d("250.00")), "{}", l.formula);
+    assert!(!warning(&q, "W_VERIFY", "ieepa-extra-9903.01.84"), "{:?}", q.warnings);
+}
