@@ -125,12 +125,14 @@ fn a_gift_under_nok_1000_into_norway_is_free_of_duty_and_vat_toll_no() {
     assert!(!warned(&q, "W_INPUT_UNUSED"), "{:?}", q.warnings);
 }
 
-/// toll.no: "Norwegian Customs will claim VAT on the gift if it has a value of NOK 1,000 or
-/// greater": a gift of exactly NOK 1,000 pays duty and VAT; a gift of wine is outside the relief.
+/// toll.no/no/varer/gaver: "Det skal beregnes innførselsavgifter for gaven dersom den: har en
+/// verdi over 1 000 kroner": a gift of NOK 1,000.01 pays duty (10.7 % × 1,000.01 = 107.00 → 107,
+/// whole kroner) and VAT (exactly NOK 1,000 is relieved: golden_fix_aa.rs, audit-y Y10); a gift
+/// of wine is outside the relief.
 #[test]
-fn a_norwegian_gift_of_nok_1000_or_of_wine_pays_toll_no() {
+fn a_norwegian_gift_over_nok_1000_or_of_wine_pays_toll_no() {
     let sweater =
-        json!([{"id": "sweater", "code": "6110.11", "quantity": "1", "unit_price": "1000.00", "duty_rate": "10.7%"}]);
+        json!([{"id": "sweater", "code": "6110.11", "quantity": "1", "unit_price": "1000.01", "duty_rate": "10.7%"}]);
     let q = gift("NO", "2026-11-02", "NOK", sweater);
     assert!(!applies(&q, "no-gift-1000"));
     assert_eq!(amount(&q.lines[0], LevyKind::Duty), Some(d("107")));

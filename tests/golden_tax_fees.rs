@@ -884,14 +884,15 @@ fn ch(goods: &str, shipping: &str, code: &str, class: &str) -> Quote {
 fn switzerland_import_vat_of_chf_5_or_less_is_not_collected_efd_ordinance_641_204() {
     // Verordnung des EFD (SR 641.204) art. 1(d): import tax of not more than CHF 5 per assessment
     // is not collected. BAZG: the base is the price plus the transport to the destination in
-    // Switzerland plus the duties; at 8.1 % a base of CHF 62 is where the tax passes CHF 5.
+    // Switzerland plus the duties; at 8.1 % the tax of a base of CHF 62 is still "bis 5 Franken"
+    // (BAZG's own equivalent: the tax tested rounded to 5 centimes, golden_fix_aa.rs).
     // CHF 50 + 10 delivery: 8.1 % × 60.00 = 4.86 → not collected.
     let low = ch("50.00", "10.00", "6109100000", "standard");
     assert_eq!(low.lines[0].status, landed::quote::LineStatus::Priced);
     assert_eq!(levy(&low.lines[0], LevyKind::Tax), d("0.00"));
     assert!(low.lines[0].levies[1].formula.to_string().contains("ch-vat-min-5"));
-    // CHF 52 + 10: 8.1 % × 62.00 = 5.02 → collected.
-    assert_eq!(levy(&ch("52.00", "10.00", "6109100000", "standard").lines[0], LevyKind::Tax), d("5.02"));
+    // CHF 52.30 + 10: 8.1 % × 62.30 = 5.0463, tested as 5.05 > 5 → collected, charged 5.05.
+    assert_eq!(levy(&ch("52.30", "10.00", "6109100000", "standard").lines[0], LevyKind::Tax), d("5.05"));
 }
 
 #[test]

@@ -36,6 +36,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel()) {
             continue;
         }
+        // A fee on goods sold is not considered for a gift.
+        if f.condition == FeeCondition::NotGift && ctx.req.gift {
+            continue;
+        }
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
         let value = entered * rate;
         let formal = match ctx.req.entry_type {

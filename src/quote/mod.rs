@@ -193,7 +193,7 @@ type ClassKey = (VatClass, Option<Decimal>);
 pub(super) const WARNINGS_RESERVED: usize = 7;
 
 /// Number of [`RoundingTarget`]s.
-const ROUNDING_TARGETS: usize = 9;
+const ROUNDING_TARGETS: usize = 10;
 
 /// What an EU quote in a dollar-pegged currency assumes (audit-x X2).
 const PEG_EU_RATE: &str = "the currency's peg to the US dollar crossed with the ECB's dollar rate: the ECB publishes no rate of it, so the member state sets its customs rate (Implementing Regulation (EU) 2015/2447 art. 146), which is not in our data; give fx with the member state's rate";

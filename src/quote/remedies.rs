@@ -65,12 +65,21 @@ fn list_remedies(
                 "{what} is due on goods from {o} whose tariff item is in its order's schedule, and our data neither holds the schedule nor prices it: {answer}; {}",
                 m.row.note
             ),
+            // A quota's state on the day is not the request's to show (audit-y Y2).
+            (Touch::Due, Some(o)) if m.kind == RemedyKind::OverQuota => format!(
+                "{what}: an over-quota duty may apply to these goods from {o}: it is due only once the quota of their category is used up, which a request cannot show: {answer}; {}",
+                m.row.note
+            ),
             (Touch::Due, Some(o)) => format!(
                 "{what} applies to these goods from {o}; the exporting producer decides the rate and our data has none: {answer}; {}",
                 m.row.note
             ),
             _ => {
-                let mut from = m.origins.join(", ");
+                let mut from = match m.origins.as_slice() {
+                    ["*"] if !m.except_origins.is_empty() => format!("any country but {}", m.except_origins.join(", ")),
+                    ["*"] => "any country".to_string(),
+                    _ => m.origins.join(", "),
+                };
                 if !m.consigned_from.is_empty() {
                     from = format!("{from}, or consigned from {}", m.consigned_from.join(", "));
                 }

@@ -675,7 +675,7 @@ fn apply_one_min_collectible(
         return unverified_min_collectible(ctx, t, lines);
     }
     let taxed = consignment_tax(ctx, t, lines);
-    let within = taxed.and_then(|taxed| within_minimum(taxed, t));
+    let within = taxed.and_then(|taxed| within_minimum(ctx, taxed, t));
     let kinds = min_collectible_kinds(t);
     // Within the minimum on what is known, but part of it is a lower bound or not priced: the
     // whole may be above the minimum (collected) or not (nothing collected), so nothing of it is a
@@ -699,14 +699,21 @@ fn apply_one_min_collectible(
         "tax"
     };
     let compare = if t.strictly_below { "<" } else { "≤" };
+    let tested = match ctx.rounding[RoundingTarget::MinCollectible as usize] {
+        Some(r) if ctx.j.currency == t.currency && r.apply(tax) != tax => format!(
+            "{} ({} {} = {}, {})",
+            format_grouped(tax),
+            r.mode.describe(),
+            r.step,
+            format_grouped(r.apply(tax)),
+            r.source.row()
+        ),
+        _ => format_grouped(tax),
+    };
     for l in lines.iter_mut().flat_map(|l| l.levies.iter_mut()).filter(|l| kinds.contains(&l.kind)) {
         l.formula = format!(
             "{} — not collected: total {what} {} {compare} minimum {} {} ({})",
-            l.formula,
-            format_grouped(tax),
-            t.amount,
-            t.currency,
-            t.id
+            l.formula, tested, t.amount, t.currency, t.id
         )
         .into();
         l.amount = l.amount.map(|_| ctx.req.rounding.round(Decimal::ZERO, ctx.j.currency));
@@ -741,9 +748,11 @@ fn min_collectible_kinds(t: &Threshold) -> &'static [LevyKind] {
 }
 
 /// The tax (customs currency) of [`consignment_tax`]'s `(tax, converted)` when it is within the
-/// minimum collectible `t`; `None` when there is none or it is above the minimum.
-fn within_minimum((tax, converted): (Decimal, Decimal), t: &Threshold) -> Option<Decimal> {
-    (!tax.is_zero() && tax_within(converted, t)).then_some(tax)
+/// minimum collectible `t`; `None` when there is none or it is above the minimum. The converted
+/// tax is tested as the destination's law states it (Switzerland: rounded to 5 centimes,
+/// `tax_rounding.tsv#ch-vat-min-5-test`); the tax charged is not rounded so.
+fn within_minimum(ctx: &Ctx<'_>, (tax, converted): (Decimal, Decimal), t: &Threshold) -> Option<Decimal> {
+    (!tax.is_zero() && tax_within(ctx.step(RoundingTarget::MinCollectible, converted), t)).then_some(tax)
 }
 
 /// True when a tax total (in the threshold's currency) is within a minimum collectible: at most
@@ -784,7 +793,7 @@ fn unsettled_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, known: De
 /// A minimum collectible from a secondary source is not applied: where the tax is within it,
 /// the tax is not priced (it is either waived or due, and which is unverified).
 fn unverified_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, lines: &mut [LineQuote]) {
-    if consignment_tax(ctx, t, lines).and_then(|taxed| within_minimum(taxed, t)).is_none() {
+    if consignment_tax(ctx, t, lines).and_then(|taxed| within_minimum(ctx, taxed, t)).is_none() {
         return;
     }
     let why = unverified_threshold(t);

@@ -51,8 +51,8 @@ pub struct Quote {
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct DestinationRounding {
     /// What it rounds: `duty_base`, `line_amount`, `duty_in_tax_base`, `tax_base`, `part_base`,
-    /// `duty_total`, `tax_total`, `duty_amount` or `weight_per_100kg` (as `tax_rounding.tsv`
-    /// names them).
+    /// `duty_total`, `tax_total`, `duty_amount`, `weight_per_100kg` or `min_collectible` (as
+    /// `tax_rounding.tsv` names them).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub applies_to: Cow<'static, str>,
     /// `down` (fractions below the step dropped), `half_up` (to the nearest step) or `up` (any

@@ -213,6 +213,9 @@ pub enum FeeCondition {
     Always,
     /// The consignment owes duty (the US dutiable mail fee: each item of dutiable mail).
     Dutiable,
+    /// The consignment is not a gift (`gift: true`): a fee on goods sold, such as the EU's
+    /// handling fee on low-value distance sales.
+    NotGift,
 }
 
 /// Which entries a fee applies to.
@@ -315,6 +318,25 @@ pub fn countries<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str>> {
     }
 }
 
+/// A trade remedy's `origins` column: country codes, `*` (every origin), or `*,!US,!MX` (every origin but
+/// those): the origins and the excepted ones. Read here so that `build.rs` checks it too.
+pub fn remedy_origins<'a>(r: &Record<'_, 'a>) -> Result<(Vec<&'a str>, Vec<&'a str>)> {
+    let text = r.text("origins")?.trim();
+    Ok(match text.strip_prefix('*') {
+        Some("") => (vec!["*"], Vec::new()),
+        Some(rest) => {
+            let except: Vec<&'a str> = rest.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
+            let bad =
+                |c: &str| c.len() != 3 || !c.starts_with('!') || !c.bytes().skip(1).all(|b| b.is_ascii_uppercase());
+            if let Some(c) = except.iter().find(|c| bad(c)) {
+                return Err(r.bad("origins", &format!("{c:?} is not an excepted origin (write *,!US,!MX)")));
+            }
+            (vec!["*"], except.into_iter().map(|c: &'a str| &c[1..]).collect())
+        }
+        None => (countries(r, "origins")?, Vec::new()),
+    })
+}
+
 /// A strictly parsed list of HS prefixes (2 to 10 digits, even count): `2203,24,3303`.
 pub fn code_prefixes<'a>(r: &Record<'_, 'a>, column: &str) -> Result<Vec<&'a str>> {
     let codes = list(r.text(column)?);
@@ -396,6 +418,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
             "tax_total",
             "duty_amount",
             "weight_per_100kg",
+            "min_collectible",
         ],
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up", "up"]),
@@ -438,7 +461,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
     closed(VAT_CLASSES_FILE, "class", &["standard", "reduced", "zero", "exempt"]),
     closed(VAT_CLASSES_FILE, "settles", &["code", "depends", "assumes"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
-    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax"]),
+    closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax", "over_quota"]),
     // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
     closed(EXCISE_RATES_FILE, "base", &["customs_value", "value_duty_transport", "value_with_tax", "value_duty"]),
     closed(EXCISE_FILE, "base", &["", "customs_value", "value_duty_transport", "value_duty"]),
@@ -718,7 +741,15 @@ impl FeeCodes {
                 .decimal("formal_above")?
                 .ok_or_else(|| r.bad("formal_above", "a fee needs formal_above"))?,
             vintage: r.date("vintage")?,
-            condition: one_of(r, "condition", &[("", FeeCondition::Always), ("dutiable", FeeCondition::Dutiable)])?,
+            condition: one_of(
+                r,
+                "condition",
+                &[
+                    ("", FeeCondition::Always),
+                    ("dutiable", FeeCondition::Dutiable),
+                    ("not_gift", FeeCondition::NotGift),
+                ],
+            )?,
         })
     }
 }
@@ -934,7 +965,7 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table(TRADE_REMEDIES_FILE).iter().flat_map(|t| t.records()) {
         code_prefixes(&r, "codes")?;
-        countries(&r, "origins")?;
+        remedy_origins(&r)?;
         countries(&r, "consigned_from")?;
     }
     for r in table(PROHIBITIONS_FILE).iter().flat_map(|t| t.records()) {

@@ -33,6 +33,10 @@ pub enum RoundingTarget {
     /// The weight (kg) a specific duty per 100 kg is charged on (Switzerland: up to the next
     /// 100 g, Zolltarifgesetz art. 2(3)); its step is in kg, not money.
     WeightPer100Kg,
+    /// The tax amount as it is compared with a minimum collectible (`thresholds.tsv`, effect
+    /// `min_collectible`), not the amount charged: Switzerland's CHF 5, whose published
+    /// equivalents (CHF 62 at 8.1 %) hold only for the tax rounded to 5 centimes.
+    MinCollectible,
 }
 
 impl RoundingTarget {
@@ -48,6 +52,7 @@ impl RoundingTarget {
             RoundingTarget::TaxTotal => "tax_total",
             RoundingTarget::DutyAmount => "duty_amount",
             RoundingTarget::WeightPer100Kg => "weight_per_100kg",
+            RoundingTarget::MinCollectible => "min_collectible",
         }
     }
 }
@@ -220,6 +225,7 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
             "tax_total" => RoundingTarget::TaxTotal,
             "duty_amount" => RoundingTarget::DutyAmount,
             "weight_per_100kg" => RoundingTarget::WeightPer100Kg,
+            "min_collectible" => RoundingTarget::MinCollectible,
             other => return Err(bad(T, r, "applies_to", other)),
         };
         let mode = match r.text("mode")? {

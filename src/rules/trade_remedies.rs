@@ -8,7 +8,7 @@
 //! The table lists some measures, not all: any other anti-dumping or countervailing duty is the
 //! caller's to give (docs/rules.md §22).
 
-use super::codes::{countries, one_of, TRADE_REMEDIES_FILE};
+use super::codes::{countries, one_of, remedy_origins, TRADE_REMEDIES_FILE};
 use super::excise::{chapters, in_chapters, Listed};
 use super::groups::Groups;
 use super::table::Tsv;
@@ -30,15 +30,20 @@ pub enum RemedyKind {
     /// Canada's under the Customs Tariff s.53 (China Surtax Order (2024), United States Surtax
     /// Orders 2025): its rate does not depend on the producer.
     Surtax,
+    /// A duty or surtax due only on imports above a quota (a steel safeguard's tariff-rate
+    /// quotas, Canada's over-quota steel surtax): whether the quota of the goods' category and
+    /// origin is used up on the day cannot be told from a request.
+    OverQuota,
 }
 
 impl RemedyKind {
     /// The names of the `kind` column, with their kinds.
-    pub const NAMES: [(&'static str, RemedyKind); 4] = [
+    pub const NAMES: [(&'static str, RemedyKind); 5] = [
         ("anti_dumping", RemedyKind::AntiDumping),
         ("countervailing", RemedyKind::Countervailing),
         ("safeguard", RemedyKind::Safeguard),
         ("surtax", RemedyKind::Surtax),
+        ("over_quota", RemedyKind::OverQuota),
     ];
 }
 
@@ -51,6 +56,9 @@ pub struct TradeRemedy {
     pub kind: RemedyKind,
     /// Countries of origin the measure names; `*` for every origin (a safeguard).
     pub origins: Vec<&'static str>,
+    /// With `*`: the origins the measure leaves out (`*,!US,!MX` in the column: Canada's steel
+    /// surtax spares the goods of the United States and Mexico).
+    pub except_origins: Vec<&'static str>,
     /// Countries goods are consigned from that bear it whatever their declared origin (an
     /// extension against circumvention); empty for most measures.
     pub consigned_from: Vec<&'static str>,
@@ -89,10 +97,10 @@ impl TradeRemedy {
             return None;
         }
         let every = self.origins.contains(&"*");
-        let from = |c: &str| every || self.origins.contains(&c);
+        let from = |c: &str| (every && !self.except_origins.contains(&c)) || self.origins.contains(&c);
         let consigned = |c: &str| self.consigned_from.contains(&c);
         let place = match (origin, ship_from) {
-            (None, _) if every => Touch::Due,
+            (None, _) if every && self.except_origins.is_empty() => Touch::Due,
             (None, _) => Touch::Maybe,
             (Some(o), _) if from(o) => Touch::Due,
             (Some(_), Some(s)) if consigned(s) => Touch::Due,
@@ -140,10 +148,7 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<TradeRe
     let mut rows = Vec::new();
     for r in t.records() {
         let row = Listed::read(&r, TRADE_REMEDIES_FILE, groups)?;
-        let origins = match r.text("origins")?.trim() {
-            "*" => vec!["*"],
-            _ => countries(&r, "origins")?,
-        };
+        let (origins, except_origins) = remedy_origins(&r)?;
         if origins.is_empty() {
             return Err(r.bad("origins", "a measure names the origins it applies to, or * for every origin"));
         }
@@ -151,6 +156,7 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<TradeRe
             row,
             kind: one_of(&r, "kind", &RemedyKind::NAMES)?,
             origins,
+            except_origins,
             consigned_from: countries(&r, "consigned_from")?,
             rates: r.text("rates")?,
         });
@@ -206,11 +212,23 @@ mod tests {
     }
 
     #[test]
+    fn every_origin_but_the_excepted_ones() {
+        let rows = parse_rows("s\tCA\t*,!US,!MX\t\tSteel\tsurtax\t7208\t50 %\tn\t2025-08-01\t\tlaw\tverify\n").unwrap();
+        let touch = |origin| rows[0].touches("7208400000", origin, None);
+        assert_eq!(touch(Some("IN")), Some(Touch::Due));
+        assert_eq!(touch(Some("US")), None);
+        assert_eq!(touch(Some("MX")), None);
+        // No origin: it may be one of the excepted ones.
+        assert_eq!(touch(None), Some(Touch::Maybe));
+    }
+
+    #[test]
     fn bad_values_fail_the_load_naming_the_column() {
         for (row, column) in [
             ("x\tEU\tCN\t\tn\tdumping\t8712\tr\tn\t\t\tlaw\tofficial\n", "kind"),
             ("x\tEU\t\t\tn\tsafeguard\t8712\tr\tn\t\t\tlaw\tofficial\n", "origins"),
             ("x\tEU\tCHN\t\tn\tsafeguard\t8712\tr\tn\t\t\tlaw\tofficial\n", "origins"),
+            ("x\tEU\t*,US\t\tn\tsafeguard\t8712\tr\tn\t\t\tlaw\tofficial\n", "origins"),
             ("x\tEU\tCN\tMYS\tn\tsafeguard\t8712\tr\tn\t\t\tlaw\tofficial\n", "consigned_from"),
             ("x\tEU\tCN\t\tn\tsafeguard\t871\tr\tn\t\t\tlaw\tofficial\n", "codes"),
             ("x\tEU\tCN\t\tn\tsafeguard\t8712\tr\tn\t\t\tlaw\tsure\n", "confidence"),

@@ -62,12 +62,28 @@ const ALL_IN_STARTS: [(&str, &str, &str); 5] = [
     ("9903.02.88", "2025-11-14", "90 FR 59281; CBP CSMS #67133044, retroactive to 2025-11-14"),
 ];
 
-/// Country-specific IEEPA headings outside the reciprocal series, stacking on it. Their own
-/// carve-outs (notes 2(x)(iii) and 2(z)) are not in our lists, so their rows are `verify`.
-const OTHER_IEEPA: [(&str, &str, &str); 2] = [
-    ("9903.01.77", "2025-08-06", "EO 14323 (90 FR 37739), from 2025-08-06; carve-outs of note 2(x)(iii) not encoded"),
-    ("9903.01.84", "2025-08-27", "EO 14329 (90 FR 38701), from 2025-08-27; carve-outs of note 2(z) not encoded"),
+/// Country-specific IEEPA headings outside the reciprocal series, stacking on it, with their
+/// confidence. Brazil's own carve-outs (note 2(x)(iii)) are not in our lists, so its row is
+/// `verify`; India's rate, start and end are read in primary texts (EO 14329, the heading, CBP
+/// CSMS #67702087: audit-y Y12), so its row is `official` for its dates.
+const OTHER_IEEPA: [(&str, &str, &str, &str); 2] = [
+    (
+        "9903.01.77",
+        "2025-08-06",
+        "EO 14323 (90 FR 37739), from 2025-08-06; carve-outs of note 2(x)(iii) not encoded",
+        "verify",
+    ),
+    (
+        "9903.01.84",
+        "2025-08-27",
+        "EO 14329 (90 FR 38701), from 2025-08-27; CBP CSMS #67702087 (as quoted by audit-y): 'Products of India entered … on or after 12:01 a.m. eastern time on February 7, 2026, are no longer subject to the additional ad valorem duty rate of 25 percent imposed by EO 14329 … headings 9903.01.84-9903.01.89 are no longer in use'; the heading's exceptions beyond Annex II, 50 U.S.C. 1702(b) and Section 232 goods (note 2(z)) not encoded",
+        "official",
+    ),
 ];
+
+/// Appended to the source of every IEEPA row: the courts' holding (audit-y Y3). The rows stay
+/// what CBP collected; `rules/us_layers.tsv#ieepa-ruled-unlawful` states it on a quote.
+const IEEPA_RULING: &str = "IEEPA duties held unlawful: Learning Resources, Inc. v. Trump (with Trump v. V.O.S. Selections), U.S. Supreme Court, 2026-02-20; U.S. Court of International Trade order of 2026-03-04 (refunds on entries whose liquidation is not final): secondary sources (gct.law 2026-02-24, mondaq 2026-03-03, natlawreview.com), the opinion and the order not read; the row is what CBP collected at entry (rules/us_layers.tsv#ieepa-ruled-unlawful)";
 
 /// Country names as the HTS writes them that the HMRC list spells or codes otherwise (HMRC
 /// codes Serbia `XS`; its ISO 3166 code is `RS`).
@@ -251,7 +267,7 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
         let phase1 = ("9903.01.43".."9903.01.77").contains(&n) && n != "9903.01.63";
         let phase2 = ("9903.02.02".."9903.02.72").contains(&n);
         let all_in = ALL_IN_STARTS.iter().find(|(c, _, _)| *c == n);
-        let other = OTHER_IEEPA.iter().find(|(c, _, _)| *c == n);
+        let other = OTHER_IEEPA.iter().find(|(c, _, _, _)| *c == n);
         if !(phase1 || phase2 || all_in.is_some() || other.is_some()) {
             continue;
         }
@@ -267,7 +283,8 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
         let origins = origins(names, &codes, n)?;
         let heading_source = format!("HTSUS 2026 Rev 3 heading {n} ({:?})", h.general);
         let stated_start = date_after(&h.description, "eastern daylight time on ");
-        let (from, start_act) = match (all_in.or(other), phase1) {
+        let other_start = other.map(|(c, from, act, _)| (*c, *from, *act));
+        let (from, start_act) = match (all_in.copied().or(other_start), phase1) {
             (Some((_, from, act)), _) => (date(from), (*act).to_string()),
             (None, true) => {
                 (stated_start.ok_or_else(|| bad(format!("{n}: no start date")))?, PHASE1_SOURCE.to_string())
@@ -282,7 +299,7 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
             Some((end, why)) => (end.add_days(-1), format!("; {why}")),
             None => (date(IEEPA_LAST_DAY), format!("; {IEEPA_END_SOURCE}")),
         };
-        let source = format!("{heading_source}; {start_act}{end}");
+        let source = format!("{heading_source}; {start_act}{end}; {IEEPA_RULING}");
         if to < from {
             continue; // superseded from its own start
         }
@@ -294,7 +311,7 @@ fn heading_rows(dir: &Path) -> Result<Vec<Row>> {
             from,
             to,
             source,
-            confidence: if other.is_some() { "verify" } else { "official" },
+            confidence: other.map_or("official", |(_, _, _, confidence)| *confidence),
             id_prefix: if other.is_some() { "ieepa-extra" } else { "ieepa-country" },
         });
     }
