@@ -22,7 +22,7 @@ fn us_tee(origin: &str, duty_rate: Option<&str>) -> serde_json::Value {
 /// is unpriced, not found again by reading "not priced" in its text; the JSON is unchanged (the
 /// field is not written). Regulation (EU) 2026/1455 as reported (`eu-us-industrial-2026`,
 /// `verify`): the US-origin T-shirt's duty and VAT are listed unpriced; Australia's luxury car tax
-/// after its last thresholds (2025-06-30) is listed for want of data, not "not priced".
+/// on a date after its last thresholds (2027-06-30) is listed for want of data, not "not priced".
 #[test]
 fn a_levy_made_not_priced_says_so_in_a_field_not_in_its_text() {
     let q = quote(us_tee("US", None));
@@ -32,7 +32,7 @@ fn a_levy_made_not_priced_says_so_in_a_field_not_in_its_text() {
     assert!(duty.not_priced && vat.not_priced, "{} / {}", duty.formula, vat.formula);
     let text = serde_json::to_string(&q).unwrap();
     assert!(!text.contains("not_priced"), "the state is not written");
-    let car = quote(json!({"destination": "AU", "origin": "JP", "date": "2026-11-27", "currency": "AUD",
+    let car = quote(json!({"destination": "AU", "origin": "JP", "date": "2027-08-01", "currency": "AUD",
         "incoterm": "DDP", "channel": "freight", "transport": "ocean", "shipping": "0",
         "lines": [{"id": "car", "code": "8703.23.00", "quantity": "1", "unit_price": "90000",
                    "fuel_l_per_100km": "6", "duty_rate": "5%"}]}));
@@ -183,8 +183,8 @@ fn puerto_rico_origin_is_counted_with_the_us_for_the_eu_us_row_x8() {
 /// per euro (Council Regulation (EC) No 2866/98 as amended for Bulgaria; Regulation (EC) No
 /// 1103/97 art. 4: the only rate between them, not rounded, not inverted). Where the ECB's table
 /// has no lev rate for the date:
-/// - into DE on 2026-11-27: BGN 195.583 → 195.583 / 1.95583 = EUR 100.00 (by hand), priced (it
-///   was E_FX_RATE);
+/// - into DE on 2026-11-27: BGN 391.166 → 391.166 / 1.95583 = EUR 200.00 (by hand), priced (it
+///   was E_FX_RATE; above EUR 150, so no low-value handling fee is listed beside it);
 /// - into JP on 2026-11-27: the ECB's EUR/JPY of 2026-10-30 (175.68, the stand-in day) divided by
 ///   1.95583: 89.823758 (by hand: 175.68 / 1.95583 = 89.8237577), so BGN 5,000 → JPY 449,118.79
 ///   before rounding to the yen: 449,119 (it was 94.125166, the cross of 2025-12-31);
@@ -196,8 +196,8 @@ fn the_lev_after_the_changeover_converts_at_its_legal_rate_x11() {
             "channel": "courier", "shipping": "0",
             "lines": [{"id": "phone", "code": "8517.13.00", "quantity": "1", "unit_price": price, "duty_rate": "0%"}]}))
     };
-    let de = cart("DE", "2026-11-27", "BGN", "195.583");
-    assert_eq!(de.lines[0].goods_value, d("100.00"));
+    let de = cart("DE", "2026-11-27", "BGN", "391.166");
+    assert_eq!(de.lines[0].goods_value, d("200.00"));
     assert!(de.fx[0].source.starts_with("BGN at its legal conversion rate of 1.95583 per euro"), "{}", de.fx[0].source);
     assert!(de.totals.complete);
     let jp = cart("JP", "2026-11-27", "BGN", "5000");
