@@ -530,7 +530,11 @@ fn quote_reading(
         None => Vec::new(),
     };
     unprice_unverified(&mut ctx, &relief, &mut lines);
-    unprice_origin_duty_free(&mut ctx, &relief, &flat_shares, &mut lines);
+    // No row by origin reaches the destination on the day (every destination but the EU's
+    // members from 2026-07-01): no line's origin is looked up.
+    if ctx.day.origin_rows {
+        unprice_origin_duty_free(&mut ctx, &relief, &flat_shares, &mut lines);
+    }
     if let Some(factor) = unsettled {
         let lower = quote_reading(engine, req, codes, Some(factor))?;
         keep_lower_bounds(&mut lines, &figures, &lower.lines, factor);
