@@ -48,6 +48,10 @@ pub(super) struct DayRules {
     /// True when a threshold or fee of the destination on the day is limited to some channels:
     /// a request that does not give `channel` is then told the one assumed.
     pub(super) channel_matters: bool,
+    /// True when a row of `rules/duty_free.tsv` by origin reaches the destination on the day
+    /// ([`Rules::origin_rows_reach`]): without one, no line's origin is looked up in them (a scan
+    /// of the rows and their groups per line, ~260 instructions a line of a GB cart).
+    pub(super) origin_rows: bool,
     /// The answers of [`DayRules::class_of`] so far, by code.
     classes: ClassMemo,
 }
@@ -130,6 +134,7 @@ impl DayRules {
                 .map(|t| t.id)
                 .collect(),
             channel_matters,
+            origin_rows: rules.origin_rows_reach(dest, date),
             classes: ClassMemo::default(),
         }
     }

@@ -156,33 +156,12 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     {
         return;
     }
-    let asked: Vec<crate::units::Measure> = p
-        .missing
-        .iter()
-        .filter_map(|m| match m {
-            Unpriced::Quantity { measure } => Some(*measure),
-            _ => None,
-        })
-        .collect();
-    let hint = match asked.is_empty() {
-        false => QuantityHint::Asks(asked),
-        true => QuantityHint::None,
-    };
-    // The levies listed without a rate (our data has none): a rate per quantity the caller gives
-    // for one would read the value, so it is not called unused (residue-16, fix-r); each is named
-    // by its row, joined rather than formatted (every wine line of a GB cart names its Alcohol
-    // Duty: ~1,200 instructions a line through the formatting machinery).
-    let listed: Box<[String]> = p
-        .levies
-        .iter()
-        .filter(|l| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none())
-        .map(|l| super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"]))
-        .collect();
     let index = line_index(ctx, line);
     let read = &p.components_read;
     let volume = crate::units::Measure::net(crate::units::Dimension::Volume);
-    // Typed, rendered when the warning is read (`Detail::QuantityUnused`).
-    let mut unused: Vec<UnusedQuantity> = Vec::new();
+    // Typed, rendered when the warning is read (`Detail::QuantityUnused`); a line has at most one
+    // or two (its weight, a wine's strength): the first held inline.
+    let mut unused: Several<UnusedQuantity> = Several::new();
     for key in line.units.keys() {
         // The keys were resolved when the quantities were read (an unknown one is an error).
         let Ok((measure, _)) = measure_for_key(key) else { continue };
@@ -205,8 +184,44 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.fuel_l_per_100km.is_some() && !p.fuel_read {
         unused.push(UnusedQuantity::Fuel);
     }
-    for input in unused {
-        ctx.warn(Detail::QuantityUnused { line: index, input, hint: hint.clone(), listed: listed.clone() });
+    if unused.is_empty() {
+        return;
+    }
+    let asked: Vec<crate::units::Measure> = p
+        .missing
+        .iter()
+        .filter_map(|m| match m {
+            Unpriced::Quantity { measure } => Some(*measure),
+            _ => None,
+        })
+        .collect();
+    let mut hint = match asked.is_empty() {
+        false => QuantityHint::Asks(asked),
+        true => QuantityHint::None,
+    };
+    // The levies listed without a rate (our data has none): a rate per quantity the caller gives
+    // for one would read the value, so it is not called unused (residue-16, fix-r); each is named
+    // by its row, joined rather than formatted (every wine line of a GB cart names its Alcohol
+    // Duty: ~1,200 instructions a line through the formatting machinery). Counted first, so the
+    // list is made at its length (collected, it was shrunk by a `realloc`).
+    let is_listed = |l: &&Levy| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none();
+    let mut listed: Vec<String> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
+    listed.extend(
+        p.levies
+            .iter()
+            .filter(is_listed)
+            .map(|l| super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"])),
+    );
+    let mut listed = listed.into_boxed_slice();
+    // Each names this line and a different input: no warning so far can say the same, so none is
+    // compared (`Ctx::warn_new`); the last takes the hint and the list, the others a copy.
+    let mut inputs = unused.into_iter().peekable();
+    while let Some(input) = inputs.next() {
+        let (hint, listed) = match inputs.peek() {
+            Some(_) => (hint.clone(), listed.clone()),
+            None => (std::mem::replace(&mut hint, QuantityHint::None), std::mem::take(&mut listed)),
+        };
+        ctx.warn_new(Detail::QuantityUnused { line: index, input, hint, listed });
     }
 }
 

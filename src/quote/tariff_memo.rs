@@ -22,11 +22,19 @@ use std::sync::Mutex;
 const SLOTS: usize = 256;
 
 /// One remembered look-up's whole input: the tariff, the code ([`HsCode::key`]), the day.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Eq)]
 struct Key {
     tariff: &'static str,
     code: u128,
     date: Date,
+}
+
+/// The fields compared cheapest first: the code and the day (integers) decide nearly every
+/// slot, the tariff's name (a call of `memcmp`) is compared last.
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.code == other.code && self.date == other.date && self.tariff == other.tariff
+    }
 }
 
 /// Look-ups by their inputs.
@@ -60,7 +68,8 @@ impl<K: Copy + Eq, V: Copy, const N: usize> Slots<K, V, N> {
     pub(super) fn get(&self, at: usize, key: &K) -> Option<V> {
         // A poisoned lock only means another thread panicked mid-insert: the slots are whole.
         let slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        slots.get(at).copied().flatten().filter(|(k, _)| k == key).map(|(_, v)| v)
+        // Only the value is copied out, and only when the key is the one kept.
+        slots.get(at).and_then(Option::as_ref).filter(|(k, _)| k == key).map(|(_, v)| *v)
     }
 
     /// Keeps `value` for `key` in slot `at` (`at` below `N`: [`Slots::slot_of`]).

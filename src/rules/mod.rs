@@ -1081,6 +1081,15 @@ impl Rules {
         })
     }
 
+    /// True when a row of `rules/duty_free.tsv` by origin is in force on `date` for
+    /// `destination` (its `country` names it or a group it belongs to on `date`): only then can
+    /// [`Rules::origin_duty_free`] or [`Rules::any_origin_duty_free`] find one for a line.
+    pub fn origin_rows_reach(&self, destination: &str, date: Date) -> bool {
+        self.duty_free
+            .iter()
+            .any(|r| !r.origins.is_empty() && r.in_force(date) && self.groups.names(r.country, destination, date))
+    }
+
     /// The fees of `country` in force on `date`.
     pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
         self.fees.iter().filter(|f| same(f.country, country) && in_force(f.valid_from, f.valid_to, date)).collect()
