@@ -40,7 +40,7 @@ fn an_unknown_code_under_the_eu_flat_duty_is_partial_with_the_nearest_codes() {
     let tee = one_line("DE", "EUR", "6109100010", "10");
     assert_eq!(tee.lines[0].status, LineStatus::Priced);
     // Only the EU handling fee, expected from 2026-11-01 and not priced
-    // (fees.tsv#eu-handling-fee-2026-de, audit-y Y5), keeps the totals from complete.
+    // (fees.tsv#eu-handling-fee-2026, audit-y Y5), keeps the totals from complete.
     assert!(tee.levies.iter().all(|l| l.amount.is_some() || l.name.as_str().contains("EU customs handling fee")));
 }
 

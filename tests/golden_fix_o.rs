@@ -116,7 +116,7 @@ fn excise_goods_by_post_are_partial_between_the_tariff_and_eur_3_audit_j_j9() {
     assert_eq!(duty_levy(&courier, 0).amount, Some(d("0.00")));
     assert_eq!(courier.lines[0].status, LineStatus::Priced, "{:?}", courier.lines[0].reason);
     // Only the EU handling fee, expected from 2026-11-01 and not priced
-    // (fees.tsv#eu-handling-fee-2026-de, audit-y Y5), keeps the totals from complete.
+    // (fees.tsv#eu-handling-fee-2026, audit-y Y5), keeps the totals from complete.
     assert!(courier.levies.iter().all(|l| l.amount.is_some() || l.name.as_str().contains("EU customs handling fee")));
 }
 

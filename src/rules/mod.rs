@@ -159,7 +159,12 @@ pub struct Territory {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fee {
     pub id: &'static str,
+    /// A country, or a group of `rules/groups.tsv` (`EU`): the fee is then its members' on the
+    /// day (`group`).
     pub country: &'static str,
+    /// True when `country` names a group (set when the rules load, so a quote compares a row's
+    /// group with the destination's memberships only for such rows).
+    pub group: bool,
     pub name: &'static str,
     pub kind: FeeKind,
     /// Ad valorem percentage, or a flat amount.
@@ -299,6 +304,7 @@ fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
         fees.push(Fee {
             id,
             country: r.text("country")?,
+            group: false,
             name: r.text("name")?,
             kind: codes.kind,
             percent: codes.percent,
@@ -632,7 +638,10 @@ impl Rules {
             groups.check_country(&r, |c| jurisdictions.iter().any(|j| j.country == c))?;
             thresholds.push(threshold(&r, Provenance::rule_row("thresholds.tsv", r.text("id")?, &r)?)?);
         }
-        let fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
+        let mut fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
+        for fee in &mut fees {
+            fee.group = groups.is_group(fee.country);
+        }
         // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
         let mut vat = vat::parse(&file(snapshot, vat::IMPORTED)?, vat::IMPORTED)?;
         vat::start_undated_rows_at_vintage(&mut vat, &file(snapshot, vat::DATASETS)?)?;
@@ -1090,9 +1099,13 @@ impl Rules {
             .any(|r| !r.origins.is_empty() && r.in_force(date) && self.groups.names(r.country, destination, date))
     }
 
-    /// The fees of `country` in force on `date`.
+    /// The fees of `country` in force on `date`: its own rows and those of the groups it is a
+    /// member of that day (the EU's handling fee).
     pub fn fees(&self, country: &str, date: Date) -> Vec<&Fee> {
-        self.fees.iter().filter(|f| same(f.country, country) && in_force(f.valid_from, f.valid_to, date)).collect()
+        let memberships = self.groups.memberships_of(country);
+        let names =
+            |f: &Fee| same(f.country, country) || (f.group && groups::Membership::any_in(memberships, f.country, date));
+        self.fees.iter().filter(|f| names(f) && in_force(f.valid_from, f.valid_to, date)).collect()
     }
 
     /// The VAT/GST rate for a class, with the row it came from. `kind` names which rate was used
