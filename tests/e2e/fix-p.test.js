@@ -239,9 +239,10 @@ test('P4/P5/P6: what is left out is named on the card, citations stay in the det
   for (const card of Object.values(c)) assert.deepEqual(card.quote, cliQuote(card.request), `${card.id}: the engine's quote`);
 
   // P4: France's small-parcel tax (a shipment-level levy with no amount: Loi no 2026-103 art. 82)
-  // is named on the card, not only in the details.
+  // and the EU handling fee expected from 2026-11-01 (Reg. (EU) 2026/2108 art. 20, not read: listed,
+  // audit-y Y5) are named on the card, not only in the details.
   assert.match(c['fr-tee'].total, /^at least /);
-  assert.equal(c['fr-tee'].missing, 'Not included: Small-parcel tax (taxe sur les petits colis, EUR 2 per declaration line)');
+  assert.equal(c['fr-tee'].missing, 'Not included: Small-parcel tax (taxe sur les petits colis, EUR 2 per declaration line); EU customs handling fee (EUR 2 per item, expected from 2026-11-01)');
   assert.ok(c['fr-tee'].summary.includes(c['fr-tee'].missing), 'and in the summary');
   // P4: the US Section 301 forced-labour layer (FR Doc. 2026-15181, not verified: not priced) is
   // named on the card; its 1,400-character citation is in the details only.

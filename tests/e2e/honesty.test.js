@@ -209,7 +209,11 @@ test('F5/F10: "incl. duty, taxes and fees" only where the engine priced them all
   assert.match(laptop.total, /^at least /);
   assert.equal(laptop.note, 'import charges not fully priced');
   assert.match(laptop.reason, /999999/, 'the reason on the card, not only in the details');
-  const tee = de.find((c) => c.id === 'p-tee');
+  // A complete quote keeps the claim: the T-shirt to GB (into DE from 2026-11-01 a low-value parcel
+  // lists the EU handling fee unpriced, audit-y Y5).
+  await page.selectOption('landed-country-picker select', 'GB');
+  const gb = await cards(page, 'GB');
+  const tee = gb.find((c) => c.id === 'p-tee');
   assert.ok(tee.quote.totals.complete);
   assert.equal(tee.note, 'incl. duty, taxes and fees', 'a complete quote keeps the claim');
   await page.close();
