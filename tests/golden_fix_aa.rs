@@ -225,3 +225,30 @@ fn indias_ieepa_additional_duty_is_priced_from_primary_texts_y12() {
     assert_eq!(l.amount, Some(d("250.00")), "{}", l.formula);
     assert!(!warning(&q, "W_VERIFY", "ieepa-extra-9903.01.84"), "{:?}", q.warnings);
 }
+
+/// audit-z Z1, Z3, Z4: the listings of today's measures no wider, and no narrower, than their law.
+/// - Z1: the Section 232 pharmaceutical layer (proclamation of 2026-04-02: "patented
+///   pharmaceuticals and associated pharmaceutical ingredients", as reported) is read onto a proxy
+///   of headings (2933-2939, 2941, 3001-3004, 3006.30, 3006.60), not onto methanol (2905.11) or
+///   first-aid kits (3006.50).
+/// - Z3: after the UK steel safeguard's end (2026-06-30), what followed is not read: listed
+///   (`gb-steel-after-safeguard`), not silent.
+/// - Z4: the EU steel safeguard (Implementing Reg. (EU) 2019/159) was suspended for goods of
+///   Ukraine from 2022-06-04 (Regulation (EU) 2022/870, the autonomous trade measures, as recalled
+///   and reported): not listed on them from that day; listed the day before.
+#[test]
+fn todays_measures_are_listed_within_their_law_z1_z3_z4() {
+    let chem = |code: &str| {
+        quote(json!({"destination": "US", "origin": "KE", "ship_from": "KE", "date": "2026-11-27",
+            "currency": "USD", "channel": "freight", "transport": "ocean", "entry_type": "formal",
+            "incoterm": "DDP", "lines": [{"id": "c", "code": code, "quantity": "1", "unit_price": "5000"}]}))
+    };
+    for code in ["2905.11.20.10", "3006.50.00.00"] {
+        assert!(named(&chem(code), LevyKind::AdditionalDuty, "pharmaceuticals").is_none(), "{code}");
+    }
+    assert!(named(&chem("3004.90.92.16"), LevyKind::AdditionalDuty, "pharmaceuticals").is_some());
+    assert!(over_quota(&plate("GB", "IN", "2026-07-01"), "gb-steel-after-safeguard"));
+    assert!(over_quota(&plate("DE", "UA", "2022-06-03"), "eu-steel-safeguard-2019-to-2022-06-03"));
+    assert!(!over_quota(&plate("DE", "UA", "2022-06-04"), "eu-steel-safeguard-2019"));
+    assert!(over_quota(&plate("DE", "IN", "2022-06-04"), "eu-steel-safeguard-2019"));
+}
