@@ -24,7 +24,7 @@ mod groups;
 #[path = "src/money.rs"]
 #[allow(dead_code)]
 mod money;
-#[path = "src/rules/table.rs"]
+#[path = "src/tsv.rs"]
 #[allow(dead_code)]
 mod table;
 
@@ -36,7 +36,7 @@ const SHARED: [&str; 8] = [
     "src/snapshot/write.rs",
     "src/rules/codes.rs",
     "src/rules/groups.rs",
-    "src/rules/table.rs",
+    "src/tsv.rs",
     "src/date.rs",
     "src/error.rs",
     "src/money.rs",

@@ -6,8 +6,8 @@
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::provenance::Provenance;
-use crate::rules::table::Tsv;
 use crate::snapshot::Snapshot;
+use crate::tsv::Tsv;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};

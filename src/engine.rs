@@ -273,7 +273,7 @@ impl Engine {
     /// them (the EU) and every year of the daily ECB rates, and of the monthly ones that stand
     /// in before them, where it comes from those (outside the EU and GB). `FX` names the ECB
     /// rates alone (display currencies), `*` every destination part of the rule tables filed by
-    /// destination that `countries` reads ([`COUNTRIES_FILES`]). [`Engine::missing_parts_for`] lists only what one
+    /// destination that `countries` reads (`COUNTRIES_FILES`). [`Engine::missing_parts_for`] lists only what one
     /// request needs.
     ///
     /// ```

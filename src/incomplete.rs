@@ -56,7 +56,7 @@ pub fn unpriced_shipment(q: &Quote) -> Vec<String> {
 }
 
 /// The entries of [`unpriced`] that concern one component: its shipment levies not priced, and
-/// the incomplete lines that leave it a lower bound ([`line_leaves_inexact`]).
+/// the incomplete lines that leave it a lower bound (`line_leaves_inexact`).
 pub fn unpriced_in(q: &Quote, component: Component) -> Vec<String> {
     let lines = q.lines.iter().filter(|l| line_leaves_inexact(l, component)).map(line_entry);
     let levies = q.levies.iter().filter(|l| l.amount.is_none() && Component::of(l.kind) == component).map(levy_entry);

@@ -43,6 +43,7 @@ mod several;
 pub mod snapshot;
 mod sort;
 pub mod sweep;
+pub(crate) mod tsv;
 pub mod units;
 
 pub use engine::Engine;

@@ -106,7 +106,7 @@ pub struct SweepRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// What became of the caller's own duties (`duty_rate`, `extra_duties`) on this row, where it
-    /// differs from the request they were given for ([`caller_duties`]); what the row's figure
+    /// differs from the request they were given for (`caller_duties`); what the row's figure
     /// leaves out (a movement without customs border) or what its claim really does.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,

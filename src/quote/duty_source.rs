@@ -219,10 +219,10 @@ pub(super) enum RateSource {
 
 impl RateSource {
     /// The levy's source: the row itself, or a copy of the request's.
-    pub(super) fn to_levy_source(&self) -> crate::provenance::LevySource {
+    pub(super) fn to_levy_source(&self) -> crate::quote::LevySource {
         match self {
-            RateSource::Shared(p) => crate::provenance::LevySource::Row(p),
-            RateSource::Request(p) => crate::provenance::LevySource::Owned(p.clone()),
+            RateSource::Shared(p) => crate::quote::LevySource::Row(p),
+            RateSource::Request(p) => crate::quote::LevySource::Owned(p.clone()),
         }
     }
 }

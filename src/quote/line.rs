@@ -514,7 +514,7 @@ mod tests {
         // `price_with` reserves three levies per line: glibc serves blocks of up to 1,032 bytes
         // from its per-thread cache, so a levy must stay within a third of that.
         assert!(std::mem::size_of::<Levy>() * 3 <= 1032, "{}", std::mem::size_of::<Levy>());
-        assert_eq!(std::mem::size_of::<crate::provenance::LevySource>(), 16);
+        assert_eq!(std::mem::size_of::<crate::quote::LevySource>(), 16);
     }
 
     #[test]

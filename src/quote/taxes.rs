@@ -196,7 +196,7 @@ pub(super) fn tax(
         };
         (name, base, note)
     };
-    let source = crate::provenance::LevySource::Vat(rate.clone());
+    let source = crate::quote::LevySource::Vat(rate.clone());
     let (r, parts) = rate_terms(ctx, rate.percent);
     if !parts.is_empty() && at_sale.is_none() {
         let unverified = unverified_rate(&rate);
@@ -333,7 +333,7 @@ fn tax_on_duty_at_border(
         amount,
         partial_amount: partial,
         formula,
-        source: crate::provenance::LevySource::Vat(rate.clone()),
+        source: crate::quote::LevySource::Vat(rate.clone()),
         not_priced: unverified.is_some(),
     });
 }

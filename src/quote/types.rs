@@ -301,9 +301,9 @@ pub struct Levy {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub formula: Note,
     /// Where the rate comes from (written as its citation: publisher, dataset, vintage).
-    #[serde(serialize_with = "crate::provenance::cited_levy")]
+    #[serde(serialize_with = "crate::quote::cited_levy")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Citation"))]
-    pub source: crate::provenance::LevySource,
+    pub source: crate::quote::LevySource,
     /// True when the levy was made not priced for a stated reason: its figure (if any) stays in
     /// `formula` followed by "not priced" and why, and a later rule that unprices it adds its own
     /// reason there (docs/rules.md#not-priced). A levy listed without an amount for want of data

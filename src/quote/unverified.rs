@@ -189,7 +189,7 @@ fn bound_taxes_without_duty(ctx: &Ctx<'_>, line: &mut LineQuote, duty: Decimal, 
             continue;
         }
         let percent = match &levy.source {
-            crate::provenance::LevySource::Vat(rate) => Some(rate.percent),
+            crate::quote::LevySource::Vat(rate) => Some(rate.percent),
             _ => None,
         };
         let figure_on = |base: Decimal, r: Decimal| super::taxes::tax_figure(ctx, r, base, at_sale).0;

@@ -203,7 +203,7 @@ pub(super) fn layer_levy(
     metal: Option<Decimal>,
 ) -> Levy {
     let name = format!("{} ({})", l.name, l.ch99);
-    let source = crate::provenance::LevySource::Row(&l.source);
+    let source = crate::quote::LevySource::Row(&l.source);
     let unpriced = |rate: String, why: String| Levy {
         kind: LevyKind::AdditionalDuty,
         name: name.clone().into(),

@@ -14,7 +14,7 @@ pub mod movements;
 pub mod programmes;
 pub mod prohibitions;
 pub mod returned_goods;
-pub(crate) mod table;
+pub(crate) use crate::tsv as table;
 pub mod taxes;
 pub mod trade_remedies;
 pub mod us;

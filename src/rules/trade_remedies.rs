@@ -122,7 +122,7 @@ pub(super) fn on_day<'r>(rows: &'r [TradeRemedy], groups: &Groups<'_>, country: 
     DayRemedies { rows, chapters }
 }
 
-/// A destination's measures on a day ([`on_day`]).
+/// A destination's measures on a day (`on_day`).
 #[derive(Debug, Default, PartialEq)]
 pub struct DayRemedies<'r> {
     rows: Vec<&'r TradeRemedy>,

@@ -564,9 +564,10 @@ fn unsettled_exemption(scopes: &CodeScopes<'_>, exempting: &[&str], date: Date) 
 }
 
 /// Splits a column 1 special text into (rate text, programme codes):
-/// `Free (A+,AU,BH) 3.5% (JP)` → [("Free", [A, AU, BH]), ("3.5%", [JP])]. A parenthesized part
+/// `Free (A+,AU,BH) 3.5% (JP)` → `[("Free", [A, AU, BH]), ("3.5%", [JP])]`. A parenthesized part
 /// that is not a list of programme codes belongs to the rate: Japan's seasonal rates
-/// `10% (01 APR-30 SEP), 20% (01 OCT-31 MAR) (GSP)` → [("10% (01 APR-30 SEP), 20% (01 OCT-31 MAR)", [GSP])].
+/// `10% (01 APR-30 SEP), 20% (01 OCT-31 MAR) (GSP)` →
+/// `[("10% (01 APR-30 SEP), 20% (01 OCT-31 MAR)", [GSP])]`.
 pub fn special_rates(text: &str) -> Vec<(String, Vec<String>)> {
     // `01 APR-30 SEP`: a season's window, never a programme code.
     let is_window = |p: &str| p.starts_with(|c: char| c.is_ascii_digit()) && p.contains('-');

@@ -26,11 +26,11 @@
 //! A table is split into **chapter parts**: each holds the rows whose code's first two digits
 //! (the HS chapter) are at least its first chapter and below the next part's (ascending), so a
 //! quote fetches only the chapters of its codes. Its name is `<jurisdiction>:<chapters>`
-//! (`US:84`, `GB:01-05`; [`chapter_part_name`]). A data file may be split into **year parts**
-//! (`fx_ecb_daily.tsv@2026`, [`year_part_name`]): each is the file's header line and the rows
+//! (`US:84`, `GB:01-05`; `chapter_part_name`). A data file may be split into **year parts**
+//! (`fx_ecb_daily.tsv@2026`, `year_part_name`): each is the file's header line and the rows
 //! whose first field starts with that year, so a quote fetches only the years of its dates.
 //! A data file listing codes may be split into **chapter parts** too (`us_scopes.tsv:58-61`,
-//! [`chapter_file_part_name`]): each is the file's header line and, in file order, every row
+//! `chapter_file_part_name`): each is the file's header line and, in file order, every row
 //! naming a code of its chapters with those codes only (rows naming none are left out); its
 //! chapters run from the first its name gives to the next part's first.
 //!

@@ -721,7 +721,7 @@ fn dates(days: Vec<u64>) -> Result<Vec<Option<Date>>> {
 /// or missing file gives no pairs: every destination then looks up its own table (an
 /// `E_NO_TARIFF` error for `DE`, never another table's rate); `Rules::load` reports the file.
 fn tariffs_of(jurisdictions: Option<&str>) -> Vec<(&str, &str)> {
-    let Some(Ok(t)) = jurisdictions.map(|text| crate::rules::table::Tsv::parse("rules/jurisdictions.tsv", text)) else {
+    let Some(Ok(t)) = jurisdictions.map(|text| crate::tsv::Tsv::parse("rules/jurisdictions.tsv", text)) else {
         return Vec::new();
     };
     let mut pairs: Vec<(&str, &str)> = t

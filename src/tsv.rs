@@ -1,4 +1,5 @@
-//! Reading the embedded TSV rule tables: a header row names the columns.
+//! Reading the embedded TSV tables (the rule tables, the dataset table): a header row names the
+//! columns, and a record is read by column name.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
