@@ -4,7 +4,6 @@
 use super::{DutyExpr, NotPriceableKind, SpecificRate};
 use crate::date::Date;
 use crate::money::{self, format_grouped, Currency, RoundingPolicy};
-use crate::rules::taxes::Rounding;
 use crate::units::{Measure, Quantities};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -30,7 +29,17 @@ pub struct DutyInput<'a> {
     pub rounding: RoundingPolicy,
     /// The destination's rounding of the weight a specific duty per 100 kg is charged on
     /// (`tax_rounding.tsv`, `weight_per_100kg`: Switzerland up to the next 100 g), if it has one.
-    pub weight_per_100kg: Option<&'static Rounding>,
+    pub weight_per_100kg: Option<&'static dyn WeightRounding>,
+}
+
+/// A destination's rounding of the weight a specific duty per 100 kg is charged on, as its
+/// rule table gives it (`tax_rounding.tsv`, `weight_per_100kg`: Switzerland up to the next
+/// 100 g). The evaluator only applies and names it; the rules define it.
+pub trait WeightRounding: std::fmt::Debug + Sync {
+    /// The weight in kg, rounded.
+    fn round_kg(&self, kg: Decimal) -> Decimal;
+    /// The rounding in words for the formula: how (`up to`) and the step in kg (`0.1`).
+    fn in_words(&self) -> (&'static str, Decimal);
 }
 
 impl<'a> DutyInput<'a> {
@@ -486,7 +495,7 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
     }
     let exact_weight = qty;
     if let Some(r) = input.weight_per_100kg.filter(|_| per_100kg(rate)) {
-        qty = r.apply(qty);
+        qty = r.round_kg(qty);
     }
     let Some(units) = crate::money::per_unit(qty, rate.per) else {
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
@@ -497,11 +506,12 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
     }
     if with_text && qty != exact_weight {
         if let Some(r) = input.weight_per_100kg {
+            let (how, step) = r.in_words();
             text.push_str(&format!(
                 " (weight {} kg rounded {} {} kg = {} kg)",
                 exact_weight.normalize(),
-                r.mode.to_step(),
-                r.step.normalize(),
+                how,
+                step.normalize(),
                 qty.normalize()
             ));
         }

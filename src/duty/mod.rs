@@ -8,7 +8,7 @@
 mod eval;
 mod parse;
 
-pub use eval::{ComponentsRead, DutyInput, DutyResult, Unpriced};
+pub use eval::{ComponentsRead, DutyInput, DutyResult, Unpriced, WeightRounding};
 
 use crate::money::Currency;
 use crate::units::Measure;

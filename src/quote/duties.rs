@@ -67,7 +67,8 @@ pub(super) fn value_input<'a>(
         rounding: ctx.req.rounding,
         weight_per_100kg: customs_weight_rounding
             .then(|| ctx.rounding[RoundingTarget::WeightPer100Kg as usize])
-            .flatten(),
+            .flatten()
+            .map(|r| r as &'static dyn crate::duty::WeightRounding),
     }
 }
 

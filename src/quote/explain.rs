@@ -121,7 +121,7 @@ pub(crate) struct DutyFormula {
     fx: Vec<(Currency, Decimal)>,
     base_duty: Option<Decimal>,
     rounding: RoundingPolicy,
-    weight_per_100kg: Option<&'static crate::rules::taxes::Rounding>,
+    weight_per_100kg: Option<&'static dyn crate::duty::WeightRounding>,
 }
 
 impl DutyFormula {

@@ -353,7 +353,8 @@ pub(super) fn price_with(
             fx: &fx_rates,
             base_duty: None,
             rounding: ctx.req.rounding,
-            weight_per_100kg: ctx.rounding[RoundingTarget::WeightPer100Kg as usize],
+            weight_per_100kg: ctx.rounding[RoundingTarget::WeightPer100Kg as usize]
+                .map(|r| r as &'static dyn crate::duty::WeightRounding),
         };
         // A tariff rate's formula is rendered when read; a caller's or band's rate at once.
         let lazy = match &rate.expr {

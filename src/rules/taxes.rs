@@ -112,6 +112,18 @@ pub struct Rounding {
     pub source: Provenance<'static>,
 }
 
+/// The evaluator's view of a `weight_per_100kg` row: applied to the weight a duty per 100 kg is
+/// charged on, and named in its formula.
+impl crate::duty::WeightRounding for Rounding {
+    fn round_kg(&self, kg: Decimal) -> Decimal {
+        self.apply(kg)
+    }
+
+    fn in_words(&self) -> (&'static str, Decimal) {
+        (self.mode.to_step(), self.step)
+    }
+}
+
 impl Rounding {
     /// `amount` rounded by this step.
     pub fn apply(&self, amount: Decimal) -> Decimal {
