@@ -53,3 +53,22 @@ fn a_verify_au_lct_row_is_not_a_lower_bound_rule_18() {
     assert!(r.net_price > d("100711.95"), "{}", r.net_price);
 }
 
+/// audit-z Z5. From 2026-01-01 the lev is converted at the irrevocable rate 1 EUR = 1.95583 BGN
+/// (Council Regulation (EC) No 2866/98 as amended for Bulgaria, `rules/fx_euro.tsv`), and
+/// Regulation (EC) No 1103/97 art. 4(1): "the conversion rates shall be used for any conversion",
+/// so it comes before the ECB's monthly lev rate for January 2026 (1.9558, fixed before the
+/// changeover): BGN 10,000 into DE on 2026-01-01 = 10,000 / 1.95583 = 5,112.9198 = **EUR
+/// 5,112.92** customs value (by hand; the ECB's row gave 5,113.00).
+#[test]
+fn the_lev_in_january_2026_takes_its_legal_rate_before_the_ecb_row_reg_1103_97_art_4() {
+    let q = quote(json!({"destination": "DE", "origin": "CN", "ship_from": "CN", "date": "2026-01-01",
+        "currency": "BGN", "channel": "freight", "transport": "ocean", "incoterm": "DDP", "shipping": "0",
+        "lines": [{"id": "valve", "code": "8481.80.85", "quantity": "1", "unit_price": "10000"}]}));
+    assert_eq!(q.lines[0].customs_value, d("5112.92"), "{:?}", q.fx);
+    assert!(q.fx[0].source.starts_with("BGN at its legal conversion rate of 1.95583 per euro"), "{}", q.fx[0].source);
+    // Dated before the changeover the ECB's lev rate stands.
+    let before = quote(json!({"destination": "DE", "origin": "CN", "ship_from": "CN", "date": "2025-12-31",
+        "currency": "BGN", "channel": "freight", "transport": "ocean", "incoterm": "DDP", "shipping": "0",
+        "lines": [{"id": "valve", "code": "8481.80.85", "quantity": "1", "unit_price": "10000"}]}));
+    assert!(before.fx[0].source.starts_with("ECB"), "{}", before.fx[0].source);
+}
