@@ -72,3 +72,53 @@ fn the_lev_in_january_2026_takes_its_legal_rate_before_the_ecb_row_reg_1103_97_a
         "lines": [{"id": "valve", "code": "8481.80.85", "quantity": "1", "unit_price": "10000"}]}));
     assert!(before.fx[0].source.starts_with("ECB"), "{}", before.fx[0].source);
 }
+
+fn warning<'a>(q: &'a Quote, code: &str, text: &str) -> Option<&'a str> {
+    q.warnings.iter().find(|w| w.code == code && w.message.contains(text)).map(|w| w.message.as_str())
+}
+
+/// audit-z Z7. Switzerland's minimum: "Steuerbeträge bis 5 Schweizerfranken [werden] nicht
+/// erhoben" (BAZG 'Postversand, Interneteinkauf, Kurierverkehr'), the tax tested rounded to 5
+/// centimes (`tax_rounding.tsv#ch-vat-min-5-test`). A book of 4901.99 at CHF 193.00 without
+/// `vat_class` (printed matter at 2.6 % or 8.1 %, vat_classes.tsv#ch-printed-matter): the known
+/// part 2.6 % × 193.00 = 5.018 = 5.02 to the cent, 5.00 rounded to 5 centimes, within CHF 5; the
+/// message names the figure tested beside the unrounded one, so "5.02" is never read as within 5.
+#[test]
+fn the_ch_minimum_message_names_the_figure_rounded_to_5_centimes_z7() {
+    let q = quote(json!({"destination": "CH", "origin": "DE", "ship_from": "DE", "date": "2026-11-27",
+        "currency": "CHF", "channel": "post", "incoterm": "DDP", "shipping": "0", "seller_registered": false,
+        "lines": [{"id": "book", "code": "4901.99.00", "quantity": "1", "unit_price": "193.00"}]}));
+    let w = warning(&q, "W_THRESHOLD_NOT_APPLIED", "ch-vat-min-5: ").expect("the unsettled minimum");
+    assert!(w.contains("the known part (5.02, 5.00 rounded to 5 centimes as the customs authority tests it"), "{w}");
+}
+
+/// audit-z Z7. The IEEPA ruling row (`us_layers.tsv#ieepa-ruled-unlawful`, Learning Resources,
+/// Inc. v. Trump, U.S. Supreme Court 2026-02-20, read in secondary sources) is a statement with
+/// no figure: its `[verify]` says no figure depends on it, beside a complete quote (CN T-shirts
+/// 6109.10.00.12, 10 × US$300, courier, 2025-06-02: IEEPA fentanyl 20 % and reciprocal 10 %
+/// priced from `official` rows).
+#[test]
+fn the_ieepa_ruling_statement_says_no_figure_depends_on_it_z7() {
+    let q = quote(json!({"destination": "US", "date": "2025-06-02", "currency": "USD", "origin": "CN",
+        "ship_from": "CN", "channel": "courier", "incoterm": "DDP", "shipping": "0",
+        "lines": [{"id": "tee", "code": "6109.10.00.12", "quantity": "10", "unit_price": "300.00"}]}));
+    let w = warning(&q, "W_VERIFY", "ieepa-ruled-unlawful").expect("the ruling's verify");
+    assert!(w.contains("no figure of this quote depends on it"), "{w}");
+    assert!(warning(&q, "W_ASSUMPTION", "held IEEPA tariffs unlawful").is_some(), "{:?}", q.warnings);
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+}
+
+/// audit-z Z7. A line whose reason already names it ("line a: a postal item ...") is listed once
+/// with its id in `diff`'s not-priced list, not "line a: line a:". US, origin GB, by post, two
+/// T-shirts of US$100, 2026-07-23 → 2026-07-24 (the postal 10 % ends with Section 122, EO 14388).
+#[test]
+fn diff_names_a_line_once_z7() {
+    let req = request(json!({"destination": "US", "date": "2026-07-23", "currency": "USD", "origin": "GB",
+        "ship_from": "GB", "channel": "post", "incoterm": "DDP", "shipping": "0",
+        "lines": [{"id": "a", "code": "6109.10.00.12", "quantity": "2", "unit_price": "100.00"}]}));
+    let date = |s: &str| landed::date::Date::parse(s).unwrap();
+    let c = landed::diff::compare_dates(&engine(), &req, date("2026-07-23"), date("2026-07-24")).expect("a comparison");
+    assert!(!c.unpriced.is_empty(), "the 2026-07-24 quote lists what it cannot price");
+    assert!(c.unpriced.iter().all(|u| !u.contains("line a: line a:")), "{:?}", c.unpriced);
+    assert!(c.unpriced.iter().any(|u| u.starts_with("2026-07-23: line a: a postal item")), "{:?}", c.unpriced);
+}
