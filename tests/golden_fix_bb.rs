@@ -31,7 +31,11 @@ fn a_verify_au_lct_row_is_not_a_lower_bound_rule_18() {
     let lct = excise(&q);
     assert_eq!(lct.source.row(), "excise_rates.tsv#au-lct-2026-27");
     assert_eq!((lct.amount, lct.partial_amount), (None, None), "{}", lct.formula);
-    assert!(lct.formula.as_str().contains("5,457.30") && lct.formula.as_str().contains("not a lower bound"), "{}", lct.formula);
+    assert!(
+        lct.formula.as_str().contains("5,457.30") && lct.formula.as_str().contains("not a lower bound"),
+        "{}",
+        lct.formula
+    );
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert_eq!(q.totals.tax, d("9000.00"));
     assert!(q.totals.at_least && !q.totals.complete);
@@ -49,7 +53,10 @@ fn a_verify_au_lct_row_is_not_a_lower_bound_rule_18() {
     let r = reverse(&engine(), &req, d("120000.00"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
     assert_eq!(r.bound.as_ref().map(|b| b.net_price_is.as_str()), Some("upper"));
     let at = quote(au_car("2025-07-01", &r.net_price.to_string(), "3.6"));
-    assert_eq!(at.totals.tax, at.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum());
+    assert_eq!(
+        at.totals.tax,
+        at.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Tax).filter_map(|l| l.amount).sum()
+    );
     assert!(r.net_price > d("100711.95"), "{}", r.net_price);
 }
 
@@ -121,4 +128,35 @@ fn diff_names_a_line_once_z7() {
     assert!(!c.unpriced.is_empty(), "the 2026-07-24 quote lists what it cannot price");
     assert!(c.unpriced.iter().all(|u| !u.contains("line a: line a:")), "{:?}", c.unpriced);
     assert!(c.unpriced.iter().any(|u| u.starts_with("2026-07-23: line a: a postal item")), "{:?}", c.unpriced);
+}
+
+/// audit-z Z6. The EU handling fee is on "low-value consignments of goods sold at a distance"
+/// (Reg. (EU) 2026/2108 art. 20, as reported; `fees.tsv#eu-handling-fee-2026`). A distance sale
+/// is a supply to a person who is not a taxable person (Directive 2006/112/EC art. 14(4)): a
+/// consignment to a business buyer is not one, nor is a gift. DE, CN T-shirts 2 × EUR 20 by post,
+/// 2026-11-27: listed for a consumer ("may be due from 2026-11-01 (expected ...)": its start is
+/// not read), not for `business_buyer: true`, not for `gift: true`.
+#[test]
+fn the_eu_handling_fee_is_on_distance_sales_only_directive_2006_112_art_14_4() {
+    let parcel = |extra: Value| {
+        let mut v = json!({"destination": "DE", "origin": "CN", "ship_from": "CN", "date": "2026-11-27",
+            "currency": "EUR", "channel": "post", "incoterm": "DDP",
+            "lines": [{"id": "tee", "code": "6109.10.00.10", "quantity": "2", "unit_price": "20.00"}]});
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        quote(v)
+    };
+    let fee = |q: &Quote| q.levies.iter().find(|l| l.name.as_str().contains("EU customs handling fee")).cloned();
+    let consumer = parcel(json!({}));
+    let listed = fee(&consumer).expect("listed for a consumer");
+    assert_eq!(listed.amount, None);
+    assert!(listed.formula.as_str().contains("may be due from 2026-11-01 (expected"), "{}", listed.formula);
+    let w = warning(&consumer, "W_FEE_UNKNOWN", "EU customs handling fee").expect("W_FEE_UNKNOWN");
+    assert!(w.contains("may be due") && !w.contains("is due but"), "{w}");
+    assert!(!consumer.totals.complete);
+    let b2b = parcel(json!({"business_buyer": true}));
+    assert!(fee(&b2b).is_none(), "{:?}", b2b.levies);
+    let gift = parcel(json!({"gift": true}));
+    assert!(fee(&gift).is_none(), "{:?}", gift.levies);
 }
