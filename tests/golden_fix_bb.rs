@@ -160,3 +160,22 @@ fn the_eu_handling_fee_is_on_distance_sales_only_directive_2006_112_art_14_4() {
     let gift = parcel(json!({"gift": true}));
     assert!(fee(&gift).is_none(), "{:?}", gift.levies);
 }
+
+/// audit-z Z2, without the car's consumption: the 2026-27 rows differ by fuel (LCT Act s.25-1(4)
+/// as amended 2025), both `verify`; neither figure is a lower bound (rule 18), so the formula
+/// does not call the lower one "a lower bound", and the line asks for `fuel_l_per_100km`.
+#[test]
+fn a_verify_au_lct_without_fuel_input_is_not_called_a_lower_bound() {
+    let mut v = au_car("2026-08-01", "90000.00", "5.0");
+    v["lines"][0].as_object_mut().unwrap().remove("fuel_l_per_100km");
+    let q = quote(v);
+    let lct = excise(&q);
+    assert_eq!(lct.partial_amount, None, "{}", lct.formula);
+    assert!(
+        !lct.formula.as_str().contains("a lower bound:") && !lct.formula.as_str().contains("at least"),
+        "{}",
+        lct.formula
+    );
+    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("fuel_l_per_100km"), "{:?}", q.lines[0].reason);
+    assert_eq!(q.totals.tax, d("9000.00"));
+}
