@@ -394,10 +394,7 @@ impl EmbeddedFx {
             return None;
         }
         // A currency the euro replaced is read as the euro (`legal_conversion`).
-        let (from, to) = match self.in_euro(method, from, to, date) {
-            Err(part) => return Some(part),
-            Ok(pair) => pair.unwrap_or((from, to)),
-        };
+        let (from, to) = self.in_euro(from, to, date).unwrap_or((from, to));
         if from == to || (method != FxMethod::HmrcMonthly && self.is_peg_pair(from, to)) {
             return None;
         }
@@ -435,56 +432,15 @@ impl EmbeddedFx {
         self.replaced.iter().find(|(r, _, from, _)| *r == c && *from <= date).map(|(_, k, _, s)| (*k, *s))
     }
 
-    /// Whether the table `method` reads has a rate of `c` in the row it reads for `date` (the
-    /// month's, else the latest before it; the latest day on or before it), whatever that row's
-    /// other columns: `Err(part)` when that row's year part is not attached.
-    fn table_has(&self, method: FxMethod, c: Currency, date: Date) -> std::result::Result<bool, &'static str> {
-        let month = format!("{:04}-{:02}", date.year(), date.month());
-        let found = match method {
-            FxMethod::EcbMonthly => {
-                self.monthly_row(date)?.map(|(columns, row)| column_rate(columns, row.2, c).is_some())
-            }
-            FxMethod::HmrcMonthly => YearPart::newest_first(&self.hmrc, date, |table| {
-                let upto = table.rows.partition_point(|(m, _, _)| *m <= month.as_str());
-                let row = table.rows[..upto].last()?;
-                Some(per_gbp(&table.currencies, row.2, c).is_some())
-            })?,
-            FxMethod::EcbDaily => {
-                let daily = YearPart::newest_first(&self.ecb_daily, date, |table| {
-                    let upto = table.rows.partition_point(|(d, _)| *d <= date);
-                    let row = table.rows[..upto].last()?;
-                    Some(column_rate(&table.currencies, row.1, c).is_some())
-                })?;
-                match daily {
-                    Some(has) => Some(has),
-                    // Before the daily table, the monthly rates stand in (`ecb_daily`).
-                    None => return self.table_has(FxMethod::EcbMonthly, c, date),
-                }
-            }
-        };
-        Ok(found.unwrap_or(false))
-    }
-
-    /// The pair to read from the tables when the euro has replaced a currency of it on `date` and
-    /// the table `method` reads has no rate of it for the date: the euro in its place (`None`:
-    /// neither was; the EU's and HMRC's January 2026 rows still have the lev, read as before);
-    /// `Err(part)` when deciding needs a year part not attached.
-    #[allow(clippy::type_complexity)]
-    fn in_euro(
-        &self,
-        method: FxMethod,
-        from: Currency,
-        to: Currency,
-        date: Date,
-    ) -> std::result::Result<Option<(Currency, Currency)>, &'static str> {
-        let euro = |c: Currency| -> std::result::Result<Currency, &'static str> {
-            match self.replaced_by_euro(c, date) {
-                Some(_) if !self.table_has(method, c, date)? => Ok(Currency::EUR),
-                _ => Ok(c),
-            }
-        };
-        let pair = (euro(from)?, euro(to)?);
-        Ok((pair != (from, to)).then_some(pair))
+    /// The pair to read from the tables when the euro has replaced a currency of it on `date`:
+    /// the euro in its place (`None`: neither was). The legal conversion rate comes before any
+    /// table rate of that currency (Regulation (EC) No 1103/97 art. 4(1): "the conversion rates
+    /// shall be used for any conversion"), so the EU's and HMRC's January 2026 rows, which still
+    /// have the lev (the ECB's 1.9558), are not read for it (fix-bb, audit-z Z5).
+    fn in_euro(&self, from: Currency, to: Currency, date: Date) -> Option<(Currency, Currency)> {
+        let euro = |c: Currency| if self.replaced_by_euro(c, date).is_some() { Currency::EUR } else { c };
+        let pair = (euro(from), euro(to));
+        (pair != (from, to)).then_some(pair)
     }
 
     /// A rate with a currency the euro replaced, on or after the day it did (the lev from
@@ -495,7 +451,7 @@ impl EmbeddedFx {
     /// X11: BGN/JPY on 2026-11-27 was the cross of 2025-12-31, 94.125166, for 175.68 / 1.95583 =
     /// 89.82) nor refused where the ECB no longer publishes it. Dated before, `None`.
     fn legal_conversion(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<CustomsRate> {
-        let (f, t) = self.in_euro(method, from, to, date).ok()??;
+        let (f, t) = self.in_euro(from, to, date)?;
         // The currencies read as the euro, with their rows.
         let replaced = |c: Currency, stand_in: Currency| self.replaced_by_euro(c, date).filter(|_| stand_in != c);
         let (of_from, of_to) = (replaced(from, f), replaced(to, t));

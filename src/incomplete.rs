@@ -82,9 +82,11 @@ fn line_leaves_inexact(line: &LineQuote, component: Component) -> bool {
     unpriced.any(|v| Component::of(v.kind) == component)
 }
 
-/// `line {id}: {reason}`.
+/// `line {id}: {reason}`, the prefix once when the reason already starts with it (audit-z Z7:
+/// "line a: line a: a postal item ...").
 fn line_entry(l: &LineQuote) -> String {
     match &l.reason {
+        Some(r) if r.starts_with(&format!("line {}: ", l.id)) => r.to_string(),
         Some(r) => format!("line {}: {r}", l.id),
         None => format!("line {} is {}", l.id, status_word(l.status)),
     }

@@ -127,9 +127,11 @@ fn au_lct_threshold_depends_on_fuel_consumption_s25_1_4() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     // 2025-26: the 3.5 l/100 km limit (Act No. 29 of 2025) and the thresholds as secondary sources
     // report them ($91,387 fuel-efficient, `verify`, fix-z): (99,000 − 91,387) × 10/11 × 33 % =
-    // 2,283.90, listed, not priced.
+    // 2,283.90, listed in the formula, not priced and no lower bound (docs/rules.md rule 18: a
+    // guess is not a lower bound; fix-bb, audit-z Z2).
     let q = au("2026-03-01", "0", car(Some("3")));
-    assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, Some(d("2283.90"))));
+    assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));
+    assert!(excise(&q).formula.as_str().contains("2,283.90"), "{}", excise(&q).formula);
     assert_eq!(q.lines[0].status, LineStatus::Partial);
 }
 

@@ -563,10 +563,14 @@ fn charge(
     if let Some(f) = rate.fuel {
         formula.push_str(&format!(", for a car of {}", f.text()));
     }
-    if !others.is_empty() {
+    // docs/rules.md §18: a guess is not a lower bound. A `verify` row outside the VAT base (the AU
+    // LCT of 2025-26 and 2026-27) keeps its figure in the formula only: a higher true threshold
+    // gives a smaller tax, so the figure is no "at least" (audit-z Z2).
+    let guess = !settled && rate.source.is_verify() && !rate.in_vat_base;
+    if !others.is_empty() && !guess {
         formula.push_str(": the lowest figure, a lower bound");
     }
-    if !base_known && !not_due {
+    if !base_known && !not_due && !guess {
         formula.push_str(": at least (a part of its base is not priced)");
     }
     let verify = rate.source.is_verify() && !settled;
@@ -585,6 +589,9 @@ fn charge(
     if verify {
         p.reasons.push(format!("{}: the rate {} is from a secondary source [verify]", row.name, rate.source.row()));
     }
+    if guess {
+        formula.push_str(": not priced (a figure from a secondary source, not a lower bound)");
+    }
     p.levies.push(Levy {
         kind: LevyKind::Excise,
         name: row.name.into(),
@@ -592,7 +599,7 @@ fn charge(
         base_note: note.into(),
         rate: rate_text(rate).into(),
         amount: priced.then_some(amount),
-        partial_amount: (!priced).then_some(amount),
+        partial_amount: (!priced && !guess).then_some(amount),
         formula: formula.into(),
         source: (&rate.source).into(),
         not_priced: false,

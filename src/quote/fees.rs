@@ -36,8 +36,10 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         if !f.channels.is_empty() && !f.channels.contains(&ctx.req.channel()) {
             continue;
         }
-        // A fee on goods sold is not considered for a gift.
-        if f.condition == FeeCondition::NotGift && ctx.req.gift {
+        // A fee on goods sold is not considered for a gift; one on distance sales neither for a
+        // business buyer (Directive 2006/112/EC art. 14(4)).
+        let not_sold = ctx.req.gift || (f.condition == FeeCondition::DistanceSale && ctx.req.business_buyer);
+        if matches!(f.condition, FeeCondition::NotGift | FeeCondition::DistanceSale) && not_sold {
             continue;
         }
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
@@ -76,7 +78,7 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         }
         // A row of unknown figures has none from any source: its W_FEE_UNKNOWN says why; an
         // unpriced verify row's own W_VERIFY (below) says why it is not priced.
-        let said_below = f.kind == FeeKind::Unknown || unverified_fee(f, relief).is_some();
+        let said_below = matches!(f.kind, FeeKind::Unknown | FeeKind::Expected) || unverified_fee(f, relief).is_some();
         ctx.note_verify(f.source.row(), f.source.is_verify() && !said_below);
         if let Some(v) = old_vintage(f, ctx.req.date) {
             ctx.warn(Detail::OldRule { row: f.source.row(), vintage: v });
@@ -139,10 +141,20 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         let (amount, formula) = match priced {
             Some(priced) => priced,
             None => {
-                let why = format!(
-                    "{} is due but its figures for {} are not in our data: {}",
-                    f.name, ctx.req.date, f.source.publisher
-                );
+                // An expected fee's start is not read: it may be due, not "is due" (audit-z Z6).
+                let why = match f.kind {
+                    FeeKind::Expected => format!(
+                        "{} may be due from {} (expected; its start is not read) and its figures for {} are not in our data: {}",
+                        f.name,
+                        f.valid_from.map(|d| d.to_string()).unwrap_or_default(),
+                        ctx.req.date,
+                        f.source.publisher
+                    ),
+                    _ => format!(
+                        "{} is due but its figures for {} are not in our data: {}",
+                        f.name, ctx.req.date, f.source.publisher
+                    ),
+                };
                 ctx.warn(Detail::FeeUnknown { why: why.clone() });
                 out.push(fee_levy(f.name, entered, entry, "unknown", None, why, &f.source));
                 continue;

@@ -56,7 +56,15 @@ pub(super) fn stated_rows(
         l.line.with_layers.is_empty() || l.line.with_layers.iter().any(|x| charged.iter().any(|c| c.starts_with(x)))
     };
     for l in rows.iter().filter(|l| l.role == LayerRole::Assumption && with(l)) {
-        ctx.note_verify(l.source.row(), l.source.is_verify());
+        // A statement row carries no figure: its `[verify]` says so, so that it is not read as
+        // making the quote partial (audit-z Z7: the IEEPA ruling beside `complete: true`).
+        if l.source.is_verify() {
+            let why = format!(
+                "{} comes from a secondary source and is marked [verify]; it is a statement only: no figure of this quote depends on it",
+                l.source.row()
+            );
+            ctx.warn(Detail::Unverified { why });
+        }
         if let Some(assumption) = l.assumption {
             ctx.warn(Detail::Assumption { threshold: l.id, assumption });
         }

@@ -689,7 +689,7 @@ fn apply_one_min_collectible(
     }
     let Some(tax) = within else { return };
     if unsettled {
-        return unsettled_min_collectible(ctx, t, tax, lines);
+        return unsettled_min_collectible(ctx, t, tax, taxed.map(|(_, converted)| converted), lines);
     }
     let what = if t.duty && t.tax {
         "duty and tax"
@@ -764,11 +764,37 @@ fn tax_within(tax: Decimal, t: &Threshold) -> bool {
     }
 }
 
+/// A rounding step in words: `0.05` of a franc is "5 centimes"; else "steps of 0.05 EUR".
+fn step_words(step: Decimal, currency: crate::money::Currency) -> String {
+    let hundredths = (step * Decimal::ONE_HUNDRED).normalize();
+    match currency.code() {
+        "CHF" if step < Decimal::ONE => format!("{hundredths} centimes"),
+        c => format!("steps of {} {c}", step.normalize()),
+    }
+}
+
 /// A minimum collectible whose test is unsettled ([`apply_min_collectible`]): the levies it would
 /// waive are not priced, each saying why and what settles it.
-fn unsettled_min_collectible(ctx: &mut Ctx<'_>, t: &'static Threshold, known: Decimal, lines: &mut [LineQuote]) {
+fn unsettled_min_collectible(
+    ctx: &mut Ctx<'_>,
+    t: &'static Threshold,
+    known: Decimal,
+    converted: Option<Decimal>,
+    lines: &mut [LineQuote],
+) {
+    // The figure the law tests, when it is rounded first (Switzerland: to 5 centimes,
+    // `tax_rounding.tsv#ch-vat-min-5-test`): "5.02" alone is not within 5 to a reader (audit-z Z7).
+    let tested = match (converted, ctx.rounding[RoundingTarget::MinCollectible as usize]) {
+        (Some(c), Some(r)) if ctx.j.currency == t.currency && r.apply(c) != c => format!(
+            ", {} rounded to {} as the customs authority tests it: {}",
+            format_grouped(r.apply(c)),
+            step_words(r.step, t.currency),
+            r.source.row()
+        ),
+        _ => String::new(),
+    };
     let settle = format!(
-        "the known part ({}) is within the minimum of {} {}, but part of it is not priced: if the whole stays within it, none of it is collected; give the missing inputs to settle it",
+        "the known part ({}{tested}) is within the minimum of {} {}, but part of it is not priced: if the whole stays within it, none of it is collected; give the missing inputs to settle it",
         format_grouped(known),
         t.amount,
         t.currency

@@ -200,6 +200,9 @@ pub enum FeeKind {
     Flat,
     /// The fee is due but its figures for the period are not in our sources: never priced.
     Unknown,
+    /// A fee reported as coming, its start (the row's `valid_from`) expected, not read: like
+    /// `Unknown`, never priced, and it "may be due" rather than "is due" (audit-z Z6).
+    Expected,
     /// The law exempts these entries from the fee: listed at zero with the row's reason (US
     /// mail from the MPF, 19 CFR 24.23(c)(1)(v)).
     Exempt,
@@ -213,9 +216,12 @@ pub enum FeeCondition {
     Always,
     /// The consignment owes duty (the US dutiable mail fee: each item of dutiable mail).
     Dutiable,
-    /// The consignment is not a gift (`gift: true`): a fee on goods sold, such as the EU's
-    /// handling fee on low-value distance sales.
+    /// The consignment is not a gift (`gift: true`): a fee on goods sold.
     NotGift,
+    /// A distance sale (Directive 2006/112/EC art. 14(4): a supply to a person who is not a
+    /// taxable person): neither a gift nor to a business buyer (`business_buyer: true`), such as
+    /// the EU's handling fee on low-value distance sales (audit-z Z6).
+    DistanceSale,
 }
 
 /// Which entries a fee applies to.
@@ -717,6 +723,7 @@ impl FeeCodes {
                 ("ad_valorem", FeeKind::AdValorem),
                 ("flat", FeeKind::Flat),
                 ("unknown", FeeKind::Unknown),
+                ("expected", FeeKind::Expected),
                 ("exempt", FeeKind::Exempt),
             ],
         )?;
@@ -748,6 +755,7 @@ impl FeeCodes {
                     ("", FeeCondition::Always),
                     ("dutiable", FeeCondition::Dutiable),
                     ("not_gift", FeeCondition::NotGift),
+                    ("distance_sale", FeeCondition::DistanceSale),
                 ],
             )?,
         })

@@ -198,6 +198,7 @@ impl Rules {
 fn fee_summary(f: &super::Fee) -> String {
     let figures = match (f.kind, f.percent) {
         (super::FeeKind::Unknown, _) => format!("{} not known for this period", f.name),
+        (super::FeeKind::Expected, _) => format!("{} expected, not known for this period", f.name),
         (super::FeeKind::Exempt, _) => format!("{} exempt", f.name),
         (_, Some(p)) => format!(
             "{} {}% min {} max {} {}",
