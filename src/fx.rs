@@ -390,9 +390,6 @@ impl EmbeddedFx {
     /// hold no rate of the pair up to the date, then the monthly rates before the daily table
     /// starts. `None` when the attached parts answer it.
     pub fn part_missing(&self, method: FxMethod, from: Currency, to: Currency, date: Date) -> Option<&'static str> {
-        if from == to || (method != FxMethod::HmrcMonthly && self.is_peg_pair(from, to)) {
-            return None;
-        }
         // A currency the euro replaced is read as the euro (`legal_conversion`).
         let (from, to) = self.in_euro(from, to, date).unwrap_or((from, to));
         if from == to || (method != FxMethod::HmrcMonthly && self.is_peg_pair(from, to)) {
@@ -514,8 +511,7 @@ impl EmbeddedFx {
 
     /// Whether both currencies are fixed to the US dollar and one is pegged ([`Self::peg_rate`]).
     fn is_peg_pair(&self, from: Currency, to: Currency) -> bool {
-        let pegged = |c: Currency| self.pegs.iter().any(|(p, _, _)| *p == c);
-        (pegged(from) || pegged(to)) && self.per_usd(from).is_some() && self.per_usd(to).is_some()
+        (self.is_pegged(from) || self.is_pegged(to)) && self.per_usd(from).is_some() && self.per_usd(to).is_some()
     }
 
     /// The rate between two currencies fixed to the US dollar (one of them pegged, the other

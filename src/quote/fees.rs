@@ -38,8 +38,12 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         }
         // A fee on goods sold is not considered for a gift; one on distance sales neither for a
         // business buyer (Directive 2006/112/EC art. 14(4)).
-        let not_sold = ctx.req.gift || (f.condition == FeeCondition::DistanceSale && ctx.req.business_buyer);
-        if matches!(f.condition, FeeCondition::NotGift | FeeCondition::DistanceSale) && not_sold {
+        let excluded = match f.condition {
+            FeeCondition::NotGift => ctx.req.gift,
+            FeeCondition::DistanceSale => ctx.req.gift || ctx.req.business_buyer,
+            _ => false,
+        };
+        if excluded {
             continue;
         }
         let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };

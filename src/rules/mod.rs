@@ -1073,8 +1073,7 @@ impl Rules {
     pub fn origin_duty_free(&self, destination: &str, origin: &str, code: &str, date: Date) -> Option<&DutyFree> {
         self.duty_free.iter().find(|r| {
             r.origins.contains(&origin)
-                && r.in_force(date)
-                && self.groups.names(r.country, destination, date)
+                && self.reaches_by_origin(r, destination, date)
                 && r.dutiable_prefix(code).is_none()
         })
     }
@@ -1082,21 +1081,22 @@ impl Rules {
     /// The first row of `rules/duty_free.tsv` by origin (of any origin it names) that would reach
     /// `code` into `destination` on `date`: what a line without an origin must state it assumes.
     pub fn any_origin_duty_free(&self, destination: &str, code: &str, date: Date) -> Option<&DutyFree> {
-        self.duty_free.iter().find(|r| {
-            !r.origins.is_empty()
-                && r.in_force(date)
-                && self.groups.names(r.country, destination, date)
-                && r.dutiable_prefix(code).is_none()
-        })
+        self.duty_free
+            .iter()
+            .find(|r| self.reaches_by_origin(r, destination, date) && r.dutiable_prefix(code).is_none())
     }
 
     /// True when a row of `rules/duty_free.tsv` by origin is in force on `date` for
     /// `destination` (its `country` names it or a group it belongs to on `date`): only then can
     /// [`Rules::origin_duty_free`] or [`Rules::any_origin_duty_free`] find one for a line.
     pub fn origin_rows_reach(&self, destination: &str, date: Date) -> bool {
-        self.duty_free
-            .iter()
-            .any(|r| !r.origins.is_empty() && r.in_force(date) && self.groups.names(r.country, destination, date))
+        self.duty_free.iter().any(|r| self.reaches_by_origin(r, destination, date))
+    }
+
+    /// Whether `r` is a row by origin in force on `date` whose `country` names `destination` or a
+    /// group it belongs to on `date`: the test these three look-ups share.
+    fn reaches_by_origin(&self, r: &DutyFree, destination: &str, date: Date) -> bool {
+        !r.origins.is_empty() && r.in_force(date) && self.groups.names(r.country, destination, date)
     }
 
     /// The fees of `country` in force on `date`: its own rows and those of the groups it is a
