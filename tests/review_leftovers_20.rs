@@ -78,3 +78,47 @@ fn a_verify_excise_zero_on_a_base_not_fully_priced_is_listed_not_a_lower_bound()
     assert_eq!((lux.amount, lux.partial_amount), (Some(d("0.00")), None), "{}", lux.formula);
     assert_eq!(q.lines[0].status, LineStatus::Priced);
 }
+
+// 3. The unused-input hint names a `verify` excise as listed with a figure, not "without a rate".
+
+/// A New Tax System (Luxury Car Tax) Act 1999 s.7-15(1), s.25-1: the 2026-27 rows
+/// (`au-lct-2026-27`, $80,809 over 3.5 l/100 km) are `verify`, so the LCT is listed with its
+/// figure, not priced (docs/rules.md §21). Nothing on the car reads its weight; the warning said
+/// the LCT was "listed without a rate" and that a rate per kg for it would read the value: its
+/// rate is 33 % × 10/11 of the excess of the LCT value, and the warning now says so.
+#[test]
+fn an_unused_weight_beside_a_verify_excise_names_it_listed_with_a_figure() {
+    let q = quote(json!({"destination": "AU", "date": "2026-08-01", "currency": "AUD", "channel": "freight",
+        "origin": "DE", "ship_from": "DE", "incoterm": "DDP",
+        "lines": [{"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "90000.00", "duty_rate": "0%",
+                   "fuel_l_per_100km": "5.0", "weight_kg": "1500"}]}));
+    let lct = levy(&q, LevyKind::Excise, "Luxury car tax");
+    assert_eq!((lct.amount, lct.partial_amount), (None, None), "{}", lct.formula);
+    let w: Vec<&str> = q
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W_INPUT_UNUSED" && w.message.starts_with("lines[0].weight_kg"))
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        w,
+        ["lines[0].weight_kg: no levy of this line is charged per kg, and charges are not allocated by weight, so the value was not used; Luxury car tax (excise_rates.tsv#au-lct-2026-27) is listed with a figure from a secondary source, not priced, and its rate is not per kg"]
+    );
+    // Beside an excise listed without a rate (Canada's A/C excise, Excise Tax Act Sch. I s.7),
+    // each is named as what it is.
+    let q = quote(json!({"destination": "CA", "subdivision": "ON", "date": "2026-11-26", "currency": "CAD",
+        "channel": "freight", "origin": "DE", "ship_from": "DE", "incoterm": "DDP",
+        "lines": [{"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "150000.00", "duty_rate": "6.1%",
+                   "fuel_l_per_100km": "8.0", "weight_kg": "1500"}]}));
+    let w = q.warnings.iter().find(|w| w.message.starts_with("lines[0].weight_kg")).expect("weight unused");
+    assert!(
+        w.message.contains("(excise.tsv#ca-ac-excise) is listed without a rate, and a rate per kg"),
+        "{}",
+        w.message
+    );
+    assert!(
+        w.message.ends_with("Luxury tax (Select Luxury Items Tax Act) (excise_rates.tsv#ca-luxury-tax-vehicles) is listed with a figure from a secondary source, not priced, and its rate is not per kg"),
+        "{}",
+        w.message
+    );
+}
