@@ -122,3 +122,37 @@ fn an_unused_weight_beside_a_verify_excise_names_it_listed_with_a_figure() {
         w.message
     );
 }
+
+// 4. The EU's EUR 2 handling fee and Northern Ireland.
+
+/// Windsor Framework art. 5(3)-(4) and Annex 2: Union customs legislation applies in respect of
+/// Northern Ireland; art. 13(3): an act amending a listed act applies as amended. Whether the
+/// EU's handling fee (Regulation (EU) 2026/2108 art. 20, as reported; `eu-handling-fee-2026`)
+/// applies there, and who collects it, is not read (HL Deb 26 February 2026 asked; no answer in
+/// our sources). A book from China into Northern Ireland by post, GBP 40, IOSS, was complete on
+/// 2026-11-27 with no word; it lists the fee as it may be due, the quote not complete, as into
+/// Germany (`golden_fix_aa.rs`). A gift, not a distance sale (Directive 2006/112/EC art. 14(4)),
+/// does not list it; nor does the day before the expected start.
+#[test]
+fn the_eu_handling_fee_may_be_due_in_northern_ireland_and_is_listed_windsor_framework_art_13_3() {
+    let book = |date: &str, gift: bool| {
+        quote(json!({"destination": "XI", "origin": "CN", "ship_from": "CN", "date": date, "currency": "GBP",
+            "channel": "post", "incoterm": "DDP", "seller_registered": !gift, "gift": gift,
+            "lines": [{"id": "b", "code": "4901.99.00.00", "quantity": "1", "unit_price": "40.00"}]}))
+    };
+    let fee = |q: &Quote| q.levies.iter().find(|l| l.name.as_str().contains("EU customs handling fee")).cloned();
+    let before = book("2026-10-31", false);
+    assert!(fee(&before).is_none() && before.totals.complete);
+    assert_eq!(before.totals.landed, d("40.00"));
+    let q = book("2026-11-27", false);
+    let f = fee(&q).expect("the EU fee is listed for XI");
+    assert_eq!((f.amount, f.partial_amount), (None, None));
+    assert_eq!(f.source.row(), "fees.tsv#xi-eu-handling-fee-2026");
+    assert!(f.name.as_str().contains("not read whether it applies there"), "{}", f.name);
+    assert!(!q.totals.complete && q.totals.at_least);
+    assert_eq!(q.totals.landed, d("40.00"));
+    let w = q.warnings.iter().find(|w| w.code == "W_FEE_UNKNOWN").expect("W_FEE_UNKNOWN");
+    assert!(w.message.contains("may be due from 2026-11-01") && w.message.contains("art. 13(3)"), "{}", w.message);
+    let gift = book("2026-11-27", true);
+    assert!(fee(&gift).is_none());
+}
