@@ -156,3 +156,41 @@ fn the_eu_handling_fee_may_be_due_in_northern_ireland_and_is_listed_windsor_fram
     let gift = book("2026-11-27", true);
     assert!(fee(&gift).is_none());
 }
+
+// 5. US FTA staged rates between 1 January and the first 2026 edition in our data.
+
+/// KORUS (US-Korea FTA Implementation Act; Presidential Proclamation 8783): staged reductions take
+/// effect on 1 January of each year. Beef 0201.10.50 from Korea: the 2025 tariff database (our
+/// row until 2026-02-11) gives 1.7 % (KR), HTS 2026 Revision 3 (from 2026-02-12) Free (KR). On
+/// 2026-01-15 the year's staged rate is not read (the 2026 Basic Edition is not in our sources):
+/// the duty is at least 0.00 (Revision 3's) and at most 170.00 (the 2025 rate), the line partial
+/// naming both; it was priced 170.00, complete. On 2025-12-31 and from 2026-02-12 it is priced.
+#[test]
+fn a_claim_between_1_january_and_the_first_edition_of_the_year_is_between_both_staged_rates() {
+    let beef = |date: &str| {
+        quote(json!({"destination": "US", "origin": "KR", "ship_from": "KR", "date": date, "currency": "USD",
+            "channel": "freight", "transport": "ocean", "incoterm": "DDP", "claim": "KR",
+            "lines": [{"id": "beef", "code": "0201.10.50", "quantity": "1", "unit_price": "10000", "weight_kg": "1000"}]}))
+    };
+    let duty = |q: &Quote| q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).cloned().expect("duty");
+    let before = beef("2025-12-31");
+    assert_eq!((duty(&before).amount, duty(&before).partial_amount), (Some(d("170.00")), None));
+    let q = beef("2026-01-15");
+    let l = &q.lines[0];
+    let dt = duty(&q);
+    assert_eq!((dt.amount, dt.partial_amount), (None, Some(d("0.00"))), "{}", dt.formula);
+    assert!(dt.formula.as_str().ends_with("= 170.00; at least 0.00 (the year's staged rate not read)"), "{}", dt.formula);
+    assert_eq!(l.status, LineStatus::Partial);
+    let reason = l.reason.as_deref().unwrap_or("");
+    assert!(
+        reason.contains("the staged rate in force from 1 January 2026 is not read")
+            && reason.contains("gives 1.7% (170.00)")
+            && reason.contains("Revision 3 (JSON), in force from 2026-02-12, gives Free (0.00)"),
+        "{reason}"
+    );
+    let claim = l.claim.as_ref().expect("claim");
+    assert_eq!((claim.duty, claim.saving), (None, None));
+    assert!(!q.totals.complete && q.totals.at_least);
+    let after = beef("2026-02-12");
+    assert_eq!((duty(&after).amount, duty(&after).partial_amount), (Some(d("0.00")), None));
+}
