@@ -160,6 +160,7 @@ fn a_luxury_tax_far_below_the_threshold_is_not_due_beside_unpriced_excises_with_
 /// CAD 100 (A/C) = 100,046.20, over CAD 100,000: at least 0.00, as before (tests/golden_m8_16.rs).
 /// So is a car whose most crosses only through the green levy's CAD 4,000 (CAD 90,000: 95,490.00
 /// + 4,100.00 = 99,590.00 stays below; CAD 92,000: 97,612.00 + 4,100.00 = 101,712.00 crosses).
+///
 /// Not settled, the zero is the figure of a `verify` row: listed in the formula, no
 /// `partial_amount` (fix-cc, docs/rules.md §18; it was "at least 0.00"), the line partial.
 #[test]

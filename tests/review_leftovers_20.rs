@@ -179,7 +179,11 @@ fn a_claim_between_1_january_and_the_first_edition_of_the_year_is_between_both_s
     let l = &q.lines[0];
     let dt = duty(&q);
     assert_eq!((dt.amount, dt.partial_amount), (None, Some(d("0.00"))), "{}", dt.formula);
-    assert!(dt.formula.as_str().ends_with("= 170.00; at least 0.00 (the year's staged rate not read)"), "{}", dt.formula);
+    assert!(
+        dt.formula.as_str().ends_with("= 170.00; at least 0.00 (the year's staged rate not read)"),
+        "{}",
+        dt.formula
+    );
     assert_eq!(l.status, LineStatus::Partial);
     let reason = l.reason.as_deref().unwrap_or("");
     assert!(
