@@ -160,27 +160,35 @@ fn a_luxury_tax_far_below_the_threshold_is_not_due_beside_unpriced_excises_with_
 /// CAD 100 (A/C) = 100,046.20, over CAD 100,000: at least 0.00, as before (tests/golden_m8_16.rs).
 /// So is a car whose most crosses only through the green levy's CAD 4,000 (CAD 90,000: 95,490.00
 /// + 4,100.00 = 99,590.00 stays below; CAD 92,000: 97,612.00 + 4,100.00 = 101,712.00 crosses).
+///
+/// Not settled, the zero is the figure of a `verify` row: listed in the formula, no
+/// `partial_amount` (fix-cc, docs/rules.md §18; it was "at least 0.00"), the line partial.
 #[test]
 fn a_luxury_tax_the_unpriced_excises_could_bring_over_the_threshold_stays_at_least() {
     let q = ca_car("94200.00", json!({"fuel_l_per_100km": "7.0"}));
     let lux = luxury(&q);
-    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
-    assert!(lux.formula.as_str().contains("so at least 0.00"), "{}", lux.formula);
+    assert_eq!((lux.amount, lux.partial_amount), (None, None), "{}", lux.formula);
+    assert!(lux.formula.as_str().contains("not due on the priced part of its base"), "{}", lux.formula);
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert_eq!(luxury(&ca_car("90000", json!({}))).amount, Some(d("0.00")));
     let q = ca_car("92000", json!({}));
     let lux = luxury(&q);
-    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
+    assert_eq!((lux.amount, lux.partial_amount), (None, None), "{}", lux.formula);
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
 }
 
 /// The caller's answer to the A/C excise that cannot be priced (a rate per litre, no volume
-/// given) has no ceiling: the luxury tax stays at least 0.00 even far below the threshold
-/// (docs/rules.md §21).
+/// given) has no ceiling: the luxury tax is not settled even far below the threshold
+/// (docs/rules.md §21), its zero a `verify` row's figure, listed without `partial_amount`
+/// (fix-cc, §18; it was "at least 0.00").
 #[test]
 fn an_unpriced_excise_without_a_ceiling_keeps_the_luxury_tax_a_lower_bound() {
     let ac = json!([{"name": "A/C excise", "rate": "100 CAD / l", "kind": "excise", "answers": ["ca-ac-excise"]}]);
     let q = ca_car("30000", json!({"fuel_l_per_100km": "7.0", "extra_duties": ac}));
     let lux = luxury(&q);
-    assert_eq!((lux.amount, lux.partial_amount), (None, Some(d("0.00"))), "{}", lux.formula);
+    assert_eq!((lux.amount, lux.partial_amount), (None, None), "{}", lux.formula);
+    assert!(lux.formula.as_str().contains("not due on the priced part of its base"), "{}", lux.formula);
+    assert_eq!(q.lines[0].status, LineStatus::Partial);
 }
 
 // 3. `rate` cites the edition in force, as a quote's levies do.

@@ -111,6 +111,19 @@ pub(super) struct ClaimedRate {
     pub(super) programme: &'static Programme,
     pub(super) general: &'static DutyExpr,
     pub(super) general_text: &'static str,
+    /// The programme's rate in the next edition, when the line's row may hold an earlier year's
+    /// staged rate on the date (`duty_source::later_staged_rate`).
+    pub(super) later: Option<Box<LaterStage>>,
+}
+
+/// A programme's rate in a later edition of the tariff than the row the quote reads, from the
+/// same year: the year's staged rate may be either (fix-cc, docs/rules.md §16).
+pub(super) struct LaterStage {
+    pub(super) text: String,
+    /// The day the later edition takes effect.
+    pub(super) from: Date,
+    pub(super) edition: String,
+    pub(super) earlier_edition: String,
 }
 
 /// What a line's claim states about itself: the condition it rests on.
@@ -169,6 +182,11 @@ pub(super) fn apply_claim(
         levy.partial_amount = levy.amount.take().or(levy.partial_amount);
         p.reasons.push(why);
     }
+    let staged_known = match &c.later {
+        Some(later) => price_between_stages(ctx, prog, later, input, levy, p),
+        None => true,
+    };
+    let verified = verified && staged_known;
     let saving = match (duty, general) {
         (Some(d), Some(g)) if verified => Some(g - d),
         _ => None,
@@ -188,6 +206,48 @@ pub(super) fn apply_claim(
         source: prog.source.publisher.into(),
         transit_condition: through.is_some(),
     }));
+}
+
+/// A claim on a date whose staged rate is not read (between 1 January and the first edition of
+/// the year in our data): the duty is between the row's rate and the later edition's, listed as
+/// at least the lower of the two, the line partial with both figures and why (FTA staged
+/// reductions take effect on 1 January; the year's Basic Edition is not in our sources). Returns
+/// false (the claim is not priced).
+fn price_between_stages(
+    ctx: &mut Ctx<'_>,
+    prog: &Programme,
+    later: &LaterStage,
+    input: &DutyInput<'_>,
+    levy: &mut Levy,
+    p: &mut Priced,
+) -> bool {
+    let evaluated = DutyExpr::parse(&later.text).evaluate_amount(input);
+    p.components_read.extend(&evaluated.components_read);
+    let other = evaluated.exact.map(|e| ctx.round_duty(e));
+    let this = levy.amount.take().or(levy.partial_amount.take());
+    let lower = this.zip(other).map(|(a, b)| a.min(b));
+    let shown = |a: Option<Decimal>| a.map(format_grouped).unwrap_or_else(|| "not priced".into());
+    let why = format!(
+        "claim {} ({}): the staged rate in force from 1 January {} is not read: {} gives {} ({}) and {}, in force from {}, gives {} ({}); staged reductions take effect on 1 January of each year and that year's Basic Edition is not in our sources, so the duty is at least the lower figure",
+        prog.code,
+        prog.name,
+        later.from.year(),
+        later.earlier_edition,
+        levy.rate,
+        shown(this),
+        later.edition,
+        later.from,
+        later.text,
+        shown(other)
+    );
+    levy.partial_amount = lower;
+    levy.formula = match lower {
+        Some(l) => format!("{}; at least {} (the year's staged rate not read)", levy.formula, format_grouped(l)),
+        None => format!("{}; not priced (the year's staged rate not read)", levy.formula),
+    }
+    .into();
+    p.reasons.push(why);
+    false
 }
 
 /// The request's `ship_from` when it is neither the destination, the line's origin nor a party

@@ -461,7 +461,41 @@ fn claimed_rate(
         });
         return None;
     };
-    Some((text, ClaimedRate { programme: p, general, general_text: row.mfn }))
+    let later = later_staged_rate(ctx, p, row, &text);
+    Some((text, ClaimedRate { programme: p, general, general_text: row.mfn, later }))
+}
+
+/// The programme's rate in the next edition of the line's row, when the row may still hold the
+/// staged rate of an earlier year on the quote's date: free trade agreements' staged reductions
+/// take effect on 1 January of each year (the implementing proclamations), and a row whose text
+/// began before the quote's year and ends later in that year (the 2025 tariff database, used
+/// until HTS 2026 Revision 3 of 2026-02-12) says nothing of the new year's stage. `None` when the
+/// next edition's rate is the same (nearly always) or there is none (docs/rules.md §16, fix-cc).
+fn later_staged_rate(
+    ctx: &Ctx<'_>,
+    p: &Programme,
+    row: &crate::snapshot::Row<'static>,
+    text: &str,
+) -> Option<Box<LaterStage>> {
+    let date = ctx.req.date;
+    let next = row.valid_to?.add_days(1);
+    let earlier_text = row.valid_from.is_none_or(|f| f.year() < date.year());
+    if !earlier_text || next.year() != date.year() || date >= next {
+        return None;
+    }
+    let tariff = ctx.j.tariff?;
+    let code = HsCode::parse(row.code()).ok()?;
+    let found = ctx.snapshot.lookup(tariff, &code, next).ok()?;
+    let later = found.lines.iter().find(|l| l.row.code() == row.code())?;
+    let rate = crate::rules::programmes::special_rate(later.row.special, p.code)?;
+    (rate != text).then(|| {
+        Box::new(LaterStage {
+            text: rate,
+            from: next,
+            edition: ctx.snapshot.source(&later.row).dataset.to_string(),
+            earlier_edition: ctx.snapshot.source(row).dataset.to_string(),
+        })
+    })
 }
 
 /// The caller's duty rate, read for the destination's customs currency `customs` (a `$` into

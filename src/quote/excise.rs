@@ -452,7 +452,7 @@ struct Before<'a> {
 }
 
 /// Charges `pick` on the bases `base` gives, as one levy; returns its amount when in the VAT
-/// base (zero otherwise), whether it is known and, when not, how much more it can be at most
+/// base (zero otherwise, and for a figure of a `verify` row, which is no lower bound), whether it is known and, when not, how much more it can be at most
 /// (the dearest of a lower bound's rates; `None`: not bounded). `base_known`: the duty (and
 /// VAT/GST) in the base are priced; `before`: the line's excises charged before it (listed
 /// apart when not known: a zero below the threshold on the priced part is then at least 0.00,
@@ -541,6 +541,11 @@ fn charge(
             format!("{} × {} = {}", rate_text_short(rate), format_grouped(value), format_grouped(amount))
         }
     };
+    // docs/rules.md §18: a guess is not a lower bound. A `verify` row (the AU LCT of 2025-26 and
+    // 2026-27, audit-z Z2; Canada's luxury tax, fix-cc) keeps its figure in the formula only: a
+    // higher true threshold or a lower true rate gives a smaller tax, so the figure is no "at
+    // least", and a VAT/GST base holding it is taken without it (the true excise is at least 0).
+    let guess = !settled && rate.source.is_verify();
     if bounded {
         formula.push_str(&format!(
             ": not due, also with the most the excises listed without an amount can add to its base ({}{})",
@@ -552,6 +557,10 @@ fn charge(
         ));
     } else if settled {
         formula.push_str(": not due");
+    } else if not_due && guess {
+        formula.push_str(
+            ": not due on the priced part of its base; the excise listed without an amount belongs in it and is not counted",
+        );
     } else if not_due {
         formula.push_str(
             ": not due on the priced part of its base; the excise listed without an amount belongs in it and is not counted, so at least 0.00",
@@ -563,10 +572,6 @@ fn charge(
     if let Some(f) = rate.fuel {
         formula.push_str(&format!(", for a car of {}", f.text()));
     }
-    // docs/rules.md §18: a guess is not a lower bound. A `verify` row outside the VAT base (the AU
-    // LCT of 2025-26 and 2026-27) keeps its figure in the formula only: a higher true threshold
-    // gives a smaller tax, so the figure is no "at least" (audit-z Z2).
-    let guess = !settled && rate.source.is_verify() && !rate.in_vat_base;
     if !others.is_empty() && !guess {
         formula.push_str(": the lowest figure, a lower bound");
     }
@@ -602,9 +607,20 @@ fn charge(
         partial_amount: (!priced && !guess).then_some(amount),
         formula: formula.into(),
         source: (&rate.source).into(),
-        not_priced: false,
+        not_priced: guess,
     });
-    (if rate.in_vat_base { amount } else { Decimal::ZERO }, priced, if priced { Some(Decimal::ZERO) } else { more })
+    // A guess adds nothing to the VAT/GST base and bounds nothing: the true excise is at least 0
+    // and, its rate unread, of no known ceiling.
+    let in_base = match rate.in_vat_base && !guess {
+        true => amount,
+        false => Decimal::ZERO,
+    };
+    let more = match (priced, guess) {
+        (true, _) => Some(Decimal::ZERO),
+        (false, true) => None,
+        (false, false) => more,
+    };
+    (in_base, priced, more)
 }
 
 /// `29%`, `33% × 10/11`, `1,000.00`: the rate's factors, for a formula.

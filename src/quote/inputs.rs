@@ -4,9 +4,12 @@
 //! used; a prohibited import (`rules/prohibitions.tsv`). Never accepted in silence: a line
 //! reason (the line is partial), a `W_INPUT_UNUSED` or an error.
 
-use super::warning::{QuantityHint, UnusedQuantity};
+use super::warning::{ListedExcise, QuantityHint, UnusedQuantity};
 use super::*;
 use crate::rules::prohibitions::ProhibitionEffect;
+
+/// How a levy priced from a rate row of `rules/excise_rates.tsv` names its source row.
+const EXCISE_RATE_ROW: &str = "excise_rates.tsv#";
 
 /// The longest national tariff line of any tariff in the engine (US HTS, UK, EU TARIC: 10
 /// digits; Japan 9): digits beyond it cannot match anything.
@@ -200,18 +203,18 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
         true => QuantityHint::None,
     };
     // The levies listed without a rate (our data has none): a rate per quantity the caller gives
-    // for one would read the value, so it is not called unused (residue-16, fix-r); each is named
-    // by its row, joined rather than formatted (every wine line of a GB cart names its Alcohol
-    // Duty: ~1,200 instructions a line through the formatting machinery). Counted first, so the
-    // list is made at its length (collected, it was shrunk by a `realloc`).
+    // for one would read the value, so it is not called unused (residue-16, fix-r); and those
+    // listed with a figure from a secondary source (a `verify` rate row, its figure in the formula
+    // only, `Levy::not_priced`), named as what they are (fix-cc). Each is named by its row,
+    // joined rather than formatted (every wine line of a GB cart names its Alcohol Duty: ~1,200
+    // instructions a line through the formatting machinery). Counted first, so the list is made
+    // at its length (collected, it was shrunk by a `realloc`).
     let is_listed = |l: &&Levy| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none();
-    let mut listed: Vec<String> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
-    listed.extend(
-        p.levies
-            .iter()
-            .filter(is_listed)
-            .map(|l| super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"])),
-    );
+    let mut listed: Vec<ListedExcise> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
+    listed.extend(p.levies.iter().filter(is_listed).map(|l| ListedExcise {
+        name: super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"]),
+        with_figure: l.not_priced && l.source.row().starts_with(EXCISE_RATE_ROW),
+    }));
     let mut listed = listed.into_boxed_slice();
     // Each names this line and a different input: no warning so far can say the same, so none is
     // compared (`Ctx::warn_new`); the last takes the hint and the list, the others a copy.

@@ -16,10 +16,18 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         ctx.warn(Detail::Unverified { why: why.clone() });
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
+    // A relief decided on the personal-use value of a `verify` row (Japan's ¥10,000, on 0.6 of
+    // the price) is as unverified as the value: its 0.00 is not priced either (fix-cc). Freight
+    // left unsettled is not: the figures add it after the factor, the higher of the two readings,
+    // so a relief on them holds on the other reading too.
+    let mut relief_on_value: Option<String> = None;
     if let Some(why) =
         ctx.personal_use.filter(|_| !ctx.freight_inside_factor).and_then(|p| unsettled_personal_use(ctx.req, p))
     {
         ctx.warn(Detail::Unverified { why: why.clone() });
+        if ctx.personal_use.is_some_and(|p| p.source.is_verify()) {
+            relief_on_value = Some(format!("{why}; {RELIEF_ON_VALUE}"));
+        }
         rules.push((vec![LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax], why));
     }
     let all = threshold_whys(ctx, relief);
@@ -66,6 +74,9 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         // tax on its base without them as a lower bound.
         let duty = unpriced_duty(line, &whys);
         unprice_levies(line, &whys);
+        if let Some(why) = &relief_on_value {
+            unprice_relieved(line, why, RELIEF_ON_VALUE, RELIEVED_ON_VALUE);
+        }
         // A tax holds an unpriced duty only where that duty is unpriced.
         let held_unpriced = lowers || !(0..unverified.len()).all(flat);
         if dutiable && held_unpriced && !held.is_empty() {
@@ -406,10 +417,10 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
         [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
     for line in lines.iter_mut() {
         unprice_levies(line, &[(&ALL, why.as_str())]);
-        unprice_relieved(line, &relief_why);
+        unprice_relieved(line, &relief_why, RELIEF_AT_STAND_IN, RELIEVED_AT_STAND_IN);
     }
     for levy in levies.iter_mut().filter(|l| !l.source.is_request()) {
-        if unprice_relief(levy, &relief_why) {
+        if unprice_relief(levy, &relief_why, RELIEVED_AT_STAND_IN) {
             continue;
         }
         if let Some(figure) = levy.amount.or(levy.partial_amount).filter(|a| !a.is_zero()) {
@@ -424,14 +435,20 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
 /// Why a relief decided on a value converted at a stand-in rate is not priced.
 const RELIEF_AT_STAND_IN: &str =
     "the relief was decided on a value converted at that stand-in rate, so it is not priced";
+/// How a levy relieved on a value converted at a stand-in rate says so.
+const RELIEVED_AT_STAND_IN: &str = "relieved at the stand-in exchange rate only";
+/// Why a relief decided on a value from a secondary source is not priced.
+const RELIEF_ON_VALUE: &str = "the relief was decided on that value, so it is not priced";
+/// How a levy relieved on a value from a secondary source says so.
+const RELIEVED_ON_VALUE: &str = "relieved on a value from a secondary source only";
 
 /// A levy relieved at zero by a threshold (`rate` `relieved`) loses its amount, its formula
-/// saying it is relieved at the stand-in rate only, and why; true when it was one.
-fn unprice_relief(levy: &mut Levy, why: &str) -> bool {
+/// saying how it is relieved (`how`: at the stand-in rate only) and why; true when it was one.
+fn unprice_relief(levy: &mut Levy, why: &str, how: &str) -> bool {
     if levy.rate.as_str() != "relieved" || !levy.amount.is_some_and(|a| a.is_zero()) {
         return false;
     }
-    levy.formula = format!("{} — relieved at the stand-in exchange rate only: {why}", levy.formula).into();
+    levy.formula = format!("{} — {how}: {why}", levy.formula).into();
     levy.amount = None;
     levy.partial_amount = None;
     levy.not_priced = true;
@@ -439,18 +456,20 @@ fn unprice_relief(levy: &mut Levy, why: &str) -> bool {
 }
 
 /// [`unprice_relief`] on each of the line's levies (after [`unprice_levies`], which leaves levies
-/// at zero alone); the line gets `why` once, without repeating the stand-in rate its reason
-/// already names, and is partial (or not priced when nothing on it is priced any more).
-fn unprice_relieved(line: &mut LineQuote, why: &str) {
+/// at zero alone); the line gets `why` (which ends in `tail`) once, without repeating what its
+/// reason already names (the stand-in rate, the row of the value), and is partial (or not priced
+/// when nothing on it is priced any more).
+fn unprice_relieved(line: &mut LineQuote, why: &str, tail: &str, how: &str) {
     let mut any = false;
     for levy in line.levies.iter_mut() {
-        any |= unprice_relief(levy, why);
+        any |= unprice_relief(levy, why, how);
     }
     if !any {
         return;
     }
+    let named = why.trim_end_matches(tail).trim_end_matches("; ").trim_end_matches(": ");
     line.reason = Some(match line.reason.take() {
-        Some(r) if r.contains(why.trim_end_matches(RELIEF_AT_STAND_IN)) => format!("{r}; {RELIEF_AT_STAND_IN}"),
+        Some(r) if r.contains(named) => format!("{r}; {tail}"),
         Some(r) => format!("{r}; {why}"),
         None => why.to_string(),
     });
@@ -501,4 +520,58 @@ pub(super) fn unprice_levies(line: &mut LineQuote, whys: &[(&[LevyKind], &str)])
     });
     let priced = line.levies.iter().any(|l| l.amount.is_some() || l.partial_amount.is_some());
     line.status = if priced { LineStatus::Partial } else { LineStatus::NotPriced };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{context, levy, line_quote, request};
+    use super::*;
+    use crate::provenance::Confidence;
+    use crate::rules::jp_small::{PersonalFreight, PersonalUse};
+    use rust_decimal_macros::dec;
+
+    /// Customs Tariff Act art. 4-6(2) values goods for personal use at 0.6 of their price, and
+    /// the ¥10,000 relief (art. 14 item 18) is decided on that value: ¥15,000 × 0.6 = ¥9,000.
+    /// Were the personal-use row from a secondary source (`verify`), the relief's 0.00 would rest
+    /// on it: the relieved duty and tax are not priced, the line says why (it stayed priced, a
+    /// complete 0.00; fix-cc, docs/rules.md §18). A levy at zero by its rate (Free) stays.
+    #[test]
+    fn a_relief_decided_on_a_verify_personal_use_value_is_not_priced() {
+        let req = request(
+            r#"{"destination":"JP","date":"2026-11-27","currency":"JPY","lines":[{"id":"l","code":"6204.62","quantity":"1","unit_price":"15000"}]}"#,
+        );
+        let mut ctx = context(&req);
+        let row: &'static PersonalUse = Box::leak(Box::new(PersonalUse {
+            id: "jp-personal-use",
+            country: "JP",
+            factor: dec!(0.6),
+            freight: PersonalFreight::After,
+            exclude_codes: Vec::new(),
+            valid_from: None,
+            valid_to: None,
+            assumption: "",
+            source: Provenance::rule(
+                "jp_personal_use.tsv",
+                "jp-personal-use",
+                "a secondary source",
+                Confidence::Verify,
+            ),
+        }));
+        ctx.personal_use = Some(row);
+        ctx.freight_inside_factor = false;
+        let relieved = |kind| Levy { rate: "relieved".into(), ..levy(kind, "relieved", dec!(0)) };
+        let free = Levy { rate: "Free".into(), ..levy(LevyKind::Duty, "free", dec!(0)) };
+        let mut lines =
+            vec![line_quote(dec!(15000), dec!(9000), vec![relieved(LevyKind::Duty), relieved(LevyKind::Tax), free])];
+        unprice_unverified(&mut ctx, &Relief::default(), &mut lines);
+        let l = &lines[0];
+        for v in &l.levies[..2] {
+            assert_eq!((v.amount, v.partial_amount, v.not_priced), (None, None, true), "{}", v.formula);
+            assert!(v.formula.as_str().contains("relieved on a value from a secondary source only"), "{}", v.formula);
+        }
+        assert_eq!(l.levies[2].amount, Some(dec!(0)));
+        assert_eq!(l.status, LineStatus::Partial);
+        let reason = l.reason.as_deref().unwrap_or("");
+        assert!(reason.contains("jp_personal_use.tsv#jp-personal-use") && reason.contains(RELIEF_ON_VALUE), "{reason}");
+    }
 }

@@ -360,9 +360,10 @@ pub(crate) enum Detail {
         line: usize,
         input: UnusedQuantity,
         hint: QuantityHint,
-        /// The line's excises listed without a rate, as "name (row)": a rate per this quantity
-        /// given for one would read the value, so it is not called unused (fix-r).
-        listed: Box<[String]>,
+        /// The line's excises listed without an amount: those without a rate (a rate per this
+        /// quantity given for one would read the value, so it is not called unused, fix-r) and
+        /// those with a figure from a secondary source (fix-cc).
+        listed: Box<[ListedExcise]>,
     },
     StaleData {
         dataset: &'static str,
@@ -433,6 +434,16 @@ pub(crate) enum UnusedQuantity {
     Alcohol,
     /// `fuel_l_per_100km`: no excise of the line differs by a car's fuel consumption.
     Fuel,
+}
+
+/// An excise of a line listed without an amount ([`Detail::QuantityUnused`]), as "name (row)".
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ListedExcise {
+    pub(crate) name: String,
+    /// Listed with a figure from a secondary source (a `verify` rate row, not priced): its rate
+    /// is known in form and reads no such quantity, so it is never called "listed without a
+    /// rate" (fix-cc; the AU luxury car tax of 2026-27 was).
+    pub(crate) with_figure: bool,
 }
 
 /// What a [`Detail::QuantityUnused`] adds: the quantities the line's duty asks for and lacks
@@ -627,7 +638,8 @@ impl fmt::Display for Detail {
                 "lines[{line}].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used"
             ),
             Detail::QuantityUnused { line, input: UnusedQuantity::Weight, hint: QuantityHint::Asks(asked), listed }
-                if listed.is_empty() && asked.iter().any(|m| m.dimension == crate::units::Dimension::Mass) =>
+                if listed.iter().all(|l| l.with_figure)
+                    && asked.iter().any(|m| m.dimension == crate::units::Dimension::Mass) =>
             {
                 // A duty per kg of another weight (Switzerland's per 100 kg gross): the line's
                 // net weight is not read as it (audit-x X7: "no levy of this line is charged per
@@ -643,10 +655,11 @@ impl fmt::Display for Detail {
                     }
                     write!(f, "{{\"{m}\": …}}")?;
                 }
-                Ok(())
+                write_with_figure(f, listed, &UnusedQuantity::Weight)
             }
             Detail::QuantityUnused { line, input, hint, listed } => {
-                let levy = match listed.is_empty() {
+                let without_rate = listed.iter().filter(|l| !l.with_figure);
+                let levy = match without_rate.clone().next().is_none() {
                     true => "no levy of this line",
                     false => "no levy priced on this line",
                 };
@@ -668,15 +681,15 @@ impl fmt::Display for Detail {
                     )?,
                     UnusedQuantity::Fuel => {}
                 }
-                match listed.len() {
+                match without_rate.clone().count() {
                     0 => f.write_str(", so the value was not used")?,
                     n => {
                         f.write_str("; ")?;
-                        for (i, l) in listed.iter().enumerate() {
+                        for (i, l) in without_rate.enumerate() {
                             if i > 0 {
                                 f.write_str(", ")?;
                             }
-                            f.write_str(l)?;
+                            f.write_str(&l.name)?;
                         }
                         let (verb, which) = if n == 1 { ("is", "it") } else { ("are", "one of them") };
                         write!(f, " {verb} listed without a rate, and a rate ")?;
@@ -690,6 +703,7 @@ impl fmt::Display for Detail {
                         write!(f, " given for {which} in extra_duties (\"kind\": \"excise\") would read the value")?
                     }
                 }
+                write_with_figure(f, listed, input)?;
                 match hint {
                     QuantityHint::None => Ok(()),
                     QuantityHint::Asks(measures) => {
@@ -710,6 +724,34 @@ impl fmt::Display for Detail {
                 "{dataset} ({publisher}) is of {vintage}, {age_days} days before the as-of date {as_of}; its publisher issues a new edition about every {period_days} days, so figures from it may have changed"
             ),
         }
+    }
+}
+
+/// Names the excises of `listed` with a figure from a secondary source, after an unused
+/// quantity: "; Luxury car tax (excise_rates.tsv#au-lct-2026-27) is listed with a figure from a
+/// secondary source, not priced, and its rate is not per kg" (fix-cc: it was called "listed
+/// without a rate").
+fn write_with_figure(f: &mut fmt::Formatter<'_>, listed: &[ListedExcise], input: &UnusedQuantity) -> fmt::Result {
+    let with_figure = listed.iter().filter(|l| l.with_figure);
+    let n = with_figure.clone().count();
+    if n == 0 {
+        return Ok(());
+    }
+    f.write_str("; ")?;
+    for (i, l) in with_figure.enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(&l.name)?;
+    }
+    let (verb, whose) = if n == 1 { ("is", "its rate is") } else { ("are", "their rates are") };
+    write!(f, " {verb} listed with a figure from a secondary source, not priced, and {whose} not ")?;
+    match input {
+        UnusedQuantity::Units { measure, .. } => write!(f, "per {measure}"),
+        UnusedQuantity::Volume => f.write_str("per litre"),
+        UnusedQuantity::Weight => f.write_str("per kg"),
+        UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol"),
+        UnusedQuantity::Fuel => f.write_str("chosen by fuel consumption"),
     }
 }
 
@@ -748,7 +790,8 @@ mod tests {
                     line: 1,
                     input: UnusedQuantity::Alcohol,
                     hint: QuantityHint::None,
-                    listed: vec!["Alcohol Duty (excise.tsv#gb-alcohol-duty)".into()].into(),
+                    listed: vec![ListedExcise { name: "Alcohol Duty (excise.tsv#gb-alcohol-duty)".into(), with_figure: false }]
+                        .into(),
                 },
                 "lines[1].alcohol_pct: no levy priced on this line is charged per litre of pure alcohol worked out from it; Alcohol Duty (excise.tsv#gb-alcohol-duty) is listed without a rate, and a rate per litre of pure alcohol given for it in extra_duties (\"kind\": \"excise\") would read the value",
             ),
@@ -763,10 +806,23 @@ mod tests {
             ),
             (
                 Detail::QuantityUnused {
+                    line: 0,
+                    input: UnusedQuantity::Weight,
+                    hint: QuantityHint::None,
+                    listed: vec![ListedExcise {
+                        name: "Luxury car tax (excise_rates.tsv#au-lct-2026-27)".into(),
+                        with_figure: true,
+                    }]
+                    .into(),
+                },
+                "lines[0].weight_kg: no levy of this line is charged per kg, and charges are not allocated by weight, so the value was not used; Luxury car tax (excise_rates.tsv#au-lct-2026-27) is listed with a figure from a secondary source, not priced, and its rate is not per kg",
+            ),
+            (
+                Detail::QuantityUnused {
                     line: 3,
                     input: UnusedQuantity::Fuel,
                     hint: QuantityHint::Asks(vec![kg]),
-                    listed: vec!["A (excise.tsv#a)".into()].into(),
+                    listed: vec![ListedExcise { name: "A (excise.tsv#a)".into(), with_figure: false }].into(),
                 },
                 "lines[3].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used",
             ),

@@ -897,7 +897,7 @@ const DATE_COLUMNS: [&str; 2] = ["valid_from", "valid_to"];
 /// `rules/thresholds.tsv`): every row has as many fields as the header, every date column holds
 /// dates, `groups.tsv` parses, the coded columns of `jurisdictions.tsv`, `thresholds.tsv` and
 /// `fees.tsv` and the [`CLOSED_COLUMNS`] hold known values, every `currency` is a known currency
-/// and every `confidence` `official` or `verify`, and a threshold's `country`, a US layer's
+/// and every `confidence` `official` or `verify`, and a threshold's or fee's `country`, a US layer's
 /// origins, an uplift's `not_from` and a programme's `countries` are countries or groups, and a
 /// trade remedy's prefixes and origins are HS prefixes and country codes. The first problem is
 /// returned, naming the file, line and column.
@@ -928,6 +928,7 @@ pub fn check_rule_tables(files: &[(&str, &str)]) -> Result<()> {
     }
     for r in table("rules/fees.tsv").iter().flat_map(|t| t.records()) {
         FeeCodes::read(&r)?;
+        groups.check_country(&r, |c| destinations.contains(&c))?;
     }
     for r in table("rules/us_layers.tsv").iter().flat_map(|t| t.records()) {
         for column in ["origins", "exclude_origins"] {

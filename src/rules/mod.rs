@@ -162,8 +162,8 @@ pub struct Fee {
     /// A country, or a group of `rules/groups.tsv` (`EU`): the fee is then its members' on the
     /// day (`group`).
     pub country: &'static str,
-    /// True when `country` names a group (set when the rules load, so a quote compares a row's
-    /// group with the destination's memberships only for such rows).
+    /// True when `country` names a group (resolved as `fees.tsv` is read, so a quote compares a
+    /// row's group with the destination's memberships only for such rows).
     pub group: bool,
     pub name: &'static str,
     pub kind: FeeKind,
@@ -293,18 +293,26 @@ fn file(snapshot: &'static Snapshot<'static>, name: &'static str) -> Result<Tsv<
     Tsv::parse(name, text)
 }
 
-/// Parses `fees.tsv`; an unknown kind, entry, transport, channel or condition is an error.
-fn parse_fees(t: &Tsv<'static>) -> Result<Vec<Fee>> {
+/// Parses `fees.tsv`; an unknown kind, entry, transport, channel or condition is an error, and
+/// so is a `country` that is neither a destination (`is_destination`) nor a group of `groups`,
+/// which resolves a row's group as it is read.
+fn parse_fees(
+    t: &Tsv<'static>,
+    groups: &groups::Groups<'_>,
+    is_destination: impl Fn(&str) -> bool,
+) -> Result<Vec<Fee>> {
     let mut fees = Vec::new();
     for r in t.records() {
         let id = r.text("id")?;
         let codes = codes::FeeCodes::read(&r)?;
         let transport = transport_list(&r)?;
         let assumption = r.text("assumption")?;
+        groups.check_country(&r, &is_destination)?;
+        let country = r.text("country")?;
         fees.push(Fee {
             id,
-            country: r.text("country")?,
-            group: false,
+            country,
+            group: groups.is_group(country),
             name: r.text("name")?,
             kind: codes.kind,
             percent: codes.percent,
@@ -638,10 +646,8 @@ impl Rules {
             groups.check_country(&r, |c| jurisdictions.iter().any(|j| j.country == c))?;
             thresholds.push(threshold(&r, Provenance::rule_row("thresholds.tsv", r.text("id")?, &r)?)?);
         }
-        let mut fees = parse_fees(&file(snapshot, "rules/fees.tsv")?)?;
-        for fee in &mut fees {
-            fee.group = groups.is_group(fee.country);
-        }
+        let fees =
+            parse_fees(&file(snapshot, "rules/fees.tsv")?, &groups, |c| jurisdictions.iter().any(|j| j.country == c))?;
         // Imported rates (secondary: `verify`), then rows encoded by hand from the law.
         let mut vat = vat::parse(&file(snapshot, vat::IMPORTED)?, vat::IMPORTED)?;
         vat::start_undated_rows_at_vintage(&mut vat, &file(snapshot, vat::DATASETS)?)?;
@@ -1217,7 +1223,29 @@ mod fee_table_tests {
 
     fn fees(row: &'static str) -> Result<Vec<Fee>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
-        parse_fees(&Tsv::parse("fees.tsv", text)?)
+        let groups = groups::eu_with_gb_until_2020();
+        parse_fees(&Tsv::parse("fees.tsv", text)?, &groups, |c| ["US", "DE", "GB"].contains(&c))
+    }
+
+    /// A fee row's `country` is resolved as it is read: a group of `groups.tsv` (the EU's EUR 2
+    /// handling fee, row `eu-handling-fee-2026`) is marked a group, so
+    /// a quote compares it with the destination's memberships; a country is not.
+    #[test]
+    fn a_fee_rows_group_is_resolved_when_the_table_is_read() {
+        let f = fees("x\tEU\tHandling\tflat\t\t2\t\t\tEUR\tany\t0\t\t\tany\tany\t\t\t\t\t\ts\tofficial").unwrap();
+        assert_eq!((f[0].country, f[0].group), ("EU", true));
+        let f =
+            fees("x\tUS\tHMF\tad_valorem\t0.125\t\t\t\tUSD\tany\t0\t\t\tocean\tany\t\t\t\t\t\ts\tofficial").unwrap();
+        assert_eq!((f[0].country, f[0].group), ("US", false));
+    }
+
+    /// A `country` that is neither a destination nor a group (`EUR`, a typo of `EU`) fails the
+    /// load naming the row's column, as an unknown kind does; it was loaded as a country no
+    /// destination is, and its fee never charged, in silence.
+    #[test]
+    fn an_unknown_fee_country_or_group_is_a_load_error() {
+        let e = fees("x\tEUR\tHandling\tflat\t\t2\t\t\tEUR\tany\t0\t\t\tany\tany\t\t\t\t\t\ts\tofficial").unwrap_err();
+        assert!(e.message.contains("column country") && e.message.contains("\"EUR\""), "{e}");
     }
 
     #[test]
