@@ -46,7 +46,13 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
         if excluded {
             continue;
         }
-        let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else { continue };
+        let Some(rate) = ctx.rate(ctx.j.currency, f.currency) else {
+            // Never dropped in silence: without the rate neither the fee's bands nor its figure
+            // can be read, so it is listed unpriced with the reason (the EUR 2 handling fee in
+            // SEK past the last ECB rate in our data).
+            out.push(fee_without_rate(ctx, f, entered));
+            continue;
+        };
         let value = entered * rate;
         let formal = match ctx.req.entry_type {
             Some(crate::request::EntryType::Formal) => true,
@@ -188,6 +194,18 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
     out.extend(not_priced_without_transport(ctx, &needs_transport, entered));
     out.extend(declaration_rounding(ctx, lines));
     out
+}
+
+/// A fee whose currency has no customs exchange rate to the destination's on the quote's date:
+/// listed without an amount, its reason naming the missing rate (rule 18), so the quote is not
+/// complete.
+fn fee_without_rate(ctx: &mut Ctx<'_>, f: &'static crate::rules::Fee, entered: Decimal) -> Levy {
+    let why = format!(
+        "{} may be due, but the exchange rate from {} to {} on {} is not in our data, so neither its value bands nor its figure can be read: {}",
+        f.name, ctx.j.currency, f.currency, ctx.req.date, f.source.publisher
+    );
+    ctx.warn(Detail::FeeUnknown { why: why.clone() });
+    fee_levy(f.name, entered, "any entry".to_string(), "unknown", None, why, &f.source)
 }
 
 /// What a courier consignment without `transport` is assumed to travel by.
