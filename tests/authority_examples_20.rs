@@ -67,3 +67,29 @@ fn ch_minimum_holds_for_every_base_below_chf_63_at_8_1_percent() {
     assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("5.10"));
     assert!(!applies(&q, "ch-vat-min-5"));
 }
+
+/// A Norwegian parcel of 2005 by post from the US, duty-free goods, NOK 40 freight.
+fn no_2005(price: &str) -> Quote {
+    quote(json!({"destination": "NO", "date": "2005-09-12", "currency": "NOK", "origin": "US", "ship_from": "US",
+        "channel": "post", "shipping": "40",
+        "lines": [{"id": "x", "code": "852349", "quantity": "1", "unit_price": price, "duty_rate": "0%"}]}))
+}
+
+/// AA4. Tolletaten, "Eksempler på beregning av toll og merverdiavgift" (c. 2005, quoted whole on
+/// avforum.no): a DVD at NOK 199 + freight NOK 40: "Når varens verdi er på inntil kr 200, holdes
+/// frakt- og eventuelle forsikringskostnader utenfor og det beregnes ikke toll og avgifter for
+/// sendingen"; a CD at NOK 210 + 40: VAT 25 % of 250 = 62.50, "avrundet til hele kroner" 63. The
+/// NOK 200 limit is tested on the goods' value (thresholds.tsv#no-200, basis intrinsic: 199, within;
+/// it compared the customs value, 239, over). The row stays [verify] (read only as quoted), so
+/// neither VAT is priced: the DVD's is held by the relief, the CD's shows its figure, 63.
+#[test]
+fn no_200_limit_left_freight_out_of_the_value_tested_aa4() {
+    let dvd = no_2005("199");
+    let check = dvd.thresholds.iter().find(|c| c.id == "no-200").expect("considered");
+    assert_eq!(check.value, Some(d("199.00")));
+    assert!(dvd.warnings.iter().any(|w| w.message.starts_with("no-200: within its amount")), "{:?}", dvd.warnings);
+    assert!(!dvd.totals.complete);
+    let cd = no_2005("210");
+    assert!(cd.warnings.iter().any(|w| w.message.starts_with("no-200: over its amount")), "{:?}", cd.warnings);
+    assert!(tax(&cd).formula.to_string().starts_with("25% × 250.00 = 63"), "{}", tax(&cd).formula);
+}
