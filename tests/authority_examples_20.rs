@@ -93,3 +93,35 @@ fn no_200_limit_left_freight_out_of_the_value_tested_aa4() {
     assert!(cd.warnings.iter().any(|w| w.message.starts_with("no-200: over its amount")), "{:?}", cd.warnings);
     assert!(tax(&cd).formula.to_string().starts_with("25% × 250.00 = 63"), "{}", tax(&cd).formula);
 }
+
+/// A Brazilian courier remessa to São Paulo, US$50 of goods (audit-aa AA20's request).
+fn br(extra: Value) -> Quote {
+    let mut v = json!({"destination": "BR", "subdivision": "SP", "date": "2024-11-01", "currency": "USD",
+        "fx": {"USD/BRL": "5.52"}, "origin": "CN", "ship_from": "CN", "channel": "courier",
+        "lines": [{"id": "x", "code": "610910", "quantity": "1", "unit_price": "50.00"}]});
+    if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+        o.extend(e.clone());
+    }
+    quote(v)
+}
+
+/// AA20. Portaria MF 156/1999 as amended by Portaria MF 1.086/2024 (duty_bands.tsv#br-prc-20): a
+/// remessa is priced under its simplified regime, which the request names. Without
+/// `simplified_regime` the line is not priced, and its reason now names that input; a caller who
+/// says the seller is registered (the natural way to say "Remessa Conforme") is told the programme
+/// is chosen by `simplified_regime` (never mapped onto it in silence). With it: R$ 399.04, the
+/// figure of the article the audit checked (US$50 + 20 % + ICMS 17 % inside, at R$ 5.52).
+#[test]
+fn br_remessa_without_simplified_regime_names_the_input_that_prices_it_aa20() {
+    let q = br(json!({"seller_registered": true}));
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("give simplified_regime (\"remessa_conforme\" or \"rts\""), "{reason}");
+    let w = q.warnings.iter().find(|w| w.code == "W_INPUT_UNUSED").expect("seller_registered unused");
+    assert!(w.message.contains("chosen by simplified_regime, not by seller_registered"), "{}", w.message);
+    let q = br(json!({"simplified_regime": "remessa_conforme"}));
+    assert!(q.totals.complete);
+    assert_eq!(q.totals.landed, d("399.04"));
+    // Freight is outside the regimes (postal or air-courier remessas): no hint.
+    let q = br(json!({"channel": "freight", "transport": "ocean"}));
+    assert!(!q.lines[0].reason.as_deref().unwrap_or_default().contains("simplified_regime"));
+}
