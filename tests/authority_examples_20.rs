@@ -125,3 +125,23 @@ fn br_remessa_without_simplified_regime_names_the_input_that_prices_it_aa20() {
     let q = br(json!({"channel": "freight", "transport": "ocean"}));
     assert!(!q.lines[0].reason.as_deref().unwrap_or_default().contains("simplified_regime"));
 }
+
+/// AA21. USMCA (T-MEC) art. 7.8 and RGCE 2025 regla 3.7.35 (as summarised; neither text read):
+/// a courier parcel from the US of US$50 or less bears no IGI nor IVA. Rows mx-tmec-courier-50
+/// and mx-tmec-courier-duty-117 are [verify]: the US$40 parcel's IVA (16 % × its value, shown "at
+/// least" before) names the relief that may remove it; from China no such row is considered.
+#[test]
+fn mx_us_courier_parcel_of_40_dollars_names_the_t_mec_relief_aa21() {
+    let mx = |from: &str| {
+        quote(json!({"destination": "MX", "date": "2025-09-01", "currency": "USD", "origin": from,
+            "ship_from": from, "channel": "courier",
+            "lines": [{"id": "x", "code": "610910", "quantity": "1", "unit_price": "40.00"}]}))
+    };
+    let q = mx("US");
+    assert!(tax(&q).formula.to_string().contains("mx-tmec-courier-50"), "{}", tax(&q).formula);
+    assert_eq!((tax(&q).amount, tax(&q).partial_amount), (None, None));
+    assert!(q.thresholds.iter().any(|c| c.id == "mx-tmec-courier-duty-117"));
+    let q = mx("CN");
+    assert!(!q.thresholds.iter().any(|c| c.id.starts_with("mx-tmec")));
+}
+
