@@ -145,3 +145,22 @@ fn mx_us_courier_parcel_of_40_dollars_names_the_t_mec_relief_aa21() {
     assert!(!q.thresholds.iter().any(|c| c.id.starts_with("mx-tmec")));
 }
 
+/// AA22. GOV.UK "Tax and customs for goods sent from abroad": gifts "£135 to £630: Customs Duty
+/// at 2.5 %, lower for some goods" (thresholds.tsv#gb-gift-duty-flat-630, [verify]: the UK
+/// instrument not read, and the engine does not price a flat rate). A £200 jumper (12 %): the
+/// unpriced duty names the flat figure the row is about beside the tariff's: 2.5 % × 200.00 =
+/// 5.00 (the tariff's 12 % = 24.00 was the only one shown).
+#[test]
+fn gb_gift_of_200_pounds_states_the_flat_2_5_percent_figure_aa22() {
+    let q = quote(json!({"destination": "GB", "date": "2026-11-27", "currency": "GBP", "origin": "US",
+        "ship_from": "US", "channel": "post", "gift": true,
+        "lines": [{"id": "x", "code": "61102091", "quantity": "1", "unit_price": "200.00"}]}));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("duty");
+    let f = duty.formula.to_string();
+    assert!(f.starts_with("12% × 200.00 = 24.00"), "{f}");
+    assert!(
+        f.contains("if gb-gift-duty-flat-630 applies, the duty is its flat 2.5% × 200.00 = 5.00 where that is lower than the tariff's"),
+        "{f}"
+    );
+    assert_eq!(duty.amount, None);
+}
