@@ -164,3 +164,23 @@ fn gb_gift_of_200_pounds_states_the_flat_2_5_percent_figure_aa22() {
     );
     assert_eq!(duty.amount, None);
 }
+
+/// The line's import tax amount.
+fn tax_amount(q: &Quote) -> Option<rust_decimal::Decimal> {
+    tax(q).amount
+}
+
+/// AA14. FOD Financiën, "Extra kosten verbonden aan mijn pakje": fantasy jewellery € 160 + 35
+/// shipping + 5 insurance = € 200, duty 4 % = € 8, and the page's own rate, 21 % btw: 21 % × 208
+/// = 43.68 (vat_extra.tsv BE 21 %, from 2013-08-02). Before: never priced (BE had no official row).
+#[test]
+fn be_fod_financien_jewel_pays_21_percent_vat_aa14() {
+    for date in ["2021-03-01", "2026-11-27"] {
+        let q = quote(json!({"destination": "BE", "date": date, "currency": "EUR", "origin": "CN",
+            "ship_from": "CN", "channel": "post", "shipping": "35", "insurance": "5",
+            "lines": [{"id": "jewel", "code": "7117190000", "quantity": "1", "unit_price": "160"}]}));
+        assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("8.00"), "{date}");
+        assert_eq!(tax_amount(&q), Some(d("43.68")), "{date}: {}", tax(&q).formula);
+        assert!(q.totals.complete, "{date}");
+    }
+}
