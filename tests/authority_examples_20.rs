@@ -184,3 +184,66 @@ fn be_fod_financien_jewel_pays_21_percent_vat_aa14() {
         assert!(q.totals.complete, "{date}");
     }
 }
+
+/// AA16. Revenue, "Buying goods from outside the EU" (before 2021-07-01): VAT on a customs value
+/// over € 22. VATCA 2010 s.46(1)(a), 23 % from 2012-01-01 (Financial Resolution No. 4 of
+/// 2011-12-06) to 2020-08-31: € 30 + € 5 postage, 23 % × 35 = 8.05, now priced (the 23 % was a
+/// secondary row before 2020-09-01). € 24: 5.52, within the € 6 non-collection that stays [verify].
+#[test]
+fn ie_23_percent_before_september_2020_is_priced_aa16() {
+    let ie = |price: &str, shipping: &str| {
+        quote(json!({"destination": "IE", "date": "2019-06-03", "currency": "EUR", "origin": "US",
+            "ship_from": "US", "channel": "post", "shipping": shipping,
+            "lines": [{"id": "x", "code": "950300", "quantity": "1", "unit_price": price}]}))
+    };
+    let q = ie("30.00", "5");
+    assert_eq!(tax_amount(&q), Some(d("8.05")), "{}", tax(&q).formula);
+    assert!(q.totals.complete);
+    let q = ie("24.00", "0");
+    assert_eq!(tax_amount(&q), None);
+    assert!(tax(&q).formula.to_string().starts_with("23% × 24.00 = 5.52"), "{}", tax(&q).formula);
+    assert!(!q.lines[0].reason.as_deref().unwrap_or_default().contains("vat.tsv"));
+}
+
+/// AA17. IRAS, "Consumers importing goods into Singapore" (under the 7 % rate): "$450 — Yes ...
+/// GST payable = $450 X 7% = $31.50"; "$200 — No. The CIF value is not more than $400". The 7 %
+/// is official (GST (Amendment) Act 2007 s.2: GST Act s.16(c), from 2007-07-01); the S$400 relief
+/// before 2021-10-01 is thresholds.tsv#sg-gst-import-relief-400-2007, [verify] (the Imports Relief
+/// Order not read): S$200 names it and is not priced; S$450 shows 31.50, over its amount, still
+/// not priced while the relief's amount is unverified.
+#[test]
+fn sg_7_percent_is_official_and_the_s400_relief_is_named_before_2021_aa17() {
+    let sg = |price: &str| {
+        quote(json!({"destination": "SG", "date": "2019-06-03", "currency": "SGD", "origin": "US",
+            "ship_from": "US", "channel": "post",
+            "lines": [{"id": "x", "code": "610910", "quantity": "1", "unit_price": price}]}))
+    };
+    let q = sg("450.00");
+    assert!(tax(&q).formula.to_string().starts_with("7% × 450.00 = 31.50"), "{}", tax(&q).formula);
+    assert!(
+        !q.warnings.iter().any(|w| w.message.contains("gst rate comes from a secondary source")),
+        "{:?}",
+        q.warnings
+    );
+    let q = sg("200.00");
+    assert!(q.warnings.iter().any(|w| w.message.starts_with("sg-gst-import-relief-400-2007: within its amount")));
+    assert_eq!(tax_amount(&q), None);
+}
+
+/// AA18. CBSA, "Importing by Mail — Duty, Taxes and Handling Fees" (2006-2007): over CAN$20 "you
+/// must pay the applicable duty, the GST or HST ... on the item's full value". GST 6 % from
+/// 2006-07-01 to 2007-12-31 (Excise Tax Act s.165(1), Budget Implementation Act, 2006): CAN$25 at
+/// 8 % duty = 2.00, GST 6 % × 27.00 = 1.62, priced (there was no GST row before 2008); 7 % before.
+#[test]
+fn ca_gst_6_percent_in_2007_and_7_before_july_2006_aa18() {
+    let ca = |date: &str| {
+        quote(json!({"destination": "CA", "date": date, "currency": "CAD", "origin": "CN", "ship_from": "CN",
+            "channel": "post", "subdivision": "AB",
+            "lines": [{"id": "x", "code": "950300", "quantity": "1", "unit_price": "25.00", "duty_rate": "8%"}]}))
+    };
+    let q = ca("2007-03-01");
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("2.00"));
+    assert_eq!(tax_amount(&q), Some(d("1.62")), "{}", tax(&q).formula);
+    assert!(q.totals.complete);
+    assert_eq!(tax_amount(&ca("2006-06-30")), Some(d("1.89")));
+}
