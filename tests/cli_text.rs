@@ -106,10 +106,11 @@ fn reverse_text_of_an_incomplete_cart_is_a_bound_not_exact() {
 #[test]
 fn diff_text_names_the_rate_that_changed() {
     // Swiss VAT 7.7 % → 8.1 % on 2024-01-01 (MWSTG art. 25, as amended): on 100.00 + 10.00
-    // duty, 8.47 → 8.91.
+    // duty, 8.47 → 8.91, charged to 5 centimes on the base in whole francs (tax_rounding.tsv
+    // #ch-tax-base, #ch-tax-amount; audit-aa AA7/AA15): 8.45 → 8.90.
     assert_eq!(
         text(&["diff", "-", "--from", "2023-06-01", "--to", "2024-06-01"], Some(CH_TEN_PERCENT)),
-        "2023-06-01 → 2024-06-01: landed 118.47 → 118.91 CHF (+0.44)\n  [a] Import VAT: +0.44 — rate 7.7% → 8.1%\n"
+        "2023-06-01 → 2024-06-01: landed 118.45 → 118.90 CHF (+0.45)\n  [a] Import VAT: +0.45 — rate 7.7% → 8.1%\n"
     );
     // No duty changed: the catalogue view says so (fix-v; it printed an empty line).
     assert_eq!(

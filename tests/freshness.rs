@@ -46,11 +46,11 @@ fn gb_quote_in_november_2026_uses_current_hmrc_rates_and_is_not_stale_on_fx() {
 #[test]
 fn every_quote_names_the_rule_tables_and_its_vat_source() {
     // Germany's rate is verified from the law (rules/vat_extra.tsv): its source is the rule
-    // tables. Belgium's is still the imported compilation (vat.tsv, verify): that VAT dataset.
+    // tables. Malta's is still the imported compilation (vat.tsv, verify): that VAT dataset.
     let q = quote("DE", "EUR", "2026-03-02", "6109100010");
     assert!(q.datasets.iter().any(|d| d.id == "landed-rules" && d.kind == DatasetKind::Rules));
     assert!(dataset(&q, DatasetKind::Vat).is_empty(), "{:?}", q.datasets);
-    let q = quote("BE", "EUR", "2026-03-02", "6109100010");
+    let q = quote("MT", "EUR", "2026-03-02", "6109100010");
     assert!(q.datasets.iter().any(|d| d.id == "landed-rules" && d.kind == DatasetKind::Rules));
     assert_eq!(dataset(&q, DatasetKind::Vat), ["ibericode-vat-2025-08"], "{:?}", q.datasets);
 }

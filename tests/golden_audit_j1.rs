@@ -251,9 +251,13 @@ fn swiss_duty_per_100_kg_rounds_the_weight_up_to_the_next_100_g_ztg_art_2_3() {
     let f = formula(l, LevyKind::Duty);
     assert!(f.contains("1.23 kg rounded up to 0.1 kg = 1.3 kg"), "{f}");
     let stated: Vec<_> = q.destination_rounding.iter().map(|r| (r.applies_to.as_ref(), r.mode.as_ref())).collect();
-    // And the CHF 5 minimum's test, to 5 centimes (tax_rounding.tsv#ch-vat-min-5-test, audit-y Y13).
-    assert_eq!(stated, [("weight_per_100kg", "up"), ("min_collectible", "half_up")]);
-    assert!(q.destination_rounding[0].source.starts_with("tax_rounding.tsv#ch-weight-per-100kg"));
+    // And the CHF 5 minimum's test, to 5 centimes (tax_rounding.tsv#ch-vat-min-5-test, audit-y Y13);
+    // the tax's base in whole francs and the tax to 5 centimes (#ch-tax-base, #ch-tax-amount,
+    // audit-aa AA7/AA15: the EZV's example and an assessment quoted by the BVGer).
+    let expected =
+        [("tax_base", "down"), ("weight_per_100kg", "up"), ("min_collectible", "half_up"), ("tax_amount", "half_up")];
+    assert_eq!(stated, expected);
+    assert!(q.destination_rounding[1].source.starts_with("tax_rounding.tsv#ch-weight-per-100kg"));
     // Gross, as the rate says: the gross weight is the one rounded.
     let q = quote(ch("100 CHF/100 kg gross", json!({"weight_kg": "1.0", "units": {"kg:gross": "1.23"}})));
     assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("1.30"));

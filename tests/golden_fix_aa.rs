@@ -20,8 +20,10 @@ fn ch(date: &str, code: &str, price: &str, class: &str) -> Quote {
 /// Steuerbetrag entspricht einer Bemessungsgrundlage von 62 Schweizerfranken beim MWST-Satz von
 /// 8,1 % oder 193 Schweizerfranken beim MWST-Satz von 2,6 %". By hand: 62.00 × 8.1 % = 5.022 and
 /// 193.00 × 2.6 % = 5.018, both 5.00 rounded to 5 centimes (tax_rounding.tsv#ch-vat-min-5-test),
-/// so not collected; 62.30 × 8.1 % = 5.0463 → 5.05 > 5.00, collected (charged 5.05, to the cent).
-/// Before the fix 62.00 and 193.00 were charged 5.02.
+/// so not collected. Before the fix 62.00 and 193.00 were charged 5.02. Re-derived by fix-dd from
+/// the tax's own rounding (tax_rounding.tsv#ch-tax-base, #ch-tax-amount: the base in whole francs,
+/// the tax to 5 centimes; audit-aa AA7/AA15): the tax charged is 5.00 itself, and every base below
+/// CHF 63 is within the minimum (62.30 → 62: it was charged 5.05); 63.00 × 8.1 % = 5.103 → 5.10.
 #[test]
 fn ch_bazg_equivalents_62_and_193_are_within_the_chf_5_minimum_from_2024_y13() {
     for (code, price, class) in [("6109.10.00", "62.00", "standard"), ("4901.99.00", "193.00", "reduced")] {
@@ -29,12 +31,15 @@ fn ch_bazg_equivalents_62_and_193_are_within_the_chf_5_minimum_from_2024_y13() {
         assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"), "{price}");
         assert!(applies(&q, "ch-vat-min-5"), "{price}");
         let f = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap().formula.to_string();
-        assert!(f.contains("5.02 (rounded to the nearest 0.05 = 5.00, tax_rounding.tsv#ch-vat-min-5-test)"), "{f}");
+        assert!(f.contains("= 5.00 — not collected"), "{f}");
         assert_eq!(q.totals.landed, d(price));
         assert!(q.totals.complete);
     }
     let q = ch("2026-11-27", "6109.10.00", "62.30", "standard");
-    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("5.05"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    assert!(applies(&q, "ch-vat-min-5"));
+    let q = ch("2026-11-27", "6109.10.00", "63.00", "standard");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("5.10"));
     assert!(!applies(&q, "ch-vat-min-5"));
 }
 

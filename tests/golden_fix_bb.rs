@@ -90,13 +90,15 @@ fn warning<'a>(q: &'a Quote, code: &str, text: &str) -> Option<&'a str> {
 /// `vat_class` (printed matter at 2.6 % or 8.1 %, vat_classes.tsv#ch-printed-matter): the known
 /// part 2.6 % × 193.00 = 5.018 = 5.02 to the cent, 5.00 rounded to 5 centimes, within CHF 5; the
 /// message names the figure tested beside the unrounded one, so "5.02" is never read as within 5.
+/// fix-dd: the tax charged is itself rounded to 5 centimes (tax_rounding.tsv#ch-tax-amount, audit-aa
+/// AA7/AA15), so the known part is 5.00 and the message names it so.
 #[test]
 fn the_ch_minimum_message_names_the_figure_rounded_to_5_centimes_z7() {
     let q = quote(json!({"destination": "CH", "origin": "DE", "ship_from": "DE", "date": "2026-11-27",
         "currency": "CHF", "channel": "post", "incoterm": "DDP", "shipping": "0", "seller_registered": false,
         "lines": [{"id": "book", "code": "4901.99.00", "quantity": "1", "unit_price": "193.00"}]}));
     let w = warning(&q, "W_THRESHOLD_NOT_APPLIED", "ch-vat-min-5: ").expect("the unsettled minimum");
-    assert!(w.contains("the known part (5.02, 5.00 rounded to 5 centimes as the customs authority tests it"), "{w}");
+    assert!(w.contains("the known part (5.00) is within the minimum of 5 CHF"), "{w}");
 }
 
 /// audit-z Z7. The IEEPA ruling row (`us_layers.tsv#ieepa-ruled-unlawful`, Learning Resources,

@@ -891,8 +891,11 @@ fn switzerland_import_vat_of_chf_5_or_less_is_not_collected_efd_ordinance_641_20
     assert_eq!(low.lines[0].status, landed::quote::LineStatus::Priced);
     assert_eq!(levy(&low.lines[0], LevyKind::Tax), d("0.00"));
     assert!(low.lines[0].levies[1].formula.to_string().contains("ch-vat-min-5"));
-    // CHF 52.30 + 10: 8.1 % × 62.30 = 5.0463, tested as 5.05 > 5 → collected, charged 5.05.
-    assert_eq!(levy(&ch("52.30", "10.00", "6109100000", "standard").lines[0], LevyKind::Tax), d("5.05"));
+    // CHF 53.00 + 10: 8.1 % × 63 = 5.103 → 5.10 > 5 → collected (the base in whole francs, the tax
+    // to 5 centimes: tax_rounding.tsv#ch-tax-base, #ch-tax-amount). CHF 52.30 + 10 = 62.30, charged
+    // 5.05 before, is now within the minimum (base 62: 5.022 → 5.00).
+    assert_eq!(levy(&ch("53.00", "10.00", "6109100000", "standard").lines[0], LevyKind::Tax), d("5.10"));
+    assert_eq!(levy(&ch("52.30", "10.00", "6109100000", "standard").lines[0], LevyKind::Tax), d("0.00"));
 }
 
 #[test]

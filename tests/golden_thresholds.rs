@@ -767,8 +767,9 @@ fn ioss_vat_is_on_what_the_seller_receives_so_dap_leaves_the_duty_out_directive_
 fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_641_204() {
     // Ordinance of the FDF of 2 April 2014 (SR 641.204) art. 1(d): import VAT of CHF 5 or less
     // is not collected. The check is decided on the tax itself: CHF 50.00 of goods, VAT 8.1 % =
-    // 4.05, within (applies, value 4.05); CHF 320.00, VAT 25.92, not within (audit 2026-11-26:
-    // it said `applies` whatever the tax).
+    // 4.05, within (applies, value 4.05); CHF 320.00, VAT 25.92, charged 25.90 to 5 centimes
+    // (tax_rounding.tsv#ch-tax-amount, audit-aa AA15), not within (audit 2026-11-26: it said
+    // `applies` whatever the tax).
     let check = |price: &str| {
         let mut v = dap("CH", "CHF", "2026-11-26", "1", price, "0");
         v["lines"][0]["duty_rate"] = json!("0%");
@@ -779,7 +780,7 @@ fn a_minimum_collectible_check_says_whether_the_tax_was_within_it_efd_ordinance_
         (c.applies, c.value)
     };
     assert_eq!(check("50.00"), (true, Some(d("4.05"))));
-    assert_eq!(check("320.00"), (false, Some(d("25.92"))));
+    assert_eq!(check("320.00"), (false, Some(d("25.90"))));
 }
 
 #[test]

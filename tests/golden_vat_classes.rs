@@ -65,7 +65,8 @@ fn a_printed_book_into_ch_is_at_least_2_6_percent_and_at_2_6_below_chf_5_not_col
     // brochures (8.1 %), so the code alone is a lower bound at 2.6 %: 2.6 % × 150.00 = 3.90,
     // partial, naming the row and `vat_class` (research-vat). A caller declaring the book reduced
     // gets the audit-f case 16 figure: 3.90, at most CHF 5, not collected (SR 641.204 art. 1
-    // let. d; 8.1 % = 12.15 was collected).
+    // let. d; 8.1 % = 12.15 was collected). The base is stated in whole francs (150: tax_rounding.tsv
+    // #ch-tax-base, audit-aa AA7).
     let req = |line: Value| {
         json!({"destination": "CH", "date": "2026-11-26", "currency": "CHF", "channel": "post",
                "origin": "DE", "ship_from": "DE", "seller_registered": false, "lines": [line]})
@@ -73,7 +74,7 @@ fn a_printed_book_into_ch_is_at_least_2_6_percent_and_at_2_6_below_chf_5_not_col
     let q = quote(req(book("150.00")));
     let (amount, _, formula) = tax(&q);
     assert_eq!(amount, None, "{formula}");
-    assert!(formula.starts_with("2.6% × 150.00 = 3.90") && formula.contains("ch-printed-matter"), "{formula}");
+    assert!(formula.starts_with("2.6% × 150 = 3.90") && formula.contains("ch-printed-matter"), "{formula}");
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     let reason = q.lines[0].reason.as_deref().unwrap_or_default();
     assert!(reason.contains("MWSTV art. 50-52") && reason.contains("vat_class"), "{reason}");
@@ -82,7 +83,7 @@ fn a_printed_book_into_ch_is_at_least_2_6_percent_and_at_2_6_below_chf_5_not_col
     let q = quote(req(declared));
     let (amount, _, formula) = tax(&q);
     assert_eq!(amount, Some(d("0.00")), "{formula}");
-    assert!(formula.starts_with("2.6% × 150.00 = 3.90") && formula.contains("not collected"), "{formula}");
+    assert!(formula.starts_with("2.6% × 150 = 3.90") && formula.contains("not collected"), "{formula}");
     assert_eq!((q.totals.tax, q.totals.landed), (d("0.00"), d("150.00")));
 }
 

@@ -130,14 +130,15 @@ fn a_medicine_into_ch_is_at_least_2_6_percent_and_2_6_when_declared_mwstg_25_2_a
     // names them: ready-to-use medicinal products authorised (or exempt from authorisation) under
     // the HMG. Heading 30.04 does not tell an authorised medicine from one that is not: at least
     // 2.6 %, partial, naming the row and `vat_class`; declared reduced: 2.6 % priced. CHF 500
-    // from an unregistered seller, duty free: 2.6 % × 500.00 = 13.00 (8.1 % = 40.50 was charged).
+    // from an unregistered seller, duty free: 2.6 % × 500.00 = 13.00 (8.1 % = 40.50 was charged);
+    // the base stated in whole francs, 500 (tax_rounding.tsv#ch-tax-base, audit-aa AA7).
     let line = json!({"id": "m", "code": "3004.90", "quantity": "1", "unit_price": "500.00", "weight_kg": "1"});
     let req =
         |line: Value| one("CH", "CHF", line, json!({"seller_registered": false, "origin": "DE", "ship_from": "DE"}));
     let q = req(line.clone());
     let (amount, partial, formula) = tax(&q);
     assert_eq!((amount, partial), (None, Some(d("13.00"))), "{formula}");
-    assert!(formula.starts_with("2.6% × 500.00 = 13.00") && formula.contains("ch-medicines"), "{formula}");
+    assert!(formula.starts_with("2.6% × 500 = 13.00") && formula.contains("ch-medicines"), "{formula}");
     let reason = q.lines[0].reason.as_deref().unwrap_or_default();
     assert!(reason.contains("MWSTV art. 49") && reason.contains("vat_class"), "{reason}");
     let mut declared = line;

@@ -29,22 +29,23 @@ fn assert_verified_standard(country: &str, date: &str, percent: &str, cites: &st
 
 #[test]
 fn a_verify_vat_row_leaves_the_tax_unpriced_and_the_line_partial_naming_the_row() {
-    // docs/rules.md#not-priced: Belgium's standard rate is known here only from the imported
-    // compilation (ibericode, tariffs/vat.tsv, confidence verify). Worked by hand: CIF €200.00,
-    // duty 12 % = 24.00 (priced: the duty rate is the caller's); VAT 21 % × 224.00 = 47.04 is
-    // shown in the formula, never priced.
-    let q = eu_line("BE", "2026-03-02");
+    // docs/rules.md#not-priced: Malta's standard rate is known here only from the imported
+    // compilation (ibericode, tariffs/vat.tsv, confidence verify; Belgium, the example before,
+    // has an official row since fix-dd). Worked by hand: CIF €200.00, duty 12 % = 24.00 (priced:
+    // the duty rate is the caller's); VAT 18 % × 224.00 = 40.32 is shown in the formula, never
+    // priced.
+    let q = eu_line("MT", "2026-03-02");
     let line = &q.lines[0];
     assert_eq!(levy(line, LevyKind::Duty), d("24.00"));
     let formula = unpriced(line, LevyKind::Tax);
-    assert!(formula.contains("47.04"), "{formula}");
+    assert!(formula.contains("40.32"), "{formula}");
     assert_eq!(line.status, LineStatus::Partial);
     let reason = line.reason.as_deref().unwrap_or_default();
     let rules = engine().rules();
-    let row = rules.vat_rate("BE", None, VatClass::Standard, Date::parse("2026-03-02").unwrap()).unwrap();
+    let row = rules.vat_rate("MT", None, VatClass::Standard, Date::parse("2026-03-02").unwrap()).unwrap();
     assert_eq!(row.source.confidence, Confidence::Verify);
     assert!(reason.contains(&row.row()) && row.row().starts_with("tariffs/vat.tsv line "), "{reason}");
-    assert!(reason.contains("BE standard rate of 21%") && reason.contains("[verify]"), "{reason}");
+    assert!(reason.contains("MT standard rate of 18%") && reason.contains("[verify]"), "{reason}");
     assert!(warned(&q, "W_VERIFY"));
     assert!(!q.totals.complete);
 }

@@ -533,11 +533,38 @@ fn no_tariff_rate(ctx: &mut Ctx<'_>, line: &LineRequest) -> std::result::Result<
             // The example names both forms: some tariffs are ad valorem, others (Switzerland's)
             // mostly specific, per 100 kg gross.
             None => Err(format!(
-                "the snapshot has no {} tariff: supply duty_rate for this line, as the tariff writes it (e.g. \"5%\", or \"12 {}/100 kg gross\" with units {{\"kg:gross\": \"…\"}})",
-                ctx.destination, ctx.j.currency
+                "the snapshot has no {} tariff: supply duty_rate for this line, as the tariff writes it (e.g. \"5%\", or \"12 {}/100 kg gross\" with units {{\"kg:gross\": \"…\"}}){}",
+                ctx.destination,
+                ctx.j.currency,
+                simplified_regime_hint(ctx)
             )),
         },
     }
+}
+
+/// The simplified regimes of the destination in force on the date (Brazil: `rts`,
+/// `remessa_conforme`), as a request names them.
+pub(super) fn simplified_regimes(ctx: &Ctx<'_>) -> Vec<&'static str> {
+    [(SimplifiedRegime::RemessaConforme, "remessa_conforme"), (SimplifiedRegime::Rts, "rts")]
+        .into_iter()
+        .filter(|(regime, _)| !ctx.rules.taxes.bands(ctx.destination, *regime, ctx.req.date).is_empty())
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// Where a postal or courier consignment without `simplified_regime` goes to a destination that
+/// has one (Brazil's remessas: audit-aa AA20), the input that would price it, for the line's
+/// reason; else nothing.
+fn simplified_regime_hint(ctx: &Ctx<'_>) -> String {
+    let regimes = simplified_regimes(ctx);
+    if regimes.is_empty() || ctx.req.channel() == crate::request::Channel::Freight {
+        return String::new();
+    }
+    let choices: Vec<String> = regimes.iter().map(|r| format!("\"{r}\"")).collect();
+    format!(
+        "; or, for a postal or courier consignment to a natural person, give simplified_regime ({}; \"remessa_conforme\" where the seller is certified in the Remessa Conforme programme), which prices its duty and tax",
+        choices.join(" or ")
+    )
 }
 
 /// No duty, where the destination's law charges duty only on listed goods and the line's code is

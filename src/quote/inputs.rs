@@ -283,10 +283,20 @@ pub(super) fn unused_request_fields(ctx: &mut Ctx<'_>) {
         unused.push(("entry_type", format!("no fee of {dest} on {} depends on the entry type", req.date)));
     }
     if req.seller_registered.is_some() && ctx.day.thresholds.iter().all(|t| t.scheme.is_none()) {
+        // Brazil's Remessa Conforme is a seller's programme, but a request chooses it by
+        // `simplified_regime`, never by this field in silence (audit-aa AA20).
+        let regimes = super::duty_source::simplified_regimes(ctx);
+        let programme = match regimes.is_empty() {
+            true => String::new(),
+            false => format!(
+                "; {dest}'s simplified regimes ({}) are chosen by simplified_regime, not by seller_registered",
+                regimes.join(", ")
+            ),
+        };
         unused.push((
             "seller_registered",
             format!(
-                "no threshold of {dest} on {} for the {} channel depends on a seller's registration for a scheme",
+                "no threshold of {dest} on {} for the {} channel depends on a seller's registration for a scheme{programme}",
                 req.date,
                 channel_name(req.channel())
             ),

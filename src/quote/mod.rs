@@ -214,7 +214,7 @@ fn warnings_reserved(lines: usize) -> usize {
 const WARNINGS_RESERVED_MAX: usize = 64;
 
 /// Number of [`RoundingTarget`]s.
-const ROUNDING_TARGETS: usize = 10;
+const ROUNDING_TARGETS: usize = 11;
 
 /// What an EU quote in a dollar-pegged currency assumes (audit-x X2).
 const PEG_EU_RATE: &str = "the currency's peg to the US dollar crossed with the ECB's dollar rate: the ECB publishes no rate of it, so the member state sets its customs rate (Implementing Regulation (EU) 2015/2447 art. 146), which is not in our data; give fx with the member state's rate";
@@ -318,6 +318,15 @@ impl Ctx<'_> {
     /// Netherlands rounds it down to the cent), else as any levy of the line.
     fn round_duty(&self, amount: Decimal) -> Decimal {
         match self.rounding[RoundingTarget::DutyAmount as usize] {
+            Some(r) => r.apply(amount),
+            None => self.round_line(amount),
+        }
+    }
+
+    /// A line's import tax at the border: the destination's own rounding of the tax where it has
+    /// one (Switzerland: to 5 centimes), else as any levy of the line.
+    fn round_tax(&self, amount: Decimal) -> Decimal {
+        match self.rounding[RoundingTarget::TaxAmount as usize] {
             Some(r) => r.apply(amount),
             None => self.round_line(amount),
         }

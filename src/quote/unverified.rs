@@ -77,6 +77,11 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         if let Some(why) = &relief_on_value {
             unprice_relieved(line, why, RELIEF_ON_VALUE, RELIEVED_ON_VALUE);
         }
+        if lowers {
+            for t in unverified.iter().filter(|t| t.effect == ThresholdEffect::FlatRate) {
+                state_flat_figure(ctx, line, t);
+            }
+        }
         // A tax holds an unpriced duty only where that duty is unpriced.
         let held_unpriced = lowers || !(0..unverified.len()).all(flat);
         if dutiable && held_unpriced && !held.is_empty() {
@@ -85,6 +90,24 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
             bound_taxes_without_duty(ctx, line, duty, &why.join("; "), at_sale);
         }
     }
+}
+
+/// Beside the tariff's duty a flat-rate row from a secondary source leaves unpriced, the figure
+/// the row is about: the flat rate on the same base, due in place of the tariff's where lower
+/// (gov.uk, gifts of £135 to £630: 2.5 %; audit-aa AA22, where only the tariff's 12 % was shown).
+fn state_flat_figure(ctx: &Ctx<'_>, line: &mut LineQuote, t: &Threshold) {
+    let Some(percent) = t.flat_amount else { return };
+    let Some(levy) = line.levies.iter_mut().find(|l| l.kind == LevyKind::Duty && l.not_priced) else { return };
+    let flat = ctx.round_line(crate::money::per_cent(levy.base * percent));
+    levy.formula = format!(
+        "{}; if {} applies, the duty is its flat {}% × {} = {} where that is lower than the tariff's",
+        levy.formula,
+        t.id,
+        percent.normalize(),
+        format_grouped(levy.base),
+        format_grouped(flat)
+    )
+    .into();
 }
 
 /// Unprices the tariff duty of each line whose goods' origin a row of `rules/duty_free.tsv` by

@@ -425,6 +425,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
             "duty_amount",
             "weight_per_100kg",
             "min_collectible",
+            "tax_amount",
         ],
     ),
     closed("rules/tax_rounding.tsv", "mode", &["down", "half_up", "up"]),

@@ -37,6 +37,9 @@ pub enum RoundingTarget {
     /// `min_collectible`), not the amount charged: Switzerland's CHF 5, whose published
     /// equivalents (CHF 62 at 8.1 %) hold only for the tax rounded to 5 centimes.
     MinCollectible,
+    /// Each line's import tax amount alone, at the border (Switzerland: to 5 centimes, the
+    /// customs authority's own assessments); its duty keeps the default.
+    TaxAmount,
 }
 
 impl RoundingTarget {
@@ -53,6 +56,7 @@ impl RoundingTarget {
             RoundingTarget::DutyAmount => "duty_amount",
             RoundingTarget::WeightPer100Kg => "weight_per_100kg",
             RoundingTarget::MinCollectible => "min_collectible",
+            RoundingTarget::TaxAmount => "tax_amount",
         }
     }
 }
@@ -238,6 +242,7 @@ pub fn parse_rounding(t: &Tsv<'static>) -> Result<Vec<Rounding>> {
             "duty_amount" => RoundingTarget::DutyAmount,
             "weight_per_100kg" => RoundingTarget::WeightPer100Kg,
             "min_collectible" => RoundingTarget::MinCollectible,
+            "tax_amount" => RoundingTarget::TaxAmount,
             other => return Err(bad(T, r, "applies_to", other)),
         };
         let mode = match r.text("mode")? {
