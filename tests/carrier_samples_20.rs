@@ -39,3 +39,30 @@ fn nz_import_transaction_fee_follows_the_nz60_waiver_bb5() {
     assert_eq!(itf.amount, None, "{}", itf.formula);
     assert!(q.warnings.iter().any(|w| w.code == "W_FEE_UNKNOWN") && !q.totals.complete);
 }
+
+fn se_toy(date: &str, gift: bool) -> Quote {
+    quote(json!({"destination": "SE", "date": date, "currency": "SEK", "channel": "post", "incoterm": "DAP",
+        "origin": "CN", "ship_from": "CN", "gift": gift, "shipping": "0",
+        "lines": [{"id": "a", "code": "9503.00.75", "quantity": "1", "unit_price": "200.00", "duty_rate": "0%"}]}))
+}
+
+/// audit-bb BB40. Council Directive 2009/132/EC art. 23 let a Member State exempt goods up to
+/// EUR 22 and exclude mail-order goods; Skatteverket (Rättslig vägledning, as summarised by Lidén &
+/// Partner, undated) says Sweden's exemption "gäller inte för postorderförsändelser", and press of
+/// the time says VAT was due "från första kronan". Our `se-no-vat-relief` (from 2020-01-01, on
+/// Tullverket's dated pages) replaced the EU row only from 2020, so a SEK 200 purchase of
+/// 2019-06-03 (≈ EUR 19) was relieved by `eu-vat-relief-22`. Sweden's own provision before 2020
+/// is not read, so `se-no-vat-relief-before-2020` is `verify`: it replaces the EU row (no relief),
+/// and the VAT is not priced, with W_VERIFY naming it. A gift keeps the EU's EUR 45 gift relief.
+#[test]
+fn se_purchases_before_2020_get_no_eur22_vat_relief_bb40() {
+    let q = se_toy("2019-06-03", false);
+    assert!(q.thresholds.iter().all(|c| c.id != "eu-vat-relief-22"), "{:?}", q.thresholds);
+    assert!(q.thresholds.iter().any(|c| c.id == "se-no-vat-relief-before-2020" && !c.applies));
+    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("se-no-vat-relief-before-2020")));
+    assert!(!q.totals.complete);
+    assert!(q.lines[0].levies.iter().all(|l| l.kind != LevyKind::Tax || !l.formula.as_str().contains("not due")));
+
+    let gift = se_toy("2019-06-03", true);
+    assert!(gift.thresholds.iter().any(|c| c.id == "eu-gift-vat-45" && c.applies));
+}
