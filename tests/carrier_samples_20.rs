@@ -66,3 +66,43 @@ fn se_purchases_before_2020_get_no_eur22_vat_relief_bb40() {
     let gift = se_toy("2019-06-03", true);
     assert!(gift.thresholds.iter().any(|c| c.id == "eu-gift-vat-45" && c.applies));
 }
+
+fn de_goods(date: &str, value: &str, duty_rate: &str) -> Quote {
+    quote(json!({"destination": "DE", "date": date, "currency": "EUR", "channel": "post", "incoterm": "DAP",
+        "origin": "US", "ship_from": "US", "shipping": "0",
+        "lines": [{"id": "a", "code": "6403.99", "quantity": "1", "unit_price": value, "duty_rate": duty_rate}]}))
+}
+
+fn tax(q: &Quote) -> Option<rust_decimal::Decimal> {
+    q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).expect("tax listed").amount
+}
+
+/// audit-bb BB24 and BB23. UStG § 12 Abs. 1: 16 % from 1998-04-01 (Art. 5 of the act of
+/// 1997-12-19, BGBl. I S. 3121), 19 % from 2007-01-01 (Haushaltsbegleitgesetz 2006 Art. 4 Nr. 1,
+/// BGBl. I S. 1402: "16 Prozent" replaced by "19 Prozent"), 16 % from 2020-07-01 to 2020-12-31
+/// (Zweites Corona-Steuerhilfegesetz Art. 3, UStG § 28). haute-edition.com's example at the rate of
+/// 2010-11-01: shoes worth EUR 218.00, duty 8 % = 17.44, EUSt 19 % × 235.44 = 44.73 (was not
+/// priced: the 19 % before 2021 was a compilation's `verify` row). The same on 2020-09-01: 16 % ×
+/// 235.44 = 37.67; on 2006-06-01: 16 % = 37.67.
+#[test]
+fn germany_standard_rate_history_is_priced_bb24() {
+    let q = de_goods("2010-11-02", "218.00", "8%");
+    assert_eq!((q.totals.duty, q.totals.tax), (d("17.44"), d("44.73")));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    assert_eq!(de_goods("2020-09-01", "218.00", "8%").totals.tax, d("37.67"));
+    assert_eq!(de_goods("2021-01-01", "218.00", "8%").totals.tax, d("44.73"));
+    assert_eq!(de_goods("2006-06-01", "218.00", "8%").totals.tax, d("37.67"));
+}
+
+/// audit-bb BB23. The chinamobiles.org sample of 2013: EUR 25.97 → EUSt 19 % = 4.93, "da der
+/// Betrag unter 5,00 Euro liegt, entfällt die Zahlung"; EUR 26.74 → 5.08, payable. The rule behind
+/// the practice is not read, so `de-vat-min-5-before-2021` is `verify`: 4.93 is listed, not
+/// priced (not charged, not waived); 5.08 is priced.
+#[test]
+fn germany_import_vat_under_5_euros_before_2021_is_listed_unverified_bb23() {
+    let q = de_goods("2013-11-15", "25.97", "0%");
+    assert_eq!(tax(&q), None);
+    assert!(q.warnings.iter().any(|w| w.code == "W_VERIFY" && w.message.contains("de-vat-min-5-before-2021")));
+    assert!(!q.totals.complete);
+    assert_eq!(tax(&de_goods("2013-12-16", "26.74", "0%")), Some(d("5.08")));
+}
