@@ -106,3 +106,28 @@ fn germany_import_vat_under_5_euros_before_2021_is_listed_unverified_bb23() {
     assert!(!q.totals.complete);
     assert_eq!(tax(&de_goods("2013-12-16", "26.74", "0%")), Some(d("5.08")));
 }
+
+fn gb_shirt(date: &str) -> Quote {
+    quote(json!({"destination": "GB", "date": date, "currency": "GBP", "channel": "courier", "incoterm": "DAP",
+        "origin": "CN", "ship_from": "CN", "shipping": "35.00", "fx": {"GBP/EUR": "1.26"},
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "80.00", "duty_rate": "3.5%"}]}))
+}
+
+/// audit-bb BB21 and BB6. VATA 1994 s.2(1): 17.5 % (legislation.gov.uk, version of 2000-07-28);
+/// 15 % from 2008-12-01 (the Value Added Tax (Change of Rate) Order 2008, SI 2008/3020 art. 3:
+/// "decreased by 14 2/7 per cent", 17.5 × 6/7 = 15) until the Order ceased on 2010-01-01 (Finance
+/// Act 2009 s.9(1)); 17.5 % again to 2011-01-03 (20 % from 2011-01-04, Finance (No. 2) Act 2010
+/// s.3). wedelivertheworld.co.uk: £80 + £35 transport, duty 3.5 % × 115 = 4.025, VAT 17.5 %; ours
+/// on 2008-06-02 (the caller's GBP/EUR rate: our FX tables start in 2019): duty 4.03 (half-up;
+/// the sample's 4.02 is not followed, no rounding rule read), VAT 17.5 % × 119.03 = 20.83 (was not
+/// priced: no GB rate before 2011-01-04). On 2008-12-15 (duty relieved under EUR 150): 15 % ×
+/// 115.00 = 17.25.
+#[test]
+fn uk_vat_history_17_5_15_17_5_is_priced_bb21() {
+    let q = gb_shirt("2008-06-02");
+    assert_eq!((q.totals.duty, q.totals.tax), (d("4.03"), d("20.83")));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    assert_eq!(gb_shirt("2008-12-15").totals.tax, d("17.25"));
+    assert_eq!(gb_shirt("2009-12-31").totals.tax, d("17.25"));
+    assert!(gb_shirt("2008-11-30").lines[0].levies.iter().any(|l| l.formula.as_str().contains("17.5%")));
+}
