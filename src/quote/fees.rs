@@ -501,7 +501,8 @@ fn fee_not_charged(
             DutyOwed::Unknown => (
                 "unknown",
                 None,
-                "due only if duty or tax is collected, and the consignment's duty and tax are not fully priced".to_string(),
+                "due only if duty or tax is collected, and the consignment's duty and tax are not fully priced"
+                    .to_string(),
             ),
         }
     } else {
