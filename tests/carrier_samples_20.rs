@@ -131,3 +131,21 @@ fn uk_vat_history_17_5_15_17_5_is_priced_bb21() {
     assert_eq!(gb_shirt("2009-12-31").totals.tax, d("17.25"));
     assert!(gb_shirt("2008-11-30").lines[0].levies.iter().any(|l| l.formula.as_str().contains("17.5%")));
 }
+
+/// audit-bb item 3 (large EU destinations whose history starts late). Italy: DL 98/2011 art. 40
+/// co. 1-ter as amended ("A decorrere dal 1° ottobre 2013, l'aliquota ... del 21 per cento è
+/// rideterminata nella misura del 22 per cento"). Shoes worth EUR 218.00 at 8 % duty on
+/// 2015-06-01: VAT 22 % × 235.44 = 51.80 (was not priced: IT's rate started 2016-01-01); the day
+/// before the rise the 21 % is not encoded, so the line says there is no rate.
+#[test]
+fn italy_22_percent_from_2013_10_01_is_priced() {
+    let it = |date: &str| {
+        quote(json!({"destination": "IT", "date": date, "currency": "EUR", "channel": "post", "incoterm": "DAP",
+            "origin": "US", "ship_from": "US", "shipping": "0",
+            "lines": [{"id": "a", "code": "6403.99", "quantity": "1", "unit_price": "218.00", "duty_rate": "8%"}]}))
+    };
+    assert_eq!(it("2015-06-01").totals.tax, d("51.80"));
+    assert_eq!(it("2013-10-01").totals.tax, d("51.80"));
+    let before = it("2013-09-30");
+    assert!(before.lines[0].reason.as_deref().is_some_and(|r| r.contains("no VAT/GST rate for IT")));
+}
