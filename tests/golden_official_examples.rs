@@ -170,9 +170,12 @@ fn new_zealand_charges_under_nz60_were_not_collected_release_657() {
     // payable is less than $60"), so row nz-de-minimis-60 is official (audit-j J10). NZ$300.00 +
     // NZ$20.00 freight, no duty: GST 15 % × 320.00 = 48.00 < 60, not collected: 0.00 (the
     // minimum is tested on duty and GST together, here the GST alone, duty being nil).
-    // NZ$500.00 + NZ$20.00: GST 78.00 ≥ 60 is collected and priced.
+    // NZ$500.00 + NZ$20.00: GST 78.00 ≥ 60 is collected and priced. The Import Transaction Fee
+    // goes with the charges collected ("In these instances"): not due under NZ$60 (audit-bb BB5).
     let q = quote(one_line("NZ", "2015-06-01", "NZD", "300.00", "20.00", "0%"));
-    let line = priced_line_fee_unknown(&q, "Import Transaction Fee");
+    let line = &q.lines[0];
+    let itf = q.levies.iter().find(|l| l.name.as_str().contains("Import Transaction Fee")).expect("listed");
+    assert_eq!(itf.amount, Some(d("0.00")), "{}", itf.formula);
     assert_eq!(levy(line, LevyKind::Tax), d("0.00"));
     let tax = line.levies.iter().find(|l| l.kind == LevyKind::Tax).unwrap();
     assert!(tax.formula.as_str().contains("48.00") && tax.formula.as_str().contains("nz-de-minimis-60"));

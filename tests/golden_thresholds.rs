@@ -562,7 +562,11 @@ fn eu_vat_relief_up_to_22_euros_before_2021_excluded_alcohol_perfume_and_tobacco
         json!([{"name": "German excise on still wine (none)", "rate": "0%", "kind": "excise"}]);
     let wine = quote(wine);
     assert!(!applies(&wine, "eu-vat-relief-22"));
-    assert_eq!(tax(&wine), d("3.99"));
+    // 3.99 is under the EUR 5 German importers report was not levied before 2021-07-01
+    // (`de-vat-min-5-before-2021`, `verify`, audit-bb BB23): listed with its figure, not priced.
+    let vat = wine.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).expect("VAT listed");
+    assert_eq!(vat.amount, None);
+    assert!(vat.formula.as_str().contains("3.99") && vat.formula.as_str().contains("de-vat-min-5-before-2021"));
 }
 
 // ---- The UK's low value consignment relief (LVCR), before 2021 --------------------------------

@@ -454,7 +454,7 @@ fn state_assumption(ctx: &mut Ctx<'_>, f: &'static crate::rules::Fee) {
     }
 }
 
-/// Whether a consignment owes duty, as far as its lines are priced.
+/// Whether a consignment owes duty (or duty or tax), as far as its lines are priced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DutyOwed {
     Yes,
@@ -467,15 +467,15 @@ enum DutyOwed {
 /// zero is duty owed; otherwise a duty not priced, or a line not fully priced, leaves it
 /// unknown; only every line priced with zero duty owes none.
 fn duty_owed(lines: &[LineQuote]) -> DutyOwed {
-    let duties = || {
-        lines
-            .iter()
-            .flat_map(|l| l.levies.iter())
-            .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
-    };
-    if duties().any(|l| l.amount.or(l.partial_amount).is_some_and(|a| a > Decimal::ZERO)) {
+    owed(lines, &[LevyKind::Duty, LevyKind::AdditionalDuty])
+}
+
+/// Whether the lines owe any levy of `kinds`, as [`duty_owed`] tells it for duty.
+fn owed(lines: &[LineQuote], kinds: &[LevyKind]) -> DutyOwed {
+    let levies = || lines.iter().flat_map(|l| l.levies.iter()).filter(|l| kinds.contains(&l.kind));
+    if levies().any(|l| l.amount.or(l.partial_amount).is_some_and(|a| a > Decimal::ZERO)) {
         DutyOwed::Yes
-    } else if duties().any(|l| l.amount.is_none()) || lines.iter().any(|l| l.status != LineStatus::Priced) {
+    } else if levies().any(|l| l.amount.is_none()) || lines.iter().any(|l| l.status != LineStatus::Priced) {
         DutyOwed::Unknown
     } else {
         DutyOwed::No
@@ -484,7 +484,8 @@ fn duty_owed(lines: &[LineQuote]) -> DutyOwed {
 
 /// The levy of a fee the law does not charge on this consignment, if it is not charged: an
 /// exemption (`exempt`: zero, with its reason), or a fee on dutiable items only when the lines
-/// owe no duty (zero, saying why) or their duty is not priced (no amount: the fee depends on it).
+/// owe no duty (zero, saying why) or their duty is not priced (no amount: the fee depends on it),
+/// or a fee going with the charges collected when no duty or tax is (the same three ways).
 fn fee_not_charged(
     f: &'static crate::rules::Fee,
     entered: Decimal,
@@ -505,6 +506,22 @@ fn fee_not_charged(
             DutyOwed::Unknown => {
                 ("unknown", None, "due only if the consignment owes duty, and its duty is not fully priced".to_string())
             }
+        }
+    } else if f.condition == FeeCondition::Collected {
+        match owed(lines, &[LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax]) {
+            DutyOwed::Yes => return None,
+            DutyOwed::No => (
+                "not due",
+                Some(ctx.round(Decimal::ZERO)),
+                "not due: no duty or tax is collected on the consignment and the fee goes with the charges collected"
+                    .to_string(),
+            ),
+            DutyOwed::Unknown => (
+                "unknown",
+                None,
+                "due only if duty or tax is collected, and the consignment's duty and tax are not fully priced"
+                    .to_string(),
+            ),
         }
     } else {
         return None;

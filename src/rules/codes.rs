@@ -222,6 +222,10 @@ pub enum FeeCondition {
     /// taxable person): neither a gift nor to a business buyer (`business_buyer: true`), such as
     /// the EU's handling fee on low-value distance sales (audit-z Z6).
     DistanceSale,
+    /// Duty or tax is collected at the border: not due when none is (a minimum collectible
+    /// waived it all), such as New Zealand's Import Transaction Fee "when charges are collected"
+    /// (audit-bb BB5).
+    Collected,
 }
 
 /// Which entries a fee applies to.
@@ -757,6 +761,7 @@ impl FeeCodes {
                     ("dutiable", FeeCondition::Dutiable),
                     ("not_gift", FeeCondition::NotGift),
                     ("distance_sale", FeeCondition::DistanceSale),
+                    ("collected", FeeCondition::Collected),
                 ],
             )?,
         })

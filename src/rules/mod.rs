@@ -1489,9 +1489,17 @@ mod tests {
                 "eu-gift-duty-flat-700"
             ]
         );
+        // Germany's own minimum (`de-vat-min-5-before-2021`) has another effect: it replaces nothing.
         assert_eq!(
             ids("DE", "2019-05-01"),
-            ["eu-duty-relief-150", "eu-vat-relief-22", "eu-gift-duty-45", "eu-gift-vat-45", "eu-gift-duty-flat-700"]
+            [
+                "eu-duty-relief-150",
+                "eu-vat-relief-22",
+                "de-vat-min-5-before-2021",
+                "eu-gift-duty-45",
+                "eu-gift-vat-45",
+                "eu-gift-duty-flat-700"
+            ]
         );
         // Before either row starts, neither is in force; the country row has no effect then.
         assert_eq!(ids("GB", "2009-06-01"), ["eu-duty-relief-150"]);

@@ -70,7 +70,7 @@ const OTHER_IEEPA: [(&str, &str, &str, &str); 2] = [
     (
         "9903.01.77",
         "2025-08-06",
-        "EO 14323 (90 FR 37739), from 2025-08-06; carve-outs of note 2(x)(iii) not encoded",
+        "EO 14323 (90 FR 37739), from 2025-08-06; carve-outs of note 2(x)(iii) not encoded (Annex I of the order, about 700 subheadings, and the 238 agricultural subheadings the order of 2025-11-20 'Modifying the Scope of Tariffs on the Government of Brazil' added from 2025-11-13, as reported: americanfocus.online, internationaltradetoday.com; audit-bb BB26): a 40 % on an excepted good would be priced wrongly",
         "verify",
     ),
     (
