@@ -81,7 +81,8 @@ fn litres_given_for_an_excise_our_data_cannot_price_are_unused_and_say_what_woul
     // Spirits into Germany (Alkoholsteuergesetz § 2: EUR 1,303 per hl of pure alcohol; our data
     // has no rate, so the excise is listed without an amount): the volume and strength are read
     // by no levy priced. Named, with what would read them: the listed excise, by its row, given a
-    // rate per litre (of alcohol) by the caller; not called unused (fix-r, tests/engine/unused_inputs.rs).
+    // rate per litre (of alcohol) by the caller; not called unused (fix-r,
+    // `litres_a_listed_excise_would_read_are_not_called_unused_finance_no_2_act_2023`).
     let q = quote(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "channel": "freight",
         "origin": "US", "lines": [{"id": "w", "code": "2208301100", "quantity": "6", "unit_price": "20.00",
             "volume_l": "4.5", "alcohol_pct": "40"}]}));
@@ -130,7 +131,8 @@ fn litres_a_listed_excise_would_read_are_not_called_unused_finance_no_2_act_2023
         assert!(w.contains(per) && w.contains("would read the value"), "{w}");
         assert!(!w.contains("not used"), "{w}");
     }
-    // A line without a listed levy keeps "not used" (a T-shirt's litres, tests/engine/unused_inputs.rs).
+    // A line without a listed levy keeps "not used" (a T-shirt's litres,
+    // `a_t_shirts_litres_pairs_and_strength_are_named_unused_readme_no_input_ignored_in_silence`).
     let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "CN",
         "lines": [{"id": "tee", "code": "6109100010", "quantity": "3", "unit_price": "100.00", "volume_l": "5"}]}));
     let w = q.warnings.iter().find(|w| w.code == "W_INPUT_UNUSED").expect("named").message.to_string();

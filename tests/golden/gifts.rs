@@ -351,7 +351,8 @@ fn a_gift_under_nok_1000_into_norway_is_free_of_duty_and_vat_toll_no() {
 
 /// toll.no/no/varer/gaver: "Det skal beregnes innførselsavgifter for gaven dersom den: har en
 /// verdi over 1 000 kroner": a gift of NOK 1,000.01 pays duty (10.7 % × 1,000.01 = 107.00 → 107,
-/// whole kroner) and VAT (exactly NOK 1,000 is relieved: tests/golden/gifts.rs, audit-y Y10); a gift
+/// whole kroner) and VAT (exactly NOK 1,000 is relieved:
+/// `a_norwegian_gift_of_exactly_nok_1000_is_relieved_y10`, audit-y Y10); a gift
 /// of wine is outside the relief.
 #[test]
 fn a_norwegian_gift_over_nok_1000_or_of_wine_pays_toll_no() {

@@ -137,7 +137,8 @@ fn ca_car_lists_the_luxury_tax_from_2022_09_01_slita() {
                      "unit_price": "150000.00", "duty_rate": "6.1%"}]}))
     };
     let after = q("2026-11-26");
-    // Listed beside the vehicle excise taxes of the Excise Tax Act Sch. I (tests/golden/trade_remedies.rs).
+    // Listed beside the vehicle excise taxes of the Excise Tax Act Sch. I
+    // (tests/golden/trade_remedies.rs).
     let rows: Vec<&str> =
         after.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Excise).map(|l| l.source.row()).collect();
     assert!(rows.contains(&"excise_rates.tsv#ca-luxury-tax-vehicles"), "{rows:?}");
@@ -214,7 +215,8 @@ fn a_luxury_tax_far_below_the_threshold_is_not_due_beside_unpriced_excises_with_
 }
 
 /// Near the threshold the ceiling may cross it: a CAD 94,200 car, 99,946.20 priced + at most
-/// CAD 100 (A/C) = 100,046.20, over CAD 100,000: at least 0.00, as before (tests/golden/luxury_car_taxes/canada_luxury_tax_beside_an_excise.rs).
+/// CAD 100 (A/C) = 100,046.20, over CAD 100,000: at least 0.00, as before
+/// (tests/golden/luxury_car_taxes/canada_luxury_tax_beside_an_excise.rs).
 /// So is a car whose most crosses only through the green levy's CAD 4,000 (CAD 90,000: 95,490.00
 /// + 4,100.00 = 99,590.00 stays below; CAD 92,000: 97,612.00 + 4,100.00 = 101,712.00 crosses).
 #[test]

@@ -194,7 +194,8 @@ fn korea_duty_is_cif_at_the_customs_rate_times_the_rate_kcs_example() {
     // The figures are the example's; they are shown, not priced: the consignment is over
     // `kr-small-150-before-2022`, whose amount is as unverified as the rest of the row (audit-r
     // R-TW1, docs/rules.md#not-priced): no text of Enforcement Rule art. 45(2)1 in force before
-    // 2022-03-18 was read. The same example from that date is priced (tests/golden/thresholds/korea.rs).
+    // 2022-03-18 was read. The same example from that date is priced
+    // (tests/golden/thresholds/korea.rs).
     let line = &q.lines[0];
     assert_eq!(line.customs_value, d("1200000"));
     let formula = |kind| line.levies.iter().find(|l| l.kind == kind).map(|l| l.formula.to_string()).unwrap_or_default();

@@ -201,8 +201,10 @@ fn rounded_by_text(q: &Quote) -> Vec<bool> {
 /// Zolltarifgesetz (SR 632.10) art. 2(3): a rate per 100 kg is charged on the weight rounded up
 /// to the next 100 g (`tax_rounding.tsv#ch-weight-per-100kg`); whether two request lines of one
 /// tariff number and origin are one declared item is not in our sources, so the quote states its
-/// per-line rounding (tests/golden/switzerland.rs). The lines that rounded are now the evaluator's
-/// report ([`landed::duty::ComponentsRead::weight_rounded`]) of the line's own duty: the same
+/// per-line rounding
+/// (`two_swiss_lines_of_one_tariff_number_state_the_per_line_rounding_ztg_art_2_3`). The lines
+/// that rounded are now the evaluator's report
+/// ([`landed::duty::ComponentsRead::weight_rounded`]) of the line's own duty: the same
 /// quotes carry the assumption as when the formulas were searched for " kg rounded ", over
 /// weights that round and do not, rates per 100 kg and not, a caller's customs duty per 100 kg
 /// (not the line's duty: read by neither), different origins and tariff numbers.

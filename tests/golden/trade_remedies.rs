@@ -116,7 +116,8 @@ fn a_chinese_e_bike_into_the_eu_lists_both_duties_implementing_regulations_2025_
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     // The caller's duties answer the measures they name (the caller knows the producer): 62.1 % +
     // 17.2 % (all other companies) on a customs value of 1,200: 745.20 + 206.40. (Naming none,
-    // beside two measures they settle none: tests/golden/trade_remedies.rs.)
+    // beside two measures they settle none:
+    // `a_caller_duty_naming_no_measure_beside_two_settles_neither_regulations_2019_72_and_2019_73`.)
     let extra = json!({"extra_duties": [{"name": "AD 2025/120", "rate": "62.1%", "answers": ["eu-ebike-ad"]},
         {"name": "CVD 2025/114", "rate": "17.2%", "answers": ["eu-ebike-cvd"]}]});
     let q = bike("FR", "EUR", "2026-11-26", "8711601000", "CN", "CN", extra);
@@ -430,7 +431,8 @@ fn a_chinese_electric_car_into_canada_lists_the_100_percent_surtax_china_surtax_
     // The vehicle excise taxes of the Excise Tax Act Sch. I s.7-8 are listed too (rates not read).
     let excises: Vec<String> =
         l.levies.iter().filter(|v| v.kind == LevyKind::Excise).map(|v| v.name.as_str().to_string()).collect();
-    // (The luxury tax of the Select Luxury Items Tax Act is listed too: tests/golden/luxury_car_taxes.rs.)
+    // (The luxury tax of the Select Luxury Items Tax Act is listed too:
+    // tests/golden/luxury_car_taxes.rs.)
     for name in ["Excise tax on automobile air conditioners", "Excise tax on fuel-inefficient vehicles (green levy)"] {
         assert!(excises.iter().any(|e| e == name), "{excises:?}");
     }

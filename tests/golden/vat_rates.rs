@@ -439,7 +439,8 @@ fn switzerland_standard_rate_is_8_0_from_2011_and_7_7_from_2018_estv_mwstg_art_2
 /// VAT Code art. 26 (ν. 5246/2025) the Greek islands' rates 30 % lower (not modelled). A
 /// `subdivision` naming the Azores is refused with a true message (not "the taxes do not differ"),
 /// and a quote without one states that it prices mainland Portugal; Greece likewise. A
-/// destination without regional rates in our data keeps its refusal (tests/engine/honest_inputs.rs E3).
+/// destination without regional rates in our data keeps its refusal (tests/engine/honest_inputs.rs
+/// E3).
 #[test]
 fn azores_and_greek_islands_are_refused_truthfully_and_the_mainland_is_stated() {
     let req = |dest: &str, sub: Option<&str>| {

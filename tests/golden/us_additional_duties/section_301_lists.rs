@@ -89,9 +89,11 @@ fn lithium_ion_batteries_pay_list_4a_until_9903_91_06_takes_over_8507_60_00() {
     assert_eq!(duties[0].1, Some(d("225.00")));
     assert_eq!(q.totals.duty, d("627.00"));
     // 2026-11-20: 9903.91.06's 25 % in place of list 4A, not stacked on it.
-    // (The forced-labour Section 301 of 2026-07-24 is listed beside it, unpriced: tests/golden/us_additional_duties.rs.)
+    // (The forced-labour Section 301 of 2026-07-24 is listed beside it, unpriced:
+    // tests/golden/us_additional_duties.rs.)
     // The non-EV statistical line: the EV batteries of 8507.60.00.10 are under 9903.91.01 (audit-m
-    // M2, tests/golden/us_additional_duties/batteries_and_note_20.rs), so the bare 8-digit code no longer settles which heading applies.
+    // M2, tests/golden/us_additional_duties/batteries_and_note_20.rs), so the bare 8-digit code no
+    // longer settles which heading applies.
     let q = quote(us("2026-11-20", "CN", "8507.60.00.90"));
     let (forced_labour, duties): (Vec<_>, Vec<_>) =
         s301(&q).into_iter().partition(|(n, _)| n.contains("forced-labour"));
