@@ -1,6 +1,6 @@
-//! The engine's contracts: the embedded snapshot, request decoding, the JSON writer, limits and
-//! bad input, memos, property tests and the what-if library; no figure here that another test
-//! does not already check against the law.
+//! The engine's contracts: the embedded snapshot, request decoding and the inputs of a request
+//! (refused with a typed error, read as checked, or named unused, never ignored in silence), the
+//! JSON writer, limits, memos, property tests and the what-if library.
 
 #[path = "../common/mod.rs"]
 mod common;
