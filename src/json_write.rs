@@ -5,7 +5,7 @@
 //! The text is byte for byte what `serde_json::to_string` writes for the same value with the
 //! types' serde derives (compact; `"`, `\` and control characters escaped as serde_json escapes
 //! them, `\n` or `\u001f`; every other character, non-ASCII included, written raw): the derives
-//! stay for the CLI, the tests and the what-if module, and `tests/json_write.rs` holds the two
+//! stay for the CLI, the tests and the what-if module, and `tests/engine/json_write.rs` holds the two
 //! equal over every quote of the golden tests and the examples.
 
 mod answers;

@@ -161,7 +161,7 @@ pub fn import(dir: &Path) -> Result<(String, BTreeSet<TableRow>)> {
 /// trading (the Staple Food Act's rice, wheat and barley; the Livestock Act's designated dairy
 /// products), whose private imports may owe a levy on top of the duty. `tariffs/rules/excise.tsv`
 /// lists that levy on exactly these lines (`jp-staple-food-levy`, `jp-dairy-state-trading`;
-/// docs/rules.md, Japan), which `datagen/tests/jp_state_trading.rs` checks.
+/// docs/rules.md, Japan), which `datagen/tests/tables/jp_state_trading.rs` checks.
 pub fn state_trading_lines(dir: &Path) -> Result<BTreeSet<String>> {
     let folder = dir.join(SOURCE.file);
     let read = |name: &str| -> Result<Value> {

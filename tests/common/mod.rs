@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: one engine per test binary, requests and quotes
-//! from JSON, decimals, the official source files, and running the `landed` command. Each test
-//! binary uses some of them.
+//! from JSON, decimals, the official source files, and running the `landed` command. A module of
+//! each test binary (`tests/golden`, `tests/engine`, `tests/cli`: `#[path = "../common/mod.rs"]`),
+//! each of which uses some of them.
 #![allow(dead_code)]
 
 use landed::quote::{LevyKind, LineQuote};
