@@ -72,12 +72,12 @@ lint=(env RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 "${lint[@]}" cargo test --locked --workspace --no-run --benches
 
 step "Rust tests"
-if command -v cargo-nextest >/dev/null 2>&1; then
-  "${lint[@]}" cargo nextest run --locked --workspace --no-fail-fast
-  "${lint[@]}" cargo test --locked --workspace --doc
-else
-  "${lint[@]}" cargo test --locked --workspace --no-fail-fast
-fi
+# cargo test, not nextest: the integration tests are four binaries of many modules (golden,
+# engine, cli; datagen's tables), and cargo test runs each binary's tests as threads of one
+# process sharing its engine (tests/common: `engine()`), where nextest starts a process per test
+# and builds the embedded engine 1,100 times (session 20: 93 s wall, 50 CPU-s for every test and
+# doc test, against 165 s and ~87 CPU-s for nextest on three of the binaries; BENCHMARKS.md).
+"${lint[@]}" cargo test --locked --workspace --no-fail-fast
 
 step "browser bundle: build, size budgets, Subresource Integrity of the pages"
 bash scripts/build-web.sh
