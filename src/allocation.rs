@@ -163,6 +163,9 @@ fn allocate_wide(
     Some(parts)
 }
 
+/// The most lines whose allocation keys [`allocate_small`] holds on the stack (256 bytes).
+const INLINE_KEYS: usize = 32;
+
 /// [`allocate_exact`] when the total and the weights' sum are below 2^32 (`weights` as integers
 /// at one scale, `sum` their sum, not zero): every product fits in 64 bits. Each line's remainder
 /// and position are packed into one `u64` that orders as the largest-remainder rule does (larger
@@ -175,7 +178,17 @@ fn allocate_small(
     dp: u32,
     out: &mut dyn Shares,
 ) -> bool {
-    let mut keys = Vec::with_capacity(weights.len());
+    // A cart of up to `INLINE_KEYS` lines keeps its keys on the stack (two allocations a quote
+    // saved: shipping and insurance); a larger one in a `Vec`.
+    let mut inline = [0u64; INLINE_KEYS];
+    let mut heap = Vec::new();
+    let keys: &mut [u64] = match weights.len() {
+        n if n <= INLINE_KEYS => &mut inline[..n],
+        n => {
+            heap.resize(n, 0);
+            &mut heap
+        }
+    };
     let mut given = 0u64;
     for (i, w) in weights.enumerate() {
         // Every weight converts (each is at most the sum, below 2^32).
@@ -187,12 +200,12 @@ fn allocate_small(
         // share ≤ total_units < 2^32: its digits are the low word (the same value and scale).
         *out.share(i) = Decimal::from_parts(share as u32, 0, 0, false, dp);
         // remainder < sum < 2^32, and a cart has fewer than 2^32 lines.
-        keys.push(remainder << 32 | u64::from(u32::MAX - i as u32));
+        keys[i] = remainder << 32 | u64::from(u32::MAX - i as u32);
     }
     // The shares are floors, so fewer units are left over than there are lines.
     let left = (total_units - given) as usize;
     if left > 0 {
-        crate::sort::sort_unstable(&mut keys);
+        crate::sort::sort_unstable(keys);
         for k in keys.iter().rev().take(left) {
             let i = (u32::MAX - *k as u32) as usize;
             let part = out.share(i);

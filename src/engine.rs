@@ -486,6 +486,11 @@ impl Engine {
         // its country codes trimmed and upper-cased (a copy only when they are not).
         let req = &*req.canonical();
         self.all_loaded_for(req)?;
+        // A small cart's codes on the stack; a larger one's in a `Vec`.
+        let mut inline = [crate::hs::HsCode::NONE; CODES_INLINE];
+        if req.validated_codes_into(&mut inline)? {
+            return crate::quote::quote(self, req, &inline[..req.lines.len()]);
+        }
         let codes = req.validated_codes()?;
         crate::quote::quote(self, req, &codes)
     }
@@ -532,6 +537,9 @@ impl Engine {
         crate::api::countries(self, date)
     }
 }
+
+/// The most lines whose parsed codes [`Engine::quote`] keeps on the stack (16 × 14 bytes).
+const CODES_INLINE: usize = 16;
 
 /// The rule tables filed by destination that [`Engine::countries`] reads (`Rules::coverage`:
 /// each destination's thresholds, fees and VAT rates), so `countries` needs their destination

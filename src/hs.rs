@@ -23,6 +23,10 @@ pub struct HsCode {
 }
 
 impl HsCode {
+    /// No code (no digits): a placeholder in a list of codes filled later, never a line's code
+    /// (every parsed code has 2 to 13 digits).
+    pub(crate) const NONE: HsCode = HsCode { digits: [0u8; MAX_DIGITS], len: 0 };
+
     /// Parses `6109.10.0010`, `6109 10 00 10`, `610910`, `61091000`.
     /// Letters, stray punctuation, or a digit count outside 2..=13 are an `E_HS_CODE` error.
     pub fn parse(text: &str) -> Result<HsCode> {

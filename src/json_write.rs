@@ -195,6 +195,12 @@ impl WriteJson for String {
     }
 }
 
+impl WriteJson for crate::quote::LineId {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.string(self);
+    }
+}
+
 impl WriteJson for Cow<'_, str> {
     fn write_json(&self, w: &mut JsonWriter) {
         w.string(self);

@@ -789,20 +789,36 @@ impl QuoteRequest {
 
     /// Checks everything that does not need tariff data: codes, signs, ids, sizes.
     pub fn validate(&self) -> Result<()> {
-        self.check(None)
+        self.check(&mut |_, _| {})
     }
 
     /// [`QuoteRequest::validate`], giving each line's code as parsed there (a quote reads them
     /// again: parsed once, not twice).
     pub(crate) fn validated_codes(&self) -> Result<Vec<HsCode>> {
         let mut codes = Vec::with_capacity(self.lines.len());
-        self.check(Some(&mut codes))?;
+        self.check(&mut |_, code| codes.push(code))?;
         Ok(codes)
     }
 
-    /// The checks of [`QuoteRequest::validate`]; `codes` receives each valid line's parsed code.
-    /// (One function for both callers: the browser module carries its error paths once.)
-    fn check(&self, mut codes: Option<&mut Vec<HsCode>>) -> Result<()> {
+    /// [`QuoteRequest::validated_codes`] into `codes` (line `i`'s at `i`) when the cart has at
+    /// most `codes.len()` lines: a quote of a small cart checked each time keeps them on the stack,
+    /// not in a `Vec` allocated and freed by every quote. `Ok(false)`: a larger cart, unchecked.
+    pub(crate) fn validated_codes_into(&self, codes: &mut [HsCode]) -> Result<bool> {
+        if self.lines.len() > codes.len() {
+            return Ok(false);
+        }
+        self.check(&mut |i, code| {
+            if let Some(slot) = codes.get_mut(i) {
+                *slot = code;
+            }
+        })?;
+        Ok(true)
+    }
+
+    /// The checks of [`QuoteRequest::validate`]; `code` receives each valid line's index and
+    /// parsed code, in order. (One function for every caller: the browser module carries its
+    /// error paths once.)
+    fn check(&self, code_of: &mut dyn FnMut(usize, HsCode)) -> Result<()> {
         check_country(&self.destination, "destination")?;
         for (v, f) in [(&self.ship_from, "ship_from"), (&self.origin, "origin")] {
             if let Some(c) = v {
@@ -876,9 +892,7 @@ impl QuoteRequest {
                 ));
             }
             let code = line.validate().map_err(|e| e.within(&format!("lines[{i}]")))?;
-            if let Some(codes) = codes.as_mut() {
-                codes.push(code);
-            }
+            code_of(i, code);
         }
         Ok(())
     }

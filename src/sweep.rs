@@ -806,7 +806,7 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
         .iter()
         .filter_map(|l| {
             let c = l.claim.as_ref()?;
-            Some(LineClaim { line: l.id.clone(), program: c.program.clone(), saving: c.total_saving })
+            Some(LineClaim { line: l.id.to_string(), program: c.program.clone(), saving: c.total_saving })
         })
         .collect();
     // Goods moved without a customs border are priced as already in free circulation: the duty

@@ -178,7 +178,7 @@ pub(super) fn price_line(
         LineStatus::NotPriced
     };
     out.push(LineQuote {
-        id: line.id.clone(),
+        id: LineId::from(line.id.as_str()),
         status,
         // A single reason is the line's reason as it is (joining one copies it).
         reason: match p.reasons.len() {

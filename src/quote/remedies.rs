@@ -178,7 +178,7 @@ fn is_case_number(w: &str) -> bool {
 /// share of the fees are due; the other lines keep the relief. Adds them to `outside`.
 pub(super) fn us_ad_cvd_outside(
     ctx: &mut Ctx<'_>,
-    applied: &[&'static Threshold],
+    applied: &Several<&'static Threshold>,
     outside: &mut Vec<(usize, &'static Threshold)>,
 ) {
     if ctx.destination != "US" {

@@ -222,7 +222,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let mut checks = Vec::with_capacity(day.thresholds.len());
     // The rows that apply, in file order, and the lines outside a per-item row that applies
     // (their items are not within it): each such line gets its own relief, from the other rows.
-    let mut applied: Vec<&'static Threshold> = Vec::new();
+    // Nearly always one row or none: held inline (a `Vec` allocated for it on most quotes).
+    let mut applied: Several<&'static Threshold> = Several::new();
     let mut outside: Vec<(usize, &'static Threshold)> = Vec::new();
     // The checks of unverified flat-rate rows the consignment is within, settled after the loop.
     let mut flat_rates: Vec<(usize, &'static Threshold)> = Vec::new();
@@ -516,7 +517,7 @@ fn add_row(relief: &mut Relief, t: &'static Threshold) {
 /// NOK 1,600 one in the same order is under VOEC).
 fn lines_relief(
     relief: &Relief,
-    applied: &[&'static Threshold],
+    applied: &Several<&'static Threshold>,
     outside: &[(usize, &'static Threshold)],
     flat_rates: &[&'static Threshold],
     lines: usize,
@@ -756,15 +757,15 @@ pub(super) fn flat_duty_shares(
     // pays it like the same goods sold: Reg. (EU) 2026/382 art. 2 puts the EUR 3 "instead of the
     // relief eliminated" (art. 23, for any consignment of at most EUR 150), not of the gift
     // relief (audit-o O1; docs/rules.md#gifts).
-    let reached: Vec<bool> = (0..values.len())
-        .map(|i| {
-            let r = relief.for_line(i);
-            r.flat_duty.is_some() && r.duty.is_none()
-        })
-        .collect();
-    let Some(t) = reached.iter().position(|on| *on).and_then(|i| relief.for_line(i).flat_duty) else {
+    let reaches = |i: usize| {
+        let r = relief.for_line(i);
+        r.flat_duty.is_some() && r.duty.is_none()
+    };
+    // Nearly every quote has no flat duty: no line is looked at twice, nothing is allocated.
+    let Some(t) = (0..values.len()).find(|i| reaches(*i)).and_then(|i| relief.for_line(i).flat_duty) else {
         return Ok(Vec::new());
     };
+    let reached: Vec<bool> = (0..values.len()).map(reaches).collect();
     let flat = t.flat_amount.unwrap_or_default();
     let rate = ctx.rate(t.currency, ctx.j.currency).ok_or_else(|| {
         Error::new(ErrorCode::FxRate, "fx", format!("no exchange rate {}/{}", t.currency, ctx.j.currency))

@@ -128,7 +128,9 @@ pub enum LineStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct LineQuote {
-    pub id: String,
+    /// The request's line id ([`LineId`]: held inline when short).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: LineId,
     pub status: LineStatus,
     /// Why the line is not fully priced, and what input would fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
