@@ -76,8 +76,10 @@ impl PartialEq<String> for LineId {
 }
 
 impl fmt::Display for LineId {
+    /// As the text, honouring width and alignment (`{:<10}` pads as it does a `String`: the CLI's
+    /// tables align on it).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -108,6 +110,7 @@ mod tests {
             assert_eq!(l, id);
             assert_eq!(l.to_string(), id);
             assert_eq!(format!("{l:?}"), format!("{id:?}"));
+            assert_eq!(format!("{l:<10}|{l:>12}"), format!("{id:<10}|{id:>12}"));
         }
     }
 }
