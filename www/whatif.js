@@ -271,7 +271,12 @@ $('run-reverse').addEventListener('click', async () => {
   const req = { ...request(v('rev-dest').toUpperCase()), ship_from: v('rev-from').toUpperCase(), currency: v('rev-currency').toUpperCase() };
   try {
     const r = await reverse(req, v('rev-target'), v('rev-charm'), v('rev-policy'));
-    let text = `Net ${r.net_price} ${req.currency} gives an all-in price of ${money(r.landed, r.currency, lang)}${r.exact ? ' (exact).' : '.'}`;
+    // An incomplete quote at the answer (`bound`) makes its all-in price a lower bound and the net
+    // price an upper one: said so with the engine's reason (what is not priced, the input that
+    // fixes it), never "(exact)" (audit-cc CC5; src/reverse.rs `Bound`).
+    let text = r.bound
+      ? `Net at most ${r.net_price} ${req.currency} gives an all-in price of at least ${money(r.landed, r.currency, lang)} (not exact: ${r.bound.reason}).`
+      : `Net ${r.net_price} ${req.currency} gives an all-in price of ${money(r.landed, r.currency, lang)}${r.exact ? ' (exact).' : '.'}`;
     if (r.grey_zone) text += ` Grey zone: no net price gives an all-in price between ${r.grey_zone.below} and ${r.grey_zone.above} ${r.currency} (${r.grey_zone.cause}); policy ${r.policy}.`;
     if (r.absorbed) text += ` The seller absorbs ${r.absorbed} ${r.currency}.`;
     $('rev-result').textContent = text;
