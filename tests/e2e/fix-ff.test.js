@@ -44,3 +44,65 @@ test('CC5: inclusive pricing on an incomplete quote says "at most"/"at least" an
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Clicks "Compare all destinations" and waits for the summary to end in an answer or an error. */
+async function runSweep(page) {
+  await page.click('#run-sweep');
+  await page.waitForFunction(() => /^(Cheapest|No complete|Error)/.test(document.getElementById('sweep-summary').textContent), null, { timeout: 120000 });
+  return page.$eval('#sweep-summary', (e) => e.textContent);
+}
+
+test('CC7/CC6: a sweep with no date or a bad code is a clear error, Cancel resets, no earlier figures under it', async () => {
+  // Before: the date cleared threw an uncaught '"" is not a date' and "Pricing every destination…"
+  // stayed with Cancel enabled; a failed run left the previous run's 51 rows and chart under it.
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}whatif.html`);
+  const date = await page.inputValue('#sweep-date');
+  await page.fill('#sweep-date', '');
+  const noDate = await runSweep(page);
+  assert.match(noDate, /^Error: E_INVALID_FIELD: "" is not a date/, noDate);
+  assert.equal(await page.$eval('#cancel-sweep', (b) => b.disabled), true);
+
+  await page.fill('#sweep-date', date);
+  assert.match(await runSweep(page), /^Cheapest complete quote/);
+  assert.ok(await page.$$eval('#dest-table tbody tr', (t) => t.length) > 10);
+  // A new run hides the old table at once (before anything is priced).
+  const shownAtStart = await page.evaluate(() => {
+    document.getElementById('run-sweep').click();
+    return ['dest-chart', 'dest-table', 'dest-failed'].map((id) => document.getElementById(id).childElementCount);
+  });
+  assert.deepEqual(shownAtStart, [0, 0, 0]);
+  await page.waitForFunction(() => /^(Cheapest|No complete|Error)/.test(document.getElementById('sweep-summary').textContent), null, { timeout: 120000 });
+
+  await page.fill('#code', '61AB1000');
+  const bad = await runSweep(page);
+  assert.match(bad, /^Error: .*61AB1000/, bad);
+  assert.deepEqual(await page.evaluate(() => ['dest-chart', 'dest-table', 'dest-failed'].map((id) => document.getElementById(id).childElementCount)), [0, 0, 0]);
+  assert.equal(await page.$eval('#cancel-sweep', (b) => b.disabled), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('CC12: the sweep\'s spread and chart labels are the engine\'s decimals in the currency\'s digits', async () => {
+  // Before: "spread 1500.00 JPY", chart labels "6000.00 JPY" (floats with two decimals).
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}whatif.html`);
+  await page.fill('#currency', 'JPY');
+  await page.fill('#price', '6000');
+  const summary = await runSweep(page);
+  const rows = await page.$$eval('#dest-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const complete = rows.filter((r) => r[5] === 'yes').map((r) => r[1]);
+  assert.ok(complete.length >= 2, summary);
+  const spread = /spread (\S+) JPY across (\d+) complete quotes/.exec(summary);
+  assert.ok(spread, summary);
+  assert.equal(spread[1], String(BigInt(complete.at(-1)) - BigInt(complete[0])), 'exact, in yen');
+  assert.equal(Number(spread[2]), complete.length);
+  const labels = await page.$$eval('#dest-chart svg text', (ts) => ts.map((t) => t.textContent).filter((t) => t.endsWith(' JPY')));
+  assert.equal(labels.length, rows.length);
+  labels.forEach((l, i) => assert.equal(l, `${rows[i][1].replace(/^≥ |\?$/g, '')} JPY`));
+  assert.ok(labels.every((l) => !/\.\d+ JPY$/.test(l)), labels.join(' / '));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
