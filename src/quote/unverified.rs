@@ -87,7 +87,7 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
 pub(super) fn unprice_origin_duty_free(
     ctx: &mut Ctx<'_>,
     relief: &Relief,
-    flat_shares: &[Option<(Decimal, String)>],
+    flat_shares: &[Option<FlatShare>],
     lines: &mut [LineQuote],
 ) {
     let req = ctx.req;
