@@ -106,3 +106,44 @@ test('CC12: the sweep\'s spread and chart labels are the engine\'s decimals in t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** The demo shop with `attrs` on its <html> (through the route: nothing written to the site). */
+async function shopWith(page, attrs) {
+  await page.route(/index\.html$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<html lang="en"', `<html lang="en" ${attrs}`);
+    await route.fulfill({ response, body });
+  });
+}
+
+test('CC3: a page snapshot that never answers falls back to the built-in rates after the time limit, visibly, with an event', async () => {
+  // Before: every card stayed aria-busy on the merchant's net price, with no word and no event,
+  // for as long as the request hung (31 s+ observed).
+  for (const [attrs, seconds] of [['data-landed-snapshot="ff-hung.bin"', 8], ['data-landed-snapshot="ff-hung.bin" data-landed-snapshot-timeout="1.5"', 1.5]]) {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await shopWith(page, attrs);
+    await page.route(/ff-hung\.bin$/, () => { /* never answers */ });
+    await page.addInitScript(() => {
+      window.events = [];
+      document.addEventListener('landed:error', (e) => window.events.push(e.detail.error));
+    });
+    const t0 = Date.now();
+    await page.goto(`${env.base}index.html`);
+    await page.waitForFunction(() => {
+      const els = [...document.querySelectorAll('landed-price')];
+      return els.length > 0 && els.every((e) => e.quote && e.getAttribute('aria-busy') !== 'true');
+    }, null, { timeout: 30000 });
+    const waited = (Date.now() - t0) / 1000;
+    assert.ok(waited >= seconds - 0.5 && waited < seconds + 10, `${seconds} s limit: priced after ${waited} s`);
+    const cards = await page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => ({
+      warning: e.shadowRoot.querySelector('[part=warning]')?.textContent ?? '', snapshot: e.quote.snapshot_id })));
+    const message = `the rates at ff-hung.bin could not be loaded (cannot load the snapshot (no answer within ${seconds} s)); these prices use the rates built into the widget`;
+    for (const c of cards) assert.ok(c.warning.endsWith(message), c.warning);
+    const events = await page.evaluate(() => window.events);
+    assert.equal(events.length, cards.length, 'one landed:error per card');
+    assert.ok(events.every((e) => e.code === 'E_IO' && e.message === message), JSON.stringify(events[0]));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

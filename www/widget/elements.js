@@ -25,6 +25,21 @@ export function setDefaults(values) {
   document.dispatchEvent(new CustomEvent('landed:settings', { detail: { ...settings } }));
 }
 
+/** How long the page's snapshot may take to download before the widget prices with the rates
+ * built into it (`data-landed-snapshot-timeout` or `setDefaults({ 'snapshot-timeout': … })`, seconds). */
+const SNAPSHOT_TIMEOUT_S = 8;
+
+/** The page's snapshot time limit in ms: its setting (a number of seconds above 0) or 8 s; a
+ * setting that is no such number is said in the console and the 8 s stand. */
+function snapshotTimeout() {
+  const given = pageSetting('snapshot-timeout');
+  if (given === undefined || given === '') return SNAPSHOT_TIMEOUT_S * 1000;
+  const s = Number(given);
+  if (Number.isFinite(s) && s > 0) return s * 1000;
+  console.warn(`landed: snapshot-timeout "${given}" is not a number of seconds above 0; ${SNAPSHOT_TIMEOUT_S} s are used`);
+  return SNAPSHOT_TIMEOUT_S * 1000;
+}
+
 let snapshotUrl; // the page's `snapshot` setting last loaded
 let snapshotLoad = null;
 let snapshotFailure = null; // why the page's snapshot could not be used, shown with every price
@@ -32,14 +47,17 @@ let snapshotFailure = null; // why the page's snapshot could not be used, shown 
 /** Loads the snapshot the page names (`data-landed-snapshot`, or `setDefaults({ snapshot })`)
  * once, before any element prices. If it cannot be loaded (network, or a blob whose hash does not
  * match), the page keeps pricing with the snapshot built into the engine and every element says
- * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`). */
+ * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`). A
+ * download that has not finished within the time limit (`snapshot-timeout`, 8 s by default) is
+ * stopped and counts as failed: a hung server never leaves the cards without a price or a word
+ * (audit-cc CC3). */
 function snapshotReady() {
   const url = pageSetting('snapshot');
   if (!url) return null;
   if (url !== snapshotUrl) {
     snapshotUrl = url;
     snapshotFailure = null;
-    snapshotLoad = loadSnapshot(new URL(url, document.baseURI)).catch((e) => {
+    snapshotLoad = loadSnapshot(new URL(url, document.baseURI), { timeout: snapshotTimeout() }).catch((e) => {
       snapshotFailure = {
         code: e.code || 'E_SNAPSHOT',
         field: e.field ?? 'snapshot',

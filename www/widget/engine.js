@@ -77,13 +77,20 @@ async function readFileUrl(url) {
  * the browser says so. */
 function fetched(url, init, what) {
   return fetch(url, init).catch((e) => {
+    if (init?.signal?.aborted) throw timedOut(what, init.timeout);
     const why = globalThis.navigator?.onLine === false ? 'the device is offline' : `the network request failed: ${e.message}`;
     throw landedError('E_IO', null, `cannot load ${what} (${why})`);
   });
 }
 
-/** The bytes of a URL, path, Response, ArrayBuffer or typed array. */
-async function bytesOf(source, what) {
+/** A download stopped at its time limit (`timeout` ms), as the typed `E_IO`. */
+function timedOut(what, timeout) {
+  return landedError('E_IO', null, `cannot load ${what} (no answer within ${timeout / 1000} s)`);
+}
+
+/** The bytes of a URL, path, Response, ArrayBuffer or typed array; a URL's download (answer and
+ * body) stopped after `timeout` ms when one is given. */
+async function bytesOf(source, what, timeout) {
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
@@ -97,7 +104,14 @@ async function bytesOf(source, what) {
         throw landedError('E_IO', null, `cannot read ${what} from ${url.pathname}: ${e.message}`);
       }
     }
-    response = await fetched(url, undefined, what);
+    const signal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
+    response = await fetched(url, signal && { signal, timeout }, what);
+    if (signal) {
+      if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
+      return new Uint8Array(await response.arrayBuffer().catch((e) => {
+        throw signal.aborted ? timedOut(what, timeout) : e;
+      }));
+    }
   }
   if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
@@ -325,14 +339,16 @@ export async function loadDescriptions(source) {
 
 /**
  * Replaces the embedded snapshot with another one (a URL, path, bytes or `Response`), e.g. a newer
- * tariff published after this package. Returns the new snapshot's `snapshotInfo()`.
+ * tariff published after this package. Returns the new snapshot's `snapshotInfo()`. With
+ * `{ timeout }` (ms), a URL's download that has not finished by then is stopped and rejects with
+ * `E_IO` (a hung server never leaves the caller waiting); the current snapshot stays.
  */
-export async function loadSnapshot(source) {
+export async function loadSnapshot(source, { timeout } = {}) {
   const glue = await ready();
   if (typeof glue.loadSnapshot !== 'function') {
     throw landedError('E_UNSUPPORTED', null, 'this engine build cannot load snapshots (no loadSnapshot binding)');
   }
-  const bytes = await bytesOf(source, 'the snapshot');
+  const bytes = await bytesOf(source, 'the snapshot', timeout);
   call(glue, 'loadSnapshot', bytes);
   snapshotBytes = bytes;
   snapshotUrl = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;
