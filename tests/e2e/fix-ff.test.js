@@ -4,7 +4,7 @@
 // exchange rate, display currency and range on the cart as the price card does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, watchErrors } from './harness.js';
+import { start, watchErrors, cliQuote, money } from './harness.js';
 
 let env;
 before(async () => {
@@ -146,4 +146,47 @@ test('CC3: a page snapshot that never answers falls back to the built-in rates a
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+/** Sets a request on the calculator's cart and reads what it shows once priced. */
+async function cartShows(page, request) {
+  await page.evaluate((r) => { document.getElementById('cart').cartRequest = r; }, request);
+  await page.waitForFunction((r) => {
+    const c = document.getElementById('cart');
+    return c.getAttribute('aria-busy') !== 'true' && c.quote && JSON.stringify(c.request) === JSON.stringify(r);
+  }, request, { timeout: 30000 });
+  return page.$eval('#cart', (c) => ({
+    quote: c.quote,
+    meta: c.shadowRoot.querySelector('[part=meta]')?.textContent ?? '',
+    display: c.shadowRoot.querySelector('[part=display]')?.textContent ?? null,
+    range: c.shadowRoot.querySelector('[part=range]')?.textContent ?? null,
+    live: c.shadowRoot.querySelector('.sr-only').textContent,
+  }));
+}
+
+test('CC1/CC2: the cart shows the exchange rate and its source, the display-currency figure and a range code\'s upper end', async () => {
+  // Before: a USD cart priced in GBP never said the rate; display_currency EUR was accepted and
+  // never shown; a range code's "up to $131.72" was left out.
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}calculator.html`);
+  const gbRequest = { destination: 'GB', currency: 'USD', date: '2026-11-27', origin: 'CN', display_currency: 'EUR',
+    lines: [{ id: 'tee', code: '6109100010', quantity: '3', unit_price: '12.50' }] };
+  const gb = await cartShows(page, gbRequest);
+  const fx = gb.quote.fx[0];
+  assert.ok(fx, 'a converted cart');
+  assert.ok(gb.meta.includes(`FX ${fx.pair} ${fx.rate} (${fx.source})`), gb.meta);
+  const cli = cliQuote(gbRequest);
+  assert.equal(gb.display, `≈ ${money(cli.display.landed, 'EUR')}`);
+  assert.equal(gb.range, null);
+
+  const us = await cartShows(page, { destination: 'US', currency: 'USD', date: '2026-11-27', origin: 'CN', ship_from: 'CN',
+    lines: [{ id: 'sneaker', code: '640411', quantity: '1', unit_price: '89.00' }] });
+  const max = us.quote.totals.landed_max;
+  assert.ok(max && max !== us.quote.totals.landed, 'a range code');
+  assert.equal(us.range, `(up to ${money(max, 'USD')})`);
+  assert.ok(us.live.includes(`up to ${money(max, 'USD')}`), us.live);
+  assert.ok(us.meta.endsWith('FX —'), us.meta);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

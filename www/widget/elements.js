@@ -513,10 +513,7 @@ export class LandedPrice extends Priced {
     // Under DAP the headline is what the shopper pays in all (buyer_total), then its two parts.
     const headline = dap ? t.buyer_total : t.landed;
     const total = amountText(headline, cur, lang, L, partial);
-    // A code covering tariff lines of different duties: the dearest line's total too. Under DAP
-    // the extra levies are paid on delivery: buyer_total plus the same difference.
-    const max = t.landed_max != null && t.landed_max !== t.landed ? (dap ? add(t.buyer_total, t.landed_max, negate(t.landed)) : t.landed_max) : null;
-    const range = max ? `${L.upTo} ${money(max, cur, lang)}` : null;
+    const range = rangeText(q, lang, L);
     const fresh = freshness(q, lang, L);
     const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
     // Nothing priced as due on delivery while something is not priced: not "at least 0".
@@ -533,7 +530,7 @@ export class LandedPrice extends Priced {
     const named = line.levies.some((v) => v.kind === 'duty') && line.levies.some((v) => v.amount == null);
     const reason = line.reason && !named ? line.reason : null;
     const summary = [`${L.allIn}: ${total}`, range, split, note, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
-    const shown = q.display && (dap ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
+    const shown = displayed(q);
     this._live.textContent = summary;
     const nodes = [
       el('span', { class: 'total', part: 'total', 'data-amount': headline, 'data-complete': String(!partial), 'aria-hidden': 'true' },
@@ -558,11 +555,32 @@ export class LandedPrice extends Priced {
         q.warnings.length ? el('p', { class: 'warn', text: `${L.warnings}: ${q.warnings.map((w) => w.message).join(' · ')}` }) : null,
         totalsList(q, lang, L, partial),
         sourcesList(q, lang, L),
-        el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}` })),
+        el('p', { class: 'meta', part: 'meta', text: metaText(q, lang, L) })),
     ];
     this._body.replaceChildren(...nodes.filter(Boolean));
     return { summary, lower: partial, fresh: fresh.text };
   }
+}
+
+/** "up to $131.72" for a code covering tariff lines of different duties (the dearest line's
+ * total, `landed_max`), null otherwise. Under DAP the extra levies are paid on delivery: what the
+ * shopper pays in all plus the same difference. */
+function rangeText(q, lang, L) {
+  const t = q.totals;
+  if (t.landed_max == null || t.landed_max === t.landed) return null;
+  const max = q.incoterm === 'DAP' ? add(t.buyer_total, t.landed_max, negate(t.landed)) : t.landed_max;
+  return `${L.upTo} ${money(max, q.currency, lang)}`;
+}
+
+/** The headline in the display currency the request asked for (`display-currency`), if any:
+ * under DAP what the shopper pays in all. */
+function displayed(q) {
+  return q.display && (q.incoterm === 'DAP' ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
+}
+
+/** The snapshot, the date priced for and each exchange rate with its source. */
+function metaText(q, lang, L) {
+  return `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}`;
 }
 
 /** "Not included: Small-parcel tax (…); Section 301 … (only in part)": the quote's levies (of
@@ -679,10 +697,14 @@ export class LandedCart extends Priced {
     });
     const fresh = freshness(q, lang, L);
     const missing = missingText(q, L);
-    // As <landed-price> says it: the total, whether it is a lower bound and what it leaves out,
-    // the rates' date and a page snapshot that could not be used.
+    // As <landed-price> says it: the total, the dearest reading of a range code, whether it is a
+    // lower bound and what it leaves out, the rates' date and a page snapshot that could not be
+    // used; the display currency's figure and the exchange rates as the price card shows them
+    // (audit-cc CC1, CC2).
+    const range = rangeText(q, lang, L);
+    const shown = displayed(q);
     const summary = [`${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`,
-      partial ? (incomplete(q) ? L.partialNote : L.taxNotIncl) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
+      range, partial ? (incomplete(q) ? L.partialNote : L.taxNotIncl) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
       .filter(Boolean).join(', ');
     this._live.textContent = summary;
     const nodes = [
@@ -692,6 +714,8 @@ export class LandedCart extends Priced {
           el('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : undefined, text: h })))),
         el('tbody', {}, rows)),
       totalsList(q, lang, L, partial),
+      range ? el('p', { class: 'note', part: 'range', text: `(${range})` }) : null,
+      shown ? el('p', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
       q.levies.length ? levyTable(q.levies, cur, lang, L) : null,
       el('p', { class: 'meta', text: q.incoterm === 'DAP' ? L.payOnDelivery : L.paidAtCheckout }),
       partial ? el('p', { class: 'problem', part: 'problem', text: L.notPriced }) : null,
@@ -701,7 +725,7 @@ export class LandedCart extends Priced {
       el('p', { class: 'meta freshness', part: 'freshness', title: fresh.title, text: fresh.text }),
       snapshotNote(L),
       sourcesList(q, lang, L),
-      el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
+      el('p', { class: 'meta', part: 'meta', text: metaText(q, lang, L) })];
     this._body.replaceChildren(...nodes.filter(Boolean));
     return { summary, lower: partial, fresh: fresh.text };
   }
