@@ -190,3 +190,86 @@ test('CC1/CC2: the cart shows the exchange rate and its source, the display-curr
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Waits until every <landed-price> of the demo shop is priced and `cond(e)` holds, then reads
+ * each card's parts. */
+async function shopCards(page, cond) {
+  await page.waitForFunction((c) => {
+    const els = [...document.querySelectorAll('landed-price')];
+    // eslint-disable-next-line no-new-func
+    const ok = new Function('e', `return ${c}`);
+    return els.length > 0 && els.every((e) => e.quote && !e.updating && e.getAttribute('aria-busy') !== 'true' && ok(e));
+  }, cond, { timeout: 60000 });
+  return page.evaluate(() => [...document.querySelectorAll('landed-price')].map((e) => {
+    const part = (name) => e.shadowRoot.querySelector(`[part=${name}]`)?.textContent ?? null;
+    return { id: e.id, quote: e.quote, request: e.request, note: part('note'), caveat: part('caveat'), freshness: part('freshness'),
+      stale: part('stale'), details: e.shadowRoot.querySelector('details')?.textContent ?? '' };
+  }));
+}
+
+/** The text of the page's one live region (the batch announcement). */
+const announcement = (page) => page.evaluate(() => document.querySelector('[data-landed-announcer]')?.shadowRoot.querySelector('[role=status]')?.textContent ?? '');
+
+test('CC8: Quebec within the CAD 40 courier relief never reads "incl. duty, taxes and fees"; the QST is named on the card', async () => {
+  // Before: the US$25 T-shirt (CA$34.92, no duty or GST at the border) read "incl. duty, taxes
+  // and fees" with the QST left out (the engine warned only where border tax was charged).
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  await shopCards(page, "e.quote.destination === 'DE'");
+  await page.selectOption('landed-country-picker select', 'CA');
+  await shopCards(page, "e.quote.destination === 'CA'");
+  await page.selectOption('#province', 'QC');
+  const qc = await shopCards(page, "e.request.subdivision === 'QC'");
+  const tee = qc.find((c) => c.id === 'p-tee');
+  assert.equal(tee.quote.totals.tax, '0.00', 'within the relief');
+  assert.notEqual(tee.note, 'incl. duty, taxes and fees');
+  assert.match(tee.caveat, /QC provincial sales tax \(PST\/QST\) is not collected by the CBSA at the border/);
+  for (const c of qc) assert.notEqual(c.note, 'incl. duty, taxes and fees', c.id);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('CC9/CC11: a back-dated quote is dated by the rates that priced it; the announcement carries the old-tariff sentence', async () => {
+  // Before: 2021-03-01 read "Rates as of Oct 30, 2026" (the ECB file's edition) though priced at
+  // the rate of 2021-02-17; the batch announcement said "Rates as of Jan 27, 2021" without the
+  // "tariff of Jan 27, 2021; it may have changed since" the cards show.
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  await shopCards(page, "e.quote.destination === 'DE'");
+  await page.fill('#date', '2021-03-01');
+  await page.dispatchEvent('#date', 'change');
+  const de = await shopCards(page, "e.quote.as_of === '2021-03-01'");
+  const date = (iso) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  for (const c of de) assert.doesNotMatch(c.freshness, /2026/, `${c.id}: ${c.freshness}`);
+  const tee = de.find((c) => c.id === 'p-tee');
+  assert.equal(tee.freshness.replace(/ \(may be out of date\)$/, ''), `Rates as of ${date('2021-02-17')}`, 'the ECB rate of 2021-02-17 (EU customs rate for 2021-03)');
+  const stale = [...new Set(de.map((c) => c.stale).filter(Boolean))];
+  assert.ok(stale.length, 'some card priced from the 2021 tariff says so');
+  await page.waitForFunction((s) => s.every((x) => (document.querySelector('[data-landed-announcer]')?.shadowRoot.querySelector('[role=status]')?.textContent ?? '').includes(x)), stale, { timeout: 10000 })
+    .catch(() => {});
+  const said = await announcement(page);
+  for (const s of stale) assert.ok(said.includes(s), `announced: ${said}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('CC10: a US shopper\'s card leads with "sales tax is not included"; the legal citations stay in the details', async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  await shopCards(page, "e.quote.destination === 'DE'");
+  await page.selectOption('landed-country-picker select', 'US');
+  const us = await shopCards(page, "e.quote.destination === 'US'");
+  for (const c of us.filter((x) => x.quote.warnings.some((w) => w.code === 'W_NO_CUSTOMS_BORDER'))) {
+    assert.ok(c.caveat.startsWith('Sales tax is not included: no tax is priced'), `${c.id}: ${c.caveat}`);
+    assert.doesNotMatch(c.caveat, /Reg\. \(EU\)|Dir\. 2006|VATA|19 USC/, c.id);
+    const engine = c.quote.warnings.find((w) => w.code === 'W_NO_CUSTOMS_BORDER').message;
+    assert.ok(c.details.includes(engine), `${c.id}: the engine's words in the details`);
+    assert.notEqual(c.note, 'incl. duty, taxes and fees');
+  }
+  assert.ok(us.some((c) => c.caveat?.startsWith('Sales tax is not included')), 'the demo ships from the US');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

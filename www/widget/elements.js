@@ -134,15 +134,25 @@ function figureDatasets(q) {
   return q.datasets.filter((d) => d.kind !== 'tariff' || priced(d));
 }
 
-/** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures; the snapshot id if
- * none. "(may be out of date)" when one of those is past its publication period or the exchange
+/** The date of the exchange rates a quote converted with, when an fx dataset's edition is newer
+ * than them (a back-dated quote priced at the rate of its own day, from a file of later days):
+ * the oldest date its `fx` sources name ("ECB euro reference rate of 2021-02-17 (…)"), else the
+ * dataset's vintage (audit-cc CC9). */
+function fxDateOf(q, d) {
+  const vintage = vintageOf(d);
+  const used = (q.fx ?? []).map((f) => (/\b(\d{4}-\d{2}(?:-\d{2})?)\b/.exec(f.source) || [])[1]).filter((x) => x && (!vintage || x < vintage));
+  return used.length ? used.reduce((a, b) => (b < a ? b : a)) : vintage;
+}
+
+/** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures (an exchange rate by
+ * the day of the rate used); the snapshot id if none. "(may be out of date)" when one of those is past its publication period or the exchange
  * rate was substituted; a tariff past its period that priced the duty is said on its own, in the
  * card's problem colour (`stale`: its date), not as a muted parenthesis. */
 function freshness(q, lang, L) {
   const used = figureDatasets(q);
   const staleTariff = used.find((d) => d.kind === 'tariff' && d.stale);
   const oldTariff = staleTariff ? L.oldTariff.replace('{date}', formatDate(vintageOf(staleTariff), lang)) : null;
-  const dated = used.map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
+  const dated = used.map((d) => ({ ...d, date: d.kind === 'fx' ? fxDateOf(q, d) : vintageOf(d) })).filter((d) => d.date);
   if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined, oldTariff };
   const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
   const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
@@ -340,10 +350,12 @@ function batchDone(node, result) {
   const L = labels(language(node));
   const count = (f) => results.filter(f).length;
   const dates = [...new Set(results.map((r) => r.fresh).filter(Boolean))];
+  // A tariff past its period is said as each card says it, not left to a bare date (audit-cc CC11).
+  const oldTariffs = [...new Set(results.map((r) => r.oldTariff).filter(Boolean))];
   announce([L.updatedMany.replace('{n}', results.length),
     count((r) => r.lower) ? L.partialMany.replace('{n}', count((r) => r.lower)) : null,
     count((r) => r.error) ? L.errorMany.replace('{n}', count((r) => r.error)) : null,
-    ...dates, snapshotFailure?.message].filter(Boolean).join('; '));
+    ...dates, ...oldTariffs, snapshotFailure?.message].filter(Boolean).join('; '));
 }
 
 /** "Updating import charges for France…". */
@@ -541,7 +553,7 @@ export class LandedPrice extends Priced {
       shown ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
       missing ? el('p', { class: 'problem', part: 'missing', 'aria-hidden': 'true', text: missing }) : null,
       reason ? el('p', { class: 'problem', part: 'reason', text: reason }) : null,
-      left.length ? el('p', { class: 'warn', part: 'caveat', text: left.map((w) => w.message).join(' · ') }) : null,
+      left.length ? el('p', { class: 'warn', part: 'caveat', text: caveatText(left, L) }) : null,
       fresh.oldTariff ? el('p', { class: 'stale', part: 'stale', 'aria-hidden': 'true', text: fresh.oldTariff }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
       snapshotNote(L),
@@ -558,7 +570,7 @@ export class LandedPrice extends Priced {
         el('p', { class: 'meta', part: 'meta', text: metaText(q, lang, L) })),
     ];
     this._body.replaceChildren(...nodes.filter(Boolean));
-    return { summary, lower: partial, fresh: fresh.text };
+    return { summary, lower: partial, fresh: fresh.text, oldTariff: fresh.oldTariff };
   }
 }
 
@@ -603,6 +615,15 @@ function caveats(q) {
   const noTax = Number(q.totals.tax) === 0 && Number(q.totals.collected_at_sale ?? 0) === 0;
   return q.warnings.filter((w) => w.code === 'W_ASSUMED_SUBDIVISION' || w.code === 'W_PROVINCIAL_TAX'
     || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
+}
+
+/** The caveats as the card says them: a movement that crosses no border with no tax priced
+ * leads with what the shopper must know (sales tax is not included) in the page's language; the
+ * engine's own words, with their legal citations, stay in the details (audit-cc CC10). Other
+ * caveats (a province's tax, the national rate only) are the engine's message. */
+function caveatText(left, L) {
+  const texts = left.map((w) => (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION' ? L.noBorderNoTax : w.message));
+  return [...new Set(texts)].join(' · ');
 }
 
 /** A lower bound: a line not fully priced, or only the national rate of a country whose
@@ -727,7 +748,7 @@ export class LandedCart extends Priced {
       sourcesList(q, lang, L),
       el('p', { class: 'meta', part: 'meta', text: metaText(q, lang, L) })];
     this._body.replaceChildren(...nodes.filter(Boolean));
-    return { summary, lower: partial, fresh: fresh.text };
+    return { summary, lower: partial, fresh: fresh.text, oldTariff: fresh.oldTariff };
   }
 }
 
