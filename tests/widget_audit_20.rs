@@ -44,7 +44,10 @@ fn quebec_within_the_cusma_courier_relief_names_the_qst_as_left_out_audit_cc_cc8
 fn bc_sk_mb_within_the_relief_name_their_pst_as_left_out_and_hst_provinces_do_not_audit_cc_cc8() {
     for p in ["BC", "SK", "MB"] {
         let q = quote(canada(p, "34.92"));
-        assert!(!q.lines[0].levies.iter().any(|l| l.name.as_str().contains("PST")), "{p}: no PST levy within the relief");
+        assert!(
+            !q.lines[0].levies.iter().any(|l| l.name.as_str().contains("PST")),
+            "{p}: no PST levy within the relief"
+        );
         let w = provincial(&q).unwrap_or_else(|| panic!("{p}: PST named as left out"));
         assert!(w.contains("relieved of the GST at the border") && w.contains("not in this quote"), "{p}: {w}");
         // Above the relief the CBSA collects it: priced, no warning.

@@ -129,8 +129,7 @@ pub(super) fn unpriced_pst(ctx: &mut Ctx<'_>, federal: VatKind) {
     let Some(sub) = ctx.subdivision.clone() else { return };
     let rules: &'static Rules = ctx.rules;
     let (dest, date) = (ctx.destination, ctx.req.date);
-    let collected_at_border =
-        rules.vat_of(dest).iter().any(|v| v.kind == VatKind::PstBorder && v.subdivision == sub);
+    let collected_at_border = rules.vat_of(dest).iter().any(|v| v.kind == VatKind::PstBorder && v.subdivision == sub);
     if collected_at_border {
         ctx.warn(Detail::ProvincialTax { subdivision: sub, why: RELIEVED_AT_BORDER });
     } else if rules.has_subdivision_sales_tax(dest, &sub, date) {
