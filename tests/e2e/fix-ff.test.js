@@ -4,7 +4,11 @@
 // exchange rate, display currency and range on the cart as the price card does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, watchErrors, cliQuote, money } from './harness.js';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { start, watchErrors, cliQuote, money, DATAGEN, ROOT } from './harness.js';
 
 let env;
 before(async () => {
@@ -61,7 +65,7 @@ test('CC7/CC6: a sweep with no date or a bad code is a clear error, Cancel reset
   const date = await page.inputValue('#sweep-date');
   await page.fill('#sweep-date', '');
   const noDate = await runSweep(page);
-  assert.match(noDate, /^Error: E_INVALID_FIELD: "" is not a date/, noDate);
+  assert.match(noDate, /^Error: E_DATE: "" is not a date/, noDate);
   assert.equal(await page.$eval('#cancel-sweep', (b) => b.disabled), true);
 
   await page.fill('#sweep-date', date);
@@ -237,7 +241,17 @@ test('CC9/CC11: a back-dated quote is dated by the rates that priced it; the ann
   const page = await env.browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${env.base}index.html`);
-  await shopCards(page, "e.quote.destination === 'DE'");
+  // Today, Germany: the EU tariff the snapshot has is of 2021-01-27, past its period.
+  const today = await shopCards(page, "e.quote.destination === 'DE'");
+  const stale = [...new Set(today.map((c) => c.stale).filter(Boolean))];
+  assert.ok(stale.length, 'some card priced from the 2021 tariff says so');
+  await page.waitForFunction((s) => {
+    const said = document.querySelector('[data-landed-announcer]')?.shadowRoot.querySelector('[role=status]')?.textContent ?? '';
+    return said.startsWith('Import charges updated') && s.every((x) => said.includes(x));
+  }, stale, { timeout: 10000 }).catch(() => {});
+  const said = await announcement(page);
+  for (const s of stale) assert.ok(said.includes(s), `announced: ${said}`);
+
   await page.fill('#date', '2021-03-01');
   await page.dispatchEvent('#date', 'change');
   const de = await shopCards(page, "e.quote.as_of === '2021-03-01'");
@@ -245,12 +259,6 @@ test('CC9/CC11: a back-dated quote is dated by the rates that priced it; the ann
   for (const c of de) assert.doesNotMatch(c.freshness, /2026/, `${c.id}: ${c.freshness}`);
   const tee = de.find((c) => c.id === 'p-tee');
   assert.equal(tee.freshness.replace(/ \(may be out of date\)$/, ''), `Rates as of ${date('2021-02-17')}`, 'the ECB rate of 2021-02-17 (EU customs rate for 2021-03)');
-  const stale = [...new Set(de.map((c) => c.stale).filter(Boolean))];
-  assert.ok(stale.length, 'some card priced from the 2021 tariff says so');
-  await page.waitForFunction((s) => s.every((x) => (document.querySelector('[data-landed-announcer]')?.shadowRoot.querySelector('[role=status]')?.textContent ?? '').includes(x)), stale, { timeout: 10000 })
-    .catch(() => {});
-  const said = await announcement(page);
-  for (const s of stale) assert.ok(said.includes(s), `announced: ${said}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -272,4 +280,38 @@ test('CC10: a US shopper\'s card leads with "sales tax is not included"; the leg
   assert.ok(us.some((c) => c.caveat?.startsWith('Sales tax is not included')), 'the demo ships from the US');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('CC4: the demo shop\'s footer names the tariffs of the page\'s snapshot that priced the cards', async () => {
+  // Before: the footer read snapshotInfo() at module start, from the embedded snapshot, while
+  // the cards priced from the page's (data-landed-snapshot). A copy of tariffs/ whose EU tariff's
+  // publisher is renamed makes a snapshot whose footer differs.
+  const dir = mkdtempSync(join(tmpdir(), 'ff-snapshot-'));
+  try {
+    cpSync(`${ROOT}tariffs`, join(dir, 'tariffs'), { recursive: true });
+    const sources = join(dir, 'tariffs', 'sources.tsv');
+    const renamed = readFileSync(sources, 'utf8').replace('\tUK Department for International Trade\t', '\tUK Department for International Trade (fix-ff copy)\t');
+    assert.ok(renamed.includes('(fix-ff copy)'));
+    writeFileSync(sources, renamed);
+    const pub = join(dir, 'pub');
+    mkdirSync(pub);
+    execFileSync(DATAGEN, ['snapshot', '--root', dir, '--out', join(pub, 'snap.bin'), '--parts', pub], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await shopWith(page, 'data-landed-snapshot="ffsnap/snap.bin"');
+    await page.route(/\/ffsnap\/[^/]+$/, (route) => route.fulfill({ path: join(pub, basename(new URL(route.request().url()).pathname)) }));
+    await page.goto(`${env.base}index.html`);
+    const cards = await shopCards(page, "e.quote.destination === 'DE'");
+    const info = await page.evaluate(async () => (await import('./widget/landed.js')).snapshotInfo());
+    assert.ok(cards.every((c) => c.quote.snapshot_id === info.snapshot_id), 'every card priced from the page\'s snapshot');
+    assert.ok(cards.every((c) => !c.details.includes('could not be loaded')));
+    await page.waitForFunction(() => document.getElementById('tariff-datasets').textContent.includes('(fix-ff copy'), null, { timeout: 10000 });
+    const footer = await page.$eval('#tariff-datasets', (e) => e.textContent);
+    const tariffs = info.datasets.filter((d) => d.kind === 'tariff');
+    assert.equal(footer, `Tariffs: ${tariffs.map((d) => `${d.dataset} (${d.publisher}, ${d.vintage})`).join('; ')}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

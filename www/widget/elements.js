@@ -25,19 +25,12 @@ export function setDefaults(values) {
   document.dispatchEvent(new CustomEvent('landed:settings', { detail: { ...settings } }));
 }
 
-/** How long the page's snapshot may take to download before the widget prices with the rates
- * built into it (`data-landed-snapshot-timeout` or `setDefaults({ 'snapshot-timeout': … })`, seconds). */
-const SNAPSHOT_TIMEOUT_S = 8;
-
-/** The page's snapshot time limit in ms: its setting (a number of seconds above 0) or 8 s; a
- * setting that is no such number is said in the console and the 8 s stand. */
+/** The page snapshot's time limit in ms: `snapshot-timeout` seconds, else 8 (said if unreadable). */
 function snapshotTimeout() {
   const given = pageSetting('snapshot-timeout');
-  if (given === undefined || given === '') return SNAPSHOT_TIMEOUT_S * 1000;
-  const s = Number(given);
-  if (Number.isFinite(s) && s > 0) return s * 1000;
-  console.warn(`landed: snapshot-timeout "${given}" is not a number of seconds above 0; ${SNAPSHOT_TIMEOUT_S} s are used`);
-  return SNAPSHOT_TIMEOUT_S * 1000;
+  if (Number(given) > 0) return given * 1000;
+  if (given) console.warn(`landed: snapshot-timeout "${given}" is no number of seconds; 8 s used`);
+  return 8000;
 }
 
 let snapshotUrl; // the page's `snapshot` setting last loaded
@@ -47,10 +40,8 @@ let snapshotFailure = null; // why the page's snapshot could not be used, shown 
 /** Loads the snapshot the page names (`data-landed-snapshot`, or `setDefaults({ snapshot })`)
  * once, before any element prices. If it cannot be loaded (network, or a blob whose hash does not
  * match), the page keeps pricing with the snapshot built into the engine and every element says
- * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`). A
- * download that has not finished within the time limit (`snapshot-timeout`, 8 s by default) is
- * stopped and counts as failed: a hung server never leaves the cards without a price or a word
- * (audit-cc CC3). */
+ * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`); so
+ * does a download not done within `snapshotTimeout()` (audit-cc CC3). */
 function snapshotReady() {
   const url = pageSetting('snapshot');
   if (!url) return null;
@@ -134,18 +125,16 @@ function figureDatasets(q) {
   return q.datasets.filter((d) => d.kind !== 'tariff' || priced(d));
 }
 
-/** The date of the exchange rates a quote converted with, when an fx dataset's edition is newer
- * than them (a back-dated quote priced at the rate of its own day, from a file of later days):
- * the oldest date its `fx` sources name ("ECB euro reference rate of 2021-02-17 (…)"), else the
- * dataset's vintage (audit-cc CC9). */
+/** An fx dataset's date: the oldest rate date the quote's `fx` sources name before its vintage
+ * (a back-dated quote, audit-cc CC9), else the vintage. */
 function fxDateOf(q, d) {
   const vintage = vintageOf(d);
   const used = (q.fx ?? []).map((f) => (/\b(\d{4}-\d{2}(?:-\d{2})?)\b/.exec(f.source) || [])[1]).filter((x) => x && (!vintage || x < vintage));
   return used.length ? used.reduce((a, b) => (b < a ? b : a)) : vintage;
 }
 
-/** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures (an exchange rate by
- * the day of the rate used); the snapshot id if none. "(may be out of date)" when one of those is past its publication period or the exchange
+/** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures; the snapshot id if
+ * none. "(may be out of date)" when one of those is past its publication period or the exchange
  * rate was substituted; a tariff past its period that priced the duty is said on its own, in the
  * card's problem colour (`stale`: its date), not as a muted parenthesis. */
 function freshness(q, lang, L) {
@@ -350,7 +339,6 @@ function batchDone(node, result) {
   const L = labels(language(node));
   const count = (f) => results.filter(f).length;
   const dates = [...new Set(results.map((r) => r.fresh).filter(Boolean))];
-  // A tariff past its period is said as each card says it, not left to a bare date (audit-cc CC11).
   const oldTariffs = [...new Set(results.map((r) => r.oldTariff).filter(Boolean))];
   announce([L.updatedMany.replace('{n}', results.length),
     count((r) => r.lower) ? L.partialMany.replace('{n}', count((r) => r.lower)) : null,
@@ -574,9 +562,7 @@ export class LandedPrice extends Priced {
   }
 }
 
-/** "up to $131.72" for a code covering tariff lines of different duties (the dearest line's
- * total, `landed_max`), null otherwise. Under DAP the extra levies are paid on delivery: what the
- * shopper pays in all plus the same difference. */
+/** "up to $131.72": a range code's dearest total (under DAP with the part due on delivery). */
 function rangeText(q, lang, L) {
   const t = q.totals;
   if (t.landed_max == null || t.landed_max === t.landed) return null;
@@ -584,8 +570,7 @@ function rangeText(q, lang, L) {
   return `${L.upTo} ${money(max, q.currency, lang)}`;
 }
 
-/** The headline in the display currency the request asked for (`display-currency`), if any:
- * under DAP what the shopper pays in all. */
+/** The headline in the requested display currency, if any. */
 function displayed(q) {
   return q.display && (q.incoterm === 'DAP' ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
 }
@@ -617,10 +602,8 @@ function caveats(q) {
     || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
 }
 
-/** The caveats as the card says them: a movement that crosses no border with no tax priced
- * leads with what the shopper must know (sales tax is not included) in the page's language; the
- * engine's own words, with their legal citations, stay in the details (audit-cc CC10). Other
- * caveats (a province's tax, the national rate only) are the engine's message. */
+/** The caveats on the card: no border and no tax as the shopper needs it, the engine's words
+ * and citations left to the details (audit-cc CC10); others as the engine says them. */
 function caveatText(left, L) {
   const texts = left.map((w) => (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION' ? L.noBorderNoTax : w.message));
   return [...new Set(texts)].join(' · ');
@@ -718,10 +701,7 @@ export class LandedCart extends Priced {
     });
     const fresh = freshness(q, lang, L);
     const missing = missingText(q, L);
-    // As <landed-price> says it: the total, the dearest reading of a range code, whether it is a
-    // lower bound and what it leaves out, the rates' date and a page snapshot that could not be
-    // used; the display currency's figure and the exchange rates as the price card shows them
-    // (audit-cc CC1, CC2).
+    // As <landed-price> says it (audit-cc CC1, CC2).
     const range = rangeText(q, lang, L);
     const shown = displayed(q);
     const summary = [`${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`,

@@ -83,14 +83,12 @@ function fetched(url, init, what) {
   });
 }
 
-/** A download stopped at its time limit (`timeout` ms), as the typed `E_IO`. */
-function timedOut(what, timeout) {
-  return landedError('E_IO', null, `cannot load ${what} (no answer within ${timeout / 1000} s)`);
-}
+const timedOut = (what, ms) => landedError('E_IO', null, `cannot load ${what} (no answer within ${ms / 1000} s)`);
 
-/** The bytes of a URL, path, Response, ArrayBuffer or typed array; a URL's download (answer and
- * body) stopped after `timeout` ms when one is given. */
+/** The bytes of a URL, path, Response, ArrayBuffer or typed array (a download stopped after
+ * `timeout` ms, if given). */
 async function bytesOf(source, what, timeout) {
+  let signal;
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
@@ -104,17 +102,13 @@ async function bytesOf(source, what, timeout) {
         throw landedError('E_IO', null, `cannot read ${what} from ${url.pathname}: ${e.message}`);
       }
     }
-    const signal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
-    response = await fetched(url, signal && { signal, timeout }, what);
-    if (signal) {
-      if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
-      return new Uint8Array(await response.arrayBuffer().catch((e) => {
-        throw signal.aborted ? timedOut(what, timeout) : e;
-      }));
-    }
+    signal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
+    response = await fetched(url, { signal, timeout }, what);
   }
   if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await response.arrayBuffer().catch((e) => {
+    throw signal?.aborted ? timedOut(what, timeout) : e;
+  }));
 }
 
 async function compile() {
@@ -340,8 +334,7 @@ export async function loadDescriptions(source) {
 /**
  * Replaces the embedded snapshot with another one (a URL, path, bytes or `Response`), e.g. a newer
  * tariff published after this package. Returns the new snapshot's `snapshotInfo()`. With
- * `{ timeout }` (ms), a URL's download that has not finished by then is stopped and rejects with
- * `E_IO` (a hung server never leaves the caller waiting); the current snapshot stays.
+ * `{ timeout }` (ms) a download not done by then rejects with `E_IO`.
  */
 export async function loadSnapshot(source, { timeout } = {}) {
   const glue = await ready();
