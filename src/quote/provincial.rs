@@ -15,9 +15,6 @@ const PST_ASSUMED: &str = "the goods are casual (non-commercial) goods cleared i
 /// Why a province's sales tax is not in the quote.
 const NOT_AT_BORDER: &str =
     "is not collected by the CBSA at the border; the seller or buyer accounts for it to the province";
-/// Why the PST of a province whose PST the CBSA collects on casual goods is not in a quote whose
-/// border tax is relieved: the relief is of what the CBSA collects, not of the province's tax.
-const RELIEVED_AT_BORDER: &str = "is not collected by the CBSA on goods relieved of the GST at the border; the province's tax may still be due on the purchase (a seller registered with the province charges it at the sale, otherwise the buyer accounts for it to the province): it is not in this quote";
 const BUSINESS_SELF_ASSESSES: &str = "is collected by the CBSA only on casual (non-commercial) goods: a business importer (business_buyer) accounts for it to the province (self-assessment) unless the goods are exempt, e.g. bought for resale; it is not in this quote";
 
 /// The province's PST the CBSA collects with the GST for this request, if any. `federal` is the
@@ -118,21 +115,17 @@ pub(super) fn pst_levy(
 }
 
 /// A line whose border tax is relieved (or collected at the sale) has no provincial tax charged
-/// at the border; where the province has its own sales tax the quote says it is left out, so the
-/// quote never reads as including all taxes (audit-cc CC8: Québec ≤ CAD 40 under the CUSMA courier
-/// relief read "incl. duty, taxes and fees" without a word of the QST). A harmonized province
-/// (HST) has no separate tax.
+/// at the border, the CBSA's relief being of what it collects, not of the province's tax (BC, SK
+/// and MB's PST, which the CBSA collects on casual goods above the relief, included): where the
+/// province has its own sales tax the quote says it is left out, never reading as including all
+/// taxes (audit-cc CC8: Québec ≤ CAD 40 under the CUSMA courier relief read "incl. duty, taxes
+/// and fees" without a word of the QST). A harmonized province (HST) has no separate tax.
 pub(super) fn unpriced_pst(ctx: &mut Ctx<'_>, federal: VatKind) {
     if federal == VatKind::Hst {
         return;
     }
     let Some(sub) = ctx.subdivision.clone() else { return };
-    let rules: &'static Rules = ctx.rules;
-    let (dest, date) = (ctx.destination, ctx.req.date);
-    let collected_at_border = rules.vat_of(dest).iter().any(|v| v.kind == VatKind::PstBorder && v.subdivision == sub);
-    if collected_at_border {
-        ctx.warn(Detail::ProvincialTax { subdivision: sub, why: RELIEVED_AT_BORDER });
-    } else if rules.has_subdivision_sales_tax(dest, &sub, date) {
+    if ctx.rules.has_subdivision_sales_tax(ctx.destination, &sub, ctx.req.date) {
         ctx.warn(Detail::ProvincialTax { subdivision: sub, why: NOT_AT_BORDER });
     }
 }

@@ -746,7 +746,7 @@ fn levy_names(t: &Threshold) -> String {
 
 /// A line's share of the flat duty per tariff line and how the flat amount was shared; with
 /// `unsettled`, why the share is only a lower bound (the cart's count of subheadings is not known).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(super) struct FlatShare {
     pub(super) amount: Decimal,
     pub(super) note: String,
@@ -801,17 +801,11 @@ pub(super) fn flat_duty_shares(
     }
     if let Some((added, codes)) = unsettled {
         let note = format!(
-            "{per_line} × at least {added} line{} (HS {codes}: codes shorter than a subheading){}",
-            if added == 1 { "" } else { "s" },
+            "{per_line} × at least {added} (HS {codes}: codes shorter than a subheading){}",
             shared_by(short.len())
         );
-        let charged = match added {
-            0 => "none is charged for them (they may share the other lines' subheadings)".to_string(),
-            1 => "the 1 subheading they surely add is charged".to_string(),
-            n => format!("the {n} subheadings they surely add are charged"),
-        };
         let why = format!(
-            "the flat duty of {per_line} is charged once per distinct tariff subheading (6 digits), and the codes {codes} are shorter: whether these lines share a subheading with each other or with the cart's other lines is not known, so {charged} (at most {per_line} for each of the {} lines); give the full codes",
+            "the flat duty is {per_line} per distinct subheading (6 digits) and the codes {codes} are shorter: whether these lines share one is not known, so only the {added} they surely add is charged (at most {per_line} for each of the {} lines); give the full codes",
             short.len()
         );
         let total = amount * Decimal::from(added);
@@ -858,9 +852,13 @@ fn unsettled_subheadings(subheadings: &[String], reached: &[bool], short: &[usiz
         .filter(|i| reached[*i] && subheadings[*i].len() >= 6)
         .map(|i| subheadings[i].as_str())
         .collect();
-    let mut codes: Vec<&str> = short.iter().map(|i| subheadings[*i].as_str()).collect();
-    codes.sort_unstable();
-    codes.dedup();
+    // Distinct, in the cart's order (no sort: each one monomorphised costs the module kilobytes).
+    let mut codes: Vec<&str> = Vec::new();
+    for i in short {
+        if !codes.contains(&subheadings[*i].as_str()) {
+            codes.push(&subheadings[*i]);
+        }
+    }
     let extends = |longer: &str, shorter: &str| longer.len() > shorter.len() && longer.starts_with(shorter);
     let added = codes
         .iter()
