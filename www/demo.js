@@ -31,10 +31,19 @@ form.addEventListener('change', (e) => {
 form.addEventListener('submit', (e) => e.preventDefault());
 apply();
 
-// The footer names the tariffs the snapshot in use carries, read from the engine (never a
-// vintage typed into the page, which went stale once already).
-snapshotInfo().then((info) => {
-  const tariffs = info.datasets.filter((d) => d.kind === 'tariff');
-  document.getElementById('tariff-datasets').textContent =
-    'Tariffs: ' + tariffs.map((d) => `${d.dataset} (${d.publisher}, ${d.vintage})`).join('; ');
-}).catch(() => {}); // the cards already say when the engine cannot load
+// The footer names the tariffs of the snapshot that priced the cards, read from the engine
+// (never a vintage typed into the page, which went stale once already). Read when a card is
+// priced with a snapshot other than the one named: at start the engine still has its embedded
+// snapshot while the page's own (data-landed-snapshot) loads (audit-cc CC4).
+let named = null;
+document.addEventListener('landed:quote', (e) => {
+  const id = e.detail.quote.snapshot_id;
+  if (id === named) return;
+  named = id;
+  snapshotInfo().then((info) => {
+    if (info.snapshot_id !== id) return; // another snapshot since: its own quote names it
+    const tariffs = info.datasets.filter((d) => d.kind === 'tariff');
+    document.getElementById('tariff-datasets').textContent =
+      'Tariffs: ' + tariffs.map((d) => `${d.dataset} (${d.publisher}, ${d.vintage})`).join('; ');
+  }).catch(() => {}); // the cards already say when the engine cannot load
+});

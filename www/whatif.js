@@ -34,7 +34,8 @@ function svg(tag, attrs = {}, text) {
   return n;
 }
 
-/** A horizontal bar chart; `data` is [{label, value}] with numeric values for drawing only. */
+/** A horizontal bar chart; `data` is [{label, value, text}]: `value` a number for drawing only,
+ * `text` the engine's decimal string printed beside the bar (never a float's digits). */
 function barChart(title, data, unit) {
   const w = 520, bar = 16, gap = 4, left = 90, h = data.length * (bar + gap) + 20;
   const max = Math.max(...data.map((d) => d.value), 1);
@@ -45,24 +46,26 @@ function barChart(title, data, unit) {
     const len = ((w - left - 70) * d.value) / max;
     root.append(svg('text', { x: left - 6, y: y + bar - 4, 'text-anchor': 'end', 'font-size': 11 }, d.label));
     root.append(svg('rect', { x: left, y, width: Math.max(len, 1), height: bar, fill: i === 0 ? '#1a7f37' : '#0b5cad' }));
-    root.append(svg('text', { x: left + len + 4, y: y + bar - 4, 'font-size': 11 }, `${d.value.toFixed(2)} ${unit}`));
+    root.append(svg('text', { x: left + len + 4, y: y + bar - 4, 'font-size': 11 }, `${d.text} ${unit}`));
   });
   return root;
 }
 
-/** A line chart of values by label (dates). */
+/** A line chart of values by label (dates); `data` is [{label, value, text, lower}] as for
+ * `barChart` (the extremes are labelled with the engine's strings). */
 function lineChart(title, data, unit) {
   const w = 520, h = 220, pad = 40;
   const values = data.map((d) => d.value);
   const min = Math.min(...values), max = Math.max(...values), span = max - min || 1;
+  const textOf = (value) => data.find((d) => d.value === value)?.text;
   const x = (i) => pad + ((w - 2 * pad) * i) / Math.max(data.length - 1, 1);
   const y = (val) => h - pad - ((h - 2 * pad) * (val - min)) / span;
   const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, width: '100%', role: 'img', 'aria-label': `${title}; the same figures are in the table` });
   root.append(svg('title', {}, title));
   root.append(svg('polyline', { fill: 'none', stroke: '#0b5cad', 'stroke-width': 2, points: data.map((d, i) => `${x(i)},${y(d.value)}`).join(' ') }));
   data.forEach((d, i) => root.append(svg('circle', { cx: x(i), cy: y(d.value), r: 3, fill: d.lower ? '#fff' : '#0b5cad', stroke: '#0b5cad' })));
-  root.append(svg('text', { x: pad, y: 14, 'font-size': 11 }, `${max.toFixed(2)} ${unit}`));
-  root.append(svg('text', { x: pad, y: h - 6, 'font-size': 11 }, `${min.toFixed(2)} ${unit} · ${data[0]?.label} → ${data.at(-1)?.label}`));
+  root.append(svg('text', { x: pad, y: 14, 'font-size': 11 }, `${textOf(max)} ${unit}`));
+  root.append(svg('text', { x: pad, y: h - 6, 'font-size': 11 }, `${textOf(min)} ${unit} · ${data[0]?.label} → ${data.at(-1)?.label}`));
   return root;
 }
 
@@ -86,6 +89,19 @@ function marked(r, amount) {
   return r.complete ? `${amount}` : `${amount}?`;
 }
 
+/** `a − b` of two decimal strings, exactly (as scaled integers: money is never a float). */
+function minus(a, b) {
+  const scale = Math.max(...[a, b].map((x) => (x.split('.')[1] || '').length));
+  const scaled = (x) => {
+    const [int, frac = ''] = x.split('.');
+    return BigInt(int + frac.padEnd(scale, '0'));
+  };
+  const diff = scaled(a) - scaled(b);
+  if (scale === 0) return diff.toString();
+  const digits = (diff < 0n ? -diff : diff).toString().padStart(scale + 1, '0');
+  return `${diff < 0n ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
 /** A sweep row's "Complete" cell. */
 function completeness(r) {
   if (r.complete) return 'yes';
@@ -100,13 +116,34 @@ function startWorker() {
 }
 startWorker();
 
+/** The destination sweep's outputs: emptied when a run starts and when it fails, so no earlier
+ * run's rows or chart stand under this run's "Pricing…" or its error (audit-cc CC6). */
+const sweepOutputs = () => ['dest-chart', 'dest-table', 'dest-failed'].forEach((id) => $(id).replaceChildren());
+
+/** Ends a sweep run with an error: said in the summary, Cancel disabled, no old figures shown. */
+function sweepFailed(error) {
+  $('cancel-sweep').disabled = true;
+  $('sweep-progress').value = 0;
+  sweepOutputs();
+  $('sweep-summary').textContent = `Error: ${error.code ? `${error.code}: ` : ''}${error.message}`;
+}
+
 $('run-sweep').addEventListener('click', async () => {
   const id = ++job;
+  sweepOutputs();
   $('cancel-sweep').disabled = false;
   $('sweep-progress').value = 0;
   $('sweep-summary').textContent = 'Pricing every destination…';
   const date = v('sweep-date');
-  const all = (await countries(date)).countries.map((c) => c.country);
+  let all;
+  try {
+    // An empty or invalid date is the engine's typed error, said here (audit-cc CC7: it was an
+    // uncaught exception under a "Pricing…" that never ended).
+    all = (await countries(date)).countries.map((c) => c.country);
+  } catch (e) {
+    if (id === job) sweepFailed(e);
+    return;
+  }
   if (id !== job) return; // cancelled while the destinations were listed
   $('sweep-summary').textContent = `Pricing ${all.length} destinations…`;
   worker.onmessage = (e) => {
@@ -116,7 +153,7 @@ $('run-sweep').addEventListener('click', async () => {
     $('cancel-sweep').disabled = true;
     $('sweep-progress').value = 1;
     if (e.data.error) {
-      $('sweep-summary').textContent = `Error: ${e.data.error.message}`;
+      sweepFailed(e.data.error);
       return;
     }
     // The worker keeps the engine's ranking: complete quotes first, cheapest first on what the
@@ -130,7 +167,8 @@ $('run-sweep').addEventListener('click', async () => {
     const shown = (r) => marked(r, r.buyer_total_in_request_currency);
     const local = (r, amount) => (amount == null ? '—' : `${marked(r, amount)} ${r.currency ?? ''}`.trim());
     const why = (r) => [rowNotes(r), r.at_least ? 'a lower bound: some charge is not priced (the calculator says which)' : null].filter(Boolean).join('; ');
-    const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : r.at_least ? ' (at least)' : ' (on a condition)'}`, value: Number(r.buyer_total_in_request_currency) }));
+    const data = rows.map((r) => ({ label: `${r.destination}${r.complete ? '' : r.at_least ? ' (at least)' : ' (on a condition)'}`,
+      value: Number(r.buyer_total_in_request_currency), text: r.buyer_total_in_request_currency }));
     $('dest-chart').replaceChildren(barChart(`All-in cost to the buyer by destination in ${cur}`, data, cur));
     $('dest-table').replaceChildren(table(`All-in cost to the buyer by destination, complete quotes cheapest first (${cur}; ≥ marks a lower bound, ? a figure on the condition its notes name)`,
       ['Destination', `All-in (${cur})`, 'Local', 'Duty (local)', 'Tax (local)', 'Complete', 'Notes'],
@@ -140,9 +178,13 @@ $('run-sweep').addEventListener('click', async () => {
       failed.map((r) => [r.destination, r.error ?? 'no figure in the request currency']))] : []));
     const complete = rows.filter((r) => r.complete);
     const cheapest = complete[0];
-    const spread = complete.length ? (Number(complete.at(-1).buyer_total_in_request_currency) - Number(cheapest.buyer_total_in_request_currency)).toFixed(2) : '0';
+    // The spread in the engine's decimals (exact, the currency's own digits), and only over two
+    // complete quotes or more (audit-cc CC12).
+    const spread = complete.length >= 2
+      ? `; spread ${minus(complete.at(-1).buyer_total_in_request_currency, cheapest.buyer_total_in_request_currency)} ${cur} across ${complete.length} complete quotes`
+      : `; ${complete.length} complete quote`;
     $('sweep-summary').textContent = cheapest
-      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur}); spread ${spread} ${cur} across ${complete.length} complete quotes; ${rows.filter((r) => r.at_least).length} incomplete (lower bounds); ${rows.filter((r) => !r.complete && !r.at_least).length} on a condition; ${failed.length} not priced.`
+      ? `Cheapest complete quote: ${cheapest.destination} (${cheapest.buyer_total_in_request_currency} ${cur})${spread}; ${rows.filter((r) => r.at_least).length} incomplete (lower bounds); ${rows.filter((r) => !r.complete && !r.at_least).length} on a condition; ${failed.length} not priced.`
       : `No complete quote: ${rows.filter((r) => r.at_least).length} are lower bounds; ${rows.filter((r) => !r.complete && !r.at_least).length} on a condition; ${failed.length} not priced.`;
   };
   // Each destination's own tariff prices the duty: a caller's duty_rate is one destination's
@@ -258,7 +300,7 @@ tool('run-dates', 'dates-status', ['dates-chart', 'dates-table'], async () => {
   // A lower bound is marked ≥ in the table and drawn hollow: never a plain price.
   const at = (r, amount) => marked(r, amount);
   $('dates-chart').replaceChildren(lineChart(`Landed cost in ${dest} by month (${cur}); hollow points are lower bounds`,
-    rows.map((r) => ({ label: r.date, value: Number(r.landed), lower: !r.complete })), cur));
+    rows.map((r) => ({ label: r.date, value: Number(r.landed), text: r.landed, lower: !r.complete })), cur));
   $('dates-table').replaceChildren(table(`Landed cost in ${dest} by month (${cur}; ≥ marks a lower bound)`, ['Date', 'Landed', 'Duty', 'Tax', 'Fees', 'Complete'],
     [...rows.map((r) => [r.date, at(r, r.landed), at(r, r.duty), at(r, r.tax), at(r, r.fees), completeness(r)]),
       ...failed.map((r) => [r.date, '—', '—', '—', '—', `not priced: ${r.error ?? ''}`])]));
@@ -271,7 +313,12 @@ $('run-reverse').addEventListener('click', async () => {
   const req = { ...request(v('rev-dest').toUpperCase()), ship_from: v('rev-from').toUpperCase(), currency: v('rev-currency').toUpperCase() };
   try {
     const r = await reverse(req, v('rev-target'), v('rev-charm'), v('rev-policy'));
-    let text = `Net ${r.net_price} ${req.currency} gives an all-in price of ${money(r.landed, r.currency, lang)}${r.exact ? ' (exact).' : '.'}`;
+    // An incomplete quote at the answer (`bound`) makes its all-in price a lower bound and the net
+    // price an upper one: said so with the engine's reason (what is not priced, the input that
+    // fixes it), never "(exact)" (audit-cc CC5; src/reverse.rs `Bound`).
+    let text = r.bound
+      ? `Net at most ${r.net_price} ${req.currency} gives an all-in price of at least ${money(r.landed, r.currency, lang)} (not exact: ${r.bound.reason}).`
+      : `Net ${r.net_price} ${req.currency} gives an all-in price of ${money(r.landed, r.currency, lang)}${r.exact ? ' (exact).' : '.'}`;
     if (r.grey_zone) text += ` Grey zone: no net price gives an all-in price between ${r.grey_zone.below} and ${r.grey_zone.above} ${r.currency} (${r.grey_zone.cause}); policy ${r.policy}.`;
     if (r.absorbed) text += ` The seller absorbs ${r.absorbed} ${r.currency}.`;
     $('rev-result').textContent = text;

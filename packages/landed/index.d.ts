@@ -91,8 +91,9 @@ export function snapshotInfo(): Promise<SnapshotInfo>;
 export function loadDescriptions(source?: BinarySource): Promise<Engine>;
 /** Replaces the snapshot in use with a blob written by `landed-datagen snapshot` (hash-checked
  * first: a bad blob rejects with `E_SNAPSHOT` and the current snapshot stays); resolves to its
- * `snapshotInfo()`. Attach that snapshot's own descriptions with `loadDescriptions(source)`. */
-export function loadSnapshot(source: BinarySource): Promise<SnapshotInfo>;
+ * `snapshotInfo()`. Attach that snapshot's own descriptions with `loadDescriptions(source)`.
+ * With `timeout` (ms), a URL's download not finished by then is stopped and rejects with `E_IO`. */
+export function loadSnapshot(source: BinarySource, options?: { timeout?: number }): Promise<SnapshotInfo>;
 /** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
 export function useEmbeddedSnapshot(): Promise<SnapshotInfo>;
 /** Today as YYYY-MM-DD in the local time zone. */

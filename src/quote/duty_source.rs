@@ -11,7 +11,8 @@ pub(super) enum DutySource {
     Relieved(&'static Threshold),
     /// The flat duty per tariff line (EU low-value consignments): this line's share, and how the
     /// flat amount was shared.
-    FlatPerLine { threshold: &'static Threshold, share: Decimal, note: String },
+    /// With `unsettled`, why the share is only a lower bound.
+    FlatPerLine { threshold: &'static Threshold, share: Decimal, note: String, unsettled: Option<String> },
     /// A rate: the tariff's (one source per distinct duty under a partial code), the caller's
     /// `duty_rate`, or a simplified regime's band.
     Rate(DutyRate<'static>),
@@ -32,7 +33,7 @@ pub(super) fn duty_sources(
     line: &LineRequest,
     code: &HsCode,
     relief: &Relief,
-    flat_share: Option<(Decimal, String)>,
+    flat_share: Option<FlatShare>,
     claim: Option<&'static Programme>,
     out: &mut Several<DutySource>,
 ) {
@@ -42,8 +43,8 @@ pub(super) fn duty_sources(
     if let Some(t) = relief.duty {
         return out.push(DutySource::Relieved(t));
     }
-    if let (Some((share, note)), Some(t)) = (flat_share, relief.flat_duty) {
-        out.push(DutySource::FlatPerLine { threshold: t, share, note });
+    if let (Some(FlatShare { amount: share, note, unsettled }), Some(t)) = (flat_share, relief.flat_duty) {
+        out.push(DutySource::FlatPerLine { threshold: t, share, note, unsettled });
         // Goods the relief the flat duty replaces never covered: whether it reaches them is not
         // settled, so the tariff's duty is the other reading (`price_line` keeps the lower).
         if flat_duty_unsettled(ctx, t, line).is_some() {

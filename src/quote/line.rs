@@ -35,7 +35,7 @@ pub(super) fn price_line(
     code: &HsCode,
     v: &LineValues,
     relief: &Relief,
-    flat_share: Option<(Decimal, String)>,
+    flat_share: Option<FlatShare>,
     out: &mut Vec<LineQuote>,
 ) -> Result<Decimal> {
     let customs_value = match ctx.j.duty_basis {
@@ -317,16 +317,25 @@ pub(super) fn price_with(
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
         duty_total += charged;
         duty_known &= known;
-    } else if let DutySource::FlatPerLine { threshold: t, share, note } = source {
+    } else if let DutySource::FlatPerLine { threshold: t, share, note, unsettled } = source {
         let share = *share;
+        // A share of an unknown count of subheadings is a lower bound (audit-cc CC13).
+        let (amount, partial_amount) = match unsettled {
+            Some(why) => {
+                p.reasons.push(why.clone());
+                (None, Some(share))
+            }
+            None => (Some(share), None),
+        };
+        duty_known &= unsettled.is_none();
         p.levies.push(Levy {
             kind: LevyKind::Duty,
             name: "Flat customs duty per tariff line (low-value consignment)".into(),
             base: customs_value,
             base_note: Note::new(basis_note.clone()),
             rate: format!("{} {} per tariff line", t.flat_amount.unwrap_or_default(), t.currency).into(),
-            amount: Some(share),
-            partial_amount: None,
+            amount,
+            partial_amount,
             formula: format!("{note} = {}", format_grouped(share)).into(),
             source: (&t.source).into(),
             not_priced: false,

@@ -113,3 +113,19 @@ pub(super) fn pst_levy(
         not_priced: unverified.is_some(),
     });
 }
+
+/// A line whose border tax is relieved (or collected at the sale) has no provincial tax charged
+/// at the border, the CBSA's relief being of what it collects, not of the province's tax (BC, SK
+/// and MB's PST, which the CBSA collects on casual goods above the relief, included): where the
+/// province has its own sales tax the quote says it is left out, never reading as including all
+/// taxes (audit-cc CC8: Québec ≤ CAD 40 under the CUSMA courier relief read "incl. duty, taxes
+/// and fees" without a word of the QST). A harmonized province (HST) has no separate tax.
+pub(super) fn unpriced_pst(ctx: &mut Ctx<'_>, federal: VatKind) {
+    if federal == VatKind::Hst {
+        return;
+    }
+    let Some(sub) = ctx.subdivision.clone() else { return };
+    if ctx.rules.has_subdivision_sales_tax(ctx.destination, &sub, ctx.req.date) {
+        ctx.warn(Detail::ProvincialTax { subdivision: sub, why: NOT_AT_BORDER });
+    }
+}

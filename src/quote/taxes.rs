@@ -115,6 +115,8 @@ pub(super) fn tax(
         // relieved with it (the remission orders cover the PST).
         if relief.tax.is_none() && relief.seller_collects.is_none() {
             pst = super::provincial::border_pst(ctx, rate.kind, p);
+        } else {
+            super::provincial::unpriced_pst(ctx, rate.kind);
         }
         // A registrant pays the GST part of the HST alone (business_buyer read).
         ctx.buyer_read |= rate.kind == VatKind::Hst;

@@ -745,13 +745,25 @@ fn levy_names(t: &Threshold) -> String {
     levies.join(" and ")
 }
 
+/// A line's share of the flat duty per tariff line and how the flat amount was shared; with
+/// `unsettled`, why the share is only a lower bound (the cart's count of subheadings is not known).
+#[derive(Clone)]
+pub(super) struct FlatShare {
+    pub(super) amount: Decimal,
+    pub(super) note: String,
+    pub(super) unsettled: Option<String>,
+}
+
 /// The EU flat duty per tariff line: each distinct 6-digit subheading pays the flat amount once,
-/// shared among the lines that have it, by value, to the cent.
+/// shared among the lines that have it, by value, to the cent. A code shorter than a subheading
+/// does not say which one its goods are in: where such codes leave the count open (two lines
+/// "61", or "6109" beside 6109.10), the lines of short codes are charged for the subheadings they
+/// surely add and are partial with the reason (audit-cc CC13).
 pub(super) fn flat_duty_shares(
     ctx: &mut Ctx<'_>,
     relief: &Relief,
     values: &[LineValues],
-) -> Result<Vec<Option<(Decimal, String)>>> {
+) -> Result<Vec<Option<FlatShare>>> {
     // The lines the flat duty reaches: those no relief of the duty spares. A line outside a
     // relief the others are within (a gift's tea beyond Reg. (EC) 1186/2009 art. 27's quantities)
     // pays it like the same goods sold: Reg. (EU) 2026/382 art. 2 puts the EUR 3 "instead of the
@@ -773,31 +785,87 @@ pub(super) fn flat_duty_shares(
     let amount = ctx.round(flat * rate);
     let subheadings: Vec<String> =
         ctx.req.lines.iter().map(|l| HsCode::parse(&l.code).map(|c| c.prefix(6).to_string())).collect::<Result<_>>()?;
-    let mut shares: Vec<Option<(Decimal, String)>> = vec![None; values.len()];
+    let per_line = format!("{} {} per tariff line", format_grouped(flat), t.currency);
+    let mut shares: Vec<Option<FlatShare>> = vec![None; values.len()];
+    let short: Vec<usize> = (0..values.len()).filter(|i| reached[*i] && subheadings[*i].len() < 6).collect();
+    let unsettled = unsettled_subheadings(&subheadings, &reached, &short);
     let mut seen: Vec<&str> = Vec::new();
     for (i, sub) in subheadings.iter().enumerate() {
-        if !reached[i] || seen.contains(&sub.as_str()) {
+        let pooled = unsettled.is_some() && short.contains(&i);
+        if !reached[i] || pooled || seen.contains(&sub.as_str()) {
             continue;
         }
         seen.push(sub);
         let group: Vec<usize> = (0..values.len()).filter(|k| reached[*k] && subheadings[*k] == *sub).collect();
-        let weights: Vec<Decimal> = group.iter().map(|k| values[*k].goods.max(Decimal::new(1, 2))).collect();
-        let parts = allocate(amount, &weights, ctx.j.currency.minor_units())?;
-        for (k, part) in group.iter().zip(parts) {
-            let note = format!(
-                "{} {} per tariff line × 1 line (HS {sub}){}",
-                format_grouped(flat),
-                t.currency,
-                if group.len() > 1 {
-                    format!(", shared by {} cart lines by value", group.len())
-                } else {
-                    String::new()
-                }
-            );
-            shares[*k] = Some((part, note));
-        }
+        let note = format!("{per_line} × 1 line (HS {sub}){}", shared_by(group.len()));
+        share_out(ctx, amount, values, &group, &note, None, &mut shares)?;
+    }
+    if let Some((added, codes)) = unsettled {
+        let note = format!(
+            "{per_line} × at least {added} (HS {codes}: codes shorter than a subheading){}",
+            shared_by(short.len())
+        );
+        let why = format!(
+            "the flat duty is {per_line} per distinct subheading (6 digits) and the codes {codes} are shorter: whether these lines share one is not known, so only the {added} they surely add is charged (at most {per_line} for each of the {} lines); give the full codes",
+            short.len()
+        );
+        let total = amount * Decimal::from(added);
+        share_out(ctx, total, values, &short, &note, Some(why), &mut shares)?;
     }
     Ok(shares)
+}
+
+/// ", shared by N cart lines by value" when more than one line shares a flat amount.
+fn shared_by(lines: usize) -> String {
+    if lines > 1 {
+        format!(", shared by {lines} cart lines by value")
+    } else {
+        String::new()
+    }
+}
+
+/// Shares `total` among the lines of `group` by value, to the cent.
+fn share_out(
+    ctx: &Ctx<'_>,
+    total: Decimal,
+    values: &[LineValues],
+    group: &[usize],
+    note: &str,
+    unsettled: Option<String>,
+    shares: &mut [Option<FlatShare>],
+) -> Result<()> {
+    let weights: Vec<Decimal> = group.iter().map(|k| values[*k].goods.max(Decimal::new(1, 2))).collect();
+    let parts = allocate(total, &weights, ctx.j.currency.minor_units())?;
+    for (k, part) in group.iter().zip(parts) {
+        shares[*k] = Some(FlatShare { amount: part, note: note.to_string(), unsettled: unsettled.clone() });
+    }
+    Ok(())
+}
+
+/// When codes shorter than a subheading (`short`, indices of reached lines) leave the count of
+/// distinct subheadings open: how many they surely add to the full codes' subheadings, and the
+/// short codes. A short code another short code extends may share its subheading; one that a
+/// full code's subheading extends may share that one; the codes no other extends, and no full
+/// code's subheading either, are in distinct subheadings of their own (the sure minimum). The
+/// most is one subheading per short line: when the two agree, the count is known (`None`).
+fn unsettled_subheadings(subheadings: &[String], reached: &[bool], short: &[usize]) -> Option<(usize, String)> {
+    let known: Vec<&str> = (0..subheadings.len())
+        .filter(|i| reached[*i] && subheadings[*i].len() >= 6)
+        .map(|i| subheadings[i].as_str())
+        .collect();
+    // Distinct, in the cart's order (no sort: each one monomorphised costs the module kilobytes).
+    let mut codes: Vec<&str> = Vec::new();
+    for i in short {
+        if !codes.contains(&subheadings[*i].as_str()) {
+            codes.push(&subheadings[*i]);
+        }
+    }
+    let extends = |longer: &str, shorter: &str| longer.len() > shorter.len() && longer.starts_with(shorter);
+    let added = codes
+        .iter()
+        .filter(|c| !codes.iter().any(|o| extends(o, c)) && !known.iter().any(|k| k.starts_with(**c)))
+        .count();
+    (added < short.len()).then(|| (added, codes.join(", ")))
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ fn state_flat_figure(ctx: &Ctx<'_>, line: &mut LineQuote, t: &Threshold) {
 pub(super) fn unprice_origin_duty_free(
     ctx: &mut Ctx<'_>,
     relief: &Relief,
-    flat_shares: &[Option<(Decimal, String)>],
+    flat_shares: &[Option<FlatShare>],
     lines: &mut [LineQuote],
 ) {
     let req = ctx.req;

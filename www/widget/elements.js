@@ -25,6 +25,14 @@ export function setDefaults(values) {
   document.dispatchEvent(new CustomEvent('landed:settings', { detail: { ...settings } }));
 }
 
+/** The page snapshot's time limit in ms: `snapshot-timeout` seconds, else 8 (said if unreadable). */
+function snapshotTimeout() {
+  const given = pageSetting('snapshot-timeout');
+  if (Number(given) > 0) return given * 1000;
+  if (given) console.warn(`landed: snapshot-timeout "${given}" is no number of seconds; 8 s used`);
+  return 8000;
+}
+
 let snapshotUrl; // the page's `snapshot` setting last loaded
 let snapshotLoad = null;
 let snapshotFailure = null; // why the page's snapshot could not be used, shown with every price
@@ -32,14 +40,15 @@ let snapshotFailure = null; // why the page's snapshot could not be used, shown 
 /** Loads the snapshot the page names (`data-landed-snapshot`, or `setDefaults({ snapshot })`)
  * once, before any element prices. If it cannot be loaded (network, or a blob whose hash does not
  * match), the page keeps pricing with the snapshot built into the engine and every element says
- * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`). */
+ * so visibly, with a `landed:error` event carrying the typed error (`E_SNAPSHOT`, `E_IO`); so
+ * does a download not done within `snapshotTimeout()` (audit-cc CC3). */
 function snapshotReady() {
   const url = pageSetting('snapshot');
   if (!url) return null;
   if (url !== snapshotUrl) {
     snapshotUrl = url;
     snapshotFailure = null;
-    snapshotLoad = loadSnapshot(new URL(url, document.baseURI)).catch((e) => {
+    snapshotLoad = loadSnapshot(new URL(url, document.baseURI), { timeout: snapshotTimeout() }).catch((e) => {
       snapshotFailure = {
         code: e.code || 'E_SNAPSHOT',
         field: e.field ?? 'snapshot',
@@ -116,6 +125,14 @@ function figureDatasets(q) {
   return q.datasets.filter((d) => d.kind !== 'tariff' || priced(d));
 }
 
+/** An fx dataset's date: the oldest rate date the quote's `fx` sources name before its vintage
+ * (a back-dated quote, audit-cc CC9), else the vintage. */
+function fxDateOf(q, d) {
+  const vintage = vintageOf(d);
+  const used = (q.fx ?? []).map((f) => (/\b(\d{4}-\d{2}(?:-\d{2})?)\b/.exec(f.source) || [])[1]).filter((x) => x && (!vintage || x < vintage));
+  return used.length ? used.reduce((a, b) => (b < a ? b : a)) : vintage;
+}
+
 /** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures; the snapshot id if
  * none. "(may be out of date)" when one of those is past its publication period or the exchange
  * rate was substituted; a tariff past its period that priced the duty is said on its own, in the
@@ -124,7 +141,7 @@ function freshness(q, lang, L) {
   const used = figureDatasets(q);
   const staleTariff = used.find((d) => d.kind === 'tariff' && d.stale);
   const oldTariff = staleTariff ? L.oldTariff.replace('{date}', formatDate(vintageOf(staleTariff), lang)) : null;
-  const dated = used.map((d) => ({ ...d, date: vintageOf(d) })).filter((d) => d.date);
+  const dated = used.map((d) => ({ ...d, date: d.kind === 'fx' ? fxDateOf(q, d) : vintageOf(d) })).filter((d) => d.date);
   if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined, oldTariff };
   const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
   const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
@@ -322,10 +339,11 @@ function batchDone(node, result) {
   const L = labels(language(node));
   const count = (f) => results.filter(f).length;
   const dates = [...new Set(results.map((r) => r.fresh).filter(Boolean))];
+  const oldTariffs = [...new Set(results.map((r) => r.oldTariff).filter(Boolean))];
   announce([L.updatedMany.replace('{n}', results.length),
     count((r) => r.lower) ? L.partialMany.replace('{n}', count((r) => r.lower)) : null,
     count((r) => r.error) ? L.errorMany.replace('{n}', count((r) => r.error)) : null,
-    ...dates, snapshotFailure?.message].filter(Boolean).join('; '));
+    ...dates, ...oldTariffs, snapshotFailure?.message].filter(Boolean).join('; '));
 }
 
 /** "Updating import charges for France…". */
@@ -495,10 +513,7 @@ export class LandedPrice extends Priced {
     // Under DAP the headline is what the shopper pays in all (buyer_total), then its two parts.
     const headline = dap ? t.buyer_total : t.landed;
     const total = amountText(headline, cur, lang, L, partial);
-    // A code covering tariff lines of different duties: the dearest line's total too. Under DAP
-    // the extra levies are paid on delivery: buyer_total plus the same difference.
-    const max = t.landed_max != null && t.landed_max !== t.landed ? (dap ? add(t.buyer_total, t.landed_max, negate(t.landed)) : t.landed_max) : null;
-    const range = max ? `${L.upTo} ${money(max, cur, lang)}` : null;
+    const range = rangeText(q, lang, L);
     const fresh = freshness(q, lang, L);
     const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
     // Nothing priced as due on delivery while something is not priced: not "at least 0".
@@ -515,7 +530,7 @@ export class LandedPrice extends Priced {
     const named = line.levies.some((v) => v.kind === 'duty') && line.levies.some((v) => v.amount == null);
     const reason = line.reason && !named ? line.reason : null;
     const summary = [`${L.allIn}: ${total}`, range, split, note, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
-    const shown = q.display && (dap ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
+    const shown = displayed(q);
     this._live.textContent = summary;
     const nodes = [
       el('span', { class: 'total', part: 'total', 'data-amount': headline, 'data-complete': String(!partial), 'aria-hidden': 'true' },
@@ -526,7 +541,7 @@ export class LandedPrice extends Priced {
       shown ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
       missing ? el('p', { class: 'problem', part: 'missing', 'aria-hidden': 'true', text: missing }) : null,
       reason ? el('p', { class: 'problem', part: 'reason', text: reason }) : null,
-      left.length ? el('p', { class: 'warn', part: 'caveat', text: left.map((w) => w.message).join(' · ') }) : null,
+      left.length ? el('p', { class: 'warn', part: 'caveat', text: caveatText(left, L) }) : null,
       fresh.oldTariff ? el('p', { class: 'stale', part: 'stale', 'aria-hidden': 'true', text: fresh.oldTariff }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
       snapshotNote(L),
@@ -540,11 +555,29 @@ export class LandedPrice extends Priced {
         q.warnings.length ? el('p', { class: 'warn', text: `${L.warnings}: ${q.warnings.map((w) => w.message).join(' · ')}` }) : null,
         totalsList(q, lang, L, partial),
         sourcesList(q, lang, L),
-        el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}` })),
+        el('p', { class: 'meta', part: 'meta', text: metaText(q, lang, L) })),
     ];
     this._body.replaceChildren(...nodes.filter(Boolean));
-    return { summary, lower: partial, fresh: fresh.text };
+    return { summary, lower: partial, fresh: fresh.text, oldTariff: fresh.oldTariff };
   }
+}
+
+/** "up to $131.72": a range code's dearest total (under DAP with the part due on delivery). */
+function rangeText(q, lang, L) {
+  const t = q.totals;
+  if (t.landed_max == null || t.landed_max === t.landed) return null;
+  const max = q.incoterm === 'DAP' ? add(t.buyer_total, t.landed_max, negate(t.landed)) : t.landed_max;
+  return `${L.upTo} ${money(max, q.currency, lang)}`;
+}
+
+/** The headline in the requested display currency, if any. */
+function displayed(q) {
+  return q.display && (q.incoterm === 'DAP' ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
+}
+
+/** The snapshot, the date priced for and each exchange rate with its source. */
+function metaText(q, lang, L) {
+  return `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}`;
 }
 
 /** "Not included: Small-parcel tax (…); Section 301 … (only in part)": the quote's levies (of
@@ -567,6 +600,13 @@ function caveats(q) {
   const noTax = Number(q.totals.tax) === 0 && Number(q.totals.collected_at_sale ?? 0) === 0;
   return q.warnings.filter((w) => w.code === 'W_ASSUMED_SUBDIVISION' || w.code === 'W_PROVINCIAL_TAX'
     || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
+}
+
+/** The caveats on the card: no border and no tax as the shopper needs it, the engine's words
+ * and citations left to the details (audit-cc CC10); others as the engine says them. */
+function caveatText(left, L) {
+  const texts = left.map((w) => (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION' ? L.noBorderNoTax : w.message));
+  return [...new Set(texts)].join(' · ');
 }
 
 /** A lower bound: a line not fully priced, or only the national rate of a country whose
@@ -661,10 +701,11 @@ export class LandedCart extends Priced {
     });
     const fresh = freshness(q, lang, L);
     const missing = missingText(q, L);
-    // As <landed-price> says it: the total, whether it is a lower bound and what it leaves out,
-    // the rates' date and a page snapshot that could not be used.
+    // As <landed-price> says it (audit-cc CC1, CC2).
+    const range = rangeText(q, lang, L);
+    const shown = displayed(q);
     const summary = [`${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`,
-      partial ? (incomplete(q) ? L.partialNote : L.taxNotIncl) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
+      range, partial ? (incomplete(q) ? L.partialNote : L.taxNotIncl) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
       .filter(Boolean).join(', ');
     this._live.textContent = summary;
     const nodes = [
@@ -674,6 +715,8 @@ export class LandedCart extends Priced {
           el('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : undefined, text: h })))),
         el('tbody', {}, rows)),
       totalsList(q, lang, L, partial),
+      range ? el('p', { class: 'note', part: 'range', text: `(${range})` }) : null,
+      shown ? el('p', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
       q.levies.length ? levyTable(q.levies, cur, lang, L) : null,
       el('p', { class: 'meta', text: q.incoterm === 'DAP' ? L.payOnDelivery : L.paidAtCheckout }),
       partial ? el('p', { class: 'problem', part: 'problem', text: L.notPriced }) : null,
@@ -683,9 +726,9 @@ export class LandedCart extends Priced {
       el('p', { class: 'meta freshness', part: 'freshness', title: fresh.title, text: fresh.text }),
       snapshotNote(L),
       sourcesList(q, lang, L),
-      el('p', { class: 'meta', part: 'meta', text: `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}` })];
+      el('p', { class: 'meta', part: 'meta', text: metaText(q, lang, L) })];
     this._body.replaceChildren(...nodes.filter(Boolean));
-    return { summary, lower: partial, fresh: fresh.text };
+    return { summary, lower: partial, fresh: fresh.text, oldTariff: fresh.oldTariff };
   }
 }
 

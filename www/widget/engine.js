@@ -77,13 +77,18 @@ async function readFileUrl(url) {
  * the browser says so. */
 function fetched(url, init, what) {
   return fetch(url, init).catch((e) => {
+    if (init?.signal?.aborted) throw timedOut(what, init.timeout);
     const why = globalThis.navigator?.onLine === false ? 'the device is offline' : `the network request failed: ${e.message}`;
     throw landedError('E_IO', null, `cannot load ${what} (${why})`);
   });
 }
 
-/** The bytes of a URL, path, Response, ArrayBuffer or typed array. */
-async function bytesOf(source, what) {
+const timedOut = (what, ms) => landedError('E_IO', null, `cannot load ${what} (no answer within ${ms / 1000} s)`);
+
+/** The bytes of a URL, path, Response, ArrayBuffer or typed array (a download stopped after
+ * `timeout` ms, if given). */
+async function bytesOf(source, what, timeout) {
+  let signal;
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
@@ -97,10 +102,13 @@ async function bytesOf(source, what) {
         throw landedError('E_IO', null, `cannot read ${what} from ${url.pathname}: ${e.message}`);
       }
     }
-    response = await fetched(url, undefined, what);
+    signal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
+    response = await fetched(url, { signal, timeout }, what);
   }
   if (!response.ok) throw landedError('E_IO', null, `cannot load ${what} (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await response.arrayBuffer().catch((e) => {
+    throw signal?.aborted ? timedOut(what, timeout) : e;
+  }));
 }
 
 async function compile() {
@@ -325,14 +333,15 @@ export async function loadDescriptions(source) {
 
 /**
  * Replaces the embedded snapshot with another one (a URL, path, bytes or `Response`), e.g. a newer
- * tariff published after this package. Returns the new snapshot's `snapshotInfo()`.
+ * tariff published after this package. Returns the new snapshot's `snapshotInfo()`. With
+ * `{ timeout }` (ms) a download not done by then rejects with `E_IO`.
  */
-export async function loadSnapshot(source) {
+export async function loadSnapshot(source, { timeout } = {}) {
   const glue = await ready();
   if (typeof glue.loadSnapshot !== 'function') {
     throw landedError('E_UNSUPPORTED', null, 'this engine build cannot load snapshots (no loadSnapshot binding)');
   }
-  const bytes = await bytesOf(source, 'the snapshot');
+  const bytes = await bytesOf(source, 'the snapshot', timeout);
   call(glue, 'loadSnapshot', bytes);
   snapshotBytes = bytes;
   snapshotUrl = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;

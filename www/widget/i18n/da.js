@@ -22,4 +22,5 @@ export default {
   onlyPart: 'kun delvis',
   dueUnknown: 'told og afgifter ved levering ukendt',
   oldTariff: 'Toldsatsen stammer fra en toldtarif fra {date}; den kan have ændret sig siden.',
+  noBorderNoTax: 'Salgsafgift er ikke inkluderet: der beregnes ingen afgift for varer, der ikke krydser en toldgrænse (heller ingen told eller importgebyrer).',
 };

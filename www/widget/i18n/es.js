@@ -22,4 +22,5 @@ export default {
   onlyPart: 'solo en parte',
   dueUnknown: 'aranceles e impuestos a pagar en la entrega desconocidos',
   oldTariff: 'El tipo arancelario procede de un arancel del {date}; puede haber cambiado desde entonces.',
+  noBorderNoTax: 'Impuesto sobre las ventas no incluido: no se calcula ningún impuesto para mercancías que no cruzan ninguna frontera aduanera (tampoco hay aranceles ni tasas de importación).',
 };

@@ -22,4 +22,5 @@ export default {
   onlyPart: 'en partie seulement',
   dueUnknown: 'droits et taxes dus à la livraison inconnus',
   oldTariff: 'Le taux de droit provient d’un tarif du {date} ; il a pu changer depuis.',
+  noBorderNoTax: 'Taxe de vente non incluse : aucune taxe n’est calculée pour des marchandises qui ne franchissent aucune frontière douanière (ni droits ni frais d’importation).',
 };

@@ -22,4 +22,5 @@ export default {
   onlyPart: 'slechts gedeeltelijk',
   dueUnknown: 'bij levering verschuldigde rechten en belastingen onbekend',
   oldTariff: 'Het douanetarief komt uit een tarief van {date}; het kan sindsdien zijn gewijzigd.',
+  noBorderNoTax: 'Omzetbelasting niet inbegrepen: er wordt geen belasting berekend voor goederen die geen douanegrens overschrijden (ook geen invoerrechten of invoerkosten).',
 };

@@ -22,4 +22,5 @@ export default {
   onlyPart: 'só em parte',
   dueUnknown: 'direitos e impostos devidos na entrega desconhecidos',
   oldTariff: 'A taxa do direito provém de uma pauta de {date}; pode ter mudado desde então.',
+  noBorderNoTax: 'Imposto sobre vendas não incluído: nenhum imposto é calculado para mercadorias que não atravessam fronteira aduaneira (nem direitos nem taxas de importação).',
 };

@@ -22,4 +22,5 @@ export default {
   onlyPart: 'bara delvis',
   dueUnknown: 'tull och skatter vid leverans okända',
   oldTariff: 'Tullsatsen kommer från en tulltaxa från {date}; den kan ha ändrats sedan dess.',
+  noBorderNoTax: 'Försäljningsskatt ingår inte: ingen skatt beräknas för varor som inte passerar någon tullgräns (ingen tull eller importavgift heller).',
 };
