@@ -9,6 +9,7 @@
 //! 2017-03-23), MB 7 % (manitoba.ca, from 2019-07-01).
 
 mod cusma_courier_relief;
+mod provincial_tax_left_out;
 
 use crate::common::{applies, d, quote, warned};
 use landed::quote::{LevyKind, LineQuote, Quote};

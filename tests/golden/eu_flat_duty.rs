@@ -1,6 +1,8 @@
 //! The EU's flat customs duty of EUR 3 per tariff line on low-value consignments (Council
 //! Regulation (EU) 2026/382) at its edges. Each test names its law; figures are worked by hand.
 
+mod short_codes;
+
 use crate::common::{applies, d, levy, quote};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::json;
