@@ -134,3 +134,18 @@ fn before_the_ecb_s_first_rates_a_quote_asks_for_the_rate() {
     let q = quote(cart("DE", "1999-02-10", "USD", "1157.50"));
     assert_eq!(duty_base(&q), d("1000.00"));
 }
+
+/// With the rates back to 1999 a 2005 dollar quote into Slovakia was priced in euro at the ECB's
+/// rate, though Slovakia paid in koruna until 2008-12-31 (euro from 2009-01-01, Council Decision
+/// 2008/608/EC), a currency the engine does not accept: a euro member state is a destination from
+/// its euro (as Croatia already was from 2023-01-01), a member state from its accession (Poland
+/// 2004-05-01, Act of Accession 2003).
+#[test]
+fn a_member_state_before_its_euro_or_its_accession_is_not_a_destination() {
+    for (destination, before, from) in [("SK", "2008-12-31", "2009-01-01"), ("PL", "2004-04-30", "2004-05-01")] {
+        let e = engine().quote(&request(cart(destination, before, "USD", "100.00"))).expect_err("not a destination");
+        assert_eq!((e.code.as_str(), e.field.as_deref()), ("E_UNSUPPORTED_DESTINATION", Some("destination")), "{e}");
+        let q = quote(cart(destination, from, "USD", "100.00"));
+        assert!(q.fx.iter().any(|f| f.source.starts_with("ECB euro reference rate of")), "{:?}", q.fx);
+    }
+}
