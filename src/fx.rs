@@ -128,14 +128,16 @@ struct YearRows<R> {
 }
 
 impl<R> YearPart<R> {
-    /// Walks `years` newest first from `date`'s year: the first answer `find` gives from a
-    /// year's rows, `Err(part)` at a year part not attached yet, `Ok(None)` when none answers.
+    /// Walks `years` newest first from `date`'s year, at most `at_most` year parts: the first
+    /// answer `find` gives from a year's rows, `Err(part)` at a year part not attached yet,
+    /// `Ok(None)` when none answers.
     fn newest_first<'a, T>(
         years: &'a [YearPart<R>],
         date: Date,
+        at_most: usize,
         mut find: impl FnMut(&'a YearRows<R>) -> Option<T>,
     ) -> std::result::Result<Option<T>, &'static str> {
-        for year in years.iter().rev().filter(|y| y.year <= date.year()) {
+        for year in years.iter().rev().filter(|y| y.year <= date.year()).take(at_most) {
             if let Some(found) = find(year.table.get().ok_or(year.name)?) {
                 return Ok(Some(found));
             }
@@ -156,6 +158,16 @@ impl<R> YearPart<R> {
         (!years.is_empty() && years.windows(2).all(|w| w[0].year < w[1].year)).then_some(years)
     }
 }
+
+/// How many year parts of the daily ECB table a conversion looks through for the pair, newest
+/// first (the date's year, or the newest before it, and the year before that). The ECB publishes
+/// every TARGET business day, so a rate of the pair is in the date's year or, early in January, in
+/// December before it; a currency it has not published for longer (the rouble after 2022-03-01)
+/// has no daily rate from the second year on (a 2026 quote in roubles), as in the monthly table
+/// (audit-w W-FX2), rather than one years old (within the two years it is stated `W_STALE_FX`). It also
+/// bounds what a page fetches for a currency the ECB never published (Taiwan's dollar) to two
+/// parts, not every year from 1999: the table held two years until session 20 (fx-history).
+const DAILY_YEARS_BACK: usize = 2;
 
 /// The daily ECB table's name in the snapshot: one part per year (`fx_ecb_daily.tsv@2026`).
 pub const ECB_DAILY_FILE: &str = "fx_ecb_daily.tsv";
@@ -329,9 +341,10 @@ impl EmbeddedFx {
         Ok(())
     }
 
-    /// The latest daily row on or before `date` with rates for both currencies, newest year
-    /// first: `Ok((row, any))` (`any`: some row is on or before the date), or `Err(part)` when
-    /// the walk reaches a year part not attached yet.
+    /// The latest daily row on or before `date` with rates for both currencies, in the newest
+    /// year part at or before the date's year and the one before it ([`DAILY_YEARS_BACK`]):
+    /// `Ok((row, any))` (`any`: some row is on or before the date), or `Err(part)` when the walk
+    /// reaches a year part not attached yet.
     #[allow(clippy::type_complexity)]
     fn daily_row(
         &self,
@@ -340,7 +353,7 @@ impl EmbeddedFx {
         date: Date,
     ) -> std::result::Result<(Option<(&[Currency], DailyRow)>, bool), &'static str> {
         let mut any = false;
-        let found = YearPart::newest_first(&self.ecb_daily, date, |table| {
+        let found = YearPart::newest_first(&self.ecb_daily, date, DAILY_YEARS_BACK, |table| {
             let upto = table.rows.partition_point(|(d, _)| *d <= date);
             any |= upto > 0;
             let columns = table.currencies.as_slice();
@@ -356,7 +369,7 @@ impl EmbeddedFx {
     #[allow(clippy::type_complexity)]
     fn monthly_row(&self, date: Date) -> std::result::Result<Option<(&[Currency], MonthlyRow)>, &'static str> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        YearPart::newest_first(&self.ecb_monthly, date, |table| {
+        YearPart::newest_first(&self.ecb_monthly, date, usize::MAX, |table| {
             let row = table.rows.iter().rev().find(|(m, _, _)| *m <= month.as_str())?;
             Some((table.currencies.as_slice(), *row))
         })
@@ -373,7 +386,7 @@ impl EmbeddedFx {
         date: Date,
     ) -> std::result::Result<Option<(HmrcRow, Decimal, Decimal)>, &'static str> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        YearPart::newest_first(&self.hmrc, date, |table| {
+        YearPart::newest_first(&self.hmrc, date, usize::MAX, |table| {
             let upto = table.rows.partition_point(|(m, _, _)| *m <= month.as_str());
             let columns = table.currencies.as_slice();
             table.rows[..upto]
@@ -826,9 +839,9 @@ mod tests {
         let day = |d: &str| Date::parse(d).unwrap();
         assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")), Some("fx_ecb_monthly.tsv@2026"));
         assert_eq!(fx.customs_rate(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")), None, "no rate while missing");
-        // No conversion, no part; before the table (2019-01), none to read.
+        // No conversion, no part; before the table (1999-02), none to read.
         assert_eq!(fx.part_missing(FxMethod::EcbMonthly, eur, eur, day("2026-04-01")), None);
-        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2018-06-01")), None);
+        assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("1998-12-01")), None);
         attach(&engine, &parts, "fx_ecb_monthly.tsv@2026");
         assert_eq!(fx.part_missing(FxMethod::EcbMonthly, usd, eur, day("2026-04-01")), None);
         let full = crate::Engine::embedded().fx();
@@ -882,33 +895,51 @@ mod tests {
     }
 
     #[test]
-    fn daily_rate_before_the_daily_table_reads_the_monthly_year_part() {
-        // `ecb_daily`: before the first daily rate (2025-01-02) the monthly rate stands in, so a
-        // daily conversion in 2024 names the 2024 monthly part (HMRC's method its own year).
+    fn daily_rate_reads_the_year_part_of_its_date_and_at_most_the_year_before() {
+        // `ecb_daily`: the ECB rate on or before the date, from the daily table's year parts
+        // (1999-01-04 on, session 20 fx-history); HMRC's method its own year.
         let (engine, parts) = browser_core();
         let fx = engine.fx();
         let (eur, jpy) = (Currency::EUR, Currency::parse("JPY").unwrap());
-        let day = Date::parse("2024-06-03").unwrap();
-        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), Some("fx_ecb_monthly.tsv@2024"));
-        assert_eq!(fx.part_missing(FxMethod::HmrcMonthly, eur, Currency::GBP, day), Some("fx_hmrc_monthly.tsv@2024"));
-        attach(&engine, &parts, "fx_ecb_monthly.tsv@2024");
-        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), None);
+        let day = |d: &str| Date::parse(d).unwrap();
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day("2024-06-03")), Some("fx_ecb_daily.tsv@2024"));
+        assert_eq!(
+            fx.part_missing(FxMethod::HmrcMonthly, eur, Currency::GBP, day("2024-06-03")),
+            Some("fx_hmrc_monthly.tsv@2024")
+        );
+        attach(&engine, &parts, "fx_ecb_daily.tsv@2024");
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day("2024-06-03")), None);
         let full = crate::Engine::embedded().fx();
-        assert_eq!(fx.ecb_daily(eur, jpy, day), full.ecb_daily(eur, jpy, day));
-        assert!(fx.ecb_daily(eur, jpy, day).unwrap().used.source.contains("EU customs rate for 2024-06"));
-        // In 2025 the daily year is named, not the monthly one.
-        let day = Date::parse("2025-06-02").unwrap();
-        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day), Some("fx_ecb_daily.tsv@2025"));
+        assert_eq!(fx.ecb_daily(eur, jpy, day("2024-06-03")), full.ecb_daily(eur, jpy, day("2024-06-03")));
+        let source = fx.ecb_daily(eur, jpy, day("2024-06-03")).unwrap().used.source;
+        assert_eq!(source, "ECB euro reference rates of 2024-06-03 (cross rate via EUR)");
+        // New Year's Day reads the last rate of the year before.
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, jpy, day("2025-01-01")), Some("fx_ecb_daily.tsv@2025"));
+        attach(&engine, &parts, "fx_ecb_daily.tsv@2025");
+        assert_eq!(fx.ecb_daily(eur, jpy, day("2025-01-01")).unwrap().rate_date, day("2024-12-31"));
+        // A currency the ECB does not publish (Taiwan's dollar) reads two years, not every year
+        // back to 1999: no rate, and nothing more to fetch.
+        let twd = Currency::parse("TWD").unwrap();
+        assert_eq!(fx.part_missing(FxMethod::EcbDaily, eur, twd, day("2025-06-02")), None);
+        assert_eq!(fx.ecb_daily(eur, twd, day("2025-06-02")), None);
+        // The rouble, last published on 2022-03-01: within the year after it, that stale rate;
+        // from the second year on, none (as the monthly EU table: audit-w W-FX2).
+        let rub = Currency::parse("RUB").unwrap();
+        assert_eq!(full.ecb_daily(eur, rub, day("2023-06-01")).unwrap().rate_date, day("2022-03-01"));
+        assert_eq!(full.ecb_daily(eur, rub, day("2024-06-03")), None);
+        // Before the ECB's first rates (1999-01-04) there is none.
+        assert_eq!(full.ecb_daily(eur, jpy, day("1999-01-01")), None);
+        assert_eq!(full.ecb_daily(eur, jpy, day("1999-01-04")).unwrap().used.rate, Decimal::new(13373, 2));
         // Every year part a method may read: the monthly ones for the EU rate, both for the daily,
         // HMRC's for the GB rate.
         let monthly = fx.year_parts(FxMethod::EcbMonthly);
         assert_eq!(
             (monthly.first(), monthly.last()),
-            (Some(&"fx_ecb_monthly.tsv@2019"), Some(&"fx_ecb_monthly.tsv@2026"))
+            (Some(&"fx_ecb_monthly.tsv@1999"), Some(&"fx_ecb_monthly.tsv@2026"))
         );
-        assert_eq!(fx.year_parts(FxMethod::EcbDaily).len(), monthly.len() + 2);
+        assert_eq!(fx.year_parts(FxMethod::EcbDaily).len(), monthly.len() * 2);
         let hmrc = fx.year_parts(FxMethod::HmrcMonthly);
-        assert_eq!((hmrc.first(), hmrc.last()), (Some(&"fx_hmrc_monthly.tsv@2019"), Some(&"fx_hmrc_monthly.tsv@2026")));
+        assert_eq!((hmrc.first(), hmrc.last()), (Some(&"fx_hmrc_monthly.tsv@2014"), Some(&"fx_hmrc_monthly.tsv@2026")));
     }
 
     #[test]

@@ -4,11 +4,15 @@
 //! - `fx_ecb_monthly.tsv`: `month, reference_date, <CUR>…` — the EU customs rate of each month,
 //!   i.e. the ECB rate of the penultimate Wednesday of the previous month (Implementing
 //!   Regulation (EU) 2015/2447, art. 146), units per EUR;
-//! - `fx_ecb_daily.tsv`: `date, <CUR>…` — the ECB rates of every day from 2025 on, units per EUR;
+//! - `fx_ecb_daily.tsv`: `date, <CUR>…` — the ECB rates of every day of the file, units per EUR;
 //! - `fx_hmrc_monthly.tsv`: `month, source, <CUR>…` — HMRC's monthly rates for customs and VAT,
 //!   units per GBP 1, one row per calendar month, `source` naming its row in `sources.tsv`.
 //!
-//! Both monthly tables start in 2019-01; only currencies the engine knows are kept.
+//! Every table covers all its official file holds: the ECB's from its first day (1999-01-04;
+//! the EU monthly table from 1999-02, the first month whose reference Wednesday the file has),
+//! HMRC's from its first XML month (2014-02). The snapshot files them as one part per year
+//! (`src/snapshot/write.rs`, `YEAR_SPLIT_FILES`), so old years cost a page only a descriptor
+//! until a quote is dated in them. Only currencies the engine knows are kept.
 //!
 //! The HMRC rates come from the official monthly XML files (2014-02 on); they replaced the
 //! `hmrc_all_rates.csv` extract (2020-01..2023-08), which the XML equals on every shared month
@@ -38,13 +42,6 @@ pub const HMRC_DIR: &str = "fx/hmrc-xml/monthly";
 pub const ECB_SOURCE: &str = "ecb-eurofxref-2026-10-30";
 /// Row id of the HMRC XML series in `sources.tsv`.
 pub const HMRC_SOURCE: &str = "hmrc-fx-monthly-xml";
-/// Daily ECB rates are kept from this year on (earlier dates use the monthly rule's table).
-const DAILY_FROM_YEAR: i32 = 2025;
-/// Both monthly customs-rate tables (EU and GB) start with this month: earlier rates would cost
-/// bundle size for dates no tariff table in the snapshot covers (the GB tariff starts 2021-01-01).
-/// The HMRC XML goes back to 2014-02: lower this to include more.
-const MONTHLY_FROM: (i32, u32) = (2019, 1);
-
 /// The FX tables as (file name, contents), and their `sources.tsv` rows (without header).
 pub struct FxTables {
     pub tables: Vec<(String, String)>,
@@ -115,12 +112,13 @@ fn read_ecb(path: &Path) -> Result<Ecb> {
 fn ecb_tables(ecb: &Ecb) -> (String, String) {
     let header = ecb.currencies.join("\t");
     let mut daily = format!("date\t{header}\n");
-    for (d, rates) in ecb.days.iter().filter(|(d, _)| d.year() >= DAILY_FROM_YEAR) {
+    for (d, rates) in &ecb.days {
         let _ = writeln!(daily, "{d}\t{}", rates.join("\t"));
     }
     let mut monthly = format!("month\treference_date\t{header}\n");
     let (Some((first, _)), Some((last, _))) = (ecb.days.first(), ecb.days.last()) else { return (monthly, daily) };
-    let (mut y, mut m) = MONTHLY_FROM;
+    // From the file's first month: a month whose reference Wednesday precedes the file is left out.
+    let (mut y, mut m) = (first.year(), first.month());
     loop {
         let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
         let reference = landed::fx::penultimate_wednesday(py, pm);
@@ -163,15 +161,12 @@ struct Hmrc {
     sha256: String,
 }
 
-/// Reads every `YYYY-MM.xml` in `dir` from [`MONTHLY_FROM`] on, in month order; months must
-/// follow one another.
+/// Reads every `YYYY-MM.xml` in `dir`, in month order; months must follow one another.
 fn read_hmrc_dir(dir: &Path) -> Result<Hmrc> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| io_err(dir, e))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| {
-            n.ends_with(".xml") && n.as_str() >= format!("{:04}-{:02}", MONTHLY_FROM.0, MONTHLY_FROM.1).as_str()
-        })
+        .filter(|n| n.ends_with(".xml"))
         .collect();
     names.sort();
     let mut all = Vec::new();

@@ -133,8 +133,9 @@ pub enum Inline {
 }
 
 /// Data files split into one part per year of their first column (dates, or months), so a
-/// quote fetches only the years of its dates: the daily ECB rates (two years of them are 40 KB
-/// gzip) and the monthly EU customs rates (eight years are 10 KB gzip, one about 1.4 KB).
+/// quote fetches only the years of its dates: the daily ECB rates (1999 to 2026, 13.5 to 23.5 KB
+/// gzip a year), the monthly EU customs rates (1999 to 2026, 0.9 to 1.5 KB a year) and HMRC's
+/// (2014 to 2026, 2.2 to 2.6 KB a year); each year costs every page a descriptor entry.
 pub const YEAR_SPLIT_FILES: [&str; 3] =
     ["tariffs/fx_ecb_monthly.tsv", "tariffs/fx_ecb_daily.tsv", "tariffs/fx_hmrc_monthly.tsv"];
 

@@ -453,14 +453,14 @@ fn data_files_only_some_destinations_need_are_parts_listed_with_the_destination(
     let files = |d: &str| -> Vec<String> {
         names(core_only.missing_parts(d)).into_iter().filter(|n| !n.contains(':') && !n.contains('#')).collect()
     };
-    // The daily ECB rates, and the monthly ones that stand in before them (2019 to 2026).
-    let monthly: Vec<String> = (2019..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
-    let ecb =
-        [vec!["fx_ecb_daily.tsv@2025".to_string(), "fx_ecb_daily.tsv@2026".to_string()], monthly.clone()].concat();
+    // The daily ECB rates, and the monthly ones that stand in before them (both 1999 to 2026).
+    let monthly: Vec<String> = (1999..=2026).map(|y| format!("fx_ecb_monthly.tsv@{y}")).collect();
+    let daily: Vec<String> = (1999..=2026).map(|y| format!("fx_ecb_daily.tsv@{y}")).collect();
+    let ecb = [daily, monthly.clone()].concat();
     let us_files = US_FILES;
     assert_eq!(files("US"), [us_files.map(String::from).to_vec(), ecb.clone()].concat());
-    // HMRC's monthly rates, one part per year (2019 to 2026).
-    let hmrc: Vec<String> = (2019..=2026).map(|y| format!("fx_hmrc_monthly.tsv@{y}")).collect();
+    // HMRC's monthly rates, one part per year (2014 to 2026).
+    let hmrc: Vec<String> = (2014..=2026).map(|y| format!("fx_hmrc_monthly.tsv@{y}")).collect();
     let gb = [vec!["hs_correlation.tsv".to_string()], hmrc].concat();
     assert_eq!(files("GB"), gb);
     // The EU: its customs rate is the monthly one.
@@ -563,15 +563,15 @@ fn the_eu_customs_rates_are_a_part_named_before_a_quote_and_priced_as_inline() {
     attach(&fresh, &rules_of(&fresh, "DE"));
     assert!(fresh.missing_parts_for(&cart("DE")).is_empty());
     assert_eq!(fresh.quote(&cart("DE")).unwrap(), engine().quote(&cart("DE")).unwrap());
-    // A daily-rate destination before the daily table starts (2025-01-02) reads the monthly
-    // rate of its date's year (`EmbeddedFx::ecb_daily`).
+    // A daily-rate destination reads the daily rates of its date's year (the table starts
+    // 1999-01-04 since session 20, fx-history; before, 2024 read the monthly rates).
     let jp = landed::request::from_json(
         r#"{"destination":"JP","currency":"EUR","date":"2024-06-03","origin":"CN",
             "lines":[{"id":"tee","code":"610910","quantity":"1","unit_price":"100.00"}]}"#,
     )
     .unwrap();
     let jp_tee = chapter_part(&fresh, "JP", "610910");
-    let first = with_rules(&fresh, "JP", with_jp(jp_tee, "fx_ecb_monthly.tsv@2024"));
+    let first = with_rules(&fresh, "JP", with_jp(jp_tee, "fx_ecb_daily.tsv@2024"));
     assert_eq!(prepare_request(&fresh, &jp), [first]);
     assert_eq!(fresh.quote(&jp).unwrap(), engine().quote(&jp).unwrap());
 }
