@@ -1,6 +1,8 @@
 //! Customs exchange rates through whole quotes: the legal rate of each destination, from the
 //! embedded HMRC and ECB tables; where a table lacks the month, a stated fallback or an error.
 
+mod earlier_years;
+
 use crate::common;
 use crate::common::{d, engine, quote, request, sources, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};

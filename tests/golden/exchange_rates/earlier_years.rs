@@ -1,11 +1,9 @@
-//! fx-history (session 20): the exchange-rate tables reach back as far as the official files go
+//! Earlier years (fx-history, session 20): the exchange-rate tables reach back as far as the official files go
 //! (the ECB's from 1999-01-04, HMRC's monthly XML from 2014-02), so the official worked examples
 //! of 2005-2018 are priced at the rate the law names instead of `E_FX_RATE`; before those files
 //! there is still no rate, never a stand-in the law does not name.
 
-mod common;
-
-use common::{d, engine, quote, request, sources};
+use crate::common::{d, engine, quote, request, sources};
 use landed::quote::{LevyKind, Quote};
 use serde_json::{json, Value};
 
