@@ -169,6 +169,14 @@ impl<R> YearPart<R> {
 /// parts, not every year from 1999: the table held two years until session 20 (fx-history).
 const DAILY_YEARS_BACK: usize = 2;
 
+/// How many year parts of HMRC's monthly rates a conversion looks through, newest first, as
+/// [`DAILY_YEARS_BACK`] for the daily table: HMRC publishes every month, so a currency it lists
+/// is in the date's year or, in January before that month's file, in December before it. A
+/// currency it has not listed for longer gets no rate (`E_FX_RATE`, the caller's `fx` asked for)
+/// rather than one years old, and a page fetches at most two HMRC parts for a currency HMRC never
+/// listed (13 since the table reaches back to 2014, session 20).
+const HMRC_YEARS_BACK: usize = 2;
+
 /// The daily ECB table's name in the snapshot: one part per year (`fx_ecb_daily.tsv@2026`).
 pub const ECB_DAILY_FILE: &str = "fx_ecb_daily.tsv";
 /// The monthly EU customs rates' name in the snapshot: one part per year
@@ -386,7 +394,7 @@ impl EmbeddedFx {
         date: Date,
     ) -> std::result::Result<Option<(HmrcRow, Decimal, Decimal)>, &'static str> {
         let month = format!("{:04}-{:02}", date.year(), date.month());
-        YearPart::newest_first(&self.hmrc, date, usize::MAX, |table| {
+        YearPart::newest_first(&self.hmrc, date, HMRC_YEARS_BACK, |table| {
             let upto = table.rows.partition_point(|(m, _, _)| *m <= month.as_str());
             let columns = table.currencies.as_slice();
             table.rows[..upto]
