@@ -237,7 +237,7 @@ fn in_units(units: Decimal, dp: u32) -> Decimal {
 /// The general path (a total that cannot be held at `dp` places): the division by the unit.
 fn spread(total: Decimal, weights: &[Decimal], sum: Decimal, dp: u32) -> Vec<Decimal> {
     let total_units = (total / Decimal::new(1, dp)).trunc();
-    let mut parts: Vec<Decimal> = weights.iter().map(|w| (total_units * *w / sum).floor()).collect();
+    let mut parts: Vec<Decimal> = weights.iter().map(|w| crate::money::floor(total_units * *w / sum)).collect();
     let given: Decimal = parts.iter().copied().decimal_sum();
     let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
     let mut remainders: Vec<(Decimal, usize)> =

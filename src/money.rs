@@ -303,10 +303,25 @@ pub fn add_to(total: &mut Decimal, value: Decimal) {
     *total = *total + value;
 }
 
-/// `x.ceil()`, as rust_decimal gives it (digits, sign and scale) but through `floor`: see
+/// `x.ceil()`, as rust_decimal gives it (digits, sign and scale) but through [`floor`]: see
 /// [`add_to`].
 pub fn ceil(x: Decimal) -> Decimal {
-    -(-x).floor()
+    -floor(-x)
+}
+
+/// `x.floor()`, as rust_decimal gives it (digits, sign and scale: `x` itself at scale 0, else
+/// its truncation at scale 0, one less when a negative `x` had a fraction), with the crate's
+/// own `-`: rust_decimal's `floor` is compiled in its crate with a second copy of the 96-bit
+/// subtraction (2 KB of the browser module), as its `+=` is of the addition ([`add_to`]).
+pub fn floor(x: Decimal) -> Decimal {
+    if x.scale() == 0 {
+        return x;
+    }
+    let whole = x.trunc();
+    match x.is_sign_negative() && whole != x {
+        true => whole - Decimal::ONE,
+        false => whole,
+    }
 }
 
 /// `amount` ÷ 100 (a per-cent figure as a fraction), exactly as `rust_decimal`'s division gives it
@@ -458,18 +473,19 @@ mod tests {
     }
 
     proptest! {
-        /// [`ceil`] gives `rust_decimal`'s `ceil`: digits, sign (negative zero included) and
+        /// [`ceil`] and [`floor`] give `rust_decimal`'s: digits, sign (negative zero included) and
         /// scale, for every mantissa and scale; [`add_to`] and [`DecimalSum`] its `+=` and `Sum`.
         #[test]
-        fn ceil_add_to_and_sum_equal_rust_decimal(
+        fn ceil_floor_add_to_and_sum_equal_rust_decimal(
             lo in prop_oneof![any::<u32>(), 0u32..2000], mid in prop_oneof![Just(0u32), any::<u32>()],
             hi in prop_oneof![Just(0u32), any::<u32>()],
             negative in any::<bool>(), scale in 0u32..=28, b in 0u32..2000, b_scale in 0u32..=4,
         ) {
             let a = Decimal::from_parts(lo, mid, hi, negative, scale);
-            let (ours, theirs) = (ceil(a), a.ceil());
-            prop_assert_eq!((ours, ours.scale(), ours.is_sign_negative(), ours.to_string()),
-                (theirs, theirs.scale(), theirs.is_sign_negative(), theirs.to_string()));
+            for (ours, theirs) in [(ceil(a), a.ceil()), (floor(a), a.floor())] {
+                prop_assert_eq!((ours, ours.scale(), ours.is_sign_negative(), ours.to_string()),
+                    (theirs, theirs.scale(), theirs.is_sign_negative(), theirs.to_string()));
+            }
             let b = Decimal::new(i64::from(b), b_scale);
             if let Some(expected) = a.checked_add(b) {
                 let mut total = a;

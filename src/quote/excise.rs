@@ -710,7 +710,7 @@ mod tests {
         let e = l.levies.iter().find(|v| v.kind == LevyKind::Excise).unwrap();
         assert_eq!(e.amount, Some(dec!(17.28)));
         let vat = l.levies.iter().find(|v| v.kind == LevyKind::Tax).unwrap();
-        let duty: Decimal = l.levies.iter().filter(|v| v.kind == LevyKind::Duty).filter_map(|v| v.amount).decimal_sum();
+        let duty: Decimal = l.levies.iter().filter(|v| v.kind == LevyKind::Duty).filter_map(|v| v.amount).sum();
         assert_eq!(vat.base, l.customs_value + duty + dec!(17.28));
     }
 

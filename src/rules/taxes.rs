@@ -133,7 +133,7 @@ impl Rounding {
     /// `amount` rounded by this step.
     pub fn apply(&self, amount: Decimal) -> Decimal {
         match self.mode {
-            RoundingMode::Down => (amount / self.step).floor() * self.step,
+            RoundingMode::Down => crate::money::floor(amount / self.step) * self.step,
             RoundingMode::HalfUp => {
                 let steps = (amount / self.step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
                 steps * self.step
