@@ -303,17 +303,40 @@ pub fn add_to(total: &mut Decimal, value: Decimal) {
     *total = *total + value;
 }
 
-/// `x.ceil()`, as rust_decimal gives it (digits, sign and scale) but through [`floor`]: see
-/// [`add_to`].
+/// `x.ceil()`, as rust_decimal gives it (digits, sign and scale); in the wasm build through
+/// [`floor`] (see [`add_to`]), natively the crate's own.
+#[cfg(target_arch = "wasm32")]
 pub fn ceil(x: Decimal) -> Decimal {
     -floor(-x)
 }
 
-/// `x.floor()`, as rust_decimal gives it (digits, sign and scale: `x` itself at scale 0, else
-/// its truncation at scale 0, one less when a negative `x` had a fraction), with the crate's
-/// own `-`: rust_decimal's `floor` is compiled in its crate with a second copy of the 96-bit
-/// subtraction (2 KB of the browser module), as its `+=` is of the addition ([`add_to`]).
+/// See [`ceil`].
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+pub fn ceil(x: Decimal) -> Decimal {
+    x.ceil()
+}
+
+/// `x.floor()`, as rust_decimal gives it (digits, sign and scale); in the wasm build
+/// [`floor_by_trunc`], natively the crate's own.
+#[cfg(target_arch = "wasm32")]
 pub fn floor(x: Decimal) -> Decimal {
+    floor_by_trunc(x)
+}
+
+/// See [`floor`].
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+pub fn floor(x: Decimal) -> Decimal {
+    x.floor()
+}
+
+/// `x.floor()` (`x` itself at scale 0, else its truncation at scale 0, one less when a negative
+/// `x` had a fraction) with the crate's own `-`: rust_decimal's `floor` is compiled in its crate
+/// with a second copy of the 96-bit subtraction (2 KB of the browser module), as its `+=` is of
+/// the addition ([`add_to`]).
+#[cfg(any(test, target_arch = "wasm32"))]
+fn floor_by_trunc(x: Decimal) -> Decimal {
     if x.scale() == 0 {
         return x;
     }
@@ -473,7 +496,7 @@ mod tests {
     }
 
     proptest! {
-        /// [`ceil`] and [`floor`] give `rust_decimal`'s: digits, sign (negative zero included) and
+        /// [`ceil`] and [`floor`] of the wasm build give `rust_decimal`'s: digits, sign (negative zero included) and
         /// scale, for every mantissa and scale; [`add_to`] and [`DecimalSum`] its `+=` and `Sum`.
         #[test]
         fn ceil_floor_add_to_and_sum_equal_rust_decimal(
@@ -482,7 +505,7 @@ mod tests {
             negative in any::<bool>(), scale in 0u32..=28, b in 0u32..2000, b_scale in 0u32..=4,
         ) {
             let a = Decimal::from_parts(lo, mid, hi, negative, scale);
-            for (ours, theirs) in [(ceil(a), a.ceil()), (floor(a), a.floor())] {
+            for (ours, theirs) in [(-floor_by_trunc(-a), a.ceil()), (floor_by_trunc(a), a.floor())] {
                 prop_assert_eq!((ours, ours.scale(), ours.is_sign_negative(), ours.to_string()),
                     (theirs, theirs.scale(), theirs.is_sign_negative(), theirs.to_string()));
             }
