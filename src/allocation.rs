@@ -1,6 +1,7 @@
 //! Spreading a shipment-level amount over lines so the parts sum exactly (docs/rules.md#allocation).
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::money::DecimalSum;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +85,7 @@ pub(crate) fn allocate_into(total: Decimal, weights: &[Decimal], dp: u32, out: &
             "every line has a zero allocation key: no way to spread the charge",
         ));
     }
-    let sum = || weights.iter().copied().sum::<Decimal>();
+    let sum = || weights.iter().copied().decimal_sum();
     let total = total.round_dp(dp);
     let mut put_all = |parts: Vec<Decimal>| parts.into_iter().enumerate().for_each(|(i, p)| put(i, p));
     let Some(total_units) = units_of(total, dp) else {
@@ -236,14 +237,14 @@ fn in_units(units: Decimal, dp: u32) -> Decimal {
 /// The general path (a total that cannot be held at `dp` places): the division by the unit.
 fn spread(total: Decimal, weights: &[Decimal], sum: Decimal, dp: u32) -> Vec<Decimal> {
     let total_units = (total / Decimal::new(1, dp)).trunc();
-    let mut parts: Vec<Decimal> = weights.iter().map(|w| (total_units * *w / sum).floor()).collect();
-    let given: Decimal = parts.iter().copied().sum();
+    let mut parts: Vec<Decimal> = weights.iter().map(|w| crate::money::floor(total_units * *w / sum)).collect();
+    let given: Decimal = parts.iter().copied().decimal_sum();
     let left = rust_decimal::prelude::ToPrimitive::to_usize(&(total_units - given)).unwrap_or(0);
     let mut remainders: Vec<(Decimal, usize)> =
         weights.iter().zip(&parts).enumerate().map(|(i, (w, floor))| (total_units * *w / sum - floor, i)).collect();
     crate::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(left) {
-        parts[i] += Decimal::ONE;
+        crate::money::add_to(&mut parts[i], Decimal::ONE);
     }
     parts.into_iter().map(|u| in_units(u, dp)).collect()
 }

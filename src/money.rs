@@ -277,6 +277,76 @@ pub fn checked_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_sub(b)
 }
 
+/// The sum of `values`, as `Iterator::sum` gives it (added from zero, panicking on overflow as
+/// it does), with the crate's own `+`: see [`add_to`].
+pub trait DecimalSum: Iterator<Item = Decimal> + Sized {
+    /// See [`DecimalSum`].
+    fn decimal_sum(self) -> Decimal {
+        // A loop over `next`, as `Sum` is: a `fold` was a larger copy per iterator.
+        let mut total = Decimal::ZERO;
+        for value in self {
+            add_to(&mut total, value);
+        }
+        total
+    }
+}
+
+impl<I: Iterator<Item = Decimal>> DecimalSum for I {}
+
+/// `*total += value`, as rust_decimal's `AddAssign` gives it (the same `+`). Its `AddAssign`,
+/// `Sum` and `ceil` are compiled in its own crate with a second copy of the 96-bit addition
+/// (1.7 KB of the browser module): the crate adds with `+`, [`add_to`], [`DecimalSum`] and
+/// [`ceil`] so that one copy is linked.
+// `x = x + y` on purpose: `+=` is the other copy.
+#[allow(clippy::assign_op_pattern)]
+pub fn add_to(total: &mut Decimal, value: Decimal) {
+    *total = *total + value;
+}
+
+/// `x.ceil()`, as rust_decimal gives it (digits, sign and scale); in the wasm build through
+/// [`floor`] (see [`add_to`]), natively the crate's own.
+#[cfg(target_arch = "wasm32")]
+pub fn ceil(x: Decimal) -> Decimal {
+    -floor(-x)
+}
+
+/// See [`ceil`].
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+pub fn ceil(x: Decimal) -> Decimal {
+    x.ceil()
+}
+
+/// `x.floor()`, as rust_decimal gives it (digits, sign and scale); in the wasm build
+/// [`floor_by_trunc`], natively the crate's own.
+#[cfg(target_arch = "wasm32")]
+pub fn floor(x: Decimal) -> Decimal {
+    floor_by_trunc(x)
+}
+
+/// See [`floor`].
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+pub fn floor(x: Decimal) -> Decimal {
+    x.floor()
+}
+
+/// `x.floor()` (`x` itself at scale 0, else its truncation at scale 0, one less when a negative
+/// `x` had a fraction) with the crate's own `-`: rust_decimal's `floor` is compiled in its crate
+/// with a second copy of the 96-bit subtraction (2 KB of the browser module), as its `+=` is of
+/// the addition ([`add_to`]).
+#[cfg(any(test, target_arch = "wasm32"))]
+fn floor_by_trunc(x: Decimal) -> Decimal {
+    if x.scale() == 0 {
+        return x;
+    }
+    let whole = x.trunc();
+    match x.is_sign_negative() && whole != x {
+        true => whole - Decimal::ONE,
+        false => whole,
+    }
+}
+
 /// `amount` ÷ 100 (a per-cent figure as a fraction), exactly as `rust_decimal`'s division gives it
 /// (digits, sign and scale: the quotient at the dividend's own scale when the mantissa is a
 /// multiple of 100, else the mantissa two places further). For a mantissa under 2^32 and a scale
@@ -423,6 +493,32 @@ mod tests {
         let mut r = a.round_dp_with_strategy(dp, strategy);
         r.rescale(dp);
         r
+    }
+
+    proptest! {
+        /// [`ceil`] and [`floor`] of the wasm build give `rust_decimal`'s: digits, sign (negative zero included) and
+        /// scale, for every mantissa and scale; [`add_to`] and [`DecimalSum`] its `+=` and `Sum`.
+        #[test]
+        fn ceil_floor_add_to_and_sum_equal_rust_decimal(
+            lo in prop_oneof![any::<u32>(), 0u32..2000], mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()],
+            negative in any::<bool>(), scale in 0u32..=28, b in 0u32..2000, b_scale in 0u32..=4,
+        ) {
+            let a = Decimal::from_parts(lo, mid, hi, negative, scale);
+            for (ours, theirs) in [(-floor_by_trunc(-a), a.ceil()), (floor_by_trunc(a), a.floor())] {
+                prop_assert_eq!((ours, ours.scale(), ours.is_sign_negative(), ours.to_string()),
+                    (theirs, theirs.scale(), theirs.is_sign_negative(), theirs.to_string()));
+            }
+            let b = Decimal::new(i64::from(b), b_scale);
+            if let Some(expected) = a.checked_add(b) {
+                let mut total = a;
+                add_to(&mut total, b);
+                prop_assert_eq!((total, total.scale(), total.to_string()), (expected, expected.scale(), expected.to_string()));
+                let summed = [a, b].into_iter().decimal_sum();
+                let std_sum: Decimal = [a, b].into_iter().sum();
+                prop_assert_eq!((summed, summed.scale(), summed.to_string()), (std_sum, std_sum.scale(), std_sum.to_string()));
+            }
+        }
     }
 
     proptest! {

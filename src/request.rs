@@ -1107,7 +1107,7 @@ impl LineRequest {
         let mut sum = Decimal::ZERO;
         for (k, v) in self.components.iter().filter(|(k, _)| !k.contains("retail")) {
             if !k.contains("_and_") {
-                sum += *v;
+                crate::money::add_to(&mut sum, *v);
             }
             let over = if *v > value {
                 format!("components.{k} is {v}: a part cannot be worth more than the line's goods (quantity × unit_price = {})", value.normalize())

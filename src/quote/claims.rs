@@ -4,6 +4,7 @@
 //! additional duties the programme waives (see `us`) and states what it assumes.
 
 use super::*;
+use crate::money::DecimalSum;
 use crate::request::ClaimFrom;
 use crate::rules::programmes::{in_force_by_code, special_rate, Programme};
 
@@ -265,7 +266,7 @@ fn shipped_through_non_party(ctx: &Ctx<'_>, prog: &Programme, origin: Option<&st
 /// Adds the additional duties the claim removed to its saving.
 pub(super) fn claim_waived(p: &mut Priced, waived: Vec<Waived>) {
     let Some(c) = &mut p.claim else { return };
-    let extra: Decimal = waived.iter().map(|w| w.amount).sum();
+    let extra: Decimal = waived.iter().map(|w| w.amount).decimal_sum();
     c.total_saving = c.saving.map(|s| s + extra);
     c.waived = waived;
 }

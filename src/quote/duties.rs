@@ -86,7 +86,7 @@ pub(super) fn charge_caller_duties(
     for (i, _) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind.is_customs() == kind.is_customs()) {
         let (amount, partial, priced) = charge_caller_entry(ctx, line, i, input, "customs value".into(), p);
         known &= priced;
-        total += amount.or(partial).unwrap_or_default();
+        crate::money::add_to(&mut total, amount.or(partial).unwrap_or_default());
     }
     (total, known)
 }

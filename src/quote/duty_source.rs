@@ -2,6 +2,7 @@
 //! simplified regime's band), chosen once per line.
 
 use super::*;
+use crate::money::DecimalSum;
 
 /// Where a line's duty comes from, chosen once per line.
 // A rate is the common case: boxing it would cost an allocation per line.
@@ -624,7 +625,7 @@ pub(super) fn band_rate(
         ));
     };
     let req = ctx.req;
-    let goods: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).sum();
+    let goods: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).decimal_sum();
     let consignment = goods + req.shipping + req.insurance;
     let Some(to_band) = ctx.rate(req.currency, first.currency) else {
         return Err(format!("no exchange rate {}/{}: give it in fx", req.currency, first.currency));

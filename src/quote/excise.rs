@@ -10,6 +10,7 @@
 use super::answers::{Callers, Class};
 use super::*;
 use crate::money::format_grouped;
+use crate::money::DecimalSum;
 use crate::request::CallerBase;
 use crate::rules::excise::{ExciseBase, ExciseRate};
 
@@ -66,7 +67,7 @@ pub(super) fn excise(
     if callers.any {
         let (charged, known) =
             charge_caller_excises(ctx, line, v, customs_value, duty_total, duty_known, quantities, p);
-        out.in_vat_base += charged;
+        crate::money::add_to(&mut out.in_vat_base, charged);
         out.known &= known;
         if !known {
             out.add_most(None);
@@ -149,7 +150,7 @@ pub(super) fn excise(
         let before = Before { known: out.known, most: out.most, verify: &out.most_verify };
         let (amount, known, more) = charge(ctx, line, row, pick, &bases, duty_known, before, p);
         out.known &= known;
-        out.in_vat_base += amount;
+        crate::money::add_to(&mut out.in_vat_base, amount);
         if !known && rules.excise_in_vat_base(row.id) {
             out.add_most(more);
         }
@@ -184,7 +185,7 @@ fn charge_caller_excises(
     for (i, d) in line.extra_duties.iter().enumerate().filter(|(_, d)| d.kind == ExtraDutyKind::Excise) {
         // Checked with the request (`E_INVALID_FIELD`): an unreadable base is never reached.
         let base = d.base().unwrap_or(CallerBase::CustomsValue);
-        let before: Decimal = charged.iter().map(|c| c.1).sum();
+        let before: Decimal = charged.iter().map(|c| c.1).decimal_sum();
         let before_known = charged.iter().all(|c| c.2);
         let bases = Bases::of(ctx, v, customs_value, duty_total, before, None);
         let (value, note, base_known) = match base {
@@ -218,7 +219,7 @@ fn charge_caller_excises(
         let figure = amount.or(partial).unwrap_or_default();
         charged.push((d.name.as_str(), figure, priced && amount.is_some()));
         known &= priced;
-        total += figure;
+        crate::money::add_to(&mut total, figure);
     }
     (total, known)
 }
@@ -276,7 +277,7 @@ pub(super) fn excise_after_tax(
     p: &mut Priced,
 ) -> bool {
     let taxes: Vec<&Levy> = p.levies.iter().filter(|l| l.kind == LevyKind::Tax).collect();
-    let tax: Decimal = taxes.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
+    let tax: Decimal = taxes.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).decimal_sum();
     let tax_known = taxes.iter().all(|l| l.amount.is_some());
     let tax_shown = taxes.iter().all(|l| l.amount.is_some() || l.partial_amount.is_some());
     let mut known = true;

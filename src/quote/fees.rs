@@ -1,6 +1,7 @@
 //! Stage 6, fees: entry fees with floors, caps and bands, and the declaration-level rounding.
 
 use super::*;
+use crate::money::DecimalSum;
 use crate::rules::codes::ExemptWhen;
 
 /// Entry fees with floors and caps (US MPF: formal vs informal entry; AU import processing
@@ -25,8 +26,8 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             .enumerate()
             .filter(|(i, _)| relief.for_line(*i).fees.is_none())
             .map(|(_, l)| l.customs_value)
-            .sum(),
-        false => lines.iter().map(|l| l.customs_value).sum(),
+            .decimal_sum(),
+        false => lines.iter().map(|l| l.customs_value).decimal_sum(),
     };
     let day = std::sync::Arc::clone(&ctx.day);
     let (transport, assumed) = fee_transport(ctx.req);
@@ -355,8 +356,12 @@ fn exempted(
     let outside: Vec<&str> =
         lines.iter().zip(&exemption.by_line).filter(|(_, p)| p.is_none()).map(|(l, _)| l.id.as_str()).collect();
     if !outside.is_empty() {
-        let exempt_value: Decimal =
-            lines.iter().zip(&exemption.by_line).filter(|(_, p)| p.is_some()).map(|(l, _)| l.customs_value).sum();
+        let exempt_value: Decimal = lines
+            .iter()
+            .zip(&exemption.by_line)
+            .filter(|(_, p)| p.is_some())
+            .map(|(l, _)| l.customs_value)
+            .decimal_sum();
         let why = format!(
             "{} is not priced: the goods exempt under {named} ({} of the entry's {}) pay none of it, line{} {} do{}, and how the fee's minimum, maximum or flat amount applies to an entry of exempt and non-exempt goods is not in our sources (the whole entry without the exemption: {without})",
             f.name,
@@ -415,7 +420,7 @@ fn share_fee_saving(
             p.code.eq_ignore_ascii_case(&c.program).then_some((i, p))
         })
         .collect();
-    let weight: Decimal = claiming.iter().map(|&(i, _)| lines[i].customs_value).sum();
+    let weight: Decimal = claiming.iter().map(|&(i, _)| lines[i].customs_value).decimal_sum();
     let mut left = amount;
     for (k, &(i, p)) in claiming.iter().enumerate() {
         let share = match (amount, left) {
@@ -600,7 +605,7 @@ pub(super) fn declaration_rounding(ctx: &mut Ctx<'_>, lines: &[LineQuote]) -> Ve
         // its duty total but left its tax total unrounded, 9,651 where the bound is 9,500).
         let known = |l: &Levy| l.amount.or(l.partial_amount);
         let bound = levies().filter(in_group).any(|l| l.amount.is_none());
-        let sum: Decimal = levies().filter(in_group).filter_map(known).sum();
+        let sum: Decimal = levies().filter(in_group).filter_map(known).decimal_sum();
         let total = r.apply(sum);
         if total == sum {
             continue;

@@ -2,6 +2,7 @@
 //! of a partial code.
 
 use super::*;
+use crate::money::DecimalSum;
 
 /// Everything computed for one line with one duty rate.
 #[derive(Default)]
@@ -315,7 +316,7 @@ pub(super) fn price_with(
             not_priced: false,
         });
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
-        duty_total += charged;
+        crate::money::add_to(&mut duty_total, charged);
         duty_known &= known;
     } else if let DutySource::FlatPerLine { threshold: t, share, note, unsettled } = source {
         let share = *share;
@@ -340,9 +341,9 @@ pub(super) fn price_with(
             source: (&t.source).into(),
             not_priced: false,
         });
-        duty_total += share;
+        crate::money::add_to(&mut duty_total, share);
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
-        duty_total += charged;
+        crate::money::add_to(&mut duty_total, charged);
         duty_known &= known;
     } else if let DutySource::Rate(rate) = source {
         let mut fx_rates: Vec<(Currency, Decimal)> = Vec::new();
@@ -426,10 +427,10 @@ pub(super) fn price_with(
             apply_claim(ctx, line, origin, c, &input, &mut levy, p);
             duty_known &= levy.amount.is_some();
         }
-        duty_total += levy.amount.or(levy.partial_amount).unwrap_or_default();
+        crate::money::add_to(&mut duty_total, levy.amount.or(levy.partial_amount).unwrap_or_default());
         p.levies.push(levy);
         let (extra, extra_known) = caller_duties(ctx, line, &input, p);
-        duty_total += extra;
+        crate::money::add_to(&mut duty_total, extra);
         duty_known &= extra_known;
         let general = match &p.claim {
             Some(c) => c.general_duty,
@@ -465,7 +466,7 @@ pub(super) fn price_with(
                 };
                 let mut charged = us_layers(ctx, &layers, p);
                 duty_known &= charged.known;
-                duty_total += charged.total;
+                crate::money::add_to(&mut duty_total, charged.total);
                 waived_savings(&charged.waivable, &mut p.alternatives);
                 claim_waived(p, std::mem::take(&mut charged.claim_waived));
             }
@@ -478,7 +479,7 @@ pub(super) fn price_with(
     let mut after_tax = Vec::new();
     if ctx.movement.is_none() {
         let e = excise(ctx, line, code, v, customs_value, duty_total, duty_known, quantities, p);
-        duty_total += e.in_vat_base;
+        crate::money::add_to(&mut duty_total, e.in_vat_base);
         if duty_known && !e.known {
             p.base_gap = Some(super::explain::BaseGap::Excise);
         }
@@ -492,7 +493,7 @@ pub(super) fn price_with(
         let (duty, known) = duty_before_excise;
         super::excise::excise_after_tax(ctx, line, v, customs_value, duty, known, after_tax, p);
     }
-    p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).sum();
+    p.total = p.levies.iter().map(|l| l.amount.or(l.partial_amount).unwrap_or_default()).decimal_sum();
 }
 
 /// The line's component values (given in the request currency) in the customs currency, each

@@ -10,6 +10,7 @@ use crate::duty::{DutyExpr, DutyInput, Unpriced};
 use crate::error::{Error, ErrorCode, Result};
 use crate::fx::{EmbeddedFx, FxTable, FxUsed};
 use crate::hs::HsCode;
+use crate::money::DecimalSum;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::provenance::Provenance;
 use crate::request::{ExtraDutyKind, Incoterm, LineRequest, QuoteRequest, SimplifiedRegime, TariffChoice, VatClass};
@@ -551,7 +552,10 @@ fn quote_reading(
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
-        landed_extra += price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?;
+        crate::money::add_to(
+            &mut landed_extra,
+            price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?,
+        );
     }
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     note_shipping_to_border(&mut ctx, &relief, &lines, shipping_total);
@@ -577,7 +581,7 @@ fn quote_reading(
             Vec::new()
         }
         None => {
-            let entered: Decimal = lines.iter().map(|l| l.customs_value).sum();
+            let entered: Decimal = lines.iter().map(|l| l.customs_value).decimal_sum();
             inputs::check_entry_type(&mut ctx, entered)?;
             fees(&mut ctx, &relief, &mut lines)
         }

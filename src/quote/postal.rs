@@ -6,6 +6,7 @@
 
 use super::us::UsLine;
 use super::*;
+use crate::money::DecimalSum;
 use crate::request::{Channel, EntryType};
 use crate::rules::us::{LayerRole, LineFacts, UsRules};
 
@@ -104,7 +105,7 @@ fn postal_duty(
         return;
     }
     let Some(rate) = ctx.rate(ctx.req.currency, Currency::USD) else { return };
-    let consignment: Decimal = ctx.req.lines.iter().map(|l| l.quantity * l.unit_price).sum::<Decimal>() * rate;
+    let consignment: Decimal = ctx.req.lines.iter().map(|l| l.quantity * l.unit_price).decimal_sum() * rate;
     if consignment > POSTAL_ITEM_MAX_USD {
         return;
     }

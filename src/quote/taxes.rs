@@ -3,6 +3,7 @@
 
 use super::explain::BaseGap;
 use super::*;
+use crate::money::DecimalSum;
 use crate::rules::vat_classes::{ClassOf, Settles, VatClassRow};
 use std::sync::Arc;
 
@@ -458,7 +459,7 @@ pub(super) fn border_tax_base(
     let mut base = value + duty + charges;
     let uplift = uplift(ctx, origin).map(|(percent, source)| {
         let add = ctx.round(crate::money::per_cent(value * percent));
-        base += add;
+        crate::money::add_to(&mut base, add);
         (percent, add, source)
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
@@ -744,7 +745,7 @@ fn consignment_tax(ctx: &mut Ctx<'_>, t: &Threshold, lines: &[LineQuote]) -> Opt
         .flat_map(|l| &l.levies)
         .filter(|l| kinds.contains(&l.kind))
         .filter_map(|l| l.amount.or(l.partial_amount))
-        .sum();
+        .decimal_sum();
     let rate = ctx.rate(ctx.j.currency, t.currency)?;
     Some((tax, tax * rate))
 }

@@ -2,6 +2,7 @@
 //! threshold of the destination, once per quote.
 
 use super::*;
+use crate::money::DecimalSum;
 use std::cmp::Ordering;
 
 /// The consignment's values a threshold can compare, in the customs currency.
@@ -444,7 +445,7 @@ fn note_items_within_gift_relief(
     values: &[LineValues],
     items: &mut Option<Vec<Decimal>>,
 ) -> Result<()> {
-    let units: Decimal = ctx.req.lines.iter().map(|l| l.quantity).sum();
+    let units: Decimal = ctx.req.lines.iter().map(|l| l.quantity).decimal_sum();
     if units <= Decimal::ONE {
         return Ok(());
     }

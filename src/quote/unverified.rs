@@ -5,6 +5,7 @@
 //! `fees`).
 
 use super::*;
+use crate::money::DecimalSum;
 
 /// Unprices the duty and tax of every line when the destination's value basis or the personal-use
 /// valuation the goods were valued by is unverified, and the levies an unverified threshold the
@@ -195,7 +196,7 @@ fn unpriced_duty(line: &LineQuote, whys: &[(&[LevyKind], &str)]) -> Decimal {
         .filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::AdditionalDuty))
         .filter(|l| whys.iter().any(|(kinds, _)| kinds.contains(&l.kind)))
         .filter_map(|l| l.amount.or(l.partial_amount))
-        .sum()
+        .decimal_sum()
 }
 
 /// The taxes of `line` whose base holds `duty`, a duty figure a `verify` row leaves unpriced

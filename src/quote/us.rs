@@ -2,6 +2,7 @@
 //! reported as excluded or unpriced.
 
 use super::*;
+use crate::money::DecimalSum;
 use crate::rules::us::LayerRole;
 
 /// A US line as the chapter 99 layers see it.
@@ -101,7 +102,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
         charged_ids.push(l.id);
         match &levy.amount {
             Some(a) => {
-                out.total += *a;
+                crate::money::add_to(&mut out.total, *a);
                 if !l.waived_by.is_empty() {
                     out.waivable
                         .push((l.waived_by.clone(), Waived { name: l.name.into(), ch99: l.ch99.into(), amount: *a }));
@@ -298,7 +299,7 @@ pub(super) fn waived_savings(waivable: &[(Vec<&'static str>, Waived)], alternati
     for alt in alternatives.iter_mut() {
         alt.waived =
             waivable.iter().filter(|(by, _)| by.iter().any(|b| *b == alt.program)).map(|(_, w)| w.clone()).collect();
-        let extra: Decimal = alt.waived.iter().map(|w| w.amount).sum();
+        let extra: Decimal = alt.waived.iter().map(|w| w.amount).decimal_sum();
         alt.total_saving = alt.saving.map(|s| s + extra);
         if let (false, Some(total)) = (alt.waived.is_empty(), alt.total_saving) {
             let removed: Vec<String> =

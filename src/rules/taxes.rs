@@ -7,6 +7,7 @@ use super::table::{in_force, Record, Tsv};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Currency;
+use crate::money::DecimalSum;
 use crate::provenance::Provenance;
 use crate::request::SimplifiedRegime;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -132,12 +133,12 @@ impl Rounding {
     /// `amount` rounded by this step.
     pub fn apply(&self, amount: Decimal) -> Decimal {
         match self.mode {
-            RoundingMode::Down => (amount / self.step).floor() * self.step,
+            RoundingMode::Down => crate::money::floor(amount / self.step) * self.step,
             RoundingMode::HalfUp => {
                 let steps = (amount / self.step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
                 steps * self.step
             }
-            RoundingMode::Up => (amount / self.step).ceil() * self.step,
+            RoundingMode::Up => crate::money::ceil(amount / self.step) * self.step,
         }
     }
 }
@@ -386,7 +387,7 @@ impl TaxRules {
                 super::same(p.country, country) && p.of_rate == rate && in_force(p.valid_from, p.valid_to, date)
             })
             .collect();
-        if parts.iter().map(|p| p.percent).sum::<Decimal>() == rate {
+        if parts.iter().map(|p| p.percent).decimal_sum() == rate {
             parts
         } else {
             Vec::new()
