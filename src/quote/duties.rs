@@ -184,6 +184,7 @@ pub(super) fn preferences(
     origin: &str,
     input: &DutyInput<'_>,
     mfn: Decimal,
+    code: Option<&HsCode>,
     p: &mut Priced,
 ) {
     let groups = special_rates(special);
@@ -195,9 +196,32 @@ pub(super) fn preferences(
         let verified = !prog.unverified_for(origin, ctx.req.date);
         let r = DutyExpr::parse(rate).evaluate(input);
         p.components_read.extend(&r.components_read);
-        let duty = r.amount.filter(|_| verified);
+        let mut duty = r.amount.filter(|_| verified);
+        // Between 1 January and the year's first edition the staged rate is not read: the saving
+        // is between the two editions' figures, not a sure one (audit-dd DD5).
+        let later =
+            code.filter(|_| duty.is_some()).and_then(|c| super::duty_source::later_offer_rate(ctx, prog, c, rate));
+        let between = later.map(|l| {
+            let other = DutyExpr::parse(&l.text).evaluate(input).amount;
+            duty = None;
+            format!(
+                "claim {} ({}): the staged rate in force from 1 January {} is not read: {} gives {rate} ({}), {} (from {}) gives {} ({}), so the saving against {} is between the two; not applied",
+                prog.code,
+                prog.name,
+                l.from.year(),
+                l.earlier_edition,
+                r.amount.map(format_grouped).unwrap_or_default(),
+                l.edition,
+                l.from,
+                l.text,
+                other.map(format_grouped).unwrap_or_else(|| "not priced".into()),
+                format_grouped(mfn)
+            )
+        });
         let saving = duty.map(|d| mfn - d);
-        let note = if verified {
+        let note = if let Some(between) = between {
+            between
+        } else if verified {
             format!(
                 "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",
                 prog.code,

@@ -500,6 +500,15 @@ fn later_staged_rate(
     })
 }
 
+/// The programme's rate `text` for tariff line `code` in the next edition, where the quote's
+/// date falls between 1 January and that edition (see [`later_staged_rate`]): for an offer not
+/// claimed (audit-dd DD5).
+pub(super) fn later_offer_rate(ctx: &Ctx<'_>, p: &Programme, code: &HsCode, text: &str) -> Option<Box<LaterStage>> {
+    let found = ctx.snapshot.lookup(ctx.j.tariff?, code, ctx.req.date).ok()?;
+    let row = &found.lines.iter().find(|l| l.row.code() == code.digits())?.row;
+    later_staged_rate(ctx, p, row, text)
+}
+
 /// The caller's duty rate, read for the destination's customs currency `customs` (a `$` into
 /// Australia is A$: [`DutyExpr::parse_caller`]); `replaced` names the tariff rate(s) it overrides.
 pub(super) fn caller_rate(

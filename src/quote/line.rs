@@ -437,7 +437,7 @@ pub(super) fn price_with(
             None => amount,
         };
         if let (Some(o), Some(general)) = (origin, general) {
-            preferences(ctx, rate.special, o, &input, general, p);
+            preferences(ctx, rate.special, o, &input, general, rate.matched_code.as_ref(), p);
         }
     }
 

@@ -160,6 +160,11 @@ struct Ctx<'q> {
     /// The indices of the lines whose customs duty rounded a weight charged per 100 kg
     /// ([`assumptions::note_weight_rounding`]).
     weight_rounded_lines: Vec<usize>,
+    /// The index of the line being priced.
+    line_at: usize,
+    /// The border tax bases before a per-item rounding (`tax_base`: Switzerland), by line
+    /// ([`taxes::tax_per_item`]).
+    item_bases: Vec<taxes::ItemBase>,
 }
 
 impl Ctx<'_> {
@@ -469,6 +474,8 @@ impl<'q> Ctx<'q> {
             tariff_in_force: None,
             last_row_source: None,
             weight_rounded_lines: Vec::new(),
+            line_at: 0,
+            item_bases: Vec::new(),
             buyer_read: false,
         })
     }
@@ -552,11 +559,13 @@ fn quote_reading(
     let mut landed_extra = Decimal::ZERO;
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
+        ctx.line_at = i;
         crate::money::add_to(
             &mut landed_extra,
             price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?,
         );
     }
+    taxes::tax_per_item(&mut ctx, &mut lines);
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     note_shipping_to_border(&mut ctx, &relief, &lines, shipping_total);
     note_carrier_charges(&mut ctx, &relief, &lines, &checks);

@@ -464,20 +464,92 @@ pub(super) fn border_tax_base(
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
     note_border_tax_rounding(ctx);
-    if uplift.is_none() && duty == duty_total && rounded == base && charges.is_zero() {
-        return (rounded, Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }));
-    }
-    let note = TaxBase {
-        customs_value: on_customs_value,
-        value,
-        uplift,
-        duty: duty_total,
-        duty_rounded: duty,
-        charges,
-        base,
-        rounded,
+    let note = |rounded: Decimal| match uplift.is_none() && duty == duty_total && rounded == base && charges.is_zero() {
+        true => Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }),
+        false => Note::new(Parts::TaxBase(Box::new(TaxBase {
+            customs_value: on_customs_value,
+            value,
+            uplift,
+            duty: duty_total,
+            duty_rounded: duty,
+            charges,
+            base,
+            rounded,
+        }))),
     };
-    (rounded, Note::new(Parts::TaxBase(Box::new(note))))
+    if ctx.rounding[RoundingTarget::TaxBase as usize].is_some() {
+        ctx.item_bases.push(ItemBase { line: ctx.line_at, exact: base, rounded, note: note(base) });
+    }
+    (rounded, note(rounded))
+}
+
+/// A line's border tax base before the destination's rounding of the base (Switzerland's whole
+/// francs), and how it was built: rounded per declared item by [`tax_per_item`].
+pub(super) struct ItemBase {
+    line: usize,
+    exact: Decimal,
+    rounded: Decimal,
+    note: Note,
+}
+
+/// Where the border tax base is rounded (Switzerland: `ch-tax-base`, `ch-tax-amount`), the tax
+/// of each declared item: priced lines of one code (the tariff line matched, else the code given),
+/// origin and rate are one item of the declaration, their bases summed and rounded once, taxed and rounded once, the
+/// tax shared back to the lines in proportion to their bases (audit-dd DD1: four lines of
+/// CHF 15.99 were four bases of 15, tax 4.80 within the CHF 5 minimum; as one item, 63 → 5.10).
+pub(super) fn tax_per_item(ctx: &mut Ctx<'_>, lines: &mut [LineQuote]) {
+    if ctx.item_bases.len() < 2 {
+        return;
+    }
+    let bases = std::mem::take(&mut ctx.item_bases);
+    // (base, levy index, item key) of each line's priced border tax.
+    let mut taxed = Vec::with_capacity(bases.len());
+    for b in &bases {
+        let Some(l) = lines.get(b.line).filter(|l| l.range.is_none()) else { continue };
+        let code = l.matched_code.as_ref().unwrap_or(&l.code);
+        let found = l
+            .levies
+            .iter()
+            .position(|v| v.kind == LevyKind::Tax && v.base == b.rounded && v.amount.is_some() && !v.not_priced);
+        let Some(k) = found else { continue };
+        let LevySource::Vat(rate) = &l.levies[k].source else { continue };
+        taxed.push((b, k, (code.digits().to_owned(), l.origin.clone(), rate.percent)));
+    }
+    let mut done = vec![false; taxed.len()];
+    for i in 0..taxed.len() {
+        let item: Vec<usize> = (i..taxed.len()).filter(|&j| !done[j] && taxed[j].2 == taxed[i].2).collect();
+        if item.len() < 2 {
+            continue;
+        }
+        for &j in &item {
+            done[j] = true;
+        }
+        let exact: Vec<Decimal> = item.iter().map(|&j| taxed[j].0.exact).collect();
+        let sum: Decimal = exact.iter().copied().decimal_sum();
+        let base = ctx.step(RoundingTarget::TaxBase, sum);
+        let percent = taxed[i].2 .2;
+        let tax = ctx.round_tax(base * ctx.fraction(percent));
+        let Ok(shares) = crate::allocation::allocate(tax, &exact, ctx.j.currency.minor_units()) else { continue };
+        let ids: Vec<&str> = item.iter().map(|&j| lines[taxed[j].0.line].id.as_str()).collect();
+        let ids = ids.join(", ");
+        for (n, &j) in item.iter().enumerate() {
+            let (b, k, _) = &taxed[j];
+            let levy = &mut lines[b.line].levies[*k];
+            levy.base = b.exact;
+            levy.base_note = b.note.clone();
+            levy.amount = Some(shares[n]);
+            levy.formula = Note::from(format!(
+                "{}% × {} = {}: one declared item of lines {ids} (one tariff line, origin and rate; bases {} rounded to {}), this line's share {} (in proportion to its base {})",
+                percent.normalize(),
+                format_grouped(base),
+                format_grouped(tax),
+                format_grouped(sum),
+                format_grouped(base),
+                format_grouped(shares[n]),
+                format_grouped(b.exact)
+            ));
+        }
+    }
 }
 
 /// States what the destination's rounding of the border tax base and of the tax amount assume,

@@ -624,7 +624,12 @@ fn converted_value(ctx: &mut Ctx<'_>, t: &Threshold, value: Decimal) -> Result<D
         Error::new(
             ErrorCode::FxRate,
             "fx",
-            format!("no exchange rate {}/{} to test threshold {}", ctx.j.currency, t.currency, t.id),
+            format!(
+                "no exchange rate {from}/{to} to test threshold {}: give it as fx {{\"{from}/{to}\": \"…\"}}",
+                t.id,
+                from = ctx.j.currency,
+                to = t.currency
+            ),
         )
     })?;
     // In the customs currency itself the value needs no conversion (× 1 keeps it as it is).

@@ -851,14 +851,38 @@ impl Rules {
             .iter()
             .find(|j| same(j.country, country) && in_force(j.valid_from, j.valid_to, date))
             .ok_or_else(|| {
-                let mut known: Vec<&str> = self.jurisdictions.iter().map(|j| j.country).collect();
+                let mut known: Vec<&str> = self
+                    .jurisdictions
+                    .iter()
+                    .filter(|j| in_force(j.valid_from, j.valid_to, date))
+                    .map(|j| j.country)
+                    .collect();
                 known.dedup();
                 Error::new(
                     ErrorCode::UnsupportedDestination,
                     "destination",
-                    format!("{country} is not a supported destination on {date}; supported: {}", known.join(", ")),
+                    format!(
+                        "{country} is not a supported destination on {date}{}; supported on {date}: {}",
+                        self.first_supported(country, date),
+                        known.join(", ")
+                    ),
                 )
             })
+    }
+
+    /// Why `country`, not in force on `date`, is refused, where it is a destination later: its
+    /// first day and the row's reason (audit-dd DD3: "euro from 2009-01-01: Council Decision
+    /// 2008/608/EC"), e.g. ": it is supported from 2009-01-01 (euro from …), its earlier
+    /// currency or tariff is not modelled: quote on or after that date".
+    fn first_supported(&self, country: &str, date: Date) -> String {
+        let later =
+            self.jurisdictions.iter().filter(|j| same(j.country, country) && j.valid_from.is_some_and(|f| f > date));
+        let Some(j) = later.min_by_key(|j| j.valid_from) else { return String::new() };
+        let why = j.source.publisher.rsplit("; ").next().filter(|w| w.contains(" from ")).unwrap_or(j.source.publisher);
+        format!(
+            ": it is supported from {} ({why}); its currency or tariff before then is not modelled: quote on or after that date",
+            j.valid_from.map(|d| d.to_string()).unwrap_or_default()
+        )
     }
 
     /// The VAT/GST rows of `country` (every kind, subdivision and date), in file order.

@@ -722,3 +722,25 @@ fn a_cafta_dr_claim_before_the_partys_entry_into_force_says_when_general_note_29
     assert!(e.message.contains("its partners are"), "{}", e.message);
     assert!(claim("CR", "2009-01-01").is_ok());
 }
+
+/// KORUS beef (0201.10.50, general 26.4 %): the 2025 database gives the KR rate 1.7 %, HTS 2026
+/// Revision 3 (from 2026-02-12) Free; staged reductions take effect on 1 January and the 2026 Basic
+/// Edition is not in our sources. The unclaimed offer in 2026-01-01..02-11 gives no sure duty or
+/// saving but both editions' figures (audit-dd DD5: it showed 170.00, a saving of 2,470.00, as
+/// certain); before and after the window the offer is priced as before.
+#[test]
+fn an_unclaimed_fta_offer_in_the_staging_window_says_the_saving_is_between_two_figures_dd5() {
+    let beef = |date: &str| {
+        common::quote(json!({"destination": "US", "origin": "KR", "ship_from": "KR", "date": date, "currency": "USD",
+            "channel": "freight", "transport": "ocean", "incoterm": "DDP",
+            "lines": [{"id": "beef", "code": "0201.10.50", "quantity": "1", "unit_price": "10000"}]}))
+    };
+    let offer = |q: &Quote| q.lines[0].alternatives.iter().find(|a| a.program == "KR").cloned().expect("KR offered");
+    for date in ["2026-01-01", "2026-02-11"] {
+        let a = offer(&beef(date));
+        assert_eq!((a.duty, a.saving, a.total_saving), (None, None, None), "{date}");
+        assert!(a.note.contains("(170.00)") && a.note.contains("(0.00)") && a.note.contains("between"), "{}", a.note);
+    }
+    assert_eq!(offer(&beef("2025-12-31")).saving, Some(d("2470.00")));
+    assert_eq!(offer(&beef("2026-02-12")).saving, Some(d("2640.00")));
+}

@@ -349,3 +349,32 @@ fn two_swiss_lines_of_one_tariff_number_state_the_per_line_rounding_ztg_art_2_3(
         assert!(q.warnings.iter().all(|w| !w.message.to_string().contains("ch-weight-per-100kg")), "{:?}", q.warnings);
     }
 }
+
+/// BVGer A-4407/2012 (an assessment of 2012): "Fr. 7'743.50 (8 % von Fr. 96'794.--)" and "Fr. 80.--
+/// auf dem Geschirr (8 % von Fr. 1'000.--)": two items of one declaration, each with its own base in
+/// whole francs and its own tax (tax_rounding.tsv ch-tax-base, ch-tax-amount). Four request lines of
+/// one code and origin at CHF 15.99 are one item of CHF 63.96: 8.1 % × 63 = 5.103 → 5.10, above the
+/// CHF 5 minimum (SR 641.204 art. 1(d); BAZG: "Bemessungsgrundlage von 62 Schweizerfranken"), as
+/// the same goods on one line of quantity 4; not four bases of 15 (4.80, "not collected": audit-dd
+/// DD1). The tax is shared back exactly: 1.28 + 1.28 + 1.27 + 1.27.
+#[test]
+fn swiss_lines_of_one_code_and_origin_are_one_item_taxed_once_bverger_a_4407_2012() {
+    let line =
+        |id: &str, code: &str, qty: &str| json!({"id": id, "code": code, "quantity": qty, "unit_price": "15.99"});
+    let req = |lines: Vec<Value>| {
+        json!({"destination": "CH", "date": "2025-03-03", "currency": "CHF", "channel": "post", "origin": "DE",
+            "ship_from": "DE", "seller_registered": false, "incoterm": "DDP", "shipping": "0", "lines": lines})
+    };
+    let q = quote(req(["a", "b", "c", "d"].iter().map(|id| line(id, "8508.11", "1")).collect()));
+    let shares: Vec<_> = q.lines.iter().map(|l| levy(l, LevyKind::Tax)).collect();
+    assert_eq!(shares, [d("1.28"), d("1.28"), d("1.27"), d("1.27")]);
+    assert_eq!(q.totals.tax, d("5.10"));
+    assert!(q.totals.complete);
+    assert!(!check(&q, "ch-vat-min-5").applies);
+    let one = quote(req(vec![line("a", "8508.11", "4")]));
+    assert_eq!(one.totals.tax, q.totals.tax);
+    // Two codes: two items, each base cut and taxed on its own (15 → 1.20, within the minimum).
+    let q = quote(req(vec![line("a", "8508.11", "1"), line("b", "8509.40", "1")]));
+    assert_eq!(q.totals.tax, d("0.00"));
+    assert!(check(&q, "ch-vat-min-5").applies);
+}

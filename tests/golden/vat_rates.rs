@@ -531,3 +531,15 @@ fn thai_vat_after_the_last_decree_read_is_verify_audit_w_th1() {
     let r = rate("2026-09-30");
     assert_eq!((r.percent, r.source.confidence), (d("7"), landed::provenance::Confidence::Official));
 }
+
+/// A compilation's row with an open start claims its rate on any earlier day (audit-dd DD2): the
+/// Swiss 7.7 % applies from 2018-01-01 (ESTV 'MWST-Sätze ab 1. Januar 2018'; 7.6 % to 2010,
+/// 8.0 % 2011-2017), so on 2010-06-15 the quote names no Swiss rate rather than 7.7 % "in force".
+#[test]
+fn an_open_started_compilation_row_does_not_claim_its_rate_before_the_rate_began_dd2() {
+    let q = crate::common::quote(serde_json::json!({"destination": "CH", "date": "2010-06-15", "currency": "CHF",
+        "channel": "post", "origin": "DE", "ship_from": "DE", "seller_registered": false, "incoterm": "DDP",
+        "shipping": "0", "lines": [{"id": "a", "code": "8508.11", "quantity": "1", "unit_price": "139.00"}]}));
+    let text = serde_json::to_string(&q).unwrap();
+    assert!(!text.contains("7.7%"), "{text}");
+}

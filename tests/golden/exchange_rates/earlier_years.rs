@@ -147,3 +147,32 @@ fn a_member_state_before_its_euro_or_its_accession_is_not_a_destination() {
         assert!(q.fx.iter().any(|f| f.source.starts_with("ECB euro reference rate of")), "{:?}", q.fx);
     }
 }
+
+/// The refusal says why and from when (audit-dd DD3/DD4), and no longer lists the refused country
+/// among the supported ones: Slovakia from its euro (Council Decision 2008/608/EC), Croatia from
+/// its euro though a member from 2013-07-01 (Council Decision (EU) 2022/1211), Sweden from its
+/// accession (Act of Accession 1994, in force 1995-01-01), Denmark from 1973-01-01 (Act of
+/// Accession 1972).
+#[test]
+fn a_member_state_before_its_first_day_is_refused_with_the_day_and_the_reason_dd3() {
+    for (destination, before, from, why) in [
+        ("SK", "2008-12-31", "2009-01-01", "2008/608/EC"),
+        ("HR", "2022-12-31", "2023-01-01", "2022/1211"),
+        ("SE", "1994-06-01", "1995-01-01", "Act of Accession 1994"),
+        ("DK", "1972-12-31", "1973-01-01", "Act of Accession 1972"),
+    ] {
+        let e = engine().quote(&request(cart(destination, before, "USD", "100.00"))).expect_err("not a destination");
+        let text = e.to_string();
+        assert!(text.contains(&format!("supported from {from}")) && text.contains(why), "{text}");
+        let (_, list) = text.split_once("supported on").expect("the list");
+        assert!(!list.split(|c: char| !c.is_ascii_uppercase()).any(|c| c == destination), "{text}");
+    }
+}
+
+/// Before HMRC's monthly rates (2014-02) the EU threshold test of a sterling quote needs GBP/EUR:
+/// the error says how to give it, as every other E_FX_RATE does (audit-dd DD7).
+#[test]
+fn the_gb_threshold_rate_error_says_how_to_give_the_rate_dd7() {
+    let e = engine().quote(&request(cart("GB", "2005-06-01", "GBP", "1000.00"))).expect_err("no GBP/EUR");
+    assert!(e.to_string().contains(r#"fx {"GBP/EUR": "#), "{e}");
+}
