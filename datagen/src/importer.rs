@@ -254,9 +254,30 @@ fn import_vat(dir: &Path) -> Result<String> {
     // `rules/vat_extra.tsv` verified from the law replaces it.
     let mut out = String::from("country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\tconfidence\n");
     for r in rows {
-        let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\tverify", r.0, r.1, r.2, r.3, r.4, r.5, r.6);
+        let from = start_in_law(&r.0, &r.2, &r.3, &r.5).unwrap_or(&r.4);
+        let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\tverify", r.0, r.1, r.2, r.3, from, r.5, r.6);
     }
     Ok(out)
+}
+
+/// Rows the compilations leave open at the start although the law starts them: a rate of the
+/// compilation's history that ends on a date (`country, kind, percent, valid_to`) and the day it
+/// took effect. Without it the row reaches back to any date and offers that rate where another
+/// was in force (audit-dd DD2: CH 7.7 % in 2010, when it was 7.6 %). The rows stay `verify`.
+const STARTS_IN_LAW: &[(&str, &str, &str, &str, &str)] = &[
+    // ESTV "MWST-Sätze ab 1. Januar 2018" (rules/vat_extra.tsv has the official row).
+    ("CH", "vat", "7.7", "2023-12-31", "2018-01-01"),
+    // Law 3845/2010 (as audit-dd read it; not re-read here).
+    ("GR", "standard", "23", "2015-12-31", "2010-07-01"),
+    // VATCA 2010 s.46(1)(a) as set by Financial Resolution No. 4 of 2011.
+    ("IE", "standard", "23", "2020-08-31", "2012-01-01"),
+    // GST (Amendment) Act 2007 s.2.
+    ("SG", "gst", "7", "2022-12-31", "2007-07-01"),
+];
+
+/// The start the law gives an open-started row of the compilations ([`STARTS_IN_LAW`]).
+fn start_in_law(country: &str, kind: &str, percent: &str, valid_to: &str) -> Option<&'static str> {
+    STARTS_IN_LAW.iter().find(|r| (r.0, r.1, r.2, r.3) == (country, kind, percent, valid_to)).map(|r| r.4)
 }
 
 /// Reads the source files in `sources` and returns the tables as (file name, contents).
