@@ -191,6 +191,8 @@ pub(super) fn preferences(
     let rules: &'static Rules = ctx.rules;
     let claimed = p.claim.as_ref().map(|c| c.program.clone());
     let open = rules.programmes(ctx.destination).iter().filter(|prog| prog.open_to(origin, ctx.req.date));
+    // The line's tariff row, read once for every programme offered (`later_staged_rate`).
+    let mut row: Option<Option<crate::snapshot::Row<'static>>> = None;
     for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = !prog.unverified_for(origin, ctx.req.date);
@@ -199,8 +201,10 @@ pub(super) fn preferences(
         let mut duty = r.amount.filter(|_| verified);
         // Between 1 January and the year's first edition the staged rate is not read: the saving
         // is between the two editions' figures, not a sure one (audit-dd DD5).
-        let later =
-            code.filter(|_| duty.is_some()).and_then(|c| super::duty_source::later_offer_rate(ctx, prog, c, rate));
+        let later = code.filter(|_| duty.is_some()).and_then(|c| {
+            let row = (*row.get_or_insert_with(|| super::duty_source::offered_row(ctx, c)))?;
+            super::duty_source::later_staged_rate(ctx, prog, &row, rate)
+        });
         let between = later.map(|l| {
             let other = DutyExpr::parse(&l.text).evaluate(input).amount;
             duty = None;

@@ -473,7 +473,7 @@ fn claimed_rate(
 /// began before the quote's year and ends later in that year (the 2025 tariff database, used
 /// until HTS 2026 Revision 3 of 2026-02-12) says nothing of the new year's stage. `None` when the
 /// next edition's rate is the same (nearly always) or there is none (docs/rules.md §16, fix-cc).
-fn later_staged_rate(
+pub(super) fn later_staged_rate(
     ctx: &Ctx<'_>,
     p: &Programme,
     row: &crate::snapshot::Row<'static>,
@@ -500,13 +500,12 @@ fn later_staged_rate(
     })
 }
 
-/// The programme's rate `text` for tariff line `code` in the next edition, where the quote's
-/// date falls between 1 January and that edition (see [`later_staged_rate`]): for an offer not
-/// claimed (audit-dd DD5).
-pub(super) fn later_offer_rate(ctx: &Ctx<'_>, p: &Programme, code: &HsCode, text: &str) -> Option<Box<LaterStage>> {
+/// The tariff row of line `code` on the quote's date, whose programme rates the offers not
+/// claimed read with [`later_staged_rate`] (audit-dd DD5): looked up once per line, not once per
+/// programme offered.
+pub(super) fn offered_row(ctx: &Ctx<'_>, code: &HsCode) -> Option<crate::snapshot::Row<'static>> {
     let found = ctx.snapshot.lookup(ctx.j.tariff?, code, ctx.req.date).ok()?;
-    let row = &found.lines.iter().find(|l| l.row.code() == code.digits())?.row;
-    later_staged_rate(ctx, p, row, text)
+    found.lines.iter().find(|l| l.row.code() == code.digits()).map(|l| l.row)
 }
 
 /// The caller's duty rate, read for the destination's customs currency `customs` (a `$` into
