@@ -55,11 +55,18 @@ pub(super) fn border_pst(ctx: &mut Ctx<'_>, federal: VatKind, p: &mut Priced) ->
             ));
             None
         }
-        None if rules.has_subdivision_sales_tax(dest, &sub, date) => {
-            ctx.warn(Detail::ProvincialTax { subdivision: sub, why: NOT_AT_BORDER });
+        None => {
+            warn_left_out(ctx, sub);
             None
         }
-        None => None,
+    }
+}
+
+/// Where the province has its own sales tax, says it is left out of the quote (it is not
+/// collected at the border).
+fn warn_left_out(ctx: &mut Ctx<'_>, sub: String) {
+    if ctx.rules.has_subdivision_sales_tax(ctx.destination, &sub, ctx.req.date) {
+        ctx.warn(Detail::ProvincialTax { subdivision: sub, why: NOT_AT_BORDER });
     }
 }
 
@@ -124,8 +131,7 @@ pub(super) fn unpriced_pst(ctx: &mut Ctx<'_>, federal: VatKind) {
     if federal == VatKind::Hst {
         return;
     }
-    let Some(sub) = ctx.subdivision.clone() else { return };
-    if ctx.rules.has_subdivision_sales_tax(ctx.destination, &sub, ctx.req.date) {
-        ctx.warn(Detail::ProvincialTax { subdivision: sub, why: NOT_AT_BORDER });
+    if let Some(sub) = ctx.subdivision.clone() {
+        warn_left_out(ctx, sub);
     }
 }
