@@ -328,12 +328,30 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         // as the rest of the row, so the levies it would relieve are not priced (audit-r R-TW1:
         // Taiwan's NT$2,000 read on a page of 2021 stood for 2016, when Customs gave NT$3,000).
         if !within && t.source.is_verify() && t.effect == ThresholdEffect::Relieve {
-            let open = over_amount_open(ctx, t, per_item)?;
+            let mut open = over_amount_open(ctx, t, per_item)?;
+            // Over the highest amount a primary text allows it (`at_most`), a line is over the
+            // relief whatever its true amount: its levies are priced (audit-dd DD6).
+            let reached = open.len();
+            if let Some(bound) = t.at_most {
+                let mut kept = Vec::with_capacity(open.len());
+                for i in open {
+                    let value = match per_item {
+                        true => converted_value(ctx, t, items.as_ref().map_or(Decimal::ZERO, |v| v[i]))?,
+                        false => compared.unwrap_or_default(),
+                    };
+                    if within_limit(value, bound, t.strictly_below) {
+                        kept.push(i);
+                    }
+                }
+                open = kept;
+            }
             if !open.is_empty() {
                 let why = unverified_amount(t);
                 ctx.warn(Detail::Unverified { why: format!("{}: over its amount, but {why}", t.id) });
                 note = Some(Note::from(why));
                 relief.unverified_amount.push((t, open));
+            } else if reached > 0 {
+                note = Some(Note::from(over_bound(t)));
             }
         }
         // A per-item row the consignment is within, but some lines' items are not: those lines
@@ -660,9 +678,14 @@ fn converted_value(ctx: &mut Ctx<'_>, t: &Threshold, value: Decimal) -> Result<D
 
 /// True when a compared value is within a threshold's amount (`le` or `lt`).
 fn within_amount(compared: Decimal, t: &Threshold) -> bool {
-    match compare(compared, t.amount) {
+    within_limit(compared, t.amount, t.strictly_below)
+}
+
+/// Whether `compared` is within `limit`: at most it, or strictly below it.
+fn within_limit(compared: Decimal, limit: Decimal, strictly_below: bool) -> bool {
+    match compare(compared, limit) {
         Ordering::Less => true,
-        Ordering::Equal => !t.strictly_below,
+        Ordering::Equal => !strictly_below,
         Ordering::Greater => false,
     }
 }
@@ -717,6 +740,22 @@ pub(super) fn unverified_amount(t: &Threshold) -> String {
         t.source.row(),
         t.source.publisher,
         format_grouped(t.amount),
+        t.currency,
+        levy_names(t)
+    )
+}
+
+/// Why a relief from a secondary source the consignment is over leaves its levies priced: a
+/// primary text bounds its amount (`at_most`), and the consignment is over the bound too, so
+/// no true amount could relieve it (docs/rules.md#not-priced, audit-dd DD6).
+fn over_bound(t: &Threshold) -> String {
+    format!(
+        "{} is from a secondary source [verify] ({}): its amount, {} {}, is unverified with it, but a primary text puts it at {} {} at most (the row's source says which) and the consignment is over that too: not applied, the {} priced",
+        t.source.row(),
+        t.source.publisher,
+        format_grouped(t.amount),
+        t.currency,
+        format_grouped(t.at_most.unwrap_or_default()),
         t.currency,
         levy_names(t)
     )

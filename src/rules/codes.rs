@@ -593,6 +593,10 @@ pub struct ThresholdCodes<'a> {
     pub buyer: Buyer,
     pub scheme: Option<Scheme>,
     pub sale_base: SaleBase,
+    /// `at_most`: the highest a `verify` relief's amount can be, from a primary text (in the
+    /// row's currency); a consignment over it is over the relief whatever its true amount
+    /// (docs/rules.md#not-priced). Only on a `verify` relief, above its `amount`.
+    pub at_most: Option<Decimal>,
 }
 
 /// The levies a threshold acts on: `duty`, `tax`, `fees` joined by `+`.
@@ -691,7 +695,19 @@ impl<'a> ThresholdCodes<'a> {
                     ("delivered_duty_at_border", SaleBase::DeliveredDutyAtBorder),
                 ],
             )?,
+            at_most: r.decimal("at_most")?,
         };
+        if let Some(bound) = codes.at_most {
+            if codes.effect != ThresholdEffect::Relieve || r.text("confidence")? != "verify" {
+                return Err(r.bad(
+                    "at_most",
+                    "only a verify relief has a bound on its amount (an official row's amount is read)",
+                ));
+            }
+            if bound <= codes.amount {
+                return Err(r.bad("at_most", "a bound on the amount is above the amount"));
+            }
+        }
         if codes.exclude_codes.is_empty() != r.text("exclude_by")?.is_empty() {
             return Err(r.bad("exclude_by", "line or consignment, given exactly when exclude_codes is"));
         }

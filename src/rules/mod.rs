@@ -140,6 +140,10 @@ pub struct Threshold {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
+    /// The highest a `verify` relief's amount can be, from a primary text, in `currency`
+    /// (`at_most`; `None`: not bounded): a consignment over it is over the relief whatever its
+    /// true amount, so the levies are priced (docs/rules.md#not-priced, audit-dd DD6).
+    pub at_most: Option<Decimal>,
 }
 
 /// A territory priced with another country's rules for some levies (Northern Ireland: UK VAT).
@@ -422,6 +426,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         sale_base: codes.sale_base,
         transport,
         source,
+        at_most: codes.at_most,
     })
 }
 
@@ -1340,10 +1345,15 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\texclude_note\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\texclude_note\tat_most\n";
 
     fn parse(row: &str) -> Result<Threshold> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\t\n").into_boxed_str());
+        parse_bounded(row, "")
+    }
+
+    /// A row with `at_most` set to `bound`.
+    fn parse_bounded(row: &str, bound: &str) -> Result<Threshold> {
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\t\t{bound}\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
         let confidence = match r.text("confidence")? {
@@ -1377,6 +1387,19 @@ mod tests {
         assert!(parse(&reverse).expect_err("buyer any").message.contains("buyer"));
         let on_duty = GOOD.replacen("\trelieve\t", "\treverse_charge\t", 1).replacen("24\tany\t", "24\tbusiness\t", 1);
         assert!(parse(&on_duty).expect_err("duty").message.contains("levies"));
+    }
+
+    /// audit-dd DD6 (docs/rules.md#not-priced): `at_most` bounds a `verify` relief's amount from a
+    /// primary text; on an official row or another effect, or not above the amount, the load fails.
+    #[test]
+    fn a_bound_on_the_amount_is_only_for_a_verify_relief_above_it() {
+        let verify = GOOD.replacen("\tofficial", "\tverify", 1);
+        assert_eq!(parse_bounded(&verify, "1000").unwrap().at_most, Some(Decimal::from(1000)));
+        assert_eq!(parse(&verify).unwrap().at_most, None);
+        assert!(parse_bounded(GOOD, "1000").expect_err("official").message.contains("at_most"));
+        assert!(parse_bounded(&verify, "800").expect_err("not above").message.contains("above the amount"));
+        let collects = verify.replacen("duty+tax+fees\trelieve", "tax\tseller_collects", 1);
+        assert!(parse_bounded(&collects, "1000").expect_err("effect").message.contains("at_most"));
     }
 
     /// docs/rules.md#gifts: a gift row relieves or sets a flat rate (a gift has no seller); a
