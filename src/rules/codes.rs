@@ -563,6 +563,27 @@ impl JurisdictionCodes {
                 &[("none", SubdivisionTax::None), ("hst", SubdivisionTax::Hst), ("icms", SubdivisionTax::Icms)],
             )?,
         })
+        .and_then(|codes| starts_because(r).map(|_| codes))
+    }
+}
+
+/// A `rules/jurisdictions.tsv` row's `starts_because`: why the row starts on its `valid_from`,
+/// as a refusal of an earlier date says it ("euro from 2009-01-01: Council Decision 2008/608/EC").
+/// Given exactly when `valid_from` is, and naming that date; otherwise the load fails naming the
+/// line and column (never the `source` prose in its place).
+pub fn starts_because<'a>(r: &Record<'_, 'a>) -> Result<Option<&'a str>> {
+    let why = r.text("starts_because")?;
+    match r.date("valid_from")? {
+        None if why.is_empty() => Ok(None),
+        None => Err(r.bad("starts_because", "given only for a row with a valid_from")),
+        Some(_) if why.is_empty() => {
+            Err(r
+                .bad("starts_because", "a row with a valid_from says why it starts then (a refusal before it says so)"))
+        }
+        Some(from) if !why.contains(&from.to_string()) => {
+            Err(r.bad("starts_because", &format!("does not name the row's first day, {from}")))
+        }
+        Some(_) => Ok(Some(why)),
     }
 }
 

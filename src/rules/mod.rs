@@ -83,6 +83,9 @@ pub struct Jurisdiction {
     /// not model (`regions`: mainland Portugal, not the Azores or Madeira), stated on every quote
     /// and in the refusal of a `subdivision`.
     pub regions: Option<&'static str>,
+    /// Why the row starts on `valid_from` (`starts_because`, given exactly when `valid_from` is):
+    /// the reason a refusal of an earlier date gives ([`Rules::first_supported`]).
+    pub starts_because: Option<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -468,6 +471,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             subdivisions: subdivision_codes(&r)?,
             tax_base_costs: Some(r.text("tax_base_costs")?).filter(|law| !law.is_empty()),
             regions: Some(r.text("regions")?).filter(|text| !text.is_empty()),
+            starts_because: codes::starts_because(&r)?,
         });
     }
     Ok(jurisdictions)
@@ -883,7 +887,8 @@ impl Rules {
         let later =
             self.jurisdictions.iter().filter(|j| same(j.country, country) && j.valid_from.is_some_and(|f| f > date));
         let Some(j) = later.min_by_key(|j| j.valid_from) else { return String::new() };
-        let why = j.source.publisher.rsplit("; ").next().filter(|w| w.contains(" from ")).unwrap_or(j.source.publisher);
+        // Checked at load: a row with a valid_from says why it starts then.
+        let why = j.starts_because.unwrap_or_default();
         format!(
             ": it is supported from {} ({why}); its currency or tariff before then is not modelled: quote on or after that date",
             j.valid_from.map(|d| d.to_string()).unwrap_or_default()
@@ -1602,14 +1607,34 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\tregions\n";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\tregions\tstarts_because\n";
     const GOOD: &str =
         "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON\t";
 
-    /// `row` without its last column (`regions`, empty).
+    /// `row` without its last columns (`regions`, `starts_because`, empty).
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\t\n").into_boxed_str());
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\t\t\n").into_boxed_str());
         parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
+    }
+
+    /// audit-dd DD3, the review's leftover: why a row starts when it does is a column
+    /// (`starts_because`), not the last clause of its `source`: given exactly when `valid_from`
+    /// is, and naming that day, or the load fails naming the column.
+    #[test]
+    fn a_row_with_a_first_day_says_why_in_its_own_column() {
+        let dated = GOOD.replacen("on_top\t\t", "on_top\t2009-01-01\t", 1);
+        let with = |why: &str| {
+            let text: &'static str = Box::leak(format!("{HEADER}{dated}\t\t{why}\n").into_boxed_str());
+            parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
+        };
+        let j = with("euro from 2009-01-01: Council Decision 2008/608/EC").unwrap();
+        assert_eq!(j[0].starts_because, Some("euro from 2009-01-01: Council Decision 2008/608/EC"));
+        assert!(with("").unwrap_err().message.contains("column starts_because"));
+        assert!(with("euro: Council Decision 2008/608/EC").unwrap_err().message.contains("2009-01-01"));
+        assert_eq!(parse(GOOD).unwrap()[0].starts_because, None);
+        let text: &'static str = Box::leak(format!("{HEADER}{GOOD}\t\tfrom 2009\n").into_boxed_str());
+        let e = parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text).unwrap()).unwrap_err();
+        assert!(e.message.contains("only for a row with a valid_from"), "{}", e.message);
     }
 
     #[test]
