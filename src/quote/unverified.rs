@@ -670,7 +670,7 @@ mod tests {
         assert!(why.contains("on the CIF value 60.00 MXN (at most 50 MXN): due"), "{why}");
         let relief = Relief { duty: Some(row), tax: Some(row), basis_unsettled: vec![(row, why)], ..Relief::default() };
         let relieved = |kind| Levy { rate: "relieved".into(), ..levy(kind, "relieved", dec!(0)) };
-        let mut out = vec![line_quote(dec!(40), dec!(40), vec![relieved(LevyKind::Duty), relieved(LevyKind::Tax)])];
+        let mut out = [line_quote(dec!(40), dec!(40), vec![relieved(LevyKind::Duty), relieved(LevyKind::Tax)])];
         unprice_basis_unsettled(&ctx, &relief, 0, &mut out[0]);
         let l = &out[0];
         for v in &l.levies {
@@ -710,7 +710,7 @@ mod tests {
         let relief = Relief { basis_unsettled: vec![(row, why)], ..Relief::default() };
         let mut duty = levy(LevyKind::Duty, "duty", dec!(6));
         (duty.amount, duty.not_priced) = (None, true);
-        let mut out = vec![line_quote(dec!(40), dec!(60), vec![duty])];
+        let mut out = [line_quote(dec!(40), dec!(60), vec![duty])];
         unprice_basis_unsettled(&ctx, &relief, 0, &mut out[0]);
         assert!(out[0].reason.as_deref().unwrap_or("").contains("on the FOB value 40.00 MXN"), "{:?}", out[0].reason);
 
