@@ -145,6 +145,11 @@ pub(super) fn fees(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut [LineQuote]) 
             }
             _ => None,
         };
+        if let Some((amount, _)) =
+            priced.as_ref().filter(|_| !f.source.is_verify() && unverified_fee(f, relief).is_none())
+        {
+            offer_fee_savings(ctx, f, *amount, lines);
+        }
         if let Some(exemption) = fee_exemption(ctx, f, lines) {
             out.push(exempted(ctx, f, &entry, entered, exemption, priced.as_ref(), lines));
             continue;
@@ -292,21 +297,96 @@ fn fee_exemption(ctx: &Ctx<'_>, f: &crate::rules::Fee, lines: &[LineQuote]) -> O
     if !programmes.iter().any(|p| p.exempts_fee(f.id)) {
         return None;
     }
-    let date = ctx.req.date;
-    let by_line: Vec<Option<&'static Programme>> = lines
-        .iter()
-        .map(|l| {
-            let claimed = l.claim.as_ref().and_then(|c| rules.programme(ctx.destination, &c.program, date));
-            claimed.filter(|p| p.exempts_fee(f.id)).or_else(|| {
-                let origin = l.origin.as_deref()?;
-                programmes
-                    .iter()
-                    .find(|p| p.fee_exempt_when == ExemptWhen::Origin && p.exempts_fee(f.id) && p.open_to(origin, date))
-            })
-        })
-        .collect();
+    let by_line: Vec<Option<&'static Programme>> = lines.iter().map(|l| line_exemption(ctx, f, l)).collect();
     let first = by_line.iter().flatten().next().copied()?;
     Some(Exemption { by_line, first })
+}
+
+/// The programme that exempts `line` from fee `f`: the one it claims, or one whose exemption
+/// follows its origin ([`fee_exemption`]).
+fn line_exemption(ctx: &Ctx<'_>, f: &crate::rules::Fee, line: &LineQuote) -> Option<&'static Programme> {
+    let rules: &'static Rules = ctx.rules;
+    let date = ctx.req.date;
+    let claimed = line.claim.as_ref().and_then(|c| rules.programme(ctx.destination, &c.program, date));
+    claimed.filter(|p| p.exempts_fee(f.id)).or_else(|| {
+        let origin = line.origin.as_deref()?;
+        rules
+            .programmes(ctx.destination)
+            .iter()
+            .find(|p| p.fee_exempt_when == ExemptWhen::Origin && p.exempts_fee(f.id) && p.open_to(origin, date))
+    })
+}
+
+/// Adds fee `f` (priced at `amount` for the whole entry) to the total saving of each unclaimed
+/// offer whose claim would remove it, as the claim itself counts it ([`share_fee_saving`]): the
+/// offered programme exempts the fee when claimed, and every other line of the entry is exempt
+/// (verified), so claiming this line leaves no line to pay it (audit-dd DD5: a KORUS beef offer
+/// of 2026-03-15 said 2,640.00 where the claim saves 2,674.64 with the MPF). An offer without a
+/// sure saving (the staging window) stays without one.
+fn offer_fee_savings(ctx: &Ctx<'_>, f: &crate::rules::Fee, amount: Decimal, lines: &mut [LineQuote]) {
+    let rules: &'static Rules = ctx.rules;
+    if !lines.iter().any(|l| l.claim.is_none() && !l.alternatives.is_empty())
+        || !rules.programmes(ctx.destination).iter().any(|p| p.exempts_fee(f.id))
+    {
+        return;
+    }
+    let by_line: Vec<Option<&'static Programme>> = lines.iter().map(|l| line_exemption(ctx, f, l)).collect();
+    for i in 0..lines.len() {
+        let others_exempt = by_line
+            .iter()
+            .enumerate()
+            .all(|(j, p)| j == i || p.is_some_and(|p| unverified_exemption(ctx, &lines[j], p).is_none()));
+        if lines[i].claim.is_some() || by_line[i].is_some() || !others_exempt {
+            continue;
+        }
+        // The lines that would share the fee removed: those claiming the programme that exempts
+        // them, and this one.
+        let claimers: Vec<usize> = (0..lines.len())
+            .filter(|&j| {
+                j == i
+                    || by_line[j].is_some_and(|p| {
+                        lines[j].claim.as_ref().is_some_and(|c| p.code.eq_ignore_ascii_case(&c.program))
+                    })
+            })
+            .collect();
+        let share = fee_share(ctx, amount, &claimers, i, lines);
+        for k in 0..lines[i].alternatives.len() {
+            let offered = rules.programme(ctx.destination, &lines[i].alternatives[k].program, ctx.req.date);
+            let Some(p) = offered.filter(|p| p.exempts_fee(f.id)) else { continue };
+            if unverified_exemption(ctx, &lines[i], p).is_some() {
+                continue;
+            }
+            let alt = &mut lines[i].alternatives[k];
+            let Some(total) = alt.total_saving.map(|t| t + share) else { continue };
+            alt.total_saving = Some(total);
+            alt.note.push_str(&format!(
+                "; the claim also removes the {} ({}, every line of the entry then exempt): full saving {}",
+                f.name,
+                format_grouped(share),
+                format_grouped(total)
+            ));
+        }
+    }
+}
+
+/// Line `i`'s share of a fee of `amount` removed from the lines `claimers` (in line order), by
+/// customs value, the last taking what rounding leaves: [`share_fee_saving`]'s shares.
+fn fee_share(ctx: &Ctx<'_>, amount: Decimal, claimers: &[usize], i: usize, lines: &[LineQuote]) -> Decimal {
+    let weight: Decimal = claimers.iter().map(|&j| lines[j].customs_value).decimal_sum();
+    let mut left = amount;
+    for (k, &j) in claimers.iter().enumerate() {
+        let share = match weight.is_zero() {
+            _ if k + 1 == claimers.len() => left,
+            true if k == 0 => amount,
+            true => Decimal::ZERO,
+            false => ctx.round(amount * lines[j].customs_value / weight),
+        };
+        if j == i {
+            return share;
+        }
+        crate::money::add_to(&mut left, -share);
+    }
+    Decimal::ZERO
 }
 
 /// Why a line's exemption is not priced, if it is not: the programme's row or the origin's

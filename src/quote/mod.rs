@@ -395,6 +395,10 @@ struct Relief {
     /// reach (their goods not excluded): the amount is unverified, so whether the consignment is
     /// over it is too, and the levies it would relieve are not priced (audit-r R-TW1).
     unverified_amount: Vec<(&'static Threshold, Vec<usize>)>,
+    /// Reliefs on the customs value that the FOB and the CIF value decide differently, where the
+    /// destination's value basis is unverified: whether they relieve is unsettled (why, both
+    /// outcomes named); their 0.00 is not priced.
+    basis_unsettled: Vec<(&'static Threshold, String)>,
     /// Per line, its own relief when its items are outside a per-item row (`aggregation = item`)
     /// that other lines are within (`None`: the consignment's); empty when every line is alike,
     /// nearly always.

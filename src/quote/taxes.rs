@@ -529,9 +529,25 @@ pub(super) fn tax_per_item(ctx: &mut Ctx<'_>, lines: &mut [LineQuote]) {
         let base = ctx.step(RoundingTarget::TaxBase, sum);
         let percent = taxed[i].2 .2;
         let tax = ctx.round_tax(base * ctx.fraction(percent));
-        let Ok(shares) = crate::allocation::allocate(tax, &exact, ctx.j.currency.minor_units()) else { continue };
         let ids: Vec<&str> = item.iter().map(|&j| lines[taxed[j].0.line].id.as_str()).collect();
         let ids = ids.join(", ");
+        let shares = match crate::allocation::allocate(tax, &exact, ctx.j.currency.minor_units()) {
+            Ok(shares) => shares,
+            Err(e) => {
+                let why = format!(
+                    "the tax of one declared item of lines {ids} ({}% × {} = {}) could not be shared in proportion to their bases ({}): each line's own figure is not its share of the item's tax",
+                    percent.normalize(),
+                    format_grouped(base),
+                    format_grouped(tax),
+                    e.message
+                );
+                for &j in &item {
+                    let (b, k, _) = &taxed[j];
+                    unprice_item_tax(&mut lines[b.line], *k, &why);
+                }
+                continue;
+            }
+        };
         for (n, &j) in item.iter().enumerate() {
             let (b, k, _) = &taxed[j];
             let levy = &mut lines[b.line].levies[*k];
@@ -550,6 +566,24 @@ pub(super) fn tax_per_item(ctx: &mut Ctx<'_>, lines: &mut [LineQuote]) {
             ));
         }
     }
+}
+
+/// A line's border tax levy `k` whose declared item's tax could not be shared (docs/rules.md
+/// §10: never fail silently): its own figure stays in the formula, not priced, and the line is
+/// partial (or not priced when nothing on it is priced any more), naming why.
+fn unprice_item_tax(line: &mut LineQuote, k: usize, why: &str) {
+    let levy = &mut line.levies[k];
+    if let Some(figure) = levy.amount.take() {
+        levy.formula = Note::from(format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)));
+    }
+    levy.partial_amount = None;
+    levy.not_priced = true;
+    line.reason = Some(match line.reason.take() {
+        Some(r) => format!("{r}; {why}"),
+        None => why.to_string(),
+    });
+    let priced = line.levies.iter().any(|l| l.amount.is_some() || l.partial_amount.is_some());
+    line.status = if priced { LineStatus::Partial } else { LineStatus::NotPriced };
 }
 
 /// States what the destination's rounding of the border tax base and of the tax amount assume,
@@ -1062,5 +1096,53 @@ mod tests {
         };
         assert_eq!(sale_base(row("my-lvg-500"), &v, Decimal::ZERO).0, Decimal::new(10000, 2));
         assert_eq!(sale_base(row("gb-low-value-vat-135"), &v, Decimal::ZERO).0, Decimal::new(12000, 2));
+    }
+
+    /// docs/rules.md §10 (never fail silently) on Switzerland's declared items (audit-dd DD1):
+    /// two lines of one item whose tax cannot be shared in proportion to their bases (here
+    /// negative bases, which the allocation refuses) keep no per-line figure as if it were their
+    /// share: each tax is not priced, its own figure in the formula, the line partial with why.
+    #[test]
+    fn an_item_tax_that_cannot_be_shared_leaves_the_lines_partial_not_their_own_figures() {
+        let req = request(
+            r#"{"destination":"CH","date":"2026-03-02","currency":"CHF","lines":[
+            {"id":"a","code":"610910","quantity":"1","unit_price":"20"},{"id":"b","code":"610910","quantity":"1","unit_price":"30"}]}"#,
+        );
+        let mut ctx = context(&req);
+        let rate = std::sync::Arc::new(crate::rules::VatRate {
+            country: "CH",
+            subdivision: "",
+            kind: crate::rules::VatKind::Standard,
+            percent: dec!(8.1),
+            valid_from: None,
+            valid_to: None,
+            source: Provenance::default(),
+            overrides: false,
+            table: "vat.tsv",
+            line: 1,
+        });
+        let mut lines = Vec::new();
+        for (n, base) in [dec!(-20), dec!(-30)].into_iter().enumerate() {
+            ctx.item_bases.push(ItemBase { line: n, exact: base, rounded: base, note: Note::default() });
+            let tax = Levy {
+                base,
+                source: crate::quote::LevySource::Vat(rate.clone()),
+                ..levy(LevyKind::Tax, "VAT", dec!(1))
+            };
+            lines.push(line_quote(dec!(20), dec!(20), vec![tax]));
+        }
+        lines[1].id = "b".into();
+        tax_per_item(&mut ctx, &mut lines);
+        for l in &lines {
+            let v = &l.levies[0];
+            assert_eq!((v.amount, v.partial_amount, v.not_priced), (None, None, true), "{}", v.formula);
+            assert!(v.formula.as_str().contains("not priced (1)"), "{}", v.formula);
+            assert_ne!(l.status, LineStatus::Priced);
+            let reason = l.reason.as_deref().unwrap_or_default();
+            assert!(
+                reason.contains("one declared item of lines l, b") && reason.contains("could not be shared"),
+                "{reason}"
+            );
+        }
     }
 }

@@ -9,19 +9,30 @@ use std::cmp::Ordering;
 pub(super) struct ConsignmentValues {
     pub(super) intrinsic: Decimal,
     pub(super) customs: Decimal,
+    /// The customs value on the other basis (FOB for a CIF destination, CIF for a FOB one), when
+    /// the destination's value basis is from a secondary source: the row could be either.
+    pub(super) other_basis: Option<Decimal>,
 }
 
 pub(super) fn consignment_values(ctx: &Ctx<'_>, values: &[LineValues]) -> ConsignmentValues {
     let dp = ctx.j.currency.minor_units();
-    let (mut intrinsic, mut customs) = (Sum::new(dp), Sum::new(dp));
+    let (mut intrinsic, mut customs, mut other) = (Sum::new(dp), Sum::new(dp), Sum::new(dp));
     for v in values {
         intrinsic.add(v.goods);
+        let cif = [v.customs_goods, v.shipping, v.insurance];
         match ctx.j.duty_basis {
-            DutyBasis::Cif => [v.customs_goods, v.shipping, v.insurance].into_iter().for_each(|a| customs.add(a)),
-            DutyBasis::Fob => customs.add(v.customs_goods),
+            DutyBasis::Cif => {
+                cif.into_iter().for_each(|a| customs.add(a));
+                other.add(v.customs_goods);
+            }
+            DutyBasis::Fob => {
+                customs.add(v.customs_goods);
+                cif.into_iter().for_each(|a| other.add(a));
+            }
         }
     }
-    ConsignmentValues { intrinsic: intrinsic.total(), customs: customs.total() }
+    let other_basis = ctx.j.source.is_verify().then(|| other.total());
+    ConsignmentValues { intrinsic: intrinsic.total(), customs: customs.total(), other_basis }
 }
 
 /// The value of one item (one unit) of each line, for per-item thresholds: worked out only when
@@ -93,7 +104,7 @@ fn consignment_bar(ctx: &Ctx<'_>, t: &Threshold) -> Option<String> {
 }
 
 /// Why a threshold is not for a line's goods: their kind (HS) or origin.
-fn line_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> {
+pub(super) fn line_bar(ctx: &Ctx<'_>, t: &Threshold, line: &LineRequest) -> Option<String> {
     code_bar(t, line).or_else(|| origin_bar(ctx, t, line))
 }
 
@@ -324,16 +335,43 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         let applies = within && bar.is_none() && !unverified;
         let barred = bar.is_some();
         let mut note = bar.map(Note::from);
+        // A relief on the customs value where the destination's value basis is unverified: FOB
+        // and CIF may decide it differently (fix-cc's leftover).
+        if !per_item && !barred && !t.source.is_verify() {
+            if let Some(why) = basis_unsettled(ctx, t, &cv, within)? {
+                ctx.warn(Detail::Unverified { why: why.clone() });
+                note = Some(Note::from(why.clone()));
+                relief.basis_unsettled.push((t, why));
+            }
+        }
         // A relief from a secondary source the consignment is over: its amount is as unverified
         // as the rest of the row, so the levies it would relieve are not priced (audit-r R-TW1:
         // Taiwan's NT$2,000 read on a page of 2021 stood for 2016, when Customs gave NT$3,000).
         if !within && t.source.is_verify() && t.effect == ThresholdEffect::Relieve {
-            let open = over_amount_open(ctx, t, per_item)?;
+            let mut open = over_amount_open(ctx, t, per_item)?;
+            // Over the highest amount a primary text allows it (`at_most`), a line is over the
+            // relief whatever its true amount: its levies are priced (audit-dd DD6).
+            let reached = open.len();
+            if let Some(bound) = t.at_most {
+                let mut kept = Vec::with_capacity(open.len());
+                for i in open {
+                    let value = match per_item {
+                        true => converted_value(ctx, t, items.as_ref().map_or(Decimal::ZERO, |v| v[i]))?,
+                        false => compared.unwrap_or_default(),
+                    };
+                    if within_limit(value, bound, t.strictly_below) {
+                        kept.push(i);
+                    }
+                }
+                open = kept;
+            }
             if !open.is_empty() {
                 let why = unverified_amount(t);
                 ctx.warn(Detail::Unverified { why: format!("{}: over its amount, but {why}", t.id) });
                 note = Some(Note::from(why));
                 relief.unverified_amount.push((t, open));
+            } else if reached > 0 {
+                note = Some(Note::from(over_bound(t)));
             }
         }
         // A per-item row the consignment is within, but some lines' items are not: those lines
@@ -660,9 +698,14 @@ fn converted_value(ctx: &mut Ctx<'_>, t: &Threshold, value: Decimal) -> Result<D
 
 /// True when a compared value is within a threshold's amount (`le` or `lt`).
 fn within_amount(compared: Decimal, t: &Threshold) -> bool {
-    match compare(compared, t.amount) {
+    within_limit(compared, t.amount, t.strictly_below)
+}
+
+/// Whether `compared` is within `limit`: at most it, or strictly below it.
+fn within_limit(compared: Decimal, limit: Decimal, strictly_below: bool) -> bool {
+    match compare(compared, limit) {
         Ordering::Less => true,
-        Ordering::Equal => !t.strictly_below,
+        Ordering::Equal => !strictly_below,
         Ordering::Greater => false,
     }
 }
@@ -717,6 +760,59 @@ pub(super) fn unverified_amount(t: &Threshold) -> String {
         t.source.row(),
         t.source.publisher,
         format_grouped(t.amount),
+        t.currency,
+        levy_names(t)
+    )
+}
+
+/// Why a relief on the customs value is unsettled where the destination's value basis is from a
+/// secondary source and the two bases the row could be (FOB, CIF) decide it differently, naming
+/// both outcomes; `None` when both decide it alike (nothing changes) or the row is not such a
+/// relief (docs/rules.md#not-priced).
+pub(super) fn basis_unsettled(
+    ctx: &mut Ctx<'_>,
+    t: &Threshold,
+    cv: &ConsignmentValues,
+    within: bool,
+) -> Result<Option<String>> {
+    let Some(other) = cv.other_basis else { return Ok(None) };
+    if t.basis != ThresholdBasis::CustomsValue || t.effect != ThresholdEffect::Relieve {
+        return Ok(None);
+    }
+    let (value, other) = (converted_value(ctx, t, cv.customs)?, converted_value(ctx, t, other)?);
+    if within_amount(other, t) == within {
+        return Ok(None);
+    }
+    let (ours, theirs) = match ctx.j.duty_basis {
+        DutyBasis::Cif => ("CIF", "FOB"),
+        DutyBasis::Fob => ("FOB", "CIF"),
+    };
+    let limit =
+        format!("{} {} {}", if t.strictly_below { "below" } else { "at most" }, format_grouped(t.amount), t.currency);
+    let outcome = |v: Decimal, within: bool| {
+        format!("{} {} ({limit}): {}", format_grouped(v), t.currency, if within { "relieved" } else { "due" })
+    };
+    Ok(Some(format!(
+        "{}: whether it relieves the {} is unsettled: on the {ours} value {}, on the {theirs} value {}; {} (the value basis) is from a secondary source [verify], so neither is priced",
+        t.id,
+        levy_names(t),
+        outcome(value, within),
+        outcome(other, !within),
+        ctx.j.source.row()
+    )))
+}
+
+/// Why a relief from a secondary source the consignment is over leaves its levies priced: a
+/// primary text bounds its amount (`at_most`), and the consignment is over the bound too, so
+/// no true amount could relieve it (docs/rules.md#not-priced, audit-dd DD6).
+fn over_bound(t: &Threshold) -> String {
+    format!(
+        "{} is from a secondary source [verify] ({}): its amount, {} {}, is unverified with it, but a primary text puts it at {} {} at most (the row's source says which) and the consignment is over that too: not applied, the {} priced",
+        t.source.row(),
+        t.source.publisher,
+        format_grouped(t.amount),
+        t.currency,
+        format_grouped(t.at_most.unwrap_or_default()),
         t.currency,
         levy_names(t)
     )

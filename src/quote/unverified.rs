@@ -76,8 +76,9 @@ pub(super) fn unprice_unverified(ctx: &mut Ctx<'_>, relief: &Relief, lines: &mut
         let duty = unpriced_duty(line, &whys);
         unprice_levies(line, &whys);
         if let Some(why) = &relief_on_value {
-            unprice_relieved(line, why, RELIEF_ON_VALUE, RELIEVED_ON_VALUE);
+            unprice_relieved(line, why, RELIEF_ON_VALUE, RELIEVED_ON_VALUE, &ALL_KINDS);
         }
+        unprice_basis_unsettled(ctx, relief, i, line);
         if lowers {
             for t in unverified.iter().filter(|t| t.effect == ThresholdEffect::FlatRate) {
                 state_flat_figure(ctx, line, t);
@@ -441,7 +442,7 @@ pub(super) fn unprice_substituted_fx(ctx: &Ctx<'_>, lines: &mut [LineQuote], lev
         [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
     for line in lines.iter_mut() {
         unprice_levies(line, &[(&ALL, why.as_str())]);
-        unprice_relieved(line, &relief_why, RELIEF_AT_STAND_IN, RELIEVED_AT_STAND_IN);
+        unprice_relieved(line, &relief_why, RELIEF_AT_STAND_IN, RELIEVED_AT_STAND_IN, &ALL_KINDS);
     }
     for levy in levies.iter_mut().filter(|l| !l.source.is_request()) {
         if unprice_relief(levy, &relief_why, RELIEVED_AT_STAND_IN) {
@@ -466,6 +467,42 @@ const RELIEF_ON_VALUE: &str = "the relief was decided on that value, so it is no
 /// How a levy relieved on a value from a secondary source says so.
 const RELIEVED_ON_VALUE: &str = "relieved on a value from a secondary source only";
 
+/// Every kind of levy.
+const ALL_KINDS: [LevyKind; 5] =
+    [LevyKind::Duty, LevyKind::AdditionalDuty, LevyKind::Tax, LevyKind::Excise, LevyKind::Fee];
+/// How a levy relieved on one value basis only says so.
+const RELIEVED_ON_ONE_BASIS: &str = "relieved on one of the two value bases only";
+/// The end of the reason a relief the value bases decide differently gives.
+const NEITHER_PRICED: &str = "so neither is priced";
+
+/// The levies of line `i` a relief on the customs value would relieve, where FOB and CIF decide
+/// it differently and the destination's value basis is unverified: relieved, their 0.00 is not
+/// priced; due, their figures (already unpriced with the value basis) say the other outcome. The
+/// line names both (`thresholds::basis_unsettled`; docs/rules.md#not-priced).
+fn unprice_basis_unsettled(ctx: &Ctx<'_>, relief: &Relief, i: usize, line: &mut LineQuote) {
+    let this = relief.for_line(i);
+    for (t, why) in &relief.basis_unsettled {
+        let mut kinds: Vec<LevyKind> = Vec::new();
+        let mut due: Vec<LevyKind> = Vec::new();
+        for (row, on, levies) in [
+            (this.duty, t.duty, &[LevyKind::Duty, LevyKind::AdditionalDuty][..]),
+            (this.tax, t.tax, &[LevyKind::Tax][..]),
+            (this.fees, t.fees, &[LevyKind::Fee][..]),
+        ] {
+            match row.is_some_and(|r| std::ptr::eq(r, *t)) {
+                true => kinds.extend_from_slice(levies),
+                false if on => due.extend_from_slice(levies),
+                false => {}
+            }
+        }
+        if !kinds.is_empty() {
+            unprice_relieved(line, why, NEITHER_PRICED, RELIEVED_ON_ONE_BASIS, &kinds);
+        } else if super::thresholds::line_bar(ctx, t, &ctx.req.lines[i]).is_none() {
+            unprice_levies(line, &[(&due, why.as_str())]);
+        }
+    }
+}
+
 /// A levy relieved at zero by a threshold (`rate` `relieved`) loses its amount, its formula
 /// saying how it is relieved (`how`: at the stand-in rate only) and why; true when it was one.
 fn unprice_relief(levy: &mut Levy, why: &str, how: &str) -> bool {
@@ -483,9 +520,9 @@ fn unprice_relief(levy: &mut Levy, why: &str, how: &str) -> bool {
 /// at zero alone); the line gets `why` (which ends in `tail`) once, without repeating what its
 /// reason already names (the stand-in rate, the row of the value), and is partial (or not priced
 /// when nothing on it is priced any more).
-fn unprice_relieved(line: &mut LineQuote, why: &str, tail: &str, how: &str) {
+fn unprice_relieved(line: &mut LineQuote, why: &str, tail: &str, how: &str, kinds: &[LevyKind]) {
     let mut any = false;
-    for levy in line.levies.iter_mut() {
+    for levy in line.levies.iter_mut().filter(|l| kinds.contains(&l.kind)) {
         any |= unprice_relief(levy, why, how);
     }
     if !any {
@@ -597,5 +634,91 @@ mod tests {
         assert_eq!(l.status, LineStatus::Partial);
         let reason = l.reason.as_deref().unwrap_or("");
         assert!(reason.contains("jp_personal_use.tsv#jp-personal-use") && reason.contains(RELIEF_ON_VALUE), "{reason}");
+    }
+
+    /// An official copy of Mexico's `mx-tmec-courier-50` (50 on the customs value, duty and tax),
+    /// as if its text were read, and a courier request.
+    fn mx_official_relief(price: &str) -> (QuoteRequest, &'static Threshold) {
+        let req = request(&format!(
+            r#"{{"destination":"MX","date":"2026-03-02","currency":"USD","channel":"courier","origin":"US","ship_from":"US","shipping":"20","lines":[{{"id":"l","code":"6109.10","quantity":"1","unit_price":"{price}","duty_rate":"10%"}}]}}"#
+        ));
+        let ctx = context(&req);
+        let row = ctx.day.thresholds.iter().find(|t| t.id == "mx-tmec-courier-50").expect("mx-tmec-courier-50");
+        let source = Provenance { confidence: Confidence::Official, ..row.source.clone() };
+        // Its US$50 as MXN 50, so the test's values (in the customs currency, MXN) need no rate.
+        let row: &'static Threshold =
+            Box::leak(Box::new(Threshold { source, currency: ctx.j.currency, ..(*row).clone() }));
+        (req, row)
+    }
+
+    /// fix-cc's leftover (docs/rules.md#not-priced): Mexico's value basis (jurisdictions.tsv#MX,
+    /// CIF, Ley Aduanera art. 64-65) is `verify`, so a relief on the customs value could be decided
+    /// on FOB as well. A FOB-basis destination within US$50 on FOB (40.00) but over it on CIF
+    /// (60.00): the relieved duty and tax lose their 0.00, the line is partial and names both
+    /// outcomes. Where both bases decide alike (FOB 20.00, CIF 40.00) nothing is unsettled.
+    #[test]
+    fn a_relief_the_fob_and_cif_values_decide_differently_is_not_priced_under_a_verify_basis() {
+        let (req, row) = mx_official_relief("40.00");
+        let mut ctx = context(&req);
+        let fob = Jurisdiction { duty_basis: DutyBasis::Fob, ..ctx.j.clone() };
+        ctx.j = Box::leak(Box::new(fob));
+        let lines = [super::super::testing::values(dec!(40.00), dec!(20.00), dec!(0))];
+        let cv = super::super::thresholds::consignment_values(&ctx, &lines);
+        assert_eq!((cv.customs, cv.other_basis), (dec!(40.00), Some(dec!(60.00))));
+        let why = super::super::thresholds::basis_unsettled(&mut ctx, row, &cv, true).unwrap().expect("unsettled");
+        assert!(why.contains("on the FOB value 40.00 MXN (at most 50 MXN): relieved"), "{why}");
+        assert!(why.contains("on the CIF value 60.00 MXN (at most 50 MXN): due"), "{why}");
+        let relief = Relief { duty: Some(row), tax: Some(row), basis_unsettled: vec![(row, why)], ..Relief::default() };
+        let relieved = |kind| Levy { rate: "relieved".into(), ..levy(kind, "relieved", dec!(0)) };
+        let mut out = [line_quote(dec!(40), dec!(40), vec![relieved(LevyKind::Duty), relieved(LevyKind::Tax)])];
+        unprice_basis_unsettled(&ctx, &relief, 0, &mut out[0]);
+        let l = &out[0];
+        for v in &l.levies {
+            assert_eq!((v.amount, v.partial_amount, v.not_priced), (None, None, true), "{}", v.formula);
+            assert!(v.formula.as_str().contains(RELIEVED_ON_ONE_BASIS), "{}", v.formula);
+        }
+        assert_ne!(l.status, LineStatus::Priced);
+        assert!(l
+            .reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("mx-tmec-courier-50: whether it relieves the duty and tax is unsettled"));
+
+        // Both bases within (FOB 20.00, CIF 40.00), or both over: nothing changes.
+        let (req, row) = mx_official_relief("20.00");
+        let mut ctx = context(&req);
+        let lines = [super::super::testing::values(dec!(20.00), dec!(20.00), dec!(0))];
+        let cv = super::super::thresholds::consignment_values(&ctx, &lines);
+        assert_eq!((cv.customs, cv.other_basis), (dec!(40.00), Some(dec!(20.00))));
+        assert_eq!(super::super::thresholds::basis_unsettled(&mut ctx, row, &cv, true).unwrap(), None);
+        let lines = [super::super::testing::values(dec!(60.00), dec!(20.00), dec!(0))];
+        let cv = super::super::thresholds::consignment_values(&ctx, &lines);
+        assert_eq!(super::super::thresholds::basis_unsettled(&mut ctx, row, &cv, false).unwrap(), None);
+    }
+
+    /// The same relief in Mexico as it is (CIF): a consignment over US$50 on CIF (60.00) and within
+    /// on FOB (40.00) is not relieved; its duty and tax, unpriced with the value basis, name the
+    /// FOB outcome too. On a verified basis (GB) no other basis is worked out.
+    #[test]
+    fn a_relief_over_on_cif_and_within_on_fob_names_both_outcomes() {
+        let (req, row) = mx_official_relief("40.00");
+        let mut ctx = context(&req);
+        let lines = [super::super::testing::values(dec!(40.00), dec!(20.00), dec!(0))];
+        let cv = super::super::thresholds::consignment_values(&ctx, &lines);
+        let why = super::super::thresholds::basis_unsettled(&mut ctx, row, &cv, false).unwrap().expect("unsettled");
+        assert!(why.contains("on the CIF value 60.00 MXN (at most 50 MXN): due, on the FOB value 40.00 MXN (at most 50 MXN): relieved"), "{why}");
+        let relief = Relief { basis_unsettled: vec![(row, why)], ..Relief::default() };
+        let mut duty = levy(LevyKind::Duty, "duty", dec!(6));
+        (duty.amount, duty.not_priced) = (None, true);
+        let mut out = [line_quote(dec!(40), dec!(60), vec![duty])];
+        unprice_basis_unsettled(&ctx, &relief, 0, &mut out[0]);
+        assert!(out[0].reason.as_deref().unwrap_or("").contains("on the FOB value 40.00 MXN"), "{:?}", out[0].reason);
+
+        let req = request(
+            r#"{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{"id":"l","code":"6109.10","quantity":"1","unit_price":"40"}]}"#,
+        );
+        let ctx = context(&req);
+        let lines = [super::super::testing::values(dec!(40.00), dec!(20.00), dec!(0))];
+        assert_eq!(super::super::thresholds::consignment_values(&ctx, &lines).other_basis, None);
     }
 }

@@ -563,6 +563,27 @@ impl JurisdictionCodes {
                 &[("none", SubdivisionTax::None), ("hst", SubdivisionTax::Hst), ("icms", SubdivisionTax::Icms)],
             )?,
         })
+        .and_then(|codes| starts_because(r).map(|_| codes))
+    }
+}
+
+/// A `rules/jurisdictions.tsv` row's `starts_because`: why the row starts on its `valid_from`,
+/// as a refusal of an earlier date says it ("euro from 2009-01-01: Council Decision 2008/608/EC").
+/// Given exactly when `valid_from` is, and naming that date; otherwise the load fails naming the
+/// line and column (never the `source` prose in its place).
+pub fn starts_because<'a>(r: &Record<'_, 'a>) -> Result<Option<&'a str>> {
+    let why = r.text("starts_because")?;
+    match r.date("valid_from")? {
+        None if why.is_empty() => Ok(None),
+        None => Err(r.bad("starts_because", "given only for a row with a valid_from")),
+        Some(_) if why.is_empty() => {
+            Err(r
+                .bad("starts_because", "a row with a valid_from says why it starts then (a refusal before it says so)"))
+        }
+        Some(from) if !why.contains(&from.to_string()) => {
+            Err(r.bad("starts_because", &format!("does not name the row's first day, {from}")))
+        }
+        Some(_) => Ok(Some(why)),
     }
 }
 
@@ -593,6 +614,10 @@ pub struct ThresholdCodes<'a> {
     pub buyer: Buyer,
     pub scheme: Option<Scheme>,
     pub sale_base: SaleBase,
+    /// `at_most`: the highest a `verify` relief's amount can be, from a primary text (in the
+    /// row's currency); a consignment over it is over the relief whatever its true amount
+    /// (docs/rules.md#not-priced). Only on a `verify` relief, above its `amount`.
+    pub at_most: Option<Decimal>,
 }
 
 /// The levies a threshold acts on: `duty`, `tax`, `fees` joined by `+`.
@@ -691,7 +716,19 @@ impl<'a> ThresholdCodes<'a> {
                     ("delivered_duty_at_border", SaleBase::DeliveredDutyAtBorder),
                 ],
             )?,
+            at_most: r.decimal("at_most")?,
         };
+        if let Some(bound) = codes.at_most {
+            if codes.effect != ThresholdEffect::Relieve || r.text("confidence")? != "verify" {
+                return Err(r.bad(
+                    "at_most",
+                    "only a verify relief has a bound on its amount (an official row's amount is read)",
+                ));
+            }
+            if bound <= codes.amount {
+                return Err(r.bad("at_most", "a bound on the amount is above the amount"));
+            }
+        }
         if codes.exclude_codes.is_empty() != r.text("exclude_by")?.is_empty() {
             return Err(r.bad("exclude_by", "line or consignment, given exactly when exclude_codes is"));
         }

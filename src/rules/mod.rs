@@ -83,6 +83,9 @@ pub struct Jurisdiction {
     /// not model (`regions`: mainland Portugal, not the Azores or Madeira), stated on every quote
     /// and in the refusal of a `subdivision`.
     pub regions: Option<&'static str>,
+    /// Why the row starts on `valid_from` (`starts_because`, given exactly when `valid_from` is):
+    /// the reason a refusal of an earlier date gives ([`Rules::first_supported`]).
+    pub starts_because: Option<&'static str>,
 }
 
 /// A value threshold on a consignment.
@@ -140,6 +143,10 @@ pub struct Threshold {
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     pub source: Provenance<'static>,
+    /// The highest a `verify` relief's amount can be, from a primary text, in `currency`
+    /// (`at_most`; `None`: not bounded): a consignment over it is over the relief whatever its
+    /// true amount, so the levies are priced (docs/rules.md#not-priced, audit-dd DD6).
+    pub at_most: Option<Decimal>,
 }
 
 /// A territory priced with another country's rules for some levies (Northern Ireland: UK VAT).
@@ -422,6 +429,7 @@ fn threshold(r: &table::Record<'_, 'static>, source: Provenance<'static>) -> Res
         sale_base: codes.sale_base,
         transport,
         source,
+        at_most: codes.at_most,
     })
 }
 
@@ -463,6 +471,7 @@ fn parse_jurisdictions(t: &Tsv<'static>) -> Result<Vec<Jurisdiction>> {
             subdivisions: subdivision_codes(&r)?,
             tax_base_costs: Some(r.text("tax_base_costs")?).filter(|law| !law.is_empty()),
             regions: Some(r.text("regions")?).filter(|text| !text.is_empty()),
+            starts_because: codes::starts_because(&r)?,
         });
     }
     Ok(jurisdictions)
@@ -878,7 +887,8 @@ impl Rules {
         let later =
             self.jurisdictions.iter().filter(|j| same(j.country, country) && j.valid_from.is_some_and(|f| f > date));
         let Some(j) = later.min_by_key(|j| j.valid_from) else { return String::new() };
-        let why = j.source.publisher.rsplit("; ").next().filter(|w| w.contains(" from ")).unwrap_or(j.source.publisher);
+        // Checked at load: a row with a valid_from says why it starts then.
+        let why = j.starts_because.unwrap_or_default();
         format!(
             ": it is supported from {} ({why}); its currency or tariff before then is not modelled: quote on or after that date",
             j.valid_from.map(|d| d.to_string()).unwrap_or_default()
@@ -1340,10 +1350,15 @@ mod fee_table_tests {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\texclude_note\n";
+    const HEADER: &str = "id\tcountry\tlevies\teffect\tamount\tcurrency\tbasis\taggregation\tcompare\tchannel\tship_from\torigins\texclude_origins\texclude_ship_from\texclude_codes\tbuyer\tflat_amount\tvalid_from\tvalid_to\tscheme\tsale_base\tassumption\tsource\tconfidence\texclude_by\ttransport\texclude_note\tat_most\n";
 
     fn parse(row: &str) -> Result<Threshold> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\t\n").into_boxed_str());
+        parse_bounded(row, "")
+    }
+
+    /// A row with `at_most` set to `bound`.
+    fn parse_bounded(row: &str, bound: &str) -> Result<Threshold> {
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\tany\t\t{bound}\n").into_boxed_str());
         let t = Tsv::parse("rules/thresholds.tsv", text)?;
         let r = t.records().next().expect("one row");
         let confidence = match r.text("confidence")? {
@@ -1377,6 +1392,19 @@ mod tests {
         assert!(parse(&reverse).expect_err("buyer any").message.contains("buyer"));
         let on_duty = GOOD.replacen("\trelieve\t", "\treverse_charge\t", 1).replacen("24\tany\t", "24\tbusiness\t", 1);
         assert!(parse(&on_duty).expect_err("duty").message.contains("levies"));
+    }
+
+    /// audit-dd DD6 (docs/rules.md#not-priced): `at_most` bounds a `verify` relief's amount from a
+    /// primary text; on an official row or another effect, or not above the amount, the load fails.
+    #[test]
+    fn a_bound_on_the_amount_is_only_for_a_verify_relief_above_it() {
+        let verify = GOOD.replacen("\tofficial", "\tverify", 1);
+        assert_eq!(parse_bounded(&verify, "1000").unwrap().at_most, Some(Decimal::from(1000)));
+        assert_eq!(parse(&verify).unwrap().at_most, None);
+        assert!(parse_bounded(GOOD, "1000").expect_err("official").message.contains("at_most"));
+        assert!(parse_bounded(&verify, "800").expect_err("not above").message.contains("above the amount"));
+        let collects = verify.replacen("duty+tax+fees\trelieve", "tax\tseller_collects", 1);
+        assert!(parse_bounded(&collects, "1000").expect_err("effect").message.contains("at_most"));
     }
 
     /// docs/rules.md#gifts: a gift row relieves or sets a flat rate (a gift has no seller); a
@@ -1579,14 +1607,34 @@ mod tests {
 mod jurisdiction_table_tests {
     use super::*;
 
-    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\tregions\n";
+    const HEADER: &str = "country\tname\tcurrency\ttariff\tduty_basis\ttax_basis\ttax_method\tvalid_from\tvalid_to\tsource\tconfidence\tfx_method\tadditional_duties\ttax_name\tsubdivision_tax\tsubdivisions\ttax_base_costs\tregions\tstarts_because\n";
     const GOOD: &str =
         "ZZ\tTest\tEUR\t\tcif\tcif_plus_duty\ton_top\t\t\tlaw\tofficial\tecb_daily\tnone\tvat\tnone\tAB,ON\t";
 
-    /// `row` without its last column (`regions`, empty).
+    /// `row` without its last columns (`regions`, `starts_because`, empty).
     fn parse(row: &str) -> Result<Vec<Jurisdiction>> {
-        let text: &'static str = Box::leak(format!("{HEADER}{row}\t\n").into_boxed_str());
+        let text: &'static str = Box::leak(format!("{HEADER}{row}\t\t\n").into_boxed_str());
         parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
+    }
+
+    /// audit-dd DD3, the review's leftover: why a row starts when it does is a column
+    /// (`starts_because`), not the last clause of its `source`: given exactly when `valid_from`
+    /// is, and naming that day, or the load fails naming the column.
+    #[test]
+    fn a_row_with_a_first_day_says_why_in_its_own_column() {
+        let dated = GOOD.replacen("on_top\t\t", "on_top\t2009-01-01\t", 1);
+        let with = |why: &str| {
+            let text: &'static str = Box::leak(format!("{HEADER}{dated}\t\t{why}\n").into_boxed_str());
+            parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text)?)
+        };
+        let j = with("euro from 2009-01-01: Council Decision 2008/608/EC").unwrap();
+        assert_eq!(j[0].starts_because, Some("euro from 2009-01-01: Council Decision 2008/608/EC"));
+        assert!(with("").unwrap_err().message.contains("column starts_because"));
+        assert!(with("euro: Council Decision 2008/608/EC").unwrap_err().message.contains("2009-01-01"));
+        assert_eq!(parse(GOOD).unwrap()[0].starts_because, None);
+        let text: &'static str = Box::leak(format!("{HEADER}{GOOD}\t\tfrom 2009\n").into_boxed_str());
+        let e = parse_jurisdictions(&Tsv::parse("rules/jurisdictions.tsv", text).unwrap()).unwrap_err();
+        assert!(e.message.contains("only for a row with a valid_from"), "{}", e.message);
     }
 
     #[test]

@@ -105,6 +105,7 @@ fn at_sale(
         valid_from,
         valid_to,
         source,
+        at_most: None,
     }
 }
 

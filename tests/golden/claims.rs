@@ -744,3 +744,36 @@ fn an_unclaimed_fta_offer_in_the_staging_window_says_the_saving_is_between_two_f
     assert_eq!(offer(&beef("2025-12-31")).saving, Some(d("2470.00")));
     assert_eq!(offer(&beef("2026-02-12")).saving, Some(d("2640.00")));
 }
+
+/// audit-dd DD5: an offer's full saving is what its claim would save. KORUS beef (0201.10.50,
+/// US$10,000 by ocean, 2026-03-15: Free under Revision 3, general 26.4 % = 2,640.00): claimed,
+/// the MPF goes too (19 U.S.C. 58c(b)(19): goods originating under KORUS; 0.3464 % × 10,000 =
+/// 34.64), so `claim.total_saving` is 2,674.64; the unclaimed offer said 2,640.00. A line of
+/// another origin in the entry would still pay the MPF: then the offer counts none of it.
+#[test]
+fn an_offers_total_saving_counts_the_mpf_its_claim_removes_dd5() {
+    let request = |claim: bool, other: bool| {
+        let mut v = json!({"destination": "US", "origin": "KR", "ship_from": "KR", "date": "2026-03-15",
+            "currency": "USD", "channel": "freight", "transport": "ocean", "incoterm": "DDP",
+            "lines": [{"id": "beef", "code": "0201.10.50", "quantity": "1", "unit_price": "10000"}]});
+        if claim {
+            v["lines"][0]["claim"] = json!("KR");
+        }
+        if other {
+            v["lines"].as_array_mut().unwrap().push(
+                json!({"id": "toy", "code": "9503.00.00", "quantity": "1", "unit_price": "1000", "origin": "DE"}),
+            );
+        }
+        common::quote(v)
+    };
+    let claimed = request(true, false);
+    let c = claimed.lines[0].claim.as_ref().expect("claimed");
+    assert_eq!((c.saving, c.total_saving), (Some(d("2640.00")), Some(d("2674.64"))), "{c:?}");
+    let offered = request(false, false);
+    let a = offered.lines[0].alternatives.iter().find(|a| a.program == "KR").expect("KR offered");
+    assert_eq!((a.saving, a.total_saving), (Some(d("2640.00")), Some(d("2674.64"))), "{}", a.note);
+    assert!(a.note.contains("removes the Merchandise Processing Fee (34.64"), "{}", a.note);
+    let mixed = request(false, true);
+    let a = mixed.lines[0].alternatives.iter().find(|a| a.program == "KR").expect("KR offered");
+    assert_eq!(a.total_saving, Some(d("2640.00")), "{}", a.note);
+}

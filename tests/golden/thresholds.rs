@@ -5,6 +5,7 @@
 mod korea;
 mod small_parcel_reliefs;
 mod us_books;
+mod verify_relief_bounds;
 
 use crate::common::{applies, d, engine, levy, quote, request, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};

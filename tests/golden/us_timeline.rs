@@ -480,7 +480,10 @@ fn usmca_claim_shows_the_ieepa_and_section_122_duties_it_removes() {
     let usmca = q.lines[0].alternatives.iter().find(|a| a.program == "S").expect("USMCA offered");
     assert_eq!(usmca.saving, Some(d("16.50")));
     assert_eq!(usmca.waived.iter().map(|w| w.amount).sum::<Decimal>(), d("25.00"));
-    assert_eq!(usmca.total_saving, Some(d("41.50")));
+    // The full saving is what the claim saves (audit-dd DD5): the duty 16.50, the IEEPA 25.00
+    // and the formal entry's MPF, its minimum 32.71 in FY2025, which USMCA originating goods do
+    // not pay (19 U.S.C. 58c(b)(10)(B)): 74.21 (it said 41.50, leaving out the MPF).
+    assert_eq!(usmca.total_saving, Some(d("74.21")));
     let q = us_line(
         "2026-03-02",
         "MX",
@@ -488,7 +491,8 @@ fn usmca_claim_shows_the_ieepa_and_section_122_duties_it_removes() {
     );
     let usmca = q.lines[0].alternatives.iter().find(|a| a.program == "S").unwrap();
     assert_eq!(usmca.waived[0].ch99, "9903.03.01");
-    assert_eq!(usmca.total_saving, Some(d("26.50")));
+    // 16.50 + Section 122's 10.00 + the FY2026 MPF minimum 33.58 (it said 26.50).
+    assert_eq!(usmca.total_saving, Some(d("60.08")));
 }
 
 #[test]

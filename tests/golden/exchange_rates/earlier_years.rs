@@ -169,6 +169,28 @@ fn a_member_state_before_its_first_day_is_refused_with_the_day_and_the_reason_dd
     }
 }
 
+/// The refusal's reason is the row's `starts_because` column (jurisdictions.tsv), not the last
+/// clause of its source prose: the euro and accession rows say what they said (SK: "euro from
+/// 2009-01-01: Council Decision 2008/608/EC"); GB before 1973 and XI before 2021, whose source
+/// had no such clause and was quoted whole, now give their reason alone (Act of Accession 1972;
+/// the Protocol on Ireland/Northern Ireland).
+#[test]
+fn the_refusal_reason_is_the_rows_starts_because_column() {
+    for (destination, before, said) in [
+        ("SK", "2008-12-31", "supported from 2009-01-01 (euro from 2009-01-01: Council Decision 2008/608/EC)"),
+        (
+            "GB",
+            "1972-12-31",
+            "supported from 1973-01-01 (in the EU's customs union from 1973-01-01: Act of Accession 1972)",
+        ),
+        ("XI", "2020-12-31", "supported from 2021-01-01 (priced apart from GB from 2021-01-01, under the Protocol"),
+    ] {
+        let e = engine().quote(&request(cart(destination, before, "USD", "100.00"))).expect_err("not a destination");
+        let text = e.to_string();
+        assert!(text.contains(said) && !text.contains("VATA 1994"), "{text}");
+    }
+}
+
 /// Before HMRC's monthly rates (2014-02) the EU threshold test of a sterling quote needs GBP/EUR:
 /// the error says how to give it, as every other E_FX_RATE does (audit-dd DD7).
 #[test]

@@ -205,27 +205,38 @@ fn ie_23_percent_before_september_2020_is_priced_aa16() {
 
 /// AA17. IRAS, "Consumers importing goods into Singapore" (under the 7 % rate): "$450 — Yes ...
 /// GST payable = $450 X 7% = $31.50"; "$200 — No. The CIF value is not more than $400". The 7 %
-/// is official (GST (Amendment) Act 2007 s.2: GST Act s.16(c), from 2007-07-01); the S$400 relief
-/// before 2021-10-01 is thresholds.tsv#sg-gst-import-relief-400-2007, [verify] (the Imports Relief
-/// Order not read): S$200 names it and is not priced; S$450 shows 31.50, over its amount, still
-/// not priced while the relief's amount is unverified.
+/// is official (GST (Amendment) Act 2007 s.2: GST Act s.16(c), from 2007-07-01). By post from
+/// 2013-10-29 the S$400 relief is official (thresholds.tsv#sg-gst-import-relief-400-post-2013:
+/// ICA's "Collection of Postal Parcels" of 2013-10-29, Singapore Customs' page of the 7 % era):
+/// IRAS's two figures are priced, S$450 → 31.50 and S$200 → 0.00 (fix-hh; both were unpriced
+/// while the row was `verify`). Before that day (2010), and by courier, the relief is still from
+/// secondary sources (sg-gst-import-relief-400-2007, -air-2013): S$200 names it, not priced.
 #[test]
 fn sg_7_percent_is_official_and_the_s400_relief_is_named_before_2021_aa17() {
-    let sg = |price: &str| {
-        quote(json!({"destination": "SG", "date": "2019-06-03", "currency": "SGD", "origin": "US",
-            "ship_from": "US", "channel": "post",
+    let sg = |date: &str, channel: &str, price: &str| {
+        quote(json!({"destination": "SG", "date": date, "currency": "SGD", "origin": "US",
+            "ship_from": "US", "channel": channel,
             "lines": [{"id": "x", "code": "610910", "quantity": "1", "unit_price": price}]}))
     };
-    let q = sg("450.00");
+    let q = sg("2019-06-03", "post", "450.00");
     assert!(tax(&q).formula.to_string().starts_with("7% × 450.00 = 31.50"), "{}", tax(&q).formula);
+    assert_eq!(tax_amount(&q), Some(rust_decimal::Decimal::new(3150, 2)));
     assert!(
         !q.warnings.iter().any(|w| w.message.contains("gst rate comes from a secondary source")),
         "{:?}",
         q.warnings
     );
-    let q = sg("200.00");
-    assert!(q.warnings.iter().any(|w| w.message.starts_with("sg-gst-import-relief-400-2007: within its amount")));
-    assert_eq!(tax_amount(&q), None);
+    let q = sg("2019-06-03", "post", "200.00");
+    assert_eq!(tax_amount(&q), Some(rust_decimal::Decimal::ZERO));
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    for (date, channel, row) in [
+        ("2010-06-01", "post", "sg-gst-import-relief-400-2007"),
+        ("2019-06-03", "courier", "sg-gst-import-relief-400-air-2013"),
+    ] {
+        let q = sg(date, channel, "200.00");
+        assert!(q.warnings.iter().any(|w| w.message.starts_with(&format!("{row}: within its amount"))), "{row}");
+        assert_eq!(tax_amount(&q), None);
+    }
 }
 
 /// AA18. CBSA, "Importing by Mail — Duty, Taxes and Handling Fees" (2006-2007): over CAN$20 "you

@@ -121,3 +121,34 @@ fn us_de_minimis_warning_names_the_suspension_not_the_toys() {
     let w = warning(&q, "us-de-minimis-800-1702b").expect("warned");
     assert!(w.contains("EO 14324") && w.contains("1702(b)") && !w.contains("HS 95"), "{w}");
 }
+
+/// Singapore's S$400 GST import relief by post, read from the authorities' own pages of the 7 %
+/// era (thresholds.tsv#sg-gst-import-relief-400-post-2013, official from 2013-10-29): ICA,
+/// "Collection of Postal Parcels" (last updated 2013-10-29): "A postal article will be subjected
+/// to Goods and Services Tax (GST) if it's CIF ... value is more than $400. However for tobacco
+/// and alcoholic products ... GST will be levied regardless of its value"; Singapore Customs,
+/// "Internet Purchases/Postal Parcels" (non-dutiable parcels of $400 or less, and above). A
+/// S$1,000 parcel by post of 2016: GST 7 % × 1,000.00 = 70.00 priced (audit-dd DD6: unpriced
+/// under the verify row); S$300: relieved, 0.00 priced; whisky (HS 2208) of S$300: not relieved
+/// (dutiable goods), its GST listed. By courier the same year the relief is still `verify`.
+#[test]
+fn singapore_s400_relief_by_post_is_official_from_the_2013_ica_page() {
+    let sg = |channel: &str, code: &str, price: &str| {
+        quote(json!({"destination": "SG", "date": "2016-06-01", "currency": "SGD", "channel": channel,
+            "origin": "US", "ship_from": "US",
+            "lines": [{"id": "a", "code": code, "quantity": "1", "unit_price": price}]}))
+    };
+    let gst = |q: &Quote| q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).expect("GST").clone();
+    let q = sg("post", "6109.10", "1000.00");
+    assert_eq!(gst(&q).amount, Some(rust_decimal::Decimal::new(7000, 2)), "{}", gst(&q).formula);
+    assert!(q.totals.complete, "{:?}", q.warnings);
+    let q = sg("post", "6109.10", "300.00");
+    assert_eq!(gst(&q).amount, Some(rust_decimal::Decimal::ZERO));
+    assert!(q.thresholds.iter().any(|c| c.id == "sg-gst-import-relief-400-post-2013" && c.applies));
+    let q = sg("post", "2208.30", "300.00");
+    assert!(!q.thresholds.iter().any(|c| c.id == "sg-gst-import-relief-400-post-2013" && c.applies));
+    assert!(gst(&q).formula.as_str().contains("7% × "), "{}", gst(&q).formula);
+    let q = sg("courier", "6109.10", "1000.00");
+    assert_eq!(gst(&q).amount, None, "{}", gst(&q).formula);
+    assert!(warning(&q, "sg-gst-import-relief-400-air-2013: over its amount").is_some(), "{:?}", q.warnings);
+}
