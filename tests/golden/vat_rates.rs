@@ -3,6 +3,7 @@
 //! imported from secondary compilations, so every row of it is `verify`; a row of
 //! `rules/vat_extra.tsv` verified from the law replaces it and is priced.
 
+mod changes_since_the_compilations;
 mod luxembourg_2023;
 
 use crate::common;
