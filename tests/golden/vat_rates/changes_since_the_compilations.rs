@@ -4,9 +4,47 @@
 //! so each row is `verify` (listed, never priced: docs/rules.md#not-priced): its job is that the
 //! compilation's old rate is no longer offered after the change.
 
-use crate::common::{d, levy, quote, unpriced};
+use crate::common::{d, engine, levy, quote, unpriced};
+use landed::date::Date;
+use landed::provenance::Confidence;
 use landed::quote::{LevyKind, LineStatus};
+use landed::request::VatClass;
 use serde_json::json;
+
+/// The standard rate row of `country` on `date`: (percent, confidence, from vat_extra.tsv).
+fn standard(country: &str, date: &str) -> (rust_decimal::Decimal, Confidence, bool) {
+    let row = engine().rules().vat_rate(country, None, VatClass::Standard, Date::parse(date).unwrap()).unwrap();
+    (row.percent, row.source.confidence, row.overrides)
+}
+
+/// A row of vat_extra.tsv from `from`, `verify`, whose source names `cites`; before it, the
+/// compilation's `old` rate (imported, `verify`).
+fn changed(country: &str, from: &str, new: &str, old: &str, cites: &str) {
+    assert_eq!(standard(country, from), (d(new), Confidence::Verify, true), "{country} {from}");
+    let row = engine().rules().vat_rate(country, None, VatClass::Standard, Date::parse(from).unwrap()).unwrap();
+    assert!(row.source.id.contains(cites), "{}", row.source.id);
+    let before = Date::parse(from).unwrap().add_days(-1).to_string();
+    assert_eq!(standard(country, &before), (d(old), Confidence::Verify, false), "{country} {before}");
+}
+
+/// Tax Code of the Russian Federation art. 164 para. 3: 20 % → 22 % from 2026-01-01 (State Duma
+/// third reading 2025-11-20, draft law No. 1026190-8, as reported).
+#[test]
+fn russia_22_percent_from_2026_01_01_tax_code_art_164() {
+    changed("RU", "2026-01-01", "22", "20", "art. 164 para. 3");
+}
+
+/// Tax Code of Kazakhstan of 2025-07-18 (Law No. 214-VIII): 12 % → 16 % from 2026-01-01.
+#[test]
+fn kazakhstan_16_percent_from_2026_01_01_tax_code_214_viii() {
+    changed("KZ", "2026-01-01", "16", "12", "Law No. 214-VIII");
+}
+
+/// ZIMRA public notice: 15 % → 15.5 % from 2026-01-01.
+#[test]
+fn zimbabwe_15_5_percent_from_2026_01_01_zimra_notice() {
+    changed("ZW", "2026-01-01", "15.5", "15", "Zimbabwe Revenue Authority");
+}
 
 /// Austria: a 4.9 % rate on selected basic foods from 2026-07-01 (UStG 1994 § 10 as amended, the
 /// Council of Ministers' decision as reported; 10 % until 2026-06-30). A line of class reduced
