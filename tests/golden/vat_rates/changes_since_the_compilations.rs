@@ -46,6 +46,27 @@ fn zimbabwe_15_5_percent_from_2026_01_01_zimra_notice() {
     changed("ZW", "2026-01-01", "15.5", "15", "Zimbabwe Revenue Authority");
 }
 
+/// Rates the PwC compilation (vintage 2025-10) gives wrong for its own date: its undated row
+/// starts on its vintage, so before 2025-10-01 nothing answers; from it, the reported rate
+/// (Sri Lanka 18 % from 2024-01-01, VAT (Amendment) Act No. 16 of 2024; Ecuador 15 % from
+/// 2024-04-01, Decreto Ejecutivo 198; Bahrain 10 % from 2022-01-01, Law No. 33 of 2021), not
+/// the compilation's 12 %, 12 % and 5 %.
+#[test]
+fn stale_compilation_rates_are_replaced_lk_ec_bh() {
+    for (country, from, new, cites) in [
+        ("LK", "2024-01-01", "18", "No. 16 of 2024"),
+        ("EC", "2024-04-01", "15", "Decreto Ejecutivo No. 198"),
+        ("BH", "2022-01-01", "10", "Law No. 33 of 2021"),
+    ] {
+        assert_eq!(standard(country, "2026-11-27"), (d(new), Confidence::Verify, true), "{country}");
+        assert_eq!(standard(country, from), (d(new), Confidence::Verify, true), "{country}");
+        let row = engine().rules().vat_rate(country, None, VatClass::Standard, Date::parse(from).unwrap()).unwrap();
+        assert!(row.source.id.contains(cites), "{}", row.source.id);
+        let before = Date::parse(from).unwrap().add_days(-1);
+        assert!(engine().rules().vat_rate(country, None, VatClass::Standard, before).is_none(), "{country} {before}");
+    }
+}
+
 /// Austria: a 4.9 % rate on selected basic foods from 2026-07-01 (UStG 1994 § 10 as amended, the
 /// Council of Ministers' decision as reported; 10 % until 2026-06-30). A line of class reduced
 /// without a vat_classes percent takes the lowest reduced rate: on 2026-06-30 the official 10 %
