@@ -4,6 +4,7 @@
 //! `rules/vat_extra.tsv` verified from the law replaces it and is priced.
 
 mod changes_since_the_compilations;
+mod france_history;
 mod luxembourg_2023;
 
 use crate::common;
