@@ -22,6 +22,8 @@ fn france_standard_rate_is_20_6_from_1995_08_01_and_19_6_from_2000_04_01_cgi_art
     assert_eq!(standard("2000-04-01"), Some((d("19.6"), Confidence::Official)));
     assert_eq!(standard("2013-12-31"), Some((d("19.6"), Confidence::Official)));
     assert_eq!(standard("2014-01-01"), Some((d("20"), Confidence::Official)));
+    // Before loi n° 95-858 (18,60 %, not read here): no rate rather than a later one.
+    assert_eq!(standard("1995-07-31"), None);
 }
 
 /// A €200.00 T-shirt with the caller's duty of 12 % on 2013-06-03: VAT 19.6 % × 224.00 = 43.904
