@@ -7,7 +7,7 @@ mod changes_since_the_compilations;
 mod france_history;
 mod luxembourg_2023;
 mod open_started_rows;
-mod poland_2011_2013;
+mod poland_from_2011;
 mod spain_2010_2012;
 
 use crate::common;
