@@ -86,3 +86,16 @@ fn austria_reduced_4_9_percent_from_2026_07_01_is_listed_not_priced() {
     assert!(formula.contains("4.9%") && formula.contains("10.98"), "{formula}");
     assert_eq!(after.lines[0].status, LineStatus::Partial);
 }
+
+/// Italy's 21 % from 2011-09-17 to 2013-09-30 (DL 138/2011 art. 2 comma 2-bis, as reported; the
+/// 22 % of DL 76/2013 from 2013-10-01 is official): `verify`, listed rather than no rate at all.
+#[test]
+fn italy_21_percent_from_2011_09_17_to_2013_09_30_is_listed_not_priced() {
+    let rules = engine().rules();
+    let on = |date: &str| rules.vat_rate("IT", None, VatClass::Standard, Date::parse(date).unwrap());
+    let row = on("2012-06-01").unwrap();
+    assert_eq!((row.percent, row.source.confidence, row.overrides), (d("21"), Confidence::Verify, true));
+    assert_eq!(on("2013-09-30").unwrap().percent, d("21"));
+    assert_eq!(on("2013-10-01").map(|r| (r.percent, r.source.confidence)), Some((d("22"), Confidence::Official)));
+    assert!(on("2011-09-16").is_none());
+}
