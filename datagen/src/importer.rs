@@ -254,7 +254,7 @@ fn import_vat(dir: &Path) -> Result<String> {
     // `rules/vat_extra.tsv` verified from the law replaces it.
     let mut out = String::from("country\tsubdivision\tkind\tpercent\tvalid_from\tvalid_to\tsource\tconfidence\n");
     for r in rows {
-        let from = start_in_law(&r.0, &r.2, &r.3, &r.5).unwrap_or(&r.4);
+        let from = start_of(&r.0, &r.1, &r.2, &r.3, &r.4, &r.5);
         let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\tverify", r.0, r.1, r.2, r.3, from, r.5, r.6);
     }
     Ok(out)
@@ -273,11 +273,48 @@ const STARTS_IN_LAW: &[(&str, &str, &str, &str, &str)] = &[
     ("IE", "standard", "23", "2020-08-31", "2012-01-01"),
     // GST (Amendment) Act 2007 s.2.
     ("SG", "gst", "7", "2022-12-31", "2007-07-01"),
+    // Haushaltsbegleitgesetz 2006 (BGBl. I S. 1402) Art. 4 Nr. 1, UStG § 12 Abs. 1 '19 Prozent'
+    // from 2007-01-01 (rules/vat_extra.tsv has the official row).
+    ("DE", "standard", "19", "2020-06-30", "2007-01-01"),
+    // Arvonlisäverolaki § 84 as amended by Laki 706/2012 (finlex.fi: '24 prosenttia', in force
+    // 2013-01-01); vero.fi 'Change in VAT rates as of 1 January 2013' (rules/vat_extra.tsv).
+    ("FI", "standard", "24", "2024-08-31", "2013-01-01"),
+    // CGI art. 278 as amended by loi n° 2000-656 du 13 juillet 2000 (19,60 % from 2000-04-01;
+    // rules/vat_extra.tsv has the official row).
+    ("FR", "standard", "19.6", "2011-12-31", "2000-04-01"),
 ];
 
 /// The start the law gives an open-started row of the compilations ([`STARTS_IN_LAW`]).
 fn start_in_law(country: &str, kind: &str, percent: &str, valid_to: &str) -> Option<&'static str> {
     STARTS_IN_LAW.iter().find(|r| (r.0, r.1, r.2, r.3) == (country, kind, percent, valid_to)).map(|r| r.4)
+}
+
+/// The kinds of a country's general rate: without a row of them on a date, a quote says there
+/// is no VAT/GST rate for that date.
+const GENERAL_RATE_KINDS: [&str; 3] = ["standard", "vat", "gst"];
+
+/// The `valid_from` written for a compilation's row. A row the compilation dates keeps its
+/// start; an open-started national row with an end (the first period of a history) starts where
+/// the law starts it ([`STARTS_IN_LAW`]). Failing that, a general rate starts on its own last
+/// day: the compilation vouches that the rate was in force the day before its next recorded
+/// change, not since when, so before that day the rate is unknown (the quote says so) rather
+/// than reached back to any date (CZ's 21 % to 2023-12-31 offered for 2012, when it was 20 %).
+/// A reduced, parking or super-reduced row keeps its open start: without a reduced row the
+/// reduced class falls back to the standard rate, which a verified standard row would price,
+/// where the open `verify` row leaves the line unpriced. A province's row (Canada's HST parts)
+/// keeps its open start too, as when the rules load (`src/rules/vat.rs`,
+/// `start_undated_rows_at_vintage`): without it the province would fall back to the federal
+/// GST alone, a lower figure. An undated row is started on its compilation's vintage when the
+/// rules load.
+fn start_of<'a>(country: &str, subdivision: &str, kind: &str, percent: &str, from: &'a str, to: &'a str) -> &'a str {
+    if !from.is_empty() || to.is_empty() || !subdivision.is_empty() {
+        return from;
+    }
+    match start_in_law(country, kind, percent, to) {
+        Some(start) => start,
+        None if GENERAL_RATE_KINDS.contains(&kind) => to,
+        None => from,
+    }
 }
 
 /// Reads the source files in `sources` and returns the tables as (file name, contents).
@@ -324,4 +361,23 @@ pub fn import(sources: &Path) -> Result<Vec<(String, String)>> {
     ];
     tables.extend(fx.tables);
     Ok(tables)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_of;
+
+    /// A compilation's open-started row: the start in law where read (FR 19.6 % from
+    /// 2000-04-01, loi n° 2000-656), else a general rate's own last day (CZ 21 % to 2023-12-31);
+    /// a reduced row and a province's row keep their open start; a dated row keeps its date.
+    #[test]
+    fn an_open_started_row_starts_in_law_or_on_its_last_day_if_a_general_rate() {
+        assert_eq!(start_of("FR", "", "standard", "19.6", "", "2011-12-31"), "2000-04-01");
+        assert_eq!(start_of("CZ", "", "standard", "21", "", "2023-12-31"), "2023-12-31");
+        assert_eq!(start_of("IL", "", "vat", "17", "", "2024-12-31"), "2024-12-31");
+        assert_eq!(start_of("CZ", "", "reduced1", "10", "", "2023-12-31"), "");
+        assert_eq!(start_of("CA", "NS", "hst", "10", "", "2025-03-31"), "");
+        assert_eq!(start_of("CZ", "", "standard", "21", "2024-01-01", ""), "2024-01-01");
+        assert_eq!(start_of("JP", "", "vat", "10", "", ""), "");
+    }
 }

@@ -134,7 +134,9 @@ fn uk_vat_history_17_5_15_17_5_is_priced_bb21() {
 /// co. 1-ter as amended ("A decorrere dal 1° ottobre 2013, l'aliquota ... del 21 per cento è
 /// rideterminata nella misura del 22 per cento"). Shoes worth EUR 218.00 at 8 % duty on
 /// 2015-06-01: VAT 22 % × 235.44 = 51.80 (was not priced: IT's rate started 2016-01-01); the day
-/// before the rise the 21 % is not encoded, so the line says there is no rate.
+/// before the rise the 21 % of DL 138/2011 art. 2 comma 2-bis is a `verify` row (vat-history: the
+/// Gazzetta text not read, its first day disputed; it was "no VAT/GST rate for IT"), so the line
+/// lists 21 % × 235.44 = 49.44 without pricing it.
 #[test]
 fn italy_22_percent_from_2013_10_01_is_priced() {
     let it = |date: &str| {
@@ -145,5 +147,8 @@ fn italy_22_percent_from_2013_10_01_is_priced() {
     assert_eq!(it("2015-06-01").totals.tax, d("51.80"));
     assert_eq!(it("2013-10-01").totals.tax, d("51.80"));
     let before = it("2013-09-30");
-    assert!(before.lines[0].reason.as_deref().is_some_and(|r| r.contains("no VAT/GST rate for IT")));
+    let vat = before.lines[0].levies.iter().find(|l| l.kind == LevyKind::Tax).expect("VAT listed");
+    assert_eq!(vat.amount, None);
+    assert!(vat.formula.as_str().contains("21% × 235.44 = 49.44"), "{}", vat.formula.as_str());
+    assert!(before.lines[0].reason.as_deref().is_some_and(|r| r.contains("IT standard rate of 21%")));
 }

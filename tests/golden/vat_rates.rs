@@ -3,7 +3,12 @@
 //! imported from secondary compilations, so every row of it is `verify`; a row of
 //! `rules/vat_extra.tsv` verified from the law replaces it and is priced.
 
+mod changes_since_the_compilations;
+mod france_history;
 mod luxembourg_2023;
+mod open_started_rows;
+mod poland_from_2011;
+mod spain_2010_2012;
 
 use crate::common;
 use crate::common::{d, engine, levy, quote, unpriced, warned};
