@@ -2,7 +2,7 @@
 //! Conforme, Portaria MF 156/1999, the RTS). Each test names its law; figures are worked by
 //! hand.
 
-use crate::common::{d, quote};
+use crate::common::{d, engine, quote, request};
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -88,11 +88,15 @@ fn before_2016_the_medicines_zero_rate_reached_usd_3000() {
 // Correios or the courier collect them before delivery. `duty_bands.tsv` `collected_at`.
 // ---------------------------------------------------------------------------------------------
 
-fn tee_by_courier(regime: &str, incoterm: &str) -> Quote {
-    quote(json!({"destination": "BR", "subdivision": "SP", "date": "2024-09-02", "currency": "USD",
+fn tee_request(regime: &str, incoterm: &str) -> Value {
+    json!({"destination": "BR", "subdivision": "SP", "date": "2024-09-02", "currency": "USD",
         "fx": {"USD/BRL": "5.50"}, "channel": "courier", "transport": "air", "incoterm": incoterm,
         "origin": "CN", "ship_from": "CN", "shipping": "5.00", "simplified_regime": regime,
-        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "40.00"}]}))
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "40.00"}]})
+}
+
+fn tee_by_courier(regime: &str, incoterm: &str) -> Quote {
+    quote(tee_request(regime, incoterm))
 }
 
 /// US$40 + US$5 = US$45 ≤ US$50: 20 % (br-prc-20). At R$5.50: CIF 220.00 + 27.50 = 247.50,
@@ -125,4 +129,22 @@ fn rts_import_tax_and_icms_stay_due_on_delivery_portaria_156_1999() {
     );
     assert_eq!((t.landed, t.due_on_delivery), (d("247.50"), d("229.61")));
     assert!(!q.warnings.iter().any(|w| w.code == "W_SELLER_COLLECTS"), "{:?}", q.warnings);
+}
+
+/// The same remessa billed by the courier: under Remessa Conforme the import tax and the ICMS were
+/// paid at checkout (IN RFB 2.146/2023), so the carrier is owed neither; a bill charging the
+/// import tax 49.50 again is that much over, and the cause names the band.
+#[test]
+fn a_courier_bill_for_remessa_conforme_taxes_charges_them_twice_in_rfb_2146_2023() {
+    let r = request(tee_request("remessa_conforme", "DAP"));
+    let billed = landed::invoice::Billed { duty: Some(d("0")), tax: Some(d("0")), fees: None };
+    let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
+    assert_eq!(check.overcharge, d("0.00"));
+    let billed = landed::invoice::Billed { duty: Some(d("49.50")), tax: Some(d("0")), fees: None };
+    let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
+    assert_eq!(check.overcharge, d("49.50"));
+    let duty = check.differences.iter().find(|x| x.item == "duty").expect("duty");
+    assert_eq!((duty.expected, duty.difference), (d("0.00"), d("49.50")));
+    let cause = duty.likely_causes.first().cloned().unwrap_or_default();
+    assert!(cause.contains("collected 49.50 BRL of duty at the sale (duty_bands.tsv#br-prc-20"), "{cause}");
 }
