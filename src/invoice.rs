@@ -118,9 +118,11 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     hints.billed_fees = billed.fees.unwrap_or_default();
     // The carrier bills the tax due at the border: tax the seller collected at the sale (IOSS,
     // the UK's <= GBP 135, VOEC...) is not the carrier's to charge.
-    let border_tax = t.tax - t.collected_at_sale;
+    // A simplified regime's seller may collect the duty too (Remessa Conforme).
+    let duty_at_sale = t.duty_collected_at_sale.unwrap_or_default();
+    let border_tax = t.tax - (t.collected_at_sale - duty_at_sale);
     let differences = [
-        ("duty", billed.duty, t.duty, Component::Duty),
+        ("duty", billed.duty, t.duty - duty_at_sale, Component::Duty),
         ("tax", billed.tax, border_tax, Component::Tax),
         ("fees", billed.fees, t.fees, Component::Fees),
     ]
@@ -129,13 +131,19 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
         difference(item, billed_amount?, expected, unpriced_in(&q, component), &hints)
     })
     .map(|mut d| {
-        if d.item == "tax" && d.difference > Decimal::ZERO && !t.collected_at_sale.is_zero() {
+        let at_sale = match d.item.as_str() {
+            "tax" => t.collected_at_sale - duty_at_sale,
+            "duty" => duty_at_sale,
+            _ => Decimal::ZERO,
+        };
+        if d.difference > Decimal::ZERO && !at_sale.is_zero() {
             d.likely_causes.insert(
                 0,
                 format!(
-                    "the seller collected {} {} of tax at the sale ({}): not due to the carrier, so a bill charging it charges it twice",
-                    t.collected_at_sale,
+                    "the seller collected {} {} of {} at the sale ({}): not due to the carrier, so a bill charging it charges it twice",
+                    at_sale,
                     q.currency,
+                    d.item,
                     t.collected_at_sale_rule.as_ref().map_or_else(|| "a low-value scheme".to_string(), |r| r.to_string())
                 ),
             );
@@ -144,7 +152,7 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     })
     .collect();
     // Billed minus expected over the figures given only: one not given is not a bill of 0.
-    let compared = [(billed.duty, t.duty), (billed.tax, border_tax), (billed.fees, t.fees)];
+    let compared = [(billed.duty, t.duty - duty_at_sale), (billed.tax, border_tax), (billed.fees, t.fees)];
     let overcharge = compared.iter().filter_map(|(b, e)| b.map(|b| b - e)).sum();
     let not_checked = given.iter().filter(|(_, a)| a.is_none()).map(|(f, _)| f.to_string()).collect();
     let overcharge_is = if t.complete { Exactness::Exact } else { Exactness::AtMost };

@@ -356,8 +356,10 @@ tool('run-invoice', 'inv-status', ['inv-result'], async () => {
   const atSale = r.quote.totals.collected_at_sale ?? '0';
   const overcharge = r.overcharge;
   const differences = r.differences;
+  // A simplified regime's seller may collect the duty too (Brazil's Remessa Conforme).
+  const what = r.quote.totals.duty_collected_at_sale ? 'duty and tax exclude' : 'tax excludes';
   const notes = Number(atSale) === 0 ? []
-    : [el('p', { text: `Expected tax excludes the ${atSale} ${r.quote.currency} the seller collected at the sale.` })];
+    : [el('p', { text: `Expected ${what} the ${atSale} ${r.quote.currency} the seller collected at the sale.` })];
   $('inv-result').replaceChildren(
     el('p', { text: `Billed minus expected: ${bound(r.overcharge_is, overcharge)} ${r.quote.currency}.` }),
     ...notes,

@@ -410,6 +410,7 @@ impl WriteJson for Totals {
         w.field("tax", &self.tax);
         w.field("fees", &self.fees);
         w.field("collected_at_sale", &self.collected_at_sale);
+        w.field_some("duty_collected_at_sale", &self.duty_collected_at_sale);
         w.field_some("collected_at_sale_rule", &self.collected_at_sale_rule);
         w.field_some("reverse_charged", &self.reverse_charged);
         w.field_some("reverse_charged_rule", &self.reverse_charged_rule);

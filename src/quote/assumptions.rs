@@ -14,7 +14,11 @@ const INCOTERM_ASSUMED: &str = "DDP (incoterm not given): the seller pays the du
 /// the tax on a price that holds the duty. A quote with nothing due either way says nothing.
 pub(super) fn note_incoterm(ctx: &mut Ctx<'_>, totals: &Totals) {
     let at_border = totals.duty + totals.tax + totals.fees - totals.collected_at_sale;
-    let duty_in_sale_price = totals.collected_at_sale > Decimal::ZERO && totals.duty > Decimal::ZERO;
+    // The incoterm decides whether the duty is in the seller's price only where the seller does
+    // not collect the duty itself (Remessa Conforme: `duty_collected_at_sale`).
+    let duty_in_sale_price = totals.collected_at_sale > Decimal::ZERO
+        && totals.duty > Decimal::ZERO
+        && totals.duty_collected_at_sale.is_none();
     if ctx.req.incoterm.is_none() && (at_border > Decimal::ZERO || duty_in_sale_price) {
         ctx.warn(Detail::Assumption { threshold: "incoterm", assumption: INCOTERM_ASSUMED });
     }

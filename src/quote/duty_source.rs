@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::money::DecimalSum;
+use crate::rules::taxes::CollectedAt;
 
 /// Where a line's duty comes from, chosen once per line.
 // A rate is the common case: boxing it would cost an allocation per line.
@@ -607,6 +608,9 @@ fn duty_free_rate(
 /// The duty of a simplified regime's value band (Brazil's RTS / Remessa Conforme), chosen by
 /// the whole consignment's value (goods, transport and insurance) in the band's currency; the
 /// band's deduction is shared among the lines by value.
+///
+/// A band whose `collected_at` is `sale` makes the seller collect the consignment's duty and
+/// tax at the sale (`Ctx::band_at_sale`, stated once: `W_SELLER_COLLECTS`).
 pub(super) fn band_rate(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
@@ -649,6 +653,14 @@ pub(super) fn band_rate(
     ctx.note_verify(b.source.row(), b.source.is_verify());
     if !b.assumption.is_empty() {
         ctx.warn(Detail::Assumption { threshold: b.id, assumption: b.assumption });
+    }
+    if b.collected_at == CollectedAt::Sale && ctx.band_at_sale.is_none() {
+        ctx.band_at_sale = Some(*b);
+        let regime = match regime {
+            SimplifiedRegime::Rts => "rts",
+            SimplifiedRegime::RemessaConforme => "remessa_conforme",
+        };
+        ctx.warn(Detail::SellerCollectsRegime { band: b.id, regime });
     }
     let line_value = line.quantity * line.unit_price;
     let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };

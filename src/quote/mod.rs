@@ -165,6 +165,10 @@ struct Ctx<'q> {
     /// The border tax bases before a per-item rounding (`tax_base`: Switzerland), by line
     /// ([`taxes::tax_per_item`]).
     item_bases: Vec<taxes::ItemBase>,
+    /// The simplified regime's band that priced a line, when the regime's duty and tax are the
+    /// seller's at the sale (Brazil's Remessa Conforme: `duty_bands.tsv` `collected_at` `sale`):
+    /// the totals put them in the checkout price ([`totals::totals`]).
+    band_at_sale: Option<&'static crate::rules::taxes::DutyBand>,
 }
 
 impl Ctx<'_> {
@@ -472,6 +476,7 @@ impl<'q> Ctx<'q> {
             personal_use: None,
             freight_inside_factor: false,
             subdivision_open: false,
+            band_at_sale: None,
             fx_substituted: Vec::new(),
             datasets: engine.datasets(),
             tariff_memo: engine.tariff_memo(),

@@ -48,9 +48,13 @@ pub(super) fn totals(
             sum.total()
         }
     };
-    let at_sale = match relief.seller_collects {
-        Some(_) => ctx.round(line_tax(|r| r.seller_collects.is_some())),
-        None => Decimal::ZERO,
+    // A simplified regime whose seller collects at the sale (Remessa Conforme) takes the lines'
+    // duty and tax into the checkout price; a threshold's scheme, only the tax.
+    let duty_at_sale = ctx.band_at_sale.map(|_| duty);
+    let at_sale = match (ctx.band_at_sale, relief.seller_collects) {
+        (Some(_), _) => duty + ctx.round(sums.line_tax.total()),
+        (None, Some(_)) => ctx.round(line_tax(|r| r.seller_collects.is_some())),
+        (None, None) => Decimal::ZERO,
     };
     // Tax a registered buyer reverse-charges is on its own return, not paid to the seller nor at
     // the border: outside `tax`, the checkout price and what is due on delivery.
@@ -73,9 +77,13 @@ pub(super) fn totals(
         tax,
         fees,
         collected_at_sale: ctx.round(at_sale),
-        collected_at_sale_rule: relief
-            .seller_collects
-            .map(|t| Note::new(Parts::Cited { row: t.source.row(), publisher: t.source.publisher })),
+        duty_collected_at_sale: duty_at_sale,
+        collected_at_sale_rule: match ctx.band_at_sale {
+            Some(b) => Some(Note::new(Parts::Cited { row: b.source.row(), publisher: b.source.publisher })),
+            None => relief
+                .seller_collects
+                .map(|t| Note::new(Parts::Cited { row: t.source.row(), publisher: t.source.publisher })),
+        },
         reverse_charged,
         reverse_charged_rule: relief
             .reverse_charge

@@ -326,9 +326,15 @@ pub struct Totals {
     pub tax: Decimal,
     pub fees: Decimal,
     /// Tax the seller collects at the sale under a low-value scheme (GB ≤ £135, IOSS, AU/NZ
-    /// GST, VOEC, …): part of the checkout price under DAP and DDP alike.
+    /// GST, VOEC, …), with the duty where a simplified regime's seller collects it too (Brazil's
+    /// Remessa Conforme): part of the checkout price under DAP and DDP alike.
     pub collected_at_sale: Decimal,
-    /// The threshold row that made the seller collect it.
+    /// The part of `collected_at_sale` that is duty: a simplified regime whose seller collects
+    /// the duty with the tax at the sale (Brazil's Remessa Conforme, `duty_bands.tsv`
+    /// `collected_at`). Absent when the seller collects no duty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty_collected_at_sale: Option<Decimal>,
+    /// The threshold (or duty band) row that made the seller collect it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
     pub collected_at_sale_rule: Option<Note>,

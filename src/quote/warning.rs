@@ -156,6 +156,12 @@ pub(crate) enum Detail {
     SellerCollects {
         threshold: &'static str,
     },
+    /// A simplified regime whose duty and tax the seller collects at the sale (Brazil's Remessa
+    /// Conforme): `band` is the band that priced the consignment, `regime` as requests name it.
+    SellerCollectsRegime {
+        band: &'static str,
+        regime: &'static str,
+    },
     Assumption {
         threshold: &'static str,
         assumption: &'static str,
@@ -381,7 +387,7 @@ impl Detail {
         use WarningCode as W;
         match self {
             Detail::Verify { .. } | Detail::VerifyRate { .. } | Detail::Unverified { .. } => W::Verify,
-            Detail::SellerCollects { .. } => W::SellerCollects,
+            Detail::SellerCollects { .. } | Detail::SellerCollectsRegime { .. } => W::SellerCollects,
             Detail::Assumption { .. } | Detail::ConvertedThreshold { .. } => W::Assumption,
             Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
             Detail::Territory { .. } => W::Territory,
@@ -482,6 +488,10 @@ impl fmt::Display for Detail {
             Detail::SellerCollects { threshold } => write!(
                 f,
                 "{threshold}: the tax is collected by the seller at the sale and is part of the checkout price, under DAP as under DDP"
+            ),
+            Detail::SellerCollectsRegime { band, regime } => write!(
+                f,
+                "{band}: the duty and the tax of a {regime} consignment are collected by the seller at the sale and are part of the checkout price, under DAP as under DDP"
             ),
             Detail::Assumption { threshold, assumption } => write!(f, "{threshold}: assumes {assumption}"),
             Detail::ConvertedThreshold { threshold, amount, from, to, destination, rule } => write!(

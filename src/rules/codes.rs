@@ -386,7 +386,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 25] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -414,6 +414,8 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 24] = [
     },
     // `request::SimplifiedRegime::parse`.
     closed("rules/duty_bands.tsv", "regime", &["rts", "remessa_conforme"]),
+    // `rules::taxes::CollectedAt::NAMES`.
+    closed("rules/duty_bands.tsv", "collected_at", &["border", "sale"]),
     // `rules::taxes::RoundingTarget`, `RoundingMode`, `PartBasis`.
     closed(
         "rules/tax_rounding.tsv",
@@ -1145,6 +1147,7 @@ mod tests {
             ("rules/fees.tsv", "\tUSD\t", "\tUS$\t", "currency"),
             ("rules/duty_bands.tsv", "\trts\t", "\tRTS\t", "regime"),
             ("rules/duty_bands.tsv", "\tUSD\t", "\tUSDT\t", "currency"),
+            ("rules/duty_bands.tsv", "\tsale", "\tseller", "collected_at"),
             ("rules/fx_pegs.tsv", "\nAED\t", "\nAEX\t", "currency"),
             ("rules/tax_rounding.tsv", "\tduty_base\t", "\tduty\t", "applies_to"),
             ("rules/tax_rounding.tsv", "\tdown\t", "\tfloor\t", "mode"),
@@ -1179,6 +1182,8 @@ mod tests {
         assert_eq!(fee_channels.unwrap().names, channels);
         assert!(names("transport")[1..].iter().all(|m| crate::request::Transport::parse(m).is_some()));
         assert!(names("regime").iter().all(|m| crate::request::SimplifiedRegime::parse(m).is_some()));
+        let collected: Vec<&str> = crate::rules::taxes::CollectedAt::NAMES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names("collected_at"), collected);
         let vat = CLOSED_COLUMNS.iter().find(|c| c.table == "rules/vat_extra.tsv").unwrap();
         assert!(vat.names.iter().all(|k| crate::rules::vat::VatKind::parse(k).is_some_and(|v| v.as_str() == *k)));
         let remedies = CLOSED_COLUMNS.iter().find(|c| c.table == TRADE_REMEDIES_FILE).unwrap();

@@ -208,7 +208,26 @@ pub struct DutyBand {
     /// What the band assumes of the goods or the importer, stated when it prices a line
     /// (`W_ASSUMPTION`; empty: nothing).
     pub assumption: &'static str,
+    /// Who collects the duty and the import tax of a consignment the band prices
+    /// (`collected_at`): the customs authority or its carrier at the border (Brazil's RTS), or
+    /// the seller at the sale, in the checkout price (Remessa Conforme, IN RFB 2.146/2023).
+    pub collected_at: CollectedAt,
     pub source: Provenance<'static>,
+}
+
+/// Where a simplified regime's duty and import tax are paid (`duty_bands.tsv` `collected_at`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollectedAt {
+    /// At the border, before delivery (due on delivery under DAP).
+    Border,
+    /// By the seller at the sale, in the checkout price under DAP and DDP alike.
+    Sale,
+}
+
+impl CollectedAt {
+    /// The names `collected_at` accepts (`rules::codes::CLOSED_COLUMNS` lists the same).
+    pub const NAMES: &'static [(&'static str, CollectedAt)] =
+        &[("border", CollectedAt::Border), ("sale", CollectedAt::Sale)];
 }
 
 /// The tax-method tables.
@@ -312,8 +331,42 @@ pub fn parse_uplifts(t: &Tsv<'static>, groups: &Groups<'static>) -> Result<Vec<U
     })
 }
 
-/// Parses `duty_bands.tsv`.
+/// Parses `duty_bands.tsv`; the bands of one regime in force on a common day must agree on
+/// `collected_at` (a consignment is declared and paid once, whichever band prices its lines).
 pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
+    let bands = read_bands(t)?;
+    for (i, a) in bands.iter().enumerate() {
+        let clash = bands[i + 1..].iter().find(|b| {
+            b.country == a.country
+                && b.regime == a.regime
+                && b.collected_at != a.collected_at
+                && starts_by(a.valid_from, b.valid_to)
+                && starts_by(b.valid_from, a.valid_to)
+        });
+        if let Some(b) = clash {
+            return Err(Error::new(
+                ErrorCode::Snapshot,
+                "duty_bands.tsv",
+                format!(
+                    "rows {} and {}: bands of one regime in force on the same day differ in collected_at",
+                    a.id, b.id
+                ),
+            ));
+        }
+    }
+    Ok(bands)
+}
+
+/// Whether a row starting on `from` has started by `to`, another row's inclusive end (`None`:
+/// since before our data, still in force).
+fn starts_by(from: Option<Date>, to: Option<Date>) -> bool {
+    match (from, to) {
+        (Some(from), Some(to)) => from <= to,
+        _ => true,
+    }
+}
+
+fn read_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
     const T: &str = "duty_bands.tsv";
     t.read_rows(|r| {
         let id = r.text("id")?;
@@ -331,6 +384,7 @@ pub fn parse_bands(t: &Tsv<'static>) -> Result<Vec<DutyBand>> {
             valid_to: r.date("valid_to")?,
             codes: super::codes::code_prefixes(r, "codes")?,
             assumption: r.text("assumption")?,
+            collected_at: super::codes::one_of(r, "collected_at", CollectedAt::NAMES)?,
             source: Provenance::rule_row(T, id, r)?,
         })
     })
@@ -458,6 +512,29 @@ mod tests {
     fn unknown_regime_is_a_load_error() {
         let t = tsv("id\tcountry\tregime\tvalue_from\tvalue_to\tcurrency\tpercent\tdeduction\tvalid_from\tvalid_to\tsource\tconfidence\nx\tBR\tpostal\t0\t50\tUSD\t20\t0\t\t\ts\tofficial\n");
         assert!(parse_bands(&t).unwrap_err().message.contains("regime"));
+    }
+
+    const BANDS: &str = "id\tcountry\tregime\tvalue_from\tvalue_to\tcurrency\tpercent\tdeduction\tvalid_from\tvalid_to\tsource\tconfidence\tcodes\tassumption\tcollected_at\n";
+
+    /// `collected_at` is read strictly (no default), and the bands of one regime in force on a
+    /// common day agree on it: a consignment is declared and paid once (IN RFB 2.146/2023: the
+    /// certified seller collects Remessa Conforme's import tax at the sale, audit-gg GG69).
+    #[test]
+    fn collected_at_is_required_and_one_regimes_bands_agree_on_it() {
+        let row = |id: &str, from: &str, to: &str, at: &str| {
+            format!("{id}\tBR\tremessa_conforme\t0\t50\tUSD\t20\t0\t{from}\t{to}\ts\tofficial\t\t\t{at}\n")
+        };
+        let parse = |rows: String| parse_bands(&tsv(Box::leak(format!("{BANDS}{rows}").into_boxed_str())));
+        let ok = parse(row("a", "2024-08-01", "", "sale")).unwrap();
+        assert_eq!(ok[0].collected_at, CollectedAt::Sale);
+        assert!(parse(row("a", "", "", "")).unwrap_err().message.contains("collected_at"));
+        assert!(parse(row("a", "", "", "seller")).unwrap_err().message.contains("collected_at"));
+        let clash = parse(row("a", "2024-08-01", "", "sale") + &row("b", "2025-01-01", "2025-12-31", "border"));
+        assert!(clash.unwrap_err().message.contains("rows a and b"));
+        // One after the other, or another regime: no clash.
+        assert!(parse(row("a", "2024-08-01", "", "sale") + &row("b", "2023-08-01", "2024-07-31", "border")).is_ok());
+        let rts = row("b", "2024-08-01", "", "border").replace("remessa_conforme", "rts");
+        assert!(parse(row("a", "2024-08-01", "", "sale") + &rts).is_ok());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Conforme, Portaria MF 156/1999, the RTS). Each test names its law; figures are worked by
 //! hand.
 
-use crate::common::{d, quote};
+use crate::common::{d, engine, quote, request};
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -77,4 +77,74 @@ fn before_2016_the_medicines_zero_rate_reached_usd_3000() {
     assert!(warning(&q, "W_ASSUMPTION", "br-rts-medicines-3000"), "{:?}", q.warnings);
     let q = br("2015-06-01", "rts", json!([medicine("4000.00")]));
     assert_ne!(q.lines[0].status, LineStatus::Priced);
+}
+
+// ---------------------------------------------------------------------------------------------
+// GG69 (audit-gg). Programa Remessa Conforme, IN RFB 2.146/2023 amending IN RFB 1.737/2017: the
+// certified e-commerce company charges the buyer the import tax and the ICMS with the price and
+// passes them on ("repassar os valores dos impostos cobrados do destinatário para o responsável
+// pelo registro da DIR", the certification requirement as quoted by Campos & Battagin; the IN's
+// own text not read): both are in the checkout price, under DAP as under DDP. Under the RTS the
+// Correios or the courier collect them before delivery. `duty_bands.tsv` `collected_at`.
+// ---------------------------------------------------------------------------------------------
+
+fn tee_request(regime: &str, incoterm: &str) -> Value {
+    json!({"destination": "BR", "subdivision": "SP", "date": "2024-09-02", "currency": "USD",
+        "fx": {"USD/BRL": "5.50"}, "channel": "courier", "transport": "air", "incoterm": incoterm,
+        "origin": "CN", "ship_from": "CN", "shipping": "5.00", "simplified_regime": regime,
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "40.00"}]})
+}
+
+fn tee_by_courier(regime: &str, incoterm: &str) -> Quote {
+    quote(tee_request(regime, incoterm))
+}
+
+/// US$40 + US$5 = US$45 ≤ US$50: 20 % (br-prc-20). At R$5.50: CIF 220.00 + 27.50 = 247.50,
+/// import tax 49.50; ICMS SP 17 % inside its base (Convênio ICMS 81/2023): 297.00 ÷ 0.83 × 0.17 =
+/// 60.83. The seller collects 49.50 + 60.83 = 110.33 at the sale: checkout 357.83, nothing due
+/// on delivery, under DAP (before: 0.00 at the sale, 110.33 due on delivery) and DDP alike.
+#[test]
+fn remessa_conforme_import_tax_and_icms_are_paid_at_checkout_in_rfb_2146_2023() {
+    for incoterm in ["DAP", "DDP"] {
+        let q = tee_by_courier("remessa_conforme", incoterm);
+        let t = &q.totals;
+        assert_eq!((t.duty, t.tax), (d("49.50"), d("60.83")), "{incoterm}");
+        assert_eq!((t.collected_at_sale, t.duty_collected_at_sale), (d("110.33"), Some(d("49.50"))), "{incoterm}");
+        assert_eq!((t.landed, t.due_on_delivery, t.buyer_total), (d("357.83"), d("0.00"), d("357.83")), "{incoterm}");
+        let rule = t.collected_at_sale_rule.as_ref().map(|r| r.to_string()).unwrap_or_default();
+        assert!(rule.starts_with("duty_bands.tsv#br-prc-20 ("), "{rule}");
+        assert!(warning(&q, "W_SELLER_COLLECTS", "br-prc-20: the duty and the tax"), "{:?}", q.warnings);
+    }
+}
+
+/// The RTS outside the programme: 60 % × 247.50 = 148.50; ICMS 396.00 ÷ 0.83 × 0.17 = 81.11;
+/// under DAP the 229.61 is due on delivery, nothing collected at the sale.
+#[test]
+fn rts_import_tax_and_icms_stay_due_on_delivery_portaria_156_1999() {
+    let q = tee_by_courier("rts", "DAP");
+    let t = &q.totals;
+    assert_eq!(
+        (t.duty, t.tax, t.collected_at_sale, t.duty_collected_at_sale),
+        (d("148.50"), d("81.11"), d("0.00"), None)
+    );
+    assert_eq!((t.landed, t.due_on_delivery), (d("247.50"), d("229.61")));
+    assert!(!q.warnings.iter().any(|w| w.code == "W_SELLER_COLLECTS"), "{:?}", q.warnings);
+}
+
+/// The same remessa billed by the courier: under Remessa Conforme the import tax and the ICMS were
+/// paid at checkout (IN RFB 2.146/2023), so the carrier is owed neither; a bill charging the
+/// import tax 49.50 again is that much over, and the cause names the band.
+#[test]
+fn a_courier_bill_for_remessa_conforme_taxes_charges_them_twice_in_rfb_2146_2023() {
+    let r = request(tee_request("remessa_conforme", "DAP"));
+    let billed = landed::invoice::Billed { duty: Some(d("0")), tax: Some(d("0")), fees: None };
+    let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
+    assert_eq!(check.overcharge, d("0.00"));
+    let billed = landed::invoice::Billed { duty: Some(d("49.50")), tax: Some(d("0")), fees: None };
+    let check = landed::invoice::check(&engine(), &r, &billed).unwrap();
+    assert_eq!(check.overcharge, d("49.50"));
+    let duty = check.differences.iter().find(|x| x.item == "duty").expect("duty");
+    assert_eq!((duty.expected, duty.difference), (d("0.00"), d("49.50")));
+    let cause = duty.likely_causes.first().cloned().unwrap_or_default();
+    assert!(cause.contains("collected 49.50 BRL of duty at the sale (duty_bands.tsv#br-prc-20"), "{cause}");
 }

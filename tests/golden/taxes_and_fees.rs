@@ -247,24 +247,27 @@ fn taiwan_duty_on_dpv_and_business_tax_on_dpv_plus_duty_customs_administration()
     // business tax = (DPV + import duty + commodity tax …) × 5 % (Value-added and Non-value-added
     // Business Tax Act art. 20, 41). US$1,000 + US$100 freight at 32.50 = NT$35,750.00; duty
     // 10 % = 3,575.00; business tax 5 % × 39,325.00 = 1,966.25.
-    // Shown, not priced: over `tw-small-2000`, whose amount is as unverified as the rest of the
-    // row (audit-r R-TW1, docs/rules.md#not-priced).
+    // Priced: over `tw-small-2000-courier` (official from 2021-05-19: the Customs
+    // Administration's express category X2, "Low-value Non-Dutiable, DPV not more than TWD
+    // 2,000"; audit-ff FF30). Before, over the verify `tw-small-2000`, both were not priced.
     let q = tw("1000.00", "100.00");
-    assert!(unpriced(&q.lines[0], LevyKind::Duty).starts_with("10% × 35,750.00 = 3,575.00"));
-    assert!(unpriced(&q.lines[0], LevyKind::Tax).starts_with("5% × 39,325.00 = 1,966.25"));
-    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("tw-small-2000"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("3575.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("1966.25"));
+    assert_eq!(q.lines[0].status, landed::quote::LineStatus::Priced);
 }
 
 #[test]
-fn taiwan_small_value_exemption_is_listed_but_not_applied_unverified() {
-    // Kaohsiung Customs: within NT$2,000 customs value, duty and business tax are exempted
-    // (thresholds.tsv#tw-small-2000). The page is undated and for postal parcels: whether the
-    // exemption applies is unverified, so the levies keep their figure but are not priced.
-    // US$55 + US$5 at 32.50 = NT$1,950.00; duty 10 % = 195.00; tax 5 % × 2,145.00 = 107.25.
+fn taiwan_small_value_exemption_relieves_a_courier_consignment_within_nt2000_kaohsiung_customs() {
+    // Kaohsiung Customs (express categories, 2021-05-20: "X2 Low-value Non-Dutiable, DPV not
+    // more than TWD 2,000"; cross-border online shopping: "customs value within NT$2,000 are
+    // exempt from customs duties, business tax, and commodity tax"): tw-small-2000-courier,
+    // official from 2021-05-19. US$55 + US$5 at 32.50 = NT$1,950.00: duty and business tax 0.00
+    // (were 195.00 and 107.25 shown, not priced, under the verify tw-small-2000).
     let q = tw("55.00", "5.00");
-    assert!(unpriced(&q.lines[0], LevyKind::Duty).contains("195.00"));
-    assert!(unpriced(&q.lines[0], LevyKind::Tax).contains("107.25"));
-    assert!(q.lines[0].reason.as_deref().unwrap_or_default().contains("tw-small-2000"), "{:?}", q.lines[0].reason);
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0.00"));
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("0.00"));
+    assert_eq!(q.lines[0].status, landed::quote::LineStatus::Priced);
+    // The trade promotion service fee is still listed without a figure (W_FEE_UNKNOWN).
     assert!(!q.totals.complete);
 }
 

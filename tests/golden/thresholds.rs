@@ -1049,9 +1049,11 @@ fn gst_under_nz_60_is_waived_nz_customs_faq() {
 /// exemption does not apply to ... frequently-imported goods", an importer "who has imported
 /// goods under the duty exemption provision of Article 49, Paragraph 2 of the Customs Act more
 /// than six times within a half-year". The request cannot show the importer's earlier imports, so
-/// `tw-small-2000`'s assumption states it (not detected; stated when the relief applies). US$55 + US$5 at 32.50 = NT$1,950:
-/// within the amount; duty 10 % = 195.00 and tax 5 % × 2,145.00 = 107.25 still shown, not priced
-/// (the row stays `verify`: the MOF's amending announcement for 2018-01-01 not read).
+/// the row's assumption states it (not detected; stated when the relief applies). US$55 + US$5 at
+/// 32.50 = NT$1,950: within the amount. From 2021-05-19 the courier row is official
+/// (`tw-small-2000-courier`: the Customs Administration's express category X2; audit-ff FF30):
+/// duty and tax 0.00 (were 195.00 and 107.25 shown, not priced); the 2018-01-01 start stays on
+/// the verify `tw-small-2000` (the MOF's amending announcement not read).
 #[test]
 fn tw_small_2000_states_the_six_imports_per_half_year_rule_customs_act_art_49_2() {
     let q = quote(json!({"destination": "TW", "date": "2026-03-02", "currency": "USD", "origin": "CN",
@@ -1059,16 +1061,19 @@ fn tw_small_2000_states_the_six_imports_per_half_year_rule_customs_act_art_49_2(
         "lines": [{"id": "x", "code": "6109100010", "quantity": "1", "unit_price": "55.00", "duty_rate": "10%"}]}));
     let l = &q.lines[0];
     let duty = l.levies.iter().find(|v| v.kind == LevyKind::Duty).expect("duty");
-    assert!(duty.amount.is_none() && duty.formula.as_str().contains("195.00"), "{}", duty.formula);
-    assert!(q
+    assert_eq!(duty.amount, Some(d("0.00")), "{}", duty.formula);
+    let said = q
         .warnings
         .iter()
-        .any(|w| w.code == "W_VERIFY" && w.message.starts_with("tw-small-2000: within its amount")));
-    let row = engine().rules().thresholds.iter().find(|r| r.id == "tw-small-2000").expect("the row");
-    let said = row.assumption.unwrap_or_default();
+        .find(|w| w.code == "W_ASSUMPTION" && w.message.starts_with("tw-small-2000-courier: assumes"))
+        .map(|w| w.message.to_string())
+        .unwrap_or_default();
     assert!(said.contains("six times") && said.contains("not detected"), "{said}");
-    assert!(row.source.is_verify());
-    let source = row.source.publisher;
+    let row = engine().rules().thresholds.iter().find(|r| r.id == "tw-small-2000-courier").expect("the row");
+    assert!(!row.source.is_verify());
+    let old = engine().rules().thresholds.iter().find(|r| r.id == "tw-small-2000").expect("the row");
+    assert!(old.source.is_verify());
+    let source = old.source.publisher;
     assert!(source.contains("Article 49, Paragraph 2") && source.contains("January 1, 2018"), "{source}");
 }
 

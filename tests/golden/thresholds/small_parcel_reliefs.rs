@@ -1,7 +1,7 @@
 //! Low-value reliefs of Taiwan, Malaysia, South Africa and the US read by date, and a relief
 //! from a secondary source the consignment is over.
 
-use crate::common::quote;
+use crate::common::{d, quote};
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
 use serde_json::json;
 
@@ -48,11 +48,12 @@ fn taiwan_2016_parcel_is_within_the_nt3000_postal_relief_of_customs_2015_page() 
 
 /// R-TW1, the mechanism: a relief from a secondary source the consignment is over leaves the
 /// levies it would relieve unpriced, its amount being as unverified as the rest of the row. A
-/// NT$2,500 parcel of 2026 is over `tw-small-2000`: duty 250.00 and tax 137.50 shown, not priced
-/// (it was priced), the reason naming the row; tobacco (excluded by the row) is not touched by it.
+/// NT$2,500 parcel of 2020 is over `tw-small-2000` (verify before 2021-05-19): duty 250.00 and
+/// tax 137.50 shown, not priced, the reason naming the row; tobacco (excluded by the row) is not
+/// touched by it. (A 2026 parcel is now priced: `tw-small-2000-post`, official, audit-ff FF30.)
 #[test]
 fn a_verify_relief_the_consignment_is_over_leaves_the_line_partial_naming_the_row() {
-    let q = tw_parcel("2026-06-01", "2500.00");
+    let q = tw_parcel("2020-06-01", "2500.00");
     let line = &q.lines[0];
     assert_eq!(line.status, LineStatus::NotPriced, "{line:?}");
     let (duty, tax) = duty_and_tax(line);
@@ -61,12 +62,31 @@ fn a_verify_relief_the_consignment_is_over_leaves_the_line_partial_naming_the_ro
     assert!(reason.contains("tw-small-2000") && reason.contains("its amount, 2,000"), "{reason}");
     assert!(warning(&q, "tw-small-2000: over its amount").is_some(), "{:?}", q.warnings);
 
-    let q = quote(json!({"destination": "TW", "date": "2026-06-01", "currency": "TWD", "channel": "post",
+    let q = quote(json!({"destination": "TW", "date": "2020-06-01", "currency": "TWD", "channel": "post",
         "incoterm": "DAP", "origin": "US", "ship_from": "US",
         "lines": [{"id": "c", "code": "2402.20", "quantity": "1", "unit_price": "2500.00", "duty_rate": "10%"}]}));
     let reason = q.lines[0].reason.clone().unwrap_or_default();
     assert!(!reason.contains("tw-small-2000"), "{reason}");
     assert!(warning(&q, "tw-small-2000: over its amount").is_none(), "{:?}", q.warnings);
+}
+
+/// audit-ff FF30. Kaohsiung Customs' postal page (released 2021-05-19): "If the Customs value is
+/// within NT$2,000, the Customs duty, commodity tax and business tax are exempted, except tobacco,
+/// alcohol, agricultural products subject to tariff quota" (`tw-small-2000-post`, official from
+/// that day). A NT$2,500 parcel of 2026 is over it: duty 10 % = 250.00 and business tax 5 % ×
+/// 2,750.00 = 137.50 are priced (were shown, not priced); a NT$1,950 parcel is relieved (0.00,
+/// was not priced), the frequent-import and tariff-quota conditions stated.
+#[test]
+fn taiwan_parcels_from_2021_05_19_are_priced_against_nt2000_kaohsiung_customs_postal_page() {
+    let q = tw_parcel("2026-06-01", "2500.00");
+    let (duty, tax) = duty_and_tax(&q.lines[0]);
+    assert_eq!((duty.amount, tax.amount), (Some(d("250.00")), Some(d("137.50"))), "{:?}", q.lines[0]);
+    let q = tw_parcel("2026-06-01", "1950.00");
+    let (duty, tax) = duty_and_tax(&q.lines[0]);
+    assert_eq!((duty.amount, tax.amount), (Some(d("0.00")), Some(d("0.00"))), "{:?}", q.lines[0]);
+    let said = warning(&q, "tw-small-2000-post: assumes").unwrap_or_default();
+    assert!(said.contains("six times") && said.contains("tariff quota"), "{said}");
+    assert!(!q.warnings.iter().any(|w| w.code == "W_VERIFY"), "{:?}", q.warnings);
 }
 
 /// R-MY1. An unregistered seller's RM300 T-shirt by air courier: the LVG row's warning no longer
