@@ -293,6 +293,38 @@ pub(super) fn layer_levy(
     }
 }
 
+/// Offers, on an unclaimed line whose general rate is Free, each programme open to the origin
+/// whose claim would remove a layer charged: the duty stays Free, and [`waived_savings`] adds
+/// what the claim removes (a Canadian good of USMCA origin is not charged heading 9903.01.10:
+/// heading 9903.01.14; audit-ee M1).
+pub(super) fn free_line_offers(ctx: &Ctx<'_>, origin: &str, waivable: &[(Vec<&'static str>, Waived)], p: &mut Priced) {
+    for (by, _) in waivable {
+        for code in by {
+            if p.alternatives.iter().any(|a| a.program == *code) {
+                continue;
+            }
+            let open = ctx.rules.programmes(ctx.destination).iter().find(|prog| {
+                prog.code == *code && prog.open_to(origin, ctx.req.date) && !prog.unverified_for(origin, ctx.req.date)
+            });
+            let Some(prog) = open else { continue };
+            let zero = Decimal::ZERO;
+            p.alternatives.push(Alternative {
+                program: prog.code.into(),
+                name: prog.name.into(),
+                rate: "Free".into(),
+                duty: Some(zero),
+                saving: Some(zero),
+                waived: Vec::new(),
+                total_saving: Some(zero),
+                note: format!(
+                    "claim {} ({}): the general rate is Free and stays so; the claim needs goods originating under the agreement's rules of origin and counts for the additional duties that spare them; not applied",
+                    prog.code, prog.name
+                ),
+            });
+        }
+    }
+}
+
 /// Adds to each preference alternative the additional duties its claim removes (USMCA goods
 /// are not charged the Canada/Mexico IEEPA duties or the Section 122 surcharge).
 pub(super) fn waived_savings(waivable: &[(Vec<&'static str>, Waived)], alternatives: &mut [Alternative]) {

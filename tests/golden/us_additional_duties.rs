@@ -9,6 +9,7 @@ mod canada_mexico_and_medical_goods;
 mod ieepa_ruling;
 mod list_4a_lower_bound;
 mod section_301_lists;
+mod usmca_on_free_lines;
 
 use crate::common::{d, quote, warned};
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};
