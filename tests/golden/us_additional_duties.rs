@@ -10,6 +10,7 @@ mod ieepa_ruling;
 mod list_4a_lower_bound;
 mod repairs_abroad_9802;
 mod section_301_lists;
+mod steel_heading_names;
 mod usmca_on_free_lines;
 
 use crate::common::{d, quote, warned};
