@@ -55,6 +55,10 @@ fn chinese_goods_on_2025_02_05_and_06_are_partial_and_relieved_again_from_02_07(
             q.warnings
         );
     }
+    // Over US$800 the relief is out of the question whichever reading holds (the amount is the
+    // statute's, confirmed by the official row of the day): 9903.01.20 10 % × 5,000.00 = 500.00.
+    let q = courier("CN", "2025-02-05", "9503.00.00", "5000.00");
+    assert_eq!((q.totals.duty, q.totals.complete), (d("500.00"), true), "{:?}", q.warnings);
     let q = courier("CN", "2025-02-07", "6109.10.00", "700.00");
     assert!(applies(&q, "us-de-minimis-800-from-2025-02-07"));
     assert_eq!((q.totals.duty, q.totals.complete), (d("0.00"), true));
