@@ -99,12 +99,27 @@ pub(super) fn line_claim(
     if let Some(tariff) = ctx.j.tariff {
         // A code the tariff does not have comes back not priced with its own reason.
         if let Ok(found) = ctx.snapshot.lookup(tariff, code, ctx.req.date) {
-            if !found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some()) {
-                return Err(bad(format!("the {tariff} tariff has no {} rate for {code}", p.code)));
+            // A line whose general rate is Free names no programme (CBP: "no claim for preference
+            // is needed"), yet its claim stands: the goods of the programme are spared the
+            // additional duties and fees that exempt them (HTSUS 9903.01.04/.14, 9903.03.07/.08).
+            if !found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some() || free_general(l.expression))
+            {
+                return Err(bad(format!(
+                    "the {tariff} tariff has no {} rate for {code}, and its general rate is not Free",
+                    p.code
+                )));
             }
         }
     }
     Ok(Some(p))
+}
+
+/// A general rate of Free with no condition: a programme's claim on such a line changes no duty
+/// of the line but still counts where an additional duty or a fee spares the programme's goods
+/// (CBP IEEPA FAQ: "the USMCA SPI code can still be used to claim the USMCA MPF exemption and
+/// the exception for IEEPA CA or IEEPA MX"; audit-ee M1).
+pub(super) fn free_general(general: &DutyExpr) -> bool {
+    matches!(general, DutyExpr::Free { condition: None })
 }
 
 /// A claimed programme's rate for one tariff line, with the general rate it replaces.
@@ -128,9 +143,15 @@ pub(super) struct LaterStage {
 }
 
 /// What a line's claim states about itself: the condition it rests on.
-pub(super) fn claim_condition(p: &Programme, general_rate: &str) -> String {
+pub(super) fn claim_condition(p: &Programme, general_rate: &str, general_free: bool) -> String {
+    let without = match general_free {
+        true => format!(
+            "the general rate is {general_rate} too: the claim changes no duty of the line, only the additional duties and fees that spare the programme's goods, which are due without it"
+        ),
+        false => format!("without them the general rate {general_rate} applies"),
+    };
     format!(
-        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for ({}); without them the general rate {general_rate} applies",
+        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for ({}); {without}",
         p.code, p.name, p.source.publisher
     )
 }
@@ -152,7 +173,7 @@ pub(super) fn apply_claim(
     p.components_read.extend(&general.components_read);
     let general = general.exact.map(|e| ctx.round_duty(e));
     let duty = levy.amount;
-    let condition = claim_condition(prog, c.general_text);
+    let condition = claim_condition(prog, c.general_text, free_general(c.general));
     ctx.warn(Detail::Claim { line: line.id.clone(), condition: condition.clone() });
     let through = shipped_through_non_party(ctx, prog, origin);
     if let Some(from) = &through {
@@ -282,8 +303,8 @@ pub(super) fn claim_fee_removed(c: &mut ClaimApplied, removed: FeeRemoved) {
 }
 
 /// The programmes a line could claim on its own terms: in force on the request's date, open to
-/// the line's origin, with a rate for its code in the destination's tariff (none for a line whose
-/// `duty_rate` replaces the tariff). Sweeps try each.
+/// the line's origin, with a rate for its code in the destination's tariff or a general rate of
+/// Free (none for a line whose `duty_rate` replaces the tariff). Sweeps try each.
 pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec<&'static str> {
     if line.duty_rate.is_some() {
         return Vec::new();
@@ -302,7 +323,9 @@ pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec
         .programmes(&destination)
         .iter()
         .filter(|p| p.open_to(&origin, req.date))
-        .filter(|p| found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some()))
+        .filter(|p| {
+            found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some() || free_general(l.expression))
+        })
         .map(|p| p.code)
         .collect()
 }

@@ -446,8 +446,8 @@ pub(super) fn concat(pieces: &[&str]) -> String {
     s
 }
 
-/// The claimed programme's rate for one tariff line; a line of a partial code without one keeps
-/// its general rate, and the quote says so.
+/// The claimed programme's rate for one tariff line; a line whose general rate is Free keeps it,
+/// claimed; a line of a partial code without either keeps its general rate, and the quote says so.
 fn claimed_rate(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
@@ -456,6 +456,11 @@ fn claimed_rate(
     general: &'static DutyExpr,
 ) -> Option<(String, ClaimedRate)> {
     let Some(text) = crate::rules::programmes::special_rate(row.special, p.code) else {
+        if super::claims::free_general(general) {
+            // Free either way: the claim stands for the layers and fees it waives (audit-ee M1).
+            let c = ClaimedRate { programme: p, general, general_text: row.mfn, later: None };
+            return Some((row.mfn.to_string(), c));
+        }
         ctx.warn(Detail::ClaimNoRate {
             line: line.id.clone(),
             code: row.code().to_string(),

@@ -299,6 +299,9 @@ pub(super) fn price_with(
     let mut duty_total = Decimal::ZERO;
     // The column 1 duty, for the all-in (15 %) layers.
     let mut column1_duty: Option<Decimal> = None;
+    // The tariff's general rate is Free (unclaimed): a programme may still spare the goods an
+    // additional duty, offered below (audit-ee M1).
+    let mut general_free = false;
 
     if let DutySource::NoBorder(m) = source {
         p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note.clone()));
@@ -371,6 +374,7 @@ pub(super) fn price_with(
             Expr::Tariff(expr) if rate.deduction.is_none() => Some(*expr),
             _ => None,
         };
+        general_free = rate.claim.is_none() && lazy.is_some_and(super::claims::free_general);
         let mut r = match lazy {
             Some(expr) => expr.evaluate_amount(&input),
             None => rate.expr.evaluate(&input),
@@ -467,6 +471,9 @@ pub(super) fn price_with(
                 let mut charged = us_layers(ctx, &layers, p);
                 duty_known &= charged.known;
                 crate::money::add_to(&mut duty_total, charged.total);
+                if general_free {
+                    free_line_offers(ctx, o, &charged.waivable, p);
+                }
                 waived_savings(&charged.waivable, &mut p.alternatives);
                 claim_waived(p, std::mem::take(&mut charged.claim_waived));
             }

@@ -347,7 +347,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         // A relief from a secondary source the consignment is over: its amount is as unverified
         // as the rest of the row, so the levies it would relieve are not priced (audit-r R-TW1:
         // Taiwan's NT$2,000 read on a page of 2021 stood for 2016, when Customs gave NT$3,000).
-        if !within && t.source.is_verify() && t.effect == ThresholdEffect::Relieve {
+        if !within
+            && t.source.is_verify()
+            && t.effect == ThresholdEffect::Relieve
+            && !amount_confirmed(&day.thresholds, t)
+        {
             let mut open = over_amount_open(ctx, t, per_item)?;
             // Over the highest amount a primary text allows it (`at_most`), a line is over the
             // relief whatever its true amount: its levies are priced (audit-dd DD6).
@@ -749,6 +753,21 @@ fn over_amount_open(ctx: &Ctx<'_>, t: &Threshold, per_item: bool) -> Result<Vec<
     Ok(match per_item || excludes_by_line(t) || open.len() == ctx.req.lines.len() {
         true => open,
         false => Vec::new(),
+    })
+}
+
+/// A `verify` relief whose amount an `official` relief of the same day states too (same effect,
+/// amount, currency, basis and comparison): only whether it applies is unsettled, so a consignment
+/// over that amount is over it, settled (audit-ee M3: the US$800 of 19 U.S.C. 1321(a)(2)(C) on
+/// 2025-02-05, unsettled for products of China and Hong Kong only).
+fn amount_confirmed(rows: &[&'static Threshold], t: &Threshold) -> bool {
+    rows.iter().any(|o| {
+        !o.source.is_verify()
+            && o.effect == t.effect
+            && o.amount == t.amount
+            && o.currency == t.currency
+            && o.basis == t.basis
+            && o.strictly_below == t.strictly_below
     })
 }
 

@@ -51,6 +51,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     let facts = super::postal::line_facts(ctx, us);
     let decisions = us_rules.decide_for(&scopes, us.origin, ctx.req.date, Some(&facts));
     let two_metals = metals_in_play(&decisions);
+    let foreign_value = foreign_value_base(ctx, us, p);
     let mut stated: Vec<&'static Layer> = Vec::new();
     let mut charged_ids: Vec<&'static str> = Vec::new();
     for d in decisions {
@@ -79,7 +80,14 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
                 None => unsettled_levy(us, l, why),
             },
             (None, Some(why)) if on_metal => unsettled_levy(us, l, why.clone()),
-            (None, _) => layer_levy(us, l, d.outside_metal_of, metal),
+            (None, _) => match &foreign_value {
+                Some(Ok((value, note))) if !on_metal => {
+                    let part = UsLine { customs_value: *value, claim: None, ..*us };
+                    Levy { base_note: Note::from(note.clone()), ..layer_levy(&part, l, None, None) }
+                }
+                Some(Err(why)) if !on_metal => unsettled_levy(us, l, why.clone()),
+                _ => layer_levy(us, l, d.outside_metal_of, metal),
+            },
         };
         super::postal::name_at_least_heading(us_rules, us, l, ctx.req.date, &mut levy);
         if let Some(claim) = us.claim.as_deref().filter(|c| l.waived_by.contains(c)) {
@@ -117,6 +125,36 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
     }
     super::postal::stated_rows(ctx, us, &stated, &charged_ids, p, &mut out);
     out
+}
+
+/// The chapter 98 provisions whose goods pay the additional duties on the part of their value
+/// the provision taxes, not on the full value and not exempt as the other chapter 98 goods are
+/// (CBP CSMS #67844987: "certain 9802 provisions remain subject to the additional duty on the
+/// value of foreign repairs, alterations, processing, or assembly"; CBP IEEPA FAQ; audit-ee M2),
+/// with that part as the tariff line's text names it.
+const FOREIGN_VALUE_PROVISIONS: [(&str, &str, &str); 4] = [
+    ("98020040", "9802.00.40", "the value of the repairs or alterations"),
+    ("98020050", "9802.00.50", "the value of the repairs or alterations"),
+    ("98020060", "9802.00.60", "the value of the processing outside the United States"),
+    ("98020080", "9802.00.80", "the full value less the cost or value of the products of the United States"),
+];
+
+/// The base of the additional duties of a line of a [`FOREIGN_VALUE_PROVISIONS`] code: the value
+/// of the one component its duty rate is charged on (`"2.5% on repairs"` with
+/// `components: {"repairs": …}`), or why it is not given. `None` for any other code.
+fn foreign_value_base(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &Priced) -> Option<Result<(Decimal, String), String>> {
+    let (_, provision, part) = FOREIGN_VALUE_PROVISIONS.iter().find(|(c, _, _)| us.code.digits().starts_with(c))?;
+    let values = super::line::component_values(ctx, us.line);
+    let mut read = values.iter().enumerate().filter(|(i, _)| p.components_read.contains(*i)).map(|(_, v)| v);
+    Some(match (read.next(), read.next()) {
+        (Some((key, value)), None) => {
+            Ok((*value, format!("{part} under {provision}: component {key} {}", format_grouped(*value))))
+        }
+        _ => Err(format!(
+            "goods of {provision} pay the additional duties on {part}, not on the full value (CBP CSMS #67844987): give that value as the one component the line's duty_rate is charged on (duty_rate \"2.5% on foreign_value\" with components {{\"foreign_value\": …}}) for line {}",
+            us.line.id
+        )),
+    })
 }
 
 /// Why one `metal_content_value` cannot price the line, when layers on the content of two metals
@@ -290,6 +328,38 @@ pub(super) fn layer_levy(
         formula: formula.into(),
         source,
         not_priced: false,
+    }
+}
+
+/// Offers, on an unclaimed line whose general rate is Free, each programme open to the origin
+/// whose claim would remove a layer charged: the duty stays Free, and [`waived_savings`] adds
+/// what the claim removes (a Canadian good of USMCA origin is not charged heading 9903.01.10:
+/// heading 9903.01.14; audit-ee M1).
+pub(super) fn free_line_offers(ctx: &Ctx<'_>, origin: &str, waivable: &[(Vec<&'static str>, Waived)], p: &mut Priced) {
+    for (by, _) in waivable {
+        for code in by {
+            if p.alternatives.iter().any(|a| a.program == *code) {
+                continue;
+            }
+            let open = ctx.rules.programmes(ctx.destination).iter().find(|prog| {
+                prog.code == *code && prog.open_to(origin, ctx.req.date) && !prog.unverified_for(origin, ctx.req.date)
+            });
+            let Some(prog) = open else { continue };
+            let zero = Decimal::ZERO;
+            p.alternatives.push(Alternative {
+                program: prog.code.into(),
+                name: prog.name.into(),
+                rate: "Free".into(),
+                duty: Some(zero),
+                saving: Some(zero),
+                waived: Vec::new(),
+                total_saving: Some(zero),
+                note: format!(
+                    "claim {} ({}): the general rate is Free and stays so; the claim needs goods originating under the agreement's rules of origin and counts for the additional duties that spare them; not applied",
+                    prog.code, prog.name
+                ),
+            });
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 mod korea;
 mod small_parcel_reliefs;
 mod us_books;
+mod us_de_minimis_february_2025;
 mod verify_relief_bounds;
 
 use crate::common::{applies, d, engine, levy, quote, request, warned};
@@ -265,7 +266,7 @@ fn us_de_minimis_ends_for_china_and_hong_kong_on_2025_05_02() {
     // longer available for products of the PRC or Hong Kong entered from 2025-05-02; for every
     // other country it ends on 2025-08-29 (EO 14324).
     let cn_before = us("2025-05-01", &["CN"]);
-    assert!(applies(&cn_before, "us-de-minimis-800"));
+    assert!(applies(&cn_before, "us-de-minimis-800-from-2025-02-07"));
     assert_eq!(cn_before.totals.duty, d("0.00"));
     for origin in ["CN", "HK"] {
         let q = us("2025-05-02", &[origin]);

@@ -8,7 +8,10 @@ mod batteries_and_note_20;
 mod canada_mexico_and_medical_goods;
 mod ieepa_ruling;
 mod list_4a_lower_bound;
+mod repairs_abroad_9802;
 mod section_301_lists;
+mod steel_heading_names;
+mod usmca_on_free_lines;
 
 use crate::common::{d, quote, warned};
 use landed::quote::{LevyKind, LineQuote, LineStatus, Quote};

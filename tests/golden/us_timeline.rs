@@ -201,7 +201,7 @@ const TIMELINE: &[(&str, &str, &str, Expected, &str)] = &[
     // The CBP 7501 line (docs/rules.md#us-additional-duties): 301 list 3 25 % + 232 steel, 25 % from 2025-03-12
     // (Proclamation 10896), 50 % from 2025-06-04 (Proclamation 10947, 9903.81.87-.90), the 2026
     // annexes from 2026-04-06.
-    ("2025-06-03", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-25", Some("25")), ("ieepa-fentanyl-cn", Some("20"))], "Proclamation 10896"),
+    ("2025-06-03", "CN", STEEL_ARTICLE, &[("s301-list3", Some("25")), ("s232-steel-derivatives-25", Some("25")), ("ieepa-fentanyl-cn", Some("20"))], "Proclamation 10896; a derivative, 9903.81.89/.90 (audit-ee M4)"),
     // From 2025-06-04 an article of chapter 73 pays on its steel content (9903.81.90, CBP CSMS
     // #65236374); the rest of its value pays the layers 232 goods are otherwise outside of
     // (reciprocal 9903.01.25 before 2026-02-24, Section 122 9903.03.01 after).
@@ -539,13 +539,14 @@ fn chapter_73_article_pays_section_232_on_its_steel_content_from_2025_06_04() {
     assert!(l.reason.as_deref().unwrap().contains("metal_content_value"), "{:?}", l.reason);
     assert_eq!(additional(l, "9903.81.90"), None);
     // Before 2025-06-04 (Proclamation 10896, CBP guidance of 2025-03-07) chapter 73 paid 25 % of
-    // the full value: 250.00, and no metal content is needed.
+    // the full value: 250.00, and no metal content is needed; a derivative, named 9903.81.89 or
+    // 9903.81.90, which heading 9903.81.87 excepts (audit-ee M4).
     let q = us_line(
         "2025-06-03",
         "CN",
         json!({"id": "a", "code": "7326.90.8688", "quantity": "1", "unit_price": "1000.00"}),
     );
-    assert_eq!(additional(&q.lines[0], "9903.81.87"), Some(d("250.00")));
+    assert_eq!(additional(&q.lines[0], "9903.81.89 or 9903.81.90"), Some(d("250.00")));
 }
 
 #[test]

@@ -465,6 +465,21 @@ fn note16_scope(code: &str) -> &'static str {
     }
 }
 
+/// The chapter 98 provisions whose goods pay the additional duties on the value added abroad
+/// (repairs, alterations, processing: 9802.00.40, .50, .60) or on the value less the U.S.
+/// components (assembly: 9802.00.80), not the exemption of the other chapter 98 provisions: CBP
+/// CSMS #67844987 (Section 122, as reproduced by jmrodgers.com: "certain 9802 provisions remain
+/// subject to the additional duty on the value of foreign repairs, alterations, processing, or
+/// assembly"); CBP IEEPA FAQ (as reproduced: "except for goods entered under subheading
+/// 9802.00.80; 9802.00.40, 9802.00.50, 9802.00.60"). The exemption lists name them; they are
+/// left off (audit-ee M2).
+const PAY_ON_FOREIGN_VALUE: [&str; 4] = ["98020040", "98020050", "98020060", "98020080"];
+
+/// A code of the 9802 provisions of [`PAY_ON_FOREIGN_VALUE`].
+fn pays_on_foreign_value(code: &str) -> bool {
+    PAY_ON_FOREIGN_VALUE.iter().any(|p| code.starts_with(p))
+}
+
 /// The Section 301 product lists (The Budget Lab's compilation of the USTR lists).
 const S301_FILE: &str = "us/ch99-lists/s301_product_lists.csv";
 /// Lists 1, 2, 3 (9903.88.03 and .04) and 4A: the headings whose membership the HTS footnotes
@@ -839,8 +854,12 @@ pub fn scopes(dir: &Path) -> Result<String> {
                 annex_start = Some(from.clone());
             }
             let scope = naming(&get);
+            let code = text(r.get(code_i).unwrap_or_default());
+            if (scope == "ieepa:exempt" || scope == "s122:exempt") && pays_on_foreign_value(&code) {
+                continue;
+            }
             let (from, to) = if scope == "ieepa:exempt" { annex_ii.clone() } else { (from, String::new()) };
-            add((scope, from, to), file, &text(r.get(code_i).unwrap_or_default()));
+            add((scope, from, to), file, &code);
         }
     }
     // The 2025 regime's articles as the HTS footnotes mark them, until the 2026 annexes replace it.
@@ -889,6 +908,18 @@ pub fn scopes(dir: &Path) -> Result<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn repairs_processing_and_assembly_of_9802_are_left_off_the_exemption_lists() {
+        // CBP CSMS #67844987 and the IEEPA FAQ (audit-ee M2): 9802.00.40/.50/.60/.80 pay on the
+        // value added abroad; 9802.00.10/.20 (U.S. goods returned unchanged) stay exempt.
+        for code in ["98020040", "9802005010", "98020060", "9802008040"] {
+            assert!(pays_on_foreign_value(code), "{code}");
+        }
+        for code in ["9802002000", "9802009100", "98021000"] {
+            assert!(!pays_on_foreign_value(code), "{code}");
+        }
+    }
 
     #[test]
     fn a_shorter_code_is_on_a_list_when_every_statistical_line_under_it_is() {

@@ -84,17 +84,18 @@ fn canadian_steel_pays_232_and_no_ieepa_from_2025_06_04_proclamation_10947() {
 fn a_usmca_claim_leaves_232_charged_in_the_early_window_subject_to_means_more_than_0() {
     // CBP CSMS #65054270: "'Subject to' means that duty more than 0% is owed". A USMCA-claimed
     // steel article of Canada owes no IEEPA duty (heading 9903.01.14), so it is subject to 232:
-    // 7326.90.86.88 (chapter 73, on the full value until 2025-06-03, heading 9903.81.87 + 25 %,
-    // Proclamation 10896): 25 % × 1,000.00 = 250.00; column 1 Free under claim S.
+    // 7326.90.86.88 (chapter 73, on the full value until 2025-06-03, a derivative of heading
+    // 9903.81.89 or 9903.81.90 + 25 %, which 9903.81.87 excepts (audit-ee M4), Proclamation
+    // 10896): 25 % × 1,000.00 = 250.00; column 1 Free under claim S.
     let mut l = line("7326.90.86.88", "1000.00");
     l["claim"] = json!("S");
     let q = us("CA", "2025-05-01", l);
     let l = &q.lines[0];
-    assert_eq!(levy_named(l, "9903.81.87").and_then(|l| l.amount), Some(d("250.00")), "{:?}", l.levies);
+    assert_eq!(levy_named(l, "9903.81.89 or 9903.81.90").and_then(|l| l.amount), Some(d("250.00")), "{:?}", l.levies);
     assert!(l.excluded.iter().any(|e| e.ch99 == "9903.01.10" && e.reason.contains("claim")), "{:?}", l.excluded);
     // Without the claim the IEEPA duty takes 232's place (listed, verify).
     let q = us("CA", "2025-05-01", line("7326.90.86.88", "1000.00"));
-    assert!(excluded(&q.lines[0], "9903.81.87"));
+    assert!(excluded(&q.lines[0], "9903.81.89 or 9903.81.90"));
     assert_eq!(levy_named(&q.lines[0], "9903.01.10").map(|l| l.amount), Some(None));
 }
 
