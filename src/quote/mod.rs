@@ -556,14 +556,14 @@ fn quote_reading(
     let flat_shares = flat_duty_shares(&mut ctx, &relief, &values)?;
 
     let mut lines = Vec::with_capacity(req.lines.len());
-    let mut landed_extra = Decimal::ZERO;
+    // What the dearest tariff lines of partial codes add; `None` once a line's duty is not priced
+    // (no top to the range: audit-ff FF9).
+    let mut landed_extra = Some(Decimal::ZERO);
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
         ctx.line_at = i;
-        crate::money::add_to(
-            &mut landed_extra,
-            price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?,
-        );
+        let extra = price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?;
+        landed_extra = landed_extra.zip(extra).map(|(a, b)| a + b);
     }
     taxes::tax_per_item(&mut ctx, &mut lines);
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
@@ -601,7 +601,7 @@ fn quote_reading(
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     note_incoterm(&mut ctx, &totals);
     if lines.iter().any(|l| l.range.is_some()) {
-        totals.landed_max = Some(totals.landed + landed_extra);
+        totals.landed_max = landed_extra.map(|extra| totals.landed + extra);
     }
     let display = match req.display_currency {
         Some(dc) if dc != currency => {

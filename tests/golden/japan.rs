@@ -6,6 +6,7 @@
 //! WTO rate where that is lower and not in parentheses.
 
 mod seasonal_preferences;
+mod small_amount_exemption;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources};
