@@ -530,8 +530,13 @@ fn quote_reading(
     let mut values: Vec<LineValues> = (0..req.lines.len())
         .map(|i| LineValues {
             goods: goods[i],
+            // The law's figure, not rounded: Customs Tariff Act art. 4-6(2) values the goods at
+            // the retail price × 0.6 (Customs Answer 1405) and states no rounding of it; Japan
+            // rounds the tax base (to ¥1,000, downwards) and the tax, which the pricing does. A
+            // yen rounded by the request's policy decided art. 14 item 18's "¥10,000 or less":
+            // retail ¥16,667 (10,000.2) was relieved, ¥16,668 (10,000.8) not (audit-ff FF3).
             customs_goods: match personal.filter(|p| p.covers(&req.lines[i].code)) {
-                Some(p) => crate::money::round_to(goods[i] * p.factor, dp, req.rounding.mode),
+                Some(p) => goods[i] * p.factor,
                 None => goods[i],
             },
             shipping: Decimal::ZERO,

@@ -622,6 +622,12 @@ fn compared_value(ctx: &mut Ctx<'_>, t: &Threshold, cv: &ConsignmentValues) -> R
         ThresholdBasis::Intrinsic => cv.intrinsic,
         _ => cv.customs,
     };
+    // A consignment's value in the threshold's own currency is compared as it is: Japan's
+    // personal-use value (retail ¥16,667 × 0.6 = 10,000.2) is not rounded to the yen by the
+    // request's policy before "¥10,000 or less" (audit-ff FF3).
+    if t.currency == ctx.j.currency {
+        return Ok(value);
+    }
     converted_value(ctx, t, value)
 }
 

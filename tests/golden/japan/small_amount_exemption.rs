@@ -3,7 +3,7 @@
 //! art. 4-6(2) (the personal-use value, retail price × 0.6: Customs Answer 1405), Customs Answer
 //! 1006 (designated articles; a gift for private use), art. 3-3 (the simplified tariff).
 
-use crate::common::quote;
+use crate::common::{applies, d, levy, quote};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::json;
 
@@ -12,6 +12,30 @@ fn parcel(code: &str, price: &str, from: &str, business: bool, gift: bool) -> Qu
     quote(json!({"destination": "JP", "currency": "JPY", "origin": from, "ship_from": from, "channel": "post",
         "incoterm": "DDP", "date": "2026-11-27", "business_buyer": business, "gift": gift,
         "lines": [{"id": "a", "code": code, "quantity": "1", "unit_price": price}]}))
+}
+
+/// The value a threshold check compared.
+fn compared(q: &Quote, id: &str) -> Option<rust_decimal::Decimal> {
+    q.thresholds.iter().find(|t| t.id == id).and_then(|t| t.value)
+}
+
+/// Art. 4-6(2) values personal-use goods at the retail price × 0.6 and states no rounding of it;
+/// art. 14 item 18 exempts a total customs value of "¥10,000 or less". Woven trousers (6203.42):
+/// retail ¥16,666 → 9,999.6, exempt; ¥16,667 → 10,000.2, over: simplified 10 % on 10,000 (the base
+/// down to ¥1,000) = 1,000; consumption tax on 11,000: 7.8 % = 858 → 800, local 800 × 22/78 = 225
+/// → 200 (Customs Answer 1111). The request's rounding policy rounded 10,000.2 to 10,000 and
+/// relieved it (audit-ff FF3).
+#[test]
+fn the_personal_use_value_is_compared_with_10000_yen_unrounded() {
+    let under = parcel("6203.42", "16666", "US", false, false);
+    assert_eq!(compared(&under, "jp-small-10000"), Some(d("9999.6")));
+    assert!(applies(&under, "jp-small-10000"));
+    assert_eq!(levy(&under.lines[0], LevyKind::Duty), d("0"));
+
+    let over = parcel("6203.42", "16667", "US", false, false);
+    assert_eq!(compared(&over, "jp-small-10000"), Some(d("10000.2")));
+    assert!(!applies(&over, "jp-small-10000"));
+    assert_eq!((over.totals.duty, over.totals.tax), (d("1000"), d("1000")), "{:?}", over.lines[0].levies);
 }
 
 /// Art. 3-3: a consignment of ¥200,000 or less takes the simplified tariff; for bags (4202.21,
