@@ -3,7 +3,7 @@
 //! art. 4-6(2) (the personal-use value, retail price × 0.6: Customs Answer 1405), Customs Answer
 //! 1006 (designated articles; a gift for private use), art. 3-3 (the simplified tariff).
 
-use crate::common::{applies, d, levy, quote};
+use crate::common::{applies, d, levy, quote, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use serde_json::json;
 
@@ -36,6 +36,28 @@ fn the_personal_use_value_is_compared_with_10000_yen_unrounded() {
     assert_eq!(compared(&over, "jp-small-10000"), Some(d("10000.2")));
     assert!(!applies(&over, "jp-small-10000"));
     assert_eq!((over.totals.duty, over.totals.tax), (d("1000"), d("1000")), "{:?}", over.lines[0].levies);
+}
+
+/// Customs Answer 1006: designated articles "imported as a gift for private use, and Customs
+/// accepts the claim of private use, … could be exempted from taxation in some cases provided that
+/// the customs value does not exceed 10,000 yen". A knitted sweater (6110.20, designated) given
+/// from Italy, retail ¥12,000 → value 7,200: exempt under `jp-small-10000-gift`, with its
+/// assumption stated; it was charged ¥1,200 and `gift` reported unused (audit-ff FF37). Not a
+/// gift: the designation bars the exemption (duty and tax charged). A gift of ¥20,000 (value
+/// 12,000) is over ¥10,000.
+#[test]
+fn a_designated_article_sent_as_a_gift_keeps_the_10000_yen_exemption_customs_answer_1006() {
+    let gift = parcel("6110.20", "12000", "IT", false, true);
+    assert!(applies(&gift, "jp-small-10000-gift"), "{:?}", gift.thresholds);
+    assert_eq!((gift.totals.duty, gift.totals.tax), (d("0"), d("0")));
+    assert!(!warned(&gift, "W_INPUT_UNUSED"), "{:?}", gift.warnings);
+    assert!(gift.warnings.iter().any(|w| w.code == "W_ASSUMPTION" && w.message.contains("jp-small-10000-gift")));
+
+    let bought = parcel("6110.20", "12000", "IT", false, false);
+    assert!(!applies(&bought, "jp-small-10000") && bought.totals.duty > d("0"));
+
+    let dear = parcel("6110.20", "20000", "IT", false, true);
+    assert!(!applies(&dear, "jp-small-10000-gift") && dear.totals.duty > d("0"));
 }
 
 /// Art. 3-3: a consignment of ¥200,000 or less takes the simplified tariff; for bags (4202.21,
