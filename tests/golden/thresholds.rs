@@ -2,6 +2,7 @@
 //! law or the official guidance named in the test. Every rule is a dated row of
 //! `tariffs/rules/thresholds.tsv` (or `territories.tsv`, `jurisdictions.tsv`).
 
+mod denmark;
 mod korea;
 mod small_parcel_reliefs;
 mod us_books;
