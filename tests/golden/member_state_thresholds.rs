@@ -201,9 +201,14 @@ fn an_undated_secondary_vat_row_does_not_answer_before_its_vintage() {
     // of the compilations, and none is claimed.
     // Ireland's rows are dated in the EU compilation (23 % to 2020-08-31, 21 % from 2020-09-01,
     // verified from VATCA 2010 s.46(1A) in rules/vat_extra.tsv): 2020-10-01 is 21 %, as it was.
-    for (destination, currency, date) in
-        [("JP", "JPY", "2016-06-01"), ("NZ", "NZD", "2009-06-01"), ("SA", "SAR", "2019-06-01")]
-    {
+    // audit-ff FF1 (fix-jj): Japan's 8 % (6.3 % + 17/63, from 2014-04-01) is now a row of
+    // rules/vat_extra.tsv read in an official text (Japan Post's notice of 2014-03-19): that date
+    // answers with it, not the compilation's 10 % (tests/golden/japan/consumption_tax_before_2019.rs).
+    // ¥100,000: 6.3 % = 6,300, local 6,300 × 17/63 = 1,700.
+    let mut v = toy("JP", "JPY", "2016-06-01", "100000.00", "0", "0%");
+    v["business_buyer"] = json!(true);
+    assert_eq!(quote(v).totals.tax, d("8000"));
+    for (destination, currency, date) in [("NZ", "NZD", "2009-06-01"), ("SA", "SAR", "2019-06-01")] {
         let mut v = toy(destination, currency, date, "100000.00", "0", "0%");
         v["business_buyer"] = json!(true);
         let q = quote(v);
