@@ -4,6 +4,7 @@
 
 mod denmark;
 mod korea;
+mod new_zealand;
 mod small_parcel_reliefs;
 mod us_books;
 
