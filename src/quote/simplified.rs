@@ -39,8 +39,10 @@ pub(super) fn simplify(
             // The duty is due at a rate not known: listed without an amount, never dropped, so
             // the line's range says it has no top (audit-ff FF9: the bag's duty was missing and
             // the quote's landed_max was its lower bound).
+            // Once for the line (each of a partial code's tariff lines names its general rate in
+            // its levy): the same note, not one per general rate.
             let note = format!(
-                "the simplified tariff applies to the consignment ({}, Customs Tariff Act art. 3-3), but its rate for this code is not known: {} ({}); tariff: \"general\" prices the consignment at the general tariff ({general}), or give the line's duty_rate",
+                "the simplified tariff applies to the consignment ({}, Customs Tariff Act art. 3-3), but its rate for this code is not known: {} ({}); tariff: \"general\" prices the consignment at the general tariff, or give the line's duty_rate",
                 t.id, row.category, row.id
             );
             ctx.warn(Detail::Tariff { line: line.id.clone(), note });

@@ -77,6 +77,9 @@ fn an_unknown_simplified_rate_keeps_the_duty_listed_and_the_range_without_a_top(
         assert_eq!((duty.amount, duty.partial_amount), (None, None), "{code}");
         assert!(duty.rate.as_str().contains("simplified tariff, rate not known"), "{code}: {}", duty.rate.as_str());
         assert_eq!(q.totals.landed_max, None, "{code}");
+        let said =
+            q.warnings.iter().filter(|w| w.code == "W_TARIFF" && w.message.contains("rate for this code is not known"));
+        assert_eq!(said.count(), 1, "{code}: once for the line, not once per tariff line");
         assert!(q.totals.at_least && !q.totals.complete, "{code}");
     }
 }
