@@ -496,7 +496,7 @@ impl EmbeddedFx {
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
-                rate: fixed(euro.used.rate).round_dp(6).normalize(),
+                rate: fixed(euro.used.rate).normalize(),
                 source: format!("{legal}, with the {f}/{t} rate: {}", euro.used.source),
             },
             ..euro
@@ -549,7 +549,7 @@ impl EmbeddedFx {
         Some(CustomsRate {
             used: FxUsed {
                 pair: format!("{from}/{to}"),
-                rate: (t / f).round_dp(6).normalize(),
+                rate: unrounded_quotient(t, f)?,
                 source: format!("fixed peg to the US dollar: {} (rules/fx_pegs.tsv)", sources.join("; ")),
             },
             rate_date: date,
@@ -570,10 +570,12 @@ impl EmbeddedFx {
         column_rate(columns, rates, c)
     }
 
+    /// Units of `to` per unit of `from` in an ECB row: the row's rates per euro divided, at full
+    /// precision ([`unrounded_quotient`]).
     fn cross(&self, columns: &[Currency], rates: &str, from: Currency, to: Currency) -> Option<Decimal> {
         let f = self.per_eur(columns, rates, from)?;
         let t = self.per_eur(columns, rates, to)?;
-        Some((t / f).round_dp(6).normalize())
+        unrounded_quotient(t, f)
     }
 
     /// The EU customs rate for the month of `date` (ECB rate of the penultimate Wednesday of the
@@ -723,6 +725,16 @@ fn per_gbp(columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
 
 /// The rate of `c` in a row's tab-separated `rates`, whose columns are `columns`; `None` when the
 /// row has no rate for it.
+/// `units_of_to ÷ units_of_from` (two rates against one base currency) without rounding: the
+/// ECB publishes units per euro and a foreign amount's value in euro is the amount divided by that
+/// rate (Regulation (EU) 952/2013 art. 53(1)(a); Implementing Regulation (EU) 2015/2447 art. 146),
+/// a division the law does not round. A rate rounded to 6 places kept 2-3 significant digits of a
+/// currency of thousands per euro: IDR 100,000,000 at 20,269.17 per euro was EUR 4,900.00 for
+/// EUR 4,933.60 (audit-ff FF36). The quotient keeps Decimal's 28 digits; `None` for a zero rate.
+fn unrounded_quotient(units_of_to: Decimal, units_of_from: Decimal) -> Option<Decimal> {
+    units_of_to.checked_div(units_of_from).map(|q| q.normalize())
+}
+
 fn column_rate(columns: &[Currency], rates: &str, c: Currency) -> Option<Decimal> {
     let i = columns.iter().position(|x| *x == c)?;
     let text = rates.split('\t').nth(i)?;

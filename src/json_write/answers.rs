@@ -85,6 +85,7 @@ spelled!(NotPriceableKind {
     ReferencePrice => "reference_price",
     EndUse => "end_use",
     TariffQuota => "tariff_quota",
+    SimplifiedUnmapped => "simplified_unmapped",
 });
 
 impl WriteJson for crate::hs::HsCode {

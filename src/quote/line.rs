@@ -38,7 +38,7 @@ pub(super) fn price_line(
     relief: &Relief,
     flat_share: Option<FlatShare>,
     out: &mut Vec<LineQuote>,
-) -> Result<Decimal> {
+) -> Result<Option<Decimal>> {
     let customs_value = match ctx.j.duty_basis {
         DutyBasis::Cif => v.cif(),
         DutyBasis::Fob => v.customs_goods,
@@ -136,20 +136,22 @@ pub(super) fn price_line(
             "" => format!("{} {cur}", format_grouped(amount)),
             _ => format!("{} {cur} ({line})", format_grouped(amount)),
         };
-        p.reasons.push(if r.min_levies == r.max_levies {
-            format!(
-                "code {code} covers tariff lines of {} different duties, which come to the same levies here ({} {cur}); give the full code to name the line",
-                r.lines,
-                format_grouped(r.min_levies)
-            )
-        } else {
-            format!(
+        if r.min_levies != r.max_levies {
+            p.reasons.push(format!(
                 "code {code} covers tariff lines of {} different duties: levies range from {} to {}; give the full code",
                 r.lines,
                 named(r.min_levies, &r.min_code),
                 named(r.max_levies, &r.max_code)
-            )
-        });
+            ));
+        } else if unpriced.is_empty() {
+            // (With lines not priced, their reason below says what the range lacks: the priced
+            // lines' agreeing is no "same levies".)
+            p.reasons.push(format!(
+                "code {code} covers tariff lines of {} different duties, which come to the same levies here ({} {cur}); give the full code to name the line",
+                r.lines,
+                format_grouped(r.min_levies)
+            ));
+        }
     }
     if count > 1 && readings.is_none() && !unpriced.is_empty() {
         p.reasons.push(unpriced_reason(ctx, code, &unpriced));
@@ -200,7 +202,8 @@ pub(super) fn price_line(
         claim: p.claim,
         range,
     });
-    Ok(extra)
+    // A tariff line whose duty is not priced has no top: nor has the line (audit-ff FF9).
+    Ok(unpriced.is_empty().then_some(extra))
 }
 
 /// Notes a variant whose duty has no amount (a rate that is not one, a quantity not given): its

@@ -539,8 +539,13 @@ fn quote_reading(
     let mut values: Vec<LineValues> = (0..req.lines.len())
         .map(|i| LineValues {
             goods: goods[i],
+            // The law's figure, not rounded: Customs Tariff Act art. 4-6(2) values the goods at
+            // the retail price × 0.6 (Customs Answer 1405) and states no rounding of it; Japan
+            // rounds the tax base (to ¥1,000, downwards) and the tax, which the pricing does. A
+            // yen rounded by the request's policy decided art. 14 item 18's "¥10,000 or less":
+            // retail ¥16,667 (10,000.2) was relieved, ¥16,668 (10,000.8) not (audit-ff FF3).
             customs_goods: match personal.filter(|p| p.covers(&req.lines[i].code)) {
-                Some(p) => crate::money::round_to(goods[i] * p.factor, dp, req.rounding.mode),
+                Some(p) => goods[i] * p.factor,
                 None => goods[i],
             },
             shipping: Decimal::ZERO,
@@ -565,14 +570,14 @@ fn quote_reading(
     let flat_shares = flat_duty_shares(&mut ctx, &relief, &values)?;
 
     let mut lines = Vec::with_capacity(req.lines.len());
-    let mut landed_extra = Decimal::ZERO;
+    // What the dearest tariff lines of partial codes add; `None` once a line's duty is not priced
+    // (no top to the range: audit-ff FF9).
+    let mut landed_extra = Some(Decimal::ZERO);
     for (i, line) in req.lines.iter().enumerate() {
         let share = flat_shares.get(i).cloned().flatten();
         ctx.line_at = i;
-        crate::money::add_to(
-            &mut landed_extra,
-            price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?,
-        );
+        let extra = price_line(&mut ctx, line, &codes[i], &values[i], relief.for_line(i), share, &mut lines)?;
+        landed_extra = landed_extra.zip(extra).map(|(a, b)| a + b);
     }
     taxes::tax_per_item(&mut ctx, &mut lines);
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
@@ -610,7 +615,7 @@ fn quote_reading(
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     note_incoterm(&mut ctx, &totals);
     if lines.iter().any(|l| l.range.is_some()) {
-        totals.landed_max = Some(totals.landed + landed_extra);
+        totals.landed_max = landed_extra.map(|extra| totals.landed + extra);
     }
     let display = match req.display_currency {
         Some(dc) if dc != currency => {

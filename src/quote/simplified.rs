@@ -30,14 +30,37 @@ pub(super) fn simplify(
     }
     match &row.rate {
         SimplifiedRate::General => {
-            let note = format!("general tariff {general}: {} is outside the simplified tariff ({})", row.category, row.id);
+            let note =
+                format!("general tariff {general}: {} is outside the simplified tariff ({})", row.category, row.id);
             ctx.warn(Detail::Tariff { line: line.id.clone(), note });
             DutySource::Rate(rate)
         }
-        SimplifiedRate::Unmapped => DutySource::None(format!(
-            "the simplified tariff applies to the consignment ({}, Customs Tariff Act art. 3-3), but its rate for this code is not known: {} ({}); tariff: \"general\" prices the consignment at the general tariff ({general}), or give the line's duty_rate",
-            t.id, row.category, row.id
-        )),
+        SimplifiedRate::Unmapped => {
+            // The duty is due at a rate not known: listed without an amount, never dropped, so
+            // the line's range says it has no top (audit-ff FF9: the bag's duty was missing and
+            // the quote's landed_max was its lower bound).
+            // Once for the line (each of a partial code's tariff lines names its general rate in
+            // its levy): the same note, not one per general rate.
+            let note = format!(
+                "the simplified tariff applies to the consignment ({}, Customs Tariff Act art. 3-3), but its rate for this code is not known: {} ({}); tariff: \"general\" prices the consignment at the general tariff, or give the line's duty_rate",
+                t.id, row.category, row.id
+            );
+            ctx.warn(Detail::Tariff { line: line.id.clone(), note });
+            let text = format!("simplified tariff, rate not known ({}); general tariff {general}", row.id);
+            DutySource::Rate(DutyRate {
+                expr: Expr::Parsed(Box::new(DutyExpr::NotPriceable {
+                    kind: crate::duty::NotPriceableKind::SimplifiedUnmapped,
+                    text: format!("simplified tariff ({})", row.id),
+                })),
+                text: Cow::Owned(text),
+                name: concat(&["Customs duty (simplified tariff, ", row.id, ")"]).into(),
+                source: RateSource::Shared(&row.source),
+                matched_code: rate.matched_code,
+                special: rate.special,
+                deduction: None,
+                claim: None,
+            })
+        }
         SimplifiedRate::Rate { text, expr } => {
             let said = ctx.warnings.iter().any(|w| match w.detail() {
                 Detail::Tariff { line: l, note } => *l == line.id && note.contains(row.id),

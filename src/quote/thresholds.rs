@@ -279,7 +279,10 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 let items = items.get_or_insert_with(|| item_values(ctx, values));
                 let mut dearest = Decimal::ZERO;
                 for (i, item) in items.iter().enumerate() {
-                    let v = converted_value(ctx, t, *item)?;
+                    let v = match in_request_currency(ctx, t) {
+                        true => request_item_value(ctx, t, i),
+                        false => converted_value(ctx, t, *item)?,
+                    };
                     dearest = dearest.max(v);
                     lines_out.push(match within_amount(v, t) {
                         true => {
@@ -653,11 +656,42 @@ fn sale_tax_stands(relief: &mut Relief, checks: &mut [ThresholdCheck]) {
 
 /// The consignment's value a threshold compares, in the threshold's currency.
 fn compared_value(ctx: &mut Ctx<'_>, t: &Threshold, cv: &ConsignmentValues) -> Result<Decimal> {
+    if in_request_currency(ctx, t) {
+        let goods: Decimal = ctx.req.lines.iter().map(|l| l.quantity * l.unit_price).decimal_sum();
+        return Ok(crate::money::round_to(goods, t.currency.minor_units(), ctx.req.rounding.mode));
+    }
     let value = match t.basis {
         ThresholdBasis::Intrinsic => cv.intrinsic,
         _ => cv.customs,
     };
+    // A consignment's value in the threshold's own currency is compared as it is: Japan's
+    // personal-use value (retail ¥16,667 × 0.6 = 10,000.2) is not rounded to the yen by the
+    // request's policy before "¥10,000 or less" (audit-ff FF3).
+    if t.currency == ctx.j.currency {
+        return Ok(value);
+    }
     converted_value(ctx, t, value)
+}
+
+/// Whether a threshold is compared with the request's own figures: the destination's law states
+/// it in the currency the request is priced in (Korea's US$150 for a purchase in dollars) and it
+/// compares the goods' price (intrinsic value), which the request gives in that currency. The
+/// value is then never converted to the customs currency and back: rounded to the won and
+/// converted back, US$149.99 was 150.01 and lost the relief (audit-ff FF24). A group's amount (the
+/// EU's EUR 150 in Denmark) is the member state's to fix in its own currency: converted as before.
+fn in_request_currency(ctx: &Ctx<'_>, t: &Threshold) -> bool {
+    t.currency == ctx.req.currency
+        && t.currency != ctx.j.currency
+        && t.country == ctx.destination
+        && t.basis == ThresholdBasis::Intrinsic
+}
+
+/// One item of line `i` at the request's own price ([`in_request_currency`]), rounded to the
+/// threshold currency's minor unit.
+fn request_item_value(ctx: &Ctx<'_>, t: &Threshold, i: usize) -> Decimal {
+    let l = &ctx.req.lines[i];
+    let item = if l.quantity > Decimal::ZERO { l.unit_price } else { l.quantity * l.unit_price };
+    crate::money::round_to(item, t.currency.minor_units(), ctx.req.rounding.mode)
 }
 
 /// A value in the customs currency, in the threshold's currency, rounded to its minor unit.

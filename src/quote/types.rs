@@ -355,7 +355,8 @@ pub struct Totals {
     pub due_on_delivery: Decimal,
     /// What the buyer pays in all: checkout plus delivery (compare DAP with DDP on this).
     pub buyer_total: Decimal,
-    /// With partial codes: the landed total at the dearest line under each.
+    /// With partial codes: the landed total at the dearest line under each; absent when a line's
+    /// duty is not priced (the range has no top).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub landed_max: Option<Decimal>,
     /// False when a line is partial or not priced.

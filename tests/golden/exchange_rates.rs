@@ -2,6 +2,7 @@
 //! embedded HMRC and ECB tables; where a table lacks the month, a stated fallback or an error.
 
 mod earlier_years;
+mod ecb_rate_precision;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources, warned};
@@ -56,8 +57,9 @@ fn eu_customs_rate_is_the_ecb_rate_of_the_penultimate_wednesday_of_the_previous_
     let q = engine().quote(&request(cart("DE", "2026-10-20", "USD", "1141.10"))).unwrap();
     let fx = q.fx.iter().find(|f| f.pair == "USD/EUR").expect("USD/EUR used");
     assert!(fx.source.contains("2026-09-23"), "{}", fx.source);
-    assert_eq!(fx.rate, (Decimal::ONE / d("1.1411")).round_dp(6));
-    // $1,141.10 × 0.876347 = €1,000.00.
+    // The ECB rate divided, unrounded (audit-ff FF36: it was rounded to 0.876347).
+    assert_eq!(fx.rate, Decimal::ONE / d("1.1411"));
+    // $1,141.10 / 1.1411 = €1,000.00.
     assert_eq!(duty_base(&q), d("1000.00"));
     assert!(!q.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", q.warnings);
 }
@@ -192,7 +194,8 @@ fn a_dollar_peg_is_named_as_the_peg_and_never_stale_central_bank_of_the_uae() {
     assert!(!q.warnings.iter().any(|w| w.message.contains("fx USD/AED: assumes the ECB")), "{:?}", q.warnings);
     let q = quote(v("SAR"));
     let fx = q.fx.iter().find(|f| f.pair == "SAR/AED").expect("SAR/AED used");
-    assert_eq!(fx.rate, d("0.979333"));
+    // The pegs' quotient 3.6725 / 3.75, unrounded (audit-ff FF36: it was rounded to 0.979333).
+    assert_eq!(fx.rate, d("3.6725") / d("3.75"));
     // A euro amount still crosses the peg with the ECB's dollar rate, and says so.
     let q = quote(v("EUR"));
     let fx = q.fx.iter().find(|f| f.pair == "EUR/AED").expect("EUR/AED used");
@@ -275,7 +278,8 @@ fn eu_quote_in_a_dollar_pegged_currency_names_the_peg_cross_x2() {
         "incoterm": "DDP", "channel": "courier", "shipping": "0",
         "lines": [{"id": "phone", "code": "8517.13.00", "quantity": "1", "unit_price": "500"}]}));
     let fx = q.fx.iter().find(|f| f.pair == "AED/EUR").expect("AED/EUR used");
-    assert_eq!(fx.rate, d("0.242384"));
+    // Unrounded (audit-ff FF36: it was rounded to 0.242384).
+    assert_eq!(fx.rate, Decimal::ONE / (d("3.6725") * d("1.1234")));
     assert!(fx.source.contains("AED at its peg of 3.6725 per US dollar"), "{}", fx.source);
     assert!(fx.source.contains("ECB's US dollar rate of 2026-10-21"), "{}", fx.source);
     assert!(!fx.source.starts_with("ECB euro reference rate"), "{}", fx.source);
@@ -309,7 +313,8 @@ fn the_lev_after_the_changeover_converts_at_its_legal_rate_x11() {
     assert!(de.fx[0].source.starts_with("BGN at its legal conversion rate of 1.95583 per euro"), "{}", de.fx[0].source);
     assert!(de.totals.complete);
     let jp = cart("JP", "2026-11-27", "BGN", "5000");
-    assert_eq!(jp.fx[0].rate, d("89.823758"), "{}", jp.fx[0].source);
+    // EUR/JPY 175.68 / 1.95583, unrounded (audit-ff FF36: it was rounded to 89.823758).
+    assert_eq!(jp.fx[0].rate, d("175.68") / d("1.95583"), "{}", jp.fx[0].source);
     assert!(
         jp.fx[0].source.contains("with the EUR/JPY rate: ECB euro reference rates of 2026-10-30"),
         "{}",

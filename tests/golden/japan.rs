@@ -5,7 +5,9 @@
 //! Act art. 2): the temporary rate where there is one, else the general rate, replaced by the
 //! WTO rate where that is lower and not in parentheses.
 
+mod consumption_tax_before_2019;
 mod seasonal_preferences;
+mod small_amount_exemption;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources};

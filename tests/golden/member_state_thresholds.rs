@@ -201,16 +201,25 @@ fn an_undated_secondary_vat_row_does_not_answer_before_its_vintage() {
     // of the compilations, and none is claimed.
     // Ireland's rows are dated in the EU compilation (23 % to 2020-08-31, 21 % from 2020-09-01,
     // verified from VATCA 2010 s.46(1A) in rules/vat_extra.tsv): 2020-10-01 is 21 %, as it was.
-    for (destination, currency, date) in
-        [("JP", "JPY", "2016-06-01"), ("NZ", "NZD", "2009-06-01"), ("SA", "SAR", "2019-06-01")]
+    // audit-ff FF1, FF29 (fix-jj): Japan's 8 % (6.3 % + 17/63, from 2014-04-01) and New Zealand's
+    // 12.5 % (to 2010-09-30) are now rows of rules/vat_extra.tsv read in official texts (Japan
+    // Post's notice of 2014-03-19, Inland Revenue): those dates answer with them, not the
+    // compilations' rates (tests/golden/japan/consumption_tax_before_2019.rs,
+    // tests/golden/thresholds/new_zealand.rs). ¥100,000: 6.3 % = 6,300, local 6,300 × 17/63 =
+    // 1,700; NZ$100,000: 12.5 % = 12,500.00.
+    for (destination, currency, date, tax) in
+        [("JP", "JPY", "2016-06-01", "8000"), ("NZ", "NZD", "2009-06-01", "12500.00")]
     {
         let mut v = toy(destination, currency, date, "100000.00", "0", "0%");
         v["business_buyer"] = json!(true);
-        let q = quote(v);
-        let reasons = q.lines[0].reason.clone().unwrap_or_default();
-        assert!(reasons.contains(&format!("no VAT/GST rate for {destination} on {date}")), "{destination}: {reasons}");
-        assert!(!q.totals.complete);
+        assert_eq!(quote(v).totals.tax, d(tax), "{destination}");
     }
+    let mut v = toy("SA", "SAR", "2019-06-01", "100000.00", "0", "0%");
+    v["business_buyer"] = json!(true);
+    let q = quote(v);
+    let reasons = q.lines[0].reason.clone().unwrap_or_default();
+    assert!(reasons.contains("no VAT/GST rate for SA on 2019-06-01"), "SA: {reasons}");
+    assert!(!q.totals.complete);
     // From the vintage on, the compilation's row answers (from a secondary source, [verify]).
     let q = quote(toy("SA", "SAR", "2026-03-02", "100000.00", "0", "0%"));
     assert!(warns(&q, "W_VERIFY", "SA 15%"));

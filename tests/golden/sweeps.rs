@@ -290,13 +290,14 @@ fn row<'a>(rows: &'a [SweepRow], destination: &str, origin: &str) -> &'a SweepRo
 fn another_destination_never_pays_the_callers_duties() {
     // An anti-dumping order is the importing country's own measure (19 U.S.C. 1673; in the EU
     // Regulation (EU) 2016/1036 art. 1 and 14): a US order is not due in Germany.
-    // DE from CN, the same cart without the caller's duty: customs value 890.16 EUR (US$1,000
-    // at the ECB rate), duty 12 % = 106.82 (CN 6109 10 00), VAT 19 % × 996.98 = 189.43,
-    // landed 1,186.41 EUR, complete.
+    // DE from CN, the same cart without the caller's duty: customs value 890.15 EUR (US$1,000
+    // / 1.1234, the ECB rate of 2026-10-21, unrounded; audit-ff FF36: 890.16 at the 6-place
+    // inverse 0.890155), duty 12 % = 106.82 (CN 6109 10 00), VAT 19 % × 996.97 = 189.42,
+    // landed 1,186.39 EUR, complete.
     let axes = SweepAxes { destinations: strs(&["US", "DE"]), ..Default::default() };
     let r = sweep(&engine(), &tees_with_ad_duty(), &axes).unwrap();
     let de = row(&r.rows, "DE", "CN");
-    assert_eq!(de.landed, Some(d("1186.41")));
+    assert_eq!(de.landed, Some(d("1186.39")));
     assert!(de.complete);
     assert_eq!(de.duty, Some(d("106.82")));
     assert!(de.notes[0].contains("given for destination US, not charged for DE"), "{:?}", de.notes);

@@ -2,7 +2,9 @@
 //! law or the official guidance named in the test. Every rule is a dated row of
 //! `tariffs/rules/thresholds.tsv` (or `territories.tsv`, `jurisdictions.tsv`).
 
+mod denmark;
 mod korea;
+mod new_zealand;
 mod small_parcel_reliefs;
 mod us_books;
 mod us_de_minimis_february_2025;

@@ -75,3 +75,43 @@ fn korea_kcs_duty_example_is_priced_under_the_rule_read_from_2022_03_18() {
     assert_ne!(before.lines[0].status, LineStatus::Priced);
     assert!(before.lines[0].reason.as_deref().unwrap_or_default().contains("kr-small-150-before-2022"));
 }
+
+/// A jacket (6201.40) bought for `price` US dollars, US$10 freight, by courier from `from`, at the
+/// embedded rates (the ECB's cross rate of 2026-10-30, USD/KRW 1,335.27): no caller's rate.
+fn jacket(from: &str, price: &str) -> Quote {
+    quote(json!({"destination": "KR", "date": "2026-11-27", "currency": "USD", "origin": from,
+        "ship_from": from, "channel": "courier", "incoterm": "DAP", "shipping": "10",
+        "lines": [{"id": "j", "code": "6201.40", "quantity": "1", "unit_price": price, "duty_rate": "13%"}]}))
+}
+
+/// The value a threshold check compared.
+fn compared(q: &Quote, id: &str) -> Option<rust_decimal::Decimal> {
+    q.thresholds.iter().find(|t| t.id == id).and_then(|t| t.value)
+}
+
+/// Enforcement Rule art. 45(2)1 states the limit in US dollars ("물품가격 … 미화 150달러 이하"),
+/// the currency the purchase is priced in: the price is compared as it is (audit-ff FF24). It was
+/// converted to won (rounded to the won) and back with a 6-place inverse rate (KRW/USD 0.000749
+/// for 1 / 1,335.266738): US$149.99 was compared as 150.01 and US$150.00 as 150.02, so duty and VAT
+/// (≈ ₩51,900) were charged on a purchase within the relief.
+#[test]
+fn korea_compares_a_dollar_price_with_its_us_150_limit_in_dollars() {
+    for (price, within) in [("149.99", true), ("150.00", true), ("150.01", false)] {
+        let q = jacket("CN", price);
+        assert_eq!(compared(&q, "kr-small-150"), Some(d(price)), "{price}");
+        assert_eq!(applies(&q, "kr-small-150"), within, "{price}");
+    }
+    let within = jacket("CN", "149.99");
+    assert_eq!((levy(&within.lines[0], LevyKind::Duty), levy(&within.lines[0], LevyKind::Tax)), (d("0"), d("0")));
+}
+
+/// The KORUS express limit of US$200 for goods shipped from the US (kr-korus-express-200; KCS
+/// express clearance, as encoded): US$200.00 within, US$200.01 over, compared in dollars (was
+/// 200.02 for 200.00, the relief lost).
+#[test]
+fn korea_compares_a_dollar_price_with_its_korus_200_limit_in_dollars() {
+    let at = jacket("US", "200.00");
+    assert_eq!(compared(&at, "kr-korus-express-200"), Some(d("200.00")));
+    assert!(applies(&at, "kr-korus-express-200"), "{:?}", at.thresholds);
+    assert!(!applies(&jacket("US", "200.01"), "kr-korus-express-200"));
+}
