@@ -84,6 +84,18 @@ pub(crate) enum Parts {
     /// `{formula} ({class} rate by code, {row})`, or, where the goods decide, `{formula} (at
     /// least: the {class} rate, the lowest the goods may have, {row})`.
     ClassCited { formula: Box<Parts>, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool },
+    /// [`Parts::ClassCited`] of a [`Parts::Tax`], held inline (every tax levy of a line whose
+    /// class a row gave: the box was an allocation on such a line). `class_at_least` is
+    /// `ClassCited`'s `at_least`, `at_least` the tax's.
+    TaxCited {
+        percent: Decimal,
+        base: Decimal,
+        amount: Decimal,
+        inside: bool,
+        at_least: Option<BaseGap>,
+        class_at_least: bool,
+        row: &'static crate::rules::vat_classes::VatClassRow,
+    },
 }
 
 impl Default for Parts {
@@ -182,7 +194,18 @@ impl Note {
     /// This tax formula citing the row of `rules/vat_classes.tsv` that gave the line's class
     /// ([`Parts::ClassCited`]), rendered when read.
     pub(crate) fn cite_class(self, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool) -> Note {
-        Note::new(Parts::ClassCited { formula: Box::new(self.parts), row, at_least })
+        match self.parts {
+            Parts::Tax { percent, base, amount, inside, at_least: gap } => Note::new(Parts::TaxCited {
+                percent,
+                base,
+                amount,
+                inside,
+                at_least: gap,
+                class_at_least: at_least,
+                row,
+            }),
+            parts => Note::new(Parts::ClassCited { formula: Box::new(parts), row, at_least }),
+        }
     }
 
     /// Whether this is the name of the import tax due at the border on the duty of a line whose
@@ -352,22 +375,34 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
         Parts::NoCustomsBorder { movement } => write!(w, "not due: no customs border ({movement})"),
         Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),
+        Parts::TaxCited { percent, base, amount, inside, at_least, class_at_least, row } => {
+            let (percent, base, amount, inside, at_least) = (*percent, *base, *amount, *inside, *at_least);
+            write_parts(w, &Parts::Tax { percent, base, amount, inside, at_least })?;
+            write_class_citation(w, row, *class_at_least)
+        }
         Parts::ClassCited { formula, row, at_least } => {
             write_parts(w, formula)?;
-            match at_least {
-                true => write!(
-                    w,
-                    " (at least: the {} rate, the lowest the goods may have, {})",
-                    row.class_text(),
-                    row.source.row()
-                ),
-                false if row.settles == crate::rules::vat_classes::Settles::Assumes => {
-                    write!(w, " ({} rate assumed, {})", row.class_text(), row.source.row())
-                }
-                false => write!(w, " ({} rate by code, {})", row.class_text(), row.source.row()),
-            }
+            write_class_citation(w, row, *at_least)
         }
         Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
+    }
+}
+
+/// ` ({class} rate by code, {row})` and its other forms: the citation of
+/// [`Parts::ClassCited`].
+fn write_class_citation(
+    w: &mut dyn Write,
+    row: &crate::rules::vat_classes::VatClassRow,
+    at_least: bool,
+) -> fmt::Result {
+    match at_least {
+        true => {
+            write!(w, " (at least: the {} rate, the lowest the goods may have, {})", row.class_text(), row.source.row())
+        }
+        false if row.settles == crate::rules::vat_classes::Settles::Assumes => {
+            write!(w, " ({} rate assumed, {})", row.class_text(), row.source.row())
+        }
+        false => write!(w, " ({} rate by code, {})", row.class_text(), row.source.row()),
     }
 }
 
