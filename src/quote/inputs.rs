@@ -212,7 +212,8 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     let is_listed = |l: &&Levy| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none();
     let mut listed: Vec<ListedExcise> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
     listed.extend(p.levies.iter().filter(is_listed).map(|l| ListedExcise {
-        name: super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"]),
+        name: l.name.clone(),
+        source: l.source.clone(),
         with_figure: l.not_priced && l.source.row().starts_with(EXCISE_RATE_ROW),
     }));
     let mut listed = listed.into_boxed_slice();
