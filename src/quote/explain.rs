@@ -84,6 +84,13 @@ pub(crate) enum Parts {
     /// `{formula} ({class} rate by code, {row})`, or, where the goods decide, `{formula} (at
     /// least: the {class} rate, the lowest the goods may have, {row})`.
     ClassCited { formula: Box<Parts>, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool },
+    /// Why a line bears an excise it cannot price (the excise's formula and the line's reason):
+    /// `{name} is due on this line ({note}), and our data has no rate for it: give it in
+    /// extra_duties with "kind": "excise"`, or, for an excise outside the VAT base, `… no rate
+    /// or threshold for it on this date`.
+    ExciseNoRate { name: &'static str, note: &'static str, in_vat_base: bool },
+    /// A line's reason: `{tax} depends on {what}` (the duty, or an excise, not fully priced).
+    DependsOn { tax: &'static str, what: &'static str },
     /// [`Parts::ClassCited`] of a [`Parts::Tax`], held inline (every tax levy of a line whose
     /// class a row gave: the box was an allocation on such a line). `class_at_least` is
     /// `ClassCited`'s `at_least`, `at_least` the tax's.
@@ -213,6 +220,32 @@ impl Note {
     /// checkout price.
     pub(crate) fn is_border_tax_on_duty(&self) -> bool {
         matches!(self.parts, Parts::BorderTaxOnDutyName { .. })
+    }
+
+    /// The text, owned: taken when it was built as an owned text, else rendered now.
+    pub fn into_string(self) -> String {
+        match self.parts {
+            Parts::Text(t) => t.into_owned(),
+            parts => {
+                let mut s = String::new();
+                let _ = write_parts(&mut s, &parts);
+                s
+            }
+        }
+    }
+
+    /// The text of `notes` joined by `; ` (a line's reasons), in one string.
+    pub(crate) fn join(notes: &[Note]) -> String {
+        // A typed part renders to about a hundred bytes (an excise's reason to some 200).
+        let room = notes.iter().map(|n| if let Parts::Text(t) = &n.parts { t.len() } else { 160 }).sum::<usize>();
+        let mut s = String::with_capacity(room + 2 * notes.len());
+        for (i, n) in notes.iter().enumerate() {
+            if i > 0 {
+                s.push_str("; ");
+            }
+            let _ = write_parts(&mut s, &n.parts);
+        }
+        s
     }
 
     /// The text: borrowed when it was built as text, else rendered now.
@@ -385,6 +418,22 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
             write_class_citation(w, row, *at_least)
         }
         Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
+        // Written in pieces, not formatted: every wine line of a GB cart renders both.
+        Parts::ExciseNoRate { name, note, in_vat_base } => {
+            for piece in [name, " is due on this line (", note, "), and our data has "] {
+                w.write_str(piece)?;
+            }
+            w.write_str(match in_vat_base {
+                true => "no rate for it: give it in extra_duties with \"kind\": \"excise\"",
+                false => "no rate or threshold for it on this date",
+            })
+        }
+        Parts::DependsOn { tax, what } => {
+            for piece in [tax, " depends on ", what] {
+                w.write_str(piece)?;
+            }
+            Ok(())
+        }
     }
 }
 
