@@ -3,11 +3,11 @@
 //! explanations nobody reads never formats them.
 
 use crate::date::Date;
-use crate::duty::{DutyExpr, DutyInput};
+use crate::duty::{ComponentsRead, DutyExpr, DutyInput};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::rules::{Aggregation, Threshold};
-use crate::units::Quantities;
+use crate::units::{Dimension, Measure, Quantities};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -66,6 +66,18 @@ pub(crate) enum Parts {
     SimpleDuty {
         expr: &'static DutyExpr,
         value: Decimal,
+        currency: Currency,
+        date: Option<Date>,
+        rounding: RoundingPolicy,
+    },
+    /// A duty's formula that read the value and one plain quantity (`0.2 GBP/item × 2`, `20% ×
+    /// 28.17 + 19 GBP/100kg × 0.012`): kept inline with that quantity, rendered as
+    /// [`Parts::Duty`] is, from an input that holds only it.
+    OneQuantityDuty {
+        expr: &'static DutyExpr,
+        value: Decimal,
+        dimension: Dimension,
+        amount: Decimal,
         currency: Currency,
         date: Option<Date>,
         rounding: RoundingPolicy,
@@ -176,17 +188,51 @@ impl DutyFormula {
     }
 }
 
+/// The plain quantities a duty formula is held inline with ([`Parts::OneQuantityDuty`]).
+const ONE_QUANTITY: [Measure; 7] = [
+    Measure::net(Dimension::Count),
+    Measure::net(Dimension::Mass),
+    Measure::net(Dimension::Volume),
+    Measure::net(Dimension::Pairs),
+    Measure::net(Dimension::Length),
+    Measure::net(Dimension::Area),
+    Measure::net(Dimension::Energy),
+];
+
 impl Parts {
-    /// The formula of `expr` evaluated on `input`, rendered when read.
-    pub(crate) fn duty(expr: &'static DutyExpr, input: &DutyInput<'_>) -> Parts {
-        match expr.simple_percent() {
-            Some(_) => Parts::SimpleDuty {
+    /// The formula of `expr` evaluated on `input`, rendered when read; `read` is what the
+    /// evaluation read of the line's quantities and components.
+    pub(crate) fn duty(expr: &'static DutyExpr, input: &DutyInput<'_>, read: &ComponentsRead) -> Parts {
+        if expr.simple_percent().is_some() {
+            return Parts::SimpleDuty {
                 expr,
                 value: input.value,
                 currency: input.currency,
                 date: input.date,
                 rounding: input.rounding,
-            },
+            };
+        }
+        let plain = input.components.is_empty()
+            && input.fx.is_empty()
+            && input.base_duty.is_none()
+            && input.weight_per_100kg.is_none();
+        let one = read.only_measure(&ONE_QUANTITY).filter(|_| plain);
+        match one.and_then(|m| Some((m, input.quantities.get(m)?))) {
+            Some((measure, amount)) => {
+                let parts = Parts::OneQuantityDuty {
+                    expr,
+                    value: input.value,
+                    dimension: measure.dimension,
+                    amount,
+                    currency: input.currency,
+                    date: input.date,
+                    rounding: input.rounding,
+                };
+                // The claim that the quantity read is all the formula needs, checked by every
+                // test that prices such a duty.
+                debug_assert_eq!(Note::new(parts.clone()).as_str(), expr.evaluate(input).formula);
+                parts
+            }
             None => Parts::Duty(Box::new(DutyFormula::of(expr, input))),
         }
     }
@@ -396,6 +442,21 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
             };
             w.write_str(&expr.evaluate(&input).formula)
         }
+        Parts::OneQuantityDuty { expr, value, dimension, amount, currency, date, rounding } => {
+            let quantities = Quantities::of_one(Measure::net(*dimension), *amount);
+            let input = DutyInput {
+                value: *value,
+                currency: *currency,
+                quantities: &quantities,
+                components: &[],
+                date: *date,
+                fx: &[],
+                base_duty: None,
+                rounding: *rounding,
+                weight_per_100kg: None,
+            };
+            w.write_str(&expr.evaluate(&input).formula)
+        }
         Parts::Limit(t) if t.basis == crate::rules::ThresholdBasis::SellerTurnover => {
             write!(w, "seller's turnover ≥ {} {} a year", format_grouped(t.amount), t.currency)
         }
@@ -578,8 +639,26 @@ mod duty_formula_tests {
         for text in ["12%", "Free", "0%"] {
             let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse(text)));
             let input = DutyInput::value_only(dec!(1234.50), Currency::GBP, &q);
-            let parts = Parts::duty(expr, &input);
+            let parts = Parts::duty(expr, &input, &ComponentsRead::default());
             assert!(matches!(parts, Parts::SimpleDuty { .. }), "{text}");
+            assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_duty_that_read_one_quantity_is_held_with_it_and_renders_the_eager_formula() {
+        let mut q = Quantities::new();
+        q.add_text("250kg", "qty").unwrap();
+        q.add_text("3item", "qty").unwrap();
+        q.add_text("1.5l", "qty").unwrap();
+        q.alcohol_pct = Some(dec!(12));
+        for text in ["8.3% + 44.2 EUR / 100 kg", "0.2 EUR/item", "26 EUR/hl", "0.2 EUR/item + 1 EUR/kg"] {
+            let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse(text)));
+            let input = DutyInput::value_only(dec!(1234.50), Currency::EUR, &q);
+            let read = expr.evaluate_amount(&input).components_read;
+            let parts = Parts::duty(expr, &input, &read);
+            let inline = matches!(parts, Parts::OneQuantityDuty { .. });
+            assert_eq!(inline, !text.contains(" + 1 EUR/kg"), "{text}");
             assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
         }
     }

@@ -401,7 +401,7 @@ pub(super) fn price_with(
             false => r.exact.map(|e| ctx.round_duty(e)),
         };
         let mut formula = match lazy {
-            Some(expr) => Note::new(Parts::duty(expr, &input)),
+            Some(expr) => Note::new(Parts::duty(expr, &input, &r.components_read)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
         if let Some(n) = ctx.duty_rounding_note(r.exact, amount) {
