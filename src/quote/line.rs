@@ -53,8 +53,9 @@ pub(super) fn price_line(
         DutyBasis::Fob => v.customs_goods,
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
-    let quantities =
-        line_quantities(line).map_err(|e| e.within(&format!("lines[{}]", super::inputs::line_index(ctx, line))))?;
+    let mut quantities = Quantities::new();
+    super::duty_source::fill_line_quantities(line, &mut quantities)
+        .map_err(|e| e.within(&format!("lines[{}]", super::inputs::line_index(ctx, line))))?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
     if !line.extra_duties.is_empty() {
         super::answers::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
