@@ -61,23 +61,14 @@ pub(crate) enum Parts {
     Tax { percent: Decimal, base: Decimal, amount: Decimal, inside: bool, at_least: Option<BaseGap> },
     /// A duty's formula, rendered by evaluating the expression again with the same input.
     Duty(Box<DutyFormula>),
-    /// A plain ad valorem or free duty's formula ([`DutyExpr::simple_percent`]): it reads only
-    /// the value, so it is kept inline, without [`DutyFormula`]'s copy of the whole input.
-    SimpleDuty {
+    /// A duty's formula that read the value alone (a plain ad valorem or free rate,
+    /// [`DutyExpr::simple_percent`]) or with one plain quantity (`0.2 GBP/item × 2`, `20% × 28.17
+    /// + 19 GBP/100kg × 0.012`): kept inline with that quantity, without [`DutyFormula`]'s copy of
+    /// the whole input, and rendered as [`Parts::Duty`] is, from an input that holds only it.
+    InlineDuty {
         expr: &'static DutyExpr,
         value: Decimal,
-        currency: Currency,
-        date: Option<Date>,
-        rounding: RoundingPolicy,
-    },
-    /// A duty's formula that read the value and one plain quantity (`0.2 GBP/item × 2`, `20% ×
-    /// 28.17 + 19 GBP/100kg × 0.012`): kept inline with that quantity, rendered as
-    /// [`Parts::Duty`] is, from an input that holds only it.
-    OneQuantityDuty {
-        expr: &'static DutyExpr,
-        value: Decimal,
-        dimension: Dimension,
-        amount: Decimal,
+        quantity: Option<(Dimension, Decimal)>,
         currency: Currency,
         date: Option<Date>,
         rounding: RoundingPolicy,
@@ -188,7 +179,7 @@ impl DutyFormula {
     }
 }
 
-/// The plain quantities a duty formula is held inline with ([`Parts::OneQuantityDuty`]).
+/// The plain quantities a duty formula is held inline with ([`Parts::InlineDuty`]).
 const ONE_QUANTITY: [Measure; 7] = [
     Measure::net(Dimension::Count),
     Measure::net(Dimension::Mass),
@@ -203,31 +194,25 @@ impl Parts {
     /// The formula of `expr` evaluated on `input`, rendered when read; `read` is what the
     /// evaluation read of the line's quantities and components.
     pub(crate) fn duty(expr: &'static DutyExpr, input: &DutyInput<'_>, read: &ComponentsRead) -> Parts {
+        let inline = |quantity| Parts::InlineDuty {
+            expr,
+            value: input.value,
+            quantity,
+            currency: input.currency,
+            date: input.date,
+            rounding: input.rounding,
+        };
         if expr.simple_percent().is_some() {
-            return Parts::SimpleDuty {
-                expr,
-                value: input.value,
-                currency: input.currency,
-                date: input.date,
-                rounding: input.rounding,
-            };
+            return inline(None);
         }
         let plain = input.components.is_empty()
             && input.fx.is_empty()
             && input.base_duty.is_none()
             && input.weight_per_100kg.is_none();
         let one = read.only_measure(&ONE_QUANTITY).filter(|_| plain);
-        match one.and_then(|m| Some((m, input.quantities.get(m)?))) {
-            Some((measure, amount)) => {
-                let parts = Parts::OneQuantityDuty {
-                    expr,
-                    value: input.value,
-                    dimension: measure.dimension,
-                    amount,
-                    currency: input.currency,
-                    date: input.date,
-                    rounding: input.rounding,
-                };
+        match one.and_then(|m| Some((m.dimension, input.quantities.get(m)?))) {
+            Some(quantity) => {
+                let parts = inline(Some(quantity));
                 // The claim that the quantity read is all the formula needs, checked by every
                 // test that prices such a duty.
                 debug_assert_eq!(Note::new(parts.clone()).as_str(), expr.evaluate(input).formula);
@@ -427,23 +412,11 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
             write_tax_base(w, &t)
         }
         Parts::Duty(d) => w.write_str(&d.render()),
-        Parts::SimpleDuty { expr, value, currency, date, rounding } => {
-            let quantities = Quantities::new();
-            let input = DutyInput {
-                value: *value,
-                currency: *currency,
-                quantities: &quantities,
-                components: &[],
-                date: *date,
-                fx: &[],
-                base_duty: None,
-                rounding: *rounding,
-                weight_per_100kg: None,
+        Parts::InlineDuty { expr, value, quantity, currency, date, rounding } => {
+            let quantities = match quantity {
+                Some((dimension, amount)) => Quantities::of_one(Measure::net(*dimension), *amount),
+                None => Quantities::new(),
             };
-            w.write_str(&expr.evaluate(&input).formula)
-        }
-        Parts::OneQuantityDuty { expr, value, dimension, amount, currency, date, rounding } => {
-            let quantities = Quantities::of_one(Measure::net(*dimension), *amount);
             let input = DutyInput {
                 value: *value,
                 currency: *currency,
@@ -640,7 +613,7 @@ mod duty_formula_tests {
             let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse(text)));
             let input = DutyInput::value_only(dec!(1234.50), Currency::GBP, &q);
             let parts = Parts::duty(expr, &input, &ComponentsRead::default());
-            assert!(matches!(parts, Parts::SimpleDuty { .. }), "{text}");
+            assert!(matches!(parts, Parts::InlineDuty { quantity: None, .. }), "{text}");
             assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
         }
     }
@@ -657,7 +630,7 @@ mod duty_formula_tests {
             let input = DutyInput::value_only(dec!(1234.50), Currency::EUR, &q);
             let read = expr.evaluate_amount(&input).components_read;
             let parts = Parts::duty(expr, &input, &read);
-            let inline = matches!(parts, Parts::OneQuantityDuty { .. });
+            let inline = matches!(parts, Parts::InlineDuty { quantity: Some(_), .. });
             assert_eq!(inline, !text.contains(" + 1 EUR/kg"), "{text}");
             assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
         }
