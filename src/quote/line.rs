@@ -419,7 +419,9 @@ pub(super) fn price_with(
         } else {
             Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
         };
-        let mut levy = Levy {
+        // Pushed where it is built (a levy is 336 bytes: each move is a copy); a claim, rare,
+        // takes it out to change it.
+        p.levies.push(Levy {
             kind: LevyKind::Duty,
             // The rate's texts move into the levy (the rate is not read again).
             name: std::mem::take(&mut rate.name),
@@ -431,13 +433,16 @@ pub(super) fn price_with(
             formula,
             source: rate.source.to_levy_source(),
             not_priced: false,
-        };
+        });
         if let Some(c) = &rate.claim {
-            apply_claim(ctx, line, origin, c, &input, &mut levy, p);
-            duty_known &= levy.amount.is_some();
+            if let Some(mut levy) = p.levies.pop() {
+                apply_claim(ctx, line, origin, c, &input, &mut levy, p);
+                duty_known &= levy.amount.is_some();
+                p.levies.push(levy);
+            }
         }
-        crate::money::add_to(&mut duty_total, levy.amount.or(levy.partial_amount).unwrap_or_default());
-        p.levies.push(levy);
+        let charged = p.levies.last().and_then(|l| l.amount.or(l.partial_amount));
+        crate::money::add_to(&mut duty_total, charged.unwrap_or_default());
         let (extra, extra_known) = caller_duties(ctx, line, &input, p);
         crate::money::add_to(&mut duty_total, extra);
         duty_known &= extra_known;
