@@ -651,7 +651,7 @@ pub(super) fn list_unpriced(
         rate: rate.into(),
         amount: None,
         partial_amount: None,
-        formula: reason.clone().into(),
+        formula: reason.clone(),
         source: (&row.source).into(),
         not_priced,
     });
