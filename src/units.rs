@@ -351,6 +351,13 @@ impl Quantities {
         Self::default()
     }
 
+    /// One quantity, in base units (what a duty formula that read only it is rendered from).
+    pub(crate) fn of_one(measure: Measure, amount: Decimal) -> Self {
+        let mut q = Self::default();
+        q.entries.push((measure, amount));
+        q
+    }
+
     /// Adds `amount` of `unit` (converted to base units) to `measure`'s dimension. A total
     /// `Decimal` cannot hold is `None`, and the quantities are left as they were.
     #[must_use]

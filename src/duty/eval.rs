@@ -202,6 +202,17 @@ impl ComponentsRead {
         self.measures[i / 64] & (1 << (i % 64)) != 0
     }
 
+    /// The one quantity read, among `candidates`, when the evaluation read it and nothing else
+    /// of the line's (no component, no other measure, no strength, no weight rounded): a formula
+    /// rendered again from that quantity alone is the same.
+    pub fn only_measure(&self, candidates: &[Measure]) -> Option<Measure> {
+        let read: u32 = self.measures.iter().map(|m| m.count_ones()).sum();
+        if read != 1 || !self.is_empty() || self.alcohol || self.weight_rounded {
+            return None;
+        }
+        candidates.iter().copied().find(|m| self.read_measure(*m))
+    }
+
     /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
     pub fn read_alcohol(&self) -> bool {
         self.alcohol

@@ -160,7 +160,7 @@ pub(super) fn check_value_bracket(
     };
     let siblings = match lines.siblings(row, ctx.req.date) {
         Ok(s) => s,
-        Err(e) => return p.reasons.push(e.into_fields().message),
+        Err(e) => return p.push_reason(e.into_fields().message),
     };
     let holding: Vec<String> = siblings
         .iter()
@@ -182,6 +182,6 @@ pub(super) fn check_value_bracket(
         money(value, b.currency),
         row.bracket_text
     );
-    p.reasons.push(format!("{note}; the duty shown is that of {code}, not priced complete"));
+    p.push_reason(format!("{note}; the duty shown is that of {code}, not priced complete"));
     ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
 }

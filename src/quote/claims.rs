@@ -202,7 +202,7 @@ pub(super) fn apply_claim(
         );
         ctx.note_verify(prog.source.row(), prog.source.is_verify());
         levy.partial_amount = levy.amount.take().or(levy.partial_amount);
-        p.reasons.push(why);
+        p.push_reason(why);
     }
     let staged_known = match &c.later {
         Some(later) => price_between_stages(ctx, prog, later, input, levy, p),
@@ -268,7 +268,7 @@ fn price_between_stages(
         None => format!("{}; not priced (the year's staged rate not read)", levy.formula),
     }
     .into();
-    p.reasons.push(why);
+    p.push_reason(why);
     false
 }
 

@@ -117,7 +117,7 @@ pub(super) fn charge_caller_entry(
     let r = expr.evaluate(&input);
     p.components_read.extend(&r.components_read);
     if !r.priceable {
-        p.reasons.extend(r.unpriced.iter().map(|u| format!("{}: {}", d.name, u.message())));
+        p.reasons.extend(r.unpriced.iter().map(|u| Note::from(format!("{}: {}", d.name, u.message()))));
         p.missing.extend(r.unpriced.iter().cloned());
     }
     let amount = r.exact.map(|e| ctx.round_line(e));

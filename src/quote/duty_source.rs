@@ -136,7 +136,15 @@ fn same_simplified_rate(a: &DutySource, b: &DutySource) -> bool {
 
 /// The quantities a line declares, in base units.
 pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
-    let mut q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
+    let mut q = Quantities::new();
+    fill_line_quantities(line, &mut q)?;
+    Ok(q)
+}
+
+/// [`line_quantities`] into `q` (a line's pricing: no copy of the quantities out of a
+/// `Result`).
+pub(super) fn fill_line_quantities(line: &LineRequest, q: &mut Quantities) -> Result<()> {
+    *q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
     q.alcohol_pct = line.alcohol_pct;
     // The entries read so far, by measure: two of one measure are two answers (audit-s S2:
     // {"kg": "100", "t": "3"} charged 3,000 kg, the 100 dropped in silence).
@@ -178,7 +186,7 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
         }
         q.set(measure, amount);
     }
-    Ok(q)
+    Ok(())
 }
 
 /// A line's duty expression: the tariff's, borrowed from the snapshot, or one parsed for this

@@ -108,16 +108,8 @@ pub(super) fn excise(
             // An excise outside the VAT base (its rates on other dates say so) leaves the VAT known;
             // a caller's excise would join the VAT base, so it is not offered for one.
             let in_vat_base = rules.excise_in_vat_base(row.id);
-            // Joined, not formatted: every line of the goods says it (GB wine, spirits, tobacco).
-            let reason = concat(&[
-                row.name,
-                " is due on this line (",
-                row.note,
-                match in_vat_base {
-                    true => "), and our data has no rate for it: give it in extra_duties with \"kind\": \"excise\"",
-                    false => "), and our data has no rate or threshold for it on this date",
-                },
-            ]);
+            // Typed, written when read: every line of the goods says it (GB wine, spirits, tobacco).
+            let reason = Note::new(Parts::ExciseNoRate { name: row.name, note: row.note, in_vat_base });
             if in_vat_base {
                 out.known = false;
                 // The most the law fixes for it, per unit (Canada's A/C excise: CAD 100).
@@ -211,8 +203,10 @@ fn charge_caller_excises(
                     format!("{}: at least (its base, {note}, is not fully priced)", levy.formula.as_str()).into();
             }
             if priced {
-                p.reasons
-                    .push(format!("{}: its base, {note}, is not fully priced, so its figure is a lower bound", d.name));
+                p.push_reason(format!(
+                    "{}: its base, {note}, is not fully priced, so its figure is a lower bound",
+                    d.name
+                ));
             }
             priced = false;
         }
@@ -582,7 +576,7 @@ fn charge(
     let verify = rate.source.is_verify() && !settled;
     ctx.note_verify(rate.source.row(), verify);
     if bounded && !before.verify.is_empty() {
-        p.reasons.push(format!(
+        p.push_reason(format!(
             "{}: not due on a base that the most of {} keeps below its threshold, a ceiling from a secondary source [verify]",
             row.name,
             before.verify.join(", ")
@@ -590,10 +584,10 @@ fn charge(
     }
     let priced = settled || (why.is_none() && base_known && !rate.source.is_verify());
     if let Some(why) = why {
-        p.reasons.push(why);
+        p.push_reason(why);
     }
     if verify {
-        p.reasons.push(format!("{}: the rate {} is from a secondary source [verify]", row.name, rate.source.row()));
+        p.push_reason(format!("{}: the rate {} is from a secondary source [verify]", row.name, rate.source.row()));
     }
     if guess {
         formula.push_str(": not priced (a figure from a secondary source, not a lower bound)");
@@ -645,9 +639,10 @@ pub(super) fn list_unpriced(
     row: &'static crate::rules::excise::Listed,
     customs_value: Decimal,
     rate: &'static str,
-    reason: String,
+    reason: impl Into<Note>,
     not_priced: bool,
 ) {
+    let reason: Note = reason.into();
     p.levies.push(Levy {
         kind,
         name: row.name.into(),
@@ -656,11 +651,11 @@ pub(super) fn list_unpriced(
         rate: rate.into(),
         amount: None,
         partial_amount: None,
-        formula: reason.clone().into(),
+        formula: reason.clone(),
         source: (&row.source).into(),
         not_priced,
     });
-    p.reasons.push(reason);
+    p.push_reason(reason);
 }
 
 #[cfg(test)]

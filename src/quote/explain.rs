@@ -3,11 +3,11 @@
 //! explanations nobody reads never formats them.
 
 use crate::date::Date;
-use crate::duty::{DutyExpr, DutyInput};
+use crate::duty::{ComponentsRead, DutyExpr, DutyInput};
 use crate::hs::HsCode;
 use crate::money::{format_grouped, Currency, RoundingPolicy};
 use crate::rules::{Aggregation, Threshold};
-use crate::units::Quantities;
+use crate::units::{Dimension, Measure, Quantities};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -61,11 +61,14 @@ pub(crate) enum Parts {
     Tax { percent: Decimal, base: Decimal, amount: Decimal, inside: bool, at_least: Option<BaseGap> },
     /// A duty's formula, rendered by evaluating the expression again with the same input.
     Duty(Box<DutyFormula>),
-    /// A plain ad valorem or free duty's formula ([`DutyExpr::simple_percent`]): it reads only
-    /// the value, so it is kept inline, without [`DutyFormula`]'s copy of the whole input.
-    SimpleDuty {
+    /// A duty's formula that read the value alone (a plain ad valorem or free rate,
+    /// [`DutyExpr::simple_percent`]) or with one plain quantity (`0.2 GBP/item × 2`, `20% × 28.17
+    /// + 19 GBP/100kg × 0.012`): kept inline with that quantity, without [`DutyFormula`]'s copy of
+    /// the whole input, and rendered as [`Parts::Duty`] is, from an input that holds only it.
+    InlineDuty {
         expr: &'static DutyExpr,
         value: Decimal,
+        quantity: Option<(Dimension, Decimal)>,
         currency: Currency,
         date: Option<Date>,
         rounding: RoundingPolicy,
@@ -84,6 +87,25 @@ pub(crate) enum Parts {
     /// `{formula} ({class} rate by code, {row})`, or, where the goods decide, `{formula} (at
     /// least: the {class} rate, the lowest the goods may have, {row})`.
     ClassCited { formula: Box<Parts>, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool },
+    /// Why a line bears an excise it cannot price (the excise's formula and the line's reason):
+    /// `{name} is due on this line ({note}), and our data has no rate for it: give it in
+    /// extra_duties with "kind": "excise"`, or, for an excise outside the VAT base, `… no rate
+    /// or threshold for it on this date`.
+    ExciseNoRate { name: &'static str, note: &'static str, in_vat_base: bool },
+    /// A line's reason: `{tax} depends on {what}` (the duty, or an excise, not fully priced).
+    DependsOn { tax: &'static str, what: &'static str },
+    /// [`Parts::ClassCited`] of a [`Parts::Tax`], held inline (every tax levy of a line whose
+    /// class a row gave: the box was an allocation on such a line). `class_at_least` is
+    /// `ClassCited`'s `at_least`, `at_least` the tax's.
+    TaxCited {
+        percent: Decimal,
+        base: Decimal,
+        amount: Decimal,
+        inside: bool,
+        at_least: Option<BaseGap>,
+        class_at_least: bool,
+        row: &'static crate::rules::vat_classes::VatClassRow,
+    },
 }
 
 impl Default for Parts {
@@ -157,17 +179,45 @@ impl DutyFormula {
     }
 }
 
+/// The plain quantities a duty formula is held inline with ([`Parts::InlineDuty`]).
+const ONE_QUANTITY: [Measure; 7] = [
+    Measure::net(Dimension::Count),
+    Measure::net(Dimension::Mass),
+    Measure::net(Dimension::Volume),
+    Measure::net(Dimension::Pairs),
+    Measure::net(Dimension::Length),
+    Measure::net(Dimension::Area),
+    Measure::net(Dimension::Energy),
+];
+
 impl Parts {
-    /// The formula of `expr` evaluated on `input`, rendered when read.
-    pub(crate) fn duty(expr: &'static DutyExpr, input: &DutyInput<'_>) -> Parts {
-        match expr.simple_percent() {
-            Some(_) => Parts::SimpleDuty {
-                expr,
-                value: input.value,
-                currency: input.currency,
-                date: input.date,
-                rounding: input.rounding,
-            },
+    /// The formula of `expr` evaluated on `input`, rendered when read; `read` is what the
+    /// evaluation read of the line's quantities and components.
+    pub(crate) fn duty(expr: &'static DutyExpr, input: &DutyInput<'_>, read: &ComponentsRead) -> Parts {
+        let inline = |quantity| Parts::InlineDuty {
+            expr,
+            value: input.value,
+            quantity,
+            currency: input.currency,
+            date: input.date,
+            rounding: input.rounding,
+        };
+        if expr.simple_percent().is_some() {
+            return inline(None);
+        }
+        let plain = input.components.is_empty()
+            && input.fx.is_empty()
+            && input.base_duty.is_none()
+            && input.weight_per_100kg.is_none();
+        let one = read.only_measure(&ONE_QUANTITY).filter(|_| plain);
+        match one.and_then(|m| Some((m.dimension, input.quantities.get(m)?))) {
+            Some(quantity) => {
+                let parts = inline(Some(quantity));
+                // The claim that the quantity read is all the formula needs, checked by every
+                // test that prices such a duty.
+                debug_assert_eq!(Note::new(parts.clone()).as_str(), expr.evaluate(input).formula);
+                parts
+            }
             None => Parts::Duty(Box::new(DutyFormula::of(expr, input))),
         }
     }
@@ -182,7 +232,18 @@ impl Note {
     /// This tax formula citing the row of `rules/vat_classes.tsv` that gave the line's class
     /// ([`Parts::ClassCited`]), rendered when read.
     pub(crate) fn cite_class(self, row: &'static crate::rules::vat_classes::VatClassRow, at_least: bool) -> Note {
-        Note::new(Parts::ClassCited { formula: Box::new(self.parts), row, at_least })
+        match self.parts {
+            Parts::Tax { percent, base, amount, inside, at_least: gap } => Note::new(Parts::TaxCited {
+                percent,
+                base,
+                amount,
+                inside,
+                at_least: gap,
+                class_at_least: at_least,
+                row,
+            }),
+            parts => Note::new(Parts::ClassCited { formula: Box::new(parts), row, at_least }),
+        }
     }
 
     /// Whether this is the name of the import tax due at the border on the duty of a line whose
@@ -190,6 +251,32 @@ impl Note {
     /// checkout price.
     pub(crate) fn is_border_tax_on_duty(&self) -> bool {
         matches!(self.parts, Parts::BorderTaxOnDutyName { .. })
+    }
+
+    /// The text, owned: taken when it was built as an owned text, else rendered now.
+    pub fn into_string(self) -> String {
+        match self.parts {
+            Parts::Text(t) => t.into_owned(),
+            parts => {
+                let mut s = String::new();
+                let _ = write_parts(&mut s, &parts);
+                s
+            }
+        }
+    }
+
+    /// The text of `notes` joined by `; ` (a line's reasons), in one string.
+    pub(crate) fn join(notes: &[Note]) -> String {
+        // A typed part renders to about a hundred bytes (an excise's reason to some 200).
+        let room = notes.iter().map(|n| if let Parts::Text(t) = &n.parts { t.len() } else { 160 }).sum::<usize>();
+        let mut s = String::with_capacity(room + 2 * notes.len());
+        for (i, n) in notes.iter().enumerate() {
+            if i > 0 {
+                s.push_str("; ");
+            }
+            let _ = write_parts(&mut s, &n.parts);
+        }
+        s
     }
 
     /// The text: borrowed when it was built as text, else rendered now.
@@ -325,8 +412,11 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
             write_tax_base(w, &t)
         }
         Parts::Duty(d) => w.write_str(&d.render()),
-        Parts::SimpleDuty { expr, value, currency, date, rounding } => {
-            let quantities = Quantities::new();
+        Parts::InlineDuty { expr, value, quantity, currency, date, rounding } => {
+            let quantities = match quantity {
+                Some((dimension, amount)) => Quantities::of_one(Measure::net(*dimension), *amount),
+                None => Quantities::new(),
+            };
             let input = DutyInput {
                 value: *value,
                 currency: *currency,
@@ -352,22 +442,50 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
         Parts::NoCustomsBorder { movement } => write!(w, "not due: no customs border ({movement})"),
         Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),
+        Parts::TaxCited { percent, base, amount, inside, at_least, class_at_least, row } => {
+            let (percent, base, amount, inside, at_least) = (*percent, *base, *amount, *inside, *at_least);
+            write_parts(w, &Parts::Tax { percent, base, amount, inside, at_least })?;
+            write_class_citation(w, row, *class_at_least)
+        }
         Parts::ClassCited { formula, row, at_least } => {
             write_parts(w, formula)?;
-            match at_least {
-                true => write!(
-                    w,
-                    " (at least: the {} rate, the lowest the goods may have, {})",
-                    row.class_text(),
-                    row.source.row()
-                ),
-                false if row.settles == crate::rules::vat_classes::Settles::Assumes => {
-                    write!(w, " ({} rate assumed, {})", row.class_text(), row.source.row())
-                }
-                false => write!(w, " ({} rate by code, {})", row.class_text(), row.source.row()),
-            }
+            write_class_citation(w, row, *at_least)
         }
         Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
+        // Written in pieces, not formatted: every wine line of a GB cart renders both.
+        Parts::ExciseNoRate { name, note, in_vat_base } => {
+            for piece in [name, " is due on this line (", note, "), and our data has "] {
+                w.write_str(piece)?;
+            }
+            w.write_str(match in_vat_base {
+                true => "no rate for it: give it in extra_duties with \"kind\": \"excise\"",
+                false => "no rate or threshold for it on this date",
+            })
+        }
+        Parts::DependsOn { tax, what } => {
+            for piece in [tax, " depends on ", what] {
+                w.write_str(piece)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// ` ({class} rate by code, {row})` and its other forms: the citation of
+/// [`Parts::ClassCited`].
+fn write_class_citation(
+    w: &mut dyn Write,
+    row: &crate::rules::vat_classes::VatClassRow,
+    at_least: bool,
+) -> fmt::Result {
+    match at_least {
+        true => {
+            write!(w, " (at least: the {} rate, the lowest the goods may have, {})", row.class_text(), row.source.row())
+        }
+        false if row.settles == crate::rules::vat_classes::Settles::Assumes => {
+            write!(w, " ({} rate assumed, {})", row.class_text(), row.source.row())
+        }
+        false => write!(w, " ({} rate by code, {})", row.class_text(), row.source.row()),
     }
 }
 
@@ -494,8 +612,26 @@ mod duty_formula_tests {
         for text in ["12%", "Free", "0%"] {
             let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse(text)));
             let input = DutyInput::value_only(dec!(1234.50), Currency::GBP, &q);
-            let parts = Parts::duty(expr, &input);
-            assert!(matches!(parts, Parts::SimpleDuty { .. }), "{text}");
+            let parts = Parts::duty(expr, &input, &ComponentsRead::default());
+            assert!(matches!(parts, Parts::InlineDuty { quantity: None, .. }), "{text}");
+            assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_duty_that_read_one_quantity_is_held_with_it_and_renders_the_eager_formula() {
+        let mut q = Quantities::new();
+        q.add_text("250kg", "qty").unwrap();
+        q.add_text("3item", "qty").unwrap();
+        q.add_text("1.5l", "qty").unwrap();
+        q.alcohol_pct = Some(dec!(12));
+        for text in ["8.3% + 44.2 EUR / 100 kg", "0.2 EUR/item", "26 EUR/hl", "0.2 EUR/item + 1 EUR/kg"] {
+            let expr: &'static DutyExpr = Box::leak(Box::new(DutyExpr::parse(text)));
+            let input = DutyInput::value_only(dec!(1234.50), Currency::EUR, &q);
+            let read = expr.evaluate_amount(&input).components_read;
+            let parts = Parts::duty(expr, &input, &read);
+            let inline = matches!(parts, Parts::InlineDuty { quantity: Some(_), .. });
+            assert_eq!(inline, !text.contains(" + 1 EUR/kg"), "{text}");
             assert_eq!(Note::new(parts).as_str(), expr.evaluate(&input).formula, "{text}");
         }
     }

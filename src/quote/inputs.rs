@@ -28,7 +28,7 @@ pub(super) fn check_line_inputs(
     // cited is the destination's ([`valuation_law`]).
     let dp = ctx.j.currency.minor_units();
     if v.goods.round_dp(dp).is_zero() && ctx.movement.is_none() {
-        p.reasons.push(format!(
+        p.push_reason(format!(
             "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs ({}), and duty and tax are due on it: give unit_price as the value for customs",
             line.id,
             format_grouped(v.goods.round_dp(dp)),
@@ -101,7 +101,7 @@ fn prohibited_import(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode, p: &m
         ));
     }
     ctx.note_verify(row.source.row(), row.source.is_verify());
-    p.reasons.push(row.reason.into());
+    p.push_reason(row.reason);
     Ok(())
 }
 
@@ -212,7 +212,8 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     let is_listed = |l: &&Levy| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none();
     let mut listed: Vec<ListedExcise> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
     listed.extend(p.levies.iter().filter(is_listed).map(|l| ListedExcise {
-        name: super::duty_source::concat(&[&l.name.as_str(), " (", l.source.row(), ")"]),
+        name: l.name.clone(),
+        source: l.source.clone(),
         with_figure: l.not_priced && l.source.row().starts_with(EXCISE_RATE_ROW),
     }));
     let mut listed = listed.into_boxed_slice();
@@ -394,7 +395,7 @@ mod tests {
         });
         let mut p = priced();
         prohibited_import(&mut ctx, &req.lines[0], &code, &mut p).expect("a verify row refuses nothing");
-        assert!(p.reasons[0].contains("reg. 4DA(1)"), "{:?}", p.reasons);
+        assert!(p.reasons[0].as_str().contains("reg. 4DA(1)"), "{:?}", p.reasons);
         assert!(ctx.warnings.iter().any(|w| w.code == WarningCode::Verify));
     }
 }

@@ -32,7 +32,7 @@ fn check_code(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced, why: &str) {
     let found = match ctx.j.tariff {
         Some(tariff) => ctx.tariff_memo.find(snapshot, tariff, code, date).map(drop),
         None if matches!(code.chapter(), "98" | "99") => {
-            p.reasons.push(format!(
+            p.push_reason(format!(
                 "code {code} is in chapter {}, which the HS reserves for national use, and the snapshot has no {} tariff to check it in ({why})",
                 code.chapter(),
                 ctx.destination
@@ -43,7 +43,7 @@ fn check_code(ctx: &mut Ctx<'_>, code: &HsCode, p: &mut Priced, why: &str) {
     };
     if let Err(e) = found {
         if matches!(e.code, ErrorCode::UnknownCode | ErrorCode::DataNotLoaded) {
-            p.reasons.push(format!("{} ({why})", e.message));
+            p.push_reason(format!("{} ({why})", e.message));
         }
     }
 }

@@ -8,7 +8,9 @@ use crate::money::DecimalSum;
 #[derive(Default)]
 pub(super) struct Priced {
     pub(super) levies: Vec<Levy>,
-    pub(super) reasons: Vec<String>,
+    /// Why the line is not fully priced: rendered and joined into [`LineQuote::reason`] once
+    /// the line is priced (a reason many lines share is typed, as [`Note`]'s parts).
+    pub(super) reasons: Vec<Note>,
     pub(super) missing: Vec<Unpriced>,
     pub(super) excluded: Vec<Excluded>,
     pub(super) alternatives: Vec<Alternative>,
@@ -30,6 +32,13 @@ pub(super) struct Priced {
     pub(super) duty_weight_rounded: bool,
 }
 
+impl Priced {
+    /// Adds a reason the line is not fully priced (a text, or a typed [`Note`]).
+    pub(super) fn push_reason(&mut self, reason: impl Into<Note>) {
+        self.reasons.push(reason.into());
+    }
+}
+
 pub(super) fn price_line(
     ctx: &mut Ctx<'_>,
     line: &LineRequest,
@@ -44,8 +53,9 @@ pub(super) fn price_line(
         DutyBasis::Fob => v.customs_goods,
     };
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
-    let quantities =
-        line_quantities(line).map_err(|e| e.within(&format!("lines[{}]", super::inputs::line_index(ctx, line))))?;
+    let mut quantities = Quantities::new();
+    super::duty_source::fill_line_quantities(line, &mut quantities)
+        .map_err(|e| e.within(&format!("lines[{}]", super::inputs::line_index(ctx, line))))?;
     let claim = line_claim(ctx, line, code, origin.as_deref())?;
     if !line.extra_duties.is_empty() {
         super::answers::check_answers(ctx, line, code, super::inputs::line_index(ctx, line))?;
@@ -71,12 +81,10 @@ pub(super) fn price_line(
     let Some(first) = sources.next() else {
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
-    let price = |ctx: &mut Ctx<'_>, source: &mut DutySource, p: &mut Priced| {
-        price_with(ctx, line, code, v, customs_value, origin.as_deref(), &quantities, relief, source, p);
-        take_matched_code(source, p)
-    };
+    let line_origin = origin.as_deref();
     let mut p = Priced::default();
-    let mut matched_code = price(ctx, first, &mut p);
+    price_with(ctx, line, code, v, customs_value, line_origin, &quantities, relief, first, &mut p);
+    let mut matched_code = take_matched_code(first, &mut p);
     // The variants (tariff lines of a partial code) whose duty could not be priced: a lower bound
     // of theirs ranks below every priced line, so they are named (audit-q Q6).
     let mut unpriced: Vec<(Option<HsCode>, String)> = Vec::new();
@@ -86,7 +94,8 @@ pub(super) fn price_line(
     let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
     for source in sources {
         let mut q = Priced::default();
-        let matched = price(ctx, source, &mut q);
+        price_with(ctx, line, code, v, customs_value, line_origin, &quantities, relief, source, &mut q);
+        let matched = take_matched_code(source, &mut q);
         note_unpriced(&matched, &q, &mut unpriced);
         count += 1;
         // An input read by any variant's duty is used (the range names each variant's levies).
@@ -107,7 +116,7 @@ pub(super) fn price_line(
     if let Some((flat, replaced, prefix)) = readings {
         // The lower reading is priced, the line partial: at least that much is due either way.
         let other = dearest.take().map_or(p.total, |d| d.1);
-        p.reasons.push(format!(
+        p.push_reason(format!(
             "whether {} (EUR 3 per tariff line, Council Regulation (EU) 2026/382 art. 2: \"instead of the relief eliminated\") reaches goods of HS {prefix}, which the relief it replaced never covered ({}: not for them), is not settled (the tariff's duty, or the flat duty in place of it): the line's levies come to {} {cur} under the lower reading, priced as a lower bound, and {} {cur} under the other",
             flat.id,
             replaced.id,
@@ -137,7 +146,7 @@ pub(super) fn price_line(
             _ => format!("{} {cur} ({line})", format_grouped(amount)),
         };
         if r.min_levies != r.max_levies {
-            p.reasons.push(format!(
+            p.push_reason(format!(
                 "code {code} covers tariff lines of {} different duties: levies range from {} to {}; give the full code",
                 r.lines,
                 named(r.min_levies, &r.min_code),
@@ -146,7 +155,7 @@ pub(super) fn price_line(
         } else if unpriced.is_empty() {
             // (With lines not priced, their reason below says what the range lacks: the priced
             // lines' agreeing is no "same levies".)
-            p.reasons.push(format!(
+            p.push_reason(format!(
                 "code {code} covers tariff lines of {} different duties, which come to the same levies here ({} {cur}); give the full code to name the line",
                 r.lines,
                 format_grouped(r.min_levies)
@@ -154,7 +163,7 @@ pub(super) fn price_line(
         }
     }
     if count > 1 && readings.is_none() && !unpriced.is_empty() {
-        p.reasons.push(unpriced_reason(ctx, code, &unpriced));
+        p.push_reason(unpriced_reason(ctx, code, &unpriced));
     }
     // One tariff line priced for a code of 8 digits or more (a shorter code ranges over its lines,
     // whose brackets differ: the range says so).
@@ -185,8 +194,8 @@ pub(super) fn price_line(
         status,
         // A single reason is the line's reason as it is (joining one copies it).
         reason: match p.reasons.len() {
-            0 | 1 => p.reasons.pop(),
-            _ => Some(p.reasons.join("; ")),
+            0 | 1 => p.reasons.pop().map(Note::into_string),
+            _ => Some(Note::join(&p.reasons)),
         },
         missing: p.missing,
         code: code.clone(),
@@ -265,7 +274,7 @@ fn unpriced_reason(ctx: &Ctx<'_>, code: &HsCode, unpriced: &[(Option<HsCode>, St
 fn take_matched_code(source: &mut DutySource, p: &mut Priced) -> Option<HsCode> {
     match source {
         DutySource::None(reason) | DutySource::UnknownCode(reason) => {
-            p.reasons.insert(0, std::mem::take(reason));
+            p.reasons.insert(0, Note::from(std::mem::take(reason)));
             None
         }
         DutySource::Rate(rate) => rate.matched_code.take(),
@@ -329,7 +338,7 @@ pub(super) fn price_with(
         // A share of an unknown count of subheadings is a lower bound (audit-cc CC13).
         let (amount, partial_amount) = match unsettled {
             Some(why) => {
-                p.reasons.push(why.clone());
+                p.push_reason(why.clone());
                 (None, Some(share))
             }
             None => (Some(share), None),
@@ -386,7 +395,7 @@ pub(super) fn price_with(
         p.duty_weight_rounded |= r.components_read.weight_rounded();
         if !r.priceable {
             duty_known = false;
-            p.reasons.extend(r.unpriced.iter().map(Unpriced::message));
+            p.reasons.extend(r.unpriced.iter().map(|u| Note::from(u.message())));
             p.missing.extend(r.unpriced.iter().cloned());
         }
         // The evaluation rounded the duty as the request's policy does per line: where that is
@@ -400,7 +409,7 @@ pub(super) fn price_with(
             false => r.exact.map(|e| ctx.round_duty(e)),
         };
         let mut formula = match lazy {
-            Some(expr) => Note::new(Parts::duty(expr, &input)),
+            Some(expr) => Note::new(Parts::duty(expr, &input, &r.components_read)),
             None => Note::from(std::mem::take(&mut r.formula)),
         };
         if let Some(n) = ctx.duty_rounding_note(r.exact, amount) {
@@ -417,7 +426,9 @@ pub(super) fn price_with(
         } else {
             Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
         };
-        let mut levy = Levy {
+        // Pushed where it is built (a levy is 336 bytes: each move is a copy); a claim, rare,
+        // takes it out to change it.
+        p.levies.push(Levy {
             kind: LevyKind::Duty,
             // The rate's texts move into the levy (the rate is not read again).
             name: std::mem::take(&mut rate.name),
@@ -429,13 +440,16 @@ pub(super) fn price_with(
             formula,
             source: rate.source.to_levy_source(),
             not_priced: false,
-        };
+        });
         if let Some(c) = &rate.claim {
-            apply_claim(ctx, line, origin, c, &input, &mut levy, p);
-            duty_known &= levy.amount.is_some();
+            if let Some(mut levy) = p.levies.pop() {
+                apply_claim(ctx, line, origin, c, &input, &mut levy, p);
+                duty_known &= levy.amount.is_some();
+                p.levies.push(levy);
+            }
         }
-        crate::money::add_to(&mut duty_total, levy.amount.or(levy.partial_amount).unwrap_or_default());
-        p.levies.push(levy);
+        let charged = p.levies.last().and_then(|l| l.amount.or(l.partial_amount));
+        crate::money::add_to(&mut duty_total, charged.unwrap_or_default());
         let (extra, extra_known) = caller_duties(ctx, line, &input, p);
         crate::money::add_to(&mut duty_total, extra);
         duty_known &= extra_known;
@@ -457,7 +471,7 @@ pub(super) fn price_with(
         match origin {
             None => {
                 duty_known = false;
-                p.reasons.push("give the country of origin (origin): US additional duties depend on it".into());
+                p.push_reason("give the country of origin (origin): US additional duties depend on it");
             }
             Some(o) => {
                 let layers = UsLine {

@@ -171,7 +171,7 @@ fn postal_duty(
         POSTAL_ITEM_MAX_USD,
         first.source.publisher
     );
-    p.reasons.push(why);
+    p.push_reason(why);
     p.levies.push(Levy {
         kind: LevyKind::AdditionalDuty,
         name: format!("{} ({})", first.name, first.ch99).into(),

@@ -50,7 +50,7 @@ pub(super) fn border_pst(ctx: &mut Ctx<'_>, federal: VatKind, p: &mut Priced) ->
         }
         None if !ctx.req.business_buyer && encoded().is_some() => {
             let first = encoded().and_then(|v| v.valid_from).map_or_else(String::new, |d| format!(" from {d}"));
-            p.reasons.push(format!(
+            p.push_reason(format!(
                 "the {sub} PST the CBSA collects on casual goods is not encoded for {date} (rules/vat_extra.tsv has its pst_border rate{first}): the PST is not priced"
             ));
             None
@@ -103,7 +103,7 @@ pub(super) fn pst_levy(
         )
     });
     if let Some(why) = &unverified {
-        p.reasons.push(why.clone());
+        p.push_reason(why.clone());
     }
     let (amount, partial, formula) =
         super::taxes::settle_tax(amount, formula, unverified.as_deref(), duty_known, "PST", p);

@@ -142,7 +142,7 @@ pub(super) fn duties_under_relief(
         };
         let levy = caller_levy(line, i, customs_value, None, None, reason.clone().into(), "customs value".into());
         p.levies.push(Levy { not_priced: true, ..levy });
-        p.reasons.push(reason);
+        p.push_reason(reason);
         known = false;
     }
     (Decimal::ZERO, trade_remedies(ctx, line, customs_value, p) && known)

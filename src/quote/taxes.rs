@@ -209,7 +209,7 @@ pub(super) fn tax(
             levy.formula = cite_class(&lc, std::mem::take(&mut levy.formula));
         }
         if let Some(why) = lc.depends {
-            p.reasons.push(why);
+            p.push_reason(why);
             for levy in &mut p.levies[first..] {
                 if let Some(a) = levy.amount.take() {
                     levy.partial_amount = Some(a);
@@ -237,11 +237,11 @@ pub(super) fn tax(
     let formula = cite_class(&lc, formula);
     let unverified = unverified_rate(&rate);
     if let Some(why) = &unverified {
-        p.reasons.push(why.clone());
+        p.push_reason(why.clone());
     }
     let (amount, partial, formula) = match subdivision_open && unverified.is_none() {
         true => {
-            p.reasons.push(format!(
+            p.push_reason(format!(
                 "the {kind_name} rate differs by province or state ({}): the national rate is charged as a lower bound; give subdivision",
                 ctx.j.country
             ));
@@ -252,7 +252,7 @@ pub(super) fn tax(
     // A class that depends on the goods: the tax at the lowest class is a lower bound.
     let (amount, partial) = match (lc.depends, amount) {
         (Some(why), amount) => {
-            p.reasons.push(why);
+            p.push_reason(why);
             (None, amount.or(partial))
         }
         (None, amount) => (amount, partial),
@@ -320,7 +320,7 @@ fn tax_on_duty_at_border(
     });
     let unverified = unverified_rate(rate);
     if let Some(why) = &unverified {
-        p.reasons.push(why.clone());
+        p.push_reason(why.clone());
     }
     let (amount, partial, formula) = settle_tax(amount, formula, unverified.as_deref(), duty_known, kind_name, p);
     p.levies.push(Levy {
@@ -396,7 +396,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, lc: &LineClass, p: &mut Priced) -> Opt
         let rules: &'static Rules = ctx.rules;
         let row = sub.as_deref().and_then(|s| rules.vat_row(ctx.destination, s, VatKind::IcmsRts, ctx.req.date));
         let Some(row) = row else {
-            p.reasons.push(format!(
+            p.push_reason(format!(
                 "ICMS on remessas depends on the state: give subdivision (e.g. \"SP\"){}",
                 sub.map(|s| format!("; no rate for {s} on {}", ctx.req.date)).unwrap_or_default()
             ));
@@ -417,7 +417,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, lc: &LineClass, p: &mut Priced) -> Opt
         }
     };
     if let (None, Some(row), Some(percent)) = (&rate, lc.row, lc.percent) {
-        p.reasons.push(format!(
+        p.push_reason(format!(
             "{} gives the {} rate of {}%, but no such rate for {} on {} is in the VAT tables",
             row.source.row(),
             row.class_text(),
@@ -428,7 +428,7 @@ pub(super) fn tax_rate(ctx: &mut Ctx<'_>, lc: &LineClass, p: &mut Priced) -> Opt
         return None;
     }
     let Some(rate) = rate else {
-        p.reasons.push(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
+        p.push_reason(format!("no VAT/GST rate for {} on {} in the snapshot", ctx.destination, ctx.req.date));
         return None;
     };
     if rate.source.is_verify() {
@@ -676,7 +676,7 @@ pub(super) fn tax_parts(
 ) {
     // A rate from a secondary source unprices every part; a part's own row from one, that part.
     if let Some(why) = &unverified_rate {
-        p.reasons.push(why.clone());
+        p.push_reason(why.clone());
     }
     let mut previous: Option<(Decimal, Decimal)> = None; // (amount, percent)
     for part in parts {
@@ -689,7 +689,7 @@ pub(super) fn tax_parts(
                     part.source.publisher,
                     part.name
                 );
-                p.reasons.push(why.clone());
+                p.push_reason(why.clone());
                 why
             })
         });
@@ -742,7 +742,7 @@ pub(super) fn settle_tax(
     formula: Note,
     unverified: Option<&str>,
     duty_known: bool,
-    name: &str,
+    name: &'static str,
     p: &mut Priced,
 ) -> (Option<Decimal>, Option<Decimal>, Note) {
     match unverified {
@@ -753,8 +753,8 @@ pub(super) fn settle_tax(
                 Some(BaseGap::Excise) => "an excise in its base, which is not priced",
                 _ => "the duty, which is not fully priced",
             };
-            // Joined, not formatted: a line with an unpriced excise (every wine line) says it.
-            p.reasons.push(concat(&[name, " depends on ", what]));
+            // Typed, written when read: a line with an unpriced excise (every wine line) says it.
+            p.push_reason(Note::new(Parts::DependsOn { tax: name, what }));
             (None, Some(amount), formula)
         }
     }

@@ -118,7 +118,7 @@ pub(super) fn us_layers(ctx: &mut Ctx<'_>, us: &UsLine<'_>, p: &mut Priced) -> L
             }
             None => {
                 out.known = false;
-                p.reasons.push(levy.formula.to_string());
+                p.push_reason(levy.formula.to_string());
             }
         }
         p.levies.push(levy);

@@ -442,14 +442,23 @@ pub(crate) enum UnusedQuantity {
     Fuel,
 }
 
-/// An excise of a line listed without an amount ([`Detail::QuantityUnused`]), as "name (row)".
+/// An excise of a line listed without an amount ([`Detail::QuantityUnused`]), as "name (row)":
+/// the levy's name and source, written when the warning is (a copy of a rule row's needs no
+/// allocation).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ListedExcise {
-    pub(crate) name: String,
+    pub(crate) name: super::Note,
+    pub(crate) source: super::LevySource,
     /// Listed with a figure from a secondary source (a `verify` rate row, not priced): its rate
     /// is known in form and reads no such quantity, so it is never called "listed without a
     /// rate" (fix-cc; the AU luxury car tax of 2026-27 was).
     pub(crate) with_figure: bool,
+}
+
+impl fmt::Display for ListedExcise {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.name, self.source.row())
+    }
 }
 
 /// What a [`Detail::QuantityUnused`] adds: the quantities the line's duty asks for and lacks
@@ -699,7 +708,7 @@ impl fmt::Display for Detail {
                             if i > 0 {
                                 f.write_str(", ")?;
                             }
-                            f.write_str(&l.name)?;
+                            write!(f, "{l}")?;
                         }
                         let (verb, which) = if n == 1 { ("is", "it") } else { ("are", "one of them") };
                         write!(f, " {verb} listed without a rate, and a rate ")?;
@@ -752,7 +761,7 @@ fn write_with_figure(f: &mut fmt::Formatter<'_>, listed: &[ListedExcise], input:
         if i > 0 {
             f.write_str(", ")?;
         }
-        f.write_str(&l.name)?;
+        write!(f, "{l}")?;
     }
     let (verb, whose) = if n == 1 { ("is", "its rate is") } else { ("are", "their rates are") };
     write!(f, " {verb} listed with a figure from a secondary source, not priced, and {whose} not ")?;
@@ -769,6 +778,14 @@ fn write_with_figure(f: &mut fmt::Formatter<'_>, listed: &[ListedExcise], input:
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    /// An excise listed under `name`, from the rule row `row` (`excise.tsv#…`).
+    fn listed(name: &'static str, row: &'static str, with_figure: bool) -> ListedExcise {
+        let dataset = std::borrow::Cow::Owned(format!("tariffs/rules/{row}"));
+        let source =
+            super::super::LevySource::Owned(Box::new(crate::provenance::Provenance { dataset, ..Default::default() }));
+        ListedExcise { name: name.into(), source, with_figure }
+    }
 
     /// A quantity no levy read is typed (`Detail::QuantityUnused`) and renders the text the
     /// eager `InputUnused { field, why }` carried (residue-16's wording, unchanged).
@@ -800,7 +817,7 @@ mod tests {
                     line: 1,
                     input: UnusedQuantity::Alcohol,
                     hint: QuantityHint::None,
-                    listed: vec![ListedExcise { name: "Alcohol Duty (excise.tsv#gb-alcohol-duty)".into(), with_figure: false }]
+                    listed: vec![listed("Alcohol Duty", "excise.tsv#gb-alcohol-duty", false)]
                         .into(),
                 },
                 "lines[1].alcohol_pct: no levy priced on this line is charged per litre of pure alcohol worked out from it; Alcohol Duty (excise.tsv#gb-alcohol-duty) is listed without a rate, and a rate per litre of pure alcohol given for it in extra_duties (\"kind\": \"excise\") would read the value",
@@ -819,10 +836,7 @@ mod tests {
                     line: 0,
                     input: UnusedQuantity::Weight,
                     hint: QuantityHint::None,
-                    listed: vec![ListedExcise {
-                        name: "Luxury car tax (excise_rates.tsv#au-lct-2026-27)".into(),
-                        with_figure: true,
-                    }]
+                    listed: vec![listed("Luxury car tax", "excise_rates.tsv#au-lct-2026-27", true)]
                     .into(),
                 },
                 "lines[0].weight_kg: no levy of this line is charged per kg, and charges are not allocated by weight, so the value was not used; Luxury car tax (excise_rates.tsv#au-lct-2026-27) is listed with a figure from a secondary source, not priced, and its rate is not per kg",
@@ -832,7 +846,7 @@ mod tests {
                     line: 3,
                     input: UnusedQuantity::Fuel,
                     hint: QuantityHint::Asks(vec![kg]),
-                    listed: vec![ListedExcise { name: "A (excise.tsv#a)".into(), with_figure: false }].into(),
+                    listed: vec![listed("A", "excise.tsv#a", false)].into(),
                 },
                 "lines[3].fuel_l_per_100km: no levy of this line depends on a car's fuel consumption, so the value was not used",
             ),
