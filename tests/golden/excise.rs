@@ -3,6 +3,7 @@
 //! without an amount and is `partial` (its VAT a lower bound), never priced complete without it;
 //! the caller's figure (`extra_duties` of kind `excise`) is charged and joins the VAT base.
 
+mod canada_luxury_tax_aircraft_and_vessels;
 mod taxes_on_value_plus_duty;
 
 use crate::common;
