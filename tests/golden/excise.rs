@@ -4,6 +4,7 @@
 //! the caller's figure (`extra_duties` of kind `excise`) is charged and joins the VAT base.
 
 mod canada_luxury_tax_aircraft_and_vessels;
+mod national_e_liquid_taxes;
 mod taxes_on_value_plus_duty;
 
 use crate::common;

@@ -1,0 +1,35 @@
+//! E-liquids (HS 2022 2404.12, 2404.19; a filled device 8543.40) bear no harmonised EU excise:
+//! a member state that taxes them does so under its own law (audit-ii II12, II13). Germany's
+//! Tabaksteuer on Substitute für Tabakwaren (TabStG § 1b, § 2 Abs. 1 Nr. 7, as amended by the
+//! TabStMoG of 2021-08-10, Art. 2, in force 2022-07-01) is listed `verify`: its rates per ml were
+//! read on secondary pages only, so it is listed, never priced, and the line is partial.
+
+use crate::common::{d, quote};
+use landed::quote::{LevyKind, LineStatus, Quote};
+use serde_json::json;
+
+fn e_liquid(destination: &str, currency: &str, date: &str) -> Quote {
+    quote(json!({"destination": destination, "date": date, "currency": currency, "channel": "courier",
+        "origin": "CN", "ship_from": "CN", "incoterm": "DDP",
+        "lines": [{"id": "l", "code": "2404.12", "quantity": "1", "unit_price": "20.00", "volume_l": "0.01",
+                   "duty_rate": "0%"}]}))
+}
+
+fn excise_rows(q: &Quote) -> Vec<String> {
+    q.lines[0].levies.iter().filter(|l| l.kind == LevyKind::Excise).map(|l| l.source.row().to_string()).collect()
+}
+
+#[test]
+fn an_e_liquid_into_germany_lists_the_tax_on_tobacco_substitutes_from_2022_07_01_tabstg_1b() {
+    let q = e_liquid("DE", "EUR", "2026-11-27");
+    assert_eq!(excise_rows(&q), ["excise.tsv#de-tobacco-substitute-tax"]);
+    let l = &q.lines[0];
+    assert_eq!(l.status, LineStatus::Partial, "{:?}", l.reason);
+    assert!(l.reason.as_deref().unwrap().contains("0.32 from 2026-01-01"), "{:?}", l.reason);
+    assert!(!q.totals.complete);
+    // Listed, not priced (a secondary source): the VAT 19 % × 20.00 = 3.80 is a lower bound.
+    let vat = l.levies.iter().find(|v| v.kind == LevyKind::Tax).expect("VAT");
+    assert_eq!((vat.amount, vat.partial_amount), (None, Some(d("3.80"))), "{vat:?}");
+    // Before the TabStMoG's Art. 2 (2022-07-01): no tax on e-liquids.
+    assert!(excise_rows(&e_liquid("DE", "EUR", "2022-06-30")).is_empty());
+}
