@@ -5,6 +5,7 @@
 
 mod canada_luxury_tax_aircraft_and_vessels;
 mod national_e_liquid_taxes;
+mod norway_beverage_taxes;
 mod taxes_on_value_plus_duty;
 
 use crate::common;
