@@ -202,6 +202,12 @@ impl ComponentsRead {
         self.measures[i / 64] & (1 << (i % 64)) != 0
     }
 
+    /// Notes that the alcoholic strength was read by itself (an excise taxing goods over a
+    /// strength: Switzerland's alcohol tax on wine over 18 % vol).
+    pub fn insert_alcohol(&mut self) {
+        self.alcohol = true;
+    }
+
     /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
     pub fn read_alcohol(&self) -> bool {
         self.alcohol

@@ -6,6 +6,7 @@
 mod canada_luxury_tax_aircraft_and_vessels;
 mod national_e_liquid_taxes;
 mod norway_beverage_taxes;
+mod swiss_alcohol_tax_on_wine;
 mod taxes_on_value_plus_duty;
 
 use crate::common;
