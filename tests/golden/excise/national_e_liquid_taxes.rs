@@ -33,3 +33,16 @@ fn an_e_liquid_into_germany_lists_the_tax_on_tobacco_substitutes_from_2022_07_01
     // Before the TabStMoG's Art. 2 (2022-07-01): no tax on e-liquids.
     assert!(excise_rows(&e_liquid("DE", "EUR", "2022-06-30")).is_empty());
 }
+
+/// 26 U.S.C. 5701 taxes tobacco products imported, by what they are: a heat stick was 2403.99
+/// HTSUS (CBP NY N294642, 2018) and is 2404.11 from HS 2022 (audit-ii II16). The federal excise
+/// is listed `verify` on 2404.11 (TTB's class of heat sticks not read): the line is partial.
+#[test]
+fn heated_tobacco_into_the_us_lists_the_federal_excise_tax_26_usc_5701() {
+    let q = quote(json!({"destination": "US", "date": "2026-11-27", "currency": "USD", "channel": "freight",
+        "transport": "air", "origin": "CH", "ship_from": "CH", "incoterm": "DDP",
+        "lines": [{"id": "h", "code": "2404.11.00.00", "quantity": "1", "unit_price": "900", "weight_kg": "1"}]}));
+    assert_eq!(excise_rows(&q), ["excise.tsv#us-tobacco-fet-heated"]);
+    assert_ne!(q.lines[0].status, LineStatus::Priced);
+    assert!(!q.totals.complete);
+}
