@@ -46,3 +46,14 @@ fn heated_tobacco_into_the_us_lists_the_federal_excise_tax_26_usc_5701() {
     assert_ne!(q.lines[0].status, LineStatus::Priced);
     assert!(!q.totals.complete);
 }
+
+/// Switzerland taxes e-cigarette liquids again under the Tabaksteuergesetz as amended
+/// (Botschaft 22.069, BBl 2022 2752; CHF 0.20/ml refillable, CHF 1.00/ml disposable), from
+/// 2024-10-01 by a secondary page (audit-ii II13): listed `verify` from that day, none before.
+#[test]
+fn an_e_liquid_into_switzerland_lists_the_e_cigarette_tax_from_2024_10_01_tstg() {
+    let q = e_liquid("CH", "CHF", "2026-11-27");
+    assert_eq!(excise_rows(&q), ["excise.tsv#ch-e-cigarette-tax"]);
+    assert_eq!(q.lines[0].status, LineStatus::Partial, "{:?}", q.lines[0].reason);
+    assert!(excise_rows(&e_liquid("CH", "CHF", "2024-09-30")).is_empty());
+}
