@@ -3,6 +3,7 @@
 //! without an amount and is `partial` (its VAT a lower bound), never priced complete without it;
 //! the caller's figure (`extra_duties` of kind `excise`) is charged and joins the VAT base.
 
+mod australian_lct_2011_12;
 mod canada_luxury_tax_aircraft_and_vessels;
 mod danish_coffee_and_chocolate_taxes;
 mod national_e_liquid_taxes;
