@@ -57,3 +57,20 @@ fn an_e_liquid_into_switzerland_lists_the_e_cigarette_tax_from_2024_10_01_tstg()
     assert_eq!(q.lines[0].status, LineStatus::Partial, "{:?}", q.lines[0].reason);
     assert!(excise_rows(&e_liquid("CH", "CHF", "2024-09-30")).is_empty());
 }
+
+/// Finland (Act 1470/1994 as amended from 2017-01-01, HE 138/2016: EUR 0.30/ml proposed) and
+/// Italy (D.Lgs. 504/1995 art. 62-quater, from 2014-01-01: Corte costituzionale 83/2015) tax
+/// e-liquids nationally: listed `verify` from those dates (audit-ii II12).
+#[test]
+fn e_liquids_into_finland_and_italy_list_their_national_taxes_from_2017_and_2014() {
+    for (country, row, before, from) in [
+        ("FI", "excise.tsv#fi-e-liquid-tax", "2016-12-31", "2017-01-01"),
+        ("IT", "excise.tsv#it-e-liquid-consumption-tax", "2013-12-31", "2014-01-01"),
+    ] {
+        assert_eq!(excise_rows(&e_liquid(country, "EUR", from)), [row], "{country}");
+        assert_eq!(excise_rows(&e_liquid(country, "EUR", "2026-11-27")), [row], "{country}");
+        assert!(excise_rows(&e_liquid(country, "EUR", before)).is_empty(), "{country}");
+    }
+    // France: no national tax on e-liquids in our data.
+    assert!(excise_rows(&e_liquid("FR", "EUR", "2026-11-27")).is_empty());
+}
