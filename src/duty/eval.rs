@@ -213,6 +213,12 @@ impl ComponentsRead {
         candidates.iter().copied().find(|m| self.read_measure(*m))
     }
 
+    /// Notes that the alcoholic strength was read by itself (an excise taxing goods over a
+    /// strength: Switzerland's alcohol tax on wine over 18 % vol).
+    pub fn insert_alcohol(&mut self) {
+        self.alcohol = true;
+    }
+
     /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
     pub fn read_alcohol(&self) -> bool {
         self.alcohol

@@ -112,7 +112,8 @@ pub(super) fn check_answers(ctx: &Ctx<'_>, line: &LineRequest, code: &HsCode, in
         return Ok(());
     }
     let digits = super::excise::line_digits(line, code);
-    let excises: Vec<&str> = ctx.day.excises.iter().filter(|r| r.covers(digits)).map(|r| r.id).collect();
+    let excises: Vec<&str> =
+        ctx.day.excises.iter().filter(|r| r.covers_goods(digits, line.alcohol_pct)).map(|r| r.id).collect();
     let remedies = remedy_ids(ctx, line);
     for (i, d) in line.extra_duties.iter().enumerate() {
         let (class, ids) = match d.kind {

@@ -58,7 +58,8 @@ pub(super) fn excise(
 ) -> ExciseCharged {
     let digits = line_digits(line, code);
     // The destination's rows of the day (looked up once per destination and day), those that
-    // cover the code: the same rows, in the same order, as `Rules::excises`.
+    // cover the code: the same rows, in the same order, as `Rules::excises` (less those taxing
+    // goods over a strength the line is not over).
     let day = std::sync::Arc::clone(&ctx.day);
     let mut out = ExciseCharged { known: true, most: Some(Decimal::ZERO), ..ExciseCharged::default() };
     // The caller's excise entries are charged; each answers the rows it names, and one that
@@ -73,8 +74,13 @@ pub(super) fn excise(
             out.add_most(None);
         }
     }
-    // The rows that cover the code (nearly always none: a line without excise reads them once).
-    let covering = day.excises.iter().filter(|r| r.covers_digits(digits));
+    // The rows that cover the code (nearly always none: a line without excise reads them once),
+    // and the line's strength where a row taxes goods only over one (the strength is then read).
+    let strength = line.alcohol_pct;
+    let covering = day.excises.iter().filter(|r| r.covers_goods(digits, strength));
+    if strength.is_some() && day.excises.iter().any(|r| r.alcohol_over.is_some() && r.covers_digits(digits)) {
+        p.components_read.insert_alcohol();
+    }
     let count = covering.clone().take(2).count();
     if count == 0 {
         return out;
@@ -88,7 +94,8 @@ pub(super) fn excise(
         if callers.ambiguous(count) {
             // The caller's figure may be this excise or another of the line's: not settled in
             // silence, and not priced from our data beside it (that could count it twice).
-            let ids: Vec<&str> = day.excises.iter().filter(|r| r.covers_digits(digits)).map(|r| r.id).collect();
+            let ids: Vec<&str> =
+                day.excises.iter().filter(|r| r.covers_goods(digits, strength)).map(|r| r.id).collect();
             let reason = format!(
                 "{} is due on this line ({}), and {}",
                 row.name,
@@ -109,7 +116,12 @@ pub(super) fn excise(
             // a caller's excise would join the VAT base, so it is not offered for one.
             let in_vat_base = rules.excise_in_vat_base(row.id);
             // Typed, written when read: every line of the goods says it (GB wine, spirits, tobacco).
-            let reason = Note::new(Parts::ExciseNoRate { name: row.name, note: row.note, in_vat_base });
+            // A row taxing goods over a strength the line does not give asks for it.
+            let over = match (row.alcohol_over, strength) {
+                (Some(over), None) => Some(over),
+                _ => None,
+            };
+            let reason = Note::new(Parts::ExciseNoRate { name: row.name, note: row.note, in_vat_base, over });
             if in_vat_base {
                 out.known = false;
                 // The most the law fixes for it, per unit (Canada's A/C excise: CAD 100).

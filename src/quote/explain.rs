@@ -90,8 +90,10 @@ pub(crate) enum Parts {
     /// Why a line bears an excise it cannot price (the excise's formula and the line's reason):
     /// `{name} is due on this line ({note}), and our data has no rate for it: give it in
     /// extra_duties with "kind": "excise"`, or, for an excise outside the VAT base, `… no rate
-    /// or threshold for it on this date`.
-    ExciseNoRate { name: &'static str, note: &'static str, in_vat_base: bool },
+    /// or threshold for it on this date`; `over`, a strength the row taxes goods above and the
+    /// line does not give, adds ` if its strength is over {over} % vol (give alcohol_pct)` after
+    /// "is due on this line".
+    ExciseNoRate { name: &'static str, note: &'static str, in_vat_base: bool, over: Option<rust_decimal::Decimal> },
     /// A line's reason: `{tax} depends on {what}` (the duty, or an excise, not fully priced).
     DependsOn { tax: &'static str, what: &'static str },
     /// [`Parts::ClassCited`] of a [`Parts::Tax`], held inline (every tax levy of a line whose
@@ -453,8 +455,13 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
         }
         Parts::Assumes(assumption) => write!(w, "assumes {assumption}"),
         // Written in pieces, not formatted: every wine line of a GB cart renders both.
-        Parts::ExciseNoRate { name, note, in_vat_base } => {
-            for piece in [name, " is due on this line (", note, "), and our data has "] {
+        Parts::ExciseNoRate { name, note, in_vat_base, over } => {
+            w.write_str(name)?;
+            w.write_str(" is due on this line")?;
+            if let Some(over) = over {
+                write!(w, " if its strength is over {over} % vol (give alcohol_pct)")?;
+            }
+            for piece in [" (", note, "), and our data has "] {
                 w.write_str(piece)?;
             }
             w.write_str(match in_vat_base {

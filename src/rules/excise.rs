@@ -41,6 +41,10 @@ pub struct Listed {
     /// source says it: a caller's entry answering the row on another base is warned of
     /// (docs/rules.md#excise). `None` for a trade remedy.
     pub base: Option<ExciseBase>,
+    /// The strength (% vol) the goods must exceed to bear the levy (`excise.tsv`'s
+    /// `alcohol_over`: Switzerland's alcohol tax on wine over 18 %, AlkG art. 2(2)); a line
+    /// without `alcohol_pct` lists it, asking for the strength. `None`: any strength.
+    pub alcohol_over: Option<Decimal>,
 }
 
 /// An excise row of `rules/excise.tsv`.
@@ -67,6 +71,13 @@ impl Listed {
     pub(crate) fn covers_digits(&self, digits: &str) -> bool {
         let d = digits.as_bytes();
         self.codes.iter().any(|p| p.len() <= d.len() && p.bytes().zip(d).all(|(a, b)| a == *b))
+    }
+
+    /// [`Listed::covers_digits`] for goods of `alcohol_pct` (% vol): a row with a strength
+    /// condition covers goods over it, and goods of unknown strength (listed, asking for it).
+    pub(crate) fn covers_goods(&self, digits: &str, alcohol_pct: Option<Decimal>) -> bool {
+        self.covers_digits(digits)
+            && !matches!((self.alcohol_over, alcohol_pct), (Some(over), Some(pct)) if pct <= over)
     }
 
     /// True when the row is in force on `date`.
@@ -102,6 +113,7 @@ impl Listed {
             source: Provenance::rule_row(table.trim_start_matches("rules/"), id, r)?,
             most: None,
             base: None,
+            alcohol_over: None,
         })
     }
 }
@@ -162,6 +174,10 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'_>) -> Result<Vec<Excise>
             // The law's base for a caller's percentage, where a source names it (empty: none said).
             if !r.text("base")?.is_empty() {
                 row.base = Some(one_of(&r, "base", &ExciseBase::NAMES)?);
+            }
+            row.alcohol_over = r.decimal("alcohol_over")?;
+            if row.alcohol_over.is_some_and(|a| a <= Decimal::ZERO || a >= Decimal::ONE_HUNDRED) {
+                return Err(r.bad("alcohol_over", "a strength in % vol above 0 and below 100 (or empty: any strength)"));
             }
             Ok(row)
         })
@@ -442,15 +458,16 @@ fn rate(r: &Record<'_, 'static>, row: &Excise) -> Result<ExciseRate> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tmost\tbase\n";
+    const HEADER: &str =
+        "id\tcountries\tname\tcodes\tnote\tvalid_from\tvalid_to\tsource\tconfidence\tmost\tbase\talcohol_over\n";
 
     fn groups() -> Groups<'static> {
         crate::rules::groups::eu_with_gb_until_2020()
     }
 
     fn parse_rows(rows: &str) -> Result<Vec<Excise>> {
-        // Each row of the fixtures names no base (an empty last column).
-        let text: &'static str = Box::leak(format!("{HEADER}{}", rows.replace('\n', "\t\n")).into_boxed_str());
+        // Each row of the fixtures names no base and no strength (two empty last columns).
+        let text: &'static str = Box::leak(format!("{HEADER}{}", rows.replace('\n', "\t\t\n")).into_boxed_str());
         parse(&Tsv::parse(EXCISE_FILE, text)?, &groups())
     }
 
@@ -581,6 +598,21 @@ mod tests {
             let e = parse_rate_rows(row).expect_err(column);
             assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);
         }
+    }
+
+    /// AlkG art. 2(2): natural wine of fresh grapes owes the Swiss alcohol tax over 18 % vol
+    /// only; a line of unknown strength is covered (listed, asking for it).
+    #[test]
+    fn a_row_with_a_strength_covers_goods_over_it_or_of_unknown_strength() {
+        let text = format!("{HEADER}x\tCH\tn\t2204\tn\t\t\tlaw\tofficial\t\t\t18\n");
+        let rows = parse(&Tsv::parse(EXCISE_FILE, Box::leak(text.into_boxed_str())).unwrap(), &groups()).unwrap();
+        let r = &rows[0];
+        assert_eq!(r.alcohol_over, Some(Decimal::from(18)));
+        assert!(r.covers_goods("220421", Some(Decimal::new(185, 1))) && r.covers_goods("220421", None));
+        assert!(!r.covers_goods("220421", Some(Decimal::from(18))) && !r.covers_goods("220510", None));
+        let text = format!("{HEADER}x\tCH\tn\t2204\tn\t\t\tlaw\tofficial\t\t\t0\n");
+        let e = parse(&Tsv::parse(EXCISE_FILE, Box::leak(text.into_boxed_str())).unwrap(), &groups()).unwrap_err();
+        assert!(e.message.contains("column alcohol_over"), "{}", e.message);
     }
 
     #[test]

@@ -117,8 +117,8 @@ fn au_car_under_the_threshold_owes_no_lct_s25_1_1() {
 fn au_lct_of_a_year_without_its_threshold_is_listed_and_the_gst_stays_known() {
     let car = json!({"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "120000.00", "duty_rate": "5%",
                      "fuel_l_per_100km": "8"});
-    // 2011-12: no threshold in our data (2025-26 has rows since fix-z).
-    let q = au("2012-03-01", "0", car);
+    // 2007-08: no threshold in our data (2025-26 has rows since fix-z, 2011-12 since audit-ii II4).
+    let q = au("2008-03-01", "0", car);
     let l = &q.lines[0];
     assert_eq!(l.status, LineStatus::Partial);
     assert_eq!((excise(&q).amount, excise(&q).partial_amount), (None, None));
