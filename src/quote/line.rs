@@ -408,7 +408,8 @@ pub(super) fn price_with(
         }
         if let (Some(d), Some(a)) = (&rate.deduction, amount) {
             let (less, note) = &**d;
-            amount = Some((a - less).max(Decimal::ZERO));
+            // Floored at nought, written to the amount's cents (0.00, not 0).
+            amount = Some((a - less).max(Decimal::new(0, a.scale())));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }
         column1_duty = amount;
