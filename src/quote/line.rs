@@ -431,6 +431,14 @@ pub(super) fn price_with(
             source: rate.source.to_levy_source(),
             not_priced: false,
         };
+        // A duty charged on one component alone ("2.5% on repairs", 9802.00.50): its base is that
+        // component's value, not the line's (audit-hh HH2).
+        if let crate::duty::DutyExpr::AdValorem { on: Some(key), .. } = &*rate.expr {
+            if let Some((_, value)) = components.iter().find(|(k, _)| k == key) {
+                levy.base = *value;
+                levy.base_note = Note::from(format!("component {key} {}", format_grouped(*value)));
+            }
+        }
         if let Some(c) = &rate.claim {
             apply_claim(ctx, line, origin, c, &input, &mut levy, p);
             duty_known &= levy.amount.is_some();
