@@ -625,8 +625,10 @@ pub(super) fn band_rate(
     let mut bands = rules.taxes.bands(ctx.destination, regime, ctx.req.date);
     if bands.is_empty() {
         return Err(format!(
-            "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",
-            ctx.destination, ctx.req.date
+            "{} has no {} simplified regime on {} in our data: supply duty_rate",
+            ctx.destination,
+            regime_name(regime),
+            ctx.req.date
         ));
     }
     // A band for the line's goods (Brazil's medicines, Portaria MF 156/1999 art. 1 §1) replaces
@@ -639,8 +641,11 @@ pub(super) fn band_rate(
     bands.retain(|b| if own { for_goods(b) } else { b.codes.is_empty() });
     let Some(first) = bands.first() else {
         return Err(format!(
-            "{} has no {regime:?} band for the goods of line {} on {} in our data: supply duty_rate",
-            ctx.destination, line.id, ctx.req.date
+            "{} has no {} band for the goods of line {} on {} in our data: supply duty_rate",
+            ctx.destination,
+            regime_name(regime),
+            line.id,
+            ctx.req.date
         ));
     };
     let req = ctx.req;
@@ -652,9 +657,10 @@ pub(super) fn band_rate(
     let value = crate::money::round_to(consignment * to_band, first.currency.minor_units(), req.rounding.mode);
     let Some(b) = bands.iter().find(|b| b.value_from <= value && value <= b.value_to) else {
         return Err(format!(
-            "the consignment's value {} {} is outside the {regime:?} bands: the regular regime applies, supply duty_rate",
+            "the consignment's value {} {} is outside the {} bands: the regular regime applies, supply duty_rate",
             format_grouped(value),
-            first.currency
+            first.currency,
+            regime_name(regime)
         ));
     };
     ctx.note_verify(b.source.row(), b.source.is_verify());
@@ -663,11 +669,7 @@ pub(super) fn band_rate(
     }
     if b.collected_at == CollectedAt::Sale && ctx.band_at_sale.is_none() {
         ctx.band_at_sale = Some(*b);
-        let regime = match regime {
-            SimplifiedRegime::Rts => "rts",
-            SimplifiedRegime::RemessaConforme => "remessa_conforme",
-        };
-        ctx.warn(Detail::SellerCollectsRegime { band: b.id, regime });
+        ctx.warn(Detail::SellerCollectsRegime { band: b.id, regime: regime_name(regime) });
     }
     let deduction = if b.deduction.is_zero() {
         None
@@ -708,6 +710,14 @@ pub(super) fn band_rate(
         deduction,
         claim: None,
     })
+}
+
+/// A simplified regime as the request spells it (`remessa_conforme`), for messages.
+fn regime_name(regime: SimplifiedRegime) -> &'static str {
+    match regime {
+        SimplifiedRegime::Rts => "rts",
+        SimplifiedRegime::RemessaConforme => "remessa_conforme",
+    }
 }
 
 /// Each line's weight in a band's deduction: its import tax before the deduction (the band's

@@ -92,6 +92,18 @@ fn the_usd_20_deduction_comes_off_the_consignments_tax_not_a_medicines_portaria_
     assert!(q.totals.complete);
 }
 
+/// audit-hh (notes): Remessa Conforme's bands start 2024-08-01 (Portaria MF 1.086/2024); the day
+/// before, the line's reason names the regime as the request spells it (`remessa_conforme`), not
+/// the engine's `RemessaConforme`.
+#[test]
+fn a_regime_without_bands_on_the_date_is_named_as_the_request_spells_it() {
+    let tee = json!({"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "10.00"});
+    let q = br("2024-07-31", "remessa_conforme", json!([tee]));
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("BR has no remessa_conforme simplified regime on 2024-07-31"), "{reason}");
+    assert!(!reason.contains("RemessaConforme"), "{reason}");
+}
+
 /// Before 2016-03-04 the zero rate reached US$3,000 (Portaria MF 156/1999 art. 1 and §1, original
 /// text): US$40 of medicine on 2015-06-01 pays no import tax; the RTS's general 60 % band is not
 /// in our data before 2024-08-01, so a T-shirt then says so.
