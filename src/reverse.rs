@@ -197,13 +197,23 @@ fn quote_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<Quote> 
     engine.quote(&r)
 }
 
-fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<String>)> {
+/// The all-in price at a net price, and the levies charged there: each by its name and by what
+/// makes it the same levy at another price (its kind and rule row; its name where it has no row:
+/// a name may hold the consignment's value, as Brazil's bands' do, which a cent changes).
+fn landed_at(engine: &Engine, req: &QuoteRequest, net: Decimal) -> Result<(Decimal, Vec<(String, String)>)> {
     let q = quote_at(engine, req, net)?;
     let levies = q.lines[0]
         .levies
         .iter()
         .filter(|l| l.amount.is_some_and(|a| !a.is_zero()))
-        .map(|l| l.name.to_string())
+        .map(|l| {
+            let name = l.name.to_string();
+            let key = match l.source.row() {
+                "" => name.clone(),
+                row => format!("{:?} {row}", l.kind),
+            };
+            (name, key)
+        })
         .collect();
     Ok((all_in(&q), levies))
 }
@@ -283,7 +293,8 @@ pub fn reverse(
         return result_at(lo, landed_lo, None, None);
     }
     let (landed_hi, levies_hi) = landed_at(engine, req, hi)?;
-    let new: Vec<&String> = levies_hi.iter().filter(|l| !levies_lo.contains(l)).collect();
+    let new: Vec<&String> =
+        levies_hi.iter().filter(|(_, k)| !levies_lo.iter().any(|(_, lk)| lk == k)).map(|(name, _)| name).collect();
     let cause = if new.is_empty() {
         format!("rounding: one {} more net gives {} more all-in", unit, landed_hi - landed_lo)
     } else {

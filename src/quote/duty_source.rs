@@ -620,7 +620,7 @@ fn duty_free_rate(
 
 /// The duty of a simplified regime's value band (Brazil's RTS / Remessa Conforme), chosen by
 /// the whole consignment's value (goods, transport and insurance) in the band's currency; the
-/// band's deduction is shared among the lines by value.
+/// band's deduction is taken from the consignment's tax ([`deduction_weights`]).
 ///
 /// A band whose `collected_at` is `sale` makes the seller collect the consignment's duty and
 /// tax at the sale (`Ctx::band_at_sale`, stated once: `W_SELLER_COLLECTS`).
@@ -633,20 +633,27 @@ pub(super) fn band_rate(
     let mut bands = rules.taxes.bands(ctx.destination, regime, ctx.req.date);
     if bands.is_empty() {
         return Err(format!(
-            "{} has no {regime:?} simplified regime on {} in our data: supply duty_rate",
-            ctx.destination, ctx.req.date
+            "{} has no {} simplified regime on {} in our data: supply duty_rate",
+            ctx.destination,
+            regime_name(regime),
+            ctx.req.date
         ));
     }
     // A band for the line's goods (Brazil's medicines, Portaria MF 156/1999 art. 1 §1) replaces
     // the regime's general bands for that line; the other lines take the general ones.
-    let for_goods =
-        |b: &crate::rules::taxes::DutyBand| b.codes.iter().any(|p| crate::hs::digits_start_with(&line.code, p));
+    let for_goods_of =
+        |b: &crate::rules::taxes::DutyBand, code: &str| b.codes.iter().any(|p| crate::hs::digits_start_with(code, p));
+    let for_goods = |b: &crate::rules::taxes::DutyBand| for_goods_of(b, &line.code);
     let own = bands.iter().any(|b| for_goods(b));
+    let bands_all = bands.clone();
     bands.retain(|b| if own { for_goods(b) } else { b.codes.is_empty() });
     let Some(first) = bands.first() else {
         return Err(format!(
-            "{} has no {regime:?} band for the goods of line {} on {} in our data: supply duty_rate",
-            ctx.destination, line.id, ctx.req.date
+            "{} has no {} band for the goods of line {} on {} in our data: supply duty_rate",
+            ctx.destination,
+            regime_name(regime),
+            line.id,
+            ctx.req.date
         ));
     };
     let req = ctx.req;
@@ -658,9 +665,10 @@ pub(super) fn band_rate(
     let value = crate::money::round_to(consignment * to_band, first.currency.minor_units(), req.rounding.mode);
     let Some(b) = bands.iter().find(|b| b.value_from <= value && value <= b.value_to) else {
         return Err(format!(
-            "the consignment's value {} {} is outside the {regime:?} bands: the regular regime applies, supply duty_rate",
+            "the consignment's value {} {} is outside the {} bands: the regular regime applies, supply duty_rate",
             format_grouped(value),
-            first.currency
+            first.currency,
+            regime_name(regime)
         ));
     };
     ctx.note_verify(b.source.row(), b.source.is_verify());
@@ -669,30 +677,31 @@ pub(super) fn band_rate(
     }
     if b.collected_at == CollectedAt::Sale && ctx.band_at_sale.is_none() {
         ctx.band_at_sale = Some(*b);
-        let regime = match regime {
-            SimplifiedRegime::Rts => "rts",
-            SimplifiedRegime::RemessaConforme => "remessa_conforme",
-        };
-        ctx.warn(Detail::SellerCollectsRegime { band: b.id, regime });
+        ctx.warn(Detail::SellerCollectsRegime { band: b.id, regime: regime_name(regime) });
     }
-    let line_value = line.quantity * line.unit_price;
-    let share = if goods.is_zero() { Decimal::ZERO } else { line_value / goods };
     let deduction = if b.deduction.is_zero() {
         None
     } else {
         let to_customs = ctx
             .rate(first.currency, ctx.j.currency)
             .ok_or_else(|| format!("no exchange rate {}/{}: give it in fx", first.currency, ctx.j.currency))?;
-        let amount = ctx.round(b.deduction * to_customs * share);
+        let weights = deduction_weights(req, &bands_all, value, &for_goods_of);
+        let whole = weights.iter().filter(|w| !w.is_zero()).count() == 1;
+        let total = ctx.round(b.deduction * to_customs);
+        let dp = ctx.j.currency.minor_units();
+        let amount = match weights.iter().any(|w| !w.is_zero()) {
+            true => crate::allocation::allocate(total, &weights, dp)
+                .map_err(|e| e.to_string())?
+                .get(ctx.line_at)
+                .copied()
+                .unwrap_or_default(),
+            false => Decimal::ZERO,
+        };
         let note = format!(
             "less {} {} deduction{}",
             b.deduction.normalize(),
             b.currency,
-            if share == Decimal::ONE {
-                String::new()
-            } else {
-                format!(" (this line's share by value: {})", format_grouped(amount))
-            }
+            if whole { String::new() } else { format!(" (this line's share by its tax: {})", format_grouped(amount)) }
         );
         Some(Box::new((amount, note)))
     };
@@ -709,6 +718,48 @@ pub(super) fn band_rate(
         deduction,
         claim: None,
     })
+}
+
+/// A simplified regime as the request spells it (`remessa_conforme`), for messages.
+fn regime_name(regime: SimplifiedRegime) -> &'static str {
+    match regime {
+        SimplifiedRegime::Rts => "rts",
+        SimplifiedRegime::RemessaConforme => "remessa_conforme",
+    }
+}
+
+/// Each line's weight in a band's deduction: its import tax before the deduction (the band's
+/// percent of its goods and its share of transport and insurance, by the request's allocation
+/// key). Portaria MF 156/1999 art. 1 as amended by Portaria MF 1.086/2024 deducts the US$20
+/// "do valor do tributo a pagar", the consignment's tax: a line taxed at 0 % (medicines, art. 1
+/// §1) or priced at the caller's `duty_rate` takes no part of it (audit-hh HH8).
+fn deduction_weights(
+    req: &QuoteRequest,
+    bands: &[&crate::rules::taxes::DutyBand],
+    value: Decimal,
+    for_goods_of: &dyn Fn(&crate::rules::taxes::DutyBand, &str) -> bool,
+) -> Vec<Decimal> {
+    let goods: Vec<Decimal> = req.lines.iter().map(|l| l.quantity * l.unit_price).collect();
+    let keys = super::values::allocation_keys(req, &goods).unwrap_or_else(|_| goods.clone());
+    let key_sum: Decimal = keys.iter().copied().decimal_sum();
+    let charges = req.shipping + req.insurance;
+    req.lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.duty_rate.is_some() {
+                return Decimal::ZERO;
+            }
+            let own: Vec<_> = bands.iter().filter(|b| for_goods_of(b, &l.code)).collect();
+            let percent = match own.is_empty() {
+                true => bands.iter().find(|b| b.codes.is_empty() && b.value_from <= value && value <= b.value_to),
+                false => own.into_iter().find(|b| b.value_from <= value && value <= b.value_to),
+            }
+            .map_or(Decimal::ZERO, |b| b.percent);
+            let share = if key_sum.is_zero() { Decimal::ZERO } else { charges * keys[i] / key_sum };
+            percent * (goods[i] + share)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -417,7 +417,8 @@ pub(super) fn price_with(
         }
         if let (Some(d), Some(a)) = (&rate.deduction, amount) {
             let (less, note) = &**d;
-            amount = Some((a - less).max(Decimal::ZERO));
+            // Floored at nought, written to the amount's cents (0.00, not 0).
+            amount = Some((a - less).max(Decimal::new(0, a.scale())));
             formula = format!("{formula}, {note} = {}", format_grouped(amount.unwrap_or_default())).into();
         }
         column1_duty = amount;
@@ -441,6 +442,14 @@ pub(super) fn price_with(
             source: rate.source.to_levy_source(),
             not_priced: false,
         });
+        // A duty charged on one component alone ("2.5% on repairs", 9802.00.50): its base is that
+        // component's value, not the line's (audit-hh HH2).
+        if let crate::duty::DutyExpr::AdValorem { on: Some(key), .. } = &*rate.expr {
+            if let (Some((_, value)), Some(levy)) = (components.iter().find(|(k, _)| k == key), p.levies.last_mut()) {
+                levy.base = *value;
+                levy.base_note = Note::from(format!("component {key} {}", format_grouped(*value)));
+            }
+        }
         if let Some(c) = &rate.claim {
             if let Some(mut levy) = p.levies.pop() {
                 apply_claim(ctx, line, origin, c, &input, &mut levy, p);

@@ -109,7 +109,16 @@ pub(super) fn tax(
         return;
     }
     let lc = line_class(ctx, line, code);
-    let Some(mut rate) = tax_rate(ctx, &lc, p) else { return };
+    let reasons = p.reasons.len();
+    let Some(mut rate) = tax_rate(ctx, &lc, p) else {
+        // A relief that zeroes the tax needs no rate: the tax is 0 whatever it is (docs/rules.md
+        // §3; audit-hh HH6: a CZ gift of 2012, no VAT row that day, relieved by eu-gift-vat-45).
+        if let Some(t) = relief.tax {
+            p.reasons.truncate(reasons);
+            relieved_tax(ctx, v, t, rateless_import_name(ctx), p);
+        }
+        return;
+    };
     let mut pst = None;
     if ctx.j.subdivision_tax == SubdivisionTax::Hst {
         // A province's own sales tax, collected with the GST on casual goods (BC, MB, SK);
@@ -150,18 +159,7 @@ pub(super) fn tax(
         _ => Some(rate.kind.as_str()),
     };
     if let Some(t) = relief.tax {
-        p.levies.push(Levy {
-            kind: LevyKind::Tax,
-            name: Note::from(import_name),
-            base: v.cif(),
-            base_note: "not due".into(),
-            rate: "relieved".into(),
-            amount: Some(ctx.round(Decimal::ZERO)),
-            partial_amount: None,
-            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-            source: (&t.source).into(),
-            not_priced: false,
-        });
+        relieved_tax(ctx, v, t, import_name, p);
         return;
     }
     // Tax at the sale's price: collected by the seller, or reverse-charged by a registered buyer.
@@ -339,6 +337,34 @@ fn tax_on_duty_at_border(
         source: crate::quote::LevySource::Vat(rate.clone()),
         not_priced: unverified.is_some(),
     });
+}
+
+/// The tax levy a relief makes not due: 0, citing the relief.
+fn relieved_tax(ctx: &mut Ctx<'_>, v: &LineValues, t: &'static Threshold, import_name: &'static str, p: &mut Priced) {
+    p.levies.push(Levy {
+        kind: LevyKind::Tax,
+        name: Note::from(import_name),
+        base: v.cif(),
+        base_note: "not due".into(),
+        rate: "relieved".into(),
+        amount: Some(ctx.round(Decimal::ZERO)),
+        partial_amount: None,
+        formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
+        source: (&t.source).into(),
+        not_priced: false,
+    });
+}
+
+/// The import tax's name where no rate is in force on the date: the destination's tax as its
+/// rows on other dates name it.
+fn rateless_import_name(ctx: &Ctx<'_>) -> &'static str {
+    if ctx.j.tax_name == TaxName::ConsumptionTax {
+        return "Import consumption tax";
+    }
+    match ctx.rules.vat.iter().any(|r| r.country == ctx.destination && r.kind == VatKind::Gst) {
+        true => "Import GST",
+        false => "Import VAT",
+    }
 }
 
 /// What tax collected by the seller at the sale is charged on, and how the base was built: the

@@ -204,6 +204,26 @@ pub(super) fn general_tariff_asked(req: &QuoteRequest) -> Option<String> {
     })
 }
 
+/// A relief not applied whose levies another relief that applies relieves (Japan's gift row
+/// beside the plain ¥10,000 row that excludes knitwear): its warning says so, not only that it
+/// was refused (audit-hh HH3: "jp-small-10000: … not for goods of HS 6110" on a relieved gift).
+fn relieved_instead(ctx: &mut Ctx<'_>, applied: &Several<&'static Threshold>, barred: &[(usize, &'static Threshold)]) {
+    for &(at, t) in barred {
+        let Some(by) = applied.iter().find(|a| {
+            a.effect == ThresholdEffect::Relieve && (a.duty || !t.duty) && (a.tax || !t.tax) && (a.fees || !t.fees)
+        }) else {
+            continue;
+        };
+        let Some(w) = ctx.warnings.get_mut(at) else { continue };
+        if let Detail::ThresholdNotApplied { threshold, why } = w.detail() {
+            if *threshold == t.id {
+                let why = format!("{why}; the levies are relieved instead by {}", by.id);
+                *w = Warning::new(Detail::ThresholdNotApplied { threshold: t.id, why });
+            }
+        }
+    }
+}
+
 /// Compares the consignment with each threshold that can apply.
 pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Relief, Vec<ThresholdCheck>)> {
     let cv = consignment_values(ctx, values);
@@ -241,6 +261,8 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
     let mut flat_rates: Vec<(usize, &'static Threshold)> = Vec::new();
     // The checks of unverified reliefs the consignment is within, settled after the loop.
     let mut reliefs: Vec<(usize, &'static Threshold)> = Vec::new();
+    // The warnings of reliefs the consignment is within but not eligible for, by index.
+    let mut barred_reliefs: Vec<(usize, &'static Threshold)> = Vec::new();
     for t in candidates {
         let limit = Note::new(Parts::Limit(t));
         let for_buyer = matches!(t.buyer, crate::rules::Buyer::Consumer | crate::rules::Buyer::Business);
@@ -332,6 +354,9 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             }
         }
         if let Some(why) = &bar {
+            if within && t.effect == ThresholdEffect::Relieve {
+                barred_reliefs.push((ctx.warnings.len(), t));
+            }
             ctx.warn(Detail::ThresholdNotApplied { threshold: t.id, why: why.clone() });
         }
         let unverified = within && bar.is_none() && t.source.is_verify();
@@ -448,6 +473,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
         });
     }
     settle_unverified_reliefs(ctx, &mut relief, &reliefs, &mut checks);
+    relieved_instead(ctx, &applied, &barred_reliefs);
     for (i, t) in flat_rates.iter().copied() {
         match relief.duty {
             Some(r) => {

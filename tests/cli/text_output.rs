@@ -62,6 +62,7 @@ tee        6109100010           150.00          51.60  priced
             fees           0.00
           landed         201.60
  due on delivery           0.00
+     buyer total         201.60
 warning W_OLD_TARIFF: the GB tariff used is of 2021-01-27, more than a year before the as-of date 2026-03-02
 warning W_ASSUMPTION: gb-clothing-footwear: assumes the garment, footwear or hat is for an adult or an older child (standard rate); articles designed as clothing or footwear for young children and not suitable for older persons are zero-rated (VATA 1994 Sch. 8 Group 16 item 1; Note (1): clothing includes hats and other headgear): give vat_class zero for them
 warning W_ASSUMPTION: tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; GB's law adds costs up to the place of destination to that base (VATA 1994 s.21(2)(b)), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges
@@ -315,4 +316,23 @@ fn reverse_text_on_an_incomplete_quote_says_what_bounds_it() {
     let why = "the quote is incomplete, so its all-in price is at least the figure shown and the net price is at most the one given: ";
     assert!(lines.last().unwrap().starts_with(&format!("{why}{MPF_UNVERIFIED}")), "{out}");
     assert!(!out.contains("()"), "{out}");
+}
+
+/// audit-hh (notes): the table shows what the seller collects at the sale and the buyer's total.
+/// Remessa Conforme (IN RFB 2.146/2023: the certified seller charges the import tax and the ICMS
+/// with the price), US$40 + US$5 by courier to SP on 2024-09-02 at 5.50, DAP: import tax 20 % ×
+/// 247.50 = 49.50, ICMS 17 % inside its base (247.50 + 49.50) ÷ 0.83 × 0.17 = 60.83: 110.33 at the
+/// sale, of which duty 49.50; buyer total 357.83, nothing due on delivery.
+#[test]
+fn quote_table_shows_the_sellers_collection_and_the_buyer_total() {
+    let br = r#"{ "destination": "BR", "subdivision": "SP", "date": "2024-09-02", "currency": "USD", "fx": {"USD/BRL": "5.50"},
+      "channel": "courier", "transport": "air", "incoterm": "DAP", "origin": "CN", "ship_from": "CN", "shipping": "5.00",
+      "simplified_regime": "remessa_conforme", "lines": [ { "id": "a", "code": "6109.10", "quantity": "1", "unit_price": "40.00" } ] }"#;
+    let out = text(&["quote", "-", "--format", "table"], Some(br));
+    assert!(
+        out.contains("\n         at sale         110.33  (collected by the seller at the sale, of which duty 49.50)\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n     buyer total         357.83\n"), "{out}");
+    assert!(out.contains("\n due on delivery           0.00\n"), "{out}");
 }

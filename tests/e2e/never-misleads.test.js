@@ -318,3 +318,30 @@ test('CC4: the demo shop\'s footer names the tariffs of the page\'s snapshot tha
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('HH1: a Remessa Conforme cart labels what the seller collects as duty and tax, an IOSS cart as tax', async () => {
+  // Before: "Of which tax collected by the seller at checkout 112.78" under "Import tax 62.18":
+  // under Remessa Conforme the seller collects the import tax (the duty) and the ICMS (IN RFB
+  // 2.146/2023), so collected_at_sale holds both (duty_collected_at_sale 50.60).
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}calculator.html`);
+  const totals = () => page.$eval('#cart', (c) => Object.fromEntries([...c.shadowRoot.querySelectorAll('[part=totals] tr')]
+    .map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent])));
+  const br = await cartShows(page, { destination: 'BR', date: '2024-09-02', currency: 'USD', channel: 'courier', transport: 'air',
+    incoterm: 'DAP', origin: 'CN', ship_from: 'CN', shipping: '5.00', simplified_regime: 'remessa_conforme', subdivision: 'SP',
+    lines: [{ id: 'a', code: '6109.10', quantity: '1', unit_price: '40.00' }] });
+  const t = br.quote.totals;
+  assert.notEqual(Number(t.duty_collected_at_sale), 0, JSON.stringify(t));
+  const shown = await totals();
+  assert.ok(shown['Of which duty and tax collected by the seller at checkout'].endsWith(money(t.collected_at_sale, 'BRL')), JSON.stringify(shown));
+  assert.equal(shown['Of which tax collected by the seller at checkout'], undefined, JSON.stringify(shown));
+  // A UK consignment up to £135: the seller collects the VAT only, so the row says "tax".
+  const gb = await cartShows(page, { destination: 'GB', currency: 'GBP', date: '2026-11-27', origin: 'CN', incoterm: 'DAP',
+    lines: [{ id: 'tee', code: '6109100010', quantity: '1', unit_price: '40.00' }] });
+  const uk = await totals();
+  assert.equal(uk['Of which tax collected by the seller at checkout'], money(gb.quote.totals.collected_at_sale, 'GBP'), JSON.stringify(uk));
+  assert.equal(uk['Of which duty and tax collected by the seller at checkout'], undefined, JSON.stringify(uk));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

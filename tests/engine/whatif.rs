@@ -31,6 +31,22 @@ fn canada_grey_zone_between_40_00_and_42_01_rules_9() {
     assert!(r.exact);
 }
 
+/// audit-hh (notes): Brazil's band levy is named with the consignment's value ("Import tax
+/// (br-prc-60, consignment 50.23 USD)"), so one cent more read as a new levy and the grey zone
+/// was called "a threshold". Remessa Conforme, US$45.22 + 5.00 by courier at 5.50: 60 % band at
+/// both ends (Portaria MF 1.086/2024: above US$50), so the gap of 0.11 BRL is rounding.
+#[test]
+fn a_levy_named_with_the_consignments_value_is_the_same_levy_a_cent_later() {
+    let req = request(json!({"destination": "BR", "subdivision": "SP", "date": "2024-09-02", "currency": "USD",
+        "fx": {"USD/BRL": "5.50"}, "channel": "courier", "transport": "air", "incoterm": "DAP", "origin": "CN",
+        "ship_from": "CN", "shipping": "5.00", "simplified_regime": "remessa_conforme",
+        "lines": [{"id": "a", "code": "6109.10", "quantity": "1", "unit_price": "40.00"}]}));
+    let r = reverse(&engine(), &req, d("400"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    let zone = r.grey_zone.expect("a grey zone");
+    assert_eq!((r.net_price, zone.below, zone.above), (d("45.22"), d("399.93"), d("400.04")));
+    assert!(zone.cause.starts_with("rounding"), "{}", zone.cause);
+}
+
 #[test]
 fn charm_prices_round_the_target_down() {
     assert_eq!(Charm::NinetyNine.apply(d("60")), d("59.99"));

@@ -67,6 +67,43 @@ fn a_t_shirt_beside_a_medicine_pays_the_general_band() {
     assert_eq!(amount(&q.lines[1], LevyKind::Duty), Some(d("5.50")));
 }
 
+/// audit-hh HH8. Portaria MF 156/1999 art. 1 as amended by Portaria MF 1.086/2024: above US$50
+/// up to US$3,000, 60 % "com dedução de US$ 20,00 do valor do tributo a pagar": the US$20 comes
+/// off the consignment's tax, and a medicine taxes at 0 % (art. 1 §1) has none to take it from.
+/// T-shirt US$10 + medicine US$100 (US$110, the 60 % band): 60 % × BRL 55.00 = 33.00, less
+/// BRL 110.00 (US$20 × 5.50), floored: 0.00 (was 33.00 − 10.00, the T-shirt's share by value).
+/// T-shirt US$40 + medicine US$30 (US$70): 60 % × 220.00 = 132.00 − 110.00 = 22.00 (was 69.14).
+/// Two T-shirts US$40 + US$20 beside it (US$90): 132.00 + 66.00 − 110.00 = 88.00, the deduction
+/// shared by each line's tax (73.33, 36.67): 58.67 + 29.33.
+#[test]
+fn the_usd_20_deduction_comes_off_the_consignments_tax_not_a_medicines_portaria_mf_1086_2024() {
+    let tee = |id: &str, price: &str| json!({"id": id, "code": "6109.10", "quantity": "1", "unit_price": price});
+    let q = br("2024-09-02", "remessa_conforme", json!([tee("t", "10.00"), medicine("100.00")]));
+    assert_eq!(amount(&q.lines[0], LevyKind::Duty), Some(d("0.00")));
+    assert_eq!(amount(&q.lines[1], LevyKind::Duty), Some(d("0.00")));
+    assert_eq!(q.totals.duty, d("0.00"));
+    let q = br("2024-09-02", "remessa_conforme", json!([tee("t", "40.00"), medicine("30.00")]));
+    assert_eq!(amount(&q.lines[0], LevyKind::Duty), Some(d("22.00")));
+    assert_eq!(q.totals.duty, d("22.00"));
+    let q = br("2024-09-02", "remessa_conforme", json!([tee("t", "40.00"), tee("u", "20.00"), medicine("30.00")]));
+    assert_eq!(amount(&q.lines[0], LevyKind::Duty), Some(d("58.67")));
+    assert_eq!(amount(&q.lines[1], LevyKind::Duty), Some(d("29.33")));
+    assert_eq!(q.totals.duty, d("88.00"));
+    assert!(q.totals.complete);
+}
+
+/// audit-hh (notes): Remessa Conforme's bands start 2024-08-01 (Portaria MF 1.086/2024); the day
+/// before, the line's reason names the regime as the request spells it (`remessa_conforme`), not
+/// the engine's `RemessaConforme`.
+#[test]
+fn a_regime_without_bands_on_the_date_is_named_as_the_request_spells_it() {
+    let tee = json!({"id": "t", "code": "6109.10", "quantity": "1", "unit_price": "10.00"});
+    let q = br("2024-07-31", "remessa_conforme", json!([tee]));
+    let reason = q.lines[0].reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("BR has no remessa_conforme simplified regime on 2024-07-31"), "{reason}");
+    assert!(!reason.contains("RemessaConforme"), "{reason}");
+}
+
 /// Before 2016-03-04 the zero rate reached US$3,000 (Portaria MF 156/1999 art. 1 and §1, original
 /// text): US$40 of medicine on 2015-06-01 pays no import tax; the RTS's general 60 % band is not
 /// in our data before 2024-08-01, so a T-shirt then says so.

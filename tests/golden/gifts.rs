@@ -3,6 +3,7 @@
 //! worked by hand from it (docs/rules.md#gifts).
 
 mod eu_gift_over_eur_45;
+mod relieved_without_a_rate;
 mod sweden;
 
 use crate::common;

@@ -515,7 +515,7 @@ export class LandedPrice extends Priced {
     const total = amountText(headline, cur, lang, L, partial);
     const range = rangeText(q, lang, L);
     const fresh = freshness(q, lang, L);
-    const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only tax at the sale can be unpriced at checkout
+    const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only what the seller collects can be unpriced at checkout
     // Nothing priced as due on delivery while something is not priced: not "at least 0".
     const due = partial && Number(t.due_on_delivery) === 0 ? L.dueUnknown
       : `${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}`;
@@ -618,15 +618,18 @@ function lowerBound(q) {
 /** Goods, duty, tax, fees and the total; "at least" on every charge a partial quote leaves out. */
 function totalsList(q, lang, L, partial) {
   const t = q.totals;
+  // What the seller collects holds the duty too where duty_collected_at_sale is set (Remessa
+  // Conforme, IN RFB 2.146/2023): its label says so (audit-hh HH1).
+  const atSale = Number(t.duty_collected_at_sale ?? 0) !== 0 ? L.dutyCollectedAtSale : L.collectedAtSale;
   const rows = [[L.goods, t.goods, false], [L.shipping, t.shipping, false], [L.insurance, t.insurance, false],
-    [L.duty, t.duty, partial], [L.tax, t.tax, partial], [L.collectedAtSale, t.collected_at_sale ?? '0', partial],
+    [L.duty, t.duty, partial], [L.tax, t.tax, partial], [atSale, t.collected_at_sale ?? '0', partial],
     [L.fees, t.fees, partial]];
   // Under DAP "Total to pay" is everything the shopper pays (buyer_total): the checkout part and
   // the part due on delivery come first, each labelled.
   if (q.incoterm === 'DAP') rows.push([L.checkout, t.landed, partial && Number(t.collected_at_sale ?? 0) !== 0], [L.dueOnDelivery, t.due_on_delivery, partial], [L.landed, t.buyer_total, partial]);
   else rows.push([L.landed, t.landed, partial]);
   return el('table', { part: 'totals', class: 'totals' }, el('tbody', {}, rows
-    .filter(([k, v], i) => (i < 1 || i > 2 || Number(v) !== 0) && (k !== L.collectedAtSale || Number(v) !== 0))
+    .filter(([k, v], i) => (i < 1 || i > 2 || Number(v) !== 0) && (k !== atSale || Number(v) !== 0))
     .map(([k, v, lower]) => el('tr', {},
       el('th', { scope: 'row', text: k }),
       el('td', { class: 'num', 'data-total': k === L.landed ? 'landed' : k === L.checkout ? 'checkout' : undefined, text: amountText(v, q.currency, lang, L, lower) })))));

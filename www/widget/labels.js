@@ -15,6 +15,8 @@ export const EN = {
   error: 'Could not calculate import charges', priced: 'priced', partial: 'partly priced', not_priced: 'not priced',
   excluded: 'Not charged', options: 'Options', sources: 'Sources',
   collectedAtSale: 'Of which tax collected by the seller at checkout',
+  // When the seller also collects the duty (Brazil's Remessa Conforme: duty_collected_at_sale).
+  dutyCollectedAtSale: 'Of which duty and tax collected by the seller at checkout',
   atCheckout: 'at checkout', partialNote: 'import charges not fully priced', taxNotIncl: 'not all taxes included', checkout: 'Paid at checkout',
   mayBeOld: 'may be out of date',
   updating: 'Updating import charges for {place}…',

@@ -102,6 +102,17 @@ fn totals(q: &Quote) -> String {
     ] {
         out.push_str(&format!("{name:>16} {:>14}\n", money(v)));
     }
+    // What the seller collects at the sale (part of the landed price: IOSS, UK, Remessa
+    // Conforme's duty and tax) and what the buyer pays in all (audit-hh note).
+    if !t.collected_at_sale.is_zero() {
+        let of_duty = t.duty_collected_at_sale.map(|d| format!(", of which duty {}", money(d))).unwrap_or_default();
+        out.push_str(&format!(
+            "{:>16} {:>14}  (collected by the seller at the sale{of_duty})\n",
+            "at sale",
+            money(t.collected_at_sale)
+        ));
+    }
+    out.push_str(&format!("{:>16} {:>14}\n", "buyer total", money(t.buyer_total)));
     if let Some(v) = t.reverse_charged {
         // On the buyer's own VAT return, outside the landed cost (docs/rules.md#seller-collected-tax).
         out.push_str(&format!("{:>16} {:>14}  (buyer's VAT return, not in landed)\n", "reverse charge", money(v)));

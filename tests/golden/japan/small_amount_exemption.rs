@@ -60,6 +60,24 @@ fn a_designated_article_sent_as_a_gift_keeps_the_10000_yen_exemption_customs_ans
     assert!(!applies(&dear, "jp-small-10000-gift") && dear.totals.duty > d("0"));
 }
 
+/// audit-hh HH3. The gift above is relieved by `jp-small-10000-gift` (Customs Answer 1006); the
+/// plain row's refusal ("not for goods of HS 6110", Cabinet Order art. 16-3) stays, but says the
+/// levies are relieved instead by the gift row, not only that the relief was refused. Bought,
+/// the refusal stands alone (no relief applies).
+#[test]
+fn a_gift_relieved_by_the_gift_row_says_the_plain_row_was_replaced_customs_answer_1006() {
+    let not_applied = |q: &Quote| -> Vec<String> {
+        q.warnings.iter().filter(|w| w.code == "W_THRESHOLD_NOT_APPLIED").map(|w| w.message.to_string()).collect()
+    };
+    let gift = parcel("6110.20", "12000", "IT", false, true);
+    let warned = not_applied(&gift);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].starts_with("jp-small-10000: within its amount but not for goods of HS 6110"), "{warned:?}");
+    assert!(warned[0].ends_with("; the levies are relieved instead by jp-small-10000-gift"), "{warned:?}");
+    let bought = parcel("6110.20", "12000", "IT", false, false);
+    assert!(not_applied(&bought).iter().all(|w| !w.contains("relieved instead")), "{:?}", bought.warnings);
+}
+
 /// Art. 3-3: a consignment of ¥200,000 or less takes the simplified tariff; for bags (4202.21,
 /// `jp-simplified-bags`) our sources do not give its rate. The duty is due in every reading (the
 /// simplified rate, or the general 8-16 % where the Cabinet Order excludes the bags), so the line

@@ -72,3 +72,25 @@ fn chinese_books_keep_de_minimis_on_2025_02_04() {
     assert!(applies(&q, "us-de-minimis-800-cn-hk-1702b-2025-02-04"), "{:?}", q.thresholds);
     assert_eq!(q.totals.duty, d("0.00"));
 }
+
+/// audit-hh HH4. On 2025-02-05 and 06 the warning of the informational-materials row (in force
+/// 02-04 to 02-06) cited EO 14195 s.2(g)'s denial alone, beside the `verify` row saying EO 14200
+/// replaced it on 02-05: it now says those two days are unsettled and names that row.
+#[test]
+fn the_refusal_on_2025_02_05_and_06_names_eo_14200_beside_eo_14195() {
+    for date in ["2025-02-05", "2025-02-06"] {
+        let q = courier("CN", date, "9503.00.00", "700.00");
+        let w = q
+            .warnings
+            .iter()
+            .find(|w| {
+                w.code == "W_THRESHOLD_NOT_APPLIED" && w.message.contains("us-de-minimis-800-cn-hk-1702b-2025-02-04")
+            })
+            .map(|w| w.message.to_string())
+            .unwrap_or_default();
+        assert!(
+            w.contains("EO 14195 s.2(g)") && w.contains("on 2025-02-05 and 06 unsettled: EO 14200 replaced s.2(g)"),
+            "{date}: {w}"
+        );
+    }
+}

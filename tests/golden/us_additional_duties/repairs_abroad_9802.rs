@@ -63,3 +63,14 @@ fn chinas_ieepa_duties_are_charged_on_the_value_of_the_repairs() {
     let q = repaired("CN", "2025-06-04", "2.5%", None);
     assert_eq!(layer(&q, "9903.01.24").map(|l| l.amount), Some(None), "{:?}", q.lines[0].levies);
 }
+
+/// audit-hh HH2. HTSUS 9802.00.50 ("A duty upon the value of the repairs or alterations", U.S.
+/// note 3 to subchapter II of chapter 98): the column 1 duty's base is the US$300 of repairs its
+/// 2.5 % is charged on (7.50), as the additional duties' is; it read 1,000.00 (the full value).
+#[test]
+fn the_column_1_duty_shows_the_value_of_the_repairs_as_its_base() {
+    let q = repaired("CN", "2025-06-04", "2.5% on repairs", Some("300.00"));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("column 1 duty");
+    assert_eq!((duty.base, duty.amount), (d("300.00"), Some(d("7.50"))), "{}", duty.base_note);
+    assert_eq!(duty.base_note.to_string(), "component repairs 300.00");
+}

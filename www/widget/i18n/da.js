@@ -12,6 +12,7 @@ export default {
   error: 'Importafgifterne kunne ikke beregnes', priced: 'beregnet', partial: 'delvist beregnet',
   not_priced: 'ikke beregnet', excluded: 'Opkræves ikke', options: 'Muligheder', sources: 'Kilder',
   collectedAtSale: 'Heraf moms opkrævet ved køb',
+  dutyCollectedAtSale: 'Heraf told og moms opkrævet ved køb',
   atCheckout: 'ved betaling', partialNote: 'importafgifter ikke fuldt beregnet', taxNotIncl: 'ikke alle skatter inkluderet', checkout: 'Betales ved køb',
   mayBeOld: 'kan være forældede',
   updating: 'Importafgifterne for {place} opdateres…',

@@ -12,6 +12,7 @@ export default {
   error: 'Einfuhrabgaben konnten nicht berechnet werden', priced: 'berechnet', partial: 'teilweise berechnet',
   not_priced: 'nicht berechnet', excluded: 'Nicht erhoben', options: 'Optionen', sources: 'Quellen',
   collectedAtSale: 'Davon beim Kauf erhobene Steuer',
+  dutyCollectedAtSale: 'Davon beim Kauf erhobene Zölle und Steuern',
   atCheckout: 'an der Kasse', partialNote: 'Einfuhrabgaben nicht vollständig berechnet', taxNotIncl: 'nicht alle Steuern enthalten', checkout: 'An der Kasse bezahlt',
   mayBeOld: 'möglicherweise veraltet',
   updating: 'Einfuhrabgaben für {place} werden aktualisiert…',

@@ -12,6 +12,7 @@ export default {
   error: 'No se pudieron calcular los cargos de importación', priced: 'calculado', partial: 'calculado en parte',
   not_priced: 'sin calcular', excluded: 'No cobrado', options: 'Opciones', sources: 'Fuentes',
   collectedAtSale: 'De ello, impuesto cobrado en la compra',
+  dutyCollectedAtSale: 'De ello, derechos e impuestos cobrados en la compra',
   atCheckout: 'al pagar', partialNote: 'cargos de importación no calculados del todo', taxNotIncl: 'no incluye todos los impuestos', checkout: 'Pagado al comprar',
   mayBeOld: 'pueden estar desactualizadas',
   updating: 'Actualizando los cargos de importación para {place}…',

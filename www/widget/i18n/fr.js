@@ -12,6 +12,7 @@ export default {
   error: "Impossible de calculer les frais d'importation", priced: 'calculé', partial: 'calculé en partie',
   not_priced: 'non calculé', excluded: 'Non perçu', options: 'Options', sources: 'Sources',
   collectedAtSale: 'Dont taxe perçue à l’achat',
+  dutyCollectedAtSale: 'Dont droits et taxes perçus à l’achat',
   atCheckout: 'au paiement', partialNote: 'droits et taxes pas entièrement calculés', taxNotIncl: 'toutes les taxes ne sont pas incluses', checkout: 'Payé à la commande',
   mayBeOld: 'peut-être obsolètes',
   updating: 'Mise à jour des frais d’importation pour {place}…',

@@ -12,6 +12,7 @@ export default {
   error: "Impossibile calcolare gli oneri d'importazione", priced: 'calcolato', partial: 'calcolato in parte',
   not_priced: 'non calcolato', excluded: 'Non applicato', options: 'Opzioni', sources: 'Fonti',
   collectedAtSale: 'Di cui imposta riscossa all’acquisto',
+  dutyCollectedAtSale: 'Di cui dazi e imposte riscossi all’acquisto',
   atCheckout: 'al pagamento', partialNote: 'oneri di importazione non calcolati del tutto', taxNotIncl: 'non tutte le imposte sono incluse', checkout: 'Pagato all’acquisto',
   mayBeOld: 'potrebbero non essere aggiornate',
   updating: 'Aggiornamento degli oneri di importazione per {place}…',

@@ -12,6 +12,7 @@ export default {
   error: '輸入費用を計算できませんでした', priced: '計算済み', partial: '一部のみ計算', not_priced: '未計算',
   excluded: '課税対象外', options: 'オプション', sources: '出典',
   collectedAtSale: 'うち購入時に徴収される税',
+  dutyCollectedAtSale: 'うち購入時に徴収される関税と税',
   atCheckout: '購入時', partialNote: '輸入費用は一部未計算', taxNotIncl: '一部の税は含まれません', checkout: '購入時のお支払い',
   mayBeOld: '古い可能性があります',
   updating: '{place}向けの輸入諸費用を更新中…',

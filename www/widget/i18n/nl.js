@@ -12,6 +12,7 @@ export default {
   error: 'Invoerkosten konden niet worden berekend', priced: 'berekend', partial: 'deels berekend',
   not_priced: 'niet berekend', excluded: 'Niet geheven', options: 'Opties', sources: 'Bronnen',
   collectedAtSale: 'Waarvan belasting geïnd bij aankoop',
+  dutyCollectedAtSale: 'Waarvan invoerrechten en belasting geïnd bij aankoop',
   atCheckout: 'bij het afrekenen', partialNote: 'invoerkosten niet volledig berekend', taxNotIncl: 'niet alle belastingen inbegrepen', checkout: 'Betaald bij afrekenen',
   mayBeOld: 'mogelijk verouderd',
   updating: 'Invoerkosten voor {place} worden bijgewerkt…',

@@ -12,6 +12,7 @@ export default {
   error: 'Nie udało się obliczyć należności przywozowych', priced: 'obliczono', partial: 'obliczono częściowo',
   not_priced: 'nie obliczono', excluded: 'Nie pobrano', options: 'Opcje', sources: 'Źródła',
   collectedAtSale: 'W tym podatek pobrany przy zakupie',
+  dutyCollectedAtSale: 'W tym cło i podatek pobrane przy zakupie',
   atCheckout: 'przy zakupie', partialNote: 'opłaty importowe nie w pełni obliczone', taxNotIncl: 'nie wszystkie podatki wliczone', checkout: 'Zapłacone przy zakupie',
   mayBeOld: 'mogą być nieaktualne',
   updating: 'Aktualizacja opłat importowych dla: {place}…',

@@ -12,6 +12,7 @@ export default {
   error: 'Não foi possível calcular os encargos de importação', priced: 'calculado', partial: 'calculado em parte',
   not_priced: 'não calculado', excluded: 'Não cobrado', options: 'Opções', sources: 'Fontes',
   collectedAtSale: 'Dos quais imposto cobrado na compra',
+  dutyCollectedAtSale: 'Dos quais direitos e impostos cobrados na compra',
   atCheckout: 'no pagamento', partialNote: 'encargos de importação não totalmente calculados', taxNotIncl: 'nem todos os impostos incluídos', checkout: 'Pago na compra',
   mayBeOld: 'podem estar desatualizadas',
   updating: 'A atualizar os encargos de importação para {place}…',

@@ -12,6 +12,7 @@ export default {
   error: 'Importavgifterna kunde inte beräknas', priced: 'beräknad', partial: 'delvis beräknad',
   not_priced: 'ej beräknad', excluded: 'Tas inte ut', options: 'Alternativ', sources: 'Källor',
   collectedAtSale: 'Varav skatt som tas ut vid köpet',
+  dutyCollectedAtSale: 'Varav tull och skatt som tas ut vid köpet',
   atCheckout: 'i kassan', partialNote: 'importavgifter inte helt beräknade', taxNotIncl: 'alla skatter ingår inte', checkout: 'Betalas i kassan',
   mayBeOld: 'kan vara inaktuella',
   updating: 'Importavgifterna för {place} uppdateras…',

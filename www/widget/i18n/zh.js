@@ -12,6 +12,7 @@ export default {
   error: '无法计算进口费用', priced: '已计算', partial: '部分计算', not_priced: '未计算',
   excluded: '不征收', options: '选项', sources: '来源',
   collectedAtSale: '其中购买时收取的税',
+  dutyCollectedAtSale: '其中购买时收取的关税和税',
   atCheckout: '结账时', partialNote: '进口费用未完全计算', taxNotIncl: '未包含全部税费', checkout: '结账时支付',
   mayBeOld: '可能已过时',
   updating: '正在更新{place}的进口费用…',
