@@ -318,18 +318,8 @@ pub(super) fn price_with(
     if let DutySource::NoBorder(m) = source {
         p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note.clone()));
     } else if let DutySource::Relieved(t) = source {
-        p.levies.push(Levy {
-            kind: LevyKind::Duty,
-            name: "Customs duty".into(),
-            base: customs_value,
-            base_note: Note::new(basis_note.clone()),
-            rate: "relieved".into(),
-            amount: Some(ctx.round(Decimal::ZERO)),
-            partial_amount: None,
-            formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-            source: (&t.source).into(),
-            not_priced: false,
-        });
+        let base = (customs_value, Note::new(basis_note.clone()));
+        p.levies.push(Levy::relieved(LevyKind::Duty, "Customs duty".into(), base, t, ctx.round(Decimal::ZERO)));
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
         crate::money::add_to(&mut duty_total, charged);
         duty_known &= known;

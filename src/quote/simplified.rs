@@ -47,19 +47,11 @@ pub(super) fn simplify(
             );
             ctx.warn(Detail::Tariff { line: line.id.clone(), note });
             let text = format!("simplified tariff, rate not known ({}); general tariff {general}", row.id);
-            DutySource::Rate(DutyRate {
-                expr: Expr::Parsed(Box::new(DutyExpr::NotPriceable {
-                    kind: crate::duty::NotPriceableKind::SimplifiedUnmapped,
-                    text: format!("simplified tariff ({})", row.id),
-                })),
-                text: Cow::Owned(text),
-                name: concat(&["Customs duty (simplified tariff, ", row.id, ")"]).into(),
-                source: RateSource::Shared(&row.source),
-                matched_code: rate.matched_code,
-                special: rate.special,
-                deduction: None,
-                claim: None,
-            })
+            let expr = DutyExpr::NotPriceable {
+                kind: crate::duty::NotPriceableKind::SimplifiedUnmapped,
+                text: format!("simplified tariff ({})", row.id),
+            };
+            DutySource::Rate(simplified_rate(row, rate, expr, Cow::Owned(text)))
         }
         SimplifiedRate::Rate { text, expr } => {
             let said = ctx.warnings.iter().any(|w| match w.detail() {
@@ -74,16 +66,7 @@ pub(super) fn simplify(
                 );
                 ctx.warn(Detail::Tariff { line: line.id.clone(), note });
             }
-            DutySource::Rate(DutyRate {
-                expr: Expr::Parsed(Box::new(expr.clone())),
-                text: Cow::Borrowed(text),
-                name: concat(&["Customs duty (simplified tariff, ", row.id, ")"]).into(),
-                source: RateSource::Shared(&row.source),
-                matched_code: rate.matched_code,
-                special: rate.special,
-                deduction: None,
-                claim: None,
-            })
+            DutySource::Rate(simplified_rate(row, rate, expr.clone(), Cow::Borrowed(text)))
         }
     }
 }
@@ -103,6 +86,26 @@ pub(super) fn note_set_aside(ctx: &mut Ctx<'_>, line: &LineRequest, rate: &DutyR
         row.category
     );
     ctx.warn(Detail::Tariff { line: line.id.clone(), note });
+}
+
+/// The line's duty under the simplified tariff's row: `expr` as `text`, named and sourced by the
+/// row, on the tariff line the general rate matched.
+fn simplified_rate(
+    row: &'static SimplifiedRow,
+    general: DutyRate<'static>,
+    expr: DutyExpr,
+    text: Cow<'static, str>,
+) -> DutyRate<'static> {
+    DutyRate {
+        expr: Expr::Parsed(Box::new(expr)),
+        text,
+        name: concat(&["Customs duty (simplified tariff, ", row.id, ")"]).into(),
+        source: RateSource::Shared(&row.source),
+        matched_code: general.matched_code,
+        special: general.special,
+        deduction: None,
+        claim: None,
+    }
 }
 
 /// The simplified tariff's row for a tariff rate of the line (by the tariff line it matched),

@@ -341,18 +341,8 @@ fn tax_on_duty_at_border(
 
 /// The tax levy a relief makes not due: 0, citing the relief.
 fn relieved_tax(ctx: &mut Ctx<'_>, v: &LineValues, t: &'static Threshold, import_name: &'static str, p: &mut Priced) {
-    p.levies.push(Levy {
-        kind: LevyKind::Tax,
-        name: Note::from(import_name),
-        base: v.cif(),
-        base_note: "not due".into(),
-        rate: "relieved".into(),
-        amount: Some(ctx.round(Decimal::ZERO)),
-        partial_amount: None,
-        formula: Note::new(Parts::NotDue { threshold: t.id, source: t.source.publisher }),
-        source: (&t.source).into(),
-        not_priced: false,
-    });
+    let zero = ctx.round(Decimal::ZERO);
+    p.levies.push(Levy::relieved(LevyKind::Tax, Note::from(import_name), (v.cif(), "not due".into()), t, zero));
 }
 
 /// The import tax's name where no rate is in force on the date: the destination's tax as its

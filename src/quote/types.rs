@@ -314,6 +314,35 @@ pub struct Levy {
     pub not_priced: bool,
 }
 
+impl Levy {
+    /// A levy a relief makes not due: `amount` is the destination's zero (`0.00`), the rate reads
+    /// "relieved" and the formula names the threshold (`not due: consignment within {id}
+    /// ({publisher})`), the source is the threshold's row.
+    pub(crate) fn relieved(
+        kind: LevyKind,
+        name: Note,
+        (base, base_note): (Decimal, Note),
+        threshold: &'static crate::rules::Threshold,
+        zero: Decimal,
+    ) -> Levy {
+        Levy {
+            kind,
+            name,
+            base,
+            base_note,
+            rate: "relieved".into(),
+            amount: Some(zero),
+            partial_amount: None,
+            formula: Note::new(crate::quote::explain::Parts::NotDue {
+                threshold: threshold.id,
+                source: threshold.source.publisher,
+            }),
+            source: (&threshold.source).into(),
+            not_priced: false,
+        }
+    }
+}
+
 /// Sums over priced lines and shipment levies.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
