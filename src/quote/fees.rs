@@ -349,7 +349,10 @@ fn offer_fee_savings(ctx: &Ctx<'_>, f: &crate::rules::Fee, amount: Decimal, line
                     })
             })
             .collect();
-        let share = fee_share(ctx, amount, &claimers, i, lines);
+        let share = claimers
+            .iter()
+            .position(|&j| j == i)
+            .map_or(Decimal::ZERO, |k| fee_shares(ctx, amount, &claimers, lines)[k]);
         for k in 0..lines[i].alternatives.len() {
             let offered = rules.programme(ctx.destination, &lines[i].alternatives[k].program, ctx.req.date);
             let Some(p) = offered.filter(|p| p.exempts_fee(f.id)) else { continue };
@@ -369,11 +372,16 @@ fn offer_fee_savings(ctx: &Ctx<'_>, f: &crate::rules::Fee, amount: Decimal, line
     }
 }
 
-/// Line `i`'s share of a fee of `amount` removed from the lines `claimers` (in line order), by
-/// customs value, the last taking what rounding leaves: [`share_fee_saving`]'s shares.
-fn fee_share(ctx: &Ctx<'_>, amount: Decimal, claimers: &[usize], i: usize, lines: &[LineQuote]) -> Decimal {
+/// The shares of a fee of `amount` removed from the lines `claimers` (in line order), by customs
+/// value, the last taking what rounding leaves: a claim's share ([`share_fee_saving`]) and an
+/// offer's ([`offer_fee_savings`]), one body for both (size-k).
+// `left = left - share` on purpose: `-=` would link rust_decimal's own copy of the subtraction
+// (money::add_to says why).
+#[allow(clippy::assign_op_pattern)]
+fn fee_shares(ctx: &Ctx<'_>, amount: Decimal, claimers: &[usize], lines: &[LineQuote]) -> Vec<Decimal> {
     let weight: Decimal = claimers.iter().map(|&j| lines[j].customs_value).decimal_sum();
     let mut left = amount;
+    let mut shares = Vec::with_capacity(claimers.len());
     for (k, &j) in claimers.iter().enumerate() {
         let share = match weight.is_zero() {
             _ if k + 1 == claimers.len() => left,
@@ -381,12 +389,10 @@ fn fee_share(ctx: &Ctx<'_>, amount: Decimal, claimers: &[usize], i: usize, lines
             true => Decimal::ZERO,
             false => ctx.round(amount * lines[j].customs_value / weight),
         };
-        if j == i {
-            return share;
-        }
-        crate::money::add_to(&mut left, -share);
+        left = left - share;
+        shares.push(share);
     }
-    Decimal::ZERO
+    shares
 }
 
 /// Why a line's exemption is not priced, if it is not: the programme's row or the origin's
@@ -500,22 +506,10 @@ fn share_fee_saving(
             p.code.eq_ignore_ascii_case(&c.program).then_some((i, p))
         })
         .collect();
-    let weight: Decimal = claiming.iter().map(|&(i, _)| lines[i].customs_value).decimal_sum();
-    let mut left = amount;
+    let claimers: Vec<usize> = claiming.iter().map(|&(i, _)| i).collect();
+    let shares = amount.map(|a| fee_shares(ctx, a, &claimers, lines));
     for (k, &(i, p)) in claiming.iter().enumerate() {
-        let share = match (amount, left) {
-            (Some(_), Some(l)) if k + 1 == claiming.len() => Some(l),
-            (Some(a), Some(l)) => {
-                let s = match weight.is_zero() {
-                    true if k == 0 => a,
-                    true => Decimal::ZERO,
-                    false => ctx.round(a * lines[i].customs_value / weight),
-                };
-                left = Some(l - s);
-                Some(s)
-            }
-            _ => None,
-        };
+        let share = shares.as_ref().map(|s| s[k]);
         if let Some(c) = lines[i].claim.as_deref_mut() {
             claim_fee_removed(
                 c,
