@@ -6,6 +6,7 @@
 //! standard rate, complete).
 
 mod beyond_food_and_books;
+mod common_goods_by_destination;
 mod member_state_classes;
 mod portugal_and_luxembourg;
 

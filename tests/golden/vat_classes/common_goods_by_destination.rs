@@ -1,0 +1,45 @@
+//! fix-nn (audit-jj, findings/audit-jj.md): common goods whose VAT/GST class the engine missed by
+//! destination. Each case names the law its row of `tariffs/rules/vat_classes.tsv` quotes.
+
+use crate::common::quote;
+use landed::quote::{LevyKind, LineStatus};
+use serde_json::json;
+
+/// One line of `code` at `unit_price` into `destination` on `date`, goods of Canada, a business
+/// buyer: the line's import tax (amount or lower bound), its formula, status and reason.
+fn taxed(destination: &str, currency: &str, date: &str, code: &str, unit_price: &str) -> (String, String, LineStatus, String) {
+    let q = quote(json!({"destination": destination, "currency": currency, "date": date, "channel": "courier",
+        "origin": "CA", "ship_from": "CA", "business_buyer": true,
+        "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": unit_price, "weight_kg": "1"}]}));
+    let l = &q.lines[0];
+    let t = l.levies.iter().find(|v| v.kind == LevyKind::Tax).expect("a tax levy");
+    let tax = t.amount.or(t.partial_amount).map(|a| a.to_string()).unwrap_or_default();
+    (tax, t.formula.to_string(), l.status, l.reason.clone().unwrap_or_default())
+}
+
+#[test]
+fn plants_and_cut_flowers_take_the_reduced_rate_directive_annex_iii_11a_jj_m1() {
+    // Directive 2006/112/EC Annex III point (11a) (Directive (EU) 2022/542): "live plants and
+    // other floricultural products, including bulbs, roots and the like, cut flowers and
+    // ornamental foliage". A state not encoded (AT: UStG Anlage 2 Z 2-4, 13 %; BE: 6 %) is a lower
+    // bound naming eu-plants, no longer its standard rate complete (AT was 20 %).
+    for (dest, code) in [("AT", "0603.11"), ("BE", "0602.90"), ("ES", "0603.11")] {
+        let (_, formula, status, reason) = taxed(dest, "EUR", "2026-11-26", code, "1000.00");
+        assert!(status == LineStatus::Partial && reason.contains("vat_classes.tsv#eu-plants"), "{dest}: {formula} | {reason}");
+    }
+    // NL: Wet OB 1968 tabel I post a.48 "sierteeltproducten, te weten: bloembollen, bloemen,
+    // planten en boomkwekerijproducten": 9 % as the lower bound (dyed flowers 21 %), was 21 %.
+    let (_, formula, status, reason) = taxed("NL", "EUR", "2026-11-26", "0603.11", "1000.00");
+    assert!(status == LineStatus::Partial && formula.starts_with("9% ×") && reason.contains("nl-plants"), "{formula} | {reason}");
+    // IE: VATCA 2010 Sch. 3 para 22(1) (Revenue, 'VAT and Horticultural Retailers'): fresh cut
+    // flowers 13.5 % by code (was 23 %); plants for sowing to produce food zero (Sch. 2 para 12(4)),
+    // so live plants are a lower bound at zero.
+    let (_, formula, _, _) = taxed("IE", "EUR", "2026-11-26", "0603.11", "1000.00");
+    assert!(formula.starts_with("13.5% ×") && formula.contains("vat_classes.tsv#ie-cut-flowers"), "{formula}");
+    let (_, formula, status, reason) = taxed("IE", "EUR", "2026-11-26", "0602.90", "1000.00");
+    assert!(status == LineStatus::Partial && reason.contains("ie-plants"), "{formula} | {reason}");
+    // Portugal carries the EU fallback rows as its own.
+    let (_, _, status, reason) = taxed("PT", "EUR", "2026-11-26", "0602.90", "1000.00");
+    assert!(status == LineStatus::Partial && reason.contains("pt-plants"), "{reason}");
+}
+
