@@ -43,3 +43,13 @@ fn plants_and_cut_flowers_take_the_reduced_rate_directive_annex_iii_11a_jj_m1() 
     assert!(status == LineStatus::Partial && reason.contains("pt-plants"), "{reason}");
 }
 
+#[test]
+fn ie_childrens_car_seats_are_at_the_reduced_rate_revenue_car_safety_belts_jj_m4() {
+    // Revenue VAT rates database, 'CAR SAFETY BELTS': "The supply and repair of Childrens Car
+    // Safety Seats in new and used cars is liable at the Reduced rate" (13.5 %); 9401.20 also holds
+    // adults' vehicle seats (23 %): a lower bound at 13.5 %, was 23 % complete.
+    let (_, formula, status, reason) = taxed("IE", "EUR", "2026-11-26", "9401.20", "1000.00");
+    assert!(status == LineStatus::Partial && formula.starts_with("13.5% ×"), "{formula} | {reason}");
+    assert!(reason.contains("vat_classes.tsv#ie-child-car-seats") && reason.contains("vat_class"), "{reason}");
+}
+
