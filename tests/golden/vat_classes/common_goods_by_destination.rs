@@ -53,3 +53,16 @@ fn ie_childrens_car_seats_are_at_the_reduced_rate_revenue_car_safety_belts_jj_m4
     assert!(reason.contains("vat_classes.tsv#ie-child-car-seats") && reason.contains("vat_class"), "{reason}");
 }
 
+#[test]
+fn au_menstrual_products_are_gst_free_from_2019_health_goods_determination_2018_jj_m3() {
+    // GST Act s.38-47(1); GST-free Health Goods Determination 2018 (F2018L01624), commencing
+    // 2019-01-01, Sch. 1 item 1 "maternity pads, menstrual cups, menstrual pads and liners,
+    // menstrual underwear, tampons ...". 9619 also holds nappies (10 %): a lower bound at zero.
+    let (tax, formula, status, reason) = taxed("AU", "AUD", "2026-11-26", "9619.00", "5000.00");
+    assert!(status == LineStatus::Partial && reason.contains("vat_classes.tsv#au-sanitary"), "{formula} | {reason}");
+    assert!(formula.starts_with("0% ×"), "{tax} {formula}");
+    // Before the determination: 10 %, no row.
+    let (_, formula, _, reason) = taxed("AU", "AUD", "2018-06-01", "9619.00", "5000.00");
+    assert!(formula.starts_with("10% ×") && !reason.contains("au-sanitary"), "{formula} | {reason}");
+}
+
