@@ -265,8 +265,10 @@ fn the_rows_research_vat_corrected_class_these_goods_as_the_law_does() {
         ("GB", "GBP", "2201.10", "code", "gb-beverages"),
         // Excepted item 2: "biscuits wholly or partly covered with chocolate" (gingerbread too).
         ("GB", "GBP", "1905.20", "depends", "gb-biscuits"),
-        // General item 2 "Animal feeding stuffs"; excepted item 6 pet foods.
-        ("GB", "GBP", "2309.10", "depends", "gb-feed"),
+        // General item 2 "Animal feeding stuffs"; excepted item 6 "Pet foods, canned, packaged
+        // or prepared": dog or cat food for retail sale (2309.10) is standard by code (audit-jj M10).
+        ("GB", "GBP", "2309.90", "depends", "gb-feed"),
+        ("GB", "GBP", "2309.10", "code", "gb-pet-food"),
         // UStG Anlage 2 Nr. 10 n) "Topinambur (aus Position 0714)": sweet potatoes 19 %; 0714.90
         // holds Topinambur and arrowroot. Potatoes (Nr. 10 a, Position 0701) 7 % by code.
         ("DE", "EUR", "0714.20", "-", "19%"),

@@ -66,3 +66,13 @@ fn au_menstrual_products_are_gst_free_from_2019_health_goods_determination_2018_
     assert!(formula.starts_with("10% ×") && !reason.contains("au-sanitary"), "{formula} | {reason}");
 }
 
+#[test]
+fn gb_dog_and_cat_food_is_standard_rated_vata_sch_8_group_1_excepted_item_6_jj_m10() {
+    // VATA 1994 Sch. 8 Group 1 excepted item 6 "Pet foods, canned, packaged or prepared"; CN
+    // 2309.10 is dog or cat food put up for retail sale: 20 % by code (was a lower bound at 0,
+    // gb-feed); other feed (2309.90) stays gb-feed's lower bound.
+    let (tax, formula, status, _) = taxed("GB", "GBP", "2026-11-26", "2309.10", "1000.00");
+    assert!(formula.starts_with("20% ×") && formula.contains("vat_classes.tsv#gb-pet-food"), "{tax} {formula} {status:?}");
+    let (_, _, status, reason) = taxed("GB", "GBP", "2026-11-26", "2309.90", "1000.00");
+    assert!(status == LineStatus::Partial && reason.contains("gb-feed"), "{reason}");
+}
