@@ -76,3 +76,17 @@ fn gb_dog_and_cat_food_is_standard_rated_vata_sch_8_group_1_excepted_item_6_jj_m
     let (_, _, status, reason) = taxed("GB", "GBP", "2026-11-26", "2309.90", "1000.00");
     assert!(status == LineStatus::Partial && reason.contains("gb-feed"), "{reason}");
 }
+
+#[test]
+fn ie_sugar_confectionery_and_au_flavoured_waters_settle_the_standard_rate_jj_m9() {
+    // IE: VATCA 2010 Sch. 2 para 8 excepts confectionery from the food zero rate; the Minister for
+    // Finance (Dáil, 2012-10-25, [46975/12]): "sweets and chocolate and similar confectionery" are
+    // at the standard rate. 1704 at 23 % by code, was a lower bound at zero (ie-food-partly).
+    let (_, formula, _, reason) = taxed("IE", "EUR", "2026-11-26", "1704.90", "1000.00");
+    assert!(formula.starts_with("23% ×") && formula.contains("vat_classes.tsv#ie-confectionery"), "{formula} | {reason}");
+    // AU: GST Act s.38-3(1)(d) and Schedule 2 (item 14: only "natural water, non-carbonated and
+    // without any other additives"): sweetened or flavoured waters 2202.10 bear 10 %, was au-food's 0.
+    let (_, formula, _, reason) = taxed("AU", "AUD", "2026-11-26", "2202.10", "5000.00");
+    assert!(formula.starts_with("10% ×") && formula.contains("vat_classes.tsv#au-flavoured-waters"), "{formula} | {reason}");
+}
+
