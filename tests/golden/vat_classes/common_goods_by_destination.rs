@@ -90,3 +90,12 @@ fn ie_sugar_confectionery_and_au_flavoured_waters_settle_the_standard_rate_jj_m9
     assert!(formula.starts_with("10% ×") && formula.contains("vat_classes.tsv#au-flavoured-waters"), "{formula} | {reason}");
 }
 
+#[test]
+fn gb_incontinence_articles_are_zero_rated_for_a_disabled_person_vata_sch_8_group_12_jj_m7() {
+    // VATA 1994 Sch. 8 Group 12 item 2; HMRC VRDP21000: incontinence products are zero-rated when
+    // supplied to (imported by) an incontinent person or a charity; otherwise 20 %. UK tariff
+    // 9619.00.89: a lower bound at zero naming the row and vat_class, was 20 % complete.
+    let (_, formula, status, reason) = taxed("GB", "GBP", "2026-11-26", "9619.00.89", "1000.00");
+    assert!(status == LineStatus::Partial && formula.starts_with("0% ×"), "{formula} | {reason}");
+    assert!(reason.contains("vat_classes.tsv#gb-incontinence") && reason.contains("vat_class"), "{reason}");
+}
