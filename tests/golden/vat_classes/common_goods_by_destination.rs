@@ -21,9 +21,9 @@ fn taxed(destination: &str, currency: &str, date: &str, code: &str, unit_price: 
 fn plants_and_cut_flowers_take_the_reduced_rate_directive_annex_iii_11a_jj_m1() {
     // Directive 2006/112/EC Annex III point (11a) (Directive (EU) 2022/542): "live plants and
     // other floricultural products, including bulbs, roots and the like, cut flowers and
-    // ornamental foliage". A state not encoded (AT: UStG Anlage 2 Z 2-4, 13 %; BE: 6 %) is a lower
-    // bound naming eu-plants, no longer its standard rate complete (AT was 20 %).
-    for (dest, code) in [("AT", "0603.11"), ("BE", "0602.90"), ("ES", "0603.11")] {
+    // ornamental foliage". A state not encoded (BE: 6 %, not encoded) is a lower bound naming
+    // eu-plants, no longer its standard rate complete (BE 0602.90 was 21 %).
+    for (dest, code) in [("BE", "0602.90"), ("ES", "0603.11"), ("PL", "0603.11")] {
         let (_, formula, status, reason) = taxed(dest, "EUR", "2026-11-26", code, "1000.00");
         assert!(status == LineStatus::Partial && reason.contains("vat_classes.tsv#eu-plants"), "{dest}: {formula} | {reason}");
     }
@@ -38,6 +38,22 @@ fn plants_and_cut_flowers_take_the_reduced_rate_directive_annex_iii_11a_jj_m1() 
     assert!(formula.starts_with("13.5% ×") && formula.contains("vat_classes.tsv#ie-cut-flowers"), "{formula}");
     let (_, formula, status, reason) = taxed("IE", "EUR", "2026-11-26", "0602.90", "1000.00");
     assert!(status == LineStatus::Partial && reason.contains("ie-plants"), "{formula} | {reason}");
+    // AT: UStG 1994 § 10 Abs. 3 and Anlage 2 Z 2-5 (13 % from 2016-01-01): live plants 0602 and
+    // fresh cut flowers 0603.1x at 13 % by code (listed, not priced: AT's 13 % is `verify` in the
+    // VAT tables); dried flowers 0603.90 are not listed: 20 %. Before 2016 the EU row's lower bound.
+    // AT now has rows, so it carries the EU fallback rows as its own (a book: at-books).
+    for code in ["0602.90", "0603.11"] {
+        let (_, formula, _, reason) = taxed("AT", "EUR", "2026-11-26", code, "1000.00");
+        assert!(formula.starts_with("13% ×") && formula.contains("vat_classes.tsv#at-plants"), "{code}: {formula} | {reason}");
+    }
+    let (_, formula, _, reason) = taxed("AT", "EUR", "2026-11-26", "0603.90", "1000.00");
+    assert!(formula.starts_with("20% ×") && !formula.contains("vat_classes"), "{formula} | {reason}");
+    let day = |s: &str| landed::date::Date::parse(s).unwrap();
+    let rows = &crate::common::engine().rules().vat_classes;
+    let before = rows.iter().find(|r| r.id == "at-plants-before-2016").expect("the row");
+    assert!(before.in_force(day("2015-12-31")) && !before.in_force(day("2016-01-01")));
+    let (_, _, _, reason) = taxed("AT", "EUR", "2026-11-26", "4901.99", "200.00");
+    assert!(reason.contains("vat_classes.tsv#at-books"), "{reason}");
     // Portugal carries the EU fallback rows as its own.
     let (_, _, status, reason) = taxed("PT", "EUR", "2026-11-26", "0602.90", "1000.00");
     assert!(status == LineStatus::Partial && reason.contains("pt-plants"), "{reason}");
