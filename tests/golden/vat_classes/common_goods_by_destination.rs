@@ -7,7 +7,13 @@ use serde_json::json;
 
 /// One line of `code` at `unit_price` into `destination` on `date`, goods of Canada, a business
 /// buyer: the line's import tax (amount or lower bound), its formula, status and reason.
-fn taxed(destination: &str, currency: &str, date: &str, code: &str, unit_price: &str) -> (String, String, LineStatus, String) {
+fn taxed(
+    destination: &str,
+    currency: &str,
+    date: &str,
+    code: &str,
+    unit_price: &str,
+) -> (String, String, LineStatus, String) {
     let q = quote(json!({"destination": destination, "currency": currency, "date": date, "channel": "courier",
         "origin": "CA", "ship_from": "CA", "business_buyer": true,
         "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": unit_price, "weight_kg": "1"}]}));
@@ -25,12 +31,18 @@ fn plants_and_cut_flowers_take_the_reduced_rate_directive_annex_iii_11a_jj_m1() 
     // eu-plants, no longer its standard rate complete (BE 0602.90 was 21 %).
     for (dest, code) in [("BE", "0602.90"), ("ES", "0603.11"), ("PL", "0603.11")] {
         let (_, formula, status, reason) = taxed(dest, "EUR", "2026-11-26", code, "1000.00");
-        assert!(status == LineStatus::Partial && reason.contains("vat_classes.tsv#eu-plants"), "{dest}: {formula} | {reason}");
+        assert!(
+            status == LineStatus::Partial && reason.contains("vat_classes.tsv#eu-plants"),
+            "{dest}: {formula} | {reason}"
+        );
     }
     // NL: Wet OB 1968 tabel I post a.48 "sierteeltproducten, te weten: bloembollen, bloemen,
     // planten en boomkwekerijproducten": 9 % as the lower bound (dyed flowers 21 %), was 21 %.
     let (_, formula, status, reason) = taxed("NL", "EUR", "2026-11-26", "0603.11", "1000.00");
-    assert!(status == LineStatus::Partial && formula.starts_with("9% ×") && reason.contains("nl-plants"), "{formula} | {reason}");
+    assert!(
+        status == LineStatus::Partial && formula.starts_with("9% ×") && reason.contains("nl-plants"),
+        "{formula} | {reason}"
+    );
     // IE: VATCA 2010 Sch. 3 para 22(1) (Revenue, 'VAT and Horticultural Retailers'): fresh cut
     // flowers 13.5 % by code (was 23 %); plants for sowing to produce food zero (Sch. 2 para 12(4)),
     // so live plants are a lower bound at zero.
@@ -44,7 +56,10 @@ fn plants_and_cut_flowers_take_the_reduced_rate_directive_annex_iii_11a_jj_m1() 
     // AT now has rows, so it carries the EU fallback rows as its own (a book: at-books).
     for code in ["0602.90", "0603.11"] {
         let (_, formula, _, reason) = taxed("AT", "EUR", "2026-11-26", code, "1000.00");
-        assert!(formula.starts_with("13% ×") && formula.contains("vat_classes.tsv#at-plants"), "{code}: {formula} | {reason}");
+        assert!(
+            formula.starts_with("13% ×") && formula.contains("vat_classes.tsv#at-plants"),
+            "{code}: {formula} | {reason}"
+        );
     }
     let (_, formula, _, reason) = taxed("AT", "EUR", "2026-11-26", "0603.90", "1000.00");
     assert!(formula.starts_with("20% ×") && !formula.contains("vat_classes"), "{formula} | {reason}");
@@ -88,7 +103,10 @@ fn gb_dog_and_cat_food_is_standard_rated_vata_sch_8_group_1_excepted_item_6_jj_m
     // 2309.10 is dog or cat food put up for retail sale: 20 % by code (was a lower bound at 0,
     // gb-feed); other feed (2309.90) stays gb-feed's lower bound.
     let (tax, formula, status, _) = taxed("GB", "GBP", "2026-11-26", "2309.10", "1000.00");
-    assert!(formula.starts_with("20% ×") && formula.contains("vat_classes.tsv#gb-pet-food"), "{tax} {formula} {status:?}");
+    assert!(
+        formula.starts_with("20% ×") && formula.contains("vat_classes.tsv#gb-pet-food"),
+        "{tax} {formula} {status:?}"
+    );
     let (_, _, status, reason) = taxed("GB", "GBP", "2026-11-26", "2309.90", "1000.00");
     assert!(status == LineStatus::Partial && reason.contains("gb-feed"), "{reason}");
 }
@@ -99,11 +117,17 @@ fn ie_sugar_confectionery_and_au_flavoured_waters_settle_the_standard_rate_jj_m9
     // Finance (Dáil, 2012-10-25, [46975/12]): "sweets and chocolate and similar confectionery" are
     // at the standard rate. 1704 at 23 % by code, was a lower bound at zero (ie-food-partly).
     let (_, formula, _, reason) = taxed("IE", "EUR", "2026-11-26", "1704.90", "1000.00");
-    assert!(formula.starts_with("23% ×") && formula.contains("vat_classes.tsv#ie-confectionery"), "{formula} | {reason}");
+    assert!(
+        formula.starts_with("23% ×") && formula.contains("vat_classes.tsv#ie-confectionery"),
+        "{formula} | {reason}"
+    );
     // AU: GST Act s.38-3(1)(d) and Schedule 2 (item 14: only "natural water, non-carbonated and
     // without any other additives"): sweetened or flavoured waters 2202.10 bear 10 %, was au-food's 0.
     let (_, formula, _, reason) = taxed("AU", "AUD", "2026-11-26", "2202.10", "5000.00");
-    assert!(formula.starts_with("10% ×") && formula.contains("vat_classes.tsv#au-flavoured-waters"), "{formula} | {reason}");
+    assert!(
+        formula.starts_with("10% ×") && formula.contains("vat_classes.tsv#au-flavoured-waters"),
+        "{formula} | {reason}"
+    );
 }
 
 #[test]
