@@ -5,8 +5,9 @@ use crate::common::quote;
 use landed::quote::{LevyKind, LineStatus};
 use serde_json::json;
 
-/// One line of `code` at `unit_price` into `destination` on `date`, goods of Canada, a business
-/// buyer: the line's import tax (amount or lower bound), its formula, status and reason.
+/// One line of `code` at `unit_price` into `destination` on `date`, goods of Canada (of the US
+/// into Canada), a business buyer: the line's import tax (amount or lower bound), its formula,
+/// status and reason.
 fn taxed(
     destination: &str,
     currency: &str,
@@ -14,8 +15,9 @@ fn taxed(
     code: &str,
     unit_price: &str,
 ) -> (String, String, LineStatus, String) {
+    let origin = if destination == "CA" { "US" } else { "CA" };
     let q = quote(json!({"destination": destination, "currency": currency, "date": date, "channel": "courier",
-        "origin": "CA", "ship_from": "CA", "business_buyer": true,
+        "origin": origin, "ship_from": origin, "business_buyer": true,
         "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": unit_price, "weight_kg": "1"}]}));
     let l = &q.lines[0];
     let t = l.levies.iter().find(|v| v.kind == LevyKind::Tax).expect("a tax levy");
@@ -138,4 +140,19 @@ fn gb_incontinence_articles_are_zero_rated_for_a_disabled_person_vata_sch_8_grou
     let (_, formula, status, reason) = taxed("GB", "GBP", "2026-11-26", "9619.00.89", "1000.00");
     assert!(status == LineStatus::Partial && formula.starts_with("0% ×"), "{formula} | {reason}");
     assert!(reason.contains("vat_classes.tsv#gb-incontinence") && reason.contains("vat_class"), "{reason}");
+}
+
+#[test]
+fn ca_feminine_hygiene_products_are_zero_rated_from_july_2015_eta_sch_vi_part_ii_1_jj_m2() {
+    // Excise Tax Act Sch. VI Part II.1 s.1: "A supply of a product that is marketed exclusively for
+    // feminine hygiene purposes and is a sanitary napkin, tampon, sanitary belt, menstrual cup or
+    // other similar product", applying to supplies on or after 2015-07-01 (Finance Canada,
+    // Explanatory Notes, May 2015). 9619 also holds nappies (5 %); the import relief (Sch. VII)
+    // was not read: `verify`, a lower bound at zero (was "at least" 5 % = 50.00 on CAD 1,000).
+    let (tax, formula, status, reason) = taxed("CA", "CAD", "2026-11-26", "9619.00", "1000.00");
+    assert!(status == LineStatus::Partial && formula.starts_with("0% ×") && tax == "0.00", "{formula}");
+    assert!(reason.contains("vat_classes.tsv#ca-feminine-hygiene"), "{reason}");
+    // Before 2015-07-01: 5 %, no row.
+    let (tax, formula, _, _) = taxed("CA", "CAD", "2015-06-01", "9619.00", "1000.00");
+    assert!(formula.starts_with("5% ×") && tax == "50.00", "{formula}");
 }
