@@ -6,7 +6,7 @@ use landed::quote::{LevyKind, LineStatus};
 use serde_json::json;
 
 /// One line of `code` at `unit_price` into `destination` on `date`, goods of Canada (of the US
-/// into Canada), a business buyer: the line's import tax (amount or lower bound), its formula,
+/// into Canada and Mexico), a business buyer: the line's import tax (amount or lower bound), its formula,
 /// status and reason.
 fn taxed(
     destination: &str,
@@ -15,7 +15,7 @@ fn taxed(
     code: &str,
     unit_price: &str,
 ) -> (String, String, LineStatus, String) {
-    let origin = if destination == "CA" { "US" } else { "CA" };
+    let origin = if matches!(destination, "CA" | "MX") { "US" } else { "CA" };
     let q = quote(json!({"destination": destination, "currency": currency, "date": date, "channel": "courier",
         "origin": origin, "ship_from": origin, "business_buyer": true,
         "lines": [{"id": "x", "code": code, "quantity": "1", "unit_price": unit_price, "weight_kg": "1"}]}));
@@ -155,4 +155,20 @@ fn ca_feminine_hygiene_products_are_zero_rated_from_july_2015_eta_sch_vi_part_ii
     // Before 2015-07-01: 5 %, no row.
     let (tax, formula, _, _) = taxed("CA", "CAD", "2015-06-01", "9619.00", "1000.00");
     assert!(formula.starts_with("5% ×") && tax == "50.00", "{formula}");
+}
+
+#[test]
+fn mx_food_and_patent_medicines_are_untaxed_on_import_liva_art_25_iii_and_2_a_jj_m14() {
+    // LIVA art. 25 fr. III: no VAT on the import of goods whose sale in Mexico bears none "o
+    // cuando sean de los señalados en el artículo 2o.-A"; art. 2o.-A fr. I a) animals and plants
+    // not industrialised, b) "Medicinas de patente y productos destinados a la alimentación"
+    // (beverages other than milk excepted). Read on reproductions: `verify`, a lower bound at zero
+    // (MXN 100,000 coffee was "at least 16,000.00", not priced). Books (not read here) keep 16 %.
+    for code in ["0901.21", "3004.90"] {
+        let (tax, formula, status, reason) = taxed("MX", "MXN", "2026-11-26", code, "100000.00");
+        assert!(status == LineStatus::Partial && formula.starts_with("0% ×") && tax == "0.00", "{code}: {formula}");
+        assert!(reason.contains("vat_classes.tsv#mx-") && reason.contains("vat_class"), "{reason}");
+    }
+    let (_, formula, _, _) = taxed("MX", "MXN", "2026-11-26", "4901.99", "100000.00");
+    assert!(formula.starts_with("16% ×"), "{formula}");
 }
