@@ -6,6 +6,7 @@
 //! standard rate, complete).
 
 mod beyond_food_and_books;
+mod common_goods_by_destination;
 mod member_state_classes;
 mod portugal_and_luxembourg;
 
@@ -184,9 +185,10 @@ fn a_callers_vat_class_always_wins_over_the_code() {
 #[test]
 fn a_member_state_not_encoded_falls_back_to_the_directives_choice_as_a_lower_bound() {
     // Directive 2006/112/EC art. 98 and Annex III point 6: each member state chooses the rate of
-    // books (reduced, super-reduced or zero, or standard). Austria's own list is not encoded: the
-    // tax is a lower bound at zero, never its standard rate complete.
-    let q = one("AT", "EUR", book("200.00"), json!({}));
+    // books (reduced, super-reduced or zero, or standard). Belgium's own list is not encoded: the
+    // tax is a lower bound at zero, never its standard rate complete. (Austria, encoded for its
+    // plants since fix-nn, carries the same row as at-books.)
+    let q = one("BE", "EUR", book("200.00"), json!({}));
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     let reason = q.lines[0].reason.as_deref().unwrap_or_default();
     assert!(reason.contains("vat_classes.tsv#eu-books") && reason.contains("vat_class"), "{reason}");
@@ -264,8 +266,10 @@ fn the_rows_research_vat_corrected_class_these_goods_as_the_law_does() {
         ("GB", "GBP", "2201.10", "code", "gb-beverages"),
         // Excepted item 2: "biscuits wholly or partly covered with chocolate" (gingerbread too).
         ("GB", "GBP", "1905.20", "depends", "gb-biscuits"),
-        // General item 2 "Animal feeding stuffs"; excepted item 6 pet foods.
-        ("GB", "GBP", "2309.10", "depends", "gb-feed"),
+        // General item 2 "Animal feeding stuffs"; excepted item 6 "Pet foods, canned, packaged
+        // or prepared": dog or cat food for retail sale (2309.10) is standard by code (audit-jj M10).
+        ("GB", "GBP", "2309.90", "depends", "gb-feed"),
+        ("GB", "GBP", "2309.10", "code", "gb-pet-food"),
         // UStG Anlage 2 Nr. 10 n) "Topinambur (aus Position 0714)": sweet potatoes 19 %; 0714.90
         // holds Topinambur and arrowroot. Potatoes (Nr. 10 a, Position 0701) 7 % by code.
         ("DE", "EUR", "0714.20", "-", "19%"),

@@ -61,7 +61,9 @@ fn member_states_not_encoded_are_a_lower_bound_at_zero_for_annex_iii_points_3_an
         ("ES", "3004.90.00", "eu-medicines"),
         ("PL", "8713.10.00", "eu-disability"),
         ("BE", "9619.00.71", "eu-sanitary"),
-        ("AT", "9701.91.00", "eu-works-of-art"),
+        // AT and PT carry the EU rows as their own (their own rows replace the EU's whole:
+        // AT's plants, fix-nn; PT's lista I, fix-w1).
+        ("AT", "9701.91.00", "at-works-of-art"),
         // PT carries the EU row as its own (its lista I rows replace the EU's whole: fix-w1).
         ("PT", "9401.20.00", "pt-child-car-seats"),
     ];
