@@ -1038,6 +1038,10 @@ fn id_key(id: &str) -> u32 {
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {
+    // `12,5%` read as 125 % (audit-kk KK1): a comma that may be a decimal comma is refused.
+    if let Some(why) = crate::duty::DutyExpr::comma_advice(rate) {
+        return Err(Error::new(ErrorCode::DutyExpression, field, why));
+    }
     // A bare number is a percent in the UK's files, not in a caller's rate: `0.18` is as likely
     // a fraction (18 %) as 0.18 % (audit-s S3: read as 0.18 %, a duty 100 times too small).
     if let Some(n) = crate::duty::DutyExpr::bare_number(rate) {
