@@ -251,9 +251,11 @@ impl DutyExpr {
     /// ```
     pub fn comma_advice(text: &str) -> Option<String> {
         let n = Self::ambiguous_comma(text)?;
-        let point = (n.matches(',').count() == 1 && !n.contains('.'))
-            .then(|| format!(": write \"{}\" if the comma is a decimal comma", n.replace(',', ".")))
-            .unwrap_or_default();
+        let point = if n.matches(',').count() == 1 && !n.contains('.') {
+            format!(": write \"{}\" if the comma is a decimal comma", n.replace(',', "."))
+        } else {
+            String::new()
+        };
         Some(format!(
             "{text:?}: the comma in {n} may be a decimal comma or a thousands separator{point}; write the decimal separator as a point and no thousands separators (\"12.5%\", \"1000 EUR/kg\")"
         ))
