@@ -89,7 +89,12 @@ impl Currency {
                 Error::new(
                     ErrorCode::Currency,
                     "currency",
-                    format!("unknown currency {code:?}: expected an ISO 4217 code such as USD, EUR, GBP"),
+                    // "VES" is an ISO 4217 code, only not one of ours (audit-kk KK2): never
+                    // "expected an ISO 4217 code".
+                    format!(
+                        "currency {code:?} is not supported: give one of the ISO 4217 codes {}",
+                        CURRENCIES.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+                    ),
                 )
             })
     }
@@ -634,6 +639,10 @@ mod tests {
     fn unknown_currency_is_typed_error() {
         let e = Currency::parse("XYZ").unwrap_err();
         assert_eq!(e.code, ErrorCode::Currency);
+        // audit-kk KK2: VES is an ISO 4217 code Landed does not support: said so, with the list.
+        let e = Currency::parse("VES").unwrap_err();
+        assert!(e.message.contains("\"VES\" is not supported") && e.message.contains("USD, VND, ZAR"), "{}", e.message);
+        assert!(!e.message.contains("expected an ISO 4217 code"), "{}", e.message);
     }
 
     #[test]
