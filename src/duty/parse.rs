@@ -337,6 +337,11 @@ fn parse_term(text: &str, read: Read) -> Option<DutyExpr> {
     let (number, rest) = leading_number(t)?;
     let rest_trim = rest.trim_start();
     if let Some(after) = rest_trim.strip_prefix('%').or_else(|| rest_trim.strip_prefix("percent")) {
+        // `10%%`, `10% / 0`: a stray sign or a number is no component to charge on (audit-kk
+        // KK51: the `%` was dropped, `0` asked for as a component's value).
+        if after.trim_start().starts_with(|c: char| c == '%' || c == '/' || c.is_ascii_digit()) {
+            return None;
+        }
         return Some(ad_valorem(number, after));
     }
     if rest_trim.is_empty() {

@@ -46,6 +46,11 @@ fn eval_bad_input_is_typed() {
     fails_with(&landed(&["eval", "10%", "--value", "abc"], None), "E_AMOUNT");
     fails_with(&landed(&["eval", "10%", "--value", "5", "--currency", "XXQ"], None), "E_CURRENCY");
     fails_with(&landed(&["eval", "10%", "--value", "5", "--date", "2026-02-30"], None), "E_DATE");
+    // audit-kk KK51: a stray `%` was dropped (100.00), `/ 0` asked for the value of a component "0".
+    for text in ["10%%", "10 % %", "10% / 0"] {
+        let err = fails_with(&landed(&["eval", text, "--value", "1000"], None), "E_DUTY_EXPRESSION");
+        assert!(err.contains("is not a duty expression"), "{text}: {err}");
+    }
 }
 
 const CART: &str = r#"{
