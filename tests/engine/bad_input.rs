@@ -171,6 +171,27 @@ fn catalogue_reports_a_bad_row_by_line_number_and_prices_the_others() {
 }
 
 #[test]
+fn catalogue_names_an_unclosed_quote_not_a_missing_field() {
+    // audit-kk KK53: `"a,6109,10` (a quote never closed) was "a field is missing".
+    let csv = "sku,code,price\nok,6109100010,20.00\n\"a,6109100010,10\n";
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: landed::date::Date::parse("2026-11-26").unwrap(),
+        currency: Some(landed::money::Currency::GBP),
+        channel: Some(landed::request::Channel::Courier),
+        incoterm: Some(landed::request::Incoterm::Ddp),
+    };
+    let mut out = Vec::new();
+    landed::catalogue::price_catalogue(&landed::Engine::embedded(), csv.as_bytes(), &mut out, &options, &mut |_| {})
+        .unwrap();
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][10], "priced");
+    assert_eq!(&rows[1][10], "error", "{:?}", rows[1]);
+    assert!(rows[1][11].contains("line 3") && rows[1][11].contains("close the quote"), "{}", &rows[1][11]);
+}
+
+#[test]
 fn catalogue_refuses_an_unquoted_decimal_comma_instead_of_reading_another_price() {
     // "12,50" unquoted splits the price into "12" and "50": the row has more fields than the
     // header and is refused naming its line, never priced at 12.00 (issue 12, bad input).
