@@ -216,6 +216,15 @@ fn same_width(raw: &csv::ByteRecord, header: usize) -> Result<()> {
                 "the row has {n} fields and the header {header} (an unquoted comma, such as the decimal comma of 12,50, splits a field: write amounts with a point, 12.50)"
             ),
         )),
+        // A short row with a comma inside a field: a quote (`"`) opened and not closed took the
+        // rest of the row into one field (audit-kk KK53: `"a,6109,10` was called a missing field).
+        n if raw.iter().any(|cell| cell.contains(&b',')) => Err(Error::new(
+            ErrorCode::InvalidField,
+            "",
+            format!(
+                "the row has {n} fields and the header {header}, and a field holds a comma: a quote (\") opened and not closed takes the rest of the row into one field; close the quote (or, if a field is missing, write an empty one as nothing between two commas)"
+            ),
+        )),
         n => Err(Error::new(
             ErrorCode::InvalidField,
             "",

@@ -70,10 +70,15 @@ pub fn component_is_exact(q: &Quote, component: Component) -> bool {
 
 /// An incomplete line leaves a component a lower bound when a levy of it is not priced, or,
 /// when no levy says what is missing (a range of national lines, a line with no levies), its
-/// duty and tax.
+/// duty and tax; its duty too when it has no duty levy (no duty rate was found).
 fn line_leaves_inexact(line: &LineQuote, component: Component) -> bool {
     if line.status == LineStatus::Priced {
         return false;
+    }
+    // A line with no duty levy at all had no duty rate (no tariff for the destination, an
+    // unknown code): its duty is not priced, never 0 (audit-kk KK50).
+    if component == Component::Duty && !line.levies.iter().any(|v| Component::of(v.kind) == Component::Duty) {
+        return true;
     }
     let mut unpriced = line.levies.iter().filter(|v| v.amount.is_none()).peekable();
     if unpriced.peek().is_none() {

@@ -57,12 +57,20 @@ impl Billed {
 pub struct Difference {
     pub item: String,
     pub billed: Decimal,
-    pub expected: Decimal,
-    pub difference: Decimal,
+    /// The recomputed figure (its known part when `expected_is` is `at_least`); absent when
+    /// `unknown`: nothing of it is priced (a destination without a tariff, audit-kk KK50).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub expected: Option<Decimal>,
+    /// `billed - expected`; absent when `expected` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub difference: Option<Decimal>,
     /// The most likely explanations, best first.
     pub likely_causes: Vec<String>,
     /// `exact`, or `at_least` when a levy of this component is not priced: `expected` is then its
-    /// known part, and a bill at or above it cannot be checked.
+    /// known part, and a bill at or above it cannot be checked; `unknown` when none of it is
+    /// priced (never "expected 0").
     pub expected_is: Exactness,
     /// What the recomputed figure lacks (the lines or fees not priced, and why); empty when exact.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -136,7 +144,7 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
             "duty" => duty_at_sale,
             _ => Decimal::ZERO,
         };
-        if d.difference > Decimal::ZERO && !at_sale.is_zero() {
+        if d.difference.is_some_and(|x| x > Decimal::ZERO) && !at_sale.is_zero() {
             d.likely_causes.insert(
                 0,
                 format!(
@@ -175,6 +183,21 @@ fn difference(
         return None;
     }
     let mut likely_causes = Vec::new();
+    // Nothing of it priced: "at least 0" says nothing, and 0 is no figure to compare with.
+    if !exact && expected.is_zero() {
+        likely_causes.push(format!(
+            "nothing of the recomputed {item} figure is priced (see not priced), so the bill cannot be checked"
+        ));
+        return Some(Difference {
+            item: item.into(),
+            billed,
+            expected: None,
+            difference: None,
+            likely_causes,
+            expected_is: Exactness::Unknown,
+            unpriced,
+        });
+    }
     if !exact {
         let below = if diff < Decimal::ZERO { ", but it is below even that" } else { "" };
         likely_causes.push(format!(
@@ -187,8 +210,8 @@ fn difference(
     Some(Difference {
         item: item.into(),
         billed,
-        expected,
-        difference: diff,
+        expected: Some(expected),
+        difference: Some(diff),
         likely_causes,
         expected_is: if exact { Exactness::Exact } else { Exactness::AtLeast },
         unpriced,

@@ -89,7 +89,12 @@ impl Currency {
                 Error::new(
                     ErrorCode::Currency,
                     "currency",
-                    format!("unknown currency {code:?}: expected an ISO 4217 code such as USD, EUR, GBP"),
+                    // "VES" is an ISO 4217 code, only not one of ours (audit-kk KK2): never
+                    // "expected an ISO 4217 code".
+                    format!(
+                        "currency {code:?} is not supported: give one of the ISO 4217 codes {}",
+                        CURRENCIES.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+                    ),
                 )
             })
     }
@@ -416,7 +421,47 @@ pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal> {
     if let Some(why) = separator_problem(t) {
         return Err(Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number: {why}")));
     }
-    amount_text(t).ok_or_else(|| Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number")))
+    amount_text(t).ok_or_else(|| {
+        // A number too large for a decimal is E_TOO_LARGE, as in a request (audit-kk KK52).
+        if too_many_digits(t) || exponent_too_large(t) {
+            return Error::new(
+                ErrorCode::TooLarge,
+                field,
+                format!("{text:?} is larger than an amount can be (at most 28 digits)"),
+            );
+        }
+        Error::new(ErrorCode::Amount, field, format!("{text:?} is not a decimal number"))
+    })
+}
+
+/// True for a well-formed number with an exponent past what a decimal holds (`1e40`): a size
+/// problem, not a format one.
+pub(crate) fn exponent_too_large(text: &str) -> bool {
+    let t = text.trim();
+    let Some((mantissa, exponent)) = t.split_once(['e', 'E']) else { return false };
+    let m = mantissa.strip_prefix('-').unwrap_or(mantissa);
+    let (whole, frac) = m.split_once('.').unwrap_or((m, ""));
+    let plain = !(whole.is_empty() && frac.is_empty()) && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    let up = exponent.strip_prefix('+').unwrap_or(exponent);
+    let nonzero = whole.bytes().chain(frac.bytes()).any(|b| b != b'0');
+    plain
+        && nonzero
+        && !up.is_empty()
+        && up.bytes().all(|b| b.is_ascii_digit())
+        && up.parse::<u32>().is_ok_and(|e| e > 28)
+}
+
+/// True for a well-formed plain decimal (`123.45`, `-7`) whose whole part is too long for
+/// `Decimal`: a size problem, not a format one (too many decimals stays `E_AMOUNT`: it would
+/// need rounding).
+pub(crate) fn too_many_digits(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let frac = parts.next().unwrap_or_default();
+    let plain = !whole.is_empty() && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    plain && whole.trim_start_matches('0').len() > 28
 }
 
 /// Reads an amount's text, or `None`. Accepted: what can only mean one number (`49.99`, `-3`,
@@ -634,6 +679,15 @@ mod tests {
     fn unknown_currency_is_typed_error() {
         let e = Currency::parse("XYZ").unwrap_err();
         assert_eq!(e.code, ErrorCode::Currency);
+        // audit-kk KK52: too large is said so, not "not a decimal number".
+        let e = parse_decimal("99999999999999999999999999999", "duty").unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::TooLarge, Some("duty")));
+        assert_eq!(parse_decimal("1e30", "target").unwrap_err().code, ErrorCode::TooLarge);
+        assert_eq!(parse_decimal("abc", "duty").unwrap_err().code, ErrorCode::Amount);
+        // audit-kk KK2: VES is an ISO 4217 code Landed does not support: said so, with the list.
+        let e = Currency::parse("VES").unwrap_err();
+        assert!(e.message.contains("\"VES\" is not supported") && e.message.contains("USD, VND, ZAR"), "{}", e.message);
+        assert!(!e.message.contains("expected an ISO 4217 code"), "{}", e.message);
     }
 
     #[test]

@@ -583,7 +583,7 @@ pub fn decode_error(path: String, message: String) -> Error {
 /// `E_AMOUNT` for an amount's text that is not a decimal, with the reason when it is a separator.
 fn amount_error(text: &str, field: String) -> Error {
     let shown = shown(text);
-    if too_many_digits(text) || exponent_too_large(text) {
+    if crate::money::too_many_digits(text) || crate::money::exponent_too_large(text) {
         return Error::new(
             ErrorCode::TooLarge,
             field,
@@ -603,23 +603,6 @@ fn amount_error(text: &str, field: String) -> Error {
     Error::new(ErrorCode::Amount, field, format!("{shown} is not a decimal amount: {why}"))
 }
 
-/// True for a well-formed number with an exponent past what a decimal holds (`1e40`): a size
-/// problem, not a format one.
-fn exponent_too_large(text: &str) -> bool {
-    let t = text.trim();
-    let Some((mantissa, exponent)) = t.split_once(['e', 'E']) else { return false };
-    let m = mantissa.strip_prefix('-').unwrap_or(mantissa);
-    let (whole, frac) = m.split_once('.').unwrap_or((m, ""));
-    let plain = !(whole.is_empty() && frac.is_empty()) && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
-    let up = exponent.strip_prefix('+').unwrap_or(exponent);
-    let nonzero = whole.bytes().chain(frac.bytes()).any(|b| b != b'0');
-    plain
-        && nonzero
-        && !up.is_empty()
-        && up.bytes().all(|b| b.is_ascii_digit())
-        && up.parse::<u32>().is_ok_and(|e| e > 28)
-}
-
 /// The decimal places of a well-formed plain decimal that has more than a decimal holds (28).
 fn too_many_places(text: &str) -> Option<usize> {
     let t = text.trim();
@@ -627,19 +610,6 @@ fn too_many_places(text: &str) -> Option<usize> {
     let (whole, frac) = digits.split_once('.')?;
     let plain = whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
     (plain && frac.len() > 28).then_some(frac.len())
-}
-
-/// True for a well-formed plain decimal (`123.45`, `-7`) whose whole part is too long for
-/// `Decimal`: a size problem, not a format one (too many decimals stays `E_AMOUNT`: it would
-/// need rounding).
-fn too_many_digits(text: &str) -> bool {
-    let t = text.trim();
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    let mut parts = digits.splitn(2, '.');
-    let whole = parts.next().unwrap_or_default();
-    let frac = parts.next().unwrap_or_default();
-    let plain = !whole.is_empty() && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
-    plain && whole.trim_start_matches('0').len() > 28
 }
 
 /// The text of an amount `rust_decimal` refused, from its serde message
@@ -1038,6 +1008,10 @@ fn id_key(id: &str) -> u32 {
 
 /// A caller's duty rate must be an expression the evaluator reads.
 fn check_duty_rate(rate: &str, field: String) -> Result<()> {
+    // `12,5%` read as 125 % (audit-kk KK1): a comma that may be a decimal comma is refused.
+    if let Some(why) = crate::duty::DutyExpr::comma_advice(rate) {
+        return Err(Error::new(ErrorCode::DutyExpression, field, why));
+    }
     // A bare number is a percent in the UK's files, not in a caller's rate: `0.18` is as likely
     // a fraction (18 %) as 0.18 % (audit-s S3: read as 0.18 %, a duty 100 times too small).
     if let Some(n) = crate::duty::DutyExpr::bare_number(rate) {

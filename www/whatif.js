@@ -365,6 +365,6 @@ tool('run-invoice', 'inv-status', ['inv-result'], async () => {
     ...notes,
     ...(r.not_checked?.length ? [el('p', { text: `Not checked (left empty): ${r.not_checked.join(', ')}.` })] : []),
     table('Differences', ['Item', 'Billed', 'Expected (due to the carrier)', 'Difference', 'Likely causes'],
-      differences.map((d) => [d.item, d.billed, bound(d.expected_is, d.expected), d.difference, [...d.likely_causes, ...(d.unpriced ?? [])].join('; ')])));
+      differences.map((d) => [d.item, d.billed, bound(d.expected_is, d.expected), d.difference ?? '', [...d.likely_causes, ...(d.unpriced ?? [])].join('; ')])));
   return '';
 });

@@ -224,6 +224,43 @@ impl DutyExpr {
         parse::parse_recognised(text)
     }
 
+    /// The first number of a caller's rate whose comma may be a decimal comma or a thousands
+    /// separator (`"12,5%"`: 12.5 % or 125 %?), as written; `None` when no comma is ambiguous
+    /// (thousands groups before a decimal point, `1,024.00 EUR`, are not). A tariff's own texts
+    /// keep their thousands commas ([`DutyExpr::parse`]); a caller's rate with one is refused.
+    ///
+    /// ```
+    /// use landed::duty::DutyExpr;
+    /// assert_eq!(DutyExpr::ambiguous_comma("12,5%").as_deref(), Some("12,5"));
+    /// assert_eq!(DutyExpr::ambiguous_comma("10% + 0,7 cents/kg").as_deref(), Some("0,7"));
+    /// assert_eq!(DutyExpr::ambiguous_comma("1,000 EUR/kg").as_deref(), Some("1,000"));
+    /// assert_eq!(DutyExpr::ambiguous_comma("1,024.00 EUR / tonne"), None);
+    /// assert_eq!(DutyExpr::ambiguous_comma("10% (Jan 1-Mar 31), 5%"), None);
+    /// ```
+    pub fn ambiguous_comma(text: &str) -> Option<String> {
+        parse::ambiguous_comma(text)
+    }
+
+    /// Why a caller's rate with an ambiguous comma ([`DutyExpr::ambiguous_comma`]) is refused,
+    /// and how to write it: `None` when it has none.
+    ///
+    /// ```
+    /// use landed::duty::DutyExpr;
+    /// let why = DutyExpr::comma_advice("12,5%").unwrap();
+    /// assert!(why.contains("write \"12.5\""), "{why}");
+    /// ```
+    pub fn comma_advice(text: &str) -> Option<String> {
+        let n = Self::ambiguous_comma(text)?;
+        let point = if n.matches(',').count() == 1 && !n.contains('.') {
+            format!(": write \"{}\" if the comma is a decimal comma", n.replace(',', "."))
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "{text:?}: the comma in {n} may be a decimal comma or a thousands separator{point}; write the decimal separator as a point and no thousands separators (\"12.5%\", \"1000 EUR/kg\")"
+        ))
+    }
+
     /// A term of a caller's rate that is a bare number, with no `%`, unit or currency (`"0.18"`:
     /// 0.18 % or a fraction, 18 %?), as written; `None` when every number says what it is. A
     /// caller's rate with one is not a rate ([`DutyExpr::parse_caller`]); a tariff's text reads it

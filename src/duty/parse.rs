@@ -77,6 +77,36 @@ pub(super) fn bare_number(text: &str) -> Option<String> {
     Some(term.unwrap_or(norm.as_str()).to_string())
 }
 
+/// The first number of a caller's rate written with a comma that may be a decimal comma
+/// (`12,5%`: 12.5 % in much of Europe, 125 % read as a thousands separator; audit-kk KK1), as
+/// written, or `None`. A comma is unambiguous only in thousands groups before a decimal point
+/// (`1,024.00 EUR`): there the point is the decimal separator.
+pub(super) fn ambiguous_comma(text: &str) -> Option<String> {
+    let number = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run = &rest[start..];
+        let end = run.find(|c: char| !number(c)).unwrap_or(run.len());
+        let token = run[..end].trim_end_matches([',', '.']);
+        if token.contains(',') && !is_grouped_with_decimals(token) {
+            return Some(token.to_string());
+        }
+        rest = &run[end..];
+    }
+    None
+}
+
+/// `1,024.00`: 1–3 digits, groups of exactly three after each comma, then a decimal point.
+fn is_grouped_with_decimals(token: &str) -> bool {
+    let Some((int, frac)) = token.split_once('.') else { return false };
+    let mut groups = int.split(',');
+    let head_ok = groups.next().is_some_and(|h| (1..=3).contains(&h.len()));
+    head_ok
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn not_priceable(kind: NotPriceableKind, text: &str) -> DutyExpr {
     DutyExpr::NotPriceable { kind, text: text.trim().to_string() }
 }
@@ -307,6 +337,11 @@ fn parse_term(text: &str, read: Read) -> Option<DutyExpr> {
     let (number, rest) = leading_number(t)?;
     let rest_trim = rest.trim_start();
     if let Some(after) = rest_trim.strip_prefix('%').or_else(|| rest_trim.strip_prefix("percent")) {
+        // `10%%`, `10% / 0`: a stray sign or a number is no component to charge on (audit-kk
+        // KK51: the `%` was dropped, `0` asked for as a component's value).
+        if after.trim_start().starts_with(|c: char| c == '%' || c == '/' || c.is_ascii_digit()) {
+            return None;
+        }
         return Some(ad_valorem(number, after));
     }
     if rest_trim.is_empty() {

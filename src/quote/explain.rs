@@ -127,6 +127,9 @@ pub(crate) struct TaxBase {
     pub duty: Decimal,
     /// The duty as counted, when the law rounds it down.
     pub duty_rounded: Decimal,
+    /// False when the line's duty is not fully priced: `duty` is its known part (audit-kk KK50:
+    /// "+ duty 0" for a duty with no rate).
+    pub duty_known: bool,
     /// The line's share of the request's `tax_base_charges`.
     pub charges: Decimal,
     pub base: Decimal,
@@ -407,6 +410,7 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
                 uplift: None,
                 duty,
                 duty_rounded: duty,
+                duty_known: true,
                 charges: Decimal::ZERO,
                 base,
                 rounded: base,
@@ -522,7 +526,12 @@ fn write_tax_base(w: &mut dyn Write, t: &TaxBase) -> fmt::Result {
     if let Some((percent, add, source)) = t.uplift {
         write!(w, " + {}% uplift {add} ({source})", percent.normalize())?;
     }
-    if t.duty_rounded == t.duty {
+    if !t.duty_known {
+        match t.duty.is_zero() {
+            true => w.write_str(" + duty (not priced)")?,
+            false => write!(w, " + duty at least {} (not fully priced)", t.duty_rounded)?,
+        }
+    } else if t.duty_rounded == t.duty {
         write!(w, " + duty {}", t.duty)?;
     } else {
         write!(w, " + duty {} ({} rounded down)", t.duty_rounded, t.duty)?;
@@ -583,12 +592,27 @@ mod tests {
             uplift: None,
             duty: dec!(12.00),
             duty_rounded: dec!(12.00),
+            duty_known: true,
             charges: Decimal::ZERO,
             base: dec!(112.00),
             rounded: dec!(112.00),
         };
-        let n = Note::new(Parts::TaxBase(Box::new(t)));
+        let n = Note::new(Parts::TaxBase(Box::new(t.clone())));
         assert_eq!(n, "CIF 100.00 + duty 12.00 (value + duties: the law is in the quote's value_basis.source)");
+        // A duty not priced is never written as a figure (audit-kk KK50: "+ duty 0").
+        let unknown = TaxBase {
+            customs_value: true,
+            duty: Decimal::ZERO,
+            duty_rounded: Decimal::ZERO,
+            duty_known: false,
+            ..t.clone()
+        };
+        assert_eq!(Note::new(Parts::TaxBase(Box::new(unknown))), "value for duty 100.00 + duty (not priced)");
+        let partial = TaxBase { customs_value: true, duty_known: false, ..t };
+        assert_eq!(
+            Note::new(Parts::TaxBase(Box::new(partial))),
+            "value for duty 100.00 + duty at least 12.00 (not fully priced)"
+        );
     }
 }
 
@@ -662,6 +686,7 @@ mod duty_formula_tests {
                 uplift: None,
                 duty,
                 duty_rounded: duty,
+                duty_known: true,
                 charges: Decimal::ZERO,
                 base: value + duty,
                 rounded: value + duty,

@@ -181,6 +181,9 @@ pub(super) fn price_line(
     if p.duty_weight_rounded {
         ctx.weight_rounded_lines.push(out.len());
     }
+    if let Some(why) = super::thresholds::excluded_goods_unsettled(relief, line) {
+        p.push_reason(why);
+    }
     let priced = p.levies.iter().filter(|l| l.amount.is_some() || l.partial_amount.is_some()).count();
     let status = if p.reasons.is_empty() {
         LineStatus::Priced

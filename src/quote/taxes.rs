@@ -190,7 +190,7 @@ pub(super) fn tax(
         (name, base, note)
     } else {
         let origin = line.origin.as_deref().or(ctx.req.origin.as_deref());
-        let (base, note) = border_tax_base(ctx, v, origin, customs_value, duty_total);
+        let (base, note) = border_tax_base(ctx, v, origin, customs_value, duty_total, border_duty_known);
         let name = match class {
             None => Note::from(import_name),
             Some(class) => Note::new(Parts::TaxClassName { import_name, class }),
@@ -466,6 +466,7 @@ pub(super) fn border_tax_base(
     origin: Option<&str>,
     customs_value: Decimal,
     duty_total: Decimal,
+    duty_known: bool,
 ) -> (Decimal, Note) {
     let duty = ctx.step(RoundingTarget::DutyInTaxBase, duty_total);
     let on_customs_value = ctx.j.tax_basis == TaxBasis::CustomsValuePlusDuty;
@@ -480,7 +481,12 @@ pub(super) fn border_tax_base(
     });
     let rounded = ctx.step(RoundingTarget::TaxBase, base);
     note_border_tax_rounding(ctx);
-    let note = |rounded: Decimal| match uplift.is_none() && duty == duty_total && rounded == base && charges.is_zero() {
+    let note = |rounded: Decimal| match duty_known
+        && uplift.is_none()
+        && duty == duty_total
+        && rounded == base
+        && charges.is_zero()
+    {
         true => Note::new(Parts::ValuePlusDuty { customs_value: on_customs_value, value, duty }),
         false => Note::new(Parts::TaxBase(Box::new(TaxBase {
             customs_value: on_customs_value,
@@ -488,6 +494,7 @@ pub(super) fn border_tax_base(
             uplift,
             duty: duty_total,
             duty_rounded: duty,
+            duty_known,
             charges,
             base,
             rounded,
@@ -1045,7 +1052,7 @@ mod tests {
         let req = gb();
         let mut ctx = context(&req);
         let v = values(dec!(100.00), dec!(10.00), dec!(2.00));
-        let (base, _) = border_tax_base(&mut ctx, &v, None, v.cif(), dec!(13.44));
+        let (base, _) = border_tax_base(&mut ctx, &v, None, v.cif(), dec!(13.44), true);
         assert_eq!(base, dec!(125.44));
         let mut p = priced();
         tax(&mut ctx, &req.lines[0], &code(&req), &v, v.cif(), &Relief::default(), dec!(13.44), true, &mut p);

@@ -117,6 +117,40 @@ fn code_bar(t: &Threshold, line: &LineRequest) -> Option<String> {
     })
 }
 
+/// Why a relief applied to a line is only a lower bound when its code is too short to tell
+/// whether its goods are among those the relief leaves out (`22` may be wine, HS 2204; SG `87`
+/// may be a car, 8703: audit-kk KK30): the relief is applied as for other goods, and the full
+/// code settles it. `None` when no applied relief excludes goods under the code.
+pub(super) fn excluded_goods_unsettled(relief: &super::Relief, line: &LineRequest) -> Option<String> {
+    let digits = line.code.bytes().filter(u8::is_ascii_digit).count();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut prefixes: Vec<&str> = Vec::new();
+    let applied = [relief.duty, relief.tax, relief.fees, relief.seller_collects, relief.reverse_charge];
+    for t in applied.into_iter().flatten() {
+        let under = t.exclude_codes.iter().filter(|p| p.len() > digits && crate::hs::digits_start_with(p, &line.code));
+        let mut any = false;
+        for p in under {
+            any = true;
+            if !prefixes.contains(p) {
+                prefixes.push(p);
+            }
+        }
+        if any && !ids.contains(&t.id) {
+            ids.push(t.id);
+        }
+    }
+    if ids.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "code {} may be goods of HS {}, which {} {} not for: the relief is applied as for other goods, a lower bound; give the full code",
+        line.code,
+        prefixes.join(", "),
+        ids.join(" and "),
+        if ids.len() == 1 { "is" } else { "are" }
+    ))
+}
+
 /// Whether a consignment row's excluded codes bar only the lines of those goods (the row's
 /// `exclude_by`): a relief of duty or tax outside any seller's scheme ("Article 23 shall not apply
 /// to: (a) alcoholic products …", Reg. (EC) 1186/2009 art. 24; "unless they're excise goods",

@@ -1,6 +1,6 @@
 //! The `landed` command: outputs, and typed errors on bad input (never a panic).
 
-use crate::common::{fails_with, json, landed};
+use crate::common::{fails_with, json, landed, stdout};
 
 #[test]
 fn eval_issue_example_json() {
@@ -46,6 +46,11 @@ fn eval_bad_input_is_typed() {
     fails_with(&landed(&["eval", "10%", "--value", "abc"], None), "E_AMOUNT");
     fails_with(&landed(&["eval", "10%", "--value", "5", "--currency", "XXQ"], None), "E_CURRENCY");
     fails_with(&landed(&["eval", "10%", "--value", "5", "--date", "2026-02-30"], None), "E_DATE");
+    // audit-kk KK51: a stray `%` was dropped (100.00), `/ 0` asked for the value of a component "0".
+    for text in ["10%%", "10 % %", "10% / 0"] {
+        let err = fails_with(&landed(&["eval", text, "--value", "1000"], None), "E_DUTY_EXPRESSION");
+        assert!(err.contains("is not a duty expression"), "{text}: {err}");
+    }
 }
 
 const CART: &str = r#"{
@@ -188,6 +193,29 @@ const US_TEES: &str = r#"{"destination":"US","date":"2026-09-30","currency":"USD
   "shipping":"20","lines":[{"id":"tee","code":"6109.10.00.12","quantity":"10","unit_price":"10","origin":"KE"}]}"#;
 
 #[test]
+fn invoice_against_a_duty_with_no_rate_says_not_known_never_expected_0() {
+    // audit-kk KK50: no CA tariff in the snapshot, so the line's duty has no rate; the check
+    // said "duty: billed 90 expected 0 (+90)", exact, and blamed the classification.
+    let cart = r#"{"destination":"CA","currency":"CAD","date":"2026-03-02","origin":"CN",
+        "lines":[{"id":"a","code":"6109100010","quantity":"10","unit_price":"50"}]}"#;
+    let v = json(&landed(&["invoice", "-", "--duty", "90", "--tax", "30", "--json"], Some(cart)));
+    let duty = &v["differences"][0];
+    assert_eq!((duty["item"].as_str(), duty["expected_is"].as_str()), (Some("duty"), Some("unknown")));
+    assert!(duty.get("expected").is_none() && duty.get("difference").is_none(), "{duty}");
+    assert!(duty["unpriced"][0].as_str().unwrap().contains("no CA tariff"), "{duty}");
+    assert!(!duty["likely_causes"][0].as_str().unwrap().contains("classification"), "{duty}");
+    assert_eq!(
+        (v["overcharge_is"].as_str(), v["differences"][1]["expected_is"].as_str()),
+        (Some("at_most"), Some("at_least"))
+    );
+    let text = stdout(&landed(&["invoice", "-", "--duty", "90"], Some(cart)));
+    assert!(text.contains("duty: billed 90 expected not known"), "{text}");
+    // The GST base does not write the unknown duty as 0.
+    let q = json(&landed(&["quote", "-"], Some(cart)));
+    assert_eq!(q["lines"][0]["levies"][0]["base_note"], "value for duty 500.00 + duty (not priced)");
+}
+
+#[test]
 fn what_if_json_says_which_figures_are_bounds() {
     // diff: the later quote is incomplete, so the change of -2.69 (FY2026's MPF) is a lower bound.
     let v = json(&landed(&["diff", "-", "--from", "2026-09-30", "--to", "2026-10-01", "--json"], Some(US_TEES)));
@@ -202,7 +230,7 @@ fn what_if_json_says_which_figures_are_bounds() {
     assert_eq!((v["overcharge"].as_str(), v["overcharge_is"].as_str()), (Some("2.69"), Some("at_most")));
     assert_eq!(
         (v["differences"][0]["item"].as_str(), v["differences"][0]["expected_is"].as_str()),
-        (Some("fees"), Some("at_least"))
+        (Some("fees"), Some("unknown"))
     );
     assert!(v["differences"][0]["unpriced"][0].as_str().unwrap().contains("Merchandise Processing Fee"));
     // sweep: two FY2026 dates cost the same, a tie rather than a saving of 0.00.

@@ -35,6 +35,35 @@ fn decimal_comma_in_an_amount_is_refused_naming_the_field() {
 }
 
 #[test]
+fn decimal_comma_in_a_duty_rate_is_refused_naming_the_field() {
+    // audit-kk KK1: "12,5%" was read with a thousands comma as 125 % (1,250.00 duty on
+    // 1,000.00), "0,7 cents/kg" as 7 cents/kg. A comma that may be a decimal comma is refused
+    // in each field a caller writes a rate in, with the fix.
+    for rate in ["12,5%", "12,50%", "1,2,3%", "10% + 0,7 EUR/kg", "1,000 EUR/kg"] {
+        let e = from_json(&request("DE", &format!(r#", "duty_rate": "{rate}""#))).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::DutyExpression, Some("lines[0].duty_rate")), "{rate}");
+        assert!(e.message.contains("decimal comma") && e.message.contains("point"), "{}", e.message);
+        let extra = format!(r#", "extra_duties": [{{"name": "anti-dumping duty", "rate": "{rate}"}}]"#);
+        let e = from_json(&request("DE", &extra)).unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::DutyExpression, Some("lines[0].extra_duties[0].rate")),
+            "{rate}"
+        );
+    }
+    let e = from_json(&request("DE", r#", "duty_rate": "12,5%""#)).unwrap_err();
+    assert!(e.message.contains(r#"write "12.5""#), "{}", e.message);
+    // Thousands groups before a decimal point are unambiguous, and read as such.
+    assert!(from_json(&request("DE", r#", "duty_rate": "1,024.00 EUR / 1000 kg""#)).is_ok());
+    // `eval` refuses it the same way.
+    let err = fails_with(
+        &landed(&["eval", "12,5%", "--value", "1000", "--currency", "EUR", "--json"], None),
+        "E_DUTY_EXPRESSION",
+    );
+    assert!(err.contains("12.5"), "{err}");
+}
+
+#[test]
 fn digit_separator_in_an_amount_is_refused_naming_the_field() {
     // rust_decimal reads "4_999" as 4999: a separator is refused like a decimal comma.
     let price = |text: &str| request("DE", "").replace(r#""unit_price": "49.99""#, &format!(r#""unit_price": {text}"#));
@@ -139,6 +168,27 @@ fn catalogue_reports_a_bad_row_by_line_number_and_prices_the_others() {
         "{}",
         reason("short")
     );
+}
+
+#[test]
+fn catalogue_names_an_unclosed_quote_not_a_missing_field() {
+    // audit-kk KK53: `"a,6109,10` (a quote never closed) was "a field is missing".
+    let csv = "sku,code,price\nok,6109100010,20.00\n\"a,6109100010,10\n";
+    let options = landed::catalogue::CatalogueOptions {
+        destinations: vec!["GB".into()],
+        date: landed::date::Date::parse("2026-11-26").unwrap(),
+        currency: Some(landed::money::Currency::GBP),
+        channel: Some(landed::request::Channel::Courier),
+        incoterm: Some(landed::request::Incoterm::Ddp),
+    };
+    let mut out = Vec::new();
+    landed::catalogue::price_catalogue(&landed::Engine::embedded(), csv.as_bytes(), &mut out, &options, &mut |_| {})
+        .unwrap();
+    let mut rdr = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][10], "priced");
+    assert_eq!(&rows[1][10], "error", "{:?}", rows[1]);
+    assert!(rows[1][11].contains("line 3") && rows[1][11].contains("close the quote"), "{}", &rows[1][11]);
 }
 
 #[test]

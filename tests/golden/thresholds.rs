@@ -1127,3 +1127,36 @@ fn books_after_2025_08_29_are_listed_under_the_1702b_exception() {
         check.note
     );
 }
+
+#[test]
+fn a_code_too_short_to_tell_excluded_goods_keeps_the_relief_only_as_a_lower_bound() {
+    // audit-kk KK30: `22` holds beer, wine and spirits (2203-2208), which the NZ$1,000 relief
+    // leaves out (NZ Customs: consignments of NZ$1,000 or less are written off "unless alcohol or
+    // tobacco"; thresholds.tsv#nz-low-value-1000), and Singapore's S$400 relief its dutiable goods
+    // (2203-2208, 24, 2710, 8703, 8711; IRAS, thresholds.tsv#sg-lvg-400). The short code was
+    // priced with duty 0.00, complete: now the relief stays (the lowest reading) and the line is
+    // partial, asking for the full code.
+    let cart = |dest: &str, currency: &str, code: &str| {
+        quote(json!({"destination": dest, "currency": currency, "date": "2026-03-02", "origin": "FR",
+            "lines": [{"id": "w", "code": code, "quantity": "1", "unit_price": "50"}]}))
+    };
+    for (dest, currency, code, excluded) in [
+        ("NZ", "NZD", "22", "2204"),
+        ("NZ", "NZD", "220", "2208"),
+        ("SG", "SGD", "22", "2203"),
+        ("SG", "SGD", "27", "2710"),
+        ("SG", "SGD", "87", "8703"),
+    ] {
+        let q = cart(dest, currency, code);
+        let line = &q.lines[0];
+        assert_eq!(line.status, LineStatus::Partial, "{dest} {code}");
+        let reason = line.reason.clone().unwrap_or_default();
+        assert!(reason.contains(&format!("code {code} may be goods of HS")) && reason.contains(excluded), "{reason}");
+        assert!(reason.contains("give the full code"), "{reason}");
+        assert_eq!(levy(line, LevyKind::Duty), d("0.00"), "{dest} {code}: the relief's reading, a lower bound");
+        assert!(!q.totals.complete && q.totals.at_least, "{dest} {code}");
+    }
+    // A code outside the excluded goods keeps the relief, priced.
+    let q = cart("NZ", "NZD", "6109100010");
+    assert_eq!(q.lines[0].status, LineStatus::Priced);
+}

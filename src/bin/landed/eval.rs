@@ -114,6 +114,9 @@ pub fn run(engine: &landed::Engine, args: Args) -> Result<String, Error> {
 /// `Suspended`) are read, and answered as not priceable with why.
 fn expression(text: &str) -> Result<DutyExpr, Error> {
     let refuse = |why: String| Err(Error::new(ErrorCode::DutyExpression, "expression", why));
+    if let Some(why) = DutyExpr::comma_advice(text) {
+        return refuse(why);
+    }
     if let Some(n) = DutyExpr::bare_number(text) {
         // Zero is zero as a percent or a fraction: one suggestion, not the same one twice
         // (audit-x X7: `eval "0"` said 'write "0%" for 0 percent or "0%" if 0 is a fraction').

@@ -50,15 +50,15 @@ fn text(r: &InvoiceCheck) -> String {
         ),
     };
     for d in &r.differences {
-        let expected = match d.expected_is {
-            Exactness::Exact => d.expected.to_string(),
-            _ => format!("at least {}", d.expected),
+        let expected = match (d.expected_is, d.expected, d.difference) {
+            (Exactness::Exact, Some(e), Some(diff)) => format!("{e} ({diff:+})"),
+            (_, Some(e), Some(diff)) => format!("at least {e} ({diff:+})"),
+            _ => "not known".to_string(),
         };
         out.push_str(&format!(
-            "  {}: billed {} expected {expected} ({:+})\n    likely: {}\n",
+            "  {}: billed {} expected {expected}\n    likely: {}\n",
             d.item,
             d.billed,
-            d.difference,
             d.likely_causes.join("; ")
         ));
         for u in &d.unpriced {
