@@ -335,10 +335,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 let items = items.get_or_insert_with(|| item_values(ctx, values));
                 let mut dearest = Decimal::ZERO;
                 for (i, item) in items.iter().enumerate() {
-                    let v = match in_request_currency(ctx, t) {
-                        true => request_item_value(ctx, t, i),
-                        false => converted_value(ctx, t, *item)?,
-                    };
+                    let v = item_value(ctx, t, i, *item)?;
                     dearest = dearest.max(v);
                     lines_out.push(match within_amount(v, t) {
                         true => {
@@ -422,7 +419,7 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 let mut kept = Vec::with_capacity(open.len());
                 for i in open {
                     let value = match per_item {
-                        true => converted_value(ctx, t, items.as_ref().map_or(Decimal::ZERO, |v| v[i]))?,
+                        true => item_value(ctx, t, i, items.as_ref().map_or(Decimal::ZERO, |v| v[i]))?,
                         false => compared.unwrap_or_default(),
                     };
                     if within_limit(value, bound, t.strictly_below) {
@@ -744,6 +741,17 @@ fn in_request_currency(ctx: &Ctx<'_>, t: &Threshold) -> bool {
         && t.currency != ctx.j.currency
         && t.country == ctx.destination
         && t.basis == ThresholdBasis::Intrinsic
+}
+
+/// One item of line `i` (`item`, in the customs currency) as threshold `t` compares it: at the
+/// request's own price where the law states the limit in the request's currency
+/// ([`in_request_currency`]), else converted. The per-item test and the `at_most` bound read it
+/// alike.
+fn item_value(ctx: &mut Ctx<'_>, t: &Threshold, i: usize, item: Decimal) -> Result<Decimal> {
+    match in_request_currency(ctx, t) {
+        true => Ok(request_item_value(ctx, t, i)),
+        false => converted_value(ctx, t, item),
+    }
 }
 
 /// One item of line `i` at the request's own price ([`in_request_currency`]), rounded to the
