@@ -28,8 +28,12 @@ let enginePromise = null;
 let textPromise = null;
 let snapshotBytes = null; // a snapshot loaded by `loadSnapshot`, re-applied to a fresh instance
 let snapshotUrl = null; // where that snapshot came from: its parts are published beside it
-const parts = new Map(); // part file name → bytes attached, re-applied to a fresh instance
+const parts = new Map(); // part file name → bytes fetched and checked, re-applied to a fresh instance
 const partPromises = new Map(); // part file name → the fetch in flight
+// Raw glue → the part files attached to that instance. A part is attached to the instance that
+// asks for it when its fetch ends, not to the one that started the fetch: a page that switches
+// to the what-if module while a product's parts are in flight would otherwise miss them.
+const attachedParts = new WeakMap();
 
 function landedError(code, field, message) {
   return Object.assign(new Error(message), { code, field });
@@ -135,8 +139,9 @@ async function instantiate() {
   const file = withWhatif ? 'landed_whatif.js' : 'landed.js';
   const glue = generation || withWhatif ? await import(new URL(`../pkg/${file}${generation ? `?instance=${generation}` : ''}`, import.meta.url).href) : firstGlue;
   await glue.default({ module_or_path: compiled });
+  attachedParts.delete(glue); // a fresh instance (the glue module object may be reused) has none
   if (snapshotBytes) call(glue, 'loadSnapshot', snapshotBytes);
-  for (const bytes of parts.values()) call(glue, 'attachPart', bytes);
+  for (const [file, bytes] of parts) attachPart(glue, file, bytes);
   return facade(glue);
 }
 
@@ -237,23 +242,41 @@ async function useWhatif() {
   return ready();
 }
 
-/** Fetches and attaches parts (`[{file}]`), each once. */
+/** Attaches a part's bytes to one engine instance, once (the engine checks the part's hash). */
+function attachPart(engine, file, bytes) {
+  const glue = engine[RAW] ?? engine;
+  let attached = attachedParts.get(glue);
+  if (!attached) attachedParts.set(glue, (attached = new Set()));
+  if (attached.has(file)) return;
+  call(glue, 'attachPart', bytes);
+  attached.add(file);
+}
+
+/** Forgets what an instance had attached: a snapshot loaded into it drops its parts. */
+function forgetParts(engine) {
+  attachedParts.delete(engine[RAW] ?? engine);
+}
+
+/** Fetches parts (`[{file}]`), each once, and attaches them to `glue` (each once per instance). */
 async function fetchParts(glue, wanted) {
-  const loads = [];
-  {
-    for (const { file } of wanted) {
-      if (!partPromises.has(file)) {
-        const base = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
-        const load = bytesOf(base, `the snapshot part ${file}`).then((bytes) => {
-          call(glue, 'attachPart', bytes);
-          parts.set(file, bytes);
-        });
-        partPromises.set(file, load.catch((e) => { partPromises.delete(file); throw e; }));
-      }
-      loads.push(partPromises.get(file));
+  const files = wanted.map(({ file }) => file);
+  for (const file of files) {
+    if (!partPromises.has(file)) {
+      const url = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
+      const load = bytesOf(url, `the snapshot part ${file}`);
+      partPromises.set(file, load.catch((e) => { partPromises.delete(file); throw e; }));
     }
   }
-  await Promise.all(loads);
+  const fetched = await Promise.all(files.map((file) => partPromises.get(file)));
+  files.forEach((file, i) => {
+    try {
+      attachPart(glue, file, fetched[i]);
+    } catch (e) {
+      partPromises.delete(file); // a damaged part is fetched again next time
+      throw e;
+    }
+    parts.set(file, fetched[i]);
+  });
 }
 
 /**
@@ -343,6 +366,7 @@ export async function loadSnapshot(source, { timeout } = {}) {
   }
   const bytes = await bytesOf(source, 'the snapshot', timeout);
   call(glue, 'loadSnapshot', bytes);
+  forgetParts(glue);
   snapshotBytes = bytes;
   snapshotUrl = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;
   parts.clear();
@@ -355,6 +379,7 @@ export async function loadSnapshot(source, { timeout } = {}) {
 export async function useEmbeddedSnapshot() {
   const glue = await ready();
   call(glue, 'useEmbeddedSnapshot');
+  forgetParts(glue);
   snapshotBytes = null;
   snapshotUrl = null;
   parts.clear();
