@@ -146,8 +146,14 @@ pub(super) fn price_line(
             _ => format!("{} {cur} ({line})", format_grouped(amount)),
         };
         if r.min_levies != r.max_levies {
+            // Levies of the line not priced (an excise with no rate, a tax's lower bound) are in
+            // neither figure: both are lower bounds then (audit-nn NN1).
+            let besides = match p.levies.iter().any(|l| l.amount.is_none()) {
+                true => " before the levies not priced",
+                false => "",
+            };
             p.push_reason(format!(
-                "code {code} covers tariff lines of {} different duties: levies range from {} to {}; give the full code",
+                "code {code} covers tariff lines of {} different duties: levies range from {} to {}{besides}; give the full code",
                 r.lines,
                 named(r.min_levies, &r.min_code),
                 named(r.max_levies, &r.max_code)

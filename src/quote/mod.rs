@@ -614,7 +614,11 @@ fn quote_reading(
     note_weight_rounding(&mut ctx, &lines);
     let mut totals = totals(&ctx, &relief, &lines, &levies, shipping_total, insurance_total);
     note_incoterm(&mut ctx, &totals);
-    if lines.iter().any(|l| l.range.is_some()) {
+    // The range's top holds only when every other levy is priced: a levy with no amount (an
+    // excise with no rate, a tax known only as a lower bound) leaves the quote no top (audit-nn
+    // NN1: GB cigarettes of code 2402 had "max 360.00" with Tobacco Products Duty not priced).
+    let all_priced = || lines.iter().flat_map(|l| &l.levies).chain(&levies).all(|l| l.amount.is_some());
+    if lines.iter().any(|l| l.range.is_some()) && all_priced() {
         totals.landed_max = landed_extra.map(|extra| totals.landed + extra);
     }
     let display = match req.display_currency {

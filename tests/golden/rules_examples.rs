@@ -250,6 +250,30 @@ fn partial_code_quotes_a_range() {
     assert!(q.totals.landed_max.unwrap() > q.totals.landed);
 }
 
+/// A partial code's range has no top while another levy of the cart is not priced (audit-nn NN1):
+/// GB cigarettes of code 2402 range from 64.00 (2402.20.10) to 160.00 in duty and VAT, but
+/// Tobacco Products Duty (Tobacco Products Duty Act 1979 s.2) has no rate in our data, so
+/// "max 360.00" was no maximum; the line's reason says the range is before that levy.
+#[test]
+fn a_partial_codes_range_has_no_top_while_an_excise_is_not_priced_nn1() {
+    let q = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP", "origin": "US",
+        "lines": [{"id": "cig", "code": "2402", "quantity": "10", "unit_price": "20", "weight_kg": "2"}]}));
+    let line = &q.lines[0];
+    assert!(line.range.is_some());
+    assert!(line.levies.iter().any(|l| l.kind == LevyKind::Excise && l.amount.is_none()));
+    assert_eq!(q.totals.landed_max, None);
+    assert!(q.totals.at_least);
+    let reason = line.reason.as_deref().unwrap();
+    assert!(
+        reason.contains("levies range from 64.00 GBP (24022010) to 160.00 GBP before the levies not priced"),
+        "{reason}"
+    );
+    // A range keeps its top when every levy is priced (rules_examples' jam).
+    let jam = quote(json!({"destination": "GB", "date": "2026-03-02", "currency": "GBP",
+        "lines": [{"id": "jam", "code": "200799", "quantity": "10", "unit_price": "30.00", "weight_kg": "5"}]}));
+    assert!(jam.totals.landed_max.is_some());
+}
+
 #[test]
 fn every_supported_destination_returns_a_full_breakdown() {
     let rules = engine().rules();
