@@ -191,6 +191,24 @@ impl RoundingPolicy {
     }
 }
 
+/// An exact amount written at a currency's scale or finer, never rounded: `2400.0` → `2400` for
+/// the yen, `300` → `300.00` for the dollar, `1200.6` stays (audit-nn NN3, NN4).
+///
+/// ```
+/// use landed::money::at_least_scale;
+/// use rust_decimal::Decimal;
+/// assert_eq!(at_least_scale(Decimal::new(24000, 1), 0).to_string(), "2400");
+/// assert_eq!(at_least_scale(Decimal::new(300, 0), 2).to_string(), "300.00");
+/// assert_eq!(at_least_scale(Decimal::new(12006, 1), 0).to_string(), "1200.6");
+/// ```
+pub fn at_least_scale(value: Decimal, dp: u32) -> Decimal {
+    let mut v = value.normalize();
+    if v.scale() < dp {
+        v.rescale(dp);
+    }
+    v
+}
+
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     if amount.scale() == dp {

@@ -525,6 +525,14 @@ fn charge(
     };
     let mut formula = match (rate.amount, rate.threshold) {
         (Some(a), _) => format!("{}{per_unit} = {}", format_grouped(a), format_grouped(amount)),
+        // Not over the threshold: no excess to show as a negative difference (audit-nn NN5:
+        // "33% × 10/11 × (66,000.00 − 75,375) = 0.00").
+        (None, Some(t)) if value / line.quantity <= t => format!(
+            "{} is not over the threshold {}{per_unit} = {}",
+            format_grouped(value / line.quantity),
+            format_grouped(t),
+            format_grouped(amount)
+        ),
         (None, Some(t)) if rate.cap.is_some() => {
             let unit = value / line.quantity;
             format!(

@@ -541,9 +541,11 @@ pub(super) fn component_values(ctx: &mut Ctx<'_>, line: &LineRequest) -> Vec<(St
         // The quote has already converted the goods at this rate (it stops without one).
         false => ctx.rate(from, to),
     };
+    // As the caller wrote it, at the currency's scale ("300" is shown as 300.00, audit-nn NN4).
+    let dp = to.minor_units();
     let convert = |a: Decimal| match rate {
         Some(r) => ctx.round(a * r),
-        None => a,
+        None => crate::money::at_least_scale(a, dp),
     };
     line.components.iter().map(|(k, a)| (k.clone(), convert(*a))).collect()
 }

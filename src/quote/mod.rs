@@ -545,7 +545,7 @@ fn quote_reading(
             // yen rounded by the request's policy decided art. 14 item 18's "¥10,000 or less":
             // retail ¥16,667 (10,000.2) was relieved, ¥16,668 (10,000.8) not (audit-ff FF3).
             customs_goods: match personal.filter(|p| p.covers(&req.lines[i].code)) {
-                Some(p) => goods[i] * p.factor,
+                Some(p) => crate::money::at_least_scale(goods[i] * p.factor, dp),
                 None => goods[i],
             },
             shipping: Decimal::ZERO,

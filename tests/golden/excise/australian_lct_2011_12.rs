@@ -40,3 +40,19 @@ fn au_lct_2011_12_thresholds_ato_gst_issues_register_8a() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
     assert_eq!(lct(&q).partial_amount, Some(d("7087.50")));
 }
+
+/// audit-nn NN5: a car under the threshold is not shown a negative excess ("33% × 10/11 ×
+/// (66,000.00 − 75,375) = 0.00"): LCT value 66,000.00 (60,000 + GST 6,000) under the
+/// fuel-efficient limit of 75,375.
+#[test]
+fn a_car_under_the_threshold_is_said_to_be_under_it_nn5() {
+    let line = json!({"id": "car", "code": "8703.23", "quantity": "1", "unit_price": "60000.00", "duty_rate": "0%",
+        "fuel_l_per_100km": "5"});
+    let q = quote(
+        json!({"destination": "AU", "date": "2011-08-01", "currency": "AUD", "channel": "freight", "transport": "ocean",
+                 "origin": "US", "ship_from": "US", "incoterm": "DDP", "shipping": "0", "lines": [line]}),
+    );
+    assert_eq!(lct(&q).amount, Some(d("0.00")));
+    let formula = lct(&q).formula.to_string();
+    assert!(formula.starts_with("66,000.00 is not over the threshold 75,375 = 0.00"), "{formula}");
+}

@@ -38,6 +38,17 @@ fn the_personal_use_value_is_compared_with_10000_yen_unrounded() {
     assert_eq!((over.totals.duty, over.totals.tax), (d("1000"), d("1000")), "{:?}", over.lines[0].levies);
 }
 
+/// audit-nn NN3: the personal-use value is written at the yen's scale when it is whole (retail
+/// ¥4,000 × 0.6 = 2,400: "2400", not "2400.0"), and keeps a fraction the law does not round.
+#[test]
+fn the_personal_use_value_is_written_at_the_yens_scale_nn3() {
+    let q = parcel("6109.10", "4000", "US", false, false);
+    assert_eq!(q.lines[0].customs_value.to_string(), "2400");
+    assert_eq!(compared(&q, "jp-small-10000").map(|v| v.to_string()).as_deref(), Some("2400"));
+    let q = parcel("6109.10", "2001", "US", false, false);
+    assert_eq!(q.lines[0].customs_value.to_string(), "1200.6");
+}
+
 /// Customs Answer 1006: designated articles "imported as a gift for private use, and Customs
 /// accepts the claim of private use, … could be exempted from taxation in some cases provided that
 /// the customs value does not exceed 10,000 yen". A knitted sweater (6110.20, designated) given

@@ -74,3 +74,13 @@ fn the_column_1_duty_shows_the_value_of_the_repairs_as_its_base() {
     assert_eq!((duty.base, duty.amount), (d("300.00"), Some(d("7.50"))), "{}", duty.base_note);
     assert_eq!(duty.base_note.to_string(), "component repairs 300.00");
 }
+
+/// audit-nn NN4: a component the caller wrote without decimals ("300") is shown at the
+/// currency's scale as the line's other bases are (300.00); the figures are the same.
+#[test]
+fn a_component_base_is_shown_at_the_currencys_scale_nn4() {
+    let q = repaired("CN", "2025-06-04", "2.5% on repairs", Some("300"));
+    let duty = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("column 1 duty");
+    assert_eq!((duty.base.to_string(), duty.amount), ("300.00".to_string(), Some(d("7.50"))));
+    assert_eq!(duty.base_note.to_string(), "component repairs 300.00");
+}
