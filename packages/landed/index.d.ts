@@ -31,6 +31,8 @@ export interface InitOptions {
   whatif?: BinarySource | WebAssembly.Module;
   /** The tariff descriptions for `search` and `rate`. Default: `landed-text.bin` in the package. */
   descriptions?: BinarySource;
+  /** Milliseconds a snapshot part's download may take before it rejects with `E_IO` (default 15,000). */
+  partTimeout?: number;
 }
 
 /** A loaded engine instance, for the synchronous `quoteNow`. */
@@ -91,9 +93,13 @@ export function snapshotInfo(): Promise<SnapshotInfo>;
 export function loadDescriptions(source?: BinarySource): Promise<Engine>;
 /** Replaces the snapshot in use with a blob written by `landed-datagen snapshot` (hash-checked
  * first: a bad blob rejects with `E_SNAPSHOT` and the current snapshot stays); resolves to its
- * `snapshotInfo()`. Attach that snapshot's own descriptions with `loadDescriptions(source)`.
- * With `timeout` (ms), a URL's download not finished by then is stopped and rejects with `E_IO`. */
-export function loadSnapshot(source: BinarySource, options?: { timeout?: number }): Promise<SnapshotInfo>;
+ * `snapshotInfo()`. Its parts and descriptions are looked for beside its URL, or at `parts` and
+ * `descriptions`. With `timeout` (ms), a URL's download not finished by then is stopped and
+ * rejects with `E_IO`. The call made last wins: an earlier one still downloading rejects with
+ * `E_STATE` (`superseded: true`) and changes nothing. */
+export function loadSnapshot(source: BinarySource, options?: { timeout?: number; parts?: string | URL; descriptions?: BinarySource }): Promise<SnapshotInfo>;
+/** Dispatches `change` (an `Event` with `snapshotId`) when the snapshot in use changed. */
+export const snapshotEvents: EventTarget;
 /** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
 export function useEmbeddedSnapshot(): Promise<SnapshotInfo>;
 /** Today as YYYY-MM-DD in the local time zone. */

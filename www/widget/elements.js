@@ -5,7 +5,7 @@
 // Every element keeps its light-DOM content (for example prices rendered at build time) on screen
 // until its first quote, and shows it again if pricing fails: pages stay readable without JS.
 
-import { prepareRequest, quoteNow, destinations, loadSnapshot, money, today, datasets, incomplete } from './engine.js';
+import { prepareRequest, quoteNow, destinations, loadSnapshot, useEmbeddedSnapshot, snapshotEvents, money, today, datasets, incomplete } from './engine.js';
 import { labels, loadLabels } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,11 +44,21 @@ let snapshotFailure = null; // why the page's snapshot could not be used, shown 
  * does a download not done within `snapshotTimeout()` (audit-cc CC3). */
 function snapshotReady() {
   const url = pageSetting('snapshot');
-  if (!url) return null;
+  if (!url) {
+    // The setting removed: back to the built-in snapshot, its warning gone (audit-oo OO20).
+    if (snapshotUrl) {
+      snapshotUrl = undefined;
+      snapshotFailure = null;
+      snapshotLoad = useEmbeddedSnapshot().catch(() => null);
+    }
+    return snapshotLoad;
+  }
   if (url !== snapshotUrl) {
     snapshotUrl = url;
     snapshotFailure = null;
     snapshotLoad = loadSnapshot(new URL(url, document.baseURI), { timeout: snapshotTimeout() }).catch((e) => {
+      // A setting replaced while it downloaded is no failure of the one in force (audit-oo OO6).
+      if (e.superseded || url !== snapshotUrl) return null;
       snapshotFailure = {
         code: e.code || 'E_SNAPSHOT',
         field: e.field ?? 'snapshot',
@@ -372,6 +382,11 @@ class Priced extends HTMLElement {
     this._body = el('span', { class: 'body' }, el('slot'));
     root.replaceChildren(this._live, this._body);
     this._onSettings = () => this.update();
+    // Another snapshot in service (the page's setting, or `loadSnapshot` called by the page): a
+    // figure of the one before is no longer current (audit-oo OO7).
+    this._onSnapshot = (e) => {
+      if (this.quote?.snapshot_id !== e.snapshotId) this.update();
+    };
     this._pending = false;
     this._shown = false; // a figure or an error of an earlier request is on screen
     this.quote = null;
@@ -417,11 +432,13 @@ class Priced extends HTMLElement {
 
   connectedCallback() {
     document.addEventListener('landed:settings', this._onSettings);
+    snapshotEvents.addEventListener('change', this._onSnapshot);
     this.update();
   }
 
   disconnectedCallback() {
     document.removeEventListener('landed:settings', this._onSettings);
+    snapshotEvents.removeEventListener('change', this._onSnapshot);
   }
 
   attributeChangedCallback() {

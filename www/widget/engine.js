@@ -19,21 +19,36 @@ function packageFile(name) {
   return new URL(`../pkg/${name}`, import.meta.url);
 }
 
-const options = { wasm: undefined, whatif: undefined, descriptions: undefined };
+const options = { wasm: undefined, whatif: undefined, descriptions: undefined, partTimeout: 15000 };
 let withWhatif = false; // true once a what-if tool was asked for: the full module is in use
 const compiledModules = { core: null, whatif: null }; // compiled modules, kept to re-instantiate quickly
 const RAW = Symbol('landed glue'); // an engine's wasm-bindgen glue module
 let generation = 0; // bumped after a trap so the next call gets a fresh instance
 let enginePromise = null;
 let textPromise = null;
-let snapshotBytes = null; // a snapshot loaded by `loadSnapshot`, re-applied to a fresh instance
-let snapshotUrl = null; // where that snapshot came from: its parts are published beside it
-const parts = new Map(); // part file name → bytes fetched and checked, re-applied to a fresh instance
-const partPromises = new Map(); // part file name → the fetch in flight
-// Raw glue → the part files attached to that instance. A part is attached to the instance that
-// asks for it when its fetch ends, not to the one that started the fetch: a page that switches
-// to the what-if module while a product's parts are in flight would otherwise miss them.
-const attachedParts = new WeakMap();
+// The snapshot in service, the same for every instance of the engine (the pricing module, the
+// what-if module, a fresh instance after a trap): `bytes` null is the one built into the engine;
+// `parts` and `descriptions` say where its parts and description blob are published. `epoch`
+// counts its changes: work started under an earlier snapshot (a part download, a superseded
+// `loadSnapshot`) is dropped, never applied to the one in service (audit-oo OO1-OO6).
+const snapshot = { epoch: 0, bytes: null, parts: null, descriptions: null };
+let snapshotTicket = 0; // the latest loadSnapshot/useEmbeddedSnapshot call: only it may change the snapshot
+// Raw glue → `{ epoch, parts }`: the snapshot an instance holds and the part files attached to it.
+// An instance is brought to the snapshot in service before each call (`inService`), and a part is
+// attached to the instance that asks for it when its download ends, not to the one that started
+// the download (a page switching to the what-if module meanwhile would miss it: stop 33's CI).
+const instances = new WeakMap();
+const parts = new Map(); // part file name → bytes fetched and checked under the snapshot in service
+const partPromises = new Map(); // part file name → its download in flight (under the snapshot in service)
+
+/**
+ * Says when the snapshot in service changed (`loadSnapshot`, `useEmbeddedSnapshot`): a `change`
+ * event whose `snapshotId` is the new snapshot's id. The elements re-price on it.
+ */
+export const snapshotEvents = new EventTarget();
+
+/** Why a piece of work is dropped: the snapshot changed while it ran (asked again by its caller). */
+const SNAPSHOT_CHANGED = Symbol('the snapshot changed');
 
 function landedError(code, field, message) {
   return Object.assign(new Error(message), { code, field });
@@ -115,8 +130,8 @@ async function bytesOf(source, what, timeout) {
   }));
 }
 
-async function compile() {
-  const source = withWhatif ? options.whatif ?? packageFile('landed_whatif_bg.wasm') : options.wasm ?? packageFile('landed_bg.wasm');
+async function compile(whatif) {
+  const source = whatif ? options.whatif ?? packageFile('landed_whatif_bg.wasm') : options.wasm ?? packageFile('landed_bg.wasm');
   if (source instanceof WebAssembly.Module) return source;
   const isLink = typeof source === 'string' || source instanceof URL;
   if (isLink && urlOf(source).protocol !== 'file:' && typeof WebAssembly.compileStreaming === 'function') {
@@ -132,16 +147,19 @@ async function compile() {
 }
 
 async function instantiate() {
-  const kind = withWhatif ? 'whatif' : 'core';
-  const compiled = (compiledModules[kind] ??= await compile());
+  // Which module and which copy of its glue, read once: `useWhatif` may switch modules while this
+  // one compiles, and the pricing module must never be given the what-if glue (audit-oo OO16).
+  const whatif = withWhatif;
+  const instance = generation;
+  const kind = whatif ? 'whatif' : 'core';
+  const compiled = (compiledModules[kind] ??= await compile(whatif));
   // The first instance uses the statically imported glue; after a trap a query string gives a
   // fresh copy of the glue module, hence a fresh module instance.
-  const file = withWhatif ? 'landed_whatif.js' : 'landed.js';
-  const glue = generation || withWhatif ? await import(new URL(`../pkg/${file}${generation ? `?instance=${generation}` : ''}`, import.meta.url).href) : firstGlue;
+  const file = whatif ? 'landed_whatif.js' : 'landed.js';
+  const glue = instance || whatif ? await import(new URL(`../pkg/${file}${instance ? `?instance=${instance}` : ''}`, import.meta.url).href) : firstGlue;
   await glue.default({ module_or_path: compiled });
-  attachedParts.delete(glue); // a fresh instance (the glue module object may be reused) has none
-  if (snapshotBytes) call(glue, 'loadSnapshot', snapshotBytes);
-  for (const [file, bytes] of parts) attachPart(glue, file, bytes);
+  instances.delete(glue); // a fresh instance (the glue module object may be reused) holds nothing yet
+  inService(glue);
   return facade(glue);
 }
 
@@ -192,10 +210,11 @@ function destinationOf(request) {
  * Resolves to the engine for `quoteNow`. A product page uses `prepareRequest`, which fetches less.
  */
 export async function prepare(...destinations) {
-  const glue = await ready();
   const wanted = new Set(destinations.flat().filter((d) => typeof d === 'string' && d));
-  await fetchParts(glue, [...wanted].flatMap((destination) => call(glue, 'missingParts', destination)));
-  return glue;
+  return underSnapshot(async (glue) => {
+    await fetchParts(glue, [...wanted].flatMap((destination) => call(glue, 'missingParts', destination)));
+    return glue;
+  });
 }
 
 /** Rounds of `missingPartsFor` a request may take: a part can name another once it is here. */
@@ -210,20 +229,21 @@ const MAX_PART_ROUNDS = 4;
  */
 export async function prepareRequest(request) {
   expectRequest(request);
-  const glue = await ready();
   const text = typeof request === 'string' ? request : jsonArgument(request);
-  for (let round = 0; round < MAX_PART_ROUNDS; round++) {
-    const missing = call(glue, 'missingPartsFor', text);
-    if (missing.length === 0) break;
-    try {
-      await fetchParts(glue, missing);
-    } catch (e) {
-      // The destination whose data is missing, with the part and why (E_IO: not downloaded).
-      if (e.code !== 'E_IO') throw e;
-      throw landedError('E_IO', null, `the rates for ${destinationOf(request) ?? 'this destination'} could not be loaded: ${e.message}`);
+  return underSnapshot(async (glue) => {
+    for (let round = 0; round < MAX_PART_ROUNDS; round++) {
+      const missing = call(glue, 'missingPartsFor', text);
+      if (missing.length === 0) break;
+      try {
+        await fetchParts(glue, missing);
+      } catch (e) {
+        // The destination whose data is missing, with the part and why (E_IO: not downloaded).
+        if (e?.code !== 'E_IO') throw e;
+        throw landedError('E_IO', null, `the rates for ${destinationOf(request) ?? 'this destination'} could not be loaded: ${e.message}`);
+      }
     }
-  }
-  return glue;
+    return glue;
+  });
 }
 
 /** As `prepare`, with the what-if tools (loads the full module instead of the pricing one). */
@@ -242,47 +262,106 @@ async function useWhatif() {
   return ready();
 }
 
-/** Attaches a part's bytes to one engine instance, once (the engine checks the part's hash). */
-function attachPart(engine, file, bytes) {
-  const glue = engine[RAW] ?? engine;
-  let attached = attachedParts.get(glue);
-  if (!attached) attachedParts.set(glue, (attached = new Set()));
-  if (attached.has(file)) return;
-  call(glue, 'attachPart', bytes);
-  attached.add(file);
-}
-
-/** Forgets what an instance had attached: a snapshot loaded into it drops its parts. */
-function forgetParts(engine) {
-  attachedParts.delete(engine[RAW] ?? engine);
-}
-
-/** Fetches parts (`[{file}]`), each once, and attaches them to `glue` (each once per instance). */
-async function fetchParts(glue, wanted) {
-  const files = wanted.map(({ file }) => file);
-  for (const file of files) {
-    if (!partPromises.has(file)) {
-      const url = snapshotUrl ? new URL(file, snapshotUrl) : packageFile(file);
-      const load = bytesOf(url, `the snapshot part ${file}`);
-      partPromises.set(file, load.catch((e) => { partPromises.delete(file); throw e; }));
+/**
+ * Brings an instance to the snapshot in service (a fresh instance holds the built-in one) with
+ * every part fetched under it, and returns what it holds. A part it refuses is dropped from the
+ * cache, to be fetched again, never kept to fail every later instance (audit-oo OO4).
+ */
+function inService(glue) {
+  const held = instances.get(glue);
+  if (held?.epoch === snapshot.epoch) return held;
+  if (snapshot.bytes) invoke(glue, 'loadSnapshot', snapshot.bytes);
+  else if (held) invoke(glue, 'useEmbeddedSnapshot');
+  const now = { epoch: snapshot.epoch, parts: new Set() };
+  instances.set(glue, now);
+  for (const [file, bytes] of parts) {
+    try {
+      attachTo(glue, now, file, bytes);
+    } catch {
+      parts.delete(file);
+      partPromises.delete(file);
     }
   }
-  const fetched = await Promise.all(files.map((file) => partPromises.get(file)));
-  files.forEach((file, i) => {
-    try {
-      attachPart(glue, file, fetched[i]);
-    } catch (e) {
-      partPromises.delete(file); // a damaged part is fetched again next time
-      throw e;
-    }
-    parts.set(file, fetched[i]);
+  return now;
+}
+
+/** Attaches a part's bytes to one instance, once (the engine checks the part's hash). */
+function attachTo(glue, held, file, bytes) {
+  if (held.parts.has(file)) return;
+  invoke(glue, 'attachPart', bytes);
+  held.parts.add(file);
+}
+
+/** Downloads one part of the snapshot in service, within `partTimeout` ms (audit-oo OO17). */
+function downloadPart(file) {
+  const url = snapshot.parts ? new URL(file, snapshot.parts) : packageFile(file);
+  const load = bytesOf(url, `the snapshot part ${file}`, options.partTimeout);
+  const entry = load.catch((e) => {
+    if (partPromises.get(file) === entry) partPromises.delete(file); // fetched again next time
+    throw e;
   });
+  partPromises.set(file, entry);
+  return entry;
+}
+
+/**
+ * Fetches parts (`[{file}]`), each once, and attaches them to `engine`'s instance (each once per
+ * instance). Every part that failed is named and fetched again next time, not one per try
+ * (audit-oo OO12). Throws `SNAPSHOT_CHANGED` when the snapshot changed meanwhile: what was
+ * fetched belongs to the previous one, and the caller asks again (audit-oo OO2).
+ */
+async function fetchParts(engine, wanted) {
+  const epoch = snapshot.epoch;
+  const files = [...new Set(wanted.map(({ file }) => file))];
+  const downloads = files.map((file) => partPromises.get(file) ?? downloadPart(file));
+  const results = await Promise.allSettled(downloads);
+  if (snapshot.epoch !== epoch) throw SNAPSHOT_CHANGED;
+  const glue = engine[RAW] ?? engine;
+  const held = inService(glue);
+  const failures = [];
+  files.forEach((file, i) => {
+    const { status, value, reason } = results[i];
+    if (status === 'fulfilled') {
+      try {
+        attachTo(glue, held, file, value);
+        parts.set(file, value);
+        return;
+      } catch (e) {
+        failures.push({ file, error: landedError(e.code ?? 'E_SNAPSHOT', e.field ?? null, `the snapshot part ${file} is damaged: ${e.message}`) });
+      }
+    } else {
+      failures.push({ file, error: reason });
+    }
+    if (partPromises.get(file) === downloads[i]) partPromises.delete(file); // fetched again next time
+  });
+  if (failures.length) {
+    // A new error: a download's own error is shared by every caller that waited on it. Damaged
+    // parts are each named (a download that failed says why in the first's words).
+    const [{ error }, ...more] = failures;
+    const damaged = more.filter((f) => f.error?.code === 'E_SNAPSHOT');
+    const others = damaged.length ? ` (and ${damaged.length} more damaged part${damaged.length > 1 ? 's' : ''}: ${damaged.map((f) => f.file).join(', ')})` : '';
+    throw landedError(error?.code ?? 'E_IO', error?.field ?? null, `${error?.message ?? error}${others}`);
+  }
+}
+
+/** Runs `work(engine)` on the engine in service, again (up to 3 times) if the snapshot changed meanwhile. */
+async function underSnapshot(work) {
+  for (let attempt = 0; ; attempt++) {
+    const glue = await ready();
+    try {
+      return await work(glue);
+    } catch (e) {
+      if (e !== SNAPSHOT_CHANGED) throw e;
+      if (attempt >= 3) throw landedError('E_STATE', 'snapshot', 'the snapshot kept changing while its parts were loading');
+    }
+  }
 }
 
 /**
  * Sets where the engine comes from, before the first call: `wasm` (a URL, a path, bytes, a
  * `Response` or a compiled `WebAssembly.Module`), `whatif` (the same, for the module with the
- * what-if tools, `landed_whatif_bg.wasm`) and `descriptions` (the same, for `landed-text.bin`).
+ * what-if tools, `landed_whatif_bg.wasm`), `descriptions` (the same, for `landed-text.bin`) and
+ * `partTimeout` (ms a part download may take before it fails with `E_IO`; 15,000 by default).
  * Returns `ready()`.
  */
 export function init(settings = {}) {
@@ -294,6 +373,10 @@ export function init(settings = {}) {
   if (settings.wasm !== undefined) options.wasm = settings.wasm;
   if (settings.whatif !== undefined) options.whatif = settings.whatif;
   if (settings.descriptions !== undefined) options.descriptions = settings.descriptions;
+  if (settings.partTimeout !== undefined) {
+    const ms = expectArgument(settings.partTimeout, 'partTimeout', (t) => Number.isFinite(t) && t > 0, 'a number of milliseconds above 0');
+    options.partTimeout = ms;
+  }
   return ready();
 }
 
@@ -306,9 +389,19 @@ export function ready() {
   return enginePromise;
 }
 
-/** Calls the engine; a trap (a bug) becomes an E_INTERNAL error and a fresh instance. */
+/** Calls the engine holding the snapshot in service; a trap (a bug) becomes an E_INTERNAL error
+ * and a fresh instance. */
 function call(engine, name, ...args) {
   const glue = engine[RAW] ?? engine;
+  if (typeof glue[name] !== 'function') {
+    throw landedError('E_UNSUPPORTED', null, `this engine build has no ${name}()`);
+  }
+  inService(glue);
+  return invoke(glue, name, ...args);
+}
+
+/** Calls one instance as it is (`call` brings it to the snapshot in service first). */
+function invoke(glue, name, ...args) {
   if (typeof glue[name] !== 'function') {
     throw landedError('E_UNSUPPORTED', null, `this engine build has no ${name}()`);
   }
@@ -338,54 +431,84 @@ function call(engine, name, ...args) {
  * `landed-text.bin` beside the engine. The engine checks them against the snapshot's hash.
  */
 export async function loadDescriptions(source) {
-  const glue = await useWhatif(); // descriptions are read by rate and search, in the full module
+  await useWhatif(); // descriptions are read by rate and search, in the full module
   if (source !== undefined) {
     options.descriptions = source;
     textPromise = null;
   }
-  textPromise ??= (async () => {
-    const bytes = await bytesOf(options.descriptions ?? packageFile('landed-text.bin'), 'tariff descriptions');
-    call(glue, 'loadDescriptions', bytes);
-  })().catch((e) => {
-    textPromise = null;
-    throw e;
+  return underSnapshot(async (glue) => {
+    const epoch = snapshot.epoch;
+    textPromise ??= (async () => {
+      const bytes = await bytesOf(descriptionsSource(), 'tariff descriptions');
+      if (snapshot.epoch !== epoch) throw SNAPSHOT_CHANGED;
+      call(glue, 'loadDescriptions', bytes);
+    })().catch((e) => {
+      textPromise = null;
+      throw e;
+    });
+    await textPromise;
+    return glue;
   });
-  await textPromise;
-  return glue;
+}
+
+/** The description blob of the snapshot in service: a loaded snapshot's own (beside it, or as
+ * `loadSnapshot` was told), else `init({ descriptions })`'s or the one beside the engine. */
+function descriptionsSource() {
+  if (snapshot.bytes && snapshot.descriptions) return snapshot.descriptions;
+  return options.descriptions ?? packageFile('landed-text.bin');
 }
 
 /**
  * Replaces the embedded snapshot with another one (a URL, path, bytes or `Response`), e.g. a newer
- * tariff published after this package. Returns the new snapshot's `snapshotInfo()`. With
- * `{ timeout }` (ms) a download not done by then rejects with `E_IO`.
+ * tariff published after this package. Returns the new snapshot's `snapshotInfo()`. Options:
+ * `timeout` (ms: a download not done by then rejects with `E_IO`); `parts` (a URL: where the
+ * snapshot's parts are published; by default beside the snapshot's URL, or beside the engine for
+ * bytes); `descriptions` (its `landed-text.bin`: a URL, path or bytes; by default beside it).
+ * The call made last wins: an earlier one still downloading rejects with `E_STATE` (`superseded`
+ * set) and changes nothing. A damaged snapshot is `E_SNAPSHOT` and the one in service stays.
  */
-export async function loadSnapshot(source, { timeout } = {}) {
-  const glue = await ready();
-  if (typeof glue.loadSnapshot !== 'function') {
+export async function loadSnapshot(source, { timeout, parts: partsUrl, descriptions } = {}) {
+  const ticket = ++snapshotTicket;
+  const first = await ready();
+  if (typeof first[RAW].loadSnapshot !== 'function') {
     throw landedError('E_UNSUPPORTED', null, 'this engine build cannot load snapshots (no loadSnapshot binding)');
   }
   const bytes = await bytesOf(source, 'the snapshot', timeout);
-  call(glue, 'loadSnapshot', bytes);
-  forgetParts(glue);
-  snapshotBytes = bytes;
-  snapshotUrl = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;
-  parts.clear();
-  partPromises.clear();
-  textPromise = null;
-  return call(glue, 'snapshotInfo');
+  // The engine in service now, not the one before the download (a module switch or a trap may
+  // have replaced it: audit-oo OO1, OO3).
+  const glue = (await ready())[RAW];
+  if (ticket !== snapshotTicket) throw superseded();
+  invoke(glue, 'loadSnapshot', bytes);
+  const url = typeof source === 'string' || source instanceof URL ? urlOf(source) : source?.url ? new URL(source.url) : null;
+  const base = partsUrl !== undefined ? urlOf(partsUrl) : url;
+  changeSnapshot(glue, { bytes, parts: base, descriptions: descriptions ?? (base ? new URL('landed-text.bin', base) : null) });
+  return invoke(glue, 'snapshotInfo');
 }
 
 /** Goes back to the snapshot compiled into the engine; resolves to its `snapshotInfo()`. */
 export async function useEmbeddedSnapshot() {
-  const glue = await ready();
-  call(glue, 'useEmbeddedSnapshot');
-  forgetParts(glue);
-  snapshotBytes = null;
-  snapshotUrl = null;
+  const ticket = ++snapshotTicket;
+  const glue = (await ready())[RAW];
+  if (ticket !== snapshotTicket) throw superseded();
+  invoke(glue, 'useEmbeddedSnapshot');
+  changeSnapshot(glue, { bytes: null, parts: null, descriptions: null });
+  return invoke(glue, 'snapshotInfo');
+}
+
+const superseded = () => Object.assign(
+  landedError('E_STATE', 'snapshot', 'superseded by a later loadSnapshot or useEmbeddedSnapshot call; the later one is used'),
+  { superseded: true },
+);
+
+/** Puts a snapshot (already in `glue`) in service for every instance, and says so. */
+function changeSnapshot(glue, next) {
+  Object.assign(snapshot, next, { epoch: snapshot.epoch + 1 });
+  instances.set(glue, { epoch: snapshot.epoch, parts: new Set() });
   parts.clear();
   partPromises.clear();
   textPromise = null;
-  return call(glue, 'snapshotInfo');
+  const event = Object.assign(new Event('change'), { snapshotId: invoke(glue, 'snapshotInfo').snapshot_id });
+  snapshotEvents.dispatchEvent(event);
 }
 
 /** Prices a request (same JSON as `landed quote`). */
@@ -471,8 +594,11 @@ export async function invoiceCheck(request, billed) {
  * out (`missingParts('*')`: not the VAT classes, excise or trade remedies it does not show).
  */
 export async function countries(date) {
-  const glue = await useWhatif(); // in the full module (no product page lists every destination)
-  await fetchParts(glue, call(glue, 'missingParts', '*'));
+  await useWhatif(); // in the full module (no product page lists every destination)
+  const glue = await underSnapshot(async (engine) => {
+    await fetchParts(engine, call(engine, 'missingParts', '*'));
+    return engine;
+  });
   return call(glue, 'countries', date ?? undefined);
 }
 
