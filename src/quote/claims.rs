@@ -6,7 +6,7 @@
 use super::*;
 use crate::money::DecimalSum;
 use crate::request::ClaimFrom;
-use crate::rules::programmes::{in_force_by_code, special_rate, Programme};
+use crate::rules::programmes::{in_force_by_code, special_rate, Grants, Programme};
 
 /// The programme a line claims, checked: known to the destination's tariff, in force on the date,
 /// open to the line's origin, and with a rate for the code. `None` when the line makes no claim.
@@ -96,6 +96,19 @@ pub(super) fn line_claim(
             p.code
         )));
     }
+    if !p.grants.from_special_column() {
+        // An EU or UK agreement gives by partner, whatever the line, but for chapters it leaves out.
+        if !p.grants.covers(code.digits()) {
+            return Err(bad(format!(
+                "{} ({}) does not cover goods of chapter {} ({})",
+                p.code,
+                p.name,
+                code.digits().get(..2).unwrap_or_default(),
+                p.source.publisher
+            )));
+        }
+        return Ok(Some(p));
+    }
     if let Some(tariff) = ctx.j.tariff {
         // A code the tariff does not have comes back not priced with its own reason.
         if let Ok(found) = ctx.snapshot.lookup(tariff, code, ctx.req.date) {
@@ -150,8 +163,12 @@ pub(super) fn claim_condition(p: &Programme, general_rate: &str, general_free: b
         ),
         false => format!("without them the general rate {general_rate} applies"),
     };
+    let proof = match p.proof {
+        "" => String::new(),
+        proof => format!(": {proof}"),
+    };
     format!(
-        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for ({}); {without}",
+        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for{proof} ({}); {without}",
         p.code, p.name, p.source.publisher
     )
 }
@@ -188,7 +205,22 @@ pub(super) fn apply_claim(
     // A claim rests on the programme's row and on the origin's membership of its partner group.
     let membership_unverified = origin.is_some_and(|o| prog.partners.unverified(o, ctx.req.date));
     let verified = !prog.unverified() && !membership_unverified;
-    if !verified {
+    // An EU or UK agreement whose rates are not in our data: between 0 and the general rate.
+    let not_in_data = matches!(prog.grants, Grants::NotInData { .. });
+    if not_in_data {
+        let why = format!(
+            "claim {} ({}): its preferential rate for these goods (the agreement's staged or product-specific schedule) is not in our data, so the claim is not priced: the duty is at least 0.00 and at most the general {}",
+            prog.code,
+            prog.name,
+            general.map(format_grouped).unwrap_or_else(|| c.general_text.to_string())
+        );
+        if prog.unverified() {
+            ctx.note_verify(prog.source.row(), true);
+        }
+        levy.partial_amount = levy.amount.take().or(levy.partial_amount);
+        levy.formula = format!("{}; at least this (the preferential rate is not in our data)", levy.formula).into();
+        p.push_reason(why);
+    } else if !verified {
         let (what, cited) = match membership_unverified && !prog.unverified() {
             true => ("the origin's membership of the programme's partner group comes", "rules/groups.tsv"),
             false => ("the programme's partners and dates come", prog.source.publisher),
@@ -208,7 +240,7 @@ pub(super) fn apply_claim(
         Some(later) => price_between_stages(ctx, prog, later, input, levy, p),
         None => true,
     };
-    let verified = verified && staged_known;
+    let verified = verified && staged_known && !not_in_data;
     let saving = match (duty, general) {
         (Some(d), Some(g)) if verified => Some(g - d),
         _ => None,
@@ -216,7 +248,10 @@ pub(super) fn apply_claim(
     p.claim = Some(Box::new(ClaimApplied {
         program: prog.code.into(),
         name: prog.name.into(),
-        rate: levy.rate.to_string(),
+        rate: match not_in_data {
+            true => "not in our data (at least Free)".into(),
+            false => levy.rate.to_string(),
+        },
         general_rate: c.general_text.into(),
         duty: duty.filter(|_| verified),
         general_duty: general,

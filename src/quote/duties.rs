@@ -194,6 +194,10 @@ pub(super) fn preferences(
     // The line's tariff row, read once for every programme offered (`later_staged_rate`).
     let mut row: Option<Option<crate::snapshot::Row<'static>>> = None;
     for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
+        if !prog.grants.from_special_column() {
+            agreement_offer(ctx, prog, origin, mfn, code, p);
+            continue;
+        }
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = !prog.unverified_for(origin, ctx.req.date);
         let r = DutyExpr::parse(rate).evaluate(input);
@@ -250,6 +254,51 @@ pub(super) fn preferences(
             note,
         });
     }
+}
+
+/// An EU or UK agreement (`rules/eu_gb_agreements.tsv`) open to the line's origin, offered: at
+/// duty 0.00 with the saving where it gives every originating good Free and is `official` (the
+/// EU-UK TCA), else without a figure, saying its rate is not in our data. None on a line already
+/// Free or of a chapter the agreement leaves out.
+fn agreement_offer(
+    ctx: &Ctx<'_>,
+    prog: &'static crate::rules::programmes::Programme,
+    origin: &str,
+    mfn: Decimal,
+    code: Option<&HsCode>,
+    p: &mut Priced,
+) {
+    if mfn.is_zero() || code.is_some_and(|c| !prog.grants.covers(c.digits())) {
+        return;
+    }
+    let priced = prog.priced_free() && !prog.partners.unverified(origin, ctx.req.date);
+    let duty = priced.then_some(Decimal::ZERO);
+    let note = match priced {
+        true => format!(
+            "claim {} ({}): no customs duty on goods originating under the agreement: 0.00 instead of {}; needs goods meeting its rules of origin and {}; not applied",
+            prog.code,
+            prog.name,
+            format_grouped(mfn),
+            prog.proof
+        ),
+        false => format!(
+            "claim {} ({}): the agreement may lower or remove the duty of {} on goods originating under its rules of origin ({}), but its preferential rate for these goods is not in our data, so no saving is priced; not applied",
+            prog.code,
+            prog.name,
+            format_grouped(mfn),
+            prog.proof
+        ),
+    };
+    p.alternatives.push(Alternative {
+        program: prog.code.into(),
+        name: prog.name.into(),
+        rate: if priced { "Free".into() } else { "not in our data".into() },
+        duty,
+        saving: duty.map(|d| mfn - d),
+        waived: Vec::new(),
+        total_saving: duty.map(|d| mfn - d),
+        note,
+    });
 }
 
 /// Currencies of specific duties in an expression, other than the customs currency (which

@@ -463,6 +463,11 @@ fn claimed_rate(
     row: &crate::snapshot::Row<'static>,
     general: &'static DutyExpr,
 ) -> Option<(String, ClaimedRate)> {
+    if !p.grants.from_special_column() {
+        // An EU or UK agreement (`rules/eu_gb_agreements.tsv`): Free, or at least Free where its
+        // rates are not in our data (`claims::apply_claim` leaves that line partial).
+        return Some(("Free".to_string(), ClaimedRate { programme: p, general, general_text: row.mfn, later: None }));
+    }
     let Some(text) = crate::rules::programmes::special_rate(row.special, p.code) else {
         if super::claims::free_general(general) {
             // Free either way: the claim stands for the layers and fees it waives (audit-ee M1).

@@ -4,6 +4,8 @@
 //! and states what it assumes. An invalid claim is `E_CLAIM` naming the field; a programme from a
 //! secondary source never prices a claim (the line is `partial`).
 
+mod eu_gb_agreements;
+
 use crate::common;
 use crate::common::{d, engine, request};
 use landed::date::Date;
