@@ -143,6 +143,9 @@ pub(super) struct ClaimedRate {
     /// The programme's rate in the next edition, when the line's row may hold an earlier year's
     /// staged rate on the date (`duty_source::later_staged_rate`).
     pub(super) later: Option<Box<LaterStage>>,
+    /// The day the programme's next staged rate took effect after the line's row began, when the
+    /// quote's date is on or after it (`duty_source::stage_not_read`): that rate is not in our data.
+    pub(super) stage_unread: Option<Date>,
 }
 
 /// A programme's rate in a later edition of the tariff than the row the quote reads, from the
@@ -240,7 +243,11 @@ pub(super) fn apply_claim(
         Some(later) => price_between_stages(ctx, prog, later, input, levy, p),
         None => true,
     };
-    let verified = verified && staged_known && !not_in_data;
+    let stage_known = match c.stage_unread {
+        Some(from) => price_after_unread_stage(prog, from, levy, p),
+        None => true,
+    };
+    let verified = verified && staged_known && stage_known && !not_in_data;
     let saving = match (duty, general) {
         (Some(d), Some(g)) if verified => Some(g - d),
         _ => None,
@@ -303,6 +310,25 @@ fn price_between_stages(
         None => format!("{}; not priced (the year's staged rate not read)", levy.formula),
     }
     .into();
+    p.push_reason(why);
+    false
+}
+
+/// A claim dated on or after the day the programme's next staged rate took effect (Japan's EPAs
+/// on 1 April) beyond the tariff edition read: that stage is not in our data, so the duty is at
+/// least 0.00, the line partial naming the edition's rate for the year before (audit-mm MM3).
+/// Returns false (the claim is not priced).
+fn price_after_unread_stage(prog: &Programme, from: Date, levy: &mut Levy, p: &mut Priced) -> bool {
+    let this = levy.amount.take().or(levy.partial_amount.take());
+    let why = format!(
+        "claim {} ({}): its staged rate from {from} is not in our data: the tariff edition read gives {} ({}) for the year before, and the agreement's rates change each year on that day, so the duty is at least 0.00 and, unless a safeguard raises it, at most that figure",
+        prog.code,
+        prog.name,
+        levy.rate,
+        this.map(format_grouped).unwrap_or_else(|| "not priced".into())
+    );
+    levy.partial_amount = Some(Decimal::new(0, 2));
+    levy.formula = format!("{}; at least 0.00 (the stage from {from} not read)", levy.formula).into();
     p.push_reason(why);
     false
 }

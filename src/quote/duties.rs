@@ -209,6 +209,15 @@ pub(super) fn preferences(
             let row = (*row.get_or_insert_with(|| super::duty_source::offered_row(ctx, c)))?;
             super::duty_source::later_staged_rate(ctx, prog, &row, rate)
         });
+        // After the next stage day beyond the edition read (Japan's 1 April), the stage is not in
+        // our data: no sure saving (audit-mm MM3).
+        let unread = code.filter(|_| duty.is_some()).and_then(|c| {
+            let row = (*row.get_or_insert_with(|| super::duty_source::offered_row(ctx, c)))?;
+            super::duty_source::stage_not_read(ctx, prog, &row, rate)
+        });
+        if unread.is_some() {
+            duty = None;
+        }
         let between = later.map(|l| {
             let other = DutyExpr::parse(&l.text).evaluate(input).amount;
             duty = None;
@@ -229,6 +238,11 @@ pub(super) fn preferences(
         let saving = duty.map(|d| mfn - d);
         let note = if let Some(between) = between {
             between
+        } else if let Some(from) = unread {
+            format!(
+                "claim {} ({}) at {rate}: that is its rate for the year before {from}, and its staged rate from {from} is not in our data, so no saving is priced; not applied",
+                prog.code, prog.name
+            )
         } else if verified {
             format!(
                 "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",

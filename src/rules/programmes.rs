@@ -47,6 +47,11 @@ pub struct Programme {
     /// empty where the table does not say.
     #[serde(skip)]
     pub proof: &'static str,
+    /// The month and day each year on which the programme's staged rates change (`stage_day`,
+    /// `MM-DD`: Japan's EPAs on 1 April, the fiscal year its schedule's columns are for); `None`
+    /// where the table has no such column or the row leaves it empty.
+    #[serde(skip)]
+    pub stage_day: Option<(u32, u32)>,
 }
 
 /// What a programme gives (`grants` of `rules/eu_gb_agreements.tsv`).
@@ -101,6 +106,17 @@ impl Programme {
     /// gives all originating goods duty-free and is `official` (the EU-UK TCA).
     pub fn priced_free(&self) -> bool {
         matches!(self.grants, Grants::Free { .. }) && !self.unverified()
+    }
+
+    /// The first day after `start` on which the programme's staged rates change (its
+    /// `stage_day`), if it has one: for a row of 2026-07-09, 2027-04-01.
+    pub fn next_stage_after(&self, start: Date) -> Option<Date> {
+        let (month, day) = self.stage_day?;
+        let this_year = Date::new(start.year(), month, day).ok()?;
+        match this_year > start {
+            true => Some(this_year),
+            false => Date::new(start.year() + 1, month, day).ok(),
+        }
     }
 
     /// Whether goods of `origin` may claim it on `date`.
@@ -216,6 +232,10 @@ fn read_row(
         Some(_) => r.text("transit_rule")?,
         None => "",
     };
+    let stage_day = match table.column("stage_day").map(|_| r.text("stage_day")).transpose()? {
+        None | Some("") => None,
+        Some(text) => Some(stage_day(text).ok_or_else(|| r.bad("stage_day", "not a day of the year as MM-DD"))?),
+    };
     Ok(Programme {
         code,
         name: r.text("name")?,
@@ -235,7 +255,15 @@ fn read_row(
         transit_rule,
         grants: Grants::SpecialColumn,
         proof: "",
+        stage_day,
     })
+}
+
+/// `MM-DD` as a month and day that every year has (not 02-29).
+fn stage_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.split_once('-')?;
+    let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+    Date::new(2026, month, day).ok().map(|_| (month, day))
 }
 
 /// A code may repeat when its rows' periods do not overlap (a programme that lapsed and was
@@ -411,6 +439,13 @@ mod tests {
         assert!(eu.open_to("HR", on("2026-01-01")) && eu.open_to("DE", on("2026-01-01")));
         assert!(!eu.open_to("CH", on("2026-01-01")) && !eu.open_to("DE", on("2019-01-31")));
         assert!(rules.programme("GB", "S", today).is_none());
+        // Japan's EPA columns are the fiscal year's (from 1 April): the row of the 2026-07-09
+        // edition gives way to the next stage on 2027-04-01 (audit-mm MM3); GSP has no stage day.
+        let usjta = rules.programme("JP", "USJTA", today).unwrap();
+        assert_eq!(usjta.next_stage_after(on("2026-07-09")), Some(on("2027-04-01")));
+        assert_eq!(usjta.next_stage_after(on("2026-03-31")), Some(on("2026-04-01")));
+        assert_eq!(rules.programme("JP", "GSP", today).unwrap().next_stage_after(on("2026-07-09")), None);
+        assert_eq!((stage_day("04-01"), stage_day("02-29"), stage_day("4/1")), (Some((4, 1)), None, None));
         assert!(rules.programme("JP", "RCEP_CN", on("2021-12-31")).is_none());
     }
 }
