@@ -77,13 +77,20 @@ fn the_callers_countervailing_duty_completes_the_line_and_joins_the_vat_base() {
 
 #[test]
 fn the_measure_names_its_origin_and_dates() {
-    // 2024/2754 covers goods originating in the PRC, from 2024-10-30: a Japanese car, or a
-    // Chinese one the day before, owes none.
+    // 2024/2754 covers goods originating in the PRC, from 2024-10-30: a Japanese car owes none.
     let q = car("JP", "2026-11-26", json!({}));
     assert!(listed(&q).is_empty());
     assert!(q.totals.complete, "{:?}", q.lines[0].reason);
-    let q = car("CN", "2024-10-29", json!({}));
-    assert!(listed(&q).is_empty());
+    // Before it, the provisional countervailing duty of Implementing Regulation (EU) 2024/1866
+    // from 2024-07-05 (secured by a guarantee): listed, not the definitive one (audit-mm MM4: a
+    // Chinese car of 2024-08-01 was priced complete, no measure named); none on 2024-07-04.
+    for date in ["2024-07-05", "2024-08-01", "2024-10-29"] {
+        let q = car("CN", date, json!({}));
+        assert_eq!(listed(&q), ["trade_remedies.tsv#eu-bev-cvd-provisional"], "{date}");
+        assert!(!q.totals.complete, "{date}");
+    }
+    assert!(listed(&car("CN", "2024-07-04", json!({}))).is_empty());
+    assert_eq!(listed(&car("CN", "2024-10-30", json!({}))), ["trade_remedies.tsv#eu-bev-cvd"]);
     // Without an origin the measure may apply: listed, and the reason asks for the origin.
     let q = car("", "2026-11-26", json!({}));
     assert_eq!(listed(&q), ["trade_remedies.tsv#eu-bev-cvd"]);
