@@ -17,6 +17,9 @@ pub(super) fn line_claim(
     origin: Option<&str>,
 ) -> Result<Option<&'static Programme>> {
     let Some((claim, from)) = line.claim_in(ctx.req) else { return Ok(None) };
+    // `A+` and `A*` are GSP's marks of `A` in the US special column (HTSUS GN 4), read as `A`
+    // there too (`special_rates`): the claim is the programme's (audit-mm MM5).
+    let claim = claim.trim_end_matches(['+', '*']);
     let field = match from {
         ClaimFrom::Line => {
             let i = ctx.req.lines.iter().position(|l| std::ptr::eq(l, line)).unwrap_or_default();

@@ -779,3 +779,25 @@ fn an_offers_total_saving_counts_the_mpf_its_claim_removes_dd5() {
     let a = mixed.lines[0].alternatives.iter().find(|a| a.program == "KR").expect("KR offered");
     assert_eq!(a.total_saving, Some(d("2640.00")), "{}", a.note);
 }
+
+/// US GSP (HTSUS GN 4; SPI A, A+, A*) expired on 2020-12-31 and has not been renewed (CBP CSMS
+/// of 2020-12-21: column 1 rates from 2021-01-01). A claim after it says so whichever mark it
+/// uses (it said "not a programme of the US tariff" for A and "not a preference programme code"
+/// for A+: audit-mm MM5); before it, the beneficiaries are not in our data and the refusal says so.
+#[test]
+fn a_us_gsp_claim_after_2020_says_gsp_expired_whichever_mark_it_uses_mm5() {
+    let claim = |date: &str, code: &str| {
+        try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "ID",
+            "lines": [{"id": "a", "code": "0106.31.0000", "quantity": "1", "unit_price": "5000", "claim": code}]}))
+        .unwrap_err()
+    };
+    for code in ["A", "A+", "A*"] {
+        let e = claim("2026-03-15", code);
+        assert_eq!(e.code, ErrorCode::Claim);
+        assert!(e.message.contains("expired 2020-12-31") && e.message.contains("not in force"), "{}", e.message);
+    }
+    let e = claim("2020-10-01", "A+");
+    assert!(e.message.contains("designated elsewhere and not in our data"), "{}", e.message);
+    // Any other mark is still refused as no programme code.
+    assert!(claim("2026-03-15", "A-").message.contains("not a preference programme code"));
+}
