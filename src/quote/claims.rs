@@ -82,16 +82,22 @@ pub(super) fn line_claim(
                 when.join(", ")
             )));
         }
-        return Err(bad(format!(
-            "goods of {origin} cannot claim {} ({}): its partners are {}",
-            p.code,
-            p.name,
-            if p.countries.is_empty() {
-                "designated elsewhere and not in our data".into()
-            } else {
+        let date = ctx.req.date;
+        let members = p.partners.on(date);
+        let partners = if p.countries.is_empty() {
+            "its partners are designated elsewhere and not in our data".to_string()
+        } else if p.countries.iter().all(|c| members.contains(c)) {
+            format!("its partners are {}", p.countries.join(", "))
+        } else {
+            // A group: name its members on the date, not the group (audit-mm MM7: "its partners
+            // are AJCEP" told goods of Indonesia nothing).
+            format!(
+                "{origin} is not a party in our data on {date}: its partners then are {} (group {} of rules/groups.tsv, each from its own entry into force as a primary source gives it)",
+                if members.is_empty() { "none".to_string() } else { members.join(", ") },
                 p.countries.join(", ")
-            }
-        )));
+            )
+        };
+        return Err(bad(format!("goods of {origin} cannot claim {} ({}): {partners}", p.code, p.name)));
     }
     if line.duty_rate.is_some() {
         return Err(bad(format!(
