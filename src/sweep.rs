@@ -929,7 +929,7 @@ const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own
 fn no_preferences_note(destination: &str, agreements: bool) -> String {
     match agreements {
         // The EU and GB: their agreements by partner, offered on each quote (audit-mm MM1).
-        true => format!("{destination}'s preference programmes are not in our data as rates per line: every origin is charged the general rate here, and goods originating in a partner country are offered its agreement on each quote (the EU-UK Trade and Cooperation Agreement, art. 21: 0 when claimed), which the origin axis does not claim"),
+        true => format!("{destination}'s preference programmes are not in our data as rates per line: every origin is charged the general rate here, and goods originating in a partner country are offered its agreement on each quote (the EU-UK Trade and Cooperation Agreement, art. 21: 0 when claimed), which the origin axis does not claim (the claims axis `auto` tries it)"),
         false => format!("{destination}'s preference programmes are not in our data: every origin is charged the general rate, and goods originating in a partner country may pay less with proof of origin"),
     }
 }

@@ -374,7 +374,8 @@ pub(super) fn claim_fee_removed(c: &mut ClaimApplied, removed: FeeRemoved) {
 
 /// The programmes a line could claim on its own terms: in force on the request's date, open to
 /// the line's origin, with a rate for its code in the destination's tariff or a general rate of
-/// Free (none for a line whose `duty_rate` replaces the tariff). Sweeps try each.
+/// Free, or an EU or UK agreement covering its chapter (none for a line whose `duty_rate`
+/// replaces the tariff). Sweeps try each.
 pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec<&'static str> {
     if line.duty_rate.is_some() {
         return Vec::new();
@@ -393,8 +394,11 @@ pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec
         .programmes(&destination)
         .iter()
         .filter(|p| p.open_to(&origin, req.date))
-        .filter(|p| {
-            found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some() || free_general(l.expression))
+        .filter(|p| match p.grants.from_special_column() {
+            true => {
+                found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some() || free_general(l.expression))
+            }
+            false => p.grants.covers(code.digits()),
         })
         .map(|p| p.code)
         .collect()
