@@ -88,8 +88,8 @@ pub struct RateResponse {
 pub const RATE_COVERS: &str = "the tariff's own rate for the code; what depends on origin, value, date and buyer (preferences, additional duties such as Section 301/232, thresholds, excise, VAT/GST, fees) is in a quote";
 
 /// [`RateResponse::covers`] for a destination whose preference programmes are not in our data
-/// (the EU, GB and every other but the US and Japan: audit-n N3): a quote charges every origin
-/// the general rate, and says nothing of a free-trade agreement the goods may qualify under.
+/// (every one but the US, Japan, the EU and GB: audit-n N3): a quote charges every origin the
+/// general rate, and says nothing of a free-trade agreement the goods may qualify under.
 pub const RATE_COVERS_NO_PREFERENCES: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
 
 /// [`RateResponse::covers`] for the EU and GB, whose agreements are in our data by partner
