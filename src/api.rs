@@ -88,9 +88,13 @@ pub struct RateResponse {
 pub const RATE_COVERS: &str = "the tariff's own rate for the code; what depends on origin, value, date and buyer (preferences, additional duties such as Section 301/232, thresholds, excise, VAT/GST, fees) is in a quote";
 
 /// [`RateResponse::covers`] for a destination whose preference programmes are not in our data
-/// (the EU, GB and every other but the US and Japan: audit-n N3): a quote charges every origin
-/// the general rate, and says nothing of a free-trade agreement the goods may qualify under.
-pub const RATE_COVERS_NO_PREFERENCES: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements, such as the EU-UK Trade and Cooperation Agreement) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
+/// (every one but the US, Japan, the EU and GB: audit-n N3): a quote charges every origin the
+/// general rate, and says nothing of a free-trade agreement the goods may qualify under.
+pub const RATE_COVERS_NO_PREFERENCES: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements) are not in our data, so no quote applies one: goods originating in a partner country may pay less with proof of origin; what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
+
+/// [`RateResponse::covers`] for the EU and GB, whose agreements are in our data by partner
+/// (`rules/eu_gb_agreements.tsv`, audit-mm MM1) but not their preferential rates per line.
+pub const RATE_COVERS_AGREEMENTS: &str = "the tariff's own (general) rate for the code; this destination's preferences (free-trade agreements) are not in our data as rates per line: a quote of goods of a partner country offers its agreement (the EU-UK Trade and Cooperation Agreement at 0 when claimed, the others without a figure); what depends on origin, value, date and buyer (additional duties, thresholds, excise, VAT/GST, fees) is in a quote";
 
 /// A line of a look-up; `cite`: the edition it is cited by (the one in force on the date, as a
 /// quote's levy cites it: [`crate::datasets::edition_of`]).
@@ -206,6 +210,7 @@ pub fn rate(engine: &Engine, destination: &str, code: &str, date: Date) -> Resul
 fn covers(engine: &Engine, destination: &str, code: &HsCode, date: Date) -> std::borrow::Cow<'static, str> {
     let covers = match crate::rules::Rules::has_programmes(destination) {
         true => RATE_COVERS,
+        false if !engine.rules().programmes(destination).is_empty() => RATE_COVERS_AGREEMENTS,
         false => RATE_COVERS_NO_PREFERENCES,
     };
     match engine.rules().any_origin_duty_free(destination, code.digits(), date) {

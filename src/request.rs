@@ -1050,12 +1050,14 @@ pub enum ClaimFrom {
 /// Most characters of a programme code (`RCEP_AANZ` is the longest in our tables).
 const MAX_CLAIM_LEN: usize = 16;
 
-/// A claim is a programme code: letters, digits and `_`, at most [`MAX_CLAIM_LEN`] characters.
+/// A claim is a programme code: letters, digits and `_`, at most [`MAX_CLAIM_LEN`] characters,
+/// perhaps ending in the US `special` column's `+` or `*` (`A+`, `A*`: GSP's marks, HTSUS GN 4).
 /// Whether the destination has it is checked when quoting.
 fn check_claim(claim: &str, field: &str) -> Result<()> {
-    let ok = !claim.is_empty()
+    let code = claim.trim_end_matches(['+', '*']);
+    let ok = !code.is_empty()
         && claim.len() <= MAX_CLAIM_LEN
-        && claim.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if ok {
         Ok(())
     } else {

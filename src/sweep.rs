@@ -313,7 +313,7 @@ pub fn sweep_with_progress(
     // Origins compared where the destination's preferences are not in our data: every origin is
     // charged the general rate, so "the same total" says nothing of a partner's preference.
     if let Some(c) = cheapest.as_ref().filter(|c| !crate::rules::Rules::has_programmes(&c.destination)) {
-        let note = no_preferences_note(&c.destination);
+        let note = no_preferences_note(&c.destination, !engine.rules().programmes(&c.destination).is_empty());
         ties.iter_mut().filter(|t| t.axis == "origin").for_each(|t| t.note = Some(note.clone()));
         for s in savings.iter_mut().filter(|s| s.axis == "origin") {
             s.note = Some(match s.note.take() {
@@ -926,8 +926,12 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
 const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared";
 
 /// What an origin comparison to `destination` leaves out where its preferences are not in our data.
-fn no_preferences_note(destination: &str) -> String {
-    format!("{destination}'s preference programmes are not in our data: every origin is charged the general rate, and goods originating in a partner country (e.g. under the EU-UK Trade and Cooperation Agreement, art. 21) may pay less with proof of origin")
+fn no_preferences_note(destination: &str, agreements: bool) -> String {
+    match agreements {
+        // The EU and GB: their agreements by partner, offered on each quote (audit-mm MM1).
+        true => format!("{destination}'s preference programmes are not in our data as rates per line: every origin is charged the general rate here, and goods originating in a partner country are offered its agreement on each quote (the EU-UK Trade and Cooperation Agreement, art. 21: 0 when claimed), which the origin axis does not claim (the claims axis `auto` tries it)"),
+        false => format!("{destination}'s preference programmes are not in our data: every origin is charged the general rate, and goods originating in a partner country may pay less with proof of origin"),
+    }
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what

@@ -6,7 +6,7 @@
 use super::*;
 use crate::money::DecimalSum;
 use crate::request::ClaimFrom;
-use crate::rules::programmes::{in_force_by_code, special_rate, Programme};
+use crate::rules::programmes::{in_force_by_code, special_rate, Grants, Programme};
 
 /// The programme a line claims, checked: known to the destination's tariff, in force on the date,
 /// open to the line's origin, and with a rate for the code. `None` when the line makes no claim.
@@ -17,6 +17,9 @@ pub(super) fn line_claim(
     origin: Option<&str>,
 ) -> Result<Option<&'static Programme>> {
     let Some((claim, from)) = line.claim_in(ctx.req) else { return Ok(None) };
+    // `A+` and `A*` are GSP's marks of `A` in the US special column (HTSUS GN 4), read as `A`
+    // there too (`special_rates`): the claim is the programme's (audit-mm MM5).
+    let claim = claim.trim_end_matches(['+', '*']);
     let field = match from {
         ClaimFrom::Line => {
             let i = ctx.req.lines.iter().position(|l| std::ptr::eq(l, line)).unwrap_or_default();
@@ -79,22 +82,41 @@ pub(super) fn line_claim(
                 when.join(", ")
             )));
         }
-        return Err(bad(format!(
-            "goods of {origin} cannot claim {} ({}): its partners are {}",
-            p.code,
-            p.name,
-            if p.countries.is_empty() {
-                "designated elsewhere and not in our data".into()
-            } else {
+        let date = ctx.req.date;
+        let members = p.partners.on(date);
+        let partners = if p.countries.is_empty() {
+            "its partners are designated elsewhere and not in our data".to_string()
+        } else if p.countries.iter().all(|c| members.contains(c)) {
+            format!("its partners are {}", p.countries.join(", "))
+        } else {
+            // A group: name its members on the date, not the group (audit-mm MM7: "its partners
+            // are AJCEP" told goods of Indonesia nothing).
+            format!(
+                "{origin} is not a party in our data on {date}: its partners then are {} (group {} of rules/groups.tsv, each from its own entry into force as a primary source gives it)",
+                if members.is_empty() { "none".to_string() } else { members.join(", ") },
                 p.countries.join(", ")
-            }
-        )));
+            )
+        };
+        return Err(bad(format!("goods of {origin} cannot claim {} ({}): {partners}", p.code, p.name)));
     }
     if line.duty_rate.is_some() {
         return Err(bad(format!(
             "duty_rate replaces the tariff and its preferential rates: give either duty_rate or the claim under {}",
             p.code
         )));
+    }
+    if !p.grants.from_special_column() {
+        // An EU or UK agreement gives by partner, whatever the line, but for chapters it leaves out.
+        if !p.grants.covers(code.digits()) {
+            return Err(bad(format!(
+                "{} ({}) does not cover goods of chapter {} ({})",
+                p.code,
+                p.name,
+                code.digits().get(..2).unwrap_or_default(),
+                p.source.publisher
+            )));
+        }
+        return Ok(Some(p));
     }
     if let Some(tariff) = ctx.j.tariff {
         // A code the tariff does not have comes back not priced with its own reason.
@@ -130,6 +152,9 @@ pub(super) struct ClaimedRate {
     /// The programme's rate in the next edition, when the line's row may hold an earlier year's
     /// staged rate on the date (`duty_source::later_staged_rate`).
     pub(super) later: Option<Box<LaterStage>>,
+    /// The day the programme's next staged rate took effect after the line's row began, when the
+    /// quote's date is on or after it (`duty_source::stage_not_read`): that rate is not in our data.
+    pub(super) stage_unread: Option<Date>,
 }
 
 /// A programme's rate in a later edition of the tariff than the row the quote reads, from the
@@ -150,8 +175,12 @@ pub(super) fn claim_condition(p: &Programme, general_rate: &str, general_free: b
         ),
         false => format!("without them the general rate {general_rate} applies"),
     };
+    let proof = match p.proof {
+        "" => String::new(),
+        proof => format!(": {proof}"),
+    };
     format!(
-        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for ({}); {without}",
+        "claiming {} ({}) assumes the goods meet its rules of origin and the importer holds the proof of origin it asks for{proof} ({}); {without}",
         p.code, p.name, p.source.publisher
     )
 }
@@ -188,7 +217,22 @@ pub(super) fn apply_claim(
     // A claim rests on the programme's row and on the origin's membership of its partner group.
     let membership_unverified = origin.is_some_and(|o| prog.partners.unverified(o, ctx.req.date));
     let verified = !prog.unverified() && !membership_unverified;
-    if !verified {
+    // An EU or UK agreement whose rates are not in our data: between 0 and the general rate.
+    let not_in_data = matches!(prog.grants, Grants::NotInData { .. });
+    if not_in_data {
+        let why = format!(
+            "claim {} ({}): its preferential rate for these goods (the agreement's staged or product-specific schedule) is not in our data, so the claim is not priced: the duty is at least 0.00 and at most the general {}",
+            prog.code,
+            prog.name,
+            general.map(format_grouped).unwrap_or_else(|| c.general_text.to_string())
+        );
+        if prog.unverified() {
+            ctx.note_verify(prog.source.row(), true);
+        }
+        levy.partial_amount = levy.amount.take().or(levy.partial_amount);
+        levy.formula = format!("{}; at least this (the preferential rate is not in our data)", levy.formula).into();
+        p.push_reason(why);
+    } else if !verified {
         let (what, cited) = match membership_unverified && !prog.unverified() {
             true => ("the origin's membership of the programme's partner group comes", "rules/groups.tsv"),
             false => ("the programme's partners and dates come", prog.source.publisher),
@@ -208,7 +252,11 @@ pub(super) fn apply_claim(
         Some(later) => price_between_stages(ctx, prog, later, input, levy, p),
         None => true,
     };
-    let verified = verified && staged_known;
+    let stage_known = match c.stage_unread {
+        Some(from) => price_after_unread_stage(prog, from, levy, p),
+        None => true,
+    };
+    let verified = verified && staged_known && stage_known && !not_in_data;
     let saving = match (duty, general) {
         (Some(d), Some(g)) if verified => Some(g - d),
         _ => None,
@@ -216,7 +264,10 @@ pub(super) fn apply_claim(
     p.claim = Some(Box::new(ClaimApplied {
         program: prog.code.into(),
         name: prog.name.into(),
-        rate: levy.rate.to_string(),
+        rate: match not_in_data {
+            true => "not in our data (at least Free)".into(),
+            false => levy.rate.to_string(),
+        },
         general_rate: c.general_text.into(),
         duty: duty.filter(|_| verified),
         general_duty: general,
@@ -272,6 +323,25 @@ fn price_between_stages(
     false
 }
 
+/// A claim dated on or after the day the programme's next staged rate took effect (Japan's EPAs
+/// on 1 April) beyond the tariff edition read: that stage is not in our data, so the duty is at
+/// least 0.00, the line partial naming the edition's rate for the year before (audit-mm MM3).
+/// Returns false (the claim is not priced).
+fn price_after_unread_stage(prog: &Programme, from: Date, levy: &mut Levy, p: &mut Priced) -> bool {
+    let this = levy.amount.take().or(levy.partial_amount.take());
+    let why = format!(
+        "claim {} ({}): its staged rate from {from} is not in our data: the tariff edition read gives {} ({}) for the year before, and the agreement's rates change each year on that day, so the duty is at least 0.00 and, unless a safeguard raises it, at most that figure",
+        prog.code,
+        prog.name,
+        levy.rate,
+        this.map(format_grouped).unwrap_or_else(|| "not priced".into())
+    );
+    levy.partial_amount = Some(Decimal::new(0, 2));
+    levy.formula = format!("{}; at least 0.00 (the stage from {from} not read)", levy.formula).into();
+    p.push_reason(why);
+    false
+}
+
 /// The request's `ship_from` when it is neither the destination, the line's origin nor a party
 /// of the programme on the date: goods shipped through a non-party keep their preferential origin
 /// only under the programme's transit rule (USMCA art. 4.18; CBERA's "imported directly",
@@ -304,7 +374,8 @@ pub(super) fn claim_fee_removed(c: &mut ClaimApplied, removed: FeeRemoved) {
 
 /// The programmes a line could claim on its own terms: in force on the request's date, open to
 /// the line's origin, with a rate for its code in the destination's tariff or a general rate of
-/// Free (none for a line whose `duty_rate` replaces the tariff). Sweeps try each.
+/// Free, or an EU or UK agreement covering its chapter (none for a line whose `duty_rate`
+/// replaces the tariff). Sweeps try each.
 pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec<&'static str> {
     if line.duty_rate.is_some() {
         return Vec::new();
@@ -323,8 +394,11 @@ pub fn claimable(engine: &Engine, req: &QuoteRequest, line: &LineRequest) -> Vec
         .programmes(&destination)
         .iter()
         .filter(|p| p.open_to(&origin, req.date))
-        .filter(|p| {
-            found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some() || free_general(l.expression))
+        .filter(|p| match p.grants.from_special_column() {
+            true => {
+                found.lines.iter().any(|l| special_rate(l.row.special, p.code).is_some() || free_general(l.expression))
+            }
+            false => p.grants.covers(code.digits()),
         })
         .map(|p| p.code)
         .collect()

@@ -194,6 +194,10 @@ pub(super) fn preferences(
     // The line's tariff row, read once for every programme offered (`later_staged_rate`).
     let mut row: Option<Option<crate::snapshot::Row<'static>>> = None;
     for prog in open.filter(|prog| claimed.as_deref() != Some(prog.code)) {
+        if !prog.grants.from_special_column() {
+            agreement_offer(ctx, prog, origin, mfn, code, p);
+            continue;
+        }
         let Some((rate, _)) = groups.iter().find(|(_, codes)| codes.iter().any(|c| c == prog.code)) else { continue };
         let verified = !prog.unverified_for(origin, ctx.req.date);
         let r = DutyExpr::parse(rate).evaluate(input);
@@ -205,6 +209,15 @@ pub(super) fn preferences(
             let row = (*row.get_or_insert_with(|| super::duty_source::offered_row(ctx, c)))?;
             super::duty_source::later_staged_rate(ctx, prog, &row, rate)
         });
+        // After the next stage day beyond the edition read (Japan's 1 April), the stage is not in
+        // our data: no sure saving (audit-mm MM3).
+        let unread = code.filter(|_| duty.is_some()).and_then(|c| {
+            let row = (*row.get_or_insert_with(|| super::duty_source::offered_row(ctx, c)))?;
+            super::duty_source::stage_not_read(ctx, prog, &row, rate)
+        });
+        if unread.is_some() {
+            duty = None;
+        }
         let between = later.map(|l| {
             let other = DutyExpr::parse(&l.text).evaluate(input).amount;
             duty = None;
@@ -225,6 +238,11 @@ pub(super) fn preferences(
         let saving = duty.map(|d| mfn - d);
         let note = if let Some(between) = between {
             between
+        } else if let Some(from) = unread {
+            format!(
+                "claim {} ({}) at {rate}: that is its rate for the year before {from}, and its staged rate from {from} is not in our data, so no saving is priced; not applied",
+                prog.code, prog.name
+            )
         } else if verified {
             format!(
                 "claim {} ({}): duty {} instead of {}; needs goods originating under the agreement's rules of origin and a valid claim; not applied",
@@ -250,6 +268,51 @@ pub(super) fn preferences(
             note,
         });
     }
+}
+
+/// An EU or UK agreement (`rules/eu_gb_agreements.tsv`) open to the line's origin, offered: at
+/// duty 0.00 with the saving where it gives every originating good Free and is `official` (the
+/// EU-UK TCA), else without a figure, saying its rate is not in our data. None on a line already
+/// Free or of a chapter the agreement leaves out.
+fn agreement_offer(
+    ctx: &Ctx<'_>,
+    prog: &'static crate::rules::programmes::Programme,
+    origin: &str,
+    mfn: Decimal,
+    code: Option<&HsCode>,
+    p: &mut Priced,
+) {
+    if mfn.is_zero() || code.is_some_and(|c| !prog.grants.covers(c.digits())) {
+        return;
+    }
+    let priced = prog.priced_free() && !prog.partners.unverified(origin, ctx.req.date);
+    let duty = priced.then_some(Decimal::ZERO);
+    let note = match priced {
+        true => format!(
+            "claim {} ({}): no customs duty on goods originating under the agreement: 0.00 instead of {}; needs goods meeting its rules of origin and {}; not applied",
+            prog.code,
+            prog.name,
+            format_grouped(mfn),
+            prog.proof
+        ),
+        false => format!(
+            "claim {} ({}): the agreement may lower or remove the duty of {} on goods originating under its rules of origin ({}), but its preferential rate for these goods is not in our data, so no saving is priced; not applied",
+            prog.code,
+            prog.name,
+            format_grouped(mfn),
+            prog.proof
+        ),
+    };
+    p.alternatives.push(Alternative {
+        program: prog.code.into(),
+        name: prog.name.into(),
+        rate: if priced { "Free".into() } else { "not in our data".into() },
+        duty,
+        saving: duty.map(|d| mfn - d),
+        waived: Vec::new(),
+        total_saving: duty.map(|d| mfn - d),
+        note,
+    });
 }
 
 /// Currencies of specific duties in an expression, other than the customs currency (which

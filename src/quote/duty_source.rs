@@ -463,10 +463,16 @@ fn claimed_rate(
     row: &crate::snapshot::Row<'static>,
     general: &'static DutyExpr,
 ) -> Option<(String, ClaimedRate)> {
+    if !p.grants.from_special_column() {
+        // An EU or UK agreement (`rules/eu_gb_agreements.tsv`): Free, or at least Free where its
+        // rates are not in our data (`claims::apply_claim` leaves that line partial).
+        let c = ClaimedRate { programme: p, general, general_text: row.mfn, later: None, stage_unread: None };
+        return Some(("Free".to_string(), c));
+    }
     let Some(text) = crate::rules::programmes::special_rate(row.special, p.code) else {
         if super::claims::free_general(general) {
             // Free either way: the claim stands for the layers and fees it waives (audit-ee M1).
-            let c = ClaimedRate { programme: p, general, general_text: row.mfn, later: None };
+            let c = ClaimedRate { programme: p, general, general_text: row.mfn, later: None, stage_unread: None };
             return Some((row.mfn.to_string(), c));
         }
         ctx.warn(Detail::ClaimNoRate {
@@ -478,7 +484,25 @@ fn claimed_rate(
         return None;
     };
     let later = later_staged_rate(ctx, p, row, &text);
-    Some((text, ClaimedRate { programme: p, general, general_text: row.mfn, later }))
+    let stage_unread = stage_not_read(ctx, p, row, &text);
+    Some((text, ClaimedRate { programme: p, general, general_text: row.mfn, later, stage_unread }))
+}
+
+/// The day the programme's next staged rate took effect after the line's row began (its
+/// `stage_day`: Japan's EPAs on 1 April), when the quote's date is on or after it and the row's
+/// rate is not Free (an eliminated duty stays eliminated): that stage is not in our data
+/// (audit-mm MM3: a claim of 2027-05-01 was priced at the FY2026 stage, complete).
+pub(super) fn stage_not_read(
+    ctx: &Ctx<'_>,
+    p: &Programme,
+    row: &crate::snapshot::Row<'static>,
+    text: &str,
+) -> Option<Date> {
+    if matches!(DutyExpr::parse(text), DutyExpr::Free { condition: None }) {
+        return None;
+    }
+    let next = p.next_stage_after(row.valid_from?)?;
+    (ctx.req.date >= next).then_some(next)
 }
 
 /// The programme's rate in the next edition of the line's row, when the row may still hold the

@@ -386,7 +386,7 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 }
 
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
-pub const CLOSED_COLUMNS: [ClosedColumn; 25] = [
+pub const CLOSED_COLUMNS: [ClosedColumn; 27] = [
     // `fx::FxMethod::NAMES`.
     closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
@@ -473,6 +473,9 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 25] = [
     // `rules::vat_classes::CLASSES` (`request::VatClass`) and `Settles::NAMES`.
     closed(VAT_CLASSES_FILE, "class", &["standard", "reduced", "zero", "exempt"]),
     closed(VAT_CLASSES_FILE, "settles", &["code", "depends", "assumes"]),
+    // `rules::programmes::Grants::NAMES`, and the two destinations of the agreements table.
+    closed("rules/eu_gb_agreements.tsv", "grants", &["free", "not_in_data"]),
+    closed("rules/eu_gb_agreements.tsv", "destination", &["EU", "GB"]),
     // `rules::trade_remedies::RemedyKind::NAMES`.
     closed(TRADE_REMEDIES_FILE, "kind", &["anti_dumping", "countervailing", "safeguard", "surtax", "over_quota"]),
     // `rules::excise::ExciseBase::NAMES`, and whether the excise is in the VAT/GST base.
@@ -923,7 +926,7 @@ pub const RETURNED_GOODS_FILE: &str = "rules/returned_goods.tsv";
 pub const PROHIBITIONS_FILE: &str = "rules/prohibitions.tsv";
 
 /// Columns (besides the US layers' origins) listing countries or groups of `rules/groups.tsv`.
-const GROUPED_COLUMNS: [(&str, &str); 9] = [
+const GROUPED_COLUMNS: [(&str, &str); 10] = [
     (VAT_CLASSES_FILE, "country"),
     (PROHIBITIONS_FILE, "countries"),
     (RETURNED_GOODS_FILE, "countries"),
@@ -933,6 +936,7 @@ const GROUPED_COLUMNS: [(&str, &str); 9] = [
     (TRADE_REMEDIES_FILE, "countries"),
     ("rules/jp_programmes.tsv", "countries"),
     ("rules/preferences.tsv", "countries"),
+    ("rules/eu_gb_agreements.tsv", "countries"),
 ];
 
 /// The validity columns every dated rule table has: each must be empty or a date.

@@ -187,6 +187,17 @@ impl Members<'_> {
         self.rows.iter().filter(|(c, ..)| *c == country).map(|(_, from, to, _)| (*from, *to)).collect()
     }
 
+    /// The countries named or members on `date`, once each, in the row's order.
+    pub fn on(&self, date: Date) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (c, ..) in self.rows.iter().filter(|(_, from, to, _)| in_force(*from, *to, date)) {
+            if !out.contains(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     fn in_force<'s>(
         &'s self,
         country: &'s str,

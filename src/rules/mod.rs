@@ -254,6 +254,10 @@ pub struct Rules {
     /// Japan's EPA/GSP programmes: parsed, and checked, when the rules load where the table is
     /// inline (natively); in the browser a part of its own, parsed when attached ([`Rules::jp`]).
     jp_programmes: OnceLock<Vec<programmes::Programme>>,
+    /// The EU's and the UK's trade agreements and schemes (`rules/eu_gb_agreements.tsv`), as
+    /// programmes of the EU's tariff and of the UK's ([`Rules::programmes`]).
+    eu_agreements: Vec<programmes::Programme>,
+    gb_agreements: Vec<programmes::Programme>,
     /// Japan's simplified tariff and personal-use valuation ([`Rules::jp_small`]), as its
     /// programmes: parts of their own in the browser.
     jp_small: OnceLock<jp_small::JpSmall>,
@@ -272,6 +276,10 @@ pub const US_FILES: [&str; 4] =
 /// Japan's EPA/GSP programme table: read only by Japan's quotes ([`Rules::jp`]), so in the
 /// browser build a part of its own, fetched with Japan's (`Engine::missing_parts("JP")`).
 pub const JP_PROGRAMMES_FILE: &str = "rules/jp_programmes.tsv";
+
+/// The EU's and the UK's trade agreements and preference schemes by partner and date
+/// ([`programmes::load_agreements`]): offered, and claimable, as programmes of their tariffs.
+pub const AGREEMENTS_FILE: &str = "rules/eu_gb_agreements.tsv";
 
 /// Japan's simplified tariff for consignments of ¥200,000 or less (Customs Tariff Act art. 3-3):
 /// read only by Japan's quotes ([`Rules::jp_small`]).
@@ -693,6 +701,8 @@ impl Rules {
         let excise_rates = excise::parse_rates(&file(snapshot, codes::EXCISE_RATES_FILE)?, &excise, excise_complete)?;
         let vat_classes = vat_classes::parse(&file(snapshot, vat_classes::FILE)?, &groups)?;
         let trade_remedies = trade_remedies::parse(&file(snapshot, codes::TRADE_REMEDIES_FILE)?, &groups)?;
+        let (eu_agreements, gb_agreements) =
+            programmes::load_agreements(&file(snapshot, AGREEMENTS_FILE)?, "eu_gb_agreements.tsv", &groups)?;
         let returned_goods = returned_goods::parse(&file(snapshot, returned_goods::FILE)?, &groups)?;
         let prohibitions = prohibitions::parse(&file(snapshot, codes::PROHIBITIONS_FILE)?, &groups)?;
         let thresholds_by_country = index_thresholds(&thresholds, &jurisdictions, &groups)?;
@@ -720,6 +730,8 @@ impl Rules {
             us_scopes: us_scopes::ScopeParts::of(snapshot),
             us_lines: us_lines::LineParts::of(snapshot),
             jp_programmes: OnceLock::new(),
+            eu_agreements,
+            gb_agreements,
             jp_small: OnceLock::new(),
             snapshot,
             vat_memo: vat_memo::VatMemo::default(),
@@ -830,20 +842,25 @@ impl Rules {
         self.us()?.scopes_for(&self.us_scopes, code)
     }
 
-    /// The preference programmes of `destination`'s tariff (its `special` column): the US column 1
-    /// special programmes, Japan's EPA/GSP columns; none elsewhere.
-    /// Whether our data has the preference programmes of `destination` at all (the US's and
-    /// Japan's; none for the EU, GB or the others: audit-n N3), whether or not they are attached.
+    /// Whether our data has the preference columns of `destination`'s tariff (the US's and
+    /// Japan's; not the EU's or GB's, whose agreements are listed by partner only, nor the
+    /// others': audit-n N3), whether or not they are attached.
     pub fn has_programmes(destination: &str) -> bool {
         matches!(destination, "US" | "JP")
     }
 
+    /// The preference programmes of `destination`'s tariff: the US column 1 special programmes,
+    /// Japan's EPA/GSP columns (their `special` column), the EU's agreements for a Member State
+    /// and the UK's for GB (`rules/eu_gb_agreements.tsv`: by partner, whatever the line); none
+    /// elsewhere (Northern Ireland included: its duty follows its own rules, docs/rules.md §17).
     pub fn programmes(&self, destination: &str) -> &[programmes::Programme] {
         match destination {
             // `Engine::quote` checks first that the US tables are attached; none until then.
             "US" => self.us().map_or(&[], |us| us.programmes.as_slice()),
             // `Engine::quote` checks first that Japan's table is attached; none until then.
             "JP" => self.jp().unwrap_or(&[]),
+            "GB" => &self.gb_agreements,
+            d if self.jurisdictions.iter().any(|j| j.country == d && j.tariff == Some("EU")) => &self.eu_agreements,
             _ => &[],
         }
     }

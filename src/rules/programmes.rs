@@ -38,6 +38,55 @@ pub struct Programme {
     /// The programme's rule on goods shipped through a non-party (`transit_rule`; empty: the
     /// rule is named generically).
     pub transit_rule: &'static str,
+    /// What the programme gives a partner's originating goods: the US and Japanese programmes
+    /// their `special` column's rate; the EU and UK agreements of `rules/eu_gb_agreements.tsv`
+    /// all goods Free, or rates our data does not hold.
+    #[serde(skip)]
+    pub grants: Grants,
+    /// The proof of origin the programme asks for (`proof` of `rules/eu_gb_agreements.tsv`);
+    /// empty where the table does not say.
+    #[serde(skip)]
+    pub proof: &'static str,
+    /// The month and day each year on which the programme's staged rates change (`stage_day`,
+    /// `MM-DD`: Japan's EPAs on 1 April, the fiscal year its schedule's columns are for); `None`
+    /// where the table has no such column or the row leaves it empty.
+    #[serde(skip)]
+    pub stage_day: Option<(u32, u32)>,
+}
+
+/// What a programme gives (`grants` of `rules/eu_gb_agreements.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Grants {
+    /// The rate the destination tariff's `special` column gives under the programme's code.
+    #[default]
+    SpecialColumn,
+    /// No customs duty on any originating good outside `excluded` chapters (`free`: the EU-UK
+    /// Trade and Cooperation Agreement art. 21), whatever the tariff line.
+    Free { excluded: Vec<&'static str> },
+    /// Staged or product-specific preferential rates that our data does not hold
+    /// (`not_in_data`): offered and claimable, never priced (at least 0, at most the general rate).
+    NotInData { excluded: Vec<&'static str> },
+}
+
+impl Grants {
+    /// The names of the `grants` column.
+    pub const NAMES: [&'static str; 2] = ["free", "not_in_data"];
+
+    /// Whether the programme's rate comes from the `special` column (the US, Japan) rather than
+    /// from the agreement's row.
+    pub fn from_special_column(&self) -> bool {
+        matches!(self, Grants::SpecialColumn)
+    }
+
+    /// Whether goods of `code` (digits) are in the agreement's scope: not in an excluded chapter.
+    pub fn covers(&self, code: &str) -> bool {
+        match self {
+            Grants::SpecialColumn => true,
+            Grants::Free { excluded } | Grants::NotInData { excluded } => {
+                !excluded.iter().any(|c| code.get(..2) == Some(*c))
+            }
+        }
+    }
 }
 
 impl Programme {
@@ -51,6 +100,23 @@ impl Programme {
     /// row, or the origin's membership of a partner group (`rules/groups.tsv`), is `verify`.
     pub fn unverified_for(&self, origin: &str, date: Date) -> bool {
         self.unverified() || self.partners.unverified(origin, date)
+    }
+
+    /// Whether a claim under it is priced at Free for every covered good: an agreement whose row
+    /// gives all originating goods duty-free and is `official` (the EU-UK TCA).
+    pub fn priced_free(&self) -> bool {
+        matches!(self.grants, Grants::Free { .. }) && !self.unverified()
+    }
+
+    /// The first day after `start` on which the programme's staged rates change (its
+    /// `stage_day`), if it has one: for a row of 2026-07-09, 2027-04-01.
+    pub fn next_stage_after(&self, start: Date) -> Option<Date> {
+        let (month, day) = self.stage_day?;
+        let this_year = Date::new(start.year(), month, day).ok()?;
+        match this_year > start {
+            true => Some(this_year),
+            false => Date::new(start.year() + 1, month, day).ok(),
+        }
     }
 
     /// Whether goods of `origin` may claim it on `date`.
@@ -103,50 +169,119 @@ impl Programme {
 pub(crate) fn load(table: &Tsv<'static>, name: &str, groups: &Groups<'static>) -> Result<Vec<Programme>> {
     let mut out: Vec<Programme> = Vec::new();
     for r in table.records() {
-        let code = r.text("program")?;
-        let bad = |why: String| Error::new(ErrorCode::Snapshot, name, format!("{}: {why}", r.at()));
-        if code.is_empty() {
-            return Err(bad("program is empty".into()));
-        }
-        let (valid_from, valid_to) = (r.date("valid_from")?, r.date("valid_to")?);
-        if valid_from.zip(valid_to).is_some_and(|(from, to)| to < from) {
-            return Err(bad(format!("program {code:?} ends before it starts")));
-        }
-        if let Some(other) = out.iter().find(|p| p.code == code && p.overlaps(valid_from, valid_to)) {
-            return Err(bad(format!(
-                "program {code:?} repeats a row whose period overlaps ({}): a renewed programme's rows must not overlap",
-                other.period()
-            )));
-        }
-        let fees = FeeExemptCodes::read(&r, table)?;
-        let transit_rule = match table.column("transit_rule") {
-            Some(_) => r.text("transit_rule")?,
-            None => "",
-        };
-        out.push(Programme {
-            code,
-            name: r.text("name")?,
-            countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
-            partners: groups.resolve(&r, "countries")?,
-            valid_from,
-            valid_to,
-            source: Provenance::rule_row(name, code, &r)?,
-            fee_exempt: fees.fees,
-            fee_exempt_when: fees.when,
-            fee_source: Provenance::rule(
-                name,
-                code,
-                fees.source,
-                if fees.verify {
-                    crate::provenance::Confidence::Verify
-                } else {
-                    crate::provenance::Confidence::Official
-                },
-            ),
-            transit_rule,
-        });
+        let p = read_row(&r, table, name, groups)?;
+        check_no_overlap(&out, &p, &r, name)?;
+        out.push(p);
     }
     Ok(out)
+}
+
+/// The agreements of `rules/eu_gb_agreements.tsv` (`program, name, destination, countries,
+/// valid_from, valid_to, grants, excluded_chapters, proof, source, confidence`), as programmes of
+/// the EU's tariff and of the UK's: `destination` is `EU` or `GB`, `grants` `free` or
+/// `not_in_data`, `excluded_chapters` two-digit HS chapters; an unknown value fails the load,
+/// naming the line. A code may repeat per destination (the TCA both ways).
+pub(crate) fn load_agreements(
+    table: &Tsv<'static>,
+    name: &str,
+    groups: &Groups<'static>,
+) -> Result<(Vec<Programme>, Vec<Programme>)> {
+    let (mut eu, mut gb): (Vec<Programme>, Vec<Programme>) = (Vec::new(), Vec::new());
+    for r in table.records() {
+        let mut p = read_row(&r, table, name, groups)?;
+        let excluded: Vec<&'static str> =
+            r.text("excluded_chapters")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
+        if let Some(bad) = excluded.iter().find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(r.bad("excluded_chapters", &format!("{bad:?} is not a two-digit HS chapter")));
+        }
+        p.grants = match r.text("grants")? {
+            "free" => Grants::Free { excluded },
+            "not_in_data" => Grants::NotInData { excluded },
+            other => return Err(r.bad("grants", &format!("{other:?} is not one of {}", Grants::NAMES.join(", ")))),
+        };
+        p.proof = r.text("proof")?;
+        let into = match r.text("destination")? {
+            "EU" => &mut eu,
+            "GB" => &mut gb,
+            other => return Err(r.bad("destination", &format!("{other:?} is not one of EU, GB"))),
+        };
+        check_no_overlap(into, &p, &r, name)?;
+        into.push(p);
+    }
+    Ok((eu, gb))
+}
+
+/// One programme row: the columns every programme table shares.
+fn read_row(
+    r: &super::table::Record<'_, 'static>,
+    table: &Tsv<'static>,
+    name: &str,
+    groups: &Groups<'static>,
+) -> Result<Programme> {
+    let code = r.text("program")?;
+    let bad = |why: String| Error::new(ErrorCode::Snapshot, name, format!("{}: {why}", r.at()));
+    if code.is_empty() {
+        return Err(bad("program is empty".into()));
+    }
+    let (valid_from, valid_to) = (r.date("valid_from")?, r.date("valid_to")?);
+    if valid_from.zip(valid_to).is_some_and(|(from, to)| to < from) {
+        return Err(bad(format!("program {code:?} ends before it starts")));
+    }
+    let fees = FeeExemptCodes::read(r, table)?;
+    let transit_rule = match table.column("transit_rule") {
+        Some(_) => r.text("transit_rule")?,
+        None => "",
+    };
+    let stage_day = match table.column("stage_day").map(|_| r.text("stage_day")).transpose()? {
+        None | Some("") => None,
+        Some(text) => Some(stage_day(text).ok_or_else(|| r.bad("stage_day", "not a day of the year as MM-DD"))?),
+    };
+    Ok(Programme {
+        code,
+        name: r.text("name")?,
+        countries: r.text("countries")?.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
+        partners: groups.resolve(r, "countries")?,
+        valid_from,
+        valid_to,
+        source: Provenance::rule_row(name, code, r)?,
+        fee_exempt: fees.fees,
+        fee_exempt_when: fees.when,
+        fee_source: Provenance::rule(
+            name,
+            code,
+            fees.source,
+            if fees.verify { crate::provenance::Confidence::Verify } else { crate::provenance::Confidence::Official },
+        ),
+        transit_rule,
+        grants: Grants::SpecialColumn,
+        proof: "",
+        stage_day,
+    })
+}
+
+/// `MM-DD` as a month and day that every year has (not 02-29).
+fn stage_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.split_once('-')?;
+    let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+    Date::new(2026, month, day).ok().map(|_| (month, day))
+}
+
+/// A code may repeat when its rows' periods do not overlap (a programme that lapsed and was
+/// renewed is two rows); an overlap is an error naming the line.
+fn check_no_overlap(out: &[Programme], p: &Programme, r: &super::table::Record<'_, 'static>, name: &str) -> Result<()> {
+    match out.iter().find(|o| o.code == p.code && o.overlaps(p.valid_from, p.valid_to)) {
+        Some(other) => Err(Error::new(
+            ErrorCode::Snapshot,
+            name,
+            format!(
+                "{}: program {:?} repeats a row whose period overlaps ({}): a renewed programme's rows must not overlap",
+                r.at(),
+                p.code,
+                other.period()
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The row of programme `code` (any case) in force on `date`; else `Err` with every row of the
@@ -245,6 +380,36 @@ mod tests {
         assert!(rules.programme("JP", "VN", on).unwrap().fee_exempt.is_empty());
     }
 
+    /// `rules/eu_gb_agreements.tsv`: `destination` and `grants` are closed, an excluded chapter
+    /// is two digits, and the TCA is a row per destination under one code (audit-mm MM1).
+    #[test]
+    fn agreements_load_by_destination_and_refuse_unknown_values() {
+        let header = "program\tname\tdestination\tcountries\tvalid_from\tvalid_to\tgrants\texcluded_chapters\tproof\tsource\tconfidence\n";
+        let load_rows = |rows: &str| {
+            let text: &'static str = Box::leak(format!("{header}{rows}").into_boxed_str());
+            load_agreements(
+                &Tsv::parse("rules/eu_gb_agreements.tsv", text)?,
+                "eu_gb_agreements.tsv",
+                &Groups::default(),
+            )
+        };
+        let (eu, gb) = load_rows(
+            "TCA\tt\tEU\tGB\t2021-01-01\t\tfree\t\tp\ts\tofficial\nTCA\tt\tGB\tDE\t2021-01-01\t\tfree\t\tp\ts\tofficial\nCU\tc\tEU\tTR\t\t\tnot_in_data\t08,24\tp\ts\tverify\n",
+        )
+        .unwrap();
+        assert_eq!((eu.len(), gb.len()), (2, 1));
+        assert!(eu[0].priced_free() && !eu[1].priced_free());
+        assert!(!eu[1].grants.covers("0802220000") && eu[1].grants.covers("6109100010"));
+        for (rows, column) in [
+            ("X\tx\tUS\tGB\t\t\tfree\t\tp\ts\tofficial\n", "destination"),
+            ("X\tx\tEU\tGB\t\t\tzero\t\tp\ts\tofficial\n", "grants"),
+            ("X\tx\tEU\tGB\t\t\tfree\t1\tp\ts\tofficial\n", "excluded_chapters"),
+        ] {
+            let e = load_rows(rows).expect_err(rows);
+            assert!(format!("{e:?}").contains(column), "{e:?}");
+        }
+    }
+
     #[test]
     fn special_rate_finds_the_programme_group() {
         let text = "Free (LDC,SG,MX,CPTPP) 6.8% (RCEP_CN) 4.6% (RCEP_KR)";
@@ -274,6 +439,13 @@ mod tests {
         assert!(eu.open_to("HR", on("2026-01-01")) && eu.open_to("DE", on("2026-01-01")));
         assert!(!eu.open_to("CH", on("2026-01-01")) && !eu.open_to("DE", on("2019-01-31")));
         assert!(rules.programme("GB", "S", today).is_none());
+        // Japan's EPA columns are the fiscal year's (from 1 April): the row of the 2026-07-09
+        // edition gives way to the next stage on 2027-04-01 (audit-mm MM3); GSP has no stage day.
+        let usjta = rules.programme("JP", "USJTA", today).unwrap();
+        assert_eq!(usjta.next_stage_after(on("2026-07-09")), Some(on("2027-04-01")));
+        assert_eq!(usjta.next_stage_after(on("2026-03-31")), Some(on("2026-04-01")));
+        assert_eq!(rules.programme("JP", "GSP", today).unwrap().next_stage_after(on("2026-07-09")), None);
+        assert_eq!((stage_day("04-01"), stage_day("02-29"), stage_day("4/1")), (Some((4, 1)), None, None));
         assert!(rules.programme("JP", "RCEP_CN", on("2021-12-31")).is_none());
     }
 }

@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 39] = [
+pub const FILES: [&str; 40] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -41,6 +41,7 @@ pub const FILES: [&str; 39] = [
     "tariffs/rules/fx_euro.tsv",
     "tariffs/rules/us_scopes_extra.tsv",
     "tariffs/rules/jp_programmes.tsv",
+    "tariffs/rules/eu_gb_agreements.tsv",
     "tariffs/rules/jp_simplified.tsv",
     "tariffs/rules/jp_personal_use.tsv",
     "tariffs/rules/tax_rounding.tsv",

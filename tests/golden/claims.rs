@@ -4,6 +4,8 @@
 //! and states what it assumes. An invalid claim is `E_CLAIM` naming the field; a programme from a
 //! secondary source never prices a claim (the line is `partial`).
 
+mod eu_gb_agreements;
+
 use crate::common;
 use crate::common::{d, engine, request};
 use landed::date::Date;
@@ -718,8 +720,9 @@ fn a_cafta_dr_claim_before_the_partys_entry_into_force_says_when_general_note_29
             e.message
         );
     }
+    // A non-party hears the group's members on the date (audit-mm MM7), not the group's name.
     let e = claim("CN", "2010-01-01").expect_err("CN");
-    assert!(e.message.contains("its partners are"), "{}", e.message);
+    assert!(e.message.contains("its partners then are CR, DO, GT, HN, NI, SV"), "{}", e.message);
     assert!(claim("CR", "2009-01-01").is_ok());
 }
 
@@ -776,4 +779,48 @@ fn an_offers_total_saving_counts_the_mpf_its_claim_removes_dd5() {
     let mixed = request(false, true);
     let a = mixed.lines[0].alternatives.iter().find(|a| a.program == "KR").expect("KR offered");
     assert_eq!(a.total_saving, Some(d("2640.00")), "{}", a.note);
+}
+
+/// US GSP (HTSUS GN 4; SPI A, A+, A*) expired on 2020-12-31 and has not been renewed (CBP CSMS
+/// of 2020-12-21: column 1 rates from 2021-01-01). A claim after it says so whichever mark it
+/// uses (it said "not a programme of the US tariff" for A and "not a preference programme code"
+/// for A+: audit-mm MM5); before it, the beneficiaries are not in our data and the refusal says so.
+#[test]
+fn a_us_gsp_claim_after_2020_says_gsp_expired_whichever_mark_it_uses_mm5() {
+    let claim = |date: &str, code: &str| {
+        try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "ID",
+            "lines": [{"id": "a", "code": "0106.31.0000", "quantity": "1", "unit_price": "5000", "claim": code}]}))
+        .unwrap_err()
+    };
+    for code in ["A", "A+", "A*"] {
+        let e = claim("2026-03-15", code);
+        assert_eq!(e.code, ErrorCode::Claim);
+        assert!(e.message.contains("expired 2020-12-31") && e.message.contains("not in force"), "{}", e.message);
+    }
+    let e = claim("2020-10-01", "A+");
+    assert!(e.message.contains("designated elsewhere and not in our data"), "{}", e.message);
+    // Any other mark is still refused as no programme code.
+    assert!(claim("2026-03-15", "A-").message.contains("not a preference programme code"));
+}
+
+/// A refusal by a programme whose partners are a group names the group's members on the date and
+/// says the origin is not among them, not the group's name (audit-mm MM7: goods of Indonesia
+/// claiming AJCEP heard "its partners are AJCEP"; Indonesia is left out of the group for want of
+/// a primary date of entry into force, `tariffs/rules/groups.tsv`). A programme naming countries
+/// directly still lists them (USMCA: CA, MX).
+#[test]
+fn a_refusal_under_a_group_programme_names_its_members_on_the_date_mm7() {
+    let claim = |dest: &str, origin: &str, code: &str, programme: &str| {
+        let currency = if dest == "JP" { "JPY" } else { "USD" };
+        try_quote(json!({"destination": dest, "date": "2026-08-01", "currency": currency, "origin": origin,
+            "lines": [{"id": "t", "code": code, "quantity": "1", "unit_price": "100000", "claim": programme}]}))
+        .unwrap_err()
+        .message
+        .to_string()
+    };
+    let m = claim("JP", "ID", "6109100100", "AJCEP");
+    assert!(m.contains("ID is not a party in our data on 2026-08-01"), "{m}");
+    assert!(m.contains("BN, KH, LA, MM, MY, PH, SG, TH, VN") && m.contains("group AJCEP"), "{m}");
+    let m = claim("US", "CN", "6109.10.0012", "S");
+    assert!(m.ends_with("its partners are CA, MX"), "{m}");
 }

@@ -482,3 +482,20 @@ fn a_claim_that_holds_on_a_transit_condition_is_marked_and_ranked_after_the_comp
     assert!(out.contains("1 quotes below it hold only on a condition (marked ?)"), "{out}");
     assert!(!out.contains("have a lower bound below it"), "{out}");
 }
+
+/// The claims axis `auto` tries the EU's and the UK's agreements too (audit-mm MM1): two jackets
+/// 6201.40 of GB origin into Germany, EUR 200 each: claiming TCA (art. 21: no customs duty on
+/// originating goods) ranks first and complete; no claim pays the 12 % duty.
+#[test]
+fn auto_claims_try_the_tca_into_the_eu_and_it_ranks_first() {
+    let cart = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "freight", "incoterm": "DDP",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "2", "unit_price": "200.00"}]}));
+    let axes = SweepAxes { claims: vec!["auto".into()], ..Default::default() };
+    let r = sweep(&engine(), &cart, &axes).unwrap();
+    let first = &r.rows[0];
+    assert!(first.complete, "{first:?}");
+    assert_eq!(first.claim.as_deref(), Some("TCA"), "{:?}", r.rows);
+    let none = r.rows.iter().find(|row| row.claim.as_deref().is_none_or(|c| c == "none")).expect("no claim");
+    assert!(none.buyer_total_in_request_currency > first.buyer_total_in_request_currency);
+}

@@ -77,13 +77,20 @@ fn the_callers_countervailing_duty_completes_the_line_and_joins_the_vat_base() {
 
 #[test]
 fn the_measure_names_its_origin_and_dates() {
-    // 2024/2754 covers goods originating in the PRC, from 2024-10-30: a Japanese car, or a
-    // Chinese one the day before, owes none.
+    // 2024/2754 covers goods originating in the PRC, from 2024-10-30: a Japanese car owes none.
     let q = car("JP", "2026-11-26", json!({}));
     assert!(listed(&q).is_empty());
     assert!(q.totals.complete, "{:?}", q.lines[0].reason);
-    let q = car("CN", "2024-10-29", json!({}));
-    assert!(listed(&q).is_empty());
+    // Before it, the provisional countervailing duty of Implementing Regulation (EU) 2024/1866
+    // from 2024-07-05 (secured by a guarantee): listed, not the definitive one (audit-mm MM4: a
+    // Chinese car of 2024-08-01 was priced complete, no measure named); none on 2024-07-04.
+    for date in ["2024-07-05", "2024-08-01", "2024-10-29"] {
+        let q = car("CN", date, json!({}));
+        assert_eq!(listed(&q), ["trade_remedies.tsv#eu-bev-cvd-provisional"], "{date}");
+        assert!(!q.totals.complete, "{date}");
+    }
+    assert!(listed(&car("CN", "2024-07-04", json!({}))).is_empty());
+    assert_eq!(listed(&car("CN", "2024-10-30", json!({}))), ["trade_remedies.tsv#eu-bev-cvd"]);
     // Without an origin the measure may apply: listed, and the reason asks for the origin.
     let q = car("", "2026-11-26", json!({}));
     assert_eq!(listed(&q), ["trade_remedies.tsv#eu-bev-cvd"]);
@@ -580,4 +587,42 @@ fn todays_measures_are_listed_within_their_law_z1_z3_z4() {
     assert!(over_quota(&plate("DE", "UA", "2022-06-03"), "eu-steel-safeguard-2019-to-2022-06-03"));
     assert!(!over_quota(&plate("DE", "UA", "2022-06-04"), "eu-steel-safeguard-2019"));
     assert!(over_quota(&plate("DE", "IN", "2022-06-04"), "eu-steel-safeguard-2019"));
+}
+
+/// One line of `code` from `origin` into `dest`, worth `value` (audit-mm MM2).
+fn one(dest: &str, origin: &str, code: &str, date: &str, value: &str) -> Quote {
+    let currency = match dest {
+        "US" => "USD",
+        "GB" => "GBP",
+        _ => "EUR",
+    };
+    quote(json!({"destination": dest, "date": date, "currency": currency, "origin": origin, "channel": "freight",
+        "lines": [{"id": "a", "code": code, "quantity": "1", "unit_price": value, "weight_kg": "1000"}]}))
+}
+
+/// Measures audit-mm MM2 found silent: each line is listed unpriced, `partial`, never complete at
+/// its tariff duty alone. EU: ceramic tableware (Council Implementing Regulation (EU) No 412/2013,
+/// maintained by 2019/1198, 13.1-36.1 %) and steel fasteners (Implementing Regulation (EU)
+/// 2022/191, from 2022-02-17, 22.1-86.5 %); GB: ceramic tableware (transitioned 2021-01-01,
+/// maintained to 2029-07-16: TRA, GOV.UK 2025-11-25); US: antidumping orders A-570-890 (wooden
+/// bedroom furniture) and A-570-831 (fresh garlic), the only US orders listed.
+#[test]
+fn ceramic_tableware_steel_fasteners_and_two_us_antidumping_orders_are_listed_not_silent_mm2() {
+    for (dest, code, date, value, row) in [
+        ("DE", "6912002310", "2026-03-02", "1000", "eu-ceramic-tableware-ad"),
+        ("DE", "7318158200", "2026-03-02", "1000", "eu-steel-fasteners-ad"),
+        ("GB", "6912002310", "2026-03-02", "1000", "gb-ceramic-tableware-ad"),
+        ("US", "9403.50.9042", "2026-03-15", "10000", "us-wooden-bedroom-furniture-ad"),
+        ("US", "0703.20.0090", "2026-03-15", "10000", "us-fresh-garlic-ad"),
+    ] {
+        let q = one(dest, "CN", code, date, value);
+        assert_eq!(listed(&q), [format!("trade_remedies.tsv#{row}")], "{dest} {code}");
+        assert_eq!(q.lines[0].status, LineStatus::Partial, "{dest} {code}");
+        assert!(!q.totals.complete && warned(&q, "W_VERIFY"), "{dest} {code}");
+        // Goods of another origin owe none of them.
+        assert!(listed(&one(dest, "VN", code, date, value)).is_empty(), "{dest} {code}");
+    }
+    // The EU fasteners' measure starts 2022-02-17; the GB ceramic measure ends 2029-07-16.
+    assert!(listed(&one("DE", "CN", "7318158200", "2022-02-16", "1000")).is_empty());
+    assert!(listed(&one("GB", "CN", "6912002310", "2029-07-17", "1000")).is_empty());
 }

@@ -34,7 +34,7 @@ fn duty(q: &Quote) -> Option<rust_decimal::Decimal> {
 /// is `partial` with the published text as its reason, never priced at a guess.
 #[test]
 fn philippine_bananas_claimed_in_both_seasons_are_partial_with_the_published_text() {
-    for date in ["2027-05-10", "2026-11-20"] {
+    for date in ["2026-08-10", "2026-11-20"] {
         let q = bananas(date, "PH", Some("PH"));
         let line = &q.lines[0];
         assert_eq!(line.status, LineStatus::Partial, "{date}: {line:?}");
@@ -56,7 +56,7 @@ fn philippine_bananas_claimed_in_both_seasons_are_partial_with_the_published_tex
 /// unpriced with its text.
 #[test]
 fn philippine_bananas_are_offered_the_seasonal_ajcep_rate() {
-    for (date, mfn, ajcep) in [("2027-05-10", "60000", "30000"), ("2026-11-20", "75000", "60000")] {
+    for (date, mfn, ajcep) in [("2026-08-10", "60000", "30000"), ("2026-11-20", "75000", "60000")] {
         let q = bananas(date, "PH", None);
         assert_eq!(duty(&q), Some(d(mfn)), "{date}");
         let alt = |p: &str| q.lines[0].alternatives.iter().find(|a| a.program == p).cloned();
@@ -72,7 +72,7 @@ fn philippine_bananas_are_offered_the_seasonal_ajcep_rate() {
 /// October–March (¥13,500), priced and priced.
 #[test]
 fn cptpp_bananas_claimed_in_both_seasons_take_the_seasons_rate() {
-    for (date, general, cptpp) in [("2027-05-10", "60000", "10800"), ("2026-11-20", "75000", "13500")] {
+    for (date, general, cptpp) in [("2026-08-10", "60000", "10800"), ("2026-11-20", "75000", "13500")] {
         let q = bananas(date, "AU", Some("CPTPP"));
         let line = &q.lines[0];
         assert_eq!(line.status, LineStatus::Priced, "{date}: {line:?}");
