@@ -167,8 +167,9 @@ pub const CHAPTER_FILE_PART_MIN_BYTES: usize = 5_000;
 /// the browser core; a destination's parts are fetched with its quote (`Engine::missing_parts`),
 /// so a page pricing the US does not download Germany's VAT classes nor Brazil's ICMS rates.
 /// Natively every part is inline and the file reads back byte for byte.
-pub const KEYED_SPLIT_FILES: [(&str, &str); 6] = [
+pub const KEYED_SPLIT_FILES: [(&str, &str); 7] = [
     ("tariffs/rules/thresholds.tsv", "country"),
+    ("tariffs/rules/eu_gb_agreements.tsv", "destination"),
     ("tariffs/rules/vat_classes.tsv", "country"),
     ("tariffs/rules/vat_extra.tsv", "country"),
     ("tariffs/rules/fees.tsv", "country"),
