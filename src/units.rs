@@ -71,6 +71,9 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
     ("sucrose", &["% sacchar.", "%sacchar.", "sacchar", "sucrose"]),
     ("clean", &["clean"]),
     ("standard_quality", &["std qual", "standard quality"]),
+    // A litre of vinegar at the standard proof of 4 % acetic acid by weight (HTSUS chapter 22
+    // additional U.S. note 9): litres × acetic acid % ÷ 4.
+    ("vinegar_proof", &["proof liter of vinegar", "proof litre of vinegar", "vinegar proof"]),
     ("eda", &["eda"]),
     ("mas", &["mas"]),
     ("lead", &["on lead content", "lead"]),
@@ -93,6 +96,8 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
 impl Qualifier {
     /// The plain, net quantity.
     pub const NET: Qualifier = Qualifier("");
+    /// A litre of vinegar at its standard proof (HTSUS chapter 22 additional U.S. note 9).
+    pub const VINEGAR_PROOF: Qualifier = Qualifier("vinegar_proof");
 
     /// Finds a qualifier by its id or by a phrase from a source text (case-insensitive).
     pub fn lookup(text: &str) -> Option<Qualifier> {

@@ -84,6 +84,9 @@ pub enum Unpriced {
     OutOfRange,
 }
 
+/// How a caller works out proof litres of vinegar: never from the alcoholic strength.
+const VINEGAR_PROOF_HINT: &str = ": litres × acetic acid % by weight ÷ 4 (a proof liter of vinegar is a litre at the standard proof of 4 % acetic acid by weight, HTSUS chapter 22 additional U.S. note 9; not litres of alcohol)";
+
 impl Unpriced {
     /// A sentence naming what is missing and what input would fix it.
     pub fn message(&self) -> String {
@@ -97,6 +100,7 @@ impl Unpriced {
                     "l" => " or volume_l",
                     "l_alc" => " or volume_l with alcohol_pct",
                     "item" => " or quantity",
+                    "l:vinegar_proof" => VINEGAR_PROOF_HINT,
                     _ => "",
                 }
             ),
@@ -107,6 +111,7 @@ impl Unpriced {
                     "kg" => " or weight_kg",
                     "l" => " or volume_l",
                     "l_alc" => " or volume_l with alcohol_pct",
+                    "l:vinegar_proof" => VINEGAR_PROOF_HINT,
                     _ => "",
                 }
             ),

@@ -7,8 +7,10 @@
 
 mod eval;
 mod parse;
+mod reading;
 
 pub use eval::{ComponentsRead, DutyInput, DutyResult, Unpriced, WeightRounding};
+pub use reading::UnitReading;
 
 use crate::money::Currency;
 use crate::units::Measure;

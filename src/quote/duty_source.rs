@@ -336,8 +336,13 @@ pub(super) fn duty_rates(
                 }
                 let source = ctx.row_source(l.row, tariff);
                 if let Some((text, c)) = claimed {
+                    let expr = DutyExpr::parse(&text);
+                    let expr = match crate::duty::UnitReading::of_line(tariff, l.row.code_bytes()) {
+                        Some(reading) => reading.read(&expr),
+                        None => expr,
+                    };
                     rates.push(DutySource::Rate(DutyRate {
-                        expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
+                        expr: Expr::Parsed(Box::new(expr)),
                         name: format!(
                             "Customs duty ({tariff} {}, claim {} {})",
                             l.row.code(),
@@ -435,8 +440,13 @@ fn push_column_2(
     if rates.iter().filter_map(rate_of).any(|r| r.text == text) {
         return;
     }
+    let expr = DutyExpr::parse(text);
+    let expr = match crate::duty::UnitReading::of_line(tariff, code.as_bytes()) {
+        Some(reading) => reading.read(&expr),
+        None => expr,
+    };
     rates.push(DutySource::Rate(DutyRate {
-        expr: Expr::Parsed(Box::new(DutyExpr::parse(text))),
+        expr: Expr::Parsed(Box::new(expr)),
         text: Cow::Borrowed(text),
         name: format!("Customs duty ({tariff} {code}, column 2: HTSUS general note 3(b), {})", m.member).into(),
         source: RateSource::Shared(source),
