@@ -8,6 +8,7 @@
 mod consumption_tax_before_2019;
 mod seasonal_preferences;
 mod small_amount_exemption;
+mod value_brackets;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources};
