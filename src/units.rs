@@ -62,7 +62,9 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
     ("", &["net", "net weight"]),
     ("gross", &["gross", "br", "including weight of container", "contents and container", "on contents and container"]),
     ("entire_contents", &["on entire contents of container"]),
-    ("drained", &["on drained weight", "net drained wt", "drained weight", "drained"]),
+    // The CN's "kg/net eda" is its supplementary unit KNE, "kilogram drained net weight" (the
+    // Intrastat unit list, e.g. Statistics Estonia's; audit-ll LL44, LL67).
+    ("drained", &["on drained weight", "net drained wt", "drained weight", "drained", "eda", "net eda"]),
     ("total_sugars", &["of total sugars", "total sugars"]),
     ("lactic_matter", &["lactic matter"]),
     ("dry_lactic_matter", &["dry lactic matter"]),
@@ -74,8 +76,6 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
     // A litre of vinegar at the standard proof of 4 % acetic acid by weight (HTSUS chapter 22
     // additional U.S. note 9): litres × acetic acid % ÷ 4.
     ("vinegar_proof", &["proof liter of vinegar", "proof litre of vinegar", "vinegar proof"]),
-    ("eda", &["eda"]),
-    ("mas", &["mas"]),
     ("lead", &["on lead content", "lead"]),
     ("copper", &["on copper content", "copper"]),
     ("zinc", &["on zinc content", "zinc"]),

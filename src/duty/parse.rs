@@ -483,6 +483,14 @@ fn parse_specific(amount: Decimal, currency: Currency, after: &str) -> Option<Du
             None,
         ));
     }
+    // The UKGT's `GBP/100kg mas` (sugars of 1702): "mas" is in none of its texts we hold, so the
+    // term is not a rate, and the rest of a compound duty is still priced (audit-ll LL68).
+    if lower.split(['/', ' ']).any(|w| w == "mas") {
+        return Some(DutyExpr::NotPriceable {
+            kind: NotPriceableKind::UndefinedUnit,
+            text: format!("{} {currency}/{body}", amount.normalize()),
+        });
+    }
     let mut segments = lower.split('/').map(str::trim);
     let first = segments.next()?;
     let (unit, mut qualifier, mut over, label) = unit_with_phrase(first)?;

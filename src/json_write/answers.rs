@@ -86,6 +86,7 @@ spelled!(NotPriceableKind {
     EndUse => "end_use",
     TariffQuota => "tariff_quota",
     SimplifiedUnmapped => "simplified_unmapped",
+    UndefinedUnit => "undefined_unit",
 });
 
 impl WriteJson for crate::hs::HsCode {
