@@ -76,6 +76,9 @@ pub enum Unpriced {
     FxRate { from: Currency, to: Currency },
     /// A seasonal rate needs the date.
     Date,
+    /// No window of a seasonal rate covers the date (`windows`: the tariff's, as `MM-DD..MM-DD`):
+    /// the tariff publishes no rate for that day (audit-ll LL99).
+    NoSeason { date: String, windows: String },
     /// A chapter 99 measure adds to the duty of the applicable subheading, which is not known.
     BaseDuty,
     /// The text is not a rate the engine can compute.
@@ -125,6 +128,9 @@ impl Unpriced {
                 format!("needs a customs exchange rate {from}/{to}: give it as fx {{\"{from}/{to}\": \"…\"}}")
             }
             Unpriced::Date => "the rate is seasonal: give the date".to_string(),
+            Unpriced::NoSeason { date, windows } => format!(
+                "the rate is seasonal and none of its windows ({windows}) covers {date}: the tariff publishes no rate for that day; supply a duty_rate"
+            ),
             Unpriced::BaseDuty => "adds to the duty of the applicable subheading, which is not known here".to_string(),
             Unpriced::NotARate { kind, text } => format!("{text:?} is not a computable rate: {}", kind.explanation()),
             Unpriced::OutOfRange => "the amount is out of range: check the value and quantities".to_string(),
@@ -395,7 +401,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 // priced side of a "whichever is higher" whose other side is missing).
                 priced = priced.and_then(|s| money::checked_add(s, p.priced));
                 amount = amount.zip(p.amount).and_then(|(s, a)| money::checked_add(s, a));
-                unpriced.extend(p.unpriced);
+                merge(&mut unpriced, p.unpriced);
                 if text {
                     texts.push(p.text);
                 }
@@ -433,10 +439,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                     p
                 }
                 None => Part::missing(
-                    Unpriced::NotARate {
-                        kind: NotPriceableKind::Conditional,
-                        text: format!("no season covers {date}"),
-                    },
+                    Unpriced::NoSeason { date: date.to_string(), windows: windows_text(seasons) },
                     "seasonal rate".to_string(),
                 ),
             }
@@ -475,6 +478,22 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
     }
 }
 
+/// Every window of a seasonal rate, as `MM-DD..MM-DD`.
+fn windows_text(seasons: &[super::Season]) -> String {
+    let all = seasons.iter().flat_map(|s| &s.windows);
+    all.map(|w| format!("{:02}-{:02}..{:02}-{:02}", w.from.0, w.from.1, w.to.0, w.to.1)).collect::<Vec<_>>().join(", ")
+}
+
+/// Adds the entries of `more` that `to` does not hold yet: both sides of a bound, or two terms,
+/// missing the same quantity say so once (audit-ll LL72).
+fn merge(to: &mut Vec<Unpriced>, more: Vec<Unpriced>) {
+    for u in more {
+        if !to.contains(&u) {
+            to.push(u);
+        }
+    }
+}
+
 /// `max(a, b)` or `min(a, b)`: only priced when both sides are. Otherwise its lower bound is the
 /// same pick of the sides' lower bounds: the higher of two duties is at least the side that was
 /// priced (audit-q Q6: leather shoes 6403.99-015 without a pair count, `max(30% × 300,000, 4,300
@@ -483,7 +502,8 @@ fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal, te
     let text = shown(text, || format!("{name}({}, {})", a.labelled(), b.labelled()));
     let amount = a.amount.zip(b.amount).map(|(x, y)| pick(x, y));
     let priced = amount.unwrap_or_else(|| pick(a.priced, b.priced));
-    let unpriced: Vec<Unpriced> = a.unpriced.into_iter().chain(b.unpriced).collect();
+    let mut unpriced = a.unpriced;
+    merge(&mut unpriced, b.unpriced);
     Part { amount, priced, text, unpriced }
 }
 
@@ -522,7 +542,7 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
     let Some(units) = crate::money::per_unit(qty, rate.per) else {
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
     };
-    let mut text = shown(with_text, || format!("{} × {}", shown_rate(), format_grouped(units.normalize())));
+    let mut text = shown(with_text, || format!("{} × {}", shown_rate(), units_shown(qty, rate.per, units)));
     if qty != exact_weight && input.weight_per_100kg.is_some() {
         read.weight_rounded = true;
     }
@@ -558,6 +578,22 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
         }
     }
     Part::priced(amount, text)
+}
+
+/// The number of rate units a formula shows: exact, or, where the division by the rate's unit
+/// adds places beyond four (and beyond the quantity's own), the division itself and its value to four (`200/144 (1.3889)`, audit-ll LL10:
+/// it showed `1.3888888888888888888888888889`).
+fn units_shown(qty: Decimal, per: Decimal, units: Decimal) -> String {
+    let units = units.normalize();
+    if units.scale() <= qty.normalize().scale().max(4) {
+        return format_grouped(units);
+    }
+    format!(
+        "{}/{} ({})",
+        format_grouped(qty.normalize()),
+        format_grouped(per.normalize()),
+        format_grouped(units.round_dp(4))
+    )
 }
 
 /// A specific duty per 100 kg (gross or net, as the rate says).

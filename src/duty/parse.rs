@@ -512,8 +512,16 @@ fn parse_specific(amount: Decimal, currency: Currency, after: &str) -> Option<Du
         over = None;
     }
     let measure = Measure { dimension: unit.dimension, qualifier };
-    let label =
-        if qualifier == Qualifier::NET { label } else { format!("{label} {}", qualifier.id().replace('_', " ")) };
+    let named = qualifier.id().replace('_', " ");
+    let label = match qualifier {
+        Qualifier::NET => label,
+        // `/100 kg/net/% sacchar.`: per 100 kg per 1 % of sucrose (audit-ll LL40: "0.4 EUR/100
+        // kg sucrose × 95" read as 0.38).
+        _ if qualifier.id() == "sucrose" => format!("{label} per 1 % sucrose"),
+        // `clean kg` already says what it measures (audit-ll LL12: "clean kg clean").
+        _ if label.split(' ').any(|w| w == named) => label,
+        _ => format!("{label} {named}"),
+    };
     spec(per, measure, label, over)
 }
 

@@ -279,6 +279,11 @@ impl WriteJson for Unpriced {
                 w.field("to", to);
             }
             Unpriced::Date => w.field("missing", &"date"),
+            Unpriced::NoSeason { date, windows } => {
+                w.field("missing", &"no_season");
+                w.field("date", date);
+                w.field("windows", windows);
+            }
             Unpriced::BaseDuty => w.field("missing", &"base_duty"),
             Unpriced::NotARate { kind, text } => {
                 w.field("missing", &"not_a_rate");
