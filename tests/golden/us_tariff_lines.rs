@@ -2,6 +2,7 @@
 //! tariff. Each test names the HTSUS text it rests on.
 
 mod chapter_without_lines;
+mod lead_content;
 mod vinegar_proof;
 
 use crate::common::{d, quote, warned};
