@@ -171,7 +171,16 @@ fn whole_text_form(norm: &str, original: &str, read: Read) -> Option<DutyExpr> {
     } else if lower.starts_with("the quantity specified") {
         NotPriceableKind::QuotaQuantity
     } else if lower.contains(" less ") && lower.contains("for each degree") {
-        NotPriceableKind::SlidingScale
+        // HTSUS raw sugar: "… less 0.020668¢/kg for each degree under 100 degrees … but not less
+        // than 3.143854¢/kg": the degree is not an input, but the floor is the duty's lower bound
+        // (docs/rules.md §18, audit-ll LL22).
+        let sliding = not_priceable(NotPriceableKind::SlidingScale, original);
+        let floor =
+            lower.rsplit_once("but not less than ").and_then(|(_, f)| parse_expr(&norm[norm.len() - f.len()..], read));
+        return Some(match floor {
+            Some(floor) => DutyExpr::AtLeast { expr: Box::new(sliding), floor: Box::new(floor) },
+            None => sliding,
+        });
     } else if lower.contains("shall not exceed") {
         NotPriceableKind::Conditional
     } else {

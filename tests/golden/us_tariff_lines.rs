@@ -3,6 +3,7 @@
 
 mod chapter_without_lines;
 mod lead_content;
+mod sugar_floor;
 mod vinegar_proof;
 
 use crate::common::{d, quote, warned};
