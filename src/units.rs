@@ -342,12 +342,17 @@ impl Entries {
     }
 }
 
+/// Proof liters of vinegar (HTSUS chapter 22 additional U.S. note 9).
+const VINEGAR_PROOF: Measure = Measure { dimension: Dimension::Volume, qualifier: Qualifier::VINEGAR_PROOF };
+
 /// The quantities known for one line, in base units, keyed by measure.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Quantities {
     entries: Entries,
     /// Alcoholic strength in % vol, used to derive litres of pure alcohol from litres.
     pub alcohol_pct: Option<Decimal>,
+    /// Acetic acid in % by weight, used to derive proof liters of vinegar from litres.
+    pub acetic_acid_pct: Option<Decimal>,
 }
 
 impl Quantities {
@@ -385,7 +390,7 @@ impl Quantities {
         for (slot, entry) in entries.inline.iter_mut().zip(given) {
             *slot = Some(entry);
         }
-        Quantities { entries, alcohol_pct: None }
+        Quantities { entries, alcohol_pct: None, acetic_acid_pct: None }
     }
 
     /// Sets a measure to an amount in base units.
@@ -451,18 +456,26 @@ impl Quantities {
             let pct = self.alcohol_pct?;
             return crate::money::checked_mul(litres, pct).map(crate::money::per_cent);
         }
+        if measure == VINEGAR_PROOF {
+            // A proof liter of vinegar is a litre at 4 % acetic acid by weight (HTSUS chapter 22
+            // additional U.S. note 9): litres × % ÷ 4.
+            let litres = self.get(Measure::net(Dimension::Volume))?;
+            let pct = self.acetic_acid_pct?;
+            return crate::money::checked_mul(litres, pct).map(|x| x / Decimal::from(4));
+        }
         None
     }
 
     /// True when [`Quantities::get`] derives `measure` rather than reads it: litres of pure
-    /// alcohol not given, from the volume and the strength.
+    /// alcohol (proof liters of vinegar) not given, from the volume and the strength.
     pub fn derives(&self, measure: Measure) -> bool {
-        measure == Measure::net(Dimension::PureAlcohol) && !self.entries.iter().any(|(m, _)| *m == measure)
+        (measure == Measure::net(Dimension::PureAlcohol) || measure == VINEGAR_PROOF)
+            && !self.entries.iter().any(|(m, _)| *m == measure)
     }
 
     /// True when no quantity is known.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.alcohol_pct.is_none()
+        self.entries.is_empty() && self.alcohol_pct.is_none() && self.acetic_acid_pct.is_none()
     }
 
     /// The known measures and amounts.

@@ -88,7 +88,7 @@ pub enum Unpriced {
 }
 
 /// How a caller works out proof litres of vinegar: never from the alcoholic strength.
-const VINEGAR_PROOF_HINT: &str = ": litres × acetic acid % by weight ÷ 4 (a proof liter of vinegar is a litre at the standard proof of 4 % acetic acid by weight, HTSUS chapter 22 additional U.S. note 9; not litres of alcohol)";
+const VINEGAR_PROOF_HINT: &str = " or volume_l with acetic_acid_pct: litres × acetic acid % by weight ÷ 4 (a proof liter of vinegar is a litre at the standard proof of 4 % acetic acid by weight, HTSUS chapter 22 additional U.S. note 9; not litres of alcohol)";
 
 impl Unpriced {
     /// A sentence naming what is missing and what input would fix it.
@@ -151,6 +151,8 @@ pub struct ComponentsRead {
     measures: [u64; 4],
     /// Litres of pure alcohol derived from the volume and `alcohol_pct`.
     alcohol: bool,
+    /// Proof liters of vinegar derived from the volume and `acetic_acid_pct`.
+    acetic: bool,
     /// A weight charged per 100 kg was rounded by the destination's rule
     /// ([`DutyInput::weight_per_100kg`]: Switzerland, to the next 100 g).
     weight_rounded: bool,
@@ -184,6 +186,7 @@ impl ComponentsRead {
             *a |= b;
         }
         self.alcohol |= other.alcohol;
+        self.acetic |= other.acetic;
         self.weight_rounded |= other.weight_rounded;
     }
 
@@ -197,7 +200,10 @@ impl ComponentsRead {
     pub fn insert_measure(&mut self, measure: Measure, quantities: &Quantities) {
         let measure = match quantities.derives(measure) {
             true => {
-                self.alcohol = true;
+                match measure.dimension {
+                    crate::units::Dimension::PureAlcohol => self.alcohol = true,
+                    _ => self.acetic = true,
+                }
                 Measure::net(crate::units::Dimension::Volume)
             }
             false => measure,
@@ -218,7 +224,7 @@ impl ComponentsRead {
     /// rendered again from that quantity alone is the same.
     pub fn only_measure(&self, candidates: &[Measure]) -> Option<Measure> {
         let read: u32 = self.measures.iter().map(|m| m.count_ones()).sum();
-        if read != 1 || !self.is_empty() || self.alcohol || self.weight_rounded {
+        if read != 1 || !self.is_empty() || self.alcohol || self.acetic || self.weight_rounded {
             return None;
         }
         candidates.iter().copied().find(|m| self.read_measure(*m))
@@ -233,6 +239,11 @@ impl ComponentsRead {
     /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
     pub fn read_alcohol(&self) -> bool {
         self.alcohol
+    }
+
+    /// True when the acetic acid strength was read (proof liters of vinegar derived from it).
+    pub fn read_acetic(&self) -> bool {
+        self.acetic
     }
 
     /// True when a weight charged per 100 kg was rounded (the formula then says "weight 1.01 kg

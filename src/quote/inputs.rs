@@ -164,6 +164,7 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.units.is_empty()
         && line.volume_l.is_none()
         && line.alcohol_pct.is_none()
+        && line.acetic_acid_pct.is_none()
         && line.weight_kg.is_none()
         && line.fuel_l_per_100km.is_none()
     {
@@ -193,6 +194,9 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
         unused.push(UnusedQuantity::Alcohol);
+    }
+    if line.acetic_acid_pct.is_some() && !read.read_acetic() {
+        unused.push(UnusedQuantity::AceticAcid);
     }
     if line.fuel_l_per_100km.is_some() && !p.fuel_read {
         unused.push(UnusedQuantity::Fuel);
