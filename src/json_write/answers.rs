@@ -87,6 +87,7 @@ spelled!(NotPriceableKind {
     TariffQuota => "tariff_quota",
     SimplifiedUnmapped => "simplified_unmapped",
     UndefinedUnit => "undefined_unit",
+    ContentScale => "content_scale",
 });
 
 impl WriteJson for crate::hs::HsCode {

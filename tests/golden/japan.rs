@@ -6,6 +6,7 @@
 //! WTO rate where that is lower and not in parentheses.
 
 mod consumption_tax_before_2019;
+mod lower_bounds;
 mod seasonal_preferences;
 mod small_amount_exemption;
 mod value_brackets;
@@ -154,6 +155,9 @@ fn every_jp_rate_text_is_priceable_or_classified() {
         let japanese = t.chars().any(|c| c as u32 >= 0x2000);
         match DutyExpr::parse(t) {
             DutyExpr::NotPriceable { .. } => classified += 1,
+            // A kept text with the least duty it gives (docs/rules.md §18, audit-ll LL84-92): a
+            // lower bound, never a price.
+            DutyExpr::AtLeast { expr, .. } if matches!(*expr, DutyExpr::NotPriceable { .. }) => classified += 1,
             _ => {
                 assert!(!japanese, "a kept Japanese text parsed as a rate: {t}");
                 priceable += 1;
