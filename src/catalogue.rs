@@ -395,6 +395,7 @@ impl Columns {
             weight_kg: optional(self.weight).map(|w| parse_decimal(w, "weight_kg")).transpose()?,
             volume_l: None,
             alcohol_pct: None,
+            acetic_acid_pct: None,
             units: match optional(self.units) {
                 Some(u) => units(u)?,
                 None => Default::default(),

@@ -425,6 +425,10 @@ pub struct LineRequest {
     pub volume_l: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alcohol_pct: Option<Decimal>,
+    /// Acetic acid by weight, in % (vinegar: HTSUS 2209's proof liter is a litre at 4 %, chapter
+    /// 22 additional U.S. note 9): with `volume_l`, the proof liters of vinegar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acetic_acid_pct: Option<Decimal>,
     /// Other quantities by measure key (`"kg:drained": "2.5"`, `"pair": "12"`, `"l_alc": "3"`),
     /// or by a unit (`"100kg": "3"`, `"doz": "2"`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -1172,6 +1176,15 @@ impl LineRequest {
                     ErrorCode::InvalidField,
                     "alcohol_pct",
                     format!("alcohol_pct is {a}: it is a % vol between 0 and 100"),
+                ));
+            }
+        }
+        if let Some(a) = self.acetic_acid_pct {
+            if a.is_sign_negative() || exceeds(a, 100) {
+                return Err(Error::new(
+                    ErrorCode::InvalidField,
+                    "acetic_acid_pct",
+                    format!("acetic_acid_pct is {a}: it is a % by weight between 0 and 100"),
                 ));
             }
         }

@@ -62,7 +62,9 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
     ("", &["net", "net weight"]),
     ("gross", &["gross", "br", "including weight of container", "contents and container", "on contents and container"]),
     ("entire_contents", &["on entire contents of container"]),
-    ("drained", &["on drained weight", "net drained wt", "drained weight", "drained"]),
+    // The CN's "kg/net eda" is its supplementary unit KNE, "kilogram drained net weight" (the
+    // Intrastat unit list, e.g. Statistics Estonia's; audit-ll LL44, LL67).
+    ("drained", &["on drained weight", "net drained wt", "drained weight", "drained", "eda", "net eda"]),
     ("total_sugars", &["of total sugars", "total sugars"]),
     ("lactic_matter", &["lactic matter"]),
     ("dry_lactic_matter", &["dry lactic matter"]),
@@ -71,8 +73,9 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
     ("sucrose", &["% sacchar.", "%sacchar.", "sacchar", "sucrose"]),
     ("clean", &["clean"]),
     ("standard_quality", &["std qual", "standard quality"]),
-    ("eda", &["eda"]),
-    ("mas", &["mas"]),
+    // A litre of vinegar at the standard proof of 4 % acetic acid by weight (HTSUS chapter 22
+    // additional U.S. note 9): litres × acetic acid % ÷ 4.
+    ("vinegar_proof", &["proof liter of vinegar", "proof litre of vinegar", "vinegar proof"]),
     ("lead", &["on lead content", "lead"]),
     ("copper", &["on copper content", "copper"]),
     ("zinc", &["on zinc content", "zinc"]),
@@ -93,6 +96,8 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
 impl Qualifier {
     /// The plain, net quantity.
     pub const NET: Qualifier = Qualifier("");
+    /// A litre of vinegar at its standard proof (HTSUS chapter 22 additional U.S. note 9).
+    pub const VINEGAR_PROOF: Qualifier = Qualifier("vinegar_proof");
 
     /// Finds a qualifier by its id or by a phrase from a source text (case-insensitive).
     pub fn lookup(text: &str) -> Option<Qualifier> {
@@ -337,12 +342,17 @@ impl Entries {
     }
 }
 
+/// Proof liters of vinegar (HTSUS chapter 22 additional U.S. note 9).
+const VINEGAR_PROOF: Measure = Measure { dimension: Dimension::Volume, qualifier: Qualifier::VINEGAR_PROOF };
+
 /// The quantities known for one line, in base units, keyed by measure.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Quantities {
     entries: Entries,
     /// Alcoholic strength in % vol, used to derive litres of pure alcohol from litres.
     pub alcohol_pct: Option<Decimal>,
+    /// Acetic acid in % by weight, used to derive proof liters of vinegar from litres.
+    pub acetic_acid_pct: Option<Decimal>,
 }
 
 impl Quantities {
@@ -380,7 +390,7 @@ impl Quantities {
         for (slot, entry) in entries.inline.iter_mut().zip(given) {
             *slot = Some(entry);
         }
-        Quantities { entries, alcohol_pct: None }
+        Quantities { entries, alcohol_pct: None, acetic_acid_pct: None }
     }
 
     /// Sets a measure to an amount in base units.
@@ -446,18 +456,26 @@ impl Quantities {
             let pct = self.alcohol_pct?;
             return crate::money::checked_mul(litres, pct).map(crate::money::per_cent);
         }
+        if measure == VINEGAR_PROOF {
+            // A proof liter of vinegar is a litre at 4 % acetic acid by weight (HTSUS chapter 22
+            // additional U.S. note 9): litres × % ÷ 4.
+            let litres = self.get(Measure::net(Dimension::Volume))?;
+            let pct = self.acetic_acid_pct?;
+            return crate::money::checked_mul(litres, pct).map(|x| x / Decimal::from(4));
+        }
         None
     }
 
     /// True when [`Quantities::get`] derives `measure` rather than reads it: litres of pure
-    /// alcohol not given, from the volume and the strength.
+    /// alcohol (proof liters of vinegar) not given, from the volume and the strength.
     pub fn derives(&self, measure: Measure) -> bool {
-        measure == Measure::net(Dimension::PureAlcohol) && !self.entries.iter().any(|(m, _)| *m == measure)
+        (measure == Measure::net(Dimension::PureAlcohol) || measure == VINEGAR_PROOF)
+            && !self.entries.iter().any(|(m, _)| *m == measure)
     }
 
     /// True when no quantity is known.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.alcohol_pct.is_none()
+        self.entries.is_empty() && self.alcohol_pct.is_none() && self.acetic_acid_pct.is_none()
     }
 
     /// The known measures and amounts.

@@ -76,6 +76,9 @@ pub enum Unpriced {
     FxRate { from: Currency, to: Currency },
     /// A seasonal rate needs the date.
     Date,
+    /// No window of a seasonal rate covers the date (`windows`: the tariff's, as `MM-DD..MM-DD`):
+    /// the tariff publishes no rate for that day (audit-ll LL99).
+    NoSeason { date: String, windows: String },
     /// A chapter 99 measure adds to the duty of the applicable subheading, which is not known.
     BaseDuty,
     /// The text is not a rate the engine can compute.
@@ -83,6 +86,9 @@ pub enum Unpriced {
     /// The amount is beyond what the engine computes exactly (about 7.9 × 10^28).
     OutOfRange,
 }
+
+/// How a caller works out proof litres of vinegar: never from the alcoholic strength.
+const VINEGAR_PROOF_HINT: &str = " or volume_l with acetic_acid_pct: litres × acetic acid % by weight ÷ 4 (a proof liter of vinegar is a litre at the standard proof of 4 % acetic acid by weight, HTSUS chapter 22 additional U.S. note 9; not litres of alcohol)";
 
 impl Unpriced {
     /// A sentence naming what is missing and what input would fix it.
@@ -97,6 +103,7 @@ impl Unpriced {
                     "l" => " or volume_l",
                     "l_alc" => " or volume_l with alcohol_pct",
                     "item" => " or quantity",
+                    "l:vinegar_proof" => VINEGAR_PROOF_HINT,
                     _ => "",
                 }
             ),
@@ -107,6 +114,7 @@ impl Unpriced {
                     "kg" => " or weight_kg",
                     "l" => " or volume_l",
                     "l_alc" => " or volume_l with alcohol_pct",
+                    "l:vinegar_proof" => VINEGAR_PROOF_HINT,
                     _ => "",
                 }
             ),
@@ -120,6 +128,9 @@ impl Unpriced {
                 format!("needs a customs exchange rate {from}/{to}: give it as fx {{\"{from}/{to}\": \"…\"}}")
             }
             Unpriced::Date => "the rate is seasonal: give the date".to_string(),
+            Unpriced::NoSeason { date, windows } => format!(
+                "the rate is seasonal and none of its windows ({windows}) covers {date}: the tariff publishes no rate for that day; supply a duty_rate"
+            ),
             Unpriced::BaseDuty => "adds to the duty of the applicable subheading, which is not known here".to_string(),
             Unpriced::NotARate { kind, text } => format!("{text:?} is not a computable rate: {}", kind.explanation()),
             Unpriced::OutOfRange => "the amount is out of range: check the value and quantities".to_string(),
@@ -140,6 +151,8 @@ pub struct ComponentsRead {
     measures: [u64; 4],
     /// Litres of pure alcohol derived from the volume and `alcohol_pct`.
     alcohol: bool,
+    /// Proof liters of vinegar derived from the volume and `acetic_acid_pct`.
+    acetic: bool,
     /// A weight charged per 100 kg was rounded by the destination's rule
     /// ([`DutyInput::weight_per_100kg`]: Switzerland, to the next 100 g).
     weight_rounded: bool,
@@ -173,6 +186,7 @@ impl ComponentsRead {
             *a |= b;
         }
         self.alcohol |= other.alcohol;
+        self.acetic |= other.acetic;
         self.weight_rounded |= other.weight_rounded;
     }
 
@@ -186,7 +200,10 @@ impl ComponentsRead {
     pub fn insert_measure(&mut self, measure: Measure, quantities: &Quantities) {
         let measure = match quantities.derives(measure) {
             true => {
-                self.alcohol = true;
+                match measure.dimension {
+                    crate::units::Dimension::PureAlcohol => self.alcohol = true,
+                    _ => self.acetic = true,
+                }
                 Measure::net(crate::units::Dimension::Volume)
             }
             false => measure,
@@ -207,7 +224,7 @@ impl ComponentsRead {
     /// rendered again from that quantity alone is the same.
     pub fn only_measure(&self, candidates: &[Measure]) -> Option<Measure> {
         let read: u32 = self.measures.iter().map(|m| m.count_ones()).sum();
-        if read != 1 || !self.is_empty() || self.alcohol || self.weight_rounded {
+        if read != 1 || !self.is_empty() || self.alcohol || self.acetic || self.weight_rounded {
             return None;
         }
         candidates.iter().copied().find(|m| self.read_measure(*m))
@@ -222,6 +239,11 @@ impl ComponentsRead {
     /// True when the alcoholic strength was read (litres of pure alcohol derived from it).
     pub fn read_alcohol(&self) -> bool {
         self.alcohol
+    }
+
+    /// True when the acetic acid strength was read (proof liters of vinegar derived from it).
+    pub fn read_acetic(&self) -> bool {
+        self.acetic
     }
 
     /// True when a weight charged per 100 kg was rounded (the formula then says "weight 1.01 kg
@@ -390,7 +412,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                 // priced side of a "whichever is higher" whose other side is missing).
                 priced = priced.and_then(|s| money::checked_add(s, p.priced));
                 amount = amount.zip(p.amount).and_then(|(s, a)| money::checked_add(s, a));
-                unpriced.extend(p.unpriced);
+                merge(&mut unpriced, p.unpriced);
                 if text {
                     texts.push(p.text);
                 }
@@ -428,10 +450,7 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
                     p
                 }
                 None => Part::missing(
-                    Unpriced::NotARate {
-                        kind: NotPriceableKind::Conditional,
-                        text: format!("no season covers {date}"),
-                    },
+                    Unpriced::NoSeason { date: date.to_string(), windows: windows_text(seasons) },
                     "seasonal rate".to_string(),
                 ),
             }
@@ -470,6 +489,22 @@ fn eval(expr: &DutyExpr, input: &DutyInput<'_>, text: bool, read: &mut Component
     }
 }
 
+/// Every window of a seasonal rate, as `MM-DD..MM-DD`.
+fn windows_text(seasons: &[super::Season]) -> String {
+    let all = seasons.iter().flat_map(|s| &s.windows);
+    all.map(|w| format!("{:02}-{:02}..{:02}-{:02}", w.from.0, w.from.1, w.to.0, w.to.1)).collect::<Vec<_>>().join(", ")
+}
+
+/// Adds the entries of `more` that `to` does not hold yet: both sides of a bound, or two terms,
+/// missing the same quantity say so once (audit-ll LL72).
+fn merge(to: &mut Vec<Unpriced>, more: Vec<Unpriced>) {
+    for u in more {
+        if !to.contains(&u) {
+            to.push(u);
+        }
+    }
+}
+
 /// `max(a, b)` or `min(a, b)`: only priced when both sides are. Otherwise its lower bound is the
 /// same pick of the sides' lower bounds: the higher of two duties is at least the side that was
 /// priced (audit-q Q6: leather shoes 6403.99-015 without a pair count, `max(30% × 300,000, 4,300
@@ -478,7 +513,8 @@ fn bound(a: Part, b: Part, name: &str, pick: fn(Decimal, Decimal) -> Decimal, te
     let text = shown(text, || format!("{name}({}, {})", a.labelled(), b.labelled()));
     let amount = a.amount.zip(b.amount).map(|(x, y)| pick(x, y));
     let priced = amount.unwrap_or_else(|| pick(a.priced, b.priced));
-    let unpriced: Vec<Unpriced> = a.unpriced.into_iter().chain(b.unpriced).collect();
+    let mut unpriced = a.unpriced;
+    merge(&mut unpriced, b.unpriced);
     Part { amount, priced, text, unpriced }
 }
 
@@ -517,7 +553,7 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
     let Some(units) = crate::money::per_unit(qty, rate.per) else {
         return Part::missing(Unpriced::OutOfRange, shown(with_text, || format!("{} × [quantity]", shown_rate())));
     };
-    let mut text = shown(with_text, || format!("{} × {}", shown_rate(), format_grouped(units.normalize())));
+    let mut text = shown(with_text, || format!("{} × {}", shown_rate(), units_shown(qty, rate.per, units)));
     if qty != exact_weight && input.weight_per_100kg.is_some() {
         read.weight_rounded = true;
     }
@@ -553,6 +589,22 @@ fn eval_specific(rate: &SpecificRate, input: &DutyInput<'_>, with_text: bool, re
         }
     }
     Part::priced(amount, text)
+}
+
+/// The number of rate units a formula shows: exact, or, where the division by the rate's unit
+/// adds places beyond four (and beyond the quantity's own), the division itself and its value to four (`200/144 (1.3889)`, audit-ll LL10:
+/// it showed `1.3888888888888888888888888889`).
+fn units_shown(qty: Decimal, per: Decimal, units: Decimal) -> String {
+    let units = units.normalize();
+    if units.scale() <= qty.normalize().scale().max(4) {
+        return format_grouped(units);
+    }
+    format!(
+        "{}/{} ({})",
+        format_grouped(qty.normalize()),
+        format_grouped(per.normalize()),
+        format_grouped(units.round_dp(4))
+    )
 }
 
 /// A specific duty per 100 kg (gross or net, as the rate says).

@@ -7,8 +7,10 @@
 
 mod eval;
 mod parse;
+mod reading;
 
 pub use eval::{ComponentsRead, DutyInput, DutyResult, Unpriced, WeightRounding};
+pub use reading::UnitReading;
 
 use crate::money::Currency;
 use crate::units::Measure;
@@ -139,6 +141,13 @@ pub enum NotPriceableKind {
     /// known (a category our sources do not map to the tariff's lines: Customs Tariff Act art.
     /// 3-3, `rules/jp_simplified.tsv`).
     SimplifiedUnmapped,
+    /// A duty that rises with a content of the goods the engine has no input for (Japan's
+    /// `…乳糖の含有率が10%を超える1%ごとに6円を加えた額`: per 1 % of lactose by weight).
+    ContentScale,
+    /// A specific rate per a unit whose meaning no source we hold defines (the UKGT's
+    /// `GBP/100kg mas`: the EU's row for the same goods charges per net dry matter, but no text
+    /// says "mas" is that).
+    UndefinedUnit,
 }
 
 impl NotPriceableKind {
@@ -159,6 +168,8 @@ impl NotPriceableKind {
             NotPriceableKind::ReferencePrice => "duty is a reference price minus the customs value per unit (Japan's gate-price system); supply a duty_rate",
             NotPriceableKind::EndUse => "the rate is granted only for the end use the line names, under customs control; supply a duty_rate",
             NotPriceableKind::SimplifiedUnmapped => "the simplified tariff applies to the consignment, but its rate for these goods is not known: tariff: \"general\" prices the consignment at the general tariff, or give the line's duty_rate",
+            NotPriceableKind::ContentScale => "the duty rises with the goods' content of a substance the text names (乳糖の含有率: lactose by weight), which is not an input; supply a duty_rate",
+            NotPriceableKind::UndefinedUnit => "the rate is charged per a unit the tariff does not define in any text we hold; supply a duty_rate",
             NotPriceableKind::TariffQuota => "the rate applies only to goods imported under a tariff-quota allocation (a quota certificate; Japan: 関税割当証明書); without one the out-of-quota rate applies (for a line of Japan's schedule within a quota, that of the line その他のもの beside it): quote that code, or supply a duty_rate",
         }
     }

@@ -129,7 +129,12 @@ fn whole_text_form(norm: &str, original: &str, read: Read) -> Option<DutyExpr> {
         return np(NotPriceableKind::NoRate);
     }
     if is_japanese(norm) {
-        return np(japanese_kind(norm));
+        let kind = japanese_kind(norm);
+        // What the text's arms put the duty at least at, whichever arm applies (audit-ll LL84-92).
+        return Some(match japanese_floor(norm, read) {
+            Some(floor) => DutyExpr::AtLeast { expr: Box::new(not_priceable(kind, original)), floor: Box::new(floor) },
+            None => not_priceable(kind, original),
+        });
     }
     if let Some(rest) = lower.strip_prefix("the duty provided in the applicable subheading") {
         let rest_orig = &norm[norm.len() - rest.len()..];
@@ -171,7 +176,16 @@ fn whole_text_form(norm: &str, original: &str, read: Read) -> Option<DutyExpr> {
     } else if lower.starts_with("the quantity specified") {
         NotPriceableKind::QuotaQuantity
     } else if lower.contains(" less ") && lower.contains("for each degree") {
-        NotPriceableKind::SlidingScale
+        // HTSUS raw sugar: "… less 0.020668¢/kg for each degree under 100 degrees … but not less
+        // than 3.143854¢/kg": the degree is not an input, but the floor is the duty's lower bound
+        // (docs/rules.md §18, audit-ll LL22).
+        let sliding = not_priceable(NotPriceableKind::SlidingScale, original);
+        let floor =
+            lower.rsplit_once("but not less than ").and_then(|(_, f)| parse_expr(&norm[norm.len() - f.len()..], read));
+        return Some(match floor {
+            Some(floor) => DutyExpr::AtLeast { expr: Box::new(sliding), floor: Box::new(floor) },
+            None => sliding,
+        });
     } else if lower.contains("shall not exceed") {
         NotPriceableKind::Conditional
     } else {
@@ -188,9 +202,38 @@ fn is_japanese(norm: &str) -> bool {
     })
 }
 
+/// The least duty a kept Japanese text gives, when the text says it (docs/rules.md §18):
+/// - rates by kind of goods within the line, each arm a percent (`保護用の金属製トーキャップを
+///   有するもの 6.7% その他のもの 8%`): the lowest of them;
+/// - a yen amount per kg raised for each 1 % of a content (`1キログラムにつき、59.50円に…乳糖の
+///   含有率が10%を超える1%ごとに6円を加えた額`): the amount.
+fn japanese_floor(norm: &str, read: Read) -> Option<DutyExpr> {
+    if let Some(rest) =
+        norm.strip_prefix("1キログラムにつき、").filter(|r| r.contains("ごとに") && r.ends_with("を加えた額"))
+    {
+        let (base, _) = rest.split_once("円に")?;
+        Decimal::from_str_exact(base).ok()?;
+        return parse_expr(&format!("{base} JPY / kg"), read);
+    }
+    let tokens: Vec<&str> = norm.split_whitespace().collect();
+    if tokens.len() < 4 || tokens.len() % 2 != 0 || tokens[tokens.len() - 2] != "その他のもの" {
+        return None;
+    }
+    let rates: Option<Vec<Decimal>> = tokens
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .map(|t| t.strip_suffix('%').and_then(|n| Decimal::from_str_exact(n).ok()))
+        .collect();
+    let lowest = rates?.into_iter().min()?;
+    Some(DutyExpr::AdValorem { percent: lowest, on: None })
+}
+
 /// Why a kept Japanese rate text is not priceable.
 fn japanese_kind(norm: &str) -> NotPriceableKind {
-    if norm.contains("課税価格") || norm.contains("基準輸入価格") {
+    if norm.contains("含有率") && norm.contains("ごとに") {
+        NotPriceableKind::ContentScale
+    } else if norm.contains("課税価格") || norm.contains("基準輸入価格") {
         NotPriceableKind::ReferencePrice
     } else if norm.contains("関税割当") {
         NotPriceableKind::TariffQuota
@@ -483,6 +526,14 @@ fn parse_specific(amount: Decimal, currency: Currency, after: &str) -> Option<Du
             None,
         ));
     }
+    // The UKGT's `GBP/100kg mas` (sugars of 1702): "mas" is in none of its texts we hold, so the
+    // term is not a rate, and the rest of a compound duty is still priced (audit-ll LL68).
+    if lower.split(['/', ' ']).any(|w| w == "mas") {
+        return Some(DutyExpr::NotPriceable {
+            kind: NotPriceableKind::UndefinedUnit,
+            text: format!("{} {currency}/{body}", amount.normalize()),
+        });
+    }
     let mut segments = lower.split('/').map(str::trim);
     let first = segments.next()?;
     let (unit, mut qualifier, mut over, label) = unit_with_phrase(first)?;
@@ -504,8 +555,16 @@ fn parse_specific(amount: Decimal, currency: Currency, after: &str) -> Option<Du
         over = None;
     }
     let measure = Measure { dimension: unit.dimension, qualifier };
-    let label =
-        if qualifier == Qualifier::NET { label } else { format!("{label} {}", qualifier.id().replace('_', " ")) };
+    let named = qualifier.id().replace('_', " ");
+    let label = match qualifier {
+        Qualifier::NET => label,
+        // `/100 kg/net/% sacchar.`: per 100 kg per 1 % of sucrose (audit-ll LL40: "0.4 EUR/100
+        // kg sucrose × 95" read as 0.38).
+        _ if qualifier.id() == "sucrose" => format!("{label} per 1 % sucrose"),
+        // `clean kg` already says what it measures (audit-ll LL12: "clean kg clean").
+        _ if label.split(' ').any(|w| w == named) => label,
+        _ => format!("{label} {named}"),
+    };
     spec(per, measure, label, over)
 }
 

@@ -86,6 +86,8 @@ spelled!(NotPriceableKind {
     EndUse => "end_use",
     TariffQuota => "tariff_quota",
     SimplifiedUnmapped => "simplified_unmapped",
+    UndefinedUnit => "undefined_unit",
+    ContentScale => "content_scale",
 });
 
 impl WriteJson for crate::hs::HsCode {
@@ -278,6 +280,11 @@ impl WriteJson for Unpriced {
                 w.field("to", to);
             }
             Unpriced::Date => w.field("missing", &"date"),
+            Unpriced::NoSeason { date, windows } => {
+                w.field("missing", &"no_season");
+                w.field("date", date);
+                w.field("windows", windows);
+            }
             Unpriced::BaseDuty => w.field("missing", &"base_duty"),
             Unpriced::NotARate { kind, text } => {
                 w.field("missing", &"not_a_rate");

@@ -121,6 +121,9 @@ pub(super) fn check_value_bracket(
     quantities: &Quantities,
     p: &mut Priced,
 ) {
+    if ctx.j.tariff == Some("JP") {
+        return super::jp_brackets::check_jp_value_bracket(ctx, line, matched, customs_value, quantities, p);
+    }
     if ctx.j.tariff != Some(US) || matched.len() != 8 {
         return;
     }

@@ -146,6 +146,7 @@ pub fn line_quantities(line: &LineRequest) -> Result<Quantities> {
 pub(super) fn fill_line_quantities(line: &LineRequest, q: &mut Quantities) -> Result<()> {
     *q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
     q.alcohol_pct = line.alcohol_pct;
+    q.acetic_acid_pct = line.acetic_acid_pct;
     // The entries read so far, by measure: two of one measure are two answers (audit-s S2:
     // {"kg": "100", "t": "3"} charged 3,000 kg, the 100 dropped in silence).
     let mut seen: Vec<(crate::units::Measure, &str, Decimal)> = Vec::new();
@@ -336,8 +337,13 @@ pub(super) fn duty_rates(
                 }
                 let source = ctx.row_source(l.row, tariff);
                 if let Some((text, c)) = claimed {
+                    let expr = DutyExpr::parse(&text);
+                    let expr = match crate::duty::UnitReading::of_line(tariff, l.row.code_bytes()) {
+                        Some(reading) => reading.read(&expr),
+                        None => expr,
+                    };
                     rates.push(DutySource::Rate(DutyRate {
-                        expr: Expr::Parsed(Box::new(DutyExpr::parse(&text))),
+                        expr: Expr::Parsed(Box::new(expr)),
                         name: format!(
                             "Customs duty ({tariff} {}, claim {} {})",
                             l.row.code(),
@@ -435,8 +441,13 @@ fn push_column_2(
     if rates.iter().filter_map(rate_of).any(|r| r.text == text) {
         return;
     }
+    let expr = DutyExpr::parse(text);
+    let expr = match crate::duty::UnitReading::of_line(tariff, code.as_bytes()) {
+        Some(reading) => reading.read(&expr),
+        None => expr,
+    };
     rates.push(DutySource::Rate(DutyRate {
-        expr: Expr::Parsed(Box::new(DutyExpr::parse(text))),
+        expr: Expr::Parsed(Box::new(expr)),
         text: Cow::Borrowed(text),
         name: format!("Customs duty ({tariff} {code}, column 2: HTSUS general note 3(b), {})", m.member).into(),
         source: RateSource::Shared(source),

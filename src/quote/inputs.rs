@@ -52,10 +52,20 @@ pub(super) fn check_line_inputs(
     unused_components(ctx, line, p);
     unused_quantities(ctx, line, p);
     if line.metal_content_value.is_some() && !p.metal_used {
-        ctx.warn(Detail::InputUnused {
-            field: format!("lines[{}].metal_content_value", line_index(ctx, line)),
-            why: "no duty on this line is charged on its metal content, so the value was not used".into(),
+        // A duty charged on the value of a content of its own ("2.5% on the value of the lead
+        // content", HTSUS 7801.10.00) reads it from `components` (audit-ll LL14).
+        let content = p.missing.iter().find_map(|m| match m {
+            Unpriced::ComponentValue { component } if component.ends_with("_content") => Some(component.as_str()),
+            _ => None,
         });
+        let why = match content {
+            Some(c) => format!(
+                "it is the steel, aluminum or copper content the US Section 232 measures charge on, and no such measure covers this line; the duty charged on the value of the {} reads it as components {{\"{c}\": …}}",
+                c.replace('_', " ")
+            ),
+            None => "no duty on this line is charged on its steel, aluminum or copper content, so the value was not used".to_string(),
+        };
+        ctx.warn(Detail::InputUnused { field: format!("lines[{}].metal_content_value", line_index(ctx, line)), why });
     }
     Ok(())
 }
@@ -154,6 +164,7 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     if line.units.is_empty()
         && line.volume_l.is_none()
         && line.alcohol_pct.is_none()
+        && line.acetic_acid_pct.is_none()
         && line.weight_kg.is_none()
         && line.fuel_l_per_100km.is_none()
     {
@@ -183,6 +194,9 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     }
     if line.alcohol_pct.is_some() && !read.read_alcohol() {
         unused.push(UnusedQuantity::Alcohol);
+    }
+    if line.acetic_acid_pct.is_some() && !read.read_acetic() {
+        unused.push(UnusedQuantity::AceticAcid);
     }
     if line.fuel_l_per_100km.is_some() && !p.fuel_read {
         unused.push(UnusedQuantity::Fuel);

@@ -172,8 +172,8 @@ pub(super) fn price_line(
         p.push_reason(unpriced_reason(ctx, code, &unpriced));
     }
     // One tariff line priced for a code of 8 digits or more (a shorter code ranges over its lines,
-    // whose brackets differ: the range says so).
-    if count == 1 && code.len() >= 8 {
+    // whose brackets differ: the range says so), at its own rate (not Japan's simplified tariff).
+    if count == 1 && code.len() >= 8 && relief.simplified.is_none() {
         if let Some(matched) = &matched_code {
             super::brackets::check_value_bracket(ctx, line, matched, customs_value, &quantities, &mut p);
         }

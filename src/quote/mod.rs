@@ -40,6 +40,7 @@ mod excise;
 mod explain;
 mod fees;
 mod inputs;
+mod jp_brackets;
 mod known_code;
 mod levy_source;
 mod line;

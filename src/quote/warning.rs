@@ -438,6 +438,8 @@ pub(crate) enum UnusedQuantity {
     /// `weight_kg`: no levy per kg, no allocation by weight.
     Weight,
     Alcohol,
+    /// `acetic_acid_pct`: no levy per proof liter of vinegar (HTSUS 2209).
+    AceticAcid,
     /// `fuel_l_per_100km`: no excise of the line differs by a car's fuel consumption.
     Fuel,
 }
@@ -698,6 +700,10 @@ impl fmt::Display for Detail {
                         f,
                         "lines[{line}].alcohol_pct: {levy} is charged per litre of pure alcohol worked out from it"
                     )?,
+                    UnusedQuantity::AceticAcid => write!(
+                        f,
+                        "lines[{line}].acetic_acid_pct: {levy} is charged per proof liter of vinegar worked out from it"
+                    )?,
                     UnusedQuantity::Fuel => {}
                 }
                 match without_rate.clone().count() {
@@ -717,6 +723,7 @@ impl fmt::Display for Detail {
                             UnusedQuantity::Volume => f.write_str("per litre")?,
                             UnusedQuantity::Weight => f.write_str("per kg")?,
                             UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol")?,
+                            UnusedQuantity::AceticAcid => f.write_str("per proof liter of vinegar")?,
                             UnusedQuantity::Fuel => {}
                         }
                         write!(f, " given for {which} in extra_duties (\"kind\": \"excise\") would read the value")?
@@ -770,6 +777,7 @@ fn write_with_figure(f: &mut fmt::Formatter<'_>, listed: &[ListedExcise], input:
         UnusedQuantity::Volume => f.write_str("per litre"),
         UnusedQuantity::Weight => f.write_str("per kg"),
         UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol"),
+        UnusedQuantity::AceticAcid => f.write_str("per proof liter of vinegar"),
         UnusedQuantity::Fuel => f.write_str("chosen by fuel consumption"),
     }
 }

@@ -210,6 +210,7 @@ const LINE_FIELDS: &[&str] = &[
     "weight_kg",
     "volume_l",
     "alcohol_pct",
+    "acetic_acid_pct",
     "units",
     "components",
     "duty_rate",
@@ -237,6 +238,7 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
         weight_kg: None,
         volume_l: None,
         alcohol_pct: None,
+        acetic_acid_pct: None,
         units: BTreeMap::new(),
         components: BTreeMap::new(),
         duty_rate: None,
@@ -251,6 +253,7 @@ fn line(value: Value, at: Path) -> Result<LineRequest> {
     line.weight_kg = f.optional("weight_kg", amount)?;
     line.volume_l = f.optional("volume_l", amount)?;
     line.alcohol_pct = f.optional("alcohol_pct", amount)?;
+    line.acetic_acid_pct = f.optional("acetic_acid_pct", amount)?;
     line.units = f.or_default("units", amounts)?;
     line.components = f.or_default("components", amounts)?;
     line.duty_rate = f.optional("duty_rate", string)?;

@@ -9,6 +9,7 @@ pub mod duty_free;
 pub mod excise;
 pub mod groups;
 mod index;
+pub mod jp_brackets;
 pub mod jp_small;
 pub mod movements;
 pub mod programmes;

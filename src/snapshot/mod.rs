@@ -679,14 +679,20 @@ impl<'a> Snapshot<'a> {
     /// The parsed duty expression of a row (parsed once, then shared).
     pub fn expression(&self, row: &Row<'_>) -> &DutyExpr {
         static NOT_LOADED: OnceLock<DutyExpr> = OnceLock::new();
-        let cell = self
-            .tables
-            .get(row.table as usize)
+        let table = self.tables.get(row.table as usize);
+        let cell = table
             .and_then(|t| t.chapters.get(row.chapter_part as usize))
             .and_then(|c| c.rows.get())
             .and_then(|data| data.duties.get(row.duty as usize));
         match cell {
-            Some((text, parsed)) => parsed.get_or_init(|| DutyExpr::parse(text)),
+            Some((text, parsed)) => {
+                let parsed = parsed.get_or_init(|| DutyExpr::parse(text));
+                // A unit the tariff defines otherwise on this line (HTSUS 2209's proof litre).
+                match table.and_then(|t| crate::duty::UnitReading::of_line(t.jurisdiction, row.code_bytes())) {
+                    Some(reading) => reading.applied(parsed),
+                    None => parsed,
+                }
+            }
             // Rows only come from loaded tables; an empty text classifies as not priceable.
             None => NOT_LOADED.get_or_init(|| DutyExpr::parse("")),
         }

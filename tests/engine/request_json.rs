@@ -79,6 +79,7 @@ fn line() -> impl Strategy<Value = LineRequest> {
             weight_kg,
             volume_l,
             alcohol_pct,
+            acetic_acid_pct: None,
             units,
             components,
             duty_rate,

@@ -1,5 +1,8 @@
 //! Every duty form in the source tariffs, evaluated on figures worked by hand.
 
+mod cn_units;
+mod formula_texts;
+
 use crate::common;
 use crate::common::{d, engine, levy, quote, request};
 use landed::date::Date;

@@ -2,6 +2,9 @@
 //! tariff. Each test names the HTSUS text it rests on.
 
 mod chapter_without_lines;
+mod lead_content;
+mod sugar_floor;
+mod vinegar_proof;
 
 use crate::common::{d, quote, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
