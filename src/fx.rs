@@ -647,9 +647,10 @@ impl EmbeddedFx {
         let month = format!("{:04}-{:02}", date.year(), date.month());
         // A year part not attached gives no rate (a quote names it first: `Engine::quote`).
         let ((m, source, _), f, t) = self.hmrc_row(from, to, date).ok()??;
-        // Foreign amounts are divided by HMRC's rate: the inverse keeps 12 decimals, exact to a
-        // penny for amounts up to ten billion units.
-        let rate = if from == Currency::GBP { t } else { (t / f).round_dp(12).normalize() };
+        // Foreign amounts are divided by HMRC's rate (units per pound): the quotient unrounded,
+        // as the ECB path's. Rounded to 12 places it lost the half penny: ARS 1,277,836.56 at
+        // 2,042.496 is exactly £625.625, £625.63, and was £625.62 (audit-pp PP2).
+        let rate = if from == Currency::GBP { t } else { unrounded_quotient(t, f)? };
         let fallback = (m != month).then(|| {
             format!(
                 "HMRC's {from}/{to} customs rate for {month} is not in this snapshot: HMRC's rate for {m} is used; pass fx {{\"{from}/{to}\": \"…\"}} with HMRC's rate for {month}, or quote with a snapshot that has it"

@@ -214,6 +214,12 @@ pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     if amount.scale() == dp {
         return amount;
     }
+    // An amount times a non-terminating quotient (a rate published as units per pound or per
+    // euro, inverted: 1 / 162.4896) carries 28 digits whose last ones are the quotient's
+    // representation error, enough to put an exact half unit a hair below it: ISK 508,287.78 /
+    // 162.4896 is 3,128.125, computed 3,128.1249…, rounded £3,128.12 (audit-pp PP2). Twenty
+    // places settle that error before the rounding the law makes; exact amounts have far fewer.
+    let amount = if amount.scale() > 20 { amount.round_dp(20) } else { amount };
     if let Some(r) = round_small(amount, dp, mode) {
         return r;
     }

@@ -96,7 +96,7 @@ fn a_price_without_a_currency_is_never_read_as_usd() {
 /// the quote's warnings were dropped: a T-shirt into GB was `priced` with an empty reason while
 /// its quote assumed adult clothing (VATA 1994 Sch. 8 Group 16: children's is zero-rated) and
 /// read a tariff of 2021-01-27. Figures: HMRC's monthly rate for March 2026 (published as GBP/USD,
-/// read inverted: USD/GBP 0.736756796581), 12.50 USD = 9.21 GBP.
+/// read inverted: USD/GBP 0.73675679658144…), 12.50 USD = 9.21 GBP.
 #[test]
 fn each_row_says_its_date_currency_rates_and_warnings() {
     let rows = catalogue("sku,code,price,origin,currency\nA,6109100010,12.50,CN,USD\n", None).unwrap();
@@ -104,7 +104,8 @@ fn each_row_says_its_date_currency_rates_and_warnings() {
     assert_eq!(cell(row, "as_of"), "2026-03-02");
     assert_eq!(cell(row, "input_currency"), "USD");
     assert_eq!(cell(row, "goods"), "9.21");
-    assert!(cell(row, "fx").starts_with("USD/GBP 0.736756796581 (HMRC monthly"), "{}", cell(row, "fx"));
+    // The exact quotient of HMRC's rate, as the ECB path's (audit-pp PP2: it was rounded to 12 places).
+    assert!(cell(row, "fx").starts_with("USD/GBP 0.7367567965814484638620791277 (HMRC monthly"), "{}", cell(row, "fx"));
     let warnings = cell(row, "warnings");
     assert!(warnings.contains("W_ASSUMPTION: gb-clothing-footwear"), "{warnings}");
     assert!(warnings.contains("W_STALE_DATA"), "{warnings}");

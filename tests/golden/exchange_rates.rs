@@ -3,6 +3,7 @@
 
 mod earlier_years;
 mod ecb_rate_precision;
+mod half_units_of_inverted_rates;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources, warned};
