@@ -4,6 +4,7 @@
 mod earlier_years;
 mod ecb_rate_precision;
 mod half_units_of_inverted_rates;
+mod member_states_outside_the_euro;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources, warned};
