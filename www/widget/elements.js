@@ -253,6 +253,7 @@ function lineFrom(node, id, destination) {
     weight_kg: numberAttr(node, 'weight-kg'),
     volume_l: numberAttr(node, 'volume-l'),
     alcohol_pct: numberAttr(node, 'alcohol-pct'),
+    acetic_acid_pct: numberAttr(node, 'acetic-acid-pct'),
     vat_class: numberAttr(node, 'vat-class'),
     duty_rate: numberAttr(node, 'duty-rate'),
   };
@@ -506,7 +507,7 @@ class Priced extends HTMLElement {
 export class LandedPrice extends Priced {
   static get observedAttributes() {
     return ['price', 'currency', 'code', 'origin', 'destination', 'date', 'channel', 'incoterm', 'quantity',
-      'weight-kg', 'volume-l', 'alcohol-pct', 'shipping', 'insurance', 'lang', 'ship-from', 'subdivision',
+      'weight-kg', 'volume-l', 'alcohol-pct', 'acetic-acid-pct', 'shipping', 'insurance', 'lang', 'ship-from', 'subdivision',
       'vat-class', 'duty-rate', 'display-currency', 'code-us', 'code-gb', 'code-eu', 'description'];
   }
 
