@@ -378,7 +378,13 @@ fn combinations(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Resul
         }
     };
     let destinations = or_base(&axes.destinations, Some(base.destination.clone()));
-    let origins = or_base(&axes.origins, base.origin.clone());
+    // No origin axis: `None`, the request's own origins as they are, the lines' own included (the
+    // request's origin set on every line priced a Chinese mug of a Mexican cart as Mexican and
+    // claimed USMCA on it: audit-qq QQ19).
+    let origins = match axes.origins.is_empty() {
+        true => vec![None],
+        false => axes.origins.iter().cloned().map(Some).collect(),
+    };
     let ship_froms = or_base(&axes.ship_froms, base.ship_from.clone());
     let dates = if axes.dates.is_empty() { vec![base.date] } else { axes.dates.clone() };
     let channels = if axes.channels.is_empty() { vec![base.channel()] } else { axes.channels.clone() };

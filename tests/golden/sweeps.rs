@@ -499,3 +499,25 @@ fn auto_claims_try_the_tca_into_the_eu_and_it_ranks_first() {
     let none = r.rows.iter().find(|row| row.claim.as_deref().is_none_or(|c| c == "none")).expect("no claim");
     assert!(none.buyer_total_in_request_currency > first.buyer_total_in_request_currency);
 }
+
+/// audit-qq QQ19. A sweep with no origin axis keeps each line's own origin: a Chinese mug in a
+/// Mexican cart was priced as Mexican (25 % under 9903.01.01 instead of China's layers) and the
+/// `auto` claim took USMCA on it, "1200.00, claim S saves 517.31", where the engine's own quote
+/// refuses that claim for goods of CN (HTSUS GN 11: originating goods only). The sweep's plain
+/// row now equals the quote of the same request, and the USMCA row is a lower bound (the mug
+/// cannot claim, and the MPF of an entry of claiming and non-claiming lines is not known).
+#[test]
+fn a_sweep_without_an_origin_axis_keeps_each_lines_own_origin_qq19() {
+    let req = request(json!({"destination": "US", "date": "2025-09-01", "currency": "USD", "origin": "MX",
+        "ship_from": "MX", "channel": "freight", "entry_type": "formal", "transport": "road",
+        "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "10", "unit_price": "100.00"},
+                  {"id": "mug", "code": "6912.00.4810", "quantity": "10", "unit_price": "20.00", "origin": "CN"}]}));
+    let quoted = engine().quote(&req).unwrap();
+    let axes = SweepAxes { claims: strs(&["none", "auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let plain = r.rows.iter().find(|x| x.claim.is_none()).expect("the row without a claim");
+    assert_eq!(plain.buyer_total_in_request_currency, Some(quoted.totals.buyer_total));
+    assert_eq!(quoted.totals.buyer_total, d("1727.31"));
+    let usmca = r.rows.iter().find(|x| x.claim.is_some()).expect("the auto row");
+    assert!(!usmca.complete, "the mug of CN cannot claim S: {:?}", usmca.claim);
+}
