@@ -26,7 +26,8 @@ use crate::fx::FxMethod;
 use crate::quote::Quote;
 use crate::request::{CheckedRequest, QuoteRequest};
 use crate::rules::{
-    AdditionalDuties, Jurisdiction, Rules, JP_PERSONAL_USE_FILE, JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, US_FILES,
+    AdditionalDuties, Jurisdiction, Rules, JP_BRACKETS_FILE, JP_PERSONAL_USE_FILE, JP_PROGRAMMES_FILE,
+    JP_SIMPLIFIED_FILE, US_FILES,
 };
 use crate::search::Indexes;
 use crate::snapshot::{Part, Snapshot};
@@ -197,7 +198,7 @@ impl Engine {
         if name == JP_PROGRAMMES_FILE {
             self.rules().jp()?;
         }
-        let jp_small = [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE];
+        let jp_small = [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE, JP_BRACKETS_FILE];
         if jp_small.contains(&name) && jp_small.iter().all(|f| snapshot.file(f).is_some()) {
             self.rules().jp_small()?;
         }

@@ -5,7 +5,7 @@
 //! prices), which our data does not hold, cannot be tested: the line is partial naming it.
 
 use super::*;
-use crate::rules::jp_brackets::{self, ValueCondition};
+use crate::rules::jp_brackets;
 use crate::units::{Dimension, Measure};
 
 /// A 9-digit line as Japan's schedule writes it: `0203.11-020`.
@@ -26,16 +26,18 @@ pub(super) fn check_jp_value_bracket(
     quantities: &Quantities,
     p: &mut Priced,
 ) {
-    let Some(entry) = jp_brackets::line(matched.digits()) else { return };
-    let Some(condition) = ValueCondition::parse(entry.phrase) else { return };
+    let Some(brackets) = ctx.small.map(|s| s.brackets.as_slice()) else { return };
+    let Some(entry) = jp_brackets::line(brackets, matched.digits()) else { return };
+    let condition = &entry.condition;
     let code = dotted(matched.digits());
     let per = match condition.per {
         Dimension::Count => "head",
         _ => "kg",
     };
     if let Some(name) = condition.named() {
-        let others: Vec<String> =
-            jp_brackets::group(matched.digits()).map(|l| format!("{} (\"{}\")", dotted(l.code), l.phrase)).collect();
+        let others: Vec<String> = jp_brackets::group(brackets, matched.digits())
+            .map(|l| format!("{} (\"{}\")", dotted(l.code), l.phrase))
+            .collect();
         let note = format!(
             "{code} is for goods \"{}\" (Japan's tariff text): {name} is a price the Temporary Tariff Measures Act sets (関税暫定措置法 別表第1の3の2), not in our data, so the customs value per {per} cannot be tested against it; goods of other values are classified under {}",
             entry.phrase,
@@ -58,10 +60,8 @@ pub(super) fn check_jp_value_bracket(
     if condition.contains(value) != Some(false) {
         return;
     }
-    let holding: Vec<String> = jp_brackets::group(matched.digits())
-        .filter(|l| {
-            ValueCondition::parse(l.phrase).is_some_and(|c| c.per == condition.per && c.contains(value) != Some(false))
-        })
+    let holding: Vec<String> = jp_brackets::group(brackets, matched.digits())
+        .filter(|l| l.condition.per == condition.per && l.condition.contains(value) != Some(false))
         .map(|l| format!("{} (\"{}\")", dotted(l.code), l.phrase))
         .collect();
     let elsewhere = match holding.is_empty() {

@@ -4,9 +4,12 @@
 //! whose value is in its line's bracket (audit-ll LL83). A bound is a number of yen, or a price
 //! the Temporary Tariff Measures Act sets (関税暫定措置法 別表第1の3の2: 従量税適用限度価格,
 //! 分岐点価格), which our data does not hold. The phrases are those of `jp.tsv`'s descriptions
-//! (Japan's Tariff Schedule of 2026-07-09, the parenthesised definitions left out); a test checks
+//! (Japan's Tariff Schedule of 2026-07-09, the parenthesised definitions left out), a table of
+//! their own (`rules/jp_brackets.tsv`, read with Japan's other tables: [`load`]); a test checks
 //! them against the file.
 
+use super::table::Tsv;
+use crate::error::Result;
 use crate::units::Dimension;
 use rust_decimal::Decimal;
 
@@ -17,6 +20,23 @@ pub struct JpBracket {
     pub code: &'static str,
     /// The phrase, as the tariff writes it.
     pub phrase: &'static str,
+    /// What the phrase says.
+    pub condition: ValueCondition,
+}
+
+/// Reads `rules/jp_brackets.tsv`: a code of 9 digits and a phrase of a form [`ValueCondition::parse`]
+/// reads (any other fails the build).
+pub fn load(table: &Tsv<'static>) -> Result<Vec<JpBracket>> {
+    table.read_rows(|r| {
+        let code = r.text("code")?;
+        if code.len() != 9 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(r.bad("code", "not a 9-digit line of Japan's schedule"));
+        }
+        let phrase = r.text("phrase")?;
+        let condition =
+            ValueCondition::parse(phrase).ok_or_else(|| r.bad("phrase", "not a value bracket this reads"))?;
+        Ok(JpBracket { code, phrase, condition })
+    })
 }
 
 /// A bound's limit: yen, or the name of a price the law sets elsewhere.
@@ -43,7 +63,7 @@ pub struct ValueCondition {
 }
 
 impl ValueCondition {
-    /// Reads a phrase of [`LINES`]; `None` for a form it does not know.
+    /// Reads a phrase of `rules/jp_brackets.tsv`; `None` for a form it does not know.
     pub fn parse(phrase: &'static str) -> Option<ValueCondition> {
         let (per, rest) = match phrase.strip_prefix("1頭の課税価格が") {
             Some(rest) => (Dimension::Count, rest),
@@ -108,198 +128,31 @@ fn limit(text: &'static str) -> Option<Limit> {
 }
 
 /// The bracket of a 9-digit line, if its text states one.
-pub fn line(code: &str) -> Option<&'static JpBracket> {
-    LINES.iter().find(|l| l.code == code)
+pub fn line<'a>(brackets: &'a [JpBracket], code: &str) -> Option<&'a JpBracket> {
+    brackets.iter().find(|l| l.code == code)
 }
 
 /// The other bracketed lines of a line's group (the same first 7 digits: 0203.11.020's
 /// 0203.11.031, .032 and .040).
-pub fn group(code: &str) -> impl Iterator<Item = &'static JpBracket> + '_ {
-    LINES.iter().filter(move |l| l.code != code && l.code.get(..7) == code.get(..7))
+pub fn group<'a>(brackets: &'a [JpBracket], code: &'a str) -> impl Iterator<Item = &'a JpBracket> + 'a {
+    brackets.iter().filter(move |l| l.code != code && l.code.get(..7) == code.get(..7))
 }
-
-/// Every line of `jp.tsv` (2026-07-09) whose text states the customs value its rate is for.
-pub static LINES: &[JpBracket] = &[
-    JpBracket {
-        code: "010392011", phrase: "1頭の課税価格が生きている豚に係る従量税適用限度価格以下"
-    },
-    JpBracket {
-        code: "010392012",
-        phrase: "1頭の課税価格が生きている豚に係る従量税適用限度価格を超え、生きている豚に係る分岐点価格以下",
-    },
-    JpBracket {
-        code: "010392020", phrase: "1頭の課税価格が生きている豚に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020311020", phrase: "課税価格が1キログラムにつき、枝肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020311031", phrase: "課税価格が1キログラムにつき、299円25銭未満" },
-    JpBracket { code: "020311032", phrase: "課税価格が1キログラムにつき、299円25銭以上" },
-    JpBracket {
-        code: "020311040", phrase: "課税価格が1キログラムにつき、枝肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020312022", phrase: "課税価格が1キログラムにつき、部分肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020312023", phrase: "課税価格が1キログラムにつき、部分肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020312024", phrase: "課税価格が1キログラムにつき、399円未満" },
-    JpBracket { code: "020312025", phrase: "課税価格が1キログラムにつき、399円以上" },
-    JpBracket {
-        code: "020319022", phrase: "課税価格が1キログラムにつき、部分肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020319023", phrase: "課税価格が1キログラムにつき、部分肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020319024", phrase: "課税価格が1キログラムにつき、399円未満" },
-    JpBracket { code: "020319025", phrase: "課税価格が1キログラムにつき、399円以上" },
-    JpBracket {
-        code: "020321020", phrase: "課税価格が1キログラムにつき、枝肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020321031", phrase: "課税価格が1キログラムにつき、299円25銭未満" },
-    JpBracket { code: "020321032", phrase: "課税価格が1キログラムにつき、299円25銭以上" },
-    JpBracket {
-        code: "020321040", phrase: "課税価格が1キログラムにつき、枝肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020322022", phrase: "課税価格が1キログラムにつき、部分肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020322023", phrase: "課税価格が1キログラムにつき、部分肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020322024", phrase: "課税価格が1キログラムにつき、399円未満" },
-    JpBracket { code: "020322025", phrase: "課税価格が1キログラムにつき、399円以上" },
-    JpBracket {
-        code: "020329022", phrase: "課税価格が1キログラムにつき、部分肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020329023", phrase: "課税価格が1キログラムにつき、部分肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020329024", phrase: "課税価格が1キログラムにつき、399円未満" },
-    JpBracket { code: "020329025", phrase: "課税価格が1キログラムにつき、399円以上" },
-    JpBracket {
-        code: "020630093", phrase: "課税価格が1キログラムにつき、部分肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020630094", phrase: "課税価格が1キログラムにつき、399円未満" },
-    JpBracket { code: "020630095", phrase: "課税価格が1キログラムにつき、399円以上" },
-    JpBracket {
-        code: "020630099", phrase: "課税価格が1キログラムにつき、部分肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "020649093", phrase: "課税価格が1キログラムにつき、部分肉に係る従量税適用限度価格以下"
-    },
-    JpBracket { code: "020649094", phrase: "課税価格が1キログラムにつき、399円未満" },
-    JpBracket { code: "020649095", phrase: "課税価格が1キログラムにつき、399円以上" },
-    JpBracket {
-        code: "020649099", phrase: "課税価格が1キログラムにつき、部分肉に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "021011010", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "021011020", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "021012010", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "021012020", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "021019010", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "021019020", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "021099011", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "021099019", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket { code: "051199210", phrase: "課税価格が1キログラムにつき3,600円以上" },
-    JpBracket { code: "070310011", phrase: "課税価格が1キログラムにつき67円以下" },
-    JpBracket { code: "070310012", phrase: "課税価格が1キログラムにつき67円を超え73円70銭以下" },
-    JpBracket { code: "070310013", phrase: "課税価格が1キログラムにつき73円70銭を超える" },
-    JpBracket {
-        code: "160241011", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "160241019", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "160242011", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "160242019", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "160249210", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格以下"
-    },
-    JpBracket {
-        code: "160249220", phrase: "課税価格が1キログラムにつき、豚肉加工品に係る分岐点価格を超える"
-    },
-    JpBracket {
-        code: "210690282", phrase: "課税価格が1キログラムにつき257円を超えるものを除く"
-    },
-    JpBracket { code: "230910092", phrase: "課税価格が1キログラムにつき70円を超える" },
-    JpBracket { code: "230990296", phrase: "課税価格が1キログラムにつき70円を超える" },
-    JpBracket { code: "282580010", phrase: "課税価格が1キログラムにつき199円未満" },
-    JpBracket { code: "282580021", phrase: "課税価格が1キログラムにつき199円以上" },
-    JpBracket { code: "740200010", phrase: "課税価格が1キログラムにつき475円以下" },
-    JpBracket { code: "740200020", phrase: "課税価格が1キログラムにつき475円を超え490円以下" },
-    JpBracket { code: "740200030", phrase: "課税価格が1キログラムにつき490円を超える" },
-    JpBracket { code: "740311010", phrase: "課税価格が1キログラムにつき485円以下" },
-    JpBracket { code: "740311020", phrase: "課税価格が1キログラムにつき485円を超え500円以下" },
-    JpBracket { code: "740311030", phrase: "課税価格が1キログラムにつき500円を超える" },
-    JpBracket { code: "740312010", phrase: "課税価格が1キログラムにつき485円以下" },
-    JpBracket { code: "740312020", phrase: "課税価格が1キログラムにつき485円を超え500円以下" },
-    JpBracket { code: "740312030", phrase: "課税価格が1キログラムにつき500円を超える" },
-    JpBracket { code: "740313010", phrase: "課税価格が1キログラムにつき485円以下" },
-    JpBracket { code: "740313020", phrase: "課税価格が1キログラムにつき485円を超え500円以下" },
-    JpBracket { code: "740313030", phrase: "課税価格が1キログラムにつき500円を超える" },
-    JpBracket { code: "740319030", phrase: "課税価格が1キログラムにつき500円を超える" },
-    JpBracket { code: "740322010", phrase: "課税価格が1キログラムにつき485円以下" },
-    JpBracket { code: "740322020", phrase: "課税価格が1キログラムにつき485円を超え500円以下" },
-    JpBracket { code: "740322030", phrase: "課税価格が1キログラムにつき500円を超える" },
-    JpBracket { code: "740329010", phrase: "課税価格が1キログラムにつき485円以下" },
-    JpBracket { code: "740329020", phrase: "課税価格が1キログラムにつき485円を超え500円以下" },
-    JpBracket { code: "740329030", phrase: "課税価格が1キログラムにつき500円を超える" },
-    JpBracket { code: "780110010", phrase: "課税価格が1キログラムにつき172円以下" },
-    JpBracket { code: "780110020", phrase: "課税価格が1キログラムにつき172円を超え180円以下" },
-    JpBracket { code: "780110030", phrase: "課税価格が1キログラムにつき180円を超える" },
-    JpBracket { code: "780191010", phrase: "課税価格が1キログラムにつき165円37銭以下" },
-    JpBracket { code: "780191020", phrase: "課税価格が1キログラムにつき165円37銭を超え170円以下" },
-    JpBracket { code: "780191030", phrase: "課税価格が1キログラムにつき170円を超える" },
-    JpBracket { code: "780199211", phrase: "課税価格が1キログラムにつき165円37銭以下" },
-    JpBracket { code: "780199212", phrase: "課税価格が1キログラムにつき165円37銭を超え170円以下" },
-    JpBracket { code: "780199219", phrase: "課税価格が1キログラムにつき170円を超える" },
-    JpBracket { code: "780199221", phrase: "課税価格が1キログラムにつき172円以下" },
-    JpBracket { code: "780199222", phrase: "課税価格が1キログラムにつき172円を超え180円以下" },
-    JpBracket { code: "780199223", phrase: "課税価格が1キログラムにつき180円を超える" },
-    JpBracket { code: "790111010", phrase: "課税価格が1キログラムにつき242円以下" },
-    JpBracket { code: "790111020", phrase: "課税価格が1キログラムにつき242円を超え250円以下" },
-    JpBracket { code: "790111030", phrase: "課税価格が1キログラムにつき250円を超える" },
-    JpBracket { code: "790112010", phrase: "課税価格が1キログラムにつき242円以下" },
-    JpBracket { code: "790112020", phrase: "課税価格が1キログラムにつき242円を超え250円以下" },
-    JpBracket { code: "790112030", phrase: "課税価格が1キログラムにつき250円を超える" },
-    JpBracket { code: "810411030", phrase: "課税価格が1キログラムにつき670円以下" },
-    JpBracket { code: "810411090", phrase: "課税価格が1キログラムにつき670円を超える" },
-    JpBracket { code: "810419030", phrase: "課税価格が1キログラムにつき670円以下" },
-    JpBracket { code: "810419090", phrase: "課税価格が1キログラムにつき670円を超える" },
-];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
+    /// The committed table, read as the snapshot reads it.
+    fn lines() -> Vec<JpBracket> {
+        let text: &'static str = include_str!("../../tariffs/rules/jp_brackets.tsv");
+        load(&Tsv::parse("rules/jp_brackets.tsv", text).unwrap()).unwrap()
+    }
+
     #[test]
     fn every_phrase_reads_and_names_its_bounds() {
-        for l in LINES {
-            assert!(ValueCondition::parse(l.phrase).is_some(), "{} {}", l.code, l.phrase);
-        }
+        let lines = lines();
+        let line = |code| line(&lines, code);
         let onions = ValueCondition::parse(line("070310012").unwrap().phrase).unwrap();
         let yen = |y, inclusive| Some(Bound { limit: Limit::Yen(y), inclusive });
         assert_eq!((onions.lower, onions.upper), (yen(dec!(67), false), yen(dec!(73.70), true)));
@@ -311,7 +164,7 @@ mod tests {
         let sugar = ValueCondition::parse(line("210690282").unwrap().phrase).unwrap();
         assert_eq!((sugar.contains(dec!(257)), sugar.contains(dec!(257.01))), (Some(true), Some(false)));
         assert_eq!(ValueCondition::parse(line("051199210").unwrap().phrase).unwrap().lower, yen(dec!(3600), true));
-        let group: Vec<&str> = group("020311020").map(|l| l.code).collect();
+        let group: Vec<&str> = group(&lines, "020311020").map(|l| l.code).collect();
         assert_eq!(group, ["020311031", "020311032", "020311040"]);
     }
 
@@ -321,6 +174,7 @@ mod tests {
     fn the_lines_are_those_of_jp_tsv() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tariffs/jp.tsv");
         let Ok(text) = std::fs::read_to_string(path) else { return };
+        let lines = lines();
         let mut stated = Vec::new();
         for row in text.lines().skip(1) {
             let f: Vec<&str> = row.split('\t').collect();
@@ -330,12 +184,12 @@ mod tests {
             {
                 continue;
             }
-            let listed = line(code).unwrap_or_else(|| panic!("{code} states a value bracket: {description}"));
+            let listed = line(&lines, code).unwrap_or_else(|| panic!("{code} states a value bracket: {description}"));
             let plain: String = strip_parentheses(description);
             assert!(plain.contains(listed.phrase) || description.contains(listed.phrase), "{code}: {description}");
             stated.push(code);
         }
-        assert_eq!(stated.len(), LINES.len());
+        assert_eq!(stated.len(), lines.len());
     }
 
     /// The text without its parenthesised parts (full-width or not, nested).

@@ -187,6 +187,8 @@ impl PersonalUse {
 pub struct JpSmall {
     pub simplified: SimplifiedTariff,
     pub personal_use: Vec<PersonalUse>,
+    /// The lines whose text states the customs value their rate is for (`rules/jp_brackets.tsv`).
+    pub brackets: Vec<super::jp_brackets::JpBracket>,
 }
 
 impl JpSmall {

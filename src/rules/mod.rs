@@ -290,12 +290,16 @@ pub const JP_SIMPLIFIED_FILE: &str = "rules/jp_simplified.tsv";
 /// Japan's quotes ([`Rules::jp_small`]).
 pub const JP_PERSONAL_USE_FILE: &str = "rules/jp_personal_use.tsv";
 
+/// Japan's lines whose text states the customs value per kg or per head their rate is for
+/// ([`jp_brackets::load`], audit-ll LL83), read by Japan's quotes ([`Rules::jp_small`]).
+pub const JP_BRACKETS_FILE: &str = "rules/jp_brackets.tsv";
+
 /// The data files holding `destination`'s own rule tables where they are files of their own
 /// (Japan's programmes, simplified tariff and personal-use valuation): a quote to it needs them
 /// attached.
 pub fn programme_files(destination: &str) -> &'static [&'static str] {
     match destination {
-        "JP" => &[JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE],
+        "JP" => &[JP_PROGRAMMES_FILE, JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE, JP_BRACKETS_FILE],
         _ => &[],
     }
 }
@@ -743,7 +747,7 @@ impl Rules {
         if snapshot.file_part(JP_PROGRAMMES_FILE).is_none_or(|p| p.is_loaded()) {
             rules.jp()?;
         }
-        if [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE]
+        if [JP_SIMPLIFIED_FILE, JP_PERSONAL_USE_FILE, JP_BRACKETS_FILE]
             .iter()
             .all(|f| snapshot.file_part(f).is_none_or(|p| p.is_loaded()))
         {
@@ -785,8 +789,8 @@ impl Rules {
         }
     }
 
-    /// Japan's simplified tariff ([`JP_SIMPLIFIED_FILE`]) and personal-use valuation
-    /// ([`JP_PERSONAL_USE_FILE`]), parsed once: when the rules load where the tables are inline,
+    /// Japan's simplified tariff ([`JP_SIMPLIFIED_FILE`]), personal-use valuation
+    /// ([`JP_PERSONAL_USE_FILE`]) and value-bracketed lines ([`JP_BRACKETS_FILE`]), parsed once: when the rules load where the tables are inline,
     /// else on first use after the browser attached their parts.
     pub fn jp_small(&self) -> Result<&jp_small::JpSmall> {
         if let Some(jp) = self.jp_small.get() {
@@ -794,7 +798,8 @@ impl Rules {
         }
         let simplified = jp_small::SimplifiedTariff::load(&self.jp_table(JP_SIMPLIFIED_FILE)?, "jp_simplified.tsv")?;
         let personal_use = jp_small::load_personal_use(&self.jp_table(JP_PERSONAL_USE_FILE)?, "jp_personal_use.tsv")?;
-        Ok(self.jp_small.get_or_init(|| jp_small::JpSmall { simplified, personal_use }))
+        let brackets = jp_brackets::load(&self.jp_table(JP_BRACKETS_FILE)?)?;
+        Ok(self.jp_small.get_or_init(|| jp_small::JpSmall { simplified, personal_use, brackets }))
     }
 
     /// Japan's small-parcel rules when `destination` has them ([`programme_files`]), else `None`.

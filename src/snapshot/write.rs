@@ -20,7 +20,7 @@ pub const TABLES: [(&str, &str); 5] = [
 ];
 
 /// Data files embedded whole (rules, VAT, FX, scopes), covered by the same content hash.
-pub const FILES: [&str; 40] = [
+pub const FILES: [&str; 41] = [
     "tariffs/rules/jurisdictions.tsv",
     "tariffs/rules/groups.tsv",
     "tariffs/rules/territories.tsv",
@@ -44,6 +44,7 @@ pub const FILES: [&str; 40] = [
     "tariffs/rules/eu_gb_agreements.tsv",
     "tariffs/rules/jp_simplified.tsv",
     "tariffs/rules/jp_personal_use.tsv",
+    "tariffs/rules/jp_brackets.tsv",
     "tariffs/rules/tax_rounding.tsv",
     "tariffs/rules/tax_parts.tsv",
     "tariffs/rules/tax_uplift.tsv",
@@ -107,7 +108,7 @@ pub struct Compiled {
 /// customs rate; the daily rates' stand-in before they start), HMRC's monthly rates (GB, XI),
 /// the HS 2022 ↔ 2017 correlation (the GB and EU tables) and Japan's EPA/GSP programmes
 /// (`Rules::jp`).
-pub const ON_DEMAND_FILES: [&str; 13] = [
+pub const ON_DEMAND_FILES: [&str; 14] = [
     "us_scopes.tsv",
     "us_lines.tsv",
     "us_reciprocal.tsv",
@@ -121,6 +122,7 @@ pub const ON_DEMAND_FILES: [&str; 13] = [
     "rules/jp_programmes.tsv",
     "rules/jp_simplified.tsv",
     "rules/jp_personal_use.tsv",
+    "rules/jp_brackets.tsv",
 ];
 
 /// Which parts travel inside the core blob.

@@ -255,7 +255,8 @@ const JP_PROGRAMMES: &str = "rules/jp_programmes.tsv";
 
 /// Japan's own rule tables (`rules::programme_files`): its programmes, simplified tariff and
 /// personal-use valuation, each a part of its own in the browser build, named in this order.
-const JP_FILES: [&str; 3] = [JP_PROGRAMMES, "rules/jp_simplified.tsv", "rules/jp_personal_use.tsv"];
+const JP_FILES: [&str; 4] =
+    [JP_PROGRAMMES, "rules/jp_simplified.tsv", "rules/jp_personal_use.tsv", "rules/jp_brackets.tsv"];
 
 /// `first`, Japan's own tables, then `rest`, as part names.
 fn with_jp(first: String, rest: &str) -> Vec<String> {
