@@ -803,6 +803,13 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
             row.ship_from.as_deref().unwrap_or("the place of shipment")
         ));
     }
+    // Goods declared of one origin and shipped from another pay the reciprocal rate of that origin
+    // only if they were made there: an origin is where goods are made (substantially transformed),
+    // not a label, and goods CBP finds transshipped to evade it pay 40 % instead (audit-qq QQ8).
+    if let Some(caveat) = transshipment_caveat(row, q) {
+        row.notes.push(caveat.clone());
+        row.caveat = Some(caveat);
+    }
     let claimed: Vec<_> = q.lines.iter().filter_map(|l| l.claim.as_ref()).collect();
     if !claimed.is_empty() {
         row.claim_saving = claimed.iter().map(|c| c.total_saving).sum();
@@ -838,8 +845,8 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
             .lines
             .iter()
             .any(|l| l.origin.as_deref().is_none_or(|o| !t.ship_from.iter().any(|s| s.eq_ignore_ascii_case(o))));
-        let caveat = format!("{}: {assumption}", t.id);
-        if foreign && !row.notes.iter().any(|n| n.ends_with(assumption)) {
+        let caveat = format!("{}: {assumption}; {FIRST_IMPORT_NOT_PRICED}", t.id);
+        if foreign && !row.notes.iter().any(|n| n.contains(assumption)) {
             row.notes.push(caveat.clone());
             row.caveat = Some(match row.caveat.take() {
                 Some(c) => format!("{c}; {caveat}"),
@@ -861,6 +868,44 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
         row.notes.push(caveat.clone());
         row.caveat = Some(caveat);
     }
+}
+
+/// What a relief by place of shipment for goods of another origin leaves out: entering the
+/// commerce of the country shipped from means clearing its customs first (audit-qq QQ18).
+const FIRST_IMPORT_NOT_PRICED: &str =
+    "the duty of the goods' import into that country (entering its commerce) is not in this figure";
+
+/// The layers of the reciprocal rates by country of EO 14326 section 2 (HTSUS 9903.02), as their
+/// levies name their source rows.
+const EO_14326_COUNTRY_RATE: &str = "#ieepa-country-9903.02";
+
+/// Whether a row's goods are shipped from a country other than their declared origin.
+fn indirect(row: &SweepRow) -> bool {
+    matches!((&row.origin, &row.ship_from), (Some(o), Some(s)) if !o.eq_ignore_ascii_case(s))
+}
+
+/// The word a US row needs whose origin is charged a reciprocal rate by country (EO 14326 s.2)
+/// while the goods ship from another country: goods CBP determines to have been transshipped to
+/// evade that rate pay an additional 40 % in its place, with penalties (EO 14326 s.3(a), 90 FR
+/// 37963; HTSUS 9903.02.01), so the figure rests on the goods being of that origin in fact.
+fn transshipment_caveat(row: &SweepRow, q: &Quote) -> Option<String> {
+    let charged = q.lines.iter().flat_map(|l| &l.levies).any(|v| v.source.dataset.contains(EO_14326_COUNTRY_RATE));
+    if !row.destination.eq_ignore_ascii_case("US") || !indirect(row) || !charged {
+        return None;
+    }
+    Some(format!(
+        "origin {} shipped from {}: the figure holds only if the goods were made (substantially transformed) in {0}; an origin is where goods are made, not a label: goods CBP determines to have been transshipped to evade the rate of EO 14326 s.2 pay an additional 40 % in its place, and penalties (EO 14326 s.3(a); HTSUS 9903.02.01; 19 U.S.C. 1592)",
+        row.origin.as_deref().unwrap_or_default(),
+        row.ship_from.as_deref().unwrap_or_default()
+    ))
+}
+
+/// How many conditions a row's figure rests on: goods shipped from a country other than their
+/// origin, a preference claim, a note of what the figure leaves out or assumes. On equal totals
+/// the row with fewer ranks first (audit-qq QQ8, QQ18: "origin VN, ship from CN" was named
+/// cheapest over VN from VN at the same total, only because rows kept the axes' order).
+fn conditions(row: &SweepRow) -> usize {
+    usize::from(indirect(row)) + usize::from(row.claim.is_some()) + usize::from(!row.notes.is_empty())
 }
 
 /// A row's value on each axis, in the order of [`AXES`].
@@ -941,7 +986,7 @@ fn no_preferences_note(destination: &str, agreements: bool) -> String {
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what
-/// the buyer pays in all.
+/// the buyer pays in all, and on equal totals the row resting on fewer [`conditions`] first.
 fn rank(rows: &mut [SweepRow]) {
     let group = |r: &SweepRow| match (r.buyer_total_in_request_currency, r.complete) {
         (Some(_), true) => 0,
@@ -949,6 +994,9 @@ fn rank(rows: &mut [SweepRow]) {
         (None, _) => 2,
     };
     rows.sort_by(|a, b| {
-        group(a).cmp(&group(b)).then(a.buyer_total_in_request_currency.cmp(&b.buyer_total_in_request_currency))
+        group(a)
+            .cmp(&group(b))
+            .then(a.buyer_total_in_request_currency.cmp(&b.buyer_total_in_request_currency))
+            .then(conditions(a).cmp(&conditions(b)))
     });
 }

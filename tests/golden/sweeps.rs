@@ -521,3 +521,61 @@ fn a_sweep_without_an_origin_axis_keeps_each_lines_own_origin_qq19() {
     let usmca = r.rows.iter().find(|x| x.claim.is_some()).expect("the auto row");
     assert!(!usmca.complete, "the mug of CN cannot claim S: {:?}", usmca.claim);
 }
+
+/// audit-qq QQ8. US, 2025-10-15, two mugs (6912.00.48, 9.8 %) at US$20 by courier: goods of VN
+/// pay VN's reciprocal rate of EO 14326 s.2 (20 %, HTSUS 9903.02.69), goods of CN the fentanyl
+/// 20 % and the baseline 10 %: 54.61 against 58.61 whichever the place of shipment. On that tie
+/// the direct route (VN shipped from VN) is named cheapest, not "origin VN, ship from CN"; and a
+/// row of VN goods shipped from CN says what it rests on: goods CBP determines to have been
+/// transshipped to evade the rate pay 40 % in its place (EO 14326 s.3(a), HTSUS 9903.02.01).
+#[test]
+fn a_tie_names_the_direct_route_and_an_indirect_one_names_the_transshipment_rule_qq8() {
+    let req = request(json!({"destination": "US", "origin": "CN", "ship_from": "CN", "date": "2025-10-15",
+        "currency": "USD", "channel": "courier",
+        "lines": [{"id": "mug", "code": "6912.00.4810", "quantity": "2", "unit_price": "20.00"}]}));
+    let axes = SweepAxes { origins: strs(&["CN", "VN"]), ship_froms: strs(&["CN", "VN"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete row");
+    assert_eq!(best.buyer_total_in_request_currency, Some(d("54.61")));
+    assert_eq!((best.origin.as_deref(), best.ship_from.as_deref()), (Some("VN"), Some("VN")), "{:?}", r.rows);
+    assert!(best.notes.is_empty(), "{:?}", best.notes);
+    let via_cn = r.rows.iter().find(|x| x.origin.as_deref() == Some("VN") && x.ship_from.as_deref() == Some("CN"));
+    let via_cn = via_cn.expect("VN from CN");
+    assert_eq!(via_cn.buyer_total_in_request_currency, Some(d("54.61")));
+    assert!(via_cn.notes.iter().any(|n| n.contains("40 %") && n.contains("EO 14326 s.3(a)")), "{:?}", via_cn.notes);
+    // The only route offered is the indirect one: its saving says what it rests on.
+    let axes = SweepAxes { origins: strs(&["CN", "VN"]), ship_froms: strs(&["CN"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let saving = r.savings.iter().find(|s| s.axis == "origin").expect("origin VN saves 4.00");
+    assert_eq!(saving.saving, d("4.00"));
+    assert!(saving.note.as_deref().is_some_and(|n| n.contains("transshipped")), "{saving:?}");
+}
+
+/// audit-qq QQ18. Canada, C$100 of CN tees by courier to ON, 2026-11-26: shipped from the US they
+/// are duty free under the CUSMA courier band (≤ C$150, CBSA D8-2-16), HST 13 % → 113.00, the same
+/// as US goods shipped from the US. On that tie the unconditioned route (US from US) is named
+/// cheapest; the CN-via-US row names its condition (entered into US commerce: CBSA Customs Notice
+/// 20-18) and that the duty of that US import is in no figure.
+#[test]
+fn a_cusma_courier_tie_names_the_unconditioned_route_and_the_us_import_left_out_qq18() {
+    let req = request(json!({"destination": "CA", "subdivision": "ON", "origin": "CN", "ship_from": "CN",
+        "date": "2026-11-26", "currency": "CAD", "channel": "courier",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "2", "unit_price": "50.00"}]}));
+    let axes = SweepAxes {
+        origins: strs(&["CN", "US"]),
+        ship_froms: strs(&["CN", "US"]),
+        claims: strs(&["auto"]),
+        ..Default::default()
+    };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete row");
+    assert_eq!(best.buyer_total_in_request_currency, Some(d("113.00")));
+    assert_eq!((best.origin.as_deref(), best.ship_from.as_deref()), (Some("US"), Some("US")), "{:?}", r.rows);
+    let via_us = r.rows.iter().find(|x| x.origin.as_deref() == Some("CN") && x.ship_from.as_deref() == Some("US"));
+    let via_us = via_us.expect("CN from US");
+    assert_eq!(via_us.buyer_total_in_request_currency, Some(d("113.00")));
+    assert!(via_us
+        .notes
+        .iter()
+        .any(|n| n.contains("entered into the commerce") && n.contains("import into that country")));
+}
