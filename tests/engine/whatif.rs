@@ -31,6 +31,37 @@ fn canada_grey_zone_between_40_00_and_42_01_rules_9() {
     assert!(r.exact);
 }
 
+/// audit-qq QQ20. A MX T-shirt (6109.10.0012) claiming USMCA (S) shipped from CN, US$100,
+/// 2026-11-26: duty Free and no MPF (19 U.S.C. 58c(b)(10)(B)), so net 100.00 gives all-in 100.00;
+/// but the claim holds only if the goods met USMCA art. 4.18 through CN (`W_CLAIM_TRANSIT`), and
+/// any claim assumes the proof of origin is held (`W_CLAIM`). The answer carries both and is
+/// conditional, never "(exact)", as the sweep marks the same figure `100.00?`.
+#[test]
+fn a_claim_that_holds_on_its_transit_rule_makes_the_answer_conditional_qq20() {
+    let req = request(json!({"destination": "US", "origin": "MX", "ship_from": "CN", "date": "2026-11-26",
+        "currency": "USD", "channel": "courier", "claim": "S",
+        "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}]}));
+    let r = reverse(&engine(), &req, d("100"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!((r.net_price, r.landed), (d("100.00"), d("100.00")));
+    assert!(r.conditional && !r.exact, "{r:?}");
+    assert!(r.conditions.iter().any(|c| c.starts_with("W_CLAIM_TRANSIT:")), "{:?}", r.conditions);
+    assert!(r.conditions.iter().any(|c| c.starts_with("W_CLAIM:")), "{:?}", r.conditions);
+}
+
+/// audit-qq QQ11. A KH bicycle to DE (8712.00.30, 14 %) whose anti-dumping duty is listed, not
+/// priced: net 368.57 gives all-in at least 500.00 (368.57 × 1.14 × 1.19), the net price an upper
+/// bound; `exact` agrees with that bound (false), not "the target is hit" beside it.
+#[test]
+fn an_upper_bound_answer_is_not_exact_qq11() {
+    let req = request(json!({"destination": "DE", "origin": "KH", "ship_from": "KH", "date": "2026-11-26",
+        "currency": "EUR", "channel": "freight",
+        "lines": [{"id": "bike", "code": "8712.00.30", "quantity": "1", "unit_price": "300.00"}]}));
+    let r = reverse(&engine(), &req, d("500"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!((r.net_price, r.landed), (d("368.57"), d("500.00")));
+    assert_eq!(r.bound.as_ref().map(|b| b.net_price_is.as_str()), Some("upper"));
+    assert!(!r.exact, "{r:?}");
+}
+
 /// audit-hh (notes): Brazil's band levy is named with the consignment's value ("Import tax
 /// (br-prc-60, consignment 50.23 USD)"), so one cent more read as a new levy and the grey zone
 /// was called "a threshold". Remessa Conforme, US$45.22 + 5.00 by courier at 5.50: 60 % band at
