@@ -403,3 +403,30 @@ fn invoice_check_never_expects_the_carrier_to_bill_tax_the_seller_collected_vata
     assert_eq!(check.overcharge, d("20.00"));
     assert!(check.differences.iter().any(|x| x.item == "tax"), "{:?}", check.differences);
 }
+
+/// audit-qq QQ15. A GB jacket (6201.40.00) to DE claiming the TCA, EUR 400, 2026-11-26: duty 0
+/// (TCA art. 21 with the statement on origin), VAT 19 % × 400 = 76.00. A bill of 48.00 duty and
+/// 85.12 VAT is the cart without the claim (12 % × 400 = 48.00; 19 % × 448 = 85.12): the first
+/// likely cause named is the preference not applied at entry, not "a different classification".
+#[test]
+fn a_bill_equal_to_the_unclaimed_figures_names_the_preference_not_applied_qq15() {
+    let req = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier", "claim": "TCA",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "1", "unit_price": "400.00"}]}));
+    let billed = landed::invoice::Billed { duty: Some(d("48.00")), tax: Some(d("85.12")), fees: None };
+    let r = landed::invoice::check(&engine(), &req, &billed).unwrap();
+    let duty = r.differences.iter().find(|x| x.item == "duty").expect("duty differs");
+    assert_eq!((duty.expected, duty.difference), (Some(d("0")), Some(d("48.00"))));
+    assert!(
+        duty.likely_causes[0].starts_with("the preference claimed (TCA) was not applied at entry"),
+        "{:?}",
+        duty.likely_causes
+    );
+    let tax = r.differences.iter().find(|x| x.item == "tax").expect("tax differs");
+    assert_eq!(tax.difference, Some(d("9.12")));
+    assert!(tax.likely_causes[0].contains("the tax without the claim is 85.12"), "{:?}", tax.likely_causes);
+    // A bill of another figure is not put down to the claim.
+    let other = landed::invoice::Billed { duty: Some(d("40.00")), tax: None, fees: None };
+    let r = landed::invoice::check(&engine(), &req, &other).unwrap();
+    assert!(r.differences[0].likely_causes.iter().all(|c| !c.contains("not applied at entry")));
+}
