@@ -315,10 +315,24 @@ pub fn sweep_with_progress(
     if let Some(c) = cheapest.as_ref().filter(|c| !crate::rules::Rules::has_programmes(&c.destination)) {
         let note = no_preferences_note(&c.destination, !engine.rules().programmes(&c.destination).is_empty());
         ties.iter_mut().filter(|t| t.axis == "origin").for_each(|t| t.note = Some(note.clone()));
-        for s in savings.iter_mut().filter(|s| s.axis == "origin") {
+        // A saving that is a claim's is not "charged the general rate" (audit-qq QQ3).
+        for s in savings.iter_mut().filter(|s| s.axis == "origin" && c.claim.is_none()) {
             s.note = Some(match s.note.take() {
                 Some(n) => format!("{n}; {note}"),
                 None => note.clone(),
+            });
+        }
+    }
+    // An origin saving is a sourcing choice, and one resting on a claim needs goods originating
+    // under its rules of origin (audit-qq QQ3, QQ8).
+    if let Some(c) = cheapest.as_ref() {
+        for s in savings.iter_mut().filter(|s| s.axis == "origin") {
+            let rests = origin_saving_note(&s.chosen, c.claim.as_deref());
+            s.note = Some(match s.note.take() {
+                // The transshipment caveat already says an origin is not a label.
+                Some(n) if c.claim.is_none() && n.contains("not a label") => n,
+                Some(n) => format!("{n}; {rests}"),
+                None => rests,
             });
         }
     }
@@ -975,6 +989,21 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
 
 /// What a DDP/DAP comparison leaves out.
 const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared";
+
+/// What an origin saving rests on: goods made in `origin` (an origin is where goods are made or
+/// substantially transformed, not a label), and, with a claim, goods originating there under the
+/// programme's rules of origin with its proof of origin.
+fn origin_saving_note(origin: &str, claim: Option<&str>) -> String {
+    let sourcing = format!(
+        "a sourcing choice: goods made in {origin}, not goods relabelled {origin} (an origin is where goods are made or substantially transformed; declaring another is a misdeclaration)"
+    );
+    match claim {
+        Some(p) => format!(
+            "the saving rests on the claim {p}: goods originating in {origin} under its rules of origin, with its proof of origin; {sourcing}"
+        ),
+        None => sourcing,
+    }
+}
 
 /// What an origin comparison to `destination` leaves out where its preferences are not in our data.
 fn no_preferences_note(destination: &str, agreements: bool) -> String {

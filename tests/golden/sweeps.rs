@@ -579,3 +579,24 @@ fn a_cusma_courier_tie_names_the_unconditioned_route_and_the_us_import_left_out_
         .iter()
         .any(|n| n.contains("entered into the commerce") && n.contains("import into that country")));
 }
+
+/// audit-qq QQ3. A GB jacket (6201.40.00) to DE, EUR 400, 2026-11-26, origins GB and CN, claims
+/// `auto`: GB claiming the TCA 476.00 (duty 0, TCA art. 21; VAT 19 % × 400) against CN 533.12
+/// (12 %; VAT 19 % × 448). The origin saving 57.12 is the claim's: its note says so (goods
+/// originating in GB under the TCA's rules of origin, with its proof), and that an origin is a
+/// sourcing choice, not a label; no longer "the origin axis does not claim" beside it.
+#[test]
+fn an_origin_saving_that_is_a_claims_says_it_rests_on_the_claim_qq3() {
+    let req = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "1", "unit_price": "400.00"}]}));
+    let axes = SweepAxes { origins: strs(&["GB", "CN"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete row");
+    assert_eq!((best.buyer_total_in_request_currency, best.claim.as_deref()), (Some(d("476.00")), Some("TCA")));
+    let saving = r.savings.iter().find(|s| s.axis == "origin").expect("origin GB saves");
+    assert_eq!(saving.saving, d("57.12"));
+    let note = saving.note.as_deref().unwrap_or_default();
+    assert!(note.contains("rests on the claim TCA") && note.contains("not goods relabelled GB"), "{note}");
+    assert!(!note.contains("does not claim"), "{note}");
+}
