@@ -743,6 +743,7 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
     match engine.quote(&r) {
         Ok(q) => {
             fill(&mut row, &q, engine, base, combo.date);
+            unknown_saving_beside_simplified_tariff(&mut row, &q, engine, &r);
             if duties.lower_bound {
                 row.complete = false;
                 row.at_least = true;
@@ -754,6 +755,46 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
             (row, None)
         }
     }
+}
+
+/// A claim's line saving is measured against the general tariff's rate; where the claim sets the
+/// consignment's simplified tariff aside (Japan, Customs Tariff Act art. 3-3) and the cart without
+/// it would be under that tariff, the general rate is not what it would pay, so the saving is not
+/// known (audit-qq QQ5, QQ33: "bag claims EU, saving 20700 JPY" against 14 %, where the unclaimed
+/// bag is under the simplified tariff, rate not known, and may cost less).
+fn unknown_saving_beside_simplified_tariff(row: &mut SweepRow, q: &Quote, engine: &Engine, r: &QuoteRequest) {
+    let simplified = |q: &Quote, applies: bool| {
+        q.thresholds.iter().any(|t| t.effect == crate::rules::ThresholdEffect::SimplifiedTariff && t.applies == applies)
+    };
+    if row.line_claims.is_empty() || !simplified(q, false) {
+        return;
+    }
+    let mut unclaimed = r.clone();
+    unclaimed.claim = None;
+    unclaimed.lines.iter_mut().for_each(|l| l.claim = None);
+    let Some(u) = engine.quote(&unclaimed).ok().filter(|u| simplified(u, true)) else { return };
+    // A line the simplified tariff excludes (knitted clothing, Customs Answer 6103) pays the
+    // general rate either way: its saving stands. A line whose duty without the claim is not the
+    // claim's general duty (the simplified rate, or not priced) has no known saving.
+    let duty = |l: &LineQuote| -> Option<Decimal> {
+        l.levies.iter().filter(|v| v.kind == crate::quote::LevyKind::Duty).map(|v| v.amount).sum()
+    };
+    let mut unknown = false;
+    for (i, line) in q.lines.iter().enumerate() {
+        let Some(c) = line.claim.as_ref() else { continue };
+        let general = u.lines.get(i).and_then(duty);
+        if c.general_duty.is_none() || general != c.general_duty {
+            unknown = true;
+            if let Some(lc) = row.line_claims.iter_mut().find(|lc| lc.line == line.id.as_ref()) {
+                lc.saving = None;
+            }
+        }
+    }
+    if !unknown {
+        return;
+    }
+    row.claim_saving = None;
+    row.notes.push("the claim's saving is not known: it is measured against the general tariff, but without the claim the consignment is under the simplified tariff, whose figure may be lower".into());
 }
 
 /// How a row's amounts go back to the request currency: by the quote's own rate (divided), or

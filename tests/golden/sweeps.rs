@@ -600,3 +600,21 @@ fn an_origin_saving_that_is_a_claims_says_it_rests_on_the_claim_qq3() {
     assert!(note.contains("rests on the claim TCA") && note.contains("not goods relabelled GB"), "{note}");
     assert!(!note.contains("does not claim"), "{note}");
 }
+
+/// audit-qq QQ5, QQ33. A DE leather bag (4202.21.110) to JP, JPY 300,000 for personal use
+/// (60 %: 180,000, within the simplified tariff's 200,000; Customs Tariff Act art. 3-3),
+/// 2026-11-26, claims `auto`: claiming the EU EPA (2.5 %: 4,500) sets the simplified tariff aside,
+/// and its line saving was "20700 JPY" against the general 14 %, which the unclaimed bag does
+/// not pay: it is under the simplified tariff (rate not known). The saving is not known.
+#[test]
+fn a_japanese_claims_saving_beside_the_simplified_tariff_is_not_known_qq5() {
+    let req = request(json!({"destination": "JP", "origin": "DE", "ship_from": "DE", "date": "2026-11-26",
+        "currency": "JPY", "channel": "courier",
+        "lines": [{"id": "bag", "code": "4202.21.110", "quantity": "1", "unit_price": "300000"}]}));
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let eu = r.rows.iter().find(|x| x.claim.as_deref() == Some("EU")).expect("the EU claim");
+    assert_eq!(eu.buyer_total_in_request_currency, Some(d("322800")));
+    assert_eq!((eu.line_claims[0].saving, eu.claim_saving), (None, None), "{eu:?}");
+    assert!(eu.notes.iter().any(|n| n.contains("saving is not known")), "{:?}", eu.notes);
+}
