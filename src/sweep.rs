@@ -323,6 +323,17 @@ pub fn sweep_with_progress(
             });
         }
     }
+    // A place of shipment whose claim holds on its transit rule is no certain loss: with the rule
+    // met the claim stands there too, so the saving is at most the one shown (audit-qq QQ2).
+    if let Some(c) = cheapest.as_ref().filter(|c| c.claim.is_some()) {
+        for s in savings.iter_mut().filter(|s| s.axis == "ship_from") {
+            let Some(note) = transit_saving_note(c, &s.instead_of, &rows) else { continue };
+            s.note = Some(match s.note.take() {
+                Some(n) => format!("{n}; {note}"),
+                None => note,
+            });
+        }
+    }
     // An origin saving is a sourcing choice, and one resting on a claim needs goods originating
     // under its rules of origin (audit-qq QQ3, QQ8).
     if let Some(c) = cheapest.as_ref() {
@@ -1030,6 +1041,28 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
 
 /// What a DDP/DAP comparison leaves out.
 const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared";
+
+/// The row of the cheapest's values and claim shipped from `instead_of` whose claim holds only on
+/// its transit rule, said as what the saving would be with the rule met.
+fn transit_saving_note(cheapest: &SweepRow, instead_of: &str, rows: &[SweepRow]) -> Option<String> {
+    const SHIP_FROM: usize = 2;
+    let (chosen, best) = (axis_values(cheapest), cheapest.buyer_total_in_request_currency?);
+    let conditional = rows.iter().find(|r| {
+        let v = axis_values(r);
+        !r.complete
+            && r.claim == cheapest.claim
+            && v[SHIP_FROM] == instead_of
+            && (0..AXES.len()).all(|j| j == SHIP_FROM || v[j] == chosen[j])
+            && r.notes.iter().any(|n| n.contains("transit rule"))
+    })?;
+    let total = conditional.buyer_total_in_request_currency?;
+    let p = cheapest.claim.as_deref().unwrap_or_default();
+    let at_least = if conditional.at_least { "at least " } else { "" };
+    Some(format!(
+        "at most this: shipped from {instead_of} the claim {p} still holds if the goods met its transit rule there ({at_least}{total}), and the saving is then {}",
+        total - best
+    ))
+}
 
 /// What an origin saving rests on: goods made in `origin` (an origin is where goods are made or
 /// substantially transformed, not a label), and, with a claim, goods originating there under the

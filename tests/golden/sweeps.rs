@@ -618,3 +618,21 @@ fn a_japanese_claims_saving_beside_the_simplified_tariff_is_not_known_qq5() {
     assert_eq!((eu.line_claims[0].saving, eu.claim_saving), (None, None), "{eu:?}");
     assert!(eu.notes.iter().any(|n| n.contains("saving is not known")), "{:?}", eu.notes);
 }
+
+/// audit-qq QQ2. The GB jacket to DE claiming the TCA, shipped from GB or CN: from CN the claim
+/// holds only under the TCA's non-alteration rule (art. 43: kept under customs control in the
+/// third country), so that row is `476.00?` and ranks after the complete ones; "ship_from GB
+/// instead of CN saves 57.12" (against CN without a claim) is at most the saving: with the rule
+/// met it is 0.00, and the saving's note says so.
+#[test]
+fn a_ship_from_saving_against_a_route_whose_claim_holds_on_transit_is_at_most_qq2() {
+    let req = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "1", "unit_price": "400.00"}]}));
+    let axes = SweepAxes { ship_froms: strs(&["GB", "CN"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let saving = r.savings.iter().find(|s| s.axis == "ship_from").expect("ship_from GB saves");
+    assert_eq!((saving.chosen.as_str(), saving.saving), ("GB", d("57.12")));
+    let note = saving.note.as_deref().unwrap_or_default();
+    assert!(note.contains("at most this") && note.contains("the saving is then 0.00"), "{note}");
+}
