@@ -68,11 +68,22 @@ fn known(l: &Levy) -> Decimal {
     l.amount.or(l.partial_amount).unwrap_or_default()
 }
 
-/// The exactness of a change from `before` to `after`, an absent levy being an exact zero.
+/// The exactness of a change from `before` to `after`, an absent levy being an exact zero. A
+/// rounding adjustment not priced (a declaration total rounded down, whose base is only at least
+/// its known part) bounds nothing: the final difference may be anything within one step, so a
+/// change with one is `unknown` (audit-qq QQ12: "a rise of at least 12" for Japan's ¥100 step).
 fn delta_is(before: Option<&Levy>, after: Option<&Levy>) -> Exactness {
     let exact = |l: Option<&Levy>| l.is_none_or(|l| l.amount.is_some());
+    let rounding_unpriced =
+        |l: Option<&Levy>| l.is_some_and(|l| l.amount.is_none() && l.source.dataset.contains(ROUNDING_ROWS));
+    if rounding_unpriced(before) || rounding_unpriced(after) {
+        return Exactness::Unknown;
+    }
     Exactness::of_difference(exact(before), exact(after))
 }
+
+/// The table of rounding adjustments (`tax_rounding.tsv`) as a levy's source names it.
+const ROUNDING_ROWS: &str = "tax_rounding.tsv#";
 
 /// Why the duties of one side (a line, or the shipment) are not known on its date: set when that
 /// side has no duty levy at all and is not fully priced (its duty had no source), so a duty levy

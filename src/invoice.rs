@@ -129,6 +129,7 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     // A simplified regime's seller may collect the duty too (Remessa Conforme).
     let duty_at_sale = t.duty_collected_at_sale.unwrap_or_default();
     let border_tax = t.tax - (t.collected_at_sale - duty_at_sale);
+    let unclaimed = Unclaimed::of(engine, req, &q);
     let differences = [
         ("duty", billed.duty, t.duty - duty_at_sale, Component::Duty),
         ("tax", billed.tax, border_tax, Component::Tax),
@@ -156,6 +157,9 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
                 ),
             );
         }
+        if let Some(cause) = unclaimed.as_ref().and_then(|u| u.cause(&d)) {
+            d.likely_causes.insert(0, cause);
+        }
         d
     })
     .collect();
@@ -165,6 +169,78 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     let not_checked = given.iter().filter(|(_, a)| a.is_none()).map(|(f, _)| f.to_string()).collect();
     let overcharge_is = if t.complete { Exactness::Exact } else { Exactness::AtMost };
     Ok(InvoiceCheck { quote: q, differences, overcharge, overcharge_is, not_checked })
+}
+
+/// The border duty and tax of a quote: what the carrier bills (the seller's share at the sale
+/// left out).
+fn at_border(q: &Quote) -> (Decimal, Decimal) {
+    let t = &q.totals;
+    let duty_at_sale = t.duty_collected_at_sale.unwrap_or_default();
+    (t.duty - duty_at_sale, t.tax - (t.collected_at_sale - duty_at_sale))
+}
+
+/// The figures of a claimed cart priced without its claims: a bill equal to them means the
+/// preference was not applied at entry (audit-qq QQ15: a TCA jacket billed 48.00 duty, the 12 %
+/// general rate, was put down to "a different classification or exchange rate").
+struct Unclaimed {
+    /// The programmes claimed, `+`-joined.
+    programmes: String,
+    duty: Decimal,
+    tax: Decimal,
+    currency: crate::money::Currency,
+    /// Most the bill may differ from an unclaimed figure and match it (a cent per line).
+    tolerance: Decimal,
+}
+
+impl Unclaimed {
+    /// None when no line claims, or the cart cannot be priced without its claims, or is not
+    /// complete so (its figures are then no match).
+    fn of(engine: &Engine, req: &QuoteRequest, q: &Quote) -> Option<Unclaimed> {
+        let mut programmes: Vec<&str> = Vec::new();
+        for p in q.lines.iter().filter_map(|l| l.claim.as_ref()).map(|c| c.program.as_str()) {
+            if !programmes.contains(&p) {
+                programmes.push(p);
+            }
+        }
+        if programmes.is_empty() {
+            return None;
+        }
+        let mut r = req.clone();
+        r.claim = None;
+        r.lines.iter_mut().for_each(|l| l.claim = None);
+        let without = engine.quote(&r).ok().filter(|w| w.totals.complete)?;
+        let (duty, tax) = at_border(&without);
+        Some(Unclaimed {
+            programmes: programmes.join("+"),
+            duty,
+            tax,
+            currency: without.currency,
+            tolerance: Decimal::new(1, 2) * Decimal::from(q.lines.len().max(1)),
+        })
+    }
+
+    /// The cause to list first when a billed duty or tax above the claimed figure is the one
+    /// without the claim.
+    fn cause(&self, d: &Difference) -> Option<String> {
+        let unclaimed = match d.item.as_str() {
+            "duty" => self.duty,
+            "tax" => self.tax,
+            _ => return None,
+        };
+        let above = d.difference.is_some_and(|x| x > Decimal::ZERO);
+        if !above || (d.billed - unclaimed).abs() > self.tolerance {
+            return None;
+        }
+        let (p, c) = (&self.programmes, self.currency);
+        Some(match d.item.as_str() {
+            "duty" => format!(
+                "the preference claimed ({p}) was not applied at entry: the bill is the duty without the claim, {unclaimed} {c}; ask whether the claim and its proof of origin were declared (a repayment may be asked for where the law allows it)"
+            ),
+            _ => format!(
+                "the tax on the duty of the preference not applied ({p}): the tax without the claim is {unclaimed} {c}"
+            ),
+        })
+    }
 }
 
 /// One component's comparison: none when billed equals a complete expected figure. An

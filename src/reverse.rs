@@ -89,7 +89,8 @@ pub struct ReverseResult {
     /// The all-in price that net price gives, in the destination's customs currency.
     pub landed: Decimal,
     pub currency: String,
-    /// True when `landed` equals the target exactly.
+    /// True when `landed` equals the target, every levy is priced (no `bound`) and no claim
+    /// holds only on a condition (`conditional` false): a figure the answer can stand on.
     pub exact: bool,
     /// Set when the target falls in a grey zone.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,6 +104,15 @@ pub struct ReverseResult {
     /// net price is only an upper bound (the true one may be lower).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// What the answer's preference claim rests on: the quote's claim warnings, each as
+    /// `CODE: message` (`W_CLAIM`: proof of origin held; `W_CLAIM_TRANSIT`: its transit rule met).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+    /// True when a line's claim holds only if the goods met its transit rule on the way from the
+    /// place of shipment (USMCA art. 4.18): the figure holds on that condition only, as a sweep's
+    /// `?` row (audit-qq QQ20), and is never `exact`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
     /// The snapshot, date and exchange rates the answer's quote was priced with (the target is
     /// in the destination's currency, the net price in the request's): the answer can be priced
     /// again from them (audit-s S12).
@@ -121,10 +131,33 @@ pub struct Bound {
     pub reason: String,
 }
 
-/// What an answer carries from its quote: the bound an incomplete one makes of it, and the
-/// snapshot, date and exchange rates it was priced with.
-fn answered(q: &Quote) -> (Option<Bound>, String, crate::date::Date, Vec<crate::fx::FxUsed>) {
-    (bound_of(q), q.snapshot_id.to_string(), q.as_of, q.fx.clone())
+/// What an answer carries from its quote: the bound an incomplete one makes of it, the
+/// conditions its claims rest on, and the snapshot, date and exchange rates it was priced with.
+struct Answered {
+    bound: Option<Bound>,
+    conditions: Vec<String>,
+    conditional: bool,
+    snapshot_id: String,
+    as_of: crate::date::Date,
+    fx: Vec<crate::fx::FxUsed>,
+}
+
+fn answered(q: &Quote) -> Answered {
+    use crate::error::WarningCode;
+    let conditions = q
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.code, WarningCode::Claim | WarningCode::ClaimTransit))
+        .map(|w| format!("{}: {}", w.code, w.message))
+        .collect();
+    Answered {
+        bound: bound_of(q),
+        conditions,
+        conditional: q.lines.iter().any(|l| l.claim.as_ref().is_some_and(|c| c.transit_condition)),
+        snapshot_id: q.snapshot_id.to_string(),
+        as_of: q.as_of,
+        fx: q.fx.clone(),
+    }
 }
 
 /// What the buyer pays in all: the target's measure.
@@ -272,21 +305,23 @@ pub fn reverse(
     // Every answer is priced again at its net price for the bound, snapshot, date and rates it
     // carries; only the net price, its all-in price, the grey zone and the absorbed part vary.
     let result_at = |net_price: Decimal, landed: Decimal, grey_zone: Option<GreyZone>, absorbed| {
-        let (bound, snapshot_id, as_of, fx) = answered(&quote_at(engine, req, net_price)?);
+        let a = answered(&quote_at(engine, req, net_price)?);
         Ok(ReverseResult {
             target,
             net_price,
             landed,
             currency: currency.to_string(),
-            exact: landed == target,
+            exact: landed == target && a.bound.is_none() && !a.conditional,
             grey_zone,
             policy,
             charm,
             absorbed,
-            bound,
-            snapshot_id,
-            as_of,
-            fx,
+            bound: a.bound,
+            conditions: a.conditions,
+            conditional: a.conditional,
+            snapshot_id: a.snapshot_id,
+            as_of: a.as_of,
+            fx: a.fx,
         })
     };
     if landed_lo == target {
@@ -340,6 +375,12 @@ pub struct CartReverseResult {
     /// Set when the quote at the answer is incomplete (see [`ReverseResult::bound`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// As [`ReverseResult::conditions`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+    /// As [`ReverseResult::conditional`].
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
     /// As [`ReverseResult::snapshot_id`]: what the answer's quote was priced with.
     pub snapshot_id: String,
     pub as_of: crate::date::Date,
@@ -402,18 +443,20 @@ pub fn reverse_cart(
     let prices = |k: Decimal| scaled(req, k).lines.iter().map(|l| (l.id.clone(), l.unit_price)).collect::<Vec<_>>();
     let (landed_lo, landed_hi) = (landed(lo)?, landed(hi)?);
     let result = |k: Decimal, landed: Decimal, exact: bool, zone: Option<GreyZone>, absorbed: Option<Decimal>| {
-        let (bound, snapshot_id, as_of, fx) = answered(&engine.quote(&scaled(req, k))?);
+        let a = answered(&engine.quote(&scaled(req, k))?);
         Ok(CartReverseResult {
-            bound,
-            snapshot_id,
-            as_of,
-            fx,
+            exact: exact && a.bound.is_none() && !a.conditional,
+            bound: a.bound,
+            conditions: a.conditions,
+            conditional: a.conditional,
+            snapshot_id: a.snapshot_id,
+            as_of: a.as_of,
+            fx: a.fx,
             target,
             scale: k.round_dp(12).normalize(),
             net_prices: prices(k),
             landed,
             currency: currency.to_string(),
-            exact,
             grey_zone: zone,
             policy,
             charm,

@@ -315,10 +315,35 @@ pub fn sweep_with_progress(
     if let Some(c) = cheapest.as_ref().filter(|c| !crate::rules::Rules::has_programmes(&c.destination)) {
         let note = no_preferences_note(&c.destination, !engine.rules().programmes(&c.destination).is_empty());
         ties.iter_mut().filter(|t| t.axis == "origin").for_each(|t| t.note = Some(note.clone()));
-        for s in savings.iter_mut().filter(|s| s.axis == "origin") {
+        // A saving that is a claim's is not "charged the general rate" (audit-qq QQ3).
+        for s in savings.iter_mut().filter(|s| s.axis == "origin" && c.claim.is_none()) {
             s.note = Some(match s.note.take() {
                 Some(n) => format!("{n}; {note}"),
                 None => note.clone(),
+            });
+        }
+    }
+    // A place of shipment whose claim holds on its transit rule is no certain loss: with the rule
+    // met the claim stands there too, so the saving is at most the one shown (audit-qq QQ2).
+    if let Some(c) = cheapest.as_ref().filter(|c| c.claim.is_some()) {
+        for s in savings.iter_mut().filter(|s| s.axis == "ship_from") {
+            let Some(note) = transit_saving_note(c, &s.instead_of, &rows) else { continue };
+            s.note = Some(match s.note.take() {
+                Some(n) => format!("{n}; {note}"),
+                None => note,
+            });
+        }
+    }
+    // An origin saving is a sourcing choice, and one resting on a claim needs goods originating
+    // under its rules of origin (audit-qq QQ3, QQ8).
+    if let Some(c) = cheapest.as_ref() {
+        for s in savings.iter_mut().filter(|s| s.axis == "origin") {
+            let rests = origin_saving_note(&s.chosen, c.claim.as_deref());
+            s.note = Some(match s.note.take() {
+                // The transshipment caveat already says an origin is not a label.
+                Some(n) if c.claim.is_none() && n.contains("not a label") => n,
+                Some(n) => format!("{n}; {rests}"),
+                None => rests,
             });
         }
     }
@@ -729,6 +754,7 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
     match engine.quote(&r) {
         Ok(q) => {
             fill(&mut row, &q, engine, base, combo.date);
+            unknown_saving_beside_simplified_tariff(&mut row, &q, engine, &r);
             if duties.lower_bound {
                 row.complete = false;
                 row.at_least = true;
@@ -740,6 +766,46 @@ fn price(engine: &Engine, base: &QuoteRequest, combo: &Combo) -> (SweepRow, Opti
             (row, None)
         }
     }
+}
+
+/// A claim's line saving is measured against the general tariff's rate; where the claim sets the
+/// consignment's simplified tariff aside (Japan, Customs Tariff Act art. 3-3) and the cart without
+/// it would be under that tariff, the general rate is not what it would pay, so the saving is not
+/// known (audit-qq QQ5, QQ33: "bag claims EU, saving 20700 JPY" against 14 %, where the unclaimed
+/// bag is under the simplified tariff, rate not known, and may cost less).
+fn unknown_saving_beside_simplified_tariff(row: &mut SweepRow, q: &Quote, engine: &Engine, r: &QuoteRequest) {
+    let simplified = |q: &Quote, applies: bool| {
+        q.thresholds.iter().any(|t| t.effect == crate::rules::ThresholdEffect::SimplifiedTariff && t.applies == applies)
+    };
+    if row.line_claims.is_empty() || !simplified(q, false) {
+        return;
+    }
+    let mut unclaimed = r.clone();
+    unclaimed.claim = None;
+    unclaimed.lines.iter_mut().for_each(|l| l.claim = None);
+    let Some(u) = engine.quote(&unclaimed).ok().filter(|u| simplified(u, true)) else { return };
+    // A line the simplified tariff excludes (knitted clothing, Customs Answer 6103) pays the
+    // general rate either way: its saving stands. A line whose duty without the claim is not the
+    // claim's general duty (the simplified rate, or not priced) has no known saving.
+    let duty = |l: &LineQuote| -> Option<Decimal> {
+        l.levies.iter().filter(|v| v.kind == crate::quote::LevyKind::Duty).map(|v| v.amount).sum()
+    };
+    let mut unknown = false;
+    for (i, line) in q.lines.iter().enumerate() {
+        let Some(c) = line.claim.as_ref() else { continue };
+        let general = u.lines.get(i).and_then(duty);
+        if c.general_duty.is_none() || general != c.general_duty {
+            unknown = true;
+            if let Some(lc) = row.line_claims.iter_mut().find(|lc| lc.line == line.id.as_ref()) {
+                lc.saving = None;
+            }
+        }
+    }
+    if !unknown {
+        return;
+    }
+    row.claim_saving = None;
+    row.notes.push("the claim's saving is not known: it is measured against the general tariff, but without the claim the consignment is under the simplified tariff, whose figure may be lower".into());
 }
 
 /// How a row's amounts go back to the request currency: by the quote's own rate (divided), or
@@ -803,6 +869,13 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
             row.ship_from.as_deref().unwrap_or("the place of shipment")
         ));
     }
+    // Goods declared of one origin and shipped from another pay the reciprocal rate of that origin
+    // only if they were made there: an origin is where goods are made (substantially transformed),
+    // not a label, and goods CBP finds transshipped to evade it pay 40 % instead (audit-qq QQ8).
+    if let Some(caveat) = transshipment_caveat(row, q) {
+        row.notes.push(caveat.clone());
+        row.caveat = Some(caveat);
+    }
     let claimed: Vec<_> = q.lines.iter().filter_map(|l| l.claim.as_ref()).collect();
     if !claimed.is_empty() {
         row.claim_saving = claimed.iter().map(|c| c.total_saving).sum();
@@ -838,8 +911,8 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
             .lines
             .iter()
             .any(|l| l.origin.as_deref().is_none_or(|o| !t.ship_from.iter().any(|s| s.eq_ignore_ascii_case(o))));
-        let caveat = format!("{}: {assumption}", t.id);
-        if foreign && !row.notes.iter().any(|n| n.ends_with(assumption)) {
+        let caveat = format!("{}: {assumption}; {FIRST_IMPORT_NOT_PRICED}", t.id);
+        if foreign && !row.notes.iter().any(|n| n.contains(assumption)) {
             row.notes.push(caveat.clone());
             row.caveat = Some(match row.caveat.take() {
                 Some(c) => format!("{c}; {caveat}"),
@@ -861,6 +934,44 @@ fn fill(row: &mut SweepRow, q: &Quote, engine: &Engine, base: &QuoteRequest, dat
         row.notes.push(caveat.clone());
         row.caveat = Some(caveat);
     }
+}
+
+/// What a relief by place of shipment for goods of another origin leaves out: entering the
+/// commerce of the country shipped from means clearing its customs first (audit-qq QQ18).
+const FIRST_IMPORT_NOT_PRICED: &str =
+    "the duty of the goods' import into that country (entering its commerce) is not in this figure";
+
+/// The layers of the reciprocal rates by country of EO 14326 section 2 (HTSUS 9903.02), as their
+/// levies name their source rows.
+const EO_14326_COUNTRY_RATE: &str = "#ieepa-country-9903.02";
+
+/// Whether a row's goods are shipped from a country other than their declared origin.
+fn indirect(row: &SweepRow) -> bool {
+    matches!((&row.origin, &row.ship_from), (Some(o), Some(s)) if !o.eq_ignore_ascii_case(s))
+}
+
+/// The word a US row needs whose origin is charged a reciprocal rate by country (EO 14326 s.2)
+/// while the goods ship from another country: goods CBP determines to have been transshipped to
+/// evade that rate pay an additional 40 % in its place, with penalties (EO 14326 s.3(a), 90 FR
+/// 37963; HTSUS 9903.02.01), so the figure rests on the goods being of that origin in fact.
+fn transshipment_caveat(row: &SweepRow, q: &Quote) -> Option<String> {
+    let charged = q.lines.iter().flat_map(|l| &l.levies).any(|v| v.source.dataset.contains(EO_14326_COUNTRY_RATE));
+    if !row.destination.eq_ignore_ascii_case("US") || !indirect(row) || !charged {
+        return None;
+    }
+    Some(format!(
+        "origin {} shipped from {}: the figure holds only if the goods were made (substantially transformed) in {0}; an origin is where goods are made, not a label: goods CBP determines to have been transshipped to evade the rate of EO 14326 s.2 pay an additional 40 % in its place, and penalties (EO 14326 s.3(a); HTSUS 9903.02.01; 19 U.S.C. 1592)",
+        row.origin.as_deref().unwrap_or_default(),
+        row.ship_from.as_deref().unwrap_or_default()
+    ))
+}
+
+/// How many conditions a row's figure rests on: goods shipped from a country other than their
+/// origin, a preference claim, a note of what the figure leaves out or assumes. On equal totals
+/// the row with fewer ranks first (audit-qq QQ8, QQ18: "origin VN, ship from CN" was named
+/// cheapest over VN from VN at the same total, only because rows kept the axes' order).
+fn conditions(row: &SweepRow) -> usize {
+    usize::from(indirect(row)) + usize::from(row.claim.is_some()) + usize::from(!row.notes.is_empty())
 }
 
 /// A row's value on each axis, in the order of [`AXES`].
@@ -931,6 +1042,43 @@ fn savings(cheapest: &SweepRow, complete: &[&SweepRow]) -> (Vec<AxisSaving>, Vec
 /// What a DDP/DAP comparison leaves out.
 const INCOTERM_NOTE: &str = "duty, tax and government fees only: a carrier's own clearance or disbursement charge, billed to the recipient under DAP, is not in our data and not compared";
 
+/// The row of the cheapest's values and claim shipped from `instead_of` whose claim holds only on
+/// its transit rule, said as what the saving would be with the rule met.
+fn transit_saving_note(cheapest: &SweepRow, instead_of: &str, rows: &[SweepRow]) -> Option<String> {
+    const SHIP_FROM: usize = 2;
+    let (chosen, best) = (axis_values(cheapest), cheapest.buyer_total_in_request_currency?);
+    let conditional = rows.iter().find(|r| {
+        let v = axis_values(r);
+        !r.complete
+            && r.claim == cheapest.claim
+            && v[SHIP_FROM] == instead_of
+            && (0..AXES.len()).all(|j| j == SHIP_FROM || v[j] == chosen[j])
+            && r.notes.iter().any(|n| n.contains("transit rule"))
+    })?;
+    let total = conditional.buyer_total_in_request_currency?;
+    let p = cheapest.claim.as_deref().unwrap_or_default();
+    let at_least = if conditional.at_least { "at least " } else { "" };
+    Some(format!(
+        "at most this: shipped from {instead_of} the claim {p} still holds if the goods met its transit rule there ({at_least}{total}), and the saving is then {}",
+        total - best
+    ))
+}
+
+/// What an origin saving rests on: goods made in `origin` (an origin is where goods are made or
+/// substantially transformed, not a label), and, with a claim, goods originating there under the
+/// programme's rules of origin with its proof of origin.
+fn origin_saving_note(origin: &str, claim: Option<&str>) -> String {
+    let sourcing = format!(
+        "a sourcing choice: goods made in {origin}, not goods relabelled {origin} (an origin is where goods are made or substantially transformed; declaring another is a misdeclaration)"
+    );
+    match claim {
+        Some(p) => format!(
+            "the saving rests on the claim {p}: goods originating in {origin} under its rules of origin, with its proof of origin; {sourcing}"
+        ),
+        None => sourcing,
+    }
+}
+
 /// What an origin comparison to `destination` leaves out where its preferences are not in our data.
 fn no_preferences_note(destination: &str, agreements: bool) -> String {
     match agreements {
@@ -941,7 +1089,7 @@ fn no_preferences_note(destination: &str, agreements: bool) -> String {
 }
 
 /// Complete quotes first, then incomplete ones, then unpriced; each group cheapest first by what
-/// the buyer pays in all.
+/// the buyer pays in all, and on equal totals the row resting on fewer [`conditions`] first.
 fn rank(rows: &mut [SweepRow]) {
     let group = |r: &SweepRow| match (r.buyer_total_in_request_currency, r.complete) {
         (Some(_), true) => 0,
@@ -949,6 +1097,9 @@ fn rank(rows: &mut [SweepRow]) {
         (None, _) => 2,
     };
     rows.sort_by(|a, b| {
-        group(a).cmp(&group(b)).then(a.buyer_total_in_request_currency.cmp(&b.buyer_total_in_request_currency))
+        group(a)
+            .cmp(&group(b))
+            .then(a.buyer_total_in_request_currency.cmp(&b.buyer_total_in_request_currency))
+            .then(conditions(a).cmp(&conditions(b)))
     });
 }

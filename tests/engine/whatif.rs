@@ -31,6 +31,37 @@ fn canada_grey_zone_between_40_00_and_42_01_rules_9() {
     assert!(r.exact);
 }
 
+/// audit-qq QQ20. A MX T-shirt (6109.10.0012) claiming USMCA (S) shipped from CN, US$100,
+/// 2026-11-26: duty Free and no MPF (19 U.S.C. 58c(b)(10)(B)), so net 100.00 gives all-in 100.00;
+/// but the claim holds only if the goods met USMCA art. 4.18 through CN (`W_CLAIM_TRANSIT`), and
+/// any claim assumes the proof of origin is held (`W_CLAIM`). The answer carries both and is
+/// conditional, never "(exact)", as the sweep marks the same figure `100.00?`.
+#[test]
+fn a_claim_that_holds_on_its_transit_rule_makes_the_answer_conditional_qq20() {
+    let req = request(json!({"destination": "US", "origin": "MX", "ship_from": "CN", "date": "2026-11-26",
+        "currency": "USD", "channel": "courier", "claim": "S",
+        "lines": [{"id": "tee", "code": "6109.10.0012", "quantity": "1", "unit_price": "100.00"}]}));
+    let r = reverse(&engine(), &req, d("100"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!((r.net_price, r.landed), (d("100.00"), d("100.00")));
+    assert!(r.conditional && !r.exact, "{r:?}");
+    assert!(r.conditions.iter().any(|c| c.starts_with("W_CLAIM_TRANSIT:")), "{:?}", r.conditions);
+    assert!(r.conditions.iter().any(|c| c.starts_with("W_CLAIM:")), "{:?}", r.conditions);
+}
+
+/// audit-qq QQ11. A KH bicycle to DE (8712.00.30, 14 %) whose anti-dumping duty is listed, not
+/// priced: net 368.57 gives all-in at least 500.00 (368.57 × 1.14 × 1.19), the net price an upper
+/// bound; `exact` agrees with that bound (false), not "the target is hit" beside it.
+#[test]
+fn an_upper_bound_answer_is_not_exact_qq11() {
+    let req = request(json!({"destination": "DE", "origin": "KH", "ship_from": "KH", "date": "2026-11-26",
+        "currency": "EUR", "channel": "freight",
+        "lines": [{"id": "bike", "code": "8712.00.30", "quantity": "1", "unit_price": "300.00"}]}));
+    let r = reverse(&engine(), &req, d("500"), Charm::None, GreyZonePolicy::ClampBelow).unwrap();
+    assert_eq!((r.net_price, r.landed), (d("368.57"), d("500.00")));
+    assert_eq!(r.bound.as_ref().map(|b| b.net_price_is.as_str()), Some("upper"));
+    assert!(!r.exact, "{r:?}");
+}
+
 /// audit-hh (notes): Brazil's band levy is named with the consignment's value ("Import tax
 /// (br-prc-60, consignment 50.23 USD)"), so one cent more read as a new levy and the grey zone
 /// was called "a threshold". Remessa Conforme, US$45.22 + 5.00 by courier at 5.50: 60 % band at
@@ -371,4 +402,31 @@ fn invoice_check_never_expects_the_carrier_to_bill_tax_the_seller_collected_vata
     assert_eq!(check.quote.totals.collected_at_sale, d("20.00"));
     assert_eq!(check.overcharge, d("20.00"));
     assert!(check.differences.iter().any(|x| x.item == "tax"), "{:?}", check.differences);
+}
+
+/// audit-qq QQ15. A GB jacket (6201.40.00) to DE claiming the TCA, EUR 400, 2026-11-26: duty 0
+/// (TCA art. 21 with the statement on origin), VAT 19 % × 400 = 76.00. A bill of 48.00 duty and
+/// 85.12 VAT is the cart without the claim (12 % × 400 = 48.00; 19 % × 448 = 85.12): the first
+/// likely cause named is the preference not applied at entry, not "a different classification".
+#[test]
+fn a_bill_equal_to_the_unclaimed_figures_names_the_preference_not_applied_qq15() {
+    let req = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier", "claim": "TCA",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "1", "unit_price": "400.00"}]}));
+    let billed = landed::invoice::Billed { duty: Some(d("48.00")), tax: Some(d("85.12")), fees: None };
+    let r = landed::invoice::check(&engine(), &req, &billed).unwrap();
+    let duty = r.differences.iter().find(|x| x.item == "duty").expect("duty differs");
+    assert_eq!((duty.expected, duty.difference), (Some(d("0")), Some(d("48.00"))));
+    assert!(
+        duty.likely_causes[0].starts_with("the preference claimed (TCA) was not applied at entry"),
+        "{:?}",
+        duty.likely_causes
+    );
+    let tax = r.differences.iter().find(|x| x.item == "tax").expect("tax differs");
+    assert_eq!(tax.difference, Some(d("9.12")));
+    assert!(tax.likely_causes[0].contains("the tax without the claim is 85.12"), "{:?}", tax.likely_causes);
+    // A bill of another figure is not put down to the claim.
+    let other = landed::invoice::Billed { duty: Some(d("40.00")), tax: None, fees: None };
+    let r = landed::invoice::check(&engine(), &req, &other).unwrap();
+    assert!(r.differences[0].likely_causes.iter().all(|c| !c.contains("not applied at entry")));
 }

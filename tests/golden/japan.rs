@@ -456,3 +456,25 @@ fn a_designated_article_pays_and_the_rest_of_its_parcel_under_10000_yen_keeps_th
     let above = parcel("6000");
     assert!(common::levy(&above.lines[1], LevyKind::Duty) > d("0"), "{:?}", above.lines[1]);
 }
+
+/// audit-qq QQ12. A DE bag (4202.21.110, JPY 300,000, claim EU) across 2027-04-01, when the EPA's
+/// next stage is not in our data: each tax part's declaration total is rounded down to ¥100 (Act
+/// on General Rules for National Taxes art. 119(1); Local Tax Act art. 20-4-2). Its difference on
+/// 2027-04-01 is known only in part (the base is at least its known part), so the change of that
+/// adjustment bounds nothing: `unknown`, never "a rise of at least 12".
+#[test]
+fn a_rounding_adjustment_not_priced_is_an_unknown_change_in_diff_qq12() {
+    let req = request(json!({"destination": "JP", "origin": "DE", "ship_from": "DE", "date": "2027-03-31",
+        "currency": "JPY", "channel": "courier", "claim": "EU",
+        "lines": [{"id": "bag", "code": "4202.21.110", "quantity": "1", "unit_price": "300000"}]}));
+    let c = landed::diff::compare_dates(
+        &engine(),
+        &req,
+        Date::parse("2027-03-31").unwrap(),
+        Date::parse("2027-04-01").unwrap(),
+    )
+    .unwrap();
+    let rounding: Vec<_> = c.changes.iter().filter(|x| x.name.contains("rounded down")).collect();
+    assert_eq!(rounding.len(), 2, "{:?}", c.changes);
+    assert!(rounding.iter().all(|x| x.delta_is == Exactness::Unknown), "{rounding:?}");
+}

@@ -521,3 +521,118 @@ fn a_sweep_without_an_origin_axis_keeps_each_lines_own_origin_qq19() {
     let usmca = r.rows.iter().find(|x| x.claim.is_some()).expect("the auto row");
     assert!(!usmca.complete, "the mug of CN cannot claim S: {:?}", usmca.claim);
 }
+
+/// audit-qq QQ8. US, 2025-10-15, two mugs (6912.00.48, 9.8 %) at US$20 by courier: goods of VN
+/// pay VN's reciprocal rate of EO 14326 s.2 (20 %, HTSUS 9903.02.69), goods of CN the fentanyl
+/// 20 % and the baseline 10 %: 54.61 against 58.61 whichever the place of shipment. On that tie
+/// the direct route (VN shipped from VN) is named cheapest, not "origin VN, ship from CN"; and a
+/// row of VN goods shipped from CN says what it rests on: goods CBP determines to have been
+/// transshipped to evade the rate pay 40 % in its place (EO 14326 s.3(a), HTSUS 9903.02.01).
+#[test]
+fn a_tie_names_the_direct_route_and_an_indirect_one_names_the_transshipment_rule_qq8() {
+    let req = request(json!({"destination": "US", "origin": "CN", "ship_from": "CN", "date": "2025-10-15",
+        "currency": "USD", "channel": "courier",
+        "lines": [{"id": "mug", "code": "6912.00.4810", "quantity": "2", "unit_price": "20.00"}]}));
+    let axes = SweepAxes { origins: strs(&["CN", "VN"]), ship_froms: strs(&["CN", "VN"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete row");
+    assert_eq!(best.buyer_total_in_request_currency, Some(d("54.61")));
+    assert_eq!((best.origin.as_deref(), best.ship_from.as_deref()), (Some("VN"), Some("VN")), "{:?}", r.rows);
+    assert!(best.notes.is_empty(), "{:?}", best.notes);
+    let via_cn = r.rows.iter().find(|x| x.origin.as_deref() == Some("VN") && x.ship_from.as_deref() == Some("CN"));
+    let via_cn = via_cn.expect("VN from CN");
+    assert_eq!(via_cn.buyer_total_in_request_currency, Some(d("54.61")));
+    assert!(via_cn.notes.iter().any(|n| n.contains("40 %") && n.contains("EO 14326 s.3(a)")), "{:?}", via_cn.notes);
+    // The only route offered is the indirect one: its saving says what it rests on.
+    let axes = SweepAxes { origins: strs(&["CN", "VN"]), ship_froms: strs(&["CN"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let saving = r.savings.iter().find(|s| s.axis == "origin").expect("origin VN saves 4.00");
+    assert_eq!(saving.saving, d("4.00"));
+    assert!(saving.note.as_deref().is_some_and(|n| n.contains("transshipped")), "{saving:?}");
+}
+
+/// audit-qq QQ18. Canada, C$100 of CN tees by courier to ON, 2026-11-26: shipped from the US they
+/// are duty free under the CUSMA courier band (≤ C$150, CBSA D8-2-16), HST 13 % → 113.00, the same
+/// as US goods shipped from the US. On that tie the unconditioned route (US from US) is named
+/// cheapest; the CN-via-US row names its condition (entered into US commerce: CBSA Customs Notice
+/// 20-18) and that the duty of that US import is in no figure.
+#[test]
+fn a_cusma_courier_tie_names_the_unconditioned_route_and_the_us_import_left_out_qq18() {
+    let req = request(json!({"destination": "CA", "subdivision": "ON", "origin": "CN", "ship_from": "CN",
+        "date": "2026-11-26", "currency": "CAD", "channel": "courier",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "2", "unit_price": "50.00"}]}));
+    let axes = SweepAxes {
+        origins: strs(&["CN", "US"]),
+        ship_froms: strs(&["CN", "US"]),
+        claims: strs(&["auto"]),
+        ..Default::default()
+    };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete row");
+    assert_eq!(best.buyer_total_in_request_currency, Some(d("113.00")));
+    assert_eq!((best.origin.as_deref(), best.ship_from.as_deref()), (Some("US"), Some("US")), "{:?}", r.rows);
+    let via_us = r.rows.iter().find(|x| x.origin.as_deref() == Some("CN") && x.ship_from.as_deref() == Some("US"));
+    let via_us = via_us.expect("CN from US");
+    assert_eq!(via_us.buyer_total_in_request_currency, Some(d("113.00")));
+    assert!(via_us
+        .notes
+        .iter()
+        .any(|n| n.contains("entered into the commerce") && n.contains("import into that country")));
+}
+
+/// audit-qq QQ3. A GB jacket (6201.40.00) to DE, EUR 400, 2026-11-26, origins GB and CN, claims
+/// `auto`: GB claiming the TCA 476.00 (duty 0, TCA art. 21; VAT 19 % × 400) against CN 533.12
+/// (12 %; VAT 19 % × 448). The origin saving 57.12 is the claim's: its note says so (goods
+/// originating in GB under the TCA's rules of origin, with its proof), and that an origin is a
+/// sourcing choice, not a label; no longer "the origin axis does not claim" beside it.
+#[test]
+fn an_origin_saving_that_is_a_claims_says_it_rests_on_the_claim_qq3() {
+    let req = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "1", "unit_price": "400.00"}]}));
+    let axes = SweepAxes { origins: strs(&["GB", "CN"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let best = r.cheapest.as_ref().expect("a complete row");
+    assert_eq!((best.buyer_total_in_request_currency, best.claim.as_deref()), (Some(d("476.00")), Some("TCA")));
+    let saving = r.savings.iter().find(|s| s.axis == "origin").expect("origin GB saves");
+    assert_eq!(saving.saving, d("57.12"));
+    let note = saving.note.as_deref().unwrap_or_default();
+    assert!(note.contains("rests on the claim TCA") && note.contains("not goods relabelled GB"), "{note}");
+    assert!(!note.contains("does not claim"), "{note}");
+}
+
+/// audit-qq QQ5, QQ33. A DE leather bag (4202.21.110) to JP, JPY 300,000 for personal use
+/// (60 %: 180,000, within the simplified tariff's 200,000; Customs Tariff Act art. 3-3),
+/// 2026-11-26, claims `auto`: claiming the EU EPA (2.5 %: 4,500) sets the simplified tariff aside,
+/// and its line saving was "20700 JPY" against the general 14 %, which the unclaimed bag does
+/// not pay: it is under the simplified tariff (rate not known). The saving is not known.
+#[test]
+fn a_japanese_claims_saving_beside_the_simplified_tariff_is_not_known_qq5() {
+    let req = request(json!({"destination": "JP", "origin": "DE", "ship_from": "DE", "date": "2026-11-26",
+        "currency": "JPY", "channel": "courier",
+        "lines": [{"id": "bag", "code": "4202.21.110", "quantity": "1", "unit_price": "300000"}]}));
+    let axes = SweepAxes { claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let eu = r.rows.iter().find(|x| x.claim.as_deref() == Some("EU")).expect("the EU claim");
+    assert_eq!(eu.buyer_total_in_request_currency, Some(d("322800")));
+    assert_eq!((eu.line_claims[0].saving, eu.claim_saving), (None, None), "{eu:?}");
+    assert!(eu.notes.iter().any(|n| n.contains("saving is not known")), "{:?}", eu.notes);
+}
+
+/// audit-qq QQ2. The GB jacket to DE claiming the TCA, shipped from GB or CN: from CN the claim
+/// holds only under the TCA's non-alteration rule (art. 43: kept under customs control in the
+/// third country), so that row is `476.00?` and ranks after the complete ones; "ship_from GB
+/// instead of CN saves 57.12" (against CN without a claim) is at most the saving: with the rule
+/// met it is 0.00, and the saving's note says so.
+#[test]
+fn a_ship_from_saving_against_a_route_whose_claim_holds_on_transit_is_at_most_qq2() {
+    let req = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-11-26",
+        "currency": "EUR", "channel": "courier",
+        "lines": [{"id": "jacket", "code": "6201.40.00", "quantity": "1", "unit_price": "400.00"}]}));
+    let axes = SweepAxes { ship_froms: strs(&["GB", "CN"]), claims: strs(&["auto"]), ..Default::default() };
+    let r = sweep(&engine(), &req, &axes).unwrap();
+    let saving = r.savings.iter().find(|s| s.axis == "ship_from").expect("ship_from GB saves");
+    assert_eq!((saving.chosen.as_str(), saving.saving), ("GB", d("57.12")));
+    let note = saving.note.as_deref().unwrap_or_default();
+    assert!(note.contains("at most this") && note.contains("the saving is then 0.00"), "{note}");
+}

@@ -93,6 +93,6 @@ fn delta(amount: Decimal, is: Exactness) -> String {
         Exactness::AtMost if amount.is_zero() => format!("no rise ({size}, or a fall)"),
         Exactness::AtMost if amount > Decimal::ZERO => format!("a rise of at most {size}"),
         Exactness::AtMost => format!("a fall of at least {size}"),
-        Exactness::Unknown => "change unknown: both sides are lower bounds".into(),
+        Exactness::Unknown => "change unknown: both sides are lower bounds, or a rounding not priced".into(),
     }
 }

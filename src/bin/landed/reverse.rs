@@ -47,22 +47,31 @@ fn cart_text(r: &CartReverseResult) -> String {
         at_least(&r.bound),
         r.landed,
         r.currency,
-        exact(r.exact, &r.bound)
+        exact(r.exact, &r.bound, r.conditional)
     );
     if let Some(z) = &r.grey_zone {
         out.push_str(&format!("\ngrey zone: all-in {} or {} ({}); policy {:?}", z.below, z.above, z.cause, r.policy));
     }
     out.push_str(&bound_text(&r.bound));
+    out.push_str(&conditions_text(&r.conditions));
     out
 }
 
-/// ` (exact)` when the all-in price is the target and not a lower bound.
-fn exact(exact: bool, bound: &Option<Bound>) -> &'static str {
-    if exact && bound.is_none() {
+/// ` (exact)` when the all-in price is the target and not a lower bound; `?` when it holds only
+/// on a claim's transit condition (as a sweep's row).
+fn exact(exact: bool, bound: &Option<Bound>, conditional: bool) -> &'static str {
+    if conditional {
+        "? (holds only on the claim's condition below)"
+    } else if exact && bound.is_none() {
         " (exact)"
     } else {
         ""
     }
+}
+
+/// What the answer's claims rest on, one per line.
+fn conditions_text(conditions: &[String]) -> String {
+    conditions.iter().map(|c| format!("\ncondition: {c}")).collect()
 }
 
 /// `at least ` before an all-in price that is a lower bound.
@@ -91,7 +100,7 @@ fn line_text(r: &ReverseResult, request_currency: Currency) -> String {
         at_least(&r.bound),
         r.landed,
         r.currency,
-        exact(r.exact, &r.bound)
+        exact(r.exact, &r.bound, r.conditional)
     );
     if let Some(z) = &r.grey_zone {
         out.push_str(&format!(
@@ -103,5 +112,6 @@ fn line_text(r: &ReverseResult, request_currency: Currency) -> String {
         out.push_str(&format!("\nthe seller absorbs {a} {} so the shopper pays the target", r.currency));
     }
     out.push_str(&bound_text(&r.bound));
+    out.push_str(&conditions_text(&r.conditions));
     out
 }
