@@ -319,6 +319,10 @@ $('run-reverse').addEventListener('click', async () => {
     let text = r.bound
       ? `Net at most ${r.net_price} ${req.currency} gives an all-in price of at least ${money(r.landed, r.currency, lang)} (not exact: ${r.bound.reason}).`
       : `Net ${r.net_price} ${req.currency} gives an all-in price of ${money(r.landed, r.currency, lang)}${r.exact ? ' (exact).' : '.'}`;
+    // A claim that holds only on its condition (a transit rule): the figure stands on it, said so
+    // with the engine's own warnings (audit-qq QQ20).
+    if (r.conditional) text += ` This holds only on the claim's condition: ${(r.conditions ?? []).join('; ')}.`;
+    else if (r.conditions?.length) text += ` It rests on the claim: ${r.conditions.join('; ')}.`;
     if (r.grey_zone) text += ` Grey zone: no net price gives an all-in price between ${r.grey_zone.below} and ${r.grey_zone.above} ${r.currency} (${r.grey_zone.cause}); policy ${r.policy}.`;
     if (r.absorbed) text += ` The seller absorbs ${r.absorbed} ${r.currency}.`;
     $('rev-result').textContent = text;
