@@ -74,6 +74,10 @@ pub(super) fn excise(
             out.add_most(None);
         }
     }
+    // A code outside every row's chapter is covered by none (most lines: no row read).
+    if !crate::rules::excise::in_chapters(day.excise_chapters, digits) {
+        return out;
+    }
     // The rows that cover the code (nearly always none: a line without excise reads them once),
     // and the line's strength where a row taxes goods only over one (the strength is then read).
     let strength = line.alcohol_pct;
