@@ -112,6 +112,9 @@ struct Ctx<'q> {
     /// The kind of the destination's national standard rate (`None` inside: no rate on the
     /// date), which names a zero or exempt class's tax (`taxes::standard_kind`): looked up once.
     standard_kind: Option<Option<VatKind>>,
+    /// The `rules/vat_classes.tsv` row whose assumption the quote last stated (`taxes::line_class`):
+    /// the lines of a cart that share it state it once, without comparing the warnings again.
+    class_assumed: Option<&'static str>,
     subdivision: Option<String>,
     /// The rule rows that depend only on the destination, day, channel and place of shipment
     /// (looked up once per engine for each).
@@ -469,6 +472,7 @@ impl<'q> Ctx<'q> {
             warnings: Vec::with_capacity(warnings_reserved(req.lines.len())),
             vat_cache: Several::new(),
             standard_kind: None,
+            class_assumed: None,
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
             rounding: day.rounding,
             day,

@@ -53,7 +53,11 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
         Some(ClassOf::Row(row)) if row.settles == Settles::Assumes => {
             // The normal case for goods of the code (an adult's garment into GB): priced at the
             // row's class, the assumption stated with the `vat_class` that gives the other.
-            ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.condition });
+            // (Warnings are never taken back: a row stated already is in them.)
+            if ctx.class_assumed.is_none_or(|id| !std::ptr::eq(id, row.id)) {
+                ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.condition });
+                ctx.class_assumed = Some(row.id);
+            }
             LineClass { class: row.class, percent: row.percent, row: Some(row), depends: None }
         }
         Some(ClassOf::Row(row)) => {
