@@ -4,7 +4,7 @@
 //! used; a prohibited import (`rules/prohibitions.tsv`). Never accepted in silence: a line
 //! reason (the line is partial), a `W_INPUT_UNUSED` or an error.
 
-use super::warning::{ListedExcise, QuantityHint, UnusedQuantity};
+use super::warning::{ListedExcise, ListedExcises, QuantityHint, UnusedQuantity};
 use super::*;
 use crate::rules::prohibitions::ProhibitionEffect;
 
@@ -208,17 +208,25 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     // only, `Levy::not_priced`), named as what they are (fix-cc). Each is named by its row,
     // joined rather than formatted (every wine line of a GB cart names its Alcohol Duty: ~1,200
     // instructions a line through the formatting machinery). Counted first, so the list is made
-    // at its length (collected, it was shrunk by a `realloc`).
+    // at its length (collected, it was shrunk by a `realloc`); one excise (a wine line's Alcohol
+    // Duty) is made in place.
     let is_listed = |l: &&Levy| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none();
-    let mut listed: Vec<ListedExcise> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
-    listed.extend(p.levies.iter().filter(is_listed).map(|l| ListedExcise {
+    let mut excises = p.levies.iter().filter(is_listed).map(|l| ListedExcise {
         name: l.name.clone(),
         source: l.source.clone(),
         with_figure: l.not_priced && l.source.row().starts_with(EXCISE_RATE_ROW),
-    }));
-    let mut listed = listed.into_boxed_slice();
+    });
+    let mut listed = match p.levies.iter().filter(is_listed).count() {
+        0 => ListedExcises::default(),
+        1 => excises.next().map(ListedExcises::one).unwrap_or_default(),
+        n => {
+            let mut list = Vec::with_capacity(n);
+            list.extend(excises);
+            ListedExcises::from(list)
+        }
+    };
     // Each names this line and a different input: no warning so far can say the same, so none is
-    // compared (`Ctx::warn_new`); the last takes the hint and the list, the others a copy.
+    // compared (`Ctx::warn_new`); the last takes the hint and the list, the others share it.
     let mut inputs = unused.into_iter().peekable();
     while let Some(input) = inputs.next() {
         let (hint, listed) = match inputs.peek() {
