@@ -227,11 +227,12 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     };
     // Each names this line and a different input: no warning so far can say the same, so none is
     // compared (`Ctx::warn_new`); the last takes the hint and the list, the others share it.
-    let mut inputs = unused.into_iter().peekable();
-    while let Some(input) = inputs.next() {
-        let (hint, listed) = match inputs.peek() {
-            Some(_) => (hint.clone(), listed.clone()),
-            None => (std::mem::replace(&mut hint, QuantityHint::None), std::mem::take(&mut listed)),
+    // (By position, not by peeking: a peekable iterator holds an input to drop on every line.)
+    let last = unused.len() - 1;
+    for (k, input) in unused.into_iter().enumerate() {
+        let (hint, listed) = match k < last {
+            true => (hint.clone(), listed.clone()),
+            false => (std::mem::replace(&mut hint, QuantityHint::None), std::mem::take(&mut listed)),
         };
         ctx.warn_new(Detail::QuantityUnused { line: index, input, hint, listed });
     }
