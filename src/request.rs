@@ -1173,20 +1173,23 @@ impl LineRequest {
                 ));
             }
         }
-        // The field is named only when it is at fault.
-        for (k, v) in &self.units {
-            let field = || format!("units.{k}");
-            non_negative(*v, "", ErrorCode::Quantity).map_err(|_| negative(*v, &field(), ErrorCode::Quantity))?;
-            at_most(*v, MAX_INPUT, "").map_err(|_| too_large(*v, MAX_INPUT, &field()))?;
-            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.into_fields().message))?;
-        }
-        for (k, v) in &self.components {
-            let field = || format!("components.{k}");
-            non_negative(*v, "", ErrorCode::NegativeAmount)
-                .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
-            at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
+        // The field is named only when it is at fault. (Empty maps, nearly every line's, are not
+        // walked: an iterator over a `BTreeMap` is set up even for none.)
+        if !self.units.is_empty() {
+            for (k, v) in &self.units {
+                let field = || format!("units.{k}");
+                non_negative(*v, "", ErrorCode::Quantity).map_err(|_| negative(*v, &field(), ErrorCode::Quantity))?;
+                at_most(*v, MAX_INPUT, "").map_err(|_| too_large(*v, MAX_INPUT, &field()))?;
+                crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.into_fields().message))?;
+            }
         }
         if !self.components.is_empty() {
+            for (k, v) in &self.components {
+                let field = || format!("components.{k}");
+                non_negative(*v, "", ErrorCode::NegativeAmount)
+                    .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
+                at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
+            }
             self.check_components()?;
         }
         if let Some(rate) = &self.duty_rate {
