@@ -165,11 +165,14 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     // Typed, rendered when the warning is read (`Detail::QuantityUnused`); a line has at most one
     // or two (its weight, a wine's strength): the first held inline.
     let mut unused: Several<UnusedQuantity> = Several::new();
-    for key in line.units.keys() {
-        // The keys were resolved when the quantities were read (an unknown one is an error).
-        let Ok((measure, _)) = measure_for_key(key) else { continue };
-        if !read.read_measure(measure) {
-            unused.push(UnusedQuantity::Units { key: key.clone(), measure });
+    // (An empty map is not walked: an iterator over a `BTreeMap` is set up even for none.)
+    if !line.units.is_empty() {
+        for key in line.units.keys() {
+            // The keys were resolved when the quantities were read (an unknown one is an error).
+            let Ok((measure, _)) = measure_for_key(key) else { continue };
+            if !read.read_measure(measure) {
+                unused.push(UnusedQuantity::Units { key: key.clone(), measure });
+            }
         }
     }
     let by_volume = ctx.req.allocation == AllocationKey::Volume;
