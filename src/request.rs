@@ -816,27 +816,31 @@ impl QuoteRequest {
                 format!("{} lines: at most {MAX_LINES} per request", self.lines.len()),
             ));
         }
-        // Each pair's currencies as read, to find a pair given twice however it is written.
-        let mut pairs: Vec<(crate::money::Currency, crate::money::Currency, &str, Decimal)> =
-            Vec::with_capacity(self.fx.len());
-        for (pair, rate) in &self.fx {
-            let (a, b) = crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
-            check_fx_twice(&pairs, (a, b, pair, *rate))?;
-            pairs.push((a, b, pair, *rate));
-            if *rate <= Decimal::ZERO {
-                return Err(Error::new(
-                    ErrorCode::FxRate,
-                    format!("fx.{pair}"),
-                    format!("rate {rate} for {pair} must be positive"),
-                ));
-            }
-            let (min, max) = (Decimal::new(1, MAX_FX_DIGITS), Decimal::from(10i64.pow(MAX_FX_DIGITS)));
-            if *rate < min || *rate > max {
-                return Err(Error::new(
-                    ErrorCode::FxRate,
-                    format!("fx.{pair}"),
-                    format!("rate {rate} for {pair} is outside {min}..{max}: no two currencies differ that much"),
-                ));
+        // (An empty map, nearly every request's, is not walked: an iterator over a `BTreeMap` is
+        // set up even for none.)
+        if !self.fx.is_empty() {
+            // Each pair's currencies as read, to find a pair given twice however it is written.
+            let mut pairs: Vec<(crate::money::Currency, crate::money::Currency, &str, Decimal)> =
+                Vec::with_capacity(self.fx.len());
+            for (pair, rate) in &self.fx {
+                let (a, b) = crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+                check_fx_twice(&pairs, (a, b, pair, *rate))?;
+                pairs.push((a, b, pair, *rate));
+                if *rate <= Decimal::ZERO {
+                    return Err(Error::new(
+                        ErrorCode::FxRate,
+                        format!("fx.{pair}"),
+                        format!("rate {rate} for {pair} must be positive"),
+                    ));
+                }
+                let (min, max) = (Decimal::new(1, MAX_FX_DIGITS), Decimal::from(10i64.pow(MAX_FX_DIGITS)));
+                if *rate < min || *rate > max {
+                    return Err(Error::new(
+                        ErrorCode::FxRate,
+                        format!("fx.{pair}"),
+                        format!("rate {rate} for {pair} is outside {min}..{max}: no two currencies differ that much"),
+                    ));
+                }
             }
         }
         // A small cart compares ids pairwise: cheaper than hashing them.

@@ -252,6 +252,10 @@ pub(super) fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
 /// The request's `fx` pairs that no conversion of the quote used (the caller's rate for a pair
 /// the quote never needed is ignored: said, never silent).
 pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
+    // Nearly every request gives no rate (an iterator over a `BTreeMap` is set up even for none).
+    if ctx.req.fx.is_empty() {
+        return;
+    }
     for pair in ctx.req.fx.keys() {
         let Ok((a, b)) = crate::fx::parse_pair(pair) else { continue };
         let used = ctx.fx_used.iter().any(|u| {
