@@ -47,6 +47,10 @@ impl FxTable {
     /// The caller's overrides (already validated).
     pub fn from_request(fx: &BTreeMap<String, Decimal>) -> Result<FxTable> {
         let mut rates = Vec::new();
+        // (An empty map, nearly every request's, is not walked.)
+        if fx.is_empty() {
+            return Ok(FxTable { rates });
+        }
         for (pair, rate) in fx {
             let (a, b) = parse_pair(pair)?;
             rates.push((a, b, *rate));

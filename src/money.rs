@@ -329,6 +329,16 @@ impl<I: Iterator<Item = Decimal>> DecimalSum for I {}
 // `x = x + y` on purpose: `+=` is the other copy.
 #[allow(clippy::assign_op_pattern)]
 pub fn add_to(total: &mut Decimal, value: Decimal) {
+    // A zero operand gives the other one, digits, scale and sign, as rust_decimal's addition
+    // does on every path (`0 + x` is `x`, `x + 0` is `x`): a line adds several zeros (no caller
+    // duty, no excise), each a call through the 96-bit addition otherwise.
+    if total.is_zero() {
+        *total = value;
+        return;
+    }
+    if value.is_zero() {
+        return;
+    }
     *total = *total + value;
 }
 
@@ -552,6 +562,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn adding_zero_keeps_the_total_as_rust_decimal_does() {
+        // Digits, scale and sign: `x + 0` is `x` and `0 + x` is `x` in rust_decimal, whatever the
+        // zero's scale.
+        let big = Decimal::from_i128_with_scale(10i128.pow(25) + 7, 3);
+        for total in [dec!(1.5), dec!(-2.25), dec!(0), dec!(0.000), big, -big] {
+            for zero in [dec!(0), dec!(0.00), dec!(0.0000), -dec!(0.00)] {
+                for (a, b) in [(total, zero), (zero, total)] {
+                    let mut t = a;
+                    add_to(&mut t, b);
+                    let sum = a + b;
+                    let parts = |d: Decimal| (d.to_string(), d.scale(), d.is_sign_negative());
+                    assert_eq!(parts(t), parts(sum), "{a} + {b}");
+                }
+            }
+        }
+    }
 
     /// `rust_decimal`'s rounding, padded to the places: what [`round_to`] must equal.
     fn rounded_by_rust_decimal(a: Decimal, dp: u32, mode: RoundingMode) -> Decimal {

@@ -820,27 +820,31 @@ impl QuoteRequest {
                 format!("{} lines: at most {MAX_LINES} per request", self.lines.len()),
             ));
         }
-        // Each pair's currencies as read, to find a pair given twice however it is written.
-        let mut pairs: Vec<(crate::money::Currency, crate::money::Currency, &str, Decimal)> =
-            Vec::with_capacity(self.fx.len());
-        for (pair, rate) in &self.fx {
-            let (a, b) = crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
-            check_fx_twice(&pairs, (a, b, pair, *rate))?;
-            pairs.push((a, b, pair, *rate));
-            if *rate <= Decimal::ZERO {
-                return Err(Error::new(
-                    ErrorCode::FxRate,
-                    format!("fx.{pair}"),
-                    format!("rate {rate} for {pair} must be positive"),
-                ));
-            }
-            let (min, max) = (Decimal::new(1, MAX_FX_DIGITS), Decimal::from(10i64.pow(MAX_FX_DIGITS)));
-            if *rate < min || *rate > max {
-                return Err(Error::new(
-                    ErrorCode::FxRate,
-                    format!("fx.{pair}"),
-                    format!("rate {rate} for {pair} is outside {min}..{max}: no two currencies differ that much"),
-                ));
+        // (An empty map, nearly every request's, is not walked: an iterator over a `BTreeMap` is
+        // set up even for none.)
+        if !self.fx.is_empty() {
+            // Each pair's currencies as read, to find a pair given twice however it is written.
+            let mut pairs: Vec<(crate::money::Currency, crate::money::Currency, &str, Decimal)> =
+                Vec::with_capacity(self.fx.len());
+            for (pair, rate) in &self.fx {
+                let (a, b) = crate::fx::parse_pair(pair).map_err(|e| e.within("fx"))?;
+                check_fx_twice(&pairs, (a, b, pair, *rate))?;
+                pairs.push((a, b, pair, *rate));
+                if *rate <= Decimal::ZERO {
+                    return Err(Error::new(
+                        ErrorCode::FxRate,
+                        format!("fx.{pair}"),
+                        format!("rate {rate} for {pair} must be positive"),
+                    ));
+                }
+                let (min, max) = (Decimal::new(1, MAX_FX_DIGITS), Decimal::from(10i64.pow(MAX_FX_DIGITS)));
+                if *rate < min || *rate > max {
+                    return Err(Error::new(
+                        ErrorCode::FxRate,
+                        format!("fx.{pair}"),
+                        format!("rate {rate} for {pair} is outside {min}..{max}: no two currencies differ that much"),
+                    ));
+                }
             }
         }
         // A small cart compares ids pairwise: cheaper than hashing them.
@@ -1188,20 +1192,23 @@ impl LineRequest {
                 ));
             }
         }
-        // The field is named only when it is at fault.
-        for (k, v) in &self.units {
-            let field = || format!("units.{k}");
-            non_negative(*v, "", ErrorCode::Quantity).map_err(|_| negative(*v, &field(), ErrorCode::Quantity))?;
-            at_most(*v, MAX_INPUT, "").map_err(|_| too_large(*v, MAX_INPUT, &field()))?;
-            crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.into_fields().message))?;
-        }
-        for (k, v) in &self.components {
-            let field = || format!("components.{k}");
-            non_negative(*v, "", ErrorCode::NegativeAmount)
-                .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
-            at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
+        // The field is named only when it is at fault. (Empty maps, nearly every line's, are not
+        // walked: an iterator over a `BTreeMap` is set up even for none.)
+        if !self.units.is_empty() {
+            for (k, v) in &self.units {
+                let field = || format!("units.{k}");
+                non_negative(*v, "", ErrorCode::Quantity).map_err(|_| negative(*v, &field(), ErrorCode::Quantity))?;
+                at_most(*v, MAX_INPUT, "").map_err(|_| too_large(*v, MAX_INPUT, &field()))?;
+                crate::units::measure_for_key(k).map_err(|e| Error::new(e.code, field(), e.into_fields().message))?;
+            }
         }
         if !self.components.is_empty() {
+            for (k, v) in &self.components {
+                let field = || format!("components.{k}");
+                non_negative(*v, "", ErrorCode::NegativeAmount)
+                    .map_err(|_| negative(*v, &field(), ErrorCode::NegativeAmount))?;
+                at_most(*v, MAX_VALUE, "").map_err(|_| too_large(*v, MAX_VALUE, &field()))?;
+            }
             self.check_components()?;
         }
         if let Some(rate) = &self.duty_rate {

@@ -37,6 +37,9 @@ pub(super) struct DayRules {
     /// [`Rules::excises_on`]: the destination's excise rows in force (a line keeps those that
     /// cover its code).
     pub(super) excises: Vec<&'static crate::rules::Excise>,
+    /// The HS chapters `excises` cover (bit `n` for chapter `n`): a line outside them reads no
+    /// row (most lines of a cart: ~300 instructions a line of a GB cart).
+    pub(super) excise_chapters: u128,
     /// [`Rules::trade_remedies_on`]: the destination's trade remedies in force (a line keeps
     /// those that touch its goods). Looked up per line, they cost ~5,500 instructions a line
     /// once a measure listed every chapter (Canada's 2025 surtax on US goods).
@@ -118,9 +121,11 @@ impl DayRules {
         let fees = rules.fees(dest, date);
         let channel_matters = rules.thresholds_naming(dest, date).any(|t| t.channel.is_some())
             || fees.iter().any(|f| !f.channels.is_empty());
+        let excises = rules.excises_on(dest, date);
         DayRules {
             vat_classes: crate::rules::vat_classes::ByChapter::of(&rules.vat_classes_on(dest, date)),
-            excises: rules.excises_on(dest, date),
+            excise_chapters: crate::rules::excise::chapters(excises.iter().copied()),
+            excises,
             remedies: rules.trade_remedies_on(dest, date),
             returned_goods: rules.returned_goods(dest, date),
             thresholds: rules.thresholds(dest, date, key.channel, key.ship_from.as_deref()).collect(),

@@ -319,7 +319,10 @@ fn agreement_offer(
 /// needs no rate).
 pub(super) fn foreign_currencies(expr: &DutyExpr, customs: Currency) -> Vec<Currency> {
     let mut out = Vec::new();
-    expr.specific_currencies(Some(customs), &mut out);
+    // A plain percentage or free (most tariff lines) holds no specific rate: not walked.
+    if expr.simple_percent().is_none() {
+        expr.specific_currencies(Some(customs), &mut out);
+    }
     out
 }
 

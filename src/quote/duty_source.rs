@@ -147,6 +147,10 @@ pub(super) fn fill_line_quantities(line: &LineRequest, q: &mut Quantities) -> Re
     *q = Quantities::of_line(line.quantity, line.weight_kg, line.volume_l);
     q.alcohol_pct = line.alcohol_pct;
     q.acetic_acid_pct = line.acetic_acid_pct;
+    // Nearly every line gives no `units` (an iterator over a `BTreeMap` is set up even for none).
+    if line.units.is_empty() {
+        return Ok(());
+    }
     // The entries read so far, by measure: two of one measure are two answers (audit-s S2:
     // {"kg": "100", "t": "3"} charged 3,000 kg, the 100 dropped in silence).
     let mut seen: Vec<(crate::units::Measure, &str, Decimal)> = Vec::new();

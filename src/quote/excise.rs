@@ -57,10 +57,6 @@ pub(super) fn excise(
     p: &mut Priced,
 ) -> ExciseCharged {
     let digits = line_digits(line, code);
-    // The destination's rows of the day (looked up once per destination and day), those that
-    // cover the code: the same rows, in the same order, as `Rules::excises` (less those taxing
-    // goods over a strength the line is not over).
-    let day = std::sync::Arc::clone(&ctx.day);
     let mut out = ExciseCharged { known: true, most: Some(Decimal::ZERO), ..ExciseCharged::default() };
     // The caller's excise entries are charged; each answers the rows it names, and one that
     // names none answers the line's excise only when the line bears one (docs/rules.md §21).
@@ -74,6 +70,15 @@ pub(super) fn excise(
             out.add_most(None);
         }
     }
+    // A code outside every row's chapter is covered by none (most lines: no row read, nor the
+    // day's rows held).
+    if !crate::rules::excise::in_chapters(ctx.day.excise_chapters, digits) {
+        return out;
+    }
+    // The destination's rows of the day (looked up once per destination and day), those that
+    // cover the code: the same rows, in the same order, as `Rules::excises` (less those taxing
+    // goods over a strength the line is not over).
+    let day = std::sync::Arc::clone(&ctx.day);
     // The rows that cover the code (nearly always none: a line without excise reads them once),
     // and the line's strength where a row taxes goods only over one (the strength is then read).
     let strength = line.alcohol_pct;

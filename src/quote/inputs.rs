@@ -4,7 +4,7 @@
 //! used; a prohibited import (`rules/prohibitions.tsv`). Never accepted in silence: a line
 //! reason (the line is partial), a `W_INPUT_UNUSED` or an error.
 
-use super::warning::{ListedExcise, QuantityHint, UnusedQuantity};
+use super::warning::{ListedExcise, ListedExcises, QuantityHint, UnusedQuantity};
 use super::*;
 use crate::rules::prohibitions::ProhibitionEffect;
 
@@ -176,11 +176,14 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     // Typed, rendered when the warning is read (`Detail::QuantityUnused`); a line has at most one
     // or two (its weight, a wine's strength): the first held inline.
     let mut unused: Several<UnusedQuantity> = Several::new();
-    for key in line.units.keys() {
-        // The keys were resolved when the quantities were read (an unknown one is an error).
-        let Ok((measure, _)) = measure_for_key(key) else { continue };
-        if !read.read_measure(measure) {
-            unused.push(UnusedQuantity::Units { key: key.clone(), measure });
+    // (An empty map is not walked: an iterator over a `BTreeMap` is set up even for none.)
+    if !line.units.is_empty() {
+        for key in line.units.keys() {
+            // The keys were resolved when the quantities were read (an unknown one is an error).
+            let Ok((measure, _)) = measure_for_key(key) else { continue };
+            if !read.read_measure(measure) {
+                unused.push(UnusedQuantity::Units { key: key.clone(), measure });
+            }
         }
     }
     let by_volume = ctx.req.allocation == AllocationKey::Volume;
@@ -222,22 +225,31 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
     // only, `Levy::not_priced`), named as what they are (fix-cc). Each is named by its row,
     // joined rather than formatted (every wine line of a GB cart names its Alcohol Duty: ~1,200
     // instructions a line through the formatting machinery). Counted first, so the list is made
-    // at its length (collected, it was shrunk by a `realloc`).
+    // at its length (collected, it was shrunk by a `realloc`); one excise (a wine line's Alcohol
+    // Duty) is made in place.
     let is_listed = |l: &&Levy| l.kind == LevyKind::Excise && l.amount.is_none() && l.partial_amount.is_none();
-    let mut listed: Vec<ListedExcise> = Vec::with_capacity(p.levies.iter().filter(is_listed).count());
-    listed.extend(p.levies.iter().filter(is_listed).map(|l| ListedExcise {
+    let mut excises = p.levies.iter().filter(is_listed).map(|l| ListedExcise {
         name: l.name.clone(),
         source: l.source.clone(),
         with_figure: l.not_priced && l.source.row().starts_with(EXCISE_RATE_ROW),
-    }));
-    let mut listed = listed.into_boxed_slice();
+    });
+    let mut listed = match p.levies.iter().filter(is_listed).count() {
+        0 => ListedExcises::default(),
+        1 => excises.next().map(ListedExcises::one).unwrap_or_default(),
+        n => {
+            let mut list = Vec::with_capacity(n);
+            list.extend(excises);
+            ListedExcises::from(list)
+        }
+    };
     // Each names this line and a different input: no warning so far can say the same, so none is
-    // compared (`Ctx::warn_new`); the last takes the hint and the list, the others a copy.
-    let mut inputs = unused.into_iter().peekable();
-    while let Some(input) = inputs.next() {
-        let (hint, listed) = match inputs.peek() {
-            Some(_) => (hint.clone(), listed.clone()),
-            None => (std::mem::replace(&mut hint, QuantityHint::None), std::mem::take(&mut listed)),
+    // compared (`Ctx::warn_new`); the last takes the hint and the list, the others share it.
+    // (By position, not by peeking: a peekable iterator holds an input to drop on every line.)
+    let last = unused.len() - 1;
+    for (k, input) in unused.into_iter().enumerate() {
+        let (hint, listed) = match k < last {
+            true => (hint.clone(), listed.clone()),
+            false => (std::mem::replace(&mut hint, QuantityHint::None), std::mem::take(&mut listed)),
         };
         ctx.warn_new(Detail::QuantityUnused { line: index, input, hint, listed });
     }
@@ -254,6 +266,10 @@ pub(super) fn line_index(ctx: &Ctx<'_>, line: &LineRequest) -> usize {
 /// The request's `fx` pairs that no conversion of the quote used (the caller's rate for a pair
 /// the quote never needed is ignored: said, never silent).
 pub(super) fn unused_fx(ctx: &mut Ctx<'_>) {
+    // Nearly every request gives no rate (an iterator over a `BTreeMap` is set up even for none).
+    if ctx.req.fx.is_empty() {
+        return;
+    }
     for pair in ctx.req.fx.keys() {
         let Ok((a, b)) = crate::fx::parse_pair(pair) else { continue };
         let used = ctx.fx_used.iter().any(|u| {

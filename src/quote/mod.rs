@@ -110,6 +110,12 @@ struct Ctx<'q> {
     /// VAT/GST rate per class (and the reduced percent a row of `rules/vat_classes.tsv` names),
     /// looked up once per request.
     vat_cache: Several<(ClassKey, Option<std::sync::Arc<crate::rules::VatRate>>)>,
+    /// The kind of the destination's national standard rate (`None` inside: no rate on the
+    /// date), which names a zero or exempt class's tax (`taxes::standard_kind`): looked up once.
+    standard_kind: Option<Option<VatKind>>,
+    /// The `rules/vat_classes.tsv` row whose assumption the quote last stated (`taxes::line_class`):
+    /// the lines of a cart that share it state it once, without comparing the warnings again.
+    class_assumed: Option<&'static str>,
     subdivision: Option<String>,
     /// The rule rows that depend only on the destination, day, channel and place of shipment
     /// (looked up once per engine for each).
@@ -482,6 +488,8 @@ impl<'q> Ctx<'q> {
             // for them from the start, not grown from empty and then regrown.
             warnings: Vec::with_capacity(warnings_reserved(req.lines.len())),
             vat_cache: Several::new(),
+            standard_kind: None,
+            class_assumed: None,
             subdivision: req.subdivision.as_deref().map(str::to_ascii_uppercase),
             rounding: day.rounding,
             day,

@@ -17,8 +17,8 @@ use crate::rules::{RemedyKind, Touch};
 pub(super) fn trade_remedies(ctx: &mut Ctx<'_>, line: &LineRequest, customs_value: Decimal, p: &mut Priced) -> bool {
     let origin = line.origin.as_deref().or(ctx.req.origin.as_deref()).map(str::to_ascii_uppercase);
     let ship_from = ctx.req.ship_from.as_deref().map(str::to_ascii_uppercase);
-    let day = std::sync::Arc::clone(&ctx.day);
-    let found = day.remedies.touching(&line.code, origin.as_deref(), ship_from.as_deref());
+    // The rows are the engine's (`'static`): read in place, without holding the day's rows.
+    let found = ctx.day.remedies.touching(&line.code, origin.as_deref(), ship_from.as_deref());
     if found.is_empty() {
         return true;
     }

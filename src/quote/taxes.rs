@@ -53,7 +53,11 @@ pub(super) fn line_class(ctx: &mut Ctx<'_>, line: &LineRequest, code: &HsCode) -
         Some(ClassOf::Row(row)) if row.settles == Settles::Assumes => {
             // The normal case for goods of the code (an adult's garment into GB): priced at the
             // row's class, the assumption stated with the `vat_class` that gives the other.
-            ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.condition });
+            // (Warnings are never taken back: a row stated already is in them.)
+            if ctx.class_assumed.is_none_or(|id| !std::ptr::eq(id, row.id)) {
+                ctx.warn(Detail::Assumption { threshold: row.id, assumption: row.condition });
+                ctx.class_assumed = Some(row.id);
+            }
             LineClass { class: row.class, percent: row.percent, row: Some(row), depends: None }
         }
         Some(ClassOf::Row(row)) => {
@@ -141,10 +145,7 @@ pub(super) fn tax(
     // A zero or exempt class is named after the destination's tax: GST in Australia, not VAT
     // (audit-m M8: "Import VAT, zero rate" beside "Import GST" in one quote).
     let named = match rate.kind {
-        VatKind::Zero | VatKind::Exempt => ctx
-            .rules
-            .class_rate(ctx.destination, None, VatClass::Standard, None, ctx.req.date)
-            .map_or(rate.kind, |s| s.kind),
+        VatKind::Zero | VatKind::Exempt => standard_kind(ctx).unwrap_or(rate.kind),
         kind => kind,
     };
     let (kind_name, import_name) = match named {
@@ -274,6 +275,18 @@ pub(super) fn tax(
     if let Some(t) = duty_at_border.filter(|_| !duty_total.is_zero() || !border_duty_known) {
         tax_on_duty_at_border(ctx, t, &rate, kind_name, duty_total, border_duty_known, p);
     }
+}
+
+/// The kind of the destination's national standard rate on the date (`None`: no rate), looked
+/// up once per quote (a zero-rated or exempt line's tax is named after it: ~450 instructions a
+/// look-up through the VAT memo).
+fn standard_kind(ctx: &mut Ctx<'_>) -> Option<VatKind> {
+    if let Some(kind) = ctx.standard_kind {
+        return kind;
+    }
+    let kind = ctx.rules.class_rate(ctx.destination, None, VatClass::Standard, None, ctx.req.date).map(|s| s.kind);
+    ctx.standard_kind = Some(kind);
+    kind
 }
 
 /// The figure of a tax at the fraction `r` on `base`, and whether it is inside the base: on top

@@ -122,10 +122,14 @@ fn code_bar(t: &Threshold, line: &LineRequest) -> Option<String> {
 /// may be a car, 8703: audit-kk KK30): the relief is applied as for other goods, and the full
 /// code settles it. `None` when no applied relief excludes goods under the code.
 pub(super) fn excluded_goods_unsettled(relief: &super::Relief, line: &LineRequest) -> Option<String> {
+    let applied = [relief.duty, relief.tax, relief.fees, relief.seller_collects, relief.reverse_charge];
+    // No relief applied (nearly every line of a cart over the thresholds): nothing to settle.
+    if applied.iter().all(Option::is_none) {
+        return None;
+    }
     let digits = line.code.bytes().filter(u8::is_ascii_digit).count();
     let mut ids: Vec<&str> = Vec::new();
     let mut prefixes: Vec<&str> = Vec::new();
-    let applied = [relief.duty, relief.tax, relief.fees, relief.seller_collects, relief.reverse_charge];
     for t in applied.into_iter().flatten() {
         let under = t.exclude_codes.iter().filter(|p| p.len() > digits && crate::hs::digits_start_with(p, &line.code));
         let mut any = false;

@@ -369,7 +369,7 @@ pub(crate) enum Detail {
         /// The line's excises listed without an amount: those without a rate (a rate per this
         /// quantity given for one would read the value, so it is not called unused, fix-r) and
         /// those with a figure from a secondary source (fix-cc).
-        listed: Box<[ListedExcise]>,
+        listed: ListedExcises,
     },
     StaleData {
         dataset: &'static str,
@@ -455,6 +455,32 @@ pub(crate) struct ListedExcise {
     /// is known in form and reads no such quantity, so it is never called "listed without a
     /// rate" (fix-cc; the AU luxury car tax of 2026-27 was).
     pub(crate) with_figure: bool,
+}
+
+/// A line's [`ListedExcise`]s, one list shared by the line's unused-input warnings (a wine
+/// line's weight and strength name the same Alcohol Duty: a copy each was an allocation); none
+/// allocates nothing, one is a single allocation. Reads as a slice.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ListedExcises(Option<std::sync::Arc<[ListedExcise]>>);
+
+impl ListedExcises {
+    /// A list of one excise (the common case: made in place, not collected and copied).
+    pub(crate) fn one(excise: ListedExcise) -> ListedExcises {
+        ListedExcises(Some(std::sync::Arc::new([excise])))
+    }
+}
+
+impl From<Vec<ListedExcise>> for ListedExcises {
+    fn from(list: Vec<ListedExcise>) -> ListedExcises {
+        ListedExcises((!list.is_empty()).then(|| list.into()))
+    }
+}
+
+impl std::ops::Deref for ListedExcises {
+    type Target = [ListedExcise];
+    fn deref(&self) -> &[ListedExcise] {
+        self.0.as_deref().unwrap_or_default()
+    }
 }
 
 impl fmt::Display for ListedExcise {
@@ -807,7 +833,7 @@ mod tests {
                     line: 2,
                     input: UnusedQuantity::Units { key: "kg".into(), measure: kg },
                     hint: QuantityHint::None,
-                    listed: Box::default(),
+                    listed: ListedExcises::default(),
                 },
                 "lines[2].units.kg: no levy of this line is charged per kg, so the value was not used",
             ),
@@ -816,7 +842,7 @@ mod tests {
                     line: 0,
                     input: UnusedQuantity::Volume,
                     hint: QuantityHint::Asks(vec![kg, Measure::net(Dimension::Volume)]),
-                    listed: Box::default(),
+                    listed: ListedExcises::default(),
                 },
                 "lines[0].volume_l: no levy of this line is charged per litre, and charges are not allocated by volume, so the value was not used: the duty asks for units {\"kg\": …}, units {\"l\": …}",
             ),
@@ -835,7 +861,7 @@ mod tests {
                     line: 0,
                     input: UnusedQuantity::Weight,
                     hint: QuantityHint::None,
-                    listed: Box::default(),
+                    listed: ListedExcises::default(),
                 },
                 "lines[0].weight_kg: no levy of this line is charged per kg, and charges are not allocated by weight, so the value was not used",
             ),

@@ -120,17 +120,22 @@ impl Listed {
 
 /// The HS chapter of a code (its first two digits), when it has one below 128.
 pub(super) fn chapter(code: &str) -> Option<u32> {
-    code.get(..2).and_then(|c| c.parse::<u32>().ok()).filter(|c| *c < 128)
+    // Read as two digits (every line asks, for its excises, remedies and prohibitions: parsing
+    // the text as a number cost ~40 instructions more).
+    match code.as_bytes() {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => Some(u32::from(a - b'0') * 10 + u32::from(b - b'0')),
+        _ => None,
+    }
 }
 
 /// The HS chapters (bit `n` for chapter `n`) some row of `rows` covers: a code outside them
 /// bears none of the rows' levies, decided without reading the rows (most lines of a cart).
-pub(super) fn chapters<'r>(rows: impl IntoIterator<Item = &'r Listed>) -> u128 {
+pub(crate) fn chapters<'r>(rows: impl IntoIterator<Item = &'r Listed>) -> u128 {
     rows.into_iter().flat_map(|r| r.codes.iter().filter_map(|p| chapter(p))).fold(0, |mask, c| mask | 1u128 << c)
 }
 
 /// True when `code`'s chapter is in `chapters` (a [`chapters`] mask).
-pub(super) fn in_chapters(chapters: u128, code: &str) -> bool {
+pub(crate) fn in_chapters(chapters: u128, code: &str) -> bool {
     chapter(code).is_some_and(|c| chapters & (1u128 << c) != 0)
 }
 

@@ -244,6 +244,8 @@ pub struct Rules {
     pub returned_goods: Vec<returned_goods::ReturnedGoods>,
     /// Prohibited imports by destination, code and channel (`rules/prohibitions.tsv`).
     pub prohibitions: Vec<prohibitions::Prohibition>,
+    /// The HS chapters `prohibitions` cover (bit per chapter).
+    prohibition_chapters: u128,
     /// Country groups a rule row may name instead of a country (`EU`), with dated members.
     pub groups: groups::Groups<'static>,
     us: OnceLock<us::UsRules>,
@@ -729,6 +731,10 @@ impl Rules {
             vat_classes,
             trade_remedies,
             returned_goods,
+            prohibition_chapters: prohibitions
+                .iter()
+                .flat_map(|r| r.codes.iter().filter_map(|p| excise::chapter(p)))
+                .fold(0, |mask, c| mask | 1u128 << c),
             prohibitions,
             groups,
             us: OnceLock::new(),
@@ -1122,6 +1128,13 @@ impl Rules {
         channel: Channel,
         date: Date,
     ) -> Option<&prohibitions::Prohibition> {
+        // A code that opens with two digits outside every row's chapter is covered by none (every
+        // line of a quote asks: a scan of all the rows).
+        if code.as_bytes().get(..2).is_some_and(|c| c.iter().all(u8::is_ascii_digit))
+            && !excise::in_chapters(self.prohibition_chapters, code)
+        {
+            return None;
+        }
         self.prohibitions.iter().find(|r| r.covers(&self.groups, country, code, channel, date))
     }
 
