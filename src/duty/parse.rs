@@ -180,8 +180,13 @@ fn whole_text_form(norm: &str, original: &str, read: Read) -> Option<DutyExpr> {
         // than 3.143854¢/kg": the degree is not an input, but the floor is the duty's lower bound
         // (docs/rules.md §18, audit-ll LL22).
         let sliding = not_priceable(NotPriceableKind::SlidingScale, original);
-        let floor =
-            lower.rsplit_once("but not less than ").and_then(|(_, f)| parse_expr(&norm[norm.len() - f.len()..], read));
+        // The last "but not less than" by a forward search: a reverse one links a second
+        // string searcher into the module (+0.9 KB raw).
+        let floor = lower
+            .match_indices("but not less than ")
+            .last()
+            .map(|(at, phrase)| &lower[at + phrase.len()..])
+            .and_then(|f| parse_expr(&norm[norm.len() - f.len()..], read));
         return Some(match floor {
             Some(floor) => DutyExpr::AtLeast { expr: Box::new(sliding), floor: Box::new(floor) },
             None => sliding,
@@ -219,14 +224,16 @@ fn japanese_floor(norm: &str, read: Read) -> Option<DutyExpr> {
     if tokens.len() < 4 || tokens.len() % 2 != 0 || tokens[tokens.len() - 2] != "その他のもの" {
         return None;
     }
-    let rates: Option<Vec<Decimal>> = tokens
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .map(|t| t.strip_suffix('%').and_then(|n| Decimal::from_str_exact(n).ok()))
-        .collect();
-    let lowest = rates?.into_iter().min()?;
-    Some(DutyExpr::AdValorem { percent: lowest, on: None })
+    // Each arm is a description then its rate; the first of equal lowest rates is kept.
+    let mut lowest: Option<Decimal> = None;
+    for arm in tokens.chunks_exact(2) {
+        let rate = arm[1].strip_suffix('%').and_then(|n| Decimal::from_str_exact(n).ok())?;
+        lowest = Some(match lowest {
+            Some(low) if low <= rate => low,
+            _ => rate,
+        });
+    }
+    Some(DutyExpr::AdValorem { percent: lowest?, on: None })
 }
 
 /// Why a kept Japanese rate text is not priceable.

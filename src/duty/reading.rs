@@ -47,17 +47,19 @@ impl UnitReading {
         READINGS.iter().find(|r| r.tariff == tariff && digits.starts_with(r.prefix.as_bytes()))
     }
 
-    /// `expr` with every specific rate per `from` charged per `to` instead: built once per
-    /// distinct expression, then shared (a tariff's rows live as long as the program).
-    pub fn applied(&'static self, expr: &DutyExpr) -> &'static DutyExpr {
-        type Cache = Vec<(&'static UnitReading, DutyExpr, &'static DutyExpr)>;
+    /// The duty text `text` parsed, with every specific rate per `from` charged per `to`
+    /// instead: built once per distinct text, then shared (a tariff's rows live as long as the
+    /// program). Keyed by the text, not the parsed expression: comparing expressions linked
+    /// `DutyExpr`'s `PartialEq` into the module for this alone.
+    pub fn applied(&'static self, text: &str) -> &'static DutyExpr {
+        type Cache = Vec<(&'static UnitReading, String, &'static DutyExpr)>;
         static READ: Mutex<Cache> = Mutex::new(Vec::new());
         let mut cache = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((_, _, read)) = cache.iter().find(|(r, e, _)| std::ptr::eq(*r, self) && e == expr) {
+        if let Some((_, _, read)) = cache.iter().find(|(r, t, _)| std::ptr::eq(*r, self) && t == text) {
             return read;
         }
-        let read: &'static DutyExpr = Box::leak(Box::new(self.read(expr)));
-        cache.push((self, expr.clone(), read));
+        let read: &'static DutyExpr = Box::leak(Box::new(self.read(&DutyExpr::parse(text))));
+        cache.push((self, text.to_string(), read));
         read
     }
 
@@ -106,10 +108,10 @@ mod tests {
         // HTSUS 2209.00.00 "0.5¢/pf.liter"; chapter 22 additional U.S. note 9.
         let reading = UnitReading::of_line("US", b"22090000").expect("2209 has a reading");
         assert!(UnitReading::of_line("US", b"22089080").is_none() && UnitReading::of_line("EU", b"22090011").is_none());
-        let expr = reading.applied(&DutyExpr::parse("0.5¢/pf.liter"));
+        let expr = reading.applied("0.5¢/pf.liter");
         let DutyExpr::Specific(rate) = expr else { panic!("{expr:?}") };
         assert!(UnitReading::is_vinegar_proof(rate.measure) && rate.per == Decimal::ONE, "{rate:?}");
-        assert!(std::ptr::eq(expr, reading.applied(&DutyExpr::parse("0.5¢/pf.liter"))));
+        assert!(std::ptr::eq(expr, reading.applied("0.5¢/pf.liter")));
         // 10 l at 0.5 % vol is no quantity of vinegar: not priced, never 0.00.
         let mut q = Quantities::new();
         q.add_text("10l", "qty").unwrap();

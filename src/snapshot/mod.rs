@@ -685,12 +685,11 @@ impl<'a> Snapshot<'a> {
             .and_then(|c| c.rows.get())
             .and_then(|data| data.duties.get(row.duty as usize));
         match cell {
+            // A unit the tariff defines otherwise on this line (HTSUS 2209's proof litre).
             Some((text, parsed)) => {
-                let parsed = parsed.get_or_init(|| DutyExpr::parse(text));
-                // A unit the tariff defines otherwise on this line (HTSUS 2209's proof litre).
                 match table.and_then(|t| crate::duty::UnitReading::of_line(t.jurisdiction, row.code_bytes())) {
-                    Some(reading) => reading.applied(parsed),
-                    None => parsed,
+                    Some(reading) => reading.applied(text),
+                    None => parsed.get_or_init(|| DutyExpr::parse(text)),
                 }
             }
             // Rows only come from loaded tables; an empty text classifies as not priceable.
