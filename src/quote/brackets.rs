@@ -176,15 +176,28 @@ pub(super) fn check_value_bracket(
             )
         })
         .collect();
-    let elsewhere = match holding.is_empty() {
-        true => "no other line of its group states a bracket holding it: check the classification".to_string(),
-        false => format!("goods of that value are classified under {}", holding.join(" or ")),
-    };
-    let note = format!(
-        "the unit value {}{per} is outside the bracket of {code} (HTSUS article text: \"{}\"): {elsewhere}",
+    let outside = format!(
+        "the unit value {}{per} is outside the bracket of {code} (HTSUS article text: \"{}\")",
         money(value, b.currency),
         row.bracket_text
     );
+    report_outside_bracket(ctx, line, p, &code, outside, &holding);
+}
+
+/// A line priced outside its text's value bracket (US or Japan): partial, naming the lines of
+/// its group whose bracket holds the value (`holding`, as "CODE (\"text\")"), and warned.
+pub(super) fn report_outside_bracket(
+    ctx: &mut Ctx<'_>,
+    line: &LineRequest,
+    p: &mut Priced,
+    code: &str,
+    outside: String,
+    holding: &[String],
+) {
+    let note = match holding.is_empty() {
+        true => format!("{outside}: no other line of its group states a bracket holding it: check the classification"),
+        false => format!("{outside}: goods of that value are classified under {}", holding.join(" or ")),
+    };
     p.push_reason(format!("{note}; the duty shown is that of {code}, not priced complete"));
     ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
 }

@@ -64,15 +64,10 @@ pub(super) fn check_jp_value_bracket(
         .filter(|l| l.condition.per == condition.per && l.condition.contains(value) != Some(false))
         .map(|l| format!("{} (\"{}\")", dotted(l.code), l.phrase))
         .collect();
-    let elsewhere = match holding.is_empty() {
-        true => "no other line of its group states a bracket holding it: check the classification".to_string(),
-        false => format!("goods of that value are classified under {}", holding.join(" or ")),
-    };
-    let note = format!(
-        "the customs value {} JPY/{per} is outside the bracket of {code} (Japan's tariff text: \"{}\"): {elsewhere}",
+    let outside = format!(
+        "the customs value {} JPY/{per} is outside the bracket of {code} (Japan's tariff text: \"{}\")",
         format_grouped(value.round_dp(2)),
         entry.phrase
     );
-    p.push_reason(format!("{note}; the duty shown is that of {code}, not priced complete"));
-    ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
+    super::brackets::report_outside_bracket(ctx, line, p, &code, outside, &holding);
 }
