@@ -142,6 +142,14 @@ struct Answered {
     fx: Vec<crate::fx::FxUsed>,
 }
 
+impl Answered {
+    /// Whether an answer whose all-in price meets the target (`hits`) is exact: every levy
+    /// priced and no claim resting on a condition.
+    fn exact(&self, hits: bool) -> bool {
+        hits && self.bound.is_none() && !self.conditional
+    }
+}
+
 fn answered(q: &Quote) -> Answered {
     use crate::error::WarningCode;
     let conditions = q
@@ -311,7 +319,7 @@ pub fn reverse(
             net_price,
             landed,
             currency: currency.to_string(),
-            exact: landed == target && a.bound.is_none() && !a.conditional,
+            exact: a.exact(landed == target),
             grey_zone,
             policy,
             charm,
@@ -445,7 +453,7 @@ pub fn reverse_cart(
     let result = |k: Decimal, landed: Decimal, exact: bool, zone: Option<GreyZone>, absorbed: Option<Decimal>| {
         let a = answered(&engine.quote(&scaled(req, k))?);
         Ok(CartReverseResult {
-            exact: exact && a.bound.is_none() && !a.conditional,
+            exact: a.exact(exact),
             bound: a.bound,
             conditions: a.conditions,
             conditional: a.conditional,
