@@ -1174,21 +1174,14 @@ impl LineRequest {
                 at_most(v, MAX_INPUT, f)?;
             }
         }
-        if let Some(a) = self.alcohol_pct {
-            if a.is_sign_negative() || exceeds(a, 100) {
+        let strengths =
+            [(self.alcohol_pct, "alcohol_pct", "% vol"), (self.acetic_acid_pct, "acetic_acid_pct", "% by weight")];
+        for (value, field, unit) in strengths {
+            if let Some(a) = value.filter(|a| a.is_sign_negative() || exceeds(*a, 100)) {
                 return Err(Error::new(
                     ErrorCode::InvalidField,
-                    "alcohol_pct",
-                    format!("alcohol_pct is {a}: it is a % vol between 0 and 100"),
-                ));
-            }
-        }
-        if let Some(a) = self.acetic_acid_pct {
-            if a.is_sign_negative() || exceeds(a, 100) {
-                return Err(Error::new(
-                    ErrorCode::InvalidField,
-                    "acetic_acid_pct",
-                    format!("acetic_acid_pct is {a}: it is a % by weight between 0 and 100"),
+                    field,
+                    format!("{field} is {a}: it is a {unit} between 0 and 100"),
                 ));
             }
         }
