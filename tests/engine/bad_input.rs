@@ -170,10 +170,8 @@ fn catalogue_reports_a_bad_row_by_line_number_and_prices_the_others() {
     );
 }
 
-#[test]
-fn catalogue_names_an_unclosed_quote_not_a_missing_field() {
-    // audit-kk KK53: `"a,6109,10` (a quote never closed) was "a field is missing".
-    let csv = "sku,code,price\nok,6109100010,20.00\n\"a,6109100010,10\n";
+/// A catalogue priced into GB on 2026-11-26 in GBP (courier, DDP), its output rows.
+fn gb_catalogue(csv: &str) -> Vec<csv::StringRecord> {
     let options = landed::catalogue::CatalogueOptions {
         destinations: vec!["GB".into()],
         date: landed::date::Date::parse("2026-11-26").unwrap(),
@@ -185,7 +183,14 @@ fn catalogue_names_an_unclosed_quote_not_a_missing_field() {
     landed::catalogue::price_catalogue(&landed::Engine::embedded(), csv.as_bytes(), &mut out, &options, &mut |_| {})
         .unwrap();
     let mut rdr = csv::Reader::from_reader(out.as_slice());
-    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    rdr.records().map(Result::unwrap).collect()
+}
+
+#[test]
+fn catalogue_names_an_unclosed_quote_not_a_missing_field() {
+    // audit-kk KK53: `"a,6109,10` (a quote never closed) was "a field is missing".
+    let csv = "sku,code,price\nok,6109100010,20.00\n\"a,6109100010,10\n";
+    let rows = gb_catalogue(csv);
     assert_eq!(&rows[0][10], "priced");
     assert_eq!(&rows[1][10], "error", "{:?}", rows[1]);
     assert!(rows[1][11].contains("line 3") && rows[1][11].contains("close the quote"), "{}", &rows[1][11]);
@@ -201,18 +206,7 @@ B2,6109100010,12,50,CN
 ok,6109100010,20.00,CN
 badorigin,6109100010,20.00,XX
 ";
-    let options = landed::catalogue::CatalogueOptions {
-        destinations: vec!["GB".into()],
-        date: landed::date::Date::parse("2026-11-26").unwrap(),
-        currency: Some(landed::money::Currency::GBP),
-        channel: Some(landed::request::Channel::Courier),
-        incoterm: Some(landed::request::Incoterm::Ddp),
-    };
-    let mut out = Vec::new();
-    landed::catalogue::price_catalogue(&landed::Engine::embedded(), csv.as_bytes(), &mut out, &options, &mut |_| {})
-        .unwrap();
-    let mut rdr = csv::Reader::from_reader(out.as_slice());
-    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let rows = gb_catalogue(csv);
     assert_eq!((&rows[0][10], &rows[0][5]), ("error", ""), "{:?}", rows[0]);
     assert!(rows[0][11].contains("line 2") && rows[0][11].contains("5 fields and the header 4"), "{}", &rows[0][11]);
     assert_eq!(&rows[1][10], "priced");
