@@ -214,6 +214,20 @@ pub struct CustomsRate {
     pub pegged: bool,
 }
 
+/// How a monthly ECB rate names the month it is the EU customs rate for (`ecb_monthly`).
+const EU_CUSTOMS_RATE_FOR: &str = "(EU customs rate for ";
+
+impl CustomsRate {
+    /// The ECB's monthly rate as the stand-in it is for a member state outside the euro, whose
+    /// customs rate is the one its national authority publishes (Implementing Regulation (EU)
+    /// 2015/2447 art. 146(1)(b)), not in our data: its source says so (audit-pp PP1).
+    pub fn standing_in_for_national_rate(mut self, country: &str) -> CustomsRate {
+        let instead = format!("(standing in for {country}'s customs rate, published by its national authority, for ");
+        self.used.source = self.used.source.replace(EU_CUSTOMS_RATE_FOR, &instead);
+        self
+    }
+}
+
 /// Rows after a header, as (first field, rest of the line).
 fn rows(table: &str) -> impl Iterator<Item = (&str, &str)> {
     table.lines().skip(1).map(|line| line.split_once('\t').unwrap_or((line, "")))
@@ -607,7 +621,7 @@ impl EmbeddedFx {
                         "{peg} crossed with the ECB's US dollar rate of {} (the dollar's EU customs rate for {}): the ECB publishes no rate of a pegged currency",
                         row.1, row.0
                     ),
-                    None => format!("ECB euro reference rate of {} (EU customs rate for {})", row.1, row.0),
+                    None => format!("ECB euro reference rate of {} {EU_CUSTOMS_RATE_FOR}{})", row.1, row.0),
                 },
             },
             rate_date: row.1,

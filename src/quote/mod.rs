@@ -305,18 +305,16 @@ impl Ctx<'_> {
                 // publishes (Implementing Regulation (EU) 2015/2447 art. 146(1)(b)), not the ECB's
                 // of art. 146(1)(a): the ECB cross of the reference day stands in, and says so
                 // (audit-pp PP1: PL, SE, CZ, HU, RO, DK, and BG before the euro).
-                let mut r = r;
-                if self.j.fx_method == crate::fx::FxMethod::EcbMonthly && !r.pegged && self.j.currency != Currency::EUR
-                {
-                    self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
-                    r.used.source = r.used.source.replace(
-                        "(EU customs rate for ",
-                        &format!(
-                            "(standing in for {}'s customs rate, published by its national authority, for ",
-                            self.j.country
-                        ),
-                    );
-                }
+                let national = self.j.fx_method == crate::fx::FxMethod::EcbMonthly
+                    && !r.pegged
+                    && self.j.currency != Currency::EUR;
+                let r = match national {
+                    true => {
+                        self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
+                        r.standing_in_for_national_rate(self.j.country)
+                    }
+                    false => r,
+                };
                 let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age_days > self.j.fx_method.stale_after_days() && !r.pegged {
                     self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
