@@ -189,6 +189,33 @@ test('OO12: damaged parts are all named and all fetched again on the next try', 
   await page.close();
 });
 
+test('OO15: a part of the page\'s snapshot that cannot be loaded: the page prices with the built-in snapshot and says so', async () => {
+  const { page, errors } = await open();
+  // Snapshot B's core loads; its parts are missing (a merchant published snapshot.bin alone).
+  await page.route(/\/snapB\/landed-part-/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const embedded = await page.evaluate(() => window.L.snapshotInfo().then((i) => i.snapshot_id));
+  await page.evaluate(() => {
+    window.failures = [];
+    document.addEventListener('landed:error', (e) => window.failures.push(e.detail.error));
+    document.documentElement.dataset.landedSnapshot = 'snapB/snapshot.bin';
+    const card = Object.assign(document.createElement('landed-price'), { id: 'tee' });
+    for (const [k, v] of Object.entries({ price: '1000', code: '61091000', origin: 'CN', date: '2026-03-02' })) card.setAttribute(k, v);
+    document.querySelector('main').append(card);
+  });
+  await page.waitForFunction(() => document.getElementById('tee').quote, null, { timeout: 20000 });
+  const shown = await page.evaluate(() => {
+    const card = document.getElementById('tee');
+    return { snapshot: card.quote.snapshot_id, duty: card.quote.totals.duty, text: card.shadowRoot.textContent, failures: window.failures };
+  });
+  assert.equal(shown.snapshot, embedded, 'priced with the built-in snapshot');
+  assert.equal(shown.duty, '120.00');
+  assert.match(shown.text, /the rates at snapB\/snapshot\.bin could not be loaded \(.*HTTP 404.*\); these prices use the rates built into the widget/);
+  assert.equal(shown.failures.length, 1, JSON.stringify(shown.failures));
+  assert.equal(shown.failures[0].code, 'E_IO');
+  assert.ok(errors.every((e) => /Failed to load resource/.test(e)), errors.join('\n'));
+  await page.close();
+});
+
 // The temporary snapshot folder is listed so a failure names what was published.
 test('snapshot B was published with its parts', () => {
   assert.ok(readdirSync(join(dir, 'snapB')).some((f) => f.startsWith('landed-part-')));

@@ -70,6 +70,27 @@ function snapshotReady() {
   return snapshotLoad;
 }
 
+/**
+ * A part of the page's snapshot (a destination's rates) could not be loaded or is damaged: the
+ * page goes back to the snapshot built into the engine, visibly, as when the snapshot itself
+ * fails (audit-oo OO15: the element showed only the error). Resolves true when the caller should
+ * price again; false when the failure is not of the page's snapshot (`underPageSnapshot`: it was
+ * in service when the request was prepared).
+ */
+async function partFailed(error, underPageSnapshot) {
+  if (!underPageSnapshot || !snapshotUrl || !['E_IO', 'E_SNAPSHOT'].includes(error?.code)) return false;
+  if (!snapshotFailure) {
+    snapshotFailure = {
+      code: error.code,
+      field: error.field ?? 'snapshot',
+      message: `the rates at ${snapshotUrl} could not be loaded (${error.message}); these prices use the rates built into the widget`,
+    };
+    snapshotLoad = useEmbeddedSnapshot().catch(() => null);
+  }
+  await snapshotLoad;
+  return true;
+}
+
 /** The visible note on an element priced with the built-in snapshot instead of the page's. */
 function snapshotNote(L) {
   return snapshotFailure ? el('p', { class: 'problem', part: 'warning', text: `${L.warnings}: ${snapshotFailure.message}` }) : null;
@@ -467,11 +488,15 @@ class Priced extends HTMLElement {
         this.markUpdating(request);
         await snapshotReady();
         if (!current()) return;
-        if (snapshotFailure && this._snapshotFailure !== snapshotFailure) {
-          this._snapshotFailure = snapshotFailure;
-          this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true, detail: { request, error: snapshotFailure } }));
-        }
-        const glue = await prepareRequest(request);
+        this.reportSnapshotFailure(request);
+        const underPageSnapshot = Boolean(snapshotUrl) && !snapshotFailure;
+        const glue = await prepareRequest(request).catch(async (e) => {
+          if (!(await partFailed(e, underPageSnapshot))) throw e;
+          if (!current()) return null;
+          this.reportSnapshotFailure(request);
+          return prepareRequest(request);
+        });
+        if (!current()) return;
         await loadLabels(language(this));
         if (!current()) return;
         const q = quoteNow(glue, request);
@@ -491,6 +516,14 @@ class Priced extends HTMLElement {
           detail: { request, error: { code: error.code || 'E_INTERNAL', field: error.field ?? null, message: error.message } } }));
       }
     });
+  }
+
+  /** Says once, by a `landed:error` event, that the page's snapshot is not the one pricing. */
+  reportSnapshotFailure(request) {
+    if (!snapshotFailure || this._snapshotFailure === snapshotFailure) return;
+    this._snapshotFailure = snapshotFailure;
+    const { code, field, message } = snapshotFailure;
+    this.dispatchEvent(new CustomEvent('landed:error', { bubbles: true, composed: true, detail: { request, error: { code, field, message } } }));
   }
 
   /** The problem, then the element's own content (the price without import charges) again. */
