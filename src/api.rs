@@ -17,6 +17,7 @@ use serde::Serialize;
 /// One published tariff line.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct RateLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
@@ -32,6 +33,7 @@ pub struct RateLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub flags: Vec<String>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
@@ -68,6 +70,7 @@ pub struct RateResponse {
     /// The lines left out of `min` and `max` (a duty that is not a plain percentage: specific,
     /// compound, a quota rate, …), named: the range says nothing of them (audit-q Q6).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unranked_lines: Vec<String>,
     /// Set when the code is an HS 2022 subheading resolved through the HS 2022 → HS 2017
     /// correlation on a tariff in HS 2017 codes: from, to, relationship, source and a note.
@@ -260,6 +263,7 @@ pub fn search(engine: &Engine, query: &str, destination: &str, limit: usize) -> 
 /// One table of the snapshot.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct TableInfo {
     pub jurisdiction: String,
     pub rows: usize,

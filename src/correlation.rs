@@ -129,6 +129,7 @@ pub struct ViaCorrelation<'a> {
     /// Corrections of the UN table that changed this code's candidates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "CorrectionJson[]"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub corrections: Vec<Correction<'a>>,
     /// What it means for the rate, in a sentence.
     pub note: String,

@@ -26,6 +26,7 @@ use serde::Serialize;
 /// One levy that differs between the two dates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct LevyChange {
     /// Line id, or `shipment`.
     pub line: String,
@@ -55,6 +56,7 @@ pub struct Comparison {
     pub landed_delta_is: Exactness,
     /// What leaves either quote incomplete, each entry prefixed with its date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unpriced: Vec<String>,
 }
 
@@ -267,6 +269,7 @@ pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: D
 /// A catalogue line whose duty differs between two dates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct SkuChange {
     pub sku: String,
     pub code: String,
@@ -283,6 +286,7 @@ pub struct SkuChange {
     pub landed_after_is: Exactness,
     /// What leaves either date's quote incomplete, each entry prefixed with its date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unpriced: Vec<String>,
 }
 

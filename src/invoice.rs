@@ -74,6 +74,7 @@ pub struct Difference {
     pub expected_is: Exactness,
     /// What the recomputed figure lacks (the lines or fees not priced, and why); empty when exact.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub unpriced: Vec<String>,
 }
 
@@ -91,6 +92,7 @@ pub struct InvoiceCheck {
     /// The figures the bill did not give (`duty`, `tax`, `fees`): not compared, and not in
     /// `overcharge`, which covers only the figures given.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub not_checked: Vec<String>,
 }
 

@@ -198,6 +198,7 @@ pub struct Citation<'p> {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub dataset: DatasetName<'p>,
     #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub vintage: &'p str,
 }
 

@@ -107,11 +107,13 @@ pub struct ReverseResult {
     /// What the answer's preference claim rests on: the quote's claim warnings, each as
     /// `CODE: message` (`W_CLAIM`: proof of origin held; `W_CLAIM_TRANSIT`: its transit rule met).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub conditions: Vec<String>,
     /// True when a line's claim holds only if the goods met its transit rule on the way from the
     /// place of shipment (USMCA art. 4.18): the figure holds on that condition only, as a sweep's
     /// `?` row (audit-qq QQ20), and is never `exact`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub conditional: bool,
     /// The snapshot, date and exchange rates the answer's quote was priced with (the target is
     /// in the destination's currency, the net price in the request's): the answer can be priced
@@ -385,9 +387,11 @@ pub struct CartReverseResult {
     pub bound: Option<Bound>,
     /// As [`ReverseResult::conditions`].
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub conditions: Vec<String>,
     /// As [`ReverseResult::conditional`].
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub conditional: bool,
     /// As [`ReverseResult::snapshot_id`]: what the answer's quote was priced with.
     pub snapshot_id: String,

@@ -15,6 +15,7 @@ pub struct Candidate {
     pub description: String,
     /// The HS 2022 subheading (or heading) text the line falls under.
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub hs_description: String,
     pub duty_text: String,
     /// Relevance: higher is better; comparable within one search only.

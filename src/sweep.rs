@@ -54,6 +54,7 @@ pub const MAX_COMBINATIONS: usize = 200_000;
 /// One combination and its outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct SweepRow {
     pub destination: String,
     pub origin: Option<String>,
@@ -70,6 +71,7 @@ pub struct SweepRow {
     pub claim: Option<String>,
     /// Each line that claimed a programme, and what its claim saved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub line_claims: Vec<LineClaim>,
     /// What the claims saved (duty and the additional duties they removed), in the destination's
     /// currency; absent when a claimed line's saving is not priced.
@@ -109,6 +111,7 @@ pub struct SweepRow {
     /// differs from the request they were given for (`caller_duties`); what the row's figure
     /// leaves out (a movement without customs border) or what its claim really does.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub notes: Vec<String>,
     /// Why a saving against this row needs a word ([`AxisSaving::note`]).
     #[serde(skip)]
@@ -136,10 +139,12 @@ pub struct SweepResult {
     /// For each axis swept, what the cheapest quote's value saved against the best complete quote
     /// that differs from it on that axis only; only savings of more than zero.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub savings: Vec<AxisSaving>,
     /// The axes whose best other value costs the buyer exactly as much as the cheapest quote's:
     /// the choice saves nothing, so it is not listed in `savings`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub ties: Vec<AxisTie>,
     pub combinations: usize,
     /// The snapshot every row was priced from (each row names its own date and `fx`): with

@@ -25,6 +25,7 @@ pub struct Quote {
     /// item's duty and tax down to the yen, each declaration total down to ¥100; Norway's whole
     /// kroner; the Netherlands' duty down to the cent. Absent where the destination has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub destination_rounding: Vec<DestinationRounding>,
     pub allocation: AllocationKey,
     /// How the duty and tax bases are built for this destination, and the law.
@@ -136,6 +137,7 @@ pub struct LineQuote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub missing: Vec<Unpriced>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub code: HsCode,
@@ -154,9 +156,11 @@ pub struct LineQuote {
     pub levies: Vec<Levy>,
     /// Additional-duty layers that matched but were not charged, with the reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub excluded: Vec<Excluded>,
     /// Preference claims the line may qualify for; never applied silently.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub alternatives: Vec<Alternative>,
     /// The preference programme the request claimed for this line, and what it saved (boxed:
     /// rare, and a line is moved several times while it is priced).
@@ -192,6 +196,7 @@ pub struct Alternative {
     pub saving: Option<Decimal>,
     /// Additional duties (chapter 99 layers) a valid claim also removes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub waived: Vec<Waived>,
     /// The full saving: the column 1 saving plus every waived layer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,9 +224,11 @@ pub struct ClaimApplied {
     pub saving: Option<Decimal>,
     /// Additional duties (chapter 99 layers) the claim removed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub waived: Vec<Waived>,
     /// The entry fees the claim removed (the US MPF on originating goods), this line's share.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub fees_removed: Vec<FeeRemoved>,
     /// The duty saving plus every removed layer and fee; absent when one is not priced.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -233,6 +240,7 @@ pub struct ClaimApplied {
     /// party of the programme: the claim holds only if they met the programme's transit rule
     /// (`W_CLAIM_TRANSIT` names it). Written only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub transit_condition: bool,
 }
 

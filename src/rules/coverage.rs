@@ -10,6 +10,7 @@ use serde::Serialize;
 /// Coverage of one destination on a date.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct Coverage {
     pub country: &'static str,
     pub name: &'static str,
@@ -25,6 +26,7 @@ pub struct Coverage {
 /// The tariff used for duty.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct TariffCoverage {
     /// `US`, `GB`, `EU`, or none (duty from the caller's `duty_rate`).
     pub table: Option<&'static str>,
@@ -55,6 +57,7 @@ pub struct VatCoverage {
 /// A threshold or fee row.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(missing_as_null))]
 pub struct Item {
     pub id: &'static str,
     pub summary: String,
