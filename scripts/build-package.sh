@@ -20,7 +20,8 @@ cp www/pkg/landed.js www/pkg/landed.d.ts www/pkg/landed_bg.wasm www/pkg/landed_b
   www/pkg/landed_whatif.js www/pkg/landed_whatif.d.ts www/pkg/landed_whatif_bg.wasm www/pkg/landed-part-*.bin "$PKG/pkg/"
 
 # The engine entry and what it imports must not touch the DOM (it runs in Node, Deno, workers).
-if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/pkg/landed.js" "$PKG/pkg/landed_whatif.js"; then
+if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/widget/wording.js" "$PKG/widget/labels.js" \
+  "$PKG/pkg/landed.js" "$PKG/pkg/landed_whatif.js"; then
   echo "the engine entry touches the DOM" >&2; exit 1
 fi
 echo "$PKG: $(du -sh "$PKG" | cut -f1) assembled (version $version)"

@@ -263,26 +263,49 @@ function exampleRequest(shop, product, destination, date) {
   return { destination, date, currency: shop.currency, ship_from: shop.ship_from, origin: product.origin, lines: [line] };
 }
 
-test('static site: the HTML built in Node holds every all-in price, as the CLI computes it', () => {
+/** A row of the page built in Node: its amount, whether it is complete, and each of its words by part. */
+function staticRow(html, id, destination) {
+  const start = html.indexOf(`<landed-price id="${id}"`);
+  const card = html.slice(start, html.indexOf('</landed-price>', start));
+  const row = card.match(new RegExp(`<tr data-destination="${destination}">[\\s\\S]*?</tr>`))?.[0];
+  if (!row) return null;
+  const unescape = (t) => t.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const parts = Object.fromEntries([...row.matchAll(/data-part="([a-z]+)"(?: title="[^"]*")?>([^<]*)</g)].map(([, k, v]) => [k, unescape(v)]));
+  return { row, amount: row.match(/data-amount="([^"]*)"/)[1], complete: row.match(/data-complete="([^"]*)"/)[1] === 'true', parts };
+}
+
+test('static site: the HTML built in Node holds every all-in price, as the CLI computes it, in the widget\'s words', () => {
   const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
   const html = readFileSync(join(project, 'site', 'index.html'), 'utf8');
   assert.ok(html.includes(`http-equiv="Content-Security-Policy" content="${CSP}"`), 'a strict CSP');
   let lowerBounds = 0;
   for (const product of shop.products) {
-    const card = html.slice(html.indexOf(`<landed-price id="${product.id}"`), html.indexOf('</landed-price>', html.indexOf(`<landed-price id="${product.id}"`)));
     for (const destination of shop.destinations) {
       const cli = cliQuote(exampleRequest(shop, product, destination, localToday()));
-      const row = card.match(new RegExp(`<tr data-destination="${destination}">.*?</tr>`))?.[0];
+      const row = staticRow(html, product.id, destination);
       assert.ok(row, `${product.id} → ${destination} is rendered`);
       const shown = new Intl.NumberFormat(shop.lang, { style: 'currency', currency: cli.currency }).format(cli.totals.landed);
-      assert.ok(row.includes(`data-amount="${cli.totals.landed}"`), `${product.id} → ${destination}: ${cli.totals.landed} in ${row}`);
-      assert.ok(row.includes(shown), `${product.id} → ${destination}: shows ${shown}`);
-      assert.equal(row.includes('at least'), !cli.totals.complete, `${product.id} → ${destination}: "at least" exactly when incomplete`);
-      if (!cli.totals.complete) lowerBounds += 1;
+      assert.equal(row.amount, cli.totals.landed, `${product.id} → ${destination}: ${cli.totals.landed} in ${row.row}`);
+      assert.ok(row.parts.total.endsWith(shown), `${product.id} → ${destination}: shows ${shown}`);
+      // "at least" for a lower bound: a line not fully priced, or Canada's national rate only
+      // (W_ASSUMED_SUBDIVISION, totals.complete true): audit-tt TT1.
+      const lower = !cli.totals.complete || cli.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION');
+      assert.equal(row.parts.total.startsWith('at least '), lower, `${product.id} → ${destination}: "at least" exactly when a lower bound`);
+      assert.equal(row.complete, !lower);
+      if (lower || row.parts.caveat) assert.notEqual(row.parts.note, EN.incl, `${product.id} → ${destination}: never "${EN.incl}" here`);
+      assert.match(row.parts.freshness, /^Rates as of /, `${product.id} → ${destination}: the row's own date`);
+      if (lower) lowerBounds += 1;
     }
   }
   assert.ok(lowerBounds > 0, 'the example includes incomplete quotes');
-  assert.match(html, /Rates as of \d{4}-\d{2}-\d{2}/, 'the data freshness is on the page');
+  // The cases audit-tt TT1 found presented as complete, each with the widget's words.
+  const tee = staticRow(html, 'tee', 'CA');
+  assert.equal(tee.parts.note, EN.taxNotIncl, 'tee → CA: no province, so not all taxes');
+  assert.match(tee.parts.caveat, /national rate/);
+  assert.match(staticRow(html, 'tee', 'US').parts.caveat, /^Sales tax is not included/);
+  assert.match(staticRow(html, 'laptop', 'GB').parts.stale ?? '', /^The duty rate is from a tariff of /);
+  assert.match(staticRow(html, 'sneakers', 'CA').parts.missing ?? '', /^Not included: /);
+  assert.doesNotMatch(html, /incl\. duty, taxes and fees \(priced for/, 'no blanket "incl." caption');
 });
 
 test('JavaScript off: the pre-rendered prices stay readable', async () => {
@@ -393,6 +416,47 @@ for (const width of WIDTHS) {
     await context.close();
   });
 }
+
+/** What each <landed-price> of the page shows for `destination`, part by part, beside the row
+ * the page was built with for the same cart. */
+async function widgetAndStatic(page, destination) {
+  await page.selectOption('landed-country-picker select', destination);
+  await pricesFor(page, destination);
+  return page.evaluate((dest) => [...document.querySelectorAll('landed-price')].map((e) => {
+    const part = (name) => e.shadowRoot.querySelector(`[part=${name}]`)?.textContent ?? null;
+    const row = e.querySelector(`tr[data-destination="${dest}"]`);
+    const cell = (name) => row?.querySelector(`[data-part=${name}]`)?.textContent ?? null;
+    const names = ['total', 'range', 'split', 'note', 'missing', 'caveat', 'stale', 'freshness'];
+    return {
+      id: e.id,
+      widget: { ...Object.fromEntries(names.map((n) => [n, part(n)])), amount: e.shadowRoot.querySelector('[part=total]').dataset.amount,
+        sources: e.shadowRoot.querySelector('[part=freshness]').title },
+      page: { ...Object.fromEntries(names.map((n) => [n, cell(n)])), amount: row?.querySelector('td').dataset.amount,
+        sources: row?.querySelector('[data-part=freshness]').title },
+    };
+  }), destination);
+}
+
+test('the page built in Node says what the widget says for the same carts: words and dates (audit-tt TT1)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  const seen = { lower: 0, caveat: 0, stale: 0, missing: 0 };
+  await page.goto(`${site.base}index.html`);
+  for (const destination of shop.destinations) {
+    for (const { id, widget, page: built } of await widgetAndStatic(page, destination)) {
+      assert.deepEqual(built, widget, `${id} → ${destination}: the page's row is the widget's card`);
+      if (widget.total.startsWith('at least')) seen.lower += 1;
+      if (widget.caveat) seen.caveat += 1;
+      if (widget.stale) seen.stale += 1;
+      if (widget.missing) seen.missing += 1;
+    }
+  }
+  // The comparison covers the cases audit-tt TT1 found: CA without a province (and a partial CA
+  // line), US without sales tax, a stale tariff, charges left out.
+  assert.ok(seen.lower && seen.caveat && seen.stale && seen.missing, JSON.stringify(seen));
+  await context.close();
+});
 
 test('labels in every shipped language, amounts through Intl in that locale', async () => {
   const LABELS = { en: EN };
