@@ -1,7 +1,7 @@
 // Build-time pricing for a static site: prices every product for every destination of the shop with
 // the `landed` package (in Node, no browser, no server), writes the all-in prices into the HTML with
 // the widget's own words for each (`wording`: "at least", what is left out, the caveats, the
-// rates' date), and copies the widget beside the page. In the
+// rates' date), names the snapshot they come from, and copies the widget beside the page. In the
 // browser, <landed-price> re-prices for the shopper's own destination; with JavaScript off the
 // pre-rendered prices stay readable, and say no more than the widget would.
 //
@@ -66,7 +66,7 @@ function productCard(product, priced) {
     </article>`;
 }
 
-function page(cards) {
+function page(cards, snapshotIds) {
   const settings = [['currency', shop.currency], ['ship-from', shop.ship_from]]
     .filter(([, v]) => v).map(([k, v]) => ` data-landed-${k}="${esc(v)}"`).join('');
   return `<!doctype html>
@@ -91,17 +91,22 @@ function page(cards) {
   <section class="grid" aria-label="${esc(shop.texts?.products ?? shop.title)}">${cards.join('')}
   </section>
 </main>
+<footer>
+  <p class="snapshot" data-snapshot="${esc(snapshotIds.join(' '))}">${esc(`${L.snapshot} ${snapshotIds.join(', ')}; ${L.pricedFor} ${DATE}`)}</p>
+</footer>
 </body>
 </html>
 `;
 }
 
 const cards = [];
+const snapshotIds = new Set();
 for (const product of shop.products) {
   const priced = [];
   for (const destination of shop.destinations) {
     const q = await quote(requestFor(product, destination));
     priced.push({ destination, q });
+    snapshotIds.add(q.snapshot_id);
   }
   cards.push(productCard(product, priced));
 }
@@ -114,5 +119,6 @@ await cp(join(pkgRoot, 'widget'), join(OUT, 'landed', 'widget'), { recursive: tr
 const parts = (await readdir(join(pkgRoot, 'pkg'))).filter((f) => PART.test(f));
 for (const file of ['landed.js', 'landed_bg.wasm', ...parts]) await cp(join(pkgRoot, 'pkg', file), join(OUT, 'landed', 'pkg', file));
 await cp(join(HERE, 'site.css'), join(OUT, 'site.css'));
-await writeFile(join(OUT, 'index.html'), page(cards));
-console.log(`${join(OUT, 'index.html')}: ${shop.products.length} products × ${shop.destinations.length} destinations priced for ${DATE}`);
+await writeFile(join(OUT, 'index.html'), page(cards, [...snapshotIds]));
+console.log(`${join(OUT, 'index.html')}: ${shop.products.length} products × ${shop.destinations.length} destinations priced for ${DATE}`
+  + ` (snapshot ${[...snapshotIds].join(', ')})`);

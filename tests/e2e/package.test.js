@@ -279,9 +279,11 @@ test('static site: the HTML built in Node holds every all-in price, as the CLI c
   const html = readFileSync(join(project, 'site', 'index.html'), 'utf8');
   assert.ok(html.includes(`http-equiv="Content-Security-Policy" content="${CSP}"`), 'a strict CSP');
   let lowerBounds = 0;
+  let snapshot;
   for (const product of shop.products) {
     for (const destination of shop.destinations) {
       const cli = cliQuote(exampleRequest(shop, product, destination, localToday()));
+      snapshot = cli.snapshot_id;
       const row = staticRow(html, product.id, destination);
       assert.ok(row, `${product.id} → ${destination} is rendered`);
       const shown = new Intl.NumberFormat(shop.lang, { style: 'currency', currency: cli.currency }).format(cli.totals.landed);
@@ -306,6 +308,8 @@ test('static site: the HTML built in Node holds every all-in price, as the CLI c
   assert.match(staticRow(html, 'laptop', 'GB').parts.stale ?? '', /^The duty rate is from a tariff of /);
   assert.match(staticRow(html, 'sneakers', 'CA').parts.missing ?? '', /^Not included: /);
   assert.doesNotMatch(html, /incl\. duty, taxes and fees \(priced for/, 'no blanket "incl." caption');
+  // The snapshot the prices come from is named (audit-tt TT2).
+  assert.ok(html.includes(`data-snapshot="${snapshot}"`) && html.includes(`Tariff snapshot ${snapshot}`), 'the snapshot id is on the page');
 });
 
 test('JavaScript off: the pre-rendered prices stay readable', async () => {
@@ -430,14 +434,14 @@ async function widgetAndStatic(page, destination) {
     return {
       id: e.id,
       widget: { ...Object.fromEntries(names.map((n) => [n, part(n)])), amount: e.shadowRoot.querySelector('[part=total]').dataset.amount,
-        sources: e.shadowRoot.querySelector('[part=freshness]').title },
+        sources: e.shadowRoot.querySelector('[part=freshness]').title, snapshot: e.quote.snapshot_id },
       page: { ...Object.fromEntries(names.map((n) => [n, cell(n)])), amount: row?.querySelector('td').dataset.amount,
-        sources: row?.querySelector('[data-part=freshness]').title },
+        sources: row?.querySelector('[data-part=freshness]').title, snapshot: document.querySelector('footer [data-snapshot]').dataset.snapshot },
     };
   }), destination);
 }
 
-test('the page built in Node says what the widget says for the same carts: words and dates (audit-tt TT1)', async () => {
+test('the page built in Node says what the widget says for the same carts: words, snapshot, dates (audit-tt TT1, TT2)', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
