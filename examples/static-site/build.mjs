@@ -31,6 +31,7 @@ function requestFor(product, destination) {
   const line = { id: product.id, code: product.codes?.[destination] ?? product.code, quantity: '1', unit_price: product.price };
   if (product.weight_kg) line.weight_kg = product.weight_kg;
   const request = { destination, date: DATE, currency: shop.currency, ship_from: shop.ship_from, origin: product.origin, lines: [line] };
+  if (shop.incoterm) request.incoterm = shop.incoterm;
   return request;
 }
 
@@ -67,7 +68,7 @@ function productCard(product, priced) {
 }
 
 function page(cards, snapshotIds) {
-  const settings = [['currency', shop.currency], ['ship-from', shop.ship_from]]
+  const settings = [['currency', shop.currency], ['ship-from', shop.ship_from], ['incoterm', shop.incoterm]]
     .filter(([, v]) => v).map(([k, v]) => ` data-landed-${k}="${esc(v)}"`).join('');
   return `<!doctype html>
 <html lang="${esc(shop.lang)}"${settings}>

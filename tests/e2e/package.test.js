@@ -73,6 +73,11 @@ before(async () => {
   run('npm', ['install', `./${packed.filename}`, '--no-audit', '--no-fund', '--prefer-offline'], project);
   for (const f of ['build.mjs', 'products.json', 'site.css']) cpSync(join(EXAMPLE, f), join(project, f));
   run('node', ['build.mjs', '--out', 'site'], project);
+  // A shop whose charges are collected on delivery (DAP): the same recipe, its own page.
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  writeFileSync(join(project, 'dap.json'), JSON.stringify({ ...shop, incoterm: 'DAP', destinations: ['DE', 'CA'],
+    products: shop.products.filter((p) => ['tee', 'laptop'].includes(p.id)) }));
+  run('node', ['build.mjs', '--out', join('site', 'dap'), '--catalogue', 'dap.json'], project);
   writeWorkerPage(join(project, 'site'));
   writeSnapshotPages(join(project, 'site'));
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -312,6 +317,20 @@ test('static site: the HTML built in Node holds every all-in price, as the CLI c
   assert.ok(html.includes(`data-snapshot="${snapshot}"`) && html.includes(`Tariff snapshot ${snapshot}`), 'the snapshot id is on the page');
 });
 
+test('static site under DAP: the headline is buyer_total with its split, as the widget shows it (audit-tt TT9)', () => {
+  const html = readFileSync(join(project, 'site', 'dap', 'index.html'), 'utf8');
+  assert.match(html, /<html [^>]*data-landed-incoterm="DAP"/);
+  const shop = JSON.parse(readFileSync(join(project, 'dap.json'), 'utf8'));
+  const laptop = shop.products.find((p) => p.id === 'laptop');
+  for (const destination of ['DE', 'CA']) {
+    const cli = cliQuote({ ...exampleRequest(shop, laptop, destination, localToday()), incoterm: 'DAP' });
+    const row = staticRow(html, 'laptop', destination);
+    assert.equal(row.amount, cli.totals.buyer_total, `laptop → ${destination}: buyer_total, not landed ${cli.totals.landed}`);
+    assert.notEqual(cli.totals.buyer_total, cli.totals.landed, 'something is due on delivery');
+    assert.match(row.parts.split, /at checkout \+ /, `laptop → ${destination}: the split`);
+  }
+});
+
 test('JavaScript off: the pre-rendered prices stay readable', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
@@ -441,7 +460,7 @@ async function widgetAndStatic(page, destination) {
   }), destination);
 }
 
-test('the page built in Node says what the widget says for the same carts: words, snapshot, dates (audit-tt TT1, TT2)', async () => {
+test('the page built in Node says what the widget says for the same carts: words, snapshot, dates (audit-tt TT1, TT2, TT9)', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
@@ -459,6 +478,13 @@ test('the page built in Node says what the widget says for the same carts: words
   // The comparison covers the cases audit-tt TT1 found: CA without a province (and a partial CA
   // line), US without sales tax, a stale tariff, charges left out.
   assert.ok(seen.lower && seen.caveat && seen.stale && seen.missing, JSON.stringify(seen));
+  await page.goto(`${site.base}dap/index.html`);
+  for (const destination of ['DE', 'CA']) {
+    for (const { id, widget, page: built } of await widgetAndStatic(page, destination)) {
+      assert.ok(widget.split, `${id} → ${destination}: DAP shows the split`);
+      assert.deepEqual(built, widget, `${id} → ${destination} (DAP): the page's row is the widget's card`);
+    }
+  }
   await context.close();
 });
 
