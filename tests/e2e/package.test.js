@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, DATAGEN, ROOT, cliQuote, launch, serve, watchErrors } from './harness.js';
@@ -520,6 +520,64 @@ test('labels in every shipped language, amounts through Intl in that locale', as
     assert.equal(shown.total, `${labels.atLeast} ${amount}`, `${lang}: "at least" and the locale's number format`);
   }
   await context.close();
+});
+
+/** Copies the files a README names from the installed package into `dir`: each `pkg/…` name
+ * (a `*` matched against the folder), or a whole folder (`widget/`). */
+function copyAsTold(names, dir) {
+  const installed = join(project, 'node_modules', 'landed');
+  for (const name of names) {
+    if (name.endsWith('/')) {
+      cpSync(join(installed, name), join(dir, name), { recursive: true });
+      continue;
+    }
+    const [folder, file] = name.split('/');
+    const match = new RegExp(`^${file.replace(/[.]/g, '\\.').replace('*', '.*')}$`);
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const f of readdirSync(join(installed, folder)).filter((f) => match.test(f))) cpSync(join(installed, folder, f), join(dir, folder, f));
+  }
+}
+
+/** A page that prices a T-shirt to GB with the element and looks its code up and searches for it
+ * with the engine (no inline script: the CSP). */
+function writeServedPage(dir) {
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en" data-landed-currency="GBP"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Served by hand</title>
+<script type="module" src="widget/define.js"></script><script type="module" src="lookup.js"></script></head>
+<body><main><h1>Served</h1><landed-price id="p" price="12.50" code="61091000" origin="CN" destination="GB">£12.50</landed-price>
+<output id="out"></output></main></body></html>`);
+  writeFileSync(join(dir, 'lookup.js'), `import { rate, search } from './widget/engine.js';
+const out = {};
+try { out.duty = (await rate('GB', '61091000')).duty_text; out.first = (await search('cotton t-shirt', 'GB')).candidates[0].code; }
+catch (e) { out.error = e.code + ' ' + e.message; }
+document.getElementById('out').textContent = JSON.stringify(out);`);
+}
+
+test('serving the files as the READMEs list them prices, looks up and searches (audit-tt TT4)', async () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const step3 = readme.slice(readme.indexOf('## Static sites'), readme.indexOf('## Refreshing the data')).split(/\n3\. /)[1].split(/\n\n|\n\d\. /)[0];
+  const fromReadme = [...step3.matchAll(/`node_modules\/landed\/([a-z]+\/)`/g)].map((m) => m[1]);
+  const pkgReadme = readFileSync(join(PACKAGE, 'README.md'), 'utf8');
+  const serve = pkgReadme.slice(pkgReadme.indexOf('When you serve the files yourself'));
+  const listed = [...serve.slice(0, serve.indexOf('\n\n')).matchAll(/`((?:pkg|widget)\/[^`]*)`/g)].map((m) => m[1])
+    .filter((name) => name !== 'pkg/'); // the files it names, one by one (not the whole folder)
+  assert.deepEqual(fromReadme, ['widget/', 'pkg/'], step3);
+  assert.match(step3, /the whole `node_modules\/landed\/pkg\/` folder/, 'step 3 says the whole folder, not two files of it');
+  assert.ok(listed.includes('pkg/landed-text.bin') && listed.includes('pkg/landed-part-*.bin'), listed.join(', '));
+  for (const [name, names] of [['step3', fromReadme], ['listed', listed]]) {
+    const dir = join(project, 'site', name);
+    copyAsTold(names, dir);
+    writeServedPage(dir);
+    const page = await browser.newPage();
+    await page.goto(`${site.base}${name}/index.html`);
+    await page.waitForFunction(() => document.querySelector('#p').quote && document.getElementById('out').textContent, null, { timeout: 30000 });
+    const out = JSON.parse(await page.textContent('#out'));
+    const q = await page.evaluate(() => document.querySelector('#p').quote);
+    assert.deepEqual(q, cliQuote(await page.evaluate(() => document.querySelector('#p').request)), `${name}: the element prices as the CLI`);
+    assert.deepEqual(out, { duty: out.duty, first: '61091000' }, `${name}: ${JSON.stringify(out)}`);
+    assert.ok(out.duty, `${name}: rate() reads the descriptions`);
+    await page.close();
+  }
 });
 
 test('the engine entry prices in a DOM-less module worker under the strict CSP', async () => {
