@@ -6,12 +6,18 @@
 // pre-rendered prices stay readable, and say no more than the widget would.
 //
 //   npm install && node build.mjs [--out site] [--date YYYY-MM-DD] [--catalogue products.json]
+//                                 [--snapshot site/landed-data/landed-snapshot.bin]
+//
+// `--snapshot FILE`: a snapshot the site publishes (README "Refreshing the data"), its parts beside
+// it. The page is priced with it, and names it (`data-landed-snapshot`) so that the widget prices
+// with the same one; a file outside the output folder is copied, with its parts and descriptions,
+// into `landed/data/`.
 
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quote, wording, loadLabels, money, today } from 'landed';
+import { quote, wording, loadLabels, loadSnapshot, money, today } from 'landed';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
@@ -33,6 +39,18 @@ function requestFor(product, destination) {
   const request = { destination, date: DATE, currency: shop.currency, ship_from: shop.ship_from, origin: product.origin, lines: [line] };
   if (shop.incoterm) request.incoterm = shop.incoterm;
   return request;
+}
+
+/** A snapshot the site publishes: priced with, and where the page finds it (relative to the page). */
+async function publishedSnapshot(file) {
+  const path = resolve(file);
+  await loadSnapshot(path); // its parts and descriptions are read from beside it
+  if (path.startsWith(OUT + sep)) return { href: relative(OUT, path).split(sep).join('/') };
+  const target = join(OUT, 'landed', 'data');
+  await mkdir(target, { recursive: true });
+  const beside = (await readdir(dirname(path))).filter((f) => PART.test(f) || f === 'landed-text.bin');
+  for (const f of [basename(path), ...beside]) await cp(join(dirname(path), f), join(target, f));
+  return { href: `landed/data/${basename(path)}` };
 }
 
 /** One destination's row: the price and everything the widget says with it, in the same words. */
@@ -67,8 +85,8 @@ function productCard(product, priced) {
     </article>`;
 }
 
-function page(cards, snapshotIds) {
-  const settings = [['currency', shop.currency], ['ship-from', shop.ship_from], ['incoterm', shop.incoterm]]
+function page(cards, snapshotIds, snapshot) {
+  const settings = [['currency', shop.currency], ['ship-from', shop.ship_from], ['incoterm', shop.incoterm], ['snapshot', snapshot?.href]]
     .filter(([, v]) => v).map(([k, v]) => ` data-landed-${k}="${esc(v)}"`).join('');
   return `<!doctype html>
 <html lang="${esc(shop.lang)}"${settings}>
@@ -100,6 +118,7 @@ function page(cards, snapshotIds) {
 `;
 }
 
+const snapshot = args.snapshot ? await publishedSnapshot(args.snapshot) : null;
 const cards = [];
 const snapshotIds = new Set();
 for (const product of shop.products) {
@@ -120,6 +139,6 @@ await cp(join(pkgRoot, 'widget'), join(OUT, 'landed', 'widget'), { recursive: tr
 const parts = (await readdir(join(pkgRoot, 'pkg'))).filter((f) => PART.test(f));
 for (const file of ['landed.js', 'landed_bg.wasm', ...parts]) await cp(join(pkgRoot, 'pkg', file), join(OUT, 'landed', 'pkg', file));
 await cp(join(HERE, 'site.css'), join(OUT, 'site.css'));
-await writeFile(join(OUT, 'index.html'), page(cards, [...snapshotIds]));
+await writeFile(join(OUT, 'index.html'), page(cards, [...snapshotIds], snapshot));
 console.log(`${join(OUT, 'index.html')}: ${shop.products.length} products × ${shop.destinations.length} destinations priced for ${DATE}`
   + ` (snapshot ${[...snapshotIds].join(', ')})`);

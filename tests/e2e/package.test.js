@@ -488,6 +488,53 @@ test('the page built in Node says what the widget says for the same carts: words
   await context.close();
 });
 
+test('build-time pricing with the snapshot the site publishes: the page and the widget price from it (audit-tt TT14)', async () => {
+  // A refresh as README "Refreshing the data" makes one: the tables changed (here HMRC's USD rate
+  // of the month, so that GB prices in dollars move), compiled with its parts and published in
+  // the site's folder, and the page built with `--snapshot`.
+  const root = mkdtempSync(join(tmpdir(), 'landed-refresh-'));
+  cpSync(`${ROOT}tariffs`, join(root, 'tariffs'), { recursive: true });
+  const fx = join(root, 'tariffs', 'fx_hmrc_monthly.tsv');
+  const rows = readFileSync(fx, 'utf8').split('\n');
+  const usd = rows[0].split('\t').indexOf('USD');
+  const month = rows.findLastIndex((r) => /^\d{4}-\d{2}\t/.test(r) && r.slice(0, 7) <= localToday().slice(0, 7));
+  const cells = rows[month].split('\t');
+  cells[usd] = (Number(cells[usd]) - 0.05).toFixed(4);
+  rows[month] = cells.join('\t');
+  writeFileSync(fx, rows.join('\n'));
+  const data = join(project, 'site', 'refreshed', 'landed-data');
+  mkdirSync(data, { recursive: true });
+  execFileSync(DATAGEN, ['snapshot', '--root', root, '--out', join(data, 'landed-snapshot.bin'), '--text', join(data, 'landed-text.bin'),
+    '--parts', data], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  rmSync(root, { recursive: true, force: true });
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  writeFileSync(join(project, 'gb.json'), JSON.stringify({ ...shop, destinations: ['GB'] }));
+  run('node', ['build.mjs', '--out', join('site', 'refreshed'), '--catalogue', 'gb.json', '--snapshot', join('site', 'refreshed', 'landed-data', 'landed-snapshot.bin')], project);
+
+  const html = readFileSync(join(project, 'site', 'refreshed', 'index.html'), 'utf8');
+  assert.match(html, /<html [^>]*data-landed-snapshot="landed-data\/landed-snapshot\.bin"/, 'the page names the snapshot it was priced with');
+  const landed = process.env.LANDED_BIN || `${ROOT}target/debug/landed`;
+  const published = (request) => JSON.parse(execFileSync(landed, ['--snapshot', join(data, 'landed-snapshot.bin'), 'quote', '-'], { input: JSON.stringify(request) }).toString());
+  const request = exampleRequest(shop, shop.products[0], 'GB', localToday());
+  const refreshed = published(request);
+  assert.notEqual(refreshed.snapshot_id, cliQuote(request).snapshot_id, 'the refresh is another snapshot');
+  assert.notEqual(refreshed.totals.landed, cliQuote(request).totals.landed, 'whose figure differs from the embedded one');
+  for (const product of shop.products) {
+    const q = published(exampleRequest(shop, product, 'GB', localToday()));
+    assert.equal(staticRow(html, product.id, 'GB').amount, q.totals.landed, `${product.id} → GB: priced with the published snapshot`);
+  }
+  assert.ok(html.includes(`data-snapshot="${refreshed.snapshot_id}"`), 'and names it');
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${site.base}refreshed/index.html`);
+  for (const { id, widget, page: built } of await widgetAndStatic(page, 'GB')) {
+    assert.equal(widget.snapshot, refreshed.snapshot_id, `${id}: the widget prices with the published snapshot`);
+    assert.deepEqual(built, widget, `${id} → GB: the page's row is the widget's card`);
+  }
+  await context.close();
+});
+
 test('labels in every shipped language, amounts through Intl in that locale', async () => {
   const LABELS = { en: EN };
   for (const lang of LANGUAGES.slice(1)) LABELS[lang] = (await import(`../../www/widget/i18n/${lang}.js`)).default;
