@@ -804,6 +804,10 @@ export function enhance(root = document) {
   }
 }
 
+/** A per-destination code attribute: `code-jp`, `code-ch`, … (`code-us`, `code-gb`, `code-eu` are
+ * also observed for changes). */
+const PER_DESTINATION_CODE = /^code-[a-z]{2}$/;
+
 /** The element's `data-landed-*` settings as `<landed-price>` attributes, and the names of those
  * it has no attribute for. */
 function markupSettings(node) {
@@ -812,7 +816,8 @@ function markupSettings(node) {
   for (const [key, value] of Object.entries(node.dataset)) {
     if (!key.startsWith('landed') || key === 'landedEnhanced') continue;
     const name = key.slice('landed'.length).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
-    if (LandedPrice.observedAttributes.includes(name)) attrs[name] = value;
+    // `code-XX`: the code for destination XX, any of them (`codeFor` reads it), as documented.
+    if (LandedPrice.observedAttributes.includes(name) || PER_DESTINATION_CODE.test(name)) attrs[name] = value;
     else unknown.push(`data-landed-${name}`);
   }
   return { attrs, unknown };
@@ -820,6 +825,6 @@ function markupSettings(node) {
 
 function unknownSettings(names) {
   return Object.assign(new Error(`${names.join(', ')} ${names.length > 1 ? 'are not settings' : 'is not a setting'} of the price markup `
-    + `(it reads data-landed- followed by one of: ${LandedPrice.observedAttributes.join(', ')})`),
+    + `(it reads data-landed- followed by one of: ${LandedPrice.observedAttributes.join(', ')}, or code-XX for any destination XX)`),
   { code: 'E_INVALID_FIELD', field: names[0] });
 }
