@@ -15,6 +15,8 @@ export interface LandedError extends Error {
   code: string;
   /** The request field at fault (`lines[0].code`), or null. */
   field: string | null;
+  /** `true` on the `E_STATE` of a `loadSnapshot`/`useEmbeddedSnapshot` overtaken by a later call. */
+  superseded?: boolean;
 }
 
 /** Where binary data comes from: a URL (absolute, or relative to the page), a file path (Node,
@@ -66,7 +68,9 @@ export function prepareRequest(request: QuoteRequest | string): Promise<Engine>;
 export function prepareWhatif(...destinations: (string | string[])[]): Promise<Engine>;
 /** Prices a request (the same JSON as `landed quote`). */
 export function quote(request: QuoteRequest | string): Promise<Quote>;
-/** Prices synchronously with an engine from `ready()`. */
+/** Prices synchronously with an engine from `prepareRequest(request)` or `prepare(destination)`,
+ * which attach the snapshot parts the quote needs (an engine from `ready()` alone answers
+ * `E_DATA_NOT_LOADED` naming the part it lacks). */
 export function quoteNow(engine: Engine, request: QuoteRequest | string): Quote;
 /** Looks up a code in a destination's tariff on a date (default today); loads the full module
  * (`landed_whatif_bg.wasm`, as search) and the descriptions. */
@@ -86,6 +90,9 @@ export function invoiceCheck(request: QuoteRequest, billed: Billed): Promise<Inv
 /** Supported destinations and their coverage on a date (default today); loads the full module
  * (`landed_whatif_bg.wasm`). */
 export function countries(date?: string): Promise<CountriesResponse>;
+/** The destinations supported on a date (default today), as `countries` lists them, with no part
+ * to fetch: what a destination picker needs. */
+export function destinations(date?: string): Promise<{ country: string; name: string }[]>;
 /** The snapshot in use: id, tables, sources. */
 export function snapshotInfo(): Promise<SnapshotInfo>;
 /** Attaches tariff descriptions (default: the package's `landed-text.bin`), checked against the

@@ -239,7 +239,8 @@ try {
 });
 
 test('the TypeScript declarations type-check a consumer of both entries', { skip: !existsSync(TSC) && 'typescript is not installed (scripts/tools.sh)' }, () => {
-  writeFileSync(join(project, 'consumer.ts'), `import { quote, init, datasets, type Quote, type QuoteRequest, type LandedError } from 'landed';
+  writeFileSync(join(project, 'consumer.ts'), `import { quote, init, datasets, destinations, quoteNow, prepareRequest, wording, loadLabels,
+  type Quote, type QuoteRequest, type LandedError, type Wording } from 'landed';
 import { LandedPrice, setDefaults } from 'landed/define';
 const request: QuoteRequest = { destination: 'GB', date: '2026-03-02', currency: 'GBP', lines: [{ id: 'a', code: '61091000', quantity: '1', unit_price: '10' }] } as QuoteRequest;
 export async function price(): Promise<string> {
@@ -254,6 +255,17 @@ el.addEventListener('landed:quote', (e) => e.detail.quote.totals.landed);
 setDefaults({ destination: 'DE', incoterm: 'DAP' });
 // @ts-expect-error an unknown incoterm is rejected
 setDefaults({ incoterm: 'FOB' });
+// What the README documents is declared (audit-tt TT10, TT15, TT1).
+setDefaults({ snapshot: '/landed/x.bin', 'snapshot-timeout': '15' });
+export const busy: boolean = el.updating;
+export async function picker(): Promise<string[]> { return (await destinations('2026-03-02')).map((d) => d.country + d.name); }
+export function overtaken(e: LandedError): boolean { return e.superseded === true; }
+export async function now(): Promise<string> { return quoteNow(await prepareRequest(request), request).totals.landed; }
+export async function words(): Promise<string> {
+  await loadLabels('de');
+  const w: Wording = wording(await quote(request), 'de');
+  return [w.total, w.note, w.missing ?? '', w.caveat ?? '', w.freshness, w.snapshot, String(w.lowerBound)].join(' ');
+}
 `);
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true,
     module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false },
