@@ -59,7 +59,7 @@ function row(destination, q) {
   const span = (part, text, cls = 'note') => (text ? ` <span class="${cls}" data-part="${part}">${esc(text)}</span>` : '');
   const block = (part, text, cls) => (text ? `<span class="${cls}" data-part="${part}">${esc(text)}</span>` : '');
   return `
-          <tr data-destination="${destination}"><th scope="row">${esc(regions.of(destination))}</th>`
+          <tr data-destination="${esc(destination)}"><th scope="row">${esc(regions.of(destination))}</th>`
     + `<td data-amount="${esc(w.amount)}" data-complete="${!w.lowerBound}"><span class="total" data-part="total">${esc(w.total)}</span>`
     + `${span('range', w.range && `(${w.range})`)}${span('split', w.split && `(${w.split})`)}${span('note', w.note)}`
     + `${block('missing', w.missing, 'problem')}${block('caveat', w.caveat, 'warn')}${block('stale', w.oldTariff, 'stale')}`
@@ -67,8 +67,8 @@ function row(destination, q) {
 }
 
 function productCard(product, priced) {
-  const codes = Object.entries(product.codes ?? {}).map(([d, c]) => ` code-${d.toLowerCase()}="${esc(c)}"`).join('');
-  const { id } = product;
+  const codes = Object.entries(product.codes ?? {}).map(([d, c]) => ` code-${esc(d.toLowerCase())}="${esc(c)}"`).join('');
+  const id = esc(product.id);
   return `
     <article class="product" aria-labelledby="${id}-name">
       <h2 id="${id}-name">${esc(product.name)}</h2>

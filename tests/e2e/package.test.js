@@ -343,6 +343,21 @@ test('static site under DAP: the headline is buyer_total with its split, as the 
   }
 });
 
+test('static site: the pricing words follow the shop\'s language and every catalogue value is escaped (audit-tt TT17)', async () => {
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  const odd = { ...shop.products[0], id: 'tee"<b>', name: 'T-Shirt <i>' };
+  writeFileSync(join(project, 'de.json'), JSON.stringify({ ...shop, lang: 'de', texts: { net: 'vor Einfuhrabgaben' }, destinations: ['CA', 'DE'], products: [odd] }));
+  run('node', ['build.mjs', '--out', join('site', 'de'), '--catalogue', 'de.json'], project);
+  const html = readFileSync(join(project, 'site', 'de', 'index.html'), 'utf8');
+  const DE = (await import('../../www/widget/i18n/de.js')).default;
+  assert.ok(!html.includes('tee"<b>') && html.includes('id="tee&quot;&lt;b&gt;"'), 'the id is escaped wherever it is written');
+  assert.ok(html.includes('T-Shirt &lt;i&gt;'));
+  for (const word of [DE.allIn, DE.destination, DE.pricedFor, DE.snapshot, `${DE.atLeast} `, DE.taxNotIncl, DE.ratesAsOf]) {
+    assert.ok(html.includes(word), `"${word}" in German`);
+  }
+  for (const english of ['at least', 'All-in price', 'Ship to', 'Rates as of', 'incl. duty']) assert.ok(!html.includes(english), `no "${english}"`);
+});
+
 test('JavaScript off: the pre-rendered prices stay readable', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
