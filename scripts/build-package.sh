@@ -14,6 +14,9 @@ node -e 'const v = require(process.argv[1]).version; if (v !== process.argv[2]) 
   "$PWD/$PKG/package.json" "$version"
 
 rm -rf "$PKG/widget" "$PKG/pkg"
+# The licence texts (MIT OR Apache-2.0) and the data's licences and attribution statements (the
+# snapshot inside the wasm and the parts carries UK public sector information, OGL v3.0, …).
+cp LICENSE-MIT LICENSE-APACHE DATA-LICENSES.md "$PKG/"
 mkdir -p "$PKG/widget" "$PKG/pkg"
 cp -R www/widget/. "$PKG/widget/"
 cp www/pkg/landed.js www/pkg/landed.d.ts www/pkg/landed_bg.wasm www/pkg/landed_bg.wasm.d.ts www/pkg/landed-text.bin \

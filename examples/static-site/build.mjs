@@ -138,6 +138,8 @@ await cp(join(pkgRoot, 'widget'), join(OUT, 'landed', 'widget'), { recursive: tr
 // The engine, its glue, and the tariff parts the page fetches for the shopper's destination.
 const parts = (await readdir(join(pkgRoot, 'pkg'))).filter((f) => PART.test(f));
 for (const file of ['landed.js', 'landed_bg.wasm', ...parts]) await cp(join(pkgRoot, 'pkg', file), join(OUT, 'landed', 'pkg', file));
+// The code's licences and the data's terms (OGL attribution for the UK data, …) travel with the files.
+for (const file of ['LICENSE-MIT', 'LICENSE-APACHE', 'DATA-LICENSES.md']) await cp(join(pkgRoot, file), join(OUT, 'landed', file));
 await cp(join(HERE, 'site.css'), join(OUT, 'site.css'));
 await writeFile(join(OUT, 'index.html'), page(cards, [...snapshotIds], snapshot));
 console.log(`${join(OUT, 'index.html')}: ${shop.products.length} products × ${shop.destinations.length} destinations priced for ${DATE}`

@@ -95,9 +95,16 @@ test('the tarball holds the engine and element entries, the wasm and the declara
   const files = packed.files.map((f) => f.path);
   for (const f of ['package.json', 'README.md', 'index.d.ts', 'elements.d.ts', 'define.d.ts', 'widget/engine.js',
     'widget/elements.js', 'widget/define.js', 'widget/labels.js', 'widget/i18n/de.js', 'widget/i18n/ja.js', 'pkg/landed.js', 'pkg/landed.d.ts', 'pkg/landed_bg.wasm',
-    'pkg/landed-text.bin']) {
+    'pkg/landed-text.bin', 'LICENSE-MIT', 'LICENSE-APACHE', 'DATA-LICENSES.md']) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
+  // The licence texts and the data's terms travel with the files (audit-tt TT8).
+  const installedFile = (f) => readFileSync(join(project, 'node_modules', 'landed', f), 'utf8');
+  assert.match(installedFile('LICENSE-APACHE'), /Apache License\s+Version 2\.0, January 2004/);
+  assert.match(installedFile('LICENSE-MIT'), /Permission is hereby granted, free of charge/);
+  assert.match(installedFile('DATA-LICENSES.md'), /Contains public sector information licensed\s+under the Open Government Licence v3\.0/);
+  assert.match(installedFile('README.md'), /DATA-LICENSES\.md/);
+  assert.ok(existsSync(join(project, 'site', 'landed', 'DATA-LICENSES.md')), 'the static example publishes them with the widget');
   const installed = join(project, 'node_modules', 'landed');
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   for (const [entry, target] of Object.entries(manifest.exports)) {
