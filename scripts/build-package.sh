@@ -14,13 +14,17 @@ node -e 'const v = require(process.argv[1]).version; if (v !== process.argv[2]) 
   "$PWD/$PKG/package.json" "$version"
 
 rm -rf "$PKG/widget" "$PKG/pkg"
+# The licence texts (MIT OR Apache-2.0) and the data's licences and attribution statements (the
+# snapshot inside the wasm and the parts carries UK public sector information, OGL v3.0, …).
+cp LICENSE-MIT LICENSE-APACHE DATA-LICENSES.md "$PKG/"
 mkdir -p "$PKG/widget" "$PKG/pkg"
 cp -R www/widget/. "$PKG/widget/"
 cp www/pkg/landed.js www/pkg/landed.d.ts www/pkg/landed_bg.wasm www/pkg/landed_bg.wasm.d.ts www/pkg/landed-text.bin \
   www/pkg/landed_whatif.js www/pkg/landed_whatif.d.ts www/pkg/landed_whatif_bg.wasm www/pkg/landed-part-*.bin "$PKG/pkg/"
 
 # The engine entry and what it imports must not touch the DOM (it runs in Node, Deno, workers).
-if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/pkg/landed.js" "$PKG/pkg/landed_whatif.js"; then
+if grep -nE '\b(document|window|HTMLElement|customElements)\b' "$PKG/widget/engine.js" "$PKG/widget/wording.js" "$PKG/widget/labels.js" \
+  "$PKG/pkg/landed.js" "$PKG/pkg/landed_whatif.js"; then
   echo "the engine entry touches the DOM" >&2; exit 1
 fi
 echo "$PKG: $(du -sh "$PKG" | cut -f1) assembled (version $version)"

@@ -40,7 +40,7 @@ async function partsFor(request) {
 const gz = (path) => gzipSync(readFileSync(`${WWW}${path}`), { level: 9 }).length;
 const sum = (parts) => parts.reduce((n, p) => n + gz(`pkg/${p.file}`), 0);
 // What index.html (the demo shop's product page) loads before the first price.
-const WIDGET = ['widget/landed.js', 'widget/define.js', 'widget/elements.js', 'widget/engine.js', 'widget/labels.js'];
+const WIDGET = ['widget/landed.js', 'widget/define.js', 'widget/elements.js', 'widget/engine.js', 'widget/labels.js', 'widget/wording.js'];
 const engine = gz('pkg/landed_bg.wasm') + gz('pkg/landed.js');
 const widget = WIDGET.reduce((n, f) => n + gz(f), 0);
 

@@ -20,6 +20,8 @@ export interface LandedDefaults {
   'display-currency'?: string;
   /** A snapshot blob to load (a URL relative to the page) before any element prices. */
   snapshot?: string;
+  /** Seconds the `snapshot` download may take before the elements fall back to the built-in one (8 by default). */
+  'snapshot-timeout'?: string | number;
 }
 
 export interface LandedQuoteEventDetail {
@@ -37,6 +39,8 @@ declare abstract class LandedPriced extends HTMLElement {
   readonly quote: Quote | null;
   /** The request behind the last quote or error. */
   readonly request: QuoteRequest | null;
+  /** `true` (with `aria-busy="true"`) from the start of a re-price until its quote or error is shown. */
+  readonly updating: boolean;
   /** Re-prices on the next microtask. */
   update(): void;
 }

@@ -15,6 +15,8 @@ export interface LandedError extends Error {
   code: string;
   /** The request field at fault (`lines[0].code`), or null. */
   field: string | null;
+  /** `true` on the `E_STATE` of a `loadSnapshot`/`useEmbeddedSnapshot` overtaken by a later call. */
+  superseded?: boolean;
 }
 
 /** Where binary data comes from: a URL (absolute, or relative to the page), a file path (Node,
@@ -66,7 +68,9 @@ export function prepareRequest(request: QuoteRequest | string): Promise<Engine>;
 export function prepareWhatif(...destinations: (string | string[])[]): Promise<Engine>;
 /** Prices a request (the same JSON as `landed quote`). */
 export function quote(request: QuoteRequest | string): Promise<Quote>;
-/** Prices synchronously with an engine from `ready()`. */
+/** Prices synchronously with an engine from `prepareRequest(request)` or `prepare(destination)`,
+ * which attach the snapshot parts the quote needs (an engine from `ready()` alone answers
+ * `E_DATA_NOT_LOADED` naming the part it lacks). */
 export function quoteNow(engine: Engine, request: QuoteRequest | string): Quote;
 /** Looks up a code in a destination's tariff on a date (default today); loads the full module
  * (`landed_whatif_bg.wasm`, as search) and the descriptions. */
@@ -86,6 +90,9 @@ export function invoiceCheck(request: QuoteRequest, billed: Billed): Promise<Inv
 /** Supported destinations and their coverage on a date (default today); loads the full module
  * (`landed_whatif_bg.wasm`). */
 export function countries(date?: string): Promise<CountriesResponse>;
+/** The destinations supported on a date (default today), as `countries` lists them, with no part
+ * to fetch: what a destination picker needs. */
+export function destinations(date?: string): Promise<{ country: string; name: string }[]>;
 /** The snapshot in use: id, tables, sources. */
 export function snapshotInfo(): Promise<SnapshotInfo>;
 /** Attaches tariff descriptions (default: the package's `landed-text.bin`), checked against the
@@ -108,5 +115,45 @@ export function today(now?: globalThis.Date): string;
 export function money(amount: string | null | undefined, currency: string, lang?: string | string[]): string;
 /** The datasets behind a quote: its `datasets` when present, else its levies' distinct sources. */
 export function datasets(quote: Quote): DatasetRef[];
-/** True when the totals are lower bounds (a line `partial` or `not_priced`). */
+/** True when the totals are lower bounds, shown with "at least": a line `partial` or `not_priced`,
+ * or only the national rate of a country whose subdivisions add their own (Canada without a
+ * province: `W_ASSUMED_SUBDIVISION`, whose `totals.complete` stays true). The widget's definition. */
 export function incomplete(quote: Quote): boolean;
+
+/** What a quote says to a shopper, in the widget's words (`wording(quote, lang)`). */
+export interface Wording {
+  /** The headline decimal: `buyer_total` under DAP (what the shopper pays in all), else `landed`. */
+  amount: string;
+  /** `incomplete(quote)`: the headline is a lower bound. */
+  lowerBound: boolean;
+  /** The headline formatted, with "at least" when it is a lower bound. */
+  total: string;
+  /** "up to …" when a partial code spans tariff lines, else null. */
+  range: string | null;
+  /** Under DAP: "… at checkout + … due on delivery", else null. */
+  split: string | null;
+  /** "incl. duty, taxes and fees" only when that is true; else "import charges not fully priced" or "not all taxes included". */
+  note: string;
+  /** "Not included: …": each charge left out, by name, or null. */
+  missing: string | null;
+  /** A tax left out (no province, a provincial tax, no sales tax priced), or null. */
+  caveat: string | null;
+  /** "The duty rate is from a tariff of …" when the tariff that priced the duty is past its period, or null. */
+  oldTariff: string | null;
+  /** "Rates as of …" (the oldest dataset that set the figures; "(may be out of date)" when one is old). */
+  freshness: string;
+  /** Each dataset that set the figures with its date, one a line. */
+  sources: string;
+  /** The snapshot id the quote was priced from. */
+  snapshot: string;
+  /** The date priced (YYYY-MM-DD). */
+  pricedFor: string;
+  /** All of it in one sentence, as a screen reader hears the card. */
+  summary: string;
+}
+
+/** A quote's wording for a shopper, as `<landed-price>` shows it: for prices rendered at build
+ * time. Labels of a language other than English must be loaded first (`await loadLabels(lang)`). */
+export function wording(quote: Quote, lang?: string): Wording;
+/** Loads the widget's labels for a language tag (12 languages; English otherwise); resolves to them. */
+export function loadLabels(lang: string): Promise<Record<string, string>>;

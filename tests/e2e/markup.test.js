@@ -25,6 +25,7 @@ const PAGE = `<!doctype html><html lang="en" data-landed-destination="CA" data-l
 <landed-price id="e-on" code="6109100010" origin="CN" currency="CAD" subdivision="ON" price="40.00">CA$40.00</landed-price>
 <p id="m-typo" data-landed-code="6109100010" data-landed-origin="CN" data-landed-currency="CAD" data-landed-province="ON">CA$40.00</p>
 <p id="m-nocur" data-landed-code="6109100010" data-landed-origin="CN">CA$40.00</p>
+<p id="m-code-ca" data-landed-code="610910" data-landed-code-ca="6109100010" data-landed-origin="CN" data-landed-currency="CAD">CA$40.00</p>
 <landed-price id="e-nocur" code="6109100010" origin="CN" price="40.00">CA$40.00</landed-price>
 </body></html>`;
 
@@ -74,5 +75,14 @@ test('prices with no currency anywhere are an error naming the field, never pric
     assert.match(card.error, /the prices have no currency/, selector);
     assert.match(card.error, /\(currency\)/, selector);
   }
+  await page.close();
+});
+
+test('data-landed-code-XX is the code for any destination XX, as documented (audit-tt TT5)', async () => {
+  const page = await open();
+  const card = await read(page, '#m-code-ca + landed-price');
+  assert.equal(card.error, undefined, card.error);
+  assert.equal(card.request.lines[0].code, '6109100010', 'the Canadian code, not the general one');
+  assert.equal(card.total.landed, cliQuote(card.request).totals.landed);
   await page.close();
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, DATAGEN, ROOT, cliQuote, launch, serve, watchErrors } from './harness.js';
@@ -73,6 +73,11 @@ before(async () => {
   run('npm', ['install', `./${packed.filename}`, '--no-audit', '--no-fund', '--prefer-offline'], project);
   for (const f of ['build.mjs', 'products.json', 'site.css']) cpSync(join(EXAMPLE, f), join(project, f));
   run('node', ['build.mjs', '--out', 'site'], project);
+  // A shop whose charges are collected on delivery (DAP): the same recipe, its own page.
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  writeFileSync(join(project, 'dap.json'), JSON.stringify({ ...shop, incoterm: 'DAP', destinations: ['DE', 'CA'],
+    products: shop.products.filter((p) => ['tee', 'laptop'].includes(p.id)) }));
+  run('node', ['build.mjs', '--out', join('site', 'dap'), '--catalogue', 'dap.json'], project);
   writeWorkerPage(join(project, 'site'));
   writeSnapshotPages(join(project, 'site'));
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -90,9 +95,16 @@ test('the tarball holds the engine and element entries, the wasm and the declara
   const files = packed.files.map((f) => f.path);
   for (const f of ['package.json', 'README.md', 'index.d.ts', 'elements.d.ts', 'define.d.ts', 'widget/engine.js',
     'widget/elements.js', 'widget/define.js', 'widget/labels.js', 'widget/i18n/de.js', 'widget/i18n/ja.js', 'pkg/landed.js', 'pkg/landed.d.ts', 'pkg/landed_bg.wasm',
-    'pkg/landed-text.bin']) {
+    'pkg/landed-text.bin', 'LICENSE-MIT', 'LICENSE-APACHE', 'DATA-LICENSES.md']) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
+  // The licence texts and the data's terms travel with the files (audit-tt TT8).
+  const installedFile = (f) => readFileSync(join(project, 'node_modules', 'landed', f), 'utf8');
+  assert.match(installedFile('LICENSE-APACHE'), /Apache License\s+Version 2\.0, January 2004/);
+  assert.match(installedFile('LICENSE-MIT'), /Permission is hereby granted, free of charge/);
+  assert.match(installedFile('DATA-LICENSES.md'), /Contains public sector information licensed\s+under the Open Government Licence v3\.0/);
+  assert.match(installedFile('README.md'), /DATA-LICENSES\.md/);
+  assert.ok(existsSync(join(project, 'site', 'landed', 'DATA-LICENSES.md')), 'the static example publishes them with the widget');
   const installed = join(project, 'node_modules', 'landed');
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   for (const [entry, target] of Object.entries(manifest.exports)) {
@@ -234,7 +246,8 @@ try {
 });
 
 test('the TypeScript declarations type-check a consumer of both entries', { skip: !existsSync(TSC) && 'typescript is not installed (scripts/tools.sh)' }, () => {
-  writeFileSync(join(project, 'consumer.ts'), `import { quote, init, datasets, type Quote, type QuoteRequest, type LandedError } from 'landed';
+  writeFileSync(join(project, 'consumer.ts'), `import { quote, init, datasets, destinations, quoteNow, prepareRequest, wording, loadLabels,
+  type Quote, type QuoteRequest, type LandedError, type Wording } from 'landed';
 import { LandedPrice, setDefaults } from 'landed/define';
 const request: QuoteRequest = { destination: 'GB', date: '2026-03-02', currency: 'GBP', lines: [{ id: 'a', code: '61091000', quantity: '1', unit_price: '10' }] } as QuoteRequest;
 export async function price(): Promise<string> {
@@ -249,6 +262,17 @@ el.addEventListener('landed:quote', (e) => e.detail.quote.totals.landed);
 setDefaults({ destination: 'DE', incoterm: 'DAP' });
 // @ts-expect-error an unknown incoterm is rejected
 setDefaults({ incoterm: 'FOB' });
+// What the README documents is declared (audit-tt TT10, TT15, TT1).
+setDefaults({ snapshot: '/landed/x.bin', 'snapshot-timeout': '15' });
+export const busy: boolean = el.updating;
+export async function picker(): Promise<string[]> { return (await destinations('2026-03-02')).map((d) => d.country + d.name); }
+export function overtaken(e: LandedError): boolean { return e.superseded === true; }
+export async function now(): Promise<string> { return quoteNow(await prepareRequest(request), request).totals.landed; }
+export async function words(): Promise<string> {
+  await loadLabels('de');
+  const w: Wording = wording(await quote(request), 'de');
+  return [w.total, w.note, w.missing ?? '', w.caveat ?? '', w.freshness, w.snapshot, String(w.lowerBound)].join(' ');
+}
 `);
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true,
     module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false },
@@ -263,26 +287,82 @@ function exampleRequest(shop, product, destination, date) {
   return { destination, date, currency: shop.currency, ship_from: shop.ship_from, origin: product.origin, lines: [line] };
 }
 
-test('static site: the HTML built in Node holds every all-in price, as the CLI computes it', () => {
+/** A row of the page built in Node: its amount, whether it is complete, and each of its words by part. */
+function staticRow(html, id, destination) {
+  const start = html.indexOf(`<landed-price id="${id}"`);
+  const card = html.slice(start, html.indexOf('</landed-price>', start));
+  const row = card.match(new RegExp(`<tr data-destination="${destination}">[\\s\\S]*?</tr>`))?.[0];
+  if (!row) return null;
+  const unescape = (t) => t.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const parts = Object.fromEntries([...row.matchAll(/data-part="([a-z]+)"(?: title="[^"]*")?>([^<]*)</g)].map(([, k, v]) => [k, unescape(v)]));
+  return { row, amount: row.match(/data-amount="([^"]*)"/)[1], complete: row.match(/data-complete="([^"]*)"/)[1] === 'true', parts };
+}
+
+test('static site: the HTML built in Node holds every all-in price, as the CLI computes it, in the widget\'s words', () => {
   const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
   const html = readFileSync(join(project, 'site', 'index.html'), 'utf8');
   assert.ok(html.includes(`http-equiv="Content-Security-Policy" content="${CSP}"`), 'a strict CSP');
   let lowerBounds = 0;
+  let snapshot;
   for (const product of shop.products) {
-    const card = html.slice(html.indexOf(`<landed-price id="${product.id}"`), html.indexOf('</landed-price>', html.indexOf(`<landed-price id="${product.id}"`)));
     for (const destination of shop.destinations) {
       const cli = cliQuote(exampleRequest(shop, product, destination, localToday()));
-      const row = card.match(new RegExp(`<tr data-destination="${destination}">.*?</tr>`))?.[0];
+      snapshot = cli.snapshot_id;
+      const row = staticRow(html, product.id, destination);
       assert.ok(row, `${product.id} → ${destination} is rendered`);
       const shown = new Intl.NumberFormat(shop.lang, { style: 'currency', currency: cli.currency }).format(cli.totals.landed);
-      assert.ok(row.includes(`data-amount="${cli.totals.landed}"`), `${product.id} → ${destination}: ${cli.totals.landed} in ${row}`);
-      assert.ok(row.includes(shown), `${product.id} → ${destination}: shows ${shown}`);
-      assert.equal(row.includes('at least'), !cli.totals.complete, `${product.id} → ${destination}: "at least" exactly when incomplete`);
-      if (!cli.totals.complete) lowerBounds += 1;
+      assert.equal(row.amount, cli.totals.landed, `${product.id} → ${destination}: ${cli.totals.landed} in ${row.row}`);
+      assert.ok(row.parts.total.endsWith(shown), `${product.id} → ${destination}: shows ${shown}`);
+      // "at least" for a lower bound: a line not fully priced, or Canada's national rate only
+      // (W_ASSUMED_SUBDIVISION, totals.complete true): audit-tt TT1.
+      const lower = !cli.totals.complete || cli.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION');
+      assert.equal(row.parts.total.startsWith('at least '), lower, `${product.id} → ${destination}: "at least" exactly when a lower bound`);
+      assert.equal(row.complete, !lower);
+      if (lower || row.parts.caveat) assert.notEqual(row.parts.note, EN.incl, `${product.id} → ${destination}: never "${EN.incl}" here`);
+      assert.match(row.parts.freshness, /^Rates as of /, `${product.id} → ${destination}: the row's own date`);
+      if (lower) lowerBounds += 1;
     }
   }
   assert.ok(lowerBounds > 0, 'the example includes incomplete quotes');
-  assert.match(html, /Rates as of \d{4}-\d{2}-\d{2}/, 'the data freshness is on the page');
+  // The cases audit-tt TT1 found presented as complete, each with the widget's words.
+  const tee = staticRow(html, 'tee', 'CA');
+  assert.equal(tee.parts.note, EN.taxNotIncl, 'tee → CA: no province, so not all taxes');
+  assert.match(tee.parts.caveat, /national rate/);
+  assert.match(staticRow(html, 'tee', 'US').parts.caveat, /^Sales tax is not included/);
+  assert.match(staticRow(html, 'laptop', 'GB').parts.stale ?? '', /^The duty rate is from a tariff of /);
+  assert.match(staticRow(html, 'sneakers', 'CA').parts.missing ?? '', /^Not included: /);
+  assert.doesNotMatch(html, /incl\. duty, taxes and fees \(priced for/, 'no blanket "incl." caption');
+  // The snapshot the prices come from is named (audit-tt TT2).
+  assert.ok(html.includes(`data-snapshot="${snapshot}"`) && html.includes(`Tariff snapshot ${snapshot}`), 'the snapshot id is on the page');
+});
+
+test('static site under DAP: the headline is buyer_total with its split, as the widget shows it (audit-tt TT9)', () => {
+  const html = readFileSync(join(project, 'site', 'dap', 'index.html'), 'utf8');
+  assert.match(html, /<html [^>]*data-landed-incoterm="DAP"/);
+  const shop = JSON.parse(readFileSync(join(project, 'dap.json'), 'utf8'));
+  const laptop = shop.products.find((p) => p.id === 'laptop');
+  for (const destination of ['DE', 'CA']) {
+    const cli = cliQuote({ ...exampleRequest(shop, laptop, destination, localToday()), incoterm: 'DAP' });
+    const row = staticRow(html, 'laptop', destination);
+    assert.equal(row.amount, cli.totals.buyer_total, `laptop → ${destination}: buyer_total, not landed ${cli.totals.landed}`);
+    assert.notEqual(cli.totals.buyer_total, cli.totals.landed, 'something is due on delivery');
+    assert.match(row.parts.split, /at checkout \+ /, `laptop → ${destination}: the split`);
+  }
+});
+
+test('static site: the pricing words follow the shop\'s language and every catalogue value is escaped (audit-tt TT17)', async () => {
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  const odd = { ...shop.products[0], id: 'tee"<b>', name: 'T-Shirt <i>' };
+  writeFileSync(join(project, 'de.json'), JSON.stringify({ ...shop, lang: 'de', texts: { net: 'vor Einfuhrabgaben' }, destinations: ['CA', 'DE'], products: [odd] }));
+  run('node', ['build.mjs', '--out', join('site', 'de'), '--catalogue', 'de.json'], project);
+  const html = readFileSync(join(project, 'site', 'de', 'index.html'), 'utf8');
+  const DE = (await import('../../www/widget/i18n/de.js')).default;
+  assert.ok(!html.includes('tee"<b>') && html.includes('id="tee&quot;&lt;b&gt;"'), 'the id is escaped wherever it is written');
+  assert.ok(html.includes('T-Shirt &lt;i&gt;'));
+  for (const word of [DE.allIn, DE.destination, DE.pricedFor, DE.snapshot, `${DE.atLeast} `, DE.taxNotIncl, DE.ratesAsOf]) {
+    assert.ok(html.includes(word), `"${word}" in German`);
+  }
+  for (const english of ['at least', 'All-in price', 'Ship to', 'Rates as of', 'incl. duty']) assert.ok(!html.includes(english), `no "${english}"`);
 });
 
 test('JavaScript off: the pre-rendered prices stay readable', async () => {
@@ -394,6 +474,101 @@ for (const width of WIDTHS) {
   });
 }
 
+/** What each <landed-price> of the page shows for `destination`, part by part, beside the row
+ * the page was built with for the same cart. */
+async function widgetAndStatic(page, destination) {
+  await page.selectOption('landed-country-picker select', destination);
+  await pricesFor(page, destination);
+  return page.evaluate((dest) => [...document.querySelectorAll('landed-price')].map((e) => {
+    const part = (name) => e.shadowRoot.querySelector(`[part=${name}]`)?.textContent ?? null;
+    const row = e.querySelector(`tr[data-destination="${dest}"]`);
+    const cell = (name) => row?.querySelector(`[data-part=${name}]`)?.textContent ?? null;
+    const names = ['total', 'range', 'split', 'note', 'missing', 'caveat', 'stale', 'freshness'];
+    return {
+      id: e.id,
+      widget: { ...Object.fromEntries(names.map((n) => [n, part(n)])), amount: e.shadowRoot.querySelector('[part=total]').dataset.amount,
+        sources: e.shadowRoot.querySelector('[part=freshness]').title, snapshot: e.quote.snapshot_id },
+      page: { ...Object.fromEntries(names.map((n) => [n, cell(n)])), amount: row?.querySelector('td').dataset.amount,
+        sources: row?.querySelector('[data-part=freshness]').title, snapshot: document.querySelector('footer [data-snapshot]').dataset.snapshot },
+    };
+  }), destination);
+}
+
+test('the page built in Node says what the widget says for the same carts: words, snapshot, dates (audit-tt TT1, TT2, TT9)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  const seen = { lower: 0, caveat: 0, stale: 0, missing: 0 };
+  await page.goto(`${site.base}index.html`);
+  for (const destination of shop.destinations) {
+    for (const { id, widget, page: built } of await widgetAndStatic(page, destination)) {
+      assert.deepEqual(built, widget, `${id} → ${destination}: the page's row is the widget's card`);
+      if (widget.total.startsWith('at least')) seen.lower += 1;
+      if (widget.caveat) seen.caveat += 1;
+      if (widget.stale) seen.stale += 1;
+      if (widget.missing) seen.missing += 1;
+    }
+  }
+  // The comparison covers the cases audit-tt TT1 found: CA without a province (and a partial CA
+  // line), US without sales tax, a stale tariff, charges left out.
+  assert.ok(seen.lower && seen.caveat && seen.stale && seen.missing, JSON.stringify(seen));
+  await page.goto(`${site.base}dap/index.html`);
+  for (const destination of ['DE', 'CA']) {
+    for (const { id, widget, page: built } of await widgetAndStatic(page, destination)) {
+      assert.ok(widget.split, `${id} → ${destination}: DAP shows the split`);
+      assert.deepEqual(built, widget, `${id} → ${destination} (DAP): the page's row is the widget's card`);
+    }
+  }
+  await context.close();
+});
+
+test('build-time pricing with the snapshot the site publishes: the page and the widget price from it (audit-tt TT14)', async () => {
+  // A refresh as README "Refreshing the data" makes one: the tables changed (here HMRC's USD rate
+  // of the month, so that GB prices in dollars move), compiled with its parts and published in
+  // the site's folder, and the page built with `--snapshot`.
+  const root = mkdtempSync(join(tmpdir(), 'landed-refresh-'));
+  cpSync(`${ROOT}tariffs`, join(root, 'tariffs'), { recursive: true });
+  const fx = join(root, 'tariffs', 'fx_hmrc_monthly.tsv');
+  const rows = readFileSync(fx, 'utf8').split('\n');
+  const usd = rows[0].split('\t').indexOf('USD');
+  const month = rows.findLastIndex((r) => /^\d{4}-\d{2}\t/.test(r) && r.slice(0, 7) <= localToday().slice(0, 7));
+  const cells = rows[month].split('\t');
+  cells[usd] = (Number(cells[usd]) - 0.05).toFixed(4);
+  rows[month] = cells.join('\t');
+  writeFileSync(fx, rows.join('\n'));
+  const data = join(project, 'site', 'refreshed', 'landed-data');
+  mkdirSync(data, { recursive: true });
+  execFileSync(DATAGEN, ['snapshot', '--root', root, '--out', join(data, 'landed-snapshot.bin'), '--text', join(data, 'landed-text.bin'),
+    '--parts', data], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  rmSync(root, { recursive: true, force: true });
+  const shop = JSON.parse(readFileSync(join(EXAMPLE, 'products.json'), 'utf8'));
+  writeFileSync(join(project, 'gb.json'), JSON.stringify({ ...shop, destinations: ['GB'] }));
+  run('node', ['build.mjs', '--out', join('site', 'refreshed'), '--catalogue', 'gb.json', '--snapshot', join('site', 'refreshed', 'landed-data', 'landed-snapshot.bin')], project);
+
+  const html = readFileSync(join(project, 'site', 'refreshed', 'index.html'), 'utf8');
+  assert.match(html, /<html [^>]*data-landed-snapshot="landed-data\/landed-snapshot\.bin"/, 'the page names the snapshot it was priced with');
+  const landed = process.env.LANDED_BIN || `${ROOT}target/debug/landed`;
+  const published = (request) => JSON.parse(execFileSync(landed, ['--snapshot', join(data, 'landed-snapshot.bin'), 'quote', '-'], { input: JSON.stringify(request) }).toString());
+  const request = exampleRequest(shop, shop.products[0], 'GB', localToday());
+  const refreshed = published(request);
+  assert.notEqual(refreshed.snapshot_id, cliQuote(request).snapshot_id, 'the refresh is another snapshot');
+  assert.notEqual(refreshed.totals.landed, cliQuote(request).totals.landed, 'whose figure differs from the embedded one');
+  for (const product of shop.products) {
+    const q = published(exampleRequest(shop, product, 'GB', localToday()));
+    assert.equal(staticRow(html, product.id, 'GB').amount, q.totals.landed, `${product.id} → GB: priced with the published snapshot`);
+  }
+  assert.ok(html.includes(`data-snapshot="${refreshed.snapshot_id}"`), 'and names it');
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${site.base}refreshed/index.html`);
+  for (const { id, widget, page: built } of await widgetAndStatic(page, 'GB')) {
+    assert.equal(widget.snapshot, refreshed.snapshot_id, `${id}: the widget prices with the published snapshot`);
+    assert.deepEqual(built, widget, `${id} → GB: the page's row is the widget's card`);
+  }
+  await context.close();
+});
+
 test('labels in every shipped language, amounts through Intl in that locale', async () => {
   const LABELS = { en: EN };
   for (const lang of LANGUAGES.slice(1)) LABELS[lang] = (await import(`../../www/widget/i18n/${lang}.js`)).default;
@@ -426,6 +601,64 @@ test('labels in every shipped language, amounts through Intl in that locale', as
     assert.equal(shown.total, `${labels.atLeast} ${amount}`, `${lang}: "at least" and the locale's number format`);
   }
   await context.close();
+});
+
+/** Copies the files a README names from the installed package into `dir`: each `pkg/…` name
+ * (a `*` matched against the folder), or a whole folder (`widget/`). */
+function copyAsTold(names, dir) {
+  const installed = join(project, 'node_modules', 'landed');
+  for (const name of names) {
+    if (name.endsWith('/')) {
+      cpSync(join(installed, name), join(dir, name), { recursive: true });
+      continue;
+    }
+    const [folder, file] = name.split('/');
+    const match = new RegExp(`^${file.replace(/[.]/g, '\\.').replace('*', '.*')}$`);
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const f of readdirSync(join(installed, folder)).filter((f) => match.test(f))) cpSync(join(installed, folder, f), join(dir, folder, f));
+  }
+}
+
+/** A page that prices a T-shirt to GB with the element and looks its code up and searches for it
+ * with the engine (no inline script: the CSP). */
+function writeServedPage(dir) {
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en" data-landed-currency="GBP"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Served by hand</title>
+<script type="module" src="widget/define.js"></script><script type="module" src="lookup.js"></script></head>
+<body><main><h1>Served</h1><landed-price id="p" price="12.50" code="61091000" origin="CN" destination="GB">£12.50</landed-price>
+<output id="out"></output></main></body></html>`);
+  writeFileSync(join(dir, 'lookup.js'), `import { rate, search } from './widget/engine.js';
+const out = {};
+try { out.duty = (await rate('GB', '61091000')).duty_text; out.first = (await search('cotton t-shirt', 'GB')).candidates[0].code; }
+catch (e) { out.error = e.code + ' ' + e.message; }
+document.getElementById('out').textContent = JSON.stringify(out);`);
+}
+
+test('serving the files as the READMEs list them prices, looks up and searches (audit-tt TT4)', async () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const step3 = readme.slice(readme.indexOf('## Static sites'), readme.indexOf('## Refreshing the data')).split(/\n3\. /)[1].split(/\n\n|\n\d\. /)[0];
+  const fromReadme = [...step3.matchAll(/`node_modules\/landed\/([a-z]+\/)`/g)].map((m) => m[1]);
+  const pkgReadme = readFileSync(join(PACKAGE, 'README.md'), 'utf8');
+  const serve = pkgReadme.slice(pkgReadme.indexOf('When you serve the files yourself'));
+  const listed = [...serve.slice(0, serve.indexOf('\n\n')).matchAll(/`((?:pkg|widget)\/[^`]*)`/g)].map((m) => m[1])
+    .filter((name) => name !== 'pkg/'); // the files it names, one by one (not the whole folder)
+  assert.deepEqual(fromReadme, ['widget/', 'pkg/'], step3);
+  assert.match(step3, /the whole `node_modules\/landed\/pkg\/` folder/, 'step 3 says the whole folder, not two files of it');
+  assert.ok(listed.includes('pkg/landed-text.bin') && listed.includes('pkg/landed-part-*.bin'), listed.join(', '));
+  for (const [name, names] of [['step3', fromReadme], ['listed', listed]]) {
+    const dir = join(project, 'site', name);
+    copyAsTold(names, dir);
+    writeServedPage(dir);
+    const page = await browser.newPage();
+    await page.goto(`${site.base}${name}/index.html`);
+    await page.waitForFunction(() => document.querySelector('#p').quote && document.getElementById('out').textContent, null, { timeout: 30000 });
+    const out = JSON.parse(await page.textContent('#out'));
+    const q = await page.evaluate(() => document.querySelector('#p').quote);
+    assert.deepEqual(q, cliQuote(await page.evaluate(() => document.querySelector('#p').request)), `${name}: the element prices as the CLI`);
+    assert.deepEqual(out, { duty: out.duty, first: '61091000' }, `${name}: ${JSON.stringify(out)}`);
+    assert.ok(out.duty, `${name}: rate() reads the descriptions`);
+    await page.close();
+  }
 });
 
 test('the engine entry prices in a DOM-less module worker under the strict CSP', async () => {

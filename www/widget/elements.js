@@ -5,8 +5,9 @@
 // Every element keeps its light-DOM content (for example prices rendered at build time) on screen
 // until its first quote, and shows it again if pricing fails: pages stay readable without JS.
 
-import { prepareRequest, quoteNow, destinations, loadSnapshot, useEmbeddedSnapshot, snapshotEvents, money, today, datasets, incomplete } from './engine.js';
+import { prepareRequest, quoteNow, destinations, loadSnapshot, useEmbeddedSnapshot, snapshotEvents, today } from './engine.js';
 import { labels, loadLabels } from './labels.js';
+import { money, datasets, incomplete, amountText, vintageOf, formatDate, freshness, missingText, noteText, wording, add } from './wording.js';
 
 // ---------------------------------------------------------------------------------------------
 // Page settings shared by every widget: destination, date, channel, incoterm, language.
@@ -115,72 +116,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** "at least €12.00" when `lowerBound`, else "€12.00". */
-function amountText(amount, currency, lang, L, lowerBound) {
-  const shown = money(amount, currency, lang);
-  return lowerBound ? `${L.atLeast} ${shown}` : shown;
-}
-
-/** A dataset's date: its vintage, or a YYYY-MM(-DD) found in its name ("… (ibericode-vat-2025-08)"). */
-function vintageOf(d) {
-  return d.vintage || (String(d.dataset).match(/\b(\d{4}-\d{2}(?:-\d{2})?)\b/) || [])[1] || '';
-}
-
-function formatDate(text, lang) {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
-  if (!m) return text;
-  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +(m[3] || 1)));
-  const style = m[3] ? { dateStyle: 'medium' } : { year: 'numeric', month: 'short' };
-  try {
-    return new Intl.DateTimeFormat(lang, { ...style, timeZone: 'UTC' }).format(date);
-  } catch {
-    return text;
-  }
-}
-
 function ageText(days, lang) {
   if (typeof days !== 'number' || typeof Intl.RelativeTimeFormat !== 'function') return '';
   return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-days, 'day');
-}
-
-const STALE = ['W_STALE_DATA', 'W_OLD_TARIFF', 'W_FX_FALLBACK', 'W_STALE_FX'];
-const STALE_FX = ['W_FX_FALLBACK', 'W_STALE_FX'];
-
-/** The datasets that set the quote's figures: the engine's list (`q.datasets`), less a tariff no
- * levy was priced from (a flat duty of a rule, a duty the caller gave: the tariff was read, not
- * used). A quote without the engine's list falls back to its levies' sources. */
-function figureDatasets(q) {
-  if (!Array.isArray(q?.datasets)) return datasets(q);
-  const levies = [...q.lines.flatMap((l) => l.levies), ...q.levies];
-  const priced = (d) => levies.some((v) => v.source && v.source.publisher === d.publisher && v.source.dataset === d.dataset);
-  return q.datasets.filter((d) => d.kind !== 'tariff' || priced(d));
-}
-
-/** An fx dataset's date: the oldest rate date the quote's `fx` sources name before its vintage
- * (a back-dated quote, audit-cc CC9), else the vintage. */
-function fxDateOf(q, d) {
-  const vintage = vintageOf(d);
-  const used = (q.fx ?? []).map((f) => (/\b(\d{4}-\d{2}(?:-\d{2})?)\b/.exec(f.source) || [])[1]).filter((x) => x && (!vintage || x < vintage));
-  return used.length ? used.reduce((a, b) => (b < a ? b : a)) : vintage;
-}
-
-/** "Rates as of 6 Jun 2025": the oldest dated dataset that set the figures; the snapshot id if
- * none. "(may be out of date)" when one of those is past its publication period or the exchange
- * rate was substituted; a tariff past its period that priced the duty is said on its own, in the
- * card's problem colour (`stale`: its date), not as a muted parenthesis. */
-function freshness(q, lang, L) {
-  const used = figureDatasets(q);
-  const staleTariff = used.find((d) => d.kind === 'tariff' && d.stale);
-  const oldTariff = staleTariff ? L.oldTariff.replace('{date}', formatDate(vintageOf(staleTariff), lang)) : null;
-  const dated = used.map((d) => ({ ...d, date: d.kind === 'fx' ? fxDateOf(q, d) : vintageOf(d) })).filter((d) => d.date);
-  if (!dated.length) return { text: `${L.snapshot} ${q.snapshot_id}`, title: undefined, oldTariff };
-  const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
-  const title = dated.map((d) => `${d.publisher} · ${d.dataset}: ${d.date}`).join('\n');
-  // The engine's own word that a table or rate is old or substituted is said next to the date.
-  const stale = Array.isArray(q.datasets)
-    ? used.some((d) => d.stale && d !== staleTariff) || q.warnings.some((w) => STALE_FX.includes(w.code))
-    : q.warnings.some((w) => STALE.includes(w.code));
-  return { text: `${L.ratesAsOf} ${formatDate(oldest.date, lang)}${stale ? ` (${L.mayBeOld})` : ''}`, title, oldTariff };
 }
 
 function sourcesList(q, lang, L) {
@@ -557,30 +495,21 @@ export class LandedPrice extends Priced {
     const L = labels(lang);
     const cur = q.currency;
     const line = q.lines[0];
-    const t = q.totals;
-    const partial = lowerBound(q);
-    const left = caveats(q);
-    const dap = q.incoterm === 'DAP';
-    // Under DAP the headline is what the shopper pays in all (buyer_total), then its two parts.
-    const headline = dap ? t.buyer_total : t.landed;
-    const total = amountText(headline, cur, lang, L, partial);
-    const range = rangeText(q, lang, L);
-    const fresh = freshness(q, lang, L);
-    const atSale = partial && Number(t.collected_at_sale ?? 0) !== 0; // only what the seller collects can be unpriced at checkout
-    // Nothing priced as due on delivery while something is not priced: not "at least 0".
-    const due = partial && Number(t.due_on_delivery) === 0 ? L.dueUnknown
-      : `${amountText(t.due_on_delivery, cur, lang, L, partial)} ${L.dueOnDelivery.toLowerCase()}`;
-    const split = dap ? `${amountText(t.landed, cur, lang, L, atSale)} ${L.atCheckout} + ${due}` : null;
-    const note = incomplete(q) ? L.partialNote : left.length ? L.taxNotIncl : L.incl;
+    // The words a page rendered at build time uses too (wording.js): under DAP the headline is
+    // what the shopper pays in all (buyer_total), then its two parts.
+    const words = wording(q, lang);
+    const partial = words.lowerBound;
+    const headline = words.amount;
+    const { range, split, note, missing } = words;
     // Each charge left out, by its name, on the card (a shipment's as a line's); the engine's
     // reason (often a legal citation) stays in the details when those names say what is missing:
     // the code's tariff line was found (a duty levy) and a charge of it is not priced. A code not
     // found keeps its reason on the card (the valid codes near it: what the merchant must fix),
     // as does a code covering lines of different duties (no charge is missing there).
-    const missing = missingText(q, L);
     const named = line.levies.some((v) => v.kind === 'duty') && line.levies.some((v) => v.amount == null);
     const reason = line.reason && !named ? line.reason : null;
-    const summary = [`${L.allIn}: ${total}`, range, split, note, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message].filter(Boolean).join(', ');
+    const fresh = { text: words.freshness, title: words.sources || undefined, oldTariff: words.oldTariff };
+    const summary = [words.summary, snapshotFailure?.message].filter(Boolean).join(', ');
     const shown = displayed(q);
     this._live.textContent = summary;
     const nodes = [
@@ -592,7 +521,7 @@ export class LandedPrice extends Priced {
       shown ? el('span', { class: 'note', part: 'display', text: `≈ ${amountText(shown, q.display.currency, lang, L, partial)}` }) : null,
       missing ? el('p', { class: 'problem', part: 'missing', 'aria-hidden': 'true', text: missing }) : null,
       reason ? el('p', { class: 'problem', part: 'reason', text: reason }) : null,
-      left.length ? el('p', { class: 'warn', part: 'caveat', text: caveatText(left, L) }) : null,
+      words.caveat ? el('p', { class: 'warn', part: 'caveat', text: words.caveat }) : null,
       fresh.oldTariff ? el('p', { class: 'stale', part: 'stale', 'aria-hidden': 'true', text: fresh.oldTariff }) : null,
       el('span', { class: 'meta freshness', part: 'freshness', title: fresh.title, 'aria-hidden': 'true', text: fresh.text }),
       snapshotNote(L),
@@ -613,14 +542,6 @@ export class LandedPrice extends Priced {
   }
 }
 
-/** "up to $131.72": a range code's dearest total (under DAP with the part due on delivery). */
-function rangeText(q, lang, L) {
-  const t = q.totals;
-  if (t.landed_max == null || t.landed_max === t.landed) return null;
-  const max = q.incoterm === 'DAP' ? add(t.buyer_total, t.landed_max, negate(t.landed)) : t.landed_max;
-  return `${L.upTo} ${money(max, q.currency, lang)}`;
-}
-
 /** The headline in the requested display currency, if any. */
 function displayed(q) {
   return q.display && (q.incoterm === 'DAP' ? add(q.display.landed, q.display.due_on_delivery) : q.display.landed);
@@ -629,41 +550,6 @@ function displayed(q) {
 /** The snapshot, the date priced for and each exchange rate with its source. */
 function metaText(q, lang, L) {
   return `${L.snapshot} ${q.snapshot_id}, ${L.pricedFor} ${formatDate(q.as_of, lang)}; FX ${q.fx.map((f) => `${f.pair} ${f.rate} (${f.source})`).join('; ') || '—'}`;
-}
-
-/** "Not included: Small-parcel tax (…); Section 301 … (only in part)": the quote's levies (of
- * its lines and of the shipment) with no amount, by name; null when every levy is priced. */
-function missingText(q, L) {
-  const left = [...q.lines.flatMap((l) => l.levies), ...q.levies].filter((v) => v.amount == null);
-  const names = [...new Set(left.map((v) => (v.partial_amount != null ? `${v.name} (${L.onlyPart})` : v.name)))];
-  return names.length ? `${L.notIncluded}: ${names.join('; ')}` : null;
-}
-
-/** `-amount` of a decimal string. */
-function negate(amount) {
-  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
-}
-
-/** The engine's warnings a shopper must see on the card, not only in the details: a tax the
- * quote leaves out (Canada's national rate only, a provincial tax not collected at the border,
- * no tax priced on a movement that crosses no border). */
-function caveats(q) {
-  const noTax = Number(q.totals.tax) === 0 && Number(q.totals.collected_at_sale ?? 0) === 0;
-  return q.warnings.filter((w) => w.code === 'W_ASSUMED_SUBDIVISION' || w.code === 'W_PROVINCIAL_TAX'
-    || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
-}
-
-/** The caveats on the card: no border and no tax as the shopper needs it, the engine's words
- * and citations left to the details (audit-cc CC10); others as the engine says them. */
-function caveatText(left, L) {
-  const texts = left.map((w) => (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION' ? L.noBorderNoTax : w.message));
-  return [...new Set(texts)].join(' · ');
-}
-
-/** A lower bound: a line not fully priced, or only the national rate of a country whose
- * subdivisions add their own (the engine says "charges only the national rate"). */
-function lowerBound(q) {
-  return incomplete(q) || q.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION');
 }
 
 /** Goods, duty, tax, fees and the total; "at least" on every charge a partial quote leaves out. */
@@ -736,7 +622,7 @@ export class LandedCart extends Priced {
     const lang = language(this);
     const L = labels(lang);
     const cur = q.currency;
-    const partial = lowerBound(q);
+    const partial = incomplete(q);
     const rows = q.lines.flatMap((line) => {
       const lower = line.status !== 'priced';
       return [
@@ -756,10 +642,10 @@ export class LandedCart extends Priced {
     const fresh = freshness(q, lang, L);
     const missing = missingText(q, L);
     // As <landed-price> says it (audit-cc CC1, CC2).
-    const range = rangeText(q, lang, L);
+    const { range } = wording(q, lang);
     const shown = displayed(q);
     const summary = [`${L.landed}: ${amountText(q.incoterm === 'DAP' ? q.totals.buyer_total : q.totals.landed, cur, lang, L, partial)}`,
-      range, partial ? (incomplete(q) ? L.partialNote : L.taxNotIncl) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
+      range, partial ? noteText(q, L) : null, missing, fresh.oldTariff, fresh.text, snapshotFailure?.message]
       .filter(Boolean).join(', ');
     this._live.textContent = summary;
     const nodes = [
@@ -790,19 +676,6 @@ export class LandedCart extends Priced {
  * in part counts with its lower bound. */
 function sum(levies, kinds) {
   return add(...levies.filter((l) => kinds.includes(l.kind)).map((l) => l.amount ?? l.partial_amount).filter((a) => a != null));
-}
-
-/** The exact sum of decimal strings. */
-function add(...amounts) {
-  const scale = Math.max(0, ...amounts.map((a) => (a.split('.')[1] || '').length));
-  let total = 0n;
-  for (const a of amounts) {
-    const [int, frac = ''] = a.split('.');
-    total += BigInt(int + frac.padEnd(scale, '0'));
-  }
-  if (scale === 0) return total.toString();
-  const digits = (total < 0n ? -total : total).toString().padStart(scale + 1, '0');
-  return `${total < 0n ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
 /** <landed-item>: a line of a <landed-cart>, configured by attributes. */
@@ -931,6 +804,10 @@ export function enhance(root = document) {
   }
 }
 
+/** A per-destination code attribute: `code-jp`, `code-ch`, … (`code-us`, `code-gb`, `code-eu` are
+ * also observed for changes). */
+const PER_DESTINATION_CODE = /^code-[a-z]{2}$/;
+
 /** The element's `data-landed-*` settings as `<landed-price>` attributes, and the names of those
  * it has no attribute for. */
 function markupSettings(node) {
@@ -939,7 +816,8 @@ function markupSettings(node) {
   for (const [key, value] of Object.entries(node.dataset)) {
     if (!key.startsWith('landed') || key === 'landedEnhanced') continue;
     const name = key.slice('landed'.length).replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
-    if (LandedPrice.observedAttributes.includes(name)) attrs[name] = value;
+    // `code-XX`: the code for destination XX, any of them (`codeFor` reads it), as documented.
+    if (LandedPrice.observedAttributes.includes(name) || PER_DESTINATION_CODE.test(name)) attrs[name] = value;
     else unknown.push(`data-landed-${name}`);
   }
   return { attrs, unknown };
@@ -947,6 +825,6 @@ function markupSettings(node) {
 
 function unknownSettings(names) {
   return Object.assign(new Error(`${names.join(', ')} ${names.length > 1 ? 'are not settings' : 'is not a setting'} of the price markup `
-    + `(it reads data-landed- followed by one of: ${LandedPrice.observedAttributes.join(', ')})`),
+    + `(it reads data-landed- followed by one of: ${LandedPrice.observedAttributes.join(', ')}, or code-XX for any destination XX)`),
   { code: 'E_INVALID_FIELD', field: names[0] });
 }

@@ -14,6 +14,10 @@
 
 import * as firstGlue from '../pkg/landed.js';
 
+// What a quote says, in words (no DOM): the widget's card and a page rendered at build time.
+export { money, datasets, incomplete, wording } from './wording.js';
+export { loadLabels } from './labels.js';
+
 /** Where the wasm and the description blob are, unless `init()` says otherwise. */
 function packageFile(name) {
   return new URL(`../pkg/${name}`, import.meta.url);
@@ -619,40 +623,4 @@ export async function snapshotInfo() {
 export function today(now = new Date()) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Formats a decimal string in a locale through `Intl` (the string is passed as is: no float). */
-export function money(amount, currency, lang) {
-  if (amount === null || amount === undefined) return '—';
-  try {
-    // The engine's figure as it is: never rounded again where Intl's customary digits are fewer
-    // (HUF 494744.92 is not shown as HUF 494,745); an amount string is formatted exactly.
-    const shown = String(amount).split('.')[1]?.length ?? 0;
-    const digits = new Intl.NumberFormat(lang, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-    const fraction = Math.max(shown, digits);
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
-
-/**
- * The datasets behind a quote's figures, `[{publisher, dataset, vintage, age_days}]`: the quote's
- * own `datasets` when the engine reports them, else the distinct sources of its levies.
- */
-export function datasets(q) {
-  if (Array.isArray(q?.datasets)) return q.datasets;
-  const seen = new Map();
-  const levies = [...(q?.lines ?? []).flatMap((l) => l.levies ?? []), ...(q?.levies ?? [])];
-  for (const { source } of levies) {
-    if (!source || source.publisher === 'caller') continue;
-    const key = `${source.publisher}\u0000${source.dataset}\u0000${source.vintage ?? ''}`;
-    if (!seen.has(key)) seen.set(key, { publisher: source.publisher, dataset: source.dataset, vintage: source.vintage ?? '' });
-  }
-  return [...seen.values()];
-}
-
-/** True when a quote's totals leave something out (a line `partial` or `not_priced`). */
-export function incomplete(q) {
-  return q?.totals?.complete === false || (q?.lines ?? []).some((l) => l.status !== 'priced');
 }
