@@ -65,7 +65,7 @@ mod warning;
 
 use crate::several::Several;
 use assumptions::*;
-use border::{note_carrier_charges, note_shipping_to_border};
+use border::{note_carrier_charges, note_shipping_to_border, tax_base_charges_in_law};
 pub use claims::claimable;
 use claims::*;
 use day_rules::DayRules;
@@ -555,7 +555,7 @@ fn quote_reading(
     };
     let shipping_total = convert(freight_factor.map_or(req.shipping, |f| req.shipping * f));
     let insurance_total = convert(freight_factor.map_or(req.insurance, |f| req.insurance * f));
-    let charges_total = convert(req.tax_base_charges);
+    let charges_total = convert(tax_base_charges_in_law(&mut ctx));
     // The lines' values, their shares of the shipment's charges written in place (a quote that
     // stops at an allocation's error has no use for the personal-use valuation's warnings).
     let personal = personal_use(&mut ctx);

@@ -303,6 +303,9 @@ pub(crate) enum Detail {
     ShippingToBorder {
         destination: &'static str,
         annex_23_01: bool,
+        /// The destination's law puts costs beyond the border in the import tax base
+        /// (`tax_base_costs`): the part of the charge beyond it belongs in `tax_base_charges`.
+        beyond_in_tax_base: bool,
     },
     /// A gift over a gift relief's amount holds items within it alone, which the relief's law may
     /// relieve item by item: not modelled.
@@ -669,11 +672,15 @@ impl fmt::Display for Detail {
                 f,
                 "tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; {destination}'s law adds costs up to the place of destination to that base ({law}), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges"
             ),
-            Detail::ShippingToBorder { destination, annex_23_01 } => {
+            Detail::ShippingToBorder { destination, annex_23_01, beyond_in_tax_base } => {
                 write!(
                     f,
-                    "shipping: assumes all of it is transport to the place where the goods enter the customs territory ({destination}), so all of it is in the customs value (transport beyond that place is not: give that part of the charge in tax_base_charges, which the import tax base still includes)"
+                    "shipping: assumes all of it is transport to the place where the goods enter the customs territory ({destination}), so all of it is in the customs value "
                 )?;
+                match beyond_in_tax_base {
+                    true => f.write_str("(transport beyond that place is not: give that part of the charge in tax_base_charges, which the import tax base still includes)")?,
+                    false => f.write_str("(transport beyond that place is not, nor is it in the import tax base: leave that part of the charge out of shipping)")?,
+                }
                 match annex_23_01 {
                     true => write!(f, "; by air only the share of the air transport cost that Annex 23-01 to Regulation (EU) 2015/2447 sets for the departure zone is (art. 138(2); that table is not in our data), so the duty on shipping may be lower"),
                     false => Ok(()),
