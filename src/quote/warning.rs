@@ -323,6 +323,17 @@ pub(crate) enum Detail {
         /// The relief and its law (`rules/returned_goods.tsv`), or `None` where our data names none.
         relief: Option<(&'static str, &'static str)>,
     },
+    /// The request left out `shipping` or `insurance` (or both) where the destination's customs
+    /// value (`customs_value`) or else its import tax base takes transport and insurance to the
+    /// border: none assumed (a delivered price; no insurance bought).
+    TransportNotGiven {
+        destination: &'static str,
+        /// The jurisdiction row that names the law.
+        row: &'static str,
+        customs_value: bool,
+        shipping: bool,
+        insurance: bool,
+    },
     /// No carrier's clearance charge was given (`tax_base_charges`) where the destination's law
     /// puts costs up to the place of destination in the import tax base.
     CarrierCharges {
@@ -419,6 +430,7 @@ impl Detail {
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
             Detail::ShippingToBorder { .. }
+            | Detail::TransportNotGiven { .. }
             | Detail::CarrierCharges { .. }
             | Detail::GiftItemsOverRelief { .. }
             | Detail::ReturnedGoods { .. }
@@ -667,6 +679,26 @@ impl fmt::Display for Detail {
                     f,
                     "; the relief is not modelled and no input claims it (a returned-goods input does not exist yet), so duty and tax are charged as on foreign goods"
                 )
+            }
+            Detail::TransportNotGiven { destination, row, customs_value, shipping, insurance } => {
+                let base = match customs_value {
+                    true => "customs value",
+                    false => "import tax base",
+                };
+                match (shipping, insurance) {
+                    (true, false) => write!(
+                        f,
+                        "shipping: assumes none (shipping not given): the price is taken to include all transport of the goods to {destination} (a delivered price), so nothing is added for transport to the {base}, which {destination}'s law puts it in ({row}): give the charge in shipping, or \"0\" when the price does include it"
+                    ),
+                    (false, _) => write!(
+                        f,
+                        "insurance: assumes none was bought (insurance not given), so nothing is added for insurance to the {base}, which {destination}'s law puts its cost in when it is incurred ({row}): give it in insurance, or \"0\" when none was bought"
+                    ),
+                    (true, true) => write!(
+                        f,
+                        "shipping, insurance: assume none (not given): the price is taken to include all transport of the goods to {destination} (a delivered price) and no insurance to have been bought, so nothing is added for either to the {base}, which {destination}'s law puts them in (insurance when it is incurred; {row}): give them in shipping and insurance, or \"0\" for none"
+                    ),
+                }
             }
             Detail::CarrierCharges { destination, law } => write!(
                 f,

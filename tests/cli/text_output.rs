@@ -66,6 +66,7 @@ tee        6109100010           150.00          51.60  priced
 warning W_OLD_TARIFF: the GB tariff used is of 2021-01-27, more than a year before the as-of date 2026-03-02
 warning W_ASSUMPTION: gb-clothing-footwear: assumes the garment, footwear or hat is for an adult or an older child (standard rate); articles designed as clothing or footwear for young children and not suitable for older persons are zero-rated (VATA 1994 Sch. 8 Group 16 item 1; Note (1): clothing includes hats and other headgear): give vat_class zero for them
 warning W_ASSUMPTION: tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; GB's law adds costs up to the place of destination to that base (VATA 1994 s.21(2)(b)), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges
+warning W_ASSUMPTION: shipping: assumes none (shipping not given): the price is taken to include all transport of the goods to GB (a delivered price), so nothing is added for transport to the customs value, which GB's law puts it in (jurisdictions.tsv#GB): give the charge in shipping, or \"0\" when the price does include it
 warning W_ASSUMPTION: incoterm: assumes DDP (incoterm not given): the seller pays the duty, tax and fees due at the border, so they are in the landed cost and nothing is due on delivery; under DAP the recipient pays them to the carrier on delivery, and tax collected at the sale is on a price without the duty: give incoterm
 
 ";

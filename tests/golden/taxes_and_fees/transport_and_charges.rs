@@ -74,3 +74,39 @@ fn tax_base_charges_are_unused_where_the_law_puts_no_such_charge_in_the_import_t
     let ship = warning(&de, "W_ASSUMPTION", "shipping: assumes all of it").expect("shipping assumption");
     assert!(ship.contains("give that part of the charge in tax_base_charges"), "{ship}");
 }
+
+/// audit-ss SS2. Regulation (EU) 952/2013 art. 71(1)(e) adds to the price actually paid the cost
+/// of transport of the goods to the place where they enter the customs territory, unless it is in
+/// the price (Japan 関税定率法 4条1項1号 and Korea 관세법 30조1항6호 likewise); Australia's value of
+/// a taxable importation (GST Act 1999 s.13-20(2)) adds it to the GST base. A request without
+/// `shipping` cannot say which: it is priced as a delivered price (nothing added) and now says so
+/// (`W_ASSUMPTION shipping`, naming the jurisdiction row), where it said nothing. `"0"` is the
+/// caller's figure and draws no statement. Figures unchanged: DE €1,000 by ocean freight, duty
+/// 10 % × 1,000 = 100.00, VAT 19 % × 1,100 = 209.00. FOB destinations whose import tax base takes
+/// no transport (the US: 19 U.S.C. 1401a; Canada: Customs Act s.48, Excise Tax Act s.215) have
+/// nothing to assume.
+#[test]
+fn shipping_left_out_is_stated_where_the_customs_value_takes_transport_ucc_art_71_1_e() {
+    let q = quote(freight("DE", "EUR", "1000", json!({})));
+    assert_eq!((levy(&q.lines[0], LevyKind::Duty), tax(&q)), (d("100.00"), d("209.00")));
+    let w = warning(&q, "W_ASSUMPTION", "shipping").unwrap_or_else(|| panic!("{:?}", q.warnings));
+    assert!(w.contains("transport of the goods to DE") && w.contains("jurisdictions.tsv#DE"), "{w}");
+    assert!(w.contains("customs value"), "{w}");
+    let zero = quote(freight("DE", "EUR", "1000", json!({"shipping": "0"})));
+    assert_eq!((levy(&zero.lines[0], LevyKind::Duty), tax(&zero)), (d("100.00"), d("209.00")));
+    assert!(warning(&zero, "W_ASSUMPTION", "shipping").is_none(), "{:?}", zero.warnings);
+    for (dest, currency, price) in [("JP", "JPY", "100000"), ("KR", "KRW", "1000000")] {
+        let q = quote(freight(dest, currency, price, json!({"business_buyer": true})));
+        assert!(warning(&q, "W_ASSUMPTION", "shipping").is_some(), "{dest}: {:?}", q.warnings);
+    }
+    // Australia: the duty is on FOB, the GST base takes the transport (A$10,000, duty 1,000,
+    // GST 10 % × 11,000 = 1,100.00).
+    let au = quote(freight("AU", "AUD", "10000", json!({})));
+    assert_eq!(tax(&au), d("1100.00"));
+    let w = warning(&au, "W_ASSUMPTION", "shipping").unwrap_or_else(|| panic!("{:?}", au.warnings));
+    assert!(w.contains("import tax base"), "{w}");
+    for (dest, currency, extra) in [("US", "USD", json!({})), ("CA", "CAD", json!({"subdivision": "AB"}))] {
+        let q = quote(freight(dest, currency, "1000", extra));
+        assert!(warning(&q, "W_ASSUMPTION", "shipping").is_none(), "{dest}: {:?}", q.warnings);
+    }
+}
