@@ -347,8 +347,12 @@ pub struct QuoteRequest {
     /// base takes transport, the quote states the assumption; `"0"` is the caller's figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping: Option<Decimal>,
-    #[serde(default)]
-    pub insurance: Decimal,
+    /// Insurance of the goods in transport to the destination, in the request's currency. Absent,
+    /// none is added ([`QuoteRequest::insurance`]) and, where the destination's customs value or
+    /// import tax base takes insurance, the quote states that it assumes none was bought; `"0"` is
+    /// the caller's figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Decimal>,
     /// Charges up to the place of destination that the destination's law adds to the import tax
     /// base but not to the customs value, in the request's currency: a carrier's customs
     /// clearance or handling fee (EU VAT Directive 2006/112/EC art. 86(1)(b), Switzerland's
@@ -747,6 +751,11 @@ impl QuoteRequest {
         self.shipping.unwrap_or_default()
     }
 
+    /// The insurance priced: the request's, or none when it gives none (stated likewise).
+    pub fn insurance(&self) -> Decimal {
+        self.insurance.unwrap_or_default()
+    }
+
     pub fn new(destination: String, date: Date, currency: Currency) -> QuoteRequest {
         QuoteRequest {
             destination,
@@ -758,7 +767,7 @@ impl QuoteRequest {
             channel: None,
             incoterm: None,
             shipping: None,
-            insurance: Decimal::ZERO,
+            insurance: None,
             tax_base_charges: Decimal::ZERO,
             fx: BTreeMap::new(),
             allocation: AllocationKey::default(),
@@ -820,9 +829,9 @@ impl QuoteRequest {
         self.check_gift()?;
         self.check_transport()?;
         non_negative(self.shipping(), "shipping", ErrorCode::NegativeAmount)?;
-        non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
+        non_negative(self.insurance(), "insurance", ErrorCode::NegativeAmount)?;
         at_most(self.shipping(), MAX_VALUE, "shipping")?;
-        at_most(self.insurance, MAX_VALUE, "insurance")?;
+        at_most(self.insurance(), MAX_VALUE, "insurance")?;
         non_negative(self.tax_base_charges, "tax_base_charges", ErrorCode::NegativeAmount)?;
         at_most(self.tax_base_charges, MAX_VALUE, "tax_base_charges")?;
         if self.lines.is_empty() {

@@ -34,25 +34,26 @@ pub(super) fn note_shipping_to_border(ctx: &mut Ctx<'_>, relief: &Relief, lines:
     ctx.warn(Detail::ShippingToBorder { destination: ctx.j.country, annex_23_01, beyond_in_tax_base });
 }
 
-/// States what a request that leaves out `shipping` is priced as, where the destination's customs
-/// value (CIF: UCC art. 71(1)(e), 関税定率法 4条1項1号, 관세법 30조1항6호) or its import tax base
-/// (AU GST Act 1999 s.13-20(2), NZ GST Act 1985 s.12(2)) takes the transport to the border:
-/// none, the price being a delivered one (audit-ss SS2). An absent field and `"0"` differ: `"0"`
-/// is the caller's figure and says nothing.
+/// States what a request that leaves out `shipping` or `insurance` is priced as, where the
+/// destination's customs value (CIF: UCC art. 71(1)(e), 関税定率法 4条1項1号, 관세법 30조1항6호)
+/// or its import tax base (AU GST Act 1999 s.13-20(2), NZ GST Act 1985 s.12(2)) takes transport
+/// and insurance to the border: no transport, the price being a delivered one (audit-ss SS2), and
+/// no insurance bought, which those laws add only when incurred (SS3); one warning for both. An
+/// absent field and `"0"` differ: `"0"` is the caller's figure and says nothing.
 pub(super) fn note_transport_not_given(ctx: &mut Ctx<'_>) {
     let j = ctx.j;
     let customs_value = j.duty_basis == DutyBasis::Cif;
     if ctx.movement.is_some() || !(customs_value || j.tax_basis == TaxBasis::CifPlusDuty) {
         return;
     }
-    let shipping = ctx.req.shipping.is_none();
-    if shipping {
+    let (shipping, insurance) = (ctx.req.shipping.is_none(), ctx.req.insurance.is_none());
+    if shipping || insurance {
         ctx.warn(Detail::TransportNotGiven {
             destination: j.country,
             row: j.source.row(),
             customs_value,
             shipping,
-            insurance: false,
+            insurance,
         });
     }
 }

@@ -554,7 +554,7 @@ fn quote_reading(
         _ => Cow::Owned(allocation_keys(req, &goods)?),
     };
     let shipping_total = convert(freight_factor.map_or(req.shipping(), |f| req.shipping() * f));
-    let insurance_total = convert(freight_factor.map_or(req.insurance, |f| req.insurance * f));
+    let insurance_total = convert(freight_factor.map_or(req.insurance(), |f| req.insurance() * f));
     let charges_total = convert(tax_base_charges_in_law(&mut ctx));
     // The lines' values, their shares of the shipment's charges written in place (a quote that
     // stops at an allocation's error has no use for the personal-use valuation's warnings).

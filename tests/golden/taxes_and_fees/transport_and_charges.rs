@@ -110,3 +110,36 @@ fn shipping_left_out_is_stated_where_the_customs_value_takes_transport_ucc_art_7
         assert!(warning(&q, "W_ASSUMPTION", "shipping").is_none(), "{dest}: {:?}", q.warnings);
     }
 }
+
+/// audit-ss SS3. Regulation (EU) 952/2013 art. 71(1)(e) and Japan's 関税定率法 4条1項1号 add the
+/// cost of insurance to the customs value only when it is incurred (no notional insurance), so 0
+/// is the law's figure for uninsured goods; but a request without `insurance` cannot say none was
+/// bought, and the quote said nothing. Now `W_ASSUMPTION insurance: assumes none was bought`;
+/// with `shipping` also left out, one warning names both fields. `"0"` says nothing. Figures
+/// unchanged: DE €1,000 + €100 freight, duty 10 % × 1,100 = 110.00, VAT 19 % × 1,210 = 229.90.
+/// (India's Customs Valuation Rules 2007 r.10(2) default insurance to 1.125 % of FOB: IN is not
+/// priced, docs/rules.md §1.)
+#[test]
+fn insurance_left_out_is_stated_as_none_bought_ucc_art_71_1_e_and_kanzei_teiritsu_ho_art_4() {
+    let q = quote(freight("DE", "EUR", "1000", json!({"shipping": "100"})));
+    assert_eq!((levy(&q.lines[0], LevyKind::Duty), tax(&q)), (d("110.00"), d("229.90")));
+    let w =
+        warning(&q, "W_ASSUMPTION", "insurance: assumes none was bought").unwrap_or_else(|| panic!("{:?}", q.warnings));
+    assert!(w.contains("when it is incurred") && w.contains("jurisdictions.tsv#DE"), "{w}");
+    assert!(warning(&q, "W_ASSUMPTION", "shipping: assumes none").is_none(), "{:?}", q.warnings);
+    let given = quote(freight("DE", "EUR", "1000", json!({"shipping": "100", "insurance": "0"})));
+    assert_eq!(tax(&given), d("229.90"));
+    assert!(warning(&given, "W_ASSUMPTION", "insurance").is_none(), "{:?}", given.warnings);
+    // Both left out: one statement naming both.
+    let both = quote(freight("JP", "JPY", "100000", json!({"business_buyer": true})));
+    let w = warning(&both, "W_ASSUMPTION", "shipping, insurance: assume none")
+        .unwrap_or_else(|| panic!("{:?}", both.warnings));
+    assert!(w.contains("no insurance") && w.contains("jurisdictions.tsv#JP"), "{w}");
+    assert_eq!(
+        both.warnings
+            .iter()
+            .filter(|w| w.message.starts_with("insurance") || w.message.starts_with("shipping"))
+            .count(),
+        1
+    );
+}
