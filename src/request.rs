@@ -342,10 +342,17 @@ pub struct QuoteRequest {
     /// ([`QuoteRequest::incoterm`]) and the quote says so where something is due there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incoterm: Option<Incoterm>,
-    #[serde(default)]
-    pub shipping: Decimal,
-    #[serde(default)]
-    pub insurance: Decimal,
+    /// Transport of the goods to the destination, in the request's currency. Absent, none is
+    /// added ([`QuoteRequest::shipping`]) and, where the destination's customs value or import tax
+    /// base takes transport, the quote states the assumption; `"0"` is the caller's figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Decimal>,
+    /// Insurance of the goods in transport to the destination, in the request's currency. Absent,
+    /// none is added ([`QuoteRequest::insurance`]) and, where the destination's customs value or
+    /// import tax base takes insurance, the quote states that it assumes none was bought; `"0"` is
+    /// the caller's figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Decimal>,
     /// Charges up to the place of destination that the destination's law adds to the import tax
     /// base but not to the customs value, in the request's currency: a carrier's customs
     /// clearance or handling fee (EU VAT Directive 2006/112/EC art. 86(1)(b), Switzerland's
@@ -706,7 +713,7 @@ impl QuoteRequest {
     /// use landed::money::Currency;
     /// use landed::request::QuoteRequest;
     /// let req = QuoteRequest::new("GB".into(), Date::parse("2026-03-02").unwrap(), Currency::GBP);
-    /// assert!(req.lines.is_empty() && req.shipping.is_zero() && req.fx.is_empty());
+    /// assert!(req.lines.is_empty() && req.shipping.is_none() && req.fx.is_empty());
     /// ```
     /// The channel the goods travel by: the request's, or courier when it gives none (the quote
     /// states that assumption where it matters).
@@ -732,6 +739,23 @@ impl QuoteRequest {
         self.incoterm.unwrap_or_default()
     }
 
+    /// The shipping charge priced: the request's, or none when it gives none (the quote then
+    /// states that assumption where the destination's values take transport).
+    ///
+    /// ```
+    /// use landed::request::QuoteRequest;
+    /// let req = QuoteRequest::new("GB".into(), landed::date::Date::parse("2026-03-02").unwrap(), landed::money::Currency::GBP);
+    /// assert_eq!((req.shipping, req.shipping()), (None, rust_decimal::Decimal::ZERO));
+    /// ```
+    pub fn shipping(&self) -> Decimal {
+        self.shipping.unwrap_or_default()
+    }
+
+    /// The insurance priced: the request's, or none when it gives none (stated likewise).
+    pub fn insurance(&self) -> Decimal {
+        self.insurance.unwrap_or_default()
+    }
+
     pub fn new(destination: String, date: Date, currency: Currency) -> QuoteRequest {
         QuoteRequest {
             destination,
@@ -742,8 +766,8 @@ impl QuoteRequest {
             currency,
             channel: None,
             incoterm: None,
-            shipping: Decimal::ZERO,
-            insurance: Decimal::ZERO,
+            shipping: None,
+            insurance: None,
             tax_base_charges: Decimal::ZERO,
             fx: BTreeMap::new(),
             allocation: AllocationKey::default(),
@@ -804,10 +828,10 @@ impl QuoteRequest {
         }
         self.check_gift()?;
         self.check_transport()?;
-        non_negative(self.shipping, "shipping", ErrorCode::NegativeAmount)?;
-        non_negative(self.insurance, "insurance", ErrorCode::NegativeAmount)?;
-        at_most(self.shipping, MAX_VALUE, "shipping")?;
-        at_most(self.insurance, MAX_VALUE, "insurance")?;
+        non_negative(self.shipping(), "shipping", ErrorCode::NegativeAmount)?;
+        non_negative(self.insurance(), "insurance", ErrorCode::NegativeAmount)?;
+        at_most(self.shipping(), MAX_VALUE, "shipping")?;
+        at_most(self.insurance(), MAX_VALUE, "insurance")?;
         non_negative(self.tax_base_charges, "tax_base_charges", ErrorCode::NegativeAmount)?;
         at_most(self.tax_base_charges, MAX_VALUE, "tax_base_charges")?;
         if self.lines.is_empty() {

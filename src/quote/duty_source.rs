@@ -697,7 +697,7 @@ pub(super) fn band_rate(
     };
     let req = ctx.req;
     let goods: Decimal = req.lines.iter().map(|l| l.quantity * l.unit_price).decimal_sum();
-    let consignment = goods + req.shipping + req.insurance;
+    let consignment = goods + req.shipping() + req.insurance();
     let Some(to_band) = ctx.rate(req.currency, first.currency) else {
         return Err(format!("no exchange rate {}/{}: give it in fx", req.currency, first.currency));
     };
@@ -788,7 +788,7 @@ fn deduction_weights(
     let goods: Vec<Decimal> = req.lines.iter().map(|l| l.quantity * l.unit_price).collect();
     let keys = super::values::allocation_keys(req, &goods).unwrap_or_else(|_| goods.clone());
     let key_sum: Decimal = keys.iter().copied().decimal_sum();
-    let charges = req.shipping + req.insurance;
+    let charges = req.shipping() + req.insurance();
     req.lines
         .iter()
         .enumerate()

@@ -65,7 +65,7 @@ mod warning;
 
 use crate::several::Several;
 use assumptions::*;
-use border::{note_carrier_charges, note_shipping_to_border};
+use border::{note_carrier_charges, note_shipping_to_border, note_transport_not_given, tax_base_charges_in_law};
 pub use claims::claimable;
 use claims::*;
 use day_rules::DayRules;
@@ -553,9 +553,9 @@ fn quote_reading(
         AllocationKey::Value => Cow::Borrowed(goods.as_slice()),
         _ => Cow::Owned(allocation_keys(req, &goods)?),
     };
-    let shipping_total = convert(freight_factor.map_or(req.shipping, |f| req.shipping * f));
-    let insurance_total = convert(freight_factor.map_or(req.insurance, |f| req.insurance * f));
-    let charges_total = convert(req.tax_base_charges);
+    let shipping_total = convert(freight_factor.map_or(req.shipping(), |f| req.shipping() * f));
+    let insurance_total = convert(freight_factor.map_or(req.insurance(), |f| req.insurance() * f));
+    let charges_total = convert(tax_base_charges_in_law(&mut ctx));
     // The lines' values, their shares of the shipment's charges written in place (a quote that
     // stops at an allocation's error has no use for the personal-use valuation's warnings).
     let personal = personal_use(&mut ctx);
@@ -606,6 +606,7 @@ fn quote_reading(
     apply_min_collectible(&mut ctx, &relief, &mut lines, &mut checks);
     note_shipping_to_border(&mut ctx, &relief, &lines, shipping_total);
     note_carrier_charges(&mut ctx, &relief, &lines, &checks);
+    note_transport_not_given(&mut ctx);
     let unsettled = unsettled_freight_factor(&ctx, &relief);
     let figures: Vec<Vec<Option<Decimal>>> = match unsettled {
         Some(_) => lines.iter().map(|l| l.levies.iter().map(|v| v.amount).collect()).collect(),

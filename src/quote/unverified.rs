@@ -343,7 +343,7 @@ fn unsettled_personal_use(req: &QuoteRequest, p: &crate::rules::jp_small::Person
             p.source.publisher
         ));
     }
-    let carried = !req.shipping.is_zero() || !req.insurance.is_zero();
+    let carried = !req.shipping().is_zero() || !req.insurance().is_zero();
     (carried && p.freight == crate::rules::jp_small::PersonalFreight::Unsettled).then(|| {
         format!(
             "{}: goods for personal use are valued at {} of their price, but our sources do not settle whether freight and insurance join that value before or after the {}: the figures add them after it and are not priced; a consignment whose price includes delivery, or {fix}, is priced",

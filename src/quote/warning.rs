@@ -303,6 +303,9 @@ pub(crate) enum Detail {
     ShippingToBorder {
         destination: &'static str,
         annex_23_01: bool,
+        /// The destination's law puts costs beyond the border in the import tax base
+        /// (`tax_base_costs`): the part of the charge beyond it belongs in `tax_base_charges`.
+        beyond_in_tax_base: bool,
     },
     /// A gift over a gift relief's amount holds items within it alone, which the relief's law may
     /// relieve item by item: not modelled.
@@ -319,6 +322,17 @@ pub(crate) enum Detail {
         destination: &'static str,
         /// The relief and its law (`rules/returned_goods.tsv`), or `None` where our data names none.
         relief: Option<(&'static str, &'static str)>,
+    },
+    /// The request left out `shipping` or `insurance` (or both) where the destination's customs
+    /// value (`customs_value`) or else its import tax base takes transport and insurance to the
+    /// border: none assumed (a delivered price; no insurance bought).
+    TransportNotGiven {
+        destination: &'static str,
+        /// The jurisdiction row that names the law.
+        row: &'static str,
+        customs_value: bool,
+        shipping: bool,
+        insurance: bool,
     },
     /// No carrier's clearance charge was given (`tax_base_charges`) where the destination's law
     /// puts costs up to the place of destination in the import tax base.
@@ -416,6 +430,7 @@ impl Detail {
             Detail::NoCustomsBorder { .. } => W::NoCustomsBorder,
             Detail::MovementAssumption { .. } => W::MovementAssumption,
             Detail::ShippingToBorder { .. }
+            | Detail::TransportNotGiven { .. }
             | Detail::CarrierCharges { .. }
             | Detail::GiftItemsOverRelief { .. }
             | Detail::ReturnedGoods { .. }
@@ -665,15 +680,39 @@ impl fmt::Display for Detail {
                     "; the relief is not modelled and no input claims it (a returned-goods input does not exist yet), so duty and tax are charged as on foreign goods"
                 )
             }
+            Detail::TransportNotGiven { destination, row, customs_value, shipping, insurance } => {
+                let base = match customs_value {
+                    true => "customs value",
+                    false => "import tax base",
+                };
+                match (shipping, insurance) {
+                    (true, false) => write!(
+                        f,
+                        "shipping: assumes none (shipping not given): the price is taken to include all transport of the goods to {destination} (a delivered price), so nothing is added for transport to the {base}, which {destination}'s law puts it in ({row}): give the charge in shipping, or \"0\" when the price does include it"
+                    ),
+                    (false, _) => write!(
+                        f,
+                        "insurance: assumes none was bought (insurance not given), so nothing is added for insurance to the {base}, which {destination}'s law puts its cost in when it is incurred ({row}): give it in insurance, or \"0\" when none was bought"
+                    ),
+                    (true, true) => write!(
+                        f,
+                        "shipping, insurance: assume none (not given): the price is taken to include all transport of the goods to {destination} (a delivered price) and no insurance to have been bought, so nothing is added for either to the {base}, which {destination}'s law puts them in (insurance when it is incurred; {row}): give them in shipping and insurance, or \"0\" for none"
+                    ),
+                }
+            }
             Detail::CarrierCharges { destination, law } => write!(
                 f,
                 "tax_base_charges: assumes no carrier's charge for clearing the consignment (customs declaration, presentation or handling fee) is in the import tax base; {destination}'s law adds costs up to the place of destination to that base ({law}), and a postal or courier carrier usually charges one where tax is due at the border: give it in tax_base_charges"
             ),
-            Detail::ShippingToBorder { destination, annex_23_01 } => {
+            Detail::ShippingToBorder { destination, annex_23_01, beyond_in_tax_base } => {
                 write!(
                     f,
-                    "shipping: assumes all of it is transport to the place where the goods enter the customs territory ({destination}), so all of it is in the customs value (transport beyond that place is not: give that part of the charge in tax_base_charges, which the import tax base still includes)"
+                    "shipping: assumes all of it is transport to the place where the goods enter the customs territory ({destination}), so all of it is in the customs value "
                 )?;
+                match beyond_in_tax_base {
+                    true => f.write_str("(transport beyond that place is not: give that part of the charge in tax_base_charges, which the import tax base still includes)")?,
+                    false => f.write_str("(transport beyond that place is not, nor is it in the import tax base: leave that part of the charge out of shipping)")?,
+                }
                 match annex_23_01 {
                     true => write!(f, "; by air only the share of the air transport cost that Annex 23-01 to Regulation (EU) 2015/2447 sets for the departure zone is (art. 138(2); that table is not in our data), so the duty on shipping may be lower"),
                     false => Ok(()),

@@ -179,8 +179,8 @@ fn quote_request(value: Value, at: Path) -> Result<QuoteRequest> {
     // `null` is a wrong type here, as for every field with a default.
     req.channel = f.or_default("channel", |v, at| keyword(v, at, CHANNELS).map(Some))?;
     req.incoterm = f.or_default("incoterm", |v, at| keyword(v, at, INCOTERMS).map(Some))?;
-    req.shipping = f.or_default("shipping", amount)?;
-    req.insurance = f.or_default("insurance", amount)?;
+    req.shipping = f.or_default("shipping", |v, at| amount(v, at).map(Some))?;
+    req.insurance = f.or_default("insurance", |v, at| amount(v, at).map(Some))?;
     req.tax_base_charges = f.or_default("tax_base_charges", amount)?;
     req.fx = f.or_default("fx", amounts)?;
     req.allocation = f.or_default("allocation", |v, at| keyword(v, at, ALLOCATION_KEYS))?;
@@ -432,7 +432,7 @@ mod tests {
             (req.channel, req.channel(), req.incoterm, req.allocation, req.rounding, req.business_buyer),
             (None, Channel::Courier, None, AllocationKey::Value, RoundingPolicy::default(), false)
         );
-        assert_eq!((req.shipping, req.insurance), (Decimal::ZERO, Decimal::ZERO));
+        assert_eq!((req.shipping, req.insurance), (None, None));
         assert!(req.fx.is_empty() && req.subdivision.is_none() && req.seller_registered.is_none());
         let line = &req.lines[0];
         assert_eq!((line.quantity, line.unit_price, line.vat_class), (dec!(2), dec!(49.99), None));
@@ -461,7 +461,7 @@ mod tests {
             (req.channel, req.incoterm, req.allocation),
             (Some(Channel::Freight), Some(Incoterm::Dap), AllocationKey::Weight)
         );
-        assert_eq!((req.shipping, req.insurance, req.fx["USD/EUR"]), (dec!(12.00), dec!(1.5), dec!(0.92)));
+        assert_eq!((req.shipping, req.insurance, req.fx["USD/EUR"]), (Some(dec!(12.00)), Some(dec!(1.5)), dec!(0.92)));
         assert_eq!(req.rounding, RoundingPolicy { mode: RoundingMode::HalfEven, scope: RoundingScope::PerTotal });
         assert_eq!((req.display_currency, req.entry_type), (Some(Currency::USD), Some(EntryType::Informal)));
         assert_eq!(

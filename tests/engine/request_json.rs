@@ -98,7 +98,7 @@ fn request() -> impl Strategy<Value = QuoteRequest> {
     let terms = (
         prop::option::of(prop::sample::select(vec![Channel::Courier, Channel::Post, Channel::Freight])),
         prop::option::of(prop::sample::select(vec![Incoterm::Ddp, Incoterm::Dap])),
-        (decimal(), decimal(), decimal()),
+        (prop::option::of(decimal()), prop::option::of(decimal()), decimal()),
         amounts(),
         prop::sample::select(vec![
             AllocationKey::Value,

@@ -73,7 +73,7 @@ fn diff_across_the_eu_us_row_keeps_the_certain_vat_x5() {
 fn eu_line_without_origin_states_it_assumes_no_us_origin_x3() {
     let cart = |date: &str| {
         quote(json!({"destination": "DE", "ship_from": "US", "date": date, "currency": "EUR", "incoterm": "DDP",
-            "channel": "freight", "transport": "ocean", "shipping": "0",
+            "channel": "freight", "transport": "ocean", "shipping": "0", "insurance": "0",
             "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "10", "unit_price": "100"}]}))
     };
     let q = cart("2026-11-27");

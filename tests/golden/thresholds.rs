@@ -537,6 +537,7 @@ fn a_seller_outside_an_optional_scheme_leaves_the_tax_to_the_border() {
     // Saying the seller is registered removes the stated assumption, not the rule.
     let mut v = dap("DE", "EUR", "2026-03-02", "1", "100.00", "10.00");
     v["seller_registered"] = json!(true);
+    v["insurance"] = json!("0"); // given: no insurance assumption (audit-ss SS3)
     let q = quote(v);
     assert_eq!(q.totals.collected_at_sale, d("20.90"));
     assert!(warning(&q, "W_ASSUMPTION").is_none());
