@@ -35,9 +35,12 @@ function request() {
   const v = (id) => document.getElementById(id).value.trim();
   const r = {
     destination: v('destination').toUpperCase(), date: v('date'), currency: v('currency').toUpperCase(),
-    channel: v('channel'), incoterm: v('incoterm'), shipping: v('shipping') || '0', insurance: v('insurance') || '0',
+    channel: v('channel'), incoterm: v('incoterm'),
     lines: [],
   };
+  // An empty shipping or insurance field is left out, not sent as 0: the quote then says what it
+  // assumed (audit-ss SS2/SS3); a 0 typed in is the shopper's own figure.
+  for (const k of ['shipping', 'insurance']) if (v(k)) r[k] = v(k);
   for (const [k, id] of [['subdivision', 'subdivision'], ['ship_from', 'ship_from'], ['origin', 'origin']]) {
     if (v(id)) r[k] = v(id).toUpperCase();
   }
