@@ -124,6 +124,10 @@ pub fn check(engine: &Engine, req: &QuoteRequest, billed: &Billed) -> Result<Inv
     let q = engine.quote(req)?;
     let t = &q.totals;
     let mut hints = Hints::of(&q);
+    hints.carrier_charge_in_base = engine
+        .rules()
+        .jurisdiction(&req.destination.to_ascii_uppercase(), req.date)
+        .is_ok_and(|j| j.tax_base_costs.is_some());
     // Only a hint's input (a carrier's charge in the tax base): fees not given are none billed.
     hints.billed_fees = billed.fees.unwrap_or_default();
     // The carrier bills the tax due at the border: tax the seller collected at the sale (IOSS,
@@ -313,6 +317,10 @@ struct Hints {
     /// The quote's `W_ASSUMPTION tax_base_charges`: it assumed no carrier's charge in the tax
     /// base, and says which law puts one there.
     carrier_charge_assumed: Option<String>,
+    /// The destination's law puts a carrier's charge in the import tax base (`tax_base_costs` of
+    /// `rules/jurisdictions.tsv`: the EU, GB, XI, CH). Elsewhere (AU, NZ, CA, JP, …) the carrier's
+    /// charge is its own domestic supply, taxed on its own invoice (audit-ss SS1).
+    carrier_charge_in_base: bool,
 }
 
 impl Hints {
@@ -348,6 +356,7 @@ impl Hints {
                 .iter()
                 .find(|w| w.code == crate::error::WarningCode::Assumption && w.message.starts_with("tax_base_charges:"))
                 .map(|w| w.message.to_string()),
+            carrier_charge_in_base: true, // set by `check` from the destination's law
         }
     }
 
@@ -379,7 +388,15 @@ impl Hints {
                 // base: what the quote's W_ASSUMPTION tax_base_charges names (audit-n N7: +2.28
                 // on a bill of 12.00 fees at 19 % was put down to "a different rate").
                 let carrier = [self.billed_fees, self.billed_fees - self.fees];
-                if diff > Decimal::ZERO && carrier.iter().any(|&c| c > Decimal::ZERO && near(diff, self.tax_rate * c)) {
+                let carrier_taxed =
+                    diff > Decimal::ZERO && carrier.iter().any(|&c| c > Decimal::ZERO && near(diff, self.tax_rate * c));
+                if carrier_taxed && !self.carrier_charge_in_base {
+                    causes.push(format!(
+                        "the carrier's own tax on its charge: the difference is {}% × the billed fees ({}); this destination's law puts no carrier's charge in the import tax base, so the carrier charges it as a domestic supply of its own (not import tax; tax_base_charges does not apply here)",
+                        (self.tax_rate * Decimal::ONE_HUNDRED).normalize(),
+                        self.billed_fees
+                    ));
+                } else if carrier_taxed {
                     let why = match &self.carrier_charge_assumed {
                         Some(_) => "the quote assumed none (W_ASSUMPTION tax_base_charges)",
                         None => "the quote has none",

@@ -455,6 +455,33 @@ fn rate_names_the_origin_row_in_force_x7() {
 // silence (docs/rules.md §21, §22; audit-n N7).
 
 #[test]
+fn where_no_carrier_charge_is_in_the_import_tax_base_the_difference_is_the_carriers_own_tax_gst_act_13_20() {
+    // A$2,000 of goods at a caller's 10 % duty with A$100 transport into Australia: GST 10 % ×
+    // (2,000 + 100 + 200) = 230.00 (A New Tax System (Goods and Services Tax) Act 1999 s.13-20(2):
+    // customs value, transport and insurance to Australia, duty; no broker's or carrier's charge).
+    // A bill of 235.00 with 50.00 of fees: the 5.00 is the carrier's GST on its own charge, a
+    // domestic supply (audit-ss SS1), never advice to put the charge in tax_base_charges.
+    let req = common::request(json!({"destination": "AU", "date": "2026-03-02", "currency": "AUD",
+        "channel": "courier", "origin": "CN", "shipping": "100.00",
+        "lines": [{"id": "a", "code": "6109100010", "quantity": "1", "unit_price": "2000.00", "duty_rate": "10%"}]}));
+    let billed = landed::invoice::Billed { duty: Some(d("200.00")), tax: Some(d("235.00")), fees: Some(d("50")) };
+    let check = landed::invoice::check(&common::engine(), &req, &billed).expect("check");
+    let tax = check.differences.iter().find(|x| x.item == "tax").expect("tax differs");
+    assert_eq!((tax.expected, tax.difference), (Some(d("230.00")), Some(d("5.00"))));
+    assert!(
+        tax.likely_causes[0]
+            .starts_with("the carrier's own tax on its charge: the difference is 10% × the billed fees (50)"),
+        "{:?}",
+        tax.likely_causes
+    );
+    assert!(
+        tax.likely_causes.iter().all(|c| !c.contains("give the charge in tax_base_charges")),
+        "{:?}",
+        tax.likely_causes
+    );
+}
+
+#[test]
 fn a_tax_difference_of_the_rate_times_the_billed_fees_names_the_carriers_charge_first_ustg_11_3_3() {
     // A T-shirt of EUR 200 from China into Germany by courier: duty 12 % = 24.00, EUStG 19 % ×
     // 224.00 = 42.56. The carrier bills tax 44.84 and fees 12.00: 44.84 − 42.56 = 2.28 = 19 % ×
