@@ -436,11 +436,14 @@ impl EmbeddedFx {
         }
         match method {
             FxMethod::EcbMonthly => self.monthly_row(date).err(),
-            FxMethod::EcbDaily => match self.daily_row(from, to, date) {
-                Err(part) => Some(part),
-                Ok((_, false)) => self.monthly_row(date).err(),
-                Ok((_, true)) => None,
-            },
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => {
+                let day = method.daily_lookup_day(date);
+                match self.daily_row(from, to, day) {
+                    Err(part) => Some(part),
+                    Ok((_, false)) => self.monthly_row(day).err(),
+                    Ok((_, true)) => None,
+                }
+            }
             FxMethod::HmrcMonthly => self.hmrc_row(from, to, date).err(),
         }
     }
@@ -452,7 +455,9 @@ impl EmbeddedFx {
         let monthly = self.ecb_monthly.iter().map(|y| y.name);
         match method {
             FxMethod::EcbMonthly => monthly.collect(),
-            FxMethod::EcbDaily => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => {
+                self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect()
+            }
             FxMethod::HmrcMonthly => self.hmrc.iter().map(|y| y.name).collect(),
         }
     }
@@ -729,7 +734,7 @@ impl EmbeddedFx {
         match method {
             FxMethod::EcbMonthly => self.ecb_monthly(from, to, date),
             FxMethod::HmrcMonthly => self.hmrc(from, to, date),
-            FxMethod::EcbDaily => self.ecb_daily(from, to, date),
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => self.ecb_daily(from, to, method.daily_lookup_day(date)),
         }
     }
 }
@@ -775,15 +780,45 @@ pub enum FxMethod {
     HmrcMonthly,
     /// The ECB reference rate on or before the date.
     EcbDaily,
+    /// The ECB reference rate of the last fixing strictly before the date: a stand-in for the
+    /// rate quoted on the last trading day before the import tax debt arises (Switzerland, BAZG;
+    /// audit-pp PP6).
+    EcbPreviousDay,
 }
 
 impl FxMethod {
     /// The names in the table, with their methods.
-    pub const NAMES: [(&'static str, FxMethod); 3] = [
+    pub const NAMES: [(&'static str, FxMethod); 4] = [
         ("ecb_monthly", FxMethod::EcbMonthly),
         ("hmrc_monthly", FxMethod::HmrcMonthly),
         ("ecb_daily", FxMethod::EcbDaily),
+        ("ecb_previous_day", FxMethod::EcbPreviousDay),
     ];
+
+    /// Whether the method reads the ECB's daily rates as a stand-in for a rate the destination's
+    /// law prescribes and our data does not hold (stated: `W_ASSUMPTION`).
+    pub fn is_daily_stand_in(self) -> bool {
+        matches!(self, FxMethod::EcbDaily | FxMethod::EcbPreviousDay)
+    }
+
+    /// The last day whose ECB fixing the method may read for a conversion dated `date`: the date
+    /// itself, or the day before it for [`FxMethod::EcbPreviousDay`].
+    fn daily_lookup_day(self, date: Date) -> Date {
+        match self {
+            FxMethod::EcbPreviousDay => date.add_days(-1),
+            _ => date,
+        }
+    }
+
+    /// The legal rate a daily stand-in stands in for, in words, for its warning (empty: not said).
+    pub fn legal_rate(self) -> &'static str {
+        match self {
+            FxMethod::EcbPreviousDay => {
+                "the rate quoted on the last trading day before the tax debt arises, so the ECB's fixing of the last day before the as-of date stands in"
+            }
+            _ => "",
+        }
+    }
 
     /// Days after which the rate found is older than the method's own publication leaves room for
     /// (`W_STALE_FX`): a monthly customs rate is fixed up to about six weeks before the last day
@@ -793,7 +828,7 @@ impl FxMethod {
     pub fn stale_after_days(self) -> i64 {
         match self {
             FxMethod::EcbMonthly | FxMethod::HmrcMonthly => 45,
-            FxMethod::EcbDaily => 7,
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => 7,
         }
     }
 
@@ -803,6 +838,7 @@ impl FxMethod {
             FxMethod::EcbMonthly => "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx",
             FxMethod::HmrcMonthly => "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx",
             FxMethod::EcbDaily => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
+            FxMethod::EcbPreviousDay => "ECB reference rate of the last fixing before the date (dollar pegs for AED/SAR/…), or the request's fx",
         }
     }
 }

@@ -298,8 +298,15 @@ impl Ctx<'_> {
                     self.warn(Detail::Assumption { threshold: "fx", assumption: PEG_EU_RATE });
                 }
                 // A central bank's fixed peg is neither an ECB stand-in nor stale (audit-w W-FX1).
-                if self.j.fx_method == crate::fx::FxMethod::EcbDaily && !r.pegged {
-                    self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
+                if self.j.fx_method.is_daily_stand_in() && !r.pegged {
+                    let legal = self.j.fx_method.legal_rate();
+                    self.warn(Detail::FxStandIn {
+                        from,
+                        to,
+                        destination: self.j.country,
+                        rate_date: r.rate_date,
+                        legal,
+                    });
                 }
                 // A member state outside the euro converts at the rate its national authority
                 // publishes (Implementing Regulation (EU) 2015/2447 art. 146(1)(b)), not the ECB's
@@ -310,7 +317,8 @@ impl Ctx<'_> {
                     && self.j.currency != Currency::EUR;
                 let r = match national {
                     true => {
-                        self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
+                        let (destination, rate_date) = (self.j.country, r.rate_date);
+                        self.warn(Detail::FxStandIn { from, to, destination, rate_date, legal: "" });
                         r.standing_in_for_national_rate(self.j.country)
                     }
                     false => r,

@@ -216,6 +216,8 @@ pub(crate) enum Detail {
         to: Currency,
         destination: &'static str,
         rate_date: Date,
+        /// The legal rate in words, where the method says it (`FxMethod::legal_rate`).
+        legal: &'static str,
     },
     DisplayFx,
     DutyRateOverride {
@@ -580,10 +582,19 @@ impl fmt::Display for Detail {
                 f,
                 "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
             ),
-            Detail::FxStandIn { from, to, destination, rate_date } => write!(
-                f,
-                "fx {from}/{to}: assumes the ECB reference rate of {rate_date} stands in for the customs exchange rate {destination}'s law prescribes, which our data does not hold (docs/rules.md §8); the figures are priced on it: pass fx {{\"{from}/{to}\": \"…\"}} with the legal rate"
-            ),
+            Detail::FxStandIn { from, to, destination, rate_date, legal } => {
+                write!(
+                    f,
+                    "fx {from}/{to}: assumes the ECB reference rate of {rate_date} stands in for the customs exchange rate {destination}'s law prescribes"
+                )?;
+                if !legal.is_empty() {
+                    write!(f, " ({legal})")?;
+                }
+                write!(
+                    f,
+                    ", which our data does not hold (docs/rules.md §8); the figures are priced on it: pass fx {{\"{from}/{to}\": \"…\"}} with the legal rate"
+                )
+            }
             Detail::DisplayFx => f.write_str("no display rate for the requested display currency"),
             Detail::DutyRateOverride { line, rate, replaced } => {
                 write!(f, "line {line}: the caller's duty_rate {rate} replaces the tariff rate {replaced}")

@@ -5,6 +5,7 @@ mod earlier_years;
 mod ecb_rate_precision;
 mod half_units_of_inverted_rates;
 mod member_states_outside_the_euro;
+mod stand_in_days;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources, warned};
