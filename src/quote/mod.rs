@@ -305,6 +305,7 @@ impl Ctx<'_> {
                         to,
                         destination: self.j.country,
                         rate_date: r.rate_date,
+                        averaged_from: r.averaged_from,
                         legal,
                     });
                 }
@@ -318,7 +319,14 @@ impl Ctx<'_> {
                 let r = match national {
                     true => {
                         let (destination, rate_date) = (self.j.country, r.rate_date);
-                        self.warn(Detail::FxStandIn { from, to, destination, rate_date, legal: "" });
+                        self.warn(Detail::FxStandIn {
+                            from,
+                            to,
+                            destination,
+                            rate_date,
+                            averaged_from: None,
+                            legal: "",
+                        });
                         r.standing_in_for_national_rate(self.j.country)
                     }
                     false => r,

@@ -216,6 +216,8 @@ pub(crate) enum Detail {
         to: Currency,
         destination: &'static str,
         rate_date: Date,
+        /// The first fixing of an average (`rate_date` the last), for a weekly stand-in.
+        averaged_from: Option<Date>,
         /// The legal rate in words, where the method says it (`FxMethod::legal_rate`).
         legal: &'static str,
     },
@@ -582,11 +584,12 @@ impl fmt::Display for Detail {
                 f,
                 "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
             ),
-            Detail::FxStandIn { from, to, destination, rate_date, legal } => {
-                write!(
-                    f,
-                    "fx {from}/{to}: assumes the ECB reference rate of {rate_date} stands in for the customs exchange rate {destination}'s law prescribes"
-                )?;
+            Detail::FxStandIn { from, to, destination, rate_date, averaged_from, legal } => {
+                match averaged_from {
+                    Some(first) => write!(f, "fx {from}/{to}: assumes the average of the ECB reference rates of {first} to {rate_date}")?,
+                    None => write!(f, "fx {from}/{to}: assumes the ECB reference rate of {rate_date}")?,
+                }
+                write!(f, " stands in for the customs exchange rate {destination}'s law prescribes")?;
                 if !legal.is_empty() {
                     write!(f, " ({legal})")?;
                 }

@@ -44,3 +44,38 @@ fn switzerland_converts_at_the_last_fixing_before_the_day_pp6() {
     let monday = quote(cart("CH", "2026-10-12", "EUR", "1000.00"));
     assert!(fx(&monday, "EUR/CHF").1.contains("2026-10-09"), "{:?}", monday.fx);
 }
+
+/// Japan: 関税定率法 第4条の7 (conversion at the rate of the day of the import declaration, as the
+/// ministerial ordinance sets it) and 関税定率法施行規則 第1条: "同条第一項に規定する日の属する週の
+/// 前々週における実勢外国為替相場の当該週間の平均値 … に基づき税関長が公示する相場"
+/// (https://www.customs.go.jp/zeikan/seido/kanzeihyouka/hourei/k_kisoku.htm, read by audit-pp PP5):
+/// the average of the week before last. The data holds that week's ECB crosses: their average
+/// stands in (still for the Tokyo and New York rates the director publishes, and stated).
+/// Monday 2026-11-02, week 11-01..07, week before last 10-18..24: the ECB's USD/JPY crosses of
+/// 10-19..23 (177.63/1.1225, 177.34/1.1215, 177.36/1.1234, 175.97/1.1205, 175.51/1.1193) average
+/// 157.61993765647245…; US$10,000 → ¥1,576,199 (at 10-30's day rate, 157.25026852846…, it was
+/// ¥1,572,503).
+#[test]
+fn japan_converts_at_the_average_of_the_week_before_last_pp5() {
+    let q = quote(cart("JP", "2026-11-02", "USD", "10000.00"));
+    let (rate, source) = fx(&q, "USD/JPY");
+    assert_eq!(rate.round_dp(12), d("157.619937656472"), "{source}");
+    assert_eq!(
+        source,
+        "average of the ECB euro reference rates of 2026-10-19 to 2026-10-23 (5 fixings of the week before last, 2026-10-18 to 2026-10-24; cross rates via EUR)"
+    );
+    assert_eq!(q.lines[0].goods_value, d("1576199"));
+    let said = stand_in(&q, "USD/JPY");
+    assert!(said.contains("the average of the ECB reference rates of 2026-10-19 to 2026-10-23"), "{said}");
+    assert!(said.contains("week before last"), "{said}");
+    assert!(!q.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", q.warnings);
+    // Past the daily table (it ends 2026-10-30), the week before last of 2026-11-27 (11-08..14)
+    // has no fixing: the latest one before its end stands in, stated stale.
+    let late = quote(cart("JP", "2026-11-27", "USD", "10000.00"));
+    let (rate, source) = fx(&late, "USD/JPY");
+    assert_eq!(
+        (rate.round_dp(6), source.as_str()),
+        (d("157.250269"), "ECB euro reference rates of 2026-10-30 (cross rate via EUR)")
+    );
+    assert!(late.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", late.warnings);
+}
