@@ -447,7 +447,7 @@ impl EmbeddedFx {
         }
         match method {
             FxMethod::EcbMonthly => self.monthly_row(date).err(),
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => {
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbDailyForWeeklySellingRate => {
                 self.daily_part_missing(from, to, method.daily_lookup_day(date))
             }
             FxMethod::EcbWeekBeforeLast => {
@@ -466,9 +466,10 @@ impl EmbeddedFx {
         let monthly = self.ecb_monthly.iter().map(|y| y.name);
         match method {
             FxMethod::EcbMonthly => monthly.collect(),
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbWeekBeforeLast => {
-                self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect()
-            }
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbWeekBeforeLast
+            | FxMethod::EcbDailyForWeeklySellingRate => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
             FxMethod::HmrcMonthly => self.hmrc.iter().map(|y| y.name).collect(),
         }
     }
@@ -798,7 +799,9 @@ impl EmbeddedFx {
         match method {
             FxMethod::EcbMonthly => self.ecb_monthly(from, to, date),
             FxMethod::HmrcMonthly => self.hmrc(from, to, date),
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => self.ecb_daily(from, to, method.daily_lookup_day(date)),
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbDailyForWeeklySellingRate => {
+                self.ecb_daily(from, to, method.daily_lookup_day(date))
+            }
             FxMethod::EcbWeekBeforeLast => self.ecb_week_average(from, to, week_before_last(date)),
         }
     }
@@ -853,22 +856,33 @@ pub enum FxMethod {
     /// Saturday) of the date's week: a stand-in for the rate the Customs director publishes from
     /// that week's average of the actual rates (Japan: 関税定率法施行規則 第1条; audit-pp PP5).
     EcbWeekBeforeLast,
+    /// The ECB reference rate on or before the date, a mid rate, standing in for the average of
+    /// the banks' selling rates of the previous week that the customs service fixes for the week
+    /// (Korea: 관세법 제18조, as audit-pp PP5b quotes it): it errs low, and the warning says so.
+    EcbDailyForWeeklySellingRate,
 }
 
 impl FxMethod {
     /// The names in the table, with their methods.
-    pub const NAMES: [(&'static str, FxMethod); 5] = [
+    pub const NAMES: [(&'static str, FxMethod); 6] = [
         ("ecb_monthly", FxMethod::EcbMonthly),
         ("hmrc_monthly", FxMethod::HmrcMonthly),
         ("ecb_daily", FxMethod::EcbDaily),
         ("ecb_previous_day", FxMethod::EcbPreviousDay),
         ("ecb_week_before_last", FxMethod::EcbWeekBeforeLast),
+        ("ecb_daily_for_weekly_selling_rate", FxMethod::EcbDailyForWeeklySellingRate),
     ];
 
     /// Whether the method reads the ECB's daily rates as a stand-in for a rate the destination's
     /// law prescribes and our data does not hold (stated: `W_ASSUMPTION`).
     pub fn is_daily_stand_in(self) -> bool {
-        matches!(self, FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbWeekBeforeLast)
+        matches!(
+            self,
+            FxMethod::EcbDaily
+                | FxMethod::EcbPreviousDay
+                | FxMethod::EcbWeekBeforeLast
+                | FxMethod::EcbDailyForWeeklySellingRate
+        )
     }
 
     /// The last day whose ECB fixing the method may read for a conversion dated `date`: the date
@@ -891,6 +905,9 @@ impl FxMethod {
             FxMethod::EcbWeekBeforeLast => {
                 "the rate the Customs director publishes for the week from the average of the actual rates of the week before last, so the ECB's fixings of that week, averaged, stand in"
             }
+            FxMethod::EcbDailyForWeeklySellingRate => {
+                "the average of the banks' selling rates of the previous week, fixed by the customs service for the week: the ECB's mid rate of the day is below a selling rate, so the figures err low"
+            }
             _ => "",
         }
     }
@@ -903,7 +920,7 @@ impl FxMethod {
     pub fn stale_after_days(self) -> i64 {
         match self {
             FxMethod::EcbMonthly | FxMethod::HmrcMonthly => 45,
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay => 7,
+            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbDailyForWeeklySellingRate => 7,
             // The week before last ends 7 to 13 days before the date; its Friday's fixing (or,
             // on a holiday, Thursday's) is at most 16 days old.
             FxMethod::EcbWeekBeforeLast => 16,
@@ -915,7 +932,7 @@ impl FxMethod {
         match self {
             FxMethod::EcbMonthly => "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx",
             FxMethod::HmrcMonthly => "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx",
-            FxMethod::EcbDaily => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
+            FxMethod::EcbDaily | FxMethod::EcbDailyForWeeklySellingRate => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
             FxMethod::EcbPreviousDay => "ECB reference rate of the last fixing before the date (dollar pegs for AED/SAR/…), or the request's fx",
             FxMethod::EcbWeekBeforeLast => "average of the ECB reference rates of the week before last (Sunday to Saturday), or the request's fx",
         }

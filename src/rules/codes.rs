@@ -391,7 +391,14 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 27] = [
     closed(
         "rules/jurisdictions.tsv",
         "fx_method",
-        &["ecb_monthly", "hmrc_monthly", "ecb_daily", "ecb_previous_day", "ecb_week_before_last"],
+        &[
+            "ecb_monthly",
+            "hmrc_monthly",
+            "ecb_daily",
+            "ecb_previous_day",
+            "ecb_week_before_last",
+            "ecb_daily_for_weekly_selling_rate",
+        ],
     ),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
     closed("rules/thresholds.tsv", "channel", &["any", "courier", "post", "freight"]),

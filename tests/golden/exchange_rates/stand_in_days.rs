@@ -79,3 +79,22 @@ fn japan_converts_at_the_average_of_the_week_before_last_pp5() {
     );
     assert!(late.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", late.warnings);
 }
+
+/// Korea: 관세법 제18조 (과세환율): "… 이 속하는 주의 전주(前週) 외국환매도율을 평균하여 관세청장이 그
+/// 율을 정한다" (as audit-pp PP5b quotes it, from cboard.net; current wording not read): the
+/// previous week's average of the banks' selling rate, fixed by the Korea Customs Service. The
+/// ECB's mid rate of the day still stands in (the figure does not move: US$1,000 on 2026-10-15 at
+/// USD/KRW 1,345.8957887…), and the warning now says the legal rate is a selling-rate average, so
+/// the stand-in errs low.
+#[test]
+fn korea_s_stand_in_says_the_legal_rate_is_a_weekly_selling_rate_average_pp5b() {
+    let q = quote(cart("KR", "2026-10-15", "USD", "1000.00"));
+    let (rate, source) = fx(&q, "USD/KRW");
+    assert_eq!(
+        (rate.round_dp(4), source.as_str()),
+        (d("1345.8958"), "ECB euro reference rates of 2026-10-15 (cross rate via EUR)")
+    );
+    let said = stand_in(&q, "USD/KRW");
+    assert!(said.contains("ECB reference rate of 2026-10-15"), "{said}");
+    assert!(said.contains("selling rates of the previous week") && said.contains("err low"), "{said}");
+}
