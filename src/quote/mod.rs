@@ -153,6 +153,9 @@ struct Ctx<'q> {
     /// HMRC rate is not in the snapshot): every levy priced through it is unpriced with this
     /// (audit-i I3). A caller's `fx` for the pair replaces the fallback and leaves this empty.
     fx_substituted: Vec<String>,
+    /// The first daily stand-in used that is older than its method's stale limit: (its date, its
+    /// age in days). A threshold tested on a value converted at it says so (audit-pp PP4).
+    stale_stand_in: Option<(Date, i64)>,
     /// The engine's datasets (which tariff edition is in force on a date).
     datasets: &'static crate::datasets::Datasets,
     /// The tariff lines the engine's quotes found, by tariff, code and day.
@@ -334,6 +337,9 @@ impl Ctx<'_> {
                 let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age_days > self.j.fx_method.stale_after_days() && !r.pegged {
                     self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
+                    if self.j.fx_method.is_daily_stand_in() {
+                        self.stale_stand_in.get_or_insert((r.rate_date, age_days));
+                    }
                 }
                 r.used
             }
@@ -517,6 +523,7 @@ impl<'q> Ctx<'q> {
             subdivision_open: false,
             band_at_sale: None,
             fx_substituted: Vec::new(),
+            stale_stand_in: None,
             datasets: engine.datasets(),
             tariff_memo: engine.tariff_memo(),
             tariff_in_force: None,

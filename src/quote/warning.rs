@@ -209,6 +209,12 @@ pub(crate) enum Detail {
         rate_date: Date,
         age_days: i64,
     },
+    /// A threshold tested on a value converted at a daily stand-in older than its stale limit.
+    ThresholdAtStaleFx {
+        threshold: &'static str,
+        rate_date: Date,
+        age_days: i64,
+    },
     /// A customs value converted at the ECB reference rate (`fx_method` `ecb_daily`), which
     /// stands in for the rate the destination's law prescribes (docs/rules.md §8).
     FxStandIn {
@@ -399,7 +405,7 @@ impl Detail {
             Detail::AssumedShipFrom { .. } => W::AssumedShipFrom,
             Detail::ReducedRateAssumed { .. } => W::ReducedRateAssumed,
             Detail::FxFallback { .. } => W::FxFallback,
-            Detail::StaleFx { .. } => W::StaleFx,
+            Detail::StaleFx { .. } | Detail::ThresholdAtStaleFx { .. } => W::StaleFx,
             Detail::FxStandIn { .. } => W::Assumption,
             Detail::DisplayFx => W::DisplayFx,
             Detail::DutyRateOverride { .. } => W::DutyRateOverride,
@@ -583,6 +589,10 @@ impl fmt::Display for Detail {
             Detail::StaleFx { from, to, rate_date, age_days } => write!(
                 f,
                 "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
+            ),
+            Detail::ThresholdAtStaleFx { threshold, rate_date, age_days } => write!(
+                f,
+                "{threshold} was decided on a value converted at the ECB reference rate of {rate_date}, {age_days} days before the as-of date (the newest the data holds): at the rate of the day the value may fall on the other side of its amount; pass fx for the rate of the day"
             ),
             Detail::FxStandIn { from, to, destination, rate_date, averaged_from, legal } => {
                 match averaged_from {

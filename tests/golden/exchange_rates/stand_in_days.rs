@@ -98,3 +98,29 @@ fn korea_s_stand_in_says_the_legal_rate_is_a_weekly_selling_rate_average_pp5b() 
     assert!(said.contains("ECB reference rate of 2026-10-15"), "{said}");
     assert!(said.contains("selling rates of the previous week") && said.contains("err low"), "{said}");
 }
+
+/// audit-pp PP4: past the ECB table's last fixing (2026-10-30) a daily stand-in is weeks old. It
+/// stays priced (docs/rules.md §8), but a low-value threshold decided on a value converted at it
+/// says so, naming the rate's date: Australia's A$1,000 (Customs Act 1901 s. 68, the row's source)
+/// on 2026-11-27, US$650 → A$925.31 at 10-30's USD/AUD: within it, duty relieved, and a
+/// `W_STALE_FX` naming au-low-value-1000 and 2026-10-30. A quote within a week of the table's end
+/// (2026-10-30 itself) says nothing of the kind, nor one whose rate the caller gives.
+#[test]
+fn a_threshold_decided_at_a_stale_stand_in_rate_says_so_pp4() {
+    let q = quote(cart("AU", "2026-11-27", "USD", "650.00"));
+    let stale: Vec<&str> = q.warnings.iter().filter(|w| w.code == "W_STALE_FX").map(|w| w.message.as_str()).collect();
+    let said = stale.iter().find(|m| m.starts_with("au-low-value-1000 was decided"));
+    let said = said.unwrap_or_else(|| panic!("the relief says it was decided at a stale rate: {stale:?}"));
+    assert!(said.contains("ECB reference rate of 2026-10-30, 28 days before the as-of date"), "{said}");
+    assert!(q.totals.complete, "a stated stand-in stays priced");
+    let fresh = quote(cart("AU", "2026-10-30", "USD", "650.00"));
+    assert!(
+        !fresh.warnings.iter().any(|w| w.message.contains("was decided on a value converted")),
+        "{:?}",
+        fresh.warnings
+    );
+    let mut given = cart("AU", "2026-11-27", "USD", "650.00");
+    given["fx"] = json!({"USD/AUD": "1.5"});
+    let given = quote(given);
+    assert!(!given.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", given.warnings);
+}
