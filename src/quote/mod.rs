@@ -536,6 +536,20 @@ impl<'q> Ctx<'q> {
     }
 }
 
+/// States the destination's rounding rows that are not applied because they are `verify`
+/// (`TaxRules::unverified_rounding_on`): the figures assume the request's rounding instead.
+fn note_unverified_rounding(ctx: &mut Ctx<'_>) {
+    let rules: &'static Rules = ctx.rules;
+    let rows: Vec<String> = rules
+        .taxes
+        .unverified_rounding_on(ctx.destination, ctx.req.date)
+        .map(|r| format!("{} ({} {} {})", r.source.row(), r.target.as_str(), r.mode.to_step(), format_grouped(r.step)))
+        .collect();
+    if !rows.is_empty() {
+        ctx.warn(Detail::RoundingNotApplied { rows: rows.join(", ") });
+    }
+}
+
 /// Quotes a request checked already (see [`Engine::quote`]); `codes`: each line's code as the
 /// check parsed it.
 pub(crate) fn quote(engine: &Engine, req: &QuoteRequest, codes: &[HsCode]) -> Result<Quote> {
@@ -555,6 +569,7 @@ fn quote_reading(
     ctx.freight_inside_factor = freight_factor.is_some();
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());
+    note_unverified_rounding(&mut ctx);
     check_assumptions(&mut ctx)?;
     note_returned_goods(&mut ctx);
     let currency = j.currency;

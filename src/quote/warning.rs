@@ -209,6 +209,10 @@ pub(crate) enum Detail {
         rate_date: Date,
         age_days: i64,
     },
+    /// The destination's rounding rows read from a secondary source (`verify`), not applied.
+    RoundingNotApplied {
+        rows: String,
+    },
     /// A threshold tested on a value converted at a daily stand-in older than its stale limit.
     ThresholdAtStaleFx {
         threshold: &'static str,
@@ -398,7 +402,9 @@ impl Detail {
         match self {
             Detail::Verify { .. } | Detail::VerifyRate { .. } | Detail::Unverified { .. } => W::Verify,
             Detail::SellerCollects { .. } | Detail::SellerCollectsRegime { .. } => W::SellerCollects,
-            Detail::Assumption { .. } | Detail::ConvertedThreshold { .. } => W::Assumption,
+            Detail::Assumption { .. } | Detail::ConvertedThreshold { .. } | Detail::RoundingNotApplied { .. } => {
+                W::Assumption
+            }
             Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
             Detail::Territory { .. } => W::Territory,
             Detail::AssumedSubdivision { .. } => W::AssumedSubdivision,
@@ -589,6 +595,10 @@ impl fmt::Display for Detail {
             Detail::StaleFx { from, to, rate_date, age_days } => write!(
                 f,
                 "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
+            ),
+            Detail::RoundingNotApplied { rows } => write!(
+                f,
+                "rounding: assumes the request's rounding; the destination's own rounding rows {rows} are read from a secondary source [verify] and not applied (docs/rules.md §11)"
             ),
             Detail::ThresholdAtStaleFx { threshold, rate_date, age_days } => write!(
                 f,

@@ -4,6 +4,7 @@
 
 mod customs_value_uplift;
 mod eu_handling_fee;
+mod korea_rounding;
 
 use crate::common::{applies, d, engine, levy, quote, unpriced, warned};
 use landed::quote::{LevyKind, LineQuote, Quote};
