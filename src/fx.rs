@@ -447,9 +447,10 @@ impl EmbeddedFx {
         }
         match method {
             FxMethod::EcbMonthly => self.monthly_row(date).err(),
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbDailyForWeeklySellingRate => {
-                self.daily_part_missing(from, to, method.daily_lookup_day(date))
-            }
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => self.daily_part_missing(from, to, method.daily_lookup_day(date)),
             FxMethod::EcbWeekBeforeLast => {
                 // The week's first day may be of the year before its last.
                 let (first, last) = week_before_last(date);
@@ -469,7 +470,8 @@ impl EmbeddedFx {
             FxMethod::EcbDaily
             | FxMethod::EcbPreviousDay
             | FxMethod::EcbWeekBeforeLast
-            | FxMethod::EcbDailyForWeeklySellingRate => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
             FxMethod::HmrcMonthly => self.hmrc.iter().map(|y| y.name).collect(),
         }
     }
@@ -799,9 +801,10 @@ impl EmbeddedFx {
         match method {
             FxMethod::EcbMonthly => self.ecb_monthly(from, to, date),
             FxMethod::HmrcMonthly => self.hmrc(from, to, date),
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbDailyForWeeklySellingRate => {
-                self.ecb_daily(from, to, method.daily_lookup_day(date))
-            }
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => self.ecb_daily(from, to, method.daily_lookup_day(date)),
             FxMethod::EcbWeekBeforeLast => self.ecb_week_average(from, to, week_before_last(date)),
         }
     }
@@ -860,17 +863,24 @@ pub enum FxMethod {
     /// the banks' selling rates of the previous week that the customs service fixes for the week
     /// (Korea: 관세법 제18조, as audit-pp PP5b quotes it): it errs low, and the warning says so.
     EcbDailyForWeeklySellingRate,
+    /// The ECB reference rate on or before the date, standing in for the rate certified for the
+    /// date of exportation, which for the currencies of the countries the regulation lists is the
+    /// quarter's first certified rate unless the day's varies by 5 % or more (United States: 19 CFR
+    /// 159.32-159.35; audit-pp PP7): the figure is the daily one, the warning says what it stands
+    /// in for.
+    EcbDailyForCertifiedRate,
 }
 
 impl FxMethod {
     /// The names in the table, with their methods.
-    pub const NAMES: [(&'static str, FxMethod); 6] = [
+    pub const NAMES: [(&'static str, FxMethod); 7] = [
         ("ecb_monthly", FxMethod::EcbMonthly),
         ("hmrc_monthly", FxMethod::HmrcMonthly),
         ("ecb_daily", FxMethod::EcbDaily),
         ("ecb_previous_day", FxMethod::EcbPreviousDay),
         ("ecb_week_before_last", FxMethod::EcbWeekBeforeLast),
         ("ecb_daily_for_weekly_selling_rate", FxMethod::EcbDailyForWeeklySellingRate),
+        ("ecb_daily_for_certified_rate", FxMethod::EcbDailyForCertifiedRate),
     ];
 
     /// Whether the method reads the ECB's daily rates as a stand-in for a rate the destination's
@@ -882,6 +892,7 @@ impl FxMethod {
                 | FxMethod::EcbPreviousDay
                 | FxMethod::EcbWeekBeforeLast
                 | FxMethod::EcbDailyForWeeklySellingRate
+                | FxMethod::EcbDailyForCertifiedRate
         )
     }
 
@@ -908,6 +919,9 @@ impl FxMethod {
             FxMethod::EcbDailyForWeeklySellingRate => {
                 "the average of the banks' selling rates of the previous week, fixed by the customs service for the week: the ECB's mid rate of the day is below a selling rate, so the figures err low"
             }
+            FxMethod::EcbDailyForCertifiedRate => {
+                "the rate certified for the date of exportation, for the currencies of the countries listed for it the quarter's first certified rate unless the day's varies by 5 % or more: the as-of date stands in for the date of exportation, and the ECB's rate of the day for the certified rate"
+            }
             _ => "",
         }
     }
@@ -920,7 +934,10 @@ impl FxMethod {
     pub fn stale_after_days(self) -> i64 {
         match self {
             FxMethod::EcbMonthly | FxMethod::HmrcMonthly => 45,
-            FxMethod::EcbDaily | FxMethod::EcbPreviousDay | FxMethod::EcbDailyForWeeklySellingRate => 7,
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => 7,
             // The week before last ends 7 to 13 days before the date; its Friday's fixing (or,
             // on a holiday, Thursday's) is at most 16 days old.
             FxMethod::EcbWeekBeforeLast => 16,
@@ -932,7 +949,7 @@ impl FxMethod {
         match self {
             FxMethod::EcbMonthly => "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx",
             FxMethod::HmrcMonthly => "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx",
-            FxMethod::EcbDaily | FxMethod::EcbDailyForWeeklySellingRate => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
+            FxMethod::EcbDaily | FxMethod::EcbDailyForWeeklySellingRate | FxMethod::EcbDailyForCertifiedRate => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
             FxMethod::EcbPreviousDay => "ECB reference rate of the last fixing before the date (dollar pegs for AED/SAR/…), or the request's fx",
             FxMethod::EcbWeekBeforeLast => "average of the ECB reference rates of the week before last (Sunday to Saturday), or the request's fx",
         }

@@ -398,6 +398,7 @@ pub const CLOSED_COLUMNS: [ClosedColumn; 27] = [
             "ecb_previous_day",
             "ecb_week_before_last",
             "ecb_daily_for_weekly_selling_rate",
+            "ecb_daily_for_certified_rate",
         ],
     ),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.

@@ -124,3 +124,25 @@ fn a_threshold_decided_at_a_stale_stand_in_rate_says_so_pp4() {
     let given = quote(given);
     assert!(!given.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", given.warnings);
 }
+
+/// The United States: 19 CFR 159.32 (the date of exportation) and 159.34 ("… the rate or rates
+/// first certified by the Federal Reserve Bank of New York for such foreign currency for a day in
+/// that quarter", for the currency of each listed country, "used for Customs purposes for any
+/// date of exportation within the quarter" unless the certified daily rate varies by 5 % or more;
+/// text as of 2024-10-31, read by audit-pp PP7 and again for fix-ss). The list names countries
+/// (Japan, Canada, the United Kingdom, Germany, France …), not the euro, so whether a euro amount
+/// has a quarterly rate is not read; and a quarterly stand-in would move every US figure in a
+/// listed currency. The figure stays the ECB rate of the as-of date (€1,000 on 2026-11-27: EUR/USD
+/// 1.1172 of 10-30, $1,117.20); the warning now says what it stands in for.
+#[test]
+fn the_us_stand_in_says_it_stands_in_for_the_certified_rate_of_the_date_of_exportation_pp7() {
+    let q = quote(cart("US", "2026-11-27", "EUR", "1000.00"));
+    assert_eq!(fx(&q, "EUR/USD"), (d("1.1172"), "ECB euro reference rates of 2026-10-30 (cross rate via EUR)".into()));
+    assert_eq!(q.lines[0].goods_value, d("1117.20"));
+    let said = stand_in(&q, "EUR/USD");
+    assert!(
+        said.contains("certified for the date of exportation") && said.contains("quarter's first certified rate"),
+        "{said}"
+    );
+    assert!(said.contains("5 %"), "{said}");
+}
