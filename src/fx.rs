@@ -914,7 +914,7 @@ impl FxMethod {
                 "the rate quoted on the last trading day before the tax debt arises, so the ECB's fixing of the last day before the as-of date stands in"
             }
             FxMethod::EcbWeekBeforeLast => {
-                "the rate the Customs director publishes for the week from the average of the actual rates of the week before last, so the ECB's fixings of that week, averaged, stand in"
+                "the rate the Customs director publishes for the week from the average of the actual rates of the week before last: the ECB's fixings of that week, averaged, stand in where the data holds them, else the latest fixing before its end"
             }
             FxMethod::EcbDailyForWeeklySellingRate => {
                 "the average of the banks' selling rates of the previous week, fixed by the customs service for the week: the ECB's mid rate of the day is below a selling rate, so the figures err low"

@@ -78,6 +78,11 @@ fn japan_converts_at_the_average_of_the_week_before_last_pp5() {
         (d("157.250269"), "ECB euro reference rates of 2026-10-30 (cross rate via EUR)")
     );
     assert!(late.warnings.iter().any(|w| w.code == "W_STALE_FX"), "{:?}", late.warnings);
+    let said = stand_in(&late, "USD/JPY");
+    assert!(
+        said.contains("assumes the ECB reference rate of 2026-10-30") && said.contains("else the latest fixing"),
+        "{said}"
+    );
 }
 
 /// Korea: 관세법 제18조 (과세환율): "… 이 속하는 주의 전주(前週) 외국환매도율을 평균하여 관세청장이 그
