@@ -15,6 +15,14 @@ pub fn penultimate_wednesday(year: i32, month: u32) -> crate::date::Date {
     last.add_days(-(i64::from(back) + 7))
 }
 
+/// The week before last (前々週) of `date`'s week, weeks Sunday to Saturday: (its Sunday, its
+/// Saturday). Monday 2026-11-02 is of the week of 11-01; its week before last is 10-18 to 10-24.
+pub fn week_before_last(date: Date) -> (Date, Date) {
+    // weekday(): 0 = Monday, so a Sunday is 6 and starts its week.
+    let sunday = date.add_days(-i64::from((date.weekday() + 1) % 7));
+    (sunday.add_days(-14), sunday.add_days(-8))
+}
+
 /// Parses `USD/GBP` (1 USD = rate GBP).
 pub fn parse_pair(pair: &str) -> Result<(Currency, Currency)> {
     let bad = || {
@@ -212,6 +220,9 @@ pub struct CustomsRate {
     /// the central banks' pegs (`rules/fx_pegs.tsv`), read from no market table, so never stale
     /// and no ECB stand-in (audit-w W-FX1).
     pub pegged: bool,
+    /// For an average of several days' fixings ([`FxMethod::EcbWeekBeforeLast`]): the first
+    /// fixing averaged (`rate_date` is the last).
+    pub averaged_from: Option<Date>,
 }
 
 /// How a monthly ECB rate names the month it is the EU customs rate for (`ecb_monthly`).
@@ -436,11 +447,15 @@ impl EmbeddedFx {
         }
         match method {
             FxMethod::EcbMonthly => self.monthly_row(date).err(),
-            FxMethod::EcbDaily => match self.daily_row(from, to, date) {
-                Err(part) => Some(part),
-                Ok((_, false)) => self.monthly_row(date).err(),
-                Ok((_, true)) => None,
-            },
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => self.daily_part_missing(from, to, method.daily_lookup_day(date)),
+            FxMethod::EcbWeekBeforeLast => {
+                // The week's first day may be of the year before its last.
+                let (first, last) = week_before_last(date);
+                self.daily_part_missing(from, to, last).or_else(|| self.daily_part_missing(from, to, first))
+            }
             FxMethod::HmrcMonthly => self.hmrc_row(from, to, date).err(),
         }
     }
@@ -452,7 +467,11 @@ impl EmbeddedFx {
         let monthly = self.ecb_monthly.iter().map(|y| y.name);
         match method {
             FxMethod::EcbMonthly => monthly.collect(),
-            FxMethod::EcbDaily => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbWeekBeforeLast
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => self.ecb_daily.iter().map(|y| y.name).chain(monthly).collect(),
             FxMethod::HmrcMonthly => self.hmrc.iter().map(|y| y.name).collect(),
         }
     }
@@ -508,6 +527,7 @@ impl EmbeddedFx {
                 rate_date: date,
                 fallback: None,
                 pegged: true,
+                averaged_from: None,
             });
         }
         let euro = self.customs_rate_uncached(method, f, t, date)?;
@@ -573,6 +593,7 @@ impl EmbeddedFx {
             rate_date: date,
             fallback: None,
             pegged: true,
+            averaged_from: None,
         })
     }
 
@@ -627,6 +648,7 @@ impl EmbeddedFx {
             rate_date: row.1,
             fallback,
             pegged: false,
+           averaged_from: None,
         })
     }
 
@@ -653,6 +675,54 @@ impl EmbeddedFx {
             rate_date: d,
             fallback: None,
             pegged: false,
+           averaged_from: None,
+        })
+    }
+
+    /// The year part a daily lookup on or before `day` still needs ([`EmbeddedFx::part_missing`]).
+    fn daily_part_missing(&self, from: Currency, to: Currency, day: Date) -> Option<&'static str> {
+        match self.daily_row(from, to, day) {
+            Err(part) => Some(part),
+            Ok((_, false)) => self.monthly_row(day).err(),
+            Ok((_, true)) => None,
+        }
+    }
+
+    /// The average of the ECB crosses of the fixings from `week.0` to `week.1` that have both
+    /// currencies, each cross at full precision, the mean to Decimal's 28 digits; a week with
+    /// none (past the table, or a currency not published then) gives the latest fixing before its
+    /// end ([`EmbeddedFx::ecb_daily`], whose age a quote states).
+    fn ecb_week_average(&self, from: Currency, to: Currency, week: (Date, Date)) -> Option<CustomsRate> {
+        let (first, last) = week;
+        let mut crosses: Vec<(Date, Decimal)> = Vec::new();
+        for year in self.ecb_daily.iter().filter(|y| (first.year()..=last.year()).contains(&y.year)) {
+            let table = year.table.get()?;
+            let columns = table.currencies.as_slice();
+            let days = table.rows.iter().filter(|(d, _)| (first..=last).contains(d));
+            crosses.extend(days.filter_map(|(d, r)| Some((*d, self.cross(columns, r, from, to)?))));
+        }
+        let (Some((from_day, _)), Some((to_day, _))) = (crosses.first().copied(), crosses.last().copied()) else {
+            return self.ecb_daily(from, to, last);
+        };
+        let sum: Decimal = crosses.iter().map(|(_, c)| *c).sum();
+        let rate = sum.checked_div(Decimal::from(crosses.len()))?.normalize();
+        let via = match self.peg_via_usd(from, to) {
+            Some(peg) => format!("{peg} crossed with the ECB's euro reference rates"),
+            None => "ECB euro reference rates".to_string(),
+        };
+        Some(CustomsRate {
+            used: FxUsed {
+                pair: format!("{from}/{to}"),
+                rate,
+                source: format!(
+                    "average of the {via} of {from_day} to {to_day} ({} fixings of the week before last, {first} to {last}; cross rates via EUR)",
+                    crosses.len()
+                ),
+            },
+            rate_date: to_day,
+            fallback: None,
+            pegged: false,
+            averaged_from: Some(from_day),
         })
     }
 
@@ -683,6 +753,7 @@ impl EmbeddedFx {
             rate_date: Date::parse(&format!("{m}-01")).ok()?,
             fallback,
             pegged: false,
+            averaged_from: None,
         })
     }
 
@@ -716,6 +787,7 @@ impl EmbeddedFx {
                 rate_date: date,
                 fallback: None,
                 pegged: false,
+                averaged_from: None,
             });
         }
         if let Some(r) = self.legal_conversion(method, from, to, date) {
@@ -729,7 +801,11 @@ impl EmbeddedFx {
         match method {
             FxMethod::EcbMonthly => self.ecb_monthly(from, to, date),
             FxMethod::HmrcMonthly => self.hmrc(from, to, date),
-            FxMethod::EcbDaily => self.ecb_daily(from, to, date),
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => self.ecb_daily(from, to, method.daily_lookup_day(date)),
+            FxMethod::EcbWeekBeforeLast => self.ecb_week_average(from, to, week_before_last(date)),
         }
     }
 }
@@ -775,15 +851,80 @@ pub enum FxMethod {
     HmrcMonthly,
     /// The ECB reference rate on or before the date.
     EcbDaily,
+    /// The ECB reference rate of the last fixing strictly before the date: a stand-in for the
+    /// rate quoted on the last trading day before the import tax debt arises (Switzerland, BAZG;
+    /// audit-pp PP6).
+    EcbPreviousDay,
+    /// The average of the ECB reference rates of the week before last (前々週, weeks Sunday to
+    /// Saturday) of the date's week: a stand-in for the rate the Customs director publishes from
+    /// that week's average of the actual rates (Japan: 関税定率法施行規則 第1条; audit-pp PP5).
+    EcbWeekBeforeLast,
+    /// The ECB reference rate on or before the date, a mid rate, standing in for the average of
+    /// the banks' selling rates of the previous week that the customs service fixes for the week
+    /// (Korea: 관세법 제18조, as audit-pp PP5b quotes it): it errs low, and the warning says so.
+    EcbDailyForWeeklySellingRate,
+    /// The ECB reference rate on or before the date, standing in for the rate certified for the
+    /// date of exportation, which for the currencies of the countries the regulation lists is the
+    /// quarter's first certified rate unless the day's varies by 5 % or more (United States: 19 CFR
+    /// 159.32-159.35; audit-pp PP7): the figure is the daily one, the warning says what it stands
+    /// in for.
+    EcbDailyForCertifiedRate,
 }
 
 impl FxMethod {
     /// The names in the table, with their methods.
-    pub const NAMES: [(&'static str, FxMethod); 3] = [
+    pub const NAMES: [(&'static str, FxMethod); 7] = [
         ("ecb_monthly", FxMethod::EcbMonthly),
         ("hmrc_monthly", FxMethod::HmrcMonthly),
         ("ecb_daily", FxMethod::EcbDaily),
+        ("ecb_previous_day", FxMethod::EcbPreviousDay),
+        ("ecb_week_before_last", FxMethod::EcbWeekBeforeLast),
+        ("ecb_daily_for_weekly_selling_rate", FxMethod::EcbDailyForWeeklySellingRate),
+        ("ecb_daily_for_certified_rate", FxMethod::EcbDailyForCertifiedRate),
     ];
+
+    /// Whether the method reads the ECB's daily rates as a stand-in for a rate the destination's
+    /// law prescribes and our data does not hold (stated: `W_ASSUMPTION`).
+    pub fn is_daily_stand_in(self) -> bool {
+        matches!(
+            self,
+            FxMethod::EcbDaily
+                | FxMethod::EcbPreviousDay
+                | FxMethod::EcbWeekBeforeLast
+                | FxMethod::EcbDailyForWeeklySellingRate
+                | FxMethod::EcbDailyForCertifiedRate
+        )
+    }
+
+    /// The last day whose ECB fixing the method may read for a conversion dated `date`: the date
+    /// itself, the day before it for [`FxMethod::EcbPreviousDay`], the Saturday ending the week
+    /// before last for [`FxMethod::EcbWeekBeforeLast`].
+    fn daily_lookup_day(self, date: Date) -> Date {
+        match self {
+            FxMethod::EcbPreviousDay => date.add_days(-1),
+            FxMethod::EcbWeekBeforeLast => week_before_last(date).1,
+            _ => date,
+        }
+    }
+
+    /// The legal rate a daily stand-in stands in for, in words, for its warning (empty: not said).
+    pub fn legal_rate(self) -> &'static str {
+        match self {
+            FxMethod::EcbPreviousDay => {
+                "the rate quoted on the last trading day before the tax debt arises, so the ECB's fixing of the last day before the as-of date stands in"
+            }
+            FxMethod::EcbWeekBeforeLast => {
+                "the rate the Customs director publishes for the week from the average of the actual rates of the week before last: the ECB's fixings of that week, averaged, stand in where the data holds them, else the latest fixing before its end"
+            }
+            FxMethod::EcbDailyForWeeklySellingRate => {
+                "the average of the banks' selling rates of the previous week, fixed by the customs service for the week: the ECB's mid rate of the day is below a selling rate, so the figures err low"
+            }
+            FxMethod::EcbDailyForCertifiedRate => {
+                "the rate certified for the date of exportation, for the currencies of the countries listed for it the quarter's first certified rate unless the day's varies by 5 % or more: the as-of date stands in for the date of exportation, and the ECB's rate of the day for the certified rate"
+            }
+            _ => "",
+        }
+    }
 
     /// Days after which the rate found is older than the method's own publication leaves room for
     /// (`W_STALE_FX`): a monthly customs rate is fixed up to about six weeks before the last day
@@ -793,7 +934,13 @@ impl FxMethod {
     pub fn stale_after_days(self) -> i64 {
         match self {
             FxMethod::EcbMonthly | FxMethod::HmrcMonthly => 45,
-            FxMethod::EcbDaily => 7,
+            FxMethod::EcbDaily
+            | FxMethod::EcbPreviousDay
+            | FxMethod::EcbDailyForWeeklySellingRate
+            | FxMethod::EcbDailyForCertifiedRate => 7,
+            // The week before last ends 7 to 13 days before the date; its Friday's fixing (or,
+            // on a holiday, Thursday's) is at most 16 days old.
+            FxMethod::EcbWeekBeforeLast => 16,
         }
     }
 
@@ -802,7 +949,9 @@ impl FxMethod {
         match self {
             FxMethod::EcbMonthly => "ECB reference rate of the penultimate Wednesday of the previous month (EU customs rate), or the request's fx",
             FxMethod::HmrcMonthly => "HMRC monthly rate of the month (past the HMRC table: its latest month, with a warning), or the request's fx",
-            FxMethod::EcbDaily => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
+            FxMethod::EcbDaily | FxMethod::EcbDailyForWeeklySellingRate | FxMethod::EcbDailyForCertifiedRate => "ECB reference rate on or before the date (dollar pegs for AED/SAR/…), or the request's fx",
+            FxMethod::EcbPreviousDay => "ECB reference rate of the last fixing before the date (dollar pegs for AED/SAR/…), or the request's fx",
+            FxMethod::EcbWeekBeforeLast => "average of the ECB reference rates of the week before last (Sunday to Saturday), or the request's fx",
         }
     }
 }
@@ -817,6 +966,17 @@ mod tests {
         assert_eq!(penultimate_wednesday(2026, 3).to_string(), "2026-03-18");
         // December 2018: Wednesdays 5, 12, 19, 26 → 19.
         assert_eq!(penultimate_wednesday(2018, 12).to_string(), "2018-12-19");
+    }
+
+    #[test]
+    fn the_week_before_last_runs_sunday_to_saturday() {
+        // 関税定率法施行規則 第1条: the week before last (前々週) of the declaration day's week.
+        let day = |d: &str| Date::parse(d).unwrap();
+        let week = |d: &str| week_before_last(day(d));
+        assert_eq!(week("2026-11-02"), (day("2026-10-18"), day("2026-10-24")));
+        // A Sunday starts its week; a Saturday ends it.
+        assert_eq!(week("2026-11-01"), week("2026-11-07"));
+        assert_eq!(week("2026-01-12"), (day("2025-12-28"), day("2026-01-03")));
     }
 
     #[test]

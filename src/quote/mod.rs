@@ -153,6 +153,9 @@ struct Ctx<'q> {
     /// HMRC rate is not in the snapshot): every levy priced through it is unpriced with this
     /// (audit-i I3). A caller's `fx` for the pair replaces the fallback and leaves this empty.
     fx_substituted: Vec<String>,
+    /// The first daily stand-in used that is older than its method's stale limit: (its date, its
+    /// age in days). A threshold tested on a value converted at it says so (audit-pp PP4).
+    stale_stand_in: Option<(Date, i64)>,
     /// The engine's datasets (which tariff edition is in force on a date).
     datasets: &'static crate::datasets::Datasets,
     /// The tariff lines the engine's quotes found, by tariff, code and day.
@@ -298,8 +301,16 @@ impl Ctx<'_> {
                     self.warn(Detail::Assumption { threshold: "fx", assumption: PEG_EU_RATE });
                 }
                 // A central bank's fixed peg is neither an ECB stand-in nor stale (audit-w W-FX1).
-                if self.j.fx_method == crate::fx::FxMethod::EcbDaily && !r.pegged {
-                    self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
+                if self.j.fx_method.is_daily_stand_in() && !r.pegged {
+                    let legal = self.j.fx_method.legal_rate();
+                    self.warn(Detail::FxStandIn {
+                        from,
+                        to,
+                        destination: self.j.country,
+                        rate_date: r.rate_date,
+                        averaged_from: r.averaged_from,
+                        legal,
+                    });
                 }
                 // A member state outside the euro converts at the rate its national authority
                 // publishes (Implementing Regulation (EU) 2015/2447 art. 146(1)(b)), not the ECB's
@@ -310,7 +321,15 @@ impl Ctx<'_> {
                     && self.j.currency != Currency::EUR;
                 let r = match national {
                     true => {
-                        self.warn(Detail::FxStandIn { from, to, destination: self.j.country, rate_date: r.rate_date });
+                        let (destination, rate_date) = (self.j.country, r.rate_date);
+                        self.warn(Detail::FxStandIn {
+                            from,
+                            to,
+                            destination,
+                            rate_date,
+                            averaged_from: None,
+                            legal: "",
+                        });
                         r.standing_in_for_national_rate(self.j.country)
                     }
                     false => r,
@@ -318,6 +337,9 @@ impl Ctx<'_> {
                 let age_days = self.req.date.days_since_epoch() - r.rate_date.days_since_epoch();
                 if age_days > self.j.fx_method.stale_after_days() && !r.pegged {
                     self.warn(Detail::StaleFx { from, to, rate_date: r.rate_date, age_days });
+                    if self.j.fx_method.is_daily_stand_in() {
+                        self.stale_stand_in.get_or_insert((r.rate_date, age_days));
+                    }
                 }
                 r.used
             }
@@ -501,6 +523,7 @@ impl<'q> Ctx<'q> {
             subdivision_open: false,
             band_at_sale: None,
             fx_substituted: Vec::new(),
+            stale_stand_in: None,
             datasets: engine.datasets(),
             tariff_memo: engine.tariff_memo(),
             tariff_in_force: None,
@@ -510,6 +533,20 @@ impl<'q> Ctx<'q> {
             item_bases: Vec::new(),
             buyer_read: false,
         })
+    }
+}
+
+/// States the destination's rounding rows that are not applied because they are `verify`
+/// (`TaxRules::unverified_rounding_on`): the figures assume the request's rounding instead.
+fn note_unverified_rounding(ctx: &mut Ctx<'_>) {
+    let rules: &'static Rules = ctx.rules;
+    let rows: Vec<String> = rules
+        .taxes
+        .unverified_rounding_on(ctx.destination, ctx.req.date)
+        .map(|r| format!("{} ({} {} {})", r.source.row(), r.target.as_str(), r.mode.to_step(), format_grouped(r.step)))
+        .collect();
+    if !rows.is_empty() {
+        ctx.warn(Detail::RoundingNotApplied { rows: rows.join(", ") });
     }
 }
 
@@ -532,6 +569,7 @@ fn quote_reading(
     ctx.freight_inside_factor = freight_factor.is_some();
     let j = ctx.j;
     ctx.note_verify(j.source.row(), j.source.is_verify());
+    note_unverified_rounding(&mut ctx);
     check_assumptions(&mut ctx)?;
     note_returned_goods(&mut ctx);
     let currency = j.currency;

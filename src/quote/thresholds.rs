@@ -366,6 +366,13 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
                 (Some(compared), within_amount(compared, t))
             }
         };
+        // A value converted into the row's currency at a stale daily stand-in decides the row at
+        // that rate: said, with the rate's date (audit-pp PP4; still priced, docs/rules.md §8).
+        if let (Some(_), Some((rate_date, age_days))) = (compared, ctx.stale_stand_in) {
+            if t.currency != ctx.req.currency {
+                ctx.warn(Detail::ThresholdAtStaleFx { threshold: t.id, rate_date, age_days });
+            }
+        }
         // A row for consumers or for businesses the consignment is within: the buyer decides it
         // (over its amount, a business buyer changes nothing here).
         ctx.buyer_read |= within && for_buyer;

@@ -209,6 +209,16 @@ pub(crate) enum Detail {
         rate_date: Date,
         age_days: i64,
     },
+    /// The destination's rounding rows read from a secondary source (`verify`), not applied.
+    RoundingNotApplied {
+        rows: String,
+    },
+    /// A threshold tested on a value converted at a daily stand-in older than its stale limit.
+    ThresholdAtStaleFx {
+        threshold: &'static str,
+        rate_date: Date,
+        age_days: i64,
+    },
     /// A customs value converted at the ECB reference rate (`fx_method` `ecb_daily`), which
     /// stands in for the rate the destination's law prescribes (docs/rules.md §8).
     FxStandIn {
@@ -216,6 +226,10 @@ pub(crate) enum Detail {
         to: Currency,
         destination: &'static str,
         rate_date: Date,
+        /// The first fixing of an average (`rate_date` the last), for a weekly stand-in.
+        averaged_from: Option<Date>,
+        /// The legal rate in words, where the method says it (`FxMethod::legal_rate`).
+        legal: &'static str,
     },
     DisplayFx,
     DutyRateOverride {
@@ -402,14 +416,16 @@ impl Detail {
         match self {
             Detail::Verify { .. } | Detail::VerifyRate { .. } | Detail::Unverified { .. } => W::Verify,
             Detail::SellerCollects { .. } | Detail::SellerCollectsRegime { .. } => W::SellerCollects,
-            Detail::Assumption { .. } | Detail::ConvertedThreshold { .. } => W::Assumption,
+            Detail::Assumption { .. } | Detail::ConvertedThreshold { .. } | Detail::RoundingNotApplied { .. } => {
+                W::Assumption
+            }
             Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
             Detail::Territory { .. } => W::Territory,
             Detail::AssumedSubdivision { .. } => W::AssumedSubdivision,
             Detail::AssumedShipFrom { .. } => W::AssumedShipFrom,
             Detail::ReducedRateAssumed { .. } => W::ReducedRateAssumed,
             Detail::FxFallback { .. } => W::FxFallback,
-            Detail::StaleFx { .. } => W::StaleFx,
+            Detail::StaleFx { .. } | Detail::ThresholdAtStaleFx { .. } => W::StaleFx,
             Detail::FxStandIn { .. } => W::Assumption,
             Detail::DisplayFx => W::DisplayFx,
             Detail::DutyRateOverride { .. } => W::DutyRateOverride,
@@ -595,10 +611,28 @@ impl fmt::Display for Detail {
                 f,
                 "the newest embedded {from}/{to} rate is of {rate_date}, {age_days} days before the as-of date: pass fx {{\"{from}/{to}\": \"…\"}} for the rate of the day"
             ),
-            Detail::FxStandIn { from, to, destination, rate_date } => write!(
+            Detail::RoundingNotApplied { rows } => write!(
                 f,
-                "fx {from}/{to}: assumes the ECB reference rate of {rate_date} stands in for the customs exchange rate {destination}'s law prescribes, which our data does not hold (docs/rules.md §8); the figures are priced on it: pass fx {{\"{from}/{to}\": \"…\"}} with the legal rate"
+                "rounding: assumes the request's rounding; the destination's own rounding rows {rows} are read from a secondary source [verify] and not applied (docs/rules.md §11)"
             ),
+            Detail::ThresholdAtStaleFx { threshold, rate_date, age_days } => write!(
+                f,
+                "{threshold} was decided on a value converted at the ECB reference rate of {rate_date}, {age_days} days before the as-of date (the newest the data holds): at the rate of the day the value may fall on the other side of its amount; pass fx for the rate of the day"
+            ),
+            Detail::FxStandIn { from, to, destination, rate_date, averaged_from, legal } => {
+                match averaged_from {
+                    Some(first) => write!(f, "fx {from}/{to}: assumes the average of the ECB reference rates of {first} to {rate_date}")?,
+                    None => write!(f, "fx {from}/{to}: assumes the ECB reference rate of {rate_date}")?,
+                }
+                write!(f, " stands in for the customs exchange rate {destination}'s law prescribes")?;
+                if !legal.is_empty() {
+                    write!(f, " ({legal})")?;
+                }
+                write!(
+                    f,
+                    ", which our data does not hold (docs/rules.md §8); the figures are priced on it: pass fx {{\"{from}/{to}\": \"…\"}} with the legal rate"
+                )
+            }
             Detail::DisplayFx => f.write_str("no display rate for the requested display currency"),
             Detail::DutyRateOverride { line, rate, replaced } => {
                 write!(f, "line {line}: the caller's duty_rate {rate} replaces the tariff rate {replaced}")

@@ -388,7 +388,19 @@ const fn closed(table: &'static str, column: &'static str, names: &'static [&'st
 /// The closed-set columns of `tariffs/rules/*.tsv` typed outside this file.
 pub const CLOSED_COLUMNS: [ClosedColumn; 27] = [
     // `fx::FxMethod::NAMES`.
-    closed("rules/jurisdictions.tsv", "fx_method", &["ecb_monthly", "hmrc_monthly", "ecb_daily"]),
+    closed(
+        "rules/jurisdictions.tsv",
+        "fx_method",
+        &[
+            "ecb_monthly",
+            "hmrc_monthly",
+            "ecb_daily",
+            "ecb_previous_day",
+            "ecb_week_before_last",
+            "ecb_daily_for_weekly_selling_rate",
+            "ecb_daily_for_certified_rate",
+        ],
+    ),
     // `request::Channel` (`any`: every channel), read in `rules/mod.rs`.
     closed("rules/thresholds.tsv", "channel", &["any", "courier", "post", "freight"]),
     // `request::Transport::parse` (`any`: every mode), a list, read in `rules/mod.rs`.

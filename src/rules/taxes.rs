@@ -419,9 +419,28 @@ impl TaxRules {
         self.rounding_on(country, date).find(|r| r.target == target)
     }
 
-    /// Every rounding row of `country` in force on `date`, in file order (the first per target
-    /// wins).
+    /// Every rounding row of `country` in force on `date` that is applied, in file order (the
+    /// first per target wins): a `verify` row is not ([`TaxRules::unverified_rounding_on`]).
     pub fn rounding_on<'s, 'c>(
+        &'s self,
+        country: &'c str,
+        date: Date,
+    ) -> impl Iterator<Item = &'s Rounding> + use<'s, 'c> {
+        self.rounding_in_force(country, date).filter(|r| !r.source.is_verify())
+    }
+
+    /// The `verify` rounding rows of `country` in force on `date`: read from a secondary source,
+    /// they are not applied (a rounding is never priced on a guess), and a quote says so (audit-pp
+    /// PP3: Korea's 10-won cut).
+    pub fn unverified_rounding_on<'s, 'c>(
+        &'s self,
+        country: &'c str,
+        date: Date,
+    ) -> impl Iterator<Item = &'s Rounding> + use<'s, 'c> {
+        self.rounding_in_force(country, date).filter(|r| r.source.is_verify())
+    }
+
+    fn rounding_in_force<'s, 'c>(
         &'s self,
         country: &'c str,
         date: Date,

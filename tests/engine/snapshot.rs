@@ -421,11 +421,12 @@ fn a_quote_fetches_only_the_years_of_daily_ecb_rates_it_reads() {
     let bgn = jp("BGN", "2026-03-02");
     assert!(prepare_request(&core_only, &bgn).is_empty());
     assert_eq!(core_only.quote(&bgn).unwrap(), engine().quote(&bgn).unwrap());
-    // A date before the year's first fixing reads the previous year's last one.
+    // Japan's stand-in is the average of the week before last (audit-pp PP5): on Monday
+    // 2026-01-12 that week, 2025-12-28..2026-01-03, has fixings of both years, so both are read.
     let fresh = self::core_only();
     attach(&fresh, &[vec![chapter_part(&fresh, "JP", "610910")], JP_FILES.map(String::from).to_vec()].concat());
     attach(&fresh, &rules_of(&fresh, "JP"));
-    let new_year = jp("EUR", "2026-01-01");
+    let new_year = jp("EUR", "2026-01-12");
     assert_eq!(prepare_request(&fresh, &new_year), [vec!["fx_ecb_daily.tsv@2026"], vec!["fx_ecb_daily.tsv@2025"]]);
     assert_eq!(fresh.quote(&new_year).unwrap(), engine().quote(&new_year).unwrap());
 }

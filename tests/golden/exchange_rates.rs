@@ -5,6 +5,7 @@ mod earlier_years;
 mod ecb_rate_precision;
 mod half_units_of_inverted_rates;
 mod member_states_outside_the_euro;
+mod stand_in_days;
 
 use crate::common;
 use crate::common::{d, engine, quote, request, sources, warned};
@@ -302,7 +303,8 @@ fn eu_quote_in_a_dollar_pegged_currency_names_the_peg_cross_x2() {
 /// - into JP on 2026-11-27: the ECB's EUR/JPY of 2026-10-30 (175.68, the stand-in day) divided by
 ///   1.95583: 89.823758 (by hand: 175.68 / 1.95583 = 89.8237577), so BGN 5,000 → JPY 449,118.79
 ///   before rounding to the yen: 449,119 (it was 94.125166, the cross of 2025-12-31);
-/// - dated before (2025-12-15 into JP) the ECB's own lev rate of the day stands: 182.32 / 1.9558.
+/// - dated before (2025-12-15 into JP) the ECB's own lev rates stand (the average of the week
+///   before last's BGN/JPY crosses, Japan's stand-in).
 #[test]
 fn the_lev_after_the_changeover_converts_at_its_legal_rate_x11() {
     let cart = |dest: &str, date: &str, currency: &str, price: &str| {
@@ -324,7 +326,9 @@ fn the_lev_after_the_changeover_converts_at_its_legal_rate_x11() {
     );
     assert_eq!(jp.lines[0].goods_value, d("449119"));
     let before = cart("JP", "2025-12-15", "BGN", "5000");
-    assert!(before.fx[0].source.starts_with("ECB euro reference rates of 2025-12-15"), "{}", before.fx[0].source);
+    // (Japan's stand-in is the average of the week before last, 2025-11-30..12-06: audit-pp PP5.)
+    let lev = "average of the ECB euro reference rates of 2025-12-01 to 2025-12-05";
+    assert!(before.fx[0].source.starts_with(lev), "{}", before.fx[0].source);
     assert!(!warned(&de, "W_STALE_FX"));
 }
 

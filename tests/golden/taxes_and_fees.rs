@@ -4,6 +4,7 @@
 
 mod customs_value_uplift;
 mod eu_handling_fee;
+mod korea_rounding;
 mod transport_and_charges;
 
 use crate::common::{applies, d, engine, levy, quote, unpriced, warned};

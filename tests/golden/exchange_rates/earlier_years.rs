@@ -97,16 +97,17 @@ fn a_gb_quote_before_hmrc_s_first_file_asks_for_the_rate_never_an_ecb_cross_rate
 }
 
 /// Switzerland converts at the "Devisenkurs (Verkauf) des letzten Börsentags" (the selling rate
-/// of the last exchange day), which our data does not hold: the ECB reference rate on or before
-/// the day stands in, and the quote says so (docs/rules.md §8). ECB file,
-/// 2013-06-03: CHF 1.2456 per EUR 1. EUR 1,000.00 → CHF 1,245.60 (was read from the monthly EU
-/// table, itself starting in 2019: `E_FX_RATE`).
+/// of the last exchange day; BAZG today: the rate quoted on the last trading day before the tax
+/// debt arises), which our data does not hold: the ECB reference rate of the last fixing before
+/// the day stands in, and the quote says so (docs/rules.md §8, audit-pp PP6). ECB file,
+/// 2013-06-03: CHF 1.2456 per EUR 1, the stand-in for Tuesday 2013-06-04. EUR 1,000.00 → CHF
+/// 1,245.60 (was read from the monthly EU table, itself starting in 2019: `E_FX_RATE`).
 #[test]
 fn a_2013_euro_quote_into_switzerland_is_at_the_ecb_daily_rate_stated_as_a_stand_in() {
     if let Some(rate) = ecb_rate("2013-06-03", "CHF") {
         assert_eq!(rate, "1.2456", "the ECB file's CHF rate of 2013-06-03 changed");
     }
-    let q = quote(cart("CH", "2013-06-03", "EUR", "1000.00"));
+    let q = quote(cart("CH", "2013-06-04", "EUR", "1000.00"));
     let fx = q.fx.iter().find(|f| f.pair == "EUR/CHF").expect("EUR/CHF used");
     assert_eq!(
         (fx.rate, fx.source.as_str()),
@@ -116,7 +117,7 @@ fn a_2013_euro_quote_into_switzerland_is_at_the_ecb_daily_rate_stated_as_a_stand
     let stand_in = stand_in.expect("the stand-in rate is stated").message.to_string();
     assert!(stand_in.contains("ECB reference rate of 2013-06-03") && stand_in.contains("CH's law"), "{stand_in}");
     assert_eq!(duty_base(&q), d("1245.60"));
-    // A Saturday takes Friday's rate (the last day with one).
+    // A Saturday takes Friday's rate (the last day with one before it).
     let q = quote(cart("CH", "2013-06-08", "EUR", "1000.00"));
     let fx = q.fx.iter().find(|f| f.pair == "EUR/CHF").expect("EUR/CHF used");
     assert!(fx.source.contains("2013-06-07"), "{}", fx.source);
