@@ -138,11 +138,15 @@ mod tests {
         assert_eq!(chosen("DE", "CN", "2026-03-02"), None);
         assert_eq!(chosen("DE", "GB", "2026-03-02"), None, "GB left the EU customs union");
         assert_eq!(chosen("GB", "FR", "2026-03-02"), None);
-        // audit-uu UU7: the Crown Dependencies.
+        // audit-uu UU7, UU14: the Crown Dependencies, the EU's special territories, Liechtenstein.
         assert_eq!(chosen("GB", "IM", "2026-03-02"), Some("im-gb-vat-area"));
         assert_eq!(chosen("GB", "JE", "2026-03-02"), Some("cd-uk-customs-union"));
         assert_eq!(chosen("GB", "GG", "2020-12-31"), Some("cd-eu-customs-territory"));
         assert_eq!(chosen("DE", "JE", "2021-01-01"), None, "outside the EU's customs territory from 2021");
+        assert_eq!(chosen("FR", "MC", "2026-03-02"), Some("mc-fr-customs-vat-territory"));
+        assert_eq!(chosen("DE", "MC", "2026-03-02"), Some("mc-eu-oss"));
+        assert_eq!(chosen("FI", "AX", "2026-03-02"), Some("ax-eu-tax-border"));
+        assert_eq!(chosen("CH", "LI", "2026-03-02"), Some("li-ch-customs-vat-territory"));
     }
 
     /// docs/rules.md#movements: an `import` row spares the duty only; the others are no border.

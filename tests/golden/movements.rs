@@ -4,6 +4,7 @@
 //! customs duty and no import fees; the destination's VAT is charged by the seller at the sale.
 
 mod crown_dependencies;
+mod special_territories;
 
 use crate::common::{d, engine, levy, quote, request, unpriced, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
