@@ -1,6 +1,6 @@
 //! Territories inside the EU customs territory but outside its VAT area, customs unions with the
-//! EU, and the Swiss customs territory (audit-uu UU14): `tariffs/rules/movements.tsv` rows
-//! `ax-eu-tax-border`, `mc-fr-customs-vat-territory`, `mc-eu-oss`,
+//! EU, and the Swiss customs territory (audit-uu UU14, UU3): `tariffs/rules/movements.tsv` rows
+//! `ax-eu-tax-border`, `ic-eu-tax-border`, `mc-fr-customs-vat-territory`, `mc-eu-oss`,
 //! `sm-eu-customs-union`, `ad-eu-customs-union`, `li-ch-customs-vat-territory`.
 
 use crate::common::{d, levy, quote, warned};
@@ -39,6 +39,19 @@ fn aland_pays_vat_only_into_finland_tulli_aland_customs_territory_not_fiscal_ter
     // territory of the EU, but not of the fiscal territory of the EU". €500.00 on 2026-06-03: no
     // duty (was 12 % = 60.00), VAT 25.5 % × 500.00 = 127.50 (was × 560.00 = 142.80).
     vat_only(&quote(tee("FI", "AX", "EUR", "61091000")), "ax-eu-tax-border", "127.50");
+}
+
+#[test]
+fn a_sweater_from_the_canary_islands_pays_vat_only_tulli_exempel_pa_hur_skatterna_raknas_ut() {
+    // Tulli, 'Exempel på hur skatterna räknas ut' (24 % era): a sweater € 200 from the Canary
+    // Islands, postage € 35, Posti's fee € 2.90: no duty; VAT 24 % × 237.90 = € 57.10. Reg.
+    // (EU) 952/2013 art. 4(1) (the Canary Islands in the customs territory), Dir. 2006/112/EC
+    // art. 6(1) (outside the VAT area). `IC` was refused with E_COUNTRY before.
+    let q = quote(json!({"destination": "FI", "date": "2023-06-01", "currency": "EUR", "origin": "ES",
+        "ship_from": "IC", "channel": "post", "incoterm": "DAP", "shipping": "35.00", "tax_base_charges": "2.90",
+        "lines": [{"id": "x", "code": "620630", "quantity": "1", "unit_price": "200.00"}]}));
+    vat_only(&q, "ic-eu-tax-border", "57.10");
+    assert_eq!((q.totals.fees, q.totals.buyer_total), (d("2.90"), d("295.00")));
 }
 
 #[test]
