@@ -31,6 +31,16 @@ pub(super) fn customs_union_for(ctx: &Ctx<'_>, code: &HsCode) -> Option<&'static
     ctx.customs_union.filter(|m| m.covers_chapter(code.chapter()))
 }
 
+/// True when the `import` row spares every line of the request its duty (their chapters).
+pub(super) fn customs_union_covers_all(ctx: &Ctx<'_>) -> bool {
+    ctx.customs_union.is_some_and(|m| {
+        ctx.req.lines.iter().all(|l| {
+            let chapter: String = l.code.chars().filter(char::is_ascii_digit).take(2).collect();
+            m.covers_chapter(&chapter)
+        })
+    })
+}
+
 /// States an `import` row once per quote: what it assumes (the customs duty it spares; the
 /// VAT/GST at import stays).
 pub(super) fn note_customs_union(ctx: &mut Ctx<'_>) {

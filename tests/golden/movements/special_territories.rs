@@ -39,6 +39,16 @@ fn aland_pays_vat_only_into_finland_tulli_aland_customs_territory_not_fiscal_ter
     // territory of the EU, but not of the fiscal territory of the EU". €500.00 on 2026-06-03: no
     // duty (was 12 % = 60.00), VAT 25.5 % × 500.00 = 127.50 (was × 560.00 = 142.80).
     vat_only(&quote(tee("FI", "AX", "EUR", "61091000")), "ax-eu-tax-border", "127.50");
+    // A €100.00 IOSS parcel on 2026-08-03: the VAT-exempt import under IOSS as from anywhere
+    // (Dir. 2006/112/EC art. 369l: goods from third territories), 25.5 % × 100.00 = 25.50 at the
+    // sale; the EU's €3 flat duty (a duty, from 2026-07-01) is not considered: no duty is due.
+    let mut v = tee("FI", "AX", "EUR", "61091000");
+    v["date"] = json!("2026-08-03");
+    v["lines"][0]["unit_price"] = json!("100.00");
+    let q = quote(v);
+    assert_eq!((q.totals.duty, q.totals.collected_at_sale), (d("0.00"), d("25.50")));
+    let ids: Vec<&str> = q.thresholds.iter().map(|c| c.id.as_ref()).collect();
+    assert_eq!(ids, ["eu-ioss-150"], "no row on duty alone");
 }
 
 #[test]
