@@ -1,5 +1,6 @@
 //! Country codes a request may name: the ISO 3166-1 alpha-2 codes officially assigned, plus the
-//! two codes customs use outside that list (XI Northern Ireland, XK Kosovo), from
+//! three codes customs use outside that list (XI Northern Ireland, XK Kosovo, IC the Canary
+//! Islands), from
 //! `src/country/iso3166.tsv` (each row with its source).
 //!
 //! The table is read at compile time into a 26 × 26 bitmap, so a check costs one load.
@@ -65,7 +66,7 @@ mod tests {
 
     #[test]
     fn assigned_codes_are_known_and_unassigned_ones_are_not() {
-        for code in ["GB", "DE", "US", "CN", "JP", "AD", "ZW", "XI", "XK"] {
+        for code in ["GB", "DE", "US", "CN", "JP", "AD", "ZW", "XI", "XK", "IC"] {
             assert!(is_known(code), "{code}");
         }
         assert!(is_known_ignore_case("gb") && is_known_ignore_case("Xi"));
@@ -77,8 +78,8 @@ mod tests {
 
     #[test]
     fn the_table_has_every_assigned_code() {
-        // ISO 3166-1 assigns 249 alpha-2 codes; the table adds XI and XK.
+        // ISO 3166-1 assigns 249 alpha-2 codes; the table adds XI, XK and IC.
         let n: u32 = KNOWN.iter().map(|w| w.count_ones()).sum();
-        assert_eq!(n, 249 + 2);
+        assert_eq!(n, 249 + 3);
     }
 }

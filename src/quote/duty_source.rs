@@ -24,7 +24,8 @@ pub(super) enum DutySource {
     /// rate, and no US additional duty is charged on it (audit-k K6: a layer matched on a
     /// prefix of an invalid code could be the wrong list).
     UnknownCode(String),
-    /// Not due: the shipment crosses no customs border (a row of `rules/movements.tsv`).
+    /// Not due: the shipment crosses no customs border, or only a customs union's internal one
+    /// (a row of `rules/movements.tsv`).
     NoBorder(&'static crate::rules::Movement),
 }
 
@@ -39,7 +40,7 @@ pub(super) fn duty_sources(
     claim: Option<&'static Programme>,
     out: &mut Several<DutySource>,
 ) {
-    if let Some(m) = ctx.movement {
+    if let Some(m) = ctx.movement.or_else(|| customs_union_for(ctx, code)) {
         return out.push(DutySource::NoBorder(m));
     }
     if let Some(t) = relief.duty {

@@ -79,6 +79,9 @@ pub(crate) enum Parts {
     NotDue { threshold: &'static str, source: &'static str },
     /// `not due: no customs border ({movement})`: a row of `rules/movements.tsv`.
     NoCustomsBorder { movement: &'static str },
+    /// `not due: one customs territory or a customs union ({movement})`: an `import` row of
+    /// `rules/movements.tsv` (the VAT/GST at import stays).
+    NoDutyCustomsUnion { movement: &'static str },
     /// A rule row with the law it cites: `{row} ({publisher})`.
     Cited { row: &'static str, publisher: &'static str },
     /// What applying a threshold assumes: `assumes {assumption}`.
@@ -447,6 +450,9 @@ fn write_parts(w: &mut dyn Write, p: &Parts) -> fmt::Result {
         }
         Parts::NotDue { threshold, source } => write!(w, "not due: consignment within {threshold} ({source})"),
         Parts::NoCustomsBorder { movement } => write!(w, "not due: no customs border ({movement})"),
+        Parts::NoDutyCustomsUnion { movement } => {
+            write!(w, "not due: one customs territory or a customs union ({movement})")
+        }
         Parts::Cited { row, publisher } => write!(w, "{row} ({publisher})"),
         Parts::TaxCited { percent, base, amount, inside, at_least, class_at_least, row } => {
             let (percent, base, amount, inside, at_least) = (*percent, *base, *amount, *inside, *at_least);

@@ -134,6 +134,10 @@ struct Ctx<'q> {
     /// The row of `rules/movements.tsv` the shipment is when it crosses no customs border
     /// (chosen once per quote: [`movement::choose`]); `None` for an import.
     movement: Option<&'static crate::rules::Movement>,
+    /// The `import` row of `rules/movements.tsv` the shipment is when it crosses only a tax
+    /// border or a customs union's internal border: no customs duty on the lines it covers, the
+    /// rest as for any import ([`movement::by_tax`]).
+    customs_union: Option<&'static crate::rules::Movement>,
     /// The destination's small-parcel rules (Japan's simplified tariff and personal-use value).
     small: Option<&'static crate::rules::jp_small::JpSmall>,
     /// The personal-use valuation the goods were valued by, if any.
@@ -494,6 +498,7 @@ impl<'q> Ctx<'q> {
         // a flag or two: every part is inline).
         engine.require_rules(j.country)?;
         let day = engine.day_rules().get(rules, j.country, req.date, req.channel(), req.ship_from.as_deref());
+        let (movement, customs_union) = by_tax(choose(rules, req, j.country));
         Ok(Ctx {
             req,
             fx: engine.fx(),
@@ -516,7 +521,8 @@ impl<'q> Ctx<'q> {
             tariff_editions_checked: Several::new(),
             uplift: None,
             tax_parts: Several::new(),
-            movement: choose(rules, req, j.country),
+            movement,
+            customs_union,
             small: rules.small_parcel_rules(j.country)?,
             personal_use: None,
             freight_inside_factor: false,
@@ -624,6 +630,7 @@ fn quote_reading(
             .map_err(|e| e.within("tax_base_charges"))?;
     }
 
+    note_customs_union(&mut ctx);
     let (relief, mut checks) = match ctx.movement {
         Some(m) => (no_border_relief(&mut ctx, m), Vec::new()),
         None => thresholds(&mut ctx, &values)?,

@@ -3,7 +3,9 @@
 //! and Northern Ireland) are not imports. Chosen once per quote from `ship_from` and the
 //! destination; when a row applies, the thresholds, the duty source, additional duties and
 //! import fees are skipped for every line, and the tax is the seller's at the sale (the
-//! thresholds stage's seller-collects machinery), or not priced where the row says so.
+//! thresholds stage's seller-collects machinery), or not priced where the row says so. An
+//! `import` row (a tax border inside one customs territory, a customs union) spares the lines
+//! it covers the customs duty only: the thresholds, taxes, excise and fees run as for an import.
 
 use super::*;
 use crate::rules::{Movement, MovementTax};
@@ -13,6 +15,38 @@ use crate::rules::{Movement, MovementTax};
 pub(super) fn choose(rules: &'static Rules, req: &QuoteRequest, destination: &str) -> Option<&'static Movement> {
     let ship_from = req.ship_from.as_deref()?.trim().to_ascii_uppercase();
     rules.movement(&ship_from, destination, req.date)
+}
+
+/// The chosen row as the quote uses it: a movement that crosses no customs border, or an
+/// `import` row that spares the goods only the customs duty.
+pub(super) fn by_tax(m: Option<&'static Movement>) -> (Option<&'static Movement>, Option<&'static Movement>) {
+    match m {
+        Some(m) if m.tax == MovementTax::Import => (None, Some(m)),
+        other => (other, None),
+    }
+}
+
+/// The `import` row that spares a line of `code` its customs duty, if any (its chapters).
+pub(super) fn customs_union_for(ctx: &Ctx<'_>, code: &HsCode) -> Option<&'static Movement> {
+    ctx.customs_union.filter(|m| m.covers_chapter(code.chapter()))
+}
+
+/// True when the `import` row spares every line of the request its duty (their chapters).
+pub(super) fn customs_union_covers_all(ctx: &Ctx<'_>) -> bool {
+    ctx.customs_union.is_some_and(|m| {
+        ctx.req.lines.iter().all(|l| {
+            let chapter: String = l.code.chars().filter(char::is_ascii_digit).take(2).collect();
+            m.covers_chapter(&chapter)
+        })
+    })
+}
+
+/// States an `import` row once per quote: what it assumes (the customs duty it spares; the
+/// VAT/GST at import stays).
+pub(super) fn note_customs_union(ctx: &mut Ctx<'_>) {
+    if let Some(m) = ctx.customs_union {
+        ctx.warn(Detail::MovementAssumption { movement: m.id, assumption: m.assumption });
+    }
 }
 
 /// The consignment's outcome when it crosses no customs border: no threshold is compared, the
@@ -43,12 +77,13 @@ pub(super) fn no_border_duty(
     customs_value: Decimal,
     basis_note: Parts,
 ) -> Levy {
+    let why = match m.tax {
+        MovementTax::Import => Parts::NoDutyCustomsUnion { movement: m.id },
+        _ => Parts::NoCustomsBorder { movement: m.id },
+    };
     let formula = match line.duty_rate.is_some() || !line.extra_duties.is_empty() {
-        false => Note::new(Parts::NoCustomsBorder { movement: m.id }),
-        true => Note::from(format!(
-            "{}; the line's duty_rate and extra_duties are not charged",
-            Note::new(Parts::NoCustomsBorder { movement: m.id })
-        )),
+        false => Note::new(why),
+        true => Note::from(format!("{}; the line's duty_rate and extra_duties are not charged", Note::new(why))),
     };
     Levy {
         kind: LevyKind::Duty,
@@ -113,6 +148,28 @@ mod tests {
         assert_eq!(chosen("DE", "CN", "2026-03-02"), None);
         assert_eq!(chosen("DE", "GB", "2026-03-02"), None, "GB left the EU customs union");
         assert_eq!(chosen("GB", "FR", "2026-03-02"), None);
+        // audit-uu UU7, UU14: the Crown Dependencies, the EU's special territories, Liechtenstein.
+        assert_eq!(chosen("GB", "IM", "2026-03-02"), Some("im-gb-vat-area"));
+        assert_eq!(chosen("GB", "JE", "2026-03-02"), Some("cd-uk-customs-union"));
+        assert_eq!(chosen("GB", "GG", "2020-12-31"), Some("cd-eu-customs-territory"));
+        assert_eq!(chosen("DE", "JE", "2021-01-01"), None, "outside the EU's customs territory from 2021");
+        assert_eq!(chosen("FR", "MC", "2026-03-02"), Some("mc-fr-customs-vat-territory"));
+        assert_eq!(chosen("DE", "MC", "2026-03-02"), Some("mc-eu-oss"));
+        assert_eq!(chosen("FI", "AX", "2026-03-02"), Some("ax-eu-tax-border"));
+        assert_eq!(chosen("CH", "LI", "2026-03-02"), Some("li-ch-customs-vat-territory"));
+    }
+
+    /// docs/rules.md#movements: an `import` row spares the duty only; the others are no border.
+    #[test]
+    fn an_import_row_is_the_customs_union_not_the_movement() {
+        let r = req("GB", "JE", "2026-03-02");
+        let ctx = context(&r);
+        assert_eq!(ctx.movement.map(|m| m.id), None);
+        assert_eq!(ctx.customs_union.map(|m| m.id), Some("cd-uk-customs-union"));
+        let r = req("GB", "IM", "2026-03-02");
+        let ctx = context(&r);
+        assert_eq!(ctx.movement.map(|m| m.id), Some("im-gb-vat-area"));
+        assert_eq!(ctx.customs_union, None);
     }
 
     #[test]

@@ -281,7 +281,11 @@ pub(super) fn thresholds(ctx: &mut Ctx<'_>, values: &[LineValues]) -> Result<(Re
             ),
         });
     }
-    let candidates = day.thresholds.iter().copied().filter(|t| match t.buyer {
+    // A row on duty alone has nothing to decide when an `import` row spares every line its duty.
+    let no_duty = customs_union_covers_all(ctx);
+    let on_duty_alone = |t: &Threshold| t.duty && !t.tax && !t.fees;
+    let candidates = day.thresholds.iter().copied().filter(|t| !(no_duty && on_duty_alone(t)));
+    let candidates = candidates.filter(|t| match t.buyer {
         crate::rules::Buyer::Business => !consumer,
         crate::rules::Buyer::Gift => gift,
         _ => true,

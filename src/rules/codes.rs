@@ -248,6 +248,10 @@ pub enum MovementTax {
     /// The seller charges VAT at the sale, but whose depends on facts the request does not give
     /// (the pre-2021-07-01 distance-sales thresholds): the tax is never priced.
     NotPriced,
+    /// The goods cross a customs union's internal border or a tax border inside one customs
+    /// territory (Åland, the Channel Islands): no customs duty, but the destination's VAT/GST,
+    /// excise and import fees are due at import as for any import (its thresholds apply).
+    Import,
 }
 
 /// A movement row's `from` or `to`: countries and groups of `rules/groups.tsv`, the destination
@@ -268,12 +272,15 @@ pub struct MovementCodes<'a> {
     pub from: Place<'a>,
     pub to: Place<'a>,
     pub tax: MovementTax,
+    /// The HS chapters the row covers (first, last), on an `import` row only; `None`: all goods.
+    pub chapters: Option<(u8, u8)>,
 }
 
 impl<'a> MovementCodes<'a> {
     /// Reads the row strictly: `from` is `same` or countries and groups, `to` is `*` or countries
     /// and groups, `duty` is `none` (the only value: a movement that crosses no customs border
-    /// owes none), `tax` is `seller_collects` or `not_priced`.
+    /// owes none), `tax` is `seller_collects`, `not_priced` or `import`, `chapters` is empty or
+    /// `25-97` (HS chapters, on an `import` row only: the others apply to the whole shipment).
     pub fn read(r: &Record<'_, 'a>, groups: &Groups<'_>) -> Result<MovementCodes<'a>> {
         one_of(r, "duty", &[("none", ())])?;
         let place = |column: &str, keyword: &str, whole: Place<'a>| -> Result<Place<'a>> {
@@ -295,9 +302,33 @@ impl<'a> MovementCodes<'a> {
             tax: one_of(
                 r,
                 "tax",
-                &[("seller_collects", MovementTax::SellerCollects), ("not_priced", MovementTax::NotPriced)],
+                &[
+                    ("seller_collects", MovementTax::SellerCollects),
+                    ("not_priced", MovementTax::NotPriced),
+                    ("import", MovementTax::Import),
+                ],
             )?,
+            chapters: chapter_range(r)?,
         })
+    }
+}
+
+/// A movement row's `chapters`: empty (all goods) or `first-last`, two HS chapters 01..=97 in
+/// order, on an `import` row only.
+fn chapter_range(r: &Record<'_, '_>) -> Result<Option<(u8, u8)>> {
+    let text = r.text("chapters")?;
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if r.text("tax")? != "import" {
+        return Err(
+            r.bad("chapters", "only an import row covers some chapters (the others apply to the whole shipment)")
+        );
+    }
+    let chapter = |t: &str| t.parse::<u8>().ok().filter(|c| t.len() == 2 && (1..=97).contains(c));
+    match text.split_once('-').map(|(a, b)| (chapter(a), chapter(b))) {
+        Some((Some(first), Some(last))) if first <= last => Ok(Some((first, last))),
+        _ => Err(r.bad("chapters", &format!("{text:?} is not a range of HS chapters such as 25-97"))),
     }
 }
 

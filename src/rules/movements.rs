@@ -1,7 +1,9 @@
 //! Movements that cross no customs border (`rules/movements.tsv`): a domestic sale, goods moving
 //! inside the EU customs union, between Great Britain and Northern Ireland, between the EU and
 //! Northern Ireland. No customs duty and no import fees are due; the tax is charged by the
-//! seller at the sale, or not priced where it depends on facts the request does not give.
+//! seller at the sale, or not priced where it depends on facts the request does not give. An
+//! `import` row crosses only a tax border or a customs union's internal border (Åland, the
+//! Channel Islands, San Marino): no customs duty, the rest as for any import.
 
 use super::codes::{MovementCodes, MovementTax, Place, MOVEMENTS_FILE};
 use super::table::{in_force, Tsv};
@@ -19,6 +21,8 @@ pub struct Movement {
     pub from: Place<'static>,
     pub to: Place<'static>,
     pub tax: MovementTax,
+    /// The HS chapters an `import` row covers (first, last); `None`: all goods.
+    pub chapters: Option<(u8, u8)>,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
     /// What the quote assumes when the row applies (stated in its warnings).
@@ -40,6 +44,16 @@ impl Movement {
         };
         in_force(self.valid_from, self.valid_to, date) && named(&self.from, ship_from) && named(&self.to, destination)
     }
+
+    /// True when the row covers goods of HS `chapter` (its two digits): every chapter unless the
+    /// row names some.
+    pub fn covers_chapter(&self, chapter: &str) -> bool {
+        match (self.chapters, chapter.parse::<u8>()) {
+            (None, _) => true,
+            (Some((first, last)), Ok(c)) => (first..=last).contains(&c),
+            (Some(_), Err(_)) => false,
+        }
+    }
 }
 
 /// Parses `rules/movements.tsv` strictly (the coded columns as `build.rs` checks them).
@@ -58,6 +72,7 @@ pub(super) fn parse(t: &Tsv<'static>, groups: &Groups<'static>) -> Result<Vec<Mo
             from: codes.from,
             to: codes.to,
             tax: codes.tax,
+            chapters: codes.chapters,
             valid_from,
             valid_to,
             assumption,
@@ -113,7 +128,7 @@ fn at_sale(
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tfrom\tto\tduty\ttax\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\n";
+    const HEADER: &str = "id\tfrom\tto\tduty\ttax\tchapters\tvalid_from\tvalid_to\tassumption\tsource\tconfidence\n";
 
     fn parse_row(row: &str) -> Result<Vec<Movement>> {
         let text: &'static str = Box::leak(format!("{HEADER}{row}\n").into_boxed_str());
@@ -129,7 +144,7 @@ mod tests {
     /// was in the EU group to 2020-12-31).
     #[test]
     fn a_group_row_follows_memberships_on_the_date() {
-        let m = &parse_row("x\tEU\tEU\tnone\tseller_collects\t\t\ta\tlaw\tofficial").unwrap()[0];
+        let m = &parse_row("x\tEU\tEU\tnone\tseller_collects\t\t\t\ta\tlaw\tofficial").unwrap()[0];
         let groups = &crate::Engine::embedded().rules().groups;
         assert!(m.applies(groups, "FR", "DE", on("2026-03-02")));
         assert!(m.applies(groups, "GB", "DE", on("2020-12-31")));
@@ -139,7 +154,7 @@ mod tests {
 
     #[test]
     fn same_matches_only_the_destination_and_star_any_destination() {
-        let m = &parse_row("d\tsame\t*\tnone\tseller_collects\t2021-01-01\t\ta\tlaw\tofficial").unwrap()[0];
+        let m = &parse_row("d\tsame\t*\tnone\tseller_collects\t\t2021-01-01\t\ta\tlaw\tofficial").unwrap()[0];
         let groups = &crate::Engine::embedded().rules().groups;
         assert!(m.applies(groups, "US", "US", on("2026-03-02")));
         assert!(!m.applies(groups, "CA", "US", on("2026-03-02")));
@@ -148,14 +163,29 @@ mod tests {
         assert_eq!(m.source.row(), "movements.tsv#d");
     }
 
+    /// docs/rules.md#movements: an `import` row (the EU–Andorra customs union, chapters 25-97)
+    /// covers only its chapters.
+    #[test]
+    fn an_import_row_covers_only_its_chapters() {
+        let m = &parse_row("ad\tAD\tEU\tnone\timport\t25-97\t1991-07-01\t\ta\tlaw\tofficial").unwrap()[0];
+        assert_eq!((m.tax, m.chapters), (MovementTax::Import, Some((25, 97))));
+        assert!(m.covers_chapter("61") && m.covers_chapter("25") && m.covers_chapter("97"));
+        assert!(!m.covers_chapter("24") && !m.covers_chapter("01"));
+        let all = &parse_row("ax\tAX\tEU\tnone\timport\t\t1995-01-01\t\ta\tlaw\tofficial").unwrap()[0];
+        assert!(all.covers_chapter("01") && all.covers_chapter("61"));
+    }
+
     #[test]
     fn unknown_values_fail_the_load_naming_the_column() {
         for (row, column) in [
-            ("x\tEU\tEU\tnone\tcollect\t\t\ta\tlaw\tofficial", "tax"),
-            ("x\tEU\tEU\tdue\tseller_collects\t\t\ta\tlaw\tofficial", "duty"),
-            ("x\teu\tEU\tnone\tseller_collects\t\t\ta\tlaw\tofficial", "from"),
-            ("x\tEU\t\tnone\tseller_collects\t\t\ta\tlaw\tofficial", "to"),
-            ("x\tEU\tEU\tnone\tseller_collects\t\t\ta\tlaw\tsure", "confidence"),
+            ("x\tEU\tEU\tnone\tcollect\t\t\t\ta\tlaw\tofficial", "tax"),
+            ("x\tEU\tEU\tdue\tseller_collects\t\t\t\ta\tlaw\tofficial", "duty"),
+            ("x\teu\tEU\tnone\tseller_collects\t\t\t\ta\tlaw\tofficial", "from"),
+            ("x\tEU\t\tnone\tseller_collects\t\t\t\ta\tlaw\tofficial", "to"),
+            ("x\tEU\tEU\tnone\tseller_collects\t\t\t\ta\tlaw\tsure", "confidence"),
+            ("x\tAD\tEU\tnone\tseller_collects\t25-97\t\t\ta\tlaw\tofficial", "chapters"),
+            ("x\tAD\tEU\tnone\timport\t97-25\t\t\ta\tlaw\tofficial", "chapters"),
+            ("x\tAD\tEU\tnone\timport\t25-98\t\t\ta\tlaw\tofficial", "chapters"),
         ] {
             let e = parse_row(row).expect_err(column);
             assert!(e.message.contains(&format!("column {column}")), "{column}: {}", e.message);

@@ -3,6 +3,9 @@
 //! state, between Great Britain and Northern Ireland, between the EU and Northern Ireland. No
 //! customs duty and no import fees; the destination's VAT is charged by the seller at the sale.
 
+mod crown_dependencies;
+mod special_territories;
+
 use crate::common::{d, engine, levy, quote, request, unpriced, warned};
 use landed::quote::{LevyKind, LineStatus, Quote};
 use landed::sweep::{sweep, SweepAxes};

@@ -1161,3 +1161,28 @@ fn a_code_too_short_to_tell_excluded_goods_keeps_the_relief_only_as_a_lower_boun
     let q = cart("NZ", "NZD", "6109100010");
     assert_eq!(q.lines[0].status, LineStatus::Priced);
 }
+
+#[test]
+fn israel_us_75_personal_import_exemption_is_listed_unverified_uu10() {
+    // audit-uu UU10: a personal import of goods worth US$75 or less (shipping and insurance left
+    // out; not alcohol or tobacco) is reported exempt from duty, purchase tax and VAT
+    // (unitedxp.co.il; ish-shalom.co.il 2025; the Israel Tax Authority's guide to personal
+    // importation by parcel post, its amount not read): `verify` rows, so the relief is stated
+    // and the VAT it would relieve is not priced. A US$70.00 toy + US$20.00 postage by post on
+    // 2026-11-27: within the row; US$80.00: outside it.
+    let toy = |price: &str| {
+        quote(json!({"destination": "IL", "date": "2026-11-27", "currency": "USD", "origin": "CN", "ship_from": "CN",
+            "channel": "post", "incoterm": "DAP", "shipping": "20",
+            "lines": [{"id": "x", "code": "950300", "quantity": "1", "unit_price": price, "duty_rate": "0%"}]}))
+    };
+    let q = toy("70");
+    let check = q.thresholds.iter().find(|c| c.id == "il-personal-import-75-post").expect("considered");
+    assert!(check.note.as_ref().unwrap().as_str().contains("whether it applies is unverified"));
+    assert!(q
+        .warnings
+        .iter()
+        .any(|w| w.code == "W_VERIFY" && w.message.starts_with("il-personal-import-75-post: within its amount")));
+    assert!(!q.totals.complete);
+    let q = toy("80");
+    assert!(!q.warnings.iter().any(|w| w.message.starts_with("il-personal-import-75-post: within")));
+}

@@ -548,3 +548,24 @@ fn an_open_started_compilation_row_does_not_claim_its_rate_before_the_rate_began
     let text = serde_json::to_string(&q).unwrap();
     assert!(!text.contains("7.7%"), "{text}");
 }
+
+#[test]
+fn czech_21_percent_before_2024_is_shown_not_priced_taxud_evolution_of_vat_rates_uu6() {
+    // audit-uu UU6/UU16 (e15.cz quoting V4 Group, 2021: a CZK 1,000 parcel + CZK 200 Česká pošta
+    // fee → VAT 252): the Commission's 'VAT rates applied in the Member States' (section VIII,
+    // 2021-06 edition, read only as transcribed) gives CZ 21 % from 2013-01-01. Without the law's
+    // own text the row is `verify`: on 2021-07-15 the VAT 21 % × 1,200.00 = 252.00 is shown, not
+    // priced (before: "no VAT/GST rate for CZ on 2021-07-15"); from 2024 (official) it is priced.
+    let parcel = |date: &str| {
+        quote(json!({"destination": "CZ", "date": date, "currency": "CZK", "origin": "CN", "ship_from": "CN",
+            "channel": "post", "incoterm": "DAP", "tax_base_charges": "200", "seller_registered": false,
+            "lines": [{"id": "x", "code": "732690", "quantity": "1", "unit_price": "1000"}]}))
+    };
+    let q = parcel("2021-07-15");
+    assert!(unpriced(&q.lines[0], LevyKind::Tax).contains("not priced (252.00)"));
+    assert!(q.lines[0].reason.as_deref().unwrap().contains("[verify]"));
+    assert!(!q.totals.complete && q.lines[0].status == LineStatus::Partial);
+    let q = parcel("2024-07-15");
+    assert_eq!(levy(&q.lines[0], LevyKind::Tax), d("252.00"));
+    assert!(q.totals.complete);
+}

@@ -16,12 +16,14 @@ fn standard(country: &str, date: &str) -> Option<(rust_decimal::Decimal, Confide
 
 /// The Czech Republic's 21 % ends on 2023-12-31 in the ibericode compilation with no start; it
 /// took effect on 2013-01-01 (20 % in 2012), a start not read in the law here: the row answers
-/// on 2023-12-31 only (`verify`), and on 2012-06-01 nothing does. Austria's 20 % likewise on
-/// 2015-12-31 (the official UStG 1994 § 10 row from 2016-01-01 follows).
+/// on 2023-12-31 only (`verify`); from 2013-01-01 to 2023-12-31 a `verify` row of vat_extra.tsv
+/// (the Commission's 'VAT rates applied in the Member States', as transcribed: audit-uu UU6)
+/// answers, and on 2012-06-01 nothing does. Austria's 20 % likewise on 2015-12-31 (the official
+/// UStG 1994 § 10 row from 2016-01-01 follows).
 #[test]
 fn an_open_started_general_rate_answers_only_on_its_last_day_without_a_start_in_law() {
     assert_eq!(standard("CZ", "2023-12-31"), Some((d("21"), Confidence::Verify)));
-    assert_eq!(standard("CZ", "2023-12-30"), None);
+    assert_eq!(standard("CZ", "2023-12-30"), Some((d("21"), Confidence::Verify)), "vat_extra.tsv, verify");
     assert_eq!(standard("CZ", "2012-06-01"), None);
     assert_eq!(standard("CZ", "2024-01-01"), Some((d("21"), Confidence::Official)));
     assert_eq!(standard("AT", "2015-12-31"), Some((d("20"), Confidence::Verify)));
