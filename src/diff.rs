@@ -15,7 +15,7 @@
 
 use crate::datasets::DatasetKind;
 use crate::date::Date;
-use crate::error::Result;
+use crate::error::{ErrorCode, Result};
 use crate::incomplete::{component_is_exact, unpriced, Component, Exactness};
 use crate::quote::{Levy, LevyKind, LineQuote, LineStatus, Quote};
 use crate::request::QuoteRequest;
@@ -217,9 +217,19 @@ pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: D
     a.date = before;
     let mut b = req.clone();
     b.date = after;
-    let qa = engine.quote(&a)?;
-    let qb = engine.quote(&b)?;
-    let mut out = Vec::new();
+    // A claim not in force on one of the dates (the TCA before 2021-01-01) prices that date
+    // without it and lists the claim as the change, never failing the whole diff (audit-rr RR5).
+    let (qa, qb, claim_change) = match (engine.quote(&a), engine.quote(&b)) {
+        (Ok(qa), Ok(qb)) => (qa, qb, None),
+        (Err(e), Ok(qb)) if e.code == ErrorCode::Claim => {
+            (engine.quote(&without_claims(&a))?, qb, Some(claim_not_in_force(req, before, "before", e)))
+        }
+        (Ok(qa), Err(e)) if e.code == ErrorCode::Claim => {
+            (qa, engine.quote(&without_claims(&b))?, Some(claim_not_in_force(req, after, "after", e)))
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    let mut out: Vec<LevyChange> = claim_change.into_iter().collect();
     let why_before = format!("not known on {before}: {}", unknown_because(&qa, &qb, before));
     let why_after = format!("not known on {after}: {}", unknown_because(&qb, &qa, after));
     let unknown = |before_unknown: bool, after_unknown: bool| Unknown {
@@ -264,6 +274,38 @@ pub fn compare_dates(engine: &Engine, req: &QuoteRequest, before: Date, after: D
     let dated = |date: Date, q: &Quote| unpriced(q).into_iter().map(move |u| format!("{date}: {u}"));
     let unpriced = dated(before, &qa).chain(dated(after, &qb)).collect();
     Ok(Comparison { before: qa, after: qb, changes: out, landed_delta, landed_delta_is, unpriced })
+}
+
+/// `req` with no preference claim, on the request or on its lines.
+fn without_claims(req: &QuoteRequest) -> QuoteRequest {
+    let mut r = req.clone();
+    r.claim = None;
+    for l in &mut r.lines {
+        l.claim = None;
+    }
+    r
+}
+
+/// The change a claim makes when it cannot be made on one date (`side`: `before` or `after`):
+/// that date is priced without it, and the claim's error says why.
+fn claim_not_in_force(req: &QuoteRequest, date: Date, side: &str, e: crate::error::Error) -> LevyChange {
+    let mut claims: Vec<&str> =
+        req.claim.iter().chain(req.lines.iter().filter_map(|l| l.claim.as_ref())).map(String::as_str).collect();
+    claims.dedup();
+    let e = e.into_fields();
+    LevyChange {
+        line: "shipment".into(),
+        name: format!("claim {}", claims.join(", ")),
+        before: None,
+        after: None,
+        delta: Decimal::ZERO,
+        delta_is: Exactness::Exact,
+        why: format!(
+            "the claim cannot be made on {date} ({side}: {}: {}): that date is priced without it, so the duty it spares shows as changed",
+            e.field.as_deref().unwrap_or_default(),
+            e.message
+        ),
+    }
 }
 
 /// A catalogue line whose duty differs between two dates.

@@ -271,17 +271,18 @@ pub fn sweep_with_progress(
     let combos = combinations(engine, base, axes)?;
     let total = combos.len();
     let mut rows = Vec::with_capacity(total);
+    let mut same_route = SameRoute::default();
     let mut group: Vec<(&Combo, Quote)> = Vec::new();
     for (i, combo) in combos.iter().enumerate() {
         let (row, quote) = price(engine, base, combo);
-        rows.push(row);
+        same_route.push(&mut rows, row, combo);
         if let (Some(_), Some(q)) = (combo.auto_group, quote) {
             group.push((combo, q));
         }
         let group_ends = combo.auto_group.is_some() && combos.get(i + 1).and_then(|n| n.auto_group) != combo.auto_group;
         if group_ends {
             if let Some(best) = best_per_line(&group) {
-                rows.push(price(engine, base, &best).0);
+                same_route.push(&mut rows, price(engine, base, &best).0, &best);
             }
             group.clear();
         }
@@ -481,6 +482,54 @@ fn combinations(engine: &Engine, base: &QuoteRequest, axes: &SweepAxes) -> Resul
         }
     }
     Ok(out)
+}
+
+/// Rows of one route (every axis but the claim) that come out the same are listed once, saying
+/// which values of the claims axis they stand for (audit-rr RR4: `--claim none,auto,TCA` listed
+/// TCA twice, `auto` resolving to it). A route's rows are priced one after another.
+#[derive(Default)]
+struct SameRoute {
+    /// Where the current route's rows start in `rows`, with the claims each row stands for.
+    start: usize,
+    claims: Vec<Vec<String>>,
+}
+
+impl SameRoute {
+    fn push(&mut self, rows: &mut Vec<SweepRow>, row: SweepRow, combo: &Combo) {
+        #[allow(clippy::type_complexity)]
+        fn route(r: &SweepRow) -> (&String, &Option<String>, &Option<String>, Date, Channel, Incoterm, &String) {
+            (&r.destination, &r.origin, &r.ship_from, r.date, r.channel, r.incoterm, &r.code)
+        }
+        if rows.get(self.start).is_none_or(|first| route(first) != route(&row)) {
+            self.start = rows.len();
+            self.claims.clear();
+        }
+        let asked = match (&combo.claim, combo.auto_group) {
+            (ClaimPlan::Claim(p, None), _) => p.to_ascii_uppercase(),
+            (ClaimPlan::Clear, None) => "none".to_string(),
+            (ClaimPlan::Keep, _) => "the request's".to_string(),
+            _ => "auto".to_string(),
+        };
+        match rows[self.start..].iter().position(|r| *r == row) {
+            Some(i) => {
+                let claims = &mut self.claims[i];
+                if claims.contains(&asked) {
+                    return;
+                }
+                claims.push(asked);
+                let note = format!("claims {} give this same row: listed once", claims.join(", "));
+                let kept = &mut rows[self.start + i];
+                match kept.notes.iter_mut().find(|n| n.ends_with("give this same row: listed once")) {
+                    Some(n) => *n = note,
+                    None => kept.notes.push(note),
+                }
+            }
+            None => {
+                rows.push(row);
+                self.claims.push(vec![asked]);
+            }
+        }
+    }
 }
 
 /// The claim axis as plans; an empty axis keeps the request's claims.

@@ -198,6 +198,27 @@ pub(super) fn report_outside_bracket(
         true => format!("{outside}: no other line of its group states a bracket holding it: check the classification"),
         false => format!("{outside}: goods of that value are classified under {}", holding.join(" or ")),
     };
-    p.push_reason(format!("{note}; the duty shown is that of {code}, not priced complete"));
+    let tail = unprice_other_lines_duty(p, code);
+    p.push_reason(format!("{note}; {tail}"));
     ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
+}
+
+/// A line whose value is outside its bracket (or cannot be tested against it) is charged the
+/// duty of the goods' line, which may be above or below `code`'s: `code`'s duty is neither the
+/// duty nor a bound of it, nor is a tax whose base holds that duty (the import tax on value
+/// plus duty). Their figures stay in the formula, "not priced (X)", and leave the totals (audit-rr
+/// RR2: 2825.80-010 at ¥199/kg showed 5.5 % "at least" where the goods' line -021 is 4.8 %).
+/// Returns the reason's tail.
+pub(super) fn unprice_other_lines_duty(p: &mut Priced, code: &str) -> String {
+    let why = format!(
+        "the duty of {code}, in its formula, may be above or below the duty of the goods' line: not priced, nor a bound (nor the tax on it)"
+    );
+    for levy in p.levies.iter_mut().filter(|l| matches!(l.kind, LevyKind::Duty | LevyKind::Tax)) {
+        let Some(figure) = levy.amount.or(levy.partial_amount) else { continue };
+        levy.formula = format!("{} — not priced ({}): {why}", levy.formula, format_grouped(figure)).into();
+        levy.amount = None;
+        levy.partial_amount = None;
+        levy.not_priced = true;
+    }
+    why
 }

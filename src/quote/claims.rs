@@ -48,6 +48,19 @@ pub(super) fn line_claim(
         }
         Err(rows) => {
             let periods: Vec<String> = rows.iter().map(|p| p.period()).collect();
+            // Before the first row our data holds of a programme in force earlier: whether it
+            // was in force then is not known here (US GSP, its rows from 2015-07-29: audit-rr RR3).
+            let first = rows.iter().filter(|p| p.valid_from.is_some()).min_by_key(|p| p.valid_from);
+            if first.is_some_and(|f| f.earlier_not_in_data && f.valid_from.is_some_and(|from| ctx.req.date < from)) {
+                return Err(bad(format!(
+                    "{} ({}): our data holds it from {} ({}); whether it was in force on {} is not in our data",
+                    rows[0].code,
+                    rows[0].name,
+                    first.and_then(|f| f.valid_from).map(|d| d.to_string()).unwrap_or_default(),
+                    periods.join(", "),
+                    ctx.req.date
+                )));
+            }
             return Err(bad(format!(
                 "{} ({}) is not in force on {} ({})",
                 rows[0].code,

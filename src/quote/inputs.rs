@@ -199,7 +199,16 @@ fn unused_quantities(ctx: &mut Ctx<'_>, line: &LineRequest, p: &Priced) {
         unused.push(UnusedQuantity::Alcohol);
     }
     if line.acetic_acid_pct.is_some() && !read.read_acetic() {
-        unused.push(UnusedQuantity::AceticAcid);
+        // A duty per proof liter of vinegar that lacks the volume did not read the strength for
+        // want of `volume_l`, not for want of a levy (audit-rr RR6).
+        let wants_volume = line.volume_l.is_none()
+            && p.missing.iter().any(
+                |m| matches!(m, Unpriced::Quantity { measure } if crate::duty::UnitReading::is_vinegar_proof(*measure)),
+            );
+        unused.push(match wants_volume {
+            true => UnusedQuantity::AceticAcidWithoutVolume,
+            false => UnusedQuantity::AceticAcid,
+        });
     }
     if line.fuel_l_per_100km.is_some() && !p.fuel_read {
         unused.push(UnusedQuantity::Fuel);

@@ -43,7 +43,8 @@ pub(super) fn check_jp_value_bracket(
             entry.phrase,
             others.join(" or ")
         );
-        p.push_reason(format!("{note}; the duty shown is that of {code}, not priced complete"));
+        let tail = super::brackets::unprice_other_lines_duty(p, &code);
+        p.push_reason(format!("{note}; {tail}"));
         return ctx.warn(Detail::ValueBracket { line: line.id.clone(), note });
     }
     let measure = Measure::net(condition.per);

@@ -471,6 +471,8 @@ pub(crate) enum UnusedQuantity {
     Alcohol,
     /// `acetic_acid_pct`: no levy per proof liter of vinegar (HTSUS 2209).
     AceticAcid,
+    /// `acetic_acid_pct` beside a duty per proof liter of vinegar that lacks `volume_l`.
+    AceticAcidWithoutVolume,
     /// `fuel_l_per_100km`: no excise of the line differs by a car's fuel consumption.
     Fuel,
 }
@@ -777,6 +779,10 @@ impl fmt::Display for Detail {
                 }
                 write_with_figure(f, listed, &UnusedQuantity::Weight)
             }
+            Detail::QuantityUnused { input: UnusedQuantity::AceticAcidWithoutVolume, line, .. } => write!(
+                f,
+                "lines[{line}].acetic_acid_pct: not used: volume_l is missing (the duty is charged per proof liter of vinegar, worked out from volume_l and acetic_acid_pct)"
+            ),
             Detail::QuantityUnused { line, input, hint, listed } => {
                 let without_rate = listed.iter().filter(|l| !l.with_figure);
                 let levy = match without_rate.clone().next().is_none() {
@@ -799,7 +805,7 @@ impl fmt::Display for Detail {
                         f,
                         "lines[{line}].alcohol_pct: {levy} is charged per litre of pure alcohol worked out from it"
                     )?,
-                    UnusedQuantity::AceticAcid => write!(
+                    UnusedQuantity::AceticAcid | UnusedQuantity::AceticAcidWithoutVolume => write!(
                         f,
                         "lines[{line}].acetic_acid_pct: {levy} is charged per proof liter of vinegar worked out from it"
                     )?,
@@ -822,7 +828,9 @@ impl fmt::Display for Detail {
                             UnusedQuantity::Volume => f.write_str("per litre")?,
                             UnusedQuantity::Weight => f.write_str("per kg")?,
                             UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol")?,
-                            UnusedQuantity::AceticAcid => f.write_str("per proof liter of vinegar")?,
+                            UnusedQuantity::AceticAcid | UnusedQuantity::AceticAcidWithoutVolume => {
+                                f.write_str("per proof liter of vinegar")?
+                            }
                             UnusedQuantity::Fuel => {}
                         }
                         write!(f, " given for {which} in extra_duties (\"kind\": \"excise\") would read the value")?
@@ -876,7 +884,9 @@ fn write_with_figure(f: &mut fmt::Formatter<'_>, listed: &[ListedExcise], input:
         UnusedQuantity::Volume => f.write_str("per litre"),
         UnusedQuantity::Weight => f.write_str("per kg"),
         UnusedQuantity::Alcohol => f.write_str("per litre of pure alcohol"),
-        UnusedQuantity::AceticAcid => f.write_str("per proof liter of vinegar"),
+        UnusedQuantity::AceticAcid | UnusedQuantity::AceticAcidWithoutVolume => {
+            f.write_str("per proof liter of vinegar")
+        }
         UnusedQuantity::Fuel => f.write_str("chosen by fuel consumption"),
     }
 }

@@ -1133,7 +1133,7 @@ mod tests {
             ("rules/preferences.tsv", "\tmpf\tclaim\t", "\tmfp\tclaim\t", "fee_exempt"),
             ("rules/preferences.tsv", "\tmpf\tclaim\t", "\tmpf,mpf\tclaim\t", "fee_exempt"),
             ("rules/preferences.tsv", "\tmpf\tclaim\t", "\tmpf\tclaimed\t", "fee_exempt_when"),
-            ("rules/preferences.tsv", "\tofficial\t\n", "\tofficially\t\n", "fee_exempt_confidence"),
+            ("rules/preferences.tsv", "\tofficial\t\t\n", "\tofficially\t\t\n", "fee_exempt_confidence"),
         ] {
             refused(file, from, to, column);
         }

@@ -52,6 +52,11 @@ pub struct Programme {
     /// where the table has no such column or the row leaves it empty.
     #[serde(skip)]
     pub stage_day: Option<(u32, u32)>,
+    /// The row is the first our data holds of a programme in force before it (`earlier` =
+    /// `not_in_data`: US GSP since 1976, its rows from 2015-07-29): a claim dated before it is
+    /// not said to be out of force (audit-rr RR3).
+    #[serde(skip)]
+    pub earlier_not_in_data: bool,
 }
 
 /// What a programme gives (`grants` of `rules/eu_gb_agreements.tsv`).
@@ -236,6 +241,11 @@ fn read_row(
         None | Some("") => None,
         Some(text) => Some(stage_day(text).ok_or_else(|| r.bad("stage_day", "not a day of the year as MM-DD"))?),
     };
+    let earlier_not_in_data = match table.column("earlier").map(|_| r.text("earlier")).transpose()? {
+        None | Some("") => false,
+        Some("not_in_data") => true,
+        Some(other) => return Err(r.bad("earlier", &format!("{other:?} is not empty or not_in_data"))),
+    };
     Ok(Programme {
         code,
         name: r.text("name")?,
@@ -256,6 +266,7 @@ fn read_row(
         grants: Grants::SpecialColumn,
         proof: "",
         stage_day,
+        earlier_not_in_data,
     })
 }
 

@@ -124,6 +124,25 @@ fn time_travel_us_2026_02_24() {
 }
 
 #[test]
+fn time_travel_across_the_tcas_start_prices_the_earlier_date_without_the_claim() {
+    // audit-rr RR5: a TCA-claimed cart (GB T-shirts into Germany) diffed from 2020-12-31 to
+    // 2021-01-01 failed whole with E_CLAIM. The TCA (OJ L 149, 30.4.2021, art. 21) applies from
+    // 2021-01-01: the earlier date is priced without the claim (12 % × 250.00 + 22.00 = 32.64
+    // duty) and the claim is listed as the change, naming why; the later date claims it (0.00).
+    let r = request(json!({"destination": "DE", "date": "2021-01-01", "currency": "EUR", "origin": "GB",
+        "claim": "TCA", "channel": "freight", "incoterm": "DDP", "shipping": "20", "insurance": "2",
+        "lines": [{"id": "tee", "code": "6109.10.00", "quantity": "20", "unit_price": "12.5"}]}));
+    let (before, after) = (Date::parse("2020-12-31").unwrap(), Date::parse("2021-01-01").unwrap());
+    let c = landed::diff::compare_dates(&engine(), &r, before, after).unwrap();
+    assert_eq!((c.before.totals.duty, c.after.totals.duty), (d("32.64"), d("0.00")));
+    let claim = c.changes.iter().find(|x| x.name == "claim TCA").expect("the claim is a change");
+    assert!(claim.why.contains("cannot be made on 2020-12-31") && claim.why.contains("not in force"), "{}", claim.why);
+    // Not in force on both dates: still the claim's error.
+    let e = landed::diff::compare_dates(&engine(), &r, Date::parse("2020-06-30").unwrap(), before).unwrap_err();
+    assert_eq!(e.code, landed::error::ErrorCode::Claim);
+}
+
+#[test]
 fn time_travel_eu_2026_07_01() {
     let r = request(json!({"destination": "DE", "date": "2026-06-30", "currency": "EUR", "origin": "CN",
         "lines": [{"id": "tee", "code": "6109100010", "quantity": "5", "unit_price": "10"}]}));

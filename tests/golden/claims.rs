@@ -534,6 +534,31 @@ fn an_agoa_claim_in_its_lapse_is_e_claim_naming_both_periods() {
     assert_eq!(q.lines[0].status, LineStatus::Partial);
 }
 
+#[test]
+fn a_us_gsp_claim_before_our_first_period_says_our_data_starts_there_not_that_gsp_was_out_of_force_rr3() {
+    // GSP (SPI A, HTSUS GN 4): the Trade Preferences Extension Act of 2015 renewed it to 2017-12-31
+    // (duty-free from 2015-07-29, refunds for the 2013-07-31 lapse); it lapsed after 2017-12-31 and
+    // the Consolidated Appropriations Act, 2018 (P.L. 115-141 s.501) renewed it to 2020-12-31 for
+    // articles entered from 2018-04-22, refunding the lapse on request (as secondary sources
+    // summarise them). A claim in a lapse is E_CLAIM naming both periods; before 2015-07-29 it is
+    // E_CLAIM saying our data starts there (audit-rr RR3: "not in force on 2017-06-01
+    // (2018-01-01–2020-12-31)" stated a false fact).
+    let claim_on = |date: &str| {
+        try_quote(json!({"destination": "US", "date": date, "currency": "USD", "origin": "TH",
+            "channel": "freight", "claim": "A",
+            "lines": [{"id": "bag", "code": "4202.21.90", "quantity": "2", "unit_price": "200"}]}))
+        .unwrap_err()
+    };
+    let e = claim_on("2012-06-01");
+    assert_eq!(e.code, ErrorCode::Claim);
+    assert!(e.message.contains("our data holds it from 2015-07-29") && !e.message.contains("not in force"), "{e}");
+    let e = claim_on("2018-02-01");
+    assert!(e.message.contains("not in force on 2018-02-01 (2015-07-29–2017-12-31, 2018-04-22–2020-12-31)"), "{e}");
+    // In a period, the beneficiaries (GN 4(a)) are not in our data.
+    let e = claim_on("2017-06-01");
+    assert!(e.message.contains("designated elsewhere and not in our data"), "{e}");
+}
+
 /// The merchandise processing fee levy of a US quote.
 fn mpf(q: &Quote) -> &landed::quote::Levy {
     q.levies.iter().find(|l| l.name.as_str().starts_with("Merchandise Processing Fee")).expect("the MPF is listed")

@@ -389,6 +389,24 @@ fn none_beside_auto_prices_the_unclaimed_combination_once() {
     assert_eq!(r.combinations, r.rows.len());
 }
 
+#[test]
+fn auto_beside_the_programme_it_resolves_to_lists_the_claimed_row_once_naming_both() {
+    // audit-rr RR4: `--claim none,auto,TCA` listed the TCA row twice (`auto` claims the TCA for a
+    // GB T-shirt into Germany, TCA art. 21, and the explicit TCA is the same quote); US `S,auto`
+    // did the same for USMCA. Each route's identical rows are listed once, naming the claims.
+    let gb_tee = request(json!({"destination": "DE", "origin": "GB", "ship_from": "GB", "date": "2026-03-02",
+        "currency": "EUR", "lines": [{"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "1000"}]}));
+    let axes = SweepAxes { claims: strs(&["none", "auto", "TCA"]), ..Default::default() };
+    let r = sweep(&engine(), &gb_tee, &axes).unwrap();
+    let claims: Vec<Option<&str>> = r.rows.iter().map(|x| x.claim.as_deref()).collect();
+    assert_eq!(claims, vec![Some("TCA"), None], "{:?}", r.rows);
+    assert_eq!(r.rows[0].notes, vec!["claims auto, TCA give this same row: listed once".to_string()]);
+    assert_eq!(r.combinations, 2);
+    let axes = SweepAxes { origins: strs(&["MX"]), claims: strs(&["S", "auto"]), ..Default::default() };
+    let r = sweep(&engine(), &tee_to_us(), &axes).unwrap();
+    assert_eq!(r.rows.iter().filter(|x| x.claim.as_deref() == Some("S")).count(), 1, "{:?}", r.rows);
+}
+
 // audit-n (session 15, fix-n): an unknown code under a low-value relief, the EU's EUR 150 duty
 // relief before it existed, and the sweep's code axis as a what-if.
 

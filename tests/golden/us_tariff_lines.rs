@@ -35,12 +35,27 @@ fn duty(q: &Quote) -> Option<rust_decimal::Decimal> {
     q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).and_then(|l| l.amount)
 }
 
+/// A line outside its bracket is charged the duty of the goods' line, which may be lower than
+/// the code given's (6402.99.21's 800.00 against 1,680.00): the code's duty is no bound, so it is
+/// not priced, its figure kept in the formula, and nothing of it is in the totals (audit-rr RR2).
+fn duty_not_a_bound(q: &Quote, figure: &str) {
+    let l = q.lines[0].levies.iter().find(|l| l.kind == LevyKind::Duty).expect("a duty levy");
+    assert_eq!((l.amount, l.partial_amount), (None, None), "{}", l.formula);
+    assert!(
+        l.formula.as_str().contains(&format!("not priced ({figure})")) && l.formula.as_str().contains("nor a bound"),
+        "{}",
+        l.formula
+    );
+    assert_ne!(q.lines[0].status, LineStatus::Priced);
+    assert!(!q.totals.complete && q.totals.at_least);
+}
+
 #[test]
 fn footwear_at_20_dollars_a_pair_is_not_priced_complete_at_the_3_to_6_50_line_6402_99_16() {
     // HTSUS 2026 Rev 3/Rev 10, 6402.99.16.00 "Valued over $3 but not over $6.50/pair | 90¢/pr. +
     // 37.5%"; its sibling 6402.99.21.00 "Valued over $12/pair | 20%". 200 pairs at US$20.00: the
     // unit value US$20.00/pair is outside 6402.99.16's bracket: 90¢ × 200 + 37.5 % × 4,000 =
-    // 1,680.00 is shown as that line's duty, the line partial, naming 6402.99.21 (20 % × 4,000 =
+    // 1,680.00 is that line's duty, no bound of the goods' (audit-rr RR2), naming 6402.99.21 (20 % × 4,000 =
     // 800.00 there).
     let q = quote(us(
         "2026-05-01",
@@ -49,8 +64,7 @@ fn footwear_at_20_dollars_a_pair_is_not_priced_complete_at_the_3_to_6_50_line_64
         json!({"quantity": "200", "unit_price": "20.00", "units": {"pair": "200"}}),
     ));
     let l = &q.lines[0];
-    assert_eq!(duty(&q), Some(d("1680.00")));
-    assert_eq!(l.status, LineStatus::Partial, "{:?}", l.reason);
+    duty_not_a_bound(&q, "1,680.00");
     assert!(!q.totals.complete);
     let why = l.reason.clone().unwrap_or_default();
     assert!(why.contains("US$20.00/pair is outside the bracket of 6402.99.16"), "{why}");
@@ -105,10 +119,9 @@ fn without_the_pairs_the_line_says_which_input_checks_the_bracket_6402_99_21() {
 #[test]
 fn a_leather_handbag_at_50_dollars_is_not_priced_complete_at_the_not_over_20_line_4202_21_60() {
     // HTSUS 4202.21.60.00 "Valued not over $20 each | 10%"; 4202.21.90.00 "Valued over $20 each |
-    // 9%". 10 handbags at US$50.00: 10 % × 500 = 50.00 shown, partial, naming 4202.21.90.
+    // 9%". 10 handbags at US$50.00: 10 % × 500 = 50.00 is no bound (9 % there: 45.00), naming 4202.21.90.
     let q = quote(us("2026-05-01", "VN", "4202.21.60", json!({"quantity": "10", "unit_price": "50.00"})));
-    assert_eq!(duty(&q), Some(d("50.00")));
-    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    duty_not_a_bound(&q, "50.00");
     let w = brackets(&q);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("US$50.00 each is outside the bracket of 4202.21.60"), "{w:?}");
@@ -125,8 +138,7 @@ fn drinking_glasses_above_3_dollars_name_both_lines_over_5_dollars_7013_37_20() 
     // (7013.37.40, 5 %) and "…: Other: Valued over $5 each" (7013.37.60, 5 %). At US$10.00 each
     // both hold the value; the quote names both, the decoration being the caller's to say.
     let q = quote(us("2026-05-01", "VN", "7013.37.20", json!({"quantity": "300", "unit_price": "10.00"})));
-    assert_eq!(duty(&q), Some(d("675.00")));
-    assert_eq!(q.lines[0].status, LineStatus::Partial);
+    duty_not_a_bound(&q, "675.00");
     let w = brackets(&q);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("\"Valued over $0.30 but not over $3 each\""), "{w:?}");

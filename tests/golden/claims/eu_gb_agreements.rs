@@ -108,3 +108,27 @@ fn schemes_whose_beneficiaries_are_not_in_our_data_say_so_when_claimed() {
         assert!(e.message.contains("designated elsewhere and not in our data"), "{}", e.message);
     }
 }
+
+/// The TCA's UK Party is "the United Kingdom of Great Britain and Northern Ireland" (the
+/// agreement's title and preamble, OJ L 149, 30.4.2021, p. 10): goods made in Northern Ireland
+/// (origin `XI`) and sent to Germany from Great Britain are UK goods under it, offered the TCA
+/// unclaimed (12 % × 1,000 = 120.00, saving 120.00) and priced Free when claimed, as goods of GB
+/// (audit-rr RR1: before, `E_CLAIM` "its partners are GB" and no offer).
+#[test]
+fn goods_of_northern_ireland_sent_from_great_britain_are_offered_and_can_claim_the_tca() {
+    let tee_from_gb = |claim: Option<&str>| {
+        let mut line = json!({"id": "tee", "code": "6109100010", "quantity": "1", "unit_price": "1000"});
+        if let Some(c) = claim {
+            line["claim"] = json!(c);
+        }
+        engine().quote(&request(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR",
+            "origin": "XI", "ship_from": "GB", "lines": [line]})))
+    };
+    let q = tee_from_gb(None).unwrap();
+    assert_eq!(duty(&q).0, Some(d("120.00")));
+    let alt = q.lines[0].alternatives.iter().find(|a| a.program == "TCA").expect("TCA offered to XI goods");
+    assert_eq!((alt.duty, alt.saving), (Some(d("0")), Some(d("120.00"))), "{}", alt.note);
+    let q = tee_from_gb(Some("TCA")).unwrap();
+    assert_eq!(duty(&q).0, Some(d("0.00")));
+    assert!(q.totals.complete && warned(&q, "W_CLAIM"));
+}

@@ -69,3 +69,24 @@ fn a_proof_liter_of_vinegar_is_at_4_percent_acetic_acid_never_a_litre_of_alcohol
     };
     assert!(unused("lines[0].alcohol_pct") && unused("lines[0].volume_l"), "{:?}", q.warnings);
 }
+
+#[test]
+fn an_acetic_acid_strength_without_the_volume_is_unused_for_want_of_volume_l_2209_00_00() {
+    // audit-rr RR6: with `acetic_acid_pct` and no `volume_l`, the duty (0.5¢ per proof liter of
+    // vinegar, note 9: litres × acetic acid % ÷ 4) is not priced and asks for both, and the
+    // strength was called unused "no levy of this line is charged per proof liter of vinegar".
+    let q = crate::common::quote(us(
+        "2026-11-20",
+        "MX",
+        "2209.00.00",
+        json!({"quantity": "10", "unit_price": "3.00", "weight_kg": "6", "acetic_acid_pct": "5"}),
+    ));
+    let w: Vec<&str> = q
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W_INPUT_UNUSED" && w.message.starts_with("lines[0].acetic_acid_pct"))
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", q.warnings);
+    assert!(w[0].contains("not used: volume_l is missing") && !w[0].contains("no levy"), "{w:?}");
+}
