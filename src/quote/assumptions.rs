@@ -154,6 +154,29 @@ pub(super) fn check_assumptions(ctx: &mut Ctx<'_>) -> Result<()> {
         if !day.ship_from_thresholds.is_empty() {
             ctx.warn(Detail::AssumedShipFrom { thresholds: day.ship_from_thresholds.clone() });
         }
+        note_import_from_inside(ctx);
     }
     Ok(())
+}
+
+/// Without `ship_from` the shipment is an import (docs/rules.md §19). Goods whose origin lies
+/// inside the destination's customs territory or union (French goods into Germany, goods of
+/// Northern Ireland into Ireland) may well travel from there, owing no duty: the quote says it
+/// charged them as an import and what would settle it (audit-rr, fix-vv's finding).
+fn note_import_from_inside(ctx: &mut Ctx<'_>) {
+    let origins = ctx.req.origin.iter().chain(ctx.req.lines.iter().filter_map(|l| l.origin.as_ref()));
+    let mut found: Option<(String, &'static str)> = None;
+    for origin in origins {
+        let origin = origin.trim().to_ascii_uppercase();
+        if origin == ctx.destination {
+            continue; // returned goods: `note_returned_goods` says what was assumed
+        }
+        if let Some(m) = ctx.rules.movement(&origin, ctx.destination, ctx.req.date) {
+            found = Some((origin, m.id));
+            break;
+        }
+    }
+    if let Some((origin, row)) = found {
+        ctx.warn(Detail::ImportFromInside { origin, row });
+    }
 }

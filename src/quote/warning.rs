@@ -193,6 +193,12 @@ pub(crate) enum Detail {
     AssumedShipFrom {
         thresholds: Vec<&'static str>,
     },
+    /// `ship_from` not given for goods whose origin would make the shipment a movement inside
+    /// one customs territory or union (`rules/movements.tsv`): the quote charged an import.
+    ImportFromInside {
+        origin: String,
+        row: &'static str,
+    },
     /// `vat_class: reduced` where the destination has more than one reduced rate in force.
     ReducedRateAssumed {
         destination: &'static str,
@@ -422,7 +428,7 @@ impl Detail {
             Detail::ThresholdNotApplied { .. } => W::ThresholdNotApplied,
             Detail::Territory { .. } => W::Territory,
             Detail::AssumedSubdivision { .. } => W::AssumedSubdivision,
-            Detail::AssumedShipFrom { .. } => W::AssumedShipFrom,
+            Detail::AssumedShipFrom { .. } | Detail::ImportFromInside { .. } => W::AssumedShipFrom,
             Detail::ReducedRateAssumed { .. } => W::ReducedRateAssumed,
             Detail::FxFallback { .. } => W::FxFallback,
             Detail::StaleFx { .. } | Detail::ThresholdAtStaleFx { .. } => W::StaleFx,
@@ -586,6 +592,10 @@ impl fmt::Display for Detail {
                 f,
                 "ship_from not given: thresholds that depend on the place of direct shipment ({}) are not applied: give ship_from",
                 Joined(thresholds, ", ")
+            ),
+            Detail::ImportFromInside { origin, row } => write!(
+                f,
+                "ship_from not given: the goods are charged as an import from outside the customs territory; goods of {origin} shipped from {origin} would move under movements.tsv#{row} (no customs duty): give ship_from"
             ),
             Detail::ReducedRateAssumed { destination, rates, others } => {
                 let shown: Vec<String> = rates.iter().map(|r| format!("{} %", r.normalize())).collect();

@@ -255,3 +255,34 @@ fn a_quote_across_no_customs_border_names_no_tariff_tfeu_art_28() {
     assert!(q.warnings.iter().all(|w| w.code != "W_STALE_DATA"), "{:?}", q.warnings);
     assert!(q.datasets.iter().all(|x| x.id != "dit-ukgt-2021"));
 }
+
+#[test]
+fn goods_of_a_member_state_without_ship_from_are_charged_as_an_import_and_the_quote_says_so_rules_19() {
+    // French T-shirts into Germany, ship_from not given: charged as an import (docs/rules.md
+    // §19), 12 % = 48.00 on 400.00; goods of French origin may well travel from France, a
+    // movement inside the EU customs union (TFEU art. 28-30) owing no duty, so the quote names
+    // the row that would apply and asks for ship_from (audit-rr, session 23).
+    let mut r = tee("DE", Value::Null, "2026-03-02", "EUR", "400.00", "0");
+    r["origin"] = json!("FR");
+    let q = quote(r.clone());
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("48.00"));
+    let w = q
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("ship_from not given: the goods are charged as an import"))
+        .expect("stated");
+    assert_eq!(w.code.as_str(), "W_ASSUMED_SHIP_FROM");
+    assert!(
+        w.message.contains("goods of FR shipped from FR would move under movements.tsv#eu-intra-oss"),
+        "{}",
+        w.message
+    );
+    // Shipped from France: no duty, and nothing to ask.
+    r["ship_from"] = json!("FR");
+    let q = quote(r);
+    assert_eq!(levy(&q.lines[0], LevyKind::Duty), d("0.00"));
+    assert!(q.warnings.iter().all(|w| !w.message.contains("charged as an import")), "{:?}", q.warnings);
+    // Chinese goods without ship_from: an import, nothing to say.
+    let q = quote(tee("DE", Value::Null, "2026-03-02", "EUR", "400.00", "0"));
+    assert!(q.warnings.iter().all(|w| !w.message.contains("charged as an import")), "{:?}", q.warnings);
+}
