@@ -859,7 +859,10 @@ impl QuoteRequest {
                 None => {
                     let key = id_key(&line.id);
                     keys[i] = key;
-                    keys[..i].iter().zip(&self.lines).any(|(k, l)| *k == key && l.id == line.id)
+                    // The keys first, without an early exit (a few vector compares), then the
+                    // texts of the lines whose key is equal, if any.
+                    let seen = keys[..i].iter().fold(false, |seen, k| seen | (*k == key));
+                    seen && keys[..i].iter().zip(&self.lines).any(|(k, l)| *k == key && l.id == line.id)
                 }
             };
             if repeated {
