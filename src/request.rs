@@ -1177,15 +1177,18 @@ impl LineRequest {
                 at_most(v, MAX_INPUT, f)?;
             }
         }
-        let strengths =
-            [(self.alcohol_pct, "alcohol_pct", "% vol"), (self.acetic_acid_pct, "acetic_acid_pct", "% by weight")];
-        for (value, field, unit) in strengths {
-            if let Some(a) = value.filter(|a| a.is_sign_negative() || exceeds(*a, 100)) {
-                return Err(Error::new(
-                    ErrorCode::InvalidField,
-                    field,
-                    format!("{field} is {a}: it is a {unit} between 0 and 100"),
-                ));
+        // (A line of neither, nearly every line, does not build the list of the two.)
+        if self.alcohol_pct.is_some() || self.acetic_acid_pct.is_some() {
+            let strengths =
+                [(self.alcohol_pct, "alcohol_pct", "% vol"), (self.acetic_acid_pct, "acetic_acid_pct", "% by weight")];
+            for (value, field, unit) in strengths {
+                if let Some(a) = value.filter(|a| a.is_sign_negative() || exceeds(*a, 100)) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidField,
+                        field,
+                        format!("{field} is {a}: it is a {unit} between 0 and 100"),
+                    ));
+                }
             }
         }
         // The field is named only when it is at fault. (Empty maps, nearly every line's, are not
