@@ -50,6 +50,10 @@ fn exceeds(v: Decimal, max: i64) -> bool {
     mantissa > i128::from(max) && exceeds_parts(mantissa, v.scale(), max)
 }
 
+/// A quantity this large or less keeps quantity × unit_price within [`MAX_VALUE`] whatever the
+/// unit price (at most [`MAX_INPUT`]).
+const QUANTITY_WITHIN_ANY_PRICE: i64 = MAX_VALUE / MAX_INPUT;
+
 /// `a × b > max`, without building the product as a `Decimal`, when the product is exact in
 /// integers (both mantissas under 2^63, the product under 2^96 at a scale of at most 28: then
 /// `rust_decimal`'s product is that very value); `None` otherwise.
@@ -1146,8 +1150,12 @@ impl LineRequest {
         non_negative(self.unit_price, "unit_price", ErrorCode::NegativePrice)?;
         at_most(self.unit_price, MAX_INPUT, "unit_price")?;
         at_most(self.quantity, MAX_INPUT, "quantity")?;
-        // The product is built (and checked) only where integers cannot tell it is within.
-        if product_exceeds(self.quantity, self.unit_price, MAX_VALUE) != Some(false) {
+        // The product is built (and checked) only where integers cannot tell it is within; a
+        // quantity of at most MAX_VALUE ÷ MAX_INPUT (1,000: nearly every line) keeps it within, the
+        // unit price being at most MAX_INPUT and not negative (checked above).
+        if exceeds(self.quantity, QUANTITY_WITHIN_ANY_PRICE)
+            && product_exceeds(self.quantity, self.unit_price, MAX_VALUE) != Some(false)
+        {
             at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price")?;
         }
         if let Some(m) = self.metal_content_value {
@@ -1316,6 +1324,29 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_line_value_past_the_bound_is_refused_whatever_its_quantity() {
+        // The product is not checked for a quantity of at most MAX_VALUE ÷ MAX_INPUT: at the
+        // highest unit price it is at the bound, and one more (or a fraction more) is refused.
+        assert_eq!(QUANTITY_WITHIN_ANY_PRICE, 1_000);
+        let line = |quantity: &str| {
+            let json = format!(
+                r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{{"id":"a","code":"6109100010","quantity":"{quantity}","unit_price":"{MAX_INPUT}"}}]}}"#
+            );
+            from_json(&json).map(|_| ()).map_err(|e| (e.code, e.into_fields().field))
+        };
+        assert_eq!(line("1000"), Ok(()));
+        assert_eq!(line("1000.000"), Ok(()));
+        for past in ["1000.001", "1001", "2000"] {
+            let (code, field) = line(past).expect_err(past);
+            assert_eq!(
+                (code, field.as_deref()),
+                (ErrorCode::TooLarge, Some("lines[0].quantity × unit_price")),
+                "{past}"
+            );
         }
     }
 
