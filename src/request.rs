@@ -1183,12 +1183,9 @@ impl LineRequest {
             non_negative(f, "fuel_l_per_100km", ErrorCode::InvalidField)?;
             at_most(f, MAX_INPUT, "fuel_l_per_100km")?;
         }
-        for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
-            if let Some(v) = v {
-                non_negative(v, f, ErrorCode::Quantity)?;
-                at_most(v, MAX_INPUT, f)?;
-            }
-        }
+        // Each by itself (a list of the two, built on every line, cost more than the checks).
+        check_measure(self.weight_kg, "weight_kg")?;
+        check_measure(self.volume_l, "volume_l")?;
         // (A line of neither, nearly every line, does not build the list of the two.)
         if self.alcohol_pct.is_some() || self.acetic_acid_pct.is_some() {
             let strengths =
@@ -1261,6 +1258,16 @@ impl LineRequest {
         }
         Ok(code)
     }
+}
+
+/// A line's `weight_kg` or `volume_l`, when given: not negative, at most [`MAX_INPUT`].
+#[inline(always)]
+fn check_measure(v: Option<Decimal>, field: &str) -> Result<()> {
+    if let Some(v) = v {
+        non_negative(v, field, ErrorCode::Quantity)?;
+        at_most(v, MAX_INPUT, field)?;
+    }
+    Ok(())
 }
 
 /// `extra_duties[i].base` is a base ([`ExtraDuty::base`]) its entry can take: one other than the
