@@ -327,7 +327,10 @@ impl<I: Iterator<Item = Decimal>> DecimalSum for I {}
 /// (1.7 KB of the browser module): the crate adds with `+`, [`add_to`], [`DecimalSum`] and
 /// [`ceil`] so that one copy is linked.
 // `x = x + y` on purpose: `+=` is the other copy.
-#[allow(clippy::assign_op_pattern)]
+//
+// The zero tests are inlined where the pricing path adds (some 70 calls a 10-line quote, most
+// with a zero operand), the addition itself is not.
+#[inline(always)]
 pub fn add_to(total: &mut Decimal, value: Decimal) {
     // A zero operand gives the other one, digits, scale and sign, as rust_decimal's addition
     // does on every path (`0 + x` is `x`, `x + 0` is `x`): a line adds several zeros (no caller
@@ -339,6 +342,13 @@ pub fn add_to(total: &mut Decimal, value: Decimal) {
     if value.is_zero() {
         return;
     }
+    add_nonzero(total, value);
+}
+
+/// [`add_to`] of two amounts neither of which is zero.
+#[inline(never)]
+#[allow(clippy::assign_op_pattern)]
+fn add_nonzero(total: &mut Decimal, value: Decimal) {
     *total = *total + value;
 }
 
