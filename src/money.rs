@@ -210,10 +210,19 @@ pub fn at_least_scale(value: Decimal, dp: u32) -> Decimal {
 }
 
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
+// An amount at `dp` places already (many on the pricing path: rounded once, rounded again) is
+// answered where it is rounded; the rounding itself is out of line.
+#[inline(always)]
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     if amount.scale() == dp {
         return amount;
     }
+    round_other(amount, dp, mode)
+}
+
+/// [`round_to`] of an amount not at `dp` places.
+#[inline(never)]
+fn round_other(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     // An amount times a non-terminating quotient (a rate published as units per pound or per
     // euro, inverted: 1 / 162.4896) carries 28 digits whose last ones are the quotient's
     // representation error, enough to put an exact half unit a hair below it: ISK 508,287.78 /
