@@ -314,7 +314,10 @@ pub(super) fn price_with(
     p: &mut Priced,
 ) {
     let cur = ctx.j.currency;
-    let basis_note = match ctx.j.duty_basis {
+    // Made where it is used (a few copies of three amounts), not cloned from one (a `Parts`
+    // clone goes through its every variant).
+    let duty_basis = ctx.j.duty_basis;
+    let basis_note = || match duty_basis {
         DutyBasis::Cif => Parts::Cif { goods: v.customs_goods, shipping: v.shipping, insurance: v.insurance },
         DutyBasis::Fob => Parts::Fob { goods: v.customs_goods },
     };
@@ -329,9 +332,9 @@ pub(super) fn price_with(
     let mut general_free = false;
 
     if let DutySource::NoBorder(m) = source {
-        p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note.clone()));
+        p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note()));
     } else if let DutySource::Relieved(t) = source {
-        let base = (customs_value, Note::new(basis_note.clone()));
+        let base = (customs_value, Note::new(basis_note()));
         p.levies.push(Levy::relieved(LevyKind::Duty, "Customs duty".into(), base, t, ctx.round(Decimal::ZERO)));
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
         crate::money::add_to(&mut duty_total, charged);
@@ -351,7 +354,7 @@ pub(super) fn price_with(
             kind: LevyKind::Duty,
             name: "Flat customs duty per tariff line (low-value consignment)".into(),
             base: customs_value,
-            base_note: Note::new(basis_note.clone()),
+            base_note: Note::new(basis_note()),
             rate: format!("{} {} per tariff line", t.flat_amount.unwrap_or_default(), t.currency).into(),
             amount,
             partial_amount,
@@ -426,9 +429,9 @@ pub(super) fn price_with(
         }
         column1_duty = amount;
         let base_note = if duty_value == customs_value {
-            Note::new(basis_note.clone())
+            Note::new(basis_note())
         } else {
-            Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
+            Note::new(Parts::RoundedDown { basis: Box::new(basis_note()), rounded: duty_value })
         };
         // Pushed where it is built (a levy is 336 bytes: each move is a copy); a claim, rare,
         // takes it out to change it.
@@ -486,6 +489,7 @@ pub(super) fn price_with(
                 p.push_reason("give the country of origin (origin): US additional duties depend on it");
             }
             Some(o) => {
+                let basis_note = basis_note();
                 let layers = UsLine {
                     line,
                     code,
