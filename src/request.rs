@@ -33,7 +33,8 @@ pub const MAX_FX_DIGITS: u32 = 6;
 // The checks are inlined where every line makes them (`#[inline]` alone left `at_most` a call,
 // some 23 instructions, three a line); the errors are built out of line (a check that builds its
 // error in place saves and restores registers for it on every call).
-#[inline(always)]
+#[cfg_attr(target_arch = "wasm32", inline)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if exceeds(v, max) {
         return Err(too_large(v, max, field));
@@ -44,7 +45,7 @@ fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
 /// `v > max`, from the mantissa and scale alone (every line checks several amounts; building a
 /// `Decimal` of `max` and comparing the two costs several times more). A mantissa of at most
 /// `max` is answered inline, the rest by [`exceeds_parts`].
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn exceeds(v: Decimal, max: i64) -> bool {
     let mantissa = v.mantissa();
     mantissa > i128::from(max) && exceeds_parts(mantissa, v.scale(), max)
@@ -1261,7 +1262,7 @@ impl LineRequest {
 }
 
 /// A line's `weight_kg` or `volume_l`, when given: not negative, at most [`MAX_INPUT`].
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn check_measure(v: Option<Decimal>, field: &str) -> Result<()> {
     if let Some(v) = v {
         non_negative(v, field, ErrorCode::Quantity)?;

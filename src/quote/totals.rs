@@ -117,7 +117,8 @@ impl LevySums {
 
     // Inlined into the loop over every levy of the quote (`#[inline]` had left it a call, some
     // 20 instructions a levy).
-    #[inline(always)]
+    #[cfg_attr(target_arch = "wasm32", inline)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn add(&mut self, levy: &Levy, on_a_line: bool) {
         let Some(amount) = levy.amount.or(levy.partial_amount) else { return };
         match levy.kind {
