@@ -210,10 +210,19 @@ pub fn at_least_scale(value: Decimal, dp: u32) -> Decimal {
 }
 
 /// Rounds to `dp` decimal places with `mode`, keeping the scale (so 5 → "5.00").
+// An amount at `dp` places already (many on the pricing path: rounded once, rounded again) is
+// answered where it is rounded; the rounding itself is out of line.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn round_to(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     if amount.scale() == dp {
         return amount;
     }
+    round_other(amount, dp, mode)
+}
+
+/// [`round_to`] of an amount not at `dp` places.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn round_other(amount: Decimal, dp: u32, mode: RoundingMode) -> Decimal {
     // An amount times a non-terminating quotient (a rate published as units per pound or per
     // euro, inverted: 1 / 162.4896) carries 28 digits whose last ones are the quotient's
     // representation error, enough to put an exact half unit a hair below it: ISK 508,287.78 /
@@ -327,7 +336,10 @@ impl<I: Iterator<Item = Decimal>> DecimalSum for I {}
 /// (1.7 KB of the browser module): the crate adds with `+`, [`add_to`], [`DecimalSum`] and
 /// [`ceil`] so that one copy is linked.
 // `x = x + y` on purpose: `+=` is the other copy.
-#[allow(clippy::assign_op_pattern)]
+//
+// The zero tests are inlined where the pricing path adds (some 70 calls a 10-line quote, most
+// with a zero operand), the addition itself is not.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn add_to(total: &mut Decimal, value: Decimal) {
     // A zero operand gives the other one, digits, scale and sign, as rust_decimal's addition
     // does on every path (`0 + x` is `x`, `x + 0` is `x`): a line adds several zeros (no caller
@@ -339,6 +351,13 @@ pub fn add_to(total: &mut Decimal, value: Decimal) {
     if value.is_zero() {
         return;
     }
+    add_nonzero(total, value);
+}
+
+/// [`add_to`] of two amounts neither of which is zero.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+#[allow(clippy::assign_op_pattern)]
+fn add_nonzero(total: &mut Decimal, value: Decimal) {
     *total = *total + value;
 }
 

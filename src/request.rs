@@ -30,9 +30,11 @@ pub const MAX_VALUE: i64 = 1_000_000_000_000_000;
 /// 10^5), so a value converted through it, or through its inverse, cannot overflow.
 pub const MAX_FX_DIGITS: u32 = 6;
 
-// The checks are inlined where every line makes them; the errors are built out of line (a check
-// that builds its error in place saves and restores registers for it on every call).
-#[inline]
+// The checks are inlined where every line makes them (`#[inline]` alone left `at_most` a call,
+// some 23 instructions, three a line); the errors are built out of line (a check that builds its
+// error in place saves and restores registers for it on every call).
+#[cfg_attr(target_arch = "wasm32", inline)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
     if exceeds(v, max) {
         return Err(too_large(v, max, field));
@@ -41,10 +43,17 @@ fn at_most(v: Decimal, max: i64, field: &str) -> Result<()> {
 }
 
 /// `v > max`, from the mantissa and scale alone (every line checks several amounts; building a
-/// `Decimal` of `max` and comparing the two costs several times more).
+/// `Decimal` of `max` and comparing the two costs several times more). A mantissa of at most
+/// `max` is answered inline, the rest by [`exceeds_parts`].
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn exceeds(v: Decimal, max: i64) -> bool {
-    exceeds_parts(v.mantissa(), v.scale(), max)
+    let mantissa = v.mantissa();
+    mantissa > i128::from(max) && exceeds_parts(mantissa, v.scale(), max)
 }
+
+/// A quantity this large or less keeps quantity × unit_price within [`MAX_VALUE`] whatever the
+/// unit price (at most [`MAX_INPUT`]).
+const QUANTITY_WITHIN_ANY_PRICE: i64 = MAX_VALUE / MAX_INPUT;
 
 /// `a × b > max`, without building the product as a `Decimal`, when the product is exact in
 /// integers (both mantissas under 2^63, the product under 2^96 at a scale of at most 28: then
@@ -883,7 +892,10 @@ impl QuoteRequest {
                 None => {
                     let key = id_key(&line.id);
                     keys[i] = key;
-                    keys[..i].iter().zip(&self.lines).any(|(k, l)| *k == key && l.id == line.id)
+                    // The keys first, without an early exit (a few vector compares), then the
+                    // texts of the lines whose key is equal, if any.
+                    let seen = keys[..i].iter().fold(false, |seen, k| seen | (*k == key));
+                    seen && keys[..i].iter().zip(&self.lines).any(|(k, l)| *k == key && l.id == line.id)
                 }
             };
             if repeated {
@@ -1163,8 +1175,12 @@ impl LineRequest {
         non_negative(self.unit_price, "unit_price", ErrorCode::NegativePrice)?;
         at_most(self.unit_price, MAX_INPUT, "unit_price")?;
         at_most(self.quantity, MAX_INPUT, "quantity")?;
-        // The product is built (and checked) only where integers cannot tell it is within.
-        if product_exceeds(self.quantity, self.unit_price, MAX_VALUE) != Some(false) {
+        // The product is built (and checked) only where integers cannot tell it is within; a
+        // quantity of at most MAX_VALUE ÷ MAX_INPUT (1,000: nearly every line) keeps it within, the
+        // unit price being at most MAX_INPUT and not negative (checked above).
+        if exceeds(self.quantity, QUANTITY_WITHIN_ANY_PRICE)
+            && product_exceeds(self.quantity, self.unit_price, MAX_VALUE) != Some(false)
+        {
             at_most(self.quantity * self.unit_price, MAX_VALUE, "quantity × unit_price")?;
         }
         if let Some(m) = self.metal_content_value {
@@ -1192,21 +1208,21 @@ impl LineRequest {
             non_negative(f, "fuel_l_per_100km", ErrorCode::InvalidField)?;
             at_most(f, MAX_INPUT, "fuel_l_per_100km")?;
         }
-        for (v, f) in [(self.weight_kg, "weight_kg"), (self.volume_l, "volume_l")] {
-            if let Some(v) = v {
-                non_negative(v, f, ErrorCode::Quantity)?;
-                at_most(v, MAX_INPUT, f)?;
-            }
-        }
-        let strengths =
-            [(self.alcohol_pct, "alcohol_pct", "% vol"), (self.acetic_acid_pct, "acetic_acid_pct", "% by weight")];
-        for (value, field, unit) in strengths {
-            if let Some(a) = value.filter(|a| a.is_sign_negative() || exceeds(*a, 100)) {
-                return Err(Error::new(
-                    ErrorCode::InvalidField,
-                    field,
-                    format!("{field} is {a}: it is a {unit} between 0 and 100"),
-                ));
+        // Each by itself (a list of the two, built on every line, cost more than the checks).
+        check_measure(self.weight_kg, "weight_kg")?;
+        check_measure(self.volume_l, "volume_l")?;
+        // (A line of neither, nearly every line, does not build the list of the two.)
+        if self.alcohol_pct.is_some() || self.acetic_acid_pct.is_some() {
+            let strengths =
+                [(self.alcohol_pct, "alcohol_pct", "% vol"), (self.acetic_acid_pct, "acetic_acid_pct", "% by weight")];
+            for (value, field, unit) in strengths {
+                if let Some(a) = value.filter(|a| a.is_sign_negative() || exceeds(*a, 100)) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidField,
+                        field,
+                        format!("{field} is {a}: it is a {unit} between 0 and 100"),
+                    ));
+                }
             }
         }
         // The field is named only when it is at fault. (Empty maps, nearly every line's, are not
@@ -1267,6 +1283,16 @@ impl LineRequest {
         }
         Ok(code)
     }
+}
+
+/// A line's `weight_kg` or `volume_l`, when given: not negative, at most [`MAX_INPUT`].
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn check_measure(v: Option<Decimal>, field: &str) -> Result<()> {
+    if let Some(v) = v {
+        non_negative(v, field, ErrorCode::Quantity)?;
+        at_most(v, MAX_INPUT, field)?;
+    }
+    Ok(())
 }
 
 /// `extra_duties[i].base` is a base ([`ExtraDuty::base`]) its entry can take: one other than the
@@ -1330,6 +1356,29 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_line_value_past_the_bound_is_refused_whatever_its_quantity() {
+        // The product is not checked for a quantity of at most MAX_VALUE ÷ MAX_INPUT: at the
+        // highest unit price it is at the bound, and one more (or a fraction more) is refused.
+        assert_eq!(QUANTITY_WITHIN_ANY_PRICE, 1_000);
+        let line = |quantity: &str| {
+            let json = format!(
+                r#"{{"destination":"GB","date":"2026-03-02","currency":"GBP","lines":[{{"id":"a","code":"6109100010","quantity":"{quantity}","unit_price":"{MAX_INPUT}"}}]}}"#
+            );
+            from_json(&json).map(|_| ()).map_err(|e| (e.code, e.into_fields().field))
+        };
+        assert_eq!(line("1000"), Ok(()));
+        assert_eq!(line("1000.000"), Ok(()));
+        for past in ["1000.001", "1001", "2000"] {
+            let (code, field) = line(past).expect_err(past);
+            assert_eq!(
+                (code, field.as_deref()),
+                (ErrorCode::TooLarge, Some("lines[0].quantity × unit_price")),
+                "{past}"
+            );
         }
     }
 

@@ -27,7 +27,12 @@ pub(super) fn check_line_inputs(
     // method than the transaction value), and a price of 0 is as likely a missing one; the law
     // cited is the destination's ([`valuation_law`]).
     let dp = ctx.j.currency.minor_units();
-    if v.goods.round_dp(dp).is_zero() && ctx.movement.is_none() {
+    // (A value of at most `dp` places, nearly every line's, is zero as it is: not rounded.)
+    let zero = match v.goods.scale() <= dp {
+        true => v.goods.is_zero(),
+        false => v.goods.round_dp(dp).is_zero(),
+    };
+    if zero && ctx.movement.is_none() {
         p.push_reason(format!(
             "the value of line {} is {} {}: goods supplied free of charge (a sample, a gift, a warranty replacement) still have a value for customs ({}), and duty and tax are due on it: give unit_price as the value for customs",
             line.id,

@@ -33,6 +33,14 @@ pub(super) struct Priced {
 }
 
 impl Priced {
+    /// Room for a duty, a tax and an excise or a remedy (a wine line: duty, excise, VAT), in one
+    /// allocation never regrown on a common line (three 336-byte levies are within the
+    /// allocator's per-thread cache). Made with its capacity: reserving it in an empty list went
+    /// through the list's growth path on every line.
+    fn with_levies() -> Priced {
+        Priced { levies: Vec::with_capacity(3), ..Priced::default() }
+    }
+
     /// Adds a reason the line is not fully priced (a text, or a typed [`Note`]).
     pub(super) fn push_reason(&mut self, reason: impl Into<Note>) {
         self.reasons.push(reason.into());
@@ -82,7 +90,7 @@ pub(super) fn price_line(
         return Err(Error::new(ErrorCode::Internal, "code", "no duty source for the line"));
     };
     let line_origin = origin.as_deref();
-    let mut p = Priced::default();
+    let mut p = Priced::with_levies();
     price_with(ctx, line, code, v, customs_value, line_origin, &quantities, relief, first, &mut p);
     let mut matched_code = take_matched_code(first, &mut p);
     // The variants (tariff lines of a partial code) whose duty could not be priced: a lower bound
@@ -93,7 +101,7 @@ pub(super) fn price_line(
     // `dearest` stays `None` while the cheapest is also the dearest (a single variant).
     let mut dearest: Option<(Option<HsCode>, Decimal)> = None;
     for source in sources {
-        let mut q = Priced::default();
+        let mut q = Priced::with_levies();
         price_with(ctx, line, code, v, customs_value, line_origin, &quantities, relief, source, &mut q);
         let matched = take_matched_code(source, &mut q);
         note_unpriced(&matched, &q, &mut unpriced);
@@ -306,11 +314,10 @@ pub(super) fn price_with(
     p: &mut Priced,
 ) {
     let cur = ctx.j.currency;
-    // A duty and a tax, and room for an excise or a remedy (a wine line: duty, excise, VAT): in
-    // one allocation, never regrown on a common line (three 304-byte levies are still within
-    // the allocator's per-thread cache, as two 432-byte ones were).
-    p.levies.reserve_exact(3);
-    let basis_note = match ctx.j.duty_basis {
+    // Made where it is used (a few copies of three amounts), not cloned from one (a `Parts`
+    // clone goes through its every variant).
+    let duty_basis = ctx.j.duty_basis;
+    let basis_note = || match duty_basis {
         DutyBasis::Cif => Parts::Cif { goods: v.customs_goods, shipping: v.shipping, insurance: v.insurance },
         DutyBasis::Fob => Parts::Fob { goods: v.customs_goods },
     };
@@ -325,9 +332,9 @@ pub(super) fn price_with(
     let mut general_free = false;
 
     if let DutySource::NoBorder(m) = source {
-        p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note.clone()));
+        p.levies.push(no_border_duty(ctx, m, line, customs_value, basis_note()));
     } else if let DutySource::Relieved(t) = source {
-        let base = (customs_value, Note::new(basis_note.clone()));
+        let base = (customs_value, Note::new(basis_note()));
         p.levies.push(Levy::relieved(LevyKind::Duty, "Customs duty".into(), base, t, ctx.round(Decimal::ZERO)));
         let (charged, known) = duties_under_relief(ctx, line, t, customs_value, quantities, p);
         crate::money::add_to(&mut duty_total, charged);
@@ -347,7 +354,7 @@ pub(super) fn price_with(
             kind: LevyKind::Duty,
             name: "Flat customs duty per tariff line (low-value consignment)".into(),
             base: customs_value,
-            base_note: Note::new(basis_note.clone()),
+            base_note: Note::new(basis_note()),
             rate: format!("{} {} per tariff line", t.flat_amount.unwrap_or_default(), t.currency).into(),
             amount,
             partial_amount,
@@ -422,9 +429,9 @@ pub(super) fn price_with(
         }
         column1_duty = amount;
         let base_note = if duty_value == customs_value {
-            Note::new(basis_note.clone())
+            Note::new(basis_note())
         } else {
-            Note::new(Parts::RoundedDown { basis: Box::new(basis_note.clone()), rounded: duty_value })
+            Note::new(Parts::RoundedDown { basis: Box::new(basis_note()), rounded: duty_value })
         };
         // Pushed where it is built (a levy is 336 bytes: each move is a copy); a claim, rare,
         // takes it out to change it.
@@ -482,6 +489,7 @@ pub(super) fn price_with(
                 p.push_reason("give the country of origin (origin): US additional duties depend on it");
             }
             Some(o) => {
+                let basis_note = basis_note();
                 let layers = UsLine {
                     line,
                     code,

@@ -192,6 +192,8 @@ impl Ctx<'_> {
     /// has it unchanged confirms it: [`crate::datasets::Datasets::tariff_in_force`]), else the
     /// row's own. A US quote dated 2026-07-01 cites HTS 2026 Revision 10, not Revision 3 whose
     /// line it kept (audit-k K6).
+    // The remembered source (every line after the first, nearly) is answered where it is asked.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn row_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
         if let Some((_, source)) = self.last_row_source.filter(|(i, _)| *i == row.source) {
             return source;
@@ -202,6 +204,7 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::row_source`], worked out.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn edition_source(&mut self, row: &crate::snapshot::Row<'_>, table: &str) -> &'static Provenance<'static> {
         let own = self.snapshot.source(row);
         let datasets = self.datasets;
