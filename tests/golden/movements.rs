@@ -285,4 +285,20 @@ fn goods_of_a_member_state_without_ship_from_are_charged_as_an_import_and_the_qu
     // Chinese goods without ship_from: an import, nothing to say.
     let q = quote(tee("DE", Value::Null, "2026-03-02", "EUR", "400.00", "0"));
     assert!(q.warnings.iter().all(|w| !w.message.contains("charged as an import")), "{:?}", q.warnings);
+    // Andorra's customs union covers chapters 25-97 only (movements.tsv#ad-eu-customs-union):
+    // its T-shirts are named, its chocolate (chapter 18) would pay the duty anyway (audit-xx XX1).
+    let andorran = |code: &str| {
+        let mut r = tee("ES", Value::Null, "2026-03-02", "EUR", "400.00", "0");
+        r["origin"] = json!("AD");
+        r["lines"][0]["code"] = json!(code);
+        quote(r)
+    };
+    let q = andorran("6109100010");
+    assert!(
+        q.warnings.iter().any(|w| w.message.contains("would move under movements.tsv#ad-eu-customs-union")),
+        "{:?}",
+        q.warnings
+    );
+    let q = andorran("1806321000");
+    assert!(q.warnings.iter().all(|w| !w.message.contains("charged as an import")), "{:?}", q.warnings);
 }
