@@ -132,3 +132,31 @@ fn goods_of_northern_ireland_sent_from_great_britain_are_offered_and_can_claim_t
     assert_eq!(duty(&q).0, Some(d("0.00")));
     assert!(q.totals.complete && warned(&q, "W_CLAIM"));
 }
+
+/// The EEC-Andorra Agreement of 1990, art. 11(1) (as the European Commission's page quotes it:
+/// "Products covered by Chapters 1 to 24 … which originate in the Principality of Andorra are
+/// exempt from import duties"; the Agreement itself not read, so `verify`): 100 bottles of
+/// Andorran water (EU 2202.10.00, 9.6 %) into Germany are charged 19.20 unclaimed and offered the
+/// exemption; claimed, the duty is partial (at least 0.00). Andorran T-shirts (chapter 61, the
+/// customs union of chapters 25-97, rules/movements.tsv) are not offered it (audit-xx XX2).
+#[test]
+fn andorran_goods_of_chapters_1_to_24_are_offered_the_agreement_exemption_eec_ad_1990_art_11() {
+    let water = |claim: Option<&str>| {
+        let mut line = json!({"id": "w", "code": "2202100000", "quantity": "100", "unit_price": "2.00"});
+        if let Some(c) = claim {
+            line["claim"] = json!(c);
+        }
+        engine()
+            .quote(&request(json!({"destination": "DE", "date": "2026-03-02", "currency": "EUR", "origin": "AD",
+                "ship_from": "AD", "lines": [line]})))
+            .expect("priced")
+    };
+    let q = water(None);
+    assert_eq!(duty(&q), (Some(d("19.20")), None));
+    assert!(q.lines[0].alternatives.iter().any(|a| a.program == "EU_AD_AGRI"), "{:?}", q.lines[0].alternatives);
+    let q = water(Some("EU_AD_AGRI"));
+    assert_eq!(duty(&q), (None, Some(d("0.00"))));
+    assert!(!q.totals.complete);
+    let q = tee("DE", "AD", "2026-03-02", None).expect("priced");
+    assert!(q.lines[0].alternatives.iter().all(|a| a.program != "EU_AD_AGRI"), "{:?}", q.lines[0].alternatives);
+}
