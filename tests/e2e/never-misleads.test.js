@@ -346,3 +346,21 @@ test('HH1: a Remessa Conforme cart labels what the seller collects as duty and t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('ZZ1: a card priced without a shipping cost says its duty and tax assume the price includes delivery', async () => {
+  // The demo's cards give no shipping: the quote takes the price to include delivery to the
+  // border (W_ASSUMPTION, audit-ss SS2); the card said only "incl. duty, taxes and fees"
+  // (audit-zz ZZ1). A card given its shipping says nothing of it.
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.base}index.html`);
+  const de = await shopCards(page, "e.quote.destination === 'DE'");
+  const assumed = de.filter((c) => c.quote.warnings.some((w) => w.code === 'W_ASSUMPTION' && /^shipping(, insurance)?: assumes? none/.test(w.message)));
+  assert.ok(assumed.length > 0, 'the demo cards give no shipping');
+  for (const c of assumed) assert.match(c.caveat ?? '', /Duty and tax assume the price includes delivery \(no shipping cost given\)\./, c.id);
+  await page.evaluate(() => document.querySelectorAll('landed-price').forEach((e) => e.setAttribute('shipping', '10.00')));
+  const shipped = await shopCards(page, "e.request.shipping === '10.00'");
+  for (const c of shipped) assert.doesNotMatch(c.caveat ?? '', /assume the price includes delivery/, c.id);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

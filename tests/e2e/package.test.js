@@ -318,7 +318,10 @@ test('static site: the HTML built in Node holds every all-in price, as the CLI c
       const lower = !cli.totals.complete || cli.warnings.some((w) => w.code === 'W_ASSUMED_SUBDIVISION');
       assert.equal(row.parts.total.startsWith('at least '), lower, `${product.id} → ${destination}: "at least" exactly when a lower bound`);
       assert.equal(row.complete, !lower);
-      if (lower || row.parts.caveat) assert.notEqual(row.parts.note, EN.incl, `${product.id} → ${destination}: never "${EN.incl}" here`);
+      // A tax left out (a caveat) never reads "incl."; the delivery assumption (no shipping given:
+      // the duty and tax are on the price as given, audit-zz ZZ1) leaves no tax out.
+      const taxLeftOut = (row.parts.caveat ?? '').split(' · ').some((c) => c && c !== EN.deliveryAssumed);
+      if (lower || taxLeftOut) assert.notEqual(row.parts.note, EN.incl, `${product.id} → ${destination}: never "${EN.incl}" here`);
       assert.match(row.parts.freshness, /^Rates as of /, `${product.id} → ${destination}: the row's own date`);
       if (lower) lowerBounds += 1;
     }

@@ -142,6 +142,13 @@ export function caveats(q) {
     || (noTax && (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION')));
 }
 
+/** True when the quote took the price to include delivery because no shipping was given: its
+ * duty and tax leave out any transport the shop charges apart (audit-zz ZZ1, audit-ss SS2). */
+export function assumedDelivered(q) {
+  return q.warnings.some((w) => w.code === 'W_ASSUMPTION'
+    && (w.message.startsWith('shipping: assumes none') || w.message.startsWith('shipping, insurance: assume none')));
+}
+
 /** The caveats as the shopper reads them: no border and no tax in the shopper's words, the
  * engine's words and citations left to the details (audit-cc CC10); others as the engine says them. */
 export function caveatText(left, L) {
@@ -186,7 +193,8 @@ export function wording(q, lang = 'en') {
   const note = noteText(q, L);
   const missing = missingText(q, L);
   const left = caveats(q);
-  const caveat = left.length ? caveatText(left, L) : null;
+  const caveat = [left.length ? caveatText(left, L) : null, assumedDelivered(q) ? L.deliveryAssumed : null]
+    .filter(Boolean).join(' · ') || null;
   const fresh = freshness(q, lang, L);
   const summary = [`${L.allIn}: ${total}`, range, split, note, missing, fresh.oldTariff, fresh.text].filter(Boolean).join(', ');
   return { amount, lowerBound, total, range, split, note, missing, caveat, oldTariff: fresh.oldTariff,

@@ -24,4 +24,5 @@ export default {
   dueUnknown: 'bei Lieferung fällige Zölle und Steuern unbekannt',
   oldTariff: 'Der Zollsatz stammt aus einem Zolltarif vom {date}; er kann sich seitdem geändert haben.',
   noBorderNoTax: 'Umsatzsteuer nicht enthalten: Für Waren, die keine Zollgrenze überqueren, wird keine Steuer berechnet (Zoll und Einfuhrgebühren fallen auch nicht an).',
+  deliveryAssumed: 'Zoll und Steuer setzen voraus, dass der Preis die Lieferung enthält (keine Versandkosten angegeben).',
 };

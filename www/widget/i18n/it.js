@@ -24,4 +24,5 @@ export default {
   dueUnknown: 'dazi e imposte dovuti alla consegna non noti',
   oldTariff: 'L’aliquota del dazio proviene da una tariffa del {date}; da allora potrebbe essere cambiata.',
   noBorderNoTax: 'Imposta sulle vendite non inclusa: nessuna imposta è calcolata per merci che non attraversano alcun confine doganale (né dazi né diritti di importazione).',
+  deliveryAssumed: 'Dazi e imposte presuppongono che il prezzo includa la consegna (nessun costo di spedizione indicato).',
 };

@@ -24,4 +24,5 @@ export default {
   dueUnknown: 'direitos e impostos devidos na entrega desconhecidos',
   oldTariff: 'A taxa do direito provém de uma pauta de {date}; pode ter mudado desde então.',
   noBorderNoTax: 'Imposto sobre vendas não incluído: nenhum imposto é calculado para mercadorias que não atravessam fronteira aduaneira (nem direitos nem taxas de importação).',
+  deliveryAssumed: 'Os direitos e impostos pressupõem que o preço inclui a entrega (nenhum custo de envio indicado).',
 };
