@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, cliQuote, watchErrors, money } from './harness.js';
+import { EN } from '../../www/widget/labels.js';
 
 let env;
 before(async () => {
@@ -133,7 +134,10 @@ test('F3: Canada without a province is a lower bound that says why; the shop ask
     assert.match(c.total, /^at least /, `${c.id}: ${c.total}`);
     assert.match(c.live, /at least/, c.id);
     assert.doesNotMatch(c.text, /incl\. duty, taxes and fees/, c.id);
-    assert.match(c.caveat, /national rate/, `${c.id}: the engine's reason on the card`);
+    // The shopper's words on the card (in the page's language: audit-zz ZZ11), the engine's in
+    // the details.
+    assert.ok(c.caveat.split(' · ').includes(EN.subdivisionNotGiven), `${c.id}: ${c.caveat}`);
+    assert.ok(c.text.includes(c.quote.warnings.find((w) => w.code === 'W_ASSUMED_SUBDIVISION').message), `${c.id}: the engine's reason in the details`);
   }
   await page.selectOption('#province', 'ON');
   const on = await cards(page, 'CA', "e.request?.subdivision === 'ON'");

@@ -28,6 +28,7 @@ export const EN = {
   dueUnknown: 'duty and taxes due on delivery not known',
   oldTariff: 'The duty rate is from a tariff of {date}; it may have changed since.',
   noBorderNoTax: 'Sales tax is not included: no tax is priced for goods that cross no customs border (no duty or import fees are due either).',
+  subdivisionNotGiven: 'Provincial or state tax is not included: only the national rate is charged (no province or state given).',
   deliveryAssumed: 'Duty and tax assume the price includes delivery (no shipping cost given).',
 };
 

@@ -152,7 +152,10 @@ export function assumedDelivered(q) {
 /** The caveats as the shopper reads them: no border and no tax in the shopper's words, the
  * engine's words and citations left to the details (audit-cc CC10); others as the engine says them. */
 export function caveatText(left, L) {
-  const texts = left.map((w) => (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION' ? L.noBorderNoTax : w.message));
+  // Canada's or Brazil's national rate alone: the shopper's words in the page's language; the
+  // engine's sentence ("… give subdivision") stays in the details (audit-zz ZZ11).
+  const texts = left.map((w) => (w.code === 'W_NO_CUSTOMS_BORDER' || w.code === 'W_MOVEMENT_ASSUMPTION' ? L.noBorderNoTax
+    : w.code === 'W_ASSUMED_SUBDIVISION' ? L.subdivisionNotGiven : w.message));
   return [...new Set(texts)].join(' · ');
 }
 

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'told og afgifter ved levering ukendt',
   oldTariff: 'Toldsatsen stammer fra en toldtarif fra {date}; den kan have ændret sig siden.',
   noBorderNoTax: 'Salgsafgift er ikke inkluderet: der beregnes ingen afgift for varer, der ikke krydser en toldgrænse (heller ingen told eller importgebyrer).',
+  subdivisionNotGiven: 'Provins- eller delstatsskat er ikke inkluderet: kun den nationale sats er beregnet (ingen provins eller delstat angivet).',
   deliveryAssumed: 'Told og afgift forudsætter, at prisen inkluderer levering (ingen forsendelsesomkostning angivet).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'bei Lieferung fällige Zölle und Steuern unbekannt',
   oldTariff: 'Der Zollsatz stammt aus einem Zolltarif vom {date}; er kann sich seitdem geändert haben.',
   noBorderNoTax: 'Umsatzsteuer nicht enthalten: Für Waren, die keine Zollgrenze überqueren, wird keine Steuer berechnet (Zoll und Einfuhrgebühren fallen auch nicht an).',
+  subdivisionNotGiven: 'Provinz- oder Bundesstaatssteuer nicht enthalten: nur der nationale Satz ist berechnet (keine Provinz und kein Bundesstaat angegeben).',
   deliveryAssumed: 'Zoll und Steuer setzen voraus, dass der Preis die Lieferung enthält (keine Versandkosten angegeben).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'aranceles e impuestos a pagar en la entrega desconocidos',
   oldTariff: 'El tipo arancelario procede de un arancel del {date}; puede haber cambiado desde entonces.',
   noBorderNoTax: 'Impuesto sobre las ventas no incluido: no se calcula ningún impuesto para mercancías que no cruzan ninguna frontera aduanera (tampoco hay aranceles ni tasas de importación).',
+  subdivisionNotGiven: 'Impuesto provincial o estatal no incluido: solo se aplica el tipo nacional (no se indicó provincia ni estado).',
   deliveryAssumed: 'Los aranceles y los impuestos suponen que el precio incluye la entrega (no se indicó coste de envío).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'droits et taxes dus à la livraison inconnus',
   oldTariff: 'Le taux de droit provient d’un tarif du {date} ; il a pu changer depuis.',
   noBorderNoTax: 'Taxe de vente non incluse : aucune taxe n’est calculée pour des marchandises qui ne franchissent aucune frontière douanière (ni droits ni frais d’importation).',
+  subdivisionNotGiven: 'Taxe provinciale ou d’État non incluse : seul le taux national est appliqué (aucune province ni aucun État indiqué).',
   deliveryAssumed: 'Les droits et taxes supposent que le prix inclut la livraison (aucun frais d’expédition indiqué).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'dazi e imposte dovuti alla consegna non noti',
   oldTariff: 'L’aliquota del dazio proviene da una tariffa del {date}; da allora potrebbe essere cambiata.',
   noBorderNoTax: 'Imposta sulle vendite non inclusa: nessuna imposta è calcolata per merci che non attraversano alcun confine doganale (né dazi né diritti di importazione).',
+  subdivisionNotGiven: 'Imposta provinciale o statale non inclusa: è applicata solo l’aliquota nazionale (nessuna provincia o stato indicato).',
   deliveryAssumed: 'Dazi e imposte presuppongono che il prezzo includa la consegna (nessun costo di spedizione indicato).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'bij levering verschuldigde rechten en belastingen onbekend',
   oldTariff: 'Het douanetarief komt uit een tarief van {date}; het kan sindsdien zijn gewijzigd.',
   noBorderNoTax: 'Omzetbelasting niet inbegrepen: er wordt geen belasting berekend voor goederen die geen douanegrens overschrijden (ook geen invoerrechten of invoerkosten).',
+  subdivisionNotGiven: 'Provinciale of staatsbelasting niet inbegrepen: alleen het nationale tarief is berekend (geen provincie of staat opgegeven).',
   deliveryAssumed: 'Douanerechten en belasting gaan ervan uit dat de prijs de levering omvat (geen verzendkosten opgegeven).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'cło i podatki należne przy dostawie nieznane',
   oldTariff: 'Stawka cła pochodzi z taryfy z {date}; od tego czasu mogła się zmienić.',
   noBorderNoTax: 'Podatek od sprzedaży nie jest wliczony: dla towarów, które nie przekraczają granicy celnej, nie nalicza się żadnego podatku (ani cła, ani opłat importowych).',
+  subdivisionNotGiven: 'Podatek prowincji lub stanu nie jest wliczony: naliczono tylko stawkę krajową (nie podano prowincji ani stanu).',
   deliveryAssumed: 'Cło i podatek zakładają, że cena obejmuje dostawę (nie podano kosztu wysyłki).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'direitos e impostos devidos na entrega desconhecidos',
   oldTariff: 'A taxa do direito provém de uma pauta de {date}; pode ter mudado desde então.',
   noBorderNoTax: 'Imposto sobre vendas não incluído: nenhum imposto é calculado para mercadorias que não atravessam fronteira aduaneira (nem direitos nem taxas de importação).',
+  subdivisionNotGiven: 'Imposto provincial ou estadual não incluído: só a taxa nacional é aplicada (nenhuma província ou estado indicado).',
   deliveryAssumed: 'Os direitos e impostos pressupõem que o preço inclui a entrega (nenhum custo de envio indicado).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: 'tull och skatter vid leverans okända',
   oldTariff: 'Tullsatsen kommer från en tulltaxa från {date}; den kan ha ändrats sedan dess.',
   noBorderNoTax: 'Försäljningsskatt ingår inte: ingen skatt beräknas för varor som inte passerar någon tullgräns (ingen tull eller importavgift heller).',
+  subdivisionNotGiven: 'Provins- eller delstatsskatt ingår inte: endast den nationella skattesatsen beräknas (ingen provins eller delstat angiven).',
   deliveryAssumed: 'Tull och skatt förutsätter att priset inkluderar leverans (ingen fraktkostnad angiven).',
 };

@@ -24,5 +24,6 @@ export default {
   dueUnknown: '交货时应付的关税和税款未知',
   oldTariff: '关税税率来自{date}的税则，此后可能已有变化。',
   noBorderNoTax: '不含销售税：未跨越关境的商品不计算任何税款（也无关税或进口费用）。',
+  subdivisionNotGiven: '未包含省或州税：仅按国家税率计算（未提供省或州）。',
   deliveryAssumed: '关税和税款假定价格已包含送货费用（未提供运费）。',
 };
