@@ -172,10 +172,9 @@ fn note_import_from_inside(ctx: &mut Ctx<'_>) {
             continue; // returned goods: `note_returned_goods` says what was assumed
         }
         // A row for some chapters only (Andorra's 25-97) speaks for the lines it covers.
-        let covers_a_line = |m: &crate::rules::Movement| {
-            ctx.req.lines.iter().any(|l| m.covers_chapter(l.code.trim().get(..2).unwrap_or_default()))
-        };
-        if let Some(m) = ctx.rules.movement(&origin, ctx.destination, ctx.req.date).filter(|m| covers_a_line(m)) {
+        let covers_a_line =
+            |m: &&crate::rules::Movement| ctx.req.lines.iter().any(|l| super::movement::covers_line(m, l));
+        if let Some(m) = ctx.rules.movement(&origin, ctx.destination, ctx.req.date).filter(covers_a_line) {
             found = Some((origin, m.id));
             break;
         }

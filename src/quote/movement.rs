@@ -33,12 +33,14 @@ pub(super) fn customs_union_for(ctx: &Ctx<'_>, code: &HsCode) -> Option<&'static
 
 /// True when the `import` row spares every line of the request its duty (their chapters).
 pub(super) fn customs_union_covers_all(ctx: &Ctx<'_>) -> bool {
-    ctx.customs_union.is_some_and(|m| {
-        ctx.req.lines.iter().all(|l| {
-            let chapter: String = l.code.chars().filter(char::is_ascii_digit).take(2).collect();
-            m.covers_chapter(&chapter)
-        })
-    })
+    ctx.customs_union.is_some_and(|m| ctx.req.lines.iter().all(|l| covers_line(m, l)))
+}
+
+/// True when the row covers a request line's goods: its code's chapter (the first two digits,
+/// dots and spaces skipped, as the caller may write `61.09`).
+pub(super) fn covers_line(m: &Movement, line: &LineRequest) -> bool {
+    let chapter: String = line.code.chars().filter(char::is_ascii_digit).take(2).collect();
+    m.covers_chapter(&chapter)
 }
 
 /// States an `import` row once per quote: what it assumes (the customs duty it spares; the
