@@ -1,7 +1,7 @@
 //! Exchange rates: currency pairs and the rates a quote used.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::Currency;
+use crate::money::{Currency, DecimalSum};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -704,7 +704,7 @@ impl EmbeddedFx {
         let (Some((from_day, _)), Some((to_day, _))) = (crosses.first().copied(), crosses.last().copied()) else {
             return self.ecb_daily(from, to, last);
         };
-        let sum: Decimal = crosses.iter().map(|(_, c)| *c).sum();
+        let sum = crosses.iter().map(|(_, c)| *c).decimal_sum();
         let rate = sum.checked_div(Decimal::from(crosses.len()))?.normalize();
         let via = match self.peg_via_usd(from, to) {
             Some(peg) => format!("{peg} crossed with the ECB's euro reference rates"),
